@@ -1,0 +1,19 @@
+// Runs every compiled test file under out/test with node's built-in runner.
+// The e2e suite (test/e2e) has its own entry (npm run test:e2e) because it drives a real VS Code.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function collect(dir, acc) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) { if (name !== 'e2e' && name !== 'fixtures') collect(p, acc); }
+    else if (name.endsWith('.test.js')) acc.push(p);
+  }
+  return acc;
+}
+const only = process.argv.slice(2);
+const files = collect('out/test', []).filter((f) => only.length === 0 || only.some((o) => f.includes(o))).sort();
+if (files.length === 0) { console.error('no test files found under out/test'); process.exit(1); }
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);

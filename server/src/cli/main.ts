@@ -1,0 +1,53 @@
+// CLI entry (bin/palisade.js → dist/server.js). Dispatches to one module per sub-command;
+// each command module exports `run(argv): Promise<number>` (the process exit code).
+// Exit codes: 0 ok, 1 findings/failures (per command), 2 usage or internal error.
+
+type CommandModule = { run(argv: string[]): Promise<number>; summary: string };
+
+const commands: Record<string, () => Promise<CommandModule>> = {
+  lsp: () => import('./commands/lsp'),
+  inspect: () => import('./commands/inspect'),
+};
+
+function usage(): string {
+  return [
+    'usage: palisade <command> [options]',
+    '',
+    'commands:',
+    '  lsp       start the language server over stdio (for any LSP client)',
+    '  inspect   print the evaluated model of Terraform modules (--json for machine output)',
+    '',
+    'run `palisade <command> --help` for a command\'s options',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    process.stdout.write(`${require('../../../package.json').version}\n`);
+    return 0;
+  }
+  const load = commands[name];
+  if (!load) {
+    process.stderr.write(`palisade: unknown command '${name}'\n\n${usage()}\n`);
+    return 2;
+  }
+  const mod = await load();
+  return mod.run(rest);
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      if (code !== 0 || !process.argv.includes('lsp')) process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`palisade: internal error: ${err instanceof Error ? err.stack : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
