@@ -77,6 +77,8 @@ export interface Head {
   assign: boolean;
   /** `contains` keyword (v1 partial set) was used. */
   contains: boolean;
+  /** The value was not written (`p if …`, `f(x) if …`, `else if …`): `value` is an implicit `true`. */
+  generatedValue?: boolean;
   loc: Loc;
 }
 
