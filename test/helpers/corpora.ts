@@ -4,7 +4,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+// Compiled tests run from out/test/helpers (three levels below the root); `npx tsx --test` runs
+// them from test/helpers (two levels).
+export const REPO_ROOT = existsSync(resolve(__dirname, '..', '..', 'package.json'))
+  ? resolve(__dirname, '..', '..')
+  : resolve(__dirname, '..', '..', '..');
 
 export function corporaDir(): string {
   return process.env.PALISADE_CORPORA ?? resolve(REPO_ROOT, '..', 'shared', 'corpora');
