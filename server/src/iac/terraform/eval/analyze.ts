@@ -1,0 +1,81 @@
+// Entry point of the evaluator: one module directory (the unit) → model, source maps,
+// diagnostics and a hover function.
+import type { FileHost } from '../../model';
+import type { TerraformUnitOptions, TerraformUnitResult } from '../api';
+import type { ParsedFile } from '../ast';
+import { describeAt } from './hover';
+import { buildModel } from './model-builder';
+import { ModuleInstance } from './module-instance';
+import { dirName } from './text';
+import { CancelledSignal, UnitContext } from './unit';
+
+export function analyzeTerraformModule(host: FileHost, options: TerraformUnitOptions): TerraformUnitResult {
+  const ctx = new UnitContext(host, options);
+  const root = new ModuleInstance(ctx, options.dir, '', options.dir, [], 0, []);
+  let cancelled = false;
+  let built: ReturnType<typeof buildModel> | undefined;
+  try {
+    ctx.checkCancelled();
+    built = buildModel(root);
+  } catch (err) {
+    if (err instanceof CancelledSignal) cancelled = true;
+    else {
+      // Last line of defence: report the bug on the unit instead of failing the caller.
+      const at = root.decls.files[0]?.path ?? `${options.dir}/main.tf`;
+      ctx.report(at, { start: 0, end: 0 }, 'error', 'tf-internal-error',
+        `Palisade could not evaluate this module (internal error: ${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+  const parsed = new Map<string, ParsedFile>(root.decls.files.map((f) => [f.path, f]));
+  const instances = allInstances(root);
+  return {
+    cancelled,
+    model: built?.model ?? { format: 'terraform', files: root.decls.files.map((f) => ctx.rel(f.path)), resources: [] },
+    sourceMaps: built?.sourceMaps ?? new Map(),
+    diagnostics: ctx.diagnostics,
+    parsed,
+    dependencies: [...ctx.dependencies],
+    describeAt(file: string, offset: number) {
+      // The first instance of the module whose directory holds the file answers for it.
+      const inst = instances.find((i) => i.dir === dirName(file));
+      const parsedFile = inst?.decls.files.find((f) => f.path === file);
+      if (!inst || !parsedFile) return undefined;
+      try {
+        return describeAt(inst, parsedFile, offset);
+      } catch (err) {
+        if (err instanceof CancelledSignal) return undefined;
+        throw err;
+      }
+    },
+  };
+}
+
+function allInstances(root: ModuleInstance): ModuleInstance[] {
+  const out: ModuleInstance[] = [];
+  const visit = (i: ModuleInstance) => {
+    out.push(i);
+    i.children.forEach(visit);
+  };
+  visit(root);
+  return out;
+}
+
+/** Directories under `root` (inclusive) that contain .tf files, skipping tool and VCS folders. */
+export function findModuleDirs(host: FileHost, root: string): string[] {
+  const out: string[] = [];
+  const skip = new Set(['.terraform', '.git', 'node_modules']);
+  const visit = (dir: string, depth: number) => {
+    const names = host.listDir(dir);
+    if (!names || depth > 64) return;
+    const sorted = names.slice().sort();
+    if (sorted.some((n) => n.endsWith('.tf'))) out.push(dir);
+    for (const n of sorted) {
+      if (skip.has(n) || n.endsWith('.tf') || n.endsWith('.tfvars')) continue;
+      const child = dir === '/' ? `/${n}` : `${dir}/${n}`;
+      // listDir answers undefined for files, so only directories are entered.
+      if (host.listDir(child)) visit(child, depth + 1);
+    }
+  };
+  visit(root.replace(/\/+$/, '') || '/', 0);
+  return out;
+}

@@ -1,0 +1,94 @@
+// Function calls. `try`, `can`, `templatestring` and `type` need their arguments unevaluated and
+// live here; everything else goes to the function library, whose errors become diagnostics.
+import type { CallExpr, Expr } from '../ast';
+import { callFunction, hasFunction } from '../functions';
+import { Unknown, type Value, type ValueObject, isObject } from '../values';
+import { typeName } from './convert';
+import { evaluate, unknownFrom } from './expressions';
+import { evalError, sourceOf, type Scope } from './scope';
+import { renderTemplateText } from './template-text';
+
+export function evaluateCall(expr: CallExpr, scope: Scope): Value {
+  const name = expr.name.name;
+  switch (name) {
+    case 'try':
+      return evaluateTry(expr, scope);
+    case 'can':
+      return evaluateCan(expr, scope);
+    case 'templatestring':
+      return evaluateTemplateString(expr, scope);
+    case 'type':
+      return expr.args[0] ? typeName(evaluate(expr.args[0], scope)) : evalError(scope, expr, 'tf-function-error', 'type() needs one argument');
+  }
+  let args = expr.args.map((a) => evaluate(a, scope));
+  if (expr.expandFinal && args.length > 0) {
+    const last = args[args.length - 1];
+    if (last instanceof Unknown) return unknownFrom(scope, expr, [last]);
+    if (!Array.isArray(last)) return evalError(scope, expr.args[expr.args.length - 1], 'tf-function-error', 'the argument before "..." must be a list');
+    args = [...args.slice(0, -1), ...last];
+  }
+  if (!hasFunction(name)) {
+    scope.env.ctx.report(scope.file.path, expr.name, 'warning', 'tf-unknown-function',
+      `function "${name}" is not supported by Palisade; its result is treated as unknown`);
+    return new Unknown(sourceOf(scope, expr), [], `function \`${name}\` is not evaluated`);
+  }
+  const ctx = scope.env.ctx;
+  try {
+    return callFunction(name, args, {
+      // Relative paths resolve against the working directory, which for Terraform is the root module.
+      moduleDir: scope.env.rootDir,
+      host: { readFile: (p: string) => ctx.readText(p), listDir: (p: string) => ctx.host.listDir(p) },
+      callText: sourceOf(scope, expr),
+      renderTemplate: (text: string, path: string, vars: ValueObject) => renderTemplateText(text, path, vars, scope),
+    });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    return evalError(scope, expr, 'tf-function-error', `${name}(): ${message}`);
+  }
+}
+
+/** Evaluate with diagnostics muted; `failed` tells whether any evaluation error happened. */
+function evaluateQuietly(arg: Expr, scope: Scope): { value: Value; failed: boolean } {
+  const ctx = scope.env.ctx;
+  const before = ctx.evalErrors;
+  ctx.muted++;
+  try {
+    const value = evaluate(arg, scope);
+    return { value, failed: ctx.evalErrors !== before };
+  } finally {
+    ctx.muted--;
+    ctx.evalErrors = before;
+  }
+}
+
+function evaluateTry(expr: CallExpr, scope: Scope): Value {
+  if (expr.args.length === 0) return evalError(scope, expr, 'tf-function-error', 'try() needs at least one argument');
+  for (const arg of expr.args) {
+    const { value, failed } = evaluateQuietly(arg, scope);
+    if (failed) continue;
+    // An unknown argument might still fail once known, so the whole result is unknown.
+    return value;
+  }
+  return evalError(scope, expr, 'tf-function-error', 'try(): no expression succeeded');
+}
+
+function evaluateCan(expr: CallExpr, scope: Scope): Value {
+  if (expr.args.length !== 1) return evalError(scope, expr, 'tf-function-error', 'can() needs exactly one argument');
+  const { value, failed } = evaluateQuietly(expr.args[0], scope);
+  if (failed) return false;
+  return value instanceof Unknown ? value : true;
+}
+
+function evaluateTemplateString(expr: CallExpr, scope: Scope): Value {
+  if (expr.args.length !== 2) return evalError(scope, expr, 'tf-function-error', 'templatestring() needs a template and a map of variables');
+  const template = evaluate(expr.args[0], scope);
+  const vars = evaluate(expr.args[1], scope);
+  if (template instanceof Unknown || vars instanceof Unknown) return unknownFrom(scope, expr, [template, vars]);
+  if (typeof template !== 'string') return evalError(scope, expr.args[0], 'tf-function-error', 'templatestring(): the template must be a string');
+  if (!isObject(vars)) return evalError(scope, expr.args[1], 'tf-function-error', 'templatestring(): variables must be an object');
+  try {
+    return renderTemplateText(template, scope.file.path, vars, scope);
+  } catch (err) {
+    return evalError(scope, expr, 'tf-function-error', `templatestring(): ${err instanceof Error ? err.message : String(err)}`);
+  }
+}

@@ -1,0 +1,35 @@
+// Objects that stand for a resource, data source or module instance. Reading an attribute that
+// is not in such an object's configuration gives a "computed" Unknown instead of an error, because
+// the provider fills it in at apply time (`aws_s3_bucket.logs.id`).
+import { isObject, Unknown, type Value, type ValueObject } from '../values';
+
+const owners = new WeakMap<object, string>();
+
+/**
+ * Mark `obj` and its nested-block objects (objects inside its list attributes) as belonging to
+ * the instance at `address`. Plain attribute values (a `tags` map) are left alone: reading a
+ * missing key there is an error in Terraform too.
+ */
+export function markComputed(obj: ValueObject, address: string): ValueObject {
+  if (owners.has(obj)) return obj;
+  owners.set(obj, address);
+  for (const v of Object.values(obj)) {
+    if (Array.isArray(v)) for (const item of v) if (isObject(item)) markComputed(item, address);
+  }
+  return obj;
+}
+
+/** The address owning a materialized instance object, if it is one. */
+export function computedOwner(v: Value): string | undefined {
+  return v !== null && typeof v === 'object' ? owners.get(v) : undefined;
+}
+
+export function computedAttribute(owner: string, attribute: string, expr: string): Unknown {
+  return new Unknown(expr, [owner], `computed attribute \`${attribute}\` of ${owner}`);
+}
+
+/** An Unknown read out of an instance also depends on that instance. */
+export function withRef(v: Value, owner: string | undefined): Value {
+  if (!(v instanceof Unknown) || owner === undefined || v.refs.includes(owner)) return v;
+  return new Unknown(v.expr, [...v.refs, owner], v.reason);
+}

@@ -1,0 +1,138 @@
+// Loading one module directory: its .tf files, parsed, and its top-level declarations indexed.
+import type { Attribute, Block, ParsedFile } from '../ast';
+import type { UnitContext } from './unit';
+
+export interface BlockDecl {
+  block: Block;
+  file: ParsedFile;
+}
+
+export interface LocalDecl {
+  attr: Attribute;
+  file: ParsedFile;
+}
+
+export interface ModuleDecls {
+  dir: string;
+  /** Parsed .tf files in lexical order. */
+  files: ParsedFile[];
+  variables: Map<string, BlockDecl>;
+  locals: Map<string, LocalDecl>;
+  /** Keyed by `type.name`. */
+  resources: Map<string, BlockDecl>;
+  /** Keyed by `type.name`. */
+  data: Map<string, BlockDecl>;
+  modules: Map<string, BlockDecl>;
+  outputs: Map<string, BlockDecl>;
+  providers: BlockDecl[];
+  /** Resource types declared here (managed), so `aws_x.y` can be told from an unknown name. */
+  resourceTypes: Set<string>;
+}
+
+/** `.tf` files directly in `dir` (not `.tf.json`: JSON syntax is not supported yet). */
+export function terraformFilesIn(ctx: UnitContext, dir: string): string[] {
+  const names = ctx.listDir(dir) ?? [];
+  return names
+    .filter((n) => n.endsWith('.tf'))
+    .sort()
+    .map((n) => `${dir}/${n}`);
+}
+
+const cache = new WeakMap<UnitContext, Map<string, ModuleDecls>>();
+
+/** The declarations of a module directory, loaded once per analysis run. */
+export function loadModuleDecls(ctx: UnitContext, dir: string): ModuleDecls {
+  let perUnit = cache.get(ctx);
+  if (!perUnit) cache.set(ctx, (perUnit = new Map()));
+  const hit = perUnit.get(dir);
+  if (hit) return hit;
+  const decls: ModuleDecls = {
+    dir,
+    files: [],
+    variables: new Map(),
+    locals: new Map(),
+    resources: new Map(),
+    data: new Map(),
+    modules: new Map(),
+    outputs: new Map(),
+    providers: [],
+    resourceTypes: new Set(),
+  };
+  perUnit.set(dir, decls);
+  for (const path of terraformFilesIn(ctx, dir)) {
+    const file = ctx.parse(path);
+    if (file) {
+      decls.files.push(file);
+      indexFile(ctx, decls, file);
+    }
+  }
+  return decls;
+}
+
+function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void {
+  const duplicate = (block: Block, what: string, first: BlockDecl | LocalDecl) => {
+    const where = `${ctx.rel(first.file.path)}`;
+    ctx.report(file.path, headerSpan(block), 'error', 'tf-duplicate', `duplicate ${what} (first declared in ${where})`);
+  };
+  for (const item of file.body.items) {
+    if (item.kind !== 'Block') continue;
+    const block = item;
+    const labels = block.labels.map((l) => l.value);
+    const put = (map: Map<string, BlockDecl>, key: string, what: string) => {
+      const first = map.get(key);
+      if (first) duplicate(block, what, first);
+      else map.set(key, { block, file });
+    };
+    switch (block.type.name) {
+      case 'variable':
+        if (labels.length >= 1) put(decls.variables, labels[0], `variable "${labels[0]}"`);
+        break;
+      case 'output':
+        if (labels.length >= 1) put(decls.outputs, labels[0], `output "${labels[0]}"`);
+        break;
+      case 'module':
+        if (labels.length >= 1) put(decls.modules, labels[0], `module "${labels[0]}"`);
+        break;
+      case 'resource':
+        if (labels.length >= 2) {
+          put(decls.resources, `${labels[0]}.${labels[1]}`, `resource "${labels[0]}" "${labels[1]}"`);
+          decls.resourceTypes.add(labels[0]);
+        }
+        break;
+      case 'data':
+        if (labels.length >= 2) put(decls.data, `${labels[0]}.${labels[1]}`, `data "${labels[0]}" "${labels[1]}"`);
+        break;
+      case 'provider':
+        decls.providers.push({ block, file });
+        break;
+      case 'locals':
+        for (const attr of block.body.items) {
+          if (attr.kind !== 'Attribute') continue;
+          const first = decls.locals.get(attr.name.name);
+          if (first) {
+            ctx.report(file.path, attr.name, 'error', 'tf-duplicate',
+              `duplicate local "${attr.name.name}" (first declared in ${ctx.rel(first.file.path)})`);
+          } else decls.locals.set(attr.name.name, { attr, file });
+        }
+        break;
+    }
+  }
+}
+
+/** The block header: its type through its last label (what the user reads as the block's name). */
+export function headerSpan(block: Block): { start: number; end: number } {
+  const last = block.labels[block.labels.length - 1];
+  return { start: block.type.start, end: last ? last.end : block.type.end };
+}
+
+const attributeMaps = new WeakMap<Block, Map<string, Attribute>>();
+
+/** The attributes of a body by name (the first wins; duplicates are reported by the body evaluator). */
+export function attributesOf(block: Block): Map<string, Attribute> {
+  let out = attributeMaps.get(block);
+  if (out) return out;
+  out = new Map<string, Attribute>();
+  for (const item of block.body.items) if (item.kind === 'Attribute' && !out.has(item.name.name)) out.set(item.name.name, item);
+  attributeMaps.set(block, out);
+  return out;
+}

@@ -1,0 +1,132 @@
+// Walks the evaluated root module (and every module instance under it) into the policy model
+// (Contract 1) and the source maps, normalising IAM policy JSON strings into objects.
+import type { Model, ModelModuleCall, ModelProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
+import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
+import { evaluateBody } from './blocks';
+import { moduleCallConfig } from './module-calls';
+import type { ModuleInstance } from './module-instance';
+import { partialPolicyDocument } from './policy-document';
+import { moduleScope } from './scope';
+
+export interface BuiltModel {
+  model: Model;
+  sourceMaps: Map<string, SourceMapNode>;
+}
+
+export function buildModel(root: ModuleInstance): BuiltModel {
+  const ctx = root.ctx;
+  const model: Model = {
+    format: 'terraform',
+    files: root.decls.files.map((f) => ctx.rel(f.path)),
+    resources: [],
+    data: [],
+    modules: [],
+    providers: [],
+    variables: {},
+    locals: {},
+  };
+  const sourceMaps = new Map<string, SourceMapNode>();
+  for (const name of root.decls.variables.keys()) model.variables![name] = modelValue(root.variable(name) ?? null);
+  for (const name of root.decls.locals.keys()) {
+    ctx.checkCancelled();
+    model.locals![name] = modelValue(root.local(name) ?? null);
+  }
+  collect(root, model, sourceMaps);
+  return { model, sourceMaps };
+}
+
+function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>): void {
+  const ctx = inst.ctx;
+  for (const mode of ['managed', 'data'] as const) {
+    const decls = mode === 'data' ? inst.decls.data : inst.decls.resources;
+    for (const key of decls.keys()) {
+      ctx.checkCancelled();
+      const result = inst.resourceResult(mode, key);
+      if (!result || result instanceof Unknown) continue;
+      for (const i of result.instances) {
+        const isPolicyDocument = result.type === 'aws_iam_policy_document' && mode === 'data';
+        const config = modelObject(isPolicyDocument ? { ...i.config, json: i.value.json } : i.config);
+        if (isPolicyDocument && i.value.json instanceof Unknown) {
+          const partial = partialPolicyDocument(i.config, i.address);
+          if (partial !== undefined) config.json = partial;
+        }
+        const r: ModelResource = {
+          address: i.address,
+          mode,
+          type: result.type,
+          name: result.name,
+          file: ctx.rel(result.decl.file.path),
+          ...(inst.address ? { module: inst.address } : {}),
+          ...(i.key !== undefined ? { index: i.key } : {}),
+          config,
+          references: i.references,
+        };
+        (mode === 'data' ? model.data! : model.resources).push(r);
+        sourceMaps.set(i.address, i.node);
+      }
+    }
+  }
+  for (const decl of inst.decls.providers) {
+    const scope = moduleScope(inst, decl.file);
+    const body = evaluateBody(decl.block.body, scope, [], []);
+    const alias = body.config.alias;
+    const p: ModelProvider = {
+      name: decl.block.labels[0]?.value ?? '',
+      ...(typeof alias === 'string' ? { alias } : {}),
+      file: ctx.rel(decl.file.path),
+      config: modelObject(body.config),
+    };
+    model.providers!.push(p);
+  }
+  for (const name of inst.decls.modules.keys()) {
+    ctx.checkCancelled();
+    const call = inst.callResult(name);
+    if (!call) continue;
+    for (const mi of call.instances) {
+      const { config, node } = moduleCallConfig(mi, call.decl);
+      const m: ModelModuleCall = {
+        address: mi.address,
+        name,
+        source: call.source,
+        file: ctx.rel(call.decl.file.path),
+        config: modelObject(config),
+        ...(call.dir ? { dir: ctx.rel(call.dir) } : {}),
+      };
+      model.modules!.push(m);
+      sourceMaps.set(mi.address, node);
+      if (mi.child) collect(mi.child, model, sourceMaps);
+    }
+  }
+}
+
+function modelObject(v: ValueObject): { [key: string]: ModelValue } {
+  return modelValue(v) as { [key: string]: ModelValue };
+}
+
+/** Model encoding of a value, with IAM policy JSON strings replaced by the parsed document. */
+export function modelValue(v: Value): ModelValue {
+  if (typeof v === 'string') return parsePolicyJson(v) ?? v;
+  if (v instanceof Unknown) return toModelValue(v);
+  if (Array.isArray(v)) return v.map(modelValue);
+  if (v !== null && typeof v === 'object') {
+    const out: { [key: string]: ModelValue } = {};
+    for (const k in v) out[k] = modelValue(v[k]);
+    return out;
+  }
+  return v;
+}
+
+/** A string that is a JSON object with a `Statement` key (an IAM policy), parsed. */
+export function parsePolicyJson(s: string): ModelValue | undefined {
+  const t = s.trim();
+  if (!t.startsWith('{') || !t.includes('Statement')) return undefined;
+  try {
+    const parsed = JSON.parse(t) as unknown;
+    if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) && 'Statement' in parsed) {
+      return parsed as ModelValue;
+    }
+  } catch {
+    // Not JSON: keep the string.
+  }
+  return undefined;
+}

@@ -1,0 +1,192 @@
+// One evaluated module instance (the root, or `module.x[0]`): lazily evaluated, memoized
+// variables, locals, resources, data sources, module calls and outputs, with cycle detection.
+import type { Attribute } from '../ast';
+import { Unknown, type Value } from '../values';
+import { attributesOf, headerSpan, loadModuleDecls, type ModuleDecls } from './decls';
+import { evaluate } from './expressions';
+import { evaluateModuleCall, moduleCallValue, moduleOutputValue, type ModuleCallInstance, type ModuleCallResult } from './module-calls';
+import { evaluateResource, type ResourceResult } from './resources';
+import { moduleScope, type ModuleEnv } from './scope';
+import type { UnitContext } from './unit';
+import { loadVarFiles, resolveVariable, type GivenValue, type ResolvedVariable } from './variables';
+
+const BUSY = Symbol('busy');
+
+/** How a child module's variables are set: the call's arguments, evaluated in the caller's scope. */
+export interface ModuleInputs {
+  call: ModuleCallInstance;
+  args: Map<string, Attribute>;
+}
+
+export class ModuleInstance implements ModuleEnv {
+  readonly decls: ModuleDecls;
+  private readonly vars = new Map<string, ResolvedVariable | typeof BUSY>();
+  private varFileValues?: Map<string, GivenValue>;
+  private readonly localValues = new Map<string, Value>();
+  private readonly localStack: string[] = [];
+  private readonly cycleLocals = new Set<string>();
+  private readonly resources = new Map<string, ResourceResult | Unknown | typeof BUSY>();
+  private readonly calls = new Map<string, ModuleCallResult | typeof BUSY>();
+  private readonly outputs = new Map<string, Value | typeof BUSY>();
+  readonly children: ModuleInstance[] = [];
+
+  constructor(
+    readonly ctx: UnitContext,
+    readonly dir: string,
+    readonly address: string,
+    readonly rootDir: string,
+    /** Module names from the root without instance keys (`["a", "b"]`), as modules.json keys them. */
+    readonly keyPath: string[],
+    readonly depth: number,
+    /** Directories of the modules calling this one (recursion guard). */
+    readonly ancestors: string[],
+    private readonly inputs?: ModuleInputs,
+  ) {
+    this.decls = loadModuleDecls(ctx, dir);
+  }
+
+  variable(name: string): Value | undefined {
+    return this.resolvedVariable(name)?.value;
+  }
+
+  resolvedVariable(name: string): ResolvedVariable | undefined {
+    const decl = this.decls.variables.get(name);
+    if (!decl) return undefined;
+    const hit = this.vars.get(name);
+    if (hit === BUSY) return { value: new Unknown(`var.${name}`, [], `variable \`${name}\` depends on itself`), origin: [] };
+    if (hit) return hit;
+    this.vars.set(name, BUSY);
+    const resolved = this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
+      file: decl.file.path, span: headerSpan(decl.block),
+      fallback: () => ({ value: new Unknown(`var.${name}`, [], 'internal error'), origin: [] }),
+    });
+    this.vars.set(name, resolved);
+    return resolved;
+  }
+
+  private givenValue(name: string): GivenValue | undefined {
+    if (!this.inputs) {
+      this.varFileValues ??= loadVarFiles(this.ctx, this);
+      return this.varFileValues.get(name);
+    }
+    const attr = this.inputs.args.get(name);
+    if (!attr) return undefined;
+    const scope = this.inputs.call.scope;
+    const where = this.ctx.location(scope.file, attr.start);
+    return { value: evaluate(attr.expr, scope), origin: `argument of ${this.address} in ${where}`, file: scope.file, expr: attr.expr };
+  }
+
+  local(name: string): Value | undefined {
+    const decl = this.decls.locals.get(name);
+    if (!decl) return undefined;
+    const hit = this.localValues.get(name);
+    if (hit !== undefined) return hit;
+    const at = this.localStack.indexOf(name);
+    if (at >= 0) {
+      const cycle = this.localStack.slice(at);
+      for (const member of cycle) {
+        this.cycleLocals.add(member);
+        const d = this.decls.locals.get(member)!;
+        this.ctx.report(d.file.path, d.attr.name, 'error', 'tf-local-cycle',
+          `local "${member}" is part of a cycle: ${[...cycle, name].map((n) => `local.${n}`).join(' → ')}`);
+      }
+      return new Unknown(`local.${name}`, [], `local \`${name}\` is part of a cycle`);
+    }
+    this.localStack.push(name);
+    let value: Value;
+    try {
+      value = this.ctx.isolated(() => evaluate(decl.attr.expr, moduleScope(this, decl.file)), {
+        file: decl.file.path, span: decl.attr.name, fallback: () => new Unknown(`local.${name}`, [], 'internal error'),
+      });
+    } finally {
+      this.localStack.pop();
+    }
+    if (this.cycleLocals.has(name)) value = new Unknown(`local.${name}`, [], `local \`${name}\` is part of a cycle`);
+    this.localValues.set(name, value);
+    return value;
+  }
+
+  resourceResult(mode: 'managed' | 'data', key: string): ResourceResult | Unknown | undefined {
+    const decl = (mode === 'data' ? this.decls.data : this.decls.resources).get(key);
+    if (!decl) return undefined;
+    const cacheKey = `${mode}.${key}`;
+    const hit = this.resources.get(cacheKey);
+    if (hit === BUSY) {
+      const address = `${this.address ? `${this.address}.` : ''}${mode === 'data' ? 'data.' : ''}${key}`;
+      this.ctx.report(decl.file.path, headerSpan(decl.block), 'warning', 'tf-cycle', `${address} refers to itself`);
+      return new Unknown(address, [address], `${address} refers to itself`);
+    }
+    if (hit) return hit;
+    this.resources.set(cacheKey, BUSY);
+    try {
+      const address = `${this.address ? `${this.address}.` : ''}${mode === 'data' ? 'data.' : ''}${key}`;
+      const result: ResourceResult | Unknown = this.ctx.isolated<ResourceResult | Unknown>(() => evaluateResource(this, mode, decl), {
+        file: decl.file.path, span: headerSpan(decl.block), fallback: () => new Unknown(address, [address], 'internal error'),
+      });
+      this.resources.set(cacheKey, result);
+      return result;
+    } catch (err) {
+      this.resources.delete(cacheKey);
+      throw err;
+    }
+  }
+
+  resource(mode: 'managed' | 'data', type: string, name: string): Value | undefined {
+    const r = this.resourceResult(mode, `${type}.${name}`);
+    return r instanceof Unknown ? r : r?.value;
+  }
+
+  callResult(name: string): ModuleCallResult | undefined {
+    const decl = this.decls.modules.get(name);
+    if (!decl) return undefined;
+    const hit = this.calls.get(name);
+    if (hit === BUSY) return undefined;
+    if (hit) return hit;
+    this.calls.set(name, BUSY);
+    try {
+      const result = this.ctx.isolated(() => evaluateModuleCall(this, decl, (dir, address, call) => {
+        const child = new ModuleInstance(this.ctx, dir, address, this.rootDir, [...this.keyPath, name], this.depth + 1,
+          [...this.ancestors, this.dir], { call, args: attributesOf(decl.block) });
+        this.children.push(child);
+        return child;
+      }));
+      this.calls.set(name, result);
+      return result;
+    } catch (err) {
+      this.calls.delete(name);
+      throw err;
+    }
+  }
+
+  module(name: string): Value | undefined {
+    if (!this.decls.modules.has(name)) return undefined;
+    const call = this.callResult(name);
+    const address = `${this.address ? `${this.address}.` : ''}module.${name}`;
+    if (!call) return new Unknown(address, [address], `${address} refers to itself`);
+    return moduleCallValue(call, address);
+  }
+
+  moduleOutput(name: string, output: string): Value | undefined {
+    if (!this.decls.modules.has(name)) return undefined;
+    const call = this.callResult(name);
+    if (!call) return undefined;
+    return moduleOutputValue(call, output, `module.${name}.${output}`);
+  }
+
+  output(name: string): Value | undefined {
+    const decl = this.decls.outputs.get(name);
+    if (!decl) return undefined;
+    const hit = this.outputs.get(name);
+    if (hit === BUSY) return new Unknown(`${this.address}.${name}`, [], `output \`${name}\` depends on itself`);
+    if (hit !== undefined) return hit;
+    this.outputs.set(name, BUSY);
+    const valueAttr = attributesOf(decl.block).get('value');
+    const value = valueAttr
+      ? this.ctx.isolated(() => evaluate(valueAttr.expr, moduleScope(this, decl.file)), {
+        file: decl.file.path, span: valueAttr.name, fallback: () => new Unknown(`output.${name}`, [], 'internal error'),
+      })
+      : null;
+    this.outputs.set(name, value);
+    return value;
+  }
+}

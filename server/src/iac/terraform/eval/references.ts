@@ -1,0 +1,271 @@
+// Static collection of the references an attribute makes to resources, data sources and module
+// calls, with the path inside `config` where each appears. References through `local.x` are
+// followed into the local's definition, so `bucket = local.bucket_id` still points at the bucket.
+import type { Expr, TemplatePart } from '../ast';
+import type { ModelReference } from '../../model';
+import { Unknown } from '../values';
+import { evaluate } from './expressions';
+import type { Scope } from './scope';
+import { instanceKeySuffix } from './text';
+
+type Step = { attr: string } | { index: Expr } | { splat: true };
+
+interface Walk {
+  scope: Scope;
+  out: ModelReference[];
+  seen: Set<string>;
+  localsVisited: Set<string>;
+}
+
+const seenByList = new WeakMap<ModelReference[], Set<string>>();
+
+/** Roots that can never name a resource, data source or module call. */
+const NEVER_REFERENCES = new Set(['var', 'each', 'count', 'path', 'terraform', 'self']);
+const mayReferenceCache = new WeakMap<Expr, boolean>();
+
+/** Whether the expression has any traversal that could be a reference (cached; most values are literals). */
+function mayReference(expr: Expr): boolean {
+  let hit = mayReferenceCache.get(expr);
+  if (hit === undefined) {
+    hit = false;
+    const visit = (e: Expr): void => {
+      if (hit) return;
+      if (e.kind === 'Variable') {
+        if (!NEVER_REFERENCES.has(e.name)) hit = true;
+        return;
+      }
+      forEachChild(e, visit);
+    };
+    visit(expr);
+    mayReferenceCache.set(expr, hit);
+  }
+  return hit;
+}
+
+function forEachChild(e: Expr, f: (c: Expr) => void): void {
+  switch (e.kind) {
+    case 'GetAttr': f(e.object); return;
+    case 'Index': f(e.object); f(e.key); return;
+    case 'Splat': f(e.object); f(e.each); return;
+    case 'Call': e.args.forEach(f); return;
+    case 'Tuple': e.items.forEach(f); return;
+    case 'Object': for (const i of e.items) { f(i.key); f(i.value); } return;
+    case 'Unary': f(e.operand); return;
+    case 'Binary': f(e.left); f(e.right); return;
+    case 'Conditional': f(e.cond); f(e.then); f(e.else); return;
+    case 'Paren': f(e.expr); return;
+    case 'For': f(e.collection); if (e.keyExpr) f(e.keyExpr); f(e.valueExpr); if (e.cond) f(e.cond); return;
+    case 'Template': forEachPartExpr(e.parts, f); return;
+    default: return;
+  }
+}
+
+function forEachPartExpr(parts: TemplatePart[], f: (c: Expr) => void): void {
+  for (const p of parts) {
+    if (p.kind === 'TemplateInterpolation') f(p.expr);
+    else if (p.kind === 'TemplateIf') {
+      f(p.cond);
+      forEachPartExpr(p.then, f);
+      if (p.else) forEachPartExpr(p.else, f);
+    } else if (p.kind === 'TemplateFor') {
+      f(p.collection);
+      forEachPartExpr(p.body, f);
+    }
+  }
+}
+
+export function collectReferences(expr: Expr, scope: Scope, path: (string | number)[], out: ModelReference[]): void {
+  if (!mayReference(expr)) return;
+  let seen = seenByList.get(out);
+  if (!seen) seenByList.set(out, (seen = new Set(out.map((r) => key(r)))));
+  walk(expr, path, new Set(scope.bindings.keys()), { scope, out, seen, localsVisited: new Set() });
+}
+
+function key(r: ModelReference): string {
+  return `${r.path.join('\u0000')}\u0001${r.target}\u0001${r.attribute ?? ''}`;
+}
+
+function add(w: Walk, ref: ModelReference): void {
+  const k = key(ref);
+  if (w.seen.has(k)) return;
+  w.seen.add(k);
+  w.out.push(ref);
+}
+
+/** Flatten `a.b[c].d` / `a[*].b` into a root name and steps; undefined if not rooted at a name. */
+function traversalSteps(expr: Expr): { root: string; steps: Step[] } | undefined {
+  const steps: Step[] = [];
+  let e: Expr = expr;
+  for (;;) {
+    if (e.kind === 'GetAttr') {
+      steps.unshift({ attr: e.name.name });
+      e = e.object;
+    } else if (e.kind === 'Index') {
+      steps.unshift({ index: e.key });
+      e = e.object;
+    } else if (e.kind === 'Splat') {
+      const inner = traversalSteps(e.each);
+      steps.unshift({ splat: true }, ...(inner?.steps ?? []));
+      e = e.object;
+    } else if (e.kind === 'Variable') return { root: e.name, steps };
+    else return undefined;
+  }
+}
+
+/** A statically known index key, evaluated quietly; undefined when not known. */
+function staticKey(expr: Expr, w: Walk): number | string | undefined {
+  const ctx = w.scope.env.ctx;
+  const before = ctx.evalErrors;
+  ctx.muted++;
+  try {
+    const v = evaluate(expr, w.scope);
+    return typeof v === 'number' || typeof v === 'string' ? v : v instanceof Unknown ? undefined : undefined;
+  } finally {
+    ctx.muted--;
+    ctx.evalErrors = before;
+  }
+}
+
+function referenceFrom(root: string, steps: Step[], w: Walk): { target: string; attribute?: string } | undefined {
+  const env = w.scope.env;
+  const prefix = env.address ? `${env.address}.` : '';
+  const name = (i: number): string | undefined => {
+    const s = steps[i];
+    return s && 'attr' in s ? s.attr : undefined;
+  };
+  let base: string;
+  let next: number;
+  if (root === 'data') {
+    const type = name(0);
+    const n = name(1);
+    if (!type || !n) return undefined;
+    base = `data.${type}.${n}`;
+    next = 2;
+  } else if (root === 'module') {
+    const n = name(0);
+    if (!n) return undefined;
+    base = `module.${n}`;
+    next = 1;
+  } else if (env.decls.resourceTypes.has(root)) {
+    const n = name(0);
+    if (!n) return undefined;
+    base = `${root}.${n}`;
+    next = 1;
+  } else return undefined;
+  const s = steps[next];
+  if (s && 'index' in s) {
+    const k = staticKey(s.index, w);
+    if (k !== undefined) base += instanceKeySuffix(k);
+    next++;
+  } else if (s && 'splat' in s) next++;
+  const attribute = name(next);
+  return attribute === undefined ? { target: prefix + base } : { target: prefix + base, attribute };
+}
+
+function walk(expr: Expr, path: (string | number)[], bound: Set<string>, w: Walk): void {
+  switch (expr.kind) {
+    case 'GetAttr':
+    case 'Index':
+    case 'Splat':
+    case 'Variable': {
+      const t = traversalSteps(expr);
+      if (!t) {
+        // Rooted at a call or other expression: look inside it.
+        if (expr.kind === 'GetAttr' || expr.kind === 'Splat') walk(expr.object, path, bound, w);
+        else if (expr.kind === 'Index') {
+          walk(expr.object, path, bound, w);
+          walk(expr.key, path, bound, w);
+        }
+        return;
+      }
+      if (!bound.has(t.root)) {
+        if (t.root === 'local') {
+          const first = t.steps[0];
+          if (first && 'attr' in first) followLocal(first.attr, path, w);
+        } else {
+          const ref = referenceFrom(t.root, t.steps, w);
+          if (ref) add(w, { path, ...ref });
+        }
+      }
+      // Index keys may hold references of their own.
+      for (const s of t.steps) if ('index' in s) walk(s.index, path, bound, w);
+      return;
+    }
+    case 'Object':
+      for (const item of expr.items) {
+        const k = item.key.kind === 'Variable' ? item.key.name : literalString(item.key);
+        if (k === undefined) walk(item.key, path, bound, w);
+        walk(item.value, k === undefined ? path : [...path, k], bound, w);
+      }
+      return;
+    case 'Tuple':
+      expr.items.forEach((item, i) => walk(item, [...path, i], bound, w));
+      return;
+    case 'For': {
+      walk(expr.collection, path, bound, w);
+      const inner = new Set(bound);
+      inner.add(expr.valueVar.name);
+      if (expr.keyVar) inner.add(expr.keyVar.name);
+      if (expr.keyExpr) walk(expr.keyExpr, path, inner, w);
+      walk(expr.valueExpr, path, inner, w);
+      if (expr.cond) walk(expr.cond, path, inner, w);
+      return;
+    }
+    case 'Template':
+      walkParts(expr.parts, path, bound, w);
+      return;
+    case 'Call':
+      expr.args.forEach((a) => walk(a, path, bound, w));
+      return;
+    case 'Unary':
+      walk(expr.operand, path, bound, w);
+      return;
+    case 'Binary':
+      walk(expr.left, path, bound, w);
+      walk(expr.right, path, bound, w);
+      return;
+    case 'Conditional':
+      walk(expr.cond, path, bound, w);
+      walk(expr.then, path, bound, w);
+      walk(expr.else, path, bound, w);
+      return;
+    case 'Paren':
+      walk(expr.expr, path, bound, w);
+      return;
+    default:
+      return;
+  }
+}
+
+function walkParts(parts: TemplatePart[], path: (string | number)[], bound: Set<string>, w: Walk): void {
+  for (const p of parts) {
+    if (p.kind === 'TemplateInterpolation') walk(p.expr, path, bound, w);
+    else if (p.kind === 'TemplateIf') {
+      walk(p.cond, path, bound, w);
+      walkParts(p.then, path, bound, w);
+      if (p.else) walkParts(p.else, path, bound, w);
+    } else if (p.kind === 'TemplateFor') {
+      walk(p.collection, path, bound, w);
+      const inner = new Set(bound);
+      inner.add(p.valueVar.name);
+      if (p.keyVar) inner.add(p.keyVar.name);
+      walkParts(p.body, path, inner, w);
+    }
+  }
+}
+
+function followLocal(name: string, path: (string | number)[], w: Walk): void {
+  if (w.localsVisited.has(name)) return;
+  w.localsVisited.add(name);
+  const decl = w.scope.env.decls.locals.get(name);
+  if (!decl) return;
+  const scope: Scope = { kind: 'module', env: w.scope.env, file: decl.file, bindings: new Map() };
+  walk(decl.attr.expr, path, new Set(), { ...w, scope });
+}
+
+function literalString(e: Expr): string | undefined {
+  if (e.kind === 'Template' && e.parts.every((p) => p.kind === 'TemplateLiteral')) {
+    return e.parts.map((p) => (p.kind === 'TemplateLiteral' ? p.value : '')).join('');
+  }
+  return undefined;
+}

@@ -1,0 +1,87 @@
+// String templates: interpolation and `%{if}` / `%{for}` directives, in quoted strings and heredocs.
+import type { TemplateExpr, TemplatePart } from '../ast';
+import { Unknown, type Value } from '../values';
+import { toBoolValue, toStringValue, typeName } from './convert';
+import { evaluate, iterationPairs, unknownFrom } from './expressions';
+import { evalError, withBindings, type Scope } from './scope';
+
+export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
+  // A template that is exactly one interpolation yields the value itself, not its string form.
+  if (expr.parts.length === 1 && expr.parts[0].kind === 'TemplateInterpolation' && !expr.heredoc) {
+    return evaluate(expr.parts[0].expr, scope);
+  }
+  const unknowns: Value[] = [];
+  const text = renderParts(expr.parts, scope, unknowns);
+  if (unknowns.length > 0 || text === undefined) return unknownFrom(scope, expr, unknowns);
+  return text;
+}
+
+/** Render parts to a string; Unknown pieces are collected in `unknowns` (result then meaningless). */
+function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[]): string | undefined {
+  let out = '';
+  let failed = false;
+  for (const part of parts) {
+    switch (part.kind) {
+      case 'TemplateLiteral':
+        // The parser has already applied `~` strip markers and heredoc indentation to literals.
+        out += part.value;
+        break;
+      case 'TemplateInterpolation': {
+        const v = evaluate(part.expr, scope);
+        if (v instanceof Unknown) {
+          unknowns.push(v);
+          break;
+        }
+        const s = v === null ? undefined : toStringValue(v);
+        if (s === undefined) {
+          evalError(scope, part.expr, 'tf-template-value',
+            v === null ? 'a template cannot include a null value' : `a template cannot include a ${typeName(v)}; string required`);
+          failed = true;
+          break;
+        }
+        out += s;
+        break;
+      }
+      case 'TemplateIf': {
+        const c = evaluate(part.cond, scope);
+        if (c instanceof Unknown) {
+          unknowns.push(c);
+          break;
+        }
+        const b = toBoolValue(c);
+        if (b === undefined) {
+          evalError(scope, part.cond, 'tf-type', `the %{if} condition must be a bool, got ${typeName(c)}`);
+          failed = true;
+          break;
+        }
+        const branch = b ? part.then : part.else ?? [];
+        const s = renderParts(branch, scope, unknowns);
+        if (s === undefined) failed = true;
+        else out += s;
+        break;
+      }
+      case 'TemplateFor': {
+        const coll = evaluate(part.collection, scope);
+        if (coll instanceof Unknown) {
+          unknowns.push(coll);
+          break;
+        }
+        const pairs = coll === null ? undefined : iterationPairs(coll);
+        if (!pairs) {
+          evalError(scope, part.collection, 'tf-type', `%{for} cannot iterate over a ${typeName(coll)}`);
+          failed = true;
+          break;
+        }
+        for (const [k, v] of pairs) {
+          const names: Record<string, Value> = { [part.valueVar.name]: v };
+          if (part.keyVar) names[part.keyVar.name] = k;
+          const s = renderParts(part.body, withBindings(scope, names), unknowns);
+          if (s === undefined) failed = true;
+          else out += s;
+        }
+        break;
+      }
+    }
+  }
+  return failed ? undefined : out;
+}

@@ -1,0 +1,172 @@
+// Variable type constraints (`type = object({ a = optional(string, "x") })`) and the conversions
+// Terraform applies to a variable's value, including `optional()` attribute defaults.
+import type { Expr } from '../ast';
+import { isObject, Unknown, type Value, type ValueObject } from '../values';
+import { toBoolValue, toNumberValue, toStringValue, typeName } from './convert';
+
+export type TypeConstraint =
+  | { kind: 'any' | 'string' | 'number' | 'bool' }
+  | { kind: 'list' | 'set' | 'map'; element: TypeConstraint }
+  | { kind: 'tuple'; elements: TypeConstraint[] }
+  | { kind: 'object'; attributes: Map<string, ObjectAttributeType> };
+
+export interface ObjectAttributeType {
+  type: TypeConstraint;
+  optional: boolean;
+  /** Default of `optional(T, default)`, already evaluated. */
+  default?: Value;
+}
+
+const ANY: TypeConstraint = { kind: 'any' };
+
+/**
+ * Read a type expression. `evalDefault` evaluates the default argument of `optional()`.
+ * Unrecognised shapes degrade to `any` (no conversion) rather than failing.
+ */
+const parsedTypes = new WeakMap<Expr, TypeConstraint>();
+
+export function parseTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeConstraint {
+  // Type expressions are constant (optional() defaults cannot reference anything), so cache by node.
+  let t = parsedTypes.get(expr);
+  if (!t) parsedTypes.set(expr, (t = readTypeConstraint(expr, evalDefault)));
+  return t;
+}
+
+function readTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeConstraint {
+  switch (expr.kind) {
+    case 'Variable':
+      if (expr.name === 'string' || expr.name === 'number' || expr.name === 'bool' || expr.name === 'any') {
+        return { kind: expr.name };
+      }
+      return ANY;
+    case 'Paren':
+      return readTypeConstraint(expr.expr, evalDefault);
+    case 'Call': {
+      const name = expr.name.name;
+      const arg = expr.args[0];
+      if ((name === 'list' || name === 'set' || name === 'map') && arg) {
+        return { kind: name, element: parseTypeConstraint(arg, evalDefault) };
+      }
+      if (name === 'tuple' && arg?.kind === 'Tuple') {
+        return { kind: 'tuple', elements: arg.items.map((e) => parseTypeConstraint(e, evalDefault)) };
+      }
+      if (name === 'object' && arg?.kind === 'Object') {
+        const attributes = new Map<string, ObjectAttributeType>();
+        for (const item of arg.items) {
+          const key = item.key.kind === 'Variable' ? item.key.name : templateKey(item.key);
+          if (key === undefined) continue;
+          const v = item.value;
+          if (v.kind === 'Call' && v.name.name === 'optional' && v.args[0]) {
+            const attr: ObjectAttributeType = { type: parseTypeConstraint(v.args[0], evalDefault), optional: true };
+            if (v.args[1]) attr.default = evalDefault(v.args[1]);
+            attributes.set(key, attr);
+          } else attributes.set(key, { type: parseTypeConstraint(v, evalDefault), optional: false });
+        }
+        return { kind: 'object', attributes };
+      }
+      return ANY;
+    }
+    default:
+      return ANY;
+  }
+}
+
+function templateKey(e: Expr): string | undefined {
+  if (e.kind === 'Template' && e.parts.length === 1 && e.parts[0].kind === 'TemplateLiteral') return e.parts[0].value;
+  if (e.kind === 'Template' && e.parts.length === 0) return '';
+  return undefined;
+}
+
+export type ConversionResult = { ok: true; value: Value } | { ok: false; message: string };
+
+/** Convert a value to a type constraint as Terraform does for variables (unknowns pass through). */
+export function convertToType(value: Value, type: TypeConstraint, path = ''): ConversionResult {
+  if (value instanceof Unknown || value === null || type.kind === 'any') return { ok: true, value };
+  const fail = (what: string): ConversionResult => ({
+    ok: false,
+    message: `${path ? `${path}: ` : ''}${what} required, got ${typeName(value)}`,
+  });
+  switch (type.kind) {
+    case 'string': {
+      const s = toStringValue(value);
+      return s === undefined ? fail('string') : { ok: true, value: s };
+    }
+    case 'number': {
+      const n = toNumberValue(value);
+      return n === undefined ? fail('number') : { ok: true, value: n };
+    }
+    case 'bool': {
+      const b = toBoolValue(value);
+      return b === undefined ? fail('bool') : { ok: true, value: b };
+    }
+    case 'list':
+    case 'set': {
+      if (!Array.isArray(value)) return fail(type.kind);
+      const out: Value[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const r = convertToType(value[i], type.element, `${path}[${i}]`);
+        if (!r.ok) return r;
+        out.push(r.value);
+      }
+      return { ok: true, value: type.kind === 'set' ? distinct(out) : out };
+    }
+    case 'map': {
+      if (!isObject(value)) return fail('map');
+      const out: ValueObject = {};
+      for (const [k, v] of Object.entries(value)) {
+        const r = convertToType(v, type.element, `${path}[${JSON.stringify(k)}]`);
+        if (!r.ok) return r;
+        out[k] = r.value;
+      }
+      return { ok: true, value: out };
+    }
+    case 'tuple': {
+      if (!Array.isArray(value) || value.length !== type.elements.length) return fail(`tuple of ${type.elements.length}`);
+      const out: Value[] = [];
+      for (let i = 0; i < value.length; i++) {
+        const r = convertToType(value[i], type.elements[i], `${path}[${i}]`);
+        if (!r.ok) return r;
+        out.push(r.value);
+      }
+      return { ok: true, value: out };
+    }
+    case 'object': {
+      if (!isObject(value)) return fail('object');
+      const out: ValueObject = {};
+      for (const [name, attr] of type.attributes) {
+        const given = Object.prototype.hasOwnProperty.call(value, name) ? value[name] : undefined;
+        if (given === undefined || given === null) {
+          if (attr.optional) {
+            out[name] = attr.default === undefined ? null : convertOrKeep(attr.default, attr.type);
+            continue;
+          }
+          if (given === undefined) return { ok: false, message: `${path ? `${path}: ` : ''}attribute "${name}" is required` };
+          out[name] = null;
+          continue;
+        }
+        const r = convertToType(given, attr.type, path ? `${path}.${name}` : name);
+        if (!r.ok) return r;
+        out[name] = r.value;
+      }
+      return { ok: true, value: out };
+    }
+  }
+}
+
+function convertOrKeep(v: Value, t: TypeConstraint): Value {
+  const r = convertToType(v, t);
+  return r.ok ? r.value : v;
+}
+
+function distinct(values: Value[]): Value[] {
+  const seen = new Set<string>();
+  const out: Value[] = [];
+  for (const v of values) {
+    const key = v instanceof Unknown ? `?${out.length}` : JSON.stringify(v);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(v);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,170 @@
+// State shared by one analysis run: the host, diagnostics, parse cache, work budget, cancellation.
+import type { FileHost, FrontEndDiagnostic, Severity } from '../../model';
+import type { TerraformUnitOptions } from '../api';
+import type { ParsedFile, Span } from '../ast';
+import { parseTerraform } from '../parser';
+import { relativePath } from './text';
+
+/** Most instances one count/for_each (or dynamic block) may expand to before we give up on it. */
+export const MAX_INSTANCES_PER_BLOCK = 10_000;
+/** Most instances (resources, module calls, dynamic blocks) one unit may evaluate in total. */
+export const MAX_INSTANCES_PER_UNIT = 50_000;
+/** Deepest module nesting evaluated (guards `module "a" { source = "./" }` recursion). */
+export const MAX_MODULE_DEPTH = 16;
+
+/**
+ * Parse trees shared between analysis runs, keyed by path and checked against the text: a module
+ * called from many units (or re-analysed on every keystroke) is parsed once. Trees are never
+ * mutated, so sharing is safe. Least recently used entries are dropped past the size bound.
+ */
+const PARSE_CACHE_MAX_CHARS = 64 * 1024 * 1024;
+const parseCache = new Map<string, ParsedFile>();
+let parseCacheChars = 0;
+
+function parseCached(text: string, path: string): ParsedFile {
+  const hit = parseCache.get(path);
+  if (hit) {
+    parseCache.delete(path);
+    if (hit.text === text) {
+      parseCache.set(path, hit);
+      return hit;
+    }
+    parseCacheChars -= hit.text.length;
+  }
+  const file = parseTerraform(text, path);
+  parseCache.set(path, file);
+  parseCacheChars += text.length;
+  for (const [p, f] of parseCache) {
+    if (parseCacheChars <= PARSE_CACHE_MAX_CHARS) break;
+    parseCache.delete(p);
+    parseCacheChars -= f.text.length;
+  }
+  return file;
+}
+
+/** Thrown (and caught in analyze.ts only) to unwind when the caller cancels. */
+export class CancelledSignal {}
+
+export class UnitContext {
+  readonly diagnostics: FrontEndDiagnostic[] = [];
+  readonly dependencies = new Set<string>();
+  private readonly parsed = new Map<string, ParsedFile | null>();
+  private readonly seenDiagnostics = new Set<string>();
+  private instancesUsed = 0;
+  /** While > 0 (hover re-evaluation, `try` arguments) diagnostics are not recorded. */
+  muted = 0;
+  /** Evaluation errors so far, recorded even while muted (how `try`/`can` notice a failure). */
+  evalErrors = 0;
+
+  constructor(
+    readonly host: FileHost,
+    readonly options: TerraformUnitOptions,
+  ) {}
+
+  get root(): string {
+    return this.options.root;
+  }
+
+  private readonly relCache = new Map<string, string>();
+  private readonly lineStarts = new Map<string, number[]>();
+
+  rel(abs: string): string {
+    let r = this.relCache.get(abs);
+    if (r === undefined) this.relCache.set(abs, (r = relativePath(this.options.root, abs)));
+    return r;
+  }
+
+  /** `file:line` (root-relative, 1-based line) for provenance strings. */
+  location(file: ParsedFile, offset: number): string {
+    let starts = this.lineStarts.get(file.path);
+    if (!starts) {
+      starts = [0];
+      const text = file.text;
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts.set(file.path, starts);
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return `${this.rel(file.path)}:${lo + 1}`;
+  }
+
+  checkCancelled(): void {
+    if (this.options.isCancelled?.()) throw new CancelledSignal();
+  }
+
+  /** Consume `n` units of the instance budget; false when the unit's budget is exhausted. */
+  takeInstances(n: number): boolean {
+    if (this.instancesUsed + n > MAX_INSTANCES_PER_UNIT) return false;
+    this.instancesUsed += n;
+    return true;
+  }
+
+  private readonly dirCache = new Map<string, string[] | undefined>();
+
+  /** Directory listing, memoized for the run. */
+  listDir(path: string): string[] | undefined {
+    if (this.dirCache.has(path)) return this.dirCache.get(path);
+    const names = this.host.listDir(path);
+    this.dirCache.set(path, names);
+    return names;
+  }
+
+  readText(path: string): string | undefined {
+    this.dependencies.add(path);
+    return this.host.readFile(path);
+  }
+
+  /** Parse a file once per run; parse errors become diagnostics. */
+  parse(path: string): ParsedFile | undefined {
+    const cached = this.parsed.get(path);
+    if (cached !== undefined) return cached ?? undefined;
+    const text = this.readText(path);
+    if (text === undefined) {
+      this.parsed.set(path, null);
+      return undefined;
+    }
+    const file = parseCached(text, path);
+    for (const d of file.diagnostics) this.report(path, d, d.severity, 'hcl-syntax', d.message);
+    this.parsed.set(path, file);
+    return file;
+  }
+
+  /** While true (hover re-evaluation) nothing is reported, whatever `muted` says. */
+  quiet = false;
+
+  /**
+   * Evaluate a named object (local, variable, resource, output) on its own terms: its errors are
+   * reported even when the first reader is inside `try`, and do not count as the reader's errors.
+   */
+  isolated<T>(fn: () => T, guard?: { file: string; span: Span; fallback: () => T }): T {
+    const muted = this.muted;
+    const errors = this.evalErrors;
+    this.muted = 0;
+    try {
+      return fn();
+    } catch (err) {
+      // A bug in the evaluator must cost one object, not the whole analysis.
+      if (err instanceof CancelledSignal || !guard) throw err;
+      this.report(guard.file, guard.span, 'error', 'tf-internal-error',
+        `Palisade could not evaluate this (internal error: ${err instanceof Error ? err.message : String(err)})`);
+      return guard.fallback();
+    } finally {
+      this.muted = muted;
+      this.evalErrors = errors;
+    }
+  }
+
+  report(file: string, span: Span, severity: Severity, code: string, message: string): void {
+    if (this.muted > 0 || this.quiet) return;
+    const rel = this.rel(file);
+    const key = `${rel}\0${span.start}\0${span.end}\0${code}\0${message}`;
+    if (this.seenDiagnostics.has(key)) return;
+    this.seenDiagnostics.add(key);
+    this.diagnostics.push({ file: rel, start: span.start, end: span.end, severity, code, message });
+  }
+}

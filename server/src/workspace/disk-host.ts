@@ -1,0 +1,70 @@
+// A FileHost over the local disk, for surfaces (CLI, language server). Editor buffers can be
+// laid over it with `overlay`, so open files win over their saved contents.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { FileHost } from '../iac/model';
+
+export class DiskHost implements FileHost {
+  private readonly overlays = new Map<string, string>();
+  private readonly reads = new Map<string, string | undefined>();
+  private readonly listings = new Map<string, string[] | undefined>();
+
+  /**
+   * `snapshot`: remember every read for the life of this host. Right for one CLI run over many
+   * units (files do not change under it); wrong for a long-lived server, which must see edits.
+   */
+  constructor(private readonly options: { snapshot?: boolean } = {}) {}
+
+  /** Serve `text` for `path` instead of the disk contents (an unsaved editor buffer). */
+  overlay(path: string, text: string | undefined): void {
+    if (text === undefined) this.overlays.delete(path);
+    else this.overlays.set(path, text);
+  }
+
+  readFile(path: string): string | undefined {
+    const open = this.overlays.get(path);
+    if (open !== undefined) return open;
+    if (this.options.snapshot && this.reads.has(path)) return this.reads.get(path);
+    let text: string | undefined;
+    try {
+      text = readFileSync(toNative(path), 'utf8');
+    } catch {
+      text = undefined;
+    }
+    if (this.options.snapshot) this.reads.set(path, text);
+    return text;
+  }
+
+  listDir(path: string): string[] | undefined {
+    if (this.options.snapshot && this.listings.has(path)) return this.listings.get(path)?.slice();
+    const names = this.readDir(path);
+    if (this.options.snapshot) this.listings.set(path, names?.slice());
+    return names;
+  }
+
+  private readDir(path: string): string[] | undefined {
+    try {
+      if (!statSync(toNative(path)).isDirectory()) return undefined;
+      const names = readdirSync(toNative(path));
+      // Overlaid files that are not yet on disk still belong to their directory.
+      const prefix = path.endsWith('/') ? path : `${path}/`;
+      for (const p of this.overlays.keys()) {
+        if (p.startsWith(prefix) && !p.slice(prefix.length).includes('/')) {
+          const name = p.slice(prefix.length);
+          if (!names.includes(name)) names.push(name);
+        }
+      }
+      return names;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Absolute `/`-separated form of a native path (`C:\\x` → `C:/x`). */
+export function toHostPath(nativePath: string): string {
+  return nativePath.replace(/\\/g, '/');
+}
+
+function toNative(path: string): string {
+  return process.platform === 'win32' ? path.replace(/\//g, '\\') : path;
+}

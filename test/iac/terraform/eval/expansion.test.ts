@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from './memory-host';
+
+test('count and for_each give instance addresses and indexes; count = 0 gives none', () => {
+  const r = analyze({
+    'main.tf': `
+resource "a_b" "c" {
+  count = 2
+  i     = count.index
+}
+resource "a_b" "m" {
+  for_each = { x = 1, w = 2 }
+  k        = each.key
+  v        = each.value
+}
+resource "a_b" "zero" {
+  count = 0
+}
+resource "a_b" "empty" {
+  for_each = {}
+}
+`,
+  });
+  assert.deepEqual(
+    r.model.resources.map((x) => [x.address, x.index, x.config]),
+    [
+      ['a_b.c[0]', 0, { i: 0 }],
+      ['a_b.c[1]', 1, { i: 1 }],
+      ['a_b.m["w"]', 'w', { k: 'w', v: 2 }],
+      ['a_b.m["x"]', 'x', { k: 'x', v: 1 }],
+    ],
+  );
+  assert.ok(r.sourceMaps.has('a_b.m["w"]'));
+});
+
+test('an unknown count leaves one un-expanded resource with unknown count.index', () => {
+  const r = analyze({ 'main.tf': 'variable "n" {}\nresource "a_b" "c" {\n  count = var.n\n  i = count.index\n}\n' });
+  assert.deepEqual(r.model.resources.map((x) => [x.address, x.index, x.config]), [['a_b.c', undefined, { i: { $unknown: 'count.index' } }]]);
+});
+
+test('huge counts are capped with a diagnostic instead of hanging', () => {
+  const started = Date.now();
+  const r = analyze({ 'main.tf': 'resource "a_b" "c" {\n  count = 1000000\n  i = count.index\n}\n' });
+  assert.ok(Date.now() - started < 5000);
+  assert.equal(r.model.resources.length, 1);
+  assert.ok(r.diagnostics.some((d) => d.code === 'tf-expansion-limit'));
+});
+
+test('for_each over a list is an error (Terraform needs a map or a set of strings)', () => {
+  const r = analyze({ 'main.tf': 'resource "a_b" "c" {\n  for_each = [{ a = 1 }]\n}\n' });
+  assert.ok(r.diagnostics.some((d) => d.code === 'tf-invalid-for-each'));
+});
+
+test('dynamic blocks expand in place; items map to the content block', () => {
+  const text = `resource "a_b" "c" {
+  rule {
+    n = 0
+  }
+  dynamic "rule" {
+    for_each = { b = 2, a = 1 }
+    content {
+      n = rule.value
+      k = rule.key
+    }
+  }
+  dynamic "other" {
+    for_each = ["x"]
+    iterator = it
+    labels   = ["ignored"]
+    content {
+      v = it.value
+      i = it.key
+    }
+  }
+}
+`;
+  const r = analyze({ 'main.tf': text });
+  const c = r.model.resources[0];
+  assert.deepEqual(c.config, { rule: [{ n: 0 }, { n: 1, k: 'a' }, { n: 2, k: 'b' }], other: [{ v: 'x', i: 0 }] });
+  const items = r.sourceMaps.get('a_b.c')!.fields!.rule.items!;
+  assert.equal(items.length, 3);
+  assert.ok(text.slice(items[1].range.start, items[1].range.end).startsWith('content {'));
+  const n = items[2].fields!.n;
+  assert.equal(text.slice(n.valueRange!.start, n.valueRange!.end), 'rule.value');
+});
+
+test('nested blocks become lists; meta-arguments are not config', () => {
+  const r = analyze({
+    'main.tf': `resource "a_b" "c" {
+  depends_on = []
+  provider   = aws.west
+  ingress {
+    p = 1
+  }
+  ingress {
+    p = 2
+  }
+  lifecycle {
+    prevent_destroy = true
+  }
+  provisioner "local-exec" {
+    command = "echo \${self.id}"
+  }
+}
+`,
+  });
+  assert.deepEqual(r.model.resources[0].config, { ingress: [{ p: 1 }, { p: 2 }] });
+});

@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from './memory-host';
+import { analyzeTerraformModule } from '../../../../server/src/iac/terraform';
+import { MemoryHost } from './memory-host';
+
+test('local cycles: tf-local-cycle on each member, members unknown, others fine', () => {
+  const r = analyze({ 'a.tf': 'locals {\n  x = local.y\n  ok = 1\n}\n', 'b.tf': 'locals {\n  y = [local.x]\n}\n' });
+  const cycle = r.diagnostics.filter((d) => d.code === 'tf-local-cycle');
+  assert.deepEqual(cycle.map((d) => d.file).sort(), ['a.tf', 'b.tf']);
+  assert.deepEqual(r.model.locals, { x: { $unknown: 'local.x' }, ok: 1, y: { $unknown: 'local.y' } });
+});
+
+test('locals are order independent across files', () => {
+  const r = analyze({ 'a.tf': 'locals {\n  full = "${local.prefix}-app"\n}\n', 'b.tf': 'locals {\n  prefix = "corp"\n}\n' });
+  assert.equal(r.model.locals!.full, 'corp-app');
+});
+
+test('unknowns propagate with the outermost expression text and collect refs', () => {
+  const r = analyze({
+    'main.tf': `
+variable "unset" {}
+resource "aws_s3_bucket" "b" {
+  bucket = "b"
+}
+resource "x_y" "t" {
+  a = "\${var.unset}-x"
+  b = upper(aws_s3_bucket.b.arn)
+  c = length([var.unset])
+  d = [var.unset, 1]
+  e = aws_s3_bucket.b.bucket
+  f = var.unset == null ? 1 : 1
+}
+`,
+  });
+  const t = r.model.resources.find((x) => x.address === 'x_y.t')!;
+  assert.deepEqual(t.config.a, { $unknown: '"${var.unset}-x"' });
+  assert.deepEqual(t.config.b, { $unknown: 'upper(aws_s3_bucket.b.arn)' });
+  assert.equal(t.config.c, 1, 'a list holding an unknown is itself known');
+  assert.deepEqual(t.config.d, [{ $unknown: 'var.unset' }, 1]);
+  assert.equal(t.config.e, 'b', 'a configured attribute of another resource is known');
+  assert.equal(t.config.f, 1, 'an unknown condition with equal branches is known');
+  const hover = r.describeAt('/ws/main.tf', r.parsed.get('/ws/main.tf')!.text.indexOf('upper('));
+  assert.ok(hover);
+  assert.equal(hover.expr, 'upper(aws_s3_bucket.b.arn)');
+  assert.ok(hover.origin.some((l) => l.includes('computed attribute `arn` of aws_s3_bucket.b')), hover.origin.join('\n'));
+});
+
+test('index and attribute errors are diagnostics plus unknown, never a crash', () => {
+  const r = analyze({ 'main.tf': 'locals {\n  l = [1]\n  a = local.l[3]\n  b = {x = 1}.y\n  c = null.z\n}\n' });
+  assert.deepEqual(r.model.locals!.a, { $unknown: 'local.l[3]' });
+  assert.deepEqual(r.model.locals!.b, { $unknown: '{x = 1}.y' });
+  const codes = r.diagnostics.map((d) => d.code).sort();
+  assert.deepEqual(codes, ['tf-invalid-index', 'tf-null-attribute', 'tf-unsupported-attribute']);
+});
+
+test('templatefile renders through the evaluator, with %{for} directives', () => {
+  const r = analyze({
+    'main.tf': 'locals {\n  t = templatefile("${path.module}/t.tpl", { names = ["a", "b"] })\n}\n',
+    't.tpl': '%{ for n in names ~}\n- ${n}\n%{ endfor ~}\n',
+  });
+  assert.equal(r.model.locals!.t, '- a\n- b\n');
+  assert.ok(r.dependencies.includes('/ws/t.tpl'), 'the template is a dependency');
+});
+
+test('templatestring, try and can need unevaluated arguments', () => {
+  const r = analyze({
+    'main.tf': 'locals {\n  tpl = "Hi $${name}"\n  s = templatestring(local.tpl, { name = "Bo" })\n  t = try(local.nope, "fallback")\n  u = can(tonumber("x"))\n}\n',
+  });
+  assert.equal(r.model.locals!.s, 'Hi Bo');
+  assert.equal(r.model.locals!.t, 'fallback');
+  assert.equal(r.model.locals!.u, false);
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), [], 'errors inside try/can are not reported');
+});
+
+test('cancellation stops the analysis and says so', () => {
+  const host = new MemoryHost({ '/ws/main.tf': 'resource "a_b" "c" {\n  x = 1\n}\n' });
+  const r = analyzeTerraformModule(host, { dir: '/ws', root: '/ws', isCancelled: () => true });
+  assert.equal(r.cancelled, true);
+  assert.deepEqual(r.model.resources, []);
+});
+
+test('a half-typed file yields diagnostics, not an exception', () => {
+  const r = analyze({ 'main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = \n  acl = var.\n' });
+  assert.ok(r.diagnostics.some((d) => d.code === 'hcl-syntax'));
+  assert.equal(r.model.resources.length, 1);
+});
+
+test('Unknown.refs collects the resource, data and module addresses a value depends on', async () => {
+  const { ModuleInstance } = await import('../../../../server/src/iac/terraform/eval/module-instance');
+  const { UnitContext } = await import('../../../../server/src/iac/terraform/eval/unit');
+  const { Unknown } = await import('../../../../server/src/iac/terraform/values');
+  const host = new MemoryHost({
+    '/ws/main.tf': `resource "aws_s3_bucket" "b" {}
+data "aws_region" "r" {}
+module "m" {
+  source = "./nowhere"
+}
+locals {
+  x = "\${aws_s3_bucket.b.arn}:\${data.aws_region.r.name}:\${module.m.out}"
+}
+`,
+  });
+  const ctx = new UnitContext(host, { dir: '/ws', root: '/ws' });
+  const root = new ModuleInstance(ctx, '/ws', '', '/ws', [], 0, []);
+  const x = root.local('x');
+  assert.ok(x instanceof Unknown);
+  assert.deepEqual([...x.refs].sort(), ['aws_s3_bucket.b', 'data.aws_region.r', 'module.m']);
+  assert.equal(x.expr, '"${aws_s3_bucket.b.arn}:${data.aws_region.r.name}:${module.m.out}"');
+});
+
+test('duplicate declarations are diagnosed; the first one is used', () => {
+  const r = analyze({
+    'a.tf': 'variable "v" {\n  default = 1\n}\nlocals {\n  l = 1\n}\nresource "a_b" "c" {\n  x = 1\n  x = 2\n}\n',
+    'b.tf': 'variable "v" {\n  default = 2\n}\nlocals {\n  l = 2\n}\nresource "a_b" "c" {}\n',
+  });
+  assert.equal(r.model.variables!.v, 1);
+  assert.equal(r.model.locals!.l, 1);
+  assert.deepEqual(r.model.resources.map((x) => x.config), [{ x: 1 }]);
+  assert.deepEqual(r.diagnostics.map((d) => `${d.file} ${d.code}`).sort(), [
+    'a.tf tf-duplicate-attribute', 'b.tf tf-duplicate', 'b.tf tf-duplicate', 'b.tf tf-duplicate',
+  ]);
+});

@@ -1,0 +1,83 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from './memory-host';
+
+const CHILD = `
+variable "name" {}
+resource "aws_s3_bucket" "this" {
+  bucket = var.name
+}
+output "arn" {
+  value = aws_s3_bucket.this.arn
+}
+output "name" {
+  value = aws_s3_bucket.this.bucket
+}
+`;
+
+test('module resources get module-prefixed addresses, their own files and ranges', () => {
+  const r = analyze({
+    'main.tf': 'module "m" {\n  source = "./mod"\n  count  = 2\n  name   = "b${count.index}"\n}\n',
+    'mod/main.tf': CHILD,
+  });
+  assert.deepEqual(r.model.resources.map((x) => [x.address, x.module, x.file, x.config.bucket]), [
+    ['module.m[0].aws_s3_bucket.this', 'module.m[0]', 'mod/main.tf', 'b0'],
+    ['module.m[1].aws_s3_bucket.this', 'module.m[1]', 'mod/main.tf', 'b1'],
+  ]);
+  const node = r.sourceMaps.get('module.m[1].aws_s3_bucket.this')!;
+  assert.equal(node.range.file, 'mod/main.tf');
+  assert.equal(CHILD.slice(node.nameRange!.start, node.nameRange!.end), 'resource "aws_s3_bucket" "this"');
+  assert.equal(CHILD.slice(node.fields!.bucket.valueRange!.start, node.fields!.bucket.valueRange!.end), 'var.name');
+  assert.ok(r.sourceMaps.has('module.m[0]'), 'module calls have source maps too');
+});
+
+test('module outputs: configured values are known, computed ones unknown; unknown args stay unknown', () => {
+  const r = analyze({
+    'main.tf': `variable "unset" {}
+module "m" {
+  source = "./mod"
+  name   = "logs"
+}
+module "u" {
+  source = "./mod"
+  name   = var.unset
+}
+resource "a_b" "c" {
+  n   = module.m.name
+  arn = module.m.arn
+  un  = module.u.name
+}
+`,
+    'mod/main.tf': CHILD,
+  });
+  const c = r.model.resources.find((x) => x.address === 'a_b.c')!;
+  assert.deepEqual(c.config, { n: 'logs', arn: { $unknown: 'module.m.arn' }, un: { $unknown: 'module.u.name' } });
+  assert.deepEqual(r.model.resources.find((x) => x.address === 'module.u.aws_s3_bucket.this')!.config, { bucket: { $unknown: 'var.name' } });
+});
+
+test('module recursion is diagnosed, not followed forever', () => {
+  const r = analyze({ 'main.tf': 'module "self" {\n  source = "./"\n}\nresource "a_b" "c" {}\n' });
+  assert.ok(r.diagnostics.some((d) => d.code === 'tf-module-recursion'));
+  assert.deepEqual(r.model.resources.map((x) => x.address), ['a_b.c'], 'the module calling itself is not evaluated at all');
+  const r2 = analyze({ 'main.tf': 'module "a" {\n  source = "./a"\n}\n', 'a/main.tf': 'module "b" {\n  source = "../"\n}\nresource "a_b" "in_a" {}\n' });
+  assert.deepEqual(r2.model.resources.map((x) => x.address), ['module.a.a_b.in_a']);
+  assert.ok(r2.diagnostics.some((d) => d.code === 'tf-module-recursion' && d.file === 'a/main.tf'));
+});
+
+test('registry modules resolve through .terraform/modules/modules.json, else stay opaque', () => {
+  const files = {
+    'main.tf': 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n  name = "v"\n}\nmodule "gone" {\n  source = "x/y/aws"\n}\nlocals {\n  a = module.gone.id\n}\n',
+    '.terraform/modules/modules.json': JSON.stringify({ Modules: [{ Key: '', Source: '', Dir: '.' }, { Key: 'vpc', Source: 'registry.terraform.io/terraform-aws-modules/vpc/aws', Dir: '.terraform/modules/vpc' }] }),
+    '.terraform/modules/vpc/main.tf': CHILD,
+  };
+  const r = analyze(files);
+  assert.deepEqual(r.model.resources.map((x) => x.address), ['module.vpc.aws_s3_bucket.this']);
+  assert.equal(r.model.resources[0].file, '.terraform/modules/vpc/main.tf');
+  assert.deepEqual(r.model.locals!.a, { $unknown: 'module.gone.id' });
+  assert.deepEqual(r.model.modules!.map((m) => [m.address, m.dir]), [['module.vpc', '.terraform/modules/vpc'], ['module.gone', undefined]]);
+});
+
+test('undeclared module arguments and missing required ones are diagnosed', () => {
+  const r = analyze({ 'main.tf': 'module "m" {\n  source = "./mod"\n  bogus = 1\n}\n', 'mod/main.tf': CHILD });
+  assert.deepEqual(r.diagnostics.map((d) => d.code).sort(), ['tf-module-argument', 'tf-module-argument']);
+});

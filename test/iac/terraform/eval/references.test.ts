@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from './memory-host';
+
+test('references record path, target and attribute, including through locals and in nested blocks', () => {
+  const r = analyze({
+    'main.tf': `resource "aws_s3_bucket" "logs" {
+  count  = 2
+  bucket = "l\${count.index}"
+}
+data "aws_caller_identity" "me" {}
+locals {
+  first = aws_s3_bucket.logs[0].id
+}
+resource "aws_s3_bucket_public_access_block" "pab" {
+  bucket = local.first
+  tags = {
+    Owner = data.aws_caller_identity.me.account_id
+  }
+  rule {
+    ids = aws_s3_bucket.logs[*].arn
+  }
+}
+`,
+  });
+  const pab = r.model.resources.find((x) => x.type === 'aws_s3_bucket_public_access_block')!;
+  assert.deepEqual(pab.references, [
+    { path: ['bucket'], target: 'aws_s3_bucket.logs[0]', attribute: 'id' },
+    { path: ['tags', 'Owner'], target: 'data.aws_caller_identity.me', attribute: 'account_id' },
+    { path: ['rule', 0, 'ids'], target: 'aws_s3_bucket.logs', attribute: 'arn' },
+  ]);
+  assert.deepEqual(pab.config.rule, [{ ids: [{ $unknown: 'aws_s3_bucket.logs[*].arn' }, { $unknown: 'aws_s3_bucket.logs[*].arn' }] }]);
+});
+
+test('IAM JSON from jsonencode, heredoc and the policy document data source reaches the model parsed', () => {
+  const r = analyze({
+    'main.tf': `data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:GetObject", "s3:PutObject"]
+    resources = ["*"]
+  }
+}
+resource "aws_iam_policy" "a" {
+  policy = data.aws_iam_policy_document.d.json
+}
+resource "aws_iam_policy" "b" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+}
+resource "aws_iam_policy" "c" {
+  policy = <<-JSON
+    {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}
+  JSON
+  description = "{\\"not\\": \\"a policy\\"}"
+}
+`,
+  });
+  const byName = Object.fromEntries(r.model.resources.map((x) => [x.name, x.config]));
+  const a = byName.a.policy as { Statement: { Action: string[]; Effect: string }[] };
+  // The provider renders set-typed `actions` in its own (hash) order, so compare as a set.
+  assert.deepEqual([...a.Statement[0].Action].sort(), ['s3:GetObject', 's3:PutObject']);
+  assert.equal(a.Statement[0].Effect, 'Allow');
+  assert.deepEqual(byName.b.policy, { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
+  assert.deepEqual(byName.c.policy, { Statement: [{ Effect: 'Deny', Action: '*', Resource: '*' }] });
+  assert.equal(byName.c.description, '{"not": "a policy"}', 'JSON without Statement stays a string');
+});
+
+test('a policy document with unknown inputs still shows its known parts in the model', () => {
+  const r = analyze({
+    'main.tf': `resource "aws_s3_bucket" "b" {}
+data "aws_iam_policy_document" "d" {
+  statement {
+    actions   = ["s3:*"]
+    resources = ["\${aws_s3_bucket.b.arn}/*"]
+  }
+}
+resource "aws_iam_policy" "p" {
+  policy = data.aws_iam_policy_document.d.json
+}
+`,
+  });
+  const json = r.model.data![0].config.json as { Statement: { Action: unknown; Resource: unknown; Effect: unknown }[] };
+  assert.equal(json.Statement[0].Action, 's3:*');
+  assert.equal(json.Statement[0].Effect, 'Allow');
+  assert.deepEqual(json.Statement[0].Resource, { $unknown: '"${aws_s3_bucket.b.arn}/*"' });
+  assert.deepEqual(r.model.resources[1].config.policy, { $unknown: 'data.aws_iam_policy_document.d.json' }, 'evaluation itself stays unknown');
+});
