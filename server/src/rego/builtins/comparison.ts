@@ -1,0 +1,20 @@
+// Comparison operators over OPA's total order of values.
+
+import { compare } from '../value/compare';
+import { equal } from '../value/key';
+import type { RegoValue } from '../value/types';
+import { def, T } from './support';
+import type { Builtin } from './types';
+
+const cmp = (name: string, op: string, test: (a: RegoValue, b: RegoValue) => boolean): Builtin =>
+  def(name, 'comparison', [['x', T.any], ['y', T.any]], ['result', T.boolean], `\`x ${op} y\` by the standard ordering of values.`,
+    ([a, b]) => test(a, b));
+
+export const comparisonBuiltins: Builtin[] = [
+  cmp('equal', '==', (a, b) => equal(a, b)),
+  cmp('neq', '!=', (a, b) => !equal(a, b)),
+  cmp('lt', '<', (a, b) => compare(a, b) < 0),
+  cmp('gt', '>', (a, b) => compare(a, b) > 0),
+  cmp('lte', '<=', (a, b) => compare(a, b) <= 0),
+  cmp('gte', '>=', (a, b) => compare(a, b) >= 0),
+];

@@ -1,0 +1,57 @@
+// Canonical keys: equal Rego values (OPA's ast.Compare == 0) have equal keys. Used for set membership,
+// object lookup and equality. Composite keys are cached per value (values are immutable once built).
+
+import { numberKey } from './number';
+import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
+
+const cache = new WeakMap<object, string>();
+
+export function keyOf(v: RegoValue): string {
+  if (v === null) return 'n';
+  switch (typeof v) {
+    case 'boolean':
+      return v ? 't' : 'f';
+    case 'string':
+      return 's' + v;
+    default:
+      break;
+  }
+  const cached = cache.get(v);
+  if (cached !== undefined) return cached;
+  let key: string;
+  if (Array.isArray(v)) {
+    key = '[' + (v as RegoValue[]).map((x) => escapeKey(keyOf(x))).join(',') + ']';
+  } else {
+    const c = v as RegoNumber | RegoObject | RegoSet;
+    if (c.kind === 'number') key = '#' + numberKey(c);
+    else if (c.kind === 'object') {
+      const parts: string[] = [];
+      for (const [k, val] of c.entries()) parts.push(escapeKey(keyOf(k)) + ':' + escapeKey(keyOf(val)));
+      parts.sort();
+      key = '{' + parts.join(',') + '}';
+    } else {
+      const parts: string[] = [];
+      for (const x of c.values()) parts.push(escapeKey(keyOf(x)));
+      parts.sort();
+      key = '<' + parts.join(',') + '>';
+    }
+  }
+  cache.set(v as object, key);
+  return key;
+}
+
+/** Escapes separators so nested keys cannot be confused with siblings. */
+function escapeKey(k: string): string {
+  return k.length < 2 || k[0] !== 's' ? k : 's' + JSON.stringify(k.slice(1));
+}
+
+/** Drops a cached key; collections call this when mutated during construction. */
+export function forgetKey(v: object): void {
+  cache.delete(v);
+}
+
+export function equal(a: RegoValue, b: RegoValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return keyOf(a) === keyOf(b);
+}
