@@ -171,3 +171,17 @@ test('a module is returned with the good rules even when others are broken', () 
   assert.deepEqual(opa.map((e) => e.row), [4, 4]);
   assert.deepEqual(recovered.map((e) => e.row), [7]);
 });
+
+test('keyword refs only with keywordsInRefs', () => {
+  const text = 'package foo.if.bar\n\np if {\n  null.foo == 1\n  foo.else == 2\n}\n\nnull.foo := 1\nfoo.else := 2\n';
+  assert.ok(parseModule(text).errors.length > 0);
+  const r = parseModule(text, { keywordsInRefs: true });
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(r.module!.rules.map(dumpRule), ['p = true (implicit) { (equal (ref null "foo") 1); (equal (ref foo "else") 2) }', 'null / "foo" key="foo" := 1', 'foo / "else" key="else" := 2']);
+  assert.deepEqual(errs('package t\nif := 1\n'), ['2:1 unexpected if keyword']);
+});
+
+test('else on a ground ref head is fine; on a ref with vars it is not', () => {
+  assert.equal(rules('a.b := 1 if { false } else := 2'), 'a / "b" := 1 { false } ELSE a / "b" := 2');
+  assert.deepEqual(errs('package t\np[x] := 1 if { x := 1 } else := 2\n'), ['2:25 else keyword cannot be used on rules with variables in head']);
+});

@@ -96,9 +96,22 @@ export function attachAnnotations(
 ): { annotations: Annotation[]; errors: BlockError[] } {
   const annotations: Annotation[] = [];
   const errors: BlockError[] = [];
+  if (blocks.length === 0) return { annotations, errors };
+  // Targets come in source order, so their rows ascend: binary-search the first one below a block.
+  const targetRows = targets.map((t) => rowOf(t.start));
+  const firstTargetAfter = (row: number): AttachTarget | undefined => {
+    let lo = 0;
+    let hi = targets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (targetRows[mid] > row) hi = mid;
+      else lo = mid + 1;
+    }
+    return targets[lo];
+  };
   for (const { block, fields } of blocks) {
     const row = rowOf(block.head.loc.start);
-    const node = targets.find((t) => rowOf(t.start) > row);
+    const node = firstTargetAfter(row);
     let scope = typeof fields.scope === 'string' ? fields.scope : fields.scope === undefined || fields.scope === null ? '' : String(fields.scope);
     const entrypoint = fields.entrypoint === true;
     if (scope === '' && node) {

@@ -32,11 +32,13 @@ export function opaErrors(errors: RegoError[]): RegoError[] {
 export interface ParseQueryOptions {
   regoVersion?: RegoVersion;
   file?: string;
+  /** See ParseModuleOptions.keywordsInRefs. */
+  keywordsInRefs?: boolean;
 }
 
 /** OPA's ParseBody: a query such as `data.x.p = y; y > 1` (as given to `opa eval`). */
 export function parseQuery(text: string, options: ParseQueryOptions = {}): { body?: Body; errors: RegoError[] } {
-  const parser = new ModuleParser(lex(text), options.regoVersion ?? 'v1', true);
+  const parser = new ModuleParser(lex(text), options.regoVersion ?? 'v1', true, options.keywordsInRefs === true);
   const res = parser.parseQueryText();
   const idx = lineIndex(text);
   const errors = res.errors.map((e): RegoError => {

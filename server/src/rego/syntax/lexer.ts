@@ -371,10 +371,9 @@ export function lex(text: string): Tokens {
       default: {
         // Any other character: OPA's scanner yields an illegal token without a message of its own.
         if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
-        let t: number;
-        if (c === 0) fail((t = push(Tok.Illegal, start, i)), 'illegal null character');
-        else if (c === 0xfeff) fail((t = push(Tok.Illegal, start, i)), 'illegal byte-order mark');
-        else push(Tok.Illegal, start, i);
+        const t = push(Tok.Illegal, start, i);
+        if (c === 0) fail(t, 'illegal null character');
+        else if (c === 0xfeff) fail(t, 'illegal byte-order mark');
         continue;
       }
     }

@@ -5,7 +5,8 @@
 import type { Body, Expr, RegoVersion, Term } from './ast';
 import { Tok, Tokens } from './lexer';
 import { KW_ALL, keywordBit, RawError } from './parser-core';
-import { ParsedImport, Statement, StatementParser, termString } from './parser-statements';
+import { StatementParser } from './parser-rules';
+import { ParsedImport, Statement, termString } from './statements';
 
 export interface StatementsResult {
   statements: Statement[];
@@ -27,8 +28,8 @@ export function isKeywordIn(name: string, version: RegoVersion): boolean {
 export class ModuleParser extends StatementParser {
   private regoV1 = false;
 
-  constructor(toks: Tokens, private readonly version: RegoVersion, private readonly skipRules = false) {
-    super(toks, version === 'v1' ? KW_ALL : 0);
+  constructor(toks: Tokens, private readonly version: RegoVersion, private readonly skipRules = false, keywordsInRefs = false) {
+    super(toks, version === 'v1' ? KW_ALL : 0, keywordsInRefs);
   }
 
   protected isKeyword(name: string): boolean {
@@ -52,7 +53,7 @@ export class ModuleParser extends StatementParser {
       const resume = this.resyncIndex(stmtStartIndex);
       if (resume < 0) return false;
       this.termCache.clear();
-      this.restore({ i: resume, ws: false, lastEnd: this.toks.starts[resume], errors: [], wildcard: this.s.wildcard, hints: [] });
+      this.restore({ i: resume, ws: false, lastEnd: this.toks.starts[resume], errors: [], wildcard: this.s.wildcard, hints: [], asIdent: -1 });
       // The resume token's own lexer errors belong to the next statement.
       const lexErrs = this.toks.errors.get(resume);
       if (lexErrs) this.restore({ ...this.s, errors: lexErrs.map((m) => ({ message: m, start: this.toks.starts[resume], end: this.toks.ends[resume] })) });
@@ -71,6 +72,8 @@ export class ModuleParser extends StatementParser {
 
     while (this.tok() !== Tok.EOF && guard-- > 0) {
       const start = this.s.i;
+      // Backtracking never goes behind a finished statement, so its cached terms can go.
+      if (this.termCache.size > 0) this.termCache.clear();
       let s = this.save();
       const pkg = this.parsePackage();
       if (pkg) {

@@ -7,11 +7,17 @@ import { lex } from './lexer';
 import { lineIndex } from './line-index';
 import { isKeywordIn, ModuleParser } from './module-parser';
 import { isTermExpr } from './parser-core';
-import { memberName, ParsedHead, ParsedRule, Statement, termString, trueExpr } from './parser-statements';
+import { memberName, ParsedHead, ParsedRule, Statement, termString, trueExpr } from './statements';
 
 export interface ParseModuleOptions {
   regoVersion?: RegoVersion;
   file?: string;
+  /**
+   * Accept keywords as ref segments (`package foo.if.bar`, `contains.x := 1`, `foo.else`), as OPA
+   * does after 1.5.0 (its conformance cases' `keywordrefs` category). Off by default, matching OPA
+   * 1.5.0, which the `opa check` goldens come from.
+   */
+  keywordsInRefs?: boolean;
 }
 
 export interface ParseModuleResult {
@@ -31,7 +37,7 @@ interface PendingError {
 export function parseModuleText(text: string, options: ParseModuleOptions = {}): ParseModuleResult {
   const version: RegoVersion = options.regoVersion ?? 'v1';
   const toks = lex(text);
-  const parser = new ModuleParser(toks, version);
+  const parser = new ModuleParser(toks, version, false, options.keywordsInRefs === true);
   let res: ReturnType<ModuleParser['parseStatements']>;
   try {
     res = parser.parseStatements(true);
@@ -101,7 +107,7 @@ export function parseModuleText(text: string, options: ParseModuleOptions = {}):
   }
   // A v0 module that imports rego.v1 must also be valid v1 (OPA's RegoV0CompatV1).
   if (regoVersion === 'v1') {
-    for (const rule of parsedRules) for (let r: ParsedRule | undefined = rule; r; r = r.else) for (const m of checkRegoV1(r)) errors.push({ message: m, loc: r.loc, recovered: later });
+    for (const rule of parsedRules) for (let r: ParsedRule | undefined = rule; r; r = r.else) for (const m of checkRegoV1(r, options.keywordsInRefs === true)) errors.push({ message: m, loc: r.loc, recovered: later });
   }
   const moduleErrorsSoFar = errors.some((e) => !e.recovered);
 
@@ -155,11 +161,12 @@ function toRule(r: ParsedRule): Rule {
 }
 
 /** OPA's CheckRegoV1 for one rule: keyword names, `if` and `contains` required, no empty rules. */
-function checkRegoV1(r: ParsedRule): string[] {
+function checkRegoV1(r: ParsedRule, keywordsInRefs: boolean): string[] {
   const out: string[] = [];
   const kind = r.head.args && r.head.args.length > 0 ? 'function' : 'rule';
   const name = r.head.name ?? '';
-  if (name && isKeywordIn(name, 'v1')) out.push(`${name} keyword cannot be used for rule name`);
+  // With keyword refs, only a rule named by the keyword alone (`if := 1`) is refused.
+  if (name && isKeywordIn(name, 'v1') && (!keywordsInRefs || r.head.ref.length === 1)) out.push(`${name} keyword cannot be used for rule name`);
   if (r.generatedBody && r.head.generatedValue) out.push(`${kind} must have value assignment and/or body declaration`);
   if (!r.generatedBody && !r.head.keywordIf && !r.default) out.push(`\`if\` keyword is required before ${kind} body`);
   if (r.head.key && !r.head.value && !r.head.keywordContains) out.push('`contains` keyword is required for partial set rules');

@@ -23,6 +23,8 @@ export interface ParserState {
   /** Counter for `_` → `$0`, `$1`, … */
   wildcard: number;
   hints: readonly string[];
+  /** Index of a keyword token to read as an identifier (keyword refs such as `foo.if`), or -1. */
+  asIdent: number;
 }
 
 /** Which future keywords the scanner knows: a bit per keyword. */
@@ -47,8 +49,6 @@ export function keywordBit(name: string): number {
 /** Nesting limit (terms and bodies): far below OPA's 100000 so that JavaScript's own stack is never the one to give up; 500 levels is far beyond any real policy. */
 const MAX_DEPTH = 500;
 
-export const noLoc: Loc = { start: 0, end: 0 };
-
 export abstract class ParserCore {
   protected s: ParserState;
   protected keywords: number;
@@ -56,9 +56,9 @@ export abstract class ParserCore {
   /** parseTerm results by token index, so backtracking never re-parses a term twice. */
   protected termCache = new Map<number, { term: Term | undefined; post: ParserState; errorsBefore: number }>();
 
-  constructor(protected readonly toks: Tokens, keywords: number) {
+  constructor(protected readonly toks: Tokens, keywords: number, protected readonly keywordsInRefs = false) {
     this.keywords = keywords;
-    this.s = { i: 0, ws: false, lastEnd: 0, errors: [], wildcard: 0, hints: [] };
+    this.s = { i: 0, ws: false, lastEnd: 0, errors: [], wildcard: 0, hints: [], asIdent: -1 };
     this.arrive();
   }
 
@@ -67,7 +67,35 @@ export abstract class ParserCore {
   /** Current token kind, with future keywords resolved against the enabled set. */
   protected tok(): Tok {
     if (this.s.ws) return Tok.Whitespace;
+    if (this.s.i === this.s.asIdent) return Tok.Ident;
     return this.kindAt(this.s.i);
+  }
+
+  /** With keyword refs on (newer OPA), any keyword may be a ref segment: `foo.if`, `if.foo`. */
+  protected isAllowedRefKeyword(t: Tok): boolean {
+    return this.keywordsInRefs && (isBaseKeywordTok(t) || isFutureKeywordTok(t));
+  }
+
+  /** OPA's scanAheadRef: a keyword followed directly by `.` or `[` is read as an identifier. */
+  protected scanAheadRef(): boolean {
+    if (!this.isAllowedRefKeyword(this.tok())) return false;
+    const next = this.s.i + 1;
+    const k = this.toks.kinds[next] as Tok;
+    if ((this.toks.flags[next] & WS_BEFORE) === 0 && (k === Tok.Dot || k === Tok.LBrack)) {
+      this.s.asIdent = this.s.i;
+      return true;
+    }
+    return false;
+  }
+
+  /** OPA's isIdentOrAllowedRefKeyword. */
+  protected isIdentOrAllowedRefKeyword(): boolean {
+    if (this.tok() === Tok.Ident) return true;
+    if (this.isAllowedRefKeyword(this.tok())) {
+      this.s.asIdent = this.s.i;
+      return true;
+    }
+    return false;
   }
 
   protected kindAt(i: number): Tok {
@@ -102,10 +130,6 @@ export abstract class ParserCore {
   /** A newline was skipped before the current token. */
   protected get skippedNL(): boolean {
     return (this.toks.flags[this.s.i] & NL_BEFORE) !== 0;
-  }
-
-  protected text(start: number, end: number): string {
-    return this.toks.text.slice(start, end);
   }
 
   // ---- scanning ------------------------------------------------------------------------------
@@ -238,11 +262,6 @@ export abstract class ParserCore {
 
   protected abstract parseBody(end: Tok): Body | undefined;
   protected abstract parseLiteral(): Expr | undefined;
-}
-
-/** OPA's ValueName / TypeName for a term value ("var", "ref", "array", …). */
-export function valueName(v: TermValue): string {
-  return v.type;
 }
 
 export function isRootDocument(t: Term): boolean {

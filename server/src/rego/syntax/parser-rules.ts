@@ -1,116 +1,13 @@
-// Statements: package, import, rules (heads, bodies, else chains, defaults), and the body-level
-// constructs (literals, `some`, `every`, `with`). Mirrors OPA's parser, including where it gives up
-// on a statement, so error messages and positions match `opa check`.
-import type { Body, Expr, Loc, SomeDecl, Term, With } from './ast';
+// Statements: package and import clauses, and rules (heads, bodies, else chains, defaults).
+// Mirrors OPA's parser, including where it gives up on a statement, so error messages and
+// positions match `opa check`.
+import type { Term } from './ast';
 import { Tok } from './lexer';
-import { isTermExpr, KW_ALL, KW_IN } from './parser-core';
-import { TermParser } from './parser-terms';
+import { BodyParser } from './parser-body';
+import { isTermExpr } from './parser-core';
+import { copyHead, isGround, ParsedHead, ParsedImport, ParsedPackage, ParsedRule, refString, termString, trueExpr } from './statements';
 
-/** A rule head while parsing (OPA's Head, with the bookkeeping its checks need). */
-export interface ParsedHead {
-  ref: Term[];
-  args?: Term[];
-  key?: Term;
-  value?: Term;
-  assign: boolean;
-  /** OPA's Head.Name: set for `p`, `p[x]` (v0 partial) and `p[x] = y` forms. */
-  name?: string;
-  generatedValue: boolean;
-  keywordIf: boolean;
-  keywordContains: boolean;
-  loc: Loc;
-}
-
-export interface ParsedRule {
-  kind: 'rule';
-  default: boolean;
-  head: ParsedHead;
-  body: Body;
-  generatedBody: boolean;
-  else?: ParsedRule;
-  loc: Loc;
-}
-
-export interface ParsedPackage {
-  kind: 'package';
-  path: Term[];
-  loc: Loc;
-}
-
-export interface ParsedImport {
-  kind: 'import';
-  path: Term;
-  alias?: string;
-  loc: Loc;
-}
-
-export interface ParsedBody {
-  kind: 'body';
-  body: Body;
-  loc: Loc;
-}
-
-export type Statement = ParsedPackage | ParsedImport | ParsedRule | ParsedBody;
-
-function copyHead(h: ParsedHead): ParsedHead {
-  return { ...h, ref: [...h.ref], args: h.args ? [...h.args] : undefined };
-}
-
-function isGround(t: Term): boolean {
-  const v = t.value;
-  switch (v.type) {
-    case 'var':
-      return false;
-    case 'ref':
-      return v.terms.every(isGround);
-    case 'array':
-    case 'set':
-      return v.items.every(isGround);
-    case 'object':
-      return v.items.every(([k, x]) => isGround(k) && isGround(x));
-    case 'call':
-      return isGround(v.operator) && v.args.every(isGround);
-    case 'arraycomprehension':
-    case 'setcomprehension':
-    case 'objectcomprehension':
-      return false;
-    case 'templatestring':
-      return v.parts.every((p) => typeof p === 'string' || isGround(p));
-    default:
-      return true;
-  }
-}
-
-function refString(ref: Term[]): string {
-  let out = '';
-  ref.forEach((t, i) => {
-    const v = t.value;
-    if (i === 0 && v.type === 'var') out += v.name;
-    else if (v.type === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.value)) out += '.' + v.value;
-    else out += '[' + termString(t) + ']';
-  });
-  return out;
-}
-
-/** A short rendering of a term for messages (OPA prints terms with their String()). */
-export function termString(t: Term): string {
-  const v = t.value;
-  switch (v.type) {
-    case 'var': return v.name;
-    case 'string': return JSON.stringify(v.value);
-    case 'number': return v.raw;
-    case 'boolean': return String(v.value);
-    case 'null': return 'null';
-    case 'ref': return refString(v.terms);
-    case 'array': return '[' + v.items.map(termString).join(', ') + ']';
-    case 'set': return v.items.length === 0 ? 'set()' : '{' + v.items.map(termString).join(', ') + '}';
-    case 'object': return '{' + v.items.map(([k, x]) => termString(k) + ': ' + termString(x)).join(', ') + '}';
-    case 'call': return termString(v.operator) + '(' + v.args.map(termString).join(', ') + ')';
-    default: return v.type;
-  }
-}
-
-export abstract class StatementParser extends TermParser {
+export abstract class StatementParser extends BodyParser {
   // ---- package and import --------------------------------------------------------------------
 
   protected parsePackage(): ParsedPackage | undefined {
@@ -120,7 +17,7 @@ export abstract class StatementParser extends TermParser {
     // `package.x` / `package[x]` is a ref, not a package clause.
     if (this.tok() === Tok.Dot || this.tok() === Tok.LBrack) return undefined;
     if (this.tok() === Tok.Whitespace) this.scan();
-    if (this.tok() !== Tok.Ident) {
+    if (!this.isIdentOrAllowedRefKeyword()) {
       this.illegalToken();
       return undefined;
     }
@@ -163,7 +60,7 @@ export abstract class StatementParser extends TermParser {
     this.scanWS();
     if (this.tok() === Tok.Dot || this.tok() === Tok.LBrack) return undefined;
     if (this.tok() === Tok.Whitespace) this.scan();
-    if (this.tok() !== Tok.Ident) {
+    if (!this.isIdentOrAllowedRefKeyword()) {
       this.error(this.curLoc, 'expected ident');
       return undefined;
     }
@@ -231,9 +128,11 @@ export abstract class StatementParser extends TermParser {
   protected parseRules(): ParsedRule[] | undefined {
     const start = this.pos;
     let isDefault = false;
+    this.scanAheadRef(); // keyword refs: `if.x := 1` is a rule named by a ref
     if (this.tok() === Tok.Default) {
       this.scan();
       isDefault = true;
+      this.scanAheadRef();
     }
     if (this.tok() !== Tok.Ident) return undefined;
     const parsed = this.parseHead(isDefault);
@@ -304,8 +203,9 @@ export abstract class StatementParser extends TermParser {
       }
     }
 
-    if (this.tok() === Tok.Else) {
-      if (head.ref.length > 1 && !head.ref.every(isGround)) {
+    // With keyword refs, `else.x := 1` on the next line is a new rule, not an else branch.
+    if (this.tok() === Tok.Else && !this.scanAheadRef()) {
+      if (head.ref.length > 1 && !head.ref.slice(1).every(isGround)) {
         this.error(this.curLoc, 'else keyword cannot be used on rules with variables in head');
         return undefined;
       }
@@ -519,240 +419,4 @@ export abstract class StatementParser extends TermParser {
     }
     return true;
   }
-
-  // ---- bodies and literals -------------------------------------------------------------------
-
-  protected parseBody(end: Tok): Body | undefined {
-    if (!this.enter()) return undefined;
-    const body = this.parseQuery(false, end);
-    this.leave();
-    return body;
-  }
-
-  protected parseQuery(requireSemi: boolean, end: Tok): Body | undefined {
-    const body: Body = [];
-    if (this.tok() === end) {
-      this.error(this.curLoc, 'found empty body');
-      return undefined;
-    }
-    for (;;) {
-      const expr = this.parseLiteral();
-      if (!expr) return undefined;
-      body.push(expr);
-      if (this.tok() === Tok.Semicolon) {
-        this.scan();
-        continue;
-      }
-      if (this.tok() === end || requireSemi) return body;
-      if (!this.skippedNL) {
-        // One error per statement: don't pile this one on an earlier one.
-        if (this.errorCount === 0) this.illegal(`expected \\n or ; or ${end === Tok.RBrace ? '}' : end === Tok.RBrack ? ']' : 'eof'}`);
-        return undefined;
-      }
-    }
-  }
-
-  protected parseLiteral(): Expr | undefined {
-    const start = this.pos;
-    const expr = this.parseLiteralInner();
-    if (expr) expr.loc = { start, end: this.s.lastEnd };
-    return expr;
-  }
-
-  private parseLiteralInner(): Expr | undefined {
-    let negated = false;
-    if (this.tok() === Tok.Not) {
-      const s = this.save();
-      this.scanWS();
-      const t = this.tok();
-      this.restore(s);
-      // `not.x` / `not[x]` is a ref whose head is named `not`.
-      if (t !== Tok.Dot && t !== Tok.LBrack) {
-        this.scan();
-        negated = true;
-      }
-    }
-    switch (this.tok()) {
-      case Tok.Some:
-        if (negated) {
-          this.illegal("illegal negation of 'some'");
-          return undefined;
-        }
-        return this.parseSome();
-      case Tok.Every:
-        if (negated) {
-          this.illegal("illegal negation of 'every'");
-          return undefined;
-        }
-        return this.parseEvery();
-      default:
-        return this.parseLiteralExpr(negated);
-    }
-  }
-
-  private parseLiteralExpr(negated: boolean): Expr | undefined {
-    const expr = this.parseExpr();
-    if (!expr) return undefined;
-    expr.negated = negated;
-    if (this.tok() === Tok.With) {
-      const withs = this.parseWith();
-      if (!withs) return undefined;
-      expr.with = withs;
-    }
-    return expr;
-  }
-
-  private parseWith(): With[] | undefined {
-    const withs: With[] = [];
-    for (;;) {
-      const start = this.pos;
-      this.scan();
-      if (this.tok() !== Tok.Ident) {
-        this.illegal('expected ident');
-        return undefined;
-      }
-      const target = this.parseTerm();
-      if (!target) return undefined;
-      if (target.value.type !== 'ref' && target.value.type !== 'var') this.illegal('expected with target path');
-      if (this.tok() !== Tok.As) {
-        this.illegal('expected as keyword');
-        return undefined;
-      }
-      this.scan();
-      const value = this.parseTermInfixCall();
-      if (!value) return undefined;
-      withs.push({ target, value, loc: { start, end: this.s.lastEnd } });
-      if (this.tok() !== Tok.With) break;
-    }
-    return withs;
-  }
-
-  private parseSome(): Expr | undefined {
-    const start = this.pos;
-    const s = this.save();
-    this.scan();
-    // `some x in xs` / `some k, v in xs` become a single member call.
-    const term = this.parseTermInfixCall();
-    if (term && term.value.type === 'call') {
-      const name = memberName(term.value.operator);
-      if (name === 'internal.member_2' || name === 'internal.member_3') {
-        const decl: SomeDecl = { kind: 'some', symbols: [term], loc: { start, end: this.s.lastEnd } };
-        const expr: Expr = { negated: false, terms: decl, with: [], loc: decl.loc };
-        if (this.tok() === Tok.With) {
-          const withs = this.parseWith();
-          if (!withs) return undefined;
-          expr.with = withs;
-        }
-        return expr;
-      }
-      this.illegal('expected `x in xs` or `x, y in xs` expression');
-      return undefined;
-    }
-    this.restore(s);
-    if ((this.keywords & KW_IN) === 0) {
-      // v0 without `in`: hint when the declaration would parse with it.
-      const s2 = this.save();
-      const kw = this.keywords;
-      this.keywords = KW_ALL;
-      this.termCache.clear();
-      this.scan();
-      const t = this.parseTermInfixCall();
-      const hint = t?.value.type === 'call' && memberName(t.value.operator).startsWith('internal.member_');
-      this.keywords = kw;
-      this.termCache.clear();
-      this.restore(s2);
-      if (hint) this.hint('`import future.keywords.in` for `some x in xs` expressions');
-    }
-    const symbols: Term[] = [];
-    for (;;) {
-      this.scan();
-      if (this.tok() !== Tok.Ident) {
-        this.illegal('expected var');
-        return undefined;
-      }
-      symbols.push(this.parseVar());
-      this.scan();
-      if (this.tok() !== Tok.Comma) break;
-    }
-    const decl: SomeDecl = { kind: 'some', symbols, loc: { start, end: this.s.lastEnd } };
-    return { negated: false, terms: decl, with: [], loc: decl.loc };
-  }
-
-  private parseEvery(): Expr | undefined {
-    const start = this.pos;
-    this.scan();
-    const term = this.parseTermInfixCall();
-    if (!term) return undefined;
-    if (term.value.type !== 'call') {
-      this.illegal('expected `x[, y] in xs { ... }` expression');
-      return undefined;
-    }
-    const call = term.value;
-    let key: Term | undefined;
-    let value: Term;
-    let domain: Term;
-    switch (memberName(call.operator)) {
-      case 'internal.member_2':
-        [value, domain] = call.args;
-        break;
-      case 'internal.member_3':
-        [key, value, domain] = call.args;
-        if (key.value.type !== 'var') {
-          this.illegal('expected key to be a variable');
-          return undefined;
-        }
-        break;
-      default:
-        this.illegal('expected `x[, y] in xs { ... }` expression');
-        return undefined;
-    }
-    if (value.value.type !== 'var') {
-      this.illegal('expected value to be a variable');
-      return undefined;
-    }
-    if (this.tok() !== Tok.LBrace) {
-      this.illegal('missing body');
-      return undefined;
-    }
-    this.scan();
-    const body = this.parseBody(Tok.RBrace);
-    if (!body) return undefined;
-    this.scan();
-    const loc = { start, end: this.s.lastEnd };
-    const expr: Expr = { negated: false, terms: { kind: 'every', ...(key ? { key } : {}), value, domain, body, loc }, with: [], loc };
-    if (this.tok() === Tok.With) {
-      const withs = this.parseWith();
-      if (!withs) return undefined;
-      expr.with = withs;
-    }
-    return expr;
-  }
-
-  private parseExpr(): Expr | undefined {
-    const start = this.pos;
-    const lhs = this.parseTermInfixCall();
-    if (!lhs) return undefined;
-    const op = this.parseTermOp(isAssignOp);
-    if (op) {
-      const rhs = this.parseTermInfixCall();
-      if (!rhs) return undefined;
-      return { negated: false, terms: { kind: 'call', operator: op, args: [lhs, rhs] }, with: [], loc: { start, end: this.s.lastEnd } };
-    }
-    // A top-level call becomes the expression itself (the evaluator has no call terms at the top).
-    if (lhs.value.type === 'call') {
-      return { negated: false, terms: { kind: 'call', operator: lhs.value.operator, args: lhs.value.args }, with: [], loc: { start, end: this.s.lastEnd } };
-    }
-    return { negated: false, terms: lhs, with: [], loc: { start, end: this.s.lastEnd } };
-  }
-}
-
-const isAssignOp = (t: Tok): boolean => t === Tok.Assign || t === Tok.Unify;
-
-export function trueExpr(loc: Loc): Expr {
-  return { negated: false, terms: { value: { type: 'boolean', value: true }, loc: { ...loc } }, with: [], loc: { ...loc }, generated: true };
-}
-
-/** `internal.member_2` for the operator ref of `x in xs`, `equal` for `==`, `data.lib.f` for calls. */
-export function memberName(op: Term): string {
-  return op.value.type === 'ref' ? refString(op.value.terms) : op.value.type === 'var' ? op.value.name : '';
 }
