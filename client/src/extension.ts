@@ -1,0 +1,78 @@
+// The Palisade VS Code extension: a launcher for the language server (dist/server.js `lsp`).
+// It declares which documents the server sees, forwards file changes and workspace trust, shows
+// the active Terraform var-file set and lets the user choose it. No analysis happens here.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../../server/src/shared/settings';
+import { VarFilesStatus } from './status';
+import { selectVarFiles } from './var-files';
+
+let client: LanguageClient | undefined;
+/** Watchers handed to the current client; disposed with it so a restart does not leak them. */
+let watchers: vscode.FileSystemWatcher[] = [];
+
+const LANGUAGES = ['terraform', 'rego', 'yaml', 'json'];
+const WATCHED = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml'];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const status = new VarFilesStatus();
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('palisade.selectVarFiles', () => selectVarFiles()),
+    vscode.commands.registerCommand('palisade.restartServer', () => restart(context)),
+    // Restricted mode runs built-in rules only; once trusted, the server starts over with full rights.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
+  );
+  await start(context);
+}
+
+export async function deactivate(): Promise<void> {
+  await stop();
+}
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc, args: ['lsp'] },
+    debug: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const initializationOptions: PalisadeInitializationOptions = {
+    workspaceTrusted: vscode.workspace.isTrusted,
+    clientWatchesFiles: true,
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: LANGUAGES.flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      fileEvents: (watchers = WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob))),
+    },
+    initializationOptions,
+  };
+  return new LanguageClient('palisade', 'Palisade', serverOptions, clientOptions);
+}
+
+async function start(context: vscode.ExtensionContext): Promise<void> {
+  client = createClient(context);
+  try {
+    await client.start();
+  } catch (err) {
+    void vscode.window.showErrorMessage(`Palisade: the language server did not start: ${String(err)}`);
+  }
+}
+
+async function stop(): Promise<void> {
+  const running = client;
+  client = undefined;
+  if (running) await running.stop().catch(() => undefined);
+  for (const watcher of watchers.splice(0)) watcher.dispose();
+}
+
+/** A new client picks up the current trust state (it travels in initializationOptions). */
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  await start(context);
+}

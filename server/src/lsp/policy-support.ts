@@ -1,0 +1,150 @@
+// The language server's side of the policy layer: holds the prepared built-in pack and the last
+// good `.palisade.yaml` per file, runs the shared scan entry point for a unit, and turns findings
+// into diagnostics (published with the front end's) and hover text.
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { FileHost, FrontEndDiagnostic, Severity } from '../iac/model';
+import {
+  ConfigCache,
+  configForUnit,
+  loadPack,
+  scanTerraformUnit,
+  type Finding,
+  type PackFile,
+  type RuleMetadata,
+  type RulePack,
+  type RuleSeverity,
+} from '../policy';
+import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
+import { absoluteIn, unitFiles, type UnitAnalysis, type UnitRequest } from './analysis';
+import type { Logger } from './guard';
+import type { LineIndex } from './line-index';
+import { dirOf } from './paths';
+
+/** A diagnostic the publisher links to the rule's docs page. */
+export type FindingDiagnostic = FrontEndDiagnostic & { href?: string };
+
+const SEVERITY_MAP: Record<RuleSeverity, Severity> = { critical: 'error', high: 'error', medium: 'warning', low: 'info', info: 'hint' };
+/** Per rule on the keystroke path: a rule that needs more is reported, not waited for. */
+const EDITOR_BUDGET = { maxSteps: 1_000_000, maxMillis: 500 };
+const MAX_VALUE_CHARS = 1500;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export class PolicySupport {
+  private pack: RulePack | undefined;
+  private readonly configs = new ConfigCache();
+  private readonly reportedRuleProblems = new Set<string>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly packFiles: () => PackFile[] = builtinPackFiles,
+  ) {
+    // Prepare the pack right after startup rather than on the first keystroke.
+    setImmediate(() => {
+      try {
+        this.rulePack();
+      } catch (err) {
+        this.log.error(`palisade: could not load the rule pack: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+  }
+
+  /** The prepared pack, loaded on first use; its problems go to the server log once. */
+  rulePack(): RulePack {
+    if (!this.pack) {
+      this.pack = loadPack(this.packFiles(), { name: 'builtin' });
+      for (const d of this.pack.diagnostics) this.log.error(`palisade: rule pack: ${d.message}`);
+    }
+    return this.pack;
+  }
+
+  rule(id: string): RuleMetadata | undefined {
+    return this.rulePack().rules.find((r) => r.id === id);
+  }
+
+  /** Front end + rules for one unit, as the scheduler's analysis (cancellable between rules). */
+  async analyze(host: FileHost, request: UnitRequest): Promise<UnitAnalysis> {
+    const config = configForUnit(host, request.dir, request.root, this.configs);
+    const scan = await scanTerraformUnit(host, {
+      dir: request.dir,
+      root: request.root,
+      varFiles: request.varFiles,
+      pack: this.rulePack(),
+      config: config.config,
+      isCancelled: request.isCancelled,
+      pause: nextTurn,
+      budget: EDITOR_BUDGET,
+    });
+    const result = scan.analysis;
+    const files = new Set(unitFiles(host, request.dir));
+    for (const path of result.parsed.keys()) files.add(path);
+    if (config.file) files.add(config.file);
+    const diagnostics: FindingDiagnostic[] = result.diagnostics.map((d) => ({ ...d, file: absoluteIn(request.root, d.file) }));
+    for (const d of config.diagnostics) {
+      diagnostics.push({ file: config.file!, start: d.start ?? 0, end: d.end ?? 0, severity: d.severity === 'warning' ? 'warning' : 'error', message: d.message, code: d.code });
+    }
+    for (const d of scan.diagnostics) {
+      const key = `${d.ruleId}|${d.code}`;
+      if (!this.reportedRuleProblems.has(key)) this.log.error(`palisade: ${d.message}`);
+      this.reportedRuleProblems.add(key);
+    }
+    // Findings in a local module's files belong to that module's own unit (no duplicates).
+    const shown = scan.findings.filter((f) => !f.suppressed && dirOf(absoluteIn(request.root, f.range.file)) === request.dir);
+    for (const f of shown) {
+      const rule = this.rule(f.ruleId);
+      diagnostics.push({
+        file: absoluteIn(request.root, f.range.file),
+        start: f.range.start,
+        end: f.range.end,
+        severity: SEVERITY_MAP[f.severity],
+        message: f.message,
+        code: f.ruleId,
+        href: rule ? rule.docsUrl : undefined,
+      });
+    }
+    const dependencies = [...new Set([...result.dependencies, ...files])];
+    return {
+      cancelled: scan.cancelled,
+      diagnostics,
+      files: [...files],
+      dependencies,
+      describeAt: (file, offset) => result.describeAt(file, offset),
+      findingHover: (file, offset) => this.hoverText(shown.filter((f) => absoluteIn(request.root, f.range.file) === file && f.range.start <= offset && offset <= f.range.end)),
+      evaluated: true,
+    };
+  }
+
+  /** Markdown about the findings at a position: title, description, remediation, frameworks, value. */
+  private hoverText(findings: Finding[]): { markdown: string; start: number; end: number } | undefined {
+    if (findings.length === 0) return undefined;
+    const sections = findings.map((f) => {
+      const rule = this.rule(f.ruleId);
+      const lines = [`**${f.ruleId}** (${f.severity}) — ${rule?.title ?? f.message}`, '', f.message];
+      if (rule?.description) lines.push('', rule.description);
+      if (rule?.remediation) lines.push('', `*Remediation:* ${rule.remediation}`);
+      const frameworks = Object.entries(rule?.frameworks ?? {}).map(([name, ids]) => `${name} ${ids.join(', ')}`);
+      if (frameworks.length > 0) lines.push('', `*Frameworks:* ${frameworks.join('; ')}`);
+      if (f.value !== undefined) {
+        let json = JSON.stringify(f.value, null, 2) ?? 'null';
+        if (json.length > MAX_VALUE_CHARS) json = json.slice(0, MAX_VALUE_CHARS) + '\n… (truncated)';
+        lines.push('', `*Evaluated \`${(f.path ?? []).join('.') || f.resource}\`:*`, '```json', json, '```');
+      }
+      if (rule) lines.push('', `[Rule documentation](${rule.docsUrl})`);
+      return lines.join('\n');
+    });
+    return { markdown: sections.join('\n\n---\n\n'), start: Math.min(...findings.map((f) => f.range.start)), end: Math.max(...findings.map((f) => f.range.end)) };
+  }
+}
+
+/** Appends what the rules found at a position to the value hover (or stands alone). */
+export function withFindingHover(hover: Hover | null, found: { markdown: string; start: number; end: number } | undefined, index: LineIndex): Hover | null {
+  if (!found) return hover;
+  if (!hover) return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: index.rangeOf(found.start, found.end) };
+  const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${found.markdown}` } };
+}
+
+function builtinPackFiles(): PackFile[] {
+  const dir = builtinPackDir();
+  return dir ? readPackFiles(dir) : [];
+}

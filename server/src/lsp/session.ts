@@ -1,0 +1,228 @@
+// The language server's state and behaviour, independent of the transport: open documents,
+// the overlay host, the scheduler, settings and publishing. server.ts only wires LSP events here.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type CancellationToken,
+  type FileEvent,
+  type Hover,
+  type HoverParams,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver';
+import type { FileHost } from '../iac/model';
+import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../shared/settings';
+import type { AnalysisDone, ServerInfo } from '../shared/messages';
+import type { UnitAnalysis } from './analysis';
+import { PolicySupport, withFindingHover } from './policy-support';
+import { WorkspaceFolders } from './folders';
+import type { Logger } from './guard';
+import { hoverFor } from './hover';
+import { LineIndex } from './line-index';
+import { OverlayHost, type BufferSource } from './overlay-host';
+import { dirOf, fileKind, joinPath, pathToUri, uriToPath } from './paths';
+import { DiagnosticsPublisher } from './publisher';
+import { AnalysisScheduler, type RunTiming } from './scheduler';
+import { SettingsStore, type ConfigurationPull } from './settings';
+import { parseTerraform } from '../iac/terraform/index';
+
+export interface SessionOptions {
+  disk: FileHost;
+  log: Logger;
+  sendDiagnostics(params: PublishDiagnosticsParams): void;
+  sendAnalysisDone?(params: AnalysisDone): void;
+  /** Undefined when the client cannot answer workspace/configuration. */
+  pullConfiguration?: ConfigurationPull;
+  /** True when the client will report disk changes (so disk reads may be cached). */
+  fileEventsReported: boolean;
+  initializationOptions?: PalisadeInitializationOptions;
+}
+
+/** A lone edit is analysed at once; bursts of changes are coalesced by the scheduler. */
+const DEFAULT_DEBOUNCE_MS = 0;
+
+interface Prepared {
+  root: string;
+  varFiles: string[];
+}
+
+export class Session implements BufferSource {
+  readonly folders = new WorkspaceFolders();
+  readonly trusted: boolean;
+  private readonly openDocs = new Map<string, TextDocument>();
+  private readonly host: OverlayHost;
+  private readonly publisher: DiagnosticsPublisher;
+  private readonly scheduler: AnalysisScheduler;
+  private readonly settings: SettingsStore;
+  private evaluated = false;
+  private readonly policy: PolicySupport;
+
+  constructor(private readonly options: SessionOptions) {
+    const init = options.initializationOptions ?? {};
+    this.trusted = init.workspaceTrusted !== false;
+    this.host = new OverlayHost(options.disk, this);
+    this.host.cacheDisk = options.fileEventsReported;
+    this.settings = new SettingsStore(options.pullConfiguration, options.log);
+    this.policy = new PolicySupport(options.log);
+    this.publisher = new DiagnosticsPublisher(options.sendDiagnostics, {
+      textOf: (path) => this.host.readFile(path),
+      versionOf: (path) => this.openDocs.get(path)?.version,
+    });
+    const debounce = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? Math.min(init.debounceMs, 2000) : DEFAULT_DEBOUNCE_MS;
+    this.scheduler = new AnalysisScheduler(
+      {
+        prepare: (dir) => this.prepare(dir),
+        analyze: (dir, prepared, isCancelled) => {
+          const { root, varFiles } = prepared as Prepared;
+          return this.policy.analyze(this.host, { dir, root, varFiles, isCancelled });
+        },
+        publish: (dir, result, timing) => this.publish(dir, result, timing),
+        keepResult: (dir) => [...this.openDocs.keys()].some((path) => dirOf(path) === dir),
+        log: options.log,
+      },
+      debounce,
+    );
+  }
+
+  // --- BufferSource (open editor buffers by absolute path) ---
+
+  textOf(path: string): string | undefined {
+    return this.openDocs.get(path)?.getText();
+  }
+
+  openPaths(): Iterable<string> {
+    return this.openDocs.keys();
+  }
+
+  // --- document events ---
+
+  /** didOpen and didChange alike: the buffer's new content overrides disk. */
+  documentChanged(doc: TextDocument): void {
+    const path = uriToPath(doc.uri);
+    if (path === undefined) return this.checkUntitled(doc);
+    this.openDocs.set(path, doc);
+    this.fileTouched(path, true);
+  }
+
+  documentClosed(doc: TextDocument): void {
+    const path = uriToPath(doc.uri);
+    if (path === undefined) {
+      this.options.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      return;
+    }
+    this.openDocs.delete(path);
+    // The buffer may differ from disk; re-read disk and re-run what used the buffer. The re-run
+    // republishes (without a version), or clears the file if it exists only as the closed buffer.
+    this.host.invalidate(path);
+    this.fileTouched(path, false);
+  }
+
+  documentSaved(doc: TextDocument): void {
+    const path = uriToPath(doc.uri);
+    if (path) this.host.invalidate(path);
+  }
+
+  // --- workspace events ---
+
+  watchedFilesChanged(changes: FileEvent[]): void {
+    for (const change of changes) {
+      const path = uriToPath(change.uri);
+      if (!path) continue;
+      this.host.invalidate(path);
+      this.fileTouched(path, false);
+    }
+  }
+
+  configurationChanged(pushed: unknown): void {
+    const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
+    this.settings.changed(section);
+    this.scheduler.touchAll();
+  }
+
+  // --- requests ---
+
+  async hover(params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
+    const path = uriToPath(params.textDocument.uri);
+    if (!path || fileKind(path) !== 'terraform') return null;
+    const dir = dirOf(path);
+    if (!this.scheduler.has(dir)) this.scheduler.touch(dir);
+    const result = await this.scheduler.current(dir);
+    if (!result || token?.isCancellationRequested) return null;
+    const text = this.host.readFile(path);
+    if (text === undefined) return null;
+    const index = new LineIndex(text);
+    const offset = index.offsetAt(params.position);
+    const description = result.describeAt(path, offset);
+    return withFindingHover(description ? hoverFor(description, index) : null, result.findingHover?.(path, offset), index);
+  }
+
+  info(): ServerInfo {
+    const mem = process.memoryUsage();
+    return {
+      rssBytes: mem.rss,
+      heapUsedBytes: mem.heapUsed,
+      units: this.scheduler.knownUnits().length,
+      openDocuments: this.openDocs.size,
+      evaluator: this.evaluated,
+    };
+  }
+
+  // --- internals ---
+
+  /** Re-runs every unit a changed file belongs to or was read by. */
+  private fileTouched(path: string, isOpen: boolean): void {
+    const kind = fileKind(path);
+    if (kind === 'palisade-config') return this.scheduler.touchAll();
+    if (kind !== 'terraform' && kind !== 'tfvars') {
+      for (const dir of this.scheduler.unitsDependingOn(path)) this.scheduler.touch(dir);
+      return;
+    }
+    const units = new Set(this.scheduler.unitsDependingOn(path));
+    const dir = dirOf(path);
+    // An open .tf file makes its directory a unit; other changes only refresh known units.
+    if (this.scheduler.has(dir) || (isOpen && kind === 'terraform')) units.add(dir);
+    for (const unit of units) this.scheduler.touch(unit);
+  }
+
+  private async prepare(dir: string): Promise<Prepared> {
+    const folder = this.folders.folderOf(dir);
+    const root = folder ?? dir;
+    const settings = await this.settings.get(root, pathToUri(dir));
+    return { root, varFiles: settings.terraform.varFiles.map((f) => joinPath(root, f)) };
+  }
+
+  private publish(dir: string, result: UnitAnalysis, timing: RunTiming): void {
+    this.evaluated = result.evaluated;
+    const files = new Set(result.files);
+    for (const d of result.diagnostics) files.add(d.file);
+    const count = this.publisher.publishUnit(dir, files, result.diagnostics);
+    const round = (ms: number) => Math.round(ms * 100) / 100;
+    this.options.sendAnalysisDone?.({
+      unit: dir,
+      durationMs: round(timing.analysisMs),
+      sinceChangeMs: round(timing.sinceChangeMs),
+      diagnostics: count,
+    });
+  }
+
+  /** Untitled Terraform buffers have no module: report their syntax on their own. */
+  private checkUntitled(doc: TextDocument): void {
+    if (doc.languageId !== 'terraform') return;
+    const text = doc.getText();
+    const parsed = parseTerraform(text, doc.uri);
+    const index = new LineIndex(text);
+    this.options.sendDiagnostics({
+      uri: doc.uri,
+      version: doc.version,
+      diagnostics: parsed.diagnostics.map((d) => ({
+        range: index.rangeOf(d.start, d.end),
+        severity: d.severity === 'warning' ? 2 : 1,
+        code: 'hcl-syntax',
+        source: 'palisade',
+        message: d.message,
+      })),
+    });
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,91 @@
+// The Palisade language server: wiring only. Creates the connection and the document manager,
+// records client capabilities, and routes each LSP message to the Session under a guard.
+import {
+  DidChangeWatchedFilesNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FileHost } from './iac/model';
+import { ANALYSIS_DONE_NOTIFICATION, SERVER_INFO_REQUEST } from './shared/messages';
+import { SETTINGS_SECTION, type PalisadeInitializationOptions } from './shared/settings';
+import { guarded, runGuarded, type Logger } from './lsp/guard';
+import { Session } from './lsp/session';
+
+/** Files whose changes re-run analysis (registered when the client can watch for us). */
+const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml'];
+
+export function startServer(connection: Connection, disk: FileHost): void {
+  const documents = new TextDocuments(TextDocument);
+  const log: Logger = { error: (message) => connection.console.error(message) };
+  let session: Session | undefined;
+  let registerWatchers = false;
+  let folderEvents = false;
+
+  connection.onInitialize(
+    guarded(log, 'initialize', { capabilities: {} }, (params: InitializeParams): InitializeResult => {
+      const caps = params.capabilities;
+      const init = (params.initializationOptions ?? {}) as PalisadeInitializationOptions;
+      registerWatchers = !init.clientWatchesFiles && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+      const canPull = caps.workspace?.configuration === true;
+      folderEvents = caps.workspace?.workspaceFolders === true;
+      session = new Session({
+        disk,
+        log,
+        sendDiagnostics: (p) => void connection.sendDiagnostics(p),
+        sendAnalysisDone: (p) => void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, p),
+        pullConfiguration: canPull
+          ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
+          : undefined,
+        fileEventsReported: init.clientWatchesFiles === true || registerWatchers,
+        initializationOptions: init,
+      });
+      session.folders.set(params.workspaceFolders, params.rootUri);
+      return {
+        capabilities: {
+          textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+          hoverProvider: true,
+          workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+        },
+        serverInfo: { name: 'palisade', version: serverVersion() },
+      };
+    }),
+  );
+
+  connection.onInitialized(() =>
+    runGuarded(log, 'initialized', async () => {
+      if (registerWatchers) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        });
+      }
+      if (folderEvents) {
+        connection.workspace.onDidChangeWorkspaceFolders((e) =>
+          runGuarded(log, 'workspace folders', () => session?.folders.change(e.added, e.removed)),
+        );
+      }
+    }),
+  );
+
+  documents.onDidChangeContent((e) => runGuarded(log, 'didChange', () => session?.documentChanged(e.document)));
+  documents.onDidClose((e) => runGuarded(log, 'didClose', () => session?.documentClosed(e.document)));
+  documents.onDidSave((e) => runGuarded(log, 'didSave', () => session?.documentSaved(e.document)));
+  connection.onDidChangeWatchedFiles((p) => runGuarded(log, 'didChangeWatchedFiles', () => session?.watchedFilesChanged(p.changes)));
+  connection.onDidChangeConfiguration((p) => runGuarded(log, 'didChangeConfiguration', () => session?.configurationChanged(p.settings)));
+  connection.onHover(guarded(log, 'hover', null, (params, token) => session?.hover(params, token) ?? null));
+  connection.onRequest(SERVER_INFO_REQUEST, guarded(log, 'serverInfo', null, () => session?.info() ?? null));
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function serverVersion(): string {
+  try {
+    return String(require('../../package.json').version);
+  } catch {
+    return '0.0.0';
+  }
+}

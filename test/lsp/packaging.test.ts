@@ -1,0 +1,28 @@
+// The .vsix must ship only the manifest, docs, licence, bundles, grammars, CLI launcher and rule
+// packs. Asks vsce itself (offline) which files it would package.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REPO_ROOT } from '../helpers/corpora';
+
+const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\//, /^bin\//, /^policies\//];
+
+test('vsce packages only dist/*.js, syntaxes/, bin/, policies/ and the top-level docs', () => {
+  const vsce = resolve(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  assert.ok(existsSync(vsce), 'the @vscode/vsce dev dependency is installed');
+  assert.ok(existsSync(resolve(REPO_ROOT, 'dist', 'server.js')), 'dist/ is built (npm test builds it)');
+  const run = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  assert.equal(run.status, 0, run.stderr);
+  const files = run.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+  for (const file of files) assert.ok(SHIPPED.some((re) => re.test(file)), `unexpected file in the package: ${file}`);
+  for (const required of ['package.json', 'LICENSE', 'dist/server.js', 'dist/client.js', 'bin/palisade.js',
+    'syntaxes/terraform.tmLanguage.json', 'syntaxes/rego.tmLanguage.json']) {
+    assert.ok(files.includes(required), `${required} is packaged`);
+  }
+  for (const kept of ['server/', 'client/', 'test/', 'node_modules/', 'out/', 'bench/', 'scripts/']) {
+    assert.ok(!files.some((f) => f.startsWith(kept)), `${kept} stays out`);
+  }
+  assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps stay out');
+});
