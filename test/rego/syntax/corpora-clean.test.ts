@@ -31,19 +31,19 @@ test('opa-cases modules parse without errors (except those OPA 1.5.0 rejects)', 
   const mods = caseModules(casesDir!, rejectedHashes(fmtDir!), v0OnlyHashes(fmtDir!));
   assert.ok(mods.length >= 1800, `expected every case module, got ${mods.length}`);
   assert.deepEqual(failures(mods), []);
-  // OPA 1.5.0 rejects keyword refs (`package foo.if.bar`); so do we. String interpolation is newer
-  // than 1.5.0 and we accept it, as the cases expect.
+  // OPA 1.5.0 rejects keyword refs (`package foo.if.bar`); so do we with keywordsInRefs: false.
+  // String interpolation is newer than 1.5.0 and we accept it, as the cases expect.
   const rejected = mods.filter((m) => m.rejectedByOpa);
-  const keywordRefsAccepted = rejected.filter((m) => m.source.includes('keywordrefs') && parseModule(m.text).errors.length === 0);
+  const keywordRefsAccepted = rejected.filter((m) => m.source.includes('keywordrefs') && parseModule(m.text, { keywordsInRefs: false }).errors.length === 0);
   assert.deepEqual(keywordRefsAccepted.map((m) => m.source), []);
 });
 
-test('with keywordsInRefs (newer OPA), every opa-cases module parses, keyword refs included', { skip: fmtDir && casesDir ? false : 'corpora not available' }, () => {
+test('by default (newer OPA, keywordsInRefs), every opa-cases module parses, keyword refs included', { skip: fmtDir && casesDir ? false : 'corpora not available' }, () => {
   const mods = caseModules(casesDir!, rejectedHashes(fmtDir!), v0OnlyHashes(fmtDir!));
   const keywordRefs = mods.filter((m) => m.source.includes('keywordrefs'));
   assert.ok(keywordRefs.length >= 100, `expected the keywordrefs category, got ${keywordRefs.length}`);
   const failing = mods
-    .map((m) => ({ m, r: parseModule(m.text, { regoVersion: 'v1', keywordsInRefs: true }) }))
+    .map((m) => ({ m, r: parseModule(m.text, { regoVersion: 'v1' }) }))
     .filter(({ r }) => r.errors.length > 0)
     .map(({ m, r }) => `${m.source}: ${r.errors[0].row}:${r.errors[0].col} ${r.errors[0].message}`);
   assert.deepEqual(failing, []);

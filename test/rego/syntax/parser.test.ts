@@ -172,10 +172,10 @@ test('a module is returned with the good rules even when others are broken', () 
   assert.deepEqual(recovered.map((e) => e.row), [7]);
 });
 
-test('keyword refs only with keywordsInRefs', () => {
+test('keyword refs are accepted by default and rejected with keywordsInRefs: false (OPA 1.5.0)', () => {
   const text = 'package foo.if.bar\n\np if {\n  null.foo == 1\n  foo.else == 2\n}\n\nnull.foo := 1\nfoo.else := 2\n';
-  assert.ok(parseModule(text).errors.length > 0);
-  const r = parseModule(text, { keywordsInRefs: true });
+  assert.ok(parseModule(text, { keywordsInRefs: false }).errors.length > 0);
+  const r = parseModule(text);
   assert.deepEqual(r.errors, []);
   assert.deepEqual(r.module!.rules.map(dumpRule), ['p = true (implicit) { (equal (ref null "foo") 1); (equal (ref foo "else") 2) }', 'null / "foo" key="foo" := 1', 'foo / "else" key="else" := 2']);
   assert.deepEqual(errs('package t\nif := 1\n'), ['2:1 unexpected if keyword']);

@@ -14,8 +14,8 @@ export interface ParseModuleOptions {
   file?: string;
   /**
    * Accept keywords as ref segments (`package foo.if.bar`, `contains.x := 1`, `foo.else`), as OPA
-   * does after 1.5.0 (its conformance cases' `keywordrefs` category). Off by default, matching OPA
-   * 1.5.0, which the `opa check` goldens come from.
+   * does after 1.5.0 (its conformance cases' `keywordrefs` category). On by default, as current OPA
+   * releases behave; `false` reproduces OPA 1.5.0, which rejected them.
    */
   keywordsInRefs?: boolean;
 }
@@ -37,7 +37,7 @@ interface PendingError {
 export function parseModuleText(text: string, options: ParseModuleOptions = {}): ParseModuleResult {
   const version: RegoVersion = options.regoVersion ?? 'v1';
   const toks = lex(text);
-  const parser = new ModuleParser(toks, version, false, options.keywordsInRefs === true);
+  const parser = new ModuleParser(toks, version, false, options.keywordsInRefs !== false);
   let res: ReturnType<ModuleParser['parseStatements']>;
   try {
     res = parser.parseStatements(true);
@@ -107,7 +107,7 @@ export function parseModuleText(text: string, options: ParseModuleOptions = {}):
   }
   // A v0 module that imports rego.v1 must also be valid v1 (OPA's RegoV0CompatV1).
   if (regoVersion === 'v1') {
-    for (const rule of parsedRules) for (let r: ParsedRule | undefined = rule; r; r = r.else) for (const m of checkRegoV1(r, options.keywordsInRefs === true)) errors.push({ message: m, loc: r.loc, recovered: later });
+    for (const rule of parsedRules) for (let r: ParsedRule | undefined = rule; r; r = r.else) for (const m of checkRegoV1(r, options.keywordsInRefs !== false)) errors.push({ message: m, loc: r.loc, recovered: later });
   }
   const moduleErrorsSoFar = errors.some((e) => !e.recovered);
 

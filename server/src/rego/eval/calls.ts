@@ -1,0 +1,202 @@
+// Calls: unification operators, user functions (several definitions, pattern arguments, `else`,
+// `default`, memoised per argument tuple), builtins (strict or lenient errors, relations),
+// `with` mocks, `print`, and the membership operators behind `in`.
+import { BuiltinError, getBuiltin, type BuiltinContext } from '../builtins';
+import { CONFLICT_FUNCTION, EvalError } from './errors';
+import type { FnRef, T } from './ir';
+import type { Evaluator } from './evaluator';
+import { STOP, type Slots, type Stop } from './control';
+import { equal, formatValue, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
+
+const UNDEFINED = Symbol('undefined');
+
+export class Calls {
+  cache = new Map<string, RegoValue | typeof UNDEFINED>();
+  private readonly inProgress = new Set<string>();
+  readonly builtinContext: BuiltinContext;
+
+  constructor(private readonly ev: Evaluator) {
+    const o = ev.options;
+    this.builtinContext = {
+      nowNs: o.nowNs ?? BigInt(Date.now()) * 1_000_000n,
+      strictBuiltinErrors: o.strictBuiltinErrors ?? false,
+      print: (msg) => o.print?.(msg),
+      cache: new Map(),
+    };
+  }
+
+  /** A call in expression position: with one extra argument, the result unifies with it. */
+  evalCallExpr(fn: FnRef, args: T[], env: Slots, k: () => Stop): Stop {
+    switch (fn.name) {
+      case 'eq':
+      case 'assign':
+        return this.ev.unify(args[0], args[1], env, k);
+      case 'print':
+        return this.print(args, env, k);
+    }
+    const arity = this.arityOf(fn);
+    if (arity < 0 && !fn.path && fn.name !== 'internal.member_2' && fn.name !== 'internal.member_3') {
+      throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
+    }
+    if (arity >= 0 && args.length === arity + 1) {
+      const out = args[arity];
+      return this.invoke(fn, args.slice(0, arity), env, (v) => this.ev.unifyValue(out, v, env, k));
+    }
+    return this.invoke(fn, args, env, (v) => (v === false ? undefined : k()));
+  }
+
+  /** A call in term position. */
+  evalCall(fn: FnRef, args: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
+    return this.invoke(fn, args, env, k);
+  }
+
+  private arityOf(fn: FnRef): number {
+    const mock = this.ev.withs.mockFor(fn.name);
+    if (mock?.fn) return this.arityOf(mock.fn);
+    return fn.arity;
+  }
+
+  private invoke(fn: FnRef, args: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
+    // common case: every argument has one value at hand
+    const vals: RegoValue[] = new Array(args.length);
+    for (let i = 0; i < args.length; i++) {
+      const v = this.ev.fastValue(args[i], env);
+      if (v === undefined) return undefined;
+      if (typeof v === 'symbol') return this.ev.evalTerms(args, env, (all) => this.apply(fn, all, k));
+      vals[i] = v;
+    }
+    return this.apply(fn, vals, k);
+  }
+
+  apply(fn: FnRef, vals: RegoValue[], k: (v: RegoValue) => Stop, mocked = true): Stop {
+    if (mocked) {
+      const mock = this.ev.withs.mockFor(fn.name);
+      if (mock) {
+        if (mock.fn) {
+          // the replacement runs with this mock lifted (it may call the original); its outputs
+          // continue with the mock back in place
+          const outputs: RegoValue[] = [];
+          this.ev.withs.withoutMocks(() => this.apply(mock.fn!, vals, (v) => void outputs.push(v), mock.fn!.name !== fn.name));
+          for (const v of outputs) if (k(v)) return STOP;
+          return undefined;
+        }
+        return k(mock.value!);
+      }
+    }
+    if (fn.path) {
+      const node = this.ev.root.find(fn.path);
+      if (node && (node.funcs.length > 0 || node.defaultRule?.args)) return this.callUser(node.path, node.funcs, node.defaultRule, vals, k);
+      throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
+    }
+    switch (fn.name) {
+      case 'internal.member_2':
+        return member(vals[0], vals[1]) ? k(true) : k(false);
+      case 'internal.member_3':
+        return memberKV(vals[0], vals[1], vals[2]) ? k(true) : k(false);
+    }
+    const builtin = getBuiltin(fn.name);
+    if (!builtin) throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
+    let r: RegoValue | undefined;
+    try {
+      r = builtin.impl(vals, this.builtinContext);
+    } catch (e) {
+      if (e instanceof BuiltinError) {
+        if (this.builtinContext.strictBuiltinErrors) throw new EvalError(e.code, e.message);
+        return undefined;
+      }
+      if (e instanceof EvalError) throw e;
+      if (this.builtinContext.strictBuiltinErrors) throw new EvalError('eval_builtin_error', `${fn.name}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+    if (r === undefined) return undefined;
+    if (builtin.relation && isArray(r)) {
+      for (const x of r) if (k(x)) return STOP;
+      return undefined;
+    }
+    return k(r);
+  }
+
+  private callUser(
+    path: string[],
+    rules: import('./ir').CRule[],
+    defaultRule: import('./ir').CRule | undefined,
+    vals: RegoValue[],
+    k: (v: RegoValue) => Stop,
+  ): Stop {
+    const key = path.join('.') + '(' + keyOf(vals) + ')';
+    let cached = this.cache.get(key);
+    if (cached === undefined) {
+      if (this.inProgress.has(key)) throw new EvalError('rego_recursion_error', `function ${path.join('.')} is recursive`);
+      this.inProgress.add(key);
+      let result: RegoValue | undefined;
+      try {
+      for (const r of rules) {
+        this.ev.docs.ruleValues(
+          r,
+          (v) => {
+            if (result === undefined) result = v;
+            else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
+          },
+          vals,
+        );
+      }
+      if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
+      } finally {
+        this.inProgress.delete(key);
+      }
+      cached = result === undefined ? UNDEFINED : result;
+      this.cache.set(key, cached);
+    }
+    return cached === UNDEFINED ? undefined : k(cached);
+  }
+
+  /** OPA's print: each operand's values (none → `<undefined>`), one line per combination. */
+  private print(args: T[], env: Slots, k: () => Stop): Stop {
+    const operands = args.map((a) => {
+      const vals: RegoValue[] = [];
+      try {
+        this.ev.evalTerm(a, env, (v) => void vals.push(v));
+      } catch (e) {
+        if (!(e instanceof EvalError) || e.code === 'eval_cancel_error') throw e;
+      }
+      const unique = new Map(vals.map((v) => [keyOf(v), v]));
+      return sortedMembers({ kind: 'set', size: unique.size, has: () => false, values: () => unique.values() });
+    });
+    const line: string[] = new Array(operands.length);
+    const emit = (i: number): void => {
+      if (i === operands.length) {
+        this.builtinContext.print(line.join(' '));
+        return;
+      }
+      if (operands[i].length === 0) {
+        line[i] = '<undefined>';
+        emit(i + 1);
+        return;
+      }
+      for (const v of operands[i]) {
+        line[i] = typeof v === 'string' ? v : formatValue(v);
+        emit(i + 1);
+      }
+    };
+    emit(0);
+    return k();
+  }
+}
+
+function member(x: RegoValue, coll: RegoValue): boolean {
+  if (isArray(coll)) return coll.some((e) => equal(e, x));
+  if (isSet(coll)) return coll.has(x);
+  if (isObject(coll)) {
+    for (const v of coll.entries()) if (equal(v[1], x)) return true;
+  }
+  return false;
+}
+
+function memberKV(key: RegoValue, value: RegoValue, coll: RegoValue): boolean {
+  if (isArray(coll) || isObject(coll)) {
+    const v = isArray(coll) ? (typeof key === 'object' && key !== null && 'int' in key ? coll[Number((key as { int?: bigint }).int)] : undefined) : coll.get(key);
+    return v !== undefined && equal(v, value);
+  }
+  if (isSet(coll)) return equal(key, value) && coll.has(value);
+  return false;
+}

@@ -1,0 +1,15 @@
+// The rego layer's door: what the policy layer, the linter and the surfaces use of the Rego language.
+// Parse (syntax), evaluate (eval), format (format), runtime values and the builtin table.
+export { parseModule, parseQuery, opaErrors, detectRegoVersion, lineIndex } from './syntax';
+export type * from './syntax/ast';
+export type { LineIndex, RowCol } from './syntax';
+export { prepare, evalQuery, evalRule, evalRuleWithErrors, EvaluationSession, PreparedPolicy } from './eval';
+export type { EvalOptions, ModuleSource } from './eval';
+export { formatModule } from './format';
+export type { FormatOptions, FormatResult } from './format';
+export { fromJS, toJS, toRegoText, toJSONText, compare, equal } from './value';
+export type { RegoValue, RegoNumber, RegoObject, RegoSet } from './value';
+export { getBuiltin, builtins } from './builtins';
+export type { Builtin } from './builtins';
+export { checkModules } from './check';
+export type { CheckSource, CheckOptions } from './check';
