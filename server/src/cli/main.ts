@@ -7,6 +7,9 @@ type CommandModule = { run(argv: string[]): Promise<number>; summary: string };
 const commands: Record<string, () => Promise<CommandModule>> = {
   lsp: () => import('./commands/lsp'),
   inspect: () => import('./commands/inspect'),
+  scan: () => import('./commands/scan'),
+  rego: () => import('./commands/rego'),
+  test: () => import('./commands/test'),
 };
 
 function usage(): string {
@@ -16,6 +19,9 @@ function usage(): string {
     'commands:',
     '  lsp       start the language server over stdio (for any LSP client)',
     '  inspect   print the evaluated model of Terraform modules (--json for machine output)',
+    '  scan      scan Terraform modules with the built-in rule pack (--format text|json, --fail-on)',
+    '  rego      Rego tools like opa: check, fmt, eval',
+    '  test      run Rego unit tests (test_* rules) like opa test',
     '',
     'run `palisade <command> --help` for a command\'s options',
   ].join('\n');

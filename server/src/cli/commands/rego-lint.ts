@@ -1,0 +1,99 @@
+// `palisade rego lint <paths…> [--format pretty|json] [--config-file F]`: Regal-compatible lint of
+// Rego files. Reads the files and the config (`.regal/config.yaml` or `.regal.yaml`, searched upward
+// from the first path) and hands them to the lint layer as text.
+// Exit status as `regal lint`: 3 when a violation has level error, 0 otherwise; 1 when a file does
+// not parse or the config is invalid; 2 on usage errors.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Linter, loadConfig, renderJSON, renderPretty } from '../../lint';
+import { loadPaths } from '../rego/files';
+
+export const summary = 'Regal-compatible Rego linter';
+
+const USAGE = `usage: palisade rego lint [--format pretty|json] [--config-file <file>] <path>...
+
+Lints .rego files (files or directories) with Regal's rules and configuration
+(.regal/config.yaml or .regal.yaml, found upward from the first path, or --config-file).
+
+exit status: 3 if a violation of level error was found, 1 if a file did not parse or the
+config is invalid, 2 on usage errors, 0 otherwise`;
+
+function usageError(message: string): number {
+  process.stderr.write(`palisade rego lint: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+/** `.regal/config.yaml` or `.regal.yaml` in `start` or a parent directory. */
+export function findConfigFile(start: string): string | undefined {
+  let dir = resolve(start);
+  try {
+    if (!statSync(dir).isDirectory()) dir = dirname(dir);
+  } catch {
+    dir = dirname(dir);
+  }
+  for (;;) {
+    for (const candidate of [resolve(dir, '.regal', 'config.yaml'), resolve(dir, '.regal.yaml')]) {
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'pretty' },
+        'config-file': { type: 'string', short: 'c' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return usageError(err instanceof Error ? err.message : String(err));
+  }
+  const o = parsed.values;
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (o.format !== 'pretty' && o.format !== 'json') return usageError(`invalid --format ${o.format} (pretty or json)`);
+  if (parsed.positionals.length === 0) return usageError('expected at least one path');
+
+  const configFile = o['config-file'] ?? findConfigFile(parsed.positionals[0]);
+  let configText: string | undefined;
+  if (configFile !== undefined) {
+    try {
+      configText = readFileSync(configFile, 'utf8');
+    } catch {
+      process.stderr.write(`palisade rego lint: cannot read config file ${configFile}\n`);
+      return 1;
+    }
+  }
+  const { config, errors } = loadConfig(configText);
+  if (errors.length > 0) {
+    process.stderr.write(errors.map((e) => `palisade rego lint: ${configFile}: ${e}\n`).join(''));
+    return 1;
+  }
+  // Roots in the config are relative to the directory holding it (the project root).
+  if (configFile !== undefined) {
+    const projectRoot = dirname(configFile).endsWith('.regal') ? dirname(dirname(configFile)) : dirname(configFile);
+    config.roots = config.roots.map((r) => relative(process.cwd(), resolve(projectRoot, r)) || '.');
+  }
+
+  const loaded = loadPaths(parsed.positionals);
+  if (loaded.missing.length > 0) {
+    process.stderr.write(loaded.missing.map((p) => `palisade rego lint: ${p}: no such file or directory\n`).join(''));
+    return 1;
+  }
+  const report = new Linter(config).lint(loaded.modules.map((m) => ({ path: m.path, text: m.text })));
+  process.stdout.write(o.format === 'json' ? renderJSON(report) : renderPretty(report));
+  for (const f of report.errors) process.stderr.write(`${f.file}:${f.row}:${f.col}: ${f.message}\n`);
+  if (report.violations.some((v) => v.level === 'error')) return 3;
+  return report.errors.length > 0 ? 1 : 0;
+}
