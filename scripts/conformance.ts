@@ -1,8 +1,12 @@
 // Runs OPA's Rego conformance cases (YAML, OPA's test schema) through Palisade's evaluator.
 //   npm run conformance -- --cases <dir> [--verbose] [--filter <substring of note>]
+//   npm run conformance -- --fmt <opa-fmt dir>      (opa fmt goldens, byte for byte)
+//   npm run conformance -- --check <opa-check dir> [--strict]   (opa check goldens)
 // Comparison follows OPA's harness: results compared as JSON (sets as sorted arrays), in order
 // unless `sort_bindings`; error cases match the error code and contain the expected message.
 // The last line is always `N passed, M failed, K skipped`.
+import { runFmtCorpus } from './rego-fmt-check';
+import { runCheckCorpus } from './rego-check-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseYAML } from 'yaml';
@@ -143,17 +147,56 @@ export function runCorpus(dir: string, filter?: string): CaseOutcome[] {
   return outcomes;
 }
 
+/** `--fmt <dir>`: the opa-fmt goldens, byte for byte (inputs and messy variants). */
+function runFmtMode(dir: string, verbose: boolean): number {
+  const report = runFmtCorpus(dir);
+  if (verbose) for (const c of report.cases) if (!c.ok && !c.skipped) console.log(`FAIL ${c.id} (${c.kind})${c.error ? `: ${c.error}` : ''}`);
+  console.log(`${report.passed} passed, ${report.failed} failed, ${report.skipped} skipped`);
+  return 0;
+}
+
+/** `--check <dir> [--strict]`: the opa-check goldens; a module passes when its (code, row) list matches OPA's. */
+function runCheckMode(dir: string, strict: boolean, verbose: boolean): number {
+  const f = runCheckCorpus(dir, strict);
+  if (verbose) {
+    for (const r of f.results) {
+      if (r.passed) continue;
+      console.log(`FAIL ${r.id} (${r.mutation ?? r.kind})`);
+      console.log(`  want ${r.expected.map((e) => `${e.code}@${e.row}`).join(', ') || '(none)'}`);
+      console.log(`  got  ${r.actual.map((e) => `${e.code}@${e.row}`).join(', ') || '(none)'}`);
+    }
+  }
+  const pct = (n: number, d: number) => (d === 0 ? '100.0' : ((100 * n) / d).toFixed(1));
+  console.log(`errors matched on (code, row): ${f.rowMatched}/${f.expectedErrors} (${pct(f.rowMatched, f.expectedErrors)} %), on (code, row, message): ${f.messageMatched}; extra errors: ${f.extraErrors}; clean modules with errors: ${f.cleanWithErrors}/${f.cleanModules}`);
+  console.log(`${f.passed} passed, ${f.failed} failed, ${f.skipped} skipped`);
+  return 0;
+}
+
+const USAGE = 'usage: npm run conformance -- (--cases <dir> | --fmt <dir> | --check <dir> [--strict]) [--verbose] [--filter <text>]';
+
 function main(argv: string[]): number {
   let dir: string | undefined;
+  let fmtDir: string | undefined;
+  let checkDir: string | undefined;
+  let strict = false;
   let verbose = false;
   let filter: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--cases') dir = argv[++i];
+    else if (argv[i] === '--fmt') fmtDir = argv[++i];
+    else if (argv[i] === '--check') checkDir = argv[++i];
+    else if (argv[i] === '--strict') strict = true;
     else if (argv[i] === '--verbose' || argv[i] === '-v') verbose = true;
     else if (argv[i] === '--filter') filter = argv[++i];
+    else {
+      console.error(`unknown argument ${argv[i]}\n${USAGE}`);
+      return 2;
+    }
   }
+  if (fmtDir) return runFmtMode(fmtDir, verbose);
+  if (checkDir) return runCheckMode(checkDir, strict, verbose);
   if (!dir) {
-    console.error('usage: npm run conformance -- --cases <dir> [--verbose] [--filter <text>]');
+    console.error(USAGE);
     return 2;
   }
   const outcomes = runCorpus(dir, filter);
