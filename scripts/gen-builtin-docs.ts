@@ -71,8 +71,12 @@ const DIFFERENCES = `## Deliberate differences from OPA
 - **\`strings.render_template\`** supports the common subset of Go's text/template: field and
   variable references, \`if\`/\`else if\`/\`else\`, \`range\` (with \`$i, $x :=\`), \`with\`, comments
   and trim markers; template functions and pipelines (\`|\`) are not supported.
-- **Not implemented yet** (calls are compile errors "unknown function"): \`graphql.*\` and
-  \`rego.parse_module\` (the latter needs the Rego parser and belongs with the evaluator).
+- **GraphQL.** \`graphql.*\` reimplement gqlparser (the library OPA uses): its grammar, error
+  texts, AST field names and OPA's pruning, and the spec's validation rules with gqlparser's
+  messages. Suggestion lists ("Did you mean …") and the overlapping-fields rule are simplified, so
+  a query with several errors may name a different first error than OPA; validity agrees.
+- **\`rego.parse_module\`** returns OPA's default JSON for the module (no locations); METADATA
+  annotations are not included.
 - **Evaluator-provided.** \`rego.metadata.chain\` and \`rego.metadata.rule\` are registered for
   arity, hover and docs, but only the evaluator (which knows the annotations in scope) can answer
   them; called directly they raise an error.

@@ -13,6 +13,7 @@ import { cryptoBuiltins } from './crypto';
 import { csrBuiltins } from './x509-csr';
 import { encodingBuiltins } from './encoding';
 import { globBuiltins } from './glob';
+import { graphqlBuiltins } from './graphql';
 import { jsonOpsBuiltins } from './jsonops';
 import { jsonSchemaBuiltins } from './jsonschema';
 import { jwtBuiltins } from './jwt';
@@ -20,6 +21,7 @@ import { miscBuiltins } from './misc';
 import { netBuiltins } from './net';
 import { objectBuiltins } from './objects';
 import { regexBuiltins } from './regex';
+import { regoModuleBuiltins } from './rego-parse-module';
 import { globsBuiltins } from './regex-globs';
 import { semverBuiltins } from './semver';
 import { setBuiltins } from './sets';
@@ -62,6 +64,8 @@ const families: Builtin[][] = [
   csrBuiltins,
   jwtBuiltins,
   awsBuiltins,
+  graphqlBuiltins,
+  regoModuleBuiltins,
   miscBuiltins,
 ];
 
