@@ -71,7 +71,17 @@ export class DiagnosticsPublisher {
   flush(file: string): void {
     const perUnit = this.byFile.get(file);
     const all: Diagnostic[] = [];
-    if (perUnit) for (const list of perUnit.values()) all.push(...list);
+    // Units sharing a file (a var file, a parent .palisade.yaml) may report the same problem: once is enough.
+    const seen = new Set<string>();
+    if (perUnit) {
+      for (const list of perUnit.values()) {
+        for (const d of list) {
+          const key = JSON.stringify(d);
+          if (!seen.has(key)) all.push(d);
+          seen.add(key);
+        }
+      }
+    }
     if (perUnit && perUnit.size === 0) this.byFile.delete(file);
     const uri = pathToUri(file);
     const version = this.texts.versionOf(file);
@@ -98,7 +108,9 @@ export class DiagnosticsPublisher {
       range: index.rangeOf(d.start, d.end),
       severity: SEVERITIES[d.severity] ?? DiagnosticSeverity.Error,
       code: d.code,
+      // Rule findings (lsp/policy-support.ts) link to their docs and carry their key for code actions.
       ...((d as { href?: string }).href ? { codeDescription: { href: (d as { href?: string }).href! } } : {}),
+      ...((d as { data?: unknown }).data !== undefined ? { data: (d as { data?: unknown }).data } : {}),
       source: 'palisade',
       message: d.message,
     }));

@@ -1,0 +1,177 @@
+// Evaluates a pack's rules over one unit's model: `deny` and `warn` of every applicable rule,
+// each under its own budget and guard, so a broken or looping rule costs one diagnostic.
+import { createHash } from 'node:crypto';
+import type { Model, ModelValue, SourceMapNode, SourceRange } from '../iac/model';
+import { evalRuleWithErrors, fromJS, toJS, type RegoValue } from '../rego';
+import { isUnknownValue, placeOnResource, resourceIndex, valueAt, type Placement } from './placement';
+import type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
+
+export interface EvaluateOptions {
+  sourceMaps: Map<string, SourceMapNode>;
+  /** Per rule document (`deny`, `warn`). Defaults: 2,000,000 steps, 2 s. */
+  budget?: { maxSteps?: number; maxMillis?: number };
+  isCancelled?: () => boolean;
+  /** Rules to run (config: enabled); default all. */
+  enabled?: (rule: RuleMetadata) => boolean;
+  /** Effective severity (config overrides); default the rule's own. */
+  severityOf?: (rule: RuleMetadata) => RuleSeverity;
+  /** Awaited between rules by `evaluatePack` so a cancellation can land (e.g. `setImmediate`). */
+  pause?: () => Promise<void>;
+}
+
+export interface EvaluationResult {
+  findings: Finding[];
+  diagnostics: PolicyDiagnostic[];
+  cancelled: boolean;
+  /** Finding placement needs the chain of source-map nodes (suppressions); keyed by fingerprint. */
+  placements: Map<string, Placement>;
+}
+
+export const DEFAULT_RULE_BUDGET = { maxSteps: 2_000_000, maxMillis: 2_000 };
+
+/** Asynchronous: pauses between rules when `options.pause` is given. */
+export async function evaluatePack(pack: RulePack, model: Model, options: EvaluateOptions): Promise<EvaluationResult> {
+  const run = new PackRun(pack, model, options);
+  for (const rule of run.applicableRules()) {
+    if (options.pause) await options.pause();
+    if (!run.runRule(rule)) break;
+  }
+  return run.result();
+}
+
+/** Synchronous variant (tests, batch callers that need no cancellation point). */
+export function evaluatePackSync(pack: RulePack, model: Model, options: EvaluateOptions): EvaluationResult {
+  const run = new PackRun(pack, model, options);
+  for (const rule of run.applicableRules()) if (!run.runRule(rule)) break;
+  return run.result();
+}
+
+/** Whether a rule applies to a unit: its formats and resource types (empty lists match all). */
+export function ruleApplies(rule: RuleMetadata, model: Model, typesInUnit: Set<string>): boolean {
+  if (rule.formats.length > 0 && !rule.formats.includes(model.format)) return false;
+  if (rule.resourceTypes.length > 0 && !rule.resourceTypes.some((t) => typesInUnit.has(t))) return false;
+  return true;
+}
+
+export function fingerprintOf(ruleId: string, resource: string, path: readonly unknown[], extra = ''): string {
+  return createHash('sha256').update(`${ruleId}\u0000${resource}\u0000${JSON.stringify(path)}\u0000${extra}`).digest('hex').slice(0, 16);
+}
+
+class PackRun {
+  private readonly findings: Finding[] = [];
+  private readonly diagnostics: PolicyDiagnostic[] = [];
+  private readonly placements = new Map<string, Placement>();
+  private cancelled = false;
+  private input: RegoValue | undefined;
+  private readonly index;
+
+  constructor(
+    private readonly pack: RulePack,
+    private readonly model: Model,
+    private readonly options: EvaluateOptions,
+  ) {
+    this.index = resourceIndex(model);
+  }
+
+  applicableRules(): RuleMetadata[] {
+    if (!this.pack.policy) return [];
+    const types = new Set<string>([...this.model.resources, ...(this.model.data ?? [])].map((r) => r.type));
+    const enabled = this.options.enabled ?? (() => true);
+    return this.pack.rules.filter((r) => enabled(r) && ruleApplies(r, this.model, types));
+  }
+
+  /** Returns false when the run was cancelled. */
+  runRule(rule: RuleMetadata): boolean {
+    if (this.options.isCancelled?.()) return this.cancel();
+    // Converted once per unit, lazily: a unit no rule applies to costs nothing.
+    this.input ??= fromJS(this.model);
+    for (const kind of ['deny', 'warn'] as const) {
+      const { value, errors } = evalRuleWithErrors(this.pack.policy!, `data.${rule.packagePath}.${kind}`, {
+        input: this.input,
+        budget: { ...DEFAULT_RULE_BUDGET, ...this.options.budget },
+        isCancelled: this.options.isCancelled,
+      });
+      if (errors.length > 0) {
+        const e = errors[0];
+        if (e.code === 'eval_cancel_error' && this.options.isCancelled?.()) return this.cancel();
+        const budget = e.code === 'eval_cancel_error';
+        this.diagnostics.push({
+          code: budget ? 'rule-budget' : 'rule-error',
+          severity: 'warning',
+          message: `${rule.id} (${rule.packagePath}.${kind}) ${budget ? 'was stopped' : 'failed'}: ${e.message}; its findings are missing for this unit`,
+          file: e.file ?? rule.file,
+          start: e.loc?.start,
+          end: e.loc?.end,
+          ruleId: rule.id,
+        });
+        return true; // skip this rule's other document; the remaining rules still run
+      }
+      if (value === undefined) continue;
+      const items = toJS(value);
+      if (!Array.isArray(items)) {
+        this.diagnostics.push({ code: 'rule-error', severity: 'warning', message: `${rule.id}: ${kind} must be a set of findings`, file: rule.file, ruleId: rule.id });
+        continue;
+      }
+      for (const item of items) this.addFinding(rule, kind, item);
+    }
+    return true;
+  }
+
+  /** Marks the run cancelled; returns false so the caller stops. */
+  private cancel(): false {
+    this.cancelled = true;
+    return false;
+  }
+
+  result(): EvaluationResult {
+    return { findings: this.findings, diagnostics: this.diagnostics, cancelled: this.cancelled, placements: this.placements };
+  }
+
+  private addFinding(rule: RuleMetadata, kind: 'deny' | 'warn', raw: unknown): void {
+    const severity = this.options.severityOf?.(rule) ?? rule.severity;
+    if (typeof raw === 'string') {
+      const file = this.model.files[0] ?? '';
+      const fingerprint = fingerprintOf(rule.id, '', [], raw);
+      this.findings.push({ ruleId: rule.id, severity, kind, message: raw, range: { file, start: 0, end: 0 }, fingerprint });
+      return;
+    }
+    const f = isRecord(raw) ? raw : {};
+    const message = typeof f.msg === 'string' ? f.msg : typeof f.message === 'string' ? f.message : undefined;
+    const resource = typeof f.resource === 'string' ? f.resource : undefined;
+    const path = Array.isArray(f.path) ? f.path.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number') : [];
+    if (message === undefined || resource === undefined) {
+      this.diagnostics.push({ code: 'rule-result', severity: 'warning', message: `${rule.id} produced a finding without msg or resource: ${JSON.stringify(raw).slice(0, 200)}`, file: rule.file, ruleId: rule.id });
+      return;
+    }
+    const placement = placeOnResource(this.options.sourceMaps, resource, path);
+    if (!placement) {
+      this.diagnostics.push({ code: 'rule-result', severity: 'warning', message: `${rule.id} reported on ${resource}, which is not in this unit: ${message}`, file: rule.file, ruleId: rule.id });
+      return;
+    }
+    const config = this.index.get(resource)?.config;
+    const value = config ? valueAt(config, path) : undefined;
+    // Unknown safety net (docs/policy.md): a finding about a wholly unknown value is dropped.
+    if (isUnknownValue(value) && !rule.allowUnknown) return;
+    const fingerprint = fingerprintOf(rule.id, resource, path);
+    const finding: Finding = { ruleId: rule.id, severity, kind, message, range: placement.range, resource, path, fingerprint };
+    if (value !== undefined) finding.value = value as ModelValue;
+    if (Array.isArray(f.fix)) finding.fix = f.fix.filter(isRecord) as FixOperation[];
+    const related = Array.isArray(f.related) ? f.related.map((r) => this.relatedLocation(r)).filter((r): r is RelatedLocation => r !== undefined) : [];
+    if (related.length > 0) finding.related = related;
+    this.placements.set(fingerprint, placement);
+    this.findings.push(finding);
+  }
+
+  private relatedLocation(raw: unknown): RelatedLocation | undefined {
+    if (!isRecord(raw) || typeof raw.resource !== 'string') return undefined;
+    const path = Array.isArray(raw.path) ? raw.path.filter((s): s is string | number => typeof s === 'string' || typeof s === 'number') : [];
+    const placed = placeOnResource(this.options.sourceMaps, raw.resource, path);
+    if (!placed) return undefined;
+    const range: SourceRange = placed.range;
+    return { message: typeof raw.msg === 'string' ? raw.msg : raw.resource, range, resource: raw.resource, path };
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,15 @@
+// The policy layer's door: rule packs (loading, metadata), evaluation over a unit's model,
+// finding placement, suppressions, `.palisade.yaml`, and the scan entry point surfaces share.
+export { loadPack, isPolicyFile } from './pack';
+export type { PackFile, LoadPackOptions } from './pack';
+export { DOCS_BASE_URL } from './metadata';
+export { evaluatePack, evaluatePackSync, fingerprintOf, DEFAULT_RULE_BUDGET } from './evaluate';
+export type { EvaluateOptions, EvaluationResult } from './evaluate';
+export { parseSuppressions, applySuppressions, NO_REASON_RULE_ID } from './suppressions';
+export type { Suppression } from './suppressions';
+export { parseConfig, findConfigFile, ConfigCache, DEFAULT_CONFIG, CONFIG_NAMES, isExcluded, globToRegExp } from './config';
+export type { PalisadeConfig, RuleOverride } from './config';
+export { scanTerraformUnit, configForUnit } from './scan';
+export type { ScanUnitOptions, UnitScan } from './scan';
+export { SEVERITIES, severityRank, isSeverity } from './types';
+export type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';

@@ -1,0 +1,97 @@
+// Package METADATA (OPA annotations, already decoded by the Rego parser) → rule metadata.
+// A rule package is one whose METADATA has `custom.id`; library packages have none.
+import type { Module } from '../rego';
+import { isSeverity, type PolicyDiagnostic, type RuleMetadata } from './types';
+
+export const DOCS_BASE_URL = 'https://palisade.dev/rules/';
+
+/** `palisade.aws.s3.x` for `package palisade.aws.s3.x`. */
+export function packagePathOf(module: Module): string {
+  return module.package.path
+    .slice(1)
+    .map((t) => (t.value.type === 'string' ? t.value.value : t.value.type === 'var' ? t.value.name : '?'))
+    .join('.');
+}
+
+/** True when the module declares a rule (package METADATA with `custom.id` or any `custom` block). */
+export function isRuleModule(module: Module): boolean {
+  const fields = packageFields(module);
+  return fields !== undefined && isRecord(fields.custom);
+}
+
+/**
+ * Reads a rule's metadata. Returns undefined (with diagnostics) when the metadata cannot identify
+ * the rule: a missing id or an unknown severity excludes the rule rather than guessing.
+ */
+export function readRuleMetadata(module: Module, file: string): { rule?: RuleMetadata; diagnostics: PolicyDiagnostic[] } {
+  const diagnostics: PolicyDiagnostic[] = [];
+  const annotation = module.annotations.find((a) => a.target === -1 && a.scope === 'package');
+  const fields = annotation?.fields ?? {};
+  const custom = isRecord(fields.custom) ? fields.custom : {};
+  const at = annotation ? { file, start: annotation.loc.start, end: annotation.loc.end } : { file, start: module.package.loc.start, end: module.package.loc.end };
+  const packagePath = packagePathOf(module);
+  const fail = (message: string) => diagnostics.push({ code: 'pack-metadata', severity: 'error', message: `${packagePath}: ${message}; the rule is not loaded`, ...at });
+
+  const id = typeof custom.id === 'string' ? custom.id.trim() : '';
+  if (!id) fail('METADATA has no custom.id');
+  if (!isSeverity(custom.severity)) fail(`custom.severity must be one of critical, high, medium, low, info (got ${JSON.stringify(custom.severity ?? null)})`);
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const links = relatedLinks(fields.related_resources);
+  return {
+    rule: {
+      id,
+      packagePath,
+      file,
+      title: text(fields.title) ?? id,
+      description: text(fields.description) ?? '',
+      severity: custom.severity as RuleMetadata['severity'],
+      formats: stringList(custom.formats),
+      resourceTypes: stringList(custom.resource_types),
+      frameworks: listMap(custom.frameworks, false),
+      references: listMap(custom.references, true),
+      remediation: text(custom.remediation),
+      fixable: custom.fixable === true,
+      allowUnknown: custom.allow_unknown === true,
+      docsUrl: DOCS_BASE_URL + id,
+      links,
+    },
+    diagnostics,
+  };
+}
+
+function packageFields(module: Module): Record<string, unknown> | undefined {
+  return module.annotations.find((a) => a.target === -1 && a.scope === 'package')?.fields;
+}
+
+function relatedLinks(value: unknown): string[] {
+  if (!Array.isArray(value)) return [];
+  const out: string[] = [];
+  for (const item of value) {
+    if (typeof item === 'string') out.push(item);
+    else if (isRecord(item) && typeof item.ref === 'string') out.push(item.ref);
+  }
+  return out;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A YAML scalar or list → list of strings (numbers become their text, e.g. CIS "2.1"). */
+function stringList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  return items.filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+}
+
+/** `{tool: id | [ids]}` → `{tool: [ids]}`. */
+function listMap(value: unknown, lowerKeys: boolean): Record<string, string[]> {
+  if (!isRecord(value)) return {};
+  const out: Record<string, string[]> = {};
+  for (const [key, v] of Object.entries(value)) out[lowerKeys ? key.toLowerCase() : key] = stringList(v);
+  return out;
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,90 @@
+// Loads a rule pack from (path, text) pairs: parse every module, read rule METADATA, compile the
+// whole pack once. A broken file is reported and left out; the rest of the pack still loads.
+import { parseModule, prepare, type ModuleSource, type RegoError } from '../rego';
+// OPA's compile checks (unsafe vars, undefined functions, types) are not in the rego door yet.
+import { checkModules } from '../rego/check';
+import { isRuleModule, readRuleMetadata } from './metadata';
+import type { PolicyDiagnostic, RuleMetadata, RulePack } from './types';
+
+export interface PackFile {
+  /** Pack-relative (or absolute) path; used in diagnostics and rule metadata. */
+  path: string;
+  text: string;
+}
+
+export interface LoadPackOptions {
+  /** Shown in diagnostics; `builtin` for the pack shipped with Palisade. */
+  name?: string;
+  /** Run OPA's compile checks before preparing (default true); they catch rules that would fail at evaluation. */
+  check?: boolean;
+}
+
+/** Compile rounds: each round drops the files the compiler blamed, so a chain of breakage settles. */
+const MAX_COMPILE_ROUNDS = 8;
+/** Errors reported per broken file (the first is usually the cause). */
+const MAX_ERRORS_PER_FILE = 3;
+
+export function isPolicyFile(path: string): boolean {
+  return path.endsWith('.rego') && !path.endsWith('_test.rego');
+}
+
+export function loadPack(files: PackFile[], options: LoadPackOptions = {}): RulePack {
+  const name = options.name ?? 'pack';
+  const diagnostics: PolicyDiagnostic[] = [];
+  const sources: ModuleSource[] = [];
+  const rulesByFile = new Map<string, RuleMetadata>();
+  const seenIds = new Map<string, string>();
+
+  for (const file of [...files].filter((f) => isPolicyFile(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    const parsed = parseModule(file.text, { file: file.path });
+    if (!parsed.module || parsed.errors.length > 0) {
+      diagnostics.push(...regoDiagnostics('pack-parse-error', file.path, parsed.errors, 'does not parse'));
+      continue;
+    }
+    if (isRuleModule(parsed.module)) {
+      const { rule, diagnostics: metaProblems } = readRuleMetadata(parsed.module, file.path);
+      diagnostics.push(...metaProblems);
+      if (!rule) continue;
+      const other = seenIds.get(rule.id);
+      if (other !== undefined) {
+        diagnostics.push({ code: 'pack-metadata', severity: 'error', message: `${rule.id} is declared twice (also in ${other}); ${file.path} is not loaded`, file: file.path, ruleId: rule.id });
+        continue;
+      }
+      seenIds.set(rule.id, file.path);
+      rulesByFile.set(file.path, rule);
+    }
+    sources.push({ file: file.path, text: file.text, regoVersion: parsed.module.regoVersion });
+  }
+
+  let included = sources;
+  for (let round = 0; round < MAX_COMPILE_ROUNDS && included.length > 0; round++) {
+    const checked = options.check === false ? [] : checkModules(included, { maxErrors: 0 });
+    const { policy, errors } = checked.length > 0 ? { policy: undefined, errors: checked } : prepare(included);
+    if (policy) {
+      const rules = included.map((s) => rulesByFile.get(s.file)).filter((r): r is RuleMetadata => r !== undefined);
+      return { name, rules, policy, diagnostics };
+    }
+    const blamed = new Set(errors.map((e) => e.file).filter((f): f is string => f !== undefined && included.some((s) => s.file === f)));
+    if (blamed.size === 0) {
+      diagnostics.push(...regoDiagnostics('pack-compile-error', undefined, errors, 'does not compile'));
+      break;
+    }
+    for (const file of blamed) {
+      diagnostics.push(...regoDiagnostics('pack-compile-error', file, errors.filter((e) => e.file === file), 'does not compile'));
+    }
+    included = included.filter((s) => !blamed.has(s.file));
+  }
+  return { name, rules: [], diagnostics };
+}
+
+function regoDiagnostics(code: string, file: string | undefined, errors: RegoError[], what: string): PolicyDiagnostic[] {
+  if (errors.length === 0) return [{ code, severity: 'error', message: `${file ?? 'pack'} ${what}; it is not loaded`, file }];
+  return errors.slice(0, MAX_ERRORS_PER_FILE).map((e) => ({
+    code,
+    severity: 'error' as const,
+    message: `${e.file ?? file ?? 'pack'}:${e.row}:${e.col}: ${e.message} (${what}; the file is not loaded)`,
+    file: e.file ?? file,
+    start: e.loc.start,
+    end: e.loc.end,
+  }));
+}

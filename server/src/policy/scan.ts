@@ -1,0 +1,87 @@
+// The one entry point the editor and the CLI share: analyse a Terraform unit, evaluate the pack,
+// apply suppressions and configuration. Files arrive through the caller's FileHost.
+import type { FileHost } from '../iac/model';
+import { analyzeTerraformModule, type TerraformUnitResult } from '../iac/terraform';
+import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, type PalisadeConfig } from './config';
+import { evaluatePack } from './evaluate';
+import { applySuppressions } from './suppressions';
+import { severityRank, type Finding, type PolicyDiagnostic, type RuleMetadata, type RulePack } from './types';
+
+export interface ScanUnitOptions {
+  /** Module directory, absolute, `/`-separated. */
+  dir: string;
+  /** Workspace root; finding files are relative to it. */
+  root: string;
+  /** Extra var files (absolute) from settings or the command line; the config's come after. */
+  varFiles?: string[];
+  pack: RulePack;
+  config?: PalisadeConfig;
+  isCancelled?: () => boolean;
+  /** Awaited between rules (the server passes `setImmediate`) so a cancellation can land. */
+  pause?: () => Promise<void>;
+  budget?: { maxSteps?: number; maxMillis?: number };
+}
+
+export interface UnitScan {
+  analysis: TerraformUnitResult;
+  /** Shown and suppressed findings (threshold, disabled rules and excludes applied), by file then position. */
+  findings: Finding[];
+  /** Problems running the rules of this unit. */
+  diagnostics: PolicyDiagnostic[];
+  cancelled: boolean;
+  /** Milliseconds in the front end and in the rules. */
+  timing: { frontEndMs: number; policyMs: number };
+}
+
+export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions): Promise<UnitScan> {
+  const config = options.config ?? DEFAULT_CONFIG;
+  const started = performance.now();
+  const analysis = analyzeTerraformModule(host, {
+    dir: options.dir,
+    root: options.root,
+    varFiles: [...(options.varFiles ?? []), ...config.varFiles],
+    isCancelled: options.isCancelled,
+  });
+  const frontEndDone = performance.now();
+  const empty = (cancelled: boolean): UnitScan => ({ analysis, findings: [], diagnostics: [], cancelled, timing: { frontEndMs: frontEndDone - started, policyMs: 0 } });
+  if (analysis.cancelled) return empty(true);
+  if (isExcluded(config, options.dir)) return empty(false);
+
+  const rulesById = new Map<string, RuleMetadata>(options.pack.rules.map((r) => [r.id, r]));
+  const evaluation = await evaluatePack(options.pack, analysis.model, {
+    sourceMaps: analysis.sourceMaps,
+    budget: options.budget,
+    isCancelled: options.isCancelled,
+    pause: options.pause,
+    enabled: (rule) => config.rules[rule.id]?.enabled !== false,
+    severityOf: (rule) => config.rules[rule.id]?.severity ?? rule.severity,
+  });
+  if (evaluation.cancelled) return { ...empty(true), timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
+
+  const absolute = (file: string) => joinRoot(options.root, file);
+  const withSuppressions = applySuppressions(evaluation.findings, {
+    textOf: (file) => host.readFile(absolute(file)),
+    rules: rulesById,
+    placements: evaluation.placements,
+  });
+  const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
+  const findings = withSuppressions
+    .filter((f) => config.rules[f.ruleId]?.enabled !== false)
+    .filter((f) => severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file)))
+    .sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || (a.ruleId < b.ruleId ? -1 : 1)));
+  return { analysis, findings, diagnostics: evaluation.diagnostics, cancelled: false, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
+}
+
+/** The configuration for a unit: the nearest `.palisade.yaml`, with the last good one kept on errors. */
+export function configForUnit(host: FileHost, dir: string, root: string | undefined, cache: ConfigCache): { config: PalisadeConfig; file?: string; diagnostics: PolicyDiagnostic[] } {
+  const file = findConfigFile(host, dir, root);
+  if (!file) return { config: DEFAULT_CONFIG, diagnostics: [] };
+  const text = host.readFile(file);
+  if (text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
+  return { ...cache.resolve(file, text), file };
+}
+
+function joinRoot(root: string, file: string): string {
+  if (file.startsWith('/') || /^[A-Za-z]:\//.test(file)) return file;
+  return `${root.replace(/\/$/, '')}/${file}`;
+}

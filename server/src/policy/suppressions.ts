@@ -1,0 +1,148 @@
+// Inline suppressions (DESIGN.md Contract 3): a comment on the line before a resource or an
+// attribute silences a rule there and in everything the resource/attribute contains.
+// Palisade's own form plus the peers' forms (checkov, tfsec, trivy, kics) for rules that declare
+// the equivalent id. Suppressed findings are kept, marked, for reports that list them (SARIF).
+import { fingerprintOf } from './evaluate';
+import type { Placement } from './placement';
+import type { Finding, RuleMetadata } from './types';
+
+export const NO_REASON_RULE_ID = 'PAL-SUPPRESS-NO-REASON';
+
+export interface Suppression {
+  tool: 'palisade' | 'checkov' | 'tfsec' | 'trivy' | 'kics-line' | 'kics-block';
+  /** Rule ids named by the comment (Palisade ids or the tool's own); empty for kics forms. */
+  ids: string[];
+  reason?: string;
+  file: string;
+  /** The comment itself. */
+  start: number;
+  end: number;
+  /** 0-based line the suppression applies to (the next line holding code). */
+  targetLine: number;
+  text: string;
+}
+
+const COMMENT_LINE = /^([ \t]*)(#|\/\/)(.*)$/;
+const FORMS: { tool: Suppression['tool']; re: RegExp }[] = [
+  { tool: 'palisade', re: /^\s*palisade:ignore\s+([A-Za-z0-9_\-]+(?:\s*,\s*[A-Za-z0-9_\-]+)*)(?:\s+(.*))?$/ },
+  { tool: 'checkov', re: /^\s*checkov:skip=([A-Za-z0-9_\-]+)(?::(.*))?$/ },
+  { tool: 'tfsec', re: /^\s*tfsec:ignore:([A-Za-z0-9_\-]+)(?::exp:\S+)?(?:\s+(.*))?$/ },
+  { tool: 'trivy', re: /^\s*trivy:ignore:([A-Za-z0-9_\-]+)(?::exp:\S+)?(?:\s+(.*))?$/ },
+  { tool: 'kics-line', re: /^\s*kics-scan\s+ignore-line()(?:\s+(.*))?$/ },
+  { tool: 'kics-block', re: /^\s*kics-scan\s+ignore-block()(?:\s+(.*))?$/ },
+];
+
+/** Every suppression comment in a file (full-line `#` or `//` comments). */
+export function parseSuppressions(file: string, text: string): Suppression[] {
+  const out: Suppression[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  const pending: Suppression[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\r$/, '');
+    const lineStart = offset;
+    offset += lines[i].length + 1;
+    const comment = COMMENT_LINE.exec(line);
+    if (!comment) {
+      if (line.trim() === '') continue;
+      for (const s of pending.splice(0)) out.push({ ...s, targetLine: i });
+      continue;
+    }
+    for (const { tool, re } of FORMS) {
+      const m = re.exec(comment[3]);
+      if (!m) continue;
+      const ids = m[1] ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+      const reason = m[2]?.trim() || undefined;
+      const start = lineStart + comment[1].length;
+      pending.push({ tool, ids, reason, file, start, end: lineStart + line.length, targetLine: -1, text: line.trim() });
+      break;
+    }
+  }
+  return out;
+}
+
+export interface SuppressionContext {
+  /** Text of a workspace-relative file (the unit's files). */
+  textOf(file: string): string | undefined;
+  rules: Map<string, RuleMetadata>;
+  placements: Map<string, Placement>;
+}
+
+/**
+ * Marks suppressed findings (returned in place, with `suppressed`) and adds one
+ * `PAL-SUPPRESS-NO-REASON` finding per suppression that gives no reason: always for
+ * `palisade:ignore`, and for the peers' forms when they silence something.
+ */
+export function applySuppressions(findings: Finding[], context: SuppressionContext): Finding[] {
+  const byFile = new Map<string, { suppressions: Suppression[]; lineStarts: number[] }>();
+  const fileInfo = (file: string) => {
+    let info = byFile.get(file);
+    if (!info) {
+      const text = context.textOf(file) ?? '';
+      info = { suppressions: parseSuppressions(file, text), lineStarts: lineStartsOf(text) };
+      byFile.set(file, info);
+    }
+    return info;
+  };
+  const used = new Set<Suppression>();
+  for (const finding of findings) {
+    const info = fileInfo(finding.range.file);
+    if (info.suppressions.length === 0) continue;
+    const rule = context.rules.get(finding.ruleId);
+    const findingLine = lineOf(info.lineStarts, finding.range.start);
+    const placement = context.placements.get(finding.fingerprint);
+    const chainLines = new Set<number>([findingLine]);
+    for (const node of placement?.chain ?? []) if (node.range.file === finding.range.file) chainLines.add(lineOf(info.lineStarts, node.range.start));
+    for (const s of info.suppressions) {
+      if (!appliesToRule(s, finding.ruleId, rule)) continue;
+      const hit = s.tool === 'kics-line' ? s.targetLine === findingLine : chainLines.has(s.targetLine);
+      if (!hit) continue;
+      used.add(s);
+      finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
+    }
+  }
+  const extra: Finding[] = [];
+  for (const file of new Set(findings.map((f) => f.range.file))) fileInfo(file);
+  for (const { suppressions } of byFile.values()) {
+    for (const s of suppressions) {
+      if (s.reason || (s.tool !== 'palisade' && !used.has(s))) continue;
+      extra.push({
+        ruleId: NO_REASON_RULE_ID,
+        severity: 'info',
+        kind: 'warn',
+        message: `Suppression without a reason: add why the finding is accepted after the id (${s.text})`,
+        range: { file: s.file, start: s.start, end: s.end },
+        fingerprint: fingerprintOf(NO_REASON_RULE_ID, s.file, [], s.text),
+      });
+    }
+  }
+  return [...findings, ...extra];
+}
+
+function appliesToRule(s: Suppression, ruleId: string, rule: RuleMetadata | undefined): boolean {
+  if (s.tool === 'palisade') return s.ids.some((id) => id.toUpperCase() === ruleId.toUpperCase());
+  if (!rule) return false;
+  const refs = rule.references;
+  if (s.tool === 'kics-line' || s.tool === 'kics-block') return (refs.kics ?? []).length > 0;
+  // tfsec ids live on in trivy (AVD ids and long ids alike), so the two lists are one namespace.
+  const equivalents = s.tool === 'checkov' ? refs.checkov ?? [] : [...(refs.trivy ?? []), ...(refs.tfsec ?? [])];
+  const wanted = new Set(equivalents.map((id) => id.toLowerCase()));
+  return s.ids.some((id) => wanted.has(id.toLowerCase()));
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

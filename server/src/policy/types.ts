@@ -1,0 +1,97 @@
+// The policy layer's data: rule metadata, packs, findings and the diagnostics about them.
+// Plain data in UTF-16 offsets and workspace-relative paths; surfaces convert to lines/columns.
+import type { ModelValue, SourceRange } from '../iac/model';
+import type { PreparedPolicy } from '../rego';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type RuleSeverity = (typeof SEVERITIES)[number];
+
+/** Higher is more severe: info 0 … critical 4. */
+export function severityRank(severity: RuleSeverity): number {
+  return SEVERITIES.length - 1 - SEVERITIES.indexOf(severity);
+}
+
+export function isSeverity(value: unknown): value is RuleSeverity {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value);
+}
+
+/** What the package METADATA of one rule says (DESIGN.md Contract 2). */
+export interface RuleMetadata {
+  id: string;
+  /** `palisade.aws.s3.bucket_public_acl` (without `data.`). */
+  packagePath: string;
+  /** Pack-relative path of the rule's .rego file. */
+  file: string;
+  title: string;
+  description: string;
+  severity: RuleSeverity;
+  /** Empty = every format. */
+  formats: string[];
+  /** Empty = the rule runs on every unit. */
+  resourceTypes: string[];
+  frameworks: Record<string, string[]>;
+  /** Equivalent ids in other tools (checkov, trivy, tfsec, kics), lower-cased tool names. */
+  references: Record<string, string[]>;
+  remediation?: string;
+  fixable: boolean;
+  /** `custom.allow_unknown: true`: keep findings whose path points at a wholly unknown value. */
+  allowUnknown: boolean;
+  /** The rule's docs page: `https://palisade.dev/rules/<id>`, else the first `related_resources` link. */
+  docsUrl: string;
+  /** Every `related_resources` link. */
+  links: string[];
+}
+
+/** A problem with the pack or with running one of its rules (not a finding about the user's code). */
+export interface PolicyDiagnostic {
+  /** `pack-parse-error`, `pack-compile-error`, `pack-metadata`, `rule-error`, `rule-budget`, `config-error`, … */
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  /** Pack file or config file the problem is in, when there is one. */
+  file?: string;
+  start?: number;
+  end?: number;
+  ruleId?: string;
+}
+
+export interface RulePack {
+  name: string;
+  rules: RuleMetadata[];
+  /** One compiled module set for the whole pack; absent when nothing could be compiled. */
+  policy?: PreparedPolicy;
+  diagnostics: PolicyDiagnostic[];
+}
+
+export interface FixOperation {
+  op: string;
+  path?: (string | number)[];
+  [key: string]: unknown;
+}
+
+export interface RelatedLocation {
+  message: string;
+  range: SourceRange;
+  resource?: string;
+  path?: (string | number)[];
+}
+
+export interface Finding {
+  ruleId: string;
+  /** After config overrides. */
+  severity: RuleSeverity;
+  /** `deny` or `warn`. */
+  kind: 'deny' | 'warn';
+  message: string;
+  /** Primary location; `range.file` is workspace-relative like the model's files. */
+  range: SourceRange;
+  resource?: string;
+  path?: (string | number)[];
+  fix?: FixOperation[];
+  related?: RelatedLocation[];
+  /** Rule id + resource address + path, hashed: stable across edits that move lines. */
+  fingerprint: string;
+  /** The evaluated value at `path` (for hovers); undefined when the path does not exist. */
+  value?: ModelValue;
+  suppressed?: { by: string; reason?: string };
+}

@@ -1,0 +1,50 @@
+// Reads a rule pack folder from disk as (path, text) pairs for the policy layer, and finds the
+// built-in pack: `policies/` at the package root, next to dist/ (bundle) or above out/ (tests).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { PackFile } from '../policy';
+
+/** The directory holding the built-in pack, searched upward from this module. */
+export function builtinPackDir(from: string = __dirname): string | undefined {
+  let dir = from;
+  for (let i = 0; i < 8; i++) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'policies'))) return join(dir, 'policies');
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return undefined;
+}
+
+/** Every `.rego` file under `dir` (tests included; the pack loader skips them), paths relative to `dir`. */
+export function readPackFiles(dir: string): PackFile[] {
+  const out: PackFile[] = [];
+  const walk = (d: string) => {
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const p = join(d, name);
+      let isDir = false;
+      try {
+        isDir = statSync(p).isDirectory();
+      } catch {
+        continue;
+      }
+      if (isDir) {
+        if (name !== 'fixtures' && !name.startsWith('.')) walk(p);
+      } else if (name.endsWith('.rego')) {
+        try {
+          out.push({ path: relative(dir, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
+        } catch {
+          // unreadable file: skipped, like a missing one
+        }
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ConfigCache, configForUnit, findConfigFile, globToRegExp, isExcluded, loadPack, parseConfig } from '../../server/src/policy';
+import { MemoryHost, ruleModule, scanFiles } from './helpers';
+
+const TF = 'resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n}\n';
+
+function pack() {
+  const rule = (id: string, severity: string, path: string) =>
+    ({ path: `${id}.rego`, text: ruleModule({ id, severity, pkg: `t.${id.toLowerCase().replace(/-/g, '_')}`, body: `deny contains {"msg": "m", "resource": r.address, "path": ${path}} if {\n\tsome r in input.resources\n\tr.type == "aws_s3_bucket"\n}` }) });
+  return loadPack([rule('T-HIGH', 'high', '["acl"]'), rule('T-LOW', 'low', '["versioning"]'), rule('T-MED', 'medium', '["logging"]')]);
+}
+
+test('a full config parses, with var files resolved against the config directory', () => {
+  const text = [
+    'rules:',
+    '  T-HIGH: {severity: low}',
+    '  T-LOW:',
+    '    enabled: false',
+    'severity_threshold: medium',
+    'exclude: ["modules/legacy/**", "*.generated.tf"]',
+    'var_files: [env/prod.tfvars]',
+    'packs: [./team-pack]',
+    'fix:',
+    '  trusted_cidrs: [10.0.0.0/8]',
+  ].join('\n');
+  const { config, diagnostics } = parseConfig(text, '/ws/.palisade.yaml');
+  assert.deepEqual(diagnostics, []);
+  assert.ok(config);
+  assert.deepEqual(config.rules, { 'T-HIGH': { severity: 'low' }, 'T-LOW': { enabled: false } });
+  assert.equal(config.severityThreshold, 'medium');
+  assert.deepEqual(config.varFiles, ['/ws/env/prod.tfvars']);
+  assert.deepEqual(config.packs, ['./team-pack']);
+  assert.deepEqual(config.fix.trustedCidrs, ['10.0.0.0/8']);
+  assert.equal(isExcluded(config, '/ws/modules/legacy/a/main.tf'), true);
+  assert.equal(isExcluded(config, '/ws/mod/x.generated.tf'), true);
+  assert.equal(isExcluded(config, '/ws/mod/main.tf'), false);
+});
+
+test('rule overrides, disabling and the severity threshold change what a scan reports', async () => {
+  const files = { 'main.tf': TF };
+  const plain = await scanFiles(pack(), files);
+  assert.deepEqual(plain.findings.map((f) => `${f.ruleId}:${f.severity}`).sort(), ['T-HIGH:high', 'T-LOW:low', 'T-MED:medium']);
+  const { config } = parseConfig('rules:\n  T-HIGH: {severity: critical}\n  T-MED: {enabled: false}\nseverity_threshold: low\n', '/ws/.palisade.yaml');
+  const configured = await scanFiles(pack(), files, config);
+  assert.deepEqual(configured.findings.map((f) => `${f.ruleId}:${f.severity}`).sort(), ['T-HIGH:critical', 'T-LOW:low']);
+  const { config: strict } = parseConfig('severity_threshold: high\n', '/ws/.palisade.yaml');
+  assert.deepEqual((await scanFiles(pack(), files, strict)).findings.map((f) => f.ruleId), ['T-HIGH']);
+  const { config: excluded } = parseConfig('exclude: [mod]\n', '/ws/.palisade.yaml');
+  assert.deepEqual((await scanFiles(pack(), files, excluded)).findings, []);
+});
+
+test('malformed config: a diagnostic with a range, and the last good config stays in force', () => {
+  const cache = new ConfigCache();
+  const good = cache.resolve('/ws/.palisade.yaml', 'rules:\n  T-LOW: {enabled: false}\n');
+  assert.deepEqual(good.diagnostics, []);
+  assert.deepEqual(good.config.rules, { 'T-LOW': { enabled: false } });
+
+  const broken = 'rules:\n  T-LOW: {enabled: false\n';
+  const syntax = cache.resolve('/ws/.palisade.yaml', broken);
+  assert.equal(syntax.diagnostics.length > 0, true);
+  assert.equal(syntax.diagnostics[0].code, 'config-error');
+  assert.equal(syntax.diagnostics[0].file, '/ws/.palisade.yaml');
+  assert.ok(typeof syntax.diagnostics[0].start === 'number' && syntax.diagnostics[0].start >= 0);
+  assert.deepEqual(syntax.config.rules, { 'T-LOW': { enabled: false } }, 'last good config kept');
+
+  const badValue = 'rules:\n  T-LOW: {severity: severe}\n';
+  const schema = cache.resolve('/ws/.palisade.yaml', badValue);
+  assert.equal(schema.diagnostics.length, 1);
+  assert.match(schema.diagnostics[0].message, /severity must be one of/);
+  assert.equal(badValue.slice(schema.diagnostics[0].start, schema.diagnostics[0].end), 'severe');
+  assert.deepEqual(schema.config.rules, { 'T-LOW': { enabled: false } });
+
+  const fresh = new ConfigCache().resolve('/ws/.palisade.yaml', 'exclude: 3\n');
+  assert.deepEqual(fresh.config.rules, {}, 'no good config yet: the defaults');
+  assert.match(fresh.diagnostics[0].message, /exclude must be a list/);
+});
+
+test('unknown settings are warnings, not errors', () => {
+  const { config, diagnostics } = parseConfig('rulez: {}\n', '/ws/.palisade.yaml');
+  assert.ok(config);
+  assert.equal(diagnostics.length, 1);
+  assert.equal(diagnostics[0].severity, 'warning');
+  assert.deepEqual([diagnostics[0].start, diagnostics[0].end], [0, 5]);
+});
+
+test('the config is found upward from the unit directory, not above the workspace root', () => {
+  const host = new MemoryHost({ '/ws/.palisade.yaml': 'severity_threshold: high\n', '/ws/a/b/main.tf': '', '/other/x/main.tf': '', '/.palisade.yaml': 'x: 1\n' });
+  assert.equal(findConfigFile(host, '/ws/a/b', '/ws'), '/ws/.palisade.yaml');
+  assert.equal(findConfigFile(host, '/ws/a/b', '/ws/a'), undefined);
+  assert.equal(findConfigFile(host, '/other/x', '/ws'), '/.palisade.yaml');
+  const found = configForUnit(host, '/ws/a/b', '/ws', new ConfigCache());
+  assert.equal(found.file, '/ws/.palisade.yaml');
+  assert.equal(found.config.severityThreshold, 'high');
+});
+
+test('globs: *, ?, ** and directory patterns', () => {
+  assert.ok(globToRegExp('*.tf').test('a/b/c.tf'));
+  assert.ok(!globToRegExp('a/*.tf').test('a/b/c.tf'));
+  assert.ok(globToRegExp('a/**/c.tf').test('a/b/x/c.tf'));
+  assert.ok(globToRegExp('a/**/c.tf').test('a/c.tf'));
+  assert.ok(globToRegExp('legacy').test('x/legacy/main.tf'));
+  assert.ok(globToRegExp('m?.tf').test('m1.tf'));
+  assert.ok(!globToRegExp('m?.tf').test('m12.tf'));
+});
