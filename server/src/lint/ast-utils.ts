@@ -1,0 +1,210 @@
+// Small read-only helpers over the Rego AST shared by the rules: walking terms and expressions,
+// names of refs and rules, variables and their positions.
+import type { Body, Expr, Module, Rule, Term, Loc } from '../rego';
+import type { CallTerms, Every, SomeDecl } from '../rego/syntax/ast';
+
+export function isCallExpr(t: Expr['terms']): t is CallTerms {
+  return (t as CallTerms).kind === 'call';
+}
+export function isSome(t: Expr['terms']): t is SomeDecl {
+  return (t as SomeDecl).kind === 'some';
+}
+export function isEvery(t: Expr['terms']): t is Every {
+  return (t as Every).kind === 'every';
+}
+export function isTerm(t: Expr['terms']): t is Term {
+  return !('kind' in t);
+}
+
+/** `data.a.b` / `count` / `input.x[_]` as dotted text; var segments print as `[name]`. */
+export function refText(terms: Term[]): string {
+  let out = '';
+  terms.forEach((t, i) => {
+    const v = t.value;
+    if (i === 0) out += v.type === 'var' ? v.name : '?';
+    else if (v.type === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.value)) out += `.${v.value}`;
+    else if (v.type === 'string') out += `["${v.value}"]`;
+    else if (v.type === 'var') out += `[${v.name}]`;
+    else out += '[?]';
+  });
+  return out;
+}
+
+/** The operator's name of a call (`equal`, `count`, `data.lib.f`), or '' when not a plain ref. */
+export function operatorName(op: Term): string {
+  return op.value.type === 'ref' ? refText(op.value.terms) : op.value.type === 'var' ? op.value.name : '';
+}
+
+export function ruleName(rule: Rule): string {
+  const first = rule.head.ref[0];
+  return first && first.value.type === 'var' ? first.value.name : '';
+}
+
+/** `p.q.r` for ref heads, up to the first non-string segment. */
+export function ruleRefName(rule: Rule): string {
+  const parts = [ruleName(rule)];
+  for (const t of rule.head.ref.slice(1)) {
+    if (t.value.type !== 'string') break;
+    parts.push(t.value.value);
+  }
+  return parts.join('.');
+}
+
+export function isFunction(rule: Rule): boolean {
+  return rule.head.args !== undefined;
+}
+
+export function packagePath(module: Module): string[] {
+  return module.package.path.slice(1).map((t) => (t.value.type === 'string' ? t.value.value : '?'));
+}
+
+export function isWildcard(t: Term): boolean {
+  return t.value.type === 'var' && t.value.name.startsWith('$');
+}
+
+export function isScalar(t: Term): boolean {
+  const k = t.value.type;
+  return k === 'string' || k === 'number' || k === 'boolean' || k === 'null';
+}
+
+/** Visits every term under `t` (itself included), descending into comprehensions' bodies. */
+export function walkTerm(t: Term, visit: (t: Term) => void): void {
+  visit(t);
+  const v = t.value;
+  switch (v.type) {
+    case 'ref':
+      v.terms.forEach((x) => walkTerm(x, visit));
+      break;
+    case 'array':
+    case 'set':
+      v.items.forEach((x) => walkTerm(x, visit));
+      break;
+    case 'object':
+      v.items.forEach(([k, x]) => { walkTerm(k, visit); walkTerm(x, visit); });
+      break;
+    case 'arraycomprehension':
+    case 'setcomprehension':
+      walkTerm(v.term, visit);
+      walkBody(v.body, (e) => walkExprTerms(e, visit));
+      break;
+    case 'objectcomprehension':
+      walkTerm(v.key, visit);
+      walkTerm(v.value, visit);
+      walkBody(v.body, (e) => walkExprTerms(e, visit));
+      break;
+    case 'call':
+      walkTerm(v.operator, visit);
+      v.args.forEach((x) => walkTerm(x, visit));
+      break;
+    case 'templatestring':
+      v.parts.forEach((p) => { if (typeof p !== 'string') walkTerm(p, visit); });
+      break;
+  }
+}
+
+/** The terms directly in an expression (not descending): operator + args, or the single term. */
+export function exprTopTerms(e: Expr): Term[] {
+  const t = e.terms;
+  if (isCallExpr(t)) return [t.operator, ...t.args];
+  if (isSome(t)) return t.symbols;
+  if (isEvery(t)) return [...(t.key ? [t.key] : []), t.value, t.domain];
+  return [t];
+}
+
+/** Visits every term of an expression, including `with` targets/values and `every` bodies. */
+export function walkExprTerms(e: Expr, visit: (t: Term) => void): void {
+  exprTopTerms(e).forEach((t) => walkTerm(t, visit));
+  if (isEvery(e.terms)) walkBody(e.terms.body, (x) => walkExprTerms(x, visit));
+  e.with.forEach((w) => { walkTerm(w.target, visit); walkTerm(w.value, visit); });
+}
+
+/** Visits each expression of a body (not those nested in comprehensions or `every`). */
+export function walkBody(body: Body, visit: (e: Expr) => void): void {
+  body.forEach(visit);
+}
+
+/** Every expression of a rule (head excluded), nested bodies (comprehensions, every, else) included. */
+export function allExprs(rule: Rule): Expr[] {
+  const out: Expr[] = [];
+  const fromBody = (body: Body): void => {
+    for (const e of body) {
+      out.push(e);
+      if (isEvery(e.terms)) fromBody(e.terms.body);
+      exprTopTerms(e).forEach((t) => walkTerm(t, (x) => {
+        const v = x.value;
+        if (v.type === 'arraycomprehension' || v.type === 'setcomprehension' || v.type === 'objectcomprehension') fromBody(v.body);
+      }));
+    }
+  };
+  for (let r: Rule | undefined = rule; r; r = r.else) fromBody(r.body);
+  return out;
+}
+
+/** Every term of a rule: head (ref, args, key, value) and all bodies. */
+export function walkRuleTerms(rule: Rule, visit: (t: Term) => void): void {
+  for (let r: Rule | undefined = rule; r; r = r.else) {
+    r.head.ref.slice(1).forEach((t) => walkTerm(t, visit));
+    r.head.args?.forEach((t) => walkTerm(t, visit));
+    if (r.head.key) walkTerm(r.head.key, visit);
+    if (r.head.value && !r.head.generatedValue) walkTerm(r.head.value, visit);
+    r.body.forEach((e) => walkExprTerms(e, visit));
+  }
+}
+
+/** Every call (expression calls and call terms) in a rule. */
+export function ruleCalls(rule: Rule): { name: string; operator: Term; args: Term[]; loc: Loc; expr?: Expr }[] {
+  const out: { name: string; operator: Term; args: Term[]; loc: Loc; expr?: Expr }[] = [];
+  for (const e of allExprs(rule)) {
+    if (isCallExpr(e.terms)) out.push({ name: operatorName(e.terms.operator), operator: e.terms.operator, args: e.terms.args, loc: e.loc, expr: e });
+  }
+  walkRuleTerms(rule, (t) => {
+    if (t.value.type === 'call') out.push({ name: operatorName(t.value.operator), operator: t.value.operator, args: t.value.args, loc: t.loc });
+  });
+  return out;
+}
+
+/** Vars of a term (not descending into comprehensions, whose vars are local). */
+export function termVars(t: Term, out: Term[] = []): Term[] {
+  const v = t.value;
+  if (v.type === 'var') out.push(t);
+  else if (v.type === 'ref') v.terms.forEach((x) => termVars(x, out));
+  else if (v.type === 'array' || v.type === 'set') v.items.forEach((x) => termVars(x, out));
+  else if (v.type === 'object') v.items.forEach(([k, x]) => { termVars(k, out); termVars(x, out); });
+  else if (v.type === 'call') v.args.forEach((x) => termVars(x, out));
+  else if (v.type === 'templatestring') v.parts.forEach((p) => { if (typeof p !== 'string') termVars(p, out); });
+  return out;
+}
+
+export function varName(t: Term): string | undefined {
+  return t.value.type === 'var' ? t.value.name : undefined;
+}
+
+/** Names of the variables used anywhere in an expression (comprehensions included). */
+export function exprVarNames(e: Expr): Set<string> {
+  const names = new Set<string>();
+  const operators = new Set<Term>();
+  const markOperator = (op: Term): void => {
+    operators.add(op);
+    if (op.value.type === 'ref') operators.add(op.value.terms[0]);
+  };
+  if (isCallExpr(e.terms)) markOperator(e.terms.operator);
+  walkExprTerms(e, (t) => {
+    if (t.value.type === 'call') markOperator(t.value.operator);
+    if (t.value.type === 'var' && !operators.has(t)) names.add(t.value.name);
+  });
+  return names;
+}
+
+/** Assignment `x := v` in a body: the assigned var name and value term. */
+export function assignment(e: Expr): { target: Term; value: Term } | undefined {
+  if (!isCallExpr(e.terms) || e.negated) return undefined;
+  if (operatorName(e.terms.operator) !== 'assign' || e.terms.args.length !== 2) return undefined;
+  return { target: e.terms.args[0], value: e.terms.args[1] };
+}
+
+export function isTestRule(rule: Rule): boolean {
+  return ruleName(rule).startsWith('test_');
+}
+
+/** The operators written as infix comparisons. */
+export const COMPARISONS = new Set(['equal', 'neq', 'lt', 'lte', 'gt', 'gte']);

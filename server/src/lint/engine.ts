@@ -1,0 +1,192 @@
+// The lint engine: parses each file once, runs the enabled per-file rules, then the aggregate rules
+// over every file's summary. Per-file results are cached by content hash, so re-linting after one
+// file changed recomputes that file only (plus the cheap aggregate pass).
+import { createHash } from 'node:crypto';
+import { detectRegoVersion, lineIndex, parseModule, type RegoVersion } from '../rego';
+import { isIgnoredFile, providedConfig, type LintConfig, type RuleConfig } from './config';
+import { ignoreDirectives, isIgnored, type IgnoreMap } from './ignore-directives';
+import { allRules } from './rules';
+import { docsUrl, type AggregateRule, type FileContext, type Finding, type LintRule, type Violation } from './types';
+
+export interface LintFile {
+  path: string;
+  text: string;
+}
+
+export interface ParseFailure {
+  file: string;
+  row: number;
+  col: number;
+  message: string;
+}
+
+export interface LintReport {
+  violations: Violation[];
+  /** Files that did not parse (not linted). */
+  errors: ParseFailure[];
+  summary: { files_scanned: number; files_failed: number; rules_skipped: number; num_violations: number };
+}
+
+interface FileResult {
+  hash: string;
+  violations: Violation[];
+  failures: ParseFailure[];
+  /** rule name → that aggregate rule's summary of the file. */
+  aggregates: Map<string, unknown>;
+  ignores: IgnoreMap;
+  text: string;
+}
+
+export interface LintStats {
+  /** Files whose per-file results were computed in the last run (the rest came from the cache). */
+  analysed: string[];
+  reused: string[];
+}
+
+function hashOf(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+export class Linter {
+  private readonly cache = new Map<string, FileResult>();
+  readonly config: LintConfig;
+  private readonly rules: LintRule[];
+  lastStats: LintStats = { analysed: [], reused: [] };
+
+  constructor(config: LintConfig = providedConfig(), rules: LintRule[] = allRules) {
+    this.config = config;
+    this.rules = rules;
+  }
+
+  private settings(rule: LintRule): RuleConfig | undefined {
+    const s = this.config.rules.get(`${rule.meta.category}/${rule.meta.name}`);
+    return s && s.level !== 'ignore' ? s : undefined;
+  }
+
+  private enabledFor(rule: LintRule, file: string): RuleConfig | undefined {
+    const s = this.settings(rule);
+    if (!s || isIgnoredFile(file, s.ignoreFiles)) return undefined;
+    return s;
+  }
+
+  lint(files: LintFile[]): LintReport {
+    const stats: LintStats = { analysed: [], reused: [] };
+    const results: { path: string; result: FileResult }[] = [];
+    for (const f of files) {
+      if (isIgnoredFile(f.path, this.config.ignoreFiles)) continue;
+      const hash = hashOf(f.text);
+      let result = this.cache.get(f.path);
+      if (result && result.hash === hash) stats.reused.push(f.path);
+      else {
+        result = this.analyse(f, hash);
+        this.cache.set(f.path, result);
+        stats.analysed.push(f.path);
+      }
+      results.push({ path: f.path, result });
+    }
+    // Forget files that are gone, so the cache does not grow without bound in a long-lived server.
+    const present = new Set(files.map((f) => f.path));
+    for (const k of [...this.cache.keys()]) if (!present.has(k)) this.cache.delete(k);
+    this.lastStats = stats;
+
+    const violations = results.flatMap((r) => r.result.violations);
+    violations.push(...this.aggregate(results));
+    violations.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.row - b.location.row || a.location.col - b.location.col || cmp(a.title, b.title));
+    const failures = results.flatMap((r) => r.result.failures);
+    return {
+      violations,
+      errors: failures,
+      summary: {
+        files_scanned: results.length,
+        files_failed: new Set(failures.map((f) => f.file)).size,
+        rules_skipped: this.rules.filter((r) => !this.settings(r)).length,
+        num_violations: violations.length,
+      },
+    };
+  }
+
+  private analyse(f: LintFile, hash: string): FileResult {
+    const regoVersion: RegoVersion = this.config.regoVersion ?? detectRegoVersion(f.text);
+    const parsed = parseModule(f.text, { regoVersion, file: f.path });
+    const index = lineIndex(f.text);
+    const lines = f.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const comments = parsed.comments ?? [];
+    const ignores = ignoreDirectives(comments, lines, (o) => index.position(o).row);
+    const result: FileResult = { hash, violations: [], failures: [], aggregates: new Map(), ignores, text: f.text };
+    if (!parsed.module || parsed.errors.length > 0) {
+      result.failures = (parsed.errors.length > 0 ? parsed.errors : [{ row: 1, col: 1, message: 'no package clause' }]).map((e) => ({ file: f.path, row: e.row, col: e.col, message: e.message }));
+      return result;
+    }
+    const ctx: FileContext = { file: f.path, text: f.text, module: parsed.module, comments, lines, index, regoVersion, roots: this.config.roots };
+    for (const rule of this.rules) {
+      const settings = this.enabledFor(rule, f.path);
+      if (!settings) continue;
+      try {
+        if (rule.kind === 'aggregate') result.aggregates.set(rule.meta.name, rule.collect(ctx));
+        else for (const finding of rule.check(ctx, settings.options)) this.push(result.violations, rule, settings, f.path, f.text, index, lines, ignores, finding);
+      } catch (e) {
+        // A rule bug must not take the linter down; report it where it happened.
+        result.failures.push({ file: f.path, row: 1, col: 1, message: `internal error in rule ${rule.meta.name}: ${(e as Error).message}` });
+      }
+    }
+    return result;
+  }
+
+  private aggregate(results: { path: string; result: FileResult }[]): Violation[] {
+    const out: Violation[] = [];
+    const byPath = new Map(results.map((r) => [r.path, r.result]));
+    for (const rule of this.rules) {
+      if (rule.kind !== 'aggregate') continue;
+      const settings = this.settings(rule);
+      if (!settings) continue;
+      const entries = results.filter((r) => r.result.aggregates.has(rule.meta.name)).map((r) => ({ file: r.path, data: r.result.aggregates.get(rule.meta.name) }));
+      if (entries.length === 0) continue;
+      let findings;
+      try {
+        findings = (rule as AggregateRule).report(entries, settings.options);
+      } catch {
+        continue;
+      }
+      for (const finding of findings) {
+        const r = byPath.get(finding.file);
+        if (!r) continue;
+        const lines = r.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+        this.push(out, rule, settings, finding.file, r.text, lineIndex(r.text), lines, r.ignores, finding);
+      }
+    }
+    return out;
+  }
+
+  private push(out: Violation[], rule: LintRule, settings: RuleConfig, file: string, text: string, index: ReturnType<typeof lineIndex>, lines: string[], ignores: IgnoreMap, finding: Finding): void {
+    const start = index.position(Math.min(finding.loc.start, text.length));
+    if (isIgnored(ignores, start.row, rule.meta.name)) return;
+    const end = index.position(Math.min(Math.max(finding.loc.end, finding.loc.start), text.length));
+    const v: Violation = {
+      title: rule.meta.name,
+      description: finding.description ?? rule.meta.docs.summary,
+      category: rule.meta.category,
+      level: settings.level === 'warning' ? 'warning' : 'error',
+      location: { file, row: start.row, col: start.col, end: { row: end.row, col: end.col }, text: lines[start.row - 1] ?? '' },
+      related_resources: [{ description: 'documentation', ref: docsUrl(rule.meta) }],
+    };
+    if (finding.fix && finding.fix.length > 0) v.fix = finding.fix;
+    out.push(v);
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One-shot lint with a fresh engine. */
+export function lintFiles(files: LintFile[], config?: LintConfig): LintReport {
+  return new Linter(config).lint(files);
+}
+
+/** Applies non-overlapping edits to a text (used by tests and by callers offering quick fixes). */
+export function applyEdits(text: string, edits: { start: number; end: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
