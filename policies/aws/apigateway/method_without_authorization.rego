@@ -1,0 +1,32 @@
+# METADATA
+# title: API Gateway method has no authorization
+# description: |
+#   A REST API method with authorization = "NONE" and no API key requirement can be called by
+#   anyone who knows the URL. Unless the endpoint is deliberately public, use IAM, a Cognito
+#   user pool or a Lambda authorizer. CORS preflight (OPTIONS) methods are not reported.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
+# custom:
+#   id: PAL-AWS-APIGATEWAY-002
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_api_gateway_method]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_59
+#   remediation: Set authorization to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (with an authorizer), or require an API key.
+#   fixable: false
+package palisade.aws.apigateway.method_without_authorization
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["authorization"], msg) if {
+	some r in tf.resources("aws_api_gateway_method")
+	r.config.authorization == "NONE"
+	r.config.http_method != "OPTIONS"
+	unknown.known(r.config.http_method)
+	unknown.is_false(object.get(r.config, "api_key_required", false))
+	msg := sprintf("%s (%s) can be called without authorization", [r.address, r.config.http_method])
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: API Gateway stage has no access logging
+# description: |
+#   Without access_log_settings the stage keeps no record of who called which route, from where
+#   and with what result, so abuse, credential stuffing and data scraping through the API cannot
+#   be detected or investigated.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
+# custom:
+#   id: PAL-AWS-APIGATEWAY-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_api_gateway_stage, aws_apigatewayv2_stage]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_76
+#     kics: 1b6799eb-4a7a-4b04-9001-8cceb9999326
+#   remediation: Add access_log_settings with a CloudWatch Logs or Firehose destination.
+#   fixable: false
+package palisade.aws.apigateway.stage_access_logging_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+types := {"aws_api_gateway_stage", "aws_apigatewayv2_stage"}
+
+deny contains result.fail(r, ["access_log_settings"], msg) if {
+	some r in input.resources
+	r.type in types
+	tf.missing_attr(r, ["access_log_settings"])
+	msg := sprintf("%s has no access logging", [r.address])
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: CloudFront accepts TLS versions older than 1.2
+# description: |
+#   A distribution with a custom certificate and a minimum_protocol_version below TLS 1.2
+#   (SSLv3, TLSv1 — the default —, TLSv1_2016, TLSv1.1_2016) lets viewers negotiate protocol
+#   versions and ciphers with known weaknesses. Distributions on the default
+#   *.cloudfront.net certificate cannot choose and are not reported.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
+# custom:
+#   id: PAL-AWS-CLOUDFRONT-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cloudfront_distribution]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_174
+#     trivy: AVD-AWS-0013
+#     kics: 00e5e55e-c2ff-46b3-a757-a7a1cd802456
+#   remediation: Set minimum_protocol_version = "TLSv1.2_2021".
+#   fixable: true
+package palisade.aws.cloudfront.outdated_tls
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+outdated := {"SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"}
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, "TLSv1.2_2021")]) if {
+	some r in tf.resources("aws_cloudfront_distribution")
+	some i, cert in tf.blocks(r, "viewer_certificate")
+	unknown.is_false(object.get(cert, "cloudfront_default_certificate", false))
+	version := object.get(cert, "minimum_protocol_version", "TLSv1")
+	version in outdated
+	path := ["viewer_certificate", i, "minimum_protocol_version"]
+	msg := sprintf("%s accepts %s", [r.address, version])
+}

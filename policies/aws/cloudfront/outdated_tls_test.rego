@@ -1,0 +1,27 @@
+package palisade.aws.cloudfront.outdated_tls_test
+
+import data.palisade.aws.cloudfront.outdated_tls as rule
+
+dist(cert) := {"address": "aws_cloudfront_distribution.site", "type": "aws_cloudfront_distribution", "name": "site", "config": {"viewer_certificate": [cert]}, "references": []}
+
+test_old_tls_fires if {
+	rule.deny == {{
+		"msg": "aws_cloudfront_distribution.site accepts TLSv1.1_2016", "resource": "aws_cloudfront_distribution.site",
+		"path": ["viewer_certificate", 0, "minimum_protocol_version"],
+		"fix": [{"op": "set", "path": ["viewer_certificate", 0, "minimum_protocol_version"], "value": "TLSv1.2_2021"}],
+	}} with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.1_2016"})]}
+}
+
+test_unset_version_with_custom_cert_fires if {
+	count(rule.deny) == 1 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x"})]}
+}
+
+test_modern_or_default_cert_passes if {
+	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.2_2021"})]}
+	count(rule.deny) == 0 with input as {"resources": [dist({"cloudfront_default_certificate": true})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": {"$unknown": "var.tls"}})]}
+	count(rule.deny) == 0 with input as {"resources": [dist({"cloudfront_default_certificate": {"$unknown": "var.default_cert"}})]}
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: AWS Config recorder does not record all resource types
+# description: |
+#   With all_supported = false the recorder tracks only the listed resource types, so
+#   configuration changes to everything else (including new services) are invisible to Config
+#   rules and audits.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/select-resources.html
+# custom:
+#   id: PAL-AWS-CONFIG-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_config_configuration_recorder]
+#   frameworks: {}
+#   references: {}
+#   remediation: Set recording_group { all_supported = true }.
+#   fixable: true
+package palisade.aws.config.recorder_not_all_resources
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+types := {"aws_config_configuration_recorder"}
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+	some r in input.resources
+	r.type in types
+	some i, b in tf.blocks(r, "recording_group")
+	bad(object.get(b, "all_supported", null))
+	path := ["recording_group", i, "all_supported"]
+	msg := sprintf("%s does not record all supported resource types", [r.address])
+}
+
+bad(v) if unknown.is_false(v)

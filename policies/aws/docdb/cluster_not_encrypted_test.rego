@@ -1,0 +1,19 @@
+package palisade.aws.docdb.cluster_not_encrypted_test
+
+import data.palisade.aws.docdb.cluster_not_encrypted as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_docdb_cluster.this does not encrypt its storage", "resource": "aws_docdb_cluster.this", "path": ["storage_encrypted"], "fix": [{"op": "set", "path": ["storage_encrypted"], "value": true}]}} with input as {"resources": [{"address": "aws_docdb_cluster.this", "type": "aws_docdb_cluster", "name": "this", "config": {"storage_encrypted": false}, "references": []}]}
+}
+
+test_unset_fires if {
+	rule.deny == {{"msg": "aws_docdb_cluster.this does not encrypt its storage", "resource": "aws_docdb_cluster.this", "path": ["storage_encrypted"], "fix": [{"op": "set", "path": ["storage_encrypted"], "value": true}]}} with input as {"resources": [{"address": "aws_docdb_cluster.this", "type": "aws_docdb_cluster", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_docdb_cluster.this", "type": "aws_docdb_cluster", "name": "this", "config": {"storage_encrypted": true}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_docdb_cluster.this", "type": "aws_docdb_cluster", "name": "this", "config": {"storage_encrypted": {"$unknown": "var.x"}}, "references": []}]}
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: EBS volume is not encrypted
+# description: |
+#   The volume has encrypted unset or false (and EBS encryption by default is not enabled in
+#   this configuration), so its data and every snapshot taken from it are stored unencrypted.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+# custom:
+#   id: PAL-AWS-EC2-004
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_ebs_volume, aws_ebs_encryption_by_default]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_3
+#     trivy: AVD-AWS-0026
+#     kics: cc997676-481b-4e93-aa81-d19f8c5e9b12
+#   remediation: Set encrypted = true (optionally with kms_key_id).
+#   fixable: true
+package palisade.aws.ec2.ebs_volume_unencrypted
+
+import data.palisade.aws.ec2.instance_volume_unencrypted as instance_rule
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail_fix(r, ["encrypted"], msg, [result.set(["encrypted"], true)]) if {
+	not instance_rule.default_encryption_on
+	some r in tf.resources("aws_ebs_volume")
+	not r.config.snapshot_id
+	unknown.not_true(object.get(r.config, "encrypted", null))
+	msg := sprintf("%s is not encrypted", [r.address])
+}

@@ -1,0 +1,49 @@
+# METADATA
+# title: EC2 instance metadata service does not require IMDSv2
+# description: |
+#   With http_tokens = "optional" (the default for older AMIs and launch templates) the
+#   instance metadata service answers IMDSv1 requests, which need no session token. A server-
+#   side request forgery bug in any application on the instance can then read the instance
+#   role's credentials. IMDSv2 requires a PUT-obtained token that SSRF cannot get.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
+# custom:
+#   id: PAL-AWS-EC2-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_79
+#     trivy: AVD-AWS-0028
+#   remediation: Set metadata_options { http_tokens = "required" } (or disable the endpoint if unused).
+#   fixable: true
+package palisade.aws.ec2.imdsv2_not_required
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+
+msg(r) := sprintf("%s does not require IMDSv2 (http_tokens = \"required\")", [r.address])
+
+# No metadata_options block: add one.
+deny contains result.fail_fix(r, ["metadata_options"], msg(r), [fix]) if {
+	some r in input.resources
+	r.type in types
+	tf.missing_attr(r, ["metadata_options"])
+	fix := result.add_block([], "metadata_options", {"http_tokens": "required"})
+}
+
+# A block that leaves tokens optional while the endpoint is on.
+deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) if {
+	some r in input.resources
+	r.type in types
+	some i, options in tf.blocks(r, "metadata_options")
+	object.get(options, "http_endpoint", "enabled") == "enabled"
+	tokens := object.get(options, "http_tokens", null)
+	unknown.known(tokens)
+	tokens != "required"
+	path := ["metadata_options", i, "http_tokens"]
+}

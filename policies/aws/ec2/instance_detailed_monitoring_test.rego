@@ -1,0 +1,20 @@
+package palisade.aws.ec2.instance_detailed_monitoring_test
+
+import data.palisade.aws.ec2.instance_detailed_monitoring as rule
+
+instance(config) := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": config, "references": []}
+
+test_unset_warns if {
+	rule.warn == {{
+		"msg": "aws_instance.web does not have detailed monitoring enabled", "resource": "aws_instance.web", "path": ["monitoring"],
+		"fix": [{"op": "set", "path": ["monitoring"], "value": true}],
+	}} with input as {"resources": [instance({})]}
+}
+
+test_enabled_passes if {
+	count(rule.warn) == 0 with input as {"resources": [instance({"monitoring": true})]}
+}
+
+test_unknown_does_not_warn if {
+	count(rule.warn) == 0 with input as {"resources": [instance({"monitoring": {"$unknown": "var.m"}})]}
+}

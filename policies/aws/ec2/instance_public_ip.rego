@@ -1,0 +1,37 @@
+# METADATA
+# title: EC2 instance gets a public IP address
+# description: |
+#   associate_public_ip_address = true gives the instance an address reachable from the
+#   internet; only its security groups then stand between it and the world. Keep instances in
+#   private subnets behind load balancers, NAT and Session Manager unless they must be public.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html
+# custom:
+#   id: PAL-AWS-EC2-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_instance, aws_launch_template]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_88
+#   remediation: Remove associate_public_ip_address (or set it to false) and reach the instance through a load balancer or Session Manager.
+#   fixable: true
+package palisade.aws.ec2.instance_public_ip
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail_fix(r, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
+	some r in tf.resources("aws_instance")
+	unknown.is_true(r.config.associate_public_ip_address)
+	msg := sprintf("%s is given a public IP address", [r.address])
+}
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
+	some r in tf.resources("aws_launch_template")
+	some i, nic in tf.blocks(r, "network_interfaces")
+	unknown.is_true(nic.associate_public_ip_address)
+	path := ["network_interfaces", i, "associate_public_ip_address"]
+	msg := sprintf("%s gives instances a public IP address", [r.address])
+}

@@ -1,0 +1,53 @@
+# METADATA
+# title: EC2 instance block device is not encrypted
+# description: |
+#   A root or EBS block device declared on an instance or launch template has encrypted unset
+#   or false, so its data, snapshots and AMIs made from it are stored unencrypted (unless EBS
+#   encryption by default is on for the account). Encryption at rest protects data in
+#   snapshots shared by mistake and on retired media. Instances without block device blocks are
+#   not reported: their root volume follows the AMI.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+# custom:
+#   id: PAL-AWS-EC2-003
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_instance, aws_launch_template, aws_ebs_encryption_by_default]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_8
+#     trivy: AVD-AWS-0131
+#   remediation: Set encrypted = true on the block device (optionally with kms_key_id), or enable EBS encryption by default.
+#   fixable: true
+package palisade.aws.ec2.instance_volume_unencrypted
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# EBS encryption by default (enabled or unknown) in the same configuration covers every volume.
+default_encryption_on if {
+	some r in tf.resources("aws_ebs_encryption_by_default")
+	not unknown.is_false(object.get(r.config, "enabled", true))
+}
+
+devices contains {"resource": r, "path": [kind, i], "device": d} if {
+	some r in tf.resources("aws_instance")
+	some kind in ["root_block_device", "ebs_block_device"]
+	some i, d in tf.blocks(r, kind)
+}
+
+devices contains {"resource": r, "path": ["block_device_mappings", i, "ebs", j], "device": ebs} if {
+	some r in tf.resources("aws_launch_template")
+	some i, mapping in tf.blocks(r, "block_device_mappings")
+	some j, ebs in object.get(mapping, "ebs", [])
+	not ebs.snapshot_id
+}
+
+deny contains result.fail_fix(d.resource, path, msg, [result.set(path, true)]) if {
+	not default_encryption_on
+	some d in devices
+	unknown.not_true(object.get(d.device, "encrypted", null))
+	path := array.concat(d.path, ["encrypted"])
+	msg := sprintf("%s has an unencrypted block device", [d.resource.address])
+}

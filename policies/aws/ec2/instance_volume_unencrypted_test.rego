@@ -1,0 +1,31 @@
+package palisade.aws.ec2.instance_volume_unencrypted_test
+
+import data.palisade.aws.ec2.instance_volume_unencrypted as rule
+
+instance(config) := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": config, "references": []}
+
+test_unencrypted_root_fires if {
+	rule.deny == {{
+		"msg": "aws_instance.web has an unencrypted block device", "resource": "aws_instance.web",
+		"path": ["root_block_device", 0, "encrypted"],
+		"fix": [{"op": "set", "path": ["root_block_device", 0, "encrypted"], "value": true}],
+	}} with input as {"resources": [instance({"root_block_device": [{"volume_size": 20}]})]}
+}
+
+test_launch_template_fires if {
+	lt := {"address": "aws_launch_template.app", "type": "aws_launch_template", "name": "app", "references": [], "config": {"block_device_mappings": [{"device_name": "/dev/xvda", "ebs": [{"encrypted": false}]}]}}
+	findings := rule.deny with input as {"resources": [lt]}
+	some f in findings
+	f.path == ["block_device_mappings", 0, "ebs", 0, "encrypted"]
+}
+
+test_encrypted_or_default_encryption_passes if {
+	count(rule.deny) == 0 with input as {"resources": [instance({"root_block_device": [{"encrypted": true}]})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({})]}
+	d := {"address": "aws_ebs_encryption_by_default.on", "type": "aws_ebs_encryption_by_default", "name": "on", "config": {"enabled": true}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [d, instance({"root_block_device": [{}]})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [instance({"root_block_device": [{"encrypted": {"$unknown": "var.enc"}}]})]}
+}

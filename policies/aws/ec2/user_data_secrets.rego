@@ -1,0 +1,59 @@
+# METADATA
+# title: EC2 user data contains credentials
+# description: |
+#   The instance or launch template user data contains what looks like an AWS access key, an
+#   AWS secret key assignment or a private key. User data is readable by anyone who can
+#   describe the instance (and from inside it through the metadata service), is stored in
+#   Terraform state, and often in version control. Use an instance role, and fetch other
+#   secrets at boot from Secrets Manager or SSM Parameter Store.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html
+# custom:
+#   id: PAL-AWS-EC2-006
+#   severity: critical
+#   formats: [terraform]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_46
+#     trivy: AVD-AWS-0029
+#     kics: 443488f5-c734-460b-a36d-5b3f330174dc
+#   remediation: Remove the credentials from user data; give the instance an IAM role and read secrets from Secrets Manager or SSM at boot.
+#   fixable: false
+package palisade.aws.ec2.user_data_secrets
+
+import data.palisade.lib.result
+
+types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+
+patterns := {
+	"an AWS access key id": `\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\b`,
+	"an AWS secret access key": `(?i)aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+]{40}`,
+	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----`,
+}
+
+# user_data as plain text; launch templates (and user_data_base64) hold base64.
+texts contains {"resource": r, "key": "user_data", "text": r.config.user_data} if {
+	some r in input.resources
+	r.type in {"aws_instance", "aws_launch_configuration"}
+	is_string(r.config.user_data)
+}
+
+texts contains {"resource": r, "key": "user_data_base64", "text": base64.decode(r.config.user_data_base64)} if {
+	some r in input.resources
+	r.type in types
+	is_string(r.config.user_data_base64)
+}
+
+texts contains {"resource": r, "key": "user_data", "text": base64.decode(r.config.user_data)} if {
+	some r in input.resources
+	r.type == "aws_launch_template"
+	is_string(r.config.user_data)
+}
+
+deny contains result.fail(t.resource, [t.key], msg) if {
+	some t in texts
+	found := sort([what | some what, pattern in patterns; regex.match(pattern, t.text)])
+	count(found) > 0
+	msg := sprintf("the %s of %s contains %s", [t.key, t.resource.address, concat(" and ", found)])
+}

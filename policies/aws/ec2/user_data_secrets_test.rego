@@ -1,0 +1,23 @@
+package palisade.aws.ec2.user_data_secrets_test
+
+import data.palisade.aws.ec2.user_data_secrets as rule
+
+instance(config) := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": config, "references": []}
+
+test_access_key_fires if {
+	script := "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains an AWS access key id", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
+}
+
+test_base64_launch_template_private_key_fires if {
+	lt := {"address": "aws_launch_template.app", "type": "aws_launch_template", "name": "app", "references": [], "config": {"user_data": base64.encode("cat > k <<EOF\n-----BEGIN RSA PRIVATE KEY-----\nMIIE\nEOF\n")}}
+	rule.deny == {{"msg": "the user_data of aws_launch_template.app contains a private key", "resource": "aws_launch_template.app", "path": ["user_data"]}} with input as {"resources": [lt]}
+}
+
+test_clean_script_passes if {
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "#!/bin/bash\nyum install -y nginx\n"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": {"$unknown": "templatefile(var.t, {})"}})]}
+}

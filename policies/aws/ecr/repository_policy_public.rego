@@ -1,0 +1,31 @@
+# METADATA
+# title: ECR repository policy allows anyone
+# description: |
+#   A repository policy statement allows actions to the principal "*" without conditions, so any AWS account can pull (and, depending on the actions, push or delete) images. Private images often contain proprietary code and embedded configuration.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html
+# custom:
+#   id: PAL-AWS-ECR-003
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_ecr_repository_policy]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_32
+#     kics: e86e26fc-489e-44f0-9bcd-97305e4ba69a
+#   remediation: Name the accounts or roles allowed to use the repository.
+#   fixable: false
+package palisade.aws.ecr.repository_policy_public
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+
+types := {"aws_ecr_repository_policy"}
+
+deny contains result.fail(r, path, msg) if {
+	some r in input.resources
+	r.type in types
+	some entry in iam.public_statements(r.config.policy)
+	path := array.concat(["policy"], array.concat(entry.path, ["Principal"]))
+	msg := sprintf("the policy of %s grants access to anyone", [r.address])
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: ECS task definition runs a privileged container
+# description: |
+#   A container definition sets "privileged": true, giving the container root access to the
+#   host: every device, every kernel capability, and an easy escape from the container to the
+#   instance and to every other task on it.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#container_definition_security
+# custom:
+#   id: PAL-AWS-ECS-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_ecs_task_definition]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_97
+#   remediation: Remove the privileged flag and grant only the specific Linux capabilities the container needs.
+#   fixable: false
+package palisade.aws.ecs.privileged_container
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# container_definitions is a JSON string (jsonencode or heredoc); decode it when known.
+containers(r) := json.unmarshal(r.config.container_definitions) if is_string(r.config.container_definitions)
+
+else := unknown.items(r.config.container_definitions)
+
+deny contains result.fail(r, ["container_definitions"], msg) if {
+	some r in tf.resources("aws_ecs_task_definition")
+	some c in containers(r)
+	unknown.is_true(object.get(c, "privileged", false))
+	msg := sprintf("%s runs container %v as privileged", [r.address, object.get(c, "name", "(unnamed)")])
+}

@@ -1,0 +1,45 @@
+# METADATA
+# title: EKS API server endpoint is open to the internet
+# description: |
+#   The cluster's public endpoint is enabled (the default) and public_access_cidrs is unset
+#   or contains 0.0.0.0/0, so the Kubernetes API server is reachable from anywhere. Any leaked
+#   kubeconfig or API server vulnerability is then exploitable from the whole internet.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+# custom:
+#   id: PAL-AWS-EKS-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_eks_cluster]
+#   frameworks: {}
+#   references:
+#     checkov: [CKV_AWS_38, CKV_AWS_39]
+#     kics: [42f4b905-3736-4213-bfe9-c0660518cda8, 61cf9883-1752-4768-b18c-0d57f2737709]
+#   remediation: Set endpoint_public_access = false (with endpoint_private_access = true), or restrict public_access_cidrs to known networks.
+#   fixable: false
+package palisade.aws.eks.public_endpoint_open
+
+import data.palisade.lib.net
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+msg(r) := sprintf("%s exposes its API server endpoint to the internet", [r.address])
+
+public_enabled(vpc) if unknown.is_true(object.get(vpc, "endpoint_public_access", true))
+
+# Unset public_access_cidrs defaults to 0.0.0.0/0.
+deny contains result.fail(r, ["vpc_config", i, "endpoint_public_access"], msg(r)) if {
+	some r in tf.resources("aws_eks_cluster")
+	some i, vpc in tf.blocks(r, "vpc_config")
+	public_enabled(vpc)
+	object.get(vpc, "public_access_cidrs", null) == null
+}
+
+deny contains result.fail(r, ["vpc_config", i, "public_access_cidrs", j], msg(r)) if {
+	some r in tf.resources("aws_eks_cluster")
+	some i, vpc in tf.blocks(r, "vpc_config")
+	public_enabled(vpc)
+	some j, cidr in unknown.items(vpc.public_access_cidrs)
+	net.is_public_cidr(cidr)
+}

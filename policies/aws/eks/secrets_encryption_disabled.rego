@@ -1,0 +1,41 @@
+# METADATA
+# title: EKS cluster does not encrypt Kubernetes secrets with KMS
+# description: |
+#   Without an encryption_config for "secrets", Kubernetes Secrets are stored in etcd protected
+#   only by EBS volume encryption. Envelope encryption with a KMS key adds a layer that requires
+#   kms:Decrypt, limiting who can read secrets from etcd backups or snapshots.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html
+# custom:
+#   id: PAL-AWS-EKS-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_eks_cluster]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_58
+#   remediation: Add an encryption_config block with resources = ["secrets"] and a KMS key.
+#   fixable: false
+package palisade.aws.eks.secrets_encryption_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["encryption_config"], msg) if {
+	some r in tf.resources("aws_eks_cluster")
+	tf.missing_attr(r, ["encryption_config"])
+	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [r.address])
+}
+
+# Blocks exist but none covers "secrets" (all known).
+deny contains result.fail(r, ["encryption_config", 0, "resources"], msg) if {
+	some r in tf.resources("aws_eks_cluster")
+	blocks := tf.blocks(r, "encryption_config")
+	count(blocks) > 0
+	every b in blocks {
+		unknown.known(b.resources)
+		not "secrets" in unknown.items(b.resources)
+	}
+	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [r.address])
+}

@@ -1,0 +1,24 @@
+package palisade.aws.eks.secrets_encryption_disabled_test
+
+import data.palisade.aws.eks.secrets_encryption_disabled as rule
+
+cluster(config) := {"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": object.union({"name": "main"}, config), "references": []}
+
+test_missing_block_fires if {
+	rule.deny == {{"msg": "aws_eks_cluster.main does not encrypt Kubernetes secrets with KMS", "resource": "aws_eks_cluster.main", "path": ["encryption_config"]}} with input as {"resources": [cluster({})]}
+}
+
+test_block_without_secrets_fires if {
+	findings := rule.deny with input as {"resources": [cluster({"encryption_config": [{"resources": []}]})]}
+	some f in findings
+	f.path == ["encryption_config", 0, "resources"]
+}
+
+test_secrets_encrypted_passes if {
+	count(rule.deny) == 0 with input as {"resources": [cluster({"encryption_config": [{"resources": ["secrets"], "provider": [{"key_arn": "arn:aws:kms:x"}]}]})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [cluster({"encryption_config": [{"resources": {"$unknown": "var.r"}}]})]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"encryption_config": {"$unknown": "var.enc"}})]}
+}

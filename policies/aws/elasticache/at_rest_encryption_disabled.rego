@@ -1,0 +1,37 @@
+# METADATA
+# title: ElastiCache replication group is not encrypted at rest
+# description: |
+#   Without at-rest encryption the cache data, including data written to disk during
+#   synchronisation and in backups, is stored unencrypted. It can only be enabled when the group
+#   is created.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/at-rest-encryption.html
+# custom:
+#   id: PAL-AWS-ELASTICACHE-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_elasticache_replication_group]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_29
+#     trivy: AVD-AWS-0045
+#     kics: 76976de7-c7b1-4f64-a94f-90c1345914c2
+#   remediation: Set at_rest_encryption_enabled = true.
+#   fixable: true
+package palisade.aws.elasticache.at_rest_encryption_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_elasticache_replication_group"}
+
+deny contains result.fail_fix(r, ["at_rest_encryption_enabled"], msg, [result.set(["at_rest_encryption_enabled"], true)]) if {
+	some r in input.resources
+	r.type in types
+	bad(object.get(r.config, "at_rest_encryption_enabled", null))
+	msg := sprintf("%s is not encrypted at rest", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)

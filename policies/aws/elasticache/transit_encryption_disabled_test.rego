@@ -1,0 +1,19 @@
+package palisade.aws.elasticache.transit_encryption_disabled_test
+
+import data.palisade.aws.elasticache.transit_encryption_disabled as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_elasticache_replication_group.this does not encrypt traffic in transit", "resource": "aws_elasticache_replication_group.this", "path": ["transit_encryption_enabled"], "fix": [{"op": "set", "path": ["transit_encryption_enabled"], "value": true}]}} with input as {"resources": [{"address": "aws_elasticache_replication_group.this", "type": "aws_elasticache_replication_group", "name": "this", "config": {"transit_encryption_enabled": false}, "references": []}]}
+}
+
+test_unset_fires if {
+	rule.deny == {{"msg": "aws_elasticache_replication_group.this does not encrypt traffic in transit", "resource": "aws_elasticache_replication_group.this", "path": ["transit_encryption_enabled"], "fix": [{"op": "set", "path": ["transit_encryption_enabled"], "value": true}]}} with input as {"resources": [{"address": "aws_elasticache_replication_group.this", "type": "aws_elasticache_replication_group", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elasticache_replication_group.this", "type": "aws_elasticache_replication_group", "name": "this", "config": {"transit_encryption_enabled": true}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elasticache_replication_group.this", "type": "aws_elasticache_replication_group", "name": "this", "config": {"transit_encryption_enabled": {"$unknown": "var.x"}}, "references": []}]}
+}

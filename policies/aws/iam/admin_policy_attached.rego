@@ -1,0 +1,48 @@
+# METADATA
+# title: AWS managed AdministratorAccess policy is attached
+# description: |
+#   Attaching arn:aws:iam::aws:policy/AdministratorAccess gives the user, group or role
+#   unrestricted access to every service and resource. Keep it to a few break-glass roles and
+#   grant workloads and people scoped policies instead.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html
+# custom:
+#   id: PAL-AWS-IAM-007
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role]
+#   frameworks:
+#     cis-aws-2.0: ["1.16"]
+#   references: {}
+#   remediation: Attach a policy that grants only the permissions needed (or a job-function managed policy).
+#   fixable: false
+package palisade.aws.iam.admin_policy_attached
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+admin_arn_suffix := ":iam::aws:policy/AdministratorAccess"
+
+attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
+
+deny contains result.fail(r, ["policy_arn"], msg) if {
+	some r in input.resources
+	r.type in attachment_types
+	is_admin(r.config.policy_arn)
+	msg := sprintf("%s attaches the AdministratorAccess managed policy", [r.address])
+}
+
+deny contains result.fail(r, ["managed_policy_arns", i], msg) if {
+	some r in input.resources
+	r.type == "aws_iam_role"
+	some i, arn in unknown.items(object.get(r.config, "managed_policy_arns", null))
+	is_admin(arn)
+	msg := sprintf("%s has the AdministratorAccess managed policy", [r.address])
+}
+
+# Any partition (aws, aws-us-gov, aws-cn).
+is_admin(arn) if {
+	is_string(arn)
+	startswith(arn, "arn:")
+	endswith(arn, admin_arn_suffix)
+}

@@ -1,0 +1,21 @@
+package palisade.aws.iam.policy_allow_not_action_test
+
+import data.palisade.aws.iam.policy_allow_not_action as rule
+
+policy(statement) := {"address": "aws_iam_policy.broad", "type": "aws_iam_policy", "name": "broad", "config": {"policy": {"Statement": [statement]}}, "references": []}
+
+test_allow_not_action_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_policy.broad allows every action except those listed in NotAction",
+		"resource": "aws_iam_policy.broad", "path": ["policy", "Statement", 0, "NotAction"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "NotAction": ["iam:*"], "Resource": "*"})]}
+}
+
+test_deny_not_action_or_action_list_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "NotAction": ["iam:*"], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "NotAction": {"$unknown": "var.excluded"}, "Resource": "*"})]}
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: IAM policy grants full administrative access
+# description: |
+#   A statement allows every action ("*") on every resource ("*"). Whoever holds the policy can
+#   do anything in the account: read all data, create users and keys, disable logging, delete
+#   everything. Grant only the actions and resources the identity needs.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+# custom:
+#   id: PAL-AWS-IAM-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+#   frameworks:
+#     cis-aws-2.0: ["1.16"]
+#   references:
+#     checkov: CKV_AWS_62
+#     trivy: AVD-AWS-0057
+#     kics: [575a2155-6af1-4026-b1af-d5bc8fe2a904, b1ffa705-19a3-4b73-b9d0-0c97d0663842]
+#   remediation: Replace "*" actions with the specific actions the identity uses, scoped to specific resource ARNs.
+#   fixable: false
+package palisade.aws.iam.policy_full_admin
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+
+deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
+	some st in iam.identity_statements
+	iam.allows_all_actions(st.statement)
+	iam.allows_all_resources(st.statement)
+	msg := sprintf("%s allows all actions on all resources", [st.resource.address])
+}

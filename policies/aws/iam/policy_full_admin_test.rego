@@ -1,0 +1,30 @@
+package palisade.aws.iam.policy_full_admin_test
+
+import data.palisade.aws.iam.policy_full_admin as rule
+
+policy(statement) := {"address": "aws_iam_policy.admin", "type": "aws_iam_policy", "name": "admin", "config": {"policy": {"Version": "2012-10-17", "Statement": statement}}, "references": []}
+
+test_star_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_policy.admin allows all actions on all resources",
+		"resource": "aws_iam_policy.admin", "path": ["policy", "Statement", "Action"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "*"})]}
+}
+
+test_inline_role_policy_fires if {
+	role := {"address": "aws_iam_role.r", "type": "aws_iam_role", "name": "r", "references": [], "config": {"inline_policy": [{"policy": {"Statement": [{"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]}}]}}
+	findings := rule.deny with input as {"resources": [role]}
+	some f in findings
+	f.path == ["inline_policy", 0, "policy", "Statement", 0, "Action"]
+}
+
+test_scoped_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy([{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b/*"}])]}
+	count(rule.deny) == 0 with input as {"resources": [policy([{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}])]}
+	count(rule.deny) == 0 with input as {"resources": [policy([{"Effect": "Deny", "Action": "*", "Resource": "*"}])]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [policy([{"Effect": "Allow", "Action": {"$unknown": "var.actions"}, "Resource": "*"}])]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_policy.x", "type": "aws_iam_policy", "name": "x", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
+}

@@ -1,0 +1,32 @@
+# METADATA
+# title: IAM policy allows iam:PassRole on any role
+# description: |
+#   iam:PassRole on Resource "*" lets the identity hand any role in the account, including
+#   administrator roles, to a service it can use (EC2, Lambda, ECS, CloudFormation…), and so
+#   act with that role's permissions: a classic privilege escalation path.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
+# custom:
+#   id: PAL-AWS-IAM-003
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+#   frameworks: {}
+#   references: {}
+#   remediation: Limit iam:PassRole to the ARNs of the roles the workload passes, ideally with an iam:PassedToService condition.
+#   fixable: false
+package palisade.aws.iam.policy_passrole_wildcard
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+
+# A bare "*" action is reported by policy_full_admin.
+deny contains result.fail(st.resource, array.concat(st.path, ["Resource"]), msg) if {
+	some st in iam.identity_statements
+	s := st.statement
+	iam.allows_action(s, "iam:PassRole")
+	not iam.allows_all_actions(s)
+	iam.allows_all_resources(s)
+	not iam.has_condition(s)
+	msg := sprintf("%s allows iam:PassRole on every role", [st.resource.address])
+}

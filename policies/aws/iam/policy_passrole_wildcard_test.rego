@@ -1,0 +1,26 @@
+package palisade.aws.iam.policy_passrole_wildcard_test
+
+import data.palisade.aws.iam.policy_passrole_wildcard as rule
+
+policy(statement) := {"address": "aws_iam_policy.deploy", "type": "aws_iam_policy", "name": "deploy", "config": {"policy": {"Statement": [statement]}}, "references": []}
+
+test_passrole_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_policy.deploy allows iam:PassRole on every role",
+		"resource": "aws_iam_policy.deploy", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["ec2:RunInstances", "iam:PassRole"], "Resource": "*"})]}
+}
+
+test_wildcard_action_pattern_fires if {
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:Pass*", "Resource": ["*"]})]}
+}
+
+test_scoped_or_conditioned_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*", "Condition": {"StringEquals": {"iam:PassedToService": "ec2.amazonaws.com"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "*"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": {"$unknown": "var.roles"}})]}
+}

@@ -1,0 +1,21 @@
+package palisade.aws.iam.policy_service_wildcard_test
+
+import data.palisade.aws.iam.policy_service_wildcard as rule
+
+policy(statement) := {"address": "aws_iam_role_policy.app", "type": "aws_iam_role_policy", "name": "app", "config": {"role": "app", "policy": {"Statement": [statement]}}, "references": []}
+
+test_service_wildcard_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows every action of a service: dynamodb:*, s3:*",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Action"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:*", "dynamodb:*", "sqs:SendMessage"], "Resource": "arn:aws:s3:::b"})]}
+}
+
+test_specific_or_deny_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:Get*", "s3:ListBucket"], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "s3:*", "Resource": "*"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": [{"$unknown": "var.action"}], "Resource": "*"})]}
+}

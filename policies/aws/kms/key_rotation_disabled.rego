@@ -1,0 +1,42 @@
+# METADATA
+# title: KMS key rotation is not enabled
+# description: |
+#   A symmetric customer managed key without automatic rotation keeps the same key material for
+#   ever, so a leaked or brute-forced key stays useful indefinitely and the key outlives most
+#   compliance limits on cryptoperiods. Rotation is transparent to users of the key. Asymmetric
+#   and HMAC keys cannot be rotated and are not reported.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
+# custom:
+#   id: PAL-AWS-KMS-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_kms_key]
+#   frameworks:
+#     cis-aws-2.0: ["3.8"]
+#   references:
+#     checkov: CKV_AWS_7
+#     trivy: AVD-AWS-0065
+#     kics: 22fbfeac-7b5a-421a-8a27-7a2178bb910b
+#   remediation: Set enable_key_rotation = true.
+#   fixable: true
+package palisade.aws.kms.key_rotation_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_kms_key"}
+
+deny contains result.fail_fix(r, ["enable_key_rotation"], msg, [result.set(["enable_key_rotation"], true)]) if {
+	some r in input.resources
+	r.type in types
+	symmetric(r.config)
+	bad(object.get(r.config, "enable_key_rotation", null))
+	msg := sprintf("%s does not rotate its key material", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)
+
+symmetric(config) if object.get(config, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"

@@ -1,0 +1,53 @@
+# METADATA
+# title: Load balancer listener serves plain HTTP
+# description: |
+#   An HTTP listener whose default action forwards traffic (rather than redirecting to HTTPS)
+#   serves the application unencrypted: credentials, session cookies and data can be read or
+#   altered by anyone on the network path.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html
+# custom:
+#   id: PAL-AWS-LB-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_lb_listener, aws_alb_listener]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_2
+#     trivy: AVD-AWS-0054
+#     kics: de7f5e83-da88-4046-871f-ea18504b1d43
+#   remediation: Make the HTTP listener redirect to HTTPS (default_action type = "redirect", protocol = "HTTPS") and serve the application on an HTTPS listener.
+#   fixable: false
+package palisade.aws.lb.http_listener
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["protocol"], msg) if {
+	some r in input.resources
+	r.type in {"aws_lb_listener", "aws_alb_listener"}
+	r.config.protocol == "HTTP"
+	actions := tf.blocks(r, "default_action")
+	count(actions) > 0
+	every a in actions {
+		unknown.known(a.type)
+	}
+	not redirects_to_https(actions)
+	not responds_fixed(actions)
+	msg := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
+}
+
+redirects_to_https(actions) if {
+	some a in actions
+	a.type == "redirect"
+	some redirect in unknown.items(object.get(a, "redirect", null))
+	redirect.protocol != "HTTP"
+}
+
+# A fixed response (e.g. a 404 or a health check) carries no application data.
+responds_fixed(actions) if {
+	every a in actions {
+		a.type == "fixed-response"
+	}
+}

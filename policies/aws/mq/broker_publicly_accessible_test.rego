@@ -1,0 +1,19 @@
+package palisade.aws.mq.broker_publicly_accessible_test
+
+import data.palisade.aws.mq.broker_publicly_accessible as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_mq_broker.this is publicly accessible", "resource": "aws_mq_broker.this", "path": ["publicly_accessible"], "fix": [{"op": "set", "path": ["publicly_accessible"], "value": false}]}} with input as {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"publicly_accessible": true}, "references": []}]}
+}
+
+test_unset_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"publicly_accessible": false}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"publicly_accessible": {"$unknown": "var.x"}}, "references": []}]}
+}

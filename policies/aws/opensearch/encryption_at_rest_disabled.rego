@@ -1,0 +1,45 @@
+# METADATA
+# title: OpenSearch domain is not encrypted at rest
+# description: |
+#   Without encryption at rest the domain's indices, logs, swap files and automated snapshots are
+#   stored unencrypted.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html
+# custom:
+#   id: PAL-AWS-OPENSEARCH-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_5
+#     kics: 24e16922-4330-4e9d-be8a-caa90299466a
+#   remediation: Add encrypt_at_rest { enabled = true }.
+#   fixable: true
+package palisade.aws.opensearch.encryption_at_rest_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+types := {"aws_opensearch_domain", "aws_elasticsearch_domain"}
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+	some r in input.resources
+	r.type in types
+	some i, b in tf.blocks(r, "encrypt_at_rest")
+	bad(object.get(b, "enabled", null))
+	path := ["encrypt_at_rest", i, "enabled"]
+	msg := sprintf("%s is not encrypted at rest", [r.address])
+}
+
+deny contains result.fail_fix(r, ["encrypt_at_rest"], msg, [result.add_block([], "encrypt_at_rest", {"enabled": true})]) if {
+	some r in input.resources
+	r.type in types
+	tf.missing_attr(r, ["encrypt_at_rest"])
+	msg := sprintf("%s is not encrypted at rest", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)

@@ -1,0 +1,23 @@
+package palisade.aws.opensearch.encryption_at_rest_disabled_test
+
+import data.palisade.aws.opensearch.encryption_at_rest_disabled as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_opensearch_domain.this is not encrypted at rest", "resource": "aws_opensearch_domain.this", "path": ["encrypt_at_rest", 0, "enabled"], "fix": [{"op": "set", "path": ["encrypt_at_rest", 0, "enabled"], "value": true}]}} with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": false}]}, "references": []}]}
+}
+
+test_unset_fires if {
+	rule.deny == {{"msg": "aws_opensearch_domain.this is not encrypted at rest", "resource": "aws_opensearch_domain.this", "path": ["encrypt_at_rest"], "fix": [{"op": "add_block", "path": [], "type": "encrypt_at_rest", "config": {"enabled": true}}]}} with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true}]}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": {"$unknown": "var.x"}}]}, "references": []}]}
+}
+
+test_unknown_block_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": {"$unknown": "var.x"}}, "references": []}]}
+}

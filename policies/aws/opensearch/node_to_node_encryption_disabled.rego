@@ -1,0 +1,45 @@
+# METADATA
+# title: OpenSearch domain does not encrypt node-to-node traffic
+# description: |
+#   Without node-to-node encryption, data moving between the nodes of the domain travels in clear
+#   text inside the VPC.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html
+# custom:
+#   id: PAL-AWS-OPENSEARCH-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_6
+#     kics: 967eb3e6-26fc-497d-8895-6428beb6e8e2
+#   remediation: Add node_to_node_encryption { enabled = true }.
+#   fixable: true
+package palisade.aws.opensearch.node_to_node_encryption_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+types := {"aws_opensearch_domain", "aws_elasticsearch_domain"}
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+	some r in input.resources
+	r.type in types
+	some i, b in tf.blocks(r, "node_to_node_encryption")
+	bad(object.get(b, "enabled", null))
+	path := ["node_to_node_encryption", i, "enabled"]
+	msg := sprintf("%s does not encrypt node-to-node traffic", [r.address])
+}
+
+deny contains result.fail_fix(r, ["node_to_node_encryption"], msg, [result.add_block([], "node_to_node_encryption", {"enabled": true})]) if {
+	some r in input.resources
+	r.type in types
+	tf.missing_attr(r, ["node_to_node_encryption"])
+	msg := sprintf("%s does not encrypt node-to-node traffic", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)

@@ -1,0 +1,23 @@
+package palisade.aws.opensearch.node_to_node_encryption_disabled_test
+
+import data.palisade.aws.opensearch.node_to_node_encryption_disabled as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_opensearch_domain.this does not encrypt node-to-node traffic", "resource": "aws_opensearch_domain.this", "path": ["node_to_node_encryption", 0, "enabled"], "fix": [{"op": "set", "path": ["node_to_node_encryption", 0, "enabled"], "value": true}]}} with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"node_to_node_encryption": [{"enabled": false}]}, "references": []}]}
+}
+
+test_unset_fires if {
+	rule.deny == {{"msg": "aws_opensearch_domain.this does not encrypt node-to-node traffic", "resource": "aws_opensearch_domain.this", "path": ["node_to_node_encryption"], "fix": [{"op": "add_block", "path": [], "type": "node_to_node_encryption", "config": {"enabled": true}}]}} with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"node_to_node_encryption": [{"enabled": true}]}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"node_to_node_encryption": [{"enabled": {"$unknown": "var.x"}}]}, "references": []}]}
+}
+
+test_unknown_block_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"node_to_node_encryption": {"$unknown": "var.x"}}, "references": []}]}
+}

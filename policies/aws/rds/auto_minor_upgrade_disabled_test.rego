@@ -1,0 +1,19 @@
+package palisade.aws.rds.auto_minor_upgrade_disabled_test
+
+import data.palisade.aws.rds.auto_minor_upgrade_disabled as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_db_instance.this disables automatic minor version upgrades", "resource": "aws_db_instance.this", "path": ["auto_minor_version_upgrade"], "fix": [{"op": "set", "path": ["auto_minor_version_upgrade"], "value": true}]}} with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"auto_minor_version_upgrade": false}, "references": []}]}
+}
+
+test_unset_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"auto_minor_version_upgrade": true}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"auto_minor_version_upgrade": {"$unknown": "var.x"}}, "references": []}]}
+}

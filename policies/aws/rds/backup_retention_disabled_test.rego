@@ -1,0 +1,22 @@
+package palisade.aws.rds.backup_retention_disabled_test
+
+import data.palisade.aws.rds.backup_retention_disabled as rule
+
+db(config) := {"address": "aws_db_instance.main", "type": "aws_db_instance", "name": "main", "config": object.union({"engine": "postgres"}, config), "references": []}
+
+test_zero_retention_fires if {
+	rule.deny == {{
+		"msg": "aws_db_instance.main disables automated backups (backup_retention_period = 0)", "resource": "aws_db_instance.main", "path": ["backup_retention_period"],
+		"fix": [{"op": "set", "path": ["backup_retention_period"], "value": 7}],
+	}} with input as {"resources": [db({"backup_retention_period": 0})]}
+}
+
+test_retention_or_replica_passes if {
+	count(rule.deny) == 0 with input as {"resources": [db({"backup_retention_period": 7})]}
+	count(rule.deny) == 0 with input as {"resources": [db({})]}
+	count(rule.deny) == 0 with input as {"resources": [db({"backup_retention_period": 0, "replicate_source_db": "main"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [db({"backup_retention_period": {"$unknown": "var.days"}})]}
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: RDS IAM database authentication is not enabled
+# description: |
+#   Without IAM database authentication every application and person connects with long-lived
+#   database passwords that must be distributed, stored and rotated. IAM authentication issues
+#   15-minute tokens tied to IAM identities, so access is granted and revoked centrally and logged
+#   in CloudTrail. Only engines that support it (MySQL, MariaDB, PostgreSQL and their Aurora
+#   variants) are checked.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html
+# custom:
+#   id: PAL-AWS-RDS-005
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_db_instance, aws_rds_cluster]
+#   frameworks: {}
+#   references:
+#     checkov: [CKV_AWS_161, CKV_AWS_162]
+#     trivy: AVD-AWS-0176
+#   remediation: Set iam_database_authentication_enabled = true and grant rds-db:connect to the identities that need it.
+#   fixable: true
+package palisade.aws.rds.iam_auth_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_db_instance", "aws_rds_cluster"}
+
+deny contains result.fail_fix(r, ["iam_database_authentication_enabled"], msg, [result.set(["iam_database_authentication_enabled"], true)]) if {
+	some r in input.resources
+	r.type in types
+	iam_auth_engine(r.config.engine)
+	bad(object.get(r.config, "iam_database_authentication_enabled", null))
+	msg := sprintf("%s does not enable IAM database authentication", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)
+
+iam_auth_engine(engine) if regex.match(`^(mysql|mariadb|postgres|aurora|aurora-mysql|aurora-postgresql)$`, engine)

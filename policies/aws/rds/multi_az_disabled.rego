@@ -1,0 +1,36 @@
+# METADATA
+# title: RDS instance is not Multi-AZ
+# description: |
+#   A single-AZ instance is unavailable during an Availability Zone outage and during maintenance
+#   that needs a restart; Multi-AZ keeps a synchronous standby that takes over automatically.
+#   Advisory: it doubles the instance cost and is unnecessary for non-production databases.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html
+# custom:
+#   id: PAL-AWS-RDS-006
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_db_instance]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_157
+#   remediation: Set multi_az = true for production databases.
+#   fixable: true
+package palisade.aws.rds.multi_az_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_db_instance"}
+
+warn contains result.fail_fix(r, ["multi_az"], msg, [result.set(["multi_az"], true)]) if {
+	some r in input.resources
+	r.type in types
+	not r.config.replicate_source_db
+	bad(object.get(r.config, "multi_az", null))
+	msg := sprintf("%s is not Multi-AZ", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)

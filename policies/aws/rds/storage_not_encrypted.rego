@@ -1,0 +1,43 @@
+# METADATA
+# title: RDS storage is not encrypted
+# description: |
+#   The database instance or Aurora cluster does not set storage_encrypted = true, so its storage,
+#   automated backups, read replicas and snapshots are unencrypted. Encryption can only be chosen
+#   at creation; turning it on later means restoring from an encrypted snapshot copy. Replicas and
+#   restores from snapshots inherit the source's setting and are not reported.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
+# custom:
+#   id: PAL-AWS-RDS-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_db_instance, aws_rds_cluster]
+#   frameworks:
+#     cis-aws-2.0: ["2.3.1"]
+#   references:
+#     checkov: CKV_AWS_16
+#     trivy: [AVD-AWS-0080, AVD-AWS-0079]
+#     kics: [3199c26c-7871-4cb3-99c2-10a59244ce7f, 656880aa-1388-488f-a6d4-8f73c23149b2]
+#   remediation: Set storage_encrypted = true (optionally with kms_key_id) when creating the database.
+#   fixable: true
+package palisade.aws.rds.storage_not_encrypted
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_db_instance", "aws_rds_cluster"}
+
+deny contains result.fail_fix(r, ["storage_encrypted"], msg, [result.set(["storage_encrypted"], true)]) if {
+	some r in input.resources
+	r.type in types
+	not r.config.replicate_source_db
+	not r.config.replication_source_identifier
+	not r.config.snapshot_identifier
+	object.get(r.config, "engine_mode", "provisioned") != "serverless"
+	bad(object.get(r.config, "storage_encrypted", null))
+	msg := sprintf("%s does not encrypt its storage", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)

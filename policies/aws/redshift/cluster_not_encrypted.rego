@@ -1,0 +1,35 @@
+# METADATA
+# title: Redshift cluster is not encrypted
+# description: |
+#   An unencrypted Redshift cluster stores its data blocks, system metadata and snapshots in clear
+#   text. Data warehouses tend to hold the most complete copy of an organisation's data.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html
+# custom:
+#   id: PAL-AWS-REDSHIFT-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_redshift_cluster]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_64
+#     kics: cfdcabb0-fc06-427c-865b-c59f13e898ce
+#   remediation: Set encrypted = true (optionally with kms_key_id).
+#   fixable: true
+package palisade.aws.redshift.cluster_not_encrypted
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_redshift_cluster"}
+
+deny contains result.fail_fix(r, ["encrypted"], msg, [result.set(["encrypted"], true)]) if {
+	some r in input.resources
+	r.type in types
+	bad(object.get(r.config, "encrypted", null))
+	msg := sprintf("%s is not encrypted", [r.address])
+}
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)

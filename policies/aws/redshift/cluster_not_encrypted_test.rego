@@ -1,0 +1,19 @@
+package palisade.aws.redshift.cluster_not_encrypted_test
+
+import data.palisade.aws.redshift.cluster_not_encrypted as rule
+
+test_bad_value_fires if {
+	rule.deny == {{"msg": "aws_redshift_cluster.this is not encrypted", "resource": "aws_redshift_cluster.this", "path": ["encrypted"], "fix": [{"op": "set", "path": ["encrypted"], "value": true}]}} with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"encrypted": false}, "references": []}]}
+}
+
+test_unset_fires if {
+	rule.deny == {{"msg": "aws_redshift_cluster.this is not encrypted", "resource": "aws_redshift_cluster.this", "path": ["encrypted"], "fix": [{"op": "set", "path": ["encrypted"], "value": true}]}} with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {}, "references": []}]}
+}
+
+test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"encrypted": true}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"encrypted": {"$unknown": "var.x"}}, "references": []}]}
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Redshift cluster is publicly accessible
+# description: |
+#   publicly_accessible = true gives the cluster a public endpoint, leaving only its security
+#   groups between the internet and the data warehouse.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html
+# custom:
+#   id: PAL-AWS-REDSHIFT-002
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_redshift_cluster]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_87
+#     kics: af173fde-95ea-4584-b904-bb3923ac4bda
+#   remediation: Set publicly_accessible = false and reach the cluster from inside the VPC.
+#   fixable: true
+package palisade.aws.redshift.publicly_accessible
+
+import data.palisade.lib.result
+import data.palisade.lib.unknown
+
+types := {"aws_redshift_cluster"}
+
+deny contains result.fail_fix(r, ["publicly_accessible"], msg, [result.set(["publicly_accessible"], false)]) if {
+	some r in input.resources
+	r.type in types
+	bad(object.get(r.config, "publicly_accessible", null))
+	msg := sprintf("%s is publicly accessible", [r.address])
+}
+
+bad(v) if unknown.is_true(v)

@@ -1,0 +1,66 @@
+# METADATA
+# title: S3 bucket policy does not deny insecure (HTTP) requests
+# description: |
+#   S3 accepts plain HTTP requests unless a bucket policy denies them. Without a Deny statement
+#   conditioned on aws:SecureTransport = false, data and credentials-bearing requests can travel
+#   unencrypted and be read or altered in transit.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
+# custom:
+#   id: PAL-AWS-S3-007
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
+#   frameworks:
+#     cis-aws-2.0: ["2.1.1"]
+#   references:
+#     kics: 4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9
+#   remediation: Add a bucket policy statement that denies s3:* to all principals when aws:SecureTransport is false.
+#   fixable: false
+package palisade.aws.s3.bucket_insecure_transport
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+import data.palisade.lib.s3
+import data.palisade.lib.unknown
+
+# No policy at all: report on the bucket.
+deny contains result.fail(bucket, [], msg) if {
+	some bucket in s3.buckets
+	count(s3.bucket_policies(bucket)) == 0
+	not s3.companion_unresolved("aws_s3_bucket_policy")
+	msg := sprintf("%s has no bucket policy denying insecure (HTTP) requests", [bucket.address])
+}
+
+# Policies exist, all known, none denies HTTP: report on each policy.
+deny contains result.fail(p.resource, p.path, msg) if {
+	some bucket in s3.buckets
+	policies := s3.bucket_policies(bucket)
+	count(policies) > 0
+	every q in policies {
+		unknown.known(q.doc)
+		not denies_insecure_transport(q.doc)
+	}
+	some p in policies
+	msg := sprintf("the policy of %s does not deny insecure (HTTP) requests", [bucket.address])
+}
+
+denies_insecure_transport(doc) if {
+	some entry in iam.statements(doc)
+	s := entry.statement
+	iam.is_deny(s)
+	some operator in ["Bool", "BoolIfExists"]
+	value := s.Condition[operator]["aws:SecureTransport"]
+	is_false_value(value)
+}
+
+is_false_value(v) if unknown.is_false(v)
+
+is_false_value(v) if {
+	is_array(v)
+	some x in v
+	unknown.is_false(x)
+}
+
+# An unknown condition value could be "false".
+is_false_value(v) if unknown.is_unknown(v)

@@ -1,0 +1,37 @@
+package palisade.aws.s3.bucket_insecure_transport_test
+
+import data.palisade.aws.s3.bucket_insecure_transport as rule
+
+bucket := {"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "config": {"bucket": "corp-logs"}, "references": []}
+
+policy(doc) := {
+	"address": "aws_s3_bucket_policy.logs", "type": "aws_s3_bucket_policy", "name": "logs",
+	"config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "policy": doc},
+	"references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}],
+}
+
+deny_http := {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": ["arn:aws:s3:::corp-logs/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}
+
+allow_read := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "*"}
+
+test_no_policy_fires_on_bucket if {
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no bucket policy denying insecure (HTTP) requests", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [bucket]}
+}
+
+test_policy_without_deny_fires_on_policy if {
+	rule.deny == {{"msg": "the policy of aws_s3_bucket.logs does not deny insecure (HTTP) requests", "resource": "aws_s3_bucket_policy.logs", "path": ["policy"]}} with input as {"resources": [bucket, policy({"Statement": [allow_read]})]}
+}
+
+test_deny_statement_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [allow_read, deny_http]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": object.union(deny_http, {"Condition": {"Bool": {"aws:SecureTransport": [false]}}})})]}
+}
+
+test_unknown_policy_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"$unknown": "data.aws_iam_policy_document.x.json"})]}
+}
+
+test_unresolved_policy_resource_does_not_fire if {
+	p := {"address": "aws_s3_bucket_policy.x", "type": "aws_s3_bucket_policy", "name": "x", "config": {"bucket": {"$unknown": "var.bucket"}, "policy": {"Statement": []}}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [bucket, p]}
+}

@@ -1,0 +1,67 @@
+# METADATA
+# title: S3 bucket has no public access block
+# description: |
+#   Without an aws_s3_bucket_public_access_block (or an account-level
+#   aws_s3_account_public_access_block in the same configuration), nothing stops a later public
+#   ACL or bucket policy from exposing the bucket. Block Public Access is the guard rail AWS
+#   recommends for every bucket that is not intentionally public.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
+# custom:
+#   id: PAL-AWS-S3-003
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
+#   frameworks:
+#     cis-aws-2.0: ["2.1.4"]
+#   references:
+#     checkov: CKV2_AWS_6
+#     trivy: AVD-AWS-0094
+#   remediation: Add an aws_s3_bucket_public_access_block for the bucket with all four settings true.
+#   fixable: true
+package palisade.aws.s3.bucket_public_access_block_missing
+
+import data.palisade.lib.result
+import data.palisade.lib.s3
+import data.palisade.lib.tf
+
+pab_type := "aws_s3_bucket_public_access_block"
+
+missing(bucket) if {
+	count(tf.resources("aws_s3_account_public_access_block")) == 0
+	not s3.has_companion(bucket, pab_type)
+}
+
+msg(bucket) := sprintf("%s has no public access block", [bucket.address])
+
+# A fix is offered for single-instance buckets whose name is free for the new resource.
+deny contains result.fail_fix(bucket, [], msg(bucket), [fix(bucket)]) if {
+	some bucket in s3.buckets
+	missing(bucket)
+	fixable(bucket)
+}
+
+deny contains result.fail(bucket, [], msg(bucket)) if {
+	some bucket in s3.buckets
+	missing(bucket)
+	not fixable(bucket)
+}
+
+fixable(bucket) if {
+	not bucket.index
+	not name_taken(bucket)
+}
+
+name_taken(bucket) if {
+	some r in tf.resources(pab_type)
+	r.name == bucket.name
+	object.get(r, "module", "") == object.get(bucket, "module", "")
+}
+
+fix(bucket) := result.add_resource(pab_type, bucket.name, {
+	"bucket": result.expr(sprintf("aws_s3_bucket.%s.id", [bucket.name])),
+	"block_public_acls": true,
+	"block_public_policy": true,
+	"ignore_public_acls": true,
+	"restrict_public_buckets": true,
+})

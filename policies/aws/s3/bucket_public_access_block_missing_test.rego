@@ -1,0 +1,46 @@
+package palisade.aws.s3.bucket_public_access_block_missing_test
+
+import data.palisade.aws.s3.bucket_public_access_block_missing as rule
+
+bucket := {"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "config": {"bucket": "corp-logs"}, "references": []}
+
+pab(bucket_value, refs) := {"address": "aws_s3_bucket_public_access_block.logs", "type": "aws_s3_bucket_public_access_block", "name": "logs", "config": {"bucket": bucket_value}, "references": refs}
+
+test_missing_fires_with_add_resource_fix if {
+	rule.deny == {{
+		"msg": "aws_s3_bucket.logs has no public access block",
+		"resource": "aws_s3_bucket.logs", "path": [],
+		"fix": [{"op": "add_resource", "type": "aws_s3_bucket_public_access_block", "name": "logs", "config": {
+			"bucket": {"$expr": "aws_s3_bucket.logs.id"},
+			"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true,
+		}}],
+	}} with input as {"resources": [bucket]}
+}
+
+test_counted_bucket_fires_without_fix if {
+	b := object.union(bucket, {"address": "aws_s3_bucket.logs[0]", "index": 0})
+	rule.deny == {{"msg": "aws_s3_bucket.logs[0] has no public access block", "resource": "aws_s3_bucket.logs[0]", "path": []}} with input as {"resources": [b]}
+}
+
+test_referenced_pab_passes if {
+	p := pab({"$unknown": "aws_s3_bucket.logs.id"}, [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}])
+	count(rule.deny) == 0 with input as {"resources": [bucket, p]}
+}
+
+test_pab_by_name_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, pab("corp-logs", [])]}
+}
+
+test_account_level_block_passes if {
+	acct := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "config": {}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [bucket, acct]}
+}
+
+test_unresolvable_pab_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, pab({"$unknown": "var.bucket_id"}, [])]}
+}
+
+test_pab_for_other_bucket_still_fires if {
+	p := pab({"$unknown": "aws_s3_bucket.other.id"}, [{"path": ["bucket"], "target": "aws_s3_bucket.other", "attribute": "id"}])
+	count(rule.deny) == 1 with input as {"resources": [bucket, p]}
+}

@@ -1,0 +1,60 @@
+# METADATA
+# title: S3 bucket ACL grants public access
+# description: |
+#   A canned ACL of public-read, public-read-write or authenticated-read, or a grant to the
+#   AllUsers or AuthenticatedUsers groups, lets anyone on the internet (or any AWS account) list,
+#   read or write the bucket's objects. Public data exposure through ACLs is a leading cause of
+#   S3 data leaks; AWS recommends disabling ACLs altogether (object ownership BucketOwnerEnforced).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html
+# custom:
+#   id: PAL-AWS-S3-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_acl]
+#   frameworks: {}
+#   references:
+#     checkov: [CKV_AWS_20, CKV_AWS_57]
+#     trivy: AVD-AWS-0092
+#     kics: 38c5ee0d-7f22-4260-ab72-5073048df100
+#   remediation: Use the private canned ACL and grant access through bucket policies to named principals.
+#   fixable: true
+package palisade.aws.s3.bucket_public_acl
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+public_canned_acls := {"public-read", "public-read-write", "authenticated-read"}
+
+public_group_uris := {
+	"http://acs.amazonaws.com/groups/global/AllUsers",
+	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+}
+
+deny contains result.fail_fix(r, ["acl"], msg, [result.set(["acl"], "private")]) if {
+	some r in input.resources
+	r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}
+	r.config.acl in public_canned_acls
+	msg := sprintf("%s uses the public canned ACL %q", [r.address, r.config.acl])
+}
+
+# Provider v3 inline grants.
+deny contains result.fail(r, ["grant", i, "uri"], msg) if {
+	some r in tf.resources("aws_s3_bucket")
+	some i, grant in tf.blocks(r, "grant")
+	grant.uri in public_group_uris
+	msg := sprintf("%s grants access to the %s group", [r.address, group_name(grant.uri)])
+}
+
+# Provider v4+ aws_s3_bucket_acl access_control_policy grants.
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_s3_bucket_acl")
+	some i, acp in tf.blocks(r, "access_control_policy")
+	some j, grant in object.get(acp, "grant", [])
+	some k, grantee in object.get(grant, "grantee", [])
+	grantee.uri in public_group_uris
+	path := ["access_control_policy", i, "grant", j, "grantee", k, "uri"]
+	msg := sprintf("%s grants access to the %s group", [r.address, group_name(grantee.uri)])
+}
+
+group_name(uri) := substring(uri, count("http://acs.amazonaws.com/groups/global/"), -1)

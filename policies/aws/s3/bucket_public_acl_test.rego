@@ -1,0 +1,41 @@
+package palisade.aws.s3.bucket_public_acl_test
+
+import data.palisade.aws.s3.bucket_public_acl as rule
+
+bucket(config) := {"address": "aws_s3_bucket.site", "type": "aws_s3_bucket", "name": "site", "config": config, "references": []}
+
+test_public_read_acl_fires_with_fix if {
+	rule.deny == {{
+		"msg": "aws_s3_bucket.site uses the public canned ACL \"public-read\"",
+		"resource": "aws_s3_bucket.site", "path": ["acl"],
+		"fix": [{"op": "set", "path": ["acl"], "value": "private"}],
+	}} with input as {"resources": [bucket({"acl": "public-read"})]}
+}
+
+test_split_acl_resource_fires if {
+	acl := {"address": "aws_s3_bucket_acl.site", "type": "aws_s3_bucket_acl", "name": "site", "config": {"acl": "public-read-write"}, "references": []}
+	findings := rule.deny with input as {"resources": [acl]}
+	some f in findings
+	f.resource == "aws_s3_bucket_acl.site"
+	f.path == ["acl"]
+}
+
+test_all_users_grant_fires if {
+	acl := {"address": "aws_s3_bucket_acl.site", "type": "aws_s3_bucket_acl", "name": "site", "references": [], "config": {"access_control_policy": [{
+		"owner": [{"id": "x"}],
+		"grant": [{"permission": "READ", "grantee": [{"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}]}],
+	}]}}
+	rule.deny == {{
+		"msg": "aws_s3_bucket_acl.site grants access to the AllUsers group",
+		"resource": "aws_s3_bucket_acl.site",
+		"path": ["access_control_policy", 0, "grant", 0, "grantee", 0, "uri"],
+	}} with input as {"resources": [acl]}
+}
+
+test_private_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket({"acl": "private"}), bucket({"acl": "log-delivery-write"})]}
+}
+
+test_unknown_acl_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket({"acl": {"$unknown": "var.acl"}, "grant": {"$unknown": "var.grants"}})]}
+}

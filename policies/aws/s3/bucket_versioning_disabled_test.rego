@@ -1,0 +1,42 @@
+package palisade.aws.s3.bucket_versioning_disabled_test
+
+import data.palisade.aws.s3.bucket_versioning_disabled as rule
+
+bucket(config) := {"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "config": object.union({"bucket": "corp-logs"}, config), "references": []}
+
+versioning(status) := {
+	"address": "aws_s3_bucket_versioning.logs", "type": "aws_s3_bucket_versioning", "name": "logs",
+	"config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "versioning_configuration": [{"status": status}]},
+	"references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}],
+}
+
+test_suspended_fires_with_fix if {
+	rule.deny == {{
+		"msg": "aws_s3_bucket_versioning.logs sets versioning status to \"Suspended\" instead of \"Enabled\"",
+		"resource": "aws_s3_bucket_versioning.logs", "path": ["versioning_configuration", 0, "status"],
+		"fix": [{"op": "set", "path": ["versioning_configuration", 0, "status"], "value": "Enabled"}],
+	}} with input as {"resources": [bucket({}), versioning("Suspended")]}
+}
+
+test_inline_disabled_fires if {
+	rule.deny == {{
+		"msg": "aws_s3_bucket.logs does not have versioning enabled",
+		"resource": "aws_s3_bucket.logs", "path": ["versioning", 0, "enabled"],
+		"fix": [{"op": "set", "path": ["versioning", 0, "enabled"], "value": true}],
+	}} with input as {"resources": [bucket({"versioning": [{"enabled": false}]})]}
+}
+
+test_no_versioning_fires if {
+	rule.deny == {{"msg": "aws_s3_bucket.logs does not have versioning enabled", "resource": "aws_s3_bucket.logs", "path": ["versioning"]}} with input as {"resources": [bucket({})]}
+}
+
+test_enabled_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket({}), versioning("Enabled")]}
+	count(rule.deny) == 0 with input as {"resources": [bucket({"versioning": [{"enabled": true}]})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket({}), versioning({"$unknown": "var.status"})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket({"versioning": [{"enabled": {"$unknown": "var.on"}}]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket({"versioning": {"$unknown": "var.v"}})]}
+}

@@ -1,0 +1,31 @@
+# METADATA
+# title: Secrets Manager secret is not rotated automatically
+# description: |
+#   The secret has no aws_secretsmanager_secret_rotation in this configuration, so the same
+#   credential stays valid until someone changes it by hand; a leaked copy keeps working
+#   indefinitely. Advisory: some secrets (third-party API keys) cannot be rotated by a Lambda.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html
+# custom:
+#   id: PAL-AWS-SECRETSMANAGER-002
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_secretsmanager_secret, aws_secretsmanager_secret_rotation]
+#   frameworks: {}
+#   references:
+#     checkov: CKV2_AWS_57
+#   remediation: Add an aws_secretsmanager_secret_rotation with a rotation Lambda and rotation_rules.
+#   fixable: false
+package palisade.aws.secretsmanager.secret_rotation_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+rotation_type := "aws_secretsmanager_secret_rotation"
+
+warn contains result.fail(secret, [], msg) if {
+	some secret in tf.resources("aws_secretsmanager_secret")
+	count(tf.referencing(secret.address, rotation_type, ["secret_id"])) == 0
+	not tf.unresolved(rotation_type, ["secret_id"], "aws_secretsmanager_secret")
+	msg := sprintf("%s is not rotated automatically", [secret.address])
+}

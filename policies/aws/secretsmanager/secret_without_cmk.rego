@@ -1,0 +1,33 @@
+# METADATA
+# title: Secrets Manager secret uses the AWS managed key
+# description: |
+#   Without kms_key_id the secret is encrypted with the account's aws/secretsmanager key, which
+#   every principal with secretsmanager:GetSecretValue can use. A customer managed key adds a key
+#   policy as a second gate, enables cross-account sharing and gives separate CloudTrail records
+#   of decryption.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+# custom:
+#   id: PAL-AWS-SECRETSMANAGER-001
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_secretsmanager_secret]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_149
+#     kics: a2f548f2-188c-4fff-b172-e9a6acb216bd
+#   remediation: Set kms_key_id to a customer managed KMS key.
+#   fixable: false
+package palisade.aws.secretsmanager.secret_without_cmk
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+types := {"aws_secretsmanager_secret"}
+
+deny contains result.fail(r, ["kms_key_id"], msg) if {
+	some r in input.resources
+	r.type in types
+	tf.missing_attr(r, ["kms_key_id"])
+	msg := sprintf("%s is encrypted with the AWS managed key", [r.address])
+}

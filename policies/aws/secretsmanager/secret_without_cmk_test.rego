@@ -1,0 +1,15 @@
+package palisade.aws.secretsmanager.secret_without_cmk_test
+
+import data.palisade.aws.secretsmanager.secret_without_cmk as rule
+
+test_missing_fires if {
+	rule.deny == {{"msg": "aws_secretsmanager_secret.this is encrypted with the AWS managed key", "resource": "aws_secretsmanager_secret.this", "path": ["kms_key_id"]}} with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {}, "references": []}]}
+}
+
+test_present_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {"kms_key_id": "arn:aws:kms:x"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {"kms_key_id": {"$unknown": "var.x"}}, "references": []}]}
+}

@@ -1,0 +1,15 @@
+package palisade.aws.sns.topic_not_encrypted_test
+
+import data.palisade.aws.sns.topic_not_encrypted as rule
+
+test_missing_fires if {
+	rule.deny == {{"msg": "aws_sns_topic.this is not encrypted with KMS", "resource": "aws_sns_topic.this", "path": ["kms_master_key_id"]}} with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {}, "references": []}]}
+}
+
+test_present_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {"kms_master_key_id": "alias/aws/sns"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {"kms_master_key_id": {"$unknown": "var.x"}}, "references": []}]}
+}

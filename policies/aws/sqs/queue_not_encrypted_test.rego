@@ -1,0 +1,21 @@
+package palisade.aws.sqs.queue_not_encrypted_test
+
+import data.palisade.aws.sqs.queue_not_encrypted as rule
+
+queue(config) := {"address": "aws_sqs_queue.jobs", "type": "aws_sqs_queue", "name": "jobs", "config": object.union({"name": "jobs"}, config), "references": []}
+
+test_disabled_sse_fires if {
+	rule.deny == {{
+		"msg": "aws_sqs_queue.jobs does not encrypt messages at rest", "resource": "aws_sqs_queue.jobs", "path": ["sqs_managed_sse_enabled"],
+		"fix": [{"op": "set", "path": ["sqs_managed_sse_enabled"], "value": true}],
+	}} with input as {"resources": [queue({"sqs_managed_sse_enabled": false})]}
+}
+
+test_default_or_kms_passes if {
+	count(rule.deny) == 0 with input as {"resources": [queue({})]}
+	count(rule.deny) == 0 with input as {"resources": [queue({"sqs_managed_sse_enabled": false, "kms_master_key_id": "alias/aws/sqs"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [queue({"sqs_managed_sse_enabled": {"$unknown": "var.sse"}})]}
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: Network ACL allows SSH or RDP from the internet
+# description: |
+#   A network ACL entry allows inbound traffic to port 22 or 3389 (or to all ports) from
+#   0.0.0.0/0 or ::/0. Network ACLs are the subnet-wide backstop behind security groups; leaving
+#   remote administration open there removes that second layer for every instance in the subnet.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html
+# custom:
+#   id: PAL-AWS-VPC-008
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_network_acl, aws_network_acl_rule]
+#   frameworks:
+#     cis-aws-2.0: ["5.1"]
+#   references:
+#     kics: [3af7f2fd-06e6-4dab-b996-2912bea19ba4, a20be318-cac7-457b-911d-04cc6e812c25]
+#   remediation: Deny, or allow only from known CIDRs, inbound ports 22 and 3389 in the network ACL.
+#   fixable: false
+package palisade.aws.vpc.nacl_ingress_public_admin
+
+import data.palisade.lib.net
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+admin_ports := {22: "SSH", 3389: "RDP"}
+
+# Entries: inline ingress blocks and aws_network_acl_rule with egress unset/false.
+entries contains {"resource": r, "prefix": ["ingress", i], "rule": b} if {
+	# aws_default_network_acl is left out: its usual allow-all rules restate the AWS default
+	# that every VPC starts with, and reporting them on every VPC would drown real findings.
+	some r in tf.resources("aws_network_acl")
+	some i, b in tf.blocks(r, "ingress")
+	lower(object.get(b, "action", "")) == "allow"
+}
+
+entries contains {"resource": r, "prefix": [], "rule": r.config} if {
+	some r in tf.resources("aws_network_acl_rule")
+	object.get(r.config, "egress", false) == false
+	lower(object.get(r.config, "rule_action", "")) == "allow"
+}
+
+deny contains result.fail(e.resource, array.concat(e.prefix, [key]), msg) if {
+	some e in entries
+	some key in ["cidr_block", "ipv6_cidr_block"]
+	cidr := e.rule[key]
+	net.is_public_cidr(cidr)
+	exposed := sort([sprintf("%s (%d)", [name, port]) |
+		some port, name in admin_ports
+		net.covers_port(e.rule.protocol, object.get(e.rule, "from_port", null), object.get(e.rule, "to_port", null), port)
+	])
+	count(exposed) > 0
+	msg := sprintf("%s allows %s from %s", [e.resource.address, concat(", ", exposed), cidr])
+}

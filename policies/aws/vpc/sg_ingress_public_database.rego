@@ -1,0 +1,42 @@
+# METADATA
+# title: Security group exposes a database port to the internet
+# description: |
+#   An ingress rule admits a well-known database or cache port (MySQL, PostgreSQL, SQL Server,
+#   Oracle, Redshift, MongoDB, Redis, Memcached, Elasticsearch, Cassandra) from 0.0.0.0/0 or
+#   ::/0. Data stores are routinely found and ransacked by internet-wide scanners within hours of
+#   being exposed; they should only be reachable from the application tier.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html
+# custom:
+#   id: PAL-AWS-VPC-004
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
+#   frameworks: {}
+#   references:
+#     trivy: AVD-AWS-0107
+#   remediation: Allow database ports only from the application's security group or private CIDRs.
+#   fixable: false
+package palisade.aws.vpc.sg_ingress_public_database
+
+import data.palisade.lib.net
+import data.palisade.lib.result
+import data.palisade.lib.sg
+
+database_ports := {
+	1433: "SQL Server", 1521: "Oracle", 3306: "MySQL", 5432: "PostgreSQL", 5439: "Redshift",
+	6379: "Redis", 9042: "Cassandra", 9200: "Elasticsearch", 11211: "Memcached", 27017: "MongoDB",
+}
+
+deny contains result.fail(entry.resource, cidr.path, msg) if {
+	some entry in sg.rules
+	entry.direction == "ingress"
+	not net.all_ports(entry.protocol, entry.from, entry.to)
+	exposed := sort([sprintf("%s (%d)", [name, port]) |
+		some port, name in database_ports
+		net.covers_port(entry.protocol, entry.from, entry.to, port)
+	])
+	count(exposed) > 0
+	some cidr in sg.public_cidrs(entry)
+	msg := sprintf("%s exposes %s from %s", [entry.resource.address, concat(", ", exposed), cidr.value])
+}

@@ -1,0 +1,20 @@
+package palisade.aws.vpc.vpc_flow_logs_disabled_test
+
+import data.palisade.aws.vpc.vpc_flow_logs_disabled as rule
+
+vpc := {"address": "aws_vpc.main", "type": "aws_vpc", "name": "main", "config": {"cidr_block": "10.0.0.0/16"}, "references": []}
+
+flow(vpc_id, refs) := {"address": "aws_flow_log.main", "type": "aws_flow_log", "name": "main", "config": {"vpc_id": vpc_id, "traffic_type": "ALL"}, "references": refs}
+
+test_missing_flow_log_fires if {
+	rule.deny == {{"msg": "aws_vpc.main has no flow log", "resource": "aws_vpc.main", "path": []}} with input as {"resources": [vpc]}
+}
+
+test_flow_log_passes if {
+	f := flow({"$unknown": "aws_vpc.main.id"}, [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}])
+	count(rule.deny) == 0 with input as {"resources": [vpc, f]}
+}
+
+test_unresolvable_flow_log_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [vpc, flow({"$unknown": "var.vpc_id"}, [])]}
+}

@@ -1,0 +1,125 @@
+# METADATA
+# title: IAM policy document helpers
+# description: |
+#   IAM policy JSON arrives parsed (jsonencode, heredoc and aws_iam_policy_document alike).
+#   These helpers normalise its loose shapes: Statement object-or-array, and Action, NotAction,
+#   Resource and Principal values string-or-array, so rules test one shape.
+package palisade.lib.iam
+
+import data.palisade.lib.unknown
+
+# statements(doc): [{"statement": s, "path": [...path of s inside doc...]}].
+statements(doc) := [{"statement": s, "path": ["Statement", i]} |
+	some i, s in doc.Statement
+	is_object(s)
+	unknown.known(s)
+] if {
+	is_array(doc.Statement)
+}
+
+statements(doc) := [{"statement": doc.Statement, "path": ["Statement"]}] if {
+	is_object(doc.Statement)
+	unknown.known(doc.Statement)
+}
+
+# as_list: a string becomes [s], a list stays, anything else (unknown, null) is [].
+as_list(x) := [x] if is_string(x)
+
+else := x if is_array(x)
+
+else := []
+
+actions(s) := as_list(object.get(s, "Action", null))
+
+not_actions(s) := as_list(object.get(s, "NotAction", null))
+
+resources(s) := as_list(object.get(s, "Resource", null))
+
+# principals(s): every principal value; "*" for `Principal: "*"`.
+principals(s) := ["*"] if s.Principal == "*"
+
+else := [p | some v in s.Principal; some p in as_list(v)] if is_object(s.Principal)
+
+else := []
+
+# IAM's default effect does not exist; a statement without Effect is invalid, treat as not Allow.
+is_allow(s) if s.Effect == "Allow"
+
+is_deny(s) if s.Effect == "Deny"
+
+is_wildcard(a) if a in {"*", "*:*"}
+
+allows_all_actions(s) if {
+	is_allow(s)
+	some a in actions(s)
+	is_wildcard(a)
+}
+
+allows_all_resources(s) if {
+	is_allow(s)
+	some r in resources(s)
+	r == "*"
+}
+
+# service_wildcards(s): actions of the form "service:*" the statement allows.
+service_wildcards(s) := {a |
+	is_allow(s)
+	some a in actions(s)
+	is_string(a)
+	regex.match(`^[A-Za-z0-9-]+:\*$`, a)
+}
+
+# allows_action(s, action): an Action pattern of an Allow statement matches the action
+# (IAM actions are case-insensitive; `*` and `?` are wildcards).
+allows_action(s, action) if {
+	is_allow(s)
+	some a in actions(s)
+	is_string(a)
+	glob.match(lower(a), [], lower(action))
+}
+
+# principal_is_public(s): the statement names everyone ("*" or {"AWS": "*"}).
+principal_is_public(s) if {
+	some p in principals(s)
+	p == "*"
+}
+
+# has_condition(s): the statement has a Condition (an unknown one counts: it may restrict).
+has_condition(s) if {
+	c := s.Condition
+	is_object(c)
+	count(c) > 0
+}
+
+# identity_policies: every identity-based policy document in the unit, with where it sits:
+# {"resource", "path" (of the document inside config), "doc"}. Documents from
+# aws_iam_policy_document data sources arrive here already rendered.
+identity_policy_types := {"aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"}
+
+identity_policies contains {"resource": r, "path": ["policy"], "doc": r.config.policy} if {
+	some r in input.resources
+	r.type in identity_policy_types
+	is_object(r.config.policy)
+}
+
+identity_policies contains {"resource": r, "path": ["inline_policy", i, "policy"], "doc": b.policy} if {
+	some r in input.resources
+	r.type == "aws_iam_role"
+	some i, b in unknown.items(object.get(r.config, "inline_policy", null))
+	is_object(b.policy)
+}
+
+# identity_statements: each Allow/Deny statement of those documents, with its full path.
+identity_statements contains {"resource": p.resource, "path": array.concat(p.path, entry.path), "statement": entry.statement} if {
+	some p in identity_policies
+	some entry in statements(p.doc)
+}
+
+# public_statements(doc): Allow statements that name everyone as principal without any
+# condition, i.e. grants to the whole internet (resource-based policies).
+public_statements(doc) := [entry |
+	some entry in statements(doc)
+	is_allow(entry.statement)
+	principal_is_public(entry.statement)
+	not has_condition(entry.statement)
+]

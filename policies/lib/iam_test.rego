@@ -1,0 +1,73 @@
+package palisade.lib.iam_test
+
+import data.palisade.lib.iam
+
+u := {"$unknown": "var.p"}
+
+test_statements_object_or_array if {
+	iam.statements({"Statement": {"Effect": "Allow"}}) == [{"statement": {"Effect": "Allow"}, "path": ["Statement"]}]
+	iam.statements({"Statement": [{"Effect": "Deny"}, u]}) == [{"statement": {"Effect": "Deny"}, "path": ["Statement", 0]}]
+	not iam.statements(u)
+}
+
+test_as_list if {
+	iam.as_list("a") == ["a"]
+	iam.as_list(["a", "b"]) == ["a", "b"]
+	iam.as_list(u) == []
+	iam.as_list(null) == []
+}
+
+test_allows_all if {
+	s := {"Effect": "Allow", "Action": "*", "Resource": ["*"]}
+	iam.allows_all_actions(s)
+	iam.allows_all_resources(s)
+	not iam.allows_all_actions({"Effect": "Deny", "Action": "*"})
+	not iam.allows_all_actions({"Effect": "Allow", "Action": u})
+	not iam.allows_all_actions({"Effect": "Allow", "Action": ["s3:GetObject"]})
+}
+
+test_service_wildcards if {
+	iam.service_wildcards({"Effect": "Allow", "Action": ["s3:*", "ec2:Describe*", "*"]}) == {"s3:*"}
+}
+
+test_allows_action if {
+	iam.allows_action({"Effect": "Allow", "Action": "IAM:Pass*"}, "iam:PassRole")
+	iam.allows_action({"Effect": "Allow", "Action": ["iam:*"]}, "iam:PassRole")
+	not iam.allows_action({"Effect": "Allow", "Action": ["iam:GetRole"]}, "iam:PassRole")
+}
+
+test_principals if {
+	iam.principals({"Principal": "*"}) == ["*"]
+	iam.principals({"Principal": {"AWS": ["arn:a", "*"], "Service": "ec2.amazonaws.com"}}) == ["arn:a", "*", "ec2.amazonaws.com"]
+	iam.principal_is_public({"Principal": {"AWS": "*"}})
+	not iam.principal_is_public({"Principal": {"AWS": u}})
+	not iam.principal_is_public({"Principal": {"Service": "ec2.amazonaws.com"}})
+}
+
+test_has_condition if {
+	iam.has_condition({"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-1"}}})
+	iam.has_condition({"Condition": u})
+	not iam.has_condition({"Condition": {}})
+	not iam.has_condition({})
+}
+
+test_identity_statements if {
+	role := {"address": "aws_iam_role.r", "type": "aws_iam_role", "name": "r", "references": [], "config": {"inline_policy": [{"name": "i", "policy": {"Statement": {"Effect": "Allow", "Action": "s3:*"}}}]}}
+	pol := {"address": "aws_iam_policy.p", "type": "aws_iam_policy", "name": "p", "references": [], "config": {"policy": {"Statement": [{"Effect": "Deny", "Action": "*"}]}}}
+	opaque := {"address": "aws_iam_policy.o", "type": "aws_iam_policy", "name": "o", "references": [], "config": {"policy": {"$unknown": "var.doc"}}}
+	found := iam.identity_statements with input as {"resources": [role, pol, opaque]}
+	found == {
+		{"resource": role, "path": ["inline_policy", 0, "policy", "Statement"], "statement": {"Effect": "Allow", "Action": "s3:*"}},
+		{"resource": pol, "path": ["policy", "Statement", 0], "statement": {"Effect": "Deny", "Action": "*"}},
+	}
+}
+
+test_public_statements if {
+	doc := {"Statement": [
+		{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"},
+		{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Condition": {"ArnEquals": {"aws:SourceArn": "arn:x"}}},
+		{"Effect": "Deny", "Principal": "*", "Action": "*"},
+	]}
+	iam.public_statements(doc) == [{"statement": {"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"}, "path": ["Statement", 0]}]
+	iam.public_statements({"$unknown": "x"}) == []
+}

@@ -1,0 +1,71 @@
+# METADATA
+# title: Security group rule helpers
+# description: |
+#   One shape for the three ways Terraform writes a security group rule: inline ingress/egress
+#   blocks (aws_security_group, aws_default_security_group), aws_security_group_rule, and
+#   aws_vpc_security_group_ingress_rule / _egress_rule. Each entry:
+#   {"resource", "direction", "path" (of the rule inside config, [] for a rule resource),
+#   "protocol", "from", "to", "description", "cidrs": [{"value", "path"}]}.
+package palisade.lib.sg
+
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+group_types := {"aws_security_group", "aws_default_security_group"}
+
+rules contains entry if {
+	some r in input.resources
+	r.type in group_types
+	some direction in ["ingress", "egress"]
+	some i, b in tf.blocks(r, direction)
+	entry := {
+		"resource": r,
+		"direction": direction,
+		"path": [direction, i],
+		"protocol": object.get(b, "protocol", null),
+		"from": object.get(b, "from_port", null),
+		"to": object.get(b, "to_port", null),
+		"description": object.get(b, "description", null),
+		"cidrs": _cidrs(b, [direction, i], ["cidr_blocks", "ipv6_cidr_blocks"]),
+	}
+}
+
+rules contains entry if {
+	some r in tf.resources("aws_security_group_rule")
+	r.config.type in {"ingress", "egress"}
+	entry := {
+		"resource": r,
+		"direction": r.config.type,
+		"path": [],
+		"protocol": object.get(r.config, "protocol", null),
+		"from": object.get(r.config, "from_port", null),
+		"to": object.get(r.config, "to_port", null),
+		"description": object.get(r.config, "description", null),
+		"cidrs": _cidrs(r.config, [], ["cidr_blocks", "ipv6_cidr_blocks"]),
+	}
+}
+
+rules contains entry if {
+	some direction in ["ingress", "egress"]
+	some r in tf.resources(concat("", ["aws_vpc_security_group_", direction, "_rule"]))
+	protocol := object.get(r.config, "ip_protocol", null)
+	entry := {
+		"resource": r,
+		"direction": direction,
+		"path": [],
+		"protocol": protocol,
+		# ip_protocol "-1" has no ports; from/to are absent then.
+		"from": object.get(r.config, "from_port", null),
+		"to": object.get(r.config, "to_port", null),
+		"description": object.get(r.config, "description", null),
+		"cidrs": [{"value": r.config[key], "path": [key]} | some key in ["cidr_ipv4", "cidr_ipv6"]; r.config[key] != null],
+	}
+}
+
+_cidrs(obj, prefix, keys) := [{"value": c, "path": array.concat(prefix, [key, j])} |
+	some key in keys
+	some j, c in unknown.items(object.get(obj, key, null))
+]
+
+# public_cidrs(entry): the rule's CIDRs that admit any address.
+public_cidrs(entry) := [c | some c in entry.cidrs; regex.match(`^\s*(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)/0\s*$`, c.value)]

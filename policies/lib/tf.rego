@@ -1,0 +1,70 @@
+# METADATA
+# title: Terraform model helpers
+# description: |
+#   Lookups over the Terraform model (docs/model.md): resources by type, attribute access that
+#   surfaces unknowns, nested blocks, and the reverse of `references` (which resources point at
+#   a given resource) for provider v4+ split resources such as aws_s3_bucket_versioning.
+package palisade.lib.tf
+
+import data.palisade.lib.unknown
+
+# resources(type): managed resources of that type, in model order.
+resources(resource_type) := [r | some r in input.resources; r.type == resource_type]
+
+# data_sources(type): data sources of that type.
+data_sources(resource_type) := [d | some d in object.get(input, "data", []); d.type == resource_type]
+
+# attr(resource, path): the value at path inside config, null when absent. When a parent on the
+# path is unknown the result is that unknown (so "missing" checks do not fire on it).
+attr(resource, path) := found if {
+	count(path) > 0
+	some n in numbers.range(1, count(path))
+	found := object.get(resource.config, array.slice(path, 0, n), null)
+	unknown.is_unknown(found)
+} else := object.get(resource.config, path, null)
+
+# has_attr / missing_attr: set (non-null, unknown counts as set) or not.
+has_attr(resource, path) if attr(resource, path) != null
+
+missing_attr(resource, path) if not has_attr(resource, path)
+
+# blocks(resource, name): the nested blocks `name` as a list ([] when absent or unknown).
+blocks(resource, name) := unknown.items(object.get(resource.config, name, []))
+
+# refers_to(target, address): a reference target names this resource. A splat or un-keyed
+# reference (`aws_s3_bucket.x[*]`) names every instance; a keyed reference names an
+# un-expanded resource whose count/for_each is unknown.
+refers_to(target, address) if target == address
+
+refers_to(target, address) if startswith(address, concat("", [target, "["]))
+
+refers_to(target, address) if startswith(target, concat("", [address, "["]))
+
+# referencing(target_address, type, path): resources of `type` whose attribute at `path`
+# references the resource at target_address (e.g. versioning resources pointing at a bucket).
+referencing(target_address, resource_type, path) := {r |
+	some r in input.resources
+	r.type == resource_type
+	some ref in r.references
+	ref.path == path
+	refers_to(ref.target, target_address)
+}
+
+# references_to(resource, path, type): the references an attribute makes to resources of type.
+references_to(resource, path, resource_type) := {ref |
+	some ref in resource.references
+	ref.path == path
+	regex.match(concat("", [`(^|\.)`, resource_type, `\.`]), ref.target)
+}
+
+# unresolved(type, path, target_type): some resource of `type` sets `path` to a value Palisade
+# cannot tie to any resource of target_type (an unset variable, a module output). Rules that
+# report a *missing* companion stay quiet then: the companion may be that one.
+unresolved(resource_type, path, target_type) if {
+	some r in resources(resource_type)
+	unknown.is_unknown(attr(r, path))
+	count(references_to(r, path, target_type)) == 0
+}
+
+# label(resource): how messages name a resource.
+label(resource) := resource.address

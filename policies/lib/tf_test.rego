@@ -1,0 +1,57 @@
+package palisade.lib.tf_test
+
+import data.palisade.lib.tf
+
+u := {"$unknown": "var.x"}
+
+bucket := {"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "config": {"bucket": "l"}, "references": []}
+
+versioning := {
+	"address": "aws_s3_bucket_versioning.logs", "type": "aws_s3_bucket_versioning", "name": "logs",
+	"config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "versioning_configuration": [{"status": "Enabled"}]},
+	"references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}],
+}
+
+test_resources_by_type if {
+	tf.resources("aws_s3_bucket") == [bucket] with input as {"resources": [bucket, versioning]}
+}
+
+test_attr_nested_and_absent if {
+	tf.attr(versioning, ["versioning_configuration", 0, "status"]) == "Enabled"
+	tf.attr(versioning, ["nope", 0]) == null
+}
+
+test_attr_under_unknown_parent_is_unknown if {
+	r := {"address": "a.b", "config": {"block": u}}
+	tf.attr(r, ["block", 0, "x"]) == u
+	tf.has_attr(r, ["block", 0, "x"])
+}
+
+test_missing_attr if {
+	tf.missing_attr(bucket, ["acl"])
+	not tf.missing_attr(bucket, ["bucket"])
+}
+
+test_blocks_of_unknown_is_empty if {
+	tf.blocks({"config": {"ingress": u}}, "ingress") == []
+	tf.blocks({"config": {}}, "ingress") == []
+	tf.blocks({"config": {"ingress": [{"a": 1}]}}, "ingress") == [{"a": 1}]
+}
+
+test_referencing if {
+	tf.referencing("aws_s3_bucket.logs", "aws_s3_bucket_versioning", ["bucket"]) == {versioning} with input as {"resources": [bucket, versioning]}
+	count(tf.referencing("aws_s3_bucket.other", "aws_s3_bucket_versioning", ["bucket"])) == 0 with input as {"resources": [bucket, versioning]}
+}
+
+test_refers_to_instances if {
+	tf.refers_to("aws_s3_bucket.logs", "aws_s3_bucket.logs[0]")
+	tf.refers_to("aws_s3_bucket.logs[0]", "aws_s3_bucket.logs")
+	not tf.refers_to("aws_s3_bucket.logs[0]", "aws_s3_bucket.logs[1]")
+	not tf.refers_to("aws_s3_bucket.log", "aws_s3_bucket.logs")
+}
+
+test_unresolved if {
+	opaque := {"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "config": {"bucket": {"$unknown": "var.id"}}, "references": []}
+	tf.unresolved("aws_s3_bucket_versioning", ["bucket"], "aws_s3_bucket") with input as {"resources": [opaque]}
+	not tf.unresolved("aws_s3_bucket_versioning", ["bucket"], "aws_s3_bucket") with input as {"resources": [versioning]}
+}

@@ -1,0 +1,64 @@
+# METADATA
+# title: Unknown values
+# description: |
+#   The Terraform front end encodes a value it cannot know statically as {"$unknown": "<expr>"}.
+#   An unknown never produces a finding on its own: "is it false?" is no for an unknown, and
+#   "is it missing?" is no as well (the unknown may well be set).
+package palisade.lib.unknown
+
+is_unknown(v) if {
+	is_object(v)
+	count(v) == 1
+	is_string(v["$unknown"])
+}
+
+known(v) if not is_unknown(v)
+
+# is_false / is_true also accept the strings Terraform converts to booleans.
+is_false(v) if v == false
+
+is_false(v) if v == "false"
+
+is_true(v) if v == true
+
+is_true(v) if v == "true"
+
+# value_or is v when it is set and known, else the default.
+value_or(v, default_value) := v if {
+	v != null
+	known(v)
+} else := default_value
+
+# has(obj, key): the attribute is set (non-null); an unknown counts as set.
+has(obj, key) if {
+	is_object(obj)
+	obj[key] != null
+}
+
+# An unknown parent object may hold the attribute, so it counts as set too.
+has(obj, _) if is_unknown(obj)
+
+# missing(obj, key): the attribute is absent or null (Terraform's "not set").
+missing(obj, key) if not has(obj, key)
+
+# not_true: the value is known and not true (absent/null counts: use with the attribute's default).
+not_true(v) if {
+	known(v)
+	not is_true(v)
+}
+
+# items is the list v, or [] when v is unknown or not a list — so iteration never walks into
+# an unknown's {"$unknown": ...} object by accident.
+items(v) := v if is_array(v)
+
+else := []
+
+# known_number / known_string: the value, only when known and of that type (numeric strings convert).
+known_number(v) := v if is_number(v)
+
+known_number(v) := to_number(v) if {
+	is_string(v)
+	regex.match(`^-?[0-9]+(\.[0-9]+)?$`, v)
+}
+
+known_string(v) := v if is_string(v)
