@@ -15,13 +15,13 @@ is_unknown(v) if {
 known(v) if not is_unknown(v)
 
 # is_false / is_true also accept the strings Terraform converts to booleans.
-is_false(v) if v == false
+is_false(false) := true
 
-is_false(v) if v == "false"
+is_false("false") := true
 
-is_true(v) if v == true
+is_true(true) := true
 
-is_true(v) if v == "true"
+is_true("true") := true
 
 # value_or is v when it is set and known, else the default.
 value_or(v, default_value) := v if {

@@ -1,7 +1,8 @@
 # METADATA
 # title: CloudTrail trail does not send events to CloudWatch Logs
 # description: |
-#   Without cloud_watch_logs_group_arn the trail only writes files to S3, so no metric filter or alarm can react in real time to root logins, policy changes or console sign-in failures.
+#   Without cloud_watch_logs_group_arn the trail only writes files to S3, so no metric filter or
+#   alarm can react in real time to root logins, policy changes or console sign-in failures.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html
 # custom:

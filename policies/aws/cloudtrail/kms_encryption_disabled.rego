@@ -1,7 +1,9 @@
 # METADATA
 # title: CloudTrail logs are not encrypted with a KMS key
 # description: |
-#   Without kms_key_id the log files are encrypted only with S3-managed keys, so anyone with read access to the bucket can read the account's complete API history. With a customer managed key, reading logs also needs kms:Decrypt, which can be granted to auditors only.
+#   Without kms_key_id the log files are encrypted only with S3-managed keys, so anyone with read
+#   access to the bucket can read the account's complete API history. With a customer managed key,
+#   reading logs also needs kms:Decrypt, which can be granted to auditors only.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html
 # custom:

@@ -41,12 +41,14 @@ devices contains {"resource": r, "path": ["block_device_mappings", i, "ebs", j],
 	some r in tf.resources("aws_launch_template")
 	some i, mapping in tf.blocks(r, "block_device_mappings")
 	some j, ebs in object.get(mapping, "ebs", [])
-	not ebs.snapshot_id
 }
 
 deny contains result.fail_fix(d.resource, path, msg, [result.set(path, true)]) if {
 	not default_encryption_on
 	some d in devices
+
+	# A volume restored from a snapshot takes the snapshot's encryption.
+	object.get(d.device, "snapshot_id", null) == null
 	unknown.not_true(object.get(d.device, "encrypted", null))
 	path := array.concat(d.path, ["encrypted"])
 	msg := sprintf("%s has an unencrypted block device", [d.resource.address])

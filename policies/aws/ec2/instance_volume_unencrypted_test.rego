@@ -22,6 +22,7 @@ test_launch_template_fires if {
 test_encrypted_or_default_encryption_passes if {
 	count(rule.deny) == 0 with input as {"resources": [instance({"root_block_device": [{"encrypted": true}]})]}
 	count(rule.deny) == 0 with input as {"resources": [instance({})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"ebs_block_device": [{"snapshot_id": "snap-1"}]})]}
 	d := {"address": "aws_ebs_encryption_by_default.on", "type": "aws_ebs_encryption_by_default", "name": "on", "config": {"enabled": true}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [d, instance({"root_block_device": [{}]})]}
 }

@@ -1,7 +1,9 @@
 # METADATA
 # title: ECR repository policy allows anyone
 # description: |
-#   A repository policy statement allows actions to the principal "*" without conditions, so any AWS account can pull (and, depending on the actions, push or delete) images. Private images often contain proprietary code and embedded configuration.
+#   A repository policy statement allows actions to the principal "*" without conditions, so any
+#   AWS account can pull (and, depending on the actions, push or delete) images. Private images
+#   often contain proprietary code and embedded configuration.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html
 # custom:

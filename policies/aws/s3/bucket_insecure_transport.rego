@@ -26,9 +26,9 @@ import data.palisade.lib.unknown
 
 # No policy at all: report on the bucket.
 deny contains result.fail(bucket, [], msg) if {
+	not s3.companion_unresolved("aws_s3_bucket_policy")
 	some bucket in s3.buckets
 	count(s3.bucket_policies(bucket)) == 0
-	not s3.companion_unresolved("aws_s3_bucket_policy")
 	msg := sprintf("%s has no bucket policy denying insecure (HTTP) requests", [bucket.address])
 }
 

@@ -25,11 +25,11 @@ import data.palisade.lib.s3
 import data.palisade.lib.tf
 
 deny contains result.fail(bucket, ["logging"], msg) if {
+	not log_target_unresolved
 	some bucket in s3.buckets
 	tf.missing_attr(bucket, ["logging"])
 	not s3.has_companion(bucket, "aws_s3_bucket_logging")
 	not is_log_bucket(bucket)
-	not log_target_unresolved
 	msg := sprintf("%s does not have access logging enabled", [bucket.address])
 }
 
@@ -52,11 +52,11 @@ is_log_bucket(bucket) if {
 
 is_log_bucket(bucket) if bucket.config.acl == "log-delivery-write"
 
-# Some logging configuration delivers to a bucket Palisade cannot identify (a variable or a
-# module output): any bucket here may be that log bucket, so none is reported.
-log_target_unresolved if tf.unresolved("aws_s3_bucket_logging", ["target_bucket"], "aws_s3_bucket")
-
 is_log_bucket(bucket) if {
 	some acl in s3.companions(bucket, "aws_s3_bucket_acl")
 	acl.config.acl == "log-delivery-write"
 }
+
+# Some logging configuration delivers to a bucket Palisade cannot identify (a variable or a
+# module output): any bucket here may be that log bucket, so none is reported.
+log_target_unresolved if tf.unresolved("aws_s3_bucket_logging", ["target_bucket"], "aws_s3_bucket")

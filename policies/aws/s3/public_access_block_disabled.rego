@@ -1,10 +1,10 @@
 # METADATA
 # title: S3 public access block does not enable all four protections
 # description: |
-#   S3 Block Public Access has four independent switches. Any switch that is false (or left
-#   unset, which defaults to false) lets a public ACL or bucket policy take effect: new public
-#   ACLs are accepted, existing ones honoured, public policies attached, or cross-account access
-#   through a public policy allowed. All four should be true unless the bucket is deliberately public.
+#   S3 Block Public Access has four independent switches. Any switch that is false (or left unset,
+#   which defaults to false) lets a public ACL or bucket policy take effect: new public ACLs are
+#   accepted, existing ones honoured, public policies attached, or cross-account access through a
+#   public policy allowed. All four should be true unless the bucket is deliberately public.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 # custom:

@@ -24,8 +24,8 @@ import data.palisade.lib.tf
 rotation_type := "aws_secretsmanager_secret_rotation"
 
 warn contains result.fail(secret, [], msg) if {
+	not tf.unresolved(rotation_type, ["secret_id"], "aws_secretsmanager_secret")
 	some secret in tf.resources("aws_secretsmanager_secret")
 	count(tf.referencing(secret.address, rotation_type, ["secret_id"])) == 0
-	not tf.unresolved(rotation_type, ["secret_id"], "aws_secretsmanager_secret")
 	msg := sprintf("%s is not rotated automatically", [secret.address])
 }

@@ -1,7 +1,9 @@
 # METADATA
 # title: SNS topic policy allows anyone
 # description: |
-#   A topic policy statement allows actions to the principal "*" without conditions, so anyone can publish to the topic (spamming or spoofing notifications) or subscribe endpoints to receive its messages.
+#   A topic policy statement allows actions to the principal "*" without conditions, so anyone can
+#   publish to the topic (spamming or spoofing notifications) or subscribe endpoints to receive
+#   its messages.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html
 # custom:

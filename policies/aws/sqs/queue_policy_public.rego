@@ -1,7 +1,8 @@
 # METADATA
 # title: SQS queue policy allows anyone
 # description: |
-#   A queue policy statement allows actions to the principal "*" without conditions, so anyone can send messages to the queue (injecting work for consumers) or read and delete its messages.
+#   A queue policy statement allows actions to the principal "*" without conditions, so anyone can
+#   send messages to the queue (injecting work for consumers) or read and delete its messages.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
 # custom:

@@ -1,9 +1,10 @@
 # METADATA
 # title: Security group allows RDP from the internet
 # description: |
-#   An ingress rule admits RDP (TCP port 3389) from 0.0.0.0/0 or ::/0. Internet-exposed RDP is a primary entry point for ransomware operators (credential stuffing, BlueKeep-class vulnerabilities).
-#   Reach it through a bastion, AWS Systems Manager Session Manager or a VPN, and allow only
-#   the CIDRs that need it.
+#   An ingress rule admits RDP (TCP port 3389) from 0.0.0.0/0 or ::/0. Internet-exposed RDP is a
+#   primary entry point for ransomware operators (credential stuffing, BlueKeep-class
+#   vulnerabilities). Reach it through a bastion, AWS Systems Manager Session Manager or a VPN,
+#   and allow only the CIDRs that need it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:

@@ -1,9 +1,10 @@
 # METADATA
 # title: Security group allows SSH from the internet
 # description: |
-#   An ingress rule admits SSH (TCP port 22) from 0.0.0.0/0 or ::/0. SSH is the most scanned and brute-forced service on the internet; an exposed daemon is one weak key or unpatched CVE away from a compromised host.
-#   Reach it through a bastion, AWS Systems Manager Session Manager or a VPN, and allow only
-#   the CIDRs that need it.
+#   An ingress rule admits SSH (TCP port 22) from 0.0.0.0/0 or ::/0. SSH is the most scanned and
+#   brute-forced service on the internet; an exposed daemon is one weak key or unpatched CVE away
+#   from a compromised host. Reach it through a bastion, AWS Systems Manager Session Manager or a
+#   VPN, and allow only the CIDRs that need it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:

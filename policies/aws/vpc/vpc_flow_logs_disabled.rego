@@ -24,8 +24,8 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 
 deny contains result.fail(vpc, [], msg) if {
+	not tf.unresolved("aws_flow_log", ["vpc_id"], "aws_vpc")
 	some vpc in tf.resources("aws_vpc")
 	count(tf.referencing(vpc.address, "aws_flow_log", ["vpc_id"])) == 0
-	not tf.unresolved("aws_flow_log", ["vpc_id"], "aws_vpc")
 	msg := sprintf("%s has no flow log", [vpc.address])
 }
