@@ -38,9 +38,12 @@ function flags(b: Builtin): string {
 
 const DIFFERENCES = `## Deliberate differences from OPA
 
-- **No network or host access.** \`http.send\`, \`net.lookup_ip_addr\` and \`opa.runtime\` are
-  registered (so policies type-check and hover works) but raise \`eval_builtin_error\` "… is disabled"
-  when called (\`http.send\` still validates its request object first, with OPA's type errors).
+- **No network or host access.** \`http.send\` and \`net.lookup_ip_addr\` are registered (so
+  policies type-check and hover works) but always raise \`eval_builtin_error\` "… is disabled": Palisade
+  never uses the network at run time, so there is no switch to enable them (\`http.send\` still
+  validates its request object first, with OPA's type errors). \`opa.runtime\` is refused the same
+  way unless the host explicitly provides runtime information (\`EvalOptions.runtime\`); Palisade
+  never reads the process environment on a policy's behalf.
   \`providers.aws.sign_req\` is pure computation and is implemented.
 - **Resource guards.** \`numbers.range\`/\`range_step\` refuse results over 10,000,000 elements and
   \`bits.lsh\`/\`bits.rsh\` refuse shifts over 65,536 bits, instead of exhausting memory;

@@ -185,6 +185,11 @@ export const miscBuiltins: Builtin[] = [
       validateHttpRequest(obj(r, 1));
       throw builtinError('http.send is disabled: Palisade evaluates policies without network or host access');
     }, { external: true, nondeterministic: true }),
-  refused('opa.runtime', [], ['output', T.object()], "OPA's runtime information (environment, config)."),
+  def('opa.runtime', 'external', [], ['output', T.object()],
+    "OPA's runtime information (environment, config). Refused unless the host explicitly provides it: Palisade never reads the process environment on a policy's behalf.",
+    (_args, ctx) => {
+      if (ctx.runtime !== undefined) return ctx.runtime;
+      throw builtinError('opa.runtime is disabled: Palisade evaluates policies without host access unless runtime information is explicitly provided');
+    }, { external: true, nondeterministic: true }),
 ];
 

@@ -22,6 +22,11 @@ export interface BuiltinContext {
   print(message: string): void;
   /** Random source (rand.intn, uuid.rfc4122) — seeded/deterministic per query like OPA's cache. */
   cache: Map<string, RegoValue>;
+  /**
+   * What `opa.runtime()` returns. Only a host that explicitly opts in sets it; otherwise
+   * `opa.runtime` is refused like the other builtins that reach outside.
+   */
+  runtime?: RegoValue;
 }
 
 export interface Builtin {

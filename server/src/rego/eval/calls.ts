@@ -22,6 +22,7 @@ export class Calls {
       strictBuiltinErrors: o.strictBuiltinErrors ?? false,
       print: (msg) => o.print?.(msg),
       cache: new Map(),
+      runtime: o.runtime,
     };
   }
 

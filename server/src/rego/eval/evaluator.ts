@@ -39,6 +39,7 @@ export interface EvaluatorOptions {
   isCancelled?: () => boolean;
   print?: (msg: string) => void;
   nowNs?: bigint;
+  runtime?: RegoValue;
 }
 
 export class Evaluator {

@@ -21,6 +21,8 @@ export interface EvalOptions {
   isCancelled?: () => boolean;
   print?: (msg: string) => void;
   nowNs?: bigint;
+  /** Explicit opt-in: what `opa.runtime()` returns (refused when absent). */
+  runtime?: RegoValue;
 }
 
 export interface ModuleSource {
@@ -76,6 +78,7 @@ function evaluatorOptions(options: EvalOptions): EvaluatorOptions {
     isCancelled: options.isCancelled,
     print: options.print,
     nowNs: options.nowNs,
+    runtime: options.runtime,
   };
 }
 
