@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import type { FrontEndDiagnostic, Model } from '../../iac/model';
 import { analyzeTerraformModule, findModuleDirs } from '../../iac/terraform';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
+import { positionIn } from '../positions';
 
 export const summary = 'print the evaluated model of Terraform modules (--json for machine output)';
 
@@ -100,24 +101,7 @@ function unitDirs(host: DiskHost, path: string): string[] | undefined {
 export function inspectUnit(host: DiskHost, dir: string, cwd: string, varFiles: string[]): InspectUnit {
   const result = analyzeTerraformModule(host, { dir, root: cwd, varFiles });
   const m = result.model;
-  const lineStarts = new Map<string, number[]>();
-  const position = (file: string, offset: number): [number, number] => {
-    let starts = lineStarts.get(file);
-    if (!starts) {
-      const text = host.readFile(posix.join(cwd, file)) ?? '';
-      starts = [0];
-      for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-      lineStarts.set(file, starts);
-    }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - starts[lo] + 1];
-  };
+  const position = (file: string, offset: number) => positionIn(host, posix.join(cwd, file), offset);
   const diagnostics = result.diagnostics.map((d): InspectDiagnostic => {
     const [line, column] = position(d.file, d.start);
     const [endLine, endColumn] = position(d.file, d.end);

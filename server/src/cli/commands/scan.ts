@@ -16,6 +16,7 @@ import {
 } from '../../policy';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
 import { builtinPackDir, readPackFiles } from '../../workspace/policy-files';
+import { positionIn } from '../positions';
 
 export const summary = 'scan Terraform modules with the built-in rule pack (text or JSON; exit 1 on findings)';
 
@@ -169,28 +170,7 @@ function policyDiagnostic(d: PolicyDiagnostic, absFile: string | undefined, cwd:
   return out;
 }
 
-const lineStartsCache = new WeakMap<DiskHost, Map<string, number[]>>();
-
-/** 1-based line and column (UTF-16) of an offset in a file. */
-function position(host: DiskHost, file: string, offset: number): [number, number] {
-  let perHost = lineStartsCache.get(host);
-  if (!perHost) lineStartsCache.set(host, (perHost = new Map()));
-  let starts = perHost.get(file);
-  if (!starts) {
-    const text = host.readFile(file) ?? '';
-    starts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-    perHost.set(file, starts);
-  }
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return [lo + 1, offset - starts[lo] + 1];
-}
+const position = positionIn;
 
 function formatText(findings: JsonFinding[], diagnostics: JsonDiagnostic[]): string {
   const lines: string[] = [];
