@@ -5,10 +5,18 @@ import type { Expr, TemplatePart } from '../ast';
 import type { ModelReference } from '../../model';
 import { Unknown } from '../values';
 import { evaluate } from './expressions';
-import type { Scope } from './scope';
+import { moduleScope, type Scope } from './scope';
 import { instanceKeySuffix } from './text';
 
 type Step = { attr: string } | { index: Expr } | { splat: true };
+
+/** Names bound around an expression (a scope's bindings, or those plus for-expression variables). */
+interface Bound {
+  has(name: string): boolean;
+  keys(): IterableIterator<string>;
+}
+
+const NOTHING_BOUND: Bound = new Set<string>();
 
 interface Walk {
   scope: Scope;
@@ -23,22 +31,25 @@ const seenByList = new WeakMap<ModelReference[], Set<string>>();
 const NEVER_REFERENCES = new Set(['var', 'each', 'count', 'path', 'terraform', 'self']);
 const mayReferenceCache = new WeakMap<Expr, boolean>();
 
-/** Whether the expression has any traversal that could be a reference (cached; most values are literals). */
-function mayReference(expr: Expr): boolean {
+/** Whether the expression has any traversal that could be a reference (most values are literals). */
+export function mayReference(expr: Expr): boolean {
+  let hit = false;
+  const visit = (e: Expr): void => {
+    if (hit) return;
+    if (e.kind === 'Variable') {
+      if (!NEVER_REFERENCES.has(e.name)) hit = true;
+      return;
+    }
+    forEachChild(e, visit);
+  };
+  visit(expr);
+  return hit;
+}
+
+/** mayReference, cached by node. */
+function mayReferenceCached(expr: Expr): boolean {
   let hit = mayReferenceCache.get(expr);
-  if (hit === undefined) {
-    hit = false;
-    const visit = (e: Expr): void => {
-      if (hit) return;
-      if (e.kind === 'Variable') {
-        if (!NEVER_REFERENCES.has(e.name)) hit = true;
-        return;
-      }
-      forEachChild(e, visit);
-    };
-    visit(expr);
-    mayReferenceCache.set(expr, hit);
-  }
+  if (hit === undefined) mayReferenceCache.set(expr, (hit = mayReference(expr)));
   return hit;
 }
 
@@ -75,10 +86,14 @@ function forEachPartExpr(parts: TemplatePart[], f: (c: Expr) => void): void {
 }
 
 export function collectReferences(expr: Expr, scope: Scope, path: (string | number)[], out: ModelReference[]): void {
-  if (!mayReference(expr)) return;
+  if (mayReferenceCached(expr)) collectPossibleReferences(expr, scope, path, out);
+}
+
+/** collectReferences for an expression the caller knows passes mayReference. */
+export function collectPossibleReferences(expr: Expr, scope: Scope, path: (string | number)[], out: ModelReference[]): void {
   let seen = seenByList.get(out);
   if (!seen) seenByList.set(out, (seen = new Set(out.map((r) => key(r)))));
-  walk(expr, path, new Set(scope.bindings.keys()), { scope, out, seen, localsVisited: new Set() });
+  walk(expr, path, scope.bindings, { scope, out, seen, localsVisited: new Set() });
 }
 
 function key(r: ModelReference): string {
@@ -162,7 +177,7 @@ function referenceFrom(root: string, steps: Step[], w: Walk): { target: string; 
   return attribute === undefined ? { target: prefix + base } : { target: prefix + base, attribute };
 }
 
-function walk(expr: Expr, path: (string | number)[], bound: Set<string>, w: Walk): void {
+function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): void {
   switch (expr.kind) {
     case 'GetAttr':
     case 'Index':
@@ -203,7 +218,7 @@ function walk(expr: Expr, path: (string | number)[], bound: Set<string>, w: Walk
       return;
     case 'For': {
       walk(expr.collection, path, bound, w);
-      const inner = new Set(bound);
+      const inner = new Set(bound.keys());
       inner.add(expr.valueVar.name);
       if (expr.keyVar) inner.add(expr.keyVar.name);
       if (expr.keyExpr) walk(expr.keyExpr, path, inner, w);
@@ -237,7 +252,7 @@ function walk(expr: Expr, path: (string | number)[], bound: Set<string>, w: Walk
   }
 }
 
-function walkParts(parts: TemplatePart[], path: (string | number)[], bound: Set<string>, w: Walk): void {
+function walkParts(parts: TemplatePart[], path: (string | number)[], bound: Bound, w: Walk): void {
   for (const p of parts) {
     if (p.kind === 'TemplateInterpolation') walk(p.expr, path, bound, w);
     else if (p.kind === 'TemplateIf') {
@@ -246,7 +261,7 @@ function walkParts(parts: TemplatePart[], path: (string | number)[], bound: Set<
       if (p.else) walkParts(p.else, path, bound, w);
     } else if (p.kind === 'TemplateFor') {
       walk(p.collection, path, bound, w);
-      const inner = new Set(bound);
+      const inner = new Set(bound.keys());
       inner.add(p.valueVar.name);
       if (p.keyVar) inner.add(p.keyVar.name);
       walkParts(p.body, path, inner, w);
@@ -259,8 +274,8 @@ function followLocal(name: string, path: (string | number)[], w: Walk): void {
   w.localsVisited.add(name);
   const decl = w.scope.env.decls.locals.get(name);
   if (!decl) return;
-  const scope: Scope = { kind: 'module', env: w.scope.env, file: decl.file, bindings: new Map() };
-  walk(decl.attr.expr, path, new Set(), { ...w, scope });
+  const scope: Scope = moduleScope(w.scope.env, decl.file);
+  walk(decl.attr.expr, path, NOTHING_BOUND, { ...w, scope });
 }
 
 function literalString(e: Expr): string | undefined {

@@ -40,13 +40,16 @@ export interface Scope {
   each?: { key: Value; value: Value };
 }
 
+/** Shared by every scope without bound names (bindings are never mutated, only copied). */
+const NO_BINDINGS: ReadonlyMap<string, Value> = new Map();
+
 export function moduleScope(env: ModuleEnv, file: ParsedFile): Scope {
-  return { kind: 'module', env, file, bindings: new Map() };
+  return { kind: 'module', env, file, bindings: NO_BINDINGS };
 }
 
 export function withBindings(scope: Scope, names: Record<string, Value>): Scope {
   const bindings = new Map(scope.bindings);
-  for (const [k, v] of Object.entries(names)) bindings.set(k, v);
+  for (const k in names) bindings.set(k, names[k]);
   return { ...scope, bindings };
 }
 

@@ -45,10 +45,10 @@ function readTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeCo
       const name = expr.name.name;
       const arg = expr.args[0];
       if ((name === 'list' || name === 'set' || name === 'map') && arg) {
-        return { kind: name, element: parseTypeConstraint(arg, evalDefault) };
+        return { kind: name, element: readTypeConstraint(arg, evalDefault) };
       }
       if (name === 'tuple' && arg?.kind === 'Tuple') {
-        return { kind: 'tuple', elements: arg.items.map((e) => parseTypeConstraint(e, evalDefault)) };
+        return { kind: 'tuple', elements: arg.items.map((e) => readTypeConstraint(e, evalDefault)) };
       }
       if (name === 'object' && arg?.kind === 'Object') {
         const attributes = new Map<string, ObjectAttributeType>();
@@ -57,10 +57,10 @@ function readTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeCo
           if (key === undefined) continue;
           const v = item.value;
           if (v.kind === 'Call' && v.name.name === 'optional' && v.args[0]) {
-            const attr: ObjectAttributeType = { type: parseTypeConstraint(v.args[0], evalDefault), optional: true };
+            const attr: ObjectAttributeType = { type: readTypeConstraint(v.args[0], evalDefault), optional: true };
             if (v.args[1]) attr.default = evalDefault(v.args[1]);
             attributes.set(key, attr);
-          } else attributes.set(key, { type: parseTypeConstraint(v, evalDefault), optional: false });
+          } else attributes.set(key, { type: readTypeConstraint(v, evalDefault), optional: false });
         }
         return { kind: 'object', attributes };
       }
@@ -81,57 +81,79 @@ export type ConversionResult = { ok: true; value: Value } | { ok: false; message
 
 /** Convert a value to a type constraint as Terraform does for variables (unknowns pass through). */
 export function convertToType(value: Value, type: TypeConstraint, path = ''): ConversionResult {
-  if (value instanceof Unknown || value === null || type.kind === 'any') return { ok: true, value };
-  const fail = (what: string): ConversionResult => ({
-    ok: false,
-    message: `${path ? `${path}: ` : ''}${what} required, got ${typeName(value)}`,
-  });
+  const out = convert(value, type);
+  if (!(out instanceof ConversionFailure)) return { ok: true, value: out };
+  let at = path;
+  for (let i = out.steps.length - 1; i >= 0; i--) {
+    const step = out.steps[i];
+    at = typeof step === 'string' ? (at ? `${at}.${step}` : step) : `${at}[${step.key}]`;
+  }
+  return { ok: false, message: `${at ? `${at}: ` : ''}${out.what}` };
+}
+
+/**
+ * Why a conversion failed. The path to the failing element is collected only while unwinding
+ * (innermost step first), so the common, successful conversion builds no path strings.
+ */
+class ConversionFailure {
+  /** Object attribute names, or `{ key }` for the text inside `[…]` (an index or a quoted map key). */
+  readonly steps: (string | { key: string })[] = [];
+  constructor(readonly what: string) {}
+}
+
+function mismatch(what: string, value: Value): ConversionFailure {
+  return new ConversionFailure(`${what} required, got ${typeName(value)}`);
+}
+
+function convert(value: Value, type: TypeConstraint): Value | ConversionFailure {
+  if (value instanceof Unknown || value === null || type.kind === 'any') return value;
   switch (type.kind) {
     case 'string': {
       const s = toStringValue(value);
-      return s === undefined ? fail('string') : { ok: true, value: s };
+      return s === undefined ? mismatch('string', value) : s;
     }
     case 'number': {
       const n = toNumberValue(value);
-      return n === undefined ? fail('number') : { ok: true, value: n };
+      return n === undefined ? mismatch('number', value) : n;
     }
     case 'bool': {
       const b = toBoolValue(value);
-      return b === undefined ? fail('bool') : { ok: true, value: b };
+      return b === undefined ? mismatch('bool', value) : b;
     }
     case 'list':
     case 'set': {
-      if (!Array.isArray(value)) return fail(type.kind);
+      if (!Array.isArray(value)) return mismatch(type.kind, value);
       const out: Value[] = [];
       for (let i = 0; i < value.length; i++) {
-        const r = convertToType(value[i], type.element, `${path}[${i}]`);
-        if (!r.ok) return r;
-        out.push(r.value);
+        const r = convert(value[i], type.element);
+        if (r instanceof ConversionFailure) return failedAt(r, { key: String(i) });
+        out.push(r);
       }
-      return { ok: true, value: type.kind === 'set' ? distinct(out) : out };
+      return type.kind === 'set' ? distinct(out) : out;
     }
     case 'map': {
-      if (!isObject(value)) return fail('map');
+      if (!isObject(value)) return mismatch('map', value);
       const out: ValueObject = {};
-      for (const [k, v] of Object.entries(value)) {
-        const r = convertToType(v, type.element, `${path}[${JSON.stringify(k)}]`);
-        if (!r.ok) return r;
-        out[k] = r.value;
+      for (const k in value) {
+        if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+        const r = convert(value[k], type.element);
+        if (r instanceof ConversionFailure) return failedAt(r, { key: JSON.stringify(k) });
+        out[k] = r;
       }
-      return { ok: true, value: out };
+      return out;
     }
     case 'tuple': {
-      if (!Array.isArray(value) || value.length !== type.elements.length) return fail(`tuple of ${type.elements.length}`);
+      if (!Array.isArray(value) || value.length !== type.elements.length) return mismatch(`tuple of ${type.elements.length}`, value);
       const out: Value[] = [];
       for (let i = 0; i < value.length; i++) {
-        const r = convertToType(value[i], type.elements[i], `${path}[${i}]`);
-        if (!r.ok) return r;
-        out.push(r.value);
+        const r = convert(value[i], type.elements[i]);
+        if (r instanceof ConversionFailure) return failedAt(r, { key: String(i) });
+        out.push(r);
       }
-      return { ok: true, value: out };
+      return out;
     }
     case 'object': {
-      if (!isObject(value)) return fail('object');
+      if (!isObject(value)) return mismatch('object', value);
       const out: ValueObject = {};
       for (const [name, attr] of type.attributes) {
         const given = Object.prototype.hasOwnProperty.call(value, name) ? value[name] : undefined;
@@ -140,22 +162,27 @@ export function convertToType(value: Value, type: TypeConstraint, path = ''): Co
             out[name] = attr.default === undefined ? null : convertOrKeep(attr.default, attr.type);
             continue;
           }
-          if (given === undefined) return { ok: false, message: `${path ? `${path}: ` : ''}attribute "${name}" is required` };
+          if (given === undefined) return new ConversionFailure(`attribute "${name}" is required`);
           out[name] = null;
           continue;
         }
-        const r = convertToType(given, attr.type, path ? `${path}.${name}` : name);
-        if (!r.ok) return r;
-        out[name] = r.value;
+        const r = convert(given, attr.type);
+        if (r instanceof ConversionFailure) return failedAt(r, name);
+        out[name] = r;
       }
-      return { ok: true, value: out };
+      return out;
     }
   }
 }
 
+function failedAt(failure: ConversionFailure, step: string | { key: string }): ConversionFailure {
+  failure.steps.push(step);
+  return failure;
+}
+
 function convertOrKeep(v: Value, t: TypeConstraint): Value {
-  const r = convertToType(v, t);
-  return r.ok ? r.value : v;
+  const r = convert(v, t);
+  return r instanceof ConversionFailure ? v : r;
 }
 
 function distinct(values: Value[]): Value[] {

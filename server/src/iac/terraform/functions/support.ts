@@ -16,11 +16,16 @@ export interface FunctionContext {
 
 /** An arity or type problem; the evaluator turns it into a diagnostic and an Unknown. */
 export class FunctionError extends Error {
-  constructor(
-    message: string,
-    readonly argIndex?: number,
-  ) {
+  readonly argIndex?: number;
+
+  constructor(message: string, argIndex?: number) {
+    // Thrown routinely inside try()/can(), and never shown with a stack: skip capturing one,
+    // which costs more than the rest of the call.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
+    this.argIndex = argIndex;
     this.name = 'FunctionError';
   }
 }
