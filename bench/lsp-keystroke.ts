@@ -9,6 +9,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { SERVER_EXEC_ARGV } from '../server/src/shared/server-launch';
 
 const EDITS = 500;
 const WARMUP_EDITS = 20;
@@ -82,7 +83,7 @@ export async function run(): Promise<void> {
   const module = largestModule(corpusDir);
   const target = module.files[0];
 
-  const child = spawn(process.execPath, [bundle, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, bundle, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiters = new Map<string, () => void>();
   const analysisMs: number[] = [];

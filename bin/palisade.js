@@ -3,13 +3,29 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
+const { spawn } = require('node:child_process');
 const bundle = path.join(__dirname, '..', 'dist', 'server.js');
 if (!fs.existsSync(bundle)) {
   process.stderr.write('palisade: dist/server.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
-const { main } = require(bundle);
-main(process.argv.slice(2)).then(
+const cli = require(bundle);
+const args = process.argv.slice(2);
+
+// The language server runs with the V8 flags the VS Code client also uses (SERVER_EXEC_ARGV,
+// server/src/shared/server-launch.ts); they must be set when the process starts, so re-exec once.
+// The child inherits stdio, so an LSP client talks to it directly.
+if (args[0] === 'lsp' && !process.env.PALISADE_LSP_CHILD) {
+  const child = spawn(process.execPath, [...cli.SERVER_EXEC_ARGV, __filename, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, PALISADE_LSP_CHILD: '1' },
+  });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : code ?? 0));
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+  return;
+}
+
+cli.main(args).then(
   (code) => { process.exitCode = code; },
   (err) => {
     process.stderr.write(`palisade: internal error: ${err && err.stack ? err.stack : String(err)}\n`);

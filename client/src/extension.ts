@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../../server/src/shared/settings';
 import { VarFilesStatus } from './status';
 import { selectVarFiles } from './var-files';
+import { SERVER_EXEC_ARGV } from '../../server/src/shared/server-launch';
 
 let client: LanguageClient | undefined;
 /** Watchers handed to the current client; disposed with it so a restart does not leak them. */
@@ -34,8 +35,8 @@ export async function deactivate(): Promise<void> {
 function createClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, args: ['lsp'] },
-    debug: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: [...SERVER_EXEC_ARGV] } },
+    debug: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6009'] } },
   };
   const initializationOptions: PalisadeInitializationOptions = {
     workspaceTrusted: vscode.workspace.isTrusted,

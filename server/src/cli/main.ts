@@ -2,6 +2,8 @@
 // each command module exports `run(argv): Promise<number>` (the process exit code).
 // Exit codes: 0 ok, 1 findings/failures (per command), 2 usage or internal error.
 
+export { SERVER_EXEC_ARGV } from '../shared/server-launch';
+
 type CommandModule = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {
