@@ -17,7 +17,7 @@ function repoRoot(): string {
   return dir;
 }
 const corpusDir = process.argv[2] ?? resolve(process.env.PALISADE_CORPORA ?? resolve(repoRoot(), '../shared/corpora'), 'real-terraform');
-const passes = Number(process.argv[3] ?? 3);
+const passes = Number(process.argv[3] ?? 6);
 const root = toHostPath(corpusDir);
 const disk = new DiskHost({ snapshot: true });
 const dirs = findModuleDirs(disk, root);
@@ -41,6 +41,8 @@ for (const dir of dirs) {
 }
 
 console.log(`corpus: ${root}`);
+const warmRates: number[] = [];
+let coldRate = 0;
 console.log(`units: ${dirs.length}, .tf files: ${corpusFiles}, ${(corpusBytes / 1e6).toFixed(2)} MB`);
 for (let pass = 1; pass <= passes; pass++) {
   const suffix = `\n# bench pass ${pass}\n`;
@@ -67,6 +69,9 @@ for (let pass = 1; pass <= passes; pass++) {
   const cpu = process.cpuUsage(cpu0);
   const cpuSec = (cpu.user + cpu.system) / 1e6;
   perUnit.sort((a, b) => a - b);
+  const rate = corpusBytes / 1e6 / wall;
+  if (pass === 1) coldRate = rate;
+  else warmRates.push(rate);
   console.log(
     `pass ${pass}${pass === 1 ? ' (cold)' : ''}: wall ${wall.toFixed(2)} s, cpu ${cpuSec.toFixed(2)} s | ` +
       `corpus ${(corpusBytes / 1e6 / wall).toFixed(2)} MB/s, ${(corpusFiles / wall).toFixed(0)} files/s | ` +
@@ -74,5 +79,9 @@ for (let pass = 1; pass <= passes; pass++) {
       `per unit p50 ${percentile(perUnit, 0.5).toFixed(1)} p95 ${percentile(perUnit, 0.95).toFixed(1)} p99 ${percentile(perUnit, 0.99).toFixed(1)} ms | ` +
       `${resources} resources`,
   );
+}
+warmRates.sort((a, b) => a - b);
+if (warmRates.length > 0) {
+  console.log(`summary: parse+evaluate ${percentile(warmRates, 0.5).toFixed(2)} MB/s of corpus (median of warm passes 2–${passes}), cold first pass ${coldRate.toFixed(2)} MB/s (includes JIT warm-up)`);
 }
 console.log(`RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
