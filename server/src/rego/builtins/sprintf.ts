@@ -5,6 +5,7 @@ import { toRegoText, goQuote } from '../value/format';
 import { arr, def, isNumber, str, T } from './support';
 import type { Builtin } from './types';
 import type { RegoValue } from '../value/types';
+import { exactDecimal } from '../value/number';
 
 type GoArg = { type: 'int' | 'big'; value: bigint } | { type: 'float64'; value: number } | { type: 'string'; value: string };
 
@@ -215,17 +216,8 @@ function exactDigits(x: number): Digits {
     mant |= 1n << 52n;
     exp = e - 1075;
   }
-  let text: string;
-  let dp: number;
-  if (exp >= 0) {
-    text = (mant << BigInt(exp)).toString();
-    dp = text.length;
-  } else {
-    text = (mant * 5n ** BigInt(-exp)).toString();
-    dp = text.length + exp;
-  }
-  const trimmed = text.replace(/0+$/, '') || '0';
-  return { d: trimmed, dp };
+  const { digits, dp } = exactDecimal(mant, exp);
+  return { d: digits || '0', dp };
 }
 
 /** Shortest round-trip digits (same digits Go's shortest mode produces). */

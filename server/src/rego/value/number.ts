@@ -316,7 +316,8 @@ interface DecimalDigits {
   dp: number;
 }
 
-function exactDecimal(mant: bigint, exp: number, neg = false): DecimalDigits {
+/** Exact decimal digits of mant × 2^exp (shared with sprintf's float formatting). */
+export function exactDecimal(mant: bigint, exp: number, neg = false): DecimalDigits {
   let text: string;
   let dp: number;
   if (exp >= 0) {
