@@ -80,6 +80,42 @@ test('imports only flow downwards between layers', () => {
   assert.deepEqual(violations, []);
 });
 
+/** Each layer's public API: another layer may import only these files of it. */
+const DOORS: Partial<Record<Layer, string[]>> = {
+  iac: ['server/src/iac/model', 'server/src/iac/terraform/index'],
+  rego: ['server/src/rego/index'],
+  policy: ['server/src/policy/index'],
+  lint: ['server/src/lint/index'],
+};
+
+function doorOf(target: string): string {
+  const rel = relative(REPO_ROOT, target).split('\\').join('/').replace(/\.(ts|js)$/, '');
+  try {
+    if (statSync(resolve(REPO_ROOT, rel)).isDirectory()) return `${rel}/index`;
+  } catch {
+    // a file path without extension: not a directory
+  }
+  return rel;
+}
+
+test('layers are entered through their door (index.ts or the model contract)', () => {
+  const violations: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file);
+    for (const spec of importsOf(readFileSync(file, 'utf8'))) {
+      if (!spec.startsWith('.')) continue;
+      const target = resolve(dirname(file), spec);
+      const rel = relative(REPO_ROOT, target).split('\\').join('/');
+      if (!rel.startsWith('server/src/')) continue;
+      const to = layerOf(target);
+      const doors = DOORS[to];
+      if (to === from || !doors) continue;
+      if (!doors.includes(doorOf(target))) violations.push(`${relative(REPO_ROOT, file)} imports ${spec}, not through the ${to} layer's door`);
+    }
+  }
+  assert.deepEqual(violations, []);
+});
+
 test('source files stay small (≤ 600 lines)', () => {
   const big = files
     .map((f) => ({ f: relative(REPO_ROOT, f), n: readFileSync(f, 'utf8').split('\n').length }))

@@ -1,7 +1,6 @@
 // Small read-only helpers over the Rego AST shared by the rules: walking terms and expressions,
 // names of refs and rules, variables and their positions.
-import type { Body, Expr, Module, Rule, Term, Loc } from '../rego';
-import type { CallTerms, Every, SomeDecl } from '../rego/syntax/ast';
+import type { Body, Expr, Module, Rule, Term, Loc, CallTerms, Every, SomeDecl } from '../rego';
 
 export function isCallExpr(t: Expr['terms']): t is CallTerms {
   return (t as CallTerms).kind === 'call';

@@ -1,7 +1,7 @@
 // Renders a front end's ValueDescription as an LSP hover: the expression, its evaluated value as a
 // JSON code block, then where the value came from.
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { ValueDescription } from '../iac/terraform/api';
+import type { ValueDescription } from '../iac/terraform';
 import type { LineIndex } from './line-index';
 
 /** Longest value shown before the JSON is cut, so a huge map cannot flood the hover. */

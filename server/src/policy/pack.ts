@@ -1,8 +1,8 @@
 // Loads a rule pack from (path, text) pairs: parse every module, read rule METADATA, compile the
 // whole pack once. A broken file is reported and left out; the rest of the pack still loads.
-import { parseModule, prepare, type ModuleSource, type RegoError } from '../rego';
+import { parseModule, prepare, checkModules } from '../rego';
+import type { ModuleSource, RegoError } from '../rego';
 // OPA's compile checks (unsafe vars, undefined functions, types) are not in the rego door yet.
-import { checkModules } from '../rego/check';
 import { isRuleModule, readRuleMetadata } from './metadata';
 import type { PolicyDiagnostic, RuleMetadata, RulePack } from './types';
 

@@ -7,7 +7,7 @@ export { prepare, evalQuery, evalRule, evalRuleWithErrors, EvaluationSession, Pr
 export type { EvalOptions, ModuleSource } from './eval';
 export { formatModule } from './format';
 export type { FormatOptions, FormatResult } from './format';
-export { fromJS, toJS, toRegoText, toJSONText, compare, equal } from './value';
+export { fromJS, toJS, toRegoText, toJSONText, compare, equal, parseJSON, parseYAML } from './value';
 export type { RegoValue, RegoNumber, RegoObject, RegoSet } from './value';
 export { getBuiltin, builtins } from './builtins';
 export type { Builtin } from './builtins';

@@ -2,9 +2,8 @@
 // matching `opa` commands, so scripts written for `opa` work against Palisade's engine.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { checkModules } from '../../rego/check';
-import { formatModule } from '../../rego/format';
-import type { RegoError } from '../../rego/syntax/ast';
+import { checkModules, formatModule } from '../../rego';
+import type { RegoError } from '../../rego';
 import { unifiedDiff } from '../rego/diff';
 import { runEval } from '../rego/eval';
 import { loadPaths } from '../rego/files';

@@ -2,9 +2,8 @@
 // `test_*` is a test (it passes when defined and not false); `todo_test_*` rules are skipped. Data
 // files (.json/.yaml) in the given directories are loaded under `data` by their directory.
 import { parseArgs } from 'node:util';
-import { checkModules } from '../../rego/check';
-import { evalRuleWithErrors, prepare } from '../../rego/eval';
-import type { Module } from '../../rego/syntax/ast';
+import { checkModules, evalRuleWithErrors, prepare } from '../../rego';
+import type { Module } from '../../rego';
 import { loadPaths, mergeData } from '../rego/files';
 import { renderCheckErrors } from '../rego/output';
 

@@ -4,11 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkModules } from '../../rego/check';
-import { evalQuery, prepare } from '../../rego/eval';
-import { lineIndex, parseQuery } from '../../rego/syntax';
-import type { Expr, RegoError } from '../../rego/syntax/ast';
-import { parseJSON, parseYAML, toJSONText, type RegoValue } from '../../rego/value';
+import { checkModules, evalQuery, prepare, lineIndex, parseQuery, parseJSON, parseYAML, toJSONText } from '../../rego';
+import type { Expr, RegoError, RegoValue } from '../../rego';
 import { loadPaths, mergeData } from './files';
 import { errorsJSON, errorsPretty, withParseDetails } from './output';
 

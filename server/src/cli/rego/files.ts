@@ -3,7 +3,7 @@
 // relative to the path given on the command line (`a/b/data.json` under root → `data.a.b`).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, sep } from 'node:path';
-import { fromJS, parseJSON, parseYAML, toJS, type RegoValue } from '../../rego/value';
+import { fromJS, parseJSON, parseYAML, toJS, type RegoValue } from '../../rego';
 
 export interface RegoFile {
   /** The path as OPA would print it (joined from the argument). */

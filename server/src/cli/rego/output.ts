@@ -1,7 +1,7 @@
 // Rendering of Rego errors exactly as the `opa` CLI prints them: `--format json` (Go's indented JSON
 // with <, >, & escaped) and the pretty text (`1 error occurred: file:row: code: message` plus the
 // detail lines: the source line with a caret for parse errors, have/want for type errors).
-import type { RegoError } from '../../rego/syntax/ast';
+import type { RegoError } from '../../rego';
 
 type TypeJSON = { type?: string; [k: string]: unknown } | null | undefined;
 
