@@ -9,7 +9,12 @@
 #   id: PAL-AWS-VPC-006
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, aws_vpc_security_group_egress_rule]
+#   resource_types:
+#     - aws_security_group
+#     - aws_default_security_group
+#     - aws_security_group_rule
+#     - aws_vpc_security_group_ingress_rule
+#     - aws_vpc_security_group_egress_rule
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_23
