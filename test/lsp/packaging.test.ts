@@ -25,4 +25,6 @@ test('vsce packages only dist/*.js, syntaxes/, bin/, policies/ and the top-level
     assert.ok(!files.some((f) => f.startsWith(kept)), `${kept} stays out`);
   }
   assert.ok(!files.some((f) => f.endsWith('.map')), 'source maps stay out');
+  assert.ok(files.includes('policies/lib/result.rego'), 'the built-in pack ships');
+  assert.ok(!files.some((f) => f.endsWith('_test.rego') || f.includes('/fixtures/')), "the pack's tests and fixtures stay out");
 });
