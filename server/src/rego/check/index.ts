@@ -10,7 +10,7 @@ import { checkArgShadowing, checkDuplicateImports, checkKeywordOverrides, checkU
 import { checkLocalVars } from './locals';
 import { type CheckedModule, StageErrors } from './model';
 import { checkRecursion } from './recursion';
-import { resolveModule, type ResolvedModule } from './resolve';
+import { packageRuleNames, resolveModule, type ResolvedModule } from './resolve';
 import { checkSafety, checkHeadSafety } from './safety';
 import { checkDeprecatedBuiltins, checkTypes } from './types';
 
@@ -63,7 +63,8 @@ export function checkModules(sources: CheckSource[], options: CheckOptions = {})
 }
 
 function runStages(modules: CheckedModule[], strict: boolean): RegoError[] {
-  const resolved = modules.map(resolveModule);
+  const samePackage = packageRuleNames(modules);
+  const resolved = modules.map((m) => resolveModule(m, samePackage));
   const stages: Stage[] = [
     // With --strict, OPA reports unused imports before anything else about imports.
     (ms, errs) => strict && checkUnusedImports(ms, errs),

@@ -2,7 +2,7 @@
 // (or `input…`) ref, unless the rule declares a local of that name (argument, `:=`, `some`, `every`
 // key/value). The checks after this stage work on resolved copies, so a remaining Var is a local.
 import type { Body, Expr, Import, Rule, Term } from '../syntax/ast';
-import { type CheckedModule, exprCall, exprTerms, isAssignExpr, walkExprs, walkTermBodies, walkVars } from './model';
+import { type CheckedModule, exprCall, exprTerms, isAssignExpr, refText, walkExprs, walkTermBodies, walkVars } from './model';
 
 export interface Resolved {
   m: CheckedModule;
@@ -26,7 +26,23 @@ interface Global {
   imps: Import[];
 }
 
-export function resolveModule(m: CheckedModule): ResolvedModule {
+/** Rule names (first head term) per package, over every module checked together: OPA resolves a
+ *  bare name to a rule of the same package wherever that rule is defined. Keyed by `refText`. */
+export function packageRuleNames(modules: readonly CheckedModule[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const m of modules) {
+    const key = refText(m.module.package.path);
+    let names = out.get(key);
+    if (!names) out.set(key, (names = new Set()));
+    for (const r of m.module.rules) {
+      const head = r.head.ref[0];
+      if (head?.value.type === 'var') names.add(head.value.name);
+    }
+  }
+  return out;
+}
+
+export function resolveModule(m: CheckedModule, samePackage: ReadonlyMap<string, ReadonlySet<string>> = new Map()): ResolvedModule {
   const globals = new Map<string, Global>();
   const pkgRef = m.module.package.path;
   for (const r of m.module.rules) {
@@ -35,6 +51,9 @@ export function resolveModule(m: CheckedModule): ResolvedModule {
       const name = head.value.name;
       globals.set(name, { ref: [...pkgRef, { value: { type: 'string', value: name }, loc: head.loc }], imps: [] });
     }
+  }
+  for (const name of samePackage.get(refText(pkgRef)) ?? []) {
+    if (!globals.has(name)) globals.set(name, { ref: [...pkgRef, { value: { type: 'string', value: name }, loc: m.module.package.loc }], imps: [] });
   }
   for (const imp of m.module.imports) {
     const p = imp.path.value;
