@@ -14,7 +14,7 @@ let client: LanguageClient | undefined;
 let watchers: vscode.FileSystemWatcher[] = [];
 
 const LANGUAGES = ['terraform', 'rego', 'yaml', 'json'];
-const WATCHED = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml'];
+const WATCHED = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const status = new VarFilesStatus();

@@ -16,7 +16,7 @@ import { guarded, runGuarded, type Logger } from './lsp/guard';
 import { Session } from './lsp/session';
 
 /** Files whose changes re-run analysis (registered when the client can watch for us). */
-const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml'];
+const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
 
 export function startServer(connection: Connection, disk: FileHost): void {
   const documents = new TextDocuments(TextDocument);

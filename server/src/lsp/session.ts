@@ -23,6 +23,7 @@ import { DiagnosticsPublisher } from './publisher';
 import { AnalysisScheduler, type RunTiming } from './scheduler';
 import { SettingsStore, type ConfigurationPull } from './settings';
 import { parseTerraform } from '../iac/terraform/index';
+import { RegoDiagnostics } from './rego-diagnostics';
 
 export interface SessionOptions {
   disk: FileHost;
@@ -54,6 +55,7 @@ export class Session implements BufferSource {
   private readonly settings: SettingsStore;
   private evaluated = false;
   private readonly policy: PolicySupport;
+  private readonly rego: RegoDiagnostics;
 
   constructor(private readonly options: SessionOptions) {
     const init = options.initializationOptions ?? {};
@@ -67,6 +69,14 @@ export class Session implements BufferSource {
       versionOf: (path) => this.openDocs.get(path)?.version,
     });
     const debounce = typeof init.debounceMs === 'number' && init.debounceMs >= 0 ? Math.min(init.debounceMs, 2000) : DEFAULT_DEBOUNCE_MS;
+    this.rego = new RegoDiagnostics({
+      host: this.host,
+      documents: this.openDocs,
+      rootOf: (path) => this.folders.folderOf(dirOf(path)),
+      send: options.sendDiagnostics,
+      log: options.log,
+      debounceMs: debounce,
+    });
     this.scheduler = new AnalysisScheduler(
       {
         prepare: (dir) => this.prepare(dir),
@@ -109,6 +119,7 @@ export class Session implements BufferSource {
       return;
     }
     this.openDocs.delete(path);
+    this.rego.closed(path);
     // The buffer may differ from disk; re-read disk and re-run what used the buffer. The re-run
     // republishes (without a version), or clears the file if it exists only as the closed buffer.
     this.host.invalidate(path);
@@ -170,6 +181,7 @@ export class Session implements BufferSource {
   /** Re-runs every unit a changed file belongs to or was read by. */
   private fileTouched(path: string, isOpen: boolean): void {
     const kind = fileKind(path);
+    this.rego.fileTouched(path);
     if (kind === 'palisade-config') return this.scheduler.touchAll();
     if (kind !== 'terraform' && kind !== 'tfvars') {
       for (const dir of this.scheduler.unitsDependingOn(path)) this.scheduler.touch(dir);
