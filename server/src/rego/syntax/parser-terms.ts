@@ -61,68 +61,38 @@ export abstract class TermParser extends ParserCore {
     }
   }
 
+  // Binary operator levels, loosest first; each level's operands are the next level's terms.
   private parseTermRelation(offset: number): Term | undefined {
-    let lhs = this.parseTermOr(offset);
-    if (!lhs) return undefined;
-    for (;;) {
-      const op = this.parseTermOp(isRelationOp);
-      if (!op) return lhs;
-      const rhs = this.parseTermOr(this.pos);
-      if (!rhs) return lhs;
-      lhs = this.call(op, [lhs, rhs], offset);
-      if (!isRelationOp(this.tok())) return lhs;
-    }
+    return this.parseLeftAssoc(offset, isRelationOp, (o) => this.parseTermOr(o));
   }
 
   private parseTermOr(offset: number): Term | undefined {
-    let lhs = this.parseTermAnd(offset);
-    if (!lhs) return undefined;
-    for (;;) {
-      const op = this.parseTermOp(isOrOp);
-      if (!op) return lhs;
-      const rhs = this.parseTermAnd(this.pos);
-      if (!rhs) return lhs;
-      lhs = this.call(op, [lhs, rhs], offset);
-      if (!isOrOp(this.tok())) return lhs;
-    }
+    return this.parseLeftAssoc(offset, isOrOp, (o) => this.parseTermAnd(o));
   }
 
   private parseTermAnd(offset: number): Term | undefined {
-    let lhs = this.parseTermArith(offset);
-    if (!lhs) return undefined;
-    for (;;) {
-      const op = this.parseTermOp(isAndOp);
-      if (!op) return lhs;
-      const rhs = this.parseTermArith(this.pos);
-      if (!rhs) return lhs;
-      lhs = this.call(op, [lhs, rhs], offset);
-      if (!isAndOp(this.tok())) return lhs;
-    }
+    return this.parseLeftAssoc(offset, isAndOp, (o) => this.parseTermArith(o));
   }
 
   private parseTermArith(offset: number): Term | undefined {
-    let lhs = this.parseTermFactor(offset);
-    if (!lhs) return undefined;
-    for (;;) {
-      const op = this.parseTermOp(isArithOp);
-      if (!op) return lhs;
-      const rhs = this.parseTermFactor(this.pos);
-      if (!rhs) return lhs;
-      lhs = this.call(op, [lhs, rhs], offset);
-      if (!isArithOp(this.tok())) return lhs;
-    }
+    return this.parseLeftAssoc(offset, isArithOp, (o) => this.parseTermFactor(o));
   }
 
   private parseTermFactor(offset: number): Term | undefined {
-    let lhs = this.parseTerm();
+    return this.parseLeftAssoc(offset, isFactorOp, () => this.parseTerm());
+  }
+
+  /** `operand (op operand)*`, left-associative, as a chain of calls; loops, so chains of any length are fine. */
+  private parseLeftAssoc(offset: number, isOp: (t: Tok) => boolean, operand: (offset: number) => Term | undefined): Term | undefined {
+    let lhs = operand(offset);
     if (!lhs) return undefined;
     for (;;) {
-      const op = this.parseTermOp(isFactorOp);
+      const op = this.parseTermOp(isOp);
       if (!op) return lhs;
-      const rhs = this.parseTerm();
+      const rhs = operand(this.pos);
       if (!rhs) return lhs;
       lhs = this.call(op, [lhs, rhs], offset);
-      if (!isFactorOp(this.tok())) return lhs;
+      if (!isOp(this.tok())) return lhs;
     }
   }
 
