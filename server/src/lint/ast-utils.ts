@@ -207,3 +207,23 @@ export function isTestRule(rule: Rule): boolean {
 
 /** The operators written as infix comparisons. */
 export const COMPARISONS = new Set(['equal', 'neq', 'lt', 'lte', 'gt', 'gte']);
+
+/**
+ * Every name a module declares: rule head segments, function arguments, `:=` targets and `some`
+ * variables — what naming rules (prefer-snake-case, metasyntactic-variable) look at.
+ */
+export function forEachDeclaredName(module: Module, visit: (t: Term, name: string) => void): void {
+  const visitVars = (t: Term) => termVars(t).forEach((v) => visit(v, (v.value as { name: string }).name));
+  for (const r of module.rules) {
+    r.head.ref.forEach((t) => {
+      if (t.value.type === 'var') visit(t, t.value.name);
+      else if (t.value.type === 'string') visit(t, t.value.value);
+    });
+    r.head.args?.forEach(visitVars);
+    for (const e of allExprs(r)) {
+      const t = e.terms;
+      if (isCallExpr(t) && operatorName(t.operator) === 'assign') visitVars(t.args[0]);
+      if (isSome(t)) t.symbols.forEach((s) => (s.value.type === 'call' ? s.value.args.slice(0, -1) : [s]).forEach(visitVars));
+    }
+  }
+}

@@ -1,6 +1,6 @@
 // style: rule and function definitions — names, lengths, ordering, heads.
 import { getBuiltin, type Rule, type Term } from '../../../rego';
-import { allExprs, isCallExpr, isFunction, isTerm, isTestRule, operatorName, packagePath, refText, ruleName, termVars, walkRuleTerms, isSome } from '../../ast-utils';
+import { allExprs, isCallExpr, isFunction, isTerm, isTestRule, operatorName, packagePath, refText, ruleName, walkRuleTerms, forEachDeclaredName } from '../../ast-utils';
 import type { Finding } from '../../types';
 import { argNames, fileRule, optBool, optNumber, optStrings, textOf } from '../helpers';
 
@@ -108,15 +108,7 @@ export const preferSnakeCase = fileRule('prefer-snake-case', 'style', {
     reported.add(`${name}@${t.loc.start}`);
     out.push({ loc: t.loc, description: `Prefer snake_case for names: ${name}` });
   };
-  for (const r of ctx.module.rules) {
-    r.head.ref.forEach((t) => { if (t.value.type === 'var') check(t, t.value.name); else if (t.value.type === 'string') check(t, t.value.value); });
-    r.head.args?.forEach((a) => termVars(a).forEach((v) => check(v, (v.value as { name: string }).name)));
-    for (const e of allExprs(r)) {
-      const t = e.terms;
-      if (isCallExpr(t) && operatorName(t.operator) === 'assign') termVars(t.args[0]).forEach((v) => check(v, (v.value as { name: string }).name));
-      if (isSome(t)) t.symbols.forEach((s) => (s.value.type === 'call' ? s.value.args.slice(0, -1) : [s]).forEach((x) => termVars(x).forEach((v) => check(v, (v.value as { name: string }).name))));
-    }
-  }
+  forEachDeclaredName(ctx.module, check);
   return out;
 });
 

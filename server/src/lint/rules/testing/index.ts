@@ -1,6 +1,6 @@
 // testing: rules for `*_test.rego` files and test rules.
 import type { Term } from '../../../rego';
-import { allExprs, isSome, operatorName, packagePath, ruleCalls, ruleName, termVars, isCallExpr } from '../../ast-utils';
+import { operatorName, packagePath, ruleCalls, ruleName, forEachDeclaredName } from '../../ast-utils';
 import type { Finding } from '../../types';
 import { fileRule } from '../helpers';
 
@@ -60,15 +60,7 @@ export const metasyntacticVariable = fileRule('metasyntactic-variable', 'testing
 }, (ctx) => {
   const out: Finding[] = [];
   const check = (t: Term, name: string): void => { if (METASYNTACTIC.has(name.toLowerCase())) out.push({ loc: t.loc, description: `Metasyntactic variable name: ${name}` }); };
-  for (const r of ctx.module.rules) {
-    r.head.ref.forEach((t) => { if (t.value.type === 'var') check(t, t.value.name); else if (t.value.type === 'string') check(t, t.value.value); });
-    r.head.args?.forEach((a) => termVars(a).forEach((v) => check(v, (v.value as { name: string }).name)));
-    for (const e of allExprs(r)) {
-      const t = e.terms;
-      if (isCallExpr(t) && operatorName(t.operator) === 'assign') termVars(t.args[0]).forEach((v) => check(v, (v.value as { name: string }).name));
-      if (isSome(t)) t.symbols.forEach((s) => (s.value.type === 'call' ? s.value.args.slice(0, -1) : [s]).forEach((x) => termVars(x).forEach((v) => check(v, (v.value as { name: string }).name))));
-    }
-  }
+  forEachDeclaredName(ctx.module, check);
   return out;
 });
 
