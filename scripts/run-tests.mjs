@@ -1,5 +1,5 @@
 // Runs every compiled test file under out/test with node's built-in runner.
-// The e2e suite (test/e2e) has its own entry (npm run test:e2e) because it drives a real VS Code.
+// The e2e suite (out/test/e2e: VS Code in chromium, Neovim) runs here too; `npm run test:e2e` runs it alone.
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 function collect(dir, acc) {
   for (const name of readdirSync(dir)) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) { if (name !== 'e2e' && name !== 'fixtures') collect(p, acc); }
+    if (statSync(p).isDirectory()) { if (name !== 'fixtures' && name !== 'node_modules') collect(p, acc); }
     else if (name.endsWith('.test.js')) acc.push(p);
   }
   return acc;

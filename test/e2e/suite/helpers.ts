@@ -1,0 +1,83 @@
+// Helpers for tests running inside the extension host: waiting for diagnostics, typing like a
+// user, asking the outside harness for a screenshot.
+import { request } from 'node:http';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'palisade.palisade';
+
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+export async function openEditor(relative: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(relative));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Polls until `check` returns a value (not undefined), or fails with `what` after `timeoutMs`. */
+export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export function palisadeDiagnostics(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'palisade' && (code === undefined || codeOf(d) === code));
+}
+
+export function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+/** Replaces `search` (first occurrence) in the editor's text as a user edit, without saving. */
+export async function replaceText(editor: vscode.TextEditor, search: string, replacement: string): Promise<void> {
+  const text = editor.document.getText();
+  const at = text.indexOf(search);
+  if (at < 0) throw new Error(`"${search}" not found in ${editor.document.uri.path}`);
+  const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + search.length));
+  const ok = await editor.edit((b) => b.replace(range, replacement));
+  if (!ok) throw new Error('the edit was rejected');
+}
+
+/** Asks the harness outside VS Code to save a screenshot of the window (test/e2e/screenshots/<name>.png). */
+export function screenshot(name: string): Promise<void> {
+  return control(`/screenshot?name=${encodeURIComponent(name)}`);
+}
+
+/** Types `text` and then presses `keys` in the browser, as a user would (for input boxes and menus). */
+export function keyboard(text: string, ...keys: string[]): Promise<void> {
+  const query = new URLSearchParams();
+  if (text) query.set('type', text);
+  for (const key of keys) query.append('press', key);
+  return control(`/keyboard?${query}`);
+}
+
+function control(path: string): Promise<void> {
+  const port = process.env.PALISADE_E2E_CONTROL_PORT;
+  if (!port) return Promise.reject(new Error('PALISADE_E2E_CONTROL_PORT is not set: run the suite through test/e2e/vscode.test.ts'));
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port: Number(port), method: 'POST', path }, (res) => {
+      res.resume();
+      res.on('end', () => (res.statusCode === 204 ? resolve() : reject(new Error(`${path} failed: HTTP ${res.statusCode}`))));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The Palisade diagnostic on the first line matching `pattern` (rule ids may be renumbered; lines do not move). */
+export function findingOnLine(document: vscode.TextDocument, pattern: RegExp): vscode.Diagnostic | undefined {
+  return palisadeDiagnostics(document.uri).find((d) => d.range.start.line === d.range.end.line && pattern.test(document.lineAt(d.range.start.line).text));
+}

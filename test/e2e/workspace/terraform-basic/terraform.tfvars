@@ -1,0 +1,2 @@
+environment = "prod"
+admin_cidrs = ["0.0.0.0/0"]
