@@ -7,6 +7,8 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../../server/src/shared/settings';
 import { VarFilesStatus } from './status';
 import { selectVarFiles } from './var-files';
+import { suppressWithReason } from './suppress';
+import { SUPPRESS_WITH_REASON_CLIENT_COMMAND } from '../../server/src/shared/messages';
 import { SERVER_EXEC_ARGV } from '../../server/src/shared/server-launch';
 
 let client: LanguageClient | undefined;
@@ -22,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand('palisade.selectVarFiles', () => selectVarFiles()),
     vscode.commands.registerCommand('palisade.restartServer', () => restart(context)),
+    vscode.commands.registerCommand(SUPPRESS_WITH_REASON_CLIENT_COMMAND, (args) => suppressWithReason(client, args)),
     // Restricted mode runs built-in rules only; once trusted, the server starts over with full rights.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
   );
@@ -41,6 +44,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
   const initializationOptions: PalisadeInitializationOptions = {
     workspaceTrusted: vscode.workspace.isTrusted,
     clientWatchesFiles: true,
+    promptsForSuppressionReason: true,
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [

@@ -10,10 +10,11 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from './iac/model';
-import { ANALYSIS_DONE_NOTIFICATION, SERVER_INFO_REQUEST } from './shared/messages';
+import { ANALYSIS_DONE_NOTIFICATION, APPLY_SUPPRESSION_COMMAND, SERVER_INFO_REQUEST, type SuppressionCommandArgs } from './shared/messages';
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from './shared/settings';
 import { guarded, runGuarded, type Logger } from './lsp/guard';
 import { Session } from './lsp/session';
+import { CODE_ACTION_KINDS } from './lsp/code-actions';
 
 /** Files whose changes re-run analysis (registered when the client can watch for us). */
 const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
@@ -42,12 +43,22 @@ export function startServer(connection: Connection, disk: FileHost): void {
           : undefined,
         fileEventsReported: init.clientWatchesFiles === true || registerWatchers,
         initializationOptions: init,
+        codeActionSupport: {
+          documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+          resolveEdits: caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
+          promptsForReason: init.promptsForSuppressionReason === true,
+        },
       });
       session.folders.set(params.workspaceFolders, params.rootUri);
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           hoverProvider: true,
+          // Kinds only for clients that understand CodeAction literals (all current ones do).
+          codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
+            ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true }
+            : true,
+          executeCommandProvider: { commands: [APPLY_SUPPRESSION_COMMAND] },
           workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         },
         serverInfo: { name: 'palisade', version: serverVersion() },
@@ -76,6 +87,18 @@ export function startServer(connection: Connection, disk: FileHost): void {
   connection.onDidChangeWatchedFiles((p) => runGuarded(log, 'didChangeWatchedFiles', () => session?.watchedFilesChanged(p.changes)));
   connection.onDidChangeConfiguration((p) => runGuarded(log, 'didChangeConfiguration', () => session?.configurationChanged(p.settings)));
   connection.onHover(guarded(log, 'hover', null, (params, token) => session?.hover(params, token) ?? null));
+  connection.onCodeAction(guarded(log, 'codeAction', [], (params, token) => session?.codeActions(params, token) ?? []));
+  // A failed resolve answers the action as it came (without an edit) rather than nothing.
+  connection.onCodeActionResolve((action, token) => guarded(log, 'codeAction/resolve', action, () => session?.resolveCodeAction(action, token) ?? action)());
+  connection.onExecuteCommand(
+    guarded(log, 'executeCommand', null, async (params) => {
+      if (params.command !== APPLY_SUPPRESSION_COMMAND || !session) return null;
+      const edit = await session.suppressionEdit((params.arguments?.[0] ?? {}) as SuppressionCommandArgs);
+      if (!edit) return { applied: false };
+      const result = await connection.workspace.applyEdit({ label: 'Suppress Palisade finding', edit });
+      return { applied: result.applied };
+    }),
+  );
   connection.onRequest(SERVER_INFO_REQUEST, guarded(log, 'serverInfo', null, () => session?.info() ?? null));
 
   documents.listen(connection);

@@ -38,6 +38,8 @@ export interface StartOptions {
   configurationCapability?: boolean;
   workspaceFolder?: string;
   initializationOptions?: Record<string, unknown>;
+  /** Extra client capabilities, merged over the defaults per section (`workspace`, `textDocument`). */
+  capabilities?: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> };
 }
 
 export class TestServer {
@@ -83,8 +85,8 @@ export class TestServer {
       rootUri: folder ? uriOf(folder) : null,
       workspaceFolders: folder ? [{ uri: uriOf(folder), name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: options.configurationCapability !== false, didChangeWatchedFiles: { dynamicRegistration: false } },
-        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] } },
+        workspace: { configuration: options.configurationCapability !== false, didChangeWatchedFiles: { dynamicRegistration: false }, ...options.capabilities?.workspace },
+        textDocument: { publishDiagnostics: { versionSupport: true }, hover: { contentFormat: ['markdown'] }, ...options.capabilities?.textDocument },
       },
       initializationOptions: { clientWatchesFiles: true, ...options.initializationOptions },
     });

@@ -72,3 +72,19 @@ test('the lint config is found upward and the search stops at the workspace fold
   assert.equal(isLintConfigPath('/x/.regal.yaml'), true);
   assert.equal(isLintConfigPath('/x/config.yaml'), false);
 });
+
+test('an unsafe variable is underlined itself, not the whole expression OPA locates it at', () => {
+  const text = 'package p\n\nimport rego.v1\n\ndeny contains msg if {\n\tsome r in input.resources\n\tnot r.config.tags[tagg]\n\tmsg := "x"\n}\n';
+  const diagnostics = new RegoAnalyzer(memoryHost({ '/ws/p.rego': text })).analyze({ path: '/ws/p.rego', text, root: '/ws', openRegoPaths: [] });
+  const unsafe = diagnostics.find((d) => d.code === 'rego_unsafe_var_error');
+  assert.ok(unsafe, JSON.stringify(diagnostics));
+  assert.deepEqual(unsafe.range, { start: { line: 6, character: 19 }, end: { line: 6, character: 23 } });
+});
+
+test('a variable named more than once in the expression keeps OPA\'s expression range', () => {
+  const text = 'package p\n\nimport rego.v1\n\nallow if {\n\tz == z\n}\n';
+  const diagnostics = new RegoAnalyzer(memoryHost({ '/ws/p.rego': text })).analyze({ path: '/ws/p.rego', text, root: '/ws', openRegoPaths: [] });
+  const unsafe = diagnostics.find((d) => d.code === 'rego_unsafe_var_error');
+  assert.ok(unsafe, JSON.stringify(diagnostics));
+  assert.deepEqual(unsafe.range, { start: { line: 5, character: 1 }, end: { line: 5, character: 7 } });
+});

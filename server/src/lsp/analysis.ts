@@ -2,6 +2,7 @@
 // absolute paths, ready for the LSP layer to convert. The only place the server calls the front end.
 import type { FileHost, FrontEndDiagnostic } from '../iac/model';
 import { analyzeTerraformModule, type ValueDescription } from '../iac/terraform/index';
+import type { Finding, PalisadeConfig, RulePack } from '../policy';
 import { fileKind, isAbsolutePath, joinPath } from './paths';
 
 export interface UnitRequest {
@@ -25,8 +26,23 @@ export interface UnitAnalysis {
   describeAt(file: string, offset: number): ValueDescription | undefined;
   /** Hover text about the rule findings at a position (policy-support.ts), when rules ran. */
   findingHover?(file: string, offset: number): { markdown: string; start: number; end: number } | undefined;
+  /** The rule findings of this run and what a fix needs to re-scan the unit, when rules ran. */
+  policy?: UnitFindings;
   /** True when values were evaluated (false would mean syntax checking only). */
   evaluated: boolean;
+}
+
+/** What code actions start from (code-actions.ts): findings are workspace-relative, as the policy layer gives them. */
+export interface UnitFindings {
+  /** Everything the scan returned, suppressed findings included. */
+  all: Finding[];
+  /** The findings published as diagnostics. */
+  shown: Finding[];
+  root: string;
+  dir: string;
+  varFiles: string[];
+  pack: RulePack;
+  config: PalisadeConfig;
 }
 
 /** The `.tf` files of a module directory (absolute paths, sorted). */

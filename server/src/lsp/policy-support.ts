@@ -1,14 +1,13 @@
 // The language server's side of the policy layer: holds the prepared built-in pack and the last
 // good `.palisade.yaml` per file, runs the shared scan entry point for a unit, and turns findings
-// into diagnostics (published with the front end's) and hover text.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+// into diagnostics (published with the front end's), hover text (finding-hover.ts) and the
+// findings code actions start from.
 import type { FileHost, FrontEndDiagnostic, Severity } from '../iac/model';
 import {
   ConfigCache,
   configForUnit,
   loadPack,
   scanTerraformUnit,
-  type Finding,
   type PackFile,
   type RuleMetadata,
   type RulePack,
@@ -17,7 +16,7 @@ import {
 import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
 import { absoluteIn, unitFiles, type UnitAnalysis, type UnitRequest } from './analysis';
 import type { Logger } from './guard';
-import type { LineIndex } from './line-index';
+import { findingHoverText } from './finding-hover';
 import { dirOf } from './paths';
 
 /** A diagnostic the publisher links to the rule's docs page. */
@@ -26,7 +25,6 @@ export type FindingDiagnostic = FrontEndDiagnostic & { href?: string; data?: { r
 const SEVERITY_MAP: Record<RuleSeverity, Severity> = { critical: 'error', high: 'error', medium: 'warning', low: 'info', info: 'hint' };
 /** Per rule on the keystroke path: a rule that needs more is reported, not waited for. */
 const EDITOR_BUDGET = { maxSteps: 1_000_000, maxMillis: 500 };
-const MAX_VALUE_CHARS = 1500;
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -112,39 +110,15 @@ export class PolicySupport {
       files: [...files],
       dependencies,
       describeAt: (file, offset) => result.describeAt(file, offset),
-      findingHover: (file, offset) => this.hoverText(shown.filter((f) => absoluteIn(request.root, f.range.file) === file && f.range.start <= offset && offset <= f.range.end)),
+      findingHover: (file, offset) =>
+        findingHoverText(
+          shown.filter((f) => absoluteIn(request.root, f.range.file) === file && f.range.start <= offset && offset <= f.range.end),
+          (id) => this.rule(id),
+        ),
+      policy: { all: scan.findings, shown, root: request.root, dir: request.dir, varFiles: request.varFiles, pack: this.rulePack(), config: config.config },
       evaluated: true,
     };
   }
-
-  /** Markdown about the findings at a position: title, description, remediation, frameworks, value. */
-  private hoverText(findings: Finding[]): { markdown: string; start: number; end: number } | undefined {
-    if (findings.length === 0) return undefined;
-    const sections = findings.map((f) => {
-      const rule = this.rule(f.ruleId);
-      const lines = [`**${f.ruleId}** (${f.severity}) — ${rule?.title ?? f.message}`, '', f.message];
-      if (rule?.description) lines.push('', rule.description);
-      if (rule?.remediation) lines.push('', `*Remediation:* ${rule.remediation}`);
-      const frameworks = Object.entries(rule?.frameworks ?? {}).map(([name, ids]) => `${name} ${ids.join(', ')}`);
-      if (frameworks.length > 0) lines.push('', `*Frameworks:* ${frameworks.join('; ')}`);
-      if (f.value !== undefined) {
-        let json = JSON.stringify(f.value, null, 2) ?? 'null';
-        if (json.length > MAX_VALUE_CHARS) json = json.slice(0, MAX_VALUE_CHARS) + '\n… (truncated)';
-        lines.push('', `*Evaluated \`${(f.path ?? []).join('.') || f.resource}\`:*`, '```json', json, '```');
-      }
-      if (rule) lines.push('', `[Rule documentation](${rule.docsUrl})`);
-      return lines.join('\n');
-    });
-    return { markdown: sections.join('\n\n---\n\n'), start: Math.min(...findings.map((f) => f.range.start)), end: Math.max(...findings.map((f) => f.range.end)) };
-  }
-}
-
-/** Appends what the rules found at a position to the value hover (or stands alone). */
-export function withFindingHover(hover: Hover | null, found: { markdown: string; start: number; end: number } | undefined, index: LineIndex): Hover | null {
-  if (!found) return hover;
-  if (!hover) return { contents: { kind: MarkupKind.Markdown, value: found.markdown }, range: index.rangeOf(found.start, found.end) };
-  const value = typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-  return { ...hover, contents: { kind: MarkupKind.Markdown, value: `${value}\n\n---\n\n${found.markdown}` } };
 }
 
 function builtinPackFiles(): PackFile[] {

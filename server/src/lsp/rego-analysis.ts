@@ -43,7 +43,7 @@ export class RegoAnalyzer {
     const own = this.parse(doc.path, doc.text);
     const syntax = opaErrors(own.errors);
     // A document that does not parse cannot be compiled or linted: its syntax errors are all there is.
-    if (syntax.length > 0 || !own.module) return syntax.map((e) => errorDiagnostic(e, index));
+    if (syntax.length > 0 || !own.module) return syntax.map((e) => errorDiagnostic(e, index, doc.text));
 
     const treeRoot = doc.root && isInside(doc.path, doc.root) ? doc.root : dirOf(doc.path);
     const neighbours = this.regoFilesUnder(treeRoot, doc.openRegoPaths).filter((p) => p !== doc.path);
@@ -63,7 +63,7 @@ export class RegoAnalyzer {
 
     const diagnostics = this.check(sources, inputs)
       .filter((e) => e.file === undefined || e.file === doc.path)
-      .map((e) => errorDiagnostic(e, index));
+      .map((e) => errorDiagnostic(e, index, doc.text));
     diagnostics.push(...this.lint(doc, sources, treeRoot, index));
     return diagnostics;
   }
@@ -148,14 +148,31 @@ export function isLintConfigPath(path: string): boolean {
   return name === '.regal.yaml' || (name === 'config.yaml' && baseName(dirOf(path)) === '.regal');
 }
 
-function errorDiagnostic(e: RegoError, index: LineIndex): Diagnostic {
+function errorDiagnostic(e: RegoError, index: LineIndex, text: string): Diagnostic {
+  const { start, end } = narrowToNamedVariable(e, text);
   return {
-    range: index.rangeOf(e.loc.start, e.loc.end),
+    range: index.rangeOf(start, end),
     severity: DiagnosticSeverity.Error,
     code: e.code,
     source: 'palisade',
     message: e.message,
   };
+}
+
+/**
+ * OPA locates "var x is unsafe" (and "var x is undeclared") at the whole expression; the editor
+ * underlines the variable itself when it occurs once, as a whole word, inside that expression.
+ * The CLI keeps OPA's location, so `palisade rego check` output stays byte-identical to OPA's.
+ */
+function narrowToNamedVariable(e: RegoError, text: string): { start: number; end: number } {
+  const named = /^var (\S+) is (?:unsafe|undeclared)/.exec(e.message);
+  if (!named) return e.loc;
+  const span = text.slice(e.loc.start, e.loc.end);
+  const word = new RegExp(`(?<![\\w.$])${named[1].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');
+  const hits = [...span.matchAll(word)];
+  if (hits.length !== 1) return e.loc;
+  const start = e.loc.start + hits[0].index!;
+  return { start, end: start + named[1].length };
 }
 
 function lintDiagnostic(v: Violation, rows: ReturnType<typeof lineIndex>, index: LineIndex): Diagnostic {

@@ -3,16 +3,21 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
   type FileEvent,
   type Hover,
   type HoverParams,
   type PublishDiagnosticsParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { FileHost } from '../iac/model';
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../shared/settings';
-import type { AnalysisDone, ServerInfo } from '../shared/messages';
+import type { AnalysisDone, ServerInfo, SuppressionCommandArgs } from '../shared/messages';
+import { CodeActionProvider, type CodeActionClientSupport } from './code-actions';
 import type { UnitAnalysis } from './analysis';
-import { PolicySupport, withFindingHover } from './policy-support';
+import { PolicySupport } from './policy-support';
+import { withFindingHover } from './finding-hover';
 import { WorkspaceFolders } from './folders';
 import type { Logger } from './guard';
 import { hoverFor } from './hover';
@@ -35,6 +40,8 @@ export interface SessionOptions {
   /** True when the client will report disk changes (so disk reads may be cached). */
   fileEventsReported: boolean;
   initializationOptions?: PalisadeInitializationOptions;
+  /** What the client can do with code actions (defaults: plain edits, no resolve, no prompt). */
+  codeActionSupport?: CodeActionClientSupport;
 }
 
 /** A lone edit is analysed at once; bursts of changes are coalesced by the scheduler. */
@@ -56,6 +63,7 @@ export class Session implements BufferSource {
   private evaluated = false;
   private readonly policy: PolicySupport;
   private readonly rego: RegoDiagnostics;
+  private readonly codeActionProvider: CodeActionProvider;
 
   constructor(private readonly options: SessionOptions) {
     const init = options.initializationOptions ?? {};
@@ -89,6 +97,15 @@ export class Session implements BufferSource {
         log: options.log,
       },
       debounce,
+    );
+    this.codeActionProvider = new CodeActionProvider(
+      {
+        currentResult: (path) => this.currentResult(path),
+        host: this.host,
+        versionOf: (path) => this.openDocs.get(path)?.version,
+        documentsKey: () => [...this.openDocs.values()].map((d) => `${d.uri}@${d.version}`).join('|'),
+      },
+      options.codeActionSupport ?? { documentChanges: false, resolveEdits: false, promptsForReason: false },
     );
   }
 
@@ -165,6 +182,19 @@ export class Session implements BufferSource {
     return withFindingHover(description ? hoverFor(description, index) : null, result.findingHover?.(path, offset), index);
   }
 
+  codeActions(params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
+    return this.codeActionProvider.provide(params, token);
+  }
+
+  resolveCodeAction(action: CodeAction, token?: CancellationToken): Promise<CodeAction> {
+    return this.codeActionProvider.resolve(action, token);
+  }
+
+  /** The edit APPLY_SUPPRESSION_COMMAND applies, or undefined when the finding is gone. */
+  suppressionEdit(args: SuppressionCommandArgs): Promise<WorkspaceEdit | undefined> {
+    return this.codeActionProvider.suppressionFor(args);
+  }
+
   info(): ServerInfo {
     const mem = process.memoryUsage();
     return {
@@ -177,6 +207,14 @@ export class Session implements BufferSource {
   }
 
   // --- internals ---
+
+  /** The current analysis of the Terraform unit holding `path` (starting one if the unit is new). */
+  private currentResult(path: string): Promise<UnitAnalysis | undefined> {
+    if (fileKind(path) !== 'terraform') return Promise.resolve(undefined);
+    const dir = dirOf(path);
+    if (!this.scheduler.has(dir)) this.scheduler.touch(dir);
+    return this.scheduler.current(dir);
+  }
 
   /** Re-runs every unit a changed file belongs to or was read by. */
   private fileTouched(path: string, isOpen: boolean): void {

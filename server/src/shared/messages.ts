@@ -29,3 +29,23 @@ export interface AnalysisDone {
   /** Number of diagnostics published across the unit's files. */
   diagnostics: number;
 }
+
+/**
+ * Client command (VS Code client only): asks the user why a finding is accepted, then runs
+ * APPLY_SUPPRESSION_COMMAND with the reason. Offered by the "Suppress … with a reason" code action
+ * when the client sets `promptsForSuppressionReason` in its initialization options.
+ */
+export const SUPPRESS_WITH_REASON_CLIENT_COMMAND = 'palisade.suppressWithReason';
+
+/** Server command (workspace/executeCommand): inserts the suppression comment via workspace/applyEdit. */
+export const APPLY_SUPPRESSION_COMMAND = 'palisade.applySuppression';
+
+export interface SuppressionCommandArgs {
+  /** Document holding the finding. */
+  uri: string;
+  ruleId: string;
+  /** The finding's key; the server looks up where the finding is now (the text may have moved). */
+  fingerprint: string;
+  /** Filled in by the client before it calls APPLY_SUPPRESSION_COMMAND. */
+  reason?: string;
+}

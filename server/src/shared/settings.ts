@@ -24,6 +24,8 @@ export interface PalisadeInitializationOptions {
   clientWatchesFiles?: boolean;
   /** Delay between an edit and the analysis it triggers, in milliseconds (default 0: at once; bursts are coalesced). */
   debounceMs?: number;
+  /** The client has the `palisade.suppressWithReason` command (shared/messages.ts) and prompts for a suppression's reason. */
+  promptsForSuppressionReason?: boolean;
 }
 
 /**

@@ -3,3 +3,5 @@
 export { parseTerraform } from './parser';
 export { analyzeTerraformModule, findModuleDirs } from './eval/analyze';
 export type { TerraformUnitOptions, TerraformUnitResult, ValueDescription } from './api';
+// Syntax-tree types for layers that edit Terraform text in place (the fix layer).
+export type { ParsedFile, Body, BodyItem, Block, Attribute, Expr, ObjectExpr, ObjectItem, TupleExpr, Comment } from './ast';

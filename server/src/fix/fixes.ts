@@ -1,0 +1,179 @@
+// Fixes for findings: the rule's own operations plus every provider's candidates, each rendered
+// into text edits and verified by a re-scan; fix-all combines the preferred fixes of one file.
+import type { Finding } from '../policy';
+import { editsOverlap } from './edits';
+import { verifyWithFollowUps } from './follow-ups';
+import { DEFAULT_PROVIDERS } from './providers';
+import { renderOperations } from './terraform-render';
+import { blockAt } from './terraform-locate';
+import { titleOfOperations } from './titles';
+import type { FixCandidate, FixContext, FixProvider, FixTextEdit, VerifiedFix } from './types';
+import { parsedFile, unitState, verifyEdits, type UnitState } from './verify';
+
+/** A candidate that was not offered, and why (for `palisade fix` output and tests). */
+export interface RejectedFix {
+  title: string;
+  source: string;
+  reason: string;
+}
+
+export interface FixReport {
+  fixes: VerifiedFix[];
+  rejected: RejectedFix[];
+}
+
+/** Verified fixes for one finding, preferred first. */
+export async function fixesForFinding(finding: Finding, context: FixContext, providers: readonly FixProvider[] = DEFAULT_PROVIDERS): Promise<VerifiedFix[]> {
+  return (await explainFixes(finding, context, providers)).fixes;
+}
+
+/** Like `fixesForFinding`, and also every candidate that was rejected with the reason. */
+export async function explainFixes(finding: Finding, context: FixContext, providers: readonly FixProvider[] = DEFAULT_PROVIDERS): Promise<FixReport> {
+  const state = await unitState(context);
+  const candidates = await candidatesFor(finding, context, providers);
+  const report: FixReport = { fixes: [], rejected: [] };
+  if (candidates.length === 0) report.rejected.push({ title: finding.ruleId, source: 'rule', reason: `${finding.ruleId} offers no fix operations for this finding` });
+  for (const candidate of candidates) {
+    if (context.isCancelled?.()) break;
+    const rendered = renderCandidate(candidate, finding, context, state);
+    if (!rendered.ok) {
+      report.rejected.push({ title: candidate.title, source: candidate.source, reason: rendered.reason });
+      continue;
+    }
+    const verdict = await verifyWithFollowUps(rendered.edits, [finding.fingerprint], finding.resource, context, state, renderCandidate);
+    if (!verdict.ok) {
+      report.rejected.push({ title: candidate.title, source: candidate.source, reason: verdict.reason });
+      continue;
+    }
+    const title = verdict.followUps.length > 0 ? `${candidate.title}; ${verdict.followUps.join('; ')}` : candidate.title;
+    report.fixes.push(toVerified({ ...candidate, title }, finding, verdict.edits));
+  }
+  markPreferred(report.fixes);
+  return report;
+}
+
+/**
+ * The rule's own operations first, then providers' candidates. A provider candidate marked
+ * preferred goes before the rule's; the order is the order fixes are tried and shown.
+ */
+async function candidatesFor(finding: Finding, context: FixContext, providers: readonly FixProvider[]): Promise<FixCandidate[]> {
+  const out: FixCandidate[] = [];
+  if (finding.fix && finding.fix.length > 0) {
+    out.push({ title: titleOfOperations(finding.fix, finding.resource), source: 'rule', preferred: true, ops: finding.fix });
+  }
+  for (const provider of providers) {
+    try {
+      out.push(...(await provider(finding, context)).map((c) => ({ ...c, preferred: c.preferred === true })));
+    } catch {
+      // A failing provider costs its own candidates, never the finding's other fixes.
+    }
+  }
+  const rank = (c: FixCandidate) => (c.source !== 'rule' && c.preferred ? 0 : c.source === 'rule' ? 1 : 2);
+  return out.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+}
+
+type Rendered = { ok: true; edits: FixTextEdit[] } | { ok: false; reason: string };
+
+/** Never throws: an unexpected failure rejects the one candidate. */
+function renderCandidate(candidate: FixCandidate, finding: Finding, context: FixContext, state: UnitState): Rendered {
+  try {
+    return renderUnguarded(candidate, finding, context, state);
+  } catch (err) {
+    return { ok: false, reason: `internal error while rendering: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+function renderUnguarded(candidate: FixCandidate, finding: Finding, context: FixContext, state: UnitState): Rendered {
+  if (candidate.edits && candidate.edits.length > 0) return { ok: true, edits: candidate.edits };
+  if (!candidate.ops || candidate.ops.length === 0) return { ok: false, reason: 'the candidate has neither operations nor edits' };
+  if (!finding.resource) return { ok: false, reason: 'the finding names no resource to edit' };
+  const node = state.sourceMaps.get(finding.resource);
+  if (!node) return { ok: false, reason: `${finding.resource} is not in this unit` };
+  const file = parsedFile(context, state, node.range.file);
+  if (!file) return { ok: false, reason: `${node.range.file} cannot be read` };
+  const block = blockAt(file, node.range.start);
+  if (!block) return { ok: false, reason: `${finding.resource} is not a resource block in ${node.range.file}` };
+  const r = renderOperations({ file, block, address: finding.resource }, candidate.ops);
+  if (!r.ok) return r;
+  return { ok: true, edits: r.edits.map((e) => ({ file: node.range.file, ...e })) };
+}
+
+function toVerified(candidate: FixCandidate, finding: Finding, edits: FixTextEdit[]): VerifiedFix {
+  const fix: VerifiedFix = { title: candidate.title, ruleId: finding.ruleId, fingerprint: finding.fingerprint, source: candidate.source, preferred: candidate.preferred === true, edits };
+  if (candidate.detail !== undefined) fix.detail = candidate.detail;
+  return fix;
+}
+
+/** At most one preferred fix: the first verified candidate that asked to be (or the rule's). */
+function markPreferred(fixes: VerifiedFix[]): void {
+  let taken = false;
+  for (const f of fixes) {
+    if (f.preferred && !taken) taken = true;
+    else f.preferred = false;
+  }
+}
+
+export interface FixAllResult {
+  edits: FixTextEdit[];
+  fixed: Finding[];
+  skipped: Finding[];
+}
+
+/**
+ * Preferred fixes for `findings` of `file`, non-overlapping, verified together. When the
+ * combination fails verification, fixes are added one at a time while the whole stays verified.
+ */
+export async function fixAllInFile(file: string, findings: Finding[], context: FixContext, providers: readonly FixProvider[] = DEFAULT_PROVIDERS): Promise<FixAllResult> {
+  const state = await unitState(context);
+  const targets = findings.filter((f) => f.range.file === file && !f.suppressed);
+  const others = findings.filter((f) => !targets.includes(f));
+  const done = (r: { edits: FixTextEdit[]; fixed: Finding[] }): FixAllResult => ({ ...r, skipped: [...others, ...targets.filter((f) => !r.fixed.includes(f))] });
+  // Per finding, the candidates that may be preferred (a provider's marked preferred, the rule's), rendered.
+  const eligible: { finding: Finding; options: FixTextEdit[][] }[] = [];
+  for (const finding of targets) {
+    if (context.isCancelled?.()) break;
+    const options: FixTextEdit[][] = [];
+    for (const candidate of (await candidatesFor(finding, context, providers)).filter((c) => c.preferred)) {
+      const rendered = renderCandidate(candidate, finding, context, state);
+      if (rendered.ok) options.push(rendered.edits);
+    }
+    if (options.length > 0) eligible.push({ finding, options });
+  }
+  // Fast path: the first option of every finding that does not overlap the others, verified once.
+  const chosen: { finding: Finding; edits: FixTextEdit[] }[] = [];
+  for (const { finding, options } of eligible) {
+    if (!chosen.some((c) => editsOverlap(c.edits, options[0]))) chosen.push({ finding, edits: options[0] });
+  }
+  const combined = await tryCombination(chosen, context, state, targets);
+  if (combined) return done(combined);
+
+  // Slow path: add one fix at a time (each finding's options in order, with their follow-ups)
+  // while the whole stays verified.
+  let edits: FixTextEdit[] = [];
+  let fixedPrints: string[] = [];
+  let result: { edits: FixTextEdit[]; fixed: Finding[] } = { edits: [], fixed: [] };
+  for (const { finding, options } of eligible) {
+    if (result.fixed.includes(finding)) continue;
+    for (const option of options) {
+      if (context.isCancelled?.()) return done(result);
+      if (editsOverlap(edits, option)) continue;
+      const attempt = await verifyWithFollowUps([...edits, ...option], [...fixedPrints, finding.fingerprint], finding.resource, context, state, renderCandidate);
+      if (!attempt.ok) continue;
+      edits = attempt.edits;
+      fixedPrints = [...fixedPrints, finding.fingerprint];
+      result = { edits, fixed: targets.filter((f) => attempt.gone.has(f.fingerprint)) };
+      break;
+    }
+  }
+  return done(result);
+}
+
+async function tryCombination(chosen: { finding: Finding; edits: FixTextEdit[] }[], context: FixContext, state: UnitState, targets: Finding[]): Promise<{ edits: FixTextEdit[]; fixed: Finding[] } | undefined> {
+  if (chosen.length === 0) return undefined;
+  const edits = chosen.flatMap((c) => c.edits);
+  const verdict = await verifyEdits(edits, chosen.map((c) => c.finding.fingerprint), context, state);
+  if (!verdict.ok) return undefined;
+  // A finding the combined edits removed as a side effect counts as fixed too.
+  return { edits, fixed: targets.filter((f) => verdict.gone.has(f.fingerprint)) };
+}
+

@@ -1,0 +1,141 @@
+// `Resource = "*"` on a statement whose actions apply to resource types: scope it to the ARNs of
+// resources of the same module those actions apply to (`s3:GetObject` → `${aws_s3_bucket.b.arn}/*`,
+// `s3:ListBucket` → `aws_s3_bucket.b.arn`). One candidate per target resource, plus one for all
+// of them, each offered only when its targets serve every action that has resource types; never
+// offered when the module has none. Actions that support only `"*"` move to a sibling statement
+// that keeps `"*"`. An action pattern (`s3:*`) stays whole on the scoped statement.
+import type { ModelResource } from '../../iac/model';
+import type { Finding } from '../../policy';
+import type { FixCandidate, FixContext, FixTextEdit } from '../types';
+import { expandActionPattern, isActionPattern, lookupAction } from './data/iam-data';
+import { replaceFieldEdit, siblingStatementEdit, type PolicyItem } from './render';
+import { mappingsFor } from './resource-arns';
+import { statementSite, stringList, type StatementSite } from './statement-site';
+
+export const SCOPE_SOURCE = 'iam-scope';
+
+/** Single-resource candidates offered at most (the "all of them" candidate comes on top). */
+const MAX_TARGETS = 5;
+
+interface ActionScope {
+  action: string;
+  /** `service:resourceType` keys the action (or every action a pattern matches) applies to. */
+  types: Set<string>;
+  /** False for actions the data does not know: they are never moved or scoped by guesswork. */
+  known: boolean;
+}
+
+export function scopeResourceFixes(finding: Finding, context: FixContext): FixCandidate[] {
+  const site = statementSite(finding, context);
+  if (!site || !scopable(site)) return [];
+  const actions = stringList(site.statement.Action)!;
+  const scopes = actions.map(actionScope);
+  if (scopes.some((s) => !s.known)) return [];
+  const targets = targetResources(site, scopes);
+  if (targets.length === 0) return [];
+  const sets = targets.slice(0, MAX_TARGETS).map((t) => [t]);
+  if (targets.length > 1) sets.push(targets);
+  const out: FixCandidate[] = [];
+  for (const set of sets) {
+    const c = candidateFor(site, scopes, set);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function scopable(site: StatementSite): boolean {
+  const s = site.statement;
+  if (s.Effect !== 'Allow' || s.NotAction !== undefined || s.NotResource !== undefined || s.Principal !== undefined) return false;
+  const resources = stringList(s.Resource);
+  const actions = stringList(s.Action);
+  return resources !== undefined && resources.includes('*') && actions !== undefined && actions.length > 0 && !actions.some((a) => a === '*' || a.startsWith('*:'));
+}
+
+function actionScope(action: string): ActionScope {
+  const types = new Set<string>();
+  const add = (service: string, resourceTypes: string[]) => resourceTypes.forEach((t) => types.add(`${service}:${t}`));
+  if (isActionPattern(action)) {
+    const expanded = expandActionPattern(action);
+    expanded?.forEach((a) => add(a.service, a.resourceTypes));
+    return { action, types, known: expanded !== undefined && expanded.length > 0 };
+  }
+  const a = lookupAction(action);
+  if (a) add(a.service, a.resourceTypes);
+  return { action, types, known: a !== undefined };
+}
+
+interface Target {
+  resource: ModelResource;
+  /** The resource's address as written inside its module (`aws_s3_bucket.b`, `aws_s3_bucket.b[0]`). */
+  local: string;
+  /** IAM resource type keys it provides, with the ARN item for each. */
+  arns: Map<string, PolicyItem>;
+}
+
+/** Managed resources of the policy's module that serve at least one of the statement's resource types. */
+function targetResources(site: StatementSite, scopes: ActionScope[]): Target[] {
+  const wanted = new Set(scopes.flatMap((s) => [...s.types]));
+  const module = site.resource.module ?? '';
+  const out: Target[] = [];
+  for (const r of site.analysis.model.resources) {
+    if ((r.module ?? '') !== module) continue;
+    const local = module ? r.address.slice(module.length + 1) : r.address;
+    const arns = new Map<string, PolicyItem>();
+    for (const key of wanted) {
+      const [service, type] = splitKey(key);
+      for (const m of mappingsFor(service, type)) if (m.terraformType === r.type) arns.set(key, m.arn(local));
+    }
+    if (arns.size > 0) out.push({ resource: r, local, arns });
+  }
+  return out;
+}
+
+function splitKey(key: string): [string, string] {
+  const at = key.indexOf(':');
+  return [key.slice(0, at), key.slice(at + 1)];
+}
+
+function candidateFor(site: StatementSite, scopes: ActionScope[], targets: Target[]): FixCandidate | undefined {
+  const served = new Set(targets.flatMap((t) => [...t.arns.keys()]));
+  const scoped = scopes.filter((s) => s.types.size > 0);
+  // Only actions that support no resource type keep "*"; a target set must serve all the others.
+  const unscoped = scopes.filter((s) => s.types.size === 0);
+  if (scoped.length === 0 || !scoped.every((s) => [...s.types].some((t) => served.has(t)))) return undefined;
+  // Only the ARN kinds the scoped actions use (a bucket ARN is not added for object-only actions).
+  const usedTypes = new Set(scoped.flatMap((s) => [...s.types]));
+  const items: PolicyItem[] = [];
+  const seen = new Set<string>();
+  for (const t of targets) {
+    for (const [type, item] of t.arns) {
+      const key = JSON.stringify(item);
+      if (usedTypes.has(type) && !seen.has(key)) {
+        seen.add(key);
+        items.push(item);
+      }
+    }
+  }
+  // Whole-resource ARNs before sub-resource patterns (`bucket` before `bucket/*`).
+  items.sort((a, b) => Number('suffix' in a && a.suffix !== undefined) - Number('suffix' in b && b.suffix !== undefined));
+  const resources = stringList(site.statement.Resource)!;
+  const otherResources = resources.filter((r) => r !== '*').map((literal) => ({ literal }));
+  const edits: FixTextEdit[] = [];
+  const resourceEdit = replaceFieldEdit(site, 'Resource', [...otherResources, ...items]);
+  if (!resourceEdit) return undefined;
+  edits.push(resourceEdit);
+  if (unscoped.length > 0) {
+    const actionEdit = replaceFieldEdit(site, 'Action', scoped.map((s) => ({ literal: s.action })));
+    const sibling = siblingStatementEdit(site, unscoped.map((s) => s.action));
+    if (!actionEdit || !sibling) return undefined;
+    edits.push(actionEdit, sibling);
+  }
+  const names = targets.map((t) => t.local);
+  const title = names.length === 1 ? `Scope Resource to ${names[0]}` : `Scope Resource to ${names.length} resources (${names.join(', ')})`;
+  const detail = unscoped.length > 0
+    ? `${unscoped.map((s) => s.action).join(', ')} kept on "*" in a separate statement (supports no resource-level permissions)`
+    : `grants ${scoped.length} action${scoped.length === 1 ? '' : 's'} on ${items.length} ARN${items.length === 1 ? '' : 's'} instead of "*"`;
+  return { title, source: SCOPE_SOURCE, detail, edits: sortEdits(edits) };
+}
+
+function sortEdits(edits: FixTextEdit[]): FixTextEdit[] {
+  return [...edits].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,8 @@
+// Fix providers beyond a rule's own operations. Each returns candidates for a finding; the fix
+// layer renders and verifies every candidate the same way as a rule's fix. Least-privilege
+// providers (fix/iam/, fix/cidr/) are added to this list by their owners.
+import type { FixProvider } from './types';
+import { trustedCidrFixes } from './cidr';
+import { scopeResourceFixes, wildcardActionFixes } from './iam';
+
+export const DEFAULT_PROVIDERS: FixProvider[] = [scopeResourceFixes, wildcardActionFixes, trustedCidrFixes];

@@ -1,0 +1,266 @@
+// Fix operations → minimal text edits on one Terraform resource block (docs/fixes.md). Every
+// operation is rendered against the original text; the edits of one fix must not overlap.
+import type { Block, ParsedFile } from '../iac/terraform';
+import type { FixOperation } from '../policy';
+import { isBlockList, isPlainObject, renderBlock, renderBodyLines, renderKey, renderValue } from './hcl-values';
+import { bodyIndent, deleteSpan, endsLine, indentAt, insertIntoBody, lineEnd, newlineOf, sameLine, type LocalEdit } from './layout';
+import { inputSource, locate, type Located, type PathStep } from './terraform-locate';
+
+/** The block the operations' paths are relative to, in its parsed file. */
+export interface RenderTarget {
+  file: ParsedFile;
+  block: Block;
+  /** `aws_s3_bucket.logs` (for messages). */
+  address: string;
+}
+
+export type RenderResult = { ok: true; edits: LocalEdit[] } | { ok: false; reason: string };
+
+const fail = (reason: string): RenderResult => ({ ok: false, reason });
+
+export function renderOperations(target: RenderTarget, ops: readonly FixOperation[]): RenderResult {
+  if (ops.length === 0) return fail('the fix has no operations');
+  const edits: LocalEdit[] = [];
+  for (const op of ops) {
+    const r = renderOperation(target, op);
+    if (!r.ok) return r;
+    for (const e of r.edits) {
+      if (edits.some((o) => overlaps(o, e))) return fail('two operations of the fix edit the same text');
+      edits.push(e);
+    }
+  }
+  const nl = newlineOf(target.file.text);
+  return { ok: true, edits: nl === '\n' ? edits : edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, nl) })) };
+}
+
+function overlaps(a: LocalEdit, b: LocalEdit): boolean {
+  if (a.start < b.end && b.start < a.end) return true;
+  return (a.start === a.end && b.start < a.start && a.start < b.end) || (b.start === b.end && a.start < b.start && b.start < a.end);
+}
+
+function pathOf(op: FixOperation): PathStep[] | undefined {
+  if (op.path === undefined) return [];
+  if (!Array.isArray(op.path) || !op.path.every((s) => typeof s === 'string' || typeof s === 'number')) return undefined;
+  return op.path;
+}
+
+export function renderOperation(target: RenderTarget, op: FixOperation): RenderResult {
+  const path = pathOf(op);
+  if (!path) return fail(`operation ${op.op} has an invalid path`);
+  switch (op.op) {
+    case 'set':
+      if (path.length === 0) return fail('set needs a path');
+      if (!('value' in op)) return fail('set needs a value');
+      return renderSet(target, path, op.value);
+    case 'remove':
+      if (path.length === 0) return fail('remove of a whole resource is not offered as a fix');
+      return renderRemove(target, path);
+    case 'add_block':
+      if (typeof op.type !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(op.type)) return fail('add_block needs a block type');
+      return renderAddBlock(target, path, op.type, isPlainObject(op.config) ? op.config : {});
+    case 'add_resource':
+      return renderAddResource(target, op);
+    default:
+      return fail(`unknown fix operation "${op.op}"`);
+  }
+}
+
+function located(target: RenderTarget, path: PathStep[]): { ok: true; at: Located } | { ok: false; reason: string } {
+  const r = locate(target.file, target.block, path);
+  return r.ok ? { ok: true, at: r.located } : { ok: false, reason: `${target.address}: ${r.reason}` };
+}
+
+function renderSet(target: RenderTarget, path: PathStep[], value: unknown): RenderResult {
+  const found = located(target, path);
+  if (!found.ok) return found;
+  const { file } = target;
+  const at = found.at;
+  switch (at.kind) {
+    case 'attribute':
+    case 'object-item': {
+      const expr = at.kind === 'attribute' ? at.attr.expr : at.item.value;
+      const source = inputSource(file, expr);
+      if (source) return fail(`${target.address}: ${path.join('.')} comes from ${source}; change it where it is defined`);
+      const text = renderValue(value, indentAt(file.text, expr.start));
+      if (text === undefined) return fail('the value cannot be written in HCL');
+      return { ok: true, edits: [{ start: expr.start, end: expr.end, newText: text }] };
+    }
+    case 'tuple-item': {
+      const expr = at.tuple.items[at.index];
+      const text = renderValue(value, indentAt(file.text, expr.start));
+      if (text === undefined) return fail('the value cannot be written in HCL');
+      return { ok: true, edits: [{ start: expr.start, end: expr.end, newText: text }] };
+    }
+    case 'missing-in-body':
+      return insertMissing(target, at.owner, at.rest, value);
+    case 'missing-in-object':
+      return insertIntoObject(target, at.object, at.rest, value);
+    case 'block':
+    case 'blocks':
+      return fail(`${target.address}: ${path.join('.')} is a nested block; set its attributes instead`);
+  }
+}
+
+/** `rest` as the model shape it would have: [a] → {a: v}; [a, 0, …] → {a: [{…}]}; [a, "k"] → {a: {k: v}}. */
+function configFromPath(rest: PathStep[], value: unknown): Record<string, unknown> | undefined {
+  const [name, next, ...more] = rest;
+  if (typeof name !== 'string') return undefined;
+  if (next === undefined) return { [name]: value };
+  if (typeof next === 'number') {
+    const inner = more.length === 0 ? value : configFromPath(more, value);
+    return isPlainObject(inner) ? { [name]: [inner] } : undefined;
+  }
+  const inner = objectFromPath([next, ...more], value);
+  return inner === undefined ? undefined : { [name]: inner };
+}
+
+function objectFromPath(rest: PathStep[], value: unknown): Record<string, unknown> | undefined {
+  let out: unknown = value;
+  for (let i = rest.length - 1; i >= 0; i--) {
+    const step = rest[i];
+    if (typeof step !== 'string') return undefined;
+    out = { [step]: out };
+  }
+  return out as Record<string, unknown>;
+}
+
+function insertMissing(target: RenderTarget, owner: Block, rest: PathStep[], value: unknown): RenderResult {
+  const config = configFromPath(rest, value);
+  if (!config) return fail(`${target.address}: cannot create ${rest.join('.')}`);
+  const indent = bodyIndent(target.file, owner);
+  const lines = renderBodyLines(config, indent);
+  if (!lines) return fail('the value cannot be written in HCL');
+  const kind = isBlockList(Object.values(config)[0]) ? 'block' : 'attribute';
+  const r = insertIntoBody(target.file, owner, lines, kind);
+  return r.ok ? { ok: true, edits: [r.edit] } : fail(`${target.address}: ${r.reason}`);
+}
+
+function insertIntoObject(target: RenderTarget, object: Extract<Located, { kind: 'missing-in-object' }>['object'], rest: PathStep[], value: unknown): RenderResult {
+  const [key, ...more] = rest;
+  if (typeof key !== 'string') return fail(`${target.address}: cannot create element ${key} of a list`);
+  const inner = more.length === 0 ? value : objectFromPath(more, value);
+  if (inner === undefined) return fail(`${target.address}: cannot create ${rest.join('.')}`);
+  const text = target.file.text;
+  const close = object.end - 1; // the `}`
+  const items = object.items;
+  if (items.length > 0 && !sameLine(text, object.start, object.end)) {
+    const last = items[items.length - 1];
+    const indent = indentAt(text, last.start);
+    const v = renderValue(inner, indent);
+    if (v === undefined) return fail('the value cannot be written in HCL');
+    const after = afterItem(text, last.end);
+    // After a trailing comment, so the comment stays with its item.
+    const insertAt = endsLine(target.file, after) ? lineEnd(text, after) : after;
+    return { ok: true, edits: [{ start: insertAt, end: insertAt, newText: `\n${indent}${renderKey(key)} = ${v}` }] };
+  }
+  const indent = indentAt(text, object.start);
+  const v = renderValue(inner, indent);
+  if (v === undefined) return fail('the value cannot be written in HCL');
+  if (items.length === 0) return { ok: true, edits: [{ start: object.start, end: object.end, newText: `{ ${renderKey(key)} = ${v} }` }] };
+  const last = items[items.length - 1];
+  if (text[close] !== '}') return fail(`${target.address}: the object is not closed`);
+  return { ok: true, edits: [{ start: last.end, end: last.end, newText: `, ${renderKey(key)} = ${v}` }] };
+}
+
+/** After an object item and its optional trailing comma on the same line. */
+function afterItem(text: string, end: number): number {
+  const m = /^[ \t]*,/.exec(text.slice(end));
+  return m ? end + m[0].length : end;
+}
+
+function renderRemove(target: RenderTarget, path: PathStep[]): RenderResult {
+  const found = located(target, path);
+  if (!found.ok) return found;
+  const { file } = target;
+  const at = found.at;
+  switch (at.kind) {
+    case 'attribute':
+      return { ok: true, edits: [deleteSpan(file, at.attr.start, at.attr.end)] };
+    case 'block':
+      return { ok: true, edits: [deleteSpan(file, at.block.start, at.block.end)] };
+    case 'blocks':
+      return { ok: true, edits: at.blocks.map((b) => deleteSpan(file, b.start, b.end)) };
+    case 'object-item': {
+      const end = afterItem(file.text, at.item.end);
+      const whole = deleteSpan(file, at.item.start, end);
+      if (whole.start !== at.item.start || end === at.item.end) return { ok: true, edits: [whole] };
+      // Inline `{ A = 1, B = 2 }`: the item, its comma and the space after it.
+      return { ok: true, edits: [{ start: at.item.start, end: end + /^[ \t]*/.exec(file.text.slice(end))![0].length, newText: '' }] };
+    }
+    case 'tuple-item':
+      return { ok: true, edits: [removeTupleItem(file, at.tuple, at.index)] };
+    case 'missing-in-body':
+    case 'missing-in-object':
+      return fail(`${target.address}: ${path.join('.')} does not exist, nothing to remove`);
+  }
+}
+
+function removeTupleItem(file: ParsedFile, tuple: Extract<Located, { kind: 'tuple-item' }>['tuple'], index: number): LocalEdit {
+  const text = file.text;
+  const item = tuple.items[index];
+  const next = tuple.items[index + 1];
+  const comma = /^\s*,/.exec(text.slice(item.end));
+  const end = comma ? item.end + comma[0].length : item.end;
+  const whole = deleteSpan(file, item.start, end);
+  if (whole.start !== item.start) return whole; // the element had its own line(s)
+  if (next) return { start: item.start, end: next.start, newText: '' };
+  const prev = tuple.items[index - 1];
+  if (prev) return { start: prev.end, end, newText: '' };
+  return { start: item.start, end, newText: '' };
+}
+
+function renderAddBlock(target: RenderTarget, parentPath: PathStep[], type: string, config: Record<string, unknown>): RenderResult {
+  let owner = target.block;
+  if (parentPath.length > 0) {
+    const found = located(target, parentPath);
+    if (!found.ok) return found;
+    if (found.at.kind !== 'block') return fail(`${target.address}: ${parentPath.join('.')} is not a nested block to add "${type}" to`);
+    owner = found.at.block;
+  }
+  const items = owner.body.items;
+  if (items.some((i) => i.kind === 'Block' && i.type.name === 'dynamic' && i.labels[0]?.value === type)) {
+    return fail(`${target.address}: "${type}" is generated by a dynamic block`);
+  }
+  if (items.some((i) => i.kind === 'Attribute' && i.name.name === type)) return fail(`${target.address}: "${type}" is set as an attribute`);
+  const existing = items.filter((i): i is Block => i.kind === 'Block' && i.type.name === type);
+  if (existing.length > 1) return fail(`${target.address}: there are ${existing.length} "${type}" blocks; which one to change is ambiguous`);
+  if (existing.length === 1) {
+    // The block is there but incomplete: set each configured attribute inside it.
+    const edits: LocalEdit[] = [];
+    const sub: RenderTarget = { ...target, block: existing[0] };
+    for (const [key, value] of Object.entries(config)) {
+      const r = isBlockList(value) ? renderAddBlockList(sub, key, value) : renderSet(sub, [key], value);
+      if (!r.ok) return r;
+      for (const e of r.edits) {
+        if (edits.some((o) => overlaps(o, e))) return fail(`${target.address}: the edits to "${type}" overlap`);
+        edits.push(e);
+      }
+    }
+    return edits.length > 0 ? { ok: true, edits } : fail(`${target.address}: "${type}" already exists`);
+  }
+  const text = renderBlock(type, [], config, bodyIndent(target.file, owner));
+  if (text === undefined) return fail('the block cannot be written in HCL');
+  const r = insertIntoBody(target.file, owner, [text], 'block');
+  return r.ok ? { ok: true, edits: [r.edit] } : fail(`${target.address}: ${r.reason}`);
+}
+
+function renderAddBlockList(target: RenderTarget, type: string, list: Record<string, unknown>[]): RenderResult {
+  if (list.length !== 1) return fail(`${target.address}: cannot merge ${list.length} "${type}" blocks`);
+  return renderAddBlock(target, [], type, list[0]);
+}
+
+function renderAddResource(target: RenderTarget, op: FixOperation): RenderResult {
+  const { type, name } = op;
+  if (typeof type !== 'string' || typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(type) || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
+    return fail('add_resource needs a resource type and a valid name');
+  }
+  const text = target.file.text;
+  if (!target.block.close) return fail(`${target.address}: the block is not closed`);
+  const indent = indentAt(text, target.block.start);
+  const block = renderBlock('resource', [type, name], isPlainObject(op.config) ? op.config : {}, indent);
+  if (block === undefined) return fail('the resource cannot be written in HCL');
+  // After the closing brace and any comment on its line.
+  const end = target.block.end;
+  const at = endsLine(target.file, end) ? lineEnd(text, end) : end;
+  return { ok: true, edits: [{ start: at, end: at, newText: `\n\n${block}` }] };
+}

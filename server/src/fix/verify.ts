@@ -1,0 +1,155 @@
+// The verification guarantee (docs/fixes.md): edits are applied in memory over the caller's
+// FileHost, every edited file is re-parsed, the unit is re-scanned with the same pack and
+// configuration, and the fix stands only when the targeted findings are gone (by fingerprint),
+// no finding appears that was not there before and no new Terraform error appears.
+import type { FileHost, SourceMapNode } from '../iac/model';
+import { analyzeTerraformModule, parseTerraform, type ParsedFile } from '../iac/terraform';
+import { scanTerraformUnit, type Finding } from '../policy';
+import { applyEdits, editsByFile } from './edits';
+import type { FixContext, FixTextEdit } from './types';
+
+/** What a fix is rendered and judged against: the unit as the caller's host shows it now. */
+export interface UnitState {
+  sourceMaps: Map<string, SourceMapNode>;
+  findings: Finding[];
+  fingerprints: Set<string>;
+  /** Terraform errors (syntax and evaluation) of the unit before any fix. */
+  errorCount: number;
+  parsed: Map<string, ParsedFile | undefined>;
+}
+
+const states = new WeakMap<FixContext, Promise<UnitState>>();
+
+/** The unit's state, computed once per context object (a context is one snapshot of the files). */
+export function unitState(context: FixContext): Promise<UnitState> {
+  let state = states.get(context);
+  if (!state) {
+    state = computeState(context);
+    states.set(context, state);
+    // A state computed while being cancelled may be partial: do not keep it.
+    void state.then(() => {
+      if (context.isCancelled?.()) states.delete(context);
+    });
+  }
+  return state;
+}
+
+async function computeState(context: FixContext): Promise<UnitState> {
+  const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
+  if (context.unitFindings) {
+    const analysis = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
+    return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics);
+  }
+  const scan = await scanTerraformUnit(context.host, scanOptions(context));
+  return stateOf(scan.analysis.sourceMaps, scan.findings, scan.analysis.diagnostics);
+}
+
+function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string }[]): UnitState {
+  return {
+    sourceMaps,
+    findings,
+    fingerprints: new Set(findings.map((f) => f.fingerprint)),
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    parsed: new Map(),
+  };
+}
+
+function scanOptions(context: FixContext) {
+  return { dir: context.dir, root: context.root, varFiles: context.varFiles, pack: context.pack, config: context.config, isCancelled: context.isCancelled };
+}
+
+/** Absolute, normalised path of a workspace-relative file (`../x.tf` when outside the root). */
+export function absolutePath(root: string, file: string): string {
+  const joined = file.startsWith('/') || /^[A-Za-z]:\//.test(file) ? file : `${root.replace(/\/$/, '')}/${file}`;
+  const out: string[] = [];
+  for (const part of joined.split('/')) {
+    if (part === '.') continue;
+    if (part === '..' && out.length > 1) out.pop();
+    else if (part !== '..') out.push(part);
+  }
+  return out.join('/') || '/';
+}
+
+/** The parsed text of a workspace-relative file as the host shows it (cached in the state). */
+export function parsedFile(context: FixContext, state: UnitState, file: string): ParsedFile | undefined {
+  if (state.parsed.has(file)) return state.parsed.get(file);
+  const abs = absolutePath(context.root, file);
+  const text = context.host.readFile(abs);
+  const parsed = text === undefined ? undefined : parseTerraform(text, abs);
+  state.parsed.set(file, parsed);
+  return parsed;
+}
+
+/** A FileHost that serves edited texts over the caller's host. */
+export class OverlayHost implements FileHost {
+  constructor(
+    private readonly base: FileHost,
+    private readonly texts: Map<string, string>,
+  ) {}
+
+  readFile(path: string): string | undefined {
+    return this.texts.get(path) ?? this.base.readFile(path);
+  }
+
+  listDir(path: string): string[] | undefined {
+    return this.base.listDir(path);
+  }
+}
+
+export interface Verification {
+  ok: boolean;
+  /** Why the edits were rejected. */
+  reason?: string;
+  /** Fingerprints of the unit's findings that the edits removed. */
+  gone: Set<string>;
+  /** Fingerprints that appeared. */
+  introduced: Finding[];
+  cancelled?: boolean;
+  /** The edited unit (texts by absolute path, and its re-scan), when the re-scan ran. */
+  after?: { texts: Map<string, string>; sourceMaps: Map<string, SourceMapNode>; findings: Finding[] };
+}
+
+/**
+ * Applies `edits` in memory and re-scans. `ok` when every fingerprint of `targets` is gone, none
+ * is introduced, every edited file parses at least as well as before and no Terraform error appears.
+ */
+export async function verifyEdits(edits: readonly FixTextEdit[], targets: readonly string[], context: FixContext, state: UnitState): Promise<Verification> {
+  const rejected = (reason: string, extra: Partial<Verification> = {}): Verification => ({ ok: false, reason, gone: new Set(), introduced: [], ...extra });
+  if (edits.length === 0) return rejected('the fix changes nothing');
+  const texts = new Map<string, string>();
+  for (const [file, fileEdits] of editsByFile(edits)) {
+    const abs = absolutePath(context.root, file);
+    const before = context.host.readFile(abs);
+    if (before === undefined) return rejected(`${file} cannot be read`);
+    const after = applyEdits(before, fileEdits);
+    if (after === before) continue;
+    const errorsBefore = parseErrors(parseTerraform(before, abs));
+    const errorsAfter = parseErrors(parseTerraform(after, abs));
+    if (errorsAfter.length > errorsBefore.length) return rejected(`the edited ${file} does not parse: ${errorsAfter[0]}`);
+    texts.set(abs, after);
+  }
+  if (texts.size === 0) return rejected('the fix changes nothing');
+  const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), scanOptions(context));
+  if (scan.cancelled) return rejected('cancelled', { cancelled: true });
+  const errors = scan.analysis.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > state.errorCount) return rejected(`the edited unit has a new Terraform error: ${errors[errors.length - 1].message}`);
+  const edited = { texts, sourceMaps: scan.analysis.sourceMaps, findings: scan.findings };
+  const after = new Set(scan.findings.map((f) => f.fingerprint));
+  const gone = new Set([...state.fingerprints].filter((fp) => !after.has(fp)));
+  // A suppressed finding is not shown, and callers may pass only the shown ones as the baseline.
+  const introduced = scan.findings.filter((f) => !f.suppressed && !state.fingerprints.has(f.fingerprint));
+  if (introduced.length > 0) {
+    const f = introduced[0];
+    return { ok: false, reason: `the edit introduces ${f.ruleId}: ${f.message}`, gone, introduced, after: edited };
+  }
+  const remaining = targets.filter((fp) => after.has(fp));
+  if (remaining.length > 0) {
+    const still = state.findings.find((f) => f.fingerprint === remaining[0]);
+    return { ok: false, reason: `after the edit the finding remains${still ? ` (${still.ruleId}: ${still.message})` : ''}`, gone, introduced, after: edited };
+  }
+  return { ok: true, gone, introduced, after: edited };
+}
+
+function parseErrors(file: ParsedFile): string[] {
+  return file.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
+}

@@ -1,0 +1,229 @@
+// Code actions for rule findings: the fix layer's verified fixes as quick fixes, "Fix all Palisade
+// problems in file" (source.fixAll.palisade, also run on save) and "Suppress <ID> with a reason".
+// Diagnostics carry data {ruleId, fingerprint}; a request finds the finding again by fingerprint
+// in the unit's current result, so nothing is stored per diagnostic. Fixes are computed on
+// request (never on the keystroke path), cached per analysis result, and abandoned as soon as
+// an open document changes; fix-all is computed at codeAction/resolve when the client can resolve.
+import type { CancellationToken, CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
+import type { FileHost } from '../iac/model';
+import { fixAllInFile, fixesForFinding, type FixContext, type FixTextEdit, type VerifiedFix } from '../fix';
+import { NO_REASON_RULE_ID, type Finding } from '../policy';
+import { APPLY_SUPPRESSION_COMMAND, SUPPRESS_WITH_REASON_CLIENT_COMMAND, type SuppressionCommandArgs } from '../shared/messages';
+import { absoluteIn, type UnitAnalysis, type UnitFindings } from './analysis';
+import { LineIndex } from './line-index';
+import { uriToPath } from './paths';
+import { suppressionEdit, toWorkspaceEdit, type OffsetEdit } from './workspace-edits';
+
+export const QUICK_FIX_KIND = 'quickfix';
+export const FIX_ALL_KIND = 'source.fixAll.palisade';
+/** Advertised kinds: `source.fixAll` too, so a request for every fix-all provider reaches ours. */
+export const CODE_ACTION_KINDS = [QUICK_FIX_KIND, 'source.fixAll', FIX_ALL_KIND];
+export const FIX_ALL_TITLE = 'Fix all Palisade problems in file';
+
+/** What the client told us in `initialize`. */
+export interface CodeActionClientSupport {
+  /** workspace.workspaceEdit.documentChanges: send versioned TextDocumentEdits. */
+  documentChanges: boolean;
+  /** textDocument.codeAction.resolveSupport includes `edit`: fix-all's edit waits for resolve. */
+  resolveEdits: boolean;
+  /** The client prompts for a suppression's reason (initializationOptions.promptsForSuppressionReason). */
+  promptsForReason: boolean;
+}
+
+export interface CodeActionEnv {
+  /** The unit's analysis for the current text of `path` (waits for a pending run). */
+  currentResult(path: string): Promise<UnitAnalysis | undefined>;
+  /** Files as the analysis saw them: open buffers over disk. */
+  host: FileHost;
+  versionOf(path: string): number | undefined;
+  /** Changes whenever any open document changes (a cheap staleness key). */
+  documentsKey(): string;
+}
+
+interface SharedFixState {
+  context: FixContext;
+  /** Verified fixes by fingerprint. */
+  fixes: Map<string, Promise<VerifiedFix[]>>;
+}
+
+/** Carried by the fix-all action between codeAction and codeAction/resolve. */
+interface FixAllData {
+  palisade: 'fixAll';
+  uri: string;
+}
+
+export class CodeActionProvider {
+  /** Fix state per analysis result; a new result starts afresh. */
+  private readonly perResult = new WeakMap<UnitAnalysis, SharedFixState>();
+
+  constructor(
+    private readonly env: CodeActionEnv,
+    private readonly client: CodeActionClientSupport,
+  ) {}
+
+  async provide(params: CodeActionParams, token?: CancellationToken): Promise<CodeAction[]> {
+    const path = uriToPath(params.textDocument.uri);
+    if (!path) return [];
+    const result = await this.env.currentResult(path);
+    const unit = result?.policy;
+    if (!result || !unit || token?.isCancellationRequested) return [];
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+    const actions: CodeAction[] = [];
+
+    if (wants(QUICK_FIX_KIND)) {
+      for (const diagnostic of params.context.diagnostics) {
+        const finding = findingFor(diagnostic, unit, path, this.env.host);
+        if (!finding) continue;
+        const fixes = await this.fixesFor(result, unit, finding);
+        if (token?.isCancellationRequested) return [];
+        for (const fix of fixes) actions.push(this.quickFix(fix, diagnostic, unit));
+        if (finding.ruleId !== NO_REASON_RULE_ID) actions.push(this.suppressAction(params.textDocument.uri, path, finding, diagnostic));
+      }
+    }
+
+    const fileFindings = unit.shown.filter((f) => f.ruleId !== NO_REASON_RULE_ID && absoluteIn(unit.root, f.range.file) === path);
+    // Without resolve the edit is computed now: only when fix-all was asked for by kind or by hand,
+    // never for the automatic lightbulb request that follows every cursor move.
+    const explicit = only !== undefined || params.context.triggerKind === 1;
+    if (fileFindings.length > 0 && only?.length !== 0 && wants(FIX_ALL_KIND) && (this.client.resolveEdits || explicit)) {
+      const action: CodeAction = { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { palisade: 'fixAll', uri: params.textDocument.uri } satisfies FixAllData };
+      actions.push(this.client.resolveEdits ? action : await this.resolve(action, token));
+    }
+    return actions;
+  }
+
+  /** codeAction/resolve: computes fix-all's edit (quick fixes arrive with theirs). */
+  async resolve(action: CodeAction, token?: CancellationToken): Promise<CodeAction> {
+    const data = action.data as Partial<FixAllData> | undefined;
+    if (data?.palisade !== 'fixAll' || typeof data.uri !== 'string') return action;
+    const path = uriToPath(data.uri);
+    if (!path) return action;
+    const result = await this.env.currentResult(path);
+    const unit = result?.policy;
+    if (!result || !unit || token?.isCancellationRequested) return action;
+    const findings = unit.shown.filter((f) => f.ruleId !== NO_REASON_RULE_ID && absoluteIn(unit.root, f.range.file) === path);
+    if (findings.length === 0) return { ...action, edit: { changes: {} } };
+    const context = this.sharedFor(result, unit).context;
+    const fixed = await fixAllInFile(findings[0].range.file, findings, context);
+    if (context.isCancelled?.()) return action;
+    const count = fixed.fixed.length;
+    return {
+      ...action,
+      title: count > 0 ? `${FIX_ALL_TITLE} (${count} of ${findings.length})` : action.title,
+      edit: this.workspaceEdit(fixed.edits, unit),
+    };
+  }
+
+  /** APPLY_SUPPRESSION_COMMAND: the suppression edit for where the finding is now, if it still is. */
+  async suppressionFor(args: SuppressionCommandArgs): Promise<WorkspaceEdit | undefined> {
+    const path = uriToPath(args.uri);
+    if (!path) return undefined;
+    const unit = (await this.env.currentResult(path))?.policy;
+    const finding = unit?.shown.find((f) => f.fingerprint === args.fingerprint && absoluteIn(unit.root, f.range.file) === path);
+    const text = this.env.host.readFile(path);
+    if (!unit || !finding || text === undefined) return undefined;
+    return toWorkspaceEdit([suppressionEdit(path, text, finding.range.start, finding.ruleId, args.reason)], this.editTarget(), this.client.documentChanges);
+  }
+
+  private quickFix(fix: VerifiedFix, diagnostic: Diagnostic, unit: UnitFindings): CodeAction {
+    return {
+      title: fix.detail ? `${fix.title} — ${fix.detail}` : fix.title,
+      kind: QUICK_FIX_KIND,
+      diagnostics: [diagnostic],
+      ...(fix.preferred ? { isPreferred: true } : {}),
+      edit: this.workspaceEdit(fix.edits, unit),
+    };
+  }
+
+  private suppressAction(uri: string, path: string, finding: Finding, diagnostic: Diagnostic): CodeAction {
+    const base = { kind: QUICK_FIX_KIND, diagnostics: [diagnostic] };
+    if (this.client.promptsForReason) {
+      const args: SuppressionCommandArgs = { uri, ruleId: finding.ruleId, fingerprint: finding.fingerprint };
+      const title = `Suppress ${finding.ruleId} with a reason…`;
+      return { ...base, title, command: { title, command: SUPPRESS_WITH_REASON_CLIENT_COMMAND, arguments: [args] } };
+    }
+    // No prompt: the comment ends after the id and PAL-SUPPRESS-NO-REASON marks it until a reason is typed.
+    const text = this.env.host.readFile(path) ?? '';
+    return {
+      ...base,
+      title: `Suppress ${finding.ruleId} here (type the reason after the id)`,
+      edit: toWorkspaceEdit([suppressionEdit(path, text, finding.range.start, finding.ruleId)], this.editTarget(), this.client.documentChanges),
+    };
+  }
+
+  /** Verified fixes for one finding, shared by every request against the same analysis result. */
+  private fixesFor(result: UnitAnalysis, unit: UnitFindings, finding: Finding): Promise<VerifiedFix[]> {
+    const shared = this.sharedFor(result, unit);
+    const cached = shared.fixes.get(finding.fingerprint);
+    if (cached) return cached;
+    const pending = fixesForFinding(finding, shared.context).then(
+      (fixes) => {
+        if (!shared.context.isCancelled?.()) return fixes;
+        shared.fixes.delete(finding.fingerprint);
+        return [];
+      },
+      () => {
+        shared.fixes.delete(finding.fingerprint);
+        return [];
+      },
+    );
+    shared.fixes.set(finding.fingerprint, pending);
+    return pending;
+  }
+
+  /**
+   * One fix context per analysis result: the fix layer keeps the unit's parsed state per context
+   * object, so every finding of the result reuses one front-end pass. Its work is not tied to one
+   * request's token (a request cancelled by a cursor move leaves the work to the next one); an
+   * edit to any open document stops it, since the result it starts from may then be stale.
+   */
+  private sharedFor(result: UnitAnalysis, unit: UnitFindings): SharedFixState {
+    let shared = this.perResult.get(result);
+    // Stale but still the unit's current result: a document outside the unit changed. Start over.
+    if (!shared || shared.context.isCancelled?.()) {
+      const key = this.env.documentsKey();
+      shared = { context: this.fixContext(unit, () => this.env.documentsKey() !== key), fixes: new Map() };
+      this.perResult.set(result, shared);
+    }
+    return shared;
+  }
+
+  private fixContext(unit: UnitFindings, isCancelled: () => boolean): FixContext {
+    return {
+      host: this.env.host,
+      root: unit.root,
+      dir: unit.dir,
+      pack: unit.pack,
+      config: unit.config,
+      varFiles: unit.varFiles,
+      unitFindings: unit.all,
+      isCancelled,
+    };
+  }
+
+  private workspaceEdit(edits: FixTextEdit[], unit: UnitFindings): WorkspaceEdit {
+    const offsetEdits: OffsetEdit[] = edits.map((e) => ({ path: absoluteIn(unit.root, e.file), start: e.start, end: e.end, newText: e.newText }));
+    return toWorkspaceEdit(offsetEdits, this.editTarget(), this.client.documentChanges);
+  }
+
+  private editTarget() {
+    return { textOf: (path: string) => this.env.host.readFile(path), versionOf: (path: string) => this.env.versionOf(path) };
+  }
+}
+
+/**
+ * The finding a diagnostic shows: by data.fingerprint, else (clients that drop `data`) by rule id
+ * and range in the current text.
+ */
+function findingFor(diagnostic: Diagnostic, unit: UnitFindings, path: string, host: FileHost): Finding | undefined {
+  if (diagnostic.source !== undefined && diagnostic.source !== 'palisade') return undefined;
+  const inFile = unit.shown.filter((f) => absoluteIn(unit.root, f.range.file) === path);
+  const data = diagnostic.data as { fingerprint?: unknown } | undefined;
+  if (typeof data?.fingerprint === 'string') return inFile.find((f) => f.fingerprint === data.fingerprint);
+  if (diagnostic.code === undefined) return undefined;
+  const index = new LineIndex(host.readFile(path) ?? '');
+  const same = (a: Diagnostic['range'], b: Diagnostic['range']) =>
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return inFile.find((f) => f.ruleId === String(diagnostic.code) && same(index.rangeOf(f.range.start, f.range.end), diagnostic.range));
+}

@@ -1,0 +1,220 @@
+// Scoping `Resource = "*"` to the module's resources, rendered in each of the three forms a policy
+// can be written in, verified by the fix layer (finding gone, nothing new), exact text checked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applyEdits, explainFixes, fixesForFinding } from '../../../server/src/fix';
+import { scanUnit } from './helpers';
+
+const BUCKET = `resource "aws_s3_bucket" "data" {
+  bucket = "corp-data"
+}
+`;
+
+async function scopeFixes(text: string, ruleId = 'PAL-AWS-IAM-050') {
+  const unit = await scanUnit({ 'main.tf': text });
+  const finding = unit.findings.find((f) => f.ruleId === ruleId);
+  assert.ok(finding, `${ruleId} fires; got ${unit.findings.map((f) => f.ruleId).join(', ')}`);
+  const fixes = (await fixesForFinding(finding, unit.context)).filter((f) => f.source === 'iam-scope');
+  return { fixes, apply: (i: number) => applyEdits(text, fixes[i].edits), finding, unit };
+}
+
+test('jsonencode: object and bucket ARNs for the actions that use them; ListAllMyBuckets keeps "*" apart', async () => {
+  const text = `${BUCKET}
+resource "aws_iam_policy" "app" {
+  name = "app"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:ListAllMyBuckets"]
+        Resource = "*"
+      },
+    ]
+  })
+}
+`;
+  const { fixes, apply } = await scopeFixes(text);
+  assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to aws_s3_bucket.data']);
+  assert.equal(fixes[0].preferred, false);
+  assert.match(fixes[0].detail!, /s3:ListAllMyBuckets kept on "\*"/);
+  assert.equal(apply(0), `${BUCKET}
+resource "aws_iam_policy" "app" {
+  name = "app"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      {
+        Effect   = "Allow"
+        Action   = ["s3:GetObject", "s3:PutObject", "s3:ListBucket"]
+        Resource = [aws_s3_bucket.data.arn, "\${aws_s3_bucket.data.arn}/*"]
+      },
+      {
+        Effect   = "Allow"
+        Action   = "s3:ListAllMyBuckets"
+        Resource = "*"
+      },
+    ]
+  })
+}
+`);
+});
+
+test('object-only actions get only the object ARN, no split when every action is resource-level', async () => {
+  const text = `${BUCKET}
+resource "aws_iam_role_policy" "app" {
+  role   = "app"
+  policy = jsonencode({
+    Version   = "2012-10-17"
+    Statement = [{ Effect = "Allow", Action = "s3:PutObject", Resource = "*" }]
+  })
+}
+`;
+  const { fixes, apply } = await scopeFixes(text);
+  assert.equal(fixes.length, 1);
+  assert.match(apply(0), /Statement = \[\{ Effect = "Allow", Action = "s3:PutObject", Resource = "\$\{aws_s3_bucket\.data\.arn\}\/\*" \}\]/);
+});
+
+test('heredoc JSON: the document keeps its JSON layout and indentation', async () => {
+  const text = `${BUCKET}
+resource "aws_dynamodb_table" "orders" {
+  name = "orders"
+}
+
+resource "aws_iam_role_policy" "app" {
+  role   = "app"
+  policy = <<-EOF
+    {
+      "Version": "2012-10-17",
+      "Statement": [
+        {
+          "Effect": "Allow",
+          "Action": ["dynamodb:PutItem", "dynamodb:ListTables"],
+          "Resource": "*"
+        }
+      ]
+    }
+  EOF
+}
+`;
+  const { fixes, apply } = await scopeFixes(text);
+  // The bucket serves none of the actions: only the table is a plausible target.
+  assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to aws_dynamodb_table.orders']);
+  assert.equal(apply(0), text.replace(`          "Action": ["dynamodb:PutItem", "dynamodb:ListTables"],
+          "Resource": "*"
+        }`, `          "Action": "dynamodb:PutItem",
+          "Resource": "\${aws_dynamodb_table.orders.arn}"
+        },
+        {
+          "Effect": "Allow",
+          "Action": "dynamodb:ListTables",
+          "Resource": "*"
+        }`));
+});
+
+test('quoted JSON string: escaped quotes, one line', async () => {
+  const text = `resource "aws_sqs_queue" "jobs" {
+  name = "jobs"
+}
+
+resource "aws_iam_policy" "q" {
+  policy = "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":[\\"sqs:SendMessage\\",\\"sqs:ListQueues\\"],\\"Resource\\":\\"*\\"}]}"
+}
+`;
+  const { fixes, apply } = await scopeFixes(text);
+  assert.equal(fixes.length, 1);
+  assert.ok(apply(0).includes(`policy = "{\\"Version\\":\\"2012-10-17\\",\\"Statement\\":[{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"sqs:SendMessage\\",\\"Resource\\":\\"\${aws_sqs_queue.jobs.arn}\\"},{\\"Effect\\":\\"Allow\\",\\"Action\\":\\"sqs:ListQueues\\",\\"Resource\\":\\"*\\"}]}"`), apply(0));
+});
+
+test('aws_iam_policy_document: resources and a sibling statement block, conditions copied', async () => {
+  const text = `${BUCKET}
+data "aws_iam_policy_document" "app" {
+  statement {
+    actions   = ["s3:PutObject", "s3:ListAllMyBuckets"]
+    resources = ["*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["true"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "app" {
+  name   = "app"
+  policy = data.aws_iam_policy_document.app.json
+}
+`;
+  const { fixes, apply } = await scopeFixes(text);
+  assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to aws_s3_bucket.data']);
+  assert.equal(apply(0), text.replace(`    actions   = ["s3:PutObject", "s3:ListAllMyBuckets"]
+    resources = ["*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["true"]
+    }
+  }`, `    actions   = ["s3:PutObject"]
+    resources = ["\${aws_s3_bucket.data.arn}/*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["true"]
+    }
+  }
+
+  statement {
+    actions   = ["s3:ListAllMyBuckets"]
+    resources = ["*"]
+    condition {
+      test     = "Bool"
+      variable = "aws:SecureTransport"
+      values   = ["true"]
+    }
+  }`));
+});
+
+test('one candidate per target, plus one for all; none when the module has no matching resource', async () => {
+  const two = `${BUCKET}
+resource "aws_s3_bucket" "logs" {
+  bucket = "corp-logs"
+}
+
+resource "aws_iam_policy" "app" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:DeleteObject", Resource = "*" }] })
+}
+`;
+  const { fixes } = await scopeFixes(two);
+  assert.deepEqual(fixes.map((f) => f.title), [
+    'Scope Resource to aws_s3_bucket.data',
+    'Scope Resource to aws_s3_bucket.logs',
+    'Scope Resource to 2 resources (aws_s3_bucket.data, aws_s3_bucket.logs)',
+  ]);
+  const none = `resource "aws_sqs_queue" "q" {
+  name = "q"
+}
+
+resource "aws_iam_policy" "app" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "s3:DeleteObject", Resource = "*" }] })
+}
+`;
+  const unit = await scanUnit({ 'main.tf': none });
+  const finding = unit.findings.find((f) => f.ruleId === 'PAL-AWS-IAM-050')!;
+  const report = await explainFixes(finding, unit.context);
+  assert.deepEqual(report.fixes.filter((f) => f.source === 'iam-scope'), []);
+});
+
+test('a target set must serve every resource-level action', async () => {
+  const text = `${BUCKET}
+resource "aws_sqs_queue" "q" {
+  name = "q"
+}
+
+resource "aws_iam_policy" "app" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["s3:PutObject", "sqs:SendMessage"], Resource = "*" }] })
+}
+`;
+  const { fixes, apply } = await scopeFixes(text);
+  assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to 2 resources (aws_s3_bucket.data, aws_sqs_queue.q)']);
+  assert.match(apply(0), /Resource = \[aws_sqs_queue\.q\.arn, "\$\{aws_s3_bucket\.data\.arn\}\/\*"\]/);
+});

@@ -1,0 +1,95 @@
+// The fix harness of the built-in pack: for every rule whose metadata says `fixable: true`,
+// its fixtures/<rule>/invalid.tf is fixed with the preferred verified fixes (as `palisade fix`
+// and "Fix all" do) and the result must parse and hold none of the findings the rule offered a
+// fix for. A rule that says fixable but yields no verified fix fails here, with the reasons.
+// Data-driven over whatever rules the pack holds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applyEdits, explainFixes, fixAllInFile } from '../../server/src/fix';
+import { parseTerraform } from '../../server/src/iac/terraform';
+import { DEFAULT_CONFIG, loadPack, scanTerraformUnit, type RuleMetadata, type RulePack } from '../../server/src/policy';
+import { readPackFiles } from '../../server/src/workspace/policy-files';
+import { REPO_ROOT } from '../helpers/corpora';
+import { MemoryHost } from '../policy/helpers';
+
+const POLICIES = resolve(REPO_ROOT, 'policies');
+const FILE = 'unit/main.tf';
+const ABS = `/fixture/${FILE}`;
+
+let packCache: RulePack | undefined;
+function builtinPack(): RulePack {
+  packCache ??= loadPack(readPackFiles(POLICIES), { name: 'builtin', check: false });
+  return packCache;
+}
+
+/** policies/aws/s3/bucket_x.rego → policies/aws/s3/fixtures/bucket_x/invalid.tf */
+function invalidFixture(rule: RuleMetadata): string {
+  const rel = rule.file.replace(/\\/g, '/');
+  const dir = rel.slice(0, rel.lastIndexOf('/'));
+  const name = rel.slice(rel.lastIndexOf('/') + 1).replace(/\.rego$/, '');
+  return resolve(POLICIES, dir, 'fixtures', name, 'invalid.tf');
+}
+
+async function scan(text: string) {
+  const host = new MemoryHost({ [ABS]: text });
+  const result = await scanTerraformUnit(host, { dir: '/fixture/unit', root: '/fixture', pack: builtinPack() });
+  return { host, result };
+}
+
+const fixable = builtinPack().rules.filter((r) => r.fixable);
+
+/**
+ * Rules whose fix the verification rejects today, with the reason. The test asserts that they
+ * still fail this way, so when the cause is gone the entry must be removed (never a silent skip).
+ */
+const KNOWN_UNVERIFIED: Record<string, RegExp> = {
+  // FIXME: enabling versioning makes the advisory PAL-AWS-S3-008 (MFA delete, warn) fire, a new
+  // finding, so the verification rejects the fix. Needs a decision on cascading advisories.
+  'PAL-AWS-S3-005': /introduces PAL-AWS-S3-008/,
+  // FIXME: enabling encryption at rest makes the advisory PAL-AWS-OPENSEARCH-004 (customer
+  // managed key, low) fire.
+  'PAL-AWS-OPENSEARCH-001': /introduces PAL-AWS-OPENSEARCH-004/,
+  // FIXME: the fix sets an AWS-managed-key mode, which the same rule then reports on another
+  // path ("AWS managed key instead of a customer managed key") without a fix of its own.
+  'PAL-AWS-GLUE-001': /introduces PAL-AWS-GLUE-001/,
+};
+
+test('the pack has fixable rules', () => {
+  assert.ok(fixable.length > 0);
+});
+
+for (const rule of fixable) {
+  test(`fix ${rule.id} (${rule.packagePath})`, async () => {
+    const path = invalidFixture(rule);
+    assert.ok(existsSync(path), `${rule.id} says fixable but has no ${path}`);
+    let text = readFileSync(path, 'utf8');
+    const before = await scan(text);
+    const offered = before.result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed && f.fix && f.fix.length > 0);
+    assert.ok(offered.length > 0, `${rule.id} says fixable but none of its findings in invalid.tf carries fix operations`);
+    // Rounds, like `palisade fix`: fixes that overlap one another land in a later round.
+    const known = KNOWN_UNVERIFIED[rule.id];
+    let knownFailure = false;
+    for (let round = 0; round < 3 && !knownFailure; round++) {
+      const { host, result } = await scan(text);
+      const mine = result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed && f.fix && f.fix.length > 0);
+      if (mine.length === 0) break;
+      const context = { host, root: '/fixture', dir: '/fixture/unit', pack: builtinPack(), config: DEFAULT_CONFIG, unitFindings: result.findings };
+      const all = await fixAllInFile(FILE, mine, context);
+      if (all.edits.length === 0) {
+        const reasons = await Promise.all(mine.map(async (f) => `${f.resource} ${JSON.stringify(f.path)}: ${(await explainFixes(f, context)).rejected.map((r) => r.reason).join('; ')}`));
+        if (known && reasons.every((r) => known.test(r))) knownFailure = true;
+        else assert.fail(`${rule.id}: no verified fix\n  ${reasons.join('\n  ')}`);
+      }
+      text = applyEdits(text, all.edits);
+    }
+    if (known) assert.ok(knownFailure, `${rule.id} is fixed now: remove it from KNOWN_UNVERIFIED`);
+    const errors = parseTerraform(text, ABS).diagnostics.filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((e) => e.message), [], 'the fixed file parses');
+    if (knownFailure) return;
+    const after = await scan(text);
+    const left = after.result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed && f.fix && f.fix.length > 0);
+    assert.deepEqual(left.map((f) => `${f.resource} ${JSON.stringify(f.path)}`), [], `${rule.id} findings left after fixing:\n${text}`);
+  });
+}
