@@ -123,3 +123,90 @@ public_statements(doc) := [entry |
 	principal_is_public(entry.statement)
 	not has_condition(entry.statement)
 ]
+
+# aws_principals(s): the statement's Principal.AWS values ("*" for `Principal: "*"`).
+aws_principals(s) := ["*"] if s.Principal == "*"
+
+else := as_list(object.get(s.Principal, "AWS", null)) if is_object(s.Principal)
+
+else := []
+
+# account_principal(p): the 12-digit account a known account or IAM ARN principal belongs to.
+account_principal(p) := p if {
+	is_string(p)
+	regex.match(`^[0-9]{12}$`, p)
+}
+
+account_principal(p) := account if {
+	is_string(p)
+	parts := regex.find_all_string_submatch_n(`^arn:aws[a-z-]*:(?:iam|sts)::([0-9]{12}):`, p, 1)
+	count(parts) == 1
+	account := parts[0][1]
+}
+
+# conditions(s): each (operator, key, values) the statement's Condition tests; keys lower-cased.
+conditions(s) := [{"operator": lower(op), "key": lower(k), "values": condition_values(v)} |
+	is_object(s.Condition)
+	some op, block in s.Condition
+	is_object(block)
+	some k, v in block
+]
+
+# condition_values(v): a condition's value list (a single string, number or boolean is one value).
+condition_values(v) := v if is_array(v)
+
+else := [v]
+
+# condition_unknown(s): some part of the Condition is unknown, so it may restrict anything.
+condition_unknown(s) if unknown.is_unknown(s.Condition)
+
+condition_unknown(s) if {
+	some block in s.Condition
+	unknown.is_unknown(block)
+}
+
+condition_unknown(s) if {
+	some c in conditions(s)
+	some v in c.values
+	unknown.is_unknown(v)
+}
+
+condition_unknown(s) if {
+	some block in s.Condition
+	some v in block
+	unknown.is_unknown(v)
+}
+
+# requires_mfa(s): the Condition demands an MFA-authenticated session.
+requires_mfa(s) if {
+	some c in conditions(s)
+	c.key == "aws:multifactorauthpresent"
+	startswith(c.operator, "bool")
+	some v in c.values
+	unknown.is_true(v)
+}
+
+requires_mfa(s) if {
+	some c in conditions(s)
+	c.key == "aws:multifactorauthage"
+	startswith(c.operator, "numericlessthan")
+}
+
+requires_mfa(s) if {
+	some c in conditions(s)
+	c.key == "aws:multifactorauthage"
+	c.operator == "null"
+	some v in c.values
+	unknown.is_false(v)
+}
+
+# requires_external_id(s): the Condition pins sts:ExternalId to a non-empty value.
+requires_external_id(s) if {
+	some c in conditions(s)
+	c.key == "sts:externalid"
+	startswith(c.operator, "string")
+	not contains(c.operator, "not")
+	some v in c.values
+	is_string(v)
+	v != ""
+}

@@ -71,3 +71,27 @@ test_public_statements if {
 	iam.public_statements(doc) == [{"statement": {"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"}, "path": ["Statement", 0]}]
 	iam.public_statements({"$unknown": "x"}) == []
 }
+
+test_aws_principals_and_accounts if {
+	iam.aws_principals({"Principal": {"AWS": ["arn:aws:iam::123456789012:root"], "Service": "x"}}) == ["arn:aws:iam::123456789012:root"]
+	iam.aws_principals({"Principal": "*"}) == ["*"]
+	iam.aws_principals({"Principal": {"Service": "ec2.amazonaws.com"}}) == []
+	iam.account_principal("arn:aws:iam::123456789012:role/x") == "123456789012"
+	iam.account_principal("123456789012") == "123456789012"
+	not iam.account_principal("*")
+	not iam.account_principal(u)
+}
+
+test_requires_mfa_and_external_id if {
+	iam.requires_mfa({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})
+	iam.requires_mfa({"Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": true}}})
+	iam.requires_mfa({"Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}})
+	not iam.requires_mfa({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})
+	not iam.requires_mfa({})
+	iam.requires_external_id({"Condition": {"StringEquals": {"sts:ExternalId": "abc"}}})
+	not iam.requires_external_id({"Condition": {"StringEquals": {"sts:ExternalId": ""}}})
+	not iam.requires_external_id({"Condition": {"StringNotEquals": {"sts:ExternalId": "abc"}}})
+	iam.condition_unknown({"Condition": {"StringEquals": {"sts:ExternalId": u}}})
+	iam.condition_unknown({"Condition": u})
+	not iam.condition_unknown({"Condition": {"StringEquals": {"sts:ExternalId": "x"}}})
+}

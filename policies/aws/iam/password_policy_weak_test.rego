@@ -12,9 +12,13 @@ test_short_length_fires_with_fix if {
 	}} with input as {"resources": [policy({"minimum_password_length": 8, "password_reuse_prevention": 24})]}
 }
 
-test_unset_reuse_fires if {
-	findings := rule.deny with input as {"resources": [policy({"minimum_password_length": 16})]}
-	[f.path | some f in findings] == [["password_reuse_prevention"]]
+test_unset_length_fires if {
+	findings := rule.deny with input as {"resources": [policy({"password_reuse_prevention": 24})]}
+	[f.path | some f in findings] == [["minimum_password_length"]]
+}
+
+test_reuse_is_not_this_rule if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"minimum_password_length": 16})]}
 }
 
 test_strict_passes if {

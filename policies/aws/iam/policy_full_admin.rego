@@ -16,7 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_62
 #     trivy: AVD-AWS-0057
-#     kics: [575a2155-6af1-4026-b1af-d5bc8fe2a904, b1ffa705-19a3-4b73-b9d0-0c97d0663842]
+#     kics: 575a2155-6af1-4026-b1af-d5bc8fe2a904
 #   remediation: Replace "*" actions with the specific actions the identity uses, scoped to specific resource ARNs.
 #   fixable: false
 package palisade.aws.iam.policy_full_admin
@@ -24,9 +24,16 @@ package palisade.aws.iam.policy_full_admin
 import data.palisade.lib.iam
 import data.palisade.lib.result
 
-deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
-	some st in iam.identity_statements
-	iam.allows_all_actions(st.statement)
-	iam.allows_all_resources(st.statement)
-	msg := sprintf("%s allows all actions on all resources", [st.resource.address])
+# One finding per document, on the attribute that holds it; each offending statement is a
+# related location.
+deny contains result.with_related(result.fail(p.resource, p.path, msg), related) if {
+	some p in iam.identity_policies
+	paths := [array.concat(p.path, entry.path) |
+		some entry in iam.statements(p.doc)
+		iam.allows_all_actions(entry.statement)
+		iam.allows_all_resources(entry.statement)
+	]
+	count(paths) > 0
+	msg := sprintf("%s allows all actions on all resources", [p.resource.address])
+	related := [result.related(p.resource, array.concat(path, ["Action"]), "allows \"*\" on \"*\"") | some path in paths]
 }

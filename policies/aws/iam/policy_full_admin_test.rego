@@ -7,7 +7,8 @@ policy(statement) := {"address": "aws_iam_policy.admin", "type": "aws_iam_policy
 test_star_star_fires if {
 	rule.deny == {{
 		"msg": "aws_iam_policy.admin allows all actions on all resources",
-		"resource": "aws_iam_policy.admin", "path": ["policy", "Statement", "Action"],
+		"resource": "aws_iam_policy.admin", "path": ["policy"],
+		"related": [{"resource": "aws_iam_policy.admin", "path": ["policy", "Statement", "Action"], "msg": "allows \"*\" on \"*\""}],
 	}} with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "*"})]}
 }
 
@@ -15,7 +16,8 @@ test_inline_role_policy_fires if {
 	role := {"address": "aws_iam_role.r", "type": "aws_iam_role", "name": "r", "references": [], "config": {"inline_policy": [{"policy": {"Statement": [{"Effect": "Allow", "Action": ["*"], "Resource": ["*"]}]}}]}}
 	findings := rule.deny with input as {"resources": [role]}
 	some f in findings
-	f.path == ["inline_policy", 0, "policy", "Statement", 0, "Action"]
+	f.path == ["inline_policy", 0, "policy"]
+	f.related[0].path == ["inline_policy", 0, "policy", "Statement", 0, "Action"]
 }
 
 test_scoped_passes if {

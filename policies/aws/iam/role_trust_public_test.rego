@@ -7,7 +7,8 @@ role(statement) := {"address": "aws_iam_role.app", "type": "aws_iam_role", "name
 test_public_trust_fires if {
 	rule.deny == {{
 		"msg": "aws_iam_role.app can be assumed by any AWS principal",
-		"resource": "aws_iam_role.app", "path": ["assume_role_policy", "Statement", 0, "Principal"],
+		"resource": "aws_iam_role.app", "path": ["assume_role_policy"],
+		"related": [{"resource": "aws_iam_role.app", "path": ["assume_role_policy", "Statement", 0, "Principal"], "msg": "trusts every principal without a condition"}],
 	}} with input as {"resources": [role({"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "*"}})]}
 }
 

@@ -19,6 +19,7 @@
 #     kics: b4378389-a9aa-44ee-91e7-ef183f11079e
 #   remediation: Attach the policy to a group the user belongs to (or to a role the user assumes).
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.iam.user_policy_attached
 
 import data.palisade.lib.result

@@ -1,0 +1,40 @@
+package palisade.aws.iam.policy_wildcard_resource_test
+
+import data.palisade.aws.iam.policy_wildcard_resource as rule
+
+policy(statement) := {"address": "aws_iam_role_policy.app", "type": "aws_iam_role_policy", "name": "app", "config": {"role": "app", "policy": {"Statement": [statement]}}, "references": []}
+
+test_write_action_on_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows s3:PutObject on every resource (\"*\")",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": "*"})]}
+}
+
+test_star_inside_a_list_is_pointed_at if {
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": ["arn:aws:sqs:us-east-1:1:q", "*"]})]}
+	f.path == ["policy", "Statement", 0, "Resource", 1]
+}
+
+test_patterns_count_when_they_match_a_write_action if {
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "dynamodb:*", "Resource": "*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "S3:Put*", "Resource": "*"})]}
+}
+
+test_read_only_wildcard_only_or_scoped_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "s3:PutAccountPublicAccessBlock"], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "s3:PutObject", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "*"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": [{"$unknown": "var.action"}], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "Resource": {"$unknown": "aws_s3_bucket.b.arn"}})]}
+}
+
+test_long_lists_are_summarised if {
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": ["sqs:SendMessage", "sqs:DeleteMessage", "sqs:PurgeQueue", "sqs:SetQueueAttributes"], "Resource": "*"})]}
+	f.msg == "aws_iam_role_policy.app allows sqs:DeleteMessage, sqs:PurgeQueue, sqs:SendMessage and 1 more write actions on every resource (\"*\")"
+}

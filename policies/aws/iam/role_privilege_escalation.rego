@@ -1,0 +1,51 @@
+# METADATA
+# title: IAM role can escalate its own privileges
+# description: |
+#   The policies attached to this role grant a known privilege-escalation path: actions that
+#   let it rewrite or attach policies, mint credentials or console passwords for other users,
+#   join groups, rewrite a role's trust, or pass a role to a service it can then run code in
+#   (iam:PassRole with ec2:RunInstances, lambda:CreateFunction, glue:CreateDevEndpoint,
+#   cloudformation:CreateStack). Whoever can assume it can become an administrator. Wildcards
+#   (iam:*, *) count; an unconditional Deny on all resources in its own policies cancels a grant.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+#   - ref: https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/
+# custom:
+#   id: PAL-AWS-IAM-015
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_iam_role, aws_iam_role_policy, aws_iam_role_policy_attachment, aws_iam_policy_attachment, aws_iam_policy]
+#   frameworks:
+#     nist-800-53: [AC-6]
+#   references:
+#     kics:
+#       - eda48c88-2b7d-4e34-b6ca-04c0194aee17
+#       - b8a31292-509d-4b61-bc40-13b167db7e9c
+#       - f906113d-cdc0-415a-ba60-609cc6daaf4d
+#       - 5b4d4aee-ac94-4810-9611-833636e5916d
+#       - 9a205ba3-0dd1-42eb-8d54-2ffec836b51a
+#       - ee49557d-750c-4cc1-aa95-94ab36cbefde
+#       - 30b88745-eebe-4ecb-a3a9-5cf886e96204
+#       - d6047119-a0b2-4b59-a4f2-127a36fb685b
+#       - 8f75840d-9ee7-42f3-b203-b40e3979eb12
+#       - f1173d8c-3264-4148-9fdb-61181e031b51
+#       - 35ccf766-0e4d-41ed-9ec4-2dab155082b4
+#       - c583f0f9-7dfd-476b-a056-f47c62b47b46
+#   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
+#   fixable: false
+package palisade.aws.iam.role_privilege_escalation
+
+import data.palisade.lib.iam_escalation as escalation
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+deny contains result.with_related(result.fail(identity, [], msg), related) if {
+	some identity in tf.resources("aws_iam_role")
+	found := escalation.escalations(identity.address)
+	count(found) > 0
+	holders := concat(", ", escalation.holders(found))
+	msg := sprintf("%s can escalate its privileges with %s (granted by %s)", [identity.address, escalation.summary(found), holders])
+	related := [result.related(st.resource, st.path, sprintf("grants %s", [concat(", ", st.actions)])) |
+		some st in escalation.statements(found)
+	]
+}

@@ -1,0 +1,30 @@
+package palisade.aws.iam.role_privilege_escalation_test
+
+import data.palisade.aws.iam.role_privilege_escalation as rule
+
+role(statements) := {"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {
+	"name": "app",
+	"inline_policy": [{"name": "inline", "policy": {"Statement": statements}}],
+}}
+
+allow(actions) := {"Effect": "Allow", "Action": actions, "Resource": "*"}
+
+test_pass_role_and_run_instances_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role.app can escalate its privileges with iam:PassRole + ec2:RunInstances (granted by aws_iam_role.app)",
+		"resource": "aws_iam_role.app", "path": [],
+		"related": [
+			{"resource": "aws_iam_role.app", "path": ["inline_policy", 0, "policy", "Statement", 0], "msg": "grants iam:PassRole"},
+			{"resource": "aws_iam_role.app", "path": ["inline_policy", 0, "policy", "Statement", 1], "msg": "grants ec2:RunInstances"},
+		],
+	}} with input as {"resources": [role([allow("iam:PassRole"), allow("ec2:RunInstances")])]}
+}
+
+test_denied_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [role([allow("iam:PassRole")])]}
+	count(rule.deny) == 0 with input as {"resources": [role([allow("iam:CreatePolicyVersion"), {"Effect": "Deny", "Action": "iam:Create*", "Resource": "*"}])]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [role([allow("iam:PassRole"), allow({"$unknown": "var.actions"})])]}
+}

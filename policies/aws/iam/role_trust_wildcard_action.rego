@@ -1,0 +1,36 @@
+# METADATA
+# title: IAM role trust policy allows every action
+# description: |
+#   A trust policy statement allows Action "*" instead of the sts:AssumeRole* action the trusted
+#   principal needs. Besides assuming the role, the principal may then also tag sessions, set
+#   source identities and use every other federation entry point, and the policy no longer says
+#   how the role is meant to be used.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
+# custom:
+#   id: PAL-AWS-IAM-017
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_iam_role]
+#   frameworks: {}
+#   references:
+#     kics: b1ffa705-19a3-4b73-b9d0-0c97d0663842
+#   remediation: Allow only the assume action the principal uses (sts:AssumeRole, sts:AssumeRoleWithWebIdentity or sts:AssumeRoleWithSAML).
+#   fixable: false
+package palisade.aws.iam.role_trust_wildcard_action
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+
+# One finding per trust policy, on assume_role_policy; each wildcard statement is a related location.
+deny contains result.with_related(result.fail(r, ["assume_role_policy"], msg), related) if {
+	some r in input.resources
+	r.type == "aws_iam_role"
+	paths := [array.concat(["assume_role_policy"], entry.path) |
+		some entry in iam.statements(r.config.assume_role_policy)
+		iam.allows_all_actions(entry.statement)
+	]
+	count(paths) > 0
+	msg := sprintf("%s trust policy allows every action instead of sts:AssumeRole", [r.address])
+	related := [result.related(r, array.concat(path, ["Action"]), "allows \"*\"") | some path in paths]
+}

@@ -1,0 +1,22 @@
+package palisade.aws.iam.role_trust_wildcard_action_test
+
+import data.palisade.aws.iam.role_trust_wildcard_action as rule
+
+role(action) := {"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Allow", "Action": action, "Principal": {"Service": "ec2.amazonaws.com"}}]}}}
+
+test_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role.app trust policy allows every action instead of sts:AssumeRole",
+		"resource": "aws_iam_role.app", "path": ["assume_role_policy"],
+		"related": [{"resource": "aws_iam_role.app", "path": ["assume_role_policy", "Statement", 0, "Action"], "msg": "allows \"*\""}],
+	}} with input as {"resources": [role(["*"])]}
+	count(rule.deny) == 1 with input as {"resources": [role("*")]}
+}
+
+test_assume_role_passes if {
+	count(rule.deny) == 0 with input as {"resources": [role("sts:AssumeRole")]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [role({"$unknown": "var.action"})]}
+}

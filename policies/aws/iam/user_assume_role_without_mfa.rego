@@ -1,0 +1,50 @@
+# METADATA
+# title: IAM user may assume roles without MFA
+# description: |
+#   A policy that applies to IAM users allows sts:AssumeRole with no condition requiring an
+#   MFA-authenticated session (aws:MultiFactorAuthPresent or aws:MultiFactorAuthAge). A leaked
+#   password or access key of such a user is then enough to step into every role it may assume.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
+# custom:
+#   id: PAL-AWS-IAM-018
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_iam_user_policy, aws_iam_user, aws_iam_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
+#   frameworks: {}
+#   references:
+#     kics: 3ddfa124-6407-4845-a501-179f90c65097
+#   remediation: Add a Bool condition requiring aws:MultiFactorAuthPresent to be true to the statement that allows sts:AssumeRole.
+#   fixable: false
+package palisade.aws.iam.user_assume_role_without_mfa
+
+import data.palisade.lib.iam
+import data.palisade.lib.iam_identity
+import data.palisade.lib.result
+
+# Documents that apply to users: every inline user policy (its user may be declared elsewhere)
+# and the managed or group policies of the users declared here.
+user_documents contains {"resource": r, "path": ["policy"], "doc": r.config.policy} if {
+	some r in input.resources
+	r.type == "aws_iam_user_policy"
+	is_object(r.config.policy)
+}
+
+user_documents contains {"resource": d.resource, "path": d.path, "doc": d.doc} if {
+	some d in iam_identity.documents
+	startswith(d.identity, "aws_iam_user.")
+}
+
+deny contains result.with_related(result.fail(d.resource, d.path, msg), related) if {
+	some d in user_documents
+	paths := [array.concat(d.path, entry.path) |
+		some entry in iam.statements(d.doc)
+		s := entry.statement
+		iam.allows_action(s, "sts:AssumeRole")
+		not iam.requires_mfa(s)
+		not iam.condition_unknown(s)
+	]
+	count(paths) > 0
+	msg := sprintf("%s lets IAM users assume roles without MFA", [d.resource.address])
+	related := [result.related(d.resource, path, "allows sts:AssumeRole without an MFA condition") | some path in paths]
+}

@@ -1,0 +1,34 @@
+package palisade.aws.iam.user_assume_role_without_mfa_test
+
+import data.palisade.aws.iam.user_assume_role_without_mfa as rule
+
+user_policy(statement) := {"address": "aws_iam_user_policy.p", "type": "aws_iam_user_policy", "name": "p", "references": [], "config": {"user": "dev", "policy": {"Statement": [statement]}}}
+
+assume(condition) := object.union({"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::111122223333:role/admin"}, condition)
+
+test_no_mfa_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_user_policy.p lets IAM users assume roles without MFA",
+		"resource": "aws_iam_user_policy.p", "path": ["policy"],
+		"related": [{"resource": "aws_iam_user_policy.p", "path": ["policy", "Statement", 0], "msg": "allows sts:AssumeRole without an MFA condition"}],
+	}} with input as {"resources": [user_policy(assume({}))]}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(assume({"Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "false"}}}))]}
+}
+
+test_attached_managed_policy_fires if {
+	user := {"address": "aws_iam_user.dev", "type": "aws_iam_user", "name": "dev", "config": {"name": "dev"}, "references": []}
+	managed := {"address": "aws_iam_policy.m", "type": "aws_iam_policy", "name": "m", "config": {"policy": {"Statement": [assume({})]}}, "references": []}
+	attach := {"address": "aws_iam_user_policy_attachment.a", "type": "aws_iam_user_policy_attachment", "name": "a", "config": {"user": "dev"}, "references": [{"path": ["policy_arn"], "target": "aws_iam_policy.m", "attribute": "arn"}]}
+	[f.resource | some f in rule.deny] == ["aws_iam_policy.m"] with input as {"resources": [user, managed, attach]}
+	count(rule.deny) == 0 with input as {"resources": [user, managed]}
+}
+
+test_mfa_or_other_actions_pass if {
+	count(rule.deny) == 0 with input as {"resources": [user_policy(assume({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}))]}
+	count(rule.deny) == 0 with input as {"resources": [user_policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [user_policy(assume({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": {"$unknown": "var.mfa"}}}}))]}
+	count(rule.deny) == 0 with input as {"resources": [user_policy({"Effect": "Allow", "Action": {"$unknown": "var.a"}, "Resource": "*"})]}
+}

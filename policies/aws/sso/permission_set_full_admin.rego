@@ -1,0 +1,36 @@
+# METADATA
+# title: IAM Identity Center permission set grants full administrative access
+# description: |
+#   The permission set's inline policy allows every action ("*") on every resource. Everyone
+#   assigned the permission set becomes an administrator of each account it is provisioned to.
+#   Grant the actions the job needs, and keep full access in a separate, rarely assigned set.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html
+# custom:
+#   id: PAL-AWS-SSO-002
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_ssoadmin_permission_set_inline_policy]
+#   frameworks:
+#     nist-800-53: [AC-6]
+#   references:
+#     kics: 132a8c31-9837-4203-9fd1-15ca210c7b73
+#   remediation: Replace "*" with the specific actions and resources the permission set's users need.
+#   fixable: false
+package palisade.aws.sso.permission_set_full_admin
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+
+deny contains result.with_related(result.fail(r, ["inline_policy"], msg), related) if {
+	some r in input.resources
+	r.type == "aws_ssoadmin_permission_set_inline_policy"
+	paths := [array.concat(["inline_policy"], entry.path) |
+		some entry in iam.statements(r.config.inline_policy)
+		iam.allows_all_actions(entry.statement)
+		iam.allows_all_resources(entry.statement)
+	]
+	count(paths) > 0
+	msg := sprintf("%s allows all actions on all resources", [r.address])
+	related := [result.related(r, array.concat(path, ["Action"]), "allows \"*\" on \"*\"") | some path in paths]
+}
