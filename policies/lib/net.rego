@@ -5,10 +5,57 @@ package palisade.lib.net
 
 import data.palisade.lib.unknown
 
-# is_public_cidr: any address (IPv4 0.0.0.0/0 or IPv6 ::/0).
+# is_public_cidr: any address (IPv4 0.0.0.0/0 or IPv6 ::/0). Terraform rejects a CIDR with
+# host bits set (1.2.3.4/0), so only the canonical forms count.
 is_public_cidr(c) if {
 	is_string(c)
 	regex.match(`^\s*(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)/0\s*$`, c)
+}
+
+# covers_l4_port: a rule (protocol, from, to) admits TCP or UDP traffic to port.
+covers_l4_port(protocol, _, _, _) if all_protocols(protocol)
+
+covers_l4_port(protocol, from, to, port) if {
+	is_tcp_or_udp(protocol)
+	unknown.known_number(from) <= port
+	port <= unknown.known_number(to)
+}
+
+# ipv4_prefix(c): the prefix length of an IPv4 CIDR written as a.b.c.d/n (undefined otherwise).
+ipv4_prefix(c) := to_number(parts[1]) if {
+	is_string(c)
+	parts := split(trim_space(c), "/")
+	count(parts) == 2
+	regex.match(`^[0-9]{1,3}(\.[0-9]{1,3}){3}$`, parts[0])
+	regex.match(`^[0-9]{1,2}$`, parts[1])
+	to_number(parts[1]) <= 32
+}
+
+# RFC 1918 blocks, and the other ranges that are not routable on the internet.
+private_blocks := {"10.0.0.0/8": 8, "172.16.0.0/12": 12, "192.168.0.0/16": 16}
+
+_non_public_blocks := {"0.0.0.0/8", "127.0.0.0/8", "169.254.0.0/16", "100.64.0.0/10", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"}
+
+# is_public_network(c): an IPv4 network of internet-routable addresses (not /0: that is everyone).
+is_public_network(c) if {
+	ipv4_prefix(c) > 0
+	not _inside_any(c, _non_public_blocks)
+}
+
+# is_wide_private_network(c): a network spanning a whole RFC 1918 block (10.0.0.0/8,
+# 172.16.0.0/12 or 192.168.0.0/16), i.e. every private network that uses that range —
+# peered VPCs, VPN and office networks included.
+is_wide_private_network(c) if {
+	prefix := ipv4_prefix(c)
+	prefix > 0
+	some block, block_prefix in private_blocks
+	prefix <= block_prefix
+	net.cidr_intersects(block, trim_space(c))
+}
+
+_inside_any(c, blocks) if {
+	some block in blocks
+	net.cidr_contains(block, trim_space(c))
 }
 
 # all_protocols: "-1" / "all" mean every protocol and so every port.
@@ -36,3 +83,23 @@ all_ports(protocol, from, to) if {
 	unknown.known_number(from) <= 1
 	unknown.known_number(to) >= 65535
 }
+
+# sensitive_ports: services that should never face networks beyond the hosts that need them —
+# remote administration, file sharing, databases and caches, management consoles.
+sensitive_ports := {
+	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 110: "POP3", 135: "MSRPC",
+	137: "NetBIOS name", 138: "NetBIOS datagram", 139: "NetBIOS session", 161: "SNMP",
+	162: "SNMP trap", 445: "SMB", 1433: "SQL Server", 1434: "SQL Server browser", 1521: "Oracle",
+	2375: "Docker API", 2376: "Docker API (TLS)", 2383: "SQL Server Analysis Services",
+	3306: "MySQL", 3389: "RDP", 4333: "mSQL", 5432: "PostgreSQL", 5500: "VNC", 5601: "Kibana",
+	5900: "VNC", 6379: "Redis", 8140: "Puppet", 9042: "Cassandra", 9200: "Elasticsearch",
+	11211: "Memcached", 11214: "Memcached (TLS)", 11215: "Memcached (TLS)", 27017: "MongoDB",
+	27018: "MongoDB shard", 61621: "Cassandra OpsCenter",
+}
+
+# exposed_services(protocol, from, to, ports): "Name (port)" for each port of the map the rule
+# admits over TCP or UDP, sorted.
+exposed_services(protocol, from, to, ports) := sort([sprintf("%s (%d)", [name, port]) |
+	some port, name in ports
+	covers_l4_port(protocol, from, to, port)
+])

@@ -9,6 +9,7 @@ test_public_cidr if {
 	net.is_public_cidr("::/0")
 	not net.is_public_cidr("10.0.0.0/8")
 	not net.is_public_cidr("0.0.0.0/32")
+	not net.is_public_cidr("0.1.0.0/0")
 	not net.is_public_cidr(u)
 }
 
@@ -27,4 +28,34 @@ test_all_ports if {
 	net.all_ports("tcp", 0, 65535)
 	not net.all_ports("tcp", 22, 65535)
 	not net.all_ports("tcp", 0, u)
+}
+
+test_covers_l4_port if {
+	net.covers_l4_port("udp", 440, 450, 445)
+	net.covers_l4_port("tcp", 445, 445, 445)
+	net.covers_l4_port("-1", 0, 0, 445)
+	not net.covers_l4_port("icmp", 445, 445, 445)
+	not net.covers_l4_port("udp", u, 450, 445)
+}
+
+test_network_classes if {
+	net.ipv4_prefix("1.2.3.4/26") == 26
+	not net.ipv4_prefix("10.68.0.0")
+	net.is_public_network("12.0.0.0/25")
+	not net.is_public_network("10.92.168.0/28")
+	not net.is_public_network("0.0.0.0/0")
+	not net.is_public_network("0.0.0.0/28")
+	net.is_wide_private_network("10.0.0.0/8")
+	net.is_wide_private_network("172.16.0.0/12")
+	net.is_wide_private_network("192.168.0.0/16")
+	not net.is_wide_private_network("10.0.0.0/16")
+	not net.is_wide_private_network("192.168.1.0/24")
+	not net.is_wide_private_network("0.0.0.0/0")
+	not net.is_wide_private_network(u)
+}
+
+test_exposed_services if {
+	net.exposed_services("udp", 440, 450, net.sensitive_ports) == ["SMB (445)"]
+	net.exposed_services("tcp", 20, 23, {22: "SSH", 80: "HTTP"}) == ["SSH (22)"]
+	net.exposed_services("tcp", u, 23, net.sensitive_ports) == []
 }

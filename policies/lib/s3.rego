@@ -6,6 +6,7 @@
 #   (`bucket = aws_s3_bucket.x.id`) or by the literal bucket name.
 package palisade.lib.s3
 
+import data.palisade.lib.modules
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
@@ -40,3 +41,41 @@ _policies(bucket) := array.concat(
 		r.config.policy != null
 	],
 )
+
+# public_access_block_holders: every place that sets S3 Block Public Access switches — bucket and
+# account public access blocks, and opaque terraform-aws-modules/s3-bucket calls (their
+# block_public_acls, … arguments feed the module's public access block).
+public_access_block_holders := array.concat(
+	[r | some r in input.resources; r.type in {"aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"}],
+	modules.opaque_calls("s3-bucket"),
+)
+
+# public_access_switch_off(holder, switch): the switch is known to be off. Unset means false on
+# the resources; on a module call unset means the module's default, which differs between major
+# versions, so only an explicit false counts.
+public_access_switch_off(holder, switch) if {
+	holder.type in {"aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"}
+	unknown.not_true(object.get(holder.config, switch, null))
+}
+
+public_access_switch_off(holder, switch) if {
+	not holder.type
+	unknown.is_false(object.get(holder.config, switch, null))
+}
+
+# bucket_of(r): the bucket a split resource (aws_s3_bucket_acl, …) points at, or r itself when
+# it is a bucket.
+bucket_of(r) := r if r.type == "aws_s3_bucket"
+
+bucket_of(r) := bucket if {
+	r.type != "aws_s3_bucket"
+	some bucket in buckets
+	r in companions(bucket, r.type)
+}
+
+# public_acls_ignored(bucket): a public access block of the bucket sets ignore_public_acls, so
+# S3 disregards every public ACL on it and its objects.
+public_acls_ignored(bucket) if {
+	some pab in companions(bucket, "aws_s3_bucket_public_access_block")
+	unknown.is_true(pab.config.ignore_public_acls)
+}

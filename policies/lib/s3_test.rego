@@ -30,3 +30,25 @@ test_bucket_policies if {
 	ps := s3.bucket_policies(bucket) with input as {"resources": [bucket, pol]}
 	ps == {{"resource": pol, "path": ["policy"], "doc": doc}}
 }
+
+test_public_access_switch_off_resources_and_modules if {
+	pab := {"address": "aws_s3_bucket_public_access_block.p", "type": "aws_s3_bucket_public_access_block", "config": {"block_public_acls": true}}
+	not s3.public_access_switch_off(pab, "block_public_acls")
+	s3.public_access_switch_off(pab, "ignore_public_acls")
+	call := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"ignore_public_acls": false}}
+	s3.public_access_switch_off(call, "ignore_public_acls")
+	not s3.public_access_switch_off(call, "block_public_acls")
+}
+
+test_public_access_block_holders_include_opaque_modules if {
+	holders := s3.public_access_block_holders with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}]}
+	[h.address | some h in holders] == ["module.b"]
+}
+
+test_bucket_of_and_public_acls_ignored if {
+	acl := {"address": "aws_s3_bucket_acl.logs", "type": "aws_s3_bucket_acl", "name": "logs", "config": {"bucket": "corp-logs", "acl": "public-read"}, "references": []}
+	pab := {"address": "aws_s3_bucket_public_access_block.logs", "type": "aws_s3_bucket_public_access_block", "name": "logs", "config": {"bucket": "corp-logs", "ignore_public_acls": true}, "references": []}
+	s3.bucket_of(acl) == bucket with input as {"resources": [bucket, acl, pab]}
+	s3.public_acls_ignored(bucket) with input as {"resources": [bucket, acl, pab]}
+	not s3.public_acls_ignored(bucket) with input as {"resources": [bucket, acl]}
+}

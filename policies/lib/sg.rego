@@ -8,6 +8,8 @@
 #   "protocol", "from", "to", "description", "cidrs": [{"value", "path"}]}.
 package palisade.lib.sg
 
+import data.palisade.lib.modules
+import data.palisade.lib.net
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
@@ -62,10 +64,43 @@ rules contains entry if {
 	}
 }
 
+# The registry module terraform-aws-modules/security-group/aws takes rules as lists of maps
+# (ingress_with_cidr_blocks, …); its cidr_blocks is a comma-separated string (a list is accepted
+# too). Such a rule is placed on the argument: the list's elements are anonymous maps.
+_module_rule_args := {
+	"ingress_with_cidr_blocks": ["ingress", "cidr_blocks"],
+	"ingress_with_ipv6_cidr_blocks": ["ingress", "ipv6_cidr_blocks"],
+	"egress_with_cidr_blocks": ["egress", "cidr_blocks"],
+	"egress_with_ipv6_cidr_blocks": ["egress", "ipv6_cidr_blocks"],
+}
+
+rules contains entry if {
+	some m in modules.opaque_calls("security-group")
+	some arg, spec in _module_rule_args
+	some i, b in unknown.items(object.get(m.config, arg, null))
+	is_object(b)
+	entry := {
+		"resource": m,
+		"direction": spec[0],
+		"path": [arg],
+		"protocol": object.get(b, "protocol", null),
+		"from": object.get(b, "from_port", null),
+		"to": object.get(b, "to_port", null),
+		"description": object.get(b, "description", null),
+		"cidrs": _module_cidrs(object.get(b, spec[1], null), [arg, i, spec[1]]),
+	}
+}
+
+_module_cidrs(v, path) := [{"value": trim_space(c), "path": path} | some c in split(v, ",")] if is_string(v)
+
+else := [{"value": c, "path": array.concat(path, [j])} | some j, c in v] if is_array(v)
+
+else := []
+
 _cidrs(obj, prefix, keys) := [{"value": c, "path": array.concat(prefix, [key, j])} |
 	some key in keys
 	some j, c in unknown.items(object.get(obj, key, null))
 ]
 
 # public_cidrs(entry): the rule's CIDRs that admit any address.
-public_cidrs(entry) := [c | some c in entry.cidrs; regex.match(`^\s*(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)/0\s*$`, c.value)]
+public_cidrs(entry) := [c | some c in entry.cidrs; net.is_public_cidr(c.value)]

@@ -38,3 +38,11 @@ test_public_cidrs if {
 	some e in sg.rules with input as {"resources": [group]}
 	sg.public_cidrs(e) == [{"value": "0.0.0.0/0", "path": ["ingress", 0, "cidr_blocks", 1]}]
 }
+
+test_registry_module_entries if {
+	m := {"address": "module.sg", "name": "sg", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_with_cidr_blocks": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": "10.0.0.0/8, 0.0.0.0/0"}]}}
+	entries := [e | some e in sg.rules] with input as {"resources": [], "modules": [m]}
+	count(entries) == 1
+	entries[0].path == ["ingress_with_cidr_blocks"]
+	entries[0].cidrs == [{"value": "10.0.0.0/8", "path": ["ingress_with_cidr_blocks", 0, "cidr_blocks"]}, {"value": "0.0.0.0/0", "path": ["ingress_with_cidr_blocks", 0, "cidr_blocks"]}]
+}

@@ -65,11 +65,11 @@ test('metadata is read from the package METADATA block', () => {
   assert.equal(rule.id, 'PAL-AWS-S3-002');
   assert.equal(rule.severity, 'high');
   assert.deepEqual(rule.formats, ['terraform']);
-  assert.deepEqual(rule.resourceTypes, ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block']);
+  assert.deepEqual(rule.resourceTypes, ['aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'module:terraform-aws-modules/s3-bucket/aws']);
   assert.deepEqual(rule.frameworks['cis-aws-2.0'], ['2.1.4']);
-  assert.deepEqual(rule.references.checkov, ['CKV_AWS_53', 'CKV_AWS_54', 'CKV_AWS_55', 'CKV_AWS_56']);
+  assert.deepEqual(rule.references.checkov, ['CKV_AWS_53']);
   assert.ok(rule.references.trivy.includes('AVD-AWS-0086'));
-  assert.equal(rule.references.kics.length, 3);
+  assert.equal(rule.references.kics.length, 1);
   assert.match(rule.title, /public access block/i);
   assert.match(rule.description, /Block Public Access/);
   assert.match(rule.remediation ?? '', /block_public_acls/);
@@ -88,5 +88,5 @@ test('scalar metadata values become lists; a single reference id is a one-elemen
 });
 
 function libFiles(): { path: string; text: string }[] {
-  return ['result', 'unknown', 'tf', 's3'].map((n) => ({ path: `lib/${n}.rego`, text: readFileSync(resolve(REPO_ROOT, `policies/lib/${n}.rego`), 'utf8') }));
+  return ['result', 'unknown', 'tf', 'modules', 's3'].map((n) => ({ path: `lib/${n}.rego`, text: readFileSync(resolve(REPO_ROOT, `policies/lib/${n}.rego`), 'utf8') }));
 }

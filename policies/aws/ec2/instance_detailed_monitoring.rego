@@ -10,7 +10,7 @@
 #   id: PAL-AWS-EC2-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_instance]
+#   resource_types: [aws_instance, "module:terraform-aws-modules/ec2-instance/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_126
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.ec2.instance_detailed_monitoring
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -27,4 +28,11 @@ warn contains result.fail_fix(r, ["monitoring"], msg, [result.set(["monitoring"]
 	some r in tf.resources("aws_instance")
 	unknown.not_true(object.get(r.config, "monitoring", null))
 	msg := sprintf("%s does not have detailed monitoring enabled", [r.address])
+}
+
+# The registry module terraform-aws-modules/ec2-instance/aws takes the same argument (default false).
+warn contains result.fail_fix(m, ["monitoring"], msg, [result.set(["monitoring"], true)]) if {
+	some m in modules.opaque_calls("ec2-instance")
+	unknown.not_true(object.get(m.config, "monitoring", null))
+	msg := sprintf("%s does not have detailed monitoring enabled", [m.address])
 }

@@ -18,3 +18,7 @@ test_enabled_passes if {
 test_unknown_does_not_warn if {
 	count(rule.warn) == 0 with input as {"resources": [instance({"monitoring": {"$unknown": "var.m"}})]}
 }
+
+test_registry_module_fires if {
+	rule.warn == {{"msg": "module.web does not have detailed monitoring enabled", "resource": "module.web", "path": ["monitoring"], "fix": [{"op": "set", "path": ["monitoring"], "value": true}]}} with input as {"resources": [], "modules": [{"address": "module.web", "name": "web", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"monitoring": false}}]}
+}

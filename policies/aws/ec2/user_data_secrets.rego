@@ -12,7 +12,7 @@
 #   id: PAL-AWS-EC2-006
 #   severity: critical
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_46
@@ -22,6 +22,7 @@
 #   fixable: false
 package palisade.aws.ec2.user_data_secrets
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 
 types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
@@ -29,7 +30,7 @@ types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
 patterns := {
 	"an AWS access key id": `\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\b`,
 	"an AWS secret access key": `(?i)aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+]{40}`,
-	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED) )?PRIVATE KEY-----`,
+	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----`,
 }
 
 # user_data as plain text; launch templates (and user_data_base64) hold base64.
@@ -49,6 +50,19 @@ texts contains {"resource": r, "key": "user_data", "text": base64.decode(r.confi
 	some r in input.resources
 	r.type == "aws_launch_template"
 	is_string(r.config.user_data)
+}
+
+# Opaque registry modules that take user data as arguments.
+texts contains {"resource": m, "key": "user_data", "text": m.config.user_data} if {
+	some name in ["ec2-instance", "autoscaling"]
+	some m in modules.opaque_calls(name)
+	is_string(m.config.user_data)
+}
+
+texts contains {"resource": m, "key": "user_data_base64", "text": base64.decode(m.config.user_data_base64)} if {
+	some name in ["ec2-instance", "autoscaling"]
+	some m in modules.opaque_calls(name)
+	is_string(m.config.user_data_base64)
 }
 
 deny contains result.fail(t.resource, [t.key], msg) if {

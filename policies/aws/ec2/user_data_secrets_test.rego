@@ -21,3 +21,7 @@ test_clean_script_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": {"$unknown": "templatefile(var.t, {})"}})]}
 }
+
+test_registry_module_user_data_fires if {
+	rule.deny == {{"msg": "the user_data_base64 of module.asg contains a private key", "resource": "module.asg", "path": ["user_data_base64"]}} with input as {"resources": [], "modules": [{"address": "module.asg", "name": "asg", "source": "terraform-aws-modules/autoscaling/aws", "config": {"user_data_base64": "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpzb21lS2V5"}}]}
+}

@@ -19,15 +19,17 @@
 #   fixable: false
 package palisade.aws.ecr.repository_policy_public
 
-import data.palisade.lib.iam
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
 types := {"aws_ecr_repository_policy"}
 
-deny contains result.fail(r, path, msg) if {
+# One finding per document, on the attribute that holds it; each open statement is related.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in input.resources
 	r.type in types
-	some entry in iam.public_statements(r.config.policy)
-	path := array.concat(["policy"], array.concat(entry.path, ["Principal"]))
+	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s grants access to anyone", [r.address])
 }

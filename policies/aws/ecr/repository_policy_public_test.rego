@@ -7,7 +7,8 @@ res(statement) := {"address": "aws_ecr_repository_policy.this", "type": "aws_ecr
 test_public_statement_fires if {
 	rule.deny == {{
 		"msg": "the policy of aws_ecr_repository_policy.this grants access to anyone",
-		"resource": "aws_ecr_repository_policy.this", "path": ["policy", "Statement", 0, "Principal"],
+		"resource": "aws_ecr_repository_policy.this", "path": ["policy"],
+		"related": [{"resource": "aws_ecr_repository_policy.this", "path": ["policy", "Statement", 0, "Principal"], "msg": "open to any principal"}],
 	}} with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*"})]}
 }
 

@@ -14,7 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_38, CKV_AWS_39]
-#     kics: [42f4b905-3736-4213-bfe9-c0660518cda8, 61cf9883-1752-4768-b18c-0d57f2737709]
+#     kics: 61cf9883-1752-4768-b18c-0d57f2737709
 #   remediation: Set endpoint_public_access = false (with endpoint_private_access = true), or restrict public_access_cidrs to known networks.
 #   fixable: false
 package palisade.aws.eks.public_endpoint_open
@@ -29,7 +29,8 @@ msg(r) := sprintf("%s exposes its API server endpoint to the internet", [r.addre
 public_enabled(vpc) if unknown.is_true(object.get(vpc, "endpoint_public_access", true))
 
 # Unset public_access_cidrs defaults to 0.0.0.0/0.
-deny contains result.fail(r, ["vpc_config", i, "endpoint_public_access"], msg(r)) if {
+# On the missing public_access_cidrs (its vpc_config block), where the fix goes.
+deny contains result.fail(r, ["vpc_config", i, "public_access_cidrs"], msg(r)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	public_enabled(vpc)

@@ -1,8 +1,8 @@
 # METADATA
 # title: KMS key policy allows any principal
 # description: |
-#   A key policy statement allows actions to the principal "*" (or {"AWS": "*"}) without any
-#   condition. Key policies are the primary access control for a KMS key: anyone in any AWS
+#   A key policy statement allows actions to the principal "*" (or {"AWS": "*"}) and no condition
+#   scopes it (kms:CallerAccount, kms:ViaService, aws:PrincipalOrgID, …). Key policies are the primary access control for a KMS key: anyone in any AWS
 #   account could then use, and possibly manage, the key and decrypt the data it protects.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html
@@ -16,19 +16,19 @@
 #     checkov: CKV_AWS_33
 #   remediation: Name the account root or specific roles as principals, or add conditions such as kms:CallerAccount or aws:PrincipalOrgID.
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.kms.key_policy_public
 
-import data.palisade.lib.iam
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
-deny contains result.fail(r, path, msg) if {
-	some r in input.resources
-	r.type in {"aws_kms_key", "aws_kms_key_policy"}
-	some entry in iam.statements(r.config.policy)
-	s := entry.statement
-	iam.is_allow(s)
-	iam.principal_is_public(s)
-	not iam.has_condition(s)
-	path := array.concat(["policy"], array.concat(entry.path, ["Principal"]))
-	msg := sprintf("the key policy of %s allows any principal", [r.address])
+# One finding per policy, on the policy attribute; the open statements are related locations.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in policy_holders
+	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
+	msg := sprintf("the key policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
+
+policy_holders := [r | some r in input.resources; r.type in {"aws_kms_key", "aws_kms_key_policy"}]

@@ -2,20 +2,26 @@ package palisade.aws.kms.key_policy_public_test
 
 import data.palisade.aws.kms.key_policy_public as rule
 
-key(statement) := {"address": "aws_kms_key.app", "type": "aws_kms_key", "name": "app", "config": {"policy": {"Version": "2012-10-17", "Statement": [statement]}}, "references": []}
+res(statement) := {"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"policy": {"Version": "2012-10-17", "Statement": [statement]}}, "references": []}
 
-test_public_principal_fires if {
+test_public_statement_fires if {
 	rule.deny == {{
-		"msg": "the key policy of aws_kms_key.app allows any principal",
-		"resource": "aws_kms_key.app", "path": ["policy", "Statement", 0, "Principal"],
-	}} with input as {"resources": [key({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"})]}
+		"msg": "the key policy of aws_kms_key.this allows kms:* to any principal",
+		"resource": "aws_kms_key.this", "path": ["policy"],
+		"related": [{"resource": "aws_kms_key.this", "path": ["policy", "Statement", 0, "Principal"], "msg": "open to any principal"}],
+	}} with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*"})]}
 }
 
-test_account_root_or_condition_passes if {
-	count(rule.deny) == 0 with input as {"resources": [key({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"})]}
-	count(rule.deny) == 0 with input as {"resources": [key({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEquals": {"kms:CallerAccount": "111122223333"}}})]}
+test_ip_condition_alone_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [res({"Effect": "Allow", "Principal": "*", "Action": "kms:*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})]}
+}
+
+test_named_or_scoped_principal_passes if {
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": "*", "Action": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}})]}
 }
 
 test_unknown_does_not_fire if {
-	count(rule.deny) == 0 with input as {"resources": [key({"Effect": "Allow", "Principal": {"AWS": {"$unknown": "var.admins"}}, "Action": "kms:*", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": {"$unknown": "var.p"}}, "Action": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
 }

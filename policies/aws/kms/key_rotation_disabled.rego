@@ -27,7 +27,8 @@ import data.palisade.lib.unknown
 
 types := {"aws_kms_key"}
 
-deny contains result.fail_fix(r, ["enable_key_rotation"], msg, [result.set(["enable_key_rotation"], true)]) if {
+# The finding sits on the key itself; the fix sets the attribute.
+deny contains result.fail_fix(r, [], msg, [result.set(["enable_key_rotation"], true)]) if {
 	some r in input.resources
 	r.type in types
 	symmetric(r.config)

@@ -3,11 +3,11 @@ package palisade.aws.kms.key_rotation_disabled_test
 import data.palisade.aws.kms.key_rotation_disabled as rule
 
 test_bad_value_fires if {
-	rule.deny == {{"msg": "aws_kms_key.this does not rotate its key material", "resource": "aws_kms_key.this", "path": ["enable_key_rotation"], "fix": [{"op": "set", "path": ["enable_key_rotation"], "value": true}]}} with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"enable_key_rotation": false}, "references": []}]}
+	rule.deny == {{"msg": "aws_kms_key.this does not rotate its key material", "resource": "aws_kms_key.this", "path": [], "fix": [{"op": "set", "path": ["enable_key_rotation"], "value": true}]}} with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"enable_key_rotation": false}, "references": []}]}
 }
 
 test_unset_fires if {
-	rule.deny == {{"msg": "aws_kms_key.this does not rotate its key material", "resource": "aws_kms_key.this", "path": ["enable_key_rotation"], "fix": [{"op": "set", "path": ["enable_key_rotation"], "value": true}]}} with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {}, "references": []}]}
+	rule.deny == {{"msg": "aws_kms_key.this does not rotate its key material", "resource": "aws_kms_key.this", "path": [], "fix": [{"op": "set", "path": ["enable_key_rotation"], "value": true}]}} with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {}, "references": []}]}
 }
 
 test_good_value_passes if {

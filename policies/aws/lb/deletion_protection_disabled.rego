@@ -9,7 +9,7 @@
 #   id: PAL-AWS-LB-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_lb, aws_alb]
+#   resource_types: [aws_lb, aws_alb, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_150
@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.lb.deletion_protection_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -33,3 +34,11 @@ deny contains result.fail_fix(r, ["enable_deletion_protection"], msg, [result.se
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# The registry module terraform-aws-modules/alb/aws: its default changed across major versions,
+# so only an explicit false is reported.
+deny contains result.fail_fix(m, ["enable_deletion_protection"], msg, [result.set(["enable_deletion_protection"], true)]) if {
+	some m in modules.opaque_calls("alb")
+	unknown.is_false(object.get(m.config, "enable_deletion_protection", null))
+	msg := sprintf("%s does not have deletion protection enabled", [m.address])
+}

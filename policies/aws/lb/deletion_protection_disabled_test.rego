@@ -17,3 +17,7 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.this", "type": "aws_lb", "name": "this", "config": {"enable_deletion_protection": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_registry_module_fires if {
+	rule.deny == {{"msg": "module.alb does not have deletion protection enabled", "resource": "module.alb", "path": ["enable_deletion_protection"], "fix": [{"op": "set", "path": ["enable_deletion_protection"], "value": true}]}} with input as {"resources": [], "modules": [{"address": "module.alb", "name": "alb", "source": "terraform-aws-modules/alb/aws", "config": {"enable_deletion_protection": false}}]}
+}

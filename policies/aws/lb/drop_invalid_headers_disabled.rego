@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LB-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lb, aws_alb]
+#   resource_types: [aws_lb, aws_alb, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_131
@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.lb.drop_invalid_headers_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -36,3 +37,12 @@ deny contains result.fail_fix(r, ["drop_invalid_header_fields"], msg, [result.se
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# The registry module terraform-aws-modules/alb/aws: its default changed across major versions,
+# so only an explicit false is reported.
+deny contains result.fail_fix(m, ["drop_invalid_header_fields"], msg, [result.set(["drop_invalid_header_fields"], true)]) if {
+	some m in modules.opaque_calls("alb")
+	object.get(m.config, "load_balancer_type", "application") == "application"
+	unknown.is_false(object.get(m.config, "drop_invalid_header_fields", null))
+	msg := sprintf("%s does not drop invalid HTTP header fields", [m.address])
+}

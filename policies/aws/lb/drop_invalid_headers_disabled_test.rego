@@ -17,3 +17,7 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.this", "type": "aws_lb", "name": "this", "config": {"drop_invalid_header_fields": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_registry_module_fires if {
+	rule.deny == {{"msg": "module.alb does not drop invalid HTTP header fields", "resource": "module.alb", "path": ["drop_invalid_header_fields"], "fix": [{"op": "set", "path": ["drop_invalid_header_fields"], "value": true}]}} with input as {"resources": [], "modules": [{"address": "module.alb", "name": "alb", "source": "terraform-aws-modules/alb/aws", "config": {"drop_invalid_header_fields": false}}]}
+}

@@ -27,22 +27,46 @@ import data.palisade.lib.unknown
 deny contains result.fail(r, ["protocol"], msg) if {
 	some r in input.resources
 	r.type in {"aws_lb_listener", "aws_alb_listener"}
-	r.config.protocol == "HTTP"
+	serves_http(r)
 	actions := tf.blocks(r, "default_action")
 	count(actions) > 0
 	every a in actions {
 		unknown.known(a.type)
 	}
-	not redirects_to_https(actions)
+	not redirects(actions)
 	not responds_fixed(actions)
 	msg := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
 }
 
-redirects_to_https(actions) if {
+# A redirect that keeps plain HTTP (its protocol defaults to the listener's own).
+deny contains result.fail(r, path, msg) if {
+	some r in input.resources
+	r.type in {"aws_lb_listener", "aws_alb_listener"}
+	serves_http(r)
+	some i, a in tf.blocks(r, "default_action")
+	a.type == "redirect"
+	some j, redirect in unknown.items(object.get(a, "redirect", null))
+	upper(object.get(redirect, "protocol", "#{protocol}")) in {"HTTP", "#{PROTOCOL}"}
+	path := ["default_action", i, "redirect", j, "protocol"]
+	msg := sprintf("%s redirects plain HTTP to plain HTTP instead of HTTPS", [r.address])
+}
+
+serves_http(listener) if listener.config.protocol == "HTTP"
+
+# Unset, the protocol of an application load balancer's listener is HTTP.
+serves_http(listener) if {
+	object.get(listener.config, "protocol", null) == null
+	some lb in input.resources
+	lb.type in {"aws_lb", "aws_alb"}
+	some ref in listener.references
+	ref.path == ["load_balancer_arn"]
+	tf.refers_to(ref.target, lb.address)
+	object.get(lb.config, "load_balancer_type", "application") == "application"
+}
+
+redirects(actions) if {
 	some a in actions
 	a.type == "redirect"
-	some redirect in unknown.items(object.get(a, "redirect", null))
-	redirect.protocol != "HTTP"
 }
 
 # A fixed response (e.g. a 404 or a health check) carries no application data.

@@ -17,3 +17,13 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [listener({"$unknown": "var.actions"})]}
 	count(rule.deny) == 0 with input as {"resources": [listener([{"type": {"$unknown": "each.value.type"}}])]}
 }
+
+test_redirect_to_http_fires if {
+	rule.deny == {{"msg": "aws_lb_listener.http redirects plain HTTP to plain HTTP instead of HTTPS", "resource": "aws_lb_listener.http", "path": ["default_action", 0, "redirect", 0, "protocol"]}} with input as {"resources": [listener([{"type": "redirect", "redirect": [{"port": "80", "protocol": "HTTP"}]}])]}
+}
+
+test_default_protocol_of_alb_listener_is_http if {
+	lb := {"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {}, "references": []}
+	l := {"address": "aws_lb_listener.http", "type": "aws_lb_listener", "name": "http", "config": {"port": 80, "default_action": [{"type": "forward"}]}, "references": [{"path": ["load_balancer_arn"], "target": "aws_lb.web"}]}
+	rule.deny == {{"msg": "aws_lb_listener.http serves plain HTTP without redirecting to HTTPS", "resource": "aws_lb_listener.http", "path": ["protocol"]}} with input as {"resources": [lb, l]}
+}

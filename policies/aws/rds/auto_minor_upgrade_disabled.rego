@@ -2,14 +2,15 @@
 # title: RDS automatic minor version upgrades are disabled
 # description: |
 #   auto_minor_version_upgrade = false keeps the engine on an old minor version, missing security
-#   patches that AWS would otherwise apply in the maintenance window.
+#   patches that AWS would otherwise apply in the maintenance window. Opaque
+#   terraform-aws-modules/rds calls are checked through their arguments.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_UpgradeDBInstance.Upgrading.html#USER_UpgradeDBInstance.Upgrading.AutoMinorVersionUpgrades
 # custom:
 #   id: PAL-AWS-RDS-007
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster_instance]
+#   resource_types: [aws_db_instance, aws_rds_cluster_instance, "module:terraform-aws-modules/rds/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_226
@@ -18,14 +19,14 @@
 #   fixable: true
 package palisade.aws.rds.auto_minor_upgrade_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
 types := {"aws_db_instance", "aws_rds_cluster_instance"}
 
 deny contains result.fail_fix(r, ["auto_minor_version_upgrade"], msg, [result.set(["auto_minor_version_upgrade"], true)]) if {
-	some r in input.resources
-	r.type in types
+	some r in array.concat([r | some r in input.resources; r.type in types], modules.opaque_calls("rds"))
 	bad(object.get(r.config, "auto_minor_version_upgrade", null))
 	msg := sprintf("%s disables automatic minor version upgrades", [r.address])
 }

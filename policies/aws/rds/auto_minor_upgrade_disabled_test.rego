@@ -17,3 +17,7 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"auto_minor_version_upgrade": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_opaque_module_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {"auto_minor_version_upgrade": false}}]}
+}

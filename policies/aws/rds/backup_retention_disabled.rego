@@ -1,31 +1,52 @@
 # METADATA
-# title: RDS automated backups are disabled
+# title: RDS automated backups are disabled or left at the one-day default
 # description: |
-#   backup_retention_period = 0 turns off automated backups and point-in-time recovery: a
-#   corrupting migration, a ransomware attack or an accidental DELETE cannot be undone. Read
-#   replicas (which may legitimately have no backups) are not reported.
+#   backup_retention_period = 0 turns automated backups and point-in-time recovery off. Leaving it
+#   unset keeps the AWS default of a single day, too short to recover from corruption or deletion
+#   noticed after a weekend. Set an explicit retention (7 days or more is common). Read replicas,
+#   whose backups belong to their source, are not reported. Opaque
+#   terraform-aws-modules/rds calls are checked through their arguments.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html
 # custom:
 #   id: PAL-AWS-RDS-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_db_instance]
+#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws"]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_133
 #     trivy: AVD-AWS-0077
-#     kics: 1dc73fb4-5b51-430c-8c5f-25dcf9090b02
-#   remediation: Set backup_retention_period to at least 7 days.
+#     kics: [1dc73fb4-5b51-430c-8c5f-25dcf9090b02, e542bd46-58c4-4e0f-a52a-1fb4f9548e02]
+#   remediation: Set backup_retention_period to the number of days of backups to keep (7 or more).
 #   fixable: true
 package palisade.aws.rds.backup_retention_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, ["backup_retention_period"], msg, [result.set(["backup_retention_period"], 7)]) if {
-	some r in tf.resources("aws_db_instance")
-	not r.config.replicate_source_db
+path := ["backup_retention_period"]
+
+databases := array.concat(
+	[r |
+		some r in input.resources
+		r.type in {"aws_db_instance", "aws_rds_cluster"}
+		not r.config.replicate_source_db
+		not r.config.replication_source_identifier
+	],
+	modules.opaque_calls("rds"),
+)
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, 7)]) if {
+	some r in databases
 	unknown.known_number(r.config.backup_retention_period) == 0
 	msg := sprintf("%s disables automated backups (backup_retention_period = 0)", [r.address])
+}
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, 7)]) if {
+	some r in databases
+	tf.missing_attr(r, path)
+	msg := sprintf("%s keeps automated backups for only the default one day", [r.address])
 }

@@ -11,10 +11,22 @@ test_zero_retention_fires if {
 	}} with input as {"resources": [db({"backup_retention_period": 0})]}
 }
 
+test_default_retention_fires if {
+	rule.deny == {{
+		"msg": "aws_db_instance.main keeps automated backups for only the default one day", "resource": "aws_db_instance.main", "path": ["backup_retention_period"],
+		"fix": [{"op": "set", "path": ["backup_retention_period"], "value": 7}],
+	}} with input as {"resources": [db({})]}
+}
+
+test_cluster_and_opaque_module_fire if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_rds_cluster.c", "type": "aws_rds_cluster", "name": "c", "config": {"engine": "aurora-postgresql"}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {"backup_retention_period": 0}}]}
+}
+
 test_retention_or_replica_passes if {
 	count(rule.deny) == 0 with input as {"resources": [db({"backup_retention_period": 7})]}
-	count(rule.deny) == 0 with input as {"resources": [db({})]}
 	count(rule.deny) == 0 with input as {"resources": [db({"backup_retention_period": 0, "replicate_source_db": "main"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "dir": ".terraform/modules/db", "config": {}}]}
 }
 
 test_unknown_does_not_fire if {

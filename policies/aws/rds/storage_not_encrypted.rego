@@ -4,39 +4,51 @@
 #   The database instance or Aurora cluster does not set storage_encrypted = true, so its storage,
 #   automated backups, read replicas and snapshots are unencrypted. Encryption can only be chosen
 #   at creation; turning it on later means restoring from an encrypted snapshot copy. Replicas and
-#   restores from snapshots inherit the source's setting and are not reported.
+#   restores from snapshots inherit the source's setting and are not reported; a kms_key_id
+#   counts as asking for encryption. Opaque terraform-aws-modules/rds calls (which encrypt by
+#   default) are reported when they set storage_encrypted = false.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
 # custom:
 #   id: PAL-AWS-RDS-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster]
+#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["2.3.1"]
 #   references:
 #     checkov: CKV_AWS_16
 #     trivy: [AVD-AWS-0080, AVD-AWS-0079]
-#     kics: [3199c26c-7871-4cb3-99c2-10a59244ce7f, 656880aa-1388-488f-a6d4-8f73c23149b2]
+#     kics: [3199c26c-7871-4cb3-99c2-10a59244ce7f, 1a690d1d-0ae7-49fa-b2db-b75ae0dd1d3e, 08bd0760-8752-44e1-9779-7bb369b2b4e4]
 #   remediation: Set storage_encrypted = true (optionally with kms_key_id) when creating the database.
 #   fixable: true
 package palisade.aws.rds.storage_not_encrypted
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 types := {"aws_db_instance", "aws_rds_cluster"}
 
-deny contains result.fail_fix(r, ["storage_encrypted"], msg, [result.set(["storage_encrypted"], true)]) if {
+deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["storage_encrypted"], true)]) if {
 	some r in input.resources
 	r.type in types
 	not r.config.replicate_source_db
 	not r.config.replication_source_identifier
 	not r.config.snapshot_identifier
 	object.get(r.config, "engine_mode", "provisioned") != "serverless"
+	tf.missing_attr(r, ["kms_key_id"])
 	bad(object.get(r.config, "storage_encrypted", null))
-	msg := sprintf("%s does not encrypt its storage", [r.address])
 }
+
+# The module encrypts unless told not to.
+deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["storage_encrypted"], true)]) if {
+	some m in modules.opaque_calls("rds")
+	unknown.is_false(m.config.storage_encrypted)
+}
+
+msg(r) := sprintf("%s does not encrypt its storage", [r.address])
 
 bad(null) := true
 

@@ -17,3 +17,12 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "postgres", "storage_encrypted": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_kms_key_counts_as_encrypted if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "postgres", "kms_key_id": {"$unknown": "aws_kms_key.k.arn"}}, "references": []}]}
+}
+
+test_opaque_module_fires_only_when_disabled if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {"storage_encrypted": false}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {}}]}
+}

@@ -2,7 +2,8 @@
 # title: Redshift cluster is publicly accessible
 # description: |
 #   publicly_accessible = true gives the cluster a public endpoint, leaving only its security
-#   groups between the internet and the data warehouse.
+#   groups between the internet and the data warehouse. Leaving it unset is reported too: AWS
+#   provider versions before 5.0 default it to true.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html
 # custom:
@@ -31,3 +32,6 @@ deny contains result.fail_fix(r, ["publicly_accessible"], msg, [result.set(["pub
 }
 
 bad(v) if unknown.is_true(v)
+
+# Unset: provider versions before 5.0 default publicly_accessible to true.
+bad(null) := true

@@ -6,8 +6,8 @@ test_bad_value_fires if {
 	rule.deny == {{"msg": "aws_redshift_cluster.this is publicly accessible", "resource": "aws_redshift_cluster.this", "path": ["publicly_accessible"], "fix": [{"op": "set", "path": ["publicly_accessible"], "value": false}]}} with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"publicly_accessible": true}, "references": []}]}
 }
 
-test_unset_passes if {
-	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {}, "references": []}]}
+test_unset_fires if {
+	rule.deny == {{"msg": "aws_redshift_cluster.this is publicly accessible", "resource": "aws_redshift_cluster.this", "path": ["publicly_accessible"], "fix": [{"op": "set", "path": ["publicly_accessible"], "value": false}]}} with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {}, "references": []}]}
 }
 
 test_good_value_passes if {

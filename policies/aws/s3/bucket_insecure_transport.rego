@@ -14,7 +14,6 @@
 #   frameworks:
 #     cis-aws-2.0: ["2.1.1"]
 #   references:
-#     kics: 4bc4dd4c-7d8d-405e-a0fb-57fa4c31b4d9
 #   remediation: Add a bucket policy statement that denies s3:* to all principals when aws:SecureTransport is false.
 #   fixable: false
 package palisade.aws.s3.bucket_insecure_transport

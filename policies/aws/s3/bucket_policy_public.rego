@@ -1,35 +1,43 @@
 # METADATA
-# title: S3 bucket policy allows access to anyone
+# title: S3 bucket policy allows any principal
 # description: |
-#   An Allow statement whose principal is "*" (or {"AWS": "*"}) without any condition grants
-#   its actions to every person on the internet, authenticated or not. Unless the bucket is a
-#   deliberately public website, this exposes or lets anyone tamper with its data.
+#   An Allow statement whose principal is "*" (or {"AWS": "*"}) grants its actions to every AWS
+#   account and to anonymous callers unless a condition scopes it to an organization, account,
+#   source ARN or VPC endpoint (an IP-address condition alone does not say who calls). Unless the
+#   bucket is a deliberately public website, this exposes or lets anyone tamper with its data.
+#   Opaque terraform-aws-modules/s3-bucket calls are checked through their policy argument.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 # custom:
 #   id: PAL-AWS-S3-009
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_70
-#     kics: 7af43613-6bb9-4a0e-8c4d-1314b799425e
+#     kics: [7af43613-6bb9-4a0e-8c4d-1314b799425e, 66c6f96f-2d9e-417e-a998-9058aeeecd44, d24c0755-c028-44b1-b503-8e719c898832]
 #   remediation: Name the principals that need access, or restrict the statement with conditions (e.g. aws:SourceVpce, aws:PrincipalOrgID).
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.s3.bucket_policy_public
 
-import data.palisade.lib.iam
+import data.palisade.lib.modules
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
-deny contains result.fail(r, path, msg) if {
-	some r in input.resources
-	r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}
-	some entry in iam.statements(r.config.policy)
-	s := entry.statement
-	iam.is_allow(s)
-	iam.principal_is_public(s)
-	not iam.has_condition(s)
-	path := array.concat(["policy"], array.concat(entry.path, ["Principal"]))
-	msg := sprintf("the policy of %s allows %s to anyone", [r.address, concat(", ", [a | some a in iam.actions(s); is_string(a)])])
+# One finding per policy, on the policy attribute; the open statements are related locations.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in policy_holders
+	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
+	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
+
+# Buckets and bucket policies, plus opaque terraform-aws-modules/s3-bucket calls (their `policy`
+# argument becomes the bucket policy).
+policy_holders := array.concat(
+	[r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}],
+	modules.opaque_calls("s3-bucket"),
+)

@@ -2,22 +2,30 @@ package palisade.aws.s3.bucket_policy_public_test
 
 import data.palisade.aws.s3.bucket_policy_public as rule
 
-policy(statement) := {"address": "aws_s3_bucket_policy.site", "type": "aws_s3_bucket_policy", "name": "site", "config": {"bucket": "corp-site", "policy": {"Version": "2012-10-17", "Statement": [statement]}}, "references": []}
+res(statement) := {"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"Version": "2012-10-17", "Statement": [statement]}}, "references": []}
 
-test_public_get_fires if {
+test_public_statement_fires if {
 	rule.deny == {{
-		"msg": "the policy of aws_s3_bucket_policy.site allows s3:GetObject to anyone",
-		"resource": "aws_s3_bucket_policy.site", "path": ["policy", "Statement", 0, "Principal"],
-	}} with input as {"resources": [policy({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "arn:aws:s3:::corp-site/*"})]}
+		"msg": "the policy of aws_s3_bucket_policy.this allows s3:GetObject to any principal",
+		"resource": "aws_s3_bucket_policy.this", "path": ["policy"],
+		"related": [{"resource": "aws_s3_bucket_policy.this", "path": ["policy", "Statement", 0, "Principal"], "msg": "open to any principal"}],
+	}} with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject"})]}
 }
 
-test_conditioned_or_named_principal_passes if {
-	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}})]}
-	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject"})]}
-	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Principal": "*", "Action": "s3:*"})]}
+test_ip_condition_alone_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [res({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})]}
 }
 
-test_unknown_principal_does_not_fire if {
-	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Principal": {"AWS": {"$unknown": "var.principal"}}, "Action": "s3:GetObject"})]}
-	count(rule.deny) == 0 with input as {"resources": [policy({"$unknown": "var.statement"})]}
+test_named_or_scoped_principal_passes if {
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": "*", "Action": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": {"$unknown": "var.p"}}, "Action": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
+}
+
+test_opaque_s3_bucket_module_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}}}]}
 }

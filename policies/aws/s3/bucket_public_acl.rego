@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_acl]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_acl, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_20, CKV_AWS_57]
@@ -21,6 +21,7 @@
 #   fixable: true
 package palisade.aws.s3.bucket_public_acl
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -32,8 +33,7 @@ public_group_uris := {
 }
 
 deny contains result.fail_fix(r, ["acl"], msg, [result.set(["acl"], "private")]) if {
-	some r in input.resources
-	r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}
+	some r in array.concat([r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}], modules.opaque_calls("s3-bucket"))
 	r.config.acl in public_canned_acls
 	msg := sprintf("%s uses the public canned ACL %q", [r.address, r.config.acl])
 }

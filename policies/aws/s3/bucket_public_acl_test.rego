@@ -39,3 +39,8 @@ test_private_passes if {
 test_unknown_acl_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [bucket({"acl": {"$unknown": "var.acl"}, "grant": {"$unknown": "var.grants"}})]}
 }
+
+test_opaque_module_public_acl_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"acl": "public-read"}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"acl": "private"}}]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-S3-005
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_21
@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.s3.bucket_versioning_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
@@ -47,10 +48,47 @@ deny contains result.fail_fix(bucket, path, msg, [result.set(path, true)]) if {
 	msg := sprintf("%s does not have versioning enabled", [bucket.address])
 }
 
-# No versioning at all.
-deny contains result.fail(bucket, ["versioning"], msg) if {
+# No versioning at all. The fix adds a split aws_s3_bucket_versioning (provider 3.75+); a
+# counted, for_each or module bucket gets no fix, as one new resource cannot name it reliably.
+deny contains result.fail_fix(bucket, ["versioning"], unversioned_msg(bucket), [fix]) if {
+	some bucket in unversioned
+	not bucket.index
+	not bucket.module
+	fix := result.add_resource(versioning_type, bucket.name, {
+		"bucket": result.expr(concat("", [bucket.address, ".id"])),
+		"versioning_configuration": [{"status": "Enabled"}],
+	})
+}
+
+deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
+	some bucket in unversioned
+	instance_or_nested(bucket)
+}
+
+# Opaque terraform-aws-modules/s3-bucket calls: `versioning = { enabled = true }` (a map, not a
+# block); the module creates no versioning configuration when it is absent.
+deny contains result.fail_fix(m, ["versioning", "enabled"], msg, [result.set(["versioning", "enabled"], true)]) if {
+	some m in modules.opaque_calls("s3-bucket")
+	is_object(m.config.versioning)
+	unknown.known(m.config.versioning)
+	unknown.not_true(object.get(m.config.versioning, "enabled", null))
+	msg := sprintf("%s does not have versioning enabled", [m.address])
+}
+
+deny contains result.fail_fix(m, ["versioning"], msg, [result.set(["versioning"], {"enabled": true})]) if {
+	some m in modules.opaque_calls("s3-bucket")
+	tf.missing_attr(m, ["versioning"])
+	msg := sprintf("%s does not have versioning enabled", [m.address])
+}
+
+unversioned contains bucket if {
 	some bucket in s3.buckets
 	not s3.has_companion(bucket, versioning_type)
 	tf.missing_attr(bucket, ["versioning"])
-	msg := sprintf("%s does not have versioning enabled", [bucket.address])
 }
+
+instance_or_nested(bucket) if bucket.index != null
+
+instance_or_nested(bucket) if bucket.module
+
+unversioned_msg(bucket) := sprintf("%s does not have versioning enabled", [bucket.address])

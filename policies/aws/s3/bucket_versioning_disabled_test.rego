@@ -27,7 +27,7 @@ test_inline_disabled_fires if {
 }
 
 test_no_versioning_fires if {
-	rule.deny == {{"msg": "aws_s3_bucket.logs does not have versioning enabled", "resource": "aws_s3_bucket.logs", "path": ["versioning"]}} with input as {"resources": [bucket({})]}
+	rule.deny == {{"msg": "aws_s3_bucket.logs does not have versioning enabled", "resource": "aws_s3_bucket.logs", "path": ["versioning"], "fix": [{"op": "add_resource", "type": "aws_s3_bucket_versioning", "name": "logs", "config": {"bucket": {"$expr": "aws_s3_bucket.logs.id"}, "versioning_configuration": [{"status": "Enabled"}]}}]}} with input as {"resources": [bucket({})]}
 }
 
 test_enabled_passes if {
@@ -39,4 +39,12 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [bucket({}), versioning({"$unknown": "var.status"})]}
 	count(rule.deny) == 0 with input as {"resources": [bucket({"versioning": [{"enabled": {"$unknown": "var.on"}}]})]}
 	count(rule.deny) == 0 with input as {"resources": [bucket({"versioning": {"$unknown": "var.v"}})]}
+}
+
+test_opaque_module_versioning if {
+	findings := rule.deny with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"versioning": {"enabled": false}}}]}
+	{f.path | some f in findings} == {["versioning", "enabled"]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"versioning": {"enabled": true}}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"versioning": {"$unknown": "var.v"}}}]}
 }

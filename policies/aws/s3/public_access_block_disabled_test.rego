@@ -2,35 +2,31 @@ package palisade.aws.s3.public_access_block_disabled_test
 
 import data.palisade.aws.s3.public_access_block_disabled as rule
 
-pab(config) := {"address": "aws_s3_bucket_public_access_block.logs", "type": "aws_s3_bucket_public_access_block", "name": "logs", "config": config, "references": []}
+bad := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {"block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true, "block_public_acls": false}, "references": []}]}
 
-all_true := {"block_public_acls": true, "block_public_policy": true, "ignore_public_acls": true, "restrict_public_buckets": true}
+good_0 := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {"block_public_policy": false, "ignore_public_acls": false, "restrict_public_buckets": false, "block_public_acls": true}, "references": []}]}
 
-test_false_flag_fires_with_fix if {
-	rule.deny == {{
-		"msg": "aws_s3_bucket_public_access_block.logs does not set block_public_acls to true",
-		"resource": "aws_s3_bucket_public_access_block.logs", "path": ["block_public_acls"],
-		"fix": [{"op": "set", "path": ["block_public_acls"], "value": true}],
-	}} with input as {"resources": [pab(object.union(all_true, {"block_public_acls": false}))]}
+unknown_0 := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {"block_public_acls": {"$unknown": "var.x"}}, "references": []}]}
+
+also_bad_0 := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "aws_s3_bucket_public_access_block.this does not set block_public_acls to true", "resource": "aws_s3_bucket_public_access_block.this", "path": ["block_public_acls"], "fix": [{"op": "set", "path": ["block_public_acls"], "value": true}]}} with input as bad
 }
 
-test_unset_flags_fire if {
-	findings := rule.deny with input as {"resources": [pab({"block_public_acls": true})]}
-	{f.path | some f in findings} == {["block_public_policy"], ["ignore_public_acls"], ["restrict_public_buckets"]}
+test_also_fires if {
+	count(rule.deny) == 1 with input as also_bad_0
 }
 
-test_account_level_fires if {
-	acct := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "name": "this", "config": object.union(all_true, {"ignore_public_acls": false}), "references": []}
-	findings := rule.deny with input as {"resources": [acct]}
-	some f in findings
-	f.path == ["ignore_public_acls"]
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
 }
 
-test_all_true_passes if {
-	count(rule.deny) == 0 with input as {"resources": [pab(all_true)]}
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
 }
 
-test_unknown_flags_do_not_fire if {
-	u := {"$unknown": "var.block"}
-	count(rule.deny) == 0 with input as {"resources": [pab({"block_public_acls": u, "block_public_policy": u, "ignore_public_acls": u, "restrict_public_buckets": u})]}
+test_opaque_module_fires_only_on_explicit_false if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_acls": false}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}]}
 }

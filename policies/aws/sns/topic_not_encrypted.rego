@@ -16,8 +16,8 @@
 #     checkov: CKV_AWS_26
 #     trivy: AVD-AWS-0095
 #     kics: 28545147-2fc6-42d5-a1f9-cf226658e591
-#   remediation: Set kms_master_key_id (alias/aws/sns or a customer managed key).
-#   fixable: false
+#   remediation: Set kms_master_key_id (alias/aws/sns, which the quick fix uses, or a customer managed key).
+#   fixable: true
 package palisade.aws.sns.topic_not_encrypted
 
 import data.palisade.lib.result
@@ -25,9 +25,15 @@ import data.palisade.lib.tf
 
 types := {"aws_sns_topic"}
 
-deny contains result.fail(r, ["kms_master_key_id"], msg) if {
+# The fix uses the AWS managed key; a customer managed key is better still but is the user's choice.
+deny contains result.fail_fix(r, ["kms_master_key_id"], msg, [result.set(["kms_master_key_id"], "alias/aws/sns")]) if {
 	some r in input.resources
 	r.type in types
-	tf.missing_attr(r, ["kms_master_key_id"])
+	no_key(tf.attr(r, ["kms_master_key_id"]))
 	msg := sprintf("%s is not encrypted with KMS", [r.address])
 }
+
+# An empty key id is the same as none.
+no_key(null) := true
+
+no_key("") := true

@@ -3,7 +3,7 @@ package palisade.aws.sns.topic_not_encrypted_test
 import data.palisade.aws.sns.topic_not_encrypted as rule
 
 test_missing_fires if {
-	rule.deny == {{"msg": "aws_sns_topic.this is not encrypted with KMS", "resource": "aws_sns_topic.this", "path": ["kms_master_key_id"]}} with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {}, "references": []}]}
+	rule.deny == {{"msg": "aws_sns_topic.this is not encrypted with KMS", "resource": "aws_sns_topic.this", "path": ["kms_master_key_id"], "fix": [{"op": "set", "path": ["kms_master_key_id"], "value": "alias/aws/sns"}]}} with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {}, "references": []}]}
 }
 
 test_present_passes if {
@@ -12,4 +12,8 @@ test_present_passes if {
 
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {"kms_master_key_id": {"$unknown": "var.x"}}, "references": []}]}
+}
+
+test_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_sns_topic.this", "type": "aws_sns_topic", "name": "this", "config": {"kms_master_key_id": ""}, "references": []}]}
 }

@@ -1,8 +1,9 @@
 # METADATA
 # title: SQS queue policy allows anyone
 # description: |
-#   A queue policy statement allows actions to the principal "*" without conditions, so anyone can
-#   send messages to the queue (injecting work for consumers) or read and delete its messages.
+#   An Allow statement whose principal is "*" (or {"AWS": "*"}) and that no condition scopes to an
+#   organization, account, source ARN or VPC endpoint lets any AWS account send, read or delete the
+#   queue's messages (an IP-address condition alone does not say who calls).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
 # custom:
@@ -15,17 +16,19 @@
 #     kics: 730675f9-52ed-49b6-8ead-0acb5dd7df7f
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn for service publishers.
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.sqs.queue_policy_public
 
-import data.palisade.lib.iam
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
-types := {"aws_sqs_queue_policy", "aws_sqs_queue"}
-
-deny contains result.fail(r, path, msg) if {
-	some r in input.resources
-	r.type in types
-	some entry in iam.public_statements(r.config.policy)
-	path := array.concat(["policy"], array.concat(entry.path, ["Principal"]))
-	msg := sprintf("the policy of %s grants access to anyone", [r.address])
+# One finding per policy, on the policy attribute; the open statements are related locations.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in policy_holders
+	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
+	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
+
+policy_holders := [r | some r in input.resources; r.type in {"aws_sqs_queue_policy", "aws_sqs_queue"}]

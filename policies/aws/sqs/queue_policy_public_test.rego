@@ -6,12 +6,17 @@ res(statement) := {"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queu
 
 test_public_statement_fires if {
 	rule.deny == {{
-		"msg": "the policy of aws_sqs_queue_policy.this grants access to anyone",
-		"resource": "aws_sqs_queue_policy.this", "path": ["policy", "Statement", 0, "Principal"],
-	}} with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "*"})]}
+		"msg": "the policy of aws_sqs_queue_policy.this allows sqs:* to any principal",
+		"resource": "aws_sqs_queue_policy.this", "path": ["policy"],
+		"related": [{"resource": "aws_sqs_queue_policy.this", "path": ["policy", "Statement", 0, "Principal"], "msg": "open to any principal"}],
+	}} with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sqs:*"})]}
 }
 
-test_named_or_conditioned_principal_passes if {
+test_ip_condition_alone_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [res({"Effect": "Allow", "Principal": "*", "Action": "sqs:*", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})]}
+}
+
+test_named_or_scoped_principal_passes if {
 	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": "*", "Action": "*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}})]}
 }

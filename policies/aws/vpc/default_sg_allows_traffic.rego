@@ -23,9 +23,9 @@ package palisade.aws.vpc.default_sg_allows_traffic
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
-deny contains result.fail_fix(r, [direction, i], msg, [result.remove([direction, i])]) if {
+deny contains result.fail_fix(r, [direction], msg, [result.remove([direction])]) if {
 	some r in tf.resources("aws_default_security_group")
 	some direction in ["ingress", "egress"]
-	some i, _ in tf.blocks(r, direction)
+	count(tf.blocks(r, direction)) > 0
 	msg := sprintf("the default security group %s has an %s rule", [r.address, direction])
 }

@@ -7,8 +7,8 @@ sg(config) := {"address": "aws_default_security_group.default", "type": "aws_def
 test_rule_fires_with_remove_fix if {
 	rule.deny == {{
 		"msg": "the default security group aws_default_security_group.default has an ingress rule",
-		"resource": "aws_default_security_group.default", "path": ["ingress", 0],
-		"fix": [{"op": "remove", "path": ["ingress", 0]}],
+		"resource": "aws_default_security_group.default", "path": ["ingress"],
+		"fix": [{"op": "remove", "path": ["ingress"]}],
 	}} with input as {"resources": [sg({"vpc_id": "vpc-1", "ingress": [{"protocol": "-1", "self": true}]})]}
 }
 

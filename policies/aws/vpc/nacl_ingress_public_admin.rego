@@ -40,7 +40,9 @@ entries contains {"resource": r, "prefix": [], "rule": r.config} if {
 	lower(object.get(r.config, "rule_action", "")) == "allow"
 }
 
-deny contains result.fail(e.resource, array.concat(e.prefix, [key]), msg) if {
+# On the rule entry (the ingress block, or the aws_network_acl_rule): port and source together
+# make the exposure.
+deny contains result.fail(e.resource, e.prefix, msg) if {
 	some e in entries
 	some key in ["cidr_block", "ipv6_cidr_block"]
 	cidr := e.rule[key]

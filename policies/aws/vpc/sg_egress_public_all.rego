@@ -10,7 +10,7 @@
 #   id: PAL-AWS-VPC-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule]
+#   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0104

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-VPC-004
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule]
+#   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0107

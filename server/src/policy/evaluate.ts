@@ -2,7 +2,7 @@
 // each under its own budget and guard, so a broken or looping rule costs one diagnostic.
 import { createHash } from 'node:crypto';
 import type { Model, ModelValue, SourceMapNode, SourceRange } from '../iac/model';
-import { evalRuleWithErrors, fromJS, toJS, type RegoValue } from '../rego';
+import { EvaluationSession, fromJS, toJS } from '../rego';
 import { isUnknownValue, placeOnResource, resourceIndex, valueAt, type Placement } from './placement';
 import type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
 
@@ -62,7 +62,8 @@ class PackRun {
   private readonly diagnostics: PolicyDiagnostic[] = [];
   private readonly placements = new Map<string, Placement>();
   private cancelled = false;
-  private input: RegoValue | undefined;
+  /** One session per unit: library rules and functions evaluated for one rule are reused by the next. */
+  private session: EvaluationSession | undefined;
   private readonly index;
 
   constructor(
@@ -76,6 +77,9 @@ class PackRun {
   applicableRules(): RuleMetadata[] {
     if (!this.pack.policy) return [];
     const types = new Set<string>([...this.model.resources, ...(this.model.data ?? [])].map((r) => r.type));
+    // Module calls count as `module:<source>` (registry host dropped), so rules that read the
+    // arguments of opaque registry modules (policies/lib/modules.rego) can name them in resource_types.
+    for (const m of this.model.modules ?? []) if (typeof m.source === 'string') types.add(`module:${m.source.replace(/^registry\.terraform\.io\//, '')}`);
     const enabled = this.options.enabled ?? (() => true);
     return this.pack.rules.filter((r) => enabled(r) && ruleApplies(r, this.model, types));
   }
@@ -83,14 +87,15 @@ class PackRun {
   /** Returns false when the run was cancelled. */
   runRule(rule: RuleMetadata): boolean {
     if (this.options.isCancelled?.()) return this.cancel();
-    // Converted once per unit, lazily: a unit no rule applies to costs nothing.
-    this.input ??= fromJS(this.model);
+    // Input converted once per unit, lazily: a unit no rule applies to costs nothing.
+    this.session ??= new EvaluationSession(this.pack.policy!, {
+      input: fromJS(this.model),
+      budget: { ...DEFAULT_RULE_BUDGET, ...this.options.budget },
+      isCancelled: this.options.isCancelled,
+    });
     for (const kind of ['deny', 'warn'] as const) {
-      const { value, errors } = evalRuleWithErrors(this.pack.policy!, `data.${rule.packagePath}.${kind}`, {
-        input: this.input,
-        budget: { ...DEFAULT_RULE_BUDGET, ...this.options.budget },
-        isCancelled: this.options.isCancelled,
-      });
+      // Each document gets a fresh budget; the memoised library values carry over.
+      const { value, errors } = this.session.evalRule(`data.${rule.packagePath}.${kind}`);
       if (errors.length > 0) {
         const e = errors[0];
         if (e.code === 'eval_cancel_error' && this.options.isCancelled?.()) return this.cancel();

@@ -1,0 +1,35 @@
+package palisade.aws.apigateway.execution_logging_disabled_test
+
+import data.palisade.aws.apigateway.execution_logging_disabled as rule
+
+test_fires_on_off if {
+	rule.deny == {{"msg": "aws_api_gateway_method_settings.all does not turn on execution logging", "resource": "aws_api_gateway_method_settings.all", "path": ["settings", 0, "logging_level"], "fix": [{"op": "set", "path": ["settings", 0, "logging_level"], "value": "ERROR"}]}} with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"settings": [{"logging_level": "OFF"}]}, "references": []}]}
+}
+
+test_fires_when_level_unset if {
+	rule.deny == {{"msg": "aws_api_gateway_method_settings.all does not turn on execution logging", "resource": "aws_api_gateway_method_settings.all", "path": ["settings", 0, "logging_level"], "fix": [{"op": "set", "path": ["settings", 0, "logging_level"], "value": "ERROR"}]}} with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"settings": [{"metrics_enabled": true}]}, "references": []}]}
+}
+
+test_fires_without_settings if {
+	rule.deny == {{"msg": "aws_api_gateway_method_settings.all does not turn on execution logging", "resource": "aws_api_gateway_method_settings.all", "path": ["settings"]}} with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"method_path": "*/*"}, "references": []}]}
+}
+
+test_fires_on_stage_without_method_settings if {
+	rule.deny == {{"msg": "aws_api_gateway_stage.prod has no method settings, so execution logging is off", "resource": "aws_api_gateway_stage.prod", "path": []}} with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod"}, "references": []}]}
+}
+
+test_fires_on_websocket_stage if {
+	rule.deny == {{"msg": "aws_apigatewayv2_stage.ws does not turn on execution logging", "resource": "aws_apigatewayv2_stage.ws", "path": ["default_route_settings", 0, "logging_level"], "fix": [{"op": "set", "path": ["default_route_settings", 0, "logging_level"], "value": "ERROR"}]}} with input as {"resources": [{"address": "aws_apigatewayv2_stage.ws", "type": "aws_apigatewayv2_stage", "name": "ws", "config": {"default_route_settings": [{"logging_level": "OFF"}]}, "references": []}]}
+}
+
+test_passes_with_logging if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod"}, "references": []}, {"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"stage_name": {"$unknown": "aws_api_gateway_stage.prod.stage_name"}, "settings": [{"logging_level": "ERROR"}]}, "references": [{"path": ["stage_name"], "target": "aws_api_gateway_stage.prod"}]}]}
+}
+
+test_skips_http_api_stage if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_apigatewayv2_api.http", "type": "aws_apigatewayv2_api", "name": "http", "config": {"protocol_type": "HTTP"}, "references": []}, {"address": "aws_apigatewayv2_stage.ws", "type": "aws_apigatewayv2_stage", "name": "ws", "config": {"api_id": {"$unknown": "aws_apigatewayv2_api.http.id"}}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.http"}]}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"settings": [{"logging_level": {"$unknown": "var.x"}}]}, "references": []}]}
+}

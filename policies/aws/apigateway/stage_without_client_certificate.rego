@@ -1,0 +1,27 @@
+# METADATA
+# title: API Gateway stage has no client certificate for its backend
+# description: |
+#   Without a client certificate the backend cannot tell requests that come from API Gateway from
+#   requests sent to it directly, so anyone who finds the backend endpoint bypasses the API's
+#   authorizers, throttling and WAF.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
+# custom:
+#   id: PAL-AWS-APIGATEWAY-005
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_api_gateway_stage]
+#   references:
+#     kics: 0b4869fc-a842-4597-aa00-1294df425440
+#   remediation: Create an aws_api_gateway_client_certificate, set client_certificate_id on the stage and verify it in the backend.
+#   fixable: false
+package palisade.aws.apigateway.stage_without_client_certificate
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+deny contains result.fail(r, ["client_certificate_id"], msg) if {
+	some r in tf.resources("aws_api_gateway_stage")
+	tf.missing_attr(r, ["client_certificate_id"])
+	msg := sprintf("%s does not present a client certificate to its backends", [r.address])
+}

@@ -1,0 +1,55 @@
+# METADATA
+# title: API Gateway stage is not in a usage plan
+# description: |
+#   A usage plan sets throttling and quotas per API key. Without one the stage is limited only by
+#   account-wide defaults, so a single abusive client can exhaust the account's request capacity or
+#   run up the backend's bill.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
+# custom:
+#   id: PAL-AWS-APIGATEWAY-010
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_api_gateway_stage, aws_api_gateway_usage_plan]
+#   references:
+#     kics: c999cf62-0920-40f8-8dda-0caccd66ed7e
+#   remediation: Add the stage to an aws_api_gateway_usage_plan (api_stages) with throttle and quota settings.
+#   fixable: false
+package palisade.aws.apigateway.stage_without_usage_plan
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Advisory: stage-level throttling in method settings is an alternative.
+warn contains result.fail(stage, [], msg) if {
+	some stage in tf.resources("aws_api_gateway_stage")
+	not in_plan(stage)
+	msg := sprintf("%s is in no usage plan, so its callers are not throttled or metered", [stage.address])
+}
+
+in_plan(stage) if {
+	some plan in tf.resources("aws_api_gateway_usage_plan")
+	some ref in plan.references
+	ref.path[0] == "api_stages"
+	tf.refers_to(ref.target, stage.address)
+}
+
+in_plan(stage) if {
+	some plan in tf.resources("aws_api_gateway_usage_plan")
+	some s in tf.blocks(plan, "api_stages")
+	s.api_id == unknown.known_string(stage.config.rest_api_id)
+	s.stage == unknown.known_string(stage.config.stage_name)
+}
+
+# A plan entry Palisade cannot resolve may name this stage.
+in_plan(_) if {
+	some plan in tf.resources("aws_api_gateway_usage_plan")
+	some s in tf.blocks(plan, "api_stages")
+	some key in ["api_id", "stage"]
+	unknown.is_unknown(object.get(s, key, null))
+}
+
+in_plan(stage) if unknown.is_unknown(stage.config.rest_api_id)
+
+in_plan(stage) if unknown.is_unknown(stage.config.stage_name)

@@ -1,0 +1,51 @@
+# METADATA
+# title: Athena workgroup does not encrypt query results
+# description: |
+#   A workgroup whose result configuration has no encryption_configuration stores query results in
+#   S3 unencrypted unless each client opts in. Setting encryption on the workgroup (and enforcing
+#   the workgroup configuration) makes every query's results encrypted.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/athena/latest/ug/workgroups-procedure.html
+# custom:
+#   id: PAL-AWS-ATHENA-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_athena_workgroup]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_159
+#     kics: d364984a-a222-4b5f-a8b0-e23ab19ebff3
+#   remediation: Set configuration.result_configuration.encryption_configuration (SSE_S3, SSE_KMS or CSE_KMS).
+#   fixable: true
+package palisade.aws.athena.workgroup_not_encrypted
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+# One finding at the first missing level (configuration, result_configuration or
+# encryption_configuration); the fix sets SSE_S3 encryption, creating the missing blocks.
+deny contains result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(path)), "SSE_S3")]) if {
+	some r in tf.resources("aws_athena_workgroup")
+	path := missing_level(r)
+	msg := sprintf("%s does not encrypt query results", [r.address])
+}
+
+rest(path) := [0, "result_configuration", 0, "encryption_configuration", 0, "encryption_option"] if path[count(path) - 1] == "configuration"
+
+rest(path) := [0, "encryption_configuration", 0, "encryption_option"] if path[count(path) - 1] == "result_configuration"
+
+rest(path) := [0, "encryption_option"] if path[count(path) - 1] == "encryption_configuration"
+
+missing_level(r) := ["configuration"] if {
+	tf.missing_attr(r, ["configuration"])
+} else := path if {
+	some i, c in tf.blocks(r, "configuration")
+	path := nested_missing(c, ["configuration", i])
+}
+
+nested_missing(c, prefix) := array.concat(prefix, ["result_configuration"]) if {
+	tf.missing_attr({"config": c}, ["result_configuration"])
+} else := array.concat(prefix, ["result_configuration", j, "encryption_configuration"]) if {
+	some j, rc in tf.blocks({"config": c}, "result_configuration")
+	tf.missing_attr({"config": rc}, ["encryption_configuration"])
+}

@@ -1,0 +1,33 @@
+package palisade.aws.athena.workgroup_not_encrypted_test
+
+import data.palisade.aws.athena.workgroup_not_encrypted as rule
+
+bad := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"result_configuration": [{"output_location": "s3://b/"}]}]}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"result_configuration": [{"encryption_configuration": [{"encryption_option": "SSE_S3"}]}]}]}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": {"$unknown": "var.x"}}, "references": []}]}
+
+unknown_1 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"result_configuration": [{"encryption_configuration": {"$unknown": "var.x"}}]}]}, "references": []}]}
+
+also_bad_0 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg"}, "references": []}]}
+
+also_bad_1 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": true}]}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "aws_athena_workgroup.this does not encrypt query results", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration", 0, "encryption_option"], "value": "SSE_S3"}]}} with input as bad
+}
+
+test_also_fires if {
+	count(rule.deny) == 1 with input as also_bad_0
+	count(rule.deny) == 1 with input as also_bad_1
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+	count(rule.deny) == 0 with input as unknown_1
+}

@@ -1,0 +1,15 @@
+package palisade.aws.cloudfront.waf_missing_test
+
+import data.palisade.aws.cloudfront.waf_missing as rule
+
+test_fires_when_missing if {
+	rule.deny == {{"msg": "aws_cloudfront_distribution.cdn is not protected by AWS WAF", "resource": "aws_cloudfront_distribution.cdn", "path": ["web_acl_id"]}} with input as {"resources": [{"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"enabled": true}, "references": []}]}
+}
+
+test_passes_with_acl if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"web_acl_id": "arn:aws:wafv2:us-east-1:1:global/webacl/x/y"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"web_acl_id": {"$unknown": "var.x"}}, "references": []}]}
+}

@@ -1,0 +1,19 @@
+package palisade.aws.cloudtrail.log_bucket_access_logging_disabled_test
+
+import data.palisade.aws.cloudtrail.log_bucket_access_logging_disabled as rule
+
+test_fires_without_logging if {
+	rule.deny == {{"msg": "aws_s3_bucket.trail receives the CloudTrail logs of aws_cloudtrail.main but has no access logging", "resource": "aws_s3_bucket.trail", "path": ["logging"], "related": [{"resource": "aws_cloudtrail.main", "path": ["s3_bucket_name"], "msg": "the trail that delivers here"}]}} with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail"}, "references": []}]}
+}
+
+test_passes_with_inline_logging if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail", "logging": [{"target_bucket": "logs"}]}, "references": []}]}
+}
+
+test_passes_with_logging_resource if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail"}, "references": []}, {"address": "aws_s3_bucket_logging.trail", "type": "aws_s3_bucket_logging", "name": "trail", "config": {"bucket": "corp-trail", "target_bucket": "logs"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail", "logging": {"$unknown": "var.x"}}, "references": []}]}
+}

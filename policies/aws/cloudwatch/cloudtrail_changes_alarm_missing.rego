@@ -1,0 +1,32 @@
+# METADATA
+# title: No CloudWatch alarm for CloudTrail configuration changes
+# description: |
+#   CloudTrail records CloudTrail configuration changes, but nothing in this module alerts on them:
+#   CIS asks for a CloudWatch Logs metric filter on the trail's log group matching those events and
+#   an alarm on its metric. Stopping or reconfiguring a trail is what an intruder does first to hide
+#   later activity; without an alarm nobody notices the audit log went quiet.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+# custom:
+#   id: PAL-AWS-CLOUDWATCH-004
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cloudwatch_log_metric_filter, aws_cloudwatch_metric_alarm, aws_cloudtrail]
+#   frameworks:
+#     cis-aws-2.0: ["4.5"]
+#   references:
+#     kics: 0f6cbf69-41bb-47dc-93f3-3844640bf480
+#   remediation: Add a metric filter on the CloudTrail log group matching the CloudTrail configuration changes events and an aws_cloudwatch_metric_alarm on its metric.
+#   fixable: false
+package palisade.aws.cloudwatch.cloudtrail_changes_alarm_missing
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.result
+
+# One module-level finding, placed on the module's first metric filter or alarm.
+deny contains result.fail(cis_alarms.anchor, [], msg) if {
+	cis_alarms.missing(required, "")
+	msg := "No metric filter with an alarm watches CloudTrail for CloudTrail configuration changes (CIS 4.5)"
+}
+
+required := cis_alarms.event_terms(["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"])

@@ -1,0 +1,32 @@
+# METADATA
+# title: No CloudWatch alarm for network ACL changes
+# description: |
+#   CloudTrail records network ACL changes, but nothing in this module alerts on them: CIS asks for
+#   a CloudWatch Logs metric filter on the trail's log group matching those events and an alarm on
+#   its metric. Network ACLs are a subnet-wide stateless filter; an unnoticed change can expose or
+#   isolate whole subnets.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+# custom:
+#   id: PAL-AWS-CLOUDWATCH-007
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cloudwatch_log_metric_filter, aws_cloudwatch_metric_alarm, aws_cloudtrail]
+#   frameworks:
+#     cis-aws-2.0: ["4.11"]
+#   references:
+#     kics: 0a8e8dc5-b6fc-44fc-b5a1-969ec950f9b0
+#   remediation: Add a metric filter on the CloudTrail log group matching the network ACL changes events and an aws_cloudwatch_metric_alarm on its metric.
+#   fixable: false
+package palisade.aws.cloudwatch.nacl_changes_alarm_missing
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.result
+
+# One module-level finding, placed on the module's first metric filter or alarm.
+deny contains result.fail(cis_alarms.anchor, [], msg) if {
+	cis_alarms.missing(required, "")
+	msg := "No metric filter with an alarm watches CloudTrail for network ACL changes (CIS 4.11)"
+}
+
+required := cis_alarms.event_terms(["CreateNetworkAcl", "CreateNetworkAclEntry", "DeleteNetworkAcl", "DeleteNetworkAclEntry", "ReplaceNetworkAclEntry", "ReplaceNetworkAclAssociation"])

@@ -1,0 +1,32 @@
+# METADATA
+# title: No CloudWatch alarm for route table changes
+# description: |
+#   CloudTrail records route table changes, but nothing in this module alerts on them: CIS asks for
+#   a CloudWatch Logs metric filter on the trail's log group matching those events and an alarm on
+#   its metric. A changed route can send private traffic through an attacker-controlled path or out
+#   to the internet.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+# custom:
+#   id: PAL-AWS-CLOUDWATCH-008
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_cloudwatch_log_metric_filter, aws_cloudwatch_metric_alarm, aws_cloudtrail]
+#   frameworks:
+#     cis-aws-2.0: ["4.13"]
+#   references:
+#     kics: 2285e608-ddbc-47f3-ba54-ce7121e31216
+#   remediation: Add a metric filter on the CloudTrail log group matching the route table changes events and an aws_cloudwatch_metric_alarm on its metric.
+#   fixable: false
+package palisade.aws.cloudwatch.route_table_changes_alarm_missing
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.result
+
+# One module-level finding, placed on the module's first metric filter or alarm.
+deny contains result.fail(cis_alarms.anchor, [], msg) if {
+	cis_alarms.missing(required, "")
+	msg := "No metric filter with an alarm watches CloudTrail for route table changes (CIS 4.13)"
+}
+
+required := cis_alarms.event_terms(["CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation", "DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"])

@@ -1,0 +1,41 @@
+# METADATA
+# title: No CloudWatch alarm for S3 bucket policy changes
+# description: |
+#   CloudTrail records S3 bucket policy changes, but nothing in this module alerts on them: CIS asks
+#   for a CloudWatch Logs metric filter on the trail's log group matching those events and an alarm
+#   on its metric. Bucket policy, ACL, CORS, lifecycle and replication changes can expose or
+#   exfiltrate data. The event source may be ANDed with the event names but not ORed (that matches
+#   every S3 call and buries the signal).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+# custom:
+#   id: PAL-AWS-CLOUDWATCH-005
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cloudwatch_log_metric_filter, aws_cloudwatch_metric_alarm, aws_cloudtrail]
+#   frameworks:
+#     cis-aws-2.0: ["4.8"]
+#   references:
+#     kics: 27c6a499-895a-4dc7-9617-5c485218db13
+#   remediation: Add a metric filter on the CloudTrail log group matching the S3 bucket policy changes events and an aws_cloudwatch_metric_alarm on its metric.
+#   fixable: false
+package palisade.aws.cloudwatch.s3_policy_changes_alarm_missing
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.result
+
+# On the pattern of each filter that tries to match these events and falls short; when there
+# is none, one module-level finding on the module's first metric filter or alarm.
+deny contains result.fail(filter, ["pattern"], msg) if {
+	cis_alarms.missing(required, "$.eventSource")
+	some filter in cis_alarms.near_misses(required, "$.eventSource")
+	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
+}
+
+deny contains result.fail(cis_alarms.anchor, [], msg) if {
+	cis_alarms.missing(required, "$.eventSource")
+	count(cis_alarms.near_misses(required, "$.eventSource")) == 0
+	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
+}
+
+required := cis_alarms.event_terms(["PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication", "DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication"])

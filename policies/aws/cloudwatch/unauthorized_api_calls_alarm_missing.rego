@@ -1,0 +1,32 @@
+# METADATA
+# title: No CloudWatch alarm for unauthorized API calls
+# description: |
+#   CloudTrail records unauthorized API calls, but nothing in this module alerts on them: CIS asks
+#   for a CloudWatch Logs metric filter on the trail's log group matching those events and an alarm
+#   on its metric. Repeated UnauthorizedOperation and AccessDenied errors are often the first sign
+#   of an intruder probing stolen credentials, or of a broken deployment.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+# custom:
+#   id: PAL-AWS-CLOUDWATCH-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cloudwatch_log_metric_filter, aws_cloudwatch_metric_alarm, aws_cloudtrail]
+#   frameworks:
+#     cis-aws-2.0: ["4.1"]
+#   references:
+#     kics: 4c18a45b-4ab1-4790-9f83-399ac695f1e5
+#   remediation: Add a metric filter on the CloudTrail log group matching the unauthorized API calls events and an aws_cloudwatch_metric_alarm on its metric.
+#   fixable: false
+package palisade.aws.cloudwatch.unauthorized_api_calls_alarm_missing
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.result
+
+# One module-level finding, placed on the module's first metric filter or alarm.
+deny contains result.fail(cis_alarms.anchor, [], msg) if {
+	cis_alarms.missing(required, "")
+	msg := "No metric filter with an alarm watches CloudTrail for unauthorized API calls (CIS 4.1)"
+}
+
+required := ["$.errorCode=*UnauthorizedOperation", "$.errorCode=AccessDenied*"]

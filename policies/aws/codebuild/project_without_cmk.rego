@@ -1,0 +1,46 @@
+# METADATA
+# title: CodeBuild project uses the AWS managed key
+# description: |
+#   Without encryption_key, or with the alias/aws/s3 managed key, CodeBuild encrypts build artifacts
+#   with a key whose policy you cannot change: you cannot restrict who decrypts the artifacts, nor
+#   revoke access by disabling the key.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html
+# custom:
+#   id: PAL-AWS-CODEBUILD-001
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_codebuild_project]
+#   references:
+#     checkov: CKV_AWS_147
+#     kics: 3deec14b-03d2-4d27-9670-7d79322e3340
+#   allow_unknown: true
+#   remediation: Set encryption_key to the ARN of a customer managed KMS key.
+#   fixable: false
+package palisade.aws.codebuild.project_without_cmk
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["encryption_key"], msg) if {
+	some r in tf.resources("aws_codebuild_project")
+	aws_managed(r)
+	msg := sprintf("%s encrypts its artifacts with the AWS managed key, not a customer managed KMS key", [r.address])
+}
+
+aws_managed(r) if tf.missing_attr(r, ["encryption_key"])
+
+aws_managed(r) if managed_alias(unknown.known_string(r.config.encryption_key))
+
+# A data source that looks the key up by an alias/aws/... name.
+aws_managed(r) if {
+	some ref in r.references
+	ref.path == ["encryption_key"]
+	some d in array.concat(tf.data_sources("aws_kms_key"), tf.data_sources("aws_kms_alias"))
+	d.address == ref.target
+	some key in ["key_id", "name"]
+	managed_alias(unknown.known_string(object.get(d.config, key, null)))
+}
+
+managed_alias(key) if regex.match(`(^|:)alias/aws/`, key)

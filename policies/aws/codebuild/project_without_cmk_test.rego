@@ -1,0 +1,19 @@
+package palisade.aws.codebuild.project_without_cmk_test
+
+import data.palisade.aws.codebuild.project_without_cmk as rule
+
+test_fires_when_missing if {
+	rule.deny == {{"msg": "aws_codebuild_project.build encrypts its artifacts with the AWS managed key, not a customer managed KMS key", "resource": "aws_codebuild_project.build", "path": ["encryption_key"]}} with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"name": "build"}, "references": []}]}
+}
+
+test_fires_on_managed_alias if {
+	rule.deny == {{"msg": "aws_codebuild_project.build encrypts its artifacts with the AWS managed key, not a customer managed KMS key", "resource": "aws_codebuild_project.build", "path": ["encryption_key"]}} with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"encryption_key": "alias/aws/s3"}, "references": []}]}
+}
+
+test_passes_with_cmk if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"encryption_key": "arn:aws:kms:us-east-1:123456789012:key/abc"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"encryption_key": {"$unknown": "aws_kms_key.build.arn"}}, "references": [{"path": ["encryption_key"], "target": "aws_kms_key.build"}]}]}
+}

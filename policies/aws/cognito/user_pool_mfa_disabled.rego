@@ -1,0 +1,47 @@
+# METADATA
+# title: Cognito user pool does not use multi-factor authentication
+# description: |
+#   With MFA off (the default) a stolen or guessed password is enough to take over a user account.
+#   MFA set to ON or OPTIONAL also needs an SMS or software-token factor configured, or users cannot
+#   enrol.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
+# custom:
+#   id: PAL-AWS-COGNITO-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cognito_user_pool]
+#   references:
+#     kics: ec28bf61-a474-4dbe-b414-6dd3a067d6f0
+#   remediation: Set mfa_configuration = "ON" (or "OPTIONAL") and configure software_token_mfa_configuration or sms_configuration.
+#   fixable: false
+package palisade.aws.cognito.user_pool_mfa_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["mfa_configuration"], msg) if {
+	some r in tf.resources("aws_cognito_user_pool")
+	off(object.get(r.config, "mfa_configuration", null))
+	msg := sprintf("%s does not require or offer MFA", [r.address])
+}
+
+deny contains result.fail(r, [], msg) if {
+	some r in tf.resources("aws_cognito_user_pool")
+	unknown.known_string(r.config.mfa_configuration) in {"ON", "OPTIONAL"}
+	tf.missing_attr(r, ["sms_configuration"])
+	not totp_enabled(r)
+	msg := sprintf("%s turns MFA on without configuring an SMS or TOTP factor", [r.address])
+}
+
+off(null)
+
+off("OFF")
+
+totp_enabled(r) if {
+	some b in tf.blocks(r, "software_token_mfa_configuration")
+	not unknown.is_false(object.get(b, "enabled", false))
+}
+
+totp_enabled(r) if unknown.is_unknown(r.config.software_token_mfa_configuration)

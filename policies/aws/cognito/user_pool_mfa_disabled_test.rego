@@ -1,0 +1,23 @@
+package palisade.aws.cognito.user_pool_mfa_disabled_test
+
+import data.palisade.aws.cognito.user_pool_mfa_disabled as rule
+
+test_fires_when_missing if {
+	rule.deny == {{"msg": "aws_cognito_user_pool.users does not require or offer MFA", "resource": "aws_cognito_user_pool.users", "path": ["mfa_configuration"]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"name": "users"}, "references": []}]}
+}
+
+test_fires_on_off if {
+	rule.deny == {{"msg": "aws_cognito_user_pool.users does not require or offer MFA", "resource": "aws_cognito_user_pool.users", "path": ["mfa_configuration"]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "OFF"}, "references": []}]}
+}
+
+test_fires_on_without_factor if {
+	rule.deny == {{"msg": "aws_cognito_user_pool.users turns MFA on without configuring an SMS or TOTP factor", "resource": "aws_cognito_user_pool.users", "path": []}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "ON"}, "references": []}]}
+}
+
+test_passes_with_totp if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "ON", "software_token_mfa_configuration": [{"enabled": true}]}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": {"$unknown": "var.x"}}, "references": []}]}
+}

@@ -1,0 +1,44 @@
+# METADATA
+# title: AWS Config does not check EBS volume encryption
+# description: |
+#   The module manages AWS Config rules but none uses the ENCRYPTED_VOLUMES managed rule, so EBS
+#   volumes created outside Terraform (consoles, scripts, other teams) without encryption are never
+#   flagged.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/encrypted-volumes.html
+# custom:
+#   id: PAL-AWS-CONFIG-002
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_config_config_rule]
+#   references:
+#     kics: abdb29d4-5ca1-4e91-800b-b3569bbd788c
+#   remediation: Add an aws_config_config_rule whose source is the AWS managed rule ENCRYPTED_VOLUMES.
+#   fixable: true
+package palisade.aws.config.encrypted_volumes_rule_missing
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# One module-level finding, on the module's first Config rule; the fix adds the managed rule.
+warn contains result.fail_fix(anchor, [], msg, [result.add_resource("aws_config_config_rule", "encrypted_volumes", new_rule)]) if {
+	rules := tf.resources("aws_config_config_rule")
+	count(rules) > 0
+	not checks_encrypted_volumes(rules)
+	anchor := rules[0]
+	msg := "the AWS Config rules of this module do not include ENCRYPTED_VOLUMES (unencrypted EBS volumes go unreported)"
+}
+
+checks_encrypted_volumes(rules) if {
+	some r in rules
+	some s in tf.blocks(r, "source")
+	identifier := object.get(s, "source_identifier", null)
+	possibly_encrypted_volumes(identifier)
+}
+
+new_rule := {"name": "encrypted-volumes", "source": [{"owner": "AWS", "source_identifier": "ENCRYPTED_VOLUMES"}]}
+
+possibly_encrypted_volumes(id) if id == "ENCRYPTED_VOLUMES"
+
+possibly_encrypted_volumes(id) if unknown.is_unknown(id)

@@ -1,0 +1,15 @@
+package palisade.aws.config.encrypted_volumes_rule_missing_test
+
+import data.palisade.aws.config.encrypted_volumes_rule_missing as rule
+
+test_fires_without_rule if {
+	rule.warn == {{"msg": "the AWS Config rules of this module do not include ENCRYPTED_VOLUMES (unencrypted EBS volumes go unreported)", "resource": "aws_config_config_rule.password", "path": [], "fix": [{"op": "add_resource", "type": "aws_config_config_rule", "name": "encrypted_volumes", "config": {"name": "encrypted-volumes", "source": [{"owner": "AWS", "source_identifier": "ENCRYPTED_VOLUMES"}]}}]}} with input as {"resources": [{"address": "aws_config_config_rule.password", "type": "aws_config_config_rule", "name": "password", "config": {"source": [{"owner": "AWS", "source_identifier": "IAM_PASSWORD_POLICY"}]}, "references": []}]}
+}
+
+test_passes_with_rule if {
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_config_config_rule.password", "type": "aws_config_config_rule", "name": "password", "config": {"source": [{"owner": "AWS", "source_identifier": "IAM_PASSWORD_POLICY"}]}, "references": []}, {"address": "aws_config_config_rule.ebs", "type": "aws_config_config_rule", "name": "ebs", "config": {"source": [{"owner": "AWS", "source_identifier": "ENCRYPTED_VOLUMES"}]}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_config_config_rule.password", "type": "aws_config_config_rule", "name": "password", "config": {"source": [{"owner": "AWS", "source_identifier": {"$unknown": "var.x"}}]}, "references": []}]}
+}

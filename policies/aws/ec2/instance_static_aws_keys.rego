@@ -1,0 +1,63 @@
+# METADATA
+# title: EC2 instance uses static AWS access keys
+# description: |
+#   The instance's user data sets AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or writes
+#   ~/.aws/credentials. Long-lived keys on a host never rotate, are readable by anyone who can read
+#   the user data (any principal with ec2:DescribeInstanceAttribute) and outlive the instance. An
+#   instance profile gives the same access with temporary credentials that rotate automatically.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html
+# custom:
+#   id: PAL-AWS-EC2-008
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws"]
+#   references:
+#     kics: 0b93729a-d882-4803-bdc3-ac429a21f158
+#   remediation: Remove the keys from user data and attach an IAM role through iam_instance_profile.
+#   fixable: false
+package palisade.aws.ec2.instance_static_aws_keys
+
+import data.palisade.lib.modules
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+# Placed on the instance: the fix is an instance profile, not a different user data.
+deny contains result.fail(t.resource, [], msg) if {
+	some t in texts
+	regex.match(`(?i)(aws_access_key_id|aws_secret_access_key|\.aws/credentials)`, t.text)
+	msg := sprintf("%s is handed static AWS access keys in its user data instead of using an instance profile", [t.resource.address])
+}
+
+# user_data is plain text on instances and launch configurations, base64 on launch templates.
+texts contains {"resource": r, "text": r.config.user_data} if {
+	some r in input.resources
+	r.type in {"aws_instance", "aws_launch_configuration"}
+	is_string(r.config.user_data)
+}
+
+texts contains {"resource": r, "text": decoded} if {
+	some r in input.resources
+	r.type in {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+	decoded := _decode(object.get(r.config, "user_data_base64", null))
+}
+
+texts contains {"resource": r, "text": decoded} if {
+	some r in tf.resources("aws_launch_template")
+	decoded := _decode(object.get(r.config, "user_data", null))
+}
+
+texts contains {"resource": m, "text": m.config.user_data} if {
+	some m in modules.opaque_calls("ec2-instance")
+	is_string(m.config.user_data)
+}
+
+texts contains {"resource": m, "text": decoded} if {
+	some m in modules.opaque_calls("ec2-instance")
+	decoded := _decode(object.get(m.config, "user_data_base64", null))
+}
+
+_decode(v) := base64.decode(v) if {
+	is_string(v)
+	base64.is_valid(v)
+}

@@ -1,0 +1,19 @@
+package palisade.aws.ec2.instance_static_aws_keys_test
+
+import data.palisade.aws.ec2.instance_static_aws_keys as rule
+
+test_fires_on_exported_keys if {
+	rule.deny == {{"msg": "aws_instance.app is handed static AWS access keys in its user data instead of using an instance profile", "resource": "aws_instance.app", "path": []}} with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"user_data": "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=x\nexport AWS_SECRET_ACCESS_KEY=y\n"}, "references": []}]}
+}
+
+test_fires_on_base64_credentials_file if {
+	rule.deny == {{"msg": "aws_instance.app is handed static AWS access keys in its user data instead of using an instance profile", "resource": "aws_instance.app", "path": []}} with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"user_data_base64": "Y2F0ID4gfi8uYXdzL2NyZWRlbnRpYWxz"}, "references": []}]}
+}
+
+test_passes_without_keys if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"user_data": "#!/bin/bash\nyum update -y\n", "iam_instance_profile": "app"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"user_data": {"$unknown": "var.x"}}, "references": []}]}
+}

@@ -1,0 +1,38 @@
+# METADATA
+# title: ECS task mounts an EFS volume without encryption in transit
+# description: |
+#   Unless transit_encryption is ENABLED, NFS traffic between the task's host and the EFS file
+#   system travels unencrypted inside the VPC, readable by anything that can capture it.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html
+# custom:
+#   id: PAL-AWS-ECS-002
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_ecs_task_definition]
+#   frameworks:
+#     pci-dss-4.0: ["4.2.1"]
+#   references:
+#     checkov: CKV_AWS_97
+#     kics: 4d46ff3b-7160-41d1-a310-71d6d370b08f
+#   remediation: Set transit_encryption = "ENABLED" in efs_volume_configuration.
+#   fixable: true
+package palisade.aws.ecs.efs_volume_transit_unencrypted
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, "ENABLED")]) if {
+	some r in tf.resources("aws_ecs_task_definition")
+	some i, volume in tf.blocks(r, "volume")
+	some j, efs in unknown.items(object.get(volume, "efs_volume_configuration", null))
+	not enabled(object.get(efs, "transit_encryption", "DISABLED"))
+	path := ["volume", i, "efs_volume_configuration", j, "transit_encryption"]
+	msg := sprintf("%s mounts EFS volume %q without encryption in transit", [r.address, object.get(volume, "name", "")])
+}
+
+# DISABLED is the default; an unknown value may be ENABLED.
+enabled(v) if upper(v) == "ENABLED"
+
+enabled(v) if unknown.is_unknown(v)

@@ -1,0 +1,32 @@
+# METADATA
+# title: EKS API server endpoint is public
+# description: |
+#   With endpoint_public_access true (the default) the Kubernetes API server is reachable from the
+#   internet, limited only by public_access_cidrs and authentication. A private-only endpoint keeps
+#   the control plane out of reach of credential stuffing and of API server vulnerabilities;
+#   administrators reach it through the VPC (VPN, bastion or Session Manager).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
+# custom:
+#   id: PAL-AWS-EKS-004
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_eks_cluster]
+#   references:
+#     kics: 42f4b905-3736-4213-bfe9-c0660518cda8
+#   remediation: Set endpoint_private_access = true and endpoint_public_access = false in vpc_config, and reach the API from inside the VPC.
+#   fixable: false
+package palisade.aws.eks.public_endpoint_enabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Advisory: many teams run public endpoints restricted by public_access_cidrs;
+# public_endpoint_open reports the ones open to everyone.
+warn contains result.fail(r, ["vpc_config", i, "endpoint_public_access"], msg) if {
+	some r in tf.resources("aws_eks_cluster")
+	some i, vpc in tf.blocks(r, "vpc_config")
+	unknown.is_true(object.get(vpc, "endpoint_public_access", true))
+	msg := sprintf("%s has a public API server endpoint", [r.address])
+}

@@ -1,0 +1,29 @@
+# METADATA
+# title: ElastiCache cluster is not placed in a VPC subnet group
+# description: |
+#   A cache cluster without subnet_group_name is launched in the default subnet group of the default
+#   VPC (or, on old accounts, EC2-Classic) rather than in subnets you chose for it, so its network
+#   placement and exposure are whatever the default network allows.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/SubnetGroups.html
+# custom:
+#   id: PAL-AWS-ELASTICACHE-005
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_elasticache_cluster]
+#   frameworks: {}
+#   references:
+#     kics: 8c849af7-a399-46f7-a34c-32d3dc96f1fc
+#   remediation: Set subnet_group_name to an aws_elasticache_subnet_group in private subnets.
+#   fixable: false
+package palisade.aws.elasticache.cluster_without_subnet_group
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+deny contains result.fail(r, ["subnet_group_name"], msg) if {
+	some r in tf.resources("aws_elasticache_cluster")
+	not r.config.replication_group_id
+	tf.missing_attr(r, ["subnet_group_name"])
+	msg := sprintf("%s has no subnet_group_name, so it runs in the default network", [r.address])
+}

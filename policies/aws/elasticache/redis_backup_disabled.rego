@@ -1,0 +1,43 @@
+# METADATA
+# title: ElastiCache Redis has no automatic backups
+# description: |
+#   snapshot_retention_limit defaults to 0, which turns automatic daily snapshots off. Without them
+#   a node failure, a bad deployment or an accidental FLUSHALL loses the cached dataset for good.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/backups-automatic.html
+# custom:
+#   id: PAL-AWS-ELASTICACHE-004
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_134
+#     kics: 8fdb08a0-a868-4fdf-9c27-ccab0237f1ab
+#   remediation: Set snapshot_retention_limit to the number of days of backups to keep (1 or more).
+#   fixable: true
+package palisade.aws.elasticache.redis_backup_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail_fix(r, ["snapshot_retention_limit"], msg, [result.set(["snapshot_retention_limit"], 7)]) if {
+	some r in input.resources
+	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
+	not r.config.replication_group_id
+	is_redis(r)
+	no_retention(r)
+	msg := sprintf("%s does not keep automatic backups (snapshot_retention_limit is 0)", [r.address])
+}
+
+is_redis(r) if lower(unknown.known_string(r.config.engine)) in {"redis", "valkey"}
+
+is_redis(r) if {
+	r.type == "aws_elasticache_replication_group"
+	tf.missing_attr(r, ["engine"])
+}
+
+no_retention(r) if tf.missing_attr(r, ["snapshot_retention_limit"])
+
+no_retention(r) if unknown.known_number(r.config.snapshot_retention_limit) == 0

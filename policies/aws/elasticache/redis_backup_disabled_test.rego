@@ -1,0 +1,30 @@
+package palisade.aws.elasticache.redis_backup_disabled_test
+
+import data.palisade.aws.elasticache.redis_backup_disabled as rule
+
+bad := {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "redis", "snapshot_retention_limit": 0}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "redis", "snapshot_retention_limit": 5}, "references": []}]}
+
+good_1 := {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "memcached"}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "redis", "snapshot_retention_limit": {"$unknown": "var.x"}}, "references": []}]}
+
+also_bad_0 := {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "redis"}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "aws_elasticache_cluster.this does not keep automatic backups (snapshot_retention_limit is 0)", "resource": "aws_elasticache_cluster.this", "path": ["snapshot_retention_limit"], "fix": [{"op": "set", "path": ["snapshot_retention_limit"], "value": 7}]}} with input as bad
+}
+
+test_also_fires if {
+	count(rule.deny) == 1 with input as also_bad_0
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+	count(rule.deny) == 0 with input as good_1
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+}

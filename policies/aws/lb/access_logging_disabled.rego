@@ -1,0 +1,65 @@
+# METADATA
+# title: Load balancer access logging is not enabled
+# description: |
+#   Access logs are the only record of each request a load balancer received: client address, path,
+#   TLS cipher and response. Without them an attack through the load balancer cannot be investigated
+#   afterwards.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/access-log-collection.html
+# custom:
+#   id: PAL-AWS-LB-005
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_elb, aws_lb, aws_alb, "module:terraform-aws-modules/elb/aws"]
+#   frameworks:
+#     pci-dss-4.0: ["10.2.1"]
+#   references:
+#     checkov: [CKV_AWS_91, CKV_AWS_92]
+#     kics: 20018359-6fd7-4d05-ab26-d4dffccbdf79
+#   remediation: Add an access_logs block with a bucket and enabled = true.
+#   fixable: false
+package palisade.aws.lb.access_logging_disabled
+
+import data.palisade.lib.modules
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Classic load balancers, and application load balancers (network load balancers log only TLS).
+logging_types := {"aws_elb", "aws_lb", "aws_alb"}
+
+deny contains result.fail(r, ["access_logs"], msg) if {
+	some r in input.resources
+	applies(r)
+	tf.missing_attr(r, ["access_logs"])
+	msg := sprintf("%s does not write access logs", [r.address])
+}
+
+deny contains result.fail(r, ["access_logs", i, "enabled"], msg) if {
+	some r in input.resources
+	applies(r)
+	some i, b in tf.blocks(r, "access_logs")
+	unknown.is_false(object.get(b, "enabled", true))
+	msg := sprintf("%s does not write access logs", [r.address])
+}
+
+# The registry module terraform-aws-modules/elb/aws takes access_logs as a map argument.
+deny contains result.fail(m, ["access_logs"], msg) if {
+	some m in modules.opaque_calls("elb")
+	not "access_logs" in object.keys(m.config)
+	msg := sprintf("%s does not write access logs", [m.address])
+}
+
+deny contains result.fail(m, ["access_logs", "enabled"], msg) if {
+	some m in modules.opaque_calls("elb")
+	unknown.is_false(object.get(m.config, ["access_logs", "enabled"], true))
+	msg := sprintf("%s does not write access logs", [m.address])
+}
+
+applies(r) if r.type in {"aws_elb", "aws_alb"}
+
+applies(r) if {
+	r.type == "aws_lb"
+	object.get(r.config, "load_balancer_type", "application") == "application"
+}

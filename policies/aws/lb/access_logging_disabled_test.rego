@@ -1,0 +1,31 @@
+package palisade.aws.lb.access_logging_disabled_test
+
+import data.palisade.aws.lb.access_logging_disabled as rule
+
+test_fires_when_missing if {
+	rule.deny == {{"msg": "aws_elb.web does not write access logs", "resource": "aws_elb.web", "path": ["access_logs"]}} with input as {"resources": [{"address": "aws_elb.web", "type": "aws_elb", "name": "web", "config": {"name": "web"}, "references": []}]}
+}
+
+test_fires_when_disabled if {
+	rule.deny == {{"msg": "aws_lb.web does not write access logs", "resource": "aws_lb.web", "path": ["access_logs", 0, "enabled"]}} with input as {"resources": [{"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"access_logs": [{"bucket": "logs", "enabled": false}]}, "references": []}]}
+}
+
+test_passes_with_logs if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elb.web", "type": "aws_elb", "name": "web", "config": {"access_logs": [{"bucket": "logs"}]}, "references": []}]}
+}
+
+test_skips_network_lb if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"load_balancer_type": "network"}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elb.web", "type": "aws_elb", "name": "web", "config": {"access_logs": [{"bucket": "logs", "enabled": {"$unknown": "var.x"}}]}, "references": []}]}
+}
+
+test_fires_on_registry_module_without_logs if {
+	rule.deny == {{"msg": "module.elb does not write access logs", "resource": "module.elb", "path": ["access_logs"]}} with input as {"resources": [], "modules": [{"address": "module.elb", "name": "elb", "source": "terraform-aws-modules/elb/aws", "config": {"name": "web"}}]}
+}
+
+test_fires_on_registry_module_disabled if {
+	rule.deny == {{"msg": "module.elb does not write access logs", "resource": "module.elb", "path": ["access_logs", "enabled"]}} with input as {"resources": [], "modules": [{"address": "module.elb", "name": "elb", "source": "terraform-aws-modules/elb/aws", "config": {"access_logs": {"bucket": "b", "enabled": false}}}]}
+}

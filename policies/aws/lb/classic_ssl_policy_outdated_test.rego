@@ -1,0 +1,15 @@
+package palisade.aws.lb.classic_ssl_policy_outdated_test
+
+import data.palisade.aws.lb.classic_ssl_policy_outdated as rule
+
+test_fires_on_tls1 if {
+	rule.deny == {{"msg": "aws_load_balancer_policy.tls enables Protocol-TLSv1 on the load balancer", "resource": "aws_load_balancer_policy.tls", "path": ["policy_attribute", 1, "name"], "fix": [{"op": "set", "path": ["policy_attribute", 1, "value"], "value": "false"}]}} with input as {"resources": [{"address": "aws_load_balancer_policy.tls", "type": "aws_load_balancer_policy", "name": "tls", "config": {"load_balancer_name": "web", "policy_name": "tls", "policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": [{"name": "Protocol-TLSv1.2", "value": "true"}, {"name": "Protocol-TLSv1", "value": "true"}]}, "references": []}]}
+}
+
+test_passes_on_tls12_only if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_load_balancer_policy.tls", "type": "aws_load_balancer_policy", "name": "tls", "config": {"load_balancer_name": "web", "policy_name": "tls", "policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": [{"name": "Protocol-TLSv1.2", "value": "true"}, {"name": "Protocol-TLSv1", "value": "false"}]}, "references": []}]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_load_balancer_policy.tls", "type": "aws_load_balancer_policy", "name": "tls", "config": {"load_balancer_name": "web", "policy_name": "tls", "policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": [{"name": "Protocol-TLSv1", "value": {"$unknown": "var.x"}}]}, "references": []}]}
+}

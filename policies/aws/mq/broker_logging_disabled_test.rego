@@ -1,0 +1,30 @@
+package palisade.aws.mq.broker_logging_disabled_test
+
+import data.palisade.aws.mq.broker_logging_disabled as rule
+
+no_logs := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "ActiveMQ"}, "references": []}]}
+
+partial := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "ActiveMQ", "logs": [{"general": true, "audit": false}]}, "references": []}]}
+
+rabbit := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "RabbitMQ", "logs": [{"general": true}]}, "references": []}]}
+
+unknown_logs := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "ActiveMQ", "logs": {"$unknown": "var.logs"}}, "references": []}]}
+
+unknown_flag := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "ActiveMQ", "logs": [{"general": true, "audit": {"$unknown": "var.audit"}}]}, "references": []}]}
+
+test_missing_logs_fires if {
+	rule.deny == {{"msg": "aws_mq_broker.this does not publish broker logs to CloudWatch Logs", "resource": "aws_mq_broker.this", "path": ["logs"], "fix": [{"op": "add_block", "path": [], "type": "logs", "config": {"general": true, "audit": true}}]}} with input as no_logs
+}
+
+test_audit_off_fires if {
+	rule.deny == {{"msg": "aws_mq_broker.this does not publish audit logs", "resource": "aws_mq_broker.this", "path": ["logs", 0, "audit"], "fix": [{"op": "set", "path": ["logs", 0, "audit"], "value": true}]}} with input as partial
+}
+
+test_rabbitmq_general_only_passes if {
+	count(rule.deny) == 0 with input as rabbit
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_logs
+	count(rule.deny) == 0 with input as unknown_flag
+}

@@ -1,0 +1,37 @@
+# METADATA
+# title: Amazon MQ broker is not encrypted with a customer managed KMS key
+# description: |
+#   Amazon MQ always encrypts data at rest, but by default with an AWS owned key that you cannot
+#   audit, rotate or revoke. Encrypting with a customer managed KMS key keeps key usage visible in
+#   CloudTrail and lets you cut off access to the broker's data by disabling the key.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/data-protection.html#data-protection-encryption-at-rest
+# custom:
+#   id: PAL-AWS-MQ-003
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_mq_broker]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_209
+#     kics: 3db3f534-e3a3-487f-88c7-0a9fbf64b702
+#   remediation: Add an encryption_options block with use_aws_owned_key = false and a kms_key_id.
+#   fixable: false
+package palisade.aws.mq.broker_not_encrypted_with_cmk
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["encryption_options"], msg) if {
+	some r in tf.resources("aws_mq_broker")
+	tf.missing_attr(r, ["encryption_options"])
+	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
+}
+
+deny contains result.fail(r, ["encryption_options", i, "use_aws_owned_key"], msg) if {
+	some r in tf.resources("aws_mq_broker")
+	some i, block in tf.blocks(r, "encryption_options")
+	unknown.is_true(object.get(block, "use_aws_owned_key", null))
+	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
+}

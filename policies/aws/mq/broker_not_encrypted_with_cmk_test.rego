@@ -1,0 +1,30 @@
+package palisade.aws.mq.broker_not_encrypted_with_cmk_test
+
+import data.palisade.aws.mq.broker_not_encrypted_with_cmk as rule
+
+missing := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "ActiveMQ"}, "references": []}]}
+
+owned := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{"use_aws_owned_key": true}]}, "references": []}]}
+
+cmk := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{"use_aws_owned_key": false, "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/k"}]}, "references": []}]}
+
+unknown_block := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": {"$unknown": "var.enc"}}, "references": []}]}
+
+unknown_flag := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{"use_aws_owned_key": {"$unknown": "var.owned"}}]}, "references": []}]}
+
+test_missing_fires if {
+	rule.deny == {{"msg": "aws_mq_broker.this encrypts its data with an AWS owned key instead of a customer managed KMS key", "resource": "aws_mq_broker.this", "path": ["encryption_options"]}} with input as missing
+}
+
+test_aws_owned_fires if {
+	rule.deny == {{"msg": "aws_mq_broker.this encrypts its data with an AWS owned key instead of a customer managed KMS key", "resource": "aws_mq_broker.this", "path": ["encryption_options", 0, "use_aws_owned_key"]}} with input as owned
+}
+
+test_cmk_passes if {
+	count(rule.deny) == 0 with input as cmk
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_block
+	count(rule.deny) == 0 with input as unknown_flag
+}

@@ -1,0 +1,75 @@
+# METADATA
+# title: MSK broker logs are not delivered anywhere
+# description: |
+#   Broker logs record client connections, authentication failures and broker errors. Unless
+#   logging_info.broker_logs enables at least one destination (CloudWatch Logs, Kinesis Data
+#   Firehose or S3) they are discarded, leaving no trail for troubleshooting or incident response.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html
+# custom:
+#   id: PAL-AWS-MSK-003
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_msk_cluster]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_80
+#     kics: 2f56b7ab-7fba-4e93-82f0-247e5ddeb239
+#   remediation: Enable a broker_logs destination (cloudwatch_logs, firehose or s3) with enabled = true.
+#   fixable: false
+package palisade.aws.msk.broker_logging_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+destinations := ["cloudwatch_logs", "firehose", "s3"]
+
+deny contains result.fail(r, ["logging_info"], msg(r)) if {
+	some r in tf.resources("aws_msk_cluster")
+	tf.missing_attr(r, ["logging_info"])
+}
+
+# No destination is enabled: report each one that is configured but off (or the empty broker_logs).
+deny contains result.fail(r, path, msg(r)) if {
+	some b in broker_logs
+	r := b.resource
+	prefix := b.path
+	logs := b.logs
+	not any_enabled(logs)
+	some d in destinations
+	some k, dest in unknown.items(object.get(logs, d, []))
+	unknown.not_true(object.get(dest, "enabled", null))
+	path := array.concat(prefix, [d, k, "enabled"])
+}
+
+deny contains result.fail(r, prefix, msg(r)) if {
+	some b in broker_logs
+	r := b.resource
+	prefix := b.path
+	logs := b.logs
+	every d in destinations {
+		object.get(logs, d, null) == null
+	}
+}
+
+broker_logs contains {"resource": r, "path": path, "logs": logs} if {
+	some r in tf.resources("aws_msk_cluster")
+	some i, info in tf.blocks(r, "logging_info")
+	some j, logs in unknown.items(object.get(info, "broker_logs", []))
+	path := ["logging_info", i, "broker_logs", j]
+}
+
+any_enabled(logs) if {
+	some d in destinations
+	some dest in unknown.items(object.get(logs, d, []))
+	not unknown.not_true(object.get(dest, "enabled", null))
+}
+
+# An unknown destination list may hold an enabled one.
+any_enabled(logs) if {
+	some d in destinations
+	unknown.is_unknown(object.get(logs, d, null))
+}
+
+msg(r) := sprintf("%s does not deliver broker logs to any destination", [r.address])

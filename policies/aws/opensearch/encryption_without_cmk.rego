@@ -1,0 +1,33 @@
+# METADATA
+# title: OpenSearch domain is encrypted at rest without a customer managed key
+# description: |
+#   With encrypt_at_rest enabled but no kms_key_id the domain's indices, logs and snapshots are
+#   encrypted with the AWS managed key aws/es, which every principal with OpenSearch access in the
+#   account can use and which you cannot disable or audit per domain. A customer managed key keeps
+#   that control with you.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html
+# custom:
+#   id: PAL-AWS-OPENSEARCH-004
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
+#   frameworks: {}
+#   references:
+#     kics: 7af2f4a3-00d9-47f3-8d15-ca0888f4e5b2
+#   remediation: Set encrypt_at_rest.kms_key_id to a customer managed KMS key.
+#   fixable: false
+package palisade.aws.opensearch.encryption_without_cmk
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["encrypt_at_rest", i], msg) if {
+	some r in input.resources
+	r.type in {"aws_elasticsearch_domain", "aws_opensearch_domain"}
+	some i, block in tf.blocks(r, "encrypt_at_rest")
+	unknown.is_true(block.enabled)
+	unknown.missing(block, "kms_key_id")
+	msg := sprintf("%s encrypts data at rest with the AWS managed key instead of a customer managed key", [r.address])
+}

@@ -1,0 +1,27 @@
+package palisade.aws.opensearch.encryption_without_cmk_test
+
+import data.palisade.aws.opensearch.encryption_without_cmk as rule
+
+bad := {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true}]}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true, "kms_key_id": "k"}]}, "references": []}]}
+
+good_1 := {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": false}]}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true, "kms_key_id": {"$unknown": "var.x"}}]}, "references": []}]}
+
+unknown_1 := {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": {"$unknown": "var.x"}}]}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "aws_opensearch_domain.this encrypts data at rest with the AWS managed key instead of a customer managed key", "resource": "aws_opensearch_domain.this", "path": ["encrypt_at_rest", 0]}} with input as bad
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+	count(rule.deny) == 0 with input as good_1
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+	count(rule.deny) == 0 with input as unknown_1
+}

@@ -1,0 +1,40 @@
+# METADATA
+# title: RDS cluster snapshot is taken from an unencrypted cluster
+# description: |
+#   A manual aws_db_cluster_snapshot of a cluster without storage_encrypted = true is itself
+#   unencrypted: anyone the snapshot is shared with, or who can restore it, reads the data in clear.
+#   Encrypt the source cluster (or copy the snapshot with a KMS key) before keeping or sharing
+#   snapshots.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html
+# custom:
+#   id: PAL-AWS-RDS-010
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_db_cluster_snapshot, aws_rds_cluster]
+#   frameworks: {}
+#   references:
+#     kics: 656880aa-1388-488f-a6d4-8f73c23149b2
+#   remediation: Set storage_encrypted = true on the source cluster (or copy the snapshot with a KMS key).
+#   fixable: false
+package palisade.aws.rds.cluster_snapshot_unencrypted
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.with_related(result.fail(snapshot, [], msg), [result.related(cluster, ["storage_encrypted"], "not encrypted")]) if {
+	some cluster in tf.resources("aws_rds_cluster")
+	unencrypted(cluster)
+	some snapshot in tf.referencing(cluster.address, "aws_db_cluster_snapshot", ["db_cluster_identifier"])
+	msg := sprintf("%s is a snapshot of the unencrypted cluster %s", [snapshot.address, cluster.address])
+}
+
+unencrypted(cluster) if {
+	not cluster.config.snapshot_identifier
+	not cluster.config.replication_source_identifier
+	tf.missing_attr(cluster, ["kms_key_id"])
+	tf.missing_attr(cluster, ["storage_encrypted"])
+}
+
+unencrypted(cluster) if unknown.is_false(cluster.config.storage_encrypted)

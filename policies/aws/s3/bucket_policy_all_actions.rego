@@ -1,0 +1,40 @@
+# METADATA
+# title: S3 bucket policy allows all S3 actions
+# description: |
+#   An Allow statement with Action "*" or "s3:*" lets its principals not only read and write objects
+#   but also delete the bucket and change its policy, ACLs, encryption and lifecycle. Bucket
+#   policies should allow only the actions each principal needs. Opaque terraform-aws-
+#   modules/s3-bucket calls are checked through their policy argument.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
+# custom:
+#   id: PAL-AWS-S3-010
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, "module:terraform-aws-modules/s3-bucket/aws"]
+#   frameworks: {}
+#   references:
+#     kics: a4966c4f-9141-48b8-a564-ffe9959945bc
+#   remediation: List the specific S3 actions the principals need instead of "*" or "s3:*".
+#   fixable: false
+#   allow_unknown: true
+package palisade.aws.s3.bucket_policy_all_actions
+
+import data.palisade.lib.iam
+import data.palisade.lib.modules
+import data.palisade.lib.resource_policy
+import data.palisade.lib.result
+
+# One finding per policy, on the policy attribute; each wildcard statement is a related location.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in policy_holders
+	entries := [e | some e in iam.statements(resource_policy.document(r.config.policy)); resource_policy.allows_all_actions_of(e.statement, "s3")]
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Action"])), "allows all actions") | some e in entries]
+	msg := sprintf("the policy of %s allows all S3 actions", [r.address])
+}
+
+policy_holders := array.concat(
+	[r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}],
+	modules.opaque_calls("s3-bucket"),
+)

@@ -1,0 +1,32 @@
+package palisade.aws.s3.public_access_block_policy_allowed_test
+
+import data.palisade.aws.s3.public_access_block_policy_allowed as rule
+
+bad := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {"block_public_acls": true, "ignore_public_acls": true, "restrict_public_buckets": true, "block_public_policy": false}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {"block_public_acls": false, "ignore_public_acls": false, "restrict_public_buckets": false, "block_public_policy": true}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {"block_public_policy": {"$unknown": "var.x"}}, "references": []}]}
+
+also_bad_0 := {"resources": [{"address": "aws_s3_bucket_public_access_block.this", "type": "aws_s3_bucket_public_access_block", "name": "this", "config": {}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "aws_s3_bucket_public_access_block.this does not set block_public_policy to true", "resource": "aws_s3_bucket_public_access_block.this", "path": ["block_public_policy"], "fix": [{"op": "set", "path": ["block_public_policy"], "value": true}]}} with input as bad
+}
+
+test_also_fires if {
+	count(rule.deny) == 1 with input as also_bad_0
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+}
+
+test_opaque_module_fires_only_on_explicit_false if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_policy": false}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}]}
+}

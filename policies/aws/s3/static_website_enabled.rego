@@ -1,0 +1,37 @@
+# METADATA
+# title: S3 bucket is configured as a static website
+# description: |
+#   S3 website endpoints serve content over plain HTTP only and require the objects to be publicly
+#   readable, so the bucket's content is world-readable and can be tampered with in transit. Serve
+#   static sites through CloudFront with origin access control on a private bucket instead.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/WebsiteHosting.html
+# custom:
+#   id: PAL-AWS-S3-015
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_website_configuration]
+#   frameworks: {}
+#   references:
+#     kics: 42bb6b7f-6d54-4428-b707-666f669d94fb
+#   remediation: Remove the website configuration and serve the content through CloudFront with origin access control.
+#   fixable: false
+package palisade.aws.s3.static_website_enabled
+
+import data.palisade.lib.result
+import data.palisade.lib.s3
+import data.palisade.lib.tf
+
+# Provider v3 inline website block.
+warn contains result.fail(bucket, ["website", i], msg(bucket)) if {
+	some bucket in s3.buckets
+	some i, _ in tf.blocks(bucket, "website")
+}
+
+# Provider v4+: reported on the bucket, the website configuration is a related location.
+warn contains result.with_related(result.fail(bucket, [], msg(bucket)), [result.related(site, [], "website configuration")]) if {
+	some bucket in s3.buckets
+	some site in s3.companions(bucket, "aws_s3_bucket_website_configuration")
+}
+
+msg(bucket) := sprintf("%s is served as a static website (HTTP only, public objects)", [bucket.address])

@@ -1,0 +1,21 @@
+package palisade.aws.sagemaker.notebook_without_kms_test
+
+import data.palisade.aws.sagemaker.notebook_without_kms as rule
+
+bad := {"resources": [{"address": "aws_sagemaker_notebook_instance.this", "type": "aws_sagemaker_notebook_instance", "name": "this", "config": {"name": "nb"}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_sagemaker_notebook_instance.this", "type": "aws_sagemaker_notebook_instance", "name": "this", "config": {"name": "nb", "kms_key_id": "k"}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_sagemaker_notebook_instance.this", "type": "aws_sagemaker_notebook_instance", "name": "this", "config": {"name": "nb", "kms_key_id": {"$unknown": "var.x"}}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "aws_sagemaker_notebook_instance.this does not encrypt its storage volume with a KMS key", "resource": "aws_sagemaker_notebook_instance.this", "path": ["kms_key_id"]}} with input as bad
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+}

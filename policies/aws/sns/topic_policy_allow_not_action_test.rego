@@ -1,0 +1,27 @@
+package palisade.aws.sns.topic_policy_allow_not_action_test
+
+import data.palisade.aws.sns.topic_policy_allow_not_action as rule
+
+bad := {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": "sns:DeleteTopic", "Resource": "*"}]}}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "sns:Publish", "Resource": "*"}]}}, "references": []}]}
+
+good_1 := {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Deny", "NotAction": "sns:Publish", "Resource": "*"}]}}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"$unknown": "var.x"}}, "references": []}]}
+
+unknown_1 := {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": {"$unknown": "var.x"}, "NotAction": "sns:Publish"}]}}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "the policy of aws_sns_topic_policy.this allows every action except those listed in NotAction", "resource": "aws_sns_topic_policy.this", "path": ["policy"], "related": [{"resource": "aws_sns_topic_policy.this", "path": ["policy", "Statement", 0, "NotAction"], "msg": "Allow with NotAction"}]}} with input as bad
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+	count(rule.deny) == 0 with input as good_1
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+	count(rule.deny) == 0 with input as unknown_1
+}

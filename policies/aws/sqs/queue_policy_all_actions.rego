@@ -1,0 +1,36 @@
+# METADATA
+# title: SQS queue policy allows all actions
+# description: |
+#   An Allow statement with Action "*" or "sqs:*" lets its principals not only send and receive
+#   messages but also purge and delete the queue and change its policy and attributes. Queue
+#   policies should allow only the actions (sqs:SendMessage, sqs:ReceiveMessage, …) each principal
+#   needs.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
+# custom:
+#   id: PAL-AWS-SQS-003
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_sqs_queue_policy, aws_sqs_queue]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_72
+#     kics: 816ea8cf-d589-442d-a917-2dd0ce0e45e3
+#   remediation: List the specific SQS actions the principals need instead of "*" or "sqs:*".
+#   fixable: false
+#   allow_unknown: true
+package palisade.aws.sqs.queue_policy_all_actions
+
+import data.palisade.lib.iam
+import data.palisade.lib.resource_policy
+import data.palisade.lib.result
+
+# One finding per policy, on the policy attribute; each wildcard statement is a related location.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in input.resources
+	r.type in {"aws_sqs_queue_policy", "aws_sqs_queue"}
+	entries := [e | some e in iam.statements(resource_policy.document(r.config.policy)); resource_policy.allows_all_actions_of(e.statement, "sqs")]
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Action"])), "allows all actions") | some e in entries]
+	msg := sprintf("the policy of %s allows all SQS actions", [r.address])
+}

@@ -1,0 +1,33 @@
+package palisade.aws.sqs.queue_policy_all_actions_test
+
+import data.palisade.aws.sqs.queue_policy_all_actions as rule
+
+bad := {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sqs:*"}]}}, "references": []}]}
+
+good_0 := {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": ["sqs:SendMessage", "sqs:ReceiveMessage"]}]}}, "references": []}]}
+
+good_1 := {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Deny", "Action": "*"}]}}, "references": []}]}
+
+unknown_0 := {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"$unknown": "var.x"}}, "references": []}]}
+
+unknown_1 := {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": {"$unknown": "var.x"}}]}}, "references": []}]}
+
+also_bad_0 := {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": ["*"]}]}}, "references": []}]}
+
+test_fires if {
+	rule.deny == {{"msg": "the policy of aws_sqs_queue_policy.this allows all SQS actions", "resource": "aws_sqs_queue_policy.this", "path": ["policy"], "related": [{"resource": "aws_sqs_queue_policy.this", "path": ["policy", "Statement", 0, "Action"], "msg": "allows all actions"}]}} with input as bad
+}
+
+test_also_fires if {
+	count(rule.deny) == 1 with input as also_bad_0
+}
+
+test_passes if {
+	count(rule.deny) == 0 with input as good_0
+	count(rule.deny) == 0 with input as good_1
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as unknown_0
+	count(rule.deny) == 0 with input as unknown_1
+}

@@ -1,0 +1,33 @@
+# METADATA
+# title: Default VPC is in use
+# description: |
+#   The default VPC has a public subnet in every Availability Zone and an internet gateway, so
+#   anything launched into it gets a public IP and an internet route unless someone remembers to
+#   prevent it. Workloads belong in purpose-built VPCs; the default VPC should be deleted.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
+# custom:
+#   id: PAL-AWS-VPC-010
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_default_vpc]
+#   references:
+#     kics: 96ed3526-0179-4c73-b1b2-372fde2e0d13
+#   remediation: Build a dedicated aws_vpc and delete the default VPC (force_destroy = true on aws_default_vpc, then remove it).
+#   fixable: false
+package palisade.aws.vpc.default_vpc_in_use
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Advisory: adopting the default VPC with force_destroy = true is the first step of deleting it.
+warn contains result.fail(r, [], msg) if {
+	some r in tf.resources("aws_default_vpc")
+	not destroying(r)
+	msg := sprintf("%s brings the account's default VPC under management instead of removing it", [r.address])
+}
+
+destroying(r) if unknown.is_true(r.config.force_destroy)
+
+destroying(r) if unknown.is_unknown(r.config.force_destroy)

@@ -1,0 +1,28 @@
+# METADATA
+# title: Security group has no description
+# description: |
+#   Without a description the group shows Terraform's placeholder "Managed by Terraform", so
+#   reviewers and incident responders cannot tell what traffic the group is for or whether a rule is
+#   still needed. The description cannot be changed later without replacing the group.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-groups.html
+# custom:
+#   id: PAL-AWS-VPC-011
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_security_group]
+#   references:
+#     checkov: CKV_AWS_23
+#     kics: cb3f5ed6-0d18-40de-a93d-b3538db31e8c
+#   remediation: Set description to what the group allows and why.
+#   fixable: false
+package palisade.aws.vpc.sg_description_missing
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+deny contains result.fail(r, ["description"], msg) if {
+	some r in tf.resources("aws_security_group")
+	tf.missing_attr(r, ["description"])
+	msg := sprintf("%s has no description", [r.address])
+}

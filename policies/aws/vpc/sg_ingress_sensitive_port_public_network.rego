@@ -1,0 +1,37 @@
+# METADATA
+# title: Security group exposes a sensitive service to a public network
+# description: |
+#   An ingress rule admits a sensitive service (remote administration, file sharing, a database or
+#   cache) from a small range of internet addresses (/25 to /31, outside the private and reserved
+#   ranges). Such a range is usually meant as our office or our partner, but unless every address in
+#   it is yours, strangers share it — a hosting provider, a cloud region, an ISP pool — and can
+#   reach the service. Single /32 addresses are not reported; 0.0.0.0/0 is reported by the internet-
+#   exposure rules.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+# custom:
+#   id: PAL-AWS-VPC-014
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
+#   references: {}
+#   remediation: Narrow the source to the exact /32 addresses or security groups that need the service.
+#   fixable: false
+package palisade.aws.vpc.sg_ingress_sensitive_port_public_network
+
+import data.palisade.lib.net
+import data.palisade.lib.result
+import data.palisade.lib.sg
+
+# Advisory: the range may well be the organisation's own.
+warn contains result.fail(entry.resource, entry.path, msg) if {
+	some entry in sg.rules
+	entry.direction == "ingress"
+	exposed := net.exposed_services(entry.protocol, entry.from, entry.to, net.sensitive_ports)
+	count(exposed) > 0
+	some cidr in entry.cidrs
+	net.is_public_network(cidr.value)
+	net.ipv4_prefix(cidr.value) >= 25
+	net.ipv4_prefix(cidr.value) < 32
+	msg := sprintf("%s exposes %s to the public network %s", [entry.resource.address, concat(", ", exposed), cidr.value])
+}

@@ -1,0 +1,93 @@
+# METADATA
+# title: Security group is not used
+# description: |
+#   A security group that nothing in the module attaches is dead configuration: its rules are never
+#   reviewed against a real workload, yet anyone can attach it later and inherit whatever it allows.
+#   Remove it, or attach it where it is meant to be used.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-groups.html
+# custom:
+#   id: PAL-AWS-VPC-016
+#   severity: info
+#   formats: [terraform]
+#   resource_types: [aws_security_group]
+#   references:
+#     kics: 4849211b-ac39-479e-ae78-5694d506cb24
+#   remediation: Delete the security group or attach it to the resource it was made for.
+#   fixable: false
+package palisade.aws.vpc.sg_unused
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Resources that configure a group rather than use it.
+rule_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}
+
+# Attributes through which resources name their security groups.
+group_attributes := {"security_groups", "vpc_security_group_ids", "security_group_ids"}
+
+# Advisory: the group may be attached from another module or by hand.
+warn contains result.fail(sg, [], msg) if {
+	some sg in tf.resources("aws_security_group")
+	not used(sg)
+	not unresolved_attachment
+	msg := sprintf("%s is not attached to anything in this module", [sg.address])
+}
+
+used(sg) if {
+	some r in array.concat(input.resources, object.get(input, "modules", []))
+	not r.type in rule_types
+	r.address != sg.address
+	some ref in object.get(r, "references", [])
+	tf.refers_to(ref.target, sg.address)
+}
+
+# A group list written as a string ("aws_security_group.x.id"), at any depth, still names the group.
+used(sg) if {
+	some r in input.resources
+	walk(r.config, [path, v])
+	some key in path
+	key in group_attributes
+	mentions(v, sg.address)
+}
+
+# Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
+used(sg) if {
+	some m in object.get(input, "modules", [])
+	walk(m.config, [_, v])
+	mentions(v, sg.address)
+}
+
+# Classic and default-VPC instances name their groups in security_groups.
+used(sg) if {
+	name := unknown.known_string(sg.config.name)
+	some r in input.resources
+	some key in group_attributes
+	some v in unknown.items(object.get(r.config, key, null))
+	v == name
+}
+
+mentions(v, address) if {
+	is_string(v["$unknown"])
+	contains(v["$unknown"], concat("", [address, "."]))
+}
+
+mentions(v, address) if {
+	is_string(v)
+	contains(v, concat("", [address, "."]))
+}
+
+# A group list Palisade cannot resolve (a variable, a data source) may hold any group.
+unresolved_attachment if {
+	some r in input.resources
+	some key in group_attributes
+	some v in _group_values(r, key)
+	unknown.is_unknown(v)
+	count([ref | some ref in r.references; ref.path[0] == key]) == 0
+}
+
+_group_values(r, key) := [v] if {
+	v := r.config[key]
+	unknown.is_unknown(v)
+} else := [v | some v in unknown.items(object.get(r.config, key, null))]

@@ -1,0 +1,137 @@
+# METADATA
+# title: CloudTrail metric filter and alarm helpers
+# description: |
+#   The CIS AWS Foundations monitoring controls ask for a CloudWatch Logs metric filter on the
+#   CloudTrail log group that matches a set of API events, and an alarm on that filter's metric.
+#   These helpers decide, within one module, whether such a pair exists. A filter pattern is read
+#   as its `$.field=value` terms, grouped by the top-level `&&` they sit between: all required
+#   terms must sit in one `&&`-free part (ORed together), otherwise the filter matches nothing or
+#   something else. Unknown patterns or alarm metric names count as possibly watching.
+package palisade.lib.cis_alarms
+
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+filter_type := "aws_cloudwatch_log_metric_filter"
+
+alarm_type := "aws_cloudwatch_metric_alarm"
+
+# terms(pattern): the `$.field=value` / `$.field!=value` terms of a filter pattern, quotes and
+# whitespace removed, per `&&`-separated part: [[term, ...], ...].
+parts(pattern) := [terms |
+	normal := regex.replace(pattern, `[\s"]`, "")
+	some part in split(normal, "&&")
+	terms := regex.find_n(`\$\.[A-Za-z0-9_.]+!?=[^()|&}]*`, part, -1)
+]
+
+# CloudTrail event fields: a pattern using them filters CloudTrail records.
+_cloudtrail_fields := {"$.eventName", "$.errorCode", "$.eventSource", "$.userIdentity.type"}
+
+_reads_cloudtrail(pattern) if {
+	some terms in parts(pattern)
+	some term in terms
+	some field in _cloudtrail_fields
+	startswith(term, field)
+}
+
+# monitoring_unit: the module builds CloudTrail monitoring (a filter over CloudTrail fields, or a
+# trail delivering to CloudWatch Logs), so a missing CIS alarm here is a gap, not another team's job.
+monitoring_unit if {
+	some f in tf.resources(filter_type)
+	_reads_cloudtrail(unknown.known_string(f.config.pattern))
+}
+
+monitoring_unit if {
+	some t in tf.resources("aws_cloudtrail")
+	tf.has_attr(t, ["cloud_watch_logs_group_arn"])
+}
+
+# anchor: where the module-level finding is placed — the first metric filter or alarm, else the
+# trail that delivers to CloudWatch Logs.
+anchor := first if {
+	candidates := [r | some r in input.resources; r.type in {filter_type, alarm_type}]
+	count(candidates) > 0
+	first := candidates[0]
+} else := first if {
+	trails := [t | some t in tf.resources("aws_cloudtrail"); tf.has_attr(t, ["cloud_watch_logs_group_arn"])]
+	count(trails) > 0
+	first := trails[0]
+}
+
+# covers(pattern, required, forbidden_prefix): one `&&`-free part holds every required term and
+# no term starting with forbidden_prefix ("" forbids nothing).
+covers(pattern, required, forbidden_prefix) if {
+	some terms in parts(pattern)
+	every term in required {
+		term in terms
+	}
+	not _has_forbidden(terms, forbidden_prefix)
+}
+
+_has_forbidden(terms, prefix) if {
+	prefix != ""
+	some term in terms
+	startswith(term, prefix)
+}
+
+# alarmed(filter): an alarm's metric_name references the filter, or names one of its metrics.
+alarmed(filter) if count(tf.referencing(filter.address, alarm_type, ["metric_name"])) > 0
+
+alarmed(filter) if {
+	some alarm in tf.resources(alarm_type)
+	name := unknown.known_string(alarm.config.metric_name)
+	some t in tf.blocks(filter, "metric_transformation")
+	t.name == name
+}
+
+# An alarm whose metric name is unknown and tied to no filter may be alarming on this one.
+alarmed(_) if {
+	some alarm in tf.resources(alarm_type)
+	unknown.is_unknown(alarm.config.metric_name)
+	count(tf.references_to(alarm, ["metric_name"], filter_type)) == 0
+}
+
+# watched(required, forbidden_prefix): some filter covers the events and has an alarm; an unknown
+# pattern counts as covering.
+watched(required, forbidden_prefix) if {
+	some filter in tf.resources(filter_type)
+	covers(unknown.known_string(filter.config.pattern), required, forbidden_prefix)
+	alarmed(filter)
+}
+
+watched(_, _) if {
+	some filter in tf.resources(filter_type)
+	not is_string(filter.config.pattern)
+	alarmed(filter)
+}
+
+# missing(required, forbidden_prefix): the module monitors CloudTrail but not these events.
+missing(required, forbidden_prefix) if {
+	monitoring_unit
+	not watched(required, forbidden_prefix)
+}
+
+# event_terms(names): the `$.eventName=<name>` terms for a list of API names.
+event_terms(names) := [concat("", ["$.eventName=", n]) | some n in names]
+
+# near_misses(required, forbidden_prefix): filters whose known pattern names some of these events
+# (or the forbidden field) but does not cover them — the place a fix belongs.
+near_misses(required, forbidden_prefix) := {filter |
+	some filter in tf.resources(filter_type)
+	pattern := unknown.known_string(filter.config.pattern)
+	_mentions(pattern, required, forbidden_prefix)
+	not covers(pattern, required, forbidden_prefix)
+}
+
+_mentions(pattern, required, _) if {
+	some terms in parts(pattern)
+	some term in terms
+	term in required
+}
+
+_mentions(pattern, _, prefix) if {
+	prefix != ""
+	some terms in parts(pattern)
+	some term in terms
+	startswith(term, prefix)
+}

@@ -1,0 +1,23 @@
+package palisade.lib.modules_test
+
+import data.palisade.lib.modules
+
+calls := {"modules": [
+	{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {}},
+	{"address": "module.git", "source": "git::https://github.com/terraform-aws-modules/terraform-aws-rds.git?ref=v6.0.0", "config": {}},
+	{"address": "module.read", "source": "terraform-aws-modules/rds/aws", "dir": ".terraform/modules/read", "config": {}},
+	{"address": "module.aurora", "source": "terraform-aws-modules/rds-aurora/aws", "config": {}},
+	{"address": "module.local", "source": "./rds", "config": {}},
+]}
+
+test_opaque_registry_and_git_calls if {
+	[m.address | some m in modules.opaque_calls("rds")] == ["module.db", "module.git"] with input as calls
+}
+
+test_other_module_names_do_not_match if {
+	[m.address | some m in modules.opaque_calls("rds-aurora")] == ["module.aurora"] with input as calls
+}
+
+test_no_modules if {
+	modules.opaque_calls("rds") == [] with input as {"resources": []}
+}

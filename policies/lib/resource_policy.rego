@@ -1,0 +1,90 @@
+# METADATA
+# title: Resource-based policy helpers
+# description: |
+#   Questions about resource-based policies (bucket, queue, topic, secret, file system, …
+#   policies) built on palisade.lib.iam's statement helpers. "Any principal" means Principal
+#   "*" or {"AWS": "*"}; such a statement is still scoped when a condition restricts who or what
+#   may call (organization, account, source ARN, VPC endpoint, …). An IP-address condition alone
+#   limits where calls come from, not who makes them, so it does not count as scoping.
+package palisade.lib.resource_policy
+
+import data.palisade.lib.iam
+import data.palisade.lib.unknown
+
+# Condition keys that tie a request to known identities or sources (lower-cased).
+scoping_keys := {
+	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:principalservicename", "aws:principalservicenameslist", "aws:userid", "aws:username",
+	"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
+	"aws:sourcevpce", "aws:sourcevpc", "aws:resourceaccount", "aws:resourceorgid", "aws:calledvia",
+	"aws:calledviafirst", "aws:calledvialast", "kms:calleraccount", "kms:viaservice",
+	"elasticfilesystem:accesspointarn", "s3:dataaccesspointaccount",
+}
+
+# document(v): the policy document held by an attribute. A known value is the document itself. A
+# JSON heredoc or string that interpolates something unknown (`"Resource": "${aws_sqs_queue.q.arn}"`)
+# arrives as an unknown carrying its source text; the document is read from that text with each
+# interpolation replaced by the placeholder "<unknown>", which never equals a wildcard, so the
+# unknown parts cannot produce a finding. Anything else (a reference, a function call) stays unknown.
+document(v) := v if {
+	is_object(v)
+	unknown.known(v)
+}
+
+document(v) := doc if {
+	unknown.is_unknown(v)
+	text := trim_space(v["$unknown"])
+	filled := regex.replace(template_body(text), `\$\{[^{}]*\}`, "<unknown>")
+	json.is_valid(filled)
+	doc := json.unmarshal(filled)
+	is_object(doc)
+	doc.Statement
+}
+
+# template_body(text): the body of a heredoc (<<MARK / <<-MARK … MARK), or a quoted string's content.
+template_body(text) := body if {
+	startswith(text, "<<")
+	lines := split(text, "\n")
+	count(lines) > 2
+	body := concat("\n", array.slice(lines, 1, count(lines) - 1))
+}
+
+template_body(text) := body if {
+	startswith(text, `"`)
+	json.is_valid(text)
+	body := json.unmarshal(text)
+}
+
+# scoped(s): a condition restricts the caller, or the condition cannot be read (it may).
+scoped(s) if {
+	some keys in s.Condition
+	some key, _ in keys
+	lower(key) in scoping_keys
+}
+
+scoped(s) if unknown.is_unknown(s.Condition)
+
+scoped(s) if {
+	some keys in s.Condition
+	unknown.is_unknown(keys)
+}
+
+# any_principal_statements(doc): Allow statements open to any principal and not scoped by a
+# condition, each {"statement", "path"} (path inside the document).
+any_principal_statements(doc) := [entry |
+	some entry in iam.statements(doc)
+	iam.is_allow(entry.statement)
+	iam.principal_is_public(entry.statement)
+	not scoped(entry.statement)
+]
+
+# allows_all_actions_of(s, service): the Allow statement's actions include "*" or "<service>:*".
+allows_all_actions_of(s, service) if {
+	iam.is_allow(s)
+	some a in iam.actions(s)
+	is_string(a)
+	lower(a) in {"*", "*:*", concat("", [service, ":*"])}
+}
+
+# action_labels(s): the statement's known actions, for messages.
+action_labels(s) := concat(", ", [a | some a in iam.actions(s); is_string(a)])

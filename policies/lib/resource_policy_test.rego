@@ -1,0 +1,54 @@
+package palisade.lib.resource_policy_test
+
+import data.palisade.lib.resource_policy as rp
+
+doc(statement) := {"Version": "2012-10-17", "Statement": [statement]}
+
+test_public_without_condition if {
+	count(rp.any_principal_statements(doc({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}))) == 1
+}
+
+test_ip_condition_does_not_scope if {
+	s := {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sqs:*", "Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}
+	count(rp.any_principal_statements(doc(s))) == 1
+}
+
+test_org_condition_scopes if {
+	s := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-123"}}}
+	count(rp.any_principal_statements(doc(s))) == 0
+}
+
+test_unknown_condition_scopes if {
+	s := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Condition": {"$unknown": "var.c"}}
+	count(rp.any_principal_statements(doc(s))) == 0
+}
+
+test_named_principal_and_deny_do_not_count if {
+	count(rp.any_principal_statements(doc({"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "*"}))) == 0
+	count(rp.any_principal_statements(doc({"Effect": "Deny", "Principal": "*", "Action": "*"}))) == 0
+}
+
+test_all_actions_of_service if {
+	rp.allows_all_actions_of({"Effect": "Allow", "Action": ["SQS:*"]}, "sqs")
+	rp.allows_all_actions_of({"Effect": "Allow", "Action": "*"}, "sqs")
+	not rp.allows_all_actions_of({"Effect": "Allow", "Action": "sqs:SendMessage"}, "sqs")
+}
+
+test_document_from_heredoc_with_interpolation if {
+	v := {"$unknown": "<<POLICY\n{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"*\", \"Resource\": \"${aws_sqs_queue.q.arn}\"}]}\nPOLICY"}
+	rp.document(v) == {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "<unknown>"}]}
+}
+
+test_document_interpolated_principal_is_not_public if {
+	v := {"$unknown": "<<-EOF\n  {\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"${var.who}\", \"Action\": \"s3:GetObject\"}]}\n  EOF"}
+	count(rp.any_principal_statements(rp.document(v))) == 0
+}
+
+test_document_of_other_unknowns_is_undefined if {
+	not rp.document({"$unknown": "data.aws_iam_policy_document.x.json"})
+	not rp.document({"$unknown": "<<EOF\n{\"Statement\": ${jsonencode(var.s)}}\nEOF"})
+}
+
+test_document_of_known_value if {
+	rp.document({"Statement": []}) == {"Statement": []}
+}
