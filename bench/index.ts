@@ -8,6 +8,8 @@ import { join } from 'node:path';
 /** Benches that belong to a group although their name does not start with it. */
 const EXTRA: Record<string, string[]> = {
   terraform: ['lsp-keystroke'],
+  policy: [],
+  rego: ['rego-lsp'],
 };
 
 function available(): string[] {

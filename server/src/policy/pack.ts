@@ -10,6 +10,8 @@ export interface PackFile {
   /** Pack-relative (or absolute) path; used in diagnostics and rule metadata. */
   path: string;
   text: string;
+  /** Rego version to parse with (an OPA bundle manifest decides it per file); default v1 unless the module says otherwise. */
+  regoVersion?: 'v0' | 'v1';
 }
 
 export interface LoadPackOptions {
@@ -36,7 +38,7 @@ export function loadPack(files: PackFile[], options: LoadPackOptions = {}): Rule
   const seenIds = new Map<string, string>();
 
   for (const file of [...files].filter((f) => isPolicyFile(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const parsed = parseModule(file.text, { file: file.path });
+    const parsed = parseModule(file.text, { file: file.path, ...(file.regoVersion ? { regoVersion: file.regoVersion } : {}) });
     if (!parsed.module || parsed.errors.length > 0) {
       diagnostics.push(...regoDiagnostics('pack-parse-error', file.path, parsed.errors, 'does not parse'));
       continue;
@@ -53,7 +55,8 @@ export function loadPack(files: PackFile[], options: LoadPackOptions = {}): Rule
       seenIds.set(rule.id, file.path);
       rulesByFile.set(file.path, rule);
     }
-    sources.push({ file: file.path, text: file.text, regoVersion: parsed.module.regoVersion });
+    // Parsed above with prepare's own options (v1 unless the module says otherwise): not parsed twice.
+    sources.push({ file: file.path, text: file.text, regoVersion: parsed.module.regoVersion, ...(parsed.module.regoVersion === 'v1' ? { parsed: parsed.module } : {}) });
   }
 
   let included = sources;

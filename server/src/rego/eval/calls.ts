@@ -124,7 +124,7 @@ export class Calls {
     vals: RegoValue[],
     k: (v: RegoValue) => Stop,
   ): Stop {
-    const key = path.join('.') + '(' + keyOf(vals) + ')';
+    const key = path.join('.') + '(' + vals.map(memoKey).join(',') + ')';
     let cached = this.cache.get(key);
     if (cached === undefined) {
       if (this.inProgress.has(key)) throw new EvalError('rego_recursion_error', `function ${path.join('.')} is recursive`);
@@ -182,6 +182,27 @@ export class Calls {
     emit(0);
     return k();
   }
+}
+
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+
+/**
+ * A function argument's part of the memo key. Objects and sets count by identity: their canonical
+ * key serialises the whole value (a resource's config, say), which costs more than the call it
+ * would save; equal values that are distinct objects only miss the memo, never share a wrong entry.
+ */
+function memoKey(v: RegoValue): string {
+  if (v === null || typeof v !== 'object') return keyOf(v);
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map(memoKey).join(',') + ']';
+  const c = v as Exclude<RegoValue, null | boolean | string | readonly RegoValue[]>;
+  if (c.kind === 'number') return keyOf(c);
+  let id = identities.get(c);
+  if (id === undefined) {
+    id = ++lastIdentity;
+    identities.set(c, id);
+  }
+  return '@' + id;
 }
 
 function member(x: RegoValue, coll: RegoValue): boolean {

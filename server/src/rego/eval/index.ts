@@ -29,6 +29,8 @@ export interface ModuleSource {
   file: string;
   text: string;
   regoVersion?: 'v0' | 'v1';
+  /** `text` already parsed without errors with this `file` and `regoVersion`: not parsed again. */
+  parsed?: Module;
 }
 
 /** A compiled module set; immutable, reusable across inputs and queries. */
@@ -54,7 +56,7 @@ export function prepare(modules: ModuleSource[]): { policy?: PreparedPolicy; err
   for (const m of modules) {
     const li = lineIndex(m.text);
     lines.set(m.file, li);
-    const r = parseModule(m.text, { regoVersion: m.regoVersion ?? 'v1', file: m.file });
+    const r = m.parsed ? { module: m.parsed, errors: [] } : parseModule(m.text, { regoVersion: m.regoVersion ?? 'v1', file: m.file });
     for (const e of r.errors) errors.push({ ...e, file: e.file ?? m.file });
     if (r.module && r.errors.length === 0) parsed.push({ file: m.file, module: r.module });
   }
