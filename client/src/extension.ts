@@ -8,6 +8,7 @@ import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../../serv
 import { VarFilesStatus } from './status';
 import { selectVarFiles } from './var-files';
 import { suppressWithReason } from './suppress';
+import { openExample } from './example';
 import { SUPPRESS_WITH_REASON_CLIENT_COMMAND } from '../../server/src/shared/messages';
 import { SERVER_EXEC_ARGV } from '../../server/src/shared/server-launch';
 
@@ -24,6 +25,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand('palisade.selectVarFiles', () => selectVarFiles()),
     vscode.commands.registerCommand('palisade.restartServer', () => restart(context)),
+    vscode.commands.registerCommand('palisade.openExample', () => openExample(context)),
+    vscode.commands.registerCommand('palisade.showOutput', () => client?.outputChannel.show()),
+    // The log level travels in initializationOptions, so a change takes a restart.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.server.logLevel`)) void restart(context);
+    }),
     vscode.commands.registerCommand(SUPPRESS_WITH_REASON_CLIENT_COMMAND, (args) => suppressWithReason(client, args)),
     // Restricted mode runs built-in rules only; once trusted, the server starts over with full rights.
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
@@ -45,6 +52,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     workspaceTrusted: vscode.workspace.isTrusted,
     clientWatchesFiles: true,
     promptsForSuppressionReason: true,
+    logLevel: vscode.workspace.getConfiguration(SETTINGS_SECTION).get<string>('server.logLevel', 'info'),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.flatMap((language) => [
@@ -65,7 +73,14 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   try {
     await client.start();
   } catch (err) {
-    void vscode.window.showErrorMessage(`Palisade: the language server did not start: ${String(err)}`);
+    // Actionable, not silent: the log says why; a restart often helps after an update.
+    const choice = await vscode.window.showErrorMessage(
+      `Palisade: the language server did not start (${err instanceof Error ? err.message : String(err)}). Findings and fixes are unavailable until it runs.`,
+      'Show Log',
+      'Restart Server',
+    );
+    if (choice === 'Show Log') client?.outputChannel.show();
+    if (choice === 'Restart Server') await restart(context);
   }
 }
 

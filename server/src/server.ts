@@ -12,7 +12,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from './iac/model';
 import { ANALYSIS_DONE_NOTIFICATION, APPLY_SUPPRESSION_COMMAND, SERVER_INFO_REQUEST, type SuppressionCommandArgs } from './shared/messages';
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from './shared/settings';
-import { guarded, runGuarded, type Logger } from './lsp/guard';
+import { guarded, runGuarded } from './lsp/guard';
+import { isLogLevel, LeveledLogger } from './lsp/log';
 import { Session } from './lsp/session';
 import { CODE_ACTION_KINDS } from './lsp/code-actions';
 
@@ -21,7 +22,7 @@ const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palis
 
 export function startServer(connection: Connection, disk: FileHost): void {
   const documents = new TextDocuments(TextDocument);
-  const log: Logger = { error: (message) => connection.console.error(message) };
+  const log = new LeveledLogger(connection.console);
   let session: Session | undefined;
   let registerWatchers = false;
   let folderEvents = false;
@@ -30,6 +31,8 @@ export function startServer(connection: Connection, disk: FileHost): void {
     guarded(log, 'initialize', { capabilities: {} }, (params: InitializeParams): InitializeResult => {
       const caps = params.capabilities;
       const init = (params.initializationOptions ?? {}) as PalisadeInitializationOptions;
+      if (isLogLevel(init.logLevel)) log.setLevel(init.logLevel);
+      log.info(`Palisade ${serverVersion()} starting (Node ${process.version}, pid ${process.pid}) for ${params.clientInfo?.name ?? 'an LSP client'}; log level ${init.logLevel ?? 'info'}`);
       registerWatchers = !init.clientWatchesFiles && caps.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
       const canPull = caps.workspace?.configuration === true;
       folderEvents = caps.workspace?.workspaceFolders === true;
@@ -37,7 +40,10 @@ export function startServer(connection: Connection, disk: FileHost): void {
         disk,
         log,
         sendDiagnostics: (p) => void connection.sendDiagnostics(p),
-        sendAnalysisDone: (p) => void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, p),
+        sendAnalysisDone: (p) => {
+          log.info(`analysed ${p.unit}: ${p.diagnostics} diagnostics in ${Math.round(p.durationMs)} ms (${Math.round(p.sinceChangeMs)} ms since the change)`);
+          void connection.sendNotification(ANALYSIS_DONE_NOTIFICATION, p);
+        },
         pullConfiguration: canPull
           ? (scopeUri) => connection.workspace.getConfiguration({ scopeUri, section: SETTINGS_SECTION })
           : undefined,
@@ -81,7 +87,10 @@ export function startServer(connection: Connection, disk: FileHost): void {
     }),
   );
 
-  documents.onDidChangeContent((e) => runGuarded(log, 'didChange', () => session?.documentChanged(e.document)));
+  documents.onDidChangeContent((e) => {
+    log.debug(`didChange ${e.document.uri} v${e.document.version}`);
+    runGuarded(log, 'didChange', () => session?.documentChanged(e.document));
+  });
   documents.onDidClose((e) => runGuarded(log, 'didClose', () => session?.documentClosed(e.document)));
   documents.onDidSave((e) => runGuarded(log, 'didSave', () => session?.documentSaved(e.document)));
   connection.onDidChangeWatchedFiles((p) => runGuarded(log, 'didChangeWatchedFiles', () => session?.watchedFilesChanged(p.changes)));

@@ -10,6 +10,12 @@ export interface PalisadeSettings {
     /** Extra variable files, relative to the workspace folder (or absolute), applied in order. */
     varFiles: string[];
   };
+  /**
+   * `palisade.packs`: team rule packs in `.palisade.yaml`'s `packs:` shape (a list of sources or
+   * {sources, builtin, require_signature, keys}); kept raw here, validated by the server.
+   * Absent when unset.
+   */
+  packs?: unknown;
 }
 
 export const DEFAULT_SETTINGS: PalisadeSettings = Object.freeze({
@@ -24,6 +30,8 @@ export interface PalisadeInitializationOptions {
   clientWatchesFiles?: boolean;
   /** Delay between an edit and the analysis it triggers, in milliseconds (default 0: at once; bursts are coalesced). */
   debounceMs?: number;
+  /** How much the server logs (`palisade.server.logLevel`): error, warn, info (default) or debug. */
+  logLevel?: string;
   /** The client has the `palisade.suppressWithReason` command (shared/messages.ts) and prompts for a suppression's reason. */
   promptsForSuppressionReason?: boolean;
 }
@@ -37,7 +45,10 @@ export function toSettings(raw: unknown): PalisadeSettings {
   const varFiles = Array.isArray(terraform.varFiles)
     ? terraform.varFiles.filter((f): f is string => typeof f === 'string' && f.trim() !== '')
     : DEFAULT_SETTINGS.terraform.varFiles;
-  return { terraform: { varFiles: [...varFiles] } };
+  const settings: PalisadeSettings = { terraform: { varFiles: [...varFiles] } };
+  const packs = isRecord(raw) ? raw.packs : undefined;
+  if ((Array.isArray(packs) && packs.length > 0) || isRecord(packs)) settings.packs = packs;
+  return settings;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -16,6 +16,7 @@ interface Page {
   goto(url: string, options?: { timeout?: number }): Promise<unknown>;
   exposeFunction(name: string, fn: (...args: unknown[]) => unknown): Promise<void>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  click(selector: string, options?: { timeout?: number }): Promise<void>;
   keyboard: { type(text: string, options?: { delay?: number }): Promise<void>; press(key: string): Promise<void> };
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
 }
@@ -81,7 +82,7 @@ export interface ScreenshotServer {
 
 /**
  * POST /screenshot?name=<step> → a PNG of the whole window under test/e2e/screenshots/; POST
- * /keyboard?type=<text>&press=<key> → keystrokes in the page. Started
+ * /keyboard?type=<text>&press=<key> → keystrokes, POST /click?selector=<css> → a click. Started
  * before code-server so the extension host can be told its port (PALISADE_E2E_CONTROL_PORT).
  */
 export function startScreenshotServer(): Promise<ScreenshotServer> {
@@ -99,6 +100,13 @@ export function startScreenshotServer(): Promise<ScreenshotServer> {
         if (text) await keys.type(text, { delay: 20 });
         for (const key of press) await keys.press(key);
       })().then(
+        () => response.writeHead(204).end(),
+        (error: unknown) => response.writeHead(500).end(String(error)),
+      );
+      return;
+    }
+    if (request.method === 'POST' && url.pathname === '/click' && page) {
+      page.click(url.searchParams.get('selector') ?? 'body', { timeout: 10_000 }).then(
         () => response.writeHead(204).end(),
         (error: unknown) => response.writeHead(500).end(String(error)),
       );

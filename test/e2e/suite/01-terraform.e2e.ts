@@ -2,7 +2,7 @@
 // and the hover on a flagged attribute.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, codeOf, eventually, findingOnLine, openEditor, palisadeDiagnostics, replaceText, screenshot } from './helpers';
+import { EXTENSION_ID, codeOf, eventually, findingOnLine, openEditor, palisadeDiagnostics, replaceText, resetToDisk, screenshot } from './helpers';
 
 const MAIN_TF = 'terraform-basic/main.tf';
 
@@ -41,5 +41,6 @@ describe('Terraform', () => {
     editor.selection = new vscode.Selection(finding.range.start, finding.range.start);
     await vscode.commands.executeCommand('editor.action.showHover');
     await screenshot('03-terraform-hover');
+    await resetToDisk(MAIN_TF);
   });
 });

@@ -2,15 +2,18 @@
 // "Fix all" as a source action, and "Suppress with a reason" answering the real input box.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, eventually, findingOnLine, keyboard, openEditor, palisadeDiagnostics, screenshot, sleep } from './helpers';
+import { codeOf, eventually, findingOnLine, keyboard, openEditor, palisadeDiagnostics, resetToDisk, screenshot, sleep } from './helpers';
 
 const MAIN_TF = 'terraform-basic/main.tf';
 
 async function revert(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.files.revert');
+  await resetToDisk(MAIN_TF);
 }
 
 describe('Fixes', () => {
+  // A failed step must not leave its edits to the next test.
+  afterEach(revert);
+
   it('applies the preferred quick fix with VS Code\'s Auto Fix command', async () => {
     const editor = await openEditor(MAIN_TF);
     const finding = await eventually('a finding on block_public_policy = false', () => findingOnLine(editor.document, /block_public_policy\s*=\s*false/));
@@ -24,7 +27,6 @@ describe('Fixes', () => {
     await eventually('the value to be fixed', () => (/block_public_policy\s*=\s*true/.test(editor.document.getText()) ? true : undefined));
     await eventually(`${rule} to disappear`, () => (findingOnLine(editor.document, /block_public_policy/) ? undefined : true));
     await screenshot('05-quick-fix-applied');
-    await revert();
   });
 
   it('fixes every fixable finding in the file with the source.fixAll.palisade action', async () => {
@@ -40,7 +42,6 @@ describe('Fixes', () => {
     });
     assert.ok(!after.some((d) => codeOf(d)?.startsWith('PAL-SYNTAX') || /syntax|parse/i.test(d.message)), 'the fixed file still parses');
     await screenshot('06-fix-all-applied');
-    await revert();
   });
 
   it('suppresses a finding with a reason typed into the input box', async () => {
@@ -63,6 +64,5 @@ describe('Fixes', () => {
     assert.match(comment, /reviewed in e2e/);
     await eventually(`${rule} to be suppressed`, () => (findingOnLine(editor.document, /cidr_blocks\s*=\s*var\.admin_cidrs/) ? undefined : true));
     await screenshot('08-suppressed');
-    await revert();
   });
 });

@@ -1,9 +1,14 @@
 // Helpers for tests running inside the extension host: waiting for diagnostics, typing like a
 // user, asking the outside harness for a screenshot.
+import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'palisade.palisade';
+
+// out/test/e2e/suite → repository root.
+const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export function workspaceFile(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -56,6 +61,11 @@ export function screenshot(name: string): Promise<void> {
   return control(`/screenshot?name=${encodeURIComponent(name)}`);
 }
 
+/** Clicks the first element matching a CSS selector in the workbench, as a user would. */
+export function click(selector: string): Promise<void> {
+  return control(`/click?selector=${encodeURIComponent(selector)}`);
+}
+
 /** Types `text` and then presses `keys` in the browser, as a user would (for input boxes and menus). */
 export function keyboard(text: string, ...keys: string[]): Promise<void> {
   const query = new URLSearchParams();
@@ -80,4 +90,20 @@ function control(path: string): Promise<void> {
 /** The Palisade diagnostic on the first line matching `pattern` (rule ids may be renumbered; lines do not move). */
 export function findingOnLine(document: vscode.TextDocument, pattern: RegExp): vscode.Diagnostic | undefined {
   return palisadeDiagnostics(document.uri).find((d) => d.range.start.line === d.range.end.line && pattern.test(document.lineAt(d.range.start.line).text));
+}
+
+/**
+ * Puts a workspace file back to the text it had when the run started (the copy in the repository's
+ * test/e2e/workspace), in the buffer and on disk, whatever an earlier step edited or saved.
+ */
+export async function resetToDisk(relative: string): Promise<void> {
+  const pristine = readFileSync(join(REPO_ROOT, 'test', 'e2e', 'workspace', relative), 'utf8');
+  const editor = await openEditor(relative);
+  if (editor.document.getText() !== pristine) {
+    const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+    const ok = await editor.edit((b) => b.replace(whole, pristine));
+    if (!ok) throw new Error(`could not reset ${relative}`);
+  }
+  if (editor.document.isDirty) await editor.document.save();
+  await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
 }
