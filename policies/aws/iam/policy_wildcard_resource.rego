@@ -48,10 +48,20 @@ _resource_level_write(action) if {
 	name in _write_actions[service]
 }
 
-# A pattern (s3:Put*, s3:*) counts when it matches one such action.
+# A pattern (s3:Put*, s3:*) counts when it matches one such action. The common `prefix*` form
+# is a prefix test (cheaper than a glob per action).
 _resource_level_write(action) if {
 	[service, pattern] := split(lower(action), ":")
-	regex.match(`[*?]`, pattern)
+	endswith(pattern, "*")
+	prefix := trim_suffix(pattern, "*")
+	not regex.match(`[*?]`, prefix)
+	some name in _write_actions[service]
+	startswith(name, prefix)
+}
+
+_resource_level_write(action) if {
+	[service, pattern] := split(lower(action), ":")
+	regex.match(`[*?]`, trim_suffix(pattern, "*"))
 	some name in _write_actions[service]
 	glob.match(pattern, [], name)
 }

@@ -38,3 +38,8 @@ test_long_lists_are_summarised if {
 	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": ["sqs:SendMessage", "sqs:DeleteMessage", "sqs:PurgeQueue", "sqs:SetQueueAttributes"], "Resource": "*"})]}
 	f.msg == "aws_iam_role_policy.app allows sqs:DeleteMessage, sqs:PurgeQueue, sqs:SendMessage and 1 more write actions on every resource (\"*\")"
 }
+
+test_inner_wildcards_use_glob if {
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:?urgeQueue", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:?etQueueUrl", "Resource": "*"})]}
+}

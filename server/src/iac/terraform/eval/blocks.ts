@@ -7,6 +7,7 @@ import { Unknown, type Value, type ValueObject } from '../values';
 import { typeName } from './convert';
 import { headerSpan } from './decls';
 import { evaluate, iterationPairs } from './expressions';
+import { jsonencodeArgument, policyJsonStringNode } from './iam-source-map';
 import { collectReferences } from './references';
 import { evalError, withBindings, type Scope } from './scope';
 import { MAX_INSTANCES_PER_BLOCK } from './unit';
@@ -24,7 +25,14 @@ export function rangeOf(scope: Scope, span: Span): SourceRange {
 export function expressionNode(scope: Scope, expr: Expr): SourceMapNode {
   const node: SourceMapNode = { range: rangeOf(scope, expr), valueRange: rangeOf(scope, expr) };
   const inner = expr.kind === 'Paren' ? expr.expr : expr;
-  if (inner.kind === 'Tuple') node.items = inner.items.map((item) => expressionNode(scope, item));
+  if (inner.kind === 'Call') {
+    // jsonencode({...}) of a policy: map the object inside, so each statement can be placed.
+    const arg = jsonencodeArgument(inner);
+    if (arg) node.fields = expressionNode(scope, arg).fields;
+  } else if (inner.kind === 'Template') {
+    const json = policyJsonStringNode(inner, scope.file.text, node.range.file);
+    if (json?.fields) node.fields = json.fields;
+  } else if (inner.kind === 'Tuple') node.items = inner.items.map((item) => expressionNode(scope, item));
   else if (inner.kind === 'Object') {
     const fields: Record<string, SourceMapNode> = {};
     for (const item of inner.items) {

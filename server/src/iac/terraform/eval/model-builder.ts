@@ -5,6 +5,7 @@ import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
 import { evaluateBody } from './blocks';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
+import { linkPolicyDocumentNodes } from './iam-source-map';
 import { partialPolicyDocument } from './policy-document';
 import { moduleScope } from './scope';
 
@@ -32,7 +33,22 @@ export function buildModel(root: ModuleInstance): BuiltModel {
     model.locals![name] = modelValue(root.local(name) ?? null);
   }
   collect(root, model, sourceMaps);
+  linkPolicyDocuments(model, sourceMaps);
   return { model, sourceMaps };
+}
+
+/** Attributes set to `data.aws_iam_policy_document.x.json` borrow the document's source map. */
+function linkPolicyDocuments(model: Model, sourceMaps: Map<string, SourceMapNode>): void {
+  const documents = new Map<string, { node: SourceMapNode; json: ModelValue }>();
+  for (const d of model.data ?? []) {
+    const node = d.type === 'aws_iam_policy_document' ? sourceMaps.get(d.address)?.fields?.json : undefined;
+    if (node?.fields && d.config.json !== undefined) documents.set(d.address, { node, json: d.config.json });
+  }
+  if (documents.size === 0) return;
+  for (const r of [...model.resources, ...(model.data ?? [])]) {
+    const root = sourceMaps.get(r.address);
+    if (root && r.references.length > 0) linkPolicyDocumentNodes(root, r.config, r.references, documents);
+  }
 }
 
 function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>): void {

@@ -5,6 +5,7 @@ import { Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
 import { markComputed } from './computed';
 import { headerSpan, type BlockDecl } from './decls';
+import { policyDocumentJsonNode } from './iam-source-map';
 import { renderPolicyAttributes } from './policy-document';
 import { expansionOf, instanceAddress, instanceCount, instanceScopes, type Expansion } from './expansion';
 import { moduleScope, type ModuleEnv, type Scope } from './scope';
@@ -57,11 +58,13 @@ export function evaluateResource(env: ModuleEnv, mode: 'managed' | 'data', decl:
     const instAddress = instanceAddress(address, key);
     const value: ValueObject = { ...body.config };
     if (mode === 'data' && type === 'aws_iam_policy_document') addPolicyJson(env, decl, value, instAddress);
+    const node = blockNode(scope, decl.block, body.fields);
+    if (mode === 'data' && type === 'aws_iam_policy_document') body.fields.json = policyDocumentJsonNode(node, body.config);
     instances.push({
       key,
       address: instAddress,
       config: body.config,
-      node: blockNode(scope, decl.block, body.fields),
+      node,
       references,
       scope,
       value: markComputed(value, instAddress),
