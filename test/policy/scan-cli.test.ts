@@ -17,11 +17,7 @@ function scan(args: string[], cwd = REPO_ROOT) {
 interface JsonFinding {
   ruleId: string;
   severity: string;
-  file: string;
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
+  location: { file: string; startLine: number; startColumn: number; endLine: number; endColumn: number };
   resource?: string;
   path?: unknown[];
   fingerprint: string;
@@ -33,10 +29,10 @@ test('scan examples --format json reports the public SG, the wildcard IAM policy
   const r = scan(['examples', '--format', 'json']);
   assert.equal(r.code, 1, r.stderr);
   const out = JSON.parse(r.stdout) as { findings: JsonFinding[]; diagnostics: unknown[] };
-  const find = (id: string) => out.findings.find((f) => f.ruleId === id && f.file === 'examples/terraform-basic/main.tf');
+  const find = (id: string) => out.findings.find((f) => f.ruleId === id && f.location.file === 'examples/terraform-basic/main.tf');
   const sg = find('PAL-AWS-VPC-001');
   assert.ok(sg);
-  assert.deepEqual([sg.startLine, sg.startColumn, sg.endLine, sg.endColumn], [32, 19, 32, 34]);
+  assert.deepEqual([sg.location.startLine, sg.location.startColumn, sg.location.endLine, sg.location.endColumn], [32, 19, 32, 34]);
   assert.equal(sg.resource, 'aws_security_group.ssh');
   assert.deepEqual(sg.path, ['ingress', 0, 'cidr_blocks', 0]);
   assert.equal(sg.severity, 'high');
@@ -44,13 +40,13 @@ test('scan examples --format json reports the public SG, the wildcard IAM policy
   const iam = find('PAL-AWS-IAM-001');
   assert.ok(iam);
   assert.equal(iam.resource, 'aws_iam_policy.admin');
-  const pab = find('PAL-AWS-S3-002');
+  const pab = find('PAL-AWS-S3-011');
   assert.ok(pab);
-  assert.deepEqual([pab.startLine, pab.startColumn, pab.endColumn], [18, 29, 34]);
+  assert.deepEqual([pab.location.startLine, pab.location.startColumn, pab.location.endColumn], [18, 29, 34]);
   assert.deepEqual(pab.fix, [{ op: 'set', path: ['block_public_policy'], value: true }]);
   // The local module is scanned once through its caller and once on its own: reported once.
-  const moduleFindings = out.findings.filter((f) => f.file.endsWith('modules/log-bucket/main.tf'));
-  const keys = moduleFindings.map((f) => `${f.ruleId}:${f.startLine}:${f.startColumn}`);
+  const moduleFindings = out.findings.filter((f) => f.location.file.endsWith('modules/log-bucket/main.tf'));
+  const keys = moduleFindings.map((f) => `${f.ruleId}:${f.location.startLine}:${f.location.startColumn}`);
   assert.equal(new Set(keys).size, keys.length);
   assert.ok(moduleFindings.length > 0);
 });
@@ -60,7 +56,7 @@ test('text output groups findings by file; --fail-on sets the exit status', () =
   assert.equal(r.code, 1);
   assert.match(r.stdout, /^examples\/terraform-basic\/main\.tf$/m);
   assert.match(r.stdout, /^  examples\/terraform-basic\/main\.tf:32:19 high PAL-AWS-VPC-001 aws_security_group\.ssh allows SSH/m);
-  assert.match(r.stdout, /\d+ findings\n$/);
+  assert.match(r.stdout, /\d+ findings \(.*\); 1 unit, \d+ files in \d+\.\d s\n$/);
   assert.equal(scan(['examples', '--fail-on', 'critical']).code, 0);
   assert.equal(scan(['examples', '--fail-on', 'low']).code, 1);
 });

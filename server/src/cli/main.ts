@@ -12,6 +12,9 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   scan: () => import('./commands/scan'),
   rego: () => import('./commands/rego'),
   test: () => import('./commands/test'),
+  fix: () => import('./commands/fix'),
+  rules: () => import('./commands/rules'),
+  report: () => import('./commands/report'),
 };
 
 function usage(): string {
@@ -21,9 +24,12 @@ function usage(): string {
     'commands:',
     '  lsp       start the language server over stdio (for any LSP client)',
     '  inspect   print the evaluated model of Terraform modules (--json for machine output)',
-    '  scan      scan Terraform modules with the built-in rule pack (--format text|json, --fail-on)',
+    '  scan      scan Terraform modules for CI (--format text|json|sarif|junit, --fail-on, --baseline, --jobs)',
     '  rego      Rego tools like opa: check, fmt, eval',
     '  test      run Rego unit tests (test_* rules) like opa test',
+    '  fix       apply verified fixes to Terraform modules (--rule ID, --dry-run)',
+    '  rules     list the built-in rules with their metadata (--json)',
+    '  report    compliance report per framework and control (--format md|html|json)',
     '',
     'run `palisade <command> --help` for a command\'s options',
   ].join('\n');

@@ -1,0 +1,181 @@
+// Scans one unit for `palisade scan`: the same entry point as the editor (scanTerraformUnit),
+// then verified fixes from the fix layer. Runs on the main thread (--jobs 1) or in a worker;
+// settings and results are plain data so they cross thread boundaries unchanged.
+import { fixesForFinding, type VerifiedFix } from '../fix';
+import {
+  ConfigCache,
+  configForUnit,
+  loadPack,
+  scanTerraformUnit,
+  severityRank,
+  type Finding,
+  type PalisadeConfig,
+  type PolicyDiagnostic,
+  type RuleMetadata,
+  type RulePack,
+  type RuleSeverity,
+} from '../policy';
+import type { FileHost } from '../iac/model';
+import { DiskHost } from '../workspace/disk-host';
+import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
+import { absolutePackDiagnostics, loadCliPacks } from '../workspace/pack-reader';
+import { matchRuleIds } from './scan-options';
+import { visibleFilesHost, type GitignoreScope } from './units';
+
+/** Everything a scanner needs, as plain data (sent to workers). */
+export interface ScanSettings {
+  /** Finding files are relative to this directory (absolute, `/`-separated). */
+  cwd: string;
+  varFiles: string[];
+  /** `--config`: absolute path used for every unit instead of the nearest `.palisade.yaml`. */
+  configFile?: string;
+  rules: string[];
+  skipRules: string[];
+  severity?: RuleSeverity;
+  verifyFixes: boolean;
+  gitignore: boolean;
+  gitignoreScope: GitignoreScope;
+}
+
+export interface UnitDiagnostic {
+  file: string;
+  start: number;
+  end: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
+export interface UnitResource {
+  address: string;
+  type: string;
+  file: string;
+  /** Same for one resource block seen from two units (a local module scanned alone and through its caller). */
+  key: string;
+}
+
+export interface UnitOutcome {
+  dir: string;
+  /** Shown and suppressed findings, in the policy layer's order; `value` is dropped. */
+  findings: Finding[];
+  /** Verified fixes by finding fingerprint (only for unsuppressed findings, when asked). */
+  fixes: Record<string, VerifiedFix[]>;
+  frontEnd: UnitDiagnostic[];
+  /** Problems running rules; files are relative to the pack directory. */
+  policy: PolicyDiagnostic[];
+  configFile?: string;
+  configDiagnostics: PolicyDiagnostic[];
+  /** Files of the unit's model, relative to `cwd`. */
+  files: string[];
+  /** Managed resources of the unit (for JUnit's passing test cases). */
+  resources: UnitResource[];
+  /** Rules that ran on this unit and whose findings are shown (enabled, at or above the threshold). */
+  activeRules: string[];
+  timing: { frontEndMs: number; policyMs: number; fixMs: number };
+  /** An internal error while scanning this unit (reported, exit 2). */
+  error?: string;
+}
+
+/**
+ * The built-in pack, loaded once per thread; with `settings`, plus the team packs of the config
+ * file (`--config`, else the nearest `.palisade.yaml` above `cwd`) through the editor's loader.
+ */
+export function loadBuiltinPack(settings?: Pick<ScanSettings, 'cwd' | 'configFile'>): { pack?: RulePack; packDir?: string; packDiagnostics?: PolicyDiagnostic[] } {
+  const packDir = builtinPackDir();
+  if (!packDir) return {};
+  if (settings) {
+    const { loaded } = loadCliPacks(settings.cwd, settings.configFile);
+    if (loaded.packs.length > 1 || !loaded.packs[0].loaded) return { pack: loaded.pack, packDir: packDir.split('\\').join('/'), packDiagnostics: absolutePackDiagnostics(loaded) };
+  }
+  // The built-in pack passes OPA's compile checks in CI (test/policy/fixtures.test.ts).
+  return { pack: loadPack(readPackFiles(packDir), { name: 'builtin', check: false }), packDir: packDir.split('\\').join('/') };
+}
+
+export class UnitScanner {
+  readonly host: FileHost;
+  private readonly configs = new ConfigCache();
+  private readonly disabled: Set<string>;
+
+  constructor(readonly pack: RulePack, readonly settings: ScanSettings, disk: FileHost = new DiskHost({ snapshot: true })) {
+    this.host = visibleFilesHost(disk, settings.gitignore, settings.gitignoreScope);
+    this.disabled = disabledRules(pack.rules, settings);
+  }
+
+  async scan(dir: string): Promise<UnitOutcome> {
+    const outcome: UnitOutcome = { dir, findings: [], fixes: {}, frontEnd: [], policy: [], configDiagnostics: [], files: [], resources: [], activeRules: [], timing: { frontEndMs: 0, policyMs: 0, fixMs: 0 } };
+    try {
+      const resolved = this.configFor(dir);
+      outcome.configFile = resolved.file;
+      outcome.configDiagnostics = resolved.diagnostics;
+      const config = this.withCommandLine(resolved.config);
+      const varFiles = this.settings.varFiles;
+      const scan = await scanTerraformUnit(this.host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config });
+      const shown = scan.findings.filter((f) => this.ruleShown(f.ruleId));
+      outcome.findings = shown.map(({ value: _value, ...rest }) => rest);
+      outcome.frontEnd = scan.analysis.diagnostics.map((d) => ({ file: d.file, start: d.start, end: d.end, severity: d.severity, code: d.code, message: d.message }));
+      outcome.policy = scan.diagnostics;
+      outcome.files = scan.analysis.model.files.slice();
+      outcome.resources = scan.analysis.model.resources
+        .filter((r) => r.mode === 'managed')
+        .map((r) => ({ address: r.address, type: r.type, file: r.file, key: `${r.file}:${scan.analysis.sourceMaps.get(r.address)?.range.start ?? ''}:${r.index ?? ''}:${r.type}.${r.name}` }));
+      outcome.activeRules = this.pack.rules.filter((r) => this.ruleShown(r.id) && ruleActive(r, config)).map((r) => r.id);
+      outcome.timing.frontEndMs = scan.timing.frontEndMs;
+      outcome.timing.policyMs = scan.timing.policyMs;
+      if (this.settings.verifyFixes) {
+        const started = performance.now();
+        const context = { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings };
+        for (const finding of shown) {
+          if (finding.suppressed) continue;
+          const fixes = await fixesForFinding(finding, context);
+          if (fixes.length > 0) outcome.fixes[finding.fingerprint] = fixes;
+        }
+        outcome.timing.fixMs = performance.now() - started;
+      }
+    } catch (err) {
+      outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    }
+    return outcome;
+  }
+
+  /** Findings that come from no pack rule (e.g. a suppression without a reason) obey the filters too. */
+  private ruleShown(ruleId: string): boolean {
+    if (this.disabled.has(ruleId)) return false;
+    if (this.settings.rules.length > 0 && matchRuleIds(this.settings.rules, [ruleId]).matched.size === 0) return false;
+    return matchRuleIds(this.settings.skipRules, [ruleId]).matched.size === 0;
+  }
+
+  private configFor(dir: string): { config: PalisadeConfig; file?: string; diagnostics: PolicyDiagnostic[] } {
+    const explicit = this.settings.configFile;
+    if (explicit === undefined) return configForUnit(this.host, dir, undefined, this.configs);
+    const text = this.host.readFile(explicit) ?? '';
+    return { ...this.configs.resolve(explicit, text), file: explicit };
+  }
+
+  /** `--rule`, `--skip-rule` and `--severity` laid over the file configuration. */
+  private withCommandLine(config: PalisadeConfig): PalisadeConfig {
+    if (this.disabled.size === 0 && !this.settings.severity) return config;
+    const rules = { ...config.rules };
+    for (const id of this.disabled) rules[id] = { ...rules[id], enabled: false };
+    return { ...config, rules, severityThreshold: this.settings.severity ?? config.severityThreshold };
+  }
+}
+
+function ruleActive(rule: RuleMetadata, config: PalisadeConfig): boolean {
+  const override = config.rules[rule.id];
+  if (override?.enabled === false) return false;
+  if (rule.formats.length > 0 && !rule.formats.includes('terraform')) return false;
+  const threshold = config.severityThreshold;
+  return !threshold || severityRank(override?.severity ?? rule.severity) >= severityRank(threshold);
+}
+
+/** Rules switched off by `--rule` (everything not named) and `--skip-rule`. */
+export function disabledRules(rules: RuleMetadata[], settings: Pick<ScanSettings, 'rules' | 'skipRules'>): Set<string> {
+  const ids = rules.map((r) => r.id);
+  const out = new Set<string>();
+  if (settings.rules.length > 0) {
+    const keep = matchRuleIds(settings.rules, ids).matched;
+    for (const id of ids) if (!keep.has(id)) out.add(id);
+  }
+  for (const id of matchRuleIds(settings.skipRules, ids).matched) out.add(id);
+  return out;
+}

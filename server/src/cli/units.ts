@@ -1,0 +1,168 @@
+// Unit discovery for the CLI commands (`scan`, `fix`): the Terraform module directories that
+// command-line paths name. A `.tf` (or `.tfvars`) file names its directory; a directory is walked
+// recursively.
+// The walk skips hidden directories (`.terraform`, `.git`, …) and `node_modules`, respects
+// `.gitignore` files up to the repository root and the `exclude` globs of `.palisade.yaml`.
+// A path given explicitly is always taken, even if ignored; only what is found below it is filtered.
+import type { FileHost } from '../iac/model';
+import { detectTerraformJson } from '../iac/tfplan';
+import { ConfigCache, configForUnit, isExcluded, type PalisadeConfig } from '../policy';
+import { GitignoreMatcher } from './scan-gitignore';
+
+export interface UnitDiscoveryOptions {
+  /** Respect `.gitignore` files (default true). */
+  gitignore?: boolean;
+  /** Shared with the scan so each `.palisade.yaml` is parsed once per run. */
+  configs?: ConfigCache;
+  /** Use this configuration's excludes for every directory (`--config`) instead of the nearest file's. */
+  config?: PalisadeConfig;
+}
+
+export interface DiscoveredUnits {
+  /** Module directories: absolute, `/`-separated, unique, in a stable order (per argument, sorted walk). */
+  dirs: string[];
+  /** Arguments that named neither a `.tf` file nor a directory. */
+  missing: string[];
+  /** Terraform plan JSON / state files (detected by content), absolute, in walk order. */
+  plans: string[];
+  /**
+   * The host to analyse units through: the same files, but listings hide gitignored entries, so a
+   * gitignored `.tf` file next to committed ones is not part of its unit.
+   */
+  host: FileHost;
+  /** Where `.gitignore` files count, for building the same view elsewhere (`visibleFilesHost`). */
+  gitignoreScope: GitignoreScope;
+}
+
+const SKIPPED_NAMES = new Set(['node_modules']);
+
+/** `paths` are absolute host paths (`/`-separated). */
+export function discoverUnits(host: FileHost, paths: string[], options: UnitDiscoveryOptions = {}): DiscoveredUnits {
+  const configs = options.configs ?? new ConfigCache();
+  const gitignore = options.gitignore !== false;
+  const named = paths.map((p) => p.replace(/(.)\/+$/, '$1')).map((p) => (host.listDir(p) ? p : parentOf(p)));
+  const gitignoreScope: GitignoreScope = { roots: named, exempt: gitignore ? named.filter((p) => isNamedPathIgnored(host, p)) : [] };
+  const visible = visibleFilesHost(host, gitignore, gitignoreScope);
+  const dirs: string[] = [];
+  const seen = new Set<string>();
+  const missing: string[] = [];
+  const plans: string[] = [];
+  const addPlan = (file: string) => {
+    if (!plans.includes(file)) plans.push(file);
+  };
+  const add = (dir: string) => {
+    if (!seen.has(dir)) {
+      seen.add(dir);
+      dirs.push(dir);
+    }
+  };
+
+  for (const raw of paths) {
+    const path = raw.replace(/(.)\/+$/, '$1');
+    const entries = host.listDir(path);
+    if (!entries) {
+      if (path.endsWith('.tf') && host.readFile(path) !== undefined) add(parentOf(path));
+      else if (isPlanOrState(host, path)) addPlan(path);
+      // A variable file names the module beside it, when there is one (pre-commit passes changed files).
+      else if (path.endsWith('.tfvars') && host.readFile(path) !== undefined) {
+        if (host.listDir(parentOf(path))?.some((n) => n.endsWith('.tf'))) add(parentOf(path));
+      } else missing.push(raw);
+      continue;
+    }
+    walk(path, 0);
+  }
+  return { dirs, missing, plans, host: visible, gitignoreScope };
+
+  function walk(dir: string, depth: number): void {
+    const names = visible.listDir(dir);
+    if (!names || depth > 64) return;
+    const config = options.config ?? configForUnit(host, dir, undefined, configs).config;
+    if (depth > 0 && isExcluded(config, dir)) return;
+    const sorted = names.slice().sort();
+    if (sorted.some((n) => n.endsWith('.tf') && !isExcluded(config, joinPath(dir, n)))) add(dir);
+    for (const name of sorted) {
+      if (!name.startsWith('.') && isPlanOrState(host, joinPath(dir, name)) && !isExcluded(config, joinPath(dir, name))) addPlan(joinPath(dir, name));
+      if (name.startsWith('.') || SKIPPED_NAMES.has(name) || name.endsWith('.tf') || name.endsWith('.tfvars')) continue;
+      const child = joinPath(dir, name);
+      // listDir answers undefined for files, so only directories are entered.
+      if (host.listDir(child)) walk(child, depth + 1);
+    }
+  }
+}
+
+/** A `.json` plan (`terraform show -json`) or a `.tfstate` file, judged by content. */
+function isPlanOrState(host: FileHost, path: string): boolean {
+  if (!path.endsWith('.json') && !path.endsWith('.tfstate')) return false;
+  const text = host.readFile(path);
+  return text !== undefined && detectTerraformJson(text) !== undefined;
+}
+
+export interface GitignoreScope {
+  /** The named directories: outside a git repository, `.gitignore` files count from these down. */
+  roots: string[];
+  /** Named paths that are themselves gitignored: nothing at or below them is hidden. */
+  exempt: string[];
+}
+
+/**
+ * `host` with gitignored entries hidden from directory listings (reads pass through), or `host`
+ * itself when `gitignore` is false. Worker threads build the same view from the same disk.
+ * Inside a git repository `.gitignore` files count from its root; outside one, from the
+ * outermost named directory.
+ */
+export function visibleFilesHost(host: FileHost, gitignore: boolean, scope: GitignoreScope = { roots: [], exempt: [] }): FileHost {
+  if (!gitignore) return host;
+  const matchersByTop = new Map<string, GitignoreMatcher>();
+  const matchersByDir = new Map<string, GitignoreMatcher>();
+  return new VisibleFilesHost(host, scope.exempt, (dir) => {
+    let m = matchersByDir.get(dir);
+    if (m) return m;
+    const top = GitignoreMatcher.repositoryRoot(host, dir) ?? scope.roots.filter((r) => dir === r || dir.startsWith(`${r}/`)).sort((a, b) => a.length - b.length)[0] ?? dir;
+    m = matchersByTop.get(top);
+    if (!m) matchersByTop.set(top, (m = new GitignoreMatcher(host, top)));
+    matchersByDir.set(dir, m);
+    return m;
+  });
+}
+
+/** Hides gitignored entries from directory listings; reads pass through unchanged. */
+class VisibleFilesHost implements FileHost {
+  constructor(
+    private readonly inner: FileHost,
+    private readonly exempt: readonly string[],
+    private readonly matcherFor: (dir: string) => GitignoreMatcher,
+  ) {}
+
+  readFile(path: string): string | undefined {
+    return this.inner.readFile(path);
+  }
+
+  listDir(path: string): string[] | undefined {
+    const names = this.inner.listDir(path);
+    if (!names || this.exempt.some((e) => path === e || path.startsWith(`${e}/`))) return names;
+    const matcher = this.matcherFor(path);
+    return names.filter((name) => {
+      const child = joinPath(path, name);
+      if (!matcher.isIgnored(child, false)) {
+        // Directory-only rules (`build/`) need to know whether the entry is a directory.
+        return !matcher.isIgnored(child, true) || this.inner.listDir(child) === undefined;
+      }
+      return false;
+    });
+  }
+}
+
+function isNamedPathIgnored(host: FileHost, dir: string): boolean {
+  const top = GitignoreMatcher.repositoryRoot(host, dir);
+  if (top === undefined) return false;
+  const matcher = new GitignoreMatcher(host, top);
+  return matcher.isIgnored(dir, true);
+}
+
+export function parentOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/')) || '/';
+}
+
+function joinPath(dir: string, name: string): string {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
