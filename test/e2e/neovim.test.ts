@@ -22,7 +22,7 @@ test('Neovim receives Palisade diagnostics and applies its quick fix', { timeout
   assert.ok(existsSync('/usr/bin/nvim'), 'Neovim is not installed: apt-get install -y neovim');
   assert.ok(existsSync(join(REPO_ROOT, 'dist', 'server.js')), 'dist/server.js is missing: run npm run build');
   const workspace = mkdtempSync(join(tmpdir(), 'palisade-nvim-'));
-  cpSync(join(REPO_ROOT, 'test', 'e2e', 'workspace', 'terraform-basic'), workspace, { recursive: true });
+  cpSync(join(REPO_ROOT, 'examples', 'terraform-basic'), workspace, { recursive: true });
   const out = join(workspace, 'nvim-report.json');
   const original = readFileSync(join(workspace, 'main.tf'), 'utf8').split('\n');
   const targetLine = original.findIndex((line) => /block_public_policy\s*=\s*false/.test(line));

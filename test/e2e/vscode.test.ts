@@ -4,11 +4,12 @@
 // test with the install step to run — never a silent skip.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../helpers/corpora';
 import { runExtensionTests, startScreenshotServer } from './harness/browser';
+import { copyWorkspace } from './harness/workspace';
 import { E2E_DIR, freshProfile, installExtension, missingPrerequisite, startCodeServer } from './harness/code-server';
 
 const SUITE_TIMEOUT_MS = 8 * 60_000;
@@ -35,7 +36,7 @@ test('VS Code end to end (code-server + chromium)', { timeout: SUITE_TIMEOUT_MS 
 
   const workspace = join(profile.root, 'workspace');
   mkdirSync(workspace, { recursive: true });
-  cpSync(join(E2E_DIR, 'workspace'), workspace, { recursive: true });
+  copyWorkspace(workspace);
   const report = join(profile.root, 'report.jsonl');
   writeFileSync(report, '');
 

@@ -7,9 +7,10 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/corpora';
 
-const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\//, /^bin\//, /^policies\//];
+// media/: the icon and the walkthrough pages; examples/: the module the walkthrough opens.
+const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\//, /^bin\//, /^policies\//, /^media\/icon\.png$/, /^media\/walkthrough\/[^/]+\.md$/, /^examples\//];
 
-test('vsce packages only dist/*.js, syntaxes/, bin/, policies/ and the top-level docs', () => {
+test('vsce packages only dist/*.js, syntaxes/, bin/, policies/, the walkthrough media, the example and the top-level docs', () => {
   const vsce = resolve(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   assert.ok(existsSync(vsce), 'the @vscode/vsce dev dependency is installed');
   assert.ok(existsSync(resolve(REPO_ROOT, 'dist', 'server.js')), 'dist/ is built (npm test builds it)');
@@ -18,7 +19,8 @@ test('vsce packages only dist/*.js, syntaxes/, bin/, policies/ and the top-level
   const files = run.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   for (const file of files) assert.ok(SHIPPED.some((re) => re.test(file)), `unexpected file in the package: ${file}`);
   for (const required of ['package.json', 'LICENSE', 'dist/server.js', 'dist/client.js', 'bin/palisade.js',
-    'syntaxes/terraform.tmLanguage.json', 'syntaxes/rego.tmLanguage.json']) {
+    'syntaxes/terraform.tmLanguage.json', 'syntaxes/rego.tmLanguage.json', 'media/icon.png', 'examples/terraform-basic/main.tf',
+    'media/walkthrough/open-example.md']) {
     assert.ok(files.includes(required), `${required} is packaged`);
   }
   for (const kept of ['server/', 'client/', 'test/', 'node_modules/', 'out/', 'bench/', 'scripts/']) {

@@ -2,13 +2,11 @@
 // user, asking the outside harness for a screenshot.
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join, resolve } from 'node:path';
+import { pristinePath } from '../harness/workspace';
 import * as vscode from 'vscode';
 
 export const EXTENSION_ID = 'palisade.palisade';
 
-// out/test/e2e/suite → repository root.
-const REPO_ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 export function workspaceFile(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -93,11 +91,11 @@ export function findingOnLine(document: vscode.TextDocument, pattern: RegExp): v
 }
 
 /**
- * Puts a workspace file back to the text it had when the run started (the copy in the repository's
- * test/e2e/workspace), in the buffer and on disk, whatever an earlier step edited or saved.
+ * Puts a workspace file back to the text it had when the run started (its copy in the repository),
+ * in the buffer and on disk, whatever an earlier step edited or saved.
  */
 export async function resetToDisk(relative: string): Promise<void> {
-  const pristine = readFileSync(join(REPO_ROOT, 'test', 'e2e', 'workspace', relative), 'utf8');
+  const pristine = readFileSync(pristinePath(relative), 'utf8');
   const editor = await openEditor(relative);
   if (editor.document.getText() !== pristine) {
     const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));

@@ -1,2 +1,0 @@
-environment = "prod"
-admin_cidrs = ["0.0.0.0/0"]
