@@ -20,3 +20,13 @@ opaque_calls(name) := [m |
 is_module(source, name) if regex.match(concat("", [`^(registry\.terraform\.io/)?terraform-aws-modules/`, name, `/aws(//.*)?$`]), source)
 
 is_module(source, name) if regex.match(concat("", [`github\.com[/:]terraform-aws-modules/terraform-aws-`, name, `(\.git)?([/?].*)?$`]), source)
+
+# pinned_below(m, major): the call's `version` constraint admits only releases of one major
+# version below `major` (an exact version, `= x.y.z`, `~> x.y` or `~> x.y.z`), so that older
+# major's defaults apply. No constraint means the newest release; other forms are not judged.
+pinned_below(m, major) if {
+	is_string(m.version)
+	parts := regex.find_all_string_submatch_n(`^\s*(=|~>)?\s*v?(\d+)\.\d+(\.\d+)?\s*$`, m.version, 1)
+	count(parts) == 1
+	to_number(parts[0][2]) < major
+}

@@ -21,3 +21,16 @@ test_other_module_names_do_not_match if {
 test_no_modules if {
 	modules.opaque_calls("rds") == [] with input as {"resources": []}
 }
+
+test_pinned_below_reads_exact_and_pessimistic_constraints if {
+	modules.pinned_below({"version": "3.7.0"}, 4)
+	modules.pinned_below({"version": "~> 6.0"}, 9)
+	modules.pinned_below({"version": "= v2.1.3"}, 3)
+}
+
+test_pinned_below_is_not_judged_for_open_or_newer_constraints if {
+	not modules.pinned_below({"version": "~> 9.0"}, 9)
+	not modules.pinned_below({"version": ">= 3.0"}, 4)
+	not modules.pinned_below({"version": "~> 3"}, 4)
+	not modules.pinned_below({}, 4)
+}

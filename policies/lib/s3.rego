@@ -52,7 +52,7 @@ public_access_block_holders := array.concat(
 
 # public_access_switch_off(holder, switch): the switch is known to be off. Unset means false on
 # the resources; on a module call unset means the module's default, which differs between major
-# versions, so only an explicit false counts.
+# versions: an explicit false counts, and unset when the call pins a release before 4.0.
 public_access_switch_off(holder, switch) if {
 	holder.type in {"aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"}
 	unknown.not_true(object.get(holder.config, switch, null))
@@ -61,6 +61,13 @@ public_access_switch_off(holder, switch) if {
 public_access_switch_off(holder, switch) if {
 	not holder.type
 	unknown.is_false(object.get(holder.config, switch, null))
+}
+
+# terraform-aws-modules/s3-bucket before 4.0 defaults every switch to false.
+public_access_switch_off(holder, switch) if {
+	not holder.type
+	object.get(holder.config, switch, null) == null
+	modules.pinned_below(holder, 4)
 }
 
 # bucket_of(r): the bucket a split resource (aws_s3_bucket_acl, …) points at, or r itself when

@@ -18,11 +18,12 @@
 #   fixable: true
 package palisade.aws.apigateway.execution_logging_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["settings"], msg) if {
+deny contains result.fail_fix(r, ["settings"], msg, [result.add_block([], "settings", {"logging_level": "ERROR"})]) if {
 	some r in tf.resources("aws_api_gateway_method_settings")
 	tf.missing_attr(r, ["settings"])
 	msg := sprintf("%s does not turn on execution logging", [r.address])
@@ -36,8 +37,9 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "ERROR")]) if {
 	msg := sprintf("%s does not turn on execution logging", [r.address])
 }
 
-# A REST API stage that no method settings apply to logs nothing.
-deny contains result.fail(r, [], msg) if {
+# A REST API stage that no method settings apply to logs nothing. The fix adds method settings
+# (logs and metrics) for every method of the stage, when the stage has a plain address.
+deny contains fixes.finding(r, [], msg, method_settings_fix(r)) if {
 	some r in tf.resources("aws_api_gateway_stage")
 	count(tf.referencing(r.address, "aws_api_gateway_method_settings", ["stage_name"])) == 0
 	not tf.unresolved("aws_api_gateway_method_settings", ["stage_name"], "aws_api_gateway_stage")
@@ -45,7 +47,7 @@ deny contains result.fail(r, [], msg) if {
 	msg := sprintf("%s has no method settings, so execution logging is off", [r.address])
 }
 
-deny contains result.fail(r, ["default_route_settings"], msg) if {
+deny contains result.fail_fix(r, ["default_route_settings"], msg, [result.add_block([], "default_route_settings", {"logging_level": "ERROR"})]) if {
 	some r in tf.resources("aws_apigatewayv2_stage")
 	not http_api(r)
 	tf.missing_attr(r, ["default_route_settings"])
@@ -59,6 +61,21 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "ERROR")]) if {
 	off(object.get(s, "logging_level", null))
 	path := ["default_route_settings", i, "logging_level"]
 	msg := sprintf("%s does not turn on execution logging", [r.address])
+}
+
+method_settings_fix(stage) := [result.add_resource("aws_api_gateway_method_settings", stage.name, {
+	"rest_api_id": result.expr(sprintf("%s.rest_api_id", [stage.address])),
+	"stage_name": result.expr(sprintf("%s.stage_name", [stage.address])),
+	"method_path": "*/*",
+	"settings": [{"logging_level": "ERROR", "metrics_enabled": true}],
+})] if {
+	fixes.can_add_resource(stage)
+	not method_settings_named(stage.name)
+} else := []
+
+method_settings_named(name) if {
+	some s in tf.resources("aws_api_gateway_method_settings")
+	s.name == name
 }
 
 off(null)

@@ -11,11 +11,14 @@ test_fires_when_level_unset if {
 }
 
 test_fires_without_settings if {
-	rule.deny == {{"msg": "aws_api_gateway_method_settings.all does not turn on execution logging", "resource": "aws_api_gateway_method_settings.all", "path": ["settings"]}} with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"method_path": "*/*"}, "references": []}]}
+	rule.deny == {{"msg": "aws_api_gateway_method_settings.all does not turn on execution logging", "resource": "aws_api_gateway_method_settings.all", "path": ["settings"], "fix": [{"op": "add_block", "path": [], "type": "settings", "config": {"logging_level": "ERROR"}}]}} with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"method_path": "*/*"}, "references": []}]}
 }
 
 test_fires_on_stage_without_method_settings if {
-	rule.deny == {{"msg": "aws_api_gateway_stage.prod has no method settings, so execution logging is off", "resource": "aws_api_gateway_stage.prod", "path": []}} with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod"}, "references": []}]}
+	rule.deny == {{"msg": "aws_api_gateway_stage.prod has no method settings, so execution logging is off", "resource": "aws_api_gateway_stage.prod", "path": [], "fix": [{"op": "add_resource", "type": "aws_api_gateway_method_settings", "name": "prod", "config": {
+		"rest_api_id": {"$expr": "aws_api_gateway_stage.prod.rest_api_id"}, "stage_name": {"$expr": "aws_api_gateway_stage.prod.stage_name"},
+		"method_path": "*/*", "settings": [{"logging_level": "ERROR", "metrics_enabled": true}],
+	}}]}} with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod"}, "references": []}]}
 }
 
 test_fires_on_websocket_stage if {
@@ -32,4 +35,8 @@ test_skips_http_api_stage if {
 
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"settings": [{"logging_level": {"$unknown": "var.x"}}]}, "references": []}]}
+}
+
+test_stage_in_a_module_gets_no_fix if {
+	rule.deny == {{"msg": "module.api.aws_api_gateway_stage.prod has no method settings, so execution logging is off", "resource": "module.api.aws_api_gateway_stage.prod", "path": []}} with input as {"resources": [{"address": "module.api.aws_api_gateway_stage.prod", "module": "module.api", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod"}, "references": []}]}
 }

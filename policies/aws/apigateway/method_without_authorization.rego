@@ -15,14 +15,15 @@
 #   references:
 #     checkov: CKV_AWS_59
 #   remediation: Set authorization to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (with an authorizer), or require an API key.
-#   fixable: false
+#   fixable: true
 package palisade.aws.apigateway.method_without_authorization
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["authorization"], msg) if {
+# The fix requires IAM-signed (SigV4) requests: no authorizer or user pool to name.
+deny contains result.fail_fix(r, ["authorization"], msg, [result.set(["authorization"], "AWS_IAM")]) if {
 	some r in tf.resources("aws_api_gateway_method")
 	r.config.authorization == "NONE"
 	r.config.http_method != "OPTIONS"

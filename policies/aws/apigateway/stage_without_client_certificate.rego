@@ -14,14 +14,32 @@
 #   references:
 #     kics: 0b4869fc-a842-4597-aa00-1294df425440
 #   remediation: Create an aws_api_gateway_client_certificate, set client_certificate_id on the stage and verify it in the backend.
-#   fixable: false
+#   fixable: true
 package palisade.aws.apigateway.stage_without_client_certificate
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
-deny contains result.fail(r, ["client_certificate_id"], msg) if {
+deny contains fixes.finding(r, ["client_certificate_id"], msg, certificate_fix(r)) if {
 	some r in tf.resources("aws_api_gateway_stage")
 	tf.missing_attr(r, ["client_certificate_id"])
 	msg := sprintf("%s does not present a client certificate to its backends", [r.address])
+}
+
+# The fix generates a client certificate for the stage (API Gateway holds its private key); the
+# backend can then verify requests come from API Gateway.
+certificate_fix(r) := [
+	result.add_resource(certificate_type, r.name, {"description": sprintf("Client certificate of %s.%s", [r.type, r.name])}),
+	result.set(["client_certificate_id"], result.expr(sprintf("%s.%s.id", [certificate_type, r.name]))),
+] if {
+	fixes.can_add_resource(r)
+	not certificate_named(r.name)
+} else := []
+
+certificate_type := "aws_api_gateway_client_certificate"
+
+certificate_named(name) if {
+	some c in tf.resources(certificate_type)
+	c.name == name
 }

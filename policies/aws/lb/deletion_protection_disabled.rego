@@ -35,10 +35,14 @@ bad(null) := true
 
 bad(v) if unknown.is_false(v)
 
-# The registry module terraform-aws-modules/alb/aws: its default changed across major versions,
-# so only an explicit false is reported.
+# The registry module terraform-aws-modules/alb/aws: its default is true from 9.0 and false
+# before, so unset is reported only when the call pins an older major version.
 deny contains result.fail_fix(m, ["enable_deletion_protection"], msg, [result.set(["enable_deletion_protection"], true)]) if {
 	some m in modules.opaque_calls("alb")
-	unknown.is_false(object.get(m.config, "enable_deletion_protection", null))
+	module_off(m, object.get(m.config, "enable_deletion_protection", null))
 	msg := sprintf("%s does not have deletion protection enabled", [m.address])
 }
+
+module_off(_, v) if unknown.is_false(v)
+
+module_off(m, null) if modules.pinned_below(m, 9)

@@ -38,11 +38,15 @@ bad(null) := true
 
 bad(v) if unknown.is_false(v)
 
-# The registry module terraform-aws-modules/alb/aws: its default changed across major versions,
-# so only an explicit false is reported.
+# The registry module terraform-aws-modules/alb/aws: its default is true from 9.0 and false
+# before, so unset is reported only when the call pins an older major version.
 deny contains result.fail_fix(m, ["drop_invalid_header_fields"], msg, [result.set(["drop_invalid_header_fields"], true)]) if {
 	some m in modules.opaque_calls("alb")
 	object.get(m.config, "load_balancer_type", "application") == "application"
-	unknown.is_false(object.get(m.config, "drop_invalid_header_fields", null))
+	module_off(m, object.get(m.config, "drop_invalid_header_fields", null))
 	msg := sprintf("%s does not drop invalid HTTP header fields", [m.address])
 }
+
+module_off(_, v) if unknown.is_false(v)
+
+module_off(m, null) if modules.pinned_below(m, 9)

@@ -21,3 +21,14 @@ test_unknown_does_not_fire if {
 test_registry_module_fires if {
 	rule.deny == {{"msg": "module.alb does not drop invalid HTTP header fields", "resource": "module.alb", "path": ["drop_invalid_header_fields"], "fix": [{"op": "set", "path": ["drop_invalid_header_fields"], "value": true}]}} with input as {"resources": [], "modules": [{"address": "module.alb", "name": "alb", "source": "terraform-aws-modules/alb/aws", "config": {"drop_invalid_header_fields": false}}]}
 }
+
+alb_call(version) := {"address": "module.alb", "name": "alb", "source": "terraform-aws-modules/alb/aws", "version": version, "config": {}}
+
+test_registry_module_pinned_before_9_fires_on_the_unset_default if {
+	rule.deny == {{"msg": "module.alb does not drop invalid HTTP header fields", "resource": "module.alb", "path": ["drop_invalid_header_fields"], "fix": [{"op": "set", "path": ["drop_invalid_header_fields"], "value": true}]}} with input as {"resources": [], "modules": [alb_call("~> 6.0")]}
+}
+
+test_registry_module_from_9_or_unpinned_keeps_its_secure_default if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb_call("~> 9.0")]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.alb", "name": "alb", "source": "terraform-aws-modules/alb/aws", "config": {}}]}
+}

@@ -17,7 +17,7 @@
 #     trivy: AVD-AWS-0054
 #     kics: de7f5e83-da88-4046-871f-ea18504b1d43
 #   remediation: Make the HTTP listener redirect to HTTPS (default_action type = "redirect", protocol = "HTTPS") and serve the application on an HTTPS listener.
-#   fixable: false
+#   fixable: true
 package palisade.aws.lb.http_listener
 
 import data.palisade.lib.result
@@ -38,8 +38,9 @@ deny contains result.fail(r, ["protocol"], msg) if {
 	msg := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
 }
 
-# A redirect that keeps plain HTTP (its protocol defaults to the listener's own).
-deny contains result.fail(r, path, msg) if {
+# A redirect that keeps plain HTTP (its protocol defaults to the listener's own); the fix points
+# it at HTTPS, on port 443 when the redirect kept the plain HTTP port.
+deny contains result.fail_fix(r, path, msg, https_fix(path, redirect)) if {
 	some r in input.resources
 	r.type in {"aws_lb_listener", "aws_alb_listener"}
 	serves_http(r)
@@ -50,6 +51,11 @@ deny contains result.fail(r, path, msg) if {
 	path := ["default_action", i, "redirect", j, "protocol"]
 	msg := sprintf("%s redirects plain HTTP to plain HTTP instead of HTTPS", [r.address])
 }
+
+https_fix(path, redirect) := [result.set(path, "HTTPS"), result.set(port_path, "443")] if {
+	object.get(redirect, "port", "#{port}") in {"80", "#{port}"}
+	port_path := array.concat(array.slice(path, 0, count(path) - 1), ["port"])
+} else := [result.set(path, "HTTPS")]
 
 serves_http(listener) if listener.config.protocol == "HTTP"
 

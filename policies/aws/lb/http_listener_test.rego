@@ -19,7 +19,7 @@ test_unknown_does_not_fire if {
 }
 
 test_redirect_to_http_fires if {
-	rule.deny == {{"msg": "aws_lb_listener.http redirects plain HTTP to plain HTTP instead of HTTPS", "resource": "aws_lb_listener.http", "path": ["default_action", 0, "redirect", 0, "protocol"]}} with input as {"resources": [listener([{"type": "redirect", "redirect": [{"port": "80", "protocol": "HTTP"}]}])]}
+	rule.deny == {{"msg": "aws_lb_listener.http redirects plain HTTP to plain HTTP instead of HTTPS", "resource": "aws_lb_listener.http", "path": ["default_action", 0, "redirect", 0, "protocol"], "fix": [{"op": "set", "path": ["default_action", 0, "redirect", 0, "protocol"], "value": "HTTPS"}, {"op": "set", "path": ["default_action", 0, "redirect", 0, "port"], "value": "443"}]}} with input as {"resources": [listener([{"type": "redirect", "redirect": [{"port": "80", "protocol": "HTTP"}]}])]}
 }
 
 test_default_protocol_of_alb_listener_is_http if {

@@ -16,17 +16,19 @@
 #   references:
 #     kics: 64a222aa-7793-4e40-915f-4b302c76e4d4
 #   remediation: Remove the WRITE_ACP / FULL_CONTROL grant (prefer BucketOwnerEnforced object ownership and bucket policies over ACLs).
-#   fixable: false
+#   fixable: true
 package palisade.aws.s3.bucket_acl_grants_write_acp
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 acl_admin := {"WRITE_ACP", "FULL_CONTROL"}
 
-# Provider v4+ aws_s3_bucket_acl access_control_policy grants.
-deny contains result.fail(r, path, msg(r, permission)) if {
+# Provider v4+ aws_s3_bucket_acl access_control_policy grants. A WRITE_ACP grant holds that one
+# permission, so the fix removes the grant; FULL_CONTROL also grants access the grantee may need.
+deny contains fixes.finding(r, path, msg(r, permission), revoke(permission, ["access_control_policy", i, "grant", j])) if {
 	some r in tf.resources("aws_s3_bucket_acl")
 	some i, acp in tf.blocks(r, "access_control_policy")
 	some j, grant in unknown.items(object.get(acp, "grant", []))
@@ -44,6 +46,10 @@ deny contains result.fail(r, ["grant", i, "permissions"], msg(r, permission)) if
 	permission in acl_admin
 	unknown.known_string(grant.type) == "Group"
 }
+
+revoke("WRITE_ACP", grant_path) := [result.remove(grant_path)]
+
+revoke(permission, _) := [] if permission != "WRITE_ACP"
 
 # The owner's own grant (same canonical id as the owner block, known or as the same expression).
 to_owner(acp, grant) if {

@@ -17,16 +17,35 @@
 #     checkov: CKV_AWS_19
 #     trivy: AVD-AWS-0088
 #   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key).
-#   fixable: false
+#   fixable: true
 package palisade.aws.s3.bucket_encryption_missing
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
 
-deny contains result.fail(bucket, ["server_side_encryption_configuration"], msg) if {
+deny contains fixes.finding(bucket, ["server_side_encryption_configuration"], msg, encryption_fix(bucket)) if {
 	some bucket in s3.buckets
 	tf.missing_attr(bucket, ["server_side_encryption_configuration"])
 	not s3.has_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration")
 	msg := sprintf("%s has no server-side encryption configuration", [bucket.address])
+}
+
+# The fix adds a split encryption configuration (provider 3.75+) with SSE-KMS and an S3 Bucket Key
+# (fewer KMS calls); the key is the account's AWS managed aws/s3 key, which needs no key policy.
+encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryption_configuration", bucket.name, {
+	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
+	"rule": [{
+		"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}],
+		"bucket_key_enabled": true,
+	}],
+})] if {
+	fixes.can_add_resource(bucket)
+	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
+} else := []
+
+named(resource_type, name) if {
+	some r in tf.resources(resource_type)
+	r.name == name
 }

@@ -8,6 +8,10 @@ test_missing_fires if {
 	rule.deny == {{
 		"msg": "aws_s3_bucket.logs has no server-side encryption configuration",
 		"resource": "aws_s3_bucket.logs", "path": ["server_side_encryption_configuration"],
+		"fix": [{"op": "add_resource", "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "logs", "config": {
+			"bucket": {"$expr": "aws_s3_bucket.logs.id"},
+			"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}], "bucket_key_enabled": true}],
+		}}],
 	}} with input as {"resources": [bucket({"bucket": "corp-logs"})]}
 }
 

@@ -15,16 +15,18 @@
 #     cis-aws-2.0: ["2.1.1"]
 #   references:
 #   remediation: Add a bucket policy statement that denies s3:* to all principals when aws:SecureTransport is false.
-#   fixable: false
+#   fixable: true
 package palisade.aws.s3.bucket_insecure_transport
 
+import data.palisade.lib.fixes
 import data.palisade.lib.iam
 import data.palisade.lib.result
 import data.palisade.lib.s3
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# No policy at all: report on the bucket.
-deny contains result.fail(bucket, [], msg) if {
+# No policy at all: report on the bucket. The fix adds a policy with only the deny statement.
+deny contains fixes.finding(bucket, [], msg, policy_fix(bucket)) if {
 	not s3.companion_unresolved("aws_s3_bucket_policy")
 	some bucket in s3.buckets
 	count(s3.bucket_policies(bucket)) == 0
@@ -43,6 +45,34 @@ deny contains result.fail(p.resource, p.path, msg) if {
 	some p in policies
 	msg := sprintf("the policy of %s does not deny insecure (HTTP) requests", [bucket.address])
 }
+
+policy_fix(bucket) := [result.add_resource("aws_s3_bucket_policy", bucket.name, {
+	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
+	"policy": result.expr(deny_http_policy(bucket.address)),
+})] if {
+	fixes.can_add_resource(bucket)
+	not policy_named(bucket.name)
+} else := []
+
+policy_named(name) if {
+	some p in tf.resources("aws_s3_bucket_policy")
+	p.name == name
+}
+
+# Written for a top-level resource block (the only place the fix adds one).
+deny_http_policy(address) := concat("\n", [
+	"jsonencode({",
+	"    Version = \"2012-10-17\"",
+	"    Statement = [{",
+	"      Sid       = \"DenyInsecureTransport\"",
+	"      Effect    = \"Deny\"",
+	"      Principal = \"*\"",
+	"      Action    = \"s3:*\"",
+	sprintf("      Resource  = [%s.arn, \"${%s.arn}/*\"]", [address, address]),
+	"      Condition = { Bool = { \"aws:SecureTransport\" = \"false\" } }",
+	"    }]",
+	"  })",
+])
 
 denies_insecure_transport(doc) if {
 	some entry in iam.statements(doc)

@@ -15,7 +15,7 @@ deny_http := {"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": 
 allow_read := {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "*"}
 
 test_no_policy_fires_on_bucket if {
-	rule.deny == {{"msg": "aws_s3_bucket.logs has no bucket policy denying insecure (HTTP) requests", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [bucket]}
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no bucket policy denying insecure (HTTP) requests", "resource": "aws_s3_bucket.logs", "path": [], "fix": [{"config": {"bucket": {"$expr": "aws_s3_bucket.logs.id"}, "policy": {"$expr": "jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Sid       = \"DenyInsecureTransport\"\n      Effect    = \"Deny\"\n      Principal = \"*\"\n      Action    = \"s3:*\"\n      Resource  = [aws_s3_bucket.logs.arn, \"${aws_s3_bucket.logs.arn}/*\"]\n      Condition = { Bool = { \"aws:SecureTransport\" = \"false\" } }\n    }]\n  })"}}, "name": "logs", "op": "add_resource", "type": "aws_s3_bucket_policy"}]}} with input as {"resources": [bucket]}
 }
 
 test_policy_without_deny_fires_on_policy if {

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-S3-008
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_versioning, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["2.1.2"]
 #   references:
@@ -20,11 +20,13 @@
 #   fixable: false
 package palisade.aws.s3.bucket_mfa_delete_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
+# Split resource (provider v4+): versioning on without MFA delete.
 warn contains result.fail(r, path, msg) if {
 	some r in tf.resources("aws_s3_bucket_versioning")
 	some i, conf in tf.blocks(r, "versioning_configuration")
@@ -36,11 +38,50 @@ warn contains result.fail(r, path, msg) if {
 	msg := sprintf("%s does not enable MFA delete", [r.address])
 }
 
-warn contains result.fail(bucket, path, msg) if {
+# MFA delete protects object versions; with versioning off it is not in effect even when set,
+# so the finding lands on the switch that turns versioning off.
+warn contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_s3_bucket_versioning")
+	some i, conf in tf.blocks(r, "versioning_configuration")
+	status := object.get(conf, "status", null)
+	unknown.known(status)
+	status != "Enabled"
+	path := ["versioning_configuration", i, "status"]
+	msg := sprintf("%s has versioning off, so MFA delete is not in effect", [r.address])
+}
+
+# Inline versioning block (provider v3) and the registry module's `versioning` argument.
+warn contains result.fail(holder, array.concat(prefix, ["mfa_delete"]), msg) if {
+	some setting in versioning_settings
+	[holder, prefix, v] := setting
+	unknown.is_true(object.get(v, "enabled", null))
+	unknown.not_true(object.get(v, "mfa_delete", null))
+	msg := sprintf("%s does not enable MFA delete", [holder.address])
+}
+
+warn contains result.fail(holder, array.concat(prefix, ["enabled"]), msg) if {
+	some setting in versioning_settings
+	[holder, prefix, v] := setting
+	unknown.is_false(object.get(v, "enabled", null))
+	msg := sprintf("%s has versioning off, so MFA delete is not in effect", [holder.address])
+}
+
+# versioning_settings: [holder, path prefix, settings] for inline `versioning` blocks of buckets
+# and the `versioning` map of terraform-aws-modules/s3-bucket calls.
+versioning_settings contains [bucket, ["versioning", i], v] if {
 	some bucket in s3.buckets
 	some i, v in tf.blocks(bucket, "versioning")
-	unknown.is_true(v.enabled)
-	unknown.not_true(object.get(v, "mfa_delete", null))
-	path := ["versioning", i, "mfa_delete"]
-	msg := sprintf("%s does not enable MFA delete", [bucket.address])
+}
+
+versioning_settings contains [m, ["versioning"], v] if {
+	some m in modules.opaque_calls("s3-bucket")
+	v := object.get(m.config, "versioning", null)
+	is_object(v)
+}
+
+# A block written in the call (not valid Terraform for a module, but the intent is the same map).
+versioning_settings contains [m, ["versioning", i], v] if {
+	some m in modules.opaque_calls("s3-bucket")
+	some i, v in unknown.items(object.get(m.config, "versioning", null))
+	is_object(v)
 }

@@ -18,8 +18,21 @@ test_mfa_delete_enabled_passes if {
 	count(rule.warn) == 0 with input as {"resources": [versioning({"status": "Enabled", "mfa_delete": "Enabled"}), bucket({"enabled": true, "mfa_delete": true})]}
 }
 
-test_versioning_off_is_left_to_the_versioning_rule if {
-	count(rule.warn) == 0 with input as {"resources": [versioning({"status": "Suspended"})]}
+test_versioning_off_means_mfa_delete_is_not_in_effect if {
+	rule.warn == {
+		{"msg": "aws_s3_bucket_versioning.logs has versioning off, so MFA delete is not in effect", "resource": "aws_s3_bucket_versioning.logs", "path": ["versioning_configuration", 0, "status"]},
+		{"msg": "aws_s3_bucket.logs has versioning off, so MFA delete is not in effect", "resource": "aws_s3_bucket.logs", "path": ["versioning", 0, "enabled"]},
+	} with input as {"resources": [versioning({"status": "Suspended", "mfa_delete": "Enabled"}), bucket({"enabled": false})]}
+}
+
+module_call(versioning) := {"address": "module.logs", "name": "logs", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"bucket": "corp-logs", "versioning": versioning}}
+
+test_registry_module_versioning_map_without_mfa_delete_warns if {
+	rule.warn == {{"msg": "module.logs does not enable MFA delete", "resource": "module.logs", "path": ["versioning", "mfa_delete"]}} with input as {"resources": [], "modules": [module_call({"enabled": true})]}
+}
+
+test_registry_module_with_mfa_delete_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"enabled": true, "mfa_delete": true})]}
 }
 
 test_unknown_does_not_warn if {

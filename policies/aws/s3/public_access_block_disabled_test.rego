@@ -30,3 +30,8 @@ test_opaque_module_fires_only_on_explicit_false if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_acls": false}}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}]}
 }
+
+test_opaque_module_before_4_fires_on_the_unset_default if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "version": "3.7.0", "config": {}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "version": "~> 4.1", "config": {}}]}
+}

@@ -21,3 +21,11 @@ test_plain_bucket_passes if {
 test_unknown_does_not_warn if {
 	count(rule.warn) == 0 with input as {"resources": [bucket({"website": {"$unknown": "var.site"}})]}
 }
+
+test_registry_module_website_map_warns if {
+	rule.warn == {{"msg": "module.site is served as a static website (HTTP only, public objects)", "resource": "module.site", "path": ["website"]}} with input as {"resources": [], "modules": [{"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"website": {"index_document": "index.html"}}}]}
+}
+
+test_registry_module_without_website_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [{"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"website": {}}}]}
+}

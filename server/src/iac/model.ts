@@ -64,6 +64,8 @@ export interface ModelModuleCall {
   config: { [key: string]: ModelValue };
   /** Resolved local directory, when the module's code is available. */
   dir?: string;
+  /** The call's `version` constraint, when it is a literal string (registry modules). */
+  version?: string;
 }
 
 export interface ModelProvider {

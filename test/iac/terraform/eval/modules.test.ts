@@ -81,3 +81,11 @@ test('undeclared module arguments and missing required ones are diagnosed', () =
   const r = analyze({ 'main.tf': 'module "m" {\n  source = "./mod"\n  bogus = 1\n}\n', 'mod/main.tf': CHILD });
   assert.deepEqual(r.diagnostics.map((d) => d.code).sort(), ['tf-module-argument', 'tf-module-argument']);
 });
+
+test('a module call records its literal version constraint, and only a string one', () => {
+  const r = analyze({
+    'main.tf': 'module "alb" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = "~> 6.0"\n}\nmodule "any" {\n  source  = "terraform-aws-modules/alb/aws"\n}\nmodule "odd" {\n  source  = "terraform-aws-modules/alb/aws"\n  version = 6\n}\n',
+  });
+  assert.deepEqual(r.model.modules!.map((m) => [m.address, m.version]), [['module.alb', '~> 6.0'], ['module.any', undefined], ['module.odd', undefined]]);
+  assert.equal(r.model.modules![0].config.version, undefined, 'version is a meta-argument, not configuration');
+});

@@ -107,6 +107,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
         file: ctx.rel(call.decl.file.path),
         config: modelObject(config),
         ...(call.dir ? { dir: ctx.rel(call.dir) } : {}),
+        ...(call.version !== undefined ? { version: call.version } : {}),
       };
       model.modules!.push(m);
       sourceMaps.set(mi.address, node);

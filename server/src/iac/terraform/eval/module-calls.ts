@@ -27,6 +27,8 @@ export interface ModuleCallResult {
   name: string;
   decl: BlockDecl;
   source: string;
+  /** The `version` constraint, when it evaluates to a string. */
+  version?: string;
   dir?: string;
   /** Why the module's code is not evaluated, when it is not. */
   opaqueReason?: string;
@@ -71,7 +73,10 @@ export function evaluateModuleCall(parent: ModuleInstance, decl: BlockDecl, make
   }));
   for (const inst of instances) if (dir) inst.child = makeChild(dir, inst.address, inst);
   if (dir) checkArguments(parent, decl, instances[0]?.child);
-  return { name, decl, source, dir, opaqueReason, expansion, instances };
+  const versionAttr = attributesOf(decl.block).get('version');
+  const versionValue = versionAttr ? evaluate(versionAttr.expr, { ...base, kind: 'tfvars' }) : undefined;
+  const version = typeof versionValue === 'string' ? versionValue : undefined;
+  return { name, decl, source, ...(version !== undefined ? { version } : {}), dir, opaqueReason, expansion, instances };
 }
 
 /** Arguments the module does not declare, and required variables the call does not set. */

@@ -1,0 +1,34 @@
+# METADATA
+# title: CloudFront uses the default certificate, which accepts TLS 1.0
+# description: |
+#   On the default *.cloudfront.net certificate CloudFront fixes the viewer security policy at
+#   TLSv1, so viewers can negotiate TLS 1.0 and 1.1 and their weak ciphers; a minimum protocol
+#   version can only be chosen with a custom certificate. There is no mechanical fix (it needs
+#   a domain and an ACM certificate), so this is advisory and separate from PAL-AWS-CLOUDFRONT-002,
+#   which covers custom certificates with an outdated minimum.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
+# custom:
+#   id: PAL-AWS-CLOUDFRONT-005
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_cloudfront_distribution]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_174
+#     kics: 00e5e55e-c2ff-46b3-a757-a7a1cd802456
+#   remediation: Serve the distribution under your own domain with an ACM certificate and set minimum_protocol_version = "TLSv1.2_2021".
+#   fixable: false
+package palisade.aws.cloudfront.default_certificate_tls
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+warn contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_cloudfront_distribution")
+	some i, cert in tf.blocks(r, "viewer_certificate")
+	unknown.is_true(object.get(cert, "cloudfront_default_certificate", null))
+	path := ["viewer_certificate", i, "cloudfront_default_certificate"]
+	msg := sprintf("%s uses the default CloudFront certificate, which accepts TLS 1.0", [r.address])
+}
