@@ -3,6 +3,7 @@
 // `with` mocks, `print`, and the membership operators behind `in`.
 import { BuiltinError, getBuiltin, type BuiltinContext } from '../builtins';
 import { CONFLICT_FUNCTION, EvalError } from './errors';
+import type { RuleNode } from './compile';
 import type { FnRef, T } from './ir';
 import type { Evaluator } from './evaluator';
 import { STOP, type Slots, type Stop } from './control';
@@ -11,8 +12,11 @@ import { equal, formatValue, isArray, isObject, isSet, keyOf, sortedMembers, typ
 const UNDEFINED = Symbol('undefined');
 
 export class Calls {
-  cache = new Map<string, RegoValue | typeof UNDEFINED>();
+  /** Per function node, results by argument key (swapped wholesale by `with`). */
+  cache = new Map<RuleNode, Map<string, RegoValue | typeof UNDEFINED>>();
   private readonly inProgress = new Set<string>();
+  /** User-function nodes by call site: the rule tree is fixed for the evaluator's life. */
+  private readonly userFunctions = new Map<FnRef, RuleNode | null>();
   readonly builtinContext: BuiltinContext;
 
   constructor(private readonly ev: Evaluator) {
@@ -85,8 +89,8 @@ export class Calls {
       }
     }
     if (fn.path) {
-      const node = this.ev.root.find(fn.path);
-      if (node && (node.funcs.length > 0 || node.defaultRule?.args)) return this.callUser(node.path, node.funcs, node.defaultRule, vals, k);
+      const node = this.userFunction(fn, fn.path);
+      if (node) return this.callUser(node, vals, k);
       throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
     }
     switch (fn.name) {
@@ -117,16 +121,28 @@ export class Calls {
     return k(r);
   }
 
-  private callUser(
-    path: string[],
-    rules: import('./ir').CRule[],
-    defaultRule: import('./ir').CRule | undefined,
-    vals: RegoValue[],
-    k: (v: RegoValue) => Stop,
-  ): Stop {
-    const key = path.join('.') + '(' + vals.map(memoKey).join(',') + ')';
-    let cached = this.cache.get(key);
+  private userFunction(fn: FnRef, path: string[]): RuleNode | undefined {
+    let node = this.userFunctions.get(fn);
+    if (node === undefined) {
+      const found = this.ev.root.find(path);
+      node = found && (found.funcs.length > 0 || found.defaultRule?.args) ? found : null;
+      this.userFunctions.set(fn, node);
+    }
+    return node ?? undefined;
+  }
+
+  private callUser(fnNode: RuleNode, vals: RegoValue[], k: (v: RegoValue) => Stop): Stop {
+    const { path, funcs: rules, defaultRule } = fnNode;
+    // One argument needs no separator; several are escaped so ("a,b", "c") and ("a", "b,c") differ.
+    const argsKey = vals.length === 1 ? memoKey(vals[0]) : JSON.stringify(vals.map(memoKey));
+    let results = this.cache.get(fnNode);
+    if (results === undefined) {
+      results = new Map();
+      this.cache.set(fnNode, results);
+    }
+    let cached = results.get(argsKey);
     if (cached === undefined) {
+      const key = path.join('.') + '(' + argsKey + ')';
       if (this.inProgress.has(key)) throw new EvalError('rego_recursion_error', `function ${path.join('.')} is recursive`);
       this.inProgress.add(key);
       let result: RegoValue | undefined;
@@ -146,7 +162,7 @@ export class Calls {
         this.inProgress.delete(key);
       }
       cached = result === undefined ? UNDEFINED : result;
-      this.cache.set(key, cached);
+      results.set(argsKey, cached);
     }
     return cached === UNDEFINED ? undefined : k(cached);
   }

@@ -16,7 +16,13 @@ export class RuleNode {
   readonly objects: CRule[] = [];
   readonly funcs: CRule[] = [];
   defaultRule?: CRule;
+  private joinedPath?: string;
   constructor(readonly path: string[]) {}
+
+  /** The path joined with NUL, computed once: the node's memo key, asked for on every reference. */
+  get pathKey(): string {
+    return (this.joinedPath ??= this.path.join('\u0000'));
+  }
 
   get hasOwnRules(): boolean {
     return this.complete.length + this.sets.length + this.objects.length + this.funcs.length > 0 || !!this.defaultRule;

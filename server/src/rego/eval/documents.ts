@@ -78,7 +78,7 @@ export class Documents {
 
   /** Distinct key prefixes (up to `depth` keys) in rule-solution order, memoised like node values. */
   private keyOrder(node: RuleNode, depth: number): RegoValue[][] {
-    const cacheKey = `\u0001order\u0001${depth}\u0001${node.path.join('\u0000')}`;
+    const cacheKey = `\u0001order\u0001${depth}\u0001${node.pathKey}`;
     const cached = this.cache.get(cacheKey);
     if (cached !== undefined && cached !== UNDEFINED) return cached as RegoValue[][];
     const seen = new Set<string>();
@@ -111,7 +111,7 @@ export class Documents {
 
   /** The whole value of a node: its rules' value, or an object of its children over base data. */
   nodeValue(node: RuleNode): RegoValue | undefined {
-    const key = node.path.join('\u0000');
+    const key = node.pathKey;
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
     // OPA rejects recursion at compile time; here a rule that needs its own value stops cleanly
