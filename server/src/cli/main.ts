@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<CommandModule>> = {
   test: () => import('./commands/test'),
   fix: () => import('./commands/fix'),
   rules: () => import('./commands/rules'),
+  packs: () => import('./commands/packs'),
   report: () => import('./commands/report'),
 };
 
@@ -29,6 +30,7 @@ function usage(): string {
     '  test      run Rego unit tests (test_* rules) like opa test',
     '  fix       apply verified fixes to Terraform modules (--rule ID, --dry-run)',
     '  rules     list the built-in rules with their metadata (--json)',
+    '  packs     team rule packs: list, verify (signatures, git pins), test, sign',
     '  report    compliance report per framework and control (--format md|html|json)',
     '',
     'run `palisade <command> --help` for a command\'s options',

@@ -18,7 +18,7 @@ import {
 import type { FileHost } from '../iac/model';
 import { DiskHost } from '../workspace/disk-host';
 import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
-import { absolutePackDiagnostics, loadCliPacks } from '../workspace/pack-reader';
+import { absolutePackDiagnostics, PackLoader, readCliConfig } from '../workspace/pack-reader';
 import { matchRuleIds } from './scan-options';
 import { visibleFilesHost, type GitignoreScope } from './units';
 
@@ -83,9 +83,10 @@ export interface UnitOutcome {
 export function loadBuiltinPack(settings?: Pick<ScanSettings, 'cwd' | 'configFile'>): { pack?: RulePack; packDir?: string; packDiagnostics?: PolicyDiagnostic[] } {
   const packDir = builtinPackDir();
   if (!packDir) return {};
-  if (settings) {
-    const { loaded } = loadCliPacks(settings.cwd, settings.configFile);
-    if (loaded.packs.length > 1 || !loaded.packs[0].loaded) return { pack: loaded.pack, packDir: packDir.split('\\').join('/'), packDiagnostics: absolutePackDiagnostics(loaded) };
+  const packSettings = settings ? readCliConfig(settings.cwd, settings.configFile).config.packSettings : undefined;
+  if (packSettings && (packSettings.sources.length > 0 || !packSettings.builtin)) {
+    const loaded = new PackLoader({ builtinDir: packDir }).load(packSettings, true);
+    return { pack: loaded.pack, packDir: packDir.split('\\').join('/'), packDiagnostics: absolutePackDiagnostics(loaded) };
   }
   // The built-in pack passes OPA's compile checks in CI (test/policy/fixtures.test.ts).
   return { pack: loadPack(readPackFiles(packDir), { name: 'builtin', check: false }), packDir: packDir.split('\\').join('/') };

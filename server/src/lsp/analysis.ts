@@ -12,6 +12,8 @@ export interface UnitRequest {
   root: string;
   /** Extra var files, absolute, in order. */
   varFiles: string[];
+  /** The raw `palisade.packs` setting for this unit's folder, when set. */
+  packs?: unknown;
   isCancelled: () => boolean;
 }
 

@@ -8,12 +8,15 @@ import {
   configForUnit,
   loadPack,
   scanTerraformUnit,
+  type LoadedPacks,
   type PackFile,
+  type PalisadeConfig,
   type RuleMetadata,
   type RulePack,
   type RuleSeverity,
 } from '../policy';
 import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
+import { PackLoader, packSettingsFromSetting } from '../workspace/pack-reader';
 import { absoluteIn, unitFiles, type UnitAnalysis, type UnitRequest } from './analysis';
 import type { Logger } from './guard';
 import { findingHoverText } from './finding-hover';
@@ -32,11 +35,15 @@ export class PolicySupport {
   private pack: RulePack | undefined;
   private readonly configs = new ConfigCache();
   private readonly reportedRuleProblems = new Set<string>();
+  private readonly packLoader: PackLoader;
 
   constructor(
     private readonly log: Logger,
     private readonly packFiles: () => PackFile[] = builtinPackFiles,
+    /** `trusted: false` (VS Code restricted mode): the built-in pack only, whatever the configuration says. */
+    private readonly options: { trusted?: boolean } = {},
   ) {
+    this.packLoader = new PackLoader({ builtinFiles: packFiles });
     // Prepare the pack right after startup rather than on the first keystroke.
     setImmediate(() => {
       try {
@@ -58,6 +65,30 @@ export class PolicySupport {
     return this.pack;
   }
 
+  /**
+   * Team packs for a unit (`.palisade.yaml` `packs:` plus the `palisade.packs` setting), compiled
+   * with the built-in pack and cached per pack configuration; undefined when only the built-in pack runs.
+   */
+  packsFor(config: PalisadeConfig, setting: unknown, root: string): LoadedPacks | undefined {
+    const trusted = this.options.trusted !== false;
+    const fromSetting = setting !== undefined && trusted ? packSettingsFromSetting(setting, root) : undefined;
+    for (const problem of fromSetting?.problems ?? []) this.logOnce(`palisade: ${problem}`);
+    const own = config.packSettings;
+    if (!trusted || (own.sources.length === 0 && own.builtin && (!fromSetting || (fromSetting.settings.sources.length === 0 && fromSetting.settings.builtin)))) return undefined;
+    return this.packLoader.forConfig(config, trusted, fromSetting?.settings);
+  }
+
+  /** Forget compiled team packs (their files changed). */
+  reloadPacks(): void {
+    this.packLoader.clear();
+  }
+
+  private logOnce(message: string): void {
+    if (this.reportedRuleProblems.has(message)) return;
+    this.reportedRuleProblems.add(message);
+    this.log.error(message);
+  }
+
   rule(id: string): RuleMetadata | undefined {
     return this.rulePack().rules.find((r) => r.id === id);
   }
@@ -65,11 +96,14 @@ export class PolicySupport {
   /** Front end + rules for one unit, as the scheduler's analysis (cancellable between rules). */
   async analyze(host: FileHost, request: UnitRequest): Promise<UnitAnalysis> {
     const config = configForUnit(host, request.dir, request.root, this.configs);
+    const packs = this.packsFor(config.config, request.packs, request.root);
+    const pack = packs?.pack ?? this.rulePack();
+    const ruleOf = (id: string) => pack.rules.find((r) => r.id === id);
     const scan = await scanTerraformUnit(host, {
       dir: request.dir,
       root: request.root,
       varFiles: request.varFiles,
-      pack: this.rulePack(),
+      pack,
       config: config.config,
       isCancelled: request.isCancelled,
       pause: nextTurn,
@@ -83,6 +117,12 @@ export class PolicySupport {
     for (const d of config.diagnostics) {
       diagnostics.push({ file: config.file!, start: d.start ?? 0, end: d.end ?? 0, severity: d.severity === 'warning' ? 'warning' : 'error', message: d.message, code: d.code });
     }
+    // Pack problems show on `.palisade.yaml` (at its `packs:` key) when there is one, else in the log.
+    const packsAt = config.file ? packsKeyRange(host.readFile(config.file)) : undefined;
+    for (const d of packs?.packs.flatMap((p) => p.diagnostics) ?? []) {
+      if (config.file && packsAt) diagnostics.push({ file: config.file, start: packsAt.start, end: packsAt.end, severity: d.severity === 'info' ? 'info' : d.severity, message: d.file ? `${d.message} (${d.file})` : d.message, code: d.code });
+      else this.logOnce(`palisade: rule pack: ${d.message}`);
+    }
     for (const d of scan.diagnostics) {
       const key = `${d.ruleId}|${d.code}`;
       if (!this.reportedRuleProblems.has(key)) this.log.error(`palisade: ${d.message}`);
@@ -91,7 +131,7 @@ export class PolicySupport {
     // Findings in a local module's files belong to that module's own unit (no duplicates).
     const shown = scan.findings.filter((f) => !f.suppressed && dirOf(absoluteIn(request.root, f.range.file)) === request.dir);
     for (const f of shown) {
-      const rule = this.rule(f.ruleId);
+      const rule = ruleOf(f.ruleId);
       diagnostics.push({
         file: absoluteIn(request.root, f.range.file),
         start: f.range.start,
@@ -113,9 +153,9 @@ export class PolicySupport {
       findingHover: (file, offset) =>
         findingHoverText(
           shown.filter((f) => absoluteIn(request.root, f.range.file) === file && f.range.start <= offset && offset <= f.range.end),
-          (id) => this.rule(id),
+          ruleOf,
         ),
-      policy: { all: scan.findings, shown, root: request.root, dir: request.dir, varFiles: request.varFiles, pack: this.rulePack(), config: config.config },
+      policy: { all: scan.findings, shown, root: request.root, dir: request.dir, varFiles: request.varFiles, pack, config: config.config },
       evaluated: true,
     };
   }
@@ -124,4 +164,10 @@ export class PolicySupport {
 function builtinPackFiles(): PackFile[] {
   const dir = builtinPackDir();
   return dir ? readPackFiles(dir) : [];
+}
+
+/** The `packs:` key of a config file's text (pack diagnostics are shown there). */
+function packsKeyRange(text: string | undefined): { start: number; end: number } | undefined {
+  const m = text === undefined ? null : /^packs\s*:/m.exec(text);
+  return m ? { start: m.index, end: m.index + 5 } : undefined;
 }

@@ -29,6 +29,7 @@ import { AnalysisScheduler, type RunTiming } from './scheduler';
 import { SettingsStore, type ConfigurationPull } from './settings';
 import { parseTerraform } from '../iac/terraform/index';
 import { RegoDiagnostics } from './rego-diagnostics';
+import { RegoFeatures } from './rego-features';
 
 export interface SessionOptions {
   disk: FileHost;
@@ -50,6 +51,7 @@ const DEFAULT_DEBOUNCE_MS = 0;
 interface Prepared {
   root: string;
   varFiles: string[];
+  packs?: unknown;
 }
 
 export class Session implements BufferSource {
@@ -63,6 +65,8 @@ export class Session implements BufferSource {
   private evaluated = false;
   private readonly policy: PolicySupport;
   private readonly rego: RegoDiagnostics;
+  /** Rego authoring requests (formatting, hover, navigation, completion) on .rego documents. */
+  readonly regoFeatures: RegoFeatures;
   private readonly codeActionProvider: CodeActionProvider;
 
   constructor(private readonly options: SessionOptions) {
@@ -71,7 +75,7 @@ export class Session implements BufferSource {
     this.host = new OverlayHost(options.disk, this);
     this.host.cacheDisk = options.fileEventsReported;
     this.settings = new SettingsStore(options.pullConfiguration, options.log);
-    this.policy = new PolicySupport(options.log);
+    this.policy = new PolicySupport(options.log, undefined, { trusted: this.trusted });
     this.publisher = new DiagnosticsPublisher(options.sendDiagnostics, {
       textOf: (path) => this.host.readFile(path),
       versionOf: (path) => this.openDocs.get(path)?.version,
@@ -85,12 +89,18 @@ export class Session implements BufferSource {
       log: options.log,
       debounceMs: debounce,
     });
+    this.regoFeatures = new RegoFeatures({
+      workspace: this.rego.workspace,
+      textOf: (path) => this.host.readFile(path),
+      rootOf: (path) => this.folders.folderOf(dirOf(path)),
+      openPaths: () => this.openDocs.keys(),
+    });
     this.scheduler = new AnalysisScheduler(
       {
         prepare: (dir) => this.prepare(dir),
         analyze: (dir, prepared, isCancelled) => {
-          const { root, varFiles } = prepared as Prepared;
-          return this.policy.analyze(this.host, { dir, root, varFiles, isCancelled });
+          const { root, varFiles, packs } = prepared as Prepared;
+          return this.policy.analyze(this.host, { dir, root, varFiles, packs, isCancelled });
         },
         publish: (dir, result, timing) => this.publish(dir, result, timing),
         keepResult: (dir) => [...this.openDocs.keys()].some((path) => dirOf(path) === dir),
@@ -137,6 +147,7 @@ export class Session implements BufferSource {
     }
     this.openDocs.delete(path);
     this.rego.closed(path);
+    this.regoFeatures.closed(path);
     // The buffer may differ from disk; re-read disk and re-run what used the buffer. The re-run
     // republishes (without a version), or clears the file if it exists only as the closed buffer.
     this.host.invalidate(path);
@@ -168,6 +179,7 @@ export class Session implements BufferSource {
   // --- requests ---
 
   async hover(params: HoverParams, token?: CancellationToken): Promise<Hover | null> {
+    if (this.regoFeatures.handles(params.textDocument.uri)) return this.regoFeatures.hover(params);
     const path = uriToPath(params.textDocument.uri);
     if (!path || fileKind(path) !== 'terraform') return null;
     const dir = dirOf(path);
@@ -220,7 +232,10 @@ export class Session implements BufferSource {
   private fileTouched(path: string, isOpen: boolean): void {
     const kind = fileKind(path);
     this.rego.fileTouched(path);
-    if (kind === 'palisade-config') return this.scheduler.touchAll();
+    if (kind === 'palisade-config') {
+      this.policy.reloadPacks(); // saving `.palisade.yaml` also re-reads the team packs it names
+      return this.scheduler.touchAll();
+    }
     if (kind !== 'terraform' && kind !== 'tfvars') {
       for (const dir of this.scheduler.unitsDependingOn(path)) this.scheduler.touch(dir);
       return;
@@ -236,7 +251,7 @@ export class Session implements BufferSource {
     const folder = this.folders.folderOf(dir);
     const root = folder ?? dir;
     const settings = await this.settings.get(root, pathToUri(dir));
-    return { root, varFiles: settings.terraform.varFiles.map((f) => joinPath(root, f)) };
+    return { root, varFiles: settings.terraform.varFiles.map((f) => joinPath(root, f)), packs: settings.packs };
   }
 
   private publish(dir: string, result: UnitAnalysis, timing: RunTiming): void {

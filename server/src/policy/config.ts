@@ -4,6 +4,8 @@
 import { parseDocument, isMap, type Document } from 'yaml';
 import type { FileHost } from '../iac/model';
 import { isSeverity, type PolicyDiagnostic, type RuleSeverity } from './types';
+import { parsePackSettings } from './packs/settings';
+import { DEFAULT_PACK_SETTINGS, type PackSettings } from './packs/types';
 
 export const CONFIG_NAMES = ['.palisade.yaml', '.palisade.yml'];
 
@@ -22,12 +24,14 @@ export interface PalisadeConfig {
   exclude: string[];
   /** Absolute paths (resolved against the config file's directory). */
   varFiles: string[];
-  /** Recorded for team packs; only the built-in pack runs for now. */
+  /** The pack sources as written (see `packSettings` for what they resolve to). */
   packs: string[];
+  /** `packs:` resolved: sources with absolute paths, `builtin`, `require_signature`, `keys`. */
+  packSettings: PackSettings;
   fix: { trustedCidrs: string[] };
 }
 
-export const DEFAULT_CONFIG: PalisadeConfig = Object.freeze({ rules: {}, exclude: [], varFiles: [], packs: [], fix: { trustedCidrs: [] } }) as PalisadeConfig;
+export const DEFAULT_CONFIG: PalisadeConfig = Object.freeze({ rules: {}, exclude: [], varFiles: [], packs: [], packSettings: DEFAULT_PACK_SETTINGS, fix: { trustedCidrs: [] } }) as PalisadeConfig;
 
 const KNOWN_KEYS = new Set(['rules', 'severity_threshold', 'exclude', 'var_files', 'packs', 'fix']);
 
@@ -55,7 +59,9 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
   const problem = (path: (string | number)[], message: string) => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    // The nearest node that exists (a missing `commit:` is reported on its pack entry).
+    let node: { range?: [number, number, number] } | undefined;
+    for (let n = path.length; n > 0 && !node?.range; n--) node = doc.getIn(path.slice(0, n), true) as typeof node;
     const range = node?.range ?? (doc.contents as { range?: [number, number, number] }).range ?? [0, 0, 0];
     diagnostics.push({ code: 'config-error', severity: 'error', message: `${message} (the last valid configuration stays in force)`, file, start: range[0], end: range[1] });
   };
@@ -65,7 +71,7 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
   }
   const raw = doc.toJS() as Record<string, unknown>;
   const dir = file.slice(0, file.lastIndexOf('/')) || '/';
-  const config: PalisadeConfig = { file, rules: {}, exclude: [], varFiles: [], packs: [], fix: { trustedCidrs: [] } };
+  const config: PalisadeConfig = { file, rules: {}, exclude: [], varFiles: [], packs: [], packSettings: DEFAULT_PACK_SETTINGS, fix: { trustedCidrs: [] } };
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.has(key)) warnUnknown(doc, diagnostics, file, [key], `unknown setting '${key}' is ignored`);
   }
@@ -76,7 +82,9 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
   }
   config.exclude = stringList(raw.exclude, ['exclude'], problem);
   config.varFiles = stringList(raw.var_files, ['var_files'], problem).map((f) => joinDir(dir, f));
-  config.packs = stringList(raw.packs, ['packs'], problem);
+  const packs = parsePackSettings(raw.packs, dir, (path, message) => problem(['packs', ...path], message));
+  config.packs = packs.labels;
+  config.packSettings = packs.settings;
   if (raw.fix !== undefined) {
     if (!isRecord(raw.fix)) problem(['fix'], 'fix must be a mapping');
     else config.fix.trustedCidrs = stringList(raw.fix.trusted_cidrs, ['fix', 'trusted_cidrs'], problem);

@@ -13,3 +13,6 @@ export { scanTerraformUnit, configForUnit } from './scan';
 export type { ScanUnitOptions, UnitScan } from './scan';
 export { SEVERITIES, severityRank, isSeverity } from './types';
 export type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
+export * from './packs';
+export { scanTerraformPlan, planPack } from './scan-plan';
+export type { ScanPlanOptions, PlanScan } from './scan-plan';
