@@ -48,12 +48,6 @@ const KNOWN_UNVERIFIED: Record<string, RegExp> = {
   // FIXME: enabling versioning makes the advisory PAL-AWS-S3-008 (MFA delete, warn) fire, a new
   // finding, so the verification rejects the fix. Needs a decision on cascading advisories.
   'PAL-AWS-S3-005': /introduces PAL-AWS-S3-008/,
-  // FIXME: enabling encryption at rest makes the advisory PAL-AWS-OPENSEARCH-004 (customer
-  // managed key, low) fire.
-  'PAL-AWS-OPENSEARCH-001': /introduces PAL-AWS-OPENSEARCH-004/,
-  // FIXME: the fix sets an AWS-managed-key mode, which the same rule then reports on another
-  // path ("AWS managed key instead of a customer managed key") without a fix of its own.
-  'PAL-AWS-GLUE-001': /introduces PAL-AWS-GLUE-001/,
 };
 
 test('the pack has fixable rules', () => {

@@ -15,14 +15,15 @@
 #     checkov: CKV_AWS_66
 #     kics: ef0b316a-211e-42f1-888e-64efe172b755
 #   remediation: Set retention_in_days to the period your retention policy requires (for example 365).
-#   fixable: false
+#   fixable: true
 package palisade.aws.cloudwatch.log_group_retention_missing
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["retention_in_days"], msg) if {
+# The fix keeps logs for one year, the minimum the CIS and PCI DSS audit-log controls ask for.
+deny contains result.fail_fix(r, ["retention_in_days"], msg, [result.set(["retention_in_days"], 365)]) if {
 	some r in tf.resources("aws_cloudwatch_log_group")
 	forever(object.get(r.config, "retention_in_days", null))
 	msg := sprintf("%s keeps its logs forever (no retention period)", [r.address])

@@ -17,16 +17,23 @@
 #   references:
 #     kics: 2285e608-ddbc-47f3-ba54-ce7121e31216
 #   remediation: Add a metric filter on the CloudTrail log group matching the route table changes events and an aws_cloudwatch_metric_alarm on its metric.
-#   fixable: false
+#   fixable: true
 package palisade.aws.cloudwatch.route_table_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
-deny contains result.fail(cis_alarms.anchor, [], msg) if {
+deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
 	msg := "No metric filter with an alarm watches CloudTrail for route table changes (CIS 4.13)"
 }
 
-required := cis_alarms.event_terms(["CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation", "DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"])
+events := ["CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation", "DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"]
+
+required := cis_alarms.event_terms(events)
+
+# The CIS pattern; the fix completes a metric filter that falls short of it.
+pattern := fixes.cis_event_pattern(events)
+
+anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)

@@ -18,24 +18,31 @@
 #   references:
 #     kics: 27c6a499-895a-4dc7-9617-5c485218db13
 #   remediation: Add a metric filter on the CloudTrail log group matching the S3 bucket policy changes events and an aws_cloudwatch_metric_alarm on its metric.
-#   fixable: false
+#   fixable: true
 package palisade.aws.cloudwatch.s3_policy_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 
 # On the pattern of each filter that tries to match these events and falls short; when there
 # is none, one module-level finding on the module's first metric filter or alarm.
-deny contains result.fail(filter, ["pattern"], msg) if {
+deny contains fixes.finding(filter, ["pattern"], msg, fixes.complete_cis_filter(filter, pattern)) if {
 	cis_alarms.missing(required, "$.eventSource")
 	some filter in cis_alarms.near_misses(required, "$.eventSource")
 	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
 }
 
-deny contains result.fail(cis_alarms.anchor, [], msg) if {
+deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "$.eventSource")
 	count(cis_alarms.near_misses(required, "$.eventSource")) == 0
 	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
 }
 
-required := cis_alarms.event_terms(["PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication", "DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication"])
+events := ["PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication", "DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication"]
+
+required := cis_alarms.event_terms(events)
+
+# The CIS pattern; the fix completes a metric filter that falls short of it.
+pattern := sprintf("{ ($.eventSource = s3.amazonaws.com) && (%s) }", [fixes.cis_event_disjunction(events)])
+
+anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)

@@ -17,16 +17,23 @@
 #   references:
 #     kics: 4beaf898-9f8b-4237-89e2-5ffdc7ee6006
 #   remediation: Add a metric filter on the CloudTrail log group matching the security group changes events and an aws_cloudwatch_metric_alarm on its metric.
-#   fixable: false
+#   fixable: true
 package palisade.aws.cloudwatch.security_group_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
-deny contains result.fail(cis_alarms.anchor, [], msg) if {
+deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
 	msg := "No metric filter with an alarm watches CloudTrail for security group changes (CIS 4.10)"
 }
 
-required := cis_alarms.event_terms(["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"])
+events := ["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"]
+
+required := cis_alarms.event_terms(events)
+
+# The CIS pattern; the fix completes a metric filter that falls short of it.
+pattern := fixes.cis_event_pattern(events)
+
+anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)

@@ -17,16 +17,21 @@
 #   references:
 #     kics: 4c18a45b-4ab1-4790-9f83-399ac695f1e5
 #   remediation: Add a metric filter on the CloudTrail log group matching the unauthorized API calls events and an aws_cloudwatch_metric_alarm on its metric.
-#   fixable: false
+#   fixable: true
 package palisade.aws.cloudwatch.unauthorized_api_calls_alarm_missing
 
 import data.palisade.lib.cis_alarms
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
-deny contains result.fail(cis_alarms.anchor, [], msg) if {
+deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
 	msg := "No metric filter with an alarm watches CloudTrail for unauthorized API calls (CIS 4.1)"
 }
 
 required := ["$.errorCode=*UnauthorizedOperation", "$.errorCode=AccessDenied*"]
+
+# The CIS pattern; the fix completes a metric filter that falls short of it.
+pattern := `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`
+
+anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)

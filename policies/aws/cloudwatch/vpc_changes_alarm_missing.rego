@@ -16,16 +16,23 @@
 #   references:
 #     kics: 9d0d4512-1959-43a2-a17f-72360ff06d1b
 #   remediation: Add a metric filter on the CloudTrail log group matching the VPC changes events and an aws_cloudwatch_metric_alarm on its metric.
-#   fixable: false
+#   fixable: true
 package palisade.aws.cloudwatch.vpc_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
-deny contains result.fail(cis_alarms.anchor, [], msg) if {
+deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
 	msg := "No metric filter with an alarm watches CloudTrail for VPC changes (CIS 4.14)"
 }
 
-required := cis_alarms.event_terms(["CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection", "CreateVpcPeeringConnection", "DeleteVpcPeeringConnection", "RejectVpcPeeringConnection", "AttachClassicLinkVpc", "DetachClassicLinkVpc", "DisableVpcClassicLink", "EnableVpcClassicLink"])
+events := ["CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection", "CreateVpcPeeringConnection", "DeleteVpcPeeringConnection", "RejectVpcPeeringConnection", "AttachClassicLinkVpc", "DetachClassicLinkVpc", "DisableVpcClassicLink", "EnableVpcClassicLink"]
+
+required := cis_alarms.event_terms(events)
+
+# The CIS pattern; the fix completes a metric filter that falls short of it.
+pattern := fixes.cis_event_pattern(events)
+
+anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)

@@ -16,18 +16,24 @@
 #     kics: 3deec14b-03d2-4d27-9670-7d79322e3340
 #   allow_unknown: true
 #   remediation: Set encryption_key to the ARN of a customer managed KMS key.
-#   fixable: false
+#   fixable: true
 package palisade.aws.codebuild.project_without_cmk
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["encryption_key"], msg) if {
+# The fix adds a customer managed key when none is set; a key the author chose stays theirs.
+deny contains fixes.finding(r, ["encryption_key"], msg, ops) if {
 	some r in tf.resources("aws_codebuild_project")
 	aws_managed(r)
 	msg := sprintf("%s encrypts its artifacts with the AWS managed key, not a customer managed KMS key", [r.address])
+	ops := cmk_fix(r)
 }
+
+cmk_fix(r) := fixes.cmk_set(r, ["encryption_key"]) if {
+	tf.missing_attr(r, ["encryption_key"])
+} else := []
 
 aws_managed(r) if tf.missing_attr(r, ["encryption_key"])
 

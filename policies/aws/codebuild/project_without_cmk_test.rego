@@ -3,7 +3,7 @@ package palisade.aws.codebuild.project_without_cmk_test
 import data.palisade.aws.codebuild.project_without_cmk as rule
 
 test_fires_when_missing if {
-	rule.deny == {{"msg": "aws_codebuild_project.build encrypts its artifacts with the AWS managed key, not a customer managed KMS key", "resource": "aws_codebuild_project.build", "path": ["encryption_key"]}} with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"name": "build"}, "references": []}]}
+	rule.deny == {{"msg": "aws_codebuild_project.build encrypts its artifacts with the AWS managed key, not a customer managed KMS key", "resource": "aws_codebuild_project.build", "path": ["encryption_key"], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_codebuild_project.build", "enable_key_rotation": true}, "name": "build", "op": "add_resource", "type": "aws_kms_key"}, {"op": "set", "path": ["encryption_key"], "value": {"$expr": "aws_kms_key.build.arn"}}]}} with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"name": "build"}, "references": []}]}
 }
 
 test_fires_on_managed_alias if {

@@ -14,26 +14,34 @@
 #   references:
 #     kics: ec28bf61-a474-4dbe-b414-6dd3a067d6f0
 #   remediation: Set mfa_configuration = "ON" (or "OPTIONAL") and configure software_token_mfa_configuration or sms_configuration.
-#   fixable: false
+#   fixable: true
 package palisade.aws.cognito.user_pool_mfa_disabled
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["mfa_configuration"], msg) if {
+# The fix requires MFA and, when the pool has no factor, offers TOTP (an authenticator app), which
+# needs nothing else configured (SMS needs an IAM role).
+deny contains result.fail_fix(r, ["mfa_configuration"], msg, array.concat([result.set(["mfa_configuration"], "ON")], factor_fix(r))) if {
 	some r in tf.resources("aws_cognito_user_pool")
 	off(object.get(r.config, "mfa_configuration", null))
 	msg := sprintf("%s does not require or offer MFA", [r.address])
 }
 
-deny contains result.fail(r, [], msg) if {
+deny contains result.fail_fix(r, [], msg, factor_fix(r)) if {
 	some r in tf.resources("aws_cognito_user_pool")
 	unknown.known_string(r.config.mfa_configuration) in {"ON", "OPTIONAL"}
 	tf.missing_attr(r, ["sms_configuration"])
 	not totp_enabled(r)
 	msg := sprintf("%s turns MFA on without configuring an SMS or TOTP factor", [r.address])
 }
+
+factor_fix(r) := [] if {
+	not tf.missing_attr(r, ["sms_configuration"])
+} else := [] if {
+	totp_enabled(r)
+} else := [result.add_block([], "software_token_mfa_configuration", {"enabled": true})]
 
 off(null)
 

@@ -3,15 +3,15 @@ package palisade.aws.cognito.user_pool_mfa_disabled_test
 import data.palisade.aws.cognito.user_pool_mfa_disabled as rule
 
 test_fires_when_missing if {
-	rule.deny == {{"msg": "aws_cognito_user_pool.users does not require or offer MFA", "resource": "aws_cognito_user_pool.users", "path": ["mfa_configuration"]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"name": "users"}, "references": []}]}
+	rule.deny == {{"msg": "aws_cognito_user_pool.users does not require or offer MFA", "resource": "aws_cognito_user_pool.users", "path": ["mfa_configuration"], "fix": [{"op": "set", "path": ["mfa_configuration"], "value": "ON"}, {"config": {"enabled": true}, "op": "add_block", "path": [], "type": "software_token_mfa_configuration"}]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"name": "users"}, "references": []}]}
 }
 
 test_fires_on_off if {
-	rule.deny == {{"msg": "aws_cognito_user_pool.users does not require or offer MFA", "resource": "aws_cognito_user_pool.users", "path": ["mfa_configuration"]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "OFF"}, "references": []}]}
+	rule.deny == {{"msg": "aws_cognito_user_pool.users does not require or offer MFA", "resource": "aws_cognito_user_pool.users", "path": ["mfa_configuration"], "fix": [{"op": "set", "path": ["mfa_configuration"], "value": "ON"}, {"config": {"enabled": true}, "op": "add_block", "path": [], "type": "software_token_mfa_configuration"}]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "OFF"}, "references": []}]}
 }
 
 test_fires_on_without_factor if {
-	rule.deny == {{"msg": "aws_cognito_user_pool.users turns MFA on without configuring an SMS or TOTP factor", "resource": "aws_cognito_user_pool.users", "path": []}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "ON"}, "references": []}]}
+	rule.deny == {{"msg": "aws_cognito_user_pool.users turns MFA on without configuring an SMS or TOTP factor", "resource": "aws_cognito_user_pool.users", "path": [], "fix": [{"config": {"enabled": true}, "op": "add_block", "path": [], "type": "software_token_mfa_configuration"}]}} with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "ON"}, "references": []}]}
 }
 
 test_passes_with_totp if {

@@ -15,7 +15,7 @@
 #     checkov: CKV_AWS_37
 #     kics: [37304d3f-f852-40b8-ae3f-725e87a7cedf, 66f130d9-b81d-4e8e-9b08-da74b9c891df]
 #   remediation: Set enabled_cluster_log_types = ["api", "audit", "authenticator"] (at least audit).
-#   fixable: false
+#   fixable: true
 package palisade.aws.eks.control_plane_logging_disabled
 
 import data.palisade.lib.result
@@ -24,7 +24,7 @@ import data.palisade.lib.unknown
 
 types := {"aws_eks_cluster"}
 
-deny contains result.fail(r, ["enabled_cluster_log_types"], msg) if {
+deny contains result.fail_fix(r, ["enabled_cluster_log_types"], msg, [all_types_fix]) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["enabled_cluster_log_types"])
@@ -35,7 +35,7 @@ all_log_types := {"api", "audit", "authenticator", "controllerManager", "schedul
 
 # Every known list must name all five types: audit and authenticator logs are what an
 # investigation of cluster access needs, and they are the ones most often left out.
-deny contains result.fail(r, ["enabled_cluster_log_types"], msg) if {
+deny contains result.fail_fix(r, ["enabled_cluster_log_types"], msg, [all_types_fix]) if {
 	some r in input.resources
 	r.type in types
 	enabled := r.config.enabled_cluster_log_types
@@ -47,3 +47,6 @@ deny contains result.fail(r, ["enabled_cluster_log_types"], msg) if {
 	count(missing) > 0
 	msg := sprintf("%s does not send all control plane log types to CloudWatch (missing: %s)", [r.address, concat(", ", sort(missing))])
 }
+
+# The fix enables every log type, in the order AWS documents them.
+all_types_fix := result.set(["enabled_cluster_log_types"], ["api", "audit", "authenticator", "controllerManager", "scheduler"])

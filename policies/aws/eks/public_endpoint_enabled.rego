@@ -15,7 +15,7 @@
 #   references:
 #     kics: 42f4b905-3736-4213-bfe9-c0660518cda8
 #   remediation: Set endpoint_private_access = true and endpoint_public_access = false in vpc_config, and reach the API from inside the VPC.
-#   fixable: false
+#   fixable: true
 package palisade.aws.eks.public_endpoint_enabled
 
 import data.palisade.lib.result
@@ -24,9 +24,17 @@ import data.palisade.lib.unknown
 
 # Advisory: many teams run public endpoints restricted by public_access_cidrs;
 # public_endpoint_open reports the ones open to everyone.
-warn contains result.fail(r, ["vpc_config", i, "endpoint_public_access"], msg) if {
+# The fix makes the endpoint private (and enables the private one, since AWS needs one of the two).
+warn contains result.fail_fix(r, ["vpc_config", i, "endpoint_public_access"], msg, private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	unknown.is_true(object.get(vpc, "endpoint_public_access", true))
 	msg := sprintf("%s has a public API server endpoint", [r.address])
 }
+
+private_fix(r, i) := [
+	result.set(["vpc_config", i, "endpoint_public_access"], false),
+	result.set(["vpc_config", i, "endpoint_private_access"], true),
+] if {
+	not unknown.is_true(object.get(r.config.vpc_config[i], "endpoint_private_access", false))
+} else := [result.set(["vpc_config", i, "endpoint_public_access"], false)]

@@ -3,11 +3,11 @@ package palisade.aws.eks.public_endpoint_enabled_test
 import data.palisade.aws.eks.public_endpoint_enabled as rule
 
 test_fires_on_true if {
-	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"]}} with input as {"resources": [{"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"endpoint_public_access": true, "public_access_cidrs": ["203.0.113.0/24"]}]}, "references": []}]}
+	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"], "fix": [{"op": "set", "path": ["vpc_config", 0, "endpoint_public_access"], "value": false}, {"op": "set", "path": ["vpc_config", 0, "endpoint_private_access"], "value": true}]}} with input as {"resources": [{"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"endpoint_public_access": true, "public_access_cidrs": ["203.0.113.0/24"]}]}, "references": []}]}
 }
 
 test_fires_on_default if {
-	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"]}} with input as {"resources": [{"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"subnet_ids": ["subnet-1"]}]}, "references": []}]}
+	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"], "fix": [{"op": "set", "path": ["vpc_config", 0, "endpoint_public_access"], "value": false}, {"op": "set", "path": ["vpc_config", 0, "endpoint_private_access"], "value": true}]}} with input as {"resources": [{"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"subnet_ids": ["subnet-1"]}]}, "references": []}]}
 }
 
 test_passes_on_private if {

@@ -16,7 +16,7 @@
 #     checkov: [CKV_AWS_38, CKV_AWS_39]
 #     kics: 61cf9883-1752-4768-b18c-0d57f2737709
 #   remediation: Set endpoint_public_access = false (with endpoint_private_access = true), or restrict public_access_cidrs to known networks.
-#   fixable: false
+#   fixable: true
 package palisade.aws.eks.public_endpoint_open
 
 import data.palisade.lib.net
@@ -26,18 +26,27 @@ import data.palisade.lib.unknown
 
 msg(r) := sprintf("%s exposes its API server endpoint to the internet", [r.address])
 
+# The fix needs no CIDR: it turns the public endpoint off (and the private one on, since AWS needs
+# one of the two). Narrowing the CIDRs instead is for the user to choose.
+private_fix(r, i) := [
+	result.set(["vpc_config", i, "endpoint_public_access"], false),
+	result.set(["vpc_config", i, "endpoint_private_access"], true),
+] if {
+	not unknown.is_true(object.get(r.config.vpc_config[i], "endpoint_private_access", false))
+} else := [result.set(["vpc_config", i, "endpoint_public_access"], false)]
+
 public_enabled(vpc) if unknown.is_true(object.get(vpc, "endpoint_public_access", true))
 
 # Unset public_access_cidrs defaults to 0.0.0.0/0.
 # On the missing public_access_cidrs (its vpc_config block), where the fix goes.
-deny contains result.fail(r, ["vpc_config", i, "public_access_cidrs"], msg(r)) if {
+deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs"], msg(r), private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	public_enabled(vpc)
 	object.get(vpc, "public_access_cidrs", null) == null
 }
 
-deny contains result.fail(r, ["vpc_config", i, "public_access_cidrs", j], msg(r)) if {
+deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs", j], msg(r), private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	public_enabled(vpc)

@@ -5,7 +5,7 @@ import data.palisade.aws.eks.public_endpoint_open as rule
 cluster(vpc) := {"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"name": "main", "vpc_config": [object.union({"subnet_ids": ["s-1"]}, vpc)]}, "references": []}
 
 test_default_public_endpoint_fires if {
-	rule.deny == {{"msg": "aws_eks_cluster.main exposes its API server endpoint to the internet", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "public_access_cidrs"]}} with input as {"resources": [cluster({})]}
+	rule.deny == {{"msg": "aws_eks_cluster.main exposes its API server endpoint to the internet", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "public_access_cidrs"], "fix": [{"op": "set", "path": ["vpc_config", 0, "endpoint_public_access"], "value": false}, {"op": "set", "path": ["vpc_config", 0, "endpoint_private_access"], "value": true}]}} with input as {"resources": [cluster({})]}
 }
 
 test_open_cidr_fires if {

@@ -15,14 +15,15 @@
 #   references:
 #     checkov: CKV_AWS_58
 #   remediation: Add an encryption_config block with resources = ["secrets"] and a KMS key.
-#   fixable: false
+#   fixable: true
 package palisade.aws.eks.secrets_encryption_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["encryption_config"], msg) if {
+deny contains fixes.finding(r, ["encryption_config"], msg, secrets_fix(r)) if {
 	some r in tf.resources("aws_eks_cluster")
 	tf.missing_attr(r, ["encryption_config"])
 	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [r.address])
@@ -39,3 +40,9 @@ deny contains result.fail(r, ["encryption_config", 0, "resources"], msg) if {
 	}
 	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [r.address])
 }
+
+# The fix adds a customer managed key and envelope-encrypts secrets with it.
+secrets_fix(r) := ops if {
+	block := result.add_block([], "encryption_config", {"resources": ["secrets"], "provider": [{"key_arn": fixes.cmk_arn(r)}]})
+	ops := array.concat(fixes.key_ops(r), [block])
+} else := []

@@ -5,7 +5,7 @@ import data.palisade.aws.eks.secrets_encryption_disabled as rule
 cluster(config) := {"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": object.union({"name": "main"}, config), "references": []}
 
 test_missing_block_fires if {
-	rule.deny == {{"msg": "aws_eks_cluster.main does not encrypt Kubernetes secrets with KMS", "resource": "aws_eks_cluster.main", "path": ["encryption_config"]}} with input as {"resources": [cluster({})]}
+	rule.deny == {{"msg": "aws_eks_cluster.main does not encrypt Kubernetes secrets with KMS", "resource": "aws_eks_cluster.main", "path": ["encryption_config"], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_eks_cluster.main", "enable_key_rotation": true}, "name": "main", "op": "add_resource", "type": "aws_kms_key"}, {"config": {"provider": [{"key_arn": {"$expr": "aws_kms_key.main.arn"}}], "resources": ["secrets"]}, "op": "add_block", "path": [], "type": "encryption_config"}]}} with input as {"resources": [cluster({})]}
 }
 
 test_block_without_secrets_fires if {

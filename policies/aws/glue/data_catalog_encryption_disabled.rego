@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.glue.data_catalog_encryption_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -37,7 +38,9 @@ deny contains result.fail_fix(entry.resource, path, msg, [result.set(path, true)
 	msg := sprintf("%s does not encrypt Glue connection passwords", [entry.resource.address])
 }
 
-deny contains result.fail(entry.resource, path, msg) if {
+# The fixes of the two "no customer managed key" findings below add one key for the resource and
+# name it in the block.
+deny contains fixes.finding(entry.resource, path, msg, fixes.cmk_set(entry.resource, array.concat(path, ["aws_kms_key_id"]))) if {
 	some entry in settings
 	some j, c in unknown.items(object.get(entry.block, "connection_password_encryption", []))
 	unknown.is_true(object.get(c, "return_connection_password_encrypted", null))
@@ -55,7 +58,7 @@ deny contains result.fail_fix(entry.resource, path, msg, [result.set(path, "SSE-
 	msg := sprintf("%s does not encrypt the Data Catalog at rest", [entry.resource.address])
 }
 
-deny contains result.fail(entry.resource, path, msg) if {
+deny contains fixes.finding(entry.resource, path, msg, fixes.cmk_set(entry.resource, array.concat(path, ["sse_aws_kms_key_id"]))) if {
 	some entry in settings
 	some j, e in unknown.items(object.get(entry.block, "encryption_at_rest", []))
 	unknown.known_string(e.catalog_encryption_mode) == "SSE-KMS"

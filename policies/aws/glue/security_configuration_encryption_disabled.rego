@@ -17,9 +17,10 @@
 #     checkov: CKV_AWS_99
 #     kics: ad5b4e97-2850-4adf-be17-1d293e0b85ee
 #   remediation: Set each encryption block to a KMS mode (SSE-KMS / CSE-KMS) with kms_key_arn.
-#   fixable: false
+#   fixable: true
 package palisade.aws.glue.security_configuration_encryption_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -38,7 +39,7 @@ targets contains {"resource": r, "path": ["encryption_configuration", i, kind, j
 }
 
 # Mode missing or DISABLED: the mode attribute (or the block when the mode is absent).
-deny contains result.fail(t.resource, path, msg) if {
+deny contains fixes.finding(t.resource, path, msg, kms_fix(t)) if {
 	some t in targets
 	not kms_mode(t)
 	path := array.concat(t.path, [t.mode_key])
@@ -47,12 +48,25 @@ deny contains result.fail(t.resource, path, msg) if {
 }
 
 # A KMS mode without a key.
-deny contains result.fail(t.resource, t.path, msg) if {
+deny contains fixes.finding(t.resource, t.path, msg, key_fix(t)) if {
 	some t in targets
 	kms_mode(t)
 	unknown.missing(t.block, "kms_key_arn")
 	msg := sprintf("%s encrypts %s without a KMS key", [t.resource.address, label(t.path[2])])
 }
+
+# The fixes add one customer managed key for the configuration. Not for CloudWatch logs: their
+# key's policy must let the regional CloudWatch Logs service use it, which a new key's does not.
+kms_fix(t) := array.concat([result.set(array.concat(t.path, [t.mode_key]), kms_modes[t.path[2]])], key_fix(t)) if {
+	count(key_fix(t)) > 0
+} else := []
+
+key_fix(t) := fixes.cmk_set(t.resource, array.concat(t.path, ["kms_key_arn"])) if {
+	t.path[2] != "cloudwatch_encryption"
+	unknown.missing(t.block, "kms_key_arn")
+} else := []
+
+kms_modes := {"job_bookmarks_encryption": "CSE-KMS", "s3_encryption": "SSE-KMS"}
 
 kms_mode(t) if unknown.known_string(t.block[t.mode_key]) in {"SSE-KMS", "CSE-KMS"}
 

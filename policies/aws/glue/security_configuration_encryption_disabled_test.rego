@@ -15,7 +15,7 @@ also_bad_0 := {"resources": [{"address": "aws_glue_security_configuration.this",
 also_bad_1 := {"resources": [{"address": "aws_glue_security_configuration.this", "type": "aws_glue_security_configuration", "name": "this", "config": {"encryption_configuration": [{"job_bookmarks_encryption": [{"kms_key_arn": "k"}]}]}, "references": []}]}
 
 test_fires if {
-	rule.deny == {{"msg": "aws_glue_security_configuration.this does not encrypt job bookmarks", "resource": "aws_glue_security_configuration.this", "path": ["encryption_configuration", 0, "job_bookmarks_encryption", 0, "job_bookmarks_encryption_mode"]}} with input as bad
+	rule.deny == {{"msg": "aws_glue_security_configuration.this does not encrypt job bookmarks", "resource": "aws_glue_security_configuration.this", "path": ["encryption_configuration", 0, "job_bookmarks_encryption", 0, "job_bookmarks_encryption_mode"], "fix": [{"op": "set", "path": ["encryption_configuration", 0, "job_bookmarks_encryption", 0, "job_bookmarks_encryption_mode"], "value": "CSE-KMS"}, {"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_glue_security_configuration.this", "enable_key_rotation": true}, "name": "this", "op": "add_resource", "type": "aws_kms_key"}, {"op": "set", "path": ["encryption_configuration", 0, "job_bookmarks_encryption", 0, "kms_key_arn"], "value": {"$expr": "aws_kms_key.this.arn"}}]}} with input as bad
 }
 
 test_also_fires if {

@@ -16,13 +16,14 @@
 #   references:
 #     kics: 7081f85c-b94d-40fd-8b45-a4f1cac75e46
 #   remediation: Do not create access keys for a user named root; use a role for automation and keep break-glass access on the root user with MFA.
-#   fixable: false
+#   fixable: true
 package palisade.aws.iam.access_key_root_user
 
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["user"], msg) if {
+# The fix deactivates the key (status "Inactive"): reversible, and it keeps the key's history.
+deny contains result.fail_fix(r, ["user"], msg, [result.set(["status"], "Inactive")]) if {
 	some r in input.resources
 	r.type == "aws_iam_access_key"
 	lower(unknown.known_string(object.get(r.config, "user", null))) == "root"

@@ -14,7 +14,7 @@
 #   frameworks: {}
 #   references: {}
 #   remediation: Set authorization_type = "AWS_IAM", or put the function behind API Gateway with an authorizer.
-#   fixable: false
+#   fixable: true
 package palisade.aws.lambda.function_url_unauthenticated
 
 import data.palisade.lib.result
@@ -23,7 +23,8 @@ types := {"aws_lambda_function_url"}
 
 ok_values := {"AWS_IAM"}
 
-deny contains result.fail(r, ["authorization_type"], msg) if {
+# The fix requires IAM-signed requests (callers then need lambda:InvokeFunctionUrl).
+deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
 	some r in input.resources
 	r.type in types
 	bad(object.get(r.config, "authorization_type", null))

@@ -16,22 +16,29 @@
 #     checkov: CKV_AWS_209
 #     kics: 3db3f534-e3a3-487f-88c7-0a9fbf64b702
 #   remediation: Add an encryption_options block with use_aws_owned_key = false and a kms_key_id.
-#   fixable: false
+#   fixable: true
 package palisade.aws.mq.broker_not_encrypted_with_cmk
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["encryption_options"], msg) if {
+# The fix adds a customer managed key (see cmk_fix).
+deny contains fixes.finding(r, ["encryption_options"], msg, cmk_fix(r, ["encryption_options", 0])) if {
 	some r in tf.resources("aws_mq_broker")
 	tf.missing_attr(r, ["encryption_options"])
 	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
 }
 
-deny contains result.fail(r, ["encryption_options", i, "use_aws_owned_key"], msg) if {
+deny contains fixes.finding(r, ["encryption_options", i, "use_aws_owned_key"], msg, cmk_fix(r, ["encryption_options", i])) if {
 	some r in tf.resources("aws_mq_broker")
 	some i, block in tf.blocks(r, "encryption_options")
 	unknown.is_true(object.get(block, "use_aws_owned_key", null))
 	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
 }
+
+# Adds a customer managed key and uses it in encryption_options (the block is created when
+# missing, else updated in place), unless that block already names a key.
+cmk_fix(r, block_path) := fixes.cmk_add_block(r, [], "encryption_options", "kms_key_id", {"use_aws_owned_key": false}) if {
+	tf.missing_attr(r, array.concat(block_path, ["kms_key_id"]))
+} else := []

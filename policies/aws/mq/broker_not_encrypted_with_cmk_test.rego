@@ -13,11 +13,11 @@ unknown_block := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_m
 unknown_flag := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{"use_aws_owned_key": {"$unknown": "var.owned"}}]}, "references": []}]}
 
 test_missing_fires if {
-	rule.deny == {{"msg": "aws_mq_broker.this encrypts its data with an AWS owned key instead of a customer managed KMS key", "resource": "aws_mq_broker.this", "path": ["encryption_options"]}} with input as missing
+	rule.deny == {{"msg": "aws_mq_broker.this encrypts its data with an AWS owned key instead of a customer managed KMS key", "resource": "aws_mq_broker.this", "path": ["encryption_options"], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_mq_broker.this", "enable_key_rotation": true}, "name": "this", "op": "add_resource", "type": "aws_kms_key"}, {"config": {"kms_key_id": {"$expr": "aws_kms_key.this.arn"}, "use_aws_owned_key": false}, "op": "add_block", "path": [], "type": "encryption_options"}]}} with input as missing
 }
 
 test_aws_owned_fires if {
-	rule.deny == {{"msg": "aws_mq_broker.this encrypts its data with an AWS owned key instead of a customer managed KMS key", "resource": "aws_mq_broker.this", "path": ["encryption_options", 0, "use_aws_owned_key"]}} with input as owned
+	rule.deny == {{"msg": "aws_mq_broker.this encrypts its data with an AWS owned key instead of a customer managed KMS key", "resource": "aws_mq_broker.this", "path": ["encryption_options", 0, "use_aws_owned_key"], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_mq_broker.this", "enable_key_rotation": true}, "name": "this", "op": "add_resource", "type": "aws_kms_key"}, {"config": {"kms_key_id": {"$expr": "aws_kms_key.this.arn"}, "use_aws_owned_key": false}, "op": "add_block", "path": [], "type": "encryption_options"}]}} with input as owned
 }
 
 test_cmk_passes if {

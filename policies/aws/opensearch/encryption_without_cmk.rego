@@ -16,14 +16,15 @@
 #   references:
 #     kics: 7af2f4a3-00d9-47f3-8d15-ca0888f4e5b2
 #   remediation: Set encrypt_at_rest.kms_key_id to a customer managed KMS key.
-#   fixable: false
+#   fixable: true
 package palisade.aws.opensearch.encryption_without_cmk
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["encrypt_at_rest", i], msg) if {
+# The fix adds a customer managed key and names it in the block.
+deny contains fixes.finding(r, ["encrypt_at_rest", i], msg, fixes.cmk_set(r, ["encrypt_at_rest", i, "kms_key_id"])) if {
 	some r in input.resources
 	r.type in {"aws_elasticsearch_domain", "aws_opensearch_domain"}
 	some i, block in tf.blocks(r, "encrypt_at_rest")

@@ -13,7 +13,7 @@ unknown_0 := {"resources": [{"address": "aws_opensearch_domain.this", "type": "a
 unknown_1 := {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": {"$unknown": "var.x"}}]}, "references": []}]}
 
 test_fires if {
-	rule.deny == {{"msg": "aws_opensearch_domain.this encrypts data at rest with the AWS managed key instead of a customer managed key", "resource": "aws_opensearch_domain.this", "path": ["encrypt_at_rest", 0]}} with input as bad
+	rule.deny == {{"msg": "aws_opensearch_domain.this encrypts data at rest with the AWS managed key instead of a customer managed key", "resource": "aws_opensearch_domain.this", "path": ["encrypt_at_rest", 0], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_opensearch_domain.this", "enable_key_rotation": true}, "name": "this", "op": "add_resource", "type": "aws_kms_key"}, {"op": "set", "path": ["encrypt_at_rest", 0, "kms_key_id"], "value": {"$expr": "aws_kms_key.this.arn"}}]}} with input as bad
 }
 
 test_passes if {

@@ -17,13 +17,14 @@
 #     checkov: CKV_AWS_98
 #     kics: 58b35504-0287-4154-bf69-02c0573deab8
 #   remediation: Set kms_key_arn to a customer managed KMS key.
-#   fixable: false
+#   fixable: true
 package palisade.aws.sagemaker.endpoint_config_without_kms
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 
-deny contains result.fail(r, ["kms_key_arn"], msg) if {
+# The fix adds a customer managed key for the endpoint storage.
+deny contains fixes.finding(r, ["kms_key_arn"], msg, fixes.cmk_set(r, ["kms_key_arn"])) if {
 	some r in tf.resources("aws_sagemaker_endpoint_configuration")
 	tf.missing_attr(r, ["kms_key_arn"])
 	msg := sprintf("%s does not encrypt endpoint storage with a KMS key", [r.address])

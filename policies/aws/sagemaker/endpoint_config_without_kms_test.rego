@@ -9,7 +9,7 @@ good_0 := {"resources": [{"address": "aws_sagemaker_endpoint_configuration.this"
 unknown_0 := {"resources": [{"address": "aws_sagemaker_endpoint_configuration.this", "type": "aws_sagemaker_endpoint_configuration", "name": "this", "config": {"name": "cfg", "kms_key_arn": {"$unknown": "var.x"}}, "references": []}]}
 
 test_fires if {
-	rule.deny == {{"msg": "aws_sagemaker_endpoint_configuration.this does not encrypt endpoint storage with a KMS key", "resource": "aws_sagemaker_endpoint_configuration.this", "path": ["kms_key_arn"]}} with input as bad
+	rule.deny == {{"msg": "aws_sagemaker_endpoint_configuration.this does not encrypt endpoint storage with a KMS key", "resource": "aws_sagemaker_endpoint_configuration.this", "path": ["kms_key_arn"], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_sagemaker_endpoint_configuration.this", "enable_key_rotation": true}, "name": "this", "op": "add_resource", "type": "aws_kms_key"}, {"op": "set", "path": ["kms_key_arn"], "value": {"$expr": "aws_kms_key.this.arn"}}]}} with input as bad
 }
 
 test_passes if {

@@ -16,13 +16,14 @@
 #     checkov: CKV_AWS_22
 #     kics: f3674e0c-f6be-43fa-b71c-bf346d1aed99
 #   remediation: Set kms_key_id to a customer managed KMS key (the instance is replaced).
-#   fixable: false
+#   fixable: true
 package palisade.aws.sagemaker.notebook_without_kms
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 
-deny contains result.fail(r, ["kms_key_id"], msg) if {
+# The fix adds a customer managed key for the notebook volume.
+deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_id"])) if {
 	some r in tf.resources("aws_sagemaker_notebook_instance")
 	tf.missing_attr(r, ["kms_key_id"])
 	msg := sprintf("%s does not encrypt its storage volume with a KMS key", [r.address])

@@ -17,15 +17,16 @@
 #     checkov: CKV_AWS_149
 #     kics: a2f548f2-188c-4fff-b172-e9a6acb216bd
 #   remediation: Set kms_key_id to a customer managed KMS key.
-#   fixable: false
+#   fixable: true
 package palisade.aws.secretsmanager.secret_without_cmk
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 
 types := {"aws_secretsmanager_secret"}
 
-deny contains result.fail(r, ["kms_key_id"], msg) if {
+# The fix adds a customer managed key for the secret.
+deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_id"])) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["kms_key_id"])

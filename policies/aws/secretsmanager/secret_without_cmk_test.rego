@@ -3,7 +3,7 @@ package palisade.aws.secretsmanager.secret_without_cmk_test
 import data.palisade.aws.secretsmanager.secret_without_cmk as rule
 
 test_missing_fires if {
-	rule.deny == {{"msg": "aws_secretsmanager_secret.this is encrypted with the AWS managed key", "resource": "aws_secretsmanager_secret.this", "path": ["kms_key_id"]}} with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {}, "references": []}]}
+	rule.deny == {{"msg": "aws_secretsmanager_secret.this is encrypted with the AWS managed key", "resource": "aws_secretsmanager_secret.this", "path": ["kms_key_id"], "fix": [{"config": {"deletion_window_in_days": 30, "description": "Customer managed key for aws_secretsmanager_secret.this", "enable_key_rotation": true}, "name": "this", "op": "add_resource", "type": "aws_kms_key"}, {"op": "set", "path": ["kms_key_id"], "value": {"$expr": "aws_kms_key.this.arn"}}]}} with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {}, "references": []}]}
 }
 
 test_present_passes if {

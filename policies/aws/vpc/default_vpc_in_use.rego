@@ -14,7 +14,7 @@
 #   references:
 #     kics: 96ed3526-0179-4c73-b1b2-372fde2e0d13
 #   remediation: Build a dedicated aws_vpc and delete the default VPC (force_destroy = true on aws_default_vpc, then remove it).
-#   fixable: false
+#   fixable: true
 package palisade.aws.vpc.default_vpc_in_use
 
 import data.palisade.lib.result
@@ -22,7 +22,8 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # Advisory: adopting the default VPC with force_destroy = true is the first step of deleting it.
-warn contains result.fail(r, [], msg) if {
+# The fix sets force_destroy, so destroying this resource deletes the VPC; nothing changes before.
+warn contains result.fail_fix(r, [], msg, [result.set(["force_destroy"], true)]) if {
 	some r in tf.resources("aws_default_vpc")
 	not destroying(r)
 	msg := sprintf("%s brings the account's default VPC under management instead of removing it", [r.address])

@@ -3,7 +3,7 @@ package palisade.aws.vpc.default_vpc_in_use_test
 import data.palisade.aws.vpc.default_vpc_in_use as rule
 
 test_fires_on_default_vpc if {
-	rule.warn == {{"msg": "aws_default_vpc.default brings the account's default VPC under management instead of removing it", "resource": "aws_default_vpc.default", "path": []}} with input as {"resources": [{"address": "aws_default_vpc.default", "type": "aws_default_vpc", "name": "default", "config": {"tags": {"Name": "Default VPC"}}, "references": []}]}
+	rule.warn == {{"msg": "aws_default_vpc.default brings the account's default VPC under management instead of removing it", "resource": "aws_default_vpc.default", "path": [], "fix": [{"op": "set", "path": ["force_destroy"], "value": true}]}} with input as {"resources": [{"address": "aws_default_vpc.default", "type": "aws_default_vpc", "name": "default", "config": {"tags": {"Name": "Default VPC"}}, "references": []}]}
 }
 
 test_passes_when_being_destroyed if {
