@@ -1,0 +1,37 @@
+# METADATA
+# title: SSM parameter that holds a secret is not a SecureString
+# description: |
+#   A parameter whose name says it holds a password, token, key or other credential is stored as
+#   a plain String: its value is not encrypted with KMS, is returned by GetParameter without
+#   decryption rights, and shows in the console and in CloudTrail data to anyone who may read
+#   parameters. SecureString encrypts it and gates reading it on kms:Decrypt.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html
+# custom:
+#   id: PAL-AWS-SSM-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_ssm_parameter]
+#   frameworks:
+#     pci-dss-4.0: ["3.5.1", "8.3.2"]
+#     nist-800-53: [SC-28, IA-5(1)]
+#   references: {}
+#   remediation: Set type = "SecureString" (optionally with key_id naming a customer managed KMS key).
+#   fixable: true
+package palisade.aws.ssm.parameter_secret_plaintext
+
+import data.palisade.lib.result
+
+# Words that name a credential in a parameter path such as /app/prod/db_password or /ci/github-token.
+secret_words := `(?i)(passw(or)?d|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)`
+
+deny contains result.fail_fix(r, ["type"], msg, [result.set(["type"], "SecureString")]) if {
+	some r in input.resources
+	r.type == "aws_ssm_parameter"
+	r.config.type in {"String", "StringList"}
+	name := parameter_name(r)
+	regex.match(secret_words, name)
+	msg := sprintf("%s (%s) looks like a secret but is stored as a plain %s", [r.address, name, r.config.type])
+}
+
+parameter_name(r) := r.config.name if is_string(r.config.name)
