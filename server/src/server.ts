@@ -60,6 +60,14 @@ export function startServer(connection: Connection, disk: FileHost): void {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
           hoverProvider: true,
+          // Rego authoring (answered for .rego documents only; see docs/rego-editing.md).
+          documentFormattingProvider: true,
+          documentRangeFormattingProvider: true,
+          definitionProvider: true,
+          referencesProvider: true,
+          documentSymbolProvider: true,
+          foldingRangeProvider: true,
+          completionProvider: { triggerCharacters: ['.'] },
           // Kinds only for clients that understand CodeAction literals (all current ones do).
           codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
             ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true }
@@ -96,6 +104,14 @@ export function startServer(connection: Connection, disk: FileHost): void {
   connection.onDidChangeWatchedFiles((p) => runGuarded(log, 'didChangeWatchedFiles', () => session?.watchedFilesChanged(p.changes)));
   connection.onDidChangeConfiguration((p) => runGuarded(log, 'didChangeConfiguration', () => session?.configurationChanged(p.settings)));
   connection.onHover(guarded(log, 'hover', null, (params, token) => session?.hover(params, token) ?? null));
+  const rego = () => session?.regoFeatures;
+  connection.onDocumentFormatting(guarded(log, 'formatting', [], (params) => rego()?.formatting(params) ?? []));
+  connection.onDocumentRangeFormatting(guarded(log, 'rangeFormatting', [], (params) => rego()?.rangeFormatting(params) ?? []));
+  connection.onDefinition(guarded(log, 'definition', [], (params) => rego()?.definition(params) ?? []));
+  connection.onReferences(guarded(log, 'references', [], (params) => rego()?.references(params) ?? []));
+  connection.onDocumentSymbol(guarded(log, 'documentSymbol', [], (params) => rego()?.documentSymbols(params) ?? []));
+  connection.onFoldingRanges(guarded(log, 'foldingRange', [], (params) => rego()?.foldingRanges(params) ?? []));
+  connection.onCompletion(guarded(log, 'completion', [], (params) => rego()?.completion(params) ?? []));
   connection.onCodeAction(guarded(log, 'codeAction', [], (params, token) => session?.codeActions(params, token) ?? []));
   // A failed resolve answers the action as it came (without an edit) rather than nothing.
   connection.onCodeActionResolve((action, token) => guarded(log, 'codeAction/resolve', action, () => session?.resolveCodeAction(action, token) ?? action)());

@@ -28,13 +28,13 @@ test('rego parse errors, then compile errors, then lint violations follow increm
       'unexpected } token: expected rule value term (e.g., allow := <VALUE> { ... })',
     ]);
 
-    // Parses now, but `x` is never bound: OPA's safety check reports it on the whole rule.
+    // Parses now, but `x` is never bound: OPA's safety check reports it; the editor underlines `x` itself.
     await server.change(uri, 2, [{ range: rangeOf(2, 9, 2, 14), text: 'x' }]);
     const second = await server.waitForDiagnostics(uri, (p) => p.version === 2);
     // Lint runs beside the compile checks (e.g. directory-package-mismatch); only OPA's errors matter here.
     assert.deepEqual(
       second.diagnostics.filter((d) => String(d.code).startsWith('rego_')).map((d) => [d.code, d.message, d.range]),
-      [['rego_unsafe_var_error', 'var x is unsafe', rangeOf(2, 0, 2, 10)]],
+      [['rego_unsafe_var_error', 'var x is unsafe', rangeOf(2, 9, 2, 10)]],
     );
 
     // Compiles now; `=` where `:=` is meant is a lint violation, as is a camelCase rule name.
@@ -90,7 +90,7 @@ test('rego compile errors use the files around the document but are published on
     const compile = published.diagnostics.filter((d) => String(d.code).startsWith('rego_'));
     assert.deepEqual(
       compile.map((d) => [d.code, d.message, d.range]),
-      [['rego_unsafe_var_error', 'var y is unsafe', rangeOf(4, 0, 4, 9)]],
+      [['rego_unsafe_var_error', 'var y is unsafe', rangeOf(4, 8, 4, 9)]],
     );
     assert.equal(server.published.some((p) => p.uri !== uri), false);
   } finally {

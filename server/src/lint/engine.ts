@@ -2,7 +2,7 @@
 // over every file's summary. Per-file results are cached by content hash, so re-linting after one
 // file changed recomputes that file only (plus the cheap aggregate pass).
 import { createHash } from 'node:crypto';
-import { detectRegoVersion, lineIndex, parseModule, type RegoVersion } from '../rego';
+import { detectRegoVersion, lineIndex, parseModule, type ParseModuleResult, type RegoVersion } from '../rego';
 import { isIgnoredFile, providedConfig, type LintConfig, type RuleConfig } from './config';
 import { ignoreDirectives, isIgnored, type IgnoreMap } from './ignore-directives';
 import { allRules } from './rules';
@@ -11,6 +11,8 @@ import { docsUrl, type AggregateRule, type FileContext, type Finding, type LintR
 export interface LintFile {
   path: string;
   text: string;
+  /** The caller's Rego v1 parse of `text`, reused when the file is linted as v1 (saves a parse). */
+  parsedV1?: ParseModuleResult;
 }
 
 export interface ParseFailure {
@@ -52,6 +54,8 @@ export class Linter {
   readonly config: LintConfig;
   private readonly rules: LintRule[];
   lastStats: LintStats = { analysed: [], reused: [] };
+  private lastAggregate: { keys: string[]; violations: Violation[] } | undefined;
+  private readonly aggregateKeys = new WeakMap<FileResult, string>();
 
   constructor(config: LintConfig = providedConfig(), rules: LintRule[] = allRules) {
     this.config = config;
@@ -74,11 +78,11 @@ export class Linter {
     const results: { path: string; result: FileResult }[] = [];
     for (const f of files) {
       if (isIgnoredFile(f.path, this.config.ignoreFiles)) continue;
-      const hash = hashOf(f.text);
       let result = this.cache.get(f.path);
-      if (result && result.hash === hash) stats.reused.push(f.path);
+      // The same string object needs no hashing: editors hand the unchanged texts back as they were.
+      if (result && (result.text === f.text || result.hash === hashOf(f.text))) stats.reused.push(f.path);
       else {
-        result = this.analyse(f, hash);
+        result = this.analyse(f, hashOf(f.text));
         this.cache.set(f.path, result);
         stats.analysed.push(f.path);
       }
@@ -90,7 +94,7 @@ export class Linter {
     this.lastStats = stats;
 
     const violations = results.flatMap((r) => r.result.violations);
-    violations.push(...this.aggregate(results));
+    violations.push(...this.aggregateReusing(results));
     violations.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.row - b.location.row || a.location.col - b.location.col || cmp(a.title, b.title));
     const failures = results.flatMap((r) => r.result.failures);
     return {
@@ -107,7 +111,7 @@ export class Linter {
 
   private analyse(f: LintFile, hash: string): FileResult {
     const regoVersion: RegoVersion = this.config.regoVersion ?? detectRegoVersion(f.text);
-    const parsed = parseModule(f.text, { regoVersion, file: f.path });
+    const parsed = f.parsedV1 && regoVersion === 'v1' ? f.parsedV1 : parseModule(f.text, { regoVersion, file: f.path });
     const index = lineIndex(f.text);
     const lines = f.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
     const comments = parsed.comments ?? [];
@@ -130,6 +134,32 @@ export class Linter {
       }
     }
     return result;
+  }
+
+  /**
+   * The aggregate pass again only when some file's summaries, ignore directives or lines changed:
+   * a keystroke inside a rule body leaves them as they were, so the last violations still hold.
+   */
+  private aggregateReusing(results: { path: string; result: FileResult }[]): Violation[] {
+    const keys = results.map((r) => `${r.path}\u0000${this.aggregateKey(r.result)}`);
+    const last = this.lastAggregate;
+    if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) return last.violations;
+    const violations = this.aggregate(results);
+    this.lastAggregate = { keys, violations };
+    return violations;
+  }
+
+  /** What the aggregate findings of a file depend on, as a string (computed once per result). */
+  private aggregateKey(result: FileResult): string {
+    let key = this.aggregateKeys.get(result);
+    if (key === undefined) {
+      const ignores = [...result.ignores].map(([row, names]) => [row, [...names]]);
+      // Findings sit on imports and package clauses at the top; their line text is part of the result.
+      const head = result.text.slice(0, headEnd(result));
+      key = JSON.stringify([[...result.aggregates], ignores, head]);
+      this.aggregateKeys.set(result, key);
+    }
+    return key;
   }
 
   private aggregate(results: { path: string; result: FileResult }[]): Violation[] {
@@ -172,6 +202,22 @@ export class Linter {
     if (finding.fix && finding.fix.length > 0) v.fix = finding.fix;
     out.push(v);
   }
+}
+
+/** End of the line holding the last import or package clause location any aggregate summary names. */
+function headEnd(result: FileResult): number {
+  let end = 0;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.end === 'number' && typeof o.start === 'number') end = Math.max(end, o.end);
+      else Object.values(o).forEach(visit);
+    }
+  };
+  for (const data of result.aggregates.values()) visit(data);
+  const lineEnd = result.text.indexOf('\n', end);
+  return lineEnd < 0 ? result.text.length : lineEnd;
 }
 
 function cmp(a: string, b: string): number {

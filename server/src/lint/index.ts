@@ -8,3 +8,5 @@ export { allRules, ruleByName } from './rules';
 export { docsUrl, CATEGORIES } from './types';
 export type { Violation, TextEdit, LintRule, RuleMeta, Category, Level } from './types';
 export { renderJSON, renderPretty } from './report';
+// Read-only AST helpers, also used by the editor's Rego navigation and completion.
+export { walkTerm, walkRuleTerms, allExprs, refText, ruleName, ruleRefName, isFunction, isTestRule, termVars, isCallExpr, isSome, isEvery, operatorName, packagePath } from './ast-utils';

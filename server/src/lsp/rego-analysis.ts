@@ -3,15 +3,12 @@
 // FileHost it is given; the surface decides when to run it and publishes the result.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { FileHost } from '../iac/model';
-import { checkModules, lineIndex, opaErrors, parseModule, type CheckSource, type Module, type RegoError } from '../rego/index';
+import { checkModules, lineIndex, opaErrors, type CheckSource, type RegoError } from '../rego/index';
 import { Linter, loadConfig, type Violation } from '../lint/index';
 import { LineIndex } from './line-index';
 import { baseName, dirOf, isInside, joinPath } from './paths';
-
-/** Bounds on the directory walk, so a huge workspace cannot stall typing. */
-const MAX_REGO_FILES = 1000;
-const MAX_DIRS = 2000;
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+import { RegoWorkspace, type ParsedFile } from './rego-workspace';
+import { shiftedErrorsForStringEdit } from './rego-check-reuse';
 
 export interface RegoDocument {
   path: string;
@@ -22,84 +19,76 @@ export interface RegoDocument {
   openRegoPaths: Iterable<string>;
 }
 
-interface ParsedFile {
-  path: string;
-  text: string;
-  module?: Module;
-  errors: RegoError[];
-}
-
-/** Keeps parses of unchanged neighbour files and one linter per config between runs. */
+/**
+ * Diagnostics for one document per run. Keystroke cost is kept to the edited document: parses of
+ * other files are cached by text, the folder's file list is learned once (RegoWorkspace), the
+ * compile check covers only the document's dependency closure (and is reused while those parses
+ * are unchanged), and the linter recomputes per-file results only for changed files.
+ */
 export class RegoAnalyzer {
-  private readonly parsed = new Map<string, ParsedFile>();
   private linter: { configText: string | undefined; linter: Linter } | undefined;
   /** The last compile run, keyed by the parses it used (same objects = same texts). */
   private lastCheck: { inputs: ParsedFile[]; errors: RegoError[] } | undefined;
 
-  constructor(private readonly host: FileHost) {}
+  constructor(
+    private readonly host: FileHost,
+    readonly workspace: RegoWorkspace = new RegoWorkspace(host),
+  ) {}
 
   analyze(doc: RegoDocument): Diagnostic[] {
     const index = new LineIndex(doc.text);
-    const own = this.parse(doc.path, doc.text);
+    const own = this.workspace.parse(doc.path, doc.text);
     const syntax = opaErrors(own.errors);
     // A document that does not parse cannot be compiled or linted: its syntax errors are all there is.
     if (syntax.length > 0 || !own.module) return syntax.map((e) => errorDiagnostic(e, index, doc.text));
 
     const treeRoot = doc.root && isInside(doc.path, doc.root) ? doc.root : dirOf(doc.path);
-    const neighbours = this.regoFilesUnder(treeRoot, doc.openRegoPaths).filter((p) => p !== doc.path);
-    const sources: CheckSource[] = [{ file: doc.path, text: doc.text, module: own.module }];
-    const inputs = [own];
-    for (const path of neighbours) {
-      const text = this.host.readFile(path);
-      if (text === undefined) continue;
-      const p = this.parse(path, text);
-      // A broken neighbour would stop OPA's compiler before it reaches this document: leave it out.
-      if (p.module && opaErrors(p.errors).length === 0) {
-        sources.push({ file: path, text, module: p.module });
-        inputs.push(p);
-      }
-    }
-    this.forgetParsesOutside(new Set(sources.map((s) => s.file)));
+    const all = this.workspace.parsedUnder(treeRoot, doc.openRegoPaths).filter((p) => p.path !== doc.path);
+    all.push(own);
+    this.workspace.prune(new Set(all.map((p) => p.path)));
 
-    const diagnostics = this.check(sources, inputs)
+    const closure = this.workspace.dependencyClosure(own, all);
+    const diagnostics = this.check(closure)
       .filter((e) => e.file === undefined || e.file === doc.path)
       .map((e) => errorDiagnostic(e, index, doc.text));
-    diagnostics.push(...this.lint(doc, sources, treeRoot, index));
+    diagnostics.push(...this.lint(doc, all, treeRoot, index));
     return diagnostics;
   }
 
   /** Open documents of one tree compile the same set: the second and later reuse the first run. */
-  private check(sources: CheckSource[], inputs: ParsedFile[]): RegoError[] {
+  private check(inputs: ParsedFile[]): RegoError[] {
     const key = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const last = this.lastCheck;
-    if (last && last.inputs.length === key.length && last.inputs.every((p, i) => p === key[i])) return last.errors;
+    if (last && sameParses(last.inputs, key)) return last.errors;
+    const reused = last && this.reuseAfterStringEdit(last, key);
+    if (reused) {
+      this.lastCheck = { inputs: key, errors: reused };
+      return reused;
+    }
+    const sources: CheckSource[] = key.map((p) => ({ file: p.path, text: p.text, module: p.module }));
     const errors = checkModules(sources, { strict: false, maxErrors: 0 });
     this.lastCheck = { inputs: key, errors };
     return errors;
   }
 
-  private parse(path: string, text: string): ParsedFile {
-    const hit = this.parsed.get(path);
-    if (hit && hit.text === text) return hit;
-    const r = parseModule(text, { regoVersion: 'v1', file: path });
-    const entry: ParsedFile = { path, text, module: r.module, errors: r.errors };
-    this.parsed.set(path, entry);
-    return entry;
+  /** The last errors, moved, when the one changed file differs only inside a string literal. */
+  private reuseAfterStringEdit(last: { inputs: ParsedFile[]; errors: RegoError[] }, key: ParsedFile[]): RegoError[] | undefined {
+    if (last.inputs.length !== key.length) return undefined;
+    const changed = key.map((p, i) => i).filter((i) => key[i] !== last.inputs[i]);
+    if (changed.length !== 1) return undefined;
+    const [before, after] = [last.inputs[changed[0]], key[changed[0]]];
+    if (before.path !== after.path) return undefined;
+    return shiftedErrorsForStringEdit(after.path, before, after, last.errors);
   }
 
-  private forgetParsesOutside(keep: Set<string>): void {
-    if (this.parsed.size <= keep.size * 2 + 16) return;
-    for (const path of [...this.parsed.keys()]) if (!keep.has(path)) this.parsed.delete(path);
-  }
-
-  private lint(doc: RegoDocument, sources: CheckSource[], treeRoot: string, index: LineIndex): Diagnostic[] {
+  private lint(doc: RegoDocument, files: ParsedFile[], treeRoot: string, index: LineIndex): Diagnostic[] {
     const found = findLintConfig(this.host, dirOf(doc.path), treeRoot);
     const linter = this.linterFor(found?.text);
     // Regal matches ignore globs against paths relative to the project root (the config's home).
     const base = found?.projectRoot ?? treeRoot;
     const relative = (path: string) => (isInside(path, base) && path !== base ? path.slice(base.length + 1) : path);
     const docFile = relative(doc.path);
-    const report = linter.lint(sources.map((s) => ({ path: relative(s.file), text: s.text })));
+    const report = linter.lint(files.map((f) => ({ path: relative(f.path), text: f.text, parsedV1: f.result })));
     const rows = lineIndex(doc.text);
     return report.violations.filter((v) => v.location.file === docFile).map((v) => lintDiagnostic(v, rows, index));
   }
@@ -110,25 +99,10 @@ export class RegoAnalyzer {
     }
     return this.linter.linter;
   }
+}
 
-  /** .rego files under `root` (disk plus open buffers), breadth first, within the walk's bounds. */
-  private regoFilesUnder(root: string, openRegoPaths: Iterable<string>): string[] {
-    const files = new Set<string>();
-    for (const open of openRegoPaths) if (isInside(open, root)) files.add(open);
-    const queue = [root];
-    let dirs = 0;
-    while (queue.length > 0 && dirs < MAX_DIRS && files.size < MAX_REGO_FILES) {
-      const dir = queue.shift()!;
-      dirs++;
-      for (const name of this.host.listDir(dir) ?? []) {
-        const path = joinPath(dir, name);
-        if (name.toLowerCase().endsWith('.rego')) files.add(path);
-        // Names are all a host gives: anything else may be a directory (listing a file yields nothing).
-        else if (!name.startsWith('.') && !SKIPPED_DIRS.has(name)) queue.push(path);
-      }
-    }
-    return [...files].sort();
-  }
+function sameParses(a: ParsedFile[], b: ParsedFile[]): boolean {
+  return a.length === b.length && a.every((p, i) => p === b[i]);
 }
 
 /** `.regal/config.yaml` or `.regal.yaml`, searched from `dir` upward, stopping at `stop`. */

@@ -7,6 +7,7 @@ import type { FileHost } from '../iac/model';
 import { runGuarded, type Logger } from './guard';
 import { fileKind, pathToUri } from './paths';
 import { isLintConfigPath, RegoAnalyzer } from './rego-analysis';
+import type { RegoWorkspace } from './rego-workspace';
 
 export interface RegoDiagnosticsOptions {
   host: FileHost;
@@ -17,6 +18,8 @@ export interface RegoDiagnosticsOptions {
   send(params: PublishDiagnosticsParams): void;
   log: Logger;
   debounceMs: number;
+  /** The Rego files and parses shared with navigation and completion. */
+  workspace?: RegoWorkspace;
 }
 
 export class RegoDiagnostics {
@@ -26,11 +29,16 @@ export class RegoDiagnostics {
   private readonly published = new Set<string>();
 
   constructor(private readonly options: RegoDiagnosticsOptions) {
-    this.analyzer = new RegoAnalyzer(options.host);
+    this.analyzer = new RegoAnalyzer(options.host, options.workspace);
+  }
+
+  get workspace(): RegoWorkspace {
+    return this.analyzer.workspace;
   }
 
   /** Any file event: .rego files and lint configs re-check the open .rego documents. */
   fileTouched(path: string): void {
+    this.analyzer.workspace.fileChanged(path);
     if (fileKind(path) !== 'rego' && !isLintConfigPath(path)) return;
     if (!this.hasOpenRego()) return;
     if (this.timer) clearTimeout(this.timer);

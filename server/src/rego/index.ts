@@ -2,7 +2,7 @@
 // Parse (syntax), evaluate (eval), format (format), runtime values and the builtin table.
 export { parseModule, parseQuery, opaErrors, detectRegoVersion, lineIndex } from './syntax';
 export type * from './syntax/ast';
-export type { LineIndex, RowCol } from './syntax';
+export type { LineIndex, RowCol, ParseModuleResult } from './syntax';
 export { prepare, evalQuery, evalRule, evalRuleWithErrors, EvaluationSession, PreparedPolicy } from './eval';
 export type { EvalOptions, ModuleSource } from './eval';
 export { formatModule } from './format';
@@ -10,6 +10,6 @@ export type { FormatOptions, FormatResult } from './format';
 export { fromJS, toJS, toRegoText, toJSONText, compare, equal, parseJSON, parseYAML } from './value';
 export type { RegoValue, RegoNumber, RegoObject, RegoSet } from './value';
 export { getBuiltin, builtins } from './builtins';
-export type { Builtin } from './builtins';
+export type { Builtin, BuiltinType } from './builtins';
 export { checkModules } from './check';
 export type { CheckSource, CheckOptions } from './check';

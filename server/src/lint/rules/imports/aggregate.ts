@@ -35,27 +35,38 @@ function aggregateRule(name: string, category: Category, docs: RuleDocs, report:
 interface Index {
   packages: Set<string>;
   rules: Set<string>;
+  /** Every package and each of its ancestors (`data.lib` of `data.lib.net`). */
+  namespaces: Set<string>;
 }
 
 function indexOf(entries: { data: ModuleSummary }[]): Index {
-  return { packages: new Set(entries.map((e) => e.data.package)), rules: new Set(entries.flatMap((e) => e.data.rules)) };
+  const packages = new Set(entries.map((e) => e.data.package));
+  const namespaces = new Set<string>();
+  for (const p of packages) for (const prefix of prefixesOf(p)) namespaces.add(prefix);
+  return { packages, rules: new Set(entries.flatMap((e) => e.data.rules)), namespaces };
 }
 
-const startsWithPath = (path: string, prefix: string): boolean => path === prefix || path.startsWith(`${prefix}.`);
+/** `a.b.c`, `a.b`, `a`: the path and its ancestors, longest first (lookups stay O(depth)). */
+function prefixesOf(path: string): string[] {
+  const out = [path];
+  for (let i = path.lastIndexOf('.'); i > 0; i = path.lastIndexOf('.', i - 1)) out.push(path.slice(0, i));
+  return out;
+}
 
 /** The longest known package `path` falls in, if any. */
 function packageOf(path: string, idx: Index): string | undefined {
-  let best: string | undefined;
-  for (const p of idx.packages) if (startsWithPath(path, p) && (!best || p.length > best.length)) best = p;
-  return best;
+  return prefixesOf(path).find((p) => idx.packages.has(p));
+}
+
+/** True when `path` is a known rule or lies inside one's value (`data.p.rule.field`). */
+function insideRule(path: string, idx: Index): boolean {
+  return prefixesOf(path).some((p) => idx.rules.has(p));
 }
 
 function resolves(path: string, idx: Index): boolean {
   if (idx.packages.has(path) || idx.rules.has(path)) return true;
   // A namespace above packages (`import data.lib` with `package lib.net`) or a path into a rule's value.
-  for (const p of idx.packages) if (startsWithPath(p, path)) return true;
-  for (const r of idx.rules) if (startsWithPath(path, r)) return true;
-  return false;
+  return idx.namespaces.has(path) || insideRule(path, idx);
 }
 
 export const unresolvedImport = aggregateRule('unresolved-import', 'imports', {
@@ -88,7 +99,7 @@ export const preferPackageImports = aggregateRule('prefer-package-imports', 'imp
   for (const e of entries) {
     for (const i of e.data.imports) {
       if (idx.packages.has(i.path) || ignore.includes(i.path)) continue;
-      if (packageOf(i.path, idx) !== undefined && [...idx.rules].some((r) => startsWithPath(i.path, r))) out.push({ file: e.file, loc: i.loc });
+      if (packageOf(i.path, idx) !== undefined && insideRule(i.path, idx)) out.push({ file: e.file, loc: i.loc });
     }
   }
   return out;

@@ -1,0 +1,196 @@
+// Rego authoring latency and lint throughput.
+// 1. Keystroke → diagnostics: starts the bundled server (dist/server.js lsp --stdio) with the repo
+//    as workspace folder, opens a generated 1,000-line policy as a buffer inside policies/ (nothing
+//    is written to disk), then types into a string literal and deletes again: 300 scripted edits,
+//    each timed from didChange to the publishDiagnostics carrying that version (parse + compile
+//    check against the policies it imports + lint). Target p95 ≤ 25 ms.
+// 2. `palisade rego lint policies/` (the CLI, own process): wall time, CPU time and files/s.
+//    Target ≤ 1 s. Prints the machine's load average, since both share the CPU with everything else.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { loadavg, cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { SERVER_EXEC_ARGV } from '../server/src/shared/server-launch';
+
+const EDITS = 300;
+const WARMUP_EDITS = 20;
+const TYPED = 'abcdefghij';
+const TIMEOUT_MS = 30_000;
+const TARGET_LINES = 1000;
+
+function repoRoot(): string {
+  // Compiled to out/bench/ (two levels below the root); run with tsx from bench/ (one level).
+  for (const up of ['..', join('..', '..')]) {
+    const root = resolve(__dirname, up);
+    if (existsSync(join(root, 'package.json')) && existsSync(join(root, 'server'))) return root;
+  }
+  return process.cwd();
+}
+
+/** A realistic policy of ~1,000 lines: rules over Terraform resources using the shipped library. */
+export function generatedPolicy(lines = TARGET_LINES): string {
+  const out = [
+    '# METADATA',
+    '# title: Generated keystroke benchmark policy',
+    '# custom:',
+    '#   id: PAL-BENCH-001',
+    '#   severity: low',
+    'package palisade.aws.bench.keystroke',
+    '',
+    'import data.palisade.lib.result',
+    'import data.palisade.lib.tf',
+    'import data.palisade.lib.unknown',
+    '',
+    'message := "bench"',
+    '',
+  ];
+  for (let i = 0; out.length < lines; i++) {
+    out.push(
+      `# Rule ${i}: flags buckets whose setting ${i} is off.`,
+      `deny contains result.fail(r, ["setting_${i}"], msg_${i}(r)) if {`,
+      `\tsome r in tf.resources("aws_s3_bucket")`,
+      `\tvalue := object.get(r.config, "setting_${i}", null)`,
+      `\tnot unknown.is_unknown(value)`,
+      `\tvalue == false`,
+      `}`,
+      '',
+      `msg_${i}(r) := sprintf("%s: setting ${i} is off (%s)", [r.address, message])`,
+      '',
+    );
+  }
+  return out.join('\n') + '\n';
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+const fmt = (n: number) => `${n.toFixed(1)} ms`;
+
+async function keystrokes(root: string): Promise<string[]> {
+  const bundle = join(root, 'dist', 'server.js');
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, bundle, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiters = new Map<string, (count: number) => void>();
+  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
+    const key = `${p.uri}#${p.version}`;
+    waiters.get(key)?.(p.diagnostics.length);
+    waiters.delete(key);
+  });
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.listen();
+  const published = (uri: string, version: number) =>
+    new Promise<number>((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+      waiters.set(`${uri}#${version}`, (count) => {
+        clearTimeout(timer);
+        res(count);
+      });
+    });
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(root).href,
+    workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'bench' }],
+    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { clientWatchesFiles: true },
+  });
+  await connection.sendNotification('initialized', {});
+
+  const text = generatedPolicy();
+  const uri = pathToFileURL(join(root, 'policies', 'aws', 'bench', 'keystroke.rego')).href;
+  const openStart = performance.now();
+  const opened = published(uri, 1);
+  await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'rego', version: 1, text } });
+  const openDiagnostics = await opened;
+  const openMs = performance.now() - openStart;
+
+  // Inside the string literal of `message := "bench"`.
+  const lines = text.split('\n');
+  const line = lines.indexOf('message := "bench"');
+  const at = { line, character: 'message := "'.length };
+  let version = 1;
+  let typed = 0;
+  const latencies: number[] = [];
+  let lastCount = 0;
+  let cpuStart = 0;
+  for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
+    const typing = i % (2 * TYPED.length) < TYPED.length;
+    const change = typing
+      ? { range: { start: { line: at.line, character: at.character + typed }, end: { line: at.line, character: at.character + typed } }, text: TYPED[typed] }
+      : { range: { start: { line: at.line, character: at.character + typed - 1 }, end: { line: at.line, character: at.character + typed } }, text: '' };
+    typed += typing ? 1 : -1;
+    version++;
+    const done = published(uri, version);
+    const start = performance.now();
+    await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+    lastCount = await done;
+    if (i >= WARMUP_EDITS) latencies.push(performance.now() - start);
+    if (i === WARMUP_EDITS - 1) cpuStart = cpuMsOf(child.pid!);
+  }
+  const cpuPerEdit = (cpuMsOf(child.pid!) - cpuStart) / EDITS;
+  await connection.sendRequest('shutdown');
+  await connection.sendNotification('exit');
+  connection.dispose();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return [
+    `rego-lsp keystroke: ${lines.length - 1}-line policy opened as policies/aws/bench/keystroke.rego (workspace: the repo, ${countRego(join(root, 'policies'))} .rego files in policies/)`,
+    `  open → first diagnostics ${fmt(openMs)} (${openDiagnostics} diagnostics); after each edit ${lastCount} diagnostics`,
+    `  ${EDITS} edits (after ${WARMUP_EDITS} warm-up): keystroke → publishDiagnostics p50 ${fmt(percentile(sorted, 0.5))}, p95 ${fmt(percentile(sorted, 0.95))}, p99 ${fmt(percentile(sorted, 0.99))}, max ${fmt(sorted[sorted.length - 1])}  (target p95 ≤ 25 ms)`,
+    `  server CPU time per edit (user+sys, independent of how busy the machine is): ${fmt(cpuPerEdit)}`,
+  ];
+}
+
+/** User+system CPU time of a process so far (Linux /proc; 0 elsewhere). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+function countRego(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) n += countRego(join(dir, e.name));
+    else if (e.name.endsWith('.rego')) n++;
+  }
+  return n;
+}
+
+function cliLint(root: string): string[] {
+  const files = countRego(join(root, 'policies'));
+  const runs: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = performance.now();
+    const r = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node bin/palisade.js rego lint policies/ --format json >/dev/null`], { cwd: root, encoding: 'utf8' });
+    const wall = performance.now() - start;
+    const [user, sys] = (r.stderr.trim().split('\n').pop() ?? '0 0').split(' ').map(Number);
+    runs.push({ wall, cpu: (user + sys) * 1000 });
+  }
+  const best = runs.sort((a, b) => a.wall - b.wall)[0];
+  return [
+    `rego-lsp lint: palisade rego lint policies/ (${files} files), best of 3: wall ${fmt(best.wall)}, CPU ${fmt(best.cpu)}, ${(files / (best.wall / 1000)).toFixed(0)} files/s  (target ≤ 1 s)`,
+  ];
+}
+
+export async function run(): Promise<void> {
+  const root = repoRoot();
+  const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
+  const lines = [`machine: ${load()}`];
+  lines.push(...(await keystrokes(root)));
+  lines.push(...cliLint(root));
+  lines.push(`machine after: ${load()}`);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+if (require.main === module) {
+  run().catch((err) => {
+    process.stderr.write(`rego-lsp: ${err instanceof Error ? err.stack : String(err)}\n`);
+    process.exitCode = 1;
+  });
+}
