@@ -45,6 +45,8 @@ export const SCAN_USAGE = `usage: palisade scan <path>... [options]
   <path>               a .tf or .tfvars file (its directory is the unit), a module directory, or a folder
                        tree (every directory in it holding .tf files is a unit). Hidden folders,
                        .terraform/, node_modules/, .gitignore'd paths and config excludes are skipped.
+                       Terraform plan JSON (terraform show -json) and state files, named or found
+                       in the tree by their content, are scanned too (docs/plan.md).
 
 output
   --format F           text (default), json, sarif, junit; comma-separated or repeated

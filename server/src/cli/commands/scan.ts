@@ -18,7 +18,8 @@ import { matchRuleIds, OUTPUT_FILE_NAMES, parseScanArgs, SCAN_USAGE, type Output
 import { Progress } from '../scan-progress';
 import { buildReport, failingFindings, type ScanReport } from '../scan-report';
 import { isScanWorker, runScanWorker, scanInWorkers, WORKER_ARG, type PoolResult } from '../scan-workers';
-import { discoverUnits } from '../units';
+import { scanPlanFile } from '../report/plan-outcome';
+import { discoverUnits, parentOf, visibleFilesHost } from '../units';
 
 export const summary = 'scan Terraform modules for CI: text, json, sarif, junit; baseline, filters, --jobs; exit 1 on findings';
 
@@ -52,12 +53,15 @@ export async function run(argv: string[]): Promise<number> {
 
   const explicitConfig = configFile !== undefined && configText !== undefined ? configs.resolve(configFile, configText).config : undefined;
   const discovered = discoverUnits(disk, options.paths.map((p) => toHostPath(resolve(p))), { configs, gitignore: options.gitignore, config: explicitConfig });
-  if (discovered.missing.length > 0) return usageError(`${discovered.missing[0]} is not a .tf file or a directory`);
+  if (discovered.missing.length > 0) return usageError(`${discovered.missing[0]} is not a .tf file, a plan/state file or a directory`);
   let dirs = discovered.dirs;
+  // Terraform plan/state JSON found by content (docs/plan.md), scanned in this thread after the units.
+  let plans = discovered.plans;
   if (options.changedSince !== undefined) {
     const changed = changedFilesSince(options.changedSince, cwd);
     if (!changed.files) return usageError(`--changed-since ${options.changedSince}: ${changed.error}`);
     dirs = unitsWithChanges(dirs, changed.files);
+    plans = plans.filter((p) => unitsWithChanges([parentOf(p)], changed.files as string[]).length > 0);
   }
 
   const settings: ScanSettings = {
@@ -81,6 +85,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   progress.finish();
+  if (plans.length > 0) {
+    const { pack } = loadBuiltinPack();
+    if (pack) {
+      const host = visibleFilesHost(disk, settings.gitignore, settings.gitignoreScope);
+      for (const file of plans) scanned.outcomes.push(await scanPlanFile(host, file, pack, settings, { skipFixesIn: new Set(dirs) }));
+    }
+  }
   const unknownRules = [...matchRuleIds(options.rules, scanned.rules.map((r) => r.id)).unmatched, ...matchRuleIds(options.skipRules, scanned.rules.map((r) => r.id)).unmatched];
   if (unknownRules.length > 0) return usageError(`no rule matches ${unknownRules.map((r) => `'${r}'`).join(', ')} (see \`palisade rules\`)`);
 

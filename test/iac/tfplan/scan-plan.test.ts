@@ -1,0 +1,90 @@
+// scanTerraformPlan (policy layer): the built-in rules on plan and state JSON, findings placed on
+// the .tf source when it is beside the plan, else on the JSON; suppressions only on .tf source.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { scanTerraformPlan, scanTerraformUnit, type Finding } from '../../../server/src/policy';
+import { loadBuiltinPack } from '../../../server/src/cli/scan-engine';
+import { DiskHost } from '../../../server/src/workspace/disk-host';
+import { MemoryHost } from '../../policy/helpers';
+import { corpus, REPO_ROOT } from '../../helpers/corpora';
+
+const ROOT = REPO_ROOT.split('\\').join('/');
+const FIXTURES = `${ROOT}/test/fixtures/tfplan`;
+const pack = loadBuiltinPack().pack!;
+const summary = (findings: Finding[]) => findings.map((f) => `${f.ruleId} ${f.resource} ${JSON.stringify(f.path)} ${f.range.file}@${f.range.start}-${f.range.end}`);
+
+test('with the .tf source beside the plan, findings are exactly those of the HCL scan, on the same ranges', async () => {
+  const host = new DiskHost();
+  const plan = await scanTerraformPlan(host, { file: `${FIXTURES}/with-source/plan.json`, root: ROOT, pack });
+  const unit = await scanTerraformUnit(host, { dir: `${FIXTURES}/with-source`, root: ROOT, pack });
+  assert.deepEqual(plan.diagnostics, []);
+  assert.deepEqual(plan.source, { dir: `${FIXTURES}/with-source`, matchedResources: 4 });
+  assert.ok(plan.findings.length >= 5, summary(plan.findings).join('\n'));
+  assert.deepEqual(summary(plan.findings), summary(unit.findings));
+  assert.deepEqual(plan.findings.map((f) => f.fingerprint), unit.findings.map((f) => f.fingerprint));
+});
+
+test('without source, findings sit on the plan JSON values', async () => {
+  const file = `${FIXTURES}/with-source/plan.json`;
+  const text = readFileSync(file, 'utf8');
+  const scan = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack, sourceDir: null });
+  assert.equal(scan.source, undefined);
+  assert.ok(scan.findings.every((f) => f.range.file === 'test/fixtures/tfplan/with-source/plan.json'));
+  const at = (ruleId: string) => {
+    const f = scan.findings.find((x) => x.ruleId === ruleId)!;
+    return text.slice(f.range.start, f.range.end);
+  };
+  assert.equal(at('PAL-AWS-EC2-005'), 'false');
+  assert.equal(at('PAL-AWS-VPC-001'), '"0.0.0.0/0"');
+  assert.equal(at('PAL-AWS-S3-002'), 'false');
+  assert.equal(at('PAL-AWS-S3-007'), '"values"', 'a whole-resource finding lands on the values key');
+});
+
+test('suppressions apply to findings placed on .tf source, not to the JSON', async () => {
+  const files: Record<string, string> = {};
+  for (const name of ['main.tf', 'modules/store/main.tf', 'plan.json']) files[`/ws/${name}`] = readFileSync(`${FIXTURES}/with-source/${name}`, 'utf8');
+  files['/ws/main.tf'] = files['/ws/main.tf'].replace('  monitoring ', '  # palisade:ignore PAL-AWS-EC2-005 batch host, metrics every 5 minutes are enough\n  monitoring ');
+  const host = new MemoryHost(files);
+  const onSource = await scanTerraformPlan(host, { file: '/ws/plan.json', root: '/ws', pack });
+  const monitoring = onSource.findings.find((f) => f.ruleId === 'PAL-AWS-EC2-005')!;
+  assert.equal(monitoring.range.file, 'main.tf');
+  assert.equal(monitoring.suppressed?.reason, 'batch host, metrics every 5 minutes are enough');
+  const onJson = await scanTerraformPlan(host, { file: '/ws/plan.json', root: '/ws', pack, sourceDir: null });
+  assert.equal(onJson.findings.find((f) => f.ruleId === 'PAL-AWS-EC2-005')!.suppressed, undefined);
+});
+
+test('a state file is scanned with the same rules; configuration applies', async () => {
+  const file = `${FIXTURES}/state/terraform.tfstate`;
+  const scan = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack });
+  assert.deepEqual(scan.diagnostics, []);
+  const ids = scan.findings.map((f) => `${f.ruleId} ${f.resource}`);
+  assert.ok(ids.includes('PAL-AWS-EC2-005 aws_instance.worker[0]'));
+  assert.ok(!ids.some((i) => i.endsWith('aws_instance.worker[1]') && i.startsWith('PAL-AWS-EC2-005')), 'monitoring = true passes');
+  assert.ok(ids.includes('PAL-AWS-S3-011 module.logs.aws_s3_bucket_public_access_block.this'));
+  assert.ok(!ids.some((i) => i.startsWith('PAL-AWS-S3-003 ')), 'the public access block is found through its bucket reference');
+  const config = { ...(await import('../../../server/src/policy')).DEFAULT_CONFIG, rules: { 'PAL-AWS-EC2-005': { enabled: false } } };
+  const filtered = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack, config });
+  assert.ok(!filtered.findings.some((f) => f.ruleId === 'PAL-AWS-EC2-005'));
+});
+
+test('a file that is not a plan gives its diagnostic and no findings', async () => {
+  const scan = await scanTerraformPlan(new DiskHost(), { file: `${FIXTURES}/broken/plan.json`, root: ROOT, pack });
+  assert.deepEqual(scan.findings, []);
+  assert.deepEqual(scan.analysis.diagnostics.map((d) => d.code), ['json-syntax']);
+  const missing = await scanTerraformPlan(new DiskHost(), { file: `${FIXTURES}/nope.json`, root: ROOT, pack });
+  assert.deepEqual(missing.analysis.diagnostics.map((d) => d.code), ['tfplan-unreadable']);
+});
+
+const kics = corpus('kics-terraform-aws');
+test('KICS plan samples scan without rule errors', { skip: kics ? false : 'PALISADE_SKIP_CORPORA=1' }, async () => {
+  const dir = `${kics!.split('\\').join('/')}/api_gateway_deployment_without_api_gateway_usage_plan_associated/test`;
+  for (const name of ['positive2.json', 'negative2.json']) {
+    const scan = await scanTerraformPlan(new DiskHost(), { file: `${dir}/${name}`, root: dir, pack, sourceDir: null });
+    assert.equal(scan.analysis.kind, 'plan', name);
+    assert.deepEqual(scan.diagnostics, [], name);
+    // Palisade has no rule on API Gateway deployments (its usage-plan rule is about stages).
+    assert.ok(!scan.findings.some((f) => f.resource?.startsWith('aws_api_gateway_deployment.') && f.ruleId === 'PAL-AWS-APIGATEWAY-010'), name);
+  }
+});
