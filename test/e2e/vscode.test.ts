@@ -24,6 +24,7 @@ test('VS Code end to end (code-server + chromium)', { timeout: SUITE_TIMEOUT_MS 
     'extensions.autoUpdate': false,
     'extensions.autoCheckUpdates': false,
     'telemetry.telemetryLevel': 'off',
+    '[rego]': { 'editor.defaultFormatter': 'palisade.palisade', 'editor.formatOnSave': true },
   });
   const vsix = join(profile.root, 'palisade.vsix');
   const packaged = spawnSync(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '-o', vsix], {
