@@ -4,12 +4,10 @@
 // into a string attribute value of the module's biggest file and deletes them again: 500 scripted
 // edits, each timed from didChange to the publishDiagnostics carrying that document version.
 // Reports p50/p95/p99 latency and the server's resident memory. Targets: p95 ≤ 20 ms, RSS ≤ 200 MB.
-import { spawn } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
-import { SERVER_EXEC_ARGV } from '../server/src/shared/server-launch';
+import { startBenchServer } from './lsp-bench-server';
 
 const EDITS = 500;
 const WARMUP_EDITS = 20;
@@ -64,58 +62,16 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-function vmField(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 export async function run(): Promise<void> {
   const root = repoRoot();
   const corpusDir = join(process.env.PALISADE_CORPORA ?? '/work/shared/corpora', 'real-terraform');
-  const bundle = join(root, 'dist', 'server.js');
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
   const module = largestModule(corpusDir);
   const target = module.files[0];
 
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, bundle, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiters = new Map<string, () => void>();
-  const analysisMs: number[] = [];
-  const serverSideMs: number[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
-    const key = `${p.uri}#${p.version}`;
-    waiters.get(key)?.();
-    waiters.delete(key);
-  });
-  connection.onNotification('palisade/analysisDone', (p: { durationMs: number; sinceChangeMs: number }) => {
-    analysisMs.push(p.durationMs);
-    serverSideMs.push(p.sinceChangeMs);
-  });
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.listen();
-  const published = (uri: string, version: number) =>
-    new Promise<void>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-      waiters.set(`${uri}#${version}`, () => {
-        clearTimeout(timer);
-        res();
-      });
-    });
-
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(module.dir).href,
-    workspaceFolders: [{ uri: pathToFileURL(module.dir).href, name: 'bench' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: { clientWatchesFiles: true, ...(process.env.PALISADE_DEBOUNCE_MS ? { debounceMs: Number(process.env.PALISADE_DEBOUNCE_MS) } : {}) },
-  });
-  await connection.sendNotification('initialized', {});
+  const server = await startBenchServer(root, module.dir, TIMEOUT_MS);
+  const { connection, published } = server;
 
   const uri = pathToFileURL(target).href;
   const text = readFileSync(target, 'utf8');
@@ -147,12 +103,9 @@ export async function run(): Promise<void> {
     if (i >= WARMUP_EDITS) latencies.push(performance.now() - start);
   }
 
-  const info = await connection.sendRequest<{ rssBytes: number; heapUsedBytes: number }>('palisade/serverInfo');
-  const rss = vmField(child.pid!, 'VmRSS') ?? info.rssBytes;
-  const peak = vmField(child.pid!, 'VmHWM');
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
+  const { rss, peak, heapUsed } = await server.stop();
+  const analysisMs = server.analyses.map((d) => d.durationMs);
+  const serverSideMs = server.analyses.map((d) => d.sinceChangeMs);
 
   const sorted = [...latencies].sort((a, b) => a - b);
   const analyses = analysisMs.slice(-EDITS).sort((a, b) => a - b);
@@ -163,7 +116,7 @@ export async function run(): Promise<void> {
     `  ${EDITS} edits (after ${WARMUP_EDITS} warm-up): keystroke → publishDiagnostics p50 ${fmt(percentile(sorted, 0.5))}, p95 ${fmt(percentile(sorted, 0.95))}, p99 ${fmt(percentile(sorted, 0.99))}, max ${fmt(sorted[sorted.length - 1])}  (target p95 ≤ 20 ms)`,
     `  server-side, change received → diagnostics sent: p50 ${fmt(percentile(serverSide, 0.5))}, p95 ${fmt(percentile(serverSide, 0.95))}`,
     `  of which front-end analysis: p50 ${fmt(percentile(analyses, 0.5))}, p95 ${fmt(percentile(analyses, 0.95))}`,
-    `  server RSS ${mb(rss)} (peak ${mb(peak)}, heap used ${mb(info.heapUsedBytes)})  (target ≤ 200 MB)`,
+    `  server RSS ${mb(rss)} (peak ${mb(peak)}, heap used ${mb(heapUsed)})  (target ≤ 200 MB)`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -6,13 +6,11 @@
 // Then replays the same edits in process through scanTerraformUnit to split the time into front
 // end and rules. Reports p50/p95/p99, how often the findings changed, and the server's RSS.
 // Target: p95 ≤ 30 ms.
-import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { loadPack, scanTerraformUnit } from '../server/src/policy';
-import { SERVER_EXEC_ARGV } from '../server/src/shared/server-launch';
+import { startBenchServer } from './lsp-bench-server';
 import { DiskHost } from '../server/src/workspace/disk-host';
 import { builtinPackDir, readPackFiles } from '../server/src/workspace/policy-files';
 import { largestModule } from './lsp-keystroke';
@@ -66,15 +64,6 @@ function percentile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-function vmField(pid: number, field: 'VmRSS' | 'VmHWM'): number | undefined {
-  try {
-    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 const fmt = (n: number) => `${n.toFixed(1)} ms`;
 const stats = (values: number[]) => {
@@ -85,37 +74,9 @@ const flipped = (v: 'true' | 'false') => (v === 'true' ? 'false' : 'true');
 
 /** didChange → publishDiagnostics through the real server; returns latencies and server figures. */
 async function measureServer(moduleDir: string, files: string[], toggle: Toggle) {
-  const bundle = join(repoRoot(), 'dist', 'server.js');
-  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, bundle, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiters = new Map<string, () => void>();
-  const done: { durationMs: number; sinceChangeMs: number; diagnostics: number }[] = [];
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
-    const key = `${p.uri}#${p.version}`;
-    waiters.get(key)?.();
-    waiters.delete(key);
-  });
-  connection.onNotification('palisade/analysisDone', (p: { durationMs: number; sinceChangeMs: number; diagnostics: number }) => void done.push(p));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
-  connection.listen();
-  const published = (uri: string, version: number) =>
-    new Promise<void>((res, rej) => {
-      const timer = setTimeout(() => rej(new Error(`no diagnostics for version ${version} within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
-      waiters.set(`${uri}#${version}`, () => {
-        clearTimeout(timer);
-        res();
-      });
-    });
-
-  await connection.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: pathToFileURL(moduleDir).href,
-    workspaceFolders: [{ uri: pathToFileURL(moduleDir).href, name: 'bench' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    initializationOptions: { clientWatchesFiles: true, ...(process.env.PALISADE_DEBOUNCE_MS ? { debounceMs: Number(process.env.PALISADE_DEBOUNCE_MS) } : {}) },
-  });
-  await connection.sendNotification('initialized', {});
+  const server = await startBenchServer(repoRoot(), moduleDir, TIMEOUT_MS);
+  const { connection, published } = server;
+  const done = server.analyses;
   const uri = pathToFileURL(toggle.file).href;
   const opened = published(uri, 1);
   for (const file of files) {
@@ -138,14 +99,9 @@ async function measureServer(moduleDir: string, files: string[], toggle: Toggle)
     if (i >= WARMUP_EDITS) latencies.push(performance.now() - start);
   }
   // The last analysisDone may trail its publishDiagnostics by a message.
-  const info = await connection.sendRequest<{ rssBytes: number; heapUsedBytes: number }>('palisade/serverInfo');
-  const rss = vmField(child.pid!, 'VmRSS') ?? info.rssBytes;
-  const peak = vmField(child.pid!, 'VmHWM');
-  await connection.sendRequest('shutdown');
-  await connection.sendNotification('exit');
-  connection.dispose();
+  const { rss, peak, heapUsed } = await server.stop();
   const runs = done.slice(initialRuns + WARMUP_EDITS);
-  return { latencies, runs, rss, peak, heapUsed: info.heapUsedBytes };
+  return { latencies, runs, rss, peak, heapUsed };
 }
 
 /** The same flips through scanTerraformUnit in this process: front end vs rules, and findings per state. */

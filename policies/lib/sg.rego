@@ -15,6 +15,14 @@ import data.palisade.lib.unknown
 
 group_types := {"aws_security_group", "aws_default_security_group"}
 
+# Registry-module arguments that hold rule lists: argument → [direction, CIDR attribute].
+_module_rule_args := {
+	"ingress_with_cidr_blocks": ["ingress", "cidr_blocks"],
+	"ingress_with_ipv6_cidr_blocks": ["ingress", "ipv6_cidr_blocks"],
+	"egress_with_cidr_blocks": ["egress", "cidr_blocks"],
+	"egress_with_ipv6_cidr_blocks": ["egress", "ipv6_cidr_blocks"],
+}
+
 rules contains entry if {
 	some r in input.resources
 	r.type in group_types
@@ -65,15 +73,8 @@ rules contains entry if {
 }
 
 # The registry module terraform-aws-modules/security-group/aws takes rules as lists of maps
-# (ingress_with_cidr_blocks, …); its cidr_blocks is a comma-separated string (a list is accepted
+# (the _module_rule_args above); its cidr_blocks is a comma-separated string (a list is accepted
 # too). Such a rule is placed on the argument: the list's elements are anonymous maps.
-_module_rule_args := {
-	"ingress_with_cidr_blocks": ["ingress", "cidr_blocks"],
-	"ingress_with_ipv6_cidr_blocks": ["ingress", "ipv6_cidr_blocks"],
-	"egress_with_cidr_blocks": ["egress", "cidr_blocks"],
-	"egress_with_ipv6_cidr_blocks": ["egress", "ipv6_cidr_blocks"],
-}
-
 rules contains entry if {
 	some m in modules.opaque_calls("security-group")
 	some arg, spec in _module_rule_args

@@ -40,9 +40,9 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "ERROR")]) if {
 # A REST API stage that no method settings apply to logs nothing. The fix adds method settings
 # (logs and metrics) for every method of the stage, when the stage has a plain address.
 deny contains fixes.finding(r, [], msg, method_settings_fix(r)) if {
+	not tf.unresolved("aws_api_gateway_method_settings", ["stage_name"], "aws_api_gateway_stage")
 	some r in tf.resources("aws_api_gateway_stage")
 	count(tf.referencing(r.address, "aws_api_gateway_method_settings", ["stage_name"])) == 0
-	not tf.unresolved("aws_api_gateway_method_settings", ["stage_name"], "aws_api_gateway_stage")
 	not named_by_method_settings(r)
 	msg := sprintf("%s has no method settings, so execution logging is off", [r.address])
 }

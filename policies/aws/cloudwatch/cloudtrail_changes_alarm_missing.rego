@@ -16,7 +16,8 @@
 #     cis-aws-2.0: ["4.5"]
 #   references:
 #     kics: 0f6cbf69-41bb-47dc-93f3-3844640bf480
-#   remediation: Add a metric filter on the CloudTrail log group matching the CloudTrail configuration changes events and an aws_cloudwatch_metric_alarm on its metric.
+#   remediation: Add a metric filter on the CloudTrail log group matching the CloudTrail configuration
+#     changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.cloudtrail_changes_alarm_missing
 

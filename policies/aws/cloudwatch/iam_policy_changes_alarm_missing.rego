@@ -29,7 +29,12 @@ deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	msg := "No metric filter with an alarm watches CloudTrail for IAM policy changes (CIS 4.4)"
 }
 
-events := ["DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy", "PutRolePolicy", "PutUserPolicy", "CreatePolicy", "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion", "AttachRolePolicy", "DetachRolePolicy", "AttachUserPolicy", "DetachUserPolicy", "AttachGroupPolicy", "DetachGroupPolicy"]
+events := [
+	"DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy", "PutRolePolicy",
+	"PutUserPolicy", "CreatePolicy", "DeletePolicy", "CreatePolicyVersion", "DeletePolicyVersion",
+	"AttachRolePolicy", "DetachRolePolicy", "AttachUserPolicy", "DetachUserPolicy",
+	"AttachGroupPolicy", "DetachGroupPolicy",
+]
 
 required := cis_alarms.event_terms(events)
 

@@ -38,7 +38,10 @@ deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
 }
 
-events := ["PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication", "DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication"]
+events := [
+	"PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication",
+	"DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication",
+]
 
 required := cis_alarms.event_terms(events)
 

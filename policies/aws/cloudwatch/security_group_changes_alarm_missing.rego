@@ -29,7 +29,10 @@ deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	msg := "No metric filter with an alarm watches CloudTrail for security group changes (CIS 4.10)"
 }
 
-events := ["AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress", "RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"]
+events := [
+	"AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress",
+	"RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup",
+]
 
 required := cis_alarms.event_terms(events)
 

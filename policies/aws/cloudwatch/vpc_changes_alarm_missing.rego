@@ -28,7 +28,11 @@ deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	msg := "No metric filter with an alarm watches CloudTrail for VPC changes (CIS 4.14)"
 }
 
-events := ["CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection", "CreateVpcPeeringConnection", "DeleteVpcPeeringConnection", "RejectVpcPeeringConnection", "AttachClassicLinkVpc", "DetachClassicLinkVpc", "DisableVpcClassicLink", "EnableVpcClassicLink"]
+events := [
+	"CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection",
+	"CreateVpcPeeringConnection", "DeleteVpcPeeringConnection", "RejectVpcPeeringConnection",
+	"AttachClassicLinkVpc", "DetachClassicLinkVpc", "DisableVpcClassicLink", "EnableVpcClassicLink",
+]
 
 required := cis_alarms.event_terms(events)
 

@@ -39,6 +39,6 @@ checks_encrypted_volumes(rules) if {
 
 new_rule := {"name": "encrypted-volumes", "source": [{"owner": "AWS", "source_identifier": "ENCRYPTED_VOLUMES"}]}
 
-possibly_encrypted_volumes(id) if id == "ENCRYPTED_VOLUMES"
+possibly_encrypted_volumes("ENCRYPTED_VOLUMES")
 
 possibly_encrypted_volumes(id) if unknown.is_unknown(id)

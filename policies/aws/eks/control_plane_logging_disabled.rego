@@ -24,14 +24,14 @@ import data.palisade.lib.unknown
 
 types := {"aws_eks_cluster"}
 
+all_log_types := {"api", "audit", "authenticator", "controllerManager", "scheduler"}
+
 deny contains result.fail_fix(r, ["enabled_cluster_log_types"], msg, [all_types_fix]) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["enabled_cluster_log_types"])
 	msg := sprintf("%s does not send control plane logs to CloudWatch", [r.address])
 }
-
-all_log_types := {"api", "audit", "authenticator", "controllerManager", "scheduler"}
 
 # Every known list must name all five types: audit and authenticator logs are what an
 # investigation of cluster access needs, and they are the ones most often left out.

@@ -31,10 +31,6 @@ deny contains result.fail_fix(r, ["enable_deletion_protection"], msg, [result.se
 	msg := sprintf("%s does not have deletion protection enabled", [r.address])
 }
 
-bad(null) := true
-
-bad(v) if unknown.is_false(v)
-
 # The registry module terraform-aws-modules/alb/aws: its default is true from 9.0 and false
 # before, so unset is reported only when the call pins an older major version.
 deny contains result.fail_fix(m, ["enable_deletion_protection"], msg, [result.set(["enable_deletion_protection"], true)]) if {
@@ -42,6 +38,10 @@ deny contains result.fail_fix(m, ["enable_deletion_protection"], msg, [result.se
 	module_off(m, object.get(m.config, "enable_deletion_protection", null))
 	msg := sprintf("%s does not have deletion protection enabled", [m.address])
 }
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)
 
 module_off(_, v) if unknown.is_false(v)
 

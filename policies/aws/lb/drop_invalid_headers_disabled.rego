@@ -34,10 +34,6 @@ deny contains result.fail_fix(r, ["drop_invalid_header_fields"], msg, [result.se
 	msg := sprintf("%s does not drop invalid HTTP header fields", [r.address])
 }
 
-bad(null) := true
-
-bad(v) if unknown.is_false(v)
-
 # The registry module terraform-aws-modules/alb/aws: its default is true from 9.0 and false
 # before, so unset is reported only when the call pins an older major version.
 deny contains result.fail_fix(m, ["drop_invalid_header_fields"], msg, [result.set(["drop_invalid_header_fields"], true)]) if {
@@ -46,6 +42,10 @@ deny contains result.fail_fix(m, ["drop_invalid_header_fields"], msg, [result.se
 	module_off(m, object.get(m.config, "drop_invalid_header_fields", null))
 	msg := sprintf("%s does not drop invalid HTTP header fields", [m.address])
 }
+
+bad(null) := true
+
+bad(v) if unknown.is_false(v)
 
 module_off(_, v) if unknown.is_false(v)
 

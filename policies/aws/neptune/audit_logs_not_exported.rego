@@ -21,7 +21,6 @@ package palisade.aws.neptune.audit_logs_not_exported
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
-import data.palisade.lib.unknown
 
 path := ["enable_cloudwatch_logs_exports"]
 

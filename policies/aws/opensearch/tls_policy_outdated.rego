@@ -18,7 +18,6 @@ package palisade.aws.opensearch.tls_policy_outdated
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
-import data.palisade.lib.unknown
 
 modern := "Policy-Min-TLS-1-2-2019-07"
 

@@ -22,9 +22,9 @@ import data.palisade.lib.tf
 
 # Private zones log through Resolver query logging instead; only public zones are checked.
 deny contains result.fail(r, [], msg) if {
+	not tf.unresolved("aws_route53_query_log", ["zone_id"], "aws_route53_zone")
 	some r in tf.resources("aws_route53_zone")
 	tf.missing_attr(r, ["vpc"])
 	count(tf.referencing(r.address, "aws_route53_query_log", ["zone_id"])) == 0
-	not tf.unresolved("aws_route53_query_log", ["zone_id"], "aws_route53_zone")
 	msg := sprintf("%s has no DNS query logging", [r.address])
 }

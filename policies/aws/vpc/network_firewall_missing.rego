@@ -22,8 +22,8 @@ import data.palisade.lib.tf
 
 # Advisory: a firewall per VPC is a cost decision; central inspection VPCs are common too.
 warn contains result.fail(r, [], msg) if {
+	not tf.unresolved("aws_networkfirewall_firewall", ["vpc_id"], "aws_vpc")
 	some r in tf.resources("aws_vpc")
 	count(tf.referencing(r.address, "aws_networkfirewall_firewall", ["vpc_id"])) == 0
-	not tf.unresolved("aws_networkfirewall_firewall", ["vpc_id"], "aws_vpc")
 	msg := sprintf("%s has no AWS Network Firewall", [r.address])
 }

@@ -26,7 +26,10 @@ import data.palisade.lib.sg
 # sg_ingress_public_all_ports.
 covered_elsewhere := {22, 1433, 1521, 3306, 3389, 5432, 5439, 6379, 9042, 9200, 11211, 27017}
 
-ports := {port: name | some port, name in net.sensitive_ports; not port in covered_elsewhere}
+ports[port] := name if {
+	some port, name in net.sensitive_ports
+	not port in covered_elsewhere
+}
 
 deny contains result.fail(entry.resource, entry.path, msg) if {
 	some entry in sg.rules

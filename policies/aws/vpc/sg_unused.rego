@@ -29,13 +29,14 @@ group_attributes := {"security_groups", "vpc_security_group_ids", "security_grou
 
 # Advisory: the group may be attached from another module or by hand.
 warn contains result.fail(sg, [], msg) if {
-	some sg in tf.resources("aws_security_group")
-	not used(sg)
 	not unresolved_attachment
+	some sg in tf.resources("aws_security_group")
+	not sg.address in used
 	msg := sprintf("%s is not attached to anything in this module", [sg.address])
 }
 
-used(sg) if {
+used contains sg.address if {
+	some sg in tf.resources("aws_security_group")
 	some r in array.concat(input.resources, object.get(input, "modules", []))
 	not r.type in rule_types
 	r.address != sg.address
@@ -44,7 +45,8 @@ used(sg) if {
 }
 
 # A group list written as a string ("aws_security_group.x.id"), at any depth, still names the group.
-used(sg) if {
+used contains sg.address if {
+	some sg in tf.resources("aws_security_group")
 	some r in input.resources
 	walk(r.config, [path, v])
 	some key in path
@@ -53,14 +55,16 @@ used(sg) if {
 }
 
 # Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
-used(sg) if {
+used contains sg.address if {
+	some sg in tf.resources("aws_security_group")
 	some m in object.get(input, "modules", [])
 	walk(m.config, [_, v])
 	mentions(v, sg.address)
 }
 
 # Classic and default-VPC instances name their groups in security_groups.
-used(sg) if {
+used contains sg.address if {
+	some sg in tf.resources("aws_security_group")
 	name := unknown.known_string(sg.config.name)
 	some r in input.resources
 	some key in group_attributes
