@@ -12,9 +12,12 @@ const EXTRA: Record<string, string[]> = {
   rego: ['rego-lsp'],
 };
 
+/** Modules the benches share; they print nothing on their own. */
+const SUPPORT = new Set(['index.js', 'lsp-bench-server.js']);
+
 function available(): string[] {
   return readdirSync(__dirname)
-    .filter((f) => f.endsWith('.js') && f !== 'index.js')
+    .filter((f) => f.endsWith('.js') && !SUPPORT.has(f))
     .map((f) => f.slice(0, -3))
     .sort();
 }
