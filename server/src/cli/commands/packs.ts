@@ -18,16 +18,20 @@ import { evalRuleWithErrors, prepare } from '../../rego';
 import { toHostPath } from '../../workspace/disk-host';
 import { DiskPackReader, loadCliPacks, readCliConfig } from '../../workspace/pack-reader';
 import { discoverTests, report } from './test';
+import { buildPack, initPack, type SigningKey } from './packs-author';
 
-export const summary = 'team rule packs: list, verify (signatures, git pins), test, sign';
+export const summary = 'team rule packs: list, verify (signatures, git pins), test, sign, init, build';
 
-const USAGE = `usage: palisade packs <list|verify|test|sign> [options]
+const USAGE = `usage: palisade packs <list|verify|test|sign|init|build> [options]
 
   list [--json]                      every pack: name, version/revision, source, rule count, problems
   verify                             check bundle signatures and git pins (exit 1 on any failure)
   test [-v] [--run REGEX]            run each pack's *_test.rego like \`palisade test\`
   sign <bundle.tar.gz|dir> --key <pem file|secret> --alg RS256|ES256|HS256 [--key-id ID]
                                      write .signatures.json (into the archive, or the folder) as opa sign does
+  init <dir> [--name NAME]           scaffold a pack: .manifest, a rule with METADATA, its tests, data, CI workflow
+  build <dir> [-o out.tar.gz] [--key <pem|secret> --alg ALG [--key-id ID]] [--skip-tests]
+                                     compile and test the pack, then write an OPA bundle (signed when --key is given)
 
   --config FILE   use this .palisade.yaml instead of the nearest one above the current directory
 
@@ -50,6 +54,9 @@ export async function run(argv: string[]): Promise<number> {
         key: { type: 'string' },
         alg: { type: 'string' },
         'key-id': { type: 'string' },
+        name: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'skip-tests': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }) as Parsed;
@@ -70,6 +77,15 @@ export async function run(argv: string[]): Promise<number> {
       return testPacks(configFile, parsed.values.verbose === true, parsed.values.run as string | undefined);
     case 'sign':
       return sign(parsed);
+    case 'init':
+      if (!parsed.positionals[0]) return usageError('init needs the folder to create');
+      return initPack(parsed.positionals[0], parsed.values.name as string | undefined);
+    case 'build': {
+      if (!parsed.positionals[0]) return usageError('build needs the pack folder');
+      const key = signingKey(parsed);
+      if (typeof key === 'string') return usageError(key);
+      return buildPack(parsed.positionals[0], parsed.values.output as string | undefined, key, parsed.values['skip-tests'] === true);
+    }
     default:
       return usageError(`unknown sub-command '${sub}'`);
   }
@@ -193,17 +209,27 @@ function testPacks(configFile: string | undefined, verbose: boolean, runFilter: 
   return failed ? 1 : 0;
 }
 
-function sign(parsed: Parsed): number {
-  const target = parsed.positionals[0];
+/** --key/--alg/--key-id as a signing key; undefined without --key, a message when they are wrong. */
+function signingKey(parsed: Parsed): SigningKey | string | undefined {
   const keyArg = parsed.values.key;
+  if (typeof keyArg !== 'string') return undefined;
   const alg = typeof parsed.values.alg === 'string' ? parsed.values.alg.toUpperCase() : 'RS256';
-  if (!target || typeof keyArg !== 'string') return usageError('sign needs a bundle (or folder) and --key');
-  if (!(SIGNATURE_ALGORITHMS as readonly string[]).includes(alg)) return usageError(`--alg must be one of ${SIGNATURE_ALGORITHMS.join(', ')}`);
+  if (!(SIGNATURE_ALGORITHMS as readonly string[]).includes(alg)) return `--alg must be one of ${SIGNATURE_ALGORITHMS.join(', ')}`;
   // --key is a PEM file or secret file when such a file exists, else the secret itself.
   const material = existsSync(keyArg) && statSync(keyArg).isFile() ? readFileSync(keyArg, 'utf8') : keyArg;
-  const key = { algorithm: alg as SignatureAlgorithm, material: alg === 'HS256' ? material.replace(/\r?\n$/, '') : material };
-  if (alg !== 'HS256' && !material.includes('PRIVATE KEY')) return usageError(`${alg} signs with a private key PEM (--key)`);
+  if (alg !== 'HS256' && !material.includes('PRIVATE KEY')) return `${alg} signs with a private key PEM (--key)`;
   const keyId = typeof parsed.values['key-id'] === 'string' ? parsed.values['key-id'] : undefined;
+  return { algorithm: alg as SignatureAlgorithm, material: alg === 'HS256' ? material.replace(/\r?\n$/, '') : material, keyId };
+}
+
+function sign(parsed: Parsed): number {
+  const target = parsed.positionals[0];
+  const signing = signingKey(parsed);
+  if (!target || signing === undefined) return usageError('sign needs a bundle (or folder) and --key');
+  if (typeof signing === 'string') return usageError(signing);
+  const key = { algorithm: signing.algorithm, material: signing.material };
+  const keyId = signing.keyId;
+  const alg = signing.algorithm;
   const path = toHostPath(resolve(target));
   const isDir = existsSync(path) && statSync(path).isDirectory();
   const source: PackSource = { kind: isDir ? 'folder' : 'bundle', name: 'sign', location: path };
