@@ -25,6 +25,12 @@ if (args[0] === 'lsp' && !process.env.PALISADE_LSP_CHILD) {
   return;
 }
 
+// A reader that stops early (`palisade rules | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (err) => {
+  if (err && err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 cli.main(args).then(
   (code) => { process.exitCode = code; },
   (err) => {

@@ -6,9 +6,9 @@ import { posix, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyEdits, explainFixes, fixAllInFile, type FixTextEdit } from '../../fix';
 import type { FileHost } from '../../iac/model';
-import { ConfigCache, configForUnit, loadPack, scanTerraformUnit, type Finding, type PalisadeConfig, type RulePack } from '../../policy';
+import { ConfigCache, configForUnit, scanTerraformUnit, type Finding, type PalisadeConfig, type RulePack } from '../../policy';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
-import { builtinPackDir, readPackFiles } from '../../workspace/policy-files';
+import { loadBuiltinPack } from '../scan-engine';
 import { discoverUnits } from '../units';
 
 export const summary = 'apply verified fixes to Terraform modules (--rule to choose rules, --dry-run to preview)';
@@ -19,6 +19,8 @@ const USAGE = `usage: palisade fix <path>... [--rule ID]... [--dry-run] [--var-f
   --rule      fix only findings of this rule (repeatable); default every rule
   --dry-run   change nothing; print the edits as a unified diff
   --var-file  extra variable file, applied after terraform.tfvars and *.auto.tfvars (repeatable)
+  --config    the .palisade.yaml whose team packs run beside the built-in pack (default: the
+              nearest one at or above the current directory, as palisade scan)
 
 Only fixes that were verified are applied: the edited files parse, the finding is gone on a
 re-scan and no new finding appears (docs/fixes.md).
@@ -39,6 +41,7 @@ export async function run(argv: string[]): Promise<number> {
         rule: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean', default: false },
         'var-file': { type: 'string', multiple: true },
+        config: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -57,12 +60,14 @@ export async function run(argv: string[]): Promise<number> {
   const units = discoverUnits(disk, parsed.positionals.map((p) => toHostPath(resolve(p))), { configs });
   if (units.missing.length > 0) return usageError(`${units.missing[0]} is not a .tf file or a directory`);
 
-  const packDir = builtinPackDir();
-  if (!packDir) {
+  // The same rule set as `palisade scan`: the built-in pack plus the config's team packs.
+  const configFile = parsed.values.config !== undefined ? toHostPath(resolve(parsed.values.config)) : undefined;
+  const { pack, packDiagnostics } = loadBuiltinPack({ cwd: toHostPath(process.cwd()), configFile });
+  if (!pack) {
     process.stderr.write('palisade fix: the built-in rule pack (policies/) was not found next to the program\n');
     return 2;
   }
-  const pack = loadPack(readPackFiles(packDir), { name: 'builtin', check: false });
+  for (const d of packDiagnostics ?? []) if (d.severity === 'error') process.stderr.write(`palisade fix: ${d.message}${d.file ? ` (${d.file})` : ''}\n`);
   const rules = parsed.values.rule ?? [];
   const unknownRule = rules.find((id) => !pack.rules.some((r) => r.id === id));
   if (unknownRule) return usageError(`unknown rule '${unknownRule}' (see palisade rules)`);

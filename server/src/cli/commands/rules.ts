@@ -1,21 +1,26 @@
-// `palisade rules [--json]`: every rule of the built-in pack with its metadata.
+// `palisade rules [--json] [--config FILE]`: every rule that runs — the built-in pack and the team
+// packs of the nearest `.palisade.yaml` (as `palisade scan` loads them) — with its metadata.
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadPack, type RuleMetadata } from '../../policy';
-import { builtinPackDir, readPackFiles } from '../../workspace/policy-files';
+import { type RuleMetadata } from '../../policy';
+import { toHostPath } from '../../workspace/disk-host';
+import { loadBuiltinPack } from '../scan-engine';
 
-export const summary = 'list the rules of the built-in pack (--json for every metadata field)';
+export const summary = 'list the rules that run: built-in and team packs (--json for every metadata field)';
 
-const USAGE = `usage: palisade rules [--json]
+const USAGE = `usage: palisade rules [--json] [--config FILE]
 
-  --json   {"rules":[{"id","title","description","severity","formats","resourceTypes",
-           "frameworks","references","remediation","fixable","docsUrl","package","file"}…]}
+  --json     {"rules":[{"id","title","description","severity","formats","resourceTypes",
+             "frameworks","references","cwe","remediation","fixable","docsUrl","package","file","pack"}…]}
+  --config   the .palisade.yaml whose team packs to list too (default: the nearest one at or
+             above the current directory, as palisade scan)
 
 exit status: 0, or 2 on usage or internal errors`;
 
 export async function run(argv: string[]): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: false, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: false, options: { json: { type: 'boolean', default: false }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
     process.stderr.write(`palisade rules: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
     return 2;
@@ -24,19 +29,20 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const packDir = builtinPackDir();
-  if (!packDir) {
+  const configFile = parsed.values.config !== undefined ? toHostPath(resolve(parsed.values.config)) : undefined;
+  const { pack, packDiagnostics } = loadBuiltinPack({ cwd: toHostPath(process.cwd()), configFile });
+  if (!pack) {
     process.stderr.write('palisade rules: the built-in rule pack (policies/) was not found next to the program\n');
     return 2;
   }
-  const pack = loadPack(readPackFiles(packDir), { name: 'builtin', check: false });
+  for (const d of packDiagnostics ?? []) if (d.severity === 'error') process.stderr.write(`palisade rules: ${d.message}${d.file ? ` (${d.file})` : ''}\n`);
   const rules = pack.rules.slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   if (parsed.values.json) {
     process.stdout.write(`${JSON.stringify({ rules: rules.map(toJson) }, null, 2)}\n`);
     return 0;
   }
   const width = Math.max(0, ...rules.map((r) => r.id.length));
-  for (const r of rules) process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'fix' : '   '}  ${r.title}\n`);
+  for (const r of rules) process.stdout.write(`${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.fixable ? 'fix' : '   '}  ${r.title}${packOf(r) === 'builtin' ? '' : `  [${packOf(r)}]`}\n`);
   const fixable = rules.filter((r) => r.fixable).length;
   process.stdout.write(`${rules.length} rules, ${fixable} fixable\n`);
   return 0;
@@ -52,12 +58,19 @@ function toJson(r: RuleMetadata) {
     resourceTypes: r.resourceTypes,
     frameworks: r.frameworks,
     references: r.references,
+    cwe: r.cwe,
     fixable: r.fixable,
     docsUrl: r.docsUrl,
     package: r.packagePath,
     file: r.file,
+    pack: packOf(r),
   };
   if (r.remediation !== undefined) out.remediation = r.remediation;
   if (r.links.length > 0) out.links = r.links;
   return out;
+}
+
+/** Team pack files are named `@<pack>/<path>` in the combined pack (policy/packs/load.ts). */
+function packOf(r: RuleMetadata): string {
+  return r.file.startsWith('@') ? r.file.slice(1, r.file.indexOf('/')) : 'builtin';
 }
