@@ -111,7 +111,7 @@ function strings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-/** Terraform samples the front end reads; `.json` samples are Terraform plan JSON. */
+/** Samples the Terraform (HCL) front end reads; `.json` samples may be plan/state JSON or Terraform JSON syntax. */
 export function isTerraformSample(path: string): boolean {
   return path.endsWith('.tf');
 }

@@ -1,8 +1,10 @@
 // Measures a rule pack against a KICS corpus: for each query some rule maps to (its
 // `references.kics`), every sample is scanned as its own unit with only the mapped rules, through
-// the same entry point as the CLI (scanTerraformUnit), and recall, false positives and fixes are counted.
+// the same entry points as the CLI (scanTerraformUnit for .tf, scanTerraformPlan for plan and
+// state JSON), and recall, false positives and fixes are counted.
 import { posix } from 'node:path';
-import { DEFAULT_CONFIG, scanTerraformUnit, type Finding, type RuleMetadata, type RulePack, type UnitScan } from '../../server/src/policy';
+import { detectTerraformJson } from '../../server/src/iac/tfplan';
+import { DEFAULT_CONFIG, scanTerraformPlan, scanTerraformUnit, type Finding, type RuleMetadata, type RulePack, type UnitScan } from '../../server/src/policy';
 import { isTerraformSample, type KicsCorpus, type KicsQuery } from './corpus';
 import type { FixDoorState } from './fix-door';
 import { CorpusTexts, SampleHost } from './sample-host';
@@ -19,7 +21,7 @@ export interface Miss {
   line: number;
   /** Lines where mapped rules did report in that file (all positive files when `file` is undefined). */
   foundLines: number[];
-  /** Why it could not be hit: the sample is Terraform plan JSON, which has no front end yet. */
+  /** Why it could not be hit: the sample's format has no front end (see `unsupportedWhy`). */
   unsupported?: boolean;
 }
 
@@ -50,8 +52,11 @@ export interface QueryReport {
   fixableRules: string[];
   positiveSamples: number;
   negativeSamples: number;
-  /** Samples not scanned because they are Terraform plan JSON. */
+  /** Samples not scanned because no front end reads their format, with the reason per sample. */
   unsupportedSamples: string[];
+  unsupportedWhy: Record<string, string>;
+  /** JSON samples scanned as Terraform plan or state files (scanTerraformPlan, as `palisade scan` does). */
+  planSamples: string[];
   /** Expected results as KICS lists them (one per result; several may share a line). */
   expectedResults: number;
   /** Distinct expected (file, line) locations: the recall denominator. */
@@ -177,12 +182,24 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
   const fixable = new Set(rules.filter((r) => r.fixable).map((r) => r.id));
   const problems = new Set<string>();
   const unsupportedSamples: string[] = [];
+  const unsupportedWhy: Record<string, string> = {};
+  const planSamples: string[] = [];
   const found = new Map<string, FindingAt[]>();
   const scans = new Map<string, SampleScan>();
 
   for (const sample of [...query.positiveFiles, ...query.negativeFiles]) {
     if (!isTerraformSample(sample)) {
+      const text = ctx.texts.text(sample);
+      if (text !== undefined && detectTerraformJson(text)) {
+        planSamples.push(sample);
+        const findings = await scanPlanSample(sample, query, pack, ctx.texts, problems);
+        found.set(sample, findings.map((f) => at(f, ctx.texts)));
+        continue;
+      }
       unsupportedSamples.push(sample);
+      unsupportedWhy[sample] = text !== undefined && isTerraformJsonConfiguration(text)
+        ? 'Terraform JSON configuration syntax (.tf.json / CDKTF output): no front end yet'
+        : 'not a Terraform, plan or state file';
       continue;
     }
     const scanned = await scanSample(sample, query, pack, ctx.texts);
@@ -200,7 +217,7 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
     const candidates = file === undefined ? query.positiveFiles : [file];
     const lines = candidates.flatMap((f) => (found.get(f) ?? []).map((x) => x.line));
     if (lines.includes(line)) hits++;
-    else misses.push({ file, line, foundLines: [...new Set(lines)].sort((a, b) => a - b), ...(file !== undefined && !isTerraformSample(file) ? { unsupported: true } : {}) });
+    else misses.push({ file, line, foundLines: [...new Set(lines)].sort((a, b) => a - b), ...(file !== undefined && unsupportedSamples.includes(file) ? { unsupported: true } : {}) });
   }
 
   misses.sort((a, b) => (a.file ?? '').localeCompare(b.file ?? '') || a.line - b.line);
@@ -228,8 +245,10 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
     rules: rules.map((r) => r.id),
     fixableRules: [...fixable],
     positiveSamples: query.positiveFiles.length,
-    negativeSamples: query.negativeFiles.filter(isTerraformSample).length,
+    negativeSamples: query.negativeFiles.filter((f) => !unsupportedSamples.includes(f)).length,
     unsupportedSamples,
+    unsupportedWhy,
+    planSamples,
     expectedResults: query.expected.length,
     locations: locations.size,
     hits,
@@ -249,6 +268,25 @@ async function scanSample(sample: string, query: KicsQuery, pack: RulePack, text
   const scan = await scanTerraformUnit(host, { dir, root: texts.root, pack, config: DEFAULT_CONFIG });
   // KICS honours its own ignore comments too, so a suppressed finding is not a result.
   return { scan, findings: scan.findings.filter((f) => !f.suppressed), host, dir };
+}
+
+/** A plan or state sample, scanned as `palisade scan` scans one (findings on the JSON: no .tf beside it). */
+async function scanPlanSample(sample: string, query: KicsQuery, pack: RulePack, texts: CorpusTexts, problems: Set<string>): Promise<Finding[]> {
+  const host = new SampleHost(texts, sample, query.otherFiles);
+  const scan = await scanTerraformPlan(host, { file: posix.join(texts.root, sample), root: texts.root, pack, config: DEFAULT_CONFIG });
+  for (const d of scan.diagnostics) problems.add(`${posix.basename(sample)}: ${d.code}: ${d.message}`);
+  for (const d of scan.analysis.diagnostics) if (d.severity === 'error') problems.add(`${posix.basename(sample)}: ${d.code}: ${d.message}`);
+  return scan.findings.filter((f) => !f.suppressed);
+}
+
+/** Terraform's JSON configuration syntax: top-level `resource`/`module`/… objects (not a plan). */
+function isTerraformJsonConfiguration(text: string): boolean {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v !== null && typeof v === 'object' && !Array.isArray(v) && ['resource', 'module', 'data', 'provider', 'terraform'].some((k) => k in v);
+  } catch {
+    return false;
+  }
 }
 
 /** Applies the verified fixes for one positive sample and checks the edited file. */

@@ -18,9 +18,11 @@ export function formatReport(report: AccuracyReport, verbose: boolean): string {
   for (const p of pack.problems) out.push(`pack problem: ${p}`);
   for (const u of report.unknownKicsIds) out.push(`note: ${u.ruleId} references KICS id ${u.kicsId}, which is not in this corpus`);
   if (!report.fixLayer.available) out.push(`fix success: n/a (${report.fixLayer.note})`);
+  const planSamples = report.queries.reduce((n, q) => n + q.planSamples.length, 0);
+  if (planSamples > 0) out.push(`note: ${planSamples} Terraform plan/state JSON sample(s) scanned through scanTerraformPlan`);
   if (report.totals.unsupportedSamples > 0) {
     out.push(
-      `note: ${report.totals.unsupportedSamples} Terraform plan JSON sample(s) are not scanned (no plan front end yet); ` +
+      `note: ${report.totals.unsupportedSamples} sample(s) in a format no front end reads are not scanned; ` +
         `their ${report.totals.unsupportedLocations} expected location(s) count as misses`,
     );
   }
@@ -32,7 +34,7 @@ export function formatReport(report: AccuracyReport, verbose: boolean): string {
   }
   out.push('');
   const t = report.totals;
-  out.push(`line-exact recall: ${t.hits}/${t.locations} expected locations (${pct(t.hits, t.locations)})${t.unsupportedLocations ? `, ${t.unsupportedLocations} of the misses in plan JSON` : ''}`);
+  out.push(`line-exact recall: ${t.hits}/${t.locations} expected locations (${pct(t.hits, t.locations)})${t.unsupportedLocations ? `, ${t.unsupportedLocations} of the misses in unsupported formats` : ''}`);
   out.push(`false-positive files: ${t.falsePositiveFiles} of ${t.negativeSamples} negative samples`);
   out.push(`fix success: ${totalFixText(t.fix, report)}`);
   out.push(`time: ${(report.elapsedMs / 1000).toFixed(1)} s`);
@@ -58,14 +60,14 @@ function details(q: QueryReport): string[] {
   const out: string[] = [];
   for (const m of q.misses) {
     const where = m.file ? posix.basename(m.file) : 'any positive file';
-    const why = m.unsupported ? 'plan JSON not supported' : m.foundLines.length ? `found lines ${m.foundLines.join(', ')}` : 'nothing found';
+    const why = m.unsupported ? 'format not supported' : m.foundLines.length ? `found lines ${m.foundLines.join(', ')}` : 'nothing found';
     out.push(`        miss ${where}:${m.line} (${why})`);
   }
   for (const fp of q.falsePositives) {
     out.push(`        FP   ${posix.basename(fp.file)}: ${fp.findings.map((f) => `${f.ruleId} line ${f.line}`).join('; ')}`);
   }
   for (const f of q.fix?.failures ?? []) out.push(`        fix  ${posix.basename(f.file)}: ${f.reason}`);
-  for (const s of q.unsupportedSamples) out.push(`        skip ${posix.basename(s)} (Terraform plan JSON: no front end yet)`);
+  for (const s of q.unsupportedSamples) out.push(`        skip ${posix.basename(s)} (${q.unsupportedWhy[s] ?? 'format not supported'})`);
   for (const p of q.problems) out.push(`        problem ${p}`);
   return out;
 }

@@ -1,5 +1,6 @@
 // The KICS accuracy harness (scripts/accuracy.ts) on a tiny synthetic corpus with a hit, a miss,
-// a false positive, a failing fix and plan-JSON samples (test/fixtures/accuracy/), and a smoke run
+// a false positive, a failing fix, plan-JSON samples scanned through scanTerraformPlan and a
+// Terraform-JSON-syntax sample no front end reads (test/fixtures/accuracy/), and a smoke run
 // on the real KICS Terraform corpus that checks every mapped query is reported (no thresholds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,7 +26,7 @@ function lastLine(text: string): string {
   return text.trimEnd().split('\n').pop() ?? '';
 }
 
-test('synthetic corpus: a hit, a miss, a false positive, a failed fix and unsupported plan JSON are counted', async () => {
+test('synthetic corpus: a hit, a miss, a false positive, a failed fix, plan JSON and an unsupported format are counted', async () => {
   const { status, text, report } = await run([...FIXTURE_ARGS, '--verbose']);
   assert.ok(report);
   assert.equal(status, 1);
@@ -51,16 +52,22 @@ test('synthetic corpus: a hit, a miss, a false positive, a failed fix and unsupp
   assert.deepEqual(queue.fix && [queue.fix.attemptedFiles, queue.fix.fixedFiles, queue.fix.failures.length], [1, 1, 0]);
   assert.equal(queue.passed, true);
 
-  assert.deepEqual(plan.unsupportedSamples, ['plan_only/test/positive1.json', 'plan_only/test/negative1.json']);
-  assert.deepEqual(plan.misses, [{ file: 'plan_only/test/positive1.json', line: 3, foundLines: [], unsupported: true }]);
+  // Plan JSON goes through scanTerraformPlan (a hit, a clean negative); Terraform JSON syntax is skipped.
+  assert.deepEqual(plan.planSamples, ['plan_only/test/positive1.json', 'plan_only/test/negative1.json']);
+  assert.deepEqual(plan.unsupportedSamples, ['plan_only/test/positive2.json']);
+  assert.match(plan.unsupportedWhy['plan_only/test/positive2.json'], /Terraform JSON configuration syntax/);
+  assert.equal(plan.hits, 1);
+  assert.deepEqual(plan.misses, [{ file: 'plan_only/test/positive2.json', line: 5, foundLines: [], unsupported: true }]);
+  assert.equal(plan.falsePositives.length, 0);
+  assert.equal(plan.negativeSamples, 1);
   assert.equal(plan.passed, false);
 
   assert.deepEqual(report.totals, {
-    locations: 4,
-    hits: 2,
+    locations: 5,
+    hits: 3,
     unsupportedLocations: 1,
-    unsupportedSamples: 2,
-    negativeSamples: 3,
+    unsupportedSamples: 1,
+    negativeSamples: 4,
     falsePositiveFiles: 1,
     fix: report.totals.fix,
   });
@@ -72,9 +79,11 @@ test('synthetic corpus: a hit, a miss, a false positive, a failed fix and unsupp
   assert.match(text, /miss positive2\.tf:7 \(found lines 2\)/);
   assert.match(text, /FP +negative2\.tf: TEST-ACC-001 line 3/);
   assert.match(text, /fix +positive2\.tf: no verified fix for TEST-ACC-001/);
-  assert.match(text, /plan JSON sample\(s\) are not scanned/);
-  assert.match(text, /^line-exact recall: 2\/4 expected locations \(50\.0 %\)/m);
-  assert.match(text, /^false-positive files: 1 of 3 negative samples$/m);
+  assert.match(text, /2 Terraform plan\/state JSON sample\(s\) scanned/);
+  assert.match(text, /1 sample\(s\) in a format no front end reads are not scanned/);
+  assert.match(text, /skip positive2\.json \(Terraform JSON configuration syntax/);
+  assert.match(text, /^line-exact recall: 3\/5 expected locations \(60\.0 %\)/m);
+  assert.match(text, /^false-positive files: 1 of 4 negative samples$/m);
   assert.equal(lastLine(text), '1 passed, 2 failed');
 });
 
@@ -95,7 +104,7 @@ test('--json writes the report; --no-fix reports fix success as n/a', async () =
     assert.deepEqual(written.queries.map((q) => [q.dir, q.hits, q.locations, q.fix]), [
       ['bucket_public_acl', 1, 2, null],
       ['queue_unencrypted', 1, 1, null],
-      ['plan_only', 0, 1, null],
+      ['plan_only', 1, 2, null],
     ]);
     assert.equal(written.fixLayer.available, false);
     assert.equal(report?.passed, 1);

@@ -13,6 +13,7 @@
 #   resource_types: [aws_batch_job_definition]
 #   references:
 #     kics: 66cd88ac-9ddf-424a-b77e-e55e17630bee
+#   cwe: ["CWE-250"]
 #   remediation: "Remove \"privileged\": true from container_properties and grant only the capabilities the job needs."
 #   fixable: false
 package palisade.aws.batch.job_definition_privileged

@@ -14,6 +14,7 @@
 #   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws"]
 #   references:
 #     kics: 0b93729a-d882-4803-bdc3-ac429a21f158
+#   cwe: ["CWE-798"]
 #   remediation: Remove the keys from user data and attach an IAM role through iam_instance_profile.
 #   fixable: false
 package palisade.aws.ec2.instance_static_aws_keys
@@ -25,8 +26,39 @@ import data.palisade.lib.tf
 # Placed on the instance: the fix is an instance profile, not a different user data.
 deny contains result.fail(t.resource, [], msg) if {
 	some t in texts
-	regex.match(`(?i)(aws_access_key_id|aws_secret_access_key|\.aws/credentials)`, t.text)
+	regex.match(key_pattern, t.text)
 	msg := sprintf("%s is handed static AWS access keys in its user data instead of using an instance profile", [t.resource.address])
+}
+
+# A provisioner that puts keys on the instance is placed on that provisioner block.
+deny contains result.fail(p.resource, ["provisioner", p.index], msg) if {
+	some p in provisioner_texts
+	regex.match(key_pattern, p.text)
+	msg := sprintf("%s is handed static AWS access keys by a %s provisioner instead of using an instance profile", [p.resource.address, p.type])
+}
+
+key_pattern := `(?i)(aws_access_key_id|aws_secret_access_key|\.aws/credentials)`
+
+# What runs on the instance (remote-exec commands) or is copied onto it (the file provisioner's
+# content and destination). local-exec runs where Terraform runs, not on the instance.
+provisioner_texts contains {"resource": r, "index": i, "type": p.type, "text": concat("\n", strings)} if {
+	some r in input.resources
+	r.type in {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+	some i, p in object.get(r.config, "provisioner", [])
+	p.type in {"remote-exec", "file"}
+	strings := [s |
+		some key in ["inline", "content", "destination"]
+		some s in _strings(object.get(p, key, null))
+	]
+}
+
+_strings(v) := [v] if is_string(v)
+
+_strings(v) := [s | some s in v; is_string(s)] if is_array(v)
+
+_strings(v) := [] if {
+	not is_string(v)
+	not is_array(v)
 }
 
 # user_data is plain text on instances and launch configurations, base64 on launch templates.

@@ -17,3 +17,15 @@ test_passes_without_keys if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"user_data": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_fires_on_remote_exec_provisioner if {
+	rule.deny == {{"msg": "aws_instance.app is handed static AWS access keys by a remote-exec provisioner instead of using an instance profile", "resource": "aws_instance.app", "path": ["provisioner", 1]}} with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"provisioner": [{"type": "remote-exec", "inline": ["yum update -y"]}, {"type": "remote-exec", "inline": ["echo export AWS_SECRET_ACCESS_KEY=s >> ~/.bashrc"]}]}, "references": []}]}
+}
+
+test_fires_on_file_provisioner_writing_credentials if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"provisioner": [{"type": "file", "source": "conf/creds", "destination": "~/.aws/credentials"}]}, "references": []}]}
+}
+
+test_local_exec_runs_elsewhere if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"provisioner": [{"type": "local-exec", "command": "aws configure set aws_access_key_id x"}]}, "references": []}]}
+}

@@ -88,19 +88,27 @@ test('quoted JSON string with escapes maps each element', () => {
   assert.equal(textAt(files, 'aws_iam_policy.q', ['policy', 'Statement', 0, 'Resource']), '\\"*\\"');
 });
 
-test('a JSON string with interpolation maps only as a whole', () => {
+test('a JSON string with interpolation maps each element, the interpolation included', () => {
   const text = `variable "b" { default = "x" }
+variable "unset" {}
 resource "aws_iam_policy" "q" {
   policy = <<EOF
 {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::\${var.b}"}]}
 EOF
 }
+resource "aws_iam_policy" "u" {
+  policy = <<EOF
+{"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": \${var.unset}}]}
+EOF
+}
 `;
-  const r = analyze({ 'main.tf': text });
-  const policy = nodeAt(r.sourceMaps.get('aws_iam_policy.q'), ['policy'])!;
-  assert.ok(policy.valueRange);
-  assert.equal(policy.fields, undefined);
+  const files = { 'main.tf': text };
+  assert.equal(textAt(files, 'aws_iam_policy.q', ['policy', 'Statement', 0, 'Action']), '"s3:*"');
+  assert.equal(textAt(files, 'aws_iam_policy.q', ['policy', 'Statement', 0, 'Resource']), '"arn:aws:s3:::${var.b}"');
+  // An unquoted interpolation is one JSON value: its node is the interpolation.
+  assert.equal(textAt(files, 'aws_iam_policy.u', ['policy', 'Statement', 0, 'Resource']), '${var.unset}');
   // The model still sees the parsed document.
+  const r = analyze(files);
   const config = r.model.resources[0].config.policy as { Statement: { Action: string }[] };
   assert.equal(config.Statement[0].Action, 's3:*');
 });

@@ -85,7 +85,7 @@ test('dynamic blocks expand in place; items map to the content block', () => {
   assert.equal(text.slice(n.valueRange!.start, n.valueRange!.end), 'rule.value');
 });
 
-test('nested blocks become lists; meta-arguments are not config', () => {
+test('nested blocks become lists; meta-arguments are not config (provisioners are, see provisioners.test.ts)', () => {
   const r = analyze({
     'main.tf': `resource "a_b" "c" {
   depends_on = []
@@ -105,5 +105,8 @@ test('nested blocks become lists; meta-arguments are not config', () => {
 }
 `,
   });
-  assert.deepEqual(r.model.resources[0].config, { ingress: [{ p: 1 }, { p: 2 }] });
+  assert.deepEqual(r.model.resources[0].config, {
+    ingress: [{ p: 1 }, { p: 2 }],
+    provisioner: [{ type: 'local-exec', command: { $unknown: '"echo ${self.id}"' } }],
+  });
 });

@@ -1,13 +1,13 @@
 // Block bodies → `config` objects (nested blocks become lists of objects, dynamic blocks are
 // expanded), with a source map node for every attribute, block and list element, and the
 // references each attribute makes.
-import type { Attribute, Block, Body, Expr, Span } from '../ast';
+import type { Attribute, Block, Body, CallExpr, Expr, Span } from '../ast';
 import type { ModelReference, SourceMapNode, SourceRange } from '../../model';
 import { Unknown, type Value, type ValueObject } from '../values';
 import { typeName } from './convert';
 import { headerSpan } from './decls';
 import { evaluate, iterationPairs } from './expressions';
-import { jsonencodeArgument, policyJsonStringNode } from './iam-source-map';
+import { jsonTemplateNode, looksLikeJson } from './json-template';
 import { collectReferences } from './references';
 import { evalError, withBindings, type Scope } from './scope';
 import { MAX_INSTANCES_PER_BLOCK } from './unit';
@@ -26,12 +26,19 @@ export function expressionNode(scope: Scope, expr: Expr): SourceMapNode {
   const node: SourceMapNode = { range: rangeOf(scope, expr), valueRange: rangeOf(scope, expr) };
   const inner = expr.kind === 'Paren' ? expr.expr : expr;
   if (inner.kind === 'Call') {
-    // jsonencode({...}) of a policy: map the object inside, so each statement can be placed.
+    // jsonencode({...}) / jsonencode([...]): map the value inside, so a rule can address any key
+    // of the encoded JSON (a policy statement, a container definition's `privileged`).
     const arg = jsonencodeArgument(inner);
-    if (arg) node.fields = expressionNode(scope, arg).fields;
+    if (arg) {
+      const argNode = expressionNode(scope, arg);
+      if (argNode.fields) node.fields = argNode.fields;
+      if (argNode.items) node.items = argNode.items;
+    }
   } else if (inner.kind === 'Template') {
-    const json = policyJsonStringNode(inner, scope.file.text, node.range.file);
+    // A JSON string (heredoc or quoted, interpolating or not): each key and element is placed.
+    const json = looksLikeJson(inner) ? jsonTemplateNode(inner, scope.file.text, node.range.file) : undefined;
     if (json?.fields) node.fields = json.fields;
+    if (json?.items) node.items = json.items;
   } else if (inner.kind === 'Tuple') node.items = inner.items.map((item) => expressionNode(scope, item));
   else if (inner.kind === 'Object') {
     const fields: Record<string, SourceMapNode> = {};
@@ -43,6 +50,13 @@ export function expressionNode(scope: Scope, expr: Expr): SourceMapNode {
     node.fields = fields;
   }
   return node;
+}
+
+/** The object or tuple literal of `jsonencode(…)`, else undefined. */
+function jsonencodeArgument(expr: CallExpr): Expr | undefined {
+  if (expr.name.name !== 'jsonencode' || expr.args.length !== 1 || expr.expandFinal) return undefined;
+  const arg = expr.args[0];
+  return arg.kind === 'Object' || arg.kind === 'Tuple' ? arg : undefined;
 }
 
 function literalKey(e: Expr): string | undefined {
@@ -185,3 +199,58 @@ function expandDynamic(
   }
   for (const [k, v] of pairs) emit(k, v);
 }
+
+/**
+ * `provisioner "type" { … }` and `connection { … }` blocks of a managed resource, as
+ * `provisioner: [{"type": "remote-exec", "inline": [...], "connection": [{…}]}]` (the label
+ * becomes `type`, mapped to the label's text) and `connection: [{…}]`, so rules can read what is
+ * run on or copied to the instance. Terraform evaluates them only while applying (`self`,
+ * `when = destroy`, files that exist only then), so their evaluation reports nothing and their
+ * references are not recorded: they are not configuration other resources depend on.
+ */
+export function addProvisionerBlocks(body: Body, scope: Scope, result: BodyResult): void {
+  const lists = new Map<string, { values: Value[]; nodes: SourceMapNode[]; first: Block; last: Block }>();
+  const ctx = scope.env.ctx;
+  const errors = ctx.evalErrors;
+  ctx.muted++;
+  try {
+    for (const item of body.items) {
+      if (item.kind !== 'Block' || !PROVISIONER_BLOCKS.has(item.type.name)) continue;
+      const type = item.type.name;
+      if (Object.prototype.hasOwnProperty.call(result.config, type)) continue;
+      let list = lists.get(type);
+      if (!list) lists.set(type, (list = { values: [], nodes: [], first: item, last: item }));
+      list.last = item;
+      const inner = evaluateBody(item.body, scope, [], [], APPLY_TIME_KEYWORDS);
+      for (const attr of item.body.items) {
+        // `when = destroy`, `on_failure = continue`: keywords, not references.
+        if (attr.kind === 'Attribute' && APPLY_TIME_KEYWORDS.has(attr.name.name) && attr.expr.kind === 'Variable') {
+          inner.config[attr.name.name] = attr.expr.name;
+          inner.fields[attr.name.name] = attributeNode(scope, attr);
+        }
+      }
+      const label = item.labels[0];
+      if (type === 'provisioner' && label && !Object.prototype.hasOwnProperty.call(inner.config, 'type')) {
+        inner.config.type = label.value;
+        inner.fields.type = { range: rangeOf(scope, label), valueRange: rangeOf(scope, label) };
+      }
+      list.values.push(inner.config);
+      list.nodes.push(blockNode(scope, item, inner.fields));
+    }
+  } finally {
+    ctx.muted--;
+    ctx.evalErrors = errors;
+  }
+  for (const [type, list] of lists) {
+    result.config[type] = list.values;
+    result.fields[type] = {
+      range: rangeOf(scope, { start: list.first.start, end: list.last.end }),
+      nameRange: rangeOf(scope, list.first.type),
+      items: list.nodes,
+    };
+  }
+}
+
+const PROVISIONER_BLOCKS = new Set(['provisioner', 'connection']);
+const APPLY_TIME_KEYWORDS = new Set(['when', 'on_failure']);
+

@@ -6,6 +6,7 @@ import { Unknown, type Value, type ValueObject, isObject } from '../values';
 import { typeName } from './convert';
 import { evaluate, unknownFrom } from './expressions';
 import { evalError, sourceOf, type Scope } from './scope';
+import { partialJsonencode } from './json-template';
 import { renderTemplateText } from './template-text';
 
 export function evaluateCall(expr: CallExpr, scope: Scope): Value {
@@ -31,6 +32,11 @@ export function evaluateCall(expr: CallExpr, scope: Scope): Value {
     scope.env.ctx.report(scope.file.path, expr.name, 'warning', 'tf-unknown-function',
       `function "${name}" is not supported by Palisade; its result is treated as unknown`);
     return new Unknown(sourceOf(scope, expr), [], `function \`${name}\` is not evaluated`);
+  }
+  // An object or list with unknown leaves keeps its structure in the model.
+  if (name === 'jsonencode' && args.length === 1) {
+    const partial = partialJsonencode(args[0], sourceOf(scope, expr));
+    if (partial) return partial;
   }
   const ctx = scope.env.ctx;
   try {

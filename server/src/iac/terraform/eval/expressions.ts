@@ -6,6 +6,7 @@ import { containsUnknown, isObject, Unknown, collectRefs, type Value, type Value
 import { evaluateCall } from './calls';
 import { computedAttribute, computedOwner, withRef } from './computed';
 import { toBoolValue, toNumberValue, toStringValue, typeName, valuesEqual } from './convert';
+import { PartialJson } from './json-template';
 import { evalError, sourceOf, withBindings, type Scope } from './scope';
 import { evaluateTemplate } from './templates';
 import { resolveTraversal, resolveBareVariable } from './traversal';
@@ -15,7 +16,9 @@ export function evaluate(expr: Expr, scope: Scope): Value {
   const v = evaluateInner(expr, scope);
   if (v instanceof Unknown) {
     const text = sourceOf(scope, expr);
-    return v.expr === text ? v : new Unknown(text, v.refs, v.reason);
+    if (v.expr === text) return v;
+    // JSON whose leaves are unknown keeps its document through locals, variables and calls.
+    return v instanceof PartialJson ? v.relabel(text) : new Unknown(text, v.refs, v.reason);
   }
   return v;
 }

@@ -1,60 +1,11 @@
 // Source maps inside IAM policy documents, so a finding about one statement's Action, Resource,
 // Principal or Condition lands on the text the user typed, for all three ways of writing one:
-// - `jsonencode({...})`: the object constructor inside the call;
-// - a JSON string (heredoc or quoted) without interpolation: JSON offsets mapped into the literal;
+// - `jsonencode({...})` and JSON strings (heredoc or quoted): mapped like any JSON value, in
+//   blocks.ts (`expressionNode`) and json-template.ts;
 // - `data "aws_iam_policy_document"`: the rendered `json` mapped onto its `statement` blocks, and a
 //   resource whose attribute is `data.aws_iam_policy_document.x.json` borrows that mapping.
-import type { ModelReference, ModelValue, SourceMapNode, SourceRange } from '../../model';
-import type { CallExpr, Expr, TemplateExpr } from '../ast';
-import { literalOffsets, readJsonSpans, type JsonSpanNode } from '../json-spans';
+import type { ModelReference, ModelValue, SourceMapNode } from '../../model';
 import { isObject, type Value, type ValueObject } from '../values';
-
-/**
- * The object of `jsonencode({ ..., Statement = ... })` (the node to map), else undefined. Only
- * policy documents are mapped: other jsonencode calls keep a flat node, which is cheaper.
- */
-export function jsonencodeArgument(expr: CallExpr): Expr | undefined {
-  if (expr.name.name !== 'jsonencode' || expr.args.length !== 1 || expr.expandFinal) return undefined;
-  const arg = expr.args[0];
-  if (arg.kind !== 'Object') return undefined;
-  return arg.items.some((item) => objectKeyIs(item.key, 'Statement')) ? arg : undefined;
-}
-
-function objectKeyIs(key: Expr, name: string): boolean {
-  if (key.kind === 'Variable') return key.name === name;
-  return key.kind === 'Template' && key.parts.length === 1 && key.parts[0].kind === 'TemplateLiteral' && key.parts[0].value === name;
-}
-
-/**
- * Fields/items of a string literal holding an IAM policy as JSON, in file offsets; undefined when
- * the string interpolates, is not a policy, or is not well-formed JSON.
- */
-export function policyJsonStringNode(expr: TemplateExpr, fileText: string, file: string): Pick<SourceMapNode, 'fields' | 'items'> | undefined {
-  if (expr.parts.length !== 1) return undefined;
-  const part = expr.parts[0];
-  if (part.kind !== 'TemplateLiteral' || !part.value.includes('Statement')) return undefined;
-  const value = part.value;
-  const spans = readJsonSpans(value);
-  if (!spans?.members?.has('Statement')) return undefined;
-  const offsets = literalOffsets(fileText.slice(part.start, part.end), value);
-  if (!offsets) return undefined;
-  const at = (i: number) => part.start + offsets[i];
-  // A quoted HCL string writes a JSON quote as `\"`: the range starts at the backslash.
-  const startAt = (i: number) => (fileText[at(i) - 1] === '\\' && value[i] === '"' ? at(i) - 1 : at(i));
-  const range = (start: number, end: number): SourceRange => ({ file, start: startAt(start), end: at(end - 1) + 1 });
-  const convert = (node: JsonSpanNode): SourceMapNode => {
-    const out: SourceMapNode = { range: range(node.start, node.end), valueRange: range(node.start, node.end) };
-    if (node.items) out.items = node.items.map(convert);
-    if (node.members) {
-      out.fields = {};
-      for (const [key, m] of node.members) {
-        out.fields[key] = { ...convert(m.value), range: range(m.start, m.value.end), nameRange: range(m.keyStart, m.keyEnd) };
-      }
-    }
-    return out;
-  };
-  return { fields: convert(spans).fields };
-}
 
 // ---------------------------------------------------------------------------------------------
 // aws_iam_policy_document: the rendered document's parts → the blocks and attributes they came from.

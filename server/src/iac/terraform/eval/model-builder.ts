@@ -6,6 +6,7 @@ import { evaluateBody } from './blocks';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
+import { PartialJson } from './json-template';
 import { partialPolicyDocument } from './policy-document';
 import { moduleScope } from './scope';
 
@@ -123,6 +124,7 @@ function modelObject(v: ValueObject): { [key: string]: ModelValue } {
 /** Model encoding of a value, with IAM policy JSON strings replaced by the parsed document. */
 export function modelValue(v: Value): ModelValue {
   if (typeof v === 'string') return parsePolicyJson(v) ?? v;
+  if (v instanceof PartialJson) return modelValue(v.document);
   if (v instanceof Unknown) return toModelValue(v);
   if (Array.isArray(v)) return v.map(modelValue);
   if (v !== null && typeof v === 'object') {

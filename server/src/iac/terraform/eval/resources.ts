@@ -2,7 +2,7 @@
 // source map and references, plus the value other expressions see when they reference it.
 import type { ModelReference, SourceMapNode } from '../../model';
 import { Unknown, type Value, type ValueObject } from '../values';
-import { blockNode, evaluateBody } from './blocks';
+import { addProvisionerBlocks, blockNode, evaluateBody } from './blocks';
 import { markComputed } from './computed';
 import { headerSpan, type BlockDecl } from './decls';
 import { policyDocumentJsonNode } from './iam-source-map';
@@ -55,6 +55,7 @@ export function evaluateResource(env: ModuleEnv, mode: 'managed' | 'data', decl:
     env.ctx.checkCancelled();
     const references: ModelReference[] = [];
     const body = evaluateBody(decl.block.body, scope, [], references, skip);
+    if (mode === 'managed') addProvisionerBlocks(decl.block.body, scope, body);
     const instAddress = instanceAddress(address, key);
     const value: ValueObject = { ...body.config };
     if (mode === 'data' && type === 'aws_iam_policy_document') addPolicyJson(env, decl, value, instAddress);

@@ -4,6 +4,7 @@ import type { ParsedFile } from '../ast';
 import { parseTerraformTemplate } from '../parser';
 import { Unknown, type Value, type ValueObject } from '../values';
 import { evaluate } from './expressions';
+import { PartialJson } from './json-template';
 import type { Scope } from './scope';
 
 /** Throws (caught by the caller, which reports it on the call) when the template is invalid. */
@@ -25,5 +26,6 @@ export function renderTemplateText(text: string, path: string, vars: ValueObject
     ctx.evalErrors = before;
     throw new Error(`template ${path} could not be rendered with the given variables`);
   }
+  if (value instanceof PartialJson) return value.relabel('<template>');
   return value instanceof Unknown ? new Unknown('<template>', value.refs, value.reason) : value;
 }

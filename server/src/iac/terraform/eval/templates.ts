@@ -3,7 +3,8 @@ import type { TemplateExpr, TemplatePart } from '../ast';
 import { Unknown, type Value } from '../values';
 import { toBoolValue, toStringValue, typeName } from './convert';
 import { evaluate, iterationPairs, unknownFrom } from './expressions';
-import { evalError, withBindings, type Scope } from './scope';
+import { looksLikeJson, PartialJson, partialJsonFromTemplate } from './json-template';
+import { evalError, sourceOf, withBindings, type Scope } from './scope';
 
 export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
   // A template that is exactly one interpolation yields the value itself, not its string form.
@@ -11,13 +12,24 @@ export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
     return evaluate(expr.parts[0].expr, scope);
   }
   const unknowns: Value[] = [];
-  const text = renderParts(expr.parts, scope, unknowns);
+  // Interpolated values are kept only for JSON text, the one case that reads them again.
+  const interpolated = expr.parts.length > 1 && looksLikeJson(expr) ? new Map<TemplatePart, Value>() : undefined;
+  const text = renderParts(expr.parts, scope, unknowns, interpolated);
+  if (unknowns.length > 0 && text !== undefined && interpolated) {
+    const unknown = unknownFrom(scope, expr, unknowns);
+    // JSON text keeps its structure: only the interpolated leaves are unknown.
+    const document = partialJsonFromTemplate(expr, interpolated, (p) => sourceOf(scope, p));
+    return document ? new PartialJson(unknown.expr, unknown.refs, unknown.reason, document) : unknown;
+  }
   if (unknowns.length > 0 || text === undefined) return unknownFrom(scope, expr, unknowns);
   return text;
 }
 
-/** Render parts to a string; Unknown pieces are collected in `unknowns` (result then meaningless). */
-function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[]): string | undefined {
+/**
+ * Render parts to a string; Unknown pieces are collected in `unknowns` (result then meaningless).
+ * `interpolated`, when given, receives the value of each interpolation among `parts`.
+ */
+function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[], interpolated?: Map<TemplatePart, Value>): string | undefined {
   let out = '';
   let failed = false;
   for (const part of parts) {
@@ -28,6 +40,7 @@ function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[]): st
         break;
       case 'TemplateInterpolation': {
         const v = evaluate(part.expr, scope);
+        interpolated?.set(part, v);
         if (v instanceof Unknown) {
           unknowns.push(v);
           break;
