@@ -68,6 +68,7 @@ export function renderRulePage(rule: RuleMetadata, readFile: ReadRepoFile): stri
     `| **Resource types** | ${rule.resourceTypes.length > 0 ? rule.resourceTypes.map(code).join(', ') : 'every unit'} |`,
     `| **Formats** | ${rule.formats.length > 0 ? rule.formats.join(', ') : 'every format'} |`,
     `| **Fixable** | ${rule.fixable ? 'yes (quick fix offered)' : 'no'} |`,
+    `| **CWE** | ${rule.cwe.length > 0 ? rule.cwe.map(cweLink).join(', ') : 'none'} |`,
     `| **Package** | ${code(`data.${rule.packagePath}`)} |`,
     `| **Source** | [${code(source)}](../../${source}) |`,
     '',
@@ -114,6 +115,11 @@ export function renderRulePage(rule: RuleMetadata, readFile: ReadRepoFile): stri
   }
   lines.push(GENERATED_NOTE, '');
   return lines.join('\n');
+}
+
+/** `CWE-311` → a link to MITRE's definition. */
+function cweLink(id: string): string {
+  return `[${id}](https://cwe.mitre.org/data/definitions/${id.replace(/^CWE-/, '')}.html)`;
 }
 
 export function renderIndex(rules: RuleMetadata[]): string {

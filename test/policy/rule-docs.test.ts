@@ -52,6 +52,7 @@ function rule(id: string, file: string, extra: Partial<RuleMetadata> = {}): Rule
     resourceTypes: ['aws_thing'],
     frameworks: {},
     references: {},
+    cwe: [],
     fixable: false,
     allowUnknown: false,
     docsUrl: `https://palisade.dev/rules/${id}`,

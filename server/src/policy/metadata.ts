@@ -27,36 +27,43 @@ export function readRuleMetadata(module: Module, file: string): { rule?: RuleMet
   const diagnostics: PolicyDiagnostic[] = [];
   const annotation = module.annotations.find((a) => a.target === -1 && a.scope === 'package');
   const fields = annotation?.fields ?? {};
-  const custom = isRecord(fields.custom) ? fields.custom : {};
   const at = annotation ? { file, start: annotation.loc.start, end: annotation.loc.end } : { file, start: module.package.loc.start, end: module.package.loc.end };
   const packagePath = packagePathOf(module);
   const fail = (message: string) => diagnostics.push({ code: 'pack-metadata', severity: 'error', message: `${packagePath}: ${message}; the rule is not loaded`, ...at });
 
-  const id = typeof custom.id === 'string' ? custom.id.trim() : '';
-  if (!id) fail('METADATA has no custom.id');
-  if (!isSeverity(custom.severity)) fail(`custom.severity must be one of critical, high, medium, low, info (got ${JSON.stringify(custom.severity ?? null)})`);
-  if (diagnostics.length > 0) return { diagnostics };
+  const rule = ruleFromFields(fields, packagePath, file, fail);
+  return rule ? { rule, diagnostics } : { diagnostics };
+}
 
-  const links = relatedLinks(fields.related_resources);
+/**
+ * Rule metadata from annotation fields (METADATA of a module, or the `annotations` an OPA bundle
+ * manifest carries for a wasm entrypoint); undefined, after `fail`, without an id or a severity.
+ */
+export function ruleFromFields(fields: Record<string, unknown>, packagePath: string, file: string, fail: (message: string) => void): RuleMetadata | undefined {
+  const custom = isRecord(fields.custom) ? fields.custom : {};
+  const id = typeof custom.id === 'string' ? custom.id.trim() : '';
+  const problems: string[] = [];
+  if (!id) problems.push('METADATA has no custom.id');
+  if (!isSeverity(custom.severity)) problems.push(`custom.severity must be one of critical, high, medium, low, info (got ${JSON.stringify(custom.severity ?? null)})`);
+  for (const problem of problems) fail(problem);
+  if (problems.length > 0) return undefined;
   return {
-    rule: {
-      id,
-      packagePath,
-      file,
-      title: text(fields.title) ?? id,
-      description: text(fields.description) ?? '',
-      severity: custom.severity as RuleMetadata['severity'],
-      formats: stringList(custom.formats),
-      resourceTypes: stringList(custom.resource_types),
-      frameworks: listMap(custom.frameworks, false),
-      references: listMap(custom.references, true),
-      remediation: text(custom.remediation),
-      fixable: custom.fixable === true,
-      allowUnknown: custom.allow_unknown === true,
-      docsUrl: DOCS_BASE_URL + id,
-      links,
-    },
-    diagnostics,
+    id,
+    packagePath,
+    file,
+    title: text(fields.title) ?? id,
+    description: text(fields.description) ?? '',
+    severity: custom.severity as RuleMetadata['severity'],
+    formats: stringList(custom.formats),
+    resourceTypes: stringList(custom.resource_types),
+    frameworks: listMap(custom.frameworks, false),
+    references: listMap(custom.references, true),
+    cwe: cweIds(custom.cwe),
+    remediation: text(custom.remediation),
+    fixable: custom.fixable === true,
+    allowUnknown: custom.allow_unknown === true,
+    docsUrl: DOCS_BASE_URL + id,
+    links: relatedLinks(fields.related_resources),
   };
 }
 
@@ -82,6 +89,15 @@ function text(value: unknown): string | undefined {
 function stringList(value: unknown): string[] {
   const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   return items.filter((v) => typeof v === 'string' || typeof v === 'number').map(String);
+}
+
+/** `custom.cwe`: `CWE-311`, `cwe-311` or `311`, one or a list → `CWE-311`; anything else dropped. */
+export function cweIds(value: unknown): string[] {
+  const ids = stringList(value)
+    .map((v) => /^(?:cwe-?)?(\d+)$/i.exec(v.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => `CWE-${Number(m[1])}`);
+  return [...new Set(ids)];
 }
 
 /** `{tool: id | [ids]}` → `{tool: [ids]}`. */

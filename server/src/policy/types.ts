@@ -32,6 +32,8 @@ export interface RuleMetadata {
   frameworks: Record<string, string[]>;
   /** Equivalent ids in other tools (checkov, trivy, tfsec, kics), lower-cased tool names. */
   references: Record<string, string[]>;
+  /** `custom.cwe`: the CWE weaknesses the rule detects, normalised to `CWE-<n>`. */
+  cwe: string[];
   remediation?: string;
   fixable: boolean;
   /** `custom.allow_unknown: true`: keep findings whose path points at a wholly unknown value. */
@@ -55,11 +57,18 @@ export interface PolicyDiagnostic {
   ruleId?: string;
 }
 
+/** A rule evaluated outside the Rego engine (a wasm entrypoint): the value of its `deny` or `warn`. */
+export interface ExternalRule {
+  evaluate(kind: 'deny' | 'warn', input: unknown): { value?: unknown; error?: string };
+}
+
 export interface RulePack {
   name: string;
   rules: RuleMetadata[];
   /** One compiled module set for the whole pack; absent when nothing could be compiled. */
   policy?: PreparedPolicy;
+  /** Rules (by id) that `policy` does not hold: wasm entrypoints of OPA bundles. */
+  external?: Map<string, ExternalRule>;
   diagnostics: PolicyDiagnostic[];
 }
 
