@@ -27,7 +27,7 @@ parts(pattern) := [terms |
 # CloudTrail event fields: a pattern using them filters CloudTrail records.
 _cloudtrail_fields := {"$.eventName", "$.errorCode", "$.eventSource", "$.userIdentity.type"}
 
-_reads_cloudtrail(pattern) if {
+reads_cloudtrail(pattern) if {
 	some terms in parts(pattern)
 	some term in terms
 	some field in _cloudtrail_fields
@@ -38,7 +38,7 @@ _reads_cloudtrail(pattern) if {
 # trail delivering to CloudWatch Logs), so a missing CIS alarm here is a gap, not another team's job.
 monitoring_unit if {
 	some f in tf.resources(filter_type)
-	_reads_cloudtrail(unknown.known_string(f.config.pattern))
+	reads_cloudtrail(unknown.known_string(f.config.pattern))
 }
 
 monitoring_unit if {
@@ -46,16 +46,22 @@ monitoring_unit if {
 	tf.has_attr(t, ["cloud_watch_logs_group_arn"])
 }
 
-# anchor: where the module-level finding is placed — the first metric filter or alarm, else the
-# trail that delivers to CloudWatch Logs.
-anchor := first if {
-	candidates := [r | some r in input.resources; r.type in {filter_type, alarm_type}]
+# anchor: where the module-level finding is placed — the first metric filter, alarm or trail
+# delivering to CloudWatch Logs. A fix adds resources after it, so it stays the anchor and the
+# other CIS rules' findings keep their fingerprints.
+anchor := candidates[0] if {
+	candidates := [r |
+		some r in input.resources
+		anchor_candidate(r)
+	]
 	count(candidates) > 0
-	first := candidates[0]
-} else := first if {
-	trails := [t | some t in tf.resources("aws_cloudtrail"); tf.has_attr(t, ["cloud_watch_logs_group_arn"])]
-	count(trails) > 0
-	first := trails[0]
+}
+
+anchor_candidate(r) if r.type in {filter_type, alarm_type}
+
+anchor_candidate(r) if {
+	r.type == "aws_cloudtrail"
+	tf.has_attr(r, ["cloud_watch_logs_group_arn"])
 }
 
 # covers(pattern, required, forbidden_prefix): one `&&`-free part holds every required term and

@@ -5,10 +5,8 @@
 #   customer managed KMS key a rule adds when a resource is encrypted with an AWS managed key.
 package palisade.lib.fixes
 
-import data.palisade.lib.cis_alarms
 import data.palisade.lib.result
 import data.palisade.lib.tf
-import data.palisade.lib.unknown
 
 # finding is result.fail_fix when ops holds operations and result.fail otherwise, so a rule emits
 # the same single finding whether or not it can offer a fix for it.
@@ -50,6 +48,14 @@ cmk_set(r, path) := ops if {
 	ops := array.concat(key_ops(r), [result.set(path, cmk_arn(r))])
 } else := []
 
+# cmk_replace(r, path, expr_text) is cmk_set for an attribute that reads a key through a
+# reference the rule has judged (a data source finding an AWS managed key by its alias): the
+# renderer replaces that reference only while the attribute still reads exactly expr_text.
+cmk_replace(r, path, expr_text) := ops if {
+	set := object.union(result.set(path, cmk_arn(r)), {"replaces": expr_text})
+	ops := array.concat(key_ops(r), [set])
+} else := []
+
 # cmk_add_block(r, parent, block_type, key_attr, config) gives r its key and adds a block_type block
 # under parent holding config plus key_attr = the key's ARN (merged into the block when one exists);
 # [] when it cannot.
@@ -66,22 +72,70 @@ cmk_key(r) := result.add_resource("aws_kms_key", r.name, {
 
 cmk_arn(r) := result.expr(sprintf("aws_kms_key.%s.arn", [r.name]))
 
-# complete_cis_filter(filter, pattern) sets the pattern of a CIS metric filter that falls short
-# (every term it has belongs to the CIS pattern, some are missing) to the CIS pattern, when an
-# alarm already watches the filter; [] otherwise. The pattern is the benchmark's, not a choice.
-complete_cis_filter(filter, pattern) := [result.set(["pattern"], pattern)] if {
-	filter.type == cis_alarms.filter_type
-	current := unknown.known_string(filter.config.pattern)
-	cis_terms := {term | some terms in cis_alarms.parts(pattern); some term in terms}
-	current_terms := {term | some terms in cis_alarms.parts(current); some term in terms}
-	count(current_terms) > 0
-	every term in current_terms {
-		term in cis_terms
-	}
-	cis_alarms.alarmed(filter)
-} else := []
-
 # cis_event_pattern(names) is a metric filter pattern matching any of the CloudTrail event names.
 cis_event_pattern(names) := sprintf("{ %s }", [cis_event_disjunction(names)])
 
 cis_event_disjunction(names) := concat(" || ", [sprintf("($.eventName = %s)", [n]) | some n in names])
+
+# logs_cmk_set(r, path) gives r a customer managed key that CloudWatch Logs may use and sets path
+# to its ARN; [] when it cannot. CloudWatch Logs encrypts with the key itself, so the key policy
+# must allow the regional logs service principal, scoped by the encryption context to this
+# account's log groups, besides the account's own administration of the key (AWS's default).
+logs_cmk_set(r, path) := ops if {
+	can_add_resource(r)
+	key_name := sprintf("%s_logs", [r.name])
+	not key_named(key_name)
+	document := sprintf("%s_logs_key", [r.name])
+	not data_named("aws_iam_policy_document", document)
+	key := result.add_resource("aws_kms_key", key_name, {
+		"description": sprintf("Customer managed key for the CloudWatch logs of %s.%s", [r.type, r.name]),
+		"deletion_window_in_days": 30,
+		"enable_key_rotation": true,
+		"policy": result.expr(sprintf("data.aws_iam_policy_document.%s.json", [document])),
+	})
+	arn := result.expr(sprintf("aws_kms_key.%s.arn", [key_name]))
+	data_ops := array.concat(missing_data("aws_caller_identity"), missing_data("aws_region"))
+	ops := array.concat(data_ops, [logs_key_policy(document), key, result.set(path, arn)])
+} else := []
+
+# logs_key_policy(name): the key policy document of logs_cmk_set.
+logs_key_policy(name) := {"op": "add_data", "type": "aws_iam_policy_document", "name": name, "config": {"statement": [
+	{
+		"sid": "AccountAdministersKey",
+		"actions": ["kms:*"],
+		"resources": ["*"],
+		"principals": [{"type": "AWS", "identifiers": [result.expr(sprintf(`"arn:aws:iam::${%s}:root"`, [account]))]}],
+	},
+	{
+		"sid": "CloudWatchLogsUsesKey",
+		"actions": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+		"resources": ["*"],
+		"principals": [{"type": "Service", "identifiers": [result.expr(sprintf(`"logs.${%s}.amazonaws.com"`, [region]))]}],
+		"condition": [{
+			"test": "ArnLike",
+			"variable": "kms:EncryptionContext:aws:logs:arn",
+			"values": [result.expr(sprintf(`"arn:aws:logs:${%s}:${%s}:*"`, [region, account]))],
+		}],
+	},
+]}} if {
+	account := sprintf("data.aws_caller_identity.%s.account_id", [data_name("aws_caller_identity")])
+	region := sprintf("data.aws_region.%s.name", [data_name("aws_region")])
+}
+
+data_named(data_type, name) if {
+	some d in tf.data_sources(data_type)
+	d.name == name
+}
+
+# data_name(type): the name of the module's data source of that type (account id, region), or
+# "current" for the one a fix adds.
+data_name(data_type) := names[0] if {
+	names := [d.name | some d in tf.data_sources(data_type); not d.module; not d.index]
+	count(names) > 0
+} else := "current"
+
+missing_data(data_type) := [] if data_name(data_type) != "current"
+
+else := [] if data_named(data_type, "current")
+
+else := [{"op": "add_data", "type": data_type, "name": "current", "config": {}}]

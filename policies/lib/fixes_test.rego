@@ -47,26 +47,6 @@ test_cmk_add_block if {
 
 cis_pattern := fixes.cis_event_pattern(["CreateVpc", "DeleteVpc"])
 
-filter(pattern) := {
-	"address": "aws_cloudwatch_log_metric_filter.cis", "type": "aws_cloudwatch_log_metric_filter", "name": "cis",
-	"config": {"pattern": pattern, "metric_transformation": [{"name": "cis", "namespace": "CIS", "value": "1"}]},
-	"references": [],
-}
-
-alarm := {"address": "aws_cloudwatch_metric_alarm.cis", "type": "aws_cloudwatch_metric_alarm", "name": "cis", "config": {"metric_name": "cis"}, "references": []}
-
 test_cis_event_pattern if {
 	cis_pattern == "{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) }"
-}
-
-test_complete_cis_filter_completes_a_near_miss if {
-	f := filter("{ ($.eventName = DeleteVpc) }")
-	fixes.complete_cis_filter(f, cis_pattern) == [{"op": "set", "path": ["pattern"], "value": cis_pattern}] with input as {"resources": [f, alarm]}
-}
-
-test_complete_cis_filter_keeps_other_filters if {
-	other := filter("{ ($.eventName = DeleteVpc) || ($.eventName = ConsoleLogin) }")
-	fixes.complete_cis_filter(other, cis_pattern) == [] with input as {"resources": [other, alarm]}
-	unalarmed := filter("{ ($.eventName = DeleteVpc) }")
-	fixes.complete_cis_filter(unalarmed, cis_pattern) == [] with input as {"resources": [unalarmed]}
 }

@@ -114,7 +114,10 @@ test('rules --json lists every rule with its metadata; text output counts them',
   assert.equal(pab.fixable, true);
   assert.deepEqual((pab.references as Record<string, string[]>).checkov, ['CKV2_AWS_6']);
   assert.deepEqual(pab.resourceTypes, ['aws_s3_bucket', 'aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block']);
-  for (const r of rules) for (const key of ['id', 'title', 'description', 'severity', 'fixable', 'docsUrl', 'frameworks', 'references']) assert.ok(key in r, `${String(r.id)} has ${key}`);
+  assert.deepEqual(pab.cwe, ['CWE-732']);
+  for (const r of rules) for (const key of ['id', 'title', 'description', 'severity', 'fixable', 'docsUrl', 'frameworks', 'references', 'cwe']) assert.ok(key in r, `${String(r.id)} has ${key}`);
+  const fixableShare = rules.filter((r) => r.fixable).length / rules.length;
+  assert.ok(fixableShare >= 0.6, `issue 4: at least 60 % of rules fixable (${(fixableShare * 100).toFixed(1)} %)`);
   const text = palisade(['rules'], REPO_ROOT);
   assert.equal(text.code, 0);
   const fixable = rules.filter((r) => r.fixable).length;

@@ -12,6 +12,7 @@
 #   resource_types: [aws_api_gateway_method_settings]
 #   references:
 #     kics: b7c9a40c-23e4-4a2d-8d39-a3352f10f288
+#   cwe: ["CWE-311"]
 #   remediation: Set cache_data_encrypted = true in the settings block.
 #   fixable: true
 package palisade.aws.apigateway.cache_not_encrypted

@@ -14,6 +14,7 @@
 #     pci-dss-4.0: ["4.2.1"]
 #   references:
 #     kics: 4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b
+#   cwe: ["CWE-327"]
 #   remediation: Set security_policy = "TLS_1_2".
 #   fixable: true
 package palisade.aws.apigateway.domain_outdated_tls

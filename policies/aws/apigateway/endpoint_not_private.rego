@@ -13,6 +13,7 @@
 #   resource_types: [aws_api_gateway_rest_api]
 #   references:
 #     kics: 6b2739db-9c49-4db7-b980-7816e0c248c1
+#   cwe: ["CWE-668"]
 #   remediation: Use endpoint_configuration { types = ["PRIVATE"] } for internal APIs.
 #   fixable: false
 package palisade.aws.apigateway.endpoint_not_private

@@ -12,6 +12,7 @@
 #   resource_types: [aws_api_gateway_method_settings]
 #   references:
 #     kics: 081069cb-588b-4ce1-884c-2a1ce3029fe5
+#   cwe: ["CWE-778"]
 #   remediation: Set metrics_enabled = true in the settings block.
 #   fixable: true
 package palisade.aws.apigateway.method_metrics_disabled

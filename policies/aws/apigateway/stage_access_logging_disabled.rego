@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_76
 #     kics: 1b6799eb-4a7a-4b04-9001-8cceb9999326
+#   cwe: ["CWE-778"]
 #   remediation: Add access_log_settings with a CloudWatch Logs or Firehose destination.
 #   fixable: false
 package palisade.aws.apigateway.stage_access_logging_disabled

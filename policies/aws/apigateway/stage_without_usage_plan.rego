@@ -13,6 +13,7 @@
 #   resource_types: [aws_api_gateway_stage, aws_api_gateway_usage_plan]
 #   references:
 #     kics: c999cf62-0920-40f8-8dda-0caccd66ed7e
+#   cwe: ["CWE-770"]
 #   remediation: Add the stage to an aws_api_gateway_usage_plan (api_stages) with throttle and quota settings.
 #   fixable: false
 package palisade.aws.apigateway.stage_without_usage_plan

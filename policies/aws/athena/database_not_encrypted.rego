@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: b2315cae-b110-4426-81e0-80bb8640cdd3
+#   cwe: ["CWE-311"]
 #   remediation: Add an encryption_configuration block (encryption_option SSE_S3, SSE_KMS or CSE_KMS).
 #   fixable: true
 package palisade.aws.athena.database_not_encrypted

@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_159
 #     kics: d364984a-a222-4b5f-a8b0-e23ab19ebff3
+#   cwe: ["CWE-311"]
 #   remediation: Set configuration.result_configuration.encryption_configuration (SSE_S3, SSE_KMS or CSE_KMS).
 #   fixable: true
 package palisade.aws.athena.workgroup_not_encrypted

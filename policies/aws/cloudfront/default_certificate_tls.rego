@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_174
 #     kics: 00e5e55e-c2ff-46b3-a757-a7a1cd802456
+#   cwe: ["CWE-327"]
 #   remediation: Serve the distribution under your own domain with an ACM certificate and set minimum_protocol_version = "TLSv1.2_2021".
 #   fixable: false
 package palisade.aws.cloudfront.default_certificate_tls

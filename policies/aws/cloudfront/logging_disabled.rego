@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_86
 #     kics: 94690d79-b3b0-43de-b656-84ebef5753e5
+#   cwe: ["CWE-778"]
 #   remediation: Add logging_config with a log bucket.
 #   fixable: false
 package palisade.aws.cloudfront.logging_disabled

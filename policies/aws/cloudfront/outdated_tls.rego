@@ -17,6 +17,7 @@
 #     checkov: CKV_AWS_174
 #     trivy: AVD-AWS-0013
 #     kics: [00e5e55e-c2ff-46b3-a757-a7a1cd802456, 5c0003fb-9aa0-42c1-9da3-eb0e332bef21]
+#   cwe: ["CWE-327"]
 #   remediation: Set minimum_protocol_version = "TLSv1.2_2021".
 #   fixable: true
 package palisade.aws.cloudfront.outdated_tls

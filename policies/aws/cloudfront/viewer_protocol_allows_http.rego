@@ -16,6 +16,7 @@
 #     checkov: CKV_AWS_34
 #     trivy: AVD-AWS-0012
 #     kics: 55af1353-2f62-4fa0-a8e1-a210ca2708f5
+#   cwe: ["CWE-319"]
 #   remediation: Set viewer_protocol_policy = "redirect-to-https" (or "https-only").
 #   fixable: true
 package palisade.aws.cloudfront.viewer_protocol_allows_http

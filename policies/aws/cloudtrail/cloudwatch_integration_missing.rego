@@ -16,6 +16,7 @@
 #     checkov: CKV2_AWS_10
 #     trivy: AVD-AWS-0162
 #     kics: 17b30f8f-8dfb-4597-adf6-57600b6cf25e
+#   cwe: ["CWE-778"]
 #   remediation: Set cloud_watch_logs_group_arn and cloud_watch_logs_role_arn to deliver events to a log group.
 #   fixable: false
 package palisade.aws.cloudtrail.cloudwatch_integration_missing

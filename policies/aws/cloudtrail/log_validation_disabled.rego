@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_36
 #     trivy: AVD-AWS-0016
+#   cwe: ["CWE-345"]
 #   remediation: Set enable_log_file_validation = true.
 #   fixable: true
 package palisade.aws.cloudtrail.log_validation_disabled

@@ -12,6 +12,7 @@
 #   resource_types: [aws_cloudtrail]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-778"]
 #   remediation: Set enable_logging = true (the default).
 #   fixable: true
 package palisade.aws.cloudtrail.logging_disabled

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_67
 #     trivy: AVD-AWS-0014
+#   cwe: ["CWE-778"]
 #   remediation: Set is_multi_region_trail = true.
 #   fixable: true
 package palisade.aws.cloudtrail.not_multi_region

@@ -16,12 +16,14 @@
 #     cis-aws-2.0: ["4.5"]
 #   references:
 #     kics: 0f6cbf69-41bb-47dc-93f3-3844640bf480
+#   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the CloudTrail configuration
 #     changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.cloudtrail_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
 import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
@@ -34,7 +36,16 @@ events := ["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLog
 
 required := cis_alarms.event_terms(events)
 
-# The CIS pattern; the fix completes a metric filter that falls short of it.
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := fixes.cis_event_pattern(events)
 
-anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "cloudtrail_changes",
+	"metric": "CloudTrailConfigChanges",
+	"title": "CloudTrail configuration changes",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "",
+}

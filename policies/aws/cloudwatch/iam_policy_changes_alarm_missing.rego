@@ -16,11 +16,13 @@
 #     cis-aws-2.0: ["4.4"]
 #   references:
 #     kics: eaaba502-2f94-411a-a3c2-83d63cc1776d
+#   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the IAM policy changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.iam_policy_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
 import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
@@ -38,7 +40,16 @@ events := [
 
 required := cis_alarms.event_terms(events)
 
-# The CIS pattern; the fix completes a metric filter that falls short of it.
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := fixes.cis_event_pattern(events)
 
-anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "iam_policy_changes",
+	"metric": "IAMPolicyChanges",
+	"title": "IAM policy changes",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "",
+}

@@ -16,16 +16,16 @@
 #     checkov: CKV_AWS_158
 #     trivy: AVD-AWS-0017
 #     kics: 0afbcfe9-d341-4b92-a64c-7e6de0543879
-#   remediation: Set kms_key_id to a customer managed KMS key whose policy allows CloudWatch Logs.
-#   fixable: false
+#   remediation: Set kms_key_id to a customer managed KMS key whose policy allows CloudWatch Logs (the fix adds one).
+#   fixable: true
 package palisade.aws.cloudwatch.log_group_not_encrypted
 
-import data.palisade.lib.result
+import data.palisade.lib.fixes
 import data.palisade.lib.tf
 
 types := {"aws_cloudwatch_log_group"}
 
-deny contains result.fail(r, ["kms_key_id"], msg) if {
+deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.logs_cmk_set(r, ["kms_key_id"])) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["kms_key_id"])

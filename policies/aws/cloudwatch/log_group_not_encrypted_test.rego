@@ -3,7 +3,34 @@ package palisade.aws.cloudwatch.log_group_not_encrypted_test
 import data.palisade.aws.cloudwatch.log_group_not_encrypted as rule
 
 test_missing_fires if {
-	rule.deny == {{"msg": "aws_cloudwatch_log_group.this is not encrypted with a KMS key", "resource": "aws_cloudwatch_log_group.this", "path": ["kms_key_id"]}} with input as {"resources": [{"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {}, "references": []}]}
+	findings := rule.deny with input as {"resources": [{"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {}, "references": []}]}
+	[[f.msg, f.resource, f.path] | some f in findings] == [["aws_cloudwatch_log_group.this is not encrypted with a KMS key", "aws_cloudwatch_log_group.this", ["kms_key_id"]]]
+
+	# The fix: account and region data sources, the key policy, the key, and kms_key_id set to it.
+	some f in findings
+	[[op.op, object.get(op, "type", ""), object.get(op, "name", "")] | some op in f.fix] == [
+		["add_data", "aws_caller_identity", "current"],
+		["add_data", "aws_region", "current"],
+		["add_data", "aws_iam_policy_document", "this_logs_key"],
+		["add_resource", "aws_kms_key", "this_logs"],
+		["set", "", ""],
+	]
+	f.fix[4] == {"op": "set", "path": ["kms_key_id"], "value": {"$expr": "aws_kms_key.this_logs.arn"}}
+	logs := f.fix[2].config.statement[1]
+	logs.principals == [{"type": "Service", "identifiers": [{"$expr": `"logs.${data.aws_region.current.name}.amazonaws.com"`}]}]
+	logs.condition[0].variable == "kms:EncryptionContext:aws:logs:arn"
+}
+
+# The module's own account and region data sources are used, not duplicated.
+test_fix_reuses_data_sources if {
+	group := {"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {}, "references": []}
+	findings := rule.deny with input as {"resources": [group], "data": [
+		{"address": "data.aws_caller_identity.me", "type": "aws_caller_identity", "name": "me", "config": {}, "references": []},
+		{"address": "data.aws_region.here", "type": "aws_region", "name": "here", "config": {}, "references": []},
+	]}
+	some f in findings
+	[op.op | some op in f.fix] == ["add_data", "add_resource", "set"]
+	f.fix[0].config.statement[0].principals[0].identifiers == [{"$expr": `"arn:aws:iam::${data.aws_caller_identity.me.account_id}:root"`}]
 }
 
 test_present_passes if {

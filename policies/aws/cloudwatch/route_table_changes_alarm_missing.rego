@@ -16,11 +16,13 @@
 #     cis-aws-2.0: ["4.13"]
 #   references:
 #     kics: 2285e608-ddbc-47f3-ba54-ce7121e31216
+#   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the route table changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.route_table_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
 import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
@@ -33,7 +35,16 @@ events := ["CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTable
 
 required := cis_alarms.event_terms(events)
 
-# The CIS pattern; the fix completes a metric filter that falls short of it.
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := fixes.cis_event_pattern(events)
 
-anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "route_table_changes",
+	"metric": "RouteTableChanges",
+	"title": "route table changes",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "",
+}

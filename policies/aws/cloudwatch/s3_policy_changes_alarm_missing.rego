@@ -17,16 +17,18 @@
 #     cis-aws-2.0: ["4.8"]
 #   references:
 #     kics: 27c6a499-895a-4dc7-9617-5c485218db13
+#   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the S3 bucket policy changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.s3_policy_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
 import data.palisade.lib.fixes
 
 # On the pattern of each filter that tries to match these events and falls short; when there
 # is none, one module-level finding on the module's first metric filter or alarm.
-deny contains fixes.finding(filter, ["pattern"], msg, fixes.complete_cis_filter(filter, pattern)) if {
+deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
 	cis_alarms.missing(required, "$.eventSource")
 	some filter in cis_alarms.near_misses(required, "$.eventSource")
 	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
@@ -45,7 +47,16 @@ events := [
 
 required := cis_alarms.event_terms(events)
 
-# The CIS pattern; the fix completes a metric filter that falls short of it.
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := sprintf("{ ($.eventSource = s3.amazonaws.com) && (%s) }", [fixes.cis_event_disjunction(events)])
 
-anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "s3_policy_changes",
+	"metric": "S3BucketPolicyChanges",
+	"title": "S3 bucket policy changes",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "$.eventSource",
+}

@@ -16,11 +16,13 @@
 #     cis-aws-2.0: ["4.1"]
 #   references:
 #     kics: 4c18a45b-4ab1-4790-9f83-399ac695f1e5
+#   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the unauthorized API calls events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.unauthorized_api_calls_alarm_missing
 
 import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
 import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
@@ -31,7 +33,16 @@ deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 
 required := ["$.errorCode=*UnauthorizedOperation", "$.errorCode=AccessDenied*"]
 
-# The CIS pattern; the fix completes a metric filter that falls short of it.
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`
 
-anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "unauthorized_api_calls",
+	"metric": "UnauthorizedAPICalls",
+	"title": "unauthorized API calls",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "",
+}

@@ -15,11 +15,13 @@
 #     cis-aws-2.0: ["4.14"]
 #   references:
 #     kics: 9d0d4512-1959-43a2-a17f-72360ff06d1b
+#   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the VPC changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true
 package palisade.aws.cloudwatch.vpc_changes_alarm_missing
 
 import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
 import data.palisade.lib.fixes
 
 # One module-level finding, placed on the module's first metric filter or alarm.
@@ -36,7 +38,16 @@ events := [
 
 required := cis_alarms.event_terms(events)
 
-# The CIS pattern; the fix completes a metric filter that falls short of it.
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := fixes.cis_event_pattern(events)
 
-anchor_fix := fixes.complete_cis_filter(cis_alarms.anchor, pattern)
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "vpc_changes",
+	"metric": "VPCChanges",
+	"title": "VPC changes",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "",
+}

@@ -23,7 +23,8 @@ import data.palisade.lib.fixes
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# The fix adds a customer managed key when none is set; a key the author chose stays theirs.
+# The fix adds a customer managed key when none is set or the one set is an AWS managed key
+# (by alias, or through a data source that looks one up); any other key the author chose stays.
 deny contains fixes.finding(r, ["encryption_key"], msg, ops) if {
 	some r in tf.resources("aws_codebuild_project")
 	aws_managed(r)
@@ -33,14 +34,21 @@ deny contains fixes.finding(r, ["encryption_key"], msg, ops) if {
 
 cmk_fix(r) := fixes.cmk_set(r, ["encryption_key"]) if {
 	tf.missing_attr(r, ["encryption_key"])
+} else := fixes.cmk_set(r, ["encryption_key"]) if {
+	managed_alias(unknown.known_string(r.config.encryption_key))
+} else := fixes.cmk_replace(r, ["encryption_key"], r.config.encryption_key["$unknown"]) if {
+	unknown.is_unknown(r.config.encryption_key)
+	managed_by_data_source(r)
 } else := []
 
 aws_managed(r) if tf.missing_attr(r, ["encryption_key"])
 
 aws_managed(r) if managed_alias(unknown.known_string(r.config.encryption_key))
 
+aws_managed(r) if managed_by_data_source(r)
+
 # A data source that looks the key up by an alias/aws/... name.
-aws_managed(r) if {
+managed_by_data_source(r) if {
 	some ref in r.references
 	ref.path == ["encryption_key"]
 	some d in array.concat(tf.data_sources("aws_kms_key"), tf.data_sources("aws_kms_alias"))

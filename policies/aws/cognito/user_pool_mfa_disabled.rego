@@ -13,6 +13,7 @@
 #   resource_types: [aws_cognito_user_pool]
 #   references:
 #     kics: ec28bf61-a474-4dbe-b414-6dd3a067d6f0
+#   cwe: ["CWE-308"]
 #   remediation: Set mfa_configuration = "ON" (or "OPTIONAL") and configure software_token_mfa_configuration or sms_configuration.
 #   fixable: true
 package palisade.aws.cognito.user_pool_mfa_disabled

@@ -13,6 +13,7 @@
 #   resource_types: [aws_config_configuration_recorder]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-778"]
 #   remediation: Set recording_group { all_supported = true }.
 #   fixable: true
 package palisade.aws.config.recorder_not_all_resources

@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_89
 #     kics: 030d3b18-1821-45b4-9e08-50efbe7becbb
+#   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false.
 #   fixable: true
 package palisade.aws.dms.replication_instance_public

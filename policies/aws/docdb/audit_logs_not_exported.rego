@@ -14,6 +14,7 @@
 #   resource_types: [aws_docdb_cluster]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-778"]
 #   remediation: Add "audit" to enabled_cloudwatch_logs_exports and enable the audit_logs cluster parameter.
 #   fixable: true
 package palisade.aws.docdb.audit_logs_not_exported

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_74
+#   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true.
 #   fixable: true
 package palisade.aws.docdb.cluster_not_encrypted

@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_47
 #     kics: f11aec39-858f-4b6f-b946-0a1bf46c0c87
+#   cwe: ["CWE-311"]
 #   remediation: Add server_side_encryption { enabled = true } (the cluster is replaced).
 #   fixable: true
 package palisade.aws.dynamodb.dax_cluster_not_encrypted

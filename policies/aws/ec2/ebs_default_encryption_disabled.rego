@@ -13,6 +13,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["2.2.1"]
 #   references: {}
+#   cwe: ["CWE-311"]
 #   remediation: Set enabled = true.
 #   fixable: true
 package palisade.aws.ec2.ebs_default_encryption_disabled

@@ -15,6 +15,7 @@
 #     checkov: CKV_AWS_3
 #     trivy: AVD-AWS-0026
 #     kics: cc997676-481b-4e93-aa81-d19f8c5e9b12
+#   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true (optionally with kms_key_id).
 #   fixable: true
 package palisade.aws.ec2.ebs_volume_unencrypted

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_79
 #     trivy: AVD-AWS-0028
+#   cwe: ["CWE-1188"]
 #   remediation: Set metadata_options { http_tokens = "required" } (or disable the endpoint if unused).
 #   fixable: true
 package palisade.aws.ec2.imdsv2_not_required

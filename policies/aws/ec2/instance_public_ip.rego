@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_88
+#   cwe: ["CWE-668"]
 #   remediation: Remove associate_public_ip_address (or set it to false) and reach the instance through a load balancer or Session Manager.
 #   fixable: true
 package palisade.aws.ec2.instance_public_ip

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_8
 #     trivy: AVD-AWS-0131
+#   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true on the block device (optionally with kms_key_id), or enable EBS encryption by default.
 #   fixable: true
 package palisade.aws.ec2.instance_volume_unencrypted

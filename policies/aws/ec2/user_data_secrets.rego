@@ -18,6 +18,7 @@
 #     checkov: CKV_AWS_46
 #     trivy: AVD-AWS-0029
 #     kics: 443488f5-c734-460b-a36d-5b3f330174dc
+#   cwe: ["CWE-798"]
 #   remediation: Remove the credentials from user data; give the instance an IAM role and read secrets from Secrets Manager or SSM at boot.
 #   fixable: false
 package palisade.aws.ec2.user_data_secrets

@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_32
 #     kics: e86e26fc-489e-44f0-9bcd-97305e4ba69a
+#   cwe: ["CWE-732"]
 #   remediation: Name the accounts or roles allowed to use the repository.
 #   fixable: false
 package palisade.aws.ecr.repository_policy_public

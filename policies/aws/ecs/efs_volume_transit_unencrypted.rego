@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_97
 #     kics: 4d46ff3b-7160-41d1-a310-71d6d370b08f
+#   cwe: ["CWE-319"]
 #   remediation: Set transit_encryption = "ENABLED" in efs_volume_configuration.
 #   fixable: true
 package palisade.aws.ecs.efs_volume_transit_unencrypted

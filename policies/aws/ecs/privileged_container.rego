@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_97
+#   cwe: ["CWE-250"]
 #   remediation: Remove the privileged flag and grant only the specific Linux capabilities the container needs.
 #   fixable: false
 package palisade.aws.ecs.privileged_container

@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_42
 #     kics: 48207659-729f-4b5c-9402-f884257d794f
+#   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true (optionally with kms_key_id).
 #   fixable: true
 package palisade.aws.efs.file_system_not_encrypted

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: fae52418-bb8b-4ac2-b287-0b9082d6a3fd
+#   cwe: ["CWE-732"]
 #   remediation: Name the principals that need access, or scope the statement with a condition such as aws:PrincipalOrgID or aws:SourceArn.
 #   fixable: false
 #   allow_unknown: true

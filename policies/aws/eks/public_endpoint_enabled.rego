@@ -14,6 +14,7 @@
 #   resource_types: [aws_eks_cluster]
 #   references:
 #     kics: 42f4b905-3736-4213-bfe9-c0660518cda8
+#   cwe: ["CWE-668"]
 #   remediation: Set endpoint_private_access = true and endpoint_public_access = false in vpc_config, and reach the API from inside the VPC.
 #   fixable: true
 package palisade.aws.eks.public_endpoint_enabled

@@ -15,6 +15,7 @@
 #   references:
 #     checkov: [CKV_AWS_38, CKV_AWS_39]
 #     kics: 61cf9883-1752-4768-b18c-0d57f2737709
+#   cwe: ["CWE-668"]
 #   remediation: Set endpoint_public_access = false (with endpoint_private_access = true), or restrict public_access_cidrs to known networks.
 #   fixable: true
 package palisade.aws.eks.public_endpoint_open

@@ -16,6 +16,7 @@
 #     checkov: CKV_AWS_29
 #     trivy: AVD-AWS-0045
 #     kics: 76976de7-c7b1-4f64-a94f-90c1345914c2
+#   cwe: ["CWE-311"]
 #   remediation: Set at_rest_encryption_enabled = true.
 #   fixable: true
 package palisade.aws.elasticache.at_rest_encryption_disabled

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 8c849af7-a399-46f7-a34c-32d3dc96f1fc
+#   cwe: ["CWE-668"]
 #   remediation: Set subnet_group_name to an aws_elasticache_subnet_group in private subnets.
 #   fixable: false
 package palisade.aws.elasticache.cluster_without_subnet_group

@@ -16,6 +16,7 @@
 #     checkov: CKV_AWS_30
 #     trivy: AVD-AWS-0051
 #     kics: 1afbb3fa-cf6c-4a3d-b730-95e9f4df343e
+#   cwe: ["CWE-319"]
 #   remediation: Set transit_encryption_enabled = true.
 #   fixable: true
 package palisade.aws.elasticache.transit_encryption_disabled

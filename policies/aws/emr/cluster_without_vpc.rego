@@ -13,6 +13,7 @@
 #   resource_types: [aws_emr_cluster]
 #   references:
 #     kics: 2b3c8a6d-9856-43e6-ab1d-d651094f03b4
+#   cwe: ["CWE-668"]
 #   remediation: Set ec2_attributes { subnet_id = ... } to a private subnet.
 #   fixable: false
 package palisade.aws.emr.cluster_without_vpc

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_94
 #     kics: 01d50b14-e933-4c99-b314-6d08cd37ad35
+#   cwe: ["CWE-311"]
 #   remediation: Set encryption_at_rest.catalog_encryption_mode = "SSE-KMS" with sse_aws_kms_key_id, and connection_password_encryption.return_connection_password_encrypted = true with aws_kms_key_id.
 #   fixable: true
 package palisade.aws.glue.data_catalog_encryption_disabled

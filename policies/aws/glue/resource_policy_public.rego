@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: d25edb51-07fb-4a73-97d4-41cecdc53a22
+#   cwe: ["CWE-732"]
 #   remediation: Name the principals that need access, or scope the statement with a condition such as aws:PrincipalOrgID or aws:SourceArn.
 #   fixable: false
 #   allow_unknown: true

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_99
 #     kics: ad5b4e97-2850-4adf-be17-1d293e0b85ee
+#   cwe: ["CWE-311"]
 #   remediation: Set each encryption block to a KMS mode (SSE-KMS / CSE-KMS) with kms_key_arn.
 #   fixable: true
 package palisade.aws.glue.security_configuration_encryption_disabled
@@ -55,18 +56,25 @@ deny contains fixes.finding(t.resource, t.path, msg, key_fix(t)) if {
 	msg := sprintf("%s encrypts %s without a KMS key", [t.resource.address, label(t.path[2])])
 }
 
-# The fixes add one customer managed key for the configuration. Not for CloudWatch logs: their
-# key's policy must let the regional CloudWatch Logs service use it, which a new key's does not.
-kms_fix(t) := array.concat([result.set(array.concat(t.path, [t.mode_key]), kms_modes[t.path[2]])], key_fix(t)) if {
+# With a key already in the block, the fix only turns its mode on. Without one, the fixes add one
+# customer managed key for the configuration; for CloudWatch logs a key whose policy lets the
+# regional CloudWatch Logs service use it.
+kms_fix(t) := [set_mode(t)] if {
+	not unknown.missing(t.block, "kms_key_arn")
+} else := array.concat([set_mode(t)], key_fix(t)) if {
 	count(key_fix(t)) > 0
 } else := []
+
+set_mode(t) := result.set(array.concat(t.path, [t.mode_key]), kms_modes[t.path[2]])
 
 key_fix(t) := fixes.cmk_set(t.resource, array.concat(t.path, ["kms_key_arn"])) if {
 	t.path[2] != "cloudwatch_encryption"
 	unknown.missing(t.block, "kms_key_arn")
+} else := fixes.logs_cmk_set(t.resource, array.concat(t.path, ["kms_key_arn"])) if {
+	unknown.missing(t.block, "kms_key_arn")
 } else := []
 
-kms_modes := {"job_bookmarks_encryption": "CSE-KMS", "s3_encryption": "SSE-KMS"}
+kms_modes := {"cloudwatch_encryption": "SSE-KMS", "job_bookmarks_encryption": "CSE-KMS", "s3_encryption": "SSE-KMS"}
 
 kms_mode(t) if unknown.known_string(t.block[t.mode_key]) in {"SSE-KMS", "CSE-KMS"}
 

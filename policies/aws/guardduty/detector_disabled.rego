@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 704dadd3-54fc-48ac-b6a0-02f170011473
+#   cwe: ["CWE-778"]
 #   remediation: Set enable = true (the default).
 #   fixable: true
 package palisade.aws.guardduty.detector_disabled

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 7081f85c-b94d-40fd-8b45-a4f1cac75e46
+#   cwe: ["CWE-250"]
 #   remediation: Do not create access keys for a user named root; use a role for automation and keep break-glass access on the root user with MFA.
 #   fixable: true
 package palisade.aws.iam.access_key_root_user

@@ -14,6 +14,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references: {}
+#   cwe: ["CWE-269"]
 #   remediation: Attach a policy that grants only the permissions needed (or a job-function managed policy).
 #   fixable: false
 package palisade.aws.iam.admin_policy_attached

@@ -34,6 +34,7 @@
 #       - 78f1ec6f-5659-41ea-bd48-d0a142dce4f2
 #       - ad296c0d-8131-4d6b-b030-1b0e73a99ad3
 #       - 571254d8-aa6a-432e-9725-535d3ef04d69
+#   cwe: ["CWE-269"]
 #   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
 #   fixable: false
 package palisade.aws.iam.group_privilege_escalation

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: b592ffd4-0577-44b6-bd35-8c5ee81b5918
+#   cwe: ["CWE-521"]
 #   remediation: Set password_reset_required to true and password_length to at least 14.
 #   fixable: true
 package palisade.aws.iam.login_profile_weak_password

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_9
 #     kics: ce60d060-efb8-4bfd-9cf7-ff8945d00d90
+#   cwe: ["CWE-262"]
 #   remediation: Set max_password_age to 90 days or fewer.
 #   fixable: true
 package palisade.aws.iam.password_expiration_too_long

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_10
 #     kics: 1bc1c685-e593-450e-88fb-19db4c82aa1d
+#   cwe: ["CWE-521"]
 #   remediation: Set minimum_password_length to at least 14.
 #   fixable: true
 package palisade.aws.iam.password_policy_weak

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_13
 #     kics: 89806cdc-9c2e-4bd1-a0dc-53f339bcfb2a
+#   cwe: ["CWE-521"]
 #   remediation: Set password_reuse_prevention to 24.
 #   fixable: true
 package palisade.aws.iam.password_reuse_allowed

@@ -13,6 +13,7 @@
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-269"]
 #   remediation: Replace NotAction with an Action list of what is needed (use NotAction only in Deny statements).
 #   fixable: false
 package palisade.aws.iam.policy_allow_not_action

@@ -17,6 +17,7 @@
 #     checkov: CKV_AWS_62
 #     trivy: AVD-AWS-0057
 #     kics: 575a2155-6af1-4026-b1af-d5bc8fe2a904
+#   cwe: ["CWE-269"]
 #   remediation: Replace "*" actions with the specific actions the identity uses, scoped to specific resource ARNs.
 #   fixable: false
 package palisade.aws.iam.policy_full_admin

@@ -13,6 +13,7 @@
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-269"]
 #   remediation: Limit iam:PassRole to the ARNs of the roles the workload passes, ideally with an iam:PassedToService condition.
 #   fixable: false
 package palisade.aws.iam.policy_passrole_wildcard

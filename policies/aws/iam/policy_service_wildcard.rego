@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0057
+#   cwe: ["CWE-269"]
 #   remediation: List the specific actions needed (IAM Access Analyzer can generate them from CloudTrail activity).
 #   fixable: false
 package palisade.aws.iam.policy_service_wildcard

@@ -18,6 +18,7 @@
 #     nist-800-53: [AC-6]
 #   references:
 #     checkov: CKV_AWS_355
+#   cwe: ["CWE-269"]
 #   remediation: Scope Resource to the ARNs of the resources the identity writes to (Palisade offers the ARNs of matching resources in the module).
 #   fixable: false
 package palisade.aws.iam.policy_wildcard_resource

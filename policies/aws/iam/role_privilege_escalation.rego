@@ -31,6 +31,7 @@
 #       - f1173d8c-3264-4148-9fdb-61181e031b51
 #       - 35ccf766-0e4d-41ed-9ec4-2dab155082b4
 #       - c583f0f9-7dfd-476b-a056-f47c62b47b46
+#   cwe: ["CWE-269"]
 #   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
 #   fixable: false
 package palisade.aws.iam.role_privilege_escalation

@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 09c35abf-5852-4622-ac7a-b987b331232e
+#   cwe: ["CWE-441"]
 #   remediation: Add a Condition requiring sts:ExternalId (for a third party) or aws:MultiFactorAuthPresent (for people) to the trust statement.
 #   fixable: false
 package palisade.aws.iam.role_trust_cross_account_unprotected

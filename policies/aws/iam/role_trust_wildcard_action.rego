@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: b1ffa705-19a3-4b73-b9d0-0c97d0663842
+#   cwe: ["CWE-284"]
 #   remediation: Allow only the assume action the principal uses (sts:AssumeRole, sts:AssumeRoleWithWebIdentity or sts:AssumeRoleWithSAML).
 #   fixable: false
 package palisade.aws.iam.role_trust_wildcard_action

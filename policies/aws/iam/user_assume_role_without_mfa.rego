@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 3ddfa124-6407-4845-a501-179f90c65097
+#   cwe: ["CWE-308"]
 #   remediation: Add a Bool condition requiring aws:MultiFactorAuthPresent to be true to the statement that allows sts:AssumeRole.
 #   fixable: false
 package palisade.aws.iam.user_assume_role_without_mfa

@@ -43,6 +43,7 @@
 #       - 0c10d7da-85c4-4d62-b2a8-d6c104f1bd77
 #       - 6deb34e2-5d9c-499a-801b-ea6d9eda894f
 #       - b69247e5-7e73-464e-ba74-ec9b715c6e12
+#   cwe: ["CWE-269"]
 #   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
 #   fixable: false
 package palisade.aws.iam.user_privilege_escalation

@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_43
 #     kics: 862fe4bf-3eec-4767-a517-40f378886b88
+#   cwe: ["CWE-311"]
 #   remediation: Set encryption_type = "KMS" with kms_key_id (alias/aws/kinesis or a customer managed key).
 #   fixable: true
 package palisade.aws.kinesis.stream_not_encrypted

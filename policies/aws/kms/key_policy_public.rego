@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_33
+#   cwe: ["CWE-732"]
 #   remediation: Name the account root or specific roles as principals, or add conditions such as kms:CallerAccount or aws:PrincipalOrgID.
 #   fixable: false
 #   allow_unknown: true

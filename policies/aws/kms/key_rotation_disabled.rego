@@ -18,6 +18,7 @@
 #     checkov: CKV_AWS_7
 #     trivy: AVD-AWS-0065
 #     kics: 22fbfeac-7b5a-421a-8a27-7a2178bb910b
+#   cwe: ["CWE-324"]
 #   remediation: Set enable_key_rotation = true.
 #   fixable: true
 package palisade.aws.kms.key_rotation_disabled

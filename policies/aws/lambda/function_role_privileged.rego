@@ -15,6 +15,7 @@
 #   references:
 #     kics: 1b3af2f9-af8c-4dfc-a0f1-a03adb70deb2
 #   allow_unknown: true
+#   cwe: ["CWE-269"]
 #   remediation: Give the function a role that grants only the actions and resources its code uses.
 #   fixable: false
 package palisade.aws.lambda.function_role_privileged

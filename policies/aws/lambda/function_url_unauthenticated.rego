@@ -13,6 +13,7 @@
 #   resource_types: [aws_lambda_function_url]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-306"]
 #   remediation: Set authorization_type = "AWS_IAM", or put the function behind API Gateway with an authorizer.
 #   fixable: true
 package palisade.aws.lambda.function_url_unauthenticated

@@ -13,6 +13,7 @@
 #   resource_types: [aws_lambda_permission]
 #   references:
 #     kics: [75ec6890-83af-4bf1-9f16-e83726df0bd0, ad9dabc7-7839-4bae-a957-aa9120013f39]
+#   cwe: ["CWE-732"]
 #   remediation: Set action = "lambda:InvokeFunction" (or lambda:InvokeFunctionUrl for function URLs).
 #   fixable: true
 package palisade.aws.lambda.permission_action_too_broad

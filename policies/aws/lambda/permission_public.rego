@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: e08ed7eb-f3ef-494d-9d22-2e3db756a347
+#   cwe: ["CWE-732"]
 #   remediation: Set principal to the specific account or service, and restrict it with source_arn or source_account.
 #   fixable: false
 package palisade.aws.lambda.permission_public

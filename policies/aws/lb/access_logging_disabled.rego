@@ -17,6 +17,7 @@
 #   references:
 #     checkov: [CKV_AWS_91, CKV_AWS_92]
 #     kics: 20018359-6fd7-4d05-ab26-d4dffccbdf79
+#   cwe: ["CWE-778"]
 #   remediation: Add an access_logs block with a bucket and enabled = true.
 #   fixable: false
 package palisade.aws.lb.access_logging_disabled

@@ -15,6 +15,7 @@
 #     pci-dss-4.0: ["4.2.1"]
 #   references:
 #     kics: 126c1788-23c2-4a10-906c-ef179f4f96ec
+#   cwe: ["CWE-327"]
 #   remediation: Set the outdated Protocol-* attributes to false, or use the predefined ELBSecurityPolicy-TLS-1-2-2017-01 policy.
 #   fixable: true
 package palisade.aws.lb.classic_ssl_policy_outdated

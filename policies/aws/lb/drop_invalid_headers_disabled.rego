@@ -16,6 +16,7 @@
 #     checkov: CKV_AWS_131
 #     trivy: AVD-AWS-0052
 #     kics: 6e3fd2ed-5c83-4c68-9679-7700d224d379
+#   cwe: ["CWE-444"]
 #   remediation: Set drop_invalid_header_fields = true.
 #   fixable: true
 package palisade.aws.lb.drop_invalid_headers_disabled

@@ -16,15 +16,17 @@
 #     checkov: CKV_AWS_2
 #     trivy: AVD-AWS-0054
 #     kics: de7f5e83-da88-4046-871f-ea18504b1d43
-#   remediation: Make the HTTP listener redirect to HTTPS (default_action type = "redirect", protocol = "HTTPS") and serve the application on an HTTPS listener.
+#   cwe: ["CWE-319"]
+#   remediation: Serve HTTPS (a certificate, a TLS 1.2+ ssl_policy); plain HTTP may only redirect to HTTPS.
 #   fixable: true
 package palisade.aws.lb.http_listener
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["protocol"], msg) if {
+deny contains fixes.finding(r, ["protocol"], msg, https_fix_of_listener(r)) if {
 	some r in input.resources
 	r.type in {"aws_lb_listener", "aws_alb_listener"}
 	serves_http(r)
@@ -56,6 +58,32 @@ https_fix(path, redirect) := [result.set(path, "HTTPS"), result.set(port_path, "
 	object.get(redirect, "port", "#{port}") in {"80", "#{port}"}
 	port_path := array.concat(array.slice(path, 0, count(path) - 1), ["port"])
 } else := [result.set(path, "HTTPS")]
+
+# The listener serves HTTPS with the TLS 1.2+ policy AWS recommends, on 443 when it listened on 80;
+# the certificate is the author's to give, through a variable the fix declares (unless the
+# listener already names one). Not for one instance of a counted listener or a module's.
+https_fix_of_listener(r) := array.concat(array.concat(base, port_ops(r)), certificate_ops(r)) if {
+	fixes.can_add_resource(r)
+	base := [result.set(["protocol"], "HTTPS"), result.set(["ssl_policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06")]
+} else := []
+
+port_ops(r) := [result.set(["port"], 443)] if unknown.known_number(r.config.port) == 80
+
+else := []
+
+certificate_ops(r) := [] if tf.has_attr(r, ["certificate_arn"])
+
+else := [result.set(["certificate_arn"], result.expr(sprintf("var.%s", [certificate_variable(r)])))] if {
+	certificate_variable(r) in object.keys(object.get(input, "variables", {}))
+} else := [
+	result.set(["certificate_arn"], result.expr(sprintf("var.%s", [certificate_variable(r)]))),
+	{"op": "add_variable", "name": certificate_variable(r), "config": {
+		"description": sprintf("ARN of the ACM certificate %s serves HTTPS with", [r.address]),
+		"type": result.expr("string"),
+	}},
+]
+
+certificate_variable(r) := sprintf("%s_certificate_arn", [r.name])
 
 serves_http(listener) if listener.config.protocol == "HTTP"
 

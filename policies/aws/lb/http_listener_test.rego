@@ -5,7 +5,21 @@ import data.palisade.aws.lb.http_listener as rule
 listener(actions) := {"address": "aws_lb_listener.http", "type": "aws_lb_listener", "name": "http", "config": {"port": 80, "protocol": "HTTP", "default_action": actions}, "references": []}
 
 test_forwarding_http_fires if {
-	rule.deny == {{"msg": "aws_lb_listener.http serves plain HTTP without redirecting to HTTPS", "resource": "aws_lb_listener.http", "path": ["protocol"]}} with input as {"resources": [listener([{"type": "forward", "target_group_arn": "arn:x"}])]}
+	findings := rule.deny with input as {"resources": [listener([{"type": "forward", "target_group_arn": "arn:x"}])]}
+	[[f.msg, f.resource, f.path] | some f in findings] == [["aws_lb_listener.http serves plain HTTP without redirecting to HTTPS", "aws_lb_listener.http", ["protocol"]]]
+	some f in findings
+	[[op.op, object.get(op, "path", [])] | some op in f.fix] == [["set", ["protocol"]], ["set", ["ssl_policy"]], ["set", ["port"]], ["set", ["certificate_arn"]], ["add_variable", []]]
+	f.fix[3].value == {"$expr": "var.http_certificate_arn"}
+	f.fix[4].name == "http_certificate_arn"
+}
+
+# A declared variable of that name is used, not declared again; a certificate already named stays.
+test_fix_uses_what_the_module_has if {
+	with_var := rule.deny with input as {"resources": [listener([{"type": "forward"}])], "variables": {"http_certificate_arn": {"$unknown": "var.http_certificate_arn"}}}
+	[op.op | some f in with_var; some op in f.fix] == ["set", "set", "set", "set"]
+	l := object.union(listener([{"type": "forward"}]), {"config": {"protocol": "HTTP", "port": 80, "certificate_arn": "arn:cert", "default_action": [{"type": "forward"}]}})
+	with_cert := rule.deny with input as {"resources": [l]}
+	[op.path | some f in with_cert; some op in f.fix] == [["protocol"], ["ssl_policy"], ["port"]]
 }
 
 test_redirect_or_fixed_response_passes if {
@@ -25,5 +39,6 @@ test_redirect_to_http_fires if {
 test_default_protocol_of_alb_listener_is_http if {
 	lb := {"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {}, "references": []}
 	l := {"address": "aws_lb_listener.http", "type": "aws_lb_listener", "name": "http", "config": {"port": 80, "default_action": [{"type": "forward"}]}, "references": [{"path": ["load_balancer_arn"], "target": "aws_lb.web"}]}
-	rule.deny == {{"msg": "aws_lb_listener.http serves plain HTTP without redirecting to HTTPS", "resource": "aws_lb_listener.http", "path": ["protocol"]}} with input as {"resources": [lb, l]}
+	findings := rule.deny with input as {"resources": [lb, l]}
+	[[f.msg, f.resource, f.path] | some f in findings] == [["aws_lb_listener.http serves plain HTTP without redirecting to HTTPS", "aws_lb_listener.http", ["protocol"]]]
 }

@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_48
 #     kics: 31245f98-a6a9-4182-9fc1-45482b9d030a
+#   cwe: ["CWE-778"]
 #   remediation: Add a logs block with general = true (and audit = true for ActiveMQ).
 #   fixable: true
 package palisade.aws.mq.broker_logging_disabled

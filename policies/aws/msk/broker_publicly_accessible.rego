@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_291
 #     kics: 54378d69-dd7c-4b08-a43e-80d563396857
+#   cwe: ["CWE-668"]
 #   remediation: Set public_access.type = "DISABLED" and connect from inside the VPC.
 #   fixable: true
 package palisade.aws.msk.broker_publicly_accessible

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_81
 #     kics: 6db52fa6-d4da-4608-908a-89f0c59e743e
+#   cwe: ["CWE-311", "CWE-319"]
 #   remediation: Set encryption_info with encryption_at_rest_kms_key_arn, client_broker = "TLS" and in_cluster = true.
 #   fixable: true
 package palisade.aws.msk.encryption_disabled

@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_44
 #     kics: 98d59056-f745-4ef5-8613-32bca8d40b7e
+#   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true.
 #   fixable: true
 package palisade.aws.neptune.cluster_not_encrypted

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 9ba198e0-fef4-464a-8a4d-75ea55300de7
+#   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false and reach the database from inside the VPC.
 #   fixable: true
 package palisade.aws.neptune.instance_publicly_accessible

@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_5
 #     kics: 24e16922-4330-4e9d-be8a-caa90299466a
+#   cwe: ["CWE-311"]
 #   remediation: Add encrypt_at_rest { enabled = true }.
 #   fixable: true
 package palisade.aws.opensearch.encryption_at_rest_disabled

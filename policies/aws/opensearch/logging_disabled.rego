@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_84
 #     kics: acb6b4e2-a086-4f35-aefd-4db6ea51ada2
+#   cwe: ["CWE-778"]
 #   remediation: Add a log_publishing_options block (e.g. AUDIT_LOGS or ES_APPLICATION_LOGS) with a CloudWatch log group and enabled = true.
 #   fixable: false
 package palisade.aws.opensearch.logging_disabled

@@ -12,6 +12,7 @@
 #   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-327"]
 #   remediation: Set domain_endpoint_options.tls_security_policy = "Policy-Min-TLS-1-2-2019-07" (or a newer TLS 1.2 policy).
 #   fixable: true
 package palisade.aws.opensearch.tls_policy_outdated

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 656880aa-1388-488f-a6d4-8f73c23149b2
+#   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true on the source cluster (or copy the snapshot with a KMS key).
 #   fixable: false
 package palisade.aws.rds.cluster_snapshot_unencrypted

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 4f615f3e-fb9c-4fad-8b70-2e9f781806ce
+#   cwe: ["CWE-284"]
 #   remediation: Narrow the ingress cidr to the application subnets (a /25 or smaller), or move to VPC security groups.
 #   fixable: false
 package palisade.aws.rds.db_security_group_broad_cidr

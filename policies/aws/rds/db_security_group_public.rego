@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     kics: f0d8781f-99bf-4958-9917-d39283b168a0
+#   cwe: ["CWE-284"]
 #   remediation: Restrict the ingress cidr to the networks that need database access (or move to VPC security groups).
 #   fixable: false
 package palisade.aws.rds.db_security_group_public

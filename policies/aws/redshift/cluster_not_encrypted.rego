@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_64
 #     kics: cfdcabb0-fc06-427c-865b-c59f13e898ce
+#   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true (optionally with kms_key_id).
 #   fixable: true
 package palisade.aws.redshift.cluster_not_encrypted

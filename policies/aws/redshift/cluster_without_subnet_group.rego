@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 0a494a6a-ebe2-48a0-9d77-cf9d5125e1b3
+#   cwe: ["CWE-668"]
 #   remediation: Set cluster_subnet_group_name to an aws_redshift_subnet_group in private subnets.
 #   fixable: false
 package palisade.aws.redshift.cluster_without_subnet_group

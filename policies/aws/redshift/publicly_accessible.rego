@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_87
 #     kics: af173fde-95ea-4584-b904-bb3923ac4bda
+#   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false and reach the cluster from inside the VPC.
 #   fixable: true
 package palisade.aws.redshift.publicly_accessible

@@ -13,6 +13,7 @@
 #   resource_types: [aws_route53_zone, aws_route53_query_log]
 #   references:
 #     kics: 7dbba512-e244-42dc-98bb-422339827967
+#   cwe: ["CWE-778"]
 #   remediation: Add an aws_route53_query_log for the zone, delivering to a CloudWatch log group in us-east-1.
 #   fixable: false
 package palisade.aws.route53.zone_query_logging_disabled

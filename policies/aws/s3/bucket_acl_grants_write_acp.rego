@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 64a222aa-7793-4e40-915f-4b302c76e4d4
+#   cwe: ["CWE-732"]
 #   remediation: Remove the WRITE_ACP / FULL_CONTROL grant (prefer BucketOwnerEnforced object ownership and bucket policies over ACLs).
 #   fixable: true
 package palisade.aws.s3.bucket_acl_grants_write_acp

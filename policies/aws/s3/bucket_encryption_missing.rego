@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_19
 #     trivy: AVD-AWS-0088
+#   cwe: ["CWE-311"]
 #   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key).
 #   fixable: true
 package palisade.aws.s3.bucket_encryption_missing

@@ -14,6 +14,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["2.1.1"]
 #   references:
+#   cwe: ["CWE-319"]
 #   remediation: Add a bucket policy statement that denies s3:* to all principals when aws:SecureTransport is false.
 #   fixable: true
 package palisade.aws.s3.bucket_insecure_transport

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_18
 #     trivy: AVD-AWS-0089
+#   cwe: ["CWE-778"]
 #   remediation: Add an aws_s3_bucket_logging that delivers access logs to a dedicated log bucket.
 #   fixable: false
 package palisade.aws.s3.bucket_logging_disabled

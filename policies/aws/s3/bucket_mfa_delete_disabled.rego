@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_52
 #     kics: c5b31ab9-0f26-4a49-b8aa-4cc064392f4d
+#   cwe: ["CWE-308"]
 #   remediation: Enable MFA delete on the bucket's versioning configuration (requires the root user's MFA).
 #   fixable: false
 package palisade.aws.s3.bucket_mfa_delete_disabled

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: a4966c4f-9141-48b8-a564-ffe9959945bc
+#   cwe: ["CWE-732"]
 #   remediation: List the specific S3 actions the principals need instead of "*" or "s3:*".
 #   fixable: false
 #   allow_unknown: true

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV2_AWS_6
 #     trivy: AVD-AWS-0094
+#   cwe: ["CWE-732"]
 #   remediation: Add an aws_s3_bucket_public_access_block for the bucket with all four settings true.
 #   fixable: true
 package palisade.aws.s3.bucket_public_access_block_missing

@@ -17,6 +17,7 @@
 #     checkov: [CKV_AWS_20, CKV_AWS_57]
 #     trivy: AVD-AWS-0092
 #     kics: 38c5ee0d-7f22-4260-ab72-5073048df100
+#   cwe: ["CWE-732"]
 #   remediation: Use the private canned ACL and grant access through bucket policies to named principals.
 #   fixable: true
 package palisade.aws.s3.bucket_public_acl

@@ -18,6 +18,7 @@
 #     checkov: CKV_AWS_53
 #     trivy: AVD-AWS-0086
 #     kics: d0cc8694-fcad-43ff-ac86-32331d7e867f
+#   cwe: ["CWE-732"]
 #   remediation: Set block_public_acls = true.
 #   fixable: true
 package palisade.aws.s3.public_access_block_disabled

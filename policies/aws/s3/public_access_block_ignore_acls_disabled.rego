@@ -18,6 +18,7 @@
 #     checkov: CKV_AWS_55
 #     trivy: AVD-AWS-0091
 #     kics: 4fa66806-0dd9-4f8d-9480-3174d39c7c91
+#   cwe: ["CWE-732"]
 #   remediation: Set ignore_public_acls = true.
 #   fixable: true
 package palisade.aws.s3.public_access_block_ignore_acls_disabled

@@ -18,6 +18,7 @@
 #     checkov: CKV_AWS_54
 #     trivy: AVD-AWS-0087
 #     kics: 1a4bc881-9f69-4d44-8c9a-d37d08f54c50
+#   cwe: ["CWE-732"]
 #   remediation: Set block_public_policy = true.
 #   fixable: true
 package palisade.aws.s3.public_access_block_policy_allowed

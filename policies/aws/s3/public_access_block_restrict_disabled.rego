@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_56
 #     trivy: AVD-AWS-0093
+#   cwe: ["CWE-732"]
 #   remediation: Set restrict_public_buckets = true.
 #   fixable: true
 package palisade.aws.s3.public_access_block_restrict_disabled

@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     kics: bf878b1a-7418-4de3-b13c-3a86cf894920
+#   cwe: ["CWE-732"]
 #   remediation: Set acl = "private" (the public access block already makes the public ACL ineffective).
 #   fixable: true
 package palisade.aws.s3.public_acl_ignored

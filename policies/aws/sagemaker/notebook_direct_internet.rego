@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_122
+#   cwe: ["CWE-668"]
 #   remediation: Set direct_internet_access = "Disabled" and give the notebook a subnet with the endpoints it needs.
 #   fixable: true
 package palisade.aws.sagemaker.notebook_direct_internet

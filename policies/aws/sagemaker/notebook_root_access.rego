@@ -13,6 +13,7 @@
 #   resource_types: [aws_sagemaker_notebook_instance]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-250"]
 #   remediation: Set root_access = "Disabled".
 #   fixable: true
 package palisade.aws.sagemaker.notebook_root_access

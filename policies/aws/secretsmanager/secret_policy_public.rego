@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: fa00ce45-386d-4718-8392-fb485e1f3c5b
+#   cwe: ["CWE-732"]
 #   remediation: Name the principals that need access, or scope the statement with a condition such as aws:PrincipalOrgID or aws:SourceArn.
 #   fixable: false
 #   allow_unknown: true

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV2_AWS_57
+#   cwe: ["CWE-324"]
 #   remediation: Add an aws_secretsmanager_secret_rotation with a rotation Lambda and rotation_rules.
 #   fixable: false
 package palisade.aws.secretsmanager.secret_rotation_disabled

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 34b921bd-90a0-402e-a0a5-dc73371fd963
+#   cwe: ["CWE-732"]
 #   remediation: Name the principals that need access, or scope the statement with a condition such as aws:PrincipalOrgID or aws:SourceArn.
 #   fixable: false
 #   allow_unknown: true

@@ -16,6 +16,7 @@
 #     checkov: CKV_AWS_26
 #     trivy: AVD-AWS-0095
 #     kics: 28545147-2fc6-42d5-a1f9-cf226658e591
+#   cwe: ["CWE-311"]
 #   remediation: Set kms_master_key_id (alias/aws/sns, which the quick fix uses, or a customer managed key).
 #   fixable: true
 package palisade.aws.sns.topic_not_encrypted

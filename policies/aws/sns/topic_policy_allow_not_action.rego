@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 5ea624e4-c8b1-4bb3-87a4-4235a776adcc
+#   cwe: ["CWE-732"]
 #   remediation: Replace NotAction with an Action list of the actions the principals need.
 #   fixable: false
 #   allow_unknown: true

@@ -13,6 +13,7 @@
 #   resource_types: [aws_sns_topic_policy, aws_sns_topic]
 #   frameworks: {}
 #   references: {}
+#   cwe: ["CWE-732"]
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn or aws:SourceAccount.
 #   fixable: false
 #   allow_unknown: true

@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_27
 #     trivy: AVD-AWS-0096
+#   cwe: ["CWE-311"]
 #   remediation: Set sqs_managed_sse_enabled = true, or set kms_master_key_id.
 #   fixable: true
 package palisade.aws.sqs.queue_not_encrypted

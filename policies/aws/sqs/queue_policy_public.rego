@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: 730675f9-52ed-49b6-8ead-0acb5dd7df7f
+#   cwe: ["CWE-732"]
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn for service publishers.
 #   fixable: false
 #   allow_unknown: true

@@ -17,6 +17,7 @@
 #     nist-800-53: [AC-3, AC-21]
 #     soc2: [CC6.1]
 #   references: {}
+#   cwe: ["CWE-668"]
 #   remediation: Remove the public share, or list the account ids that need the document in permissions.account_ids.
 #   fixable: true
 package palisade.aws.ssm.document_public

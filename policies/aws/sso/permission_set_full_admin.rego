@@ -15,6 +15,7 @@
 #     nist-800-53: [AC-6]
 #   references:
 #     kics: 132a8c31-9837-4203-9fd1-15ca210c7b73
+#   cwe: ["CWE-269"]
 #   remediation: Replace "*" with the specific actions and resources the permission set's users need.
 #   fixable: false
 package palisade.aws.sso.permission_set_full_admin

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     kics: ce9dfce0-5fc8-433b-944a-3b16153111a8
+#   cwe: ["CWE-613"]
 #   remediation: Set session_duration to "PT1H" or shorter.
 #   fixable: true
 package palisade.aws.sso.permission_set_session_too_long

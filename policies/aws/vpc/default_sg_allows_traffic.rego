@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV2_AWS_12
 #     kics: 9a4ef195-74b9-4c58-b8ed-2b2fe4353a75
+#   cwe: ["CWE-1188"]
 #   remediation: Remove every ingress and egress rule from the default security group; use dedicated groups instead.
 #   fixable: true
 package palisade.aws.vpc.default_sg_allows_traffic

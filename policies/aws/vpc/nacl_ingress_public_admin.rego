@@ -15,6 +15,7 @@
 #     cis-aws-2.0: ["5.1"]
 #   references:
 #     kics: [3af7f2fd-06e6-4dab-b996-2912bea19ba4, a20be318-cac7-457b-911d-04cc6e812c25]
+#   cwe: ["CWE-284"]
 #   remediation: Deny, or allow only from known CIDRs, inbound ports 22 and 3389 in the network ACL.
 #   fixable: false
 package palisade.aws.vpc.nacl_ingress_public_admin

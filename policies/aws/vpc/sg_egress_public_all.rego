@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0104
+#   cwe: ["CWE-284"]
 #   remediation: Allow egress only to the ports and destinations (CIDRs, prefix lists, security groups) the workload needs.
 #   fixable: false
 package palisade.aws.vpc.sg_egress_public_all

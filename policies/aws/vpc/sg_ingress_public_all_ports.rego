@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0107
+#   cwe: ["CWE-284"]
 #   remediation: Allow only the ports the workload serves, from the CIDRs or security groups that need them.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_public_all_ports

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0107
+#   cwe: ["CWE-284"]
 #   remediation: Allow database ports only from the application's security group or private CIDRs.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_public_database

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_25
 #     trivy: AVD-AWS-0107
+#   cwe: ["CWE-284"]
 #   remediation: Replace 0.0.0.0/0 and ::/0 with the specific CIDRs or security groups that need RDP.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_public_rdp

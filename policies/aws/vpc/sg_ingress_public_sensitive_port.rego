@@ -14,6 +14,7 @@
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   references:
 #     kics: 54c417bf-c762-48b9-9d31-b3d87047e3f0
+#   cwe: ["CWE-284"]
 #   remediation: Allow the port only from the CIDRs or security groups that need it, or reach the service through a VPN or Session Manager.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_public_sensitive_port

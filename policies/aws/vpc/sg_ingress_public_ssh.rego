@@ -18,6 +18,7 @@
 #     checkov: CKV_AWS_24
 #     trivy: AVD-AWS-0107
 #     kics: 65905cec-d691-4320-b320-2000436cb696
+#   cwe: ["CWE-284"]
 #   remediation: Replace 0.0.0.0/0 and ::/0 with the specific CIDRs or security groups that need SSH.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_public_ssh

@@ -15,6 +15,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   references: {}
+#   cwe: ["CWE-284"]
 #   remediation: Narrow the source to the exact /32 addresses or security groups that need the service.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_sensitive_port_public_network

@@ -14,6 +14,7 @@
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   references:
 #     kics: 92fe237e-074c-4262-81a4-2077acb928c1
+#   cwe: ["CWE-284"]
 #   remediation: Allow the service only from the subnets or security groups that use it.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_sensitive_port_wide_private

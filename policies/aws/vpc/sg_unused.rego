@@ -45,20 +45,21 @@ used contains sg.address if {
 }
 
 # A group list written as a string ("aws_security_group.x.id"), at any depth, still names the group.
+# (Groups are enumerated last: the walk is done once per resource, not once per group and resource.)
 used contains sg.address if {
-	some sg in tf.resources("aws_security_group")
 	some r in input.resources
 	walk(r.config, [path, v])
 	some key in path
 	key in group_attributes
+	some sg in tf.resources("aws_security_group")
 	mentions(v, sg.address)
 }
 
 # Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
 used contains sg.address if {
-	some sg in tf.resources("aws_security_group")
 	some m in object.get(input, "modules", [])
 	walk(m.config, [_, v])
+	some sg in tf.resources("aws_security_group")
 	mentions(v, sg.address)
 }
 

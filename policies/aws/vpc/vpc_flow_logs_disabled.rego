@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV2_AWS_11
 #     trivy: AVD-AWS-0178
+#   cwe: ["CWE-778"]
 #   remediation: Add an aws_flow_log with vpc_id pointing at the VPC (traffic_type ALL or REJECT).
 #   fixable: false
 package palisade.aws.vpc.vpc_flow_logs_disabled

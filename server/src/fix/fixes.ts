@@ -1,6 +1,6 @@
 // Fixes for findings: the rule's own operations plus every provider's candidates, each rendered
 // into text edits and verified by a re-scan; fix-all combines the preferred fixes of one file.
-import type { Finding } from '../policy';
+import type { Finding, FixOperation } from '../policy';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
@@ -86,16 +86,29 @@ function renderCandidate(candidate: FixCandidate, finding: Finding, context: Fix
 function renderUnguarded(candidate: FixCandidate, finding: Finding, context: FixContext, state: UnitState): Rendered {
   if (candidate.edits && candidate.edits.length > 0) return { ok: true, edits: candidate.edits };
   if (!candidate.ops || candidate.ops.length === 0) return { ok: false, reason: 'the candidate has neither operations nor edits' };
-  if (!finding.resource) return { ok: false, reason: 'the finding names no resource to edit' };
-  const node = state.sourceMaps.get(finding.resource);
-  if (!node) return { ok: false, reason: `${finding.resource} is not in this unit` };
-  const file = parsedFile(context, state, node.range.file);
-  if (!file) return { ok: false, reason: `${node.range.file} cannot be read` };
-  const block = blockAt(file, node.range.start);
-  if (!block) return { ok: false, reason: `${finding.resource} is not a resource block in ${node.range.file}` };
-  const r = renderOperations({ file, block, address: finding.resource }, candidate.ops);
-  if (!r.ok) return r;
-  return { ok: true, edits: r.edits.map((e) => ({ file: node.range.file, ...e })) };
+  // An operation names the resource its path is inside (`resource`), else the finding's: a
+  // module-level finding can complete another resource (a CIS metric filter's pattern).
+  const groups = new Map<string, FixOperation[]>();
+  for (const op of candidate.ops) {
+    const address = typeof op.resource === 'string' ? op.resource : finding.resource;
+    if (!address) return { ok: false, reason: 'the finding names no resource to edit' };
+    groups.set(address, [...(groups.get(address) ?? []), op]);
+  }
+  const edits: FixTextEdit[] = [];
+  for (const [address, ops] of groups) {
+    const node = state.sourceMaps.get(address);
+    if (!node) return { ok: false, reason: `${address} is not in this unit` };
+    const file = parsedFile(context, state, node.range.file);
+    if (!file) return { ok: false, reason: `${node.range.file} cannot be read` };
+    const block = blockAt(file, node.range.start);
+    if (!block) return { ok: false, reason: `${address} is not a block in ${node.range.file}` };
+    const r = renderOperations({ file, block, address }, ops);
+    if (!r.ok) return r;
+    const mine = r.edits.map((e) => ({ file: node.range.file, ...e }));
+    if (editsOverlap(edits, mine)) return { ok: false, reason: `the operations on ${address} and another resource edit the same text` };
+    edits.push(...mine);
+  }
+  return { ok: true, edits };
 }
 
 function toVerified(candidate: FixCandidate, finding: Finding, edits: FixTextEdit[]): VerifiedFix {

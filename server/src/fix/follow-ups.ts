@@ -41,7 +41,7 @@ export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[
       sourceMaps: verdict.after.sourceMaps,
       findings: verdict.after.findings,
       fingerprints: new Set(verdict.after.findings.map((f) => f.fingerprint)),
-      errorCount: state.errorCount,
+      errorMessages: state.errorMessages,
       parsed: new Map(),
     };
     const more: FixTextEdit[] = [];

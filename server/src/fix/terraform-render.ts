@@ -51,7 +51,7 @@ export function renderOperation(target: RenderTarget, op: FixOperation): RenderR
     case 'set':
       if (path.length === 0) return fail('set needs a path');
       if (!('value' in op)) return fail('set needs a value');
-      return renderSet(target, path, op.value);
+      return renderSet(target, path, op.value, typeof op.replaces === 'string' ? op.replaces : undefined);
     case 'remove':
       if (path.length === 0) return fail('remove of a whole resource is not offered as a fix');
       return renderRemove(target, path);
@@ -59,7 +59,11 @@ export function renderOperation(target: RenderTarget, op: FixOperation): RenderR
       if (typeof op.type !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(op.type)) return fail('add_block needs a block type');
       return renderAddBlock(target, path, op.type, isPlainObject(op.config) ? op.config : {});
     case 'add_resource':
-      return renderAddResource(target, op);
+      return renderAddResource(target, op, 'resource');
+    case 'add_data':
+      return renderAddResource(target, op, 'data');
+    case 'add_variable':
+      return renderAddVariable(target, op);
     default:
       return fail(`unknown fix operation "${op.op}"`);
   }
@@ -70,7 +74,11 @@ function located(target: RenderTarget, path: PathStep[]): { ok: true; at: Locate
   return r.ok ? { ok: true, at: r.located } : { ok: false, reason: `${target.address}: ${r.reason}` };
 }
 
-function renderSet(target: RenderTarget, path: PathStep[], value: unknown): RenderResult {
+/**
+ * `replaces`: the expression text the rule judged (`data.aws_kms_key.by_alias.arn` found to name
+ * an AWS managed key). An input-derived value is replaced only when it still reads exactly that.
+ */
+function renderSet(target: RenderTarget, path: PathStep[], value: unknown, replaces?: string): RenderResult {
   const found = located(target, path);
   if (!found.ok) return found;
   const { file } = target;
@@ -80,7 +88,8 @@ function renderSet(target: RenderTarget, path: PathStep[], value: unknown): Rend
     case 'object-item': {
       const expr = at.kind === 'attribute' ? at.attr.expr : at.item.value;
       const source = inputSource(file, expr);
-      if (source) return fail(`${target.address}: ${path.join('.')} comes from ${source}; change it where it is defined`);
+      const judged = replaces !== undefined && file.text.slice(expr.start, expr.end).trim() === replaces.trim();
+      if (source && !judged) return fail(`${target.address}: ${path.join('.')} comes from ${source}; change it where it is defined`);
       const text = renderValue(value, indentAt(file.text, expr.start));
       if (text === undefined) return fail('the value cannot be written in HCL');
       return { ok: true, edits: [{ start: expr.start, end: expr.end, newText: text }] };
@@ -249,17 +258,27 @@ function renderAddBlockList(target: RenderTarget, type: string, list: Record<str
   return renderAddBlock(target, [], type, list[0]);
 }
 
-function renderAddResource(target: RenderTarget, op: FixOperation): RenderResult {
+function renderAddResource(target: RenderTarget, op: FixOperation, keyword: 'resource' | 'data'): RenderResult {
   const { type, name } = op;
   if (typeof type !== 'string' || typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(type) || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
-    return fail('add_resource needs a resource type and a valid name');
+    return fail(`${op.op} needs a ${keyword === 'data' ? 'data source' : 'resource'} type and a valid name`);
   }
+  return insertTopLevel(target, keyword, [type, name], isPlainObject(op.config) ? op.config : {});
+}
+
+/** `variable "name" { … }`: a module input the fix needs and only the author can give a value. */
+function renderAddVariable(target: RenderTarget, op: FixOperation): RenderResult {
+  if (typeof op.name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(op.name)) return fail('add_variable needs a valid name');
+  return insertTopLevel(target, 'variable', [op.name], isPlainObject(op.config) ? op.config : {});
+}
+
+/** A new top-level block after the target's block (after a comment on its closing line), one blank line between. */
+function insertTopLevel(target: RenderTarget, keyword: string, labels: string[], config: Record<string, unknown>): RenderResult {
   const text = target.file.text;
   if (!target.block.close) return fail(`${target.address}: the block is not closed`);
   const indent = indentAt(text, target.block.start);
-  const block = renderBlock('resource', [type, name], isPlainObject(op.config) ? op.config : {}, indent);
-  if (block === undefined) return fail('the resource cannot be written in HCL');
-  // After the closing brace and any comment on its line.
+  const block = renderBlock(keyword, labels, config, indent);
+  if (block === undefined) return fail(`the ${keyword} cannot be written in HCL`);
   const end = target.block.end;
   const at = endsLine(target.file, end) ? lineEnd(text, end) : end;
   return { ok: true, edits: [{ start: at, end: at, newText: `\n\n${block}` }] };

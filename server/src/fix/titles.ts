@@ -33,6 +33,10 @@ export function titleOfOperation(op: FixOperation, resource: string | undefined)
     }
     case 'add_resource':
       return `Add ${String(op.type)}${resource ? ` for ${resource}` : ` ${String(op.name)}`}`;
+    case 'add_data':
+      return `Add data source ${String(op.type)}.${String(op.name)}`;
+    case 'add_variable':
+      return `Declare variable ${String(op.name)}`;
     default:
       return `Apply ${op.op}`;
   }

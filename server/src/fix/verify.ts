@@ -13,8 +13,8 @@ export interface UnitState {
   sourceMaps: Map<string, SourceMapNode>;
   findings: Finding[];
   fingerprints: Set<string>;
-  /** Terraform errors (syntax and evaluation) of the unit before any fix. */
-  errorCount: number;
+  /** Messages of the unit's Terraform errors (syntax and evaluation) before any fix. */
+  errorMessages: Set<string>;
   parsed: Map<string, ParsedFile | undefined>;
 }
 
@@ -44,14 +44,23 @@ async function computeState(context: FixContext): Promise<UnitState> {
   return stateOf(scan.analysis.sourceMaps, scan.findings, scan.analysis.diagnostics);
 }
 
-function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string }[]): UnitState {
+function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string; message: string }[]): UnitState {
   return {
     sourceMaps,
     findings,
     fingerprints: new Set(findings.map((f) => f.fingerprint)),
-    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    errorMessages: errorMessagesOf(diagnostics),
     parsed: new Map(),
   };
+}
+
+/**
+ * Errors are compared by message: an edit that mentions a resource the module already references
+ * without declaring it (`aws_sns_topic.alerts` of a fragment) adds no new problem, while a new
+ * undeclared target, a duplicate resource or any other new message does.
+ */
+export function errorMessagesOf(diagnostics: readonly { severity: string; message: string }[]): Set<string> {
+  return new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
 }
 
 function scanOptions(context: FixContext) {
@@ -131,8 +140,8 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   if (texts.size === 0) return rejected('the fix changes nothing');
   const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), scanOptions(context));
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
-  const errors = scan.analysis.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > state.errorCount) return rejected(`the edited unit has a new Terraform error: ${errors[errors.length - 1].message}`);
+  const newError = [...errorMessagesOf(scan.analysis.diagnostics)].find((m) => !state.errorMessages.has(m));
+  if (newError !== undefined) return rejected(`the edited unit has a new Terraform error: ${newError}`);
   const edited = { texts, sourceMaps: scan.analysis.sourceMaps, findings: scan.findings };
   const after = new Set(scan.findings.map((f) => f.fingerprint));
   const gone = new Set([...state.fingerprints].filter((fp) => !after.has(fp)));

@@ -65,14 +65,21 @@ function ruleDescriptor(rule: RuleMetadata): Json {
       severity: rule.severity,
       ...(Object.keys(rule.frameworks).length > 0 ? { frameworks: rule.frameworks } : {}),
       ...(Object.keys(rule.references).length > 0 ? { equivalents: rule.references } : {}),
+      ...(rule.cwe && rule.cwe.length > 0 ? { cwe: rule.cwe } : {}),
       fixable: rule.fixable,
     },
   };
 }
 
-/** `references: {cwe: [CWE-284]}` in a rule's METADATA becomes GitHub's `external/cwe/cwe-284` tag. */
-function cweTags(rule: RuleMetadata): string[] {
-  return (rule.references.cwe ?? []).map((c) => String(c).toLowerCase().replace(/^cwe-?/, '')).filter((n) => /^\d+$/.test(n)).map((n) => `external/cwe/cwe-${n}`);
+/**
+ * `custom.cwe: [CWE-284]` in a rule's METADATA (also the older `references: {cwe: …}`) becomes
+ * GitHub's `external/cwe/cwe-284` tag, which code scanning shows and filters on.
+ */
+export function cweTags(rule: RuleMetadata): string[] {
+  return [...(rule.cwe ?? []), ...(rule.references.cwe ?? [])]
+    .map((c) => String(c).toLowerCase().replace(/^cwe-?/, ''))
+    .filter((n) => /^\d+$/.test(n))
+    .map((n) => `external/cwe/cwe-${Number(n)}`);
 }
 
 function helpText(rule: RuleMetadata): string {

@@ -1,0 +1,192 @@
+# METADATA
+# title: Fixes for the CIS metric-filter and alarm rules
+# description: |
+#   What a CIS monitoring rule's fix does, by what the module already has: a filter that falls
+#   short of the CIS pattern (every term it has belongs to it) gets the CIS pattern; a filter that
+#   matches but has no alarm gets one; otherwise a new metric filter on the CloudTrail log group and
+#   an alarm on its metric are added. The log group is the one the trail delivers to, else the one
+#   the module's CloudTrail filters read; with neither there is nothing to attach a filter to and
+#   the finding carries no fix. The alarm notifies the SNS topic the module's alarms already use,
+#   else the module's only topic. A spec describes one rule:
+#   {"slug", "metric", "title", "pattern", "required", "forbidden"}.
+package palisade.lib.cis_alarms_fix
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.fixes
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# anchor_ops(spec): the fix of the module-level finding.
+anchor_ops(spec) := filter_ops(near[0], spec) if {
+	near := [f |
+		some f in tf.resources(cis_alarms.filter_type)
+		f in cis_alarms.near_misses(spec.required, spec.forbidden)
+		completable(f, spec.pattern)
+	]
+	count(near) > 0
+} else := alarm_ops(silent[0], spec) if {
+	silent := [f |
+		some f in tf.resources(cis_alarms.filter_type)
+		cis_alarms.covers(unknown.known_string(f.config.pattern), spec.required, spec.forbidden)
+		not cis_alarms.alarmed(f)
+		count(alarm_ops(f, spec)) > 0
+	]
+	count(silent) > 0
+} else := new_pair_ops(spec)
+
+# filter_ops(filter, spec): complete this filter's pattern (and alarm on it when nothing does);
+# a filter that also matches other events keeps its pattern and a new pair is added instead.
+filter_ops(filter, spec) := array.concat([set_pattern], alarm) if {
+	completable(filter, spec.pattern)
+	set_pattern := object.union(result.set(["pattern"], spec.pattern), {"resource": filter.address})
+	alarm := alarm_unless_alarmed(filter, spec)
+} else := new_pair_ops(spec)
+
+alarm_unless_alarmed(filter, spec) := [] if cis_alarms.alarmed(filter)
+
+else := alarm_ops(filter, spec)
+
+# completable(filter, pattern): every term of the filter's known pattern belongs to the CIS
+# pattern, so replacing the pattern watches more and drops nothing.
+completable(filter, pattern) if {
+	current := unknown.known_string(filter.config.pattern)
+	cis_terms := {term | some terms in cis_alarms.parts(pattern); some term in terms}
+	current_terms := {term | some terms in cis_alarms.parts(current); some term in terms}
+	count(current_terms) > 0
+	every term in current_terms {
+		term in cis_terms
+	}
+}
+
+# alarm_ops(filter, spec): an alarm on the filter's metric, placed after the filter.
+alarm_ops(filter, spec) := [object.union(op, {"resource": filter.address})] if {
+	fixes.can_add_resource(filter)
+	count(tf.blocks(filter, "metric_transformation")) == 1
+	metric := sprintf("%s.metric_transformation[0]", [filter.address])
+	op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, {
+		"metric_name": result.expr(sprintf("%s.name", [metric])),
+		"namespace": result.expr(sprintf("%s.namespace", [metric])),
+	}))
+} else := []
+
+# new_pair_ops(spec): a new filter on the CloudTrail log group and an alarm on its metric.
+new_pair_ops(spec) := [filter_op, alarm_op] if {
+	filter_name := free_name(cis_alarms.filter_type, spec.slug)
+	filter_op := result.add_resource(cis_alarms.filter_type, filter_name, {
+		"name": sprintf("CIS-%s", [spec.metric]),
+		"log_group_name": log_group,
+		"pattern": spec.pattern,
+		"metric_transformation": [{"name": spec.metric, "namespace": namespace, "value": "1"}],
+	})
+	metric := sprintf("%s.%s.metric_transformation[0]", [cis_alarms.filter_type, filter_name])
+	alarm_op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, {
+		"metric_name": result.expr(sprintf("%s.name", [metric])),
+		"namespace": result.expr(sprintf("%s.namespace", [metric])),
+	}))
+} else := []
+
+# One data point in five minutes is enough: CIS asks to hear about every such event.
+alarm_config(spec, metric) := object.union(object.union(base, metric), alarm_actions) if {
+	base := {
+		"alarm_name": sprintf("CIS-%s", [spec.metric]),
+		"alarm_description": sprintf("CloudTrail recorded %s", [spec.title]),
+		"comparison_operator": "GreaterThanOrEqualToThreshold",
+		"evaluation_periods": 1,
+		"period": 300,
+		"statistic": "Sum",
+		"threshold": 1,
+	}
+}
+
+default alarm_actions := {}
+
+alarm_actions := {"alarm_actions": [alarm_topic]} if alarm_topic
+
+# free_name(type, base): `cis_<base>`, or with a number when a resource of that type has it.
+free_name(resource_type, base) := names[0] if {
+	taken := {r.name | some r in tf.resources(resource_type)}
+	names := [n |
+		some i in numbers.range(1, 9)
+		n := candidate_name(base, i)
+		not n in taken
+	]
+	count(names) > 0
+}
+
+candidate_name(base, 1) := sprintf("cis_%s", [base])
+
+candidate_name(base, i) := sprintf("cis_%s_%d", [base, i]) if i > 1
+
+# log_group: the name of the log group CloudTrail delivers to, as a literal or an expression.
+log_group := trail_groups[0] if {
+	count(trail_groups) > 0
+} else := filter_groups[0] if {
+	count(filter_groups) > 0
+}
+
+trail_groups := [g |
+	some t in tf.resources("aws_cloudtrail")
+	some g in trail_group(t)
+]
+
+# trail_group(t): the log group a trail delivers to, from its reference or its literal ARN.
+trail_group(t) := array.concat(referenced, literal) if {
+	referenced := [result.expr(sprintf("%s.name", [ref.target])) |
+		some ref in tf.references_to(t, ["cloud_watch_logs_group_arn"], "aws_cloudwatch_log_group")
+		not contains(ref.target, "module.")
+	]
+	literal := [m[1] |
+		arn := unknown.known_string(object.get(t.config, "cloud_watch_logs_group_arn", null))
+		some m in regex.find_all_string_submatch_n(`:log-group:([^:*]+)`, arn, 1)
+	]
+}
+
+filter_groups := [g |
+	some f in tf.resources(cis_alarms.filter_type)
+	cis_alarms.reads_cloudtrail(unknown.known_string(f.config.pattern))
+	g := value_as_written(object.get(f.config, "log_group_name", null))
+]
+
+# namespace: the namespace of the module's CloudTrail metrics, else CISBenchmark.
+default namespace := "CISBenchmark"
+
+namespace := spaces[0] if {
+	spaces := [ns |
+		some f in tf.resources(cis_alarms.filter_type)
+		cis_alarms.reads_cloudtrail(unknown.known_string(f.config.pattern))
+		some t in tf.blocks(f, "metric_transformation")
+		ns := unknown.known_string(t.namespace)
+	]
+	count(spaces) > 0
+}
+
+# alarm_topic: the SNS topic the module's alarms notify, else the module's only topic.
+alarm_topic := used[0] if {
+	used := [v |
+		some a in tf.resources(cis_alarms.alarm_type)
+		some action in unknown.items(object.get(a.config, "alarm_actions", []))
+		v := sns_action(action)
+	]
+	count(used) > 0
+} else := result.expr(sprintf("%s.arn", [topics[0].address])) if {
+	topics := [t | some t in tf.resources("aws_sns_topic"); fixes.can_add_resource(t)]
+	count(topics) == 1
+}
+
+sns_action(action) := action if startswith(unknown.known_string(action), "arn:aws:sns:")
+
+sns_action(action) := v if {
+	v := value_as_written(action)
+	startswith(v["$expr"], "aws_sns_topic.")
+}
+
+# value_as_written(v): a known string as is; an unknown written as a plain reference
+# (`aws_cloudwatch_log_group.trail.name`, `var.log_group`) as that expression, so the new
+# resource reads the same thing. Anything computed (functions, `each.`, `count.`) is not copied.
+value_as_written(v) := v if is_string(v)
+
+value_as_written(v) := result.expr(v["$unknown"]) if {
+	unknown.is_unknown(v)
+	regex.match(`^(var|local|data|module|aws_[a-z0-9_]+)(\.[A-Za-z_][A-Za-z0-9_-]*|\[[0-9]+\]|\["[^"\\]*"\])+$`, v["$unknown"])
+}

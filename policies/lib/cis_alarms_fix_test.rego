@@ -1,0 +1,93 @@
+package palisade.lib.cis_alarms_fix_test
+
+import data.palisade.lib.cis_alarms_fix
+import data.palisade.lib.fixes
+
+cis_pattern := fixes.cis_event_pattern(["CreateVpc", "DeleteVpc"])
+
+spec := {
+	"slug": "vpc_changes", "metric": "VPCChanges", "title": "VPC changes", "pattern": cis_pattern,
+	"required": ["$.eventName=CreateVpc", "$.eventName=DeleteVpc"], "forbidden": "",
+}
+
+filter(name, pattern, group) := {
+	"address": concat(".", ["aws_cloudwatch_log_metric_filter", name]), "type": "aws_cloudwatch_log_metric_filter", "name": name,
+	"config": {"pattern": pattern, "log_group_name": group, "metric_transformation": [{"name": name, "namespace": "CIS", "value": "1"}]},
+	"references": [],
+}
+
+alarm(name, metric) := {
+	"address": concat(".", ["aws_cloudwatch_metric_alarm", name]), "type": "aws_cloudwatch_metric_alarm", "name": name,
+	"config": {"metric_name": metric, "alarm_actions": [{"$unknown": "aws_sns_topic.alerts.arn"}]}, "references": [],
+}
+
+topic_action := {"$expr": "aws_sns_topic.alerts.arn"}
+
+test_a_near_miss_gets_the_cis_pattern if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, alarm("vpc", "vpc")]}
+	ops == [{"op": "set", "resource": "aws_cloudwatch_log_metric_filter.vpc", "path": ["pattern"], "value": cis_pattern}]
+}
+
+test_a_near_miss_without_alarm_gets_one if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, alarm("other", "other")]}
+	count(ops) == 2
+	ops[1].op == "add_resource"
+	ops[1].resource == "aws_cloudwatch_log_metric_filter.vpc"
+	ops[1].config.metric_name == {"$expr": "aws_cloudwatch_log_metric_filter.vpc.metric_transformation[0].name"}
+	ops[1].config.alarm_actions == [topic_action]
+}
+
+test_a_covering_filter_without_alarm_gets_one if {
+	f := filter("vpc", cis_pattern, "trail")
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [alarm("other", "other"), f]}
+	[op.type | some op in ops] == ["aws_cloudwatch_metric_alarm"]
+	ops[0].name == "cis_vpc_changes"
+}
+
+# A filter that also watches other events keeps its pattern: a new pair reads the same log group.
+test_a_mixed_filter_keeps_its_pattern if {
+	f := filter("mixed", "{ ($.eventName = DeleteVpc) || ($.eventName = ConsoleLogin) }", {"$unknown": "aws_cloudwatch_log_group.trail.name"})
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, alarm("mixed", "mixed")]}
+	[op.type | some op in ops] == ["aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm"]
+	ops[0].config.log_group_name == {"$expr": "aws_cloudwatch_log_group.trail.name"}
+	ops[0].config.pattern == cis_pattern
+	ops[0].config.metric_transformation == [{"name": "VPCChanges", "namespace": "CIS", "value": "1"}]
+	ops[1].config.metric_name == {"$expr": "aws_cloudwatch_log_metric_filter.cis_vpc_changes.metric_transformation[0].name"}
+}
+
+test_the_trail_names_the_log_group if {
+	trail := {
+		"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main",
+		"config": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail-logs:*"}, "references": [],
+	}
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [trail]}
+	ops[0].config.log_group_name == "trail-logs"
+	ops[0].config.metric_transformation[0].namespace == "CISBenchmark"
+	not ops[1].config.alarm_actions
+}
+
+test_names_taken_get_a_number if {
+	trail := {
+		"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main",
+		"config": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail-logs:*"}, "references": [],
+	}
+	taken := filter("cis_vpc_changes", "{ $.eventName = ConsoleLogin }", "trail-logs")
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [trail, taken]}
+	ops[0].name == "cis_vpc_changes_2"
+}
+
+# No trail log group and no CloudTrail filter to learn it from: nothing to attach a filter to.
+test_no_log_group_no_fix if {
+	trail := {"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"cloud_watch_logs_group_arn": {"$unknown": "format(\"%s:*\", var.arn)"}}, "references": []}
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [trail]}
+}
+
+# A matching filter that a new alarm cannot reference by plain address (one of several instances)
+# does not stop the fix: a new pair is added instead.
+test_an_unreferenceable_filter_gets_a_new_pair if {
+	f := object.union(filter("vpc", cis_pattern, "trail"), {"address": "aws_cloudwatch_log_metric_filter.vpc[0]", "index": 0})
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [alarm("other", "other"), f]}
+	[op.type | some op in ops] == ["aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm"]
+}
