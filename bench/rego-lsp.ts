@@ -4,15 +4,23 @@
 //    is written to disk), then types into a string literal and deletes again: 300 scripted edits,
 //    each timed from didChange to the publishDiagnostics carrying that version (parse + compile
 //    check against the policies it imports + lint). Target p95 ≤ 25 ms.
-// 2. `palisade rego lint policies/` (the CLI, own process): wall time, CPU time and files/s.
-//    Target ≤ 1 s. Prints the machine's load average, since both share the CPU with everything else.
+// 2. Where a keystroke's time goes, in-process: the same analyzer the server runs, timed per phase
+//    (parse, workspace bookkeeping, compile check, lint, publish = serialising the notification),
+//    for the same string-literal edits and for edits inside a rule body (which re-run the check).
+// 3. `palisade rego lint policies/` and of every module of corpus('opa-cases') (written to a
+//    temporary folder, one file per module), each in its own CLI process: wall time, CPU time and
+//    files/s. Target ≤ 1 s for policies/. Prints the machine's load average, since everything
+//    shares the CPU with everything else.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { loadavg, cpus } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { SERVER_EXEC_ARGV } from '../server/src/shared/server-launch';
+import { RegoAnalyzer, type PhaseTimer } from '../server/src/lsp/rego-analysis';
+import { caseModules } from '../scripts/conformance-parse/corpora-clean';
+import { corpus } from '../test/helpers/corpora';
 
 const EDITS = 300;
 const WARMUP_EDITS = 20;
@@ -162,19 +170,103 @@ function countRego(dir: string): number {
   return n;
 }
 
-function cliLint(root: string): string[] {
-  const files = countRego(join(root, 'policies'));
-  const runs: { wall: number; cpu: number }[] = [];
-  for (let i = 0; i < 3; i++) {
+/** `palisade rego lint <dir>` in its own process, best of `runs` by wall time. */
+function timedLint(root: string, dir: string, runs: number): { wall: number; cpu: number } {
+  const times: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    const r = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node bin/palisade.js rego lint policies/ --format json >/dev/null`], { cwd: root, encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `TIMEFORMAT='%U %S'; time node bin/palisade.js rego lint '${dir}' --format json >/dev/null`], { cwd: root, encoding: 'utf8' });
     const wall = performance.now() - start;
     const [user, sys] = (r.stderr.trim().split('\n').pop() ?? '0 0').split(' ').map(Number);
-    runs.push({ wall, cpu: (user + sys) * 1000 });
+    times.push({ wall, cpu: (user + sys) * 1000 });
   }
-  const best = runs.sort((a, b) => a.wall - b.wall)[0];
-  return [
+  return times.sort((a, b) => a.wall - b.wall)[0];
+}
+
+function cliLint(root: string): string[] {
+  const files = countRego(join(root, 'policies'));
+  const best = timedLint(root, 'policies/', 3);
+  const lines = [
     `rego-lsp lint: palisade rego lint policies/ (${files} files), best of 3: wall ${fmt(best.wall)}, CPU ${fmt(best.cpu)}, ${(files / (best.wall / 1000)).toFixed(0)} files/s  (target ≤ 1 s)`,
+  ];
+  const casesDir = corpus('opa-cases');
+  if (!casesDir) return [...lines, 'rego-lsp lint: opa-cases corpus skipped (PALISADE_SKIP_CORPORA=1)'];
+  // Every module of every case, one file each, outside the repository (the corpus stays read-only).
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-bench-opa-cases-'));
+  try {
+    const modules = caseModules(casesDir, new Set(), new Set());
+    modules.forEach((m, i) => writeFileSync(join(dir, `m${String(i).padStart(4, '0')}.rego`), m.text));
+    const cases = timedLint(root, dir, 2);
+    lines.push(`rego-lsp lint: every module of opa-cases (${modules.length} files), best of 2: wall ${fmt(cases.wall)}, CPU ${fmt(cases.cpu)}, ${(modules.length / (cases.wall / 1000)).toFixed(0)} files/s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return lines;
+}
+
+type Phase = Parameters<PhaseTimer>[0] | 'publish';
+const PHASES: Phase[] = ['parse', 'workspace', 'check', 'lint', 'publish'];
+
+/**
+ * The keystroke path in this process, per phase: the server's analyzer over the repo's files
+ * (read from disk once, as the server's overlay host caches them), the same generated document,
+ * string-literal edits as above and then edits inside a rule body.
+ */
+export function phases(root: string): string[] {
+  const docPath = join(root, 'policies', 'aws', 'bench', 'keystroke.rego');
+  let text = generatedPolicy();
+  const disk = new Map<string, string | undefined>();
+  const host = {
+    readFile: (path: string): string | undefined => {
+      if (path === docPath) return text;
+      if (!disk.has(path)) disk.set(path, existsSync(path) && statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined);
+      return disk.get(path);
+    },
+    listDir: (path: string): string[] | undefined => {
+      try {
+        return readdirSync(path);
+      } catch {
+        return undefined;
+      }
+    },
+  };
+  const analyzer = new RegoAnalyzer(host);
+  // Phases are timed in CPU time (process.cpuUsage at each phase end), which a busy machine skews
+  // far less than wall time.
+  const cpuMs = (): number => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const run = (times?: Map<Phase, number[]>, cpu?: number[]): void => {
+    const cpuStart = cpuMs();
+    let last = cpuStart;
+    const lap = (phase: Phase): void => {
+      const now = cpuMs();
+      times?.get(phase)!.push(now - last);
+      last = now;
+    };
+    const diagnostics = analyzer.analyze({ path: docPath, text, root, openRegoPaths: [docPath] }, (phase) => lap(phase));
+    JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: pathToFileURL(docPath).href, diagnostics } });
+    lap('publish');
+    cpu?.push(last - cpuStart);
+  };
+  run();
+  const series = (label: string, at: number, typed: string): string => {
+    const times = new Map<Phase, number[]>(PHASES.map((p) => [p, []]));
+    const cpu: number[] = [];
+    for (let i = 0; i < WARMUP_EDITS + EDITS; i++) {
+      text = i % 2 === 0 ? text.slice(0, at) + typed + text.slice(at) : text.slice(0, at) + text.slice(at + typed.length);
+      run(i >= WARMUP_EDITS ? times : undefined, i >= WARMUP_EDITS ? cpu : undefined);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+    const parts = PHASES.map((p) => `${p} ${median(times.get(p)!).toFixed(1)}`).join(', ');
+    const sortedCpu = [...cpu].sort((a, b) => a - b);
+    return `  ${label}: CPU per phase (median ms) ${parts}; CPU per edit p50 ${fmt(percentile(sortedCpu, 0.5))}, p95 ${fmt(percentile(sortedCpu, 0.95))}`;
+  };
+  return [
+    `rego-lsp phases (in-process, ${EDITS} edits each after ${WARMUP_EDITS} warm-up):`,
+    series('string-literal edits', text.indexOf('"bench"') + 1, 'x'),
+    series('rule-body edits (compile check re-runs)', text.indexOf('value == false') + 'value == false'.length, ' '),
   ];
 }
 
@@ -183,6 +275,7 @@ export async function run(): Promise<void> {
   const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} CPUs`;
   const lines = [`machine: ${load()}`];
   lines.push(...(await keystrokes(root)));
+  lines.push(...phases(root));
   lines.push(...cliLint(root));
   lines.push(`machine after: ${load()}`);
   process.stdout.write(lines.join('\n') + '\n');

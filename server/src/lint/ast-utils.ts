@@ -122,8 +122,16 @@ export function walkBody(body: Body, visit: (e: Expr) => void): void {
   body.forEach(visit);
 }
 
+// Rule-level walks are memoised per rule node: most lint rules ask for the same lists, and the AST
+// is never mutated after parsing, so a node's walk stays valid for as long as the node lives.
+const exprsByRule = new WeakMap<Rule, readonly Expr[]>();
+const termsByRule = new WeakMap<Rule, readonly Term[]>();
+const callsByRule = new WeakMap<Rule, readonly RuleCall[]>();
+
 /** Every expression of a rule (head excluded), nested bodies (comprehensions, every, else) included. */
-export function allExprs(rule: Rule): Expr[] {
+export function allExprs(rule: Rule): readonly Expr[] {
+  const hit = exprsByRule.get(rule);
+  if (hit) return hit;
   const out: Expr[] = [];
   const fromBody = (body: Body): void => {
     for (const e of body) {
@@ -136,11 +144,23 @@ export function allExprs(rule: Rule): Expr[] {
     }
   };
   for (let r: Rule | undefined = rule; r; r = r.else) fromBody(r.body);
+  exprsByRule.set(rule, out);
   return out;
 }
 
 /** Every term of a rule: head (ref, args, key, value) and all bodies. */
 export function walkRuleTerms(rule: Rule, visit: (t: Term) => void): void {
+  for (const t of ruleTerms(rule)) visit(t);
+}
+
+/** The terms `walkRuleTerms` visits, in the same order. */
+export function ruleTerms(rule: Rule): readonly Term[] {
+  const hit = termsByRule.get(rule);
+  if (hit) return hit;
+  const out: Term[] = [];
+  const visit = (t: Term): void => {
+    out.push(t);
+  };
   for (let r: Rule | undefined = rule; r; r = r.else) {
     r.head.ref.slice(1).forEach((t) => walkTerm(t, visit));
     r.head.args?.forEach((t) => walkTerm(t, visit));
@@ -148,17 +168,30 @@ export function walkRuleTerms(rule: Rule, visit: (t: Term) => void): void {
     if (r.head.value && !r.head.generatedValue) walkTerm(r.head.value, visit);
     r.body.forEach((e) => walkExprTerms(e, visit));
   }
+  termsByRule.set(rule, out);
+  return out;
+}
+
+export interface RuleCall {
+  name: string;
+  operator: Term;
+  args: Term[];
+  loc: Loc;
+  expr?: Expr;
 }
 
 /** Every call (expression calls and call terms) in a rule. */
-export function ruleCalls(rule: Rule): { name: string; operator: Term; args: Term[]; loc: Loc; expr?: Expr }[] {
-  const out: { name: string; operator: Term; args: Term[]; loc: Loc; expr?: Expr }[] = [];
+export function ruleCalls(rule: Rule): readonly RuleCall[] {
+  const hit = callsByRule.get(rule);
+  if (hit) return hit;
+  const out: RuleCall[] = [];
   for (const e of allExprs(rule)) {
     if (isCallExpr(e.terms)) out.push({ name: operatorName(e.terms.operator), operator: e.terms.operator, args: e.terms.args, loc: e.loc, expr: e });
   }
-  walkRuleTerms(rule, (t) => {
+  for (const t of ruleTerms(rule)) {
     if (t.value.type === 'call') out.push({ name: operatorName(t.value.operator), operator: t.value.operator, args: t.value.args, loc: t.loc });
-  });
+  }
+  callsByRule.set(rule, out);
   return out;
 }
 
@@ -209,12 +242,12 @@ export function isTestRule(rule: Rule): boolean {
 export const COMPARISONS = new Set(['equal', 'neq', 'lt', 'lte', 'gt', 'gte']);
 
 /**
- * Every name a module declares: rule head segments, function arguments, `:=` targets and `some`
+ * Every name the given rules declare: rule head segments, function arguments, `:=` targets and `some`
  * variables — what naming rules (prefer-snake-case, metasyntactic-variable) look at.
  */
-export function forEachDeclaredName(module: Module, visit: (t: Term, name: string) => void): void {
+export function forEachDeclaredName(rules: readonly Rule[], visit: (t: Term, name: string) => void): void {
   const visitVars = (t: Term) => termVars(t).forEach((v) => visit(v, (v.value as { name: string }).name));
-  for (const r of module.rules) {
+  for (const r of rules) {
     r.head.ref.forEach((t) => {
       if (t.value.type === 'var') visit(t, t.value.name);
       else if (t.value.type === 'string') visit(t, t.value.value);

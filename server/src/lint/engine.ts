@@ -1,12 +1,12 @@
 // The lint engine: parses each file once, runs the enabled per-file rules, then the aggregate rules
-// over every file's summary. Per-file results are cached by content hash, so re-linting after one
-// file changed recomputes that file only (plus the cheap aggregate pass).
-import { createHash } from 'node:crypto';
+// over every file's summary. Per-file results are cached by text, so re-linting after one file
+// changed recomputes that file only (plus the cheap aggregate pass).
 import { detectRegoVersion, lineIndex, parseModule, type ParseModuleResult, type RegoVersion } from '../rego';
 import { isIgnoredFile, providedConfig, type LintConfig, type RuleConfig } from './config';
 import { ignoreDirectives, isIgnored, type IgnoreMap } from './ignore-directives';
+import { localFindings, type LocalCache } from './incremental';
 import { allRules } from './rules';
-import { docsUrl, type AggregateRule, type FileContext, type Finding, type LintRule, type Violation } from './types';
+import { docsUrl, type AggregateRule, type FileContext, type FileRule, type Finding, type LintRule, type Violation } from './types';
 
 export interface LintFile {
   path: string;
@@ -30,13 +30,22 @@ export interface LintReport {
 }
 
 interface FileResult {
-  hash: string;
   violations: Violation[];
   failures: ParseFailure[];
   /** rule name → that aggregate rule's summary of the file. */
   aggregates: Map<string, unknown>;
   ignores: IgnoreMap;
   text: string;
+  /** Findings of the local rules per Rego rule, for the next edit of this file (incremental mode). */
+  local?: LocalCache;
+}
+
+export interface LinterOptions {
+  /**
+   * For an editor: when a file changes, re-run local rules (FileRule.local) only in the Rego rules
+   * whose text changed. Results are the same; the per-rule cache costs memory, so batch runs skip it.
+   */
+  incremental?: boolean;
 }
 
 export interface LintStats {
@@ -45,32 +54,32 @@ export interface LintStats {
   reused: string[];
 }
 
-function hashOf(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
-}
-
 export class Linter {
   private readonly cache = new Map<string, FileResult>();
   readonly config: LintConfig;
   private readonly rules: LintRule[];
   lastStats: LintStats = { analysed: [], reused: [] };
-  private lastAggregate: { keys: string[]; violations: Violation[] } | undefined;
+  private lastAggregate: { paths: string[]; keys: string[]; violations: Violation[] } | undefined;
   private readonly aggregateKeys = new WeakMap<FileResult, string>();
+  /** The rules the config enables, with their settings, in registry order (resolved once). */
+  private readonly enabled: { rule: LintRule; settings: RuleConfig }[];
 
-  constructor(config: LintConfig = providedConfig(), rules: LintRule[] = allRules) {
+  private readonly incremental: boolean;
+
+  constructor(config: LintConfig = providedConfig(), rules: LintRule[] = allRules, options: LinterOptions = {}) {
     this.config = config;
     this.rules = rules;
+    this.incremental = options.incremental === true;
+    this.enabled = [];
+    for (const rule of rules) {
+      const settings = this.settings(rule);
+      if (settings) this.enabled.push({ rule, settings });
+    }
   }
 
   private settings(rule: LintRule): RuleConfig | undefined {
     const s = this.config.rules.get(`${rule.meta.category}/${rule.meta.name}`);
     return s && s.level !== 'ignore' ? s : undefined;
-  }
-
-  private enabledFor(rule: LintRule, file: string): RuleConfig | undefined {
-    const s = this.settings(rule);
-    if (!s || isIgnoredFile(file, s.ignoreFiles)) return undefined;
-    return s;
   }
 
   lint(files: LintFile[]): LintReport {
@@ -79,10 +88,10 @@ export class Linter {
     for (const f of files) {
       if (isIgnoredFile(f.path, this.config.ignoreFiles)) continue;
       let result = this.cache.get(f.path);
-      // The same string object needs no hashing: editors hand the unchanged texts back as they were.
-      if (result && (result.text === f.text || result.hash === hashOf(f.text))) stats.reused.push(f.path);
+      // Comparing the texts is as cheap as hashing them, and free when editors hand back the same string.
+      if (result && result.text === f.text) stats.reused.push(f.path);
       else {
-        result = this.analyse(f, hashOf(f.text));
+        result = this.analyse(f, result);
         this.cache.set(f.path, result);
         stats.analysed.push(f.path);
       }
@@ -103,28 +112,33 @@ export class Linter {
       summary: {
         files_scanned: results.length,
         files_failed: new Set(failures.map((f) => f.file)).size,
-        rules_skipped: this.rules.filter((r) => !this.settings(r)).length,
+        rules_skipped: this.rules.length - this.enabled.length,
         num_violations: violations.length,
       },
     };
   }
 
-  private analyse(f: LintFile, hash: string): FileResult {
+  private analyse(f: LintFile, previous: FileResult | undefined): FileResult {
     const regoVersion: RegoVersion = this.config.regoVersion ?? detectRegoVersion(f.text);
     const parsed = f.parsedV1 && regoVersion === 'v1' ? f.parsedV1 : parseModule(f.text, { regoVersion, file: f.path });
     const index = lineIndex(f.text);
-    const lines = f.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const lines = splitLines(f.text);
     const comments = parsed.comments ?? [];
     const ignores = ignoreDirectives(comments, lines, (o) => index.position(o).row);
-    const result: FileResult = { hash, violations: [], failures: [], aggregates: new Map(), ignores, text: f.text };
+    const result: FileResult = { violations: [], failures: [], aggregates: new Map(), ignores, text: f.text };
     if (!parsed.module || parsed.errors.length > 0) {
       result.failures = (parsed.errors.length > 0 ? parsed.errors : [{ row: 1, col: 1, message: 'no package clause' }]).map((e) => ({ file: f.path, row: e.row, col: e.col, message: e.message }));
       return result;
     }
-    const ctx: FileContext = { file: f.path, text: f.text, module: parsed.module, comments, lines, index, regoVersion, roots: this.config.roots };
-    for (const rule of this.rules) {
-      const settings = this.enabledFor(rule, f.path);
-      if (!settings) continue;
+    const module = parsed.module;
+    const ctx: FileContext = { file: f.path, text: f.text, module, comments, lines, index, regoVersion, roots: this.config.roots, rules: module.rules };
+    const local: { rule: FileRule; settings: RuleConfig }[] = [];
+    for (const { rule, settings } of this.enabled) {
+      if (settings.ignoreFiles.length > 0 && isIgnoredFile(f.path, settings.ignoreFiles)) continue;
+      if (this.incremental && rule.kind === 'file' && rule.local) {
+        local.push({ rule, settings });
+        continue;
+      }
       try {
         if (rule.kind === 'aggregate') result.aggregates.set(rule.meta.name, rule.collect(ctx));
         else for (const finding of rule.check(ctx, settings.options)) this.push(result.violations, rule, settings, f.path, f.text, index, lines, ignores, finding);
@@ -133,7 +147,26 @@ export class Linter {
         result.failures.push({ file: f.path, row: 1, col: 1, message: `internal error in rule ${rule.meta.name}: ${(e as Error).message}` });
       }
     }
+    if (local.length > 0) this.lintLocal(ctx, local, result, previous?.local);
     return result;
+  }
+
+  /** The local rules, re-run only in the Rego rules an edit changed (incremental mode). */
+  private lintLocal(ctx: FileContext, local: { rule: FileRule; settings: RuleConfig }[], result: FileResult, previous: LocalCache | undefined): void {
+    const settingsOf = new Map(local.map((l) => [l.rule, l.settings]));
+    const failed = new Set<FileRule>();
+    const run = (rule: FileRule, c: FileContext): Finding[] | undefined => {
+      try {
+        return rule.check(c, settingsOf.get(rule)!.options);
+      } catch (e) {
+        if (!failed.has(rule)) result.failures.push({ file: ctx.file, row: 1, col: 1, message: `internal error in rule ${rule.meta.name}: ${(e as Error).message}` });
+        failed.add(rule);
+        return undefined;
+      }
+    };
+    const { findings, cache } = localFindings(ctx, local.map((l) => l.rule), run, previous);
+    result.local = cache;
+    for (const { rule, finding } of findings) this.push(result.violations, rule, settingsOf.get(rule)!, ctx.file, ctx.text, ctx.index, ctx.lines, result.ignores, finding);
   }
 
   /**
@@ -141,11 +174,16 @@ export class Linter {
    * a keystroke inside a rule body leaves them as they were, so the last violations still hold.
    */
   private aggregateReusing(results: { path: string; result: FileResult }[]): Violation[] {
-    const keys = results.map((r) => `${r.path}\u0000${this.aggregateKey(r.result)}`);
+    // One-shot runs (the CLI) have nothing to reuse: skip building the keys.
+    if (!this.incremental) return this.aggregate(results);
+    // Paths and keys side by side: an unchanged file hands back the same key string, so comparing
+    // is a pointer check rather than a walk over every file's summary.
+    const paths = results.map((r) => r.path);
+    const keys = results.map((r) => this.aggregateKey(r.result));
     const last = this.lastAggregate;
-    if (last && last.keys.length === keys.length && last.keys.every((k, i) => k === keys[i])) return last.violations;
+    if (last && sameStrings(last.paths, paths) && sameStrings(last.keys, keys)) return last.violations;
     const violations = this.aggregate(results);
-    this.lastAggregate = { keys, violations };
+    this.lastAggregate = { paths, keys, violations };
     return violations;
   }
 
@@ -165,10 +203,10 @@ export class Linter {
   private aggregate(results: { path: string; result: FileResult }[]): Violation[] {
     const out: Violation[] = [];
     const byPath = new Map(results.map((r) => [r.path, r.result]));
-    for (const rule of this.rules) {
+    // Line tables of the files that received findings, built once per file rather than per finding.
+    const tables = new Map<string, { lines: string[]; index: ReturnType<typeof lineIndex> }>();
+    for (const { rule, settings } of this.enabled) {
       if (rule.kind !== 'aggregate') continue;
-      const settings = this.settings(rule);
-      if (!settings) continue;
       const entries = results.filter((r) => r.result.aggregates.has(rule.meta.name)).map((r) => ({ file: r.path, data: r.result.aggregates.get(rule.meta.name) }));
       if (entries.length === 0) continue;
       let findings;
@@ -180,8 +218,9 @@ export class Linter {
       for (const finding of findings) {
         const r = byPath.get(finding.file);
         if (!r) continue;
-        const lines = r.text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-        this.push(out, rule, settings, finding.file, r.text, lineIndex(r.text), lines, r.ignores, finding);
+        let table = tables.get(finding.file);
+        if (!table) tables.set(finding.file, (table = { lines: splitLines(r.text), index: lineIndex(r.text) }));
+        this.push(out, rule, settings, finding.file, r.text, table.index, table.lines, r.ignores, finding);
       }
     }
     return out;
@@ -218,6 +257,17 @@ function headEnd(result: FileResult): number {
   for (const data of result.aggregates.values()) visit(data);
   const lineEnd = result.text.indexOf('\n', end);
   return lineEnd < 0 ? result.text.length : lineEnd;
+}
+
+function sameStrings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The file's lines without their line terminators (`\n` or `\r\n`). */
+function splitLines(text: string): string[] {
+  const lines = text.split('\n');
+  if (text.includes('\r')) for (let i = 0; i < lines.length; i++) if (lines[i].endsWith('\r')) lines[i] = lines[i].slice(0, -1);
+  return lines;
 }
 
 function cmp(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // The lint layer's contracts: rule metadata, what a rule sees (FileContext), what it reports
 // (Finding, turned into a Regal-shaped Violation by the engine) and quick-fix edits.
-import type { LineIndex, Loc, Module, Comment, RegoVersion } from '../rego';
+import type { LineIndex, Loc, Module, Comment, RegoVersion, Rule } from '../rego';
 
 export type Category = 'bugs' | 'idiomatic' | 'imports' | 'performance' | 'style' | 'testing' | 'custom';
 export const CATEGORIES: readonly Category[] = ['bugs', 'idiomatic', 'imports', 'performance', 'style', 'testing', 'custom'];
@@ -68,12 +68,23 @@ export interface FileContext {
   regoVersion: RegoVersion;
   /** `project.roots` from the config (directories package paths are relative to). */
   roots: string[];
+  /**
+   * The rules to report on: every rule of the module, except when the engine re-checks only the
+   * rules an edit changed (see FileRule.local). Rules read the others through `module.rules`.
+   */
+  rules: readonly Rule[];
 }
 
 export interface FileRule {
   kind: 'file';
   meta: RuleMeta;
   check(ctx: FileContext, options: RuleOptions): Finding[];
+  /**
+   * Local rule: it reports only inside the rules of `ctx.rules`, and what it reports in one rule
+   * depends on nothing but that rule's text, the package, the imports, the Rego version and the
+   * other rules' signatures (names, arity, kind). The editor then re-checks only edited rules.
+   */
+  local?: boolean;
 }
 
 /**

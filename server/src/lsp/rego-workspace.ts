@@ -31,6 +31,8 @@ export class RegoWorkspace {
   private readonly parsed = new Map<string, ParsedFile>();
   /** Folder root → the .rego files found under it (learned once, then maintained by events). */
   private readonly filesByRoot = new Map<string, Set<string>>();
+  /** The same listings sorted, kept until the listing changes (a keystroke must not re-sort them). */
+  private readonly sortedByRoot = new Map<string, string[]>();
 
   constructor(private readonly host: FileHost) {}
 
@@ -67,9 +69,11 @@ export class RegoWorkspace {
       known = this.walk(root);
       this.filesByRoot.set(root, known);
     }
-    const out = new Set(known);
-    for (const open of openPaths) if (fileKind(open) === 'rego' && isInside(open, root)) out.add(open);
-    return [...out].sort();
+    let sorted = this.sortedByRoot.get(root);
+    if (!sorted) this.sortedByRoot.set(root, (sorted = [...known].sort()));
+    const extra: string[] = [];
+    for (const open of openPaths) if (!known.has(open) && fileKind(open) === 'rego' && isInside(open, root)) extra.push(open);
+    return extra.length === 0 ? [...sorted] : [...new Set([...sorted, ...extra])].sort();
   }
 
   /** Every parse of the files under `root` (unreadable files left out). */
@@ -86,14 +90,22 @@ export class RegoWorkspace {
   fileChanged(path: string): void {
     if (fileKind(path) !== 'rego') {
       // A directory event (created/deleted folder) may add or remove many files: re-walk lazily.
-      if (!baseName(path).includes('.')) for (const root of [...this.filesByRoot.keys()]) if (isInside(path, root) || isInside(root, path)) this.filesByRoot.delete(root);
+      if (!baseName(path).includes('.')) {
+        for (const root of [...this.filesByRoot.keys()]) {
+          if (isInside(path, root) || isInside(root, path)) {
+            this.filesByRoot.delete(root);
+            this.sortedByRoot.delete(root);
+          }
+        }
+      }
       return;
     }
     const exists = this.host.readFile(path) !== undefined;
     for (const [root, files] of this.filesByRoot) {
-      if (!isInside(path, root)) continue;
+      if (!isInside(path, root) || files.has(path) === exists) continue;
       if (exists) files.add(path);
       else files.delete(path);
+      this.sortedByRoot.delete(root);
     }
     if (!exists) this.parsed.delete(path);
   }

@@ -9,6 +9,11 @@ export function fileRule(name: string, category: Category, docs: RuleDocs, check
   return { kind: 'file', meta, check };
 }
 
+/** Marks rules as local (FileRule.local): each must read the rules it reports on from `ctx.rules`. */
+export function markLocal(...rules: FileRule[]): void {
+  for (const rule of rules) rule.local = true;
+}
+
 export function textOf(ctx: FileContext, loc: Loc): string {
   return ctx.text.slice(loc.start, loc.end);
 }

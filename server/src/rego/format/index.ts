@@ -8,7 +8,7 @@
 // (#8894); the first `with` always stays on the expression's line (#8804); no blank line is
 // inserted between adjacent METADATA blocks.
 import type { Comment, Module, RegoError, Rule } from '../syntax/ast';
-import { parseModule } from '../syntax';
+import { parseModule, type ParseModuleResult } from '../syntax';
 import { computeFlags, rewriteImports } from './imports';
 import { writeModule } from './rules';
 import { Source } from './source';
@@ -22,6 +22,8 @@ export interface FormatOptions {
    * `outputVersion: 'v0'` keeps v0 syntax, like `opa fmt --v0-compatible`.
    */
   outputVersion?: 'v0' | 'v1';
+  /** The caller's parse of `text` with `regoVersion`, reused instead of parsing again (the linter has one). */
+  parsed?: ParseModuleResult;
 }
 
 export interface FormatResult {
@@ -31,9 +33,9 @@ export interface FormatResult {
 
 export function formatModule(text: string, options: FormatOptions = {}): FormatResult {
   const regoVersion = options.regoVersion ?? 'v1';
-  let parsed;
+  let parsed = options.parsed;
   try {
-    parsed = parseModule(text, { regoVersion });
+    parsed ??= parseModule(text, { regoVersion });
   } catch (e) {
     return { errors: [internalError(e)] };
   }

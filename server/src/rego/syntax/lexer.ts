@@ -145,7 +145,20 @@ function isDigitAt(text: string, i: number): boolean {
   return UNICODE_DIGIT.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
+/**
+ * The last text lexed and its tokens: callers that look at a text's tokens before parsing it
+ * (`detectRegoVersion`, then `parseModule`) lex it once. Tokens are never modified after lexing.
+ */
+let lastLexed: { text: string; tokens: Tokens } | undefined;
+
 export function lex(text: string): Tokens {
+  if (lastLexed && lastLexed.text === text) return lastLexed.tokens;
+  const tokens = lexText(text);
+  lastLexed = { text, tokens };
+  return tokens;
+}
+
+function lexText(text: string): Tokens {
   const n = text.length;
   let cap = Math.max(16, (n >> 2) + 4);
   let kinds = new Uint8Array(cap);

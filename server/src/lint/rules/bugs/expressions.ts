@@ -2,7 +2,7 @@
 import { getBuiltin, type Term } from '../../../rego';
 import { allExprs, COMPARISONS, exprTopTerms, isCallExpr, isScalar, isTerm, isWildcard, operatorName, refText, ruleCalls, walkTerm } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, globalNames, lineEndAfter, lineStartOf, outputVars, varOccurrences } from '../helpers';
+import { argNames, fileRule, markLocal, globalNames, lineEndAfter, lineStartOf, outputVars, varOccurrences } from '../helpers';
 
 export const constantCondition = fileRule('constant-condition', 'bugs', {
   summary: 'Constant condition',
@@ -11,7 +11,7 @@ export const constantCondition = fileRule('constant-condition', 'bugs', {
   good: 'package p\n\nallow if {\n\tinput.x == 1\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       if (e.generated) continue;
       const t = e.terms;
@@ -29,7 +29,7 @@ export const notEqualsInLoop = fileRule('not-equals-in-loop', 'bugs', {
   good: 'package p\n\ndeny if {\n\tnot "a" in input.xs\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (!isCallExpr(t) || operatorName(t.operator) !== 'neq') continue;
@@ -47,7 +47,7 @@ export const sprintfArgumentsMismatch = fileRule('sprintf-arguments-mismatch', '
   good: 'package p\n\nmsg := sprintf("%s and %s", [input.a, input.b])',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const call of ruleCalls(rule)) {
       if (call.name !== 'sprintf' || call.args.length < 2) continue;
       const [fmt, values] = call.args;
@@ -85,7 +85,7 @@ export const unassignedReturnValue = fileRule('unassigned-return-value', 'bugs',
   good: 'package p\n\nallow if {\n\tlower(input.name) == "admin"\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (!isCallExpr(t)) continue;
@@ -105,7 +105,7 @@ export const timeNowNsTwice = fileRule('time-now-ns-twice', 'bugs', {
   good: 'package p\n\nnow := time.now_ns()',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const calls = ruleCalls(rule).filter((c) => c.name === 'time.now_ns').sort((a, b) => a.loc.start - b.loc.start);
     calls.slice(1).forEach((c) => out.push({ loc: c.loc }));
   }
@@ -119,7 +119,7 @@ export const deprecatedBuiltin = fileRule('deprecated-builtin', 'bugs', {
   good: 'package p\n\nallow if regex.match("^a", input.x)',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const c of ruleCalls(rule)) if (getBuiltin(c.name)?.deprecated) out.push({ loc: c.operator.loc, description: `Avoid using deprecated built-in function ${c.name}` });
   }
   return out;
@@ -132,7 +132,7 @@ export const redundantExistenceCheck = fileRule('redundant-existence-check', 'bu
   good: 'package p\n\nallow if {\n\tinput.user == "admin"\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const args = new Set(argNames(rule));
     rule.body.forEach((e, i) => {
       const t = e.terms;
@@ -160,7 +160,7 @@ export const unusedOutputVariable = fileRule('unused-output-variable', 'bugs', {
 }, (ctx) => {
   const out: Finding[] = [];
   const globals = globalNames(ctx);
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const occurrences = varOccurrences(rule);
     for (const ov of outputVars(rule.body, argNames(rule), globals)) {
       const name = (ov.term.value as { name: string }).name;
@@ -179,7 +179,7 @@ export const topLevelIteration = fileRule('top-level-iteration', 'bugs', {
 }, (ctx) => {
   const out: Finding[] = [];
   const globals = globalNames(ctx);
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const v = rule.head.value;
     if (!v || rule.hasBody || rule.head.args || v.value.type !== 'ref') continue;
     if (v.value.terms.slice(1).some((s) => s.value.type === 'var' && !globals.has(s.value.name))) out.push({ loc: rule.head.loc });
@@ -204,7 +204,7 @@ export const varShadowsBuiltin = fileRule('var-shadows-builtin', 'bugs', {
       out.push({ loc: t.loc });
     }
   };
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     rule.head.args?.forEach(check);
     for (const e of allExprs(rule)) {
       const t = e.terms;
@@ -217,3 +217,5 @@ export const varShadowsBuiltin = fileRule('var-shadows-builtin', 'bugs', {
 
 export const bugsExpressionRules = [constantCondition, notEqualsInLoop, sprintfArgumentsMismatch, unassignedReturnValue, timeNowNsTwice, deprecatedBuiltin, redundantExistenceCheck, unusedOutputVariable, topLevelIteration, varShadowsBuiltin];
 
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(constantCondition, notEqualsInLoop, sprintfArgumentsMismatch, unassignedReturnValue, timeNowNsTwice, deprecatedBuiltin, redundantExistenceCheck, unusedOutputVariable, topLevelIteration, varShadowsBuiltin);

@@ -2,7 +2,7 @@
 import { getBuiltin, type Loc, type Rule, type Term } from '../../../rego';
 import { allExprs, isFunction, isTerm, isWildcard, refText, ruleName, walkRuleTerms } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { fileRule, textOf } from '../helpers';
+import { fileRule, markLocal, textOf } from '../helpers';
 
 const normalize = (s: string): string => s.replace(/#[^\n]*/g, '').replace(/\s+/g, ' ').trim();
 
@@ -34,14 +34,14 @@ export const ifEmptyObject = fileRule('if-empty-object', 'bugs', {
   rationale: '`p if {}` is an empty object literal, which is always true — not an empty body.',
   bad: 'package p\n\nallow if {}',
   good: 'package p\n\nallow := true',
-}, (ctx) => ctx.module.rules.filter((r) => bodyObject(r, true)).map((r) => ({ loc: r.loc })));
+}, (ctx) => ctx.rules.filter((r) => bodyObject(r, true)).map((r) => ({ loc: r.loc })));
 
 export const ifObjectLiteral = fileRule('if-object-literal', 'bugs', {
   summary: 'Object literal following `if`',
   rationale: '`p if {"a": 1}` has an object literal as its body: always true, certainly not what was meant.',
   bad: 'package p\n\nallow if {"user": "admin"}',
   good: 'package p\n\nallow if input.user == "admin"',
-}, (ctx) => ctx.module.rules.filter((r) => bodyObject(r, false)).map((r) => ({ loc: r.body[0].loc })));
+}, (ctx) => ctx.rules.filter((r) => bodyObject(r, false)).map((r) => ({ loc: r.body[0].loc })));
 
 export const impossibleNot = fileRule('impossible-not', 'bugs', {
   summary: 'Impossible `not` condition',
@@ -51,7 +51,7 @@ export const impossibleNot = fileRule('impossible-not', 'bugs', {
 }, (ctx) => {
   const multi = new Set(ctx.module.rules.filter((r) => r.head.key !== undefined && r.head.value === undefined && r.head.ref.length === 1).map(ruleName));
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (!e.negated || !isTerm(t)) continue;
@@ -120,21 +120,21 @@ export const zeroArityFunction = fileRule('zero-arity-function', 'bugs', {
   rationale: 'A function without arguments is a rule in disguise, and cannot be cached like one.',
   bad: 'package p\n\nf() := 1',
   good: 'package p\n\nf := 1',
-}, (ctx) => ctx.module.rules.filter((r) => r.head.args?.length === 0).map((r) => ({ loc: r.head.loc })));
+}, (ctx) => ctx.rules.filter((r) => r.head.args?.length === 0).map((r) => ({ loc: r.head.loc })));
 
 export const ruleNamedIf = fileRule('rule-named-if', 'bugs', {
   summary: 'Rule named "if"',
   rationale: 'In Rego v0 without `import rego.v1`, `allow if { … }` defines a second rule named `if`.',
   bad: 'package p\n\nallow := true if {\n\tinput.x\n}',
   good: 'package p\n\nimport rego.v1\n\nallow if {\n\tinput.x\n}',
-}, (ctx) => ctx.module.rules.filter((r) => ruleName(r) === 'if').map((r) => ({ loc: r.head.loc })));
+}, (ctx) => ctx.rules.filter((r) => ruleName(r) === 'if').map((r) => ({ loc: r.head.loc })));
 
 export const ruleShadowsBuiltin = fileRule('rule-shadows-builtin', 'bugs', {
   summary: 'Rule name shadows built-in',
   rationale: 'A rule named like a builtin (`count`, `contains`) hides the builtin in its package.',
   bad: 'package p\n\ncount := 1',
   good: 'package p\n\nitems_count := 1',
-}, (ctx) => ctx.module.rules.filter((r) => r.head.ref.length === 1 && getBuiltin(ruleName(r)) !== undefined).map((r) => ({ loc: r.head.ref[0].loc })));
+}, (ctx) => ctx.rules.filter((r) => r.head.ref.length === 1 && getBuiltin(ruleName(r)) !== undefined).map((r) => ({ loc: r.head.ref[0].loc })));
 
 export const ruleAssignsDefault = fileRule('rule-assigns-default', 'bugs', {
   summary: 'Rule assigned its default value',
@@ -234,3 +234,5 @@ export const annotationWithoutMetadata = fileRule('annotation-without-metadata',
 
 export const bugsRuleRules = [duplicateRule, ifEmptyObject, ifObjectLiteral, impossibleNot, inconsistentArgs, argumentAlwaysWildcard, zeroArityFunction, ruleNamedIf, ruleShadowsBuiltin, ruleAssignsDefault, importShadowsRule, leakedInternalReference, invalidMetadataAttribute, internalEntrypoint, annotationWithoutMetadata];
 
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(ifEmptyObject, ifObjectLiteral, impossibleNot, zeroArityFunction, ruleNamedIf, ruleShadowsBuiltin);

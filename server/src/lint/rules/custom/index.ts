@@ -3,7 +3,7 @@
 import type { Term } from '../../../rego';
 import { allExprs, assignment, isFunction, isSome, isTestRule, packagePath, ruleCalls, ruleName, termVars } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { fileRule, optNumber, optStrings, textOf } from '../helpers';
+import { fileRule, markLocal, optNumber, optStrings, textOf } from '../helpers';
 import { importPath } from '../imports/imports';
 
 type Target = 'package' | 'rule' | 'function' | 'variable';
@@ -46,7 +46,7 @@ export const forbiddenFunctionCall = fileRule('forbidden-function-call', 'custom
   const forbidden = new Set(optStrings(options, 'forbidden-functions'));
   if (forbidden.size === 0) return [];
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) for (const c of ruleCalls(r)) if (forbidden.has(c.name)) out.push({ loc: c.operator.loc, description: `Forbidden function call: ${c.name}` });
+  for (const r of ctx.rules) for (const c of ruleCalls(r)) if (forbidden.has(c.name)) out.push({ loc: c.operator.loc, description: `Forbidden function call: ${c.name}` });
   return out;
 });
 
@@ -58,7 +58,7 @@ export const oneLinerRule = fileRule('one-liner-rule', 'custom', {
 }, (ctx, options) => {
   const max = optNumber(options, 'max-line-length', 120);
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     if (!r.hasBody || r.body.length !== 1 || r.else || r.default) continue;
     const bodyText = textOf(ctx, r.body[0].loc);
     const ruleText = textOf(ctx, r.loc);
@@ -74,7 +74,7 @@ export const preferValueInHead = fileRule('prefer-value-in-head', 'custom', {
   rationale: '`x := v if { …; v := f(y) }` can put `f(y)` in the head: `x := f(y) if { … }`.',
   bad: 'package p\n\nname := n if {\n\tinput.enabled\n\tn := input.name\n}',
   good: 'package p\n\nname := input.name if {\n\tinput.enabled\n}',
-}, (ctx) => ctx.module.rules.filter((r) => {
+}, (ctx) => ctx.rules.filter((r) => {
   const v = r.head.value ?? r.head.key;
   if (!v || v.value.type !== 'var' || r.body.length < 2) return false;
   const a = assignment(r.body[r.body.length - 1]);
@@ -108,7 +108,7 @@ export const chainedRuleBody = fileRule('chained-rule-body', 'custom', {
   rationale: '`p { a } { b }` defines p twice; writing both rules out is clearer (and required in v1).',
   bad: 'package p\n\nallow {\n\tinput.a\n} {\n\tinput.b\n}',
   good: 'package p\n\nallow {\n\tinput.a\n}\n\nallow {\n\tinput.b\n}',
-}, (ctx) => ctx.module.rules.filter((r) => r.loc.start !== r.head.ref[0].loc.start && !r.default).map((r) => ({ loc: r.loc })));
+}, (ctx) => ctx.rules.filter((r) => r.loc.start !== r.head.ref[0].loc.start && !r.default).map((r) => ({ loc: r.loc })));
 
 export const disallowRegoV1 = fileRule('disallow-rego-v1', 'custom', {
   summary: 'Use of `import rego.v1`',
@@ -119,3 +119,5 @@ export const disallowRegoV1 = fileRule('disallow-rego-v1', 'custom', {
 
 export const customRules = [namingConvention, forbiddenFunctionCall, oneLinerRule, preferValueInHead, missingMetadata, chainedRuleBody, disallowRegoV1];
 
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(forbiddenFunctionCall, oneLinerRule, preferValueInHead, chainedRuleBody);

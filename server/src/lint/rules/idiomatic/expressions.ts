@@ -2,7 +2,7 @@
 import type { Term } from '../../../rego';
 import { allExprs, COMPARISONS, isCallExpr, isScalar, isSome, isTerm, isWildcard, operatorName, ruleCalls, termVars, walkRuleTerms } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, globalNames, outputVars, textOf } from '../helpers';
+import { argNames, fileRule, markLocal, globalNames, outputVars, textOf } from '../helpers';
 
 const REGEX_PATTERN_FUNCTIONS = new Set(['regex.match', 'regex.is_valid', 'regex.find_n', 'regex.find_all_string_submatch_n', 'regex.replace', 'regex.split', 'regex.globs_match', 're_match']);
 
@@ -13,7 +13,7 @@ export const nonRawRegexPattern = fileRule('non-raw-regex-pattern', 'idiomatic',
   good: 'package p\n\nallow if regex.match(`\\d+`, input.x)',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const c of ruleCalls(rule)) {
       if (!REGEX_PATTERN_FUNCTIONS.has(c.name)) continue;
       const patterns = c.name === 'regex.globs_match' ? c.args.slice(0, 2) : c.args.slice(0, 1);
@@ -40,7 +40,7 @@ export const preferEqualsComparison = fileRule('prefer-equals-comparison', 'idio
 }, (ctx) => {
   const globals = globalNames(ctx);
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const args = new Set(argNames(rule));
     const g = new Set([...globals, ...args]);
     for (const e of allExprs(rule)) {
@@ -62,7 +62,7 @@ export const singleItemIn = fileRule('single-item-in', 'idiomatic', {
   good: 'package p\n\nallow if input.role == "admin"',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (!isCallExpr(t) || operatorName(t.operator) !== 'internal.member_2') continue;
@@ -80,7 +80,7 @@ export const useInOperator = fileRule('use-in-operator', 'idiomatic', {
   good: 'package p\n\nallow if "admin" in input.roles',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (e.negated || !isCallExpr(t) || !['equal', 'eq'].includes(operatorName(t.operator)) || t.args.length !== 2) continue;
@@ -106,7 +106,7 @@ export const useStringsCount = fileRule('use-strings-count', 'idiomatic', {
   good: 'package p\n\nn := strings.count(input.s, "a")',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const c of ruleCalls(rule)) {
       const arg = c.args[0];
       if (c.name === 'count' && arg && arg.value.type === 'call' && operatorName(arg.value.operator) === 'indexof_n') out.push({ loc: c.loc });
@@ -122,7 +122,7 @@ export const inWildcardKey = fileRule('in-wildcard-key', 'idiomatic', {
   good: 'package p\n\nallow if {\n\tsome v in input.xs\n\tv == 1\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (isSome(t)) {
@@ -141,7 +141,7 @@ export const useSomeForOutputVars = fileRule('use-some-for-output-vars', 'idioma
 }, (ctx) => {
   const globals = globalNames(ctx);
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const ov of outputVars(rule.body, argNames(rule), globals)) {
       if (!isWildcard(ov.term) && !ov.declared) out.push({ loc: ov.term.loc, description: `Use \`some\` to declare output variable ${(ov.term.value as { name: string }).name}` });
     }
@@ -156,7 +156,7 @@ export const useObjectKeys = fileRule('use-object-keys', 'idiomatic', {
   good: 'package p\n\nkeys := object.keys(input.o)',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     walkRuleTerms(rule, (t) => {
       const v = t.value;
       if (v.type !== 'setcomprehension' || v.term.value.type !== 'var' || v.body.length !== 1) return;
@@ -176,8 +176,11 @@ export const booleanAssignment = fileRule('boolean-assignment', 'idiomatic', {
   rationale: '`allow := input.x == 1` is undefined rather than false when input.x is missing; `allow if input.x == 1` with a default states that plainly.',
   bad: 'package p\n\nallow := input.role == "admin"',
   good: 'package p\n\nallow if input.role == "admin"',
-}, (ctx) => ctx.module.rules
+}, (ctx) => ctx.rules
   .filter((r) => !r.hasBody && !r.default && r.head.value?.value.type === 'call' && COMPARISONS.has(operatorName(r.head.value.value.operator)))
   .map((r) => ({ loc: r.head.loc })));
 
 export const idiomaticExpressionRules = [nonRawRegexPattern, preferEqualsComparison, singleItemIn, useInOperator, useStringsCount, inWildcardKey, useSomeForOutputVars, useObjectKeys, booleanAssignment];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(nonRawRegexPattern, preferEqualsComparison, singleItemIn, useInOperator, useStringsCount, inWildcardKey, useSomeForOutputVars, useObjectKeys, booleanAssignment);

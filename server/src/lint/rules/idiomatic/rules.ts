@@ -2,7 +2,7 @@
 import type { Rule, Term } from '../../../rego';
 import { isCallExpr, isFunction, isScalar, isTerm, isWildcard, operatorName, packagePath } from '../../ast-utils';
 import type { FileContext, Finding, TextEdit } from '../../types';
-import { fileRule, optBool, textOf } from '../helpers';
+import { fileRule, markLocal, optBool, textOf } from '../helpers';
 
 function singleExprFunction(rule: Rule, arity: number): boolean {
   return isFunction(rule) && rule.head.args!.length === arity && rule.body.length === 1 && rule.head.generatedValue === true && !rule.else;
@@ -13,7 +13,7 @@ export const customHasKeyConstruct = fileRule('custom-has-key-construct', 'idiom
   rationale: 'A `has_key(obj, k)` helper re-implements `k in object.keys(obj)`.',
   bad: 'package p\n\nhas_key(obj, k) if {\n\t_ = obj[k]\n}',
   good: 'package p\n\nallow if "name" in object.keys(input)',
-}, (ctx) => ctx.module.rules.filter((r) => {
+}, (ctx) => ctx.rules.filter((r) => {
   if (!singleExprFunction(r, 2)) return false;
   const [objArg, keyArg] = r.head.args!.map((a) => (a.value.type === 'var' ? a.value.name : ''));
   const isLookup = (x: Term): boolean => {
@@ -31,7 +31,7 @@ export const customInConstruct = fileRule('custom-in-construct', 'idiomatic', {
   rationale: 'A `contains(coll, x) if x == coll[_]` helper re-implements the `in` operator.',
   bad: 'package p\n\nhas(coll, x) if {\n\tx == coll[_]\n}',
   good: 'package p\n\nallow if "a" in input.xs',
-}, (ctx) => ctx.module.rules.filter((r) => {
+}, (ctx) => ctx.rules.filter((r) => {
   if (!singleExprFunction(r, 2)) return false;
   const names = r.head.args!.map((a) => (a.value.type === 'var' ? a.value.name : ''));
   const t = r.body[0].terms;
@@ -46,7 +46,7 @@ export const equalsPatternMatching = fileRule('equals-pattern-matching', 'idioma
   rationale: '`f("a") := 1` matches the argument in the head; `f(x) := 1 if x == "a"` spells it out in the body.',
   bad: 'package p\n\nf(x) := 1 if x == "a"',
   good: 'package p\n\nf("a") := 1',
-}, (ctx) => ctx.module.rules.filter((r) => {
+}, (ctx) => ctx.rules.filter((r) => {
   if (!isFunction(r) || r.body.length !== 1 || !r.hasBody) return false;
   const t = r.body[0].terms;
   if (r.body[0].negated || !isCallExpr(t) || !['equal', 'eq'].includes(operatorName(t.operator))) return false;
@@ -60,7 +60,7 @@ export const preferSetOrObjectRule = fileRule('prefer-set-or-object-rule', 'idio
   rationale: 'A multi-value rule (`names contains n if …`) or a ref-head rule is incremental and easier to extend than one big comprehension.',
   bad: 'package p\n\nnames := {n | some n in input.names}',
   good: 'package p\n\nnames contains n if some n in input.names',
-}, (ctx) => ctx.module.rules
+}, (ctx) => ctx.rules
   .filter((r) => !r.hasBody && !isFunction(r) && (r.head.value?.value.type === 'setcomprehension' || r.head.value?.value.type === 'objectcomprehension'))
   .map((r) => ({ loc: r.head.loc })));
 
@@ -79,7 +79,7 @@ export const useContains = fileRule('use-contains', 'idiomatic', {
 }, (ctx) => {
   if (ctx.regoVersion !== 'v0' || !v1KeywordsImported(ctx, 'contains')) return [];
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     const key = r.head.key;
     if (!key || r.head.value || r.head.contains || r.head.ref.length !== 1) continue;
     const close = ctx.text.indexOf(']', key.loc.end);
@@ -105,7 +105,7 @@ export const useIf = fileRule('use-if', 'idiomatic', {
 }, (ctx) => {
   if (ctx.regoVersion !== 'v0' || !v1KeywordsImported(ctx, 'if')) return [];
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     if (r.loc.start !== r.head.ref[0].loc.start) continue; // chained bodies are chained-rule-body's business
     const brace = bodyBraceWithoutIf(ctx, r);
     if (brace !== undefined) out.push({ loc: r.head.loc, fix: [{ start: brace, end: brace, newText: 'if ' }] });
@@ -151,3 +151,6 @@ export const directoryPackageMismatch = fileRule('directory-package-mismatch', '
 }, true);
 
 export const idiomaticRuleRules = [customHasKeyConstruct, customInConstruct, equalsPatternMatching, preferSetOrObjectRule, useContains, useIf, directoryPackageMismatch];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(customHasKeyConstruct, customInConstruct, equalsPatternMatching, preferSetOrObjectRule, useContains, useIf);

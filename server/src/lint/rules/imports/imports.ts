@@ -2,7 +2,7 @@
 import { getBuiltin, type Import } from '../../../rego';
 import { refText, walkRuleTerms } from '../../ast-utils';
 import type { FileContext, Finding } from '../../types';
-import { fileRule } from '../helpers';
+import { fileRule, markLocal } from '../helpers';
 
 export function importPath(imp: Import): string {
   return imp.path.value.type === 'ref' ? refText(imp.path.value.terms) : imp.path.value.type === 'var' ? imp.path.value.name : '';
@@ -52,7 +52,7 @@ export const ignoredImport = fileRule('ignored-import', 'imports', {
   const imported = ctx.module.imports.map(importPath).filter((p) => p.startsWith('data.') || p.startsWith('input.'));
   if (imported.length === 0) return [];
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     walkRuleTerms(rule, (t) => {
       if (t.value.type !== 'ref') return;
       const text = refText(t.value.terms);
@@ -143,3 +143,6 @@ export const useRegoV1 = fileRule('use-rego-v1', 'imports', {
 }, (ctx) => (ctx.regoVersion === 'v0' && !importsRegoV1(ctx) ? [{ loc: ctx.module.package.loc }] : []));
 
 export const importFileRules = [avoidImportingInput, confusingAlias, ignoredImport, implicitFutureKeywords, importAfterRule, importShadowsBuiltin, importShadowsImport, pointlessImport, redundantAlias, redundantDataImport, useRegoV1];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(ignoredImport);

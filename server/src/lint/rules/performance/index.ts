@@ -2,7 +2,7 @@
 import type { Body, Rule } from '../../../rego';
 import { allExprs, assignment, exprVarNames, isCallExpr, isSome, isTestRule, isWildcard, operatorName, ruleCalls, ruleName, termVars } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { fileRule, globalNames, varOccurrences } from '../helpers';
+import { fileRule, markLocal, globalNames, varOccurrences } from '../helpers';
 
 export const withOutsideTestContext = fileRule('with-outside-test-context', 'performance', {
   summary: '`with` used outside test context',
@@ -11,7 +11,7 @@ export const withOutsideTestContext = fileRule('with-outside-test-context', 'per
   good: 'package p_test\n\ntest_allow if data.q.allow with input as {}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     if (isTestRule(rule) || ruleName(rule).startsWith('todo_test_')) continue;
     for (const e of allExprs(rule)) e.with.forEach((w) => out.push({ loc: w.loc }));
   }
@@ -25,7 +25,7 @@ export const walkNoPath = fileRule('walk-no-path', 'performance', {
   good: 'package p\n\nallow if {\n\twalk(input, [_, value])\n\tvalue == 1\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const uses = varOccurrences(rule);
     for (const c of ruleCalls(rule)) {
       const outArg = c.args[1];
@@ -44,7 +44,7 @@ export const equalsOverCount = fileRule('equals-over-count', 'performance', {
   good: 'package p\n\nempty if input.xs == []',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (const e of allExprs(rule)) {
       const t = e.terms;
       if (!isCallExpr(t) || !['equal', 'neq', 'gt'].includes(operatorName(t.operator))) continue;
@@ -85,7 +85,7 @@ export const deferAssignment = fileRule('defer-assignment', 'performance', {
       if (rule.body.slice(i + 2).some((x) => exprVarNames(x).has(name))) out.push({ loc: e.loc });
     });
   };
-  ctx.module.rules.forEach(visit);
+  ctx.rules.forEach(visit);
   return out;
 });
 
@@ -97,7 +97,7 @@ export const nonLoopExpression = fileRule('non-loop-expression', 'performance', 
 }, (ctx) => {
   const out: Finding[] = [];
   const globals = globalNames(ctx);
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     const first = rule.body.findIndex(isLoop);
     if (first < 0) continue;
     // Vars that exist only inside the loop: its own symbols and everything bound after it.
@@ -120,3 +120,6 @@ export const nonLoopExpression = fileRule('non-loop-expression', 'performance', 
 });
 
 export const performanceRules = [withOutsideTestContext, walkNoPath, equalsOverCount, deferAssignment, nonLoopExpression];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(withOutsideTestContext, walkNoPath, equalsOverCount, deferAssignment, nonLoopExpression);

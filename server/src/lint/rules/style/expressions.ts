@@ -2,7 +2,7 @@
 import type { Term } from '../../../rego';
 import { allExprs, assignment, COMPARISONS, isCallExpr, isScalar, isSome, isTerm, isWildcard, operatorName, walkRuleTerms } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, globalNames, optBool, optNumber, outputVars } from '../helpers';
+import { argNames, fileRule, markLocal, globalNames, optBool, optNumber, outputVars } from '../helpers';
 
 const NEGATIVE_PREFIX = /^(no|not|non|never|none)_/;
 
@@ -13,7 +13,7 @@ export const doubleNegative = fileRule('double-negative', 'style', {
   good: 'package p\n\nallow if has_access',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     for (const e of allExprs(r)) {
       const t = e.terms;
       if (!e.negated || !isTerm(t)) continue;
@@ -32,7 +32,7 @@ export const pointlessReassignment = fileRule('pointless-reassignment', 'style',
   good: 'package p\n\nallow if {\n\tname := input.name\n\tname == "a"\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     for (const e of allExprs(r)) {
       const a = assignment(e);
       if (a && a.target.value.type === 'var' && a.value.value.type === 'var' && !isWildcard(a.value)) out.push({ loc: e.loc });
@@ -51,7 +51,7 @@ export const preferSomeInIteration = fileRule('prefer-some-in-iteration', 'style
   const ignoreSub = optBool(options, 'ignore-if-sub-attribute', true);
   const globals = globalNames(ctx);
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     const seenRefs = new Set<Term>();
     for (const ov of outputVars(r.body, argNames(r), globals)) {
       if (seenRefs.has(ov.ref)) continue;
@@ -69,7 +69,7 @@ export const unconditionalAssignment = fileRule('unconditional-assignment', 'sty
   rationale: '`x := y if { y := 1 }` is `x := 1` with extra steps.',
   bad: 'package p\n\nx := y if {\n\ty := input.a\n}',
   good: 'package p\n\nx := input.a',
-}, (ctx) => ctx.module.rules.filter((r) => {
+}, (ctx) => ctx.rules.filter((r) => {
   const v = r.head.value;
   if (!v || v.value.type !== 'var' || r.body.length !== 1 || r.head.args) return false;
   const a = assignment(r.body[0]);
@@ -83,7 +83,7 @@ export const unnecessarySome = fileRule('unnecessary-some', 'style', {
   good: 'package p\n\nallow if "admin" in input.roles',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     for (const e of allExprs(r)) {
       const t = e.terms;
       if (!isSome(t)) continue;
@@ -102,7 +102,7 @@ export const yodaCondition = fileRule('yoda-condition', 'style', {
   good: 'package p\n\nallow if input.role == "admin"',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     for (const e of allExprs(r)) {
       const t = e.terms;
       if (isCallExpr(t) && COMPARISONS.has(operatorName(t.operator)) && t.args.length === 2 && isScalar(t.args[0]) && !isScalar(t.args[1])) out.push({ loc: e.loc });
@@ -118,7 +118,7 @@ export const comprehensionTermAssignment = fileRule('comprehension-term-assignme
   good: 'package p\n\nnames := [user.name | some user in input.users]',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     walkRuleTerms(r, (t) => {
       const v = t.value;
       if (v.type !== 'arraycomprehension' && v.type !== 'setcomprehension') return;
@@ -133,3 +133,6 @@ export const comprehensionTermAssignment = fileRule('comprehension-term-assignme
 });
 
 export const styleExpressionRules = [doubleNegative, pointlessReassignment, preferSomeInIteration, unconditionalAssignment, unnecessarySome, yodaCondition, comprehensionTermAssignment];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(doubleNegative, pointlessReassignment, preferSomeInIteration, unconditionalAssignment, unnecessarySome, yodaCondition, comprehensionTermAssignment);

@@ -2,14 +2,14 @@
 import { getBuiltin, type Rule, type Term } from '../../../rego';
 import { allExprs, isCallExpr, isFunction, isTerm, isTestRule, operatorName, packagePath, refText, ruleName, walkRuleTerms, forEachDeclaredName } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, optBool, optNumber, optStrings, textOf } from '../helpers';
+import { argNames, fileRule, markLocal, optBool, optNumber, optStrings, textOf } from '../helpers';
 
 export const avoidGetAndListPrefix = fileRule('avoid-get-and-list-prefix', 'style', {
   summary: 'Avoid `get_` and `list_` prefix for rules and functions',
   rationale: 'Rules are values, not procedures: `users` reads better than `get_users`.',
   bad: 'package p\n\nget_users := input.users',
   good: 'package p\n\nusers := input.users',
-}, (ctx) => ctx.module.rules.filter((r) => /^(get|list)_/.test(ruleName(r))).map((r) => ({ loc: r.head.ref[0].loc })));
+}, (ctx) => ctx.rules.filter((r) => /^(get|list)_/.test(ruleName(r))).map((r) => ({ loc: r.head.ref[0].loc })));
 
 export const ruleNameRepeatsPackage = fileRule('rule-name-repeats-package', 'style', {
   summary: 'Avoid repeating package path in rule names',
@@ -20,7 +20,7 @@ export const ruleNameRepeatsPackage = fileRule('rule-name-repeats-package', 'sty
   const pkg = packagePath(ctx.module);
   const last = pkg[pkg.length - 1];
   if (!last) return [];
-  return ctx.module.rules.filter((r) => ruleName(r).startsWith(`${last}_`)).map((r) => ({ loc: r.head.ref[0].loc }));
+  return ctx.rules.filter((r) => ruleName(r).startsWith(`${last}_`)).map((r) => ({ loc: r.head.ref[0].loc }));
 });
 
 export const messyRule = fileRule('messy-rule', 'style', {
@@ -65,7 +65,7 @@ export const defaultOverElse = fileRule('default-over-else', 'style', {
 }, (ctx, options) => {
   const functions = optBool(options, 'prefer-default-functions', false);
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     if (isFunction(r) && !functions) continue;
     let last = r.else;
     while (last?.else) last = last.else;
@@ -108,7 +108,7 @@ export const preferSnakeCase = fileRule('prefer-snake-case', 'style', {
     reported.add(`${name}@${t.loc.start}`);
     out.push({ loc: t.loc, description: `Prefer snake_case for names: ${name}` });
   };
-  forEachDeclaredName(ctx.module, check);
+  forEachDeclaredName(ctx.rules, check);
   return out;
 });
 
@@ -123,7 +123,7 @@ export const ruleLength = fileRule('rule-length', 'style', {
   const countComments = optBool(options, 'count-comments', false);
   const exceptEmptyBody = optBool(options, 'except-empty-body', true);
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     if (exceptEmptyBody && !r.hasBody) continue;
     const from = ctx.index.position(r.loc.start).row;
     const to = ctx.index.position(r.loc.end).row;
@@ -150,7 +150,7 @@ export const useAssignmentOperator = fileRule('use-assignment-operator', 'style'
   good: 'package p\n\nallow := true',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const rule of ctx.module.rules) {
+  for (const rule of ctx.rules) {
     for (let r: Rule | undefined = rule; r; r = r.else) {
       const at = headEqualsSign(ctx.text, r);
       if (at !== undefined) out.push({ loc: { start: at, end: at + 1 }, fix: [{ start: at, end: at + 1, newText: ':=' }] });
@@ -168,7 +168,7 @@ export const externalReference = fileRule('external-reference', 'style', {
   const max = optNumber(options, 'max-allowed', 2);
   const ruleNames = new Set(ctx.module.rules.filter((r) => !isFunction(r)).map(ruleName));
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     if (!isFunction(r)) continue;
     const args = new Set(argNames(r));
     const refs: Finding[] = [];
@@ -192,7 +192,7 @@ export const functionArgReturn = fileRule('function-arg-return', 'style', {
 }, (ctx, options) => {
   const except = new Set(optStrings(options, 'except-functions'));
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     for (const e of allExprs(r)) {
       const t = e.terms;
       if (!isCallExpr(t)) continue;
@@ -205,3 +205,6 @@ export const functionArgReturn = fileRule('function-arg-return', 'style', {
 });
 
 export const styleRuleRules = [avoidGetAndListPrefix, ruleNameRepeatsPackage, messyRule, trailingDefaultRule, defaultOverElse, defaultOverNot, preferSnakeCase, ruleLength, useAssignmentOperator, externalReference, functionArgReturn];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(avoidGetAndListPrefix, ruleNameRepeatsPackage, defaultOverElse, preferSnakeCase, ruleLength, useAssignmentOperator, externalReference, functionArgReturn);

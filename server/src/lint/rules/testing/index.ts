@@ -2,7 +2,7 @@
 import type { Term } from '../../../rego';
 import { operatorName, packagePath, ruleCalls, ruleName, forEachDeclaredName } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { fileRule } from '../helpers';
+import { fileRule, markLocal } from '../helpers';
 
 const isTestFile = (file: string): boolean => file.endsWith('_test.rego');
 const isTestPackage = (pkg: string[]): boolean => (pkg[pkg.length - 1] ?? '').endsWith('_test');
@@ -14,7 +14,7 @@ export const dubiousPrintSprintf = fileRule('dubious-print-sprintf', 'testing', 
   good: 'package p_test\n\ntest_x if {\n\tprint("x:", input.x)\n}',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) {
+  for (const r of ctx.rules) {
     for (const c of ruleCalls(r)) {
       if (c.name === 'print' && c.args.some((a) => a.value.type === 'call' && operatorName(a.value.operator) === 'sprintf')) out.push({ loc: c.loc });
     }
@@ -60,7 +60,7 @@ export const metasyntacticVariable = fileRule('metasyntactic-variable', 'testing
 }, (ctx) => {
   const out: Finding[] = [];
   const check = (t: Term, name: string): void => { if (METASYNTACTIC.has(name.toLowerCase())) out.push({ loc: t.loc, description: `Metasyntactic variable name: ${name}` }); };
-  forEachDeclaredName(ctx.module, check);
+  forEachDeclaredName(ctx.rules, check);
   return out;
 });
 
@@ -71,7 +71,7 @@ export const printOrTraceCall = fileRule('print-or-trace-call', 'testing', {
   good: 'package p\n\nallow if input.user == "admin"',
 }, (ctx) => {
   const out: Finding[] = [];
-  for (const r of ctx.module.rules) for (const c of ruleCalls(r)) if (c.name === 'print' || c.name === 'trace') out.push({ loc: c.operator.loc });
+  for (const r of ctx.rules) for (const c of ruleCalls(r)) if (c.name === 'print' || c.name === 'trace') out.push({ loc: c.operator.loc });
   return out;
 });
 
@@ -80,13 +80,16 @@ export const testOutsideTestPackage = fileRule('test-outside-test-package', 'tes
   rationale: 'Tests in a `_test` package are kept apart from the policy and are not shipped with it.',
   bad: 'package p\n\ntest_allow if true',
   good: 'package p_test\n\ntest_allow if true',
-}, (ctx) => (isTestPackage(packagePath(ctx.module)) ? [] : ctx.module.rules.filter((r) => ruleName(r).startsWith('test_')).map((r) => ({ loc: r.head.loc }))));
+}, (ctx) => (isTestPackage(packagePath(ctx.module)) ? [] : ctx.rules.filter((r) => ruleName(r).startsWith('test_')).map((r) => ({ loc: r.head.loc }))));
 
 export const todoTest = fileRule('todo-test', 'testing', {
   summary: 'TODO test encountered',
   rationale: '`todo_test_` tests are skipped; they should not stay that way.',
   bad: 'package p_test\n\ntodo_test_allow if false',
   good: 'package p_test\n\ntest_allow if true',
-}, (ctx) => ctx.module.rules.filter((r) => ruleName(r).startsWith('todo_test_')).map((r) => ({ loc: r.head.loc })));
+}, (ctx) => ctx.rules.filter((r) => ruleName(r).startsWith('todo_test_')).map((r) => ({ loc: r.head.loc })));
 
 export const testingRules = [dubiousPrintSprintf, fileMissingTestSuffix, identicallyNamedTests, metasyntacticVariable, printOrTraceCall, testOutsideTestPackage, todoTest];
+
+// Local rules (FileRule.local): the editor re-checks them only in the rules an edit changed.
+markLocal(dubiousPrintSprintf, metasyntacticVariable, printOrTraceCall, testOutsideTestPackage, todoTest);

@@ -1,0 +1,119 @@
+// Rule-level reuse of lint findings while one file is edited. A local rule (FileRule.local)
+// reports only inside the Rego rule it looks at, and its findings there depend only on that rule's
+// text and on the file's "skeleton" (Rego version, package, imports, every rule's signature). So
+// when a keystroke leaves the skeleton unchanged, the findings of every Rego rule whose text is
+// unchanged are the previous ones, moved with the rule; only the edited rule is checked again.
+import type { Rule } from '../rego';
+import { refText } from './ast-utils';
+import type { FileContext, FileRule, Finding } from './types';
+
+/** A Rego rule's whole lines: findings and fixes of local rules stay inside them. */
+interface RuleUnit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What one unit's local rules found, offsets relative to the unit's start. */
+type UnitFindings = { rule: FileRule; finding: Finding }[];
+
+export interface LocalCache {
+  skeleton: string;
+  /** Unit text → its findings (identical texts give identical findings). */
+  units: Map<string, UnitFindings>;
+}
+
+/** Runs a rule over a context; undefined when it failed (the caller records the failure). */
+export type RunRule = (rule: FileRule, ctx: FileContext) => Finding[] | undefined;
+
+/**
+ * The findings of the local rules over `ctx.module`, reusing `previous` for unchanged rules, and
+ * the cache to pass next time (undefined when this file cannot be split into rule units).
+ */
+export function localFindings(ctx: FileContext, rules: FileRule[], run: RunRule, previous: LocalCache | undefined): { findings: { rule: FileRule; finding: Finding }[]; cache?: LocalCache } {
+  const units = ruleUnits(ctx);
+  if (!units) return { findings: runAll(ctx, rules, run) };
+  const skeleton = skeletonOf(ctx);
+  const reuse = previous && previous.skeleton === skeleton ? previous.units : undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < units.length; i++) if (!reuse?.has(units[i].text)) changed.push(i);
+
+  const found = new Map<number, UnitFindings>(changed.map((i) => [i, []]));
+  if (changed.length > 0) {
+    const subset = { ...ctx, rules: changed.map((i) => ctx.module.rules[i]) };
+    for (const rule of rules) {
+      const findings = run(rule, subset);
+      if (!findings) return { findings: runAll(ctx, rules, run) };
+      for (const finding of findings) {
+        const at = unitAt(units, changed, finding.loc.start);
+        // A finding outside the rules checked: the rule is not local after all; do not cache.
+        if (at === undefined) return { findings: runAll(ctx, rules, run) };
+        found.get(at)!.push({ rule, finding: moved(finding, -units[at].start) });
+      }
+    }
+  }
+
+  const cache: LocalCache = { skeleton, units: new Map() };
+  const out: { rule: FileRule; finding: Finding }[] = [];
+  units.forEach((unit, i) => {
+    let list = cache.units.get(unit.text);
+    if (!list) cache.units.set(unit.text, (list = found.get(i) ?? reuse!.get(unit.text)!));
+    for (const { rule, finding } of list) out.push({ rule, finding: moved(finding, unit.start) });
+  });
+  return { findings: out, cache };
+}
+
+function runAll(ctx: FileContext, rules: FileRule[], run: RunRule): { rule: FileRule; finding: Finding }[] {
+  const out: { rule: FileRule; finding: Finding }[] = [];
+  for (const rule of rules) for (const finding of run(rule, ctx) ?? []) out.push({ rule, finding });
+  return out;
+}
+
+/** Each rule's whole lines, in rule order; undefined when two rules share a line. */
+function ruleUnits(ctx: FileContext): RuleUnit[] | undefined {
+  const text = ctx.text;
+  const units: RuleUnit[] = [];
+  for (const rule of ctx.module.rules) {
+    const start = text.lastIndexOf('\n', rule.loc.start - 1) + 1;
+    const nl = text.indexOf('\n', Math.max(rule.loc.start, rule.loc.end - 1));
+    const end = nl < 0 ? text.length : nl + 1;
+    if (units.length > 0 && start < units[units.length - 1].end) return undefined;
+    units.push({ start, end, text: text.slice(start, end) });
+  }
+  return units;
+}
+
+/** The changed unit holding `offset` (binary search: units are in source order). */
+function unitAt(units: RuleUnit[], changed: number[], offset: number): number | undefined {
+  let lo = 0;
+  let hi = changed.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const u = units[changed[mid]];
+    if (offset < u.start) hi = mid - 1;
+    else if (offset >= u.end) lo = mid + 1;
+    else return changed[mid];
+  }
+  return undefined;
+}
+
+/** What local rules may read beyond the rule they check. */
+function skeletonOf(ctx: FileContext): string {
+  const m = ctx.module;
+  const parts: string[] = [ctx.regoVersion, ctx.text.slice(m.package.loc.start, m.package.loc.end)];
+  for (const i of m.imports) parts.push(ctx.text.slice(i.loc.start, i.loc.end));
+  for (const r of m.rules) parts.push(signature(r));
+  return parts.join('\n');
+}
+
+/** A rule's name and kind: what the local rules learn about the other rules of the module. */
+function signature(r: Rule): string {
+  const h = r.head;
+  return `${refText(h.ref)}(${h.args ? h.args.length : '-'})${h.key ? 'k' : ''}${h.value ? 'v' : ''}${r.default ? 'd' : ''}`;
+}
+
+function moved(f: Finding, delta: number): Finding {
+  const out: Finding = { ...f, loc: { start: f.loc.start + delta, end: f.loc.end + delta } };
+  if (f.fix) out.fix = f.fix.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
+  return out;
+}
