@@ -133,10 +133,18 @@ test('definition and references follow imports across files of the tree', async 
     const withoutDecl = await server.connection.sendRequest<Location[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration: false } });
     assert.equal(withoutDecl.length, 3);
 
-    // A local variable goes to its first occurrence in the rule.
-    const msgUse = lines.findIndex((l) => l.startsWith('deny contains msg'));
-    const local = await server.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: callLine + 1, character: 2 } });
-    assert.deepEqual(local, [{ uri, range: rangeOf(msgUse, 14, msgUse, 17) }]);
+    // A local variable goes to where its scope binds it (`msg := …`), also from the rule head.
+    const msgHead = lines.findIndex((l) => l.startsWith('deny contains msg'));
+    const msgBound = callLine + 1;
+    assert.match(lines[msgBound], /^\tmsg := /);
+    for (const position of [{ line: msgBound, character: 2 }, { line: msgHead, character: 15 }]) {
+      const local = await server.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position });
+      assert.deepEqual(local, [{ uri, range: rangeOf(msgBound, 1, msgBound, 4) }]);
+    }
+    // An undeclared local (`r` of `some r in …` is declared; a function argument is too) → its declaration.
+    const someLine = lines.findIndex((l) => l.includes('some r in input.resources'));
+    const rUse = await server.connection.sendRequest<Location[]>('textDocument/definition', { textDocument: { uri }, position: { line: callLine, character: lines[callLine].indexOf('(r.') + 1 } });
+    assert.deepEqual(rUse, [{ uri, range: rangeOf(someLine, 6, someLine, 7) }]);
   });
 });
 

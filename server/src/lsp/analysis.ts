@@ -1,6 +1,6 @@
 // Runs the Terraform front end over one unit (a module directory) and returns plain data in
 // absolute paths, ready for the LSP layer to convert. The only place the server calls the front end.
-import type { FileHost, FrontEndDiagnostic } from '../iac/model';
+import type { FileHost, FrontEndDiagnostic, Model } from '../iac/model';
 import { analyzeTerraformModule, type ValueDescription } from '../iac/terraform/index';
 import type { Finding, PalisadeConfig, RulePack } from '../policy';
 import { fileKind, isAbsolutePath, joinPath } from './paths';
@@ -32,6 +32,8 @@ export interface UnitAnalysis {
   policy?: UnitFindings;
   /** True when values were evaluated (false would mean syntax checking only). */
   evaluated: boolean;
+  /** The unit's model (the policy input), for Rego completion's summary of types and attributes. */
+  model?: Model;
 }
 
 /** What code actions start from (code-actions.ts): findings are workspace-relative, as the policy layer gives them. */
@@ -71,6 +73,7 @@ export function analyzeUnit(host: FileHost, request: UnitRequest): UnitAnalysis 
     dependencies: [...new Set([...result.dependencies, ...files])],
     describeAt: (file, offset) => result.describeAt(file, offset),
     evaluated: true,
+    model: result.model,
   };
 }
 

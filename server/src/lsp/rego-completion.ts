@@ -1,43 +1,25 @@
 // Completion for .rego documents. What is offered depends on the dotted name being typed:
-//   `input.` / `input.resources[_].` / `r.` bound to a resource → Palisade's IaC model fields
-//     (a static list of the model's fields, docs/model.md; resource attribute names are not offered);
+//   `input.` → the fields of the JSON Schema the METADATA declares for `input` (rego-schemas.ts),
+//     else Palisade's IaC model fields; a variable bound by `some x in …`, `every x in …` or
+//     `x := …` stands for the path it iterates or holds (`r.` after `some r in input.resources`);
+//   `r.config.` (r a resource) → the attributes seen in the workspace's Terraform models for the
+//     resource types `r` is constrained to (`r.type == "…"`, `tf.resources("…")`), with the kinds
+//     of their values; inside `r.type == "` → the resource types the models hold;
 //   `data.a.` / `<import alias>.` → the packages and rules below that path in the folder tree;
 //   `time.` (a builtin namespace) → the builtins in it;
 //   a plain word → keywords, builtins, rules of the package, import aliases, local variables.
-// Works on half-typed text: it reads the line before the cursor, and the last good parse for names.
+// Works on half-typed text: it reads the text before the cursor, and the last good parse for names.
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
 import { builtins, type Builtin, type Rule } from '../rego/index';
 import { isFunction, ruleRefName, walkRuleTerms } from '../lint/index';
 import { builtinSignature, importAliases } from './rego-navigation';
+import { inputMemberItems, typeStringItems, type InputCompletionContext } from './rego-input-completion';
 import { lastElse } from './rego-symbols';
 import { isPathPrefix, type ParsedFile } from './rego-workspace';
 
 const KEYWORDS = ['package', 'import', 'default', 'if', 'contains', 'else', 'some', 'every', 'in', 'not', 'with', 'as', 'true', 'false', 'null', 'input', 'data'];
 
-/** Fields of the policy input (Contract 1) and of one resource, data source or module call. */
-const INPUT_FIELDS: [string, string][] = [
-  ['format', 'string: "terraform", "cloudformation", "kubernetes", …'],
-  ['files', 'array of the unit’s file paths'],
-  ['resources', 'array of resources'],
-  ['data', 'array of data sources (same shape as resources)'],
-  ['modules', 'array of module calls'],
-  ['providers', 'array of provider configurations'],
-  ['variables', 'object: root module variables, final values'],
-  ['locals', 'object: root module locals'],
-];
-const RESOURCE_FIELDS: [string, string][] = [
-  ['address', 'string: aws_s3_bucket.logs, module.x.aws_s3_bucket.logs'],
-  ['type', 'string: aws_s3_bucket'],
-  ['name', 'string: the block label'],
-  ['mode', 'string: "managed" or "data"'],
-  ['file', 'string: the declaring file'],
-  ['module', 'string: module address (absent at the root)'],
-  ['index', 'count index or for_each key'],
-  ['config', 'object: attributes after static evaluation (nested blocks are lists)'],
-  ['references', 'array: references to other objects'],
-];
-
-export interface CompletionScope {
+export interface CompletionScope extends InputCompletionContext {
   doc: ParsedFile;
   /** The last parse of the document that produced a module (the current text may be half-typed). */
   lastGood?: ParsedFile;
@@ -47,35 +29,27 @@ export interface CompletionScope {
 export function completionsAt(scope: CompletionScope, text: string, offset: number): CompletionItem[] {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
-  if (/#/.test(before.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, ''))) return []; // in a comment
-  const dotted = /((?:[A-Za-z_]\w*(?:\[[^\]]*\])?\.)+)(\w*)$/.exec(before);
+  const outsideStrings = before.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '');
+  if (/#/.test(outsideStrings)) return []; // in a comment
+  const types = typeStringItems(before, scope);
+  if (types) return types;
+  if (/["`]/.test(outsideStrings)) return []; // inside some other string literal
+  const dotted = /((?:[A-Za-z_]\w*(?:\[[^\]]*\])*\.)+)(\w*)$/.exec(before);
   const module = (scope.doc.module ? scope.doc : scope.lastGood) ?? scope.doc;
-  if (dotted) return memberCompletions(dotted[1].slice(0, -1), module, scope.files, text, offset);
+  if (dotted) return memberCompletions(dotted[1].slice(0, -1), module, scope, text, offset);
   return [...keywordItems(), ...builtinItems(''), ...ruleItems(module, scope.files), ...importItems(module), ...localItems(module, offset)];
 }
 
-function memberCompletions(prefix: string, file: ParsedFile, files: ParsedFile[], text: string, offset: number): CompletionItem[] {
+function memberCompletions(prefix: string, file: ParsedFile, scope: CompletionScope, text: string, offset: number): CompletionItem[] {
   const plain = prefix.replace(/\[[^\]]*\]/g, '[]');
-  if (plain === 'input') return fieldItems(INPUT_FIELDS);
-  if (/^input\.(resources|data|modules)\[\]$/.test(plain) || isBoundToResource(plain, text, offset)) return fieldItems(RESOURCE_FIELDS);
+  const input = inputMemberItems(plain, text, offset, scope);
+  if (input) return input;
   if (plain.includes('[')) return [];
   const [first, ...rest] = plain.split('.');
   const alias = importAliases(file.module).get(first);
   const dataPath = first === 'data' ? plain : alias ? [alias, ...rest].join('.') : undefined;
-  if (dataPath) return dataItems(dataPath, files);
+  if (dataPath) return dataItems(dataPath, scope.files);
   return builtinItems(plain + '.');
-}
-
-/** `r.` where the document binds `r` from the resources (`some r in input.resources`, `tf.resources(…)`). */
-function isBoundToResource(name: string, text: string, offset: number): boolean {
-  if (!/^[A-Za-z_]\w*$/.test(name)) return false;
-  const head = text.slice(Math.max(0, offset - 4000), offset);
-  const binding = new RegExp(`\\bsome\\s+(?:\\w+\\s*,\\s*)?${name}\\s+in\\s+[\\w.]*(resources|data|modules)\\b|\\b${name}\\s*:=\\s*input\\.(resources|data|modules)\\[`);
-  return binding.test(head);
-}
-
-function fieldItems(fields: [string, string][]): CompletionItem[] {
-  return fields.map(([label, detail]) => ({ label, kind: CompletionItemKind.Field, detail }));
 }
 
 /** Next path segments below `path`: sub-packages (modules) and rules (functions/values). */

@@ -3,9 +3,10 @@
 // its package's rules to a data path, and matched against the rules of the files of its folder tree.
 import { MarkupKind, type Hover, type Location } from 'vscode-languageserver';
 import { getBuiltin, type Builtin, type BuiltinType, type Module, type Rule, type Term } from '../rego/index';
-import { isFunction, refText, walkRuleTerms } from '../lint/index';
+import { isFunction, refText, ruleRefName, walkRuleTerms } from '../lint/index';
 import { LineIndex } from './line-index';
 import { pathToUri } from './paths';
+import { localAt, ruleLocals } from './rego-scopes';
 import { headNameLoc, lastElse } from './rego-symbols';
 import { isPathPrefix, rulePath, staticRefPath, type ParsedFile } from './rego-workspace';
 
@@ -15,7 +16,7 @@ export interface RegoScope {
   files: ParsedFile[];
 }
 
-interface Definition {
+export interface Definition {
   file: ParsedFile;
   rule: Rule;
   index: number;
@@ -58,7 +59,7 @@ export function importAliases(module: Module | undefined): Map<string, string> {
   return out;
 }
 
-function definitions(files: ParsedFile[]): Definition[] {
+export function definitions(files: ParsedFile[]): Definition[] {
   const out: Definition[] = [];
   for (const file of files) file.module?.rules.forEach((rule, index) => out.push({ file, rule, index, path: rulePath(file.pkg, rule) }));
   return out;
@@ -71,14 +72,14 @@ function ruleFor(path: string, defs: Definition[]): string | undefined {
   return best;
 }
 
-interface Resolved {
+export interface Resolved {
   /** The rule path, or the package path when the name is a package. */
   target: string;
   isPackage: boolean;
   defs: Definition[];
 }
 
-function resolveAt(scope: RegoScope, offset: number): Resolved | undefined {
+export function resolveAt(scope: RegoScope, offset: number): Resolved | undefined {
   const at = nameAt(scope.doc.text, offset);
   if (!at) return undefined;
   const defs = definitions(scope.files);
@@ -92,7 +93,7 @@ function resolveAt(scope: RegoScope, offset: number): Resolved | undefined {
 
 export function definitionAt(scope: RegoScope, offset: number): Location[] {
   const resolved = resolveAt(scope, offset);
-  if (!resolved) return localDefinition(scope.doc, offset);
+  if (!resolved) return localDefinition(scope, offset);
   if (resolved.isPackage) {
     return scope.files.filter((f) => f.pkg === resolved.target && f.module).map((f) => location(f, f.module!.package.loc));
   }
@@ -143,16 +144,31 @@ function referenceSpan(t: Term, file: ParsedFile, packageRules: Set<string>, tar
 }
 
 /** A local variable: its first occurrence in the enclosing rule (argument, `:=` target or `some`). */
-function localDefinition(doc: ParsedFile, offset: number): Location[] {
+function localDefinition(scope: RegoScope, offset: number): Location[] {
+  const doc = scope.doc;
   const at = nameAt(doc.text, offset);
   if (!at || at.name.includes('.') || !doc.module) return [];
   const rule = doc.module.rules.find((r) => r.loc.start <= offset && offset <= lastElse(r).loc.end);
   if (!rule) return [];
+  // The binding at the cursor (rego-scopes.ts): its declaration, or its first use when undeclared.
+  const globals = globalNames(doc, scope.files);
+  const variable = localAt(ruleLocals(rule, (n) => globals.has(n)), offset);
+  if (variable) return [location(doc, variable.decl.loc)];
   let first: Term | undefined;
   walkRuleTerms(rule, (t) => {
     if (t.value.type === 'var' && t.value.name === at.name && (!first || t.loc.start < first.loc.start)) first = t;
   });
   return first ? [location(doc, first.loc)] : [];
+}
+
+/** Names a rule body sees from outside: rules of the file's package (all files), import aliases, input, data. */
+export function globalNames(file: ParsedFile, files: ParsedFile[]): Set<string> {
+  const names = new Set(['input', 'data', ...importAliases(file.module).keys()]);
+  for (const f of [file, ...files]) {
+    if (f.pkg !== file.pkg || !f.module) continue;
+    for (const r of f.module.rules) names.add(ruleRefName(r).split('.')[0]);
+  }
+  return names;
 }
 
 export function hoverAt(scope: RegoScope, offset: number): Hover | null {
@@ -235,7 +251,7 @@ export function typeText(t: BuiltinType): string {
   }
 }
 
-function location(file: ParsedFile, loc: { start: number; end: number }): Location {
+export function location(file: ParsedFile, loc: { start: number; end: number }): Location {
   const index = new LineIndex(file.text);
   return { uri: pathToUri(file.path), range: index.rangeOf(loc.start, loc.end) };
 }
