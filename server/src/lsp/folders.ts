@@ -24,6 +24,11 @@ export class WorkspaceFolders {
     this.folders = sortInnermostFirst(kept);
   }
 
+  /** Every folder, innermost first. */
+  list(): readonly string[] {
+    return this.folders;
+  }
+
   /** The folder containing `path`, or undefined outside every folder. */
   folderOf(path: string): string | undefined {
     return this.folders.find((f) => isInside(path, f));

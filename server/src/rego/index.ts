@@ -5,6 +5,8 @@ export type * from './syntax/ast';
 export type { LineIndex, RowCol, ParseModuleResult } from './syntax';
 export { prepare, evalQuery, evalRule, evalRuleWithErrors, EvaluationSession, PreparedPolicy } from './eval';
 export type { EvalOptions, ModuleSource } from './eval';
+export { explainRuleFailure } from './eval';
+export type { FailureExplanation, ExplainedTerm } from './eval';
 export { formatModule } from './format';
 export type { FormatOptions, FormatResult } from './format';
 export { fromJS, toJS, toRegoText, toJSONText, compare, equal, parseJSON, parseYAML } from './value';

@@ -179,3 +179,5 @@ export function evalRule(policy: PreparedPolicy, path: string, options: EvalOpti
 }
 
 export { EvalError };
+export { explainRuleFailure } from './explain';
+export type { FailureExplanation, ExplainedTerm } from './explain';
