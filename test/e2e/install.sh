@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the end-to-end harness (code-server + playwright-core + mocha) into test/e2e/node_modules.
+# Installs the end-to-end harness (code-server, playwright-core, mocha and @vscode/test-electron) into test/e2e/node_modules.
 # Needs Debian's libkrb5-dev (code-server's kerberos addon), ripgrep and chromium: .ci/run installs them.
 # @vscode/ripgrep's postinstall downloads a binary from GitHub, which this network cannot reach; we
 # hand it Debian's /usr/bin/rg in the tarball layout it looks for in its cache first.

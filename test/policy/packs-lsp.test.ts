@@ -45,6 +45,6 @@ test('a refused pack is reported on .palisade.yaml at its packs: key; the other 
 
 test('an untrusted workspace runs only the built-in pack, even with builtin: false', async () => {
   const root = workspace('packs:\n  builtin: false\n  sources: [team]\n');
-  assert.deepEqual((await analyze(root, { trusted: false, packs: [{ path: 'other' }] })).codes, ['PAL-FAKE-001']);
+  assert.deepEqual((await analyze(root, { trusted: false, packs: [{ path: 'other' }] })).codes, ['PAL-FAKE-001', 'pack-untrusted']);
   assert.deepEqual((await analyze(root, { trusted: true })).codes, ['TEAM-1']);
 });

@@ -54,11 +54,16 @@ export function installExtension(profile: Profile, vsix: string): void {
   if (result.status !== 0) throw new Error(`code-server --install-extension failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
-export async function startCodeServer(profile: Profile, workspace: string, extraEnv: NodeJS.ProcessEnv = {}): Promise<CodeServer> {
+/**
+ * `trusted: false` leaves workspace trust on (no `--disable-workspace-trust`): with the profile's
+ * `security.workspace.trust.startupPrompt: never` the folder opens in Restricted Mode.
+ */
+export async function startCodeServer(profile: Profile, workspace: string, extraEnv: NodeJS.ProcessEnv = {}, trusted = true): Promise<CodeServer> {
   const port = await freePort();
   const args = [
     CODE_SERVER, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir, workspace,
+    ...(trusted ? ['--disable-workspace-trust'] : []),
+    '--extensions-dir', profile.extensionsDir, '--user-data-dir', profile.userDataDir, workspace,
   ];
   // Its own process group, so stopping it also stops the extension host and language server it started.
   const child = spawn(process.execPath, args, { env: { ...profile.env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -100,7 +105,7 @@ function stopProcess(child: ChildProcess): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -1,12 +1,15 @@
 // Helpers for tests running inside the extension host: waiting for diagnostics, typing like a
 // user, asking the outside harness for a screenshot.
 import { readFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { pristinePath } from '../harness/workspace';
 import * as vscode from 'vscode';
 
-export const EXTENSION_ID = 'palisade.palisade';
+// Screenshots, keystrokes and clicks go through the harness's control server (suite/control.ts).
+export { click, keyboard, note, screenshot } from './control';
 
+export const EXTENSION_ID = 'palisade.palisade';
+/** The rule of the workspace's team pack (test/e2e/workspace/team-pack): runs only when trusted. */
+export const TEAM_RULE = 'TEAM-E2E-001';
 
 export function workspaceFile(relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -52,37 +55,6 @@ export async function replaceText(editor: vscode.TextEditor, search: string, rep
   const range = new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + search.length));
   const ok = await editor.edit((b) => b.replace(range, replacement));
   if (!ok) throw new Error('the edit was rejected');
-}
-
-/** Asks the harness outside VS Code to save a screenshot of the window (test/e2e/screenshots/<name>.png). */
-export function screenshot(name: string): Promise<void> {
-  return control(`/screenshot?name=${encodeURIComponent(name)}`);
-}
-
-/** Clicks the first element matching a CSS selector in the workbench, as a user would. */
-export function click(selector: string): Promise<void> {
-  return control(`/click?selector=${encodeURIComponent(selector)}`);
-}
-
-/** Types `text` and then presses `keys` in the browser, as a user would (for input boxes and menus). */
-export function keyboard(text: string, ...keys: string[]): Promise<void> {
-  const query = new URLSearchParams();
-  if (text) query.set('type', text);
-  for (const key of keys) query.append('press', key);
-  return control(`/keyboard?${query}`);
-}
-
-function control(path: string): Promise<void> {
-  const port = process.env.PALISADE_E2E_CONTROL_PORT;
-  if (!port) return Promise.reject(new Error('PALISADE_E2E_CONTROL_PORT is not set: run the suite through test/e2e/vscode.test.ts'));
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: Number(port), method: 'POST', path }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 204 ? resolve() : reject(new Error(`${path} failed: HTTP ${res.statusCode}`))));
-    });
-    req.on('error', reject);
-    req.end();
-  });
 }
 
 /** The Palisade diagnostic on the first line matching `pattern` (rule ids may be renumbered; lines do not move). */
