@@ -1,13 +1,14 @@
 // `palisade report <path>... --format md|html|json`: the compliance picture per framework and
 // control (docs/report.md). Wiring only: the scan is `palisade scan`'s engine (report/collect.ts),
-// the figures a pure function over its result (report/compliance.ts), then one renderer.
+// the figures a pure function over its result (server/src/report/compliance.ts, shared with the
+// editor's dashboard), then one renderer.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
 import { collectScan } from '../report/collect';
-import { buildCompliance } from '../report/compliance';
-import { formatHtml } from '../report/html';
+import { buildCompliance } from '../../report/compliance';
+import { formatHtml } from '../../shared/compliance-html';
 import { formatMarkdown } from '../report/markdown';
 
 export const summary = 'compliance report per framework and control: md, html (self-contained, charts) or json';

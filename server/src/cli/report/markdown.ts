@@ -1,6 +1,6 @@
 // `palisade report --format md`: the compliance report as GitHub-flavoured Markdown.
 import { SEVERITIES } from '../../policy';
-import { percent, type ComplianceReport, type Counts } from './compliance';
+import { percent, type ComplianceReport, type Counts } from '../../shared/compliance';
 
 const MAX_FINDINGS = 200;
 

@@ -1,5 +1,5 @@
-// Inline SVG charts for the HTML report: no script, no external resource, and every figure is
-// also written as text so the chart stays readable in print and in grey.
+// Inline SVG charts for the compliance report (HTML file and VS Code dashboard): no script, no
+// external resource, and every figure is also written as text so the chart stays readable in print and in grey.
 import { percent } from './compliance';
 
 export const COLORS = { passing: '#2e7d32', failing: '#c62828', suppressed: '#9e9e9e', critical: '#7b1fa2', high: '#c62828', medium: '#ef6c00', low: '#f9a825', info: '#1565c0', track: '#e0e0e0' };

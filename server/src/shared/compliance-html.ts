@@ -1,8 +1,27 @@
-// `palisade report --format html`: one self-contained page (inline CSS and SVG, no script, no
-// external resource) that a manager can open from a CI artifact and print.
-import { SEVERITIES } from '../../policy';
-import { percent, type ComplianceReport, type Counts } from './compliance';
-import { bars, COLORS, donut, esc, rateRow, stacked } from './svg';
+// The compliance report as HTML. `palisade report --format html`: one self-contained page (inline
+// CSS and SVG, no script, no external resource) that a manager can open from a CI artifact and
+// print. The VS Code dashboard renders the same page with its own CSP, nonce, theme colours,
+// location links and refresh button (client/src/dashboard.ts).
+import { COMPLIANCE_SEVERITIES as SEVERITIES, percent, type ComplianceReport, type Counts } from './compliance';
+import { bars, COLORS, donut, esc, rateRow, stacked } from './compliance-svg';
+
+/** The standalone file's policy: inline styles and data: images, nothing else. */
+export const STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+export interface ComplianceHtmlOptions {
+  /** The page's Content-Security-Policy (default STANDALONE_CSP). */
+  contentSecurityPolicy?: string;
+  /** Set on the <style> and <script> elements, for a policy that allows only nonce'd ones. */
+  nonce?: string;
+  /** CSS appended to the report's own (the dashboard's theme colours). */
+  extraStyle?: string;
+  /** Already-escaped HTML placed under the title (the dashboard's toolbar). */
+  toolbarHtml?: string;
+  /** Finding locations become `<a class="location" data-file data-line>` links (for the script to open). */
+  linkLocations?: boolean;
+  /** Inline script (only written when `nonce` is set). */
+  script?: string;
+}
 
 const MAX_FINDINGS = 500;
 
@@ -19,11 +38,14 @@ th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}
 @media print{body{margin:0;max-width:none;font-size:11px}h2{break-after:avoid}tr,svg{break-inside:avoid}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 `;
 
-export function formatHtml(report: ComplianceReport): string {
+export function formatHtml(report: ComplianceReport, options: ComplianceHtmlOptions = {}): string {
   const o = report.overall.evaluations;
   const parts: string[] = [];
-  parts.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8"/>', "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>", '<meta name="viewport" content="width=device-width, initial-scale=1"/>', '<title>Palisade compliance report</title>', `<style>${STYLE}</style>`, '</head>', '<body>');
+  const nonce = options.nonce === undefined ? '' : ` nonce="${esc(options.nonce)}"`;
+  const csp = options.contentSecurityPolicy ?? STANDALONE_CSP;
+  parts.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8"/>', `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}"/>`, '<meta name="viewport" content="width=device-width, initial-scale=1"/>', '<title>Palisade compliance report</title>', `<style${nonce}>${STYLE}${options.extraStyle ?? ''}</style>`, '</head>', '<body>');
   parts.push('<h1>Palisade compliance report</h1>');
+  if (options.toolbarHtml) parts.push(options.toolbarHtml);
   parts.push(`<p class="meta">${report.scope.units} unit(s), ${report.scope.files} file(s), ${report.scope.resources} resource(s) evaluated by ${report.scope.rules} rule(s) · ${esc(report.tool.name)} ${esc(report.tool.version)}</p>`);
   if (report.problems > 0) parts.push(`<p class="warn">${report.problems} error(s) occurred while scanning; figures may be incomplete (run <code>palisade scan</code> for details).</p>`);
 
@@ -61,10 +83,11 @@ export function formatHtml(report: ComplianceReport): string {
   parts.push('<h2>Findings</h2>');
   if (report.findings.length === 0) parts.push('<p>No findings.</p>');
   else {
-    const rows = report.findings.slice(0, MAX_FINDINGS).map((f) => [sev(f.severity), esc(f.ruleId), esc(f.resource ?? ''), esc(`${f.file}:${f.line}`), esc(f.message), f.suppressed ? 'suppressed' : f.fixable ? 'open, fix available' : 'open']);
+    const rows = report.findings.slice(0, MAX_FINDINGS).map((f) => [sev(f.severity), esc(f.ruleId), esc(f.resource ?? ''), location(f.file, f.line, options.linkLocations === true), esc(f.message), f.suppressed ? 'suppressed' : f.fixable ? 'open, fix available' : 'open']);
     parts.push(table(['Severity', 'Rule', 'Resource', 'Location', 'Message', 'Status'], rows));
     if (report.findings.length > MAX_FINDINGS) parts.push(`<p>…and ${report.findings.length - MAX_FINDINGS} more (see the JSON report).</p>`);
   }
+  if (options.script !== undefined && options.nonce !== undefined) parts.push(`<script${nonce}>${options.script}</script>`);
   parts.push('</body>', '</html>', '');
   return parts.join('\n');
 }
@@ -83,4 +106,9 @@ function countCells(c: Counts): string[] {
 
 function sev(severity: string): string {
   return `<span class="sev ${esc(severity)}">${esc(severity)}</span>`;
+}
+
+function location(file: string, line: number, link: boolean): string {
+  const text = esc(`${file}:${line}`);
+  return link ? `<a class="location" href="#" data-file="${esc(file)}" data-line="${line}">${text}</a>` : text;
 }

@@ -1,56 +1,39 @@
 // The compliance picture as data: a pure function over a scan's result (docs/report.md defines
 // every figure). An *evaluation* is one (rule, resource) pair where the resource's type is in the
 // rule's resource_types; it fails when the rule reported an unsuppressed finding on that resource.
+// Surface-neutral: `palisade report` and the language server's dashboard request both call it.
 import { posix } from 'node:path';
-import { SEVERITIES, type RuleMetadata, type RuleSeverity } from '../../policy';
-import type { ReportFinding, ScanReport } from '../scan-report';
+import { SEVERITIES, type RuleMetadata, type RuleSeverity } from '../policy';
+import type { ComplianceReport, ControlResult, Counts, FrameworkResult } from '../shared/compliance';
+
+export type { ComplianceReport, ControlResult, Counts, FrameworkResult } from '../shared/compliance';
+export { percent } from '../shared/compliance';
 
 export type EvaluationStatus = 'passing' | 'failing' | 'suppressed';
 
-export interface Counts {
-  evaluated: number;
-  passing: number;
-  failing: number;
-  suppressed: number;
+/** What the computation reads of a scan (the CLI's ScanReport has this shape). */
+export interface ComplianceInput {
+  tool: ComplianceReport['tool'];
+  rules: RuleMetadata[];
+  /** Shown and suppressed findings, 1-based lines, files relative to where the scan ran. */
+  findings: ScannedFinding[];
+  diagnostics: { severity: string }[];
+  units: number;
+  files: number;
+  /** Whether `fixes` were verified through the fix layer. */
+  fixesVerified: boolean;
+  /** Every (rule, resource) pair a rule with `resource_types` evaluated. */
+  evaluated: { ruleId: string; resource: string; file: string }[];
 }
 
-export interface ControlResult {
-  id: string;
-  rules: string[];
-  /** Distinct resources evaluated by the control's rules; a resource fails when any of its evaluations fails. */
-  resources: Counts;
-  evaluations: Counts;
-  /** passing / (passing + failing) over evaluations; null when nothing was evaluated. */
-  complianceRate: number | null;
-}
-
-export interface FrameworkResult {
-  name: string;
-  rules: string[];
-  controls: ControlResult[];
-  resources: Counts;
-  evaluations: Counts;
-  complianceRate: number | null;
-}
-
-export interface ComplianceReport {
-  tool: ScanReport['tool'];
-  scope: { units: number; files: number; resources: number; rules: number };
-  overall: { evaluations: Counts; complianceRate: number | null };
-  frameworks: FrameworkResult[];
-  /** Unsuppressed findings of every kind (deny and warn) by severity. */
-  findingsBySeverity: Record<RuleSeverity, number>;
-  fixes: {
-    /** `verified`: a fix verified through the fix layer exists; `rule-metadata`: the rule says `fixable: true`. */
-    method: 'verified' | 'rule-metadata';
-    findings: number;
-    withAutomaticFix: number;
-    share: number | null;
-  };
-  /** Rules with at least one evaluation, worst first. */
-  rules: { id: string; title: string; severity: RuleSeverity; frameworks: string[]; evaluations: Counts; complianceRate: number | null }[];
-  findings: { ruleId: string; severity: RuleSeverity; message: string; resource?: string; file: string; line: number; suppressed: boolean; fixable: boolean }[];
-  problems: number;
+export interface ScannedFinding {
+  ruleId: string;
+  severity: RuleSeverity;
+  message: string;
+  resource?: string;
+  location: { file: string; startLine: number };
+  suppressed?: unknown;
+  fixes: unknown[];
 }
 
 interface Evaluation {
@@ -60,7 +43,7 @@ interface Evaluation {
   status: EvaluationStatus;
 }
 
-export function buildCompliance(report: ScanReport): ComplianceReport {
+export function buildCompliance(report: ComplianceInput): ComplianceReport {
   const rulesById = new Map(report.rules.map((r) => [r.id, r]));
   const evaluations = evaluationsOf(report, rulesById);
   const byRule = groupBy(evaluations, (e) => e.ruleId);
@@ -82,7 +65,7 @@ export function buildCompliance(report: ScanReport): ComplianceReport {
 
   const shown = report.findings.filter((f) => !f.suppressed);
   const findingsBySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, shown.filter((f) => f.severity === s).length])) as Record<RuleSeverity, number>;
-  const fixable = (f: ReportFinding) => (report.fixesVerified ? f.fixes.length > 0 : rulesById.get(f.ruleId)?.fixable === true);
+  const fixable = (f: ScannedFinding) => (report.fixesVerified ? f.fixes.length > 0 : rulesById.get(f.ruleId)?.fixable === true);
   const withFix = shown.filter(fixable).length;
 
   const overall = countEvaluations(evaluations);
@@ -121,7 +104,7 @@ export function buildCompliance(report: ScanReport): ComplianceReport {
  * finding of a pack rule on a resource outside that list (a rule without resource_types, a
  * companion resource, a module call) adds its own evaluation.
  */
-function evaluationsOf(report: ScanReport, rules: Map<string, RuleMetadata>): Evaluation[] {
+function evaluationsOf(report: ComplianceInput, rules: Map<string, RuleMetadata>): Evaluation[] {
   const status = new Map<string, Evaluation>();
   const keyOf = (ruleId: string, resource: string) => `${ruleId}\u0000${resource}`;
   for (const e of report.evaluated) {
@@ -183,9 +166,4 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** "2.1.4" < "2.10" < "10.1"; "AC-6" < "AC-17". */
 export function naturalCompare(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
-}
-
-/** A rate as a percentage with one decimal, or "n/a". */
-export function percent(value: number | null): string {
-  return value === null ? 'n/a' : `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
 }
