@@ -10,6 +10,7 @@ const EXTRA: Record<string, string[]> = {
   terraform: ['lsp-keystroke'],
   policy: [],
   rego: ['rego-lsp'],
+  cli: [],
 };
 
 /** Modules the benches share; they print nothing on their own. */

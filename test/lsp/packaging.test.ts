@@ -7,10 +7,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/corpora';
 
-// media/: the icon and the walkthrough pages; examples/: the module the walkthrough opens.
-const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^syntaxes\//, /^bin\//, /^policies\//, /^media\/icon\.png$/, /^media\/walkthrough\/[^/]+\.md$/, /^examples\//];
+// media/: the icon and the walkthrough pages; examples/: the module the walkthrough opens;
+// dist/builtin-pack.json: the built-in pack parsed at build time (policy/pack-artefact.ts).
+const SHIPPED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^dist\/[^/]+\.js$/, /^dist\/builtin-pack\.json$/, /^syntaxes\//, /^bin\//, /^policies\//, /^media\/icon\.png$/, /^media\/walkthrough\/[^/]+\.md$/, /^examples\//];
 
-test('vsce packages only dist/*.js, syntaxes/, bin/, policies/, the walkthrough media, the example and the top-level docs', () => {
+test('vsce packages only dist/*.js and the pack artefact, syntaxes/, bin/, policies/, the walkthrough media, the example and the top-level docs', () => {
   const vsce = resolve(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   assert.ok(existsSync(vsce), 'the @vscode/vsce dev dependency is installed');
   assert.ok(existsSync(resolve(REPO_ROOT, 'dist', 'server.js')), 'dist/ is built (npm test builds it)');
@@ -18,7 +19,7 @@ test('vsce packages only dist/*.js, syntaxes/, bin/, policies/, the walkthrough 
   assert.equal(run.status, 0, run.stderr);
   const files = run.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
   for (const file of files) assert.ok(SHIPPED.some((re) => re.test(file)), `unexpected file in the package: ${file}`);
-  for (const required of ['package.json', 'LICENSE', 'dist/server.js', 'dist/client.js', 'bin/palisade.js',
+  for (const required of ['package.json', 'LICENSE', 'dist/server.js', 'dist/client.js', 'dist/builtin-pack.json', 'bin/palisade.js',
     'syntaxes/terraform.tmLanguage.json', 'syntaxes/rego.tmLanguage.json', 'media/icon.png', 'examples/terraform-basic/main.tf',
     'media/walkthrough/open-example.md']) {
     assert.ok(files.includes(required), `${required} is packaged`);

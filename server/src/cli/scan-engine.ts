@@ -1,8 +1,11 @@
 // Scans one unit for `palisade scan`: the same entry point as the editor (scanTerraformUnit),
 // then verified fixes from the fix layer. Runs on the main thread (--jobs 1) or in a worker;
 // settings and results are plain data so they cross thread boundaries unchanged.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fixesForFinding, type VerifiedFix } from '../fix';
 import {
+  ArtefactModules,
   ConfigCache,
   configForUnit,
   loadPack,
@@ -14,6 +17,8 @@ import {
   type RuleMetadata,
   type RulePack,
   type RuleSeverity,
+  readPackArtefact,
+  BUILTIN_PACK_ARTEFACT,
 } from '../policy';
 import type { FileHost } from '../iac/model';
 import { DiskHost } from '../workspace/disk-host';
@@ -89,7 +94,20 @@ export function loadBuiltinPack(settings?: Pick<ScanSettings, 'cwd' | 'configFil
     return { pack: loaded.pack, packDir: packDir.split('\\').join('/'), packDiagnostics: absolutePackDiagnostics(loaded) };
   }
   // The built-in pack passes OPA's compile checks in CI (test/policy/fixtures.test.ts).
-  return { pack: loadPack(readPackFiles(packDir), { name: 'builtin', check: false }), packDir: packDir.split('\\').join('/') };
+  const parsed = builtinPackArtefact(packDir);
+  return { pack: loadPack(readPackFiles(packDir), { name: 'builtin', check: false, parsed }), packDir: packDir.split('\\').join('/') };
+}
+
+/** The build's artefact of the built-in pack (dist/builtin-pack.json beside policies/), when there is a readable one. */
+export function builtinPackArtefact(packDir: string): ArtefactModules | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(packDir, '..', 'dist', BUILTIN_PACK_ARTEFACT), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const artefact = readPackArtefact(text);
+  return artefact ? new ArtefactModules(artefact) : undefined;
 }
 
 export class UnitScanner {

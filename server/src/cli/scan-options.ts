@@ -71,8 +71,8 @@ selection
 run
   --fail-on SEV        critical|high|medium|low|info|none (default high): exit 1 when a shown,
                        unsuppressed finding at or above SEV remains
-  --jobs N             worker threads over units (default: the number of cores); results are
-                       identical for every N
+  --jobs N             threads over units, this one and N-1 workers (default: the number of
+                       cores); results are identical for every N
 
 exit status: 0 no shown unsuppressed finding at or above --fail-on, 1 there is one,
              2 usage error or internal error (a unit that cannot be scanned, a bad baseline, …)`;

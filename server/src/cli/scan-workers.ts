@@ -1,7 +1,10 @@
-// `--jobs N`: units scanned by N worker threads, each with its own copy of the pack and its own
-// file reads. Units are handed out a couple at a time as workers finish (a slow unit does not
-// hold up a long queue) and results are put back in unit order, so the report is identical to
-// `--jobs 1`.
+// `--jobs N`: units scanned by N threads, this one and N-1 workers, each with its own copy of the
+// pack and its own file reads (a thread costs a program load, a pack load and its own JIT warm-up,
+// so this thread, idle otherwise, scans too). Workers get the biggest units first (so no thread is
+// left with a large unit at the end while the others idle), a couple at a time as they finish;
+// this thread takes the smallest. Results are put back in unit order, so the report is identical
+// to `--jobs 1`.
+import { readdirSync, readFileSync } from 'node:fs';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
 import { loadBuiltinPack, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
@@ -59,14 +62,20 @@ export async function runScanWorker(): Promise<number> {
 }
 
 /**
- * Scans `dirs` with `jobs` workers. `onProgress` is called after each unit. Rejects when a worker
- * cannot start or dies; a unit that fails inside a healthy worker comes back with `error` set.
+ * Scans `dirs` with `jobs` threads (this one and `jobs - 1` workers). `onProgress` is called after
+ * each unit. Rejects when a worker cannot start or dies, or when the pack cannot be loaded; a unit
+ * that fails inside a healthy thread comes back with `error` set.
  */
 export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: number, onProgress?: (done: number) => void): Promise<PoolResult> {
   return new Promise((resolvePool, rejectPool) => {
     const outcomes: UnitOutcome[] = new Array(dirs.length);
     const workers: Worker[] = [];
+    // Computed once the workers are starting, while they load the program and the pack. Workers
+    // take units from the front (largest first), this thread from the back: its units are the
+    // small ones, so it returns to the event loop often and the workers are fed without delay.
+    let order: number[] = [];
     let next = 0;
+    let last = -1;
     let done = 0;
     let first: Omit<PoolResult, 'outcomes'> | undefined;
     let settled = false;
@@ -77,14 +86,21 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
       if (error) rejectPool(error);
       else resolvePool({ outcomes, ...(first as Omit<PoolResult, 'outcomes'>) });
     };
+    const complete = (index: number, outcome: UnitOutcome) => {
+      outcomes[index] = outcome;
+      done++;
+      onProgress?.(done);
+      if (done === dirs.length) finish();
+    };
     const feed = (worker: Worker) => {
-      if (next < dirs.length) {
-        worker.postMessage({ type: 'unit', index: next, dir: dirs[next] } satisfies ToWorker);
+      if (next <= last) {
+        const index = order[next];
+        worker.postMessage({ type: 'unit', index, dir: dirs[index] } satisfies ToWorker);
         next++;
       }
     };
-    const count = Math.max(1, Math.min(jobs, dirs.length));
-    for (let i = 0; i < count; i++) {
+    const threads = Math.max(1, Math.min(jobs, dirs.length));
+    for (let i = 0; i < threads - 1; i++) {
       const worker = new Worker(workerSource(), { eval: true, workerData: { palisadeScanWorker: true, settings } satisfies WorkerInit });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
@@ -94,19 +110,92 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
           for (let i = 0; i < PREFETCH; i++) feed(worker);
           return;
         }
-        outcomes[message.index] = message.outcome;
-        done++;
-        onProgress?.(done);
-        if (done === dirs.length) return finish();
-        feed(worker);
+        complete(message.index, message.outcome);
+        if (!settled) feed(worker);
       });
       worker.on('error', (err) => finish(err instanceof Error ? err : new Error(String(err))));
       worker.on('exit', (code) => {
         if (!settled && code !== 0) finish(new Error(`a scan worker stopped with exit code ${code}`));
       });
     }
-    if (dirs.length === 0) finish();
+    order = largestFirst(dirs);
+    last = order.length - 1;
+    if (dirs.length === 0) return finish();
+    const scanHere = async () => {
+      const { pack, packDir, packDiagnostics } = loadBuiltinPack(settings);
+      if (!pack || !packDir) return finish(new Error('the built-in rule pack (policies/) was not found next to the program'));
+      first ??= { rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir };
+      const scanner = new UnitScanner(pack, settings);
+      while (!settled && next <= last) {
+        const index = order[last--];
+        const outcome = await scanner.scan(dirs[index]);
+        if (settled) return;
+        complete(index, outcome);
+        // A macrotask boundary, so workers' results are taken (and the workers fed) between units.
+        await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+      }
+    };
+    scanHere().catch((err: unknown) => finish(err instanceof Error ? err : new Error(String(err))));
   });
+}
+
+/** A local module call's source (`source = "../modules/x"`), as written in a .tf file. */
+const LOCAL_SOURCE = /\bsource\s*=\s*"(\.{1,2}\/[^"]*)"/g;
+
+/**
+ * Unit indices by estimated cost, largest first: the bytes of .tf the unit evaluates, its own and
+ * those of the local modules it calls (transitively). Only an order: a wrong guess costs balance.
+ */
+export function largestFirst(dirs: string[]): number[] {
+  const own = new Map<string, { bytes: number; calls: string[] }>();
+  const read = (dir: string) => {
+    let hit = own.get(dir);
+    if (hit) return hit;
+    hit = { bytes: 0, calls: [] };
+    own.set(dir, hit);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.tf'));
+    } catch {
+      return hit;
+    }
+    for (const name of names) {
+      let text = '';
+      try {
+        text = readFileSync(`${dir}/${name}`, 'utf8');
+      } catch {
+        continue;
+      }
+      hit.bytes += text.length;
+      for (const m of text.matchAll(LOCAL_SOURCE)) hit.calls.push(normalise(`${dir}/${m[1]}`));
+    }
+    return hit;
+  };
+  const cost = (dir: string): number => {
+    let total = 0;
+    const seen = new Set<string>();
+    const visit = (d: string) => {
+      if (seen.has(d) || seen.size > 64) return;
+      seen.add(d);
+      const info = read(d);
+      total += info.bytes;
+      for (const c of info.calls) visit(c);
+    };
+    visit(dir);
+    return total;
+  };
+  const costs = dirs.map(cost);
+  return dirs.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
+}
+
+function normalise(path: string): string {
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '.' || part === '') continue;
+    if (part === '..') out.pop();
+    else out.push(part);
+  }
+  return `/${out.join('/')}`;
 }
 
 /**

@@ -16,3 +16,5 @@ export type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMeta
 export * from './packs';
 export { scanTerraformPlan, planPack } from './scan-plan';
 export type { ScanPlanOptions, PlanScan } from './scan-plan';
+export { ArtefactModules, buildPackArtefact, readPackArtefact, PACK_ARTEFACT_FORMAT, BUILTIN_PACK_ARTEFACT } from './pack-artefact';
+export type { PackArtefact } from './pack-artefact';

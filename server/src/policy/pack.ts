@@ -4,6 +4,7 @@ import { parseModule, prepare, checkModules } from '../rego';
 import type { ModuleSource, RegoError } from '../rego';
 // OPA's compile checks (unsafe vars, undefined functions, types) are not in the rego door yet.
 import { isRuleModule, readRuleMetadata } from './metadata';
+import type { ArtefactModules } from './pack-artefact';
 import type { PolicyDiagnostic, RuleMetadata, RulePack } from './types';
 
 export interface PackFile {
@@ -19,6 +20,8 @@ export interface LoadPackOptions {
   name?: string;
   /** Run OPA's compile checks before preparing (default true); they catch rules that would fail at evaluation. */
   check?: boolean;
+  /** Modules parsed ahead of time (the build's pack artefact); used only for files whose text is unchanged. */
+  parsed?: ArtefactModules;
 }
 
 /** Compile rounds: each round drops the files the compiler blamed, so a chain of breakage settles. */
@@ -38,7 +41,8 @@ export function loadPack(files: PackFile[], options: LoadPackOptions = {}): Rule
   const seenIds = new Map<string, string>();
 
   for (const file of [...files].filter((f) => isPolicyFile(f.path)).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    const parsed = parseModule(file.text, { file: file.path, ...(file.regoVersion ? { regoVersion: file.regoVersion } : {}) });
+    const prepared = options.parsed?.moduleFor(file);
+    const parsed = prepared ? { module: prepared, errors: [] } : parseModule(file.text, { file: file.path, ...(file.regoVersion ? { regoVersion: file.regoVersion } : {}) });
     if (!parsed.module || parsed.errors.length > 0) {
       diagnostics.push(...regoDiagnostics('pack-parse-error', file.path, parsed.errors, 'does not parse'));
       continue;

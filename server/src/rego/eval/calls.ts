@@ -10,11 +10,18 @@ import { STOP, type Slots, type Stop } from './control';
 import { equal, formatValue, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
+/** Marks a call being evaluated: meeting it again is recursion. */
+const IN_PROGRESS = Symbol('in-progress');
+const NO_ARGS = Symbol('no-args');
+
+/** Memoised results of one function: a map level per argument, the result at the last. */
+type FunctionMemo = Map<unknown, unknown>;
 
 export class Calls {
-  /** Per function node, results by argument key (swapped wholesale by `with`). */
-  cache = new Map<RuleNode, Map<string, RegoValue | typeof UNDEFINED>>();
-  private readonly inProgress = new Set<string>();
+  /** Per function node, results by argument (swapped wholesale by `with`). */
+  cache = new Map<RuleNode, FunctionMemo>();
+  /** Outputs of relation builtins by their (only) composite argument; values are immutable. */
+  private readonly relations = new WeakMap<object, readonly RegoValue[]>();
   /** User-function nodes by call site: the rule tree is fixed for the evaluator's life. */
   private readonly userFunctions = new Map<FnRef, RuleNode | null>();
   readonly builtinContext: BuiltinContext;
@@ -101,6 +108,14 @@ export class Calls {
     }
     const builtin = getBuiltin(fn.name);
     if (!builtin) throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
+    // A relation over one composite value (`walk(r.config, …)`) is the same for the same object:
+    // rules that walk every resource once per candidate (a group, a bucket) pay for one walk.
+    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null ? (vals[0] as object) : undefined;
+    const memo = relationArg ? this.relations.get(relationArg) : undefined;
+    if (memo) {
+      for (const x of memo) if (k(x)) return STOP;
+      return undefined;
+    }
     let r: RegoValue | undefined;
     try {
       r = builtin.impl(vals, this.builtinContext);
@@ -115,6 +130,7 @@ export class Calls {
     }
     if (r === undefined) return undefined;
     if (builtin.relation && isArray(r)) {
+      if (relationArg) this.relations.set(relationArg, r);
       for (const x of r) if (k(x)) return STOP;
       return undefined;
     }
@@ -133,38 +149,45 @@ export class Calls {
 
   private callUser(fnNode: RuleNode, vals: RegoValue[], k: (v: RegoValue) => Stop): Stop {
     const { path, funcs: rules, defaultRule } = fnNode;
-    // One argument needs no separator; several are escaped so ("a,b", "c") and ("a", "b,c") differ.
-    const argsKey = vals.length === 1 ? memoKey(vals[0]) : JSON.stringify(vals.map(memoKey));
-    let results = this.cache.get(fnNode);
-    if (results === undefined) {
-      results = new Map();
-      this.cache.set(fnNode, results);
+    let level: FunctionMemo | undefined = this.cache.get(fnNode);
+    if (level === undefined) {
+      level = new Map();
+      this.cache.set(fnNode, level);
     }
-    let cached = results.get(argsKey);
+    // One map level per argument, keyed by the argument itself where that is exact (see argKey).
+    const last = vals.length - 1;
+    for (let i = 0; i < last; i++) {
+      const key = argKey(vals[i]);
+      let next = level.get(key) as FunctionMemo | undefined;
+      if (next === undefined) level.set(key, (next = new Map()));
+      level = next;
+    }
+    const leafKey = last >= 0 ? argKey(vals[last]) : NO_ARGS;
+    let cached = level.get(leafKey) as RegoValue | typeof UNDEFINED | typeof IN_PROGRESS | undefined;
+    if (cached === IN_PROGRESS) throw new EvalError('rego_recursion_error', `function ${path.join('.')} is recursive`);
     if (cached === undefined) {
-      const key = path.join('.') + '(' + argsKey + ')';
-      if (this.inProgress.has(key)) throw new EvalError('rego_recursion_error', `function ${path.join('.')} is recursive`);
-      this.inProgress.add(key);
+      level.set(leafKey, IN_PROGRESS);
       let result: RegoValue | undefined;
       try {
-      for (const r of rules) {
-        this.ev.docs.ruleValues(
-          r,
-          (v) => {
-            if (result === undefined) result = v;
-            else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
-          },
-          vals,
-        );
-      }
-      if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
-      } finally {
-        this.inProgress.delete(key);
+        for (const r of rules) {
+          this.ev.docs.ruleValues(
+            r,
+            (v) => {
+              if (result === undefined) result = v;
+              else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
+            },
+            vals,
+          );
+        }
+        if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
+      } catch (err) {
+        level.delete(leafKey);
+        throw err;
       }
       cached = result === undefined ? UNDEFINED : result;
-      results.set(argsKey, cached);
+      level.set(leafKey, cached);
     }
-    return cached === UNDEFINED ? undefined : k(cached);
+    return cached === UNDEFINED ? undefined : k(cached as RegoValue);
   }
 
   /** OPA's print: each operand's values (none → `<undefined>`), one line per combination. */
@@ -204,13 +227,23 @@ const identities = new WeakMap<object, number>();
 let lastIdentity = 0;
 
 /**
- * A function argument's part of the memo key. Objects and sets count by identity: their canonical
- * key serialises the whole value (a resource's config, say), which costs more than the call it
- * would save; equal values that are distinct objects only miss the memo, never share a wrong entry.
+ * A function argument's memo key. Strings, booleans and null are their own keys (a JS string
+ * keeps its hash, so a long string costs nothing per call). Objects and sets count by identity:
+ * their canonical key serialises the whole value (a resource's config, say), which costs more than
+ * the call it would save; equal values that are distinct objects only miss the memo, never share
+ * a wrong entry. Numbers and arrays use a canonical key in a namespace strings cannot reach.
  */
+function argKey(v: RegoValue): unknown {
+  if (v === null || typeof v !== 'object') return typeof v === 'string' && v.charCodeAt(0) === 0 ? '\u0000' + v : v;
+  if (!Array.isArray(v) && (v as { kind: string }).kind !== 'number') return v;
+  return '\u0000' + memoKey(v);
+}
+
+/** Canonical part of a memo key (never starts with U+0000). */
 function memoKey(v: RegoValue): string {
   if (v === null || typeof v !== 'object') return keyOf(v);
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map(memoKey).join(',') + ']';
+  // Scalars inside a mixed array are quoted, so ["a,sb", o] and ["a", "b", o] differ.
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map((x) => (x !== null && typeof x === 'object' ? memoKey(x) : JSON.stringify(keyOf(x)))).join(',') + ']';
   const c = v as Exclude<RegoValue, null | boolean | string | readonly RegoValue[]>;
   if (c.kind === 'number') return keyOf(c);
   let id = identities.get(c);

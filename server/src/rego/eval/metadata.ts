@@ -28,7 +28,21 @@ export class AnnotationIndex {
     }
   }
 
+  /** Computed on first use: few rules call `rego.metadata.*()`, and converting annotations costs. */
   forRule(module: Module, ruleIndex: number, rulePath: string[], pkgPath: string[]): RuleMetadata {
+    let computed: { rule: RegoValue; chain: RegoValue } | undefined;
+    const compute = () => (computed ??= this.compute(module, ruleIndex, rulePath, pkgPath));
+    return {
+      get rule() {
+        return compute().rule;
+      },
+      get chain() {
+        return compute().chain;
+      },
+    };
+  }
+
+  private compute(module: Module, ruleIndex: number, rulePath: string[], pkgPath: string[]): { rule: RegoValue; chain: RegoValue } {
     const own = (module.annotations ?? []).find((a) => a.target === ruleIndex && a.scope === 'rule');
     const chain: RegoValue[] = [entry(rulePath, own)];
     for (const d of this.documents.get(key(rulePath)) ?? []) chain.push(entry(rulePath, d.annotation));

@@ -4,18 +4,29 @@
 import { forgetKey, keyOf } from './key';
 import type { RegoObject, RegoSet, RegoValue } from './types';
 
+/**
+ * The internal map key of a member. A string is its own key: no prefix is concatenated per lookup,
+ * and the engine keeps a string's hash, so `o.get("name")` costs no allocation. Other values use
+ * their canonical key behind U+0000, as do strings that start with U+0000 (behind "\u0000s", which
+ * no canonical key starts with), so no two distinct members share a slot.
+ */
+function slotKey(v: RegoValue): string {
+  if (typeof v === 'string') return v.charCodeAt(0) === 0 ? '\u0000s' + v : v;
+  return '\u0000' + keyOf(v);
+}
+
 export class ObjectValue implements RegoObject {
   readonly kind = 'object' as const;
   private readonly map = new Map<string, [RegoValue, RegoValue]>();
 
   constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
-    if (entries) for (const [k, v] of entries) this.set(k, v);
+    if (entries) for (const [k, v] of entries) this.initEntry(k, v);
   }
 
   /** Builds an object from string keys (the common case when converting JSON). */
   static fromRecord(record: Record<string, RegoValue>): ObjectValue {
     const o = new ObjectValue();
-    for (const k of Object.keys(record)) o.set(k, record[k]);
+    for (const k of Object.keys(record)) o.initEntry(k, record[k]);
     return o;
   }
 
@@ -24,26 +35,34 @@ export class ObjectValue implements RegoObject {
   }
 
   get(key: RegoValue): RegoValue | undefined {
-    return this.map.get(keyOf(key))?.[1];
+    return this.map.get(slotKey(key))?.[1];
   }
 
   has(key: RegoValue): boolean {
-    return this.map.has(keyOf(key));
+    return this.map.has(slotKey(key));
   }
 
   /** Inserts or replaces; only while the object is being built (values are immutable once shared). */
   set(key: RegoValue, value: RegoValue): this {
-    const k = keyOf(key);
-    const existing = this.map.get(k);
-    if (existing) existing[1] = value;
-    else this.map.set(k, [key, value]);
+    this.initEntry(key, value);
     forgetKey(this);
     return this;
   }
 
+  /**
+   * `set` for an object under construction whose canonical key cannot have been computed yet
+   * (nothing else holds it): skips dropping the cached key, which `set` pays on every entry.
+   */
+  initEntry(key: RegoValue, value: RegoValue): void {
+    const k = slotKey(key);
+    const existing = this.map.get(k);
+    if (existing) existing[1] = value;
+    else this.map.set(k, [key, value]);
+  }
+
   delete(key: RegoValue): boolean {
     forgetKey(this);
-    return this.map.delete(keyOf(key));
+    return this.map.delete(slotKey(key));
   }
 
   *entries(): IterableIterator<[RegoValue, RegoValue]> {
@@ -64,7 +83,13 @@ export class SetValue implements RegoSet {
   private readonly map = new Map<string, RegoValue>();
 
   constructor(values?: Iterable<RegoValue>) {
-    if (values) for (const v of values) this.add(v);
+    // First wins among equal members (1 and 1.0), as `add` does; no key can be cached yet.
+    if (values) {
+      for (const v of values) {
+        const k = slotKey(v);
+        if (!this.map.has(k)) this.map.set(k, v);
+      }
+    }
   }
 
   get size(): number {
@@ -72,12 +97,12 @@ export class SetValue implements RegoSet {
   }
 
   has(v: RegoValue): boolean {
-    return this.map.has(keyOf(v));
+    return this.map.has(slotKey(v));
   }
 
   /** Adds a member; only while the set is being built. */
   add(v: RegoValue): this {
-    const k = keyOf(v);
+    const k = slotKey(v);
     if (!this.map.has(k)) {
       this.map.set(k, v);
       forgetKey(this);
@@ -87,7 +112,7 @@ export class SetValue implements RegoSet {
 
   delete(v: RegoValue): boolean {
     forgetKey(this);
-    return this.map.delete(keyOf(v));
+    return this.map.delete(slotKey(v));
   }
 
   values(): IterableIterator<RegoValue> {

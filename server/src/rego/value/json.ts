@@ -235,12 +235,12 @@ export function fromJS(v: unknown): RegoValue {
   if (Array.isArray(v)) return v.map(fromJS);
   if (v instanceof Map) {
     const o = new ObjectValue();
-    for (const [k, val] of v) o.set(fromJS(k), fromJS(val));
+    for (const [k, val] of v) o.initEntry(fromJS(k), fromJS(val));
     return o;
   }
   if (v instanceof Date) return v.toISOString();
   const o = new ObjectValue();
-  for (const k of Object.keys(v as object)) o.set(k, fromJS((v as Record<string, unknown>)[k]));
+  for (const k of Object.keys(v as object)) o.initEntry(k, fromJS((v as Record<string, unknown>)[k]));
   return o;
 }
 

@@ -7,9 +7,23 @@ import { describeAt } from './hover';
 import { buildModel } from './model-builder';
 import { ModuleInstance } from './module-instance';
 import { dirName } from './text';
+import { cachedAnalysis, RecordingHost, rememberAnalysis } from './result-cache';
 import { CancelledSignal, UnitContext } from './unit';
 
+/**
+ * Analyses a unit. A result is reused while everything the analysis read is unchanged on `host`
+ * (see result-cache.ts); callers must treat results as read-only.
+ */
 export function analyzeTerraformModule(host: FileHost, options: TerraformUnitOptions): TerraformUnitResult {
+  const cached = cachedAnalysis(host, options);
+  if (cached) return cached;
+  const reads = new RecordingHost(host);
+  const result = analyzeFresh(reads, options);
+  rememberAnalysis(host, options, result, reads);
+  return result;
+}
+
+function analyzeFresh(host: FileHost, options: TerraformUnitOptions): TerraformUnitResult {
   const ctx = new UnitContext(host, options);
   const root = new ModuleInstance(ctx, options.dir, '', options.dir, [], 0, []);
   let cancelled = false;
