@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/corpora';
 import type { RuleMetadata } from '../../server/src/policy';
-import { existingRuleDocs, expectedRuleDocs, loadBuiltinRules, OUTPUT_DIR, renderRuleDocs } from '../../scripts/gen-rule-docs';
+import { AUTHORING_DOC, existingRuleDocs, expectedAuthoringDoc, expectedRuleDocs, loadBuiltinRules, OUTPUT_DIR, renderAuthoringTable, renderRuleDocs, ruleKinds, TABLE_BEGIN, TABLE_END, withAuthoringTable } from '../../scripts/gen-rule-docs';
 
 const REGENERATE = 'run `npx tsx scripts/gen-rule-docs.ts`';
 
@@ -100,4 +100,37 @@ test('renderRuleDocs: fixtures with carets, frameworks, references, index sorted
     '| [PAL-AWS-SVC-001](PAL-AWS-SVC-001.md) | A \\| B | high | svc | no |',
     '| [PAL-AWS-SVC-002](PAL-AWS-SVC-002.md) | Title of PAL-AWS-SVC-002 | high | svc | yes |',
   ]);
+});
+
+test('the rules table of docs/rules-authoring.md is the generated one, a row per rule', () => {
+  const expected = expectedAuthoringDoc(REPO_ROOT);
+  assert.ok(expected !== undefined, `${AUTHORING_DOC} lost its rules table markers`);
+  assert.equal(readFileSync(resolve(REPO_ROOT, AUTHORING_DOC), 'utf8'), expected, `stale rules table in ${AUTHORING_DOC}; ${REGENERATE}`);
+  const { rules } = loadBuiltinRules(REPO_ROOT);
+  const rows = expected.split('\n').filter((l) => l.startsWith('| PAL-'));
+  assert.equal(rows.length, rules.length);
+  const fixable = rules.filter((r) => r.fixable).length;
+  assert.equal(rows.filter((l) => l.endsWith(' | yes |')).length, fixable);
+});
+
+test('renderAuthoringTable: sorted by id, kind from the source, fix from METADATA; markers required', () => {
+  const rules = [
+    rule('PAL-AWS-SVC-002', 'aws/svc/b_thing.rego', { fixable: true, severity: 'low', title: 'Pipe | in title' }),
+    rule('PAL-AWS-SVC-001', 'aws/svc/a_thing.rego'),
+  ];
+  const sources: Record<string, string> = {
+    'aws/svc/a_thing.rego': 'package x\ndeny contains msg if { true }\nwarn contains msg if { true }\n',
+    'aws/svc/b_thing.rego': 'package y\n# deny is only a word here\nwarn contains r if { true }\n',
+  };
+  const table = renderAuthoringTable(rules, (r) => sources[r.file]);
+  assert.equal(table, [
+    '| id | severity | kind | rule | title | fix |',
+    '| --- | --- | --- | --- | --- | --- |',
+    '| PAL-AWS-SVC-001 | high | deny, warn | `svc/a_thing` | Title of PAL-AWS-SVC-001 |  |',
+    '| PAL-AWS-SVC-002 | low | warn | `svc/b_thing` | Pipe \\| in title | yes |',
+  ].join('\n'));
+  assert.equal(ruleKinds(''), 'deny');
+  const doc = `# Guide\n\n${TABLE_BEGIN}\nold rows\n${TABLE_END}\nafter\n`;
+  assert.equal(withAuthoringTable(doc, 'T'), `# Guide\n\n${TABLE_BEGIN}\nT\n${TABLE_END}\nafter\n`);
+  assert.equal(withAuthoringTable('# Guide without markers\n', 'T'), undefined);
 });

@@ -23,14 +23,17 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# container_definitions is a JSON string (jsonencode or heredoc); decode it when known.
-containers(r) := json.unmarshal(r.config.container_definitions) if is_string(r.config.container_definitions)
+# container_definitions is JSON: decoded by the front end when part of it is unknown (an image
+# variable), else still a string (jsonencode of known values, heredoc).
+containers(r) := json.unmarshal(r.config.container_definitions) if {
+	is_string(r.config.container_definitions)
+	json.is_valid(r.config.container_definitions)
+} else := unknown.items(r.config.container_definitions)
 
-else := unknown.items(r.config.container_definitions)
-
-deny contains result.fail(r, ["container_definitions"], msg) if {
+# On the container's own "privileged" key: the front end maps JSON text key by key.
+deny contains result.fail(r, ["container_definitions", i, "privileged"], msg) if {
 	some r in tf.resources("aws_ecs_task_definition")
-	some c in containers(r)
+	some i, c in containers(r)
 	unknown.is_true(object.get(c, "privileged", false))
 	msg := sprintf("%s runs container %v as privileged", [r.address, object.get(c, "name", "(unnamed)")])
 }

@@ -34,13 +34,14 @@ export async function explainFixes(finding: Finding, context: FixContext, provid
   const report: FixReport = { fixes: [], rejected: [] };
   if (candidates.length === 0) report.rejected.push({ title: finding.ruleId, source: 'rule', reason: `${finding.ruleId} offers no fix operations for this finding` });
   for (const candidate of candidates) {
-    if (context.isCancelled?.()) break;
+    if (await stopped(context)) break;
     const rendered = renderCandidate(candidate, finding, context, state);
     if (!rendered.ok) {
       report.rejected.push({ title: candidate.title, source: candidate.source, reason: rendered.reason });
       continue;
     }
     const verdict = await verifyWithFollowUps(rendered.edits, [finding.fingerprint], finding.resource, context, state, renderCandidate);
+    if (!verdict.ok && verdict.cancelled) break;
     if (!verdict.ok) {
       report.rejected.push({ title: candidate.title, source: candidate.source, reason: verdict.reason });
       continue;
@@ -111,6 +112,13 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
   return { ok: true, edits };
 }
 
+/** Yields to the caller's event loop (context.pause), then tells whether to stop. */
+async function stopped(context: FixContext): Promise<boolean> {
+  if (context.isCancelled?.()) return true;
+  await context.pause?.();
+  return context.isCancelled?.() === true;
+}
+
 function toVerified(candidate: FixCandidate, finding: Finding, edits: FixTextEdit[]): VerifiedFix {
   const fix: VerifiedFix = { title: candidate.title, ruleId: finding.ruleId, fingerprint: finding.fingerprint, source: candidate.source, preferred: candidate.preferred === true, edits };
   if (candidate.detail !== undefined) fix.detail = candidate.detail;
@@ -144,7 +152,7 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
   // Per finding, the candidates that may be preferred (a provider's marked preferred, the rule's), rendered.
   const eligible: { finding: Finding; options: FixTextEdit[][] }[] = [];
   for (const finding of targets) {
-    if (context.isCancelled?.()) break;
+    if (await stopped(context)) return done({ edits: [], fixed: [] });
     const options: FixTextEdit[][] = [];
     for (const candidate of (await candidatesFor(finding, context, providers)).filter((c) => c.preferred)) {
       const rendered = renderCandidate(candidate, finding, context, state);
@@ -159,6 +167,7 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
   }
   const combined = await tryCombination(chosen, context, state, targets);
   if (combined) return done(combined);
+  if (context.isCancelled?.()) return done({ edits: [], fixed: [] });
 
   // Slow path: add one fix at a time (each finding's options in order, with their follow-ups)
   // while the whole stays verified.
@@ -168,7 +177,7 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
   for (const { finding, options } of eligible) {
     if (result.fixed.includes(finding)) continue;
     for (const option of options) {
-      if (context.isCancelled?.()) return done(result);
+      if (await stopped(context)) return done(result);
       if (editsOverlap(edits, option)) continue;
       const attempt = await verifyWithFollowUps([...edits, ...option], [...fixedPrints, finding.fingerprint], finding.resource, context, state, renderCandidate);
       if (!attempt.ok) continue;

@@ -52,7 +52,11 @@ export interface FixContext {
   varFiles?: string[];
   /** The unit's current findings when the caller already has them (spares one re-scan). */
   unitFindings?: Finding[];
+  /** Stops the work between candidates and inside each re-scan; what was verified so far is returned. */
   isCancelled?: () => boolean;
+  /** Awaited between candidates and between rules of each re-scan, so a server's event loop can
+   *  take a cancellation or an edit while fixes are verified (e.g. `setImmediate`). */
+  pause?: () => Promise<void>;
 }
 
 /** Extra fixes beyond the rule's own operations (least-privilege IAM, trusted CIDRs, …). */

@@ -64,7 +64,7 @@ export function errorMessagesOf(diagnostics: readonly { severity: string; messag
 }
 
 function scanOptions(context: FixContext) {
-  return { dir: context.dir, root: context.root, varFiles: context.varFiles, pack: context.pack, config: context.config, isCancelled: context.isCancelled };
+  return { dir: context.dir, root: context.root, varFiles: context.varFiles, pack: context.pack, config: context.config, isCancelled: context.isCancelled, pause: context.pause };
 }
 
 /** Absolute, normalised path of a workspace-relative file (`../x.tf` when outside the root). */
@@ -125,6 +125,7 @@ export interface Verification {
 export async function verifyEdits(edits: readonly FixTextEdit[], targets: readonly string[], context: FixContext, state: UnitState): Promise<Verification> {
   const rejected = (reason: string, extra: Partial<Verification> = {}): Verification => ({ ok: false, reason, gone: new Set(), introduced: [], ...extra });
   if (edits.length === 0) return rejected('the fix changes nothing');
+  if (context.isCancelled?.()) return rejected('cancelled', { cancelled: true });
   const texts = new Map<string, string>();
   for (const [file, fileEdits] of editsByFile(edits)) {
     const abs = absolutePath(context.root, file);
@@ -138,6 +139,9 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
     texts.set(abs, after);
   }
   if (texts.size === 0) return rejected('the fix changes nothing');
+  // Re-parsing took a while: let the caller's event loop breathe before the re-scan.
+  await context.pause?.();
+  if (context.isCancelled?.()) return rejected('cancelled', { cancelled: true });
   const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), scanOptions(context));
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
   const newError = [...errorMessagesOf(scan.analysis.diagnostics)].find((m) => !state.errorMessages.has(m));

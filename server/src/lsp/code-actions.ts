@@ -3,8 +3,10 @@
 // Diagnostics carry data {ruleId, fingerprint}; a request finds the finding again by fingerprint
 // in the unit's current result, so nothing is stored per diagnostic. Fixes are computed on
 // request (never on the keystroke path), cached per analysis result, and abandoned as soon as
-// an open document changes; fix-all is computed at codeAction/resolve when the client can resolve.
-import type { CancellationToken, CodeAction, CodeActionParams, Diagnostic, WorkspaceEdit } from 'vscode-languageserver';
+// an open document changes or every request waiting for them was cancelled; verification yields
+// to the event loop between candidates and rules, so a cancellation or an edit can land.
+// Fix-all is computed at codeAction/resolve when the client can resolve.
+import type { CancellationToken, CodeAction, CodeActionParams, Diagnostic, Disposable, WorkspaceEdit } from 'vscode-languageserver';
 import type { FileHost } from '../iac/model';
 import { fixAllInFile, fixesForFinding, type FixContext, type FixTextEdit, type VerifiedFix } from '../fix';
 import { NO_REASON_RULE_ID, type Finding } from '../policy';
@@ -42,9 +44,20 @@ export interface CodeActionEnv {
 
 interface SharedFixState {
   context: FixContext;
-  /** Verified fixes by fingerprint. */
+  /** The documents key the state was made for. */
+  key: string;
+  /** Verified fixes by fingerprint (pending or done). */
   fixes: Map<string, Promise<VerifiedFix[]>>;
+  /** Finished verifications, kept when the state is replaced after an abandonment. */
+  done: Map<string, VerifiedFix[]>;
+  /** Requests waiting on this state's work, and verifications still running. */
+  waiting: number;
+  running: number;
+  /** The last waiting request was cancelled while work ran: the work stops (nobody would see it). */
+  abandoned: boolean;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Carried by the fix-all action between codeAction and codeAction/resolve. */
 interface FixAllData {
@@ -75,8 +88,9 @@ export class CodeActionProvider {
       for (const diagnostic of params.context.diagnostics) {
         const finding = findingFor(diagnostic, unit, path, this.env.host);
         if (!finding) continue;
-        const fixes = await this.fixesFor(result, unit, finding);
-        if (token?.isCancellationRequested) return [];
+        const shared = this.sharedFor(result, unit);
+        const fixes = await this.forRequest(shared, token, this.fixesFor(shared, finding));
+        if (fixes === undefined || token?.isCancellationRequested) return [];
         for (const fix of fixes) actions.push(this.quickFix(fix, diagnostic, unit));
         if (finding.ruleId !== NO_REASON_RULE_ID) actions.push(this.suppressAction(params.textDocument.uri, path, finding, diagnostic));
       }
@@ -104,9 +118,10 @@ export class CodeActionProvider {
     if (!result || !unit || token?.isCancellationRequested) return action;
     const findings = unit.shown.filter((f) => f.ruleId !== NO_REASON_RULE_ID && absoluteIn(unit.root, f.range.file) === path);
     if (findings.length === 0) return { ...action, edit: { changes: {} } };
-    const context = this.sharedFor(result, unit).context;
-    const fixed = await fixAllInFile(findings[0].range.file, findings, context);
-    if (context.isCancelled?.()) return action;
+    const shared = this.sharedFor(result, unit);
+    const context = shared.context;
+    const fixed = await this.forRequest(shared, token, this.running(shared, fixAllInFile(findings[0].range.file, findings, context)));
+    if (fixed === undefined || context.isCancelled?.()) return action;
     const count = fixed.fixed.length;
     return {
       ...action,
@@ -153,13 +168,15 @@ export class CodeActionProvider {
   }
 
   /** Verified fixes for one finding, shared by every request against the same analysis result. */
-  private fixesFor(result: UnitAnalysis, unit: UnitFindings, finding: Finding): Promise<VerifiedFix[]> {
-    const shared = this.sharedFor(result, unit);
+  private fixesFor(shared: SharedFixState, finding: Finding): Promise<VerifiedFix[]> {
     const cached = shared.fixes.get(finding.fingerprint);
     if (cached) return cached;
-    const pending = fixesForFinding(finding, shared.context).then(
+    const pending = this.running(shared, fixesForFinding(finding, shared.context)).then(
       (fixes) => {
-        if (!shared.context.isCancelled?.()) return fixes;
+        if (!shared.context.isCancelled?.()) {
+          shared.done.set(finding.fingerprint, fixes);
+          return fixes;
+        }
         shared.fixes.delete(finding.fingerprint);
         return [];
       },
@@ -172,18 +189,55 @@ export class CodeActionProvider {
     return pending;
   }
 
+  /** Counts `work` as running on `shared` until it settles. */
+  private running<T>(shared: SharedFixState, work: Promise<T>): Promise<T> {
+    shared.running++;
+    const settle = () => {
+      shared.running--;
+    };
+    work.then(settle, settle);
+    return work;
+  }
+
+  /**
+   * Waits for shared `work` on behalf of one request: undefined as soon as its token is cancelled.
+   * Several requests may wait on the same work (a cursor move cancels one and sends the next);
+   * when the last one leaves cancelled while work is running, the work is abandoned.
+   */
+  private async forRequest<T>(shared: SharedFixState, token: CancellationToken | undefined, work: Promise<T>): Promise<T | undefined> {
+    shared.waiting++;
+    let listener: Disposable | undefined;
+    const cancelled = new Promise<undefined>((resolve) => {
+      if (token?.isCancellationRequested) resolve(undefined);
+      listener = token?.onCancellationRequested(() => resolve(undefined));
+    });
+    try {
+      const out = await Promise.race([work, cancelled]);
+      return token?.isCancellationRequested ? undefined : out;
+    } finally {
+      listener?.dispose();
+      shared.waiting--;
+      if (token?.isCancellationRequested && shared.waiting === 0 && shared.running > 0) shared.abandoned = true;
+    }
+  }
+
   /**
    * One fix context per analysis result: the fix layer keeps the unit's parsed state per context
-   * object, so every finding of the result reuses one front-end pass. Its work is not tied to one
-   * request's token (a request cancelled by a cursor move leaves the work to the next one); an
-   * edit to any open document stops it, since the result it starts from may then be stale.
+   * object, so every finding of the result reuses one front-end pass. An edit to any open document
+   * stops its work, since the result it starts from may then be stale; so does the cancellation
+   * of every request waiting for it (the next request starts over, keeping what was finished).
    */
   private sharedFor(result: UnitAnalysis, unit: UnitFindings): SharedFixState {
     let shared = this.perResult.get(result);
-    // Stale but still the unit's current result: a document outside the unit changed. Start over.
+    // Stale but still the unit's current result (a document outside the unit changed), or abandoned.
     if (!shared || shared.context.isCancelled?.()) {
       const key = this.env.documentsKey();
-      shared = { context: this.fixContext(unit, () => this.env.documentsKey() !== key), fixes: new Map() };
+      const kept = shared && shared.key === key ? shared.done : new Map<string, VerifiedFix[]>();
+      let fresh: SharedFixState;
+      const context = this.fixContext(unit, () => fresh.abandoned || this.env.documentsKey() !== key);
+      fresh = { context, key, fixes: new Map(), done: kept, waiting: 0, running: 0, abandoned: false };
+      for (const [fingerprint, fixes] of kept) fresh.fixes.set(fingerprint, Promise.resolve(fixes));
+      shared = fresh;
       this.perResult.set(result, shared);
     }
     return shared;
@@ -199,6 +253,7 @@ export class CodeActionProvider {
       varFiles: unit.varFiles,
       unitFindings: unit.all,
       isCancelled,
+      pause: nextTurn,
     };
   }
 

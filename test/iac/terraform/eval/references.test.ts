@@ -84,3 +84,30 @@ resource "aws_iam_policy" "p" {
   assert.deepEqual(json.Statement[0].Resource, { $unknown: '"${aws_s3_bucket.b.arn}/*"' });
   assert.deepEqual(r.model.resources[1].config.policy, { $unknown: 'data.aws_iam_policy_document.d.json' }, 'evaluation itself stays unknown');
 });
+
+test('references keep names with capitals and point at resources the module does not declare', () => {
+  const r = analyze({
+    'main.tf': `resource "aws_cloudwatch_log_metric_filter" "CIS_Filter" {
+  name           = "f"
+  log_group_name = aws_cloudwatch_log_group.CIS_CloudWatch_LogsGroup.name
+}
+resource "aws_cloudwatch_metric_alarm" "CIS_Alarm-1" {
+  metric_name   = aws_cloudwatch_log_metric_filter.CIS_Filter.id
+  alarm_actions = [aws_sns_topic.CIS_Alerts_SNS_Topic.arn, data.aws_sns_topic.Shared.arn]
+}
+`,
+  });
+  const filter = r.model.resources.find((x) => x.type === 'aws_cloudwatch_log_metric_filter')!;
+  const alarm = r.model.resources.find((x) => x.type === 'aws_cloudwatch_metric_alarm')!;
+  assert.equal(alarm.address, 'aws_cloudwatch_metric_alarm.CIS_Alarm-1');
+  assert.deepEqual(filter.references, [
+    { path: ['log_group_name'], target: 'aws_cloudwatch_log_group.CIS_CloudWatch_LogsGroup', attribute: 'name' },
+  ]);
+  assert.deepEqual(alarm.references, [
+    { path: ['metric_name'], target: 'aws_cloudwatch_log_metric_filter.CIS_Filter', attribute: 'id' },
+    { path: ['alarm_actions', 0], target: 'aws_sns_topic.CIS_Alerts_SNS_Topic', attribute: 'arn' },
+    { path: ['alarm_actions', 1], target: 'data.aws_sns_topic.Shared', attribute: 'arn' },
+  ]);
+  // The undeclared targets (two resources, one data source) are still reported as errors.
+  assert.equal(r.diagnostics.filter((e) => e.code === 'tf-undeclared-resource').length, 3);
+});

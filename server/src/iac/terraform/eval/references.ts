@@ -7,6 +7,7 @@ import { Unknown } from '../values';
 import { evaluate } from './expressions';
 import { moduleScope, type Scope } from './scope';
 import { instanceKeySuffix } from './text';
+import { looksLikeResourceType } from './traversal';
 
 type Step = { attr: string } | { index: Expr } | { splat: true };
 
@@ -161,7 +162,9 @@ function referenceFrom(root: string, steps: Step[], w: Walk): { target: string; 
     if (!n) return undefined;
     base = `module.${n}`;
     next = 1;
-  } else if (env.decls.resourceTypes.has(root)) {
+  } else if (env.decls.resourceTypes.has(root) || looksLikeResourceType(root)) {
+    // Also a resource the module does not declare (a fragment's alarm notifying a topic that
+    // lives elsewhere): policies still see what the attribute points at.
     const n = name(0);
     if (!n) return undefined;
     base = `${root}.${n}`;

@@ -7,6 +7,12 @@ import { relativePath } from './text';
 
 const RESERVED_ROOTS = new Set(['var', 'local', 'path', 'terraform', 'count', 'each', 'self', 'module', 'data']);
 
+/** A root that Terraform reads as a managed resource type (`provider_type`) even when the module
+ *  declares no resource of it. Types are lower case; resource *names* after them are any identifier. */
+export function looksLikeResourceType(root: string): boolean {
+  return /^[a-z0-9]+_[a-z0-9_]+$/.test(root);
+}
+
 /** A bare name: a bound name (for variable, iterator, template var) or an invalid reference. */
 export function resolveBareVariable(expr: VariableExpr, scope: Scope): Value {
   const bound = scope.bindings.get(expr.name);
@@ -76,7 +82,7 @@ export function resolveTraversal(expr: GetAttrExpr, scope: Scope): Value | undef
   }
   if (env.decls.resourceTypes.has(obj.name)) return resourceRef(scope, expr, 'managed', obj.name, name);
   // A resource type with no resource of that type in this module.
-  if (/^[a-z0-9]+_[a-z0-9_]+$/.test(obj.name)) {
+  if (looksLikeResourceType(obj.name)) {
     return evalError(scope, expr, 'tf-undeclared-resource', `resource "${obj.name}" "${name}" is not declared in this module`);
   }
   return undefined;
