@@ -11,18 +11,39 @@ import { suppressWithReason } from './suppress';
 import { openExample } from './example';
 import { SUPPRESS_WITH_REASON_CLIENT_COMMAND } from '../../server/src/shared/messages';
 import { SERVER_EXEC_ARGV } from '../../server/src/shared/server-launch';
+import { RegoTestExplorer } from './testing';
+import { RuleEvaluator } from './evaluate';
+import { ComplianceDashboard, SHOW_DASHBOARD_COMMAND } from './dashboard';
+import { RulePacksView } from './packs-view';
 
 let client: LanguageClient | undefined;
 /** Watchers handed to the current client; disposed with it so a restart does not leak them. */
 let watchers: vscode.FileSystemWatcher[] = [];
+/** Rego tests in the Test Explorer (items come from the server once it runs). */
+let regoTests: RegoTestExplorer | undefined;
+/** The Rule Packs view (asks the server once it runs). */
+let packsView: RulePacksView | undefined;
+
+/** What the extension exports: the e2e suite reads test results through it. */
+export interface PalisadeExtensionApi {
+  regoTests: RegoTestExplorer;
+  packs: RulePacksView;
+}
 
 const LANGUAGES = ['terraform', 'rego', 'yaml', 'json'];
 const WATCHED = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PalisadeExtensionApi> {
   const status = new VarFilesStatus();
+  regoTests = new RegoTestExplorer(() => client);
+  context.subscriptions.push(regoTests, new RuleEvaluator(context, () => client));
+  const dashboard = new ComplianceDashboard(() => client);
+  packsView = new RulePacksView(() => client);
+  context.subscriptions.push(packsView);
   context.subscriptions.push(
     status,
+    dashboard,
+    vscode.commands.registerCommand(SHOW_DASHBOARD_COMMAND, () => dashboard.show()),
     vscode.commands.registerCommand('palisade.selectVarFiles', () => selectVarFiles()),
     vscode.commands.registerCommand('palisade.restartServer', () => restart(context)),
     vscode.commands.registerCommand('palisade.openExample', () => openExample(context)),
@@ -36,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => restart(context)),
   );
   await start(context);
+  return { regoTests, packs: packsView };
 }
 
 export async function deactivate(): Promise<void> {
@@ -72,6 +94,8 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
   client = createClient(context);
   try {
     await client.start();
+    void regoTests?.refresh();
+    void packsView?.refresh();
   } catch (err) {
     // Actionable, not silent: the log says why; a restart often helps after an update.
     const choice = await vscode.window.showErrorMessage(

@@ -1,7 +1,10 @@
 // The Palisade language server: wiring only. Creates the connection and the document manager,
 // records client capabilities, and routes each LSP message to the Session under a guard.
 import {
+  CodeLensRefreshRequest,
   DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -10,12 +13,17 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileHost } from './iac/model';
-import { ANALYSIS_DONE_NOTIFICATION, APPLY_SUPPRESSION_COMMAND, SERVER_INFO_REQUEST, type SuppressionCommandArgs } from './shared/messages';
+import { ANALYSIS_DONE_NOTIFICATION, APPLY_SUPPRESSION_COMMAND, COMPLIANCE_REPORT_REQUEST, SERVER_INFO_REQUEST, type ComplianceReportParams, type SuppressionCommandArgs } from './shared/messages';
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from './shared/settings';
+import { PACK_STATUS_REQUEST, type PackStatusResult } from './shared/packs-messages';
 import { guarded, runGuarded } from './lsp/guard';
 import { isLogLevel, LeveledLogger } from './lsp/log';
 import { Session } from './lsp/session';
 import { CODE_ACTION_KINDS } from './lsp/code-actions';
+import { SEMANTIC_TOKENS_LEGEND } from './lsp/rego-semantic-tokens';
+import { RegoTestService } from './lsp/rego-tests-service';
+import { REGO_EVALUATE_REQUEST, REGO_RUN_TESTS_REQUEST, REGO_TESTS_REQUEST } from './shared/messages';
+import type { RegoEvaluateParams, RegoTestsParams, RunRegoTestsParams } from './shared/messages';
 
 /** Files whose changes re-run analysis (registered when the client can watch for us). */
 const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
@@ -24,6 +32,8 @@ export function startServer(connection: Connection, disk: FileHost): void {
   const documents = new TextDocuments(TextDocument);
   const log = new LeveledLogger(connection.console);
   let session: Session | undefined;
+  let regoTests: RegoTestService | undefined;
+  let codeLensRefresh = false;
   let registerWatchers = false;
   let folderEvents = false;
 
@@ -56,6 +66,10 @@ export function startServer(connection: Connection, disk: FileHost): void {
         },
       });
       session.folders.set(params.workspaceFolders, params.rootUri);
+      const s = session;
+      // Restricted Mode (untrusted workspace): workspace Rego is never run — tests are listed, runs and Evaluate answer why not.
+      regoTests = new RegoTestService({ rego: s.regoFeatures.host, roots: () => s.folders.list(), files: { readFile: (p) => s.regoFeatures.host.textOf(p), listDir: (p) => disk.listDir(p) }, trusted: s.trusted });
+      codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
       return {
         capabilities: {
           textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -67,7 +81,13 @@ export function startServer(connection: Connection, disk: FileHost): void {
           referencesProvider: true,
           documentSymbolProvider: true,
           foldingRangeProvider: true,
-          completionProvider: { triggerCharacters: ['.'] },
+          completionProvider: { triggerCharacters: ['.', '"'] },
+          renameProvider: { prepareProvider: true },
+          workspaceSymbolProvider: true,
+          semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+          signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [','] },
+          documentLinkProvider: { resolveProvider: false },
+          codeLensProvider: { resolveProvider: false },
           // Kinds only for clients that understand CodeAction literals (all current ones do).
           codeActionProvider: caps.textDocument?.codeAction?.codeActionLiteralSupport
             ? { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true }
@@ -112,6 +132,18 @@ export function startServer(connection: Connection, disk: FileHost): void {
   connection.onDocumentSymbol(guarded(log, 'documentSymbol', [], (params) => rego()?.documentSymbols(params) ?? []));
   connection.onFoldingRanges(guarded(log, 'foldingRange', [], (params) => rego()?.foldingRanges(params) ?? []));
   connection.onCompletion(guarded(log, 'completion', [], (params) => rego()?.completion(params) ?? []));
+  connection.onPrepareRename(guarded(log, 'prepareRename', null, (params) => rego()?.prepareRename(params) ?? null));
+  // A refused rename answers with an error the editor shows (why it cannot rename).
+  connection.onRenameRequest(async (params) => {
+    const result = await guarded(log, 'rename', null, () => rego()?.rename(params) ?? null)();
+    if (result && 'error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    return result?.edit ?? null;
+  });
+  connection.onWorkspaceSymbol(guarded(log, 'workspaceSymbol', [], (params) => rego()?.workspaceSymbols(params) ?? []));
+  connection.languages.semanticTokens.on(guarded(log, 'semanticTokens', { data: [] }, (params) => rego()?.semanticTokens(params) ?? { data: [] }));
+  connection.languages.semanticTokens.onRange(guarded(log, 'semanticTokens/range', { data: [] }, (params) => rego()?.semanticTokens(params) ?? { data: [] }));
+  connection.onSignatureHelp(guarded(log, 'signatureHelp', null, (params) => rego()?.signatureHelp(params) ?? null));
+  connection.onDocumentLinks(guarded(log, 'documentLink', [], (params) => rego()?.documentLinks(params) ?? []));
   connection.onCodeAction(guarded(log, 'codeAction', [], (params, token) => session?.codeActions(params, token) ?? []));
   // A failed resolve answers the action as it came (without an edit) rather than nothing.
   connection.onCodeActionResolve((action, token) => guarded(log, 'codeAction/resolve', action, () => session?.resolveCodeAction(action, token) ?? action)());
@@ -124,7 +156,20 @@ export function startServer(connection: Connection, disk: FileHost): void {
       return { applied: result.applied };
     }),
   );
+  // Rego tests (Test Explorer) and "Evaluate" code lenses (docs/rego-editing.md).
+  connection.onCodeLens(guarded(log, 'codeLens', [], (params) => regoTests?.codeLenses(params) ?? []));
+  connection.onRequest(REGO_TESTS_REQUEST, guarded(log, 'rego/tests', { files: [] }, (params: RegoTestsParams) => regoTests?.discover(params ?? {}) ?? { files: [] }));
+  connection.onRequest(REGO_RUN_TESTS_REQUEST, guarded(log, 'rego/runTests', { results: [] }, (params: RunRegoTestsParams, token) => regoTests?.run(params ?? {}, token) ?? { results: [] }));
+  connection.onRequest(REGO_EVALUATE_REQUEST, guarded(log, 'rego/evaluate', null, (params: RegoEvaluateParams, token) => regoTests?.evaluate(params, token) ?? null));
+  // "Evaluate on <file>.tf" lenses name the open Terraform files.
+  const refreshLenses = (uri: string) => {
+    if (codeLensRefresh && uri.endsWith('.tf')) void connection.sendRequest(CodeLensRefreshRequest.type);
+  };
+  documents.onDidOpen((e) => runGuarded(log, 'codeLens refresh', () => refreshLenses(e.document.uri)));
+  documents.onDidClose((e) => runGuarded(log, 'codeLens refresh', () => refreshLenses(e.document.uri)));
+  connection.onRequest(PACK_STATUS_REQUEST, guarded(log, 'packs', { folders: [] } as PackStatusResult, () => session?.packStatuses() ?? { folders: [] }));
   connection.onRequest(SERVER_INFO_REQUEST, guarded(log, 'serverInfo', null, () => session?.info() ?? null));
+  connection.onRequest(COMPLIANCE_REPORT_REQUEST, guarded(log, 'complianceReport', null, (params: ComplianceReportParams, token) => session?.complianceReport(params, serverVersion(), token) ?? null));
 
   documents.listen(connection);
   connection.listen();

@@ -56,3 +56,11 @@ test('fix applies a team rule\'s verified fix and accepts --rule with a team rul
   assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
   assert.match(readFileSync(`${dir}/infra/main.tf`, 'utf8'), /force_destroy = false/);
 });
+
+test('report counts team rules like scan does', () => {
+  const dir = workspace();
+  const report = palisade(['report', '.', '--format', 'json', '--no-fixes'], `${dir}/infra`);
+  assert.equal(report.code, 0, report.stderr);
+  const parsed = JSON.parse(report.stdout) as { findings: { ruleId: string }[] };
+  assert.ok(parsed.findings.some((f) => f.ruleId === 'TEAM-S3-900'), JSON.stringify(parsed.findings.map((f) => f.ruleId)));
+});

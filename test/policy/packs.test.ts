@@ -120,7 +120,7 @@ test('the manifest decides the Rego version: a v0 file parsed as v1 is reported 
   assert.ok(status.diagnostics.some((d) => d.severity === 'error' && d.file === 'a/old.rego'), JSON.stringify(status.diagnostics));
 });
 
-test('roots are enforced and policy.wasm is noted as not supported yet, without failing the bundle', () => {
+test('roots are enforced, and a policy.wasm that is not a valid module is a pack-wasm error that leaves the Rego rules running', () => {
   const dir = tempDir();
   writeTree(dir, {
     'b.tar.gz': bundleBytes({
@@ -132,8 +132,8 @@ test('roots are enforced and policy.wasm is noted as not supported yet, without 
   });
   const status = load({ sources: [{ kind: 'bundle', name: 'b', location: `${dir}/b.tar.gz` }] }).packs[1];
   assert.deepEqual(status.ruleIds, ['IN-1']);
-  assert.deepEqual(status.diagnostics.map((d) => d.code).sort(), ['pack-roots', 'pack-wasm-unsupported']);
-  assert.match(status.diagnostics.find((d) => d.code === 'pack-wasm-unsupported')!.message, /wasm not supported yet/);
+  assert.deepEqual(status.diagnostics.map((d) => d.code).sort(), ['pack-roots', 'pack-wasm']);
+  assert.equal(status.diagnostics.find((d) => d.code === 'pack-wasm')!.file, 'policy.wasm');
 });
 
 test('one broken pack never disables another: its errors are its own', async () => {

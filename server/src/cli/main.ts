@@ -4,6 +4,12 @@
 
 export { SERVER_EXEC_ARGV } from '../shared/server-launch';
 
+
+/** Entry of the wasm sandbox worker (policy/packs/wasm-sandbox.ts), which requires this bundle. */
+export function runWasmSandbox(): void {
+  (require('../policy') as typeof import('../policy')).runWasmSandbox();
+}
+
 type CommandModule = { run(argv: string[]): Promise<number>; summary: string };
 
 const commands: Record<string, () => Promise<CommandModule>> = {

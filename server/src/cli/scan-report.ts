@@ -147,7 +147,8 @@ export function buildReport(input: BuildReportInput): ScanReport {
     timing.policyMs += outcome.timing.policyMs;
     timing.fixMs += outcome.timing.fixMs;
     for (const f of outcome.findings) {
-      const key = `${f.ruleId}|${f.range.file}|${f.range.start}|${f.range.end}`;
+      // File-level findings (string results, Conftest packs) share a range: their message tells them apart.
+      const key = `${f.ruleId}|${f.range.file}|${f.range.start}|${f.range.end}${f.resource === undefined ? `|${f.message}` : ''}`;
       if (reported.has(key)) continue;
       reported.add(key);
       findings.push(toReportFinding(f, outcome.fixes[f.fingerprint] ?? [], locate));

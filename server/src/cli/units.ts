@@ -5,6 +5,7 @@
 // `.gitignore` files up to the repository root and the `exclude` globs of `.palisade.yaml`.
 // A path given explicitly is always taken, even if ignored; only what is found below it is filtered.
 import type { FileHost } from '../iac/model';
+import { isDocumentFile } from '../iac/documents';
 import { detectTerraformJson } from '../iac/tfplan';
 import { ConfigCache, configForUnit, isExcluded, type PalisadeConfig } from '../policy';
 import { GitignoreMatcher } from './scan-gitignore';
@@ -25,6 +26,12 @@ export interface DiscoveredUnits {
   missing: string[];
   /** Terraform plan JSON / state files (detected by content), absolute, in walk order. */
   plans: string[];
+  /**
+   * Other `.yaml`/`.yml`/`.json` files, absolute, in walk order: scanned only when a Conftest or raw
+   * pack is configured (policy/adapters.ts); `namedDocuments` are the arguments that named one (also in `missing`).
+   */
+  documents: string[];
+  namedDocuments: string[];
   /**
    * The host to analyse units through: the same files, but listings hide gitignored entries, so a
    * gitignored `.tf` file next to committed ones is not part of its unit.
@@ -47,6 +54,8 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
   const seen = new Set<string>();
   const missing: string[] = [];
   const plans: string[] = [];
+  const documents: string[] = [];
+  const namedDocuments: string[] = [];
   const addPlan = (file: string) => {
     if (!plans.includes(file)) plans.push(file);
   };
@@ -63,6 +72,12 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
     if (!entries) {
       if (path.endsWith('.tf') && host.readFile(path) !== undefined) add(parentOf(path));
       else if (isPlanOrState(host, path)) addPlan(path);
+      else if (isDocumentFile(path) && host.readFile(path) !== undefined) {
+        // Still `missing` for callers without document packs (`fix`, plain scans), which refuse it as before.
+        if (!documents.includes(path)) documents.push(path);
+        namedDocuments.push(raw);
+        missing.push(raw);
+      }
       // A variable file names the module beside it, when there is one (pre-commit passes changed files).
       else if (path.endsWith('.tfvars') && host.readFile(path) !== undefined) {
         if (host.listDir(parentOf(path))?.some((n) => n.endsWith('.tf'))) add(parentOf(path));
@@ -71,7 +86,7 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
     }
     walk(path, 0);
   }
-  return { dirs, missing, plans, host: visible, gitignoreScope };
+  return { dirs, missing, plans, documents, namedDocuments, host: visible, gitignoreScope };
 
   function walk(dir: string, depth: number): void {
     const names = visible.listDir(dir);
@@ -82,6 +97,7 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
     if (sorted.some((n) => n.endsWith('.tf') && !isExcluded(config, joinPath(dir, n)))) add(dir);
     for (const name of sorted) {
       if (!name.startsWith('.') && isPlanOrState(host, joinPath(dir, name)) && !isExcluded(config, joinPath(dir, name))) addPlan(joinPath(dir, name));
+      else if (!name.startsWith('.') && isDocumentFile(name) && !isExcluded(config, joinPath(dir, name)) && !documents.includes(joinPath(dir, name))) documents.push(joinPath(dir, name));
       if (name.startsWith('.') || SKIPPED_NAMES.has(name) || name.endsWith('.tf') || name.endsWith('.tfvars')) continue;
       const child = joinPath(dir, name);
       // listDir answers undefined for files, so only directories are entered.

@@ -7,6 +7,8 @@ import {
   ConfigCache,
   configForUnit,
   loadPack,
+  packReadsDocuments,
+  scanDocumentFile,
   scanTerraformUnit,
   type LoadedPacks,
   type PackFile,
@@ -21,6 +23,8 @@ import { absoluteIn, unitFiles, type UnitAnalysis, type UnitRequest } from './an
 import type { Logger } from './guard';
 import { findingHoverText } from './finding-hover';
 import { dirOf } from './paths';
+import { folderPacks } from './pack-statuses';
+import type { FolderPacks } from '../shared/packs-messages';
 
 /** A diagnostic the publisher links to the rule's docs page. */
 export type FindingDiagnostic = FrontEndDiagnostic & { href?: string; data?: { ruleId: string; fingerprint: string } };
@@ -78,6 +82,28 @@ export class PolicySupport {
     return this.packLoader.forConfig(config, trusted, fromSetting?.settings);
   }
 
+  /** The rules a workspace folder's units run (built-in plus its team packs), for the dashboard. */
+  folderRulePack(host: FileHost, folder: string, setting: unknown): RulePack {
+    const config = configForUnit(host, folder, folder, this.configs);
+    return this.packsFor(config.config, setting, folder)?.pack ?? this.rulePack();
+  }
+
+  /** The packs a workspace folder runs, with their problems, for the Rule Packs view. */
+  folderPacks(host: FileHost, folder: string, setting: unknown): FolderPacks {
+    return folderPacks(
+      {
+        host,
+        configs: this.configs,
+        trusted: this.options.trusted !== false,
+        packsFor: (config, s, root) => this.packsFor(config, s, root),
+        builtin: () => this.rulePack(),
+        builtinLocation: builtinPackDir()?.split('\\').join('/'),
+      },
+      folder,
+      setting,
+    );
+  }
+
   /** Forget compiled team packs (their files changed). */
   reloadPacks(): void {
     this.packLoader.clear();
@@ -87,6 +113,11 @@ export class PolicySupport {
     if (this.reportedRuleProblems.has(message)) return;
     this.reportedRuleProblems.add(message);
     this.log.error(message);
+  }
+
+  /** The configuration in force for a directory (the nearest `.palisade.yaml`, last good one kept). */
+  configFor(host: FileHost, dir: string, root: string): PalisadeConfig {
+    return configForUnit(host, dir, root, this.configs).config;
   }
 
   rule(id: string): RuleMetadata | undefined {
@@ -123,6 +154,10 @@ export class PolicySupport {
       if (config.file && packsAt) diagnostics.push({ file: config.file, start: packsAt.start, end: packsAt.end, severity: d.severity === 'info' ? 'info' : d.severity, message: d.file ? `${d.message} (${d.file})` : d.message, code: d.code });
       else this.logOnce(`palisade: rule pack: ${d.message}`);
     }
+    // Restricted Mode says why the configured packs are silent, where they are configured.
+    if (this.options.trusted === false && config.file && packsAt && packsConfigured(config.config)) {
+      diagnostics.push({ file: config.file, start: packsAt.start, end: packsAt.end, severity: 'info', message: UNTRUSTED_PACKS_MESSAGE, code: 'pack-untrusted' });
+    }
     for (const d of scan.diagnostics) {
       const key = `${d.ruleId}|${d.code}`;
       if (!this.reportedRuleProblems.has(key)) this.log.error(`palisade: ${d.message}`);
@@ -157,8 +192,35 @@ export class PolicySupport {
         ),
       policy: { all: scan.findings, shown, root: request.root, dir: request.dir, varFiles: request.varFiles, pack, config: config.config },
       evaluated: true,
+      model: result.model,
     };
   }
+}
+
+/**
+ * Findings of Conftest/raw packs (policy/adapters.ts) on one open YAML/JSON file, as diagnostics;
+ * undefined when no pack for that file reads documents (a plain setup never looks at YAML/JSON).
+ */
+export function documentDiagnostics(support: PolicySupport, host: FileHost, file: string, root: string, packsSetting: unknown): FindingDiagnostic[] | undefined {
+  const config = support.configFor(host, dirOf(file), root);
+  const pack = support.packsFor(config, packsSetting, root)?.pack;
+  if (!pack || !packReadsDocuments(pack)) return undefined;
+  const scan = scanDocumentFile(host, { file, root, pack, config });
+  const diagnostics: FindingDiagnostic[] = scan.frontEnd.map((d) => ({ ...d, file: absoluteIn(root, d.file) }));
+  for (const f of scan.findings) {
+    if (f.suppressed) continue;
+    const rule = pack.rules.find((r) => r.id === f.ruleId);
+    diagnostics.push({ file: absoluteIn(root, f.range.file), start: f.range.start, end: f.range.end, severity: SEVERITY_MAP[f.severity], message: f.message, code: f.ruleId, href: rule?.docsUrl, data: { ruleId: f.ruleId, fingerprint: f.fingerprint } });
+  }
+  return diagnostics;
+}
+
+/** Shown on `packs:` in Restricted Mode (VS Code's untrusted workspaces). */
+export const UNTRUSTED_PACKS_MESSAGE = 'Restricted Mode: team rule packs are not loaded until you trust this workspace; only the built-in pack runs.';
+
+/** True when the configuration asks for more than the built-in pack alone. */
+function packsConfigured(config: PalisadeConfig): boolean {
+  return config.packSettings.sources.length > 0 || !config.packSettings.builtin;
 }
 
 function builtinPackFiles(): PackFile[] {

@@ -13,10 +13,13 @@ import {
 } from 'vscode-languageserver';
 import type { FileHost } from '../iac/model';
 import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../shared/settings';
-import type { AnalysisDone, ServerInfo, SuppressionCommandArgs } from '../shared/messages';
+import type { AnalysisDone, ComplianceReportParams, ComplianceReportResult, ServerInfo, SuppressionCommandArgs } from '../shared/messages';
+import { complianceReport } from './compliance';
+import type { FolderPacks, PackStatusResult } from '../shared/packs-messages';
 import { CodeActionProvider, type CodeActionClientSupport } from './code-actions';
 import type { UnitAnalysis } from './analysis';
-import { PolicySupport } from './policy-support';
+import { documentDiagnostics, PolicySupport } from './policy-support';
+import { isDocumentFile } from '../iac/documents';
 import { withFindingHover } from './finding-hover';
 import { WorkspaceFolders } from './folders';
 import type { Logger } from './guard';
@@ -30,6 +33,7 @@ import { SettingsStore, type ConfigurationPull } from './settings';
 import { parseTerraform } from '../iac/terraform/index';
 import { RegoDiagnostics } from './rego-diagnostics';
 import { RegoFeatures } from './rego-features';
+import { IacModelStore } from './iac-model-summary';
 
 export interface SessionOptions {
   disk: FileHost;
@@ -47,6 +51,8 @@ export interface SessionOptions {
 
 /** A lone edit is analysed at once; bursts of changes are coalesced by the scheduler. */
 const DEFAULT_DEBOUNCE_MS = 0;
+/** YAML/JSON files checked by Conftest/raw packs: one run per pause in typing. */
+const DOCUMENT_DEBOUNCE_MS = 150;
 
 interface Prepared {
   root: string;
@@ -68,6 +74,8 @@ export class Session implements BufferSource {
   /** Rego authoring requests (formatting, hover, navigation, completion) on .rego documents. */
   readonly regoFeatures: RegoFeatures;
   private readonly codeActionProvider: CodeActionProvider;
+  /** The latest model of each analysed Terraform unit, summarised for Rego completion. */
+  private readonly iacModels = new IacModelStore();
 
   constructor(private readonly options: SessionOptions) {
     const init = options.initializationOptions ?? {};
@@ -94,6 +102,8 @@ export class Session implements BufferSource {
       textOf: (path) => this.host.readFile(path),
       rootOf: (path) => this.folders.folderOf(dirOf(path)),
       openPaths: () => this.openDocs.keys(),
+      roots: () => this.folders.list(),
+      iac: this.iacModels,
     });
     this.scheduler = new AnalysisScheduler(
       {
@@ -207,6 +217,28 @@ export class Session implements BufferSource {
     return this.codeActionProvider.suppressionFor(args);
   }
 
+  /** The dashboard's compliance report of a workspace folder (lsp/compliance.ts). */
+  complianceReport(params: ComplianceReportParams, version: string, token?: CancellationToken): Promise<ComplianceReportResult> {
+    return complianceReport(params, {
+      host: this.host,
+      folderOf: (path) => this.folders.folderOf(path),
+      rulePack: async (folder) => this.policy.folderRulePack(this.host, folder, (await this.prepare(folder)).packs),
+      varFiles: async (folder) => (await this.prepare(folder)).varFiles,
+      isCancelled: () => token?.isCancellationRequested === true,
+      version,
+    });
+  }
+
+  /** Every workspace folder's rule packs (built-in and team), for the Rule Packs view. */
+  async packStatuses(): Promise<PackStatusResult> {
+    const folders: FolderPacks[] = [];
+    for (const folder of this.folders.list()) {
+      const { packs } = await this.prepare(folder);
+      folders.push(this.policy.folderPacks(this.host, folder, packs));
+    }
+    return { folders };
+  }
+
   info(): ServerInfo {
     const mem = process.memoryUsage();
     return {
@@ -234,8 +266,10 @@ export class Session implements BufferSource {
     this.rego.fileTouched(path);
     if (kind === 'palisade-config') {
       this.policy.reloadPacks(); // saving `.palisade.yaml` also re-reads the team packs it names
+      for (const open of this.openDocs.keys()) if (isDocumentFile(open) && fileKind(open) === 'other') this.documentTouched(open);
       return this.scheduler.touchAll();
     }
+    if (kind === 'other' && isDocumentFile(path) && (isOpen || this.openDocs.has(path) || this.documentUnits.has(path))) this.documentTouched(path);
     if (kind !== 'terraform' && kind !== 'tfvars') {
       for (const dir of this.scheduler.unitsDependingOn(path)) this.scheduler.touch(dir);
       return;
@@ -247,6 +281,28 @@ export class Session implements BufferSource {
     for (const unit of units) this.scheduler.touch(unit);
   }
 
+  /** Open YAML/JSON files: checked by Conftest/raw packs only (lsp/policy-support.ts documentDiagnostics), debounced. */
+  private readonly documentUnits = new Map<string, ReturnType<typeof setTimeout> | undefined>();
+
+  private documentTouched(path: string): void {
+    const pending = this.documentUnits.get(path);
+    if (pending) clearTimeout(pending);
+    this.documentUnits.set(path, setTimeout(() => void this.checkDocument(path), DOCUMENT_DEBOUNCE_MS));
+  }
+
+  private async checkDocument(path: string): Promise<void> {
+    this.documentUnits.set(path, undefined);
+    try {
+      const prepared = await this.prepare(dirOf(path));
+      const open = this.openDocs.has(path);
+      const diagnostics = open ? documentDiagnostics(this.policy, this.host, path, prepared.root, prepared.packs) : undefined;
+      this.publisher.publishUnit(`documents:${path}`, [path], diagnostics ?? []);
+      if (!open) this.documentUnits.delete(path);
+    } catch (err) {
+      this.options.log.error(`palisade: checking ${path} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   private async prepare(dir: string): Promise<Prepared> {
     const folder = this.folders.folderOf(dir);
     const root = folder ?? dir;
@@ -256,6 +312,7 @@ export class Session implements BufferSource {
 
   private publish(dir: string, result: UnitAnalysis, timing: RunTiming): void {
     this.evaluated = result.evaluated;
+    if (!result.cancelled) this.iacModels.update(dir, result.model);
     const files = new Set(result.files);
     for (const d of result.diagnostics) files.add(d.file);
     const count = this.publisher.publishUnit(dir, files, result.diagnostics);

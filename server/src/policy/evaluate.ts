@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import type { Model, ModelValue, SourceMapNode, SourceRange } from '../iac/model';
 import { EvaluationSession, fromJS, toJS } from '../rego';
+import { evaluateAdapted, type DocumentsOf } from './adapters';
 import { isUnknownValue, placeOnResource, resourceIndex, valueAt, type Placement } from './placement';
-import type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
+import type { ExternalRule, Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
 
 export interface EvaluateOptions {
   sourceMaps: Map<string, SourceMapNode>;
@@ -17,6 +18,8 @@ export interface EvaluateOptions {
   severityOf?: (rule: RuleMetadata) => RuleSeverity;
   /** Awaited between rules by `evaluatePack` so a cancellation can land (e.g. `setImmediate`). */
   pause?: () => Promise<void>;
+  /** The unit's documents for rules of packs with another input shape (policy/adapters.ts); without it those rules do not run. */
+  documents?: DocumentsOf;
 }
 
 export interface EvaluationResult {
@@ -75,7 +78,7 @@ class PackRun {
   }
 
   applicableRules(): RuleMetadata[] {
-    if (!this.pack.policy) return [];
+    if (!this.pack.policy && !this.pack.external?.size) return [];
     const types = new Set<string>([...this.model.resources, ...(this.model.data ?? [])].map((r) => r.type));
     // Module calls count as `module:<source>` (registry host dropped), so rules that read the
     // arguments of opaque registry modules (policies/lib/modules.rego) can name them in resource_types.
@@ -87,6 +90,9 @@ class PackRun {
   /** Returns false when the run was cancelled. */
   runRule(rule: RuleMetadata): boolean {
     if (this.options.isCancelled?.()) return this.cancel();
+    const external = this.pack.external?.get(rule.id);
+    if (external?.input === 'conftest' || external?.input === 'raw') return this.runAdapted(rule, external, external.input);
+    if (external) return this.runExternal(rule, external);
     // Input converted once per unit, lazily: a unit no rule applies to costs nothing.
     this.session ??= new EvaluationSession(this.pack.policy!, {
       input: fromJS(this.model),
@@ -119,6 +125,34 @@ class PackRun {
       }
       for (const item of items) this.addFinding(rule, kind, item);
     }
+    return true;
+  }
+
+  /** A rule outside the Rego engine (a wasm entrypoint) gets the model as its input. */
+  private runExternal(rule: RuleMetadata, external: ExternalRule): boolean {
+    for (const kind of ['deny', 'warn'] as const) {
+      const { value, error } = external.evaluate(kind, this.model);
+      if (error !== undefined) {
+        this.diagnostics.push({ code: 'rule-error', severity: 'warning', message: `${rule.id} (${kind}) failed: ${error}; its findings are missing for this unit`, file: rule.file, ruleId: rule.id });
+        return true;
+      }
+      if (value === undefined) continue;
+      if (!Array.isArray(value)) {
+        this.diagnostics.push({ code: 'rule-error', severity: 'warning', message: `${rule.id}: ${kind} must be a set of findings`, file: rule.file, ruleId: rule.id });
+        continue;
+      }
+      for (const item of value) this.addFinding(rule, kind, item);
+    }
+    return true;
+  }
+
+  /** A rule of a pack with another input shape runs once per document of the unit (adapters.ts). */
+  private runAdapted(rule: RuleMetadata, external: ExternalRule, shape: 'conftest' | 'raw'): boolean {
+    const documents = this.options.documents?.(shape) ?? [];
+    const severity = this.options.severityOf?.(rule) ?? rule.severity;
+    const run = evaluateAdapted(rule, external, documents, { sourceMaps: this.options.sourceMaps, severity, fingerprint: fingerprintOf });
+    this.findings.push(...run.findings);
+    this.diagnostics.push(...run.diagnostics);
     return true;
   }
 

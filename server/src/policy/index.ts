@@ -2,6 +2,8 @@
 // finding placement, suppressions, `.palisade.yaml`, and the scan entry point surfaces share.
 export { loadPack, isPolicyFile } from './pack';
 export type { PackFile, LoadPackOptions } from './pack';
+export { ArtefactModules, buildPackArtefact, readPackArtefact, PACK_ARTEFACT_FORMAT, BUILTIN_PACK_ARTEFACT } from './pack-artefact';
+export type { PackArtefact } from './pack-artefact';
 export { DOCS_BASE_URL } from './metadata';
 export { evaluatePack, evaluatePackSync, fingerprintOf, DEFAULT_RULE_BUDGET } from './evaluate';
 export type { EvaluateOptions, EvaluationResult } from './evaluate';
@@ -16,5 +18,8 @@ export type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMeta
 export * from './packs';
 export { scanTerraformPlan, planPack } from './scan-plan';
 export type { ScanPlanOptions, PlanScan } from './scan-plan';
-export { ArtefactModules, buildPackArtefact, readPackArtefact, PACK_ARTEFACT_FORMAT, BUILTIN_PACK_ARTEFACT } from './pack-artefact';
-export type { PackArtefact } from './pack-artefact';
+export { INPUT_SHAPES, isInputShape, adaptedRules, evaluateAdapted, looksLikeConftest } from './adapters';
+export type { InputShape, DocumentShape, AdapterDocument, AdapterOptions, DocumentsOf } from './adapters';
+export { conftestTerraformInput } from './conftest-input';
+export { scanDocumentFile, packReadsDocuments, terraformDocuments, documentFormat } from './adapters-scan';
+export type { DocumentScan, DocumentScanOptions } from './adapters-scan';

@@ -3,6 +3,7 @@
 import type { FileHost } from '../iac/model';
 import { analyzeTerraformModule, type TerraformUnitResult } from '../iac/terraform';
 import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, type PalisadeConfig } from './config';
+import { terraformDocuments } from './adapters-scan';
 import { evaluatePack } from './evaluate';
 import { applySuppressions } from './suppressions';
 import { severityRank, type Finding, type PolicyDiagnostic, type RuleMetadata, type RulePack } from './types';
@@ -55,6 +56,8 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     pause: options.pause,
     enabled: (rule) => config.rules[rule.id]?.enabled !== false,
     severityOf: (rule) => config.rules[rule.id]?.severity ?? rule.severity,
+    // Conftest/raw packs read each .tf file as Conftest presents it (policy/adapters.ts).
+    documents: terraformDocuments(analysis.parsed, options.root),
   });
   if (evaluation.cancelled) return { ...empty(true), timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
 

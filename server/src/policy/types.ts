@@ -60,6 +60,10 @@ export interface PolicyDiagnostic {
 /** A rule evaluated outside the Rego engine (a wasm entrypoint): the value of its `deny` or `warn`. */
 export interface ExternalRule {
   evaluate(kind: 'deny' | 'warn', input: unknown): { value?: unknown; error?: string };
+  /** The input shape it reads (its pack's adapter, policy/adapters.ts): absent or `palisade` = the unit's model; else once per document. */
+  input?: 'palisade' | 'conftest' | 'raw';
+  /** Severity of its `warn` results (document-shaped packs; default low). */
+  warnSeverity?: RuleSeverity;
 }
 
 export interface RulePack {

@@ -120,6 +120,8 @@ function list(configFile: string | undefined, json: boolean): number {
     signed: p.signed,
     loaded: p.loaded,
     rules: p.ruleCount,
+    // The input shape its rules read (docs/rule-packs.md "Input shapes").
+    input: p.input ?? 'palisade',
     errors: p.diagnostics.filter((d) => d.severity === 'error').map((d) => diagnosticText(d)),
     warnings: p.diagnostics.filter((d) => d.severity !== 'error').map((d) => diagnosticText(d)),
   }));
@@ -128,7 +130,7 @@ function list(configFile: string | undefined, json: boolean): number {
     const width = Math.max(4, ...rows.map((r) => r.name.length));
     process.stdout.write(`${'NAME'.padEnd(width)}  ${'KIND'.padEnd(7)}  ${'VERSION'.padEnd(12)}  ${'RULES'.padStart(5)}  SOURCE\n`);
     for (const r of rows) {
-      const state = !r.loaded ? '  (not loaded)' : r.signed ? '  (signed)' : '';
+      const state = (!r.loaded ? '  (not loaded)' : r.signed ? '  (signed)' : '') + (r.input !== 'palisade' ? `  (input: ${r.input})` : '');
       process.stdout.write(`${r.name.padEnd(width)}  ${r.kind.padEnd(7)}  ${(r.version ?? '-').slice(0, 12).padEnd(12)}  ${String(r.rules).padStart(5)}  ${r.source}${state}\n`);
       for (const e of r.errors) process.stdout.write(`  error: ${e}\n`);
       for (const w of r.warnings) process.stdout.write(`  warning: ${w}\n`);

@@ -19,6 +19,7 @@ import { Progress } from '../scan-progress';
 import { buildReport, failingFindings, type ScanReport } from '../scan-report';
 import { isScanWorker, runScanWorker, scanInWorkers, WORKER_ARG, type PoolResult } from '../scan-workers';
 import { scanPlanFile } from '../report/plan-outcome';
+import { documentPack, scanDocumentOutcome } from '../scan-documents';
 import { discoverUnits, parentOf, visibleFilesHost } from '../units';
 
 export const summary = 'scan Terraform modules for CI: text, json, sarif, junit; baseline, filters, --jobs; exit 1 on findings';
@@ -53,7 +54,11 @@ export async function run(argv: string[]): Promise<number> {
 
   const explicitConfig = configFile !== undefined && configText !== undefined ? configs.resolve(configFile, configText).config : undefined;
   const discovered = discoverUnits(disk, options.paths.map((p) => toHostPath(resolve(p))), { configs, gitignore: options.gitignore, config: explicitConfig });
-  if (discovered.missing.length > 0) return usageError(`${discovered.missing[0]} is not a .tf file, a plan/state file or a directory`);
+  // YAML/JSON files are units only for Conftest/raw packs (docs/rule-packs.md); a plain scan refuses a named one as before.
+  const docsPack = discovered.documents.length > 0 ? documentPack(cwd, configFile) : undefined;
+  const missing = discovered.missing.filter((m) => !(docsPack && discovered.namedDocuments.includes(m)));
+  if (missing.length > 0) return usageError(`${missing[0]} is not a .tf file, a plan/state file or a directory`);
+  let documents = docsPack ? discovered.documents : [];
   let dirs = discovered.dirs;
   // Terraform plan/state JSON found by content (docs/plan.md), scanned in this thread after the units.
   let plans = discovered.plans;
@@ -62,6 +67,7 @@ export async function run(argv: string[]): Promise<number> {
     if (!changed.files) return usageError(`--changed-since ${options.changedSince}: ${changed.error}`);
     dirs = unitsWithChanges(dirs, changed.files);
     plans = plans.filter((p) => unitsWithChanges([parentOf(p)], changed.files as string[]).length > 0);
+    documents = documents.filter((d) => (changed.files as string[]).includes(d));
   }
 
   const settings: ScanSettings = {
@@ -91,6 +97,10 @@ export async function run(argv: string[]): Promise<number> {
       const host = visibleFilesHost(disk, settings.gitignore, settings.gitignoreScope);
       for (const file of plans) scanned.outcomes.push(await scanPlanFile(host, file, pack, settings, { skipFixesIn: new Set(dirs) }));
     }
+  }
+  if (docsPack) {
+    const host = visibleFilesHost(disk, settings.gitignore, settings.gitignoreScope);
+    for (const file of documents) scanned.outcomes.push(scanDocumentOutcome(host, file, docsPack, settings, configs));
   }
   const unknownRules = [...matchRuleIds(options.rules, scanned.rules.map((r) => r.id)).unmatched, ...matchRuleIds(options.skipRules, scanned.rules.map((r) => r.id)).unmatched];
   if (unknownRules.length > 0) return usageError(`no rule matches ${unknownRules.map((r) => `'${r}'`).join(', ')} (see \`palisade rules\`)`);

@@ -26,6 +26,8 @@ export interface AssembledPack {
   /** Data documents by mount path (`a/b` for `a/b/data.json`; `` for the root). */
   data: { path: string; file: string; value: unknown }[];
   manifest?: BundleManifest;
+  /** `.wasm` members (`policy.wasm` from `opa build -t wasm`), run through packs/wasm.ts. */
+  wasmModules: Map<string, Uint8Array>;
   diagnostics: PolicyDiagnostic[];
 }
 
@@ -33,24 +35,22 @@ const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const KEYWORDS = new Set(['as', 'default', 'else', 'false', 'import', 'package', 'not', 'null', 'true', 'with', 'some', 'in', 'every', 'if', 'contains']);
 
 export function assemblePack(files: Map<string, Uint8Array>, options: { name: string; regoVersion?: 'v0' | 'v1' }): AssembledPack {
-  const out: AssembledPack = { files: [], tests: [], data: [], diagnostics: [] };
+  const out: AssembledPack = { files: [], tests: [], data: [], wasmModules: new Map(), diagnostics: [] };
   const error = (message: string, file?: string, code = 'pack-load-error') => out.diagnostics.push({ code, severity: 'error', message: `${options.name}: ${message}`, file });
-  const warn = (message: string, file?: string, code = 'pack-load-warning') => out.diagnostics.push({ code, severity: 'warning', message: `${options.name}: ${message}`, file });
   const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
   const manifestBytes = files.get('.manifest');
   if (manifestBytes) out.manifest = readManifest(decode(manifestBytes), (m) => error(m, '.manifest'));
   const manifest = out.manifest;
-  if (files.has('policy.wasm') || (manifest && manifest.wasm.length > 0)) {
-    warn('wasm not supported yet: policy.wasm and its entrypoints are not run (the bundle\'s Rego files still are)', files.has('policy.wasm') ? 'policy.wasm' : '.manifest', 'pack-wasm-unsupported');
-  }
   const roots = manifest?.roots?.filter((r) => r !== '') ?? [];
   const underRoots = (path: string) => roots.length === 0 || roots.some((r) => path === r || path.startsWith(`${r}/`));
 
   for (const [name, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const base = name.split('/').pop()!;
     const dir = name.includes('/') ? name.slice(0, name.lastIndexOf('/')) : '';
-    if (name.endsWith('.rego')) {
+    if (name.endsWith('.wasm')) {
+      out.wasmModules.set(name, bytes);
+    } else if (name.endsWith('.rego')) {
       const text = decode(bytes);
       const regoVersion = versionFor(name, manifest) ?? options.regoVersion ?? detectRegoVersion(text);
       const file: PackFile = { path: name, text, regoVersion };

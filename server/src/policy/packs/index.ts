@@ -1,4 +1,4 @@
-// Team rule packs (docs/packs.md): sources from configuration, safe bundle reading, OPA bundle
+// Team rule packs (docs/rule-packs.md): sources from configuration, safe bundle reading, OPA bundle
 // signatures, and loading every pack beside the built-in one. Re-exported by the policy door.
 export { loadPacks, openPack, packFilePrefix, readSourceFiles } from './load';
 export type { LoadPacksOptions, OpenedPack } from './load';
@@ -13,3 +13,4 @@ export { assemblePack } from './bundle';
 export type { AssembledPack, BundleManifest } from './bundle';
 export { DEFAULT_PACK_SETTINGS, SIGNATURE_ALGORITHMS } from './types';
 export type { LoadedPacks, PackDirEntry, PackKey, PackReader, PackSettings, PackSource, PackStatus, SignatureAlgorithm } from './types';
+export { runWasmSandbox } from './wasm-sandbox';

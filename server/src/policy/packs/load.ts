@@ -4,7 +4,10 @@
 // RulePack the scan entry point evaluates. A broken pack costs its own rules, never another's.
 import { loadPack, type PackFile } from '../pack';
 import type { PolicyDiagnostic, RulePack } from '../types';
+import { adaptedRules } from '../adapters';
+import { adapterFor, declaredAdapter } from './adapter-options';
 import { assemblePack, type AssembledPack } from './bundle';
+import { wasmRules, type WasmEntry, type WasmRules } from './wasm-rules';
 import { commitMatches, readGitHead } from './git';
 import { resolveKeys, verifyBundleSignatures, SIGNATURES_FILE, type VerificationKey } from './signatures';
 import { readTarGz, DEFAULT_TAR_LIMITS, type TarLimits } from './tar';
@@ -108,6 +111,7 @@ export function loadPacks(settings: PackSettings, reader: PackReader, options: L
   statuses.push(builtin);
   if (runBuiltin) combined.push(...options.builtinFiles());
 
+  const wasm: WasmRules[] = [];
   if (options.trusted && settings.sources.length > 0) {
     const { keys, errors } = resolveKeys(settings.keys, (p) => textOf(reader, p));
     for (const source of settings.sources) {
@@ -115,25 +119,51 @@ export function loadPacks(settings: PackSettings, reader: PackReader, options: L
       for (const e of errors) opened.status.diagnostics.push({ code: 'pack-key', severity: 'warning', message: `${source.name}: ${e}` });
       statuses.push(opened.status);
       if (!opened.assembled) continue;
-      // Compiled alone first: its compile errors are its own and leave only its broken files out.
       const prefix = packFilePrefix(source.name);
-      const files = opened.assembled.files.map((f) => ({ ...f, path: prefix + f.path }));
+      const assembled = opened.assembled;
+      const declared = declaredAdapter(source, assembled.manifest?.metadata);
+      if (assembled.wasmModules.size > 0) {
+        const rules = wasmRules(source.name, assembled.wasmModules, wasmEntries(assembled.manifest?.wasm), assembled.data, (path) => prefix + path);
+        opened.status.diagnostics.push(...rules.diagnostics);
+        // A document-shaped wasm pack's entrypoints get each document instead of the model.
+        if (declared && declared.shape !== 'palisade') {
+          for (const [id, rule] of rules.external) rules.external.set(id, { evaluate: (kind, input) => rule.evaluate(kind, input), input: declared.shape, warnSeverity: declared.options.warnSeverity });
+        }
+        wasm.push(rules);
+        if (declared && declared.shape !== 'palisade') opened.status.input = declared.shape;
+      }
+      // Compiled alone first: its compile errors are its own and leave only its broken files out.
+      const files = assembled.files.map((f) => ({ ...f, path: prefix + f.path }));
       const alone = loadPack(files, { name: source.name, check: true });
       opened.status.diagnostics.push(...alone.diagnostics.map((d) => unprefixed(d, prefix)));
       if (!alone.policy) {
-        if (files.length === 0) opened.status.diagnostics.push({ code: 'pack-empty', severity: 'warning', message: `${source.name}: the pack has no Rego policies` });
+        if (files.length === 0 && assembled.wasmModules.size === 0) opened.status.diagnostics.push({ code: 'pack-empty', severity: 'warning', message: `${source.name}: the pack has no Rego policies` });
+        continue;
+      }
+      // Packs reading another input shape keep their own prepared policy and run per document.
+      const adapter = adapterFor(source, assembled.manifest?.metadata, alone.policy, alone.rules.length > 0);
+      if (adapter.shape !== 'palisade') {
+        const adapted = adaptedRules(source.name, alone.policy, { shape: adapter.shape, ...adapter.options }, (path) => (path.startsWith(prefix) ? path : prefix + path));
+        opened.status.input = adapter.shape;
+        opened.status.diagnostics.push(...adapted.diagnostics.map((d) => unprefixed(d, prefix)));
+        if (adapted.rules.length === 0) {
+          const where = adapter.options.namespaces === 'all' ? 'any package' : `the namespaces ${adapter.options.namespaces.join(', ')}`;
+          opened.status.diagnostics.push({ code: 'pack-no-rules', severity: 'warning', message: `${source.name}: input ${adapter.shape}, but no deny, violation or warn rule in ${where} (set namespaces or all_namespaces on the source)` });
+        }
+        wasm.push(adapted);
         continue;
       }
       const included = new Set(alone.policy.modules.map((m) => m.file));
       combined.push(...files.filter((f) => included.has(f.path)));
       if (alone.rules.length === 0) {
-        opened.status.diagnostics.push({ code: 'pack-no-rules', severity: 'warning', message: `${source.name}: no module declares a rule (package METADATA with custom.id and custom.severity); Conftest-style packs without METADATA are not run yet` });
+        opened.status.diagnostics.push({ code: 'pack-no-rules', severity: 'warning', message: `${source.name}: no module declares a rule (package METADATA with custom.id and custom.severity), and no deny/violation/warn rule in package main for Conftest-style running (set conftest: true and namespaces on the source)` });
       }
     }
   }
 
   const teamPacks = statuses.filter((st) => st.kind !== 'builtin').length;
   const pack: RulePack = loadPack(combined, { name: teamPacks === 0 && runBuiltin ? 'builtin' : 'packs', check: false });
+  addExternalRules(pack, wasm);
   // Team rules link to their own docs, not palisade.dev.
   for (const rule of pack.rules) if (rule.file.startsWith('@') && rule.links.length > 0) rule.docsUrl = rule.links[0];
   for (const status of statuses) {
@@ -143,9 +173,28 @@ export function loadPacks(settings: PackSettings, reader: PackReader, options: L
     const rules = pack.rules.filter((r) => own(r.file));
     status.ruleIds = rules.map((r) => r.id);
     status.ruleCount = rules.length;
-    if (status.kind !== 'builtin') status.loaded = pack.policy?.modules.some((m) => own(m.file)) ?? false;
+    if (status.kind !== 'builtin') status.loaded = (pack.policy?.modules.some((m) => own(m.file)) ?? false) || rules.some((r) => pack.external?.has(r.id));
   }
   return { pack, packs: statuses };
+}
+
+/** Wasm entrypoint rules join the compiled pack; an id the Rego rules already declare runs once (the Rego one). */
+function addExternalRules(pack: RulePack, sets: WasmRules[]): void {
+  for (const set of sets) {
+    for (const rule of set.rules) {
+      if (pack.rules.some((r) => r.id === rule.id)) {
+        pack.diagnostics.push({ code: 'pack-metadata', severity: 'warning', message: `${rule.id} is declared by a Rego rule too; the wasm entrypoint ${rule.packagePath} does not run`, file: rule.file, ruleId: rule.id });
+        continue;
+      }
+      pack.rules.push(rule);
+      (pack.external ??= new Map()).set(rule.id, set.external.get(rule.id)!);
+    }
+  }
+}
+
+/** The manifest's `wasm` list (`{entrypoint, module, annotations}`), entries without an entrypoint dropped. */
+function wasmEntries(raw: unknown[] | undefined): WasmEntry[] {
+  return (raw ?? []).filter((e): e is WasmEntry => typeof e === 'object' && e !== null && typeof (e as WasmEntry).entrypoint === 'string');
 }
 
 /** Diagnostics name files inside their pack (`rules/x.rego`), not with the combined prefix. */

@@ -1,13 +1,14 @@
 // Reads the `packs:` section of `.palisade.yaml` and the `palisade.packs` setting. Either a list
 // of sources, or a mapping {sources, builtin, require_signature, keys}. Paths resolve against the
 // config file's directory (or the workspace folder for the setting).
+import { isSeverity } from '../types';
 import { SIGNATURE_ALGORITHMS, type PackKey, type PackSettings, type PackSource, type SignatureAlgorithm } from './types';
 
 /** Reports a problem at a path inside the `packs` value (the config parser turns it into a range). */
 export type PackProblem = (path: (string | number)[], message: string) => void;
 
 const SETTING_KEYS = new Set(['sources', 'builtin', 'require_signature', 'keys']);
-const SOURCE_KEYS = new Set(['name', 'path', 'git', 'commit', 'bundle', 'key_id', 'rego_version']);
+const SOURCE_KEYS = new Set(['name', 'path', 'git', 'commit', 'bundle', 'key_id', 'rego_version', 'input', 'conftest', 'namespaces', 'all_namespaces', 'severity', 'warn_severity']);
 
 /** `labels` are the sources as written (what `PalisadeConfig.packs` has always held). */
 export function parsePackSettings(raw: unknown, baseDir: string, problem: PackProblem): { settings: PackSettings; labels: string[] } {
@@ -59,7 +60,7 @@ function readSource(entry: unknown, at: (string | number)[], baseDir: string, pr
     problem(at, 'a pack source is a path or a mapping with path, git or bundle');
     return undefined;
   }
-  for (const key of Object.keys(entry)) if (!SOURCE_KEYS.has(key)) problem([...at, key], `'${key}' is not a pack source field (name, path, git, commit, bundle, key_id, rego_version)`);
+  for (const key of Object.keys(entry)) if (!SOURCE_KEYS.has(key)) problem([...at, key], `'${key}' is not a pack source field (${[...SOURCE_KEYS].join(', ')})`);
   const kinds = (['path', 'git', 'bundle'] as const).filter((k) => entry[k] !== undefined);
   if (kinds.length !== 1) {
     problem(at, 'a pack source needs exactly one of path, git or bundle');
@@ -92,7 +93,34 @@ function readSource(entry: unknown, at: (string | number)[], baseDir: string, pr
     if (v) source.regoVersion = v;
     else problem([...at, 'rego_version'], 'rego_version must be v0 or v1 (or 0 or 1)');
   }
+  readAdapterOptions(entry, at, source, problem);
   return { source, label: value.trim() };
+}
+
+/** `input`, `conftest`, `namespaces` / `all_namespaces`, `severity`, `warn_severity` (docs/rule-packs.md "Input shapes"). */
+function readAdapterOptions(entry: Record<string, unknown>, at: (string | number)[], source: PackSource, problem: PackProblem): void {
+  if (entry.input !== undefined) {
+    if (entry.input === 'palisade' || entry.input === 'conftest' || entry.input === 'raw') source.input = entry.input;
+    else problem([...at, 'input'], 'input must be palisade, conftest or raw');
+  }
+  if (entry.conftest !== undefined) {
+    if (typeof entry.conftest === 'boolean') source.conftest = entry.conftest;
+    else problem([...at, 'conftest'], 'conftest must be true or false');
+  }
+  if (entry.namespaces !== undefined) {
+    const list = typeof entry.namespaces === 'string' ? [entry.namespaces] : entry.namespaces;
+    if (Array.isArray(list) && list.length > 0 && list.every((n) => typeof n === 'string' && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(n))) source.namespaces = list as string[];
+    else problem([...at, 'namespaces'], 'namespaces must be a list of Rego package names (e.g. [main, kubernetes.admission])');
+  }
+  if (entry.all_namespaces !== undefined) {
+    if (entry.all_namespaces === true) source.namespaces = 'all';
+    else if (entry.all_namespaces !== false) problem([...at, 'all_namespaces'], 'all_namespaces must be true or false');
+  }
+  for (const [key, field] of [['severity', 'severity'], ['warn_severity', 'warnSeverity']] as const) {
+    if (entry[key] === undefined) continue;
+    if (isSeverity(entry[key])) source[field] = entry[key];
+    else problem([...at, key], `${key} must be one of critical, high, medium, low, info`);
+  }
 }
 
 function readKeys(raw: unknown, baseDir: string, problem: PackProblem): Record<string, PackKey> {

@@ -4,6 +4,7 @@
 // over their bytes. Verified with node:crypto before anything in the bundle is parsed.
 import { createHash, createHmac, createPrivateKey, createPublicKey, sign as cryptoSign, timingSafeEqual, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
+import { NumberLiteral, parseJsonKeepingNumbers } from './json-literal';
 import type { PackKey, SignatureAlgorithm } from './types';
 
 export const SIGNATURES_FILE = '.signatures.json';
@@ -36,7 +37,13 @@ export function fileDigest(name: string, bytes: Uint8Array, algorithm = 'SHA-256
     const text = new TextDecoder().decode(bytes);
     let value: unknown;
     try {
-      value = /\.ya?ml$/i.test(name) ? parseYaml(text) : JSON.parse(text);
+      // JSON numbers keep their literal text, as OPA hashes them; YAML numbers go through Go's
+      // float formatting in OPA, which prints like JavaScript does for the values YAML produces.
+      if (/\.ya?ml$/i.test(name)) value = parseYaml(text);
+      else {
+        JSON.parse(text); // strict validation first; the literal-keeping parser trusts its input
+        value = parseJsonKeepingNumbers(text);
+      }
     } catch {
       h.update(bytes); // unparsable structured file: its bytes (loading will report it)
       return h.digest('hex');
@@ -51,6 +58,7 @@ export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+  if (value instanceof NumberLiteral) return value.text;
   if (typeof value === 'string') return goString(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value instanceof Date) return goString(value.toISOString());

@@ -1,6 +1,6 @@
 // Team rule packs: where they come from (`.palisade.yaml` `packs:` and the `palisade.packs`
 // setting), how their bytes are read (a PackReader the surface supplies), and what loading says.
-import type { PolicyDiagnostic, RulePack } from '../types';
+import type { PolicyDiagnostic, RulePack, RuleSeverity } from '../types';
 
 export type SignatureAlgorithm = 'RS256' | 'ES256' | 'HS256';
 export const SIGNATURE_ALGORITHMS: readonly SignatureAlgorithm[] = ['RS256', 'ES256', 'HS256'];
@@ -17,6 +17,16 @@ export interface PackSource {
   keyId?: string;
   /** Rego version for files the manifest does not decide (default: each module's own syntax). */
   regoVersion?: 'v0' | 'v1';
+  /** Input shape of the pack's rules (wins over the manifest's `metadata.palisade.input`); policy/adapters.ts. */
+  input?: 'palisade' | 'conftest' | 'raw';
+  /** `conftest: true` = input `conftest`; `false` turns detection off. */
+  conftest?: boolean;
+  /** Packages whose `deny`/`violation`/`warn` rules run when they have no METADATA (default `main`); `all` = every package. */
+  namespaces?: string[] | 'all';
+  /** Severity of `deny`/`violation` results of rules without METADATA (default high). */
+  severity?: RuleSeverity;
+  /** Severity of `warn` results of document-shaped packs (default low). */
+  warnSeverity?: RuleSeverity;
 }
 
 export interface PackKey {
@@ -68,6 +78,8 @@ export interface PackStatus {
   diagnostics: PolicyDiagnostic[];
   /** False when nothing of the pack runs. */
   loaded: boolean;
+  /** Input shape of its rules when it is not (only) Palisade's model: `conftest` or `raw` (policy/adapters.ts). */
+  input?: 'palisade' | 'conftest' | 'raw';
 }
 
 export interface LoadedPacks {
