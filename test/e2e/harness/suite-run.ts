@@ -29,6 +29,9 @@ const COMMON_SETTINGS = {
   'extensions.autoUpdate': false,
   'extensions.autoCheckUpdates': false,
   'telemetry.telemetryLevel': 'off',
+  // The web workbench (code-server) defaults to `afterDelay` (1 s): an auto save skips format on
+  // save and can beat the suite's explicit save. Desktop VS Code's default, for both runners.
+  'files.autoSave': 'off',
   '[rego]': { 'editor.defaultFormatter': 'palisade.palisade', 'editor.formatOnSave': true },
 };
 
