@@ -8,7 +8,7 @@ import { Linter, loadConfig, type Violation } from '../lint/index';
 import { LineIndex } from './line-index';
 import { baseName, dirOf, isInside, joinPath } from './paths';
 import { RegoWorkspace, type ParsedFile } from './rego-workspace';
-import { shiftedErrorsForStringEdit } from './rego-check-reuse';
+import { relocatedErrorsForLayoutEdit, shiftedErrorsForStringEdit } from './rego-check-reuse';
 
 /** Where a run's time went (the benchmark's per-phase figures); `ms` is wall-clock time. */
 export type PhaseTimer = (phase: 'parse' | 'workspace' | 'check' | 'lint', ms: number) => void;
@@ -73,7 +73,7 @@ export class RegoAnalyzer {
     const key = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const last = this.lastCheck;
     if (last && sameParses(last.inputs, key)) return last.errors;
-    const reused = last && this.reuseAfterStringEdit(last, key);
+    const reused = last && this.reuseAfterNeutralEdit(last, key);
     if (reused) {
       this.lastCheck = { inputs: key, errors: reused };
       return reused;
@@ -84,14 +84,20 @@ export class RegoAnalyzer {
     return errors;
   }
 
-  /** The last errors, moved, when the one changed file differs only inside a string literal. */
-  private reuseAfterStringEdit(last: { inputs: ParsedFile[]; errors: RegoError[] }, key: ParsedFile[]): RegoError[] | undefined {
+  /**
+   * The last errors, moved, when the one changed file differs only inside a string literal or
+   * only in layout and comments (same syntax tree).
+   */
+  private reuseAfterNeutralEdit(last: { inputs: ParsedFile[]; errors: RegoError[] }, key: ParsedFile[]): RegoError[] | undefined {
     if (last.inputs.length !== key.length) return undefined;
     const changed = key.map((p, i) => i).filter((i) => key[i] !== last.inputs[i]);
     if (changed.length !== 1) return undefined;
     const [before, after] = [last.inputs[changed[0]], key[changed[0]]];
     if (before.path !== after.path) return undefined;
-    return shiftedErrorsForStringEdit(after.path, before, after, last.errors);
+    return (
+      shiftedErrorsForStringEdit(after.path, before, after, last.errors) ??
+      relocatedErrorsForLayoutEdit(after.path, before, after, last.errors)
+    );
   }
 
   private lint(doc: RegoDocument, files: ParsedFile[], treeRoot: string, index: LineIndex): Diagnostic[] {
