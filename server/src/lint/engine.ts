@@ -29,7 +29,8 @@ export interface LintReport {
   summary: { files_scanned: number; files_failed: number; rules_skipped: number; num_violations: number };
 }
 
-interface FileResult {
+/** What the per-file phase computes for one file (plain data: it crosses worker threads). */
+export interface FileResult {
   violations: Violation[];
   failures: ParseFailure[];
   /** rule name → that aggregate rule's summary of the file. */
@@ -82,7 +83,21 @@ export class Linter {
     return s && s.level !== 'ignore' ? s : undefined;
   }
 
-  lint(files: LintFile[]): LintReport {
+  /** Whether lint() looks at `path` at all (the config's ignore list leaves some files out). */
+  lints(path: string): boolean {
+    return !isIgnoredFile(path, this.config.ignoreFiles);
+  }
+
+  /**
+   * The per-file phase alone, without touching the cache: for callers that spread files over
+   * threads and hand the results back to lint() as `precomputed`.
+   */
+  analyseFile(f: LintFile): FileResult {
+    return this.analyse(f, undefined);
+  }
+
+  /** `precomputed`: per-file results by path, computed by analyseFile (possibly in another thread). */
+  lint(files: LintFile[], precomputed?: ReadonlyMap<string, FileResult>): LintReport {
     const stats: LintStats = { analysed: [], reused: [] };
     const results: { path: string; result: FileResult }[] = [];
     for (const f of files) {
@@ -91,7 +106,8 @@ export class Linter {
       // Comparing the texts is as cheap as hashing them, and free when editors hand back the same string.
       if (result && result.text === f.text) stats.reused.push(f.path);
       else {
-        result = this.analyse(f, result);
+        const given = precomputed?.get(f.path);
+        result = given && given.text === f.text ? given : this.analyse(f, result);
         this.cache.set(f.path, result);
         stats.analysed.push(f.path);
       }

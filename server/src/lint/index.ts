@@ -1,7 +1,7 @@
 // The lint layer's door: Regal-compatible linting of Rego modules given as (path, text) pairs,
 // configured by `.regal/config.yaml` text. No IO here; surfaces read files and config.
 export { Linter, lintFiles, applyEdits } from './engine';
-export type { LintFile, LintReport, LintStats, ParseFailure } from './engine';
+export type { LintFile, LintReport, LintStats, ParseFailure, FileResult as FileLintResult } from './engine';
 export { loadConfig, providedConfig, isIgnoredFile } from './config';
 export type { LintConfig, RuleConfig, ConfigResult } from './config';
 export { allRules, ruleByName } from './rules';

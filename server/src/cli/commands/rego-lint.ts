@@ -6,8 +6,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Linter, loadConfig, renderJSON, renderPretty } from '../../lint';
+import { Linter, loadConfig, renderJSON, renderPretty, type LintConfig } from '../../lint';
 import { loadPaths } from '../rego/files';
+import { analyseInThreads, LINT_WORKER_ARG, runLintWorker } from './rego-lint-workers';
 
 export const summary = 'Regal-compatible Rego linter';
 
@@ -43,6 +44,7 @@ export function findConfigFile(start: string): string | undefined {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv[0] === LINT_WORKER_ARG) return runLintWorker();
   let parsed;
   try {
     parsed = parseArgs({
@@ -75,15 +77,10 @@ export async function run(argv: string[]): Promise<number> {
       return 1;
     }
   }
-  const { config, errors } = loadConfig(configText);
+  const { config, errors } = configFor(configText, configFile);
   if (errors.length > 0) {
     process.stderr.write(errors.map((e) => `palisade rego lint: ${configFile}: ${e}\n`).join(''));
     return 1;
-  }
-  // Roots in the config are relative to the directory holding it (the project root).
-  if (configFile !== undefined) {
-    const projectRoot = dirname(configFile).endsWith('.regal') ? dirname(dirname(configFile)) : dirname(configFile);
-    config.roots = config.roots.map((r) => relative(process.cwd(), resolve(projectRoot, r)) || '.');
   }
 
   const loaded = loadPaths(parsed.positionals);
@@ -91,9 +88,24 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(loaded.missing.map((p) => `palisade rego lint: ${p}: no such file or directory\n`).join(''));
     return 1;
   }
-  const report = new Linter(config).lint(loaded.modules.map((m) => ({ path: m.path, text: m.text })));
+  const linter = new Linter(config);
+  const files = loaded.modules.map((m) => ({ path: m.path, text: m.text }));
+  // The per-file phase may run on several threads; lint() then only adds the cross-file rules.
+  const threaded = await analyseInThreads(linter, files.filter((f) => linter.lints(f.path)), { configText, configFile });
+  const report = linter.lint(files, threaded.results);
   process.stdout.write(o.format === 'json' ? renderJSON(report) : renderPretty(report));
   for (const f of report.errors) process.stderr.write(`${f.file}:${f.row}:${f.col}: ${f.message}\n`);
   if (report.violations.some((v) => v.level === 'error')) return 3;
   return report.errors.length > 0 ? 1 : 0;
+}
+
+/** The config from its text, with its roots made relative to the working directory. */
+export function configFor(configText: string | undefined, configFile: string | undefined): { config: LintConfig; errors: string[] } {
+  const { config, errors } = loadConfig(configText);
+  // Roots in the config are relative to the directory holding it (the project root).
+  if (configFile !== undefined && errors.length === 0) {
+    const projectRoot = dirname(configFile).endsWith('.regal') ? dirname(dirname(configFile)) : dirname(configFile);
+    config.roots = config.roots.map((r) => relative(process.cwd(), resolve(projectRoot, r)) || '.');
+  }
+  return { config, errors };
 }
