@@ -17,20 +17,14 @@ export function shiftedErrorsForStringEdit(
   errors: RegoError[],
 ): RegoError[] | undefined {
   if (!before.module || !after.module) return undefined;
-  const a = before.text;
-  const b = after.text;
-  let start = 0;
-  const max = Math.min(a.length, b.length);
-  while (start < max && a.charCodeAt(start) === b.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < max - start && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
-  const oldEnd = a.length - tail;
-  const delta = b.length - a.length;
+  const edit = singleEdit(before.text, after.text);
+  if (!edit) return undefined;
+  const { start, oldEnd, delta } = edit;
   const oldString = plainStringAround(before.module, start, oldEnd);
   const newString = plainStringAround(after.module, start, oldEnd + delta);
   // The same literal on both sides: same start, end moved by the edit, still a plain string.
   if (!oldString || !newString || oldString.loc.start !== newString.loc.start || oldString.loc.end + delta !== newString.loc.end) return undefined;
-  return movedErrors(file, errors, mover({ start, oldEnd, delta }), b);
+  return movedErrors(file, errors, mover(edit), after.text);
 }
 
 /** The plain string literal whose inside (between the quotes) holds [start, end). */

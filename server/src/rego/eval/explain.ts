@@ -6,6 +6,7 @@
 import type { Loc, Module, Rule, Expr as AstExpr } from '../syntax/ast';
 import { STOP, type Slots, type Stop } from './control';
 import { Evaluator } from './evaluator';
+import { evaluatorOptions } from './evaluator-options';
 import type { E, T } from './ir';
 import type { EvalOptions, PreparedPolicy } from './index';
 import type { RegoValue } from './values';
@@ -32,14 +33,7 @@ export function explainRuleFailure(policy: PreparedPolicy, path: string, options
   if (parts[0] === 'data') parts.shift();
   const rule = policy.root.find(parts)?.complete[0];
   if (!rule) return undefined;
-  const ev = new Evaluator(policy.root, {
-    input: options.input,
-    data: options.data,
-    maxSteps: options.budget?.maxSteps,
-    deadline: options.budget?.maxMillis !== undefined ? Date.now() + options.budget.maxMillis : undefined,
-    isCancelled: options.isCancelled,
-    nowNs: options.nowNs,
-  });
+  const ev = new Evaluator(policy.root, evaluatorOptions(options));
   const body = rule.body;
   // One extra slot past the rule's frame receives each captured term value.
   const probe = rule.slots;

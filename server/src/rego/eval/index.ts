@@ -7,7 +7,8 @@ import { compileModules, type RuleNode } from './compile';
 import { BodyCompiler, Frame, Scope, type ModuleScope } from './compile-body';
 import { builtinArity } from './compile';
 import { EvalError, toRegoError } from './errors';
-import { Evaluator, type EvaluatorOptions, type Slots } from './evaluator';
+import { Evaluator, type Slots } from './evaluator';
+import { evaluatorOptions } from './evaluator-options';
 import type { Body, T } from './ir';
 import type { RegoValue } from './values';
 
@@ -70,19 +71,6 @@ export function prepare(modules: ModuleSource[]): { policy?: PreparedPolicy; err
   return { policy: new PreparedPolicy(root, parsed, lines), errors };
 }
 
-function evaluatorOptions(options: EvalOptions): EvaluatorOptions {
-  return {
-    input: options.input,
-    data: options.data,
-    strictBuiltinErrors: options.strictBuiltinErrors,
-    maxSteps: options.budget?.maxSteps,
-    deadline: options.budget?.maxMillis !== undefined ? Date.now() + options.budget.maxMillis : undefined,
-    isCancelled: options.isCancelled,
-    print: options.print,
-    nowNs: options.nowNs,
-    runtime: options.runtime,
-  };
-}
 
 /** Compiles a query against a policy (names resolve as in a module without a package). */
 function compileQuery(policy: PreparedPolicy, body: import('../syntax/ast').Body): { body: Body; frame: Frame; vars: Map<string, number> } {
