@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PACK_STATUS_REQUEST, type PackStatusResult } from '../../server/src/shared/packs-messages';
 import { bucketRule, tempDir, writeTree, BUCKET_TF } from '../policy/packs-helpers';
-import { TestServer } from './harness';
+import { writeFileSync } from 'node:fs';
+import { TestServer, uriOf } from './harness';
 
 function workspace(): string {
   return writeTree(tempDir(), {
@@ -46,6 +47,33 @@ test('restricted mode: the view shows the built-in pack alone and says the folde
     const result: PackStatusResult = await server.connection.sendRequest(PACK_STATUS_REQUEST, {});
     assert.equal(result.folders[0].trusted, false);
     assert.deepEqual(result.folders[0].packs.map((p) => p.name), ['builtin']);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('an open team pack file shows its pack problem; saving the fix reloads the pack for the Terraform units too', async () => {
+  const broken = bucketRule('TEAM-OPEN-001', 'team.open').replace('severity: medium', 'severity: urgent');
+  const root = writeTree(tempDir(), { 'main.tf': BUCKET_TF, '.palisade.yaml': 'packs:\n  sources:\n    - path: team\n', 'team/open.rego': broken });
+  const server = await TestServer.start({ workspaceFolder: root });
+  try {
+    const rule = `${root}/team/open.rego`;
+    const tf = `${root}/main.tf`;
+    await server.open(uriOf(tf), BUCKET_TF);
+    await server.open(uriOf(rule), broken, 1, 'rego');
+    const shown = await server.waitForDiagnostics(uriOf(rule), (p) => p.diagnostics.some((d) => d.code === 'pack-metadata'), 0, 30_000);
+    const problem = shown.diagnostics.find((d) => d.code === 'pack-metadata')!;
+    assert.match(problem.message, /custom\.severity must be one of/);
+    assert.equal(problem.range.start.line, 0, 'on the METADATA block');
+    assert.ok(!server.latestDiagnostics(uriOf(tf))?.diagnostics.some((d) => d.code === 'TEAM-OPEN-001'));
+
+    const fixed = bucketRule('TEAM-OPEN-001', 'team.open');
+    writeFileSync(rule, fixed);
+    const from = server.published.length;
+    await server.change(uriOf(rule), 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } }, text: fixed }]);
+    await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(rule), type: 2 }] });
+    await server.waitForDiagnostics(uriOf(rule), (p) => !p.diagnostics.some((d) => d.code === 'pack-metadata'), from, 30_000);
+    await server.waitForDiagnostics(uriOf(tf), (p) => p.diagnostics.some((d) => d.code === 'TEAM-OPEN-001'), from, 30_000);
   } finally {
     await server.stop();
   }

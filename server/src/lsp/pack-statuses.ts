@@ -39,6 +39,7 @@ function row(status: PackStatus, folder: string): PackRow {
       message: d.message,
       code: d.code,
       ...(d.file ? { file: absolute(d.file, base ?? folder, status.kind) } : {}),
+      ...(d.start !== undefined ? { start: d.start, end: d.end ?? d.start } : {}),
     })),
   };
 }
@@ -60,4 +61,17 @@ function builtinRow(sources: PackStatusSources): PackRow {
     ruleIds: pack.rules.map((r) => r.id),
     problems: pack.diagnostics.map((d) => ({ severity: d.severity === 'warning' ? 'warning' : 'error', message: d.message, code: d.code })),
   };
+}
+
+/** Pack problems the Rego editor does not report itself: parse and compile errors it shows already. */
+const EDITOR_REPORTS = new Set(['pack-parse-error', 'pack-compile-error']);
+
+/** The problems of folder or git packs that lie in `file` (absolute), for its open editor. */
+export function problemsInFile(folders: FolderPacks[], file: string): PackProblemRow[] {
+  return folders.flatMap((f) => f.packs.flatMap((p) => p.problems)).filter((p) => p.file === file && !EDITOR_REPORTS.has(p.code));
+}
+
+/** Folder and git pack locations (absolute): a change below one reloads the packs. */
+export function packLocations(folders: FolderPacks[]): string[] {
+  return folders.flatMap((f) => f.packs.filter((p) => p.kind === 'folder' || p.kind === 'git').map((p) => p.source));
 }

@@ -2,7 +2,7 @@
 // lint config re-checks every open .rego document (compile errors and aggregate lint rules span
 // files); bursts are coalesced into one run, and each result is published with the version it saw.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PublishDiagnosticsParams } from 'vscode-languageserver';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { FileHost } from '../iac/model';
 import { runGuarded, type Logger } from './guard';
 import { fileKind, pathToUri } from './paths';
@@ -20,6 +20,8 @@ export interface RegoDiagnosticsOptions {
   debounceMs: number;
   /** The Rego files and parses shared with navigation and completion. */
   workspace?: RegoWorkspace;
+  /** Diagnostics other parts of the server hold for an open .rego file (e.g. its team pack's problems). */
+  extra?: (path: string, text: string) => Diagnostic[];
 }
 
 export class RegoDiagnostics {
@@ -40,6 +42,11 @@ export class RegoDiagnostics {
   fileTouched(path: string): void {
     this.analyzer.workspace.fileChanged(path);
     if (fileKind(path) !== 'rego' && !isLintConfigPath(path)) return;
+    this.refresh();
+  }
+
+  /** Re-publishes every open .rego document (something besides the Rego files changed, e.g. packs). */
+  refresh(): void {
     if (!this.hasOpenRego()) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -65,7 +72,8 @@ export class RegoDiagnostics {
       if (!doc) continue;
       // Each document separately: one failure must not hide the others' diagnostics.
       runGuarded(this.options.log, `rego diagnostics for ${path}`, () => {
-        const diagnostics = this.analyzer.analyze({ path, text: doc.getText(), root: this.options.rootOf(path), openRegoPaths: openRego });
+        const text = doc.getText();
+        const diagnostics = [...this.analyzer.analyze({ path, text, root: this.options.rootOf(path), openRegoPaths: openRego }), ...(this.options.extra?.(path, text) ?? [])];
         // The run is synchronous, so the document cannot have moved on since it was read.
         this.options.send({ uri: doc.uri, version: doc.version, diagnostics });
         this.published.add(path);

@@ -5,6 +5,7 @@ import {
   type CancellationToken,
   type CodeAction,
   type CodeActionParams,
+  type Diagnostic,
   type FileEvent,
   type Hover,
   type HoverParams,
@@ -16,6 +17,7 @@ import { SETTINGS_SECTION, type PalisadeInitializationOptions } from '../shared/
 import type { AnalysisDone, ComplianceReportParams, ComplianceReportResult, ServerInfo, SuppressionCommandArgs } from '../shared/messages';
 import { complianceReport } from './compliance';
 import type { FolderPacks, PackStatusResult } from '../shared/packs-messages';
+import { packLocations, problemsInFile } from './pack-statuses';
 import { CodeActionProvider, type CodeActionClientSupport } from './code-actions';
 import type { UnitAnalysis } from './analysis';
 import { documentDiagnostics, PolicySupport } from './policy-support';
@@ -26,7 +28,7 @@ import type { Logger } from './guard';
 import { hoverFor } from './hover';
 import { LineIndex } from './line-index';
 import { OverlayHost, type BufferSource } from './overlay-host';
-import { dirOf, fileKind, joinPath, pathToUri, uriToPath } from './paths';
+import { dirOf, fileKind, isInside, joinPath, pathToUri, uriToPath } from './paths';
 import { DiagnosticsPublisher } from './publisher';
 import { AnalysisScheduler, type RunTiming } from './scheduler';
 import { SettingsStore, type ConfigurationPull } from './settings';
@@ -64,6 +66,8 @@ export class Session implements BufferSource {
   readonly folders = new WorkspaceFolders();
   readonly trusted: boolean;
   private readonly openDocs = new Map<string, TextDocument>();
+  /** The `palisade.packs` setting last read per workspace folder (team packs it adds). */
+  private readonly packSettings = new Map<string, unknown>();
   private readonly host: OverlayHost;
   private readonly publisher: DiagnosticsPublisher;
   private readonly scheduler: AnalysisScheduler;
@@ -96,6 +100,7 @@ export class Session implements BufferSource {
       send: options.sendDiagnostics,
       log: options.log,
       debounceMs: debounce,
+      extra: (path, text) => this.packProblemDiagnostics(path, text),
     });
     this.regoFeatures = new RegoFeatures({
       workspace: this.rego.workspace,
@@ -252,6 +257,32 @@ export class Session implements BufferSource {
 
   // --- internals ---
 
+  /** The packs of every folder, with the last `palisade.packs` setting seen for it (compiled packs are cached). */
+  private folderPacksNow(): FolderPacks[] {
+    return this.folders.list().map((folder) => this.policy.folderPacks(this.host, folder, this.packSettings.get(folder)));
+  }
+
+  private inTeamPack(path: string): boolean {
+    if (!this.trusted || (fileKind(path) !== 'rego' && !/(^|\/)(data\.(json|ya?ml)|\.manifest)$/.test(path))) return false;
+    return packLocations(this.folderPacksNow()).some((location) => isInside(path, location));
+  }
+
+  /** A team pack's own problems (metadata, roots, data) on its open file; parse/compile errors the Rego editor reports itself. */
+  private packProblemDiagnostics(path: string, text: string): Diagnostic[] {
+    if (!this.trusted) return [];
+    const problems = problemsInFile(this.folderPacksNow(), path);
+    if (problems.length === 0) return [];
+    const index = new LineIndex(text);
+    const severity = { error: 1, warning: 2, info: 3 } as const;
+    return problems.map((p) => ({
+      range: index.rangeOf(Math.min(p.start ?? 0, text.length), Math.min(p.end ?? p.start ?? 0, text.length)),
+      severity: severity[p.severity],
+      code: p.code,
+      source: 'palisade',
+      message: p.message,
+    }));
+  }
+
   /** The current analysis of the Terraform unit holding `path` (starting one if the unit is new). */
   private currentResult(path: string): Promise<UnitAnalysis | undefined> {
     if (fileKind(path) !== 'terraform') return Promise.resolve(undefined);
@@ -264,8 +295,11 @@ export class Session implements BufferSource {
   private fileTouched(path: string, isOpen: boolean): void {
     const kind = fileKind(path);
     this.rego.fileTouched(path);
-    if (kind === 'palisade-config') {
-      this.policy.reloadPacks(); // saving `.palisade.yaml` also re-reads the team packs it names
+    if (kind === 'palisade-config' || (!isOpen && this.inTeamPack(path))) {
+      // Saving `.palisade.yaml`, or a file of a folder/git team pack (packs are read from disk, so
+      // on disk events only, not on buffer edits), re-reads the team packs.
+      this.policy.reloadPacks();
+      this.rego.refresh();
       for (const open of this.openDocs.keys()) if (isDocumentFile(open) && fileKind(open) === 'other') this.documentTouched(open);
       return this.scheduler.touchAll();
     }
@@ -307,6 +341,7 @@ export class Session implements BufferSource {
     const folder = this.folders.folderOf(dir);
     const root = folder ?? dir;
     const settings = await this.settings.get(root, pathToUri(dir));
+    this.packSettings.set(root, settings.packs);
     return { root, varFiles: settings.terraform.varFiles.map((f) => joinPath(root, f)), packs: settings.packs };
   }
 

@@ -10,6 +10,9 @@ export interface PackProblemRow {
   code: string;
   /** Absolute file the problem is about, when known (a pack file, or `.palisade.yaml`). */
   file?: string;
+  /** UTF-16 offsets in `file`, when the problem has a place. */
+  start?: number;
+  end?: number;
 }
 
 export interface PackRow {
