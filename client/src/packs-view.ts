@@ -22,6 +22,10 @@ export class RulePacksView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private failure: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** Nodes are built once per answer, so VS Code (and `reveal`) sees the same objects each time. */
+  private readonly children = new Map<Node | undefined, Node[]>();
+  private readonly parents = new Map<Node, Node | undefined>();
+  readonly treeView: vscode.TreeView<Node>;
 
   constructor(private readonly client: () => LanguageClient | undefined) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/.palisade.{yaml,yml}');
@@ -34,9 +38,10 @@ export class RulePacksView implements vscode.TreeDataProvider<Node>, vscode.Disp
       watcher.onDidDelete(later),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('palisade.packs') && later()),
       vscode.workspace.onDidChangeWorkspaceFolders(later),
-      vscode.window.registerTreeDataProvider(PACKS_VIEW_ID, this),
       vscode.commands.registerCommand(REFRESH_PACKS_COMMAND, () => this.refresh()),
     );
+    this.treeView = vscode.window.createTreeView(PACKS_VIEW_ID, { treeDataProvider: this });
+    this.disposables.push(this.treeView);
   }
 
   /** Asks the server again (after it starts, on demand, and when pack configuration changes). */
@@ -49,6 +54,8 @@ export class RulePacksView implements vscode.TreeDataProvider<Node>, vscode.Disp
     } catch (err) {
       this.failure = err instanceof Error ? err.message : String(err);
     }
+    this.children.clear();
+    this.parents.clear();
     this.changed.fire(undefined);
   }
 
@@ -59,6 +66,20 @@ export class RulePacksView implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   getChildren(node?: Node): Node[] {
+    let nodes = this.children.get(node);
+    if (!nodes) {
+      nodes = this.build(node);
+      this.children.set(node, nodes);
+      for (const child of nodes) this.parents.set(child, node);
+    }
+    return nodes;
+  }
+
+  getParent(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  private build(node: Node | undefined): Node[] {
     if (!node) return this.roots();
     switch (node.kind) {
       case 'folder':

@@ -27,8 +27,14 @@ describe('Rule Packs view', () => {
     const rulesGroup = view.getChildren(teamNode).find((node) => String(view.getTreeItem(node).label).startsWith('Rules'))!;
     assert.deepEqual(view.getChildren(rulesGroup).map((node) => view.getTreeItem(node).label), [TEAM_RULE]);
 
+    // Shown by VS Code itself, not only answered by the provider: reveal resolves once the item is
+    // rendered in the view (expanding its pack and rule group on the way).
     await vscode.commands.executeCommand('palisade.packs.focus');
-    await sleep(1500);
+    const rule = view.getChildren(rulesGroup)[0];
+    await view.treeView.reveal(rule, { select: true, focus: true });
+    assert.equal(view.treeView.visible, true, 'the Rule Packs view is visible');
+    assert.deepEqual(view.treeView.selection.map((node) => view.getTreeItem(node).label), [TEAM_RULE]);
+    await sleep(1000);
     await screenshot('16-rule-packs-view');
   });
 });
