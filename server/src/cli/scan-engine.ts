@@ -3,7 +3,7 @@
 // settings and results are plain data so they cross thread boundaries unchanged.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixesForFinding, type VerifiedFix } from '../fix';
+import { fixesForFinding, type FixContext, type VerifiedFix } from '../fix';
 import {
   ArtefactModules,
   ConfigCache,
@@ -141,14 +141,7 @@ export class UnitScanner {
       outcome.timing.frontEndMs = scan.timing.frontEndMs;
       outcome.timing.policyMs = scan.timing.policyMs;
       if (this.settings.verifyFixes) {
-        const started = performance.now();
-        const context = { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings };
-        for (const finding of shown) {
-          if (finding.suppressed) continue;
-          const fixes = await fixesForFinding(finding, context);
-          if (fixes.length > 0) outcome.fixes[finding.fingerprint] = fixes;
-        }
-        outcome.timing.fixMs = performance.now() - started;
+        await collectFixes(outcome, shown, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings });
       }
     } catch (err) {
       outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
@@ -197,4 +190,15 @@ export function disabledRules(rules: RuleMetadata[], settings: Pick<ScanSettings
   }
   for (const id of matchRuleIds(settings.skipRules, ids).matched) out.add(id);
   return out;
+}
+
+/** The verified fixes of each unsuppressed finding, by fingerprint, timed as `outcome.timing.fixMs`. */
+export async function collectFixes(outcome: UnitOutcome, findings: Finding[], context: FixContext): Promise<void> {
+  const started = performance.now();
+  for (const finding of findings) {
+    if (finding.suppressed) continue;
+    const fixes = await fixesForFinding(finding, context);
+    if (fixes.length > 0) outcome.fixes[finding.fingerprint] = fixes;
+  }
+  outcome.timing.fixMs = performance.now() - started;
 }

@@ -68,6 +68,8 @@ export class Session implements BufferSource {
   private readonly openDocs = new Map<string, TextDocument>();
   /** The `palisade.packs` setting last read per workspace folder (team packs it adds). */
   private readonly packSettings = new Map<string, unknown>();
+  /** The folders' packs as last compiled; open pack files read their problems from it on every Rego run. */
+  private folderPacksCache: FolderPacks[] | undefined;
   private readonly host: OverlayHost;
   private readonly publisher: DiagnosticsPublisher;
   private readonly scheduler: AnalysisScheduler;
@@ -188,6 +190,7 @@ export class Session implements BufferSource {
   configurationChanged(pushed: unknown): void {
     const section = isRecord(pushed) ? pushed[SETTINGS_SECTION] : undefined;
     this.settings.changed(section);
+    this.folderPacksCache = undefined;
     this.scheduler.touchAll();
   }
 
@@ -259,7 +262,7 @@ export class Session implements BufferSource {
 
   /** The packs of every folder, with the last `palisade.packs` setting seen for it (compiled packs are cached). */
   private folderPacksNow(): FolderPacks[] {
-    return this.folders.list().map((folder) => this.policy.folderPacks(this.host, folder, this.packSettings.get(folder)));
+    return (this.folderPacksCache ??= this.folders.list().map((folder) => this.policy.folderPacks(this.host, folder, this.packSettings.get(folder))));
   }
 
   private inTeamPack(path: string): boolean {
@@ -299,6 +302,7 @@ export class Session implements BufferSource {
       // Saving `.palisade.yaml`, or a file of a folder/git team pack (packs are read from disk, so
       // on disk events only, not on buffer edits), re-reads the team packs.
       this.policy.reloadPacks();
+      this.folderPacksCache = undefined;
       this.rego.refresh();
       for (const open of this.openDocs.keys()) if (isDocumentFile(open) && fileKind(open) === 'other') this.documentTouched(open);
       return this.scheduler.touchAll();
@@ -341,6 +345,7 @@ export class Session implements BufferSource {
     const folder = this.folders.folderOf(dir);
     const root = folder ?? dir;
     const settings = await this.settings.get(root, pathToUri(dir));
+    if (JSON.stringify(this.packSettings.get(root)) !== JSON.stringify(settings.packs)) this.folderPacksCache = undefined;
     this.packSettings.set(root, settings.packs);
     return { root, varFiles: settings.terraform.varFiles.map((f) => joinPath(root, f)), packs: settings.packs };
   }

@@ -1,10 +1,9 @@
 // A Terraform plan/state file scanned for the CLI like a unit (scanTerraformPlan), in the
 // UnitOutcome shape buildReport takes, with the command line's rule filters and, for findings
 // placed on .tf source, verified fixes. Used by `palisade report` (and `palisade scan`).
-import { fixesForFinding } from '../../fix';
 import type { FileHost } from '../../iac/model';
 import { ConfigCache, configForUnit, scanTerraformPlan, severityRank, type PalisadeConfig, type RuleMetadata, type RulePack } from '../../policy';
-import { disabledRules, type ScanSettings, type UnitOutcome } from '../scan-engine';
+import { collectFixes, disabledRules, type ScanSettings, type UnitOutcome } from '../scan-engine';
 import { parentOf } from '../units';
 
 export interface PlanScanExtras {
@@ -43,14 +42,9 @@ export async function scanPlanFile(host: FileHost, file: string, pack: RulePack,
     outcome.timing.policyMs = scan.timing.policyMs;
     // Findings moved onto .tf text can be fixed there, unless that directory's own scan already did.
     if (settings.verifyFixes && scan.source && !extras.skipFixesIn?.has(scan.source.dir)) {
-      const started = performance.now();
-      const context = { host, root: settings.cwd, dir: scan.source.dir, pack, config, varFiles: settings.varFiles };
-      for (const finding of scan.findings) {
-        if (finding.suppressed || !finding.range.file.endsWith('.tf')) continue;
-        const fixes = await fixesForFinding(finding, context);
-        if (fixes.length > 0) outcome.fixes[finding.fingerprint] = fixes;
-      }
-      outcome.timing.fixMs = performance.now() - started;
+      // Only findings traced back to the Terraform source can be fixed.
+      const inSource = scan.findings.filter((f) => f.range.file.endsWith('.tf'));
+      await collectFixes(outcome, inSource, { host, root: settings.cwd, dir: scan.source.dir, pack, config, varFiles: settings.varFiles });
     }
   } catch (err) {
     outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
