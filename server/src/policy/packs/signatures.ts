@@ -4,6 +4,7 @@
 // over their bytes. Verified with node:crypto before anything in the bundle is parsed.
 import { createHash, createHmac, createPrivateKey, createPublicKey, sign as cryptoSign, timingSafeEqual, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
+import { jsonQuote } from '../../rego';
 import { NumberLiteral, parseJsonKeepingNumbers } from './json-literal';
 import type { PackKey, SignatureAlgorithm } from './types';
 
@@ -59,28 +60,14 @@ export function canonicalJson(value: unknown): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null';
   if (value instanceof NumberLiteral) return value.text;
-  if (typeof value === 'string') return goString(value);
+  if (typeof value === 'string') return jsonQuote(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return goString(value.toISOString());
+  if (value instanceof Date) return jsonQuote(value.toISOString());
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj).sort((a, b) => (Buffer.compare(Buffer.from(a), Buffer.from(b))));
-  return `{${keys.map((k) => `${goString(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  return `{${keys.map((k) => `${jsonQuote(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
 }
 
-function goString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
 
 /**
  * Checks `.signatures.json` against the bundle's files. `required`: an unsigned bundle is an
