@@ -14,7 +14,7 @@ import {
   type PackSource,
   type SignatureAlgorithm,
 } from '../../policy';
-import { evalRuleWithErrors, prepare } from '../../rego';
+import { evalRuleWithErrors, prepare, type RegoError } from '../../rego';
 import { toHostPath } from '../../workspace/disk-host';
 import { DiskPackReader, PackLoader } from '../../workspace/pack-reader';
 import { discoverTests } from './test';
@@ -108,26 +108,41 @@ export function buildPack(folder: string, output: string | undefined, key: Signi
   return 0;
 }
 
+export interface PackTestOutcome {
+  test: ReturnType<typeof discoverTests>[number];
+  status: 'PASS' | 'FAIL' | 'ERROR' | 'SKIPPED';
+  ms: number;
+  error?: string;
+}
+
+/** Each `*_test.rego` test of an assembled pack run against its policies and data; `errors` when they do not compile. */
+export function packTestOutcomes(assembled: AssembledPack, filter?: RegExp): { outcomes: PackTestOutcome[]; errors?: undefined } | { errors: RegoError[] } {
+  const { policy, errors } = prepare([...assembled.files, ...assembled.tests].map((f) => ({ file: f.path, text: f.text, regoVersion: f.regoVersion })));
+  if (!policy) return { errors };
+  const testFiles = new Set(assembled.tests.map((t) => t.path));
+  const tests = policy.modules.filter((m) => testFiles.has(m.file)).flatMap((m) => discoverTests(m.file, m.module)).filter((t) => !filter || filter.test(t.name));
+  const outcomes = tests.map((test): PackTestOutcome => {
+    if (test.skip) return { test, status: 'SKIPPED', ms: 0 };
+    const started = performance.now();
+    const r = evalRuleWithErrors(policy, test.name, { budget: { maxMillis: 5000 } });
+    const ms = performance.now() - started;
+    if (r.errors.length > 0) return { test, status: 'ERROR', ms, error: `${r.errors[0].code}: ${r.errors[0].message}` };
+    return { test, status: r.value === undefined || r.value === false ? 'FAIL' : 'PASS', ms };
+  });
+  return { outcomes };
+}
+
 /** Runs the pack's tests; the number that failed, or undefined when the pack does not compile with them. */
 function runPackTests(assembled: AssembledPack): number | undefined {
   if (assembled.tests.length === 0) return 0;
-  const { policy, errors } = prepare([...assembled.files, ...assembled.tests].map((f) => ({ file: f.path, text: f.text, regoVersion: f.regoVersion })));
-  if (!policy) {
-    for (const e of errors.slice(0, 10)) process.stderr.write(`${e.file ?? ''}:${e.row}:${e.col}: ${e.code}: ${e.message}\n`);
+  const run = packTestOutcomes(assembled);
+  if (run.errors) {
+    for (const e of run.errors.slice(0, 10)) process.stderr.write(`${e.file ?? ''}:${e.row}:${e.col}: ${e.code}: ${e.message}\n`);
     process.stderr.write('palisade packs build: the tests do not compile; no bundle written\n');
     return undefined;
   }
-  const testFiles = new Set(assembled.tests.map((t) => t.path));
-  let failed = 0;
-  let passed = 0;
-  for (const t of policy.modules.filter((m) => testFiles.has(m.file)).flatMap((m) => discoverTests(m.file, m.module))) {
-    if (t.skip) continue;
-    const r = evalRuleWithErrors(policy, t.name, { budget: { maxMillis: 5000 } });
-    if (r.errors.length > 0 || r.value === undefined || r.value === false) {
-      failed++;
-      process.stderr.write(`FAIL ${t.name}${r.errors[0] ? `: ${r.errors[0].message}` : ''}\n`);
-    } else passed++;
-  }
-  process.stdout.write(`tests: ${passed} passed, ${failed} failed\n`);
-  return failed;
+  const failures = run.outcomes.filter((o) => o.status === 'FAIL' || o.status === 'ERROR');
+  for (const o of failures) process.stderr.write(`FAIL ${o.test.name}${o.error ? `: ${o.error}` : ''}\n`);
+  process.stdout.write(`tests: ${run.outcomes.filter((o) => o.status === 'PASS').length} passed, ${failures.length} failed\n`);
+  return failures.length;
 }

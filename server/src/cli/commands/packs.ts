@@ -14,11 +14,10 @@ import {
   type PolicyDiagnostic,
   type SignatureAlgorithm,
 } from '../../policy';
-import { evalRuleWithErrors, prepare } from '../../rego';
 import { toHostPath } from '../../workspace/disk-host';
 import { DiskPackReader, loadCliPacks, readCliConfig } from '../../workspace/pack-reader';
-import { discoverTests, report } from './test';
-import { buildPack, initPack, type SigningKey } from './packs-author';
+import { report } from './test';
+import { buildPack, initPack, packTestOutcomes, type SigningKey } from './packs-author';
 
 export const summary = 'team rule packs: list, verify (signatures, git pins), test, sign, init, build';
 
@@ -188,22 +187,13 @@ function testPacks(configFile: string | undefined, verbose: boolean, runFilter: 
       failed = true;
       continue;
     }
-    const { policy, errors } = prepare([...assembled.files, ...assembled.tests].map((f) => ({ file: f.path, text: f.text, regoVersion: f.regoVersion })));
-    if (!policy) {
-      for (const e of errors.slice(0, 10)) process.stdout.write(`${e.file ?? source.name}:${e.row}:${e.col}: ${e.code}: ${e.message}\n`);
+    const run = packTestOutcomes(assembled, filter);
+    if (run.errors) {
+      for (const e of run.errors.slice(0, 10)) process.stdout.write(`${e.file ?? source.name}:${e.row}:${e.col}: ${e.code}: ${e.message}\n`);
       failed = true;
       continue;
     }
-    const testFiles = new Set(assembled.tests.map((t) => t.path));
-    const tests = policy.modules.filter((m) => testFiles.has(m.file)).flatMap((m) => discoverTests(m.file, m.module)).filter((t) => !filter || filter.test(t.name));
-    const outcomes = tests.map((t) => {
-      if (t.skip) return { test: t, status: 'SKIPPED' as const, ms: 0 };
-      const started = performance.now();
-      const r = evalRuleWithErrors(policy, t.name, { budget: { maxMillis: 5000 } });
-      const ms = performance.now() - started;
-      if (r.errors.length > 0) return { test: t, status: 'ERROR' as const, ms, error: `${r.errors[0].code}: ${r.errors[0].message}` };
-      return { test: t, status: r.value === undefined || r.value === false ? ('FAIL' as const) : ('PASS' as const), ms };
-    });
+    const outcomes = run.outcomes;
     process.stdout.write(report(outcomes, verbose));
     if (outcomes.some((o) => o.status === 'FAIL' || o.status === 'ERROR')) failed = true;
   }
