@@ -14,11 +14,6 @@ const WARMUP_EDITS = 20;
 const TYPED = 'abcdefghij';
 const TIMEOUT_MS = 30_000;
 
-interface Published {
-  uri: string;
-  version?: number;
-}
-
 function repoRoot(): string {
   // Compiled to out/bench/ (two levels below the root); run with tsx from bench/ (one level).
   for (const up of ['..', join('..', '..')]) {

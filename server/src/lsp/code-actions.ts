@@ -10,7 +10,7 @@ import type { CancellationToken, CodeAction, CodeActionParams, Diagnostic, Dispo
 import type { FileHost } from '../iac/model';
 import { fixAllInFile, fixesForFinding, type FixContext, type FixTextEdit, type VerifiedFix } from '../fix';
 import { NO_REASON_RULE_ID, type Finding } from '../policy';
-import { APPLY_SUPPRESSION_COMMAND, SUPPRESS_WITH_REASON_CLIENT_COMMAND, type SuppressionCommandArgs } from '../shared/messages';
+import { SUPPRESS_WITH_REASON_CLIENT_COMMAND, type SuppressionCommandArgs } from '../shared/messages';
 import { absoluteIn, type UnitAnalysis, type UnitFindings } from './analysis';
 import { LineIndex } from './line-index';
 import { uriToPath } from './paths';

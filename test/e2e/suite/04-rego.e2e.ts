@@ -1,7 +1,6 @@
 // Rego in a real VS Code: the extension activates on .rego and reports compile errors (with OPA's
 // codes, not only parse errors) as they are typed.
 import assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import { codeOf, eventually, openEditor, palisadeDiagnostics, replaceText, resetToDisk, screenshot } from './helpers';
 
 describe('Rego', () => {

@@ -85,7 +85,7 @@ test('heredoc JSON: the list follows the document indentation without a trailing
 EOT
 }
 `;
-  const { fixes, apply } = await actionFixes(text);
+  const { apply } = await actionFixes(text);
   const lines = sqsReadOnly.map((a) => `        "sqs:${a.name}"`).join(',\n');
   assert.equal(apply(1), text.replace('"Action": "sqs:*"', `"Action": [\n${lines}\n      ]`));
 });

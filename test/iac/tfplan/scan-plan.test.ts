@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { scanTerraformPlan, scanTerraformUnit, type Finding } from '../../../server/src/policy';
 import { loadBuiltinPack } from '../../../server/src/cli/scan-engine';
 import { DiskHost } from '../../../server/src/workspace/disk-host';

@@ -1,5 +1,5 @@
 // The Terraform front end's public contract (implemented in index.ts; the only door surfaces use).
-import type { FileHost, FrontEndDiagnostic, Model, ModelValue, SourceMapNode, SourceRange } from '../model';
+import type { FrontEndDiagnostic, Model, ModelValue, SourceMapNode, SourceRange } from '../model';
 import type { ParsedFile } from './ast';
 
 export interface TerraformUnitOptions {

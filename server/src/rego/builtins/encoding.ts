@@ -1,7 +1,7 @@
 // Encodings: base64, base64url, hex, urlquery, json, yaml. Decoders are as strict as Go's.
 
 import { stringify as yamlStringify } from 'yaml';
-import { isArray, isObject, isSet, ObjectValue } from '../value/collections';
+import { isArray, isSet, ObjectValue } from '../value/collections';
 import { sortedKeys } from '../value/compare';
 import { toJSONText } from '../value/format';
 import { parseJSON, parseYAML, toJS } from '../value/json';

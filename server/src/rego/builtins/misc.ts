@@ -110,12 +110,6 @@ function validateHttpRequest(request: RegoObject): void {
   if (missing.length > 0) throw typeError(`missing required request parameters(s): ${quoted(missing)}`);
 }
 
-const refused = (name: string, args: [string, ReturnType<typeof T.union>][], result: [string, ReturnType<typeof T.union>], description: string): Builtin =>
-  def(name, 'external', args, result, `${description} Disabled in Palisade: no network or host access at run time.`,
-    () => {
-      throw builtinError(`${name} is disabled: Palisade evaluates policies without network or host access`);
-    }, { external: true, nondeterministic: true });
-
 export const miscBuiltins: Builtin[] = [
   def('internal.member_2', 'operators', [['x', T.any], ['collection', T.any]], ['result', T.boolean],
     '`x in collection`: membership among the values of an array, set or object.',

@@ -3,7 +3,7 @@
 
 import { RE2JS } from 're2js';
 import type { RegoValue } from '../value/types';
-import { builtinError, def, int, n, str, T } from './support';
+import { builtinError, def, int, str, T } from './support';
 import type { Builtin } from './types';
 
 const MAX_CACHED = 200;

@@ -6,7 +6,7 @@ import { isArray, isSet } from '../value/collections';
 import { BigFloat } from '../value/number';
 import type { RegoValue } from '../value/types';
 import {
-  builtinError, collection, def, elementError, int, isNumber, n, num, obj, operandError, str, T, typeError,
+  builtinError, collection, def, elementError, int, n, num, obj, operandError, str, T, typeError,
 } from './support';
 import type { Builtin } from './types';
 
