@@ -36,7 +36,7 @@ async function setup() {
   const env: CodeActionEnv = { currentResult: async (): Promise<UnitAnalysis> => result, host, versionOf: () => undefined, documentsKey: () => 'still' };
   const provider = new CodeActionProvider(env, { documentChanges: false, resolveEdits: false, promptsForReason: false });
   host.listings = 0;
-  return { host, provider, params };
+  return { host, provider, params, result };
 }
 
 /** Lets the event loop run `turns` times (work that yields with setImmediate progresses). */
@@ -74,3 +74,26 @@ test('a request cancelled while another waits for the same fixes leaves the work
   const second = await pendingSecond;
   assert.ok(second.find((a) => a.isPreferred)?.edit, 'the request still waiting gets the verified fix');
 });
+
+test('another document opened or closed while fixes are verified does not lose the fix or fix-all\'s edit', async () => {
+  const { provider, params, env } = await setupWithKey();
+  // The key changes on the next turns, while the first verification runs (VS Code disposes the
+  // model of an editor it replaced at a time of its choosing, and sends didClose).
+  setImmediate(() => (env.key = 'closed'));
+  const actions = await provider.provide(params, new CancellationTokenSource().token);
+  assert.ok(actions.find((a) => a.isPreferred)?.edit?.changes?.['file:///w/main.tf'], 'the quick fix survives the change elsewhere');
+
+  setImmediate(() => (env.key = 'opened'));
+  const resolved = await provider.resolve({ title: 'Fix all', kind: 'source.fixAll.palisade', data: { palisade: 'fixAll', uri: 'file:///w/main.tf' } }, new CancellationTokenSource().token);
+  assert.ok(resolved.edit?.changes?.['file:///w/main.tf']?.length, 'fix-all resolves with its edit');
+});
+
+async function setupWithKey() {
+  const base = await setup();
+  const env = { key: 'open' };
+  const provider = new CodeActionProvider(
+    { currentResult: async () => base.result, host: base.host, versionOf: () => undefined, documentsKey: () => env.key },
+    { documentChanges: false, resolveEdits: true, promptsForReason: false },
+  );
+  return { provider, params: base.params, env };
+}

@@ -57,6 +57,9 @@ interface SharedFixState {
   abandoned: boolean;
 }
 
+/** Fresh starts after a change elsewhere stopped the verification, before a request gives up. */
+const STALE_STATE_ATTEMPTS = 4;
+
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Carried by the fix-all action between codeAction and codeAction/resolve. */
@@ -88,9 +91,8 @@ export class CodeActionProvider {
       for (const diagnostic of params.context.diagnostics) {
         const finding = findingFor(diagnostic, unit, path, this.env.host);
         if (!finding) continue;
-        const shared = this.sharedFor(result, unit);
-        const fixes = await this.forRequest(shared, token, this.fixesFor(shared, finding));
-        if (fixes === undefined || token?.isCancellationRequested) return [];
+        const fixes = await this.verifiedFixes(path, result, unit, finding, token);
+        if (fixes === undefined) return [];
         for (const fix of fixes) actions.push(this.quickFix(fix, diagnostic, unit));
         if (finding.ruleId !== NO_REASON_RULE_ID) actions.push(this.suppressAction(params.textDocument.uri, path, finding, diagnostic));
       }
@@ -113,21 +115,43 @@ export class CodeActionProvider {
     if (data?.palisade !== 'fixAll' || typeof data.uri !== 'string') return action;
     const path = uriToPath(data.uri);
     if (!path) return action;
-    const result = await this.env.currentResult(path);
-    const unit = result?.policy;
-    if (!result || !unit || token?.isCancellationRequested) return action;
-    const findings = unit.shown.filter((f) => f.ruleId !== NO_REASON_RULE_ID && absoluteIn(unit.root, f.range.file) === path);
-    if (findings.length === 0) return { ...action, edit: { changes: {} } };
-    const shared = this.sharedFor(result, unit);
-    const context = shared.context;
-    const fixed = await this.forRequest(shared, token, this.running(shared, fixAllInFile(findings[0].range.file, findings, context)));
-    if (fixed === undefined || context.isCancelled?.()) return action;
-    const count = fixed.fixed.length;
-    return {
-      ...action,
-      title: count > 0 ? `${FIX_ALL_TITLE} (${count} of ${findings.length})` : action.title,
-      edit: this.workspaceEdit(fixed.edits, unit),
-    };
+    // An edit to any open document (or one opened or closed) stops the verification; unless this
+    // request was cancelled, start again from the then-current result rather than answer without
+    // an edit, which VS Code would apply as nothing, silently.
+    for (let attempt = 0; attempt < STALE_STATE_ATTEMPTS; attempt++) {
+      const result = await this.env.currentResult(path);
+      const unit = result?.policy;
+      if (!result || !unit || token?.isCancellationRequested) return action;
+      const findings = unit.shown.filter((f) => f.ruleId !== NO_REASON_RULE_ID && absoluteIn(unit.root, f.range.file) === path);
+      if (findings.length === 0) return { ...action, edit: { changes: {} } };
+      const shared = this.sharedFor(result, unit);
+      const context = shared.context;
+      const fixed = await this.forRequest(shared, token, this.running(shared, fixAllInFile(findings[0].range.file, findings, context)));
+      if (fixed === undefined) return action;
+      if (context.isCancelled?.()) continue;
+      const count = fixed.fixed.length;
+      return {
+        ...action,
+        title: count > 0 ? `${FIX_ALL_TITLE} (${count} of ${findings.length})` : action.title,
+        edit: this.workspaceEdit(fixed.edits, unit),
+      };
+    }
+    return action;
+  }
+
+  /**
+   * A finding's verified fixes for one request; undefined once the request is cancelled or the
+   * document's result is replaced. A state stopped by a change elsewhere is started afresh.
+   */
+  private async verifiedFixes(path: string, result: UnitAnalysis, unit: UnitFindings, finding: Finding, token?: CancellationToken): Promise<VerifiedFix[] | undefined> {
+    for (let attempt = 0; attempt < STALE_STATE_ATTEMPTS; attempt++) {
+      if (attempt > 0 && (await this.env.currentResult(path)) !== result) return undefined;
+      const shared = this.sharedFor(result, unit);
+      const fixes = await this.forRequest(shared, token, this.fixesFor(shared, finding));
+      if (fixes === undefined || token?.isCancellationRequested) return undefined;
+      if (!shared.context.isCancelled?.()) return fixes;
+    }
+    return undefined;
   }
 
   /** APPLY_SUPPRESSION_COMMAND: the suppression edit for where the finding is now, if it still is. */
