@@ -10,6 +10,14 @@ async function revert(): Promise<void> {
   await resetToDisk(MAIN_TF);
 }
 
+/** On failure: what the providers offer for fix-all now, resolved as VS Code would (title, edit size). */
+async function offeredFixAll(editor: vscode.TextEditor): Promise<string> {
+  const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, whole, 'source.fixAll.palisade', 1);
+  const described = (actions ?? []).map((a) => `"${a.title}" edit: ${a.edit ? `${a.edit.size} file(s), ${a.edit.entries().reduce((n, [, edits]) => n + edits.length, 0)} edit(s)` : 'none'}`);
+  return `document version ${editor.document.version}, dirty ${editor.document.isDirty}, ${palisadeDiagnostics(editor.document.uri).length} findings; fix-all offered now: ${described.join('; ') || 'nothing'}`;
+}
+
 describe('Fixes', () => {
   // A failed step must not leave its edits to the next test.
   afterEach(revert);
@@ -35,7 +43,7 @@ describe('Fixes', () => {
     const before = palisadeDiagnostics(editor.document.uri).length;
     const original = editor.document.getText();
     await vscode.commands.executeCommand('editor.action.sourceAction', { kind: 'source.fixAll.palisade', apply: 'first' });
-    await eventually('the document to change', () => (editor.document.getText() !== original ? true : undefined));
+    await eventually('the document to change', () => (editor.document.getText() !== original ? true : undefined), 60_000, () => offeredFixAll(editor));
     const after = await eventually('findings to drop', () => {
       const now = palisadeDiagnostics(editor.document.uri);
       return now.length < before ? now : undefined;

@@ -23,12 +23,15 @@ export async function openEditor(relative: string): Promise<vscode.TextEditor> {
 }
 
 /** Polls until `check` returns a value (not undefined), or fails with `what` after `timeoutMs`. */
-export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 60_000): Promise<T> {
+export async function eventually<T>(what: string, check: () => T | undefined, timeoutMs = 60_000, explain?: () => Promise<string>): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) {
+      const why = explain ? ` (${await explain().catch((e: unknown) => `could not explain: ${String(e)}`)})` : '';
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
+    }
     await sleep(100);
   }
 }
@@ -70,10 +73,38 @@ export async function resetToDisk(relative: string): Promise<void> {
   const pristine = readFileSync(pristinePath(relative), 'utf8');
   const editor = await openEditor(relative);
   if (editor.document.getText() !== pristine) {
+    const settled = diagnosticsSettled(editor.document.uri);
     const whole = new vscode.Range(editor.document.positionAt(0), editor.document.positionAt(editor.document.getText().length));
     const ok = await editor.edit((b) => b.replace(whole, pristine));
     if (!ok) throw new Error(`could not reset ${relative}`);
+    if (editor.document.isDirty) await editor.document.save();
+    // The next test must start from the reset file's findings: VS Code cancels a code-action
+    // request it started when the file's diagnostics change (its lightbulb re-triggers), so a
+    // "fix all" invoked while the reset is still being analysed would do nothing.
+    await settled;
   }
   if (editor.document.isDirty) await editor.document.save();
   await vscode.commands.executeCommand('editor.action.hideHover').then(undefined, () => undefined);
+}
+
+/**
+ * Resolves once `uri`'s diagnostics have changed and then stayed unchanged for `quietMs`, or after
+ * `timeoutMs` without a change (a reset that changes no finding may publish nothing new).
+ */
+function diagnosticsSettled(uri: vscode.Uri, quietMs = 1000, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve) => {
+    let quiet: ReturnType<typeof setTimeout> | undefined;
+    const finish = () => {
+      subscription.dispose();
+      clearTimeout(quiet);
+      clearTimeout(deadline);
+      resolve();
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
+      clearTimeout(quiet);
+      quiet = setTimeout(() => finish(), quietMs);
+    });
+    const deadline = setTimeout(finish, timeoutMs);
+  });
 }
