@@ -31,7 +31,7 @@ export interface PalisadeExtensionApi {
 }
 
 const LANGUAGES = ['terraform', 'rego', 'yaml', 'json'];
-const WATCHED = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
+const WATCHED = ['**/*.tf', '**/*.tfvars', '**/*.tf.json', '**/*.tfvars.json', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
 
 export async function activate(context: vscode.ExtensionContext): Promise<PalisadeExtensionApi> {
   const status = new VarFilesStatus();

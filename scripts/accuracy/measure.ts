@@ -1,8 +1,9 @@
 // Measures a rule pack against a KICS corpus: for each query some rule maps to (its
 // `references.kics`), every sample is scanned as its own unit with only the mapped rules, through
-// the same entry points as the CLI (scanTerraformUnit for .tf, scanTerraformPlan for plan and
-// state JSON), and recall, false positives and fixes are counted.
+// the same entry points as the CLI (scanTerraformUnit for .tf and for Terraform JSON configuration,
+// scanTerraformPlan for plan and state JSON), and recall, false positives and fixes are counted.
 import { posix } from 'node:path';
+import { isTerraformJsonConfiguration } from '../../server/src/iac/terraform';
 import { detectTerraformJson } from '../../server/src/iac/tfplan';
 import { DEFAULT_CONFIG, scanTerraformPlan, scanTerraformUnit, type Finding, type RuleMetadata, type RulePack, type UnitScan } from '../../server/src/policy';
 import { isTerraformSample, type KicsCorpus, type KicsQuery } from './corpus';
@@ -57,6 +58,8 @@ export interface QueryReport {
   unsupportedWhy: Record<string, string>;
   /** JSON samples scanned as Terraform plan or state files (scanTerraformPlan, as `palisade scan` does). */
   planSamples: string[];
+  /** JSON samples in Terraform's JSON configuration syntax (CDKTF output), scanned as their module's configuration. */
+  configJsonSamples: string[];
   /** Expected results as KICS lists them (one per result; several may share a line). */
   expectedResults: number;
   /** Distinct expected (file, line) locations: the recall denominator. */
@@ -184,6 +187,7 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
   const unsupportedSamples: string[] = [];
   const unsupportedWhy: Record<string, string> = {};
   const planSamples: string[] = [];
+  const configJsonSamples: string[] = [];
   const found = new Map<string, FindingAt[]>();
   const scans = new Map<string, SampleScan>();
 
@@ -196,11 +200,13 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
         found.set(sample, findings.map((f) => at(f, ctx.texts)));
         continue;
       }
-      unsupportedSamples.push(sample);
-      unsupportedWhy[sample] = text !== undefined && isTerraformJsonConfiguration(text)
-        ? 'Terraform JSON configuration syntax (.tf.json / CDKTF output): no front end yet'
-        : 'not a Terraform, plan or state file';
-      continue;
+      if (text === undefined || !isTerraformJsonConfiguration(text)) {
+        unsupportedSamples.push(sample);
+        unsupportedWhy[sample] = 'not a Terraform, plan or state file';
+        continue;
+      }
+      // Terraform JSON configuration: the module beside it reads it, as `palisade scan` does.
+      configJsonSamples.push(sample);
     }
     const scanned = await scanSample(sample, query, pack, ctx.texts);
     for (const p of problemsOf(scanned.scan)) problems.add(`${posix.basename(sample)}: ${p}`);
@@ -249,6 +255,7 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
     unsupportedSamples,
     unsupportedWhy,
     planSamples,
+    configJsonSamples,
     expectedResults: query.expected.length,
     locations: locations.size,
     hits,
@@ -277,16 +284,6 @@ async function scanPlanSample(sample: string, query: KicsQuery, pack: RulePack, 
   for (const d of scan.diagnostics) problems.add(`${posix.basename(sample)}: ${d.code}: ${d.message}`);
   for (const d of scan.analysis.diagnostics) if (d.severity === 'error') problems.add(`${posix.basename(sample)}: ${d.code}: ${d.message}`);
   return scan.findings.filter((f) => !f.suppressed);
-}
-
-/** Terraform's JSON configuration syntax: top-level `resource`/`module`/… objects (not a plan). */
-function isTerraformJsonConfiguration(text: string): boolean {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return v !== null && typeof v === 'object' && !Array.isArray(v) && ['resource', 'module', 'data', 'provider', 'terraform'].some((k) => k in v);
-  } catch {
-    return false;
-  }
 }
 
 /** Applies the verified fixes for one positive sample and checks the edited file. */

@@ -20,6 +20,8 @@ export function formatReport(report: AccuracyReport, verbose: boolean): string {
   if (!report.fixLayer.available) out.push(`fix success: n/a (${report.fixLayer.note})`);
   const planSamples = report.queries.reduce((n, q) => n + q.planSamples.length, 0);
   if (planSamples > 0) out.push(`note: ${planSamples} Terraform plan/state JSON sample(s) scanned through scanTerraformPlan`);
+  const configJsonSamples = report.queries.reduce((n, q) => n + (q.configJsonSamples?.length ?? 0), 0);
+  if (configJsonSamples > 0) out.push(`note: ${configJsonSamples} Terraform JSON configuration sample(s) scanned as their module's configuration`);
   if (report.totals.unsupportedSamples > 0) {
     out.push(
       `note: ${report.totals.unsupportedSamples} sample(s) in a format no front end reads are not scanned; ` +

@@ -26,7 +26,7 @@ import { REGO_EVALUATE_REQUEST, REGO_RUN_TESTS_REQUEST, REGO_TESTS_REQUEST } fro
 import type { RegoEvaluateParams, RegoTestsParams, RunRegoTestsParams } from './shared/messages';
 
 /** Files whose changes re-run analysis (registered when the client can watch for us). */
-const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
+const WATCHED_GLOBS = ['**/*.tf', '**/*.tfvars', '**/*.tf.json', '**/*.tfvars.json', '**/.palisade.yaml', '**/.palisade.yml', '**/*.rego', '**/.regal/config.yaml', '**/.regal.yaml'];
 
 export function startServer(connection: Connection, disk: FileHost): void {
   const documents = new TextDocuments(TextDocument);

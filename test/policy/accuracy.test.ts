@@ -1,6 +1,7 @@
 // The KICS accuracy harness (scripts/accuracy.ts) on a tiny synthetic corpus with a hit, a miss,
-// a false positive, a failing fix, plan-JSON samples scanned through scanTerraformPlan and a
-// Terraform-JSON-syntax sample no front end reads (test/fixtures/accuracy/), and a smoke run
+// a false positive, a failing fix, plan-JSON samples scanned through scanTerraformPlan, a
+// Terraform-JSON-syntax sample scanned as configuration and a JSON sample no front end reads
+// (test/fixtures/accuracy/), and a smoke run
 // on the real KICS Terraform corpus that checks every mapped query is reported (no thresholds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,26 +53,29 @@ test('synthetic corpus: a hit, a miss, a false positive, a failed fix, plan JSON
   assert.deepEqual(queue.fix && [queue.fix.attemptedFiles, queue.fix.fixedFiles, queue.fix.failures.length], [1, 1, 0]);
   assert.equal(queue.passed, true);
 
-  // Plan JSON goes through scanTerraformPlan (a hit, a clean negative); Terraform JSON syntax is skipped.
+  // Plan JSON goes through scanTerraformPlan (a hit, a clean negative); Terraform JSON syntax is
+  // scanned as configuration (a hit, fixed by a JSON edit); other JSON is skipped.
   assert.deepEqual(plan.planSamples, ['plan_only/test/positive1.json', 'plan_only/test/negative1.json']);
-  assert.deepEqual(plan.unsupportedSamples, ['plan_only/test/positive2.json']);
-  assert.match(plan.unsupportedWhy['plan_only/test/positive2.json'], /Terraform JSON configuration syntax/);
-  assert.equal(plan.hits, 1);
-  assert.deepEqual(plan.misses, [{ file: 'plan_only/test/positive2.json', line: 5, foundLines: [], unsupported: true }]);
+  assert.deepEqual(plan.configJsonSamples, ['plan_only/test/positive2.json']);
+  assert.deepEqual(plan.unsupportedSamples, ['plan_only/test/positive3.json']);
+  assert.match(plan.unsupportedWhy['plan_only/test/positive3.json'], /not a Terraform, plan or state file/);
+  assert.equal(plan.hits, 2);
+  assert.deepEqual(plan.misses, [{ file: 'plan_only/test/positive3.json', line: 3, foundLines: [], unsupported: true }]);
+  assert.deepEqual(plan.fix && [plan.fix.attemptedFiles, plan.fix.fixedFiles, plan.fix.failures.length], [1, 1, 0]);
   assert.equal(plan.falsePositives.length, 0);
   assert.equal(plan.negativeSamples, 1);
   assert.equal(plan.passed, false);
 
   assert.deepEqual(report.totals, {
-    locations: 5,
-    hits: 3,
+    locations: 6,
+    hits: 4,
     unsupportedLocations: 1,
     unsupportedSamples: 1,
     negativeSamples: 4,
     falsePositiveFiles: 1,
     fix: report.totals.fix,
   });
-  assert.deepEqual(report.totals.fix && [report.totals.fix.attemptedFiles, report.totals.fix.fixedFiles, report.totals.fix.fixableFindings, report.totals.fix.fixedFindings], [3, 2, 3, 2]);
+  assert.deepEqual(report.totals.fix && [report.totals.fix.attemptedFiles, report.totals.fix.fixedFiles, report.totals.fix.fixableFindings, report.totals.fix.fixedFindings], [4, 3, 4, 3]);
   assert.deepEqual([report.passed, report.failed], [1, 2]);
 
   assert.match(text, /^FAIL +1\/2 +50\.0 % +1\/2 +1\/2 +bucket_public_acl \(TEST-ACC-001\)$/m);
@@ -81,8 +85,9 @@ test('synthetic corpus: a hit, a miss, a false positive, a failed fix, plan JSON
   assert.match(text, /fix +positive2\.tf: no verified fix for TEST-ACC-001/);
   assert.match(text, /2 Terraform plan\/state JSON sample\(s\) scanned/);
   assert.match(text, /1 sample\(s\) in a format no front end reads are not scanned/);
-  assert.match(text, /skip positive2\.json \(Terraform JSON configuration syntax/);
-  assert.match(text, /^line-exact recall: 3\/5 expected locations \(60\.0 %\)/m);
+  assert.match(text, /1 Terraform JSON configuration sample\(s\) scanned as their module's configuration/);
+  assert.match(text, /skip positive3\.json \(not a Terraform, plan or state file/);
+  assert.match(text, /^line-exact recall: 4\/6 expected locations \(66\.7 %\)/m);
   assert.match(text, /^false-positive files: 1 of 4 negative samples$/m);
   assert.equal(lastLine(text), '1 passed, 2 failed');
 });
@@ -104,7 +109,7 @@ test('--json writes the report; --no-fix reports fix success as n/a', async () =
     assert.deepEqual(written.queries.map((q) => [q.dir, q.hits, q.locations, q.fix]), [
       ['bucket_public_acl', 1, 2, null],
       ['queue_unencrypted', 1, 1, null],
-      ['plan_only', 1, 2, null],
+      ['plan_only', 2, 3, null],
     ]);
     assert.equal(written.fixLayer.available, false);
     assert.equal(report?.passed, 1);

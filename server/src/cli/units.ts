@@ -1,12 +1,13 @@
 // Unit discovery for the CLI commands (`scan`, `fix`): the Terraform module directories that
-// command-line paths name. A `.tf` (or `.tfvars`) file names its directory; a directory is walked
-// recursively.
+// command-line paths name. A `.tf`, `.tf.json` (or `.tfvars`) file, or a `.json` file holding
+// Terraform JSON configuration, names its directory; a directory is walked recursively.
 // The walk skips hidden directories (`.terraform`, `.git`, …) and `node_modules`, respects
 // `.gitignore` files up to the repository root and the `exclude` globs of `.palisade.yaml`.
 // A path given explicitly is always taken, even if ignored; only what is found below it is filtered.
 import type { FileHost } from '../iac/model';
 import { isDocumentFile } from '../iac/documents';
 import { detectTerraformJson } from '../iac/tfplan';
+import { isJsonConfigurationCandidate, isTerraformConfigName, isTerraformJsonConfiguration } from '../iac/terraform';
 import { ConfigCache, configForUnit, isExcluded, type PalisadeConfig } from '../policy';
 import { GitignoreMatcher } from './scan-gitignore';
 
@@ -70,7 +71,8 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
     const path = raw.replace(/(.)\/+$/, '$1');
     const entries = host.listDir(path);
     if (!entries) {
-      if (path.endsWith('.tf') && host.readFile(path) !== undefined) add(parentOf(path));
+      if (isTerraformConfigName(path) && host.readFile(path) !== undefined) add(parentOf(path));
+      else if (isJsonConfiguration(host, path)) add(parentOf(path));
       else if (isPlanOrState(host, path)) addPlan(path);
       else if (isDocumentFile(path) && host.readFile(path) !== undefined) {
         // Still `missing` for callers without document packs (`fix`, plain scans), which refuse it as before.
@@ -79,8 +81,8 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
         missing.push(raw);
       }
       // A variable file names the module beside it, when there is one (pre-commit passes changed files).
-      else if (path.endsWith('.tfvars') && host.readFile(path) !== undefined) {
-        if (host.listDir(parentOf(path))?.some((n) => n.endsWith('.tf'))) add(parentOf(path));
+      else if ((path.endsWith('.tfvars') || path.endsWith('.tfvars.json')) && host.readFile(path) !== undefined) {
+        if (host.listDir(parentOf(path))?.some((n) => isTerraformConfigName(n))) add(parentOf(path));
       } else missing.push(raw);
       continue;
     }
@@ -94,16 +96,23 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
     const config = options.config ?? configForUnit(host, dir, undefined, configs).config;
     if (depth > 0 && isExcluded(config, dir)) return;
     const sorted = names.slice().sort();
-    if (sorted.some((n) => n.endsWith('.tf') && !isExcluded(config, joinPath(dir, n)))) add(dir);
+    const isConfiguration = (n: string) => isTerraformConfigName(n) || isJsonConfiguration(host, joinPath(dir, n));
+    if (sorted.some((n) => isConfiguration(n) && !isExcluded(config, joinPath(dir, n)))) add(dir);
     for (const name of sorted) {
       if (!name.startsWith('.') && isPlanOrState(host, joinPath(dir, name)) && !isExcluded(config, joinPath(dir, name))) addPlan(joinPath(dir, name));
       else if (!name.startsWith('.') && isDocumentFile(name) && !isExcluded(config, joinPath(dir, name)) && !documents.includes(joinPath(dir, name))) documents.push(joinPath(dir, name));
-      if (name.startsWith('.') || SKIPPED_NAMES.has(name) || name.endsWith('.tf') || name.endsWith('.tfvars')) continue;
+      if (name.startsWith('.') || SKIPPED_NAMES.has(name) || isTerraformConfigName(name) || name.endsWith('.tfvars')) continue;
       const child = joinPath(dir, name);
       // listDir answers undefined for files, so only directories are entered.
       if (host.listDir(child)) walk(child, depth + 1);
     }
   }
+}
+
+/** A `.json` file (not `.tf.json`) holding Terraform JSON configuration, judged by content: its module reads it. */
+function isJsonConfiguration(host: FileHost, path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return isJsonConfigurationCandidate(name) && isTerraformJsonConfiguration(host.readFile(path) ?? '');
 }
 
 /** A `.json` plan (`terraform show -json`) or a `.tfstate` file, judged by content. */

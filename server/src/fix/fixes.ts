@@ -4,6 +4,7 @@ import type { Finding, FixOperation } from '../policy';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
+import { isJsonSyntaxFile, renderJsonOperations } from './json-render';
 import { renderOperations } from './terraform-render';
 import { blockAt } from './terraform-locate';
 import { titleOfOperations } from './titles';
@@ -85,7 +86,11 @@ function renderCandidate(candidate: FixCandidate, finding: Finding, context: Fix
 }
 
 function renderUnguarded(candidate: FixCandidate, finding: Finding, context: FixContext, state: UnitState): Rendered {
-  if (candidate.edits && candidate.edits.length > 0) return { ok: true, edits: candidate.edits };
+  if (candidate.edits && candidate.edits.length > 0) {
+    // Ready-made edits are native-syntax text: never into a Terraform JSON file.
+    const json = candidate.edits.find((e) => isJsonSyntaxFile(e.file));
+    return json ? { ok: false, reason: `${json.file} is Terraform JSON; this fix is written in native syntax only` } : { ok: true, edits: candidate.edits };
+  }
   if (!candidate.ops || candidate.ops.length === 0) return { ok: false, reason: 'the candidate has neither operations nor edits' };
   // An operation names the resource its path is inside (`resource`), else the finding's: a
   // module-level finding can complete another resource (a CIS metric filter's pattern).
@@ -103,7 +108,7 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     if (!file) return { ok: false, reason: `${node.range.file} cannot be read` };
     const block = blockAt(file, node.range.start);
     if (!block) return { ok: false, reason: `${address} is not a block in ${node.range.file}` };
-    const r = renderOperations({ file, block, address }, ops);
+    const r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
     if (!r.ok) return r;
     const mine = r.edits.map((e) => ({ file: node.range.file, ...e }));
     if (editsOverlap(edits, mine)) return { ok: false, reason: `the operations on ${address} and another resource edit the same text` };

@@ -94,7 +94,8 @@ export class CodeActionProvider {
         const fixes = await this.verifiedFixes(path, result, unit, finding, token);
         if (fixes === undefined) return [];
         for (const fix of fixes) actions.push(this.quickFix(fix, diagnostic, unit));
-        if (finding.ruleId !== NO_REASON_RULE_ID) actions.push(this.suppressAction(params.textDocument.uri, path, finding, diagnostic));
+        // JSON has no comments: a Terraform JSON file gets no suppression comment (it would not parse).
+        if (finding.ruleId !== NO_REASON_RULE_ID && !path.endsWith('.json')) actions.push(this.suppressAction(params.textDocument.uri, path, finding, diagnostic));
       }
     }
 
@@ -157,7 +158,7 @@ export class CodeActionProvider {
   /** APPLY_SUPPRESSION_COMMAND: the suppression edit for where the finding is now, if it still is. */
   async suppressionFor(args: SuppressionCommandArgs): Promise<WorkspaceEdit | undefined> {
     const path = uriToPath(args.uri);
-    if (!path) return undefined;
+    if (!path || path.endsWith('.json')) return undefined;
     const unit = (await this.env.currentResult(path))?.policy;
     const finding = unit?.shown.find((f) => f.fingerprint === args.fingerprint && absoluteIn(unit.root, f.range.file) === path);
     const text = this.env.host.readFile(path);

@@ -57,8 +57,8 @@ export type FileKind = 'terraform' | 'tfvars' | 'rego' | 'palisade-config' | 'ot
 
 export function fileKind(path: string): FileKind {
   const name = baseName(path).toLowerCase();
-  if (name.endsWith('.tf')) return 'terraform';
-  if (name.endsWith('.tfvars')) return 'tfvars';
+  if (name.endsWith('.tf') || name.endsWith('.tf.json')) return 'terraform';
+  if (name.endsWith('.tfvars') || name.endsWith('.tfvars.json')) return 'tfvars';
   if (name.endsWith('.rego')) return 'rego';
   if (name === '.palisade.yaml' || name === '.palisade.yml') return 'palisade-config';
   return 'other';

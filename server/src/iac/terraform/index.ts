@@ -1,6 +1,7 @@
 // The Terraform front end's only door: parse files, analyse a module directory into the policy
 // model (Contract 1, see docs/model.md), find module directories in a tree.
-export { parseTerraform } from './parser';
+// `parseTerraform` picks the syntax by file name: native for `.tf`, JSON for `.tf.json` and `.tfvars.json`.
+export { parseTerraformFile as parseTerraform, isTerraformConfigName, isTerraformJsonConfiguration, isJsonConfigurationCandidate } from './json-config';
 export { analyzeTerraformModule, findModuleDirs } from './eval/analyze';
 export type { TerraformUnitOptions, TerraformUnitResult, ValueDescription } from './api';
 // Syntax-tree types for layers that edit Terraform text in place (the fix layer).

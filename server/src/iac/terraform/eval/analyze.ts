@@ -9,6 +9,7 @@ import { ModuleInstance } from './module-instance';
 import { dirName } from './text';
 import { cachedAnalysis, RecordingHost, rememberAnalysis } from './result-cache';
 import { CancelledSignal, UnitContext } from './unit';
+import { isJsonConfigurationCandidate, isTerraformConfigName, isTerraformJsonConfiguration } from '../json-config';
 
 /**
  * Analyses a unit. A result is reused while everything the analysis read is unchanged on `host`
@@ -74,7 +75,7 @@ function allInstances(root: ModuleInstance): ModuleInstance[] {
   return out;
 }
 
-/** Directories under `root` (inclusive) that contain .tf files, skipping tool and VCS folders. */
+/** Directories under `root` (inclusive) that contain configuration files (.tf, .tf.json, JSON configuration), skipping tool and VCS folders. */
 export function findModuleDirs(host: FileHost, root: string): string[] {
   const out: string[] = [];
   const skip = new Set(['.terraform', '.git', 'node_modules']);
@@ -82,9 +83,10 @@ export function findModuleDirs(host: FileHost, root: string): string[] {
     const names = host.listDir(dir);
     if (!names || depth > 64) return;
     const sorted = names.slice().sort();
-    if (sorted.some((n) => n.endsWith('.tf'))) out.push(dir);
+    const isJsonConfiguration = (n: string) => isJsonConfigurationCandidate(n) && isTerraformJsonConfiguration(host.readFile(`${dir}/${n}`) ?? '');
+    if (sorted.some((n) => isTerraformConfigName(n) || isJsonConfiguration(n))) out.push(dir);
     for (const n of sorted) {
-      if (skip.has(n) || n.endsWith('.tf') || n.endsWith('.tfvars')) continue;
+      if (skip.has(n) || isTerraformConfigName(n) || n.endsWith('.tfvars')) continue;
       const child = dir === '/' ? `/${n}` : `${dir}/${n}`;
       // listDir answers undefined for files, so only directories are entered.
       if (host.listDir(child)) visit(child, depth + 1);

@@ -1,6 +1,7 @@
 // Loading one module directory: its .tf files, parsed, and its top-level declarations indexed.
 import type { Attribute, Block, ParsedFile } from '../ast';
 import type { UnitContext } from './unit';
+import { isJsonConfigurationCandidate, isTerraformConfigName, isTerraformJsonConfiguration } from '../json-config';
 
 export interface BlockDecl {
   block: Block;
@@ -29,11 +30,15 @@ export interface ModuleDecls {
   resourceTypes: Set<string>;
 }
 
-/** `.tf` files directly in `dir` (not `.tf.json`: JSON syntax is not supported yet). */
+/**
+ * Configuration files directly in `dir`: `.tf` and `.tf.json`, and other `.json` files that hold
+ * Terraform JSON configuration (json-config/index.ts), in one lexical order as Terraform reads them.
+ */
 export function terraformFilesIn(ctx: UnitContext, dir: string): string[] {
   const names = ctx.listDir(dir) ?? [];
+  const isJsonConfiguration = (n: string) => isJsonConfigurationCandidate(n) && isTerraformJsonConfiguration(ctx.readText(`${dir}/${n}`) ?? '');
   return names
-    .filter((n) => n.endsWith('.tf'))
+    .filter((n) => isTerraformConfigName(n) || isJsonConfiguration(n))
     .sort()
     .map((n) => `${dir}/${n}`);
 }

@@ -2,7 +2,7 @@
 import type { FileHost, FrontEndDiagnostic, Severity } from '../../model';
 import type { TerraformUnitOptions } from '../api';
 import type { ParsedFile, Span } from '../ast';
-import { parseTerraform } from '../parser';
+import { parseTerraformFile } from '../json-config';
 import { relativePath } from './text';
 
 /** Most instances one count/for_each (or dynamic block) may expand to before we give up on it. */
@@ -31,7 +31,7 @@ function parseCached(text: string, path: string): ParsedFile {
     }
     parseCacheChars -= hit.text.length;
   }
-  const file = parseTerraform(text, path);
+  const file = parseTerraformFile(text, path);
   parseCache.set(path, file);
   parseCacheChars += text.length;
   for (const [p, f] of parseCache) {
@@ -129,7 +129,7 @@ export class UnitContext {
       return undefined;
     }
     const file = parseCached(text, path);
-    for (const d of file.diagnostics) this.report(path, d, d.severity, 'hcl-syntax', d.message);
+    for (const d of file.diagnostics) this.report(path, d, d.severity, path.endsWith('.json') ? 'json-syntax' : 'hcl-syntax', d.message);
     this.parsed.set(path, file);
     return file;
   }

@@ -32,8 +32,8 @@ function location(ctx: UnitContext, file: ParsedFile, offset: number): string {
 export function loadVarFiles(ctx: UnitContext, env: ModuleEnv): Map<string, GivenValue> {
   const names = (ctx.listDir(env.dir) ?? []).slice().sort();
   const paths: string[] = [];
-  if (names.includes('terraform.tfvars')) paths.push(`${env.dir}/terraform.tfvars`);
-  for (const n of names) if (n.endsWith('.auto.tfvars')) paths.push(`${env.dir}/${n}`);
+  for (const n of ['terraform.tfvars', 'terraform.tfvars.json']) if (names.includes(n)) paths.push(`${env.dir}/${n}`);
+  for (const n of names) if (n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json')) paths.push(`${env.dir}/${n}`);
   for (const p of ctx.options.varFiles ?? []) paths.push(p);
   const out = new Map<string, GivenValue>();
   for (const path of paths) {

@@ -1,0 +1,71 @@
+// Through the bundled server: an open `.tf.json` document (language `json`, as VS Code opens it)
+// is analysed with its module, the finding sits on the JSON attribute, the code actions offered
+// are JSON edits that keep the file Terraform JSON (no `#` suppression comment), and an edit that
+// breaks the JSON is a syntax diagnostic where it broke.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseTerraform } from '../../server/src/iac/terraform';
+import { TestServer, tempWorkspace, uriOf } from './harness';
+import { applyTextEdits, codeActions, editsFor, sendEdits, type FindingDiagnostic } from './code-actions-helpers';
+
+const STACK = [
+  '{',
+  '  "resource": {',
+  '    "aws_instance": {',
+  '      "web": {',
+  '        "ami": "ami-0123456789abcdef0",',
+  '        "instance_type": "t3.micro",',
+  '        "monitoring": false',
+  '      }',
+  '    }',
+  '  }',
+  '}',
+  '',
+].join('\n');
+const MONITORING_LINE = 6;
+const WAIT_MS = 20_000;
+
+test('an open .tf.json: the finding is on the JSON attribute and its quick fixes keep it Terraform JSON', async () => {
+  const ws = tempWorkspace({ 'app/main.tf.json': STACK, 'app/other.tf': 'locals {\n  x = 1\n}\n' });
+  const server = await TestServer.start({ workspaceFolder: ws.root });
+  try {
+    const uri = uriOf(ws.path('app/main.tf.json'));
+    await server.open(uri, STACK, 1, 'json');
+    const published = await server.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'PAL-AWS-EC2-005'), 0, WAIT_MS);
+    const finding = published.diagnostics.find((d) => d.code === 'PAL-AWS-EC2-005') as FindingDiagnostic;
+    assert.deepEqual(finding.range, { start: { line: MONITORING_LINE, character: 22 }, end: { line: MONITORING_LINE, character: 27 } });
+
+    const actions = (await codeActions(server, uri, finding.range, [finding])) ?? [];
+    assert.ok(actions.length > 0);
+    assert.ok(!actions.some((a) => a.title.startsWith('Suppress')), `no comment-based suppression in JSON: ${JSON.stringify(actions.map((a) => a.title))}`);
+    for (const action of actions) {
+      if (!action.edit) continue;
+      const { edits } = editsFor(action.edit, uri);
+      const after = applyTextEdits(STACK, edits);
+      assert.doesNotThrow(() => JSON.parse(after), action.title);
+      assert.deepEqual(parseTerraform(after, '/x/main.tf.json').diagnostics, [], action.title);
+    }
+    const preferred = actions.find((a) => a.isPreferred && a.edit);
+    assert.ok(preferred, JSON.stringify(actions.map((a) => a.title)));
+    const { edits } = editsFor(preferred.edit, uri);
+    const fixed = applyTextEdits(STACK, edits);
+    assert.equal(fixed, STACK.replace('"monitoring": false', '"monitoring": true'));
+
+    // Applied, the finding goes.
+    const from = server.published.length;
+    await sendEdits(server, uri, 2, edits);
+    const after = await server.waitForDiagnostics(uri, (p) => p.version === 2, from, WAIT_MS);
+    assert.ok(!after.diagnostics.some((d) => d.code === 'PAL-AWS-EC2-005'), JSON.stringify(after.diagnostics));
+
+    // A broken edit: the JSON error where the comma went missing.
+    const before = server.published.length;
+    await server.change(uri, 3, [{ range: { start: { line: 5, character: 35 }, end: { line: 5, character: 36 } }, text: '' }]);
+    const broken = await server.waitForDiagnostics(uri, (p) => p.version === 3, before, WAIT_MS);
+    const syntax = broken.diagnostics.find((d) => d.code === 'json-syntax');
+    assert.ok(syntax, JSON.stringify(broken.diagnostics));
+    assert.equal(syntax.range.start.line, MONITORING_LINE);
+  } finally {
+    await server.stop();
+    ws.cleanup();
+  }
+});
