@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { iamDataPlugin } from './iam-data-plugin.mjs';
+import { writeVsixReadme } from './vsix-readme.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,6 +19,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server.js', plugins: [iamDataPlugin] }),
   writeBuiltinPackArtefact(),
 ]);
+// dist/README.md: the README the .vsix ships, its images inlined (see scripts/vsix-readme.mjs).
+writeVsixReadme(root);
 
 /** The artefact is produced by the same parser the bundle carries, bundled in memory and run here. */
 async function writeBuiltinPackArtefact() {

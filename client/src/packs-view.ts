@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PACK_STATUS_REQUEST, type FolderPacks, type PackProblemRow, type PackRow, type PackStatusResult } from '../../server/src/shared/packs-messages';
+import { packDescription, packSummary } from './packs-labels';
 
 export const PACKS_VIEW_ID = 'palisade.packs';
 export const REFRESH_PACKS_COMMAND = 'palisade.refreshPacks';
@@ -147,15 +148,14 @@ function packItem(pack: PackRow): vscode.TreeItem {
   const errors = pack.problems.filter((p) => p.severity === 'error').length;
   const warnings = pack.problems.filter((p) => p.severity === 'warning').length;
   const item = new vscode.TreeItem(pack.name, pack.problems.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-  const parts = [pack.version ?? pack.revision ?? (pack.head ? pack.head.slice(0, 12) : undefined), `${pack.ruleIds.length} rules`, pack.signed ? 'signed' : undefined, pack.loaded ? undefined : 'not loaded'];
-  item.description = parts.filter((p) => p !== undefined).join(' · ');
+  item.description = packDescription(pack);
   item.iconPath = new vscode.ThemeIcon(errors > 0 ? 'error' : warnings > 0 ? 'warning' : pack.kind === 'builtin' ? 'verified' : 'package');
   const tooltip = new vscode.MarkdownString();
   tooltip.appendMarkdown(`**${pack.name}** (${pack.kind})\n\n`);
   if (pack.source) tooltip.appendMarkdown(`Source: \`${pack.source}\`\n\n`);
   if (pack.revision) tooltip.appendMarkdown(`Revision: ${pack.revision}\n\n`);
   if (pack.head) tooltip.appendMarkdown(`HEAD: ${pack.head}\n\n`);
-  tooltip.appendMarkdown(`${pack.ruleIds.length} rules running${pack.signed ? ', signature verified' : ''}; ${errors} errors, ${warnings} warnings`);
+  tooltip.appendMarkdown(packSummary(pack));
   item.tooltip = tooltip;
   item.contextValue = `palisade.pack.${pack.kind}`;
   return item;

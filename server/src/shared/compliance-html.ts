@@ -4,6 +4,7 @@
 // location links and refresh button (client/src/dashboard.ts).
 import { COMPLIANCE_SEVERITIES as SEVERITIES, percent, type ComplianceReport, type Counts } from './compliance';
 import { bars, COLORS, donut, esc, rateRow, stacked } from './compliance-svg';
+import { counted } from './plural';
 
 /** The standalone file's policy: inline styles and data: images, nothing else. */
 export const STANDALONE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -46,8 +47,9 @@ export function formatHtml(report: ComplianceReport, options: ComplianceHtmlOpti
   parts.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8"/>', `<meta http-equiv="Content-Security-Policy" content="${esc(csp)}"/>`, '<meta name="viewport" content="width=device-width, initial-scale=1"/>', '<title>Palisade compliance report</title>', `<style${nonce}>${STYLE}${options.extraStyle ?? ''}</style>`, '</head>', '<body>');
   parts.push('<h1>Palisade compliance report</h1>');
   if (options.toolbarHtml) parts.push(options.toolbarHtml);
-  parts.push(`<p class="meta">${report.scope.units} unit(s), ${report.scope.files} file(s), ${report.scope.resources} resource(s) evaluated by ${report.scope.rules} rule(s) · ${esc(report.tool.name)} ${esc(report.tool.version)}</p>`);
-  if (report.problems > 0) parts.push(`<p class="warn">${report.problems} error(s) occurred while scanning; figures may be incomplete (run <code>palisade scan</code> for details).</p>`);
+  const scope = report.scope;
+  parts.push(`<p class="meta">${counted(scope.units, 'unit')}, ${counted(scope.files, 'file')}, ${counted(scope.resources, 'resource')} evaluated by ${counted(scope.rules, 'rule')} · ${esc(report.tool.name)} ${esc(report.tool.version)}</p>`);
+  if (report.problems > 0) parts.push(`<p class="warn">${counted(report.problems, 'error')} occurred while scanning; figures may be incomplete (run <code>palisade scan</code> for details).</p>`);
 
   parts.push('<h2>Overall policy compliance</h2>', '<div class="cards">');
   parts.push(donut([

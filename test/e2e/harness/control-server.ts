@@ -18,6 +18,25 @@ export interface Page {
   keyboard: { type(text: string, options?: { delay?: number }): Promise<void>; press(key: string): Promise<void> };
   on(event: 'console', listener: (message: { type(): string; text(): string }) => void): void;
   url(): string;
+  /** The page's frames, webviews' nested iframes included. */
+  frames(): Frame[];
+}
+
+export interface Frame {
+  url(): string;
+  /** Evaluates a JavaScript expression in the frame (a string: the harness has no DOM types). */
+  evaluate<R>(expression: string): Promise<R>;
+}
+
+/** An `<img>` of some frame of the workbench, as the `/images` action reports it. */
+export interface FrameImage {
+  frameUrl: string;
+  alt: string;
+  /** The first 80 characters of the source (a data: URI is long). */
+  src: string;
+  /** Decoded and drawn: `complete` with a natural width above 0. */
+  loaded: boolean;
+  naturalWidth: number;
 }
 
 export const SCREENSHOT_DIR = join(E2E_DIR, 'screenshots');
@@ -35,7 +54,9 @@ export interface ControlServer {
 
 /**
  * POST /screenshot?name=<step> → test/e2e/screenshots/<prefix><step>.png; POST
- * /keyboard?type=<text>&press=<key> → keystrokes; POST /click?selector=<css> → a click.
+ * /keyboard?type=<text>&press=<key> → keystrokes; POST /click?selector=<css> → a click; POST
+ * /images → 200 with a JSON list of the images in every frame (FrameImage: a webview's content
+ * cannot be read from the extension host).
  * Started before VS Code so the extension host can be told its port (PALISADE_E2E_CONTROL_PORT).
  * `prefix` keeps the screenshots of different runs (trusted, restricted) apart.
  */
@@ -60,7 +81,7 @@ export function startControlServer(prefix = ''): Promise<ControlServer> {
     currentPage().then(
       (p) =>
         action(p, url.searchParams, prefix, taken).then(
-          () => response.writeHead(204).end(),
+          (result) => (result === undefined ? response.writeHead(204).end() : response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result))),
           (error: unknown) => response.writeHead(500).end(String(error)),
         ),
       // No page: the suite falls back to commands and records why (see suite/control.ts).
@@ -84,7 +105,8 @@ export function startControlServer(prefix = ''): Promise<ControlServer> {
   );
 }
 
-type Action = (page: Page, params: URLSearchParams, prefix: string, taken: string[]) => Promise<void>;
+/** Resolves with nothing (204) or with a value the suite reads (200, JSON). */
+type Action = (page: Page, params: URLSearchParams, prefix: string, taken: string[]) => Promise<unknown>;
 
 const ACTIONS: Record<string, Action> = {
   '/screenshot': async (page, params, prefix, taken) => {
@@ -100,4 +122,18 @@ const ACTIONS: Record<string, Action> = {
     for (const key of params.getAll('press')) await page.keyboard.press(key);
   },
   '/click': (page, params) => page.click(params.get('selector') ?? 'body', { timeout: 10_000 }),
+  '/images': (page) => frameImages(page),
 };
+
+const READ_IMAGES = "[...document.images].map((img) => ({ alt: img.alt, src: img.getAttribute('src') ?? '', complete: img.complete, naturalWidth: img.naturalWidth }))";
+
+/** Every `<img>` of every frame; a frame that goes away while it is read counts as having none. */
+async function frameImages(page: Page): Promise<FrameImage[]> {
+  const perFrame = await Promise.all(
+    page.frames().map(async (frame) => {
+      const images = await frame.evaluate<{ alt: string; src: string; complete: boolean; naturalWidth: number }[]>(READ_IMAGES).catch(() => []);
+      return images.map((img): FrameImage => ({ frameUrl: frame.url(), alt: img.alt, src: img.src.slice(0, 80), loaded: img.complete && img.naturalWidth > 0, naturalWidth: img.naturalWidth }));
+    }),
+  );
+  return perFrame.flat();
+}

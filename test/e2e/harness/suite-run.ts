@@ -55,14 +55,18 @@ export const RESTRICTED_RUN: RunKind = {
 export const RUNS = [TRUSTED_RUN, RESTRICTED_RUN];
 
 /**
- * Packs the extension the way `npm run package` does (README images stay relative: see
- * docs/testing.md) and returns the .vsix path.
+ * Packs the extension the way `npm run package` does (the README shipped is dist/README.md, its
+ * images inlined by scripts/vsix-readme.mjs, which the build runs; run again here so the README is
+ * current even after a build older than the last README edit; see docs/testing.md) and returns
+ * the .vsix path.
  */
 export function packageVsix(): string {
   const target = join(mkdtempSync(join(tmpdir(), 'palisade-vsix-')), 'palisade.vsix');
+  const readme = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'vsix-readme.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
+  assert.equal(readme.status, 0, `scripts/vsix-readme.mjs failed:\n${readme.stdout}\n${readme.stderr}`);
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const pack = () =>
-    spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '-o', target], {
+    spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'dist/README.md', '-o', target], {
       cwd: REPO_ROOT,
       encoding: 'utf8',
       timeout: 180_000,

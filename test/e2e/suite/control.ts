@@ -5,6 +5,7 @@
 import { appendFileSync } from 'node:fs';
 import { request } from 'node:http';
 import * as vscode from 'vscode';
+import type { FrameImage } from '../harness/control-server';
 
 /** 'code-server' (chromium drives the page; no fallback) or 'electron' (@vscode/test-electron). */
 const RUNNER = process.env.PALISADE_E2E_RUNNER ?? 'code-server';
@@ -25,6 +26,20 @@ export async function screenshot(name: string): Promise<void> {
   } catch (error) {
     if (!(error instanceof NoWorkbenchPage)) throw error;
     note(`no screenshot under ${RUNNER}: ${name} (${error.message})`);
+  }
+}
+
+/**
+ * The images of every frame of the workbench, webviews included (what the extension host cannot
+ * see). Undefined, with a note, when the harness has no page (test-electron without CDP).
+ */
+export async function images(): Promise<FrameImage[] | undefined> {
+  try {
+    return JSON.parse(await control('/images')) as FrameImage[];
+  } catch (error) {
+    if (!(error instanceof NoWorkbenchPage)) throw error;
+    note(`no image list under ${RUNNER} (${error.message})`);
+    return undefined;
   }
 }
 
@@ -77,7 +92,8 @@ const CLICK_COMMANDS: Record<string, string> = {
   '.quick-input-list .monaco-list-row': 'workbench.action.quickPickManyToggle',
 };
 
-function control(path: string): Promise<void> {
+/** POSTs to the control server; resolves with the answer's body ('' for 204). */
+function control(path: string): Promise<string> {
   const port = process.env.PALISADE_E2E_CONTROL_PORT;
   if (!port) return Promise.reject(new Error('PALISADE_E2E_CONTROL_PORT is not set: run the suite through test/e2e/vscode.test.ts or test/e2e/electron/run.ts'));
   return new Promise((resolve, reject) => {
@@ -85,7 +101,7 @@ function control(path: string): Promise<void> {
       let body = '';
       res.on('data', (d) => (body += d));
       res.on('end', () => {
-        if (res.statusCode === 204) return resolve();
+        if (res.statusCode === 204 || res.statusCode === 200) return resolve(body);
         // Only the electron runner may go without a page; code-server runs always have one.
         if (res.statusCode === 501 && RUNNER === 'electron') return reject(new NoWorkbenchPage(body));
         reject(new Error(`${path} failed: HTTP ${res.statusCode} ${body}`));

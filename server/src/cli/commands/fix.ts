@@ -3,11 +3,11 @@
 // print a unified diff), re-scan and summarise.
 import { writeFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { applyEdits, explainFixes, fixAllInFile, type FixTextEdit } from '../../fix';
 import type { FileHost } from '../../iac/model';
 import { ConfigCache, configForUnit, scanTerraformUnit, type Finding, type PalisadeConfig, type RulePack } from '../../policy';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
+import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { loadBuiltinPack } from '../scan-engine';
 import { discoverUnits } from '../units';
 
@@ -28,37 +28,29 @@ re-scan and no new finding appears (docs/fixes.md).
 exit status: 0 when the run completed (whether or not everything could be fixed), 2 on usage or
 internal errors`;
 
+const FIX: CommandUsage = { name: 'palisade fix', usage: USAGE };
+
 /** At most this many rounds per unit: a fix may enable another (e.g. a block, then its attribute). */
 const MAX_PASSES = 3;
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        rule: { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean', default: false },
-        'var-file': { type: 'string', multiple: true },
-        config: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) return usageError('no path given');
+  const parsed = parseCommandArgs(FIX, argv, {
+    allowPositionals: true,
+    options: {
+      rule: { type: 'string', multiple: true },
+      'dry-run': { type: 'boolean', default: false },
+      'var-file': { type: 'string', multiple: true },
+      config: { type: 'string' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) return usageError(FIX, 'no path given');
   const disk = new DiskHost({ snapshot: true });
   const varFiles = (parsed.values['var-file'] ?? []).map((f) => toHostPath(resolve(f)));
-  for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(`cannot read variable file ${f}`);
+  for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(FIX, `cannot read variable file ${f}`);
   const configs = new ConfigCache();
   const units = discoverUnits(disk, parsed.positionals.map((p) => toHostPath(resolve(p))), { configs });
-  if (units.missing.length > 0) return usageError(`${units.missing[0]} is not a .tf file or a directory`);
+  if (units.missing.length > 0) return usageError(FIX, `${units.missing[0]} is not a .tf file or a directory`);
 
   // The same rule set as `palisade scan`: the built-in pack plus the config's team packs.
   const configFile = parsed.values.config !== undefined ? toHostPath(resolve(parsed.values.config)) : undefined;
@@ -70,7 +62,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const d of packDiagnostics ?? []) if (d.severity === 'error') process.stderr.write(`palisade fix: ${d.message}${d.file ? ` (${d.file})` : ''}\n`);
   const rules = parsed.values.rule ?? [];
   const unknownRule = rules.find((id) => !pack.rules.some((r) => r.id === id));
-  if (unknownRule) return usageError(`unknown rule '${unknownRule}' (see palisade rules)`);
+  if (unknownRule) return usageError(FIX, `unknown rule '${unknownRule}' (see palisade rules)`);
 
   const edited = new EditedFiles(units.host);
   const run: FixRun = { host: edited, root: toHostPath(process.cwd()), pack, varFiles, wanted: (f) => !f.suppressed && (rules.length === 0 || rules.includes(f.ruleId)) };
@@ -180,11 +172,6 @@ class EditedFiles implements FileHost {
 
 function relativeTo(root: string, file: string): string {
   return posix.relative(root, file) || file;
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`palisade fix: ${message}\n\n${USAGE}\n`);
-  return 2;
 }
 
 /** A unified diff of two texts with three lines of context (one hunk per run of changes). */

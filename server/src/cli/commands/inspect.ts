@@ -1,10 +1,10 @@
 // `palisade inspect <path>... [--var-file F]... [--json]`: print the evaluated Terraform model of
 // each unit (module directory) with its diagnostics. The output shape is documented in docs/model.md.
 import { posix, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { FrontEndDiagnostic, Model } from '../../iac/model';
-import { analyzeTerraformModule, findModuleDirs } from '../../iac/terraform';
+import { analyzeTerraformModule, findModuleDirs, isTerraformConfigName } from '../../iac/terraform';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
+import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { positionIn } from '../positions';
 
 export const summary = 'print the evaluated model of Terraform modules (--json for machine output)';
@@ -17,6 +17,8 @@ const USAGE = `usage: palisade inspect <path>... [--var-file FILE]... [--json]
   --json      print {"units":[…]} as JSON (paths relative to the current directory)
 
 exit status: 0 ok, 1 when any unit has an error diagnostic, 2 on usage errors`;
+
+const INSPECT: CommandUsage = { name: 'palisade inspect', usage: USAGE };
 
 interface InspectDiagnostic {
   file: string;
@@ -43,25 +45,9 @@ export interface InspectUnit {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: { 'var-file': { type: 'string', multiple: true }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (err) {
-    process.stderr.write(`palisade inspect: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) {
-    process.stderr.write(`palisade inspect: no path given\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(INSPECT, argv, { allowPositionals: true, options: { 'var-file': { type: 'string', multiple: true }, json: { type: 'boolean' } } });
+  if (typeof parsed === 'number') return parsed;
+  if (parsed.positionals.length === 0) return usageError(INSPECT, 'no path given');
   const host = new DiskHost({ snapshot: true });
   const cwd = toHostPath(process.cwd());
   const varFiles = (parsed.values['var-file'] ?? []).map((f) => toHostPath(resolve(f)));
@@ -90,10 +76,10 @@ export async function run(argv: string[]): Promise<number> {
 function unitDirs(host: DiskHost, path: string): string[] | undefined {
   const entries = host.listDir(path);
   if (!entries) {
-    if (path.endsWith('.tf') && host.readFile(path) !== undefined) return [path.slice(0, path.lastIndexOf('/')) || '/'];
+    if (isTerraformConfigName(path) && host.readFile(path) !== undefined) return [path.slice(0, path.lastIndexOf('/')) || '/'];
     return undefined;
   }
-  if (entries.some((n) => n.endsWith('.tf'))) return [path];
+  if (entries.some((n) => isTerraformConfigName(n))) return [path];
   return findModuleDirs(host, path);
 }
 

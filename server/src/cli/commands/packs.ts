@@ -2,7 +2,6 @@
 // the same loader the language server and `palisade scan` use (workspace/pack-reader.ts).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   SIGNATURE_ALGORITHMS,
   createSignatures,
@@ -16,6 +15,7 @@ import {
 } from '../../policy';
 import { toHostPath } from '../../workspace/disk-host';
 import { DiskPackReader, loadCliPacks, readCliConfig } from '../../workspace/pack-reader';
+import { parseCommandArgs, printUsage, usageError, USAGE_EXIT, type CommandUsage } from '../args';
 import { report } from './test';
 import { buildPack, initPack, packTestOutcomes, type SigningKey } from './packs-author';
 
@@ -36,36 +36,35 @@ const USAGE = `usage: palisade packs <list|verify|test|sign|init|build> [options
 
 exit status: 0 ok, 1 a pack failed (verify, test) or has errors (list), 2 usage`;
 
+const PACKS: CommandUsage = { name: 'palisade packs', usage: USAGE };
+
 type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
-  let parsed: Parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean' },
-        config: { type: 'string' },
-        verbose: { type: 'boolean', short: 'v' },
-        run: { type: 'string', short: 'r' },
-        key: { type: 'string' },
-        alg: { type: 'string' },
-        'key-id': { type: 'string' },
-        name: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'skip-tests': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }) as Parsed;
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
+  const options = parseCommandArgs(PACKS, rest, {
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      config: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      run: { type: 'string', short: 'r' },
+      key: { type: 'string' },
+      alg: { type: 'string' },
+      'key-id': { type: 'string' },
+      name: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'skip-tests': { type: 'boolean' },
+    },
+  });
+  if (typeof options === 'number') return options;
+  const parsed = options as Parsed;
+  if (!sub) {
+    // The usage on stdout, as for --help, but nothing was done: exit 2.
+    printUsage(PACKS);
+    return USAGE_EXIT;
   }
-  if (!sub || sub === '--help' || sub === '-h' || parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return sub ? 0 : 2;
-  }
+  if (sub === '--help' || sub === '-h') return printUsage(PACKS);
   const configFile = typeof parsed.values.config === 'string' ? toHostPath(resolve(parsed.values.config)) : undefined;
   switch (sub) {
     case 'list':
@@ -77,22 +76,17 @@ export async function run(argv: string[]): Promise<number> {
     case 'sign':
       return sign(parsed);
     case 'init':
-      if (!parsed.positionals[0]) return usageError('init needs the folder to create');
+      if (!parsed.positionals[0]) return usageError(PACKS, 'init needs the folder to create');
       return initPack(parsed.positionals[0], parsed.values.name as string | undefined);
     case 'build': {
-      if (!parsed.positionals[0]) return usageError('build needs the pack folder');
+      if (!parsed.positionals[0]) return usageError(PACKS, 'build needs the pack folder');
       const key = signingKey(parsed);
-      if (typeof key === 'string') return usageError(key);
+      if (typeof key === 'string') return usageError(PACKS, key);
       return buildPack(parsed.positionals[0], parsed.values.output as string | undefined, key, parsed.values['skip-tests'] === true);
     }
     default:
-      return usageError(`unknown sub-command '${sub}'`);
+      return usageError(PACKS, `unknown sub-command '${sub}'`);
   }
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`palisade packs: ${message}\n\n${USAGE}\n`);
-  return 2;
 }
 
 function cwd(): string {
@@ -174,7 +168,7 @@ function testPacks(configFile: string | undefined, verbose: boolean, runFilter: 
   try {
     filter = runFilter ? new RegExp(runFilter) : undefined;
   } catch (err) {
-    return usageError(`invalid --run: ${(err as Error).message}`);
+    return usageError(PACKS, `invalid --run: ${(err as Error).message}`);
   }
   const settings = config.packSettings;
   const reader = new DiskPackReader();
@@ -217,8 +211,8 @@ function signingKey(parsed: Parsed): SigningKey | string | undefined {
 function sign(parsed: Parsed): number {
   const target = parsed.positionals[0];
   const signing = signingKey(parsed);
-  if (!target || signing === undefined) return usageError('sign needs a bundle (or folder) and --key');
-  if (typeof signing === 'string') return usageError(signing);
+  if (!target || signing === undefined) return usageError(PACKS, 'sign needs a bundle (or folder) and --key');
+  if (typeof signing === 'string') return usageError(PACKS, signing);
   const key = { algorithm: signing.algorithm, material: signing.material };
   const keyId = signing.keyId;
   const alg = signing.algorithm;

@@ -5,8 +5,8 @@
 // not parse or the config is invalid; 2 on usage errors.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Linter, loadConfig, renderJSON, renderPretty, type LintConfig } from '../../lint';
+import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { loadPaths } from '../rego/files';
 import { analyseInThreads, LINT_WORKER_ARG, runLintWorker } from './rego-lint-workers';
 
@@ -20,10 +20,7 @@ Lints .rego files (files or directories) with Regal's rules and configuration
 exit status: 3 if a violation of level error was found, 1 if a file did not parse or the
 config is invalid, 2 on usage errors, 0 otherwise`;
 
-function usageError(message: string): number {
-  process.stderr.write(`palisade rego lint: ${message}\n\n${USAGE}\n`);
-  return 2;
-}
+const LINT: CommandUsage = { name: 'palisade rego lint', usage: USAGE };
 
 /** `.regal/config.yaml` or `.regal.yaml` in `start` or a parent directory. */
 export function findConfigFile(start: string): string | undefined {
@@ -45,27 +42,17 @@ export function findConfigFile(start: string): string | undefined {
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === LINT_WORKER_ARG) return runLintWorker();
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'pretty' },
-        'config-file': { type: 'string', short: 'c' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs(LINT, argv, {
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', short: 'f', default: 'pretty' },
+      'config-file': { type: 'string', short: 'c' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const o = parsed.values;
-  if (o.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (o.format !== 'pretty' && o.format !== 'json') return usageError(`invalid --format ${o.format} (pretty or json)`);
-  if (parsed.positionals.length === 0) return usageError('expected at least one path');
+  if (o.format !== 'pretty' && o.format !== 'json') return usageError(LINT, `invalid --format ${o.format} (pretty or json)`);
+  if (parsed.positionals.length === 0) return usageError(LINT, 'expected at least one path');
 
   const configFile = o['config-file'] ?? findConfigFile(parsed.positionals[0]);
   let configText: string | undefined;

@@ -1,9 +1,9 @@
 // `palisade rego <check|fmt|eval> …`: the Rego tools, with the options, output and exit codes of the
 // matching `opa` commands, so scripts written for `opa` work against Palisade's engine.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { checkModules, formatModule } from '../../rego';
 import type { RegoError } from '../../rego';
+import { parseCommandArgs, printUsage, usageError, USAGE_EXIT, type CommandUsage } from '../args';
 import { unifiedDiff } from '../rego/diff';
 import { runEval } from '../rego/eval';
 import { loadPaths } from '../rego/files';
@@ -26,10 +26,15 @@ commands:
 exit status: check 1 on errors; fmt 1 with --fail when a file changes, 2 on parse errors;
 eval 1 on errors; 2 on usage errors`;
 
-function usageError(cmd: string, message: string): number {
-  process.stderr.write(`palisade rego ${cmd}: ${message}\n\n${USAGE}\n`);
-  return 2;
+const REGO: CommandUsage = { name: 'palisade rego', usage: USAGE };
+
+/** Messages name the sub-command ("palisade rego check: …"); the usage is the whole `rego` one. */
+function subcommand(name: string): CommandUsage {
+  return { name: `palisade rego ${name}`, usage: USAGE };
 }
+
+const CHECK = subcommand('check');
+const FMT = subcommand('fmt');
 
 export async function run(argv: string[]): Promise<number> {
   const [cmd, ...rest] = argv;
@@ -39,46 +44,38 @@ export async function run(argv: string[]): Promise<number> {
     case 'fmt':
       return fmt(rest);
     case 'eval':
-      return runEval(rest, USAGE);
+      return runEval(rest, subcommand('eval'));
     case 'lint':
       return (await import('./rego-lint')).run(rest);
     case undefined:
+      // The usage on stdout, as for --help, but nothing was done: exit 2.
+      printUsage(REGO);
+      return USAGE_EXIT;
     case '--help':
     case '-h':
     case 'help':
-      process.stdout.write(`${USAGE}\n`);
-      return cmd === undefined ? 2 : 0;
+      return printUsage(REGO);
     default:
-      return usageError(cmd, 'unknown command');
+      return usageError(subcommand(cmd), 'unknown command');
   }
 }
 
 async function check(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        strict: { type: 'boolean', short: 'S' },
-        format: { type: 'string', short: 'f', default: 'pretty' },
-        'v0-compatible': { type: 'boolean' },
-        'max-errors': { type: 'string', short: 'm', default: '10' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError('check', err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs(CHECK, argv, {
+    allowPositionals: true,
+    options: {
+      strict: { type: 'boolean', short: 'S' },
+      format: { type: 'string', short: 'f', default: 'pretty' },
+      'v0-compatible': { type: 'boolean' },
+      'max-errors': { type: 'string', short: 'm', default: '10' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const o = parsed.values;
-  if (o.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (o.format !== 'pretty' && o.format !== 'json') return usageError('check', `invalid --format ${o.format} (pretty or json)`);
+  if (o.format !== 'pretty' && o.format !== 'json') return usageError(CHECK, `invalid --format ${o.format} (pretty or json)`);
   const maxErrors = Number(o['max-errors']);
-  if (!Number.isInteger(maxErrors)) return usageError('check', `invalid --max-errors ${o['max-errors']}`);
-  if (parsed.positionals.length === 0) return usageError('check', 'expected at least one path');
+  if (!Number.isInteger(maxErrors)) return usageError(CHECK, `invalid --max-errors ${o['max-errors']}`);
+  if (parsed.positionals.length === 0) return usageError(CHECK, 'expected at least one path');
   const loaded = loadPaths(parsed.positionals);
   if (loaded.missing.length > 0) {
     const errors: RegoError[] = loaded.missing.map((p) => ({ code: 'rego_parse_error', message: `stat ${p}: no such file or directory`, loc: { start: 0, end: 0 }, row: 0, col: 0 }));
@@ -95,32 +92,22 @@ async function check(argv: string[]): Promise<number> {
 }
 
 async function fmt(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        diff: { type: 'boolean', short: 'd' },
-        list: { type: 'boolean', short: 'l' },
-        write: { type: 'boolean', short: 'w' },
-        fail: { type: 'boolean' },
-        'v0-compatible': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError('fmt', err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs(FMT, argv, {
+    allowPositionals: true,
+    options: {
+      diff: { type: 'boolean', short: 'd' },
+      list: { type: 'boolean', short: 'l' },
+      write: { type: 'boolean', short: 'w' },
+      fail: { type: 'boolean' },
+      'v0-compatible': { type: 'boolean' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const o = parsed.values;
-  if (o.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
   const version = o['v0-compatible'] ? 'v0' : 'v1';
   const format = (text: string) => formatModule(text, { regoVersion: version, outputVersion: version });
   if (parsed.positionals.length === 0) {
-    if (o.write) return usageError('fmt', 'cannot use -w with standard input');
+    if (o.write) return usageError(FMT, 'cannot use -w with standard input');
     const text = readFileSync(0, 'utf8');
     const r = format(text);
     if (r.formatted === undefined) {

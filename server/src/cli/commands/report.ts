@@ -4,8 +4,8 @@
 // editor's dashboard), then one renderer.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
+import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { collectScan } from '../report/collect';
 import { buildCompliance } from '../../report/compliance';
 import { formatHtml } from '../../shared/compliance-html';
@@ -32,37 +32,29 @@ export const REPORT_USAGE = `usage: palisade report <path>... [options]
 
 exit status: 0 report written, 2 usage or internal error (a unit that could not be scanned)`;
 
+const REPORT: CommandUsage = { name: 'palisade report', usage: REPORT_USAGE };
+
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        format: { type: 'string', default: 'md' },
-        output: { type: 'string', short: 'o' },
-        config: { type: 'string', short: 'c' },
-        'var-file': { type: 'string', multiple: true },
-        'no-fixes': { type: 'boolean' },
-        'no-gitignore': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return usageError(err instanceof Error ? err.message : String(err));
-  }
+  const parsed = parseCommandArgs(REPORT, argv, {
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'md' },
+      output: { type: 'string', short: 'o' },
+      config: { type: 'string', short: 'c' },
+      'var-file': { type: 'string', multiple: true },
+      'no-fixes': { type: 'boolean' },
+      'no-gitignore': { type: 'boolean' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const v = parsed.values;
-  if (v.help) {
-    process.stdout.write(`${REPORT_USAGE}\n`);
-    return 0;
-  }
   const format = v.format as ReportFormat;
-  if (!FORMATS.includes(format)) return usageError(`unknown --format '${v.format}' (md, html, json)`);
-  if (parsed.positionals.length === 0) return usageError('no path given');
+  if (!FORMATS.includes(format)) return usageError(REPORT, `unknown --format '${v.format}' (md, html, json)`);
+  if (parsed.positionals.length === 0) return usageError(REPORT, 'no path given');
 
   const disk = new DiskHost({ snapshot: true });
   const varFiles = (v['var-file'] ?? []).map((f) => toHostPath(resolve(f)));
-  for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(`cannot read variable file ${f}`);
+  for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(REPORT, `cannot read variable file ${f}`);
   const collected = await collectScan(disk, {
     paths: parsed.positionals.map((p) => toHostPath(resolve(p))),
     cwd: toHostPath(process.cwd()),
@@ -73,7 +65,7 @@ export async function run(argv: string[]): Promise<number> {
     version: (require('../../../../package.json') as { version: string }).version,
   });
   if ('error' in collected) {
-    if (collected.usage) return usageError(collected.error);
+    if (collected.usage) return usageError(REPORT, collected.error);
     process.stderr.write(`palisade report: ${collected.error}\n`);
     return 2;
   }
@@ -91,9 +83,4 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   return 0;
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`palisade report: ${message}\n\n${REPORT_USAGE}\n`);
-  return 2;
 }

@@ -1,9 +1,9 @@
 // `palisade rules [--json] [--config FILE]`: every rule that runs — the built-in pack and the team
 // packs of the nearest `.palisade.yaml` (as `palisade scan` loads them) — with its metadata.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { type RuleMetadata } from '../../policy';
 import { toHostPath } from '../../workspace/disk-host';
+import { parseCommandArgs, type CommandUsage } from '../args';
 import { loadBuiltinPack } from '../scan-engine';
 
 export const summary = 'list the rules that run: built-in and team packs (--json for every metadata field)';
@@ -17,18 +17,11 @@ const USAGE = `usage: palisade rules [--json] [--config FILE]
 
 exit status: 0, or 2 on usage or internal errors`;
 
+const RULES: CommandUsage = { name: 'palisade rules', usage: USAGE };
+
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: false, options: { json: { type: 'boolean', default: false }, config: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
-  } catch (err) {
-    process.stderr.write(`palisade rules: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+  const parsed = parseCommandArgs(RULES, argv, { allowPositionals: false, options: { json: { type: 'boolean', default: false }, config: { type: 'string' } } });
+  if (typeof parsed === 'number') return parsed;
   const configFile = parsed.values.config !== undefined ? toHostPath(resolve(parsed.values.config)) : undefined;
   const { pack, packDiagnostics } = loadBuiltinPack({ cwd: toHostPath(process.cwd()), configFile });
   if (!pack) {

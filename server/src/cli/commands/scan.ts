@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { posix, resolve } from 'node:path';
 import { ConfigCache } from '../../policy';
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
+import { printUsage, usageError, type CommandUsage } from '../args';
 import { styleFor, useColor } from '../output/colors';
 import { formatJson } from '../output/json';
 import { formatJunit } from '../output/junit';
@@ -24,31 +25,30 @@ import { discoverUnits, parentOf, visibleFilesHost } from '../units';
 
 export const summary = 'scan Terraform modules for CI: text, json, sarif, junit; baseline, filters, --jobs; exit 1 on findings';
 
+const SCAN: CommandUsage = { name: 'palisade scan', usage: SCAN_USAGE };
+
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === WORKER_ARG && isScanWorker()) return runScanWorker();
   const started = performance.now();
   const parsed = parseScanArgs(argv);
-  if (parsed.help) {
-    process.stdout.write(`${SCAN_USAGE}\n`);
-    return 0;
-  }
-  if (!parsed.options) return usageError(parsed.error ?? 'bad arguments');
+  if (parsed.help) return printUsage(SCAN);
+  if (!parsed.options) return usageError(SCAN, parsed.error ?? 'bad arguments');
   const options = parsed.options;
 
   const disk = new DiskHost({ snapshot: true });
   const cwd = toHostPath(process.cwd());
   const varFiles = options.varFiles.map((f) => toHostPath(resolve(f)));
-  for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(`cannot read variable file ${f}`);
+  for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(SCAN, `cannot read variable file ${f}`);
   const configs = new ConfigCache();
   const configFile = options.config === undefined ? undefined : toHostPath(resolve(options.config));
   const configText = configFile === undefined ? undefined : disk.readFile(configFile);
-  if (configFile !== undefined && configText === undefined) return usageError(`cannot read config file ${configFile}`);
+  if (configFile !== undefined && configText === undefined) return usageError(SCAN, `cannot read config file ${configFile}`);
   let baseline: Baseline | undefined;
   if (options.baseline !== undefined) {
     const text = disk.readFile(toHostPath(resolve(options.baseline)));
-    if (text === undefined) return usageError(`cannot read baseline ${options.baseline}`);
+    if (text === undefined) return usageError(SCAN, `cannot read baseline ${options.baseline}`);
     const read = parseBaseline(text);
-    if (!read.baseline) return usageError(`baseline ${options.baseline}: ${read.error}`);
+    if (!read.baseline) return usageError(SCAN, `baseline ${options.baseline}: ${read.error}`);
     baseline = read.baseline;
   }
 
@@ -57,14 +57,14 @@ export async function run(argv: string[]): Promise<number> {
   // YAML/JSON files are units only for Conftest/raw packs (docs/rule-packs.md); a plain scan refuses a named one as before.
   const docsPack = discovered.documents.length > 0 ? documentPack(cwd, configFile) : undefined;
   const missing = discovered.missing.filter((m) => !(docsPack && discovered.namedDocuments.includes(m)));
-  if (missing.length > 0) return usageError(`${missing[0]} is not a .tf file, a plan/state file or a directory`);
+  if (missing.length > 0) return usageError(SCAN, `${missing[0]} is not a .tf file, a plan/state file or a directory`);
   let documents = docsPack ? discovered.documents : [];
   let dirs = discovered.dirs;
   // Terraform plan/state JSON found by content (docs/plan.md), scanned in this thread after the units.
   let plans = discovered.plans;
   if (options.changedSince !== undefined) {
     const changed = changedFilesSince(options.changedSince, cwd);
-    if (!changed.files) return usageError(`--changed-since ${options.changedSince}: ${changed.error}`);
+    if (!changed.files) return usageError(SCAN, `--changed-since ${options.changedSince}: ${changed.error}`);
     dirs = unitsWithChanges(dirs, changed.files);
     plans = plans.filter((p) => unitsWithChanges([parentOf(p)], changed.files as string[]).length > 0);
     documents = documents.filter((d) => (changed.files as string[]).includes(d));
@@ -103,7 +103,7 @@ export async function run(argv: string[]): Promise<number> {
     for (const file of documents) scanned.outcomes.push(scanDocumentOutcome(host, file, docsPack, settings, configs));
   }
   const unknownRules = [...matchRuleIds(options.rules, scanned.rules.map((r) => r.id)).unmatched, ...matchRuleIds(options.skipRules, scanned.rules.map((r) => r.id)).unmatched];
-  if (unknownRules.length > 0) return usageError(`no rule matches ${unknownRules.map((r) => `'${r}'`).join(', ')} (see \`palisade rules\`)`);
+  if (unknownRules.length > 0) return usageError(SCAN, `no rule matches ${unknownRules.map((r) => `'${r}'`).join(', ')} (see \`palisade rules\`)`);
 
   const report = buildReport({ ...scanned, cwd, host: disk, fixesVerified: options.verifyFixes, version: packageVersion() });
   if (baseline) applyBaseline(report, baseline, options.baseline as string);
@@ -155,11 +155,6 @@ function writeOutputs(report: ScanReport, options: ScanOptions, cwd: string, dis
   const format = options.formats[0];
   if (options.output !== undefined) writeFileSync(resolve(options.output), render(format, useColor(false)));
   else process.stdout.write(render(format, useColor(process.stdout.isTTY)));
-}
-
-function usageError(message: string): number {
-  process.stderr.write(`palisade scan: ${message}\n\n${SCAN_USAGE}\n`);
-  return 2;
 }
 
 function packageVersion(): string {

@@ -1,9 +1,9 @@
 // `palisade test <path>... [--run REGEX] [-v]`: runs Rego unit tests like `opa test`. Every rule named
 // `test_*` is a test (it passes when defined and not false); `todo_test_*` rules are skipped. Data
 // files (.json/.yaml) in the given directories are loaded under `data` by their directory.
-import { parseArgs } from 'node:util';
 import { checkModules, evalRuleWithErrors, prepare } from '../../rego';
 import type { Module } from '../../rego';
+import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { loadPaths, mergeData } from '../rego/files';
 import { renderCheckErrors } from '../rego/output';
 
@@ -17,6 +17,8 @@ const USAGE = `usage: palisade test <path>... [--run REGEX] [-v] [--v0-compatibl
   --timeout      per-test evaluation budget in milliseconds (default 5000)
 
 exit status: 0 all tests pass, 1 a test fails or errors (or the policies do not compile), 2 usage`;
+
+const TEST: CommandUsage = { name: 'palisade test', usage: USAGE };
 
 const SEPARATOR = '-'.repeat(80);
 
@@ -61,32 +63,18 @@ function line(o: Outcome): string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        run: { type: 'string', short: 'r' },
-        verbose: { type: 'boolean', short: 'v' },
-        'v0-compatible': { type: 'boolean' },
-        timeout: { type: 'string', default: '5000' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    process.stderr.write(`palisade test: ${err instanceof Error ? err.message : String(err)}\n\n${USAGE}\n`);
-    return 2;
-  }
+  const parsed = parseCommandArgs(TEST, argv, {
+    allowPositionals: true,
+    options: {
+      run: { type: 'string', short: 'r' },
+      verbose: { type: 'boolean', short: 'v' },
+      'v0-compatible': { type: 'boolean' },
+      timeout: { type: 'string', default: '5000' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const o = parsed.values;
-  if (o.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (parsed.positionals.length === 0) {
-    process.stderr.write(`palisade test: expected at least one path\n\n${USAGE}\n`);
-    return 2;
-  }
+  if (parsed.positionals.length === 0) return usageError(TEST, 'expected at least one path');
   let filter: RegExp | undefined;
   try {
     filter = o.run ? new RegExp(o.run) : undefined;

@@ -3,9 +3,9 @@
 // term expression is rewritten to bind a private var that carries the expression's value.
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { checkModules, evalQuery, prepare, lineIndex, parseQuery, parseJSON, parseYAML, toJSONText } from '../../rego';
 import type { Expr, RegoError, RegoValue } from '../../rego';
+import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { loadPaths, mergeData } from './files';
 import { errorsJSON, errorsPretty, withParseDetails } from './output';
 
@@ -21,11 +21,6 @@ interface ExpressionInfo {
 
 function isBareTerm(e: Expr): boolean {
   return !e.negated && e.with.length === 0 && !('kind' in e.terms);
-}
-
-function fail(usage: string, message: string): number {
-  process.stderr.write(`palisade rego eval: ${message}\n\n${usage}\n`);
-  return 2;
 }
 
 function readDocument(path: string): { value?: RegoValue; error?: string } {
@@ -46,34 +41,24 @@ function printErrors(errors: RegoError[], format: string, texts: Map<string, str
   return 1;
 }
 
-export async function runEval(argv: string[], usage: string): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        data: { type: 'string', short: 'd', multiple: true },
-        input: { type: 'string', short: 'i' },
-        format: { type: 'string', short: 'f', default: 'json' },
-        'v0-compatible': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    return fail(usage, err instanceof Error ? err.message : String(err));
-  }
+export async function runEval(argv: string[], command: CommandUsage): Promise<number> {
+  const parsed = parseCommandArgs(command, argv, {
+    allowPositionals: true,
+    options: {
+      data: { type: 'string', short: 'd', multiple: true },
+      input: { type: 'string', short: 'i' },
+      format: { type: 'string', short: 'f', default: 'json' },
+      'v0-compatible': { type: 'boolean' },
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const o = parsed.values;
-  if (o.help) {
-    process.stdout.write(`${usage}\n`);
-    return 0;
-  }
-  if (parsed.positionals.length !== 1) return fail(usage, 'expected exactly one query');
-  if (o.format !== 'json' && o.format !== 'pretty') return fail(usage, `invalid --format ${o.format} (json or pretty)`);
+  if (parsed.positionals.length !== 1) return usageError(command, 'expected exactly one query');
+  if (o.format !== 'json' && o.format !== 'pretty') return usageError(command, `invalid --format ${o.format} (json or pretty)`);
   const query = parsed.positionals[0];
 
   const loaded = loadPaths(o.data ?? [], { data: true });
-  if (loaded.missing.length > 0) return fail(usage, loaded.missing.map((p) => `stat ${p}: no such file or directory`).join('; '));
+  if (loaded.missing.length > 0) return usageError(command, loaded.missing.map((p) => `stat ${p}: no such file or directory`).join('; '));
   const badData = loaded.data.find((d) => d.error !== undefined);
   if (badData) {
     process.stderr.write(`palisade rego eval: ${badData.path}: ${badData.error}\n`);
