@@ -12,15 +12,45 @@ import { join, resolve } from 'node:path';
 const TARGET_MS = 2000;
 const JOBS = [1, 2];
 
-/** Written next to the stats file; `node -r` loads it before the CLI. */
+/**
+ * Written next to the stats file; `node -r` loads it before the CLI. Besides the process totals it
+ * samples /proc/self/task every 50 ms (Linux; so a worker thread that has ended is still counted):
+ * CPU of the main thread, of threads started after the preload (the scan's workers) and of the
+ * threads that already existed (V8's background compiler and GC helpers, libuv).
+ */
 const PRELOAD = `
-const { writeFileSync, readFileSync } = require('node:fs');
-process.on('exit', () => {
-  const cpu = process.cpuUsage();
-  let peak;
-  try { const m = /^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8')); if (m) peak = Number(m[1]) * 1024; } catch {}
-  writeFileSync(process.env.PALISADE_BENCH_STATS, JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, peakRss: peak ?? process.memoryUsage().rss }));
-});
+const { writeFileSync, readFileSync, readdirSync } = require('node:fs');
+const { isMainThread } = require('node:worker_threads');
+if (isMainThread) {
+  const cpuOf = {};
+  const sample = () => {
+    let tids = [];
+    try { tids = readdirSync('/proc/self/task'); } catch { return; }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync('/proc/self/task/' + tid + '/stat', 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        cpuOf[tid] = (Number(f[11]) + Number(f[12])) * 10;
+      } catch {}
+    }
+  };
+  sample();
+  const helpers = new Set(Object.keys(cpuOf).filter((tid) => tid !== String(process.pid)));
+  setInterval(sample, 50).unref();
+  process.on('exit', () => {
+    sample();
+    const cpu = process.cpuUsage();
+    let peak;
+    try { const m = /^VmHWM:\\s+(\\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8')); if (m) peak = Number(m[1]) * 1024; } catch {}
+    const threads = { mainMs: 0, workersMs: 0, helpersMs: 0 };
+    for (const [tid, ms] of Object.entries(cpuOf)) {
+      if (tid === String(process.pid)) threads.mainMs += ms;
+      else if (helpers.has(tid)) threads.helpersMs += ms;
+      else threads.workersMs += ms;
+    }
+    writeFileSync(process.env.PALISADE_BENCH_STATS, JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, userMs: cpu.user / 1000, peakRss: peak ?? process.memoryUsage().rss, threads }));
+  });
+}
 `;
 
 interface RunResult {
@@ -32,6 +62,8 @@ interface RunResult {
   findings: number;
   units: number;
   exitCode: number | null;
+  /** Per-thread CPU (Linux only): main thread, scan workers, V8/libuv helper threads. */
+  threads?: { mainMs: number; workersMs: number; helpersMs: number };
 }
 
 function repoRoot(): string {
@@ -57,7 +89,7 @@ function runOnce(root: string, corpusDir: string, jobs: number, work: string): P
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
       try {
-        const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as { cpuMs: number; userMs: number; peakRss: number };
+        const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Pick<RunResult, 'cpuMs' | 'userMs' | 'peakRss' | 'threads'>;
         const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { findings?: unknown[]; summary?: { units?: number } };
         resolveRun({ jobs, wallMs, ...stats, findings: report.findings?.length ?? 0, units: report.summary?.units ?? 0, exitCode });
       } catch (err) {
@@ -85,6 +117,8 @@ export async function run(): Promise<void> {
     for (const r of results) {
       const verdict = r.jobs === 2 ? ` (target ≤ ${TARGET_MS} ms: ${r.wallMs <= TARGET_MS ? 'met' : 'not met'})` : '';
       lines.push(`  --jobs ${r.jobs}: wall ${ms(r.wallMs)}${verdict}, CPU ${ms(r.cpuMs)} (user ${ms(r.userMs)}), peak RSS ${mb(r.peakRss)}, ${r.findings} findings, ${(r.findings / (r.wallMs / 1000)).toFixed(0)} findings/s, exit ${r.exitCode}`);
+      const t = r.threads;
+      if (t && t.mainMs + t.workersMs + t.helpersMs > 0) lines.push(`    CPU by thread: main ${ms(t.mainMs)}, scan workers ${ms(t.workersMs)}, V8/libuv helpers (compiler, GC) ${ms(t.helpersMs)}`);
     }
     lines.push('  on a busy machine wall time exceeds CPU time / jobs by the wait for a core (see `uptime`)');
     process.stdout.write(lines.join('\n') + '\n');

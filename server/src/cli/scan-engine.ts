@@ -128,7 +128,8 @@ export class UnitScanner {
       outcome.configDiagnostics = resolved.diagnostics;
       const config = this.withCommandLine(resolved.config);
       const varFiles = this.settings.varFiles;
-      const scan = await scanTerraformUnit(this.host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config });
+      // With fixes to verify, the scan records what each rule read, so each fix's re-scan re-runs only the rules its edit can affect.
+      const scan = await scanTerraformUnit(this.host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config, record: this.settings.verifyFixes });
       const shown = scan.findings.filter((f) => this.ruleShown(f.ruleId));
       outcome.findings = shown.map(({ value: _value, ...rest }) => rest);
       outcome.frontEnd = scan.analysis.diagnostics.map((d) => ({ file: d.file, start: d.start, end: d.end, severity: d.severity, code: d.code, message: d.message }));
@@ -141,7 +142,7 @@ export class UnitScanner {
       outcome.timing.frontEndMs = scan.timing.frontEndMs;
       outcome.timing.policyMs = scan.timing.policyMs;
       if (this.settings.verifyFixes) {
-        await collectFixes(outcome, shown, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings });
+        await collectFixes(outcome, shown, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record });
       }
     } catch (err) {
       outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -2,7 +2,7 @@
 // fix`, SARIF `fixes`) consume only these shapes, through the layer's door `fix/index.ts`.
 // Offsets are UTF-16 code units into the file's current text, like the source map's.
 import type { FileHost } from '../iac/model';
-import type { Finding, FixOperation, PalisadeConfig, RulePack } from '../policy';
+import type { EvaluationRecord, Finding, FixOperation, PalisadeConfig, RulePack } from '../policy';
 
 /** One replacement in one file. `file` is workspace-relative, like `Finding.range.file`. */
 export interface FixTextEdit {
@@ -52,6 +52,8 @@ export interface FixContext {
   varFiles?: string[];
   /** The unit's current findings when the caller already has them (spares one re-scan). */
   unitFindings?: Finding[];
+  /** The record of the scan that gave `unitFindings` (scanTerraformUnit with `record`): re-scans then re-run only the rules an edit can affect. */
+  unitRecord?: EvaluationRecord;
   /** Stops the work between candidates and inside each re-scan; what was verified so far is returned. */
   isCancelled?: () => boolean;
   /** Awaited between candidates and between rules of each re-scan, so a server's event loop can

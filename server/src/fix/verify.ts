@@ -4,7 +4,7 @@
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
 import { analyzeTerraformModule, parseTerraform, type ParsedFile } from '../iac/terraform';
-import { scanTerraformUnit, type Finding } from '../policy';
+import { scanTerraformUnit, type EvaluationRecord, type Finding } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
 
@@ -16,6 +16,8 @@ export interface UnitState {
   /** Messages of the unit's Terraform errors (syntax and evaluation) before any fix. */
   errorMessages: Set<string>;
   parsed: Map<string, ParsedFile | undefined>;
+  /** What each rule read and returned on the unit as it is (when known): a re-scan re-runs only the rules an edit can affect. */
+  record?: EvaluationRecord;
 }
 
 const states = new WeakMap<FixContext, Promise<UnitState>>();
@@ -38,19 +40,20 @@ async function computeState(context: FixContext): Promise<UnitState> {
   const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
   if (context.unitFindings) {
     const analysis = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
-    return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics);
+    return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics, context.unitRecord);
   }
-  const scan = await scanTerraformUnit(context.host, scanOptions(context));
-  return stateOf(scan.analysis.sourceMaps, scan.findings, scan.analysis.diagnostics);
+  const scan = await scanTerraformUnit(context.host, { ...scanOptions(context), record: true });
+  return stateOf(scan.analysis.sourceMaps, scan.findings, scan.analysis.diagnostics, scan.record);
 }
 
-function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string; message: string }[]): UnitState {
+function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string; message: string }[], record: EvaluationRecord | undefined): UnitState {
   return {
     sourceMaps,
     findings,
     fingerprints: new Set(findings.map((f) => f.fingerprint)),
     errorMessages: errorMessagesOf(diagnostics),
     parsed: new Map(),
+    ...(record ? { record } : {}),
   };
 }
 
@@ -142,7 +145,9 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   // Re-parsing took a while: let the caller's event loop breathe before the re-scan.
   await context.pause?.();
   if (context.isCancelled?.()) return rejected('cancelled', { cancelled: true });
-  const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), scanOptions(context));
+  // Rules whose reads the edit does not change keep their recorded output (policy/incremental.ts):
+  // the same findings a full re-scan gives, at a fraction of the cost.
+  const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), { ...scanOptions(context), reuse: state.record });
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
   const newError = [...errorMessagesOf(scan.analysis.diagnostics)].find((m) => !state.errorMessages.has(m));
   if (newError !== undefined) return rejected(`the edited unit has a new Terraform error: ${newError}`);

@@ -2,7 +2,8 @@
 // each under its own budget and guard, so a broken or looping rule costs one diagnostic.
 import { createHash } from 'node:crypto';
 import type { Model, ModelValue, SourceMapNode, SourceRange } from '../iac/model';
-import { EvaluationSession, fromJS, toJS } from '../rego';
+import { EvaluationSession, fromJS, ReadLog, toJS, trackedInput } from '../rego';
+import { modelChange, readsAffected, type EvaluationRecord, type ModelChange, type RuleRecord } from './incremental';
 import { evaluateAdapted, type DocumentsOf } from './adapters';
 import { isUnknownValue, placeOnResource, resourceIndex, valueAt, type Placement } from './placement';
 import type { ExternalRule, Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
@@ -20,6 +21,10 @@ export interface EvaluateOptions {
   pause?: () => Promise<void>;
   /** The unit's documents for rules of packs with another input shape (policy/adapters.ts); without it those rules do not run. */
   documents?: DocumentsOf;
+  /** Keep what each Rego rule read and returned (`EvaluationResult.record`), for `reuse` later. */
+  record?: boolean;
+  /** A recorded evaluation of an earlier version of this unit: rules the change cannot affect are not run again (incremental.ts). */
+  reuse?: EvaluationRecord;
 }
 
 export interface EvaluationResult {
@@ -28,6 +33,8 @@ export interface EvaluationResult {
   cancelled: boolean;
   /** Finding placement needs the chain of source-map nodes (suppressions); keyed by fingerprint. */
   placements: Map<string, Placement>;
+  /** With `record`: what each Rego rule read and returned. */
+  record?: EvaluationRecord;
 }
 
 export const DEFAULT_RULE_BUDGET = { maxSteps: 2_000_000, maxMillis: 2_000 };
@@ -68,6 +75,10 @@ class PackRun {
   /** One session per unit: library rules and functions evaluated for one rule are reused by the next. */
   private session: EvaluationSession | undefined;
   private readonly index;
+  /** With `options.record`: reads of the tracked input, and the record being built. */
+  private readonly reads?: ReadLog;
+  private readonly record?: EvaluationRecord;
+  private readonly change?: ModelChange;
 
   constructor(
     private readonly pack: RulePack,
@@ -75,6 +86,11 @@ class PackRun {
     private readonly options: EvaluateOptions,
   ) {
     this.index = resourceIndex(model);
+    if (options.record) {
+      this.reads = new ReadLog();
+      this.record = { model, rules: new Map() };
+    }
+    if (options.reuse) this.change = modelChange(options.reuse.model, model);
   }
 
   applicableRules(): RuleMetadata[] {
@@ -93,19 +109,45 @@ class PackRun {
     const external = this.pack.external?.get(rule.id);
     if (external?.input === 'conftest' || external?.input === 'raw') return this.runAdapted(rule, external, external.input);
     if (external) return this.runExternal(rule, external);
+    const earlier = this.options.reuse?.rules.get(rule.id);
+    if (earlier && this.change && !readsAffected(earlier.reads, this.change)) return this.replay(rule, earlier);
     // Input converted once per unit, lazily: a unit no rule applies to costs nothing.
     this.session ??= new EvaluationSession(this.pack.policy!, {
-      input: fromJS(this.model),
+      input: this.reads ? trackedInput(fromJS(this.model), this.reads) : fromJS(this.model),
       budget: { ...DEFAULT_RULE_BUDGET, ...this.options.budget },
       isCancelled: this.options.isCancelled,
+      reads: this.reads,
     });
+    const frame = this.reads?.begin();
+    const outputs: RuleRecord['outputs'] = {};
+    let clean = true;
+    try {
+      clean = this.evaluateRule(rule, outputs);
+    } finally {
+      const reads = frame === undefined ? undefined : this.reads!.end(frame);
+      if (reads && clean) this.record!.rules.set(rule.id, { reads, outputs });
+    }
+    return clean || !this.cancelled;
+  }
+
+  /** A rule whose reads the change does not touch: its earlier output, placed on this unit. */
+  private replay(rule: RuleMetadata, earlier: RuleRecord): boolean {
+    for (const kind of ['deny', 'warn'] as const) for (const item of earlier.outputs[kind] ?? []) this.addFinding(rule, kind, item);
+    this.record?.rules.set(rule.id, earlier);
+    return true;
+  }
+
+  /** Runs `deny` and `warn`; false when a document failed (then nothing is recorded) or the run was cancelled. */
+  private evaluateRule(rule: RuleMetadata, outputs: RuleRecord['outputs']): boolean {
+    let clean = true;
     for (const kind of ['deny', 'warn'] as const) {
       // Each document gets a fresh budget; the memoised library values carry over.
-      const { value, errors } = this.session.evalRule(`data.${rule.packagePath}.${kind}`);
+      const { value, errors } = this.session!.evalRule(`data.${rule.packagePath}.${kind}`);
       if (errors.length > 0) {
         const e = errors[0];
         if (e.code === 'eval_cancel_error' && this.options.isCancelled?.()) return this.cancel();
         const budget = e.code === 'eval_cancel_error';
+        // (A failed rule is not recorded, so a re-evaluation runs it again.)
         this.diagnostics.push({
           code: budget ? 'rule-budget' : 'rule-error',
           severity: 'warning',
@@ -115,17 +157,19 @@ class PackRun {
           end: e.loc?.end,
           ruleId: rule.id,
         });
-        return true; // skip this rule's other document; the remaining rules still run
+        return false; // skip this rule's other document; the remaining rules still run
       }
       if (value === undefined) continue;
       const items = toJS(value);
       if (!Array.isArray(items)) {
         this.diagnostics.push({ code: 'rule-error', severity: 'warning', message: `${rule.id}: ${kind} must be a set of findings`, file: rule.file, ruleId: rule.id });
+        clean = false;
         continue;
       }
+      outputs[kind] = items;
       for (const item of items) this.addFinding(rule, kind, item);
     }
-    return true;
+    return clean;
   }
 
   /** A rule outside the Rego engine (a wasm entrypoint) gets the model as its input. */
@@ -163,7 +207,7 @@ class PackRun {
   }
 
   result(): EvaluationResult {
-    return { findings: this.findings, diagnostics: this.diagnostics, cancelled: this.cancelled, placements: this.placements };
+    return { findings: this.findings, diagnostics: this.diagnostics, cancelled: this.cancelled, placements: this.placements, ...(this.record ? { record: this.record } : {}) };
   }
 
   private addFinding(rule: RuleMetadata, kind: 'deny' | 'warn', raw: unknown): void {

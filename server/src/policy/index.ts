@@ -13,6 +13,7 @@ export { parseConfig, findConfigFile, ConfigCache, DEFAULT_CONFIG, CONFIG_NAMES,
 export type { PalisadeConfig, RuleOverride } from './config';
 export { scanTerraformUnit, configForUnit } from './scan';
 export type { ScanUnitOptions, UnitScan } from './scan';
+export type { EvaluationRecord } from './incremental';
 export { SEVERITIES, severityRank, isSeverity } from './types';
 export type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
 export * from './packs';

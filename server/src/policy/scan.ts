@@ -5,6 +5,7 @@ import { analyzeTerraformModule, type TerraformUnitResult } from '../iac/terrafo
 import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, type PalisadeConfig } from './config';
 import { terraformDocuments } from './adapters-scan';
 import { evaluatePack } from './evaluate';
+import type { EvaluationRecord } from './incremental';
 import { applySuppressions } from './suppressions';
 import { severityRank, type Finding, type PolicyDiagnostic, type RuleMetadata, type RulePack } from './types';
 
@@ -21,6 +22,10 @@ export interface ScanUnitOptions {
   /** Awaited between rules (the server passes `setImmediate`) so a cancellation can land. */
   pause?: () => Promise<void>;
   budget?: { maxSteps?: number; maxMillis?: number };
+  /** Keep what each rule read and returned (`UnitScan.record`), so a scan of an edited version can pass it as `reuse`. */
+  record?: boolean;
+  /** The record of a scan of an earlier version of this unit: rules the edit cannot affect are not run again (fix verification). */
+  reuse?: EvaluationRecord;
 }
 
 export interface UnitScan {
@@ -32,6 +37,8 @@ export interface UnitScan {
   cancelled: boolean;
   /** Milliseconds in the front end and in the rules. */
   timing: { frontEndMs: number; policyMs: number };
+  /** With `record`: what each rule read and returned. */
+  record?: EvaluationRecord;
 }
 
 export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions): Promise<UnitScan> {
@@ -58,6 +65,8 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     severityOf: (rule) => config.rules[rule.id]?.severity ?? rule.severity,
     // Conftest/raw packs read each .tf file as Conftest presents it (policy/adapters.ts).
     documents: terraformDocuments(analysis.parsed, options.root),
+    record: options.record,
+    reuse: options.reuse,
   });
   if (evaluation.cancelled) return { ...empty(true), timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
 
@@ -72,7 +81,8 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     .filter((f) => config.rules[f.ruleId]?.enabled !== false)
     .filter((f) => severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file)))
     .sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || (a.ruleId < b.ruleId ? -1 : 1)));
-  return { analysis, findings, diagnostics: evaluation.diagnostics, cancelled: false, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
+  const timing = { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone };
+  return { analysis, findings, diagnostics: evaluation.diagnostics, cancelled: false, timing, ...(evaluation.record ? { record: evaluation.record } : {}) };
 }
 
 /** The configuration for a unit: the nearest `.palisade.yaml`, with the last good one kept on errors. */

@@ -15,3 +15,7 @@ export { getBuiltin, builtins } from './builtins';
 export type { Builtin, BuiltinType } from './builtins';
 export { checkModules } from './check';
 export type { CheckSource, CheckOptions } from './check';
+// Read tracking for incremental re-evaluation (policy/evaluate.ts re-runs only rules whose reads changed).
+export { ReadLog } from './eval';
+export type { Reads } from './eval';
+export { trackedInput, TrackedObject, ALL_FIELDS } from './value';

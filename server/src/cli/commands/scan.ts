@@ -18,7 +18,7 @@ import { changedFilesSince, unitsWithChanges } from '../scan-git';
 import { matchRuleIds, OUTPUT_FILE_NAMES, parseScanArgs, SCAN_USAGE, type OutputFormat, type ScanOptions } from '../scan-options';
 import { Progress } from '../scan-progress';
 import { buildReport, failingFindings, type ScanReport } from '../scan-report';
-import { isScanWorker, runScanWorker, scanInWorkers, WORKER_ARG, type PoolResult } from '../scan-workers';
+import { isScanWorker, runScanWorker, scanInWorkers, tuneForBatchScan, WORKER_ARG, type PoolResult } from '../scan-workers';
 import { scanPlanFile } from '../report/plan-outcome';
 import { documentPack, scanDocumentOutcome } from '../scan-documents';
 import { discoverUnits, parentOf, visibleFilesHost } from '../units';
@@ -29,6 +29,7 @@ const SCAN: CommandUsage = { name: 'palisade scan', usage: SCAN_USAGE };
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === WORKER_ARG && isScanWorker()) return runScanWorker();
+  tuneForBatchScan();
   const started = performance.now();
   const parsed = parseScanArgs(argv);
   if (parsed.help) return printUsage(SCAN);

@@ -7,7 +7,8 @@ import type { RuleNode } from './compile';
 import type { FnRef, T } from './ir';
 import type { Evaluator } from './evaluator';
 import { STOP, type Slots, type Stop } from './control';
-import { equal, formatValue, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
+import type { Reads } from './reads';
+import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
 /** Marks a call being evaluated: meeting it again is recursion. */
@@ -24,6 +25,8 @@ export class Calls {
   private readonly relations = new WeakMap<object, readonly RegoValue[]>();
   /** User-function nodes by call site: the rule tree is fixed for the evaluator's life. */
   private readonly userFunctions = new Map<FnRef, RuleNode | null>();
+  /** Reads made while computing each memoised result, by memo level and last argument; only while reads are logged. */
+  private readonly resultReads = new WeakMap<FunctionMemo, Map<unknown, Reads>>();
   readonly builtinContext: BuiltinContext;
 
   constructor(private readonly ev: Evaluator) {
@@ -110,7 +113,8 @@ export class Calls {
     if (!builtin) throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
     // A relation over one composite value (`walk(r.config, …)`) is the same for the same object:
     // rules that walk every resource once per candidate (a group, a bucket) pay for one walk.
-    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null ? (vals[0] as object) : undefined;
+    // A tracked input object must see each walk as a read, so its relations are not kept.
+    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null && !hasUncachedViews(vals[0] as object) ? (vals[0] as object) : undefined;
     const memo = relationArg ? this.relations.get(relationArg) : undefined;
     if (memo) {
       for (const x of memo) if (k(x)) return STOP;
@@ -165,9 +169,13 @@ export class Calls {
     const leafKey = last >= 0 ? argKey(vals[last]) : NO_ARGS;
     let cached = level.get(leafKey) as RegoValue | typeof UNDEFINED | typeof IN_PROGRESS | undefined;
     if (cached === IN_PROGRESS) throw new EvalError('rego_recursion_error', `function ${path.join('.')} is recursive`);
-    if (cached === undefined) {
+    const log = this.ev.options.reads;
+    if (cached !== undefined) {
+      if (log?.active) log.replay(this.resultReads.get(level)?.get(leafKey));
+    } else {
       level.set(leafKey, IN_PROGRESS);
       let result: RegoValue | undefined;
+      const frame = log ? log.begin() : -1;
       try {
         for (const r of rules) {
           this.ev.docs.ruleValues(
@@ -183,6 +191,12 @@ export class Calls {
       } catch (err) {
         level.delete(leafKey);
         throw err;
+      } finally {
+        if (frame >= 0) {
+          let byArg = this.resultReads.get(level);
+          if (!byArg) this.resultReads.set(level, (byArg = new Map()));
+          byArg.set(leafKey, log!.end(frame));
+        }
       }
       cached = result === undefined ? UNDEFINED : result;
       level.set(leafKey, cached);

@@ -7,6 +7,7 @@ import { CONFLICT_COMPLETE, CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { CRule, T } from './ir';
 import type { Evaluator } from './evaluator';
 import type { Slots, Stop } from './control';
+import type { Reads } from './reads';
 import { equal, isNumber, isObject, isSet, keyOf, lookup, ObjectValue, SetValue, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
@@ -14,6 +15,8 @@ const UNDEFINED = Symbol('undefined');
 export class Documents {
   cache = new Map<string, RegoValue | typeof UNDEFINED>();
   private readonly inProgress = new Set<string>();
+  /** Reads made while computing each cached value, per cache (`with` swaps caches); only while reads are logged. */
+  private readonly cachedReads = new WeakMap<Map<string, unknown>, Map<string, Reads>>();
 
   constructor(private readonly ev: Evaluator) {}
 
@@ -80,9 +83,24 @@ export class Documents {
   private keyOrder(node: RuleNode, depth: number): RegoValue[][] {
     const cacheKey = `\u0001order\u0001${depth}\u0001${node.pathKey}`;
     const cached = this.cache.get(cacheKey);
-    if (cached !== undefined && cached !== UNDEFINED) return cached as RegoValue[][];
+    if (cached !== undefined && cached !== UNDEFINED) {
+      this.replayReads(cacheKey);
+      return cached as RegoValue[][];
+    }
     const seen = new Set<string>();
     const prefixes: RegoValue[][] = [];
+    const log = this.ev.options.reads;
+    const frame = log ? log.begin() : -1;
+    try {
+      this.collectKeyOrder(node, depth, seen, prefixes);
+    } finally {
+      if (frame >= 0) this.keepReads(cacheKey, log!.end(frame));
+    }
+    this.cache.set(cacheKey, prefixes);
+    return prefixes;
+  }
+
+  private collectKeyOrder(node: RuleNode, depth: number, seen: Set<string>, prefixes: RegoValue[][]): void {
     for (const r of node.objects) {
       this.forEachSolution(r, (renv) =>
         this.ev.evalTerms(r.dyn, renv, (keys) => {
@@ -96,8 +114,17 @@ export class Documents {
         }),
       );
     }
-    this.cache.set(cacheKey, prefixes);
-    return prefixes;
+  }
+
+  private replayReads(cacheKey: string): void {
+    const log = this.ev.options.reads;
+    if (log?.active) log.replay(this.cachedReads.get(this.cache)?.get(cacheKey));
+  }
+
+  private keepReads(cacheKey: string, reads: Reads): void {
+    let byKey = this.cachedReads.get(this.cache);
+    if (!byKey) this.cachedReads.set(this.cache, (byKey = new Map()));
+    byKey.set(cacheKey, reads);
   }
 
   baseAt(path: readonly string[]): RegoValue | undefined {
@@ -113,15 +140,21 @@ export class Documents {
   nodeValue(node: RuleNode): RegoValue | undefined {
     const key = node.pathKey;
     const cached = this.cache.get(key);
-    if (cached !== undefined) return cached === UNDEFINED ? undefined : cached;
+    if (cached !== undefined) {
+      this.replayReads(key);
+      return cached === UNDEFINED ? undefined : cached;
+    }
     // OPA rejects recursion at compile time; here a rule that needs its own value stops cleanly
     if (this.inProgress.has(key)) throw new EvalError('rego_recursion_error', `rule data.${node.path.join('.')} is recursive`);
     this.inProgress.add(key);
     let v: RegoValue | undefined;
+    const log = this.ev.options.reads;
+    const frame = log ? log.begin() : -1;
     try {
       v = this.computeNodeValue(node);
     } finally {
       this.inProgress.delete(key);
+      if (frame >= 0) this.keepReads(key, log!.end(frame));
     }
     if (v !== undefined) v = this.ev.withs.applyOverridesBelow(node.path, v);
     this.cache.set(key, v === undefined ? UNDEFINED : v);

@@ -14,5 +14,6 @@ export function evaluatorOptions(options: EvalOptions): EvaluatorOptions {
     print: options.print,
     nowNs: options.nowNs,
     runtime: options.runtime,
+    reads: options.reads,
   };
 }

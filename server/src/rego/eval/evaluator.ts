@@ -9,6 +9,7 @@ import type { RuleNode } from './compile';
 import { Documents } from './documents';
 import { Calls } from './calls';
 import { WithStack } from './with';
+import type { ReadLog } from './reads';
 import {
   equal,
   formatValue,
@@ -40,6 +41,8 @@ export interface EvaluatorOptions {
   print?: (msg: string) => void;
   nowNs?: bigint;
   runtime?: RegoValue;
+  /** Collects what the evaluation reads of a tracked input (memoised values keep theirs). */
+  reads?: ReadLog;
 }
 
 export class Evaluator {

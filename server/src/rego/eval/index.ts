@@ -11,6 +11,7 @@ import { Evaluator, type Slots } from './evaluator';
 import { evaluatorOptions } from './evaluator-options';
 import type { Body, T } from './ir';
 import type { RegoValue } from './values';
+import type { ReadLog } from './reads';
 
 export interface EvalOptions {
   input?: RegoValue;
@@ -24,6 +25,8 @@ export interface EvalOptions {
   nowNs?: bigint;
   /** Explicit opt-in: what `opa.runtime()` returns (refused when absent). */
   runtime?: RegoValue;
+  /** Collects what each evaluation reads of an input made with `trackedInput` (incremental re-evaluation). */
+  reads?: ReadLog;
 }
 
 export interface ModuleSource {
@@ -167,5 +170,6 @@ export function evalRule(policy: PreparedPolicy, path: string, options: EvalOpti
 }
 
 export { EvalError };
+export { ReadLog, type Reads } from './reads';
 export { explainRuleFailure } from './explain';
 export type { FailureExplanation, ExplainedTerm } from './explain';

@@ -5,6 +5,7 @@ import {
   compare,
   equal,
   fromJS,
+  hasUncachedViews,
   intNumber,
   isArray,
   isObject,
@@ -15,14 +16,16 @@ import {
   SetValue,
   toJS,
   toRegoText,
+  type ReadSink,
   type RegoNumber,
   type RegoObject,
   type RegoSet,
   type RegoValue,
 } from '../value';
 
-export type { RegoNumber, RegoObject, RegoSet, RegoValue };
-export { compare, equal, fromJS, intNumber, isArray, isObject, isSet, keyOf, ObjectValue, SetValue, toJS };
+export type { ReadSink, RegoNumber, RegoObject, RegoSet, RegoValue };
+export { TrackedObject, trackedInput } from '../value';
+export { compare, equal, fromJS, hasUncachedViews, intNumber, isArray, isObject, isSet, keyOf, ObjectValue, SetValue, toJS };
 
 export function isNumber(v: RegoValue | undefined): v is RegoNumber {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as RegoNumber).kind === 'number';
@@ -48,7 +51,8 @@ export function sortedEntries(o: RegoObject): [RegoValue, RegoValue][] {
   let s = sortedEntryCache.get(o);
   if (!s) {
     s = [...o.entries()].sort((p, q) => compare(p[0], q[0]));
-    sortedEntryCache.set(o, s);
+    // A tracked input object reports a read on each iteration, so its view is not kept.
+    if (!hasUncachedViews(o)) sortedEntryCache.set(o, s);
   }
   return s;
 }

@@ -6,3 +6,5 @@ export * from './compare';
 export * from './key';
 export * from './json';
 export * from './format';
+export * from './tracked';
+export * from './uncached';

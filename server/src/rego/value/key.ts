@@ -3,6 +3,7 @@
 
 import { numberKey } from './number';
 import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
+import { hasUncachedViews } from './uncached';
 
 const cache = new WeakMap<object, string>();
 
@@ -36,7 +37,8 @@ export function keyOf(v: RegoValue): string {
       key = '<' + parts.join(',') + '>';
     }
   }
-  cache.set(v as object, key);
+  // A tracked input object must report a read on every use, so its key is never cached.
+  if (!hasUncachedViews(v as object)) cache.set(v as object, key);
   return key;
 }
 

@@ -1,0 +1,111 @@
+// Incremental re-evaluation of a pack over an edited unit (fix verification). A recorded evaluation
+// keeps, per Rego rule, what the rule read of the input (rego value/tracked.ts: top-level keys, and
+// the fields of each element of a top-level array such as `resources`) and what it returned.
+// Evaluation is deterministic in what it reads, so a rule none of whose reads differ between the two
+// models returns the same raw output on the edited one: that output is placed again on the new
+// source map instead of running the rule. Reads are over-approximated (iteration counts as every
+// field; a memoised library value counts the reads made to compute it), never missed.
+import type { Model } from '../iac/model';
+import { ALL_FIELDS, type Reads } from '../rego';
+
+/** What one Rego rule read and returned in a recorded evaluation (only rules that ran without errors). */
+export interface RuleRecord {
+  reads: Reads;
+  /** Raw items of `deny` / `warn` (absent: the document was undefined). */
+  outputs: { deny?: unknown[]; warn?: unknown[] };
+}
+
+export interface EvaluationRecord {
+  /** The model the rules were evaluated on. */
+  model: Model;
+  rules: Map<string, RuleRecord>;
+}
+
+/** How an edited model differs from the recorded one. */
+export interface ModelChange {
+  /** Top-level keys whose value differs as a whole (also: an array whose length or element kinds changed). */
+  keys: Set<string>;
+  /** Per top-level array key, per element index, the fields that differ. */
+  elements: Map<string, Map<number, Set<string>>>;
+}
+
+export function modelChange(before: Model, after: Model): ModelChange {
+  const change: ModelChange = { keys: new Set(), elements: new Map() };
+  const a = before as unknown as Record<string, unknown>;
+  const b = after as unknown as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const x = a[key];
+    const y = b[key];
+    if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every(isRecord) && y.every(isRecord)) {
+      for (let i = 0; i < x.length; i++) {
+        const fields = changedFields(x[i] as Record<string, unknown>, y[i] as Record<string, unknown>);
+        if (fields.size === 0) continue;
+        let byIndex = change.elements.get(key);
+        if (!byIndex) change.elements.set(key, (byIndex = new Map()));
+        byIndex.set(i, fields);
+      }
+    } else if (!(key in a) || !(key in b) || !deepEqual(x, y)) change.keys.add(key);
+  }
+  return change;
+}
+
+function isEmptyChange(change: ModelChange): boolean {
+  return change.keys.size === 0 && change.elements.size === 0;
+}
+
+/** True when a rule that made `reads` may return something else on the changed model. */
+export function readsAffected(reads: Reads, change: ModelChange): boolean {
+  if (isEmptyChange(change)) return false;
+  for (const [owner, fields] of reads) {
+    const { key, index } = owner.place;
+    if (key === undefined) {
+      // The top level: a key read, or the whole input seen.
+      if (fields.has(ALL_FIELDS)) return true;
+      for (const f of fields) if (change.keys.has(f)) return true;
+      continue;
+    }
+    if (change.keys.has(key)) return true;
+    const changed = index === undefined ? undefined : change.elements.get(key)?.get(index);
+    if (!changed) continue;
+    if (fields.has(ALL_FIELDS)) return true;
+    for (const f of fields) if (changed.has(f)) return true;
+  }
+  return false;
+}
+
+function changedFields(x: Record<string, unknown>, y: Record<string, unknown>): Set<string> {
+  const out = new Set<string>();
+  for (const f of new Set([...Object.keys(x), ...Object.keys(y)])) if (!(f in x) || !(f in y) || !deepEqual(x[f], y[f])) out.add(f);
+  return out;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && isPlain(v);
+}
+
+/**
+ * Structural equality of model values as the policy input sees them (key order ignored). Only plain
+ * objects and arrays are compared by content; anything else must be the same value, so a value
+ * this function does not understand counts as changed.
+ */
+export function deepEqual(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  if (Array.isArray(x) || Array.isArray(y)) {
+    if (!Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!deepEqual(x[i], y[i])) return false;
+    return true;
+  }
+  if (!isPlain(x) || !isPlain(y)) return false;
+  const xo = x as Record<string, unknown>;
+  const yo = y as Record<string, unknown>;
+  const xk = Object.keys(xo);
+  if (xk.length !== Object.keys(yo).length) return false;
+  for (const k of xk) if (!(k in yo) || !deepEqual(xo[k], yo[k])) return false;
+  return true;
+}
+
+function isPlain(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}

@@ -1,0 +1,86 @@
+// Read tracking for incremental re-evaluation: an input object that tells a sink which of its
+// top-level keys were read, and which fields of the objects inside its top-level arrays. Knowing
+// what a rule read lets a caller re-evaluate only the rules whose reads a changed input touches
+// (evaluation is deterministic in what it reads). Reads are over-approximated, never missed:
+// anything that sees a whole tracked object (iteration, size, canonical key) counts as every field.
+import { ObjectValue } from './collections';
+import type { RegoValue } from './types';
+import { UNCACHED_VIEWS } from './uncached';
+
+/** Field name standing for "every field" (iteration, size, a non-string key). */
+export const ALL_FIELDS = '*';
+
+/** Where a tracked object is in the input: the top level, or element `index` of the array at `key`. */
+export interface TrackedPlace {
+  key?: string;
+  index?: number;
+}
+
+export interface ReadSink {
+  record(owner: TrackedObject, field: string): void;
+}
+
+export class TrackedObject extends ObjectValue {
+  readonly [UNCACHED_VIEWS] = true;
+
+  constructor(
+    entries: Iterable<readonly [RegoValue, RegoValue]>,
+    private readonly sink: ReadSink,
+    readonly place: TrackedPlace,
+  ) {
+    super(entries);
+  }
+
+  override get(key: RegoValue): RegoValue | undefined {
+    this.sink.record(this, typeof key === 'string' ? key : ALL_FIELDS);
+    return super.get(key);
+  }
+
+  override has(key: RegoValue): boolean {
+    this.sink.record(this, typeof key === 'string' ? key : ALL_FIELDS);
+    return super.has(key);
+  }
+
+  override get size(): number {
+    this.sink.record(this, ALL_FIELDS);
+    return super.size;
+  }
+
+  override entries(): IterableIterator<[RegoValue, RegoValue]> {
+    this.sink.record(this, ALL_FIELDS);
+    return super.entries();
+  }
+
+  override keys(): IterableIterator<RegoValue> {
+    this.sink.record(this, ALL_FIELDS);
+    return super.keys();
+  }
+
+  override values(): IterableIterator<RegoValue> {
+    this.sink.record(this, ALL_FIELDS);
+    return super.values();
+  }
+}
+
+/**
+ * `input` with its top level and the objects of its top-level arrays tracked (shallow copies:
+ * deeper values are shared). Any other value is returned as it is.
+ */
+export function trackedInput(input: RegoValue, sink: ReadSink): RegoValue {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || (input as { kind: string }).kind !== 'object') return input;
+  const top = input as ObjectValue;
+  const entries: [RegoValue, RegoValue][] = [];
+  for (const [key, value] of top.entries()) {
+    if (typeof key === 'string' && Array.isArray(value)) {
+      const elements = (value as RegoValue[]).map((el, index) => (isPlainObject(el) ? new TrackedObject(el.entries(), sink, { key, index }) : el));
+      // The array's canonical key would hide its elements' reads once cached.
+      Object.defineProperty(elements, UNCACHED_VIEWS, { value: true });
+      entries.push([key, elements]);
+    } else entries.push([key, value]);
+  }
+  return new TrackedObject(entries, sink, {});
+}
+
+function isPlainObject(v: RegoValue): v is ObjectValue {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { kind: string }).kind === 'object';
+}

@@ -1,0 +1,80 @@
+// Read tracking (value/tracked.ts, eval/reads.ts): what a rule read of a tracked input, including
+// the reads behind memoised rule values and function results it reuses from an earlier rule.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { EvaluationSession, fromJS, prepare, ReadLog, trackedInput, type Reads } from '../../../server/src/rego';
+
+const POLICY = `package t
+
+buckets := [r | some r in input.resources; r.type == "bucket"]
+
+tagged(t) := [r | some r in input.resources; r.type == t; r.tags]
+
+first contains b.name if some b in buckets
+second contains b.acl if some b in buckets
+third contains r.size if some r in tagged("disk")
+fourth contains x if x := input.region
+`;
+
+const INPUT = {
+  region: 'eu',
+  resources: [
+    { type: 'bucket', name: 'a', acl: 'private', tags: true },
+    { type: 'disk', name: 'd', size: 8, tags: true },
+  ],
+};
+
+/** Fields read, as `key[index].field` (`.field` for the top level). */
+function describe(reads: Reads): string[] {
+  const out: string[] = [];
+  for (const [owner, fields] of reads) {
+    const { key, index } = owner.place;
+    for (const f of fields) out.push(key === undefined ? `.${f}` : `${key}[${index}].${f}`);
+  }
+  return out.sort();
+}
+
+function run(rules: string[]): Map<string, string[]> {
+  const { policy, errors } = prepare([{ file: 't.rego', text: POLICY }]);
+  assert.deepEqual(errors, []);
+  const log = new ReadLog();
+  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const out = new Map<string, string[]>();
+  for (const rule of rules) {
+    const frame = log.begin();
+    const { errors: evalErrors } = session.evalRule(`data.t.${rule}`);
+    assert.deepEqual(evalErrors, []);
+    out.set(rule, describe(log.end(frame)));
+  }
+  return out;
+}
+
+test('a rule reads the fields it touches; a memoised value reused by a later rule counts its reads there too', () => {
+  const reads = run(['first', 'second', 'third', 'fourth']);
+  // `buckets` was computed while evaluating `first`; `second` reuses it and still reads every type.
+  for (const rule of ['first', 'second']) {
+    assert.ok(reads.get(rule)!.includes('resources[1].type'), `${rule} reads the disk's type through the memo`);
+    assert.ok(reads.get(rule)!.includes('.resources'));
+  }
+  assert.ok(reads.get('first')!.includes('resources[0].name'));
+  assert.ok(!reads.get('first')!.includes('resources[0].acl'));
+  assert.ok(reads.get('second')!.includes('resources[0].acl'));
+  assert.ok(reads.get('third')!.includes('resources[1].tags') && reads.get('third')!.includes('resources[1].size'));
+  assert.ok(!reads.get('third')!.includes('resources[0].tags'), 'the bucket is filtered out by type before its tags are read');
+  assert.deepEqual(reads.get('fourth'), ['.region']);
+});
+
+test('a function result memoised in one rule counts its reads in the next rule that calls it with the same argument', () => {
+  const { policy, errors } = prepare([{ file: 't.rego', text: POLICY + '\nfifth contains n if {\n\tsome r in tagged("disk")\n\tn := r.name\n}\n' }]);
+  assert.deepEqual(errors, []);
+  const log = new ReadLog();
+  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  let frame = log.begin();
+  session.evalRule('data.t.third');
+  log.end(frame);
+  frame = log.begin();
+  session.evalRule('data.t.fifth');
+  const fifth = describe(log.end(frame));
+  assert.ok(fifth.includes('resources[1].tags'), 'reads made inside tagged("disk") during `third`');
+  assert.ok(fifth.includes('resources[1].name'));
+});
