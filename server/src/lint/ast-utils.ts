@@ -21,12 +21,23 @@ export function refText(terms: Term[]): string {
   terms.forEach((t, i) => {
     const v = t.value;
     if (i === 0) out += v.type === 'var' ? v.name : '?';
-    else if (v.type === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v.value)) out += `.${v.value}`;
+    else if (v.type === 'string' && isIdentifier(v.value)) out += `.${v.value}`;
     else if (v.type === 'string') out += `["${v.value}"]`;
     else if (v.type === 'var') out += `[${v.name}]`;
     else out += '[?]';
   });
   return out;
+}
+
+/** `^[A-Za-z_][A-Za-z0-9_]*$`, without a regular expression (this runs for every call). */
+function isIdentifier(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+    if (!letter && !(i > 0 && c >= 48 && c <= 57)) return false;
+  }
+  return true;
 }
 
 /** The operator's name of a call (`equal`, `count`, `data.lib.f`), or '' when not a plain ref. */
@@ -66,37 +77,43 @@ export function isScalar(t: Term): boolean {
   return k === 'string' || k === 'number' || k === 'boolean' || k === 'null';
 }
 
-/** Visits every term under `t` (itself included), descending into comprehensions' bodies. */
+/**
+ * Visits every term under `t` (itself included), descending into comprehensions' bodies. Plain
+ * loops rather than forEach callbacks: most rules walk every term of every rule.
+ */
 export function walkTerm(t: Term, visit: (t: Term) => void): void {
   visit(t);
   const v = t.value;
   switch (v.type) {
     case 'ref':
-      v.terms.forEach((x) => walkTerm(x, visit));
+      for (const x of v.terms) walkTerm(x, visit);
       break;
     case 'array':
     case 'set':
-      v.items.forEach((x) => walkTerm(x, visit));
+      for (const x of v.items) walkTerm(x, visit);
       break;
     case 'object':
-      v.items.forEach(([k, x]) => { walkTerm(k, visit); walkTerm(x, visit); });
+      for (const [k, x] of v.items) {
+        walkTerm(k, visit);
+        walkTerm(x, visit);
+      }
       break;
     case 'arraycomprehension':
     case 'setcomprehension':
       walkTerm(v.term, visit);
-      walkBody(v.body, (e) => walkExprTerms(e, visit));
+      for (const e of v.body) walkExprTerms(e, visit);
       break;
     case 'objectcomprehension':
       walkTerm(v.key, visit);
       walkTerm(v.value, visit);
-      walkBody(v.body, (e) => walkExprTerms(e, visit));
+      for (const e of v.body) walkExprTerms(e, visit);
       break;
     case 'call':
       walkTerm(v.operator, visit);
-      v.args.forEach((x) => walkTerm(x, visit));
+      for (const x of v.args) walkTerm(x, visit);
       break;
     case 'templatestring':
-      v.parts.forEach((p) => { if (typeof p !== 'string') walkTerm(p, visit); });
+      for (const p of v.parts) if (typeof p !== 'string') walkTerm(p, visit);
       break;
   }
 }
@@ -112,9 +129,23 @@ export function exprTopTerms(e: Expr): Term[] {
 
 /** Visits every term of an expression, including `with` targets/values and `every` bodies. */
 export function walkExprTerms(e: Expr, visit: (t: Term) => void): void {
-  exprTopTerms(e).forEach((t) => walkTerm(t, visit));
-  if (isEvery(e.terms)) walkBody(e.terms.body, (x) => walkExprTerms(x, visit));
-  e.with.forEach((w) => { walkTerm(w.target, visit); walkTerm(w.value, visit); });
+  // exprTopTerms' order, without building its array.
+  const t = e.terms;
+  if (isCallExpr(t)) {
+    walkTerm(t.operator, visit);
+    for (const a of t.args) walkTerm(a, visit);
+  } else if (isSome(t)) {
+    for (const s of t.symbols) walkTerm(s, visit);
+  } else if (isEvery(t)) {
+    if (t.key) walkTerm(t.key, visit);
+    walkTerm(t.value, visit);
+    walkTerm(t.domain, visit);
+  } else walkTerm(t, visit);
+  if (isEvery(e.terms)) for (const x of e.terms.body) walkExprTerms(x, visit);
+  for (const w of e.with) {
+    walkTerm(w.target, visit);
+    walkTerm(w.value, visit);
+  }
 }
 
 /** Visits each expression of a body (not those nested in comprehensions or `every`). */
@@ -199,11 +230,15 @@ export function ruleCalls(rule: Rule): readonly RuleCall[] {
 export function termVars(t: Term, out: Term[] = []): Term[] {
   const v = t.value;
   if (v.type === 'var') out.push(t);
-  else if (v.type === 'ref') v.terms.forEach((x) => termVars(x, out));
-  else if (v.type === 'array' || v.type === 'set') v.items.forEach((x) => termVars(x, out));
-  else if (v.type === 'object') v.items.forEach(([k, x]) => { termVars(k, out); termVars(x, out); });
-  else if (v.type === 'call') v.args.forEach((x) => termVars(x, out));
-  else if (v.type === 'templatestring') v.parts.forEach((p) => { if (typeof p !== 'string') termVars(p, out); });
+  else if (v.type === 'ref') for (const x of v.terms) termVars(x, out);
+  else if (v.type === 'array' || v.type === 'set') for (const x of v.items) termVars(x, out);
+  else if (v.type === 'object') {
+    for (const [k, x] of v.items) {
+      termVars(k, out);
+      termVars(x, out);
+    }
+  } else if (v.type === 'call') for (const x of v.args) termVars(x, out);
+  else if (v.type === 'templatestring') for (const p of v.parts) if (typeof p !== 'string') termVars(p, out);
   return out;
 }
 

@@ -4,7 +4,7 @@
 import { detectRegoVersion, lineIndex, parseModule, type ParseModuleResult, type RegoVersion } from '../rego';
 import { isIgnoredFile, providedConfig, type LintConfig, type RuleConfig } from './config';
 import { ignoreDirectives, isIgnored, type IgnoreMap } from './ignore-directives';
-import { localFindings, type LocalCache } from './incremental';
+import { findingsAfterStringEdit, localFindings, type LocalCache, type StringEditMemo } from './incremental';
 import { allRules } from './rules';
 import { docsUrl, type AggregateRule, type FileContext, type FileRule, type Finding, type LintRule, type Violation } from './types';
 
@@ -13,6 +13,8 @@ export interface LintFile {
   text: string;
   /** The caller's Rego v1 parse of `text`, reused when the file is linted as v1 (saves a parse). */
   parsedV1?: ParseModuleResult;
+  /** The caller's `detectRegoVersion(text)`, when it has it cheaper (saves lexing the text again). */
+  regoVersion?: RegoVersion;
 }
 
 export interface ParseFailure {
@@ -39,6 +41,8 @@ export interface FileResult {
   text: string;
   /** Findings of the local rules per Rego rule, for the next edit of this file (incremental mode). */
   local?: LocalCache;
+  /** Findings of the string-blind whole-file rules, for the next edit of this file (incremental mode). */
+  stringMemo?: StringEditMemo;
 }
 
 export interface LinterOptions {
@@ -135,7 +139,7 @@ export class Linter {
   }
 
   private analyse(f: LintFile, previous: FileResult | undefined): FileResult {
-    const regoVersion: RegoVersion = this.config.regoVersion ?? detectRegoVersion(f.text);
+    const regoVersion: RegoVersion = this.config.regoVersion ?? f.regoVersion ?? detectRegoVersion(f.text);
     const parsed = f.parsedV1 && regoVersion === 'v1' ? f.parsedV1 : parseModule(f.text, { regoVersion, file: f.path });
     const index = lineIndex(f.text);
     const lines = splitLines(f.text);
@@ -149,6 +153,8 @@ export class Linter {
     const module = parsed.module;
     const ctx: FileContext = { file: f.path, text: f.text, module, comments, lines, index, regoVersion, roots: this.config.roots, rules: module.rules };
     const local: { rule: FileRule; settings: RuleConfig }[] = [];
+    const reused = this.incremental ? findingsAfterStringEdit(previous?.stringMemo, ctx) : undefined;
+    const blind = this.incremental ? new Map<FileRule, Finding[]>() : undefined;
     for (const { rule, settings } of this.enabled) {
       if (settings.ignoreFiles.length > 0 && isIgnoredFile(f.path, settings.ignoreFiles)) continue;
       if (this.incremental && rule.kind === 'file' && rule.local) {
@@ -157,13 +163,18 @@ export class Linter {
       }
       try {
         if (rule.kind === 'aggregate') result.aggregates.set(rule.meta.name, rule.collect(ctx));
-        else for (const finding of rule.check(ctx, settings.options)) this.push(result.violations, rule, settings, f.path, f.text, index, lines, ignores, finding);
+        else {
+          const findings = reused?.get(rule) ?? rule.check(ctx, settings.options);
+          if (blind && rule.stringContentBlind) blind.set(rule, findings);
+          for (const finding of findings) this.push(result.violations, rule, settings, f.path, f.text, index, lines, ignores, finding);
+        }
       } catch (e) {
         // A rule bug must not take the linter down; report it where it happened.
         result.failures.push({ file: f.path, row: 1, col: 1, message: `internal error in rule ${rule.meta.name}: ${(e as Error).message}` });
       }
     }
     if (local.length > 0) this.lintLocal(ctx, local, result, previous?.local);
+    if (blind) result.stringMemo = { text: f.text, module, findings: blind };
     return result;
   }
 

@@ -11,6 +11,8 @@ const DIRECTIVE = /(?:^|#)\s*regal\s+ignore:\s*([\w-]+(?:\s*,\s*[\w-]+)*)/;
 export function ignoreDirectives(comments: Comment[], lines: string[], rowOf: (offset: number) => number): IgnoreMap {
   const map: IgnoreMap = new Map();
   for (const c of comments) {
+    // Most comments are prose: skip the regular expression unless the word is there.
+    if (!c.text.includes('regal')) continue;
     const m = DIRECTIVE.exec(c.text);
     if (!m) continue;
     const names = m[1].split(',').map((s) => s.trim()).filter(Boolean);

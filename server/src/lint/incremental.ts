@@ -3,8 +3,8 @@
 // text and on the file's "skeleton" (Rego version, package, imports, every rule's signature). So
 // when a keystroke leaves the skeleton unchanged, the findings of every Rego rule whose text is
 // unchanged are the previous ones, moved with the rule; only the edited rule is checked again.
-import type { Rule } from '../rego';
-import { refText } from './ast-utils';
+import { singleEdit, type Module, type Rule, type Term } from '../rego';
+import { refText, walkRuleTerms } from './ast-utils';
 import type { FileContext, FileRule, Finding } from './types';
 
 /** A Rego rule's whole lines: findings and fixes of local rules stay inside them. */
@@ -116,4 +116,58 @@ function moved(f: Finding, delta: number): Finding {
   const out: Finding = { ...f, loc: { start: f.loc.start + delta, end: f.loc.end + delta } };
   if (f.fix) out.fix = f.fix.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta }));
   return out;
+}
+
+// Whole-file rules across an edit inside a string literal (FileRule.stringContentBlind): typing a
+// message changes no finding of, e.g., opa-fmt (the formatter prints a plain string literal as
+// written), so the previous findings stand, moved with the text after the edit.
+
+/** What the next lint of an edited file may reuse for the string-blind rules. */
+export interface StringEditMemo {
+  text: string;
+  module: Module;
+  /** The findings of each string-blind rule on `text`. */
+  findings: Map<FileRule, Finding[]>;
+}
+
+/**
+ * The previous findings of the string-blind rules (those without fixes), moved to `ctx.text`,
+ * when the only difference between the texts lies inside one plain string literal; undefined
+ * when the rules must run again.
+ */
+export function findingsAfterStringEdit(previous: StringEditMemo | undefined, ctx: FileContext): Map<FileRule, Finding[]> | undefined {
+  if (!previous || previous.text === ctx.text) return undefined;
+  const edit = singleEdit(previous.text, ctx.text);
+  const { start, oldEnd, delta } = edit;
+  const before = plainStringAround(previous.module, start, oldEnd);
+  const after = plainStringAround(ctx.module, start, oldEnd + delta);
+  if (!before || !after || before.loc.start !== after.loc.start || before.loc.end + delta !== after.loc.end) return undefined;
+  const move = (o: number): number => (o >= oldEnd ? o + delta : o);
+  const out = new Map<FileRule, Finding[]>();
+  for (const [rule, findings] of previous.findings) {
+    if (findings.some((f) => f.fix)) continue;
+    out.set(rule, findings.map((f) => ({ ...f, loc: { start: move(f.loc.start), end: Math.max(move(f.loc.start), move(f.loc.end)) } })));
+  }
+  return out;
+}
+
+/**
+ * The plain string literal whose inside (between the quotes) holds [start, end): not a raw string
+ * (it may span lines), not a ref segment, object key or rule head segment (their content is read
+ * as a name).
+ */
+export function plainStringAround(module: Module, start: number, end: number): Term | undefined {
+  const excluded = new Set<Term>();
+  const strings: Term[] = [];
+  for (const rule of module.rules) {
+    if (rule.loc.end < start || rule.loc.start > end) continue;
+    for (let r: typeof rule | undefined = rule; r; r = r.else) r.head.ref.forEach((t) => excluded.add(t));
+    walkRuleTerms(rule, (t) => {
+      const v = t.value;
+      if (v.type === 'ref') v.terms.slice(1).forEach((x) => excluded.add(x));
+      else if (v.type === 'object') v.items.forEach(([k]) => excluded.add(k));
+      else if (v.type === 'string' && !v.raw) strings.push(t);
+    });
+  }
+  return strings.find((t) => !excluded.has(t) && t.loc.start < start && end < t.loc.end);
 }

@@ -85,6 +85,12 @@ export interface FileRule {
    * other rules' signatures (names, arity, kind). The editor then re-checks only edited rules.
    */
   local?: boolean;
+  /**
+   * Whole-file rule whose findings an edit inside one plain string literal (not a ref segment,
+   * object key or rule head segment) cannot change, except by moving them: the editor then reuses
+   * its previous findings when none of them carries a fix (a fix may quote the edited text).
+   */
+  stringContentBlind?: boolean;
 }
 
 /**

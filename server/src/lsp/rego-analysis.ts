@@ -7,7 +7,7 @@ import { checkModules, lineIndex, opaErrors, type CheckSource, type RegoError } 
 import { Linter, loadConfig, type Violation } from '../lint/index';
 import { LineIndex } from './line-index';
 import { baseName, dirOf, isInside, joinPath } from './paths';
-import { RegoWorkspace, type ParsedFile } from './rego-workspace';
+import { detectedRegoVersion, RegoWorkspace, type ParsedFile } from './rego-workspace';
 import { relocatedErrorsForLayoutEdit, shiftedErrorsForStringEdit } from './rego-check-reuse';
 
 /** Where a run's time went (the benchmark's per-phase figures); `ms` is wall-clock time. */
@@ -107,7 +107,8 @@ export class RegoAnalyzer {
     const base = found?.projectRoot ?? treeRoot;
     const relative = (path: string) => (isInside(path, base) && path !== base ? path.slice(base.length + 1) : path);
     const docFile = relative(doc.path);
-    const report = linter.lint(files.map((f) => ({ path: relative(f.path), text: f.text, parsedV1: f.result })));
+    // The version is read only for the files the linter analyses again (a getter: lazy).
+    const report = linter.lint(files.map((f) => ({ path: relative(f.path), text: f.text, parsedV1: f.result, get regoVersion() { return detectedRegoVersion(f); } })));
     const rows = lineIndex(doc.text);
     return report.violations.filter((v) => v.location.file === docFile).map((v) => lintDiagnostic(v, rows, index));
   }

@@ -3,7 +3,7 @@
 // buffer re-parses), and what each module declares and references. Diagnostics, navigation and
 // completion all read from here. Reads only through the FileHost it is given.
 import type { FileHost } from '../iac/model';
-import { opaErrors, parseModule, type Module, type ParseModuleResult, type RegoError, type Term } from '../rego/index';
+import { detectRegoVersion, opaErrors, parseModule, reparseModule, type Module, type ParseModuleResult, type RegoError, type RegoVersion, type Term } from '../rego/index';
 import { refText, ruleRefName, walkRuleTerms } from '../lint/index';
 import { baseName, fileKind, isInside, joinPath } from './paths';
 
@@ -33,6 +33,8 @@ export class RegoWorkspace {
   private readonly filesByRoot = new Map<string, Set<string>>();
   /** The same listings sorted, kept until the listing changes (a keystroke must not re-sort them). */
   private readonly sortedByRoot = new Map<string, string[]>();
+  /** The last dependency closure and what it was computed from. */
+  private lastClosure: { doc: ParsedFile; refs: string; candidates: ParsedFile[]; closure: ParsedFile[] } | undefined;
 
   constructor(private readonly host: FileHost) {}
 
@@ -40,7 +42,9 @@ export class RegoWorkspace {
   parse(path: string, text: string): ParsedFile {
     const hit = this.parsed.get(path);
     if (hit && hit.text === text) return hit;
-    const r = parseModule(text, { regoVersion: 'v1', file: path });
+    // An edited buffer re-parses only the rules around the edit (same result as a full parse).
+    const options = { regoVersion: 'v1' as const, file: path };
+    const r = hit ? reparseModule(hit, text, options).result : parseModule(text, options);
     const module = r.module;
     const entry: ParsedFile = {
       path,
@@ -116,6 +120,21 @@ export class RegoWorkspace {
    * with package `a.b`). Files that do not parse are left out: they would stop OPA's compiler.
    */
   dependencyClosure(doc: ParsedFile, candidates: ParsedFile[]): ParsedFile[] {
+    // A keystroke inside a rule keeps the package, the references and every other file: the
+    // closure is the last one with the edited document's new parse in place of its old one.
+    const last = this.lastClosure;
+    const refs = doc.dataRefs.join('\n');
+    if (last && last.doc.path === doc.path && last.doc.pkg === doc.pkg && last.refs === refs && sameOthers(last.candidates, candidates, doc.path)) {
+      const closure = last.closure.map((p) => (p === last.doc ? doc : p));
+      this.lastClosure = { ...last, doc, candidates, closure };
+      return closure;
+    }
+    const closure = this.computeClosure(doc, candidates);
+    this.lastClosure = { doc, refs, candidates, closure };
+    return closure;
+  }
+
+  private computeClosure(doc: ParsedFile, candidates: ParsedFile[]): ParsedFile[] {
     const usable = candidates.filter((c) => c.ok && c.path !== doc.path);
     const chosen = new Set<ParsedFile>([doc]);
     const pending = [doc];
@@ -157,6 +176,13 @@ export class RegoWorkspace {
   }
 }
 
+/** The same parses in the same order, except the one of `path` (the document, compared apart). */
+function sameOthers(a: ParsedFile[], b: ParsedFile[], path: string): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i].path === path && b[i].path === path)) return false;
+  return true;
+}
+
 /** True when dotted path `prefix` is `path` or one of its ancestors (`data.a` of `data.a.b`). */
 export function isPathPrefix(prefix: string, path: string): boolean {
   return prefix !== '' && (path === prefix || path.startsWith(prefix + '.'));
@@ -192,6 +218,40 @@ function collectDataRefs(module: Module): string[] {
   }
   // A bare `data` (or a dynamic `data[x]`) reaches every package; keep it, the closure then takes all.
   return [...refs];
+}
+
+/** detectRegoVersion of each rule's text (the verdict for a whole file is built from its rules'). */
+const ruleVersions = new Map<string, RegoVersion>();
+const fileVersions = new WeakMap<ParsedFile, RegoVersion>();
+
+/**
+ * `detectRegoVersion(file.text)` without lexing the whole text on every keystroke. For a module
+ * that parsed without any error the only tokens outside its rules are the package and import
+ * lines, and every rule's brackets balance, so the file's verdict is `import rego.v1` → v1, else
+ * v0 when some rule's own text reads as v0. Rules are looked up by text, so an edit costs the
+ * detection of the rules it touched.
+ */
+export function detectedRegoVersion(file: ParsedFile): RegoVersion {
+  let version = fileVersions.get(file);
+  if (version !== undefined) return version;
+  const module = file.module;
+  if (!module || file.errors.length > 0) version = detectRegoVersion(file.text);
+  else if (module.imports.some((i) => i.path.value.type === 'ref' && staticRefPath(i.path.value.terms) === 'rego.v1')) version = 'v1';
+  else {
+    version = 'v1';
+    if (ruleVersions.size > 20_000) ruleVersions.clear();
+    for (const rule of module.rules) {
+      const text = file.text.slice(rule.loc.start, rule.loc.end);
+      let v = ruleVersions.get(text);
+      if (v === undefined) ruleVersions.set(text, (v = detectRegoVersion(text)));
+      if (v === 'v0') {
+        version = 'v0';
+        break;
+      }
+    }
+  }
+  fileVersions.set(file, version);
+  return version;
 }
 
 /** Full data path of a rule (`data.pkg.rule` / `data.pkg.p.q` for ref heads). */

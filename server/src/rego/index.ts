@@ -1,8 +1,8 @@
 // The rego layer's door: what the policy layer, the linter and the surfaces use of the Rego language.
 // Parse (syntax), evaluate (eval), format (format), runtime values and the builtin table.
-export { parseModule, parseQuery, opaErrors, detectRegoVersion, lineIndex } from './syntax';
+export { parseModule, parseQuery, opaErrors, detectRegoVersion, lineIndex, reparseModule, singleEdit } from './syntax';
 export type * from './syntax/ast';
-export type { LineIndex, RowCol, ParseModuleResult } from './syntax';
+export type { LineIndex, RowCol, ParseModuleResult, PreviousParse, ReparseResult, SingleEdit } from './syntax';
 export { prepare, evalQuery, evalRule, evalRuleWithErrors, EvaluationSession, PreparedPolicy } from './eval';
 export type { EvalOptions, ModuleSource } from './eval';
 export { explainRuleFailure } from './eval';

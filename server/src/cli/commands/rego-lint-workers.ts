@@ -26,18 +26,22 @@ interface WorkerInit {
 }
 
 type ToWorker = { type: 'chunk'; id: number; files: LintFile[] };
-type FromWorker = { type: 'done'; id: number; results: { path: string; result: FileLintResult }[] } | { type: 'failed'; message: string };
+/** A worker's result without the file's text: this thread has the text already, so it is not copied back. */
+type WorkerResult = Omit<FileLintResult, 'text'>;
+type FromWorker = { type: 'done'; id: number; results: { path: string; result: WorkerResult }[] } | { type: 'failed'; message: string };
 
 /**
- * Threads to use: PALISADE_LINT_THREADS when set (1 off, 2 on), else 2 when a second core is free.
- * A worker costs ~0.8 s CPU of its own (program load, JIT warm-up, copying results); on a machine
- * whose cores are all busy that buys no wall time, so the load average decides, as `make -l` does.
+ * Threads to use: PALISADE_LINT_THREADS when set (1 off, 2 on), else 2 only when two cores are free
+ * besides this thread's. A one-thread run already keeps a second core busy with V8's own background
+ * threads (the optimising compiler, concurrent GC: on an idle 2-core machine, 3.1 s CPU in 1.5 s
+ * wall), and a worker costs ~0.8 s CPU of its own (program load, JIT warm-up, copying results); on
+ * two cores it made the run slower (1.58 s against 1.52 s). The load average decides, as `make -l`.
  */
 function threadCount(): number {
   const env = Number(process.env.PALISADE_LINT_THREADS);
   if (Number.isInteger(env) && env >= 1) return Math.min(env, 2);
   const cores = availableParallelism();
-  return cores >= 2 && loadavg()[0] < cores - 0.5 ? 2 : 1;
+  return cores >= 3 && loadavg()[0] <= cores - 2 ? 2 : 1;
 }
 
 export interface ThreadedResults {
@@ -81,7 +85,8 @@ export async function analyseInThreads(linter: Linter, files: LintFile[], init: 
     worker = new Worker(workerSource(), { eval: true, workerData: { palisadeLintWorker: true, ...init } satisfies WorkerInit });
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'failed') return abandon();
-      for (const r of m.results) results.set(r.path, r.result);
+      const sent = inWorker.get(m.id) ?? [];
+      m.results.forEach((r, i) => results.set(r.path, { ...r.result, text: sent[i]?.path === r.path ? sent[i].text : '' }));
       byWorker += m.results.length;
       inWorker.delete(m.id);
       send();
@@ -121,7 +126,10 @@ export async function runLintWorker(): Promise<number> {
   }
   const linter = new LinterClass(config);
   port.on('message', (m: ToWorker) => {
-    const results = m.files.map((f) => ({ path: f.path, result: linter.analyseFile(f) }));
+    const results = m.files.map((f) => {
+      const { text: _text, ...result } = linter.analyseFile(f);
+      return { path: f.path, result };
+    });
     port.postMessage({ type: 'done', id: m.id, results } satisfies FromWorker);
   });
   return 0;

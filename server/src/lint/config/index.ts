@@ -6,7 +6,7 @@
 import { parse as parseYAML } from 'yaml';
 import type { RegoVersion } from '../../rego';
 import { CATEGORIES, type Category, type ConfiguredLevel, type RuleOptions } from '../types';
-import { PROVIDED_CONFIG } from './provided';
+import { PROVIDED_RULES } from './provided';
 import { globMatches } from './glob';
 
 export interface RuleConfig {
@@ -39,7 +39,7 @@ let provided: LintConfig | undefined;
 export function providedConfig(): LintConfig {
   if (!provided) {
     provided = { rules: new Map(), ignoreFiles: [], roots: [] };
-    applyRules(provided, (parseYAML(PROVIDED_CONFIG) as Obj).rules as Obj, []);
+    applyRules(provided, PROVIDED_RULES, []);
   }
   return cloneConfig(provided);
 }

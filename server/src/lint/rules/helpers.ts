@@ -56,8 +56,19 @@ export interface OutputVar {
   refOutputs: number;
 }
 
-/** Names that refer to rules, functions or imports of the module rather than local variables. */
+const globalsByContext = new WeakMap<FileContext, Set<string>>();
+
+/**
+ * Names that refer to rules, functions or imports of the module rather than local variables.
+ * Computed once per context (several rules ask); callers must not modify the set.
+ */
 export function globalNames(ctx: FileContext): Set<string> {
+  let names = globalsByContext.get(ctx);
+  if (!names) globalsByContext.set(ctx, (names = computeGlobalNames(ctx)));
+  return names;
+}
+
+function computeGlobalNames(ctx: FileContext): Set<string> {
   const names = new Set<string>(['input', 'data']);
   for (const r of ctx.module.rules) names.add(ruleName(r));
   for (const i of ctx.module.imports) {
@@ -69,6 +80,17 @@ export function globalNames(ctx: FileContext): Set<string> {
     }
   }
   return names;
+}
+
+const outputVarsByRule = new WeakMap<Rule, { globals: Set<string>; vars: readonly OutputVar[] }>();
+
+/** outputVars of a rule's body (its arguments bound), computed once per rule and globals set. */
+export function ruleOutputVars(rule: Rule, globals: Set<string>): readonly OutputVar[] {
+  const hit = outputVarsByRule.get(rule);
+  if (hit && hit.globals === globals) return hit.vars;
+  const vars = outputVars(rule.body, argNames(rule), globals);
+  outputVarsByRule.set(rule, { globals, vars });
+  return vars;
 }
 
 /**

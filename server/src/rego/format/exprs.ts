@@ -1,7 +1,7 @@
 // Bodies and expressions: one expression per line (blank lines kept, one at most), `not`,
 // infix operators, `some`, `every` and `with` modifiers.
 import type { Body, CallTerms, Every, Expr, SomeDecl, Term, With } from '../syntax/ast';
-import { countNewlines } from './source';
+import { lastRow } from './source';
 import { INFIX, MEMBER_2, MEMBER_3, operatorName } from './syntax-text';
 import { arityMismatch, writeComprehensionBody, writeFunctionCallPlain, writeInOperator, writeTerm } from './terms';
 import { UnexpectedComment, type Writer } from './writer';
@@ -11,9 +11,7 @@ export function writeBody(w: Writer, body: Body): void {
   w.insertComments(w.pos(body[0]));
   body.forEach((expr, i) => {
     if (i > 0) {
-      const prev = w.pos(body[i - 1]);
-      const lastRow = prev.row + countNewlines(prev.text);
-      if (w.pos(expr).row > lastRow + 1) w.blankLine();
+      if (w.pos(expr).row > lastRow(w.pos(body[i - 1])) + 1) w.blankLine();
     }
     w.startLine();
     try {

@@ -133,8 +133,10 @@ function usedFutureKeywords(module: Module): Set<string> {
 export function writeImports(w: Writer, imports: Import[]): void {
   const trailing = new Map<Import, FComment>();
   const leftovers: FComment[] = [];
+  const rows = imports.map((i) => w.pos(i).row);
   for (const c of w.comments) {
-    const imp = imports.find((i) => w.pos(i).row === c.row);
+    const at = rows.indexOf(c.row);
+    const imp = at < 0 ? undefined : imports[at];
     if (imp) trailing.set(imp, c);
     else leftovers.push(c);
   }

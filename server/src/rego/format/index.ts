@@ -83,7 +83,9 @@ function placeElseHeads(w: Writer, rules: Rule[]): void {
 }
 
 function squashTrailingNewlines(s: string): string {
-  return s.endsWith('\n') ? s.replace(/\n+$/, '') + '\n' : s;
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 10) end--;
+  return end === s.length ? s : s.slice(0, end) + '\n';
 }
 
 function internalError(e: unknown): RegoError {

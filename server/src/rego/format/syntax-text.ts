@@ -35,8 +35,12 @@ export function isVarCompatible(s: string): boolean {
   return VAR_COMPATIBLE.test(s);
 }
 
+const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+
 /** Go's strconv.Quote, which OPA uses to print strings it does not take from source. */
 export function goQuote(s: string): string {
+  // Printable ASCII other than `"` and `\` is copied as is (most strings).
+  if (PLAIN_ASCII.test(s)) return '"' + s + '"';
   let out = '"';
   for (const ch of s) {
     const cp = ch.codePointAt(0)!;

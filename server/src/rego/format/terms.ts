@@ -28,14 +28,21 @@ export function writeTerm(w: Writer, term: Term): void {
 }
 
 export function writeTermParens(w: Writer, parens: boolean, term: Term): void {
+  const v = term.value;
+  // Vars, refs and scalars need their position only to place comments.
+  if (v.type === 'var' || v.type === 'ref' || v.type === 'number' || v.type === 'boolean' || v.type === 'null') {
+    w.insertCommentsBefore(term);
+    if (!w.inline) w.startLine();
+    if (v.type === 'ref') writeRef(w, v.terms);
+    else if (v.type === 'var') w.write(formatVar(v.name));
+    else w.write(termString(term));
+    if (!w.inline) w.startLine();
+    return;
+  }
   const pos = w.pos(term);
   w.insertComments(pos);
   if (!w.inline) w.startLine();
-  const v = term.value;
   switch (v.type) {
-    case 'ref':
-      writeRef(w, v.terms);
-      break;
     case 'object':
       writeCollection(w, '{', '}', mergeDuplicateKeys(v.items), pos, 'object');
       break;
@@ -71,9 +78,6 @@ export function writeTermParens(w: Writer, parens: boolean, term: Term): void {
       break;
     case 'string':
       writeString(w, v.value, pos);
-      break;
-    case 'var':
-      w.write(formatVar(v.name));
       break;
     case 'call':
       writeCall(w, parens, v.operator, v.args, pos);
@@ -201,8 +205,10 @@ export function writeInOperator(w: Writer, parens: boolean, operands: Term[], po
 /** Set elements are unique in OPA's AST: a repeated literal is printed once. */
 function dedupe(items: Term[]): Term[] {
   const seen = new Set<string>();
+  // Distinct string values print distinctly, so a set of strings is keyed by value (no quoting).
+  const keyOf = items.every(isStringTerm) ? stringValue : termString;
   return items.filter((t) => {
-    const key = termString(t);
+    const key = keyOf(t);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -213,8 +219,9 @@ function dedupe(items: Term[]): Term[] {
 function mergeDuplicateKeys(items: [Term, Term][]): [Term, Term][] {
   const byKey = new Map<string, number>();
   const out: [Term, Term][] = [];
+  const keyOf = items.every(([k]) => isStringTerm(k)) ? stringValue : termString;
   for (const [k, v] of items) {
-    const key = termString(k);
+    const key = keyOf(k);
     const at = byKey.get(key);
     if (at === undefined) {
       byKey.set(key, out.length);
@@ -224,6 +231,14 @@ function mergeDuplicateKeys(items: [Term, Term][]): [Term, Term][] {
     }
   }
   return out;
+}
+
+function isStringTerm(t: Term): boolean {
+  return t.value.type === 'string';
+}
+
+function stringValue(t: Term): string {
+  return (t.value as { value: string }).value;
 }
 
 type Element = Term | [Term, Term] | Expr;
@@ -278,10 +293,20 @@ function elementPos(w: Writer, e: Element): Pos {
 /** Groups elements into output lines: a new line wherever an element started on a later row. */
 export function groupIterable<T extends Element>(w: Writer, elements: T[], last: Pos): T[][] {
   // OPA does not trust the positions of compiler-generated vars (`__local0__`): such lists stay as they are.
-  if (elements.some((e) => (Array.isArray(e) ? e.some(hasGeneratedVar) : hasGeneratedVar(e)))) return [elements];
-  const sorted = elements
-    .map((e, i) => ({ e, i, p: elementPos(w, e) }))
-    .sort((a, b) => a.p.row - b.p.row || a.p.offset - b.p.offset || a.i - b.i);
+  if (w.mayHaveGeneratedVars && elements.some((e) => (Array.isArray(e) ? e.some(hasGeneratedVar) : hasGeneratedVar(e)))) return [elements];
+  const positions = elements.map((e) => elementPos(w, e));
+  let inOrder = true;
+  for (let i = 1; i < positions.length && inOrder; i++) {
+    const a = positions[i - 1];
+    const b = positions[i];
+    inOrder = a.row < b.row || (a.row === b.row && a.offset <= b.offset);
+  }
+  // Elements nearly always come in source order; sort (stably) only when they do not.
+  const sorted = inOrder
+    ? elements.map((e, i) => ({ e, p: positions[i] }))
+    : elements
+        .map((e, i) => ({ e, i, p: positions[i] }))
+        .sort((a, b) => a.p.row - b.p.row || a.p.offset - b.p.offset || a.i - b.i);
   const lines: T[][] = [];
   let cur: T[] = [];
   let prev: Pos = last;

@@ -42,6 +42,12 @@ export interface FormatFlags {
 }
 
 const INDENT = '\t';
+/** Indentation strings by level, made once (a line is started for nearly every node). */
+const INDENTS: string[] = [];
+
+function indentation(level: number): string {
+  return (INDENTS[level] ??= INDENT.repeat(level));
+}
 
 export class Writer {
   private buf = '';
@@ -56,10 +62,15 @@ export class Writer {
   /** Locations OPA's formatter rewrites before printing (an else value takes the else head's place). */
   readonly posOverride = new Map<object, Pos>();
 
+  /** A generated var (`__local0__`) can only come from the source text; most texts have none. */
+  readonly mayHaveGeneratedVars: boolean;
+
   constructor(
     readonly src: Source,
     readonly flags: FormatFlags,
-  ) {}
+  ) {
+    this.mayHaveGeneratedVars = src.text.includes('__local');
+  }
 
   get length(): number {
     return this.buf.length;
@@ -79,12 +90,12 @@ export class Writer {
 
   /** Position of a node: its override if OPA's formatter moved it, else its source position. */
   pos(node: { loc: Loc }): Pos {
-    return this.posOverride.get(node) ?? this.src.pos(node.loc);
+    return (this.posOverride.size > 0 ? this.posOverride.get(node) : undefined) ?? this.src.pos(node.loc);
   }
 
   startLine(): void {
     this.inline = true;
-    this.buf += INDENT.repeat(this.level);
+    this.buf += indentation(this.level);
   }
 
   endLine(): void {
@@ -142,6 +153,19 @@ export class Writer {
     if (!at || this.comments.length === 0) return;
     // Comments are kept in source order: when the first is past `at`, nothing is due here.
     if (this.comments[0].row > at.row) return;
+    this.insertCommentsAt(at);
+  }
+
+  /** insertComments for a node whose position is needed for nothing else (no Pos is made when no comment is due). */
+  insertCommentsBefore(node: { loc: Loc }): void {
+    if (this.comments.length === 0) return;
+    const override = this.posOverride.size > 0 ? this.posOverride.get(node) : undefined;
+    const row = override ? override.row : this.src.rowOf(node.loc.start);
+    if (this.comments[0].row > row) return;
+    this.insertCommentsAt(override ?? this.src.pos(node.loc));
+  }
+
+  private insertCommentsAt(at: Pos | RowOnly): void {
     // Sorted by row: those before `at`, then those on its row (the last one wins), then the rest.
     let i = 0;
     while (i < this.comments.length && this.comments[i].row < at.row) i++;

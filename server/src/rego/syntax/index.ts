@@ -13,6 +13,8 @@ export { lineIndex } from './line-index';
 export type { LineIndex, RowCol } from './line-index';
 export { detectRegoVersion } from './version';
 export type { ParseModuleOptions, ParseModuleResult } from './module';
+export { reparseModule, singleEdit } from './reparse';
+export type { PreviousParse, ReparseResult, TextEdit as SingleEdit } from './reparse';
 
 /**
  * Parses a module. v1 is the default, as in OPA 1.x. `module` is returned whenever a package clause

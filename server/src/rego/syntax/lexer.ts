@@ -158,239 +158,285 @@ export function lex(text: string): Tokens {
   return tokens;
 }
 
+/**
+ * The token arrays being filled. A class with small methods rather than closures inside lexText:
+ * the lexer runs once per file, and closures created per call keep V8 from reusing its optimised
+ * code from one file to the next.
+ */
+class TokenBuffer {
+  count = 0;
+  /** Trivia flags for the next token. */
+  pending = 0;
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  readonly errors = new Map<number, string[]>();
+  readonly comments: { start: number; end: number; before: number }[] = [];
+  /** Template strings: a stack of open `{` counts, one per template expression being lexed. */
+  readonly templates: { raw: boolean; depth: number }[] = [];
+
+  constructor(cap: number) {
+    this.kinds = new Uint8Array(cap);
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+    this.flags = new Uint8Array(cap);
+  }
+
+  push(kind: Tok, start: number, end: number): number {
+    if (this.count === this.kinds.length) this.grow();
+    const c = this.count;
+    this.kinds[c] = kind;
+    this.starts[c] = start;
+    this.ends[c] = end;
+    this.flags[c] = this.pending;
+    this.pending = 0;
+    return this.count++;
+  }
+
+  fail(token: number, message: string): void {
+    this.kinds[token] = Tok.Illegal;
+    const list = this.errors.get(token);
+    if (list) list.push(message);
+    else this.errors.set(token, [message]);
+  }
+
+  private grow(): void {
+    const cap = this.kinds.length * 2;
+    const k = new Uint8Array(cap); k.set(this.kinds); this.kinds = k;
+    const s = new Int32Array(cap); s.set(this.starts); this.starts = s;
+    const e = new Int32Array(cap); e.set(this.ends); this.ends = e;
+    const f = new Uint8Array(cap); f.set(this.flags); this.flags = f;
+  }
+}
+
+/** Pushes one token and records its errors; returns the token index. */
+function pushWithErrors(b: TokenBuffer, kind: Tok, start: number, end: number, errs: string[] | undefined): number {
+  const t = b.push(kind, start, end);
+  if (errs) for (const e of errs) b.fail(t, e);
+  return t;
+}
+
+function scanIdentEnd(text: string, i: number, n: number): number {
+  while (i < n) {
+    const d = text.charCodeAt(i);
+    if (isLetter(d) || isDecimal(d)) i++;
+    else if (d >= 128 && isDigitAt(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+    else break;
+  }
+  return i;
+}
+
+/** A number starting at `start` (a decimal digit); returns its end. */
+function scanNumber(b: TokenBuffer, text: string, start: number, n: number): number {
+  let errs: string[] | undefined;
+  let i = start + 1;
+  while (isDecimal(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 46) {
+    i++;
+    const f = i;
+    while (isDecimal(text.charCodeAt(i))) i++;
+    if (i === f) (errs ??= []).push('expected fraction');
+  }
+  if ((text.charCodeAt(i) | 32) === 101) {
+    i++;
+    const s = text.charCodeAt(i);
+    if (s === 43 || s === 45) i++;
+    const f = i;
+    while (isDecimal(text.charCodeAt(i))) i++;
+    if (i === f) (errs ??= []).push('expected exponent');
+  }
+  if (isLetter(text.charCodeAt(i))) {
+    (errs ??= []).push('illegal number format');
+    while (i < n && (isLetter(text.charCodeAt(i)) || isDigitAt(text, i))) i++;
+  }
+  pushWithErrors(b, Tok.Number, start, i, errs);
+  return i;
+}
+
+/** A `"…"` string whose opening quote is at `start`; returns its end. */
+function scanString(b: TokenBuffer, text: string, start: number, n: number): number {
+  let errs: string[] | undefined;
+  let i = start + 1;
+  for (;;) {
+    if (i >= n || text.charCodeAt(i) === CH_NL) {
+      (errs ??= []).push('non-terminated string');
+      break;
+    }
+    const d = text.charCodeAt(i++);
+    if (d === 34) break;
+    if (d === 0) (errs ??= []).push('illegal null character');
+    if (d === 92) {
+      const e = text.charCodeAt(i);
+      if (e === 92 || e === 34 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) i++;
+      // OPA steps over `u` and three more characters, whatever they are; the JSON decoding
+      // of the literal reports bad hex digits later ("illegal string literal").
+      else if (e === 117) i = Math.min(n, i + 4);
+      else (errs ??= []).push('illegal escape sequence');
+    }
+  }
+  pushWithErrors(b, Tok.String, start, i, errs);
+  return i;
+}
+
+/** A comment starting at `start` (`#`); returns the end of its line (before the newline). */
+function scanComment(b: TokenBuffer, text: string, start: number, n: number): number {
+  let i = start + 1;
+  while (i < n && text.charCodeAt(i) !== CH_NL) i++;
+  let end = i;
+  if (end > start && text.charCodeAt(end - 1) === CH_CR) end--;
+  if (text.slice(start, end).includes('\0')) {
+    const t = b.push(Tok.Illegal, start, i);
+    b.fail(t, 'illegal null character');
+  } else {
+    b.comments.push({ start, end, before: b.count });
+    b.pending |= WS_BEFORE;
+  }
+  return i;
+}
+
+/**
+ * Scans a (raw) template-string part starting at `i` (just after `$"`, `` $` `` or the closing `}`
+ * of an expression); `start` is where the part's literal begins. Returns the part's end.
+ */
+function scanTemplatePart(b: TokenBuffer, text: string, start: number, i: number, n: number, raw: boolean): number {
+  const errs: string[] = [];
+  let kind = raw ? Tok.RawTemplateStringPart : Tok.TemplateStringPart;
+  for (;;) {
+    if (i >= n || (!raw && text.charCodeAt(i) === CH_NL)) {
+      errs.push('non-terminated string');
+      break;
+    }
+    const c = text.charCodeAt(i++);
+    if (c === 0) errs.push('illegal null character');
+    if (c === (raw ? 96 : 34)) {
+      kind = raw ? Tok.RawTemplateStringEnd : Tok.TemplateStringEnd;
+      break;
+    }
+    if (c === 123) break;
+    if (c === 92) {
+      const d = text.charCodeAt(i);
+      if (raw) {
+        if (d === 123) i++;
+        continue;
+      }
+      if (d === 92 || d === 34 || d === 47 || d === 98 || d === 102 || d === 110 || d === 114 || d === 116 || d === 123) i++;
+      else if (d === 117) i = Math.min(n, i + 4);
+      else errs.push('illegal escape sequence');
+    }
+  }
+  pushWithErrors(b, kind, start, i, errs);
+  if (kind === Tok.TemplateStringPart || kind === Tok.RawTemplateStringPart) b.templates.push({ raw, depth: 0 });
+  return i;
+}
+
+/** One- and two-character operators and punctuation at `start` (`c` is its first character); returns the end. */
+function scanPunctuation(b: TokenBuffer, text: string, c: number, start: number, n: number): number {
+  const i = start + 1;
+  const next = text.charCodeAt(i);
+  switch (c) {
+    case 91: b.push(Tok.LBrack, start, i); return i;
+    case 93: b.push(Tok.RBrack, start, i); return i;
+    case 123:
+      if (b.templates.length > 0) b.templates[b.templates.length - 1].depth++;
+      b.push(Tok.LBrace, start, i);
+      return i;
+    case 125: {
+      b.push(Tok.RBrace, start, i);
+      const top = b.templates[b.templates.length - 1];
+      if (top) {
+        if (top.depth === 0) {
+          b.templates.pop();
+          return scanTemplatePart(b, text, start, i, n, top.raw);
+        }
+        top.depth--;
+      }
+      return i;
+    }
+    case 40: b.push(Tok.LParen, start, i); return i;
+    case 41: b.push(Tok.RParen, start, i); return i;
+    case 44: b.push(Tok.Comma, start, i); return i;
+    case 58:
+      if (next === 61) { b.push(Tok.Assign, start, i + 1); return i + 1; }
+      b.push(Tok.Colon, start, i);
+      return i;
+    case 43: b.push(Tok.Add, start, i); return i;
+    case 45: b.push(Tok.Sub, start, i); return i;
+    case 42: b.push(Tok.Mul, start, i); return i;
+    case 47: b.push(Tok.Quo, start, i); return i;
+    case 37: b.push(Tok.Rem, start, i); return i;
+    case 38: b.push(Tok.And, start, i); return i;
+    case 124: b.push(Tok.Or, start, i); return i;
+    case 61:
+      if (next === 61) { b.push(Tok.Equal, start, i + 1); return i + 1; }
+      b.push(Tok.Unify, start, i);
+      return i;
+    case 62:
+      if (next === 61) { b.push(Tok.Gte, start, i + 1); return i + 1; }
+      b.push(Tok.Gt, start, i);
+      return i;
+    case 60:
+      if (next === 61) { b.push(Tok.Lte, start, i + 1); return i + 1; }
+      b.push(Tok.Lt, start, i);
+      return i;
+    case 33:
+      if (next === 61) { b.push(Tok.Neq, start, i + 1); return i + 1; }
+      b.fail(b.push(Tok.Illegal, start, i), 'illegal ! character');
+      return i;
+    case 59: b.push(Tok.Semicolon, start, i); return i;
+    case 46: b.push(Tok.Dot, start, i); return i;
+    case 36: { // '$'
+      if (next === 34 || next === 96) return scanTemplatePart(b, text, start, i + 1, n, next === 96);
+      b.fail(b.push(Tok.Illegal, start, i), 'illegal $ character');
+      return i;
+    }
+    default: {
+      // Any other character: OPA's scanner yields an illegal token without a message of its own.
+      const end = c >= 0xd800 && c <= 0xdbff && i < n ? i + 1 : i;
+      const t = b.push(Tok.Illegal, start, end);
+      if (c === 0) b.fail(t, 'illegal null character');
+      else if (c === 0xfeff) b.fail(t, 'illegal byte-order mark');
+      return end;
+    }
+  }
+}
+
 function lexText(text: string): Tokens {
   const n = text.length;
-  let cap = Math.max(16, (n >> 2) + 4);
-  let kinds = new Uint8Array(cap);
-  let starts = new Int32Array(cap);
-  let ends = new Int32Array(cap);
-  let flags = new Uint8Array(cap);
-  const errors = new Map<number, string[]>();
-  const comments: { start: number; end: number; before: number }[] = [];
-  let count = 0;
-  let pendingFlags = 0;
-  // Template strings: a stack of open `{` counts, one per template expression being lexed.
-  const templates: { raw: boolean; depth: number }[] = [];
-
-  const push = (kind: Tok, start: number, end: number): number => {
-    if (count === cap) {
-      cap *= 2;
-      const k = new Uint8Array(cap); k.set(kinds); kinds = k;
-      const s = new Int32Array(cap); s.set(starts); starts = s;
-      const e = new Int32Array(cap); e.set(ends); ends = e;
-      const f = new Uint8Array(cap); f.set(flags); flags = f;
-    }
-    kinds[count] = kind;
-    starts[count] = start;
-    ends[count] = end;
-    flags[count] = pendingFlags;
-    pendingFlags = 0;
-    return count++;
-  };
-  const fail = (token: number, message: string): void => {
-    kinds[token] = Tok.Illegal;
-    const list = errors.get(token);
-    if (list) list.push(message);
-    else errors.set(token, [message]);
-  };
-
+  const b = new TokenBuffer(Math.max(16, (n >> 2) + 4));
   let i = 0;
   if (text.charCodeAt(0) === 0xfeff) i = 1;
-
-  // Scans a (raw) template-string part starting at `i` (just after `$"`, `` $` `` or the closing
-  // `}` of an expression); `start` is where the part's literal begins.
-  const scanTemplatePart = (start: number, raw: boolean): void => {
-    const errs: string[] = [];
-    let kind = raw ? Tok.RawTemplateStringPart : Tok.TemplateStringPart;
-    for (;;) {
-      if (i >= n || (!raw && text.charCodeAt(i) === CH_NL)) {
-        errs.push('non-terminated string');
-        break;
-      }
-      const c = text.charCodeAt(i++);
-      if (c === 0) errs.push('illegal null character');
-      if (c === (raw ? 96 : 34)) {
-        kind = raw ? Tok.RawTemplateStringEnd : Tok.TemplateStringEnd;
-        break;
-      }
-      if (c === 123) break;
-      if (c === 92) {
-        const d = text.charCodeAt(i);
-        if (raw) {
-          if (d === 123) i++;
-          continue;
-        }
-        if (d === 92 || d === 34 || d === 47 || d === 98 || d === 102 || d === 110 || d === 114 || d === 116 || d === 123) i++;
-        else if (d === 117) i = Math.min(n, i + 4);
-        else errs.push('illegal escape sequence');
-      }
-    }
-    const t = push(kind, start, i);
-    for (const e of errs) fail(t, e);
-    if (kind === Tok.TemplateStringPart || kind === Tok.RawTemplateStringPart) templates.push({ raw, depth: 0 });
-  };
-
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === CH_SP || c === CH_TAB || c === CH_CR) {
-      pendingFlags |= WS_BEFORE;
+      b.pending |= WS_BEFORE;
       i++;
-      continue;
-    }
-    if (c === CH_NL) {
-      pendingFlags |= WS_BEFORE | NL_BEFORE;
+    } else if (c === CH_NL) {
+      b.pending |= WS_BEFORE | NL_BEFORE;
       i++;
-      continue;
-    }
-    const start = i;
-    if (isLetter(c)) {
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (isLetter(d) || isDecimal(d)) i++;
-        else if (d >= 128 && isDigitAt(text, i)) i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-        else break;
-      }
+    } else if (isLetter(c)) {
+      const start = i;
+      i = scanIdentEnd(text, i + 1, n);
       // Keywords are 2 to 8 letters long; skip the lookup for anything else.
       const len = i - start;
-      push(len >= 2 && len <= 8 ? KEYWORD_KINDS.get(text.slice(start, i)) ?? Tok.Ident : Tok.Ident, start, i);
-      continue;
-    }
-    if (isDecimal(c)) {
-      const errs: string[] = [];
-      i++;
-      while (isDecimal(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) === 46) {
-        i++;
-        const f = i;
-        while (isDecimal(text.charCodeAt(i))) i++;
-        if (i === f) errs.push('expected fraction');
-      }
-      if ((text.charCodeAt(i) | 32) === 101) {
-        i++;
-        const s = text.charCodeAt(i);
-        if (s === 43 || s === 45) i++;
-        const f = i;
-        while (isDecimal(text.charCodeAt(i))) i++;
-        if (i === f) errs.push('expected exponent');
-      }
-      if (isLetter(text.charCodeAt(i))) {
-        errs.push('illegal number format');
-        while (i < n && (isLetter(text.charCodeAt(i)) || isDigitAt(text, i))) i++;
-      }
-      const t = push(Tok.Number, start, i);
-      for (const e of errs) fail(t, e);
-      continue;
-    }
-    i++;
-    switch (c) {
-      case 35: { // '#'
-        while (i < n && text.charCodeAt(i) !== CH_NL) i++;
-        let end = i;
-        if (end > start && text.charCodeAt(end - 1) === CH_CR) end--;
-        const body = text.slice(start, end);
-        if (body.includes('\0')) {
-          const t = push(Tok.Illegal, start, i);
-          fail(t, 'illegal null character');
-        } else {
-          comments.push({ start, end, before: count });
-          pendingFlags |= WS_BEFORE;
-        }
-        continue;
-      }
-      case 34: { // '"'
-        const errs: string[] = [];
-        for (;;) {
-          if (i >= n || text.charCodeAt(i) === CH_NL) {
-            errs.push('non-terminated string');
-            break;
-          }
-          const d = text.charCodeAt(i++);
-          if (d === 34) break;
-          if (d === 0) errs.push('illegal null character');
-          if (d === 92) {
-            const e = text.charCodeAt(i);
-            if (e === 92 || e === 34 || e === 47 || e === 98 || e === 102 || e === 110 || e === 114 || e === 116) i++;
-            // OPA steps over `u` and three more characters, whatever they are; the JSON decoding
-            // of the literal reports bad hex digits later ("illegal string literal").
-            else if (e === 117) i = Math.min(n, i + 4);
-            else errs.push('illegal escape sequence');
-          }
-        }
-        const t = push(Tok.String, start, i);
-        for (const e of errs) fail(t, e);
-        continue;
-      }
-      case 96: { // '`'
-        const close = text.indexOf('`', i);
-        const t = push(Tok.String, start, close < 0 ? n : close + 1);
-        i = close < 0 ? n : close + 1;
-        if (close < 0) fail(t, 'non-terminated string');
-        else if (text.slice(start, i).includes('\0')) fail(t, 'illegal null character');
-        continue;
-      }
-      case 91: push(Tok.LBrack, start, i); continue;
-      case 93: push(Tok.RBrack, start, i); continue;
-      case 123:
-        if (templates.length > 0) templates[templates.length - 1].depth++;
-        push(Tok.LBrace, start, i);
-        continue;
-      case 125: {
-        push(Tok.RBrace, start, i);
-        const top = templates[templates.length - 1];
-        if (top) {
-          if (top.depth === 0) {
-            templates.pop();
-            scanTemplatePart(start, top.raw);
-          } else top.depth--;
-        }
-        continue;
-      }
-      case 40: push(Tok.LParen, start, i); continue;
-      case 41: push(Tok.RParen, start, i); continue;
-      case 44: push(Tok.Comma, start, i); continue;
-      case 58:
-        if (text.charCodeAt(i) === 61) { i++; push(Tok.Assign, start, i); } else push(Tok.Colon, start, i);
-        continue;
-      case 43: push(Tok.Add, start, i); continue;
-      case 45: push(Tok.Sub, start, i); continue;
-      case 42: push(Tok.Mul, start, i); continue;
-      case 47: push(Tok.Quo, start, i); continue;
-      case 37: push(Tok.Rem, start, i); continue;
-      case 38: push(Tok.And, start, i); continue;
-      case 124: push(Tok.Or, start, i); continue;
-      case 61:
-        if (text.charCodeAt(i) === 61) { i++; push(Tok.Equal, start, i); } else push(Tok.Unify, start, i);
-        continue;
-      case 62:
-        if (text.charCodeAt(i) === 61) { i++; push(Tok.Gte, start, i); } else push(Tok.Gt, start, i);
-        continue;
-      case 60:
-        if (text.charCodeAt(i) === 61) { i++; push(Tok.Lte, start, i); } else push(Tok.Lt, start, i);
-        continue;
-      case 33:
-        if (text.charCodeAt(i) === 61) { i++; push(Tok.Neq, start, i); } else fail(push(Tok.Illegal, start, i), 'illegal ! character');
-        continue;
-      case 59: push(Tok.Semicolon, start, i); continue;
-      case 46: push(Tok.Dot, start, i); continue;
-      case 36: { // '$'
-        const d = text.charCodeAt(i);
-        if (d === 34 || d === 96) {
-          i++;
-          scanTemplatePart(start, d === 96);
-        } else fail(push(Tok.Illegal, start, i), 'illegal $ character');
-        continue;
-      }
-      default: {
-        // Any other character: OPA's scanner yields an illegal token without a message of its own.
-        if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
-        const t = push(Tok.Illegal, start, i);
-        if (c === 0) fail(t, 'illegal null character');
-        else if (c === 0xfeff) fail(t, 'illegal byte-order mark');
-        continue;
-      }
+      b.push(len >= 2 && len <= 8 ? KEYWORD_KINDS.get(text.slice(start, i)) ?? Tok.Ident : Tok.Ident, start, i);
+    } else if (isDecimal(c)) {
+      i = scanNumber(b, text, i, n);
+    } else if (c === 35) {
+      i = scanComment(b, text, i, n);
+    } else if (c === 34) {
+      i = scanString(b, text, i, n);
+    } else if (c === 96) { // '`'
+      const start = i;
+      const close = text.indexOf('`', i + 1);
+      i = close < 0 ? n : close + 1;
+      const t = b.push(Tok.String, start, i);
+      if (close < 0) b.fail(t, 'non-terminated string');
+      else if (text.slice(start, i).includes('\0')) b.fail(t, 'illegal null character');
+    } else {
+      i = scanPunctuation(b, text, c, i, n);
     }
   }
-  push(Tok.EOF, n, n);
-  return { text, count, kinds, starts, ends, flags, errors, comments };
+  b.push(Tok.EOF, n, n);
+  return { text, count: b.count, kinds: b.kinds, starts: b.starts, ends: b.ends, flags: b.flags, errors: b.errors, comments: b.comments };
 }

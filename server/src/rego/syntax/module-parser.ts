@@ -36,6 +36,16 @@ export class ModuleParser extends StatementParser {
     return isKeywordIn(name, this.version);
   }
 
+  /** Numbers `_` from `n` on: a re-parse of part of a module continues the module's count. */
+  startWildcardsAt(n: number): void {
+    this.restore({ ...this.s, wildcard: n });
+  }
+
+  /** The number the next `_` would get. */
+  get nextWildcard(): number {
+    return this.s.wildcard;
+  }
+
   parseStatements(recover: boolean): StatementsResult {
     const statements: Statement[] = [];
     const errors: StatementsResult['errors'] = [];

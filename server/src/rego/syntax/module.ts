@@ -154,14 +154,14 @@ function toHead(h: ParsedHead): Head {
   return head;
 }
 
-function toRule(r: ParsedRule): Rule {
+export function toRule(r: ParsedRule): Rule {
   const rule: Rule = { default: r.default, head: toHead(r.head), body: r.body, hasBody: !r.generatedBody && !r.default, loc: r.loc };
   if (r.else) rule.else = toRule(r.else);
   return rule;
 }
 
 /** OPA's CheckRegoV1 for one rule: keyword names, `if` and `contains` required, no empty rules. */
-function checkRegoV1(r: ParsedRule, keywordsInRefs: boolean): string[] {
+export function checkRegoV1(r: ParsedRule, keywordsInRefs: boolean): string[] {
   const out: string[] = [];
   const kind = r.head.args && r.head.args.length > 0 ? 'function' : 'rule';
   const name = r.head.name ?? '';

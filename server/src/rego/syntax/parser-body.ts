@@ -79,7 +79,8 @@ export abstract class BodyParser extends CollectionParser {
   }
 
   private parseLiteralExpr(negated: boolean): Expr | undefined {
-    const s = this.save();
+    // Only an expression starting with the word `every` may need the state back (see below).
+    const s = this.toks.kinds[this.s.i] === Tok.Every && !this.s.ws ? this.save() : undefined;
     const expr = this.parseExpr();
     if (!expr) return undefined;
     expr.negated = negated;
@@ -91,7 +92,7 @@ export abstract class BodyParser extends CollectionParser {
     // v0 without `every`: a plain `every` that would parse as `every x in xs { … }` earns OPA's hint
     // (shown with the error that follows).
     const t = expr.terms;
-    if ((this.keywords & KW_EVERY) === 0 && !('kind' in t) && t.value.type === 'var' && t.value.name === 'every') {
+    if (s && (this.keywords & KW_EVERY) === 0 && !('kind' in t) && t.value.type === 'var' && t.value.name === 'every') {
       const after = this.save();
       const kw = this.keywords;
       this.restore(s);

@@ -173,8 +173,16 @@ export abstract class ParserCore {
     return { ...this.s };
   }
 
+  /** Copies a snapshot into the live state (field by field: backtracking is frequent, so no allocation). */
   protected restore(s: ParserState): void {
-    this.s = { ...s };
+    const live = this.s;
+    live.i = s.i;
+    live.ws = s.ws;
+    live.lastEnd = s.lastEnd;
+    live.errors = s.errors;
+    live.wildcard = s.wildcard;
+    live.hints = s.hints;
+    live.asIdent = s.asIdent;
   }
 
   protected enter(): boolean {

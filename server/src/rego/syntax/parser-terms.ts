@@ -10,6 +10,9 @@ const isOrOp = (t: Tok): boolean => t === Tok.Or;
 const isAndOp = (t: Tok): boolean => t === Tok.And;
 const isArithOp = (t: Tok): boolean => t === Tok.Add || t === Tok.Sub;
 const isFactorOp = (t: Tok): boolean => t === Tok.Mul || t === Tok.Quo || t === Tok.Rem;
+const LEVEL_RELATION = 0;
+const LEVEL_FACTOR = 4;
+const LEVEL_OPS = [isRelationOp, isOrOp, isAndOp, isArithOp, isFactorOp];
 
 export abstract class TermParser extends ParserCore {
   /** A term with all infix operators, `k, v in xs` included. */
@@ -61,35 +64,26 @@ export abstract class TermParser extends ParserCore {
     }
   }
 
-  // Binary operator levels, loosest first; each level's operands are the next level's terms.
+  // Binary operator levels, loosest first (relations, |, &, + -, * / %); each level's operands are
+  // the next level's terms, and the last level's operands are single terms.
   private parseTermRelation(offset: number): Term | undefined {
-    return this.parseLeftAssoc(offset, isRelationOp, (o) => this.parseTermOr(o));
+    return this.parseLeftAssoc(offset, LEVEL_RELATION);
   }
 
-  private parseTermOr(offset: number): Term | undefined {
-    return this.parseLeftAssoc(offset, isOrOp, (o) => this.parseTermAnd(o));
-  }
-
-  private parseTermAnd(offset: number): Term | undefined {
-    return this.parseLeftAssoc(offset, isAndOp, (o) => this.parseTermArith(o));
-  }
-
-  private parseTermArith(offset: number): Term | undefined {
-    return this.parseLeftAssoc(offset, isArithOp, (o) => this.parseTermFactor(o));
-  }
-
-  private parseTermFactor(offset: number): Term | undefined {
-    return this.parseLeftAssoc(offset, isFactorOp, () => this.parseTerm());
-  }
-
-  /** `operand (op operand)*`, left-associative, as a chain of calls; loops, so chains of any length are fine. */
-  private parseLeftAssoc(offset: number, isOp: (t: Tok) => boolean, operand: (offset: number) => Term | undefined): Term | undefined {
-    let lhs = operand(offset);
+  /**
+   * `operand (op operand)*` at precedence `level`, left-associative, as a chain of calls; loops, so
+   * chains of any length are fine. Levels are numbers rather than closures: this runs for every term.
+   */
+  private parseLeftAssoc(offset: number, level: number): Term | undefined {
+    const isOp = LEVEL_OPS[level];
+    let lhs = level === LEVEL_FACTOR ? this.parseTerm() : this.parseLeftAssoc(offset, level + 1);
     if (!lhs) return undefined;
+    // Most terms are followed by no operator of this level.
+    if (!isOp(this.tok())) return lhs;
     for (;;) {
       const op = this.parseTermOp(isOp);
       if (!op) return lhs;
-      const rhs = operand(this.pos);
+      const rhs = level === LEVEL_FACTOR ? this.parseTerm() : this.parseLeftAssoc(this.pos, level + 1);
       if (!rhs) return lhs;
       lhs = this.call(op, [lhs, rhs], offset);
       if (!isOp(this.tok())) return lhs;
@@ -117,16 +111,15 @@ export abstract class TermParser extends ParserCore {
       }
       const errorsBefore = this.s.errors.length;
       let term: Term | undefined;
-      const loc = this.curLoc;
       switch (this.tok()) {
         case Tok.Null:
-          term = this.term({ type: 'null' }, loc.start, loc.end);
+          term = this.term({ type: 'null' }, this.pos, this.tokEnd);
           break;
         case Tok.True:
-          term = this.term({ type: 'boolean', value: true }, loc.start, loc.end);
+          term = this.term({ type: 'boolean', value: true }, this.pos, this.tokEnd);
           break;
         case Tok.False:
-          term = this.term({ type: 'boolean', value: false }, loc.start, loc.end);
+          term = this.term({ type: 'boolean', value: false }, this.pos, this.tokEnd);
           break;
         case Tok.Sub:
         case Tok.Dot:
@@ -252,6 +245,15 @@ export abstract class TermParser extends ParserCore {
   }
 
   private parseString(): Term | undefined {
+    const { text, starts, ends } = this.toks;
+    const start = starts[this.s.i];
+    const end = ends[this.s.i];
+    if (!this.s.ws && text.charCodeAt(start) === 34 && end - start >= 2) {
+      // Without escapes the value is the text between the quotes.
+      let i = start + 1;
+      while (i < end - 1 && text.charCodeAt(i) !== 92) i++;
+      if (i >= end - 1) return this.term({ type: 'string', value: text.slice(start + 1, end - 1) }, start, end);
+    }
     const lit = this.lit;
     const loc = this.curLoc;
     if (lit.charCodeAt(0) === 34) {

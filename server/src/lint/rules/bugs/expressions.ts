@@ -2,7 +2,7 @@
 import { getBuiltin, type Term } from '../../../rego';
 import { allExprs, COMPARISONS, exprTopTerms, isCallExpr, isScalar, isTerm, isWildcard, operatorName, refText, ruleCalls, walkTerm } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, markLocal, globalNames, lineEndAfter, lineStartOf, outputVars, varOccurrences } from '../helpers';
+import { argNames, fileRule, markLocal, globalNames, lineEndAfter, lineStartOf, ruleOutputVars, varOccurrences } from '../helpers';
 
 export const constantCondition = fileRule('constant-condition', 'bugs', {
   summary: 'Constant condition',
@@ -161,10 +161,12 @@ export const unusedOutputVariable = fileRule('unused-output-variable', 'bugs', {
   const out: Finding[] = [];
   const globals = globalNames(ctx);
   for (const rule of ctx.rules) {
-    const occurrences = varOccurrences(rule);
-    for (const ov of outputVars(rule.body, argNames(rule), globals)) {
+    // Counted only for rules that have a named output var (most have none).
+    let occurrences: Map<string, Term[]> | undefined;
+    for (const ov of ruleOutputVars(rule, globals)) {
       const name = (ov.term.value as { name: string }).name;
       if (isWildcard(ov.term)) continue;
+      occurrences ??= varOccurrences(rule);
       if ((occurrences.get(name)?.length ?? 0) <= 1) out.push({ loc: ov.term.loc });
     }
   }

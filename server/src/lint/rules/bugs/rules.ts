@@ -14,7 +14,11 @@ export const duplicateRule = fileRule('duplicate-rule', 'bugs', {
 }, (ctx) => {
   const out: Finding[] = [];
   const seen = new Map<string, Rule>();
+  // Identical texts start with the same rule name, so only names defined twice need comparing.
+  const nameCount = new Map<string, number>();
+  for (const rule of ctx.module.rules) nameCount.set(ruleName(rule), (nameCount.get(ruleName(rule)) ?? 0) + 1);
   for (const rule of ctx.module.rules) {
+    if (nameCount.get(ruleName(rule))! < 2) continue;
     const key = normalize(textOf(ctx, rule.loc));
     const first = seen.get(key);
     if (first) out.push({ loc: rule.head.loc, description: `Duplicate rule found at line ${ctx.index.position(first.loc.start).row}` });

@@ -2,7 +2,7 @@
 import type { Term } from '../../../rego';
 import { allExprs, COMPARISONS, isCallExpr, isScalar, isSome, isTerm, isWildcard, operatorName, ruleCalls, termVars, walkRuleTerms } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, markLocal, globalNames, outputVars, textOf } from '../helpers';
+import { argNames, fileRule, markLocal, globalNames, ruleOutputVars, textOf } from '../helpers';
 
 const REGEX_PATTERN_FUNCTIONS = new Set(['regex.match', 'regex.is_valid', 'regex.find_n', 'regex.find_all_string_submatch_n', 'regex.replace', 'regex.split', 'regex.globs_match', 're_match']);
 
@@ -142,7 +142,7 @@ export const useSomeForOutputVars = fileRule('use-some-for-output-vars', 'idioma
   const globals = globalNames(ctx);
   const out: Finding[] = [];
   for (const rule of ctx.rules) {
-    for (const ov of outputVars(rule.body, argNames(rule), globals)) {
+    for (const ov of ruleOutputVars(rule, globals)) {
       if (!isWildcard(ov.term) && !ov.declared) out.push({ loc: ov.term.loc, description: `Use \`some\` to declare output variable ${(ov.term.value as { name: string }).name}` });
     }
   }

@@ -17,7 +17,16 @@ export interface ModuleSummary {
   entrypoint: boolean;
 }
 
+const summaries = new WeakMap<FileContext, ModuleSummary>();
+
+/** The file's summary, made once per context: every aggregate rule collects the same one (read-only). */
 export function summarize(ctx: FileContext): ModuleSummary {
+  let summary = summaries.get(ctx);
+  if (!summary) summaries.set(ctx, (summary = computeSummary(ctx)));
+  return summary;
+}
+
+function computeSummary(ctx: FileContext): ModuleSummary {
   const pkg = refText(ctx.module.package.path);
   return {
     package: pkg,

@@ -26,11 +26,13 @@ export const walkNoPath = fileRule('walk-no-path', 'performance', {
 }, (ctx) => {
   const out: Finding[] = [];
   for (const rule of ctx.rules) {
-    const uses = varOccurrences(rule);
+    // Counted only for rules that call walk (few do).
+    let uses: ReturnType<typeof varOccurrences> | undefined;
     for (const c of ruleCalls(rule)) {
       const outArg = c.args[1];
       if (c.name !== 'walk' || !outArg || outArg.value.type !== 'array' || outArg.value.items.length !== 2) continue;
       const path = outArg.value.items[0];
+      uses ??= varOccurrences(rule);
       if (path.value.type === 'var' && !isWildcard(path) && (uses.get(path.value.name)?.length ?? 0) <= 1) out.push({ loc: path.loc });
     }
   }

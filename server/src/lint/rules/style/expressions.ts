@@ -2,7 +2,7 @@
 import type { Term } from '../../../rego';
 import { allExprs, assignment, COMPARISONS, isCallExpr, isScalar, isSome, isTerm, isWildcard, operatorName, walkRuleTerms } from '../../ast-utils';
 import type { Finding } from '../../types';
-import { argNames, fileRule, markLocal, globalNames, optBool, optNumber, outputVars } from '../helpers';
+import { fileRule, markLocal, globalNames, optBool, optNumber, ruleOutputVars } from '../helpers';
 
 const NEGATIVE_PREFIX = /^(no|not|non|never|none)_/;
 
@@ -53,7 +53,7 @@ export const preferSomeInIteration = fileRule('prefer-some-in-iteration', 'style
   const out: Finding[] = [];
   for (const r of ctx.rules) {
     const seenRefs = new Set<Term>();
-    for (const ov of outputVars(r.body, argNames(r), globals)) {
+    for (const ov of ruleOutputVars(r, globals)) {
       if (seenRefs.has(ov.ref)) continue;
       seenRefs.add(ov.ref);
       if (nesting > 0 && ov.refOutputs >= nesting) continue;
