@@ -22,13 +22,15 @@ test('parses like JSON.parse and keeps offsets of members and items', () => {
 test('bad input yields an error with a position, never a throw', () => {
   const cases: [string, string][] = [
     ['', 'unexpected end of JSON'],
-    ['{"a": 1', "expected ',' or '}' in an object"],
-    ['{"a" 1}', "expected ':' after the member name"],
-    ['[1, 2', "expected ',' or ']' in an array"],
+    ['{"a": 1', 'unexpected end of JSON'],
+    ['{"a": 1 2}', "expected ',' or '}' in an object"],
+    ['{"a" 1}', "expected ':' after the property name"],
+    ['[1, 2', 'unexpected end of JSON'],
+    ['[1 2]', "expected ',' or ']' in an array"],
     ['{"a": "unterminated', 'unterminated string'],
     ['{"a": tru}', "unexpected character 't'"],
     ['{} x', 'unexpected text after the JSON value'],
-    ['{a: 1}', 'expected a member name in double quotes'],
+    ['{a: 1}', 'expected a property name in double quotes'],
     ['"\\q"', 'invalid escape in a string'],
   ];
   for (const [text, message] of cases) {

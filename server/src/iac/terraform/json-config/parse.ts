@@ -5,7 +5,7 @@
 // `"//"` properties in block bodies are comments. Never throws: bad input yields diagnostics.
 import type { Attribute, Block, BlockLabel, Body, BodyItem, ParseDiagnostic, ParsedFile, Span } from '../ast';
 import { INTERNAL_ERROR_PREFIX } from '../parser';
-import { readJson, type JsonMember, type JsonNode } from './json-reader';
+import { readJson, type JsonMember, type JsonNode } from '../../json-reader';
 import { looksLikeBlock, NESTED_BLOCK, TOP_LEVEL, type BlockSpec, type BodySchema } from './schema';
 import { ValueReader, type ValueMode } from './values';
 

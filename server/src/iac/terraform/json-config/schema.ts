@@ -3,7 +3,7 @@
 // asks the provider's schema; Palisade ships none, so inside provider-defined bodies (resources,
 // data sources, provider configurations) an object-valued property is taken for a nested block
 // when it looks like one (see `looksLikeBlock`), as the native syntax's `name { … }` would be.
-import type { JsonNode } from './json-reader';
+import type { JsonNode } from '../../json-reader';
 import type { ValueMode } from './values';
 
 export interface BlockSpec {

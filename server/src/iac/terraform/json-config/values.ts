@@ -6,7 +6,7 @@
 // - `expression`: strings hold a bare expression (`depends_on`, `provider`, a variable's `type`).
 // Every node's span points into the JSON text, so source maps and hovers land on the JSON.
 import type { Expr, ObjectItem, ParseDiagnostic, Span, TemplateExpr } from '../ast';
-import type { JsonNode } from './json-reader';
+import type { JsonNode } from '../../json-reader';
 import { parseTerraformExpression, parseTerraformTemplate } from '../parser';
 
 export type ValueMode = 'template' | 'literal' | 'expression';

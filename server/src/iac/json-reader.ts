@@ -1,7 +1,8 @@
-// A JSON reader for configuration being typed: it keeps the offset of every value, property name
-// and element, and on the first error it stops but keeps what it had read — every complete
-// property before the error, inside containers marked `unclosed` — so a half-typed `.tf.json`
-// still declares everything above the cursor. Never throws; nesting depth is bounded.
+// The front ends' JSON reader (Terraform JSON configuration, plan and state files): it keeps the
+// offset of every value, property name and element, and on the first error it stops but keeps what
+// it had read — every complete property before the error, inside containers marked `unclosed` — so
+// a half-typed `.tf.json` still declares everything above the cursor. Never throws; nesting depth
+// is bounded (too deep is an error, not a stack overflow).
 
 export type JsonNode =
   | { kind: 'object'; start: number; end: number; members: JsonMember[]; unclosed?: boolean }
