@@ -19,6 +19,7 @@ import { toHostPath } from '../../workspace/disk-host';
 import { DiskPackReader, PackLoader } from '../../workspace/pack-reader';
 import { discoverTests } from './test';
 import { packScaffold } from './packs-scaffold';
+import { counted } from '../../shared/plural';
 
 export interface SigningKey {
   algorithm: SignatureAlgorithm;
@@ -84,7 +85,7 @@ export function buildPack(folder: string, output: string | undefined, key: Signi
     const failed = runPackTests(assembled);
     if (failed === undefined) return 1;
     if (failed > 0) {
-      process.stderr.write(`palisade packs build: ${failed} test(s) failed; no bundle written (--skip-tests to build anyway)\n`);
+      process.stderr.write(`palisade packs build: ${counted(failed, 'test')} failed; no bundle written (--skip-tests to build anyway)\n`);
       return 1;
     }
   }

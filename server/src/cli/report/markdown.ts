@@ -1,6 +1,7 @@
 // `palisade report --format md`: the compliance report as GitHub-flavoured Markdown.
 import { SEVERITIES } from '../../policy';
 import { percent, type ComplianceReport, type Counts } from '../../shared/compliance';
+import { counted } from '../../shared/plural';
 
 const MAX_FINDINGS = 200;
 
@@ -9,8 +10,9 @@ export function formatMarkdown(report: ComplianceReport): string {
   const o = report.overall.evaluations;
   out.push('# Palisade compliance report', '');
   out.push(`Policy compliance rate: **${percent(report.overall.complianceRate)}** (${o.passing} of ${o.passing + o.failing} rule × resource evaluations pass; ${o.suppressed} suppressed).`, '');
-  out.push(`Scope: ${report.scope.units} unit(s), ${report.scope.files} file(s), ${report.scope.resources} resource(s) evaluated by ${report.scope.rules} rule(s). ${report.tool.name} ${report.tool.version}.`, '');
-  if (report.problems > 0) out.push(`> **Warning:** ${report.problems} error(s) occurred while scanning; figures may be incomplete (run \`palisade scan\` for details).`, '');
+  const scope = report.scope;
+  out.push(`Scope: ${counted(scope.units, 'unit')}, ${counted(scope.files, 'file')}, ${counted(scope.resources, 'resource')} evaluated by ${counted(scope.rules, 'rule')}. ${report.tool.name} ${report.tool.version}.`, '');
+  if (report.problems > 0) out.push(`> **Warning:** ${counted(report.problems, 'error')} occurred while scanning; figures may be incomplete (run \`palisade scan\` for details).`, '');
 
   out.push('## Frameworks', '');
   if (report.frameworks.length === 0) out.push('The rule pack maps no rule to a framework.', '');
@@ -31,7 +33,7 @@ export function formatMarkdown(report: ComplianceReport): string {
   out.push('');
   const fx = report.fixes;
   out.push('## Automatic fixes', '');
-  out.push(`${fx.withAutomaticFix} of ${fx.findings} unsuppressed finding(s) (${percent(fx.share)}) have an automatic fix (${fx.method === 'verified' ? 'verified by re-scanning the fixed code' : "according to the rules' fixable flag"}).`, '');
+  out.push(`${fx.withAutomaticFix} of ${counted(fx.findings, 'unsuppressed finding')} (${percent(fx.share)}) ${fx.withAutomaticFix === 1 ? 'has' : 'have'} an automatic fix (${fx.method === 'verified' ? 'verified by re-scanning the fixed code' : "according to the rules' fixable flag"}).`, '');
 
   out.push('## Rules', '', '| Rule | Severity | Frameworks | Evaluations | Failing | Suppressed | Compliance rate |', '| --- | --- | --- | ---: | ---: | ---: | ---: |');
   for (const r of report.rules) out.push(`| ${cell(r.id)} ${cell(r.title)} | ${r.severity} | ${cell(r.frameworks.join(', ') || '—')} | ${r.evaluations.evaluated} | ${r.evaluations.failing} | ${r.evaluations.suppressed} | ${percent(r.complianceRate)} |`);
