@@ -107,7 +107,8 @@ test('evaluates a rule with a JSON or YAML input file; the printed command line 
     assert.deepEqual(JSON.parse(result.value ?? 'null'), ['aws_s3_bucket.a has no CostCenter tag']);
     assert.equal(result.summary, '["aws_s3_bucket.a has no CostCenter tag"]');
     assert.equal(result.cwd, ws.root);
-    assert.deepEqual(result.commandLine, ['rego', 'eval', '-d', 'pol/tags.rego', '-i', 'inputs/one.json', '--format', 'pretty', 'data.team.tags.deny']);
+    // The folder's JSON/YAML files are its data documents too (as `palisade test <folder>` loads them), placed by directory.
+    assert.deepEqual(result.commandLine, ['rego', 'eval', '-d', 'pol/tags.rego', '-d', 'inputs:inputs/one.json', '-d', 'inputs:inputs/two.yaml', '-i', 'inputs/one.json', '--format', 'pretty', 'data.team.tags.deny']);
     assert.deepEqual(JSON.parse(reproduce(result)), JSON.parse(result.value!));
 
     const yaml = await evaluate(server, { uri: uriOf(ws.path('pol/plain.rego')), rule: 'data.plain.allow', inputUri: uriOf(ws.path('inputs/two.yaml')) });
@@ -156,6 +157,10 @@ spin if {
     const badInput = await evaluate(server, { uri: uriOf(ws.path('pol/tags.rego')), rule: 'data.team.tags.deny', inputUri: uriOf(ws.path('bad.json')) });
     assert.equal(badInput.errors.length, 1);
     assert.match(badInput.summary, /^error: bad\.json: /);
+    // bad.json is also a data document of the folder (loaded as `palisade test <folder>` loads it): it stops evaluation there, named.
+    const blocked = await evaluate(server, { uri: uriOf(ws.path('loop.rego')), rule: 'data.loop.spin' });
+    assert.match(blocked.errors[0] ?? '', /^bad\.json: /);
+    ws.write('bad.json', '{}');
     const broken = await evaluate(server, { uri: uriOf(ws.path('broken.rego')), rule: 'data.broken.p' });
     assert.match(broken.errors[0] ?? '', /broken\.rego:3: rego_unsafe_var_error/);
     const t0 = Date.now();

@@ -9,6 +9,7 @@ import { evalRuleWithErrors, fromJS, parseJSON, parseYAML, toJSONText, type Rego
 import { EVALUATE_INPUT_PLACEHOLDER, type RegoEvaluateParams, type RegoEvaluateResult } from '../shared/messages';
 import { baseName, dirOf, isInside, uriToPath } from './paths';
 import type { ClosureCompiler } from './rego-tests-compile';
+import type { FolderData } from './rego-tests-data';
 
 /** Evaluation budget of one "Evaluate" (the server stays responsive; a looping policy stops here). */
 export const EVALUATE_BUDGET_MS = 3000;
@@ -18,6 +19,8 @@ export interface RegoEvaluateHost {
   /** Buffers over disk, for input files and the Terraform module. */
   files: FileHost;
   rootOf(path: string): string | undefined;
+  /** The folder's data documents, as `palisade test <folder>` loads them; none when absent. */
+  data?(root: string): FolderData;
 }
 
 export function evaluateRule(host: RegoEvaluateHost, compiler: ClosureCompiler, params: RegoEvaluateParams, token?: CancellationToken): RegoEvaluateResult {
@@ -38,7 +41,10 @@ export function evaluateRule(host: RegoEvaluateHost, compiler: ClosureCompiler, 
 
   const input = readInput(host, params);
   const inputArg = input.file !== undefined ? relative(input.file) : input.model !== undefined ? EVALUATE_INPUT_PLACEHOLDER : undefined;
-  const commandLine = ['rego', 'eval', ...compiled.files.flatMap((f) => ['-d', relative(f.path)]), ...(inputArg ? ['-i', inputArg] : []), '--format', 'pretty', params.rule];
+  // The folder's data documents, each given with OPA's `prefix:path` form so the command places it alike.
+  const data = host.data?.(compiled.root);
+  const dataArgs = (data?.documents ?? []).flatMap((d) => ['-d', d.prefix.length > 0 ? `${d.prefix.join('.')}:${relative(d.path)}` : relative(d.path)]);
+  const commandLine = ['rego', 'eval', ...compiled.files.flatMap((f) => ['-d', relative(f.path)]), ...dataArgs, ...(inputArg ? ['-i', inputArg] : []), '--format', 'pretty', params.rule];
   const modelText = input.model !== undefined ? JSON.stringify(input.model, null, 2) : undefined;
   const withCommand = (r: RegoEvaluateResult): RegoEvaluateResult => ({ ...r, commandLine, cwd: compiled.root, ...(modelText !== undefined ? { input: modelText } : {}) });
   if (input.error !== undefined) return withCommand(failed(input.error));
@@ -46,8 +52,10 @@ export function evaluateRule(host: RegoEvaluateHost, compiler: ClosureCompiler, 
     const messages = compiled.errors.map((e) => `${e.file ? `${relative(e.file)}:${e.row}: ` : ''}${e.code}: ${e.message}`);
     return withCommand({ ...failed(messages[0] ?? 'the policy does not compile'), errors: messages });
   }
+  if (data && data.problems.length > 0) return withCommand({ ...failed(data.problems[0].message), errors: data.problems.map((p) => p.message) });
   const r = evalRuleWithErrors(compiled.policy, params.rule, {
     input: input.value,
+    data: data?.data,
     budget: { maxMillis: EVALUATE_BUDGET_MS },
     isCancelled: () => token?.isCancellationRequested === true,
   });

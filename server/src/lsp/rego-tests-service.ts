@@ -10,6 +10,7 @@ import { evaluateRule } from './rego-evaluate';
 import type { RegoFeatureHost } from './rego-features';
 import { RegoTests } from './rego-tests';
 import { ClosureCompiler } from './rego-tests-compile';
+import { FolderDataDocuments } from './rego-tests-data';
 
 export interface RegoTestServiceHost {
   /** The Rego side of the session (shared parses and folder listings). */
@@ -18,6 +19,8 @@ export interface RegoTestServiceHost {
   roots(): readonly string[];
   /** Buffers over disk, for input files and Terraform modules. */
   files: FileHost;
+  /** Disk read fresh, for the folder's data documents (not watched); `files` when absent. */
+  disk?: FileHost;
   /** False in Restricted Mode: workspace Rego is listed but never evaluated. */
   trusted: boolean;
 }
@@ -28,13 +31,18 @@ export const RESTRICTED_MESSAGE = 'Restricted Mode: Palisade does not evaluate w
 export class RegoTestService {
   private readonly compiler: ClosureCompiler;
   private readonly tests: RegoTests;
+  /** Data documents of the folders, shared by test runs and Evaluate (parses cached by text). */
+  private readonly dataDocuments: FolderDataDocuments;
 
   constructor(private readonly host: RegoTestServiceHost) {
     this.compiler = new ClosureCompiler(host.rego);
     const rego = host.rego;
+    // For an open path `textOf` answers the buffer.
+    this.dataDocuments = new FolderDataDocuments({ bufferText: (p) => rego.textOf(p), disk: host.disk ?? host.files, openPaths: () => rego.openPaths() });
     this.tests = new RegoTests(
       { workspace: rego.workspace, textOf: (p) => rego.textOf(p), rootOf: (p) => rego.rootOf(p), openPaths: () => rego.openPaths(), roots: () => host.roots() },
       this.compiler,
+      this.dataDocuments,
     );
   }
 
@@ -49,7 +57,7 @@ export class RegoTestService {
 
   evaluate(params: RegoEvaluateParams, token?: CancellationToken): RegoEvaluateResult {
     if (!this.host.trusted) return { rule: params.rule, summary: `error: ${RESTRICTED_MESSAGE}`, errors: [RESTRICTED_MESSAGE], durationMs: 0, commandLine: [], cwd: '' };
-    return evaluateRule({ files: this.host.files, rootOf: (p) => this.host.rego.rootOf(p) }, this.compiler, params, token);
+    return evaluateRule({ files: this.host.files, rootOf: (p) => this.host.rego.rootOf(p), data: (root) => this.dataDocuments.load(root) }, this.compiler, params, token);
   }
 
   codeLenses(params: CodeLensParams): CodeLens[] {

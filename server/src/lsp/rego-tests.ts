@@ -18,6 +18,7 @@ import { LineIndex } from './line-index';
 import { isInside, pathToUri, uriToPath } from './paths';
 import type { RegoFeatureHost } from './rego-features';
 import { ClosureCompiler, type CompiledClosure } from './rego-tests-compile';
+import { dataProblemsMessage, type FolderData, type FolderDataDocuments } from './rego-tests-data';
 import type { ParsedFile } from './rego-workspace';
 
 export interface RegoTestHost extends RegoFeatureHost {
@@ -39,6 +40,8 @@ export class RegoTests {
   constructor(
     private readonly host: RegoTestHost,
     private readonly compiler: ClosureCompiler = new ClosureCompiler(host),
+    /** The folder's data documents (as `palisade test <folder>` loads them); none without it. */
+    private readonly dataDocuments?: FolderDataDocuments,
   ) {}
 
   discover(params: RegoTestsParams = {}): RegoTestsResult {
@@ -54,14 +57,21 @@ export class RegoTests {
 
   async run(params: RunRegoTestsParams = {}, token?: CancellationToken): Promise<RunRegoTestsResult> {
     const results: RegoTestResult[] = [];
+    // Loaded once per folder and run: a data document edited mid-run does not mix two versions.
+    const dataByRoot = new Map<string, FolderData>();
     for (const { file, tests } of this.selected(params)) {
       const path = uriToPath(file.uri)!;
       const compiled = params.wholeFolder ? this.compiler.compileFolder(path) : this.compiler.compile(path);
+      let data: FolderData | undefined;
+      if (compiled && this.dataDocuments) {
+        data = dataByRoot.get(compiled.root);
+        if (!data) dataByRoot.set(compiled.root, (data = this.dataDocuments.load(compiled.root)));
+      }
       for (const test of tests) {
         if (token?.isCancellationRequested) return { results };
         // Let other requests (a keystroke's diagnostics) in between tests.
         await new Promise((r) => setImmediate(r));
-        results.push(runOne(file, test, compiled, token));
+        results.push(runOne(file, test, compiled, data, token));
       }
     }
     return { results };
@@ -136,7 +146,7 @@ export function testsOf(module: Module, pkg: string, uri: string, index: LineInd
   return out;
 }
 
-function runOne(file: RegoTestFile, test: RegoTestCase, compiled: CompiledClosure | undefined, token?: CancellationToken): RegoTestResult {
+function runOne(file: RegoTestFile, test: RegoTestCase, compiled: CompiledClosure | undefined, data: FolderData | undefined, token?: CancellationToken): RegoTestResult {
   const base = { id: test.id, uri: file.uri, name: test.name, fullName: test.fullName };
   if (test.skip) return { ...base, status: 'skipped', durationMs: 0 };
   if (!compiled) return { ...base, status: 'errored', durationMs: 0, message: 'the file cannot be read' };
@@ -144,7 +154,12 @@ function runOne(file: RegoTestFile, test: RegoTestCase, compiled: CompiledClosur
     const e = compiled.errors[0];
     return { ...base, status: 'errored', durationMs: 0, message: e ? errorText(e) : 'the policy does not compile', location: errorLocation(e, compiled, file.uri, test) };
   }
-  const options = { budget: { maxMillis: TEST_BUDGET_MS }, isCancelled: () => token?.isCancellationRequested === true };
+  // As `palisade test`, a data document that does not load stops every test of the folder.
+  if (data && data.problems.length > 0) {
+    const first = data.problems[0];
+    return { ...base, status: 'errored', durationMs: 0, message: dataProblemsMessage(data.problems), location: { uri: pathToUri(first.path), range: zeroRange() } };
+  }
+  const options = { data: data?.data, budget: { maxMillis: TEST_BUDGET_MS }, isCancelled: () => token?.isCancellationRequested === true };
   const t0 = performance.now();
   const r = evalRuleWithErrors(compiled.policy, test.fullName, options);
   const durationMs = performance.now() - t0;
@@ -161,7 +176,7 @@ function explainFailure(
   compiled: CompiledClosure,
   test: RegoTestCase,
   value: RegoValue | undefined,
-  options: { budget: { maxMillis: number } },
+  options: { data?: RegoValue; budget: { maxMillis: number } },
 ): Pick<RegoTestResult, 'message' | 'location' | 'terms' | 'expected' | 'actual'> {
   const fallback = { message: `${test.name} is ${value === false ? 'false' : 'undefined'}`, location: { uri: pathToUri(compiled.doc.path), range: test.range } };
   const why = explainRuleFailure(compiled.policy!, test.fullName, options);

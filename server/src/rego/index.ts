@@ -19,3 +19,6 @@ export type { CheckSource, CheckOptions } from './check';
 export { ReadLog } from './eval';
 export type { Reads } from './eval';
 export { trackedInput, TrackedObject, ALL_FIELDS } from './value';
+// Data documents (.json/.yaml files) placed under `data` by directory and merged as OPA's loader does.
+export { isDataDocumentPath, dataDocumentPrefix, parseDataDocument, mergeDataDocuments } from './data-documents';
+export type { DataDocument, DataDocumentProblem, MergedData } from './data-documents';

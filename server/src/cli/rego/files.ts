@@ -1,9 +1,10 @@
 // Loading policy files for the Rego commands, as `opa` does: files or directory trees of `.rego`
 // modules, plus data documents (`.json`, `.yaml`, `.yml`) placed under `data` by their directory
-// relative to the path given on the command line (`a/b/data.json` under root → `data.a.b`).
+// relative to the path given on the command line (`a/b/data.json` under root → `data.a.b`). Parsing,
+// placement and merging are the rego layer's (`data-documents.ts`), shared with the editor.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, sep } from 'node:path';
-import { fromJS, parseJSON, parseYAML, toJS, type RegoValue } from '../../rego';
+import { extname, join } from 'node:path';
+import { dataDocumentPrefix, mergeDataDocuments, parseDataDocument, type DataDocument, type RegoValue } from '../../rego';
 
 export interface RegoFile {
   /** The path as OPA would print it (joined from the argument). */
@@ -11,13 +12,8 @@ export interface RegoFile {
   text: string;
 }
 
-export interface DataFile {
-  path: string;
-  /** Where the document goes under `data` (directory parts). */
-  prefix: string[];
-  value?: RegoValue;
-  error?: string;
-}
+/** A data document; `error` also holds why it could not be merged (a conflict, a bad document type). */
+export type DataFile = DataDocument;
 
 export interface Loaded {
   modules: RegoFile[];
@@ -43,9 +39,21 @@ function walk(path: string, out: string[]): void {
   } else out.push(path);
 }
 
+/**
+ * OPA's `prefix:path` form for data paths (`config.team:team/data.json` loads under `data.config.team`).
+ * As in OPA, no prefix for a URL (`file://…`) or a one-letter one (a Windows drive, `C:\…`).
+ */
+export function splitDataPrefix(arg: string): { prefix: string[]; path: string } {
+  const colon = arg.indexOf(':');
+  if (colon < 2 || arg.indexOf('://') === colon) return { prefix: [], path: arg };
+  return { prefix: arg.slice(0, colon).split('.'), path: arg.slice(colon + 1) };
+}
+
 export function loadPaths(paths: string[], options: { data?: boolean } = {}): Loaded {
   const loaded: Loaded = { modules: [], data: [], missing: [] };
-  for (const root of paths) {
+  for (const arg of paths) {
+    // Only data loads (`test`, `rego eval -d`) take a prefix, as only they place documents.
+    const { prefix: argPrefix, path: root } = options.data ? splitDataPrefix(arg) : { prefix: [], path: arg };
     let isDir = false;
     try {
       isDir = statSync(root).isDirectory();
@@ -59,37 +67,24 @@ export function loadPaths(paths: string[], options: { data?: boolean } = {}): Lo
       const ext = extname(file).toLowerCase();
       if (ext === '.rego') loaded.modules.push({ path: file, text: readFileSync(file, 'utf8') });
       else if (options.data && DATA_EXT.has(ext)) {
-        const rel = isDir ? relative(root, dirname(file)) : '';
-        const prefix = rel === '' ? [] : rel.split(sep);
-        const text = readFileSync(file, 'utf8');
-        const r = ext === '.json' ? parseJSON(text) : parseYAML(text);
-        loaded.data.push(r.error !== undefined ? { path: file, prefix, error: r.error } : { path: file, prefix, value: r.value });
+        const prefix = [...argPrefix, ...(isDir ? dataDocumentPrefix(file, root) : [])];
+        loaded.data.push(parseDataDocument(file, readFileSync(file, 'utf8'), prefix));
       }
+    }
+  }
+  // A document that conflicts with an earlier one (or is not an object at the root) is an error, as in OPA.
+  const { problems } = mergeDataDocuments(loaded.data);
+  for (const { index, message } of problems) {
+    const file = loaded.data[index];
+    if (file.error === undefined) {
+      file.error = message;
+      delete file.value;
     }
   }
   return loaded;
 }
 
-/** Merges data documents into one `data` object (later files win on conflicts). */
+/** Merges the data documents that loaded into one `data` object. */
 export function mergeData(files: DataFile[]): RegoValue {
-  const root: Record<string, unknown> = {};
-  for (const f of files) {
-    if (f.value === undefined) continue;
-    let node = root;
-    for (const p of f.prefix) {
-      if (typeof node[p] !== 'object' || node[p] === null || Array.isArray(node[p])) node[p] = {};
-      node = node[p] as Record<string, unknown>;
-    }
-    const v = toJS(f.value);
-    if (v && typeof v === 'object' && !Array.isArray(v)) deepMerge(node, v as Record<string, unknown>);
-  }
-  return fromJS(root);
-}
-
-function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>): void {
-  for (const [k, v] of Object.entries(from)) {
-    const cur = into[k];
-    if (cur && typeof cur === 'object' && !Array.isArray(cur) && v && typeof v === 'object' && !Array.isArray(v)) deepMerge(cur as Record<string, unknown>, v as Record<string, unknown>);
-    else into[k] = v;
-  }
+  return mergeDataDocuments(files.filter((f) => f.error === undefined)).data;
 }
