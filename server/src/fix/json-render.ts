@@ -9,9 +9,9 @@ import type { Expr, ObjectExpr, ParsedFile, TupleExpr } from '../iac/terraform';
 import type { FixOperation } from '../policy';
 import { isPlainObject, rawExpression } from './hcl-values';
 import { inputSource, locate, type Located, type PathStep } from './terraform-locate';
-import type { RenderResult, RenderTarget } from './terraform-render';
+import { renderEach, type RenderResult, type RenderTarget } from './terraform-render';
 
-type LocalEdit = { start: number; end: number; newText: string };
+import type { LocalEdit } from './layout';
 
 const fail = (reason: string): RenderResult => ({ ok: false, reason });
 
@@ -21,17 +21,7 @@ export function isJsonSyntaxFile(file: string): boolean {
 }
 
 export function renderJsonOperations(target: RenderTarget, ops: readonly FixOperation[]): RenderResult {
-  if (ops.length === 0) return fail('the fix has no operations');
-  const edits: LocalEdit[] = [];
-  for (const op of ops) {
-    const r = renderJsonOperation(target, op);
-    if (!r.ok) return r;
-    for (const e of r.edits) {
-      if (edits.some((o) => o.start < e.end && e.start < o.end)) return fail('two operations of the fix edit the same text');
-      edits.push(e);
-    }
-  }
-  return { ok: true, edits };
+  return renderEach(ops, (op) => renderJsonOperation(target, op));
 }
 
 function renderJsonOperation(target: RenderTarget, op: FixOperation): RenderResult {

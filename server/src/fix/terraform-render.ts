@@ -18,17 +18,25 @@ export type RenderResult = { ok: true; edits: LocalEdit[] } | { ok: false; reaso
 
 const fail = (reason: string): RenderResult => ({ ok: false, reason });
 
-export function renderOperations(target: RenderTarget, ops: readonly FixOperation[]): RenderResult {
+/** Every operation rendered by `renderOne` against the original text; the edits must not overlap. */
+export function renderEach(ops: readonly FixOperation[], renderOne: (op: FixOperation) => RenderResult): RenderResult {
   if (ops.length === 0) return fail('the fix has no operations');
   const edits: LocalEdit[] = [];
   for (const op of ops) {
-    const r = renderOperation(target, op);
+    const r = renderOne(op);
     if (!r.ok) return r;
     for (const e of r.edits) {
       if (edits.some((o) => overlaps(o, e))) return fail('two operations of the fix edit the same text');
       edits.push(e);
     }
   }
+  return { ok: true, edits };
+}
+
+export function renderOperations(target: RenderTarget, ops: readonly FixOperation[]): RenderResult {
+  const rendered = renderEach(ops, (op) => renderOperation(target, op));
+  if (!rendered.ok) return rendered;
+  const edits = rendered.edits;
   const nl = newlineOf(target.file.text);
   return { ok: true, edits: nl === '\n' ? edits : edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, nl) })) };
 }
