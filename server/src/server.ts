@@ -68,7 +68,7 @@ export function startServer(connection: Connection, disk: FileHost): void {
       session.folders.set(params.workspaceFolders, params.rootUri);
       const s = session;
       // Restricted Mode (untrusted workspace): workspace Rego is never run — tests are listed, runs and Evaluate answer why not.
-      regoTests = new RegoTestService({ rego: s.regoFeatures.host, roots: () => s.folders.list(), files: { readFile: (p) => s.regoFeatures.host.textOf(p), listDir: (p) => disk.listDir(p) }, disk, trusted: s.trusted });
+      regoTests = new RegoTestService({ rego: s.regoFeatures.host, roots: () => s.folders.list(), files: { readFile: (p) => s.regoFeatures.host.textOf(p), listDir: (p) => disk.listDir(p) }, disk, trusted: s.trusted, terraformVarFiles: (p) => s.varFilesOf(p) });
       codeLensRefresh = caps.workspace?.codeLens?.refreshSupport === true;
       return {
         capabilities: {

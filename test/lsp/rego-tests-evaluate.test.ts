@@ -48,9 +48,13 @@ interface CodeLens {
   command?: { title: string; command: string; arguments?: EvaluateRuleArgs[] };
 }
 
-async function withServer(files: Record<string, string>, run: (server: TestServer, ws: ReturnType<typeof tempWorkspace>) => Promise<void>): Promise<void> {
+async function withServer(
+  files: Record<string, string>,
+  run: (server: TestServer, ws: ReturnType<typeof tempWorkspace>) => Promise<void>,
+  settings?: { terraform: { varFiles: string[] } },
+): Promise<void> {
   const ws = tempWorkspace(files);
-  const server = await TestServer.start({ workspaceFolder: ws.root });
+  const server = await TestServer.start({ workspaceFolder: ws.root, settings });
   try {
     await run(server, ws);
   } finally {
@@ -140,6 +144,32 @@ test('evaluates an IaC rule on an open Terraform file (unsaved edits included) w
     const disk = await evaluate(server, { uri: uriOf(ws.path('pol/tags.rego')), rule: 'data.team.tags.deny', terraformUri: tfUri });
     assert.deepEqual(JSON.parse(disk.value ?? 'null'), ['aws_s3_bucket.logs has no CostCenter tag']);
   });
+});
+
+test('Evaluate on a Terraform file applies the variable files the folder is set to (palisade.terraform.varFiles)', async () => {
+  const tf = `variable "tags" {
+  default = { Owner = "team" }
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "logs"
+  tags   = var.tags
+}
+`;
+  const files = { 'pol/tags.rego': POLICY, 'tf/main.tf': tf, 'tf/prod.tfvars': 'tags = { Owner = "team", CostCenter = "42" }\n' };
+  const run = async (server: TestServer, ws: ReturnType<typeof tempWorkspace>) => {
+    const tfUri = uriOf(ws.path('tf/main.tf'));
+    await server.open(tfUri, tf, 1, 'terraform');
+    const result = await evaluate(server, { uri: uriOf(ws.path('pol/tags.rego')), rule: 'data.team.tags.deny', terraformUri: tfUri });
+    assert.deepEqual(result.errors, []);
+    return JSON.parse(result.value ?? 'null') as string[];
+  };
+  await withServer(files, async (server, ws) => {
+    assert.deepEqual(await run(server, ws), ['aws_s3_bucket.logs has no CostCenter tag'], 'the default of var.tags');
+  });
+  await withServer(files, async (server, ws) => {
+    assert.deepEqual(await run(server, ws), [], 'prod.tfvars sets CostCenter');
+  }, { terraform: { varFiles: ['tf/prod.tfvars'] } });
 });
 
 test('a bad input file, a policy that does not compile and a looping rule come back as errors', async () => {

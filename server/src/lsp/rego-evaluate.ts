@@ -21,6 +21,11 @@ export interface RegoEvaluateHost {
   rootOf(path: string): string | undefined;
   /** The folder's data documents, as `palisade test <folder>` loads them; none when absent. */
   data?(root: string): FolderData;
+  /**
+   * Extra variable files (absolute) of the Terraform file's folder — the `palisade.terraform.varFiles`
+   * setting the status bar picks — so Evaluate sees the model the folder's diagnostics come from.
+   */
+  terraformVarFiles?: string[];
 }
 
 export function evaluateRule(host: RegoEvaluateHost, compiler: ClosureCompiler, params: RegoEvaluateParams, token?: CancellationToken): RegoEvaluateResult {
@@ -90,7 +95,7 @@ function readInput(host: RegoEvaluateHost, params: RegoEvaluateParams): Input {
     if (!tf) return { error: `not a file: ${params.terraformUri}` };
     const dir = dirOf(tf);
     const root = host.rootOf(tf) ?? dir;
-    const unit = analyzeTerraformModule(host.files, { dir, root });
+    const unit = analyzeTerraformModule(host.files, { dir, root, varFiles: host.terraformVarFiles ?? [] });
     return { value: fromJS(unit.model), model: unit.model };
   }
   if (params.inputUri === undefined) return {};

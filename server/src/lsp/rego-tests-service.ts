@@ -23,6 +23,8 @@ export interface RegoTestServiceHost {
   disk?: FileHost;
   /** False in Restricted Mode: workspace Rego is listed but never evaluated. */
   trusted: boolean;
+  /** The extra variable files (absolute) the session applies to the Terraform file at `path`. */
+  terraformVarFiles?(path: string): Promise<string[]>;
 }
 
 /** Why nothing runs in Restricted Mode (DESIGN.md: no code from an untrusted workspace is loaded). */
@@ -55,9 +57,11 @@ export class RegoTestService {
     return this.tests.run(params, token);
   }
 
-  evaluate(params: RegoEvaluateParams, token?: CancellationToken): RegoEvaluateResult {
+  async evaluate(params: RegoEvaluateParams, token?: CancellationToken): Promise<RegoEvaluateResult> {
     if (!this.host.trusted) return { rule: params.rule, summary: `error: ${RESTRICTED_MESSAGE}`, errors: [RESTRICTED_MESSAGE], durationMs: 0, commandLine: [], cwd: '' };
-    return evaluateRule({ files: this.host.files, rootOf: (p) => this.host.rego.rootOf(p), data: (root) => this.dataDocuments.load(root) }, this.compiler, params, token);
+    const terraformPath = params.terraformUri !== undefined ? uriToPath(params.terraformUri) : undefined;
+    const terraformVarFiles = terraformPath !== undefined && this.host.terraformVarFiles ? await this.host.terraformVarFiles(terraformPath) : [];
+    return evaluateRule({ files: this.host.files, rootOf: (p) => this.host.rego.rootOf(p), data: (root) => this.dataDocuments.load(root), terraformVarFiles }, this.compiler, params, token);
   }
 
   codeLenses(params: CodeLensParams): CodeLens[] {

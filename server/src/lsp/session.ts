@@ -225,6 +225,11 @@ export class Session implements BufferSource {
     return this.codeActionProvider.suppressionFor(args);
   }
 
+  /** The extra variable files (absolute) applied to the Terraform module holding `path`. */
+  async varFilesOf(path: string): Promise<string[]> {
+    return (await this.prepare(dirOf(path))).varFiles;
+  }
+
   /** The dashboard's compliance report of a workspace folder (lsp/compliance.ts). */
   complianceReport(params: ComplianceReportParams, version: string, token?: CancellationToken): Promise<ComplianceReportResult> {
     return complianceReport(params, {
