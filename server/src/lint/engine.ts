@@ -66,6 +66,9 @@ export class Linter {
   lastStats: LintStats = { analysed: [], reused: [] };
   private lastAggregate: { paths: string[]; keys: string[]; violations: Violation[] } | undefined;
   private readonly aggregateKeys = new WeakMap<FileResult, string>();
+  /** Per result: its violations sorted by position (incremental mode). */
+  private readonly sortedByResult = new WeakMap<FileResult, { path: string; sorted: Violation[] }>();
+  private lastPathOrder: { paths: string[]; positions: number[] } | undefined;
   /** The rules the config enables, with their settings, in registry order (resolved once). */
   private readonly enabled: { rule: LintRule; settings: RuleConfig }[];
 
@@ -122,9 +125,7 @@ export class Linter {
     for (const k of [...this.cache.keys()]) if (!present.has(k)) this.cache.delete(k);
     this.lastStats = stats;
 
-    const violations = results.flatMap((r) => r.result.violations);
-    violations.push(...this.aggregateReusing(results));
-    violations.sort((a, b) => cmp(a.location.file, b.location.file) || a.location.row - b.location.row || a.location.col - b.location.col || cmp(a.title, b.title));
+    const violations = this.incremental ? this.mergedViolations(results, this.aggregateReusing(results)) : sortedViolations(results, this.aggregate(results));
     const failures = results.flatMap((r) => r.result.failures);
     return {
       violations,
@@ -194,6 +195,56 @@ export class Linter {
     const { findings, cache } = localFindings(ctx, local.map((l) => l.rule), run, previous);
     result.local = cache;
     for (const { rule, finding } of findings) this.push(result.violations, rule, settingsOf.get(rule)!, ctx.file, ctx.text, ctx.index, ctx.lines, result.ignores, finding);
+  }
+
+  /**
+   * The same list as sortedViolations, built from each file's violations sorted once per result
+   * and merged in path order: a keystroke re-sorts only the edited file's violations, not the
+   * workspace's thousands.
+   */
+  private mergedViolations(results: { path: string; result: FileResult }[], aggregate: Violation[]): Violation[] {
+    const aggregateByFile = new Map<string, Violation[]>();
+    for (const v of aggregate) {
+      let list = aggregateByFile.get(v.location.file);
+      if (!list) aggregateByFile.set(v.location.file, (list = []));
+      list.push(v);
+    }
+    const order = this.pathOrder(results);
+    if (!order) return sortedViolations(results, aggregate);
+    const out: Violation[] = [];
+    for (const r of order) {
+      const own = this.sortedOwn(r);
+      if (!own) return sortedViolations(results, aggregate);
+      const extra = aggregateByFile.get(r.path);
+      // On equal keys a file's own violations come before the aggregate ones, as in the full sort.
+      const merged = extra ? stableSorted(own.concat(extra), byPosition) : own;
+      for (const v of merged) out.push(v);
+      aggregateByFile.delete(r.path);
+    }
+    // Aggregate findings on a file not linted in this run: keep the full sort's answer.
+    return aggregateByFile.size > 0 ? sortedViolations(results, aggregate) : out;
+  }
+
+  /** The results in path order (reused while the paths are the same); undefined if a path repeats. */
+  private pathOrder(results: { path: string; result: FileResult }[]): { path: string; result: FileResult }[] | undefined {
+    const paths = results.map((r) => r.path);
+    let positions = this.lastPathOrder && sameStrings(this.lastPathOrder.paths, paths) ? this.lastPathOrder.positions : undefined;
+    if (!positions) {
+      positions = paths.map((_, i) => i).sort((a, b) => cmp(paths[a], paths[b]) || a - b);
+      for (let i = 1; i < positions.length; i++) if (paths[positions[i]] === paths[positions[i - 1]]) return undefined;
+      this.lastPathOrder = { paths, positions };
+    }
+    return positions.map((i) => results[i]);
+  }
+
+  /** A file's own violations sorted by position (once per result); undefined if one names another file. */
+  private sortedOwn(r: { path: string; result: FileResult }): Violation[] | undefined {
+    const known = this.sortedByResult.get(r.result);
+    if (known && known.path === r.path) return known.sorted;
+    if (r.result.violations.some((v) => v.location.file !== r.path)) return undefined;
+    const sorted = stableSorted(r.result.violations, byPosition);
+    this.sortedByResult.set(r.result, { path: r.path, sorted });
+    return sorted;
   }
 
   /**
@@ -284,6 +335,23 @@ function headEnd(result: FileResult): number {
   for (const data of result.aggregates.values()) visit(data);
   const lineEnd = result.text.indexOf('\n', end);
   return lineEnd < 0 ? result.text.length : lineEnd;
+}
+
+/** Every violation of a run, ordered by file, row, column and rule name (ties keep their order). */
+function sortedViolations(results: { result: FileResult }[], aggregate: Violation[]): Violation[] {
+  const violations: Violation[] = [];
+  for (const r of results) for (const v of r.result.violations) violations.push(v);
+  for (const v of aggregate) violations.push(v);
+  return violations.sort((a, b) => cmp(a.location.file, b.location.file) || byPosition(a, b));
+}
+
+function byPosition(a: Violation, b: Violation): number {
+  return a.location.row - b.location.row || a.location.col - b.location.col || cmp(a.title, b.title);
+}
+
+/** A sorted copy (Array.prototype.sort is stable). */
+function stableSorted<T>(items: readonly T[], order: (a: T, b: T) => number): T[] {
+  return items.slice().sort(order);
 }
 
 function sameStrings(a: string[], b: string[]): boolean {
