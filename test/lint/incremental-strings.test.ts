@@ -48,25 +48,30 @@ test('typing inside a message string reuses opa-fmt\'s verdict; the result equal
   });
 });
 
-test('opa-fmt runs again after edits outside a plain string, and when it has a finding', () => {
+test('outside a plain string opa-fmt is decided again: by the edited rule alone while the file stays formatted, else by a whole-file run', () => {
   countingFormatRuns((runs) => {
-    // [text before, text after]: code, a ref segment, an object key, a raw string, layout.
+    // [text before, text after, whole-file run expected]: code, a ref segment, an object key, a raw
+    // string (in a formatted file: the rule-edit shortcut, FileRule.cleanAfterRuleEdit), then layout
+    // that unformats the rule (the whole file is formatted again, for the fix).
     const withRef = FORMATTED.replace('input.x == 1', 'input["x"] == 1');
     const withKey = FORMATTED.replace('[message, input.x]', '[{"k": 1}, input.x]');
     const withRaw = FORMATTED.replace('"hello"', '`hello`');
-    const cases: [string, string][] = [
-      [FORMATTED, FORMATTED.replace('input.x == 1', 'input.x == 12')],
-      [withRef, withRef.replace('input["x"]', 'input["xy"]')],
-      [withKey, withKey.replace('"k"', '"kx"')],
-      [withRaw, withRaw.replace('`hello`', '`hellox`')],
-      [FORMATTED, FORMATTED.replace('\tinput.x == 1', '\tinput.x  == 1')],
+    const cases: [string, string, boolean][] = [
+      [FORMATTED, FORMATTED.replace('input.x == 1', 'input.x == 12'), false],
+      // Not formatted before (opa fmt writes input.x): the finding's fix needs the whole file.
+      [withRef, withRef.replace('input["x"]', 'input["xy"]'), true],
+      [withKey, withKey.replace('"k"', '"kx"'), false],
+      [withRaw, withRaw.replace('`hello`', '`hellox`'), false],
+      [FORMATTED, FORMATTED.replace('\tinput.x == 1', '\tinput.x  == 1'), true],
+      // A line break after the rule's closing brace: outside the rule's lines, so a whole-file run.
+      [FORMATTED, FORMATTED.replace('\n}\n', '\n}\n\n'), true],
     ];
-    for (const [base, text] of cases) {
+    for (const [base, text, wholeFile] of cases) {
       const linter = new Linter(providedConfig(), undefined, { incremental: true });
       linter.lint([{ path: 'p.rego', text: base }]);
       const before = runs();
       const got = linter.lint([{ path: 'p.rego', text }]);
-      assert.equal(runs(), before + 1, text);
+      assert.equal(runs(), before + (wholeFile ? 1 : 0), text);
       assert.deepEqual(canonical(got.violations), canonical(new Linter(providedConfig()).lint([{ path: 'p.rego', text }]).violations));
     }
     // An unformatted file: the finding carries the formatted text as its fix, so it is recomputed.

@@ -4,7 +4,7 @@
 import { detectRegoVersion, lineIndex, parseModule, type ParseModuleResult, type RegoVersion } from '../rego';
 import { isIgnoredFile, providedConfig, type LintConfig, type RuleConfig } from './config';
 import { ignoreDirectives, isIgnored, type IgnoreMap } from './ignore-directives';
-import { findingsAfterStringEdit, localFindings, type LocalCache, type StringEditMemo } from './incremental';
+import { findingsAfterRuleEdit, findingsAfterStringEdit, localFindings, type LocalCache, type StringEditMemo } from './incremental';
 import { allRules } from './rules';
 import { docsUrl, type AggregateRule, type FileContext, type FileRule, type Finding, type LintRule, type Violation } from './types';
 
@@ -41,7 +41,7 @@ export interface FileResult {
   text: string;
   /** Findings of the local rules per Rego rule, for the next edit of this file (incremental mode). */
   local?: LocalCache;
-  /** Findings of the string-blind whole-file rules, for the next edit of this file (incremental mode). */
+  /** Findings of the whole-file rules that can be reused across some edits, for the next edit of this file (incremental mode). */
   stringMemo?: StringEditMemo;
 }
 
@@ -154,7 +154,7 @@ export class Linter {
     const module = parsed.module;
     const ctx: FileContext = { file: f.path, text: f.text, module, comments, lines, index, regoVersion, roots: this.config.roots, rules: module.rules };
     const local: { rule: FileRule; settings: RuleConfig }[] = [];
-    const reused = this.incremental ? findingsAfterStringEdit(previous?.stringMemo, ctx) : undefined;
+    const reused = this.incremental ? (findingsAfterStringEdit(previous?.stringMemo, ctx) ?? findingsAfterRuleEdit(previous?.stringMemo, ctx)) : undefined;
     const blind = this.incremental ? new Map<FileRule, Finding[]>() : undefined;
     for (const { rule, settings } of this.enabled) {
       if (settings.ignoreFiles.length > 0 && isIgnoredFile(f.path, settings.ignoreFiles)) continue;
@@ -166,7 +166,7 @@ export class Linter {
         if (rule.kind === 'aggregate') result.aggregates.set(rule.meta.name, rule.collect(ctx));
         else {
           const findings = reused?.get(rule) ?? rule.check(ctx, settings.options);
-          if (blind && rule.stringContentBlind) blind.set(rule, findings);
+          if (blind && (rule.stringContentBlind || rule.cleanAfterRuleEdit)) blind.set(rule, findings);
           for (const finding of findings) this.push(result.violations, rule, settings, f.path, f.text, index, lines, ignores, finding);
         }
       } catch (e) {

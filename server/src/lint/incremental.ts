@@ -70,7 +70,7 @@ function runAll(ctx: FileContext, rules: FileRule[], run: RunRule): { rule: File
 }
 
 /** Each rule's whole lines, in rule order; undefined when two rules share a line. */
-function ruleUnits(ctx: FileContext): RuleUnit[] | undefined {
+function ruleUnits(ctx: Pick<FileContext, 'text' | 'module'>): RuleUnit[] | undefined {
   const text = ctx.text;
   const units: RuleUnit[] = [];
   for (const rule of ctx.module.rules) {
@@ -122,11 +122,11 @@ function moved(f: Finding, delta: number): Finding {
 // message changes no finding of, e.g., opa-fmt (the formatter prints a plain string literal as
 // written), so the previous findings stand, moved with the text after the edit.
 
-/** What the next lint of an edited file may reuse for the string-blind rules. */
+/** What the next lint of an edited file may reuse for the string-blind and rule-edit rules. */
 export interface StringEditMemo {
   text: string;
   module: Module;
-  /** The findings of each string-blind rule on `text`. */
+  /** The findings of each string-blind or cleanAfterRuleEdit rule on `text`. */
   findings: Map<FileRule, Finding[]>;
 }
 
@@ -145,7 +145,7 @@ export function findingsAfterStringEdit(previous: StringEditMemo | undefined, ct
   const move = (o: number): number => (o >= oldEnd ? o + delta : o);
   const out = new Map<FileRule, Finding[]>();
   for (const [rule, findings] of previous.findings) {
-    if (findings.some((f) => f.fix)) continue;
+    if (!rule.stringContentBlind || findings.some((f) => f.fix)) continue;
     out.set(rule, findings.map((f) => ({ ...f, loc: { start: move(f.loc.start), end: Math.max(move(f.loc.start), move(f.loc.end)) } })));
   }
   return out;
@@ -170,4 +170,41 @@ export function plainStringAround(module: Module, start: number, end: number): T
     });
   }
   return strings.find((t) => !excluded.has(t) && t.loc.start < start && end < t.loc.end);
+}
+
+// Whole-file rules across an edit inside one Rego rule's lines (FileRule.cleanAfterRuleEdit):
+// opa-fmt formats the whole file, 9 of a code keystroke's ~17 ms of lint on 1,000 lines, although
+// a file that was formatted stays formatted exactly when the edited rule is.
+
+/**
+ * For each rule with `cleanAfterRuleEdit` that found nothing in `previous`: no findings, when the
+ * only difference between the texts lies inside one Rego rule's lines, every rule keeps its place
+ * and the rule's hook says the edited rule is clean. Rules not in the map must run.
+ */
+export function findingsAfterRuleEdit(previous: StringEditMemo | undefined, ctx: FileContext): Map<FileRule, Finding[]> | undefined {
+  if (!previous || previous.text === ctx.text) return undefined;
+  const candidates = [...previous.findings].filter(([rule, findings]) => rule.cleanAfterRuleEdit && findings.length === 0).map(([rule]) => rule);
+  if (candidates.length === 0) return undefined;
+  const edited = editedRuleUnit(previous, ctx);
+  if (!edited) return undefined;
+  const out = new Map<FileRule, Finding[]>();
+  for (const rule of candidates) if (rule.cleanAfterRuleEdit!(ctx, edited.unit, edited.firstRuleStart)) out.set(rule, []);
+  return out;
+}
+
+/**
+ * The edited rule's whole lines in the new text, when the edit lies inside them (not on the line
+ * break ending them), the texts have the same number of rules, and the edited rule starts where it
+ * did and ends where it did moved by the edit (so no rule swallowed or lost lines).
+ */
+function editedRuleUnit(previous: StringEditMemo, ctx: FileContext): { unit: RuleUnit; firstRuleStart: number } | undefined {
+  if (previous.module.rules.length !== ctx.module.rules.length || ctx.module.rules.length === 0) return undefined;
+  const before = ruleUnits({ text: previous.text, module: previous.module });
+  const after = ruleUnits(ctx);
+  if (!before || !after) return undefined;
+  const { start, oldEnd, delta } = singleEdit(previous.text, ctx.text);
+  const i = before.findIndex((u) => u.start <= start && oldEnd < u.end);
+  if (i < 0) return undefined;
+  if (after[i].start !== before[i].start || after[i].end !== before[i].end + delta) return undefined;
+  return { unit: after[i], firstRuleStart: after[0].start };
 }

@@ -91,6 +91,13 @@ export interface FileRule {
    * its previous findings when none of them carries a fix (a fix may quote the edited text).
    */
   stringContentBlind?: boolean;
+  /**
+   * Whole-file rule that can tell, from the edited Rego rule alone, that an edit inside that rule's
+   * lines left a clean file clean: `edited` is the rule's whole lines, `firstRuleStart` where the
+   * first rule's line starts (what precedes it is the package, imports and comments). The editor
+   * then skips the whole-file run; any other case runs the rule as usual.
+   */
+  cleanAfterRuleEdit?: (ctx: FileContext, edited: { start: number; end: number }, firstRuleStart: number) => boolean;
 }
 
 /**

@@ -91,6 +91,13 @@ export const opaFmt = fileRule('opa-fmt', 'style', {
 
 // The formatter prints a plain string literal as written: typing inside one cannot change this rule's verdict.
 opaFmt.stringContentBlind = true;
+// The formatter prints each rule on its own, separated as the source separates them: in a file that
+// was formatted, an edit inside one rule's lines leaves the file formatted exactly when that rule,
+// formatted after the same package, imports and leading comments, comes out as written.
+opaFmt.cleanAfterRuleEdit = (ctx, edited, firstRuleStart) => {
+  const text = ctx.text.slice(0, Math.min(firstRuleStart, edited.start)) + ctx.text.slice(edited.start, edited.end);
+  return formatModule(text, { regoVersion: ctx.regoVersion, outputVersion: ctx.regoVersion }).formatted === text;
+};
 
 export const detachedMetadata = fileRule('detached-metadata', 'style', {
   summary: 'Detached metadata annotation',
