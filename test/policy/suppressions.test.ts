@@ -99,3 +99,19 @@ test('parseSuppressions finds each form with its target line', () => {
   ]);
   assert.equal(text.slice(found[0].start, found[0].end), '# palisade:ignore A-1 because');
 });
+
+test('parseSuppressions: each form alone in a file is found (the marker pre-check lets every form through)', () => {
+  const forms: [string, string][] = [
+    ['# palisade:ignore PAL-X-1 reason', 'palisade'],
+    ['#checkov:skip=CKV_AWS_1:reason', 'checkov'],
+    ['#tfsec:ignore:aws-s3-enable-versioning', 'tfsec'],
+    ['#trivy:ignore:AVD-AWS-0090', 'trivy'],
+    ['# kics-scan ignore-line', 'kics-line'],
+    ['// kics-scan ignore-block', 'kics-block'],
+  ];
+  for (const [comment, tool] of forms) {
+    assert.deepEqual(parseSuppressions('f.tf', `${comment}\nresource "a" "b" {}\n`).map((s) => s.tool), [tool], comment);
+  }
+  assert.deepEqual(parseSuppressions('f.tf', '# just a comment\nresource "a" "b" {}\n'), []);
+  assert.deepEqual(parseSuppressions('f.tf', '# Palisade:Ignore PAL-X-1 reason\nresource "a" "b" {}\n'), [], 'the forms are case-sensitive');
+});

@@ -150,8 +150,17 @@ export class UnitScanner {
     return outcome;
   }
 
+  /** `ruleShown` per rule id: asked for every rule of the pack on every unit. */
+  private readonly shown = new Map<string, boolean>();
+
   /** Findings that come from no pack rule (e.g. a suppression without a reason) obey the filters too. */
   private ruleShown(ruleId: string): boolean {
+    let shown = this.shown.get(ruleId);
+    if (shown === undefined) this.shown.set(ruleId, (shown = this.computeRuleShown(ruleId)));
+    return shown;
+  }
+
+  private computeRuleShown(ruleId: string): boolean {
     if (this.disabled.has(ruleId)) return false;
     if (this.settings.rules.length > 0 && matchRuleIds(this.settings.rules, [ruleId]).matched.size === 0) return false;
     return matchRuleIds(this.settings.skipRules, [ruleId]).matched.size === 0;

@@ -94,6 +94,8 @@ function escapeRegExp(c: string): string {
 export class GitignoreMatcher {
   private readonly files = new Map<string, IgnoreFile | undefined>();
   private readonly ignoredDirs = new Map<string, boolean>();
+  /** Answers for files too: a scan lists the same module directories once per unit that reads them. */
+  private readonly ignoredFiles = new Map<string, boolean>();
 
   /** `top`: the outermost directory whose `.gitignore` counts (the repository root). */
   constructor(private readonly host: FileHost, private readonly top: string) {}
@@ -111,9 +113,9 @@ export class GitignoreMatcher {
 
   isIgnored(path: string, isDirectory: boolean): boolean {
     const clean = path.replace(/\/+$/, '');
-    if (!isDirectory) return this.compute(clean, false);
-    let known = this.ignoredDirs.get(clean);
-    if (known === undefined) this.ignoredDirs.set(clean, (known = this.compute(clean, true)));
+    const answers = isDirectory ? this.ignoredDirs : this.ignoredFiles;
+    let known = answers.get(clean);
+    if (known === undefined) answers.set(clean, (known = this.compute(clean, isDirectory)));
     return known;
   }
 

@@ -3,7 +3,7 @@
 // configuration, and the fix stands only when the targeted findings are gone (by fingerprint),
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
-import { analyzeTerraformModule, parseTerraform, type ParsedFile } from '../iac/terraform';
+import { analyzeTerraformModule, parseTerraformCached, type ParsedFile } from '../iac/terraform';
 import { scanTerraformUnit, type EvaluationRecord, type Finding } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
@@ -87,7 +87,7 @@ export function parsedFile(context: FixContext, state: UnitState, file: string):
   if (state.parsed.has(file)) return state.parsed.get(file);
   const abs = absolutePath(context.root, file);
   const text = context.host.readFile(abs);
-  const parsed = text === undefined ? undefined : parseTerraform(text, abs);
+  const parsed = text === undefined ? undefined : parseTerraformCached(text, abs);
   state.parsed.set(file, parsed);
   return parsed;
 }
@@ -136,8 +136,9 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
     if (before === undefined) return rejected(`${file} cannot be read`);
     const after = applyEdits(before, fileEdits);
     if (after === before) continue;
-    const errorsBefore = parseErrors(parseTerraform(before, abs));
-    const errorsAfter = parseErrors(parseTerraform(after, abs));
+    // Shared trees: the unit's analyses already parsed `before`, and the re-scan reads `after`.
+    const errorsBefore = parseErrors(parseTerraformCached(before, abs));
+    const errorsAfter = parseErrors(parseTerraformCached(after, abs));
     if (errorsAfter.length > errorsBefore.length) return rejected(`the edited ${file} does not parse: ${errorsAfter[0]}`);
     texts.set(abs, after);
   }

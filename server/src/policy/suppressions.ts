@@ -32,9 +32,13 @@ const FORMS: { tool: Suppression['tool']; re: RegExp }[] = [
   { tool: 'kics-block', re: /^\s*kics-scan\s+ignore-block()(?:\s+(.*))?$/ },
 ];
 
+/** Every form needs one of these words, so a file without any has no suppression to parse. */
+const MARKERS = ['palisade:ignore', 'checkov:skip=', 'tfsec:ignore:', 'trivy:ignore:', 'kics-scan'];
+
 /** Every suppression comment in a file (full-line `#` or `//` comments). */
 export function parseSuppressions(file: string, text: string): Suppression[] {
   const out: Suppression[] = [];
+  if (!MARKERS.some((m) => text.includes(m))) return out;
   const lines = text.split('\n');
   let offset = 0;
   const pending: Suppression[] = [];
@@ -79,7 +83,9 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
     let info = byFile.get(file);
     if (!info) {
       const text = context.textOf(file) ?? '';
-      info = { suppressions: parseSuppressions(file, text), lineStarts: lineStartsOf(text) };
+      const suppressions = parseSuppressions(file, text);
+      // Line starts only matter where a suppression may apply.
+      info = { suppressions, lineStarts: suppressions.length > 0 ? lineStartsOf(text) : [] };
       byFile.set(file, info);
     }
     return info;

@@ -3,6 +3,8 @@
 // `parseTerraform` picks the syntax by file name: native for `.tf`, JSON for `.tf.json` and `.tfvars.json`.
 export { parseTerraformFile as parseTerraform, isTerraformConfigName, isTerraformJsonConfiguration, isJsonConfigurationCandidate } from './json-config';
 export { analyzeTerraformModule, findModuleDirs } from './eval/analyze';
+// The same tree as `parseTerraform`, from the cache the analyses share (trees are read-only).
+export { parseCached as parseTerraformCached } from './eval/unit';
 export type { TerraformUnitOptions, TerraformUnitResult, ValueDescription } from './api';
 // Syntax-tree types for layers that edit Terraform text in place (the fix layer).
 export type { ParsedFile, Body, BodyItem, Block, Attribute, Expr, ObjectExpr, ObjectItem, TupleExpr, Comment } from './ast';

@@ -8,6 +8,21 @@ import { builtinError, def, operandError, str, T } from './support';
 import type { Builtin } from './types';
 
 const cache = new Map<string, RE2JS | string>();
+/** Compiled globs kept: IAM rules match every action of a unit's policies, so a pack sees many distinct globs. */
+const MAX_CACHED = 2000;
+/** A glob without any of these characters matches exactly its own text. */
+const GLOB_SYNTAX = /[\\*?[{]/;
+/** `prefix*` with a printable-ASCII prefix (the shape of IAM action globs such as `s3:Get*`). */
+const PREFIX_STAR = /^[\x20-\x7e]*\*$/;
+
+/** What the RE2 translation `^prefix[^delimiters]*$` answers, without compiling it. */
+function matchPrefixStar(prefix: string, delimiters: string[], text: string): boolean {
+  if (!text.startsWith(prefix)) return false;
+  // No delimiters (null): `*` is `.` under (?s), any character.
+  if (delimiters.length === 0) return true;
+  for (const ch of text.slice(prefix.length)) if (delimiters.includes(ch)) return false;
+  return true;
+}
 
 function escapeClassChar(c: string): string {
   return /[\\\]\[^-]/.test(c) ? '\\' + c : c;
@@ -89,7 +104,7 @@ function compileGlob(glob: string, delimiters: string[]): RE2JS {
     } catch (e) {
       re = e instanceof Error ? e.message : String(e);
     }
-    if (cache.size > 200) cache.delete(cache.keys().next().value!);
+    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
     cache.set(key, re);
   }
   if (typeof re === 'string') throw builtinError(re);
@@ -110,6 +125,9 @@ export const globBuiltins: Builtin[] = [
         if (delimiters.length === 0) delimiters = ['.'];
       } else throw operandError(2, d, 'array', 'null');
       delimiters = delimiters.flatMap((x) => [...x]);
+      const pattern = str(p, 1);
+      if (!GLOB_SYNTAX.test(pattern)) return pattern === str(m, 3);
+      if (PREFIX_STAR.test(pattern) && !GLOB_SYNTAX.test(pattern.slice(0, -1))) return matchPrefixStar(pattern.slice(0, -1), delimiters, str(m, 3));
       return compileGlob(str(p, 1), delimiters).matcher(str(m, 3)).find();
     }),
   def('glob.quote_meta', 'glob', [['pattern', T.string]], ['output', T.string], 'Escapes the glob metacharacters of a string.',

@@ -6,7 +6,8 @@ import type { RegoValue } from '../value/types';
 import { builtinError, def, int, str, T } from './support';
 import type { Builtin } from './types';
 
-const MAX_CACHED = 200;
+/** Compiled patterns kept (a pack's rules and the patterns its inputs carry). */
+const MAX_CACHED = 2000;
 const compiled = new Map<string, RE2JS | string>();
 
 /** Compiles (cached) or returns the syntax error message. */

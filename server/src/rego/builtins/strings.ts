@@ -22,7 +22,11 @@ export function isGoSpace(cp: number): boolean {
   return GO_SPACE.has(cp) || (cp >= 0x2000 && cp <= 0x200a);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function mapCase(s: string, upper: boolean): string {
+  // ASCII maps one to one in both languages.
+  if (ASCII.test(s)) return upper ? s.toUpperCase() : s.toLowerCase();
   let out = '';
   for (const ch of s) {
     const m = upper ? ch.toUpperCase() : ch.toLowerCase();

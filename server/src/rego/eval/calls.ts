@@ -55,14 +55,14 @@ export class Calls {
     }
     if (arity >= 0 && args.length === arity + 1) {
       const out = args[arity];
-      return this.invoke(fn, args.slice(0, arity), env, (v) => this.ev.unifyValue(out, v, env, k));
+      return this.invoke(fn, args, arity, env, (v) => this.ev.unifyValue(out, v, env, k));
     }
-    return this.invoke(fn, args, env, (v) => (v === false ? undefined : k()));
+    return this.invoke(fn, args, args.length, env, (v) => (v === false ? undefined : k()));
   }
 
   /** A call in term position. */
   evalCall(fn: FnRef, args: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
-    return this.invoke(fn, args, env, k);
+    return this.invoke(fn, args, args.length, env, k);
   }
 
   private arityOf(fn: FnRef): number {
@@ -71,13 +71,14 @@ export class Calls {
     return fn.arity;
   }
 
-  private invoke(fn: FnRef, args: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
+  /** Calls `fn` with the values of the first `count` of `args` (a call expression's last argument may be its output). */
+  private invoke(fn: FnRef, args: T[], count: number, env: Slots, k: (v: RegoValue) => Stop): Stop {
     // common case: every argument has one value at hand
-    const vals: RegoValue[] = new Array(args.length);
-    for (let i = 0; i < args.length; i++) {
+    const vals: RegoValue[] = new Array(count);
+    for (let i = 0; i < count; i++) {
       const v = this.ev.fastValue(args[i], env);
       if (v === undefined) return undefined;
-      if (typeof v === 'symbol') return this.ev.evalTerms(args, env, (all) => this.apply(fn, all, k));
+      if (typeof v === 'symbol') return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, (all) => this.apply(fn, all, k));
       vals[i] = v;
     }
     return this.apply(fn, vals, k);

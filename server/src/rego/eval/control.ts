@@ -7,3 +7,6 @@ export const STOP = true;
 
 /** Variable slots of one rule activation; undefined = unbound. */
 export type Slots = (RegoValue | undefined)[];
+
+/** `Evaluator.unifyFlat`'s answer when its terms are not all variables and constants. */
+export const NOT_FLAT: unique symbol = Symbol('not flat');

@@ -6,7 +6,7 @@ import type { RuleNode } from './compile';
 import { CONFLICT_COMPLETE, CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { CRule, T } from './ir';
 import type { Evaluator } from './evaluator';
-import type { Slots, Stop } from './control';
+import { NOT_FLAT, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
 import { equal, isNumber, isObject, isSet, keyOf, lookup, ObjectValue, SetValue, type RegoValue } from './values';
 
@@ -232,6 +232,11 @@ export class Documents {
 
   private unifyArgs(patterns: T[], args: RegoValue[], i: number, env: Slots, k: () => Stop): Stop {
     if (patterns.length !== args.length) return undefined;
+    if (i === 0) {
+      // Plain variable and constant parameters (most functions) bind without continuations.
+      const done = this.ev.unifyFlat(patterns, args, env, k);
+      if (done !== NOT_FLAT) return done;
+    }
     if (i === patterns.length) return k();
     return this.ev.unifyValue(patterns[i], args[i], env, () => this.unifyArgs(patterns, args, i + 1, env, k));
   }

@@ -3,7 +3,7 @@
 // undone through one trail when a branch backtracks, and a continuation returns STOP to end an
 // enumeration early (negation, `every`, first-solution checks).
 import type { Body, E, FnRef, T } from './ir';
-import { STOP, type Slots, type Stop } from './control';
+import { NOT_FLAT, STOP, type Slots, type Stop } from './control';
 import { CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import { Documents } from './documents';
@@ -393,9 +393,11 @@ export class Evaluator {
         return env[t.slot] !== undefined;
       case 'arr':
       case 'set':
-        return t.items.every((x) => this.isBound(x, env));
+        for (const x of t.items) if (!this.isBound(x, env)) return false;
+        return true;
       case 'obj':
-        return t.items.every(([a, b]) => this.isBound(a, env) && this.isBound(b, env));
+        for (const [a, b] of t.items) if (!this.isBound(a, env) || !this.isBound(b, env)) return false;
+        return true;
       default:
         return true;
     }
@@ -460,6 +462,9 @@ export class Evaluator {
       }
       case 'arr': {
         if (!isArray(v) || v.length !== t.items.length) return undefined;
+        // `[path, value]` and other arrays of variables and constants: no continuation per element.
+        const flat = this.unifyFlat(t.items, v, env, k);
+        if (flat !== NOT_FLAT) return flat;
         const step = (i: number): Stop => (i === v.length ? k() : this.unifyValue(t.items[i], v[i], env, () => step(i + 1)));
         return step(0);
       }
@@ -478,6 +483,33 @@ export class Evaluator {
       default:
         return this.evalTerm(t, env, (tv) => (equal(tv, v) ? k() : undefined));
     }
+  }
+
+  /**
+   * Unifies terms that are each a variable or a constant with as many values, left to right (a
+   * variable bound by an earlier term is compared, as the general path does), then runs `k`.
+   * NOT_FLAT (nothing bound) when some term is neither.
+   */
+  unifyFlat(ts: readonly T[], vs: readonly RegoValue[], env: Slots, k: () => Stop): Stop | typeof NOT_FLAT {
+    for (let i = 0; i < ts.length; i++) if (ts[i].k !== 'var' && ts[i].k !== 'val') return NOT_FLAT;
+    const m = this.mark();
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i];
+      if (t.k === 'val') {
+        if (!equal(t.v, vs[i])) return this.undoWith(m, undefined);
+        continue;
+      }
+      if (t.k !== 'var') continue;
+      const cur = env[t.slot];
+      if (cur === undefined) this.bind(env, t.slot, vs[i]);
+      else if (!equal(cur, vs[i])) return this.undoWith(m, undefined);
+    }
+    return this.undoWith(m, k());
+  }
+
+  private undoWith(mark: number, r: Stop): Stop {
+    this.undo(mark);
+    return r;
   }
 
   /** All values of a term, in order (used where OPA collects, e.g. print operands, with values). */

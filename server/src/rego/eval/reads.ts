@@ -10,6 +10,8 @@ export type Reads = Map<TrackedObject, Set<string>>;
 
 export class ReadLog implements ReadSink {
   private readonly frames: Reads[] = [];
+  /** Per open frame, the memoised reads already replayed into it: a union needs each only once. */
+  private readonly replayed: (Set<Reads> | undefined)[] = [];
 
   /** True while a frame is open (reads are being collected). */
   get active(): boolean {
@@ -27,6 +29,7 @@ export class ReadLog implements ReadSink {
   /** Opens a frame; pass the returned depth to `end`. */
   begin(): number {
     this.frames.push(new Map());
+    this.replayed.push(undefined);
     return this.frames.length - 1;
   }
 
@@ -34,6 +37,7 @@ export class ReadLog implements ReadSink {
   end(depth: number): Reads {
     const frame = this.frames[depth] ?? new Map();
     this.frames.length = depth;
+    this.replayed.length = depth;
     const parent = this.frames[depth - 1];
     if (parent) mergeReads(parent, frame);
     return frame;
@@ -41,8 +45,15 @@ export class ReadLog implements ReadSink {
 
   /** Counts reads made earlier (a memoised value's) in the open frame. */
   replay(reads: Reads | undefined): void {
-    const top = this.frames[this.frames.length - 1];
-    if (top && reads) mergeReads(top, reads);
+    const depth = this.frames.length - 1;
+    const top = this.frames[depth];
+    if (!top || !reads) return;
+    // A memo hit inside a loop (a library function called once per resource) replays the same reads again and again.
+    let seen = this.replayed[depth];
+    if (!seen) this.replayed[depth] = seen = new Set();
+    if (seen.has(reads)) return;
+    seen.add(reads);
+    mergeReads(top, reads);
   }
 }
 

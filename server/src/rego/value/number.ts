@@ -30,8 +30,13 @@ class NumberValue implements RegoNumber {
   }
 }
 
+const SMALL_INTS = 1024;
+const smallInts: (RegoNumber | undefined)[] = [];
+
 /** A number with an exact integer value. */
 export function intNumber(i: bigint | number): RegoNumber {
+  // Array indices come through here once per element iterated: small ones are shared (numbers are immutable).
+  if (typeof i === 'number' && i >= 0 && i < SMALL_INTS && Number.isInteger(i)) return (smallInts[i] ??= new NumberValue(String(i), BigInt(i)));
   const big = typeof i === 'bigint' ? i : BigInt(i);
   return new NumberValue(big.toString(), big);
 }

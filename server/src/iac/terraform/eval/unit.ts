@@ -15,29 +15,35 @@ export const MAX_MODULE_DEPTH = 16;
 /**
  * Parse trees shared between analysis runs, keyed by path and checked against the text: a module
  * called from many units (or re-analysed on every keystroke) is parsed once. Trees are never
- * mutated, so sharing is safe. Least recently used entries are dropped past the size bound.
+ * mutated, so sharing is safe. Each path keeps its two latest texts, so verifying a fix (the
+ * edited text) does not push out the text every other unit still reads. Least recently used
+ * paths are dropped past the size bound.
  */
 const PARSE_CACHE_MAX_CHARS = 64 * 1024 * 1024;
-const parseCache = new Map<string, ParsedFile>();
+const VERSIONS_PER_PATH = 2;
+const parseCache = new Map<string, ParsedFile[]>();
 let parseCacheChars = 0;
 
-function parseCached(text: string, path: string): ParsedFile {
-  const hit = parseCache.get(path);
-  if (hit) {
-    parseCache.delete(path);
-    if (hit.text === text) {
-      parseCache.set(path, hit);
-      return hit;
-    }
-    parseCacheChars -= hit.text.length;
+/** The parse tree of `text` as the file `path` (`parseTerraform`), shared with every analysis run. */
+export function parseCached(text: string, path: string): ParsedFile {
+  const versions = parseCache.get(path) ?? [];
+  parseCache.delete(path);
+  const i = versions.findIndex((f) => f.text === text);
+  let file: ParsedFile;
+  if (i >= 0) {
+    file = versions[i];
+    versions.splice(i, 1);
+  } else {
+    file = parseTerraformFile(text, path);
+    parseCacheChars += text.length;
   }
-  const file = parseTerraformFile(text, path);
-  parseCache.set(path, file);
-  parseCacheChars += text.length;
-  for (const [p, f] of parseCache) {
-    if (parseCacheChars <= PARSE_CACHE_MAX_CHARS) break;
+  versions.unshift(file);
+  while (versions.length > VERSIONS_PER_PATH) parseCacheChars -= versions.pop()!.text.length;
+  parseCache.set(path, versions);
+  for (const [p, fs] of parseCache) {
+    if (parseCacheChars <= PARSE_CACHE_MAX_CHARS || p === path) break;
     parseCache.delete(p);
-    parseCacheChars -= f.text.length;
+    for (const f of fs) parseCacheChars -= f.text.length;
   }
   return file;
 }
