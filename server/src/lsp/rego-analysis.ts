@@ -3,7 +3,7 @@
 // FileHost it is given; the surface decides when to run it and publishes the result.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { FileHost } from '../iac/model';
-import { checkModules, lineIndex, opaErrors, type CheckSource, type RegoError } from '../rego/index';
+import { CheckCache, checkModules, lineIndex, opaErrors, type CheckSource, type RegoError } from '../rego/index';
 import { Linter, loadConfig, type Violation } from '../lint/index';
 import { LineIndex } from './line-index';
 import { baseName, dirOf, isInside, joinPath } from './paths';
@@ -25,13 +25,16 @@ export interface RegoDocument {
 /**
  * Diagnostics for one document per run. Keystroke cost is kept to the edited document: parses of
  * other files are cached by text, the folder's file list is learned once (RegoWorkspace), the
- * compile check covers only the document's dependency closure (and is reused while those parses
- * are unchanged), and the linter recomputes per-file results only for changed files.
+ * compile check covers only the document's dependency closure (reused whole while those parses
+ * are unchanged, per rule otherwise), and the linter recomputes per-file results only for changed
+ * files.
  */
 export class RegoAnalyzer {
   private linter: { configText: string | undefined; linter: Linter } | undefined;
   /** The last compile run, keyed by the parses it used (same objects = same texts). */
   private lastCheck: { inputs: ParsedFile[]; errors: RegoError[] } | undefined;
+  /** Per-rule results of the last compile run: a code edit re-checks only the rules it touched. */
+  private readonly checkCache = new CheckCache();
 
   constructor(
     private readonly host: FileHost,
@@ -79,7 +82,7 @@ export class RegoAnalyzer {
       return reused;
     }
     const sources: CheckSource[] = key.map((p) => ({ file: p.path, text: p.text, module: p.module }));
-    const errors = checkModules(sources, { strict: false, maxErrors: 0 });
+    const errors = checkModules(sources, { strict: false, maxErrors: 0, cache: this.checkCache });
     this.lastCheck = { inputs: key, errors };
     return errors;
   }

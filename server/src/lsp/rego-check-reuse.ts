@@ -106,8 +106,18 @@ function mover(edit: { start: number; oldEnd: number; delta: number }): Mover {
   };
 }
 
+/** The last answer of `singleEdit`: both reuse checks ask it for the same pair of texts. */
+let lastEdit: { a: string; b: string; edit: { start: number; oldEnd: number; delta: number } | undefined } | undefined;
+
 /** The one replaced span between two texts: [start, oldEnd) of `a` became `delta` longer. */
 function singleEdit(a: string, b: string): { start: number; oldEnd: number; delta: number } | undefined {
+  if (lastEdit && lastEdit.a === a && lastEdit.b === b) return lastEdit.edit;
+  const edit = findEdit(a, b);
+  lastEdit = { a, b, edit };
+  return edit;
+}
+
+function findEdit(a: string, b: string): { start: number; oldEnd: number; delta: number } | undefined {
   if (a === b) return undefined;
   let start = 0;
   const max = Math.min(a.length, b.length);

@@ -13,7 +13,7 @@ export { fromJS, toJS, toRegoText, toJSONText, jsonQuote, compare, equal, parseJ
 export type { RegoValue, RegoNumber, RegoObject, RegoSet } from './value';
 export { getBuiltin, builtins } from './builtins';
 export type { Builtin, BuiltinType } from './builtins';
-export { checkModules } from './check';
+export { checkModules, CheckCache } from './check';
 export type { CheckSource, CheckOptions } from './check';
 // Read tracking for incremental re-evaluation (policy/evaluate.ts re-runs only rules whose reads changed).
 export { ReadLog } from './eval';

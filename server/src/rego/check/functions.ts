@@ -3,10 +3,9 @@
 import { lookupBuiltin as getBuiltin } from './signatures';
 import type { Term } from '../syntax/ast';
 import { ruleCalls, type CallSite } from './calls';
-import { clauses, operatorName, refText, StageErrors, walkExprs } from './model';
-import { clauseLocals, type ResolvedModule } from './resolve';
+import { clauses, type ErrorSink, operatorName, refText, walkExprs } from './model';
+import { clauseLocals, type Resolved } from './resolve';
 import { constantKey, findNode, type RuleNode } from './tree';
-import { buildRuleTree } from './tree';
 import { argTypesDetails } from './types-details';
 
 /** Operators the parser produces that OPA declares as builtins but the evaluator handles itself. */
@@ -35,23 +34,19 @@ function dataRef(t: Term): Term[] | undefined {
   return v.type === 'ref' && v.terms[0]?.value.type === 'var' && v.terms[0].value.name === 'data' ? v.terms : undefined;
 }
 
-export function checkWithTargets(modules: ResolvedModule[], errs: StageErrors): void {
-  const root = buildRuleTree(modules);
-  for (const rm of modules) {
-    for (const r of rm.rules) {
-      for (const c of clauses(r.rule)) {
-        const locals = clauseLocals(c);
-        walkExprs(c.body, (e) => {
-          for (const w of e.with) {
-            const message = withTargetError(root, w.target, locals);
-            if (message) {
-              errs.add(message.code, message.text, rm.m, w.target.loc);
-              break;
-            }
-          }
-        });
+/** One rule's `with` target errors. Reads the rule and, for `data` targets, the rule tree. */
+export function withTargetsOfRule(root: RuleNode, r: Resolved, errs: ErrorSink): void {
+  for (const c of clauses(r.rule)) {
+    const locals = clauseLocals(c);
+    walkExprs(c.body, (e) => {
+      for (const w of e.with) {
+        const message = withTargetError(root, w.target, locals);
+        if (message) {
+          errs.add(message.code, message.text, r.m, w.target.loc);
+          break;
+        }
       }
-    }
+    });
   }
 }
 
@@ -78,19 +73,15 @@ function withTargetError(root: RuleNode, target: Term, locals: Set<string>): { c
   return { code: 'rego_type_error', text: 'with keyword target must reference existing input, data, or a function' };
 }
 
-export function checkUndefinedFunctions(modules: ResolvedModule[], errs: StageErrors): void {
-  const root = buildRuleTree(modules);
-  for (const rm of modules) {
-    for (const r of rm.rules) {
-      for (const c of clauses(r.rule)) {
-        const locals = clauseLocals(c);
-        for (const call of ruleCalls(c)) {
-          const op = operatorName(call.operator);
-          // A local named like a builtin shadows it: OPA renames the operator and finds no function.
-          const e = op && locals.has(op) ? { message: `undefined function ${op}`, details: undefined } : arityError(root, call);
-          if (e) errs.add('rego_type_error', e.message, rm.m, call.loc, e.details);
-        }
-      }
+/** One rule's unknown functions and arity mismatches. Reads the rule, builtins and the rule tree. */
+export function undefinedFunctionsOfRule(root: RuleNode, r: Resolved, errs: ErrorSink): void {
+  for (const c of clauses(r.rule)) {
+    const locals = clauseLocals(c);
+    for (const call of ruleCalls(c)) {
+      const op = operatorName(call.operator);
+      // A local named like a builtin shadows it: OPA renames the operator and finds no function.
+      const e = op && locals.has(op) ? { message: `undefined function ${op}`, details: undefined } : arityError(root, call);
+      if (e) errs.add('rego_type_error', e.message, r.m, call.loc, e.details);
     }
   }
 }

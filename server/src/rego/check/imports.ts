@@ -2,7 +2,7 @@
 // `data`), and — with the resolution stage — arguments named like a root document and, in strict
 // mode, imports nothing uses.
 import type { Import, Rule, Term } from '../syntax/ast';
-import { type CheckedModule, clauses, isV1Compatible, exprCall, isAssignExpr, refText, StageErrors, walkExprs, walkTerms } from './model';
+import { type CheckedModule, clauses, type ErrorSink, isV1Compatible, exprCall, isAssignExpr, refText, StageErrors, walkExprs, walkTerms } from './model';
 import type { ResolvedModule } from './resolve';
 
 const ROOTS = new Set(['input', 'data']);
@@ -38,27 +38,27 @@ export function checkDuplicateImports(modules: CheckedModule[], strict: boolean,
 }
 
 /** Rules named `input`/`data`, and `input := …` / `data := …` anywhere in a body. */
-export function checkKeywordOverrides(modules: CheckedModule[], strict: boolean, errs: StageErrors): void {
-  for (const m of modules) {
-    if (!strict && !isV1Compatible(m)) continue;
-    for (const rule of m.module.rules) {
-      for (const c of clauses(rule)) {
-        const head = c.head.ref[0];
-        if (head?.value.type === 'var' && ROOTS.has(head.value.name)) {
-          errs.add('rego_compile_error', `rules must not shadow ${head.value.name} (use a different rule name)`, m, c.loc);
-        }
+/** Rules of a module named `input`/`data` (reported before any body's assignments). */
+export function keywordRuleNames(m: CheckedModule, errs: ErrorSink): void {
+  for (const rule of m.module.rules) {
+    for (const c of clauses(rule)) {
+      const head = c.head.ref[0];
+      if (head?.value.type === 'var' && ROOTS.has(head.value.name)) {
+        errs.add('rego_compile_error', `rules must not shadow ${head.value.name} (use a different rule name)`, m, c.loc);
       }
     }
-    for (const rule of m.module.rules) {
-      for (const c of clauses(rule)) {
-        walkExprs(c.body, (e) => {
-          if (!isAssignExpr(e)) return;
-          const lhs = exprCall(e)?.args[0];
-          const name = lhs && (lhs.value.type === 'var' ? lhs.value.name : lhs.value.type === 'ref' && lhs.value.terms.length === 1 && lhs.value.terms[0].value.type === 'var' ? lhs.value.terms[0].value.name : undefined);
-          if (name && ROOTS.has(name)) errs.add('rego_compile_error', `variables must not shadow ${name} (use a different variable name)`, m, e.loc);
-        });
-      }
-    }
+  }
+}
+
+/** `input := …` / `data := …` in one rule's bodies. Reads only the (source) rule. */
+export function keywordVarsOfRule(m: CheckedModule, rule: Rule, errs: ErrorSink): void {
+  for (const c of clauses(rule)) {
+    walkExprs(c.body, (e) => {
+      if (!isAssignExpr(e)) return;
+      const lhs = exprCall(e)?.args[0];
+      const name = lhs && (lhs.value.type === 'var' ? lhs.value.name : lhs.value.type === 'ref' && lhs.value.terms.length === 1 && lhs.value.terms[0].value.type === 'var' ? lhs.value.terms[0].value.name : undefined);
+      if (name && ROOTS.has(name)) errs.add('rego_compile_error', `variables must not shadow ${name} (use a different variable name)`, m, e.loc);
+    });
   }
 }
 

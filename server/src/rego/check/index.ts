@@ -4,15 +4,11 @@
 import type { Module, RegoError, RegoVersion } from '../syntax/ast';
 import { lineIndex } from '../syntax/line-index';
 import { opaErrors, parseModule } from '../syntax';
-import { checkRuleConflicts } from './conflicts';
-import { checkUndefinedFunctions, checkWithTargets } from './functions';
-import { checkArgShadowing, checkDuplicateImports, checkKeywordOverrides, checkUnusedImports } from './imports';
-import { checkLocalVars } from './locals';
-import { type CheckedModule, StageErrors } from './model';
-import { checkRecursion } from './recursion';
-import { packageRuleNames, resolveModule, type ResolvedModule } from './resolve';
-import { checkSafety, checkHeadSafety } from './safety';
-import { checkDeprecatedBuiltins, checkTypes } from './types';
+import { CheckCache, NotRebasable } from './cache';
+import type { CheckedModule } from './model';
+import { runStages } from './stages';
+
+export { CheckCache };
 
 export interface CheckSource {
   file: string;
@@ -27,11 +23,14 @@ export interface CheckOptions {
   strict?: boolean;
   /** OPA's `--max-errors` (default 10; 0 or less = no limit). */
   maxErrors?: number;
+  /**
+   * Per-rule results of earlier checks (the editor keeps one per analyzer): a run re-checks only
+   * rules whose text or surroundings changed, with the same errors as a full check.
+   */
+  cache?: CheckCache;
 }
 
 export const DEFAULT_MAX_ERRORS = 10;
-
-type Stage = (modules: ResolvedModule[], errs: StageErrors) => void;
 
 /** Runs OPA's checks over a set of modules compiled together. Never throws. */
 export function checkModules(sources: CheckSource[], options: CheckOptions = {}): RegoError[] {
@@ -55,38 +54,29 @@ export function checkModules(sources: CheckSource[], options: CheckOptions = {})
   // OPA compiles modules in the order of their names.
   modules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   try {
-    return applyLimit(runStages(modules, options.strict ?? false), limit);
+    return applyLimit(checkWithCache(modules, options), limit);
   } catch (e) {
+    options.cache?.clear();
     // A checker bug must not take a surface down: report it as one error.
     return [{ code: 'rego_compile_error', message: `internal check error: ${(e as Error).message}`, loc: { start: 0, end: 0 }, row: 0, col: 0 }];
   }
 }
 
-function runStages(modules: CheckedModule[], strict: boolean): RegoError[] {
-  const samePackage = packageRuleNames(modules);
-  const resolved = modules.map((m) => resolveModule(m, samePackage));
-  const stages: Stage[] = [
-    // With --strict, OPA reports unused imports before anything else about imports.
-    (ms, errs) => strict && checkUnusedImports(ms, errs),
-    (_, errs) => checkDuplicateImports(modules, strict, errs),
-    (_, errs) => checkKeywordOverrides(modules, strict, errs),
-    checkArgShadowing,
-    (ms, errs) => checkLocalVars(ms, strict, errs),
-    checkWithTargets,
-    checkRuleConflicts,
-    checkUndefinedFunctions,
-    checkHeadSafety,
-    checkSafety,
-    checkRecursion,
-    checkTypes,
-    (ms, errs) => checkDeprecatedBuiltins(ms, strict, errs),
-  ];
-  for (const stage of stages) {
-    const errs = new StageErrors();
-    stage(resolved, errs);
-    if (errs.length > 0) return errs.list;
+function checkWithCache(modules: CheckedModule[], options: CheckOptions): RegoError[] {
+  const strict = options.strict ?? false;
+  const cache = options.cache;
+  if (!cache) return runStages(modules, strict);
+  cache.beginRun();
+  try {
+    const errors = runStages(modules, strict, cache);
+    cache.endRun();
+    return errors;
+  } catch (e) {
+    // A memoised error that cannot be moved with its rule: check again from scratch.
+    if (!(e instanceof NotRebasable)) throw e;
+    cache.clear();
+    return runStages(modules, strict);
   }
-  return [];
 }
 
 /** OPA stops at `limit` errors and appends "error limit reached". */

@@ -4,8 +4,8 @@
 // function arguments. Scopes nest like OPA's: a rule body shares the arguments' scope, each
 // comprehension and `every` body opens a new one.
 import type { Body, Expr, Loc, Term } from '../syntax/ast';
-import { clauses, exprCall, isAssignExpr, isWildcard, StageErrors, varsOf, walkExprVars, walkTerms, walkVars } from './model';
-import type { ResolvedModule } from './resolve';
+import { clauses, type ErrorSink, exprCall, isAssignExpr, isWildcard, varsOf, walkExprVars, walkTerms, walkVars } from './model';
+import type { Resolved } from './resolve';
 
 type Occurrence = 'seen' | 'assigned' | 'declared' | 'arg';
 
@@ -25,10 +25,16 @@ interface PendingError {
   loc: Loc;
 }
 
-class LocalsChecker {
+export class LocalsChecker {
   private stack: Frame[] = [];
   private errors: PendingError[] = [];
-  private gen = 0;
+  /** OPA's generated-name counter: it runs on across rules and modules, like OPA's. */
+  gen = 0;
+  /**
+   * Set once an error order depended on the counter's absolute value (two or more unused vars of
+   * one scope are sorted by their generated names as strings, where `__local10__` < `__local9__`).
+   */
+  orderUsedGen = false;
 
   constructor(private readonly strict: boolean) {}
 
@@ -121,10 +127,12 @@ class LocalsChecker {
     const generated = (a: [string, Local], b: [string, Local]) => (`__local${a[1].gen}__` < `__local${b[1].gen}__` ? -1 : 1);
     if (this.strict && this.errors.length === 0) {
       const unused = [...frame].filter(([name, l]) => l.occ === 'assigned' && l.count <= 1 && !used.has(name)).sort(generated);
+      if (unused.length > 1) this.orderUsedGen = true;
       for (const [name, l] of unused) this.errors.push({ message: `assigned var ${name} unused`, loc: l.at ?? body[0].loc });
     }
     if (this.errors.length === 0) {
       const unused = [...frame].filter(([name, l]) => l.occ === 'declared' && l.count <= 1 && !used.has(name)).sort(generated);
+      if (unused.length > 1) this.orderUsedGen = true;
       for (const [name, l] of unused) this.errors.push({ message: `declared var ${name} unused`, loc: l.at ?? body[0].loc });
     }
   }
@@ -246,25 +254,23 @@ class LocalsChecker {
   }
 }
 
-export function checkLocalVars(modules: ResolvedModule[], strict: boolean, errs: StageErrors): void {
-  const checker = new LocalsChecker(strict);
-  for (const rm of modules) {
-    for (const r of rm.rules) {
-      // Arguments used only in an else clause count as used.
-      const elseUses = new Set<string>();
-      for (const c of clauses(r.rule).slice(1)) {
-        c.body.forEach((e) => walkExprVars(e, (v) => elseUses.add((v.value as { name: string }).name)));
-        if (c.head.value) varsOf(c.head.value).forEach((n) => elseUses.add(n));
-      }
-      for (const [i, c] of clauses(r.rule).entries()) {
-        const used = new Set<string>();
-        c.head.ref.slice(1).forEach((t) => varsOf(t).forEach((n) => used.add(n)));
-        if (c.head.key) varsOf(c.head.key).forEach((n) => used.add(n));
-        const valueVars = c.head.value ? varsOf(c.head.value) : new Set<string>();
-        valueVars.forEach((n) => used.add(n));
-        for (const e of checker.clause(c.head.args ?? [], [c.head.key, c.head.value].filter((t): t is Term => !!t), used, valueVars, c.body, c.loc, i === 0, elseUses)) errs.add('rego_compile_error', e.message, rm.m, e.loc);
-      }
-    }
+/**
+ * One rule's local-variable errors. Reads the rule, `strict`, and — only where `orderUsedGen` gets
+ * set — the checker's counter on entry; advances the counter by the rule's declarations.
+ */
+export function localVarsOfRule(checker: LocalsChecker, r: Resolved, errs: ErrorSink): void {
+  // Arguments used only in an else clause count as used.
+  const elseUses = new Set<string>();
+  for (const c of clauses(r.rule).slice(1)) {
+    c.body.forEach((e) => walkExprVars(e, (v) => elseUses.add((v.value as { name: string }).name)));
+    if (c.head.value) varsOf(c.head.value).forEach((n) => elseUses.add(n));
+  }
+  for (const [i, c] of clauses(r.rule).entries()) {
+    const used = new Set<string>();
+    c.head.ref.slice(1).forEach((t) => varsOf(t).forEach((n) => used.add(n)));
+    if (c.head.key) varsOf(c.head.key).forEach((n) => used.add(n));
+    const valueVars = c.head.value ? varsOf(c.head.value) : new Set<string>();
+    valueVars.forEach((n) => used.add(n));
+    for (const e of checker.clause(c.head.args ?? [], [c.head.key, c.head.value].filter((t): t is Term => !!t), used, valueVars, c.body, c.loc, i === 0, elseUses)) errs.add('rego_compile_error', e.message, r.m, e.loc);
   }
 }
-

@@ -21,8 +21,13 @@ export function isV1Compatible(m: CheckedModule): boolean {
 
 export type ErrorCode = 'rego_compile_error' | 'rego_type_error' | 'rego_unsafe_var_error' | 'rego_recursion_error';
 
+/** Where a check puts its errors: a stage's list, or one rule's memo (see cache.ts). */
+export interface ErrorSink {
+  add(code: ErrorCode, message: string, m: CheckedModule, loc: Loc, details?: unknown): void;
+}
+
 /** Errors of one stage, in the order OPA reports them. */
-export class StageErrors {
+export class StageErrors implements ErrorSink {
   readonly list: RegoError[] = [];
   add(code: ErrorCode, message: string, m: CheckedModule, loc: Loc, details?: unknown): void {
     const p = m.lines.position(loc.start);

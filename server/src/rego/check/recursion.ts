@@ -4,7 +4,7 @@
 import type { Rule, Term } from '../syntax/ast';
 import { clauses, StageErrors, walkBodyTerms, walkTerms } from './model';
 import type { Resolved, ResolvedModule } from './resolve';
-import { buildRuleTree, pathText, rulesReachable, type RuleNode } from './tree';
+import { buildRuleTree, constantKey, pathText, rulesReachable, type RuleNode } from './tree';
 
 interface GraphNode {
   owner: Resolved;
@@ -12,7 +12,8 @@ interface GraphNode {
   edges: GraphNode[];
 }
 
-function dataRefs(rule: Rule): Term[][] {
+/** The `data` refs of one clause (they decide its dependency edges). Reads only the clause. */
+export function dataRefs(rule: Rule): Term[][] {
   const out: Term[][] = [];
   const visit = (t: Term) => {
     const v = t.value;
@@ -24,12 +25,27 @@ function dataRefs(rule: Rule): Term[][] {
   return out;
 }
 
-function buildGraph(root: RuleNode, modules: ResolvedModule[]): Map<Rule, GraphNode> {
+/** Each rule's clauses' `data` refs (a memo may answer for unchanged rules). */
+export type ClauseRefs = (r: Resolved) => Term[][][];
+
+const computedRefs: ClauseRefs = (r) => clauses(r.rule).map(dataRefs);
+
+function buildGraph(root: RuleNode, modules: ResolvedModule[], refsOf: ClauseRefs): Map<Rule, GraphNode> {
   const nodes = new Map<Rule, GraphNode>();
-  for (const rm of modules) for (const r of rm.rules) for (const c of clauses(r.rule)) nodes.set(c, { owner: r, clause: c, edges: [] });
+  const refs = new Map<GraphNode, Term[][]>();
+  for (const rm of modules) {
+    for (const r of rm.rules) {
+      const perClause = refsOf(r);
+      clauses(r.rule).forEach((c, i) => {
+        const node: GraphNode = { owner: r, clause: c, edges: [] };
+        nodes.set(c, node);
+        refs.set(node, perClause[i]);
+      });
+    }
+  }
   for (const node of nodes.values()) {
     const seen = new Set<GraphNode>();
-    for (const ref of dataRefs(node.clause)) {
+    for (const ref of refs.get(node) ?? []) {
       for (const target of rulesReachable(root, ref)) {
         for (const c of clauses(target.rule)) {
           const to = nodes.get(c);
@@ -60,18 +76,36 @@ function cyclePath(from: GraphNode, to: GraphNode): GraphNode[] | undefined {
   return dfs(from);
 }
 
-export function checkRecursion(modules: ResolvedModule[], errs: StageErrors): void {
+export function checkRecursion(modules: ResolvedModule[], errs: StageErrors, refsOf: ClauseRefs = computedRefs): void {
+  for (const e of recursionErrors(modules, refsOf)) {
+    // Errors sit on the source clauses: a memoised resolved copy may carry an older text's positions.
+    errs.add('rego_recursion_error', e.message, e.rule.m, clauses(e.rule.source)[e.clause].loc);
+  }
+}
+
+/** Each rule clause on a cycle (by rule and clause index), in OPA's order, with its message. */
+export function recursionErrors(modules: ResolvedModule[], refsOf: ClauseRefs = computedRefs): { rule: Resolved; clause: number; message: string }[] {
   const root = buildRuleTree(modules);
-  const graph = buildGraph(root, modules);
+  const graph = buildGraph(root, modules, refsOf);
+  const out: { rule: Resolved; clause: number; message: string }[] = [];
   root.depthFirst((node) => {
     for (const r of node.values) {
-      for (const c of clauses(r.rule)) {
+      clauses(r.rule).forEach((c, i) => {
         const start = graph.get(c);
         const path = start && cyclePath(start, start);
-        if (!path) continue;
+        if (!path) return;
         const names = path.map((n) => pathText(n.owner.path));
-        errs.add('rego_recursion_error', `rule ${pathText(r.path)} is recursive: ${names.join(' -> ')}`, r.m, c.loc);
-      }
+        out.push({ rule: r, clause: i, message: `rule ${pathText(r.path)} is recursive: ${names.join(' -> ')}` });
+      });
     }
   });
+  return out;
+}
+
+/**
+ * What the dependency graph of one rule depends on besides the rule tree: its path's text (messages
+ * name it), its clauses and the keys of each clause's `data` refs (a var key reaches every child).
+ */
+export function recursionPart(r: Resolved, refs: Term[][][]): string {
+  return `${pathText(r.path)}\u0001${refs.map((clause) => clause.map((ref) => ref.map((t) => constantKey(t) ?? '\u0004').join('\u0001')).join('\u0002')).join('\u0003')}`;
 }

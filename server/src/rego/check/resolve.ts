@@ -20,7 +20,7 @@ export interface ResolvedModule {
   usedImports: Set<Import>;
 }
 
-interface Global {
+export interface Global {
   ref: Term[];
   /** Imports binding this name (a use counts for all of them, as OPA matches by name). */
   imps: Import[];
@@ -43,6 +43,15 @@ export function packageRuleNames(modules: readonly CheckedModule[]): Map<string,
 }
 
 export function resolveModule(m: CheckedModule, samePackage: ReadonlyMap<string, ReadonlySet<string>> = new Map()): ResolvedModule {
+  const globals = moduleGlobals(m, samePackage);
+  const used = new Set<Import>();
+  const r = new Resolver(globals, used);
+  const rules = m.module.rules.map((rule) => ({ m, rule: r.rule(rule), path: rulePath(m, rule), source: rule }));
+  return { m, rules, usedImports: used };
+}
+
+/** The names a module's rules resolve against: its package's rules, then its imports. */
+export function moduleGlobals(m: CheckedModule, samePackage: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Global> {
   const globals = new Map<string, Global>();
   const pkgRef = m.module.package.path;
   for (const r of m.module.rules) {
@@ -63,14 +72,17 @@ export function resolveModule(m: CheckedModule, samePackage: ReadonlyMap<string,
     const name = imp.alias ?? (ref.length === 1 && last.type === 'var' ? last.name : last.type === 'string' ? last.value : undefined);
     if (name) globals.set(name, { ref, imps: [...(globals.get(name)?.imps ?? []), imp] });
   }
-  const used = new Set<Import>();
-  const r = new Resolver(globals, used);
-  const rules = m.module.rules.map((rule) => {
-    const resolved = r.rule(rule);
-    const path: Term[] = [...pkgRef, ...rule.head.ref.map((t, i) => (i === 0 && t.value.type === 'var' ? { value: { type: 'string' as const, value: t.value.name }, loc: t.loc } : t))];
-    return { m, rule: resolved, path, source: rule };
-  });
-  return { m, rules, usedImports: used };
+  return globals;
+}
+
+/** The resolved copy of one rule; the imports its names use are added to `used`. */
+export function resolveRule(globals: Map<string, Global>, rule: Rule, used: Set<Import>): Rule {
+  return new Resolver(globals, used).rule(rule);
+}
+
+/** Full path of a rule: `data`, the package, then the head ref (its first var as a string). */
+export function rulePath(m: CheckedModule, rule: Rule): Term[] {
+  return [...m.module.package.path, ...rule.head.ref.map((t, i) => (i === 0 && t.value.type === 'var' ? { value: { type: 'string' as const, value: t.value.name }, loc: t.loc } : t))];
 }
 
 /** Vars a body declares (`:=` left-hand sides, `some`), not looking into comprehensions. */

@@ -5,15 +5,15 @@
 // `every`) are checked after their enclosing body, with the vars it binds as globals.
 import type { Loc, Term } from '../syntax/ast';
 import { calleeArity } from './functions';
-import { clauses, isGenerated, StageErrors, walkVars } from './model';
-import type { ResolvedModule } from './resolve';
-import { buildRuleTree, type RuleNode } from './tree';
+import { clauses, type ErrorSink, isGenerated, walkVars } from './model';
+import type { Resolved } from './resolve';
+import type { RuleNode } from './tree';
 import { CALL_VAR, type Closure, sourceName, type Unit, UnitBuilder } from './units';
 
 const RESERVED = ['input', 'data'];
 const FUTURE_KEYWORDS = new Set(['in', 'every', 'contains', 'if']);
 
-type Arity = (op: Term) => number;
+export type Arity = (op: Term) => number;
 type Unsafe = Map<Unit, Set<string>>;
 
 function termVars(t: Term, out: Set<string>, skipObjectKeysAndSets = false): void {
@@ -288,36 +288,29 @@ function safetyErrors(unsafe: Unsafe): { message: string; loc: Loc }[] {
   return out;
 }
 
-function arityOf(root: RuleNode): Arity {
+export function arityOf(root: RuleNode): Arity {
   return (op) => calleeArity(root, op) ?? -1;
 }
 
-export function checkHeadSafety(modules: ResolvedModule[], errs: StageErrors): void {
-  for (const rm of modules) {
-    for (const r of rm.rules) {
-      for (const c of clauses(r.rule)) {
-        const { units, head } = new UnitBuilder().rule(c.body, [...(c.head.key ? [c.head.key] : []), ...(c.head.value ? [c.head.value] : [])], c.head.ref.slice(1));
-        const safe = new Set<string>(RESERVED);
-        [...units, ...head.units].forEach((u) => u.vars.forEach((v) => safe.add(v)));
-        for (const a of c.head.args ?? []) walkVars(a, (v) => safe.add((v.value as { name: string }).name), false);
-        const headVars = [...varsOfTerms(head.rewritten)].filter((v) => !safe.has(v) && !isHidden(v)).sort();
-        for (const v of headVars) errs.add('rego_unsafe_var_error', `var ${v} is unsafe`, rm.m, c.loc);
-      }
-    }
+/** One rule's head vars that its body never binds. Reads only the rule (and builtin names). */
+export function headSafetyOfRule(r: Resolved, errs: ErrorSink): void {
+  for (const c of clauses(r.rule)) {
+    const { units, head } = new UnitBuilder().rule(c.body, [...(c.head.key ? [c.head.key] : []), ...(c.head.value ? [c.head.value] : [])], c.head.ref.slice(1));
+    const safe = new Set<string>(RESERVED);
+    [...units, ...head.units].forEach((u) => u.vars.forEach((v) => safe.add(v)));
+    for (const a of c.head.args ?? []) walkVars(a, (v) => safe.add((v.value as { name: string }).name), false);
+    const headVars = [...varsOfTerms(head.rewritten)].filter((v) => !safe.has(v) && !isHidden(v)).sort();
+    for (const v of headVars) errs.add('rego_unsafe_var_error', `var ${v} is unsafe`, r.m, c.loc);
   }
 }
 
-export function checkSafety(modules: ResolvedModule[], errs: StageErrors): void {
-  const arity = arityOf(buildRuleTree(modules));
-  for (const rm of modules) {
-    for (const r of rm.rules) {
-      for (const c of clauses(r.rule)) {
-        const built = new UnitBuilder().rule(c.body, [...(c.head.key ? [c.head.key] : []), ...(c.head.value ? [c.head.value] : [])]);
-        const units = [...built.units, ...built.head.units];
-        const globals = new Set(RESERVED);
-        for (const a of c.head.args ?? []) walkVars(a, (v) => globals.add((v.value as { name: string }).name), false);
-        for (const e of safetyErrors(unsafeVars(globals, units, arity))) errs.add('rego_unsafe_var_error', e.message, rm.m, e.loc);
-      }
-    }
+/** One rule's unsafe body vars. Reads the rule, builtins and (for calls of rules) their arities. */
+export function safetyOfRule(arity: Arity, r: Resolved, errs: ErrorSink): void {
+  for (const c of clauses(r.rule)) {
+    const built = new UnitBuilder().rule(c.body, [...(c.head.key ? [c.head.key] : []), ...(c.head.value ? [c.head.value] : [])]);
+    const units = [...built.units, ...built.head.units];
+    const globals = new Set(RESERVED);
+    for (const a of c.head.args ?? []) walkVars(a, (v) => globals.add((v.value as { name: string }).name), false);
+    for (const e of safetyErrors(unsafeVars(globals, units, arity))) errs.add('rego_unsafe_var_error', e.message, r.m, e.loc);
   }
 }

@@ -13,9 +13,12 @@ export class RuleNode {
     return this.children.get(key);
   }
 
-  /** Children in OPA's sorted key order. */
+  private sorted?: RuleNode[];
+
+  /** Children in OPA's sorted key order (several stages walk one tree: sorted once per node). */
   sortedChildren(): RuleNode[] {
-    return [...this.children.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (this.sorted?.length !== this.children.size) this.sorted = [...this.children.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    return this.sorted;
   }
 
   /** Pre-order walk; `fn` returning true skips the node's children. */
