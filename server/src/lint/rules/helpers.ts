@@ -106,38 +106,81 @@ export function outputVars(body: Body, initiallyBound: Iterable<string>, globals
     if (isSome(t)) {
       for (const s of t.symbols) {
         if (s.value.type === 'var') declared.add(s.value.name);
-        else if (s.value.type === 'call') s.value.args.slice(0, -1).forEach((a) => termVars(a).forEach((v) => bound.add((v.value as { name: string }).name)));
+        else if (s.value.type === 'call') s.value.args.slice(0, -1).forEach((a) => bindVars(a, bound));
       }
       continue;
     }
-    const found: OutputVar[] = [];
-    const nested: Body[] = [];
-    const scan = (term: Term): void => {
-      const v = term.value;
-      // Comprehension bodies are scopes of their own, analysed after this expression.
-      if (v.type === 'arraycomprehension' || v.type === 'setcomprehension' || v.type === 'objectcomprehension') {
-        nested.push(v.body);
-        return;
-      }
-      if (v.type === 'ref') {
-        const segs = v.terms.slice(1);
-        const outs = segs.filter((s) => s.value.type === 'var' && !bound.has(s.value.name) && !globals.has(s.value.name));
-        outs.forEach((s) => found.push({ term: s, ref: term, expr: e, declared: declared.has((s.value as { name: string }).name), last: segs[segs.length - 1] === s, refOutputs: outs.length }));
-        v.terms.forEach(scan);
-      } else if (v.type === 'array' || v.type === 'set') v.items.forEach(scan);
-      else if (v.type === 'object') v.items.forEach(([k, x]) => { scan(k); scan(x); });
-      else if (v.type === 'call') v.args.forEach(scan);
-      else if (v.type === 'templatestring') v.parts.forEach((p) => { if (typeof p !== 'string') scan(p); });
-    };
-    const terms = isCallExpr(t) ? t.args : exprTopTerms(e);
-    terms.forEach(scan);
-    out.push(...found);
-    for (const f of found) bound.add((f.term.value as { name: string }).name);
-    for (const b of nested) out.push(...outputVars(b, bound, globals));
+    const scan: OutputScan = { expr: e, bound, declared, globals, found: [], nested: [] };
+    if (isCallExpr(t)) for (const a of t.args) scanOutputs(a, scan);
+    else for (const term of exprTopTerms(e)) scanOutputs(term, scan);
+    out.push(...scan.found);
+    for (const f of scan.found) bound.add((f.term.value as { name: string }).name);
+    for (const b of scan.nested) out.push(...outputVars(b, bound, globals));
     // After the expression, every var it mentions is bound (assignment, unification, output args).
-    for (const term of exprTopTerms(e)) termVars(term).forEach((v) => bound.add((v.value as { name: string }).name));
+    for (const term of exprTopTerms(e)) bindVars(term, bound);
   }
   return out;
+}
+
+/** One expression's scan for output vars: what is bound before it, and what it finds. */
+interface OutputScan {
+  expr: Expr;
+  bound: Set<string>;
+  declared: Set<string>;
+  globals: Set<string>;
+  found: OutputVar[];
+  /** Comprehension bodies: scopes of their own, analysed after the expression. */
+  nested: Body[];
+}
+
+function scanOutputs(term: Term, scan: OutputScan): void {
+  const v = term.value;
+  if (v.type === 'arraycomprehension' || v.type === 'setcomprehension' || v.type === 'objectcomprehension') {
+    scan.nested.push(v.body);
+    return;
+  }
+  if (v.type === 'ref') {
+    // Most refs have no unbound var segment: nothing is allocated for them.
+    const segs = v.terms;
+    let outs: Term[] | undefined;
+    for (let i = 1; i < segs.length; i++) {
+      const s = segs[i].value;
+      if (s.type === 'var' && !scan.bound.has(s.name) && !scan.globals.has(s.name)) (outs ??= []).push(segs[i]);
+    }
+    if (outs) {
+      const last = segs[segs.length - 1];
+      for (const s of outs) {
+        scan.found.push({ term: s, ref: term, expr: scan.expr, declared: scan.declared.has((s.value as { name: string }).name), last: last === s, refOutputs: outs.length });
+      }
+    }
+    for (const x of segs) scanOutputs(x, scan);
+  } else if (v.type === 'array' || v.type === 'set') {
+    for (const x of v.items) scanOutputs(x, scan);
+  } else if (v.type === 'object') {
+    for (const [k, x] of v.items) {
+      scanOutputs(k, scan);
+      scanOutputs(x, scan);
+    }
+  } else if (v.type === 'call') {
+    for (const x of v.args) scanOutputs(x, scan);
+  } else if (v.type === 'templatestring') {
+    for (const p of v.parts) if (typeof p !== 'string') scanOutputs(p, scan);
+  }
+}
+
+/** Adds the names of termVars(t) to `bound`, without collecting the terms. */
+function bindVars(t: Term, bound: Set<string>): void {
+  const v = t.value;
+  if (v.type === 'var') bound.add(v.name);
+  else if (v.type === 'ref') for (const x of v.terms) bindVars(x, bound);
+  else if (v.type === 'array' || v.type === 'set') for (const x of v.items) bindVars(x, bound);
+  else if (v.type === 'object') {
+    for (const [k, x] of v.items) {
+      bindVars(k, bound);
+      bindVars(x, bound);
+    }
+  } else if (v.type === 'call') for (const x of v.args) bindVars(x, bound);
+  else if (v.type === 'templatestring') for (const p of v.parts) if (typeof p !== 'string') bindVars(p, bound);
 }
 
 /** Vars bound by a rule's head arguments. */
@@ -152,9 +195,9 @@ export function varOccurrences(rule: Rule): Map<string, Term[]> {
   const map = new Map<string, Term[]>();
   const add = (t: Term): void => {
     if (t.value.type !== 'var') return;
-    const list = map.get(t.value.name) ?? [];
+    let list = map.get(t.value.name);
+    if (!list) map.set(t.value.name, (list = []));
     list.push(t);
-    map.set(t.value.name, list);
   };
   const body = (b: Body): void => {
     for (const e of b) {

@@ -181,7 +181,7 @@ function writeHead(w: Writer, rule: Rule, expandedConst: boolean, isElse: boolea
   if (args.length > 0) {
     w.write('(');
     try {
-      writeIterable(w, args, headPos, closingRow(headPos, '(', ')'), (t) => writeTerm(w, t as Term));
+      writeIterable(w, args, closingRow(headPos, '(', ')'), (t) => writeTerm(w, t as Term));
     } finally {
       w.write(')');
     }

@@ -175,7 +175,7 @@ export function writeFunctionCallPlain(w: Writer, operator: Term, args: Term[]):
   w.write('(');
   try {
     const opPos = w.pos(operator);
-    writeIterable(w, args, opPos, closingRow(opPos, '(', ')'), (t) => writeListItem(w, t as Term));
+    writeIterable(w, args, closingRow(opPos, '(', ')'), (t) => writeListItem(w, t as Term));
   } finally {
     w.write(')');
   }
@@ -204,6 +204,7 @@ export function writeInOperator(w: Writer, parens: boolean, operands: Term[], po
 
 /** Set elements are unique in OPA's AST: a repeated literal is printed once. */
 function dedupe(items: Term[]): Term[] {
+  if (items.length < 2) return items;
   const seen = new Set<string>();
   // Distinct string values print distinctly, so a set of strings is keyed by value (no quoting).
   const keyOf = items.every(isStringTerm) ? stringValue : termString;
@@ -217,6 +218,7 @@ function dedupe(items: Term[]): Term[] {
 
 /** OPA's object literal keeps one entry per key: the first key's place with the last value. */
 function mergeDuplicateKeys(items: [Term, Term][]): [Term, Term][] {
+  if (items.length < 2) return items;
   const byKey = new Map<string, number>();
   const out: [Term, Term][] = [];
   const keyOf = items.every(([k]) => isStringTerm(k)) ? stringValue : termString;
@@ -247,7 +249,7 @@ function writeCollection(w: Writer, open: string, close: string, items: Element[
   w.write(open);
   try {
     const write = kind === 'object' ? (e: Element) => writeObjectItem(w, e as [Term, Term]) : (e: Element) => writeListItem(w, e as Term);
-    writeIterable(w, items, pos, closingRow(pos, open, close), write);
+    writeIterable(w, items, closingRow(pos, open, close), write);
   } finally {
     w.write(close);
   }
@@ -285,62 +287,80 @@ function writeObjectItem(w: Writer, [key, value]: [Term, Term]): void {
   writeTerm(w, value);
 }
 
-function elementPos(w: Writer, e: Element): Pos {
-  if (Array.isArray(e)) return w.pos(e[0]);
-  return w.pos(e);
+/** The node that places an element: an object item is placed by its key. */
+function elementNode(e: Element): Term | Expr {
+  return Array.isArray(e) ? e[0] : e;
 }
 
 /** Groups elements into output lines: a new line wherever an element started on a later row. */
-export function groupIterable<T extends Element>(w: Writer, elements: T[], last: Pos): T[][] {
+export function groupIterable<T extends Element>(w: Writer, elements: T[]): T[][] {
   // OPA does not trust the positions of compiler-generated vars (`__local0__`): such lists stay as they are.
   if (w.mayHaveGeneratedVars && elements.some((e) => (Array.isArray(e) ? e.some(hasGeneratedVar) : hasGeneratedVar(e)))) return [elements];
-  const positions = elements.map((e) => elementPos(w, e));
+  // Rows and offsets only: no position object per element (this runs for every composite and body).
+  const n = elements.length;
+  const rows = new Array<number>(n);
   let inOrder = true;
-  for (let i = 1; i < positions.length && inOrder; i++) {
-    const a = positions[i - 1];
-    const b = positions[i];
-    inOrder = a.row < b.row || (a.row === b.row && a.offset <= b.offset);
+  let prevOffset = -1;
+  for (let i = 0; i < n; i++) {
+    const node = elementNode(elements[i]);
+    rows[i] = w.rowOf(node);
+    const offset = w.offsetOf(node);
+    if (i > 0 && inOrder) inOrder = rows[i - 1] < rows[i] || (rows[i - 1] === rows[i] && prevOffset <= offset);
+    prevOffset = offset;
   }
   // Elements nearly always come in source order; sort (stably) only when they do not.
-  const sorted = inOrder
-    ? elements.map((e, i) => ({ e, p: positions[i] }))
-    : elements
-        .map((e, i) => ({ e, i, p: positions[i] }))
-        .sort((a, b) => a.p.row - b.p.row || a.p.offset - b.p.offset || a.i - b.i);
+  if (!inOrder) return linesByRow(w, elements, rows);
   const lines: T[][] = [];
   let cur: T[] = [];
-  let prev: Pos = last;
-  sorted.forEach(({ e, p }, i) => {
-    if (p.row - prev.row > 0 && i > 0) {
+  for (let i = 0; i < n; i++) {
+    if (i > 0 && rows[i] > rows[i - 1]) {
       lines.push(cur);
       cur = [];
     }
-    prev = p;
-    cur.push(e);
-  });
+    cur.push(elements[i]);
+  }
   lines.push(cur);
   return lines;
 }
 
-export function writeIterable(w: Writer, elements: Element[], last: Pos, close: RowOnly, write: (e: Element) => void): void {
+/** groupIterable for elements out of source order: sorted by row, then offset, then input order. */
+function linesByRow<T extends Element>(w: Writer, elements: T[], rows: number[]): T[][] {
+  const sorted = elements
+    .map((e, i) => ({ e, i, row: rows[i], offset: w.offsetOf(elementNode(e)) }))
+    .sort((a, b) => a.row - b.row || a.offset - b.offset || a.i - b.i);
+  const lines: T[][] = [];
+  let cur: T[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i].row > sorted[i - 1].row) {
+      lines.push(cur);
+      cur = [];
+    }
+    cur.push(sorted[i].e);
+  }
+  lines.push(cur);
+  return lines;
+}
+
+export function writeIterable(w: Writer, elements: Element[], close: RowOnly, write: (e: Element) => void): void {
   // OPA 1.5 decides purely by rows: one source row → one output line, whatever sits between.
-  const lines = groupIterable(w, elements, last);
+  const lines = groupIterable(w, elements);
   const multiline = lines.length > 1;
   if (multiline) {
     w.delayBeforeEnd();
     w.startMultilineSeq();
   }
-  lines.forEach((line, i) => {
-    line.forEach((e, j) => {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    for (let j = 0; j < line.length; j++) {
       if (j > 0) w.write(', ');
-      write(e);
-    });
+      write(line[j]);
+    }
     if (i < lines.length - 1) {
       w.write(',');
       w.endLine();
       w.startLine();
     }
-  });
+  }
   if (multiline) {
     w.write(',');
     w.endLine();
@@ -382,7 +402,7 @@ function writeComprehension(w: Writer, open: string, close: string, term: Term, 
 
 /** A comprehension or `every` body: one line (`; `-separated) if it was one line, else a block. */
 export function writeComprehensionBody(w: Writer, open: string, close: string, body: Body, termPos: Pos, comprPos: Pos): void {
-  const lines = groupIterable(w, body, termPos);
+  const lines = groupIterable(w, body);
   const closing = closingRow(comprPos, open, close);
   if ((body.length > 0 && w.pos(body[0]).row - termPos.row > 0) || lines.length > 1) {
     w.endLine();

@@ -93,6 +93,18 @@ export class Writer {
     return (this.posOverride.size > 0 ? this.posOverride.get(node) : undefined) ?? this.src.pos(node.loc);
   }
 
+  /** pos(node).row without making a position object. */
+  rowOf(node: { loc: Loc }): number {
+    const override = this.posOverride.size > 0 ? this.posOverride.get(node) : undefined;
+    return override ? override.row : this.src.rowOf(node.loc.start);
+  }
+
+  /** pos(node).offset without making a position object. */
+  offsetOf(node: { loc: Loc }): number {
+    const override = this.posOverride.size > 0 ? this.posOverride.get(node) : undefined;
+    return override ? override.offset : node.loc.start;
+  }
+
   startLine(): void {
     this.inline = true;
     this.buf += indentation(this.level);
@@ -159,10 +171,8 @@ export class Writer {
   /** insertComments for a node whose position is needed for nothing else (no Pos is made when no comment is due). */
   insertCommentsBefore(node: { loc: Loc }): void {
     if (this.comments.length === 0) return;
-    const override = this.posOverride.size > 0 ? this.posOverride.get(node) : undefined;
-    const row = override ? override.row : this.src.rowOf(node.loc.start);
-    if (this.comments[0].row > row) return;
-    this.insertCommentsAt(override ?? this.src.pos(node.loc));
+    if (this.comments[0].row > this.rowOf(node)) return;
+    this.insertCommentsAt(this.pos(node));
   }
 
   private insertCommentsAt(at: Pos | RowOnly): void {

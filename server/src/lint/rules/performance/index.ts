@@ -108,10 +108,10 @@ export const nonLoopExpression = fileRule('non-loop-expression', 'performance', 
       if (i < first) return;
       boundBy(e).forEach((n) => loopVars.add(n));
       if (i === first) return;
-      const names = [...exprVarNames(e)];
-      if (names.some((n) => n.startsWith('$'))) return;
-      const used = names;
+      // The cheap exclusions first: most expressions in a loop body are assignments.
       if (isLoop(e) || assignment(e) || e.with.length > 0) return;
+      const used = [...exprVarNames(e)];
+      if (used.some((n) => n.startsWith('$'))) return;
       if (used.some((n) => loopVars.has(n))) return;
       // Output vars bound by this expression (refs iterating) make it a loop of its own.
       if (used.some((n) => !globals.has(n))) return;
