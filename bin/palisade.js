@@ -4,13 +4,18 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { spawn } = require('node:child_process');
-const bundle = path.join(__dirname, '..', 'dist', 'server.js');
+const args = process.argv.slice(2);
+const dist = path.join(__dirname, '..', 'dist');
+// `rego …` and `test` run from the lean bundle of the Rego tools (server/src/cli/rego-main.ts):
+// a third of the full bundle's code to read and compile. Everything else runs from the full one.
+const LEAN_COMMANDS = ['rego', 'test'];
+const lean = path.join(dist, 'rego-cli.js');
+const bundle = LEAN_COMMANDS.includes(args[0]) && fs.existsSync(lean) ? lean : path.join(dist, 'server.js');
 if (!fs.existsSync(bundle)) {
   process.stderr.write('palisade: dist/server.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
 const cli = require(bundle);
-const args = process.argv.slice(2);
 
 // The language server runs with the V8 flags the VS Code client also uses (SERVER_EXEC_ARGV,
 // server/src/shared/server-launch.ts); they must be set when the process starts, so re-exec once.

@@ -17,6 +17,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 await Promise.all([
   build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server.js', plugins: [iamDataPlugin] }),
+  // The Rego tools (`palisade rego …`, `palisade test`) alone, which bin/palisade.js runs for those
+  // commands: no IaC, policy, fix, IAM data or LSP code to load (server/src/cli/rego-main.ts).
+  build({ ...common, entryPoints: ['server/src/cli/rego-main.ts'], outfile: 'dist/rego-cli.js' }),
   writeBuiltinPackArtefact(),
 ]);
 // dist/README.md: the README the .vsix ships, its images inlined (see scripts/vsix-readme.mjs).

@@ -136,8 +136,10 @@ export async function runLintWorker(): Promise<number> {
 }
 
 /**
- * The worker's script. Bundled (dist/server.js) it re-enters the CLI's `main` as
- * `rego lint LINT_WORKER_ARG`; compiled unbundled (out/), this module exports runLintWorker itself.
+ * The worker's script: it loads the file this code runs from. Bundled (dist/rego-cli.js, or
+ * dist/server.js) it re-enters the bundle's `main` as `rego lint LINT_WORKER_ARG`, so a worker loads
+ * no more code than the main thread did; compiled unbundled (out/), this module exports
+ * runLintWorker itself.
  */
 function workerSource(): string {
   return [

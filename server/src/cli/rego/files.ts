@@ -31,12 +31,21 @@ function walk(path: string, out: string[]): void {
   } catch {
     return;
   }
-  if (st.isDirectory()) {
-    for (const name of readdirSync(path).sort()) {
-      if (name.startsWith('.')) continue;
-      walk(join(path, name), out);
-    }
-  } else out.push(path);
+  if (st.isDirectory()) walkDirectory(path, out);
+  else out.push(path);
+}
+
+/** A directory's files in name order, hidden ones skipped. */
+function walkDirectory(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    // The entry's type spares a stat per file; a symlink (or an unknown type) is followed by walk's stat.
+    if (entry.isFile()) out.push(path);
+    else if (entry.isDirectory()) walkDirectory(path, out);
+    else walk(path, out);
+  }
 }
 
 /**
