@@ -7,20 +7,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { allRules, Linter, providedConfig, type LintConfig, type LintFile } from '../../server/src/lint';
 import { REPO_ROOT } from '../helpers/corpora';
+import { seededRandom } from '../helpers/seeded';
 
 function everyRuleOn(): LintConfig {
   const config = providedConfig();
   for (const settings of config.rules.values()) settings.level = 'error';
   return config;
-}
-
-/** Deterministic pseudo-random numbers (a fixed LCG), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const INSERTS = [' ', 'x', '\n', '#', '# TODO\n', 'import data.nowhere\n', '\nq := 1\n', 'not ', '"'];
@@ -43,7 +35,7 @@ function workspace(): LintFile[] {
 test('an editor linter lists violations in exactly the order a one-shot lint does, edit after edit', () => {
   const files = workspace();
   const editor = new Linter(everyRuleOn(), undefined, { incremental: true });
-  const next = random(5);
+  const next = seededRandom(5);
   let aggregateSeen = 0;
   for (let step = 0; step < 60; step++) {
     const target = Math.floor(next() * files.length);

@@ -10,21 +10,13 @@ import { Linter, providedConfig, ruleByName, type LintConfig, type Violation } f
 import type { FileRule } from '../../server/src/lint/types';
 import { parseModule, detectRegoVersion } from '../../server/src/rego';
 import { corpus, REPO_ROOT } from '../helpers/corpora';
+import { seededRandom, regoFilesUnder } from '../helpers/seeded';
 
 /** Only opa-fmt on, so the comparison is about it (and fast). */
 function opaFmtOnly(): LintConfig {
   const config = providedConfig();
   for (const [key, settings] of config.rules) settings.level = key === 'style/opa-fmt' ? 'error' : 'ignore';
   return config;
-}
-
-/** Deterministic pseudo-random numbers (a fixed LCG), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 // Snippets that keep a rule formatted (a letter in a name), unformat it (two spaces, a tab, a blank
@@ -43,17 +35,8 @@ function editInsideRule(text: string, next: () => number): string {
   return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 2));
 }
 
-function regoFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) out.push(...regoFiles(join(dir, e.name)));
-    else if (e.name.endsWith('.rego')) out.push(join(dir, e.name));
-  }
-  return out.sort();
-}
-
 function sources(): { name: string; text: string }[] {
-  const out = regoFiles(join(REPO_ROOT, 'policies')).map((p) => ({ name: p.slice(REPO_ROOT.length + 1), text: readFileSync(p, 'utf8') }));
+  const out = regoFilesUnder(join(REPO_ROOT, 'policies')).map((p) => ({ name: p.slice(REPO_ROOT.length + 1), text: readFileSync(p, 'utf8') }));
   const fmt = corpus('opa-fmt');
   if (fmt) {
     for (const name of readdirSync(fmt).filter((n) => n.endsWith('.expected.rego')).sort()) out.push({ name: `opa-fmt/${name}`, text: readFileSync(join(fmt, name), 'utf8') });
@@ -79,7 +62,7 @@ test('incremental opa-fmt equals a full opa-fmt after edits inside rules (built-
     if (fresh(source.text).violations.length > 0) continue;
     const incremental = new Linter(opaFmtOnly(), [counted], { incremental: true });
     incremental.lint([{ path: 'p/p.rego', text: source.text }]);
-    const next = random(n + 7);
+    const next = seededRandom(n + 7);
     let base = source.text;
     for (let step = 0; step < 4; step++) {
       const text = editInsideRule(base, next);

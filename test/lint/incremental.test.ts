@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { allRules, Linter, providedConfig, type LintConfig, type Violation } from '../../server/src/lint';
 import type { FileRule } from '../../server/src/lint/types';
 import { REPO_ROOT } from '../helpers/corpora';
+import { seededRandom } from '../helpers/seeded';
 
 /** The provided config with every rule switched on (custom rules included). */
 function everyRuleOn(): LintConfig {
@@ -18,15 +19,6 @@ function everyRuleOn(): LintConfig {
 /** A total order, so equal multisets of violations compare equal whatever order ties came in. */
 function canonical(vs: Violation[]): string[] {
   return vs.map((v) => JSON.stringify([v.location.row, v.location.col, v.title, v.location.end, v.description, v.fix ?? null])).sort();
-}
-
-/** Deterministic pseudo-random numbers (a fixed LCG), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
 }
 
 const INSERTS = [' ', 'x', '_', '1', '"', '\n', '#', '{', '}', 'not ', ':= 2', '\n\tinput.y == 1', 'Camel', '\nq := 1\n', '[_]'];
@@ -57,7 +49,7 @@ test('incremental lint equals a full lint after every edit (pack files and every
   let parsed = 0;
   for (const [n, source] of sources().entries()) {
     const incremental = new Linter(everyRuleOn(), undefined, { incremental: true });
-    const next = random(n + 1);
+    const next = seededRandom(n + 1);
     let base = source.text;
     for (let step = 0; step < 15; step++) {
       // Each edit starts from the last text that parsed, so broken texts do not pile up.

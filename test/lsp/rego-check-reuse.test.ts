@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkModules, opaErrors, parseModule, type Module, type RegoError } from '../../server/src/rego/index';
 import { relocatedErrorsForLayoutEdit, shiftedErrorsForStringEdit } from '../../server/src/lsp/rego-check-reuse';
+import { seededRandom } from '../helpers/seeded';
 
 const FILE = '/ws/main.rego';
 const NEIGHBOUR = { file: '/ws/other.rego', text: 'package p\n\nhelper(x) := x + 1\n\ndefault d := 1\n' };
@@ -35,15 +36,6 @@ const VARIANTS = [
   't if {\n\tundefined_fn(input.x)\n}\n\nf(a) := helper(a, 2)\n',
   'a if b\n\nb if a\n',
 ];
-/** Deterministic pseudo-random numbers (a fixed LCG), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 // Layout and comment edits (reuse should answer) mixed with code edits (it must not, or be right).
 const INSERTS = [' ', '  ', '\n', '\t', '\n\n', ' # note', 'x', '1', '"', 'q', '+', '\n\tinput.y == 1', 'a b'];
 
@@ -67,7 +59,7 @@ test('reused compile errors equal a full check after random edits', () => {
   let reusedLayout = 0;
   let rechecked = 0;
   for (let seed = 1; seed <= 12; seed++) {
-    const next = random(seed);
+    const next = seededRandom(seed);
     const policy = BASE + '\n' + VARIANTS[seed % VARIANTS.length];
     let before = { text: policy, module: parsed(policy)! };
     let errors = fullCheck(before.text, before.module);

@@ -3,21 +3,14 @@
 // sequence, a long-lived analyzer must publish exactly what a fresh one publishes for that text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FileHost } from '../../server/src/iac/model';
 import { detectRegoVersion } from '../../server/src/rego';
 import { RegoAnalyzer } from '../../server/src/lsp/rego-analysis';
 import { detectedRegoVersion, RegoWorkspace } from '../../server/src/lsp/rego-workspace';
 import { REPO_ROOT } from '../helpers/corpora';
-
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
+import { seededRandom, regoFilesUnder } from '../helpers/seeded';
 
 const INSERTS = ['x', ' ', '"', '1', '\n', '_', 'not ', ' == 2', 'data.lib.f(1)', 'input.y', '{', '}', '# c', 'q := 1\n', '[_]', 'lib.helper(x)'];
 
@@ -60,7 +53,7 @@ const DOC = [
 ].join('\n');
 
 test('after every edit, a long-lived analyzer publishes what a fresh analyzer publishes', () => {
-  const next = random(42);
+  const next = seededRandom(42);
   const files: Record<string, string> = { '/ws/lib/lib.rego': LIB, '/ws/other/other.rego': OTHER, '/ws/doc/doc.rego': DOC };
   const host: FileHost = {
     readFile: (path) => files[path],
@@ -89,19 +82,10 @@ test('after every edit, a long-lived analyzer publishes what a fresh analyzer pu
   assert.ok(clean > 50, `only ${clean} of 150 edited texts parsed`);
 });
 
-function regoFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) out.push(...regoFiles(join(dir, e.name)));
-    else if (e.name.endsWith('.rego')) out.push(join(dir, e.name));
-  }
-  return out;
-}
-
 test('the per-rule Rego version detection equals detectRegoVersion on pack files, v0 modules and edits', () => {
-  const next = random(3);
+  const next = seededRandom(3);
   const workspace = new RegoWorkspace({ readFile: () => undefined, listDir: () => undefined });
-  const texts = regoFiles(join(REPO_ROOT, 'policies')).map((p) => readFileSync(p, 'utf8'));
+  const texts = regoFilesUnder(join(REPO_ROOT, 'policies')).map((p) => readFileSync(p, 'utf8'));
   texts.push('package p\n\nallow { input.x }\n', 'package p\n\nf(x) = y { y := x }\n', 'package p\n\nimport rego.v1\n\nallow if input.x\n', 'package p\n\np[x] { x := 1 }\n');
   let v0 = 0;
   for (const [i, original] of texts.entries()) {

@@ -4,7 +4,7 @@
 // Inputs: every module of the opa-check goldens, the multi-module cases of opa-cases, and the
 // built-in pack under policies/ checked as one set.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { isDeepStrictEqual } from 'node:util';
@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { CheckCache, checkModules, type CheckOptions, type CheckSource } from '../../../server/src/rego/check';
 import { opaErrors, parseModule } from '../../../server/src/rego/syntax';
 import { corpus, REPO_ROOT } from '../../helpers/corpora';
+import { regoFilesUnder } from '../../helpers/seeded';
 
 /** A small seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -138,23 +139,13 @@ test('warm cache = cold check after random edits: opa-cases modules compiled tog
   assert.ok(figures.withErrors > 100, `only ${figures.withErrors} of ${figures.checks} checks reported compile errors`);
 });
 
-function regoFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...regoFiles(path));
-    else if (name.endsWith('.rego')) out.push(path);
-  }
-  return out;
-}
-
 test('warm cache = cold check after random edits: the built-in pack, each folder with the library', (t) => {
-  const lib = regoFiles(join(REPO_ROOT, 'policies', 'lib'));
+  const lib = regoFilesUnder(join(REPO_ROOT, 'policies', 'lib'));
   const folders = readdirSync(join(REPO_ROOT, 'policies', 'aws')).sort().map((name) => join(REPO_ROOT, 'policies', 'aws', name));
   assert.ok(lib.length > 10 && folders.length > 20, `only ${lib.length} library files and ${folders.length} folders`);
   const figures: Figures = { checks: 0, withErrors: 0 };
   folders.forEach((folder, n) => {
-    const sources = [...lib, ...regoFiles(folder)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+    const sources = [...lib, ...regoFilesUnder(folder)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
     differential(sources, { maxErrors: 0 }, 4, 500 + n, `policies ${folder}`, figures);
   });
   t.diagnostic(`${folders.length} folders, ${figures.checks} warm/cold check pairs, ${figures.withErrors} with compile errors`);

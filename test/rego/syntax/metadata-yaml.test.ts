@@ -2,13 +2,14 @@
 // decline. Checked on hand-written edge cases and on every METADATA block of policies/ and opa-cases.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { lineIndex, parseModule } from '../../../server/src/rego';
 import { decodeSimpleYaml, metadataBlocks } from '../../../server/src/rego/syntax/annotations';
 import { caseModules } from '../../../scripts/conformance-parse/corpora-clean';
 import { corpus, REPO_ROOT } from '../../helpers/corpora';
+import { regoFilesUnder } from '../../helpers/seeded';
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: false } as const;
 
@@ -91,18 +92,8 @@ function metadataTexts(text: string): string[] {
   );
 }
 
-function regoFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...regoFiles(p));
-    else if (name.endsWith('.rego')) out.push(p);
-  }
-  return out;
-}
-
 test('agrees with the yaml package on every METADATA block of policies/', () => {
-  const texts = regoFiles(join(REPO_ROOT, 'policies')).flatMap((f) => metadataTexts(readFileSync(f, 'utf8')));
+  const texts = regoFilesUnder(join(REPO_ROOT, 'policies')).flatMap((f) => metadataTexts(readFileSync(f, 'utf8')));
   assert.ok(texts.length > 200, `expected METADATA blocks in policies/, found ${texts.length}`);
   const decoded = texts.filter(agrees).length;
   // The point of the fast path: nearly all of our own blocks must take it.

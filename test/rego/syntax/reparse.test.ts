@@ -4,22 +4,14 @@
 // previous tree and where it falls back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseModule, reparseModule, singleEdit, type ParseModuleResult } from '../../../server/src/rego/syntax';
 import { caseModules } from '../../../scripts/conformance-parse/corpora-clean';
 import { corpus, REPO_ROOT } from '../../helpers/corpora';
+import { seededRandom, regoFilesUnder } from '../../helpers/seeded';
 
 const OPTIONS = { regoVersion: 'v1' as const, file: 'p.rego' };
-
-/** Deterministic pseudo-random numbers (a fixed LCG), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 // What typing produces: characters, keywords, brackets, quotes, comments, line breaks, whole rules.
 const INSERTS = [' ', 'x', '_', '1', '"', '`', '\n', '\t', '#', '# METADATA', '{', '}', '[', ']', '(', ')', ',', '.', ':=', '=', '==', 'not ', 'else', ' else := 1', 'if', 'contains', 'some ', 'every ', 'in', 'input.y', '\nq := 1\n', 'import data.z\n', 'package', '$"{x}"', '\\', 'é'];
@@ -53,15 +45,6 @@ function firstDifference(a: unknown, b: unknown, path: string): string | undefin
   return undefined;
 }
 
-function regoFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.isDirectory()) out.push(...regoFiles(join(dir, e.name)));
-    else if (e.name.endsWith('.rego')) out.push(join(dir, e.name));
-  }
-  return out.sort();
-}
-
 /**
  * Runs `steps` chained random edits over `text`, comparing each incremental result with a full
  * parse. Returns how many edits were served incrementally.
@@ -86,10 +69,10 @@ function differential(label: string, text: string, steps: number, next: () => nu
 }
 
 test('incremental parse equals a full parse after random edits of every policy in policies/', () => {
-  const next = random(20261129);
+  const next = seededRandom(20261129);
   let incremental = 0;
   let total = 0;
-  for (const path of regoFiles(join(REPO_ROOT, 'policies'))) {
+  for (const path of regoFilesUnder(join(REPO_ROOT, 'policies'))) {
     const r = differential(path, readFileSync(path, 'utf8'), 12, next);
     incremental += r.incremental;
     total += r.total;
@@ -101,7 +84,7 @@ test('incremental parse equals a full parse after random edits of every policy i
 test('incremental parse equals a full parse after random edits of the opa-cases modules', (t) => {
   const dir = corpus('opa-cases');
   if (!dir) return t.skip('PALISADE_SKIP_CORPORA=1');
-  const next = random(7);
+  const next = seededRandom(7);
   let incremental = 0;
   let total = 0;
   const modules = caseModules(dir, new Set(), new Set()).filter((m) => m.regoVersion === 'v1');
@@ -205,7 +188,7 @@ test('the previous tree is left as it was', () => {
 });
 
 test('singleEdit finds the one replaced span, as a character-by-character comparison does', () => {
-  const next = random(42);
+  const next = seededRandom(42);
   const piece = () => 'ab\nxé'.slice(0, Math.floor(next() * 6)).repeat(Math.floor(next() * 40));
   for (let i = 0; i < 5000; i++) {
     const before = piece() + piece();
