@@ -1,6 +1,7 @@
 // OPA's formatter decides layout from source positions: a node's starting row and its source text
 // (OPA's Location.Row / Location.Text). This module derives both from our offset-based Locs.
 import type { Loc } from '../syntax/ast';
+import { lineIndex, type LineIndex } from '../syntax/line-index';
 
 /** A node position as OPA's formatter sees it. */
 export interface Pos {
@@ -41,11 +42,11 @@ export interface RowOnly {
 export const NEGATIVE_ROW: RowOnly = { row: -1 };
 
 export class Source {
-  /** Offset where each line starts. The formatter needs rows only, never columns (which cost a scan of the line). */
-  private readonly lineStarts: number[] = [0];
+  /** The formatter needs rows only, never columns (which cost a scan of the line). */
+  private readonly lines: LineIndex;
 
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    this.lines = lineIndex(text);
   }
 
   pos(loc: Loc): Pos {
@@ -77,17 +78,9 @@ export class Source {
 
   /** 1-based row of the character at `offset` (clamped to the text). */
   rowOf(offset: number): number {
-    const starts = this.lineStarts;
-    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.lines.row(offset);
   }
+
 }
 
 interface BracketPairs {

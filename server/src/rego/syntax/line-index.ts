@@ -12,6 +12,8 @@ export interface RowCol {
 export interface LineIndex {
   /** Row/col of the character at `offset`. */
   position(offset: number): RowCol;
+  /** 1-based row of the character at `offset` (clamped to the text): no column, so no scan of the line. */
+  row(offset: number): number;
   /** Row/col as OPA reports a token at `offset`; at end of input OPA's column is one less. */
   opaPosition(offset: number): RowCol;
   /** Offset of 1-based row/col (clamped to the text). */
@@ -56,6 +58,7 @@ export function lineIndex(text: string): LineIndex {
 
   return {
     position,
+    row: (offset: number): number => rowOf(Math.max(0, Math.min(offset, text.length))) + 1,
     opaPosition(offset: number): RowCol {
       const p = position(offset);
       if (offset >= text.length) p.col--;
