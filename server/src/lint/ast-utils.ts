@@ -228,18 +228,23 @@ export function ruleCalls(rule: Rule): readonly RuleCall[] {
 
 /** Vars of a term (not descending into comprehensions, whose vars are local). */
 export function termVars(t: Term, out: Term[] = []): Term[] {
+  forEachTermVar(t, (x) => out.push(x));
+  return out;
+}
+
+/** Calls `visit` on each var of a term (with its name), in termVars's order, without collecting them. */
+export function forEachTermVar(t: Term, visit: (v: Term, name: string) => void): void {
   const v = t.value;
-  if (v.type === 'var') out.push(t);
-  else if (v.type === 'ref') for (const x of v.terms) termVars(x, out);
-  else if (v.type === 'array' || v.type === 'set') for (const x of v.items) termVars(x, out);
+  if (v.type === 'var') visit(t, v.name);
+  else if (v.type === 'ref') for (const x of v.terms) forEachTermVar(x, visit);
+  else if (v.type === 'array' || v.type === 'set') for (const x of v.items) forEachTermVar(x, visit);
   else if (v.type === 'object') {
     for (const [k, x] of v.items) {
-      termVars(k, out);
-      termVars(x, out);
+      forEachTermVar(k, visit);
+      forEachTermVar(x, visit);
     }
-  } else if (v.type === 'call') for (const x of v.args) termVars(x, out);
-  else if (v.type === 'templatestring') for (const p of v.parts) if (typeof p !== 'string') termVars(p, out);
-  return out;
+  } else if (v.type === 'call') for (const x of v.args) forEachTermVar(x, visit);
+  else if (v.type === 'templatestring') for (const p of v.parts) if (typeof p !== 'string') forEachTermVar(p, visit);
 }
 
 export function varName(t: Term): string | undefined {

@@ -1,7 +1,7 @@
 // Shared building blocks for rule modules: defining a rule, slicing text, and the output-variable
 // analysis several rules rely on (which vars in refs are iteration/output vars).
 import type { Body, Expr, Loc, Rule, Term } from '../../rego';
-import { isCallExpr, isSome, isTerm, ruleName, termVars, walkTerm, exprTopTerms } from '../ast-utils';
+import { forEachTermVar, isCallExpr, isSome, isTerm, ruleName, termVars, walkTerm, exprTopTerms } from '../ast-utils';
 import type { FileContext, FileRule, Finding, RuleDocs, RuleMeta, RuleOptions, Category } from '../types';
 
 export function fileRule(name: string, category: Category, docs: RuleDocs, check: (ctx: FileContext, options: RuleOptions) => Finding[], fixable = false): FileRule {
@@ -170,17 +170,7 @@ function scanOutputs(term: Term, scan: OutputScan): void {
 
 /** Adds the names of termVars(t) to `bound`, without collecting the terms. */
 function bindVars(t: Term, bound: Set<string>): void {
-  const v = t.value;
-  if (v.type === 'var') bound.add(v.name);
-  else if (v.type === 'ref') for (const x of v.terms) bindVars(x, bound);
-  else if (v.type === 'array' || v.type === 'set') for (const x of v.items) bindVars(x, bound);
-  else if (v.type === 'object') {
-    for (const [k, x] of v.items) {
-      bindVars(k, bound);
-      bindVars(x, bound);
-    }
-  } else if (v.type === 'call') for (const x of v.args) bindVars(x, bound);
-  else if (v.type === 'templatestring') for (const p of v.parts) if (typeof p !== 'string') bindVars(p, bound);
+  forEachTermVar(t, (_, name) => bound.add(name));
 }
 
 /** Vars bound by a rule's head arguments. */
