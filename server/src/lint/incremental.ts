@@ -69,8 +69,22 @@ function runAll(ctx: FileContext, rules: FileRule[], run: RunRule): { rule: File
   return out;
 }
 
+/**
+ * Each module's rule units, computed once: a keystroke asks for the new module's units twice (local
+ * rules, opa-fmt's rule edit) and for the previous module's, computed on the keystroke before.
+ */
+const unitsOfModule = new WeakMap<Module, { text: string; units: RuleUnit[] | undefined }>();
+
 /** Each rule's whole lines, in rule order; undefined when two rules share a line. */
 function ruleUnits(ctx: Pick<FileContext, 'text' | 'module'>): RuleUnit[] | undefined {
+  const known = unitsOfModule.get(ctx.module);
+  if (known && known.text === ctx.text) return known.units;
+  const units = splitIntoUnits(ctx);
+  unitsOfModule.set(ctx.module, { text: ctx.text, units });
+  return units;
+}
+
+function splitIntoUnits(ctx: Pick<FileContext, 'text' | 'module'>): RuleUnit[] | undefined {
   const text = ctx.text;
   const units: RuleUnit[] = [];
   for (const rule of ctx.module.rules) {
