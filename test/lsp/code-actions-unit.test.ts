@@ -23,8 +23,35 @@ test('the suppression comment keeps CRLF line endings and works on the first lin
   const text = 'resource "a" "b" {\r\n  x = 1\r\n}\r\n';
   assert.deepEqual(suppressionEdit('/w/m.tf', text, 3, 'PAL-X-002'), { path: '/w/m.tf', start: 0, end: 0, newText: '# palisade:ignore PAL-X-002\r\n' });
   const second = suppressionEdit('/w/m.tf', text, text.indexOf('x ='), 'PAL-X-002', '   ');
+  assert.ok(second);
   assert.equal(second.start, text.indexOf('  x'));
   assert.equal(second.newText, '  # palisade:ignore PAL-X-002\r\n', 'a blank reason is no reason');
+});
+
+test('in a .tf.json file the suppression is the "//" property of the resource holding the finding', () => {
+  const text = '{\n  "resource": {\n    "aws_s3_bucket": {\n      "logs": {\n        "bucket": "x",\n        "acl": "public-read"\n      }\n    }\n  }\n}\n';
+  // On an attribute and on the resource's name key alike, the property goes first in the resource body.
+  for (const offset of [text.indexOf('"acl"'), text.indexOf('"logs"')]) {
+    const edit = suppressionEdit('/w/main.tf.json', text, offset, 'PAL-X-003', 'reviewed "ok"');
+    assert.ok(edit);
+    const edited = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    assert.equal(edit.start, text.indexOf('"logs": {') + '"logs": {'.length);
+    assert.equal(edit.newText, '\n        "//": "palisade:ignore PAL-X-003 reviewed \\"ok\\"",');
+    assert.equal((JSON.parse(edited) as any).resource.aws_s3_bucket.logs['//'], 'palisade:ignore PAL-X-003 reviewed "ok"');
+  }
+  const oneLine = '{"resource": {"aws_s3_bucket": {"a": {}, "b": {"acl": "private"}}}}';
+  const empty = suppressionEdit('/w/m.tf.json', oneLine, oneLine.indexOf('"a"'), 'PAL-X-004');
+  assert.deepEqual(empty && JSON.parse(oneLine.slice(0, empty.start) + empty.newText + oneLine.slice(empty.end)).resource.aws_s3_bucket.a, { '//': 'palisade:ignore PAL-X-004' });
+  const inline = suppressionEdit('/w/m.tf.json', oneLine, oneLine.indexOf('"private"'), 'PAL-X-004');
+  assert.deepEqual(inline && JSON.parse(oneLine.slice(0, inline.start) + inline.newText + oneLine.slice(inline.end)).resource.aws_s3_bucket.b, { '//': 'palisade:ignore PAL-X-004', acl: 'private' });
+});
+
+test('no suppression edit where none can be written: other JSON, a body with a "//" already, outside any resource', () => {
+  const text = '{"resource": {"aws_s3_bucket": {"a": {"//": "note", "acl": "public-read"}}}, "provider": {"aws": {"region": "x"}}}';
+  assert.equal(suppressionEdit('/w/template.json', text, text.indexOf('"acl"'), 'PAL-X-005'), undefined);
+  assert.equal(suppressionEdit('/w/m.tf.json', text, text.indexOf('"acl"'), 'PAL-X-005'), undefined);
+  assert.equal(suppressionEdit('/w/m.tf.json', text, text.indexOf('"region"'), 'PAL-X-005'), undefined);
+  assert.equal(suppressionEdit('/w/m.tf.json', '{"resource": ', 3, 'PAL-X-005'), undefined, 'malformed JSON');
 });
 
 test('workspace edits are versioned document changes when the client supports them, plain changes otherwise', () => {

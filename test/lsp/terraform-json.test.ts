@@ -1,7 +1,7 @@
 // Through the bundled server: an open `.tf.json` document (language `json`, as VS Code opens it)
 // is analysed with its module, the finding sits on the JSON attribute, the code actions offered
-// are JSON edits that keep the file Terraform JSON (no `#` suppression comment), and an edit that
-// breaks the JSON is a syntax diagnostic where it broke.
+// are JSON edits that keep the file Terraform JSON (the suppression is a `"//"` property, never a
+// `#` comment), and an edit that breaks the JSON is a syntax diagnostic where it broke.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseTerraform } from '../../server/src/iac/terraform';
@@ -37,7 +37,10 @@ test('an open .tf.json: the finding is on the JSON attribute and its quick fixes
 
     const actions = (await codeActions(server, uri, finding.range, [finding])) ?? [];
     assert.ok(actions.length > 0);
-    assert.ok(!actions.some((a) => a.title.startsWith('Suppress')), `no comment-based suppression in JSON: ${JSON.stringify(actions.map((a) => a.title))}`);
+    const suppress = actions.find((a) => a.title.startsWith('Suppress PAL-AWS-EC2-005'));
+    assert.ok(suppress?.edit, `a suppression action: ${JSON.stringify(actions.map((a) => a.title))}`);
+    const suppressed = JSON.parse(applyTextEdits(STACK, editsFor(suppress.edit, uri).edits)) as { resource: { aws_instance: { web: Record<string, unknown> } } };
+    assert.equal(suppressed.resource.aws_instance.web['//'], 'palisade:ignore PAL-AWS-EC2-005');
     for (const action of actions) {
       if (!action.edit) continue;
       const { edits } = editsFor(action.edit, uri);
@@ -64,6 +67,35 @@ test('an open .tf.json: the finding is on the JSON attribute and its quick fixes
     const syntax = broken.diagnostics.find((d) => d.code === 'json-syntax');
     assert.ok(syntax, JSON.stringify(broken.diagnostics));
     assert.equal(syntax.range.start.line, MONITORING_LINE);
+  } finally {
+    await server.stop();
+    ws.cleanup();
+  }
+});
+
+test('an open .tf.json: the suppression action writes a "//" property that silences the finding', async () => {
+  const ws = tempWorkspace({ 'app/main.tf.json': STACK });
+  const server = await TestServer.start({ workspaceFolder: ws.root });
+  try {
+    const uri = uriOf(ws.path('app/main.tf.json'));
+    await server.open(uri, STACK, 1, 'json');
+    const published = await server.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'PAL-AWS-EC2-005'), 0, WAIT_MS);
+    const finding = published.diagnostics.find((d) => d.code === 'PAL-AWS-EC2-005') as FindingDiagnostic;
+    const suppress = ((await codeActions(server, uri, finding.range, [finding])) ?? []).find((a) => a.title.startsWith('Suppress PAL-AWS-EC2-005'));
+    assert.ok(suppress?.edit);
+    const { edits } = editsFor(suppress.edit, uri);
+    const from = server.published.length;
+    await sendEdits(server, uri, 2, edits);
+    const after = await server.waitForDiagnostics(uri, (p) => p.version === 2, from, WAIT_MS);
+    const codes = after.diagnostics.map((d) => d.code);
+    assert.ok(!codes.includes('PAL-AWS-EC2-005'), JSON.stringify(after.diagnostics));
+    // No reason typed yet: the suppression itself is marked until one is.
+    const noReason = after.diagnostics.find((d) => d.code === 'PAL-SUPPRESS-NO-REASON');
+    assert.ok(noReason, JSON.stringify(codes));
+    assert.equal(noReason.range.start.line, 4);
+    const others = published.diagnostics.map((d) => d.code).filter((c) => c !== 'PAL-AWS-EC2-005');
+    assert.ok(others.length > 0);
+    assert.deepEqual(codes.filter((c) => c !== 'PAL-SUPPRESS-NO-REASON'), others, 'the other rules still report on the instance');
   } finally {
     await server.stop();
     ws.cleanup();

@@ -95,7 +95,8 @@ export class CodeActionProvider {
         if (fixes === undefined) return [];
         for (const fix of fixes) actions.push(this.quickFix(fix, diagnostic, unit));
         // JSON has no comments: a Terraform JSON file gets no suppression comment (it would not parse).
-        if (finding.ruleId !== NO_REASON_RULE_ID && !path.endsWith('.json')) actions.push(this.suppressAction(params.textDocument.uri, path, finding, diagnostic));
+        const suppress = finding.ruleId !== NO_REASON_RULE_ID ? this.suppressAction(params.textDocument.uri, path, finding, diagnostic) : undefined;
+        if (suppress) actions.push(suppress);
       }
     }
 
@@ -158,12 +159,13 @@ export class CodeActionProvider {
   /** APPLY_SUPPRESSION_COMMAND: the suppression edit for where the finding is now, if it still is. */
   async suppressionFor(args: SuppressionCommandArgs): Promise<WorkspaceEdit | undefined> {
     const path = uriToPath(args.uri);
-    if (!path || path.endsWith('.json')) return undefined;
+    if (!path) return undefined;
     const unit = (await this.env.currentResult(path))?.policy;
     const finding = unit?.shown.find((f) => f.fingerprint === args.fingerprint && absoluteIn(unit.root, f.range.file) === path);
     const text = this.env.host.readFile(path);
     if (!unit || !finding || text === undefined) return undefined;
-    return toWorkspaceEdit([suppressionEdit(path, text, finding.range.start, finding.ruleId, args.reason)], this.editTarget(), this.client.documentChanges);
+    const edit = suppressionEdit(path, text, finding.range.start, finding.ruleId, args.reason);
+    return edit && toWorkspaceEdit([edit], this.editTarget(), this.client.documentChanges);
   }
 
   private quickFix(fix: VerifiedFix, diagnostic: Diagnostic, unit: UnitFindings): CodeAction {
@@ -176,19 +178,22 @@ export class CodeActionProvider {
     };
   }
 
-  private suppressAction(uri: string, path: string, finding: Finding, diagnostic: Diagnostic): CodeAction {
+  /** Undefined where no suppression can be written (JSON other than `.tf.json`, a body with a `"//"` already). */
+  private suppressAction(uri: string, path: string, finding: Finding, diagnostic: Diagnostic): CodeAction | undefined {
     const base = { kind: QUICK_FIX_KIND, diagnostics: [diagnostic] };
+    const text = this.env.host.readFile(path) ?? '';
+    const edit = suppressionEdit(path, text, finding.range.start, finding.ruleId);
+    if (!edit) return undefined;
     if (this.client.promptsForReason) {
       const args: SuppressionCommandArgs = { uri, ruleId: finding.ruleId, fingerprint: finding.fingerprint };
       const title = `Suppress ${finding.ruleId} with a reason…`;
       return { ...base, title, command: { title, command: SUPPRESS_WITH_REASON_CLIENT_COMMAND, arguments: [args] } };
     }
     // No prompt: the comment ends after the id and PAL-SUPPRESS-NO-REASON marks it until a reason is typed.
-    const text = this.env.host.readFile(path) ?? '';
     return {
       ...base,
       title: `Suppress ${finding.ruleId} here (type the reason after the id)`,
-      edit: toWorkspaceEdit([suppressionEdit(path, text, finding.range.start, finding.ruleId)], this.editTarget(), this.client.documentChanges),
+      edit: toWorkspaceEdit([edit], this.editTarget(), this.client.documentChanges),
     };
   }
 

@@ -45,7 +45,8 @@ function describeFinding(f: Finding, rule: RuleMetadata | undefined): string {
     const where = [f.resource, ...(f.path ?? []).map(String)].filter(Boolean).join('.');
     lines.push('', `*Evaluated \`${where}\`:*`, fence + 'json', json, fence);
   }
-  const links = [rule ? `[Rule documentation](${rule.docsUrl})` : undefined, `suppress with \`# palisade:ignore ${f.ruleId} <reason>\``];
+  const suppress = f.range.file.endsWith('.json') ? `"//": "palisade:ignore ${f.ruleId} <reason>"` : `# palisade:ignore ${f.ruleId} <reason>`;
+  const links = [rule ? `[Rule documentation](${rule.docsUrl})` : undefined, `suppress with \`${suppress}\``];
   lines.push('', links.filter(Boolean).join(' · '));
   return lines.join('\n');
 }

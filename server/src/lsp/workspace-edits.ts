@@ -4,6 +4,7 @@
 import type { CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { LineIndex } from './line-index';
 import { pathToUri } from './paths';
+import { jsonSuppressionInsert } from '../policy/suppressions-json';
 
 /** One replacement in an absolute path. */
 export interface OffsetEdit {
@@ -48,13 +49,20 @@ export function toWorkspaceEdit(edits: OffsetEdit[], target: EditTarget, documen
  * `# palisade:ignore <ID> <reason>` on its own line above the line holding `offset`, with that
  * line's indentation and line ending. The reason is flattened to one line; without one the
  * comment ends after the id (which the policy layer reports as PAL-SUPPRESS-NO-REASON).
+ * In a `.tf.json` file the same text becomes the `"//"` property of the enclosing resource, data
+ * source or module call; undefined where no suppression can be written (other JSON, or a body
+ * that already has a `"//"`).
  */
-export function suppressionEdit(path: string, text: string, offset: number, ruleId: string, reason?: string): OffsetEdit {
+export function suppressionEdit(path: string, text: string, offset: number, ruleId: string, reason?: string): OffsetEdit | undefined {
   const at = Math.max(0, Math.min(offset, text.length));
+  const why = (reason ?? '').replace(/\s+/g, ' ').trim();
+  const suppression = `palisade:ignore ${ruleId}${why ? ` ${why}` : ''}`;
+  if (path.endsWith('.json')) {
+    const insert = path.endsWith('.tf.json') ? jsonSuppressionInsert(text, at, suppression) : undefined;
+    return insert && { path, ...insert };
+  }
   const lineStart = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const why = (reason ?? '').replace(/\s+/g, ' ').trim();
-  const comment = `${indent}# palisade:ignore ${ruleId}${why ? ` ${why}` : ''}${eol}`;
-  return { path, start: lineStart, end: lineStart, newText: comment };
+  return { path, start: lineStart, end: lineStart, newText: `${indent}# ${suppression}${eol}` };
 }

@@ -75,6 +75,7 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     textOf: (file) => host.readFile(absolute(file)),
     rules: rulesById,
     placements: evaluation.placements,
+    jsonComments: true,
   });
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
   const findings = withSuppressions

@@ -4,6 +4,7 @@
 // the equivalent id. Suppressed findings are kept, marked, for reports that list them (SARIF).
 import { fingerprintOf } from './evaluate';
 import type { Placement } from './placement';
+import { jsonCommentTexts } from './suppressions-json';
 import type { Finding, RuleMetadata } from './types';
 
 export const NO_REASON_RULE_ID = 'PAL-SUPPRESS-NO-REASON';
@@ -17,8 +18,10 @@ export interface Suppression {
   /** The comment itself. */
   start: number;
   end: number;
-  /** 0-based line the suppression applies to (the next line holding code). */
+  /** 0-based line the suppression applies to (the next line holding code); -1 with `scope`. */
   targetLine: number;
+  /** Terraform JSON: the object holding the `"//"` property, which the suppression covers whole. */
+  scope?: { start: number; end: number };
   text: string;
 }
 
@@ -35,10 +38,14 @@ const FORMS: { tool: Suppression['tool']; re: RegExp }[] = [
 /** Every form needs one of these words, so a file without any has no suppression to parse. */
 const MARKERS = ['palisade:ignore', 'checkov:skip=', 'tfsec:ignore:', 'trivy:ignore:', 'kics-scan'];
 
-/** Every suppression comment in a file (full-line `#` or `//` comments). */
-export function parseSuppressions(file: string, text: string): Suppression[] {
+/**
+ * Every suppression comment in a file (full-line `#` or `//` comments); with `jsonComments`, a
+ * `.json` file is Terraform JSON configuration and its `"//"` properties are read instead.
+ */
+export function parseSuppressions(file: string, text: string, options: { jsonComments?: boolean } = {}): Suppression[] {
   const out: Suppression[] = [];
   if (!MARKERS.some((m) => text.includes(m))) return out;
+  if (options.jsonComments && file.endsWith('.json')) return jsonSuppressions(file, text);
   const lines = text.split('\n');
   let offset = 0;
   const pending: Suppression[] = [];
@@ -52,17 +59,30 @@ export function parseSuppressions(file: string, text: string): Suppression[] {
       for (const s of pending.splice(0)) out.push({ ...s, targetLine: i });
       continue;
     }
-    for (const { tool, re } of FORMS) {
-      const m = re.exec(comment[3]);
-      if (!m) continue;
-      const ids = m[1] ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
-      const reason = m[2]?.trim() || undefined;
-      const start = lineStart + comment[1].length;
-      pending.push({ tool, ids, reason, file, start, end: lineStart + line.length, targetLine: -1, text: line.trim() });
-      break;
-    }
+    const form = formOf(comment[3]);
+    if (form) pending.push({ ...form, file, start: lineStart + comment[1].length, end: lineStart + line.length, targetLine: -1, text: line.trim() });
   }
   return out;
+}
+
+function jsonSuppressions(file: string, text: string): Suppression[] {
+  const out: Suppression[] = [];
+  for (const comment of jsonCommentTexts(text)) {
+    const form = formOf(comment.text);
+    if (form) out.push({ ...form, file, start: comment.start, end: comment.end, targetLine: -1, scope: comment.scope, text: comment.text.trim() });
+  }
+  return out;
+}
+
+/** The tool, ids and reason of a suppression comment's text, or undefined when it is none. */
+function formOf(text: string): Pick<Suppression, 'tool' | 'ids' | 'reason'> | undefined {
+  for (const { tool, re } of FORMS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const ids = m[1] ? m[1].split(',').map((s) => s.trim()).filter(Boolean) : [];
+    return { tool, ids, reason: m[2]?.trim() || undefined };
+  }
+  return undefined;
 }
 
 export interface SuppressionContext {
@@ -70,6 +90,8 @@ export interface SuppressionContext {
   textOf(file: string): string | undefined;
   rules: Map<string, RuleMetadata>;
   placements: Map<string, Placement>;
+  /** The unit is Terraform: its `.json` files are JSON configuration, with `"//"` comments. */
+  jsonComments?: boolean;
 }
 
 /**
@@ -83,7 +105,7 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
     let info = byFile.get(file);
     if (!info) {
       const text = context.textOf(file) ?? '';
-      const suppressions = parseSuppressions(file, text);
+      const suppressions = parseSuppressions(file, text, { jsonComments: context.jsonComments });
       // Line starts only matter where a suppression may apply.
       info = { suppressions, lineStarts: suppressions.length > 0 ? lineStartsOf(text) : [] };
       byFile.set(file, info);
@@ -98,10 +120,16 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
     const findingLine = lineOf(info.lineStarts, finding.range.start);
     const placement = context.placements.get(finding.fingerprint);
     const chainLines = new Set<number>([findingLine]);
-    for (const node of placement?.chain ?? []) if (node.range.file === finding.range.file) chainLines.add(lineOf(info.lineStarts, node.range.start));
+    const chainStarts = [finding.range.start];
+    for (const node of placement?.chain ?? []) {
+      if (node.range.file !== finding.range.file) continue;
+      chainLines.add(lineOf(info.lineStarts, node.range.start));
+      chainStarts.push(node.range.start);
+    }
     for (const s of info.suppressions) {
       if (!appliesToRule(s, finding.ruleId, rule)) continue;
-      const hit = s.tool === 'kics-line' ? s.targetLine === findingLine : chainLines.has(s.targetLine);
+      const scope = s.scope;
+      const hit = scope ? chainStarts.some((at) => at >= scope.start && at < scope.end) : s.tool === 'kics-line' ? s.targetLine === findingLine : chainLines.has(s.targetLine);
       if (!hit) continue;
       used.add(s);
       finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
