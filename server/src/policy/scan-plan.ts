@@ -2,7 +2,7 @@
 // pack and configuration, rules written for `terraform` run unchanged on `terraform-plan`.
 // Where the configuration's .tf files are at hand, findings are placed on them (docs/plan.md).
 import type { FileHost, SourceMapNode } from '../iac/model';
-import { analyzeTerraformModule } from '../iac/terraform';
+import { analyzeTerraformModule, isTerraformConfigName } from '../iac/terraform';
 import { analyzeTerraformPlan, overlaySourceMaps, type TerraformPlanResult } from '../iac/tfplan';
 import { DEFAULT_CONFIG, isExcluded, type PalisadeConfig } from './config';
 import { evaluatePack } from './evaluate';
@@ -50,7 +50,7 @@ export async function scanTerraformPlan(host: FileHost, options: ScanPlanOptions
   let sourceMaps: Map<string, SourceMapNode> = analysis.sourceMaps;
   let source: PlanScan['source'];
   const sourceDir = options.sourceDir === undefined ? parentOf(options.file) : options.sourceDir;
-  if (sourceDir !== null && analysis.kind && host.listDir(sourceDir)?.some((n) => n.endsWith('.tf'))) {
+  if (sourceDir !== null && analysis.kind && host.listDir(sourceDir)?.some(isTerraformConfigName)) {
     const hcl = analyzeTerraformModule(host, { dir: sourceDir, root: options.root, varFiles: [...(options.varFiles ?? []), ...config.varFiles], isCancelled: options.isCancelled });
     const overlay = overlaySourceMaps(analysis.sourceMaps, hcl.sourceMaps);
     if (overlay.matched > 0) {
@@ -72,13 +72,15 @@ export async function scanTerraformPlan(host: FileHost, options: ScanPlanOptions
     severityOf: (rule) => config.rules[rule.id]?.severity ?? rule.severity,
   });
   if (evaluation.cancelled) return { analysis, findings: [], diagnostics: [], cancelled: true, source, sourceMaps, timing: timing() };
-  // JSON has no comments: suppressions count only for findings placed on .tf source.
-  const onSource = evaluation.findings.filter((f) => f.range.file.endsWith('.tf'));
+  // The plan itself has no comments: suppressions count only for findings placed on the source
+  // (`#` comments in .tf, `"//"` properties in .tf.json).
+  const onSource = evaluation.findings.filter((f) => f.range.file !== relative);
   if (onSource.length > 0) {
     applySuppressions(onSource, {
       textOf: (file) => host.readFile(joinRoot(options.root, file)),
       rules: new Map<string, RuleMetadata>(pack.rules.map((r) => [r.id, r])),
       placements: evaluation.placements,
+      jsonComments: true,
     });
   }
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;

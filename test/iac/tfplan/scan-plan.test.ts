@@ -54,6 +54,30 @@ test('suppressions apply to findings placed on .tf source, not to the JSON', asy
   assert.equal(onJson.findings.find((f) => f.ruleId === 'PAL-AWS-EC2-005')!.suppressed, undefined);
 });
 
+test('source written as .tf.json: findings are placed on the JSON source, and its "//" suppressions apply', async () => {
+  const files: Record<string, string> = {};
+  for (const name of ['modules/store/main.tf', 'plan.json']) files[`/ws/${name}`] = readFileSync(`${FIXTURES}/with-source/${name}`, 'utf8');
+  // main.tf of the fixture, in Terraform's JSON syntax.
+  const main = {
+    resource: {
+      aws_security_group: { web: { name: 'web', description: 'web servers', ingress: [{ description: 'ssh', from_port: 22, to_port: 22, protocol: 'tcp', cidr_blocks: ['0.0.0.0/0'] }] } },
+      aws_instance: { app: { '//': 'palisade:ignore PAL-AWS-EC2-005 batch host', ami: 'ami-0123456789abcdef0', instance_type: 't3.micro', monitoring: false, vpc_security_group_ids: ['${aws_security_group.web.id}'] } },
+    },
+    module: { store: { source: './modules/store', name: 'corp-data' } },
+  };
+  files['/ws/main.tf.json'] = JSON.stringify(main, null, 2);
+  const host = new MemoryHost(files);
+  const scan = await scanTerraformPlan(host, { file: '/ws/plan.json', root: '/ws', pack });
+  assert.equal(scan.source?.dir, '/ws');
+  const ssh = scan.findings.find((f) => f.ruleId === 'PAL-AWS-VPC-001')!;
+  assert.equal(ssh.range.file, 'main.tf.json');
+  assert.equal(files['/ws/main.tf.json'].slice(ssh.range.start, ssh.range.end), '"0.0.0.0/0"');
+  const monitoring = scan.findings.find((f) => f.ruleId === 'PAL-AWS-EC2-005')!;
+  assert.equal(monitoring.range.file, 'main.tf.json');
+  assert.equal(monitoring.suppressed?.reason, 'batch host');
+  assert.equal(ssh.suppressed, undefined);
+});
+
 test('a state file is scanned with the same rules; configuration applies', async () => {
   const file = `${FIXTURES}/state/terraform.tfstate`;
   const scan = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack });
