@@ -89,7 +89,8 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
       return stopOnFinding(finding);
     }),
   });
-  if (evaluation.stopped) return { ...empty(false), stopped: true, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
+  // (A stopped run's record holds the rules that ran: a later `reuse` of it runs the others.)
+  if (evaluation.stopped) return { ...empty(false), stopped: true, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone }, ...(evaluation.record ? { record: evaluation.record } : {}) };
   if (evaluation.cancelled) return { ...empty(true), timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
 
   const withSuppressions = applySuppressions(evaluation.findings, {
