@@ -85,12 +85,12 @@ test('a scan with stopOnFinding stops after the rule that returned the decisive 
   assert.deepEqual(went.findings.map((f) => f.ruleId), ['T-VER']);
 });
 
-test('a suppressed finding reaches stopOnFinding marked as suppressed', async () => {
+test('stopOnFinding can ask whether a suppression comment silences a finding', async () => {
   const text = '# palisade:ignore T-VER accepted for the test\nresource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n';
   const host = new MemoryHost({ '/ws/mod/main.tf': text });
   const seen: boolean[] = [];
-  await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack: packOf(VERSIONING), stopOnFinding: (f) => (seen.push(f.suppressed !== undefined), false) });
-  assert.deepEqual(seen, [true]);
+  await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack: packOf(VERSIONING), stopOnFinding: (f, suppressed) => (seen.push(suppressed(), f.suppressed !== undefined), false) });
+  assert.deepEqual(seen, [true, true]);
 });
 
 test('continueAfterFrontEnd answering false skips the rules', async () => {

@@ -166,7 +166,7 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
     ...scanOptions(context),
     reuse: state.record,
     continueAfterFrontEnd: (analysis) => newErrorIn(analysis.diagnostics) === undefined,
-    ...(early ? { stopOnFinding: (f: Finding) => (decides(f, targets, state, early) ? ((decisive = f), true) : false) } : {}),
+    ...(early ? { stopOnFinding: (f: Finding, suppressed: () => boolean) => (decides(f, suppressed, targets, state, early) ? ((decisive = f), true) : false) } : {}),
   });
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
   const newError = newErrorIn(scan.analysis.diagnostics);
@@ -190,11 +190,12 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
 }
 
 /** A finding of the edited unit that makes the verdict a rejection, whatever else the re-scan finds. */
-function decides(f: Finding, targets: readonly string[], state: UnitState, early: EarlyVerdict): boolean {
+function decides(f: Finding, suppressed: () => boolean, targets: readonly string[], state: UnitState, early: EarlyVerdict): boolean {
   if (targets.includes(f.fingerprint)) return true;
-  if (f.suppressed || state.fingerprints.has(f.fingerprint)) return false;
+  if (state.fingerprints.has(f.fingerprint)) return false;
   const followUp = early.followUpResource !== undefined && f.resource === early.followUpResource && f.fix !== undefined && f.fix.length > 0;
-  return !followUp;
+  // Suppression is the costly question (the file's comments), so it comes last.
+  return !followUp && !suppressed();
 }
 
 function parseErrors(file: ParsedFile): string[] {

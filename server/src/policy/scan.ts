@@ -30,10 +30,10 @@ export interface ScanUnitOptions {
   continueAfterFrontEnd?: (analysis: TerraformUnitResult) => boolean;
   /**
    * Fix verification: asked about each finding the configuration shows (threshold and excludes
-   * applied, `suppressed` set) as soon as its rule has run; true stops the remaining rules (the
-   * scan is `stopped`, with no findings).
+   * applied) as soon as its rule has run; `suppressed()` tells (and marks) whether a suppression
+   * comment silences it. True stops the remaining rules (the scan is `stopped`, with no findings).
    */
-  stopOnFinding?: (finding: Finding) => boolean;
+  stopOnFinding?: (finding: Finding, suppressed: () => boolean) => boolean;
 }
 
 export interface UnitScan {
@@ -83,11 +83,10 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     record: options.record,
     reuse: options.reuse,
     // The same filters and suppressions as below, one finding at a time.
-    stopWhen: stopOnFinding && ((finding, placement) => {
-      if (!shown(finding)) return false;
+    stopWhen: stopOnFinding && ((finding, placement) => shown(finding) && stopOnFinding(finding, () => {
       applySuppressions([finding], { textOf: (file) => host.readFile(absolute(file)), rules: rulesById, placements: new Map(placement ? [[finding.fingerprint, placement]] : []) });
-      return stopOnFinding(finding);
-    }),
+      return finding.suppressed !== undefined;
+    })),
   });
   // (A stopped run's record holds the rules that ran: a later `reuse` of it runs the others.)
   if (evaluation.stopped) return { ...empty(false), stopped: true, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone }, ...(evaluation.record ? { record: evaluation.record } : {}) };
