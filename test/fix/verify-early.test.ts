@@ -130,3 +130,30 @@ for (const edit of EDITS) {
     }
   });
 }
+
+/** Counts directory listings: each analysis of the unit lists its directory once. */
+class CountingHost extends MemoryHost {
+  listings = 0;
+  override listDir(path: string): string[] | undefined {
+    this.listings++;
+    return super.listDir(path);
+  }
+}
+
+test('candidates that edit the text alike (two instances of one counted block) are judged on one re-scan', async () => {
+  const text = 'resource "aws_s3_bucket" "b" {\n  count  = 2\n  bucket = "b"\n}\n';
+  const pack = packOf(VERSIONING, LAST);
+  const host = new CountingHost({ '/ws/mod/main.tf': text });
+  const scan = await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack, record: true });
+  assert.deepEqual(scan.findings.map((f) => f.resource), ['aws_s3_bucket.b[0]', 'aws_s3_bucket.b[1]']);
+  const context: FixContext = { host, root: '/ws', dir: '/ws/mod', pack, config: DEFAULT_CONFIG, unitFindings: scan.findings, unitRecord: scan.record };
+  const before = host.listings;
+  const first = await fixesForFinding(scan.findings[0], context);
+  const afterFirst = host.listings;
+  const second = await fixesForFinding(scan.findings[1], context);
+  assert.ok(afterFirst > before, 'the first candidate was re-scanned');
+  assert.equal(host.listings, afterFirst, 'the second, with the same edited text, was not');
+  assert.deepEqual(first.map((f) => f.edits), second.map((f) => f.edits));
+  assert.equal(second.length, 1);
+  assert.equal(second[0].fingerprint, scan.findings[1].fingerprint);
+});

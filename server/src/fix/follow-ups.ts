@@ -45,6 +45,7 @@ export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[
       fingerprints: new Set(verdict.after.findings.map((f) => f.fingerprint)),
       errorMessages: state.errorMessages,
       parsed: new Map(),
+      rescans: [],
     };
     const more: FixTextEdit[] = [];
     for (const finding of introduced) {

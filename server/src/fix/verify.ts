@@ -4,7 +4,7 @@
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
 import { analyzeTerraformModule, parseTerraformCached, type ParsedFile } from '../iac/terraform';
-import { scanTerraformUnit, type EvaluationRecord, type Finding } from '../policy';
+import { scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
 
@@ -18,7 +18,15 @@ export interface UnitState {
   parsed: Map<string, ParsedFile | undefined>;
   /** What each rule read and returned on the unit as it is (when known): a re-scan re-runs only the rules an edit can affect. */
   record?: EvaluationRecord;
+  /**
+   * Complete re-scans of edited versions of the unit, by edited texts: candidates that edit the
+   * text alike (the same fix for two instances of one counted block) are judged on one re-scan.
+   */
+  rescans: { texts: Map<string, string>; scan: UnitScan }[];
 }
+
+/** Re-scans kept per unit state (each holds a model of the unit). */
+const RESCANS_KEPT = 8;
 
 const states = new WeakMap<FixContext, Promise<UnitState>>();
 
@@ -53,6 +61,7 @@ function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], di
     fingerprints: new Set(findings.map((f) => f.fingerprint)),
     errorMessages: errorMessagesOf(diagnostics),
     parsed: new Map(),
+    rescans: [],
     ...(record ? { record } : {}),
   };
 }
@@ -162,13 +171,19 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   // A new Terraform error rejects the edit whatever the rules say: they are not run then.
   const newErrorIn = (diagnostics: readonly { severity: string; message: string }[]) => [...errorMessagesOf(diagnostics)].find((m) => !state.errorMessages.has(m));
   let decisive: Finding | undefined;
-  const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), {
+  // Evaluation is deterministic: the same edited texts give the same re-scan, whatever the targets.
+  const earlier = state.rescans.find((r) => sameTexts(r.texts, texts))?.scan;
+  const scan = earlier ?? await scanTerraformUnit(new OverlayHost(context.host, texts), {
     ...scanOptions(context),
     reuse: state.record,
     continueAfterFrontEnd: (analysis) => newErrorIn(analysis.diagnostics) === undefined,
     ...(early ? { stopOnFinding: (f: Finding, suppressed: () => boolean) => (decides(f, suppressed, targets, state, early) ? ((decisive = f), true) : false) } : {}),
   });
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
+  if (!earlier && !scan.stopped) {
+    state.rescans.push({ texts, scan });
+    if (state.rescans.length > RESCANS_KEPT) state.rescans.shift();
+  }
   const newError = newErrorIn(scan.analysis.diagnostics);
   if (newError !== undefined) return rejected(`the edited unit has a new Terraform error: ${newError}`);
   if (decisive) return rejected(targets.includes(decisive.fingerprint) ? 'after the edit the finding remains' : `the edit introduces ${decisive.ruleId}: ${decisive.message}`);
@@ -196,6 +211,12 @@ function decides(f: Finding, suppressed: () => boolean, targets: readonly string
   const followUp = early.followUpResource !== undefined && f.resource === early.followUpResource && f.fix !== undefined && f.fix.length > 0;
   // Suppression is the costly question (the file's comments), so it comes last.
   return !followUp && !suppressed();
+}
+
+function sameTexts(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, text] of a) if (b.get(path) !== text) return false;
+  return true;
 }
 
 function parseErrors(file: ParsedFile): string[] {
