@@ -25,11 +25,16 @@ export interface FixReport {
 
 /** Verified fixes for one finding, preferred first. */
 export async function fixesForFinding(finding: Finding, context: FixContext, providers: readonly FixProvider[] = DEFAULT_PROVIDERS): Promise<VerifiedFix[]> {
-  return (await explainFixes(finding, context, providers)).fixes;
+  // No reasons are shown, so a candidate's re-scan may stop as soon as it is bound to be rejected.
+  return (await verifyCandidates(finding, context, providers, true)).fixes;
 }
 
-/** Like `fixesForFinding`, and also every candidate that was rejected with the reason. */
+/** Like `fixesForFinding`, and also every candidate that was rejected with the reason (the first decisive finding in file order). */
 export async function explainFixes(finding: Finding, context: FixContext, providers: readonly FixProvider[] = DEFAULT_PROVIDERS): Promise<FixReport> {
+  return verifyCandidates(finding, context, providers, false);
+}
+
+async function verifyCandidates(finding: Finding, context: FixContext, providers: readonly FixProvider[], stopEarly: boolean): Promise<FixReport> {
   const state = await unitState(context);
   const candidates = await candidatesFor(finding, context, providers);
   const report: FixReport = { fixes: [], rejected: [] };
@@ -41,7 +46,7 @@ export async function explainFixes(finding: Finding, context: FixContext, provid
       report.rejected.push({ title: candidate.title, source: candidate.source, reason: rendered.reason });
       continue;
     }
-    const verdict = await verifyWithFollowUps(rendered.edits, [finding.fingerprint], finding.resource, context, state, renderCandidate);
+    const verdict = await verifyWithFollowUps(rendered.edits, [finding.fingerprint], finding.resource, context, state, renderCandidate, stopEarly);
     if (!verdict.ok && verdict.cancelled) break;
     if (!verdict.ok) {
       report.rejected.push({ title: candidate.title, source: candidate.source, reason: verdict.reason });
@@ -184,7 +189,7 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
     for (const option of options) {
       if (await stopped(context)) return done(result);
       if (editsOverlap(edits, option)) continue;
-      const attempt = await verifyWithFollowUps([...edits, ...option], [...fixedPrints, finding.fingerprint], finding.resource, context, state, renderCandidate);
+      const attempt = await verifyWithFollowUps([...edits, ...option], [...fixedPrints, finding.fingerprint], finding.resource, context, state, renderCandidate, true);
       if (!attempt.ok) continue;
       edits = attempt.edits;
       fixedPrints = [...fixedPrints, finding.fingerprint];
@@ -198,7 +203,7 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
 async function tryCombination(chosen: { finding: Finding; edits: FixTextEdit[] }[], context: FixContext, state: UnitState, targets: Finding[]): Promise<{ edits: FixTextEdit[]; fixed: Finding[] } | undefined> {
   if (chosen.length === 0) return undefined;
   const edits = chosen.flatMap((c) => c.edits);
-  const verdict = await verifyEdits(edits, chosen.map((c) => c.finding.fingerprint), context, state);
+  const verdict = await verifyEdits(edits, chosen.map((c) => c.finding.fingerprint), context, state, {});
   if (!verdict.ok) return undefined;
   // A finding the combined edits removed as a side effect counts as fixed too.
   return { edits, fixed: targets.filter((f) => verdict.gone.has(f.fingerprint)) };

@@ -21,13 +21,15 @@ export type Chained =
 /**
  * Verifies `edits` (which must remove `targets`); when they only fail by introducing findings on
  * `resource` that carry fixes, adds those fixes and verifies again. Edits of a chained fix are one
- * replacement per file covering everything that changed.
+ * replacement per file covering everything that changed. With `stopEarly`, each re-scan stops as
+ * soon as the chain is bound to fail (the same verdict; the reason may name another finding).
  */
-export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[], resource: string | undefined, context: FixContext, state: UnitState, render: RenderFn): Promise<Chained> {
+export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[], resource: string | undefined, context: FixContext, state: UnitState, render: RenderFn, stopEarly = false): Promise<Chained> {
   let current = edits;
   const followUps: string[] = [];
   for (let round = 0; ; round++) {
-    const verdict = await verifyEdits(current, targets, context, state);
+    const early = stopEarly ? { followUpResource: round < MAX_FOLLOW_UP_ROUNDS ? resource : undefined } : undefined;
+    const verdict = await verifyEdits(current, targets, context, state, early);
     if (verdict.ok) return { ok: true, edits: current, followUps, gone: verdict.gone };
     const fail = { ok: false as const, reason: verdict.reason ?? 'not verified', cancelled: verdict.cancelled };
     const introduced = verdict.introduced;
@@ -43,6 +45,7 @@ export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[
       fingerprints: new Set(verdict.after.findings.map((f) => f.fingerprint)),
       errorMessages: state.errorMessages,
       parsed: new Map(),
+      rescans: [],
     };
     const more: FixTextEdit[] = [];
     for (const finding of introduced) {

@@ -4,7 +4,7 @@
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
 import { analyzeTerraformModule, parseTerraformCached, type ParsedFile } from '../iac/terraform';
-import { scanTerraformUnit, type EvaluationRecord, type Finding } from '../policy';
+import { scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
 
@@ -18,7 +18,15 @@ export interface UnitState {
   parsed: Map<string, ParsedFile | undefined>;
   /** What each rule read and returned on the unit as it is (when known): a re-scan re-runs only the rules an edit can affect. */
   record?: EvaluationRecord;
+  /**
+   * Complete re-scans of edited versions of the unit, by edited texts: candidates that edit the
+   * text alike (the same fix for two instances of one counted block) are judged on one re-scan.
+   */
+  rescans: { texts: Map<string, string>; scan: UnitScan }[];
 }
+
+/** Re-scans kept per unit state (each holds a model of the unit). */
+const RESCANS_KEPT = 8;
 
 const states = new WeakMap<FixContext, Promise<UnitState>>();
 
@@ -53,6 +61,7 @@ function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], di
     fingerprints: new Set(findings.map((f) => f.fingerprint)),
     errorMessages: errorMessagesOf(diagnostics),
     parsed: new Map(),
+    rescans: [],
     ...(record ? { record } : {}),
   };
 }
@@ -122,10 +131,21 @@ export interface Verification {
 }
 
 /**
+ * What lets a verification stop as soon as its verdict is known (the caller then gets a rejection
+ * whose reason names the first decisive finding, not necessarily the first in file order): a
+ * target that is still reported, or a new finding that no follow-up fix could take away.
+ */
+export interface EarlyVerdict {
+  /** The resource whose new findings may still be fixed by follow-ups (follow-ups.ts), when more rounds are allowed. */
+  followUpResource?: string;
+}
+
+/**
  * Applies `edits` in memory and re-scans. `ok` when every fingerprint of `targets` is gone, none
  * is introduced, every edited file parses at least as well as before and no Terraform error appears.
+ * With `early`, the re-scan stops at the first finding that decides a rejection (same verdict).
  */
-export async function verifyEdits(edits: readonly FixTextEdit[], targets: readonly string[], context: FixContext, state: UnitState): Promise<Verification> {
+export async function verifyEdits(edits: readonly FixTextEdit[], targets: readonly string[], context: FixContext, state: UnitState, early?: EarlyVerdict): Promise<Verification> {
   const rejected = (reason: string, extra: Partial<Verification> = {}): Verification => ({ ok: false, reason, gone: new Set(), introduced: [], ...extra });
   if (edits.length === 0) return rejected('the fix changes nothing');
   if (context.isCancelled?.()) return rejected('cancelled', { cancelled: true });
@@ -148,10 +168,25 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   if (context.isCancelled?.()) return rejected('cancelled', { cancelled: true });
   // Rules whose reads the edit does not change keep their recorded output (policy/incremental.ts):
   // the same findings a full re-scan gives, at a fraction of the cost.
-  const scan = await scanTerraformUnit(new OverlayHost(context.host, texts), { ...scanOptions(context), reuse: state.record });
+  // A new Terraform error rejects the edit whatever the rules say: they are not run then.
+  const newErrorIn = (diagnostics: readonly { severity: string; message: string }[]) => [...errorMessagesOf(diagnostics)].find((m) => !state.errorMessages.has(m));
+  let decisive: Finding | undefined;
+  // Evaluation is deterministic: the same edited texts give the same re-scan, whatever the targets.
+  const earlier = state.rescans.find((r) => sameTexts(r.texts, texts))?.scan;
+  const scan = earlier ?? await scanTerraformUnit(new OverlayHost(context.host, texts), {
+    ...scanOptions(context),
+    reuse: state.record,
+    continueAfterFrontEnd: (analysis) => newErrorIn(analysis.diagnostics) === undefined,
+    ...(early ? { stopOnFinding: (f: Finding, suppressed: () => boolean) => (decides(f, suppressed, targets, state, early) ? ((decisive = f), true) : false) } : {}),
+  });
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
-  const newError = [...errorMessagesOf(scan.analysis.diagnostics)].find((m) => !state.errorMessages.has(m));
+  if (!earlier && !scan.stopped) {
+    state.rescans.push({ texts, scan });
+    if (state.rescans.length > RESCANS_KEPT) state.rescans.shift();
+  }
+  const newError = newErrorIn(scan.analysis.diagnostics);
   if (newError !== undefined) return rejected(`the edited unit has a new Terraform error: ${newError}`);
+  if (decisive) return rejected(targets.includes(decisive.fingerprint) ? 'after the edit the finding remains' : `the edit introduces ${decisive.ruleId}: ${decisive.message}`);
   const edited = { texts, sourceMaps: scan.analysis.sourceMaps, findings: scan.findings };
   const after = new Set(scan.findings.map((f) => f.fingerprint));
   const gone = new Set([...state.fingerprints].filter((fp) => !after.has(fp)));
@@ -167,6 +202,21 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
     return { ok: false, reason: `after the edit the finding remains${still ? ` (${still.ruleId}: ${still.message})` : ''}`, gone, introduced, after: edited };
   }
   return { ok: true, gone, introduced, after: edited };
+}
+
+/** A finding of the edited unit that makes the verdict a rejection, whatever else the re-scan finds. */
+function decides(f: Finding, suppressed: () => boolean, targets: readonly string[], state: UnitState, early: EarlyVerdict): boolean {
+  if (targets.includes(f.fingerprint)) return true;
+  if (state.fingerprints.has(f.fingerprint)) return false;
+  const followUp = early.followUpResource !== undefined && f.resource === early.followUpResource && f.fix !== undefined && f.fix.length > 0;
+  // Suppression is the costly question (the file's comments), so it comes last.
+  return !followUp && !suppressed();
+}
+
+function sameTexts(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [path, text] of a) if (b.get(path) !== text) return false;
+  return true;
 }
 
 function parseErrors(file: ParsedFile): string[] {

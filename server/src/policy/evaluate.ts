@@ -2,8 +2,8 @@
 // each under its own budget and guard, so a broken or looping rule costs one diagnostic.
 import { createHash } from 'node:crypto';
 import type { Model, ModelValue, SourceMapNode, SourceRange } from '../iac/model';
-import { EvaluationSession, fromJS, ReadLog, toJS, trackedInput } from '../rego';
-import { modelChange, readsAffected, type EvaluationRecord, type ModelChange, type RuleRecord } from './incremental';
+import { EvaluationSession, fromJS, ReadLog, toJS, trackedInput, type RegoValue } from '../rego';
+import { convertReusing, modelChange, readsAffected, type EvaluationRecord, type ModelChange, type RuleRecord } from './incremental';
 import { evaluateAdapted, type DocumentsOf } from './adapters';
 import { isUnknownValue, placeOnResource, resourceIndex, valueAt, type Placement } from './placement';
 import type { ExternalRule, Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
@@ -25,6 +25,8 @@ export interface EvaluateOptions {
   record?: boolean;
   /** A recorded evaluation of an earlier version of this unit: rules the change cannot affect are not run again (incremental.ts). */
   reuse?: EvaluationRecord;
+  /** Fix verification: checked with each finding once its rule has run; true stops the run (`stopped`), the verdict being known. */
+  stopWhen?: (finding: Finding, placement: Placement | undefined) => boolean;
 }
 
 export interface EvaluationResult {
@@ -35,6 +37,8 @@ export interface EvaluationResult {
   placements: Map<string, Placement>;
   /** With `record`: what each Rego rule read and returned. */
   record?: EvaluationRecord;
+  /** `stopWhen` answered true: the remaining rules did not run. */
+  stopped?: boolean;
 }
 
 export const DEFAULT_RULE_BUDGET = { maxSteps: 2_000_000, maxMillis: 2_000 };
@@ -44,7 +48,7 @@ export async function evaluatePack(pack: RulePack, model: Model, options: Evalua
   const run = new PackRun(pack, model, options);
   for (const rule of run.applicableRules()) {
     if (options.pause) await options.pause();
-    if (!run.runRule(rule)) break;
+    if (!run.runRule(rule) || run.stopRequested()) break;
   }
   return run.result();
 }
@@ -52,7 +56,7 @@ export async function evaluatePack(pack: RulePack, model: Model, options: Evalua
 /** Synchronous variant (tests, batch callers that need no cancellation point). */
 export function evaluatePackSync(pack: RulePack, model: Model, options: EvaluateOptions): EvaluationResult {
   const run = new PackRun(pack, model, options);
-  for (const rule of run.applicableRules()) if (!run.runRule(rule)) break;
+  for (const rule of run.applicableRules()) if (!run.runRule(rule) || run.stopRequested()) break;
   return run.result();
 }
 
@@ -72,6 +76,9 @@ class PackRun {
   private readonly diagnostics: PolicyDiagnostic[] = [];
   private readonly placements = new Map<string, Placement>();
   private cancelled = false;
+  private stopped = false;
+  /** Findings already shown to `stopWhen`. */
+  private checked = 0;
   /** One session per unit: library rules and functions evaluated for one rule are reused by the next. */
   private session: EvaluationSession | undefined;
   private readonly index;
@@ -113,7 +120,7 @@ class PackRun {
     if (earlier && this.change && !readsAffected(earlier.reads, this.change)) return this.replay(rule, earlier);
     // Input converted once per unit, lazily: a unit no rule applies to costs nothing.
     this.session ??= new EvaluationSession(this.pack.policy!, {
-      input: this.reads ? trackedInput(fromJS(this.model), this.reads) : fromJS(this.model),
+      input: this.reads ? trackedInput(this.convertedInput(), this.reads) : this.convertedInput(),
       budget: { ...DEFAULT_RULE_BUDGET, ...this.options.budget },
       isCancelled: this.options.isCancelled,
       reads: this.reads,
@@ -128,6 +135,14 @@ class PackRun {
       if (reads && clean) this.record!.rules.set(rule.id, { reads, outputs });
     }
     return clean || !this.cancelled;
+  }
+
+  /** The model as a Rego value: an edited model reuses the recorded conversion's unchanged parts; a recording keeps it. */
+  private convertedInput(): RegoValue {
+    const reuse = this.options.reuse;
+    const input = reuse?.input !== undefined && this.change ? convertReusing(reuse, this.change, this.model) : fromJS(this.model);
+    if (this.record) this.record.input = input;
+    return input;
   }
 
   /** A rule whose reads the change does not touch: its earlier output, placed on this unit. */
@@ -200,6 +215,17 @@ class PackRun {
     return true;
   }
 
+  /** Asks `stopWhen` about the findings added since the last call; true once it has answered true. */
+  stopRequested(): boolean {
+    const stopWhen = this.options.stopWhen;
+    if (!stopWhen) return false;
+    while (!this.stopped && this.checked < this.findings.length) {
+      const finding = this.findings[this.checked++];
+      this.stopped = stopWhen(finding, this.placements.get(finding.fingerprint));
+    }
+    return this.stopped;
+  }
+
   /** Marks the run cancelled; returns false so the caller stops. */
   private cancel(): false {
     this.cancelled = true;
@@ -207,7 +233,7 @@ class PackRun {
   }
 
   result(): EvaluationResult {
-    return { findings: this.findings, diagnostics: this.diagnostics, cancelled: this.cancelled, placements: this.placements, ...(this.record ? { record: this.record } : {}) };
+    return { findings: this.findings, diagnostics: this.diagnostics, cancelled: this.cancelled, placements: this.placements, ...(this.record ? { record: this.record } : {}), ...(this.stopped ? { stopped: true } : {}) };
   }
 
   private addFinding(rule: RuleMetadata, kind: 'deny' | 'warn', raw: unknown): void {

@@ -6,7 +6,7 @@
 // source map instead of running the rule. Reads are over-approximated (iteration counts as every
 // field; a memoised library value counts the reads made to compute it), never missed.
 import type { Model } from '../iac/model';
-import { ALL_FIELDS, type Reads } from '../rego';
+import { ALL_FIELDS, fromJS, type Reads, type RegoObject, type RegoValue } from '../rego';
 
 /** What one Rego rule read and returned in a recorded evaluation (only rules that ran without errors). */
 export interface RuleRecord {
@@ -19,6 +19,8 @@ export interface EvaluationRecord {
   /** The model the rules were evaluated on. */
   model: Model;
   rules: Map<string, RuleRecord>;
+  /** `model` converted to a Rego value (untracked), once a rule ran: an edited model's conversion reuses its unchanged parts. */
+  input?: RegoValue;
 }
 
 /** How an edited model differs from the recorded one. */
@@ -47,6 +49,39 @@ export function modelChange(before: Model, after: Model): ModelChange {
     } else if (!(key in a) || !(key in b) || !deepEqual(x, y)) change.keys.add(key);
   }
   return change;
+}
+
+/**
+ * `after` as a Rego value (what `fromJS(after)` gives), reusing the converted values of `record`
+ * that the change leaves equal: unchanged top-level keys and, in changed arrays, the unchanged
+ * elements and the unchanged fields of changed elements. Keys keep `after`'s order. Values that
+ * are already Rego values pass through `fromJS` as they are.
+ */
+export function convertReusing(record: EvaluationRecord, change: ModelChange, after: Model): RegoValue {
+  const before = record.input;
+  if (!isRegoObject(before)) return fromJS(after);
+  const model = after as unknown as Record<string, unknown>;
+  const mixed: Record<string, unknown> = {};
+  for (const key of Object.keys(model)) {
+    const old = before.get(key);
+    const changedElements = change.elements.get(key);
+    if (old === undefined || change.keys.has(key)) mixed[key] = model[key];
+    else if (!changedElements) mixed[key] = old;
+    else mixed[key] = (model[key] as Record<string, unknown>[]).map((element, i) => {
+      const fields = changedElements.get(i);
+      const oldElement = (old as RegoValue[])[i];
+      if (!fields) return oldElement;
+      if (!isRegoObject(oldElement)) return element;
+      const out: Record<string, unknown> = {};
+      for (const f of Object.keys(element)) out[f] = fields.has(f) ? element[f] : oldElement.get(f);
+      return out;
+    });
+  }
+  return fromJS(mixed);
+}
+
+function isRegoObject(v: RegoValue | undefined): v is RegoObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { kind: string }).kind === 'object';
 }
 
 function isEmptyChange(change: ModelChange): boolean {

@@ -26,6 +26,14 @@ export interface ScanUnitOptions {
   record?: boolean;
   /** The record of a scan of an earlier version of this unit: rules the edit cannot affect are not run again (fix verification). */
   reuse?: EvaluationRecord;
+  /** Fix verification, asked once the front end is done: false skips the rules (the scan is `stopped`). */
+  continueAfterFrontEnd?: (analysis: TerraformUnitResult) => boolean;
+  /**
+   * Fix verification: asked about each finding the configuration shows (threshold and excludes
+   * applied) as soon as its rule has run; `suppressed()` tells (and marks) whether a suppression
+   * comment silences it. True stops the remaining rules (the scan is `stopped`, with no findings).
+   */
+  stopOnFinding?: (finding: Finding, suppressed: () => boolean) => boolean;
 }
 
 export interface UnitScan {
@@ -39,6 +47,8 @@ export interface UnitScan {
   timing: { frontEndMs: number; policyMs: number };
   /** With `record`: what each rule read and returned. */
   record?: EvaluationRecord;
+  /** `continueAfterFrontEnd` or `stopOnFinding` ended the scan early: `findings` is empty. */
+  stopped?: boolean;
 }
 
 export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions): Promise<UnitScan> {
@@ -54,8 +64,13 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
   const empty = (cancelled: boolean): UnitScan => ({ analysis, findings: [], diagnostics: [], cancelled, timing: { frontEndMs: frontEndDone - started, policyMs: 0 } });
   if (analysis.cancelled) return empty(true);
   if (isExcluded(config, options.dir)) return empty(false);
+  if (options.continueAfterFrontEnd && !options.continueAfterFrontEnd(analysis)) return { ...empty(false), stopped: true };
 
   const rulesById = new Map<string, RuleMetadata>(options.pack.rules.map((r) => [r.id, r]));
+  const absolute = (file: string) => joinRoot(options.root, file);
+  const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
+  const shown = (f: Finding) => config.rules[f.ruleId]?.enabled !== false && severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file));
+  const stopOnFinding = options.stopOnFinding;
   const evaluation = await evaluatePack(options.pack, analysis.model, {
     sourceMaps: analysis.sourceMaps,
     budget: options.budget,
@@ -67,20 +82,24 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     documents: terraformDocuments(analysis.parsed, options.root),
     record: options.record,
     reuse: options.reuse,
+    // The same filters and suppressions as below, one finding at a time.
+    stopWhen: stopOnFinding && ((finding, placement) => shown(finding) && stopOnFinding(finding, () => {
+      applySuppressions([finding], { textOf: (file) => host.readFile(absolute(file)), rules: rulesById, placements: new Map(placement ? [[finding.fingerprint, placement]] : []) });
+      return finding.suppressed !== undefined;
+    })),
   });
+  // (A stopped run's record holds the rules that ran: a later `reuse` of it runs the others.)
+  if (evaluation.stopped) return { ...empty(false), stopped: true, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone }, ...(evaluation.record ? { record: evaluation.record } : {}) };
   if (evaluation.cancelled) return { ...empty(true), timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
 
-  const absolute = (file: string) => joinRoot(options.root, file);
   const withSuppressions = applySuppressions(evaluation.findings, {
     textOf: (file) => host.readFile(absolute(file)),
     rules: rulesById,
     placements: evaluation.placements,
     jsonComments: true,
   });
-  const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
   const findings = withSuppressions
-    .filter((f) => config.rules[f.ruleId]?.enabled !== false)
-    .filter((f) => severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file)))
+    .filter(shown)
     .sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || (a.ruleId < b.ruleId ? -1 : 1)));
   const timing = { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone };
   return { analysis, findings, diagnostics: evaluation.diagnostics, cancelled: false, timing, ...(evaluation.record ? { record: evaluation.record } : {}) };
