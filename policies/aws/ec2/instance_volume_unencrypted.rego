@@ -2,10 +2,10 @@
 # title: EC2 instance block device is not encrypted
 # description: |
 #   A root or EBS block device declared on an instance, launch template or launch configuration
-#   has encrypted unset or false, so its data, snapshots and AMIs made from it are stored unencrypted (unless EBS
-#   encryption by default is on for the account). Encryption at rest protects data in
-#   snapshots shared by mistake and on retired media. Instances without block device blocks are
-#   not reported: their root volume follows the AMI.
+#   has encrypted unset or false, so its data, snapshots and AMIs made from it are stored
+#   unencrypted (unless EBS encryption by default is on for the account). Encryption at rest
+#   protects data in snapshots shared by mistake and on retired media. Instances without block
+#   device blocks are not reported: their root volume follows the AMI.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 # custom:

@@ -2,8 +2,9 @@
 # title: EKS API server endpoint is open to the internet
 # description: |
 #   The cluster's public endpoint is enabled (the default) and public_access_cidrs is unset,
-#   empty (AWS then applies its default) or contains 0.0.0.0/0, so the Kubernetes API server is reachable from anywhere. Any leaked
-#   kubeconfig or API server vulnerability is then exploitable from the whole internet.
+#   empty (AWS then applies its default) or contains 0.0.0.0/0, so the Kubernetes API server is
+#   reachable from anywhere. Any leaked kubeconfig or API server vulnerability is then
+#   exploitable from the whole internet.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
 # custom:
