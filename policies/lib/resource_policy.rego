@@ -5,16 +5,20 @@
 #   policies) built on palisade.lib.iam's statement helpers. "Any principal" means Principal
 #   "*" or {"AWS": "*"}; such a statement is still scoped when a condition restricts who or what
 #   may call (organization, account, source ARN, VPC endpoint, …). An IP-address condition alone
-#   limits where calls come from, not who makes them, so it does not count as scoping.
+#   limits where calls come from, not who makes them, so it does not count as scoping. Neither does
+#   a condition that admits everyone it does not name (a negated operator such as ArnNotEquals, or
+#   ForAllValues / …IfExists / Null, which also hold when the request lacks the key), nor one whose
+#   value is a wildcard for the account (`"*"`, `"arn:aws:iam::*"`): that is still anybody.
 package palisade.lib.resource_policy
 
 import data.palisade.lib.iam
 import data.palisade.lib.unknown
 
-# Condition keys that tie a request to known identities or sources (lower-cased).
+# Condition keys that tie a request to known identities or sources (lower-cased). aws:username is
+# not one: any account can create a user of that name.
 scoping_keys := {
 	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
-	"aws:principalservicename", "aws:principalservicenameslist", "aws:userid", "aws:username",
+	"aws:principalservicename", "aws:principalservicenameslist", "aws:userid",
 	"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
 	"aws:sourcevpce", "aws:sourcevpc", "aws:resourceaccount", "aws:resourceorgid", "aws:calledvia",
 	"aws:calledviafirst", "aws:calledvialast", "kms:calleraccount", "kms:viaservice",
@@ -57,9 +61,11 @@ template_body(text) := body if {
 
 # scoped(s): a condition restricts the caller, or the condition cannot be read (it may).
 scoped(s) if {
-	some keys in s.Condition
-	some key, _ in keys
+	some operator, keys in s.Condition
+	restricting_operator(operator)
+	some key, value in keys
 	lower(key) in scoping_keys
+	pins(value)
 }
 
 scoped(s) if unknown.is_unknown(s.Condition)
@@ -67,6 +73,58 @@ scoped(s) if unknown.is_unknown(s.Condition)
 scoped(s) if {
 	some keys in s.Condition
 	unknown.is_unknown(keys)
+}
+
+# restricting_operator(op): the operator holds only for the values it names. Negated operators
+# (StringNotEquals, ArnNotLike, …) hold for everyone else; ForAllValues:…, …IfExists and Null also
+# hold when the request has no such key at all.
+restricting_operator(op) if {
+	is_string(op)
+	lower_op := lower(op)
+	not contains(lower_op, "not")
+	not startswith(lower_op, "forallvalues:")
+	not endswith(lower_op, "ifexists")
+	lower_op != "null"
+}
+
+# pins(value): the condition value names particular identities or sources; an unknown value may.
+pins(value) if unknown.is_unknown(value)
+
+pins(value) if {
+	not unknown.is_unknown(value)
+	values := value_list(value)
+	count(values) > 0
+	every v in values {
+		not open_value(v)
+	}
+}
+
+value_list(v) := v if is_array(v)
+
+else := [v]
+
+# open_value(v): a wildcard that matches any caller — "*" alone, or an ARN whose account is a
+# wildcard (or, for account-less ARNs such as S3's, whose resource is).
+open_value(v) if {
+	is_string(v)
+	regex.match(`^[*?]+$`, v)
+}
+
+open_value(v) if {
+	is_string(v)
+	parts := split(v, ":")
+	count(parts) >= 5
+	lower(parts[0]) == "arn"
+	regex.match(`[*?]`, parts[4])
+}
+
+open_value(v) if {
+	is_string(v)
+	parts := split(v, ":")
+	count(parts) >= 6
+	lower(parts[0]) == "arn"
+	parts[4] == ""
+	regex.match(`^[*?]+$`, concat(":", array.slice(parts, 5, count(parts))))
 }
 
 # any_principal_statements(doc): Allow statements open to any principal and not scoped by a

@@ -52,3 +52,36 @@ test_document_of_other_unknowns_is_undefined if {
 test_document_of_known_value if {
 	rp.document({"Statement": []}) == {"Statement": []}
 }
+
+open_to_all_but(operator, key, value) := doc({"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Condition": {operator: {key: value}}})
+
+test_negated_operator_does_not_scope if {
+	count(rp.any_principal_statements(open_to_all_but("ArnNotEquals", "aws:PrincipalArn", "arn:aws:iam::111122223333:user/ops"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("StringNotEquals", "aws:SourceAccount", "111122223333"))) == 1
+}
+
+test_operators_true_without_the_key_do_not_scope if {
+	count(rp.any_principal_statements(open_to_all_but("ForAllValues:StringEquals", "aws:PrincipalOrgID", "o-abc"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("StringEqualsIfExists", "aws:SourceVpce", "vpce-1"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("Null", "aws:SourceArn", "false"))) == 1
+}
+
+test_wildcard_values_do_not_scope if {
+	count(rp.any_principal_statements(open_to_all_but("ArnLike", "aws:PrincipalArn", "arn:aws:iam::*:root"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:SourceAccount", "*"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("ArnLike", "aws:SourceArn", "arn:aws:s3:::*"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("StringLike", "aws:PrincipalAccount", ["111122223333", "*"]))) == 1
+}
+
+test_pinned_values_scope if {
+	count(rp.any_principal_statements(open_to_all_but("ArnEquals", "aws:PrincipalArn", "arn:aws:iam::111122223333:user/ops"))) == 0
+	count(rp.any_principal_statements(open_to_all_but("ArnLike", "aws:SourceArn", "arn:aws:cloudtrail:*:111122223333:trail/*"))) == 0
+	count(rp.any_principal_statements(open_to_all_but("ArnLike", "aws:SourceArn", "arn:aws:s3:::my-logs-*"))) == 0
+	count(rp.any_principal_statements(open_to_all_but("ForAnyValue:StringEquals", "aws:PrincipalOrgID", ["o-abc", "o-def"]))) == 0
+	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:SourceVpce", {"$unknown": "var.vpce"}))) == 0
+}
+
+test_user_name_does_not_scope if {
+	# Any account can create a user called "deploy".
+	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:username", "deploy"))) == 1
+}

@@ -3,7 +3,8 @@
 # description: |
 #   A workgroup whose result configuration has no encryption_configuration stores query results in
 #   S3 unencrypted unless each client opts in. Setting encryption on the workgroup (and enforcing
-#   the workgroup configuration) makes every query's results encrypted.
+#   the workgroup configuration) makes every query's results encrypted. Workgroups that keep results
+#   in Athena managed storage (managed_query_results_configuration enabled) are always encrypted.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/athena/latest/ug/workgroups-procedure.html
 # custom:
@@ -22,13 +23,24 @@ package palisade.aws.athena.workgroup_not_encrypted
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 # One finding at the first missing level (configuration, result_configuration or
 # encryption_configuration); the fix sets SSE_S3 encryption, creating the missing blocks.
 deny contains result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(path)), "SSE_S3")]) if {
 	some r in tf.resources("aws_athena_workgroup")
+	not managed_results(r)
 	path := missing_level(r)
 	msg := sprintf("%s does not encrypt query results", [r.address])
+}
+
+# Managed query results (Athena-owned storage) are always encrypted, with an AWS owned key unless
+# the block names a customer managed one; there is no S3 result location to encrypt then.
+managed_results(r) if {
+	some c in tf.blocks(r, "configuration")
+	some m in unknown.items(object.get(c, "managed_query_results_configuration", []))
+	not unknown.is_false(object.get(m, "enabled", false))
+	object.get(m, "enabled", false) != false
 }
 
 rest(path) := [0, "result_configuration", 0, "encryption_configuration", 0, "encryption_option"] if path[count(path) - 1] == "configuration"

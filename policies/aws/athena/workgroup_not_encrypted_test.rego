@@ -31,3 +31,15 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+managed(block) := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"managed_query_results_configuration": [block]}]}, "references": []}]}
+
+test_managed_query_results_pass if {
+	count(rule.deny) == 0 with input as managed({"enabled": true})
+	count(rule.deny) == 0 with input as managed({"enabled": {"$unknown": "var.managed"}})
+}
+
+test_managed_query_results_disabled_still_fires if {
+	count(rule.deny) == 1 with input as managed({"enabled": false})
+	count(rule.deny) == 1 with input as managed({})
+}

@@ -26,14 +26,19 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-outdated := {"SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"}
+# The security policies that require TLS 1.2 or later are named TLSv1.2_<year> / TLSv1.3_<year>;
+# every other name (SSLv3, TLSv1, TLSv1_2016, TLSv1.1_2016, or "TLSv1.0" spelled freely) admits
+# older protocols. Judging by the modern names keeps new policies (TLSv1.2_2025, TLSv1.3_2025)
+# passing without a list to update.
+modern(version) if regex.match(`^TLSv1\.[2-9]_[0-9]{4}$`, version)
 
 deny contains result.fail_fix(r, path, msg, [result.set(path, "TLSv1.2_2021")]) if {
 	some r in tf.resources("aws_cloudfront_distribution")
 	some i, cert in tf.blocks(r, "viewer_certificate")
 	unknown.is_false(object.get(cert, "cloudfront_default_certificate", false))
 	version := object.get(cert, "minimum_protocol_version", "TLSv1")
-	version in outdated
+	is_string(version)
+	not modern(version)
 	path := ["viewer_certificate", i, "minimum_protocol_version"]
 	msg := sprintf("%s accepts %s", [r.address, version])
 }

@@ -25,3 +25,13 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": {"$unknown": "var.tls"}})]}
 	count(rule.deny) == 0 with input as {"resources": [dist({"cloudfront_default_certificate": {"$unknown": "var.default_cert"}})]}
 }
+
+test_any_name_below_tls12_fires if {
+	count(rule.deny) == 1 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.0"})]}
+	count(rule.deny) == 1 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "SSLv3"})]}
+}
+
+test_newer_policies_pass if {
+	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.2_2025"})]}
+	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.3_2025"})]}
+}

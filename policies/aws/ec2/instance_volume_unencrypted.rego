@@ -1,18 +1,18 @@
 # METADATA
 # title: EC2 instance block device is not encrypted
 # description: |
-#   A root or EBS block device declared on an instance or launch template has encrypted unset
-#   or false, so its data, snapshots and AMIs made from it are stored unencrypted (unless EBS
-#   encryption by default is on for the account). Encryption at rest protects data in
-#   snapshots shared by mistake and on retired media. Instances without block device blocks are
-#   not reported: their root volume follows the AMI.
+#   A root or EBS block device declared on an instance, launch template or launch configuration
+#   has encrypted unset or false, so its data, snapshots and AMIs made from it are stored
+#   unencrypted (unless EBS encryption by default is on for the account). Encryption at rest
+#   protects data in snapshots shared by mistake and on retired media. Instances without block
+#   device blocks are not reported: their root volume follows the AMI.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 # custom:
 #   id: PAL-AWS-EC2-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_ebs_encryption_by_default]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, aws_ebs_encryption_by_default]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_8
@@ -33,7 +33,8 @@ default_encryption_on if {
 }
 
 devices contains {"resource": r, "path": [kind, i], "device": d} if {
-	some r in tf.resources("aws_instance")
+	some r in input.resources
+	r.type in {"aws_instance", "aws_launch_configuration"}
 	some kind in ["root_block_device", "ebs_block_device"]
 	some i, d in tf.blocks(r, kind)
 }

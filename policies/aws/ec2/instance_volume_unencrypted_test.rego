@@ -30,3 +30,17 @@ test_encrypted_or_default_encryption_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [instance({"root_block_device": [{"encrypted": {"$unknown": "var.enc"}}]})]}
 }
+
+launch_configuration(config) := {"address": "aws_launch_configuration.web", "type": "aws_launch_configuration", "name": "web", "config": config, "references": []}
+
+test_launch_configuration_fires if {
+	rule.deny == {{
+		"msg": "aws_launch_configuration.web has an unencrypted block device", "resource": "aws_launch_configuration.web",
+		"path": ["ebs_block_device", 0, "encrypted"],
+		"fix": [{"op": "set", "path": ["ebs_block_device", 0, "encrypted"], "value": true}],
+	}} with input as {"resources": [launch_configuration({"root_block_device": [{"encrypted": true}], "ebs_block_device": [{"device_name": "/dev/xvdb", "encrypted": false}]})]}
+}
+
+test_launch_configuration_encrypted_or_from_snapshot_passes if {
+	count(rule.deny) == 0 with input as {"resources": [launch_configuration({"root_block_device": [{"encrypted": true}], "ebs_block_device": [{"device_name": "/dev/xvdb", "snapshot_id": "snap-1"}]})]}
+}

@@ -51,6 +51,16 @@ texts contains {"resource": r, "key": "user_data", "text": base64.decode(r.confi
 	some r in input.resources
 	r.type == "aws_launch_template"
 	is_string(r.config.user_data)
+	base64.is_valid(r.config.user_data)
+}
+
+# A launch template's user_data written as plain text (not base64) still puts its secrets in the
+# configuration and the state, so it is read as it is.
+texts contains {"resource": r, "key": "user_data", "text": r.config.user_data} if {
+	some r in input.resources
+	r.type == "aws_launch_template"
+	is_string(r.config.user_data)
+	not base64.is_valid(r.config.user_data)
 }
 
 # Opaque registry modules that take user data as arguments.

@@ -25,3 +25,13 @@ test_unknown_does_not_fire if {
 test_registry_module_user_data_fires if {
 	rule.deny == {{"msg": "the user_data_base64 of module.asg contains a private key", "resource": "module.asg", "path": ["user_data_base64"]}} with input as {"resources": [], "modules": [{"address": "module.asg", "name": "asg", "source": "terraform-aws-modules/autoscaling/aws", "config": {"user_data_base64": "LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpzb21lS2V5"}}]}
 }
+
+test_plain_text_launch_template_fires if {
+	lt := {"address": "aws_launch_template.app", "type": "aws_launch_template", "name": "app", "references": [], "config": {"user_data": "export AWS_ACCESS_KEY_ID=AKIAABCDEFGHIJKLMNOP\n"}}
+	rule.deny == {{"msg": "the user_data of aws_launch_template.app contains an AWS access key id", "resource": "aws_launch_template.app", "path": ["user_data"]}} with input as {"resources": [lt]}
+}
+
+test_plain_text_launch_template_without_secrets_passes if {
+	lt := {"address": "aws_launch_template.app", "type": "aws_launch_template", "name": "app", "references": [], "config": {"user_data": "#!/bin/bash\nyum install -y nginx\n"}}
+	count(rule.deny) == 0 with input as {"resources": [lt]}
+}

@@ -1,9 +1,10 @@
 # METADATA
 # title: EKS API server endpoint is open to the internet
 # description: |
-#   The cluster's public endpoint is enabled (the default) and public_access_cidrs is unset
-#   or contains 0.0.0.0/0, so the Kubernetes API server is reachable from anywhere. Any leaked
-#   kubeconfig or API server vulnerability is then exploitable from the whole internet.
+#   The cluster's public endpoint is enabled (the default) and public_access_cidrs is unset,
+#   empty (AWS then applies its default) or contains 0.0.0.0/0, so the Kubernetes API server is
+#   reachable from anywhere. Any leaked kubeconfig or API server vulnerability is then
+#   exploitable from the whole internet.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
 # custom:
@@ -44,8 +45,13 @@ deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs"], msg(r
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	public_enabled(vpc)
-	object.get(vpc, "public_access_cidrs", null) == null
+	cidrs_unset(object.get(vpc, "public_access_cidrs", null))
 }
+
+# An empty list is sent as no list: AWS then applies its default, 0.0.0.0/0.
+cidrs_unset(null)
+
+cidrs_unset(cidrs) if cidrs == []
 
 deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs", j], msg(r), private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")

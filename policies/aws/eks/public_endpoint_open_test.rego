@@ -23,3 +23,7 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [cluster({"endpoint_public_access": {"$unknown": "var.public"}})]}
 	count(rule.deny) == 0 with input as {"resources": [cluster({"public_access_cidrs": {"$unknown": "var.cidrs"}})]}
 }
+
+test_empty_cidr_list_is_the_default_and_fires if {
+	rule.deny == {{"msg": "aws_eks_cluster.main exposes its API server endpoint to the internet", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "public_access_cidrs"], "fix": [{"op": "set", "path": ["vpc_config", 0, "endpoint_public_access"], "value": false}, {"op": "set", "path": ["vpc_config", 0, "endpoint_private_access"], "value": true}]}} with input as {"resources": [cluster({"public_access_cidrs": []})]}
+}

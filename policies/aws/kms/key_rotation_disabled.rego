@@ -4,7 +4,8 @@
 #   A symmetric customer managed key without automatic rotation keeps the same key material for
 #   ever, so a leaked or brute-forced key stays useful indefinitely and the key outlives most
 #   compliance limits on cryptoperiods. Rotation is transparent to users of the key. Asymmetric
-#   and HMAC keys cannot be rotated and are not reported.
+#   and HMAC keys (by key spec or key usage) and keys in custom key stores cannot be rotated
+#   automatically and are not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/rotate-keys.html
 # custom:
@@ -41,4 +42,10 @@ bad(null) := true
 
 bad(v) if unknown.is_false(v)
 
-symmetric(config) if object.get(config, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+# Only symmetric encryption keys rotate automatically: not asymmetric or HMAC keys (a key_usage
+# other than ENCRYPT_DECRYPT says so even without a key spec), nor keys in a custom key store.
+symmetric(config) if {
+	object.get(config, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
+	object.get(config, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
+	object.get(config, "custom_key_store_id", null) == null
+}

@@ -21,3 +21,16 @@ test_unknown_does_not_fire if {
 test_asymmetric_key_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"customer_master_key_spec": "RSA_2048"}, "references": []}]}
 }
+
+test_signing_or_mac_usage_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"key_usage": "SIGN_VERIFY", "enable_key_rotation": false}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"key_usage": "GENERATE_VERIFY_MAC"}, "references": []}]}
+}
+
+test_custom_key_store_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"custom_key_store_id": "cks-1234"}, "references": []}]}
+}
+
+test_encrypt_decrypt_usage_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"key_usage": "ENCRYPT_DECRYPT"}, "references": []}]}
+}

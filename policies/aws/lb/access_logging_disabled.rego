@@ -3,7 +3,8 @@
 # description: |
 #   Access logs are the only record of each request a load balancer received: client address, path,
 #   TLS cipher and response. Without them an attack through the load balancer cannot be investigated
-#   afterwards.
+#   afterwards. On aws_lb / aws_alb an access_logs block without enabled = true does not log: the
+#   provider's default for enabled is false there, bucket or not.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/access-log-collection.html
@@ -43,6 +44,18 @@ deny contains result.fail(r, ["access_logs", i, "enabled"], msg) if {
 	some i, b in tf.blocks(r, "access_logs")
 	unknown.is_false(object.get(b, "enabled", true))
 	msg := sprintf("%s does not write access logs", [r.address])
+}
+
+# An access_logs block on an application load balancer logs only with enabled = true: for aws_lb /
+# aws_alb the provider defaults enabled to false even when a bucket is named (classic aws_elb
+# defaults it to true).
+deny contains result.fail(r, ["access_logs", i], msg) if {
+	some r in input.resources
+	r.type in {"aws_lb", "aws_alb"}
+	applies(r)
+	some i, b in tf.blocks(r, "access_logs")
+	object.get(b, "enabled", null) == null
+	msg := sprintf("%s names an access log bucket but does not set enabled = true", [r.address])
 }
 
 # The registry module terraform-aws-modules/elb/aws takes access_logs as a map argument.

@@ -29,3 +29,15 @@ test_fires_on_registry_module_without_logs if {
 test_fires_on_registry_module_disabled if {
 	rule.deny == {{"msg": "module.elb does not write access logs", "resource": "module.elb", "path": ["access_logs", "enabled"]}} with input as {"resources": [], "modules": [{"address": "module.elb", "name": "elb", "source": "terraform-aws-modules/elb/aws", "config": {"access_logs": {"bucket": "b", "enabled": false}}}]}
 }
+
+test_fires_on_application_lb_block_without_enabled if {
+	rule.deny == {{"msg": "aws_alb.web names an access log bucket but does not set enabled = true", "resource": "aws_alb.web", "path": ["access_logs", 0]}} with input as {"resources": [{"address": "aws_alb.web", "type": "aws_alb", "name": "web", "config": {"access_logs": [{"bucket": "logs"}]}, "references": []}]}
+}
+
+test_passes_application_lb_with_enabled if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"load_balancer_type": "application", "access_logs": [{"bucket": "logs", "enabled": true}]}, "references": []}]}
+}
+
+test_network_lb_block_without_enabled_is_not_reported if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"load_balancer_type": "network", "access_logs": [{"bucket": "logs"}]}, "references": []}]}
+}

@@ -29,7 +29,7 @@ types := {"aws_db_instance", "aws_rds_cluster"}
 deny contains result.fail_fix(r, ["iam_database_authentication_enabled"], msg, [result.set(["iam_database_authentication_enabled"], true)]) if {
 	some r in input.resources
 	r.type in types
-	iam_auth_engine(r.config.engine)
+	iam_auth_engine(engine(r))
 	bad(object.get(r.config, "iam_database_authentication_enabled", null))
 	msg := sprintf("%s does not enable IAM database authentication", [r.address])
 }
@@ -37,5 +37,10 @@ deny contains result.fail_fix(r, ["iam_database_authentication_enabled"], msg, [
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# aws_rds_cluster's engine defaulted to "aurora" (MySQL-compatible) before provider v5 made it required.
+engine(r) := object.get(r.config, "engine", "aurora") if r.type == "aws_rds_cluster"
+
+else := r.config.engine
 
 iam_auth_engine(engine) if regex.match(`^(mysql|mariadb|postgres|aurora|aurora-mysql|aurora-postgresql)$`, engine)

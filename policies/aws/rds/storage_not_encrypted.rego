@@ -39,9 +39,14 @@ deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["st
 	not r.config.replication_source_identifier
 	not r.config.snapshot_identifier
 	object.get(r.config, "engine_mode", "provisioned") != "serverless"
-	tf.missing_attr(r, ["kms_key_id"])
+	no_key(r)
 	bad(object.get(r.config, "storage_encrypted", null))
 }
+
+# kms_key_id = "" names no key: the provider leaves it out of the request.
+no_key(r) if tf.missing_attr(r, ["kms_key_id"])
+
+no_key(r) if r.config.kms_key_id == ""
 
 # The module encrypts unless told not to.
 deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["storage_encrypted"], true)]) if {

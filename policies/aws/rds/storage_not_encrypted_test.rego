@@ -26,3 +26,11 @@ test_opaque_module_fires_only_when_disabled if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {"storage_encrypted": false}}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {}}]}
 }
+
+test_empty_kms_key_does_not_count_as_encrypted if {
+	rule.deny == {{"msg": "aws_rds_cluster.this does not encrypt its storage", "resource": "aws_rds_cluster.this", "path": ["storage_encrypted"], "fix": [{"op": "set", "path": ["storage_encrypted"], "value": true}]}} with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"kms_key_id": ""}, "references": []}]}
+}
+
+test_unknown_kms_key_counts_as_asked if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"kms_key_id": {"$unknown": "var.key"}}, "references": []}]}
+}
