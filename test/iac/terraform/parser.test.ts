@@ -194,6 +194,18 @@ test('heredocs: plain keeps indentation, <<- removes the smallest common indenta
   assert.equal(literalText(json), '{"a": "${b}"}\n');
 });
 
+test('a closing heredoc marker may be followed by spaces or tabs (HCL trims the line), not by other text', () => {
+  for (const tail of ['  ', '\t', ' \r']) {
+    const file = parseTerraform(`a = <<POLICY\n{"k": 1}\nPOLICY${tail}\nb = 2\n`, 'main.tf');
+    assert.deepEqual(file.diagnostics, [], JSON.stringify(tail));
+    assert.deepEqual(file.body.items.map((i) => (i as Attribute).name.name), ['a', 'b'], JSON.stringify(tail));
+    assert.equal(literalText((file.body.items[0] as Attribute).expr as TemplateExpr), '{"k": 1}\n');
+  }
+  const notMarker = parseTerraform('a = <<EOT\nEOT x\nEOT\n', 'main.tf');
+  assert.deepEqual(notMarker.diagnostics, []);
+  assert.equal(literalText((notMarker.body.items[0] as Attribute).expr as TemplateExpr), 'EOT x\n');
+});
+
 test('heredoc indentation cases of the HCL spec suite', () => {
   // Inputs and expected values follow hashicorp/hcl specsuite/tests/expressions/heredoc.hcl;
   // interpolations render as <name>.

@@ -262,8 +262,11 @@ export function lexTerraform(text: string, options?: { template?: boolean }): To
       }
       if (text.startsWith(marker, p)) {
         const after = p + marker.length;
-        const c = after < len ? text.charCodeAt(after) : CH_LF;
-        if (c === CH_LF || (c === CH_CR && text.charCodeAt(after + 1) === CH_LF) || after >= len) {
+        // HCL compares the line with its surrounding spaces trimmed: `EOT  ` closes too.
+        let q = after;
+        while (q < len && (text.charCodeAt(q) === CH_SPACE || text.charCodeAt(q) === CH_TAB)) q++;
+        const c = q < len ? text.charCodeAt(q) : CH_LF;
+        if (c === CH_LF || (c === CH_CR && text.charCodeAt(q + 1) === CH_LF) || q >= len) {
           emit(T.CHeredoc, p, after);
           pos = after;
           pop();
