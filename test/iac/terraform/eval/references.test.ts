@@ -64,7 +64,7 @@ resource "aws_iam_policy" "c" {
   assert.equal(byName.c.description, '{"not": "a policy"}', 'JSON without Statement stays a string');
 });
 
-test('a policy document with unknown inputs still shows its known parts in the model', () => {
+test('a policy document with unknown inputs still shows its known parts in the model, where it is read too', () => {
   const r = analyze({
     'main.tf': `resource "aws_s3_bucket" "b" {}
 data "aws_iam_policy_document" "d" {
@@ -76,13 +76,31 @@ data "aws_iam_policy_document" "d" {
 resource "aws_iam_policy" "p" {
   policy = data.aws_iam_policy_document.d.json
 }
+module "m" {
+  source = "./m"
+  policy = data.aws_iam_policy_document.d.minified_json
+}
+locals {
+  statements = jsondecode(data.aws_iam_policy_document.d.json).Statement
+}
+`,
+    'm/main.tf': `variable "policy" {}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = "x"
+  policy = var.policy
+}
 `,
   });
   const json = r.model.data![0].config.json as { Statement: { Action: unknown; Resource: unknown; Effect: unknown }[] };
   assert.equal(json.Statement[0].Action, 's3:*');
   assert.equal(json.Statement[0].Effect, 'Allow');
   assert.deepEqual(json.Statement[0].Resource, { $unknown: '"${aws_s3_bucket.b.arn}/*"' });
-  assert.deepEqual(r.model.resources[1].config.policy, { $unknown: 'data.aws_iam_policy_document.d.json' }, 'evaluation itself stays unknown');
+  // Whatever reads `.json` (directly, or through a module input) sees the same partial document.
+  const byAddress = new Map(r.model.resources.map((x) => [x.address, x.config]));
+  assert.deepEqual(byAddress.get('aws_iam_policy.p')!.policy, json);
+  assert.deepEqual(byAddress.get('module.m.aws_s3_bucket_policy.p')!.policy, json);
+  // Evaluation itself stays unknown: decoding it gives no values.
+  assert.ok('$unknown' in (r.model.locals!.statements as object), JSON.stringify(r.model.locals));
 });
 
 test('references keep names with capitals and point at resources the module does not declare', () => {

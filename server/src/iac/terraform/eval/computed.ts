@@ -2,6 +2,7 @@
 // is not in such an object's configuration gives a "computed" Unknown instead of an error, because
 // the provider fills it in at apply time (`aws_s3_bucket.logs.id`).
 import { isObject, Unknown, type Value, type ValueObject } from '../values';
+import { PartialJson } from './json-template';
 
 const owners = new WeakMap<object, string>();
 
@@ -31,5 +32,7 @@ export function computedAttribute(owner: string, attribute: string, expr: string
 /** An Unknown read out of an instance also depends on that instance. */
 export function withRef(v: Value, owner: string | undefined): Value {
   if (!(v instanceof Unknown) || owner === undefined || v.refs.includes(owner)) return v;
+  // A partially known JSON document keeps its known structure (a policy document's `json`).
+  if (v instanceof PartialJson) return new PartialJson(v.expr, [...v.refs, owner], v.reason, v.document);
   return new Unknown(v.expr, [...v.refs, owner], v.reason);
 }

@@ -7,7 +7,6 @@ import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
 import { PartialJson } from './json-template';
-import { partialPolicyDocument } from './policy-document';
 import { moduleScope } from './scope';
 
 export interface BuiltModel {
@@ -62,11 +61,8 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
       if (!result || result instanceof Unknown) continue;
       for (const i of result.instances) {
         const isPolicyDocument = result.type === 'aws_iam_policy_document' && mode === 'data';
+        // `json` is rendered (a PartialJson when some inputs are unknown: the model shows the document).
         const config = modelObject(isPolicyDocument ? { ...i.config, json: i.value.json } : i.config);
-        if (isPolicyDocument && i.value.json instanceof Unknown) {
-          const partial = partialPolicyDocument(i.config, i.address);
-          if (partial !== undefined) config.json = partial;
-        }
         const r: ModelResource = {
           address: i.address,
           mode,

@@ -1,22 +1,40 @@
-// `data "aws_iam_policy_document"`: the rendered `json` / `minified_json`, and for the model a
-// partially known rendering when some inputs are unknown (statements keep their known actions,
-// unknown leaves become `{"$unknown": …}`), so policies can still read what is known.
-import type { ModelValue } from '../../model';
+// `data "aws_iam_policy_document"`: the rendered `json` / `minified_json`; when some inputs are
+// unknown, a PartialJson: unknown to evaluation, but the model (of the data source and of every
+// attribute that reads `.json`) shows the document with only those leaves unknown, so policies can
+// still read what is known (statements keep their known actions and principals).
 import { PolicyDocumentError, renderIamPolicyDocument, renderIamPolicyDocumentMinified } from '../iam-policy-document';
 import { isObject, Unknown, type Value, type ValueObject } from '../values';
+import { PartialJson } from './json-template';
 
 export function renderPolicyAttributes(config: ValueObject, address: string): { json: Value; minified: Value; error?: string } {
+  let json: Value;
+  let minified: Value;
   try {
-    return { json: renderIamPolicyDocument(config, address), minified: renderIamPolicyDocumentMinified(config, address) };
+    json = renderIamPolicyDocument(config, address);
+    minified = renderIamPolicyDocumentMinified(config, address);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const unknown = (attr: string) => new Unknown(`${address}.${attr}`, [], `the policy document is invalid: ${message}`);
     return { json: unknown('json'), minified: unknown('minified_json'), error: err instanceof PolicyDocumentError ? message : `internal error: ${message}` };
   }
+  // Unknown inputs (typically a computed ARN in `resources`): the document is still known around
+  // them, and travels as such to whatever reads `.json` (a bucket policy's `policy`, a module input).
+  if (json instanceof Unknown) {
+    const document = partialPolicyValue(config, address);
+    if (document !== undefined) {
+      json = new PartialJson(json.expr, json.refs, json.reason, document);
+      if (minified instanceof Unknown) minified = new PartialJson(minified.expr, minified.refs, minified.reason, document);
+    }
+  }
+  return { json, minified };
 }
 
-/** The document with unknown leaves standing in as `{"$unknown": expr}`; undefined if it cannot render. */
-export function partialPolicyDocument(config: ValueObject, address: string): ModelValue | undefined {
+/**
+ * The document rendered with each unknown input standing in as a token, parsed back with the
+ * tokens restored as those unknowns (an unknown map key becomes `$unknown:<expr>`, as the model
+ * writes it); undefined if it cannot render.
+ */
+export function partialPolicyValue(config: ValueObject, address: string): ValueObject | undefined {
   const tokens = new Map<string, Unknown>();
   const substitute = (v: Value): Value => {
     if (v instanceof Unknown) {
@@ -39,21 +57,19 @@ export function partialPolicyDocument(config: ValueObject, address: string): Mod
     return undefined;
   }
   if (typeof json !== 'string') return undefined;
-  const restore = (v: unknown): ModelValue => {
-    if (typeof v === 'string') {
-      const u = tokens.get(v);
-      return u ? { $unknown: u.expr } : v;
-    }
+  const restore = (v: unknown): Value => {
+    if (typeof v === 'string') return tokens.get(v) ?? v;
     if (Array.isArray(v)) return v.map(restore);
     if (v !== null && typeof v === 'object') {
-      const out: { [k: string]: ModelValue } = {};
+      const out: ValueObject = {};
       for (const [k, x] of Object.entries(v)) out[tokens.has(k) ? `$unknown:${tokens.get(k)!.expr}` : k] = restore(x);
       return out;
     }
-    return v as ModelValue;
+    return v as Value;
   };
   try {
-    return restore(JSON.parse(json));
+    const document = restore(JSON.parse(json));
+    return isObject(document) ? document : undefined;
   } catch {
     return undefined;
   }
