@@ -7,6 +7,7 @@
 #   code in. escalations(address) lists the paths the identity's own documents fully grant.
 package palisade.lib.iam_escalation
 
+import data.palisade.lib.iam
 import data.palisade.lib.iam_identity
 
 # Each path needs all of its actions.
@@ -38,12 +39,48 @@ paths := [
 escalations(address) := [{"actions": path, "grants": grants} |
 	some path in paths
 	grants := {action: sts |
-		some action in path
-		sts := iam_identity.granting(address, action)
+		some i, action in path
+		sts := granting_on_path(address, action, i)
 		count(sts) > 0
 	}
 	count(grants) == count(path)
 ]
+
+# The first action of a path picks the target: whose policies, credentials or trust it rewrites,
+# which role it passes, whose code it replaces. It opens a path only when granted over more than
+# named resources (a wildcard in the resource part, "*", or NotResource): creating one's own
+# access key (`user/${aws:username}`) or passing one named role bounds what can be gained. The
+# other actions of a path (ec2:RunInstances, lambda:CreateFunction…) only add the means.
+granting_on_path(address, action, 0) := {st |
+	some st in iam_identity.granting(address, action)
+	broad(st.statement)
+}
+
+granting_on_path(address, action, i) := iam_identity.granting(address, action) if i > 0
+
+broad(s) if "NotResource" in object.keys(s)
+
+broad(s) if {
+	some r in iam.resources(s)
+	is_string(r)
+	broad_resource(r)
+}
+
+broad_resource(r) if r == "*"
+
+# In an ARN only the resource part (after the fifth colon) names what is reached; a wildcard
+# account or region (`arn:aws:iam::*:role/deploy`) still names one role.
+broad_resource(r) if {
+	parts := split(r, ":")
+	count(parts) >= 6
+	contains(concat(":", array.slice(parts, 5, count(parts))), "*")
+}
+
+broad_resource(r) if {
+	not startswith(r, "arn:")
+	r != "*"
+	contains(r, "*")
+}
 
 # summary(found): "iam:PassRole + ec2:RunInstances, iam:CreateAccessKey" (at most 4 paths named).
 summary(found) := text if {

@@ -26,3 +26,28 @@ test_summary_and_holders if {
 	many := iam_escalation.escalations("aws_iam_role.app") with input as {"resources": [role, inline("a", "iam:*")]}
 	endswith(iam_escalation.summary(many), " and 8 more")
 }
+
+scoped(name, actions, resources) := {"address": sprintf("aws_iam_role_policy.%s", [name]), "type": "aws_iam_role_policy", "name": name, "config": {"role": "app", "policy": {"Statement": [{"Effect": "Allow", "Action": actions, "Resource": resources}]}}, "references": []}
+
+paths(docs) := found if {
+	found := [e.actions | some e in iam_escalation.escalations("aws_iam_role.app")] with input as {"resources": array.concat([role], docs)}
+}
+
+test_target_action_needs_more_than_named_resources if {
+	# One's own credentials, one named role to pass, one function's code: bounded, no path.
+	paths([scoped("a", ["iam:CreateAccessKey", "iam:UpdateLoginProfile"], "arn:aws:iam::*:user/${aws:username}")]) == []
+	paths([scoped("a", "iam:PassRole", ["arn:aws:iam::123456789012:role/node"]), inline("b", "ec2:RunInstances")]) == []
+	paths([scoped("a", "iam:PassRole", {"$unknown": "aws_iam_role.node.arn"}), inline("b", "ec2:RunInstances")]) == []
+	paths([scoped("a", "lambda:UpdateFunctionCode", "arn:aws:lambda:eu-west-1:123456789012:function:app")]) == []
+	# Any user, any role, every function: a path.
+	paths([scoped("a", "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/*")]) == [["iam:CreateAccessKey"]]
+	paths([scoped("a", "iam:PassRole", ["arn:aws:iam::123456789012:role/node", "arn:aws:iam::123456789012:role/*"]), inline("b", "ec2:RunInstances")]) == [["iam:PassRole", "ec2:RunInstances"]]
+	paths([scoped("a", "lambda:UpdateFunctionCode", "*")]) == [["lambda:UpdateFunctionCode"]]
+	# The means need no wildcard: RunInstances on one subnet still launches with the passed role.
+	paths([inline("a", "iam:PassRole"), scoped("b", "ec2:RunInstances", "arn:aws:ec2:*:*:subnet/subnet-1")]) == [["iam:PassRole", "ec2:RunInstances"]]
+}
+
+test_not_resource_is_broad if {
+	doc := {"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"Statement": [{"Effect": "Allow", "Action": "iam:AttachRolePolicy", "NotResource": "arn:aws:iam::123456789012:role/admin"}]}}, "references": []}
+	[e.actions | some e in iam_escalation.escalations("aws_iam_role.app")] == [["iam:AttachRolePolicy"]] with input as {"resources": [role, doc]}
+}
