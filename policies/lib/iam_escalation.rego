@@ -66,7 +66,7 @@ broad(s) if {
 	broad_resource(r)
 }
 
-broad_resource(r) if r == "*"
+broad_resource("*")
 
 # In an ARN only the resource part (after the fifth colon) names what is reached; a wildcard
 # account or region (`arn:aws:iam::*:role/deploy`) still names one role.

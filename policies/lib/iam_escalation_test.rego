@@ -29,22 +29,24 @@ test_summary_and_holders if {
 
 scoped(name, actions, resources) := {"address": sprintf("aws_iam_role_policy.%s", [name]), "type": "aws_iam_role_policy", "name": name, "config": {"role": "app", "policy": {"Statement": [{"Effect": "Allow", "Action": actions, "Resource": resources}]}}, "references": []}
 
-paths(docs) := found if {
-	found := [e.actions | some e in iam_escalation.escalations("aws_iam_role.app")] with input as {"resources": array.concat([role], docs)}
-}
+found_paths := [e.actions | some e in iam_escalation.escalations("aws_iam_role.app")]
+
+input_of(docs) := {"resources": array.concat([role], docs)}
 
 test_target_action_needs_more_than_named_resources if {
 	# One's own credentials, one named role to pass, one function's code: bounded, no path.
-	paths([scoped("a", ["iam:CreateAccessKey", "iam:UpdateLoginProfile"], "arn:aws:iam::*:user/${aws:username}")]) == []
-	paths([scoped("a", "iam:PassRole", ["arn:aws:iam::123456789012:role/node"]), inline("b", "ec2:RunInstances")]) == []
-	paths([scoped("a", "iam:PassRole", {"$unknown": "aws_iam_role.node.arn"}), inline("b", "ec2:RunInstances")]) == []
-	paths([scoped("a", "lambda:UpdateFunctionCode", "arn:aws:lambda:eu-west-1:123456789012:function:app")]) == []
+	found_paths == [] with input as input_of([scoped("a", ["iam:CreateAccessKey", "iam:UpdateLoginProfile"], "arn:aws:iam::*:user/${aws:username}")])
+	found_paths == [] with input as input_of([scoped("a", "iam:PassRole", ["arn:aws:iam::123456789012:role/node"]), inline("b", "ec2:RunInstances")])
+	found_paths == [] with input as input_of([scoped("a", "iam:PassRole", {"$unknown": "aws_iam_role.node.arn"}), inline("b", "ec2:RunInstances")])
+	found_paths == [] with input as input_of([scoped("a", "lambda:UpdateFunctionCode", "arn:aws:lambda:eu-west-1:123456789012:function:app")])
+
 	# Any user, any role, every function: a path.
-	paths([scoped("a", "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/*")]) == [["iam:CreateAccessKey"]]
-	paths([scoped("a", "iam:PassRole", ["arn:aws:iam::123456789012:role/node", "arn:aws:iam::123456789012:role/*"]), inline("b", "ec2:RunInstances")]) == [["iam:PassRole", "ec2:RunInstances"]]
-	paths([scoped("a", "lambda:UpdateFunctionCode", "*")]) == [["lambda:UpdateFunctionCode"]]
+	found_paths == [["iam:CreateAccessKey"]] with input as input_of([scoped("a", "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/*")])
+	found_paths == [["iam:PassRole", "ec2:RunInstances"]] with input as input_of([scoped("a", "iam:PassRole", ["arn:aws:iam::123456789012:role/node", "arn:aws:iam::123456789012:role/*"]), inline("b", "ec2:RunInstances")])
+	found_paths == [["lambda:UpdateFunctionCode"]] with input as input_of([scoped("a", "lambda:UpdateFunctionCode", "*")])
+
 	# The means need no wildcard: RunInstances on one subnet still launches with the passed role.
-	paths([inline("a", "iam:PassRole"), scoped("b", "ec2:RunInstances", "arn:aws:ec2:*:*:subnet/subnet-1")]) == [["iam:PassRole", "ec2:RunInstances"]]
+	found_paths == [["iam:PassRole", "ec2:RunInstances"]] with input as input_of([inline("a", "iam:PassRole"), scoped("b", "ec2:RunInstances", "arn:aws:ec2:*:*:subnet/subnet-1")])
 }
 
 test_not_resource_is_broad if {

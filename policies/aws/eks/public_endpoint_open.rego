@@ -48,11 +48,6 @@ deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs"], msg(r
 	cidrs_unset(object.get(vpc, "public_access_cidrs", null))
 }
 
-# An empty list is sent as no list: AWS then applies its default, 0.0.0.0/0.
-cidrs_unset(null)
-
-cidrs_unset(cidrs) if cidrs == []
-
 deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs", j], msg(r), private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
@@ -60,3 +55,8 @@ deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs", j], ms
 	some j, cidr in unknown.items(vpc.public_access_cidrs)
 	net.is_public_cidr(cidr)
 }
+
+# An empty list is sent as no list: AWS then applies its default, 0.0.0.0/0.
+cidrs_unset(null)
+
+cidrs_unset(cidrs) if cidrs == []

@@ -7,6 +7,9 @@
 #   (iam:PassRole with ec2:RunInstances, lambda:CreateFunction, glue:CreateDevEndpoint,
 #   cloudformation:CreateStack). Whoever can assume it can become an administrator. Wildcards
 #   (iam:*, *) count; an unconditional Deny on all resources in its own policies cancels a grant.
+#   The action that picks the target must be granted over more than named resources (a wildcard
+#   in the ARN's resource part, "*", or NotResource): one's own access keys or one named role to
+#   pass bound what can be gained.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/

@@ -43,11 +43,6 @@ deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["st
 	bad(object.get(r.config, "storage_encrypted", null))
 }
 
-# kms_key_id = "" names no key: the provider leaves it out of the request.
-no_key(r) if tf.missing_attr(r, ["kms_key_id"])
-
-no_key(r) if r.config.kms_key_id == ""
-
 # The module encrypts unless told not to.
 deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["storage_encrypted"], true)]) if {
 	some m in modules.opaque_calls("rds")
@@ -59,3 +54,8 @@ msg(r) := sprintf("%s does not encrypt its storage", [r.address])
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# kms_key_id = "" names no key: the provider leaves it out of the request.
+no_key(r) if tf.missing_attr(r, ["kms_key_id"])
+
+no_key(r) if r.config.kms_key_id == ""
