@@ -38,14 +38,19 @@ function timeline(stderr: string): Map<string, string[]> {
   return out;
 }
 
-test('workers start before the units are found and load their pack while this thread looks for them', () => {
+test('workers start before the units are found; whatever a worker marks comes in start-up order', () => {
   const r = scan([TREE, join(REPO_ROOT, 'examples'), '--format', 'json', '--jobs', '2'], REPO_ROOT, { PALISADE_SCAN_TIMELINE: '1' });
   assert.equal(r.code, 1, r.stderr);
   const marks = timeline(r.stderr);
   assert.deepEqual(marks.get('main')?.slice(0, 3), ['start', 'workers-started', 'units-found'], r.stderr);
+  assert.ok(marks.get('main')?.includes('pack-loaded') && marks.get('main')?.includes('units-done'), r.stderr);
+  // A worker may be ended before it marks anything (this thread can finish a small tree first).
   const workers = [...marks.keys()].filter((t) => t !== 'main');
-  assert.equal(workers.length, 1, 'one worker with --jobs 2');
-  assert.deepEqual(marks.get(workers[0])?.slice(0, 2), ['start', 'pack-loaded']);
+  assert.ok(workers.length <= 1, 'at most one worker with --jobs 2');
+  for (const worker of workers) {
+    const steps = marks.get(worker) ?? [];
+    assert.deepEqual(steps, ['start', 'pack-loaded', 'first-unit-done'].slice(0, steps.length), worker);
+  }
 });
 
 test('without PALISADE_SCAN_TIMELINE nothing of the timeline is written', () => {
