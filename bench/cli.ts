@@ -3,6 +3,8 @@
 // once with --jobs 1 and once with --jobs 2. Each run is timed from spawn to exit (wall), and the
 // child reports its own CPU time (all threads: getrusage of the process) and peak RSS through a
 // small preload written to a temporary file. Findings/s = findings in the report / wall seconds.
+// Each thread's start-up timeline (PALISADE_SCAN_TIMELINE, server/src/cli/scan-timeline.ts) shows
+// when it began running our code, had its pack and finished its first unit.
 // Target (issue 6): ≤ 2 s with 2 jobs.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -64,6 +66,38 @@ interface RunResult {
   exitCode: number | null;
   /** Per-thread CPU (Linux only): main thread, scan workers, V8/libuv helper threads. */
   threads?: { mainMs: number; workersMs: number; helpersMs: number };
+  /** Start-up timeline (server/src/cli/scan-timeline.ts): thread → step → ms after the spawn. */
+  timeline: Map<string, Map<string, number>>;
+}
+
+const TIMELINE_LINE = /^palisade-timeline (\S+) (\S+) ([\d.]+)$/;
+
+/** Splits the child's stderr into timeline marks (ms after `spawnedAt`, epoch ms) and the rest. */
+function readTimeline(stderr: string, spawnedAt: number): { timeline: RunResult['timeline']; rest: string } {
+  const timeline: RunResult['timeline'] = new Map();
+  const rest: string[] = [];
+  for (const line of stderr.split('\n')) {
+    const m = TIMELINE_LINE.exec(line);
+    if (!m) {
+      if (line) rest.push(line);
+      continue;
+    }
+    let steps = timeline.get(m[1]);
+    if (!steps) timeline.set(m[1], (steps = new Map()));
+    steps.set(m[2], Number(m[3]) - spawnedAt);
+  }
+  return { timeline, rest: rest.join('\n') };
+}
+
+/** One line per thread: when it started our code, loaded its pack and finished its first unit. */
+function timelineLines(timeline: RunResult['timeline']): string[] {
+  const at = (steps: Map<string, number>, step: string) => (steps.has(step) ? `${(steps.get(step) as number).toFixed(0)}` : '—');
+  const lines: string[] = [];
+  for (const [thread, steps] of [...timeline].sort(([a], [b]) => (a === 'main' ? -1 : b === 'main' ? 1 : a < b ? -1 : 1))) {
+    const own = thread === 'main' ? `, units found ${at(steps, 'units-found')}` : '';
+    lines.push(`    start-up of ${thread} (ms after spawn): code runs ${at(steps, 'start')}${own}, pack loaded ${at(steps, 'pack-loaded')}, first unit done ${at(steps, 'first-unit-done')}`);
+  }
+  return lines;
 }
 
 function repoRoot(): string {
@@ -79,19 +113,24 @@ function runOnce(root: string, corpusDir: string, jobs: number, work: string): P
   const preload = join(work, 'preload.js');
   return new Promise((resolveRun, rejectRun) => {
     const started = performance.now();
+    const spawnedAt = performance.timeOrigin + started;
     const child = spawn(process.execPath, ['-r', preload, join(root, 'bin', 'palisade.js'), 'scan', corpusDir, '--format', 'json', '--fail-on', 'none', '--no-progress', '--jobs', String(jobs)], {
-      env: { ...process.env, PALISADE_BENCH_STATS: statsFile },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, PALISADE_BENCH_STATS: statsFile, PALISADE_SCAN_TIMELINE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     const chunks: Buffer[] = [];
+    const errChunks: Buffer[] = [];
     child.stdout.on('data', (c: Buffer) => chunks.push(c));
+    child.stderr.on('data', (c: Buffer) => errChunks.push(c));
     child.on('error', rejectRun);
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
+      const { timeline, rest } = readTimeline(Buffer.concat(errChunks).toString('utf8'), spawnedAt);
+      if (rest) process.stderr.write(rest + '\n');
       try {
         const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Pick<RunResult, 'cpuMs' | 'userMs' | 'peakRss' | 'threads'>;
         const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { findings?: unknown[]; summary?: { units?: number } };
-        resolveRun({ jobs, wallMs, ...stats, findings: report.findings?.length ?? 0, units: report.summary?.units ?? 0, exitCode });
+        resolveRun({ jobs, wallMs, ...stats, findings: report.findings?.length ?? 0, units: report.summary?.units ?? 0, exitCode, timeline });
       } catch (err) {
         rejectRun(new Error(`--jobs ${jobs}: no report (exit ${exitCode}): ${err instanceof Error ? err.message : String(err)}`));
       }
@@ -119,6 +158,7 @@ export async function run(): Promise<void> {
       lines.push(`  --jobs ${r.jobs}: wall ${ms(r.wallMs)}${verdict}, CPU ${ms(r.cpuMs)} (user ${ms(r.userMs)}), peak RSS ${mb(r.peakRss)}, ${r.findings} findings, ${(r.findings / (r.wallMs / 1000)).toFixed(0)} findings/s, exit ${r.exitCode}`);
       const t = r.threads;
       if (t && t.mainMs + t.workersMs + t.helpersMs > 0) lines.push(`    CPU by thread: main ${ms(t.mainMs)}, scan workers ${ms(t.workersMs)}, V8/libuv helpers (compiler, GC) ${ms(t.helpersMs)}`);
+      lines.push(...timelineLines(r.timeline));
     }
     lines.push('  on a busy machine wall time exceeds CPU time / jobs by the wait for a core (see `uptime`)');
     process.stdout.write(lines.join('\n') + '\n');

@@ -7,10 +7,12 @@ const { spawn } = require('node:child_process');
 const args = process.argv.slice(2);
 const dist = path.join(__dirname, '..', 'dist');
 // `rego …` and `test` run from the lean bundle of the Rego tools (server/src/cli/rego-main.ts):
-// a third of the full bundle's code to read and compile. Everything else runs from the full one.
-const LEAN_COMMANDS = ['rego', 'test'];
-const lean = path.join(dist, 'rego-cli.js');
-const bundle = LEAN_COMMANDS.includes(args[0]) && fs.existsSync(lean) ? lean : path.join(dist, 'server.js');
+// a third of the full bundle's code to read and compile. `scan` runs from the scan bundle
+// (server/src/cli/scan-main.ts), which each of its worker threads loads too. Everything else runs
+// from the full one.
+const LEAN_BUNDLES = { rego: 'rego-cli.js', test: 'rego-cli.js', scan: 'scan-cli.js' };
+const lean = Object.prototype.hasOwnProperty.call(LEAN_BUNDLES, args[0]) ? path.join(dist, LEAN_BUNDLES[args[0]]) : undefined;
+const bundle = lean && fs.existsSync(lean) ? lean : path.join(dist, 'server.js');
 if (!fs.existsSync(bundle)) {
   process.stderr.write('palisade: dist/server.js is missing; run `npm run build` first\n');
   process.exit(2);

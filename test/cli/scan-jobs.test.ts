@@ -30,3 +30,49 @@ test('--jobs 3 gives the same JSON and SARIF as --jobs 1 (fixes verified in the 
     out.done();
   }
 });
+
+/** The timeline marks of a run (server/src/cli/scan-timeline.ts): thread → steps in the order written. */
+function timeline(stderr: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of stderr.matchAll(/^palisade-timeline (\S+) (\S+) [\d.]+$/gm)) out.set(m[1], [...(out.get(m[1]) ?? []), m[2]]);
+  return out;
+}
+
+test('workers start before the units are found; whatever a worker marks comes in start-up order', () => {
+  const r = scan([TREE, join(REPO_ROOT, 'examples'), '--format', 'json', '--jobs', '2'], REPO_ROOT, { PALISADE_SCAN_TIMELINE: '1' });
+  assert.equal(r.code, 1, r.stderr);
+  const marks = timeline(r.stderr);
+  assert.deepEqual(marks.get('main')?.slice(0, 3), ['start', 'workers-started', 'units-found'], r.stderr);
+  assert.ok(marks.get('main')?.includes('pack-loaded') && marks.get('main')?.includes('units-done'), r.stderr);
+  // A worker may be ended before it marks anything (this thread can finish a small tree first).
+  const workers = [...marks.keys()].filter((t) => t !== 'main');
+  assert.ok(workers.length <= 1, 'at most one worker with --jobs 2');
+  for (const worker of workers) {
+    const steps = marks.get(worker) ?? [];
+    assert.deepEqual(steps, ['start', 'pack-loaded', 'first-unit-done'].slice(0, steps.length), worker);
+  }
+});
+
+test('without PALISADE_SCAN_TIMELINE nothing of the timeline is written', () => {
+  const r = scan([TREE, '--format', 'json', '--jobs', '2']);
+  assert.equal(r.code, 1, r.stderr);
+  assert.doesNotMatch(r.stderr, /palisade-timeline/);
+});
+
+test('workers started early are ended when the scan needs none: one unit, a usage error, no unit at all', () => {
+  // Each run must end by itself (a live worker would keep the process up until spawnSync's timeout).
+  const one = scan([join(TREE, 'app'), '--format', 'json', '--jobs', '4']);
+  assert.equal(one.code, 1, one.stderr);
+  assert.equal((JSON.parse(one.stdout) as { summary: { units: number } }).summary.units, 1);
+  const usage = scan([TREE, '--var-file', join(TREE, 'no-such.tfvars'), '--jobs', '3']);
+  assert.equal(usage.code, 2, usage.stderr);
+  assert.match(usage.stderr, /cannot read variable file/);
+  const empty = scratch(false);
+  try {
+    const none = scan([empty.dir, '--format', 'json', '--jobs', '2']);
+    assert.equal(none.code, 0, none.stderr);
+    assert.equal((JSON.parse(none.stdout) as { summary: { units: number } }).summary.units, 0);
+  } finally {
+    empty.done();
+  }
+});

@@ -10,6 +10,7 @@ import type { FileHost } from '../iac/model';
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
 import { DiskHost } from '../workspace/disk-host';
 import { loadBuiltinPack, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
+import { markTimeline } from './scan-timeline';
 
 /**
  * V8 flags for a batch scan, set when `palisade scan` starts (V8 flags are process-wide, so the
@@ -30,12 +31,15 @@ export function tuneForBatchScan(): void {
 /** argv of `palisade scan` that turns a worker thread into a scanner (never typed by users). */
 export const WORKER_ARG = '--internal-scan-worker';
 
+/** What a worker needs to load the packs: known once the command line is parsed (see ScanWorkers). */
+export type PackSource = Pick<ScanSettings, 'cwd' | 'configFile'>;
+
 interface WorkerInit {
   palisadeScanWorker: true;
-  settings: ScanSettings;
+  pack: PackSource;
 }
 
-type ToWorker = { type: 'unit'; index: number; dir: string };
+type ToWorker = { type: 'settings'; settings: ScanSettings } | { type: 'unit'; index: number; dir: string };
 type FromWorker =
   | { type: 'ready'; rules: RuleMetadata[]; packDiagnostics: PolicyDiagnostic[]; packDir: string }
   | { type: 'failed'; message: string }
@@ -51,27 +55,38 @@ export interface PoolResult {
   packDir: string;
 }
 
-/** True inside a worker started by `scanInWorkers`. */
+/** True inside a worker started by `ScanWorkers`. */
 export function isScanWorker(): boolean {
   return !isMainThread && (workerData as WorkerInit | undefined)?.palisadeScanWorker === true;
 }
 
-/** The worker side: load the pack, then scan units as they arrive until the parent ends the thread. */
+/**
+ * The worker side: load the pack at once (the main thread is still finding the units), then take
+ * the scan settings and scan units as they arrive until the parent ends the thread.
+ */
 export async function runScanWorker(): Promise<number> {
   const port = parentPort;
   if (!port) return 2;
-  const { settings } = workerData as WorkerInit;
-  const { pack, packDir, packDiagnostics } = loadBuiltinPack(settings);
+  markTimeline('start');
+  const { pack: source } = workerData as WorkerInit;
+  const { pack, packDir, packDiagnostics } = loadBuiltinPack(source);
+  markTimeline('pack-loaded');
   if (!pack || !packDir) {
     port.postMessage({ type: 'failed', message: 'the built-in rule pack (policies/) was not found next to the program' } satisfies FromWorker);
     return 2;
   }
-  const scanner = new UnitScanner(pack, settings);
-  // Units arrive ahead of time (see PREFETCH); scan them one after the other.
+  let scanner: UnitScanner | undefined;
+  // Units arrive ahead of time (see PREFETCH), always after the settings; scan them one after the other.
   let queue = Promise.resolve();
   port.on('message', (message: ToWorker) => {
+    if (message.type === 'settings') {
+      scanner = new UnitScanner(pack, message.settings);
+      return;
+    }
     queue = queue.then(async () => {
+      if (!scanner) throw new Error('a scan worker got a unit before its settings');
       const outcome = await scanner.scan(message.dir);
+      markTimeline('first-unit-done');
       port.postMessage({ type: 'done', index: message.index, outcome } satisfies FromWorker);
     });
   });
@@ -79,18 +94,81 @@ export async function runScanWorker(): Promise<number> {
   return 0;
 }
 
+type WorkerEvent = { message: FromWorker } | { error: Error };
+
 /**
- * Scans `dirs` with `jobs` threads (this one and `jobs - 1` workers). `onProgress` is called after
- * each unit. Rejects when a worker cannot start or dies, or when the pack cannot be loaded; a unit
- * that fails inside a healthy thread comes back with `error` set.
+ * Worker threads started as soon as the command line is parsed, so that each one's start-up (its
+ * own Node environment, the program, the pack) overlaps the main thread's walk, config and
+ * gitignore work instead of following it. A thread costs that start-up whether or not it scans, so
+ * at most EARLY_WORKERS start before the units are known; `resize` then ends the ones the scan does
+ * not need or adds the rest, `stop` ends all. What a worker says before a scan listens (its
+ * `ready`, or a failure) is kept for that scan.
  */
-export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: number, onProgress?: (done: number) => void): Promise<PoolResult> {
+export class ScanWorkers {
+  private readonly threads: Worker[] = [];
+  private readonly ended = new Set<Worker>();
+  private readonly early: [Worker, WorkerEvent][] = [];
+  private listener?: (worker: Worker, event: WorkerEvent) => void;
+
+  constructor(count: number, private readonly pack: PackSource) {
+    this.resize(count);
+  }
+
+  /** Ends workers beyond `count` (the last started first) or starts new ones up to it. */
+  resize(count: number): void {
+    const running = this.running;
+    for (const worker of running.slice(Math.max(0, count))) {
+      this.ended.add(worker);
+      void worker.terminate();
+    }
+    for (let i = running.length; i < count; i++) this.start();
+  }
+
+  private start(): void {
+    const worker = new Worker(workerSource(), { eval: true, workerData: { palisadeScanWorker: true, pack: this.pack } satisfies WorkerInit });
+    this.threads.push(worker);
+    const emit = (event: WorkerEvent) => {
+      if (this.ended.has(worker)) return;
+      if (this.listener) this.listener(worker, event);
+      else this.early.push([worker, event]);
+    };
+    worker.on('message', (message: FromWorker) => emit({ message }));
+    worker.on('error', (err) => emit({ error: err instanceof Error ? err : new Error(String(err)) }));
+    worker.on('exit', (code) => {
+      if (code !== 0) emit({ error: new Error(`a scan worker stopped with exit code ${code}`) });
+    });
+  }
+
+  /** The workers still running. */
+  get running(): Worker[] {
+    return this.threads.filter((w) => !this.ended.has(w));
+  }
+
+  stop(): void {
+    this.resize(0);
+  }
+
+  /** Events from now on go to `listener`, after those that came before. */
+  listen(listener: (worker: Worker, event: WorkerEvent) => void): void {
+    this.listener = listener;
+    for (const [worker, event] of this.early.splice(0)) if (!this.ended.has(worker)) listener(worker, event);
+  }
+}
+
+/** Workers started before the units are known (see ScanWorkers). */
+export const EARLY_WORKERS = 3;
+
+/**
+ * Scans `dirs` with `jobs` threads: this one and `jobs - 1` of `workers` (started earlier, see
+ * ScanWorkers; all are ended when the scan settles). `onProgress` is called after each unit. Rejects when a worker
+ * cannot start or dies, or when the pack cannot be loaded; a unit that fails inside a healthy
+ * thread comes back with `error` set.
+ */
+export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: number, workers: ScanWorkers, onProgress?: (done: number) => void): Promise<PoolResult> {
   return new Promise((resolvePool, rejectPool) => {
     const outcomes: UnitOutcome[] = new Array(dirs.length);
-    const workers: Worker[] = [];
-    // Computed once the workers are starting, while they load the program and the pack. Workers
-    // take units from the front (largest first), this thread from the back: its units are the
-    // small ones, so it returns to the event loop often and the workers are fed without delay.
+    // Workers take units from the front (largest first), this thread from the back: its units are
+    // the small ones, so it returns to the event loop often and the workers are fed without delay.
     let order: number[] = [];
     let next = 0;
     let last = -1;
@@ -100,7 +178,7 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
-      for (const w of workers) void w.terminate();
+      workers.stop();
       if (error) rejectPool(error);
       else resolvePool({ outcomes, ...(first as Omit<PoolResult, 'outcomes'>) });
     };
@@ -117,40 +195,39 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
         next++;
       }
     };
-    const threads = Math.max(1, Math.min(jobs, dirs.length));
-    for (let i = 0; i < threads - 1; i++) {
-      const worker = new Worker(workerSource(), { eval: true, workerData: { palisadeScanWorker: true, settings } satisfies WorkerInit });
-      workers.push(worker);
-      worker.on('message', (message: FromWorker) => {
-        if (message.type === 'failed') return finish(new Error(message.message));
-        if (message.type === 'ready') {
-          first ??= { rules: message.rules, packDiagnostics: message.packDiagnostics, packDir: message.packDir };
-          for (let i = 0; i < PREFETCH; i++) feed(worker);
-          return;
-        }
-        complete(message.index, message.outcome);
-        if (!settled) feed(worker);
-      });
-      worker.on('error', (err) => finish(err instanceof Error ? err : new Error(String(err))));
-      worker.on('exit', (code) => {
-        if (!settled && code !== 0) finish(new Error(`a scan worker stopped with exit code ${code}`));
-      });
-    }
+    if (dirs.length === 0) return finish();
+    workers.resize(Math.min(jobs, dirs.length) - 1);
     // One snapshot of the files for this thread: the size estimate reads every unit's .tf files,
     // and the units this thread scans are then served from memory instead of read again.
     const disk = new DiskHost({ snapshot: true });
     order = largestFirst(dirs, disk);
     last = order.length - 1;
-    if (dirs.length === 0) return finish();
+    markTimeline('units-ordered');
+    // The settings go first: a worker's port delivers in order, so they precede its first unit.
+    for (const worker of workers.running) worker.postMessage({ type: 'settings', settings } satisfies ToWorker);
+    workers.listen((worker, event) => {
+      if ('error' in event) return finish(event.error);
+      const message = event.message;
+      if (message.type === 'failed') return finish(new Error(message.message));
+      if (message.type === 'ready') {
+        first ??= { rules: message.rules, packDiagnostics: message.packDiagnostics, packDir: message.packDir };
+        for (let i = 0; i < PREFETCH; i++) feed(worker);
+        return;
+      }
+      complete(message.index, message.outcome);
+      if (!settled) feed(worker);
+    });
     const scanHere = async () => {
       const { pack, packDir, packDiagnostics } = loadBuiltinPack(settings);
       if (!pack || !packDir) return finish(new Error('the built-in rule pack (policies/) was not found next to the program'));
+      markTimeline('pack-loaded');
       first ??= { rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir };
       const scanner = new UnitScanner(pack, settings, disk);
       while (!settled && next <= last) {
         const index = order[last--];
         const outcome = await scanner.scan(dirs[index]);
         if (settled) return;
+        markTimeline('first-unit-done');
         complete(index, outcome);
         // A macrotask boundary, so workers' results are taken (and the workers fed) between units.
         await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));

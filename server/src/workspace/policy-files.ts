@@ -16,8 +16,11 @@ export function builtinPackDir(from: string = __dirname): string | undefined {
   return undefined;
 }
 
-/** Every `.rego` file under `dir` (tests included; the pack loader skips them), paths relative to `dir`. */
-export function readPackFiles(dir: string): PackFile[] {
+/**
+ * Every `.rego` file under `dir` (tests included; the pack loader skips them), paths relative to `dir`;
+ * with `accept`, only the files whose relative path it accepts are read.
+ */
+export function readPackFiles(dir: string, accept?: (path: string) => boolean): PackFile[] {
   const out: PackFile[] = [];
   const walk = (d: string) => {
     let names: string[];
@@ -37,8 +40,10 @@ export function readPackFiles(dir: string): PackFile[] {
       if (isDir) {
         if (name !== 'fixtures' && !name.startsWith('.')) walk(p);
       } else if (name.endsWith('.rego')) {
+        const path = relative(dir, p).split('\\').join('/');
+        if (accept && !accept(path)) continue;
         try {
-          out.push({ path: relative(dir, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
+          out.push({ path, text: readFileSync(p, 'utf8') });
         } catch {
           // unreadable file: skipped, like a missing one
         }

@@ -17,8 +17,9 @@ import { loadBuiltinPack, UnitScanner, type ScanSettings, type UnitOutcome } fro
 import { changedFilesSince, unitsWithChanges } from '../scan-git';
 import { matchRuleIds, OUTPUT_FILE_NAMES, parseScanArgs, SCAN_USAGE, type OutputFormat, type ScanOptions } from '../scan-options';
 import { Progress } from '../scan-progress';
+import { markTimeline } from '../scan-timeline';
 import { buildReport, failingFindings, type ScanReport } from '../scan-report';
-import { isScanWorker, runScanWorker, scanInWorkers, tuneForBatchScan, WORKER_ARG, type PoolResult } from '../scan-workers';
+import { EARLY_WORKERS, isScanWorker, runScanWorker, ScanWorkers, scanInWorkers, tuneForBatchScan, WORKER_ARG, type PoolResult } from '../scan-workers';
 import { scanPlanFile } from '../report/plan-outcome';
 import { documentPack, scanDocumentOutcome } from '../scan-documents';
 import { discoverUnits, parentOf, visibleFilesHost } from '../units';
@@ -29,19 +30,31 @@ const SCAN: CommandUsage = { name: 'palisade scan', usage: SCAN_USAGE };
 
 export async function run(argv: string[]): Promise<number> {
   if (argv[0] === WORKER_ARG && isScanWorker()) return runScanWorker();
+  markTimeline('start');
   tuneForBatchScan();
   const started = performance.now();
   const parsed = parseScanArgs(argv);
   if (parsed.help) return printUsage(SCAN);
   if (!parsed.options) return usageError(SCAN, parsed.error ?? 'bad arguments');
   const options = parsed.options;
-
-  const disk = new DiskHost({ snapshot: true });
   const cwd = toHostPath(process.cwd());
+  const configFile = options.config === undefined ? undefined : toHostPath(resolve(options.config));
+  // Workers start now, before the units are found, so their start-up overlaps this thread's
+  // preparation; the ones the scan turns out not to need are ended (all of them by the `finally`).
+  const workers = options.jobs > 1 ? new ScanWorkers(Math.min(options.jobs - 1, EARLY_WORKERS), { cwd, configFile }) : undefined;
+  markTimeline('workers-started');
+  try {
+    return await scanWith(options, cwd, configFile, workers, started);
+  } finally {
+    workers?.stop();
+  }
+}
+
+async function scanWith(options: ScanOptions, cwd: string, configFile: string | undefined, workers: ScanWorkers | undefined, started: number): Promise<number> {
+  const disk = new DiskHost({ snapshot: true });
   const varFiles = options.varFiles.map((f) => toHostPath(resolve(f)));
   for (const f of varFiles) if (disk.readFile(f) === undefined) return usageError(SCAN, `cannot read variable file ${f}`);
   const configs = new ConfigCache();
-  const configFile = options.config === undefined ? undefined : toHostPath(resolve(options.config));
   const configText = configFile === undefined ? undefined : disk.readFile(configFile);
   if (configFile !== undefined && configText === undefined) return usageError(SCAN, `cannot read config file ${configFile}`);
   let baseline: Baseline | undefined;
@@ -71,6 +84,9 @@ export async function run(argv: string[]): Promise<number> {
     documents = documents.filter((d) => (changed.files as string[]).includes(d));
   }
 
+  if (dirs.length <= 1) workers?.stop();
+  markTimeline('units-found');
+
   const settings: ScanSettings = {
     cwd,
     varFiles,
@@ -85,13 +101,14 @@ export async function run(argv: string[]): Promise<number> {
   const progress = new Progress(process.stderr, dirs.length, options.progress === true ? 'on' : options.progress === false ? 'off' : 'auto');
   let scanned: PoolResult;
   try {
-    scanned = options.jobs > 1 && dirs.length > 1 ? await scanInWorkers(dirs, settings, options.jobs, (n) => progress.update(n)) : await scanInProcess(dirs, settings, disk, (n) => progress.update(n));
+    scanned = workers && dirs.length > 1 ? await scanInWorkers(dirs, settings, options.jobs, workers, (n) => progress.update(n)) : await scanInProcess(dirs, settings, disk, (n) => progress.update(n));
   } catch (err) {
     progress.finish();
     process.stderr.write(`palisade scan: ${err instanceof Error ? err.message : String(err)}\n`);
     return 2;
   }
   progress.finish();
+  markTimeline('units-done');
   if (plans.length > 0) {
     const { pack } = loadBuiltinPack();
     if (pack) {
@@ -126,10 +143,12 @@ export async function run(argv: string[]): Promise<number> {
 async function scanInProcess(dirs: string[], settings: ScanSettings, disk: DiskHost, onProgress: (done: number) => void): Promise<PoolResult> {
   const { pack, packDir, packDiagnostics } = loadBuiltinPack(settings);
   if (!pack || !packDir) throw new Error('the built-in rule pack (policies/) was not found next to the program');
+  markTimeline('pack-loaded');
   const scanner = new UnitScanner(pack, settings, disk);
   const outcomes: UnitOutcome[] = [];
   for (const dir of dirs) {
     outcomes.push(await scanner.scan(dir));
+    markTimeline('first-unit-done');
     onProgress(outcomes.length);
   }
   return { outcomes, rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir };
