@@ -1,12 +1,12 @@
 // Calls: unification operators, user functions (several definitions, pattern arguments, `else`,
 // `default`, memoised per argument tuple), builtins (strict or lenient errors, relations),
 // `with` mocks, `print`, and the membership operators behind `in`.
-import { BuiltinError, getBuiltin, type BuiltinContext } from '../builtins';
+import { BuiltinError, getBuiltin, type Builtin, type BuiltinContext } from '../builtins';
 import { CONFLICT_FUNCTION, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import type { FnRef, T } from './ir';
 import type { Evaluator } from './evaluator';
-import { STOP, type Slots, type Stop } from './control';
+import { NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
 import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
 
@@ -121,9 +121,20 @@ export class Calls {
       for (const x of memo) if (k(x)) return STOP;
       return undefined;
     }
-    let r: RegoValue | undefined;
+    const r = this.builtinValue(fn, builtin, vals);
+    if (r === undefined) return undefined;
+    if (builtin.relation && isArray(r)) {
+      if (relationArg) this.relations.set(relationArg, r);
+      for (const x of r) if (k(x)) return STOP;
+      return undefined;
+    }
+    return k(r);
+  }
+
+  /** A builtin's result; undefined when it has none or fails leniently (strict errors throw). */
+  private builtinValue(fn: FnRef, builtin: Builtin, vals: RegoValue[]): RegoValue | undefined {
     try {
-      r = builtin.impl(vals, this.builtinContext);
+      return builtin.impl(vals, this.builtinContext);
     } catch (e) {
       if (e instanceof BuiltinError) {
         if (this.builtinContext.strictBuiltinErrors) throw new EvalError(e.code, e.message);
@@ -133,13 +144,36 @@ export class Calls {
       if (this.builtinContext.strictBuiltinErrors) throw new EvalError('eval_builtin_error', `${fn.name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    if (r === undefined) return undefined;
-    if (builtin.relation && isArray(r)) {
-      if (relationArg) this.relations.set(relationArg, r);
-      for (const x of r) if (k(x)) return STOP;
-      return undefined;
+  }
+
+  /**
+   * The value of a call with its first `count` arguments, computed without continuations when it
+   * has at most one (a user function's memoised result, a builtin that is not a relation) and
+   * every argument is at hand (see Evaluator.directValue); undefined when the call has no value,
+   * NOT_SIMPLE where the general path must run (a `with` mock, a relation, an argument to
+   * enumerate, an unknown function, which that path reports). Same order of work as `invoke`.
+   */
+  directValue(fn: FnRef, args: readonly T[], count: number, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
+    if (this.ev.withs.mockFor(fn.name)) return NOT_SIMPLE;
+    let node: RuleNode | undefined;
+    let builtin: Builtin | undefined;
+    if (fn.path) {
+      node = this.userFunction(fn, fn.path);
+      if (!node) return NOT_SIMPLE;
+    } else if (fn.name !== 'internal.member_2' && fn.name !== 'internal.member_3') {
+      builtin = getBuiltin(fn.name);
+      if (!builtin || builtin.relation) return NOT_SIMPLE;
     }
-    return k(r);
+    const vals: RegoValue[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const v = this.ev.directValue(args[i], env);
+      if (v === undefined) return undefined;
+      if (v === NOT_SIMPLE) return NOT_SIMPLE;
+      vals[i] = v;
+    }
+    if (node) return this.userValue(node, vals);
+    if (builtin) return this.builtinValue(fn, builtin, vals);
+    return fn.name === 'internal.member_2' ? member(vals[0], vals[1]) : memberKV(vals[0], vals[1], vals[2]);
   }
 
   private userFunction(fn: FnRef, path: string[]): RuleNode | undefined {
@@ -153,6 +187,12 @@ export class Calls {
   }
 
   private callUser(fnNode: RuleNode, vals: RegoValue[], k: (v: RegoValue) => Stop): Stop {
+    const v = this.userValue(fnNode, vals);
+    return v === undefined ? undefined : k(v);
+  }
+
+  /** A user function's (memoised) result for these arguments; undefined when it has none. */
+  private userValue(fnNode: RuleNode, vals: RegoValue[]): RegoValue | undefined {
     const { path, funcs: rules, defaultRule } = fnNode;
     let level: FunctionMemo | undefined = this.cache.get(fnNode);
     if (level === undefined) {
@@ -202,7 +242,7 @@ export class Calls {
       cached = result === undefined ? UNDEFINED : result;
       level.set(leafKey, cached);
     }
-    return cached === UNDEFINED ? undefined : k(cached as RegoValue);
+    return cached === UNDEFINED ? undefined : (cached as RegoValue);
   }
 
   /** OPA's print: each operand's values (none → `<undefined>`), one line per combination. */

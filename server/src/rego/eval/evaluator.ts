@@ -3,7 +3,8 @@
 // undone through one trail when a branch backtracks, and a continuation returns STOP to end an
 // enumeration early (negation, `every`, first-solution checks).
 import type { Body, E, FnRef, T } from './ir';
-import { NOT_FLAT, STOP, type Slots, type Stop } from './control';
+import { NOT_FLAT, NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
+import { directExpr } from './direct';
 import { CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import { Documents } from './documents';
@@ -27,9 +28,7 @@ import {
   type RegoValue,
 } from './values';
 
-export { STOP, type Slots, type Stop };
-
-export const NOT_SIMPLE: unique symbol = Symbol('not simple');
+export { NOT_SIMPLE, STOP, type Slots, type Stop };
 
 export interface EvaluatorOptions {
   input?: RegoValue;
@@ -112,17 +111,31 @@ export class Evaluator {
 
   evalBody(body: Body, i: number, env: Slots, k: () => Stop): Stop {
     if (i === body.length) return k();
-    const e = body[i];
-    this.tick();
-    const next = () => this.evalBody(body, i + 1, env, k);
+    let e = body[i];
+    const m = this.mark();
     try {
-      if (e.with.length > 0) return this.withs.evalWith(e, env, next);
-      return this.evalExpr(e, env, next);
+      // Expressions that hold or fail at once run in this loop (see direct.ts); the first that
+      // may enumerate gets a continuation for the rest of the body.
+      for (;;) {
+        this.tick();
+        const held = e.with.length > 0 ? NOT_SIMPLE : directExpr(this, e, env);
+        if (held === NOT_SIMPLE) {
+          const next = this.restOfBody(body, i + 1, env, k);
+          return this.undoWith(m, e.with.length > 0 ? this.withs.evalWith(e, env, next) : this.evalExpr(e, env, next));
+        }
+        if (!held) return this.undoWith(m, undefined);
+        if (++i === body.length) return this.undoWith(m, k());
+        e = body[i];
+      }
     } catch (err) {
       // the innermost expression names the error's location
       if (err instanceof EvalError && err.loc === undefined) throw new EvalError(err.code, err.message, e.loc, e.file);
       throw err;
     }
+  }
+
+  private restOfBody(body: Body, i: number, env: Slots, k: () => Stop): () => Stop {
+    return () => this.evalBody(body, i, env, k);
   }
 
   evalExpr(e: E, env: Slots, k: () => Stop): Stop {
@@ -309,6 +322,11 @@ export class Evaluator {
   }
 
   // ---------- refs ----------
+
+  /** As fastValue, and also a call (nested calls too) with one value and every argument at hand. */
+  directValue(t: T, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
+    return t.k === 'call' ? this.calls.directValue(t.fn, t.args, t.args.length, env) : this.fastValue(t, env);
+  }
 
   /**
    * The single value of a term that needs no enumeration (constants, bound variables, refs into

@@ -1,0 +1,89 @@
+// Expressions that hold or fail at once, evaluated without continuations: a filter over values
+// at hand (`input.x == "y"`, `startswith(n, "a")`, `not f(r)`), an assignment of such a value to
+// a variable (`x := input.a.b`, `n := count(s)`), a `some` declaration. The CPS path allocates a
+// continuation per expression and a closure per term; a straight-line rule body is mostly these.
+// Each function answers NOT_SIMPLE, having bound nothing, where the general path must run (it
+// then repeats the same lookups, which are pure, and memo hits, which replay the same reads).
+import { NOT_SIMPLE, type Slots } from './control';
+import type { E, T } from './ir';
+import type { Evaluator } from './evaluator';
+import { equal, type RegoValue } from './values';
+
+/** True when `e` holds (its bindings made on the evaluator's trail), false when it fails. */
+export function directExpr(ev: Evaluator, e: E, env: Slots): boolean | typeof NOT_SIMPLE {
+  switch (e.kind) {
+    case 'nop':
+      return !e.negated;
+    case 'term': {
+      const v = ev.directValue(e.term, env);
+      if (v === NOT_SIMPLE) return NOT_SIMPLE;
+      return (v !== undefined && v !== false) !== e.negated;
+    }
+    case 'call':
+      return directCall(ev, e, env);
+    default:
+      return NOT_SIMPLE;
+  }
+}
+
+function directCall(ev: Evaluator, e: Extract<E, { kind: 'call' }>, env: Slots): boolean | typeof NOT_SIMPLE {
+  const { fn, args, negated } = e;
+  if (fn.name === 'eq' || fn.name === 'assign') return directUnify(ev, args[0], args[1], env, negated);
+  if (fn.name === 'print') return NOT_SIMPLE;
+  // a mock may change the arity, and so whether the last argument is an output
+  if (ev.withs.mockFor(fn.name)) return NOT_SIMPLE;
+  const arity = fn.arity;
+  if (arity < 0) return NOT_SIMPLE;
+  if (args.length === arity + 1) {
+    const out = args[arity];
+    if (out.k !== 'var' && out.k !== 'val') return NOT_SIMPLE;
+    if (negated && out.k === 'var' && env[out.slot] === undefined) return NOT_SIMPLE;
+    const v = ev.calls.directValue(fn, args, arity, env);
+    if (v === NOT_SIMPLE) return NOT_SIMPLE;
+    if (v === undefined) return negated;
+    return bindOrMatch(ev, out, v, env) !== negated;
+  }
+  const v = ev.calls.directValue(fn, args, args.length, env);
+  if (v === NOT_SIMPLE) return NOT_SIMPLE;
+  return (v !== undefined && v !== false) !== negated;
+}
+
+/** `a = b` / `a := b` where one side is a value at hand and the other a variable or a value. */
+function directUnify(ev: Evaluator, a: T, b: T, env: Slots, negated: boolean): boolean | typeof NOT_SIMPLE {
+  if ((a.k === 'arr' && b.k === 'arr') || (a.k === 'obj' && b.k === 'obj')) return NOT_SIMPLE;
+  if (!ev.isBound(a, env)) {
+    if (a.k !== 'var' || negated) return NOT_SIMPLE;
+    const bv = ev.directValue(b, env);
+    if (bv === NOT_SIMPLE) return NOT_SIMPLE;
+    if (bv === undefined) return false;
+    ev.bind(env, a.slot, bv);
+    return true;
+  }
+  const av = ev.directValue(a, env);
+  if (av === NOT_SIMPLE) return NOT_SIMPLE;
+  if (av === undefined) return negated;
+  switch (b.k) {
+    case 'val':
+      return equal(b.v, av) !== negated;
+    case 'var':
+      if (env[b.slot] === undefined && negated) return NOT_SIMPLE;
+      return bindOrMatch(ev, b, av, env) !== negated;
+    case 'arr':
+    case 'obj':
+      return NOT_SIMPLE;
+    default: {
+      const bv = ev.directValue(b, env);
+      if (bv === NOT_SIMPLE) return NOT_SIMPLE;
+      return (bv !== undefined && equal(bv, av)) !== negated;
+    }
+  }
+}
+
+/** Unifies a variable or constant with a value: binds an unbound variable, else compares. */
+function bindOrMatch(ev: Evaluator, t: Extract<T, { k: 'var' | 'val' }>, v: RegoValue, env: Slots): boolean {
+  if (t.k === 'val') return equal(t.v, v);
+  const cur = env[t.slot];
+  if (cur !== undefined) return equal(cur, v);
+  ev.bind(env, t.slot, v);
+  return true;
+}
