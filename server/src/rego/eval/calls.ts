@@ -76,9 +76,9 @@ export class Calls {
     // common case: every argument has one value at hand
     const vals: RegoValue[] = new Array(count);
     for (let i = 0; i < count; i++) {
-      const v = this.ev.fastValue(args[i], env);
+      const v = this.ev.directValue(args[i], env);
       if (v === undefined) return undefined;
-      if (typeof v === 'symbol') return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, (all) => this.apply(fn, all, k));
+      if (v === NOT_SIMPLE) return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, (all) => this.apply(fn, all, k));
       vals[i] = v;
     }
     return this.apply(fn, vals, k);

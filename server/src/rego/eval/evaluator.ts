@@ -208,6 +208,10 @@ export class Evaluator {
   // ---------- terms ----------
 
   evalTerm(t: T, env: Slots, k: (v: RegoValue) => Stop): Stop {
+    if (t.k === 'arr' || t.k === 'set' || t.k === 'obj' || t.k === 'call') {
+      const direct = this.directValue(t, env);
+      if (direct !== NOT_SIMPLE) return direct === undefined ? undefined : k(direct);
+    }
     switch (t.k) {
       case 'val':
         return k(t.v);
@@ -277,7 +281,7 @@ export class Evaluator {
       if (j === ts.length) return k(vals.slice());
       const i = order ? order[j] : j;
       const t = ts[i];
-      const fast = this.fastValue(t, env);
+      const fast = this.directValue(t, env);
       if (fast !== NOT_SIMPLE) {
         if (fast === undefined) return undefined;
         vals[i] = fast;
@@ -323,9 +327,46 @@ export class Evaluator {
 
   // ---------- refs ----------
 
-  /** As fastValue, and also a call (nested calls too) with one value and every argument at hand. */
+  /**
+   * As fastValue, and also a call with one value and every argument at hand, and an array, set or
+   * object of such terms (nested); same order of work as the general path.
+   */
   directValue(t: T, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
-    return t.k === 'call' ? this.calls.directValue(t.fn, t.args, t.args.length, env) : this.fastValue(t, env);
+    switch (t.k) {
+      case 'call':
+        return this.calls.directValue(t.fn, t.args, t.args.length, env);
+      case 'arr':
+        return this.directItems(t.items, env);
+      case 'set': {
+        const items = this.directItems(t.items, env);
+        return typeof items === 'object' ? makeSet(items) : items;
+      }
+      case 'obj': {
+        const obj = new ObjectValue();
+        for (const [kt, vt] of t.items) {
+          const kv = this.directValue(kt, env);
+          if (kv === undefined || kv === NOT_SIMPLE) return kv;
+          const vv = this.directValue(vt, env);
+          if (vv === undefined || vv === NOT_SIMPLE) return vv;
+          // a repeated key (a conflict, or not) is left to the general path
+          if (obj.get(kv) !== undefined) return NOT_SIMPLE;
+          obj.set(kv, vv);
+        }
+        return obj;
+      }
+      default:
+        return this.fastValue(t, env);
+    }
+  }
+
+  private directItems(ts: readonly T[], env: Slots): RegoValue[] | undefined | typeof NOT_SIMPLE {
+    const out: RegoValue[] = new Array(ts.length);
+    for (let i = 0; i < ts.length; i++) {
+      const v = this.directValue(ts[i], env);
+      if (v === undefined || v === NOT_SIMPLE) return v;
+      out[i] = v;
+    }
+    return out;
   }
 
   /**
