@@ -53,11 +53,22 @@ export class Calls {
     if (arity < 0 && !fn.path && fn.name !== 'internal.member_2' && fn.name !== 'internal.member_3') {
       throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
     }
-    if (arity >= 0 && args.length === arity + 1) {
-      const out = args[arity];
-      return this.invoke(fn, args, arity, env, (v) => this.ev.unifyValue(out, v, env, k));
-    }
-    return this.invoke(fn, args, args.length, env, (v) => (v === false ? undefined : k()));
+    if (arity >= 0 && args.length === arity + 1) return this.invoke(fn, args, arity, env, this.outputTo(args[arity], env, k));
+    return this.invoke(fn, args, args.length, env, this.unlessFalse(k));
+  }
+
+  // Closures are made in these helpers, not in the hot functions: a function that creates one
+  // allocates a context on every call, whichever branch it takes.
+  private outputTo(out: T, env: Slots, k: () => Stop): (v: RegoValue) => Stop {
+    return (v) => this.ev.unifyValue(out, v, env, k);
+  }
+
+  private unlessFalse(k: () => Stop): (v: RegoValue) => Stop {
+    return (v) => (v === false ? undefined : k());
+  }
+
+  private applyTo(fn: FnRef, k: (v: RegoValue) => Stop): (vals: RegoValue[]) => Stop {
+    return (all) => this.apply(fn, all, k);
   }
 
   /** A call in term position. */
@@ -78,7 +89,7 @@ export class Calls {
     for (let i = 0; i < count; i++) {
       const v = this.ev.directValue(args[i], env);
       if (v === undefined) return undefined;
-      if (v === NOT_SIMPLE) return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, (all) => this.apply(fn, all, k));
+      if (v === NOT_SIMPLE) return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, this.applyTo(fn, k));
       vals[i] = v;
     }
     return this.apply(fn, vals, k);
@@ -88,15 +99,7 @@ export class Calls {
     if (mocked) {
       const mock = this.ev.withs.mockFor(fn.name);
       if (mock) {
-        if (mock.fn) {
-          // the replacement runs with this mock lifted (it may call the original); its outputs
-          // continue with the mock back in place
-          const outputs: RegoValue[] = [];
-          this.ev.withs.withoutMocks(() => this.apply(mock.fn!, vals, (v) => void outputs.push(v), mock.fn!.name !== fn.name));
-          for (const v of outputs) if (k(v)) return STOP;
-          return undefined;
-        }
-        return k(mock.value!);
+        return mock.fn ? this.applyMock(fn, mock.fn, vals, k) : k(mock.value!);
       }
     }
     if (fn.path) {
@@ -129,6 +132,14 @@ export class Calls {
       return undefined;
     }
     return k(r);
+  }
+
+  /** Calls a function's replacement with the mock lifted (it may call the original); its outputs continue with the mock back in place. */
+  private applyMock(fn: FnRef, replacement: FnRef, vals: RegoValue[], k: (v: RegoValue) => Stop): Stop {
+    const outputs: RegoValue[] = [];
+    this.ev.withs.withoutMocks(() => this.apply(replacement, vals, (v) => void outputs.push(v), replacement.name !== fn.name));
+    for (const v of outputs) if (k(v)) return STOP;
+    return undefined;
   }
 
   /** A builtin's result; undefined when it has none or fails leniently (strict errors throw). */
@@ -218,17 +229,7 @@ export class Calls {
       let result: RegoValue | undefined;
       const frame = log ? log.begin() : -1;
       try {
-        for (const r of rules) {
-          this.ev.docs.ruleValues(
-            r,
-            (v) => {
-              if (result === undefined) result = v;
-              else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
-            },
-            vals,
-          );
-        }
-        if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
+        result = this.computeUserValue(rules, defaultRule, vals);
       } catch (err) {
         level.delete(leafKey);
         throw err;
@@ -243,6 +244,23 @@ export class Calls {
       level.set(leafKey, cached);
     }
     return cached === UNDEFINED ? undefined : (cached as RegoValue);
+  }
+
+  /** The value of a function's definitions (else its default) for these arguments; apart from userValue, whose memo hits need no closure context. */
+  private computeUserValue(rules: RuleNode['funcs'], defaultRule: RuleNode['defaultRule'], vals: RegoValue[]): RegoValue | undefined {
+    let result: RegoValue | undefined;
+    for (const r of rules) {
+      this.ev.docs.ruleValues(
+        r,
+        (v) => {
+          if (result === undefined) result = v;
+          else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
+        },
+        vals,
+      );
+    }
+    if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
+    return result;
   }
 
   /** OPA's print: each operand's values (none → `<undefined>`), one line per combination. */

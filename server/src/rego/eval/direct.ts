@@ -7,7 +7,7 @@
 import { NOT_SIMPLE, type Slots } from './control';
 import type { E, T } from './ir';
 import type { Evaluator } from './evaluator';
-import { equal, type RegoValue } from './values';
+import { equal, makeSet, ObjectValue, type RegoValue } from './values';
 
 /** True when `e` holds (its bindings made on the evaluator's trail), false when it fails. */
 export function directExpr(ev: Evaluator, e: E, env: Slots): boolean | typeof NOT_SIMPLE {
@@ -15,7 +15,7 @@ export function directExpr(ev: Evaluator, e: E, env: Slots): boolean | typeof NO
     case 'nop':
       return !e.negated;
     case 'term': {
-      const v = ev.directValue(e.term, env);
+      const v = directValue(ev, e.term, env);
       if (v === NOT_SIMPLE) return NOT_SIMPLE;
       return (v !== undefined && v !== false) !== e.negated;
     }
@@ -53,13 +53,13 @@ function directUnify(ev: Evaluator, a: T, b: T, env: Slots, negated: boolean): b
   if ((a.k === 'arr' && b.k === 'arr') || (a.k === 'obj' && b.k === 'obj')) return NOT_SIMPLE;
   if (!ev.isBound(a, env)) {
     if (a.k !== 'var' || negated) return NOT_SIMPLE;
-    const bv = ev.directValue(b, env);
+    const bv = directValue(ev, b, env);
     if (bv === NOT_SIMPLE) return NOT_SIMPLE;
     if (bv === undefined) return false;
     ev.bind(env, a.slot, bv);
     return true;
   }
-  const av = ev.directValue(a, env);
+  const av = directValue(ev, a, env);
   if (av === NOT_SIMPLE) return NOT_SIMPLE;
   if (av === undefined) return negated;
   switch (b.k) {
@@ -72,7 +72,7 @@ function directUnify(ev: Evaluator, a: T, b: T, env: Slots, negated: boolean): b
     case 'obj':
       return NOT_SIMPLE;
     default: {
-      const bv = ev.directValue(b, env);
+      const bv = directValue(ev, b, env);
       if (bv === NOT_SIMPLE) return NOT_SIMPLE;
       return (bv !== undefined && equal(bv, av)) !== negated;
     }
@@ -86,4 +86,46 @@ function bindOrMatch(ev: Evaluator, t: Extract<T, { k: 'var' | 'val' }>, v: Rego
   if (cur !== undefined) return equal(cur, v);
   ev.bind(env, t.slot, v);
   return true;
+}
+
+/**
+ * As Evaluator.fastValue, and also a call with one value and every argument at hand, and an
+ * array, set or object of such terms (nested); same order of work as the general path.
+ */
+export function directValue(ev: Evaluator, t: T, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
+  switch (t.k) {
+    case 'call':
+      return ev.calls.directValue(t.fn, t.args, t.args.length, env);
+    case 'arr':
+      return directItems(ev, t.items, env);
+    case 'set': {
+      const items = directItems(ev, t.items, env);
+      return typeof items === 'object' ? makeSet(items) : items;
+    }
+    case 'obj': {
+      const obj = new ObjectValue();
+      for (const [kt, vt] of t.items) {
+        const kv = directValue(ev, kt, env);
+        if (kv === undefined || kv === NOT_SIMPLE) return kv;
+        const vv = directValue(ev, vt, env);
+        if (vv === undefined || vv === NOT_SIMPLE) return vv;
+        // a repeated key (a conflict, or not) is left to the general path
+        if (obj.get(kv) !== undefined) return NOT_SIMPLE;
+        obj.set(kv, vv);
+      }
+      return obj;
+    }
+    default:
+      return ev.fastValue(t, env);
+  }
+}
+
+function directItems(ev: Evaluator, ts: readonly T[], env: Slots): RegoValue[] | undefined | typeof NOT_SIMPLE {
+  const out: RegoValue[] = new Array(ts.length);
+  for (let i = 0; i < ts.length; i++) {
+    const v = directValue(ev, ts[i], env);
+    if (v === undefined || v === NOT_SIMPLE) return v;
+    out[i] = v;
+  }
+  return out;
 }

@@ -4,7 +4,7 @@
 // enumeration early (negation, `every`, first-solution checks).
 import type { Body, E, FnRef, T } from './ir';
 import { NOT_FLAT, NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
-import { directExpr } from './direct';
+import { directExpr, directValue } from './direct';
 import { CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import { Documents } from './documents';
@@ -139,7 +139,10 @@ export class Evaluator {
   }
 
   evalExpr(e: E, env: Slots, k: () => Stop): Stop {
-    if (!e.negated) return this.evalPositive(e, env, k);
+    return e.negated ? this.evalNegated(e, env, k) : this.evalPositive(e, env, k);
+  }
+
+  private evalNegated(e: E, env: Slots, k: () => Stop): Stop {
     const m = this.mark();
     let found = false;
     this.evalPositive(e, env, () => {
@@ -154,17 +157,21 @@ export class Evaluator {
     {
       switch (e.kind) {
         case 'term':
-          return this.evalTerm(e.term, env, (v) => (v === false ? undefined : k()));
+          return this.evalTerm(e.term, env, unlessFalse(k));
         case 'nop':
           return k();
         case 'call':
           return this.calls.evalCallExpr(e.fn, e.args, env, k);
         case 'somein':
-          return this.evalTerm(e.domain, env, (coll) => this.iterate(coll, env, e.key, e.value, k));
+          return this.evalTerm(e.domain, env, this.iterator(e, env, k));
         case 'every':
           return this.evalEvery(e, env, k);
       }
     }
+  }
+
+  private iterator(e: Extract<E, { kind: 'somein' }>, env: Slots, k: () => Stop): (coll: RegoValue) => Stop {
+    return (coll) => this.iterate(coll, env, e.key, e.value, k);
   }
 
   /** Unifies key/value patterns with each element of a collection (`some k, v in coll`). */
@@ -230,6 +237,23 @@ export class Evaluator {
         return fast === undefined ? undefined : k(fast);
       }
       case 'arr':
+      case 'set':
+      case 'obj':
+      case 'acomp':
+      case 'scomp':
+      case 'ocomp':
+        return this.evalComposite(t, env, k);
+      case 'call':
+        return this.calls.evalCall(t.fn, t.args, env, k);
+      case 'tmpl':
+        return this.evalTemplate(t.parts, env, k);
+    }
+  }
+
+  // Closures live in helpers: a function that creates one allocates a context on every call, taken branch or not.
+  private evalComposite(t: Extract<T, { k: 'arr' | 'set' | 'obj' | 'acomp' | 'scomp' | 'ocomp' }>, env: Slots, k: (v: RegoValue) => Stop): Stop {
+    switch (t.k) {
+      case 'arr':
         return this.evalTerms(t.items, env, (vals) => k(vals));
       case 'set':
         return this.evalTerms(t.items, env, (vals) => k(makeSet(vals)));
@@ -259,10 +283,6 @@ export class Evaluator {
         );
         return k(obj);
       }
-      case 'call':
-        return this.calls.evalCall(t.fn, t.args, env, k);
-      case 'tmpl':
-        return this.evalTemplate(t.parts, env, k);
     }
   }
 
@@ -327,46 +347,9 @@ export class Evaluator {
 
   // ---------- refs ----------
 
-  /**
-   * As fastValue, and also a call with one value and every argument at hand, and an array, set or
-   * object of such terms (nested); same order of work as the general path.
-   */
+  /** As fastValue, and also calls, arrays, sets and objects of values at hand (see direct.ts). */
   directValue(t: T, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
-    switch (t.k) {
-      case 'call':
-        return this.calls.directValue(t.fn, t.args, t.args.length, env);
-      case 'arr':
-        return this.directItems(t.items, env);
-      case 'set': {
-        const items = this.directItems(t.items, env);
-        return typeof items === 'object' ? makeSet(items) : items;
-      }
-      case 'obj': {
-        const obj = new ObjectValue();
-        for (const [kt, vt] of t.items) {
-          const kv = this.directValue(kt, env);
-          if (kv === undefined || kv === NOT_SIMPLE) return kv;
-          const vv = this.directValue(vt, env);
-          if (vv === undefined || vv === NOT_SIMPLE) return vv;
-          // a repeated key (a conflict, or not) is left to the general path
-          if (obj.get(kv) !== undefined) return NOT_SIMPLE;
-          obj.set(kv, vv);
-        }
-        return obj;
-      }
-      default:
-        return this.fastValue(t, env);
-    }
-  }
-
-  private directItems(ts: readonly T[], env: Slots): RegoValue[] | undefined | typeof NOT_SIMPLE {
-    const out: RegoValue[] = new Array(ts.length);
-    for (let i = 0; i < ts.length; i++) {
-      const v = this.directValue(ts[i], env);
-      if (v === undefined || v === NOT_SIMPLE) return v;
-      out[i] = v;
-    }
-    return out;
+    return directValue(this, t, env);
   }
 
   /**
@@ -413,7 +396,11 @@ export class Evaluator {
       if (this.input === undefined) return undefined;
       return this.walk(this.input, t.path, 0, env, k);
     }
-    return this.evalTerm(head, env, (v) => this.walk(v, t.path, 0, env, k));
+    return this.evalTerm(head, env, this.walkFrom(t.path, env, k));
+  }
+
+  private walkFrom(path: T[], env: Slots, k: (v: RegoValue) => Stop): (v: RegoValue) => Stop {
+    return (v) => this.walk(v, path, 0, env, k);
   }
 
   /**
@@ -423,14 +410,19 @@ export class Evaluator {
    */
   walk(v: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop, inBase = false): Stop {
     if (i === path.length) return k(v);
+    return this.isBound(path[i], env) ? this.walkKey(v, path, i, env, k, inBase) : this.walkEach(v, path, i, env, k, inBase);
+  }
+
+  private walkKey(v: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop, inBase: boolean): Stop {
+    return this.evalTerm(path[i], env, (key) => {
+      let child = lookup(v, key);
+      if (child === undefined && inBase && isNumber(key) && isObject(v)) child = v.get(key.text);
+      return child === undefined ? undefined : this.walk(child, path, i + 1, env, k, inBase);
+    });
+  }
+
+  private walkEach(v: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop, inBase: boolean): Stop {
     const p = path[i];
-    if (this.isBound(p, env)) {
-      return this.evalTerm(p, env, (key) => {
-        let child = lookup(v, key);
-        if (child === undefined && inBase && isNumber(key) && isObject(v)) child = v.get(key.text);
-        return child === undefined ? undefined : this.walk(child, path, i + 1, env, k, inBase);
-      });
-    }
     const next = (key: RegoValue, child: RegoValue): Stop => {
       this.tick();
       return this.unifyValue(p, key, env, () => this.walk(child, path, i + 1, env, k, inBase));
@@ -465,19 +457,24 @@ export class Evaluator {
   // ---------- unification ----------
 
   unify(a: T, b: T, env: Slots, k: () => Stop): Stop {
-    if (a.k === 'arr' && b.k === 'arr') {
-      if (a.items.length !== b.items.length) return undefined;
-      const step = (i: number): Stop => (i === a.items.length ? k() : this.unify(a.items[i], b.items[i], env, () => step(i + 1)));
-      return step(0);
-    }
+    if (a.k === 'arr' && b.k === 'arr') return a.items.length === b.items.length ? this.unifyPairs(a.items, b.items, 0, env, k) : undefined;
     if (a.k === 'obj' && b.k === 'obj' && !this.isBound(a, env) && !this.isBound(b, env)) return this.unifyObjects(a, b, env, k);
     if (!this.isBound(a, env)) {
       if (!this.isBound(b, env) && a.k === 'var' && b.k === 'var') {
         throw new EvalError('rego_unsafe_var_error', `var ${a.name} is unsafe`);
       }
-      return this.evalTerm(b, env, (bv) => this.unifyValue(a, bv, env, k));
+      return this.evalTerm(b, env, this.unifier(a, env, k));
     }
-    return this.evalTerm(a, env, (av) => this.unifyValue(b, av, env, k));
+    return this.evalTerm(a, env, this.unifier(b, env, k));
+  }
+
+  private unifyPairs(as: T[], bs: T[], i: number, env: Slots, k: () => Stop): Stop {
+    return i === as.length ? k() : this.unify(as[i], bs[i], env, () => this.unifyPairs(as, bs, i + 1, env, k));
+  }
+
+  /** A continuation unifying `t` with the value it receives. */
+  private unifier(t: T, env: Slots, k: () => Stop): (v: RegoValue) => Stop {
+    return (v) => this.unifyValue(t, v, env, k);
   }
 
   /** Object patterns on both sides: pair values by (ground) key, binding in a safe order. */
@@ -523,25 +520,27 @@ export class Evaluator {
         if (!isArray(v) || v.length !== t.items.length) return undefined;
         // `[path, value]` and other arrays of variables and constants: no continuation per element.
         const flat = this.unifyFlat(t.items, v, env, k);
-        if (flat !== NOT_FLAT) return flat;
-        const step = (i: number): Stop => (i === v.length ? k() : this.unifyValue(t.items[i], v[i], env, () => step(i + 1)));
-        return step(0);
+        return flat !== NOT_FLAT ? flat : this.unifyItems(t.items, v, 0, env, k);
       }
-      case 'obj': {
+      case 'obj':
         if (!isObject(v) || v.size !== t.items.length) return undefined;
-        const step = (i: number): Stop => {
-          if (i === t.items.length) return k();
-          const [kt, vt] = t.items[i];
-          return this.evalTerm(kt, env, (kv) => {
-            const x = v.get(kv);
-            return x === undefined ? undefined : this.unifyValue(vt, x, env, () => step(i + 1));
-          });
-        };
-        return step(0);
-      }
+        return this.unifyEntries(t.items, v, 0, env, k);
       default:
-        return this.evalTerm(t, env, (tv) => (equal(tv, v) ? k() : undefined));
+        return this.evalTerm(t, env, ifEqual(v, k));
     }
+  }
+
+  private unifyItems(ts: T[], vs: readonly RegoValue[], i: number, env: Slots, k: () => Stop): Stop {
+    return i === vs.length ? k() : this.unifyValue(ts[i], vs[i], env, () => this.unifyItems(ts, vs, i + 1, env, k));
+  }
+
+  private unifyEntries(items: [T, T][], v: { get(key: RegoValue): RegoValue | undefined }, i: number, env: Slots, k: () => Stop): Stop {
+    if (i === items.length) return k();
+    const [kt, vt] = items[i];
+    return this.evalTerm(kt, env, (kv) => {
+      const x = v.get(kv);
+      return x === undefined ? undefined : this.unifyValue(vt, x, env, () => this.unifyEntries(items, v, i + 1, env, k));
+    });
   }
 
   /**
@@ -581,4 +580,14 @@ export class Evaluator {
   callFn(fn: FnRef, args: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
     return this.calls.evalCall(fn, args, env, k);
   }
+}
+
+/** Continues with `k` unless the value is false: an expression's truth test. */
+function unlessFalse(k: () => Stop): (v: RegoValue) => Stop {
+  return (v) => (v === false ? undefined : k());
+}
+
+/** Continues with `k` when the value equals `v`. */
+function ifEqual(v: RegoValue, k: () => Stop): (tv: RegoValue) => Stop {
+  return (tv) => (equal(tv, v) ? k() : undefined);
 }
