@@ -8,6 +8,7 @@ import type { FnRef, T } from './ir';
 import type { Evaluator } from './evaluator';
 import { NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
+import { allDirect } from './direct';
 import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
@@ -85,6 +86,7 @@ export class Calls {
   /** Calls `fn` with the values of the first `count` of `args` (a call expression's last argument may be its output). */
   private invoke(fn: FnRef, args: T[], count: number, env: Slots, k: (v: RegoValue) => Stop): Stop {
     // common case: every argument has one value at hand
+    if (!allDirect(args, env, count)) return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, this.applyTo(fn, k));
     const vals: RegoValue[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const v = this.ev.directValue(args[i], env);
@@ -175,6 +177,7 @@ export class Calls {
       builtin = getBuiltin(fn.name);
       if (!builtin || builtin.relation) return NOT_SIMPLE;
     }
+    if (!allDirect(args, env, count)) return NOT_SIMPLE;
     const vals: RegoValue[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const v = this.ev.directValue(args[i], env);

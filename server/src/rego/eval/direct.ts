@@ -7,6 +7,7 @@
 import { NOT_SIMPLE, type Slots } from './control';
 import type { E, T } from './ir';
 import type { Evaluator } from './evaluator';
+import { getBuiltin } from '../builtins';
 import { equal, makeSet, ObjectValue, type RegoValue } from './values';
 
 /** True when `e` holds (its bindings made on the evaluator's trail), false when it fails. */
@@ -59,6 +60,8 @@ function directUnify(ev: Evaluator, a: T, b: T, env: Slots, negated: boolean): b
     ev.bind(env, a.slot, bv);
     return true;
   }
+  // both sides checked first, so that a failure does not leave work for the general path to repeat
+  if (b.k !== 'val' && b.k !== 'var' && !isDirect(b, env)) return NOT_SIMPLE;
   const av = directValue(ev, a, env);
   if (av === NOT_SIMPLE) return NOT_SIMPLE;
   if (av === undefined) return negated;
@@ -97,6 +100,66 @@ export function directValue(ev: Evaluator, t: T, env: Slots): RegoValue | undefi
     case 'call':
       return ev.calls.directValue(t.fn, t.args, t.args.length, env);
     case 'arr':
+    case 'set':
+    case 'obj':
+      return isDirect(t, env) ? valueOfDirect(ev, t, env) : NOT_SIMPLE;
+    default:
+      return ev.fastValue(t, env);
+  }
+}
+
+/**
+ * Whether a term's value can be had directly, judged from its shape and bindings alone (nothing is
+ * evaluated): constants, bound variables, refs into input or bound values along ground paths, and
+ * calls (not relations), arrays, sets and objects of such terms. Callers check before evaluating
+ * so that a term that must enumerate does not leave half-done work (a nested call computed) for
+ * the general path to repeat.
+ */
+export function isDirect(t: T, env: Slots): boolean {
+  switch (t.k) {
+    case 'val':
+      return true;
+    case 'var':
+      return env[t.slot] !== undefined;
+    case 'root':
+      return t.name === 'input';
+    case 'ref': {
+      const h = t.head;
+      if (h.k === 'var' ? env[h.slot] === undefined : !(h.k === 'root' && h.name === 'input')) return false;
+      for (const p of t.path) if (p.k !== 'val' && (p.k !== 'var' || env[p.slot] === undefined)) return false;
+      return true;
+    }
+    case 'call': {
+      const { fn } = t;
+      if (!fn.path && fn.name !== 'internal.member_2' && fn.name !== 'internal.member_3') {
+        const builtin = getBuiltin(fn.name);
+        if (!builtin || builtin.relation) return false;
+      }
+      return allDirect(t.args, env);
+    }
+    case 'arr':
+    case 'set':
+      return allDirect(t.items, env);
+    case 'obj':
+      for (const [kt, vt] of t.items) if (!isDirect(kt, env) || !isDirect(vt, env)) return false;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** isDirect for each of the first `count` terms (all of them by default). */
+export function allDirect(ts: readonly T[], env: Slots, count = ts.length): boolean {
+  for (let i = 0; i < count; i++) if (!isDirect(ts[i], env)) return false;
+  return true;
+}
+
+/** directValue of a term isDirect accepted. */
+function valueOfDirect(ev: Evaluator, t: T, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
+  switch (t.k) {
+    case 'call':
+      return ev.calls.directValue(t.fn, t.args, t.args.length, env);
+    case 'arr':
       return directItems(ev, t.items, env);
     case 'set': {
       const items = directItems(ev, t.items, env);
@@ -105,9 +168,9 @@ export function directValue(ev: Evaluator, t: T, env: Slots): RegoValue | undefi
     case 'obj': {
       const obj = new ObjectValue();
       for (const [kt, vt] of t.items) {
-        const kv = directValue(ev, kt, env);
+        const kv = valueOfDirect(ev, kt, env);
         if (kv === undefined || kv === NOT_SIMPLE) return kv;
-        const vv = directValue(ev, vt, env);
+        const vv = valueOfDirect(ev, vt, env);
         if (vv === undefined || vv === NOT_SIMPLE) return vv;
         // a repeated key (a conflict, or not) is left to the general path
         if (obj.get(kv) !== undefined) return NOT_SIMPLE;
@@ -123,7 +186,7 @@ export function directValue(ev: Evaluator, t: T, env: Slots): RegoValue | undefi
 function directItems(ev: Evaluator, ts: readonly T[], env: Slots): RegoValue[] | undefined | typeof NOT_SIMPLE {
   const out: RegoValue[] = new Array(ts.length);
   for (let i = 0; i < ts.length; i++) {
-    const v = directValue(ev, ts[i], env);
+    const v = valueOfDirect(ev, ts[i], env);
     if (v === undefined || v === NOT_SIMPLE) return v;
     out[i] = v;
   }

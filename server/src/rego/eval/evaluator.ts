@@ -215,7 +215,7 @@ export class Evaluator {
   // ---------- terms ----------
 
   evalTerm(t: T, env: Slots, k: (v: RegoValue) => Stop): Stop {
-    if (t.k === 'arr' || t.k === 'set' || t.k === 'obj' || t.k === 'call') {
+    if (t.k === 'arr' || t.k === 'set' || t.k === 'obj') {
       const direct = this.directValue(t, env);
       if (direct !== NOT_SIMPLE) return direct === undefined ? undefined : k(direct);
     }
