@@ -78,3 +78,21 @@ test('a function result memoised in one rule counts its reads in the next rule t
   assert.ok(fifth.includes('resources[1].tags'), 'reads made inside tagged("disk") during `third`');
   assert.ok(fifth.includes('resources[1].name'));
 });
+
+test('reads shared from a memo are not changed by a later rule that reads more of the same object', () => {
+  const { policy, errors } = prepare([{ file: 't.rego', text: POLICY }]);
+  assert.deepEqual(errors, []);
+  const log = new ReadLog();
+  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const readsOf = (rule: string): string[] => {
+    const frame = log.begin();
+    session.evalRule(`data.t.${rule}`);
+    return describe(log.end(frame));
+  };
+  const first = readsOf('first');
+  // `second` reuses `buckets` (whose reads include resources[0]) and then reads resources[0].acl itself
+  assert.ok(readsOf('second').includes('resources[0].acl'));
+  const again = readsOf('first');
+  assert.deepEqual(again, first, 'the memoised value of `first` replays the reads it was computed with');
+  assert.ok(!again.includes('resources[0].acl'));
+});

@@ -1,13 +1,14 @@
 // Calls: unification operators, user functions (several definitions, pattern arguments, `else`,
 // `default`, memoised per argument tuple), builtins (strict or lenient errors, relations),
 // `with` mocks, `print`, and the membership operators behind `in`.
-import { BuiltinError, getBuiltin, type BuiltinContext } from '../builtins';
+import { BuiltinError, getBuiltin, type Builtin, type BuiltinContext } from '../builtins';
 import { CONFLICT_FUNCTION, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import type { FnRef, T } from './ir';
 import type { Evaluator } from './evaluator';
-import { STOP, type Slots, type Stop } from './control';
+import { NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
+import { allDirect } from './direct';
 import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
@@ -53,11 +54,22 @@ export class Calls {
     if (arity < 0 && !fn.path && fn.name !== 'internal.member_2' && fn.name !== 'internal.member_3') {
       throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
     }
-    if (arity >= 0 && args.length === arity + 1) {
-      const out = args[arity];
-      return this.invoke(fn, args, arity, env, (v) => this.ev.unifyValue(out, v, env, k));
-    }
-    return this.invoke(fn, args, args.length, env, (v) => (v === false ? undefined : k()));
+    if (arity >= 0 && args.length === arity + 1) return this.invoke(fn, args, arity, env, this.outputTo(args[arity], env, k));
+    return this.invoke(fn, args, args.length, env, this.unlessFalse(k));
+  }
+
+  // Closures are made in these helpers, not in the hot functions: a function that creates one
+  // allocates a context on every call, whichever branch it takes.
+  private outputTo(out: T, env: Slots, k: () => Stop): (v: RegoValue) => Stop {
+    return (v) => this.ev.unifyValue(out, v, env, k);
+  }
+
+  private unlessFalse(k: () => Stop): (v: RegoValue) => Stop {
+    return (v) => (v === false ? undefined : k());
+  }
+
+  private applyTo(fn: FnRef, k: (v: RegoValue) => Stop): (vals: RegoValue[]) => Stop {
+    return (all) => this.apply(fn, all, k);
   }
 
   /** A call in term position. */
@@ -74,11 +86,12 @@ export class Calls {
   /** Calls `fn` with the values of the first `count` of `args` (a call expression's last argument may be its output). */
   private invoke(fn: FnRef, args: T[], count: number, env: Slots, k: (v: RegoValue) => Stop): Stop {
     // common case: every argument has one value at hand
+    if (!allDirect(args, env, count)) return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, this.applyTo(fn, k));
     const vals: RegoValue[] = new Array(count);
     for (let i = 0; i < count; i++) {
-      const v = this.ev.fastValue(args[i], env);
+      const v = this.ev.directValue(args[i], env);
       if (v === undefined) return undefined;
-      if (typeof v === 'symbol') return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, (all) => this.apply(fn, all, k));
+      if (v === NOT_SIMPLE) return this.ev.evalTerms(count === args.length ? args : args.slice(0, count), env, this.applyTo(fn, k));
       vals[i] = v;
     }
     return this.apply(fn, vals, k);
@@ -88,15 +101,7 @@ export class Calls {
     if (mocked) {
       const mock = this.ev.withs.mockFor(fn.name);
       if (mock) {
-        if (mock.fn) {
-          // the replacement runs with this mock lifted (it may call the original); its outputs
-          // continue with the mock back in place
-          const outputs: RegoValue[] = [];
-          this.ev.withs.withoutMocks(() => this.apply(mock.fn!, vals, (v) => void outputs.push(v), mock.fn!.name !== fn.name));
-          for (const v of outputs) if (k(v)) return STOP;
-          return undefined;
-        }
-        return k(mock.value!);
+        return mock.fn ? this.applyMock(fn, mock.fn, vals, k) : k(mock.value!);
       }
     }
     if (fn.path) {
@@ -121,9 +126,28 @@ export class Calls {
       for (const x of memo) if (k(x)) return STOP;
       return undefined;
     }
-    let r: RegoValue | undefined;
+    const r = this.builtinValue(fn, builtin, vals);
+    if (r === undefined) return undefined;
+    if (builtin.relation && isArray(r)) {
+      if (relationArg) this.relations.set(relationArg, r);
+      for (const x of r) if (k(x)) return STOP;
+      return undefined;
+    }
+    return k(r);
+  }
+
+  /** Calls a function's replacement with the mock lifted (it may call the original); its outputs continue with the mock back in place. */
+  private applyMock(fn: FnRef, replacement: FnRef, vals: RegoValue[], k: (v: RegoValue) => Stop): Stop {
+    const outputs: RegoValue[] = [];
+    this.ev.withs.withoutMocks(() => this.apply(replacement, vals, (v) => void outputs.push(v), replacement.name !== fn.name));
+    for (const v of outputs) if (k(v)) return STOP;
+    return undefined;
+  }
+
+  /** A builtin's result; undefined when it has none or fails leniently (strict errors throw). */
+  private builtinValue(fn: FnRef, builtin: Builtin, vals: RegoValue[]): RegoValue | undefined {
     try {
-      r = builtin.impl(vals, this.builtinContext);
+      return builtin.impl(vals, this.builtinContext);
     } catch (e) {
       if (e instanceof BuiltinError) {
         if (this.builtinContext.strictBuiltinErrors) throw new EvalError(e.code, e.message);
@@ -133,13 +157,37 @@ export class Calls {
       if (this.builtinContext.strictBuiltinErrors) throw new EvalError('eval_builtin_error', `${fn.name}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
-    if (r === undefined) return undefined;
-    if (builtin.relation && isArray(r)) {
-      if (relationArg) this.relations.set(relationArg, r);
-      for (const x of r) if (k(x)) return STOP;
-      return undefined;
+  }
+
+  /**
+   * The value of a call with its first `count` arguments, computed without continuations when it
+   * has at most one (a user function's memoised result, a builtin that is not a relation) and
+   * every argument is at hand (see Evaluator.directValue); undefined when the call has no value,
+   * NOT_SIMPLE where the general path must run (a `with` mock, a relation, an argument to
+   * enumerate, an unknown function, which that path reports). Same order of work as `invoke`.
+   */
+  directValue(fn: FnRef, args: readonly T[], count: number, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
+    if (this.ev.withs.mockFor(fn.name)) return NOT_SIMPLE;
+    let node: RuleNode | undefined;
+    let builtin: Builtin | undefined;
+    if (fn.path) {
+      node = this.userFunction(fn, fn.path);
+      if (!node) return NOT_SIMPLE;
+    } else if (fn.name !== 'internal.member_2' && fn.name !== 'internal.member_3') {
+      builtin = getBuiltin(fn.name);
+      if (!builtin || builtin.relation) return NOT_SIMPLE;
     }
-    return k(r);
+    if (!allDirect(args, env, count)) return NOT_SIMPLE;
+    const vals: RegoValue[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const v = this.ev.directValue(args[i], env);
+      if (v === undefined) return undefined;
+      if (v === NOT_SIMPLE) return NOT_SIMPLE;
+      vals[i] = v;
+    }
+    if (node) return this.userValue(node, vals);
+    if (builtin) return this.builtinValue(fn, builtin, vals);
+    return fn.name === 'internal.member_2' ? member(vals[0], vals[1]) : memberKV(vals[0], vals[1], vals[2]);
   }
 
   private userFunction(fn: FnRef, path: string[]): RuleNode | undefined {
@@ -153,6 +201,12 @@ export class Calls {
   }
 
   private callUser(fnNode: RuleNode, vals: RegoValue[], k: (v: RegoValue) => Stop): Stop {
+    const v = this.userValue(fnNode, vals);
+    return v === undefined ? undefined : k(v);
+  }
+
+  /** A user function's (memoised) result for these arguments; undefined when it has none. */
+  private userValue(fnNode: RuleNode, vals: RegoValue[]): RegoValue | undefined {
     const { path, funcs: rules, defaultRule } = fnNode;
     let level: FunctionMemo | undefined = this.cache.get(fnNode);
     if (level === undefined) {
@@ -178,17 +232,7 @@ export class Calls {
       let result: RegoValue | undefined;
       const frame = log ? log.begin() : -1;
       try {
-        for (const r of rules) {
-          this.ev.docs.ruleValues(
-            r,
-            (v) => {
-              if (result === undefined) result = v;
-              else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
-            },
-            vals,
-          );
-        }
-        if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
+        result = this.computeUserValue(rules, defaultRule, vals);
       } catch (err) {
         level.delete(leafKey);
         throw err;
@@ -202,7 +246,24 @@ export class Calls {
       cached = result === undefined ? UNDEFINED : result;
       level.set(leafKey, cached);
     }
-    return cached === UNDEFINED ? undefined : k(cached as RegoValue);
+    return cached === UNDEFINED ? undefined : (cached as RegoValue);
+  }
+
+  /** The value of a function's definitions (else its default) for these arguments; apart from userValue, whose memo hits need no closure context. */
+  private computeUserValue(rules: RuleNode['funcs'], defaultRule: RuleNode['defaultRule'], vals: RegoValue[]): RegoValue | undefined {
+    let result: RegoValue | undefined;
+    for (const r of rules) {
+      this.ev.docs.ruleValues(
+        r,
+        (v) => {
+          if (result === undefined) result = v;
+          else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_FUNCTION, r.loc, r.file);
+        },
+        vals,
+      );
+    }
+    if (result === undefined && defaultRule) this.ev.docs.ruleValues(defaultRule, (v) => void (result ??= v), vals);
+    return result;
   }
 
   /** OPA's print: each operand's values (none → `<undefined>`), one line per combination. */

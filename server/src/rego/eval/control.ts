@@ -10,3 +10,6 @@ export type Slots = (RegoValue | undefined)[];
 
 /** `Evaluator.unifyFlat`'s answer when its terms are not all variables and constants. */
 export const NOT_FLAT: unique symbol = Symbol('not flat');
+
+/** A term or call that needs the general (enumerating) path rather than a value at hand. */
+export const NOT_SIMPLE: unique symbol = Symbol('not simple');

@@ -33,9 +33,14 @@ export class Documents {
     }
     const p = path[i];
     if (p.k === 'val' && typeof p.v === 'string') return this.descend(node, p.v, path, i, env, k);
-    if (this.ev.isBound(p, env)) return this.ev.evalTerm(p, env, (key) => this.descend(node, key, path, i, env, k));
+    if (this.ev.isBound(p, env)) return this.ev.evalTerm(p, env, this.descender(node, path, i, env, k));
     const v = this.nodeValue(node);
     return v === undefined ? undefined : this.ev.walk(v, path, i, env, k);
+  }
+
+  /** Made here, not in `step`: a function that creates a closure allocates a context on every call. */
+  private descender(node: RuleNode, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop): (key: RegoValue) => Stop {
+    return (key) => this.descend(node, key, path, i, env, k);
   }
 
   private descend(node: RuleNode, key: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop): Stop {

@@ -3,7 +3,8 @@
 // undone through one trail when a branch backtracks, and a continuation returns STOP to end an
 // enumeration early (negation, `every`, first-solution checks).
 import type { Body, E, FnRef, T } from './ir';
-import { NOT_FLAT, STOP, type Slots, type Stop } from './control';
+import { NOT_FLAT, NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
+import { directExpr, directValue } from './direct';
 import { CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import { Documents } from './documents';
@@ -27,9 +28,7 @@ import {
   type RegoValue,
 } from './values';
 
-export { STOP, type Slots, type Stop };
-
-export const NOT_SIMPLE: unique symbol = Symbol('not simple');
+export { NOT_SIMPLE, STOP, type Slots, type Stop };
 
 export interface EvaluatorOptions {
   input?: RegoValue;
@@ -112,12 +111,22 @@ export class Evaluator {
 
   evalBody(body: Body, i: number, env: Slots, k: () => Stop): Stop {
     if (i === body.length) return k();
-    const e = body[i];
-    this.tick();
-    const next = () => this.evalBody(body, i + 1, env, k);
+    let e = body[i];
+    const m = this.mark();
     try {
-      if (e.with.length > 0) return this.withs.evalWith(e, env, next);
-      return this.evalExpr(e, env, next);
+      // Expressions that hold or fail at once run in this loop (see direct.ts); the first that
+      // may enumerate gets a continuation for the rest of the body.
+      for (;;) {
+        this.tick();
+        const held = e.with.length > 0 ? NOT_SIMPLE : directExpr(this, e, env);
+        if (held === NOT_SIMPLE) {
+          const next = this.restOfBody(body, i + 1, env, k);
+          return this.undoWith(m, e.with.length > 0 ? this.withs.evalWith(e, env, next) : this.evalExpr(e, env, next));
+        }
+        if (!held) return this.undoWith(m, undefined);
+        if (++i === body.length) return this.undoWith(m, k());
+        e = body[i];
+      }
     } catch (err) {
       // the innermost expression names the error's location
       if (err instanceof EvalError && err.loc === undefined) throw new EvalError(err.code, err.message, e.loc, e.file);
@@ -125,8 +134,15 @@ export class Evaluator {
     }
   }
 
+  private restOfBody(body: Body, i: number, env: Slots, k: () => Stop): () => Stop {
+    return () => this.evalBody(body, i, env, k);
+  }
+
   evalExpr(e: E, env: Slots, k: () => Stop): Stop {
-    if (!e.negated) return this.evalPositive(e, env, k);
+    return e.negated ? this.evalNegated(e, env, k) : this.evalPositive(e, env, k);
+  }
+
+  private evalNegated(e: E, env: Slots, k: () => Stop): Stop {
     const m = this.mark();
     let found = false;
     this.evalPositive(e, env, () => {
@@ -141,17 +157,21 @@ export class Evaluator {
     {
       switch (e.kind) {
         case 'term':
-          return this.evalTerm(e.term, env, (v) => (v === false ? undefined : k()));
+          return this.evalTerm(e.term, env, unlessFalse(k));
         case 'nop':
           return k();
         case 'call':
           return this.calls.evalCallExpr(e.fn, e.args, env, k);
         case 'somein':
-          return this.evalTerm(e.domain, env, (coll) => this.iterate(coll, env, e.key, e.value, k));
+          return this.evalTerm(e.domain, env, this.iterator(e, env, k));
         case 'every':
           return this.evalEvery(e, env, k);
       }
     }
+  }
+
+  private iterator(e: Extract<E, { kind: 'somein' }>, env: Slots, k: () => Stop): (coll: RegoValue) => Stop {
+    return (coll) => this.iterate(coll, env, e.key, e.value, k);
   }
 
   /** Unifies key/value patterns with each element of a collection (`some k, v in coll`). */
@@ -195,6 +215,10 @@ export class Evaluator {
   // ---------- terms ----------
 
   evalTerm(t: T, env: Slots, k: (v: RegoValue) => Stop): Stop {
+    if (t.k === 'arr' || t.k === 'set' || t.k === 'obj') {
+      const direct = this.directValue(t, env);
+      if (direct !== NOT_SIMPLE) return direct === undefined ? undefined : k(direct);
+    }
     switch (t.k) {
       case 'val':
         return k(t.v);
@@ -212,6 +236,23 @@ export class Evaluator {
         if (fast === NOT_SIMPLE) return this.evalRef(t, env, k);
         return fast === undefined ? undefined : k(fast);
       }
+      case 'arr':
+      case 'set':
+      case 'obj':
+      case 'acomp':
+      case 'scomp':
+      case 'ocomp':
+        return this.evalComposite(t, env, k);
+      case 'call':
+        return this.calls.evalCall(t.fn, t.args, env, k);
+      case 'tmpl':
+        return this.evalTemplate(t.parts, env, k);
+    }
+  }
+
+  // Closures live in helpers: a function that creates one allocates a context on every call, taken branch or not.
+  private evalComposite(t: Extract<T, { k: 'arr' | 'set' | 'obj' | 'acomp' | 'scomp' | 'ocomp' }>, env: Slots, k: (v: RegoValue) => Stop): Stop {
+    switch (t.k) {
       case 'arr':
         return this.evalTerms(t.items, env, (vals) => k(vals));
       case 'set':
@@ -242,10 +283,6 @@ export class Evaluator {
         );
         return k(obj);
       }
-      case 'call':
-        return this.calls.evalCall(t.fn, t.args, env, k);
-      case 'tmpl':
-        return this.evalTemplate(t.parts, env, k);
     }
   }
 
@@ -264,7 +301,7 @@ export class Evaluator {
       if (j === ts.length) return k(vals.slice());
       const i = order ? order[j] : j;
       const t = ts[i];
-      const fast = this.fastValue(t, env);
+      const fast = this.directValue(t, env);
       if (fast !== NOT_SIMPLE) {
         if (fast === undefined) return undefined;
         vals[i] = fast;
@@ -310,6 +347,11 @@ export class Evaluator {
 
   // ---------- refs ----------
 
+  /** As fastValue, and also calls, arrays, sets and objects of values at hand (see direct.ts). */
+  directValue(t: T, env: Slots): RegoValue | undefined | typeof NOT_SIMPLE {
+    return directValue(this, t, env);
+  }
+
   /**
    * The single value of a term that needs no enumeration (constants, bound variables, refs into
    * input or bound values along ground paths), without allocating continuations; NOT_SIMPLE
@@ -354,7 +396,11 @@ export class Evaluator {
       if (this.input === undefined) return undefined;
       return this.walk(this.input, t.path, 0, env, k);
     }
-    return this.evalTerm(head, env, (v) => this.walk(v, t.path, 0, env, k));
+    return this.evalTerm(head, env, this.walkFrom(t.path, env, k));
+  }
+
+  private walkFrom(path: T[], env: Slots, k: (v: RegoValue) => Stop): (v: RegoValue) => Stop {
+    return (v) => this.walk(v, path, 0, env, k);
   }
 
   /**
@@ -364,14 +410,19 @@ export class Evaluator {
    */
   walk(v: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop, inBase = false): Stop {
     if (i === path.length) return k(v);
+    return this.isBound(path[i], env) ? this.walkKey(v, path, i, env, k, inBase) : this.walkEach(v, path, i, env, k, inBase);
+  }
+
+  private walkKey(v: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop, inBase: boolean): Stop {
+    return this.evalTerm(path[i], env, (key) => {
+      let child = lookup(v, key);
+      if (child === undefined && inBase && isNumber(key) && isObject(v)) child = v.get(key.text);
+      return child === undefined ? undefined : this.walk(child, path, i + 1, env, k, inBase);
+    });
+  }
+
+  private walkEach(v: RegoValue, path: T[], i: number, env: Slots, k: (v: RegoValue) => Stop, inBase: boolean): Stop {
     const p = path[i];
-    if (this.isBound(p, env)) {
-      return this.evalTerm(p, env, (key) => {
-        let child = lookup(v, key);
-        if (child === undefined && inBase && isNumber(key) && isObject(v)) child = v.get(key.text);
-        return child === undefined ? undefined : this.walk(child, path, i + 1, env, k, inBase);
-      });
-    }
     const next = (key: RegoValue, child: RegoValue): Stop => {
       this.tick();
       return this.unifyValue(p, key, env, () => this.walk(child, path, i + 1, env, k, inBase));
@@ -406,19 +457,24 @@ export class Evaluator {
   // ---------- unification ----------
 
   unify(a: T, b: T, env: Slots, k: () => Stop): Stop {
-    if (a.k === 'arr' && b.k === 'arr') {
-      if (a.items.length !== b.items.length) return undefined;
-      const step = (i: number): Stop => (i === a.items.length ? k() : this.unify(a.items[i], b.items[i], env, () => step(i + 1)));
-      return step(0);
-    }
+    if (a.k === 'arr' && b.k === 'arr') return a.items.length === b.items.length ? this.unifyPairs(a.items, b.items, 0, env, k) : undefined;
     if (a.k === 'obj' && b.k === 'obj' && !this.isBound(a, env) && !this.isBound(b, env)) return this.unifyObjects(a, b, env, k);
     if (!this.isBound(a, env)) {
       if (!this.isBound(b, env) && a.k === 'var' && b.k === 'var') {
         throw new EvalError('rego_unsafe_var_error', `var ${a.name} is unsafe`);
       }
-      return this.evalTerm(b, env, (bv) => this.unifyValue(a, bv, env, k));
+      return this.evalTerm(b, env, this.unifier(a, env, k));
     }
-    return this.evalTerm(a, env, (av) => this.unifyValue(b, av, env, k));
+    return this.evalTerm(a, env, this.unifier(b, env, k));
+  }
+
+  private unifyPairs(as: T[], bs: T[], i: number, env: Slots, k: () => Stop): Stop {
+    return i === as.length ? k() : this.unify(as[i], bs[i], env, () => this.unifyPairs(as, bs, i + 1, env, k));
+  }
+
+  /** A continuation unifying `t` with the value it receives. */
+  private unifier(t: T, env: Slots, k: () => Stop): (v: RegoValue) => Stop {
+    return (v) => this.unifyValue(t, v, env, k);
   }
 
   /** Object patterns on both sides: pair values by (ground) key, binding in a safe order. */
@@ -464,25 +520,27 @@ export class Evaluator {
         if (!isArray(v) || v.length !== t.items.length) return undefined;
         // `[path, value]` and other arrays of variables and constants: no continuation per element.
         const flat = this.unifyFlat(t.items, v, env, k);
-        if (flat !== NOT_FLAT) return flat;
-        const step = (i: number): Stop => (i === v.length ? k() : this.unifyValue(t.items[i], v[i], env, () => step(i + 1)));
-        return step(0);
+        return flat !== NOT_FLAT ? flat : this.unifyItems(t.items, v, 0, env, k);
       }
-      case 'obj': {
+      case 'obj':
         if (!isObject(v) || v.size !== t.items.length) return undefined;
-        const step = (i: number): Stop => {
-          if (i === t.items.length) return k();
-          const [kt, vt] = t.items[i];
-          return this.evalTerm(kt, env, (kv) => {
-            const x = v.get(kv);
-            return x === undefined ? undefined : this.unifyValue(vt, x, env, () => step(i + 1));
-          });
-        };
-        return step(0);
-      }
+        return this.unifyEntries(t.items, v, 0, env, k);
       default:
-        return this.evalTerm(t, env, (tv) => (equal(tv, v) ? k() : undefined));
+        return this.evalTerm(t, env, ifEqual(v, k));
     }
+  }
+
+  private unifyItems(ts: T[], vs: readonly RegoValue[], i: number, env: Slots, k: () => Stop): Stop {
+    return i === vs.length ? k() : this.unifyValue(ts[i], vs[i], env, () => this.unifyItems(ts, vs, i + 1, env, k));
+  }
+
+  private unifyEntries(items: [T, T][], v: { get(key: RegoValue): RegoValue | undefined }, i: number, env: Slots, k: () => Stop): Stop {
+    if (i === items.length) return k();
+    const [kt, vt] = items[i];
+    return this.evalTerm(kt, env, (kv) => {
+      const x = v.get(kv);
+      return x === undefined ? undefined : this.unifyValue(vt, x, env, () => this.unifyEntries(items, v, i + 1, env, k));
+    });
   }
 
   /**
@@ -522,4 +580,14 @@ export class Evaluator {
   callFn(fn: FnRef, args: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
     return this.calls.evalCall(fn, args, env, k);
   }
+}
+
+/** Continues with `k` unless the value is false: an expression's truth test. */
+function unlessFalse(k: () => Stop): (v: RegoValue) => Stop {
+  return (v) => (v === false ? undefined : k());
+}
+
+/** Continues with `k` when the value equals `v`. */
+function ifEqual(v: RegoValue, k: () => Stop): (tv: RegoValue) => Stop {
+  return (tv) => (equal(tv, v) ? k() : undefined);
 }
