@@ -4,7 +4,7 @@
 import type { CreateFile, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { LineIndex } from './line-index';
 import { pathToUri } from './paths';
-import { jsonSuppressionInsert } from '../policy/suppressions-json';
+import { jsonSuppressionInsert } from '../policy';
 
 /** One replacement in an absolute path. */
 export interface OffsetEdit {

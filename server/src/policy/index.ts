@@ -8,6 +8,7 @@ export { DOCS_BASE_URL } from './metadata';
 export { evaluatePack, evaluatePackSync, fingerprintOf, DEFAULT_RULE_BUDGET } from './evaluate';
 export type { EvaluateOptions, EvaluationResult } from './evaluate';
 export { parseSuppressions, applySuppressions, NO_REASON_RULE_ID } from './suppressions';
+export { jsonSuppressionInsert } from './suppressions-json';
 export type { Suppression } from './suppressions';
 export { parseConfig, findConfigFile, ConfigCache, DEFAULT_CONFIG, CONFIG_NAMES, isExcluded, globToRegExp } from './config';
 export type { PalisadeConfig, RuleOverride } from './config';

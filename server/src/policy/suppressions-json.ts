@@ -3,7 +3,7 @@
 //   "aws_s3_bucket": { "logs": { "//": "palisade:ignore PAL-AWS-S3-005 log bucket, versioning not needed", … } }
 // It applies to the object holding it (the resource or nested block) and everything inside, as a
 // comment above a block does in `.tf`. The value may also be a list of strings, one form each.
-import { readJsonSpans, type JsonSpanNode } from '../iac/terraform/json-spans';
+import { readJsonSpans, type JsonSpanNode } from '../iac/terraform';
 
 /** A suppression's text (the part after `#` in `.tf`) and where it sits and applies in the file. */
 export interface JsonSuppressionText {

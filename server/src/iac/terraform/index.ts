@@ -8,3 +8,4 @@ export { parseCached as parseTerraformCached } from './eval/unit';
 export type { TerraformUnitOptions, TerraformUnitResult, ValueDescription } from './api';
 // Syntax-tree types for layers that edit Terraform text in place (the fix layer).
 export type { ParsedFile, Body, BodyItem, Block, Attribute, Expr, ObjectExpr, ObjectItem, TupleExpr, Comment } from './ast';
+export { readJsonSpans, type JsonSpanNode } from './json-spans';
