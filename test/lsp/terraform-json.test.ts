@@ -25,14 +25,24 @@ const STACK = [
 const MONITORING_LINE = 6;
 const WAIT_MS = 20_000;
 
-test('an open .tf.json: the finding is on the JSON attribute and its quick fixes keep it Terraform JSON', async () => {
-  const ws = tempWorkspace({ 'app/main.tf.json': STACK, 'app/other.tf': 'locals {\n  x = 1\n}\n' });
+/** Opens app/main.tf.json (STACK) in a server over `files`, waits for its EC2-005 finding, runs `body`. */
+async function withOpenStack(files: Record<string, string>, body: (ctx: { server: TestServer; uri: string; published: { diagnostics: FindingDiagnostic[] }; finding: FindingDiagnostic }) => Promise<void>): Promise<void> {
+  const ws = tempWorkspace(files);
   const server = await TestServer.start({ workspaceFolder: ws.root });
   try {
     const uri = uriOf(ws.path('app/main.tf.json'));
     await server.open(uri, STACK, 1, 'json');
     const published = await server.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'PAL-AWS-EC2-005'), 0, WAIT_MS);
     const finding = published.diagnostics.find((d) => d.code === 'PAL-AWS-EC2-005') as FindingDiagnostic;
+    await body({ server, uri, published: published as { diagnostics: FindingDiagnostic[] }, finding });
+  } finally {
+    await server.stop();
+    ws.cleanup();
+  }
+}
+
+test('an open .tf.json: the finding is on the JSON attribute and its quick fixes keep it Terraform JSON', async () => {
+  await withOpenStack({ 'app/main.tf.json': STACK, 'app/other.tf': 'locals {\n  x = 1\n}\n' }, async ({ server, uri, finding }) => {
     assert.deepEqual(finding.range, { start: { line: MONITORING_LINE, character: 22 }, end: { line: MONITORING_LINE, character: 27 } });
 
     const actions = (await codeActions(server, uri, finding.range, [finding])) ?? [];
@@ -67,20 +77,11 @@ test('an open .tf.json: the finding is on the JSON attribute and its quick fixes
     const syntax = broken.diagnostics.find((d) => d.code === 'json-syntax');
     assert.ok(syntax, JSON.stringify(broken.diagnostics));
     assert.equal(syntax.range.start.line, MONITORING_LINE);
-  } finally {
-    await server.stop();
-    ws.cleanup();
-  }
+  });
 });
 
 test('an open .tf.json: the suppression action writes a "//" property that silences the finding', async () => {
-  const ws = tempWorkspace({ 'app/main.tf.json': STACK });
-  const server = await TestServer.start({ workspaceFolder: ws.root });
-  try {
-    const uri = uriOf(ws.path('app/main.tf.json'));
-    await server.open(uri, STACK, 1, 'json');
-    const published = await server.waitForDiagnostics(uri, (p) => p.version === 1 && p.diagnostics.some((d) => d.code === 'PAL-AWS-EC2-005'), 0, WAIT_MS);
-    const finding = published.diagnostics.find((d) => d.code === 'PAL-AWS-EC2-005') as FindingDiagnostic;
+  await withOpenStack({ 'app/main.tf.json': STACK }, async ({ server, uri, published, finding }) => {
     const suppress = ((await codeActions(server, uri, finding.range, [finding])) ?? []).find((a) => a.title.startsWith('Suppress PAL-AWS-EC2-005'));
     assert.ok(suppress?.edit);
     const { edits } = editsFor(suppress.edit, uri);
@@ -96,8 +97,5 @@ test('an open .tf.json: the suppression action writes a "//" property that silen
     const others = published.diagnostics.map((d) => d.code).filter((c) => c !== 'PAL-AWS-EC2-005');
     assert.ok(others.length > 0);
     assert.deepEqual(codes.filter((c) => c !== 'PAL-SUPPRESS-NO-REASON'), others, 'the other rules still report on the instance');
-  } finally {
-    await server.stop();
-    ws.cleanup();
-  }
+  });
 });
