@@ -4,7 +4,8 @@
 #   Access logs are the only record of each request a load balancer received: client address, path,
 #   TLS cipher and response. Without them an attack through the load balancer cannot be investigated
 #   afterwards. On aws_lb / aws_alb an access_logs block without enabled = true does not log: the
-#   provider's default for enabled is false there, bucket or not.
+#   provider's default for enabled is false there, bucket or not. A network load balancer logs only
+#   the connections of its TLS listeners, so it is checked when one of its listeners uses TLS.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/access-log-collection.html
@@ -28,7 +29,7 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# Classic load balancers, and application load balancers (network load balancers log only TLS).
+# Classic load balancers, application load balancers, and network load balancers with a TLS listener.
 logging_types := {"aws_elb", "aws_lb", "aws_alb"}
 
 deny contains result.fail(r, ["access_logs"], msg) if {
@@ -76,4 +77,12 @@ applies(r) if r.type in {"aws_elb", "aws_alb"}
 applies(r) if {
 	r.type == "aws_lb"
 	object.get(r.config, "load_balancer_type", "application") == "application"
+}
+
+# Network load balancers write access logs for TLS listeners only: in scope once one terminates TLS.
+applies(r) if {
+	r.type == "aws_lb"
+	r.config.load_balancer_type == "network"
+	some listener in tf.referencing(r.address, "aws_lb_listener", ["load_balancer_arn"])
+	listener.config.protocol == "TLS"
 }

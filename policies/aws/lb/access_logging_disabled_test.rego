@@ -41,3 +41,17 @@ test_passes_application_lb_with_enabled if {
 test_network_lb_block_without_enabled_is_not_reported if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"load_balancer_type": "network", "access_logs": [{"bucket": "logs"}]}, "references": []}]}
 }
+
+nlb(config) := object.union({"address": "aws_lb.net", "type": "aws_lb", "name": "net", "references": []}, {"config": object.union({"load_balancer_type": "network"}, config)})
+
+listener(protocol) := {"address": "aws_lb_listener.l", "type": "aws_lb_listener", "name": "l", "config": {"protocol": protocol, "load_balancer_arn": {"$unknown": "aws_lb.net.arn"}}, "references": [{"path": ["load_balancer_arn"], "target": "aws_lb.net"}]}
+
+test_fires_on_network_lb_with_tls_listener if {
+	rule.deny == {{"msg": "aws_lb.net does not write access logs", "resource": "aws_lb.net", "path": ["access_logs"]}} with input as {"resources": [nlb({}), listener("TLS")]}
+	rule.deny == {{"msg": "aws_lb.net names an access log bucket but does not set enabled = true", "resource": "aws_lb.net", "path": ["access_logs", 0]}} with input as {"resources": [nlb({"access_logs": [{"bucket": "logs"}]}), listener("TLS")]}
+}
+
+test_network_lb_without_tls_listener_or_with_logs_passes if {
+	count(rule.deny) == 0 with input as {"resources": [nlb({}), listener("TCP")]}
+	count(rule.deny) == 0 with input as {"resources": [nlb({"access_logs": [{"bucket": "logs", "enabled": true}]}), listener("TLS")]}
+}
