@@ -6,7 +6,8 @@ import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, type PalisadeC
 import { terraformDocuments } from './adapters-scan';
 import { evaluatePack } from './evaluate';
 import type { EvaluationRecord } from './incremental';
-import { applySuppressions } from './suppressions';
+import type { Placement } from './placement';
+import { applySuppressions, type SuppressionContext } from './suppressions';
 import { severityRank, type Finding, type PolicyDiagnostic, type RuleMetadata, type RulePack } from './types';
 
 export interface ScanUnitOptions {
@@ -70,6 +71,8 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
   const absolute = (file: string) => joinRoot(options.root, file);
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
   const shown = (f: Finding) => config.rules[f.ruleId]?.enabled !== false && severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file));
+  // One suppression context for the early verdict below and the final findings, so both read the same comments.
+  const suppressions = (placements: Map<string, Placement>): SuppressionContext => ({ textOf: (file) => host.readFile(absolute(file)), rules: rulesById, placements, jsonComments: true });
   const stopOnFinding = options.stopOnFinding;
   const evaluation = await evaluatePack(options.pack, analysis.model, {
     sourceMaps: analysis.sourceMaps,
@@ -84,7 +87,7 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     reuse: options.reuse,
     // The same filters and suppressions as below, one finding at a time.
     stopWhen: stopOnFinding && ((finding, placement) => shown(finding) && stopOnFinding(finding, () => {
-      applySuppressions([finding], { textOf: (file) => host.readFile(absolute(file)), rules: rulesById, placements: new Map(placement ? [[finding.fingerprint, placement]] : []) });
+      applySuppressions([finding], suppressions(new Map(placement ? [[finding.fingerprint, placement]] : [])));
       return finding.suppressed !== undefined;
     })),
   });
@@ -92,12 +95,7 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
   if (evaluation.stopped) return { ...empty(false), stopped: true, timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone }, ...(evaluation.record ? { record: evaluation.record } : {}) };
   if (evaluation.cancelled) return { ...empty(true), timing: { frontEndMs: frontEndDone - started, policyMs: performance.now() - frontEndDone } };
 
-  const withSuppressions = applySuppressions(evaluation.findings, {
-    textOf: (file) => host.readFile(absolute(file)),
-    rules: rulesById,
-    placements: evaluation.placements,
-    jsonComments: true,
-  });
+  const withSuppressions = applySuppressions(evaluation.findings, suppressions(evaluation.placements));
   const findings = withSuppressions
     .filter(shown)
     .sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || (a.ruleId < b.ruleId ? -1 : 1)));
