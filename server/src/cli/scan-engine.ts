@@ -112,17 +112,34 @@ export function builtinPackArtefact(packDir: string): ArtefactModules | undefine
   return artefact ? new ArtefactModules(artefact) : undefined;
 }
 
+/**
+ * The report's identity of a finding: the report keeps, per key, the finding of the first unit in
+ * unit order (scan-report.ts), so the same module finding seen through several callers is shown once.
+ * File-level findings (string results, Conftest packs) share a range: their message tells them apart.
+ */
+export function reportKeyOf(f: Finding): string {
+  return `${f.ruleId}|${f.range.file}|${f.range.start}|${f.range.end}${f.resource === undefined ? `|${f.message}` : ''}`;
+}
+
 export class UnitScanner {
   readonly host: FileHost;
   private readonly configs = new ConfigCache();
   private readonly disabled: Set<string>;
+  /**
+   * Report key → the earliest unit (in unit order) known to report it. A finding whose key an
+   * earlier unit reports is never the one the report shows, so its fixes are not verified: a module
+   * scanned through ten callers verifies its fixes once. What this thread has not heard of is
+   * verified anyway, so the report is the same whichever thread scans what.
+   */
+  private readonly firstReporter = new Map<string, number>();
 
   constructor(readonly pack: RulePack, readonly settings: ScanSettings, disk: FileHost = new DiskHost({ snapshot: true })) {
     this.host = visibleFilesHost(disk, settings.gitignore, settings.gitignoreScope);
     this.disabled = disabledRules(pack.rules, settings);
   }
 
-  async scan(dir: string): Promise<UnitOutcome> {
+  /** `order`: the unit's place in the report (unit order); without it every fix is verified. */
+  async scan(dir: string, order?: number): Promise<UnitOutcome> {
     const outcome: UnitOutcome = { dir, findings: [], fixes: {}, frontEnd: [], policy: [], configDiagnostics: [], files: [], resources: [], activeRules: [], timing: { frontEndMs: 0, policyMs: 0, fixMs: 0 } };
     try {
       const resolved = this.configFor(dir);
@@ -143,13 +160,23 @@ export class UnitScanner {
       outcome.activeRules = this.pack.rules.filter((r) => this.ruleShown(r.id) && ruleActive(r, config)).map((r) => r.id);
       outcome.timing.frontEndMs = scan.timing.frontEndMs;
       outcome.timing.policyMs = scan.timing.policyMs;
+      if (order !== undefined) this.noteReported(outcome.findings.map((f) => [reportKeyOf(f), order]));
       if (this.settings.verifyFixes) {
-        await collectFixes(outcome, shown, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record });
+        const owned = order === undefined ? shown : shown.filter((f) => (this.firstReporter.get(reportKeyOf(f)) ?? order) >= order);
+        await collectFixes(outcome, owned, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record });
       }
     } catch (err) {
       outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);
     }
     return outcome;
+  }
+
+  /** Keys reported by units in `order` (this thread's, or another's passed on by the main thread). */
+  noteReported(keys: Iterable<[key: string, order: number]>): void {
+    for (const [key, order] of keys) {
+      const known = this.firstReporter.get(key);
+      if (known === undefined || order < known) this.firstReporter.set(key, order);
+    }
   }
 
   /** `ruleShown` per rule id: asked for every rule of the pack on every unit. */

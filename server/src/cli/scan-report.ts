@@ -6,7 +6,7 @@ import type { VerifiedFix } from '../fix';
 import type { FileHost } from '../iac/model';
 import { severityRank, type Finding, type FixOperation, type PolicyDiagnostic, type RuleMetadata, type RuleSeverity } from '../policy';
 import { positionIn } from './positions';
-import type { UnitOutcome } from './scan-engine';
+import { reportKeyOf, type UnitOutcome } from './scan-engine';
 
 export interface ReportLocation {
   /** Relative to the directory palisade ran in, `/`-separated. */
@@ -147,8 +147,7 @@ export function buildReport(input: BuildReportInput): ScanReport {
     timing.policyMs += outcome.timing.policyMs;
     timing.fixMs += outcome.timing.fixMs;
     for (const f of outcome.findings) {
-      // File-level findings (string results, Conftest packs) share a range: their message tells them apart.
-      const key = `${f.ruleId}|${f.range.file}|${f.range.start}|${f.range.end}${f.resource === undefined ? `|${f.message}` : ''}`;
+      const key = reportKeyOf(f);
       if (reported.has(key)) continue;
       reported.add(key);
       findings.push(toReportFinding(f, outcome.fixes[f.fingerprint] ?? [], locate));

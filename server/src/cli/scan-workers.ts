@@ -9,7 +9,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { FileHost } from '../iac/model';
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
 import { DiskHost } from '../workspace/disk-host';
-import { loadBuiltinPack, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
+import { loadBuiltinPack, reportKeyOf, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
 import { markTimeline } from './scan-timeline';
 
 /**
@@ -39,7 +39,8 @@ interface WorkerInit {
   pack: PackSource;
 }
 
-type ToWorker = { type: 'settings'; settings: ScanSettings } | { type: 'unit'; index: number; dir: string };
+/** `reported`: report keys of finished units the worker has not heard of yet (UnitScanner.noteReported). */
+type ToWorker = { type: 'settings'; settings: ScanSettings } | { type: 'unit'; index: number; dir: string; reported: [string, number][] };
 type FromWorker =
   | { type: 'ready'; rules: RuleMetadata[]; packDiagnostics: PolicyDiagnostic[]; packDir: string }
   | { type: 'failed'; message: string }
@@ -85,7 +86,8 @@ export async function runScanWorker(): Promise<number> {
     }
     queue = queue.then(async () => {
       if (!scanner) throw new Error('a scan worker got a unit before its settings');
-      const outcome = await scanner.scan(message.dir);
+      scanner.noteReported(message.reported);
+      const outcome = await scanner.scan(message.dir, message.index);
       markTimeline('first-unit-done');
       port.postMessage({ type: 'done', index: message.index, outcome } satisfies FromWorker);
     });
@@ -182,8 +184,15 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
       if (error) rejectPool(error);
       else resolvePool({ outcomes, ...(first as Omit<PoolResult, 'outcomes'>) });
     };
+    // Report keys of finished units, in the order they finished, and how far each worker has been told.
+    const reported: [string, number][] = [];
+    const told = new Map<Worker, number>();
+    let scanner: UnitScanner | undefined;
     const complete = (index: number, outcome: UnitOutcome) => {
       outcomes[index] = outcome;
+      const keys = outcome.findings.map((f): [string, number] => [reportKeyOf(f), index]);
+      reported.push(...keys);
+      scanner?.noteReported(keys);
       done++;
       onProgress?.(done);
       if (done === dirs.length) finish();
@@ -191,7 +200,9 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
     const feed = (worker: Worker) => {
       if (next <= last) {
         const index = order[next];
-        worker.postMessage({ type: 'unit', index, dir: dirs[index] } satisfies ToWorker);
+        const from = told.get(worker) ?? 0;
+        told.set(worker, reported.length);
+        worker.postMessage({ type: 'unit', index, dir: dirs[index], reported: reported.slice(from) } satisfies ToWorker);
         next++;
       }
     };
@@ -222,10 +233,11 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
       if (!pack || !packDir) return finish(new Error('the built-in rule pack (policies/) was not found next to the program'));
       markTimeline('pack-loaded');
       first ??= { rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir };
-      const scanner = new UnitScanner(pack, settings, disk);
+      const here = (scanner = new UnitScanner(pack, settings, disk));
+      for (const [index, outcome] of outcomes.entries()) if (outcome) here.noteReported(outcome.findings.map((f) => [reportKeyOf(f), index]));
       while (!settled && next <= last) {
         const index = order[last--];
-        const outcome = await scanner.scan(dirs[index]);
+        const outcome = await here.scan(dirs[index], index);
         if (settled) return;
         markTimeline('first-unit-done');
         complete(index, outcome);

@@ -147,7 +147,7 @@ async function scanInProcess(dirs: string[], settings: ScanSettings, disk: DiskH
   const scanner = new UnitScanner(pack, settings, disk);
   const outcomes: UnitOutcome[] = [];
   for (const dir of dirs) {
-    outcomes.push(await scanner.scan(dir));
+    outcomes.push(await scanner.scan(dir, outcomes.length));
     markTimeline('first-unit-done');
     onProgress(outcomes.length);
   }

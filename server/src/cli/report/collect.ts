@@ -57,7 +57,7 @@ export async function collectScan(disk: FileHost, options: CollectOptions): Prom
   };
   for (const dir of discovered.dirs) {
     if (await interrupted()) return { error: 'cancelled' };
-    outcomes.push(await scanner.scan(dir));
+    outcomes.push(await scanner.scan(dir, outcomes.length));
   }
   const scannedDirs = new Set(discovered.dirs);
   for (const file of discovered.plans) {
