@@ -45,22 +45,37 @@ used contains sg.address if {
 }
 
 # A group list written as a string ("aws_security_group.x.id"), at any depth, still names the group.
-# (Groups are enumerated last: the walk is done once per resource, not once per group and resource.)
-used contains sg.address if {
+# The walk is done once per resource; most of a configuration's nodes are not strings, so that
+# test comes first, then the path, then the groups (the text's groups are computed once per text).
+used contains address if {
 	some r in input.resources
 	walk(r.config, [path, v])
-	some key in path
-	key in group_attributes
-	some sg in tf.resources("aws_security_group")
-	mentions(v, sg.address)
+	is_string(v)
+	_under_group_attribute(path)
+	some address in _groups_named_in(v)
+}
+
+used contains address if {
+	some r in input.resources
+	walk(r.config, [path, v])
+	is_string(v["$unknown"])
+	_under_group_attribute(path)
+	some address in _groups_named_in(v["$unknown"])
 }
 
 # Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
-used contains sg.address if {
+used contains address if {
 	some m in object.get(input, "modules", [])
 	walk(m.config, [_, v])
-	some sg in tf.resources("aws_security_group")
-	mentions(v, sg.address)
+	is_string(v)
+	some address in _groups_named_in(v)
+}
+
+used contains address if {
+	some m in object.get(input, "modules", [])
+	walk(m.config, [_, v])
+	is_string(v["$unknown"])
+	some address in _groups_named_in(v["$unknown"])
 }
 
 # Classic and default-VPC instances name their groups in security_groups.
@@ -73,14 +88,15 @@ used contains sg.address if {
 	v == name
 }
 
-mentions(v, address) if {
-	is_string(v["$unknown"])
-	contains(v["$unknown"], concat("", [address, "."]))
+_under_group_attribute(path) if {
+	some key in path
+	key in group_attributes
 }
 
-mentions(v, address) if {
-	is_string(v)
-	contains(v, concat("", [address, "."]))
+# The groups whose attributes an expression text reads.
+_groups_named_in(text) := {sg.address |
+	some sg in tf.resources("aws_security_group")
+	contains(text, concat("", [sg.address, "."]))
 }
 
 # A group list Palisade cannot resolve (a variable, a data source) may hold any group.

@@ -25,3 +25,19 @@ test_passes_when_a_module_uses_it if {
 test_unknown_group_list_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.unused", "type": "aws_security_group", "name": "unused", "config": {"name": "unused"}, "references": []}, {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"security_groups": {"$unknown": "var.groups"}}, "references": []}]}
 }
+
+test_passes_when_a_nested_group_list_names_it_as_text if {
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.app", "type": "aws_security_group", "name": "app", "config": {"name": "app"}, "references": []}, {"address": "aws_launch_template.web", "type": "aws_launch_template", "name": "web", "config": {"network_interfaces": [{"security_groups": ["aws_security_group.app.id"]}]}, "references": []}]}
+}
+
+test_passes_when_a_nested_unknown_group_list_reads_it if {
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.app", "type": "aws_security_group", "name": "app", "config": {"name": "app"}, "references": []}, {"address": "aws_lambda_function.fn", "type": "aws_lambda_function", "name": "fn", "config": {"vpc_config": [{"security_group_ids": {"$unknown": "concat([aws_security_group.app.id], var.extra)"}}]}, "references": []}]}
+}
+
+test_fires_when_the_text_is_not_a_group_attribute if {
+	rule.warn == {{"msg": "aws_security_group.app is not attached to anything in this module", "resource": "aws_security_group.app", "path": []}} with input as {"resources": [{"address": "aws_security_group.app", "type": "aws_security_group", "name": "app", "config": {"name": "app"}, "references": []}, {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"tags": {"note": "aws_security_group.app.id"}}, "references": []}]}
+}
+
+test_passes_when_a_module_argument_names_it_as_text if {
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.app", "type": "aws_security_group", "name": "app", "config": {"name": "app"}, "references": []}], "modules": [{"address": "module.db", "name": "db", "source": "./db", "config": {"groups": ["aws_security_group.app.id"]}}]}
+}
