@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_86
+#     trivy: AVD-AWS-0010
 #     kics: 94690d79-b3b0-43de-b656-84ebef5753e5
 #   cwe: ["CWE-778"]
 #   remediation: Add logging_config with a log bucket, or deliver the access logs with aws_cloudwatch_log_delivery_source and aws_cloudwatch_log_delivery.
@@ -29,11 +30,11 @@ import data.palisade.lib.unknown
 types := {"aws_cloudfront_distribution"}
 
 deny contains result.fail(r, ["logging_config"], msg) if {
+	not tf.unresolved(source_type, ["resource_arn"], "aws_cloudfront_distribution")
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["logging_config"])
 	not delivered_access_logs(r)
-	not tf.unresolved(source_type, ["resource_arn"], "aws_cloudfront_distribution")
 	msg := sprintf("%s has no access logging", [r.address])
 }
 
