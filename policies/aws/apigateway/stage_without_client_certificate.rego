@@ -14,6 +14,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_api_gateway_stage, aws_apigatewayv2_stage]
 #   references:
+#     checkov: CKV2_AWS_51
 #     kics: 0b4869fc-a842-4597-aa00-1294df425440
 #   remediation: Create an aws_api_gateway_client_certificate, set client_certificate_id on the stage and verify it in the backend.
 #   fixable: true
