@@ -11,6 +11,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_api_gateway_method_settings]
 #   references:
+#     checkov: CKV_AWS_308
+#     trivy: AVD-AWS-0002
 #     kics: b7c9a40c-23e4-4a2d-8d39-a3352f10f288
 #   cwe: ["CWE-311"]
 #   remediation: Set cache_data_encrypted = true in the settings block.

@@ -13,6 +13,8 @@
 #   frameworks:
 #     pci-dss-4.0: ["4.2.1"]
 #   references:
+#     checkov: CKV_AWS_206
+#     trivy: AVD-AWS-0005
 #     kics: 4e1cc5d3-2811-4fb2-861c-ee9b3cb7f90b
 #   cwe: ["CWE-327"]
 #   remediation: Set security_policy = "TLS_1_2".

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_59
+#     trivy: AVD-AWS-0004
 #   cwe: ["CWE-306"]
 #   remediation: Set authorization to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (with an authorizer), or require an API key.
 #   fixable: true

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_76
+#     trivy: AVD-AWS-0001
 #     kics: 1b6799eb-4a7a-4b04-9001-8cceb9999326
 #   cwe: ["CWE-778"]
 #   remediation: Add access_log_settings with a CloudWatch Logs or Firehose destination.

@@ -3,15 +3,18 @@
 # description: |
 #   Without a client certificate the backend cannot tell requests that come from API Gateway from
 #   requests sent to it directly, so anyone who finds the backend endpoint bypasses the API's
-#   authorizers, throttling and WAF.
+#   authorizers, throttling and WAF. REST API stages and WebSocket API stages can present one
+#   (HTTP API stages cannot).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
+#   - ref: https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-stages.html
 # custom:
 #   id: PAL-AWS-APIGATEWAY-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_stage]
+#   resource_types: [aws_api_gateway_stage, aws_apigatewayv2_stage]
 #   references:
+#     checkov: CKV2_AWS_51
 #     kics: 0b4869fc-a842-4597-aa00-1294df425440
 #   remediation: Create an aws_api_gateway_client_certificate, set client_certificate_id on the stage and verify it in the backend.
 #   fixable: true
@@ -25,6 +28,21 @@ deny contains fixes.finding(r, ["client_certificate_id"], msg, certificate_fix(r
 	some r in tf.resources("aws_api_gateway_stage")
 	tf.missing_attr(r, ["client_certificate_id"])
 	msg := sprintf("%s does not present a client certificate to its backends", [r.address])
+}
+
+# A v2 stage takes a client certificate only when its API is a WebSocket API.
+deny contains fixes.finding(r, ["client_certificate_id"], msg, certificate_fix(r)) if {
+	some r in tf.resources("aws_apigatewayv2_stage")
+	tf.missing_attr(r, ["client_certificate_id"])
+	websocket_api(r)
+	msg := sprintf("%s does not present a client certificate to its backends", [r.address])
+}
+
+websocket_api(stage) if {
+	some ref in tf.references_to(stage, ["api_id"], "aws_apigatewayv2_api")
+	some api in tf.resources("aws_apigatewayv2_api")
+	tf.refers_to(ref.target, api.address)
+	api.config.protocol_type == "WEBSOCKET"
 }
 
 # The fix generates a client certificate for the stage (API Gateway holds its private key); the

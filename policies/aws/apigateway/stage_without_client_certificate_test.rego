@@ -13,3 +13,23 @@ test_passes_with_certificate if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod", "client_certificate_id": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_websocket_stage_without_certificate_fires if {
+	rule.deny == {{"msg": "aws_apigatewayv2_stage.prod does not present a client certificate to its backends", "resource": "aws_apigatewayv2_stage.prod", "path": ["client_certificate_id"], "fix": [{"config": {"description": "Client certificate of aws_apigatewayv2_stage.prod"}, "name": "prod", "op": "add_resource", "type": "aws_api_gateway_client_certificate"}, {"op": "set", "path": ["client_certificate_id"], "value": {"$expr": "aws_api_gateway_client_certificate.prod.id"}}]}} with input as {"resources": [{"address": "aws_apigatewayv2_api.chat", "type": "aws_apigatewayv2_api", "name": "chat", "config": {"name": "chat", "protocol_type": "WEBSOCKET"}, "references": []}, {"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "aws_apigatewayv2_api.chat.id"}}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.chat", "attribute": "id"}]}]}
+}
+
+test_websocket_stage_with_certificate_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_apigatewayv2_api.chat", "type": "aws_apigatewayv2_api", "name": "chat", "config": {"name": "chat", "protocol_type": "WEBSOCKET"}, "references": []}, {"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "aws_apigatewayv2_api.chat.id"}, "client_certificate_id": {"$unknown": "aws_api_gateway_client_certificate.b.id"}}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.chat", "attribute": "id"}]}]}
+}
+
+test_http_api_stage_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_apigatewayv2_api.chat", "type": "aws_apigatewayv2_api", "name": "chat", "config": {"name": "chat", "protocol_type": "HTTP"}, "references": []}, {"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "aws_apigatewayv2_api.chat.id"}}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.chat", "attribute": "id"}]}]}
+}
+
+test_v2_stage_of_unknown_protocol_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_apigatewayv2_api.chat", "type": "aws_apigatewayv2_api", "name": "chat", "config": {"name": "chat", "protocol_type": {"$unknown": "var.protocol"}}, "references": []}, {"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "aws_apigatewayv2_api.chat.id"}}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.chat", "attribute": "id"}]}]}
+}
+
+test_v2_stage_of_an_api_outside_the_module_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "var.api_id"}}, "references": []}]}
+}

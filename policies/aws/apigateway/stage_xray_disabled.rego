@@ -12,6 +12,7 @@
 #   resource_types: [aws_api_gateway_stage]
 #   references:
 #     checkov: CKV_AWS_73
+#     trivy: AVD-AWS-0003
 #     kics: 5813ef56-fa94-406a-b35d-977d4a56ff2b
 #   remediation: Set xray_tracing_enabled = true.
 #   fixable: true

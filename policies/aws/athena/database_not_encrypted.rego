@@ -13,6 +13,8 @@
 #   resource_types: [aws_athena_database]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_77
+#     trivy: AVD-AWS-0006
 #     kics: b2315cae-b110-4426-81e0-80bb8640cdd3
 #   cwe: ["CWE-311"]
 #   remediation: Add an encryption_configuration block (encryption_option SSE_S3, SSE_KMS or CSE_KMS).

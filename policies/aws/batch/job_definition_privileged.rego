@@ -12,6 +12,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_batch_job_definition]
 #   references:
+#     checkov: CKV_AWS_210
 #     kics: 66cd88ac-9ddf-424a-b77e-e55e17630bee
 #   cwe: ["CWE-250"]
 #   remediation: "Remove \"privileged\": true from container_properties and grant only the capabilities the job needs."

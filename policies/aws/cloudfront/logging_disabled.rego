@@ -1,10 +1,13 @@
 # METADATA
 # title: CloudFront distribution has no access logging
 # description: |
-#   Without logging_config (standard logs) the distribution keeps no record of requests, so
-#   attacks and abuse at the edge cannot be investigated afterwards.
+#   Without logging_config (legacy standard logs) and without a CloudWatch log delivery of its
+#   access logs (standard logging v2: an aws_cloudwatch_log_delivery_source for the distribution
+#   linked to a destination by an aws_cloudwatch_log_delivery), the distribution keeps no record
+#   of requests, so attacks and abuse at the edge cannot be investigated afterwards.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/AccessLogs.html
+#   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging.html
 # custom:
 #   id: PAL-AWS-CLOUDFRONT-003
 #   severity: low
@@ -13,20 +16,55 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_86
+#     trivy: AVD-AWS-0010
 #     kics: 94690d79-b3b0-43de-b656-84ebef5753e5
 #   cwe: ["CWE-778"]
-#   remediation: Add logging_config with a log bucket.
+#   remediation: Add logging_config with a log bucket, or deliver the access logs with aws_cloudwatch_log_delivery_source and aws_cloudwatch_log_delivery.
 #   fixable: false
 package palisade.aws.cloudfront.logging_disabled
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 types := {"aws_cloudfront_distribution"}
 
 deny contains result.fail(r, ["logging_config"], msg) if {
+	not tf.unresolved(source_type, ["resource_arn"], "aws_cloudfront_distribution")
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["logging_config"])
+	not delivered_access_logs(r)
 	msg := sprintf("%s has no access logging", [r.address])
+}
+
+source_type := "aws_cloudwatch_log_delivery_source"
+
+# Standard logging v2: a delivery source for the distribution's access logs, which a delivery
+# links to a destination. A source without a delivery writes nothing.
+delivered_access_logs(distribution) if {
+	some source in tf.referencing(distribution.address, source_type, ["resource_arn"])
+	not other_log_type(object.get(source.config, "log_type", null))
+	some delivery in tf.resources("aws_cloudwatch_log_delivery")
+	delivers(delivery, source)
+}
+
+other_log_type(t) if unknown.known_string(t) != "ACCESS_LOGS"
+
+delivers(delivery, source) if {
+	some ref in delivery.references
+	ref.path == ["delivery_source_name"]
+	tf.refers_to(ref.target, source.address)
+}
+
+delivers(delivery, source) if {
+	name := delivery.config.delivery_source_name
+	is_string(name)
+	name == source.config.name
+}
+
+# A delivery whose source Palisade cannot tie to any source here may be this one's.
+delivers(delivery, _) if {
+	unknown.is_unknown(object.get(delivery.config, "delivery_source_name", null))
+	count(tf.references_to(delivery, ["delivery_source_name"], source_type)) == 0
 }

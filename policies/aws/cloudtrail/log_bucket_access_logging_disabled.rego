@@ -15,6 +15,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["3.6"]
 #   references:
+#     trivy: AVD-AWS-0163
 #     kics: ee9e50e8-b2ed-4176-ad42-8fc0cf7593f4
 #   cwe: ["CWE-778"]
 #   remediation: Enable server access logging on the trail's bucket (a logging block, or aws_s3_bucket_logging), delivering to a separate bucket.

@@ -14,6 +14,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["3.3"]
 #   references:
+#     trivy: AVD-AWS-0161
 #     kics: bd0088a5-c133-4b20-b129-ec9968b16ef3
 #   cwe: ["CWE-732"]
 #   remediation: Set the bucket's ACL to private and block public access on it.

@@ -11,7 +11,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_cloudtrail]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_251
 #   cwe: ["CWE-778"]
 #   remediation: Set enable_logging = true (the default).
 #   fixable: true

@@ -11,6 +11,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_cloudtrail]
 #   references:
+#     checkov: CKV_AWS_252
 #     kics: 482b7d26-0bdb-4b5f-bf6f-545826c0a3dd
 #   remediation: Set sns_topic_name to a topic that CloudTrail may publish to.
 #   fixable: false

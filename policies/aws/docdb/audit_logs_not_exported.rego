@@ -13,7 +13,9 @@
 #   formats: [terraform]
 #   resource_types: [aws_docdb_cluster]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_85
+#     trivy: AVD-AWS-0020
 #   cwe: ["CWE-778"]
 #   remediation: Add "audit" to enabled_cloudwatch_logs_exports and enable the audit_logs cluster parameter.
 #   fixable: true

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_74
+#     trivy: AVD-AWS-0021
 #   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true.
 #   fixable: true

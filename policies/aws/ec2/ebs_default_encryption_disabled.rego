@@ -12,7 +12,8 @@
 #   resource_types: [aws_ebs_encryption_by_default]
 #   frameworks:
 #     cis-aws-2.0: ["2.2.1"]
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_106
 #   cwe: ["CWE-311"]
 #   remediation: Set enabled = true.
 #   fixable: true

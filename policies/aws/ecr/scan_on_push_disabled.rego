@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_163
+#     trivy: AVD-AWS-0030
 #     kics: 9630336b-3fed-4096-8173-b9afdfe346a7
 #   remediation: Add image_scanning_configuration { scan_on_push = true }.
 #   fixable: true

@@ -14,6 +14,7 @@
 #     pci-dss-4.0: ["4.2.1"]
 #   references:
 #     checkov: CKV_AWS_97
+#     trivy: AVD-AWS-0035
 #     kics: 4d46ff3b-7160-41d1-a310-71d6d370b08f
 #   cwe: ["CWE-319"]
 #   remediation: Set transit_encryption = "ENABLED" in efs_volume_configuration.

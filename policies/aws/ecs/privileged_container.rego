@@ -12,8 +12,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_ecs_task_definition]
 #   frameworks: {}
-#   references:
-#     checkov: CKV_AWS_97
+#   references: {}
 #   cwe: ["CWE-250"]
 #   remediation: Remove the privileged flag and grant only the specific Linux capabilities the container needs.
 #   fixable: false

@@ -13,6 +13,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_eks_cluster]
 #   references:
+#     trivy: AVD-AWS-0040
 #     kics: 42f4b905-3736-4213-bfe9-c0660518cda8
 #   cwe: ["CWE-668"]
 #   remediation: Set endpoint_private_access = true and endpoint_public_access = false in vpc_config, and reach the API from inside the VPC.

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_58
+#     trivy: AVD-AWS-0039
 #   cwe: ["CWE-311"]
 #   remediation: Add an encryption_config block with resources = ["secrets"] and a KMS key.
 #   fixable: true

@@ -14,6 +14,8 @@
 #   resource_types: [aws_iam_access_key]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_348
+#     trivy: AVD-AWS-0141
 #     kics: 7081f85c-b94d-40fd-8b45-a4f1cac75e46
 #   cwe: ["CWE-250"]
 #   remediation: Do not create access keys for a user named root; use a role for automation and keep break-glass access on the root user with MFA.

@@ -13,7 +13,8 @@
 #   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role]
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_274
 #   cwe: ["CWE-269"]
 #   remediation: Attach a policy that grants only the permissions needed (or a job-function managed policy).
 #   fixable: false

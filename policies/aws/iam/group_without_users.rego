@@ -13,6 +13,7 @@
 #   resource_types: [aws_iam_group, aws_iam_group_membership, aws_iam_user_group_membership]
 #   frameworks: {}
 #   references:
+#     checkov: CKV2_AWS_14
 #     kics: fc101ca7-c9dd-4198-a1eb-0fbe92e80044
 #   remediation: Add the intended users to the group with aws_iam_group_membership or aws_iam_user_group_membership, or remove the group.
 #   fixable: false

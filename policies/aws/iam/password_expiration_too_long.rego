@@ -15,6 +15,7 @@
 #     pci-dss-4.0: ["8.3.9"]
 #   references:
 #     checkov: CKV_AWS_9
+#     trivy: AVD-AWS-0062
 #     kics: ce60d060-efb8-4bfd-9cf7-ff8945d00d90
 #   cwe: ["CWE-262"]
 #   remediation: Set max_password_age to 90 days or fewer.

@@ -15,6 +15,7 @@
 #     cis-aws-2.0: ["1.8"]
 #   references:
 #     checkov: CKV_AWS_10
+#     trivy: AVD-AWS-0063
 #     kics: 1bc1c685-e593-450e-88fb-19db4c82aa1d
 #   cwe: ["CWE-521"]
 #   remediation: Set minimum_password_length to at least 14.

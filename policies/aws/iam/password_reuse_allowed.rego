@@ -16,6 +16,7 @@
 #     pci-dss-4.0: ["8.3.7"]
 #   references:
 #     checkov: CKV_AWS_13
+#     trivy: AVD-AWS-0056
 #     kics: 89806cdc-9c2e-4bd1-a0dc-53f339bcfb2a
 #   cwe: ["CWE-521"]
 #   remediation: Set password_reuse_prevention to 24.

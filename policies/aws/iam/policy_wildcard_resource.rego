@@ -17,7 +17,7 @@
 #   frameworks:
 #     nist-800-53: [AC-6]
 #   references:
-#     checkov: CKV_AWS_355
+#     checkov: [CKV_AWS_355, CKV_AWS_290]
 #   cwe: ["CWE-269"]
 #   remediation: Scope Resource to the ARNs of the resources the identity writes to (Palisade offers the ARNs of matching resources in the module).
 #   fixable: false

@@ -34,6 +34,7 @@ deny contains result.fail(r, ["user"], msg) if {
 deny contains result.fail(r, ["users"], msg) if {
 	some r in input.resources
 	r.type == "aws_iam_policy_attachment"
-	count(unknown.items(object.get(r.config, "users", null))) > 0
+	some user in unknown.items(object.get(r.config, "users", null))
+	user != ""
 	msg := sprintf("%s attaches a policy directly to users", [r.address])
 }

@@ -22,3 +22,14 @@ test_unknown_users_do_not_fire if {
 	a := {"address": "aws_iam_policy_attachment.x", "type": "aws_iam_policy_attachment", "name": "x", "config": {"users": {"$unknown": "var.users"}}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [a]}
 }
+
+# AWS user names are at least one character long: an empty string names no user.
+test_policy_attachment_with_only_blank_user_names_passes if {
+	a := {"address": "aws_iam_policy_attachment.x", "type": "aws_iam_policy_attachment", "name": "x", "config": {"users": [""], "groups": ["devs"]}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [a]}
+}
+
+test_policy_attachment_with_a_blank_and_a_real_user_fires if {
+	a := {"address": "aws_iam_policy_attachment.x", "type": "aws_iam_policy_attachment", "name": "x", "config": {"users": ["", "bob"]}, "references": []}
+	rule.deny == {{"msg": "aws_iam_policy_attachment.x attaches a policy directly to users", "resource": "aws_iam_policy_attachment.x", "path": ["users"]}} with input as {"resources": [a]}
+}
