@@ -102,20 +102,38 @@ export function writePackArtefact(files: ArtefactInput[]): string {
   return `${asciiJson(header)}\n${bodiesText}`;
 }
 
+/**
+ * The artefact's text as a reader holds it: the header line, and the text after it, which is read
+ * in pieces as module bodies are first needed (a scan thread reads only the bodies it compiles).
+ */
+export interface ArtefactText {
+  header: string;
+  /** Length of the text after the header line's newline. */
+  bodiesLength: number;
+  /** [start, end) of the text after the header line's newline (may throw when it cannot be read). */
+  bodies(start: number, end: number): string;
+}
+
+/** The artefact text as a header and its bodies (undefined without a header line). */
+export function splitArtefactText(text: string): ArtefactText | undefined {
+  const newline = text.indexOf('\n');
+  if (newline < 0) return undefined;
+  return { header: text.slice(0, newline), bodiesLength: text.length - newline - 1, bodies: (start, end) => text.slice(newline + 1 + start, newline + 1 + end) };
+}
+
 /** The artefact in `text`, or undefined when it is not one of this format or is cut short (never throws). */
-export function readPackArtefact(text: string): PackArtefact | undefined {
+export function readPackArtefact(text: string | ArtefactText): PackArtefact | undefined {
   try {
-    const newline = text.indexOf('\n');
-    if (newline < 0) return undefined;
-    const header = JSON.parse(text.slice(0, newline)) as Partial<Header> | null;
+    const source = typeof text === 'string' ? splitArtefactText(text) : text;
+    if (!source) return undefined;
+    const header = JSON.parse(source.header) as Partial<Header> | null;
     if (!header || header.format !== PACK_ARTEFACT_FORMAT || !Array.isArray(header.files)) return undefined;
-    const bodiesStart = newline + 1;
-    if (text.length - bodiesStart !== header.bodiesLength) return undefined;
+    if (source.bodiesLength !== header.bodiesLength) return undefined;
     const files: PackArtefactFile[] = [];
     for (const f of header.files) {
       if (!validHeaderFile(f, header.bodiesLength)) return undefined;
       const [start, end] = f.body;
-      const module = lazyModule(f.head, () => text.slice(bodiesStart + start, bodiesStart + end));
+      const module = lazyModule(f.head, () => source.bodies(start, end));
       files.push({ path: f.path, digest: f.digest, ...(f.regoVersion ? { regoVersion: f.regoVersion } : {}), module, outline: f.outline });
     }
     return { format: PACK_ARTEFACT_FORMAT, compiles: header.compiles === true, files };

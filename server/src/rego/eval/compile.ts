@@ -170,8 +170,9 @@ export function compileModules(modules: CompiledModule[], options: CompileOption
   const ruleNamesByPackage = new Map<string, Set<string>>();
   const arities = new Map<string, number>();
   const outlines = modules.map((m) => m.outline ?? ruleOutlines(m.module));
-  modules.forEach(({ module }, moduleIndex) => {
-    const pkg = packagePath(module);
+  const pkgPaths = modules.map((m) => packagePath(m.module));
+  const pkgNodes = modules.map((_, moduleIndex) => {
+    const pkg = pkgPaths[moduleIndex];
     const key = pkg.join('\u0000');
     let names = ruleNamesByPackage.get(key);
     if (!names) ruleNamesByPackage.set(key, (names = new Set()));
@@ -181,20 +182,21 @@ export function compileModules(modules: CompiledModule[], options: CompileOption
       names.add(outline.names[0]);
       if (outline.arity !== undefined) arities.set([...pkg, ...outline.names].join('\u0000'), outline.arity);
     }
+    return node;
   });
   const annotations = new AnnotationIndex();
   modules.forEach(({ module }, moduleIndex) => {
-    const pkg = packagePath(module);
+    const pkg = pkgPaths[moduleIndex];
     annotations.add(module, pkg, (i) => [...pkg, ...outlines[moduleIndex][i].names]);
   });
   const context: PackContext = { ruleNamesByPackage, arities, annotations };
   modules.forEach(({ file, module }, moduleIndex) => {
-    const pkgPath = packagePath(module);
+    const pkgPath = pkgPaths[moduleIndex];
     const unit = new ModuleCompiler(file, module, pkgPath, outlines[moduleIndex], context);
     outlines[moduleIndex].forEach((outline, ruleIndex) => {
       if (options.lazy) {
-        let node = root;
-        for (const p of [...pkgPath, ...outline.names]) node = node.child(p);
+        let node = pkgNodes[moduleIndex];
+        for (const p of outline.names) node = node.child(p);
         node.defer({ unit, ruleIndex });
         return;
       }
