@@ -2,7 +2,8 @@
 // The .vsix ships dist/ only, so nothing in node_modules needs to be packaged.
 // Then writes dist/builtin-pack.json: the built-in pack's policy files, parsed (see
 // server/src/policy/pack-artefact.ts). Each module is recorded with the digest of its text, so
-// loading reuses it only for an unchanged file; rebuilding refreshes it.
+// loading reuses it only for an unchanged file; rebuilding refreshes it. The text depends only on
+// policies/ and the parser, so a rebuild from the same sources writes the same bytes.
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,7 +41,7 @@ async function writeBuiltinPackArtefact() {
     write: false,
     stdin: {
       contents: [
-        "export { buildPackArtefact, BUILTIN_PACK_ARTEFACT } from './server/src/policy/pack-artefact';",
+        "export { writePackArtefact, BUILTIN_PACK_ARTEFACT } from './server/src/policy/pack-artefact';",
         "export { isPolicyFile } from './server/src/policy/pack';",
         "export { builtinPackDir, readPackFiles } from './server/src/workspace/policy-files';",
       ].join('\n'),
@@ -52,13 +53,13 @@ async function writeBuiltinPackArtefact() {
   const module = { exports: {} };
   const code = generator.outputFiles[0].text;
   new Function('module', 'exports', 'require', '__filename', '__dirname', code)(module, module.exports, createRequire(join(root, 'scripts', 'build.mjs')), join(root, 'scripts', 'pack-artefact.js'), join(root, 'scripts'));
-  const { buildPackArtefact, isPolicyFile, builtinPackDir, readPackFiles, BUILTIN_PACK_ARTEFACT } = module.exports;
+  const { writePackArtefact, isPolicyFile, builtinPackDir, readPackFiles, BUILTIN_PACK_ARTEFACT } = module.exports;
   const packDir = builtinPackDir(root);
   if (!packDir) throw new Error('build: the built-in pack (policies/) was not found');
-  const artefact = buildPackArtefact(readPackFiles(packDir).filter((f) => isPolicyFile(f.path)));
+  // ASCII-only already (each thread reads and parses it faster, see asciiOnly; its offsets count ASCII characters).
+  const artefact = writePackArtefact(readPackFiles(packDir).filter((f) => isPolicyFile(f.path)));
   mkdirSync(join(root, 'dist'), { recursive: true });
-  // ASCII-only JSON (the same value): each thread reads and parses it faster (see asciiOnly).
-  writeFileSync(join(root, 'dist', BUILTIN_PACK_ARTEFACT), escapeNonAscii(JSON.stringify(artefact)));
+  writeFileSync(join(root, 'dist', BUILTIN_PACK_ARTEFACT), artefact);
 }
 
 /**

@@ -1,7 +1,8 @@
 // Scans one unit for `palisade scan`: the same entry point as the editor (scanTerraformUnit),
 // then verified fixes from the fix layer. Runs on the main thread (--jobs 1) or in a worker;
 // settings and results are plain data so they cross thread boundaries unchanged.
-import { readFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixesForFinding, type FixContext, type VerifiedFix } from '../fix';
 import {
@@ -20,6 +21,7 @@ import {
   type RuleSeverity,
   readPackArtefact,
   BUILTIN_PACK_ARTEFACT,
+  type ArtefactText,
 } from '../policy';
 import type { FileHost } from '../iac/model';
 import { DiskHost } from '../workspace/disk-host';
@@ -102,14 +104,74 @@ export function loadBuiltinPack(settings?: Pick<ScanSettings, 'cwd' | 'configFil
 
 /** The build's artefact of the built-in pack (dist/builtin-pack.json beside policies/), when there is a readable one. */
 export function builtinPackArtefact(packDir: string): ArtefactModules | undefined {
-  let text: string;
+  const text = openArtefact(join(packDir, '..', 'dist', BUILTIN_PACK_ARTEFACT));
+  const artefact = text && readPackArtefact(text);
+  return artefact ? new ArtefactModules(artefact) : undefined;
+}
+
+/**
+ * The artefact file as its header line, with module bodies read from the file when first needed:
+ * a thread reads ~0.5 of its 3.8 MB, not all of it. The file stays open for the thread's life; a
+ * body read fails (an evaluation error, never a silent difference) if the file changed since.
+ */
+function openArtefact(path: string): ArtefactText | undefined {
+  let fd: number;
   try {
-    text = readFileSync(join(packDir, '..', 'dist', BUILTIN_PACK_ARTEFACT), 'utf8');
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
-  const artefact = readPackArtefact(text);
-  return artefact ? new ArtefactModules(artefact) : undefined;
+  try {
+    const opened = fstatSync(fd);
+    const headerLine = readHeaderLine(fd, opened.size);
+    const header = headerLine && asciiText(headerLine);
+    if (!headerLine || header === undefined) throw new Error('no header line');
+    const headerEnd = headerLine.length;
+    const bodiesStart = headerEnd + 1;
+    return {
+      header,
+      bodiesLength: opened.size - bodiesStart,
+      bodies: (start, end) => {
+        const now = fstatSync(fd);
+        if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) throw new Error(`${path} changed during the scan; run it again`);
+        const text = asciiText(readRange(fd, bodiesStart + start, bodiesStart + end));
+        if (text === undefined) throw new Error(`${path} is not ASCII text as written by the build`);
+        return text;
+      },
+    };
+  } catch {
+    closeSync(fd);
+    return undefined;
+  }
+}
+
+/** The bytes before the file's first newline, read in growing chunks (the header is ~0.4 MB). */
+function readHeaderLine(fd: number, size: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  for (let chunk = 1 << 19, from = 0; from < size; chunk *= 2) {
+    const buffer = readRange(fd, from, Math.min(size, from + chunk));
+    const at = buffer.indexOf(10);
+    if (at >= 0) return Buffer.concat([...chunks, buffer.subarray(0, at)]);
+    chunks.push(buffer);
+    from += buffer.length;
+  }
+  return undefined;
+}
+
+function readRange(fd: number, start: number, end: number): Buffer {
+  const buffer = Buffer.allocUnsafe(end - start);
+  let filled = 0;
+  while (filled < buffer.length) {
+    const n = readSync(fd, buffer, filled, buffer.length - filled, start + filled);
+    if (n === 0) throw new Error('unexpected end of file');
+    filled += n;
+  }
+  return buffer;
+}
+
+/** The build writes the artefact ASCII-only, so its byte offsets are string offsets; anything else is refused. */
+function asciiText(buffer: Buffer): string | undefined {
+  return isAscii(buffer) ? buffer.toString('latin1') : undefined;
 }
 
 /**

@@ -2,7 +2,7 @@
 // finding placement, suppressions, `.palisade.yaml`, and the scan entry point surfaces share.
 export { loadPack, isPolicyFile } from './pack';
 export type { PackFile, LoadPackOptions } from './pack';
-export { ArtefactModules, buildPackArtefact, readPackArtefact, PACK_ARTEFACT_FORMAT, BUILTIN_PACK_ARTEFACT } from './pack-artefact';
+export { ArtefactModules, writePackArtefact, readPackArtefact, type ArtefactText, PACK_ARTEFACT_FORMAT, BUILTIN_PACK_ARTEFACT } from './pack-artefact';
 export type { PackArtefact } from './pack-artefact';
 export { DOCS_BASE_URL } from './metadata';
 export { evaluatePack, evaluatePackSync, fingerprintOf, DEFAULT_RULE_BUDGET } from './evaluate';

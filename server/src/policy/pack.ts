@@ -20,7 +20,10 @@ export interface LoadPackOptions {
   name?: string;
   /** Run OPA's compile checks before preparing (default true); they catch rules that would fail at evaluation. */
   check?: boolean;
-  /** Modules parsed ahead of time (the build's pack artefact); used only for files whose text is unchanged. */
+  /**
+   * Modules parsed ahead of time (the build's pack artefact); used only for files whose text is
+   * unchanged. With `check: false` and every file unchanged, rules are compiled lazily.
+   */
   parsed?: ArtefactModules;
 }
 
@@ -60,13 +63,16 @@ export function loadPack(files: PackFile[], options: LoadPackOptions = {}): Rule
       rulesByFile.set(file.path, rule);
     }
     // Parsed above with prepare's own options (v1 unless the module says otherwise): not parsed twice.
-    sources.push({ file: file.path, text: file.text, regoVersion: parsed.module.regoVersion, ...(parsed.module.regoVersion === 'v1' ? { parsed: parsed.module } : {}) });
+    const outline = prepared && options.parsed?.outlineOf(prepared);
+    sources.push({ file: file.path, text: file.text, regoVersion: parsed.module.regoVersion, ...(parsed.module.regoVersion === 'v1' ? { parsed: parsed.module, ...(outline ? { outline } : {}) } : {}) });
   }
+  // A pack the artefact vouches for compiles cleanly (checks off), so its rules compile when first evaluated.
+  const lazyCompile = options.check === false && options.parsed?.vouchesFor(sources) === true;
 
   let included = sources;
   for (let round = 0; round < MAX_COMPILE_ROUNDS && included.length > 0; round++) {
     const checked = options.check === false ? [] : checkModules(included, { maxErrors: 0 });
-    const { policy, errors } = checked.length > 0 ? { policy: undefined, errors: checked } : prepare(included);
+    const { policy, errors } = checked.length > 0 ? { policy: undefined, errors: checked } : prepare(included, { lazyCompile });
     if (policy) {
       const rules = included.map((s) => rulesByFile.get(s.file)).filter((r): r is RuleMetadata => r !== undefined);
       return { name, rules, policy, diagnostics };

@@ -4,7 +4,8 @@ export { parseModule, parseQuery, opaErrors, detectRegoVersion, lineIndex, repar
 export type * from './syntax/ast';
 export type { LineIndex, RowCol, ParseModuleResult, PreviousParse, ReparseResult, SingleEdit } from './syntax';
 export { prepare, evalQuery, evalRule, evalRuleWithErrors, EvaluationSession, PreparedPolicy } from './eval';
-export type { EvalOptions, ModuleSource } from './eval';
+export type { EvalOptions, ModuleSource, PrepareOptions, RuleOutline } from './eval';
+export { ruleOutlines } from './eval';
 export { explainRuleFailure } from './eval';
 export type { FailureExplanation, ExplainedTerm } from './eval';
 export { formatModule } from './format';

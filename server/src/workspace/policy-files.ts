@@ -1,6 +1,6 @@
 // Reads a rule pack folder from disk as (path, text) pairs for the policy layer, and finds the
 // built-in pack: `policies/` at the package root, next to dist/ (bundle) or above out/ (tests).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { PackFile } from '../policy';
 
@@ -23,19 +23,23 @@ export function builtinPackDir(from: string = __dirname): string | undefined {
 export function readPackFiles(dir: string, accept?: (path: string) => boolean): PackFile[] {
   const out: PackFile[] = [];
   const walk = (d: string) => {
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(d).sort();
+      entries = readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch {
       return;
     }
-    for (const name of names) {
+    for (const entry of entries) {
+      const name = entry.name;
       const p = join(d, name);
-      let isDir = false;
-      try {
-        isDir = statSync(p).isDirectory();
-      } catch {
-        continue;
+      // The entry's own type, except for a link (followed, as before): one stat per link, not per file.
+      let isDir = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDir = statSync(p).isDirectory();
+        } catch {
+          continue;
+        }
       }
       if (isDir) {
         if (name !== 'fixtures' && !name.startsWith('.')) walk(p);

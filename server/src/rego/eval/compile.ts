@@ -5,27 +5,54 @@ import type { Module, Rule, Term } from '../syntax/ast';
 import { getBuiltin } from '../builtins';
 import { BodyCompiler, collectVarNames, Frame, Scope, type ModuleScope } from './compile-body';
 import type { Body, CRule, RuleKind, T } from './ir';
+import { EvalError } from './errors';
 import { AnnotationIndex } from './metadata';
 import { reorderForSafety } from './safety';
 
 export class RuleNode {
   readonly children = new Map<string, RuleNode>();
-  readonly complete: CRule[] = [];
-  readonly sets: CRule[] = [];
-  /** Object-valued rules: partial objects, ref heads with dynamic parts, nested partial sets. */
-  readonly objects: CRule[] = [];
-  readonly funcs: CRule[] = [];
-  defaultRule?: CRule;
+  private readonly completeRules: CRule[] = [];
+  private readonly setRules: CRule[] = [];
+  private readonly objectRules: CRule[] = [];
+  private readonly funcRules: CRule[] = [];
+  private defaultCompiled?: CRule;
+  /** Rules registered but not compiled yet (lazy compilation), in the order eager compilation would place them. */
+  private deferred?: DeferredRule[];
   private joinedPath?: string;
   constructor(readonly path: string[]) {}
+
+  get complete(): CRule[] {
+    if (this.deferred) this.compileDeferred();
+    return this.completeRules;
+  }
+  get sets(): CRule[] {
+    if (this.deferred) this.compileDeferred();
+    return this.setRules;
+  }
+  /** Object-valued rules: partial objects, ref heads with dynamic parts, nested partial sets. */
+  get objects(): CRule[] {
+    if (this.deferred) this.compileDeferred();
+    return this.objectRules;
+  }
+  get funcs(): CRule[] {
+    if (this.deferred) this.compileDeferred();
+    return this.funcRules;
+  }
+  get defaultRule(): CRule | undefined {
+    if (this.deferred) this.compileDeferred();
+    return this.defaultCompiled;
+  }
 
   /** The path joined with NUL, computed once: the node's memo key, asked for on every reference. */
   get pathKey(): string {
     return (this.joinedPath ??= this.path.join('\u0000'));
   }
 
+  /** Answered without compiling: every deferred rule lands on this node. */
   get hasOwnRules(): boolean {
-    return this.complete.length + this.sets.length + this.objects.length + this.funcs.length > 0 || !!this.defaultRule;
+    return (
+      (this.deferred?.length ?? 0) + this.completeRules.length + this.setRules.length + this.objectRules.length + this.funcRules.length > 0 || !!this.defaultCompiled
+    );
   }
 
   child(name: string): RuleNode {
@@ -45,11 +72,56 @@ export class RuleNode {
     }
     return n;
   }
+
+  /** Files a compiled rule under its kind. */
+  place(c: CRule): void {
+    if (c.isDefault) this.defaultCompiled = c;
+    else if (c.kind === 'func') this.funcRules.push(c);
+    else if (c.kind === 'complete') this.completeRules.push(c);
+    else if (c.kind === 'set' && c.dyn.length === 0) this.setRules.push(c);
+    else this.objectRules.push(c);
+  }
+
+  /** @internal Registers a rule to compile when evaluation first asks for this node's rules. */
+  defer(rule: DeferredRule): void {
+    (this.deferred ??= []).push(rule);
+  }
+
+  /**
+   * Compiles the deferred rules, all of them and in registration order, so the node ends up as
+   * eager compilation leaves it. A rule that does not compile (never the case for a pack whose
+   * eager compilation was clean, the only kind compiled lazily) becomes an evaluation error.
+   */
+  private compileDeferred(): void {
+    const deferred = this.deferred!;
+    const compiled: CRule[] = [];
+    for (const d of deferred) {
+      const { rule, issues } = d.unit.compile(d.ruleIndex);
+      const issue = issues[0];
+      if (issue || !rule) throw new EvalError('rego_compile_error', issue?.message ?? 'rule does not compile', issue?.loc, issue?.file);
+      compiled.push(rule);
+    }
+    this.deferred = undefined;
+    for (const c of compiled) this.place(c);
+  }
+}
+
+interface DeferredRule {
+  unit: ModuleCompiler;
+  ruleIndex: number;
 }
 
 export interface CompiledModule {
   file: string;
   module: Module;
+  /** The outline of `module.rules`, when known without reading them (a prepared artefact's): registration then leaves the rules unread. */
+  outline?: RuleOutline[];
+}
+
+/** What registering a rule needs: the static names of its head (the node it lands on) and, for a function, its arity. */
+export interface RuleOutline {
+  names: string[];
+  arity?: number;
 }
 
 export interface CompileIssue {
@@ -79,58 +151,114 @@ function headStaticNames(rule: Rule): string[] {
   return out;
 }
 
-export function compileModules(modules: CompiledModule[]): { root: RuleNode; issues: CompileIssue[] } {
+/** The outline of each rule of `module` (read from its rules). */
+export function ruleOutlines(module: Module): RuleOutline[] {
+  return module.rules.map((rule) => (rule.head.args ? { names: headStaticNames(rule), arity: rule.head.args.length } : { names: headStaticNames(rule) }));
+}
+
+export interface CompileOptions {
+  /**
+   * Compile each rule when evaluation first reads its node, not now. Only for a module set known to
+   * compile without issues (a lazily compiled rule's issue surfaces as an evaluation error instead).
+   */
+  lazy?: boolean;
+}
+
+export function compileModules(modules: CompiledModule[], options: CompileOptions = {}): { root: RuleNode; issues: CompileIssue[] } {
   const root = new RuleNode([]);
   const issues: CompileIssue[] = [];
   const ruleNamesByPackage = new Map<string, Set<string>>();
   const arities = new Map<string, number>();
-  for (const { module } of modules) {
-    const pkg = packagePath(module);
+  const outlines = modules.map((m) => m.outline ?? ruleOutlines(m.module));
+  const pkgPaths = modules.map((m) => packagePath(m.module));
+  const pkgNodes = modules.map((_, moduleIndex) => {
+    const pkg = pkgPaths[moduleIndex];
     const key = pkg.join('\u0000');
     let names = ruleNamesByPackage.get(key);
     if (!names) ruleNamesByPackage.set(key, (names = new Set()));
     let node = root;
     for (const p of pkg) node = node.child(p);
-    for (const rule of module.rules) {
-      const names0 = headStaticNames(rule);
-      names.add(names0[0]);
-      if (rule.head.args) arities.set([...pkg, ...names0].join('\u0000'), rule.head.args.length);
+    for (const outline of outlines[moduleIndex]) {
+      names.add(outline.names[0]);
+      if (outline.arity !== undefined) arities.set([...pkg, ...outline.names].join('\u0000'), outline.arity);
+    }
+    return node;
+  });
+  const annotations = new AnnotationIndex();
+  modules.forEach(({ module }, moduleIndex) => {
+    const pkg = pkgPaths[moduleIndex];
+    annotations.add(module, pkg, (i) => [...pkg, ...outlines[moduleIndex][i].names]);
+  });
+  const context: PackContext = { ruleNamesByPackage, arities, annotations };
+  modules.forEach(({ file, module }, moduleIndex) => {
+    const pkgPath = pkgPaths[moduleIndex];
+    const unit = new ModuleCompiler(file, module, pkgPath, outlines[moduleIndex], context);
+    outlines[moduleIndex].forEach((outline, ruleIndex) => {
+      if (options.lazy) {
+        let node = pkgNodes[moduleIndex];
+        for (const p of outline.names) node = node.child(p);
+        node.defer({ unit, ruleIndex });
+        return;
+      }
+      const outcome = unit.compile(ruleIndex);
+      issues.push(...outcome.issues);
+      if (!outcome.rule) return;
+      let node = root;
+      for (const p of outcome.rule.path) node = node.child(p);
+      node.place(outcome.rule);
+    });
+  });
+  return { root, issues };
+}
+
+/** What every module's name resolution reads of the whole module set. */
+interface PackContext {
+  ruleNamesByPackage: Map<string, Set<string>>;
+  arities: Map<string, number>;
+  annotations: AnnotationIndex;
+}
+
+/** Compiles one module's rules, one at a time and in any order, as the eager pass compiles them in order. */
+class ModuleCompiler {
+  private bodyCompiler?: BodyCompiler;
+  /** Issues reported while compiling the current rule. */
+  private reported: CompileIssue[] = [];
+
+  constructor(
+    private readonly file: string,
+    private readonly module: Module,
+    private readonly pkgPath: string[],
+    private readonly outlines: RuleOutline[],
+    private readonly context: PackContext,
+  ) {}
+
+  /** The compiled rule (absent when compilation threw) and the issues it raised. */
+  compile(ruleIndex: number): { rule?: CRule; issues: CompileIssue[] } {
+    const { file, module, pkgPath } = this;
+    const bc = (this.bodyCompiler ??= this.newBodyCompiler());
+    this.reported = [];
+    const rule = module.rules[ruleIndex];
+    try {
+      bc.metadata = this.context.annotations.forRule(module, ruleIndex, [...pkgPath, ...this.outlines[ruleIndex].names], pkgPath);
+      return { rule: compileRule(rule, bc, pkgPath, file, undefined), issues: this.reported };
+    } catch (e) {
+      return { issues: [...this.reported, { file, message: e instanceof Error ? e.message : String(e), loc: rule.loc }] };
     }
   }
-  const annotations = new AnnotationIndex();
-  for (const { module } of modules) {
-    const pkg = packagePath(module);
-    annotations.add(module, pkg, (i) => [...pkg, ...headStaticNames(module.rules[i])]);
-  }
-  for (const { file, module } of modules) {
-    const pkgPath = packagePath(module);
+
+  private newBodyCompiler(): BodyCompiler {
+    const { file, pkgPath, context } = this;
     const scope: ModuleScope = {
       file,
       pkgPath,
-      ruleNames: ruleNamesByPackage.get(pkgPath.join('\u0000'))!,
-      imports: importsOf(module),
-      functionArity: (path) => arities.get(path.join('\u0000')),
+      ruleNames: context.ruleNamesByPackage.get(pkgPath.join('\u0000'))!,
+      imports: importsOf(this.module),
+      functionArity: (path) => context.arities.get(path.join('\u0000')),
       builtinArity,
-      report: (message, loc) => issues.push({ file, message, loc, code: 'rego_type_error' }),
+      report: (message, loc) => this.reported.push({ file, message, loc, code: 'rego_type_error' }),
     };
-    const bc = new BodyCompiler(scope);
-    module.rules.forEach((rule, ruleIndex) => {
-      try {
-        bc.metadata = annotations.forRule(module, ruleIndex, [...pkgPath, ...headStaticNames(rule)], pkgPath);
-        const c = compileRule(rule, bc, pkgPath, file, undefined);
-        let node = root;
-        for (const p of c.path) node = node.child(p);
-        if (c.isDefault) node.defaultRule = c;
-        else if (c.kind === 'func') node.funcs.push(c);
-        else if (c.kind === 'complete') node.complete.push(c);
-        else if (c.kind === 'set' && c.dyn.length === 0) node.sets.push(c);
-        else node.objects.push(c);
-      } catch (e) {
-        issues.push({ file, message: e instanceof Error ? e.message : String(e), loc: rule.loc });
-      }
-    });
+    return new BodyCompiler(scope);
   }
-  return { root, issues };
 }
 
 function importsOf(m: Module): ModuleScope['imports'] {

@@ -3,7 +3,7 @@
 import type { Module, RegoError } from '../syntax/ast';
 import { lineIndex, type LineIndex } from '../syntax/line-index';
 import { parseModule, parseQuery } from '../syntax';
-import { compileModules, type RuleNode } from './compile';
+import { compileModules, type CompiledModule, type RuleNode, type RuleOutline } from './compile';
 import { BodyCompiler, Frame, Scope, type ModuleScope } from './compile-body';
 import { builtinArity } from './compile';
 import { EvalError, toRegoError } from './errors';
@@ -35,6 +35,16 @@ export interface ModuleSource {
   regoVersion?: 'v0' | 'v1';
   /** `text` already parsed without errors with this `file` and `regoVersion`: not parsed again. */
   parsed?: Module;
+  /** With `parsed`: its rules' outline, so that registering them does not read `parsed.rules`. */
+  outline?: RuleOutline[];
+}
+
+export interface PrepareOptions {
+  /**
+   * Compile each rule when evaluation first needs it (see `CompileOptions.lazy`). Only for a module
+   * set whose eager compilation is known to be clean: errors are then not reported here.
+   */
+  lazyCompile?: boolean;
 }
 
 /** A compiled module set; immutable, reusable across inputs and queries. */
@@ -43,35 +53,45 @@ export class PreparedPolicy {
   constructor(
     readonly root: RuleNode,
     readonly modules: readonly { file: string; module: Module }[],
-    private readonly lines: Map<string, LineIndex>,
+    private readonly texts: Map<string, string>,
   ) {}
+
+  /** Line indexes, built for the files an error is reported in. */
+  private readonly lines = new Map<string, LineIndex>();
 
   /** @internal */
   rowCol(file: string | undefined, offset: number): { row: number; col: number } {
-    const li = file !== undefined ? this.lines.get(file) : undefined;
-    return li ? li.position(offset) : { row: 0, col: 0 };
+    const text = file !== undefined ? this.texts.get(file) : undefined;
+    if (file === undefined || text === undefined) return { row: 0, col: 0 };
+    let li = this.lines.get(file);
+    if (!li) this.lines.set(file, (li = lineIndex(text)));
+    return li.position(offset);
   }
 }
 
-export function prepare(modules: ModuleSource[]): { policy?: PreparedPolicy; errors: RegoError[] } {
+export function prepare(modules: ModuleSource[], options: PrepareOptions = {}): { policy?: PreparedPolicy; errors: RegoError[] } {
   const errors: RegoError[] = [];
   const parsed: { file: string; module: Module }[] = [];
-  const lines = new Map<string, LineIndex>();
+  const outlined: CompiledModule[] = [];
+  const texts = new Map<string, string>();
   for (const m of modules) {
-    const li = lineIndex(m.text);
-    lines.set(m.file, li);
+    texts.set(m.file, m.text);
     const r = m.parsed ? { module: m.parsed, errors: [] } : parseModule(m.text, { regoVersion: m.regoVersion ?? 'v1', file: m.file });
     for (const e of r.errors) errors.push({ ...e, file: e.file ?? m.file });
-    if (r.module && r.errors.length === 0) parsed.push({ file: m.file, module: r.module });
+    if (r.module && r.errors.length === 0) {
+      parsed.push({ file: m.file, module: r.module });
+      outlined.push({ file: m.file, module: r.module, ...(m.parsed && m.outline ? { outline: m.outline } : {}) });
+    }
   }
   if (errors.length > 0) return { errors };
-  const { root, issues } = compileModules(parsed);
+  const { root, issues } = compileModules(outlined, { lazy: options.lazyCompile });
+  const policy = new PreparedPolicy(root, parsed, texts);
   for (const i of issues) {
-    const rc = lines.get(i.file)?.position(i.loc.start) ?? { row: 0, col: 0 };
+    const rc = policy.rowCol(i.file, i.loc.start);
     errors.push({ code: i.code ?? 'rego_compile_error', message: i.message, loc: i.loc, row: rc.row, col: rc.col, file: i.file });
   }
   if (errors.length > 0) return { errors };
-  return { policy: new PreparedPolicy(root, parsed, lines), errors };
+  return { policy, errors };
 }
 
 
@@ -170,6 +190,7 @@ export function evalRule(policy: PreparedPolicy, path: string, options: EvalOpti
 }
 
 export { EvalError };
+export { ruleOutlines, type RuleOutline } from './compile';
 export { ReadLog, type Reads } from './reads';
 export { explainRuleFailure } from './explain';
 export type { FailureExplanation, ExplainedTerm } from './explain';

@@ -1,0 +1,72 @@
+// The scan's reader of dist/builtin-pack.json: the header line at once, each module body from the
+// file when first read; a file that is cut short or not the build's is refused, and one that
+// changes under a running scan fails loudly rather than mixing two builds.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinPackArtefact } from '../../server/src/cli/scan-engine';
+import { BUILTIN_PACK_ARTEFACT, loadPack, readPackArtefact, writePackArtefact } from '../../server/src/policy';
+
+/** `count` small rule files; each has METADATA, so the header grows with the count. */
+function files(count: number): { path: string; text: string }[] {
+  return Array.from({ length: count }, (_, i) => ({
+    path: `r${String(i).padStart(4, '0')}.rego`,
+    text: `# METADATA\n# title: rule ${i} \u00e9\n# custom:\n#   id: T-${i}\n#   severity: low\npackage p.r${i}\n\nimport rego.v1\n\ndeny contains "r${i} \u2713" if input.x == ${i}\n`,
+  }));
+}
+
+/** A package root with policies/ beside dist/<artefact> holding `text`; returns the policies dir. */
+function packRoot(text: string): { packDir: string; artefactPath: string; done: () => void } {
+  const root = mkdtempSync(join(tmpdir(), 'palisade-artefact-'));
+  mkdirSync(join(root, 'policies'));
+  mkdirSync(join(root, 'dist'));
+  const artefactPath = join(root, 'dist', BUILTIN_PACK_ARTEFACT);
+  writeFileSync(artefactPath, text);
+  return { packDir: join(root, 'policies'), artefactPath, done: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+test('read from the file, the artefact gives the modules read from its whole text', () => {
+  // ~1,000 files: the header line is longer than the reader's first chunk.
+  const pack = files(1000);
+  const text = writePackArtefact(pack);
+  assert.ok(text.indexOf('\n') > 1 << 19, `header length ${text.indexOf('\n')}`);
+  const { packDir, done } = packRoot(text);
+  try {
+    const fromFile = builtinPackArtefact(packDir);
+    assert.ok(fromFile);
+    const whole = readPackArtefact(text);
+    assert.ok(whole);
+    const a = loadPack(pack, { parsed: fromFile, check: false });
+    assert.equal(fromFile.reused, 1000);
+    assert.deepEqual(a.policy?.modules.map((m) => m.module), whole.files.map((f) => f.module));
+    assert.equal(a.rules[3].title, 'rule 3 \u00e9');
+  } finally {
+    done();
+  }
+});
+
+test('a cut-short or non-ASCII artefact file is refused; one rewritten during the scan fails on the next body read', () => {
+  const text = writePackArtefact(files(3));
+  for (const bad of [text.slice(0, -1), text.slice(0, text.indexOf('\n')), text.replace('"p"', '"\u00e9"')]) {
+    const { packDir, done } = packRoot(bad);
+    try {
+      assert.equal(builtinPackArtefact(packDir), undefined);
+    } finally {
+      done();
+    }
+  }
+  const { packDir, artefactPath, done } = packRoot(text);
+  try {
+    const artefact = builtinPackArtefact(packDir);
+    assert.ok(artefact);
+    const pack = loadPack(files(3), { parsed: artefact, check: false });
+    const [first, second] = pack.policy!.modules;
+    assert.equal(first.module.rules.length, 1, 'a body read while the file is unchanged');
+    writeFileSync(artefactPath, text + ' ');
+    assert.throws(() => second.module.rules, /changed during the scan/);
+  } finally {
+    done();
+  }
+});
