@@ -13,6 +13,7 @@
 #   resource_types: [aws_kms_key]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_227
 #     kics: 7350fa23-dcf7-4938-916d-6a60b0c73b50
 #   remediation: Set is_enabled = true, or delete the key if it is no longer needed.
 #   fixable: true

@@ -12,7 +12,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_lambda_function_url]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_258
 #   cwe: ["CWE-306"]
 #   remediation: Set authorization_type = "AWS_IAM", or put the function behind API Gateway with an authorizer.
 #   fixable: true

@@ -3,8 +3,9 @@
 # description: |
 #   An aws_lambda_permission with principal "*" and no source_arn, source_account or
 #   principal_org_id lets any AWS account (or anyone, through a function URL) invoke the
-#   function. For service principals without source_arn, any other customer's resource of that
-#   service could invoke it too (the confused deputy problem).
+#   function. A service principal (s3.amazonaws.com, sns.amazonaws.com, …) without source_arn or
+#   source_account lets any other customer's bucket, topic or rule of that service invoke it too
+#   (the confused deputy problem).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html
 # custom:
@@ -14,7 +15,9 @@
 #   resource_types: [aws_lambda_permission]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_301
 #     kics: e08ed7eb-f3ef-494d-9d22-2e3db756a347
+#     trivy: AVD-AWS-0067
 #   cwe: ["CWE-732"]
 #   remediation: Set principal to the specific account or service, and restrict it with source_arn or source_account.
 #   fixable: false
@@ -22,8 +25,12 @@ package palisade.aws.lambda.permission_public
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 scoping_attributes := ["source_arn", "source_account", "principal_org_id"]
+
+# What pins a service principal to the caller's own resources; Alexa skills use a token instead.
+service_scoping_attributes := ["source_arn", "source_account", "principal_org_id", "event_source_token"]
 
 deny contains result.fail(r, ["principal"], msg) if {
 	some r in tf.resources("aws_lambda_permission")
@@ -33,3 +40,19 @@ deny contains result.fail(r, ["principal"], msg) if {
 	}
 	msg := sprintf("%s lets any principal invoke the function", [r.address])
 }
+
+# A service principal (s3.amazonaws.com, sns.amazonaws.com, …) without a source condition lets the
+# service invoke the function on behalf of any account's bucket, topic or rule: the confused deputy.
+deny contains result.fail(r, ["principal"], msg) if {
+	some r in tf.resources("aws_lambda_permission")
+	service := unknown.known_string(r.config.principal)
+	service_principal(service)
+	every key in service_scoping_attributes {
+		tf.missing_attr(r, [key])
+	}
+	msg := sprintf("%s lets %s invoke the function for any account's resources: no source_arn or source_account", [r.address, service])
+}
+
+service_principal(p) if endswith(p, ".amazonaws.com")
+
+service_principal(p) if endswith(p, ".amazon.com")

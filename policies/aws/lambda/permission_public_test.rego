@@ -17,3 +17,23 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [permission({"principal": {"$unknown": "var.principal"}})]}
 	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "*", "source_arn": {"$unknown": "aws_s3_bucket.b.arn"}})]}
 }
+
+test_service_principal_without_source_fires if {
+	rule.deny == {{"msg": "aws_lambda_permission.any lets sns.amazonaws.com invoke the function for any account's resources: no source_arn or source_account", "resource": "aws_lambda_permission.any", "path": ["principal"]}} with input as {"resources": [permission({"principal": "sns.amazonaws.com"})]}
+}
+
+test_service_principal_pinned_to_a_source_passes if {
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "events.amazonaws.com", "source_arn": "arn:aws:events:eu-west-1:111122223333:rule/nightly"})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_account": "111122223333"})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "alexa-appkit.amazon.com", "event_source_token": "amzn1.ask.skill.1"})]}
+}
+
+test_service_principal_with_unknown_source_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "apigateway.amazonaws.com", "source_arn": {"$unknown": "aws_api_gateway_rest_api.api.execution_arn"}})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": {"$unknown": "elasticloadbalancing.${data.aws_partition.current.dns_suffix}"}})]}
+}
+
+test_account_principal_is_not_a_service if {
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "111122223333"})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "arn:aws:iam::111122223333:role/caller"})]}
+}

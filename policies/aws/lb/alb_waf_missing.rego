@@ -12,6 +12,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_lb, aws_alb, aws_wafv2_web_acl_association, aws_wafregional_web_acl_association]
 #   references:
+#     checkov: CKV2_AWS_28
 #     kics: 0afa6ab8-a047-48cf-be07-93a2f8c34cf7
 #   remediation: Associate a WAF web ACL with the load balancer (aws_wafv2_web_acl_association).
 #   fixable: false

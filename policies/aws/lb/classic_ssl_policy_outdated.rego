@@ -14,6 +14,7 @@
 #   frameworks:
 #     pci-dss-4.0: ["4.2.1"]
 #   references:
+#     checkov: CKV_AWS_213
 #     kics: 126c1788-23c2-4a10-906c-ef179f4f96ec
 #   cwe: ["CWE-327"]
 #   remediation: Set the outdated Protocol-* attributes to false, or use the predefined ELBSecurityPolicy-TLS-1-2-2017-01 policy.

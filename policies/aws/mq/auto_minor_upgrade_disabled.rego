@@ -11,7 +11,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_mq_broker]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_207
 #   remediation: Set auto_minor_version_upgrade = true.
 #   fixable: true
 package palisade.aws.mq.auto_minor_upgrade_disabled

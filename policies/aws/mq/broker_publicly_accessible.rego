@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_69
 #     kics: 4eb5f791-c861-4afd-9f94-f2a6a3fe49cb
+#     trivy: AVD-AWS-0072
 #   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false and reach the broker from inside the VPC.
 #   fixable: true

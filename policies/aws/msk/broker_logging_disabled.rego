@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_80
 #     kics: 2f56b7ab-7fba-4e93-82f0-247e5ddeb239
+#     trivy: AVD-AWS-0074
 #   cwe: ["CWE-778"]
 #   remediation: Enable a broker_logs destination (cloudwatch_logs, firehose or s3) with enabled = true.
 #   fixable: false

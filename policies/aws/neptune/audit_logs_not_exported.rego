@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_101
 #     kics: 45cff7b6-3b80-40c1-ba7b-2cf480678bb8
+#     trivy: AVD-AWS-0075
 #   cwe: ["CWE-778"]
 #   remediation: Add "audit" to enable_cloudwatch_logs_exports (and set the neptune_enable_audit_log parameter).
 #   fixable: true

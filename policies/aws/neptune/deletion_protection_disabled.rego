@@ -12,7 +12,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_neptune_cluster]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_58
 #   remediation: Set deletion_protection = true.
 #   fixable: true
 package palisade.aws.neptune.deletion_protection_disabled

@@ -13,6 +13,7 @@
 #   resource_types: [aws_neptune_cluster_instance]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_102
 #     kics: 9ba198e0-fef4-464a-8a4d-75ea55300de7
 #   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false and reach the database from inside the VPC.

@@ -14,6 +14,7 @@
 #   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_247
 #     kics: 7af2f4a3-00d9-47f3-8d15-ca0888f4e5b2
 #   remediation: Set encrypt_at_rest.kms_key_id to a customer managed KMS key.
 #   fixable: true

@@ -11,7 +11,9 @@
 #   formats: [terraform]
 #   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_228
+#     trivy: AVD-AWS-0126
 #   cwe: ["CWE-327"]
 #   remediation: Set domain_endpoint_options.tls_security_policy = "Policy-Min-TLS-1-2-2019-07" (or a newer TLS 1.2 policy).
 #   fixable: true

@@ -12,7 +12,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_db_instance, aws_rds_cluster_instance, "module:terraform-aws-modules/rds/aws"]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_211
 #   cwe: ["CWE-324"]
 #   remediation: Set ca_cert_identifier = "rds-ca-rsa2048-g1" (or another current CA) and update clients' trust stores.
 #   fixable: true

@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_17
+#     trivy: AVD-AWS-0180
 #   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false and place the database in private subnets.
 #   fixable: true

@@ -13,7 +13,9 @@
 #   resource_types: [aws_redshift_cluster]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_154
 #     kics: 0a494a6a-ebe2-48a0-9d77-cf9d5125e1b3
+#     trivy: AVD-AWS-0127
 #   cwe: ["CWE-668"]
 #   remediation: Set cluster_subnet_group_name to an aws_redshift_subnet_group in private subnets.
 #   fixable: false

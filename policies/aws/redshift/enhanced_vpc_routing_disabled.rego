@@ -12,7 +12,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_redshift_cluster]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_321
 #   remediation: Set enhanced_vpc_routing = true.
 #   fixable: true
 package palisade.aws.redshift.enhanced_vpc_routing_disabled

@@ -11,7 +11,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_redshift_cluster]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_343
 #   remediation: Set automated_snapshot_retention_period to the number of days to keep (1-35; 7 is common).
 #   fixable: true
 package palisade.aws.redshift.snapshot_retention_disabled

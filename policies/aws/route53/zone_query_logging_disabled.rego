@@ -12,6 +12,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_route53_zone, aws_route53_query_log]
 #   references:
+#     checkov: CKV2_AWS_39
 #     kics: 7dbba512-e244-42dc-98bb-422339827967
 #   cwe: ["CWE-778"]
 #   remediation: Add an aws_route53_query_log for the zone, delivering to a CloudWatch log group in us-east-1.

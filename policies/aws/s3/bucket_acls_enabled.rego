@@ -13,7 +13,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_s3_bucket_ownership_controls]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_65
 #   remediation: Set rule.object_ownership = "BucketOwnerEnforced" (after moving any grants that ACLs provided into bucket policies).
 #   fixable: true
 package palisade.aws.s3.bucket_acls_enabled

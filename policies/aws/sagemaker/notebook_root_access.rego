@@ -12,7 +12,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_sagemaker_notebook_instance]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_307
 #   cwe: ["CWE-250"]
 #   remediation: Set root_access = "Disabled".
 #   fixable: true

@@ -12,7 +12,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_sns_topic_policy, aws_sns_topic]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_169
 #   cwe: ["CWE-732"]
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn or aws:SourceAccount.
 #   fixable: false

@@ -13,6 +13,7 @@
 #   resource_types: [aws_sqs_queue_policy, aws_sqs_queue]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_168
 #     kics: 730675f9-52ed-49b6-8ead-0acb5dd7df7f
 #   cwe: ["CWE-732"]
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn for service publishers.

@@ -3,14 +3,16 @@
 # description: |
 #   Every VPC has a default security group that resources join when no group is named. If it
 #   has any ingress or egress rule, resources launched carelessly get network access nobody
-#   planned. Manage it with aws_default_security_group and leave it without rules.
+#   planned. Manage it with aws_default_security_group and leave it without rules, inline or as
+#   separate rule resources. A VPC whose default group is not managed keeps AWS's default rules
+#   (all traffic from the group itself, all outbound traffic).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 # custom:
 #   id: PAL-AWS-VPC-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_default_security_group]
+#   resource_types: [aws_default_security_group, aws_vpc, aws_security_group_rule, aws_vpc_security_group_ingress_rule, aws_vpc_security_group_egress_rule]
 #   frameworks:
 #     cis-aws-2.0: ["5.4"]
 #   references:
@@ -21,6 +23,7 @@
 #   fixable: true
 package palisade.aws.vpc.default_sg_allows_traffic
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -29,4 +32,45 @@ deny contains result.fail_fix(r, [direction], msg, [result.remove([direction])])
 	some direction in ["ingress", "egress"]
 	count(tf.blocks(r, direction)) > 0
 	msg := sprintf("the default security group %s has an %s rule", [r.address, direction])
+}
+
+# A rule resource attached to the default group opens it just like an inline block; removing the
+# resource is the fix, so the finding sits on it (on the whole resource: its security_group_id is
+# an unknown id, and a finding about an unknown value is dropped).
+deny contains result.fail(r, [], msg) if {
+	some group in tf.resources("aws_default_security_group")
+	some rule_type in rule_resource_types
+	some r in tf.referencing(group.address, rule_type, ["security_group_id"])
+	direction := rule_direction(r)
+	msg := sprintf("%s adds an %s rule to the default security group %s", [r.address, direction, group.address])
+}
+
+# Without aws_default_security_group the VPC's default group keeps AWS's rules: all traffic
+# between its members and all outbound traffic. Declaring it without rules removes them.
+deny contains fixes.finding(vpc, [], msg, manage_default_group_fix(vpc)) if {
+	not tf.unresolved("aws_default_security_group", ["vpc_id"], "aws_vpc")
+	some vpc in tf.resources("aws_vpc")
+	count(tf.referencing(vpc.address, "aws_default_security_group", ["vpc_id"])) == 0
+	msg := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [vpc.address])
+}
+
+rule_resource_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}
+
+rule_direction(r) := r.config.type if {
+	r.type == "aws_security_group_rule"
+	r.config.type in {"ingress", "egress"}
+}
+
+rule_direction(r) := "ingress" if r.type == "aws_vpc_security_group_ingress_rule"
+
+rule_direction(r) := "egress" if r.type == "aws_vpc_security_group_egress_rule"
+
+manage_default_group_fix(vpc) := [result.add_resource("aws_default_security_group", vpc.name, {"vpc_id": result.expr(sprintf("%s.id", [vpc.address]))})] if {
+	fixes.can_add_resource(vpc)
+	not default_group_named(vpc.name)
+} else := []
+
+default_group_named(name) if {
+	some g in tf.resources("aws_default_security_group")
+	g.name == name
 }

@@ -19,3 +19,50 @@ test_no_rules_passes if {
 test_unknown_rules_do_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [sg({"vpc_id": "vpc-1", "ingress": {"$unknown": "var.rules"}})]}
 }
+
+default_group := {"address": "aws_default_security_group.main", "type": "aws_default_security_group", "name": "main", "config": {"vpc_id": {"$unknown": "aws_vpc.main.id"}}, "references": [{"path": ["vpc_id"], "target": "aws_vpc.main"}]}
+
+vpc(address, name) := {"address": address, "type": "aws_vpc", "name": name, "config": {"cidr_block": "10.0.0.0/16"}, "references": []}
+
+test_rule_resource_on_the_default_group_fires if {
+	ingress := {
+		"address": "aws_vpc_security_group_ingress_rule.web", "type": "aws_vpc_security_group_ingress_rule", "name": "web",
+		"config": {"security_group_id": {"$unknown": "aws_default_security_group.main.id"}, "cidr_ipv4": "10.0.0.0/8", "ip_protocol": "tcp", "from_port": 80, "to_port": 80},
+		"references": [{"path": ["security_group_id"], "target": "aws_default_security_group.main"}],
+	}
+	egress := {
+		"address": "aws_security_group_rule.out", "type": "aws_security_group_rule", "name": "out",
+		"config": {"type": "egress", "security_group_id": {"$unknown": "aws_default_security_group.main.id"}, "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0"]},
+		"references": [{"path": ["security_group_id"], "target": "aws_default_security_group.main"}],
+	}
+	rule.deny == {
+		{"msg": "aws_vpc_security_group_ingress_rule.web adds an ingress rule to the default security group aws_default_security_group.main", "resource": "aws_vpc_security_group_ingress_rule.web", "path": []},
+		{"msg": "aws_security_group_rule.out adds an egress rule to the default security group aws_default_security_group.main", "resource": "aws_security_group_rule.out", "path": []},
+	} with input as {"resources": [vpc("aws_vpc.main", "main"), default_group, ingress, egress]}
+}
+
+test_rule_resource_on_another_group_passes if {
+	other := {
+		"address": "aws_security_group_rule.app", "type": "aws_security_group_rule", "name": "app",
+		"config": {"type": "ingress", "security_group_id": {"$unknown": "aws_security_group.app.id"}, "protocol": "tcp", "from_port": 443, "to_port": 443, "cidr_blocks": ["10.0.0.0/8"]},
+		"references": [{"path": ["security_group_id"], "target": "aws_security_group.app"}],
+	}
+	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), default_group, other]}
+}
+
+test_vpc_without_managed_default_group_fires_with_add_fix if {
+	rule.deny == {{
+		"msg": "aws_vpc.main leaves its default security group with AWS's default rules (all traffic within the group, all outbound)",
+		"resource": "aws_vpc.main", "path": [],
+		"fix": [{"op": "add_resource", "type": "aws_default_security_group", "name": "main", "config": {"vpc_id": {"$expr": "aws_vpc.main.id"}}}],
+	}} with input as {"resources": [vpc("aws_vpc.main", "main")]}
+}
+
+test_vpc_with_managed_default_group_passes if {
+	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), default_group]}
+}
+
+test_unresolved_default_group_keeps_vpcs_quiet if {
+	unresolved := {"address": "aws_default_security_group.main", "type": "aws_default_security_group", "name": "main", "config": {"vpc_id": {"$unknown": "var.vpc_id"}}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), vpc("aws_vpc.other", "other"), unresolved]}
+}

@@ -12,6 +12,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_security_group]
 #   references:
+#     checkov: CKV2_AWS_5
 #     kics: 4849211b-ac39-479e-ae78-5694d506cb24
 #   remediation: Delete the security group or attach it to the resource it was made for.
 #   fixable: false
