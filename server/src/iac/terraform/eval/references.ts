@@ -48,7 +48,7 @@ export function mayReference(expr: Expr): boolean {
 }
 
 /** mayReference, cached by node. */
-function mayReferenceCached(expr: Expr): boolean {
+export function mayReferenceCached(expr: Expr): boolean {
   let hit = mayReferenceCache.get(expr);
   if (hit === undefined) mayReferenceCache.set(expr, (hit = mayReference(expr)));
   return hit;
