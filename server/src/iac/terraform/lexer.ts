@@ -156,7 +156,7 @@ class Lexer {
       kinds: this.kinds.subarray(0, n),
       starts: this.starts.subarray(0, n),
       ends: this.ends.subarray(0, n),
-      comments: this.comments,
+      comments: this.comments.slice(), // exact size: the comments live with the tree
       diagnostics: this.diagnostics,
     };
   }

@@ -300,6 +300,15 @@ export class Parser {
   }
 }
 
+/**
+ * `items` with no spare capacity. An array grown by `push` keeps at least 17 slots, while most
+ * lists in a tree hold one or two nodes; trees live as long as the parse cache, and the garbage
+ * collector copies every slot of them (twice, while they are young).
+ */
+export function trimmed<T>(items: T[]): T[] {
+  return items.slice();
+}
+
 /** Top-level block types and their label counts (see looksLikeTopLevelBlock). */
 const TOP_LEVEL_LABELS = new Map<string, number>(Object.entries({
   resource: 2,

@@ -3,7 +3,7 @@
 // zero-width Missing node, a token that cannot start an expression becomes an Invalid node.
 import type { BinaryOp, Expr, ForExpr, Identifier, ObjectItem, TupleExpr, ObjectExpr, Span } from './ast';
 import { T } from './lexer';
-import { MAX_NESTING, type Parser } from './parser-core';
+import { MAX_NESTING, trimmed, type Parser } from './parser-core';
 import { parseHeredocTemplate, parseQuotedTemplate } from './parser-template';
 
 /** Binding power of binary operators (0 = not a binary operator). */
@@ -328,7 +328,7 @@ function parseCall(p: Parser, first: number): Expr {
   else if (!p.stopped) reportMissingCloser(p, open, ')', 'function call');
   p.newlines = saved;
   const end = close ? close.end : Math.max(p.lastEnd, p.ends[open], args.length > 0 ? args[args.length - 1].end : 0);
-  return { kind: 'Call', name, args, expandFinal, close, start, end };
+  return { kind: 'Call', name, args: trimmed(args), expandFinal, close, start, end };
 }
 
 function isForKeyword(p: Parser): boolean {
@@ -365,7 +365,7 @@ function parseTupleOrFor(p: Parser): Expr {
       if (p.peek() === T.Comma) p.next();
     }
     p.openBracks--;
-    const tuple: TupleExpr = { kind: 'Tuple', items, start: p.starts[open], end: 0 };
+    const tuple: TupleExpr = { kind: 'Tuple', items: trimmed(items), start: p.starts[open], end: 0 };
     result = finishBracket(p, tuple, open, T.RBrack);
   }
   p.newlines = saved;
@@ -446,7 +446,7 @@ function parseObjectOrFor(p: Parser): Expr {
     p.skipToRecoveryPoint(true);
   }
   p.openBraces--;
-  const obj: ObjectExpr = { kind: 'Object', items, start: p.starts[open], end: 0 };
+  const obj: ObjectExpr = { kind: 'Object', items: trimmed(items), start: p.starts[open], end: 0 };
   const result = finishBracket(p, obj, open, T.RBrace);
   p.newlines = saved;
   return result;

@@ -12,7 +12,7 @@ import type {
   TemplatePart,
 } from './ast';
 import { T } from './lexer';
-import type { Parser } from './parser-core';
+import { trimmed, type Parser } from './parser-core';
 import { parseExpression } from './parser-expr';
 
 interface FlatLiteral {
@@ -460,5 +460,5 @@ function buildParts(p: Parser, items: FlatItem[], innerStart: number, innerEnd: 
   if (root.parts.length === 0 && !sawSequence) {
     root.parts.push({ kind: 'TemplateLiteral', value: '', start: innerStart, end: Math.max(innerStart, innerEnd) });
   }
-  return root.parts;
+  return trimmed(root.parts);
 }
