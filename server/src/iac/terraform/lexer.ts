@@ -86,6 +86,31 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** One-character operator and punctuation tokens by character code (0: none; T.EOF is never one). */
+const ONE_CHAR_TOKENS = new Uint8Array(128);
+/** Two-character operators by `first * 128 + second` character code (0: none). */
+const TWO_CHAR_TOKENS = new Uint8Array(128 * 128);
+for (const [chars, kind] of [
+  ['(', T.LParen], [')', T.RParen], ['[', T.LBrack], [']', T.RBrack], [',', T.Comma], ['?', T.Question],
+  ['+', T.Plus], ['-', T.Minus], ['*', T.Star], ['/', T.Slash], ['%', T.Percent], ['.', T.Dot],
+  ['=', T.Equal], ['!', T.Bang], ['<', T.Lt], ['>', T.Gt], [':', T.Colon],
+  ['==', T.EqEq], ['=>', T.FatArrow], ['!=', T.NotEq], ['<=', T.Le], ['>=', T.Ge], ['&&', T.AndAnd], ['||', T.OrOr], ['::', T.DoubleColon],
+] as const) {
+  if (chars.length === 1) ONE_CHAR_TOKENS[chars.charCodeAt(0)] = kind;
+  else TWO_CHAR_TOKENS[chars.charCodeAt(0) * 128 + chars.charCodeAt(1)] = kind;
+}
+
+/** The operator or punctuation token at `pos` (first character `c`) as `width << 8 | kind`, or 0. */
+function operatorAt(text: string, pos: number, c: number): number {
+  if (c >= 128) return 0;
+  const n = text.charCodeAt(pos + 1);
+  if (c === 46 /* . */ && n === 46 && text.charCodeAt(pos + 2) === 46) return (3 << 8) | T.Ellipsis;
+  const two = n < 128 ? TWO_CHAR_TOKENS[c * 128 + n] : 0;
+  if (two !== 0) return (2 << 8) | two;
+  const one = ONE_CHAR_TOKENS[c];
+  return one !== 0 ? (1 << 8) | one : 0;
+}
+
 /**
  * `template: true` lexes the whole text as a template body (a `templatefile` file): heredoc
  * rules without markers, ended by a zero-width CHeredoc at the end of the text.
@@ -324,81 +349,16 @@ class Lexer {
         this.pos = pos + 1;
         return;
       case 40 /* ( */:
-        this.adjustNest(1);
-        this.emitAdvance(T.LParen, 1);
-        return;
       case 91 /* [ */:
         this.adjustNest(1);
-        this.emitAdvance(T.LBrack, 1);
-        return;
+        break;
       case 41 /* ) */:
-        this.adjustNest(-1);
-        this.emitAdvance(T.RParen, 1);
-        return;
       case 93 /* ] */:
         this.adjustNest(-1);
-        this.emitAdvance(T.RBrack, 1);
-        return;
-      case 44 /* , */:
-        this.emitAdvance(T.Comma, 1);
-        return;
-      case 63 /* ? */:
-        this.emitAdvance(T.Question, 1);
-        return;
-      case 43 /* + */:
-        this.emitAdvance(T.Plus, 1);
-        return;
-      case 45 /* - */:
-        this.emitAdvance(T.Minus, 1);
-        return;
-      case 42 /* * */:
-        this.emitAdvance(T.Star, 1);
-        return;
-      case 37 /* % */:
-        this.emitAdvance(T.Percent, 1);
-        return;
-      case 46 /* . */:
-        if (text.charCodeAt(pos + 1) === 46 && text.charCodeAt(pos + 2) === 46) this.emitAdvance(T.Ellipsis, 3);
-        else this.emitAdvance(T.Dot, 1);
-        return;
-      case 61 /* = */: {
-        const n = text.charCodeAt(pos + 1);
-        if (n === 61) this.emitAdvance(T.EqEq, 2);
-        else if (n === 62) this.emitAdvance(T.FatArrow, 2);
-        else this.emitAdvance(T.Equal, 1);
-        return;
-      }
-      case 33 /* ! */:
-        if (text.charCodeAt(pos + 1) === 61) this.emitAdvance(T.NotEq, 2);
-        else this.emitAdvance(T.Bang, 1);
-        return;
-      case 60 /* < */: {
-        const n = text.charCodeAt(pos + 1);
-        if (n === 60 && this.tryHeredoc()) return;
-        if (n === 61) this.emitAdvance(T.Le, 2);
-        else this.emitAdvance(T.Lt, 1);
-        return;
-      }
-      case 62 /* > */:
-        if (text.charCodeAt(pos + 1) === 61) this.emitAdvance(T.Ge, 2);
-        else this.emitAdvance(T.Gt, 1);
-        return;
-      case 38 /* & */:
-        if (text.charCodeAt(pos + 1) === 38) {
-          this.emitAdvance(T.AndAnd, 2);
-          return;
-        }
         break;
-      case 124 /* | */:
-        if (text.charCodeAt(pos + 1) === 124) {
-          this.emitAdvance(T.OrOr, 2);
-          return;
-        }
+      case 60 /* < */:
+        if (text.charCodeAt(pos + 1) === 60 && this.tryHeredoc()) return;
         break;
-      case 58 /* : */:
-        if (text.charCodeAt(pos + 1) === 58) this.emitAdvance(T.DoubleColon, 2);
-        else this.emitAdvance(T.Colon, 1);
-        return;
       default:
         if (isDigit(c)) {
           pos = scanNumberEnd(text, pos, this.lastKind() === T.Dot);
@@ -412,6 +372,13 @@ class Lexer {
           this.pos = pos;
           return;
         }
+    }
+    // Operators and punctuation, from tables: one code path for all of them, so an operator the
+    // lexer has not met yet does not deoptimize this function.
+    const operator = operatorAt(text, pos, c);
+    if (operator !== 0) {
+      this.emitAdvance(operator & 0xff, operator >> 8);
+      return;
     }
     // A run of characters that cannot start any token: one Invalid token, one diagnostic.
     // A 'single-quoted string' on one line is taken whole, so it yields one error, not three.
