@@ -4,6 +4,10 @@
 // mode, `${` / `%{` return to normal mode until the matching `}`. Comments are collected on the
 // side. The lexer never throws; bad characters become `Invalid` tokens plus one diagnostic.
 import type { Comment, ParseDiagnostic } from './ast';
+import {
+  asciiIdentStart, Ch, invalidCharMessage, invalidRunEnd, isDigit, isIdentStartAt,
+  lineCommentEnd, scanIdentEnd, scanNumberEnd, singleQuotedEnd,
+} from './lexer-scan';
 
 export const enum T {
   EOF, Newline, Ident, Number,
@@ -42,49 +46,6 @@ const M_BRACE = 0; // `{` in normal mode
 const M_INTERP = 1; // `${` / `%{` until its `}`
 const M_QUOTED = 2; // inside "…"
 const M_HEREDOC = 3; // inside a heredoc body
-
-const CH_TAB = 9;
-const CH_LF = 10;
-const CH_CR = 13;
-const CH_SPACE = 32;
-
-const asciiIdentStart = new Uint8Array(128);
-const asciiIdentPart = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  asciiIdentStart[c] = letter ? 1 : 0;
-  asciiIdentPart[c] = letter || (c >= 48 && c <= 57) || c === 45 ? 1 : 0;
-}
-const unicodeIdStart = /\p{ID_Start}/u;
-const unicodeIdContinue = /\p{ID_Continue}/u;
-
-function isIdentStartAt(text: string, pos: number, c: number): boolean {
-  if (pos >= text.length) return false;
-  if (c < 128) return asciiIdentStart[c] === 1;
-  return unicodeIdStart.test(String.fromCodePoint(text.codePointAt(pos) ?? c));
-}
-
-/** Length (UTF-16 units) of the identifier starting at `pos`, whose first char is known valid. */
-function scanIdentEnd(text: string, pos: number): number {
-  const len = text.length;
-  let p = pos + (text.charCodeAt(pos) >= 0xd800 && text.charCodeAt(pos) <= 0xdbff ? 2 : 1);
-  while (p < len) {
-    const c = text.charCodeAt(p);
-    if (c < 128) {
-      if (asciiIdentPart[c] !== 1) break;
-      p++;
-      continue;
-    }
-    const cp = text.codePointAt(p) ?? c;
-    if (!unicodeIdContinue.test(String.fromCodePoint(cp))) break;
-    p += cp > 0xffff ? 2 : 1;
-  }
-  return p;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
 
 /** One-character operator and punctuation tokens by character code (0: none; T.EOF is never one). */
 const ONE_CHAR_TOKENS = new Uint8Array(128);
@@ -276,18 +237,18 @@ class Lexer {
     const c = text.charCodeAt(pos);
     const start = pos;
     switch (c) {
-      case CH_SPACE:
-      case CH_TAB:
+      case Ch.Space:
+      case Ch.Tab:
         this.pos = pos + 1;
         return;
-      case CH_CR:
-        if (text.charCodeAt(pos + 1) === CH_LF) {
+      case Ch.CR:
+        if (text.charCodeAt(pos + 1) === Ch.LF) {
           this.newlineInQuotedInterp();
           this.emit(T.Newline, pos, pos + 2);
           this.pos = pos + 2;
         } else this.pos = pos + 1;
         return;
-      case CH_LF:
+      case Ch.LF:
         this.newlineInQuotedInterp();
         this.emit(T.Newline, pos, pos + 1);
         this.pos = pos + 1;
@@ -412,7 +373,7 @@ class Lexer {
       }
       if (c === 92 /* \ */) {
         const n = text.charCodeAt(pos + 1);
-        pos += n === CH_LF || n === CH_CR || pos + 1 >= len ? 1 : 2;
+        pos += n === Ch.LF || n === Ch.CR || pos + 1 >= len ? 1 : 2;
         continue;
       }
       if (c === 36 /* $ */ || c === 37 /* % */) {
@@ -433,7 +394,7 @@ class Lexer {
         pos++;
         continue;
       }
-      if (c === CH_LF || (c === CH_CR && text.charCodeAt(pos + 1) === CH_LF)) break;
+      if (c === Ch.LF || (c === Ch.CR && text.charCodeAt(pos + 1) === Ch.LF)) break;
       pos++;
     }
     this.pos = pos;
@@ -478,16 +439,16 @@ class Lexer {
       let p = pos;
       while (p < len) {
         const c = text.charCodeAt(p);
-        if (c !== CH_SPACE && c !== CH_TAB) break;
+        if (c !== Ch.Space && c !== Ch.Tab) break;
         p++;
       }
       if (text.startsWith(marker, p)) {
         const after = p + marker.length;
         // HCL compares the line with its surrounding spaces trimmed: `EOT  ` closes too.
         let q = after;
-        while (q < len && (text.charCodeAt(q) === CH_SPACE || text.charCodeAt(q) === CH_TAB)) q++;
-        const c = q < len ? text.charCodeAt(q) : CH_LF;
-        if (c === CH_LF || (c === CH_CR && text.charCodeAt(q + 1) === CH_LF) || q >= len) {
+        while (q < len && (text.charCodeAt(q) === Ch.Space || text.charCodeAt(q) === Ch.Tab)) q++;
+        const c = q < len ? text.charCodeAt(q) : Ch.LF;
+        if (c === Ch.LF || (c === Ch.CR && text.charCodeAt(q + 1) === Ch.LF) || q >= len) {
           this.emit(T.CHeredoc, p, after);
           this.pos = after;
           this.pop();
@@ -498,7 +459,7 @@ class Lexer {
     const litStart = pos;
     while (pos < len) {
       const c = text.charCodeAt(pos);
-      if (c === CH_LF) {
+      if (c === Ch.LF) {
         pos++;
         this.emit(T.TemplateLit, litStart, pos);
         this.lineStart[top] = true;
@@ -543,10 +504,10 @@ class Lexer {
     if (!(c < 128 ? asciiIdentStart[c] === 1 : isIdentStartAt(text, p, c))) return false;
     const markerEnd = scanIdentEnd(text, p);
     let nl = markerEnd;
-    while (text.charCodeAt(nl) === CH_SPACE || text.charCodeAt(nl) === CH_TAB) nl++;
+    while (text.charCodeAt(nl) === Ch.Space || text.charCodeAt(nl) === Ch.Tab) nl++;
     const trailing = nl;
-    if (text.charCodeAt(nl) === CH_CR) nl++;
-    if (text.charCodeAt(nl) !== CH_LF) return false;
+    if (text.charCodeAt(nl) === Ch.CR) nl++;
+    if (text.charCodeAt(nl) !== Ch.LF) return false;
     // HCL wants the newline right after the marker; still read the heredoc so later lines keep their meaning.
     if (trailing > markerEnd) this.error(markerEnd, trailing, 'Invalid heredoc: the newline must follow the heredoc marker directly; remove the trailing spaces.');
     this.emit(T.OHeredoc, pos, markerEnd);
@@ -594,74 +555,4 @@ function endsExpression(kind: number): boolean {
     kind === T.CHeredoc ||
     kind === T.Star
   );
-}
-
-function lineCommentEnd(text: string, pos: number): number {
-  let nl = text.indexOf('\n', pos);
-  if (nl < 0) nl = text.length;
-  if (nl > pos && text.charCodeAt(nl - 1) === CH_CR) nl--;
-  return nl;
-}
-
-/** Digits, optional fraction (not directly after `.`, so `a.0.1` stays two legacy indexes), optional exponent. */
-function scanNumberEnd(text: string, pos: number, afterDot: boolean): number {
-  const len = text.length;
-  while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
-  if (!afterDot && text.charCodeAt(pos) === 46 && isDigit(text.charCodeAt(pos + 1))) {
-    pos += 2;
-    while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
-  }
-  const e = text.charCodeAt(pos);
-  if (!afterDot && (e === 101 || e === 69)) {
-    let p = pos + 1;
-    const s = text.charCodeAt(p);
-    if (s === 43 || s === 45) p++;
-    if (isDigit(text.charCodeAt(p))) {
-      while (p < len && isDigit(text.charCodeAt(p))) p++;
-      pos = p;
-    }
-  }
-  return pos;
-}
-
-function startsToken(text: string, pos: number): boolean {
-  const c = text.charCodeAt(pos);
-  if (c === CH_SPACE || c === CH_TAB || c === CH_LF || c === CH_CR) return true;
-  if (c < 128) {
-    if (c === 38 || c === 124) return text.charCodeAt(pos + 1) === c;
-    if (c === 126) return text.charCodeAt(pos + 1) === 125;
-    // Printable ASCII other than these is a token start (or, like @ ` ^ \ ;, invalid on its own).
-    return c > 32 && c !== 64 && c !== 96 && c !== 94 && c !== 92 && c !== 59 && c !== 127 && c !== 39;
-  }
-  return isIdentStartAt(text, pos, c);
-}
-
-function singleQuotedEnd(text: string, pos: number): number {
-  const close = text.indexOf("'", pos + 1);
-  const nl = text.indexOf('\n', pos + 1);
-  if (close > pos && (nl < 0 || close < nl)) return close + 1;
-  return invalidRunEnd(text, pos);
-}
-
-function invalidRunEnd(text: string, pos: number): number {
-  const len = text.length;
-  const c = text.charCodeAt(pos);
-  pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < len ? 2 : 1;
-  for (;;) {
-    while (pos < len && !startsToken(text, pos)) pos++;
-    // Invalid characters separated only by spaces or tabs form one run (one diagnostic).
-    let next = pos;
-    while (next < len && (text.charCodeAt(next) === CH_SPACE || text.charCodeAt(next) === CH_TAB)) next++;
-    if (next === pos || next >= len || startsToken(text, next)) return pos;
-    pos = next;
-  }
-}
-
-function invalidCharMessage(text: string, pos: number): string {
-  const c = text.charCodeAt(pos);
-  if (c === 39) return 'Invalid character: single quotes are not valid; use double quotes (") to enclose strings.';
-  if (c === 59) return 'Invalid character: the ";" character is not valid; use newlines to separate arguments and blocks, and commas to separate items in collection values.';
-  if (c === 38 || c === 124) return `Invalid character: "${text[pos]}" is not valid; did you mean "${text[pos]}${text[pos]}"?`;
-  if (c < 32 || c === 127) return `Invalid character: control character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not valid here.`;
-  return `Invalid character: "${String.fromCodePoint(text.codePointAt(pos) ?? c)}" is not valid here.`;
 }
