@@ -1,9 +1,13 @@
-// HCL native-syntax lexer. Produces a flat token list in parallel number arrays (kind, start,
+// HCL native-syntax lexer. Produces a flat token list in parallel typed arrays (kind, start,
 // end) so the parser's hot loop reads small integers, never objects or substrings.
 // Templates are lexed with a mode stack, like HCL's own scanner: `"` and `<<EOT` enter template
 // mode, `${` / `%{` return to normal mode until the matching `}`. Comments are collected on the
 // side. The lexer never throws; bad characters become `Invalid` tokens plus one diagnostic.
 import type { Comment, ParseDiagnostic } from './ast';
+import {
+  asciiIdentStart, Ch, invalidCharMessage, invalidRunEnd, isDigit, isIdentStartAt,
+  lineCommentEnd, scanIdentEnd, scanNumberEnd, singleQuotedEnd,
+} from './lexer-scan';
 
 export const enum T {
   EOF, Newline, Ident, Number,
@@ -30,9 +34,9 @@ export const enum T {
 }
 
 export interface TokenList {
-  kinds: number[];
-  starts: number[];
-  ends: number[];
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
   comments: Comment[];
   diagnostics: ParseDiagnostic[];
 }
@@ -43,60 +47,29 @@ const M_INTERP = 1; // `${` / `%{` until its `}`
 const M_QUOTED = 2; // inside "…"
 const M_HEREDOC = 3; // inside a heredoc body
 
-const CH_TAB = 9;
-const CH_LF = 10;
-const CH_CR = 13;
-const CH_SPACE = 32;
-
-const asciiIdentStart = new Uint8Array(128);
-const asciiIdentPart = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  asciiIdentStart[c] = letter ? 1 : 0;
-  asciiIdentPart[c] = letter || (c >= 48 && c <= 57) || c === 45 ? 1 : 0;
-}
-/** Tokens that are always exactly one character. */
-const SINGLE_CHAR_TOKENS: Record<number, T> = {
-  40: T.LParen,
-  41: T.RParen,
-  91: T.LBrack,
-  93: T.RBrack,
-  44: T.Comma,
-  63: T.Question,
-  43: T.Plus,
-  45: T.Minus,
-  42: T.Star,
-  37: T.Percent,
-};
-const unicodeIdStart = /\p{ID_Start}/u;
-const unicodeIdContinue = /\p{ID_Continue}/u;
-
-function isIdentStartAt(text: string, pos: number, c: number): boolean {
-  if (pos >= text.length) return false;
-  if (c < 128) return asciiIdentStart[c] === 1;
-  return unicodeIdStart.test(String.fromCodePoint(text.codePointAt(pos) ?? c));
+/** One-character operator and punctuation tokens by character code (0: none; T.EOF is never one). */
+const ONE_CHAR_TOKENS = new Uint8Array(128);
+/** Two-character operators by `first * 128 + second` character code (0: none). */
+const TWO_CHAR_TOKENS = new Uint8Array(128 * 128);
+for (const [chars, kind] of [
+  ['(', T.LParen], [')', T.RParen], ['[', T.LBrack], [']', T.RBrack], [',', T.Comma], ['?', T.Question],
+  ['+', T.Plus], ['-', T.Minus], ['*', T.Star], ['/', T.Slash], ['%', T.Percent], ['.', T.Dot],
+  ['=', T.Equal], ['!', T.Bang], ['<', T.Lt], ['>', T.Gt], [':', T.Colon],
+  ['==', T.EqEq], ['=>', T.FatArrow], ['!=', T.NotEq], ['<=', T.Le], ['>=', T.Ge], ['&&', T.AndAnd], ['||', T.OrOr], ['::', T.DoubleColon],
+] as const) {
+  if (chars.length === 1) ONE_CHAR_TOKENS[chars.charCodeAt(0)] = kind;
+  else TWO_CHAR_TOKENS[chars.charCodeAt(0) * 128 + chars.charCodeAt(1)] = kind;
 }
 
-/** Length (UTF-16 units) of the identifier starting at `pos`, whose first char is known valid. */
-function scanIdentEnd(text: string, pos: number): number {
-  const len = text.length;
-  let p = pos + (text.charCodeAt(pos) >= 0xd800 && text.charCodeAt(pos) <= 0xdbff ? 2 : 1);
-  while (p < len) {
-    const c = text.charCodeAt(p);
-    if (c < 128) {
-      if (asciiIdentPart[c] !== 1) break;
-      p++;
-      continue;
-    }
-    const cp = text.codePointAt(p) ?? c;
-    if (!unicodeIdContinue.test(String.fromCodePoint(cp))) break;
-    p += cp > 0xffff ? 2 : 1;
-  }
-  return p;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+/** The operator or punctuation token at `pos` (first character `c`) as `width << 8 | kind`, or 0. */
+function operatorAt(text: string, pos: number, c: number): number {
+  if (c >= 128) return 0;
+  const n = text.charCodeAt(pos + 1);
+  if (c === 46 /* . */ && n === 46 && text.charCodeAt(pos + 2) === 46) return (3 << 8) | T.Ellipsis;
+  const two = n < 128 ? TWO_CHAR_TOKENS[c * 128 + n] : 0;
+  if (two !== 0) return (2 << 8) | two;
+  const one = ONE_CHAR_TOKENS[c];
+  return one !== 0 ? (1 << 8) | one : 0;
 }
 
 /**
@@ -104,109 +77,314 @@ function isDigit(c: number): boolean {
  * rules without markers, ended by a zero-width CHeredoc at the end of the text.
  */
 export function lexTerraform(text: string, options?: { template?: boolean }): TokenList {
-  const kinds: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const comments: Comment[] = [];
-  const diagnostics: ParseDiagnostic[] = [];
-  const len = text.length;
+  return new Lexer(text, options?.template === true).run();
+}
+
+/**
+ * The lexer's state. Its steps are methods rather than closures created per call, so the
+ * optimizing compiler sees the same functions for every file and compiles them once (closures
+ * made anew per file deoptimized it on each new file: "wrong call target").
+ */
+class Lexer {
+  /** Tokens in growable typed arrays: no per-token objects and no boxed-array growth for the GC to copy. */
+  private kinds: Uint8Array;
+  private starts: Int32Array;
+  private ends: Int32Array;
+  private count = 0;
+  private readonly comments: Comment[] = [];
+  private readonly diagnostics: ParseDiagnostic[] = [];
+  private readonly len: number;
+  private pos = 0;
 
   // Mode stack, with per-entry opener start, heredoc marker and "at line start" flag.
-  const modes: number[] = [];
-  const modeStarts: number[] = [];
-  const modeEnds: number[] = [];
-  const markers: string[] = [];
-  const lineStart: boolean[] = [];
+  private readonly modes: number[] = [];
+  private readonly modeStarts: number[] = [];
+  private readonly modeEnds: number[] = [];
+  private readonly markers: string[] = [];
+  private readonly lineStart: boolean[] = [];
   /** Open ( and [ directly inside each interpolation entry (a newline at zero ends a quoted one). */
-  const nest: number[] = [];
+  private readonly nest: number[] = [];
   /** Index of the token that opened each entry. */
-  const openerTokens: number[] = [];
+  private readonly openerTokens: number[] = [];
 
-  let pos = 0;
-  if (len > 0 && text.charCodeAt(0) === 0xfeff) pos = 1; // byte-order mark
-  const templateBody = options?.template === true;
+  constructor(
+    private readonly text: string,
+    /** Lex the whole text as a template body (see lexTerraform). */
+    private readonly templateBody: boolean,
+  ) {
+    this.len = text.length;
+    // Real files average one token per seven characters; a quarter of the length rarely grows.
+    const capacity = (text.length >> 2) + 16;
+    this.kinds = new Uint8Array(capacity);
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+  }
 
-  const emit = (kind: number, start: number, end: number): void => {
-    kinds.push(kind);
-    starts.push(start);
-    ends.push(end);
-  };
-  const error = (start: number, end: number, message: string): void => {
-    diagnostics.push({ start, end, message, severity: 'error' });
-  };
-  const push = (mode: number, start: number, end: number, marker = ''): void => {
-    modes.push(mode);
-    modeStarts.push(start);
-    modeEnds.push(end);
-    markers.push(marker);
-    lineStart.push(true);
-    nest.push(0);
-    openerTokens.push(kinds.length - 1);
-  };
-  const pop = (): void => {
-    modes.pop();
-    modeStarts.pop();
-    modeEnds.pop();
-    markers.pop();
-    lineStart.pop();
-    nest.pop();
-    openerTokens.pop();
-  };
+  run(): TokenList {
+    const text = this.text;
+    const len = this.len;
+    if (len > 0 && text.charCodeAt(0) === 0xfeff) this.pos = 1; // byte-order mark
+    if (this.templateBody) {
+      this.emit(T.OHeredoc, this.pos, this.pos);
+      this.push(M_HEREDOC, this.pos, this.pos, '');
+    }
+    while (this.pos < len) {
+      const modes = this.modes;
+      const mode = modes.length > 0 ? modes[modes.length - 1] : M_BRACE;
+      if (mode === M_QUOTED) this.lexQuoted();
+      else if (mode === M_HEREDOC) this.lexHeredoc();
+      else this.lexNormal();
+    }
+    this.closeAtEnd();
+    this.emit(T.EOF, len, len);
+    const n = this.count;
+    return {
+      kinds: this.kinds.subarray(0, n),
+      starts: this.starts.subarray(0, n),
+      ends: this.ends.subarray(0, n),
+      comments: this.comments.slice(), // exact size: the comments live with the tree
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  private emit(kind: number, start: number, end: number): void {
+    const i = this.count;
+    if (i === this.kinds.length) this.grow();
+    this.kinds[i] = kind;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.count = i + 1;
+  }
+
+  private grow(): void {
+    const capacity = this.kinds.length * 2;
+    const kinds = new Uint8Array(capacity);
+    const starts = new Int32Array(capacity);
+    const ends = new Int32Array(capacity);
+    kinds.set(this.kinds);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    this.kinds = kinds;
+    this.starts = starts;
+    this.ends = ends;
+  }
+
+  private error(start: number, end: number, message: string): void {
+    this.diagnostics.push({ start, end, message, severity: 'error' });
+  }
+
+  private push(mode: number, start: number, end: number, marker: string): void {
+    this.modes.push(mode);
+    this.modeStarts.push(start);
+    this.modeEnds.push(end);
+    this.markers.push(marker);
+    this.lineStart.push(true);
+    this.nest.push(0);
+    this.openerTokens.push(this.count - 1);
+  }
+
+  private pop(): void {
+    this.modes.pop();
+    this.modeStarts.pop();
+    this.modeEnds.pop();
+    this.markers.pop();
+    this.lineStart.pop();
+    this.nest.pop();
+    this.openerTokens.pop();
+  }
+
+  private lastKind(): number {
+    return this.count > 0 ? this.kinds[this.count - 1] : -1;
+  }
+
   /** True when the top entry is an interpolation of a quoted string with no ( or [ open in it. */
-  const inBareQuotedInterp = (top: number): boolean =>
-    top >= 1 && modes[top] === M_INTERP && modes[top - 1] === M_QUOTED && nest[top] === 0;
-  const adjustNest = (delta: number): void => {
-    const top = modes.length - 1;
-    if (top >= 0 && modes[top] === M_INTERP && nest[top] + delta >= 0) nest[top] += delta;
-  };
+  private inBareQuotedInterp(top: number): boolean {
+    const modes = this.modes;
+    return top >= 1 && modes[top] === M_INTERP && modes[top - 1] === M_QUOTED && this.nest[top] === 0;
+  }
+
+  private adjustNest(delta: number): void {
+    const top = this.modes.length - 1;
+    if (top >= 0 && this.modes[top] === M_INTERP && this.nest[top] + delta >= 0) this.nest[top] += delta;
+  }
+
   /**
    * A quoted string's interpolation still open at a newline right after an operand or a dot
    * (`"${var.x` or `"${var.` + newline): the user forgot the "}". End the interpolation and the
    * string here (zero-width closers) so the next line keeps its meaning. Newlines after `${`, an
    * operator or a comma, and inside ( ) or [ ], stay valid as HCL allows.
    */
-  const newlineInQuotedInterp = (): void => {
-    const top = modes.length - 1;
-    if (!inBareQuotedInterp(top)) return;
+  private newlineInQuotedInterp(): void {
+    const top = this.modes.length - 1;
+    if (!this.inBareQuotedInterp(top)) return;
     // Only on the interpolation's first line: once a newline was accepted, it is deliberate.
-    if (lineStart[top] && endsExpression(lastKind())) closeQuotedInterp(top);
-    else lineStart[top] = false;
-  };
-  const closeQuotedInterp = (top: number): void => {
-    error(modeStarts[top], modeEnds[top], 'Unterminated template interpolation: expected "}" to close this "${" before the end of the line.');
-    emit(T.TemplateSeqEnd, pos, pos);
-    pop();
-    emit(T.CQuote, pos, pos);
-    pop();
-  };
-  const lastKind = (): number => (kinds.length > 0 ? kinds[kinds.length - 1] : -1);
+    if (this.lineStart[top] && endsExpression(this.lastKind())) this.closeQuotedInterp(top);
+    else this.lineStart[top] = false;
+  }
+
+  private closeQuotedInterp(top: number): void {
+    this.error(this.modeStarts[top], this.modeEnds[top], 'Unterminated template interpolation: expected "}" to close this "${" before the end of the line.');
+    this.emit(T.TemplateSeqEnd, this.pos, this.pos);
+    this.pop();
+    this.emit(T.CQuote, this.pos, this.pos);
+    this.pop();
+  }
+
+  /** Normal mode: one token (or skipped whitespace, or a comment) at `pos`. */
+  private lexNormal(): void {
+    const text = this.text;
+    let pos = this.pos;
+    const c = text.charCodeAt(pos);
+    const start = pos;
+    switch (c) {
+      case Ch.Space:
+      case Ch.Tab:
+        this.pos = pos + 1;
+        return;
+      case Ch.CR:
+        if (text.charCodeAt(pos + 1) === Ch.LF) {
+          this.newlineInQuotedInterp();
+          this.emit(T.Newline, pos, pos + 2);
+          this.pos = pos + 2;
+        } else this.pos = pos + 1;
+        return;
+      case Ch.LF:
+        this.newlineInQuotedInterp();
+        this.emit(T.Newline, pos, pos + 1);
+        this.pos = pos + 1;
+        return;
+      case 35 /* # */:
+        pos = lineCommentEnd(text, pos);
+        this.comments.push({ start, end: pos, text: text.slice(start, pos), style: 'hash' });
+        this.pos = pos;
+        return;
+      case 47 /* / */: {
+        const n = text.charCodeAt(pos + 1);
+        if (n === 47) {
+          pos = lineCommentEnd(text, pos);
+          this.comments.push({ start, end: pos, text: text.slice(start, pos), style: 'slash' });
+          this.pos = pos;
+          return;
+        }
+        if (n === 42 /* * */) {
+          const close = text.indexOf('*/', pos + 2);
+          if (close < 0) {
+            pos = this.len;
+            this.error(start, start + 2, 'Unterminated comment: no closing "*/" before the end of the file.');
+          } else pos = close + 2;
+          this.comments.push({ start, end: pos, text: text.slice(start, pos), style: 'block' });
+          this.pos = pos;
+          return;
+        }
+        this.emitAdvance(T.Slash, 1);
+        return;
+      }
+      case 123 /* { */:
+        this.emit(T.LBrace, pos, pos + 1);
+        this.push(M_BRACE, pos, pos + 1, '');
+        this.pos = pos + 1;
+        return;
+      case 125 /* } */: {
+        const modes = this.modes;
+        if (modes.length > 0) {
+          const top = modes[modes.length - 1];
+          this.pop();
+          this.emit(top === M_INTERP ? T.TemplateSeqEnd : T.RBrace, pos, pos + 1);
+        } else this.emit(T.RBrace, pos, pos + 1);
+        this.pos = pos + 1;
+        return;
+      }
+      case 126 /* ~ */: {
+        const modes = this.modes;
+        if (text.charCodeAt(pos + 1) === 125 && modes.length > 0 && modes[modes.length - 1] === M_INTERP) {
+          this.pop();
+          this.emit(T.TemplateSeqEnd, pos, pos + 2);
+          this.pos = pos + 2;
+          return;
+        }
+        break;
+      }
+      case 34 /* " */:
+        this.emit(T.OQuote, pos, pos + 1);
+        this.push(M_QUOTED, pos, pos + 1, '');
+        this.pos = pos + 1;
+        return;
+      case 40 /* ( */:
+      case 91 /* [ */:
+        this.adjustNest(1);
+        break;
+      case 41 /* ) */:
+      case 93 /* ] */:
+        this.adjustNest(-1);
+        break;
+      case 60 /* < */:
+        if (text.charCodeAt(pos + 1) === 60 && this.tryHeredoc()) return;
+        break;
+      default:
+        if (isDigit(c)) {
+          pos = scanNumberEnd(text, pos, this.lastKind() === T.Dot);
+          this.emit(T.Number, start, pos);
+          this.pos = pos;
+          return;
+        }
+        if (c < 128 ? asciiIdentStart[c] === 1 : isIdentStartAt(text, pos, c)) {
+          pos = scanIdentEnd(text, pos);
+          this.emit(T.Ident, start, pos);
+          this.pos = pos;
+          return;
+        }
+    }
+    // Operators and punctuation, from tables: one code path for all of them, so an operator the
+    // lexer has not met yet does not deoptimize this function.
+    const operator = operatorAt(text, pos, c);
+    if (operator !== 0) {
+      this.emitAdvance(operator & 0xff, operator >> 8);
+      return;
+    }
+    // A run of characters that cannot start any token: one Invalid token, one diagnostic.
+    // A 'single-quoted string' on one line is taken whole, so it yields one error, not three.
+    pos = c === 39 ? singleQuotedEnd(text, pos) : invalidRunEnd(text, pos);
+    this.emit(T.Invalid, start, pos);
+    this.error(start, pos, invalidCharMessage(text, start));
+    this.pos = pos;
+  }
+
+  /** Emit a `width`-character token at `pos` and move past it. */
+  private emitAdvance(kind: number, width: number): void {
+    const pos = this.pos;
+    this.emit(kind, pos, pos + width);
+    this.pos = pos + width;
+  }
 
   /** Quoted-template body: literal text up to `"`, `${`, `%{`, a newline or the end. */
-  const lexQuoted = (): void => {
+  private lexQuoted(): void {
+    const text = this.text;
+    const len = this.len;
+    let pos = this.pos;
     const litStart = pos;
     while (pos < len) {
       const c = text.charCodeAt(pos);
       if (c === 34 /* " */) {
-        if (pos > litStart) emit(T.TemplateLit, litStart, pos);
-        emit(T.CQuote, pos, pos + 1);
-        pos++;
-        pop();
+        if (pos > litStart) this.emit(T.TemplateLit, litStart, pos);
+        this.emit(T.CQuote, pos, pos + 1);
+        this.pos = pos + 1;
+        this.pop();
         return;
       }
       if (c === 92 /* \ */) {
         const n = text.charCodeAt(pos + 1);
-        pos += n === CH_LF || n === CH_CR || pos + 1 >= len ? 1 : 2;
+        pos += n === Ch.LF || n === Ch.CR || pos + 1 >= len ? 1 : 2;
         continue;
       }
       if (c === 36 /* $ */ || c === 37 /* % */) {
         const n = text.charCodeAt(pos + 1);
         if (n === 123 /* { */) {
-          if (pos > litStart) emit(T.TemplateLit, litStart, pos);
+          if (pos > litStart) this.emit(T.TemplateLit, litStart, pos);
           const tilde = text.charCodeAt(pos + 2) === 126;
           const end = pos + (tilde ? 3 : 2);
-          emit(c === 36 ? T.TemplateInterp : T.TemplateControl, pos, end);
-          push(M_INTERP, pos, end);
-          pos = end;
+          this.emit(c === 36 ? T.TemplateInterp : T.TemplateControl, pos, end);
+          this.push(M_INTERP, pos, end, '');
+          this.pos = end;
           return;
         }
         if (n === c && text.charCodeAt(pos + 2) === 123) {
@@ -216,60 +394,64 @@ export function lexTerraform(text: string, options?: { template?: boolean }): To
         pos++;
         continue;
       }
-      if (c === CH_LF || (c === CH_CR && text.charCodeAt(pos + 1) === CH_LF)) break;
+      if (c === Ch.LF || (c === Ch.CR && text.charCodeAt(pos + 1) === Ch.LF)) break;
       pos++;
     }
-    if (pos > litStart) emit(T.TemplateLit, litStart, pos);
-    const top = modes.length - 1;
-    if (pos < len && inBareQuotedInterp(top - 1) && reinterpretAsForgottenBrace(top)) return;
+    this.pos = pos;
+    if (pos > litStart) this.emit(T.TemplateLit, litStart, pos);
+    const top = this.modes.length - 1;
+    if (pos < len && this.inBareQuotedInterp(top - 1) && this.reinterpretAsForgottenBrace(top)) return;
     const where = pos < len ? 'the end of the line' : 'the end of the file';
-    error(modeStarts[top], pos, `Unterminated template string: no closing quote (") before ${where}.`);
-    emit(T.CQuote, pos, pos);
-    pop();
-  };
+    this.error(this.modeStarts[top], pos, `Unterminated template string: no closing quote (") before ${where}.`);
+    this.emit(T.CQuote, pos, pos);
+    this.pop();
+  }
 
   /**
    * `"${var.x"` then a newline: the inner `"` was taken as opening a nested string, but the user
    * forgot the `}`. Take the inner `"` back as the outer string's closing quote, close the
    * interpolation before it (zero-width) and lex the rest of the line normally.
    */
-  const reinterpretAsForgottenBrace = (top: number): boolean => {
-    const quote = openerTokens[top];
-    for (let t = quote + 1; t < kinds.length; t++) if (kinds[t] !== T.TemplateLit) return false;
-    const quoteStart = starts[quote];
-    kinds.length = starts.length = ends.length = quote;
-    pop(); // the nested string
-    error(modeStarts[top - 1], modeEnds[top - 1], 'Unterminated template interpolation: expected "}" to close this "${" before the closing quote.');
-    emit(T.TemplateSeqEnd, quoteStart, quoteStart);
-    pop(); // the interpolation
-    emit(T.CQuote, quoteStart, quoteStart + 1);
-    pop(); // the outer string
-    pos = quoteStart + 1;
+  private reinterpretAsForgottenBrace(top: number): boolean {
+    const quote = this.openerTokens[top];
+    for (let t = quote + 1; t < this.count; t++) if (this.kinds[t] !== T.TemplateLit) return false;
+    const quoteStart = this.starts[quote];
+    this.count = quote;
+    this.pop(); // the nested string
+    this.error(this.modeStarts[top - 1], this.modeEnds[top - 1], 'Unterminated template interpolation: expected "}" to close this "${" before the closing quote.');
+    this.emit(T.TemplateSeqEnd, quoteStart, quoteStart);
+    this.pop(); // the interpolation
+    this.emit(T.CQuote, quoteStart, quoteStart + 1);
+    this.pop(); // the outer string
+    this.pos = quoteStart + 1;
     return true;
-  };
+  }
 
   /** Heredoc body: one literal token per line (or part of a line), or the closing marker. */
-  const lexHeredoc = (): void => {
-    const top = modes.length - 1;
-    const marker = markers[top];
-    const bare = templateBody && top === 0; // a template file has no closing marker
-    if (lineStart[top] && !bare) {
+  private lexHeredoc(): void {
+    const text = this.text;
+    const len = this.len;
+    const top = this.modes.length - 1;
+    const marker = this.markers[top];
+    const bare = this.templateBody && top === 0; // a template file has no closing marker
+    let pos = this.pos;
+    if (this.lineStart[top] && !bare) {
       let p = pos;
       while (p < len) {
         const c = text.charCodeAt(p);
-        if (c !== CH_SPACE && c !== CH_TAB) break;
+        if (c !== Ch.Space && c !== Ch.Tab) break;
         p++;
       }
       if (text.startsWith(marker, p)) {
         const after = p + marker.length;
         // HCL compares the line with its surrounding spaces trimmed: `EOT  ` closes too.
         let q = after;
-        while (q < len && (text.charCodeAt(q) === CH_SPACE || text.charCodeAt(q) === CH_TAB)) q++;
-        const c = q < len ? text.charCodeAt(q) : CH_LF;
-        if (c === CH_LF || (c === CH_CR && text.charCodeAt(q + 1) === CH_LF) || q >= len) {
-          emit(T.CHeredoc, p, after);
-          pos = after;
-          pop();
+        while (q < len && (text.charCodeAt(q) === Ch.Space || text.charCodeAt(q) === Ch.Tab)) q++;
+        const c = q < len ? text.charCodeAt(q) : Ch.LF;
+        if (c === Ch.LF || (c === Ch.CR && text.charCodeAt(q + 1) === Ch.LF) || q >= len) {
+          this.emit(T.CHeredoc, p, after);
+          this.pos = after;
+          this.pop();
           return;
         }
       }
@@ -277,22 +459,23 @@ export function lexTerraform(text: string, options?: { template?: boolean }): To
     const litStart = pos;
     while (pos < len) {
       const c = text.charCodeAt(pos);
-      if (c === CH_LF) {
+      if (c === Ch.LF) {
         pos++;
-        emit(T.TemplateLit, litStart, pos);
-        lineStart[top] = true;
+        this.emit(T.TemplateLit, litStart, pos);
+        this.lineStart[top] = true;
+        this.pos = pos;
         return;
       }
       if ((c === 36 || c === 37) && pos + 1 < len) {
         const n = text.charCodeAt(pos + 1);
         if (n === 123) {
-          if (pos > litStart) emit(T.TemplateLit, litStart, pos);
+          if (pos > litStart) this.emit(T.TemplateLit, litStart, pos);
           const tilde = text.charCodeAt(pos + 2) === 126;
           const end = pos + (tilde ? 3 : 2);
-          emit(c === 36 ? T.TemplateInterp : T.TemplateControl, pos, end);
-          lineStart[top] = false;
-          push(M_INTERP, pos, end);
-          pos = end;
+          this.emit(c === 36 ? T.TemplateInterp : T.TemplateControl, pos, end);
+          this.lineStart[top] = false;
+          this.push(M_INTERP, pos, end, '');
+          this.pos = end;
           return;
         }
         if (n === c && text.charCodeAt(pos + 2) === 123) {
@@ -302,215 +485,61 @@ export function lexTerraform(text: string, options?: { template?: boolean }): To
       }
       pos++;
     }
-    if (pos > litStart) emit(T.TemplateLit, litStart, pos);
+    this.pos = pos;
+    if (pos > litStart) this.emit(T.TemplateLit, litStart, pos);
     if (!bare) {
-      error(modeStarts[top], modeEnds[top], `Unterminated heredoc: no closing marker "${marker}" before the end of the file.`);
+      this.error(this.modeStarts[top], this.modeEnds[top], `Unterminated heredoc: no closing marker "${marker}" before the end of the file.`);
     }
-    emit(T.CHeredoc, pos, pos);
-    pop();
-  };
+    this.emit(T.CHeredoc, pos, pos);
+    this.pop();
+  }
 
   /** `<<EOT` / `<<-EOT` followed directly by a newline; returns false when it is not a heredoc. */
-  const tryHeredoc = (): boolean => {
+  private tryHeredoc(): boolean {
+    const text = this.text;
+    const pos = this.pos;
     let p = pos + 2;
     if (text.charCodeAt(p) === 45 /* - */) p++;
     const c = text.charCodeAt(p);
     if (!(c < 128 ? asciiIdentStart[c] === 1 : isIdentStartAt(text, p, c))) return false;
     const markerEnd = scanIdentEnd(text, p);
     let nl = markerEnd;
-    while (text.charCodeAt(nl) === CH_SPACE || text.charCodeAt(nl) === CH_TAB) nl++;
+    while (text.charCodeAt(nl) === Ch.Space || text.charCodeAt(nl) === Ch.Tab) nl++;
     const trailing = nl;
-    if (text.charCodeAt(nl) === CH_CR) nl++;
-    if (text.charCodeAt(nl) !== CH_LF) return false;
+    if (text.charCodeAt(nl) === Ch.CR) nl++;
+    if (text.charCodeAt(nl) !== Ch.LF) return false;
     // HCL wants the newline right after the marker; still read the heredoc so later lines keep their meaning.
-    if (trailing > markerEnd) error(markerEnd, trailing, 'Invalid heredoc: the newline must follow the heredoc marker directly; remove the trailing spaces.');
-    emit(T.OHeredoc, pos, markerEnd);
-    push(M_HEREDOC, pos, markerEnd, text.slice(p, markerEnd));
-    pos = nl + 1;
+    if (trailing > markerEnd) this.error(markerEnd, trailing, 'Invalid heredoc: the newline must follow the heredoc marker directly; remove the trailing spaces.');
+    this.emit(T.OHeredoc, pos, markerEnd);
+    this.push(M_HEREDOC, pos, markerEnd, text.slice(p, markerEnd));
+    this.pos = nl + 1;
     return true;
-  };
+  }
 
-  if (templateBody) {
-    emit(T.OHeredoc, pos, pos);
-    push(M_HEREDOC, pos, pos);
-  }
-  while (pos < len) {
-    const mode = modes.length > 0 ? modes[modes.length - 1] : M_BRACE;
-    if (mode === M_QUOTED) {
-      lexQuoted();
-      continue;
+  /**
+   * Close whatever is still open at the end of the file with zero-width closers. Only the
+   * innermost construct is reported: the enclosing ones are unterminated for the same reason.
+   */
+  private closeAtEnd(): void {
+    const diagnostics = this.diagnostics;
+    const len = this.len;
+    const reportedBefore = diagnostics.length;
+    while (this.modes.length > 0) {
+      const top = this.modes.length - 1;
+      const mode = this.modes[top];
+      const quiet = diagnostics.length > reportedBefore;
+      if (mode === M_INTERP) {
+        if (!quiet) this.error(this.modeStarts[top], this.modeEnds[top], 'Unterminated template interpolation: no closing "}" before the end of the file.');
+        this.emit(T.TemplateSeqEnd, len, len);
+        this.pop();
+      } else if (mode === M_QUOTED || mode === M_HEREDOC) {
+        const before = diagnostics.length;
+        if (mode === M_QUOTED) this.lexQuoted();
+        else this.lexHeredoc();
+        if (quiet) diagnostics.length = before;
+      } else this.pop(); // an open `{` is the parser's to report
     }
-    if (mode === M_HEREDOC) {
-      lexHeredoc();
-      continue;
-    }
-    const c = text.charCodeAt(pos);
-    const start = pos;
-    switch (c) {
-      case CH_SPACE:
-      case CH_TAB:
-        pos++;
-        continue;
-      case CH_CR:
-        if (text.charCodeAt(pos + 1) === CH_LF) {
-          newlineInQuotedInterp();
-          emit(T.Newline, pos, pos + 2);
-          pos += 2;
-        } else pos++;
-        continue;
-      case CH_LF:
-        newlineInQuotedInterp();
-        emit(T.Newline, pos, pos + 1);
-        pos++;
-        continue;
-      case 35 /* # */:
-        pos = lineCommentEnd(text, pos);
-        comments.push({ start, end: pos, text: text.slice(start, pos), style: 'hash' });
-        continue;
-      case 47 /* / */: {
-        const n = text.charCodeAt(pos + 1);
-        if (n === 47) {
-          pos = lineCommentEnd(text, pos);
-          comments.push({ start, end: pos, text: text.slice(start, pos), style: 'slash' });
-          continue;
-        }
-        if (n === 42 /* * */) {
-          const close = text.indexOf('*/', pos + 2);
-          if (close < 0) {
-            pos = len;
-            error(start, start + 2, 'Unterminated comment: no closing "*/" before the end of the file.');
-          } else pos = close + 2;
-          comments.push({ start, end: pos, text: text.slice(start, pos), style: 'block' });
-          continue;
-        }
-        emit(T.Slash, pos, ++pos);
-        continue;
-      }
-      case 123 /* { */:
-        emit(T.LBrace, pos, pos + 1);
-        push(M_BRACE, pos, pos + 1);
-        pos++;
-        continue;
-      case 125 /* } */:
-        if (modes.length > 0) {
-          const top = modes[modes.length - 1];
-          pop();
-          emit(top === M_INTERP ? T.TemplateSeqEnd : T.RBrace, pos, pos + 1);
-        } else emit(T.RBrace, pos, pos + 1);
-        pos++;
-        continue;
-      case 126 /* ~ */:
-        if (text.charCodeAt(pos + 1) === 125 && modes.length > 0 && modes[modes.length - 1] === M_INTERP) {
-          pop();
-          emit(T.TemplateSeqEnd, pos, pos + 2);
-          pos += 2;
-          continue;
-        }
-        break;
-      case 34 /* " */:
-        emit(T.OQuote, pos, pos + 1);
-        push(M_QUOTED, pos, pos + 1);
-        pos++;
-        continue;
-      case 40 /* ( */:
-      case 91 /* [ */:
-        adjustNest(1);
-        emit(SINGLE_CHAR_TOKENS[c], pos, ++pos);
-        continue;
-      case 41 /* ) */:
-      case 93 /* ] */:
-        adjustNest(-1);
-        emit(SINGLE_CHAR_TOKENS[c], pos, ++pos);
-        continue;
-      case 44 /* , */:
-      case 63 /* ? */:
-      case 43 /* + */:
-      case 45 /* - */:
-      case 42 /* * */:
-      case 37 /* % */:
-        emit(SINGLE_CHAR_TOKENS[c], pos, ++pos);
-        continue;
-      case 46 /* . */:
-        if (text.charCodeAt(pos + 1) === 46 && text.charCodeAt(pos + 2) === 46) {
-          emit(T.Ellipsis, pos, (pos += 3));
-        } else emit(T.Dot, pos, ++pos);
-        continue;
-      case 61 /* = */: {
-        const n = text.charCodeAt(pos + 1);
-        if (n === 61) emit(T.EqEq, pos, (pos += 2));
-        else if (n === 62) emit(T.FatArrow, pos, (pos += 2));
-        else emit(T.Equal, pos, ++pos);
-        continue;
-      }
-      case 33 /* ! */:
-        if (text.charCodeAt(pos + 1) === 61) emit(T.NotEq, pos, (pos += 2));
-        else emit(T.Bang, pos, ++pos);
-        continue;
-      case 60 /* < */: {
-        const n = text.charCodeAt(pos + 1);
-        if (n === 60 && tryHeredoc()) continue;
-        if (n === 61) emit(T.Le, pos, (pos += 2));
-        else emit(T.Lt, pos, ++pos);
-        continue;
-      }
-      case 62 /* > */:
-        if (text.charCodeAt(pos + 1) === 61) emit(T.Ge, pos, (pos += 2));
-        else emit(T.Gt, pos, ++pos);
-        continue;
-      case 38 /* & */:
-        if (text.charCodeAt(pos + 1) === 38) {
-          emit(T.AndAnd, pos, (pos += 2));
-          continue;
-        }
-        break;
-      case 124 /* | */:
-        if (text.charCodeAt(pos + 1) === 124) {
-          emit(T.OrOr, pos, (pos += 2));
-          continue;
-        }
-        break;
-      case 58 /* : */:
-        if (text.charCodeAt(pos + 1) === 58) emit(T.DoubleColon, pos, (pos += 2));
-        else emit(T.Colon, pos, ++pos);
-        continue;
-      default:
-        if (isDigit(c)) {
-          pos = scanNumberEnd(text, pos, lastKind() === T.Dot);
-          emit(T.Number, start, pos);
-          continue;
-        }
-        if (c < 128 ? asciiIdentStart[c] === 1 : isIdentStartAt(text, pos, c)) {
-          pos = scanIdentEnd(text, pos);
-          emit(T.Ident, start, pos);
-          continue;
-        }
-    }
-    // A run of characters that cannot start any token: one Invalid token, one diagnostic.
-    // A 'single-quoted string' on one line is taken whole, so it yields one error, not three.
-    pos = c === 39 ? singleQuotedEnd(text, pos) : invalidRunEnd(text, pos);
-    emit(T.Invalid, start, pos);
-    error(start, pos, invalidCharMessage(text, start));
   }
-  // Close whatever is still open at the end of the file with zero-width closers. Only the
-  // innermost construct is reported: the enclosing ones are unterminated for the same reason.
-  const reportedBefore = diagnostics.length;
-  while (modes.length > 0) {
-    const top = modes.length - 1;
-    const mode = modes[top];
-    const quiet = diagnostics.length > reportedBefore;
-    if (mode === M_INTERP) {
-      if (!quiet) error(modeStarts[top], modeEnds[top], 'Unterminated template interpolation: no closing "}" before the end of the file.');
-      emit(T.TemplateSeqEnd, len, len);
-      pop();
-    } else if (mode === M_QUOTED || mode === M_HEREDOC) {
-      const before = diagnostics.length;
-      if (mode === M_QUOTED) lexQuoted();
-      else lexHeredoc();
-      if (quiet) diagnostics.length = before;
-    } else pop(); // an open `{` is the parser's to report
-  }
-  emit(T.EOF, len, len);
-  return { kinds, starts, ends, comments, diagnostics };
 }
 
 /** Token kinds after which a newline inside a quoted string's `${` means a forgotten `}`. */
@@ -526,74 +555,4 @@ function endsExpression(kind: number): boolean {
     kind === T.CHeredoc ||
     kind === T.Star
   );
-}
-
-function lineCommentEnd(text: string, pos: number): number {
-  let nl = text.indexOf('\n', pos);
-  if (nl < 0) nl = text.length;
-  if (nl > pos && text.charCodeAt(nl - 1) === CH_CR) nl--;
-  return nl;
-}
-
-/** Digits, optional fraction (not directly after `.`, so `a.0.1` stays two legacy indexes), optional exponent. */
-function scanNumberEnd(text: string, pos: number, afterDot: boolean): number {
-  const len = text.length;
-  while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
-  if (!afterDot && text.charCodeAt(pos) === 46 && isDigit(text.charCodeAt(pos + 1))) {
-    pos += 2;
-    while (pos < len && isDigit(text.charCodeAt(pos))) pos++;
-  }
-  const e = text.charCodeAt(pos);
-  if (!afterDot && (e === 101 || e === 69)) {
-    let p = pos + 1;
-    const s = text.charCodeAt(p);
-    if (s === 43 || s === 45) p++;
-    if (isDigit(text.charCodeAt(p))) {
-      while (p < len && isDigit(text.charCodeAt(p))) p++;
-      pos = p;
-    }
-  }
-  return pos;
-}
-
-function startsToken(text: string, pos: number): boolean {
-  const c = text.charCodeAt(pos);
-  if (c === CH_SPACE || c === CH_TAB || c === CH_LF || c === CH_CR) return true;
-  if (c < 128) {
-    if (c === 38 || c === 124) return text.charCodeAt(pos + 1) === c;
-    if (c === 126) return text.charCodeAt(pos + 1) === 125;
-    // Printable ASCII other than these is a token start (or, like @ ` ^ \ ;, invalid on its own).
-    return c > 32 && c !== 64 && c !== 96 && c !== 94 && c !== 92 && c !== 59 && c !== 127 && c !== 39;
-  }
-  return isIdentStartAt(text, pos, c);
-}
-
-function singleQuotedEnd(text: string, pos: number): number {
-  const close = text.indexOf("'", pos + 1);
-  const nl = text.indexOf('\n', pos + 1);
-  if (close > pos && (nl < 0 || close < nl)) return close + 1;
-  return invalidRunEnd(text, pos);
-}
-
-function invalidRunEnd(text: string, pos: number): number {
-  const len = text.length;
-  const c = text.charCodeAt(pos);
-  pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < len ? 2 : 1;
-  for (;;) {
-    while (pos < len && !startsToken(text, pos)) pos++;
-    // Invalid characters separated only by spaces or tabs form one run (one diagnostic).
-    let next = pos;
-    while (next < len && (text.charCodeAt(next) === CH_SPACE || text.charCodeAt(next) === CH_TAB)) next++;
-    if (next === pos || next >= len || startsToken(text, next)) return pos;
-    pos = next;
-  }
-}
-
-function invalidCharMessage(text: string, pos: number): string {
-  const c = text.charCodeAt(pos);
-  if (c === 39) return 'Invalid character: single quotes are not valid; use double quotes (") to enclose strings.';
-  if (c === 59) return 'Invalid character: the ";" character is not valid; use newlines to separate arguments and blocks, and commas to separate items in collection values.';
-  if (c === 38 || c === 124) return `Invalid character: "${text[pos]}" is not valid; did you mean "${text[pos]}${text[pos]}"?`;
-  if (c < 32 || c === 127) return `Invalid character: control character U+${c.toString(16).toUpperCase().padStart(4, '0')} is not valid here.`;
-  return `Invalid character: "${String.fromCodePoint(text.codePointAt(pos) ?? c)}" is not valid here.`;
 }

@@ -10,9 +10,9 @@ export const MAX_DIAGNOSTICS = 1000;
 export const MAX_NESTING = 400;
 
 export class Parser {
-  readonly kinds: number[];
-  readonly starts: number[];
-  readonly ends: number[];
+  readonly kinds: Uint8Array;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   readonly diagnostics: ParseDiagnostic[] = [];
   private readonly diagnosticStarts = new Set<number>();
   /** Index of the current token. */
@@ -55,6 +55,18 @@ export class Parser {
       this.report(at, at, 'Parser step budget exceeded; the rest of the file was not parsed.');
     }
     return false;
+  }
+
+  /**
+   * Set newline significance and return the previous setting, which the caller restores when its
+   * context ends. Saved inline rather than around a callback: a closure per bracket or
+   * interpolation was an allocation per node. (An exception abandons the whole parse, so no
+   * `finally` is needed.)
+   */
+  setNewlines(significant: boolean): boolean {
+    const saved = this.newlines;
+    this.newlines = significant;
+    return saved;
   }
 
   /** Kind of the current token (skipping newlines where they are not significant). */
@@ -286,6 +298,15 @@ export class Parser {
       if (k !== T.Newline) this.lastEnd = this.ends[this.i - 1];
     }
   }
+}
+
+/**
+ * `items` with no spare capacity. An array grown by `push` keeps at least 17 slots, while most
+ * lists in a tree hold one or two nodes; trees live as long as the parse cache, and the garbage
+ * collector copies every slot of them (twice, while they are young).
+ */
+export function trimmed<T>(items: T[]): T[] {
+  return items.slice();
 }
 
 /** Top-level block types and their label counts (see looksLikeTopLevelBlock). */

@@ -3,7 +3,7 @@
 // zero-width Missing node, a token that cannot start an expression becomes an Invalid node.
 import type { BinaryOp, Expr, ForExpr, Identifier, ObjectItem, TupleExpr, ObjectExpr, Span } from './ast';
 import { T } from './lexer';
-import { MAX_NESTING, type Parser } from './parser-core';
+import { MAX_NESTING, trimmed, type Parser } from './parser-core';
 import { parseHeredocTemplate, parseQuotedTemplate } from './parser-template';
 
 /** Binding power of binary operators (0 = not a binary operator). */
@@ -48,17 +48,6 @@ const OPERATOR_TEXT: Record<number, BinaryOp> = {
   [T.Slash]: '/',
   [T.Percent]: '%',
 };
-
-/** Run `fn` with newline significance set to `significant`, restoring it afterwards. */
-export function withNewlines<R>(p: Parser, significant: boolean, fn: () => R): R {
-  const saved = p.newlines;
-  p.newlines = significant;
-  try {
-    return fn();
-  } finally {
-    p.newlines = saved;
-  }
-}
 
 export function parseExpression(p: Parser): Expr {
   if (p.depth >= MAX_NESTING) return tooDeep(p);
@@ -185,15 +174,17 @@ function parseTraversals(p: Parser, expr: Expr, splat: number): Expr {
         expr = makeSplat(p, expr, { start: p.starts[open], end: p.lastEnd }, SPLAT_FULL);
         continue;
       }
-      const index = withNewlines(p, false, () => {
-        p.openBracks++;
-        const key = parseExpression(p);
-        p.openBracks--;
-        if (p.peek() === T.RBrack) return { key, end: p.ends[p.next()] };
+      const saved = p.setNewlines(false);
+      p.openBracks++;
+      const key = parseExpression(p);
+      p.openBracks--;
+      let end: number;
+      if (p.peek() === T.RBrack) end = p.ends[p.next()];
+      else {
         reportMissingCloser(p, open, ']', 'index');
-        return { key, end: Math.max(key.end, p.ends[open]) };
-      });
-      const { key, end } = index;
+        end = Math.max(key.end, p.ends[open]);
+      }
+      p.newlines = saved;
       expr = { kind: 'Index', object: expr, key, start: expr.start, end };
       continue;
     }
@@ -234,19 +225,18 @@ function parsePrimary(p: Parser): Expr {
       return parseHeredocTemplate(p);
     case T.LParen: {
       const open = p.next();
-      const inner = withNewlines(p, false, () => {
-        p.openParens++;
-        const e = parseExpression(p);
-        p.openParens--;
-        let end: number;
-        if (p.peek() === T.RParen) end = p.ends[p.next()];
-        else {
-          reportMissingCloser(p, open, ')', 'parenthesised expression');
-          end = e.end;
-        }
-        return { e, end };
-      });
-      return { kind: 'Paren', expr: inner.e, start, end: inner.end };
+      const saved = p.setNewlines(false);
+      p.openParens++;
+      const inner = parseExpression(p);
+      p.openParens--;
+      let end: number;
+      if (p.peek() === T.RParen) end = p.ends[p.next()];
+      else {
+        reportMissingCloser(p, open, ')', 'parenthesised expression');
+        end = inner.end;
+      }
+      p.newlines = saved;
+      return { kind: 'Paren', expr: inner, start, end };
     }
     case T.LBrack:
       return parseTupleOrFor(p);
@@ -301,44 +291,44 @@ function parseCall(p: Parser, first: number): Expr {
   const args: Expr[] = [];
   let expandFinal = false;
   let close: Span | undefined;
-  withNewlines(p, false, () => {
-    p.openParens++;
-    while (p.tick()) {
-      const k = p.peek();
-      if (k === T.RParen) break;
-      if (k === T.EOF || (p.atEnclosingCloser() && k !== T.RParen)) break;
-      const before = p.i;
-      args.push(parseExpression(p));
-      const sep = p.peek();
-      if (sep === T.Ellipsis) {
-        p.next();
-        expandFinal = true;
-        if (p.peek() !== T.RParen) {
-          p.reportHere(
-            `Missing closing parenthesis: an expanded argument ("...") must be the last argument; found ${p.describeCurrent()}.`,
-          );
-        }
-        break;
+  const saved = p.setNewlines(false);
+  p.openParens++;
+  while (p.tick()) {
+    const k = p.peek();
+    if (k === T.RParen) break;
+    if (k === T.EOF || (p.atEnclosingCloser() && k !== T.RParen)) break;
+    const before = p.i;
+    args.push(parseExpression(p));
+    const sep = p.peek();
+    if (sep === T.Ellipsis) {
+      p.next();
+      expandFinal = true;
+      if (p.peek() !== T.RParen) {
+        p.reportHere(
+          `Missing closing parenthesis: an expanded argument ("...") must be the last argument; found ${p.describeCurrent()}.`,
+        );
       }
-      if (sep === T.Comma) {
-        p.next();
-        continue;
-      }
-      if (sep === T.RParen) break;
-      if (p.atEnclosingCloser()) break;
-      p.reportHere(
-        `Missing argument separator: a comma is required to separate each function argument from the next; found ${p.describeCurrent()}.`,
-      );
-      if (p.i === before) p.next();
-      p.skipToRecoveryPoint(true);
-      if (p.peek() === T.Comma) p.next();
+      break;
     }
-    p.openParens--;
-    if (p.peek() === T.RParen) close = p.spanOf(p.next());
-    else if (!p.stopped) reportMissingCloser(p, open, ')', 'function call');
-  });
+    if (sep === T.Comma) {
+      p.next();
+      continue;
+    }
+    if (sep === T.RParen) break;
+    if (p.atEnclosingCloser()) break;
+    p.reportHere(
+      `Missing argument separator: a comma is required to separate each function argument from the next; found ${p.describeCurrent()}.`,
+    );
+    if (p.i === before) p.next();
+    p.skipToRecoveryPoint(true);
+    if (p.peek() === T.Comma) p.next();
+  }
+  p.openParens--;
+  if (p.peek() === T.RParen) close = p.spanOf(p.next());
+  else if (!p.stopped) reportMissingCloser(p, open, ')', 'function call');
+  p.newlines = saved;
   const end = close ? close.end : Math.max(p.lastEnd, p.ends[open], args.length > 0 ? args[args.length - 1].end : 0);
-  return { kind: 'Call', name, args, expandFinal, close, start, end };
+  return { kind: 'Call', name, args: trimmed(args), expandFinal, close, start, end };
 }
 
 function isForKeyword(p: Parser): boolean {
@@ -347,13 +337,14 @@ function isForKeyword(p: Parser): boolean {
 
 function parseTupleOrFor(p: Parser): Expr {
   const open = p.next();
-  return withNewlines(p, false, () => {
-    p.openBracks++;
-    if (isForKeyword(p)) {
-      const f = parseForBody(p, open, false);
-      p.openBracks--;
-      return finishBracket(p, f, open, T.RBrack);
-    }
+  const saved = p.setNewlines(false);
+  p.openBracks++;
+  let result: Expr;
+  if (isForKeyword(p)) {
+    const f = parseForBody(p, open, false);
+    p.openBracks--;
+    result = finishBracket(p, f, open, T.RBrack);
+  } else {
     const items: Expr[] = [];
     while (p.tick()) {
       const k = p.peek();
@@ -374,9 +365,11 @@ function parseTupleOrFor(p: Parser): Expr {
       if (p.peek() === T.Comma) p.next();
     }
     p.openBracks--;
-    const tuple: TupleExpr = { kind: 'Tuple', items, start: p.starts[open], end: 0 };
-    return finishBracket(p, tuple, open, T.RBrack);
-  });
+    const tuple: TupleExpr = { kind: 'Tuple', items: trimmed(items), start: p.starts[open], end: 0 };
+    result = finishBracket(p, tuple, open, T.RBrack);
+  }
+  p.newlines = saved;
+  return result;
 }
 
 /** Consume the closer of a tuple / object / for, or report it missing; sets the node's end. */
@@ -405,56 +398,58 @@ export function maxChildEnd(node: object): number {
 
 function parseObjectOrFor(p: Parser): Expr {
   const open = p.next();
-  if (withNewlines(p, false, () => isForKeyword(p))) {
-    return withNewlines(p, false, () => {
-      p.openBraces++;
-      const f = parseForBody(p, open, true);
-      p.openBraces--;
-      return finishBracket(p, f, open, T.RBrace);
-    });
-  }
-  return withNewlines(p, true, () => {
+  const saved = p.setNewlines(false);
+  if (isForKeyword(p)) {
     p.openBraces++;
-    const items: ObjectItem[] = [];
-    while (p.tick()) {
-      let k = p.peek();
-      if (k === T.Newline || k === T.Comma) {
-        if (k === T.Comma) p.reportHere('Unexpected comma: expected an object item before the comma.');
-        p.next();
-        continue;
-      }
-      if (k === T.RBrace || k === T.EOF || p.atEnclosingCloser()) break;
-      const before = p.i;
-      const key = parseExpression(p);
-      let value: Expr;
-      k = p.peek();
-      if (k === T.Equal || k === T.Colon) {
-        p.next();
-        value = parseExpression(p);
-      } else {
-        p.reportHere(
-          `Missing key/value separator: expected an equals sign ("=") to mark the beginning of the value, but found ${p.describeCurrent()}.`,
-        );
-        value = p.missing();
-      }
-      items.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
-      k = p.peek();
-      if (k === T.Comma || k === T.Newline) {
-        p.next();
-        continue;
-      }
-      if (k === T.RBrace || p.atEnclosingCloser()) break;
-      if (p.atLineStart()) continue;
-      p.reportHere(
-        `Missing attribute separator: expected a newline or comma after an object item, but found ${p.describeCurrent()}.`,
-      );
-      if (p.i === before) p.next();
-      p.skipToRecoveryPoint(true);
-    }
+    const f = parseForBody(p, open, true);
     p.openBraces--;
-    const obj: ObjectExpr = { kind: 'Object', items, start: p.starts[open], end: 0 };
-    return finishBracket(p, obj, open, T.RBrace);
-  });
+    const result = finishBracket(p, f, open, T.RBrace);
+    p.newlines = saved;
+    return result;
+  }
+  p.newlines = true;
+  p.openBraces++;
+  const items: ObjectItem[] = [];
+  while (p.tick()) {
+    let k = p.peek();
+    if (k === T.Newline || k === T.Comma) {
+      if (k === T.Comma) p.reportHere('Unexpected comma: expected an object item before the comma.');
+      p.next();
+      continue;
+    }
+    if (k === T.RBrace || k === T.EOF || p.atEnclosingCloser()) break;
+    const before = p.i;
+    const key = parseExpression(p);
+    let value: Expr;
+    k = p.peek();
+    if (k === T.Equal || k === T.Colon) {
+      p.next();
+      value = parseExpression(p);
+    } else {
+      p.reportHere(
+        `Missing key/value separator: expected an equals sign ("=") to mark the beginning of the value, but found ${p.describeCurrent()}.`,
+      );
+      value = p.missing();
+    }
+    items.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
+    k = p.peek();
+    if (k === T.Comma || k === T.Newline) {
+      p.next();
+      continue;
+    }
+    if (k === T.RBrace || p.atEnclosingCloser()) break;
+    if (p.atLineStart()) continue;
+    p.reportHere(
+      `Missing attribute separator: expected a newline or comma after an object item, but found ${p.describeCurrent()}.`,
+    );
+    if (p.i === before) p.next();
+    p.skipToRecoveryPoint(true);
+  }
+  p.openBraces--;
+  const obj: ObjectExpr = { kind: 'Object', items: trimmed(items), start: p.starts[open], end: 0 };
+  const result = finishBracket(p, obj, open, T.RBrace);
+  p.newlines = saved;
+  return result;
 }
 
 function parseIdentifier(p: Parser, what: string): Identifier {

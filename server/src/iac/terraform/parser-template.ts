@@ -12,8 +12,8 @@ import type {
   TemplatePart,
 } from './ast';
 import { T } from './lexer';
-import type { Parser } from './parser-core';
-import { parseExpression, withNewlines } from './parser-expr';
+import { trimmed, type Parser } from './parser-core';
+import { parseExpression } from './parser-expr';
 
 interface FlatLiteral {
   lit: true;
@@ -54,9 +54,18 @@ export function parseQuotedTemplate(p: Parser): TemplateExpr {
     end = items.length > 0 ? items[items.length - 1].end : p.ends[open];
     innerEnd = end;
   }
-  applyStripMarkers(items);
-  const parts = buildParts(p, items, p.ends[open], innerEnd);
+  // Most strings are one literal piece (or empty): no directives to nest, no strip markers.
+  const literal = items.length === 0 || (items.length === 1 && items[0].lit);
+  if (!literal) applyStripMarkers(items);
+  const parts = literal ? literalParts(items as FlatLiteral[], p.ends[open], innerEnd) : buildParts(p, items, p.ends[open], innerEnd);
   return { kind: 'Template', parts, start: p.starts[open], end };
+}
+
+/** buildParts for a template of at most one literal piece, without its directive stack. */
+function literalParts(items: FlatLiteral[], innerStart: number, innerEnd: number): TemplatePart[] {
+  const item = items[0];
+  if (item !== undefined && item.value !== '') return [{ kind: 'TemplateLiteral', value: item.value, start: item.start, end: item.end }];
+  return [{ kind: 'TemplateLiteral', value: '', start: innerStart, end: Math.max(innerStart, innerEnd) }];
 }
 
 export function parseHeredocTemplate(p: Parser): TemplateExpr {
@@ -114,22 +123,22 @@ function collectItems(p: Parser, heredoc: boolean): FlatItem[] {
 function parseInterpolation(p: Parser): FlatSequence {
   const open = p.next();
   const stripLeft = p.ends[open] - p.starts[open] === 3;
-  return withNewlines(p, false, () => {
-    p.openSeqs++;
-    const expr = parseExpression(p);
-    p.openSeqs--;
-    const seq: FlatSequence = {
-      lit: false,
-      seq: 'interp',
-      start: p.starts[open],
-      end: expr.end,
-      stripLeft,
-      stripRight: false,
-      expr,
-    };
-    closeSequence(p, seq, 'interpolation');
-    return seq;
-  });
+  const saved = p.setNewlines(false);
+  p.openSeqs++;
+  const expr = parseExpression(p);
+  p.openSeqs--;
+  const seq: FlatSequence = {
+    lit: false,
+    seq: 'interp',
+    start: p.starts[open],
+    end: expr.end,
+    stripLeft,
+    stripRight: false,
+    expr,
+  };
+  closeSequence(p, seq, 'interpolation');
+  p.newlines = saved;
+  return seq;
 }
 
 /** Expect the `}` / `~}` that ends a sequence; recover by skipping to it. */
@@ -153,54 +162,54 @@ function closeSequence(p: Parser, seq: FlatSequence, what: string): void {
 function parseDirective(p: Parser): FlatSequence {
   const open = p.next();
   const stripLeft = p.ends[open] - p.starts[open] === 3;
-  return withNewlines(p, false, () => {
-    const seq: FlatSequence = {
-      lit: false,
-      seq: 'invalid',
-      start: p.starts[open],
-      end: p.ends[open],
-      stripLeft,
-      stripRight: false,
-    };
-    p.openSeqs++;
-    const keyword = p.identText();
-    switch (keyword) {
-      case 'if':
+  const saved = p.setNewlines(false);
+  const seq: FlatSequence = {
+    lit: false,
+    seq: 'invalid',
+    start: p.starts[open],
+    end: p.ends[open],
+    stripLeft,
+    stripRight: false,
+  };
+  p.openSeqs++;
+  const keyword = p.identText();
+  switch (keyword) {
+    case 'if':
+      p.next();
+      seq.seq = 'if';
+      seq.expr = parseExpression(p);
+      break;
+    case 'else':
+    case 'endif':
+    case 'endfor':
+      p.next();
+      seq.seq = keyword;
+      break;
+    case 'for': {
+      p.next();
+      seq.seq = 'for';
+      let first = directiveIdentifier(p);
+      if (p.peek() === T.Comma) {
         p.next();
-        seq.seq = 'if';
-        seq.expr = parseExpression(p);
-        break;
-      case 'else':
-      case 'endif':
-      case 'endfor':
-        p.next();
-        seq.seq = keyword;
-        break;
-      case 'for': {
-        p.next();
-        seq.seq = 'for';
-        let first = directiveIdentifier(p);
-        if (p.peek() === T.Comma) {
-          p.next();
-          seq.keyVar = first;
-          first = directiveIdentifier(p);
-        }
-        seq.valueVar = first;
-        if (p.identText() === 'in') p.next();
-        else p.reportHere(`Invalid for directive: expected "in" after the iterator variables, but found ${p.describeCurrent()}.`);
-        seq.expr = parseExpression(p);
-        break;
+        seq.keyVar = first;
+        first = directiveIdentifier(p);
       }
-      default:
-        p.reportHere(
-          `Invalid template directive: expected "if", "else", "endif", "for" or "endfor", but found ${p.describeCurrent()}.`,
-        );
+      seq.valueVar = first;
+      if (p.identText() === 'in') p.next();
+      else p.reportHere(`Invalid for directive: expected "in" after the iterator variables, but found ${p.describeCurrent()}.`);
+      seq.expr = parseExpression(p);
+      break;
     }
-    p.openSeqs--;
-    seq.end = Math.max(seq.end, p.lastEnd);
-    closeSequence(p, seq, 'directive');
-    return seq;
-  });
+    default:
+      p.reportHere(
+        `Invalid template directive: expected "if", "else", "endif", "for" or "endfor", but found ${p.describeCurrent()}.`,
+      );
+  }
+  p.openSeqs--;
+  seq.end = Math.max(seq.end, p.lastEnd);
+  closeSequence(p, seq, 'directive');
+  p.newlines = saved;
+  return seq;
 }
 
 function directiveIdentifier(p: Parser): Identifier {
@@ -451,5 +460,5 @@ function buildParts(p: Parser, items: FlatItem[], innerStart: number, innerEnd: 
   if (root.parts.length === 0 && !sawSequence) {
     root.parts.push({ kind: 'TemplateLiteral', value: '', start: innerStart, end: Math.max(innerStart, innerEnd) });
   }
-  return root.parts;
+  return trimmed(root.parts);
 }

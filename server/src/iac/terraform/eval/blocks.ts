@@ -8,7 +8,7 @@ import { typeName } from './convert';
 import { headerSpan } from './decls';
 import { evaluate, iterationPairs } from './expressions';
 import { jsonTemplateNode, looksLikeJson } from './json-template';
-import { collectReferences } from './references';
+import { collectPossibleReferences, collectReferences, mayReferenceCached } from './references';
 import { evalError, withBindings, type Scope } from './scope';
 import { MAX_INSTANCES_PER_BLOCK } from './unit';
 
@@ -87,6 +87,25 @@ export function blockNode(scope: Scope, block: Block, fields: Record<string, Sou
   return { range: rangeOf(scope, block), nameRange: rangeOf(scope, headerSpan(block)), fields };
 }
 
+/** The nested blocks of one type in a body, in order (they become one list attribute). */
+interface BlockList {
+  values: Value[];
+  nodes: SourceMapNode[];
+  first: Span;
+  last: Span;
+  header: Span;
+}
+
+function blockListFor(lists: Map<string, BlockList>, type: string, block: Block): BlockList {
+  let l = lists.get(type);
+  if (!l) lists.set(type, (l = { values: [], nodes: [], first: block, last: block, header: block.type }));
+  l.last = block;
+  return l;
+}
+
+/** Shared by bodies without meta-arguments to skip (a default `new Set()` was one per nested block). */
+const NOTHING_SKIPPED: ReadonlySet<string> = new Set();
+
 /**
  * Evaluate a body. `skip` names attributes/blocks that are meta-arguments (not configuration);
  * `path` is where this body sits inside the resource's config (for references).
@@ -96,17 +115,11 @@ export function evaluateBody(
   scope: Scope,
   path: (string | number)[],
   refs: ModelReference[],
-  skip: ReadonlySet<string> = new Set(),
+  skip: ReadonlySet<string> = NOTHING_SKIPPED,
 ): BodyResult {
   const config: ValueObject = {};
   const fields: Record<string, SourceMapNode> = {};
-  const blockLists = new Map<string, { values: Value[]; nodes: SourceMapNode[]; first: Span; last: Span; header: Span }>();
-  const listFor = (type: string, block: Block) => {
-    let l = blockLists.get(type);
-    if (!l) blockLists.set(type, (l = { values: [], nodes: [], first: block, last: block, header: block.type }));
-    l.last = block;
-    return l;
-  };
+  const blockLists = new Map<string, BlockList>();
   for (const item of body.items) {
     if (item.kind === 'Attribute') {
       const name = item.name.name;
@@ -117,7 +130,8 @@ export function evaluateBody(
       }
       config[name] = evaluate(item.expr, scope);
       fields[name] = attributeNode(scope, item);
-      collectReferences(item.expr, scope, [...path, name], refs);
+      // The attribute's path is built only for the few values that can hold a reference.
+      if (mayReferenceCached(item.expr)) collectPossibleReferences(item.expr, scope, [...path, name], refs);
       continue;
     }
     const type = item.type.name;
@@ -125,11 +139,11 @@ export function evaluateBody(
     if (type === 'dynamic') {
       const label = item.labels[0]?.value;
       if (!label) continue;
-      const list = listFor(label, item);
+      const list = blockListFor(blockLists, label, item);
       expandDynamic(item, scope, [...path, label], refs, list);
       continue;
     }
-    const list = listFor(type, item);
+    const list = blockListFor(blockLists, type, item);
     const inner = evaluateBody(item.body, scope, [...path, type, list.values.length], refs);
     list.values.push(inner.config);
     list.nodes.push(blockNode(scope, item, inner.fields));

@@ -1,7 +1,9 @@
 // Function calls. `try`, `can`, `templatestring` and `type` need their arguments unevaluated and
 // live here; everything else goes to the function library, whose errors become diagnostics.
 import type { CallExpr, Expr } from '../ast';
+import type { FileHost } from '../../model';
 import { callFunction, hasFunction } from '../functions';
+import type { FunctionContext } from '../functions';
 import { Unknown, type Value, type ValueObject, isObject } from '../values';
 import { typeName } from './convert';
 import { evaluate, unknownFrom } from './expressions';
@@ -38,18 +40,41 @@ export function evaluateCall(expr: CallExpr, scope: Scope): Value {
     const partial = partialJsonencode(args[0], sourceOf(scope, expr));
     if (partial) return partial;
   }
-  const ctx = scope.env.ctx;
   try {
-    return callFunction(name, args, {
-      // Relative paths resolve against the working directory, which for Terraform is the root module.
-      moduleDir: scope.env.rootDir,
-      host: { readFile: (p: string) => ctx.readText(p), listDir: (p: string) => ctx.host.listDir(p) },
-      callText: sourceOf(scope, expr),
-      renderTemplate: (text: string, path: string, vars: ValueObject) => renderTemplateText(text, path, vars, scope),
-    });
+    return callFunction(name, args, new CallContext(scope, expr));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return evalError(scope, expr, 'tf-function-error', `${name}(): ${message}`);
+  }
+}
+
+/**
+ * What a library function may use, read on demand: most calls need none of it, so a call costs
+ * one object rather than a context, a host and three closures, and the call's text is sliced
+ * only for an unknown result.
+ */
+class CallContext implements FunctionContext {
+  constructor(
+    private readonly scope: Scope,
+    private readonly expr: CallExpr,
+  ) {}
+
+  /** Relative paths resolve against the working directory, which for Terraform is the root module. */
+  get moduleDir(): string {
+    return this.scope.env.rootDir;
+  }
+
+  get host(): FileHost {
+    const ctx = this.scope.env.ctx;
+    return { readFile: (p: string) => ctx.readText(p), listDir: (p: string) => ctx.host.listDir(p) };
+  }
+
+  get callText(): string {
+    return sourceOf(this.scope, this.expr);
+  }
+
+  renderTemplate(text: string, path: string, vars: ValueObject): Value {
+    return renderTemplateText(text, path, vars, this.scope);
   }
 }
 

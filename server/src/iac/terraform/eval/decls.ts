@@ -75,37 +75,28 @@ export function loadModuleDecls(ctx: UnitContext, dir: string): ModuleDecls {
 }
 
 function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void {
-  const duplicate = (block: Block, what: string, first: BlockDecl | LocalDecl) => {
-    const where = `${ctx.rel(first.file.path)}`;
-    ctx.report(file.path, headerSpan(block), 'error', 'tf-duplicate', `duplicate ${what} (first declared in ${where})`);
-  };
   for (const item of file.body.items) {
     if (item.kind !== 'Block') continue;
     const block = item;
-    const labels = block.labels.map((l) => l.value);
-    const put = (map: Map<string, BlockDecl>, key: string, what: string) => {
-      const first = map.get(key);
-      if (first) duplicate(block, what, first);
-      else map.set(key, { block, file });
-    };
+    const labels = block.labels;
     switch (block.type.name) {
       case 'variable':
-        if (labels.length >= 1) put(decls.variables, labels[0], `variable "${labels[0]}"`);
+        if (labels.length >= 1) declare(ctx, decls.variables, labels[0].value, block, file, 1);
         break;
       case 'output':
-        if (labels.length >= 1) put(decls.outputs, labels[0], `output "${labels[0]}"`);
+        if (labels.length >= 1) declare(ctx, decls.outputs, labels[0].value, block, file, 1);
         break;
       case 'module':
-        if (labels.length >= 1) put(decls.modules, labels[0], `module "${labels[0]}"`);
+        if (labels.length >= 1) declare(ctx, decls.modules, labels[0].value, block, file, 1);
         break;
       case 'resource':
         if (labels.length >= 2) {
-          put(decls.resources, `${labels[0]}.${labels[1]}`, `resource "${labels[0]}" "${labels[1]}"`);
-          decls.resourceTypes.add(labels[0]);
+          declare(ctx, decls.resources, `${labels[0].value}.${labels[1].value}`, block, file, 2);
+          decls.resourceTypes.add(labels[0].value);
         }
         break;
       case 'data':
-        if (labels.length >= 2) put(decls.data, `${labels[0]}.${labels[1]}`, `data "${labels[0]}" "${labels[1]}"`);
+        if (labels.length >= 2) declare(ctx, decls.data, `${labels[0].value}.${labels[1].value}`, block, file, 2);
         break;
       case 'provider':
         decls.providers.push({ block, file });
@@ -122,6 +113,21 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
         break;
     }
   }
+}
+
+/**
+ * Record a declaration under `key`, or report it as a duplicate of the first one. The message
+ * (`resource "a" "b"`: the block type and its first `labelCount` labels) is built only then.
+ */
+function declare(ctx: UnitContext, map: Map<string, BlockDecl>, key: string, block: Block, file: ParsedFile, labelCount: number): void {
+  const first = map.get(key);
+  if (!first) {
+    map.set(key, { block, file });
+    return;
+  }
+  let what = block.type.name;
+  for (let i = 0; i < labelCount; i++) what += ` "${block.labels[i].value}"`;
+  ctx.report(file.path, headerSpan(block), 'error', 'tf-duplicate', `duplicate ${what} (first declared in ${ctx.rel(first.file.path)})`);
 }
 
 /** The block header: its type through its last label (what the user reads as the block's name). */

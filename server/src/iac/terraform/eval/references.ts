@@ -32,58 +32,56 @@ const seenByList = new WeakMap<ModelReference[], Set<string>>();
 const NEVER_REFERENCES = new Set(['var', 'each', 'count', 'path', 'terraform', 'self']);
 const mayReferenceCache = new WeakMap<Expr, boolean>();
 
-/** Whether the expression has any traversal that could be a reference (most values are literals). */
-export function mayReference(expr: Expr): boolean {
-  let hit = false;
-  const visit = (e: Expr): void => {
-    if (hit) return;
-    if (e.kind === 'Variable') {
-      if (!NEVER_REFERENCES.has(e.name)) hit = true;
-      return;
+/**
+ * Whether the expression has any traversal that could be a reference (most values are literals).
+ * Plain recursion rather than a visitor closure made per call: one stable function to compile.
+ */
+export function mayReference(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Variable': return !NEVER_REFERENCES.has(e.name);
+    case 'GetAttr': return mayReference(e.object);
+    case 'Index': return mayReference(e.object) || mayReference(e.key);
+    case 'Splat': return mayReference(e.object) || mayReference(e.each);
+    case 'Call': return someMayReference(e.args);
+    case 'Tuple': return someMayReference(e.items);
+    case 'Object':
+      for (const i of e.items) if (mayReference(i.key) || mayReference(i.value)) return true;
+      return false;
+    case 'Unary': return mayReference(e.operand);
+    case 'Binary': return mayReference(e.left) || mayReference(e.right);
+    case 'Conditional': return mayReference(e.cond) || mayReference(e.then) || mayReference(e.else);
+    case 'Paren': return mayReference(e.expr);
+    case 'For':
+      return mayReference(e.collection) || (e.keyExpr !== undefined && mayReference(e.keyExpr)) ||
+        mayReference(e.valueExpr) || (e.cond !== undefined && mayReference(e.cond));
+    case 'Template': return partsMayReference(e.parts);
+    default: return false;
+  }
+}
+
+function someMayReference(exprs: Expr[]): boolean {
+  for (const e of exprs) if (mayReference(e)) return true;
+  return false;
+}
+
+function partsMayReference(parts: TemplatePart[]): boolean {
+  for (const p of parts) {
+    if (p.kind === 'TemplateInterpolation') {
+      if (mayReference(p.expr)) return true;
+    } else if (p.kind === 'TemplateIf') {
+      if (mayReference(p.cond) || partsMayReference(p.then) || (p.else !== undefined && partsMayReference(p.else))) return true;
+    } else if (p.kind === 'TemplateFor') {
+      if (mayReference(p.collection) || partsMayReference(p.body)) return true;
     }
-    forEachChild(e, visit);
-  };
-  visit(expr);
-  return hit;
+  }
+  return false;
 }
 
 /** mayReference, cached by node. */
-function mayReferenceCached(expr: Expr): boolean {
+export function mayReferenceCached(expr: Expr): boolean {
   let hit = mayReferenceCache.get(expr);
   if (hit === undefined) mayReferenceCache.set(expr, (hit = mayReference(expr)));
   return hit;
-}
-
-function forEachChild(e: Expr, f: (c: Expr) => void): void {
-  switch (e.kind) {
-    case 'GetAttr': f(e.object); return;
-    case 'Index': f(e.object); f(e.key); return;
-    case 'Splat': f(e.object); f(e.each); return;
-    case 'Call': e.args.forEach(f); return;
-    case 'Tuple': e.items.forEach(f); return;
-    case 'Object': for (const i of e.items) { f(i.key); f(i.value); } return;
-    case 'Unary': f(e.operand); return;
-    case 'Binary': f(e.left); f(e.right); return;
-    case 'Conditional': f(e.cond); f(e.then); f(e.else); return;
-    case 'Paren': f(e.expr); return;
-    case 'For': f(e.collection); if (e.keyExpr) f(e.keyExpr); f(e.valueExpr); if (e.cond) f(e.cond); return;
-    case 'Template': forEachPartExpr(e.parts, f); return;
-    default: return;
-  }
-}
-
-function forEachPartExpr(parts: TemplatePart[], f: (c: Expr) => void): void {
-  for (const p of parts) {
-    if (p.kind === 'TemplateInterpolation') f(p.expr);
-    else if (p.kind === 'TemplateIf') {
-      f(p.cond);
-      forEachPartExpr(p.then, f);
-      if (p.else) forEachPartExpr(p.else, f);
-    } else if (p.kind === 'TemplateFor') {
-      f(p.collection);
-      forEachPartExpr(p.body, f);
-    }
-  }
 }
 
 export function collectReferences(expr: Expr, scope: Scope, path: (string | number)[], out: ModelReference[]): void {

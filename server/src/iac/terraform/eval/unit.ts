@@ -48,6 +48,23 @@ export function parseCached(text: string, path: string): ParsedFile {
   return file;
 }
 
+/**
+ * Offsets where each line of a parsed file starts. Kept with the (immutable) tree rather than per
+ * run: every unit that reads a module asks for the same file's lines, and a scan has 225 units.
+ */
+const lineStartsByFile = new WeakMap<ParsedFile, number[]>();
+
+function lineStartsOf(file: ParsedFile): number[] {
+  let starts = lineStartsByFile.get(file);
+  if (!starts) {
+    starts = [0];
+    const text = file.text;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    lineStartsByFile.set(file, starts);
+  }
+  return starts;
+}
+
 /** Thrown (and caught in analyze.ts only) to unwind when the caller cancels. */
 export class CancelledSignal {}
 
@@ -72,7 +89,6 @@ export class UnitContext {
   }
 
   private readonly relCache = new Map<string, string>();
-  private readonly lineStarts = new Map<string, number[]>();
 
   rel(abs: string): string {
     let r = this.relCache.get(abs);
@@ -82,13 +98,7 @@ export class UnitContext {
 
   /** `file:line` (root-relative, 1-based line) for provenance strings. */
   location(file: ParsedFile, offset: number): string {
-    let starts = this.lineStarts.get(file.path);
-    if (!starts) {
-      starts = [0];
-      const text = file.text;
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts.set(file.path, starts);
-    }
+    const starts = lineStartsOf(file);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
