@@ -6,10 +6,10 @@
 // to `--jobs 1`.
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { FileHost } from '../iac/model';
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
 import { DiskHost } from '../workspace/disk-host';
 import { loadBuiltinPack, reportKeyOf, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
+import { UnitQueue, unitQueue } from './scan-order';
 import { markTimeline } from './scan-timeline';
 
 /**
@@ -169,11 +169,10 @@ export const EARLY_WORKERS = 3;
 export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: number, workers: ScanWorkers, onProgress?: (done: number) => void): Promise<PoolResult> {
   return new Promise((resolvePool, rejectPool) => {
     const outcomes: UnitOutcome[] = new Array(dirs.length);
-    // Workers take units from the front (largest first), this thread from the back: its units are
-    // the small ones, so it returns to the event loop often and the workers are fed without delay.
-    let order: number[] = [];
-    let next = 0;
-    let last = -1;
+    // Workers take units from the front (largest families first), this thread from the back: its
+    // units are the small ones, so it returns to the event loop often and the workers are fed
+    // without delay. Each family of units sharing a module goes in unit order (scan-order.ts).
+    let queue = new UnitQueue([], []);
     let done = 0;
     let first: Omit<PoolResult, 'outcomes'> | undefined;
     let settled = false;
@@ -198,21 +197,18 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
       if (done === dirs.length) finish();
     };
     const feed = (worker: Worker) => {
-      if (next <= last) {
-        const index = order[next];
-        const from = told.get(worker) ?? 0;
-        told.set(worker, reported.length);
-        worker.postMessage({ type: 'unit', index, dir: dirs[index], reported: reported.slice(from) } satisfies ToWorker);
-        next++;
-      }
+      const index = queue.takeFront();
+      if (index === undefined) return;
+      const from = told.get(worker) ?? 0;
+      told.set(worker, reported.length);
+      worker.postMessage({ type: 'unit', index, dir: dirs[index], reported: reported.slice(from) } satisfies ToWorker);
     };
     if (dirs.length === 0) return finish();
     workers.resize(Math.min(jobs, dirs.length) - 1);
     // One snapshot of the files for this thread: the size estimate reads every unit's .tf files,
     // and the units this thread scans are then served from memory instead of read again.
     const disk = new DiskHost({ snapshot: true });
-    order = largestFirst(dirs, disk);
-    last = order.length - 1;
+    queue = unitQueue(dirs, disk);
     markTimeline('units-ordered');
     // The settings go first: a worker's port delivers in order, so they precede its first unit.
     for (const worker of workers.running) worker.postMessage({ type: 'settings', settings } satisfies ToWorker);
@@ -235,8 +231,7 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
       first ??= { rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir };
       const here = (scanner = new UnitScanner(pack, settings, disk));
       for (const [index, outcome] of outcomes.entries()) if (outcome) here.noteReported(outcome.findings.map((f) => [reportKeyOf(f), index]));
-      while (!settled && next <= last) {
-        const index = order[last--];
+      for (let index = queue.takeBack(); !settled && index !== undefined; index = queue.takeBack()) {
         const outcome = await here.scan(dirs[index], index);
         if (settled) return;
         markTimeline('first-unit-done');
@@ -247,56 +242,6 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
     };
     scanHere().catch((err: unknown) => finish(err instanceof Error ? err : new Error(String(err))));
   });
-}
-
-/** A local module call's source (`source = "../modules/x"`), as written in a .tf file. */
-const LOCAL_SOURCE = /\bsource\s*=\s*"(\.{1,2}\/[^"]*)"/g;
-
-/**
- * Unit indices by estimated cost, largest first: the bytes of .tf the unit evaluates, its own and
- * those of the local modules it calls (transitively). Only an order: a wrong guess costs balance.
- */
-export function largestFirst(dirs: string[], host: FileHost = new DiskHost()): number[] {
-  const own = new Map<string, { bytes: number; calls: string[] }>();
-  const read = (dir: string) => {
-    let hit = own.get(dir);
-    if (hit) return hit;
-    hit = { bytes: 0, calls: [] };
-    own.set(dir, hit);
-    const names = (host.listDir(dir) ?? []).filter((n) => n.endsWith('.tf'));
-    for (const name of names) {
-      const text = host.readFile(`${dir}/${name}`);
-      if (text === undefined) continue;
-      hit.bytes += text.length;
-      for (const m of text.matchAll(LOCAL_SOURCE)) hit.calls.push(normalise(`${dir}/${m[1]}`));
-    }
-    return hit;
-  };
-  const cost = (dir: string): number => {
-    let total = 0;
-    const seen = new Set<string>();
-    const visit = (d: string) => {
-      if (seen.has(d) || seen.size > 64) return;
-      seen.add(d);
-      const info = read(d);
-      total += info.bytes;
-      for (const c of info.calls) visit(c);
-    };
-    visit(dir);
-    return total;
-  };
-  const costs = dirs.map(cost);
-  return dirs.map((_, i) => i).sort((a, b) => costs[b] - costs[a] || a - b);
-}
-
-function normalise(path: string): string {
-  const out: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '.' || part === '') continue;
-    if (part === '..') out.pop();
-    else out.push(part);
-  }
-  return `/${out.join('/')}`;
 }
 
 /**
