@@ -5,7 +5,7 @@
 // loading reuses it only for an unchanged file; rebuilding refreshes it. The text depends only on
 // policies/ and the parser, so a rebuild from the same sources writes the same bytes.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +59,19 @@ async function writeBuiltinPackArtefact() {
   // ASCII-only already (each thread reads and parses it faster, see asciiOnly; its offsets count ASCII characters).
   const artefact = writePackArtefact(readPackFiles(packDir).filter((f) => isPolicyFile(f.path)));
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', BUILTIN_PACK_ARTEFACT), artefact);
+  writeReplacing(join(root, 'dist', BUILTIN_PACK_ARTEFACT), artefact);
+}
+
+/**
+ * Writes `file` as a new file renamed over the old one, never in place: a scan thread keeps the
+ * artefact open and reads module bodies from it as it goes (cli/scan-engine.ts), and a process
+ * starting meanwhile must not read half a bundle. Readers of the old file keep its content; a
+ * rebuild beside a running scan (`vsce package` runs the build) changes nothing for it.
+ */
+function writeReplacing(file, text) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
 }
 
 /**
@@ -72,7 +84,7 @@ async function writeBuiltinPackArtefact() {
 function asciiOnly(file) {
   const text = readFileSync(file, 'utf8');
   const escaped = escapeNonAscii(text);
-  if (escaped !== text) writeFileSync(file, escaped);
+  if (escaped !== text) writeReplacing(file, escaped);
 }
 
 /** Each non-ASCII UTF-16 unit as `\uXXXX` (in JSON text, a string with the same value). */

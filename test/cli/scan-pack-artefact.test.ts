@@ -1,12 +1,14 @@
 // The scan's reader of dist/builtin-pack.json: the header line at once, each module body from the
 // file when first read; a file that is cut short or not the build's is refused, and one that
-// changes under a running scan fails loudly rather than mixing two builds.
+// changes under a running scan fails loudly rather than mixing two builds; the build replaces the
+// file (rename) rather than rewriting it, so a running scan keeps reading the one it opened.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinPackArtefact } from '../../server/src/cli/scan-engine';
+import { REPO_ROOT } from '../helpers/corpora';
 import { BUILTIN_PACK_ARTEFACT, loadPack, readPackArtefact, writePackArtefact } from '../../server/src/policy';
 
 /** `count` small rule files; each has METADATA, so the header grows with the count. */
@@ -69,4 +71,29 @@ test('a cut-short or non-ASCII artefact file is refused; one rewritten during th
   } finally {
     done();
   }
+});
+
+test('an artefact the build replaces (a new file renamed over it, as scripts/build.mjs writes it) is still read whole by a thread that opened the old one', () => {
+  const text = writePackArtefact(files(3));
+  const { packDir, artefactPath, done } = packRoot(text);
+  try {
+    const artefact = builtinPackArtefact(packDir);
+    assert.ok(artefact);
+    const pack = loadPack(files(3), { parsed: artefact, check: false });
+    const [first, second, third] = pack.policy!.modules;
+    assert.equal(first.module.rules.length, 1);
+    const replacement = `${artefactPath}.new`;
+    writeFileSync(replacement, writePackArtefact(files(4)));
+    renameSync(replacement, artefactPath);
+    assert.equal(second.module.rules.length, 1, 'read from the file this thread opened');
+    assert.equal(third.module.package.path.length, 3);
+  } finally {
+    done();
+  }
+});
+
+test('the build replaces dist files by renaming a new file over them, never writing in place', () => {
+  const build = readFileSync(join(REPO_ROOT, 'scripts', 'build.mjs'), 'utf8');
+  assert.doesNotMatch(build, /writeFileSync\(join\(root, 'dist'/, 'the artefact is written through writeReplacing');
+  assert.match(build, /writeReplacing\(join\(root, 'dist', BUILTIN_PACK_ARTEFACT\)/);
 });
