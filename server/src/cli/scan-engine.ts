@@ -222,9 +222,11 @@ export class UnitScanner {
       outcome.activeRules = this.pack.rules.filter((r) => this.ruleShown(r.id) && ruleActive(r, config)).map((r) => r.id);
       outcome.timing.frontEndMs = scan.timing.frontEndMs;
       outcome.timing.policyMs = scan.timing.policyMs;
-      if (order !== undefined) this.noteReported(outcome.findings.map((f) => [reportKeyOf(f), order]));
+      // outcome.findings are `shown` without their values, in the same order: one key each.
+      const keys = order === undefined ? [] : outcome.findings.map(reportKeyOf);
+      if (order !== undefined) this.noteReported(keys.map((key) => [key, order]));
       if (this.settings.verifyFixes) {
-        const owned = order === undefined ? shown : shown.filter((f) => (this.firstReporter.get(reportKeyOf(f)) ?? order) >= order);
+        const owned = order === undefined ? shown : shown.filter((_, i) => this.firstReporter.get(keys[i])! >= order);
         await collectFixes(outcome, owned, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record });
       }
     } catch (err) {

@@ -9,7 +9,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
 import { DiskHost } from '../workspace/disk-host';
 import { loadBuiltinPack, reportKeyOf, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
-import { UnitQueue, unitQueue } from './scan-order';
+import { unitQueue } from './scan-order';
 import { markTimeline } from './scan-timeline';
 
 /**
@@ -169,10 +169,6 @@ export const EARLY_WORKERS = 3;
 export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: number, workers: ScanWorkers, onProgress?: (done: number) => void): Promise<PoolResult> {
   return new Promise((resolvePool, rejectPool) => {
     const outcomes: UnitOutcome[] = new Array(dirs.length);
-    // Workers take units from the front (largest families first), this thread from the back: its
-    // units are the small ones, so it returns to the event loop often and the workers are fed
-    // without delay. Each family of units sharing a module goes in unit order (scan-order.ts).
-    let queue = new UnitQueue([], []);
     let done = 0;
     let first: Omit<PoolResult, 'outcomes'> | undefined;
     let settled = false;
@@ -208,7 +204,10 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
     // One snapshot of the files for this thread: the size estimate reads every unit's .tf files,
     // and the units this thread scans are then served from memory instead of read again.
     const disk = new DiskHost({ snapshot: true });
-    queue = unitQueue(dirs, disk);
+    // Workers take units from the front (largest families first), this thread from the back: its
+    // units are the small ones, so it returns to the event loop often and the workers are fed
+    // without delay. Each family of units sharing a module goes in unit order (scan-order.ts).
+    const queue = unitQueue(dirs, disk);
     markTimeline('units-ordered');
     // The settings go first: a worker's port delivers in order, so they precede its first unit.
     for (const worker of workers.running) worker.postMessage({ type: 'settings', settings } satisfies ToWorker);

@@ -22,25 +22,26 @@ export class RuleNode {
   constructor(readonly path: string[]) {}
 
   get complete(): CRule[] {
-    if (this.deferred) this.compileDeferred();
-    return this.completeRules;
+    return this.compiled().completeRules;
   }
   get sets(): CRule[] {
-    if (this.deferred) this.compileDeferred();
-    return this.setRules;
+    return this.compiled().setRules;
   }
   /** Object-valued rules: partial objects, ref heads with dynamic parts, nested partial sets. */
   get objects(): CRule[] {
-    if (this.deferred) this.compileDeferred();
-    return this.objectRules;
+    return this.compiled().objectRules;
   }
   get funcs(): CRule[] {
-    if (this.deferred) this.compileDeferred();
-    return this.funcRules;
+    return this.compiled().funcRules;
   }
   get defaultRule(): CRule | undefined {
+    return this.compiled().defaultCompiled;
+  }
+
+  /** This node with its deferred rules compiled (lazy compilation compiles on the first read). */
+  private compiled(): this {
     if (this.deferred) this.compileDeferred();
-    return this.defaultCompiled;
+    return this;
   }
 
   /** The path joined with NUL, computed once: the node's memo key, asked for on every reference. */
