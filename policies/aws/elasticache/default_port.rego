@@ -27,11 +27,18 @@ default_ports := {"redis": 6379, "valkey": 6379, "memcached": 11211}
 warn contains result.fail(r, ["port"], msg) if {
 	some r in input.resources
 	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
-	not r.config.replication_group_id
+	not group_member(r)
 	engine := engine_of(r)
 	port := default_ports[engine]
 	uses_port(r, port)
 	msg := sprintf("%s uses the default %s port %d", [r.address, engine, port])
+}
+
+# A cluster that joins a replication group takes the group's port; the group is reported. (On the
+# group itself replication_group_id is its own name, so it must not exclude it.)
+group_member(r) if {
+	r.type == "aws_elasticache_cluster"
+	r.config.replication_group_id
 }
 
 # A replication group is Redis unless it says otherwise; a cluster must name its engine.

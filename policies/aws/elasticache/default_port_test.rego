@@ -31,3 +31,26 @@ test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as unknown_0
 	count(rule.warn) == 0 with input as unknown_1
 }
+
+# A replication group names itself with replication_group_id; that must not hide it.
+group_default_port := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "engine": "redis", "port": 6379}, "references": []}]}
+
+group_no_port := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "description": "sessions"}, "references": []}]}
+
+group_other_port := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "engine": "redis", "port": 6380}, "references": []}]}
+
+# A cluster that joins a group listens on the group's port: only the group is judged.
+group_member := {"resources": [{"address": "aws_elasticache_cluster.replica", "type": "aws_elasticache_cluster", "name": "replica", "config": {"replication_group_id": "cache"}, "references": []}]}
+
+test_replication_group_with_its_id_fires if {
+	rule.warn == {{"msg": "aws_elasticache_replication_group.cache uses the default redis port 6379", "resource": "aws_elasticache_replication_group.cache", "path": ["port"]}} with input as group_default_port
+	count(rule.warn) == 1 with input as group_no_port
+}
+
+test_replication_group_on_another_port_passes if {
+	count(rule.warn) == 0 with input as group_other_port
+}
+
+test_group_member_cluster_is_not_judged if {
+	count(rule.warn) == 0 with input as group_member
+}

@@ -25,10 +25,17 @@ import data.palisade.lib.unknown
 deny contains result.fail_fix(r, ["snapshot_retention_limit"], msg, [result.set(["snapshot_retention_limit"], 7)]) if {
 	some r in input.resources
 	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
-	not r.config.replication_group_id
+	not group_member(r)
 	is_redis(r)
 	no_retention(r)
 	msg := sprintf("%s does not keep automatic backups (snapshot_retention_limit is 0)", [r.address])
+}
+
+# A cluster that joins a replication group takes the group's backup settings; the group is
+# reported. (On the group itself replication_group_id is its own name, so it must not exclude it.)
+group_member(r) if {
+	r.type == "aws_elasticache_cluster"
+	r.config.replication_group_id
 }
 
 is_redis(r) if lower(unknown.known_string(r.config.engine)) in {"redis", "valkey"}

@@ -28,3 +28,23 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+# A replication group names itself with replication_group_id; that must not hide it.
+group_without_backups := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "description": "sessions"}, "references": []}]}
+
+group_with_backups := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "snapshot_retention_limit": 7}, "references": []}]}
+
+# A cluster that joins a group takes the group's backup settings: only the group is judged.
+group_member := {"resources": [{"address": "aws_elasticache_cluster.replica", "type": "aws_elasticache_cluster", "name": "replica", "config": {"replication_group_id": "cache", "engine": "redis"}, "references": []}]}
+
+test_replication_group_with_its_id_fires if {
+	rule.deny == {{"msg": "aws_elasticache_replication_group.cache does not keep automatic backups (snapshot_retention_limit is 0)", "resource": "aws_elasticache_replication_group.cache", "path": ["snapshot_retention_limit"], "fix": [{"op": "set", "path": ["snapshot_retention_limit"], "value": 7}]}} with input as group_without_backups
+}
+
+test_replication_group_with_backups_passes if {
+	count(rule.deny) == 0 with input as group_with_backups
+}
+
+test_group_member_cluster_is_not_judged if {
+	count(rule.deny) == 0 with input as group_member
+}
