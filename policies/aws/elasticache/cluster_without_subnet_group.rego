@@ -1,16 +1,17 @@
 # METADATA
 # title: ElastiCache cluster is not placed in a VPC subnet group
 # description: |
-#   A cache cluster without subnet_group_name is launched in the default subnet group of the default
-#   VPC (or, on old accounts, EC2-Classic) rather than in subnets you chose for it, so its network
-#   placement and exposure are whatever the default network allows.
+#   A cache cluster or replication group without subnet_group_name is launched in the default subnet
+#   group of the default VPC (or, on old accounts, EC2-Classic) rather than in subnets you chose for
+#   it, so its network placement and exposure are whatever the default network allows. A cluster
+#   that joins a replication group is placed by the group.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/SubnetGroups.html
 # custom:
 #   id: PAL-AWS-ELASTICACHE-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_elasticache_cluster]
+#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
 #   frameworks: {}
 #   references:
 #     kics: 8c849af7-a399-46f7-a34c-32d3dc96f1fc
@@ -23,8 +24,16 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 
 deny contains result.fail(r, ["subnet_group_name"], msg) if {
-	some r in tf.resources("aws_elasticache_cluster")
-	not r.config.replication_group_id
+	some r in input.resources
+	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
+	not group_member(r)
 	tf.missing_attr(r, ["subnet_group_name"])
 	msg := sprintf("%s has no subnet_group_name, so it runs in the default network", [r.address])
+}
+
+# A cluster that joins a replication group runs in the group's subnets. (On the group itself
+# replication_group_id is its own name, so it must not exclude it.)
+group_member(r) if {
+	r.type == "aws_elasticache_cluster"
+	r.config.replication_group_id
 }

@@ -22,3 +22,19 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+# Replication groups are placed by their own subnet_group_name (replication_group_id is their name).
+group_default_network := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "engine": "redis", "description": "sessions"}, "references": []}]}
+
+group_in_subnets := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "subnet_group_name": "private"}, "references": []}]}
+
+group_unknown_subnets := {"resources": [{"address": "aws_elasticache_replication_group.cache", "type": "aws_elasticache_replication_group", "name": "cache", "config": {"replication_group_id": "cache", "subnet_group_name": {"$unknown": "aws_elasticache_subnet_group.private.name"}}, "references": []}]}
+
+test_replication_group_without_subnet_group_fires if {
+	rule.deny == {{"msg": "aws_elasticache_replication_group.cache has no subnet_group_name, so it runs in the default network", "resource": "aws_elasticache_replication_group.cache", "path": ["subnet_group_name"]}} with input as group_default_network
+}
+
+test_replication_group_in_subnets_passes if {
+	count(rule.deny) == 0 with input as group_in_subnets
+	count(rule.deny) == 0 with input as group_unknown_subnets
+}
