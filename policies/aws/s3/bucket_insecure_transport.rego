@@ -3,7 +3,9 @@
 # description: |
 #   S3 accepts plain HTTP requests unless a bucket policy denies them. Without a Deny statement
 #   conditioned on aws:SecureTransport = false, data and credentials-bearing requests can travel
-#   unencrypted and be read or altered in transit.
+#   unencrypted and be read or altered in transit. The Deny only enforces HTTPS when it covers
+#   every principal, every S3 action and every object of the bucket: one limited to a few actions,
+#   to one key prefix or to another bucket's objects leaves the rest reachable over HTTP.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
 # custom:
@@ -41,7 +43,7 @@ deny contains result.fail(p.resource, p.path, msg) if {
 	count(policies) > 0
 	every q in policies {
 		unknown.known(q.doc)
-		not denies_insecure_transport(q.doc)
+		not denies_insecure_transport(q.doc, bucket)
 	}
 	some p in policies
 	msg := sprintf("the policy of %s does not deny insecure (HTTP) requests", [bucket.address])
@@ -75,14 +77,79 @@ deny_http_policy(address) := concat("\n", [
 	"  })",
 ])
 
-denies_insecure_transport(doc) if {
+denies_insecure_transport(doc, bucket) if {
 	some entry in iam.statements(doc)
 	s := entry.statement
 	iam.is_deny(s)
 	some operator in ["Bool", "BoolIfExists"]
 	value := s.Condition[operator]["aws:SecureTransport"]
 	is_false_value(value)
+	denies_every_s3_action(s)
+	applies_to_everyone(s)
+	covers_every_object(s, bucket)
 }
+
+# An action glob covers every S3 action when it matches "s3:" followed by anything ("*", "s3:*").
+denies_every_s3_action(s) if {
+	some a in iam.actions(s)
+	is_string(a)
+	endswith(a, "*")
+	glob.match(lower(a), [], "s3:")
+}
+
+denies_every_s3_action(s) if unknown.is_unknown(s.Action)
+
+denies_every_s3_action(s) if {
+	some a in iam.actions(s)
+	not is_string(a)
+}
+
+# Deny with NotAction denies every action it does not list; no S3 action may be listed.
+denies_every_s3_action(s) if {
+	count(iam.not_actions(s)) > 0
+	every a in iam.not_actions(s) {
+		is_string(a)
+		not startswith(lower(a), "s3:")
+		a != "*"
+	}
+}
+
+applies_to_everyone(s) if "*" in iam.aws_principals(s)
+
+applies_to_everyone(s) if unknown.is_unknown(s.Principal)
+
+applies_to_everyone(s) if unknown.is_unknown(s.Principal.AWS)
+
+applies_to_everyone(s) if {
+	some p in iam.aws_principals(s)
+	not is_string(p)
+}
+
+# covers_every_object: some Resource glob matches every key of the bucket ("<arn>/*", "*"). Without
+# a known bucket name, or with an unknown resource, the statement may well cover them.
+covers_every_object(s, _) if unknown.is_unknown(s.Resource)
+
+covers_every_object(s, _) if s.NotResource != null
+
+covers_every_object(s, bucket) if {
+	some r in iam.resources(s)
+	is_string(r)
+	endswith(r, "*")
+	every_key_of(r, bucket)
+}
+
+covers_every_object(s, _) if {
+	some r in iam.resources(s)
+	not is_string(r)
+}
+
+every_key_of(r, bucket) if {
+	name := unknown.known_string(bucket.config.bucket)
+	some partition in ["aws", "aws-cn", "aws-us-gov"]
+	glob.match(r, null, sprintf("arn:%s:s3:::%s/", [partition, name]))
+}
+
+every_key_of(_, bucket) if not is_string(bucket.config.bucket)
 
 is_false_value(v) if unknown.is_false(v)
 

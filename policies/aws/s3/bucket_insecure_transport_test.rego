@@ -35,3 +35,48 @@ test_unresolved_policy_resource_does_not_fire if {
 	p := {"address": "aws_s3_bucket_policy.x", "type": "aws_s3_bucket_policy", "name": "x", "config": {"bucket": {"$unknown": "var.bucket"}, "policy": {"Statement": []}}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [bucket, p]}
 }
+
+# The Deny must cover every S3 action, every principal and every object of the bucket.
+deny_with(changes) := object.union(deny_http, changes)
+
+test_deny_limited_to_other_actions_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Action": "nots3:*"})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Action": ["s3:GetObject", "s3:PutObject"]})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Action": "s3:Get*"})]})]}
+}
+
+test_deny_of_every_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Action": "*"})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Action": ["s3:getObject", "S3:*"]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Action": {"$unknown": "var.actions"}})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [object.union(object.remove(deny_http, ["Action"]), {"NotAction": "iam:*"})]})]}
+}
+
+test_deny_for_some_principals_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": "arn:aws:iam::111122223333:root"}})]})]}
+}
+
+test_deny_for_everyone_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": "*"}})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": ["*"]}})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": {"$unknown": "var.principals"}}})]})]}
+}
+
+test_deny_on_some_objects_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": ["arn:aws:s3:::corp-logs", "arn:aws:s3:::corp-logs/private/*"]})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": ["arn:aws:s3:::corp-logs", "arn:aws:s3:::corp-logsx/*"]})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": "arn:aws:s3:::corp-logs"})]})]}
+}
+
+test_deny_on_every_object_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": "*"})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": ["arn:aws:s3:::corp-logs/private/*", "arn:aws:s3:::corp-*"]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": "arn:aws-us-gov:s3:::corp-logs/*"})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": "aws_s3_bucket.logs.arn"}, {"$unknown": "${aws_s3_bucket.logs.arn}/*"}]})]})]}
+}
+
+# Without a known bucket name any object glob may be this bucket's.
+test_unnamed_bucket_accepts_object_globs if {
+	unnamed := object.union(object.remove(bucket, ["config"]), {"config": {"bucket_prefix": "corp-"}})
+	count(rule.deny) == 0 with input as {"resources": [unnamed, policy({"Statement": [deny_with({"Resource": "arn:aws:s3:::corp-abc/*"})]})]}
+}
