@@ -29,6 +29,7 @@ warn contains result.fail(r, ["ingress", i, "cidr"], msg) if {
 	some i, rule in tf.blocks(r, "ingress")
 	cidr := unknown.known_string(rule.cidr)
 	not net.is_public_cidr(cidr)
+	net.ipv4_prefix(cidr) > 0
 	parts := split(cidr, "/")
 	count(parts) == 2
 	not contains(parts[0], ":")

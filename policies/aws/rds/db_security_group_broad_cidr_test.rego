@@ -22,3 +22,8 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as unknown_0
 }
+
+# Any /0 is the internet, reported by RDS-011 rather than as a broad range.
+test_prefix_zero_with_host_bits_is_left_to_the_public_rule if {
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_db_security_group.this", "type": "aws_db_security_group", "name": "this", "config": {"ingress": [{"cidr": "1.1.1.1/0"}]}, "references": []}]}
+}

@@ -27,6 +27,13 @@ deny contains result.fail(r, ["ingress", i, "cidr"], msg) if {
 	some r in tf.resources("aws_db_security_group")
 	some i, rule in tf.blocks(r, "ingress")
 	cidr := unknown.known_string(rule.cidr)
-	net.is_public_cidr(cidr)
+	whole_internet(cidr)
 	msg := sprintf("%s allows database connections from %s", [r.address, cidr])
 }
+
+# whole_internet: 0.0.0.0/0 or ::/0, and any IPv4 address with prefix length 0 ("1.1.1.1/0"):
+# unlike security group rules, the provider does not validate this cidr, and a /0 keeps none of
+# the address bits.
+whole_internet(cidr) if net.is_public_cidr(cidr)
+
+whole_internet(cidr) if net.ipv4_prefix(cidr) == 0
