@@ -16,6 +16,7 @@
 #     cis-aws-2.0: ["4.5"]
 #   references:
 #     kics: 0f6cbf69-41bb-47dc-93f3-3844640bf480
+#     trivy: AVD-AWS-0151
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the CloudTrail configuration
 #     changes events and an aws_cloudwatch_metric_alarm on its metric.

@@ -16,6 +16,7 @@
 #     cis-aws-2.0: ["4.4"]
 #   references:
 #     kics: eaaba502-2f94-411a-a3c2-83d63cc1776d
+#     trivy: AVD-AWS-0150
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the IAM policy changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

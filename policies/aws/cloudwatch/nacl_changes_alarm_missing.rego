@@ -16,6 +16,7 @@
 #     cis-aws-2.0: ["4.11"]
 #   references:
 #     kics: 0a8e8dc5-b6fc-44fc-b5a1-969ec950f9b0
+#     trivy: AVD-AWS-0157
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the network ACL changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

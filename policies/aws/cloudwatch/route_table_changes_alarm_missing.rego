@@ -16,6 +16,7 @@
 #     cis-aws-2.0: ["4.13"]
 #   references:
 #     kics: 2285e608-ddbc-47f3-ba54-ce7121e31216
+#     trivy: AVD-AWS-0159
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the route table changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

@@ -17,6 +17,7 @@
 #     cis-aws-2.0: ["4.8"]
 #   references:
 #     kics: 27c6a499-895a-4dc7-9617-5c485218db13
+#     trivy: AVD-AWS-0154
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the S3 bucket policy changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

@@ -16,6 +16,7 @@
 #     cis-aws-2.0: ["4.10"]
 #   references:
 #     kics: 4beaf898-9f8b-4237-89e2-5ffdc7ee6006
+#     trivy: AVD-AWS-0156
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the security group changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

@@ -16,6 +16,7 @@
 #     cis-aws-2.0: ["4.1"]
 #   references:
 #     kics: 4c18a45b-4ab1-4790-9f83-399ac695f1e5
+#     trivy: AVD-AWS-0147
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the unauthorized API calls events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

@@ -15,6 +15,7 @@
 #     cis-aws-2.0: ["4.14"]
 #   references:
 #     kics: 9d0d4512-1959-43a2-a17f-72360ff06d1b
+#     trivy: AVD-AWS-0160
 #   cwe: ["CWE-778"]
 #   remediation: Add a metric filter on the CloudTrail log group matching the VPC changes events and an aws_cloudwatch_metric_alarm on its metric.
 #   fixable: true

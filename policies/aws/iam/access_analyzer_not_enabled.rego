@@ -15,6 +15,7 @@
 #     cis-aws-2.0: ["1.20"]
 #   references:
 #     kics: e592a0c5-5bdb-414c-9066-5dba7cdea370
+#     trivy: AVD-AWS-0175
 #   remediation: Add an aws_accessanalyzer_analyzer (type ORGANIZATION when the organization trusts access-analyzer.amazonaws.com).
 #   fixable: true
 package palisade.aws.iam.access_analyzer_not_enabled

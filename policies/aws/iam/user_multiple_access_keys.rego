@@ -15,6 +15,7 @@
 #     cis-aws-2.0: ["1.13"]
 #   references:
 #     kics: 3561130e-9c5f-485b-9e16-2764c82763e5
+#     trivy: AVD-AWS-0167
 #   remediation: Keep one active access key per user; deactivate or delete the others once rotation is done.
 #   fixable: false
 #   allow_unknown: true
