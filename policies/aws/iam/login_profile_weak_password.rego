@@ -1,10 +1,11 @@
 # METADATA
 # title: IAM user console password is short or never has to be changed
 # description: |
-#   An aws_iam_user_login_profile generates the user's first console password. With
-#   password_reset_required = false that generated password, which passed through Terraform
-#   state and whoever handed it over, stays valid; with password_length below 14 it is weaker
-#   than a good account password policy allows.
+#   An aws_iam_user_login_profile generates the user's first console password. Unless
+#   password_reset_required = true that generated password, which passed through Terraform state
+#   and whoever handed it over, stays valid (left unset it takes AWS's default, false: provider
+#   v4 dropped its old default of true); with password_length below 14 it is weaker than a good
+#   account password policy allows.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_passwords_admin-change-user.html
 # custom:
@@ -28,7 +29,7 @@ minimum_length := 14
 deny contains result.fail_fix(r, ["password_reset_required"], msg, [result.set(["password_reset_required"], true)]) if {
 	some r in input.resources
 	r.type == "aws_iam_user_login_profile"
-	unknown.is_false(object.get(r.config, "password_reset_required", null))
+	no_reset(object.get(r.config, "password_reset_required", null))
 	msg := sprintf("%s does not require the user to change the generated password", [r.address])
 }
 
@@ -39,3 +40,8 @@ deny contains result.fail_fix(r, ["password_length"], msg, [result.set(["passwor
 	unknown.known_number(object.get(r.config, "password_length", null)) < minimum_length
 	msg := sprintf("%s generates a password shorter than %d characters", [r.address, minimum_length])
 }
+
+# Unset is AWS's CreateLoginProfile default (no reset); an unknown value may well be true.
+no_reset(null)
+
+no_reset(v) if unknown.is_false(v)
