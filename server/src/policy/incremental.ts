@@ -6,7 +6,7 @@
 // source map instead of running the rule. Reads are over-approximated (iteration counts as every
 // field; a memoised library value counts the reads made to compute it), never missed.
 import type { Model } from '../iac/model';
-import { ALL_FIELDS, fromJS, type Reads, type RegoObject, type RegoValue } from '../rego';
+import { ALL_FIELDS, fromJS, type Reads, type RegoObject, type RegoValue, type TrackedObject } from '../rego';
 
 /** What one Rego rule read and returned in a recorded evaluation (only rules that ran without errors). */
 export interface RuleRecord {
@@ -89,7 +89,8 @@ function isEmptyChange(change: ModelChange): boolean {
 }
 
 /** True when a rule that made `reads` may return something else on the changed model. */
-export function readsAffected(reads: Reads, change: ModelChange): boolean {
+/** `reads`: a rule's recorded reads (or the same as a plain map: fields read per tracked object). */
+export function readsAffected(reads: Reads | Map<TrackedObject, Set<string>>, change: ModelChange): boolean {
   if (isEmptyChange(change)) return false;
   for (const [owner, fields] of reads) {
     const { key, index } = owner.place;

@@ -96,3 +96,29 @@ test('reads shared from a memo are not changed by a later rule that reads more o
   assert.deepEqual(again, first, 'the memoised value of `first` replays the reads it was computed with');
   assert.ok(!again.includes('resources[0].acl'));
 });
+
+test('frames include the reads of inner and replayed frames by reference; the union is the same as copying', () => {
+  const log = new ReadLog();
+  const input = trackedInput(fromJS(INPUT), log) as { get(key: string): unknown };
+  const [bucket, disk] = input.get('resources') as { get(key: string): unknown }[];
+  const outer = log.begin();
+  bucket.get('name');
+  const inner = log.begin();
+  disk.get('size');
+  const quiet = log.begin();
+  const nothing = log.end(quiet);
+  assert.ok(nothing.isEmpty, 'a frame that read nothing');
+  const innerReads = log.end(inner);
+  const memo = log.begin();
+  disk.get('tags');
+  const memoReads = log.end(memo);
+  // A memo hit inside a loop: the same reads replayed again and again are counted once.
+  for (let i = 0; i < 3; i++) log.replay(memoReads);
+  log.replay(nothing);
+  const all = log.end(outer);
+  assert.deepEqual(describe(innerReads), ['resources[1].size']);
+  assert.deepEqual(describe(all), ['resources[0].name', 'resources[1].size', 'resources[1].tags']);
+  // Closed frames never change: the inner frame's reads are still its own.
+  assert.deepEqual(describe(innerReads), ['resources[1].size']);
+  assert.equal(log.active, false);
+});

@@ -237,10 +237,11 @@ export class Calls {
         level.delete(leafKey);
         throw err;
       } finally {
-        if (frame >= 0) {
+        const reads = frame >= 0 ? log!.end(frame) : undefined;
+        if (reads && !reads.isEmpty) {
           let byArg = this.resultReads.get(level);
           if (!byArg) this.resultReads.set(level, (byArg = new Map()));
-          byArg.set(leafKey, log!.end(frame));
+          byArg.set(leafKey, reads);
         }
       }
       cached = result === undefined ? UNDEFINED : result;

@@ -127,6 +127,7 @@ export class Documents {
   }
 
   private keepReads(cacheKey: string, reads: Reads): void {
+    if (reads.isEmpty) return;
     let byKey = this.cachedReads.get(this.cache);
     if (!byKey) this.cachedReads.set(this.cache, (byKey = new Map()));
     byKey.set(cacheKey, reads);

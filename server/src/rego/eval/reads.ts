@@ -3,21 +3,67 @@
 // node's value, a function result) keeps the reads made while it was computed, so a later use of
 // the memo counts them again. Without that, a rule reusing a library value computed for an earlier
 // rule would appear to read nothing.
+//
+// A frame's reads are its own field reads plus references to the closed frames it includes (inner
+// evaluations, replayed memos), not copies of them: a library value read by every rule of a unit
+// is one shared node, and closing or replaying a frame costs one reference. Recording runs for
+// every rule of every unit a CLI scan may verify fixes in, so it must cost little; the union is
+// only formed when someone asks (`fields`, iteration), which verification does for a few rules.
 import type { ReadSink, TrackedObject } from './values';
 
-/** Fields read, per tracked object. */
-export type Reads = Map<TrackedObject, Set<string>>;
+/** Fields read, per tracked object: a frame's own reads and those of the frames it includes. */
+export class Reads implements Iterable<[TrackedObject, Set<string>]> {
+  private union?: Map<TrackedObject, Set<string>>;
+
+  constructor(
+    private readonly own: Map<TrackedObject, Set<string>> | undefined,
+    private readonly included: readonly Reads[] | undefined,
+  ) {}
+
+  get isEmpty(): boolean {
+    return this.own === undefined && this.included === undefined;
+  }
+
+  /** The fields read per object, over this frame and every frame it includes (formed once, on first use). */
+  fields(): Map<TrackedObject, Set<string>> {
+    if (this.union) return this.union;
+    if (this.included === undefined) return (this.union = this.own ?? new Map());
+    const union = new Map<TrackedObject, Set<string>>();
+    const visited = new Set<Reads>();
+    const add = (reads: Reads) => {
+      if (visited.has(reads)) return;
+      visited.add(reads);
+      if (reads.own) {
+        for (const [owner, fields] of reads.own) {
+          const mine = union.get(owner);
+          if (!mine) union.set(owner, new Set(fields));
+          else for (const f of fields) mine.add(f);
+        }
+      }
+      if (reads.included) for (const inner of reads.included) add(inner);
+    };
+    add(this);
+    return (this.union = union);
+  }
+
+  [Symbol.iterator](): IterableIterator<[TrackedObject, Set<string>]> {
+    return this.fields().entries();
+  }
+}
+
+/** Reads of a frame that read nothing (most function calls): shared, so such frames allocate nothing. */
+const NOTHING = new Reads(undefined, undefined);
+
+/** An open frame, made when it first records or includes something. */
+interface Frame {
+  own?: Map<TrackedObject, Set<string>>;
+  included?: Reads[];
+  /** Memoised reads already included: a memo hit inside a loop would add the same node again and again. */
+  seen?: Set<Reads>;
+}
 
 export class ReadLog implements ReadSink {
-  private readonly frames: Reads[] = [];
-  /** Per open frame, the memoised reads already replayed into it: a union needs each only once. */
-  private readonly replayed: (Set<Reads> | undefined)[] = [];
-  /**
-   * Per open frame, the field sets it shares with a closed frame (a memo's reads, a finished inner
-   * frame) instead of copying them: closed frames never change, and a shared set is copied only
-   * when this frame must add a field to it. Most merged sets are never added to.
-   */
-  private readonly shared: (Set<Set<string>> | undefined)[] = [];
+  private readonly frames: (Frame | undefined)[] = [];
 
   /** True while a frame is open (reads are being collected). */
   get active(): boolean {
@@ -26,64 +72,44 @@ export class ReadLog implements ReadSink {
 
   record(owner: TrackedObject, field: string): void {
     const depth = this.frames.length - 1;
-    const top = this.frames[depth];
-    if (!top) return;
-    const fields = top.get(owner);
-    if (!fields) top.set(owner, new Set<string>().add(field));
-    else if (!fields.has(field)) this.writable(depth, owner, fields).add(field);
+    if (depth < 0) return;
+    const frame = (this.frames[depth] ??= {});
+    const own = (frame.own ??= new Map());
+    const fields = own.get(owner);
+    if (!fields) own.set(owner, new Set<string>().add(field));
+    else fields.add(field);
   }
 
   /** Opens a frame; pass the returned depth to `end`. */
   begin(): number {
-    this.frames.push(new Map());
-    this.replayed.push(undefined);
-    this.shared.push(undefined);
+    this.frames.push(undefined);
     return this.frames.length - 1;
   }
 
   /** Closes the frame opened at `depth` (and any left open above it); its reads also count for the enclosing frame. */
   end(depth: number): Reads {
-    const frame = this.frames[depth] ?? new Map();
+    const frame = this.frames[depth];
     this.frames.length = depth;
-    this.replayed.length = depth;
-    this.shared.length = depth;
-    if (depth > 0) this.merge(depth - 1, frame);
-    return frame;
+    if (!frame) return NOTHING;
+    // A frame that only includes one other frame reads exactly what that one does.
+    const reads = frame.own === undefined && frame.included?.length === 1 ? frame.included[0] : new Reads(frame.own, frame.included);
+    if (depth > 0) this.include(depth - 1, reads);
+    return reads;
   }
 
   /** Counts reads made earlier (a memoised value's) in the open frame. */
   replay(reads: Reads | undefined): void {
     const depth = this.frames.length - 1;
-    if (depth < 0 || !reads) return;
-    // A memo hit inside a loop (a library function called once per resource) replays the same reads again and again.
-    let seen = this.replayed[depth];
-    if (!seen) this.replayed[depth] = seen = new Set();
+    if (depth < 0 || !reads || reads.isEmpty) return;
+    const frame = (this.frames[depth] ??= {});
+    const seen = (frame.seen ??= new Set());
     if (seen.has(reads)) return;
     seen.add(reads);
-    this.merge(depth, reads);
+    (frame.included ??= []).push(reads);
   }
 
-  /** Adds a closed frame's reads to the open frame at `depth`. */
-  private merge(depth: number, from: Reads): void {
-    const into = this.frames[depth];
-    for (const [owner, fields] of from) {
-      let mine = into.get(owner);
-      if (!mine) {
-        into.set(owner, fields);
-        (this.shared[depth] ??= new Set()).add(fields);
-        continue;
-      }
-      if (mine === fields) continue;
-      for (const f of fields) if (!mine.has(f)) (mine = this.writable(depth, owner, mine)).add(f);
-    }
-  }
-
-  /** The frame's own set for `owner`: a shared one is replaced by a copy first. */
-  private writable(depth: number, owner: TrackedObject, fields: Set<string>): Set<string> {
-    const shared = this.shared[depth];
-    if (!shared?.delete(fields)) return fields;
-    const own = new Set(fields);
-    this.frames[depth].set(owner, own);
-    return own;
+  private include(depth: number, reads: Reads): void {
+    const frame = (this.frames[depth] ??= {});
+    (frame.included ??= []).push(reads);
   }
 }
