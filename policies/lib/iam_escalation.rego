@@ -36,8 +36,11 @@ paths := [
 ]
 
 # escalations(address): [{"actions": [...], "grants": {action: {statements}}}] in catalogue order.
-# A path whose first action is not granted at all is dismissed by one lookup.
-escalations(address) := [{"actions": path, "grants": grants} |
+# An identity none of whose statements allows a catalogue action has none; for the others a path
+# whose first action is not granted at all is dismissed by one lookup.
+escalations(address) := [] if not address in granting_identities
+
+else := [{"actions": path, "grants": grants} |
 	available := granted(address)
 	some path in paths
 	available[path[0]]
@@ -68,6 +71,14 @@ granted(address) := {action: sts |
 	some action in allowed_actions(allowing.statement)
 	not action in denied
 	sts := {st | some st in held; action in allowed_actions(st.statement)}
+}
+
+# granting_identities: the identities with at least one statement that allows a catalogue action,
+# found in one pass over the unit's documents (most identities have none: one lookup each).
+granting_identities contains d.identity if {
+	some d in iam_identity.documents
+	some entry in iam.statements(d.doc)
+	count(allowed_actions(entry.statement)) > 0
 }
 
 # catalogue: each action of the paths, lower-cased → as written; catalogue_services: service →

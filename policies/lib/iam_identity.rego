@@ -72,8 +72,12 @@ named(r, path, identity_type) := {identity |
 	name == identity.config.name
 }
 
-# keyed(type): the unit's IAM resources of that type by address_key.
-keyed(resource_type) := {key: [x | some x in of_type(resource_type); address_key(x.address) == key] |
+# keyed(type): the unit's IAM resources of that type by address_key. Keys are usually distinct
+# (one resource each, built in one pass); instances of one resource share theirs.
+keyed(resource_type) := {address_key(x.address): [x] | some x in resources} if {
+	resources := of_type(resource_type)
+	count({address_key(x.address) | some x in resources}) == count(resources)
+} else := {key: [x | some x in of_type(resource_type); address_key(x.address) == key] |
 	some key in {address_key(r.address) | some r in of_type(resource_type)}
 }
 
