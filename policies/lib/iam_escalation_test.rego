@@ -93,22 +93,23 @@ scoped_not_action(name, not_actions, resources) := {"address": sprintf("aws_iam_
 deny_statement(actions, resources, condition) := object.union({"Effect": "Deny", "Action": actions, "Resource": resources}, condition)
 
 test_deny_cancels_only_unconditionally_everywhere if {
-	denied(deny_statement("iam:Pass*", "*", {})) == []
-	denied(deny_statement(["s3:*", "IAM:PASSROLE"], ["arn:aws:s3:::b", "*"], {})) == []
-	denied(deny_statement("iam:PassRole", "arn:aws:iam::123456789012:role/admin", {})) == [["iam:PassRole", "ec2:RunInstances"]]
-	denied(deny_statement("iam:PassRole", "*", {"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})) == [["iam:PassRole", "ec2:RunInstances"]]
-	denied(deny_statement({"$unknown": "var.actions"}, "*", {})) == [["iam:PassRole", "ec2:RunInstances"]]
+	cases := [
+		[deny_statement("iam:Pass*", "*", {}), []],
+		[deny_statement(["s3:*", "IAM:PASSROLE"], ["arn:aws:s3:::b", "*"], {}), []],
+		[deny_statement("iam:PassRole", "arn:aws:iam::123456789012:role/admin", {}), [["iam:PassRole", "ec2:RunInstances"]]],
+		[deny_statement("iam:PassRole", "*", {"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}), [["iam:PassRole", "ec2:RunInstances"]]],
+		[deny_statement({"$unknown": "var.actions"}, "*", {}), [["iam:PassRole", "ec2:RunInstances"]]],
+		[deny_statement("ec2:RunInstances", "*", {}), []],
+	]
+	every case in cases {
+		found_paths == case[1] with input as input_of([inline("a", ["iam:PassRole", "ec2:RunInstances"]), scoped_statements("d", [case[0]])])
+	}
 
 	# A Deny cancels the action, not the statement: the statement's other actions still count.
-	denied(deny_statement("ec2:RunInstances", "*", {})) == []
 	found_paths == [["iam:AddUserToGroup"]] with input as input_of([
 		inline("a", ["iam:PassRole", "ec2:RunInstances", "iam:AddUserToGroup"]),
 		scoped_statements("d", [deny_statement("ec2:*", "*", {})]),
 	])
-}
-
-denied(statement) := paths if {
-	paths := found_paths with input as input_of([inline("a", ["iam:PassRole", "ec2:RunInstances"]), scoped_statements("d", [statement])])
 }
 
 scoped_statements(name, statements) := {"address": sprintf("aws_iam_role_policy.%s", [name]), "type": "aws_iam_role_policy", "name": name, "config": {"role": "app", "policy": {"Statement": statements}}, "references": []}

@@ -140,16 +140,15 @@ test_both_membership_resources if {
 	by_group := {"address": "aws_iam_group_membership.m", "type": "aws_iam_group_membership", "name": "m", "config": {"group": {"$unknown": "aws_iam_group.ops.name"}, "users": ["dev", "other"]}, "references": [ref(["group"], "aws_iam_group.ops")]}
 	by_user := {"address": "aws_iam_user_group_membership.m", "type": "aws_iam_user_group_membership", "name": "m", "config": {"user": {"$unknown": "aws_iam_user.dev.name"}, "groups": [{"$unknown": "aws_iam_group.ops.name"}]}, "references": [ref(["user"], "aws_iam_user.dev"), ref(["groups", 0], "aws_iam_group.ops")]}
 	inherited := {"identity": "aws_iam_user.dev", "group": "aws_iam_group.ops", "resource": group_policy, "path": ["policy"], "doc": group_policy.config.policy, "via": "aws_iam_group_policy.g"}
-	user_documents(by_group, group_policy) == {inherited}
-	user_documents(by_user, group_policy) == {inherited}
 
 	# A membership of another group, or of an unknown user, gives nothing.
 	other_group := object.union(by_group, {"config": {"group": "admins"}, "references": []})
-	user_documents(other_group, group_policy) == set()
 	unknown_user := object.union(by_user, {"config": {"user": {"$unknown": "var.user"}}, "references": [ref(["groups", 0], "aws_iam_group.ops")]})
-	user_documents(unknown_user, group_policy) == set()
+	cases := [[by_group, {inherited}], [by_user, {inherited}], [other_group, set()], [unknown_user, set()]]
+	every case in cases {
+		docs := iam_identity.documents with input as membership_input(case[0], group_policy)
+		{d | some d in docs; d.identity == "aws_iam_user.dev"} == case[1]
+	}
 }
 
-user_documents(membership, group_policy) := {d | some d in docs; d.identity == "aws_iam_user.dev"} if {
-	docs := iam_identity.documents with input as {"resources": [user, group, group_policy, membership]}
-}
+membership_input(membership, group_policy) := {"resources": [user, group, group_policy, membership]}
