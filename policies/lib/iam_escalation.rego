@@ -36,11 +36,17 @@ paths := [
 ]
 
 # escalations(address): [{"actions": [...], "grants": {action: {statements}}}] in catalogue order.
-escalations(address) := [{"actions": path, "grants": grants} |
+# An identity none of whose statements allows a catalogue action has none; for the others a path
+# whose first action is not granted at all is dismissed by one lookup.
+escalations(address) := [] if not address in granting_identities
+
+else := [{"actions": path, "grants": grants} |
+	available := granted(address)
 	some path in paths
+	available[path[0]]
 	grants := {action: sts |
 		some i, action in path
-		sts := granting_on_path(address, action, i)
+		sts := on_path(available[action], i)
 		count(sts) > 0
 	}
 	count(grants) == count(path)
@@ -51,12 +57,127 @@ escalations(address) := [{"actions": path, "grants": grants} |
 # named resources (a wildcard in the resource part, "*", or NotResource): creating one's own
 # access key (`user/${aws:username}`) or passing one named role bounds what can be gained. The
 # other actions of a path (ec2:RunInstances, lambda:CreateFunction…) only add the means.
-granting_on_path(address, action, 0) := {st |
-	some st in iam_identity.granting(address, action)
-	broad(st.statement)
+on_path(sts, 0) := {st | some st in sts; broad(st.statement)}
+
+on_path(sts, i) := sts if i > 0
+
+# granted(address): {action: statements} for each catalogue action the identity's statements
+# allow (iam_identity.granting, for the catalogue only), none where an unconditional Deny on all
+# resources among them takes the action away. Each statement is read once, not once per action.
+granted(address) := {action: sts |
+	held := iam_identity.statements_of(address)
+	denied := {a | some st in held; some a in denied_actions(st.statement)}
+	some allowing in held
+	some action in allowed_actions(allowing.statement)
+	not action in denied
+	sts := {st | some st in held; action in allowed_actions(st.statement)}
 }
 
-granting_on_path(address, action, i) := iam_identity.granting(address, action) if i > 0
+# granting_identities: the identities with at least one statement that allows a catalogue action,
+# found in one pass over the unit's documents (most identities have none: one lookup each).
+granting_identities contains d.identity if {
+	some d in iam_identity.documents
+	some entry in iam.statements(d.doc)
+	count(allowed_actions(entry.statement)) > 0
+}
+
+# catalogue: each action of the paths, lower-cased → as written; catalogue_services: service →
+# its lower-cased actions. Literals, not derived from paths: a complete rule is evaluated again
+# for every unit, and deriving these cost more than the rest of a small unit's escalation check
+# (iam_escalation_test checks they match paths).
+catalogue := {
+	"iam:createpolicyversion": "iam:CreatePolicyVersion",
+	"iam:setdefaultpolicyversion": "iam:SetDefaultPolicyVersion",
+	"iam:createaccesskey": "iam:CreateAccessKey",
+	"iam:createloginprofile": "iam:CreateLoginProfile",
+	"iam:updateloginprofile": "iam:UpdateLoginProfile",
+	"iam:attachuserpolicy": "iam:AttachUserPolicy",
+	"iam:attachgrouppolicy": "iam:AttachGroupPolicy",
+	"iam:attachrolepolicy": "iam:AttachRolePolicy",
+	"iam:putuserpolicy": "iam:PutUserPolicy",
+	"iam:putgrouppolicy": "iam:PutGroupPolicy",
+	"iam:putrolepolicy": "iam:PutRolePolicy",
+	"iam:addusertogroup": "iam:AddUserToGroup",
+	"iam:updateassumerolepolicy": "iam:UpdateAssumeRolePolicy",
+	"sts:assumerole": "sts:AssumeRole",
+	"iam:passrole": "iam:PassRole",
+	"ec2:runinstances": "ec2:RunInstances",
+	"lambda:createfunction": "lambda:CreateFunction",
+	"lambda:invokefunction": "lambda:InvokeFunction",
+	"lambda:createeventsourcemapping": "lambda:CreateEventSourceMapping",
+	"glue:createdevendpoint": "glue:CreateDevEndpoint",
+	"cloudformation:createstack": "cloudformation:CreateStack",
+	"datapipeline:createpipeline": "datapipeline:CreatePipeline",
+	"datapipeline:putpipelinedefinition": "datapipeline:PutPipelineDefinition",
+	"lambda:updatefunctioncode": "lambda:UpdateFunctionCode",
+	"glue:updatedevendpoint": "glue:UpdateDevEndpoint",
+}
+
+catalogue_services := {
+	"iam": {
+		"iam:createpolicyversion", "iam:setdefaultpolicyversion", "iam:createaccesskey", "iam:createloginprofile",
+		"iam:updateloginprofile", "iam:attachuserpolicy", "iam:attachgrouppolicy", "iam:attachrolepolicy",
+		"iam:putuserpolicy", "iam:putgrouppolicy", "iam:putrolepolicy", "iam:addusertogroup",
+		"iam:updateassumerolepolicy", "iam:passrole",
+	},
+	"sts": {"sts:assumerole"},
+	"ec2": {"ec2:runinstances"},
+	"lambda": {"lambda:createfunction", "lambda:invokefunction", "lambda:createeventsourcemapping", "lambda:updatefunctioncode"},
+	"glue": {"glue:createdevendpoint", "glue:updatedevendpoint"},
+	"cloudformation": {"cloudformation:createstack"},
+	"datapipeline": {"datapipeline:createpipeline", "datapipeline:putpipelinedefinition"},
+}
+
+# allowed_actions(s): the catalogue actions an Allow statement grants through Action or, when
+# every NotAction entry is known, through NotAction (iam_identity.allows).
+allowed_actions(s) := set() if not iam.is_allow(s)
+
+else := action_matches(s) | not_action_matches(s)
+
+action_matches(s) := {action |
+	some pattern in iam.actions(s)
+	is_string(pattern)
+	some action in matching(lower(pattern))
+}
+
+not_action_matches(s) := {action | some _, action in catalogue} - excluded if {
+	patterns := iam.not_actions(s)
+	count(patterns) > 0
+	every pattern in patterns {
+		is_string(pattern)
+	}
+	excluded := {action | some pattern in patterns; some action in matching(lower(pattern))}
+} else := set()
+
+# denied_actions(s): the catalogue actions an unconditional Deny on every resource takes away
+# (iam_identity.denies_everywhere).
+denied_actions(s) := {action |
+	iam.is_deny(s)
+	not iam.has_condition(s)
+	"*" in iam.resources(s)
+	some pattern in iam.actions(s)
+	is_string(pattern)
+	some action in matching(lower(pattern))
+}
+
+# matching(pattern): the catalogue actions (as written) a lower-cased action pattern matches, as
+# glob.match(pattern, [], action) decides. A pattern without glob syntax matches only itself; one
+# whose service part is literal can only match that service's actions.
+matching(pattern) := {action} if {
+	action := object.get(catalogue, pattern, null)
+	action != null
+}
+
+else := set() if not glob_syntax(pattern)
+
+else := {catalogue[a] | some a in candidates(pattern); glob.match(pattern, [], a)}
+
+candidates(pattern) := object.get(catalogue_services, service, set()) if {
+	service := split(pattern, ":")[0]
+	not glob_syntax(service)
+} else := object.keys(catalogue)
+
+glob_syntax(text) if regex.match(`[\\*?\[{]`, text)
 
 broad(s) if "NotResource" in object.keys(s)
 

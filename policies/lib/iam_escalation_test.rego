@@ -53,3 +53,97 @@ test_not_resource_is_broad if {
 	doc := {"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"Statement": [{"Effect": "Allow", "Action": "iam:AttachRolePolicy", "NotResource": "arn:aws:iam::123456789012:role/admin"}]}}, "references": []}
 	[e.actions | some e in iam_escalation.escalations("aws_iam_role.app")] == [["iam:AttachRolePolicy"]] with input as {"resources": [role, doc]}
 }
+
+test_catalogue_literals_match_paths if {
+	iam_escalation.catalogue == {lower(action): action | some path in iam_escalation.paths; some action in path}
+	iam_escalation.catalogue_services == {service: {a | some a, _ in iam_escalation.catalogue; startswith(a, concat("", [service, ":"]))} |
+		some a, _ in iam_escalation.catalogue
+		service := split(a, ":")[0]
+	}
+}
+
+# Action patterns are matched as glob.match(lower(pattern), [], lower(action)) would: case-folded,
+# `*` and `?` wildcards, classes and alternatives, a literal service part limiting the candidates.
+test_action_patterns if {
+	found_paths == [["iam:PassRole", "ec2:RunInstances"]] with input as input_of([inline("a", ["IAM:PASSROLE", "Ec2:RunInstances"])])
+	found_paths == [["iam:PassRole", "ec2:RunInstances"]] with input as input_of([inline("a", ["iam:?assRole", "ec2:Run*"])])
+	found_paths == [["iam:UpdateAssumeRolePolicy", "sts:AssumeRole"]] with input as input_of([inline("a", ["{iam,sts}:*Assume*"])])
+	found_paths == [["iam:AttachUserPolicy"], ["iam:AttachGroupPolicy"], ["iam:AttachRolePolicy"], ["iam:AddUserToGroup"]] with input as input_of([inline("a", "iam:[a]*")])
+	found_paths == [["lambda:UpdateFunctionCode"]] with input as input_of([inline("a", "*Code")])
+	count(found_paths) == count(iam_escalation.paths) with input as input_of([inline("a", "*:*")])
+
+	# Not a pattern of any catalogue action: no path.
+	found_paths == [] with input as input_of([inline("a", ["iam", "iam:", "iam:PassRol", "s3:*", "iam:Get*", "iam\\:PassRole", ""])])
+}
+
+test_not_action if {
+	# Everything but iam: the paths made of other services' actions remain.
+	not_iam := scoped_not_action("a", ["iam:*"], "*")
+	found_paths == [["lambda:UpdateFunctionCode"], ["glue:UpdateDevEndpoint"]] with input as input_of([not_iam])
+
+	# Everything but the listed, with an unknown entry: nothing is known to be granted.
+	found_paths == [] with input as input_of([scoped_not_action("a", ["s3:*", {"$unknown": "var.action"}], "*")])
+
+	# NotAction is only read on Allow statements.
+	found_paths == [] with input as input_of([object.union(scoped_not_action("a", ["s3:*"], "*"), {"config": {"policy": {"Statement": [{"Effect": "Deny", "NotAction": ["s3:*"], "Resource": "*"}]}}})])
+}
+
+scoped_not_action(name, not_actions, resources) := {"address": sprintf("aws_iam_role_policy.%s", [name]), "type": "aws_iam_role_policy", "name": name, "config": {"role": "app", "policy": {"Statement": [{"Effect": "Allow", "NotAction": not_actions, "Resource": resources}]}}, "references": []}
+
+deny_statement(actions, resources, condition) := object.union({"Effect": "Deny", "Action": actions, "Resource": resources}, condition)
+
+test_deny_cancels_only_unconditionally_everywhere if {
+	cases := [
+		[deny_statement("iam:Pass*", "*", {}), []],
+		[deny_statement(["s3:*", "IAM:PASSROLE"], ["arn:aws:s3:::b", "*"], {}), []],
+		[deny_statement("iam:PassRole", "arn:aws:iam::123456789012:role/admin", {}), [["iam:PassRole", "ec2:RunInstances"]]],
+		[deny_statement("iam:PassRole", "*", {"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}}), [["iam:PassRole", "ec2:RunInstances"]]],
+		[deny_statement({"$unknown": "var.actions"}, "*", {}), [["iam:PassRole", "ec2:RunInstances"]]],
+		[deny_statement("ec2:RunInstances", "*", {}), []],
+	]
+	every case in cases {
+		found_paths == case[1] with input as input_of([inline("a", ["iam:PassRole", "ec2:RunInstances"]), scoped_statements("d", [case[0]])])
+	}
+
+	# A Deny cancels the action, not the statement: the statement's other actions still count.
+	found_paths == [["iam:AddUserToGroup"]] with input as input_of([
+		inline("a", ["iam:PassRole", "ec2:RunInstances", "iam:AddUserToGroup"]),
+		scoped_statements("d", [deny_statement("ec2:*", "*", {})]),
+	])
+}
+
+scoped_statements(name, statements) := {"address": sprintf("aws_iam_role_policy.%s", [name]), "type": "aws_iam_role_policy", "name": name, "config": {"role": "app", "policy": {"Statement": statements}}, "references": []}
+
+test_allow_conditions_still_grant if {
+	conditional := {"Effect": "Allow", "Action": "iam:CreateAccessKey", "Resource": "*", "Condition": {"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}}
+	found_paths == [["iam:CreateAccessKey"]] with input as input_of([scoped_statements("a", [conditional])])
+}
+
+test_statement_forms if {
+	# Statement as one object, as a list with unknown and non-object entries, and an unknown document.
+	one := {"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"Statement": {"Effect": "Allow", "Action": "iam:PutRolePolicy", "Resource": "*"}}}, "references": []}
+	found_paths == [["iam:PutRolePolicy"]] with input as input_of([one])
+	mixed := scoped_statements("a", [{"$unknown": "var.statement"}, "iam:*", {"Effect": "Allow", "Action": "iam:PutRolePolicy", "Resource": "*"}])
+	found_paths == [["iam:PutRolePolicy"]] with input as input_of([mixed])
+	unknown_doc := {"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"$unknown": "data.aws_iam_policy_document.a.json"}}, "references": []}
+	found_paths == [] with input as input_of([unknown_doc])
+}
+
+test_grants_are_the_identitys_own if {
+	# Another role's grants and denies do not count.
+	other := {"address": "aws_iam_role.other", "type": "aws_iam_role", "name": "other", "config": {"name": "other"}, "references": []}
+	others_policy := {"address": "aws_iam_role_policy.o", "type": "aws_iam_role_policy", "name": "o", "config": {"role": "other", "policy": {"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]}}, "references": []}
+	found_paths == [] with input as {"resources": [role, other, others_policy]}
+	others_deny := {"address": "aws_iam_role_policy.d", "type": "aws_iam_role_policy", "name": "d", "config": {"role": "other", "policy": {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}}, "references": []}
+	found_paths == [["iam:CreateAccessKey"]] with input as {"resources": [role, other, others_deny, inline("a", "iam:CreateAccessKey")]}
+}
+
+test_grants_name_the_granting_statements if {
+	# Two statements grant the same action; each is named once, with every escalation action it grants.
+	found := iam_escalation.escalations("aws_iam_role.app") with input as input_of([inline("a", ["iam:PassRole", "ec2:RunInstances"]), inline("b", "iam:Pass*")])
+	[e.actions | some e in found] == [["iam:PassRole", "ec2:RunInstances"]]
+	[[st.resource.address, st.actions] | some st in iam_escalation.statements(found)] == [
+		["aws_iam_role_policy.a", ["ec2:RunInstances", "iam:PassRole"]],
+		["aws_iam_role_policy.b", ["iam:PassRole"]],
+	]
+}

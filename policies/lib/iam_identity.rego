@@ -19,7 +19,23 @@ kinds := {
 	"aws_iam_role": {"inline": "aws_iam_role_policy", "attachment": "aws_iam_role_policy_attachment", "key": "role", "list": "roles"},
 }
 
-identities := [r | some r in input.resources; kinds[r.type]]
+# The unit's IAM resources, found in one pass over input.resources; the lookups below search
+# only these (a unit's hundreds of other resources are not walked once per identity). The types
+# are those of kinds plus policies and memberships, written out (iam_identity_test checks them):
+# a complete rule is evaluated again for every unit.
+iam_types := {
+	"aws_iam_user", "aws_iam_user_policy", "aws_iam_user_policy_attachment",
+	"aws_iam_group", "aws_iam_group_policy", "aws_iam_group_policy_attachment",
+	"aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment",
+	"aws_iam_policy", "aws_iam_policy_attachment", "aws_iam_group_membership", "aws_iam_user_group_membership",
+}
+
+iam_resources := [r | some r in input.resources; r.type in iam_types]
+
+# of_type(type): the unit's IAM resources of that type, in model order.
+of_type(resource_type) := [r | some r in iam_resources; r.type == resource_type]
+
+identities := [r | some r in iam_resources; kinds[r.type]]
 
 # designates(r, path, identity): the attribute at path of r names the identity, by a reference
 # to it or by a known name equal to the identity's known name.
@@ -35,82 +51,109 @@ designates(r, path, identity) if {
 	name == identity.config.name
 }
 
-# managed_documents(r, path): the aws_iam_policy documents the attribute at path of r refers to.
-managed_documents(r, path) := {{"resource": p, "path": ["policy"], "doc": p.config.policy, "via": r.address} |
+# designated(r, path, type): the identities of that type the attribute at path of r names
+# (designates, asked of every identity of the type at once).
+designated(r, path, identity_type) := referenced(r, path, identity_type) | named(r, path, identity_type)
+
+# referenced(r, path, type): the unit's IAM resources of that type a reference at path of r names
+# (tf.refers_to). A reference and the resource it names share the address up to its first "["
+# (equal, or one is the other plus an instance key), so only resources with that key are compared.
+referenced(r, path, resource_type) := {x |
 	some ref in r.references
 	ref.path == path
-	some p in input.resources
-	p.type == "aws_iam_policy"
-	tf.refers_to(ref.target, p.address)
+	some x in object.get(keyed(resource_type), address_key(ref.target), [])
+	tf.refers_to(ref.target, x.address)
+}
+
+named(r, path, identity_type) := {identity |
+	name := object.get(r.config, path, null)
+	is_string(name)
+	some identity in of_type(identity_type)
+	name == identity.config.name
+}
+
+# keyed(type): the unit's IAM resources of that type by address_key. Keys are usually distinct
+# (one resource each, built in one pass); instances of one resource share theirs.
+keyed(resource_type) := {address_key(x.address): [x] | some x in resources} if {
+	resources := of_type(resource_type)
+	count({address_key(x.address) | some x in resources}) == count(resources)
+} else := {key: [x | some x in of_type(resource_type); address_key(x.address) == key] |
+	some key in {address_key(r.address) | some r in of_type(resource_type)}
+}
+
+address_key(address) := split(address, "[")[0]
+
+# managed_documents(r, path): the aws_iam_policy documents the attribute at path of r refers to.
+managed_documents(r, path) := {{"resource": p, "path": ["policy"], "doc": p.config.policy, "via": r.address} |
+	some p in referenced(r, path, "aws_iam_policy")
 	is_object(p.config.policy)
 }
 
 # direct_documents: {"identity": address, "resource": policy holder, "path": doc path, "doc", "via"}.
-direct_documents contains object.union(d, {"identity": identity.address}) if {
-	some identity in identities
-	some r in input.resources
-	r.type == kinds[identity.type].inline
-	designates(r, [kinds[identity.type].key], identity)
+# Each body walks the holders of one kind and asks which identities they name.
+direct_documents contains {"resource": r, "path": ["policy"], "doc": r.config.policy, "via": r.address, "identity": identity.address} if {
+	some identity_type, kind in kinds
+	some r in of_type(kind.inline)
 	is_object(r.config.policy)
-	d := {"resource": r, "path": ["policy"], "doc": r.config.policy, "via": r.address}
+	some identity in designated(r, [kind.key], identity_type)
 }
 
-direct_documents contains object.union(d, {"identity": identity.address}) if {
-	some identity in identities
-	identity.type == "aws_iam_role"
-	some i, block in unknown.items(object.get(identity.config, "inline_policy", null))
+direct_documents contains {"resource": role, "path": ["inline_policy", i, "policy"], "doc": block.policy, "via": role.address, "identity": role.address} if {
+	some role in of_type("aws_iam_role")
+	some i, block in unknown.items(object.get(role.config, "inline_policy", null))
 	is_object(block.policy)
-	d := {"resource": identity, "path": ["inline_policy", i, "policy"], "doc": block.policy, "via": identity.address}
 }
 
 direct_documents contains object.union(d, {"identity": identity.address}) if {
-	some identity in identities
-	some r in input.resources
-	r.type == kinds[identity.type].attachment
-	designates(r, [kinds[identity.type].key], identity)
-	some d in managed_documents(r, ["policy_arn"])
+	some identity_type, kind in kinds
+	some r in of_type(kind.attachment)
+	docs := managed_documents(r, ["policy_arn"])
+	count(docs) > 0
+	some identity in designated(r, [kind.key], identity_type)
+	some d in docs
 }
 
 direct_documents contains object.union(d, {"identity": identity.address}) if {
-	some identity in identities
-	some r in input.resources
-	r.type == "aws_iam_policy_attachment"
-	some i, _ in unknown.items(object.get(r.config, kinds[identity.type].list, null))
-	designates(r, [kinds[identity.type].list, i], identity)
-	some d in managed_documents(r, ["policy_arn"])
+	some r in of_type("aws_iam_policy_attachment")
+	docs := managed_documents(r, ["policy_arn"])
+	count(docs) > 0
+	some identity_type, kind in kinds
+	some i, _ in unknown.items(object.get(r.config, kind.list, null))
+	some identity in designated(r, [kind.list, i], identity_type)
+	some d in docs
 }
 
-direct_documents contains object.union(d, {"identity": identity.address}) if {
-	some identity in identities
-	identity.type == "aws_iam_role"
-	some i, _ in unknown.items(object.get(identity.config, "managed_policy_arns", null))
-	some d in managed_documents(identity, ["managed_policy_arns", i])
+direct_documents contains object.union(d, {"identity": role.address}) if {
+	some role in of_type("aws_iam_role")
+	some i, _ in unknown.items(object.get(role.config, "managed_policy_arns", null))
+	some d in managed_documents(role, ["managed_policy_arns", i])
+}
+
+# memberships: [user address, group address] for each membership either membership resource makes.
+memberships contains [user.address, group.address] if {
+	some m in of_type("aws_iam_group_membership")
+	some group in designated(m, ["group"], "aws_iam_group")
+	some i, _ in unknown.items(object.get(m.config, "users", null))
+	some user in designated(m, ["users", i], "aws_iam_user")
+}
+
+memberships contains [user.address, group.address] if {
+	some m in of_type("aws_iam_user_group_membership")
+	some user in designated(m, ["user"], "aws_iam_user")
+	some i, _ in unknown.items(object.get(m.config, "groups", null))
+	some group in designated(m, ["groups", i], "aws_iam_group")
 }
 
 # member_of(user, group): group membership through either membership resource.
-member_of(user, group) if {
-	some m in tf.resources("aws_iam_group_membership")
-	designates(m, ["group"], group)
-	some i, _ in unknown.items(object.get(m.config, "users", null))
-	designates(m, ["users", i], user)
-}
-
-member_of(user, group) if {
-	some m in tf.resources("aws_iam_user_group_membership")
-	designates(m, ["user"], user)
-	some i, _ in unknown.items(object.get(m.config, "groups", null))
-	designates(m, ["groups", i], group)
-}
+member_of(user, group) if [user.address, group.address] in memberships
 
 # documents: direct documents plus, for users, those of their groups ("group" says which).
 documents contains d if some d in direct_documents
 
-documents contains object.union(d, {"identity": user.address, "group": group.address}) if {
-	some user in tf.resources("aws_iam_user")
-	some group in tf.resources("aws_iam_group")
-	member_of(user, group)
+documents contains object.union(d, {"identity": user, "group": group}) if {
+	some [user, group] in memberships
 	some d in direct_documents
-	d.identity == group.address
+	d.identity == group
 }
 
 # statements_of(address): every statement of the identity's documents with its full path

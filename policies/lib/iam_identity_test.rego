@@ -57,3 +57,98 @@ test_unknown_documents_grant_nothing if {
 	count(iam_identity.statements_of("aws_iam_user.dev")) == 1 with input as {"resources": [user, unknown_doc, unknown_action]}
 	count(iam_identity.granting("aws_iam_user.dev", "iam:CreateAccessKey")) == 0 with input as {"resources": [user, unknown_doc, unknown_action]}
 }
+
+test_iam_types_cover_kinds if {
+	from_kinds := {t | some identity_type, kind in iam_identity.kinds; some t in [identity_type, kind.inline, kind.attachment]}
+	iam_identity.iam_types == from_kinds | {"aws_iam_policy", "aws_iam_policy_attachment", "aws_iam_group_membership", "aws_iam_user_group_membership"}
+}
+
+role_at(address) := {"address": address, "type": "aws_iam_role", "name": "app", "config": {"name": "app"}, "references": []}
+
+role_policy_to(target) := {"address": "aws_iam_role_policy.p", "type": "aws_iam_role_policy", "name": "p", "config": {"role": {"$unknown": "x"}, "policy": doc("iam:PassRole")}, "references": [{"path": ["role"], "target": target, "attribute": "name"}]}
+
+# References name an instance, every instance (un-keyed or splat), or an un-expanded resource.
+test_references_with_instance_keys if {
+	pairs := [
+		["aws_iam_role.app", "aws_iam_role.app"],
+		["aws_iam_role.app[0]", "aws_iam_role.app"],
+		["aws_iam_role.app", "aws_iam_role.app[0]"],
+		["aws_iam_role.app[\"a\"]", "aws_iam_role.app"],
+		["module.m[\"k\"].aws_iam_role.app[0]", "module.m[\"k\"].aws_iam_role.app"],
+		["module.m[\"k\"].aws_iam_role.app", "module.m[\"k\"].aws_iam_role.app[1]"],
+	]
+	every pair in pairs {
+		count(iam_identity.statements_of(pair[0])) == 1 with input as {"resources": [role_at(pair[0]), role_policy_to(pair[1])]}
+	}
+	misses := [
+		["aws_iam_role.app[0]", "aws_iam_role.app[1]"],
+		["aws_iam_role.app", "aws_iam_role.apple"],
+		["aws_iam_role.apple", "aws_iam_role.app"],
+		["module.m[\"k\"].aws_iam_role.app", "module.m[\"j\"].aws_iam_role.app"],
+		["module.m.aws_iam_role.app", "aws_iam_role.app"],
+	]
+	every pair in misses {
+		count(iam_identity.statements_of(pair[0])) == 0 with input as {"resources": [role_at(pair[0]), role_policy_to(pair[1])]}
+	}
+}
+
+test_reference_to_every_instance if {
+	# Two instances share an address key; an un-keyed reference names both, a keyed one its own.
+	resources := [role_at("aws_iam_role.app[0]"), role_at("aws_iam_role.app[1]"), role_policy_to("aws_iam_role.app")]
+	count(iam_identity.statements_of("aws_iam_role.app[0]")) == 1 with input as {"resources": resources}
+	count(iam_identity.statements_of("aws_iam_role.app[1]")) == 1 with input as {"resources": resources}
+	keyed := [role_at("aws_iam_role.app[0]"), role_at("aws_iam_role.app[1]"), role_policy_to("aws_iam_role.app[1]")]
+	count(iam_identity.statements_of("aws_iam_role.app[0]")) == 0 with input as {"resources": keyed}
+	count(iam_identity.statements_of("aws_iam_role.app[1]")) == 1 with input as {"resources": keyed}
+}
+
+attachment_of(arn, references) := {"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "name": "a", "config": {"role": "app", "policy_arn": arn}, "references": references}
+
+test_managed_policy_arns_must_reach_a_policy_of_the_unit if {
+	arn_ref := [{"path": ["policy_arn"], "target": "aws_iam_policy.managed", "attribute": "arn"}]
+	count(iam_identity.statements_of("aws_iam_role.app")) == 1 with input as {"resources": [role_at("aws_iam_role.app"), managed, attachment_of({"$unknown": "aws_iam_policy.managed.arn"}, arn_ref)]}
+
+	# An AWS-managed ARN, an unknown ARN, a reference to a policy not in the unit: no document.
+	count(iam_identity.statements_of("aws_iam_role.app")) == 0 with input as {"resources": [role_at("aws_iam_role.app"), managed, attachment_of("arn:aws:iam::aws:policy/AdministratorAccess", [])]}
+	count(iam_identity.statements_of("aws_iam_role.app")) == 0 with input as {"resources": [role_at("aws_iam_role.app"), managed, attachment_of({"$unknown": "var.policy_arn"}, [])]}
+	count(iam_identity.statements_of("aws_iam_role.app")) == 0 with input as {"resources": [role_at("aws_iam_role.app"), attachment_of({"$unknown": "aws_iam_policy.managed.arn"}, arn_ref)]}
+
+	# A policy whose document is unknown grants nothing.
+	unknown_policy := {"address": "aws_iam_policy.managed", "type": "aws_iam_policy", "name": "managed", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}
+	count(iam_identity.statements_of("aws_iam_role.app")) == 0 with input as {"resources": [role_at("aws_iam_role.app"), unknown_policy, attachment_of({"$unknown": "aws_iam_policy.managed.arn"}, arn_ref)]}
+}
+
+test_policy_attachment_lists if {
+	# aws_iam_policy_attachment names users, groups and roles, by reference or by name.
+	role_b := {"address": "aws_iam_role.b", "type": "aws_iam_role", "name": "b", "config": {"name": "b"}, "references": []}
+	attach := {
+		"address": "aws_iam_policy_attachment.all", "type": "aws_iam_policy_attachment", "name": "all", "config": {
+			"users": [{"$unknown": "aws_iam_user.dev.name"}],
+			"groups": ["ops"],
+			"roles": ["nobody", "b"],
+			"policy_arn": {"$unknown": "aws_iam_policy.managed.arn"},
+		},
+		"references": [ref(["users", 0], "aws_iam_user.dev"), {"path": ["policy_arn"], "target": "aws_iam_policy.managed", "attribute": "arn"}],
+	}
+	resources := [user, group, role_b, role_at("aws_iam_role.app"), managed, attach]
+	identities := {d.identity | some d in iam_identity.documents} with input as {"resources": resources}
+	identities == {"aws_iam_user.dev", "aws_iam_group.ops", "aws_iam_role.b"}
+}
+
+test_both_membership_resources if {
+	group_policy := {"address": "aws_iam_group_policy.g", "type": "aws_iam_group_policy", "name": "g", "config": {"group": "ops", "policy": doc("iam:PassRole")}, "references": []}
+	by_group := {"address": "aws_iam_group_membership.m", "type": "aws_iam_group_membership", "name": "m", "config": {"group": {"$unknown": "aws_iam_group.ops.name"}, "users": ["dev", "other"]}, "references": [ref(["group"], "aws_iam_group.ops")]}
+	by_user := {"address": "aws_iam_user_group_membership.m", "type": "aws_iam_user_group_membership", "name": "m", "config": {"user": {"$unknown": "aws_iam_user.dev.name"}, "groups": [{"$unknown": "aws_iam_group.ops.name"}]}, "references": [ref(["user"], "aws_iam_user.dev"), ref(["groups", 0], "aws_iam_group.ops")]}
+	inherited := {"identity": "aws_iam_user.dev", "group": "aws_iam_group.ops", "resource": group_policy, "path": ["policy"], "doc": group_policy.config.policy, "via": "aws_iam_group_policy.g"}
+
+	# A membership of another group, or of an unknown user, gives nothing.
+	other_group := object.union(by_group, {"config": {"group": "admins"}, "references": []})
+	unknown_user := object.union(by_user, {"config": {"user": {"$unknown": "var.user"}}, "references": [ref(["groups", 0], "aws_iam_group.ops")]})
+	cases := [[by_group, {inherited}], [by_user, {inherited}], [other_group, set()], [unknown_user, set()]]
+	every case in cases {
+		docs := iam_identity.documents with input as membership_input(case[0], group_policy)
+		{d | some d in docs; d.identity == "aws_iam_user.dev"} == case[1]
+	}
+}
+
+membership_input(membership, group_policy) := {"resources": [user, group, group_policy, membership]}

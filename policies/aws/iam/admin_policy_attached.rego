@@ -20,6 +20,7 @@
 #   fixable: false
 package palisade.aws.iam.admin_policy_attached
 
+import data.palisade.lib.iam_identity
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -27,16 +28,17 @@ admin_arn_suffix := ":iam::aws:policy/AdministratorAccess"
 
 attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
 
+# Walks the unit's IAM resources (iam_identity.iam_resources: one pass over input.resources,
+# shared with the other IAM rules), in model order.
 deny contains result.fail(r, ["policy_arn"], msg) if {
-	some r in input.resources
+	some r in iam_identity.iam_resources
 	r.type in attachment_types
 	is_admin(r.config.policy_arn)
 	msg := sprintf("%s attaches the AdministratorAccess managed policy", [r.address])
 }
 
 deny contains result.fail(r, ["managed_policy_arns", i], msg) if {
-	some r in input.resources
-	r.type == "aws_iam_role"
+	some r in iam_identity.of_type("aws_iam_role")
 	some i, arn in unknown.items(object.get(r.config, "managed_policy_arns", null))
 	is_admin(arn)
 	msg := sprintf("%s has the AdministratorAccess managed policy", [r.address])

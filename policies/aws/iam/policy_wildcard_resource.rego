@@ -56,8 +56,7 @@ _resource_level_write(action) if {
 	endswith(pattern, "*")
 	prefix := trim_suffix(pattern, "*")
 	not regex.match(`[*?]`, prefix)
-	some name in _write_actions[service]
-	startswith(name, prefix)
+	strings.any_prefix_match(_write_actions[service], prefix)
 }
 
 _resource_level_write(action) if {

@@ -24,11 +24,11 @@ package palisade.aws.iam.role_trust_cross_account_unprotected
 
 import data.palisade.lib.iam
 import data.palisade.lib.result
+import data.palisade.lib.tf
 
 # One finding per trust policy, on assume_role_policy; each unprotected statement is a related location.
 deny contains result.with_related(result.fail(r, ["assume_role_policy"], msg), related) if {
-	some r in input.resources
-	r.type == "aws_iam_role"
+	some r in tf.resources("aws_iam_role")
 	unprotected := [{"path": array.concat(["assume_role_policy"], entry.path), "accounts": accounts} |
 		some entry in iam.statements(r.config.assume_role_policy)
 		accounts := unprotected_accounts(entry.statement)
