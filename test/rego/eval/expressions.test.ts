@@ -165,3 +165,23 @@ loop contains [x, y] if { some x in numbers.range(1, 1000); some y in numbers.ra
   assert.equal(s.evalRule('data.b.loop').errors[0]?.code, 'eval_cancel_error');
   assert.deepEqual(plain(s.evalRule('data.a.deny').value), ['x'], 'a stopped rule leaves the session usable');
 });
+
+test('a rule or function with a constant value stops at its first solution (OPA early exit); conflicts are still found', () => {
+  const p = policyOf(`package t
+allow if { some x in [1, 2, 3]; print("allow tried", x) }
+more := 7 if { some x in [1, 2]; print("more tried", x) }
+f(n) if { some x in [1, 2]; print("f tried", n, x) }
+f(n) if { print("second f tried", n) }
+g(n) := x if { some x in [n, n + 1] }
+clash := 1 if true
+clash := 2 if true`);
+  const lines: string[] = [];
+  const print = (m: string) => lines.push(m);
+  assert.equal(valueOf(p, 'data.t.allow', { print }), true);
+  assert.equal(valueOf(p, 'data.t.more', { print }), 7);
+  assert.equal(valueOf(p, 'data.t.f(5)', { print }), true);
+  assert.deepEqual(lines, ['allow tried 1', 'more tried 1', 'f tried 5 1'], 'one solution each; the second f(…) is not needed once the first gave the same constant');
+  // A value that depends on the solution is not a constant: every solution is still checked.
+  assert.equal(errorOf(p, 'data.t.g(1) = x').code, 'eval_conflict_error');
+  assert.equal(errorOf(p, 'data.t.clash = x').code, 'eval_conflict_error');
+});

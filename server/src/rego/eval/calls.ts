@@ -9,6 +9,7 @@ import type { Evaluator } from './evaluator';
 import { NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
 import { allDirect } from './direct';
+import { sameConstant } from './documents';
 import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
@@ -254,6 +255,7 @@ export class Calls {
   private computeUserValue(rules: RuleNode['funcs'], defaultRule: RuleNode['defaultRule'], vals: RegoValue[]): RegoValue | undefined {
     let result: RegoValue | undefined;
     for (const r of rules) {
+      if (result !== undefined && sameConstant(r, result)) continue;
       this.ev.docs.ruleValues(
         r,
         (v) => {

@@ -6,7 +6,7 @@ import type { RuleNode } from './compile';
 import { CONFLICT_COMPLETE, CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { CRule, T } from './ir';
 import type { Evaluator } from './evaluator';
-import { NOT_FLAT, type Slots, type Stop } from './control';
+import { NOT_FLAT, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
 import { equal, isNumber, isObject, isSet, keyOf, lookup, ObjectValue, SetValue, type RegoValue } from './values';
 
@@ -201,6 +201,7 @@ export class Documents {
   private completeValue(node: RuleNode): RegoValue | undefined {
     let result: RegoValue | undefined;
     for (const r of node.complete) {
+      if (result !== undefined && sameConstant(r, result)) continue;
       this.ruleValues(r, (v) => {
         if (result === undefined) result = v;
         else if (!equal(result, v)) throw new EvalError('eval_conflict_error', CONFLICT_COMPLETE, r.loc, r.file);
@@ -224,11 +225,15 @@ export class Documents {
     const env: Slots = new Array(rule.slots);
     let solved = false;
     let matched = false;
+    // Every solution of a rule whose value is a constant (`allow if …`, `f(x) if …`) gives that
+    // value, so the first one decides it; the rest of the search would only repeat it (OPA's early exit).
+    const constant = rule.value?.k === 'val';
     const run = (): Stop => {
       matched = true;
       return this.ev.evalBody(rule.body, 0, env, () => {
         solved = true;
-        return this.ev.evalTerm(rule.value!, env, (v) => void onValue(v));
+        const stop = this.ev.evalTerm(rule.value!, env, (v) => void onValue(v));
+        return constant ? STOP : stop;
       });
     };
     if (args && rule.args) this.unifyArgs(rule.args, args, 0, env, run);
@@ -355,3 +360,10 @@ function conflict(): EvalError {
   return new EvalError('eval_conflict_error', CONFLICT_OBJECT_KEYS);
 }
 
+/**
+ * True when a definition can only produce `value`: its value is that constant and it has no `else`.
+ * Once another definition has produced `value`, such a definition cannot change the result or conflict with it.
+ */
+export function sameConstant(rule: CRule, value: RegoValue): boolean {
+  return rule.value?.k === 'val' && !rule.else && equal(rule.value.v, value);
+}
