@@ -4,6 +4,8 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { spawn } = require('node:child_process');
+const { setFlagsFromString } = require('node:v8');
+const { loadBundle, SCAN_V8_FLAGS } = require('./code-cache');
 const args = process.argv.slice(2);
 const dist = path.join(__dirname, '..', 'dist');
 // `rego …` and `test` run from the lean bundle of the Rego tools (server/src/cli/rego-main.ts):
@@ -17,7 +19,10 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('palisade: dist/server.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
-const cli = require(bundle);
+// `scan` runs under batch V8 flags (server/src/cli/scan-workers.ts), set here before the bundle is
+// compiled so that the scan bundle's code cache, made under them, fits every thread (bin/code-cache.js).
+if (args[0] === 'scan') for (const flag of SCAN_V8_FLAGS) setFlagsFromString(flag);
+const cli = loadBundle(bundle);
 
 // The language server runs with the V8 flags the VS Code client also uses (SERVER_EXEC_ARGV,
 // server/src/shared/server-launch.ts); they must be set when the process starts, so re-exec once.
