@@ -81,13 +81,13 @@ function runBundle(script, filename) {
 }
 
 /**
- * With PALISADE_SCAN_TIMELINE=1, one line on stderr in the scan timeline's format
- * (server/src/cli/scan-timeline.ts): whether this thread's code cache was accepted.
+ * With PALISADE_SCAN_TIMELINE=1 (the scan's start-up timeline, server/src/cli/scan-timeline.ts), one
+ * stderr line per thread that found a cache: `palisade-code-cache <thread> accepted|rejected|stale`
+ * (stale: not made for these bundle bytes, or not whole). Its own prefix, so the timeline's steps stay as they are.
  */
-function markCodeCache(step) {
+function markCodeCache(state) {
   if (process.env.PALISADE_SCAN_TIMELINE !== '1') return;
-  const thread = isMainThread ? 'main' : `worker${threadId}`;
-  process.stderr.write(`palisade-timeline ${thread} ${step} ${(performance.timeOrigin + performance.now()).toFixed(1)}\n`);
+  process.stderr.write(`palisade-code-cache ${isMainThread ? 'main' : `worker${threadId}`} ${state}\n`);
 }
 
 /**
@@ -105,11 +105,11 @@ function compileWithCache(filename) {
   const source = fs.readFileSync(filename);
   const data = decodeCodeCache(cache, source);
   if (!data) {
-    markCodeCache('code-cache-stale');
+    markCodeCache('stale');
     return undefined;
   }
   const script = compileBundle(filename, source, data);
-  markCodeCache(script.cachedDataRejected ? 'code-cache-rejected' : 'code-cache-accepted');
+  markCodeCache(script.cachedDataRejected ? 'rejected' : 'accepted');
   return script;
 }
 

@@ -5,7 +5,7 @@ const path = require('node:path');
 const fs = require('node:fs');
 const { spawn } = require('node:child_process');
 const { setFlagsFromString } = require('node:v8');
-const { loadBundle, SCAN_V8_FLAGS } = require('./code-cache');
+const { loadBundle, SCAN_V8_FLAGS } = codeCacheLoader();
 const args = process.argv.slice(2);
 const dist = path.join(__dirname, '..', 'dist');
 // `rego …` and `test` run from the lean bundle of the Rego tools (server/src/cli/rego-main.ts):
@@ -50,3 +50,13 @@ cli.main(args).then(
     process.exitCode = 2;
   },
 );
+
+/** bin/code-cache.js, or plain `require` where only this file was copied: the code cache is an optimisation only. */
+function codeCacheLoader() {
+  try {
+    return require('./code-cache');
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND' && !fs.existsSync(path.join(__dirname, 'code-cache.js'))) return { loadBundle: require, SCAN_V8_FLAGS: [] };
+    throw err;
+  }
+}

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
-import { REPO_ROOT } from '../helpers/corpora';
+import { corpus, REPO_ROOT } from '../helpers/corpora';
 import { BATCH_V8_FLAGS } from '../../server/src/cli/scan-workers';
 import { TREE } from './scan-run';
 
@@ -32,7 +32,7 @@ interface Run {
   code: number | null;
   report: unknown;
   stderr: string;
-  /** The code-cache step each thread marked (bin/code-cache.js), e.g. `main code-cache-accepted`. */
+  /** What each thread that found a cache marked (bin/code-cache.js), e.g. `main accepted`. */
   cacheMarks: string[];
 }
 
@@ -47,9 +47,14 @@ function scanFrom(root: string, jobs: string): Run {
   const report = JSON.parse(r.stdout) as { summary: { timing?: unknown } };
   delete report.summary.timing;
   const lines = r.stderr.split('\n');
-  const timeline = (l: string) => l.startsWith('palisade-timeline ');
-  const cacheMarks = lines.filter((l) => timeline(l) && l.includes(' code-cache-')).map((l) => l.split(' ').slice(1, 3).join(' '));
-  return { code: r.status, report, stderr: lines.filter((l) => !timeline(l)).join('\n'), cacheMarks };
+  return { code: r.status, report, stderr: lines.filter((l) => !l.startsWith('palisade-timeline ') && !l.startsWith(CACHE_MARK)).join('\n'), cacheMarks: cacheMarks(r.stderr) };
+}
+
+const CACHE_MARK = 'palisade-code-cache ';
+
+/** `<thread> <state>` of each `palisade-code-cache` line (PALISADE_SCAN_TIMELINE=1). */
+function cacheMarks(stderr: string): string[] {
+  return stderr.split('\n').filter((l) => l.startsWith(CACHE_MARK)).map((l) => l.slice(CACHE_MARK.length));
 }
 
 /** A copy of the package's scan files (bin/, the scan bundle and pack artefact, package.json, policies/) to vary the cache in. */
@@ -67,15 +72,19 @@ test('bin/code-cache.js sets the V8 flags the scan sets (a cache fits only the f
   assert.deepEqual(codeCache.SCAN_V8_FLAGS, BATCH_V8_FLAGS);
 });
 
-test("the build's code cache is accepted by the main thread and by the worker threads", () => {
+test("the build's code cache is accepted by the main thread and by the worker threads", (t) => {
   built();
-  const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'palisade.js'), 'scan', TREE, '--format', 'json', '--jobs', '3'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, PALISADE_SCAN_TIMELINE: '1' } });
+  // A corpus big enough that the worker loads the bundle before this thread has scanned everything
+  // (a worker no longer needed is ended, maybe before it loads; see scan-jobs.test.ts).
+  const realTerraform = corpus('real-terraform');
+  if (!realTerraform) return t.skip('PALISADE_SKIP_CORPORA=1');
+  const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'palisade.js'), 'scan', realTerraform, '--format', 'json', '--jobs', '2'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, PALISADE_SCAN_TIMELINE: '1' } });
   assert.equal(run.status, 1, run.stderr);
-  const marks = run.stderr.split('\n').filter((l) => l.includes(' code-cache-')).map((l) => l.split(' ').slice(1, 3).join(' '));
-  assert.ok(marks.includes('main code-cache-accepted'), marks.join('\n'));
+  const marks = cacheMarks(run.stderr);
+  assert.equal(marks.filter((m) => m.startsWith('main ')).join(), 'main accepted', run.stderr);
   const workers = marks.filter((m) => m.startsWith('worker'));
-  assert.ok(workers.length >= 1, `a worker loaded the bundle: ${marks.join('\n')}`);
-  assert.deepEqual(workers.filter((m) => !m.endsWith(' code-cache-accepted')), [], 'every worker accepted the cache');
+  assert.equal(workers.length, 1, `the worker loaded the bundle through the loader: ${run.stderr}`);
+  assert.match(workers[0], /^worker\d+ accepted$/);
 });
 
 test('a cache decodes only for the bundle bytes it was made from, and only whole', () => {
@@ -118,7 +127,7 @@ test('loadBundle gives the module what require gives it: exports, module, __file
     assert.equal(spawnSync(process.execPath, ['-e', make]).status, 0);
     const cached = probe('');
     assert.deepEqual(cached.result, expected);
-    assert.match(cached.stderr, /^palisade-timeline main code-cache-accepted [\d.]+\n$/);
+    assert.equal(cached.stderr, 'palisade-code-cache main accepted\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -142,11 +151,11 @@ test('scan: the same report, exit status and stderr with a valid, corrupt, trunc
     otherFlags[flagHashOffset] ^= 0xff;
     const variants: [string, Buffer | undefined, string][] = [
       ['none', undefined, ''],
-      ['valid', valid, 'code-cache-accepted'],
-      ['corrupt', corrupt, 'code-cache-stale'],
-      ['truncated', valid.subarray(0, valid.length >> 1), 'code-cache-stale'],
-      ['another bundle', codeCache.encodeCodeCache(Buffer.from('another bundle'), data), 'code-cache-stale'],
-      ['rejected by V8', codeCache.encodeCodeCache(source, otherFlags), 'code-cache-rejected'],
+      ['valid', valid, 'accepted'],
+      ['corrupt', corrupt, 'stale'],
+      ['truncated', valid.subarray(0, valid.length >> 1), 'stale'],
+      ['another bundle', codeCache.encodeCodeCache(Buffer.from('another bundle'), data), 'stale'],
+      ['rejected by V8', codeCache.encodeCodeCache(source, otherFlags), 'rejected'],
     ];
     for (const jobs of ['1', '2']) {
       let reference: Omit<Run, 'cacheMarks'> | undefined;
@@ -155,9 +164,9 @@ test('scan: the same report, exit status and stderr with a valid, corrupt, trunc
         if (cache) writeFileSync(cacheFile, cache);
         const { cacheMarks, ...run } = scanFrom(copy.root, jobs);
         assert.equal(run.code, 1, `${name}: ${run.stderr}`);
-        assert.ok(cacheMarks.length >= 1 || !mark, `${name}: the main thread marked its cache`);
+        // The main thread always loads the bundle; a worker may be ended before it does (small tree).
+        assert.equal(cacheMarks.some((m) => m.startsWith('main ')), mark !== '', `${name}: the main thread marks a cache it found`);
         for (const m of cacheMarks) assert.equal(m.split(' ')[1], mark, `${name}, --jobs ${jobs}: ${cacheMarks.join(', ')}`);
-        if (jobs === '2' && mark) assert.ok(cacheMarks.some((m) => m.startsWith('worker')), `${name}: a worker loaded the bundle with the loader`);
         reference ??= run;
         assert.deepEqual(run, reference, `${name}, --jobs ${jobs}`);
         if (cache) assert.ok(readFileSync(cacheFile).equals(cache), `${name}: the cache file is left as it was`);
