@@ -31,8 +31,8 @@ await Promise.all([
   writeBuiltinPackArtefact(),
 ]);
 for (const bundle of ['server.js', 'rego-cli.js', 'scan-cli.js']) asciiOnly(join(root, 'dist', bundle));
-// dist/scan-cli.js.cache: V8's code cache for the scan bundle, which bin/palisade.js and the scan's
-// worker threads load it with (bin/code-cache.js). Made from the final bundle bytes, so after asciiOnly.
+// dist/scan-cli.js.cache: V8's code cache for the scan bundle, used by bin/palisade.js and the scan's
+// worker threads when they load it (bin/code-cache.js). Made from the final bundle bytes, so after asciiOnly.
 writeCodeCache(join(root, 'dist', 'scan-cli.js'), ['scan', join(root, 'examples'), '--format', 'json', '--jobs', '1']);
 // dist/README.md: the README the .vsix ships, its images inlined (see scripts/vsix-readme.mjs).
 writeVsixReadme(root);
