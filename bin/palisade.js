@@ -4,6 +4,8 @@
 const path = require('node:path');
 const fs = require('node:fs');
 const { spawn } = require('node:child_process');
+const { setFlagsFromString } = require('node:v8');
+const { loadBundle, SCAN_V8_FLAGS } = codeCacheLoader();
 const args = process.argv.slice(2);
 const dist = path.join(__dirname, '..', 'dist');
 // `rego …` and `test` run from the lean bundle of the Rego tools (server/src/cli/rego-main.ts):
@@ -17,7 +19,10 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('palisade: dist/server.js is missing; run `npm run build` first\n');
   process.exit(2);
 }
-const cli = require(bundle);
+// `scan` runs under batch V8 flags (server/src/cli/scan-workers.ts), set here before the bundle is
+// compiled so that the scan bundle's code cache, made under them, fits every thread (bin/code-cache.js).
+if (args[0] === 'scan') for (const flag of SCAN_V8_FLAGS) setFlagsFromString(flag);
+const cli = loadBundle(bundle);
 
 // The language server runs with the V8 flags the VS Code client also uses (SERVER_EXEC_ARGV,
 // server/src/shared/server-launch.ts); they must be set when the process starts, so re-exec once.
@@ -45,3 +50,13 @@ cli.main(args).then(
     process.exitCode = 2;
   },
 );
+
+/** bin/code-cache.js, or plain `require` where only this file was copied: the code cache is an optimisation only. */
+function codeCacheLoader() {
+  try {
+    return require('./code-cache');
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND' && !fs.existsSync(path.join(__dirname, 'code-cache.js'))) return { loadBundle: require, SCAN_V8_FLAGS: [] };
+    throw err;
+  }
+}

@@ -5,7 +5,8 @@
 // loading reuses it only for an unchanged file; rebuilding refreshes it. The text depends only on
 // policies/ and the parser, so a rebuild from the same sources writes the same bytes.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,9 @@ await Promise.all([
   writeBuiltinPackArtefact(),
 ]);
 for (const bundle of ['server.js', 'rego-cli.js', 'scan-cli.js']) asciiOnly(join(root, 'dist', bundle));
+// dist/scan-cli.js.cache: V8's code cache for the scan bundle, used by bin/palisade.js and the scan's
+// worker threads when they load it (bin/code-cache.js). Made from the final bundle bytes, so after asciiOnly.
+writeCodeCache(join(root, 'dist', 'scan-cli.js'), ['scan', join(root, 'examples'), '--format', 'json', '--jobs', '1']);
 // dist/README.md: the README the .vsix ships, its images inlined (see scripts/vsix-readme.mjs).
 writeVsixReadme(root);
 
@@ -72,6 +76,24 @@ function writeReplacing(file, text) {
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, file);
+}
+
+/**
+ * `<bundle>.cache` from a training run of `main(argv)` in a child process (scripts/train-code-cache.mjs):
+ * a fresh process, so the cache holds what a real run compiles, and without NODE_OPTIONS, whose V8
+ * flags would make V8 reject the cache in a plain `node`. The cache is optional: if the training
+ * fails the build says so and goes on without one (a stale cache is removed; it would be ignored).
+ */
+function writeCodeCache(bundle, argv) {
+  const cache = `${bundle}.cache`;
+  const temporary = `${cache}.${process.pid}.tmp`;
+  const env = { ...process.env };
+  delete env.NODE_OPTIONS;
+  const training = spawnSync(process.execPath, [join(root, 'scripts', 'train-code-cache.mjs'), bundle, temporary, ...argv], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (training.status === 0) return renameSync(temporary, cache);
+  rmSync(temporary, { force: true });
+  rmSync(cache, { force: true });
+  console.warn(`build: no code cache for ${bundle} (the training run ended with ${training.error ?? `status ${training.status}`})`);
 }
 
 /**

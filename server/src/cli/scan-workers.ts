@@ -4,6 +4,8 @@
 // left with a large unit at the end while the others idle), a couple at a time as they finish;
 // this thread takes the smallest. Results are put back in unit order, so the report is identical
 // to `--jobs 1`.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
@@ -244,12 +246,16 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
 }
 
 /**
- * The worker's script. Bundled (dist/server.js) the CLI's `main` re-enters `palisade scan` with
- * WORKER_ARG; compiled unbundled (out/), this module exports `runScanWorker` itself.
+ * The worker's script. Bundled (dist/scan-cli.js, dist/server.js) the CLI's `main` re-enters
+ * `palisade scan` with WORKER_ARG; compiled unbundled (out/), this module exports `runScanWorker`
+ * itself. In the package (dist/ beside bin/) the bundle is loaded as bin/palisade.js loads it, with
+ * its V8 code cache when one fits (bin/code-cache.js); elsewhere by `require`.
  */
 function workerSource(): string {
+  const loader = join(__dirname, '..', 'bin', 'code-cache.js');
+  const load = existsSync(loader) ? `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(__filename)})` : `require(${JSON.stringify(__filename)})`;
   return [
-    `const entry = require(${JSON.stringify(__filename)});`,
+    `const entry = ${load};`,
     'if (typeof entry.runScanWorker === "function") entry.runScanWorker();',
     `else entry.main(["scan", ${JSON.stringify(WORKER_ARG)}]);`,
   ].join('\n');
