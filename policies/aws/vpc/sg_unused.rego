@@ -28,7 +28,7 @@ rule_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
 # Attributes through which resources name their security groups.
 group_attributes := {"security_groups", "vpc_security_group_ids", "security_group_ids"}
 
-# The module's groups, listed once per unit (a function call such as tf.resources is not memoised).
+# The module's groups.
 groups := tf.resources("aws_security_group")
 
 _group_addresses contains sg.address if some sg in groups
@@ -152,8 +152,8 @@ _groups_named_in(text) := {address |
 # the resources serves both the names below and the unresolved check.
 _group_attribute_values := [[r, key, value] |
 	some r in input.resources
-	some key in group_attributes
-	value := r.config[key]
+	is_object(r.config)
+	some key, value in object.filter(r.config, group_attributes)
 ]
 
 # The names (or ids) the group attributes list.
