@@ -39,7 +39,8 @@ deny contains result.fail_fix(r, [direction], msg, [result.remove([direction])])
 # an unknown id, and a finding about an unknown value is dropped).
 deny contains result.fail(r, [], msg) if {
 	some group in tf.resources("aws_default_security_group")
-	some [_, _, r] in rule_resources_of(group.address)
+	some rule_type in rule_resource_types
+	some r in tf.referencing(group.address, rule_type, ["security_group_id"])
 	direction := rule_direction(r)
 	msg := sprintf("%s adds an %s rule to the default security group %s", [r.address, direction, group.address])
 }
@@ -49,29 +50,9 @@ deny contains result.fail(r, [], msg) if {
 deny contains fixes.finding(vpc, [], msg, manage_default_group_fix(vpc)) if {
 	not tf.unresolved("aws_default_security_group", ["vpc_id"], "aws_vpc")
 	some vpc in tf.resources("aws_vpc")
-	not has_managed_default_group(vpc.address)
+	count(tf.referencing(vpc.address, "aws_default_security_group", ["vpc_id"])) == 0
 	msg := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [vpc.address])
 }
-
-# Some aws_default_security_group's vpc_id references the VPC (tf.referencing over the default
-# groups alone, rather than over every resource of the unit for each VPC).
-has_managed_default_group(vpc_address) if {
-	some group in tf.resources("aws_default_security_group")
-	some ref in group.references
-	ref.path == ["vpc_id"]
-	tf.refers_to(ref.target, vpc_address)
-}
-
-# rule_resources_of(group): [type, address, resource] of the rule resources whose
-# security_group_id references the group, by type then address (tf.referencing for each rule
-# type, in one pass over the resources, reported in the same order).
-rule_resources_of(group_address) := sort([[r.type, r.address, r] |
-	some r in input.resources
-	r.type in rule_resource_types
-	some ref in r.references
-	ref.path == ["security_group_id"]
-	tf.refers_to(ref.target, group_address)
-])
 
 rule_resource_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}
 
