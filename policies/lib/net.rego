@@ -6,11 +6,14 @@ package palisade.lib.net
 import data.palisade.lib.unknown
 
 # is_public_cidr: any address (IPv4 0.0.0.0/0 or IPv6 ::/0). Terraform rejects a CIDR with
-# host bits set (1.2.3.4/0), so only the canonical forms count.
+# host bits set (1.2.3.4/0), so only the canonical forms count, with blanks around them allowed
+# (space, tab, CR, LF, FF: what `^\s*…\s*$` admitted; a set lookup costs less than a regex).
 is_public_cidr(c) if {
 	is_string(c)
-	regex.match(`^\s*(0\.0\.0\.0|::|0:0:0:0:0:0:0:0)/0\s*$`, c)
+	trim(c, " \t\n\f\r") in _any_address_cidrs
 }
+
+_any_address_cidrs := {"0.0.0.0/0", "::/0", "0:0:0:0:0:0:0:0/0"}
 
 # covers_l4_port: a rule (protocol, from, to) admits TCP or UDP traffic to port.
 covers_l4_port(protocol, _, _, _) if all_protocols(protocol)

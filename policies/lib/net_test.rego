@@ -13,6 +13,21 @@ test_public_cidr if {
 	not net.is_public_cidr(u)
 }
 
+test_public_cidr_spellings if {
+	net.is_public_cidr(" 0.0.0.0/0\n")
+	net.is_public_cidr("\t::/0\r\f")
+	net.is_public_cidr("0:0:0:0:0:0:0:0/0")
+	not net.is_public_cidr("\u000b0.0.0.0/0")
+	not net.is_public_cidr("\u00a00.0.0.0/0")
+	not net.is_public_cidr("0.0.0.0/0 x")
+	not net.is_public_cidr("00.0.0.0/0")
+	not net.is_public_cidr("0.0.0.0/00")
+	not net.is_public_cidr("::0/0")
+	not net.is_public_cidr("")
+	not net.is_public_cidr(0)
+	not net.is_public_cidr(["0.0.0.0/0"])
+}
+
 test_covers_port if {
 	net.covers_port("tcp", 0, 1024, 22)
 	net.covers_port("6", "22", "22", 22)

@@ -19,17 +19,17 @@ vpc_rule := {
 
 test_inline_entries if {
 	entries := sg.rules with input as {"resources": [group]}
-	entries == {{
-		"resource": group, "direction": "ingress", "path": ["ingress", 0], "protocol": "tcp", "from": 22, "to": 22, "description": null,
+	entries == [{
+		"resource": {"address": "aws_security_group.web"}, "direction": "ingress", "path": ["ingress", 0], "protocol": "tcp", "from": 22, "to": 22, "description": null,
 		"cidrs": [{"value": "10.0.0.0/8", "path": ["ingress", 0, "cidr_blocks", 0]}, {"value": "0.0.0.0/0", "path": ["ingress", 0, "cidr_blocks", 1]}],
-	}}
+	}]
 }
 
 test_rule_resources if {
 	entries := sg.rules with input as {"resources": [rule, vpc_rule]}
 	count(entries) == 2
 	some e in entries
-	e.resource == vpc_rule
+	e.resource == {"address": "aws_vpc_security_group_ingress_rule.all"}
 	e.cidrs == [{"value": "0.0.0.0/0", "path": ["cidr_ipv4"]}]
 	e.protocol == "-1"
 }
@@ -41,8 +41,36 @@ test_public_cidrs if {
 
 test_registry_module_entries if {
 	m := {"address": "module.sg", "name": "sg", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_with_cidr_blocks": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": "10.0.0.0/8, 0.0.0.0/0"}]}}
-	entries := [e | some e in sg.rules] with input as {"resources": [], "modules": [m]}
+	entries := sg.rules with input as {"resources": [], "modules": [m]}
 	count(entries) == 1
 	entries[0].path == ["ingress_with_cidr_blocks"]
 	entries[0].cidrs == [{"value": "10.0.0.0/8", "path": ["ingress_with_cidr_blocks", 0, "cidr_blocks"]}, {"value": "0.0.0.0/0", "path": ["ingress_with_cidr_blocks", 0, "cidr_blocks"]}]
+}
+
+test_public_entries_once_per_direction if {
+	egress_rule := {
+		"address": "aws_security_group_rule.out", "type": "aws_security_group_rule", "name": "out", "references": [],
+		"config": {"type": "egress", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0", "10.0.0.0/8"]},
+	}
+	ingress := sg.public_ingress with input as {"resources": [group, rule, egress_rule]}
+	{[e.resource.address, cidrs] | some [e, cidrs] in ingress} == {
+		["aws_security_group.web", [{"value": "0.0.0.0/0", "path": ["ingress", 0, "cidr_blocks", 1]}]],
+		["aws_security_group_rule.ssh", [{"value": "::/0", "path": ["ipv6_cidr_blocks", 0]}]],
+	}
+	egress := sg.public_egress with input as {"resources": [group, rule, egress_rule]}
+	{[e.resource.address, cidrs] | some [e, cidrs] in egress} == {["aws_security_group_rule.out", [{"value": "0.0.0.0/0", "path": ["cidr_blocks", 0]}]]}
+}
+
+test_ingress_and_cidr_values if {
+	{e.resource.address | some e in sg.ingress} == {"aws_security_group.web", "aws_security_group_rule.ssh"} with input as {"resources": [group, rule]}
+	sg.cidr_values == {"10.0.0.0/8", "0.0.0.0/0", "::/0"} with input as {"resources": [group, rule]}
+}
+
+test_no_public_entries_for_unknown_cidrs if {
+	unknown_cidrs := {
+		"address": "aws_security_group_rule.u", "type": "aws_security_group_rule", "name": "u", "references": [],
+		"config": {"type": "ingress", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": {"$unknown": "var.cidrs"}, "ipv6_cidr_blocks": [{"$unknown": "var.v6"}]},
+	}
+	count(sg.public_ingress) == 0 with input as {"resources": [unknown_cidrs]}
+	sg.cidr_values == {{"$unknown": "var.v6"}} with input as {"resources": [unknown_cidrs]}
 }

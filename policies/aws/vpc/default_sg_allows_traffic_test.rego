@@ -66,3 +66,44 @@ test_unresolved_default_group_keeps_vpcs_quiet if {
 	unresolved := {"address": "aws_default_security_group.main", "type": "aws_default_security_group", "name": "main", "config": {"vpc_id": {"$unknown": "var.vpc_id"}}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), vpc("aws_vpc.other", "other"), unresolved]}
 }
+
+test_splat_reference_to_a_vpc_counts_as_managed if {
+	group := object.union(default_group, {"references": [{"path": ["vpc_id"], "target": "aws_vpc.main"}]})
+	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main[0]", "main"), group]}
+}
+
+test_default_group_of_another_vpc_leaves_this_one_unmanaged if {
+	rule.deny == {{
+		"msg": "aws_vpc.other leaves its default security group with AWS's default rules (all traffic within the group, all outbound)",
+		"resource": "aws_vpc.other", "path": [],
+		"fix": [{"op": "add_resource", "type": "aws_default_security_group", "name": "other", "config": {"vpc_id": {"$expr": "aws_vpc.other.id"}}}],
+	}} with input as {"resources": [vpc("aws_vpc.main", "main"), vpc("aws_vpc.other", "other"), default_group]}
+}
+
+test_rule_resource_on_a_counted_default_group_fires if {
+	group := object.union(default_group, {"address": "aws_default_security_group.main[0]"})
+	ingress := {
+		"address": "aws_security_group_rule.web", "type": "aws_security_group_rule", "name": "web",
+		"config": {"type": "ingress", "security_group_id": {"$unknown": "aws_default_security_group.main[0].id"}, "protocol": "tcp", "from_port": 80, "to_port": 80},
+		"references": [{"path": ["security_group_id"], "target": "aws_default_security_group.main"}],
+	}
+	rule.deny == {{"msg": "aws_security_group_rule.web adds an ingress rule to the default security group aws_default_security_group.main[0]", "resource": "aws_security_group_rule.web", "path": []}} with input as {"resources": [vpc("aws_vpc.main", "main"), group, ingress]}
+}
+
+test_rule_resource_of_unknown_type_does_not_fire if {
+	rule_resource := {
+		"address": "aws_security_group_rule.web", "type": "aws_security_group_rule", "name": "web",
+		"config": {"type": {"$unknown": "var.direction"}, "security_group_id": {"$unknown": "aws_default_security_group.main.id"}},
+		"references": [{"path": ["security_group_id"], "target": "aws_default_security_group.main"}],
+	}
+	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), default_group, rule_resource]}
+}
+
+test_other_attributes_referencing_the_default_group_do_not_fire if {
+	rule_resource := {
+		"address": "aws_security_group_rule.web", "type": "aws_security_group_rule", "name": "web",
+		"config": {"type": "ingress", "security_group_id": "sg-1", "source_security_group_id": {"$unknown": "aws_default_security_group.main.id"}},
+		"references": [{"path": ["source_security_group_id"], "target": "aws_default_security_group.main"}],
+	}
+	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), default_group, rule_resource]}
+}

@@ -24,9 +24,8 @@ import data.palisade.lib.result
 import data.palisade.lib.sg
 
 warn contains result.fail(entry.resource, cidr.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "egress"
+	some [entry, cidrs] in sg.public_egress
 	net.all_ports(entry.protocol, entry.from, entry.to)
-	some cidr in sg.public_cidrs(entry)
+	some cidr in cidrs
 	msg := sprintf("%s allows all outbound traffic to %s", [entry.resource.address, cidr.value])
 }

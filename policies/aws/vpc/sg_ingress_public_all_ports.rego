@@ -24,9 +24,8 @@ import data.palisade.lib.result
 import data.palisade.lib.sg
 
 deny contains result.fail(entry.resource, cidr.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some [entry, cidrs] in sg.public_ingress
 	net.all_ports(entry.protocol, entry.from, entry.to)
-	some cidr in sg.public_cidrs(entry)
+	some cidr in cidrs
 	msg := sprintf("%s allows all ports from %s", [entry.resource.address, cidr.value])
 }

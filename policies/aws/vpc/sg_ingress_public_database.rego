@@ -30,14 +30,13 @@ database_ports := {
 }
 
 deny contains result.fail(entry.resource, cidr.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some [entry, cidrs] in sg.public_ingress
 	not net.all_ports(entry.protocol, entry.from, entry.to)
 	exposed := sort([sprintf("%s (%d)", [name, port]) |
 		some port, name in database_ports
 		net.covers_port(entry.protocol, entry.from, entry.to, port)
 	])
 	count(exposed) > 0
-	some cidr in sg.public_cidrs(entry)
+	some cidr in cidrs
 	msg := sprintf("%s exposes %s from %s", [entry.resource.address, concat(", ", exposed), cidr.value])
 }

@@ -25,10 +25,9 @@ import data.palisade.lib.sg
 # Advisory: port 80 open only to redirect to HTTPS is common. Rules open on every port are
 # reported by sg_ingress_public_all_ports. Placed on the group: it is the group that serves HTTP.
 warn contains result.fail(entry.resource, [], msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some [entry, cidrs] in sg.public_ingress
 	net.covers_port(entry.protocol, entry.from, entry.to, 80)
 	not net.all_ports(entry.protocol, entry.from, entry.to)
-	some cidr in sg.public_cidrs(entry)
+	some cidr in cidrs
 	msg := sprintf("%s serves plain HTTP (port 80) to %s", [entry.resource.address, cidr.value])
 }

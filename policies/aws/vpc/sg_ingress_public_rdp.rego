@@ -28,10 +28,9 @@ import data.palisade.lib.sg
 
 # Rules open on every port are reported once, by sg_ingress_public_all_ports.
 deny contains result.fail(entry.resource, cidr.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some [entry, cidrs] in sg.public_ingress
 	net.covers_port(entry.protocol, entry.from, entry.to, 3389)
 	not net.all_ports(entry.protocol, entry.from, entry.to)
-	some cidr in sg.public_cidrs(entry)
+	some cidr in cidrs
 	msg := sprintf("%s allows RDP (port 3389) from %s", [entry.resource.address, cidr.value])
 }

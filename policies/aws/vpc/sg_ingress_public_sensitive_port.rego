@@ -33,11 +33,10 @@ ports[port] := name if {
 }
 
 deny contains result.fail(entry.resource, entry.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some [entry, cidrs] in sg.public_ingress
 	not net.all_ports(entry.protocol, entry.from, entry.to)
 	exposed := net.exposed_services(entry.protocol, entry.from, entry.to, ports)
 	count(exposed) > 0
-	some cidr in sg.public_cidrs(entry)
+	some cidr in cidrs
 	msg := sprintf("%s exposes %s to %s", [entry.resource.address, concat(", ", exposed), cidr.value])
 }

@@ -31,3 +31,19 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [group([{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": u}])]}
 	count(rule.deny) == 0 with input as {"resources": [group(u)]}
 }
+
+test_each_public_cidr_next_to_unknowns_fires_once if {
+	u := {"$unknown": "var.x"}
+	findings := rule.deny with input as {"resources": [group([
+		{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [u, "0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]},
+		{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [u]},
+	])]}
+	{f.path | some f in findings} == {["ingress", 0, "cidr_blocks", 1], ["ingress", 0, "ipv6_cidr_blocks", 0]}
+}
+
+test_registry_module_and_counted_groups_fire if {
+	m := {"address": "module.sg", "name": "sg", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_with_cidr_blocks": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": "10.0.0.0/8,0.0.0.0/0"}]}}
+	counted := object.union(group([{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}]), {"address": "aws_security_group.web[1]"})
+	findings := rule.deny with input as {"resources": [counted], "modules": [m]}
+	{[f.resource, f.path] | some f in findings} == {["module.sg", ["ingress_with_cidr_blocks", 0, "cidr_blocks"]], ["aws_security_group.web[1]", ["ingress", 0, "cidr_blocks", 0]]}
+}

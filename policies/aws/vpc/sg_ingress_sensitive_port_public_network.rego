@@ -26,13 +26,19 @@ import data.palisade.lib.sg
 
 # Advisory: the range may well be the organisation's own.
 warn contains result.fail(entry.resource, entry.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some entry in sg.ingress
+	cidrs := [cidr | some cidr in entry.cidrs; cidr.value in small_public_networks]
+	count(cidrs) > 0
 	exposed := net.exposed_services(entry.protocol, entry.from, entry.to, net.sensitive_ports)
 	count(exposed) > 0
-	some cidr in entry.cidrs
-	net.is_public_network(cidr.value)
-	net.ipv4_prefix(cidr.value) >= 25
-	net.ipv4_prefix(cidr.value) < 32
+	some cidr in cidrs
 	msg := sprintf("%s exposes %s to the public network %s", [entry.resource.address, concat(", ", exposed), cidr.value])
+}
+
+# The unit's CIDRs that are small public networks (/25 to /31), each value classified once.
+small_public_networks contains value if {
+	some value in sg.cidr_values
+	net.is_public_network(value)
+	net.ipv4_prefix(value) >= 25
+	net.ipv4_prefix(value) < 32
 }

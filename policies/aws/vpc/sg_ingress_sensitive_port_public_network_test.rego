@@ -25,3 +25,23 @@ test_passes_on_wide_range if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [{"$unknown": "var.x"}]}]}, "references": []}]}
 }
+
+test_reports_only_the_small_public_ranges_of_a_rule if {
+	findings := rule.warn with input as {"resources": [{
+		"address": "aws_security_group_rule.r", "type": "aws_security_group_rule", "name": "r", "references": [],
+		"config": {"type": "ingress", "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["10.0.0.0/26", "1.2.3.0/26", {"$unknown": "var.x"}, "1.2.3.4/32", " 5.6.7.0/30"]},
+	}]}
+	count(findings) == 2
+	{f.path | some f in findings} == {[]}
+	every f in findings {
+		startswith(f.msg, "aws_security_group_rule.r exposes Cassandra (9042), Cassandra OpsCenter (61621), Docker API (2375)")
+	}
+	{substring(f.msg, count(f.msg) - 10, 10) | some f in findings} == {"1.2.3.0/26", "5.6.7.0/30"}
+}
+
+test_egress_rules_are_not_reported if {
+	count(rule.warn) == 0 with input as {"resources": [{
+		"address": "aws_vpc_security_group_egress_rule.out", "type": "aws_vpc_security_group_egress_rule", "name": "out", "references": [],
+		"config": {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ipv4": "1.2.3.0/26"},
+	}]}
+}

@@ -25,11 +25,17 @@ import data.palisade.lib.sg
 
 # Advisory: flat internal networks are common; the finding marks where segmentation is missing.
 warn contains result.fail(entry.resource, entry.path, msg) if {
-	some entry in sg.rules
-	entry.direction == "ingress"
+	some entry in sg.ingress
+	cidrs := [cidr | some cidr in entry.cidrs; cidr.value in wide_private_networks]
+	count(cidrs) > 0
 	exposed := net.exposed_services(entry.protocol, entry.from, entry.to, net.sensitive_ports)
 	count(exposed) > 0
-	some cidr in entry.cidrs
-	net.is_wide_private_network(cidr.value)
+	some cidr in cidrs
 	msg := sprintf("%s exposes %s to the whole private range %s", [entry.resource.address, concat(", ", exposed), cidr.value])
+}
+
+# The unit's CIDRs that span a whole RFC 1918 block, each value classified once.
+wide_private_networks contains value if {
+	some value in sg.cidr_values
+	net.is_wide_private_network(value)
 }

@@ -28,88 +28,154 @@ rule_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule",
 # Attributes through which resources name their security groups.
 group_attributes := {"security_groups", "vpc_security_group_ids", "security_group_ids"}
 
+# The module's groups.
+groups := tf.resources("aws_security_group")
+
+_group_addresses contains sg.address if some sg in groups
+
+# "aws_security_group.x[": how a reference to one instance of each group begins.
+_group_instance_prefixes contains concat("", [address, "["]) if some address in _group_addresses
+
 # Advisory: the group may be attached from another module or by hand.
 warn contains result.fail(sg, [], msg) if {
 	not unresolved_attachment
-	some sg in tf.resources("aws_security_group")
+	some sg in groups
 	not sg.address in used
 	msg := sprintf("%s is not attached to anything in this module", [sg.address])
 }
 
-used contains sg.address if {
-	some sg in tf.resources("aws_security_group")
-	some r in array.concat(input.resources, object.get(input, "modules", []))
-	not r.type in rule_types
-	r.address != sg.address
-	some ref in object.get(r, "references", [])
-	tf.refers_to(ref.target, sg.address)
+# A reference from anything but a rule resource (or the group itself) uses the group. The three
+# forms of tf.refers_to are answered by set lookups, so the cost follows the number of references,
+# not references times groups. The reference names the group itself:
+used contains target if {
+	some [target, referrer] in _references
+	target in _group_addresses
+	target != referrer
 }
 
-# A group list written as a string ("aws_security_group.x.id"), at any depth, still names the group.
-# The walk is done once per resource; most of a configuration's nodes are not strings, so that
-# test comes first, then the path, then the groups (the text's groups are computed once per text).
+# ... or one instance of it (`aws_security_group.x[0]` names `aws_security_group.x`, un-expanded
+# because its count is unknown):
+used contains address if {
+	some [target, referrer] in _references
+	strings.any_prefix_match(target, _group_instance_prefixes)
+	some address in _unkeyed_forms(target)
+	address in _group_addresses
+	address != referrer
+}
+
+# ... or every instance: a splat or un-keyed `aws_security_group.x` (a keyed module call's
+# `module.m`) reaches `aws_security_group.x[0]` (`module.m["a"].aws_security_group.y`).
+used contains sg.address if {
+	some sg in groups
+	some unkeyed in _unkeyed_forms(sg.address)
+	unkeyed in _reference_targets
+	some [target, referrer] in _references
+	target == unkeyed
+	referrer != sg.address
+}
+
+# A group list written as a string ("aws_security_group.x.id", or an unknown's expression text),
+# at any depth, still names the group. Walking every configuration node is costly, so only the
+# configurations that may name a group are walked. An unknown's text is a string node of its own
+# (path [..., "$unknown"]), so strings alone cover unknowns too.
 used contains address if {
 	some r in input.resources
+	_may_name_a_group(r.config)
 	walk(r.config, [path, v])
 	is_string(v)
 	_under_group_attribute(path)
 	some address in _groups_named_in(v)
-}
-
-used contains address if {
-	some r in input.resources
-	walk(r.config, [path, v])
-	is_string(v["$unknown"])
-	_under_group_attribute(path)
-	some address in _groups_named_in(v["$unknown"])
 }
 
 # Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
 used contains address if {
 	some m in object.get(input, "modules", [])
+	contains(json.marshal(m.config), "aws_security_group.")
 	walk(m.config, [_, v])
 	is_string(v)
 	some address in _groups_named_in(v)
 }
 
-used contains address if {
-	some m in object.get(input, "modules", [])
-	walk(m.config, [_, v])
-	is_string(v["$unknown"])
-	some address in _groups_named_in(v["$unknown"])
-}
-
 # Classic and default-VPC instances name their groups in security_groups.
 used contains sg.address if {
-	some sg in tf.resources("aws_security_group")
+	some sg in groups
 	name := unknown.known_string(sg.config.name)
-	some r in input.resources
-	some key in group_attributes
-	some v in unknown.items(object.get(r.config, key, null))
-	v == name
+	name in _names_in_group_attributes
 }
+
+# [target, referrer] for every reference a resource (other than a rule resource) or a module
+# call makes; module calls have no type, and no references.
+_references := [[ref.target, r.address] |
+	some r in array.concat(input.resources, object.get(input, "modules", []))
+	not r.type in rule_types
+	some ref in object.get(r, "references", [])
+]
+
+_reference_targets contains target if some [target, _] in _references
+
+# Every prefix of an address that ends before a "[" (`module.m["a"].aws_security_group.x[0]`:
+# `module.m` and `module.m["a"].aws_security_group.x`). tf.refers_to(target, address) holds
+# exactly when the two are equal or one is among the other's unkeyed forms.
+_unkeyed_forms(address) := {concat("[", array.slice(parts, 0, n)) |
+	parts := split(address, "[")
+	count(parts) > 1
+	some n in numbers.range(1, count(parts) - 1)
+}
+
+# A configuration that may name a group in a group attribute: its JSON text holds a group address
+# and one of the attribute names (a necessary condition, tested natively before the walk).
+_may_name_a_group(config) if {
+	text := json.marshal(config)
+	contains(text, "aws_security_group.")
+	_has_group_attribute_key(text)
+}
+
+_has_group_attribute_key(text) if contains(text, `security_groups"`)
+
+_has_group_attribute_key(text) if contains(text, `security_group_ids"`)
 
 _under_group_attribute(path) if {
 	some key in path
 	key in group_attributes
 }
 
+# "aws_security_group.x." for each group: the text that reads one of its attributes.
+_attribute_prefixes := [[sg.address, concat("", [sg.address, "."])] | some sg in groups]
+
 # The groups whose attributes an expression text reads.
-_groups_named_in(text) := {sg.address |
-	some sg in tf.resources("aws_security_group")
-	contains(text, concat("", [sg.address, "."]))
+_groups_named_in(text) := {address |
+	some [address, prefix] in _attribute_prefixes
+	contains(text, prefix)
+}
+
+# Every resource's top-level group attributes, as [resource, attribute, value]: one pass over
+# the resources serves both the names below and the unresolved check.
+_group_attribute_values := [[r, key, value] |
+	some r in input.resources
+	is_object(r.config)
+	some key, value in object.filter(r.config, group_attributes)
+]
+
+# The names (or ids) the group attributes list.
+_names_in_group_attributes contains v if {
+	some [_, _, value] in _group_attribute_values
+	some v in unknown.items(value)
+	is_string(v)
 }
 
 # A group list Palisade cannot resolve (a variable, a data source) may hold any group.
 unresolved_attachment if {
-	some r in input.resources
-	some key in group_attributes
-	some v in _group_values(r, key)
+	some [r, key, value] in _group_attribute_values
+	some v in _group_values(value)
 	unknown.is_unknown(v)
-	count([ref | some ref in r.references; ref.path[0] == key]) == 0
+	not _references_attribute(r, key)
 }
 
-_group_values(r, key) := [v] if {
-	v := r.config[key]
-	unknown.is_unknown(v)
-} else := [v | some v in unknown.items(object.get(r.config, key, null))]
+_group_values(value) := [value] if unknown.is_unknown(value)
+
+else := unknown.items(value)
+
+_references_attribute(r, key) if {
+	some ref in r.references
+	ref.path[0] == key
+}
