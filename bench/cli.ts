@@ -68,15 +68,24 @@ interface RunResult {
   threads?: { mainMs: number; workersMs: number; helpersMs: number };
   /** Start-up timeline (server/src/cli/scan-timeline.ts): thread → step → ms after the spawn. */
   timeline: Map<string, Map<string, number>>;
+  /** What each thread made of the scan bundle's V8 code cache (bin/code-cache.js): thread → accepted/rejected/stale. */
+  codeCache: Map<string, string>;
 }
 
 const TIMELINE_LINE = /^palisade-timeline (\S+) (\S+) ([\d.]+)$/;
+const CODE_CACHE_LINE = /^palisade-code-cache (\S+) (\S+)$/;
 
-/** Splits the child's stderr into timeline marks (ms after `spawnedAt`, epoch ms) and the rest. */
-function readTimeline(stderr: string, spawnedAt: number): { timeline: RunResult['timeline']; rest: string } {
+/** Splits the child's stderr into timeline marks (ms after `spawnedAt`, epoch ms), code-cache marks and the rest. */
+function readTimeline(stderr: string, spawnedAt: number): { timeline: RunResult['timeline']; codeCache: RunResult['codeCache']; rest: string } {
   const timeline: RunResult['timeline'] = new Map();
+  const codeCache: RunResult['codeCache'] = new Map();
   const rest: string[] = [];
   for (const line of stderr.split('\n')) {
+    const cache = CODE_CACHE_LINE.exec(line);
+    if (cache) {
+      codeCache.set(cache[1], cache[2]);
+      continue;
+    }
     const m = TIMELINE_LINE.exec(line);
     if (!m) {
       if (line) rest.push(line);
@@ -86,7 +95,7 @@ function readTimeline(stderr: string, spawnedAt: number): { timeline: RunResult[
     if (!steps) timeline.set(m[1], (steps = new Map()));
     steps.set(m[2], Number(m[3]) - spawnedAt);
   }
-  return { timeline, rest: rest.join('\n') };
+  return { timeline, codeCache, rest: rest.join('\n') };
 }
 
 /** One line per thread: when it started our code, loaded its pack and finished its first unit. */
@@ -125,12 +134,12 @@ function runOnce(root: string, corpusDir: string, jobs: number, work: string): P
     child.on('error', rejectRun);
     child.on('close', (exitCode) => {
       const wallMs = performance.now() - started;
-      const { timeline, rest } = readTimeline(Buffer.concat(errChunks).toString('utf8'), spawnedAt);
+      const { timeline, codeCache, rest } = readTimeline(Buffer.concat(errChunks).toString('utf8'), spawnedAt);
       if (rest) process.stderr.write(rest + '\n');
       try {
         const stats = JSON.parse(readFileSync(statsFile, 'utf8')) as Pick<RunResult, 'cpuMs' | 'userMs' | 'peakRss' | 'threads'>;
         const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { findings?: unknown[]; summary?: { units?: number } };
-        resolveRun({ jobs, wallMs, ...stats, findings: report.findings?.length ?? 0, units: report.summary?.units ?? 0, exitCode, timeline });
+        resolveRun({ jobs, wallMs, ...stats, findings: report.findings?.length ?? 0, units: report.summary?.units ?? 0, exitCode, timeline, codeCache });
       } catch (err) {
         rejectRun(new Error(`--jobs ${jobs}: no report (exit ${exitCode}): ${err instanceof Error ? err.message : String(err)}`));
       }
@@ -159,6 +168,8 @@ export async function run(): Promise<void> {
       const t = r.threads;
       if (t && t.mainMs + t.workersMs + t.helpersMs > 0) lines.push(`    CPU by thread: main ${ms(t.mainMs)}, scan workers ${ms(t.workersMs)}, V8/libuv helpers (compiler, GC) ${ms(t.helpersMs)}`);
       lines.push(...timelineLines(r.timeline));
+      const cache = [...r.codeCache].map(([thread, verdict]) => `${thread} ${verdict}`).join(', ');
+      lines.push(`    V8 code cache of the scan bundle: ${cache || 'not used (no dist/scan-cli.js.cache)'}`);
     }
     lines.push('  on a busy machine wall time exceeds CPU time / jobs by the wait for a core (see `uptime`)');
     process.stdout.write(lines.join('\n') + '\n');
