@@ -1,5 +1,5 @@
 // Loads a dist/ bundle the way `require` does, with V8's code cache when the build left one beside
-// it (`<bundle>.cache`, written by scripts/code-cache-train.mjs). The cache holds the bytecode of
+// it (`<bundle>.cache`, written by scripts/train-code-cache.mjs). The cache holds the bytecode of
 // every function a training scan compiled, so a thread that loads it skips compiling the bundle's
 // top level and, later, each function on its first call. bin/palisade.js loads the bundle with it,
 // and so do the scan worker threads (workerSource() in server/src/cli/scan-workers.ts).
