@@ -6,7 +6,7 @@
 // policies/ and the parser, so a rebuild from the same sources writes the same bytes.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,24 +15,31 @@ import { writeVsixReadme } from './vsix-readme.mjs';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-// The server-side bundles are ASCII-only (see asciiOnly): Node reads such a file faster and V8
+// The server-side bundles are ASCII-only (see escapeNonAscii): Node reads such a file faster and V8
 // compiles it as a one-byte string. esbuild's `charset: 'ascii'` escapes strings and identifiers.
 const server = { ...common, charset: 'ascii' };
 
-await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
-  build({ ...server, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server.js', plugins: [iamDataPlugin] }),
+// Bundled in memory and written by rename (writeReplacing): a process that starts while the build
+// runs (the e2e suite's `vsce package` builds beside other tests) must never read a bundle that
+// esbuild has truncated and not yet rewritten — it would load as an empty module.
+const bundles = await Promise.all([
+  build({ ...common, write: false, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  build({ ...server, write: false, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server.js', plugins: [iamDataPlugin] }),
   // The Rego tools (`palisade rego …`, `palisade test`) alone, which bin/palisade.js runs for those
   // commands: no IaC, policy, fix, IAM data or LSP code to load (server/src/cli/rego-main.ts).
-  build({ ...server, entryPoints: ['server/src/cli/rego-main.ts'], outfile: 'dist/rego-cli.js' }),
+  build({ ...server, write: false, entryPoints: ['server/src/cli/rego-main.ts'], outfile: 'dist/rego-cli.js' }),
   // `palisade scan` and its worker threads alone: no language server, Rego lint/format tools or
   // other commands to load in each thread (server/src/cli/scan-main.ts).
-  build({ ...server, entryPoints: ['server/src/cli/scan-main.ts'], outfile: 'dist/scan-cli.js', plugins: [iamDataPlugin] }),
+  build({ ...server, write: false, entryPoints: ['server/src/cli/scan-main.ts'], outfile: 'dist/scan-cli.js', plugins: [iamDataPlugin] }),
   writeBuiltinPackArtefact(),
 ]);
-for (const bundle of ['server.js', 'rego-cli.js', 'scan-cli.js']) asciiOnly(join(root, 'dist', bundle));
+const ASCII_ONLY = new Set(['server.js', 'rego-cli.js', 'scan-cli.js'].map((name) => join(root, 'dist', name)));
+mkdirSync(join(root, 'dist'), { recursive: true });
+for (const result of bundles) {
+  for (const output of result?.outputFiles ?? []) writeReplacing(output.path, ASCII_ONLY.has(output.path) ? escapeNonAscii(output.text) : output.text);
+}
 // dist/scan-cli.js.cache: V8's code cache for the scan bundle, used by bin/palisade.js and the scan's
-// worker threads when they load it (bin/code-cache.js). Made from the final bundle bytes, so after asciiOnly.
+// worker threads when they load it (bin/code-cache.js). Made from the final bundle bytes, so after they are written.
 writeCodeCache(join(root, 'dist', 'scan-cli.js'), ['scan', join(root, 'examples'), '--format', 'json', '--jobs', '1']);
 // dist/README.md: the README the .vsix ships, its images inlined (see scripts/vsix-readme.mjs).
 writeVsixReadme(root);
@@ -60,7 +67,7 @@ async function writeBuiltinPackArtefact() {
   const { writePackArtefact, isPolicyFile, builtinPackDir, readPackFiles, BUILTIN_PACK_ARTEFACT } = module.exports;
   const packDir = builtinPackDir(root);
   if (!packDir) throw new Error('build: the built-in pack (policies/) was not found');
-  // ASCII-only already (each thread reads and parses it faster, see asciiOnly; its offsets count ASCII characters).
+  // ASCII-only already (each thread reads and parses it faster, see escapeNonAscii; its offsets count ASCII characters).
   const artefact = writePackArtefact(readPackFiles(packDir).filter((f) => isPolicyFile(f.path)));
   mkdirSync(join(root, 'dist'), { recursive: true });
   writeReplacing(join(root, 'dist', BUILTIN_PACK_ARTEFACT), artefact);
@@ -103,13 +110,6 @@ function writeCodeCache(bundle, argv) {
  * Node through its slow UTF-8 path and compiled by V8 as a two-byte string: ~20 ms more per thread
  * for dist/server.js. The source map's columns shift only after such a character on its line.
  */
-function asciiOnly(file) {
-  const text = readFileSync(file, 'utf8');
-  const escaped = escapeNonAscii(text);
-  if (escaped !== text) writeReplacing(file, escaped);
-}
-
-/** Each non-ASCII UTF-16 unit as `\uXXXX` (in JSON text, a string with the same value). */
 function escapeNonAscii(text) {
   return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

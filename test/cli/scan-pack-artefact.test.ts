@@ -96,4 +96,9 @@ test('the build replaces dist files by renaming a new file over them, never writ
   const build = readFileSync(join(REPO_ROOT, 'scripts', 'build.mjs'), 'utf8');
   assert.doesNotMatch(build, /writeFileSync\(join\(root, 'dist'/, 'the artefact is written through writeReplacing');
   assert.match(build, /writeReplacing\(join\(root, 'dist', BUILTIN_PACK_ARTEFACT\)/);
+  // esbuild writing a bundle itself truncates it first: a process starting then loads an empty module.
+  const bundleCalls = build.match(/build\(\{ \.\.\.(common|server), [^\n]*\}\)/g) ?? [];
+  assert.equal(bundleCalls.length, 4, 'the four bundles');
+  for (const call of bundleCalls) assert.match(call, /write: false/, call);
+  assert.match(build, /writeReplacing\(output\.path,/);
 });
