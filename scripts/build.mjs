@@ -22,6 +22,7 @@ const server = { ...common, charset: 'ascii' };
 // Bundled in memory and written by rename (writeReplacing): a process that starts while the build
 // runs (the e2e suite's `vsce package` builds beside other tests) must never read a bundle that
 // esbuild has truncated and not yet rewritten — it would load as an empty module.
+mkdirSync(join(root, 'dist'), { recursive: true });
 const bundles = await Promise.all([
   build({ ...common, write: false, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   build({ ...server, write: false, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/server.js', plugins: [iamDataPlugin] }),
@@ -34,7 +35,6 @@ const bundles = await Promise.all([
   writeBuiltinPackArtefact(),
 ]);
 const ASCII_ONLY = new Set(['server.js', 'rego-cli.js', 'scan-cli.js'].map((name) => join(root, 'dist', name)));
-mkdirSync(join(root, 'dist'), { recursive: true });
 for (const result of bundles) {
   for (const output of result?.outputFiles ?? []) writeReplacing(output.path, ASCII_ONLY.has(output.path) ? escapeNonAscii(output.text) : output.text);
 }
@@ -69,7 +69,6 @@ async function writeBuiltinPackArtefact() {
   if (!packDir) throw new Error('build: the built-in pack (policies/) was not found');
   // ASCII-only already (each thread reads and parses it faster, see escapeNonAscii; its offsets count ASCII characters).
   const artefact = writePackArtefact(readPackFiles(packDir).filter((f) => isPolicyFile(f.path)));
-  mkdirSync(join(root, 'dist'), { recursive: true });
   writeReplacing(join(root, 'dist', BUILTIN_PACK_ARTEFACT), artefact);
 }
 

@@ -101,11 +101,10 @@ export class ReadLog implements ReadSink {
   replay(reads: Reads | undefined): void {
     const depth = this.frames.length - 1;
     if (depth < 0 || !reads || reads.isEmpty) return;
-    const frame = (this.frames[depth] ??= {});
-    const seen = (frame.seen ??= new Set());
+    const seen = ((this.frames[depth] ??= {}).seen ??= new Set());
     if (seen.has(reads)) return;
     seen.add(reads);
-    (frame.included ??= []).push(reads);
+    this.include(depth, reads);
   }
 
   private include(depth: number, reads: Reads): void {
