@@ -49,3 +49,46 @@ test('units that call the same module form one family, larger families first, in
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('threads sharing the queue take every unit exactly once', async () => {
+  // Three threads drain one large queue at once (two from the front, one from the back); without
+  // the lock they would take some units twice or skip some.
+  const { Worker } = await import('node:worker_threads');
+  const units = 400_000;
+  const order = Array.from({ length: units }, (_, i) => i);
+  const starts = Array.from({ length: units / 10 }, (_, i) => i * 10);
+  const queue = new UnitQueue(order, starts);
+  const module = require.resolve('../../server/src/cli/scan-order');
+  // A barrier, so that all three start taking at the same moment (a worker takes ~100 ms to start).
+  const barrier = new Int32Array(new SharedArrayBuffer(4));
+  const arrive = (b: Int32Array) => {
+    Atomics.add(b, 0, 1);
+    while (Atomics.load(b, 0) < 3);
+  };
+  const source = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const queue = require(${JSON.stringify(module)}).UnitQueue.attach(workerData.queue);
+    const barrier = new Int32Array(workerData.barrier);
+    (${arrive.toString()})(barrier);
+    const taken = [];
+    for (let i = queue.takeFront(); i !== undefined; i = queue.takeFront()) taken.push(i);
+    parentPort.postMessage(taken);`;
+  const fromWorker = () =>
+    new Promise<number[]>((resolve, reject) => {
+      const worker = new Worker(source, { eval: true, workerData: { queue: queue.shared, barrier: barrier.buffer } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  const workers = [fromWorker(), fromWorker()];
+  const here: number[] = [];
+  arrive(barrier);
+  for (let i = queue.takeBack(); i !== undefined; i = queue.takeBack()) here.push(i);
+  const all = [here, ...(await Promise.all(workers))];
+  const seen = new Uint8Array(units);
+  for (const taken of all) for (const i of taken) seen[i]++;
+  assert.equal(seen.filter((n) => n !== 1).length, 0, 'a unit was taken twice or never');
+  assert.equal(queue.remaining, 0);
+  assert.ok(all.every((taken) => taken.length > 0), 'every thread took units');
+  // Within each family the units still go out in order, whichever thread takes them.
+  for (const taken of all) for (let k = 1; k < taken.length; k++) if (Math.floor(taken[k] / 10) === Math.floor(taken[k - 1] / 10)) assert.ok(taken[k] > taken[k - 1]);
+});

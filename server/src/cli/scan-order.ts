@@ -12,51 +12,117 @@ import { DiskHost } from '../workspace/disk-host';
 /** A local module call's source (`source = "../modules/x"`), as written in a .tf file. */
 const LOCAL_SOURCE = /\bsource\s*=\s*"(\.{1,2}\/[^"]*)"/g;
 
-/** Unit indices to scan, taken from either end; each index is handed out once. */
+/** Slots of the queue's shared state, before the order, the family starts and the taken marks. */
+const LOCK = 0;
+const FRONT = 1;
+const BACK_FAMILY = 2;
+const BACK_POSITION = 3;
+const LEFT = 4;
+const LENGTH = 5;
+const FAMILIES = 6;
+const HEADER = 7;
+
+/**
+ * Unit indices to scan, taken from either end; each index is handed out once. The state lives in a
+ * SharedArrayBuffer, so the scan threads take their next unit themselves (`UnitQueue.attach` in a
+ * worker) instead of waiting for the main thread, which answers messages only between its own units.
+ */
 export class UnitQueue {
-  private readonly taken: Uint8Array;
-  private front = 0;
-  private backFamily: number;
-  private backPosition: number;
-  private left: number;
+  private readonly state: Int32Array;
+  private readonly length: number;
+  private readonly families: number;
 
   /** `order`: unit indices, family after family; `familyStarts`: where each family begins in it. */
-  constructor(
-    private readonly order: number[],
-    private readonly familyStarts: number[],
-  ) {
-    this.taken = new Uint8Array(order.length);
-    this.left = order.length;
-    this.backFamily = familyStarts.length - 1;
-    this.backPosition = familyStarts[this.backFamily] ?? 0;
+  constructor(order: readonly number[] | SharedArrayBuffer, familyStarts: readonly number[] = []) {
+    if (order instanceof SharedArrayBuffer) {
+      this.state = new Int32Array(order);
+      this.length = this.state[LENGTH];
+      this.families = this.state[FAMILIES];
+      return;
+    }
+    this.length = order.length;
+    this.families = familyStarts.length;
+    this.state = new Int32Array(new SharedArrayBuffer(4 * (HEADER + 2 * order.length + familyStarts.length)));
+    this.state.set(order, HEADER);
+    this.state.set(familyStarts, HEADER + this.length);
+    this.state[LENGTH] = this.length;
+    this.state[FAMILIES] = this.families;
+    this.state[LEFT] = this.length;
+    this.state[BACK_FAMILY] = this.families - 1;
+    this.state[BACK_POSITION] = this.familyStart(this.families - 1);
+  }
+
+  /** The same queue in another thread: pass `shared` to it and attach there. */
+  static attach(shared: SharedArrayBuffer): UnitQueue {
+    return new UnitQueue(shared);
+  }
+
+  get shared(): SharedArrayBuffer {
+    return this.state.buffer as SharedArrayBuffer;
   }
 
   get remaining(): number {
-    return this.left;
+    return Atomics.load(this.state, LEFT);
   }
 
   /** The next unit from the front: the largest families first, each in unit order. */
   takeFront(): number | undefined {
-    while (this.front < this.order.length && this.taken[this.front]) this.front++;
-    return this.front < this.order.length ? this.take(this.front++) : undefined;
+    return this.locked(() => {
+      let front = this.state[FRONT];
+      while (front < this.length && this.isTaken(front)) front++;
+      this.state[FRONT] = front < this.length ? front + 1 : front;
+      return front < this.length ? this.take(front) : undefined;
+    });
   }
 
   /** The next unit from the back: the smallest families first, each still in unit order. */
   takeBack(): number | undefined {
-    while (this.backFamily >= 0) {
-      const end = this.familyStarts[this.backFamily + 1] ?? this.order.length;
-      while (this.backPosition < end && this.taken[this.backPosition]) this.backPosition++;
-      if (this.backPosition < end) return this.take(this.backPosition++);
-      this.backFamily--;
-      this.backPosition = this.familyStarts[this.backFamily] ?? 0;
-    }
-    return undefined;
+    return this.locked(() => {
+      let family = this.state[BACK_FAMILY];
+      let position = this.state[BACK_POSITION];
+      let taken: number | undefined;
+      while (family >= 0) {
+        const end = family + 1 < this.families ? this.familyStart(family + 1) : this.length;
+        while (position < end && this.isTaken(position)) position++;
+        if (position < end) {
+          taken = this.take(position++);
+          break;
+        }
+        family--;
+        position = this.familyStart(family);
+      }
+      this.state[BACK_FAMILY] = family;
+      this.state[BACK_POSITION] = position;
+      return taken;
+    });
+  }
+
+  private familyStart(family: number): number {
+    return family >= 0 && family < this.families ? this.state[HEADER + this.length + family] : 0;
+  }
+
+  private isTaken(position: number): boolean {
+    return this.state[HEADER + this.length + this.families + position] !== 0;
   }
 
   private take(position: number): number {
-    this.taken[position] = 1;
-    this.left--;
-    return this.order[position];
+    this.state[HEADER + this.length + this.families + position] = 1;
+    this.state[LEFT]--;
+    return this.state[HEADER + position];
+  }
+
+  /**
+   * Runs `body` holding the queue's lock. The sections are a few array reads, so a thread that
+   * finds the lock held spins rather than sleeps; Atomics' ordering makes the other thread's
+   * writes under the lock visible here.
+   */
+  private locked<T>(body: () => T): T {
+    while (Atomics.compareExchange(this.state, LOCK, 0, 1) !== 0);
+    try {
+      return body();
+    } finally {
+      Atomics.store(this.state, LOCK, 0);
+    }
   }
 }
 

@@ -1,9 +1,10 @@
 // `--jobs N`: units scanned by N threads, this one and N-1 workers, each with its own copy of the
 // pack and its own file reads (a thread costs a program load, a pack load and its own JIT warm-up,
-// so this thread, idle otherwise, scans too). Workers get the biggest units first (so no thread is
-// left with a large unit at the end while the others idle), a couple at a time as they finish;
-// this thread takes the smallest. Results are put back in unit order, so the report is identical
-// to `--jobs 1`.
+// so this thread, idle otherwise, scans too). The threads share one queue of units
+// (scan-order.ts, in a SharedArrayBuffer): workers take the biggest units first (so no thread is
+// left with a large unit at the end while the others idle), this thread the smallest, each as soon
+// as it is free, without waiting for another thread to hand it work. Results are put back in unit
+// order, so the report is identical to `--jobs 1`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -11,7 +12,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { PolicyDiagnostic, RuleMetadata } from '../policy';
 import { DiskHost } from '../workspace/disk-host';
 import { loadBuiltinPack, reportKeyOf, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
-import { unitQueue } from './scan-order';
+import { UnitQueue, unitQueue } from './scan-order';
 import { markTimeline } from './scan-timeline';
 
 /**
@@ -41,15 +42,15 @@ interface WorkerInit {
   pack: PackSource;
 }
 
-/** `reported`: report keys of finished units the worker has not heard of yet (UnitScanner.noteReported). */
-type ToWorker = { type: 'settings'; settings: ScanSettings } | { type: 'unit'; index: number; dir: string; reported: [string, number][] };
+/**
+ * `queue`: the shared unit queue (UnitQueue.shared) and the units' directories by index; `reported`:
+ * report keys of units finished by other threads (UnitScanner.noteReported).
+ */
+type ToWorker = { type: 'settings'; settings: ScanSettings; queue: SharedArrayBuffer; dirs: string[] } | { type: 'reported'; reported: [string, number][] };
 type FromWorker =
   | { type: 'ready'; rules: RuleMetadata[]; packDiagnostics: PolicyDiagnostic[]; packDir: string }
   | { type: 'failed'; message: string }
   | { type: 'done'; index: number; outcome: UnitOutcome };
-
-/** Units handed to a worker before it asks, so it never waits for the main thread between units. */
-const PREFETCH = 2;
 
 export interface PoolResult {
   outcomes: UnitOutcome[];
@@ -65,7 +66,8 @@ export function isScanWorker(): boolean {
 
 /**
  * The worker side: load the pack at once (the main thread is still finding the units), then take
- * the scan settings and scan units as they arrive until the parent ends the thread.
+ * the scan settings and the shared queue, and scan units from its front until none is left. Between
+ * units the thread returns to its event loop, to hear which findings other threads already report.
  */
 export async function runScanWorker(): Promise<number> {
   const port = parentPort;
@@ -79,19 +81,22 @@ export async function runScanWorker(): Promise<number> {
     return 2;
   }
   let scanner: UnitScanner | undefined;
-  // Units arrive ahead of time (see PREFETCH), always after the settings; scan them one after the other.
-  let queue = Promise.resolve();
+  const scanQueue = async (queue: UnitQueue, dirs: string[], here: UnitScanner) => {
+    for (let index = queue.takeFront(); index !== undefined; index = queue.takeFront()) {
+      const outcome = await here.scan(dirs[index], index);
+      markTimeline('first-unit-done');
+      port.postMessage({ type: 'done', index, outcome } satisfies FromWorker);
+      await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+    }
+  };
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'settings') {
-      scanner = new UnitScanner(pack, message.settings);
+    if (message.type === 'reported') {
+      scanner?.noteReported(message.reported);
       return;
     }
-    queue = queue.then(async () => {
-      if (!scanner) throw new Error('a scan worker got a unit before its settings');
-      scanner.noteReported(message.reported);
-      const outcome = await scanner.scan(message.dir, message.index);
-      markTimeline('first-unit-done');
-      port.postMessage({ type: 'done', index: message.index, outcome } satisfies FromWorker);
+    scanner = new UnitScanner(pack, message.settings);
+    scanQueue(UnitQueue.attach(message.queue), message.dirs, scanner).catch((err: unknown) => {
+      port.postMessage({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies FromWorker);
     });
   });
   port.postMessage({ type: 'ready', rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir } satisfies FromWorker);
@@ -181,25 +186,19 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
       if (error) rejectPool(error);
       else resolvePool({ outcomes, ...(first as Omit<PoolResult, 'outcomes'>) });
     };
-    // Report keys of finished units, in the order they finished, and how far each worker has been told.
-    const reported: [string, number][] = [];
-    const told = new Map<Worker, number>();
     let scanner: UnitScanner | undefined;
-    const complete = (index: number, outcome: UnitOutcome) => {
+    // Each finished unit's report keys go to the threads that did not scan it: a thread that knows
+    // an earlier unit reports a finding does not verify its fixes (UnitScanner.noteReported).
+    const complete = (index: number, outcome: UnitOutcome, from?: Worker) => {
       outcomes[index] = outcome;
       const keys = outcome.findings.map((f): [string, number] => [reportKeyOf(f), index]);
-      reported.push(...keys);
-      scanner?.noteReported(keys);
+      if (keys.length > 0) {
+        if (from) scanner?.noteReported(keys);
+        for (const worker of workers.running) if (worker !== from) worker.postMessage({ type: 'reported', reported: keys } satisfies ToWorker);
+      }
       done++;
       onProgress?.(done);
       if (done === dirs.length) finish();
-    };
-    const feed = (worker: Worker) => {
-      const index = queue.takeFront();
-      if (index === undefined) return;
-      const from = told.get(worker) ?? 0;
-      told.set(worker, reported.length);
-      worker.postMessage({ type: 'unit', index, dir: dirs[index], reported: reported.slice(from) } satisfies ToWorker);
     };
     if (dirs.length === 0) return finish();
     workers.resize(Math.min(jobs, dirs.length) - 1);
@@ -207,23 +206,20 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
     // and the units this thread scans are then served from memory instead of read again.
     const disk = new DiskHost({ snapshot: true });
     // Workers take units from the front (largest families first), this thread from the back: its
-    // units are the small ones, so it returns to the event loop often and the workers are fed
-    // without delay. Each family of units sharing a module goes in unit order (scan-order.ts).
+    // units are the small ones, so it returns to the event loop often to take the workers' results.
+    // Each family of units sharing a module goes in unit order (scan-order.ts).
     const queue = unitQueue(dirs, disk);
     markTimeline('units-ordered');
-    // The settings go first: a worker's port delivers in order, so they precede its first unit.
-    for (const worker of workers.running) worker.postMessage({ type: 'settings', settings } satisfies ToWorker);
+    for (const worker of workers.running) worker.postMessage({ type: 'settings', settings, queue: queue.shared, dirs } satisfies ToWorker);
     workers.listen((worker, event) => {
       if ('error' in event) return finish(event.error);
       const message = event.message;
       if (message.type === 'failed') return finish(new Error(message.message));
       if (message.type === 'ready') {
         first ??= { rules: message.rules, packDiagnostics: message.packDiagnostics, packDir: message.packDir };
-        for (let i = 0; i < PREFETCH; i++) feed(worker);
         return;
       }
-      complete(message.index, message.outcome);
-      if (!settled) feed(worker);
+      complete(message.index, message.outcome, worker);
     });
     const scanHere = async () => {
       const { pack, packDir, packDiagnostics } = loadBuiltinPack(settings);
@@ -237,7 +233,7 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
         if (settled) return;
         markTimeline('first-unit-done');
         complete(index, outcome);
-        // A macrotask boundary, so workers' results are taken (and the workers fed) between units.
+        // A macrotask boundary, so workers' results are taken between units.
         await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
       }
     };
