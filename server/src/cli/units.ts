@@ -150,8 +150,14 @@ export function visibleFilesHost(host: FileHost, gitignore: boolean, scope: Giti
   });
 }
 
-/** Hides gitignored entries from directory listings; reads pass through unchanged. */
+/**
+ * Hides gitignored entries from directory listings; reads pass through unchanged. A CLI run sees
+ * the tree as it was when the run began, so each directory's visible entries are worked out once:
+ * every unit's configuration lookup lists the same ancestors again.
+ */
 class VisibleFilesHost implements FileHost {
+  private readonly listings = new Map<string, string[] | undefined>();
+
   constructor(
     private readonly inner: FileHost,
     private readonly exempt: readonly string[],
@@ -163,6 +169,12 @@ class VisibleFilesHost implements FileHost {
   }
 
   listDir(path: string): string[] | undefined {
+    let names = this.listings.get(path);
+    if (names === undefined && !this.listings.has(path)) this.listings.set(path, (names = this.visibleEntries(path)));
+    return names?.slice();
+  }
+
+  private visibleEntries(path: string): string[] | undefined {
     const names = this.inner.listDir(path);
     if (!names || this.exempt.some((e) => path === e || path.startsWith(`${e}/`))) return names;
     const matcher = this.matcherFor(path);
