@@ -22,6 +22,7 @@ if (!fs.existsSync(bundle)) {
 // `scan` runs under batch V8 flags (server/src/cli/scan-workers.ts), set here before the bundle is
 // compiled so that the scan bundle's code cache, made under them, fits every thread (bin/code-cache.js).
 if (args[0] === 'scan') for (const flag of SCAN_V8_FLAGS) setFlagsFromString(flag);
+if (args[0] === 'scan' && bundle === lean) startScanWorkers(bundle, args);
 const cli = loadBundle(bundle);
 
 // The language server runs with the V8 flags the VS Code client also uses (SERVER_EXEC_ARGV,
@@ -50,6 +51,40 @@ cli.main(args).then(
     process.exitCode = 2;
   },
 );
+
+/**
+ * `scan` with more than one job: its worker threads start before this thread loads the program
+ * (~70 ms of a second core otherwise idle), so their own start-up overlaps it. The program adopts
+ * them (EARLY_SCAN_WORKERS in server/src/cli/scan-workers.ts), ends those the scan does not need
+ * and starts any missing, so the count here is only a guess from the command line: `--jobs`/`-j`,
+ * else the number of cores, at most 3 workers, as the program starts before the units are known.
+ * Until adopted a worker neither keeps the process alive nor loses what it says.
+ */
+function startScanWorkers(scanBundle, argv) {
+  const { Worker } = require('node:worker_threads');
+  let jobs = require('node:os').availableParallelism();
+  for (let i = 1; i < argv.length && argv[i] !== '--'; i++) {
+    const given = /^--jobs=(.*)$/.exec(argv[i])?.[1] ?? (argv[i] === '--jobs' || argv[i] === '-j' ? argv[i + 1] : undefined);
+    if (given !== undefined) jobs = /^[1-9]\d*$/.test(given) ? Number(given) : 1;
+    if (argv[i] === '--help' || argv[i] === '-h') return;
+  }
+  const loader = JSON.stringify(path.join(__dirname, 'code-cache.js'));
+  const source = `require(${loader}).loadBundle(${JSON.stringify(scanBundle)}).main(["scan", "--internal-scan-worker"]);`;
+  const started = [];
+  for (let i = 0; i < Math.min(jobs - 1, 3); i++) {
+    const worker = new Worker(source, { eval: true, workerData: { palisadeScanWorker: true } });
+    const events = [];
+    const listeners = { message: (message) => events.push({ message }), error: (error) => events.push({ error }), exit: (exit) => events.push({ exit }) };
+    for (const [event, listener] of Object.entries(listeners)) worker.on(event, listener);
+    worker.unref();
+    // Only these listeners: a Worker has listeners of its own (removeAllListeners stalls its messages).
+    const detach = () => {
+      for (const [event, listener] of Object.entries(listeners)) worker.off(event, listener);
+    };
+    started.push({ worker, events, detach });
+  }
+  globalThis[Symbol.for('palisade.scan.earlyWorkers')] = started;
+}
 
 /** bin/code-cache.js, or plain `require` where only this file was copied: the code cache is an optimisation only. */
 function codeCacheLoader() {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import type { PolicyDiagnostic, RuleMetadata } from '../policy';
+import type { PolicyDiagnostic, RuleMetadata, RulePack } from '../policy';
 import { DiskHost } from '../workspace/disk-host';
 import { loadBuiltinPack, reportKeyOf, UnitScanner, type ScanSettings, type UnitOutcome } from './scan-engine';
 import { UnitQueue, unitQueue } from './scan-order';
@@ -39,14 +39,16 @@ export type PackSource = Pick<ScanSettings, 'cwd' | 'configFile'>;
 
 interface WorkerInit {
   palisadeScanWorker: true;
-  pack: PackSource;
 }
 
 /**
  * `queue`: the shared unit queue (UnitQueue.shared) and the units' directories by index; `reported`:
  * report keys of units finished by other threads (UnitScanner.noteReported).
  */
-type ToWorker = { type: 'settings'; settings: ScanSettings; queue: SharedArrayBuffer; dirs: string[] } | { type: 'reported'; reported: [string, number][] };
+type ToWorker =
+  | { type: 'init'; pack: PackSource }
+  | { type: 'settings'; settings: ScanSettings; queue: SharedArrayBuffer; dirs: string[] }
+  | { type: 'reported'; reported: [string, number][] };
 type FromWorker =
   | { type: 'ready'; rules: RuleMetadata[]; packDiagnostics: PolicyDiagnostic[]; packDir: string }
   | { type: 'failed'; message: string }
@@ -65,22 +67,18 @@ export function isScanWorker(): boolean {
 }
 
 /**
- * The worker side: load the pack at once (the main thread is still finding the units), then take
- * the scan settings and the shared queue, and scan units from its front until none is left. Between
- * units the thread returns to its event loop, to hear which findings other threads already report.
+ * The worker side: load the pack as soon as the main thread says where its configuration is (the
+ * main thread is still finding the units), then take the scan settings and the shared queue, and
+ * scan units from its front until none is left. Between units the thread returns to its event loop,
+ * to hear which findings other threads already report.
  */
 export async function runScanWorker(): Promise<number> {
   const port = parentPort;
   if (!port) return 2;
   markTimeline('start');
-  const { pack: source } = workerData as WorkerInit;
-  const { pack, packDir, packDiagnostics } = loadBuiltinPack(source);
-  markTimeline('pack-loaded');
-  if (!pack || !packDir) {
-    port.postMessage({ type: 'failed', message: 'the built-in rule pack (policies/) was not found next to the program' } satisfies FromWorker);
-    return 2;
-  }
+  let pack: RulePack | undefined;
   let scanner: UnitScanner | undefined;
+  const fail = (message: string) => port.postMessage({ type: 'failed', message } satisfies FromWorker);
   const scanQueue = async (queue: UnitQueue, dirs: string[], here: UnitScanner) => {
     for (let index = queue.takeFront(); index !== undefined; index = queue.takeFront()) {
       const outcome = await here.scan(dirs[index], index);
@@ -90,28 +88,40 @@ export async function runScanWorker(): Promise<number> {
     }
   };
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'reported') {
+    if (message.type === 'init') {
+      const loaded = loadBuiltinPack(message.pack);
+      markTimeline('pack-loaded');
+      if (!loaded.pack || !loaded.packDir) return fail('the built-in rule pack (policies/) was not found next to the program');
+      pack = loaded.pack;
+      port.postMessage({ type: 'ready', rules: pack.rules, packDiagnostics: loaded.packDiagnostics ?? pack.diagnostics, packDir: loaded.packDir } satisfies FromWorker);
+    } else if (message.type === 'reported') {
       scanner?.noteReported(message.reported);
-      return;
+    } else if (pack) {
+      scanner = new UnitScanner(pack, message.settings);
+      scanQueue(UnitQueue.attach(message.queue), message.dirs, scanner).catch((err: unknown) => fail(err instanceof Error ? (err.stack ?? err.message) : String(err)));
     }
-    scanner = new UnitScanner(pack, message.settings);
-    scanQueue(UnitQueue.attach(message.queue), message.dirs, scanner).catch((err: unknown) => {
-      port.postMessage({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) } satisfies FromWorker);
-    });
   });
-  port.postMessage({ type: 'ready', rules: pack.rules, packDiagnostics: packDiagnostics ?? pack.diagnostics, packDir } satisfies FromWorker);
   return 0;
 }
 
 type WorkerEvent = { message: FromWorker } | { error: Error };
 
 /**
- * Worker threads started as soon as the command line is parsed, so that each one's start-up (its
- * own Node environment, the program, the pack) overlaps the main thread's walk, config and
- * gitignore work instead of following it. A thread costs that start-up whether or not it scans, so
- * at most EARLY_WORKERS start before the units are known; `resize` then ends the ones the scan does
- * not need or adds the rest, `stop` ends all. What a worker says before a scan listens (its
- * `ready`, or a failure) is kept for that scan.
+ * Where bin/palisade.js leaves the scan workers it started before this program was loaded: each
+ * with what it said or did before anyone listened (bin/palisade.js, `startScanWorkers`).
+ */
+export const EARLY_SCAN_WORKERS = Symbol.for('palisade.scan.earlyWorkers');
+
+type BinWorkerEvent = { message: FromWorker } | { error: unknown } | { exit: number };
+
+/**
+ * Worker threads started as soon as possible, so that each one's start-up (its own Node
+ * environment, the program, the pack) overlaps the main thread's work instead of following it:
+ * bin/palisade.js starts them before it loads the program (see EARLY_SCAN_WORKERS), and the rest
+ * start here once the command line is parsed. A thread costs that start-up whether or not it
+ * scans, so at most EARLY_WORKERS start before the units are known; `resize` then ends the ones the
+ * scan does not need or adds the rest, `stop` ends all. What a worker says before a scan listens
+ * (its `ready`, or a failure) is kept for that scan.
  */
 export class ScanWorkers {
   private readonly threads: Worker[] = [];
@@ -120,6 +130,7 @@ export class ScanWorkers {
   private listener?: (worker: Worker, event: WorkerEvent) => void;
 
   constructor(count: number, private readonly pack: PackSource) {
+    this.adoptEarlyWorkers();
     this.resize(count);
   }
 
@@ -130,11 +141,28 @@ export class ScanWorkers {
       this.ended.add(worker);
       void worker.terminate();
     }
-    for (let i = running.length; i < count; i++) this.start();
+    for (let i = running.length; i < count; i++) this.track(new Worker(workerSource(), { eval: true, workerData: { palisadeScanWorker: true } satisfies WorkerInit }));
   }
 
-  private start(): void {
-    const worker = new Worker(workerSource(), { eval: true, workerData: { palisadeScanWorker: true, pack: this.pack } satisfies WorkerInit });
+  /** Takes over the workers bin/palisade.js started: they now keep the process alive, and hear where the pack is. */
+  private adoptEarlyWorkers(): void {
+    const started = (globalThis as Record<symbol, unknown>)[EARLY_SCAN_WORKERS] as { worker: Worker; events: BinWorkerEvent[]; detach: () => void }[] | undefined;
+    delete (globalThis as Record<symbol, unknown>)[EARLY_SCAN_WORKERS];
+    if (started && started.length > 0) markTimeline('workers-adopted');
+    for (const { worker, events, detach } of started ?? []) {
+      detach();
+      worker.ref();
+      const emit = this.track(worker);
+      for (const event of events) {
+        if ('message' in event) emit({ message: event.message });
+        else if ('error' in event) emit({ error: asError(event.error) });
+        else if (event.exit !== 0) emit({ error: exitError(event.exit) });
+      }
+    }
+  }
+
+  /** Listens to `worker` and tells it where the pack is; returns how its events are passed on. */
+  private track(worker: Worker): (event: WorkerEvent) => void {
     this.threads.push(worker);
     const emit = (event: WorkerEvent) => {
       if (this.ended.has(worker)) return;
@@ -142,10 +170,12 @@ export class ScanWorkers {
       else this.early.push([worker, event]);
     };
     worker.on('message', (message: FromWorker) => emit({ message }));
-    worker.on('error', (err) => emit({ error: err instanceof Error ? err : new Error(String(err)) }));
+    worker.on('error', (err) => emit({ error: asError(err) }));
     worker.on('exit', (code) => {
-      if (code !== 0) emit({ error: new Error(`a scan worker stopped with exit code ${code}`) });
+      if (code !== 0) emit({ error: exitError(code) });
     });
+    worker.postMessage({ type: 'init', pack: this.pack } satisfies ToWorker);
+    return emit;
   }
 
   /** The workers still running. */
@@ -162,6 +192,14 @@ export class ScanWorkers {
     this.listener = listener;
     for (const [worker, event] of this.early.splice(0)) if (!this.ended.has(worker)) listener(worker, event);
   }
+}
+
+function asError(err: unknown): Error {
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+function exitError(code: number): Error {
+  return new Error(`a scan worker stopped with exit code ${code}`);
 }
 
 /** Workers started before the units are known (see ScanWorkers). */
