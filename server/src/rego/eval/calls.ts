@@ -209,7 +209,8 @@ export class Calls {
   /** A user function's (memoised) result for these arguments; undefined when it has none. */
   private userValue(fnNode: RuleNode, vals: RegoValue[]): RegoValue | undefined {
     const { path, funcs: rules, defaultRule } = fnNode;
-    let level: FunctionMemo | undefined = this.cache.get(fnNode);
+    const shared = vals.every(isScalar) ? this.ev.docs.sharedFor(fnNode) : undefined;
+    let level: FunctionMemo | undefined = shared ? shared.functionMemo(fnNode) : this.cache.get(fnNode);
     if (level === undefined) {
       level = new Map();
       this.cache.set(fnNode, level);
@@ -247,6 +248,7 @@ export class Calls {
       }
       cached = result === undefined ? UNDEFINED : result;
       level.set(leafKey, cached);
+      shared?.noteResult();
     }
     return cached === UNDEFINED ? undefined : (cached as RegoValue);
   }
@@ -300,6 +302,11 @@ export class Calls {
     emit(0);
     return k();
   }
+}
+
+/** Strings, numbers, booleans and null: arguments a shared memo can key exactly (see shared-values.ts). */
+function isScalar(v: RegoValue): boolean {
+  return v === null || typeof v !== 'object' || (!Array.isArray(v) && (v as { kind: string }).kind === 'number');
 }
 
 const identities = new WeakMap<object, number>();
