@@ -10,7 +10,7 @@ import { NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
 import { allDirect } from './direct';
 import { sameConstant } from './documents';
-import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
+import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, reportViewReads, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
 /** Marks a call being evaluated: meeting it again is recursion. */
@@ -120,10 +120,11 @@ export class Calls {
     if (!builtin) throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
     // A relation over one composite value (`walk(r.config, …)`) is the same for the same object:
     // rules that walk every resource once per candidate (a group, a bucket) pay for one walk.
-    // A tracked input object must see each walk as a read, so its relations are not kept.
-    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null && !hasUncachedViews(vals[0] as object) ? (vals[0] as object) : undefined;
+    // A tracked input object reports each reuse as a read of all of it, as the walk did.
+    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null ? (vals[0] as object) : undefined;
     const memo = relationArg ? this.relations.get(relationArg) : undefined;
     if (memo) {
+      if (hasUncachedViews(relationArg!)) reportViewReads(relationArg!, true);
       for (const x of memo) if (k(x)) return STOP;
       return undefined;
     }

@@ -12,6 +12,7 @@ import {
   isSet,
   keyOf,
   ObjectValue,
+  reportViewReads,
   parseNumber,
   SetValue,
   toJS,
@@ -25,7 +26,7 @@ import {
 
 export type { ReadSink, RegoNumber, RegoObject, RegoSet, RegoValue };
 export { TrackedObject, trackedInput } from '../value';
-export { compare, equal, fromJS, hasUncachedViews, intNumber, isArray, isObject, isSet, keyOf, ObjectValue, SetValue, toJS };
+export { compare, equal, fromJS, hasUncachedViews, intNumber, isArray, isObject, isSet, keyOf, ObjectValue, reportViewReads, SetValue, toJS };
 
 export function isNumber(v: RegoValue | undefined): v is RegoNumber {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as RegoNumber).kind === 'number';
@@ -43,16 +44,18 @@ export function makeSet(values: Iterable<RegoValue>): RegoSet {
   return new SetValue(values);
 }
 
-const sortedEntryCache = new WeakMap<object, [RegoValue, RegoValue][]>();
+const sortedEntryCache = new WeakMap<object, (readonly [RegoValue, RegoValue])[]>();
 const sortedValueCache = new WeakMap<object, RegoValue[]>();
 
 /** Entries in OPA's iteration order (sorted by key). */
-export function sortedEntries(o: RegoObject): [RegoValue, RegoValue][] {
+export function sortedEntries(o: RegoObject): (readonly [RegoValue, RegoValue])[] {
   let s = sortedEntryCache.get(o);
   if (!s) {
     s = [...o.entries()].sort((p, q) => compare(p[0], q[0]));
-    // A tracked input object reports a read on each iteration, so its view is not kept.
-    if (!hasUncachedViews(o)) sortedEntryCache.set(o, s);
+    sortedEntryCache.set(o, s);
+  } else if (hasUncachedViews(o)) {
+    // A tracked input object reports a whole read on each iteration (as `entries` did the first time).
+    reportViewReads(o, false);
   }
   return s;
 }

@@ -3,7 +3,7 @@
 
 import { numberKey } from './number';
 import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
-import { hasUncachedViews } from './uncached';
+import { hasUncachedViews, reportViewReads } from './uncached';
 
 const cache = new WeakMap<object, string>();
 
@@ -18,7 +18,11 @@ export function keyOf(v: RegoValue): string {
       break;
   }
   const cached = cache.get(v);
-  if (cached !== undefined) return cached;
+  if (cached !== undefined) {
+    // A tracked value's key stands for reading all of it, on every use.
+    if (hasUncachedViews(v)) reportViewReads(v, true);
+    return cached;
+  }
   let key: string;
   if (Array.isArray(v)) {
     key = '[' + (v as RegoValue[]).map((x) => escapeKey(keyOf(x))).join(',') + ']';
@@ -37,8 +41,7 @@ export function keyOf(v: RegoValue): string {
       key = '<' + parts.join(',') + '>';
     }
   }
-  // A tracked input object must report a read on every use, so its key is never cached.
-  if (!hasUncachedViews(v as object)) cache.set(v as object, key);
+  cache.set(v as object, key);
   return key;
 }
 
