@@ -65,8 +65,9 @@ export class ObjectValue implements RegoObject {
     return this.map.delete(slotKey(key));
   }
 
-  *entries(): IterableIterator<[RegoValue, RegoValue]> {
-    for (const [k, v] of this.map.values()) yield [k, v];
+  /** The stored pairs themselves (no copy: an object is immutable once shared, and so are they). */
+  entries(): IterableIterator<readonly [RegoValue, RegoValue]> {
+    return this.map.values();
   }
 
   *keys(): IterableIterator<RegoValue> {
