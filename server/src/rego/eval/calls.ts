@@ -210,7 +210,7 @@ export class Calls {
   /** A user function's (memoised) result for these arguments; undefined when it has none. */
   private userValue(fnNode: RuleNode, vals: RegoValue[]): RegoValue | undefined {
     const { path, funcs: rules, defaultRule } = fnNode;
-    const shared = vals.every(isScalar) ? this.ev.docs.sharedFor(fnNode) : undefined;
+    const shared = this.ev.shared && this.ev.docs.sharedFor(fnNode) && allScalar(vals) ? this.ev.shared : undefined;
     let level: FunctionMemo | undefined = shared ? shared.functionMemo(fnNode) : this.cache.get(fnNode);
     if (level === undefined) {
       level = new Map();
@@ -306,11 +306,14 @@ export class Calls {
 }
 
 /** Strings, numbers, booleans and null: arguments a shared memo can key exactly (see shared-values.ts). */
-function isScalar(v: RegoValue): boolean {
-  return v === null || typeof v !== 'object' || (!Array.isArray(v) && (v as { kind: string }).kind === 'number');
+function allScalar(vals: readonly RegoValue[]): boolean {
+  for (const v of vals) if (v !== null && typeof v === 'object' && (Array.isArray(v) || (v as { kind: string }).kind !== 'number')) return false;
+  return true;
 }
 
 const identities = new WeakMap<object, number>();
+/** memoKey of arrays (values are immutable once shared, and a memo key names objects by identity). */
+const arrayKeys = new WeakMap<readonly RegoValue[], string>();
 let lastIdentity = 0;
 
 /**
@@ -330,7 +333,15 @@ function argKey(v: RegoValue): unknown {
 function memoKey(v: RegoValue): string {
   if (v === null || typeof v !== 'object') return keyOf(v);
   // Scalars inside a mixed array are quoted, so ["a,sb", o] and ["a", "b", o] differ.
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map((x) => (x !== null && typeof x === 'object' ? memoKey(x) : JSON.stringify(keyOf(x)))).join(',') + ']';
+  if (Array.isArray(v)) {
+    // An array passed again (a constant, a value held in a variable) is not serialised again.
+    let key = arrayKeys.get(v);
+    if (key === undefined) {
+      key = v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map((x) => (x !== null && typeof x === 'object' ? memoKey(x) : JSON.stringify(keyOf(x)))).join(',') + ']';
+      arrayKeys.set(v, key);
+    }
+    return key;
+  }
   const c = v as Exclude<RegoValue, null | boolean | string | readonly RegoValue[]>;
   if (c.kind === 'number') return keyOf(c);
   let id = identities.get(c);

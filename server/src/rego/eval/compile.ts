@@ -19,6 +19,8 @@ export class RuleNode {
   /** Rules registered but not compiled yet (lazy compilation), in the order eager compilation would place them. */
   private deferred?: DeferredRule[];
   private joinedPath?: string;
+  /** @internal input-independence.ts's verdict for this node, once made (read on every function call). */
+  inputDependent?: boolean;
   constructor(readonly path: string[]) {}
 
   get complete(): CRule[] {

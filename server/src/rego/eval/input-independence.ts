@@ -12,9 +12,6 @@ import { getBuiltin } from '../builtins';
 import type { RuleNode } from './compile';
 import type { Body, CRule, E, T } from './ir';
 
-/** Per node: true when its value (a function: its result for given arguments) may differ between inputs. */
-const verdicts = new WeakMap<RuleNode, boolean>();
-
 /** Builtins the evaluator answers from the session rather than from their arguments. */
 const SESSION_CALLS = new Set(['print', 'internal.print', 'trace']);
 
@@ -23,146 +20,149 @@ const SESSION_CALLS = new Set(['print', 'internal.print', 'trace']);
  * node belongs to (references resolve in it).
  */
 export function dependsOnInput(root: RuleNode, node: RuleNode): boolean {
-  const known = verdicts.get(node);
-  if (known !== undefined) return known;
-  // Every node reachable from `node`, each examined once; a node that names input directly, or a
-  // reference the analysis cannot place, decides at once.
-  const reached = new Set<RuleNode>([node]);
-  const pending: RuleNode[] = [node];
-  let dependent = false;
-  while (pending.length > 0 && !dependent) {
-    const n = pending.pop()!;
-    const seen = verdicts.get(n);
-    if (seen === true) dependent = true;
-    if (seen !== undefined) continue;
-    const refs: RuleNode[] = [];
-    if (!rulesOf(n).every((r) => ruleIsClosed(root, r, refs))) dependent = true;
-    for (const r of refs) {
-      if (!reached.has(r)) {
-        reached.add(r);
-        pending.push(r);
-      }
-    }
-  }
-  // Independent: so is everything it reaches (none of them reaches a dependent node). Dependent:
-  // only the start node is known to be.
-  if (dependent) verdicts.set(node, true);
-  else for (const n of reached) verdicts.set(n, false);
-  return dependent;
-}
-
-/** A node's rules, its subtree's included: the node's value is an object of its children when it has no rules of its own. */
-function rulesOf(n: RuleNode): CRule[] {
-  const out: CRule[] = [...n.complete, ...n.sets, ...n.objects, ...n.funcs];
-  if (n.defaultRule) out.push(n.defaultRule);
-  for (const c of n.children.values()) out.push(...rulesOf(c));
-  return out;
+  return node.inputDependent ?? new Analysis(root).verdict(node);
 }
 
 /**
- * True when the rule (and its `else` chain) names nothing session-dependent by itself; the rule
- * nodes it references are added to `refs`.
+ * Depth first, each node decided once (the verdict is kept on the node). A node met again while
+ * it is being decided is a cycle (recursion, which evaluation rejects): it counts as dependent, so
+ * nothing recursive is shared. Plain loops, no closures: this runs over every rule a scan reaches.
  */
-function ruleIsClosed(root: RuleNode, r: CRule, refs: RuleNode[]): boolean {
-  const terms: (T | undefined)[] = [...r.dyn, r.key, r.value, ...(r.args ?? [])];
-  if (!terms.every((t) => t === undefined || termIsClosed(root, t, refs))) return false;
-  if (!bodyIsClosed(root, r.body, refs)) return false;
-  return r.else === undefined || ruleIsClosed(root, r.else, refs);
-}
+class Analysis {
+  private readonly open = new Set<RuleNode>();
+  /** Rule nodes the rules being examined reference. */
+  private refs: RuleNode[] = [];
 
-function bodyIsClosed(root: RuleNode, body: Body, refs: RuleNode[]): boolean {
-  return body.every((e) => exprIsClosed(root, e, refs));
-}
+  constructor(private readonly root: RuleNode) {}
 
-function exprIsClosed(root: RuleNode, e: E, refs: RuleNode[]): boolean {
-  if (e.with.length > 0) return false;
-  switch (e.kind) {
-    case 'nop':
-      return true;
-    case 'term':
-      return termIsClosed(root, e.term, refs);
-    case 'call':
-      return callIsClosed(root, e.fn, e.args, refs);
-    case 'somein':
-      return termIsClosed(root, e.domain, refs) && termIsClosed(root, e.value, refs) && (e.key === undefined || termIsClosed(root, e.key, refs));
-    case 'every':
-      return (
-        termIsClosed(root, e.domain, refs) &&
-        termIsClosed(root, e.value, refs) &&
-        (e.key === undefined || termIsClosed(root, e.key, refs)) &&
-        bodyIsClosed(root, e.body, refs)
-      );
-    default:
-      return false;
+  verdict(node: RuleNode): boolean {
+    const known = node.inputDependent;
+    if (known !== undefined) return known;
+    if (this.open.has(node)) return true;
+    this.open.add(node);
+    const outer = this.refs;
+    const refs: RuleNode[] = (this.refs = []);
+    let dependent = !this.nodeIsClosed(node);
+    this.refs = outer;
+    for (let i = 0; i < refs.length && !dependent; i++) dependent = this.verdict(refs[i]);
+    this.open.delete(node);
+    node.inputDependent = dependent;
+    return dependent;
   }
-}
 
-function termIsClosed(root: RuleNode, t: T, refs: RuleNode[]): boolean {
-  switch (t.k) {
-    case 'val':
-    case 'var':
-      return true;
-    case 'root':
-      // `input`, or `data` as a whole (every rule under it)
-      return false;
-    case 'ref':
-      if (!t.path.every((p) => termIsClosed(root, p, refs))) return false;
-      if (t.head.k === 'root') return t.head.name === 'data' && dataRefIsClosed(root, t.path, refs);
-      return termIsClosed(root, t.head, refs);
-    case 'arr':
-    case 'set':
-      return t.items.every((x) => termIsClosed(root, x, refs));
-    case 'obj':
-      return t.items.every(([a, b]) => termIsClosed(root, a, refs) && termIsClosed(root, b, refs));
-    case 'acomp':
-    case 'scomp':
-      return termIsClosed(root, t.term, refs) && bodyIsClosed(root, t.body, refs);
-    case 'ocomp':
-      return termIsClosed(root, t.key, refs) && termIsClosed(root, t.value, refs) && bodyIsClosed(root, t.body, refs);
-    case 'call':
-      return callIsClosed(root, t.fn, t.args, refs);
-    case 'tmpl':
-      return t.parts.every((p) => typeof p === 'string' || termIsClosed(root, p, refs));
-    default:
-      return false;
-  }
-}
-
-function callIsClosed(root: RuleNode, fn: { name: string; path?: string[] }, args: T[], refs: RuleNode[]): boolean {
-  if (!args.every((a) => termIsClosed(root, a, refs))) return false;
-  if (fn.path) {
-    const target = root.find(fn.path);
-    if (!target) return false;
-    refs.push(target);
+  /** The node's rules, and its subtree's: a node without rules of its own has an object of its children as value. */
+  private nodeIsClosed(n: RuleNode): boolean {
+    for (const rules of [n.complete, n.sets, n.objects, n.funcs]) for (const r of rules) if (!this.ruleIsClosed(r)) return false;
+    if (n.defaultRule && !this.ruleIsClosed(n.defaultRule)) return false;
+    for (const c of n.children.values()) if (!this.nodeIsClosed(c)) return false;
     return true;
   }
-  switch (fn.name) {
-    case 'eq':
-    case 'assign':
-    case 'internal.member_2':
-    case 'internal.member_3':
-      return true;
-  }
-  if (SESSION_CALLS.has(fn.name)) return false;
-  const builtin = getBuiltin(fn.name);
-  return builtin !== undefined && !builtin.nondeterministic && !builtin.external;
-}
 
-/**
- * `data.<path>`: the rule node its static (string) prefix reaches, with its subtree. A path that
- * leaves the rule tree reads base data only, which the shared values are keyed by.
- */
-function dataRefIsClosed(root: RuleNode, path: T[], refs: RuleNode[]): boolean {
-  if (path.length === 0) return false;
-  let node = root;
-  for (const p of path) {
-    if (p.k !== 'val' || typeof p.v !== 'string') break;
-    const child = node.children.get(p.v);
-    if (!child) return node !== root;
-    node = child;
-    if (node.hasOwnRules) break;
+  /** True when the rule (and its `else` chain) names nothing session-dependent by itself; the nodes it references go to `refs`. */
+  private ruleIsClosed(r: CRule): boolean {
+    if (!this.termsAreClosed(r.dyn) || !this.termIsClosed(r.key) || !this.termIsClosed(r.value)) return false;
+    if ((r.args && !this.termsAreClosed(r.args)) || !this.bodyIsClosed(r.body)) return false;
+    return r.else === undefined || this.ruleIsClosed(r.else);
   }
-  if (node === root) return false;
-  refs.push(node);
-  return true;
+
+  private bodyIsClosed(body: Body): boolean {
+    for (const e of body) if (!this.exprIsClosed(e)) return false;
+    return true;
+  }
+
+  private exprIsClosed(e: E): boolean {
+    if (e.with.length > 0) return false;
+    switch (e.kind) {
+      case 'nop':
+        return true;
+      case 'term':
+        return this.termIsClosed(e.term);
+      case 'call':
+        return this.callIsClosed(e.fn, e.args);
+      case 'somein':
+        return this.termIsClosed(e.domain) && this.termIsClosed(e.value) && this.termIsClosed(e.key);
+      case 'every':
+        return this.termIsClosed(e.domain) && this.termIsClosed(e.value) && this.termIsClosed(e.key) && this.bodyIsClosed(e.body);
+      default:
+        return false;
+    }
+  }
+
+  private termsAreClosed(ts: readonly T[]): boolean {
+    for (const t of ts) if (!this.termIsClosed(t)) return false;
+    return true;
+  }
+
+  private termIsClosed(t: T | undefined): boolean {
+    if (t === undefined) return true;
+    switch (t.k) {
+      case 'val':
+      case 'var':
+        return true;
+      case 'root':
+        // `input`, or `data` as a whole (every rule under it)
+        return false;
+      case 'ref':
+        if (!this.termsAreClosed(t.path)) return false;
+        if (t.head.k === 'root') return t.head.name === 'data' && this.dataRefIsClosed(t.path);
+        return this.termIsClosed(t.head);
+      case 'arr':
+      case 'set':
+        return this.termsAreClosed(t.items);
+      case 'obj':
+        for (const [a, b] of t.items) if (!this.termIsClosed(a) || !this.termIsClosed(b)) return false;
+        return true;
+      case 'acomp':
+      case 'scomp':
+        return this.termIsClosed(t.term) && this.bodyIsClosed(t.body);
+      case 'ocomp':
+        return this.termIsClosed(t.key) && this.termIsClosed(t.value) && this.bodyIsClosed(t.body);
+      case 'call':
+        return this.callIsClosed(t.fn, t.args);
+      case 'tmpl':
+        for (const p of t.parts) if (typeof p !== 'string' && !this.termIsClosed(p)) return false;
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private callIsClosed(fn: { name: string; path?: string[] }, args: T[]): boolean {
+    if (!this.termsAreClosed(args)) return false;
+    if (fn.path) {
+      const target = this.root.find(fn.path);
+      if (!target) return false;
+      this.refs.push(target);
+      return true;
+    }
+    switch (fn.name) {
+      case 'eq':
+      case 'assign':
+      case 'internal.member_2':
+      case 'internal.member_3':
+        return true;
+    }
+    if (SESSION_CALLS.has(fn.name)) return false;
+    const builtin = getBuiltin(fn.name);
+    return builtin !== undefined && !builtin.nondeterministic && !builtin.external;
+  }
+
+  /**
+   * `data.<path>`: the rule node its static (string) prefix reaches, with its subtree. A path that
+   * leaves the rule tree reads base data only, which the shared values are keyed by.
+   */
+  private dataRefIsClosed(path: T[]): boolean {
+    if (path.length === 0) return false;
+    let node = this.root;
+    for (const p of path) {
+      if (p.k !== 'val' || typeof p.v !== 'string') break;
+      const child = node.children.get(p.v);
+      if (!child) return node !== this.root;
+      node = child;
+      if (node.hasOwnRules) break;
+    }
+    if (node === this.root) return false;
+    this.refs.push(node);
+    return true;
+  }
 }

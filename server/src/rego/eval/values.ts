@@ -45,18 +45,22 @@ export function makeSet(values: Iterable<RegoValue>): RegoSet {
 }
 
 const sortedEntryCache = new WeakMap<object, (readonly [RegoValue, RegoValue])[]>();
+const trackedSortedEntries = new WeakMap<object, (readonly [RegoValue, RegoValue])[]>();
 const sortedValueCache = new WeakMap<object, RegoValue[]>();
 
 /** Entries in OPA's iteration order (sorted by key). */
 export function sortedEntries(o: RegoObject): (readonly [RegoValue, RegoValue])[] {
   let s = sortedEntryCache.get(o);
-  if (!s) {
-    s = [...o.entries()].sort((p, q) => compare(p[0], q[0]));
-    sortedEntryCache.set(o, s);
-  } else if (hasUncachedViews(o)) {
-    // A tracked input object reports a whole read on each iteration (as `entries` did the first time).
+  if (s) return s;
+  // A tracked input object's view is kept apart, and reports a whole read on each reuse (as `entries` did the first time).
+  const tracked = hasUncachedViews(o);
+  s = tracked ? trackedSortedEntries.get(o) : undefined;
+  if (s) {
     reportViewReads(o, false);
+    return s;
   }
+  s = [...o.entries()].sort((p, q) => compare(p[0], q[0]));
+  (tracked ? trackedSortedEntries : sortedEntryCache).set(o, s);
   return s;
 }
 export function sortedMembers(o: RegoSet): RegoValue[] {

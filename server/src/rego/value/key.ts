@@ -6,6 +6,8 @@ import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
 import { hasUncachedViews, reportViewReads } from './uncached';
 
 const cache = new WeakMap<object, string>();
+/** Keys of tracked values, apart: a hit in `cache` then needs no check for tracking. */
+const trackedCache = new WeakMap<object, string>();
 
 export function keyOf(v: RegoValue): string {
   if (v === null) return 'n';
@@ -18,10 +20,15 @@ export function keyOf(v: RegoValue): string {
       break;
   }
   const cached = cache.get(v);
-  if (cached !== undefined) {
+  if (cached !== undefined) return cached;
+  const tracked = hasUncachedViews(v);
+  if (tracked) {
     // A tracked value's key stands for reading all of it, on every use.
-    if (hasUncachedViews(v)) reportViewReads(v, true);
-    return cached;
+    const known = trackedCache.get(v);
+    if (known !== undefined) {
+      reportViewReads(v, true);
+      return known;
+    }
   }
   let key: string;
   if (Array.isArray(v)) {
@@ -41,7 +48,7 @@ export function keyOf(v: RegoValue): string {
       key = '<' + parts.join(',') + '>';
     }
   }
-  cache.set(v as object, key);
+  (tracked ? trackedCache : cache).set(v as object, key);
   return key;
 }
 
@@ -53,6 +60,7 @@ function escapeKey(k: string): string {
 /** Drops a cached key; collections call this when mutated during construction. */
 export function forgetKey(v: object): void {
   cache.delete(v);
+  trackedCache.delete(v);
 }
 
 export function equal(a: RegoValue, b: RegoValue): boolean {
