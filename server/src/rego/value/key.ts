@@ -32,24 +32,30 @@ export function keyOf(v: RegoValue): string {
   }
   let key: string;
   if (Array.isArray(v)) {
-    key = '[' + (v as RegoValue[]).map((x) => escapeKey(keyOf(x))).join(',') + ']';
+    key = '[' + (v as RegoValue[]).map(escapedKeyOf).join(',') + ']';
   } else {
     const c = v as RegoNumber | RegoObject | RegoSet;
     if (c.kind === 'number') key = '#' + numberKey(c);
     else if (c.kind === 'object') {
       const parts: string[] = [];
-      for (const [k, val] of c.entries()) parts.push(escapeKey(keyOf(k)) + ':' + escapeKey(keyOf(val)));
+      for (const [k, val] of c.entries()) parts.push(escapedKeyOf(k) + ':' + escapedKeyOf(val));
       parts.sort();
       key = '{' + parts.join(',') + '}';
     } else {
       const parts: string[] = [];
-      for (const x of c.values()) parts.push(escapeKey(keyOf(x)));
+      for (const x of c.values()) parts.push(escapedKeyOf(x));
       parts.sort();
       key = '<' + parts.join(',') + '>';
     }
   }
   (tracked ? trackedCache : cache).set(v as object, key);
   return key;
+}
+
+/** escapeKey(keyOf(x)), without building a string's key only to re-quote it (the common member). */
+function escapedKeyOf(x: RegoValue): string {
+  if (typeof x === 'string') return x === '' ? 's' : 's' + JSON.stringify(x);
+  return escapeKey(keyOf(x));
 }
 
 /** Escapes separators so nested keys cannot be confused with siblings. */
