@@ -5,8 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EvaluationSession, fromJS, prepare, toJSONText, type EvalOptions, type PreparedPolicy, type RegoValue } from '../../../server/src/rego';
 
-function policyOf(text: string): PreparedPolicy {
-  const { policy, errors } = prepare([{ file: 't.rego', text }]);
+function policyOf(text: string, lazyCompile = false): PreparedPolicy {
+  const { policy, errors } = prepare([{ file: 't.rego', text }], { lazyCompile });
   assert.deepEqual(errors, []);
   return policy!;
 }
@@ -44,14 +44,16 @@ const DEPENDENT: [string, string][] = [
 ];
 
 for (const [name, body] of DEPENDENT) {
-  test(`shared values: input reached through ${name} is never served stale`, () => {
-    const text = `package t\n${body}\n`;
-    const shared = policyOf(text);
-    for (const n of [1, 2, 3, 1]) {
-      const input = fromJS({ n, xs: Array.from({ length: n }, (_, i) => i) });
-      assert.deepEqual(valueIn(shared, 'r', { input }), valueIn(policyOf(text), 'r', { input }), `n = ${n}`);
-    }
-  });
+  for (const lazy of [false, true]) {
+    test(`shared values: input reached through ${name} is never served stale${lazy ? ' (lazily compiled)' : ''}`, () => {
+      const text = `package t\n${body}\n`;
+      const shared = policyOf(text, lazy);
+      for (const n of [1, 2, 3, 1]) {
+        const input = fromJS({ n, xs: Array.from({ length: n }, (_, i) => i) });
+        assert.deepEqual(valueIn(shared, 'r', { input }), valueIn(policyOf(text), 'r', { input }), `n = ${n}`);
+      }
+    });
+  }
 }
 
 test('shared values: a rule computed under `with` is not kept for evaluations without it', () => {
@@ -123,4 +125,16 @@ test('shared values: an input-free rule is computed once for every input', () =>
   assert.deepEqual(plain(later.evalRule('data.t.r').value), 49);
   const fresh = new EvaluationSession(policyOf('package t\ntable := {x: y | some x in numbers.range(1, 50); y := x * x}\n'), { budget: { maxSteps: 1 } });
   assert.equal(fresh.evalRule('data.t.table').errors[0]?.code, 'eval_cancel_error');
+});
+
+test('shared values: under lazy compilation, the analysis compiles nothing evaluation does not reach, and still shares', () => {
+  const text = 'package t\ntable := {x: y | some x in numbers.range(1, 50); y := x * x}\nr := table[7] if { true } else := helper(1)\nhelper(x) := x + input.n\n';
+  const p = policyOf(text, true);
+  assert.deepEqual(valueIn(p, 'r', { input: fromJS({ n: 1 }) }), 49);
+  assert.equal(p.root.find(['t', 'helper'])?.isCompiled, false, 'helper is only reachable through an else branch never taken');
+  // `table` is shared (a later evaluation finds it computed); `r` may reach the uncompiled helper.
+  const later = new EvaluationSession(p, { input: fromJS({ n: 2 }), budget: { maxSteps: 1 } });
+  assert.deepEqual(later.evalRule('data.t.table').errors, []);
+  assert.deepEqual(valueIn(p, 'r', { input: fromJS({ n: 2 }) }), 49);
+  assert.equal(p.root.find(['t', 'helper'])?.isCompiled, false);
 });

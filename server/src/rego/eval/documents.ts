@@ -184,8 +184,9 @@ export class Documents {
     }
     if (v !== undefined) v = this.ev.withs.applyOverridesBelow(node.path, v);
     this.cache.set(key, v === undefined ? UNDEFINED : v);
+    // Asked again: computing the value compiled what it reached, which may decide the question.
     // (Input-independent: it read nothing of a tracked input, so no reads travel with it.)
-    shared?.nodes.set(key, v === undefined ? UNDEFINED : v);
+    (shared ?? this.sharedFor(node))?.nodes.set(key, v === undefined ? UNDEFINED : v);
     return v;
   }
 

@@ -9,7 +9,7 @@
 // shared values are kept per data document (see shared-values.ts). The analysis is over the
 // compiled IR and conservative: a term it does not understand makes the node dependent.
 import { getBuiltin } from '../builtins';
-import type { RuleNode } from './compile';
+import { compiledNodes, type RuleNode } from './compile';
 import type { Body, CRule, E, T } from './ir';
 
 /** Builtins the evaluator answers from the session rather than from their arguments. */
@@ -20,13 +20,26 @@ const SESSION_CALLS = new Set(['print', 'internal.print', 'trace']);
  * node belongs to (references resolve in it).
  */
 export function dependsOnInput(root: RuleNode, node: RuleNode): boolean {
-  return node.inputDependent ?? new Analysis(root).verdict(node);
+  const known = node.inputDependent;
+  if (known !== undefined) return known;
+  // Undecided last time because some reachable node was not compiled yet, and nothing has been since.
+  if (node.undecidedAt === compiledNodes.count) return true;
+  return new Analysis(root).verdict(node) !== INDEPENDENT;
 }
+
+const DEPENDENT = 1;
+const INDEPENDENT = 0;
+/** Nothing found that depends on input, but some reachable node is still uncompiled: dependent for now. */
+const UNDECIDED = 2;
+type Verdict = typeof DEPENDENT | typeof INDEPENDENT | typeof UNDECIDED;
 
 /**
  * Depth first, each node decided once (the verdict is kept on the node). A node met again while
  * it is being decided is a cycle (recursion, which evaluation rejects): it counts as dependent, so
  * nothing recursive is shared. Plain loops, no closures: this runs over every rule a scan reaches.
+ * A node whose rules lazy compilation still holds back is not compiled for the analysis (that
+ * would compile, and read, rules evaluation may never need): it leaves the verdict undecided, and
+ * the question is asked again once more has been compiled.
  */
 class Analysis {
   private readonly open = new Set<RuleNode>();
@@ -35,27 +48,40 @@ class Analysis {
 
   constructor(private readonly root: RuleNode) {}
 
-  verdict(node: RuleNode): boolean {
+  verdict(node: RuleNode): Verdict {
     const known = node.inputDependent;
-    if (known !== undefined) return known;
-    if (this.open.has(node)) return true;
+    if (known !== undefined) return known ? DEPENDENT : INDEPENDENT;
+    if (node.undecidedAt === compiledNodes.count) return UNDECIDED;
+    if (this.open.has(node)) return DEPENDENT;
     this.open.add(node);
     const outer = this.refs;
     const refs: RuleNode[] = (this.refs = []);
-    let dependent = !this.nodeIsClosed(node);
+    let verdict = this.nodeVerdict(node);
     this.refs = outer;
-    for (let i = 0; i < refs.length && !dependent; i++) dependent = this.verdict(refs[i]);
+    for (let i = 0; i < refs.length && verdict !== DEPENDENT; i++) {
+      const v = this.verdict(refs[i]);
+      if (v !== INDEPENDENT) verdict = v;
+    }
     this.open.delete(node);
-    node.inputDependent = dependent;
-    return dependent;
+    if (verdict === UNDECIDED) node.undecidedAt = compiledNodes.count;
+    else node.inputDependent = verdict === DEPENDENT;
+    return verdict;
   }
 
   /** The node's rules, and its subtree's: a node without rules of its own has an object of its children as value. */
-  private nodeIsClosed(n: RuleNode): boolean {
-    for (const rules of [n.complete, n.sets, n.objects, n.funcs]) for (const r of rules) if (!this.ruleIsClosed(r)) return false;
-    if (n.defaultRule && !this.ruleIsClosed(n.defaultRule)) return false;
-    for (const c of n.children.values()) if (!this.nodeIsClosed(c)) return false;
-    return true;
+  private nodeVerdict(n: RuleNode): Verdict {
+    let verdict: Verdict = INDEPENDENT;
+    if (!n.isCompiled) verdict = UNDECIDED;
+    else {
+      for (const rules of [n.complete, n.sets, n.objects, n.funcs]) for (const r of rules) if (!this.ruleIsClosed(r)) return DEPENDENT;
+      if (n.defaultRule && !this.ruleIsClosed(n.defaultRule)) return DEPENDENT;
+    }
+    for (const c of n.children.values()) {
+      const v = this.nodeVerdict(c);
+      if (v === DEPENDENT) return DEPENDENT;
+      if (v === UNDECIDED) verdict = UNDECIDED;
+    }
+    return verdict;
   }
 
   /** True when the rule (and its `else` chain) names nothing session-dependent by itself; the nodes it references go to `refs`. */
