@@ -122,3 +122,36 @@ test('frames include the reads of inner and replayed frames by reference; the un
   assert.deepEqual(describe(innerReads), ['resources[1].size']);
   assert.equal(log.active, false);
 });
+
+test('a view of a tracked object computed in one rule (key, sorted entries, walk) counts as a whole read in every later rule', () => {
+  const views = `package t
+keys_a contains r if some r in input.resources
+keys_b contains r if some r in input.resources
+fields_a contains k if some k, _ in input.resources[0]
+fields_b contains k if some k, _ in input.resources[0]
+paths_a := [p | walk(input.resources[1], [p, _])]
+paths_b := [p | walk(input.resources[1], [p, _])]
+whole_a := {input}
+whole_b := {input}
+`;
+  const { policy, errors } = prepare([{ file: 't.rego', text: views }]);
+  assert.deepEqual(errors, []);
+  const log = new ReadLog();
+  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const readsOf = (rule: string): string[] => {
+    const frame = log.begin();
+    assert.deepEqual(session.evalRule(`data.t.${rule}`).errors, []);
+    return describe(log.end(frame));
+  };
+  for (const [view, expected] of [
+    ['keys', ['.resources', 'resources[0].*', 'resources[1].*']],
+    ['fields', ['.resources', 'resources[0].*']],
+    ['paths', ['.resources', 'resources[1].*']],
+    ['whole', ['.*', 'resources[0].*', 'resources[1].*']],
+  ] as const) {
+    // (A walk also names each field it reads the first time; `*` already stands for those.)
+    const whole = (reads: string[]) => reads.filter((r) => r.startsWith('.') || r.endsWith('.*'));
+    assert.deepEqual(whole(readsOf(`${view}_a`)), expected, `${view}: computed`);
+    assert.deepEqual(whole(readsOf(`${view}_b`)), expected, `${view}: reused`);
+  }
+});

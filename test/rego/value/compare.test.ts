@@ -64,3 +64,20 @@ test('keys follow mutation during construction', () => {
   o.set('b', n(2));
   assert.notEqual(keyOf(o), k);
 });
+
+test('object order: an object changed while still being built is compared by its new keys', () => {
+  const a = ObjectValue.fromRecord({ b: n(1) });
+  const b = ObjectValue.fromRecord({ c: n(1) });
+  assert.equal(compare(a, b), -1, '{"b"} < {"c"}');
+  a.set('d', n(1));
+  b.set('a', n(1));
+  // a = {"b", "d"}, b = {"a", "c"}: the first keys now decide the other way
+  assert.equal(compare(a, b), 1);
+  b.delete('a');
+  assert.equal(compare(a, b), -1);
+});
+
+test('object order: repeated comparisons of the same objects agree with their sorted keys', () => {
+  const objects = ['z', 'a', 'm'].map((k, i) => ObjectValue.fromRecord({ [k]: n(i), k: 'x' }));
+  for (let i = 0; i < 3; i++) assert.equal(toRegoText(sortValues([...objects])), '[{"a": 1, "k": "x"}, {"k": "x", "m": 2}, {"k": "x", "z": 0}]');
+});

@@ -28,3 +28,34 @@ test('Rego term text: sets sorted, set() for the empty set, Go string quoting', 
   assert.equal(toRegoText(ObjectValue.fromRecord({ z: n(1), a: [true, null] })), '{"a": [true, null], "z": 1}');
   assert.equal(goQuote('tab\there "q" \u0007 é \u007f'), '"tab\\there \\"q\\" \\a é \\x7f"');
 });
+
+test('compact JSON is the indented form without its layout, for varied values', () => {
+  // Seeded values: nested arrays, sets and objects with string, number, array and mixed-case keys;
+  // strings needing escapes (no ':', so that the layout's `": ` cannot occur inside one).
+  let seed = 7;
+  const rand = (m: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % m);
+  const strings = ['', 'a', 'B', 'é', '<&>', 'q"uote', 'back\\slash', 'nl\n', '\u2028', '\u0001', 'ZZ', 'a b', '10', '9', '\ud83d\ude00'];
+  const value = (depth: number): ConstructorParameters<typeof SetValue>[0] extends Iterable<infer V> | undefined ? V : never => {
+    const pick = depth > 3 ? rand(4) : rand(8);
+    switch (pick) {
+      case 0: return null;
+      case 1: return rand(2) === 0;
+      case 2: return n(rand(3) === 0 ? '1.50' : rand(200) - 100);
+      case 3: return strings[rand(strings.length)];
+      case 4: return Array.from({ length: rand(4) }, () => value(depth + 1));
+      case 5: return new SetValue(Array.from({ length: rand(4) }, () => value(depth + 1)));
+      default: {
+        const o = new ObjectValue();
+        for (let i = rand(5); i > 0; i--) o.set(rand(4) === 0 ? value(depth + 2) : strings[rand(strings.length)], value(depth + 1));
+        return o;
+      }
+    }
+  };
+  for (let i = 0; i < 300; i++) {
+    const v = value(0);
+    for (const escapeHTML of [true, false]) {
+      const unlaid = toJSONText(v, { indent: '', escapeHTML }).replace(/\n/g, '').replace(/": /g, '":');
+      assert.equal(toJSONText(v, { escapeHTML }), unlaid);
+    }
+  }
+});

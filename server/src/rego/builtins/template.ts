@@ -167,7 +167,7 @@ function render(nodes: Node[], scope: Scope): string {
       }
       case 'range': {
         const v = evaluate(n.expr, scope);
-        const pairs: [RegoValue, RegoValue][] =
+        const pairs: (readonly [RegoValue, RegoValue])[] =
           v === UNDEFINED ? [] : isArray(v) ? v.map((x, i) => [intNumber(i), x]) : isSet(v) ? sortedValues(v).map((x, i) => [intNumber(i), x])
             : isObject(v) ? [...v.entries()].sort((a, b) => compareStrings(String(a[0]), String(b[0]))) : [];
         if (pairs.length === 0) out += render(n.otherwise, scope);

@@ -10,7 +10,7 @@ import { NOT_SIMPLE, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
 import { allDirect } from './direct';
 import { sameConstant } from './documents';
-import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, sortedMembers, type RegoValue } from './values';
+import { equal, formatValue, hasUncachedViews, isArray, isObject, isSet, keyOf, reportViewReads, sortedMembers, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
 /** Marks a call being evaluated: meeting it again is recursion. */
@@ -120,10 +120,11 @@ export class Calls {
     if (!builtin) throw new EvalError('rego_type_error', `undefined function ${fn.name}`);
     // A relation over one composite value (`walk(r.config, …)`) is the same for the same object:
     // rules that walk every resource once per candidate (a group, a bucket) pay for one walk.
-    // A tracked input object must see each walk as a read, so its relations are not kept.
-    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null && !hasUncachedViews(vals[0] as object) ? (vals[0] as object) : undefined;
+    // A tracked input object reports each reuse as a read of all of it, as the walk did.
+    const relationArg = builtin.relation && vals.length === 1 && typeof vals[0] === 'object' && vals[0] !== null ? (vals[0] as object) : undefined;
     const memo = relationArg ? this.relations.get(relationArg) : undefined;
     if (memo) {
+      if (hasUncachedViews(relationArg!)) reportViewReads(relationArg!, true);
       for (const x of memo) if (k(x)) return STOP;
       return undefined;
     }
@@ -209,7 +210,8 @@ export class Calls {
   /** A user function's (memoised) result for these arguments; undefined when it has none. */
   private userValue(fnNode: RuleNode, vals: RegoValue[]): RegoValue | undefined {
     const { path, funcs: rules, defaultRule } = fnNode;
-    let level: FunctionMemo | undefined = this.cache.get(fnNode);
+    const shared = this.ev.shared && this.ev.docs.sharedFor(fnNode) && allScalar(vals) ? this.ev.shared : undefined;
+    let level: FunctionMemo | undefined = shared ? shared.functionMemo(fnNode) : this.cache.get(fnNode);
     if (level === undefined) {
       level = new Map();
       this.cache.set(fnNode, level);
@@ -247,6 +249,7 @@ export class Calls {
       }
       cached = result === undefined ? UNDEFINED : result;
       level.set(leafKey, cached);
+      shared?.noteResult();
     }
     return cached === UNDEFINED ? undefined : (cached as RegoValue);
   }
@@ -302,7 +305,15 @@ export class Calls {
   }
 }
 
+/** Strings, numbers, booleans and null: arguments a shared memo can key exactly (see shared-values.ts). */
+function allScalar(vals: readonly RegoValue[]): boolean {
+  for (const v of vals) if (v !== null && typeof v === 'object' && (Array.isArray(v) || (v as { kind: string }).kind !== 'number')) return false;
+  return true;
+}
+
 const identities = new WeakMap<object, number>();
+/** memoKey of arrays (values are immutable once shared, and a memo key names objects by identity). */
+const arrayKeys = new WeakMap<readonly RegoValue[], string>();
 let lastIdentity = 0;
 
 /**
@@ -322,7 +333,15 @@ function argKey(v: RegoValue): unknown {
 function memoKey(v: RegoValue): string {
   if (v === null || typeof v !== 'object') return keyOf(v);
   // Scalars inside a mixed array are quoted, so ["a,sb", o] and ["a", "b", o] differ.
-  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map((x) => (x !== null && typeof x === 'object' ? memoKey(x) : JSON.stringify(keyOf(x)))).join(',') + ']';
+  if (Array.isArray(v)) {
+    // An array passed again (a constant, a value held in a variable) is not serialised again.
+    let key = arrayKeys.get(v);
+    if (key === undefined) {
+      key = v.every((x) => x === null || typeof x !== 'object') ? keyOf(v) : '[' + v.map((x) => (x !== null && typeof x === 'object' ? memoKey(x) : JSON.stringify(keyOf(x)))).join(',') + ']';
+      arrayKeys.set(v, key);
+    }
+    return key;
+  }
   const c = v as Exclude<RegoValue, null | boolean | string | readonly RegoValue[]>;
   if (c.kind === 'number') return keyOf(c);
   let id = identities.get(c);

@@ -19,6 +19,10 @@ export class RuleNode {
   /** Rules registered but not compiled yet (lazy compilation), in the order eager compilation would place them. */
   private deferred?: DeferredRule[];
   private joinedPath?: string;
+  /** @internal input-independence.ts's verdict for this node, once made (read on every function call). */
+  inputDependent?: boolean;
+  /** @internal The compiled-node count when input-independence.ts last left this node undecided. */
+  undecidedAt?: number;
   constructor(readonly path: string[]) {}
 
   get complete(): CRule[] {
@@ -47,6 +51,11 @@ export class RuleNode {
   /** The path joined with NUL, computed once: the node's memo key, asked for on every reference. */
   get pathKey(): string {
     return (this.joinedPath ??= this.path.join('\u0000'));
+  }
+
+  /** False while lazy compilation still holds rules of this node back (reading them compiles them). */
+  get isCompiled(): boolean {
+    return this.deferred === undefined;
   }
 
   /** Answered without compiling: every deferred rule lands on this node. */
@@ -104,8 +113,12 @@ export class RuleNode {
     }
     this.deferred = undefined;
     for (const c of compiled) this.place(c);
+    compiledNodes.count++;
   }
 }
+
+/** How many nodes lazy compilation has compiled so far: an analysis left undecided by uncompiled nodes waits for it to change. */
+export const compiledNodes = { count: 0 };
 
 interface DeferredRule {
   unit: ModuleCompiler;

@@ -8,6 +8,8 @@ import type { CRule, T } from './ir';
 import type { Evaluator } from './evaluator';
 import { NOT_FLAT, STOP, type Slots, type Stop } from './control';
 import type { Reads } from './reads';
+import { dependsOnInput } from './input-independence';
+import type { SharedValues } from './shared-values';
 import { equal, isNumber, isObject, isSet, keyOf, lookup, ObjectValue, SetValue, type RegoValue } from './values';
 
 const UNDEFINED = Symbol('undefined');
@@ -18,7 +20,19 @@ export class Documents {
   /** Reads made while computing each cached value, per cache (`with` swaps caches); only while reads are logged. */
   private readonly cachedReads = new WeakMap<Map<string, unknown>, Map<string, Reads>>();
 
+  /** The cache outside any `with` (which swaps in fresh ones). */
+  private readonly baseCache = this.cache;
+
   constructor(private readonly ev: Evaluator) {}
+
+  /**
+   * The values shared with other evaluations of this rule tree, for a node (a function) whose
+   * value does not depend on input; undefined under `with`, which may replace what it reads.
+   */
+  sharedFor(node: RuleNode): SharedValues | undefined {
+    const shared = this.ev.shared;
+    return shared && this.cache === this.baseCache && !dependsOnInput(this.ev.root, node) ? shared : undefined;
+  }
 
   /** Evaluates `data[path…]`, descending the rule tree while the path is static. */
   evalDataRef(path: T[], env: Slots, k: (v: RegoValue) => Stop): Stop {
@@ -150,6 +164,12 @@ export class Documents {
       this.replayReads(key);
       return cached === UNDEFINED ? undefined : cached;
     }
+    const shared = this.sharedFor(node);
+    const known = shared?.nodes.get(key) as RegoValue | typeof UNDEFINED | undefined;
+    if (known !== undefined) {
+      this.cache.set(key, known);
+      return known === UNDEFINED ? undefined : known;
+    }
     // OPA rejects recursion at compile time; here a rule that needs its own value stops cleanly
     if (this.inProgress.has(key)) throw new EvalError('rego_recursion_error', `rule data.${node.path.join('.')} is recursive`);
     this.inProgress.add(key);
@@ -164,6 +184,9 @@ export class Documents {
     }
     if (v !== undefined) v = this.ev.withs.applyOverridesBelow(node.path, v);
     this.cache.set(key, v === undefined ? UNDEFINED : v);
+    // Asked again: computing the value compiled what it reached, which may decide the question.
+    // (Input-independent: it read nothing of a tracked input, so no reads travel with it.)
+    (shared ?? this.sharedFor(node))?.nodes.set(key, v === undefined ? UNDEFINED : v);
     return v;
   }
 

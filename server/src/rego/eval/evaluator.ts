@@ -11,6 +11,7 @@ import { Documents } from './documents';
 import { Calls } from './calls';
 import { WithStack } from './with';
 import type { ReadLog } from './reads';
+import { sharedValuesFor, type SharedValues } from './shared-values';
 import {
   equal,
   formatValue,
@@ -50,6 +51,8 @@ export class Evaluator {
   readonly docs: Documents;
   readonly calls: Calls;
   readonly withs: WithStack;
+  /** Values of input-independent rules shared with other evaluations of this rule tree (see shared-values.ts). */
+  readonly shared: SharedValues | undefined;
   private readonly trailSlots: Slots[] = [];
   private readonly trailIndex: number[] = [];
   private steps = 0;
@@ -64,6 +67,7 @@ export class Evaluator {
     this.data = options.data ?? makeObject([]);
     this.maxSteps = options.maxSteps ?? Number.POSITIVE_INFINITY;
     this.deadline = options.deadline;
+    this.shared = sharedValuesFor(root, options.data, options.strictBuiltinErrors ?? false);
     this.docs = new Documents(this);
     this.calls = new Calls(this);
     this.withs = new WithStack(this);

@@ -11,12 +11,15 @@
 // only formed when someone asks (`fields`, iteration), which verification does for a few rules.
 import type { ReadSink, TrackedObject } from './values';
 
+/** A frame's fields of one object: a single field as itself (most reads), several as a set. */
+type OwnFields = string | Set<string>;
+
 /** Fields read, per tracked object: a frame's own reads and those of the frames it includes. */
 export class Reads implements Iterable<[TrackedObject, Set<string>]> {
   private union?: Map<TrackedObject, Set<string>>;
 
   constructor(
-    private readonly own: Map<TrackedObject, Set<string>> | undefined,
+    private readonly own: Map<TrackedObject, OwnFields> | undefined,
     private readonly included: readonly Reads[] | undefined,
   ) {}
 
@@ -27,7 +30,6 @@ export class Reads implements Iterable<[TrackedObject, Set<string>]> {
   /** The fields read per object, over this frame and every frame it includes (formed once, on first use). */
   fields(): Map<TrackedObject, Set<string>> {
     if (this.union) return this.union;
-    if (this.included === undefined) return (this.union = this.own ?? new Map());
     const union = new Map<TrackedObject, Set<string>>();
     const visited = new Set<Reads>();
     const add = (reads: Reads) => {
@@ -35,8 +37,9 @@ export class Reads implements Iterable<[TrackedObject, Set<string>]> {
       visited.add(reads);
       if (reads.own) {
         for (const [owner, fields] of reads.own) {
-          const mine = union.get(owner);
-          if (!mine) union.set(owner, new Set(fields));
+          let mine = union.get(owner);
+          if (!mine) union.set(owner, (mine = new Set()));
+          if (typeof fields === 'string') mine.add(fields);
           else for (const f of fields) mine.add(f);
         }
       }
@@ -56,7 +59,7 @@ const NOTHING = new Reads(undefined, undefined);
 
 /** An open frame, made when it first records or includes something. */
 interface Frame {
-  own?: Map<TrackedObject, Set<string>>;
+  own?: Map<TrackedObject, OwnFields>;
   included?: Reads[];
   /** Memoised reads already included: a memo hit inside a loop would add the same node again and again. */
   seen?: Set<Reads>;
@@ -76,8 +79,9 @@ export class ReadLog implements ReadSink {
     const frame = (this.frames[depth] ??= {});
     const own = (frame.own ??= new Map());
     const fields = own.get(owner);
-    if (!fields) own.set(owner, new Set<string>().add(field));
-    else fields.add(field);
+    if (fields === undefined) own.set(owner, field);
+    else if (typeof fields !== 'string') fields.add(field);
+    else if (fields !== field) own.set(owner, new Set([fields, field]));
   }
 
   /** Opens a frame; pass the returned depth to `end`. */

@@ -12,6 +12,7 @@ import {
   isSet,
   keyOf,
   ObjectValue,
+  reportViewReads,
   parseNumber,
   SetValue,
   toJS,
@@ -25,7 +26,7 @@ import {
 
 export type { ReadSink, RegoNumber, RegoObject, RegoSet, RegoValue };
 export { TrackedObject, trackedInput } from '../value';
-export { compare, equal, fromJS, hasUncachedViews, intNumber, isArray, isObject, isSet, keyOf, ObjectValue, SetValue, toJS };
+export { compare, equal, fromJS, hasUncachedViews, intNumber, isArray, isObject, isSet, keyOf, ObjectValue, reportViewReads, SetValue, toJS };
 
 export function isNumber(v: RegoValue | undefined): v is RegoNumber {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as RegoNumber).kind === 'number';
@@ -43,17 +44,23 @@ export function makeSet(values: Iterable<RegoValue>): RegoSet {
   return new SetValue(values);
 }
 
-const sortedEntryCache = new WeakMap<object, [RegoValue, RegoValue][]>();
+const sortedEntryCache = new WeakMap<object, (readonly [RegoValue, RegoValue])[]>();
+const trackedSortedEntries = new WeakMap<object, (readonly [RegoValue, RegoValue])[]>();
 const sortedValueCache = new WeakMap<object, RegoValue[]>();
 
 /** Entries in OPA's iteration order (sorted by key). */
-export function sortedEntries(o: RegoObject): [RegoValue, RegoValue][] {
+export function sortedEntries(o: RegoObject): (readonly [RegoValue, RegoValue])[] {
   let s = sortedEntryCache.get(o);
-  if (!s) {
-    s = [...o.entries()].sort((p, q) => compare(p[0], q[0]));
-    // A tracked input object reports a read on each iteration, so its view is not kept.
-    if (!hasUncachedViews(o)) sortedEntryCache.set(o, s);
+  if (s) return s;
+  // A tracked input object's view is kept apart, and reports a whole read on each reuse (as `entries` did the first time).
+  const tracked = hasUncachedViews(o);
+  s = tracked ? trackedSortedEntries.get(o) : undefined;
+  if (s) {
+    reportViewReads(o, false);
+    return s;
   }
+  s = [...o.entries()].sort((p, q) => compare(p[0], q[0]));
+  (tracked ? trackedSortedEntries : sortedEntryCache).set(o, s);
   return s;
 }
 export function sortedMembers(o: RegoSet): RegoValue[] {

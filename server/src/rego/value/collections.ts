@@ -1,6 +1,7 @@
 // Object and set values keyed by canonical keys (`keyOf`), so structurally equal values collide as in
 // OPA (1 and 1.0 are the same key). Both keep insertion order; output order comes from `compare`.
 
+import { forgetKeyOrder } from './compare';
 import { forgetKey, keyOf } from './key';
 import type { RegoObject, RegoSet, RegoValue } from './types';
 
@@ -46,6 +47,7 @@ export class ObjectValue implements RegoObject {
   set(key: RegoValue, value: RegoValue): this {
     this.initEntry(key, value);
     forgetKey(this);
+    forgetKeyOrder(this);
     return this;
   }
 
@@ -62,11 +64,13 @@ export class ObjectValue implements RegoObject {
 
   delete(key: RegoValue): boolean {
     forgetKey(this);
+    forgetKeyOrder(this);
     return this.map.delete(slotKey(key));
   }
 
-  *entries(): IterableIterator<[RegoValue, RegoValue]> {
-    for (const [k, v] of this.map.values()) yield [k, v];
+  /** The stored pairs themselves (no copy: an object is immutable once shared, and so are they). */
+  entries(): IterableIterator<readonly [RegoValue, RegoValue]> {
+    return this.map.values();
   }
 
   *keys(): IterableIterator<RegoValue> {

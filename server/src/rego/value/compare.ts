@@ -4,6 +4,7 @@
 
 import { compareNumbers } from './number';
 import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
+import { hasUncachedViews } from './uncached';
 
 export function kindRank(v: RegoValue): number {
   if (v === null) return 0;
@@ -68,8 +69,8 @@ function compareArrays(a: readonly RegoValue[], b: readonly RegoValue[]): number
 }
 
 function compareObjects(a: RegoObject, b: RegoObject): number {
-  const ka = sortedKeys(a);
-  const kb = sortedKeys(b);
+  const ka = keysInOrder(a);
+  const kb = keysInOrder(b);
   const n = Math.min(ka.length, kb.length);
   for (let i = 0; i < n; i++) {
     const c = compare(ka[i], kb[i]);
@@ -78,6 +79,24 @@ function compareObjects(a: RegoObject, b: RegoObject): number {
     if (v !== 0) return v;
   }
   return ka.length === kb.length ? 0 : ka.length < kb.length ? -1 : 1;
+}
+
+/** Sorted keys kept per object for comparisons (sorting several objects compares each many times). */
+const keyOrder = new WeakMap<RegoObject, RegoValue[]>();
+
+/** Drops an object's cached key order; collections call this when mutated during construction. */
+export function forgetKeyOrder(o: RegoObject): void {
+  keyOrder.delete(o);
+}
+
+/** sortedKeys, cached; a tracked input object's are not (its `keys` reports a read each time). */
+function keysInOrder(o: RegoObject): RegoValue[] {
+  let keys = keyOrder.get(o);
+  if (keys === undefined) {
+    keys = sortedKeys(o);
+    if (!hasUncachedViews(o)) keyOrder.set(o, keys);
+  }
+  return keys;
 }
 
 export function sortValues(values: RegoValue[]): RegoValue[] {

@@ -16,6 +16,7 @@ export interface JSONFormatOptions {
 export function toJSONText(v: RegoValue, options: JSONFormatOptions = {}): string {
   const escapeHTML = options.escapeHTML ?? true;
   const indent = options.indent;
+  if (indent === undefined) return compactJSON(v, escapeHTML);
   const prefix = options.prefix ?? '';
   const write = (x: RegoValue, depth: number): string => {
     if (x === null) return 'null';
@@ -42,6 +43,50 @@ export function toJSONText(v: RegoValue, options: JSONFormatOptions = {}): strin
     );
   };
   return write(v, 0);
+}
+
+/**
+ * toJSONText without indentation (json.marshal, the common case), written without closures or
+ * intermediate arrays of parts: rules marshal whole resource configurations to pre-filter them.
+ */
+function compactJSON(x: RegoValue, escapeHTML: boolean): string {
+  if (x === null) return 'null';
+  if (typeof x === 'boolean') return x ? 'true' : 'false';
+  if (typeof x === 'string') return jsonQuote(x, escapeHTML);
+  if (Array.isArray(x)) return compactItems(x, escapeHTML);
+  const c = x as RegoNumber | RegoObject | RegoSet;
+  if (c.kind === 'number') return c.text;
+  if (c.kind === 'set') return compactItems(sortedValues(c), escapeHTML);
+  const entries = Array.from(c.entries());
+  if (entries.length === 0) return '{}';
+  let named: (readonly [string, RegoValue])[];
+  if (entries.every(hasStringKey)) named = entries as (readonly [string, RegoValue])[];
+  else named = entries.map(([k, val]) => [typeof k === 'string' ? k : toRegoText(k), val] as const);
+  named.sort(byKeyText);
+  let out = '{';
+  for (let i = 0; i < named.length; i++) {
+    if (i > 0) out += ',';
+    out += jsonQuote(named[i][0], escapeHTML) + ':' + compactJSON(named[i][1], escapeHTML);
+  }
+  return out + '}';
+}
+
+function compactItems(items: readonly RegoValue[], escapeHTML: boolean): string {
+  if (items.length === 0) return '[]';
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    out += compactJSON(items[i], escapeHTML);
+  }
+  return out + ']';
+}
+
+function hasStringKey(e: readonly [RegoValue, RegoValue]): boolean {
+  return typeof e[0] === 'string';
+}
+
+function byKeyText(p: readonly [string, RegoValue], q: readonly [string, RegoValue]): number {
+  return compareStrings(p[0], q[0]);
 }
 
 /** Characters jsonQuote escapes (with and without Go's HTML escaping). */

@@ -3,9 +3,11 @@
 
 import { numberKey } from './number';
 import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
-import { hasUncachedViews } from './uncached';
+import { hasUncachedViews, reportViewReads } from './uncached';
 
 const cache = new WeakMap<object, string>();
+/** Keys of tracked values, apart: a hit in `cache` then needs no check for tracking. */
+const trackedCache = new WeakMap<object, string>();
 
 export function keyOf(v: RegoValue): string {
   if (v === null) return 'n';
@@ -19,27 +21,41 @@ export function keyOf(v: RegoValue): string {
   }
   const cached = cache.get(v);
   if (cached !== undefined) return cached;
+  const tracked = hasUncachedViews(v);
+  if (tracked) {
+    // A tracked value's key stands for reading all of it, on every use.
+    const known = trackedCache.get(v);
+    if (known !== undefined) {
+      reportViewReads(v, true);
+      return known;
+    }
+  }
   let key: string;
   if (Array.isArray(v)) {
-    key = '[' + (v as RegoValue[]).map((x) => escapeKey(keyOf(x))).join(',') + ']';
+    key = '[' + (v as RegoValue[]).map(escapedKeyOf).join(',') + ']';
   } else {
     const c = v as RegoNumber | RegoObject | RegoSet;
     if (c.kind === 'number') key = '#' + numberKey(c);
     else if (c.kind === 'object') {
       const parts: string[] = [];
-      for (const [k, val] of c.entries()) parts.push(escapeKey(keyOf(k)) + ':' + escapeKey(keyOf(val)));
+      for (const [k, val] of c.entries()) parts.push(escapedKeyOf(k) + ':' + escapedKeyOf(val));
       parts.sort();
       key = '{' + parts.join(',') + '}';
     } else {
       const parts: string[] = [];
-      for (const x of c.values()) parts.push(escapeKey(keyOf(x)));
+      for (const x of c.values()) parts.push(escapedKeyOf(x));
       parts.sort();
       key = '<' + parts.join(',') + '>';
     }
   }
-  // A tracked input object must report a read on every use, so its key is never cached.
-  if (!hasUncachedViews(v as object)) cache.set(v as object, key);
+  (tracked ? trackedCache : cache).set(v as object, key);
   return key;
+}
+
+/** escapeKey(keyOf(x)), without building a string's key only to re-quote it (the common member). */
+function escapedKeyOf(x: RegoValue): string {
+  if (typeof x === 'string') return x === '' ? 's' : 's' + JSON.stringify(x);
+  return escapeKey(keyOf(x));
 }
 
 /** Escapes separators so nested keys cannot be confused with siblings. */
@@ -50,6 +66,7 @@ function escapeKey(k: string): string {
 /** Drops a cached key; collections call this when mutated during construction. */
 export function forgetKey(v: object): void {
   cache.delete(v);
+  trackedCache.delete(v);
 }
 
 export function equal(a: RegoValue, b: RegoValue): boolean {

@@ -5,7 +5,7 @@
 // anything that sees a whole tracked object (iteration, size, canonical key) counts as every field.
 import { ObjectValue } from './collections';
 import type { RegoValue } from './types';
-import { UNCACHED_VIEWS } from './uncached';
+import { hasUncachedViews, REPORT_VIEW_READS, reportViewReads, UNCACHED_VIEWS } from './uncached';
 
 /** Field name standing for "every field" (iteration, size, a non-string key). */
 export const ALL_FIELDS = '*';
@@ -46,7 +46,7 @@ export class TrackedObject extends ObjectValue {
     return super.size;
   }
 
-  override entries(): IterableIterator<[RegoValue, RegoValue]> {
+  override entries(): IterableIterator<readonly [RegoValue, RegoValue]> {
     this.sink.record(this, ALL_FIELDS);
     return super.entries();
   }
@@ -60,6 +60,16 @@ export class TrackedObject extends ObjectValue {
     this.sink.record(this, ALL_FIELDS);
     return super.values();
   }
+
+  /** What computing a view of this object read: every field, and (deep) whatever tracked values inside it read. */
+  [REPORT_VIEW_READS](deep: boolean): void {
+    this.sink.record(this, ALL_FIELDS);
+    if (deep) for (const v of super.values()) reportInner(v);
+  }
+}
+
+function reportInner(v: RegoValue): void {
+  if (typeof v === 'object' && v !== null && hasUncachedViews(v)) reportViewReads(v, true);
 }
 
 /**
@@ -73,8 +83,9 @@ export function trackedInput(input: RegoValue, sink: ReadSink): RegoValue {
   for (const [key, value] of top.entries()) {
     if (typeof key === 'string' && Array.isArray(value)) {
       const elements = (value as RegoValue[]).map((el, index) => (isPlainObject(el) ? new TrackedObject(el.entries(), sink, { key, index }) : el));
-      // The array's canonical key would hide its elements' reads once cached.
+      // The array's cached canonical key must report its elements' reads on each reuse.
       Object.defineProperty(elements, UNCACHED_VIEWS, { value: true });
+      Object.defineProperty(elements, REPORT_VIEW_READS, { value: (deep: boolean) => deep && elements.forEach(reportInner) });
       entries.push([key, elements]);
     } else entries.push([key, value]);
   }

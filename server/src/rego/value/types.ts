@@ -31,7 +31,7 @@ export interface RegoObject {
   get(key: RegoValue): RegoValue | undefined;
   has(key: RegoValue): boolean;
   /** Entries in insertion order (sort with `compare` when output order matters). */
-  entries(): Iterable<[RegoValue, RegoValue]>;
+  entries(): Iterable<readonly [RegoValue, RegoValue]>;
   keys(): Iterable<RegoValue>;
 }
 
