@@ -41,6 +41,8 @@ export class ChildEvaluations {
   readonly records = new Map<string, ChildRecord>();
   /** What the runs did: walks replayed, walked (and recorded when possible), runs done again. */
   readonly stats = { replayed: 0, walked: 0, redone: 0 };
+  /** Addresses of the instances the latest run replayed (a replayed instance's descendants are not listed). */
+  lastReplayed: string[] = [];
 }
 
 type Walk = (inst: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>) => void;
@@ -59,6 +61,7 @@ export class ChildReuse {
     private readonly replay: boolean,
   ) {
     ctx.tracker = this.tracker;
+    store.lastReplayed = [];
   }
 
   /** The model walk of `child` into `model`: an earlier run's when it still holds, else walked here. */
@@ -112,6 +115,7 @@ export class ChildReuse {
     this.replayedInstances += record.instances;
     this.replayedAny = true;
     this.store.stats.replayed++;
+    this.store.lastReplayed.push(child.address);
   }
 
   /**
