@@ -219,7 +219,7 @@ test('a cycle anywhere means nothing is recorded or replayed (values would depen
   const store = new ChildEvaluations();
   const first = analyseBoth(store, used).result;
   assert.ok(first.diagnostics.some((d) => d.code === 'tf-local-cycle'));
-  assert.equal(store.records.size, 0);
+  assert.equal(store.size, 0);
   assert.deepEqual(analyseBoth(store, edit(used, 'main.tf', 'bucket = "${local.prefix}-root"', 'bucket = "b"')).replayed, []);
 });
 

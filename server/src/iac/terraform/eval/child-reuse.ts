@@ -36,13 +36,40 @@ interface ChildRecord {
 /** Most walks kept per unit. */
 const MAX_RECORDS = 512;
 
-/** Walks of child module instances recorded by earlier runs over one unit (the fix layer keeps one per unit state). */
+/**
+ * Walks of child module instances recorded by earlier runs over one unit (the fix layer keeps one
+ * per unit state). A walk is summed up (its closure over the run's nodes) only when a later run
+ * asks for it: most units are verified once, and then nothing is asked.
+ */
 export class ChildEvaluations {
-  readonly records = new Map<string, ChildRecord>();
+  private readonly records = new Map<string, ChildRecord | (() => ChildRecord | undefined)>();
   /** What the runs did: walks replayed, walked (and recorded when possible), runs done again. */
   readonly stats = { replayed: 0, walked: 0, redone: 0 };
   /** Addresses of the instances the latest run replayed (a replayed instance's descendants are not listed). */
   lastReplayed: string[] = [];
+
+  /** How many walks are kept (summed up or not). */
+  get size(): number {
+    return this.records.size;
+  }
+
+  get(key: string): ChildRecord | undefined {
+    const entry = this.records.get(key);
+    if (typeof entry !== 'function') return entry;
+    const record = entry();
+    if (record) this.records.set(key, record);
+    else this.records.delete(key);
+    return record;
+  }
+
+  set(key: string, record: () => ChildRecord | undefined): void {
+    this.records.delete(key);
+    this.records.set(key, record);
+    for (const oldest of this.records.keys()) {
+      if (this.records.size <= MAX_RECORDS) break;
+      this.records.delete(oldest);
+    }
+  }
 }
 
 type Walk = (inst: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>) => void;
@@ -66,7 +93,7 @@ export class ChildReuse {
 
   /** The model walk of `child` into `model`: an earlier run's when it still holds, else walked here. */
   collect(child: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>, walk: Walk): void {
-    const record = this.replay ? this.store.records.get(keyOf(child)) : undefined;
+    const record = this.replay ? this.store.get(keyOf(child)) : undefined;
     if (record && this.holds(child, record)) {
       this.replayRecord(child, record, model, sourceMaps);
       return;
@@ -131,16 +158,9 @@ export class ChildReuse {
       return false;
     }
     if (orderMatters || !complete) return true;
-    for (const { child, walk, segment } of this.pending) {
-      const record = recordOf(child, walk, segment, t, this.ctx.instancesTaken);
-      const key = keyOf(child);
-      if (record) this.store.records.set(key, record);
-      else this.store.records.delete(key);
-    }
-    for (const key of this.store.records.keys()) {
-      if (this.store.records.size <= MAX_RECORDS) break;
-      this.store.records.delete(key);
-    }
+    const instances = this.ctx.instancesTaken;
+    // (The run's nodes and instances are final now: nothing evaluates in them after the model is built.)
+    for (const { child, walk, segment } of this.pending) this.store.set(keyOf(child), () => recordOf(child, walk, segment, t, instances));
     return true;
   }
 }
