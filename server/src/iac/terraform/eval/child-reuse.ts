@@ -94,8 +94,9 @@ export class ChildReuse {
   /** The model walk of `child` into `model`: an earlier run's when it still holds, else walked here. */
   collect(child: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>, walk: Walk): void {
     const record = this.replay ? this.store.get(keyOf(child)) : undefined;
-    if (record && this.holds(child, record)) {
-      this.replayRecord(child, record, model, sourceMaps);
+    const inputs = record && this.inputsIfHolds(child, record);
+    if (record && inputs) {
+      this.replayRecord(child, record, inputs, model, sourceMaps);
       return;
     }
     const segment: Segment = { resources: [], data: [], modules: [], providers: [], sourceMaps: new Map() };
@@ -106,32 +107,35 @@ export class ChildReuse {
     this.store.stats.walked++;
   }
 
-  /** Same files, and inputs equal to the recorded ones (compared quietly: on a difference the walk runs as if nothing had been asked). */
-  private holds(child: ModuleInstance, record: ChildRecord): boolean {
+  /**
+   * When the files are the same and the inputs equal the recorded ones: the inputs, resolved
+   * tentatively (on a difference nothing is kept and the walk runs as if nothing had been asked).
+   */
+  private inputsIfHolds(child: ModuleInstance, record: ChildRecord): (() => void)[] | undefined {
     const ctx = this.ctx;
-    if (ctx.muted > 0 || ctx.quiet) return false;
+    if (ctx.muted > 0 || ctx.quiet) return undefined;
     for (const read of record.reads) {
-      if (read.kind === 'file' ? ctx.host.readFile(read.path) !== read.text : !sameNames(ctx.host.listDir(read.path), read.names)) return false;
+      if (read.kind === 'file' ? ctx.host.readFile(read.path) !== read.text : !sameNames(ctx.host.listDir(read.path), read.names)) return undefined;
     }
-    ctx.quiet = true;
+    const commits: (() => void)[] = [];
     this.tracker.comparing++;
     try {
       for (const [name, value] of record.inputs) {
-        const now = child.probeVariable(name);
-        if (now === undefined || !sameValue(now, value)) return false;
+        const now = child.tentativeVariable(name);
+        if (now === undefined || !sameValue(now.value, value)) return undefined;
+        commits.push(now.commit);
       }
     } finally {
-      ctx.quiet = false;
       this.tracker.comparing--;
     }
-    return !this.tracker.tainted;
+    return this.tracker.tainted ? undefined : commits;
   }
 
-  private replayRecord(child: ModuleInstance, record: ChildRecord, model: Model, sourceMaps: Map<string, SourceMapNode>): void {
-    // The walk's own use of the inputs, for real: their diagnostics are placed in the caller's text as it is now.
+  private replayRecord(child: ModuleInstance, record: ChildRecord, inputs: (() => void)[], model: Model, sourceMaps: Map<string, SourceMapNode>): void {
+    // The walk's own use of the inputs, kept now: their diagnostics are placed in the caller's text as it is now.
     const node = newNode(child.address, 'w:replayed');
     this.tracker.run(node, () => {
-      for (const name of record.inputs.keys()) child.resolvedVariable(name);
+      for (const commit of inputs) commit();
     });
     // A walk recorded around this one (a caller's) includes what this one did.
     node.reports = [...(node.reports ?? []), ...record.reports];

@@ -61,6 +61,16 @@ export class EvaluationTracker {
     }
   }
 
+  /** Runs `fn` as `node` without counting it as computed (a tentative evaluation, ModuleInstance.tentativeVariable). */
+  within<T>(node: EvalNode, fn: () => T): T {
+    this.stack.push(node);
+    try {
+      return fn();
+    } finally {
+      this.stack.pop();
+    }
+  }
+
   reported(call: ReportCall): void {
     const top = this.stack[this.stack.length - 1];
     if (top) (top.reports ??= []).push(call);

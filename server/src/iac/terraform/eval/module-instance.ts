@@ -2,7 +2,7 @@
 // variables, locals, resources, data sources, module calls and outputs, with cycle detection.
 import type { Attribute } from '../ast';
 import { Unknown, type Value } from '../values';
-import { newNode, type EvalNode } from './eval-tracker';
+import { newNode, type EvalNode, type ReportCall } from './eval-tracker';
 import { attributesOf, headerSpan, loadModuleDecls, type ModuleDecls } from './decls';
 import { evaluate } from './expressions';
 import { evaluateModuleCall, moduleCallValue, moduleOutputValue, type ModuleCallInstance, type ModuleCallResult } from './module-calls';
@@ -83,18 +83,37 @@ export class ModuleInstance implements ModuleEnv {
   }
 
   /**
-   * The value resolving the variable gives, without keeping it: child-reuse.ts compares a
-   * module's inputs with it, quietly, before it decides whether to evaluate the module.
+   * Resolves the variable as `resolvedVariable` would, keeping nothing yet: its diagnostics are
+   * held back and `commit` keeps the value and reports them. child-reuse.ts compares a module's
+   * inputs with it before it decides whether to evaluate the module; without a commit nothing
+   * happened (a tracker notes if anything else was computed meanwhile).
    */
-  probeVariable(name: string): Value | undefined {
+  tentativeVariable(name: string): { value: Value; commit: () => void } | undefined {
     const known = this.resolvedAlready(name);
-    if (known) return known.value;
+    if (known) return { value: known.value, commit: () => void this.resolvedVariable(name) };
     const decl = this.decls.variables.get(name);
-    if (!decl) return undefined;
-    return this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
+    if (!decl || this.vars.has(name)) return undefined;
+    const tracker = this.ctx.tracker;
+    const held: ReportCall[] = [];
+    const node = newNode(this.address, `v:${name}`);
+    const compute = () => this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
       file: decl.file.path, span: headerSpan(decl.block),
       fallback: () => ({ value: new Unknown(`var.${name}`, [], 'internal error'), origin: [] }),
-    }).value;
+    });
+    const resolved = this.ctx.holdingReports(held, () => (tracker ? tracker.within(node, compute) : compute()));
+    return {
+      value: resolved.value,
+      commit: () => {
+        if (this.vars.has(name)) return void this.resolvedVariable(name);
+        this.vars.set(name, resolved);
+        if (tracker) {
+          const kept = this.evalNode('v', name);
+          Object.assign(kept, { reports: node.reports, reads: node.reads, deps: node.deps });
+          tracker.touch(kept);
+        }
+        for (const call of held) this.ctx.replayReport(...call);
+      },
+    };
   }
 
   resolvedVariable(name: string): ResolvedVariable | undefined {

@@ -3,7 +3,7 @@ import type { FileHost, FrontEndDiagnostic, Severity } from '../../model';
 import type { TerraformUnitOptions } from '../api';
 import type { ParsedFile, Span } from '../ast';
 import { parseTerraformFile } from '../json-config';
-import type { EvaluationTracker } from './eval-tracker';
+import type { EvaluationTracker, ReportCall } from './eval-tracker';
 import { relativePath } from './text';
 
 /** Most instances one count/for_each (or dynamic block) may expand to before we give up on it. */
@@ -201,7 +201,22 @@ export class UnitContext {
   report(file: string, span: Span, severity: Severity, code: string, message: string): void {
     if (this.muted > 0 || this.quiet) return;
     this.tracker?.reported([file, span, severity, code, message]);
-    this.record(file, span, severity, code, message);
+    if (this.held) this.held.push([file, span, severity, code, message]);
+    else this.record(file, span, severity, code, message);
+  }
+
+  /** While set, reports are held here instead of kept (ModuleInstance.tentativeVariable). */
+  private held?: ReportCall[];
+
+  /** Runs `fn` with its reports held in `into`, to be kept later with `replayReport` or dropped. */
+  holdingReports<T>(into: ReportCall[], fn: () => T): T {
+    const outer = this.held;
+    this.held = into;
+    try {
+      return fn();
+    } finally {
+      this.held = outer;
+    }
   }
 
   /** A diagnostic a reused evaluation made (child-reuse.ts): kept like a report, not attributed again. */
