@@ -234,3 +234,15 @@ test('a child output the caller stops reading after the edit leaves no diagnosti
   assert.deepEqual(second.replayed, ['module.child']);
   assert.ok(!second.result.diagnostics.some((d) => d.message.includes('missing')));
 });
+
+test('a run that replayed and then meets a cycle is done again without replaying', () => {
+  const store = new ChildEvaluations();
+  analyseBoth(store, BASE);
+  const redone = store.stats.redone;
+  const cyclic = edit(BASE, 'main.tf', 'prefix = "app"', 'prefix = "app"\n  x      = local.y\n  y      = local.x');
+  const withUse = edit(cyclic, 'main.tf', 'bucket = "${local.prefix}-root"', 'bucket = local.x');
+  const { replayed, result } = analyseBoth(store, withUse);
+  assert.ok(result.diagnostics.some((d) => d.code === 'tf-local-cycle'));
+  assert.equal(store.stats.redone, redone + 1);
+  assert.deepEqual(replayed, []);
+});
