@@ -44,8 +44,10 @@ export function analyzeTerraformModuleReusing(host: FileHost, options: Terraform
 /** Undefined only when a run with `evaluations` replayed a walk it must not keep (ChildReuse.finish). */
 function analyzeFresh(host: FileHost, options: TerraformUnitOptions, evaluations?: ChildEvaluations, replay = true): TerraformUnitResult | undefined {
   const ctx = new UnitContext(host, options);
-  const reuse = evaluations ? new ChildReuse(ctx, evaluations, replay) : undefined;
   const root = new ModuleInstance(ctx, options.dir, '', options.dir, [], 0, []);
+  // A unit that calls no module has no child to reuse: it is not tracked. (The root's own
+  // declarations need no node: only children's walks are recorded.)
+  const reuse = evaluations && root.decls.modules.size > 0 ? new ChildReuse(ctx, evaluations, replay) : undefined;
   let cancelled = false;
   let failed = false;
   let built: ReturnType<typeof buildModel> | undefined;
