@@ -3,7 +3,7 @@
 import type { Attribute } from '../ast';
 import { Unknown, type Value } from '../values';
 import { newNode, type EvalNode, type ReportCall } from './eval-tracker';
-import { attributesOf, headerSpan, loadModuleDecls, type ModuleDecls } from './decls';
+import { attributesOf, headerSpan, loadModuleDecls, type BlockDecl, type ModuleDecls } from './decls';
 import { evaluate } from './expressions';
 import { evaluateModuleCall, moduleCallValue, moduleOutputValue, type ModuleCallInstance, type ModuleCallResult } from './module-calls';
 import { evaluateResource, type ResourceResult } from './resources';
@@ -96,10 +96,7 @@ export class ModuleInstance implements ModuleEnv {
     const tracker = this.ctx.tracker;
     const held: ReportCall[] = [];
     const node = newNode(this.address, `v:${name}`);
-    const compute = () => this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
-      file: decl.file.path, span: headerSpan(decl.block),
-      fallback: () => ({ value: new Unknown(`var.${name}`, [], 'internal error'), origin: [] }),
-    });
+    const compute = () => this.resolve(name, decl);
     const resolved = this.ctx.holdingReports(held, () => (tracker ? tracker.within(node, compute) : compute()));
     return {
       value: resolved.value,
@@ -129,12 +126,16 @@ export class ModuleInstance implements ModuleEnv {
       return hit;
     }
     this.vars.set(name, BUSY);
-    const resolved = this.computed('v', name, () => this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
-      file: decl.file.path, span: headerSpan(decl.block),
-      fallback: () => ({ value: new Unknown(`var.${name}`, [], 'internal error'), origin: [] }),
-    }));
+    const resolved = this.computed('v', name, () => this.resolve(name, decl));
     this.vars.set(name, resolved);
     return resolved;
+  }
+
+  private resolve(name: string, decl: BlockDecl): ResolvedVariable {
+    return this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
+      file: decl.file.path, span: headerSpan(decl.block),
+      fallback: () => ({ value: new Unknown(`var.${name}`, [], 'internal error'), origin: [] }),
+    });
   }
 
   private givenValue(name: string): GivenValue | undefined {
