@@ -46,6 +46,7 @@ export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[
       errorMessages: state.errorMessages,
       parsed: new Map(),
       rescans: [],
+      childEvaluations: state.childEvaluations,
     };
     const more: FixTextEdit[] = [];
     for (const finding of introduced) {

@@ -3,7 +3,7 @@
 // configuration, and the fix stands only when the targeted findings are gone (by fingerprint),
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
-import { analyzeTerraformModule, parseTerraformCached, type ParsedFile } from '../iac/terraform';
+import { analyzeTerraformModule, analyzeTerraformModuleReusing, ChildEvaluations, parseTerraformCached, type ParsedFile } from '../iac/terraform';
 import { scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
@@ -23,6 +23,8 @@ export interface UnitState {
    * text alike (the same fix for two instances of one counted block) are judged on one re-scan.
    */
   rescans: { texts: Map<string, string>; scan: UnitScan }[];
+  /** Child module walks of earlier re-scans: an edit that leaves a child's files and inputs alone does not evaluate it again. */
+  childEvaluations: ChildEvaluations;
 }
 
 /** Re-scans kept per unit state (each holds a model of the unit). */
@@ -45,7 +47,7 @@ export function unitState(context: FixContext): Promise<UnitState> {
 }
 
 async function computeState(context: FixContext): Promise<UnitState> {
-  const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
+  const varFiles = unitVarFiles(context);
   if (context.unitFindings) {
     const analysis = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
     return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics, context.unitRecord);
@@ -62,6 +64,7 @@ function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], di
     errorMessages: errorMessagesOf(diagnostics),
     parsed: new Map(),
     rescans: [],
+    childEvaluations: new ChildEvaluations(),
     ...(record ? { record } : {}),
   };
 }
@@ -73,6 +76,11 @@ function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], di
  */
 export function errorMessagesOf(diagnostics: readonly { severity: string; message: string }[]): Set<string> {
   return new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
+}
+
+/** The var files the unit is analysed with (what `scanTerraformUnit` passes on). */
+function unitVarFiles(context: FixContext): string[] {
+  return [...(context.varFiles ?? []), ...context.config.varFiles];
 }
 
 function scanOptions(context: FixContext) {
@@ -173,7 +181,11 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   let decisive: Finding | undefined;
   // Evaluation is deterministic: the same edited texts give the same re-scan, whatever the targets.
   const earlier = state.rescans.find((r) => sameTexts(r.texts, texts))?.scan;
-  const scan = earlier ?? await scanTerraformUnit(new OverlayHost(context.host, texts), {
+  const edited = new OverlayHost(context.host, texts);
+  // The front end's result is kept per host (result-cache.ts), so the re-scan below takes this
+  // analysis, which skips the child modules the edit leaves alone (child-reuse.ts).
+  if (!earlier) analyzeTerraformModuleReusing(edited, { dir: context.dir, root: context.root, varFiles: unitVarFiles(context), isCancelled: context.isCancelled }, state.childEvaluations);
+  const scan = earlier ?? await scanTerraformUnit(edited, {
     ...scanOptions(context),
     reuse: state.record,
     continueAfterFrontEnd: (analysis) => newErrorIn(analysis.diagnostics) === undefined,
@@ -187,21 +199,21 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   const newError = newErrorIn(scan.analysis.diagnostics);
   if (newError !== undefined) return rejected(`the edited unit has a new Terraform error: ${newError}`);
   if (decisive) return rejected(targets.includes(decisive.fingerprint) ? 'after the edit the finding remains' : `the edit introduces ${decisive.ruleId}: ${decisive.message}`);
-  const edited = { texts, sourceMaps: scan.analysis.sourceMaps, findings: scan.findings };
+  const editedUnit = { texts, sourceMaps: scan.analysis.sourceMaps, findings: scan.findings };
   const after = new Set(scan.findings.map((f) => f.fingerprint));
   const gone = new Set([...state.fingerprints].filter((fp) => !after.has(fp)));
   // A suppressed finding is not shown, and callers may pass only the shown ones as the baseline.
   const introduced = scan.findings.filter((f) => !f.suppressed && !state.fingerprints.has(f.fingerprint));
   if (introduced.length > 0) {
     const f = introduced[0];
-    return { ok: false, reason: `the edit introduces ${f.ruleId}: ${f.message}`, gone, introduced, after: edited };
+    return { ok: false, reason: `the edit introduces ${f.ruleId}: ${f.message}`, gone, introduced, after: editedUnit };
   }
   const remaining = targets.filter((fp) => after.has(fp));
   if (remaining.length > 0) {
     const still = state.findings.find((f) => f.fingerprint === remaining[0]);
-    return { ok: false, reason: `after the edit the finding remains${still ? ` (${still.ruleId}: ${still.message})` : ''}`, gone, introduced, after: edited };
+    return { ok: false, reason: `after the edit the finding remains${still ? ` (${still.ruleId}: ${still.message})` : ''}`, gone, introduced, after: editedUnit };
   }
-  return { ok: true, gone, introduced, after: edited };
+  return { ok: true, gone, introduced, after: editedUnit };
 }
 
 /** A finding of the edited unit that makes the verdict a rejection, whatever else the re-scan finds. */

@@ -2,7 +2,8 @@
 // model (Contract 1, see docs/model.md), find module directories in a tree.
 // `parseTerraform` picks the syntax by file name: native for `.tf`, JSON for `.tf.json` and `.tfvars.json`.
 export { parseTerraformFile as parseTerraform, isTerraformConfigName, isTerraformJsonConfiguration, isJsonConfigurationCandidate } from './json-config';
-export { analyzeTerraformModule, findModuleDirs } from './eval/analyze';
+export { analyzeTerraformModule, analyzeTerraformModuleReusing, findModuleDirs } from './eval/analyze';
+export { ChildEvaluations } from './eval/child-reuse';
 // The same tree as `parseTerraform`, from the cache the analyses share (trees are read-only).
 export { parseCached as parseTerraformCached } from './eval/unit';
 export type { TerraformUnitOptions, TerraformUnitResult, ValueDescription } from './api';

@@ -8,6 +8,7 @@ import { buildModel } from './model-builder';
 import { ModuleInstance } from './module-instance';
 import { dirName } from './text';
 import { cachedAnalysis, RecordingHost, rememberAnalysis } from './result-cache';
+import { ChildReuse, type ChildEvaluations } from './child-reuse';
 import { CancelledSignal, UnitContext } from './unit';
 import { isJsonConfigurationCandidate, isTerraformConfigName, isTerraformJsonConfiguration } from '../json-config';
 
@@ -19,28 +20,51 @@ export function analyzeTerraformModule(host: FileHost, options: TerraformUnitOpt
   const cached = cachedAnalysis(host, options);
   if (cached) return cached;
   const reads = new RecordingHost(host);
-  const result = analyzeFresh(reads, options);
+  const result = analyzeFresh(reads, options)!;
   rememberAnalysis(host, options, result, reads);
   return result;
 }
 
-function analyzeFresh(host: FileHost, options: TerraformUnitOptions): TerraformUnitResult {
+/**
+ * Like `analyzeTerraformModule`, for a unit analysed again and again with small edits (fix
+ * verification): child module instances whose files and inputs are unchanged take the model
+ * walk and diagnostics recorded in `evaluations` by an earlier run (child-reuse.ts). The model
+ * and source maps are those a plain analysis gives, and so is the set of diagnostics (their order
+ * may differ); hovers on this result do not reach into replayed children.
+ */
+export function analyzeTerraformModuleReusing(host: FileHost, options: TerraformUnitOptions, evaluations: ChildEvaluations): TerraformUnitResult {
+  const cached = cachedAnalysis(host, options);
+  if (cached) return cached;
+  const reads = new RecordingHost(host);
+  const result = analyzeFresh(reads, options, evaluations) ?? analyzeFresh(reads, options, evaluations, false)!;
+  rememberAnalysis(host, options, result, reads);
+  return result;
+}
+
+/** Undefined only when a run with `evaluations` replayed a walk it must not keep (ChildReuse.finish). */
+function analyzeFresh(host: FileHost, options: TerraformUnitOptions, evaluations?: ChildEvaluations, replay = true): TerraformUnitResult | undefined {
   const ctx = new UnitContext(host, options);
   const root = new ModuleInstance(ctx, options.dir, '', options.dir, [], 0, []);
+  // A unit that calls no module has no child to reuse: it is not tracked. (The root's own
+  // declarations need no node: only children's walks are recorded.)
+  const reuse = evaluations && root.decls.modules.size > 0 ? new ChildReuse(ctx, evaluations, replay) : undefined;
   let cancelled = false;
+  let failed = false;
   let built: ReturnType<typeof buildModel> | undefined;
   try {
     ctx.checkCancelled();
-    built = buildModel(root);
+    built = buildModel(root, reuse);
   } catch (err) {
     if (err instanceof CancelledSignal) cancelled = true;
     else {
+      failed = true;
       // Last line of defence: report the bug on the unit instead of failing the caller.
       const at = root.decls.files[0]?.path ?? `${options.dir}/main.tf`;
       ctx.report(at, { start: 0, end: 0 }, 'error', 'tf-internal-error',
         `Palisade could not evaluate this module (internal error: ${err instanceof Error ? err.message : String(err)})`);
     }
   }
+  if (reuse && !reuse.finish(!cancelled && !failed)) return undefined;
   const parsed = new Map<string, ParsedFile>(root.decls.files.map((f) => [f.path, f]));
   const instances = allInstances(root);
   return {

@@ -66,7 +66,14 @@ class CallContext implements FunctionContext {
 
   get host(): FileHost {
     const ctx = this.scope.env.ctx;
-    return { readFile: (p: string) => ctx.readText(p), listDir: (p: string) => ctx.host.listDir(p) };
+    return {
+      readFile: (p: string) => ctx.readText(p),
+      listDir: (p: string) => {
+        const names = ctx.host.listDir(p);
+        ctx.tracker?.listed(p, names);
+        return names;
+      },
+    };
   }
 
   get callText(): string {

@@ -1,6 +1,7 @@
 // Loading one module directory: its .tf files, parsed, and its top-level declarations indexed.
 import type { Attribute, Block, ParsedFile } from '../ast';
 import type { UnitContext } from './unit';
+import { newNode, SHARED } from './eval-tracker';
 import { isJsonConfigurationCandidate, isTerraformConfigName, isTerraformJsonConfiguration } from '../json-config';
 
 export interface BlockDecl {
@@ -49,8 +50,19 @@ const cache = new WeakMap<UnitContext, Map<string, ModuleDecls>>();
 export function loadModuleDecls(ctx: UnitContext, dir: string): ModuleDecls {
   let perUnit = cache.get(ctx);
   if (!perUnit) cache.set(ctx, (perUnit = new Map()));
+  const tracker = ctx.tracker;
+  // With a tracker, loading is a node every instance of the directory uses (its parse errors, its reads).
+  let node = tracker?.declsNodes.get(dir);
+  if (tracker && !node) tracker.declsNodes.set(dir, (node = newNode(SHARED, `d:${dir}`)));
   const hit = perUnit.get(dir);
-  if (hit) return hit;
+  if (hit) {
+    if (node) tracker!.touch(node);
+    return hit;
+  }
+  return node ? tracker!.run(node, () => loadDecls(ctx, dir, perUnit!)) : loadDecls(ctx, dir, perUnit);
+}
+
+function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDecls>): ModuleDecls {
   const decls: ModuleDecls = {
     dir,
     files: [],

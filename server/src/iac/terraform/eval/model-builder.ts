@@ -8,13 +8,15 @@ import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
 import { PartialJson } from './json-template';
 import { moduleScope } from './scope';
+import type { ChildReuse } from './child-reuse';
 
 export interface BuiltModel {
   model: Model;
   sourceMaps: Map<string, SourceMapNode>;
 }
 
-export function buildModel(root: ModuleInstance): BuiltModel {
+/** With `reuse`, child module instances may take an earlier run's walk (child-reuse.ts). */
+export function buildModel(root: ModuleInstance, reuse?: ChildReuse): BuiltModel {
   const ctx = root.ctx;
   const model: Model = {
     format: 'terraform',
@@ -32,7 +34,7 @@ export function buildModel(root: ModuleInstance): BuiltModel {
     ctx.checkCancelled();
     model.locals![name] = modelValue(root.local(name) ?? null);
   }
-  collect(root, model, sourceMaps);
+  collect(root, model, sourceMaps, reuse);
   linkPolicyDocuments(model, sourceMaps);
   return { model, sourceMaps };
 }
@@ -51,7 +53,7 @@ function linkPolicyDocuments(model: Model, sourceMaps: Map<string, SourceMapNode
   }
 }
 
-function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>): void {
+function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, SourceMapNode>, reuse?: ChildReuse): void {
   const ctx = inst.ctx;
   for (const mode of ['managed', 'data'] as const) {
     const decls = mode === 'data' ? inst.decls.data : inst.decls.resources;
@@ -108,7 +110,9 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
       };
       model.modules!.push(m);
       sourceMaps.set(mi.address, node);
-      if (mi.child) collect(mi.child, model, sourceMaps);
+      if (!mi.child) continue;
+      if (reuse) reuse.collect(mi.child, model, sourceMaps, (child, m, maps) => collect(child, m, maps, reuse));
+      else collect(mi.child, model, sourceMaps);
     }
   }
 }

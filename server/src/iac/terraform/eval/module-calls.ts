@@ -11,6 +11,7 @@ import { moduleScope, type Scope } from './scope';
 import { joinPath } from './text';
 import { MAX_MODULE_DEPTH, type UnitContext } from './unit';
 import type { ModuleInstance } from './module-instance';
+import { newNode, SHARED } from './eval-tracker';
 
 export const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
@@ -109,6 +110,17 @@ const manifests = new WeakMap<UnitContext, Map<string, string>>();
 
 /** `.terraform/modules/modules.json`: module key → installed directory. */
 function installedModules(ctx: UnitContext, rootDir: string): Map<string, string> {
+  const tracker = ctx.tracker;
+  if (tracker) {
+    // Read once per run, used by every call that looks a module up: a node of its own.
+    tracker.manifestNode ??= newNode(SHARED, 'modules.json');
+    if (manifests.has(ctx)) tracker.touch(tracker.manifestNode);
+    else return tracker.run(tracker.manifestNode, () => readManifest(ctx, rootDir));
+  }
+  return manifests.get(ctx) ?? readManifest(ctx, rootDir);
+}
+
+function readManifest(ctx: UnitContext, rootDir: string): Map<string, string> {
   const hit = manifests.get(ctx);
   if (hit) return hit;
   const out = new Map<string, string>();

@@ -2,7 +2,8 @@
 // variables, locals, resources, data sources, module calls and outputs, with cycle detection.
 import type { Attribute } from '../ast';
 import { Unknown, type Value } from '../values';
-import { attributesOf, headerSpan, loadModuleDecls, type ModuleDecls } from './decls';
+import { newNode, type EvalNode, type ReportCall } from './eval-tracker';
+import { attributesOf, headerSpan, loadModuleDecls, type BlockDecl, type ModuleDecls } from './decls';
 import { evaluate } from './expressions';
 import { evaluateModuleCall, moduleCallValue, moduleOutputValue, type ModuleCallInstance, type ModuleCallResult } from './module-calls';
 import { evaluateResource, type ResourceResult } from './resources';
@@ -11,6 +12,9 @@ import type { UnitContext } from './unit';
 import { loadVarFiles, resolveVariable, type GivenValue, type ResolvedVariable } from './variables';
 
 const BUSY = Symbol('busy');
+
+/** Tracker node kinds: variable, local, resource or data source, module call, output, the model walk. */
+export type NodeKind = 'v' | 'l' | 'r' | 'c' | 'o' | 'w';
 
 /** How a child module's variables are set: the call's arguments, evaluated in the caller's scope. */
 export interface ModuleInputs {
@@ -29,6 +33,8 @@ export class ModuleInstance implements ModuleEnv {
   private readonly calls = new Map<string, ModuleCallResult | typeof BUSY>();
   private readonly outputs = new Map<string, Value | typeof BUSY>();
   readonly children: ModuleInstance[] = [];
+  /** With a tracker (child-reuse.ts): this instance's evaluated objects as nodes, by kind and name. */
+  private nodes?: Map<NodeKind, Map<string, EvalNode>>;
 
   constructor(
     readonly ctx: UnitContext,
@@ -49,19 +55,87 @@ export class ModuleInstance implements ModuleEnv {
     return this.resolvedVariable(name)?.value;
   }
 
+  /** The tracker's node for one of this instance's objects (its key is `<kind>:<name>`). */
+  evalNode(kind: NodeKind, name: string): EvalNode {
+    this.nodes ??= new Map();
+    let byName = this.nodes.get(kind);
+    if (!byName) this.nodes.set(kind, (byName = new Map()));
+    let node = byName.get(name);
+    if (!node) byName.set(name, (node = newNode(this.address, `${kind}:${name}`)));
+    return node;
+  }
+
+  /** `fn` computes one of the instance's objects; a tracker attributes what it does to that object. */
+  private computed<T>(kind: NodeKind, name: string, fn: () => T): T {
+    const tracker = this.ctx.tracker;
+    return tracker ? tracker.run(this.evalNode(kind, name), fn) : fn();
+  }
+
+  /** The object was already computed: the object being computed uses it. */
+  private reused(kind: NodeKind, name: string): void {
+    this.ctx.tracker?.touch(this.evalNode(kind, name));
+  }
+
+  /** The variable if it is resolved already (nothing is evaluated). */
+  resolvedAlready(name: string): ResolvedVariable | undefined {
+    const hit = this.vars.get(name);
+    return hit === BUSY ? undefined : hit;
+  }
+
+  /**
+   * Resolves the variable as `resolvedVariable` would, keeping nothing yet: its diagnostics are
+   * held back and `commit` keeps the value and reports them. child-reuse.ts compares a module's
+   * inputs with it before it decides whether to evaluate the module; without a commit nothing
+   * happened (a tracker notes if anything else was computed meanwhile).
+   */
+  tentativeVariable(name: string): { value: Value; commit: () => void } | undefined {
+    const known = this.resolvedAlready(name);
+    if (known) return { value: known.value, commit: () => void this.resolvedVariable(name) };
+    const decl = this.decls.variables.get(name);
+    if (!decl || this.vars.has(name)) return undefined;
+    const tracker = this.ctx.tracker;
+    const held: ReportCall[] = [];
+    const node = newNode(this.address, `v:${name}`);
+    const compute = () => this.resolve(name, decl);
+    const resolved = this.ctx.holdingReports(held, () => (tracker ? tracker.within(node, compute) : compute()));
+    return {
+      value: resolved.value,
+      commit: () => {
+        if (this.vars.has(name)) return void this.resolvedVariable(name);
+        this.vars.set(name, resolved);
+        if (tracker) {
+          const kept = this.evalNode('v', name);
+          Object.assign(kept, { reports: node.reports, reads: node.reads, deps: node.deps });
+          tracker.touch(kept);
+        }
+        for (const call of held) this.ctx.replayReport(...call);
+      },
+    };
+  }
+
   resolvedVariable(name: string): ResolvedVariable | undefined {
     const decl = this.decls.variables.get(name);
     if (!decl) return undefined;
     const hit = this.vars.get(name);
-    if (hit === BUSY) return { value: new Unknown(`var.${name}`, [], `variable \`${name}\` depends on itself`), origin: [] };
-    if (hit) return hit;
+    if (hit === BUSY) {
+      this.ctx.noteCycle();
+      return { value: new Unknown(`var.${name}`, [], `variable \`${name}\` depends on itself`), origin: [] };
+    }
+    if (hit) {
+      this.reused('v', name);
+      return hit;
+    }
     this.vars.set(name, BUSY);
-    const resolved = this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
+    const resolved = this.computed('v', name, () => this.resolve(name, decl));
+    this.vars.set(name, resolved);
+    return resolved;
+  }
+
+  private resolve(name: string, decl: BlockDecl): ResolvedVariable {
+    return this.ctx.isolated(() => resolveVariable(this, decl, this.givenValue(name)), {
       file: decl.file.path, span: headerSpan(decl.block),
       fallback: () => ({ value: new Unknown(`var.${name}`, [], 'internal error'), origin: [] }),
     });
-    this.vars.set(name, resolved);
-    return resolved;
   }
 
   private givenValue(name: string): GivenValue | undefined {
@@ -80,9 +154,13 @@ export class ModuleInstance implements ModuleEnv {
     const decl = this.decls.locals.get(name);
     if (!decl) return undefined;
     const hit = this.localValues.get(name);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) {
+      this.reused('l', name);
+      return hit;
+    }
     const at = this.localStack.indexOf(name);
     if (at >= 0) {
+      this.ctx.noteCycle();
       const cycle = this.localStack.slice(at);
       for (const member of cycle) {
         this.cycleLocals.add(member);
@@ -95,9 +173,9 @@ export class ModuleInstance implements ModuleEnv {
     this.localStack.push(name);
     let value: Value;
     try {
-      value = this.ctx.isolated(() => evaluate(decl.attr.expr, moduleScope(this, decl.file)), {
+      value = this.computed('l', name, () => this.ctx.isolated(() => evaluate(decl.attr.expr, moduleScope(this, decl.file)), {
         file: decl.file.path, span: decl.attr.name, fallback: () => new Unknown(`local.${name}`, [], 'internal error'),
-      });
+      }));
     } finally {
       this.localStack.pop();
     }
@@ -112,17 +190,21 @@ export class ModuleInstance implements ModuleEnv {
     const cacheKey = `${mode}.${key}`;
     const hit = this.resources.get(cacheKey);
     if (hit === BUSY) {
+      this.ctx.noteCycle();
       const address = `${this.address ? `${this.address}.` : ''}${mode === 'data' ? 'data.' : ''}${key}`;
       this.ctx.report(decl.file.path, headerSpan(decl.block), 'warning', 'tf-cycle', `${address} refers to itself`);
       return new Unknown(address, [address], `${address} refers to itself`);
     }
-    if (hit) return hit;
+    if (hit) {
+      this.reused('r', cacheKey);
+      return hit;
+    }
     this.resources.set(cacheKey, BUSY);
     try {
       const address = `${this.address ? `${this.address}.` : ''}${mode === 'data' ? 'data.' : ''}${key}`;
-      const result: ResourceResult | Unknown = this.ctx.isolated<ResourceResult | Unknown>(() => evaluateResource(this, mode, decl), {
+      const result: ResourceResult | Unknown = this.computed('r', cacheKey, () => this.ctx.isolated<ResourceResult | Unknown>(() => evaluateResource(this, mode, decl), {
         file: decl.file.path, span: headerSpan(decl.block), fallback: () => new Unknown(address, [address], 'internal error'),
-      });
+      }));
       this.resources.set(cacheKey, result);
       return result;
     } catch (err) {
@@ -140,16 +222,22 @@ export class ModuleInstance implements ModuleEnv {
     const decl = this.decls.modules.get(name);
     if (!decl) return undefined;
     const hit = this.calls.get(name);
-    if (hit === BUSY) return undefined;
-    if (hit) return hit;
+    if (hit === BUSY) {
+      this.ctx.noteCycle();
+      return undefined;
+    }
+    if (hit) {
+      this.reused('c', name);
+      return hit;
+    }
     this.calls.set(name, BUSY);
     try {
-      const result = this.ctx.isolated(() => evaluateModuleCall(this, decl, (dir, address, call) => {
+      const result = this.computed('c', name, () => this.ctx.isolated(() => evaluateModuleCall(this, decl, (dir, address, call) => {
         const child = new ModuleInstance(this.ctx, dir, address, this.rootDir, [...this.keyPath, name], this.depth + 1,
           [...this.ancestors, this.dir], { call, args: attributesOf(decl.block) });
         this.children.push(child);
         return child;
-      }));
+      })));
       this.calls.set(name, result);
       return result;
     } catch (err) {
@@ -177,14 +265,20 @@ export class ModuleInstance implements ModuleEnv {
     const decl = this.decls.outputs.get(name);
     if (!decl) return undefined;
     const hit = this.outputs.get(name);
-    if (hit === BUSY) return new Unknown(`${this.address}.${name}`, [], `output \`${name}\` depends on itself`);
-    if (hit !== undefined) return hit;
+    if (hit === BUSY) {
+      this.ctx.noteCycle();
+      return new Unknown(`${this.address}.${name}`, [], `output \`${name}\` depends on itself`);
+    }
+    if (hit !== undefined) {
+      this.reused('o', name);
+      return hit;
+    }
     this.outputs.set(name, BUSY);
     const valueAttr = attributesOf(decl.block).get('value');
     const value = valueAttr
-      ? this.ctx.isolated(() => evaluate(valueAttr.expr, moduleScope(this, decl.file)), {
+      ? this.computed('o', name, () => this.ctx.isolated(() => evaluate(valueAttr.expr, moduleScope(this, decl.file)), {
         file: decl.file.path, span: valueAttr.name, fallback: () => new Unknown(`output.${name}`, [], 'internal error'),
-      })
+      }))
       : null;
     this.outputs.set(name, value);
     return value;

@@ -3,6 +3,7 @@ import type { FileHost, FrontEndDiagnostic, Severity } from '../../model';
 import type { TerraformUnitOptions } from '../api';
 import type { ParsedFile, Span } from '../ast';
 import { parseTerraformFile } from '../json-config';
+import type { EvaluationTracker, ReportCall } from './eval-tracker';
 import { relativePath } from './text';
 
 /** Most instances one count/for_each (or dynamic block) may expand to before we give up on it. */
@@ -78,6 +79,8 @@ export class UnitContext {
   muted = 0;
   /** Evaluation errors so far, recorded even while muted (how `try`/`can` notice a failure). */
   evalErrors = 0;
+  /** Set by runs that may reuse child modules (child-reuse.ts): what each evaluated object used. */
+  tracker?: EvaluationTracker;
 
   constructor(
     readonly host: FileHost,
@@ -115,30 +118,50 @@ export class UnitContext {
 
   /** Consume `n` units of the instance budget; false when the unit's budget is exhausted. */
   takeInstances(n: number): boolean {
-    if (this.instancesUsed + n > MAX_INSTANCES_PER_UNIT) return false;
+    if (this.instancesUsed + n > MAX_INSTANCES_PER_UNIT) {
+      if (this.tracker) this.tracker.refused = true;
+      return false;
+    }
     this.instancesUsed += n;
     return true;
+  }
+
+  /** Instances evaluated so far (the unit's budget used). */
+  get instancesTaken(): number {
+    return this.instancesUsed;
+  }
+
+  /** Something was answered "depends on itself" (see EvaluationTracker.cyclic). */
+  noteCycle(): void {
+    if (this.tracker) this.tracker.cyclic = true;
   }
 
   private readonly dirCache = new Map<string, string[] | undefined>();
 
   /** Directory listing, memoized for the run. */
   listDir(path: string): string[] | undefined {
-    if (this.dirCache.has(path)) return this.dirCache.get(path);
-    const names = this.host.listDir(path);
-    this.dirCache.set(path, names);
+    let names: string[] | undefined;
+    if (this.dirCache.has(path)) names = this.dirCache.get(path);
+    else this.dirCache.set(path, (names = this.host.listDir(path)));
+    this.tracker?.listed(path, names);
     return names;
   }
 
   readText(path: string): string | undefined {
     this.dependencies.add(path);
-    return this.host.readFile(path);
+    const text = this.host.readFile(path);
+    this.tracker?.readFile(path, text);
+    return text;
   }
 
   /** Parse a file once per run; parse errors become diagnostics. */
   parse(path: string): ParsedFile | undefined {
     const cached = this.parsed.get(path);
-    if (cached !== undefined) return cached ?? undefined;
+    if (cached !== undefined) {
+      // Parsed earlier in this run: still a read of the file by whoever asks now.
+      this.tracker?.readFile(path, cached?.text);
+      return cached ?? undefined;
+    }
     const text = this.readText(path);
     if (text === undefined) {
       this.parsed.set(path, null);
@@ -177,6 +200,31 @@ export class UnitContext {
 
   report(file: string, span: Span, severity: Severity, code: string, message: string): void {
     if (this.muted > 0 || this.quiet) return;
+    this.tracker?.reported([file, span, severity, code, message]);
+    if (this.held) this.held.push([file, span, severity, code, message]);
+    else this.record(file, span, severity, code, message);
+  }
+
+  /** While set, reports are held here instead of kept (ModuleInstance.tentativeVariable). */
+  private held?: ReportCall[];
+
+  /** Runs `fn` with its reports held in `into`, to be kept later with `replayReport` or dropped. */
+  holdingReports<T>(into: ReportCall[], fn: () => T): T {
+    const outer = this.held;
+    this.held = into;
+    try {
+      return fn();
+    } finally {
+      this.held = outer;
+    }
+  }
+
+  /** A diagnostic a reused evaluation made (child-reuse.ts): kept like a report, not attributed again. */
+  replayReport(file: string, span: Span, severity: Severity, code: string, message: string): void {
+    this.record(file, span, severity, code, message);
+  }
+
+  private record(file: string, span: Span, severity: Severity, code: string, message: string): void {
     const rel = this.rel(file);
     const key = `${rel}\0${span.start}\0${span.end}\0${code}\0${message}`;
     if (this.seenDiagnostics.has(key)) return;
