@@ -68,8 +68,10 @@ function startScanWorkers(scanBundle, argv) {
     if (given !== undefined) jobs = /^[1-9]\d*$/.test(given) ? Number(given) : 1;
     if (argv[i] === '--help' || argv[i] === '-h') return;
   }
-  const loader = JSON.stringify(path.join(__dirname, 'code-cache.js'));
-  const source = `require(${loader}).loadBundle(${JSON.stringify(scanBundle)}).main(["scan", "--internal-scan-worker"]);`;
+  // As workerSource() in server/src/cli/scan-workers.ts: through the code cache when its loader is here.
+  const loader = path.join(__dirname, 'code-cache.js');
+  const load = fs.existsSync(loader) ? `require(${JSON.stringify(loader)}).loadBundle(${JSON.stringify(scanBundle)})` : `require(${JSON.stringify(scanBundle)})`;
+  const source = `${load}.main(["scan", "--internal-scan-worker"]);`;
   const started = [];
   for (let i = 0; i < Math.min(jobs - 1, 3); i++) {
     const worker = new Worker(source, { eval: true, workerData: { palisadeScanWorker: true } });

@@ -177,3 +177,20 @@ test('scan: the same report, exit status and stderr with a valid, corrupt, trunc
     copy.done();
   }
 });
+
+test('without bin/code-cache.js (only bin/palisade.js copied) the scan and the workers bin starts load the bundle plainly', () => {
+  built();
+  const copy = packageCopy();
+  try {
+    const reference = scanFrom(copy.root, '1');
+    rmSync(join(copy.root, 'bin', 'code-cache.js'));
+    for (const jobs of ['1', '2']) {
+      const { cacheMarks, ...run } = scanFrom(copy.root, jobs);
+      assert.equal(run.code, 1, run.stderr);
+      assert.deepEqual(cacheMarks, [], 'no thread went through the code cache');
+      assert.deepEqual(run, { code: reference.code, report: reference.report, stderr: reference.stderr }, `--jobs ${jobs}`);
+    }
+  } finally {
+    copy.done();
+  }
+});
