@@ -23,7 +23,7 @@ const { isMainThread, threadId } = require('node:worker_threads');
  * bin/palisade.js sets them before the main thread compiles the scan bundle too, and the training
  * scan runs under them: one cache then serves every thread.
  */
-const SCAN_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=250000'];
+const SCAN_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=500000'];
 
 /**
  * The file layout: MAGIC, then CRC-32s (big-endian) of the bundle's bytes and of V8's data, then

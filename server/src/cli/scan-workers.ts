@@ -21,11 +21,12 @@ import { markTimeline } from './scan-timeline';
  * V8's background threads, mostly optimising compiles, and each worker thread compiles the same
  * code again. Without TurboFan inlining those compiles are much cheaper; measured on the
  * real-terraform corpus (docs/ci.md) the scan's total CPU fell by 10-15 %. A higher interrupt
- * budget (~4x V8's default) makes V8 wait longer before optimising a function, so fewer functions
- * that run only briefly are compiled at all (as for `rego lint`, cli/commands/rego-lint.ts). Not
- * for the language server, which runs long enough for both to pay off.
+ * budget (~7x V8's default of 67,584) makes V8 wait longer before optimising a function, so fewer
+ * functions that run only briefly are compiled at all (as for `rego lint`, cli/commands/rego-lint.ts);
+ * with two threads each warming up on half the units, 500,000 beat 250,000 (docs/accuracy.md,
+ * "ninth round"). Not for the language server, which runs long enough for both to pay off.
  */
-export const BATCH_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=250000'];
+export const BATCH_V8_FLAGS = ['--no-turbo-inlining', '--interrupt-budget=500000'];
 
 export function tuneForBatchScan(): void {
   for (const flag of BATCH_V8_FLAGS) setFlagsFromString(flag);
