@@ -3,7 +3,7 @@
 // configuration, and the fix stands only when the targeted findings are gone (by fingerprint),
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
-import { analyzeTerraformModule, analyzeTerraformModuleReusing, ChildEvaluations, parseTerraformCached, type ParsedFile } from '../iac/terraform';
+import { analyzeTerraformModule, ChildEvaluations, parseTerraformCached, type ParsedFile } from '../iac/terraform';
 import { scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
@@ -47,7 +47,7 @@ export function unitState(context: FixContext): Promise<UnitState> {
 }
 
 async function computeState(context: FixContext): Promise<UnitState> {
-  const varFiles = unitVarFiles(context);
+  const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
   if (context.unitFindings) {
     const analysis = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
     return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics, context.unitRecord);
@@ -76,11 +76,6 @@ function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], di
  */
 export function errorMessagesOf(diagnostics: readonly { severity: string; message: string }[]): Set<string> {
   return new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.message));
-}
-
-/** The var files the unit is analysed with (what `scanTerraformUnit` passes on). */
-function unitVarFiles(context: FixContext): string[] {
-  return [...(context.varFiles ?? []), ...context.config.varFiles];
 }
 
 function scanOptions(context: FixContext) {
@@ -181,13 +176,11 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   let decisive: Finding | undefined;
   // Evaluation is deterministic: the same edited texts give the same re-scan, whatever the targets.
   const earlier = state.rescans.find((r) => sameTexts(r.texts, texts))?.scan;
-  const edited = new OverlayHost(context.host, texts);
-  // The front end's result is kept per host (result-cache.ts), so the re-scan below takes this
-  // analysis, which skips the child modules the edit leaves alone (child-reuse.ts).
-  if (!earlier) analyzeTerraformModuleReusing(edited, { dir: context.dir, root: context.root, varFiles: unitVarFiles(context), isCancelled: context.isCancelled }, state.childEvaluations);
-  const scan = earlier ?? await scanTerraformUnit(edited, {
+  const scan = earlier ?? await scanTerraformUnit(new OverlayHost(context.host, texts), {
     ...scanOptions(context),
     reuse: state.record,
+    // Child modules the edit leaves alone are replayed from earlier re-scans (child-reuse.ts).
+    childEvaluations: state.childEvaluations,
     continueAfterFrontEnd: (analysis) => newErrorIn(analysis.diagnostics) === undefined,
     ...(early ? { stopOnFinding: (f: Finding, suppressed: () => boolean) => (decides(f, suppressed, targets, state, early) ? ((decisive = f), true) : false) } : {}),
   });

@@ -1,7 +1,7 @@
 // The one entry point the editor and the CLI share: analyse a Terraform unit, evaluate the pack,
 // apply suppressions and configuration. Files arrive through the caller's FileHost.
 import type { FileHost } from '../iac/model';
-import { analyzeTerraformModule, type TerraformUnitResult } from '../iac/terraform';
+import { analyzeTerraformModule, analyzeTerraformModuleReusing, type ChildEvaluations, type TerraformUnitResult } from '../iac/terraform';
 import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, type PalisadeConfig } from './config';
 import { terraformDocuments } from './adapters-scan';
 import { evaluatePack } from './evaluate';
@@ -27,6 +27,11 @@ export interface ScanUnitOptions {
   record?: boolean;
   /** The record of a scan of an earlier version of this unit: rules the edit cannot affect are not run again (fix verification). */
   reuse?: EvaluationRecord;
+  /**
+   * Fix verification: the child module walks of earlier scans of this unit; child instances whose
+   * files and inputs the edit left alone are replayed, not evaluated again (analyzeTerraformModuleReusing).
+   */
+  childEvaluations?: ChildEvaluations;
   /** Fix verification, asked once the front end is done: false skips the rules (the scan is `stopped`). */
   continueAfterFrontEnd?: (analysis: TerraformUnitResult) => boolean;
   /**
@@ -55,12 +60,8 @@ export interface UnitScan {
 export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions): Promise<UnitScan> {
   const config = options.config ?? DEFAULT_CONFIG;
   const started = performance.now();
-  const analysis = analyzeTerraformModule(host, {
-    dir: options.dir,
-    root: options.root,
-    varFiles: [...(options.varFiles ?? []), ...config.varFiles],
-    isCancelled: options.isCancelled,
-  });
+  const unit = { dir: options.dir, root: options.root, varFiles: [...(options.varFiles ?? []), ...config.varFiles], isCancelled: options.isCancelled };
+  const analysis = options.childEvaluations ? analyzeTerraformModuleReusing(host, unit, options.childEvaluations) : analyzeTerraformModule(host, unit);
   const frontEndDone = performance.now();
   const empty = (cancelled: boolean): UnitScan => ({ analysis, findings: [], diagnostics: [], cancelled, timing: { frontEndMs: frontEndDone - started, policyMs: 0 } });
   if (analysis.cancelled) return empty(true);
