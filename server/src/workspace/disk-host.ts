@@ -1,6 +1,6 @@
 // A FileHost over the local disk, for surfaces (CLI, language server). Editor buffers can be
 // laid over it with `overlay`, so open files win over their saved contents.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { FileHost } from '../iac/model';
 
 export class DiskHost implements FileHost {
@@ -43,7 +43,7 @@ export class DiskHost implements FileHost {
 
   private readDir(path: string): string[] | undefined {
     try {
-      if (!statSync(toNative(path)).isDirectory()) return undefined;
+      // A file or a missing path throws (ENOTDIR, ENOENT): no separate stat needed.
       const names = readdirSync(toNative(path));
       // Overlaid files that are not yet on disk still belong to their directory.
       const prefix = path.endsWith('/') ? path : `${path}/`;
