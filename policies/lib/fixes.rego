@@ -36,8 +36,11 @@ key_ops(r) := [] if {
 	not key_named(r.name)
 }
 
+# Names are per module: a child module's key or data source neither clashes with one the fix adds
+# to the root module nor can be referenced from it.
 key_named(name) if {
 	some k in tf.resources("aws_kms_key")
+	not k.module
 	k.name == name
 }
 
@@ -124,6 +127,7 @@ logs_key_policy(name) := {"op": "add_data", "type": "aws_iam_policy_document", "
 
 data_named(data_type, name) if {
 	some d in tf.data_sources(data_type)
+	not d.module
 	d.name == name
 }
 

@@ -33,6 +33,24 @@ test_fix_reuses_data_sources if {
 	f.fix[0].config.statement[0].principals[0].identifiers == [{"$expr": `"arn:aws:iam::${data.aws_caller_identity.me.account_id}:root"`}]
 }
 
+# A child module's `data "aws_caller_identity" "current"` cannot be named from the root module:
+# the fix declares the root's own, or its reference would not resolve.
+test_fix_declares_data_sources_a_child_module_has if {
+	group := {"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {}, "references": []}
+	findings := rule.deny with input as {"resources": [group], "data": [
+		{"address": "module.vpc.data.aws_caller_identity.current[0]", "type": "aws_caller_identity", "name": "current", "module": "module.vpc", "index": 0, "config": {}, "references": []},
+		{"address": "module.vpc.data.aws_region.current", "type": "aws_region", "name": "current", "module": "module.vpc", "config": {}, "references": []},
+	]}
+	some f in findings
+	[[op.op, object.get(op, "type", "")] | some op in f.fix] == [
+		["add_data", "aws_caller_identity"],
+		["add_data", "aws_region"],
+		["add_data", "aws_iam_policy_document"],
+		["add_resource", "aws_kms_key"],
+		["set", ""],
+	]
+}
+
 test_present_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {"kms_key_id": "arn:aws:kms:x"}, "references": []}]}
 }
