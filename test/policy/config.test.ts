@@ -76,6 +76,21 @@ test('malformed config: a diagnostic with a range, and the last good config stay
   assert.match(fresh.diagnostics[0].message, /exclude must be a list/);
 });
 
+test('a config text is parsed once per file until it changes, and a broken edit still keeps the last good', () => {
+  const cache = new ConfigCache();
+  const file = '/ws/.palisade.yaml';
+  const first = cache.resolve(file, 'rules:\n  T-LOW: {enabled: false}\n');
+  assert.equal(cache.resolve(file, 'rules:\n  T-LOW: {enabled: false}\n'), first, 'the same text: the same answer, not parsed again');
+  const other = cache.resolve(file, 'rules:\n  T-MED: {enabled: false}\n');
+  assert.notEqual(other, first);
+  assert.deepEqual(other.config.rules, { 'T-MED': { enabled: false } });
+  const broken = cache.resolve(file, 'rules:\n  T-LOW: {enabled: false\n');
+  assert.deepEqual(broken.config.rules, { 'T-MED': { enabled: false } }, 'the last good config, not the first');
+  assert.equal(broken.diagnostics[0].code, 'config-error');
+  cache.forget(file);
+  assert.notEqual(cache.resolve(file, 'rules:\n  T-MED: {enabled: false}\n'), other, 'forgotten: parsed again');
+});
+
 test('unknown settings are warnings, not errors', () => {
   const { config, diagnostics } = parseConfig('rulez: {}\n', '/ws/.palisade.yaml');
   assert.ok(config);

@@ -219,7 +219,7 @@ export class UnitScanner {
       outcome.resources = scan.analysis.model.resources
         .filter((r) => r.mode === 'managed')
         .map((r) => ({ address: r.address, type: r.type, file: r.file, key: `${r.file}:${scan.analysis.sourceMaps.get(r.address)?.range.start ?? ''}:${r.index ?? ''}:${r.type}.${r.name}` }));
-      outcome.activeRules = this.pack.rules.filter((r) => this.ruleShown(r.id) && ruleActive(r, config)).map((r) => r.id);
+      outcome.activeRules = this.activeRules(resolved.config, config);
       outcome.timing.frontEndMs = scan.timing.frontEndMs;
       outcome.timing.policyMs = scan.timing.policyMs;
       // outcome.findings are `shown` without their values, in the same order: one key each.
@@ -241,6 +241,16 @@ export class UnitScanner {
       const known = this.firstReporter.get(key);
       if (known === undefined || order < known) this.firstReporter.set(key, order);
     }
+  }
+
+  /** Active rule ids per configuration file's config: units sharing a .palisade.yaml (or none) share the list. */
+  private readonly activeByConfig = new WeakMap<PalisadeConfig, string[]>();
+
+  /** The ids of the pack's rules that are shown and active under `config` (`resolved` with the command line laid over it). */
+  private activeRules(resolved: PalisadeConfig, config: PalisadeConfig): string[] {
+    let ids = this.activeByConfig.get(resolved);
+    if (!ids) this.activeByConfig.set(resolved, (ids = this.pack.rules.filter((r) => this.ruleShown(r.id) && ruleActive(r, config)).map((r) => r.id)));
+    return ids;
   }
 
   /** `ruleShown` per rule id: asked for every rule of the pack on every unit. */

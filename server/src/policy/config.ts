@@ -139,9 +139,19 @@ function warnUnknown(doc: Document, diagnostics: PolicyDiagnostic[], file: strin
  */
 export class ConfigCache {
   private readonly lastGood = new Map<string, PalisadeConfig>();
+  /** The last text resolved per file and its answer: a scan asks once per unit under the file. */
+  private readonly lastResolved = new Map<string, { text: string; resolved: { config: PalisadeConfig; diagnostics: PolicyDiagnostic[] } }>();
 
-  /** The configuration in force for a file with this text, plus the problems found in it. */
+  /** The configuration in force for a file with this text, plus the problems found in it (callers must not modify either). */
   resolve(file: string, text: string): { config: PalisadeConfig; diagnostics: PolicyDiagnostic[] } {
+    const last = this.lastResolved.get(file);
+    if (last?.text === text) return last.resolved;
+    const resolved = this.resolveText(file, text);
+    this.lastResolved.set(file, { text, resolved });
+    return resolved;
+  }
+
+  private resolveText(file: string, text: string): { config: PalisadeConfig; diagnostics: PolicyDiagnostic[] } {
     const parsed = parseConfig(text, file);
     if (parsed.config) {
       this.lastGood.set(file, parsed.config);
@@ -152,6 +162,7 @@ export class ConfigCache {
 
   forget(file: string): void {
     this.lastGood.delete(file);
+    this.lastResolved.delete(file);
   }
 }
 
