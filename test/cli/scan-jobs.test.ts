@@ -2,7 +2,7 @@
 // (same findings, fixes, problems and order), only the timing differs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../helpers/corpora';
 import { scan, scratch, TREE } from './scan-run';
@@ -26,6 +26,33 @@ test('--jobs 3 gives the same JSON and SARIF as --jobs 1 (fixes verified in the 
     assert.ok(json1.summary.fixable > 0);
     assert.deepEqual(withoutTiming(readFileSync(join(out.dir, 'three', 'palisade.json'), 'utf8')), json1);
     assert.equal(readFileSync(join(out.dir, 'three', 'palisade.sarif'), 'utf8'), readFileSync(join(out.dir, 'one', 'palisade.sarif'), 'utf8'));
+  } finally {
+    out.done();
+  }
+});
+
+test('--jobs 2 evaluates the same rules per unit as --jobs 1 when units sit under different configurations', () => {
+  // Workers send a unit's active rules once per configuration (then "as before"): the JUnit
+  // report, one test case per rule and resource evaluated, shows any unit that lost its list.
+  const out = scratch(false);
+  try {
+    const bucket = (n: number) => `resource "aws_s3_bucket" "b${n}" {\n  bucket = "b${n}"\n}\n`;
+    for (let i = 0; i < 8; i++) {
+      mkdirSync(join(out.dir, 'plain', `u${i}`), { recursive: true });
+      writeFileSync(join(out.dir, 'plain', `u${i}`, 'main.tf'), bucket(i));
+      mkdirSync(join(out.dir, 'strict', `u${i}`), { recursive: true });
+      writeFileSync(join(out.dir, 'strict', `u${i}`, 'main.tf'), bucket(i));
+    }
+    writeFileSync(join(out.dir, 'strict', '.palisade.yaml'), 'rules:\n  PAL-AWS-S3-008: {enabled: false}\n  PAL-AWS-S3-005: {enabled: false}\n');
+    const junit = (jobs: string) => {
+      const run = scan([out.dir, '--format', 'junit', '--jobs', jobs, '--no-fixes', '--fail-on', 'none'], out.dir);
+      assert.equal(run.code, 0, run.stderr);
+      return run.stdout.replace(/ time="[\d.]+"/g, '');
+    };
+    const one = junit('1');
+    assert.ok(one.includes('classname="PAL-AWS-S3-005" file="plain/u7/main.tf"'), 'the plain units evaluate the rule the strict ones disable');
+    assert.ok(!one.includes('classname="PAL-AWS-S3-005" file="strict/'));
+    for (let i = 0; i < 3; i++) assert.equal(junit('2'), one);
   } finally {
     out.done();
   }

@@ -53,7 +53,27 @@ type ToWorker =
 type FromWorker =
   | { type: 'ready'; rules: RuleMetadata[]; packDiagnostics: PolicyDiagnostic[]; packDir: string }
   | { type: 'failed'; message: string }
-  | { type: 'done'; index: number; outcome: UnitOutcome };
+  | ({ type: 'done'; index: number } & PackedOutcome);
+
+/**
+ * An outcome as a worker sends it. Units under one configuration share their list of active rules
+ * (~200 ids: half of what an outcome costs to copy between threads), so a list equal to the one of
+ * the thread's previous outcome is sent as "as before" instead.
+ */
+export interface PackedOutcome {
+  outcome: UnitOutcome;
+  activeRulesAsBefore?: true;
+}
+
+/** `outcome` to send after one whose active rules were `previous` (same thread). */
+export function packOutcome(outcome: UnitOutcome, previous: string[] | undefined): PackedOutcome {
+  return outcome.activeRules === previous ? { outcome: { ...outcome, activeRules: [] }, activeRulesAsBefore: true } : { outcome };
+}
+
+/** The outcome `packed` stands for, after one (from the same thread) whose active rules were `previous`. */
+export function unpackOutcome(packed: PackedOutcome, previous: string[] | undefined): UnitOutcome {
+  return packed.activeRulesAsBefore ? { ...packed.outcome, activeRules: previous ?? [] } : packed.outcome;
+}
 
 export interface PoolResult {
   outcomes: UnitOutcome[];
@@ -81,10 +101,12 @@ export async function runScanWorker(): Promise<number> {
   let scanner: UnitScanner | undefined;
   const fail = (message: string) => port.postMessage({ type: 'failed', message } satisfies FromWorker);
   const scanQueue = async (queue: UnitQueue, dirs: string[], here: UnitScanner) => {
+    let previous: string[] | undefined;
     for (let index = queue.takeFront(); index !== undefined; index = queue.takeFront()) {
       const outcome = await here.scan(dirs[index], index);
       markTimeline('first-unit-done');
-      port.postMessage({ type: 'done', index, outcome } satisfies FromWorker);
+      port.postMessage({ type: 'done', index, ...packOutcome(outcome, previous) } satisfies FromWorker);
+      previous = outcome.activeRules;
       await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
     }
   };
@@ -250,6 +272,7 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
     const queue = unitQueue(dirs, disk);
     markTimeline('units-ordered');
     for (const worker of workers.running) worker.postMessage({ type: 'settings', settings, queue: queue.shared, dirs } satisfies ToWorker);
+    const lastActiveRules = new Map<Worker, string[]>();
     workers.listen((worker, event) => {
       if ('error' in event) return finish(event.error);
       const message = event.message;
@@ -258,7 +281,10 @@ export function scanInWorkers(dirs: string[], settings: ScanSettings, jobs: numb
         first ??= { rules: message.rules, packDiagnostics: message.packDiagnostics, packDir: message.packDir };
         return;
       }
-      complete(message.index, message.outcome, worker);
+      // Each worker's messages arrive in order: "as before" names the list of its previous outcome.
+      const outcome = unpackOutcome(message, lastActiveRules.get(worker));
+      lastActiveRules.set(worker, outcome.activeRules);
+      complete(message.index, outcome, worker);
     });
     const scanHere = async () => {
       const { pack, packDir, packDiagnostics } = loadBuiltinPack(settings);
