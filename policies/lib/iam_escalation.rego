@@ -177,7 +177,17 @@ candidates(pattern) := object.get(catalogue_services, service, set()) if {
 	not glob_syntax(service)
 } else := object.keys(catalogue)
 
-glob_syntax(text) if regex.match(`[\\*?\[{]`, text)
+# glob_syntax(text): text holds one of glob.match's special characters (\ * ? [ {). String tests:
+# asked for every action pattern of every statement.
+glob_syntax(text) if contains(text, "*")
+
+glob_syntax(text) if contains(text, "?")
+
+glob_syntax(text) if contains(text, "[")
+
+glob_syntax(text) if contains(text, "{")
+
+glob_syntax(text) if contains(text, "\\")
 
 broad(s) if "NotResource" in object.keys(s)
 

@@ -147,3 +147,11 @@ test_grants_name_the_granting_statements if {
 		["aws_iam_role_policy.b", ["iam:PassRole"]],
 	]
 }
+
+# Every character glob.match treats specially marks a pattern; plain action names do not.
+test_glob_syntax_characters if {
+	every text in ["s3:Get*", "s3:Get?bject", "s3:[GP]utObject", "s3:{Get,Put}Object", `s3:Get\*`] {
+		iam_escalation.glob_syntax(text)
+	}
+	not iam_escalation.glob_syntax("s3:GetObject")
+}

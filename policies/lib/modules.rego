@@ -17,9 +17,17 @@ opaque_calls(name) := [m |
 	is_module(m.source, name)
 ]
 
-is_module(source, name) if regex.match(concat("", [`^(registry\.terraform\.io/)?terraform-aws-modules/`, name, `/aws(//.*)?$`]), source)
+# Both forms name the module literally: sources that do not contain the name skip the regular
+# expressions (one per module name, each compiled on first use).
+is_module(source, name) if {
+	contains(source, name)
+	regex.match(concat("", [`^(registry\.terraform\.io/)?terraform-aws-modules/`, name, `/aws(//.*)?$`]), source)
+}
 
-is_module(source, name) if regex.match(concat("", [`github\.com[/:]terraform-aws-modules/terraform-aws-`, name, `(\.git)?([/?].*)?$`]), source)
+is_module(source, name) if {
+	contains(source, name)
+	regex.match(concat("", [`github\.com[/:]terraform-aws-modules/terraform-aws-`, name, `(\.git)?([/?].*)?$`]), source)
+}
 
 # pinned_below(m, major): the call's `version` constraint admits only releases of one major
 # version below `major` (an exact version, `= x.y.z`, `~> x.y` or `~> x.y.z`), so that older

@@ -107,7 +107,7 @@ else := [v]
 # wildcard (or, for account-less ARNs such as S3's, whose resource is).
 open_value(v) if {
 	is_string(v)
-	regex.match(`^[*?]+$`, v)
+	only_wildcards(v)
 }
 
 open_value(v) if {
@@ -115,7 +115,7 @@ open_value(v) if {
 	parts := split(v, ":")
 	count(parts) >= 5
 	lower(parts[0]) == "arn"
-	regex.match(`[*?]`, parts[4])
+	wildcarded(parts[4])
 }
 
 open_value(v) if {
@@ -124,7 +124,18 @@ open_value(v) if {
 	count(parts) >= 6
 	lower(parts[0]) == "arn"
 	parts[4] == ""
-	regex.match(`^[*?]+$`, concat(":", array.slice(parts, 5, count(parts))))
+	only_wildcards(concat(":", array.slice(parts, 5, count(parts))))
+}
+
+# wildcarded(s) / only_wildcards(s): s holds an IAM wildcard / is nothing but wildcards (and not
+# empty). String tests, not regular expressions: asked for every principal of every statement.
+wildcarded(s) if contains(s, "*")
+
+wildcarded(s) if contains(s, "?")
+
+only_wildcards(s) if {
+	s != ""
+	replace(replace(s, "*", ""), "?", "") == ""
 }
 
 # any_principal_statements(doc): Allow statements open to any principal and not scoped by a

@@ -85,3 +85,17 @@ test_user_name_does_not_scope if {
 	# Any account can create a user called "deploy".
 	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:username", "deploy"))) == 1
 }
+
+# Wildcard tests are plain string tests: "*", "?" and runs of them; not empty, not text around them.
+test_wildcard_strings if {
+	rp.wildcarded("arn:aws:s3:::b*")
+	rp.wildcarded("12345678901?")
+	not rp.wildcarded("123456789012")
+	rp.only_wildcards("*")
+	rp.only_wildcards("?*?")
+	not rp.only_wildcards("")
+	not rp.only_wildcards("a*")
+	rp.open_value("arn:aws:iam::*:root")
+	rp.open_value("arn:aws:s3:::*")
+	not rp.open_value("arn:aws:s3:::bucket/*")
+}

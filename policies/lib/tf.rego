@@ -54,8 +54,14 @@ referencing(target_address, resource_type, path) := {r |
 references_to(resource, path, resource_type) := {ref |
 	some ref in resource.references
 	ref.path == path
-	regex.match(concat("", [`(^|\.)`, resource_type, `\.`]), ref.target)
+	names_type(ref.target, resource_type)
 }
+
+# names_type(target, type): a reference target is an address of that resource type, in this module
+# (`type.name…`) or a child's (`module.x.type.name…`).
+names_type(target, resource_type) if startswith(target, concat("", [resource_type, "."]))
+
+names_type(target, resource_type) if contains(target, concat("", [".", resource_type, "."]))
 
 # unresolved(type, path, target_type): some resource of `type` sets `path` to a value Palisade
 # cannot tie to any resource of target_type (an unset variable, a module output). Rules that

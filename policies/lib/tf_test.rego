@@ -55,3 +55,12 @@ test_unresolved if {
 	tf.unresolved("aws_s3_bucket_versioning", ["bucket"], "aws_s3_bucket") with input as {"resources": [opaque]}
 	not tf.unresolved("aws_s3_bucket_versioning", ["bucket"], "aws_s3_bucket") with input as {"resources": [versioning]}
 }
+
+# A reference names a resource type in this module or a child's, never a type that merely ends alike.
+test_names_type if {
+	tf.names_type("aws_s3_bucket.logs.id", "aws_s3_bucket")
+	tf.names_type("module.store.aws_s3_bucket.this[0].arn", "aws_s3_bucket")
+	not tf.names_type("aws_s3_bucket_policy.logs.id", "aws_s3_bucket")
+	not tf.names_type("data.aws_s3_bucket.logs.id", "aws_s3_bucket_policy")
+	not tf.names_type("var.aws_s3_bucket", "aws_s3_bucket")
+}
