@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigCache, configForUnit, findConfigFile, globToRegExp, isExcluded, loadPack, parseConfig } from '../../server/src/policy';
+import { ruleOverride } from '../../server/src/policy/config';
 import { MemoryHost, ruleModule, scanFiles } from './helpers';
 
 const TF = 'resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n}\n';
@@ -89,6 +90,13 @@ test('a config text is parsed once per file until it changes, and a broken edit 
   assert.equal(broken.diagnostics[0].code, 'config-error');
   cache.forget(file);
   assert.notEqual(cache.resolve(file, 'rules:\n  T-MED: {enabled: false}\n'), other, 'forgotten: parsed again');
+});
+
+test('ruleOverride answers from the rules of the config only, never from an object prototype', () => {
+  const config = new ConfigCache().resolve('/ws/.palisade.yaml', 'rules:\n  T-LOW: {enabled: false}\n  T-HIGH: {severity: low}\n').config;
+  assert.deepEqual(ruleOverride(config, 'T-LOW'), { enabled: false });
+  assert.deepEqual(ruleOverride(config, 'T-HIGH'), { severity: 'low' });
+  for (const id of ['T-MED', 'constructor', 'toString', '__proto__']) assert.equal(ruleOverride(config, id), undefined, id);
 });
 
 test('unknown settings are warnings, not errors', () => {

@@ -136,8 +136,17 @@ export class GitignoreMatcher {
     return ignored;
   }
 
+  /** `rulesAbove` per directory: every entry of a directory asks for the same list. */
+  private readonly above = new Map<string, IgnoreFile[]>();
+
   /** The `.gitignore` files from the top down to `dir`, outermost first. */
   private rulesAbove(dir: string): IgnoreFile[] {
+    let files = this.above.get(dir);
+    if (!files) this.above.set(dir, (files = this.findRulesAbove(dir)));
+    return files;
+  }
+
+  private findRulesAbove(dir: string): IgnoreFile[] {
     const dirs: string[] = [];
     let current = dir;
     for (;;) {

@@ -137,6 +137,19 @@ function warnUnknown(doc: Document, diagnostics: PolicyDiagnostic[], file: strin
  * Keeps the last good configuration per config file, so a half-typed `.palisade.yaml` does not
  * switch every rule back on. Owned by a surface (one per server or CLI run).
  */
+const overridesByConfig = new WeakMap<PalisadeConfig, Map<string, RuleOverride>>();
+
+/**
+ * The config's override for a rule, if any. A Map per config: a scan asks for every rule on every
+ * unit, and looking rule ids up as keys of `config.rules` (usually empty) costs a string-table
+ * lookup and a prototype walk per miss.
+ */
+export function ruleOverride(config: PalisadeConfig, ruleId: string): RuleOverride | undefined {
+  let overrides = overridesByConfig.get(config);
+  if (!overrides) overridesByConfig.set(config, (overrides = new Map(Object.entries(config.rules))));
+  return overrides.get(ruleId);
+}
+
 export class ConfigCache {
   private readonly lastGood = new Map<string, PalisadeConfig>();
   /** The last text resolved per file and its answer: a scan asks once per unit under the file. */

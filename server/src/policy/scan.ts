@@ -2,7 +2,7 @@
 // apply suppressions and configuration. Files arrive through the caller's FileHost.
 import type { FileHost } from '../iac/model';
 import { analyzeTerraformModule, analyzeTerraformModuleReusing, type ChildEvaluations, type TerraformUnitResult } from '../iac/terraform';
-import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, type PalisadeConfig } from './config';
+import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, ruleOverride, type PalisadeConfig } from './config';
 import { terraformDocuments } from './adapters-scan';
 import { evaluatePack } from './evaluate';
 import type { EvaluationRecord } from './incremental';
@@ -57,6 +57,15 @@ export interface UnitScan {
   stopped?: boolean;
 }
 
+const rulesByPack = new WeakMap<RulePack, Map<string, RuleMetadata>>();
+
+/** The pack's rules by id, made once per pack (a scan asks on every unit and every fix's re-scan). */
+function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
+  let byId = rulesByPack.get(pack);
+  if (!byId) rulesByPack.set(pack, (byId = new Map(pack.rules.map((r) => [r.id, r]))));
+  return byId;
+}
+
 export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions): Promise<UnitScan> {
   const config = options.config ?? DEFAULT_CONFIG;
   const started = performance.now();
@@ -68,10 +77,10 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
   if (isExcluded(config, options.dir)) return empty(false);
   if (options.continueAfterFrontEnd && !options.continueAfterFrontEnd(analysis)) return { ...empty(false), stopped: true };
 
-  const rulesById = new Map<string, RuleMetadata>(options.pack.rules.map((r) => [r.id, r]));
+  const rulesById = rulesByIdOf(options.pack);
   const absolute = (file: string) => joinRoot(options.root, file);
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
-  const shown = (f: Finding) => config.rules[f.ruleId]?.enabled !== false && severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file));
+  const shown = (f: Finding) => ruleOverride(config, f.ruleId)?.enabled !== false && severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file));
   // One suppression context for the early verdict below and the final findings, so both read the same comments.
   const suppressions = (placements: Map<string, Placement>): SuppressionContext => ({ textOf: (file) => host.readFile(absolute(file)), rules: rulesById, placements, jsonComments: true });
   const stopOnFinding = options.stopOnFinding;
@@ -80,8 +89,8 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     budget: options.budget,
     isCancelled: options.isCancelled,
     pause: options.pause,
-    enabled: (rule) => config.rules[rule.id]?.enabled !== false,
-    severityOf: (rule) => config.rules[rule.id]?.severity ?? rule.severity,
+    enabled: (rule) => ruleOverride(config, rule.id)?.enabled !== false,
+    severityOf: (rule) => ruleOverride(config, rule.id)?.severity ?? rule.severity,
     // Conftest/raw packs read each .tf file as Conftest presents it (policy/adapters.ts).
     documents: terraformDocuments(analysis.parsed, options.root),
     record: options.record,
