@@ -46,6 +46,25 @@ test('gitignore patterns: floating, anchored, directory-only, negation, ** and c
   assert.deepEqual(parseGitignore('\n# x\n  \n'), []);
 });
 
+test('a listing needs no per-entry question only where no .gitignore applies', () => {
+  const host = memoryHost({
+    '/r/.git/HEAD': '',
+    '/r/a/b/main.tf': '',
+    '/r/c/.gitignore': 'local.tf\n',
+    '/r/c/d/local.tf': '',
+  });
+  const m = new GitignoreMatcher(host, '/r');
+  assert.equal(m.mayIgnoreIn('/r'), false);
+  assert.equal(m.mayIgnoreIn('/r/a/b'), false);
+  assert.equal(m.mayIgnoreIn('/r/c'), true);
+  assert.equal(m.mayIgnoreIn('/r/c/d/'), true);
+  assert.equal(m.mayIgnoreIn('/elsewhere'), false);
+  assert.equal(m.isIgnored('/r/c/d/local.tf', false), true);
+  // With a .gitignore at the top, every directory may hide entries.
+  const top = new GitignoreMatcher(memoryHost({ '/r/.gitignore': 'x\n', '/r/a/main.tf': '' }), '/r');
+  assert.equal(top.mayIgnoreIn('/r/a'), true);
+});
+
 test('discoverUnits skips hidden folders, .terraform and node_modules, and hides ignored files from units', () => {
   const host = memoryHost({
     '/w/.git/HEAD': '',

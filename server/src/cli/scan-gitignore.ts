@@ -119,6 +119,16 @@ export class GitignoreMatcher {
     return known;
   }
 
+  /**
+   * False when no entry of `dir` can be ignored: no `.gitignore` from the top down to `dir` (then
+   * none above its ancestors either, so they are not ignored). Most trees have few such files, and
+   * a listing then needs no question per entry.
+   */
+  mayIgnoreIn(dir: string): boolean {
+    const clean = dir.replace(/\/+$/, '') || '/';
+    return isInside(clean, this.top) && this.rulesAbove(clean).length > 0;
+  }
+
   private compute(clean: string, isDirectory: boolean): boolean {
     if (!isInside(clean, this.top) || clean === this.top) return false;
     // A path inside an ignored directory is ignored whatever its own rules say (git's rule).

@@ -178,6 +178,7 @@ class VisibleFilesHost implements FileHost {
     const names = this.inner.listDir(path);
     if (!names || this.exempt.some((e) => path === e || path.startsWith(`${e}/`))) return names;
     const matcher = this.matcherFor(path);
+    if (!matcher.mayIgnoreIn(path)) return names;
     return names.filter((name) => {
       const child = joinPath(path, name);
       if (!matcher.isIgnored(child, false)) {
