@@ -3,7 +3,6 @@
 'use strict';
 const path = require('node:path');
 const fs = require('node:fs');
-const { spawn } = require('node:child_process');
 const { setFlagsFromString } = require('node:v8');
 const { loadBundle, SCAN_V8_FLAGS } = codeCacheLoader();
 const args = process.argv.slice(2);
@@ -29,6 +28,7 @@ const cli = loadBundle(bundle);
 // server/src/shared/server-launch.ts); they must be set when the process starts, so re-exec once.
 // The child inherits stdio, so an LSP client talks to it directly.
 if (args[0] === 'lsp' && !process.env.PALISADE_LSP_CHILD) {
+  const { spawn } = require('node:child_process'); // here: other commands need not load it (~6 ms)
   const child = spawn(process.execPath, [...cli.SERVER_EXEC_ARGV, __filename, ...args], {
     stdio: 'inherit',
     env: { ...process.env, PALISADE_LSP_CHILD: '1' },
