@@ -255,7 +255,7 @@ function isHexDigit(c: number): boolean {
 }
 
 /** Resolve `\n \r \t \" \\ \uNNNN \UNNNNNNNN` and `$${` / `%%{` in a quoted-string piece. */
-function decodeQuotedText(p: Parser, start: number, end: number): string {
+export function decodeQuotedText(p: Parser, start: number, end: number): string {
   const text = p.text;
   let i = start;
   while (i < end) {

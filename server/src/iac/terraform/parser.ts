@@ -17,7 +17,7 @@ import type {
 import { lexTerraform, T } from './lexer';
 import { MAX_NESTING, Parser } from './parser-core';
 import { parseExpression } from './parser-expr';
-import { parseHeredocTemplate, parseQuotedTemplate, staticTemplateValue } from './parser-template';
+import { decodeQuotedText, parseHeredocTemplate, parseQuotedTemplate, staticTemplateValue } from './parser-template';
 
 export function parseTerraform(text: string, path: string): ParsedFile {
   try {
@@ -177,6 +177,8 @@ function parseLabel(p: Parser): BlockLabel {
     const t = p.next();
     return { value: p.tokenText(t), quoted: false, start: p.starts[t], end: p.ends[t] };
   }
+  const plain = plainQuotedLabel(p);
+  if (plain) return plain;
   const template = parseQuotedTemplate(p);
   let value = staticTemplateValue(template);
   if (value === undefined) {
@@ -184,6 +186,23 @@ function parseLabel(p: Parser): BlockLabel {
     value = '';
   }
   return { value, quoted: true, start: template.start, end: template.end };
+}
+
+/**
+ * `"name"` (how most labels are written) read straight from its tokens: the label
+ * parseQuotedTemplate and staticTemplateValue would give, with the same step count, without the
+ * template node they build and this drops. Undefined for anything else.
+ */
+function plainQuotedLabel(p: Parser): BlockLabel | undefined {
+  const open = p.i;
+  if (p.kinds[open] !== T.OQuote || p.kinds[open + 1] !== T.TemplateLit || p.kinds[open + 2] !== T.CQuote || !p.canTick(2)) return undefined;
+  p.next();
+  p.tick();
+  const t = p.next();
+  const value = decodeQuotedText(p, p.starts[t], p.ends[t]);
+  p.tick();
+  const close = p.next();
+  return { value, quoted: true, start: p.starts[open], end: p.ends[close] };
 }
 
 function parseBlock(p: Parser, type: Identifier, inBlock: boolean): Block {
