@@ -243,8 +243,20 @@ function crc32(text: string): number {
       crcTable[n] = c >>> 0;
     }
   }
+  // ASCII text is its own UTF-8: read it in place (no buffer, and an indexed loop rather than a
+  // for…of, which allocates an iterator result per byte in V8's baseline tier).
   let crc = 0xffffffff;
-  for (const byte of Buffer.from(text, 'utf8')) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return crc32OfBytes(crcTable, Buffer.from(text, 'utf8'));
+    crc = crcTable[(crc ^ c) & 0xff] ^ (crc >>> 8);
+  }
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+function crc32OfBytes(table: Uint32Array, bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = table[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
 

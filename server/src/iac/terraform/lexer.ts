@@ -96,7 +96,10 @@ class Lexer {
   private readonly len: number;
   private pos = 0;
 
-  // Mode stack, with per-entry opener start, heredoc marker and "at line start" flag.
+  // Mode stack, with per-entry opener start, heredoc marker and "at line start" flag: `depth`
+  // entries, written by index and never shrunk (`pop` trims an array's store once it is nearly
+  // empty, so a push/pop pair per `{` or `"` reallocated all seven columns each time).
+  private depth = 0;
   private readonly modes: number[] = [];
   private readonly modeStarts: number[] = [];
   private readonly modeEnds: number[] = [];
@@ -129,8 +132,7 @@ class Lexer {
       this.push(M_HEREDOC, this.pos, this.pos, '');
     }
     while (this.pos < len) {
-      const modes = this.modes;
-      const mode = modes.length > 0 ? modes[modes.length - 1] : M_BRACE;
+      const mode = this.depth > 0 ? this.modes[this.depth - 1] : M_BRACE;
       if (mode === M_QUOTED) this.lexQuoted();
       else if (mode === M_HEREDOC) this.lexHeredoc();
       else this.lexNormal();
@@ -174,23 +176,18 @@ class Lexer {
   }
 
   private push(mode: number, start: number, end: number, marker: string): void {
-    this.modes.push(mode);
-    this.modeStarts.push(start);
-    this.modeEnds.push(end);
-    this.markers.push(marker);
-    this.lineStart.push(true);
-    this.nest.push(0);
-    this.openerTokens.push(this.count - 1);
+    const d = this.depth++;
+    this.modes[d] = mode;
+    this.modeStarts[d] = start;
+    this.modeEnds[d] = end;
+    this.markers[d] = marker;
+    this.lineStart[d] = true;
+    this.nest[d] = 0;
+    this.openerTokens[d] = this.count - 1;
   }
 
   private pop(): void {
-    this.modes.pop();
-    this.modeStarts.pop();
-    this.modeEnds.pop();
-    this.markers.pop();
-    this.lineStart.pop();
-    this.nest.pop();
-    this.openerTokens.pop();
+    this.depth--;
   }
 
   private lastKind(): number {
@@ -204,7 +201,7 @@ class Lexer {
   }
 
   private adjustNest(delta: number): void {
-    const top = this.modes.length - 1;
+    const top = this.depth - 1;
     if (top >= 0 && this.modes[top] === M_INTERP && this.nest[top] + delta >= 0) this.nest[top] += delta;
   }
 
@@ -215,7 +212,7 @@ class Lexer {
    * operator or a comma, and inside ( ) or [ ], stay valid as HCL allows.
    */
   private newlineInQuotedInterp(): void {
-    const top = this.modes.length - 1;
+    const top = this.depth - 1;
     if (!this.inBareQuotedInterp(top)) return;
     // Only on the interpolation's first line: once a newline was accepted, it is deliberate.
     if (this.lineStart[top] && endsExpression(this.lastKind())) this.closeQuotedInterp(top);
@@ -285,9 +282,8 @@ class Lexer {
         this.pos = pos + 1;
         return;
       case 125 /* } */: {
-        const modes = this.modes;
-        if (modes.length > 0) {
-          const top = modes[modes.length - 1];
+        if (this.depth > 0) {
+          const top = this.modes[this.depth - 1];
           this.pop();
           this.emit(top === M_INTERP ? T.TemplateSeqEnd : T.RBrace, pos, pos + 1);
         } else this.emit(T.RBrace, pos, pos + 1);
@@ -295,8 +291,7 @@ class Lexer {
         return;
       }
       case 126 /* ~ */: {
-        const modes = this.modes;
-        if (text.charCodeAt(pos + 1) === 125 && modes.length > 0 && modes[modes.length - 1] === M_INTERP) {
+        if (text.charCodeAt(pos + 1) === 125 && this.depth > 0 && this.modes[this.depth - 1] === M_INTERP) {
           this.pop();
           this.emit(T.TemplateSeqEnd, pos, pos + 2);
           this.pos = pos + 2;
@@ -399,7 +394,7 @@ class Lexer {
     }
     this.pos = pos;
     if (pos > litStart) this.emit(T.TemplateLit, litStart, pos);
-    const top = this.modes.length - 1;
+    const top = this.depth - 1;
     if (pos < len && this.inBareQuotedInterp(top - 1) && this.reinterpretAsForgottenBrace(top)) return;
     const where = pos < len ? 'the end of the line' : 'the end of the file';
     this.error(this.modeStarts[top], pos, `Unterminated template string: no closing quote (") before ${where}.`);
@@ -431,7 +426,7 @@ class Lexer {
   private lexHeredoc(): void {
     const text = this.text;
     const len = this.len;
-    const top = this.modes.length - 1;
+    const top = this.depth - 1;
     const marker = this.markers[top];
     const bare = this.templateBody && top === 0; // a template file has no closing marker
     let pos = this.pos;
@@ -524,8 +519,8 @@ class Lexer {
     const diagnostics = this.diagnostics;
     const len = this.len;
     const reportedBefore = diagnostics.length;
-    while (this.modes.length > 0) {
-      const top = this.modes.length - 1;
+    while (this.depth > 0) {
+      const top = this.depth - 1;
       const mode = this.modes[top];
       const quiet = diagnostics.length > reportedBefore;
       if (mode === M_INTERP) {

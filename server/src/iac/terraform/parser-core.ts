@@ -46,6 +46,35 @@ export class Parser {
     for (const d of tokens.diagnostics) this.report(d.start, d.end, d.message);
   }
 
+  /** Whether `n` more ticks would all succeed (a fast path may then take them without checking). */
+  canTick(n: number): boolean {
+    return !this.stopped && this.steps + n <= this.budget;
+  }
+
+  /**
+   * One stack for the lists being parsed (body items, labels, arguments, elements): a list starts
+   * at `listStart()`, pushes its items, and takes them as an exact-size array when it ends (inner
+   * lists end first, so they nest). A separate array per list grown by `push` allocated a 16-slot
+   * store for every list, thrown away when the list was copied to its exact size (`trimmed`).
+   */
+  private readonly listStack: unknown[] = [];
+  private listTop = 0;
+
+  listStart(): number {
+    return this.listTop;
+  }
+
+  listPush(item: unknown): void {
+    this.listStack[this.listTop++] = item;
+  }
+
+  /** The items pushed since `base`, in order; the stack returns to `base`. */
+  listTake<T>(base: number): T[] {
+    const items = this.listStack.slice(base, this.listTop) as T[];
+    this.listTop = base;
+    return items;
+  }
+
   /** Count one loop iteration; returns false (and stops the parser) when the budget is spent. */
   tick(): boolean {
     if (++this.steps <= this.budget) return true;

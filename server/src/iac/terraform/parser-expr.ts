@@ -3,7 +3,7 @@
 // zero-width Missing node, a token that cannot start an expression becomes an Invalid node.
 import type { BinaryOp, Expr, ForExpr, Identifier, ObjectItem, TupleExpr, ObjectExpr, Span } from './ast';
 import { T } from './lexer';
-import { MAX_NESTING, trimmed, type Parser } from './parser-core';
+import { MAX_NESTING, type Parser } from './parser-core';
 import { parseHeredocTemplate, parseQuotedTemplate } from './parser-template';
 
 /** Binding power of binary operators (0 = not a binary operator). */
@@ -288,7 +288,7 @@ function parseCall(p: Parser, first: number): Expr {
     return { kind: 'Call', name, args: [], expandFinal: false, start, end: nameEnd };
   }
   const open = p.next();
-  const args: Expr[] = [];
+  const base = p.listStart();
   let expandFinal = false;
   let close: Span | undefined;
   const saved = p.setNewlines(false);
@@ -298,7 +298,7 @@ function parseCall(p: Parser, first: number): Expr {
     if (k === T.RParen) break;
     if (k === T.EOF || (p.atEnclosingCloser() && k !== T.RParen)) break;
     const before = p.i;
-    args.push(parseExpression(p));
+    p.listPush(parseExpression(p));
     const sep = p.peek();
     if (sep === T.Ellipsis) {
       p.next();
@@ -324,11 +324,12 @@ function parseCall(p: Parser, first: number): Expr {
     if (p.peek() === T.Comma) p.next();
   }
   p.openParens--;
+  const args = p.listTake<Expr>(base);
   if (p.peek() === T.RParen) close = p.spanOf(p.next());
   else if (!p.stopped) reportMissingCloser(p, open, ')', 'function call');
   p.newlines = saved;
   const end = close ? close.end : Math.max(p.lastEnd, p.ends[open], args.length > 0 ? args[args.length - 1].end : 0);
-  return { kind: 'Call', name, args: trimmed(args), expandFinal, close, start, end };
+  return { kind: 'Call', name, args, expandFinal, close, start, end };
 }
 
 function isForKeyword(p: Parser): boolean {
@@ -345,12 +346,12 @@ function parseTupleOrFor(p: Parser): Expr {
     p.openBracks--;
     result = finishBracket(p, f, open, T.RBrack);
   } else {
-    const items: Expr[] = [];
+    const base = p.listStart();
     while (p.tick()) {
       const k = p.peek();
       if (k === T.RBrack || k === T.EOF || p.atEnclosingCloser()) break;
       const before = p.i;
-      items.push(parseExpression(p));
+      p.listPush(parseExpression(p));
       const sep = p.peek();
       if (sep === T.Comma) {
         p.next();
@@ -365,7 +366,7 @@ function parseTupleOrFor(p: Parser): Expr {
       if (p.peek() === T.Comma) p.next();
     }
     p.openBracks--;
-    const tuple: TupleExpr = { kind: 'Tuple', items: trimmed(items), start: p.starts[open], end: 0 };
+    const tuple: TupleExpr = { kind: 'Tuple', items: p.listTake<Expr>(base), start: p.starts[open], end: 0 };
     result = finishBracket(p, tuple, open, T.RBrack);
   }
   p.newlines = saved;
@@ -409,7 +410,7 @@ function parseObjectOrFor(p: Parser): Expr {
   }
   p.newlines = true;
   p.openBraces++;
-  const items: ObjectItem[] = [];
+  const base = p.listStart();
   while (p.tick()) {
     let k = p.peek();
     if (k === T.Newline || k === T.Comma) {
@@ -431,7 +432,7 @@ function parseObjectOrFor(p: Parser): Expr {
       );
       value = p.missing();
     }
-    items.push({ key, value, start: key.start, end: Math.max(value.end, key.end) });
+    p.listPush({ key, value, start: key.start, end: Math.max(value.end, key.end) } satisfies ObjectItem);
     k = p.peek();
     if (k === T.Comma || k === T.Newline) {
       p.next();
@@ -446,7 +447,7 @@ function parseObjectOrFor(p: Parser): Expr {
     p.skipToRecoveryPoint(true);
   }
   p.openBraces--;
-  const obj: ObjectExpr = { kind: 'Object', items: trimmed(items), start: p.starts[open], end: 0 };
+  const obj: ObjectExpr = { kind: 'Object', items: p.listTake<ObjectItem>(base), start: p.starts[open], end: 0 };
   const result = finishBracket(p, obj, open, T.RBrace);
   p.newlines = saved;
   return result;

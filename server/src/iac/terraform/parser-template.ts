@@ -40,6 +40,8 @@ type FlatItem = FlatLiteral | FlatSequence;
 
 export function parseQuotedTemplate(p: Parser): TemplateExpr {
   const open = p.next();
+  const plain = plainQuotedTemplate(p, open);
+  if (plain !== undefined) return plain;
   p.openTemplates++;
   const items = collectItems(p, false);
   p.openTemplates--;
@@ -59,6 +61,32 @@ export function parseQuotedTemplate(p: Parser): TemplateExpr {
   if (!literal) applyStripMarkers(items);
   const parts = literal ? literalParts(items as FlatLiteral[], p.ends[open], innerEnd) : buildParts(p, items, p.ends[open], innerEnd);
   return { kind: 'Template', parts, start: p.starts[open], end };
+}
+
+/**
+ * `""` or `"text"` (the most common strings: labels, names, most values) straight from the
+ * tokens: the same node parseQuotedTemplate builds through collectItems and literalParts, with
+ * the same step count (a tick per piece and one for the closing quote), but without the flat
+ * item list and its objects. Undefined for anything else, or when the step budget is nearly spent.
+ */
+function plainQuotedTemplate(p: Parser, open: number): TemplateExpr | undefined {
+  const i = p.i;
+  const literal = p.kinds[i] === T.TemplateLit && p.kinds[i + 1] === T.CQuote;
+  if (!literal && p.kinds[i] !== T.CQuote) return undefined;
+  if (!p.canTick(literal ? 2 : 1)) return undefined;
+  let part: TemplateLiteral | undefined;
+  if (literal) {
+    p.tick();
+    const t = p.next();
+    const start = p.starts[t];
+    const end = p.ends[t];
+    const value = decodeQuotedText(p, start, end);
+    if (value !== '') part = { kind: 'TemplateLiteral', value, start, end };
+  }
+  p.tick();
+  const close = p.next();
+  part ??= { kind: 'TemplateLiteral', value: '', start: p.ends[open], end: Math.max(p.ends[open], p.starts[close]) };
+  return { kind: 'Template', parts: [part], start: p.starts[open], end: p.ends[close] };
 }
 
 /** buildParts for a template of at most one literal piece, without its directive stack. */
@@ -227,7 +255,7 @@ function isHexDigit(c: number): boolean {
 }
 
 /** Resolve `\n \r \t \" \\ \uNNNN \UNNNNNNNN` and `$${` / `%%{` in a quoted-string piece. */
-function decodeQuotedText(p: Parser, start: number, end: number): string {
+export function decodeQuotedText(p: Parser, start: number, end: number): string {
   const text = p.text;
   let i = start;
   while (i < end) {

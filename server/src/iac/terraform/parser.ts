@@ -15,9 +15,9 @@ import type {
   TemplateExpr,
 } from './ast';
 import { lexTerraform, T } from './lexer';
-import { MAX_NESTING, Parser, trimmed } from './parser-core';
+import { MAX_NESTING, Parser } from './parser-core';
 import { parseExpression } from './parser-expr';
-import { parseHeredocTemplate, parseQuotedTemplate, staticTemplateValue } from './parser-template';
+import { decodeQuotedText, parseHeredocTemplate, parseQuotedTemplate, staticTemplateValue } from './parser-template';
 
 export function parseTerraform(text: string, path: string): ParsedFile {
   try {
@@ -91,7 +91,7 @@ const MAX_UNCLOSED_REPORTS = 10;
 function parseBody(p: Parser, open: Span | undefined): Body {
   const saved = p.newlines;
   p.newlines = true;
-  const items: BodyItem[] = [];
+  const base = p.listStart();
   const start = open ? open.end : 0;
   while (p.tick()) {
     const k = p.peek();
@@ -108,7 +108,7 @@ function parseBody(p: Parser, open: Span | undefined): Body {
     }
     if (k === T.Ident) {
       if (open && p.looksLikeTopLevelBlock()) break;
-      items.push(parseBodyItem(p, open !== undefined));
+      p.listPush(parseBodyItem(p, open !== undefined));
       continue;
     }
     p.reportHere(
@@ -119,10 +119,11 @@ function parseBody(p: Parser, open: Span | undefined): Body {
     }
     if (p.peek() !== T.Newline && p.peek() !== T.EOF && p.peek() !== T.RBrace) p.next();
   }
+  const items = p.listTake<BodyItem>(base);
   const lastItemEnd = items.length > 0 ? items[items.length - 1].end : start;
   const end = open ? (p.peek() === T.RBrace ? p.start() : Math.max(start, p.lastEnd, lastItemEnd)) : p.text.length;
   p.newlines = saved;
-  return { kind: 'Body', items: trimmed(items), start, end };
+  return { kind: 'Body', items, start, end };
 }
 
 function identifierAt(p: Parser, i: number): Identifier {
@@ -176,6 +177,8 @@ function parseLabel(p: Parser): BlockLabel {
     const t = p.next();
     return { value: p.tokenText(t), quoted: false, start: p.starts[t], end: p.ends[t] };
   }
+  const plain = plainQuotedLabel(p);
+  if (plain) return plain;
   const template = parseQuotedTemplate(p);
   let value = staticTemplateValue(template);
   if (value === undefined) {
@@ -185,13 +188,31 @@ function parseLabel(p: Parser): BlockLabel {
   return { value, quoted: true, start: template.start, end: template.end };
 }
 
+/**
+ * `"name"` (how most labels are written) read straight from its tokens: the label
+ * parseQuotedTemplate and staticTemplateValue would give, with the same step count, without the
+ * template node they build and this drops. Undefined for anything else.
+ */
+function plainQuotedLabel(p: Parser): BlockLabel | undefined {
+  const open = p.i;
+  if (p.kinds[open] !== T.OQuote || p.kinds[open + 1] !== T.TemplateLit || p.kinds[open + 2] !== T.CQuote || !p.canTick(2)) return undefined;
+  p.next();
+  p.tick();
+  const t = p.next();
+  const value = decodeQuotedText(p, p.starts[t], p.ends[t]);
+  p.tick();
+  const close = p.next();
+  return { value, quoted: true, start: p.starts[open], end: p.ends[close] };
+}
+
 function parseBlock(p: Parser, type: Identifier, inBlock: boolean): Block {
-  const labels: BlockLabel[] = [];
+  const base = p.listStart();
   while (p.tick()) {
     const k = p.peek();
     if (k !== T.OQuote && k !== T.Ident) break;
-    labels.push(parseLabel(p));
+    p.listPush(parseLabel(p));
   }
+  const labels = p.listTake<BlockLabel>(base);
   const headerEnd = labels.length > 0 ? labels[labels.length - 1].end : type.end;
   if (p.peek() !== T.LBrace) {
     p.reportHere(
@@ -199,7 +220,7 @@ function parseBlock(p: Parser, type: Identifier, inBlock: boolean): Block {
     );
     if (p.peek() !== T.Newline && p.peek() !== T.EOF && p.peek() !== T.RBrace) p.skipToRecoveryPoint(false);
     const body: Body = { kind: 'Body', items: [], start: headerEnd, end: headerEnd };
-    return { kind: 'Block', type, labels: trimmed(labels), body, start: type.start, end: headerEnd };
+    return { kind: 'Block', type, labels, body, start: type.start, end: headerEnd };
   }
   if (p.depth >= MAX_NESTING) return swallowDeepBlock(p, type, labels);
   const open = p.spanOf(p.next());
@@ -225,7 +246,7 @@ function parseBlock(p: Parser, type: Identifier, inBlock: boolean): Block {
       p.skipToRecoveryPoint(false);
     }
   }
-  return { kind: 'Block', type, labels: trimmed(labels), open, close, body, start: type.start, end };
+  return { kind: 'Block', type, labels, open, close, body, start: type.start, end };
 }
 
 /** Past the nesting limit a block is kept whole but its body is not parsed (one error per file). */
@@ -237,5 +258,5 @@ function swallowDeepBlock(p: Parser, type: Identifier, labels: BlockLabel[]): Bl
   const close = closed ? p.spanOf(p.i - 1) : undefined;
   const end = close ? close.end : Math.max(p.lastEnd, open.end);
   const body: Body = { kind: 'Body', items: [], start: open.end, end: close ? close.start : end };
-  return { kind: 'Block', type, labels: trimmed(labels), open, close, body, start: type.start, end };
+  return { kind: 'Block', type, labels, open, close, body, start: type.start, end };
 }

@@ -26,19 +26,31 @@ export function isObject(v: Value): v is ValueObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Unknown);
 }
 
+// containsUnknown and collectRefs run over every value that meets an operator, a template or an
+// unknown, so they loop by index and for…in: Object.values copies, and a for…of allocates an
+// iterator result per step in V8's baseline tier, where most of the evaluator runs.
+
 /** True when the value is, or contains at any depth, an Unknown. */
 export function containsUnknown(v: Value): boolean {
   if (v instanceof Unknown) return true;
-  if (Array.isArray(v)) return v.some(containsUnknown);
-  if (isObject(v)) return Object.values(v).some(containsUnknown);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (containsUnknown(v[i])) return true;
+  } else if (isObject(v)) {
+    for (const k in v) if (containsUnknown(v[k])) return true;
+  }
   return false;
 }
 
 /** Every dependency address reachable in the value (deduplicated, in first-seen order). */
 export function collectRefs(v: Value, acc: Set<string> = new Set()): Set<string> {
-  if (v instanceof Unknown) for (const r of v.refs) acc.add(r);
-  else if (Array.isArray(v)) for (const x of v) collectRefs(x, acc);
-  else if (isObject(v)) for (const x of Object.values(v)) collectRefs(x, acc);
+  if (v instanceof Unknown) {
+    const refs = v.refs;
+    for (let i = 0; i < refs.length; i++) acc.add(refs[i]);
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) collectRefs(v[i], acc);
+  } else if (isObject(v)) {
+    for (const k in v) collectRefs(v[k], acc);
+  }
   return acc;
 }
 

@@ -38,3 +38,17 @@ test('source ranges point at the block header, attribute names, values and list 
   assert.deepEqual(cidrs.items!.map((i) => slice(i.range)), ['"10.0.0.0/8"', '"0.0.0.0/0"']);
   assert.equal(slice(ingress.items![1].fields!.from_port.valueRange), '22');
 });
+
+test('a file read by units with different roots is mapped with each root\'s relative path', () => {
+  // Attribute nodes are shared between analyses of the same tree; the path in them must still be
+  // the one relative to each analysis's root.
+  const files = { 'main.tf': TEXT };
+  for (const [root, file] of [['/ws', 'main.tf'], ['/', 'ws/main.tf'], ['/ws', 'main.tf']]) {
+    const r = analyze(files, { root });
+    const node = r.sourceMaps.get('aws_security_group.web') as SourceMapNode;
+    assert.equal(node.range.file, file);
+    assert.equal(node.fields!.name.range.file, file);
+    assert.equal(node.fields!.tags.fields!.Team.valueRange!.file, file);
+    assert.equal(node.fields!.ingress.items![0].fields!.cidr_blocks.items![1].range.file, file);
+  }
+});

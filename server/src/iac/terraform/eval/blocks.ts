@@ -69,16 +69,20 @@ function literalKey(e: Expr): string | undefined {
   return s;
 }
 
-/** Attribute nodes depend only on the syntax tree, so each is built once per run and shared by instances. */
-const attributeNodes = new WeakMap<object, WeakMap<Attribute, SourceMapNode>>();
+/**
+ * Attribute nodes depend only on the syntax tree and the file's root-relative path, so each is built
+ * once and shared by instances and by every unit that reads the file with that path (the units of
+ * a scan share one root, so a module called from many units, or re-scanned to verify a fix, is
+ * mapped once). Trees are immutable and nodes are never mutated (iam-source-map.ts copies).
+ */
+const attributeNodes = new WeakMap<Attribute, SourceMapNode>();
 
 export function attributeNode(scope: Scope, attr: Attribute): SourceMapNode {
-  let perUnit = attributeNodes.get(scope.env.ctx);
-  if (!perUnit) attributeNodes.set(scope.env.ctx, (perUnit = new WeakMap()));
-  let node = perUnit.get(attr);
-  if (!node) {
+  const file = scope.env.ctx.rel(scope.file.path);
+  let node = attributeNodes.get(attr);
+  if (node === undefined || node.range.file !== file) {
     node = { ...expressionNode(scope, attr.expr), range: rangeOf(scope, attr), nameRange: rangeOf(scope, attr.name) };
-    perUnit.set(attr, node);
+    attributeNodes.set(attr, node);
   }
   return node;
 }
@@ -89,6 +93,7 @@ export function blockNode(scope: Scope, block: Block, fields: Record<string, Sou
 
 /** The nested blocks of one type in a body, in order (they become one list attribute). */
 interface BlockList {
+  type: string;
   values: Value[];
   nodes: SourceMapNode[];
   first: Span;
@@ -96,9 +101,18 @@ interface BlockList {
   header: Span;
 }
 
-function blockListFor(lists: Map<string, BlockList>, type: string, block: Block): BlockList {
-  let l = lists.get(type);
-  if (!l) lists.set(type, (l = { values: [], nodes: [], first: block, last: block, header: block.type }));
+/** A body's block lists: by type, and in order of first appearance. */
+interface BlockLists {
+  byType: Map<string, BlockList>;
+  inOrder: BlockList[];
+}
+
+function blockListFor(lists: BlockLists, type: string, block: Block): BlockList {
+  let l = lists.byType.get(type);
+  if (!l) {
+    lists.byType.set(type, (l = { type, values: [], nodes: [], first: block, last: block, header: block.type }));
+    lists.inOrder.push(l);
+  }
   l.last = block;
   return l;
 }
@@ -119,8 +133,13 @@ export function evaluateBody(
 ): BodyResult {
   const config: ValueObject = {};
   const fields: Record<string, SourceMapNode> = {};
-  const blockLists = new Map<string, BlockList>();
-  for (const item of body.items) {
+  // Made at the first nested block: most bodies have none. This runs for every body of every
+  // instance in every unit, so it also loops by index (a for…of allocates an iterator result per
+  // step in V8's baseline tier, where most of this code runs).
+  let blockLists: BlockLists | undefined;
+  const items = body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (item.kind === 'Attribute') {
       const name = item.name.name;
       if (skip.has(name)) continue;
@@ -136,6 +155,7 @@ export function evaluateBody(
     }
     const type = item.type.name;
     if (skip.has(type)) continue;
+    blockLists ??= { byType: new Map(), inOrder: [] };
     if (type === 'dynamic') {
       const label = item.labels[0]?.value;
       if (!label) continue;
@@ -148,7 +168,15 @@ export function evaluateBody(
     list.values.push(inner.config);
     list.nodes.push(blockNode(scope, item, inner.fields));
   }
-  for (const [type, list] of blockLists) {
+  if (blockLists) addBlockLists(blockLists.inOrder, scope, config, fields);
+  return { config, fields };
+}
+
+/** Each list of nested blocks becomes one attribute of the body's config. */
+function addBlockLists(lists: BlockList[], scope: Scope, config: ValueObject, fields: Record<string, SourceMapNode>): void {
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i];
+    const type = list.type;
     if (Object.prototype.hasOwnProperty.call(config, type)) {
       scope.env.ctx.report(scope.file.path, list.header, 'error', 'tf-duplicate-attribute', `"${type}" is both an attribute and a block`);
       continue;
@@ -160,7 +188,6 @@ export function evaluateBody(
       items: list.nodes,
     };
   }
-  return { config, fields };
 }
 
 /** `dynamic "x" { for_each = …, iterator = it, content { … } }` → one `x` object per element. */

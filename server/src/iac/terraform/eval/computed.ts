@@ -14,8 +14,15 @@ const owners = new WeakMap<object, string>();
 export function markComputed(obj: ValueObject, address: string): ValueObject {
   if (owners.has(obj)) return obj;
   owners.set(obj, address);
-  for (const v of Object.values(obj)) {
-    if (Array.isArray(v)) for (const item of v) if (isObject(item)) markComputed(item, address);
+  // for…in and an indexed loop: no copied values array and no iterator results (every instance of
+  // every resource passes here).
+  for (const k in obj) {
+    const v = obj[k];
+    if (!Array.isArray(v)) continue;
+    for (let i = 0; i < v.length; i++) {
+      const item = v[i];
+      if (isObject(item)) markComputed(item, address);
+    }
   }
   return obj;
 }

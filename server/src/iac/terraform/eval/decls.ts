@@ -86,43 +86,71 @@ function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDec
   return decls;
 }
 
-function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void {
+/** A top-level declaration of a file, with the map of ModuleDecls it goes to and its key there. */
+type FileDeclaration =
+  | { to: 'variables' | 'outputs' | 'modules' | 'resources' | 'data'; key: string; decl: BlockDecl; labelCount: number }
+  | { to: 'providers'; decl: BlockDecl }
+  | { to: 'locals'; local: LocalDecl };
+
+/**
+ * A file's declarations in order, read once per (immutable) tree: every unit that loads the
+ * module indexes the same list, so keys (`type.name`) and decl objects are built once, not per unit.
+ */
+const fileDeclarations = new WeakMap<ParsedFile, FileDeclaration[]>();
+
+function declarationsOf(file: ParsedFile): FileDeclaration[] {
+  let out = fileDeclarations.get(file);
+  if (out) return out;
+  out = [];
   for (const item of file.body.items) {
     if (item.kind !== 'Block') continue;
     const block = item;
     const labels = block.labels;
+    const decl: BlockDecl = { block, file };
     switch (block.type.name) {
       case 'variable':
-        if (labels.length >= 1) declare(ctx, decls.variables, labels[0].value, block, file, 1);
-        break;
       case 'output':
-        if (labels.length >= 1) declare(ctx, decls.outputs, labels[0].value, block, file, 1);
-        break;
       case 'module':
-        if (labels.length >= 1) declare(ctx, decls.modules, labels[0].value, block, file, 1);
+        if (labels.length >= 1) out.push({ to: `${block.type.name}s` as 'variables' | 'outputs' | 'modules', key: labels[0].value, decl, labelCount: 1 });
         break;
       case 'resource':
-        if (labels.length >= 2) {
-          declare(ctx, decls.resources, `${labels[0].value}.${labels[1].value}`, block, file, 2);
-          decls.resourceTypes.add(labels[0].value);
-        }
+        if (labels.length >= 2) out.push({ to: 'resources', key: `${labels[0].value}.${labels[1].value}`, decl, labelCount: 2 });
         break;
       case 'data':
-        if (labels.length >= 2) declare(ctx, decls.data, `${labels[0].value}.${labels[1].value}`, block, file, 2);
+        if (labels.length >= 2) out.push({ to: 'data', key: `${labels[0].value}.${labels[1].value}`, decl, labelCount: 2 });
         break;
       case 'provider':
-        decls.providers.push({ block, file });
+        out.push({ to: 'providers', decl });
         break;
       case 'locals':
-        for (const attr of block.body.items) {
-          if (attr.kind !== 'Attribute') continue;
-          const first = decls.locals.get(attr.name.name);
-          if (first) {
-            ctx.report(file.path, attr.name, 'error', 'tf-duplicate',
-              `duplicate local "${attr.name.name}" (first declared in ${ctx.rel(first.file.path)})`);
-          } else decls.locals.set(attr.name.name, { attr, file });
-        }
+        for (const attr of block.body.items) if (attr.kind === 'Attribute') out.push({ to: 'locals', local: { attr, file } });
         break;
+    }
+  }
+  fileDeclarations.set(file, out);
+  return out;
+}
+
+function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void {
+  const declarations = declarationsOf(file);
+  for (let i = 0; i < declarations.length; i++) {
+    const d = declarations[i];
+    switch (d.to) {
+      case 'providers':
+        decls.providers.push(d.decl);
+        break;
+      case 'locals': {
+        const name = d.local.attr.name.name;
+        const first = decls.locals.get(name);
+        if (first) {
+          ctx.report(file.path, d.local.attr.name, 'error', 'tf-duplicate',
+            `duplicate local "${name}" (first declared in ${ctx.rel(first.file.path)})`);
+        } else decls.locals.set(name, d.local);
+        break;
+      }
+      default:
+        declare(ctx, decls[d.to], d.key, d.decl, d.labelCount);
+        if (d.to === 'resources') decls.resourceTypes.add(d.decl.block.labels[0].value);
     }
   }
 }
@@ -131,12 +159,13 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
  * Record a declaration under `key`, or report it as a duplicate of the first one. The message
  * (`resource "a" "b"`: the block type and its first `labelCount` labels) is built only then.
  */
-function declare(ctx: UnitContext, map: Map<string, BlockDecl>, key: string, block: Block, file: ParsedFile, labelCount: number): void {
+function declare(ctx: UnitContext, map: Map<string, BlockDecl>, key: string, decl: BlockDecl, labelCount: number): void {
   const first = map.get(key);
   if (!first) {
-    map.set(key, { block, file });
+    map.set(key, decl);
     return;
   }
+  const { block, file } = decl;
   let what = block.type.name;
   for (let i = 0; i < labelCount; i++) what += ` "${block.labels[i].value}"`;
   ctx.report(file.path, headerSpan(block), 'error', 'tf-duplicate', `duplicate ${what} (first declared in ${ctx.rel(first.file.path)})`);

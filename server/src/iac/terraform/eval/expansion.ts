@@ -1,8 +1,7 @@
 // `count` and `for_each`: which instances a resource, data source or module call expands to.
-import type { Block } from '../ast';
+import type { Attribute, Block } from '../ast';
 import { containsUnknown, isObject, Unknown, type Value } from '../values';
 import { toNumberValue, typeName } from './convert';
-import { attributesOf } from './decls';
 import { evaluate } from './expressions';
 import { evalError, type Scope } from './scope';
 import { instanceKeySuffix } from './text';
@@ -21,9 +20,17 @@ export interface InstanceScope {
 }
 
 export function expansionOf(block: Block, scope: Scope): Expansion {
-  const attrs = attributesOf(block);
-  const countAttr = attrs.get('count');
-  const forEachAttr = attrs.get('for_each');
+  // The first `count` and `for_each`, as attributesOf would give them, without building that map
+  // of every attribute for every resource block (a resource needs only these two).
+  let countAttr: Attribute | undefined;
+  let forEachAttr: Attribute | undefined;
+  const items = block.body.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.kind !== 'Attribute') continue;
+    if (item.name.name === 'count') countAttr ??= item;
+    else if (item.name.name === 'for_each') forEachAttr ??= item;
+  }
   if (countAttr && forEachAttr) {
     evalError(scope, forEachAttr.name, 'tf-count-and-for-each', '"count" and "for_each" cannot both be set');
   }

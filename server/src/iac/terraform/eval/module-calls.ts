@@ -7,7 +7,7 @@ import { computedAttribute, markComputed } from './computed';
 import { attributesOf, headerSpan, terraformFilesIn, type BlockDecl } from './decls';
 import { expansionOf, instanceAddress, instanceCount, instanceScopes, type Expansion } from './expansion';
 import { evaluate } from './expressions';
-import { moduleScope, type Scope } from './scope';
+import { constantScope, moduleScope, type Scope } from './scope';
 import { joinPath } from './text';
 import { MAX_MODULE_DEPTH, type UnitContext } from './unit';
 import type { ModuleInstance } from './module-instance';
@@ -48,7 +48,7 @@ export function evaluateModuleCall(parent: ModuleInstance, decl: BlockDecl, make
   if (!sourceAttr) {
     ctx.report(decl.file.path, headerSpan(decl.block), 'error', 'tf-module-source', `module "${name}" has no "source"`);
   } else {
-    const v = evaluate(sourceAttr.expr, { ...base, kind: 'tfvars' });
+    const v = evaluate(sourceAttr.expr, constantScope(parent, decl.file));
     if (typeof v === 'string') source = v;
     else ctx.report(decl.file.path, sourceAttr.expr, 'error', 'tf-module-source', 'a module "source" must be a literal string');
   }
@@ -75,7 +75,7 @@ export function evaluateModuleCall(parent: ModuleInstance, decl: BlockDecl, make
   for (const inst of instances) if (dir) inst.child = makeChild(dir, inst.address, inst);
   if (dir) checkArguments(parent, decl, instances[0]?.child);
   const versionAttr = attributesOf(decl.block).get('version');
-  const versionValue = versionAttr ? evaluate(versionAttr.expr, { ...base, kind: 'tfvars' }) : undefined;
+  const versionValue = versionAttr ? evaluate(versionAttr.expr, constantScope(parent, decl.file)) : undefined;
   const version = typeof versionValue === 'string' ? versionValue : undefined;
   return { name, decl, source, ...(version !== undefined ? { version } : {}), dir, opaqueReason, expansion, instances };
 }
@@ -84,14 +84,16 @@ export function evaluateModuleCall(parent: ModuleInstance, decl: BlockDecl, make
 function checkArguments(parent: ModuleInstance, decl: BlockDecl, child: ModuleInstance | undefined): void {
   if (!child) return;
   const args = attributesOf(decl.block);
-  for (const [argName, attr] of args) {
-    if (MODULE_META.has(argName) || child.decls.variables.has(argName)) continue;
+  const variables = child.decls.variables;
+  // forEach: one closure per call instead of an entry array and an iterator result per element.
+  args.forEach((attr, argName) => {
+    if (MODULE_META.has(argName) || variables.has(argName)) return;
     parent.ctx.report(decl.file.path, attr.name, 'error', 'tf-module-argument', `module has no variable "${argName}"`);
-  }
-  for (const [varName, v] of child.decls.variables) {
-    if (args.has(varName) || attributesOf(v.block).has('default')) continue;
+  });
+  variables.forEach((v, varName) => {
+    if (args.has(varName) || attributesOf(v.block).has('default')) return;
     parent.ctx.report(decl.file.path, headerSpan(decl.block), 'error', 'tf-module-argument', `required argument "${varName}" is not set`);
-  }
+  });
 }
 
 function resolveModuleDir(ctx: UnitContext, parent: ModuleInstance, name: string, source: string): { dir?: string; opaqueReason?: string } {

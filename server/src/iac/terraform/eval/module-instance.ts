@@ -3,7 +3,7 @@
 import type { Attribute } from '../ast';
 import { Unknown, type Value } from '../values';
 import { newNode, type EvalNode, type ReportCall } from './eval-tracker';
-import { attributesOf, headerSpan, loadModuleDecls, type BlockDecl, type ModuleDecls } from './decls';
+import { attributesOf, headerSpan, loadModuleDecls, type BlockDecl, type LocalDecl, type ModuleDecls } from './decls';
 import { evaluate } from './expressions';
 import { evaluateModuleCall, moduleCallValue, moduleOutputValue, type ModuleCallInstance, type ModuleCallResult } from './module-calls';
 import { evaluateResource, type ResourceResult } from './resources';
@@ -126,9 +126,17 @@ export class ModuleInstance implements ModuleEnv {
       return hit;
     }
     this.vars.set(name, BUSY);
-    const resolved = this.computed('v', name, () => this.resolve(name, decl));
+    const resolved = this.computeVariable(name, decl);
     this.vars.set(name, resolved);
     return resolved;
+  }
+
+  // The compute* methods hold the closures that evaluation needs. Kept out of the getters: a
+  // getter whose parameters a closure captures allocates a context on every call, and the getters
+  // run for every `var.x`, `local.x` and resource reference, mostly answered from the memo.
+
+  private computeVariable(name: string, decl: BlockDecl): ResolvedVariable {
+    return this.computed('v', name, () => this.resolve(name, decl));
   }
 
   private resolve(name: string, decl: BlockDecl): ResolvedVariable {
@@ -173,15 +181,19 @@ export class ModuleInstance implements ModuleEnv {
     this.localStack.push(name);
     let value: Value;
     try {
-      value = this.computed('l', name, () => this.ctx.isolated(() => evaluate(decl.attr.expr, moduleScope(this, decl.file)), {
-        file: decl.file.path, span: decl.attr.name, fallback: () => new Unknown(`local.${name}`, [], 'internal error'),
-      }));
+      value = this.computeLocal(name, decl);
     } finally {
       this.localStack.pop();
     }
     if (this.cycleLocals.has(name)) value = new Unknown(`local.${name}`, [], `local \`${name}\` is part of a cycle`);
     this.localValues.set(name, value);
     return value;
+  }
+
+  private computeLocal(name: string, decl: LocalDecl): Value {
+    return this.computed('l', name, () => this.ctx.isolated(() => evaluate(decl.attr.expr, moduleScope(this, decl.file)), {
+      file: decl.file.path, span: decl.attr.name, fallback: () => new Unknown(`local.${name}`, [], 'internal error'),
+    }));
   }
 
   resourceResult(mode: 'managed' | 'data', key: string): ResourceResult | Unknown | undefined {
@@ -201,16 +213,20 @@ export class ModuleInstance implements ModuleEnv {
     }
     this.resources.set(cacheKey, BUSY);
     try {
-      const address = `${this.address ? `${this.address}.` : ''}${mode === 'data' ? 'data.' : ''}${key}`;
-      const result: ResourceResult | Unknown = this.computed('r', cacheKey, () => this.ctx.isolated<ResourceResult | Unknown>(() => evaluateResource(this, mode, decl), {
-        file: decl.file.path, span: headerSpan(decl.block), fallback: () => new Unknown(address, [address], 'internal error'),
-      }));
+      const result = this.computeResource(mode, key, cacheKey, decl);
       this.resources.set(cacheKey, result);
       return result;
     } catch (err) {
       this.resources.delete(cacheKey);
       throw err;
     }
+  }
+
+  private computeResource(mode: 'managed' | 'data', key: string, cacheKey: string, decl: BlockDecl): ResourceResult | Unknown {
+    const address = `${this.address ? `${this.address}.` : ''}${mode === 'data' ? 'data.' : ''}${key}`;
+    return this.computed('r', cacheKey, () => this.ctx.isolated<ResourceResult | Unknown>(() => evaluateResource(this, mode, decl), {
+      file: decl.file.path, span: headerSpan(decl.block), fallback: () => new Unknown(address, [address], 'internal error'),
+    }));
   }
 
   resource(mode: 'managed' | 'data', type: string, name: string): Value | undefined {
@@ -232,18 +248,22 @@ export class ModuleInstance implements ModuleEnv {
     }
     this.calls.set(name, BUSY);
     try {
-      const result = this.computed('c', name, () => this.ctx.isolated(() => evaluateModuleCall(this, decl, (dir, address, call) => {
-        const child = new ModuleInstance(this.ctx, dir, address, this.rootDir, [...this.keyPath, name], this.depth + 1,
-          [...this.ancestors, this.dir], { call, args: attributesOf(decl.block) });
-        this.children.push(child);
-        return child;
-      })));
+      const result = this.computeCall(name, decl);
       this.calls.set(name, result);
       return result;
     } catch (err) {
       this.calls.delete(name);
       throw err;
     }
+  }
+
+  private computeCall(name: string, decl: BlockDecl): ModuleCallResult {
+    return this.computed('c', name, () => this.ctx.isolated(() => evaluateModuleCall(this, decl, (dir, address, call) => {
+      const child = new ModuleInstance(this.ctx, dir, address, this.rootDir, [...this.keyPath, name], this.depth + 1,
+        [...this.ancestors, this.dir], { call, args: attributesOf(decl.block) });
+      this.children.push(child);
+      return child;
+    })));
   }
 
   module(name: string): Value | undefined {
@@ -275,12 +295,14 @@ export class ModuleInstance implements ModuleEnv {
     }
     this.outputs.set(name, BUSY);
     const valueAttr = attributesOf(decl.block).get('value');
-    const value = valueAttr
-      ? this.computed('o', name, () => this.ctx.isolated(() => evaluate(valueAttr.expr, moduleScope(this, decl.file)), {
-        file: decl.file.path, span: valueAttr.name, fallback: () => new Unknown(`output.${name}`, [], 'internal error'),
-      }))
-      : null;
+    const value = valueAttr ? this.computeOutput(name, decl, valueAttr) : null;
     this.outputs.set(name, value);
     return value;
+  }
+
+  private computeOutput(name: string, decl: BlockDecl, valueAttr: Attribute): Value {
+    return this.computed('o', name, () => this.ctx.isolated(() => evaluate(valueAttr.expr, moduleScope(this, decl.file)), {
+      file: decl.file.path, span: valueAttr.name, fallback: () => new Unknown(`output.${name}`, [], 'internal error'),
+    }));
   }
 }

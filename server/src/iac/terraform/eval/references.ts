@@ -126,6 +126,30 @@ function traversalSteps(expr: Expr): { root: string; steps: Step[] } | undefined
   }
 }
 
+/** The name a traversal (`a.b[c].d`, `a[*].b`) is rooted at; undefined if not rooted at a name. */
+function traversalRoot(expr: Expr): string | undefined {
+  let e = expr;
+  while (e.kind === 'GetAttr' || e.kind === 'Index' || e.kind === 'Splat') e = e.object;
+  return e.kind === 'Variable' ? e.name : undefined;
+}
+
+/** Whether referenceFrom can find a target for this root (data, module or a resource type). */
+function mayNameObject(root: string, scope: Scope): boolean {
+  return root === 'data' || root === 'module' || scope.env.decls.resourceTypes.has(root) || looksLikeResourceType(root);
+}
+
+/** Walk the index keys of a traversal, root first (the order of traversalSteps' index steps). */
+function walkIndexKeys(e: Expr, path: (string | number)[], bound: Bound, w: Walk): void {
+  if (e.kind === 'GetAttr') walkIndexKeys(e.object, path, bound, w);
+  else if (e.kind === 'Index') {
+    walkIndexKeys(e.object, path, bound, w);
+    walk(e.key, path, bound, w);
+  } else if (e.kind === 'Splat') {
+    walkIndexKeys(e.object, path, bound, w);
+    walkIndexKeys(e.each, path, bound, w);
+  }
+}
+
 /** A statically known index key, evaluated quietly; undefined when not known. */
 function staticKey(expr: Expr, w: Walk): number | string | undefined {
   const ctx = w.scope.env.ctx;
@@ -184,8 +208,8 @@ function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): voi
     case 'Index':
     case 'Splat':
     case 'Variable': {
-      const t = traversalSteps(expr);
-      if (!t) {
+      const root = traversalRoot(expr);
+      if (root === undefined) {
         // Rooted at a call or other expression: look inside it.
         if (expr.kind === 'GetAttr' || expr.kind === 'Splat') walk(expr.object, path, bound, w);
         else if (expr.kind === 'Index') {
@@ -194,17 +218,19 @@ function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): voi
         }
         return;
       }
-      if (!bound.has(t.root)) {
-        if (t.root === 'local') {
-          const first = t.steps[0];
+      if (!bound.has(root)) {
+        // Steps are built only for roots that can name something: most traversals are `var.x`,
+        // `each.value` or `count.index`, and this runs for every one of them in every unit.
+        if (root === 'local') {
+          const first = traversalSteps(expr)!.steps[0];
           if (first && 'attr' in first) followLocal(first.attr, path, w);
-        } else {
-          const ref = referenceFrom(t.root, t.steps, w);
+        } else if (mayNameObject(root, w.scope)) {
+          const ref = referenceFrom(root, traversalSteps(expr)!.steps, w);
           if (ref) add(w, { path, ...ref });
         }
       }
       // Index keys may hold references of their own.
-      for (const s of t.steps) if ('index' in s) walk(s.index, path, bound, w);
+      walkIndexKeys(expr, path, bound, w);
       return;
     }
     case 'Object':
@@ -215,7 +241,8 @@ function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): voi
       }
       return;
     case 'Tuple':
-      expr.items.forEach((item, i) => walk(item, [...path, i], bound, w));
+      // Indexed loops, no closures: a closure here would cost a context on every walk call.
+      for (let i = 0; i < expr.items.length; i++) walk(expr.items[i], [...path, i], bound, w);
       return;
     case 'For': {
       walk(expr.collection, path, bound, w);
@@ -231,7 +258,7 @@ function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): voi
       walkParts(expr.parts, path, bound, w);
       return;
     case 'Call':
-      expr.args.forEach((a) => walk(a, path, bound, w));
+      for (let i = 0; i < expr.args.length; i++) walk(expr.args[i], path, bound, w);
       return;
     case 'Unary':
       walk(expr.operand, path, bound, w);
@@ -254,7 +281,8 @@ function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): voi
 }
 
 function walkParts(parts: TemplatePart[], path: (string | number)[], bound: Bound, w: Walk): void {
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (p.kind === 'TemplateInterpolation') walk(p.expr, path, bound, w);
     else if (p.kind === 'TemplateIf') {
       walk(p.cond, path, bound, w);

@@ -39,7 +39,9 @@ export interface ResourceResult {
 }
 
 export function evaluateResource(env: ModuleEnv, mode: 'managed' | 'data', decl: BlockDecl): ResourceResult {
-  const [type, name] = decl.block.labels.map((l) => l.value);
+  // Declarations of resources and data sources have both labels (decls.ts).
+  const type = decl.block.labels[0].value;
+  const name = decl.block.labels[1].value;
   const local = mode === 'data' ? `data.${type}.${name}` : `${type}.${name}`;
   const address = env.address ? `${env.address}.${local}` : local;
   const base = moduleScope(env, decl.file);
@@ -51,7 +53,9 @@ export function evaluateResource(env: ModuleEnv, mode: 'managed' | 'data', decl:
   }
   const skip = mode === 'data' ? DATA_META : MANAGED_META;
   const instances: ResourceInstance[] = [];
-  for (const { key, scope } of instanceScopes(expansion, base)) {
+  const scopes = instanceScopes(expansion, base);
+  for (let i = 0; i < scopes.length; i++) {
+    const { key, scope } = scopes[i];
     env.ctx.checkCancelled();
     const references: ModelReference[] = [];
     const body = evaluateBody(decl.block.body, scope, [], references, skip);

@@ -47,6 +47,11 @@ export function moduleScope(env: ModuleEnv, file: ParsedFile): Scope {
   return { kind: 'module', env, file, bindings: NO_BINDINGS };
 }
 
+/** A scope that sees constants only (tfvars files, variable declarations, module sources). */
+export function constantScope(env: ModuleEnv, file: ParsedFile): Scope {
+  return { kind: 'tfvars', env, file, bindings: NO_BINDINGS };
+}
+
 export function withBindings(scope: Scope, names: Record<string, Value>): Scope {
   const bindings = new Map(scope.bindings);
   for (const k in names) bindings.set(k, names[k]);

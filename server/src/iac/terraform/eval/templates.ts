@@ -32,7 +32,9 @@ export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
 function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[], interpolated?: Map<TemplatePart, Value>): string | undefined {
   let out = '';
   let failed = false;
-  for (const part of parts) {
+  // Indexed: a for…of allocates an iterator result per step in V8's baseline tier.
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
     switch (part.kind) {
       case 'TemplateLiteral':
         // The parser has already applied `~` strip markers and heredoc indentation to literals.

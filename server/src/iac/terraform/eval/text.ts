@@ -14,6 +14,11 @@ export function joinPath(base: string, rel: string): string {
 
 /** `path` relative to `from` (both absolute, `/`-separated); "." when equal. */
 export function relativePath(from: string, path: string): string {
+  // The common case, a path below `from` with no empty segments on either side: its tail.
+  if (path.charCodeAt(from.length) === 47 && path.startsWith(from) && isPlainPath(from, false)) {
+    const tail = path.slice(from.length + 1);
+    if (tail !== '' && tail.charCodeAt(0) !== 47 && isPlainPath(tail, true)) return tail;
+  }
   const a = from.split('/').filter(Boolean);
   const b = path.split('/').filter(Boolean);
   let i = 0;
@@ -22,6 +27,11 @@ export function relativePath(from: string, path: string): string {
   const rest = b.slice(i);
   const joined = [...ups, ...rest].join('/');
   return joined === '' ? '.' : joined;
+}
+
+/** No `//` and no trailing `/` (and, for `from`, not the bare root), so splitting drops nothing. */
+function isPlainPath(p: string, emptyOk: boolean): boolean {
+  return (emptyOk || p.length > 1) && p.charCodeAt(p.length - 1) !== 47 && !p.includes('//');
 }
 
 export function dirName(path: string): string {

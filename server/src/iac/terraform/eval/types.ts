@@ -1,6 +1,7 @@
 // Variable type constraints (`type = object({ a = optional(string, "x") })`) and the conversions
 // Terraform applies to a variable's value, including `optional()` attribute defaults.
 import type { Expr } from '../ast';
+import type { Scope } from './scope';
 import { isObject, Unknown, type Value, type ValueObject } from '../values';
 import { toBoolValue, toNumberValue, toStringValue, typeName } from './convert';
 
@@ -8,9 +9,11 @@ export type TypeConstraint =
   | { kind: 'any' | 'string' | 'number' | 'bool' }
   | { kind: 'list' | 'set' | 'map'; element: TypeConstraint }
   | { kind: 'tuple'; elements: TypeConstraint[] }
-  | { kind: 'object'; attributes: Map<string, ObjectAttributeType> };
+  /** Attributes in declaration order (a repeated name keeps its first place and its last type). */
+  | { kind: 'object'; attributes: ObjectAttributeType[] };
 
 export interface ObjectAttributeType {
+  name: string;
   type: TypeConstraint;
   optional: boolean;
   /** Default of `optional(T, default)`, already evaluated. */
@@ -19,20 +22,23 @@ export interface ObjectAttributeType {
 
 const ANY: TypeConstraint = { kind: 'any' };
 
+/** Evaluates the default argument of `optional()` (the evaluator's `evaluate`, passed in to keep this module below it). */
+type EvaluateDefault = (e: Expr, scope: Scope) => Value;
+
 /**
- * Read a type expression. `evalDefault` evaluates the default argument of `optional()`.
+ * Read a type expression; `optional()` defaults are evaluated with `evalDefault` in `scope`.
  * Unrecognised shapes degrade to `any` (no conversion) rather than failing.
  */
 const parsedTypes = new WeakMap<Expr, TypeConstraint>();
 
-export function parseTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeConstraint {
+export function parseTypeConstraint(expr: Expr, evalDefault: EvaluateDefault, scope: Scope): TypeConstraint {
   // Type expressions are constant (optional() defaults cannot reference anything), so cache by node.
   let t = parsedTypes.get(expr);
-  if (!t) parsedTypes.set(expr, (t = readTypeConstraint(expr, evalDefault)));
+  if (!t) parsedTypes.set(expr, (t = readTypeConstraint(expr, evalDefault, scope)));
   return t;
 }
 
-function readTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeConstraint {
+function readTypeConstraint(expr: Expr, evalDefault: EvaluateDefault, scope: Scope): TypeConstraint {
   switch (expr.kind) {
     case 'Variable':
       if (expr.name === 'string' || expr.name === 'number' || expr.name === 'bool' || expr.name === 'any') {
@@ -40,15 +46,15 @@ function readTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeCo
       }
       return ANY;
     case 'Paren':
-      return readTypeConstraint(expr.expr, evalDefault);
+      return readTypeConstraint(expr.expr, evalDefault, scope);
     case 'Call': {
       const name = expr.name.name;
       const arg = expr.args[0];
       if ((name === 'list' || name === 'set' || name === 'map') && arg) {
-        return { kind: name, element: readTypeConstraint(arg, evalDefault) };
+        return { kind: name, element: readTypeConstraint(arg, evalDefault, scope) };
       }
       if (name === 'tuple' && arg?.kind === 'Tuple') {
-        return { kind: 'tuple', elements: arg.items.map((e) => readTypeConstraint(e, evalDefault)) };
+        return { kind: 'tuple', elements: arg.items.map((e) => readTypeConstraint(e, evalDefault, scope)) };
       }
       if (name === 'object' && arg?.kind === 'Object') {
         const attributes = new Map<string, ObjectAttributeType>();
@@ -57,12 +63,13 @@ function readTypeConstraint(expr: Expr, evalDefault: (e: Expr) => Value): TypeCo
           if (key === undefined) continue;
           const v = item.value;
           if (v.kind === 'Call' && v.name.name === 'optional' && v.args[0]) {
-            const attr: ObjectAttributeType = { type: readTypeConstraint(v.args[0], evalDefault), optional: true };
-            if (v.args[1]) attr.default = evalDefault(v.args[1]);
+            const attr: ObjectAttributeType = { name: key, type: readTypeConstraint(v.args[0], evalDefault, scope), optional: true };
+            if (v.args[1]) attr.default = evalDefault(v.args[1], scope);
             attributes.set(key, attr);
-          } else attributes.set(key, { type: readTypeConstraint(v, evalDefault), optional: false });
+          } else attributes.set(key, { name: key, type: readTypeConstraint(v, evalDefault, scope), optional: false });
         }
-        return { kind: 'object', attributes };
+        // An array: conversion walks it for every value of the type, and by index (see convert).
+        return { kind: 'object', attributes: [...attributes.values()] };
       }
       return ANY;
     }
@@ -155,7 +162,11 @@ function convert(value: Value, type: TypeConstraint): Value | ConversionFailure 
     case 'object': {
       if (!isObject(value)) return mismatch('object', value);
       const out: ValueObject = {};
-      for (const [name, attr] of type.attributes) {
+      // Indexed: a for…of allocates an iterator result per step in V8's baseline tier.
+      const attributes = type.attributes;
+      for (let i = 0; i < attributes.length; i++) {
+        const attr = attributes[i];
+        const name = attr.name;
         const given = Object.prototype.hasOwnProperty.call(value, name) ? value[name] : undefined;
         if (given === undefined || given === null) {
           if (attr.optional) {

@@ -66,6 +66,24 @@ function lineStartsOf(file: ParsedFile): number[] {
   return starts;
 }
 
+/**
+ * Root-relative paths by absolute path, one map per root, shared by every run with that root:
+ * the units of a scan share a root and each used to relativise the same files again. A pure
+ * function of the two paths, so sharing is safe; bounded by clearing.
+ */
+const relativePathsByRoot = new Map<string, Map<string, string>>();
+const RELATIVE_PATH_ROOTS_MAX = 64;
+const RELATIVE_PATHS_PER_ROOT_MAX = 50_000;
+
+function relativePathsFrom(root: string): Map<string, string> {
+  let paths = relativePathsByRoot.get(root);
+  if (paths === undefined) {
+    if (relativePathsByRoot.size >= RELATIVE_PATH_ROOTS_MAX) relativePathsByRoot.clear();
+    relativePathsByRoot.set(root, (paths = new Map()));
+  } else if (paths.size >= RELATIVE_PATHS_PER_ROOT_MAX) paths.clear();
+  return paths;
+}
+
 /** Thrown (and caught in analyze.ts only) to unwind when the caller cancels. */
 export class CancelledSignal {}
 
@@ -85,13 +103,15 @@ export class UnitContext {
   constructor(
     readonly host: FileHost,
     readonly options: TerraformUnitOptions,
-  ) {}
+  ) {
+    this.relCache = relativePathsFrom(options.root);
+  }
 
   get root(): string {
     return this.options.root;
   }
 
-  private readonly relCache = new Map<string, string>();
+  private readonly relCache: Map<string, string>;
 
   rel(abs: string): string {
     let r = this.relCache.get(abs);

@@ -4,7 +4,7 @@ import type { Attribute, Expr, ParsedFile } from '../ast';
 import { Unknown, type Value } from '../values';
 import { attributesOf, headerSpan, type BlockDecl } from './decls';
 import { evaluate } from './expressions';
-import { moduleScope, type ModuleEnv, type Scope } from './scope';
+import { constantScope, type ModuleEnv, type Scope } from './scope';
 import { convertToType, parseTypeConstraint } from './types';
 import type { UnitContext } from './unit';
 
@@ -42,7 +42,7 @@ export function loadVarFiles(ctx: UnitContext, env: ModuleEnv): Map<string, Give
       ctx.report(path, { start: 0, end: 0 }, 'error', 'tf-var-file-missing', `variable file ${ctx.rel(path)} cannot be read`);
       continue;
     }
-    const scope: Scope = { ...moduleScope(env, file), kind: 'tfvars' };
+    const scope: Scope = constantScope(env, file);
     for (const item of file.body.items) {
       if (item.kind === 'Block') {
         ctx.report(path, item.type, 'error', 'tf-var-file-block', 'a variable file may only contain attributes (name = value)');
@@ -65,12 +65,12 @@ export function resolveVariable(env: ModuleEnv, decl: BlockDecl, given: GivenVal
   const ctx = env.ctx;
   const name = decl.block.labels[0]?.value ?? '';
   const attrs = attributesOf(decl.block);
-  const scope: Scope = { ...moduleScope(env, decl.file), kind: 'tfvars' };
+  const scope: Scope = constantScope(env, decl.file);
   const defaultAttr: Attribute | undefined = attrs.get('default');
   const nullableAttr = attrs.get('nullable');
   const nullable = nullableAttr ? evaluate(nullableAttr.expr, scope) !== false : true;
   const typeAttr = attrs.get('type');
-  const type = typeAttr ? parseTypeConstraint(typeAttr.expr, (e) => evaluate(e, scope)) : undefined;
+  const type = typeAttr ? parseTypeConstraint(typeAttr.expr, evaluate, scope) : undefined;
 
   let value: Value;
   let origin: string;

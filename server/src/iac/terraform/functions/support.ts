@@ -217,16 +217,18 @@ export function comparePrimitive(a: Value, b: Value): number {
 
 /** Orders strings by Unicode code point (UTF-16 comparison misorders astral characters). */
 export function compareCodePoints(a: string, b: string): number {
-  const ia = a[Symbol.iterator]();
-  const ib = b[Symbol.iterator]();
-  for (;;) {
-    const x = ia.next();
-    const y = ib.next();
-    if (x.done || y.done) return x.done ? (y.done ? 0 : -1) : 1;
-    const cx = x.value.codePointAt(0)!;
-    const cy = y.value.codePointAt(0)!;
-    if (cx !== cy) return cx - cy;
+  // By index: the string iterator allocated a result and a one-character string per step, and
+  // sorts call this O(n log n) times. A lone surrogate counts as one code point, as it iterates.
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a.codePointAt(i)!;
+    const y = b.codePointAt(j)!;
+    if (x !== y) return x - y;
+    i += x > 0xffff ? 2 : 1;
+    j += y > 0xffff ? 2 : 1;
   }
+  return i < a.length ? 1 : j < b.length ? -1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------
