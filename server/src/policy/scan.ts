@@ -68,7 +68,7 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
   if (isExcluded(config, options.dir)) return empty(false);
   if (options.continueAfterFrontEnd && !options.continueAfterFrontEnd(analysis)) return { ...empty(false), stopped: true };
 
-  const rulesById = new Map<string, RuleMetadata>(options.pack.rules.map((r) => [r.id, r]));
+  const rulesById = rulesByIdOf(options.pack);
   const absolute = (file: string) => joinRoot(options.root, file);
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
   const shown = (f: Finding) => config.rules[f.ruleId]?.enabled !== false && severityRank(f.severity) >= threshold && !isExcluded(config, absolute(f.range.file));
@@ -111,6 +111,19 @@ export function configForUnit(host: FileHost, dir: string, root: string | undefi
   const text = host.readFile(file);
   if (text === undefined) return { config: DEFAULT_CONFIG, diagnostics: [] };
   return { ...cache.resolve(file, text), file };
+}
+
+/** The pack's rules by id, built once per rule list (a unit needs it; the pack has ~1,000 rules and a scan ~250 units). */
+const rulesByIdCache = new WeakMap<readonly RuleMetadata[], Map<string, RuleMetadata>>();
+
+function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
+  let byId = rulesByIdCache.get(pack.rules);
+  // A loader still adding rules changes the length: the map is then built again.
+  if (byId === undefined || byId.size !== pack.rules.length) {
+    byId = new Map(pack.rules.map((r) => [r.id, r]));
+    rulesByIdCache.set(pack.rules, byId);
+  }
+  return byId;
 }
 
 function joinRoot(root: string, file: string): string {
