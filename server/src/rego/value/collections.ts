@@ -2,6 +2,7 @@
 // OPA (1 and 1.0 are the same key). Both keep insertion order; output order comes from `compare`.
 
 import { forgetKeyOrder } from './compare';
+import { forgetJSONText } from './format';
 import { forgetKey, keyOf } from './key';
 import type { RegoObject, RegoSet, RegoValue } from './types';
 
@@ -18,9 +19,14 @@ function slotKey(v: RegoValue): string {
 
 export class ObjectValue implements RegoObject {
   readonly kind = 'object' as const;
-  private readonly map = new Map<string, [RegoValue, RegoValue]>();
+  private readonly map: Map<string, [RegoValue, RegoValue]>;
 
-  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
+  /**
+   * `sharedWith`: hold that object's members instead of copying them (a view of it, such as a
+   * tracked input object made for every resource of every unit); both must stay unmodified.
+   */
+  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>, sharedWith?: ObjectValue) {
+    this.map = sharedWith ? sharedWith.map : new Map();
     if (entries) for (const [k, v] of entries) this.initEntry(k, v);
   }
 
@@ -48,6 +54,7 @@ export class ObjectValue implements RegoObject {
     this.initEntry(key, value);
     forgetKey(this);
     forgetKeyOrder(this);
+    forgetJSONText(this);
     return this;
   }
 
@@ -65,6 +72,7 @@ export class ObjectValue implements RegoObject {
   delete(key: RegoValue): boolean {
     forgetKey(this);
     forgetKeyOrder(this);
+    forgetJSONText(this);
     return this.map.delete(slotKey(key));
   }
 
@@ -110,12 +118,14 @@ export class SetValue implements RegoSet {
     if (!this.map.has(k)) {
       this.map.set(k, v);
       forgetKey(this);
+      forgetJSONText(this);
     }
     return this;
   }
 
   delete(v: RegoValue): boolean {
     forgetKey(this);
+    forgetJSONText(this);
     return this.map.delete(slotKey(v));
   }
 
