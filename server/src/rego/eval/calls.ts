@@ -307,7 +307,11 @@ export class Calls {
 
 /** Strings, numbers, booleans and null: arguments a shared memo can key exactly (see shared-values.ts). */
 function allScalar(vals: readonly RegoValue[]): boolean {
-  for (const v of vals) if (v !== null && typeof v === 'object' && (Array.isArray(v) || (v as { kind: string }).kind !== 'number')) return false;
+  // Indexed loop: this runs on every user-function call (a for…of allocates per step in baseline code).
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v !== null && typeof v === 'object' && (Array.isArray(v) || (v as { kind: string }).kind !== 'number')) return false;
+  }
   return true;
 }
 

@@ -180,18 +180,27 @@ export class Evaluator {
 
   /** Unifies key/value patterns with each element of a collection (`some k, v in coll`). */
   private iterate(coll: RegoValue, env: Slots, key: T | undefined, value: T, k: () => Stop): Stop {
-    const each = (kv: RegoValue, vv: RegoValue): Stop => {
-      this.tick();
-      return key ? this.unifyValue(key, kv, env, () => this.unifyValue(value, vv, env, k)) : this.unifyValue(value, vv, env, k);
-    };
+    // Indexed loops and no closure per call: this runs for every `some … in` of every rule, and in
+    // baseline code a for…of allocates an iterator result per step.
     if (isArray(coll)) {
-      for (let i = 0; i < coll.length; i++) if (each(intNumber(i), coll[i])) return STOP;
+      for (let i = 0; i < coll.length; i++) if (this.iterateOne(intNumber(i), coll[i], env, key, value, k)) return STOP;
     } else if (isObject(coll)) {
-      for (const [kk, vv] of sortedEntries(coll)) if (each(kk, vv)) return STOP;
+      const entries = sortedEntries(coll);
+      for (let i = 0; i < entries.length; i++) if (this.iterateOne(entries[i][0], entries[i][1], env, key, value, k)) return STOP;
     } else if (isSet(coll)) {
-      for (const x of sortedMembers(coll)) if (each(x, x)) return STOP;
+      const members = sortedMembers(coll);
+      for (let i = 0; i < members.length; i++) if (this.iterateOne(members[i], members[i], env, key, value, k)) return STOP;
     }
     return undefined;
+  }
+
+  private iterateOne(kv: RegoValue, vv: RegoValue, env: Slots, key: T | undefined, value: T, k: () => Stop): Stop {
+    this.tick();
+    return key ? this.unifyValue(key, kv, env, this.thenUnify(value, vv, env, k)) : this.unifyValue(value, vv, env, k);
+  }
+
+  private thenUnify(value: T, vv: RegoValue, env: Slots, k: () => Stop): () => Stop {
+    return () => this.unifyValue(value, vv, env, k);
   }
 
   private evalEvery(e: Extract<E, { kind: 'every' }>, env: Slots, k: () => Stop): Stop {
@@ -320,14 +329,17 @@ export class Evaluator {
   }
 
   private evalObject(items: [T, T][], env: Slots, k: (v: RegoValue) => Stop): Stop {
-    const flat: T[] = [];
-    for (const [a, b] of items) flat.push(a, b);
+    const flat: T[] = new Array(items.length * 2);
+    for (let i = 0; i < items.length; i++) {
+      flat[2 * i] = items[i][0];
+      flat[2 * i + 1] = items[i][1];
+    }
     return this.evalTerms(flat, env, (vals) => {
       const obj = new ObjectValue();
       for (let i = 0; i < vals.length; i += 2) {
         const prev = obj.get(vals[i]);
         if (prev !== undefined && !equal(prev, vals[i + 1])) throw new EvalError('eval_conflict_error', CONFLICT_OBJECT_KEYS);
-        obj.set(vals[i], vals[i + 1]);
+        obj.initEntry(vals[i], vals[i + 1]); // a new object: nothing cached to drop
       }
       return k(obj);
     });
@@ -378,7 +390,10 @@ export class Evaluator {
           v = this.input;
         }
         if (v === undefined) return NOT_SIMPLE;
-        for (const p of t.path) {
+        // Indexed loop: this runs for most refs of every rule (a for…of allocates per step in baseline code).
+        const path = t.path;
+        for (let i = 0; i < path.length; i++) {
+          const p = path[i];
           let key: RegoValue | undefined;
           if (p.k === 'val') key = p.v;
           else if (p.k === 'var') key = env[p.slot];
