@@ -92,34 +92,22 @@ function isEmptyChange(change: ModelChange): boolean {
 /** `reads`: a rule's recorded reads (or the same as a plain map: fields read per tracked object). */
 export function readsAffected(reads: Reads | Map<TrackedObject, Set<string>>, change: ModelChange): boolean {
   if (isEmptyChange(change)) return false;
-  // forEach, not for…of: this runs for every rule of every re-scan, and in baseline code a for…of
-  // over a Map allocates an iterator result and an entry pair per step.
+  const affects = (owner: TrackedObject, field: string) => readAffected(owner, field, change);
+  if (!(reads instanceof Map)) return reads.someRead(affects);
+  // forEach, not for…of: in baseline code a for…of over a Map allocates per step.
   let affected = false;
-  const byOwner = reads instanceof Map ? reads : reads.fields();
-  byOwner.forEach((fields, owner) => {
-    if (!affected) affected = ownerAffected(owner, fields, change);
-  });
+  reads.forEach((fields, owner) => fields.forEach((field) => void (affected ||= affects(owner, field))));
   return affected;
 }
 
-function ownerAffected(owner: TrackedObject, fields: Set<string>, change: ModelChange): boolean {
+/** Whether reading `field` of `owner` (ALL_FIELDS: all of it) may see the change. */
+function readAffected(owner: TrackedObject, field: string, change: ModelChange): boolean {
   const { key, index } = owner.place;
-  if (key === undefined) {
-    // The top level: a key read, or the whole input seen.
-    return fields.has(ALL_FIELDS) || anyIn(fields, change.keys);
-  }
+  // The top level: a key read, or the whole input seen.
+  if (key === undefined) return field === ALL_FIELDS || change.keys.has(field);
   if (change.keys.has(key)) return true;
   const changed = index === undefined ? undefined : change.elements.get(key)?.get(index);
-  if (!changed) return false;
-  return fields.has(ALL_FIELDS) || anyIn(fields, changed);
-}
-
-function anyIn(fields: Set<string>, changed: Set<string>): boolean {
-  let found = false;
-  fields.forEach((f) => {
-    if (!found && changed.has(f)) found = true;
-  });
-  return found;
+  return changed !== undefined && (field === ALL_FIELDS || changed.has(field));
 }
 
 /** Runs for every resource of every re-scanned unit: indexed loops over the two key lists, no merged set. */
