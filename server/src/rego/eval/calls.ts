@@ -257,7 +257,8 @@ export class Calls {
   /** The value of a function's definitions (else its default) for these arguments; apart from userValue, whose memo hits need no closure context. */
   private computeUserValue(rules: RuleNode['funcs'], defaultRule: RuleNode['defaultRule'], vals: RegoValue[]): RegoValue | undefined {
     let result: RegoValue | undefined;
-    for (const r of rules) {
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
       if (result !== undefined && sameConstant(r, result)) continue;
       this.ev.docs.ruleValues(
         r,
