@@ -2,7 +2,6 @@
 // OPA (1 and 1.0 are the same key). Both keep insertion order; output order comes from `compare`.
 
 import { forgetKeyOrder } from './compare';
-import { forgetJSONText } from './format';
 import { forgetKey, keyOf } from './key';
 import type { RegoObject, RegoSet, RegoValue } from './types';
 
@@ -54,7 +53,6 @@ export class ObjectValue implements RegoObject {
     this.initEntry(key, value);
     forgetKey(this);
     forgetKeyOrder(this);
-    forgetJSONText(this);
     return this;
   }
 
@@ -72,7 +70,6 @@ export class ObjectValue implements RegoObject {
   delete(key: RegoValue): boolean {
     forgetKey(this);
     forgetKeyOrder(this);
-    forgetJSONText(this);
     return this.map.delete(slotKey(key));
   }
 
@@ -118,14 +115,12 @@ export class SetValue implements RegoSet {
     if (!this.map.has(k)) {
       this.map.set(k, v);
       forgetKey(this);
-      forgetJSONText(this);
     }
     return this;
   }
 
   delete(v: RegoValue): boolean {
     forgetKey(this);
-    forgetJSONText(this);
     return this.map.delete(slotKey(v));
   }
 

@@ -4,7 +4,6 @@
 
 import { compareStrings, sortedKeys, sortedValues } from './compare';
 import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
-import { hasUncachedViews } from './uncached';
 
 export interface JSONFormatOptions {
   /** Go's encoding/json escapes <, > and & as \u003c etc. (json.marshal does). Default true. */
@@ -17,7 +16,7 @@ export interface JSONFormatOptions {
 export function toJSONText(v: RegoValue, options: JSONFormatOptions = {}): string {
   const escapeHTML = options.escapeHTML ?? true;
   const indent = options.indent;
-  if (indent === undefined) return escapeHTML ? marshalledText(v) : compactJSON(v, false);
+  if (indent === undefined) return compactJSON(v, escapeHTML);
   const prefix = options.prefix ?? '';
   const write = (x: RegoValue, depth: number): string => {
     if (x === null) return 'null';
@@ -47,30 +46,6 @@ export function toJSONText(v: RegoValue, options: JSONFormatOptions = {}): strin
 }
 
 /**
- * json.marshal's text of collections marshalled before, by identity (values are immutable once
- * built; `forgetJSONText` drops an entry if one is changed during construction). Rules marshal
- * resource configurations to pre-filter them, and fix verification's re-runs share the unchanged ones.
- */
-const marshalled = new WeakMap<object, string>();
-/** Set by compactJSON when it meets a tracked input value: such text is not kept, as each use must report its reads. */
-let sawTrackedValue = false;
-
-function marshalledText(v: RegoValue): string {
-  if (typeof v !== 'object' || v === null || (!Array.isArray(v) && (v as RegoNumber).kind === 'number')) return compactJSON(v, true);
-  const known = marshalled.get(v);
-  if (known !== undefined) return known;
-  sawTrackedValue = false;
-  const text = compactJSON(v, true);
-  if (!sawTrackedValue) marshalled.set(v, text);
-  return text;
-}
-
-/** Drops a collection's kept JSON text; collections call this when mutated during construction. */
-export function forgetJSONText(v: object): void {
-  marshalled.delete(v);
-}
-
-/**
  * toJSONText without indentation (json.marshal, the common case), written without closures or
  * intermediate arrays of parts: rules marshal whole resource configurations to pre-filter them.
  */
@@ -78,7 +53,6 @@ function compactJSON(x: RegoValue, escapeHTML: boolean): string {
   if (x === null) return 'null';
   if (typeof x === 'boolean') return x ? 'true' : 'false';
   if (typeof x === 'string') return jsonQuote(x, escapeHTML);
-  if (hasUncachedViews(x)) sawTrackedValue = true;
   if (Array.isArray(x)) return compactItems(x, escapeHTML);
   const c = x as RegoNumber | RegoObject | RegoSet;
   if (c.kind === 'number') return c.text;
