@@ -166,8 +166,12 @@ export class Evaluator {
           return k();
         case 'call':
           return this.calls.evalCallExpr(e.fn, e.args, env, k);
-        case 'somein':
+        case 'somein': {
+          // A domain at hand (`some r in input.resources`, most of them) needs no continuation.
+          const coll = this.directValue(e.domain, env);
+          if (coll !== NOT_SIMPLE) return coll === undefined ? undefined : this.iterate(coll, env, e.key, e.value, k);
           return this.evalTerm(e.domain, env, this.iterator(e, env, k));
+        }
         case 'every':
           return this.evalEvery(e, env, k);
       }
