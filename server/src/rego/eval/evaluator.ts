@@ -8,6 +8,7 @@ import { directExpr, directValue } from './direct';
 import { CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import { Documents } from './documents';
+import { iterate } from './iterate';
 import { Calls } from './calls';
 import { WithStack } from './with';
 import type { ReadLog } from './reads';
@@ -169,7 +170,7 @@ export class Evaluator {
         case 'somein': {
           // A domain at hand (`some r in input.resources`, most of them) needs no continuation.
           const coll = this.directValue(e.domain, env);
-          if (coll !== NOT_SIMPLE) return coll === undefined ? undefined : this.iterate(coll, env, e.key, e.value, k);
+          if (coll !== NOT_SIMPLE) return coll === undefined ? undefined : iterate(this, coll, env, e.key, e.value, k);
           return this.evalTerm(e.domain, env, this.iterator(e, env, k));
         }
         case 'every':
@@ -179,32 +180,7 @@ export class Evaluator {
   }
 
   private iterator(e: Extract<E, { kind: 'somein' }>, env: Slots, k: () => Stop): (coll: RegoValue) => Stop {
-    return (coll) => this.iterate(coll, env, e.key, e.value, k);
-  }
-
-  /** Unifies key/value patterns with each element of a collection (`some k, v in coll`). */
-  private iterate(coll: RegoValue, env: Slots, key: T | undefined, value: T, k: () => Stop): Stop {
-    // Indexed loops and no closure per call: this runs for every `some … in` of every rule, and in
-    // baseline code a for…of allocates an iterator result per step.
-    if (isArray(coll)) {
-      for (let i = 0; i < coll.length; i++) if (this.iterateOne(intNumber(i), coll[i], env, key, value, k)) return STOP;
-    } else if (isObject(coll)) {
-      const entries = sortedEntries(coll);
-      for (let i = 0; i < entries.length; i++) if (this.iterateOne(entries[i][0], entries[i][1], env, key, value, k)) return STOP;
-    } else if (isSet(coll)) {
-      const members = sortedMembers(coll);
-      for (let i = 0; i < members.length; i++) if (this.iterateOne(members[i], members[i], env, key, value, k)) return STOP;
-    }
-    return undefined;
-  }
-
-  private iterateOne(kv: RegoValue, vv: RegoValue, env: Slots, key: T | undefined, value: T, k: () => Stop): Stop {
-    this.tick();
-    return key ? this.unifyValue(key, kv, env, this.thenUnify(value, vv, env, k)) : this.unifyValue(value, vv, env, k);
-  }
-
-  private thenUnify(value: T, vv: RegoValue, env: Slots, k: () => Stop): () => Stop {
-    return () => this.unifyValue(value, vv, env, k);
+    return (coll) => iterate(this, coll, env, e.key, e.value, k);
   }
 
   private evalEvery(e: Extract<E, { kind: 'every' }>, env: Slots, k: () => Stop): Stop {
@@ -212,7 +188,7 @@ export class Evaluator {
       if (!isArray(coll) && !isObject(coll) && !isSet(coll)) return undefined;
       let allHold = true;
       const m = this.mark();
-      this.iterate(coll, env, e.key, e.value, () => {
+      iterate(this, coll, env, e.key, e.value, () => {
         let ok = false;
         this.evalBody(e.body, 0, env, () => {
           ok = true;
@@ -333,11 +309,8 @@ export class Evaluator {
   }
 
   private evalObject(items: [T, T][], env: Slots, k: (v: RegoValue) => Stop): Stop {
-    const flat: T[] = new Array(items.length * 2);
-    for (let i = 0; i < items.length; i++) {
-      flat[2 * i] = items[i][0];
-      flat[2 * i + 1] = items[i][1];
-    }
+    const flat: T[] = [];
+    for (const [a, b] of items) flat.push(a, b);
     return this.evalTerms(flat, env, (vals) => {
       const obj = new ObjectValue();
       for (let i = 0; i < vals.length; i += 2) {
