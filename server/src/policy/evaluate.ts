@@ -63,8 +63,11 @@ export function evaluatePackSync(pack: RulePack, model: Model, options: Evaluate
 /** Whether a rule applies to a unit: its formats and resource types (empty lists match all). */
 export function ruleApplies(rule: RuleMetadata, model: Model, typesInUnit: Set<string>): boolean {
   if (rule.formats.length > 0 && !rule.formats.includes(model.format)) return false;
-  if (rule.resourceTypes.length > 0 && !rule.resourceTypes.some((t) => typesInUnit.has(t))) return false;
-  return true;
+  const types = rule.resourceTypes;
+  if (types.length === 0) return true;
+  // Indexed loop, no closure: this runs for every rule of the pack on every unit and re-scan.
+  for (let i = 0; i < types.length; i++) if (typesInUnit.has(types[i])) return true;
+  return false;
 }
 
 export function fingerprintOf(ruleId: string, resource: string, path: readonly unknown[], extra = ''): string {

@@ -92,26 +92,34 @@ function isEmptyChange(change: ModelChange): boolean {
 /** `reads`: a rule's recorded reads (or the same as a plain map: fields read per tracked object). */
 export function readsAffected(reads: Reads | Map<TrackedObject, Set<string>>, change: ModelChange): boolean {
   if (isEmptyChange(change)) return false;
-  for (const [owner, fields] of reads) {
-    const { key, index } = owner.place;
-    if (key === undefined) {
-      // The top level: a key read, or the whole input seen.
-      if (fields.has(ALL_FIELDS)) return true;
-      for (const f of fields) if (change.keys.has(f)) return true;
-      continue;
-    }
-    if (change.keys.has(key)) return true;
-    const changed = index === undefined ? undefined : change.elements.get(key)?.get(index);
-    if (!changed) continue;
-    if (fields.has(ALL_FIELDS)) return true;
-    for (const f of fields) if (changed.has(f)) return true;
-  }
-  return false;
+  const affects = (owner: TrackedObject, field: string) => readAffected(owner, field, change);
+  if (!(reads instanceof Map)) return reads.someRead(affects);
+  // forEach, not for…of: in baseline code a for…of over a Map allocates per step.
+  let affected = false;
+  reads.forEach((fields, owner) => fields.forEach((field) => void (affected ||= affects(owner, field))));
+  return affected;
 }
 
+/** Whether reading `field` of `owner` (ALL_FIELDS: all of it) may see the change. */
+function readAffected(owner: TrackedObject, field: string, change: ModelChange): boolean {
+  const { key, index } = owner.place;
+  // The top level: a key read, or the whole input seen.
+  if (key === undefined) return field === ALL_FIELDS || change.keys.has(field);
+  if (change.keys.has(key)) return true;
+  const changed = index === undefined ? undefined : change.elements.get(key)?.get(index);
+  return changed !== undefined && (field === ALL_FIELDS || changed.has(field));
+}
+
+/** Runs for every resource of every re-scanned unit: indexed loops over the two key lists, no merged set. */
 function changedFields(x: Record<string, unknown>, y: Record<string, unknown>): Set<string> {
   const out = new Set<string>();
-  for (const f of new Set([...Object.keys(x), ...Object.keys(y)])) if (!(f in x) || !(f in y) || !deepEqual(x[f], y[f])) out.add(f);
+  const xKeys = Object.keys(x);
+  for (let i = 0; i < xKeys.length; i++) {
+    const f = xKeys[i];
+    if (!(f in y) || !deepEqual(x[f], y[f])) out.add(f);
+  }
+  const yKeys = Object.keys(y);
+  for (let i = 0; i < yKeys.length; i++) if (!(yKeys[i] in x)) out.add(yKeys[i]);
   return out;
 }
 
@@ -137,7 +145,7 @@ export function deepEqual(x: unknown, y: unknown): boolean {
   const yo = y as Record<string, unknown>;
   const xk = Object.keys(xo);
   if (xk.length !== Object.keys(yo).length) return false;
-  for (const k of xk) if (!(k in yo) || !deepEqual(xo[k], yo[k])) return false;
+  for (let i = 0; i < xk.length; i++) if (!(xk[i] in yo) || !deepEqual(xo[xk[i]], yo[xk[i]])) return false;
   return true;
 }
 

@@ -122,6 +122,19 @@ export function configForUnit(host: FileHost, dir: string, root: string | undefi
   return { ...cache.resolve(file, text), file };
 }
 
+/** The pack's rules by id, built once per rule list (a unit needs it; the pack has ~1,000 rules and a scan ~250 units). */
+const rulesByIdCache = new WeakMap<readonly RuleMetadata[], Map<string, RuleMetadata>>();
+
+function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
+  let byId = rulesByIdCache.get(pack.rules);
+  // A loader still adding rules changes the length: the map is then built again.
+  if (byId === undefined || byId.size !== pack.rules.length) {
+    byId = new Map(pack.rules.map((r) => [r.id, r]));
+    rulesByIdCache.set(pack.rules, byId);
+  }
+  return byId;
+}
+
 function joinRoot(root: string, file: string): string {
   if (file.startsWith('/') || /^[A-Za-z]:\//.test(file)) return file;
   return `${root.replace(/\/$/, '')}/${file}`;

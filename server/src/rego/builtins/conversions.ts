@@ -10,7 +10,7 @@ import type { Builtin } from './types';
 
 const is = (name: string, kind: string, test: (v: RegoValue) => boolean): Builtin =>
   def(name, 'types', [['x', T.any]], ['result', T.boolean], `True if x is ${kind === 'array' || kind === 'object' ? 'an' : 'a'} ${kind}, false otherwise.`,
-    ([v]) => test(v));
+    (args) => test(args[0])); // indexed: `([v])` allocates an iterator in baseline code
 
 function toNumber(v: RegoValue): RegoValue {
   if (v === null) return n(0);

@@ -257,7 +257,8 @@ export class Calls {
   /** The value of a function's definitions (else its default) for these arguments; apart from userValue, whose memo hits need no closure context. */
   private computeUserValue(rules: RuleNode['funcs'], defaultRule: RuleNode['defaultRule'], vals: RegoValue[]): RegoValue | undefined {
     let result: RegoValue | undefined;
-    for (const r of rules) {
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
       if (result !== undefined && sameConstant(r, result)) continue;
       this.ev.docs.ruleValues(
         r,
@@ -307,7 +308,11 @@ export class Calls {
 
 /** Strings, numbers, booleans and null: arguments a shared memo can key exactly (see shared-values.ts). */
 function allScalar(vals: readonly RegoValue[]): boolean {
-  for (const v of vals) if (v !== null && typeof v === 'object' && (Array.isArray(v) || (v as { kind: string }).kind !== 'number')) return false;
+  // Indexed loop: this runs on every user-function call (a for…of allocates per step in baseline code).
+  for (let i = 0; i < vals.length; i++) {
+    const v = vals[i];
+    if (v !== null && typeof v === 'object' && (Array.isArray(v) || (v as { kind: string }).kind !== 'number')) return false;
+  }
   return true;
 }
 

@@ -126,7 +126,13 @@ export function isDirect(t: T, env: Slots): boolean {
     case 'ref': {
       const h = t.head;
       if (h.k === 'var' ? env[h.slot] === undefined : !(h.k === 'root' && h.name === 'input')) return false;
-      for (const p of t.path) if (p.k !== 'val' && (p.k !== 'var' || env[p.slot] === undefined)) return false;
+      // Indexed loops here and below: isDirect runs for most terms of every rule body, and a for…of
+      // allocates per step in baseline code.
+      const path = t.path;
+      for (let i = 0; i < path.length; i++) {
+        const p = path[i];
+        if (p.k !== 'val' && (p.k !== 'var' || env[p.slot] === undefined)) return false;
+      }
       return true;
     }
     case 'call': {
@@ -140,9 +146,11 @@ export function isDirect(t: T, env: Slots): boolean {
     case 'arr':
     case 'set':
       return allDirect(t.items, env);
-    case 'obj':
-      for (const [kt, vt] of t.items) if (!isDirect(kt, env) || !isDirect(vt, env)) return false;
+    case 'obj': {
+      const items = t.items;
+      for (let i = 0; i < items.length; i++) if (!isDirect(items[i][0], env) || !isDirect(items[i][1], env)) return false;
       return true;
+    }
     default:
       return false;
   }
@@ -167,14 +175,16 @@ function valueOfDirect(ev: Evaluator, t: T, env: Slots): RegoValue | undefined |
     }
     case 'obj': {
       const obj = new ObjectValue();
-      for (const [kt, vt] of t.items) {
-        const kv = valueOfDirect(ev, kt, env);
+      const items = t.items;
+      for (let i = 0; i < items.length; i++) {
+        const kv = valueOfDirect(ev, items[i][0], env);
         if (kv === undefined || kv === NOT_SIMPLE) return kv;
-        const vv = valueOfDirect(ev, vt, env);
+        const vv = valueOfDirect(ev, items[i][1], env);
         if (vv === undefined || vv === NOT_SIMPLE) return vv;
         // a repeated key (a conflict, or not) is left to the general path
         if (obj.get(kv) !== undefined) return NOT_SIMPLE;
-        obj.set(kv, vv);
+        // (nothing holds the new object yet: no cached key or text to drop, as `set` would)
+        obj.initEntry(kv, vv);
       }
       return obj;
     }

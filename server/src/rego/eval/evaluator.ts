@@ -8,6 +8,7 @@ import { directExpr, directValue } from './direct';
 import { CONFLICT_OBJECT_KEYS, EvalError } from './errors';
 import type { RuleNode } from './compile';
 import { Documents } from './documents';
+import { iterate } from './iterate';
 import { Calls } from './calls';
 import { WithStack } from './with';
 import type { ReadLog } from './reads';
@@ -166,8 +167,12 @@ export class Evaluator {
           return k();
         case 'call':
           return this.calls.evalCallExpr(e.fn, e.args, env, k);
-        case 'somein':
+        case 'somein': {
+          // A domain at hand (`some r in input.resources`, most of them) needs no continuation.
+          const coll = this.directValue(e.domain, env);
+          if (coll !== NOT_SIMPLE) return coll === undefined ? undefined : iterate(this, coll, env, e.key, e.value, k);
           return this.evalTerm(e.domain, env, this.iterator(e, env, k));
+        }
         case 'every':
           return this.evalEvery(e, env, k);
       }
@@ -175,23 +180,7 @@ export class Evaluator {
   }
 
   private iterator(e: Extract<E, { kind: 'somein' }>, env: Slots, k: () => Stop): (coll: RegoValue) => Stop {
-    return (coll) => this.iterate(coll, env, e.key, e.value, k);
-  }
-
-  /** Unifies key/value patterns with each element of a collection (`some k, v in coll`). */
-  private iterate(coll: RegoValue, env: Slots, key: T | undefined, value: T, k: () => Stop): Stop {
-    const each = (kv: RegoValue, vv: RegoValue): Stop => {
-      this.tick();
-      return key ? this.unifyValue(key, kv, env, () => this.unifyValue(value, vv, env, k)) : this.unifyValue(value, vv, env, k);
-    };
-    if (isArray(coll)) {
-      for (let i = 0; i < coll.length; i++) if (each(intNumber(i), coll[i])) return STOP;
-    } else if (isObject(coll)) {
-      for (const [kk, vv] of sortedEntries(coll)) if (each(kk, vv)) return STOP;
-    } else if (isSet(coll)) {
-      for (const x of sortedMembers(coll)) if (each(x, x)) return STOP;
-    }
-    return undefined;
+    return (coll) => iterate(this, coll, env, e.key, e.value, k);
   }
 
   private evalEvery(e: Extract<E, { kind: 'every' }>, env: Slots, k: () => Stop): Stop {
@@ -199,7 +188,7 @@ export class Evaluator {
       if (!isArray(coll) && !isObject(coll) && !isSet(coll)) return undefined;
       let allHold = true;
       const m = this.mark();
-      this.iterate(coll, env, e.key, e.value, () => {
+      iterate(this, coll, env, e.key, e.value, () => {
         let ok = false;
         this.evalBody(e.body, 0, env, () => {
           ok = true;
@@ -327,7 +316,7 @@ export class Evaluator {
       for (let i = 0; i < vals.length; i += 2) {
         const prev = obj.get(vals[i]);
         if (prev !== undefined && !equal(prev, vals[i + 1])) throw new EvalError('eval_conflict_error', CONFLICT_OBJECT_KEYS);
-        obj.set(vals[i], vals[i + 1]);
+        obj.initEntry(vals[i], vals[i + 1]); // a new object: nothing cached to drop
       }
       return k(obj);
     });
@@ -378,7 +367,10 @@ export class Evaluator {
           v = this.input;
         }
         if (v === undefined) return NOT_SIMPLE;
-        for (const p of t.path) {
+        // Indexed loop: this runs for most refs of every rule (a for…of allocates per step in baseline code).
+        const path = t.path;
+        for (let i = 0; i < path.length; i++) {
+          const p = path[i];
           let key: RegoValue | undefined;
           if (p.k === 'val') key = p.v;
           else if (p.k === 'var') key = env[p.slot];

@@ -164,7 +164,7 @@ export class EvaluationSession {
   evalRule(path: string): { value?: RegoValue; errors: RegoError[] } {
     const b = this.options.budget;
     this.ev.restartBudget(b?.maxSteps, b?.maxMillis !== undefined ? Date.now() + b.maxMillis : undefined);
-    const terms: T[] = dataPath(path).map((p) => ({ k: 'val', v: p }));
+    const terms = dataPathTerms(this.policy, path);
     try {
       let value: RegoValue | undefined;
       this.ev.docs.evalDataRef(terms, [], (v) => {
@@ -176,6 +176,20 @@ export class EvaluationSession {
       return { errors: [toRegoError(e, (f, o) => this.policy.rowCol(f, o))] };
     }
   }
+}
+
+/**
+ * The constant terms of a rule's data path, made once per policy and path: the policy layer asks
+ * for `data.<package>.deny` and `.warn` of every applicable rule on every unit. (IR terms are never modified.)
+ */
+const pathTermsByPolicy = new WeakMap<PreparedPolicy, Map<string, T[]>>();
+
+function dataPathTerms(policy: PreparedPolicy, path: string): T[] {
+  let byPath = pathTermsByPolicy.get(policy);
+  if (!byPath) pathTermsByPolicy.set(policy, (byPath = new Map()));
+  let terms = byPath.get(path);
+  if (!terms) byPath.set(path, (terms = dataPath(path).map((p): T => ({ k: 'val', v: p }))));
+  return terms;
 }
 
 function dataPath(path: string): string[] {

@@ -49,9 +49,39 @@ export class Reads implements Iterable<[TrackedObject, Set<string>]> {
     return (this.union = union);
   }
 
+  /**
+   * Whether `test` holds for some field read, over this frame and every frame it includes; stops at
+   * the first. Unlike `fields`, forms no union: fix verification asks this of every rule of every
+   * re-scan, and the union of a rule that read every resource is a map of sets as large as the unit.
+   */
+  someRead(test: (owner: TrackedObject, field: string) => boolean): boolean {
+    if (this.union) return someField(this.union, test);
+    const visited = new Set<Reads>();
+    const pending: Reads[] = [this];
+    while (pending.length > 0) {
+      const reads = pending.pop()!;
+      if (visited.has(reads)) continue;
+      visited.add(reads);
+      if (reads.own && someField(reads.own, test)) return true;
+      if (reads.included) for (let i = 0; i < reads.included.length; i++) pending.push(reads.included[i]);
+    }
+    return false;
+  }
+
   [Symbol.iterator](): IterableIterator<[TrackedObject, Set<string>]> {
     return this.fields().entries();
   }
+}
+
+/** `test` over a map of fields read; forEach, as a for…of allocates per step in baseline code. */
+function someField(byOwner: Map<TrackedObject, OwnFields>, test: (owner: TrackedObject, field: string) => boolean): boolean {
+  let found = false;
+  byOwner.forEach((fields, owner) => {
+    if (found) return;
+    if (typeof fields === 'string') found = test(owner, fields);
+    else fields.forEach((field) => void (found ||= test(owner, field)));
+  });
+  return found;
 }
 
 /** Reads of a frame that read nothing (most function calls): shared, so such frames allocate nothing. */

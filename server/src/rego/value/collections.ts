@@ -18,9 +18,14 @@ function slotKey(v: RegoValue): string {
 
 export class ObjectValue implements RegoObject {
   readonly kind = 'object' as const;
-  private readonly map = new Map<string, [RegoValue, RegoValue]>();
+  private readonly map: Map<string, [RegoValue, RegoValue]>;
 
-  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>) {
+  /**
+   * `sharedWith`: hold that object's members instead of copying them (a view of it, such as a
+   * tracked input object made for every resource of every unit); both must stay unmodified.
+   */
+  constructor(entries?: Iterable<readonly [RegoValue, RegoValue]>, sharedWith?: ObjectValue) {
+    this.map = sharedWith ? sharedWith.map : new Map();
     if (entries) for (const [k, v] of entries) this.initEntry(k, v);
   }
 

@@ -240,7 +240,10 @@ export function fromJS(v: unknown): RegoValue {
   }
   if (v instanceof Date) return v.toISOString();
   const o = new ObjectValue();
-  for (const k of Object.keys(v as object)) o.initEntry(k, fromJS((v as Record<string, unknown>)[k]));
+  // Indexed loop: this converts every object of every unit's model (a for…of allocates per step in baseline code).
+  const record = v as Record<string, unknown>;
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) o.initEntry(keys[i], fromJS(record[keys[i]]));
   return o;
 }
 

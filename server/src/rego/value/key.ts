@@ -31,17 +31,12 @@ export function keyOf(v: RegoValue): string {
     }
   }
   let key: string;
-  if (Array.isArray(v)) {
-    key = '[' + (v as RegoValue[]).map(escapedKeyOf).join(',') + ']';
-  } else {
+  if (Array.isArray(v)) key = arrayKey(v as RegoValue[]);
+  else {
     const c = v as RegoNumber | RegoObject | RegoSet;
     if (c.kind === 'number') key = '#' + numberKey(c);
-    else if (c.kind === 'object') {
-      const parts: string[] = [];
-      for (const [k, val] of c.entries()) parts.push(escapedKeyOf(k) + ':' + escapedKeyOf(val));
-      parts.sort();
-      key = '{' + parts.join(',') + '}';
-    } else {
+    else if (c.kind === 'object') key = objectKey(c);
+    else {
       const parts: string[] = [];
       for (const x of c.values()) parts.push(escapedKeyOf(x));
       parts.sort();
@@ -50,6 +45,48 @@ export function keyOf(v: RegoValue): string {
   }
   (tracked ? trackedCache : cache).set(v as object, key);
   return key;
+}
+
+// Keys are written in one pass with `+=` (one copy when the engine flattens the result), not as
+// parts then joined: the value keys inside are often kilobytes (a resource's configuration), and
+// every intermediate string copied them again.
+
+function arrayKey(items: readonly RegoValue[]): string {
+  let key = '[';
+  for (let i = 0; i < items.length; i++) key += (i > 0 ? ',' : '') + escapedKeyOf(items[i]);
+  return key + ']';
+}
+
+/**
+ * Members ordered by their key's text alone: keys are distinct, so this order is canonical, and
+ * sorting never compares (so never flattens) the value keys. String keys (JSON) sort as themselves.
+ */
+function objectKey(o: RegoObject): string {
+  const members = Array.from(o.entries());
+  let allStrings = true;
+  for (let i = 0; i < members.length; i++) if (typeof members[i][0] !== 'string') allStrings = false;
+  let key = '{';
+  if (allStrings) {
+    members.sort(byStringKey);
+    for (let i = 0; i < members.length; i++) key += (i > 0 ? ',' : '') + escapedKeyOf(members[i][0]) + ':' + escapedKeyOf(members[i][1]);
+  } else {
+    const named = members.map(withKeyText);
+    named.sort(byKeyText);
+    for (let i = 0; i < named.length; i++) key += (i > 0 ? ',' : '') + named[i][0] + ':' + escapedKeyOf(named[i][1]);
+  }
+  return key + '}';
+}
+
+function byStringKey(a: readonly [RegoValue, RegoValue], b: readonly [RegoValue, RegoValue]): number {
+  return (a[0] as string) < (b[0] as string) ? -1 : 1;
+}
+
+function withKeyText(e: readonly [RegoValue, RegoValue]): readonly [string, RegoValue] {
+  return [escapedKeyOf(e[0]), e[1]];
+}
+
+function byKeyText(a: readonly [string, RegoValue], b: readonly [string, RegoValue]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
 }
 
 /** escapeKey(keyOf(x)), without building a string's key only to re-quote it (the common member). */

@@ -4,7 +4,7 @@
 // (evaluation is deterministic in what it reads). Reads are over-approximated, never missed:
 // anything that sees a whole tracked object (iteration, size, canonical key) counts as every field.
 import { ObjectValue } from './collections';
-import type { RegoValue } from './types';
+import type { RegoObject, RegoValue } from './types';
 import { hasUncachedViews, REPORT_VIEW_READS, reportViewReads, UNCACHED_VIEWS } from './uncached';
 
 /** Field name standing for "every field" (iteration, size, a non-string key). */
@@ -23,12 +23,13 @@ export interface ReadSink {
 export class TrackedObject extends ObjectValue {
   readonly [UNCACHED_VIEWS] = true;
 
+  /** `members`: an object to view (its members are shared, not copied), or the entries of a new one. */
   constructor(
-    entries: Iterable<readonly [RegoValue, RegoValue]>,
+    members: ObjectValue | Iterable<readonly [RegoValue, RegoValue]>,
     private readonly sink: ReadSink,
     readonly place: TrackedPlace,
   ) {
-    super(entries);
+    super(members instanceof ObjectValue ? undefined : members, members instanceof ObjectValue ? members : undefined);
   }
 
   override get(key: RegoValue): RegoValue | undefined {
@@ -82,7 +83,7 @@ export function trackedInput(input: RegoValue, sink: ReadSink): RegoValue {
   const entries: [RegoValue, RegoValue][] = [];
   for (const [key, value] of top.entries()) {
     if (typeof key === 'string' && Array.isArray(value)) {
-      const elements = (value as RegoValue[]).map((el, index) => (isPlainObject(el) ? new TrackedObject(el.entries(), sink, { key, index }) : el));
+      const elements = (value as RegoValue[]).map((el, index) => (isPlainObject(el) ? new TrackedObject(el instanceof ObjectValue ? el : el.entries(), sink, { key, index }) : el));
       // The array's cached canonical key must report its elements' reads on each reuse.
       Object.defineProperty(elements, UNCACHED_VIEWS, { value: true });
       Object.defineProperty(elements, REPORT_VIEW_READS, { value: (deep: boolean) => deep && elements.forEach(reportInner) });
@@ -92,6 +93,6 @@ export function trackedInput(input: RegoValue, sink: ReadSink): RegoValue {
   return new TrackedObject(entries, sink, {});
 }
 
-function isPlainObject(v: RegoValue): v is ObjectValue {
+function isPlainObject(v: RegoValue): v is RegoObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && (v as { kind: string }).kind === 'object';
 }
