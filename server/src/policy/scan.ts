@@ -57,15 +57,6 @@ export interface UnitScan {
   stopped?: boolean;
 }
 
-const rulesByPack = new WeakMap<RulePack, Map<string, RuleMetadata>>();
-
-/** The pack's rules by id, made once per pack (a scan asks on every unit and every fix's re-scan). */
-function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
-  let byId = rulesByPack.get(pack);
-  if (!byId) rulesByPack.set(pack, (byId = new Map(pack.rules.map((r) => [r.id, r]))));
-  return byId;
-}
-
 export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions): Promise<UnitScan> {
   const config = options.config ?? DEFAULT_CONFIG;
   const started = performance.now();
@@ -122,7 +113,7 @@ export function configForUnit(host: FileHost, dir: string, root: string | undefi
   return { ...cache.resolve(file, text), file };
 }
 
-/** The pack's rules by id, built once per rule list (a unit needs it; the pack has ~1,000 rules and a scan ~250 units). */
+/** The pack's rules by id, built once per rule list: every unit and every fix's re-scan needs it. */
 const rulesByIdCache = new WeakMap<readonly RuleMetadata[], Map<string, RuleMetadata>>();
 
 function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
