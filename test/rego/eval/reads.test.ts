@@ -155,3 +155,30 @@ whole_b := {input}
     assert.deepEqual(whole(readsOf(`${view}_b`)), expected, `${view}: reused`);
   }
 });
+
+test('someRead answers as the union of the reads would, before and after the union is formed', () => {
+  const { policy, errors } = prepare([{ file: 't.rego', text: POLICY }]);
+  assert.deepEqual(errors, []);
+  const log = new ReadLog();
+  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  let checked = 0;
+  for (const rule of ['first', 'second', 'third', 'fourth', 'first']) {
+    const frame = log.begin();
+    assert.deepEqual(session.evalRule(`data.t.${rule}`).errors, []);
+    const reads = log.end(frame);
+    // Questions: every field of every resource and the top level, by place and name.
+    const places = [undefined, 0, 1, 2];
+    const names = ['type', 'name', 'acl', 'tags', 'size', 'region', 'resources', 'nothing'];
+    const questions = places.flatMap((index) => names.map((name) => (owner: { place: { key?: string; index?: number } }, field: string) => owner.place.index === index && field === name));
+    // Asked first, while the reads are still frames (no union formed yet)...
+    const early = questions.map((q) => reads.someRead(q));
+    // ...then answered from the union, and asked again (someRead now uses the union).
+    const union = reads.fields();
+    const expected = questions.map((q) => [...union].some(([owner, fields]) => [...fields].some((f) => q(owner, f))));
+    assert.deepEqual(early, expected, rule);
+    assert.deepEqual(questions.map((q) => reads.someRead(q)), expected, rule);
+    assert.ok(expected.some((x) => x), `${rule} read something`);
+    checked += expected.filter((x) => x).length;
+  }
+  assert.ok(checked > 10);
+});
