@@ -11,6 +11,7 @@ import {
   isPolicyFile,
   configForUnit,
   loadPack,
+  ruleOverride,
   scanTerraformUnit,
   severityRank,
   type Finding,
@@ -286,7 +287,7 @@ export class UnitScanner {
 }
 
 function ruleActive(rule: RuleMetadata, config: PalisadeConfig): boolean {
-  const override = config.rules[rule.id];
+  const override = ruleOverride(config, rule.id);
   if (override?.enabled === false) return false;
   if (rule.formats.length > 0 && !rule.formats.includes('terraform')) return false;
   const threshold = config.severityThreshold;

@@ -5,7 +5,7 @@ import type { FileHost } from '../iac/model';
 import { parseDocuments, type ParsedDocument } from '../iac/documents';
 import type { ParsedFile } from '../iac/terraform';
 import { evaluateAdapted, type AdapterDocument, type DocumentShape } from './adapters';
-import { DEFAULT_CONFIG, isExcluded, type PalisadeConfig } from './config';
+import { DEFAULT_CONFIG, isExcluded, ruleOverride, type PalisadeConfig } from './config';
 import { conftestTerraformInput } from './conftest-input';
 import { fingerprintOf } from './evaluate';
 import { applySuppressions } from './suppressions';
@@ -80,10 +80,10 @@ export function scanDocumentFile(host: FileHost, options: DocumentScanOptions): 
   const found: Finding[] = [];
   for (const rule of options.pack.rules) {
     const external = options.pack.external?.get(rule.id);
-    if (!isDocumentRule(external) || config.rules[rule.id]?.enabled === false) continue;
+    if (!isDocumentRule(external) || ruleOverride(config, rule.id)?.enabled === false) continue;
     if (rule.formats.length > 0 && !rule.formats.some((f) => formats.has(f))) continue;
     out.rulesRun.push(rule.id);
-    const severity = config.rules[rule.id]?.severity ?? rule.severity;
+    const severity = ruleOverride(config, rule.id)?.severity ?? rule.severity;
     const run = evaluateAdapted(rule, external, documents, { sourceMaps: new Map(), severity, fingerprint: fingerprintOf });
     found.push(...run.findings);
     out.diagnostics.push(...run.diagnostics);
@@ -92,7 +92,7 @@ export function scanDocumentFile(host: FileHost, options: DocumentScanOptions): 
   const withSuppressions = applySuppressions(found, { textOf: () => text, rules, placements: new Map() });
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
   out.findings = withSuppressions
-    .filter((f) => config.rules[f.ruleId]?.enabled !== false && severityRank(f.severity) >= threshold)
+    .filter((f) => ruleOverride(config, f.ruleId)?.enabled !== false && severityRank(f.severity) >= threshold)
     .sort((a, b) => a.range.start - b.range.start || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   out.timing.policyMs = performance.now() - parsedDone;
   return out;

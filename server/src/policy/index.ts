@@ -10,7 +10,7 @@ export type { EvaluateOptions, EvaluationResult } from './evaluate';
 export { parseSuppressions, applySuppressions, NO_REASON_RULE_ID } from './suppressions';
 export { jsonSuppressionInsert } from './suppressions-json';
 export type { Suppression } from './suppressions';
-export { parseConfig, findConfigFile, ConfigCache, DEFAULT_CONFIG, CONFIG_NAMES, isExcluded, globToRegExp } from './config';
+export { parseConfig, findConfigFile, ConfigCache, DEFAULT_CONFIG, CONFIG_NAMES, isExcluded, globToRegExp, ruleOverride } from './config';
 export type { PalisadeConfig, RuleOverride } from './config';
 export { scanTerraformUnit, configForUnit } from './scan';
 export type { ScanUnitOptions, UnitScan } from './scan';

@@ -4,7 +4,7 @@
 import type { FileHost, SourceMapNode } from '../iac/model';
 import { analyzeTerraformModule, isTerraformConfigName } from '../iac/terraform';
 import { analyzeTerraformPlan, overlaySourceMaps, type TerraformPlanResult } from '../iac/tfplan';
-import { DEFAULT_CONFIG, isExcluded, type PalisadeConfig } from './config';
+import { DEFAULT_CONFIG, isExcluded, ruleOverride, type PalisadeConfig } from './config';
 import { evaluatePack } from './evaluate';
 import { applySuppressions } from './suppressions';
 import { severityRank, type Finding, type PolicyDiagnostic, type RuleMetadata, type RulePack } from './types';
@@ -68,8 +68,8 @@ export async function scanTerraformPlan(host: FileHost, options: ScanPlanOptions
     budget: options.budget,
     isCancelled: options.isCancelled,
     pause: options.pause,
-    enabled: (rule) => config.rules[rule.id]?.enabled !== false,
-    severityOf: (rule) => config.rules[rule.id]?.severity ?? rule.severity,
+    enabled: (rule) => ruleOverride(config, rule.id)?.enabled !== false,
+    severityOf: (rule) => ruleOverride(config, rule.id)?.severity ?? rule.severity,
   });
   if (evaluation.cancelled) return { analysis, findings: [], diagnostics: [], cancelled: true, source, sourceMaps, timing: timing() };
   // The plan itself has no comments: suppressions count only for findings placed on the source
@@ -85,7 +85,7 @@ export async function scanTerraformPlan(host: FileHost, options: ScanPlanOptions
   }
   const threshold = config.severityThreshold ? severityRank(config.severityThreshold) : -1;
   const findings = evaluation.findings
-    .filter((f) => config.rules[f.ruleId]?.enabled !== false && severityRank(f.severity) >= threshold)
+    .filter((f) => ruleOverride(config, f.ruleId)?.enabled !== false && severityRank(f.severity) >= threshold)
     .sort((a, b) => (a.range.file < b.range.file ? -1 : a.range.file > b.range.file ? 1 : a.range.start - b.range.start || (a.ruleId < b.ruleId ? -1 : 1)));
   return { analysis, findings, diagnostics: evaluation.diagnostics, cancelled: false, source, sourceMaps, timing: timing() };
 }

@@ -2,7 +2,7 @@
 // the reads behind memoised rule values and function results it reuses from an earlier rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { EvaluationSession, fromJS, prepare, ReadLog, trackedInput, type Reads } from '../../../server/src/rego';
+import { EvaluationSession, fromJS, prepare, ReadLog, trackedInput, type PreparedPolicy, type Reads } from '../../../server/src/rego';
 
 const POLICY = `package t
 
@@ -34,11 +34,16 @@ function describe(reads: Reads): string[] {
   return out.sort();
 }
 
+/** A session over INPUT that records reads into its own log. */
+function tracked(policy: PreparedPolicy): { log: ReadLog; session: EvaluationSession } {
+  const log = new ReadLog();
+  return { log, session: new EvaluationSession(policy, { input: trackedInput(fromJS(INPUT), log), reads: log }) };
+}
+
 function run(rules: string[]): Map<string, string[]> {
   const { policy, errors } = prepare([{ file: 't.rego', text: POLICY }]);
   assert.deepEqual(errors, []);
-  const log = new ReadLog();
-  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const { log, session } = tracked(policy!);
   const out = new Map<string, string[]>();
   for (const rule of rules) {
     const frame = log.begin();
@@ -67,8 +72,7 @@ test('a rule reads the fields it touches; a memoised value reused by a later rul
 test('a function result memoised in one rule counts its reads in the next rule that calls it with the same argument', () => {
   const { policy, errors } = prepare([{ file: 't.rego', text: POLICY + '\nfifth contains n if {\n\tsome r in tagged("disk")\n\tn := r.name\n}\n' }]);
   assert.deepEqual(errors, []);
-  const log = new ReadLog();
-  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const { log, session } = tracked(policy!);
   let frame = log.begin();
   session.evalRule('data.t.third');
   log.end(frame);
@@ -82,8 +86,7 @@ test('a function result memoised in one rule counts its reads in the next rule t
 test('reads shared from a memo are not changed by a later rule that reads more of the same object', () => {
   const { policy, errors } = prepare([{ file: 't.rego', text: POLICY }]);
   assert.deepEqual(errors, []);
-  const log = new ReadLog();
-  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const { log, session } = tracked(policy!);
   const readsOf = (rule: string): string[] => {
     const frame = log.begin();
     session.evalRule(`data.t.${rule}`);
@@ -136,8 +139,7 @@ whole_b := {input}
 `;
   const { policy, errors } = prepare([{ file: 't.rego', text: views }]);
   assert.deepEqual(errors, []);
-  const log = new ReadLog();
-  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const { log, session } = tracked(policy!);
   const readsOf = (rule: string): string[] => {
     const frame = log.begin();
     assert.deepEqual(session.evalRule(`data.t.${rule}`).errors, []);
@@ -159,8 +161,7 @@ whole_b := {input}
 test('someRead answers as the union of the reads would, before and after the union is formed', () => {
   const { policy, errors } = prepare([{ file: 't.rego', text: POLICY }]);
   assert.deepEqual(errors, []);
-  const log = new ReadLog();
-  const session = new EvaluationSession(policy!, { input: trackedInput(fromJS(INPUT), log), reads: log });
+  const { log, session } = tracked(policy!);
   let checked = 0;
   for (const rule of ['first', 'second', 'third', 'fourth', 'first']) {
     const frame = log.begin();

@@ -2,7 +2,7 @@
 // UnitOutcome shape buildReport takes, with the command line's rule filters and, for findings
 // placed on .tf source, verified fixes. Used by `palisade report` (and `palisade scan`).
 import type { FileHost } from '../../iac/model';
-import { ConfigCache, configForUnit, scanTerraformPlan, severityRank, type PalisadeConfig, type RuleMetadata, type RulePack } from '../../policy';
+import { ConfigCache, configForUnit, ruleOverride, scanTerraformPlan, severityRank, type PalisadeConfig, type RuleMetadata, type RulePack } from '../../policy';
 import { collectFixes, disabledRules, type ScanSettings, type UnitOutcome } from '../scan-engine';
 import { parentOf } from '../units';
 
@@ -23,7 +23,7 @@ export async function scanPlanFile(host: FileHost, file: string, pack: RulePack,
     outcome.configDiagnostics = resolved.diagnostics;
     const config = withCommandLine(resolved.config, pack, settings);
     const scan = await scanTerraformPlan(host, { file, root: settings.cwd, pack, config, varFiles: settings.varFiles });
-    outcome.findings = scan.findings.filter((f) => config.rules[f.ruleId]?.enabled !== false).map(({ value: _value, ...rest }) => rest);
+    outcome.findings = scan.findings.filter((f) => ruleOverride(config, f.ruleId)?.enabled !== false).map(({ value: _value, ...rest }) => rest);
     outcome.frontEnd = scan.analysis.diagnostics.map((d) => ({ file: d.file, start: d.start, end: d.end, severity: d.severity, code: d.code, message: d.message }));
     outcome.policy = scan.diagnostics;
     outcome.files = scan.analysis.model.files.slice();
@@ -62,7 +62,7 @@ function withCommandLine(config: PalisadeConfig, pack: RulePack, settings: ScanS
 }
 
 function activeOnPlans(rule: RuleMetadata, config: PalisadeConfig): boolean {
-  const override = config.rules[rule.id];
+  const override = ruleOverride(config, rule.id);
   if (override?.enabled === false) return false;
   if (rule.formats.length > 0 && !rule.formats.includes('terraform') && !rule.formats.includes('terraform-plan')) return false;
   const threshold = config.severityThreshold;
