@@ -85,6 +85,7 @@ export function renderRulePage(rule: RuleMetadata, readFile: ReadRepoFile): stri
     '',
     rule.remediation ?? '_No remediation given._',
     '',
+    ...followsNote(rule),
     '## Compliance frameworks',
     '',
   ];
@@ -120,6 +121,17 @@ export function renderRulePage(rule: RuleMetadata, readFile: ReadRepoFile): stri
   }
   lines.push(GENERATED_NOTE, '');
   return lines.join('\n');
+}
+
+/** For a rule with `custom.follows`: why a fix of the followed rule may bring its findings into view. */
+function followsNote(rule: RuleMetadata): string[] {
+  const follows = rule.follows ?? [];
+  if (follows.length === 0) return [];
+  const links = follows.map((id) => `[${code(id)}](${id}.md)`).join(', ');
+  return [
+    `This rule presupposes the remedy of ${links}: a verified fix for that rule may bring this finding into view on the resource it fixes or adds, and says so in its title ([docs/fixes.md](../fixes.md)).`,
+    '',
+  ];
 }
 
 /** `CWE-311` → a link to MITRE's definition. */

@@ -19,6 +19,7 @@
 #   cwe: ["CWE-308"]
 #   remediation: Enable MFA delete on the bucket's versioning configuration (requires the root user's MFA).
 #   fixable: false
+#   follows: [PAL-AWS-S3-005]
 package palisade.aws.s3.bucket_mfa_delete_disabled
 
 import data.palisade.lib.modules

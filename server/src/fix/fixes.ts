@@ -1,6 +1,6 @@
 // Fixes for findings: the rule's own operations plus every provider's candidates, each rendered
 // into text edits and verified by a re-scan; fix-all combines the preferred fixes of one file.
-import type { Finding, FixOperation } from '../policy';
+import { rulesByIdOf, type Finding, type FixOperation } from '../policy';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
@@ -52,11 +52,19 @@ async function verifyCandidates(finding: Finding, context: FixContext, providers
       report.rejected.push({ title: candidate.title, source: candidate.source, reason: verdict.reason });
       continue;
     }
-    const title = verdict.followUps.length > 0 ? `${candidate.title}; ${verdict.followUps.join('; ')}` : candidate.title;
+    const title = [candidate.title, ...verdict.followUps].join('; ') + revealedNote(verdict.revealed, context);
     report.fixes.push(toVerified({ ...candidate, title }, finding, verdict.edits));
   }
   markPreferred(report.fixes);
   return report;
+}
+
+/** ` (reveals PAL-AWS-S3-008: <its title>)` when the fix brings a following rule's findings into view (verify.ts). */
+function revealedNote(revealed: readonly Finding[], context: FixContext): string {
+  if (revealed.length === 0) return '';
+  const rules = rulesByIdOf(context.pack);
+  const ids = [...new Set(revealed.map((f) => f.ruleId))];
+  return ` (reveals ${ids.map((id) => `${id}: ${rules.get(id)?.title ?? id}`).join('; ')})`;
 }
 
 /**

@@ -15,7 +15,7 @@ const MAX_FOLLOW_UP_ROUNDS = 2;
 export type RenderFn = (candidate: FixCandidate, finding: Finding, context: FixContext, state: UnitState) => { ok: true; edits: FixTextEdit[] } | { ok: false; reason: string };
 
 export type Chained =
-  | { ok: true; edits: FixTextEdit[]; followUps: string[]; gone: Set<string> }
+  | { ok: true; edits: FixTextEdit[]; followUps: string[]; gone: Set<string>; revealed: Finding[] }
   | { ok: false; reason: string; cancelled?: boolean };
 
 /**
@@ -30,7 +30,7 @@ export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[
   for (let round = 0; ; round++) {
     const early = stopEarly ? { followUpResource: round < MAX_FOLLOW_UP_ROUNDS ? resource : undefined } : undefined;
     const verdict = await verifyEdits(current, targets, context, state, early);
-    if (verdict.ok) return { ok: true, edits: current, followUps, gone: verdict.gone };
+    if (verdict.ok) return { ok: true, edits: current, followUps, gone: verdict.gone, revealed: verdict.revealed ?? [] };
     const fail = { ok: false as const, reason: verdict.reason ?? 'not verified', cancelled: verdict.cancelled };
     const introduced = verdict.introduced;
     if (round >= MAX_FOLLOW_UP_ROUNDS || !verdict.after || introduced.length === 0 || resource === undefined) return fail;

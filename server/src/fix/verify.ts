@@ -4,7 +4,7 @@
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
 import { analyzeTerraformModule, ChildEvaluations, parseTerraformCached, type ParsedFile } from '../iac/terraform';
-import { scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
+import { rulesByIdOf, scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
 
@@ -126,8 +126,13 @@ export interface Verification {
   reason?: string;
   /** Fingerprints of the unit's findings that the edits removed. */
   gone: Set<string>;
-  /** Fingerprints that appeared. */
+  /** Findings that appeared, not counting revealed ones. */
   introduced: Finding[];
+  /**
+   * Findings that appeared of rules that follow a target's rule (`custom.follows`), on the target's
+   * resource or on one the edit adds: the fix brought them into view, it did not introduce them.
+   */
+  revealed?: Finding[];
   cancelled?: boolean;
   /** The edited unit (texts by absolute path, and its re-scan), when the re-scan ran. */
   after?: { texts: Map<string, string>; sourceMaps: Map<string, SourceMapNode>; findings: Finding[] };
@@ -174,6 +179,7 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   // A new Terraform error rejects the edit whatever the rules say: they are not run then.
   const newErrorIn = (diagnostics: readonly { severity: string; message: string }[]) => [...errorMessagesOf(diagnostics)].find((m) => !state.errorMessages.has(m));
   let decisive: Finding | undefined;
+  const isRevealed = revealedBy(targets, context, state);
   // Evaluation is deterministic: the same edited texts give the same re-scan, whatever the targets.
   const earlier = state.rescans.find((r) => sameTexts(r.texts, texts))?.scan;
   const scan = earlier ?? await scanTerraformUnit(new OverlayHost(context.host, texts), {
@@ -182,7 +188,7 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
     // Child modules the edit leaves alone are replayed from earlier re-scans (child-reuse.ts).
     childEvaluations: state.childEvaluations,
     continueAfterFrontEnd: (analysis) => newErrorIn(analysis.diagnostics) === undefined,
-    ...(early ? { stopOnFinding: (f: Finding, suppressed: () => boolean) => (decides(f, suppressed, targets, state, early) ? ((decisive = f), true) : false) } : {}),
+    ...(early ? { stopOnFinding: (f: Finding, suppressed: () => boolean) => (decides(f, suppressed, targets, state, early, isRevealed) ? ((decisive = f), true) : false) } : {}),
   });
   if (scan.cancelled) return rejected('cancelled', { cancelled: true });
   if (!earlier && !scan.stopped) {
@@ -196,7 +202,9 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
   const after = new Set(scan.findings.map((f) => f.fingerprint));
   const gone = new Set([...state.fingerprints].filter((fp) => !after.has(fp)));
   // A suppressed finding is not shown, and callers may pass only the shown ones as the baseline.
-  const introduced = scan.findings.filter((f) => !f.suppressed && !state.fingerprints.has(f.fingerprint));
+  const appeared = scan.findings.filter((f) => !f.suppressed && !state.fingerprints.has(f.fingerprint));
+  const revealed = appeared.filter(isRevealed);
+  const introduced = appeared.filter((f) => !isRevealed(f));
   if (introduced.length > 0) {
     const f = introduced[0];
     return { ok: false, reason: `the edit introduces ${f.ruleId}: ${f.message}`, gone, introduced, after: editedUnit };
@@ -206,13 +214,30 @@ export async function verifyEdits(edits: readonly FixTextEdit[], targets: readon
     const still = state.findings.find((f) => f.fingerprint === remaining[0]);
     return { ok: false, reason: `after the edit the finding remains${still ? ` (${still.ruleId}: ${still.message})` : ''}`, gone, introduced, after: editedUnit };
   }
-  return { ok: true, gone, introduced, after: editedUnit };
+  return { ok: true, gone, introduced, after: editedUnit, ...(revealed.length > 0 ? { revealed } : {}) };
+}
+
+/**
+ * Which new findings a fix of `targets` reveals rather than introduces: a finding of a rule that
+ * declares it follows a target's rule (`custom.follows`: it presupposes that rule's remedy, as MFA
+ * delete presupposes versioning), on the target's resource or on a resource the edit adds. Anything
+ * else that appears is a new finding and rejects the fix.
+ */
+function revealedBy(targets: readonly string[], context: FixContext, state: UnitState): (f: Finding) => boolean {
+  const rules = rulesByIdOf(context.pack);
+  const fixed = state.findings.filter((t) => targets.includes(t.fingerprint));
+  return (f) => {
+    const follows = rules.get(f.ruleId)?.follows;
+    if (!follows || follows.length === 0 || f.resource === undefined) return false;
+    const added = !state.sourceMaps.has(f.resource);
+    return fixed.some((t) => follows.includes(t.ruleId) && (added || f.resource === t.resource));
+  };
 }
 
 /** A finding of the edited unit that makes the verdict a rejection, whatever else the re-scan finds. */
-function decides(f: Finding, suppressed: () => boolean, targets: readonly string[], state: UnitState, early: EarlyVerdict): boolean {
+function decides(f: Finding, suppressed: () => boolean, targets: readonly string[], state: UnitState, early: EarlyVerdict, isRevealed: (f: Finding) => boolean): boolean {
   if (targets.includes(f.fingerprint)) return true;
-  if (state.fingerprints.has(f.fingerprint)) return false;
+  if (state.fingerprints.has(f.fingerprint) || isRevealed(f)) return false;
   const followUp = early.followUpResource !== undefined && f.resource === early.followUpResource && f.fix !== undefined && f.fix.length > 0;
   // Suppression is the costly question (the file's comments), so it comes last.
   return !followUp && !suppressed();

@@ -12,7 +12,7 @@ export { jsonSuppressionInsert } from './suppressions-json';
 export type { Suppression } from './suppressions';
 export { parseConfig, findConfigFile, ConfigCache, DEFAULT_CONFIG, CONFIG_NAMES, isExcluded, globToRegExp, ruleOverride } from './config';
 export type { PalisadeConfig, RuleOverride } from './config';
-export { scanTerraformUnit, configForUnit } from './scan';
+export { scanTerraformUnit, configForUnit, rulesByIdOf } from './scan';
 export type { ScanUnitOptions, UnitScan } from './scan';
 export type { EvaluationRecord } from './incremental';
 export { SEVERITIES, severityRank, isSeverity } from './types';

@@ -62,6 +62,7 @@ export function ruleFromFields(fields: Record<string, unknown>, packagePath: str
     remediation: text(custom.remediation),
     fixable: custom.fixable === true,
     allowUnknown: custom.allow_unknown === true,
+    follows: stringList(custom.follows),
     docsUrl: DOCS_BASE_URL + id,
     links: relatedLinks(fields.related_resources),
   };

@@ -116,7 +116,8 @@ export function configForUnit(host: FileHost, dir: string, root: string | undefi
 /** The pack's rules by id, built once per rule list: every unit and every fix's re-scan needs it. */
 const rulesByIdCache = new WeakMap<readonly RuleMetadata[], Map<string, RuleMetadata>>();
 
-function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
+/** The pack's rules by id (built once per rule list). */
+export function rulesByIdOf(pack: RulePack): Map<string, RuleMetadata> {
   let byId = rulesByIdCache.get(pack.rules);
   // A loader still adding rules changes the length: the map is then built again.
   if (byId === undefined || byId.size !== pack.rules.length) {

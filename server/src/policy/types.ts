@@ -38,6 +38,12 @@ export interface RuleMetadata {
   fixable: boolean;
   /** `custom.allow_unknown: true`: keep findings whose path points at a wholly unknown value. */
   allowUnknown: boolean;
+  /**
+   * `custom.follows`: ids of rules whose remedy this rule presupposes (MFA delete applies only to a
+   * versioned bucket). A verified fix of such a rule may bring this rule's findings into view on the
+   * resource it fixes or adds; they are named in the fix, not counted as introduced (docs/fixes.md).
+   */
+  follows?: string[];
   /** The rule's docs page: `https://palisade.dev/rules/<id>`, else the first `related_resources` link. */
   docsUrl: string;
   /** Every `related_resources` link. */

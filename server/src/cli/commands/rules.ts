@@ -11,7 +11,8 @@ export const summary = 'list the rules that run: built-in and team packs (--json
 const USAGE = `usage: palisade rules [--json] [--config FILE]
 
   --json     {"rules":[{"id","title","description","severity","formats","resourceTypes",
-             "frameworks","references","cwe","remediation","fixable","docsUrl","package","file","pack"}…]}
+             "frameworks","references","cwe","remediation","fixable","docsUrl","package","file","pack",
+             "links"?,"follows"?}…]}
   --config   the .palisade.yaml whose team packs to list too (default: the nearest one at or
              above the current directory, as palisade scan)
 
@@ -60,6 +61,7 @@ function toJson(r: RuleMetadata) {
   };
   if (r.remediation !== undefined) out.remediation = r.remediation;
   if (r.links.length > 0) out.links = r.links;
+  if (r.follows && r.follows.length > 0) out.follows = r.follows;
   return out;
 }
 
