@@ -18,7 +18,7 @@
 #     kics: e6b4b943-6883-47a9-9739-7ada9568f8ca
 #   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true on the source volume (or keep only copies made with aws_ebs_snapshot_copy and encrypted = true).
-#   fixable: false
+#   fixable: true
 package palisade.aws.ec2.ebs_snapshot_unencrypted
 
 import data.palisade.aws.ec2.instance_volume_unencrypted as instance_rule
@@ -27,14 +27,16 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # One finding per snapshot, on its header (a snapshot has no encryption argument of its own); the
-# volume's `encrypted` is the related location, where the fix belongs.
-deny contains result.with_related(result.fail(snapshot, [], msg), [result.related(volume, ["encrypted"], "not encrypted")]) if {
+# volume's `encrypted` is the related location, and the fix sets it there, as EC2-004's fix does
+# on the volume's own finding (AWS replaces the volume to encrypt it).
+deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [result.related(volume, ["encrypted"], "not encrypted")]) if {
 	not instance_rule.default_encryption_on
 	some snapshot in tf.resources("aws_ebs_snapshot")
 	some volume in tf.resources("aws_ebs_volume")
 	unencrypted(volume)
 	snapshot in tf.referencing(volume.address, "aws_ebs_snapshot", ["volume_id"])
 	msg := sprintf("%s is a snapshot of the unencrypted volume %s", [snapshot.address, volume.address])
+	fix := [object.union(result.set(["encrypted"], true), {"resource": volume.address})]
 }
 
 # A volume restored from a snapshot takes the snapshot's encryption, which is not known here.

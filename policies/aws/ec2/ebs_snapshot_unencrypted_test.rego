@@ -9,7 +9,7 @@ snapshot := {"address": "aws_ebs_snapshot.s", "type": "aws_ebs_snapshot", "name"
 default_encryption := {"address": "aws_ebs_encryption_by_default.d", "type": "aws_ebs_encryption_by_default", "name": "d", "config": {"enabled": true}, "references": []}
 
 test_fires if {
-	rule.deny == {{"msg": "aws_ebs_snapshot.s is a snapshot of the unencrypted volume aws_ebs_volume.v", "resource": "aws_ebs_snapshot.s", "path": [], "related": [{"resource": "aws_ebs_volume.v", "path": ["encrypted"], "msg": "not encrypted"}]}} with input as {"resources": [volume({"encrypted": false}), snapshot]}
+	rule.deny == {{"msg": "aws_ebs_snapshot.s is a snapshot of the unencrypted volume aws_ebs_volume.v", "resource": "aws_ebs_snapshot.s", "path": [], "related": [{"resource": "aws_ebs_volume.v", "path": ["encrypted"], "msg": "not encrypted"}], "fix": [{"op": "set", "path": ["encrypted"], "value": true, "resource": "aws_ebs_volume.v"}]}} with input as {"resources": [volume({"encrypted": false}), snapshot]}
 	count(rule.deny) == 1 with input as {"resources": [volume({"size": 40}), snapshot]}
 }
 
