@@ -3,16 +3,17 @@
 # description: |
 #   A usage plan sets throttling and quotas per API key. Without one the stage is limited only by
 #   account-wide defaults, so a single abusive client can exhaust the account's request capacity or
-#   run up the backend's bill.
+#   run up the backend's bill. Stages created by a deployment's stage_name (provider v5 and
+#   earlier) are checked too.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html
 # custom:
 #   id: PAL-AWS-APIGATEWAY-010
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_stage, aws_api_gateway_usage_plan]
+#   resource_types: [aws_api_gateway_stage, aws_api_gateway_deployment, aws_api_gateway_usage_plan]
 #   references:
-#     kics: c999cf62-0920-40f8-8dda-0caccd66ed7e
+#     kics: [c999cf62-0920-40f8-8dda-0caccd66ed7e, b3a59b8e-94a3-403e-b6e2-527abaf12034]
 #   cwe: ["CWE-770"]
 #   remediation: Add the stage to an aws_api_gateway_usage_plan (api_stages) with throttle and quota settings.
 #   fixable: false
@@ -27,6 +28,15 @@ warn contains result.fail(stage, [], msg) if {
 	some stage in tf.resources("aws_api_gateway_stage")
 	not in_plan(stage)
 	msg := sprintf("%s is in no usage plan, so its callers are not throttled or metered", [stage.address])
+}
+
+# A deployment with stage_name creates (or updates) that stage itself; an empty name creates none.
+warn contains result.fail(deployment, [], msg) if {
+	some deployment in tf.resources("aws_api_gateway_deployment")
+	name := object.get(deployment.config, "stage_name", null)
+	not name in {null, ""}
+	not in_plan(deployment)
+	msg := sprintf("%s creates a stage that is in no usage plan, so its callers are not throttled or metered", [deployment.address])
 }
 
 in_plan(stage) if {

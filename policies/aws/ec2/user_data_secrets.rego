@@ -17,7 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_46
 #     trivy: AVD-AWS-0029
-#     kics: 443488f5-c734-460b-a36d-5b3f330174dc
+#     kics: [443488f5-c734-460b-a36d-5b3f330174dc, d7b9d850-3e06-4a75-852f-c46c2e92240b]
 #   cwe: ["CWE-798"]
 #   remediation: Remove the credentials from user data; give the instance an IAM role and read secrets from Secrets Manager or SSM at boot.
 #   fixable: false

@@ -16,7 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_348
 #     trivy: AVD-AWS-0141
-#     kics: 7081f85c-b94d-40fd-8b45-a4f1cac75e46
+#     kics: [7081f85c-b94d-40fd-8b45-a4f1cac75e46, 970d224d-b42a-416b-81f9-8f4dfe70c4bc]
 #   cwe: ["CWE-250"]
 #   remediation: Do not create access keys for a user named root; use a role for automation and keep break-glass access on the root user with MFA.
 #   fixable: true

@@ -16,7 +16,11 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_70
-#     kics: [7af43613-6bb9-4a0e-8c4d-1314b799425e, 66c6f96f-2d9e-417e-a998-9058aeeecd44, d24c0755-c028-44b1-b503-8e719c898832]
+#     kics:
+#       - 7af43613-6bb9-4a0e-8c4d-1314b799425e
+#       - 66c6f96f-2d9e-417e-a998-9058aeeecd44
+#       - d24c0755-c028-44b1-b503-8e719c898832
+#       - 1df37f4b-7197-45ce-83f8-9994d2fcf885
 #   cwe: ["CWE-732"]
 #   remediation: Name the principals that need access, or restrict the statement with conditions (e.g. aws:SourceVpce, aws:PrincipalOrgID).
 #   fixable: false

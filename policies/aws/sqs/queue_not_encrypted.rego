@@ -14,6 +14,7 @@
 #   references:
 #     checkov: CKV_AWS_27
 #     trivy: AVD-AWS-0096
+#     kics: 6e8849c1-3aa7-40e3-9063-b85ee300f29f
 #   cwe: ["CWE-311"]
 #   remediation: Set sqs_managed_sse_enabled = true, or set kms_master_key_id.
 #   fixable: true

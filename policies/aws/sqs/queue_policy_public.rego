@@ -14,7 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_168
-#     kics: 730675f9-52ed-49b6-8ead-0acb5dd7df7f
+#     kics: [730675f9-52ed-49b6-8ead-0acb5dd7df7f, abb06e5f-ef9a-4a99-98c6-376d396bfcdf]
 #   cwe: ["CWE-732"]
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn for service publishers.
 #   fixable: false

@@ -14,7 +14,8 @@
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
-#   references: {}
+#   references:
+#     kics: e35c16a2-d54e-419d-8546-a804d8e024d0
 #   cwe: ["CWE-284"]
 #   remediation: Narrow the source to the exact /32 addresses or security groups that need the service.
 #   fixable: false

@@ -1,0 +1,44 @@
+# METADATA
+# title: EC2 instance is launched into the default VPC
+# description: |
+#   An instance without subnet_id (and without a network interface or launch template that places
+#   it) is launched into a default subnet of the Region's default VPC, as is one whose subnet_id
+#   names an aws_default_subnet. Default subnets give every instance a public IP address and a route
+#   to the internet gateway, and the default VPC is shared by everything else launched without
+#   thought; workloads belong in subnets of a VPC built for them.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
+# custom:
+#   id: PAL-AWS-EC2-010
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_instance]
+#   frameworks: {}
+#   references:
+#     kics: 7e4a6e76-568d-43ef-8c4e-36dea481bff1
+#   cwe: ["CWE-1188"]
+#   remediation: Set subnet_id to a subnet of a VPC built for the workload (a private one unless the instance must be public).
+#   fixable: false
+#   allow_unknown: true
+package palisade.aws.ec2.instance_in_default_vpc
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+# Advisory: quick experiments often use the default VPC on purpose.
+warn contains result.fail(r, ["subnet_id"], msg) if {
+	some r in tf.resources("aws_instance")
+	tf.missing_attr(r, ["subnet_id"])
+	tf.missing_attr(r, ["network_interface"])
+	tf.missing_attr(r, ["launch_template"])
+	msg := sprintf("%s has no subnet_id, so it is launched into a default subnet of the default VPC", [r.address])
+}
+
+# subnet_id is unknown here (a reference), hence allow_unknown: the reference itself is the evidence.
+warn contains result.fail(r, ["subnet_id"], msg) if {
+	some r in tf.resources("aws_instance")
+	some ref in r.references
+	ref.path[0] == "subnet_id"
+	startswith(ref.target, "aws_default_subnet.")
+	msg := sprintf("%s is launched into the default subnet %s", [r.address, ref.target])
+}
