@@ -100,3 +100,15 @@ test('the per-rule Rego version detection equals detectRegoVersion on pack files
   }
   assert.ok(v0 >= 4, 'v0 modules must be among the inputs');
 });
+
+test('a chained rule body is judged with its head: `p if [_] { … }` reads as v0, as the whole text does', () => {
+  const workspace = new RegoWorkspace({ readFile: () => undefined, listDir: () => undefined });
+  const sameLine = 'package p\n\nt if[_] {\n\tinput.x\n}\n\nu if {\n\ttrue\n}\n';
+  const nextLine = 'package p\n\nt if[_]\n{\n\tinput.x\n}\n';
+  for (const [i, text] of [sameLine, nextLine].entries()) {
+    const file = workspace.parse(`/ws/chained${i}.rego`, text);
+    assert.deepEqual(file.errors, [], text);
+    assert.equal(detectedRegoVersion(file), detectRegoVersion(text), text);
+  }
+  assert.equal(detectRegoVersion(sameLine), 'v0');
+});

@@ -240,8 +240,12 @@ export function detectedRegoVersion(file: ParsedFile): RegoVersion {
   else {
     version = 'v1';
     if (ruleVersions.size > 20_000) ruleVersions.clear();
-    for (const rule of module.rules) {
-      const text = file.text.slice(rule.loc.start, rule.loc.end);
+    let start = 0;
+    for (const [i, rule] of module.rules.entries()) {
+      // A chained body (`p if [_] { … }`: a second body of the same head) is a rule of its own whose
+      // text starts at its `{`; what precedes that brace decides, so read it with its head's rule.
+      if (i === 0 || file.text.charCodeAt(rule.loc.start) !== 123 /* { */) start = rule.loc.start;
+      const text = file.text.slice(start, rule.loc.end);
       let v = ruleVersions.get(text);
       if (v === undefined) ruleVersions.set(text, (v = detectRegoVersion(text)));
       if (v === 'v0') {
