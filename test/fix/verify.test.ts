@@ -66,13 +66,18 @@ test('a fix that introduces a new finding is rejected; one that leaves the findi
   assert.match(nop.rejected[0].reason, /finding remains/);
 });
 
-test('a value that comes from a variable yields no fix and says why', async () => {
-  const files = { 'main.tf': 'variable "rotate" {\n  default = false\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = var.rotate\n}\n' };
+test('a value that comes from elsewhere is not replaced where it is used, and the rejection says why', async () => {
+  const files = { 'main.tf': 'locals {\n  rotate = false\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = local.rotate\n}\n' };
   const { context, findings } = await setup(packOf(ROTATION), files);
   assert.equal(findings.length, 1);
   const report = await explainFixes(findings[0], context);
   assert.deepEqual(report.fixes, []);
-  assert.match(report.rejected[0].reason, /comes from var\.rotate/);
+  assert.match(report.rejected[0].reason, /comes from local\.rotate/);
+  // A module input is changed where it is defined instead (test/fix/module-inputs.test.ts).
+  const input = await setup(packOf(ROTATION), { 'main.tf': 'variable "rotate" {\n  default = false\n}\n\nresource "aws_kms_key" "k" {\n  enable_key_rotation = var.rotate\n}\n' });
+  const viaInput = await explainFixes(input.findings[0], input.context);
+  assert.match(viaInput.rejected[0].reason, /comes from var\.rotate/);
+  assert.deepEqual(viaInput.fixes.map((f) => f.title), ['Default var.rotate to true']);
 });
 
 test('a resource with an instance key: the one block is edited', async () => {

@@ -4,5 +4,6 @@
 import type { FixProvider } from './types';
 import { trustedCidrFixes } from './cidr';
 import { scopeResourceFixes, wildcardActionFixes } from './iam';
+import { moduleInputFixes } from './module-inputs';
 
-export const DEFAULT_PROVIDERS: FixProvider[] = [scopeResourceFixes, wildcardActionFixes, trustedCidrFixes];
+export const DEFAULT_PROVIDERS: FixProvider[] = [scopeResourceFixes, wildcardActionFixes, trustedCidrFixes, moduleInputFixes];

@@ -1,0 +1,132 @@
+// A rule's `set` fix whose target attribute reads a module input verbatim
+// (`enable_deletion_protection = var.enable_deletion_protection`) is not rendered there: replacing
+// the reference would cut a wire the author laid on purpose ("comes from var.x; change it where it
+// is defined"). This provider changes the value where it is defined:
+// - for a resource in a child module instance, in that instance's call: the argument is set, or
+//   added when the call leaves the input to its default (`module "alb" { enable_… = true }`);
+// - for a resource of the unit's own module, as the variable's default (`variable "x" { default =
+//   true }`): secure by default for every caller that does not pass it.
+// A candidate is verified like any other (the finding gone, nothing new), so an input that also
+// drives something a rule checks, or a caller that passes another variable, gets no fix.
+import { dirname } from 'node:path';
+import { parseTerraformCached, type Block, type Expr, type ParsedFile } from '../iac/terraform';
+import type { Finding, FixOperation } from '../policy';
+import { summarizeValue } from './hcl-values';
+import { unitAnalysis } from './iam/statement-site';
+import { isJsonSyntaxFile } from './json-render';
+import { renderOperations } from './terraform-render';
+import { blockAt, locate, unparen, type PathStep } from './terraform-locate';
+import type { FixCandidate, FixContext, FixTextEdit } from './types';
+import { absolutePath } from './verify';
+
+export const MODULE_INPUT_SOURCE = 'module-input';
+
+export function moduleInputFixes(finding: Finding, context: FixContext): FixCandidate[] {
+  const ops = finding.fix ?? [];
+  if (!finding.resource || ops.length === 0 || !ops.every(isPlainSet)) return [];
+  const analysis = unitAnalysis(context);
+  const node = analysis.sourceMaps.get(finding.resource);
+  if (!node || isJsonSyntaxFile(node.range.file)) return [];
+  const file = parsedAt(context, node.range.file);
+  const block = file && blockAt(file, node.range.start);
+  if (!file || !block) return [];
+  const inputs = inputsRead(file, block, ops);
+  if (!inputs) return [];
+
+  const caller = callerOf(finding.resource);
+  if (caller !== undefined) {
+    if (!analysis.sourceMaps.has(caller)) return [];
+    const callOps: FixOperation[] = [...inputs].map(([name, value]) => ({ op: 'set', resource: caller, path: [name], value }));
+    return [{ title: `${describe(inputs)} in the call of ${caller}`, source: MODULE_INPUT_SOURCE, preferred: true, ops: callOps }];
+  }
+  const edits = defaultEdits(context, dirname(absolutePath(context.root, node.range.file)), node.range.file, inputs);
+  return edits ? [{ title: `Default ${[...inputs].map(([name, value]) => `var.${name} to ${summarizeValue(value)}`).join(', ')}`, source: MODULE_INPUT_SOURCE, preferred: true, edits }] : [];
+}
+
+/** A `set` on the finding's own resource, without a judged expression (`replaces` keeps its own rule). */
+function isPlainSet(op: FixOperation): boolean {
+  return op.op === 'set' && op.resource === undefined && op.replaces === undefined && Array.isArray(op.path) && op.path.length > 0 && 'value' in op;
+}
+
+/** Input name → value, when every operation's target reads exactly `var.<name>` (one value per input). */
+function inputsRead(file: ParsedFile, block: Block, ops: readonly FixOperation[]): Map<string, unknown> | undefined {
+  const inputs = new Map<string, unknown>();
+  for (const op of ops) {
+    const found = locate(file, block, op.path as PathStep[]);
+    if (!found.ok) return undefined;
+    const at = found.located;
+    if (at.kind !== 'attribute' && at.kind !== 'object-item') return undefined;
+    const name = variableName(at.kind === 'attribute' ? at.attr.expr : at.item.value);
+    if (name === undefined) return undefined;
+    if (inputs.has(name) && JSON.stringify(inputs.get(name)) !== JSON.stringify(op.value)) return undefined;
+    inputs.set(name, op.value);
+  }
+  return inputs;
+}
+
+/** `x` for the expression `var.x` (parentheses allowed), else undefined. */
+function variableName(expr: Expr): string | undefined {
+  const e = unparen(expr);
+  if (e.kind !== 'GetAttr') return undefined;
+  const object = unparen(e.object);
+  return object.kind === 'Variable' && object.name === 'var' ? e.name.name : undefined;
+}
+
+/** `module.a["k"].module.b` for `module.a["k"].module.b.aws_x.y[0]`; undefined for a resource of the unit's own module. */
+export function callerOf(address: string): string | undefined {
+  let at = 0;
+  let end = 0;
+  while (address.startsWith('module.', at)) {
+    let i = at + 'module.'.length;
+    while (i < address.length && /[A-Za-z0-9_-]/.test(address[i])) i++;
+    if (address[i] === '[') {
+      // An instance key: a number or a quoted string, which may hold `]` or `.`.
+      i++;
+      if (address[i] === '"') {
+        for (i++; i < address.length && address[i] !== '"'; i++) if (address[i] === '\\') i++;
+        i++;
+      }
+      while (i < address.length && address[i] !== ']') i++;
+      i++;
+    }
+    if (address[i] !== '.') return undefined;
+    end = i;
+    at = i + 1;
+  }
+  return end === 0 ? undefined : address.slice(0, end);
+}
+
+/** Edits setting each input's default in its `variable` block of `dir`; undefined unless every one has a default to change. */
+function defaultEdits(context: FixContext, dir: string, someFile: string, inputs: Map<string, unknown>): FixTextEdit[] | undefined {
+  const relDir = someFile.includes('/') ? someFile.slice(0, someFile.lastIndexOf('/') + 1) : '';
+  const edits: FixTextEdit[] = [];
+  for (const [name, value] of inputs) {
+    const declared = variableBlock(context, dir, name);
+    // A required input (no default) is set by every caller: a default would change the module's interface.
+    if (!declared || !declared.block.body.items.some((i) => i.kind === 'Attribute' && i.name.name === 'default')) return undefined;
+    const r = renderOperations({ file: declared.file, block: declared.block, address: `var.${name}` }, [{ op: 'set', path: ['default'], value }]);
+    if (!r.ok) return undefined;
+    edits.push(...r.edits.map((e) => ({ file: relDir + declared.name, ...e })));
+  }
+  return edits;
+}
+
+function variableBlock(context: FixContext, dir: string, name: string): { file: ParsedFile; block: Block; name: string } | undefined {
+  for (const entry of (context.host.listDir(dir) ?? []).filter((n) => n.endsWith('.tf')).sort()) {
+    const file = parseTerraformCached(context.host.readFile(`${dir}/${entry}`) ?? '', `${dir}/${entry}`);
+    for (const item of file.body.items) {
+      if (item.kind === 'Block' && item.type.name === 'variable' && item.labels[0]?.value === name) return { file, block: item, name: entry };
+    }
+  }
+  return undefined;
+}
+
+function parsedAt(context: FixContext, file: string): ParsedFile | undefined {
+  const abs = absolutePath(context.root, file);
+  const text = context.host.readFile(abs);
+  return text === undefined ? undefined : parseTerraformCached(text, abs);
+}
+
+function describe(inputs: Map<string, unknown>): string {
+  return [...inputs].map(([name, value]) => `Set ${name} = ${summarizeValue(value)}`).join('; ');
+}
