@@ -4,7 +4,7 @@
 #   An instance without subnet_id (and without a network interface or launch template that places
 #   it) is launched into a default subnet of the Region's default VPC, as is one whose subnet_id
 #   names an aws_default_subnet, or a subnet looked up in the default VPC (data sources with
-#   default_for_az, or filtered by a data.aws_vpc with default = true). Default subnets give every instance a public IP address and a route
+#   default_for_az, or filtered by a data.aws_vpc with default = true) or created in it. Default subnets give every instance a public IP address and a route
 #   to the internet gateway, and the default VPC is shared by everything else launched without
 #   thought; workloads belong in subnets of a VPC built for them.
 # related_resources:
@@ -46,20 +46,28 @@ warn contains result.fail(r, ["subnet_id"], msg) if {
 	msg := sprintf("%s is launched into the default subnet %s", [r.address, ref.target])
 }
 
-# A subnet looked up by a data source that can only return subnets of the default VPC.
+# A subnet looked up by a data source that can only return subnets of the default VPC, or a subnet
+# created in the default VPC (vpc_id of an aws_default_vpc or of a data.aws_vpc with default = true).
 warn contains result.fail(r, ["subnet_id"], msg) if {
 	some r in tf.resources("aws_instance")
 	some ref in r.references
 	ref.path[0] == "subnet_id"
-	some d in object.get(input, "data", [])
-	d.type in {"aws_subnet", "aws_subnets", "aws_subnet_ids"}
+	some d in subnets
 	tf.refers_to(ref.target, d.address)
 	in_default_vpc(d)
 	msg := sprintf("%s is launched into the default VPC: its subnet comes from %s", [r.address, d.address])
 }
 
+subnets := array.concat(
+	[d | some d in object.get(input, "data", []); d.type in {"aws_subnet", "aws_subnets", "aws_subnet_ids"}],
+	tf.resources("aws_subnet"),
+)
+
 # default_for_az = true (aws_subnet), or a filter on default-for-az = "true".
-in_default_vpc(d) if d.config.default_for_az == true
+in_default_vpc(d) if {
+	d.mode == "data"
+	d.config.default_for_az == true
+}
 
 in_default_vpc(d) if {
 	some f in tf.blocks(d, "filter")
@@ -71,7 +79,13 @@ in_default_vpc(d) if {
 	}
 }
 
-# vpc_id, or a vpc-id filter, names a data.aws_vpc with default = true.
+# vpc_id, or a vpc-id filter, names the default VPC.
+in_default_vpc(d) if {
+	some ref in d.references
+	vpc_attribute(d, ref.path)
+	startswith(ref.target, "aws_default_vpc.")
+}
+
 in_default_vpc(d) if {
 	some ref in d.references
 	vpc_attribute(d, ref.path)

@@ -42,7 +42,16 @@ test_fires_on_subnets_of_the_default_vpc if {
 	count(rule.warn) == 1 with input as {"resources": [on_data("data.aws_subnet.s")], "data": [default_vpc, subnet_data({"vpc_id": {"$unknown": "data.aws_vpc.default.id"}}, [{"path": ["vpc_id"], "target": "data.aws_vpc.default", "attribute": "id"}])]}
 }
 
+subnet_resource(vpc_address) := {"address": "aws_subnet.s", "type": "aws_subnet", "name": "s", "mode": "managed", "config": {"vpc_id": {"$unknown": concat("", [vpc_address, ".id"])}, "cidr_block": "172.31.96.0/20"}, "references": [{"path": ["vpc_id"], "target": vpc_address, "attribute": "id"}]}
+
+test_fires_on_a_subnet_created_in_the_default_vpc if {
+	count(rule.warn) == 1 with input as {"resources": [subnet_resource("aws_default_vpc.default"), on_data("aws_subnet.s")]}
+	count(rule.warn) == 1 with input as {"resources": [subnet_resource("data.aws_vpc.default"), on_data("aws_subnet.s")], "data": [default_vpc]}
+}
+
 test_passes_on_subnets_of_other_vpcs if {
+	count(rule.warn) == 0 with input as {"resources": [subnet_resource("aws_vpc.app"), on_data("aws_subnet.s")]}
+	count(rule.warn) == 0 with input as {"resources": [subnet_resource("data.aws_vpc.app"), on_data("aws_subnet.s")], "data": [app_vpc]}
 	count(rule.warn) == 0 with input as {"resources": [on_data("data.aws_subnets.s")], "data": [app_vpc, subnets_in(app_vpc)]}
 	count(rule.warn) == 0 with input as {"resources": [on_data("data.aws_subnet.s")], "data": [subnet_data({"default_for_az": false}, [])]}
 	count(rule.warn) == 0 with input as {"resources": [on_data("data.aws_subnet.s")], "data": [subnet_data({"filter": [{"name": "default-for-az", "values": ["false"]}]}, [])]}
