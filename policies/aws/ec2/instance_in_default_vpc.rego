@@ -13,7 +13,7 @@
 #   id: PAL-AWS-EC2-010
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_instance]
+#   resource_types: [aws_instance, "module:terraform-aws-modules/ec2-instance/aws"]
 #   frameworks: {}
 #   references:
 #     kics: 7e4a6e76-568d-43ef-8c4e-36dea481bff1
@@ -23,6 +23,7 @@
 #   allow_unknown: true
 package palisade.aws.ec2.instance_in_default_vpc
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -35,6 +36,19 @@ warn contains result.fail(r, ["subnet_id"], msg) if {
 	tf.missing_attr(r, ["primary_network_interface"])
 	tf.missing_attr(r, ["launch_template"])
 	msg := sprintf("%s has no subnet_id, so it is launched into a default subnet of the default VPC", [r.address])
+}
+
+# The registry ec2-instance module passes subnet_id (default null), network_interface and
+# launch_template to its aws_instance unchanged; a call that sets none of them (and is not
+# switched off with create = false) launches into the default VPC.
+warn contains result.fail(m, ["subnet_id"], msg) if {
+	some m in modules.opaque_calls("ec2-instance")
+	object.get(m.config, "create", true) == true
+	object.get(m.config, "subnet_id", null) == null
+	every arg in ["network_interface", "primary_network_interface", "launch_template"] {
+		object.get(m.config, arg, null) in {null, [], {}}
+	}
+	msg := sprintf("%s sets no subnet_id, so its instance is launched into a default subnet of the default VPC", [m.address])
 }
 
 # subnet_id is unknown here (a reference), hence allow_unknown: the reference itself is the evidence.

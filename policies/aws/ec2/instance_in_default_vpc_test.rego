@@ -65,3 +65,21 @@ test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [instance({"ami": "ami-0123456789abcdef0", "subnet_id": {"$unknown": "var.subnet_id"}}, [])]}
 	count(rule.warn) == 0 with input as {"resources": [instance({"ami": "ami-0123456789abcdef0", "network_interface": {"$unknown": "local.nics"}}, [])]}
 }
+
+module_call(config) := {"address": "module.bastion", "name": "bastion", "source": "terraform-aws-modules/ec2-instance/aws", "config": config}
+
+test_registry_module_without_subnet_fires if {
+	rule.warn == {{"msg": "module.bastion sets no subnet_id, so its instance is launched into a default subnet of the default VPC", "resource": "module.bastion", "path": ["subnet_id"]}} with input as {"resources": [], "modules": [module_call({"name": "bastion", "instance_type": "t3.micro"})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [module_call({"name": "bastion", "network_interface": []})]}
+}
+
+test_registry_module_placed_or_off_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"subnet_id": "subnet-0123456789abcdef0"})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"subnet_id": {"$unknown": "var.subnet_id"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"create": false})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"create": {"$unknown": "var.enabled"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"launch_template": {"id": {"$unknown": "aws_launch_template.t.id"}}})]}
+
+	# a call whose code is available is checked through its resources
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [object.union(module_call({}), {"dir": ".terraform/modules/bastion"})]}
+}
