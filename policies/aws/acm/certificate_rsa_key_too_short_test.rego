@@ -57,3 +57,34 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [cert("aws_acm_certificate", {"$unknown": "file(var.certificate)"})]}
 }
+
+tls_key(bits) := {"address": "tls_private_key.k", "type": "tls_private_key", "name": "k", "config": object.union({"algorithm": "RSA"}, bits), "references": []}
+
+ref(path, target, attribute) := {"path": path, "target": target, "attribute": attribute}
+
+self_signed := {"address": "tls_self_signed_cert.c", "type": "tls_self_signed_cert", "name": "c", "config": {"private_key_pem": {"$unknown": "tls_private_key.k.private_key_pem"}, "validity_period_hours": 12}, "references": [ref(["private_key_pem"], "tls_private_key.k", "private_key_pem")]}
+
+imported := {"address": "aws_acm_certificate.cert", "type": "aws_acm_certificate", "name": "cert", "config": {"private_key": {"$unknown": "tls_private_key.k.private_key_pem"}, "certificate_body": {"$unknown": "tls_self_signed_cert.c.cert_pem"}}, "references": [ref(["private_key"], "tls_private_key.k", "private_key_pem"), ref(["certificate_body"], "tls_self_signed_cert.c", "cert_pem")]}
+
+test_generated_weak_key_fires if {
+	rule.deny == {{"msg": "aws_acm_certificate.cert presents a certificate with a 1024-bit RSA key (tls_private_key.k)", "resource": "aws_acm_certificate.cert", "path": ["certificate_body"], "related": [{"resource": "tls_private_key.k", "path": ["rsa_bits"], "msg": "1024-bit RSA key"}]}} with input as {"resources": [tls_key({"rsa_bits": 1024}), self_signed, imported]}
+
+	# through the body alone (the private key from elsewhere)
+	body_only := object.union(imported, {"config": {"private_key": {"$unknown": "var.key"}}, "references": [ref(["certificate_body"], "tls_self_signed_cert.c", "cert_pem")]})
+	count(rule.deny) == 1 with input as {"resources": [tls_key({"rsa_bits": 1024}), self_signed, body_only]}
+}
+
+test_locally_signed_weak_key_fires if {
+	request := {"address": "tls_cert_request.r", "type": "tls_cert_request", "name": "r", "config": {}, "references": [ref(["private_key_pem"], "tls_private_key.k", "private_key_pem")]}
+	signed := {"address": "tls_locally_signed_cert.c", "type": "tls_locally_signed_cert", "name": "c", "config": {}, "references": [ref(["cert_request_pem"], "tls_cert_request.r", "cert_request_pem"), ref(["ca_private_key_pem"], "tls_private_key.ca", "private_key_pem")]}
+	server := {"address": "aws_iam_server_certificate.s", "type": "aws_iam_server_certificate", "name": "s", "config": {}, "references": [ref(["certificate_body"], "tls_locally_signed_cert.c", "cert_pem")]}
+	count(rule.deny) == 1 with input as {"resources": [tls_key({"rsa_bits": 1536}), request, signed, server]}
+}
+
+test_generated_strong_or_unknown_key_passes if {
+	count(rule.deny) == 0 with input as {"resources": [tls_key({"rsa_bits": 4096}), self_signed, imported]}
+	count(rule.deny) == 0 with input as {"resources": [tls_key({}), self_signed, imported]}
+	count(rule.deny) == 0 with input as {"resources": [tls_key({"rsa_bits": {"$unknown": "var.bits"}}), self_signed, imported]}
+	ecdsa := object.union(tls_key({}), {"config": {"algorithm": "ECDSA", "ecdsa_curve": "P224"}})
+	count(rule.deny) == 0 with input as {"resources": [ecdsa, self_signed, imported]}
+}

@@ -53,14 +53,58 @@ in_plan(stage) if {
 	s.stage == unknown.known_string(stage.config.stage_name)
 }
 
-# A plan entry Palisade cannot resolve may name this stage.
-in_plan(_) if {
+# A plan entry Palisade cannot resolve may name this stage, unless its API is another one: the
+# entry's api_id references another aws_api_gateway_rest_api than the stage's, or one side is a
+# literal while the other is an API created here (its id cannot be written down in advance).
+in_plan(stage) if {
 	some plan in tf.resources("aws_api_gateway_usage_plan")
-	some s in tf.blocks(plan, "api_stages")
+	some i, s in tf.blocks(plan, "api_stages")
 	some key in ["api_id", "stage"]
 	unknown.is_unknown(object.get(s, key, null))
+	not other_api(plan, i, s, stage)
 }
 
-in_plan(stage) if unknown.is_unknown(stage.config.rest_api_id)
+# api_stages written as an unknown (a dynamic block over a variable) may name any stage.
+in_plan(_) if {
+	some plan in tf.resources("aws_api_gateway_usage_plan")
+	unknown.is_unknown(object.get(plan.config, "api_stages", null))
+}
+
+# A stage of an API Palisade cannot identify (a variable, a module output) may be in any plan;
+# one of an aws_api_gateway_rest_api of this configuration is matched by reference above.
+in_plan(stage) if {
+	unknown.is_unknown(stage.config.rest_api_id)
+	not managed_api(stage)
+}
 
 in_plan(stage) if unknown.is_unknown(stage.config.stage_name)
+
+# managed_api(r): the aws_api_gateway_rest_api (not a data source) that r's rest_api_id references.
+managed_api(r) := ref.target if {
+	some ref in r.references
+	ref.path == ["rest_api_id"]
+	tf.names_type(ref.target, "aws_api_gateway_rest_api")
+	not startswith(ref.target, "data.")
+}
+
+other_api(plan, i, _, stage) if {
+	some ref in plan.references
+	ref.path == ["api_stages", i, "api_id"]
+	tf.names_type(ref.target, "aws_api_gateway_rest_api")
+	api := managed_api(stage)
+	not tf.refers_to(ref.target, api)
+	not tf.refers_to(api, ref.target)
+}
+
+other_api(_, _, entry, stage) if {
+	is_string(entry.api_id)
+	managed_api(stage)
+}
+
+other_api(plan, i, _, stage) if {
+	some ref in plan.references
+	ref.path == ["api_stages", i, "api_id"]
+	tf.names_type(ref.target, "aws_api_gateway_rest_api")
+	not startswith(ref.target, "data.")
+	is_string(stage.config.rest_api_id)
+}

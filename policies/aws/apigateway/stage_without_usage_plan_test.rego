@@ -35,3 +35,41 @@ test_passes_on_deployment if {
 test_unknown_deployment_stage_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [deployment({"rest_api_id": "api1", "stage_name": {"$unknown": "var.stage"}})]}
 }
+
+api_ref(r, api) := object.union(r, {"config": object.union(r.config, {"rest_api_id": {"$unknown": concat("", [api, ".id"])}}), "references": [{"path": ["rest_api_id"], "target": api, "attribute": "id"}]})
+
+plan_for(api, stage_ref) := {"address": "aws_api_gateway_usage_plan.plan", "type": "aws_api_gateway_usage_plan", "name": "plan", "config": {"api_stages": [{"api_id": {"$unknown": concat("", [api, ".id"])}, "stage": {"$unknown": concat("", [stage_ref, ".stage_name"])}}]}, "references": [{"path": ["api_stages", 0, "api_id"], "target": api, "attribute": "id"}, {"path": ["api_stages", 0, "stage"], "target": stage_ref, "attribute": "stage_name"}]}
+
+test_plan_of_another_api_does_not_cover if {
+	# the usual form: everything by reference; the plan covers api.a's deployment only
+	covered := api_ref(object.union(deployment({"stage_name": "prod"}), {"address": "aws_api_gateway_deployment.a"}), "aws_api_gateway_rest_api.a")
+	uncovered := api_ref(deployment({"stage_name": "prod"}), "aws_api_gateway_rest_api.b")
+	rule.warn == {{"msg": "aws_api_gateway_deployment.v1 creates a stage that is in no usage plan, so its callers are not throttled or metered", "resource": "aws_api_gateway_deployment.v1", "path": []}} with input as {"resources": [covered, uncovered, plan_for("aws_api_gateway_rest_api.a", "aws_api_gateway_deployment.a")]}
+
+	# with no plan at all, a stage of a managed API is reported although its rest_api_id is unknown
+	count(rule.warn) == 1 with input as {"resources": [uncovered]}
+
+	# a literal api_id cannot be the id of an API created here
+	literal_plan := {"address": "aws_api_gateway_usage_plan.plan", "type": "aws_api_gateway_usage_plan", "name": "plan", "config": {"api_stages": [{"api_id": "a1b2c3d4e5", "stage": {"$unknown": "var.stage"}}]}, "references": []}
+	count(rule.warn) == 1 with input as {"resources": [uncovered, literal_plan]}
+}
+
+test_plan_of_the_same_api_or_unknown_covers if {
+	same := api_ref(deployment({"stage_name": "prod"}), "aws_api_gateway_rest_api.a")
+	count(rule.warn) == 0 with input as {"resources": [same, plan_for("aws_api_gateway_rest_api.a", "aws_api_gateway_stage.other")]}
+
+	# an API from a variable or a data source may be any API
+	from_var := object.union(deployment({"stage_name": "prod"}), {"config": {"rest_api_id": {"$unknown": "var.api_id"}, "stage_name": "prod"}})
+	count(rule.warn) == 0 with input as {"resources": [from_var]}
+	from_data := api_ref(deployment({"stage_name": "prod"}), "data.aws_api_gateway_rest_api.a")
+	count(rule.warn) == 0 with input as {"resources": [from_data]}
+
+	# api_stages from a dynamic block over a variable
+	dynamic_plan := {"address": "aws_api_gateway_usage_plan.plan", "type": "aws_api_gateway_usage_plan", "name": "plan", "config": {"api_stages": {"$unknown": "var.stages"}}, "references": []}
+	count(rule.warn) == 0 with input as {"resources": [same, dynamic_plan]}
+}
+
+test_plan_of_a_created_api_does_not_cover_a_literal_one if {
+	literal := deployment({"rest_api_id": "abc123", "stage_name": "prod"})
+	count(rule.warn) == 1 with input as {"resources": [literal, plan_for("aws_api_gateway_rest_api.a", "aws_api_gateway_deployment.a")]}
+}

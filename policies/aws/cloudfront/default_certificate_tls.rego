@@ -15,7 +15,7 @@
 #   resource_types: [aws_cloudfront_distribution]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_174
+#     checkov: [CKV2_AWS_42, CKV_AWS_174]
 #     kics: [00e5e55e-c2ff-46b3-a757-a7a1cd802456, 3a1e94df-6847-4c0e-a3b6-6c6af4e128ef]
 #   cwe: ["CWE-327"]
 #   remediation: Serve the distribution under your own domain with an ACM certificate and set minimum_protocol_version = "TLSv1.2_2021".

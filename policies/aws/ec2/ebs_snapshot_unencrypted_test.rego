@@ -23,3 +23,34 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [volume({"encrypted": {"$unknown": "var.encrypted"}}), snapshot]}
 }
+
+copy(config) := {"address": "aws_ebs_snapshot_copy.c", "type": "aws_ebs_snapshot_copy", "name": "c", "config": object.union({"source_snapshot_id": {"$unknown": "aws_ebs_snapshot.s.id"}, "source_region": "eu-west-1"}, config), "references": [{"path": ["source_snapshot_id"], "target": "aws_ebs_snapshot.s", "attribute": "id"}]}
+
+copy_findings contains f if {
+	some f in rule.deny
+	f.resource == "aws_ebs_snapshot_copy.c"
+}
+
+test_copy_of_unencrypted_snapshot_fires if {
+	copy_findings == {{"msg": "aws_ebs_snapshot_copy.c copies aws_ebs_snapshot.s, a snapshot of the unencrypted volume aws_ebs_volume.v, without encrypted = true", "resource": "aws_ebs_snapshot_copy.c", "path": ["encrypted"], "related": [{"resource": "aws_ebs_snapshot.s", "path": [], "msg": "snapshot of an unencrypted volume"}], "fix": [{"op": "set", "path": ["encrypted"], "value": true}]}} with input as {"resources": [volume({}), snapshot, copy({})]}
+	count(copy_findings) == 1 with input as {"resources": [volume({"encrypted": false}), snapshot, copy({"encrypted": false})]}
+}
+
+test_copy_passes if {
+	# encrypted while copying
+	count(copy_findings) == 0 with input as {"resources": [volume({}), snapshot, copy({"encrypted": true})]}
+
+	# the source snapshot is of an encrypted volume
+	count(copy_findings) == 0 with input as {"resources": [volume({"encrypted": true}), snapshot, copy({})]}
+
+	# encryption by default encrypts the copy
+	count(copy_findings) == 0 with input as {"resources": [volume({}), snapshot, copy({}), default_encryption]}
+
+	# unknown
+	count(copy_findings) == 0 with input as {"resources": [volume({}), snapshot, copy({"encrypted": {"$unknown": "var.encrypt"}})]}
+}
+
+test_copy_of_unknown_snapshot_does_not_fire if {
+	other := object.union(copy({}), {"config": {"source_snapshot_id": "snap-0123456789abcdef0"}, "references": []})
+	count(copy_findings) == 0 with input as {"resources": [volume({}), snapshot, other]}
+}

@@ -2,7 +2,8 @@
 # title: EC2 user data contains credentials
 # description: |
 #   The instance or launch template user data contains what looks like an AWS access key, an
-#   AWS secret key assignment or a private key. User data is readable by anyone who can
+#   AWS secret key assignment, a private key, or a literal assigned to a password, secret or token
+#   variable (DB_PASSWORD=…, GITHUB_TOKEN=…). User data is readable by anyone who can
 #   describe the instance (and from inside it through the metadata service), is stored in
 #   Terraform state, and often in version control. Use an instance role, and fetch other
 #   secrets at boot from Secrets Manager or SSM Parameter Store.
@@ -78,7 +79,37 @@ texts contains {"resource": m, "key": "user_data_base64", "text": base64.decode(
 
 deny contains result.fail(t.resource, [t.key], msg) if {
 	some t in texts
-	found := sort([what | some what, pattern in patterns; regex.match(pattern, t.text)])
+	found := sort(array.concat(
+		[what | some what, pattern in patterns; regex.match(pattern, t.text)],
+		[what | some what in {"a password or token"}; count(literal_secrets(t.text)) > 0],
+	))
 	count(found) > 0
 	msg := sprintf("the %s of %s contains %s", [t.key, t.resource.address, concat(" and ", found)])
+}
+
+# Shell assignments (NAME=value, export NAME="value") whose name has a password, secret or token
+# part and whose value is a literal of six characters or more. Values the script computes ($VAR,
+# $(…), `…`) or that name a place (an ARN, a path, a template) are not the secret itself, and
+# neither are names that end in one (SECRET_NAME, TOKEN_TTL, PASSWORD_FILE, …).
+literal_secrets(text) := {name |
+	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=["']?([^\s"';]{6,})`, text, -1)
+	name := m[1]
+	lower(name) != "aws_secret_access_key" # its own pattern, with the key's shape
+	parts := split(lower(name), "_")
+	some part in parts
+	part in secret_parts
+	not parts[count(parts) - 1] in not_secret_suffixes
+	not computed_or_place(m[2])
+}
+
+secret_parts := {"password", "passwd", "pwd", "secret", "token", "apikey"}
+
+not_secret_suffixes := {
+	"name", "id", "arn", "path", "file", "url", "uri", "region", "ttl",
+	"type", "dir", "length", "len", "param", "parameter", "ref", "version", "endpoint",
+}
+
+computed_or_place(value) if {
+	some prefix in {"$", "`", "arn:", "/", "{{", "<", "%"}
+	startswith(value, prefix)
 }

@@ -35,3 +35,21 @@ test_plain_text_launch_template_without_secrets_passes if {
 	lt := {"address": "aws_launch_template.app", "type": "aws_launch_template", "name": "app", "references": [], "config": {"user_data": "#!/bin/bash\nyum install -y nginx\n"}}
 	count(rule.deny) == 0 with input as {"resources": [lt]}
 }
+
+test_literal_password_fires if {
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password or token", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": "#!/bin/bash\nexport DATABASE_PASSWORD=password1234\n"})]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "MYSQL_ROOT_PASSWORD='s3cr3t-pw' docker run mysql"})]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "echo ok; GITHUB_TOKEN=ghp_abcdefghijklmnop ./register.sh"})]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "export API_SECRET_KEY=\"9f8e7d6c5b4a\""})]}
+}
+
+test_computed_or_named_secrets_pass if {
+	# fetched at boot, or the name/place of a secret rather than the secret
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "#!/bin/bash\nDB_PASSWORD=$(aws secretsmanager get-secret-value --secret-id db --query SecretString --output text)\n"})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "TOKEN=`curl -s -X PUT http://169.254.169.254/latest/api/token`\n"})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "export SECRET_NAME=prod/db/credentials\nexport TOKEN_TTL=21600\nPASSWORD_FILE=/etc/app/pw\n"})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "export DB_PASSWORD_ARN=arn:aws:secretsmanager:eu-west-1:111122223333:secret:db\nexport DB_PASSWORD=/run/secrets/db\n"})]}
+
+	# too short to be a secret, and names without a secret part
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "export AWS_SECRET_ACCESS_KEY=bar\nexport PASSWORD=\nexport GREETING=hello-world\n"})]}
+}
