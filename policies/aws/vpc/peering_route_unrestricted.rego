@@ -15,6 +15,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["5.5"]
 #   references:
+#     checkov: CKV2_AWS_44
 #     kics: b3a41501-f712-4c4f-81e5-db9a7dc0e34e
 #   cwe: ["CWE-284"]
 #   remediation: Route only the peer's CIDR blocks (or the subnets that need the peering) to the peering connection.
