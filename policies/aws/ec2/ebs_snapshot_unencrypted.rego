@@ -16,6 +16,7 @@
 #   resource_types: [aws_ebs_snapshot, aws_ebs_snapshot_copy, aws_ebs_volume]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_4
 #     kics: e6b4b943-6883-47a9-9739-7ada9568f8ca
 #   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true on the source volume (or keep only copies made with aws_ebs_snapshot_copy and encrypted = true).
