@@ -38,3 +38,16 @@ pinned_below(m, major) if {
 	count(parts) == 1
 	to_number(parts[0][2]) < major
 }
+
+# argument(m, names, default_value): the call's value for an input that major versions of the
+# module name differently (`cluster_endpoint_public_access` until v20, `endpoint_public_access`
+# from v21): {"value", "path"} of the first name set, else the default on the call itself (path []).
+argument(m, names, _) := {"value": m.config[name], "path": [name]} if {
+	name := [n | some n in names; object.get(m.config, n, null) != null][0]
+}
+
+argument(m, names, default_value) := {"value": default_value, "path": []} if {
+	every n in names {
+		object.get(m.config, n, null) == null
+	}
+}
