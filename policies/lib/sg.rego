@@ -151,12 +151,7 @@ _module_named_entries := [entry |
 
 _module_rule_names(m, direction) := {name |
 	some name in unknown.items(object.get(m.config, sprintf("%s_rules", [direction]), []))
-} | {name | some name in object.get(_submodule_rules[_submodule(m)], direction, [])}
-
-_submodule(m) := parts[0][1] if {
-	parts := regex.find_all_string_submatch_n(`//modules/([a-z0-9-]+)`, m.source, 1)
-	count(parts) == 1
-} else := ""
+} | {name | some name in object.get(_submodule_rules[modules.submodule(m.source)], direction, [])}
 
 _module_list_cidrs(m, arg) := [{"value": c, "path": [arg, j]} |
 	some j, c in unknown.items(object.get(m.config, arg, _module_cidr_defaults[arg]))
