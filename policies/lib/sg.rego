@@ -144,7 +144,8 @@ _module_named_entries := [entry |
 		"protocol": rule[2],
 		"from": rule[0],
 		"to": rule[1],
-		"description": null,
+		# The module describes each named rule (its rules.tf): "SSH", "HTTP", …
+		"description": name,
 		"cidrs": cidrs,
 	}
 ]
