@@ -124,7 +124,7 @@ _module_entries := [entry |
 
 _module_entry_cidrs(_, b, spec, path) := _module_cidrs(b[spec[1]], path) if b[spec[1]] != null
 
-_module_entry_cidrs(m, b, spec, _) := _module_list_cidrs(m, sprintf("%s_%s", [spec[0], spec[1]])) if {
+_module_entry_cidrs(m, b, spec, path) := _module_list_cidrs(m, sprintf("%s_%s", [spec[0], spec[1]]), array.slice(path, 0, 2)) if {
 	object.get(b, spec[1], null) == null
 }
 
@@ -134,13 +134,16 @@ _module_entry_cidrs(m, b, spec, _) := _module_list_cidrs(m, sprintf("%s_%s", [sp
 _module_named_entries := [entry |
 	some m in modules.opaque_calls("security-group")
 	some direction in ["ingress", "egress"]
-	some name in _module_rule_names(m, direction)
+	some [name, rule_path] in _module_rule_names(m, direction)
 	rule := named_rules[name]
-	cidrs := array.concat(_module_list_cidrs(m, sprintf("%s_cidr_blocks", [direction])), _module_list_cidrs(m, sprintf("%s_ipv6_cidr_blocks", [direction])))
+	cidrs := array.concat(
+		_module_list_cidrs(m, sprintf("%s_cidr_blocks", [direction]), rule_path),
+		_module_list_cidrs(m, sprintf("%s_ipv6_cidr_blocks", [direction]), rule_path),
+	)
 	entry := {
 		"resource": {"address": m.address},
 		"direction": direction,
-		"path": [sprintf("%s_rules", [direction])],
+		"path": rule_path,
 		"protocol": rule[2],
 		"from": rule[0],
 		"to": rule[1],
@@ -150,13 +153,24 @@ _module_named_entries := [entry |
 	}
 ]
 
-_module_rule_names(m, direction) := {name |
-	some name in unknown.items(object.get(m.config, sprintf("%s_rules", [direction]), []))
-} | {name | some name in object.get(_submodule_rules[modules.submodule(m.source)], direction, [])}
+# [name, path]: the names the call lists (at their place in the list) and those its submodule
+# adds (on the call).
+_module_rule_names(m, direction) := {[name, [arg, i]] |
+	arg := sprintf("%s_rules", [direction])
+	some i, name in unknown.items(object.get(m.config, arg, []))
+} | {[name, []] | some name in object.get(_submodule_rules[modules.submodule(m.source)], direction, [])}
 
-_module_list_cidrs(m, arg) := [{"value": c, "path": [arg, j]} |
-	some j, c in unknown.items(object.get(m.config, arg, _module_cidr_defaults[arg]))
-]
+# The CIDRs of a list argument, each on its place; when the argument is left to its default, on
+# `fallback` (the rule that opens them).
+_module_list_cidrs(m, arg, _) := [{"value": c, "path": [arg, j]} |
+	some j, c in unknown.items(m.config[arg])
+] if {
+	m.config[arg] != null
+}
+
+_module_list_cidrs(m, arg, fallback) := [{"value": c, "path": fallback} | some c in _module_cidr_defaults[arg]] if {
+	object.get(m.config, arg, null) == null
+}
 
 _module_cidr_defaults := {
 	"ingress_cidr_blocks": [],

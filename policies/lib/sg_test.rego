@@ -84,7 +84,9 @@ test_registry_module_named_rules if {
 	{[e.direction, e.protocol, e.from, e.to] | some e in entries} == {["ingress", "tcp", 443, 443], ["ingress", "tcp", 22, 22]}
 	some e in entries
 	e.cidrs == [{"value": "0.0.0.0/0", "path": ["ingress_cidr_blocks", 0]}]
-	e.path == ["ingress_rules"]
+	e.from == 22
+	e.path == ["ingress_rules", 1]
+	e.description == "ssh-tcp"
 }
 
 test_registry_module_named_rules_without_cidrs_open_nothing if {
@@ -97,7 +99,17 @@ test_registry_submodule_adds_its_rules_and_open_egress if {
 	ingress := sg.public_ingress with input as {"resources": [], "modules": [m]}
 	[[e.from, e.to, e.protocol] | some [e, _] in ingress] == [[22, 22, "tcp"]]
 	egress := sg.public_egress with input as {"resources": [], "modules": [m]}
-	[[e.protocol, cidrs] | some [e, cidrs] in egress] == [["-1", [{"value": "0.0.0.0/0", "path": ["egress_cidr_blocks", 0]}, {"value": "::/0", "path": ["egress_ipv6_cidr_blocks", 0]}]]]
+
+	# The egress CIDRs are the module's defaults: on the call, which adds the rule.
+	[[e.protocol, cidrs] | some [e, cidrs] in egress] == [["-1", [{"value": "0.0.0.0/0", "path": []}, {"value": "::/0", "path": []}]]]
+}
+
+test_registry_module_default_cidrs_are_placed_on_the_rule_that_opens_them if {
+	m := {"address": "module.out", "name": "out", "source": "terraform-aws-modules/security-group/aws", "config": {"egress_rules": ["all-all"]}}
+	egress := sg.public_egress with input as {"resources": [], "modules": [m]}
+	[cidrs | some [_, cidrs] in egress] == [[{"value": "0.0.0.0/0", "path": ["egress_rules", 0]}, {"value": "::/0", "path": ["egress_rules", 0]}]]
+	db := {"address": "module.db", "name": "db", "source": "terraform-aws-modules/security-group/aws", "config": {"egress_with_cidr_blocks": [{"rule": "postgresql-tcp"}]}}
+	[cidrs | some [_, cidrs] in sg.public_egress] == [[{"value": "0.0.0.0/0", "path": ["egress_with_cidr_blocks", 0]}]] with input as {"resources": [], "modules": [db]}
 }
 
 test_registry_module_entry_by_rule_name_takes_the_call_cidrs if {
