@@ -53,5 +53,11 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) i
 
 from_template(r) if {
 	r.type == "aws_instance"
-	tf.has_attr(r, ["launch_template"])
+	launched_from_template(r)
 }
+
+# A launch_template block, or one that may exist (`dynamic` over an unknown); a `dynamic` block
+# over an empty list leaves none.
+launched_from_template(r) if count(tf.blocks(r, "launch_template")) > 0
+
+launched_from_template(r) if unknown.is_unknown(object.get(r.config, "launch_template", null))

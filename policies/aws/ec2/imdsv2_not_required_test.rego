@@ -38,3 +38,8 @@ test_instance_from_launch_template_is_judged_by_the_template if {
 	overriding := instance({"launch_template": [{"id": "lt-123"}], "metadata_options": [{"http_tokens": "optional"}]})
 	{f.path | some f in rule.deny} == {["metadata_options", 0, "http_tokens"]} with input as {"resources": [overriding]}
 }
+
+test_dynamic_launch_template_over_nothing_is_no_template if {
+	{f.path | some f in rule.deny} == {["metadata_options"]} with input as {"resources": [instance({"launch_template": []})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"launch_template": {"$unknown": "var.launch_template"}})]}
+}

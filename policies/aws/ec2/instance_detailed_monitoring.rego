@@ -42,9 +42,15 @@ warn contains result.fail_fix(m, ["monitoring"], msg, [result.set(["monitoring"]
 
 template_may_monitor(r) if {
 	object.get(r.config, "monitoring", null) == null
-	tf.has_attr(r, ["launch_template"])
+	launched_from_template(r)
 	not known_template_without_monitoring(r)
 }
+
+# A launch_template block, or one that may exist (`dynamic` over an unknown); a `dynamic` block
+# over an empty list leaves none.
+launched_from_template(r) if count(tf.blocks(r, "launch_template")) > 0
+
+launched_from_template(r) if unknown.is_unknown(object.get(r.config, "launch_template", null))
 
 known_template_without_monitoring(r) if {
 	some i, _ in tf.blocks(r, "launch_template")

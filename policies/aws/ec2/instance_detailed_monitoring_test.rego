@@ -36,3 +36,10 @@ test_instance_from_launch_template_takes_its_monitoring if {
 	literal := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": [{"id": "lt-0abc"}]}, "references": []}
 	count(rule.warn) == 0 with input as {"resources": [literal]}
 }
+
+test_dynamic_launch_template_over_nothing_is_no_template if {
+	none := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": []}, "references": []}
+	{f.path | some f in rule.warn} == {["monitoring"]} with input as {"resources": [none]}
+	maybe := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": {"$unknown": "var.launch_template"}}, "references": []}
+	count(rule.warn) == 0 with input as {"resources": [maybe]}
+}
