@@ -129,6 +129,29 @@ direct_documents contains object.union(d, {"identity": role.address}) if {
 	some d in managed_documents(role, ["managed_policy_arns", i])
 }
 
+# attached_arns: {"identity": address, "arn"} for each managed policy attached by a known ARN
+# (an AWS managed policy, whose document is not in the configuration).
+attached_arns contains {"identity": identity.address, "arn": r.config.policy_arn} if {
+	some identity_type, kind in kinds
+	some r in of_type(kind.attachment)
+	is_string(r.config.policy_arn)
+	some identity in designated(r, [kind.key], identity_type)
+}
+
+attached_arns contains {"identity": identity.address, "arn": r.config.policy_arn} if {
+	some r in of_type("aws_iam_policy_attachment")
+	is_string(r.config.policy_arn)
+	some identity_type, kind in kinds
+	some i, _ in unknown.items(object.get(r.config, kind.list, null))
+	some identity in designated(r, [kind.list, i], identity_type)
+}
+
+attached_arns contains {"identity": role.address, "arn": arn} if {
+	some role in of_type("aws_iam_role")
+	some arn in unknown.items(object.get(role.config, "managed_policy_arns", null))
+	is_string(arn)
+}
+
 # memberships: [user address, group address] for each membership either membership resource makes.
 memberships contains [user.address, group.address] if {
 	some m in of_type("aws_iam_group_membership")

@@ -152,3 +152,12 @@ test_both_membership_resources if {
 }
 
 membership_input(membership, group_policy) := {"resources": [user, group, group_policy, membership]}
+
+test_attached_arns if {
+	role := {"address": "aws_iam_role.r", "type": "aws_iam_role", "name": "r", "config": {"name": "r", "managed_policy_arns": ["arn:aws:iam::aws:policy/ReadOnlyAccess", {"$unknown": "aws_iam_policy.p.arn"}]}, "references": []}
+	att := {"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "name": "a", "config": {"role": "r", "policy_arn": "arn:aws:iam::aws:policy/AdministratorAccess"}, "references": []}
+	iam_identity.attached_arns == {
+		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"},
+		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/AdministratorAccess"},
+	} with input as {"resources": [role, att]}
+}

@@ -9,13 +9,31 @@
 package palisade.lib.modules
 
 # opaque_calls(name): opaque calls of terraform-aws-modules/<name>/aws (registry, GitHub or git
-# source), shaped like resources: {"address", "config", ...}.
+# source), shaped like resources: {"address", "config", ...}. A call of one of its submodules
+# (`//modules/<sub>`) is included only when that submodule creates the same kind of resource with
+# the same arguments (every security-group submodule, rds's db_instance, elb's elb): the
+# s3-bucket module's `object` or the eks module's node groups are not buckets or clusters.
 opaque_calls(name) := [m |
 	some m in object.get(input, "modules", [])
 	not m.dir
 	is_string(m.source)
 	is_module(m.source, name)
+	same_kind(m.source, name)
 ]
+
+same_kind(source, _) if submodule(source) == ""
+
+same_kind(source, "security-group") if submodule(source) != ""
+
+same_kind(source, name) if submodule(source) in object.get(_same_kind_submodules, name, set())
+
+_same_kind_submodules := {"rds": {"db_instance"}, "elb": {"elb"}}
+
+# submodule(source): the submodule a source names (`…/aws//modules/object` → "object"), else "".
+submodule(source) := parts[0][1] if {
+	parts := regex.find_all_string_submatch_n(`//modules/([^/?]+)`, source, 1)
+	count(parts) == 1
+} else := ""
 
 # Both forms name the module literally: sources that do not contain the name skip the regular
 # expressions (one per module name, each compiled on first use).
@@ -37,4 +55,17 @@ pinned_below(m, major) if {
 	parts := regex.find_all_string_submatch_n(`^\s*(=|~>)?\s*v?(\d+)\.\d+(\.\d+)?\s*$`, m.version, 1)
 	count(parts) == 1
 	to_number(parts[0][2]) < major
+}
+
+# argument(m, names, default_value): the call's value for an input that major versions of the
+# module name differently (`cluster_endpoint_public_access` until v20, `endpoint_public_access`
+# from v21): {"value", "path"} of the first name set, else the default on the call itself (path []).
+argument(m, names, _) := {"value": m.config[name], "path": [name]} if {
+	name := [n | some n in names; object.get(m.config, n, null) != null][0]
+}
+
+argument(m, names, default_value) := {"value": default_value, "path": []} if {
+	every n in names {
+		object.get(m.config, n, null) == null
+	}
 }

@@ -34,3 +34,21 @@ test_pinned_below_is_not_judged_for_open_or_newer_constraints if {
 	not modules.pinned_below({"version": "~> 3"}, 4)
 	not modules.pinned_below({}, 4)
 }
+
+test_submodules_of_another_kind_are_not_calls_of_the_module if {
+	subs := {"modules": [
+		{"address": "module.bucket", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}},
+		{"address": "module.object", "source": "terraform-aws-modules/s3-bucket/aws//modules/object", "config": {}},
+		{"address": "module.notify", "source": "git::https://github.com/terraform-aws-modules/terraform-aws-s3-bucket.git//modules/notification?ref=v4.0.0", "config": {}},
+		{"address": "module.ssh", "source": "terraform-aws-modules/security-group/aws//modules/ssh", "config": {}},
+		{"address": "module.db", "source": "terraform-aws-modules/rds/aws//modules/db_instance", "config": {}},
+		{"address": "module.params", "source": "terraform-aws-modules/rds/aws//modules/db_parameter_group", "config": {}},
+		{"address": "module.nodes", "source": "terraform-aws-modules/eks/aws//modules/eks-managed-node-group", "config": {}},
+	]}
+	[m.address | some m in modules.opaque_calls("s3-bucket")] == ["module.bucket"] with input as subs
+	[m.address | some m in modules.opaque_calls("security-group")] == ["module.ssh"] with input as subs
+	[m.address | some m in modules.opaque_calls("rds")] == ["module.db"] with input as subs
+	[m.address | some m in modules.opaque_calls("eks")] == [] with input as subs
+	modules.submodule("terraform-aws-modules/s3-bucket/aws//modules/object") == "object"
+	modules.submodule("git::https://github.com/terraform-aws-modules/terraform-aws-rds.git?ref=v6.0.0") == ""
+}

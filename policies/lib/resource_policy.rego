@@ -5,7 +5,8 @@
 #   policies) built on palisade.lib.iam's statement helpers. "Any principal" means Principal
 #   "*" or {"AWS": "*"}; such a statement is still scoped when a condition restricts who or what
 #   may call (organization, account, source ARN, VPC endpoint, …). An IP-address condition alone
-#   limits where calls come from, not who makes them, so it does not count as scoping. Neither does
+#   limits where calls come from, not who makes them, so it does not count as scoping, nor does a
+#   condition naming only the service a call passes through (kms:ViaService, aws:CalledVia). Neither does
 #   a condition that admits everyone it does not name (a negated operator such as ArnNotEquals, or
 #   ForAllValues / …IfExists / Null, which also hold when the request lacks the key), nor one whose
 #   value is a wildcard for the account (`"*"`, `"arn:aws:iam::*"`): that is still anybody.
@@ -15,13 +16,14 @@ import data.palisade.lib.iam
 import data.palisade.lib.unknown
 
 # Condition keys that tie a request to known identities or sources (lower-cased). aws:username is
-# not one: any account can create a user of that name.
+# not one: any account can create a user of that name. Nor are kms:ViaService and aws:CalledVia*:
+# they name the service a request passes through, which any account's principals can use (AWS
+# pairs kms:ViaService with kms:CallerAccount for that reason).
 scoping_keys := {
 	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
 	"aws:principalservicename", "aws:principalservicenameslist", "aws:userid",
 	"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
-	"aws:sourcevpce", "aws:sourcevpc", "aws:resourceaccount", "aws:resourceorgid", "aws:calledvia",
-	"aws:calledviafirst", "aws:calledvialast", "kms:calleraccount", "kms:viaservice",
+	"aws:sourcevpce", "aws:sourcevpc", "aws:resourceaccount", "aws:resourceorgid", "kms:calleraccount",
 	"elasticfilesystem:accesspointarn", "s3:dataaccesspointaccount",
 }
 

@@ -99,3 +99,14 @@ test_wildcard_strings if {
 	rp.open_value("arn:aws:s3:::*")
 	not rp.open_value("arn:aws:s3:::bucket/*")
 }
+
+test_service_path_condition_does_not_scope if {
+	via := {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Condition": {"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+	count(rp.any_principal_statements(doc(via))) == 1
+	called := {"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Condition": {"ForAnyValue:StringEquals": {"aws:CalledVia": "cloudformation.amazonaws.com"}}}
+	count(rp.any_principal_statements(doc(called))) == 1
+
+	# With the caller's account pinned too (AWS's default EBS key policy), it is scoped.
+	both := {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Condition": {"StringEquals": {"kms:ViaService": "ec2.us-east-1.amazonaws.com", "kms:CallerAccount": "111122223333"}}}
+	count(rp.any_principal_statements(doc(both))) == 0
+}

@@ -43,7 +43,10 @@ _module_rule_args := {
 # rules: every entry, as a sorted list: the order a set of them would be iterated in (so rules
 # report in the same order), without a set's canonical key for each member, which cost more than
 # the rules that read them.
-rules := sort(array.concat(array.concat(_group_entries, _rule_resource_entries), array.concat(_vpc_rule_entries, _module_entries)))
+rules := sort(array.concat(
+	array.concat(_group_entries, _rule_resource_entries),
+	array.concat(_vpc_rule_entries, array.concat(_module_entries, _module_named_entries)),
+))
 
 _group_entries := [entry |
 	some r in _rule_holders
@@ -98,22 +101,120 @@ _vpc_rule_entries := [entry |
 # The registry module terraform-aws-modules/security-group/aws takes rules as lists of maps
 # (the _module_rule_args above); its cidr_blocks is a comma-separated string (a list is accepted
 # too). Such a rule is placed on the argument: the list's elements are anonymous maps.
+# An entry may name one of the module's predefined rules (`rule = "ssh-tcp"`) instead of giving
+# ports and protocol, and may leave out its CIDRs: the call's `<direction>_cidr_blocks` (or
+# `_ipv6_cidr_blocks`) apply then.
 _module_entries := [entry |
 	some m in modules.opaque_calls("security-group")
 	some arg, spec in _module_rule_args
 	some i, b in unknown.items(object.get(m.config, arg, null))
 	is_object(b)
+	named := object.get(named_rules, object.get(b, "rule", ""), [null, null, null])
 	entry := {
 		"resource": {"address": m.address},
 		"direction": spec[0],
 		"path": [arg],
-		"protocol": object.get(b, "protocol", null),
-		"from": object.get(b, "from_port", null),
-		"to": object.get(b, "to_port", null),
+		"protocol": object.get(b, "protocol", named[2]),
+		"from": object.get(b, "from_port", named[0]),
+		"to": object.get(b, "to_port", named[1]),
 		"description": object.get(b, "description", null),
-		"cidrs": _module_cidrs(object.get(b, spec[1], null), [arg, i, spec[1]]),
+		"cidrs": _module_entry_cidrs(m, b, spec, [arg, i, spec[1]]),
 	}
 ]
+
+_module_entry_cidrs(_, b, spec, path) := _module_cidrs(b[spec[1]], path) if b[spec[1]] != null
+
+_module_entry_cidrs(m, b, spec, path) := _module_list_cidrs(m, sprintf("%s_%s", [spec[0], spec[1]]), array.slice(path, 0, 2)) if {
+	object.get(b, spec[1], null) == null
+}
+
+# The module's named rules (`ingress_rules = ["ssh-tcp"]`) apply to the call's CIDR lists. The
+# submodules (`//modules/ssh`, `//modules/mysql`, …) add their service's rules themselves, and
+# open all egress; the CIDR lists default to none for ingress and to any address for egress.
+_module_named_entries := [entry |
+	some m in modules.opaque_calls("security-group")
+	some direction in ["ingress", "egress"]
+	some [name, rule_path] in _module_rule_names(m, direction)
+	rule := named_rules[name]
+	cidrs := array.concat(
+		_module_list_cidrs(m, sprintf("%s_cidr_blocks", [direction]), rule_path),
+		_module_list_cidrs(m, sprintf("%s_ipv6_cidr_blocks", [direction]), rule_path),
+	)
+	entry := {
+		"resource": {"address": m.address},
+		"direction": direction,
+		"path": rule_path,
+		"protocol": rule[2],
+		"from": rule[0],
+		"to": rule[1],
+		# The module describes each named rule (its rules.tf): "SSH", "HTTP", …
+		"description": name,
+		"cidrs": cidrs,
+	}
+]
+
+# [name, path]: the names the call lists (at their place in the list) and those its submodule
+# adds (on the call).
+_module_rule_names(m, direction) := {[name, [arg, i]] |
+	arg := sprintf("%s_rules", [direction])
+	some i, name in unknown.items(object.get(m.config, arg, []))
+} | {[name, []] | some name in object.get(_submodule_rules[modules.submodule(m.source)], direction, [])}
+
+# The CIDRs of a list argument, each on its place; when the argument is left to its default, on
+# `fallback` (the rule that opens them).
+_module_list_cidrs(m, arg, _) := [{"value": c, "path": [arg, j]} |
+	some j, c in unknown.items(m.config[arg])
+] if {
+	m.config[arg] != null
+}
+
+_module_list_cidrs(m, arg, fallback) := [{"value": c, "path": fallback} | some c in _module_cidr_defaults[arg]] if {
+	object.get(m.config, arg, null) == null
+}
+
+_module_cidr_defaults := {
+	"ingress_cidr_blocks": [],
+	"ingress_ipv6_cidr_blocks": [],
+	"egress_cidr_blocks": ["0.0.0.0/0"],
+	"egress_ipv6_cidr_blocks": ["::/0"],
+}
+
+# named_rules: the registry module's predefined rules that reach the ports the pack judges, as
+# [from, to, protocol] (its rules.tf; other names are not judged).
+named_rules := {
+	"all-all": [-1, -1, "-1"], "all-tcp": [0, 65535, "tcp"], "all-udp": [0, 65535, "udp"],
+	"ssh-tcp": [22, 22, "tcp"], "rdp-tcp": [3389, 3389, "tcp"], "rdp-udp": [3389, 3389, "udp"],
+	"http-80-tcp": [80, 80, "tcp"], "http-8080-tcp": [8080, 8080, "tcp"],
+	"https-443-tcp": [443, 443, "tcp"], "https-8443-tcp": [8443, 8443, "tcp"],
+	"mysql-tcp": [3306, 3306, "tcp"], "postgresql-tcp": [5432, 5432, "tcp"],
+	"mssql-tcp": [1433, 1433, "tcp"], "mssql-udp": [1434, 1434, "udp"], "mssql-analytics-tcp": [2383, 2383, "tcp"],
+	"oracle-db-tcp": [1521, 1521, "tcp"], "redis-tcp": [6379, 6379, "tcp"], "memcached-tcp": [11211, 11211, "tcp"],
+	"mongodb-27017-tcp": [27017, 27017, "tcp"], "mongodb-27018-tcp": [27018, 27018, "tcp"],
+	"redshift-tcp": [5439, 5439, "tcp"], "cassandra-clients-tcp": [9042, 9042, "tcp"],
+	"elasticsearch-rest-tcp": [9200, 9200, "tcp"], "kibana-tcp": [5601, 5601, "tcp"],
+	"smtp-tcp": [25, 25, "tcp"], "puppet-tcp": [8140, 8140, "tcp"],
+	"winrm-http-tcp": [5985, 5985, "tcp"], "winrm-https-tcp": [5986, 5986, "tcp"],
+}
+
+# The submodules of those services: the rules each adds (its auto_ingress_rules / auto_egress_rules).
+_submodule_rules := {
+	"ssh": {"ingress": ["ssh-tcp"], "egress": ["all-all"]},
+	"rdp": {"ingress": ["rdp-tcp", "rdp-udp"], "egress": ["all-all"]},
+	"http-80": {"ingress": ["http-80-tcp"], "egress": ["all-all"]},
+	"http-8080": {"ingress": ["http-8080-tcp"], "egress": ["all-all"]},
+	"https-443": {"ingress": ["https-443-tcp"], "egress": ["all-all"]},
+	"https-8443": {"ingress": ["https-8443-tcp"], "egress": ["all-all"]},
+	"mysql": {"ingress": ["mysql-tcp"], "egress": ["all-all"]},
+	"postgresql": {"ingress": ["postgresql-tcp"], "egress": ["all-all"]},
+	"mssql": {"ingress": ["mssql-tcp", "mssql-udp", "mssql-analytics-tcp"], "egress": ["all-all"]},
+	"oracle-db": {"ingress": ["oracle-db-tcp"], "egress": ["all-all"]},
+	"redis": {"ingress": ["redis-tcp"], "egress": ["all-all"]},
+	"memcached": {"ingress": ["memcached-tcp"], "egress": ["all-all"]},
+	"mongodb": {"ingress": ["mongodb-27017-tcp", "mongodb-27018-tcp"], "egress": ["all-all"]},
+	"redshift": {"ingress": ["redshift-tcp"], "egress": ["all-all"]},
+	"winrm": {"ingress": ["winrm-http-tcp", "winrm-https-tcp"], "egress": ["all-all"]},
+	"": {},
+}
 
 _module_cidrs(v, path) := [{"value": trim_space(c), "path": path} | some c in split(v, ",")] if is_string(v)
 

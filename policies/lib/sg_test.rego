@@ -74,3 +74,55 @@ test_no_public_entries_for_unknown_cidrs if {
 	count(sg.public_ingress) == 0 with input as {"resources": [unknown_cidrs]}
 	sg.cidr_values == {{"$unknown": "var.v6"}} with input as {"resources": [unknown_cidrs]}
 }
+
+test_registry_module_named_rules if {
+	m := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "config": {
+		"ingress_rules": ["https-443-tcp", "ssh-tcp", "no-such-rule"],
+		"ingress_cidr_blocks": ["0.0.0.0/0"],
+	}}
+	entries := sg.rules with input as {"resources": [], "modules": [m]}
+	{[e.direction, e.protocol, e.from, e.to] | some e in entries} == {["ingress", "tcp", 443, 443], ["ingress", "tcp", 22, 22]}
+	some e in entries
+	e.cidrs == [{"value": "0.0.0.0/0", "path": ["ingress_cidr_blocks", 0]}]
+	e.from == 22
+	e.path == ["ingress_rules", 1]
+	e.description == "ssh-tcp"
+}
+
+test_registry_module_named_rules_without_cidrs_open_nothing if {
+	m := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_rules": ["ssh-tcp"]}}
+	[e | some e in sg.public_ingress] == [] with input as {"resources": [], "modules": [m]}
+}
+
+test_registry_submodule_adds_its_rules_and_open_egress if {
+	m := {"address": "module.ssh", "name": "ssh", "source": "terraform-aws-modules/security-group/aws//modules/ssh", "config": {"ingress_cidr_blocks": ["0.0.0.0/0"]}}
+	ingress := sg.public_ingress with input as {"resources": [], "modules": [m]}
+	[[e.from, e.to, e.protocol] | some [e, _] in ingress] == [[22, 22, "tcp"]]
+	egress := sg.public_egress with input as {"resources": [], "modules": [m]}
+
+	# The egress CIDRs are the module's defaults: on the call, which adds the rule.
+	[[e.protocol, cidrs] | some [e, cidrs] in egress] == [["-1", [{"value": "0.0.0.0/0", "path": []}, {"value": "::/0", "path": []}]]]
+}
+
+test_registry_module_default_cidrs_are_placed_on_the_rule_that_opens_them if {
+	m := {"address": "module.out", "name": "out", "source": "terraform-aws-modules/security-group/aws", "config": {"egress_rules": ["all-all"]}}
+	egress := sg.public_egress with input as {"resources": [], "modules": [m]}
+	[cidrs | some [_, cidrs] in egress] == [[{"value": "0.0.0.0/0", "path": ["egress_rules", 0]}, {"value": "::/0", "path": ["egress_rules", 0]}]]
+	db := {"address": "module.db", "name": "db", "source": "terraform-aws-modules/security-group/aws", "config": {"egress_with_cidr_blocks": [{"rule": "postgresql-tcp"}]}}
+	[cidrs | some [_, cidrs] in sg.public_egress] == [[{"value": "0.0.0.0/0", "path": ["egress_with_cidr_blocks", 0]}]] with input as {"resources": [], "modules": [db]}
+}
+
+test_registry_module_entry_by_rule_name_takes_the_call_cidrs if {
+	m := {"address": "module.db", "name": "db", "source": "terraform-aws-modules/security-group/aws", "config": {
+		"ingress_cidr_blocks": ["10.0.0.0/8", "0.0.0.0/0"],
+		"ingress_with_cidr_blocks": [{"rule": "postgresql-tcp"}, {"rule": "mysql-tcp", "cidr_blocks": "10.1.0.0/16"}],
+	}}
+	entries := sg.rules with input as {"resources": [], "modules": [m]}
+	some pg in entries
+	pg.from == 5432
+	pg.protocol == "tcp"
+	pg.cidrs == [{"value": "10.0.0.0/8", "path": ["ingress_cidr_blocks", 0]}, {"value": "0.0.0.0/0", "path": ["ingress_cidr_blocks", 1]}]
+	some my in entries
+	my.from == 3306
+	my.cidrs == [{"value": "10.1.0.0/16", "path": ["ingress_with_cidr_blocks", 1, "cidr_blocks"]}]
+}

@@ -29,11 +29,13 @@ types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
 
 msg(r) := sprintf("%s does not require IMDSv2 (http_tokens = \"required\")", [r.address])
 
-# No metadata_options block: add one.
+# No metadata_options block: add one. An instance launched from a launch template without its
+# own block takes the template's metadata options (the template is judged on its own).
 deny contains result.fail_fix(r, ["metadata_options"], msg(r), [fix]) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["metadata_options"])
+	not from_template(r)
 	fix := result.add_block([], "metadata_options", {"http_tokens": "required"})
 }
 
@@ -48,3 +50,14 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) i
 	tokens != "required"
 	path := ["metadata_options", i, "http_tokens"]
 }
+
+from_template(r) if {
+	r.type == "aws_instance"
+	launched_from_template(r)
+}
+
+# A launch_template block, or one that may exist (`dynamic` over an unknown); a `dynamic` block
+# over an empty list leaves none.
+launched_from_template(r) if count(tf.blocks(r, "launch_template")) > 0
+
+launched_from_template(r) if unknown.is_unknown(object.get(r.config, "launch_template", null))

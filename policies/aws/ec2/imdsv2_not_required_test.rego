@@ -29,3 +29,17 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [instance({"metadata_options": [{"http_tokens": {"$unknown": "var.tokens"}}]})]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"metadata_options": {"$unknown": "var.opts"}})]}
 }
+
+test_instance_from_launch_template_is_judged_by_the_template if {
+	from_template := instance({"launch_template": [{"id": {"$unknown": "aws_launch_template.lt.id"}, "version": "$Latest"}]})
+	count(rule.deny) == 0 with input as {"resources": [from_template]}
+
+	# Its own block still overrides the template's, and is judged.
+	overriding := instance({"launch_template": [{"id": "lt-123"}], "metadata_options": [{"http_tokens": "optional"}]})
+	{f.path | some f in rule.deny} == {["metadata_options", 0, "http_tokens"]} with input as {"resources": [overriding]}
+}
+
+test_dynamic_launch_template_over_nothing_is_no_template if {
+	{f.path | some f in rule.deny} == {["metadata_options"]} with input as {"resources": [instance({"launch_template": []})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"launch_template": {"$unknown": "var.launch_template"}})]}
+}

@@ -24,9 +24,12 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
+# An instance launched from a launch template without its own `monitoring` takes the template's:
+# judged only when that template is one of this configuration's and does not enable it.
 warn contains result.fail_fix(r, ["monitoring"], msg, [result.set(["monitoring"], true)]) if {
 	some r in tf.resources("aws_instance")
 	unknown.not_true(object.get(r.config, "monitoring", null))
+	not template_may_monitor(r)
 	msg := sprintf("%s does not have detailed monitoring enabled", [r.address])
 }
 
@@ -35,4 +38,27 @@ warn contains result.fail_fix(m, ["monitoring"], msg, [result.set(["monitoring"]
 	some m in modules.opaque_calls("ec2-instance")
 	unknown.not_true(object.get(m.config, "monitoring", null))
 	msg := sprintf("%s does not have detailed monitoring enabled", [m.address])
+}
+
+template_may_monitor(r) if {
+	object.get(r.config, "monitoring", null) == null
+	launched_from_template(r)
+	not known_template_without_monitoring(r)
+}
+
+# A launch_template block, or one that may exist (`dynamic` over an unknown); a `dynamic` block
+# over an empty list leaves none.
+launched_from_template(r) if count(tf.blocks(r, "launch_template")) > 0
+
+launched_from_template(r) if unknown.is_unknown(object.get(r.config, "launch_template", null))
+
+known_template_without_monitoring(r) if {
+	some i, _ in tf.blocks(r, "launch_template")
+	some key in ["id", "name"]
+	some ref in tf.references_to(r, ["launch_template", i, key], "aws_launch_template")
+	some template in tf.resources("aws_launch_template")
+	tf.refers_to(ref.target, template.address)
+	every block in tf.blocks(template, "monitoring") {
+		unknown.not_true(object.get(block, "enabled", null))
+	}
 }

@@ -22,3 +22,24 @@ test_unknown_does_not_warn if {
 test_registry_module_fires if {
 	rule.warn == {{"msg": "module.web does not have detailed monitoring enabled", "resource": "module.web", "path": ["monitoring"], "fix": [{"op": "set", "path": ["monitoring"], "value": true}]}} with input as {"resources": [], "modules": [{"address": "module.web", "name": "web", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"monitoring": false}}]}
 }
+
+from_template := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": [{"id": {"$unknown": "aws_launch_template.lt.id"}}]}, "references": [{"path": ["launch_template", 0, "id"], "target": "aws_launch_template.lt", "attribute": "id"}]}
+
+template(config) := {"address": "aws_launch_template.lt", "type": "aws_launch_template", "name": "lt", "config": config, "references": []}
+
+test_instance_from_launch_template_takes_its_monitoring if {
+	count(rule.warn) == 0 with input as {"resources": [from_template, template({"monitoring": [{"enabled": true}]})]}
+	{f.path | some f in rule.warn} == {["monitoring"]} with input as {"resources": [from_template, template({})]}
+	{f.path | some f in rule.warn} == {["monitoring"]} with input as {"resources": [from_template, template({"monitoring": [{"enabled": false}]})]}
+
+	# A template from outside the configuration (a literal id) may enable it: no warning.
+	literal := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": [{"id": "lt-0abc"}]}, "references": []}
+	count(rule.warn) == 0 with input as {"resources": [literal]}
+}
+
+test_dynamic_launch_template_over_nothing_is_no_template if {
+	none := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": []}, "references": []}
+	{f.path | some f in rule.warn} == {["monitoring"]} with input as {"resources": [none]}
+	maybe := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": {"$unknown": "var.launch_template"}}, "references": []}
+	count(rule.warn) == 0 with input as {"resources": [maybe]}
+}

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-EKS-004
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_eks_cluster]
+#   resource_types: [aws_eks_cluster, "module:terraform-aws-modules/eks/aws"]
 #   references:
 #     trivy: AVD-AWS-0040
 #     kics: 42f4b905-3736-4213-bfe9-c0660518cda8
@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.eks.public_endpoint_enabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -34,9 +35,22 @@ warn contains result.fail_fix(r, ["vpc_config", i, "endpoint_public_access"], ms
 	msg := sprintf("%s has a public API server endpoint", [r.address])
 }
 
+# terraform-aws-modules/eks: `endpoint_public_access` (v21) or `cluster_endpoint_public_access`,
+# public by default before v19.
+warn contains result.fail(m, public.path, msg) if {
+	some m in modules.opaque_calls("eks")
+	public := modules.argument(m, ["endpoint_public_access", "cluster_endpoint_public_access"], default_public(m))
+	unknown.is_true(public.value)
+	msg := sprintf("%s has a public API server endpoint", [m.address])
+}
+
 private_fix(r, i) := [
 	result.set(["vpc_config", i, "endpoint_public_access"], false),
 	result.set(["vpc_config", i, "endpoint_private_access"], true),
 ] if {
 	not unknown.is_true(object.get(r.config.vpc_config[i], "endpoint_private_access", false))
 } else := [result.set(["vpc_config", i, "endpoint_public_access"], false)]
+
+default_public(m) if modules.pinned_below(m, 19)
+
+else := false

@@ -17,3 +17,12 @@ test_passes_on_private if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"endpoint_public_access": {"$unknown": "var.x"}}]}, "references": []}]}
 }
+
+test_registry_module_public_endpoint_warns if {
+	m := {"address": "module.eks", "name": "eks", "source": "terraform-aws-modules/eks/aws", "version": "~> 21.0", "config": {"endpoint_public_access": true}}
+	{[f.resource, f.path] | some f in rule.warn} == {["module.eks", ["endpoint_public_access"]]} with input as {"resources": [], "modules": [m]}
+	old := {"address": "module.old", "name": "old", "source": "terraform-aws-modules/eks/aws", "version": "18.31.2", "config": {}}
+	{[f.resource, f.path] | some f in rule.warn} == {["module.old", []]} with input as {"resources": [], "modules": [old]}
+	new := {"address": "module.new", "name": "new", "source": "terraform-aws-modules/eks/aws", "config": {}}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [new]}
+}

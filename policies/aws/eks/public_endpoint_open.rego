@@ -4,14 +4,15 @@
 #   The cluster's public endpoint is enabled (the default) and public_access_cidrs is unset,
 #   empty (AWS then applies its default) or contains 0.0.0.0/0, so the Kubernetes API server is
 #   reachable from anywhere. Any leaked kubeconfig or API server vulnerability is then
-#   exploitable from the whole internet.
+#   exploitable from the whole internet. Opaque terraform-aws-modules/eks calls are checked
+#   through their arguments (the public endpoint is on by default before v19).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
 # custom:
 #   id: PAL-AWS-EKS-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_eks_cluster]
+#   resource_types: [aws_eks_cluster, "module:terraform-aws-modules/eks/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_38, CKV_AWS_39]
@@ -21,6 +22,7 @@
 #   fixable: true
 package palisade.aws.eks.public_endpoint_open
 
+import data.palisade.lib.modules
 import data.palisade.lib.net
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -56,7 +58,35 @@ deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs", j], ms
 	net.is_public_cidr(cidr)
 }
 
+# terraform-aws-modules/eks: `endpoint_public_access` / `_cidrs` (v21), `cluster_endpoint_public_access`
+# / `_cidrs` before; the endpoint is public by default before v19, the CIDRs default to 0.0.0.0/0.
+# Reported on the CIDRs when they are given, else on the argument that makes the endpoint public.
+deny contains result.fail(m, path, msg(m)) if {
+	some m in modules.opaque_calls("eks")
+	public := module_public(m)
+	cidrs := modules.argument(m, ["endpoint_public_access_cidrs", "cluster_endpoint_public_access_cidrs"], null)
+	cidrs_unset(cidrs.value)
+	path := public.path
+}
+
+deny contains result.fail(m, array.concat(cidrs.path, [j]), msg(m)) if {
+	some m in modules.opaque_calls("eks")
+	module_public(m)
+	cidrs := modules.argument(m, ["endpoint_public_access_cidrs", "cluster_endpoint_public_access_cidrs"], null)
+	some j, cidr in unknown.items(cidrs.value)
+	net.is_public_cidr(cidr)
+}
+
 # An empty list is sent as no list: AWS then applies its default, 0.0.0.0/0.
 cidrs_unset(null)
 
 cidrs_unset(cidrs) if cidrs == []
+
+module_public(m) := public if {
+	public := modules.argument(m, ["endpoint_public_access", "cluster_endpoint_public_access"], default_public(m))
+	unknown.is_true(public.value)
+}
+
+default_public(m) if modules.pinned_below(m, 19)
+
+else := false

@@ -3,14 +3,16 @@
 # description: |
 #   Without an encryption_config for "secrets", Kubernetes Secrets are stored in etcd protected
 #   only by EBS volume encryption. Envelope encryption with a KMS key adds a layer that requires
-#   kms:Decrypt, limiting who can read secrets from etcd backups or snapshots.
+#   kms:Decrypt, limiting who can read secrets from etcd backups or snapshots. Opaque
+#   terraform-aws-modules/eks calls are checked through their arguments (v19 and later encrypt
+#   secrets by default).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html
 # custom:
 #   id: PAL-AWS-EKS-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_eks_cluster]
+#   resource_types: [aws_eks_cluster, "module:terraform-aws-modules/eks/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_58
@@ -21,6 +23,7 @@
 package palisade.aws.eks.secrets_encryption_disabled
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -41,6 +44,23 @@ deny contains result.fail(r, ["encryption_config", 0, "resources"], msg) if {
 		not "secrets" in unknown.items(b.resources)
 	}
 	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [r.address])
+}
+
+# terraform-aws-modules/eks before v19: no encryption unless `cluster_encryption_config` is given.
+deny contains result.fail(m, [], msg) if {
+	some m in modules.opaque_calls("eks")
+	modules.pinned_below(m, 19)
+	object.get(m.config, "cluster_encryption_config", null) == null
+	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [m.address])
+}
+
+# Any version: the configuration emptied (`[]`; `{}` for v19–v20's `cluster_encryption_config`,
+# while v21's `encryption_config = {}` keeps its default of "secrets").
+deny contains result.fail(m, [name], msg) if {
+	some m in modules.opaque_calls("eks")
+	some name, empties in {"cluster_encryption_config": {[], {}}, "encryption_config": {[]}}
+	object.get(m.config, name, null) in empties
+	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [m.address])
 }
 
 # The fix adds a customer managed key and envelope-encrypts secrets with it.

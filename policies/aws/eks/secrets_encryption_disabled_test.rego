@@ -22,3 +22,16 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [cluster({"encryption_config": [{"resources": {"$unknown": "var.r"}}]})]}
 	count(rule.deny) == 0 with input as {"resources": [cluster({"encryption_config": {"$unknown": "var.enc"}})]}
 }
+
+test_registry_module_without_secrets_encryption_fires if {
+	old := {"address": "module.old", "name": "old", "source": "terraform-aws-modules/eks/aws", "version": "~> 18.0", "config": {}}
+	emptied := {"address": "module.emptied", "name": "emptied", "source": "terraform-aws-modules/eks/aws", "version": "~> 20.0", "config": {"cluster_encryption_config": {}}}
+	{[f.resource, f.path] | some f in rule.deny} == {["module.old", []], ["module.emptied", ["cluster_encryption_config"]]} with input as {"resources": [], "modules": [old, emptied]}
+}
+
+test_registry_module_default_encryption_passes if {
+	v21 := {"address": "module.a", "name": "a", "source": "terraform-aws-modules/eks/aws", "version": "~> 21.0", "config": {"encryption_config": {}}}
+	v19 := {"address": "module.b", "name": "b", "source": "terraform-aws-modules/eks/aws", "version": "19.21.0", "config": {}}
+	v18 := {"address": "module.c", "name": "c", "source": "terraform-aws-modules/eks/aws", "version": "~> 18.0", "config": {"cluster_encryption_config": [{"resources": ["secrets"], "provider_key_arn": "arn:aws:kms:us-east-1:111122223333:key/x"}]}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v21, v19, v18]}
+}

@@ -18,10 +18,12 @@
 #   cwe: ["CWE-269"]
 #   remediation: Attach a policy that grants only the permissions needed (or a job-function managed policy).
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.iam.admin_policy_attached
 
 import data.palisade.lib.iam_identity
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 admin_arn_suffix := ":iam::aws:policy/AdministratorAccess"
@@ -33,14 +35,14 @@ attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_atta
 deny contains result.fail(r, ["policy_arn"], msg) if {
 	some r in iam_identity.iam_resources
 	r.type in attachment_types
-	is_admin(r.config.policy_arn)
+	is_admin_at(r, ["policy_arn"], r.config.policy_arn)
 	msg := sprintf("%s attaches the AdministratorAccess managed policy", [r.address])
 }
 
 deny contains result.fail(r, ["managed_policy_arns", i], msg) if {
 	some r in iam_identity.of_type("aws_iam_role")
 	some i, arn in unknown.items(object.get(r.config, "managed_policy_arns", null))
-	is_admin(arn)
+	is_admin_at(r, ["managed_policy_arns", i], arn)
 	msg := sprintf("%s has the AdministratorAccess managed policy", [r.address])
 }
 
@@ -50,3 +52,26 @@ is_admin(arn) if {
 	startswith(arn, "arn:")
 	endswith(arn, admin_arn_suffix)
 }
+
+# The forms written for any partition: "arn:${data.aws_partition.current.partition}:iam::aws:…",
+# and the ARN of `data "aws_iam_policy"` looked up by that name or ARN.
+is_admin_at(_, _, arn) if is_admin(arn)
+
+is_admin_at(_, _, arn) if {
+	unknown.is_unknown(arn)
+	regex.match(`^"arn:(\$\{[^}]+\}|[a-z-]+):iam::aws:policy/AdministratorAccess"$`, arn["$unknown"])
+}
+
+is_admin_at(r, path, arn) if {
+	unknown.is_unknown(arn)
+	some ref in r.references
+	ref.path == path
+	ref.attribute == "arn"
+	some d in tf.data_sources("aws_iam_policy")
+	tf.refers_to(ref.target, d.address)
+	admin_data_source(d.config)
+}
+
+admin_data_source(config) if config.name == "AdministratorAccess"
+
+admin_data_source(config) if is_admin(config.arn)

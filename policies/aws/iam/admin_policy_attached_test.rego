@@ -20,3 +20,25 @@ test_other_policy_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [attachment({"$unknown": "aws_iam_policy.x.arn"})]}
 }
+
+test_partition_interpolation_fires if {
+	a := attachment({"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess\""})
+	count(rule.deny) == 1 with input as {"resources": [a]}
+	b := attachment({"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/ReadOnlyAccess\""})
+	count(rule.deny) == 0 with input as {"resources": [b]}
+}
+
+test_policy_data_source_by_name_or_arn_fires if {
+	by_name := object.union(attachment({"$unknown": "data.aws_iam_policy.admin.arn"}), {"references": [{"path": ["policy_arn"], "target": "data.aws_iam_policy.admin", "attribute": "arn"}]})
+	role := {"address": "aws_iam_role.ci", "type": "aws_iam_role", "name": "ci", "config": {"managed_policy_arns": [{"$unknown": "data.aws_iam_policy.by_arn.arn"}]}, "references": [{"path": ["managed_policy_arns", 0], "target": "data.aws_iam_policy.by_arn", "attribute": "arn"}]}
+	data_sources := [
+		{"address": "data.aws_iam_policy.admin", "type": "aws_iam_policy", "name": "admin", "config": {"name": "AdministratorAccess"}},
+		{"address": "data.aws_iam_policy.by_arn", "type": "aws_iam_policy", "name": "by_arn", "config": {"arn": "arn:aws:iam::aws:policy/AdministratorAccess"}},
+	]
+	{f.resource | some f in rule.deny} == {"aws_iam_role_policy_attachment.ci", "aws_iam_role.ci"} with input as {"resources": [by_name, role], "data": data_sources}
+}
+
+test_other_policy_data_source_passes if {
+	a := object.union(attachment({"$unknown": "data.aws_iam_policy.ro.arn"}), {"references": [{"path": ["policy_arn"], "target": "data.aws_iam_policy.ro", "attribute": "arn"}]})
+	count(rule.deny) == 0 with input as {"resources": [a], "data": [{"address": "data.aws_iam_policy.ro", "type": "aws_iam_policy", "name": "ro", "config": {"name": "ReadOnlyAccess"}}]}
+}

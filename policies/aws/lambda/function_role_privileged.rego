@@ -43,7 +43,21 @@ privileges(address) := "full administrator access" if {
 	some st in iam_identity.statements_of(address)
 	iam.allows_all_actions(st.statement)
 	iam.allows_all_resources(st.statement)
+} else := "full administrator access" if {
+	some a in iam_identity.attached_arns
+	a.identity == address
+	aws_managed(a.arn, "AdministratorAccess")
+} else := "IAM full access" if {
+	some a in iam_identity.attached_arns
+	a.identity == address
+	aws_managed(a.arn, "IAMFullAccess")
 } else := iam_escalation.summary(found) if {
 	found := iam_escalation.escalations(address)
 	count(found) > 0
+}
+
+# AWS managed policies (any partition) whose documents are not in the configuration.
+aws_managed(arn, name) if {
+	startswith(arn, "arn:")
+	endswith(arn, concat("", [":iam::aws:policy/", name]))
 }

@@ -17,3 +17,18 @@ test_passes_on_narrow_role if {
 test_unknown_role_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lambda_function.fn", "type": "aws_lambda_function", "name": "fn", "config": {"function_name": "fn", "role": {"$unknown": "var.x"}}, "references": []}, {"address": "aws_iam_role.fn", "type": "aws_iam_role", "name": "fn", "config": {"name": "fn", "assume_role_policy": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}, "references": []}, {"address": "aws_iam_role_policy.fn", "type": "aws_iam_role_policy", "name": "fn", "config": {"name": "fn", "role": {"$unknown": "aws_iam_role.fn.id"}, "policy": {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}, "references": [{"path": ["role"], "target": "aws_iam_role.fn", "attribute": "id"}]}]}
 }
+
+fn := {"address": "aws_lambda_function.fn", "type": "aws_lambda_function", "name": "fn", "config": {"function_name": "fn", "role": {"$unknown": "aws_iam_role.fn.arn"}}, "references": [{"path": ["role"], "target": "aws_iam_role.fn", "attribute": "arn"}]}
+
+role(extra) := object.union({"address": "aws_iam_role.fn", "type": "aws_iam_role", "name": "fn", "references": []}, {"config": object.union({"name": "fn"}, extra)})
+
+attachment(arn) := {"address": "aws_iam_role_policy_attachment.fn", "type": "aws_iam_role_policy_attachment", "name": "fn", "config": {"role": {"$unknown": "aws_iam_role.fn.name"}, "policy_arn": arn}, "references": [{"path": ["role"], "target": "aws_iam_role.fn", "attribute": "name"}]}
+
+test_fires_on_aws_managed_admin_attached_by_arn if {
+	rule.deny == {{"msg": "aws_lambda_function.fn runs as aws_iam_role.fn, which can escalate its privileges (full administrator access)", "resource": "aws_lambda_function.fn", "path": ["role"]}} with input as {"resources": [fn, role({}), attachment("arn:aws:iam::aws:policy/AdministratorAccess")]}
+	{f.msg | some f in rule.deny} == {"aws_lambda_function.fn runs as aws_iam_role.fn, which can escalate its privileges (IAM full access)"} with input as {"resources": [fn, role({"managed_policy_arns": ["arn:aws-cn:iam::aws:policy/IAMFullAccess"]})]}
+}
+
+test_passes_on_aws_managed_execution_role if {
+	count(rule.deny) == 0 with input as {"resources": [fn, role({}), attachment("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]}
+}

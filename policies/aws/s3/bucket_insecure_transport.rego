@@ -12,7 +12,7 @@
 #   id: PAL-AWS-S3-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["2.1.1"]
 #   references:
@@ -23,6 +23,7 @@ package palisade.aws.s3.bucket_insecure_transport
 
 import data.palisade.lib.fixes
 import data.palisade.lib.iam
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
@@ -47,6 +48,17 @@ deny contains result.fail(p.resource, p.path, msg) if {
 	}
 	some p in policies
 	msg := sprintf("the policy of %s does not deny insecure (HTTP) requests", [bucket.address])
+}
+
+# terraform-aws-modules/s3-bucket: `attach_deny_insecure_transport_policy` (default false), or an
+# attached `policy` (attach_policy = true) that denies HTTP. On the argument when it is set to false.
+deny contains result.fail(m, path, msg) if {
+	some m in modules.opaque_calls("s3-bucket")
+	flag := modules.argument(m, ["attach_deny_insecure_transport_policy"], false)
+	unknown.is_false(flag.value)
+	not module_policy_may_deny(m)
+	path := flag.path
+	msg := sprintf("%s has no bucket policy denying insecure (HTTP) requests", [m.address])
 }
 
 policy_fix(bucket) := [result.add_resource("aws_s3_bucket_policy", bucket.name, {
@@ -161,3 +173,23 @@ is_false_value(v) if {
 
 # An unknown condition value could be "false".
 is_false_value(v) if unknown.is_unknown(v)
+
+# The call's own policy, when attached, may deny HTTP (unknown counts: stay quiet rather than guess).
+module_policy_may_deny(m) if {
+	not unknown.is_false(object.get(m.config, "attach_policy", false))
+	doc := object.get(m.config, "policy", null)
+	doc != null
+	not known_without_http_deny(doc)
+}
+
+known_without_http_deny(doc) if {
+	unknown.known(doc)
+	not some_http_deny(doc)
+}
+
+some_http_deny(doc) if {
+	some entry in iam.statements(doc)
+	iam.is_deny(entry.statement)
+	some operator in ["Bool", "BoolIfExists"]
+	is_false_value(entry.statement.Condition[operator]["aws:SecureTransport"])
+}

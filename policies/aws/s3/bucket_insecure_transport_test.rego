@@ -80,3 +80,24 @@ test_unnamed_bucket_accepts_object_globs if {
 	unnamed := object.union(object.remove(bucket, ["config"]), {"config": {"bucket_prefix": "corp-"}})
 	count(rule.deny) == 0 with input as {"resources": [unnamed, policy({"Statement": [deny_with({"Resource": "arn:aws:s3:::corp-abc/*"})]})]}
 }
+
+s3_module(config) := {"address": "module.b", "name": "b", "source": "terraform-aws-modules/s3-bucket/aws", "version": "~> 4.0", "config": config}
+
+test_registry_module_without_http_deny_fires if {
+	{[f.resource, f.path] | some f in rule.deny} == {["module.b", []]} with input as {"resources": [], "modules": [s3_module({"bucket": "x"})]}
+	{[f.resource, f.path] | some f in rule.deny} == {["module.b", ["attach_deny_insecure_transport_policy"]]} with input as {"resources": [], "modules": [s3_module({"attach_deny_insecure_transport_policy": false})]}
+
+	# An attached policy without such a deny does not help, nor does a policy left unattached.
+	allow_only := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject", "Resource": "*"}]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [s3_module({"attach_policy": true, "policy": allow_only})]}
+	tls := {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [s3_module({"policy": tls})]}
+}
+
+test_registry_module_with_http_deny_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [s3_module({"attach_deny_insecure_transport_policy": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [s3_module({"attach_deny_insecure_transport_policy": {"$unknown": "var.tls"}})]}
+	tls := {"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [s3_module({"attach_policy": true, "policy": tls})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [s3_module({"attach_policy": true, "policy": {"$unknown": "data.aws_iam_policy_document.p.json"}})]}
+}

@@ -47,3 +47,11 @@ test_registry_module_and_counted_groups_fire if {
 	findings := rule.deny with input as {"resources": [counted], "modules": [m]}
 	{[f.resource, f.path] | some f in findings} == {["module.sg", ["ingress_with_cidr_blocks", 0, "cidr_blocks"]], ["aws_security_group.web[1]", ["ingress", 0, "cidr_blocks", 0]]}
 }
+
+test_registry_module_named_rules_and_ssh_submodule_fire if {
+	named := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "version": "5.1.0", "config": {"ingress_rules": ["https-443-tcp", "ssh-tcp"], "ingress_cidr_blocks": ["0.0.0.0/0"]}}
+	sub := {"address": "module.ssh", "name": "ssh", "source": "terraform-aws-modules/security-group/aws//modules/ssh", "config": {"ingress_cidr_blocks": ["10.0.0.0/8", "0.0.0.0/0"]}}
+	private := {"address": "module.priv", "name": "priv", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_rules": ["ssh-tcp"], "ingress_cidr_blocks": ["10.0.0.0/8"]}}
+	findings := rule.deny with input as {"resources": [], "modules": [named, sub, private]}
+	{[f.resource, f.path] | some f in findings} == {["module.web", ["ingress_cidr_blocks", 0]], ["module.ssh", ["ingress_cidr_blocks", 1]]}
+}

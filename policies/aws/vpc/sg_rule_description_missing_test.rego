@@ -23,3 +23,8 @@ test_described_passes if {
 test_unknown_description_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [group([{"protocol": "tcp", "description": {"$unknown": "each.value.description"}}])]}
 }
+
+test_registry_module_named_rules_carry_the_module_description if {
+	m := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_rules": ["http-80-tcp"], "ingress_cidr_blocks": ["0.0.0.0/0"]}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [m]}
+}

@@ -103,6 +103,42 @@ resource "aws_s3_bucket_policy" "p" {
   assert.ok('$unknown' in (r.model.locals!.statements as object), JSON.stringify(r.model.locals));
 });
 
+test('a document merged from partially known documents (source_policy_documents, jsonencode) is partially known too', () => {
+  const r = analyze({
+    'main.tf': `resource "aws_s3_bucket" "b" {}
+data "aws_iam_policy_document" "tls" {
+  statement {
+    sid       = "TLS"
+    effect    = "Deny"
+    actions   = ["s3:*"]
+    resources = [aws_s3_bucket.b.arn]
+  }
+}
+data "aws_iam_policy_document" "all" {
+  source_policy_documents = [
+    data.aws_iam_policy_document.tls.json,
+    jsonencode({ Statement = [{ Effect = "Allow", Principal = "*", Action = "s3:GetObject", Resource = "\${aws_s3_bucket.b.arn}/*" }] }),
+  ]
+  override_policy_documents = [jsonencode({ Statement = [{ Sid = "TLS", Effect = "Deny", Action = "s3:*", Resource = aws_s3_bucket.b.arn }] })]
+}
+resource "aws_s3_bucket_policy" "p" {
+  bucket = aws_s3_bucket.b.id
+  policy = data.aws_iam_policy_document.all.json
+}
+`,
+  });
+  const all = r.model.data!.find((d) => d.address === 'data.aws_iam_policy_document.all')!;
+  const json = all.config.json as { Statement: Record<string, unknown>[] };
+  assert.equal(json.Statement.length, 2, JSON.stringify(json));
+  // The override replaced the statement with the same Sid, in place; unknown leaves stay unknown.
+  assert.deepEqual(json.Statement[0], { Sid: 'TLS', Effect: 'Deny', Action: 's3:*', Resource: { $unknown: 'aws_s3_bucket.b.arn' } });
+  assert.equal(json.Statement[1].Principal, '*');
+  assert.equal(json.Statement[1].Action, 's3:GetObject');
+  assert.ok('$unknown' in (json.Statement[1].Resource as object));
+  const policy = r.model.resources.find((x) => x.address === 'aws_s3_bucket_policy.p')!.config.policy;
+  assert.deepEqual(policy, json);
+});
+
 test('references keep names with capitals and point at resources the module does not declare', () => {
   const r = analyze({
     'main.tf': `resource "aws_cloudwatch_log_metric_filter" "CIS_Filter" {

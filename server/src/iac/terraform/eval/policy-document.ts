@@ -1,7 +1,8 @@
 // `data "aws_iam_policy_document"`: the rendered `json` / `minified_json`; when some inputs are
 // unknown, a PartialJson: unknown to evaluation, but the model (of the data source and of every
 // attribute that reads `.json`) shows the document with only those leaves unknown, so policies can
-// still read what is known (statements keep their known actions and principals).
+// still read what is known (statements keep their known actions and principals), also through
+// documents merged from other partially known documents.
 import { PolicyDocumentError, renderIamPolicyDocument, renderIamPolicyDocumentMinified } from '../iam-policy-document';
 import { isObject, Unknown, type Value, type ValueObject } from '../values';
 import { PartialJson } from './json-template';
@@ -37,6 +38,10 @@ export function renderPolicyAttributes(config: ValueObject, address: string): { 
 export function partialPolicyValue(config: ValueObject, address: string): ValueObject | undefined {
   const tokens = new Map<string, Unknown>();
   const substitute = (v: Value): Value => {
+    // A merged document (`source_policy_documents = [data.aws_iam_policy_document.x.json]`, or a
+    // partially known `jsonencode`) is itself partially known: merge its known statements, its
+    // unknown leaves standing in as tokens too.
+    if (v instanceof PartialJson) return JSON.stringify(substitute(v.document as Value));
     if (v instanceof Unknown) {
       const token = `\u0000palisade-unknown-${tokens.size}\u0000`;
       tokens.set(token, v);
