@@ -4,7 +4,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applyEdits, explainFixes, fixAllInFile, fixesForFinding, type FixContext } from '../../server/src/fix';
-import { callerOf } from '../../server/src/fix/module-inputs';
 import { DEFAULT_CONFIG, scanTerraformUnit, type RulePack } from '../../server/src/policy';
 import { MemoryHost, packOf, ruleModule } from '../policy/helpers';
 
@@ -90,10 +89,13 @@ test('only a verbatim reference is followed: an expression over the input gets n
   assert.ok(!report.rejected.some((r) => r.source === 'module-input'));
 });
 
-test('callerOf: the module instance that calls a resource, instance keys included', () => {
-  assert.equal(callerOf('aws_kms_key.this'), undefined);
-  assert.equal(callerOf('data.aws_iam_policy_document.p'), undefined);
-  assert.equal(callerOf('module.key.aws_kms_key.this[0]'), 'module.key');
-  assert.equal(callerOf('module.a[0].module.b.data.aws_x.y'), 'module.a[0].module.b');
-  assert.equal(callerOf('module.a["k.]\\"x"].aws_x.y["z"]'), 'module.a["k.]\\"x"]');
+test('the caller is the module instance, instance keys included: each counted instance names its own call', async () => {
+  const root = 'module "key" {\n  source = "../modules/key"\n  count  = 2\n  rotate = false\n}\n';
+  const { context, findings } = await setup({ ...child, '/ws/app/main.tf': root });
+  assert.deepEqual(findings.map((f) => f.resource).sort(), ['module.key[0].aws_kms_key.this', 'module.key[1].aws_kms_key.this']);
+  for (const finding of findings) {
+    const fixes = await fixesForFinding(finding, context);
+    assert.deepEqual(fixes.map((f) => f.title), [`Set rotate = true in the call of ${finding.resource!.replace('.aws_kms_key.this', '')}`]);
+    assert.equal(applyEdits(root, fixes[0].edits), root.replace('rotate = false', 'rotate = true'));
+  }
 });

@@ -17,7 +17,7 @@ import { isJsonSyntaxFile } from './json-render';
 import { renderOperations } from './terraform-render';
 import { blockAt, locate, unparen, type PathStep } from './terraform-locate';
 import type { FixCandidate, FixContext, FixTextEdit } from './types';
-import { absolutePath } from './verify';
+import { absolutePath, parsedFromHost } from './verify';
 
 export const MODULE_INPUT_SOURCE = 'module-input';
 
@@ -27,13 +27,14 @@ export function moduleInputFixes(finding: Finding, context: FixContext): FixCand
   const analysis = unitAnalysis(context);
   const node = analysis.sourceMaps.get(finding.resource);
   if (!node || isJsonSyntaxFile(node.range.file)) return [];
-  const file = parsedAt(context, node.range.file);
+  const file = parsedFromHost(context, node.range.file);
   const block = file && blockAt(file, node.range.start);
   if (!file || !block) return [];
   const inputs = inputsRead(file, block, ops);
   if (!inputs) return [];
 
-  const caller = callerOf(finding.resource);
+  // The module instance whose call sets the inputs (`module.a[0].module.b`); absent at the unit's root.
+  const caller = [...analysis.model.resources, ...(analysis.model.data ?? [])].find((r) => r.address === finding.resource)?.module;
   if (caller !== undefined) {
     if (!analysis.sourceMaps.has(caller)) return [];
     const callOps: FixOperation[] = [...inputs].map(([name, value]) => ({ op: 'set', resource: caller, path: [name], value }));
@@ -72,30 +73,6 @@ function variableName(expr: Expr): string | undefined {
   return object.kind === 'Variable' && object.name === 'var' ? e.name.name : undefined;
 }
 
-/** `module.a["k"].module.b` for `module.a["k"].module.b.aws_x.y[0]`; undefined for a resource of the unit's own module. */
-export function callerOf(address: string): string | undefined {
-  let at = 0;
-  let end = 0;
-  while (address.startsWith('module.', at)) {
-    let i = at + 'module.'.length;
-    while (i < address.length && /[A-Za-z0-9_-]/.test(address[i])) i++;
-    if (address[i] === '[') {
-      // An instance key: a number or a quoted string, which may hold `]` or `.`.
-      i++;
-      if (address[i] === '"') {
-        for (i++; i < address.length && address[i] !== '"'; i++) if (address[i] === '\\') i++;
-        i++;
-      }
-      while (i < address.length && address[i] !== ']') i++;
-      i++;
-    }
-    if (address[i] !== '.') return undefined;
-    end = i;
-    at = i + 1;
-  }
-  return end === 0 ? undefined : address.slice(0, end);
-}
-
 /** Edits setting each input's default in its `variable` block of `dir`; undefined unless every one has a default to change. */
 function defaultEdits(context: FixContext, dir: string, someFile: string, inputs: Map<string, unknown>): FixTextEdit[] | undefined {
   const relDir = someFile.includes('/') ? someFile.slice(0, someFile.lastIndexOf('/') + 1) : '';
@@ -119,12 +96,6 @@ function variableBlock(context: FixContext, dir: string, name: string): { file: 
     }
   }
   return undefined;
-}
-
-function parsedAt(context: FixContext, file: string): ParsedFile | undefined {
-  const abs = absolutePath(context.root, file);
-  const text = context.host.readFile(abs);
-  return text === undefined ? undefined : parseTerraformCached(text, abs);
 }
 
 function describe(inputs: Map<string, unknown>): string {

@@ -97,11 +97,16 @@ export function absolutePath(root: string, file: string): string {
 /** The parsed text of a workspace-relative file as the host shows it (cached in the state). */
 export function parsedFile(context: FixContext, state: UnitState, file: string): ParsedFile | undefined {
   if (state.parsed.has(file)) return state.parsed.get(file);
-  const abs = absolutePath(context.root, file);
-  const text = context.host.readFile(abs);
-  const parsed = text === undefined ? undefined : parseTerraformCached(text, abs);
+  const parsed = parsedFromHost(context, file);
   state.parsed.set(file, parsed);
   return parsed;
+}
+
+/** The parsed text of a workspace-relative file as the host shows it (the parser's own cache only). */
+export function parsedFromHost(context: FixContext, file: string): ParsedFile | undefined {
+  const abs = absolutePath(context.root, file);
+  const text = context.host.readFile(abs);
+  return text === undefined ? undefined : parseTerraformCached(text, abs);
 }
 
 /** A FileHost that serves edited texts over the caller's host. */
