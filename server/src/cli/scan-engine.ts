@@ -25,6 +25,7 @@ import {
   type ArtefactText,
 } from '../policy';
 import type { FileHost } from '../iac/model';
+import { ChildEvaluations } from '../iac/terraform';
 import { DiskHost } from '../workspace/disk-host';
 import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
 import { absolutePackDiagnostics, PackLoader, readCliConfig } from '../workspace/pack-reader';
@@ -211,7 +212,8 @@ export class UnitScanner {
       const config = this.withCommandLine(resolved.config);
       const varFiles = this.settings.varFiles;
       // With fixes to verify, the scan records what each rule read, so each fix's re-scan re-runs only the rules its edit can affect.
-      const scan = await scanTerraformUnit(this.host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config, record: this.settings.verifyFixes });
+      const childEvaluations = this.settings.verifyFixes ? new ChildEvaluations() : undefined;
+      const scan = await scanTerraformUnit(this.host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config, record: this.settings.verifyFixes, childEvaluations });
       const shown = scan.findings.filter((f) => this.ruleShown(f.ruleId));
       outcome.findings = shown.map(({ value: _value, ...rest }) => rest);
       outcome.frontEnd = scan.analysis.diagnostics.map((d) => ({ file: d.file, start: d.start, end: d.end, severity: d.severity, code: d.code, message: d.message }));
@@ -228,7 +230,7 @@ export class UnitScanner {
       if (order !== undefined) this.noteReported(keys.map((key) => [key, order]));
       if (this.settings.verifyFixes) {
         const owned = order === undefined ? shown : shown.filter((_, i) => this.firstReporter.get(keys[i])! >= order);
-        await collectFixes(outcome, owned, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record });
+        await collectFixes(outcome, owned, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record, unitAnalysis: scan.analysis, unitChildEvaluations: childEvaluations });
       }
     } catch (err) {
       outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);

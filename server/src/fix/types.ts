@@ -2,6 +2,7 @@
 // fix`, SARIF `fixes`) consume only these shapes, through the layer's door `fix/index.ts`.
 // Offsets are UTF-16 code units into the file's current text, like the source map's.
 import type { FileHost } from '../iac/model';
+import type { ChildEvaluations, TerraformUnitResult } from '../iac/terraform';
 import type { EvaluationRecord, Finding, FixOperation, PalisadeConfig, RulePack } from '../policy';
 
 /** One replacement in one file. `file` is workspace-relative, like `Finding.range.file`. */
@@ -54,6 +55,10 @@ export interface FixContext {
   unitFindings?: Finding[];
   /** The record of the scan that gave `unitFindings` (scanTerraformUnit with `record`): re-scans then re-run only the rules an edit can affect. */
   unitRecord?: EvaluationRecord;
+  /** The analysis of the scan that gave `unitFindings` (its source maps and Terraform diagnostics): spares the fix layer analysing the unit again. */
+  unitAnalysis?: Pick<TerraformUnitResult, 'sourceMaps' | 'diagnostics'>;
+  /** The child module walks that scan recorded (scanTerraformUnit with `childEvaluations`): the first re-scan replays them too. */
+  unitChildEvaluations?: ChildEvaluations;
   /** Stops the work between candidates and inside each re-scan; what was verified so far is returned. */
   isCancelled?: () => boolean;
   /** Awaited between candidates and between rules of each re-scan, so a server's event loop can

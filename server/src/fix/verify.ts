@@ -49,14 +49,14 @@ export function unitState(context: FixContext): Promise<UnitState> {
 async function computeState(context: FixContext): Promise<UnitState> {
   const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
   if (context.unitFindings) {
-    const analysis = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
-    return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics, context.unitRecord);
+    const analysis = context.unitAnalysis ?? analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
+    return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics, context.unitRecord, context.unitChildEvaluations);
   }
   const scan = await scanTerraformUnit(context.host, { ...scanOptions(context), record: true });
   return stateOf(scan.analysis.sourceMaps, scan.findings, scan.analysis.diagnostics, scan.record);
 }
 
-function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string; message: string }[], record: EvaluationRecord | undefined): UnitState {
+function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], diagnostics: { severity: string; message: string }[], record: EvaluationRecord | undefined, childEvaluations = new ChildEvaluations()): UnitState {
   return {
     sourceMaps,
     findings,
@@ -64,7 +64,7 @@ function stateOf(sourceMaps: Map<string, SourceMapNode>, findings: Finding[], di
     errorMessages: errorMessagesOf(diagnostics),
     parsed: new Map(),
     rescans: [],
-    childEvaluations: new ChildEvaluations(),
+    childEvaluations,
     ...(record ? { record } : {}),
   };
 }

@@ -76,7 +76,7 @@ export async function run(argv: string[]): Promise<number> {
   for (const dir of units.dirs) {
     const { config } = configForUnit(disk, dir, undefined, configs);
     const scan = await scanTerraformUnit(edited, { dir, root: run.root, varFiles, pack, config });
-    const context = { host: edited, dir, root: run.root, varFiles, pack, config, unitFindings: scan.findings };
+    const context = { host: edited, dir, root: run.root, varFiles, pack, config, unitFindings: scan.findings, unitAnalysis: scan.analysis };
     for (const f of scan.findings.filter(run.wanted)) {
       const key = `${f.ruleId}|${f.range.file}|${f.range.start}`;
       if (remaining.has(key)) continue;
@@ -123,7 +123,7 @@ async function fixUnit(run: FixRun, dir: string, config: PalisadeConfig): Promis
       const file = wanted.map((f) => f.range.file).find((f) => !attempted.has(f));
       if (file === undefined) break;
       attempted.add(file);
-      const result = await fixAllInFile(file, wanted, { host: run.host, ...given, unitFindings: scan.findings });
+      const result = await fixAllInFile(file, wanted, { host: run.host, ...given, unitFindings: scan.findings, unitAnalysis: scan.analysis });
       if (result.edits.length === 0) continue;
       run.host.apply(run.root, result.edits);
       fixed += result.fixed.length;

@@ -174,7 +174,7 @@ export const encodingBuiltins: Builtin[] = [
   def('urlquery.decode_object', 'encoding', [['x', S]], ['object', T.object(S, T.array(S))],
     'Decodes a URL query string into an object of value arrays.', ([s]) => decodeObject(str(s, 1))),
   def('json.marshal', 'encoding', [['x', T.any]], ['y', S], 'Serialises a value to compact JSON (object keys sorted, sets as arrays).',
-    ([v]) => toJSONText(v)),
+    ([v]) => marshalled(v)),
   def('json.marshal_with_options', 'encoding', [['x', T.any], ['opts', T.object(S, T.any)]], ['y', S],
     'Serialises a value to JSON; `pretty`, `indent` (default tab) and `prefix` control the layout.',
     ([v, o]) => marshalWithOptions(v, o)),
@@ -197,3 +197,17 @@ export const encodingBuiltins: Builtin[] = [
     ([s]) => (typeof s === 'string' ? parseYAML(s).error === undefined : false)),
 ];
 
+/**
+ * `json.marshal` of composite values, kept per value object: values are immutable, and fix
+ * verification re-runs rules over an edited unit whose unchanged resources keep their converted
+ * values (policy/incremental.ts), so a rule that marshals every configuration (sg_unused) does the
+ * work once per resource instead of once per re-scan. Scalars are cheap and are not kept.
+ */
+const marshalledText = new WeakMap<object, string>();
+
+function marshalled(v: RegoValue): string {
+  if (v === null || typeof v !== 'object') return toJSONText(v);
+  let text = marshalledText.get(v);
+  if (text === undefined) marshalledText.set(v, (text = toJSONText(v)));
+  return text;
+}
