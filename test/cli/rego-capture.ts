@@ -1,7 +1,7 @@
 // Runs a CLI command module in-process with stdout/stderr captured (and stdin-free).
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { tempDirRemovedAtExit } from '../helpers/temp-dir';
 
 export interface Captured {
   code: number;
@@ -27,7 +27,7 @@ export async function capture(run: (argv: string[]) => Promise<number>, argv: st
 
 /** A temporary folder with the given files (relative path → text); returns its path. */
 export function tempTree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'palisade-cli-'));
+  const root = tempDirRemovedAtExit('palisade-cli-');
   for (const [rel, text] of Object.entries(files)) {
     const p = join(root, rel);
     mkdirSync(dirname(p), { recursive: true });

@@ -2,16 +2,16 @@
 // OPA bundles (gzipped tar written by the code under test's own writer, or by hand for hostile
 // members) and freshly generated signing keys.
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { writeTarGz, type TarEntry } from '../../server/src/policy';
+import { tempDirRemovedAtExit } from '../helpers/temp-dir';
 import { ruleModule } from './helpers';
 
 export const BUCKET_TF = 'resource "aws_s3_bucket" "logs" {\n  bucket = "logs"\n}\n';
 
 export function tempDir(prefix = 'palisade-packs-'): string {
-  return mkdtempSync(join(tmpdir(), prefix)).split('\\').join('/');
+  return tempDirRemovedAtExit(prefix).split('\\').join('/');
 }
 
 export function writeTree(root: string, files: Record<string, string | Uint8Array>): string {
