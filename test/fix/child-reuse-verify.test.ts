@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { explainFixes, type FixContext } from '../../server/src/fix';
 import { unitState } from '../../server/src/fix/verify';
+import { ChildEvaluations } from '../../server/src/iac/terraform';
 import { DEFAULT_CONFIG, scanTerraformUnit } from '../../server/src/policy';
 import { MemoryHost, packOf, ruleModule } from '../policy/helpers';
 
@@ -72,6 +73,25 @@ test('a root fix that changes a child\'s input is judged on the child evaluated 
   // Fixing `b` gives the child `fifo = true`: a replay of the recorded child would miss T-FIFO.
   const report = await explainFixes(byResource.get('aws_s3_bucket.b')!, context);
   assert.deepEqual(evaluations.lastReplayed, []);
+  assert.deepEqual(report.fixes, []);
+  assert.match(report.rejected[0].reason, /introduces T-FIFO/);
+});
+
+test('with the scan\'s own child walks (unitChildEvaluations), the first re-scan already replays the child, and the verdicts are the same', async () => {
+  const host = new MemoryHost({ '/ws/mod/main.tf': ROOT, '/ws/mod/child/main.tf': CHILD });
+  const pack = packOf(VERSIONING, FIFO);
+  const recorded = new ChildEvaluations();
+  const scan = await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack, record: true, childEvaluations: recorded });
+  const context: FixContext = { host, root: '/ws', dir: '/ws/mod', pack, config: DEFAULT_CONFIG, unitFindings: scan.findings, unitRecord: scan.record, unitAnalysis: scan.analysis, unitChildEvaluations: recorded };
+  const byResource = new Map(scan.findings.map((f) => [f.resource, f]));
+  const state = await unitState(context);
+  assert.equal(state.childEvaluations, recorded);
+  assert.equal(state.sourceMaps, scan.analysis.sourceMaps, 'the before-state is the scan\'s analysis, not a new one');
+
+  assert.equal((await explainFixes(byResource.get('aws_s3_bucket.c')!, context)).fixes.length, 1);
+  assert.deepEqual(recorded.lastReplayed, ['module.child']);
+  const report = await explainFixes(byResource.get('aws_s3_bucket.b')!, context);
+  assert.deepEqual(recorded.lastReplayed, []);
   assert.deepEqual(report.fixes, []);
   assert.match(report.rejected[0].reason, /introduces T-FIFO/);
 });
