@@ -44,35 +44,11 @@ warn contains result.fail(sg, [], msg) if {
 	msg := sprintf("%s is not attached to anything in this module", [sg.address])
 }
 
-# A reference from anything but a rule resource (or the group itself) uses the group. The three
-# forms of tf.refers_to are answered by set lookups, so the cost follows the number of references,
-# not references times groups. The reference names the group itself:
-used contains target if {
-	some [target, referrer] in _references
-	target in _group_addresses
-	target != referrer
-}
-
-# ... or one instance of it (`aws_security_group.x[0]` names `aws_security_group.x`, un-expanded
-# because its count is unknown):
-used contains address if {
-	some [target, referrer] in _references
-	strings.any_prefix_match(target, _group_instance_prefixes)
-	some address in _unkeyed_forms(target)
-	address in _group_addresses
-	address != referrer
-}
-
-# ... or every instance: a splat or un-keyed `aws_security_group.x` (a keyed module call's
-# `module.m`) reaches `aws_security_group.x[0]` (`module.m["a"].aws_security_group.y`).
-used contains sg.address if {
-	some sg in groups
-	some unkeyed in _unkeyed_forms(sg.address)
-	unkeyed in _reference_targets
-	some [target, referrer] in _references
-	target == unkeyed
-	referrer != sg.address
-}
+# A group is used when something attaches it by reference or by name (_attached: set lookups over
+# the references and the top-level group attributes), or names it in text at any depth (below).
+# The text search marshals configurations, so it only looks for the groups not attached otherwise
+# (often none): `used` is the same set either way.
+used contains address if some address in _attached
 
 # A group list written as a string ("aws_security_group.x.id", or an unknown's expression text),
 # at any depth, still names the group. Walking every configuration node is costly, so only the
@@ -82,11 +58,12 @@ used contains sg.address if {
 # form); only that group's prefix is then sought in the strings. An unknown's text is a string node
 # of its own (path [..., "$unknown"]), so strings alone cover unknowns too.
 used contains address if {
+	count(_unattached_prefixes) > 0
 	some r in input.resources
 	text := json.marshal(r.config)
 	contains(text, "aws_security_group.")
 	_has_group_attribute_key(text)
-	some [address, prefix, marshalled_prefix] in _attribute_prefixes
+	some [address, prefix, marshalled_prefix] in _unattached_prefixes
 	contains(text, marshalled_prefix)
 	walk(r.config, [path, v])
 	is_string(v)
@@ -96,18 +73,49 @@ used contains address if {
 
 # Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
 used contains address if {
+	count(_unattached_prefixes) > 0
 	some m in object.get(input, "modules", [])
 	text := json.marshal(m.config)
 	contains(text, "aws_security_group.")
-	some [address, prefix, marshalled_prefix] in _attribute_prefixes
+	some [address, prefix, marshalled_prefix] in _unattached_prefixes
 	contains(text, marshalled_prefix)
 	walk(m.config, [_, v])
 	is_string(v)
 	contains(v, prefix)
 }
 
+# A reference from anything but a rule resource (or the group itself) uses the group. The three
+# forms of tf.refers_to are answered by set lookups, so the cost follows the number of references,
+# not references times groups. The reference names the group itself:
+_attached contains target if {
+	some [target, referrer] in _references
+	target in _group_addresses
+	target != referrer
+}
+
+# ... or one instance of it (`aws_security_group.x[0]` names `aws_security_group.x`, un-expanded
+# because its count is unknown):
+_attached contains address if {
+	some [target, referrer] in _references
+	strings.any_prefix_match(target, _group_instance_prefixes)
+	some address in _unkeyed_forms(target)
+	address in _group_addresses
+	address != referrer
+}
+
+# ... or every instance: a splat or un-keyed `aws_security_group.x` (a keyed module call's
+# `module.m`) reaches `aws_security_group.x[0]` (`module.m["a"].aws_security_group.y`).
+_attached contains sg.address if {
+	some sg in groups
+	some unkeyed in _unkeyed_forms(sg.address)
+	unkeyed in _reference_targets
+	some [target, referrer] in _references
+	target == unkeyed
+	referrer != sg.address
+}
+
 # Classic and default-VPC instances name their groups in security_groups.
-used contains sg.address if {
+_attached contains sg.address if {
 	some sg in groups
 	name := unknown.known_string(sg.config.name)
 	name in _names_in_group_attributes
@@ -141,10 +149,11 @@ _under_group_attribute(path) if {
 	key in group_attributes
 }
 
-# [address, "aws_security_group.x.", its JSON-escaped form] for each group: the text that reads
-# one of the group's attributes, and that text as it appears inside marshalled JSON.
-_attribute_prefixes := [[sg.address, prefix, substring(marshalled, 1, count(marshalled) - 2)] |
+# [address, "aws_security_group.x.", its JSON-escaped form] for each group not attached otherwise:
+# the text that reads one of the group's attributes, and that text inside marshalled JSON.
+_unattached_prefixes := [[sg.address, prefix, substring(marshalled, 1, count(marshalled) - 2)] |
 	some sg in groups
+	not sg.address in _attached
 	prefix := concat("", [sg.address, "."])
 	marshalled := json.marshal(prefix)
 ]
