@@ -51,9 +51,11 @@ designates(r, path, identity) if {
 	name == identity.config.name
 }
 
-# designated(r, path, type): the identities of that type the attribute at path of r names
-# (designates, asked of every identity of the type at once).
-designated(r, path, identity_type) := referenced(r, path, identity_type) | named(r, path, identity_type)
+# designated(r, path, type): the addresses of the identities of that type the attribute at path
+# of r names (designates, asked of every identity of the type at once). Addresses, not the
+# resources: a set keys its members by their whole value, and an identity's key spells out its
+# whole configuration (policies included); every caller reads only the address.
+designated(r, path, identity_type) := _referenced_addresses(r, path, identity_type) | _named_addresses(r, path, identity_type)
 
 # referenced(r, path, type): the unit's IAM resources of that type a reference at path of r names
 # (tf.refers_to). A reference and the resource it names share the address up to its first "["
@@ -65,7 +67,15 @@ referenced(r, path, resource_type) := {x |
 	tf.refers_to(ref.target, x.address)
 }
 
-named(r, path, identity_type) := {identity |
+# referenced, as addresses.
+_referenced_addresses(r, path, resource_type) := {x.address |
+	some ref in r.references
+	ref.path == path
+	some x in object.get(keyed(resource_type), address_key(ref.target), [])
+	tf.refers_to(ref.target, x.address)
+}
+
+_named_addresses(r, path, identity_type) := {identity.address |
 	name := object.get(r.config, path, null)
 	is_string(name)
 	some identity in of_type(identity_type)
@@ -91,7 +101,7 @@ managed_documents(r, path) := {{"resource": p, "path": ["policy"], "doc": p.conf
 
 # direct_documents: {"identity": address, "resource": policy holder, "path": doc path, "doc", "via"}.
 # Each body walks the holders of one kind and asks which identities they name.
-direct_documents contains {"resource": r, "path": ["policy"], "doc": r.config.policy, "via": r.address, "identity": identity.address} if {
+direct_documents contains {"resource": r, "path": ["policy"], "doc": r.config.policy, "via": r.address, "identity": identity} if {
 	some identity_type, kind in kinds
 	some r in of_type(kind.inline)
 	is_object(r.config.policy)
@@ -104,7 +114,7 @@ direct_documents contains {"resource": role, "path": ["inline_policy", i, "polic
 	is_object(block.policy)
 }
 
-direct_documents contains object.union(d, {"identity": identity.address}) if {
+direct_documents contains object.union(d, {"identity": identity}) if {
 	some identity_type, kind in kinds
 	some r in of_type(kind.attachment)
 	docs := managed_documents(r, ["policy_arn"])
@@ -113,7 +123,7 @@ direct_documents contains object.union(d, {"identity": identity.address}) if {
 	some d in docs
 }
 
-direct_documents contains object.union(d, {"identity": identity.address}) if {
+direct_documents contains object.union(d, {"identity": identity}) if {
 	some r in of_type("aws_iam_policy_attachment")
 	docs := managed_documents(r, ["policy_arn"])
 	count(docs) > 0
@@ -131,14 +141,14 @@ direct_documents contains object.union(d, {"identity": role.address}) if {
 
 # attached_arns: {"identity": address, "arn"} for each managed policy attached by a known ARN
 # (an AWS managed policy, whose document is not in the configuration).
-attached_arns contains {"identity": identity.address, "arn": r.config.policy_arn} if {
+attached_arns contains {"identity": identity, "arn": r.config.policy_arn} if {
 	some identity_type, kind in kinds
 	some r in of_type(kind.attachment)
 	is_string(r.config.policy_arn)
 	some identity in designated(r, [kind.key], identity_type)
 }
 
-attached_arns contains {"identity": identity.address, "arn": r.config.policy_arn} if {
+attached_arns contains {"identity": identity, "arn": r.config.policy_arn} if {
 	some r in of_type("aws_iam_policy_attachment")
 	is_string(r.config.policy_arn)
 	some identity_type, kind in kinds
@@ -153,14 +163,14 @@ attached_arns contains {"identity": role.address, "arn": arn} if {
 }
 
 # memberships: [user address, group address] for each membership either membership resource makes.
-memberships contains [user.address, group.address] if {
+memberships contains [user, group] if {
 	some m in of_type("aws_iam_group_membership")
 	some group in designated(m, ["group"], "aws_iam_group")
 	some i, _ in unknown.items(object.get(m.config, "users", null))
 	some user in designated(m, ["users", i], "aws_iam_user")
 }
 
-memberships contains [user.address, group.address] if {
+memberships contains [user, group] if {
 	some m in of_type("aws_iam_user_group_membership")
 	some user in designated(m, ["user"], "aws_iam_user")
 	some i, _ in unknown.items(object.get(m.config, "groups", null))

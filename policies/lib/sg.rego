@@ -12,7 +12,6 @@ package palisade.lib.sg
 
 import data.palisade.lib.modules
 import data.palisade.lib.net
-import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 group_types := {"aws_security_group", "aws_default_security_group"}
@@ -48,11 +47,16 @@ rules := sort(array.concat(
 	array.concat(_vpc_rule_entries, array.concat(_module_entries, _module_named_entries)),
 ))
 
+# Blocks and their CIDR lists are read inline, lists only (as tf.blocks and unknown.items read
+# them): a function keys its memo by an array argument's whole value (a block list, a path), which
+# cost more than the lookups themselves.
 _group_entries := [entry |
 	some r in _rule_holders
 	r.type in group_types
 	some direction in ["ingress", "egress"]
-	some i, b in tf.blocks(r, direction)
+	blocks := object.get(r.config, direction, [])
+	is_array(blocks)
+	some i, b in blocks
 	entry := {
 		"resource": {"address": r.address},
 		"direction": direction,
@@ -61,7 +65,12 @@ _group_entries := [entry |
 		"from": object.get(b, "from_port", null),
 		"to": object.get(b, "to_port", null),
 		"description": object.get(b, "description", null),
-		"cidrs": _cidrs(b, [direction, i], ["cidr_blocks", "ipv6_cidr_blocks"]),
+		"cidrs": [{"value": c, "path": [direction, i, key, j]} |
+			some key in ["cidr_blocks", "ipv6_cidr_blocks"]
+			cidrs := object.get(b, key, null)
+			is_array(cidrs)
+			some j, c in cidrs
+		],
 	}
 ]
 
@@ -77,7 +86,12 @@ _rule_resource_entries := [entry |
 		"from": object.get(r.config, "from_port", null),
 		"to": object.get(r.config, "to_port", null),
 		"description": object.get(r.config, "description", null),
-		"cidrs": _cidrs(r.config, [], ["cidr_blocks", "ipv6_cidr_blocks"]),
+		"cidrs": [{"value": c, "path": [key, j]} |
+			some key in ["cidr_blocks", "ipv6_cidr_blocks"]
+			cidrs := object.get(r.config, key, null)
+			is_array(cidrs)
+			some j, c in cidrs
+		],
 	}
 ]
 
@@ -221,11 +235,6 @@ _module_cidrs(v, path) := [{"value": trim_space(c), "path": path} | some c in sp
 else := [{"value": c, "path": array.concat(path, [j])} | some j, c in v] if is_array(v)
 
 else := []
-
-_cidrs(obj, prefix, keys) := [{"value": c, "path": array.concat(prefix, [key, j])} |
-	some key in keys
-	some j, c in unknown.items(object.get(obj, key, null))
-]
 
 # public_cidrs(entry): the rule's CIDRs that admit any address.
 public_cidrs(entry) := [c | some c in entry.cidrs; net.is_public_cidr(c.value)]

@@ -44,10 +44,50 @@ warn contains result.fail(sg, [], msg) if {
 	msg := sprintf("%s is not attached to anything in this module", [sg.address])
 }
 
+# A group is used when something attaches it by reference or by name (_attached: set lookups over
+# the references and the top-level group attributes), or names it in text at any depth (below).
+# The text search marshals configurations, so it only looks for the groups not attached otherwise
+# (often none): `used` is the same set either way.
+used contains address if some address in _attached
+
+# A group list written as a string ("aws_security_group.x.id", or an unknown's expression text),
+# at any depth, still names the group. Walking every configuration node is costly, so only the
+# configurations that may name a group are walked: their JSON text (marshalled natively, and kept
+# per value for re-scans) holds one of the attribute names and the JSON form of the group's prefix
+# (escaping is per character, so a string holding the prefix marshals to text holding its escaped
+# form); only that group's prefix is then sought in the strings. An unknown's text is a string node
+# of its own (path [..., "$unknown"]), so strings alone cover unknowns too.
+used contains address if {
+	count(_unattached_prefixes) > 0
+	some r in input.resources
+	text := json.marshal(r.config)
+	contains(text, "aws_security_group.")
+	_has_group_attribute_key(text)
+	some [address, prefix, marshalled_prefix] in _unattached_prefixes
+	contains(text, marshalled_prefix)
+	walk(r.config, [path, v])
+	is_string(v)
+	contains(v, prefix)
+	_under_group_attribute(path)
+}
+
+# Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
+used contains address if {
+	count(_unattached_prefixes) > 0
+	some m in object.get(input, "modules", [])
+	text := json.marshal(m.config)
+	contains(text, "aws_security_group.")
+	some [address, prefix, marshalled_prefix] in _unattached_prefixes
+	contains(text, marshalled_prefix)
+	walk(m.config, [_, v])
+	is_string(v)
+	contains(v, prefix)
+}
+
 # A reference from anything but a rule resource (or the group itself) uses the group. The three
 # forms of tf.refers_to are answered by set lookups, so the cost follows the number of references,
 # not references times groups. The reference names the group itself:
-used contains target if {
+_attached contains target if {
 	some [target, referrer] in _references
 	target in _group_addresses
 	target != referrer
@@ -55,7 +95,7 @@ used contains target if {
 
 # ... or one instance of it (`aws_security_group.x[0]` names `aws_security_group.x`, un-expanded
 # because its count is unknown):
-used contains address if {
+_attached contains address if {
 	some [target, referrer] in _references
 	strings.any_prefix_match(target, _group_instance_prefixes)
 	some address in _unkeyed_forms(target)
@@ -65,7 +105,7 @@ used contains address if {
 
 # ... or every instance: a splat or un-keyed `aws_security_group.x` (a keyed module call's
 # `module.m`) reaches `aws_security_group.x[0]` (`module.m["a"].aws_security_group.y`).
-used contains sg.address if {
+_attached contains sg.address if {
 	some sg in groups
 	some unkeyed in _unkeyed_forms(sg.address)
 	unkeyed in _reference_targets
@@ -74,30 +114,8 @@ used contains sg.address if {
 	referrer != sg.address
 }
 
-# A group list written as a string ("aws_security_group.x.id", or an unknown's expression text),
-# at any depth, still names the group. Walking every configuration node is costly, so only the
-# configurations that may name a group are walked. An unknown's text is a string node of its own
-# (path [..., "$unknown"]), so strings alone cover unknowns too.
-used contains address if {
-	some r in input.resources
-	_may_name_a_group(r.config)
-	walk(r.config, [path, v])
-	is_string(v)
-	_under_group_attribute(path)
-	some address in _groups_named_in(v)
-}
-
-# Modules carry no references: their arguments still show the expression (`aws_security_group.x.id`).
-used contains address if {
-	some m in object.get(input, "modules", [])
-	contains(json.marshal(m.config), "aws_security_group.")
-	walk(m.config, [_, v])
-	is_string(v)
-	some address in _groups_named_in(v)
-}
-
 # Classic and default-VPC instances name their groups in security_groups.
-used contains sg.address if {
+_attached contains sg.address if {
 	some sg in groups
 	name := unknown.known_string(sg.config.name)
 	name in _names_in_group_attributes
@@ -122,14 +140,6 @@ _unkeyed_forms(address) := {concat("[", array.slice(parts, 0, n)) |
 	some n in numbers.range(1, count(parts) - 1)
 }
 
-# A configuration that may name a group in a group attribute: its JSON text holds a group address
-# and one of the attribute names (a necessary condition, tested natively before the walk).
-_may_name_a_group(config) if {
-	text := json.marshal(config)
-	contains(text, "aws_security_group.")
-	_has_group_attribute_key(text)
-}
-
 _has_group_attribute_key(text) if contains(text, `security_groups"`)
 
 _has_group_attribute_key(text) if contains(text, `security_group_ids"`)
@@ -139,41 +149,49 @@ _under_group_attribute(path) if {
 	key in group_attributes
 }
 
-# "aws_security_group.x." for each group: the text that reads one of its attributes.
-_attribute_prefixes := [[sg.address, concat("", [sg.address, "."])] | some sg in groups]
-
-# The groups whose attributes an expression text reads.
-_groups_named_in(text) := {address |
-	some [address, prefix] in _attribute_prefixes
-	contains(text, prefix)
-}
+# [address, "aws_security_group.x.", its JSON-escaped form] for each group not attached otherwise:
+# the text that reads one of the group's attributes, and that text inside marshalled JSON.
+_unattached_prefixes := [[sg.address, prefix, substring(marshalled, 1, count(marshalled) - 2)] |
+	some sg in groups
+	not sg.address in _attached
+	prefix := concat("", [sg.address, "."])
+	marshalled := json.marshal(prefix)
+]
 
 # Every resource's top-level group attributes, as [resource, attribute, value]: one pass over
-# the resources serves both the names below and the unresolved check.
+# the resources serves both the names below and the unresolved check. The three names are looked
+# up (object.filter would build a key set and scan every attribute of every resource).
 _group_attribute_values := [[r, key, value] |
 	some r in input.resources
 	is_object(r.config)
-	some key, value in object.filter(r.config, group_attributes)
+	some key in group_attributes
+	value := r.config[key]
 ]
 
 # The names (or ids) the group attributes list.
 _names_in_group_attributes contains v if {
 	some [_, _, value] in _group_attribute_values
-	some v in unknown.items(value)
+	is_array(value)
+	some v in value
 	is_string(v)
 }
 
-# A group list Palisade cannot resolve (a variable, a data source) may hold any group.
+# A group list Palisade cannot resolve (a variable, a data source) may hold any group: the list
+# itself, or one of its items, is unknown. (Tested inline: a function keys its memo by an array
+# argument's whole value.)
 unresolved_attachment if {
 	some [r, key, value] in _group_attribute_values
-	some v in _group_values(value)
-	unknown.is_unknown(v)
+	unknown.is_unknown(value)
 	not _references_attribute(r, key)
 }
 
-_group_values(value) := [value] if unknown.is_unknown(value)
-
-else := unknown.items(value)
+unresolved_attachment if {
+	some [r, key, value] in _group_attribute_values
+	is_array(value)
+	some v in value
+	unknown.is_unknown(v)
+	not _references_attribute(r, key)
+}
 
 _references_attribute(r, key) if {
 	some ref in r.references

@@ -120,6 +120,27 @@ test_nested_text_names_a_for_each_group if {
 	]}
 }
 
+# The configuration's JSON text escapes the key's quotes and HTML characters: the pre-filter
+# looks for the prefix escaped the same way.
+test_nested_text_names_a_group_whose_key_json_escapes if {
+	count(rule.warn) == 0 with input as {"resources": [
+		_group(`aws_security_group.web["a<b&c"]`, "web"),
+		{"address": "aws_ecs_service.app", "type": "aws_ecs_service", "name": "app", "config": {"network_configuration": [{"security_groups": [{"$unknown": `aws_security_group.web["a<b&c"].id`}]}]}, "references": []},
+	]}
+}
+
+# The text search only looks for groups nothing references: one group referenced, another named
+# in nested text, a third in neither.
+test_text_names_a_group_beside_a_referenced_one if {
+	rule.warn == {_unused("aws_security_group.idle")} with input as {"resources": [
+		_group("aws_security_group.ref", "ref"),
+		_group("aws_security_group.text", "text"),
+		_group("aws_security_group.idle", "idle"),
+		{"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"vpc_security_group_ids": [{"$unknown": "aws_security_group.ref.id"}]}, "references": [{"path": ["vpc_security_group_ids", 0], "target": "aws_security_group.ref"}]},
+		{"address": "aws_ecs_service.app", "type": "aws_ecs_service", "name": "app", "config": {"network_configuration": [{"security_groups": [{"$unknown": "aws_security_group.text.id"}]}]}, "references": []},
+	]}
+}
+
 test_text_elsewhere_in_a_config_with_group_attributes_does_not_count if {
 	rule.warn == {_unused("aws_security_group.app")} with input as {"resources": [
 		_group("aws_security_group.app", "app"),

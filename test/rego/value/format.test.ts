@@ -22,6 +22,15 @@ test('non-string object keys print as Rego terms in JSON', () => {
   assert.equal(toJSONText(new ObjectValue([[n(1), 'x']])), '{"1":"x"}');
 });
 
+test('JSON object keys sort by code point: a surrogate pair after U+E000 and up, ties in insertion order', () => {
+  // UTF-16 code units would put U+1F600 (a surrogate pair) before U+E000 and U+FFFD; Go sorts by bytes.
+  const v = ObjectValue.fromRecord({ '\ud83d\ude00': n(1), '\ufffd': n(2), '\ue000': n(3), b: n(4), a: n(5) });
+  assert.equal(toJSONText(v), '{"a":5,"b":4,"\ue000":3,"\ufffd":2,"\ud83d\ude00":1}');
+  // A number key and a string key with the same text: both kept, in insertion order.
+  assert.equal(toJSONText(new ObjectValue([['1', 'str'], [n(1), 'num'], ['0', 'zero']])), '{"0":"zero","1":"str","1":"num"}');
+  assert.equal(toJSONText(new ObjectValue([[n(1), 'num'], ['1', 'str']])), '{"1":"num","1":"str"}');
+});
+
 test('Rego term text: sets sorted, set() for the empty set, Go string quoting', () => {
   assert.equal(toRegoText(new SetValue(['b', n(1), 'a'])), '{1, "a", "b"}');
   assert.equal(toRegoText(new SetValue()), 'set()');
