@@ -16,6 +16,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["5.1"]
 #   references:
+#     checkov: [CKV_AWS_231, CKV_AWS_232]
 #     kics: [3af7f2fd-06e6-4dab-b996-2912bea19ba4, a20be318-cac7-457b-911d-04cc6e812c25]
 #   cwe: ["CWE-284"]
 #   remediation: Deny, or allow only from known CIDRs, inbound ports 22 and 3389 in the network ACL.
