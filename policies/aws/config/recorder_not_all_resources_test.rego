@@ -21,3 +21,16 @@ test_unknown_does_not_fire if {
 test_unknown_block_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_config_configuration_recorder.this", "type": "aws_config_configuration_recorder", "name": "this", "config": {"recording_group": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+# Vendor example (Checkov CKV2_AWS_45's fail_1): the recorder status turns the recorder off.
+test_stopped_recorder_fires if {
+	rule.deny == {{"msg": "aws_config_configuration_recorder_status.this stops the configuration recorder, so no resource type is recorded", "resource": "aws_config_configuration_recorder_status.this", "path": ["is_enabled"], "fix": [{"op": "set", "path": ["is_enabled"], "value": true}]}} with input as {"resources": [{"address": "aws_config_configuration_recorder_status.this", "type": "aws_config_configuration_recorder_status", "name": "this", "config": {"name": "default", "is_enabled": false}, "references": []}]}
+}
+
+test_running_recorder_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_config_configuration_recorder_status.this", "type": "aws_config_configuration_recorder_status", "name": "this", "config": {"name": "default", "is_enabled": true}, "references": []}]}
+}
+
+test_unknown_status_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_config_configuration_recorder_status.this", "type": "aws_config_configuration_recorder_status", "name": "this", "config": {"name": "default", "is_enabled": {"$unknown": "var.on"}}, "references": []}]}
+}

@@ -1,7 +1,8 @@
 # METADATA
 # title: EC2 instance uses static AWS access keys
 # description: |
-#   The instance's user data sets AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or writes
+#   The instance's user data sets AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY (as variables, in a
+#   credentials file or with aws configure set), holds an access key id or writes
 #   ~/.aws/credentials. Long-lived keys on a host never rotate, are readable by anyone who can read
 #   the user data (any principal with ec2:DescribeInstanceAttribute) and outlive the instance. An
 #   instance profile gives the same access with temporary credentials that rotate automatically.
@@ -26,18 +27,42 @@ import data.palisade.lib.tf
 # Placed on the instance: the fix is an instance profile, not a different user data.
 deny contains result.fail(t.resource, [], msg) if {
 	some t in texts
-	regex.match(key_pattern, t.text)
+	hands_keys(t.text)
 	msg := sprintf("%s is handed static AWS access keys in its user data instead of using an instance profile", [t.resource.address])
 }
 
 # A provisioner that puts keys on the instance is placed on that provisioner block.
 deny contains result.fail(p.resource, ["provisioner", p.index], msg) if {
 	some p in provisioner_texts
-	regex.match(key_pattern, p.text)
+	hands_keys(p.text)
 	msg := sprintf("%s is handed static AWS access keys by a %s provisioner instead of using an instance profile", [p.resource.address, p.type])
 }
 
-key_pattern := `(?i)(aws_access_key_id|aws_secret_access_key|\.aws/credentials)`
+# Writing the shared credentials file, or a long-lived access key id (AKIA…) anywhere.
+hands_keys(text) if regex.match(`(?i)\.aws/credentials|\bAKIA[A-Z0-9]{16}\b`, text)
+
+# Giving a key variable a value: NAME=value, "NAME": "value", credentials-file lines and
+# aws configure set. Naming the variable without a value (export NAME, unset NAME, echo $NAME)
+# hands over nothing, and a literal under six characters is a placeholder (FOO, x, changeme is
+# not): key ids have 20 characters and secret keys 40. Values read at boot ($(cat …), $VAR) still
+# count: they come from a file or variable that holds the static keys on the host.
+hands_keys(text) if {
+	some pattern in key_assignments
+	some m in regex.find_all_string_submatch_n(pattern, text, -1)
+	key_value(m[1])
+}
+
+key_assignments := [
+	`(?i)aws_(?:access_key_id|secret_access_key)["']?[ \t]*[=:][ \t]*["']?([^\s"';]*)`,
+	`(?i)configure[ \t]+set[ \t]+aws_(?:access_key_id|secret_access_key)[ \t]+["']?([^\s"';]*)`,
+]
+
+key_value(v) if count(v) >= 6
+
+key_value(v) if {
+	some prefix in {"$", "`"}
+	startswith(v, prefix)
+}
 
 # What runs on the instance (remote-exec commands) or is copied onto it (the file provisioner's
 # content and destination). local-exec runs where Terraform runs, not on the instance.
@@ -77,6 +102,14 @@ texts contains {"resource": r, "text": decoded} if {
 texts contains {"resource": r, "text": decoded} if {
 	some r in tf.resources("aws_launch_template")
 	decoded := _decode(object.get(r.config, "user_data", null))
+}
+
+# A launch template's user_data written as plain text (not base64) still puts the keys in the
+# configuration and the state, so it is read as it is (as EC2-006 reads it).
+texts contains {"resource": r, "text": r.config.user_data} if {
+	some r in tf.resources("aws_launch_template")
+	is_string(r.config.user_data)
+	not base64.is_valid(r.config.user_data)
 }
 
 texts contains {"resource": m, "text": m.config.user_data} if {

@@ -15,7 +15,8 @@
 #   frameworks:
 #     pci-dss-4.0: ["3.5.1", "8.3.2"]
 #     nist-800-53: [SC-28, IA-5(1)]
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_34
 #   cwe: ["CWE-312"]
 #   remediation: Set type = "SecureString" (optionally with key_id naming a customer managed KMS key).
 #   fixable: true

@@ -4,7 +4,7 @@
 #   Every VPC has a default security group that resources join when no group is named. If it
 #   has any ingress or egress rule, resources launched carelessly get network access nobody
 #   planned. Manage it with aws_default_security_group and leave it without rules, inline or as
-#   separate rule resources. A VPC whose default group is not managed keeps AWS's default rules
+#   separate rule resources (attached to it, or to the VPC's default_security_group_id). A VPC whose default group is not managed keeps AWS's default rules
 #   (all traffic from the group itself, all outbound traffic).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
@@ -43,6 +43,21 @@ deny contains result.fail(r, [], msg) if {
 	some r in tf.referencing(group.address, rule_type, ["security_group_id"])
 	direction := rule_direction(r)
 	msg := sprintf("%s adds an %s rule to the default security group %s", [r.address, direction, group.address])
+}
+
+# The same default group reached through its VPC: security_group_id = aws_vpc.x (or
+# aws_default_vpc.x).default_security_group_id, with or without an aws_default_security_group
+# (Security Hub EC2.2; the vendor examples of round 6 attach rules this way).
+deny contains result.fail(r, [], msg) if {
+	some rule_type in rule_resource_types
+	some r in tf.resources(rule_type)
+	some ref in r.references
+	ref.path == ["security_group_id"]
+	object.get(ref, "attribute", "") == "default_security_group_id"
+	some vpc_type in ["aws_vpc", "aws_default_vpc"]
+	tf.names_type(ref.target, vpc_type)
+	direction := rule_direction(r)
+	msg := sprintf("%s adds an %s rule to the default security group of %s", [r.address, direction, ref.target])
 }
 
 # Without aws_default_security_group the VPC's default group keeps AWS's rules: all traffic

@@ -107,3 +107,20 @@ test_other_attributes_referencing_the_default_group_do_not_fire if {
 	}
 	count(rule.deny) == 0 with input as {"resources": [vpc("aws_vpc.main", "main"), default_group, rule_resource]}
 }
+
+# Vendor example (HashiCorp's FSBP EC2.2 tests): rule resources that reach the default group
+# through the VPC's default_security_group_id attribute.
+test_rule_on_vpc_default_security_group_id_fires if {
+	r := {"address": "aws_security_group_rule.rule", "type": "aws_security_group_rule", "name": "rule", "config": {"type": "ingress", "security_group_id": {"$unknown": "aws_vpc.one.default_security_group_id"}, "cidr_blocks": ["0.0.0.0/0"]}, "references": [{"path": ["security_group_id"], "target": "aws_vpc.one", "attribute": "default_security_group_id"}]}
+	rule.deny == {{"msg": "aws_security_group_rule.rule adds an ingress rule to the default security group of aws_vpc.one", "resource": "aws_security_group_rule.rule", "path": []}} with input as {"resources": [r]}
+}
+
+test_rule_on_default_vpc_default_security_group_id_fires if {
+	r := {"address": "aws_vpc_security_group_egress_rule.out", "type": "aws_vpc_security_group_egress_rule", "name": "out", "config": {"security_group_id": {"$unknown": "x"}, "cidr_ipv4": "0.0.0.0/0", "ip_protocol": "-1"}, "references": [{"path": ["security_group_id"], "target": "aws_default_vpc.this", "attribute": "default_security_group_id"}]}
+	rule.deny == {{"msg": "aws_vpc_security_group_egress_rule.out adds an egress rule to the default security group of aws_default_vpc.this", "resource": "aws_vpc_security_group_egress_rule.out", "path": []}} with input as {"resources": [r]}
+}
+
+test_rule_on_vpc_id_or_other_group_passes if {
+	r := {"address": "aws_security_group_rule.rule", "type": "aws_security_group_rule", "name": "rule", "config": {"type": "ingress", "security_group_id": {"$unknown": "x"}}, "references": [{"path": ["security_group_id"], "target": "aws_security_group.app", "attribute": "id"}]}
+	count(rule.deny) == 0 with input as {"resources": [r]}
+}

@@ -25,3 +25,55 @@ test_deny_egress_and_private_pass if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [acl([{"protocol": "tcp", "action": "allow", "cidr_block": {"$unknown": "var.cidr"}, "from_port": 22, "to_port": 22}])]}
 }
+
+# AWS evaluates an ACL's entries in rule-number order: a deny for 22 and 3389 from anywhere
+# before an allow-all leaves neither port open (Checkov's NACL checks read it the same way).
+test_earlier_deny_shadows_allow_all if {
+	count(rule.deny) == 0 with input as {"resources": [acl([
+		{"protocol": "tcp", "rule_no": 10, "action": "deny", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 22},
+		{"protocol": "tcp", "rule_no": 20, "action": "deny", "cidr_block": "0.0.0.0/0", "from_port": 3389, "to_port": 3389},
+		{"protocol": "-1", "rule_no": 100, "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 0, "to_port": 0},
+	])]}
+}
+
+test_earlier_deny_of_one_port_leaves_the_other if {
+	rule.deny == {{"msg": "aws_network_acl.main allows RDP (3389) from 0.0.0.0/0", "resource": "aws_network_acl.main", "path": ["ingress", 1]}} with input as {"resources": [acl([
+		{"protocol": "tcp", "rule_no": 10, "action": "deny", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 22},
+		{"protocol": "-1", "rule_no": 100, "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 0, "to_port": 0},
+	])]}
+}
+
+test_later_or_narrower_deny_does_not_shadow if {
+	count(rule.deny) == 1 with input as {"resources": [acl([
+		{"protocol": "-1", "rule_no": 100, "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 0, "to_port": 0},
+		{"protocol": "tcp", "rule_no": 200, "action": "deny", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 3389},
+	])]}
+	count(rule.deny) == 1 with input as {"resources": [acl([
+		{"protocol": "tcp", "rule_no": 10, "action": "deny", "cidr_block": "1.2.3.0/24", "from_port": 22, "to_port": 3389},
+		{"protocol": "-1", "rule_no": 100, "action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 0, "to_port": 0},
+	])]}
+}
+
+# An IPv4 deny does not close the IPv6 allow, and an unknown rule number orders nothing.
+test_deny_of_other_family_or_unknown_number_does_not_shadow if {
+	count(rule.deny) == 1 with input as {"resources": [acl([
+		{"protocol": "-1", "rule_no": 10, "action": "deny", "cidr_block": "0.0.0.0/0"},
+		{"protocol": "-1", "rule_no": 100, "action": "allow", "ipv6_cidr_block": "::/0"},
+	])]}
+	count(rule.deny) == 1 with input as {"resources": [acl([
+		{"protocol": "-1", "rule_no": {"$unknown": "var.n"}, "action": "deny", "cidr_block": "0.0.0.0/0"},
+		{"protocol": "-1", "rule_no": 100, "action": "allow", "cidr_block": "0.0.0.0/0"},
+	])]}
+}
+
+nacl_rule(name, number, action, acl_ref) := {
+	"address": concat(".", ["aws_network_acl_rule", name]), "type": "aws_network_acl_rule", "name": name,
+	"references": [{"path": ["network_acl_id"], "target": acl_ref}],
+	"config": {"network_acl_id": {"$unknown": acl_ref}, "rule_number": number, "protocol": "-1", "rule_action": action, "cidr_block": "0.0.0.0/0"},
+}
+
+# Rule resources order the same way within the ACL their network_acl_id references.
+test_rule_resources_of_one_acl_are_ordered if {
+	count(rule.deny) == 0 with input as {"resources": [nacl_rule("deny_all", 50, "deny", "aws_network_acl.a"), nacl_rule("allow_all", 100, "allow", "aws_network_acl.a")]}
+	rule.deny == {{"msg": "aws_network_acl_rule.allow_all allows RDP (3389), SSH (22) from 0.0.0.0/0", "resource": "aws_network_acl_rule.allow_all", "path": []}} with input as {"resources": [nacl_rule("deny_all", 50, "deny", "aws_network_acl.b"), nacl_rule("allow_all", 100, "allow", "aws_network_acl.a")]}
+}

@@ -3,14 +3,17 @@
 # description: |
 #   Flow logs record the IP traffic going in and out of the VPC's network interfaces. Without
 #   them there is no record of which hosts talked to what, which is needed to detect and
-#   investigate scanning, lateral movement and exfiltration.
+#   investigate scanning, lateral movement and exfiltration. The default VPC, when managed as
+#   aws_default_vpc, needs one as much as any other. Flow logs of accepted traffic only leave out
+#   the rejected connections that scans and blocked attempts show up as (Security Hub EC2.6 and
+#   CIS ask for REJECT or ALL).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html
 # custom:
 #   id: PAL-AWS-VPC-009
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_vpc, aws_flow_log]
+#   resource_types: [aws_vpc, aws_default_vpc, aws_flow_log]
 #   frameworks:
 #     cis-aws-2.0: ["3.9"]
 #   references:
@@ -23,10 +26,41 @@ package palisade.aws.vpc.vpc_flow_logs_disabled
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+vpc_types := ["aws_vpc", "aws_default_vpc"]
 
 deny contains result.fail(vpc, [], msg) if {
-	not tf.unresolved("aws_flow_log", ["vpc_id"], "aws_vpc")
-	some vpc in tf.resources("aws_vpc")
+	not unresolved_flow_log
+	some vpc_type in vpc_types
+	some vpc in tf.resources(vpc_type)
 	count(tf.referencing(vpc.address, "aws_flow_log", ["vpc_id"])) == 0
 	msg := sprintf("%s has no flow log", [vpc.address])
+}
+
+# Every flow log of the VPC records accepted traffic only (HashiCorp's FSBP EC2.6 tests fail
+# this): placed on each one's traffic_type, which is what to change.
+deny contains result.fail(log, ["traffic_type"], msg) if {
+	some vpc_type in vpc_types
+	some vpc in tf.resources(vpc_type)
+	logs := tf.referencing(vpc.address, "aws_flow_log", ["vpc_id"])
+	count(logs) > 0
+	every other in logs {
+		accept_only(other)
+	}
+	some log in logs
+	msg := sprintf("%s logs only accepted traffic of %s, not the rejected connections scans show up as (use REJECT or ALL)", [log.address, vpc.address])
+}
+
+accept_only(log) if upper(unknown.known_string(log.config.traffic_type)) == "ACCEPT"
+
+# A flow log whose vpc_id Palisade cannot tie to a VPC of the module (an unset variable, a
+# module output) may be any VPC's: no VPC is reported as missing one then.
+unresolved_flow_log if {
+	some r in tf.resources("aws_flow_log")
+	unknown.is_unknown(tf.attr(r, ["vpc_id"]))
+	count({ref |
+		some vpc_type in vpc_types
+		some ref in tf.references_to(r, ["vpc_id"], vpc_type)
+	}) == 0
 }

@@ -18,3 +18,40 @@ test_flow_log_passes if {
 test_unresolvable_flow_log_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [vpc, flow({"$unknown": "var.vpc_id"}, [])]}
 }
+
+# Vendor examples (HashiCorp's FSBP EC2.6 tests): an ACCEPT-only flow log, and a managed default
+# VPC without one.
+test_accept_only_flow_log_fires_on_traffic_type if {
+	f := object.union(flow({"$unknown": "aws_vpc.main.id"}, [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}]), {"config": {"vpc_id": {"$unknown": "aws_vpc.main.id"}, "traffic_type": "ACCEPT"}})
+	rule.deny == {{"msg": "aws_flow_log.main logs only accepted traffic of aws_vpc.main, not the rejected connections scans show up as (use REJECT or ALL)", "resource": "aws_flow_log.main", "path": ["traffic_type"]}} with input as {"resources": [vpc, f]}
+}
+
+test_accept_and_reject_flow_logs_pass if {
+	refs := [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}]
+	accept := object.union(flow({"$unknown": "x"}, refs), {"address": "aws_flow_log.accept", "name": "accept", "config": {"vpc_id": {"$unknown": "x"}, "traffic_type": "ACCEPT"}})
+	reject := object.union(flow({"$unknown": "x"}, refs), {"address": "aws_flow_log.reject", "name": "reject", "config": {"vpc_id": {"$unknown": "x"}, "traffic_type": "REJECT"}})
+	count(rule.deny) == 0 with input as {"resources": [vpc, accept, reject]}
+}
+
+test_unknown_traffic_type_passes if {
+	f := object.union(flow({"$unknown": "x"}, [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}]), {"config": {"vpc_id": {"$unknown": "x"}, "traffic_type": {"$unknown": "var.t"}}})
+	count(rule.deny) == 0 with input as {"resources": [vpc, f]}
+}
+
+test_default_vpc_without_flow_log_fires if {
+	d := {"address": "aws_default_vpc.this", "type": "aws_default_vpc", "name": "this", "config": {}, "references": []}
+	rule.deny == {{"msg": "aws_default_vpc.this has no flow log", "resource": "aws_default_vpc.this", "path": []}} with input as {"resources": [d]}
+}
+
+test_default_vpc_with_flow_log_passes if {
+	d := {"address": "aws_default_vpc.this", "type": "aws_default_vpc", "name": "this", "config": {}, "references": []}
+	f := flow({"$unknown": "x"}, [{"path": ["vpc_id"], "target": "aws_default_vpc.this", "attribute": "id"}])
+	count(rule.deny) == 0 with input as {"resources": [d, f]}
+}
+
+# A flow log of another VPC of the module does not make the default VPC's unknown.
+test_default_vpc_reported_beside_other_vpcs_flow_log if {
+	d := {"address": "aws_default_vpc.this", "type": "aws_default_vpc", "name": "this", "config": {}, "references": []}
+	f := flow({"$unknown": "x"}, [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}])
+	{x.resource | some x in rule.deny} == {"aws_default_vpc.this"} with input as {"resources": [vpc, d, f]}
+}
