@@ -49,13 +49,14 @@ resource "aws_ecs_task_definition" "t" {
   assert.deepEqual(await linesOf('PAL-AWS-ECS-001', text(false)), []);
 });
 
+// (A key of fewer than six characters is a placeholder, not a key: EC2-008's own tests.)
 test('PAL-AWS-EC2-008 lands on a remote-exec provisioner that writes AWS keys', async () => {
   const text = `resource "aws_instance" "web" {
   ami           = "ami-1"
   instance_type = "t3.micro"
 
   provisioner "remote-exec" {
-    inline = ["echo export AWS_ACCESS_KEY_ID=k >> ~/.bashrc"]
+    inline = ["echo export AWS_ACCESS_KEY_ID=mykeyid123 >> ~/.bashrc"]
   }
 
   provisioner "local-exec" {
