@@ -69,3 +69,12 @@ argument(m, names, default_value) := {"value": default_value, "path": []} if {
 		object.get(m.config, n, null) == null
 	}
 }
+
+# creates(m, switches): none of the call's on/off inputs (`create`, `create_bucket`, …; each
+# defaults to true in these modules) is set to anything but true. A call with a switch set to
+# false creates nothing, and one with an unknown switch may create nothing: neither is judged.
+creates(m, switches) if {
+	every s in switches {
+		object.get(m.config, s, true) == true
+	}
+}

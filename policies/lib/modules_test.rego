@@ -52,3 +52,10 @@ test_submodules_of_another_kind_are_not_calls_of_the_module if {
 	modules.submodule("terraform-aws-modules/s3-bucket/aws//modules/object") == "object"
 	modules.submodule("git::https://github.com/terraform-aws-modules/terraform-aws-rds.git?ref=v6.0.0") == ""
 }
+
+test_creates_only_when_every_switch_is_absent_or_true if {
+	modules.creates({"config": {}}, ["create", "create_function"])
+	modules.creates({"config": {"create": true}}, ["create"])
+	not modules.creates({"config": {"create": false}}, ["create"])
+	not modules.creates({"config": {"create_function": {"$unknown": "var.on"}}}, ["create", "create_function"])
+}
