@@ -78,3 +78,12 @@ creates(m, switches) if {
 		object.get(m.config, s, true) == true
 	}
 }
+
+# lambda_functions: opaque terraform-aws-modules/lambda calls that create a function. The module
+# creates its aws_lambda_function (and the function URL, log group and permissions around it) only
+# with create, create_function (and putin_khuylo) left true and create_layer false, in every major.
+lambda_functions := [m |
+	some m in opaque_calls("lambda")
+	creates(m, ["create", "create_function", "putin_khuylo"])
+	object.get(m.config, "create_layer", false) == false
+]

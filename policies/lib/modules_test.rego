@@ -59,3 +59,13 @@ test_creates_only_when_every_switch_is_absent_or_true if {
 	not modules.creates({"config": {"create": false}}, ["create"])
 	not modules.creates({"config": {"create_function": {"$unknown": "var.on"}}}, ["create", "create_function"])
 }
+
+test_lambda_functions_skip_layers_and_switched_off_calls if {
+	calls := [
+		{"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {}},
+		{"address": "module.layer", "source": "terraform-aws-modules/lambda/aws", "config": {"create_layer": true}},
+		{"address": "module.off", "source": "terraform-aws-modules/lambda/aws", "config": {"create_function": false}},
+		{"address": "module.alias", "source": "terraform-aws-modules/lambda/aws//modules/alias", "config": {}},
+	]
+	[m.address | some m in modules.lambda_functions] == ["module.fn"] with input as {"modules": calls}
+}
