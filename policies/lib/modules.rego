@@ -8,6 +8,8 @@
 #   skipped: its resources are in the model already and are checked there.
 package palisade.lib.modules
 
+import data.palisade.lib.unknown
+
 # opaque_calls(name): opaque calls of terraform-aws-modules/<name>/aws (registry, GitHub or git
 # source), shaped like resources: {"address", "config", ...}. A call of one of its submodules
 # (`//modules/<sub>`) is included only when that submodule creates the same kind of resource with
@@ -87,3 +89,24 @@ lambda_functions := [m |
 	creates(m, ["create", "create_function", "putin_khuylo"])
 	object.get(m.config, "create_layer", false) == false
 ]
+
+# lambda_triggers: the entries of lambda_functions' `allowed_triggers` map, {"call", "key", "entry"}.
+# The module turns each entry into aws_lambda_permission resources (one per qualifier switch left
+# true): principal = entry.principal, else "<entry.service>.amazonaws.com"; action defaults to
+# lambda:InvokeFunction; source_arn, source_account, principal_org_id and event_source_token are
+# copied. Unknown maps and entries are left out.
+lambda_triggers contains {"call": m, "key": key, "entry": entry} if {
+	some m in lambda_functions
+	creates_permissions(m)
+	triggers := object.get(m.config, "allowed_triggers", {})
+	is_object(triggers)
+	not unknown.is_unknown(triggers)
+	some key, entry in triggers
+	is_object(entry)
+	not unknown.is_unknown(entry)
+}
+
+creates_permissions(m) if {
+	some switch in ["create_current_version_allowed_triggers", "create_unqualified_alias_allowed_triggers"]
+	object.get(m.config, switch, true) == true
+}

@@ -69,3 +69,13 @@ test_lambda_functions_skip_layers_and_switched_off_calls if {
 	]
 	[m.address | some m in modules.lambda_functions] == ["module.fn"] with input as {"modules": calls}
 }
+
+test_lambda_triggers_lists_known_entries_of_functions_that_create_permissions if {
+	triggers := {"s3": {"service": "s3"}, "later": {"$unknown": "var.t"}}
+	calls := [
+		{"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": triggers}},
+		{"address": "module.none", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": triggers, "create_current_version_allowed_triggers": false, "create_unqualified_alias_allowed_triggers": false}},
+		{"address": "module.var", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": {"$unknown": "var.t"}}},
+	]
+	{[t.call.address, t.key] | some t in modules.lambda_triggers} == {["module.fn", "s3"]} with input as {"modules": calls}
+}
