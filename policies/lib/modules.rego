@@ -110,3 +110,17 @@ creates_permissions(m) if {
 	some switch in ["create_current_version_allowed_triggers", "create_unqualified_alias_allowed_triggers"]
 	object.get(m.config, switch, true) == true
 }
+
+# rds_instances: opaque rds calls (the root module or its db_instance submodule) that create a DB
+# instance: create_db_instance (root) or create (submodule), and putin_khuylo, left true.
+rds_instances := [m |
+	some m in opaque_calls("rds")
+	creates(m, ["create_db_instance", "create", "putin_khuylo"])
+]
+
+# aurora_clusters: opaque rds-aurora calls that create a cluster: create (v7 on) or create_cluster
+# (before), and putin_khuylo, left true.
+aurora_clusters := [m |
+	some m in opaque_calls("rds-aurora")
+	creates(m, ["create", "create_cluster", "putin_khuylo"])
+]

@@ -79,3 +79,15 @@ test_lambda_triggers_lists_known_entries_of_functions_that_create_permissions if
 	]
 	{[t.call.address, t.key] | some t in modules.lambda_triggers} == {["module.fn", "s3"]} with input as {"modules": calls}
 }
+
+test_rds_instances_and_aurora_clusters_skip_switched_off_calls if {
+	calls := [
+		{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {}},
+		{"address": "module.off", "source": "terraform-aws-modules/rds/aws", "config": {"create_db_instance": false}},
+		{"address": "module.sub", "source": "terraform-aws-modules/rds/aws//modules/db_instance", "config": {"create": false}},
+		{"address": "module.aurora", "source": "terraform-aws-modules/rds-aurora/aws", "config": {}},
+		{"address": "module.old", "source": "terraform-aws-modules/rds-aurora/aws", "config": {"create_cluster": false}},
+	]
+	[m.address | some m in modules.rds_instances] == ["module.db"] with input as {"modules": calls}
+	[m.address | some m in modules.aurora_clusters] == ["module.aurora"] with input as {"modules": calls}
+}
