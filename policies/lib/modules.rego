@@ -124,3 +124,10 @@ aurora_clusters := [m |
 	some m in opaque_calls("rds-aurora")
 	creates(m, ["create", "create_cluster", "putin_khuylo"])
 ]
+
+# s3_buckets: opaque s3-bucket calls that create their bucket (create_bucket and putin_khuylo left
+# true, in every major).
+s3_buckets := [m |
+	some m in opaque_calls("s3-bucket")
+	creates(m, ["create_bucket", "putin_khuylo"])
+]

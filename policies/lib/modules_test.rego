@@ -91,3 +91,11 @@ test_rds_instances_and_aurora_clusters_skip_switched_off_calls if {
 	[m.address | some m in modules.rds_instances] == ["module.db"] with input as {"modules": calls}
 	[m.address | some m in modules.aurora_clusters] == ["module.aurora"] with input as {"modules": calls}
 }
+
+test_s3_buckets_skip_switched_off_calls if {
+	calls := [
+		{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}},
+		{"address": "module.off", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"create_bucket": false}},
+	]
+	[m.address | some m in modules.s3_buckets] == ["module.b"] with input as {"modules": calls}
+}

@@ -53,8 +53,7 @@ deny contains result.fail(r, ["grant", i, "permissions"], msg(r, permission)) if
 # ACL, whose owner is owner.id or else the caller's canonical id (unknown here). A grant to a group
 # or an e-mail address is never the owner's; a canonical user is judged only against a known owner.
 deny contains result.fail(m, ["grant", j, "permission"], msg(m, permission)) if {
-	some m in modules.opaque_calls("s3-bucket")
-	modules.creates(m, ["create_bucket", "putin_khuylo"])
+	some m in modules.s3_buckets
 	object.get(m.config, "is_directory_bucket", false) == false
 	some j, grant in unknown.items(object.get(m.config, "grant", []))
 	permission := unknown.known_string(grant.permission)

@@ -39,8 +39,7 @@ warn contains result.fail_fix(r, path, msg, [result.set(path, "BucketOwnerEnforc
 # buckets), with object_ownership as the rule. Only a set object_ownership is judged: its default
 # is BucketOwnerEnforced from v4 and was not that in every older major.
 warn contains fixes.finding(m, ["object_ownership"], msg, ownership_fix(m)) if {
-	some m in modules.opaque_calls("s3-bucket")
-	modules.creates(m, ["create_bucket", "putin_khuylo"])
+	some m in modules.s3_buckets
 	m.config.control_object_ownership == true
 	object.get(m.config, "is_directory_bucket", false) == false
 	ownership := unknown.known_string(m.config.object_ownership)

@@ -37,8 +37,7 @@ deny contains fixes.finding(bucket, ["server_side_encryption_configuration"], ms
 # Opaque terraform-aws-modules/s3-bucket calls: the module creates its encryption configuration
 # only when `server_side_encryption_configuration` (default {}) has keys, in every major version.
 deny contains result.fail_fix(m, ["server_side_encryption_configuration"], msg, [result.set(["server_side_encryption_configuration"], module_sse(m))]) if {
-	some m in modules.opaque_calls("s3-bucket")
-	modules.creates(m, bucket_switches)
+	some m in modules.s3_buckets
 	object.get(m.config, "server_side_encryption_configuration", null) in {null, {}}
 	msg := sprintf("%s has no server-side encryption configuration", [m.address])
 }
@@ -55,8 +54,6 @@ encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryp
 	fixes.can_add_resource(bucket)
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := []
-
-bucket_switches := ["create_bucket", "putin_khuylo"]
 
 # The module's map form of the resource fix: `rule` holds the same SSE-KMS default and Bucket Key.
 # A bucket that receives load balancer access logs (the module attaches their delivery policy) gets

@@ -41,8 +41,7 @@ deny contains result.fail(bucket, ["logging"], msg) if {
 deny contains result.fail(m, ["logging"], msg) if {
 	not log_target_unresolved
 	not module_log_target_unresolved
-	some m in modules.opaque_calls("s3-bucket")
-	modules.creates(m, ["create_bucket", "putin_khuylo"])
+	some m in modules.s3_buckets
 	object.get(m.config, "logging", null) in {null, {}}
 	not is_log_call(m)
 	msg := sprintf("%s does not have access logging enabled", [m.address])

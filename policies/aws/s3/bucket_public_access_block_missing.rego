@@ -54,8 +54,7 @@ deny contains result.fail(bucket, [], msg(bucket)) if {
 # Directory buckets get none (and always block public access).
 deny contains result.fail_fix(m, ["attach_public_policy"], msg(m), [result.set(["attach_public_policy"], true)]) if {
 	count(tf.resources("aws_s3_account_public_access_block")) == 0
-	some m in modules.opaque_calls("s3-bucket")
-	modules.creates(m, ["create_bucket", "putin_khuylo"])
+	some m in modules.s3_buckets
 	m.config.attach_public_policy == false
 	object.get(m.config, "is_directory_bucket", false) == false
 }
