@@ -131,3 +131,46 @@ s3_buckets := [m |
 	some m in opaque_calls("s3-bucket")
 	creates(m, ["create_bucket", "putin_khuylo"])
 ]
+
+# calls_creating(name, switches): opaque calls of the module whose switches all create (creates).
+calls_creating(name, switches) := [m |
+	some m in opaque_calls(name)
+	creates(m, switches)
+]
+
+# The registry modules wrapping one resource each, switched on. Their on/off inputs, read in the
+# modules' variables.tf: sqs `create`; sns `create` (v5 on) or `create_sns_topic` (before);
+# dynamodb-table `create_table`; secrets-manager `create`; ecr `create` and `create_repository`
+# (a public repository, repository_type = "public", is an aws_ecrpublic_repository, left out); kms
+# `create`, with create_external, create_replica and create_replica_external creating other key
+# kinds instead of an aws_kms_key. Every one of them also has putin_khuylo (default true).
+sqs_queues := calls_creating("sqs", ["create", "putin_khuylo"])
+
+sns_topics := calls_creating("sns", ["create", "create_sns_topic", "putin_khuylo"])
+
+dynamodb_tables := calls_creating("dynamodb-table", ["create_table", "putin_khuylo"])
+
+secrets := calls_creating("secrets-manager", ["create", "putin_khuylo"])
+
+ecr_repositories := [m |
+	some m in calls_creating("ecr", ["create", "create_repository", "putin_khuylo"])
+	object.get(m.config, "repository_type", "private") == "private"
+]
+
+kms_keys := [m |
+	some m in calls_creating("kms", ["create", "putin_khuylo"])
+	every other in ["create_external", "create_replica", "create_replica_external"] {
+		object.get(m.config, other, false) == false
+	}
+]
+
+# log_groups: calls of the cloudwatch module's log-group submodule (the root module creates no log
+# group), switched on with `create`.
+log_groups := [m |
+	some m in object.get(input, "modules", [])
+	not m.dir
+	is_string(m.source)
+	is_module(m.source, "cloudwatch")
+	submodule(m.source) == "log-group"
+	creates(m, ["create", "putin_khuylo"])
+]

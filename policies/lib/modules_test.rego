@@ -99,3 +99,20 @@ test_s3_buckets_skip_switched_off_calls if {
 	]
 	[m.address | some m in modules.s3_buckets] == ["module.b"] with input as {"modules": calls}
 }
+
+test_single_resource_module_calls_skip_switched_off_and_other_kinds if {
+	calls := [
+		{"address": "module.q", "source": "terraform-aws-modules/sqs/aws", "config": {"create": false}},
+		{"address": "module.t", "source": "terraform-aws-modules/sns/aws", "config": {"create_sns_topic": false}},
+		{"address": "module.r", "source": "terraform-aws-modules/ecr/aws", "config": {"repository_type": "public"}},
+		{"address": "module.k", "source": "terraform-aws-modules/kms/aws", "config": {"create_replica": true}},
+		{"address": "module.key", "source": "terraform-aws-modules/kms/aws", "config": {}},
+		{"address": "module.cw", "source": "terraform-aws-modules/cloudwatch/aws", "config": {}},
+		{"address": "module.lg", "source": "terraform-aws-modules/cloudwatch/aws//modules/log-group", "config": {}},
+	]
+	count(modules.sqs_queues) == 0 with input as {"modules": calls}
+	count(modules.sns_topics) == 0 with input as {"modules": calls}
+	count(modules.ecr_repositories) == 0 with input as {"modules": calls}
+	[m.address | some m in modules.kms_keys] == ["module.key"] with input as {"modules": calls}
+	[m.address | some m in modules.log_groups] == ["module.lg"] with input as {"modules": calls}
+}
