@@ -174,3 +174,6 @@ log_groups := [m |
 	submodule(m.source) == "log-group"
 	creates(m, ["create", "putin_khuylo"])
 ]
+
+# vpcs: opaque vpc calls that create their VPC (create_vpc and putin_khuylo left true).
+vpcs := calls_creating("vpc", ["create_vpc", "putin_khuylo"])
