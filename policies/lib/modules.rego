@@ -177,3 +177,10 @@ log_groups := [m |
 
 # vpcs: opaque vpc calls that create their VPC (create_vpc and putin_khuylo left true).
 vpcs := calls_creating("vpc", ["create_vpc", "putin_khuylo"])
+
+# ec2_instances: opaque ec2-instance calls that create their instance (create, putin_khuylo).
+ec2_instances := calls_creating("ec2-instance", ["create", "putin_khuylo"])
+
+# asg_launch_templates: opaque autoscaling calls that create their launch template
+# (create_launch_template, create_lt before v5), which is made whatever `create` says.
+asg_launch_templates := calls_creating("autoscaling", ["create_launch_template", "create_lt"])
