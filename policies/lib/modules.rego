@@ -184,3 +184,13 @@ ec2_instances := calls_creating("ec2-instance", ["create", "putin_khuylo"])
 # asg_launch_templates: opaque autoscaling calls that create their launch template
 # (create_launch_template, create_lt before v5), which is made whatever `create` says.
 asg_launch_templates := calls_creating("autoscaling", ["create_launch_template", "create_lt"])
+
+# load_balancers: opaque alb calls that create their load balancer (create from v9, create_lb
+# before, and putin_khuylo); application_load_balancers: those of load_balancer_type
+# "application" (the default in every major).
+load_balancers := calls_creating("alb", ["create", "create_lb", "putin_khuylo"])
+
+application_load_balancers := [m |
+	some m in load_balancers
+	object.get(m.config, "load_balancer_type", "application") == "application"
+]
