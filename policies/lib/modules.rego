@@ -194,3 +194,6 @@ application_load_balancers := [m |
 	some m in load_balancers
 	object.get(m.config, "load_balancer_type", "application") == "application"
 ]
+
+# redshift_clusters: opaque redshift calls that create their cluster (create from v4, putin_khuylo).
+redshift_clusters := calls_creating("redshift", ["create", "putin_khuylo"])
