@@ -197,3 +197,14 @@ application_load_balancers := [m |
 
 # redshift_clusters: opaque redshift calls that create their cluster (create from v4, putin_khuylo).
 redshift_clusters := calls_creating("redshift", ["create", "putin_khuylo"])
+
+# elasticache_groups: opaque elasticache calls that create a replication group (create and
+# create_replication_group, default true, and putin_khuylo); elasticache_caches adds those that
+# create a standalone cluster instead (create_cluster = true). Only v1 exists.
+elasticache_groups := calls_creating("elasticache", ["create", "create_replication_group", "putin_khuylo"])
+
+elasticache_caches := array.concat(elasticache_groups, [m |
+	some m in calls_creating("elasticache", ["create", "putin_khuylo"])
+	m.config.create_replication_group == false
+	m.config.create_cluster == true
+])
