@@ -208,3 +208,6 @@ elasticache_caches := array.concat(elasticache_groups, [m |
 	m.config.create_replication_group == false
 	m.config.create_cluster == true
 ])
+
+# opensearch_domains: opaque opensearch calls that create their domain (create, putin_khuylo).
+opensearch_domains := calls_creating("opensearch", ["create", "putin_khuylo"])
