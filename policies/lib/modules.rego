@@ -211,3 +211,7 @@ elasticache_caches := array.concat(elasticache_groups, [m |
 
 # opensearch_domains: opaque opensearch calls that create their domain (create, putin_khuylo).
 opensearch_domains := calls_creating("opensearch", ["create", "putin_khuylo"])
+
+# cloudfront_distributions: opaque cloudfront calls that create their distribution
+# (create_distribution, create in later releases, putin_khuylo).
+cloudfront_distributions := calls_creating("cloudfront", ["create_distribution", "create", "putin_khuylo"])
