@@ -215,3 +215,34 @@ opensearch_domains := calls_creating("opensearch", ["create", "putin_khuylo"])
 # cloudfront_distributions: opaque cloudfront calls that create their distribution
 # (create_distribution, create in later releases, putin_khuylo).
 cloudfront_distributions := calls_creating("cloudfront", ["create_distribution", "create", "putin_khuylo"])
+
+# statement_entries(statements): the statements of a module's `*_policy_statements` map (sqs, sns,
+# …), each {"statement", "path"} in the shape of a policy document statement, as the modules'
+# aws_iam_policy_document builds it: Effect (unset: Allow), Action from `actions`, Principal from
+# `principals` ({type, identifiers}; type "*" is "*"). A statement with a `condition`/`conditions`
+# or `not_principals` is left out: only unconditional grants are judged.
+statement_entries(statements) := [{"statement": s, "path": [key]} |
+	is_object(statements)
+	not unknown.is_unknown(statements)
+	some key, entry in statements
+	is_object(entry)
+	unknown.known(entry)
+	every k in ["condition", "conditions", "not_principals"] {
+		object.get(entry, k, []) in {[], null}
+	}
+	s := {
+		"Effect": object.get(entry, "effect", "Allow"),
+		"Action": object.get(entry, "actions", []),
+		"Principal": statement_principal(object.get(entry, "principals", [])),
+	}
+]
+
+statement_principal(principals) := "*" if {
+	some p in principals
+	p.type == "*"
+} else := {t: ids |
+	some p in principals
+	t := p.type
+	is_string(t)
+	ids := [id | some q in principals; q.type == t; some id in object.get(q, "identifiers", [])]
+}

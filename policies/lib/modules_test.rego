@@ -116,3 +116,17 @@ test_single_resource_module_calls_skip_switched_off_and_other_kinds if {
 	[m.address | some m in modules.kms_keys] == ["module.key"] with input as {"modules": calls}
 	[m.address | some m in modules.log_groups] == ["module.lg"] with input as {"modules": calls}
 }
+
+test_statement_entries_shape_unconditional_statements_like_a_policy if {
+	statements := {
+		"public": {"actions": ["sqs:SendMessage"], "principals": [{"type": "*", "identifiers": ["*"]}]},
+		"account": {"effect": "Allow", "actions": ["sqs:*"], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}]},
+		"scoped": {"actions": ["sqs:SendMessage"], "principals": [{"type": "AWS", "identifiers": ["*"]}], "condition": [{"test": "ArnEquals", "variable": "aws:SourceArn", "values": ["arn"]}]},
+	}
+	entries := modules.statement_entries(statements)
+	{[e.path, e.statement.Principal] | some e in entries} == {
+		[["public"], "*"],
+		[["account"], {"AWS": ["arn:aws:iam::111122223333:root"]}],
+	}
+	count(modules.statement_entries({"$unknown": "var.s"})) == 0
+}
