@@ -8,6 +8,8 @@
 #   skipped: its resources are in the model already and are checked there.
 package palisade.lib.modules
 
+import data.palisade.lib.unknown
+
 # opaque_calls(name): opaque calls of terraform-aws-modules/<name>/aws (registry, GitHub or git
 # source), shaped like resources: {"address", "config", ...}. A call of one of its submodules
 # (`//modules/<sub>`) is included only when that submodule creates the same kind of resource with
@@ -68,4 +70,179 @@ argument(m, names, default_value) := {"value": default_value, "path": []} if {
 	every n in names {
 		object.get(m.config, n, null) == null
 	}
+}
+
+# creates(m, switches): none of the call's on/off inputs (`create`, `create_bucket`, …; each
+# defaults to true in these modules) is set to anything but true. A call with a switch set to
+# false creates nothing, and one with an unknown switch may create nothing: neither is judged.
+creates(m, switches) if {
+	every s in switches {
+		object.get(m.config, s, true) == true
+	}
+}
+
+# lambda_functions: opaque terraform-aws-modules/lambda calls that create a function. The module
+# creates its aws_lambda_function (and the function URL, log group and permissions around it) only
+# with create, create_function (and putin_khuylo) left true and create_layer false, in every major.
+lambda_functions := [m |
+	some m in opaque_calls("lambda")
+	creates(m, ["create", "create_function", "putin_khuylo"])
+	object.get(m.config, "create_layer", false) == false
+]
+
+# lambda_triggers: the entries of lambda_functions' `allowed_triggers` map, {"call", "key", "entry"}.
+# The module turns each entry into aws_lambda_permission resources (one per qualifier switch left
+# true): principal = entry.principal, else "<entry.service>.amazonaws.com"; action defaults to
+# lambda:InvokeFunction; source_arn, source_account, principal_org_id and event_source_token are
+# copied. Unknown maps and entries are left out.
+lambda_triggers contains {"call": m, "key": key, "entry": entry} if {
+	some m in lambda_functions
+	creates_permissions(m)
+	triggers := object.get(m.config, "allowed_triggers", {})
+	is_object(triggers)
+	not unknown.is_unknown(triggers)
+	some key, entry in triggers
+	is_object(entry)
+	not unknown.is_unknown(entry)
+}
+
+creates_permissions(m) if {
+	some switch in ["create_current_version_allowed_triggers", "create_unqualified_alias_allowed_triggers"]
+	object.get(m.config, switch, true) == true
+}
+
+# rds_instances: opaque rds calls (the root module or its db_instance submodule) that create a DB
+# instance: create_db_instance (root) or create (submodule), and putin_khuylo, left true.
+rds_instances := [m |
+	some m in opaque_calls("rds")
+	creates(m, ["create_db_instance", "create", "putin_khuylo"])
+]
+
+# aurora_clusters: opaque rds-aurora calls that create a cluster: create (v7 on) or create_cluster
+# (before), and putin_khuylo, left true.
+aurora_clusters := [m |
+	some m in opaque_calls("rds-aurora")
+	creates(m, ["create", "create_cluster", "putin_khuylo"])
+]
+
+# s3_buckets: opaque s3-bucket calls that create their bucket (create_bucket and putin_khuylo left
+# true, in every major).
+s3_buckets := [m |
+	some m in opaque_calls("s3-bucket")
+	creates(m, ["create_bucket", "putin_khuylo"])
+]
+
+# calls_creating(name, switches): opaque calls of the module whose switches all create (creates).
+calls_creating(name, switches) := [m |
+	some m in opaque_calls(name)
+	creates(m, switches)
+]
+
+# The registry modules wrapping one resource each, switched on. Their on/off inputs, read in the
+# modules' variables.tf: sqs `create`; sns `create` (v5 on) or `create_sns_topic` (before);
+# dynamodb-table `create_table`; secrets-manager `create`; ecr `create` and `create_repository`
+# (a public repository, repository_type = "public", is an aws_ecrpublic_repository, left out); kms
+# `create`, with create_external, create_replica and create_replica_external creating other key
+# kinds instead of an aws_kms_key. Every one of them also has putin_khuylo (default true).
+sqs_queues := calls_creating("sqs", ["create", "putin_khuylo"])
+
+sns_topics := calls_creating("sns", ["create", "create_sns_topic", "putin_khuylo"])
+
+dynamodb_tables := calls_creating("dynamodb-table", ["create_table", "putin_khuylo"])
+
+secrets := calls_creating("secrets-manager", ["create", "putin_khuylo"])
+
+ecr_repositories := [m |
+	some m in calls_creating("ecr", ["create", "create_repository", "putin_khuylo"])
+	object.get(m.config, "repository_type", "private") == "private"
+]
+
+kms_keys := [m |
+	some m in calls_creating("kms", ["create", "putin_khuylo"])
+	every other in ["create_external", "create_replica", "create_replica_external"] {
+		object.get(m.config, other, false) == false
+	}
+]
+
+# log_groups: calls of the cloudwatch module's log-group submodule (the root module creates no log
+# group), switched on with `create`.
+log_groups := [m |
+	some m in object.get(input, "modules", [])
+	not m.dir
+	is_string(m.source)
+	is_module(m.source, "cloudwatch")
+	submodule(m.source) == "log-group"
+	creates(m, ["create", "putin_khuylo"])
+]
+
+# vpcs: opaque vpc calls that create their VPC (create_vpc and putin_khuylo left true).
+vpcs := calls_creating("vpc", ["create_vpc", "putin_khuylo"])
+
+# ec2_instances: opaque ec2-instance calls that create their instance (create, putin_khuylo).
+ec2_instances := calls_creating("ec2-instance", ["create", "putin_khuylo"])
+
+# asg_launch_templates: opaque autoscaling calls that create their launch template
+# (create_launch_template, create_lt before v5), which is made whatever `create` says.
+asg_launch_templates := calls_creating("autoscaling", ["create_launch_template", "create_lt"])
+
+# load_balancers: opaque alb calls that create their load balancer (create from v9, create_lb
+# before, and putin_khuylo); application_load_balancers: those of load_balancer_type
+# "application" (the default in every major).
+load_balancers := calls_creating("alb", ["create", "create_lb", "putin_khuylo"])
+
+application_load_balancers := [m |
+	some m in load_balancers
+	object.get(m.config, "load_balancer_type", "application") == "application"
+]
+
+# redshift_clusters: opaque redshift calls that create their cluster (create from v4, putin_khuylo).
+redshift_clusters := calls_creating("redshift", ["create", "putin_khuylo"])
+
+# elasticache_groups: opaque elasticache calls that create a replication group (create and
+# create_replication_group, default true, and putin_khuylo); elasticache_caches adds those that
+# create a standalone cluster instead (create_cluster = true). Only v1 exists.
+elasticache_groups := calls_creating("elasticache", ["create", "create_replication_group", "putin_khuylo"])
+
+elasticache_caches := array.concat(elasticache_groups, [m |
+	some m in calls_creating("elasticache", ["create", "putin_khuylo"])
+	m.config.create_replication_group == false
+	m.config.create_cluster == true
+])
+
+# opensearch_domains: opaque opensearch calls that create their domain (create, putin_khuylo).
+opensearch_domains := calls_creating("opensearch", ["create", "putin_khuylo"])
+
+# cloudfront_distributions: opaque cloudfront calls that create their distribution
+# (create_distribution, create in later releases, putin_khuylo).
+cloudfront_distributions := calls_creating("cloudfront", ["create_distribution", "create", "putin_khuylo"])
+
+# statement_entries(statements): the statements of a module's `*_policy_statements` map (sqs, sns,
+# …), each {"statement", "path"} in the shape of a policy document statement, as the modules'
+# aws_iam_policy_document builds it: Effect (unset: Allow), Action from `actions`, Principal from
+# `principals` ({type, identifiers}; type "*" is "*"). A statement with a `condition`/`conditions`
+# or `not_principals` is left out: only unconditional grants are judged.
+statement_entries(statements) := [{"statement": s, "path": [key]} |
+	is_object(statements)
+	not unknown.is_unknown(statements)
+	some key, entry in statements
+	is_object(entry)
+	unknown.known(entry)
+	every k in ["condition", "conditions", "not_principals"] {
+		object.get(entry, k, []) in {[], null}
+	}
+	s := {
+		"Effect": object.get(entry, "effect", "Allow"),
+		"Action": object.get(entry, "actions", []),
+		"Principal": statement_principal(object.get(entry, "principals", [])),
+	}
+]
+
+statement_principal(principals) := "*" if {
+	some p in principals
+	p.type == "*"
+} else := {t: ids |
+	some p in principals
+	t := p.type
+	is_string(t)
+	ids := [id | some q in principals; q.type == t; some id in object.get(q, "identifiers", [])]
 }

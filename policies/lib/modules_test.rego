@@ -52,3 +52,81 @@ test_submodules_of_another_kind_are_not_calls_of_the_module if {
 	modules.submodule("terraform-aws-modules/s3-bucket/aws//modules/object") == "object"
 	modules.submodule("git::https://github.com/terraform-aws-modules/terraform-aws-rds.git?ref=v6.0.0") == ""
 }
+
+test_creates_only_when_every_switch_is_absent_or_true if {
+	modules.creates({"config": {}}, ["create", "create_function"])
+	modules.creates({"config": {"create": true}}, ["create"])
+	not modules.creates({"config": {"create": false}}, ["create"])
+	not modules.creates({"config": {"create_function": {"$unknown": "var.on"}}}, ["create", "create_function"])
+}
+
+test_lambda_functions_skip_layers_and_switched_off_calls if {
+	calls := [
+		{"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {}},
+		{"address": "module.layer", "source": "terraform-aws-modules/lambda/aws", "config": {"create_layer": true}},
+		{"address": "module.off", "source": "terraform-aws-modules/lambda/aws", "config": {"create_function": false}},
+		{"address": "module.alias", "source": "terraform-aws-modules/lambda/aws//modules/alias", "config": {}},
+	]
+	[m.address | some m in modules.lambda_functions] == ["module.fn"] with input as {"modules": calls}
+}
+
+test_lambda_triggers_lists_known_entries_of_functions_that_create_permissions if {
+	triggers := {"s3": {"service": "s3"}, "later": {"$unknown": "var.t"}}
+	calls := [
+		{"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": triggers}},
+		{"address": "module.none", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": triggers, "create_current_version_allowed_triggers": false, "create_unqualified_alias_allowed_triggers": false}},
+		{"address": "module.var", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": {"$unknown": "var.t"}}},
+	]
+	{[t.call.address, t.key] | some t in modules.lambda_triggers} == {["module.fn", "s3"]} with input as {"modules": calls}
+}
+
+test_rds_instances_and_aurora_clusters_skip_switched_off_calls if {
+	calls := [
+		{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {}},
+		{"address": "module.off", "source": "terraform-aws-modules/rds/aws", "config": {"create_db_instance": false}},
+		{"address": "module.sub", "source": "terraform-aws-modules/rds/aws//modules/db_instance", "config": {"create": false}},
+		{"address": "module.aurora", "source": "terraform-aws-modules/rds-aurora/aws", "config": {}},
+		{"address": "module.old", "source": "terraform-aws-modules/rds-aurora/aws", "config": {"create_cluster": false}},
+	]
+	[m.address | some m in modules.rds_instances] == ["module.db"] with input as {"modules": calls}
+	[m.address | some m in modules.aurora_clusters] == ["module.aurora"] with input as {"modules": calls}
+}
+
+test_s3_buckets_skip_switched_off_calls if {
+	calls := [
+		{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}},
+		{"address": "module.off", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"create_bucket": false}},
+	]
+	[m.address | some m in modules.s3_buckets] == ["module.b"] with input as {"modules": calls}
+}
+
+test_single_resource_module_calls_skip_switched_off_and_other_kinds if {
+	calls := [
+		{"address": "module.q", "source": "terraform-aws-modules/sqs/aws", "config": {"create": false}},
+		{"address": "module.t", "source": "terraform-aws-modules/sns/aws", "config": {"create_sns_topic": false}},
+		{"address": "module.r", "source": "terraform-aws-modules/ecr/aws", "config": {"repository_type": "public"}},
+		{"address": "module.k", "source": "terraform-aws-modules/kms/aws", "config": {"create_replica": true}},
+		{"address": "module.key", "source": "terraform-aws-modules/kms/aws", "config": {}},
+		{"address": "module.cw", "source": "terraform-aws-modules/cloudwatch/aws", "config": {}},
+		{"address": "module.lg", "source": "terraform-aws-modules/cloudwatch/aws//modules/log-group", "config": {}},
+	]
+	count(modules.sqs_queues) == 0 with input as {"modules": calls}
+	count(modules.sns_topics) == 0 with input as {"modules": calls}
+	count(modules.ecr_repositories) == 0 with input as {"modules": calls}
+	[m.address | some m in modules.kms_keys] == ["module.key"] with input as {"modules": calls}
+	[m.address | some m in modules.log_groups] == ["module.lg"] with input as {"modules": calls}
+}
+
+test_statement_entries_shape_unconditional_statements_like_a_policy if {
+	statements := {
+		"public": {"actions": ["sqs:SendMessage"], "principals": [{"type": "*", "identifiers": ["*"]}]},
+		"account": {"effect": "Allow", "actions": ["sqs:*"], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}]},
+		"scoped": {"actions": ["sqs:SendMessage"], "principals": [{"type": "AWS", "identifiers": ["*"]}], "condition": [{"test": "ArnEquals", "variable": "aws:SourceArn", "values": ["arn"]}]},
+	}
+	entries := modules.statement_entries(statements)
+	{[e.path, e.statement.Principal] | some e in entries} == {
+		[["public"], "*"],
+		[["account"], {"AWS": ["arn:aws:iam::111122223333:root"]}],
+	}
+	count(modules.statement_entries({"$unknown": "var.s"})) == 0
+}

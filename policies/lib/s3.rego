@@ -47,7 +47,7 @@ _policies(bucket) := array.concat(
 # block_public_acls, … arguments feed the module's public access block).
 public_access_block_holders := array.concat(
 	[r | some r in input.resources; r.type in {"aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"}],
-	modules.opaque_calls("s3-bucket"),
+	modules.s3_buckets,
 )
 
 # public_access_switch_off(holder, switch): the switch is known to be off. Unset means false on

@@ -12,7 +12,7 @@
 #   id: PAL-AWS-CLOUDFRONT-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_cloudfront_distribution]
+#   resource_types: [aws_cloudfront_distribution, "module:terraform-aws-modules/cloudfront/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV2_AWS_42, CKV_AWS_174]
@@ -22,6 +22,7 @@
 #   fixable: false
 package palisade.aws.cloudfront.default_certificate_tls
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -33,3 +34,20 @@ warn contains result.fail(r, path, msg) if {
 	path := ["viewer_certificate", i, "cloudfront_default_certificate"]
 	msg := sprintf("%s uses the default CloudFront certificate, which accepts TLS 1.0", [r.address])
 }
+
+# Opaque terraform-aws-modules/cloudfront calls: viewer_certificate defaults to the CloudFront
+# default certificate (cloudfront_default_certificate = true).
+warn contains result.fail(m, path, msg) if {
+	some m in modules.cloudfront_distributions
+	default_certificate(object.get(m.config, "viewer_certificate", null))
+	path := module_certificate_path(m)
+	msg := sprintf("%s uses the default CloudFront certificate, which accepts TLS 1.0", [m.address])
+}
+
+default_certificate(null)
+
+default_certificate(cert) if unknown.is_true(cert.cloudfront_default_certificate)
+
+module_certificate_path(m) := ["viewer_certificate", "cloudfront_default_certificate"] if m.config.viewer_certificate
+
+else := ["viewer_certificate"]

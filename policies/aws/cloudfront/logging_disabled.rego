@@ -12,7 +12,7 @@
 #   id: PAL-AWS-CLOUDFRONT-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_cloudfront_distribution]
+#   resource_types: [aws_cloudfront_distribution, "module:terraform-aws-modules/cloudfront/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_86
@@ -23,6 +23,7 @@
 #   fixable: false
 package palisade.aws.cloudfront.logging_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -36,6 +37,16 @@ deny contains result.fail(r, ["logging_config"], msg) if {
 	tf.missing_attr(r, ["logging_config"])
 	not delivered_access_logs(r)
 	msg := sprintf("%s has no access logging", [r.address])
+}
+
+# Opaque terraform-aws-modules/cloudfront calls: logging_config (default {}) becomes the
+# distribution's logging_config block; standard logging v2 sources may name the call instead.
+deny contains result.fail(m, ["logging_config"], msg) if {
+	not tf.unresolved(source_type, ["resource_arn"], "aws_cloudfront_distribution")
+	some m in modules.cloudfront_distributions
+	object.get(m.config, "logging_config", null) in {null, {}}
+	not delivered_access_logs(m)
+	msg := sprintf("%s has no access logging", [m.address])
 }
 
 source_type := "aws_cloudwatch_log_delivery_source"

@@ -46,3 +46,10 @@ test_v2_source_for_unknown_resource_does_not_fire if {
 test_v2_delivery_of_unknown_source_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudfront_distribution.this", "type": "aws_cloudfront_distribution", "name": "this", "config": {}, "references": []}, {"address": "aws_cloudwatch_log_delivery_source.cf", "type": "aws_cloudwatch_log_delivery_source", "name": "cf", "config": {"name": "cf-access", "log_type": "ACCESS_LOGS", "resource_arn": {"$unknown": "aws_cloudfront_distribution.this.arn"}}, "references": [{"path": ["resource_arn"], "target": "aws_cloudfront_distribution.this", "attribute": "arn"}]}, {"address": "aws_cloudwatch_log_delivery.cf", "type": "aws_cloudwatch_log_delivery", "name": "cf", "config": {"delivery_source_name": {"$unknown": "var.source_name"}, "delivery_destination_arn": {"$unknown": "aws_cloudwatch_log_delivery_destination.logs.arn"}}, "references": []}]}
 }
+
+cdn(config) := {"address": "module.cdn", "source": "terraform-aws-modules/cloudfront/aws", "config": config}
+
+test_opaque_module_without_logging_fires if {
+	rule.deny == {{"msg": "module.cdn has no access logging", "resource": "module.cdn", "path": ["logging_config"]}} with input as {"resources": [], "modules": [cdn({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [cdn({"logging_config": {"bucket": "logs.s3.amazonaws.com"}}), cdn({"create_distribution": false})]}
+}

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-CLOUDFRONT-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_cloudfront_distribution]
+#   resource_types: [aws_cloudfront_distribution, "module:terraform-aws-modules/cloudfront/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_174
@@ -22,6 +22,7 @@
 #   fixable: true
 package palisade.aws.cloudfront.outdated_tls
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -41,4 +42,19 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "TLSv1.2_2021")]) 
 	not modern(version)
 	path := ["viewer_certificate", i, "minimum_protocol_version"]
 	msg := sprintf("%s accepts %s", [r.address, version])
+}
+
+# Opaque terraform-aws-modules/cloudfront calls with their own certificate in viewer_certificate:
+# minimum_protocol_version unset is TLSv1, as on the resource.
+deny contains result.fail_fix(m, path, msg, [result.set(path, "TLSv1.2_2021")]) if {
+	some m in modules.cloudfront_distributions
+	cert := m.config.viewer_certificate
+	is_object(cert)
+	unknown.known(cert)
+	unknown.is_false(object.get(cert, "cloudfront_default_certificate", false))
+	version := object.get(cert, "minimum_protocol_version", "TLSv1")
+	is_string(version)
+	not modern(version)
+	path := ["viewer_certificate", "minimum_protocol_version"]
+	msg := sprintf("%s accepts %s", [m.address, version])
 }

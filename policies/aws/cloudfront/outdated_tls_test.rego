@@ -35,3 +35,18 @@ test_newer_policies_pass if {
 	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.2_2025"})]}
 	count(rule.deny) == 0 with input as {"resources": [dist({"acm_certificate_arn": "arn:aws:acm:x", "minimum_protocol_version": "TLSv1.3_2025"})]}
 }
+
+cdn(config) := {"address": "module.cdn", "source": "terraform-aws-modules/cloudfront/aws", "config": config}
+
+test_opaque_module_with_an_old_protocol_fires if {
+	cert := {"acm_certificate_arn": "arn:aws:acm:us-east-1:111122223333:certificate/x", "minimum_protocol_version": "TLSv1.1_2016"}
+	rule.deny == {{
+		"msg": "module.cdn accepts TLSv1.1_2016", "resource": "module.cdn", "path": ["viewer_certificate", "minimum_protocol_version"],
+		"fix": [{"op": "set", "path": ["viewer_certificate", "minimum_protocol_version"], "value": "TLSv1.2_2021"}],
+	}} with input as {"resources": [], "modules": [cdn({"viewer_certificate": cert})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [cdn({"viewer_certificate": {"acm_certificate_arn": "arn"}})]}
+}
+
+test_opaque_module_default_certificate_or_modern_protocol_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [cdn({}), cdn({"viewer_certificate": {"acm_certificate_arn": "arn", "minimum_protocol_version": "TLSv1.2_2021"}})]}
+}

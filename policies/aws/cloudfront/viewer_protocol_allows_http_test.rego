@@ -19,3 +19,14 @@ test_https_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [dist({"$unknown": "var.policy"})]}
 }
+
+cdn(config) := {"address": "module.cdn", "source": "terraform-aws-modules/cloudfront/aws", "config": config}
+
+test_opaque_module_behaviors_allowing_http_fire if {
+	config := {"default_cache_behavior": {"viewer_protocol_policy": "allow-all"}, "ordered_cache_behavior": [{"path_pattern": "/img/*", "viewer_protocol_policy": "redirect-to-https"}, {"path_pattern": "/api/*", "viewer_protocol_policy": "allow-all"}]}
+	{f.path | some f in rule.deny} == {["default_cache_behavior", "viewer_protocol_policy"], ["ordered_cache_behavior", 1, "viewer_protocol_policy"]} with input as {"resources": [], "modules": [cdn(config)]}
+}
+
+test_opaque_module_https_behaviors_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [cdn({"default_cache_behavior": {"viewer_protocol_policy": "https-only"}})]}
+}

@@ -9,7 +9,7 @@
 #   id: PAL-AWS-CLOUDFRONT-004
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_cloudfront_distribution]
+#   resource_types: [aws_cloudfront_distribution, "module:terraform-aws-modules/cloudfront/aws"]
 #   references:
 #     checkov: CKV_AWS_68
 #     kics: 1419b4c6-6d5c-4534-9cf6-6a5266085333
@@ -17,6 +17,7 @@
 #   fixable: false
 package palisade.aws.cloudfront.waf_missing
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -24,4 +25,11 @@ deny contains result.fail(r, ["web_acl_id"], msg) if {
 	some r in tf.resources("aws_cloudfront_distribution")
 	tf.missing_attr(r, ["web_acl_id"])
 	msg := sprintf("%s is not protected by AWS WAF", [r.address])
+}
+
+# Opaque terraform-aws-modules/cloudfront calls pass web_acl_id (default null).
+deny contains result.fail(m, ["web_acl_id"], msg) if {
+	some m in modules.cloudfront_distributions
+	object.get(m.config, "web_acl_id", null) == null
+	msg := sprintf("%s is not protected by AWS WAF", [m.address])
 }

@@ -58,3 +58,19 @@ test_present_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {"kms_key_id": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+lg(config) := {"address": "module.logs", "source": "terraform-aws-modules/cloudwatch/aws//modules/log-group", "config": config}
+
+fn(config) := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": config}
+
+test_opaque_log_group_and_lambda_calls_without_key_fire if {
+	rule.deny == {
+		{"msg": "module.logs is not encrypted with a KMS key", "resource": "module.logs", "path": ["kms_key_id"]},
+		{"msg": "the log group of module.fn is not encrypted with a KMS key", "resource": "module.fn", "path": ["cloudwatch_logs_kms_key_id"]},
+	} with input as {"resources": [], "modules": [lg({"name": "app"}), fn({"function_name": "api"})]}
+}
+
+test_opaque_calls_with_key_existing_group_or_switched_off_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [lg({"kms_key_id": {"$unknown": "module.kms.key_arn"}}), fn({"cloudwatch_logs_kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/x"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [fn({"use_existing_cloudwatch_log_group": true}), lg({"create": false})]}
+}

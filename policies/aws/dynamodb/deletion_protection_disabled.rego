@@ -10,13 +10,15 @@
 #   id: PAL-AWS-DYNAMODB-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_dynamodb_table]
+#   resource_types: [aws_dynamodb_table, "module:terraform-aws-modules/dynamodb-table/aws"]
 #   frameworks: {}
 #   references: {}
 #   remediation: Set deletion_protection_enabled = true.
 #   fixable: true
 package palisade.aws.dynamodb.deletion_protection_disabled
 
+import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -28,3 +30,16 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
 	unknown.not_true(tf.attr(r, path))
 	msg := sprintf("%s does not set deletion_protection_enabled = true", [r.address])
 }
+
+# Opaque terraform-aws-modules/dynamodb-table calls pass deletion_protection_enabled (default
+# null, the provider's false; releases before it existed had no deletion protection at all). The
+# fix sets it, except on a call pinned below v4, which may predate the input.
+deny contains fixes.finding(m, path, msg, module_fix(m)) if {
+	some m in modules.dynamodb_tables
+	unknown.not_true(object.get(m.config, "deletion_protection_enabled", null))
+	msg := sprintf("%s does not set deletion_protection_enabled = true", [m.address])
+}
+
+module_fix(m) := [] if modules.pinned_below(m, 4)
+
+else := [result.set(path, true)]

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-DYNAMODB-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_dynamodb_table]
+#   resource_types: [aws_dynamodb_table, "module:terraform-aws-modules/dynamodb-table/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_28
@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.dynamodb.pitr_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -40,6 +41,14 @@ deny contains result.fail_fix(r, ["point_in_time_recovery"], msg, [result.add_bl
 	r.type in types
 	tf.missing_attr(r, ["point_in_time_recovery"])
 	msg := sprintf("%s does not have point-in-time recovery enabled", [r.address])
+}
+
+# Opaque terraform-aws-modules/dynamodb-table calls: point_in_time_recovery_enabled (default false
+# in every major) becomes the table's point_in_time_recovery block.
+deny contains result.fail_fix(m, ["point_in_time_recovery_enabled"], msg, [result.set(["point_in_time_recovery_enabled"], true)]) if {
+	some m in modules.dynamodb_tables
+	bad(object.get(m.config, "point_in_time_recovery_enabled", null))
+	msg := sprintf("%s does not have point-in-time recovery enabled", [m.address])
 }
 
 bad(null) := true

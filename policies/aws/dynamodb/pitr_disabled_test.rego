@@ -21,3 +21,19 @@ test_unknown_does_not_fire if {
 test_unknown_block_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_dynamodb_table.this", "type": "aws_dynamodb_table", "name": "this", "config": {"point_in_time_recovery": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+call(config) := {"address": "module.t", "source": "terraform-aws-modules/dynamodb-table/aws", "config": config}
+
+test_opaque_module_without_pitr_fires if {
+	rule.deny == {{
+		"msg": "module.t does not have point-in-time recovery enabled", "resource": "module.t", "path": ["point_in_time_recovery_enabled"],
+		"fix": [{"op": "set", "path": ["point_in_time_recovery_enabled"], "value": true}],
+	}} with input as {"resources": [], "modules": [call({"name": "orders"})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"point_in_time_recovery_enabled": false})]}
+}
+
+test_opaque_module_with_pitr_unknown_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"point_in_time_recovery_enabled": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"point_in_time_recovery_enabled": {"$unknown": "var.pitr"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_table": false})]}
+}

@@ -18,3 +18,13 @@ test_encrypted_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [volume({"encrypted": {"$unknown": "var.enc"}})]}
 }
+
+test_opaque_module_ebs_volumes_without_encryption_fire if {
+	ec2 := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"ebs_volumes": {"/dev/sdf": {"size": 10}, "/dev/sdg": {"size": 10, "encrypted": true}, "/dev/sdh": {"snapshot_id": "snap-1"}}}}
+	rule.deny == {{
+		"msg": "module.ec2 creates the EBS volume \"/dev/sdf\" unencrypted", "resource": "module.ec2", "path": ["ebs_volumes", "/dev/sdf", "encrypted"],
+		"fix": [{"op": "set", "path": ["ebs_volumes", "/dev/sdf", "encrypted"], "value": true}],
+	}} with input as {"resources": [], "modules": [ec2]}
+	off := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"create": false, "ebs_volumes": {"/dev/sdf": {"size": 10}}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-EC2-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_79
@@ -21,6 +21,7 @@
 #   fixable: true
 package palisade.aws.ec2.imdsv2_not_required
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -49,6 +50,19 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) i
 	unknown.known(tokens)
 	tokens != "required"
 	path := ["metadata_options", i, "http_tokens"]
+}
+
+# Opaque ec2-instance and autoscaling calls pass metadata_options to the instance or launch
+# template. Unset, v6 of ec2-instance and v8 of autoscaling require tokens, older majors did not
+# all do so, so only a set http_tokens is judged.
+deny contains result.fail_fix(m, path, msg(m), [result.set(path, "required")]) if {
+	some m in array.concat(modules.ec2_instances, modules.asg_launch_templates)
+	options := m.config.metadata_options
+	is_object(options)
+	object.get(options, "http_endpoint", "enabled") == "enabled"
+	tokens := unknown.known_string(options.http_tokens)
+	tokens != "required"
+	path := ["metadata_options", "http_tokens"]
 }
 
 from_template(r) if {

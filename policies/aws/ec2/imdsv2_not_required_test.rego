@@ -43,3 +43,23 @@ test_dynamic_launch_template_over_nothing_is_no_template if {
 	{f.path | some f in rule.deny} == {["metadata_options"]} with input as {"resources": [instance({"launch_template": []})]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"launch_template": {"$unknown": "var.launch_template"}})]}
 }
+
+ec2_call(config) := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": config}
+
+asg_call(config) := {"address": "module.asg", "source": "terraform-aws-modules/autoscaling/aws", "config": config}
+
+test_opaque_modules_with_optional_tokens_fire if {
+	rule.deny == {{
+		"msg": "module.ec2 does not require IMDSv2 (http_tokens = \"required\")", "resource": "module.ec2", "path": ["metadata_options", "http_tokens"],
+		"fix": [{"op": "set", "path": ["metadata_options", "http_tokens"], "value": "required"}],
+	}} with input as {"resources": [], "modules": [ec2_call({"metadata_options": {"http_tokens": "optional"}})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [asg_call({"metadata_options": {"http_endpoint": "enabled", "http_tokens": "optional"}})]}
+}
+
+test_opaque_modules_required_unset_disabled_or_switched_off_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({}), asg_call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({"metadata_options": {"http_tokens": "required"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({"metadata_options": {"http_endpoint": "disabled", "http_tokens": "optional"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({"create": false, "metadata_options": {"http_tokens": "optional"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [asg_call({"create_launch_template": false, "metadata_options": {"http_tokens": "optional"}})]}
+}

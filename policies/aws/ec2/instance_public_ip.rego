@@ -10,7 +10,7 @@
 #   id: PAL-AWS-EC2-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template]
+#   resource_types: [aws_instance, aws_launch_template, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_88
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.ec2.instance_public_ip
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -35,4 +36,20 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 	unknown.is_true(nic.associate_public_ip_address)
 	path := ["network_interfaces", i, "associate_public_ip_address"]
 	msg := sprintf("%s gives instances a public IP address", [r.address])
+}
+
+# Opaque ec2-instance calls pass associate_public_ip_address (default null) to the instance, and
+# autoscaling calls each network_interfaces entry to the launch template; only true is judged.
+deny contains result.fail_fix(m, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
+	some m in modules.ec2_instances
+	unknown.is_true(m.config.associate_public_ip_address)
+	msg := sprintf("%s is given a public IP address", [m.address])
+}
+
+deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
+	some m in modules.asg_launch_templates
+	some i, nic in unknown.items(object.get(m.config, "network_interfaces", []))
+	unknown.is_true(nic.associate_public_ip_address)
+	path := ["network_interfaces", i, "associate_public_ip_address"]
+	msg := sprintf("%s gives instances a public IP address", [m.address])
 }

@@ -26,3 +26,20 @@ test_private_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [instance({"$unknown": "var.public"})]}
 }
+
+test_opaque_modules_with_public_ip_fire if {
+	ec2 := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"associate_public_ip_address": true}}
+	rule.deny == {{
+		"msg": "module.ec2 is given a public IP address", "resource": "module.ec2", "path": ["associate_public_ip_address"],
+		"fix": [{"op": "set", "path": ["associate_public_ip_address"], "value": false}],
+	}} with input as {"resources": [], "modules": [ec2]}
+	asg := {"address": "module.asg", "source": "terraform-aws-modules/autoscaling/aws", "config": {"network_interfaces": [{"device_index": 0, "associate_public_ip_address": true}]}}
+	{f.path | some f in rule.deny} == {["network_interfaces", 0, "associate_public_ip_address"]} with input as {"resources": [], "modules": [asg]}
+}
+
+test_opaque_modules_without_public_ip_pass if {
+	ec2 := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {}}
+	off := {"address": "module.off", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"create": false, "associate_public_ip_address": true}}
+	asg := {"address": "module.asg", "source": "terraform-aws-modules/autoscaling/aws", "config": {"network_interfaces": [{"associate_public_ip_address": false}]}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2, off, asg]}
+}

@@ -12,7 +12,7 @@
 #   id: PAL-AWS-EC2-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, aws_ebs_encryption_by_default]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, aws_ebs_encryption_by_default, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_8
@@ -22,6 +22,7 @@
 #   fixable: true
 package palisade.aws.ec2.instance_volume_unencrypted
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -43,6 +44,31 @@ devices contains {"resource": r, "path": ["block_device_mappings", i, "ebs", j],
 	some r in tf.resources("aws_launch_template")
 	some i, mapping in tf.blocks(r, "block_device_mappings")
 	some j, ebs in object.get(mapping, "ebs", [])
+}
+
+# Opaque ec2-instance calls: root_block_device (an object from v6, a list of maps before) and
+# ebs_block_device (a list, before v6) become the instance's block devices; autoscaling calls'
+# block_device_mappings entries carry an `ebs` map for the launch template. Set ones are judged.
+devices contains {"resource": m, "path": ["root_block_device"], "device": d} if {
+	some m in modules.ec2_instances
+	d := m.config.root_block_device
+	is_object(d)
+	unknown.known(d)
+}
+
+devices contains {"resource": m, "path": [kind, i], "device": d} if {
+	some m in modules.ec2_instances
+	some kind in ["root_block_device", "ebs_block_device"]
+	some i, d in unknown.items(object.get(m.config, kind, []))
+	is_object(d)
+}
+
+devices contains {"resource": m, "path": ["block_device_mappings", i, "ebs"], "device": ebs} if {
+	some m in modules.asg_launch_templates
+	some i, mapping in unknown.items(object.get(m.config, "block_device_mappings", []))
+	ebs := mapping.ebs
+	is_object(ebs)
+	unknown.known(ebs)
 }
 
 deny contains result.fail_fix(d.resource, path, msg, [result.set(path, true)]) if {

@@ -44,3 +44,24 @@ test_launch_configuration_fires if {
 test_launch_configuration_encrypted_or_from_snapshot_passes if {
 	count(rule.deny) == 0 with input as {"resources": [launch_configuration({"root_block_device": [{"encrypted": true}], "ebs_block_device": [{"device_name": "/dev/xvdb", "snapshot_id": "snap-1"}]})]}
 }
+
+test_opaque_module_block_devices_without_encryption_fire if {
+	ec2 := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"root_block_device": {"size": 50}}}
+	rule.deny == {{
+		"msg": "module.ec2 has an unencrypted block device", "resource": "module.ec2", "path": ["root_block_device", "encrypted"],
+		"fix": [{"op": "set", "path": ["root_block_device", "encrypted"], "value": true}],
+	}} with input as {"resources": [], "modules": [ec2]}
+	v5 := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"root_block_device": [{"volume_size": 50, "encrypted": false}], "ebs_block_device": [{"device_name": "/dev/sdf"}]}}
+	{f.path | some f in rule.deny} == {["root_block_device", 0, "encrypted"], ["ebs_block_device", 0, "encrypted"]} with input as {"resources": [], "modules": [v5]}
+	asg := {"address": "module.asg", "source": "terraform-aws-modules/autoscaling/aws", "config": {"block_device_mappings": [{"device_name": "/dev/xvda", "ebs": {"volume_size": 20}}]}}
+	{f.path | some f in rule.deny} == {["block_device_mappings", 0, "ebs", "encrypted"]} with input as {"resources": [], "modules": [asg]}
+}
+
+test_opaque_module_encrypted_unset_or_default_encryption_passes if {
+	ec2 := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"root_block_device": {"encrypted": true}}}
+	bare := {"address": "module.bare", "source": "terraform-aws-modules/ec2-instance/aws", "config": {}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2, bare]}
+	open := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"root_block_device": {"size": 50}}}
+	account := {"address": "aws_ebs_encryption_by_default.this", "type": "aws_ebs_encryption_by_default", "name": "this", "config": {"enabled": true}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [account], "modules": [open]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-ECR-003
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_ecr_repository_policy]
+#   resource_types: [aws_ecr_repository_policy, "module:terraform-aws-modules/ecr/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_32
@@ -20,6 +20,7 @@
 #   fixable: false
 package palisade.aws.ecr.repository_policy_public
 
+import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
@@ -33,4 +34,17 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s grants access to anyone", [r.address])
+}
+
+# Opaque terraform-aws-modules/ecr calls attach (attach_repository_policy, default true) either
+# the policy the module builds from repository_*_access_arns (create_repository_policy, default
+# true) or, with create_repository_policy = false, repository_policy as given: that one is judged.
+deny contains result.with_related(result.fail(m, ["repository_policy"], msg), related) if {
+	some m in modules.ecr_repositories
+	object.get(m.config, "attach_repository_policy", true) == true
+	m.config.create_repository_policy == false
+	entries := resource_policy.any_principal_statements(resource_policy.document(m.config.repository_policy))
+	count(entries) > 0
+	related := [result.related(m, array.concat(["repository_policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
+	msg := sprintf("the repository policy of %s grants access to anyone", [m.address])
 }

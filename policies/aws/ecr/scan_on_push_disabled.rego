@@ -10,7 +10,7 @@
 #   id: PAL-AWS-ECR-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_ecr_repository]
+#   resource_types: [aws_ecr_repository, "module:terraform-aws-modules/ecr/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_163
@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.ecr.scan_on_push_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -40,6 +41,14 @@ deny contains result.fail_fix(r, ["image_scanning_configuration"], msg, [result.
 	r.type in types
 	tf.missing_attr(r, ["image_scanning_configuration"])
 	msg := sprintf("%s does not scan images on push", [r.address])
+}
+
+# Opaque terraform-aws-modules/ecr calls: repository_image_scan_on_push (default true) becomes
+# the repository's scan_on_push; only an explicit false is reported.
+deny contains result.fail_fix(m, ["repository_image_scan_on_push"], msg, [result.set(["repository_image_scan_on_push"], true)]) if {
+	some m in modules.ecr_repositories
+	unknown.is_false(m.config.repository_image_scan_on_push)
+	msg := sprintf("%s does not scan images on push", [m.address])
 }
 
 bad(null) := true

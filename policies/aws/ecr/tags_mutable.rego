@@ -10,7 +10,7 @@
 #   id: PAL-AWS-ECR-002
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_ecr_repository]
+#   resource_types: [aws_ecr_repository, "module:terraform-aws-modules/ecr/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_51
@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.ecr.tags_mutable
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 
 types := {"aws_ecr_repository"}
@@ -29,6 +30,16 @@ deny contains result.fail_fix(r, ["image_tag_mutability"], msg, [result.set(["im
 	r.type in types
 	bad(object.get(r.config, "image_tag_mutability", null))
 	msg := sprintf("%s allows image tags to be overwritten", [r.address])
+}
+
+# Opaque terraform-aws-modules/ecr calls: repository_image_tag_mutability (default "IMMUTABLE")
+# becomes the repository's image_tag_mutability; only a set value is judged.
+deny contains result.fail_fix(m, ["repository_image_tag_mutability"], msg, [result.set(["repository_image_tag_mutability"], "IMMUTABLE")]) if {
+	some m in modules.ecr_repositories
+	value := object.get(m.config, "repository_image_tag_mutability", "IMMUTABLE")
+	value != null
+	bad(value)
+	msg := sprintf("%s allows image tags to be overwritten", [m.address])
 }
 
 bad(null) := true

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-ELASTICACHE-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
+#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group, "module:terraform-aws-modules/elasticache/aws"]
 #   frameworks: {}
 #   references:
 #     kics: 8c849af7-a399-46f7-a34c-32d3dc96f1fc
@@ -20,6 +20,7 @@
 #   fixable: false
 package palisade.aws.elasticache.cluster_without_subnet_group
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -29,6 +30,15 @@ deny contains result.fail(r, ["subnet_group_name"], msg) if {
 	not group_member(r)
 	tf.missing_attr(r, ["subnet_group_name"])
 	msg := sprintf("%s has no subnet_group_name, so it runs in the default network", [r.address])
+}
+
+# Opaque terraform-aws-modules/elasticache calls create their subnet group unless
+# create_subnet_group = false, and then use subnet_group_name (default null: none).
+deny contains result.fail(m, ["create_subnet_group"], msg) if {
+	some m in modules.elasticache_caches
+	m.config.create_subnet_group == false
+	object.get(m.config, "subnet_group_name", null) == null
+	msg := sprintf("%s has no subnet group, so it runs in the default network", [m.address])
 }
 
 # A cluster that joins a replication group runs in the group's subnets. (On the group itself

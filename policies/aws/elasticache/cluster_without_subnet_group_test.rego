@@ -38,3 +38,10 @@ test_replication_group_in_subnets_passes if {
 	count(rule.deny) == 0 with input as group_in_subnets
 	count(rule.deny) == 0 with input as group_unknown_subnets
 }
+
+ec(config) := {"address": "module.cache", "source": "terraform-aws-modules/elasticache/aws", "config": config}
+
+test_opaque_module_without_subnet_group_fires if {
+	rule.deny == {{"msg": "module.cache has no subnet group, so it runs in the default network", "resource": "module.cache", "path": ["create_subnet_group"]}} with input as {"resources": [], "modules": [ec({"create_subnet_group": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({}), ec({"create_subnet_group": false, "subnet_group_name": "cache"})]}
+}

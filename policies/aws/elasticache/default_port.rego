@@ -10,7 +10,7 @@
 #   id: PAL-AWS-ELASTICACHE-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
+#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group, "module:terraform-aws-modules/elasticache/aws"]
 #   frameworks: {}
 #   references:
 #     kics: 5d89db57-8b51-4b38-bb76-b9bd42bd40f0
@@ -18,6 +18,7 @@
 #   fixable: false
 package palisade.aws.elasticache.default_port
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -36,6 +37,16 @@ warn contains result.fail(r, ["port"], msg) if {
 
 # A cluster that joins a replication group takes the group's port; the group is reported. (On the
 # group itself replication_group_id is its own name, so it must not exclude it.)
+# Opaque terraform-aws-modules/elasticache calls pass engine (default "redis") and port (default
+# null: the engine's port).
+warn contains result.fail(m, ["port"], msg) if {
+	some m in modules.elasticache_caches
+	engine := lower(unknown.known_string(object.get(m.config, "engine", "redis")))
+	port := default_ports[engine]
+	object.get(m.config, "port", port) == port
+	msg := sprintf("%s uses the default %s port %d", [m.address, engine, port])
+}
+
 group_member(r) if {
 	r.type == "aws_elasticache_cluster"
 	r.config.replication_group_id

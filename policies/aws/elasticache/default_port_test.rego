@@ -54,3 +54,15 @@ test_replication_group_on_another_port_passes if {
 test_group_member_cluster_is_not_judged if {
 	count(rule.warn) == 0 with input as group_member
 }
+
+ec(config) := {"address": "module.cache", "source": "terraform-aws-modules/elasticache/aws", "config": config}
+
+test_opaque_module_on_the_default_port_fires if {
+	rule.warn == {{"msg": "module.cache uses the default redis port 6379", "resource": "module.cache", "path": ["port"]}} with input as {"resources": [], "modules": [ec({})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [ec({"create_replication_group": false, "create_cluster": true, "engine": "memcached", "port": 11211})]}
+}
+
+test_opaque_module_other_port_or_nothing_created_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [ec({"port": 6380}), ec({"port": {"$unknown": "var.port"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [ec({"create_replication_group": false})]}
+}

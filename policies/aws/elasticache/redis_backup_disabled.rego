@@ -9,7 +9,7 @@
 #   id: PAL-AWS-ELASTICACHE-004
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
+#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group, "module:terraform-aws-modules/elasticache/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_134
@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.elasticache.redis_backup_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -33,6 +34,15 @@ deny contains result.fail_fix(r, ["snapshot_retention_limit"], msg, [result.set(
 
 # A cluster that joins a replication group takes the group's backup settings; the group is
 # reported. (On the group itself replication_group_id is its own name, so it must not exclude it.)
+# Opaque terraform-aws-modules/elasticache calls pass engine (default "redis") and
+# snapshot_retention_limit (default null: no automatic backups).
+deny contains result.fail_fix(m, ["snapshot_retention_limit"], msg, [result.set(["snapshot_retention_limit"], 7)]) if {
+	some m in modules.elasticache_caches
+	lower(unknown.known_string(object.get(m.config, "engine", "redis"))) in {"redis", "valkey"}
+	object.get(m.config, "snapshot_retention_limit", 0) == 0
+	msg := sprintf("%s does not keep automatic backups (snapshot_retention_limit is 0)", [m.address])
+}
+
 group_member(r) if {
 	r.type == "aws_elasticache_cluster"
 	r.config.replication_group_id

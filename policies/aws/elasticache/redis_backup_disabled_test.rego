@@ -48,3 +48,14 @@ test_replication_group_with_backups_passes if {
 test_group_member_cluster_is_not_judged if {
 	count(rule.deny) == 0 with input as group_member
 }
+
+ec(config) := {"address": "module.cache", "source": "terraform-aws-modules/elasticache/aws", "config": config}
+
+test_opaque_module_without_backups_fires if {
+	rule.deny == {{"msg": "module.cache does not keep automatic backups (snapshot_retention_limit is 0)", "resource": "module.cache", "path": ["snapshot_retention_limit"], "fix": [{"op": "set", "path": ["snapshot_retention_limit"], "value": 7}]}} with input as {"resources": [], "modules": [ec({})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [ec({"engine": "valkey", "snapshot_retention_limit": 0})]}
+}
+
+test_opaque_module_with_backups_or_memcached_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({"snapshot_retention_limit": 7}), ec({"engine": "memcached"}), ec({"create": false})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-ELASTICACHE-006
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
+#   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group, "module:terraform-aws-modules/elasticache/aws"]
 #   frameworks: {}
 #   references:
 #     kics: 254c932d-e3bf-44b2-bc9d-eb5fdb09f8d4
@@ -18,6 +18,7 @@
 #   fixable: false
 package palisade.aws.elasticache.redis_version_outdated
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -29,6 +30,16 @@ deny contains result.fail(r, ["engine_version"], msg) if {
 	version := unknown.known_string(r.config.engine_version)
 	older_than_4_0_10(version)
 	msg := sprintf("%s runs Redis %s, older than 4.0.10", [r.address, version])
+}
+
+# Opaque terraform-aws-modules/elasticache calls pass engine (default "redis") and engine_version
+# (default null: the latest).
+deny contains result.fail(m, ["engine_version"], msg) if {
+	some m in modules.elasticache_caches
+	lower(unknown.known_string(object.get(m.config, "engine", "redis"))) == "redis"
+	version := unknown.known_string(m.config.engine_version)
+	older_than_4_0_10(version)
+	msg := sprintf("%s runs Redis %s, older than 4.0.10", [m.address, version])
 }
 
 is_redis(r) if lower(unknown.known_string(r.config.engine)) == "redis"

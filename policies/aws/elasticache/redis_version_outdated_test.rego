@@ -34,3 +34,10 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+ec(config) := {"address": "module.cache", "source": "terraform-aws-modules/elasticache/aws", "config": config}
+
+test_opaque_module_with_old_redis_fires if {
+	rule.deny == {{"msg": "module.cache runs Redis 3.2.10, older than 4.0.10", "resource": "module.cache", "path": ["engine_version"]}} with input as {"resources": [], "modules": [ec({"engine_version": "3.2.10"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({}), ec({"engine_version": "7.1"}), ec({"engine": "valkey", "engine_version": "3.2.10"})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-ELASTICACHE-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_elasticache_replication_group]
+#   resource_types: [aws_elasticache_replication_group, "module:terraform-aws-modules/elasticache/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_30
@@ -21,6 +21,7 @@
 #   fixable: true
 package palisade.aws.elasticache.transit_encryption_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -31,6 +32,13 @@ deny contains result.fail_fix(r, ["transit_encryption_enabled"], msg, [result.se
 	r.type in types
 	bad(object.get(r.config, "transit_encryption_enabled", null))
 	msg := sprintf("%s does not encrypt traffic in transit", [r.address])
+}
+
+# Opaque terraform-aws-modules/elasticache calls pass transit_encryption_enabled (default true).
+deny contains result.fail_fix(m, ["transit_encryption_enabled"], msg, [result.set(["transit_encryption_enabled"], true)]) if {
+	some m in modules.elasticache_groups
+	unknown.is_false(m.config.transit_encryption_enabled)
+	msg := sprintf("%s does not encrypt traffic in transit", [m.address])
 }
 
 bad(null) := true

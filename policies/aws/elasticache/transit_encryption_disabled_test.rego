@@ -17,3 +17,10 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elasticache_replication_group.this", "type": "aws_elasticache_replication_group", "name": "this", "config": {"transit_encryption_enabled": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+ec(config) := {"address": "module.cache", "source": "terraform-aws-modules/elasticache/aws", "config": config}
+
+test_opaque_module_without_transit_encryption_fires if {
+	rule.deny == {{"msg": "module.cache does not encrypt traffic in transit", "resource": "module.cache", "path": ["transit_encryption_enabled"], "fix": [{"op": "set", "path": ["transit_encryption_enabled"], "value": true}]}} with input as {"resources": [], "modules": [ec({"transit_encryption_enabled": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({}), ec({"transit_encryption_enabled": false, "create": false})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-KMS-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_kms_key]
+#   resource_types: [aws_kms_key, "module:terraform-aws-modules/kms/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_227
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.kms.key_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -27,4 +28,11 @@ deny contains result.fail_fix(r, ["is_enabled"], msg, [result.set(["is_enabled"]
 	some r in tf.resources("aws_kms_key")
 	unknown.is_false(r.config.is_enabled)
 	msg := sprintf("%s is disabled, so nothing can use it", [r.address])
+}
+
+# Opaque terraform-aws-modules/kms calls pass is_enabled (default null: enabled).
+deny contains result.fail_fix(m, ["is_enabled"], msg, [result.set(["is_enabled"], true)]) if {
+	some m in modules.kms_keys
+	unknown.is_false(m.config.is_enabled)
+	msg := sprintf("%s is disabled, so nothing can use it", [m.address])
 }

@@ -22,3 +22,14 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+call(config) := {"address": "module.key", "source": "terraform-aws-modules/kms/aws", "config": config}
+
+test_opaque_module_disabled_fires if {
+	rule.deny == {{
+		"msg": "module.key is disabled, so nothing can use it", "resource": "module.key", "path": ["is_enabled"],
+		"fix": [{"op": "set", "path": ["is_enabled"], "value": true}],
+	}} with input as {"resources": [], "modules": [call({"is_enabled": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"is_enabled": false, "create": false})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-KMS-002
 #   severity: critical
 #   formats: [terraform]
-#   resource_types: [aws_kms_key, aws_kms_key_policy]
+#   resource_types: [aws_kms_key, aws_kms_key_policy, "module:terraform-aws-modules/kms/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_33
@@ -20,6 +20,7 @@
 #   allow_unknown: true
 package palisade.aws.kms.key_policy_public
 
+import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
@@ -32,4 +33,9 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	msg := sprintf("the key policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
 
-policy_holders := [r | some r in input.resources; r.type in {"aws_kms_key", "aws_kms_key_policy"}]
+# Keys and key policies, plus opaque terraform-aws-modules/kms calls that set `policy`: the module
+# uses it as the key policy instead of the one it builds from key_owners, key_users, ….
+policy_holders := array.concat(
+	[r | some r in input.resources; r.type in {"aws_kms_key", "aws_kms_key_policy"}],
+	[m | some m in modules.kms_keys; object.get(m.config, "policy", null) != null],
+)

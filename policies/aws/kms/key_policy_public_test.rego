@@ -25,3 +25,18 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": {"$unknown": "var.p"}}, "Action": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
 }
+
+call(config) := {"address": "module.key", "source": "terraform-aws-modules/kms/aws", "config": config}
+
+test_opaque_module_policy_open_to_anyone_fires if {
+	policy := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "kms:Decrypt", "Resource": "*"}]}
+	some f in rule.deny with input as {"resources": [], "modules": [call({"policy": policy})]}
+	f.resource == "module.key"
+	f.path == ["policy"]
+}
+
+test_opaque_module_without_policy_or_scoped_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"key_users": ["arn:aws:iam::111122223333:role/app"]})]}
+	scoped := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"policy": scoped})]}
+}

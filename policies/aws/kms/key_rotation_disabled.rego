@@ -12,7 +12,7 @@
 #   id: PAL-AWS-KMS-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_kms_key]
+#   resource_types: [aws_kms_key, "module:terraform-aws-modules/kms/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["3.8"]
 #   references:
@@ -24,6 +24,7 @@
 #   fixable: true
 package palisade.aws.kms.key_rotation_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -36,6 +37,15 @@ deny contains result.fail_fix(r, [], msg, [result.set(["enable_key_rotation"], t
 	symmetric(r.config)
 	bad(object.get(r.config, "enable_key_rotation", null))
 	msg := sprintf("%s does not rotate its key material", [r.address])
+}
+
+# Opaque terraform-aws-modules/kms calls pass enable_key_rotation (default true) and the key spec
+# inputs to their aws_kms_key; only an explicit false is reported, on the argument.
+deny contains result.fail_fix(m, ["enable_key_rotation"], msg, [result.set(["enable_key_rotation"], true)]) if {
+	some m in modules.kms_keys
+	symmetric(m.config)
+	unknown.is_false(m.config.enable_key_rotation)
+	msg := sprintf("%s does not rotate its key material", [m.address])
 }
 
 bad(null) := true

@@ -34,3 +34,19 @@ test_custom_key_store_passes if {
 test_encrypt_decrypt_usage_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"key_usage": "ENCRYPT_DECRYPT"}, "references": []}]}
 }
+
+call(config) := {"address": "module.key", "source": "terraform-aws-modules/kms/aws", "config": config}
+
+test_opaque_module_with_rotation_disabled_fires if {
+	rule.deny == {{
+		"msg": "module.key does not rotate its key material", "resource": "module.key", "path": ["enable_key_rotation"],
+		"fix": [{"op": "set", "path": ["enable_key_rotation"], "value": true}],
+	}} with input as {"resources": [], "modules": [call({"enable_key_rotation": false})]}
+}
+
+test_opaque_module_default_asymmetric_replica_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"enable_key_rotation": false, "customer_master_key_spec": "RSA_2048", "key_usage": "SIGN_VERIFY"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"enable_key_rotation": false, "create_replica": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"enable_key_rotation": false, "create": false})]}
+}

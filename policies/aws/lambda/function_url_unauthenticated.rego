@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LAMBDA-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lambda_function_url]
+#   resource_types: [aws_lambda_function_url, "module:terraform-aws-modules/lambda/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_258
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.lambda.function_url_unauthenticated
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 
 types := {"aws_lambda_function_url"}
@@ -31,6 +32,16 @@ deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["auth
 	r.type in types
 	bad(object.get(r.config, "authorization_type", null))
 	msg := sprintf("%s allows unauthenticated invocation", [r.address])
+}
+
+# Opaque terraform-aws-modules/lambda calls: with create_lambda_function_url = true (default false)
+# the module creates a function URL whose authorization_type defaults to "NONE": the call header
+# is reported when the argument is missing, the argument when it is set to anything but AWS_IAM.
+deny contains result.fail_fix(m, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
+	some m in modules.lambda_functions
+	m.config.create_lambda_function_url == true
+	bad(object.get(m.config, "authorization_type", "NONE"))
+	msg := sprintf("%s creates a function URL that allows unauthenticated invocation", [m.address])
 }
 
 bad(v) if {

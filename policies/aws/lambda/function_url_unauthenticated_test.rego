@@ -17,3 +17,22 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lambda_function_url.this", "type": "aws_lambda_function_url", "name": "this", "config": {"authorization_type": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+call(config) := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": config}
+
+test_opaque_module_url_without_authorization_fires if {
+	rule.deny == {{
+		"msg": "module.fn creates a function URL that allows unauthenticated invocation",
+		"resource": "module.fn", "path": ["authorization_type"],
+		"fix": [{"op": "set", "path": ["authorization_type"], "value": "AWS_IAM"}],
+	}} with input as {"resources": [], "modules": [call({"create_lambda_function_url": true})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"create_lambda_function_url": true, "authorization_type": "NONE"})]}
+}
+
+test_opaque_module_without_url_or_with_iam_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_lambda_function_url": {"$unknown": "var.url"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_lambda_function_url": true, "authorization_type": "AWS_IAM"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_lambda_function_url": true, "authorization_type": {"$unknown": "var.auth"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_lambda_function_url": true, "create_function": false})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LAMBDA-004
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_lambda_permission]
+#   resource_types: [aws_lambda_permission, "module:terraform-aws-modules/lambda/aws"]
 #   references:
 #     kics: [75ec6890-83af-4bf1-9f16-e83726df0bd0, ad9dabc7-7839-4bae-a957-aa9120013f39]
 #   cwe: ["CWE-732"]
@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.lambda.permission_action_too_broad
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -30,4 +31,14 @@ deny contains result.fail_fix(r, ["action"], msg, [result.set(["action"], "lambd
 	action := unknown.known_string(r.config.action)
 	not lower(action) in invoke_actions
 	msg := sprintf("%s grants %s instead of lambda:InvokeFunction", [r.address, action])
+}
+
+# Opaque terraform-aws-modules/lambda calls: an allowed_triggers entry's `action` (default
+# lambda:InvokeFunction) is the action of the permissions the module creates from it.
+deny contains result.fail_fix(t.call, path, msg, [result.set(path, "lambda:InvokeFunction")]) if {
+	some t in modules.lambda_triggers
+	action := unknown.known_string(t.entry.action)
+	not lower(action) in invoke_actions
+	path := ["allowed_triggers", t.key, "action"]
+	msg := sprintf("%s grants %s instead of lambda:InvokeFunction (allowed_triggers %q)", [t.call.address, action, t.key])
 }

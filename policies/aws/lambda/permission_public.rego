@@ -12,7 +12,7 @@
 #   id: PAL-AWS-LAMBDA-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_lambda_permission]
+#   resource_types: [aws_lambda_permission, "module:terraform-aws-modules/lambda/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_301
@@ -23,6 +23,7 @@
 #   fixable: false
 package palisade.aws.lambda.permission_public
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -51,6 +52,40 @@ deny contains result.fail(r, ["principal"], msg) if {
 		tf.missing_attr(r, [key])
 	}
 	msg := sprintf("%s lets %s invoke the function for any account's resources: no source_arn or source_account", [r.address, service])
+}
+
+# Opaque terraform-aws-modules/lambda calls: each allowed_triggers entry becomes permissions with
+# the entry's principal (else "<service>.amazonaws.com") and the entry's scoping keys, reported on
+# the key that names the principal. Module versions before 2.x derived source_arn from an API
+# Gateway entry's `arn`, so such an entry counts as scoped.
+deny contains result.fail(t.call, ["allowed_triggers", t.key, "principal"], msg) if {
+	some t in modules.lambda_triggers
+	t.entry.principal == "*"
+	every key in scoping_attributes {
+		object.get(t.entry, key, null) == null
+	}
+	msg := sprintf("%s lets any principal invoke the function (allowed_triggers %q)", [t.call.address, t.key])
+}
+
+deny contains result.fail(t.call, ["allowed_triggers", t.key, trigger.path], msg) if {
+	some t in modules.lambda_triggers
+	trigger := trigger_service(t.entry)
+	service_principal(trigger.principal)
+	every key in array.concat(service_scoping_attributes, ["arn"]) {
+		object.get(t.entry, key, null) == null
+	}
+	msg := sprintf(
+		"%s lets %s invoke the function for any account's resources: allowed_triggers %q has no source_arn or source_account",
+		[t.call.address, trigger.principal, t.key],
+	)
+}
+
+trigger_service(entry) := {"principal": p, "path": "principal"} if p := unknown.known_string(entry.principal)
+
+trigger_service(entry) := {"principal": concat("", [s, ".amazonaws.com"]), "path": "service"} if {
+	not "principal" in object.keys(entry)
+	s := unknown.known_string(entry.service)
+	s != ""
 }
 
 service_principal(p) if endswith(p, ".amazonaws.com")

@@ -37,3 +37,30 @@ test_account_principal_is_not_a_service if {
 	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "111122223333"})]}
 	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "arn:aws:iam::111122223333:role/caller"})]}
 }
+
+call(triggers) := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {"allowed_triggers": triggers}}
+
+test_opaque_module_trigger_with_wildcard_principal_fires if {
+	rule.deny == {{
+		"msg": "module.fn lets any principal invoke the function (allowed_triggers \"Any\")",
+		"resource": "module.fn", "path": ["allowed_triggers", "Any", "principal"],
+	}} with input as {"resources": [], "modules": [call({"Any": {"principal": "*"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"Any": {"principal": "*", "source_account": "111122223333"}})]}
+}
+
+test_opaque_module_service_trigger_without_source_fires if {
+	rule.deny == {{
+		"msg": "module.fn lets sns.amazonaws.com invoke the function for any account's resources: allowed_triggers \"Sns\" has no source_arn or source_account",
+		"resource": "module.fn", "path": ["allowed_triggers", "Sns", "service"],
+	}} with input as {"resources": [], "modules": [call({"Sns": {"service": "sns"}})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"S3": {"principal": "s3.amazonaws.com"}})]}
+}
+
+test_opaque_module_scoped_unknown_or_switched_off_triggers_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"Sns": {"service": "sns", "source_arn": {"$unknown": "module.sns.topic_arn"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"Api": {"service": "apigateway", "arn": "arn:aws:execute-api:eu-west-1:111122223333:abc"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"Any": {"principal": {"$unknown": "var.p"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"$unknown": "var.triggers"})]}
+	off := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {"create": false, "allowed_triggers": {"Any": {"principal": "*"}}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LAMBDA-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_lambda_function]
+#   resource_types: [aws_lambda_function, "module:terraform-aws-modules/lambda/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_50
@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.lambda.tracing_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -39,6 +40,14 @@ warn contains result.fail_fix(r, ["tracing_config"], msg, [result.add_block([], 
 	r.type in types
 	tf.missing_attr(r, ["tracing_config"])
 	msg := sprintf("%s does not have active tracing", [r.address])
+}
+
+# Opaque terraform-aws-modules/lambda calls: the module adds tracing_config only when tracing_mode
+# (default null in every major) is set, and passes it unchanged.
+warn contains result.fail_fix(m, ["tracing_mode"], msg, [result.set(["tracing_mode"], "Active")]) if {
+	some m in modules.lambda_functions
+	bad(object.get(m.config, "tracing_mode", null))
+	msg := sprintf("%s does not have active tracing", [m.address])
 }
 
 bad(null) := true

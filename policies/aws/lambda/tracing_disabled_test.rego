@@ -21,3 +21,17 @@ test_unknown_does_not_fire if {
 test_unknown_block_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_lambda_function.this", "type": "aws_lambda_function", "name": "this", "config": {"tracing_config": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+call(config) := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": config}
+
+test_opaque_module_without_active_tracing_fires if {
+	rule.warn == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"], "fix": [{"op": "set", "path": ["tracing_mode"], "value": "Active"}]}} with input as {"resources": [], "modules": [call({"function_name": "api"})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [call({"tracing_mode": "PassThrough"})]}
+}
+
+test_opaque_module_active_unknown_or_switched_off_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"tracing_mode": "Active"})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"tracing_mode": {"$unknown": "var.mode"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"create": false})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"create_layer": true})]}
+}

@@ -13,7 +13,7 @@
 #   id: PAL-AWS-LB-005
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_elb, aws_lb, aws_alb, "module:terraform-aws-modules/elb/aws"]
+#   resource_types: [aws_elb, aws_lb, aws_alb, "module:terraform-aws-modules/elb/aws", "module:terraform-aws-modules/alb/aws"]
 #   frameworks:
 #     pci-dss-4.0: ["10.2.1"]
 #   references:
@@ -69,6 +69,20 @@ deny contains result.fail(m, ["access_logs"], msg) if {
 deny contains result.fail(m, ["access_logs", "enabled"], msg) if {
 	some m in modules.opaque_calls("elb")
 	unknown.is_false(object.get(m.config, ["access_logs", "enabled"], true))
+	msg := sprintf("%s does not write access logs", [m.address])
+}
+
+# Opaque terraform-aws-modules/alb calls of application load balancers: access_logs (default null
+# or {} in every major) becomes the access_logs block; from v9 its enabled defaults to true.
+deny contains result.fail(m, ["access_logs"], msg) if {
+	some m in modules.application_load_balancers
+	object.get(m.config, "access_logs", null) in {null, {}}
+	msg := sprintf("%s does not write access logs", [m.address])
+}
+
+deny contains result.fail(m, ["access_logs", "enabled"], msg) if {
+	some m in modules.application_load_balancers
+	unknown.is_false(m.config.access_logs.enabled)
 	msg := sprintf("%s does not write access logs", [m.address])
 }
 

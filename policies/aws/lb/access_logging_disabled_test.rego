@@ -55,3 +55,16 @@ test_network_lb_without_tls_listener_or_with_logs_passes if {
 	count(rule.deny) == 0 with input as {"resources": [nlb({}), listener("TCP")]}
 	count(rule.deny) == 0 with input as {"resources": [nlb({"access_logs": [{"bucket": "logs", "enabled": true}]}), listener("TLS")]}
 }
+
+alb(config) := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "config": config}
+
+test_opaque_alb_without_access_logs_fires if {
+	rule.deny == {{"msg": "module.alb does not write access logs", "resource": "module.alb", "path": ["access_logs"]}} with input as {"resources": [], "modules": [alb({"name": "web"})]}
+	{f.path | some f in rule.deny} == {["access_logs", "enabled"]} with input as {"resources": [], "modules": [alb({"access_logs": {"bucket": "logs", "enabled": false}})]}
+}
+
+test_opaque_alb_with_logs_network_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"access_logs": {"bucket": "logs"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"access_logs": {"$unknown": "var.logs"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"load_balancer_type": "network"}), alb({"create": false}), alb({"create_lb": false})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LB-006
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lb, aws_alb, aws_wafv2_web_acl_association, aws_wafregional_web_acl_association]
+#   resource_types: [aws_lb, aws_alb, aws_wafv2_web_acl_association, aws_wafregional_web_acl_association, "module:terraform-aws-modules/alb/aws"]
 #   references:
 #     checkov: CKV2_AWS_28
 #     kics: 0afa6ab8-a047-48cf-be07-93a2f8c34cf7
@@ -18,6 +18,7 @@
 #   fixable: false
 package palisade.aws.lb.alb_waf_missing
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -31,6 +32,16 @@ deny contains result.fail(r, [], msg) if {
 	unknown.is_false(object.get(r.config, "internal", false))
 	not protected(r)
 	msg := sprintf("%s is internet-facing and not protected by AWS WAF", [r.address])
+}
+
+# Opaque terraform-aws-modules/alb calls: internal defaults to false (internet-facing) and the
+# module associates a web ACL only with associate_web_acl = true (v9 on; never before).
+deny contains result.fail(m, ["associate_web_acl"], msg) if {
+	some m in modules.application_load_balancers
+	unknown.is_false(object.get(m.config, "internal", false))
+	unknown.not_true(object.get(m.config, "associate_web_acl", null))
+	not protected(m)
+	msg := sprintf("%s is internet-facing and not protected by AWS WAF", [m.address])
 }
 
 protected(lb) if {

@@ -21,3 +21,17 @@ test_skips_internal if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"internal": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+alb(config) := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "config": config}
+
+test_opaque_internet_facing_alb_without_waf_fires if {
+	rule.deny == {{"msg": "module.alb is internet-facing and not protected by AWS WAF", "resource": "module.alb", "path": ["associate_web_acl"]}} with input as {"resources": [], "modules": [alb({"name": "web"})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [alb({"associate_web_acl": false})]}
+}
+
+test_opaque_alb_internal_associated_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"associate_web_acl": true, "web_acl_arn": "arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/x/1"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"internal": true}), alb({"internal": {"$unknown": "var.internal"}}), alb({"create": false})]}
+	assoc := {"address": "aws_wafv2_web_acl_association.web", "type": "aws_wafv2_web_acl_association", "name": "web", "config": {"resource_arn": {"$unknown": "module.alb.arn"}}, "references": [{"path": ["resource_arn"], "target": "module.alb", "attribute": "arn"}]}
+	count(rule.deny) == 0 with input as {"resources": [assoc], "modules": [alb({})]}
+}

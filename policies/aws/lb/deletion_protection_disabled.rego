@@ -34,7 +34,7 @@ deny contains result.fail_fix(r, ["enable_deletion_protection"], msg, [result.se
 # The registry module terraform-aws-modules/alb/aws: its default is true from 9.0 and false
 # before, so unset is reported only when the call pins an older major version.
 deny contains result.fail_fix(m, ["enable_deletion_protection"], msg, [result.set(["enable_deletion_protection"], true)]) if {
-	some m in modules.opaque_calls("alb")
+	some m in modules.load_balancers
 	module_off(m, object.get(m.config, "enable_deletion_protection", null))
 	msg := sprintf("%s does not have deletion protection enabled", [m.address])
 }

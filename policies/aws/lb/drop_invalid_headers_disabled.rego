@@ -38,7 +38,7 @@ deny contains result.fail_fix(r, ["drop_invalid_header_fields"], msg, [result.se
 # The registry module terraform-aws-modules/alb/aws: its default is true from 9.0 and false
 # before, so unset is reported only when the call pins an older major version.
 deny contains result.fail_fix(m, ["drop_invalid_header_fields"], msg, [result.set(["drop_invalid_header_fields"], true)]) if {
-	some m in modules.opaque_calls("alb")
+	some m in modules.application_load_balancers
 	object.get(m.config, "load_balancer_type", "application") == "application"
 	module_off(m, object.get(m.config, "drop_invalid_header_fields", null))
 	msg := sprintf("%s does not drop invalid HTTP header fields", [m.address])

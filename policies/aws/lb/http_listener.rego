@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LB-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lb_listener, aws_alb_listener]
+#   resource_types: [aws_lb_listener, aws_alb_listener, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_2
@@ -22,6 +22,7 @@
 package palisade.aws.lb.http_listener
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -52,6 +53,35 @@ deny contains result.fail_fix(r, path, msg, https_fix(path, redirect)) if {
 	upper(object.get(redirect, "protocol", "#{protocol}")) in {"HTTP", "#{PROTOCOL}"}
 	path := ["default_action", i, "redirect", j, "protocol"]
 	msg := sprintf("%s redirects plain HTTP to plain HTTP instead of HTTPS", [r.address])
+}
+
+# Opaque terraform-aws-modules/alb calls (v9 on): each `listeners` entry is a listener whose
+# protocol defaults to default_protocol ("HTTP" unless set) and whose default action is the entry's
+# forward, weighted_forward, redirect or fixed_response map. Before v9 listeners were lists of
+# another shape, not judged here.
+deny contains result.fail(m, listener_path(key, listener), msg) if {
+	some l in module_http_listeners
+	m := l.call
+	key := l.key
+	listener := l.listener
+	some action in ["forward", "weighted_forward"]
+	object.get(listener, action, null) != null
+	not "redirect" in object.keys(listener)
+	not "fixed_response" in object.keys(listener)
+	msg := sprintf("%s serves plain HTTP without redirecting to HTTPS (listener %q)", [m.address, key])
+}
+
+# The module leaves a redirect's protocol to AWS's default, #{protocol}: plain HTTP here.
+deny contains result.fail_fix(m, path, msg, [result.set(path, "HTTPS")]) if {
+	some l in module_http_listeners
+	m := l.call
+	key := l.key
+	listener := l.listener
+	redirect := listener.redirect
+	is_object(redirect)
+	upper(object.get(redirect, "protocol", "#{protocol}")) in {"HTTP", "#{PROTOCOL}"}
+	path := ["listeners", key, "redirect", "protocol"]
+	msg := sprintf("%s redirects plain HTTP to plain HTTP instead of HTTPS (listener %q)", [m.address, key])
 }
 
 https_fix(path, redirect) := [result.set(path, "HTTPS"), result.set(port_path, "443")] if {
@@ -109,3 +139,18 @@ responds_fixed(actions) if {
 		a.type == "fixed-response"
 	}
 }
+
+# module_http_listeners: the HTTP listeners of application load balancer calls from v9.
+module_http_listeners contains {"call": m, "key": key, "listener": listener} if {
+	some m in modules.application_load_balancers
+	not modules.pinned_below(m, 9)
+	listeners := object.get(m.config, "listeners", {})
+	is_object(listeners)
+	some key, listener in listeners
+	is_object(listener)
+	object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")) == "HTTP"
+}
+
+listener_path(key, listener) := ["listeners", key, "protocol"] if "protocol" in object.keys(listener)
+
+else := ["listeners", key]

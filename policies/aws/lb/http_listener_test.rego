@@ -42,3 +42,30 @@ test_default_protocol_of_alb_listener_is_http if {
 	findings := rule.deny with input as {"resources": [lb, l]}
 	[[f.msg, f.resource, f.path] | some f in findings] == [["aws_lb_listener.http serves plain HTTP without redirecting to HTTPS", "aws_lb_listener.http", ["protocol"]]]
 }
+
+alb(config) := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "config": config}
+
+test_opaque_alb_http_listener_forwarding_fires if {
+	listeners := {"http": {"port": 80, "protocol": "HTTP", "forward": {"target_group_key": "app"}}}
+	rule.deny == {{"msg": "module.alb serves plain HTTP without redirecting to HTTPS (listener \"http\")", "resource": "module.alb", "path": ["listeners", "http", "protocol"]}} with input as {"resources": [], "modules": [alb({"listeners": listeners})]}
+	defaulted := {"web": {"port": 80, "forward": {"target_group_key": "app"}}}
+	{f.path | some f in rule.deny} == {["listeners", "web"]} with input as {"resources": [], "modules": [alb({"listeners": defaulted})]}
+}
+
+test_opaque_alb_redirect_to_http_fires if {
+	listeners := {"http": {"port": 80, "protocol": "HTTP", "redirect": {"port": "8080", "status_code": "HTTP_301"}}}
+	{f.path | some f in rule.deny} == {["listeners", "http", "redirect", "protocol"]} with input as {"resources": [], "modules": [alb({"listeners": listeners})]}
+}
+
+test_opaque_alb_https_redirects_and_fixed_responses_pass if {
+	listeners := {
+		"http": {"port": 80, "protocol": "HTTP", "redirect": {"port": "443", "protocol": "HTTPS", "status_code": "HTTP_301"}},
+		"https": {"port": 443, "protocol": "HTTPS", "forward": {"target_group_key": "app"}},
+		"health": {"port": 8080, "protocol": "HTTP", "fixed_response": {"content_type": "text/plain", "status_code": "200"}},
+	}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"listeners": listeners})]}
+	old := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "version": "~> 8.0", "config": {"listeners": {"http": {"port": 80, "forward": {}}}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [old]}
+	nlb := alb({"load_balancer_type": "network", "listeners": {"tcp": {"port": 80, "forward": {"target_group_key": "app"}}}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [nlb]}
+}

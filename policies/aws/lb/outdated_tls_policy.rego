@@ -10,7 +10,7 @@
 #   id: PAL-AWS-LB-004
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lb_listener, aws_alb_listener]
+#   resource_types: [aws_lb_listener, aws_alb_listener, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_103
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.lb.outdated_tls_policy
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 
 outdated_policies := {
@@ -33,4 +34,32 @@ deny contains result.fail_fix(r, ["ssl_policy"], msg, [result.set(["ssl_policy"]
 	r.config.protocol in {"HTTPS", "TLS"}
 	r.config.ssl_policy in outdated_policies
 	msg := sprintf("%s uses %s, which allows TLS older than 1.2", [r.address, r.config.ssl_policy])
+}
+
+# Opaque terraform-aws-modules/alb calls. From v9 each `listeners` entry of protocol HTTPS or TLS
+# (unset: default_protocol, itself "HTTP" unless set) gets its ssl_policy, else a TLS 1.2+ policy.
+# Before v9, https_listeners entries took ssl_policy, else listener_ssl_policy_default, which
+# defaulted to ELBSecurityPolicy-2016-08 (TLS 1.0).
+deny contains result.fail_fix(m, path, msg, [result.set(path, "ELBSecurityPolicy-TLS13-1-2-2021-06")]) if {
+	some m in modules.load_balancers
+	not modules.pinned_below(m, 9)
+	listeners := object.get(m.config, "listeners", {})
+	is_object(listeners)
+	some key, listener in listeners
+	is_object(listener)
+	object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")) in {"HTTPS", "TLS"}
+	listener.ssl_policy in outdated_policies
+	path := ["listeners", key, "ssl_policy"]
+	msg := sprintf("%s uses %s, which allows TLS older than 1.2 (listener %q)", [m.address, listener.ssl_policy, key])
+}
+
+deny contains result.fail_fix(m, path, msg, [result.set(path, "ELBSecurityPolicy-TLS13-1-2-2021-06")]) if {
+	some m in modules.load_balancers
+	modules.pinned_below(m, 9)
+	some i, listener in object.get(m.config, "https_listeners", [])
+	is_object(listener)
+	policy := object.get(listener, "ssl_policy", object.get(m.config, "listener_ssl_policy_default", "ELBSecurityPolicy-2016-08"))
+	policy in outdated_policies
+	path := ["https_listeners", i, "ssl_policy"]
+	msg := sprintf("%s uses %s, which allows TLS older than 1.2 (https_listeners[%d])", [m.address, policy, i])
 }

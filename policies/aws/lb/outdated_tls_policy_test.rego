@@ -18,3 +18,26 @@ test_modern_policy_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [listener({"$unknown": "var.policy"})]}
 }
+
+alb(version, config) := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "version": version, "config": config}
+
+test_opaque_alb_listener_with_outdated_policy_fires if {
+	listeners := {"https": {"port": 443, "protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-2016-08"}}
+	rule.deny == {{
+		"msg": "module.alb uses ELBSecurityPolicy-2016-08, which allows TLS older than 1.2 (listener \"https\")",
+		"resource": "module.alb", "path": ["listeners", "https", "ssl_policy"],
+		"fix": [{"op": "set", "path": ["listeners", "https", "ssl_policy"], "value": "ELBSecurityPolicy-TLS13-1-2-2021-06"}],
+	}} with input as {"resources": [], "modules": [alb("~> 9.0", {"listeners": listeners})]}
+}
+
+test_opaque_alb_before_v9_defaults_to_an_outdated_policy if {
+	old := alb("~> 8.7", {"https_listeners": [{"port": 443, "certificate_arn": "arn"}]})
+	{f.path | some f in rule.deny} == {["https_listeners", 0, "ssl_policy"]} with input as {"resources": [], "modules": [old]}
+	pinned := alb("~> 8.7", {"https_listeners": [{"port": 443}], "listener_ssl_policy_default": "ELBSecurityPolicy-TLS13-1-2-2021-06"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [pinned]}
+}
+
+test_opaque_alb_default_or_http_listener_passes if {
+	listeners := {"https": {"port": 443, "protocol": "HTTPS"}, "http": {"port": 80, "ssl_policy": "ELBSecurityPolicy-2016-08"}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb("~> 10.0", {"listeners": listeners})]}
+}

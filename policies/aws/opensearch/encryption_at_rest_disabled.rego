@@ -9,7 +9,7 @@
 #   id: PAL-AWS-OPENSEARCH-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_5
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.opensearch.encryption_at_rest_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -39,6 +40,15 @@ deny contains result.fail_fix(r, ["encrypt_at_rest"], msg, [result.add_block([],
 	r.type in types
 	tf.missing_attr(r, ["encrypt_at_rest"])
 	msg := sprintf("%s is not encrypted at rest", [r.address])
+}
+
+# Opaque terraform-aws-modules/opensearch calls: encrypt_at_rest, node_to_node_encryption and
+# domain_endpoint_options are maps (defaults: enabled, enabled, enforce_https with a TLS 1.2
+# policy); only values set against them are judged here and in the sibling rules.
+deny contains result.fail_fix(m, ["encrypt_at_rest", "enabled"], msg, [result.set(["encrypt_at_rest", "enabled"], true)]) if {
+	some m in modules.opensearch_domains
+	unknown.is_false(m.config.encrypt_at_rest.enabled)
+	msg := sprintf("%s is not encrypted at rest", [m.address])
 }
 
 bad(null) := true

@@ -21,3 +21,10 @@ test_unknown_does_not_fire if {
 test_unknown_block_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+os_call(config) := {"address": "module.search", "source": "terraform-aws-modules/opensearch/aws", "config": config}
+
+test_opaque_module_without_encryption_fires if {
+	{f.path | some f in rule.deny} == {["encrypt_at_rest", "enabled"]} with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": false}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({}), os_call({"create": false, "encrypt_at_rest": {"enabled": false}})]}
+}

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-OPENSEARCH-004
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
+#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_247
@@ -21,6 +21,8 @@
 package palisade.aws.opensearch.encryption_without_cmk
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
+import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
@@ -32,4 +34,17 @@ deny contains fixes.finding(r, ["encrypt_at_rest", i], msg, fixes.cmk_set(r, ["e
 	unknown.is_true(block.enabled)
 	unknown.missing(block, "kms_key_id")
 	msg := sprintf("%s encrypts data at rest with the AWS managed key instead of a customer managed key", [r.address])
+}
+
+# Opaque terraform-aws-modules/opensearch calls: encrypt_at_rest defaults to {enabled = true}, with
+# no kms_key_id: the AWS managed key. On the argument when set, else on the call. No fix: the key
+# the resource fix adds is named after the resource.
+deny contains result.fail(m, ["encrypt_at_rest"], msg) if {
+	some m in modules.opensearch_domains
+	options := object.get(m.config, "encrypt_at_rest", {"enabled": true})
+	is_object(options)
+	unknown.known(options)
+	not unknown.is_false(object.get(options, "enabled", true))
+	object.get(options, "kms_key_id", null) == null
+	msg := sprintf("%s encrypts data at rest with the AWS managed key instead of a customer managed key", [m.address])
 }

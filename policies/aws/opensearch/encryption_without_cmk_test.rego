@@ -25,3 +25,15 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+os_call(config) := {"address": "module.search", "source": "terraform-aws-modules/opensearch/aws", "config": config}
+
+test_opaque_module_with_the_aws_managed_key_fires if {
+	rule.deny == {{"msg": "module.search encrypts data at rest with the AWS managed key instead of a customer managed key", "resource": "module.search", "path": ["encrypt_at_rest"]}} with input as {"resources": [], "modules": [os_call({})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": true}})]}
+}
+
+test_opaque_module_with_a_key_or_unencrypted_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": true, "kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/x"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": false}}), os_call({"encrypt_at_rest": {"$unknown": "var.e"}}), os_call({"create": false})]}
+}

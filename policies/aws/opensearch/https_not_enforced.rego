@@ -9,7 +9,7 @@
 #   id: PAL-AWS-OPENSEARCH-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_83
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.opensearch.https_not_enforced
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -39,6 +40,13 @@ deny contains result.fail_fix(r, ["domain_endpoint_options"], msg, [result.add_b
 	r.type in types
 	tf.missing_attr(r, ["domain_endpoint_options"])
 	msg := sprintf("%s does not require HTTPS", [r.address])
+}
+
+# Opaque terraform-aws-modules/opensearch calls: domain_endpoint_options (default enforce_https).
+deny contains result.fail_fix(m, ["domain_endpoint_options", "enforce_https"], msg, [result.set(["domain_endpoint_options", "enforce_https"], true)]) if {
+	some m in modules.opensearch_domains
+	unknown.is_false(m.config.domain_endpoint_options.enforce_https)
+	msg := sprintf("%s does not require HTTPS", [m.address])
 }
 
 bad(null) := true

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-OPENSEARCH-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
+#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_84
@@ -20,6 +20,7 @@
 #   fixable: false
 package palisade.aws.opensearch.logging_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -37,6 +38,13 @@ deny contains result.fail(r, ["log_publishing_options", i, "enabled"], msg(r)) i
 	not any_enabled(r)
 	some i, block in tf.blocks(r, "log_publishing_options")
 	unknown.is_false(block.enabled)
+}
+
+# Opaque terraform-aws-modules/opensearch calls publish the slow logs by default
+# (log_publishing_options); an empty list publishes none.
+deny contains result.fail(m, ["log_publishing_options"], msg(m)) if {
+	some m in modules.opensearch_domains
+	m.config.log_publishing_options == []
 }
 
 any_enabled(r) if {

@@ -31,3 +31,10 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+os_call(config) := {"address": "module.search", "source": "terraform-aws-modules/opensearch/aws", "config": config}
+
+test_opaque_module_without_logs_fires if {
+	rule.deny == {{"msg": "module.search does not publish any logs to CloudWatch Logs", "resource": "module.search", "path": ["log_publishing_options"]}} with input as {"resources": [], "modules": [os_call({"log_publishing_options": []})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({}), os_call({"log_publishing_options": [{"log_type": "AUDIT_LOGS"}]})]}
+}

@@ -9,7 +9,7 @@
 #   id: PAL-AWS-OPENSEARCH-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
+#   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_6
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.opensearch.node_to_node_encryption_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -39,6 +40,13 @@ deny contains result.fail_fix(r, ["node_to_node_encryption"], msg, [result.add_b
 	r.type in types
 	tf.missing_attr(r, ["node_to_node_encryption"])
 	msg := sprintf("%s does not encrypt node-to-node traffic", [r.address])
+}
+
+# Opaque terraform-aws-modules/opensearch calls: node_to_node_encryption (default enabled).
+deny contains result.fail_fix(m, ["node_to_node_encryption", "enabled"], msg, [result.set(["node_to_node_encryption", "enabled"], true)]) if {
+	some m in modules.opensearch_domains
+	unknown.is_false(m.config.node_to_node_encryption.enabled)
+	msg := sprintf("%s does not encrypt node-to-node traffic", [m.address])
 }
 
 bad(null) := true

@@ -21,3 +21,10 @@ test_unknown_does_not_fire if {
 test_unknown_block_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"node_to_node_encryption": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+os_call(config) := {"address": "module.search", "source": "terraform-aws-modules/opensearch/aws", "config": config}
+
+test_opaque_module_without_node_encryption_fires if {
+	{f.path | some f in rule.deny} == {["node_to_node_encryption", "enabled"]} with input as {"resources": [], "modules": [os_call({"node_to_node_encryption": {"enabled": false}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({})]}
+}

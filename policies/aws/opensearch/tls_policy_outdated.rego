@@ -9,7 +9,7 @@
 #   id: PAL-AWS-OPENSEARCH-006
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain]
+#   resource_types: [aws_elasticsearch_domain, aws_opensearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_228
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.opensearch.tls_policy_outdated
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -36,6 +37,16 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, modern)]) if {
 	some i, options in tf.blocks(r, "domain_endpoint_options")
 	outdated(object.get(options, "tls_security_policy", null))
 	path := ["domain_endpoint_options", i, "tls_security_policy"]
+}
+
+# Opaque terraform-aws-modules/opensearch calls: a set domain_endpoint_options.tls_security_policy
+# (default Policy-Min-TLS-1-2-2019-07).
+deny contains result.fail_fix(m, path, msg(m), [result.set(path, modern)]) if {
+	some m in modules.opensearch_domains
+	policy := m.config.domain_endpoint_options.tls_security_policy
+	is_string(policy)
+	outdated(policy)
+	path := ["domain_endpoint_options", "tls_security_policy"]
 }
 
 outdated(null) := true

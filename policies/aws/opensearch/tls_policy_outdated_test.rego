@@ -31,3 +31,10 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+os_call(config) := {"address": "module.search", "source": "terraform-aws-modules/opensearch/aws", "config": config}
+
+test_opaque_module_with_old_tls_policy_fires if {
+	{f.path | some f in rule.deny} == {["domain_endpoint_options", "tls_security_policy"]} with input as {"resources": [], "modules": [os_call({"domain_endpoint_options": {"tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({}), os_call({"domain_endpoint_options": {"enforce_https": true}})]}
+}

@@ -26,7 +26,7 @@ import data.palisade.lib.unknown
 types := {"aws_db_instance", "aws_rds_cluster_instance"}
 
 deny contains result.fail_fix(r, ["auto_minor_version_upgrade"], msg, [result.set(["auto_minor_version_upgrade"], true)]) if {
-	some r in array.concat([r | some r in input.resources; r.type in types], modules.opaque_calls("rds"))
+	some r in array.concat([r | some r in input.resources; r.type in types], modules.rds_instances)
 	bad(object.get(r.config, "auto_minor_version_upgrade", null))
 	msg := sprintf("%s disables automatic minor version upgrades", [r.address])
 }

@@ -36,7 +36,7 @@ databases := array.concat(
 		not r.config.replicate_source_db
 		not r.config.replication_source_identifier
 	],
-	modules.opaque_calls("rds"),
+	modules.rds_instances,
 )
 
 deny contains result.fail_fix(r, path, msg, [result.set(path, 7)]) if {

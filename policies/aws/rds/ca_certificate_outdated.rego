@@ -26,7 +26,7 @@ import data.palisade.lib.unknown
 expired := {"rds-ca-2015", "rds-ca-2019"}
 
 deny contains result.fail_fix(r, ["ca_cert_identifier"], msg, [result.set(["ca_cert_identifier"], "rds-ca-rsa2048-g1")]) if {
-	some r in array.concat([r | some r in input.resources; r.type in {"aws_db_instance", "aws_rds_cluster_instance"}], modules.opaque_calls("rds"))
+	some r in array.concat([r | some r in input.resources; r.type in {"aws_db_instance", "aws_rds_cluster_instance"}], modules.rds_instances)
 	ca := unknown.known_string(r.config.ca_cert_identifier)
 	ca in expired
 	msg := sprintf("%s uses the expired certificate authority %s", [r.address, ca])

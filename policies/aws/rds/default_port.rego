@@ -11,7 +11,7 @@
 #   id: PAL-AWS-RDS-008
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster]
+#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws", "module:terraform-aws-modules/rds-aurora/aws"]
 #   frameworks: {}
 #   references:
 #     kics: bca7cc4d-b3a4-4345-9461-eb69c68fcd26
@@ -19,6 +19,7 @@
 #   fixable: false
 package palisade.aws.rds.default_port
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -32,6 +33,21 @@ warn contains result.fail(r, ["port"], msg) if {
 	uses_port(r, port)
 	msg := sprintf("%s uses the default %s port %d", [r.address, engine, port])
 }
+
+# Opaque rds and rds-aurora calls pass port (unset: the engine's default) and engine unchanged.
+warn contains result.fail(m, ["port"], msg) if {
+	some m in array.concat(modules.rds_instances, modules.aurora_clusters)
+	object.get(m.config, "replicate_source_db", null) in {null, ""}
+	engine := lower(unknown.known_string(m.config.engine))
+	port := default_port(engine)
+	module_port(m, port)
+	msg := sprintf("%s uses the default %s port %d", [m.address, engine, port])
+}
+
+# rds-aurora before v7 took port = "" (a string) for the engine's default.
+module_port(m, _) if object.get(m.config, "port", null) in {null, ""}
+
+module_port(m, port) if unknown.known_number(m.config.port) == port
 
 default_port(engine) := 3306 if engine in {"mysql", "mariadb", "aurora", "aurora-mysql"}
 

@@ -37,3 +37,20 @@ test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as unknown_0
 	count(rule.warn) == 0 with input as unknown_1
 }
+
+rds(config) := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": config}
+
+aurora(config) := {"address": "module.aurora", "source": "terraform-aws-modules/rds-aurora/aws", "config": config}
+
+test_opaque_modules_on_the_default_port_fire if {
+	rule.warn == {{"msg": "module.db uses the default postgres port 5432", "resource": "module.db", "path": ["port"]}} with input as {"resources": [], "modules": [rds({"engine": "postgres"})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [rds({"engine": "mysql", "port": "3306"})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [aurora({"engine": "aurora-mysql", "port": ""})]}
+}
+
+test_opaque_modules_on_another_or_unknown_port_pass if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [rds({"engine": "postgres", "port": 5433})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [rds({"engine": "postgres", "port": {"$unknown": "var.port"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [aurora({}), rds({"engine": "postgres", "replicate_source_db": "primary"})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [rds({"engine": "postgres", "create_db_instance": false})]}
+}

@@ -9,7 +9,7 @@
 #   id: PAL-AWS-RDS-004
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster]
+#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws", "module:terraform-aws-modules/rds-aurora/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_293, CKV_AWS_139]
@@ -17,6 +17,7 @@
 #   fixable: true
 package palisade.aws.rds.deletion_protection_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -27,6 +28,14 @@ deny contains result.fail_fix(r, ["deletion_protection"], msg, [result.set(["del
 	r.type in types
 	bad(object.get(r.config, "deletion_protection", null))
 	msg := sprintf("%s does not have deletion protection enabled", [r.address])
+}
+
+# Opaque rds and rds-aurora calls pass deletion_protection to the instance or cluster; it defaults
+# to false in every major (null, the provider's false, in rds-aurora v9).
+deny contains result.fail_fix(m, ["deletion_protection"], msg, [result.set(["deletion_protection"], true)]) if {
+	some m in array.concat(modules.rds_instances, modules.aurora_clusters)
+	bad(object.get(m.config, "deletion_protection", null))
+	msg := sprintf("%s does not have deletion protection enabled", [m.address])
 }
 
 bad(null) := true

@@ -12,7 +12,7 @@
 #   id: PAL-AWS-RDS-005
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster]
+#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws", "module:terraform-aws-modules/rds-aurora/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_161, CKV_AWS_162]
@@ -21,6 +21,7 @@
 #   fixable: true
 package palisade.aws.rds.iam_auth_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -32,6 +33,16 @@ deny contains result.fail_fix(r, ["iam_database_authentication_enabled"], msg, [
 	iam_auth_engine(engine(r))
 	bad(object.get(r.config, "iam_database_authentication_enabled", null))
 	msg := sprintf("%s does not enable IAM database authentication", [r.address])
+}
+
+# Opaque rds and rds-aurora calls pass iam_database_authentication_enabled (default false, null in
+# rds-aurora v9) and engine unchanged; a call without a known engine is not judged (rds-aurora
+# defaulted it to "aurora" before v6, a replica may leave it to the source).
+deny contains result.fail_fix(m, ["iam_database_authentication_enabled"], msg, [result.set(["iam_database_authentication_enabled"], true)]) if {
+	some m in array.concat(modules.rds_instances, modules.aurora_clusters)
+	iam_auth_engine(unknown.known_string(m.config.engine))
+	bad(object.get(m.config, "iam_database_authentication_enabled", null))
+	msg := sprintf("%s does not enable IAM database authentication", [m.address])
 }
 
 bad(null) := true

@@ -35,3 +35,21 @@ test_instance_without_engine_is_not_judged if {
 test_cluster_with_unknown_engine_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"engine": {"$unknown": "var.engine"}}, "references": []}]}
 }
+
+rds(config) := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": config}
+
+aurora(config) := {"address": "module.aurora", "source": "terraform-aws-modules/rds-aurora/aws", "config": config}
+
+test_opaque_modules_without_iam_auth_fire if {
+	rule.deny == {{
+		"msg": "module.db does not enable IAM database authentication", "resource": "module.db", "path": ["iam_database_authentication_enabled"],
+		"fix": [{"op": "set", "path": ["iam_database_authentication_enabled"], "value": true}],
+	}} with input as {"resources": [], "modules": [rds({"engine": "mysql"})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [aurora({"engine": "aurora-postgresql", "iam_database_authentication_enabled": false})]}
+}
+
+test_opaque_modules_with_iam_auth_other_or_unknown_engine_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rds({"engine": "mysql", "iam_database_authentication_enabled": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rds({"engine": "sqlserver-ex"}), rds({}), aurora({"engine": {"$unknown": "var.engine"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rds({"engine": "mysql", "create_db_instance": false})]}
+}

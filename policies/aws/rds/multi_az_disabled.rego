@@ -10,7 +10,7 @@
 #   id: PAL-AWS-RDS-006
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_db_instance]
+#   resource_types: [aws_db_instance, "module:terraform-aws-modules/rds/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_157
@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.rds.multi_az_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -29,6 +30,14 @@ warn contains result.fail_fix(r, ["multi_az"], msg, [result.set(["multi_az"], tr
 	not r.config.replicate_source_db
 	bad(object.get(r.config, "multi_az", null))
 	msg := sprintf("%s is not Multi-AZ", [r.address])
+}
+
+# Opaque rds calls pass multi_az (default false in every major) and replicate_source_db unchanged.
+warn contains result.fail_fix(m, ["multi_az"], msg, [result.set(["multi_az"], true)]) if {
+	some m in modules.rds_instances
+	object.get(m.config, "replicate_source_db", null) in {null, ""}
+	bad(object.get(m.config, "multi_az", null))
+	msg := sprintf("%s is not Multi-AZ", [m.address])
 }
 
 bad(null) := true

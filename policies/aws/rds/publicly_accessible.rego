@@ -11,7 +11,7 @@
 #   id: PAL-AWS-RDS-002
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster_instance]
+#   resource_types: [aws_db_instance, aws_rds_cluster_instance, "module:terraform-aws-modules/rds/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_17
@@ -21,6 +21,7 @@
 #   fixable: true
 package palisade.aws.rds.publicly_accessible
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -31,6 +32,13 @@ deny contains result.fail_fix(r, ["publicly_accessible"], msg, [result.set(["pub
 	r.type in types
 	bad(object.get(r.config, "publicly_accessible", null))
 	msg := sprintf("%s is publicly accessible", [r.address])
+}
+
+# Opaque rds calls pass publicly_accessible (default false in every major) unchanged.
+deny contains result.fail_fix(m, ["publicly_accessible"], msg, [result.set(["publicly_accessible"], false)]) if {
+	some m in modules.rds_instances
+	bad(object.get(m.config, "publicly_accessible", null))
+	msg := sprintf("%s is publicly accessible", [m.address])
 }
 
 bad(v) if unknown.is_true(v)

@@ -13,7 +13,7 @@
 #   id: PAL-AWS-RDS-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws"]
+#   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws", "module:terraform-aws-modules/rds-aurora/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["2.3.1"]
 #   references:
@@ -43,9 +43,24 @@ deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["st
 	bad(object.get(r.config, "storage_encrypted", null))
 }
 
-# The module encrypts unless told not to.
+# The module encrypts unless told not to; its v2 and older defaulted storage_encrypted to false.
 deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["storage_encrypted"], true)]) if {
-	some m in modules.opaque_calls("rds")
+	some m in modules.rds_instances
+	unknown.is_false(m.config.storage_encrypted)
+}
+
+deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["storage_encrypted"], true)]) if {
+	some m in modules.rds_instances
+	modules.pinned_below(m, 3)
+	object.get(m.config, "storage_encrypted", null) == null
+	object.get(m.config, "replicate_source_db", null) in {null, ""}
+	object.get(m.config, "snapshot_identifier", null) in {null, ""}
+	object.get(m.config, "kms_key_id", null) in {null, ""}
+}
+
+# rds-aurora encrypts unless told not to, in every major.
+deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["storage_encrypted"], true)]) if {
+	some m in modules.aurora_clusters
 	unknown.is_false(m.config.storage_encrypted)
 }
 

@@ -34,3 +34,19 @@ test_empty_kms_key_does_not_count_as_encrypted if {
 test_unknown_kms_key_counts_as_asked if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"kms_key_id": {"$unknown": "var.key"}}, "references": []}]}
 }
+
+test_opaque_rds_module_before_v3_defaults_to_unencrypted if {
+	old := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "version": "~> 2.20", "config": {"engine": "mysql"}}
+	{f.path | some f in rule.deny} == {["storage_encrypted"]} with input as {"resources": [], "modules": [old]}
+	new := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "version": "~> 6.0", "config": {"engine": "mysql"}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [new]}
+	replica := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "version": "2.20.0", "config": {"replicate_source_db": "primary"}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [replica]}
+	off := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "config": {"storage_encrypted": false, "create_db_instance": false}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}
+
+test_opaque_aurora_module_fires_only_when_disabled if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.a", "source": "terraform-aws-modules/rds-aurora/aws", "config": {"storage_encrypted": false}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.a", "source": "terraform-aws-modules/rds-aurora/aws", "config": {}}]}
+}

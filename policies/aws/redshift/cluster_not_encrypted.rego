@@ -9,7 +9,7 @@
 #   id: PAL-AWS-REDSHIFT-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_redshift_cluster]
+#   resource_types: [aws_redshift_cluster, "module:terraform-aws-modules/redshift/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_64
@@ -19,6 +19,7 @@
 #   fixable: true
 package palisade.aws.redshift.cluster_not_encrypted
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -29,6 +30,22 @@ deny contains result.fail_fix(r, ["encrypted"], msg, [result.set(["encrypted"], 
 	r.type in types
 	bad(object.get(r.config, "encrypted", null))
 	msg := sprintf("%s is not encrypted", [r.address])
+}
+
+# Opaque terraform-aws-modules/redshift calls pass encrypted; its default was false in v2 (read in
+# that release's variables.tf) and is true in current releases, so unset is reported only on calls
+# pinned below v3.
+deny contains result.fail_fix(m, ["encrypted"], msg, [result.set(["encrypted"], true)]) if {
+	some m in modules.redshift_clusters
+	old_default_off(m, "encrypted")
+	msg := sprintf("%s is not encrypted", [m.address])
+}
+
+old_default_off(m, arg) if unknown.is_false(object.get(m.config, arg, null))
+
+old_default_off(m, arg) if {
+	object.get(m.config, arg, null) == null
+	modules.pinned_below(m, 3)
 }
 
 bad(null) := true

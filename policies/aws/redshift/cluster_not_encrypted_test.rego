@@ -17,3 +17,14 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"encrypted": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+rs(version, config) := {"address": "module.rs", "source": "terraform-aws-modules/redshift/aws", "version": version, "config": config}
+
+test_opaque_module_unencrypted_fires if {
+	rule.deny == {{"msg": "module.rs is not encrypted", "resource": "module.rs", "path": ["encrypted"], "fix": [{"op": "set", "path": ["encrypted"], "value": true}]}} with input as {"resources": [], "modules": [rs("~> 6.0", {"encrypted": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [rs("2.0.0", {})]}
+}
+
+test_opaque_module_current_default_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {}), rs("~> 6.0", {"encrypted": false, "create": false})]}
+}

@@ -25,3 +25,15 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as unknown_0
 }
+
+rs(version, config) := {"address": "module.rs", "source": "terraform-aws-modules/redshift/aws", "version": version, "config": config}
+
+test_opaque_module_default_port_fires if {
+	rule.warn == {{"msg": "module.rs uses the default Redshift port 5439", "resource": "module.rs", "path": []}} with input as {"resources": [], "modules": [rs("~> 6.0", {})]}
+	{f.path | some f in rule.warn} == {["cluster_port"]} with input as {"resources": [], "modules": [rs("2.0.0", {"cluster_port": 5439})]}
+}
+
+test_opaque_module_other_port_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {"port": 5440}), rs("2.0.0", {"cluster_port": 15439})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {"port": {"$unknown": "var.port"}}), rs("~> 6.0", {"create": false})]}
+}

@@ -25,3 +25,11 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+rs(version, config) := {"address": "module.rs", "source": "terraform-aws-modules/redshift/aws", "version": version, "config": config}
+
+test_opaque_module_without_enhanced_routing_fires if {
+	rule.deny == {{"msg": "module.rs does not set enhanced_vpc_routing = true", "resource": "module.rs", "path": ["enhanced_vpc_routing"], "fix": [{"op": "set", "path": ["enhanced_vpc_routing"], "value": true}]}} with input as {"resources": [], "modules": [rs("~> 6.0", {"enhanced_vpc_routing": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [rs("~> 2.0", {})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {})]}
+}

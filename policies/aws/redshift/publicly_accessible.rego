@@ -10,7 +10,7 @@
 #   id: PAL-AWS-REDSHIFT-002
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_redshift_cluster]
+#   resource_types: [aws_redshift_cluster, "module:terraform-aws-modules/redshift/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_87
@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.redshift.publicly_accessible
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -30,6 +31,13 @@ deny contains result.fail_fix(r, ["publicly_accessible"], msg, [result.set(["pub
 	r.type in types
 	bad(object.get(r.config, "publicly_accessible", null))
 	msg := sprintf("%s is publicly accessible", [r.address])
+}
+
+# Opaque terraform-aws-modules/redshift calls pass publicly_accessible (default false).
+deny contains result.fail_fix(m, ["publicly_accessible"], msg, [result.set(["publicly_accessible"], false)]) if {
+	some m in modules.redshift_clusters
+	unknown.is_true(m.config.publicly_accessible)
+	msg := sprintf("%s is publicly accessible", [m.address])
 }
 
 bad(v) if unknown.is_true(v)

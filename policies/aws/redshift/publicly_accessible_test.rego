@@ -17,3 +17,10 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"publicly_accessible": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+rs(version, config) := {"address": "module.rs", "source": "terraform-aws-modules/redshift/aws", "version": version, "config": config}
+
+test_opaque_module_public_fires if {
+	rule.deny == {{"msg": "module.rs is publicly accessible", "resource": "module.rs", "path": ["publicly_accessible"], "fix": [{"op": "set", "path": ["publicly_accessible"], "value": false}]}} with input as {"resources": [], "modules": [rs("~> 6.0", {"publicly_accessible": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {})]}
+}

@@ -22,3 +22,11 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+rs(version, config) := {"address": "module.rs", "source": "terraform-aws-modules/redshift/aws", "version": version, "config": config}
+
+test_opaque_module_without_snapshots_fires if {
+	rule.deny == {{"msg": "module.rs disables automated snapshots", "resource": "module.rs", "path": ["automated_snapshot_retention_period"], "fix": [{"op": "set", "path": ["automated_snapshot_retention_period"], "value": 7}]}} with input as {"resources": [], "modules": [rs("~> 6.0", {"automated_snapshot_retention_period": 0})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [rs("2.0.0", {})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {}), rs("2.0.0", {"automated_snapshot_retention_period": 7})]}
+}

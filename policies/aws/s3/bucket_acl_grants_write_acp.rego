@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-014
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket_acl, aws_s3_bucket]
+#   resource_types: [aws_s3_bucket_acl, aws_s3_bucket, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     kics: 64a222aa-7793-4e40-915f-4b302c76e4d4
@@ -21,6 +21,7 @@
 package palisade.aws.s3.bucket_acl_grants_write_acp
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -48,6 +49,18 @@ deny contains result.fail(r, ["grant", i, "permissions"], msg(r, permission)) if
 	unknown.known_string(grant.type) == "Group"
 }
 
+# Opaque terraform-aws-modules/s3-bucket calls: each `grant` entry becomes a grant of the bucket's
+# ACL, whose owner is owner.id or else the caller's canonical id (unknown here). A grant to a group
+# or an e-mail address is never the owner's; a canonical user is judged only against a known owner.
+deny contains result.fail(m, ["grant", j, "permission"], msg(m, permission)) if {
+	some m in modules.s3_buckets
+	object.get(m.config, "is_directory_bucket", false) == false
+	some j, grant in unknown.items(object.get(m.config, "grant", []))
+	permission := unknown.known_string(grant.permission)
+	permission in acl_admin
+	not_to_owner(m, grant)
+}
+
 revoke("WRITE_ACP", grant_path) := [result.remove(grant_path)]
 
 revoke(permission, _) := [] if permission != "WRITE_ACP"
@@ -57,6 +70,14 @@ to_owner(acp, grant) if {
 	some grantee in unknown.items(grant.grantee)
 	some owner in unknown.items(object.get(acp, "owner", []))
 	grantee.id == owner.id
+}
+
+not_to_owner(_, grant) if unknown.known_string(grant.type) in {"Group", "AmazonCustomerByEmail"}
+
+not_to_owner(m, grant) if {
+	grant.type == "CanonicalUser"
+	id := unknown.known_string(grant.id)
+	id != unknown.known_string(m.config.owner.id)
 }
 
 msg(r, permission) := sprintf("%s grants %s, which lets the grantee rewrite the bucket ACL", [r.address, permission])

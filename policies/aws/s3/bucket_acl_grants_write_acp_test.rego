@@ -23,3 +23,27 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as acl([{"grantee": [{"type": "Group"}], "permission": {"$unknown": "var.p"}}])
 	count(rule.deny) == 0 with input as acl({"$unknown": "var.grants"})
 }
+
+call(config) := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": config}
+
+test_opaque_module_grant_of_acl_control_fires if {
+	grant := {"type": "Group", "permission": "WRITE_ACP", "uri": "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"}
+	rule.deny == {{
+		"msg": "module.b grants WRITE_ACP, which lets the grantee rewrite the bucket ACL",
+		"resource": "module.b", "path": ["grant", 0, "permission"],
+	}} with input as {"resources": [], "modules": [call({"grant": [grant]})]}
+	other := {"type": "CanonicalUser", "permission": "FULL_CONTROL", "id": "abc"}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"grant": [other], "owner": {"id": "def"}})]}
+}
+
+test_opaque_module_owner_read_unknown_or_switched_off_grants_pass if {
+	own := {"type": "CanonicalUser", "permission": "FULL_CONTROL", "id": "abc"}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"grant": [own], "owner": {"id": "abc"}})]}
+	caller := {"type": "CanonicalUser", "permission": "FULL_CONTROL", "id": {"$unknown": "data.aws_canonical_user_id.current.id"}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"grant": [caller]})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"grant": [own]})]}
+	read := {"type": "Group", "permission": "READ_ACP", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery"}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"grant": [read]})]}
+	group := {"type": "Group", "permission": "WRITE_ACP", "uri": "http://acs.amazonaws.com/groups/s3/LogDelivery"}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"grant": [group], "create_bucket": false})]}
+}

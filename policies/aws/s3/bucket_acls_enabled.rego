@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-016
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket_ownership_controls]
+#   resource_types: [aws_s3_bucket_ownership_controls, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV2_AWS_65
@@ -19,6 +19,8 @@
 #   fixable: true
 package palisade.aws.s3.bucket_acls_enabled
 
+import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -31,3 +33,23 @@ warn contains result.fail_fix(r, path, msg, [result.set(path, "BucketOwnerEnforc
 	path := ["rule", i, "object_ownership"]
 	msg := sprintf("%s keeps ACLs enabled (object_ownership = %q)", [r.address, ownership])
 }
+
+# Opaque terraform-aws-modules/s3-bucket calls: the module creates its ownership controls only with
+# control_object_ownership = true (default false; without them S3 enforces bucket ownership on new
+# buckets), with object_ownership as the rule. Only a set object_ownership is judged: its default
+# is BucketOwnerEnforced from v4 and was not that in every older major.
+warn contains fixes.finding(m, ["object_ownership"], msg, ownership_fix(m)) if {
+	some m in modules.s3_buckets
+	m.config.control_object_ownership == true
+	object.get(m.config, "is_directory_bucket", false) == false
+	ownership := unknown.known_string(m.config.object_ownership)
+	ownership != "BucketOwnerEnforced"
+	msg := sprintf("%s keeps ACLs enabled (object_ownership = %q)", [m.address, ownership])
+}
+
+# A call that also sets an ACL (log-delivery-write, …) or grants relies on ACLs: enforcing bucket
+# ownership would make its aws_s3_bucket_acl fail, so it gets no fix.
+ownership_fix(m) := [] if {
+	some arg in ["acl", "grant"]
+	not object.get(m.config, arg, null) in {null, "null", "private", []}
+} else := [result.set(["object_ownership"], "BucketOwnerEnforced")]

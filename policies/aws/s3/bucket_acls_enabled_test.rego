@@ -22,3 +22,26 @@ test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as unknown_0
 	count(rule.warn) == 0 with input as unknown_1
 }
+
+call(config) := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": config}
+
+test_opaque_module_controlling_ownership_with_acls_fires if {
+	rule.warn == {{
+		"msg": "module.b keeps ACLs enabled (object_ownership = \"ObjectWriter\")",
+		"resource": "module.b", "path": ["object_ownership"],
+		"fix": [{"op": "set", "path": ["object_ownership"], "value": "BucketOwnerEnforced"}],
+	}} with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter"})]}
+}
+
+test_opaque_module_enforced_default_or_uncontrolled_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "BucketOwnerEnforced"})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"control_object_ownership": true})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"object_ownership": "ObjectWriter"})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": {"$unknown": "var.o"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "create_bucket": false})]}
+}
+
+test_opaque_module_relying_on_an_acl_gets_no_fix if {
+	some f in rule.warn with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "acl": "log-delivery-write"})]}
+	not f.fix
+}

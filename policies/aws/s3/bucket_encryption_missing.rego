@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-004
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_server_side_encryption_configuration, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_19
@@ -22,6 +22,7 @@
 package palisade.aws.s3.bucket_encryption_missing
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
@@ -31,6 +32,14 @@ deny contains fixes.finding(bucket, ["server_side_encryption_configuration"], ms
 	tf.missing_attr(bucket, ["server_side_encryption_configuration"])
 	not s3.has_companion(bucket, "aws_s3_bucket_server_side_encryption_configuration")
 	msg := sprintf("%s has no server-side encryption configuration", [bucket.address])
+}
+
+# Opaque terraform-aws-modules/s3-bucket calls: the module creates its encryption configuration
+# only when `server_side_encryption_configuration` (default {}) has keys, in every major version.
+deny contains result.fail_fix(m, ["server_side_encryption_configuration"], msg, [result.set(["server_side_encryption_configuration"], module_sse(m))]) if {
+	some m in modules.s3_buckets
+	object.get(m.config, "server_side_encryption_configuration", null) in {null, {}}
+	msg := sprintf("%s has no server-side encryption configuration", [m.address])
 }
 
 # The fix adds a split encryption configuration (provider 3.75+) with SSE-KMS and an S3 Bucket Key
@@ -45,6 +54,17 @@ encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryp
 	fixes.can_add_resource(bucket)
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := []
+
+# The module's map form of the resource fix: `rule` holds the same SSE-KMS default and Bucket Key.
+# A bucket that receives load balancer access logs (the module attaches their delivery policy) gets
+# SSE-S3 instead: Elastic Load Balancing can deliver only to buckets encrypted with SSE-S3.
+module_sse(m) := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}} if {
+	some switch in ["attach_elb_log_delivery_policy", "attach_lb_log_delivery_policy"]
+	m.config[switch] == true
+} else := {"rule": {
+	"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"},
+	"bucket_key_enabled": true,
+}}
 
 named(resource_type, name) if {
 	some r in tf.resources(resource_type)

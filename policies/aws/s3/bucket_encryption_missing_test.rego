@@ -28,3 +28,33 @@ test_companion_passes if {
 test_unknown_inline_block_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [bucket({"server_side_encryption_configuration": {"$unknown": "var.sse"}})]}
 }
+
+call(config) := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": config}
+
+test_opaque_module_without_encryption_fires_on_the_call if {
+	sse := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"}, "bucket_key_enabled": true}}
+	rule.deny == {{
+		"msg": "module.b has no server-side encryption configuration",
+		"resource": "module.b", "path": ["server_side_encryption_configuration"],
+		"fix": [{"op": "set", "path": ["server_side_encryption_configuration"], "value": sse}],
+	}} with input as {"resources": [], "modules": [call({"bucket": "b"})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"server_side_encryption_configuration": {}})]}
+}
+
+test_opaque_module_with_encryption_or_switched_off_passes if {
+	sse := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"server_side_encryption_configuration": sse})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"server_side_encryption_configuration": {"$unknown": "var.sse"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_bucket": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_bucket": {"$unknown": "var.create"}})]}
+}
+
+test_opaque_object_submodule_is_not_a_bucket if {
+	m := {"address": "module.o", "source": "terraform-aws-modules/s3-bucket/aws//modules/object", "config": {}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [m]}
+}
+
+test_opaque_load_balancer_log_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_lb_log_delivery_policy": true})]}
+	f.fix == [{"op": "set", "path": ["server_side_encryption_configuration"], "value": {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}}]
+}

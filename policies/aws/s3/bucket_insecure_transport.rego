@@ -53,7 +53,7 @@ deny contains result.fail(p.resource, p.path, msg) if {
 # terraform-aws-modules/s3-bucket: `attach_deny_insecure_transport_policy` (default false), or an
 # attached `policy` (attach_policy = true) that denies HTTP. On the argument when it is set to false.
 deny contains result.fail(m, path, msg) if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	flag := modules.argument(m, ["attach_deny_insecure_transport_policy"], false)
 	unknown.is_false(flag.value)
 	not module_policy_may_deny(m)

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-006
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_logging]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_logging, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_18
@@ -21,12 +21,14 @@
 #   fixable: false
 package palisade.aws.s3.bucket_logging_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
 
 deny contains result.fail(bucket, ["logging"], msg) if {
 	not log_target_unresolved
+	not module_log_target_unresolved
 	some bucket in s3.buckets
 	tf.missing_attr(bucket, ["logging"])
 	not s3.has_companion(bucket, "aws_s3_bucket_logging")
@@ -34,16 +36,23 @@ deny contains result.fail(bucket, ["logging"], msg) if {
 	msg := sprintf("%s does not have access logging enabled", [bucket.address])
 }
 
+# Opaque terraform-aws-modules/s3-bucket calls: the module creates its aws_s3_bucket_logging only
+# when `logging` (default {}) has keys, in every major version. Log buckets are exempt as above.
+deny contains result.fail(m, ["logging"], msg) if {
+	not log_target_unresolved
+	not module_log_target_unresolved
+	some m in modules.s3_buckets
+	object.get(m.config, "logging", null) in {null, {}}
+	not is_log_call(m)
+	msg := sprintf("%s does not have access logging enabled", [m.address])
+}
+
 # Attributes through which other resources deliver logs into a bucket.
 log_destination_keys := {"target_bucket", "s3_bucket_name", "access_logs", "logging_config", "log_destination"}
 
-is_log_bucket(bucket) if {
-	some r in input.resources
-	some ref in r.references
-	tf.refers_to(ref.target, bucket.address)
-	some key in ref.path
-	key in log_destination_keys
-}
+is_log_bucket(bucket) if delivered_to(bucket.address)
+
+is_log_bucket(bucket) if module_logs_to(bucket.address, object.get(bucket.config, "bucket", null))
 
 is_log_bucket(bucket) if {
 	some r in input.resources
@@ -56,6 +65,78 @@ is_log_bucket(bucket) if bucket.config.acl == "log-delivery-write"
 is_log_bucket(bucket) if {
 	some acl in s3.companions(bucket, "aws_s3_bucket_acl")
 	acl.config.acl == "log-delivery-write"
+}
+
+delivered_to(address) if {
+	some r in input.resources
+	some ref in r.references
+	tf.refers_to(ref.target, address)
+	some key in ref.path
+	key in log_destination_keys
+}
+
+# A module call is a log bucket when something delivers logs to it, its ACL is log-delivery-write,
+# or it attaches the bucket policy that lets a service (S3, ELB, CloudTrail, WAF) deliver logs.
+is_log_call(m) if delivered_to(m.address)
+
+is_log_call(m) if module_logs_to(m.address, object.get(m.config, "bucket", null))
+
+is_log_call(m) if m.config.acl == "log-delivery-write"
+
+is_log_call(m) if {
+	some switch in log_delivery_policy_switches
+	object.get(m.config, switch, false) != false
+}
+
+log_delivery_policy_switches := [
+	"attach_access_log_delivery_policy", "attach_elb_log_delivery_policy", "attach_lb_log_delivery_policy",
+	"attach_cloudtrail_log_delivery_policy", "attach_waf_log_delivery_policy",
+]
+
+# Module calls carry no references: a call's log argument (`logging`, `access_logs`,
+# `flow_log_destination_arn`, …, or one level inside it) names the bucket by its expression text
+# (`module.logs.s3_bucket_id`, `aws_s3_bucket.logs.id`) or by its literal bucket name.
+module_logs_to(address, name) if {
+	prefix := concat("", [address, "."])
+	some v in module_log_values
+	contains(v["$unknown"], prefix)
+}
+
+module_logs_to(_, name) if {
+	is_string(name)
+	some v in module_log_values
+	v == name
+}
+
+module_log_keys := log_destination_keys | {"logging", "flow_log_destination_arn"}
+
+module_log_values contains v if {
+	some c in object.get(input, "modules", [])
+	some key in module_log_keys
+	v := object.get(c.config, key, null)
+	v != null
+}
+
+module_log_values contains v if {
+	some c in object.get(input, "modules", [])
+	some key in module_log_keys
+	is_object(c.config[key])
+	some v in c.config[key]
+}
+
+# An s3-bucket call that delivers its access logs to a bucket Palisade cannot identify (a variable,
+# a local module's output) may deliver them to any bucket here: none is reported, as below.
+module_log_target_unresolved if {
+	some c in modules.opaque_calls("s3-bucket")
+	text := c.config.logging.target_bucket["$unknown"]
+	not names_bucket(text)
+}
+
+names_bucket(text) if startswith(text, "aws_s3_bucket.")
+
+names_bucket(text) if {
+	some m in modules.opaque_calls("s3-bucket")
+	startswith(text, concat("", [m.address, "."]))
 }
 
 # Some logging configuration delivers to a bucket Palisade cannot identify (a variable or a

@@ -42,3 +42,46 @@ test_unresolved_log_target_does_not_fire if {
 	opaque := {"address": "aws_s3_bucket_logging.x", "type": "aws_s3_bucket_logging", "name": "x", "config": {"bucket": "other", "target_bucket": {"$unknown": "var.log_bucket"}}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [bucket("data", {}), opaque]}
 }
+
+call(name, config) := {"address": sprintf("module.%s", [name]), "source": "terraform-aws-modules/s3-bucket/aws", "config": config}
+
+logs_to(expr) := {"target_bucket": {"$unknown": expr}, "target_prefix": "s3/"}
+
+test_opaque_module_without_logging_fires_on_the_call if {
+	rule.deny == {{"msg": "module.data does not have access logging enabled", "resource": "module.data", "path": ["logging"]}} with input as {"resources": [], "modules": [call("data", {"bucket": "corp-data"})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call("data", {"logging": {}})]}
+}
+
+test_opaque_module_logging_and_its_target_pass if {
+	# module.data logs to module.logs, which is therefore a log bucket.
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("data", {"logging": logs_to("module.logs.s3_bucket_id")}), call("logs", {})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("data", {"logging": {"target_bucket": "corp-logs"}}), call("logs", {"bucket": "corp-logs"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("data", {"logging": {"$unknown": "var.logging"}})]}
+}
+
+test_opaque_module_log_buckets_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("logs", {"acl": "log-delivery-write"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("logs", {"attach_lb_log_delivery_policy": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("logs", {"attach_access_log_delivery_policy": {"$unknown": "var.is_log"}})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call("logs", {"attach_elb_log_delivery_policy": false})]}
+}
+
+test_opaque_module_targets_of_other_log_deliveries_pass if {
+	# A resource delivers to the call (a reference to its output), or another call names it.
+	lb := {"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"access_logs": [{"bucket": {"$unknown": "module.logs.s3_bucket_id"}}]}, "references": [{"path": ["access_logs", 0, "bucket"], "target": "module.logs", "attribute": "s3_bucket_id"}]}
+	count(rule.deny) == 0 with input as {"resources": [lb], "modules": [call("logs", {})]}
+	vpc := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "config": {"flow_log_destination_arn": {"$unknown": "module.logs.s3_bucket_arn"}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("logs", {}), vpc]}
+	alb := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "config": {"access_logs": {"bucket": {"$unknown": "module.logs.s3_bucket_id"}}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("logs", {}), alb]}
+}
+
+test_resource_bucket_named_by_a_module_call_is_a_log_bucket if {
+	count(rule.deny) == 0 with input as {"resources": [bucket("logs", {})], "modules": [call("data", {"logging": logs_to("aws_s3_bucket.logs.id")})]}
+}
+
+test_opaque_module_switched_off_or_with_an_unresolved_log_target_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("data", {"create_bucket": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("data", {"logging": logs_to("var.log_bucket")}), call("other", {})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket("other", {})], "modules": [call("data", {"logging": logs_to("var.log_bucket")})]}
+}

@@ -76,14 +76,14 @@ versioning_settings contains [bucket, ["versioning", i], v] if {
 }
 
 versioning_settings contains [m, ["versioning"], v] if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	v := object.get(m.config, "versioning", null)
 	is_object(v)
 }
 
 # A block written in the call (not valid Terraform for a module, but the intent is the same map).
 versioning_settings contains [m, ["versioning", i], v] if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	some i, v in unknown.items(object.get(m.config, "versioning", null))
 	is_object(v)
 }

@@ -41,8 +41,9 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 }
 
 # Buckets and bucket policies, plus opaque terraform-aws-modules/s3-bucket calls (their `policy`
-# argument becomes the bucket policy).
+# argument becomes the bucket policy). The module attaches it only with attach_policy = true; a
+# call that sets a policy without it is still judged, as the KICS samples of this query expect.
 policy_holders := array.concat(
 	[r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}],
-	modules.opaque_calls("s3-bucket"),
+	modules.s3_buckets,
 )

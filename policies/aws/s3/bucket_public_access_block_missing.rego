@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["2.1.4"]
 #   references:
@@ -22,6 +22,7 @@
 #   fixable: true
 package palisade.aws.s3.bucket_public_access_block_missing
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
@@ -46,6 +47,16 @@ deny contains result.fail(bucket, [], msg(bucket)) if {
 	some bucket in s3.buckets
 	missing(bucket)
 	not fixable(bucket)
+}
+
+# Opaque terraform-aws-modules/s3-bucket calls: the module creates its public access block unless
+# attach_public_policy (default true) is false; its switches are judged by S3-002/011/012/013.
+# Directory buckets get none (and always block public access).
+deny contains result.fail_fix(m, ["attach_public_policy"], msg(m), [result.set(["attach_public_policy"], true)]) if {
+	count(tf.resources("aws_s3_account_public_access_block")) == 0
+	some m in modules.s3_buckets
+	m.config.attach_public_policy == false
+	object.get(m.config, "is_directory_bucket", false) == false
 }
 
 fixable(bucket) if {

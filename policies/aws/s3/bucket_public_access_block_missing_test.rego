@@ -44,3 +44,22 @@ test_pab_for_other_bucket_still_fires if {
 	p := pab({"$unknown": "aws_s3_bucket.other.id"}, [{"path": ["bucket"], "target": "aws_s3_bucket.other", "attribute": "id"}])
 	count(rule.deny) == 1 with input as {"resources": [bucket, p]}
 }
+
+call(config) := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": config}
+
+test_opaque_module_without_public_access_block_fires if {
+	rule.deny == {{
+		"msg": "module.b has no public access block",
+		"resource": "module.b", "path": ["attach_public_policy"],
+		"fix": [{"op": "set", "path": ["attach_public_policy"], "value": true}],
+	}} with input as {"resources": [], "modules": [call({"attach_public_policy": false})]}
+}
+
+test_opaque_module_with_its_block_or_an_account_block_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"attach_public_policy": {"$unknown": "var.pab"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"attach_public_policy": false, "is_directory_bucket": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"attach_public_policy": false, "create_bucket": false})]}
+	account := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "name": "this", "config": {}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [account], "modules": [call({"attach_public_policy": false})]}
+}

@@ -34,7 +34,7 @@ public_group_uris := {
 }
 
 deny contains result.fail_fix(r, ["acl"], msg, [result.set(["acl"], "private")]) if {
-	some r in array.concat([r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}], modules.opaque_calls("s3-bucket"))
+	some r in array.concat([r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}], modules.s3_buckets)
 	r.config.acl in public_canned_acls
 	msg := sprintf("%s uses the public canned ACL %q", [r.address, r.config.acl])
 }

@@ -68,7 +68,7 @@ deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
 # Opaque terraform-aws-modules/s3-bucket calls: `versioning = { enabled = true }` (a map, not a
 # block); the module creates no versioning configuration when it is absent.
 deny contains result.fail_fix(m, ["versioning", "enabled"], msg, [result.set(["versioning", "enabled"], true)]) if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	is_object(m.config.versioning)
 	unknown.known(m.config.versioning)
 	unknown.not_true(object.get(m.config.versioning, "enabled", null))
@@ -76,7 +76,7 @@ deny contains result.fail_fix(m, ["versioning", "enabled"], msg, [result.set(["v
 }
 
 deny contains result.fail_fix(m, ["versioning"], msg, [result.set(["versioning"], {"enabled": true})]) if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	tf.missing_attr(m, ["versioning"])
 	msg := sprintf("%s does not have versioning enabled", [m.address])
 }

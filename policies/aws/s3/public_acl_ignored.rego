@@ -36,7 +36,7 @@ warn contains result.fail_fix(r, ["acl"], msg(r), [result.set(["acl"], "private"
 }
 
 warn contains result.fail_fix(m, ["acl"], msg(m), [result.set(["acl"], "private")]) if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	unknown.known_string(m.config.acl) in public_canned_acls
 	unknown.is_true(m.config.ignore_public_acls)
 }

@@ -38,7 +38,7 @@ warn contains result.with_related(result.fail(bucket, [], msg(bucket)), [result.
 
 # terraform-aws-modules/s3-bucket: a non-empty `website` map configures website hosting.
 warn contains result.fail(m, ["website"], msg(m)) if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	site := object.get(m.config, "website", null)
 	is_object(site)
 	count(site) > 0
@@ -47,7 +47,7 @@ warn contains result.fail(m, ["website"], msg(m)) if {
 # The same settings written as a block in the call (Terraform rejects blocks in module calls,
 # but the intent is unambiguous while the file is being typed).
 warn contains result.fail(m, ["website", i], msg(m)) if {
-	some m in modules.opaque_calls("s3-bucket")
+	some m in modules.s3_buckets
 	some i, site in unknown.items(object.get(m.config, "website", null))
 	is_object(site)
 }

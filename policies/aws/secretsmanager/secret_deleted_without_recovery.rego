@@ -10,13 +10,14 @@
 #   id: PAL-AWS-SECRETSMANAGER-004
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_secretsmanager_secret]
+#   resource_types: [aws_secretsmanager_secret, "module:terraform-aws-modules/secrets-manager/aws"]
 #   frameworks: {}
 #   references: {}
 #   remediation: Remove recovery_window_in_days = 0 (or set 7-30 days).
 #   fixable: true
 package palisade.aws.secretsmanager.secret_deleted_without_recovery
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -27,4 +28,12 @@ warn contains result.fail_fix(r, path, msg, [result.set(path, 30)]) if {
 	some r in tf.resources("aws_secretsmanager_secret")
 	unknown.known_number(r.config.recovery_window_in_days) == 0
 	msg := sprintf("%s is deleted immediately, without a recovery window", [r.address])
+}
+
+# Opaque terraform-aws-modules/secrets-manager calls pass recovery_window_in_days (default null:
+# AWS's 30 days).
+warn contains result.fail_fix(m, path, msg, [result.set(path, 30)]) if {
+	some m in modules.secrets
+	unknown.known_number(m.config.recovery_window_in_days) == 0
+	msg := sprintf("%s is deleted immediately, without a recovery window", [m.address])
 }

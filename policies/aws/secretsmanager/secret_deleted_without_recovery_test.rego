@@ -22,3 +22,17 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as unknown_0
 }
+
+call(config) := {"address": "module.s", "source": "terraform-aws-modules/secrets-manager/aws", "config": config}
+
+test_opaque_module_without_recovery_window_fires if {
+	rule.warn == {{
+		"msg": "module.s is deleted immediately, without a recovery window", "resource": "module.s", "path": ["recovery_window_in_days"],
+		"fix": [{"op": "set", "path": ["recovery_window_in_days"], "value": 30}],
+	}} with input as {"resources": [], "modules": [call({"recovery_window_in_days": 0})]}
+}
+
+test_opaque_module_default_window_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({}), call({"recovery_window_in_days": 7})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"recovery_window_in_days": 0, "create": false})]}
+}

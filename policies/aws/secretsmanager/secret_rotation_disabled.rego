@@ -10,7 +10,7 @@
 #   id: PAL-AWS-SECRETSMANAGER-002
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_secretsmanager_secret, aws_secretsmanager_secret_rotation]
+#   resource_types: [aws_secretsmanager_secret, aws_secretsmanager_secret_rotation, "module:terraform-aws-modules/secrets-manager/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV2_AWS_57
@@ -19,8 +19,10 @@
 #   fixable: false
 package palisade.aws.secretsmanager.secret_rotation_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 rotation_type := "aws_secretsmanager_secret_rotation"
 
@@ -29,4 +31,14 @@ warn contains result.fail(secret, [], msg) if {
 	some secret in tf.resources("aws_secretsmanager_secret")
 	count(tf.referencing(secret.address, rotation_type, ["secret_id"])) == 0
 	msg := sprintf("%s is not rotated automatically", [secret.address])
+}
+
+# Opaque terraform-aws-modules/secrets-manager calls rotate their secret only with enable_rotation
+# = true (default false); a rotation resource of this unit may name the call's secret instead.
+warn contains result.fail(m, ["enable_rotation"], msg) if {
+	not tf.unresolved(rotation_type, ["secret_id"], "aws_secretsmanager_secret")
+	some m in modules.secrets
+	unknown.not_true(object.get(m.config, "enable_rotation", null))
+	count(tf.referencing(m.address, rotation_type, ["secret_id"])) == 0
+	msg := sprintf("%s is not rotated automatically", [m.address])
 }

@@ -18,3 +18,18 @@ test_rotated_secret_passes if {
 test_unresolvable_rotation_does_not_warn if {
 	count(rule.warn) == 0 with input as {"resources": [secret, rotation({"$unknown": "var.secret_id"}, [])]}
 }
+
+call(config) := {"address": "module.s", "source": "terraform-aws-modules/secrets-manager/aws", "config": config}
+
+test_opaque_module_without_rotation_fires if {
+	rule.warn == {{"msg": "module.s is not rotated automatically", "resource": "module.s", "path": ["enable_rotation"]}} with input as {"resources": [], "modules": [call({"name": "db"})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [call({"enable_rotation": false})]}
+}
+
+test_opaque_module_rotated_here_or_elsewhere_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"enable_rotation": true})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"enable_rotation": {"$unknown": "var.rotate"}})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"create": false})]}
+	rotation := {"address": "aws_secretsmanager_secret_rotation.s", "type": "aws_secretsmanager_secret_rotation", "name": "s", "config": {"secret_id": {"$unknown": "module.s.secret_id"}}, "references": [{"path": ["secret_id"], "target": "module.s", "attribute": "secret_id"}]}
+	count(rule.warn) == 0 with input as {"resources": [rotation], "modules": [call({})]}
+}

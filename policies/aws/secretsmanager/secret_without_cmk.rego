@@ -11,7 +11,7 @@
 #   id: PAL-AWS-SECRETSMANAGER-001
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_secretsmanager_secret]
+#   resource_types: [aws_secretsmanager_secret, "module:terraform-aws-modules/secrets-manager/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_149
@@ -21,6 +21,8 @@
 package palisade.aws.secretsmanager.secret_without_cmk
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
+import data.palisade.lib.result
 import data.palisade.lib.tf
 
 types := {"aws_secretsmanager_secret"}
@@ -31,4 +33,12 @@ deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_i
 	r.type in types
 	tf.missing_attr(r, ["kms_key_id"])
 	msg := sprintf("%s is encrypted with the AWS managed key", [r.address])
+}
+
+# Opaque terraform-aws-modules/secrets-manager calls pass kms_key_id (default null: the AWS managed
+# aws/secretsmanager key). No fix: the key the resource fix adds is described by resource type.
+deny contains result.fail(m, ["kms_key_id"], msg) if {
+	some m in modules.secrets
+	object.get(m.config, "kms_key_id", null) == null
+	msg := sprintf("%s is encrypted with the AWS managed key", [m.address])
 }

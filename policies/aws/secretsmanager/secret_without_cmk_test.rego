@@ -13,3 +13,17 @@ test_present_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {"kms_key_id": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+call(config) := {"address": "module.s", "source": "terraform-aws-modules/secrets-manager/aws", "config": config}
+
+test_opaque_module_without_key_fires if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"name": "db"})]}
+	f.resource == "module.s"
+	f.path == ["kms_key_id"]
+	f.msg == "module.s is encrypted with the AWS managed key"
+}
+
+test_opaque_module_with_key_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"kms_key_id": {"$unknown": "aws_kms_key.s.arn"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create": false})]}
+}

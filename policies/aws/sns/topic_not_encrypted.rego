@@ -10,7 +10,7 @@
 #   id: PAL-AWS-SNS-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_sns_topic]
+#   resource_types: [aws_sns_topic, "module:terraform-aws-modules/sns/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_26
@@ -21,6 +21,7 @@
 #   fixable: true
 package palisade.aws.sns.topic_not_encrypted
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
@@ -32,6 +33,13 @@ deny contains result.fail_fix(r, ["kms_master_key_id"], msg, [result.set(["kms_m
 	r.type in types
 	no_key(tf.attr(r, ["kms_master_key_id"]))
 	msg := sprintf("%s is not encrypted with KMS", [r.address])
+}
+
+# Opaque terraform-aws-modules/sns calls pass kms_master_key_id (default null in every major).
+deny contains result.fail_fix(m, ["kms_master_key_id"], msg, [result.set(["kms_master_key_id"], "alias/aws/sns")]) if {
+	some m in modules.sns_topics
+	no_key(object.get(m.config, "kms_master_key_id", null))
+	msg := sprintf("%s is not encrypted with KMS", [m.address])
 }
 
 # An empty key id is the same as none.

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-SNS-002
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_sns_topic_policy, aws_sns_topic]
+#   resource_types: [aws_sns_topic_policy, aws_sns_topic, "module:terraform-aws-modules/sns/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_169
@@ -20,6 +20,8 @@
 #   allow_unknown: true
 package palisade.aws.sns.topic_policy_public
 
+import data.palisade.lib.iam
+import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
@@ -30,6 +32,22 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
+}
+
+# Opaque terraform-aws-modules/sns calls (v5 on) build the topic policy, with create_topic_policy
+# left true, from a default statement (the account's principals, conditioned on the source owner)
+# and topic_policy_statements: an unconditional statement open to "*" is public.
+deny contains result.with_related(result.fail(m, ["topic_policy_statements"], msg), related) if {
+	some m in modules.sns_topics
+	object.get(m.config, "create_topic_policy", true) == true
+	entries := [e |
+		some e in modules.statement_entries(m.config.topic_policy_statements)
+		iam.is_allow(e.statement)
+		iam.principal_is_public(e.statement)
+	]
+	count(entries) > 0
+	related := [result.related(m, array.concat(["topic_policy_statements"], array.concat(e.path, ["principals"])), "open to any principal") | some e in entries]
+	msg := sprintf("the policy of %s allows %s to any principal", [m.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
 
 policy_holders := [r | some r in input.resources; r.type in {"aws_sns_topic_policy", "aws_sns_topic"}]

@@ -25,3 +25,11 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"AWS": {"$unknown": "var.p"}}, "Action": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
 }
+
+test_opaque_module_public_statement_fires if {
+	statements := {"pub": {"actions": ["sns:Subscribe"], "principals": [{"type": "*", "identifiers": ["*"]}]}}
+	m := {"address": "module.t", "source": "terraform-aws-modules/sns/aws", "config": {"topic_policy_statements": statements}}
+	{f.path | some f in rule.deny} == {["topic_policy_statements"]} with input as {"resources": [], "modules": [m]}
+	off := {"address": "module.t", "source": "terraform-aws-modules/sns/aws", "config": {"create_topic_policy": false, "topic_policy_statements": statements}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}

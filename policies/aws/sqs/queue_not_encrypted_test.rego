@@ -19,3 +19,18 @@ test_default_or_kms_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [queue({"sqs_managed_sse_enabled": {"$unknown": "var.sse"}})]}
 }
+
+call(config) := {"address": "module.q", "source": "terraform-aws-modules/sqs/aws", "config": config}
+
+test_opaque_module_with_sse_disabled_fires if {
+	rule.deny == {{
+		"msg": "module.q does not encrypt messages at rest", "resource": "module.q", "path": ["sqs_managed_sse_enabled"],
+		"fix": [{"op": "set", "path": ["sqs_managed_sse_enabled"], "value": true}],
+	}} with input as {"resources": [], "modules": [call({"sqs_managed_sse_enabled": false})]}
+}
+
+test_opaque_module_default_kms_or_switched_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"sqs_managed_sse_enabled": false, "kms_master_key_id": "alias/queue"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"sqs_managed_sse_enabled": false, "create": false})]}
+}

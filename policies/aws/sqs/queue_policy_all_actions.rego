@@ -11,7 +11,7 @@
 #   id: PAL-AWS-SQS-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_sqs_queue_policy, aws_sqs_queue]
+#   resource_types: [aws_sqs_queue_policy, aws_sqs_queue, "module:terraform-aws-modules/sqs/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_72
@@ -23,6 +23,7 @@
 package palisade.aws.sqs.queue_policy_all_actions
 
 import data.palisade.lib.iam
+import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
@@ -34,4 +35,18 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Action"])), "allows all actions") | some e in entries]
 	msg := sprintf("the policy of %s allows all SQS actions", [r.address])
+}
+
+# Opaque terraform-aws-modules/sqs calls: queue_policy_statements (with create_queue_policy = true)
+# whose unconditional statements allow every SQS action.
+deny contains result.with_related(result.fail(m, ["queue_policy_statements"], msg), related) if {
+	some m in modules.sqs_queues
+	m.config.create_queue_policy == true
+	entries := [e |
+		some e in modules.statement_entries(m.config.queue_policy_statements)
+		resource_policy.allows_all_actions_of(e.statement, "sqs")
+	]
+	count(entries) > 0
+	related := [result.related(m, array.concat(["queue_policy_statements"], array.concat(e.path, ["actions"])), "allows all actions") | some e in entries]
+	msg := sprintf("the policy of %s allows all SQS actions", [m.address])
 }

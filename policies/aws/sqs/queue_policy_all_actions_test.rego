@@ -31,3 +31,11 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+test_opaque_module_statement_allowing_all_actions_fires if {
+	statements := {"all": {"actions": ["sqs:*"], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}]}}
+	m := {"address": "module.q", "source": "terraform-aws-modules/sqs/aws", "config": {"create_queue_policy": true, "queue_policy_statements": statements}}
+	{f.path | some f in rule.deny} == {["queue_policy_statements"]} with input as {"resources": [], "modules": [m]}
+	narrow := {"address": "module.q", "source": "terraform-aws-modules/sqs/aws", "config": {"create_queue_policy": true, "queue_policy_statements": {"send": {"actions": ["sqs:SendMessage"]}}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [narrow]}
+}

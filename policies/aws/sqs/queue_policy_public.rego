@@ -10,7 +10,7 @@
 #   id: PAL-AWS-SQS-002
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_sqs_queue_policy, aws_sqs_queue]
+#   resource_types: [aws_sqs_queue_policy, aws_sqs_queue, "module:terraform-aws-modules/sqs/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_168
@@ -21,6 +21,8 @@
 #   allow_unknown: true
 package palisade.aws.sqs.queue_policy_public
 
+import data.palisade.lib.iam
+import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 
@@ -31,6 +33,21 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
+}
+
+# Opaque terraform-aws-modules/sqs calls build the queue policy, with create_queue_policy = true
+# (default false), from queue_policy_statements: an unconditional statement open to "*" is public.
+deny contains result.with_related(result.fail(m, ["queue_policy_statements"], msg), related) if {
+	some m in modules.sqs_queues
+	m.config.create_queue_policy == true
+	entries := [e |
+		some e in modules.statement_entries(m.config.queue_policy_statements)
+		iam.is_allow(e.statement)
+		iam.principal_is_public(e.statement)
+	]
+	count(entries) > 0
+	related := [result.related(m, array.concat(["queue_policy_statements"], array.concat(e.path, ["principals"])), "open to any principal") | some e in entries]
+	msg := sprintf("the policy of %s allows %s to any principal", [m.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
 
 policy_holders := [r | some r in input.resources; r.type in {"aws_sqs_queue_policy", "aws_sqs_queue"}]

@@ -12,7 +12,13 @@
 #   id: PAL-AWS-VPC-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_default_security_group, aws_vpc, aws_security_group_rule, aws_vpc_security_group_ingress_rule, aws_vpc_security_group_egress_rule]
+#   resource_types:
+#     - aws_default_security_group
+#     - aws_vpc
+#     - aws_security_group_rule
+#     - aws_vpc_security_group_ingress_rule
+#     - aws_vpc_security_group_egress_rule
+#     - "module:terraform-aws-modules/vpc/aws"
 #   frameworks:
 #     cis-aws-2.0: ["5.4"]
 #   references:
@@ -24,8 +30,10 @@
 package palisade.aws.vpc.default_sg_allows_traffic
 
 import data.palisade.lib.fixes
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 deny contains result.fail_fix(r, [direction], msg, [result.remove([direction])]) if {
 	some r in tf.resources("aws_default_security_group")
@@ -69,6 +77,28 @@ deny contains fixes.finding(vpc, [], msg, manage_default_group_fix(vpc)) if {
 	msg := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [vpc.address])
 }
 
+# Opaque terraform-aws-modules/vpc calls adopt the default group when manage_default_security_group
+# is true (the default from v5; false before) and give it default_security_group_ingress/egress
+# (default [] from v5; older defaults are not judged) as its rules.
+deny contains result.fail_fix(m, [arg], msg, [result.set([arg], [])]) if {
+	some m in modules.vpcs
+	manages_default_group(m)
+	some direction in ["ingress", "egress"]
+	arg := concat("", ["default_security_group_", direction])
+	count(unknown.items(object.get(m.config, arg, []))) > 0
+	msg := sprintf("the default security group of %s has an %s rule", [m.address, direction])
+}
+
+# A call that does not adopt it leaves AWS's rules, unless a resource here adopts it. The fix
+# (adopt it, without rules) is only offered where the module's rule lists default to [].
+deny contains fixes.finding(m, ["manage_default_security_group"], msg, adopt_fix(m)) if {
+	not tf.unresolved("aws_default_security_group", ["vpc_id"], "aws_vpc")
+	some m in modules.vpcs
+	leaves_default_group(m)
+	count(tf.referencing(m.address, "aws_default_security_group", ["vpc_id"])) == 0
+	msg := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [m.address])
+}
+
 rule_resource_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}
 
 rule_direction(r) := r.config.type if {
@@ -89,3 +119,21 @@ default_group_named(name) if {
 	some g in tf.resources("aws_default_security_group")
 	g.name == name
 }
+
+manages_default_group(m) if m.config.manage_default_security_group == true
+
+manages_default_group(m) if {
+	not "manage_default_security_group" in object.keys(m.config)
+	not modules.pinned_below(m, 5)
+}
+
+leaves_default_group(m) if m.config.manage_default_security_group == false
+
+leaves_default_group(m) if {
+	not "manage_default_security_group" in object.keys(m.config)
+	modules.pinned_below(m, 5)
+}
+
+adopt_fix(m) := [] if modules.pinned_below(m, 5)
+
+else := [result.set(["manage_default_security_group"], true)]

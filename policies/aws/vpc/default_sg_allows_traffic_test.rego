@@ -124,3 +124,36 @@ test_rule_on_vpc_id_or_other_group_passes if {
 	r := {"address": "aws_security_group_rule.rule", "type": "aws_security_group_rule", "name": "rule", "config": {"type": "ingress", "security_group_id": {"$unknown": "x"}}, "references": [{"path": ["security_group_id"], "target": "aws_security_group.app", "attribute": "id"}]}
 	count(rule.deny) == 0 with input as {"resources": [r]}
 }
+
+call(config) := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "config": config}
+
+test_opaque_module_default_group_rules_fire if {
+	rule.deny == {{
+		"msg": "the default security group of module.vpc has an ingress rule", "resource": "module.vpc", "path": ["default_security_group_ingress"],
+		"fix": [{"op": "set", "path": ["default_security_group_ingress"], "value": []}],
+	}} with input as {"resources": [], "modules": [call({"default_security_group_ingress": [{"self": true}]})]}
+	old := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "version": "~> 4.0", "config": {"manage_default_security_group": true, "default_security_group_egress": [{"cidr_blocks": "0.0.0.0/0"}]}}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [old]}
+}
+
+test_opaque_module_not_adopting_its_default_group_fires if {
+	rule.deny == {{
+		"msg": "module.vpc leaves its default security group with AWS's default rules (all traffic within the group, all outbound)",
+		"resource": "module.vpc", "path": ["manage_default_security_group"],
+		"fix": [{"op": "set", "path": ["manage_default_security_group"], "value": true}],
+	}} with input as {"resources": [], "modules": [call({"manage_default_security_group": false})]}
+	old := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "version": "4.0.2", "config": {}}
+	some f in rule.deny with input as {"resources": [], "modules": [old]}
+	not f.fix
+}
+
+test_opaque_module_adopting_its_group_without_rules_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"manage_default_security_group": true, "default_security_group_ingress": []})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"manage_default_security_group": {"$unknown": "var.m"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"manage_default_security_group": false, "create_vpc": false})]}
+	old := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "version": "~> 4.0", "config": {"manage_default_security_group": true}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [old]}
+	adopted := {"address": "aws_default_security_group.this", "type": "aws_default_security_group", "name": "this", "config": {"vpc_id": {"$unknown": "module.vpc.vpc_id"}}, "references": [{"path": ["vpc_id"], "target": "module.vpc", "attribute": "vpc_id"}]}
+	count(rule.deny) == 0 with input as {"resources": [adopted], "modules": [call({"manage_default_security_group": false})]}
+}

@@ -13,7 +13,7 @@
 #   id: PAL-AWS-VPC-009
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_vpc, aws_default_vpc, aws_flow_log]
+#   resource_types: [aws_vpc, aws_default_vpc, aws_flow_log, "module:terraform-aws-modules/vpc/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["3.9"]
 #   references:
@@ -24,6 +24,7 @@
 #   fixable: false
 package palisade.aws.vpc.vpc_flow_logs_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -52,6 +53,20 @@ deny contains result.fail(log, ["traffic_type"], msg) if {
 	msg := sprintf("%s logs only accepted traffic of %s, not the rejected connections scans show up as (use REJECT or ALL)", [log.address, vpc.address])
 }
 
+# Opaque terraform-aws-modules/vpc calls create a flow log only with enable_flow_log = true (default
+# false in every major). A flow log of this unit may name the call's VPC instead: an aws_flow_log
+# (references) or a call of the module's flow-log submodule (its vpc_id's expression text); a
+# submodule call whose VPC cannot be told silences the rule, as an unresolved aws_flow_log does.
+deny contains result.fail(m, ["enable_flow_log"], msg) if {
+	not unresolved_flow_log
+	not flow_log_call_unresolved
+	some m in modules.vpcs
+	unknown.not_true(object.get(m.config, "enable_flow_log", null))
+	count(tf.referencing(m.address, "aws_flow_log", ["vpc_id"])) == 0
+	not logged_by_call(m)
+	msg := sprintf("%s has no flow log", [m.address])
+}
+
 accept_only(log) if upper(unknown.known_string(log.config.traffic_type)) == "ACCEPT"
 
 # A flow log whose vpc_id Palisade cannot tie to a VPC of the module (an unset variable, a
@@ -63,4 +78,21 @@ unresolved_flow_log if {
 		some vpc_type in vpc_types
 		some ref in tf.references_to(r, ["vpc_id"], vpc_type)
 	}) == 0
+}
+
+flow_log_calls := [c |
+	some c in object.get(input, "modules", [])
+	is_string(c.source)
+	contains(c.source, "vpc")
+	modules.submodule(c.source) == "flow-log"
+]
+
+logged_by_call(m) if {
+	some c in flow_log_calls
+	startswith(c.config.vpc_id["$unknown"], concat("", [m.address, "."]))
+}
+
+flow_log_call_unresolved if {
+	some c in flow_log_calls
+	not startswith(object.get(c.config.vpc_id, "$unknown", ""), "module.")
 }

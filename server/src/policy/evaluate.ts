@@ -61,6 +61,27 @@ export function evaluatePackSync(pack: RulePack, model: Model, options: Evaluate
 }
 
 /** Whether a rule applies to a unit: its formats and resource types (empty lists match all). */
+/**
+ * The resource types a module call counts as: `module:<source>` with the registry host dropped,
+ * plus, for terraform-aws-modules, the registry form of a GitHub source and the module itself for a
+ * `//modules/<sub>` path. policies/lib/modules.rego judges those calls as the registry module
+ * (opaque_calls), so a rule naming `module:terraform-aws-modules/<name>/aws` must also run on units
+ * whose only calls are git-sourced or submodule calls.
+ */
+export function moduleTypes(source: string): string[] {
+  const plain = source.replace(/^registry\.terraform\.io\//, '');
+  const types = [`module:${plain}`];
+  const git = /github\.com[/:]terraform-aws-modules\/terraform-aws-([a-z0-9-]+?)(?:\.git)?(\/\/[^?]*)?(?:\?.*)?$/.exec(plain);
+  const registry = /^(terraform-aws-modules\/[a-z0-9-]+\/aws)(\/\/[^?]*)?$/.exec(plain);
+  const root = git ? `terraform-aws-modules/${git[1]}/aws` : registry?.[1];
+  const sub = git ? git[2] : registry?.[2];
+  if (root) {
+    types.push(`module:${root}`);
+    if (sub) types.push(`module:${root}${sub}`);
+  }
+  return types;
+}
+
 export function ruleApplies(rule: RuleMetadata, model: Model, typesInUnit: Set<string>): boolean {
   if (rule.formats.length > 0 && !rule.formats.includes(model.format)) return false;
   const types = rule.resourceTypes;
@@ -106,9 +127,9 @@ class PackRun {
   applicableRules(): RuleMetadata[] {
     if (!this.pack.policy && !this.pack.external?.size) return [];
     const types = new Set<string>([...this.model.resources, ...(this.model.data ?? [])].map((r) => r.type));
-    // Module calls count as `module:<source>` (registry host dropped), so rules that read the
-    // arguments of opaque registry modules (policies/lib/modules.rego) can name them in resource_types.
-    for (const m of this.model.modules ?? []) if (typeof m.source === 'string') types.add(`module:${m.source.replace(/^registry\.terraform\.io\//, '')}`);
+    // Module calls count as `module:<source>` (see moduleTypes), so rules that read the arguments
+    // of opaque registry modules (policies/lib/modules.rego) can name them in resource_types.
+    for (const m of this.model.modules ?? []) if (typeof m.source === 'string') for (const t of moduleTypes(m.source)) types.add(t);
     const enabled = this.options.enabled ?? (() => true);
     return this.pack.rules.filter((r) => enabled(r) && ruleApplies(r, this.model, types));
   }
