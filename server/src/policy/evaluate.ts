@@ -60,7 +60,6 @@ export function evaluatePackSync(pack: RulePack, model: Model, options: Evaluate
   return run.result();
 }
 
-/** Whether a rule applies to a unit: its formats and resource types (empty lists match all). */
 /**
  * The resource types a module call counts as: `module:<source>` with the registry host dropped,
  * plus, for terraform-aws-modules, the registry form of a GitHub source and the module itself for a
@@ -82,6 +81,7 @@ export function moduleTypes(source: string): string[] {
   return types;
 }
 
+/** Whether a rule applies to a unit: its formats and resource types (empty lists match all). */
 export function ruleApplies(rule: RuleMetadata, model: Model, typesInUnit: Set<string>): boolean {
   if (rule.formats.length > 0 && !rule.formats.includes(model.format)) return false;
   const types = rule.resourceTypes;
