@@ -113,24 +113,15 @@ creates_permissions(m) if {
 
 # rds_instances: opaque rds calls (the root module or its db_instance submodule) that create a DB
 # instance: create_db_instance (root) or create (submodule), and putin_khuylo, left true.
-rds_instances := [m |
-	some m in opaque_calls("rds")
-	creates(m, ["create_db_instance", "create", "putin_khuylo"])
-]
+rds_instances := calls_creating("rds", ["create_db_instance", "create", "putin_khuylo"])
 
 # aurora_clusters: opaque rds-aurora calls that create a cluster: create (v7 on) or create_cluster
 # (before), and putin_khuylo, left true.
-aurora_clusters := [m |
-	some m in opaque_calls("rds-aurora")
-	creates(m, ["create", "create_cluster", "putin_khuylo"])
-]
+aurora_clusters := calls_creating("rds-aurora", ["create", "create_cluster", "putin_khuylo"])
 
 # s3_buckets: opaque s3-bucket calls that create their bucket (create_bucket and putin_khuylo left
 # true, in every major).
-s3_buckets := [m |
-	some m in opaque_calls("s3-bucket")
-	creates(m, ["create_bucket", "putin_khuylo"])
-]
+s3_buckets := calls_creating("s3-bucket", ["create_bucket", "putin_khuylo"])
 
 # calls_creating(name, switches): opaque calls of the module whose switches all create (creates).
 calls_creating(name, switches) := [m |

@@ -8,16 +8,15 @@
 //   true }`): secure by default for every caller that does not pass it.
 // A candidate is verified like any other (the finding gone, nothing new), so an input that also
 // drives something a rule checks, or a caller that passes another variable, gets no fix.
-import { dirname } from 'node:path';
-import { parseTerraformCached, type Block, type Expr, type ParsedFile } from '../iac/terraform';
+import { basename } from 'node:path';
+import type { Block, Expr, ParsedFile, TerraformUnitResult } from '../iac/terraform';
 import type { Finding, FixOperation } from '../policy';
 import { summarizeValue } from './hcl-values';
-import { unitAnalysis } from './iam/statement-site';
 import { isJsonSyntaxFile } from './json-render';
 import { renderOperations } from './terraform-render';
 import { blockAt, locate, unparen, type PathStep } from './terraform-locate';
 import type { FixCandidate, FixContext, FixTextEdit } from './types';
-import { absolutePath, parsedFromHost } from './verify';
+import { parsedFromHost, unitAnalysis } from './verify';
 
 export const MODULE_INPUT_SOURCE = 'module-input';
 
@@ -40,7 +39,7 @@ export function moduleInputFixes(finding: Finding, context: FixContext): FixCand
     const callOps: FixOperation[] = [...inputs].map(([name, value]) => ({ op: 'set', resource: caller, path: [name], value }));
     return [{ title: `${describe(inputs)} in the call of ${caller}`, source: MODULE_INPUT_SOURCE, preferred: true, ops: callOps }];
   }
-  const edits = defaultEdits(context, dirname(absolutePath(context.root, node.range.file)), node.range.file, inputs);
+  const edits = defaultEdits(analysis.parsed, node.range.file, inputs);
   return edits ? [{ title: `Default ${[...inputs].map(([name, value]) => `var.${name} to ${summarizeValue(value)}`).join(', ')}`, source: MODULE_INPUT_SOURCE, preferred: true, edits }] : [];
 }
 
@@ -73,26 +72,26 @@ function variableName(expr: Expr): string | undefined {
   return object.kind === 'Variable' && object.name === 'var' ? e.name.name : undefined;
 }
 
-/** Edits setting each input's default in its `variable` block of `dir`; undefined unless every one has a default to change. */
-function defaultEdits(context: FixContext, dir: string, someFile: string, inputs: Map<string, unknown>): FixTextEdit[] | undefined {
+/** Edits setting each input's default in its `variable` block of the unit's own files; undefined unless every one has a default to change. */
+function defaultEdits(parsed: TerraformUnitResult['parsed'], someFile: string, inputs: Map<string, unknown>): FixTextEdit[] | undefined {
   const relDir = someFile.includes('/') ? someFile.slice(0, someFile.lastIndexOf('/') + 1) : '';
   const edits: FixTextEdit[] = [];
   for (const [name, value] of inputs) {
-    const declared = variableBlock(context, dir, name);
+    const declared = variableBlock(parsed, name);
     // A required input (no default) is set by every caller: a default would change the module's interface.
     if (!declared || !declared.block.body.items.some((i) => i.kind === 'Attribute' && i.name.name === 'default')) return undefined;
     const r = renderOperations({ file: declared.file, block: declared.block, address: `var.${name}` }, [{ op: 'set', path: ['default'], value }]);
     if (!r.ok) return undefined;
-    edits.push(...r.edits.map((e) => ({ file: relDir + declared.name, ...e })));
+    edits.push(...r.edits.map((e) => ({ file: relDir + basename(declared.file.path), ...e })));
   }
   return edits;
 }
 
-function variableBlock(context: FixContext, dir: string, name: string): { file: ParsedFile; block: Block; name: string } | undefined {
-  for (const entry of (context.host.listDir(dir) ?? []).filter((n) => n.endsWith('.tf')).sort()) {
-    const file = parseTerraformCached(context.host.readFile(`${dir}/${entry}`) ?? '', `${dir}/${entry}`);
+/** The `variable "<name>"` block among the unit's own parsed files (native syntax; in file-name order). */
+function variableBlock(parsed: TerraformUnitResult['parsed'], name: string): { file: ParsedFile; block: Block } | undefined {
+  for (const file of [...parsed.values()].filter((f) => f.path.endsWith('.tf')).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     for (const item of file.body.items) {
-      if (item.kind === 'Block' && item.type.name === 'variable' && item.labels[0]?.value === name) return { file, block: item, name: entry };
+      if (item.kind === 'Block' && item.type.name === 'variable' && item.labels[0]?.value === name) return { file, block: item };
     }
   }
   return undefined;

@@ -55,8 +55,8 @@ export interface FixContext {
   unitFindings?: Finding[];
   /** The record of the scan that gave `unitFindings` (scanTerraformUnit with `record`): re-scans then re-run only the rules an edit can affect. */
   unitRecord?: EvaluationRecord;
-  /** The analysis of the scan that gave `unitFindings` (its source maps and Terraform diagnostics): spares the fix layer analysing the unit again. */
-  unitAnalysis?: Pick<TerraformUnitResult, 'sourceMaps' | 'diagnostics'>;
+  /** The analysis of the scan that gave `unitFindings`: spares the fix layer analysing the unit again (verify.ts `unitAnalysis`). */
+  unitAnalysis?: TerraformUnitResult;
   /** The child module walks that scan recorded (scanTerraformUnit with `childEvaluations`): the first re-scan replays them too. */
   unitChildEvaluations?: ChildEvaluations;
   /** Stops the work between candidates and inside each re-scan; what was verified so far is returned. */

@@ -3,7 +3,7 @@
 // configuration, and the fix stands only when the targeted findings are gone (by fingerprint),
 // no finding appears that was not there before and no new Terraform error appears.
 import type { FileHost, SourceMapNode } from '../iac/model';
-import { analyzeTerraformModule, ChildEvaluations, parseTerraformCached, type ParsedFile } from '../iac/terraform';
+import { analyzeTerraformModule, ChildEvaluations, parseTerraformCached, type ParsedFile, type TerraformUnitResult } from '../iac/terraform';
 import { rulesByIdOf, scanTerraformUnit, type EvaluationRecord, type Finding, type UnitScan } from '../policy';
 import { applyEdits, editsByFile } from './edits';
 import type { FixContext, FixTextEdit } from './types';
@@ -46,10 +46,27 @@ export function unitState(context: FixContext): Promise<UnitState> {
   return state;
 }
 
+const analyses = new WeakMap<FixContext, TerraformUnitResult>();
+
+/**
+ * The unit's analysis, once per context (a context is one snapshot of the files): the scan's own
+ * when the caller handed it over (`unitAnalysis`), else analysed here. The before-state and the
+ * providers (IAM statements, CIDRs, module inputs) all read this one.
+ */
+export function unitAnalysis(context: FixContext): TerraformUnitResult {
+  if (context.unitAnalysis) return context.unitAnalysis;
+  let a = analyses.get(context);
+  if (!a) {
+    const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
+    a = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
+    analyses.set(context, a);
+  }
+  return a;
+}
+
 async function computeState(context: FixContext): Promise<UnitState> {
-  const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
   if (context.unitFindings) {
-    const analysis = context.unitAnalysis ?? analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
+    const analysis = unitAnalysis(context);
     return stateOf(analysis.sourceMaps, context.unitFindings, analysis.diagnostics, context.unitRecord, context.unitChildEvaluations);
   }
   const scan = await scanTerraformUnit(context.host, { ...scanOptions(context), record: true });

@@ -9,8 +9,8 @@ import type { Finding } from '../../policy';
 import { quoteString } from '../hcl-values';
 import { indentAt, newlineOf } from '../layout';
 import type { FixCandidate, FixContext, FixTextEdit } from '../types';
-import { absolutePath } from '../verify';
-import { nodeAt, unitAnalysis } from '../iam/statement-site';
+import { absolutePath, unitAnalysis } from '../verify';
+import { nodeAt } from '../iam/statement-site';
 
 export const CIDR_SOURCE = 'trusted-cidrs';
 const VARIABLE = 'trusted_cidrs';

@@ -2,10 +2,10 @@
 // edit it in the user's own syntax: `jsonencode({...})` (HCL), JSON text in a heredoc or a quoted
 // string, or `statement` blocks of `data "aws_iam_policy_document"`.
 import type { ModelResource, ModelValue, SourceMapNode, SourceRange } from '../../iac/model';
-import { analyzeTerraformModule, type TerraformUnitResult } from '../../iac/terraform';
+import type { TerraformUnitResult } from '../../iac/terraform';
 import type { Finding } from '../../policy';
 import type { FixContext } from '../types';
-import { absolutePath } from '../verify';
+import { absolutePath, unitAnalysis } from '../verify';
 
 export type DocumentForm = 'jsonencode' | 'json-heredoc' | 'json-quoted' | 'document';
 
@@ -23,19 +23,6 @@ export interface StatementSite {
   /** The resource whose config holds the document (the finding's resource). */
   resource: ModelResource;
   analysis: TerraformUnitResult;
-}
-
-const analyses = new WeakMap<FixContext, TerraformUnitResult>();
-
-/** The unit's analysis, once per context (a context is one snapshot of the files). */
-export function unitAnalysis(context: FixContext): TerraformUnitResult {
-  let a = analyses.get(context);
-  if (!a) {
-    const varFiles = [...(context.varFiles ?? []), ...context.config.varFiles];
-    a = analyzeTerraformModule(context.host, { dir: context.dir, root: context.root, varFiles, isCancelled: context.isCancelled });
-    analyses.set(context, a);
-  }
-  return a;
 }
 
 /** The statement `finding.path` points into (`[..., "Statement", i, ...]`), if it can be edited. */
