@@ -1,6 +1,6 @@
 // Evaluates a pack's rules over one unit's model: `deny` and `warn` of every applicable rule,
 // each under its own budget and guard, so a broken or looping rule costs one diagnostic.
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { Model, ModelValue, SourceMapNode, SourceRange } from '../iac/model';
 import { EvaluationSession, fromJS, ReadLog, toJS, trackedInput, type RegoValue } from '../rego';
 import { convertReusing, modelChange, readsAffected, type EvaluationRecord, type ModelChange, type RuleRecord } from './incremental';
@@ -91,8 +91,15 @@ export function ruleApplies(rule: RuleMetadata, model: Model, typesInUnit: Set<s
   return false;
 }
 
+/**
+ * SHA-256 of a short string, hex. Every finding of every scan and fix re-scan is fingerprinted:
+ * the one-shot `crypto.hash` (Node 20.12+) costs about a quarter of a `createHash` object.
+ */
+const sha256Hex: (text: string) => string =
+  typeof hash === 'function' ? (text) => hash('sha256', text, 'hex') : (text) => createHash('sha256').update(text).digest('hex');
+
 export function fingerprintOf(ruleId: string, resource: string, path: readonly unknown[], extra = ''): string {
-  return createHash('sha256').update(`${ruleId}\u0000${resource}\u0000${JSON.stringify(path)}\u0000${extra}`).digest('hex').slice(0, 16);
+  return sha256Hex(`${ruleId}\u0000${resource}\u0000${JSON.stringify(path)}\u0000${extra}`).slice(0, 16);
 }
 
 class PackRun {
