@@ -40,6 +40,8 @@ export function modelChange(before: Model, after: Model): ModelChange {
     const y = b[key];
     if (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every(isRecord) && y.every(isRecord)) {
       for (let i = 0; i < x.length; i++) {
+        // Resources of child modules a re-scan replayed are the recorded objects themselves.
+        if (x[i] === y[i]) continue;
         const fields = changedFields(x[i] as Record<string, unknown>, y[i] as Record<string, unknown>);
         if (fields.size === 0) continue;
         let byIndex = change.elements.get(key);
