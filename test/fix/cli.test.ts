@@ -89,6 +89,34 @@ test('fix --rule fixes only that rule', () => {
   }
 });
 
+test('fix leaves least-privilege fixes to the user and lists them as choices', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-fix-'));
+  const text = [
+    'resource "aws_security_group" "db" {',
+    '  name        = "db"',
+    '  description = "database"',
+    '  ingress {',
+    '    description = "postgres"',
+    '    from_port   = 5432',
+    '    to_port     = 5432',
+    '    protocol    = "tcp"',
+    '    cidr_blocks = ["0.0.0.0/0"]',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'main.tf'), text);
+  try {
+    const r = palisade(['fix', '.', '--rule', 'PAL-AWS-VPC-004'], dir);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^fixed 0 findings in 0 files, 1 with fixes to choose from, 0 not fixable$/m);
+    assert.match(r.stdout, /^ {2}to choose: main\.tf PAL-AWS-VPC-004 .*\(a verified fix in the editor's quick fixes: "Restrict to var\.trusted_cidrs instead of the internet"\)$/m);
+    assert.equal(readFileSync(join(dir, 'main.tf'), 'utf8'), text, 'a choice is not applied');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('fix: usage errors exit 2', () => {
   const dir = workspace();
   try {

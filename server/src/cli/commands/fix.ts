@@ -33,6 +33,9 @@ const FIX: CommandUsage = { name: 'palisade fix', usage: USAGE };
 /** At most this many rounds per unit: a fix may enable another (e.g. a block, then its attribute). */
 const MAX_PASSES = 3;
 
+/** Remaining findings listed (and explained) after a run. */
+const MAX_LISTED = 50;
+
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseCommandArgs(FIX, argv, {
     allowPositionals: true,
@@ -72,7 +75,7 @@ export async function run(argv: string[]): Promise<number> {
     fixed += await fixUnit(run, dir, config);
   }
   // What is left, counted once per place (a local module is also part of its caller's unit).
-  const remaining = new Map<string, { finding: Finding; why?: string }>();
+  const remaining = new Map<string, { finding: Finding; why?: string; choices?: string[] }>();
   for (const dir of units.dirs) {
     const { config } = configForUnit(disk, dir, undefined, configs);
     const scan = await scanTerraformUnit(edited, { dir, root: run.root, varFiles, pack, config });
@@ -80,9 +83,12 @@ export async function run(argv: string[]): Promise<number> {
     for (const f of scan.findings.filter(run.wanted)) {
       const key = `${f.ruleId}|${f.range.file}|${f.range.start}`;
       if (remaining.has(key)) continue;
-      // Say why a fix the rule offers was not applied (the verification's reason).
-      const why = f.fix && f.fix.length > 0 && remaining.size < 50 ? (await explainFixes(f, context)).rejected[0]?.reason : undefined;
-      remaining.set(key, { finding: f, why });
+      // Say why a fix the rule offers was not applied (the verification's reason), or which verified
+      // fixes were left because they are choices (least-privilege fixes are never preferred).
+      const report = remaining.size < MAX_LISTED ? await explainFixes(f, context) : undefined;
+      const choices = report?.fixes.map((x) => x.title);
+      const why = f.fix && f.fix.length > 0 && !choices?.length ? report?.rejected[0]?.reason : undefined;
+      remaining.set(key, { finding: f, why, ...(choices?.length ? { choices } : {}) });
     }
   }
 
@@ -93,12 +99,15 @@ export async function run(argv: string[]): Promise<number> {
     for (const file of changed) writeFileSync(file, edited.readFile(file) ?? '', 'utf8');
   }
   const verb = parsed.values['dry-run'] ? 'would fix' : 'fixed';
-  const notFixable = remaining.size;
-  process.stdout.write(`${verb} ${fixed} finding${fixed === 1 ? '' : 's'} in ${changed.length} file${changed.length === 1 ? '' : 's'}, ${notFixable} not fixable\n`);
-  for (const { finding: f, why } of [...remaining.values()].slice(0, 50)) {
-    process.stdout.write(`  not fixed: ${f.range.file} ${f.ruleId} ${f.message}${why ? ` (fix rejected: ${why})` : ''}\n`);
+  const choices = [...remaining.values()].filter((r) => r.choices).length;
+  const notFixable = remaining.size - choices;
+  const choiceNote = choices > 0 ? `, ${choices} with fixes to choose from` : '';
+  process.stdout.write(`${verb} ${fixed} finding${fixed === 1 ? '' : 's'} in ${changed.length} file${changed.length === 1 ? '' : 's'}${choiceNote}, ${notFixable} not fixable\n`);
+  for (const { finding: f, why, choices: titles } of [...remaining.values()].slice(0, MAX_LISTED)) {
+    if (titles) process.stdout.write(`  to choose: ${f.range.file} ${f.ruleId} ${f.message} (${titles.length === 1 ? 'a verified fix' : `${titles.length} verified fixes`} in the editor's quick fixes: ${titles.map((t) => `"${t}"`).join(', ')})\n`);
+    else process.stdout.write(`  not fixed: ${f.range.file} ${f.ruleId} ${f.message}${why ? ` (fix rejected: ${why})` : ''}\n`);
   }
-  if (remaining.size > 50) process.stdout.write(`  … and ${remaining.size - 50} more\n`);
+  if (remaining.size > MAX_LISTED) process.stdout.write(`  … and ${remaining.size - MAX_LISTED} more\n`);
   return 0;
 }
 
