@@ -28,6 +28,12 @@ has_attr(resource, path) if attr(resource, path) != null
 
 missing_attr(resource, path) if not has_attr(resource, path)
 
+# blank_attr: missing or the empty string. The provider sends an optional string argument only
+# when it is non-empty, so `kms_key_id = ""` names no key at all (the service's default applies).
+blank_attr(resource, path) if missing_attr(resource, path)
+
+blank_attr(resource, path) if attr(resource, path) == ""
+
 # blocks(resource, name): the nested blocks `name` as a list ([] when absent or unknown).
 blocks(resource, name) := unknown.items(object.get(resource.config, name, []))
 

@@ -32,6 +32,13 @@ test_missing_attr if {
 	not tf.missing_attr(bucket, ["bucket"])
 }
 
+test_blank_attr if {
+	tf.blank_attr(bucket, ["acl"])
+	tf.blank_attr({"config": {"kms_key_id": ""}}, ["kms_key_id"])
+	not tf.blank_attr(bucket, ["bucket"])
+	not tf.blank_attr({"config": {"kms_key_id": u}}, ["kms_key_id"])
+}
+
 test_blocks_of_unknown_is_empty if {
 	tf.blocks({"config": {"ingress": u}}, "ingress") == []
 	tf.blocks({"config": {}}, "ingress") == []
