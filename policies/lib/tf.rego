@@ -23,16 +23,12 @@ attr(resource, path) := found if {
 	unknown.is_unknown(found)
 } else := object.get(resource.config, path, null)
 
-# has_attr / missing_attr: set (non-null, unknown counts as set) or not.
-has_attr(resource, path) if attr(resource, path) != null
+# has_attr / missing_attr: set (non-null, unknown counts as set) or not. The empty string counts
+# as not set: the provider sends an optional string argument only when it is non-empty, so
+# `kms_key_id = ""` (often a variable's "" default) names no key and the service default applies.
+has_attr(resource, path) if not attr(resource, path) in {null, ""}
 
 missing_attr(resource, path) if not has_attr(resource, path)
-
-# blank_attr: missing or the empty string. The provider sends an optional string argument only
-# when it is non-empty, so `kms_key_id = ""` names no key at all (the service's default applies).
-blank_attr(resource, path) if missing_attr(resource, path)
-
-blank_attr(resource, path) if attr(resource, path) == ""
 
 # blocks(resource, name): the nested blocks `name` as a list ([] when absent or unknown).
 blocks(resource, name) := unknown.items(object.get(resource.config, name, []))

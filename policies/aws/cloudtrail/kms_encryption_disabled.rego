@@ -26,6 +26,6 @@ import data.palisade.lib.tf
 
 deny contains result.fail(r, ["kms_key_id"], msg) if {
 	some r in tf.resources("aws_cloudtrail")
-	tf.blank_attr(r, ["kms_key_id"])
+	tf.missing_attr(r, ["kms_key_id"])
 	msg := sprintf("%s does not encrypt its logs with a KMS key", [r.address])
 }

@@ -30,7 +30,7 @@ types := {"aws_cloudwatch_log_group"}
 deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.logs_cmk_set(r, ["kms_key_id"])) if {
 	some r in input.resources
 	r.type in types
-	tf.blank_attr(r, ["kms_key_id"])
+	tf.missing_attr(r, ["kms_key_id"])
 	msg := sprintf("%s is not encrypted with a KMS key", [r.address])
 }
 

@@ -26,6 +26,6 @@ import data.palisade.lib.tf
 # The fix adds a customer managed key for the endpoint storage.
 deny contains fixes.finding(r, ["kms_key_arn"], msg, fixes.cmk_set(r, ["kms_key_arn"])) if {
 	some r in tf.resources("aws_sagemaker_endpoint_configuration")
-	tf.blank_attr(r, ["kms_key_arn"])
+	tf.missing_attr(r, ["kms_key_arn"])
 	msg := sprintf("%s does not encrypt endpoint storage with a KMS key", [r.address])
 }

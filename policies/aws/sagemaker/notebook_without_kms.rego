@@ -25,6 +25,6 @@ import data.palisade.lib.tf
 # The fix adds a customer managed key for the notebook volume.
 deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_id"])) if {
 	some r in tf.resources("aws_sagemaker_notebook_instance")
-	tf.blank_attr(r, ["kms_key_id"])
+	tf.missing_attr(r, ["kms_key_id"])
 	msg := sprintf("%s does not encrypt its storage volume with a KMS key", [r.address])
 }

@@ -31,7 +31,7 @@ types := {"aws_secretsmanager_secret"}
 deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_id"])) if {
 	some r in input.resources
 	r.type in types
-	tf.blank_attr(r, ["kms_key_id"])
+	tf.missing_attr(r, ["kms_key_id"])
 	msg := sprintf("%s is encrypted with the AWS managed key", [r.address])
 }
 

@@ -28,7 +28,7 @@ import data.palisade.lib.unknown
 deny contains result.fail_fix(r, ["sqs_managed_sse_enabled"], msg, [result.set(["sqs_managed_sse_enabled"], true)]) if {
 	some r in tf.resources("aws_sqs_queue")
 	unknown.is_false(r.config.sqs_managed_sse_enabled)
-	tf.blank_attr(r, ["kms_master_key_id"])
+	tf.missing_attr(r, ["kms_master_key_id"])
 	msg := sprintf("%s does not encrypt messages at rest", [r.address])
 }
 
