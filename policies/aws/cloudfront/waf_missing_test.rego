@@ -25,3 +25,7 @@ test_opaque_module_without_waf_fires if {
 test_empty_acl_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"enabled": true, "web_acl_id": ""}, "references": []}]}
 }
+
+test_opaque_module_with_empty_acl_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [cdn({"web_acl_id": ""})]}
+}

@@ -80,3 +80,7 @@ test_empty_key_fires if {
 	findings := rule.deny with input as {"resources": [{"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {"kms_key_id": ""}, "references": []}]}
 	[f.path | some f in findings] == [["kms_key_id"]]
 }
+
+test_opaque_log_group_with_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [lg({"name": "app", "kms_key_id": ""})]}
+}

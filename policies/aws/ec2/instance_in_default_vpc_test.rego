@@ -88,3 +88,7 @@ test_registry_module_placed_or_off_passes if {
 test_fires_on_empty_subnet if {
 	count(rule.warn) == 1 with input as {"resources": [instance({"ami": "ami-0123456789abcdef0", "instance_type": "t3.micro", "subnet_id": ""}, [])]}
 }
+
+test_opaque_module_with_empty_subnet_fires if {
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [module_call({"name": "bastion", "subnet_id": ""})]}
+}

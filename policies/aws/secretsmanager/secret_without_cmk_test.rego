@@ -32,3 +32,7 @@ test_opaque_module_with_key_or_switched_off_passes if {
 test_empty_key_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {"kms_key_id": ""}, "references": []}]}
 }
+
+test_opaque_module_with_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"name": "db", "kms_key_id": ""})]}
+}
