@@ -32,6 +32,7 @@ outdated_policies := {
 deny contains result.fail_fix(r, ["ssl_policy"], msg, [result.set(["ssl_policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06")]) if {
 	some r in input.resources
 	r.type in {"aws_lb_listener", "aws_alb_listener"}
+
 	# In any case: the provider upper-cases the protocol ("https" is HTTPS).
 	upper(unknown.known_string(r.config.protocol)) in {"HTTPS", "TLS"}
 	r.config.ssl_policy in outdated_policies
