@@ -149,7 +149,7 @@ module_http_listeners contains {"call": m, "key": key, "listener": listener} if 
 	is_object(listeners)
 	some key, listener in listeners
 	is_object(listener)
-	object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")) == "HTTP"
+	upper(unknown.known_string(object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")))) == "HTTP"
 }
 
 listener_path(key, listener) := ["listeners", key, "protocol"] if "protocol" in object.keys(listener)

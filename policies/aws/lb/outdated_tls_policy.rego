@@ -50,7 +50,7 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, "ELBSecurityPolicy
 	is_object(listeners)
 	some key, listener in listeners
 	is_object(listener)
-	object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")) in {"HTTPS", "TLS"}
+	upper(unknown.known_string(object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")))) in {"HTTPS", "TLS"}
 	listener.ssl_policy in outdated_policies
 	path := ["listeners", key, "ssl_policy"]
 	msg := sprintf("%s uses %s, which allows TLS older than 1.2 (listener %q)", [m.address, listener.ssl_policy, key])
