@@ -3,7 +3,8 @@
 # description: |
 #   Which policy documents apply to an IAM user, group or role, in every form Terraform writes
 #   them: inline (aws_iam_*_policy, a role's inline_policy blocks), managed policies attached
-#   with aws_iam_*_policy_attachment, aws_iam_policy_attachment or a role's managed_policy_arns,
+#   with aws_iam_*_policy_attachment, aws_iam_*_policy_attachments_exclusive,
+#   aws_iam_policy_attachment or a role's managed_policy_arns,
 #   and for users the policies of the groups they belong to. An identity is designated by a
 #   reference to it or by its known name. Then: which actions those documents grant.
 package palisade.lib.iam_identity
@@ -13,10 +14,12 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # How each identity type is named by the resources that give it permissions.
+# "exclusive" is provider v5.7x's aws_iam_*_policy_attachments_exclusive: one resource naming the
+# identity (exclusive_key) with every managed policy it may keep (policy_arns).
 kinds := {
-	"aws_iam_user": {"inline": "aws_iam_user_policy", "attachment": "aws_iam_user_policy_attachment", "key": "user", "list": "users"},
-	"aws_iam_group": {"inline": "aws_iam_group_policy", "attachment": "aws_iam_group_policy_attachment", "key": "group", "list": "groups"},
-	"aws_iam_role": {"inline": "aws_iam_role_policy", "attachment": "aws_iam_role_policy_attachment", "key": "role", "list": "roles"},
+	"aws_iam_user": {"inline": "aws_iam_user_policy", "attachment": "aws_iam_user_policy_attachment", "key": "user", "list": "users", "exclusive": "aws_iam_user_policy_attachments_exclusive", "exclusive_key": "user_name"},
+	"aws_iam_group": {"inline": "aws_iam_group_policy", "attachment": "aws_iam_group_policy_attachment", "key": "group", "list": "groups", "exclusive": "aws_iam_group_policy_attachments_exclusive", "exclusive_key": "group_name"},
+	"aws_iam_role": {"inline": "aws_iam_role_policy", "attachment": "aws_iam_role_policy_attachment", "key": "role", "list": "roles", "exclusive": "aws_iam_role_policy_attachments_exclusive", "exclusive_key": "role_name"},
 }
 
 # The unit's IAM resources, found in one pass over input.resources; the lookups below search
@@ -24,9 +27,9 @@ kinds := {
 # are those of kinds plus policies and memberships, written out (iam_identity_test checks them):
 # a complete rule is evaluated again for every unit.
 iam_types := {
-	"aws_iam_user", "aws_iam_user_policy", "aws_iam_user_policy_attachment",
-	"aws_iam_group", "aws_iam_group_policy", "aws_iam_group_policy_attachment",
-	"aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment",
+	"aws_iam_user", "aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_user_policy_attachments_exclusive",
+	"aws_iam_group", "aws_iam_group_policy", "aws_iam_group_policy_attachment", "aws_iam_group_policy_attachments_exclusive",
+	"aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment", "aws_iam_role_policy_attachments_exclusive",
 	"aws_iam_policy", "aws_iam_policy_attachment", "aws_iam_group_membership", "aws_iam_user_group_membership",
 }
 
@@ -133,6 +136,16 @@ direct_documents contains object.union(d, {"identity": identity}) if {
 	some d in docs
 }
 
+direct_documents contains object.union(d, {"identity": identity}) if {
+	some identity_type, kind in kinds
+	some r in of_type(kind.exclusive)
+	some i, _ in unknown.items(object.get(r.config, "policy_arns", null))
+	docs := managed_documents(r, ["policy_arns", i])
+	count(docs) > 0
+	some identity in designated(r, [kind.exclusive_key], identity_type)
+	some d in docs
+}
+
 direct_documents contains object.union(d, {"identity": role.address}) if {
 	some role in of_type("aws_iam_role")
 	some i, _ in unknown.items(object.get(role.config, "managed_policy_arns", null))
@@ -154,6 +167,14 @@ attached_arns contains {"identity": identity, "arn": r.config.policy_arn} if {
 	some identity_type, kind in kinds
 	some i, _ in unknown.items(object.get(r.config, kind.list, null))
 	some identity in designated(r, [kind.list, i], identity_type)
+}
+
+attached_arns contains {"identity": identity, "arn": arn} if {
+	some identity_type, kind in kinds
+	some r in of_type(kind.exclusive)
+	some arn in unknown.items(object.get(r.config, "policy_arns", null))
+	is_string(arn)
+	some identity in designated(r, [kind.exclusive_key], identity_type)
 }
 
 attached_arns contains {"identity": role.address, "arn": arn} if {

@@ -59,7 +59,7 @@ test_unknown_documents_grant_nothing if {
 }
 
 test_iam_types_cover_kinds if {
-	from_kinds := {t | some identity_type, kind in iam_identity.kinds; some t in [identity_type, kind.inline, kind.attachment]}
+	from_kinds := {t | some identity_type, kind in iam_identity.kinds; some t in [identity_type, kind.inline, kind.attachment, kind.exclusive]}
 	iam_identity.iam_types == from_kinds | {"aws_iam_policy", "aws_iam_policy_attachment", "aws_iam_group_membership", "aws_iam_user_group_membership"}
 }
 
@@ -160,4 +160,19 @@ test_attached_arns if {
 		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"},
 		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/AdministratorAccess"},
 	} with input as {"resources": [role, att]}
+}
+
+# Provider v5.7x's exclusive attachments name the identity by *_name and list policy_arns: both
+# AWS managed ARNs and policies of the configuration count as attached.
+test_exclusive_attachments if {
+	role := {"address": "aws_iam_role.r", "type": "aws_iam_role", "name": "r", "config": {"name": "r"}, "references": []}
+	policy := {"address": "aws_iam_policy.p", "type": "aws_iam_policy", "name": "p", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]}}, "references": []}
+	ex := {
+		"address": "aws_iam_role_policy_attachments_exclusive.r", "type": "aws_iam_role_policy_attachments_exclusive", "name": "r",
+		"config": {"role_name": {"$unknown": "aws_iam_role.r.name"}, "policy_arns": ["arn:aws:iam::aws:policy/ReadOnlyAccess", {"$unknown": "aws_iam_policy.p.arn"}]},
+		"references": [{"path": ["role_name"], "target": "aws_iam_role.r", "attribute": "name"}, {"path": ["policy_arns", 1], "target": "aws_iam_policy.p", "attribute": "arn"}],
+	}
+	iam_identity.attached_arns == {{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"}} with input as {"resources": [role, policy, ex]}
+	docs := iam_identity.direct_documents with input as {"resources": [role, policy, ex]}
+	{[d.identity, d.resource.address] | some d in docs} == {["aws_iam_role.r", "aws_iam_policy.p"]}
 }

@@ -62,11 +62,17 @@ _inside_any(c, blocks) if {
 }
 
 # all_protocols: "-1" / "all" mean every protocol and so every port.
-all_protocols(p) if p in {"-1", -1, "all"}
+all_protocols(p) if _protocol(p) in {"-1", -1, "all"}
 
-is_tcp(p) if p in {"tcp", "TCP", "6", 6}
+is_tcp(p) if _protocol(p) in {"tcp", "6", 6}
 
-is_tcp_or_udp(p) if p in {"tcp", "TCP", "6", 6, "udp", "UDP", "17", 17}
+is_tcp_or_udp(p) if _protocol(p) in {"tcp", "6", 6, "udp", "17", 17}
+
+# The provider lower-cases a protocol name before it sends it ("Tcp", "TCP" and "ALL" are
+# tcp and all), so names are compared in lower case; numbers stay as they are.
+_protocol(p) := lower(p) if is_string(p)
+
+_protocol(p) := p if not is_string(p)
 
 # covers_port: a rule (protocol, from, to) admits TCP traffic to port. Unknown protocol or
 # ports never match.

@@ -45,6 +45,15 @@ test_all_ports if {
 	not net.all_ports("tcp", 0, u)
 }
 
+# The provider lower-cases protocol names, so any case means the same protocol.
+test_protocol_names_in_any_case if {
+	net.covers_port("Tcp", 22, 22, 22)
+	net.covers_port("TCP", 22, 22, 22)
+	net.all_ports("ALL", 0, 0)
+	net.covers_l4_port("Udp", 445, 445, 445)
+	not net.covers_port("UDP", 22, 22, 22)
+}
+
 test_covers_l4_port if {
 	net.covers_l4_port("udp", 440, 450, 445)
 	net.covers_l4_port("tcp", 445, 445, 445)

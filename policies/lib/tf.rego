@@ -23,8 +23,10 @@ attr(resource, path) := found if {
 	unknown.is_unknown(found)
 } else := object.get(resource.config, path, null)
 
-# has_attr / missing_attr: set (non-null, unknown counts as set) or not.
-has_attr(resource, path) if attr(resource, path) != null
+# has_attr / missing_attr: set (non-null, unknown counts as set) or not. The empty string counts
+# as not set: the provider sends an optional string argument only when it is non-empty, so
+# `kms_key_id = ""` (often a variable's "" default) names no key and the service default applies.
+has_attr(resource, path) if not attr(resource, path) in {null, ""}
 
 missing_attr(resource, path) if not has_attr(resource, path)
 

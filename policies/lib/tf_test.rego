@@ -32,6 +32,14 @@ test_missing_attr if {
 	not tf.missing_attr(bucket, ["bucket"])
 }
 
+# An empty string is never sent by the provider: it is as good as unset.
+test_empty_string_is_missing if {
+	tf.missing_attr({"config": {"kms_key_id": ""}}, ["kms_key_id"])
+	not tf.has_attr({"config": {"kms_key_id": ""}}, ["kms_key_id"])
+	not tf.missing_attr({"config": {"kms_key_id": u}}, ["kms_key_id"])
+	not tf.missing_attr({"config": {"enabled": false}}, ["enabled"])
+}
+
 test_blocks_of_unknown_is_empty if {
 	tf.blocks({"config": {"ingress": u}}, "ingress") == []
 	tf.blocks({"config": {}}, "ingress") == []

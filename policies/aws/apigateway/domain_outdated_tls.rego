@@ -34,8 +34,13 @@ deny contains result.fail_fix(r, ["security_policy"], msg, [result.set(["securit
 
 outdated(null)
 
+# "" is never sent (the provider drops an empty optional string), so the default applies as for null.
+outdated("")
+
 outdated(p) if startswith(upper(unknown.known_string(p)), "TLS_1_0")
 
 describe(null) := "TLS 1.0 by default"
 
-describe(p) := p if p != null
+describe("") := "TLS 1.0 by default"
+
+describe(p) := p if not p in {null, ""}

@@ -33,3 +33,8 @@ test_v2_stage_of_unknown_protocol_does_not_fire if {
 test_v2_stage_of_an_api_outside_the_module_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "var.api_id"}}, "references": []}]}
 }
+
+# client_certificate_id = "" names no certificate: the provider sends none.
+test_empty_certificate_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod", "client_certificate_id": ""}, "references": []}]}
+}

@@ -27,9 +27,10 @@ deny contains result.fail(r, ["web_acl_id"], msg) if {
 	msg := sprintf("%s is not protected by AWS WAF", [r.address])
 }
 
-# Opaque terraform-aws-modules/cloudfront calls pass web_acl_id (default null).
+# Opaque terraform-aws-modules/cloudfront calls pass web_acl_id (default null) to the
+# distribution unchanged, so "" is as good as null there too.
 deny contains result.fail(m, ["web_acl_id"], msg) if {
 	some m in modules.cloudfront_distributions
-	object.get(m.config, "web_acl_id", null) == null
+	object.get(m.config, "web_acl_id", null) in {null, ""}
 	msg := sprintf("%s is not protected by AWS WAF", [m.address])
 }

@@ -15,3 +15,8 @@ test_set_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [trail({"cloud_watch_logs_group_arn": {"$unknown": "aws_x.y.arn"}})]}
 }
+
+# cloud_watch_logs_group_arn = "" names no log group: the provider sends none.
+test_empty_group_fires if {
+	count(rule.deny) == 1 with input as {"resources": [trail({"cloud_watch_logs_group_arn": ""})]}
+}

@@ -15,3 +15,8 @@ test_set_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [trail({"kms_key_id": {"$unknown": "aws_x.y.arn"}})]}
 }
+
+# tfsec's rule tests: kms_key_id = "" names no key (the provider leaves it out of the request).
+test_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [trail({"kms_key_id": ""})]}
+}

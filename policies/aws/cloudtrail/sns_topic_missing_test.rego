@@ -13,3 +13,8 @@ test_passes_with_topic if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"sns_topic_name": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+# sns_topic_name = "" names no topic: the provider sends none.
+test_empty_topic_fires if {
+	count(rule.warn) == 1 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "sns_topic_name": ""}, "references": []}]}
+}

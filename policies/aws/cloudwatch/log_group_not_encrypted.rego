@@ -35,10 +35,11 @@ deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.logs_cmk_set(r, ["kms_
 }
 
 # Opaque calls that create a log group (see log_group_retention_missing), judged on their key
-# argument. No fix: the key the resource fix adds is named and described after the resource.
+# argument ("" reaches the log group as no key). No fix: the key the resource fix adds is named
+# and described after the resource.
 deny contains result.fail(g.call, [g.arg], msg) if {
 	some g in module_log_groups
-	object.get(g.call.config, g.arg, null) == null
+	object.get(g.call.config, g.arg, null) in {null, ""}
 	msg := sprintf("%s is not encrypted with a KMS key", [g.label])
 }
 

@@ -74,3 +74,13 @@ test_opaque_calls_with_key_existing_group_or_switched_off_pass if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [lg({"kms_key_id": {"$unknown": "module.kms.key_arn"}}), fn({"cloudwatch_logs_kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/x"})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [fn({"use_existing_cloudwatch_log_group": true}), lg({"create": false})]}
 }
+
+# kms_key_id = "" names no key: the provider sends none, so the group keeps CloudWatch's own keys.
+test_empty_key_fires if {
+	findings := rule.deny with input as {"resources": [{"address": "aws_cloudwatch_log_group.this", "type": "aws_cloudwatch_log_group", "name": "this", "config": {"kms_key_id": ""}, "references": []}]}
+	[f.path | some f in findings] == [["kms_key_id"]]
+}
+
+test_opaque_log_group_with_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [lg({"name": "app", "kms_key_id": ""})]}
+}

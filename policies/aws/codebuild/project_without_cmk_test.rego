@@ -34,3 +34,9 @@ test_passes_with_cmk if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"encryption_key": {"$unknown": "aws_kms_key.build.arn"}}, "references": [{"path": ["encryption_key"], "target": "aws_kms_key.build"}]}]}
 }
+
+# encryption_key = "" is never sent, so CodeBuild uses the AWS managed key, as when it is unset.
+test_empty_key_fires if {
+	some f in rule.deny with input as {"resources": [{"address": "aws_codebuild_project.build", "type": "aws_codebuild_project", "name": "build", "config": {"name": "build", "encryption_key": ""}, "references": []}]}
+	f.path == ["encryption_key"]
+}

@@ -40,11 +40,12 @@ warn contains result.fail(r, ["subnet_id"], msg) if {
 
 # The registry ec2-instance module passes subnet_id (default null), network_interface and
 # launch_template to its aws_instance unchanged; a call that sets none of them (and is not
-# switched off with create = false) launches into the default VPC.
+# switched off with create = false) launches into the default VPC. subnet_id = "" reaches the
+# instance as no subnet at all.
 warn contains result.fail(m, ["subnet_id"], msg) if {
 	some m in modules.opaque_calls("ec2-instance")
 	object.get(m.config, "create", true) == true
-	object.get(m.config, "subnet_id", null) == null
+	object.get(m.config, "subnet_id", null) in {null, ""}
 	every arg in ["network_interface", "primary_network_interface", "launch_template"] {
 		object.get(m.config, arg, null) in {null, [], {}}
 	}

@@ -83,3 +83,12 @@ test_registry_module_placed_or_off_passes if {
 	# a call whose code is available is checked through its resources
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [object.union(module_call({}), {"dir": ".terraform/modules/bastion"})]}
 }
+
+# subnet_id = "" names no subnet: EC2 picks a default subnet of the default VPC.
+test_fires_on_empty_subnet if {
+	count(rule.warn) == 1 with input as {"resources": [instance({"ami": "ami-0123456789abcdef0", "instance_type": "t3.micro", "subnet_id": ""}, [])]}
+}
+
+test_opaque_module_with_empty_subnet_fires if {
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [module_call({"name": "bastion", "subnet_id": ""})]}
+}

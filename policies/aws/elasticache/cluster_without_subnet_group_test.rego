@@ -45,3 +45,8 @@ test_opaque_module_without_subnet_group_fires if {
 	rule.deny == {{"msg": "module.cache has no subnet group, so it runs in the default network", "resource": "module.cache", "path": ["create_subnet_group"]}} with input as {"resources": [], "modules": [ec({"create_subnet_group": false})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({}), ec({"create_subnet_group": false, "subnet_group_name": "cache"})]}
 }
+
+# subnet_group_name = "" names no subnet group: the cluster runs in the default network.
+test_empty_subnet_group_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "memcached", "subnet_group_name": ""}, "references": []}]}
+}

@@ -3,6 +3,8 @@
 # description: |
 #   snapshot_retention_limit defaults to 0, which turns automatic daily snapshots off. Without them
 #   a node failure, a bad deployment or an accidental FLUSHALL loses the cached dataset for good.
+#   cache.t1.micro nodes cannot take snapshots at all (ElastiCache rejects them), so they are
+#   not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/backups-automatic.html
 # custom:
@@ -28,6 +30,7 @@ deny contains result.fail_fix(r, ["snapshot_retention_limit"], msg, [result.set(
 	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
 	not group_member(r)
 	is_redis(r)
+	not snapshots_unsupported(r)
 	no_retention(r)
 	msg := sprintf("%s does not keep automatic backups (snapshot_retention_limit is 0)", [r.address])
 }
@@ -54,6 +57,10 @@ is_redis(r) if {
 	r.type == "aws_elasticache_replication_group"
 	tf.missing_attr(r, ["engine"])
 }
+
+# ElastiCache cannot snapshot a cache.t1.micro node (SnapshotFeatureNotSupportedFault): setting a
+# retention there fails, so there is nothing to ask of it.
+snapshots_unsupported(r) if lower(unknown.known_string(r.config.node_type)) == "cache.t1.micro"
 
 no_retention(r) if tf.missing_attr(r, ["snapshot_retention_limit"])
 

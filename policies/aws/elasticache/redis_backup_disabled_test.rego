@@ -59,3 +59,9 @@ test_opaque_module_without_backups_fires if {
 test_opaque_module_with_backups_or_memcached_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({"snapshot_retention_limit": 7}), ec({"engine": "memcached"}), ec({"create": false})]}
 }
+
+# tfsec's rule tests pass a Redis cache.t1.micro without retention: that node type cannot snapshot.
+test_t1_micro_is_not_judged if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elasticache_cluster.tiny", "type": "aws_elasticache_cluster", "name": "tiny", "config": {"engine": "redis", "node_type": "cache.t1.micro"}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_elasticache_cluster.small", "type": "aws_elasticache_cluster", "name": "small", "config": {"engine": "redis", "node_type": "cache.t2.micro"}, "references": []}]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-IAM-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role]
+#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive, aws_iam_user_policy_attachments_exclusive, aws_iam_group_policy_attachments_exclusive]
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references:
@@ -30,6 +30,9 @@ admin_arn_suffix := ":iam::aws:policy/AdministratorAccess"
 
 attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
 
+# Provider v5.7x's aws_iam_*_policy_attachments_exclusive: the identity keeps exactly policy_arns.
+exclusive_types := {"aws_iam_role_policy_attachments_exclusive", "aws_iam_user_policy_attachments_exclusive", "aws_iam_group_policy_attachments_exclusive"}
+
 # Walks the unit's IAM resources (iam_identity.iam_resources: one pass over input.resources,
 # shared with the other IAM rules), in model order.
 deny contains result.fail(r, ["policy_arn"], msg) if {
@@ -44,6 +47,14 @@ deny contains result.fail(r, ["managed_policy_arns", i], msg) if {
 	some i, arn in unknown.items(object.get(r.config, "managed_policy_arns", null))
 	is_admin_at(r, ["managed_policy_arns", i], arn)
 	msg := sprintf("%s has the AdministratorAccess managed policy", [r.address])
+}
+
+deny contains result.fail(r, ["policy_arns", i], msg) if {
+	some r in iam_identity.iam_resources
+	r.type in exclusive_types
+	some i, arn in unknown.items(object.get(r.config, "policy_arns", null))
+	is_admin_at(r, ["policy_arns", i], arn)
+	msg := sprintf("%s attaches the AdministratorAccess managed policy", [r.address])
 }
 
 # Any partition (aws, aws-us-gov, aws-cn).

@@ -42,3 +42,10 @@ test_other_policy_data_source_passes if {
 	a := object.union(attachment({"$unknown": "data.aws_iam_policy.ro.arn"}), {"references": [{"path": ["policy_arn"], "target": "data.aws_iam_policy.ro", "attribute": "arn"}]})
 	count(rule.deny) == 0 with input as {"resources": [a], "data": [{"address": "data.aws_iam_policy.ro", "type": "aws_iam_policy", "name": "ro", "config": {"name": "ReadOnlyAccess"}}]}
 }
+
+# Provider v5.7x's aws_iam_*_policy_attachments_exclusive lists every managed policy kept.
+test_exclusive_attachment_fires if {
+	ex := {"address": "aws_iam_group_policy_attachments_exclusive.ops", "type": "aws_iam_group_policy_attachments_exclusive", "name": "ops", "config": {"group_name": "ops", "policy_arns": ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/AdministratorAccess"]}, "references": []}
+	rule.deny == {{"msg": "aws_iam_group_policy_attachments_exclusive.ops attaches the AdministratorAccess managed policy", "resource": "aws_iam_group_policy_attachments_exclusive.ops", "path": ["policy_arns", 1]}} with input as {"resources": [ex]}
+	count(rule.deny) == 0 with input as {"resources": [json.patch(ex, [{"op": "replace", "path": "/config/policy_arns", "value": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}])]}
+}

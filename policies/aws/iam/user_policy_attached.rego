@@ -10,7 +10,7 @@
 #   id: PAL-AWS-IAM-004
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_iam_user_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
+#   resource_types: [aws_iam_user_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment, aws_iam_user_policy_attachments_exclusive]
 #   frameworks:
 #     cis-aws-2.0: ["1.15"]
 #   references:
@@ -37,4 +37,13 @@ deny contains result.fail(r, ["users"], msg) if {
 	some user in unknown.items(object.get(r.config, "users", null))
 	user != ""
 	msg := sprintf("%s attaches a policy directly to users", [r.address])
+}
+
+# Provider v5.7x's exclusive attachment: a non-empty policy_arns attaches those policies to the
+# user (an empty list only detaches every managed policy).
+deny contains result.fail(r, ["policy_arns"], msg) if {
+	some r in input.resources
+	r.type == "aws_iam_user_policy_attachments_exclusive"
+	count(unknown.items(object.get(r.config, "policy_arns", null))) > 0
+	msg := sprintf("%s attaches managed policies directly to a user", [r.address])
 }

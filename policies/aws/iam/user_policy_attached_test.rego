@@ -33,3 +33,10 @@ test_policy_attachment_with_a_blank_and_a_real_user_fires if {
 	a := {"address": "aws_iam_policy_attachment.x", "type": "aws_iam_policy_attachment", "name": "x", "config": {"users": ["", "bob"]}, "references": []}
 	rule.deny == {{"msg": "aws_iam_policy_attachment.x attaches a policy directly to users", "resource": "aws_iam_policy_attachment.x", "path": ["users"]}} with input as {"resources": [a]}
 }
+
+# Provider v5.7x's exclusive attachment for a user: non-empty policy_arns attach to the user.
+test_user_exclusive_attachment_fires if {
+	ex := {"address": "aws_iam_user_policy_attachments_exclusive.bob", "type": "aws_iam_user_policy_attachments_exclusive", "name": "bob", "config": {"user_name": "bob", "policy_arns": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}, "references": []}
+	rule.deny == {{"msg": "aws_iam_user_policy_attachments_exclusive.bob attaches managed policies directly to a user", "resource": "aws_iam_user_policy_attachments_exclusive.bob", "path": ["policy_arns"]}} with input as {"resources": [ex]}
+	count(rule.deny) == 0 with input as {"resources": [json.patch(ex, [{"op": "replace", "path": "/config/policy_arns", "value": []}])]}
+}

@@ -98,5 +98,7 @@ applies(r) if {
 	r.type == "aws_lb"
 	r.config.load_balancer_type == "network"
 	some listener in tf.referencing(r.address, "aws_lb_listener", ["load_balancer_arn"])
-	listener.config.protocol == "TLS"
+
+	# The provider upper-cases the listener protocol, so "tls" is TLS too.
+	upper(unknown.known_string(listener.config.protocol)) == "TLS"
 }

@@ -68,3 +68,8 @@ test_opaque_alb_with_logs_network_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"access_logs": {"$unknown": "var.logs"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb({"load_balancer_type": "network"}), alb({"create": false}), alb({"create_lb": false})]}
 }
+
+# The provider upper-cases the listener protocol: a "tls" listener terminates TLS as well.
+test_lower_case_tls_listener_counts if {
+	count(rule.deny) == 1 with input as {"resources": [nlb({}), listener("tls")]}
+}

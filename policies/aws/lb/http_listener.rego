@@ -115,7 +115,8 @@ else := [result.set(["certificate_arn"], result.expr(sprintf("var.%s", [certific
 
 certificate_variable(r) := sprintf("%s_certificate_arn", [r.name])
 
-serves_http(listener) if listener.config.protocol == "HTTP"
+# The provider takes the protocol in any case and upper-cases it ("http" is HTTP).
+serves_http(listener) if upper(unknown.known_string(listener.config.protocol)) == "HTTP"
 
 # Unset, the protocol of an application load balancer's listener is HTTP.
 serves_http(listener) if {
@@ -148,7 +149,7 @@ module_http_listeners contains {"call": m, "key": key, "listener": listener} if 
 	is_object(listeners)
 	some key, listener in listeners
 	is_object(listener)
-	object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")) == "HTTP"
+	upper(unknown.known_string(object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")))) == "HTTP"
 }
 
 listener_path(key, listener) := ["listeners", key, "protocol"] if "protocol" in object.keys(listener)

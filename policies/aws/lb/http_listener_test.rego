@@ -69,3 +69,8 @@ test_opaque_alb_https_redirects_and_fixed_responses_pass if {
 	nlb := alb({"load_balancer_type": "network", "listeners": {"tcp": {"port": 80, "forward": {"target_group_key": "app"}}}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [nlb]}
 }
+
+# The provider upper-cases the listener protocol, so "http" serves plain HTTP too.
+test_lower_case_http_fires if {
+	count(rule.deny) == 1 with input as {"resources": [json.patch(listener([{"type": "forward", "target_group_arn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/t/1"}]), [{"op": "replace", "path": "/config/protocol", "value": "http"}])]}
+}

@@ -21,6 +21,7 @@ package palisade.aws.lb.outdated_tls_policy
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.unknown
 
 outdated_policies := {
 	"ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-2015-05", "ELBSecurityPolicy-TLS-1-0-2015-04",
@@ -31,7 +32,9 @@ outdated_policies := {
 deny contains result.fail_fix(r, ["ssl_policy"], msg, [result.set(["ssl_policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06")]) if {
 	some r in input.resources
 	r.type in {"aws_lb_listener", "aws_alb_listener"}
-	r.config.protocol in {"HTTPS", "TLS"}
+
+	# In any case: the provider upper-cases the protocol ("https" is HTTPS).
+	upper(unknown.known_string(r.config.protocol)) in {"HTTPS", "TLS"}
 	r.config.ssl_policy in outdated_policies
 	msg := sprintf("%s uses %s, which allows TLS older than 1.2", [r.address, r.config.ssl_policy])
 }
@@ -47,7 +50,7 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, "ELBSecurityPolicy
 	is_object(listeners)
 	some key, listener in listeners
 	is_object(listener)
-	object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")) in {"HTTPS", "TLS"}
+	upper(unknown.known_string(object.get(listener, "protocol", object.get(m.config, "default_protocol", "HTTP")))) in {"HTTPS", "TLS"}
 	listener.ssl_policy in outdated_policies
 	path := ["listeners", key, "ssl_policy"]
 	msg := sprintf("%s uses %s, which allows TLS older than 1.2 (listener %q)", [m.address, listener.ssl_policy, key])

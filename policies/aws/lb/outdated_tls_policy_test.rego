@@ -41,3 +41,8 @@ test_opaque_alb_default_or_http_listener_passes if {
 	listeners := {"https": {"port": 443, "protocol": "HTTPS"}, "http": {"port": 80, "ssl_policy": "ELBSecurityPolicy-2016-08"}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [alb("~> 10.0", {"listeners": listeners})]}
 }
+
+# The provider upper-cases the listener protocol, so "https" is an HTTPS listener.
+test_lower_case_protocol_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_lb_listener.l", "type": "aws_lb_listener", "name": "l", "config": {"protocol": "https", "ssl_policy": "ELBSecurityPolicy-2016-08"}, "references": []}]}
+}

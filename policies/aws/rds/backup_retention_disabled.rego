@@ -1,9 +1,10 @@
 # METADATA
-# title: RDS automated backups are disabled or left at the one-day default
+# title: RDS automated backups are disabled or kept for only one day
 # description: |
 #   backup_retention_period = 0 turns automated backups and point-in-time recovery off. Leaving it
 #   unset keeps the AWS default of a single day, too short to recover from corruption or deletion
-#   noticed after a weekend. Set an explicit retention (7 days or more is common). Read replicas,
+#   noticed after a weekend; setting 1 explicitly keeps the same single day and is reported too.
+#   Set a retention of several days (7 or more is common). Read replicas,
 #   whose backups belong to their source, are not reported. Opaque
 #   terraform-aws-modules/rds calls are checked through their arguments.
 # related_resources:
@@ -49,4 +50,11 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, 7)]) if {
 	some r in databases
 	tf.missing_attr(r, path)
 	msg := sprintf("%s keeps automated backups for only the default one day", [r.address])
+}
+
+# Written out, one day is still the default's single day: no more time to notice a bad change.
+deny contains result.fail_fix(r, path, msg, [result.set(path, 7)]) if {
+	some r in databases
+	unknown.known_number(r.config.backup_retention_period) == 1
+	msg := sprintf("%s keeps automated backups for only one day (backup_retention_period = 1)", [r.address])
 }

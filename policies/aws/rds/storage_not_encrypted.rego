@@ -70,7 +70,5 @@ bad(null) := true
 
 bad(v) if unknown.is_false(v)
 
-# kms_key_id = "" names no key: the provider leaves it out of the request.
+# kms_key_id = "" names no key either (tf.missing_attr counts it as unset).
 no_key(r) if tf.missing_attr(r, ["kms_key_id"])
-
-no_key(r) if r.config.kms_key_id == ""

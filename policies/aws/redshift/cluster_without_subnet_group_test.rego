@@ -19,3 +19,8 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+# cluster_subnet_group_name = "" names no subnet group: the cluster runs in the default network.
+test_empty_subnet_group_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"node_type": "ra3.xlplus", "cluster_subnet_group_name": ""}, "references": []}]}
+}

@@ -19,3 +19,8 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 }
+
+# kms_key_arn = "" names no key: the provider leaves it out of the request.
+test_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_sagemaker_endpoint_configuration.this", "type": "aws_sagemaker_endpoint_configuration", "name": "this", "config": {"name": "cfg", "kms_key_arn": ""}, "references": []}]}
+}

@@ -36,9 +36,10 @@ deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_i
 }
 
 # Opaque terraform-aws-modules/secrets-manager calls pass kms_key_id (default null: the AWS managed
-# aws/secretsmanager key). No fix: the key the resource fix adds is described by resource type.
+# aws/secretsmanager key; "" reaches the secret as no key). No fix: the key the resource fix adds
+# is described by resource type.
 deny contains result.fail(m, ["kms_key_id"], msg) if {
 	some m in modules.secrets
-	object.get(m.config, "kms_key_id", null) == null
+	object.get(m.config, "kms_key_id", null) in {null, ""}
 	msg := sprintf("%s is encrypted with the AWS managed key", [m.address])
 }

@@ -27,3 +27,12 @@ test_opaque_module_with_key_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"kms_key_id": {"$unknown": "aws_kms_key.s.arn"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create": false})]}
 }
+
+# kms_key_id = "" names no key: Secrets Manager uses aws/secretsmanager, as when it is unset.
+test_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": {"kms_key_id": ""}, "references": []}]}
+}
+
+test_opaque_module_with_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"name": "db", "kms_key_id": ""})]}
+}

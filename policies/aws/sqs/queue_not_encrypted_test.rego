@@ -34,3 +34,8 @@ test_opaque_module_default_kms_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"sqs_managed_sse_enabled": false, "kms_master_key_id": "alias/queue"})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"sqs_managed_sse_enabled": false, "create": false})]}
 }
+
+# SSE-SQS switched off and kms_master_key_id = "" (no key sent): the queue is unencrypted.
+test_disabled_sse_with_empty_key_fires if {
+	count(rule.deny) == 1 with input as {"resources": [queue({"sqs_managed_sse_enabled": false, "kms_master_key_id": ""})]}
+}

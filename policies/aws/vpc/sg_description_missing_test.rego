@@ -13,3 +13,8 @@ test_passes_with_description if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"description": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+# description = "" says nothing to a reviewer (and the provider replaces it with its default).
+test_empty_description_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": ""}, "references": []}]}
+}
