@@ -138,3 +138,26 @@ test('nested blocks become lists; meta-arguments are not config (provisioners ar
     provisioner: [{ type: 'local-exec', command: { $unknown: '"echo ${self.id}"' } }],
   });
 });
+
+test('arguments set to null are left out of the model config, as Terraform leaves them out; the source map keeps them', () => {
+  // Modules pass every argument through (`kms_key_id = var.kms_key_id`, null unless given): a rule
+  // reading object.get(config, "x", provider_default) must see the provider's default.
+  const r = analyze({
+    'main.tf': `variable "key" {
+  default = null
+}
+resource "a_b" "c" {
+  kms_key_id = var.key
+  name       = "n"
+  cert {
+    default_certificate = null
+    min                 = "TLSv1"
+  }
+  tags = { a = null, b = "x" }
+  list = [null, 1]
+}
+`,
+  });
+  assert.deepEqual(r.model.resources[0].config, { name: 'n', cert: [{ min: 'TLSv1' }], tags: { b: 'x' }, list: [null, 1] });
+  assert.ok(r.sourceMaps.get('a_b.c')!.fields!.kms_key_id);
+});
