@@ -30,6 +30,14 @@ has_attr(resource, path) if not attr(resource, path) in {null, ""}
 
 missing_attr(resource, path) if not has_attr(resource, path)
 
+# unset(resource, path): missing_attr, or the empty string. Modules pass every optional argument
+# through, so an unused one arrives as null (`replicate_source_db = var.replicate_source_db`) or,
+# in older modules, as "" — which the provider leaves out of the request. `not r.config.x` is
+# wrong for both: null and "" are values, so `not` fails on them. Unknown counts as set.
+unset(resource, path) if missing_attr(resource, path)
+
+unset(resource, path) if attr(resource, path) == ""
+
 # blocks(resource, name): the nested blocks `name` as a list ([] when absent or unknown).
 blocks(resource, name) := unknown.items(object.get(resource.config, name, []))
 

@@ -72,3 +72,13 @@ test_names_type if {
 	not tf.names_type("data.aws_s3_bucket.logs.id", "aws_s3_bucket_policy")
 	not tf.names_type("var.aws_s3_bucket", "aws_s3_bucket")
 }
+
+# Modules pass unused optional arguments through as null, older ones as "": both are unset.
+test_unset_null_empty_absent if {
+	r := {"address": "a.b", "config": {"n": null, "e": "", "s": "x", "u": u}}
+	tf.unset(r, ["n"])
+	tf.unset(r, ["e"])
+	tf.unset(r, ["absent"])
+	not tf.unset(r, ["s"])
+	not tf.unset(r, ["u"])
+}

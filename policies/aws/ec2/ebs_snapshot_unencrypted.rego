@@ -59,6 +59,6 @@ deny contains result.with_related(result.fail_fix(copy, ["encrypted"], msg, fix)
 
 # A volume restored from a snapshot takes the snapshot's encryption, which is not known here.
 unencrypted(volume) if {
-	not volume.config.snapshot_id
+	tf.unset(volume, ["snapshot_id"])
 	unknown.not_true(object.get(volume.config, "encrypted", null))
 }

@@ -54,3 +54,8 @@ test_copy_of_unknown_snapshot_does_not_fire if {
 	other := object.union(copy({}), {"config": {"source_snapshot_id": "snap-0123456789abcdef0"}, "references": []})
 	count(copy_findings) == 0 with input as {"resources": [volume({}), snapshot, other]}
 }
+
+# A pass-through snapshot_id = null (or "") restores nothing.
+test_null_or_empty_snapshot_id_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [volume({"snapshot_id": null}), snapshot]}
+}

@@ -29,7 +29,7 @@ import data.palisade.lib.unknown
 deny contains result.fail_fix(r, ["encrypted"], msg, [result.set(["encrypted"], true)]) if {
 	not instance_rule.default_encryption_on
 	some r in tf.resources("aws_ebs_volume")
-	not r.config.snapshot_id
+	tf.unset(r, ["snapshot_id"])
 	unknown.not_true(object.get(r.config, "encrypted", null))
 	msg := sprintf("%s is not encrypted", [r.address])
 }

@@ -28,3 +28,9 @@ test_opaque_module_ebs_volumes_without_encryption_fire if {
 	off := {"address": "module.ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"create": false, "ebs_volumes": {"/dev/sdf": {"size": 10}}}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
 }
+
+# A pass-through snapshot_id = null (or "") restores nothing.
+test_null_or_empty_snapshot_id_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [volume({"snapshot_id": null})]}
+	count(rule.deny) == 1 with input as {"resources": [volume({"snapshot_id": ""})]}
+}

@@ -34,8 +34,8 @@ databases := array.concat(
 	[r |
 		some r in input.resources
 		r.type in {"aws_db_instance", "aws_rds_cluster"}
-		not r.config.replicate_source_db
-		not r.config.replication_source_identifier
+		tf.unset(r, ["replicate_source_db"])
+		tf.unset(r, ["replication_source_identifier"])
 	],
 	modules.rds_instances,
 )

@@ -43,3 +43,8 @@ test_retention_or_replica_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [db({"backup_retention_period": {"$unknown": "var.days"}})]}
 }
+
+# A module's pass-through replicate_source_db = null (or "") is not a replica.
+test_null_or_empty_replica_source_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [db({"backup_retention_period": 0, "replicate_source_db": null, "replication_source_identifier": ""})]}
+}

@@ -32,8 +32,8 @@ deny contains result.with_related(result.fail(snapshot, [], msg), [result.relate
 }
 
 unencrypted(cluster) if {
-	not cluster.config.snapshot_identifier
-	not cluster.config.replication_source_identifier
+	tf.unset(cluster, ["snapshot_identifier"])
+	tf.unset(cluster, ["replication_source_identifier"])
 	tf.missing_attr(cluster, ["kms_key_id"])
 	tf.missing_attr(cluster, ["storage_encrypted"])
 }

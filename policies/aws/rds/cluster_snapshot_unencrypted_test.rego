@@ -19,3 +19,8 @@ test_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [cluster({"storage_encrypted": {"$unknown": "var.x"}}), snapshot]}
 }
+
+# Pass-through snapshot_identifier / replication_source_identifier = null or "" are not sources.
+test_null_or_empty_sources_still_fire if {
+	count(rule.deny) == 1 with input as {"resources": [cluster({"storage_encrypted": null, "snapshot_identifier": null, "replication_source_identifier": ""}), snapshot]}
+}

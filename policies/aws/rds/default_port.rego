@@ -27,7 +27,7 @@ import data.palisade.lib.unknown
 warn contains result.fail(r, ["port"], msg) if {
 	some r in input.resources
 	r.type in {"aws_db_instance", "aws_rds_cluster"}
-	not r.config.replicate_source_db
+	tf.unset(r, ["replicate_source_db"])
 	engine := lower(unknown.known_string(r.config.engine))
 	port := default_port(engine)
 	uses_port(r, port)

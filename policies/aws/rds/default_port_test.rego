@@ -54,3 +54,8 @@ test_opaque_modules_on_another_or_unknown_port_pass if {
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [aurora({}), rds({"engine": "postgres", "replicate_source_db": "primary"})]}
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [rds({"engine": "postgres", "create_db_instance": false})]}
 }
+
+# A module's pass-through replicate_source_db = null (or "") is not a replica.
+test_null_or_empty_replica_source_still_fires if {
+	count(rule.warn) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "postgres", "port": 5432, "replicate_source_db": null}, "references": []}]}
+}

@@ -20,6 +20,7 @@ package palisade.aws.rds.multi_az_disabled
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 types := {"aws_db_instance"}
@@ -27,7 +28,7 @@ types := {"aws_db_instance"}
 warn contains result.fail_fix(r, ["multi_az"], msg, [result.set(["multi_az"], true)]) if {
 	some r in input.resources
 	r.type in types
-	not r.config.replicate_source_db
+	tf.unset(r, ["replicate_source_db"])
 	bad(object.get(r.config, "multi_az", null))
 	msg := sprintf("%s is not Multi-AZ", [r.address])
 }

@@ -35,3 +35,9 @@ test_opaque_module_multi_az_replica_or_switched_off_passes if {
 	sub := {"address": "module.db", "source": "terraform-aws-modules/rds/aws//modules/db_instance", "config": {"create": false}}
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [sub]}
 }
+
+# A module's pass-through replicate_source_db = null (or "") is not a replica.
+test_null_or_empty_replica_source_still_fires if {
+	count(rule.warn) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"multi_az": false, "replicate_source_db": null}, "references": []}]}
+	count(rule.warn) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"multi_az": false, "replicate_source_db": ""}, "references": []}]}
+}

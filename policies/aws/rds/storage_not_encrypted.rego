@@ -35,9 +35,9 @@ types := {"aws_db_instance", "aws_rds_cluster"}
 deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["storage_encrypted"], true)]) if {
 	some r in input.resources
 	r.type in types
-	not r.config.replicate_source_db
-	not r.config.replication_source_identifier
-	not r.config.snapshot_identifier
+	tf.unset(r, ["replicate_source_db"])
+	tf.unset(r, ["replication_source_identifier"])
+	tf.unset(r, ["snapshot_identifier"])
 	object.get(r.config, "engine_mode", "provisioned") != "serverless"
 	no_key(r)
 	bad(object.get(r.config, "storage_encrypted", null))

@@ -50,3 +50,11 @@ test_opaque_aurora_module_fires_only_when_disabled if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.a", "source": "terraform-aws-modules/rds-aurora/aws", "config": {"storage_encrypted": false}}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.a", "source": "terraform-aws-modules/rds-aurora/aws", "config": {}}]}
 }
+
+# terraform-aws-modules/rds passes replicate_source_db = var.replicate_source_db (null unless a
+# replica): a null or "" source is not a replica, and the unencrypted primary is still reported.
+test_null_or_empty_replica_source_still_fires if {
+	cfg := {"engine": "postgres", "storage_encrypted": false, "replicate_source_db": null, "replication_source_identifier": "", "snapshot_identifier": null}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": cfg, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": object.union(cfg, {"replicate_source_db": {"$unknown": "module.master.id"}}), "references": []}]}
+}

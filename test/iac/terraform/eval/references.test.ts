@@ -165,3 +165,37 @@ resource "aws_cloudwatch_metric_alarm" "CIS_Alarm-1" {
   // The undeclared targets (two resources, one data source) are still reported as errors.
   assert.equal(r.diagnostics.filter((e) => e.code === 'tf-undeclared-resource').length, 3);
 });
+
+test('ephemeral.TYPE.NAME (Terraform 1.10+) reads a declared ephemeral resource as unknown', () => {
+  // The ephemeral block is declared, not evaluated: its value exists only while Terraform runs.
+  const r = analyze({
+    'main.tf': `variable "names" {
+  type    = set(string)
+  default = ["a"]
+}
+ephemeral "random_password" "pw" {
+  for_each = var.names
+  length   = 32
+}
+resource "aws_secretsmanager_secret_version" "v" {
+  for_each         = var.names
+  secret_id        = each.key
+  secret_string_wo = ephemeral.random_password.pw[each.key].result
+}
+resource "a_b" "bad" {
+  x = ephemeral.random_password.missing.result
+  y = ephemeral.random_password
+}
+`,
+  });
+  const v = r.model.resources.find((x) => x.type === 'aws_secretsmanager_secret_version')!;
+  assert.deepEqual(v.config.secret_string_wo, { $unknown: 'ephemeral.random_password.pw[each.key].result' });
+  assert.ok(!r.model.resources.some((x) => x.type === 'random_password'));
+  assert.deepEqual(
+    r.diagnostics.map((d) => [d.code, d.message]),
+    [
+      ['tf-undeclared-resource', 'ephemeral "random_password" "missing" is not declared in this module'],
+      ['tf-invalid-reference', 'an ephemeral resource reference needs type and name: ephemeral.TYPE.NAME'],
+    ],
+  );
+});

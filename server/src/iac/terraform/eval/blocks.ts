@@ -181,6 +181,10 @@ function addBlockLists(lists: BlockList[], scope: Scope, config: ValueObject, fi
       scope.env.ctx.report(scope.file.path, list.header, 'error', 'tf-duplicate-attribute', `"${type}" is both an attribute and a block`);
       continue;
     }
+    // Only dynamic blocks whose for_each is empty (`for_each = var.x != null ? [var.x] : []`, the
+    // way modules make a block optional) leave a list empty. That is no block at all, as when the
+    // block is not written: rules test absence by the key being missing, and `[]` read as present.
+    if (list.values.length === 0) continue;
     config[type] = list.values;
     fields[type] = {
       range: rangeOf(scope, { start: list.first.start, end: list.last.end }),

@@ -11,6 +11,13 @@ import { evalError, sourceOf, type Scope } from './scope';
 import { partialJsonencode } from './json-template';
 import { renderTemplateText } from './template-text';
 
+/** Functions Terraform 0.12 deprecated and 0.15 removed (`list(string)` still turns up, e.g. as a
+ *  misplaced type expression in a variable's default). */
+const REMOVED_FUNCTIONS = new Map([
+  ['list', 'write a list as [ ... ] or convert with tolist()'],
+  ['map', 'write a map as { ... } or convert with tomap()'],
+]);
+
 export function evaluateCall(expr: CallExpr, scope: Scope): Value {
   const name = expr.name.name;
   switch (name) {
@@ -31,6 +38,11 @@ export function evaluateCall(expr: CallExpr, scope: Scope): Value {
     args = [...args.slice(0, -1), ...last];
   }
   if (!hasFunction(name)) {
+    const removed = REMOVED_FUNCTIONS.get(name);
+    if (removed) {
+      // Terraform itself rejects these: an error of the configuration, not a gap of Palisade's.
+      return evalError(scope, expr.name, 'tf-unknown-function', `function "${name}" was removed in Terraform 0.15; ${removed}`);
+    }
     scope.env.ctx.report(scope.file.path, expr.name, 'warning', 'tf-unknown-function',
       `function "${name}" is not supported by Palisade; its result is treated as unknown`);
     return new Unknown(sourceOf(scope, expr), [], `function \`${name}\` is not evaluated`);

@@ -24,6 +24,8 @@ export interface ModuleDecls {
   resources: Map<string, BlockDecl>;
   /** Keyed by `type.name`. */
   data: Map<string, BlockDecl>;
+  /** `ephemeral "type" "name"` blocks (Terraform 1.10+), keyed by `type.name`: only declared, never evaluated. */
+  ephemeral: Map<string, BlockDecl>;
   modules: Map<string, BlockDecl>;
   outputs: Map<string, BlockDecl>;
   providers: BlockDecl[];
@@ -70,6 +72,7 @@ function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDec
     locals: new Map(),
     resources: new Map(),
     data: new Map(),
+    ephemeral: new Map(),
     modules: new Map(),
     outputs: new Map(),
     providers: [],
@@ -88,7 +91,7 @@ function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDec
 
 /** A top-level declaration of a file, with the map of ModuleDecls it goes to and its key there. */
 type FileDeclaration =
-  | { to: 'variables' | 'outputs' | 'modules' | 'resources' | 'data'; key: string; decl: BlockDecl; labelCount: number }
+  | { to: 'variables' | 'outputs' | 'modules' | 'resources' | 'data' | 'ephemeral'; key: string; decl: BlockDecl; labelCount: number }
   | { to: 'providers'; decl: BlockDecl }
   | { to: 'locals'; local: LocalDecl };
 
@@ -118,6 +121,9 @@ function declarationsOf(file: ParsedFile): FileDeclaration[] {
         break;
       case 'data':
         if (labels.length >= 2) out.push({ to: 'data', key: `${labels[0].value}.${labels[1].value}`, decl, labelCount: 2 });
+        break;
+      case 'ephemeral':
+        if (labels.length >= 2) out.push({ to: 'ephemeral', key: `${labels[0].value}.${labels[1].value}`, decl, labelCount: 2 });
         break;
       case 'provider':
         out.push({ to: 'providers', decl });

@@ -64,7 +64,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
       for (const i of result.instances) {
         const isPolicyDocument = result.type === 'aws_iam_policy_document' && mode === 'data';
         // `json` is rendered (a PartialJson when some inputs are unknown: the model shows the document).
-        const config = modelObject(isPolicyDocument ? { ...i.config, json: i.value.json } : i.config);
+        const config = withoutNulls(modelObject(isPolicyDocument ? { ...i.config, json: i.value.json } : i.config));
         const r: ModelResource = {
           address: i.address,
           mode,
@@ -115,6 +115,28 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
       else collect(mi.child, model, sourceMaps);
     }
   }
+}
+
+/**
+ * A resource's config without the arguments set to null, at every depth (nested blocks' too).
+ * Terraform treats `x = null` exactly as leaving x out, and modules set every argument
+ * (`kms_key_id = var.kms_key_id`, null unless given): rules written for `object.get(c, "x",
+ * provider_default)` or a missing key must read both ways alike. The source map keeps the
+ * attribute, so findings and fixes still point at (and edit) the line that sets it.
+ */
+function withoutNulls(v: { [key: string]: ModelValue }): { [key: string]: ModelValue } {
+  const out: { [key: string]: ModelValue } = {};
+  for (const k in v) {
+    const x = v[k];
+    if (x !== null) out[k] = dropNullsIn(x);
+  }
+  return out;
+}
+
+function dropNullsIn(v: ModelValue): ModelValue {
+  if (Array.isArray(v)) return v.map(dropNullsIn);
+  if (v !== null && typeof v === 'object') return withoutNulls(v as { [key: string]: ModelValue });
+  return v;
 }
 
 function modelObject(v: ValueObject): { [key: string]: ModelValue } {

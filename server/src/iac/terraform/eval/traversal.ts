@@ -1,11 +1,11 @@
 // The roots of references: var.*, local.*, path.*, terraform.*, count.*, each.*, self, module.*,
-// data.*, and resource types. Everything else in a traversal is ordinary attribute/index access.
+// data.*, ephemeral.*, and resource types. Everything else in a traversal is ordinary attribute/index access.
 import type { GetAttrExpr, VariableExpr } from '../ast';
 import { Unknown, type Value } from '../values';
 import { evalError, sourceOf, type Scope } from './scope';
 import { relativePath } from './text';
 
-const RESERVED_ROOTS = new Set(['var', 'local', 'path', 'terraform', 'count', 'each', 'self', 'module', 'data']);
+const RESERVED_ROOTS = new Set(['var', 'local', 'path', 'terraform', 'count', 'each', 'self', 'module', 'data', 'ephemeral']);
 
 /** A root that Terraform reads as a managed resource type (`provider_type`) even when the module
  *  declares no resource of it. Types are lower case; resource *names* after them are any identifier. */
@@ -37,6 +37,7 @@ export function resolveTraversal(expr: GetAttrExpr, scope: Scope): Value | undef
   if (obj.kind === 'GetAttr' && obj.object.kind === 'Variable' && !scope.bindings.has(obj.object.name) && scope.kind === 'module') {
     const root = obj.object.name;
     if (root === 'data') return resourceRef(scope, expr, 'data', obj.name.name, name);
+    if (root === 'ephemeral') return ephemeralRef(scope, expr, obj.name.name, name);
     if (root === 'module') {
       const out = scope.env.moduleOutput(obj.name.name, name);
       if (out !== undefined) return out;
@@ -79,6 +80,8 @@ export function resolveTraversal(expr: GetAttrExpr, scope: Scope): Value | undef
     }
     case 'data':
       return evalError(scope, expr, 'tf-invalid-reference', 'a data source reference needs type and name: data.TYPE.NAME');
+    case 'ephemeral':
+      return evalError(scope, expr, 'tf-invalid-reference', 'an ephemeral resource reference needs type and name: ephemeral.TYPE.NAME');
   }
   if (env.decls.resourceTypes.has(obj.name)) return resourceRef(scope, expr, 'managed', obj.name, name);
   // A resource type with no resource of that type in this module.
@@ -93,4 +96,16 @@ function resourceRef(scope: Scope, expr: GetAttrExpr, mode: 'managed' | 'data', 
   if (v !== undefined) return v;
   const what = mode === 'data' ? `data "${type}" "${name}"` : `resource "${type}" "${name}"`;
   return evalError(scope, expr, 'tf-undeclared-resource', `${what} is not declared in this module`);
+}
+
+/**
+ * `ephemeral.TYPE.NAME` (Terraform 1.10+): an ephemeral resource is opened while Terraform runs and
+ * its result is never stored, so nothing about it is known here (and it is not in the model). Its
+ * value is typically a secret passed to a write-only argument (`secret_string_wo`).
+ */
+function ephemeralRef(scope: Scope, expr: GetAttrExpr, type: string, name: string): Value {
+  if (scope.env.decls.ephemeral.has(`${type}.${name}`)) {
+    return new Unknown(sourceOf(scope, expr), [], 'an ephemeral resource is only known while Terraform runs');
+  }
+  return evalError(scope, expr, 'tf-undeclared-resource', `ephemeral "${type}" "${name}" is not declared in this module`);
 }
