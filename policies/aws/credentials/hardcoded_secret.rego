@@ -1,0 +1,111 @@
+# METADATA
+# title: A password or auth token is written in the configuration
+# description: |
+#   A database master password, a Redis auth token, a broker or directory password or a secret's
+#   value set to a plain string — in the resource, a variable's default or a .tfvars file — is
+#   readable by everyone who can read the repository, its history and every clone and CI log,
+#   and it cannot be rotated without a commit. Values that Terraform only knows at apply time
+#   (a variable without a default, random_password, a Secrets Manager data source) are not
+#   reported: they are not written down.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
+#   - ref: https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
+#   - ref: https://cwe.mitre.org/data/definitions/798.html
+# custom:
+#   id: PAL-AWS-CREDENTIALS-001
+#   severity: high
+#   formats: [terraform]
+#   resource_types:
+#     - aws_db_instance
+#     - aws_rds_cluster
+#     - aws_docdb_cluster
+#     - aws_redshift_cluster
+#     - aws_redshiftserverless_namespace
+#     - aws_elasticache_replication_group
+#     - aws_elasticache_user
+#     - aws_dms_endpoint
+#     - aws_directory_service_directory
+#     - aws_mq_broker
+#     - aws_opensearch_domain
+#     - aws_elasticsearch_domain
+#     - aws_secretsmanager_secret_version
+#     - aws_ssm_parameter
+#   frameworks:
+#     pci-dss-4.0: ["8.3.2", "8.6.2"]
+#     nist-800-53: [IA-5(7)]
+#     soc2: [CC6.1]
+#   references: {}
+#   cwe: ["CWE-798"]
+#   remediation: |
+#     Let the service keep the secret (RDS, Aurora and DocumentDB: manage_master_user_password = true;
+#     Redshift: manage_master_password = true), generate it with random_password, or pass it in a
+#     variable without a default (sensitive = true) from the pipeline's secret store.
+#   fixable: false
+package palisade.aws.credentials.hardcoded_secret
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Where each resource type takes a secret, as paths into its config ("*" steps over every nested
+# block of a list).
+secret_paths := {
+	"aws_db_instance": [["password"]],
+	"aws_rds_cluster": [["master_password"]],
+	"aws_docdb_cluster": [["master_password"]],
+	"aws_redshift_cluster": [["master_password"]],
+	"aws_redshiftserverless_namespace": [["admin_user_password"]],
+	"aws_elasticache_replication_group": [["auth_token"]],
+	"aws_elasticache_user": [["passwords"]],
+	"aws_dms_endpoint": [["password"]],
+	"aws_directory_service_directory": [["password"]],
+	"aws_mq_broker": [["user", "*", "password"]],
+	"aws_opensearch_domain": [["advanced_security_options", "*", "master_user_options", "*", "master_user_password"]],
+	"aws_elasticsearch_domain": [["advanced_security_options", "*", "master_user_options", "*", "master_user_password"]],
+	"aws_secretsmanager_secret_version": [["secret_string"]],
+}
+
+# values_at(config, steps): [path, value] pairs the steps reach (at most two "*" steps).
+values_at(config, [key]) := [[[key], config[key]]]
+
+values_at(config, [key, "*", field]) := [[[key, i, field], item[field]] |
+	some i, item in unknown.items(object.get(config, key, []))
+	is_object(item)
+]
+
+values_at(config, [key, "*", inner, "*", field]) := [[[key, i, inner, j, field], nested[field]] |
+	some i, item in unknown.items(object.get(config, key, []))
+	is_object(item)
+	some j, nested in unknown.items(object.get(item, inner, []))
+	is_object(nested)
+]
+
+# plain(value): a non-empty string that Terraform knows before apply.
+plain(value) if trim_space(unknown.known_string(value)) != ""
+
+# written(value): a plain string, or a list holding one.
+written(value) if plain(value)
+
+written(value) if {
+	is_array(value)
+	some v in value
+	plain(v)
+}
+
+deny contains result.fail(r, path, msg) if {
+	some r in input.resources
+	some steps in secret_paths[r.type]
+	some pair in values_at(r.config, steps)
+	[path, value] := pair
+	written(value)
+	msg := sprintf("%s sets %s to a value written in the configuration", [r.address, path[count(path) - 1]])
+}
+
+# A SecureString parameter exists to keep its value secret; a value written in the configuration
+# defeats it (a plain String parameter with a secret name is PAL-AWS-SSM-001's finding).
+deny contains result.fail(r, ["value"], msg) if {
+	some r in tf.resources("aws_ssm_parameter")
+	r.config.type == "SecureString"
+	written(object.get(r.config, "value", null))
+	msg := sprintf("%s is a SecureString whose value is written in the configuration", [r.address])
+}

@@ -1,0 +1,45 @@
+package palisade.aws.credentials.hardcoded_secret_test
+
+import data.palisade.aws.credentials.hardcoded_secret as rule
+
+res(type, config) := {"address": sprintf("%s.this", [type]), "type": type, "name": "this", "config": config, "references": []}
+
+test_db_password_literal_fires if {
+	rule.deny == {{
+		"msg": "aws_db_instance.this sets password to a value written in the configuration",
+		"resource": "aws_db_instance.this", "path": ["password"],
+	}} with input as {"resources": [res("aws_db_instance", {"username": "admin", "password": "SuperSecret123!"})]}
+}
+
+test_every_kind_of_secret_fires if {
+	count(rule.deny) == 1 with input as {"resources": [res("aws_rds_cluster", {"master_password": "pw-123456"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_elasticache_replication_group", {"auth_token": "a-long-redis-token-1234"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_elasticache_user", {"passwords": ["a-long-user-password-1"]})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_secretsmanager_secret_version", {"secret_string": "{\"password\":\"x1\"}"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_ssm_parameter", {"type": "SecureString", "value": "s3cr3t"})]}
+}
+
+test_nested_blocks_are_placed_on_the_value if {
+	broker := res("aws_mq_broker", {"user": [{"username": "ops", "password": {"$unknown": "var.pw"}}, {"username": "app", "password": "AppPassw0rd!!"}]})
+	rule.deny == {{
+		"msg": "aws_mq_broker.this sets password to a value written in the configuration",
+		"resource": "aws_mq_broker.this", "path": ["user", 1, "password"],
+	}} with input as {"resources": [broker]}
+	domain := res("aws_opensearch_domain", {"advanced_security_options": [{"enabled": true, "master_user_options": [{"master_user_name": "admin", "master_user_password": "Admin#12345"}]}]})
+	count(rule.deny) == 1 with input as {"resources": [domain]}
+}
+
+test_values_known_only_at_apply_pass if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_db_instance", {"password": {"$unknown": "random_password.db.result"}})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_elasticache_user", {"passwords": [{"$unknown": "var.pw"}]})]}
+}
+
+test_no_password_or_empty_passes if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_db_instance", {"manage_master_user_password": true})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_db_instance", {"password": ""})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_rds_cluster", {"master_password": null})]}
+}
+
+test_plain_string_parameter_is_another_rule if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_ssm_parameter", {"type": "String", "value": "eu-west-1"})]}
+}
