@@ -6,7 +6,7 @@ import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
 import { isJsonSyntaxFile, renderJsonOperations } from './json-render';
 import { renderOperations } from './terraform-render';
-import { blockAt } from './terraform-locate';
+import { blockAt, derivedFromReason } from './terraform-locate';
 import { titleOfOperations } from './titles';
 import type { FixCandidate, FixContext, FixProvider, FixTextEdit, VerifiedFix } from './types';
 import { parsedFile, unitState, verifyEdits, type UnitState } from './verify';
@@ -121,6 +121,10 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     if (!file) return { ok: false, reason: `${node.range.file} cannot be read` };
     const block = blockAt(file, node.range.start);
     if (!block) return { ok: false, reason: `${address} is not a block in ${node.range.file}` };
+    for (const op of ops) {
+      const why = op.derived_from === undefined ? undefined : derivedFromReason(file, block, op.derived_from);
+      if (why) return { ok: false, reason: `${address}: ${why}` };
+    }
     const r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
     if (!r.ok) return r;
     const mine = r.edits.map((e) => ({ file: node.range.file, ...e }));
