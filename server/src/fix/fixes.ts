@@ -4,6 +4,7 @@ import { rulesByIdOf, type Finding, type FixOperation } from '../policy';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
+import { renderDocumentSets } from './document-set';
 import { isJsonSyntaxFile, renderJsonOperations } from './json-render';
 import { renderOperations } from './terraform-render';
 import { blockAt, derivedFromReason } from './terraform-locate';
@@ -125,7 +126,12 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
       const why = op.derived_from === undefined ? undefined : derivedFromReason(file, block, op.derived_from);
       if (why) return { ok: false, reason: `${address}: ${why}` };
     }
-    const r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
+    let r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
+    // A scalar inside a JSON document attribute (jsonencode, heredoc): where the source map puts it.
+    if (!r.ok && !isJsonSyntaxFile(node.range.file)) {
+      const inDocument = renderDocumentSets(file, node.range.file, block, node, ops);
+      if (inDocument.ok) r = inDocument;
+    }
     if (!r.ok) return r;
     const mine = r.edits.map((e) => ({ file: node.range.file, ...e }));
     if (editsOverlap(edits, mine)) return { ok: false, reason: `the operations on ${address} and another resource edit the same text` };
