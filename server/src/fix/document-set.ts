@@ -13,7 +13,8 @@ import type { FixOperation } from '../policy';
 import type { LocalEdit } from './layout';
 import { unparen } from './terraform-locate';
 
-export type DocumentSetResult = { ok: true; edits: LocalEdit[] } | { ok: false };
+/** `reason` only once the path was found inside a document (else the block renderer's reason stands). */
+export type DocumentSetResult = { ok: true; edits: LocalEdit[] } | { ok: false; reason?: string };
 
 const SCALAR = /^(true|false|null|-?\d+(\.\d+)?)$/;
 
@@ -25,13 +26,14 @@ export function renderDocumentSets(file: ParsedFile, relFile: string, block: Blo
   const edits: LocalEdit[] = [];
   for (const op of ops) {
     const edit = documentSet(file, relFile, block, root, op);
-    if (!edit) return { ok: false };
+    if (!edit || typeof edit === 'string') return { ok: false, reason: edit };
     edits.push(edit);
   }
   return edits.length > 0 ? { ok: true, edits } : { ok: false };
 }
 
-function documentSet(file: ParsedFile, relFile: string, block: Block, root: SourceMapNode | undefined, op: FixOperation): LocalEdit | undefined {
+/** The edit; a reason when the value was found in the document but is not a literal scalar; else undefined. */
+function documentSet(file: ParsedFile, relFile: string, block: Block, root: SourceMapNode | undefined, op: FixOperation): LocalEdit | string | undefined {
   const value = op.value;
   if (op.op !== 'set' || op.resource !== undefined || op.replaces !== undefined || op.derived_from !== undefined) return undefined;
   if (!(typeof value === 'boolean' || value === null || (typeof value === 'number' && Number.isFinite(value)))) return undefined;
@@ -46,6 +48,7 @@ function documentSet(file: ParsedFile, relFile: string, block: Block, root: Sour
   for (const step of path) node = typeof step === 'number' ? node?.items?.[step] : node?.fields?.[step];
   const range = node?.valueRange;
   if (!range || range.file !== relFile || range.start < expr.start || range.end > expr.end) return undefined;
-  if (!SCALAR.test(file.text.slice(range.start, range.end))) return undefined;
+  const current = file.text.slice(range.start, range.end);
+  if (!SCALAR.test(current)) return `${path.join('.')} is ${current.length > 40 ? `${current.slice(0, 37)}…` : current} in the document, not a literal value`;
   return { start: range.start, end: range.end, newText: JSON.stringify(value) };
 }

@@ -131,6 +131,7 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     if (!r.ok && !isJsonSyntaxFile(node.range.file)) {
       const inDocument = renderDocumentSets(file, node.range.file, block, node, ops);
       if (inDocument.ok) r = inDocument;
+      else if (inDocument.reason) r = { ok: false, reason: `${address}: ${inDocument.reason}` };
     }
     if (!r.ok) return r;
     const mine = r.edits.map((e) => ({ file: node.range.file, ...e }));
