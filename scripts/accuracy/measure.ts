@@ -8,7 +8,7 @@ import { detectTerraformJson } from '../../server/src/iac/tfplan';
 import { DEFAULT_CONFIG, scanTerraformPlan, scanTerraformUnit, type Finding, type RuleMetadata, type RulePack, type UnitScan } from '../../server/src/policy';
 import { isTerraformSample, type KicsCorpus, type KicsQuery } from './corpus';
 import type { FixDoorState } from './fix-door';
-import { noHonestFix } from './no-honest-fix';
+import { NO_HONEST_FIX, noHonestFix, type NoHonestFix } from './no-honest-fix';
 import { CorpusTexts, SampleHost } from './sample-host';
 
 export interface FindingAt {
@@ -111,6 +111,8 @@ export interface MeasureOptions {
   fixDoor: FixDoorState;
   /** Only queries whose id, name or folder contains this (case-insensitive). */
   query?: string;
+  /** Findings without an honest fix (default: no-honest-fix.ts's reviewed list). */
+  noHonestFix?: readonly NoHonestFix[];
 }
 
 export function kicsIdsOf(rule: RuleMetadata): string[] {
@@ -133,7 +135,7 @@ export async function measureAccuracy(options: MeasureOptions): Promise<Accuracy
   const reports: QueryReport[] = [];
   for (const query of selected) {
     const rules = rulesByQuery.get(query.id.toLowerCase());
-    if (rules) reports.push(await measureQuery(query, rules, { pack, texts, fixDoor }));
+    if (rules) reports.push(await measureQuery(query, rules, { pack, texts, fixDoor, noHonestFix: options.noHonestFix ?? NO_HONEST_FIX }));
   }
 
   const mappedRules = pack.rules.filter((r) => kicsIdsOf(r).some((id) => corpusIds.has(id)));
@@ -173,6 +175,7 @@ interface QueryContext {
   pack: RulePack;
   texts: CorpusTexts;
   fixDoor: FixDoorState;
+  noHonestFix: readonly NoHonestFix[];
 }
 
 interface SampleScan {
@@ -299,7 +302,7 @@ async function checkFixes(sample: string, scanned: SampleScan, query: KicsQuery,
   const excused = new Set<string>();
   for (const f of scanned.findings.filter((f) => fixable.has(f.ruleId))) {
     const line = at(f, ctx.texts).line;
-    if (!noHonestFix(sample, f.ruleId, line)) continue;
+    if (!noHonestFix(ctx.noHonestFix, sample, f.ruleId, line)) continue;
     // explainFixes reports "no candidate at all" as one rejected rule entry; anything else is an offer.
     const rejected = await door.rejectedFixes(f, fixContext).catch(() => []);
     const offered = (f.fix?.length ?? 0) > 0 || rejected.some((r) => !(r.source === 'rule' && r.reason === `${f.ruleId} offers no fix operations for this finding`));

@@ -21,6 +21,6 @@ export const NO_HONEST_FIX: readonly NoHonestFix[] = [
   },
 ];
 
-export function noHonestFix(sample: string, ruleId: string, line: number): NoHonestFix | undefined {
-  return NO_HONEST_FIX.find((e) => sample.endsWith(e.sample) && e.ruleId === ruleId && e.line === line);
+export function noHonestFix(list: readonly NoHonestFix[], sample: string, ruleId: string, line: number): NoHonestFix | undefined {
+  return list.find((e) => sample.endsWith(e.sample) && e.ruleId === ruleId && e.line === line);
 }
