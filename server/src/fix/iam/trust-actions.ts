@@ -33,7 +33,8 @@ export function trustActionFixes(finding: Finding, context: FixContext): FixCand
     const site = statementSite({ ...finding, path }, context);
     if (!site || site.statement.Effect !== 'Allow' || site.statement.NotAction !== undefined || site.statement.NotPrincipal !== undefined) return [];
     const actions = stringList(site.statement.Action);
-    const needed = actions && assumeActions(site.statement.Principal);
+    // Only statements that allow every action; any other related location is not this fix's business.
+    const needed = actions && actions.some((a) => a === '*' || a === '*:*') ? assumeActions(site.statement.Principal) : undefined;
     if (!actions || !needed) return [];
     // Other actions the statement names stay (sts:TagSession, sts:SetSourceIdentity, …).
     const kept = actions.filter((a) => a !== '*' && a !== '*:*');
