@@ -8,6 +8,7 @@ import { detectTerraformJson } from '../../server/src/iac/tfplan';
 import { DEFAULT_CONFIG, scanTerraformPlan, scanTerraformUnit, type Finding, type RuleMetadata, type RulePack, type UnitScan } from '../../server/src/policy';
 import { isTerraformSample, type KicsCorpus, type KicsQuery } from './corpus';
 import type { FixDoorState } from './fix-door';
+import { NO_HONEST_FIX, noHonestFix, type NoHonestFix } from './no-honest-fix';
 import { CorpusTexts, SampleHost } from './sample-host';
 
 export interface FindingAt {
@@ -42,6 +43,8 @@ export interface FixOutcome {
   fixedFiles: number;
   fixableFindings: number;
   fixedFindings: number;
+  /** Findings of fixable rules listed in no-honest-fix.ts (not counted above). */
+  withoutHonestFix: number;
   failures: FixFailure[];
 }
 
@@ -108,6 +111,8 @@ export interface MeasureOptions {
   fixDoor: FixDoorState;
   /** Only queries whose id, name or folder contains this (case-insensitive). */
   query?: string;
+  /** Findings without an honest fix (default: no-honest-fix.ts's reviewed list). */
+  noHonestFix?: readonly NoHonestFix[];
 }
 
 export function kicsIdsOf(rule: RuleMetadata): string[] {
@@ -130,7 +135,7 @@ export async function measureAccuracy(options: MeasureOptions): Promise<Accuracy
   const reports: QueryReport[] = [];
   for (const query of selected) {
     const rules = rulesByQuery.get(query.id.toLowerCase());
-    if (rules) reports.push(await measureQuery(query, rules, { pack, texts, fixDoor }));
+    if (rules) reports.push(await measureQuery(query, rules, { pack, texts, fixDoor, noHonestFix: options.noHonestFix ?? NO_HONEST_FIX }));
   }
 
   const mappedRules = pack.rules.filter((r) => kicsIdsOf(r).some((id) => corpusIds.has(id)));
@@ -170,6 +175,7 @@ interface QueryContext {
   pack: RulePack;
   texts: CorpusTexts;
   fixDoor: FixDoorState;
+  noHonestFix: readonly NoHonestFix[];
 }
 
 interface SampleScan {
@@ -236,7 +242,7 @@ async function measureQuery(query: KicsQuery, rules: RuleMetadata[], ctx: QueryC
   if (fixable.size === 0) fixNote = 'no fixable mapped rule';
   else if (!ctx.fixDoor.door) fixNote = 'fix layer not available';
   else {
-    fix = { attemptedFiles: 0, fixedFiles: 0, fixableFindings: 0, fixedFindings: 0, failures: [] };
+    fix = { attemptedFiles: 0, fixedFiles: 0, fixableFindings: 0, fixedFindings: 0, withoutHonestFix: 0, failures: [] };
     for (const sample of query.positiveFiles) {
       const scanned = scans.get(sample);
       if (scanned) await checkFixes(sample, scanned, query, pack, fixable, ctx, fix);
@@ -289,13 +295,25 @@ async function scanPlanSample(sample: string, query: KicsQuery, pack: RulePack, 
 /** Applies the verified fixes for one positive sample and checks the edited file. */
 async function checkFixes(sample: string, scanned: SampleScan, query: KicsQuery, pack: RulePack, fixable: Set<string>, ctx: QueryContext, out: FixOutcome): Promise<void> {
   const door = ctx.fixDoor.door!;
-  const toFix = scanned.findings.filter((f) => fixable.has(f.ruleId));
-  if (toFix.length === 0) return;
-  out.attemptedFiles++;
-  out.fixableFindings += toFix.length;
   const name = posix.basename(sample);
   const fail = (reason: string) => out.failures.push({ file: sample, reason });
   const fixContext = { host: scanned.host, root: ctx.texts.root, dir: scanned.dir, pack, config: DEFAULT_CONFIG, unitFindings: scanned.scan.findings };
+  // A listed finding must carry no fix at all; it is then neither fixed nor a failure.
+  const excused = new Set<string>();
+  for (const f of scanned.findings.filter((f) => fixable.has(f.ruleId))) {
+    const line = at(f, ctx.texts).line;
+    if (!noHonestFix(ctx.noHonestFix, sample, f.ruleId, line)) continue;
+    // explainFixes reports "no candidate at all" as one rejected rule entry; anything else is an offer.
+    const rejected = await door.rejectedFixes(f, fixContext).catch(() => []);
+    const offered = (f.fix?.length ?? 0) > 0 || rejected.some((r) => !(r.source === 'rule' && r.reason === `${f.ruleId} offers no fix operations for this finding`));
+    if (offered) fail(`${f.ruleId} at ${name}:${line} is listed in no-honest-fix.ts but a fix is offered: remove the entry`);
+    else excused.add(f.fingerprint);
+  }
+  out.withoutHonestFix += excused.size;
+  const toFix = scanned.findings.filter((f) => fixable.has(f.ruleId) && !excused.has(f.fingerprint));
+  if (toFix.length === 0) return;
+  out.attemptedFiles++;
+  out.fixableFindings += toFix.length;
   let result;
   try {
     result = await door.fixAllInFile(sample, scanned.findings.filter((f) => f.range.file === sample), fixContext);
@@ -303,7 +321,7 @@ async function checkFixes(sample: string, scanned: SampleScan, query: KicsQuery,
     fail(`fixAllInFile threw: ${err instanceof Error ? err.message : String(err)}`);
     return;
   }
-  const skipped = result.skipped.filter((f) => fixable.has(f.ruleId));
+  const skipped = result.skipped.filter((f) => fixable.has(f.ruleId) && !excused.has(f.fingerprint));
   for (const f of skipped) {
     const rejected = await door.rejectedFixes(f, fixContext).catch(() => []);
     const why = rejected.length > 0 ? `: ${rejected.map((r) => r.reason).join('; ')}` : '';
@@ -325,7 +343,7 @@ async function checkFixes(sample: string, scanned: SampleScan, query: KicsQuery,
   if (newErrors.length > 0) fail(`edited ${name} has a new error (${newErrors[0].code}): ${newErrors[0].message}`);
   // A skipped finding is already reported; anything else of a fixable rule left over is a failure.
   const skippedPrints = new Set(skipped.map((f) => f.fingerprint));
-  const remaining = after.findings.filter((f) => fixable.has(f.ruleId));
+  const remaining = after.findings.filter((f) => fixable.has(f.ruleId) && !excused.has(f.fingerprint));
   const editedText = (file: string) => overrides.get(file) ?? ctx.texts.text(file) ?? '';
   for (const f of remaining) if (!skippedPrints.has(f.fingerprint)) fail(`${f.ruleId} reported at ${name}:${lineOf(editedText(f.range.file), f.range.start)} after the fixes`);
   if (newErrors.length === 0 && remaining.length === 0) out.fixedFiles++;
@@ -359,6 +377,7 @@ function sumFixes(outcomes: (FixOutcome | null)[]): FixOutcome | null {
     fixedFiles: sum(present.map((o) => o.fixedFiles)),
     fixableFindings: sum(present.map((o) => o.fixableFindings)),
     fixedFindings: sum(present.map((o) => o.fixedFindings)),
+    withoutHonestFix: sum(present.map((o) => o.withoutHonestFix)),
     failures: present.flatMap((o) => o.failures),
   };
 }

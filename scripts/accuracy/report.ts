@@ -55,7 +55,8 @@ function fixCell(q: QueryReport): string {
 
 function totalFixText(fix: FixOutcome | null, report: AccuracyReport): string {
   if (!fix) return report.fixLayer.available ? 'no fixable findings' : 'n/a';
-  return `${fix.fixedFiles}/${fix.attemptedFiles} positive samples (${pct(fix.fixedFiles, fix.attemptedFiles)}), ${fix.fixedFindings}/${fix.fixableFindings} findings`;
+  const excused = fix.withoutHonestFix > 0 ? `; ${fix.withoutHonestFix} without an honest fix (listed in no-honest-fix.ts)` : '';
+  return `${fix.fixedFiles}/${fix.attemptedFiles} positive samples (${pct(fix.fixedFiles, fix.attemptedFiles)}), ${fix.fixedFindings}/${fix.fixableFindings} findings${excused}`;
 }
 
 function details(q: QueryReport): string[] {

@@ -1,15 +1,17 @@
 // The fix harness of the built-in pack: for every rule whose metadata says `fixable: true`,
 // its fixtures/<rule>/invalid.tf is fixed with the preferred verified fixes (as `palisade fix`
-// and "Fix all" do) and the result must parse and hold none of the findings the rule offered a
-// fix for. A rule that says fixable but yields no verified fix fails here, with the reasons.
-// Data-driven over whatever rules the pack holds.
+// and "Fix all" do) and the result must parse and hold none of the findings a fix was offered
+// for: the rule's own operations, or a preferred candidate of a fix provider (PAL-AWS-IAM-017's
+// trust-policy fix is one), whatever produced it. A rule that says fixable but yields no verified
+// fix fails here, with the reasons. Data-driven over whatever rules the pack holds.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyEdits, explainFixes, fixAllInFile } from '../../server/src/fix';
+import { applyEdits, explainFixes, fixAllInFile, type FixContext } from '../../server/src/fix';
+import { DEFAULT_PROVIDERS } from '../../server/src/fix/providers';
 import { parseTerraform } from '../../server/src/iac/terraform';
-import { DEFAULT_CONFIG, loadPack, scanTerraformUnit, type RuleMetadata, type RulePack } from '../../server/src/policy';
+import { DEFAULT_CONFIG, loadPack, scanTerraformUnit, type Finding, type RuleMetadata, type RulePack } from '../../server/src/policy';
 import { readPackFiles } from '../../server/src/workspace/policy-files';
 import { REPO_ROOT } from '../helpers/corpora';
 import { MemoryHost } from '../policy/helpers';
@@ -40,6 +42,30 @@ async function scan(text: string) {
 
 const fixable = builtinPack().rules.filter((r) => r.fixable);
 
+function contextOf(scanned: Awaited<ReturnType<typeof scan>>): FixContext {
+  const { host, result } = scanned;
+  return { host, root: '/fixture', dir: '/fixture/unit', pack: builtinPack(), config: DEFAULT_CONFIG, unitFindings: result.findings };
+}
+
+/** The rule's findings a fix is offered for: with rule operations, or a preferred provider candidate. */
+async function offeredFor(rule: RuleMetadata, scanned: Awaited<ReturnType<typeof scan>>): Promise<Finding[]> {
+  const context = contextOf(scanned);
+  const out: Finding[] = [];
+  for (const f of scanned.result.findings) {
+    if (f.ruleId !== rule.id || f.suppressed) continue;
+    if (f.fix && f.fix.length > 0) out.push(f);
+    else {
+      for (const provider of DEFAULT_PROVIDERS) {
+        if ((await provider(f, context)).some((c) => c.preferred)) {
+          out.push(f);
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Rules whose fix the verification rejects today, with the reason. The test asserts that they
  * still fail this way, so when the cause is gone the entry must be removed (never a silent skip).
@@ -58,17 +84,16 @@ for (const rule of fixable) {
     const path = invalidFixture(rule);
     assert.ok(existsSync(path), `${rule.id} says fixable but has no ${path}`);
     let text = readFileSync(path, 'utf8');
-    const before = await scan(text);
-    const offered = before.result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed && f.fix && f.fix.length > 0);
-    assert.ok(offered.length > 0, `${rule.id} says fixable but none of its findings in invalid.tf carries fix operations`);
+    const offered = await offeredFor(rule, await scan(text));
+    assert.ok(offered.length > 0, `${rule.id} says fixable but none of its findings in invalid.tf carries fix operations or a preferred provider fix`);
     // Rounds, like `palisade fix`: fixes that overlap one another land in a later round.
     const known = KNOWN_UNVERIFIED[rule.id];
     let knownFailure = false;
     for (let round = 0; round < 3 && !knownFailure; round++) {
-      const { host, result } = await scan(text);
-      const mine = result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed && f.fix && f.fix.length > 0);
+      const scanned = await scan(text);
+      const mine = await offeredFor(rule, scanned);
       if (mine.length === 0) break;
-      const context = { host, root: '/fixture', dir: '/fixture/unit', pack: builtinPack(), config: DEFAULT_CONFIG, unitFindings: result.findings };
+      const context = contextOf(scanned);
       const all = await fixAllInFile(FILE, mine, context);
       if (all.edits.length === 0) {
         const reasons = await Promise.all(mine.map(async (f) => `${f.resource} ${JSON.stringify(f.path)}: ${(await explainFixes(f, context)).rejected.map((r) => r.reason).join('; ')}`));
@@ -81,8 +106,7 @@ for (const rule of fixable) {
     const errors = parseTerraform(text, ABS).diagnostics.filter((d) => d.severity === 'error');
     assert.deepEqual(errors.map((e) => e.message), [], 'the fixed file parses');
     if (knownFailure) return;
-    const after = await scan(text);
-    const left = after.result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed && f.fix && f.fix.length > 0);
+    const left = await offeredFor(rule, await scan(text));
     assert.deepEqual(left.map((f) => `${f.resource} ${JSON.stringify(f.path)}`), [], `${rule.id} findings left after fixing:\n${text}`);
   });
 }

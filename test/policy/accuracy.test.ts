@@ -9,7 +9,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAccuracy } from '../../scripts/accuracy';
-import type { AccuracyReport } from '../../scripts/accuracy/measure';
+import { readKicsCorpus } from '../../scripts/accuracy/corpus';
+import { fixLayerDoor } from '../../scripts/accuracy/fix-door';
+import { measureAccuracy, type AccuracyReport } from '../../scripts/accuracy/measure';
 import { loadPack } from '../../server/src/policy';
 import { builtinPackDir, readPackFiles } from '../../server/src/workspace/policy-files';
 import { corpus, REPO_ROOT } from '../helpers/corpora';
@@ -118,6 +120,17 @@ test('--json writes the report; --no-fix reports fix success as n/a', async () =
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a finding listed as having no honest fix: a failure when a fix is offered after all', async () => {
+  // positive2's finding carries a (rejected) fix, so listing it must not excuse it.
+  const pack = loadPack(readPackFiles(join(FIXTURE, 'pack')), { name: 'acc-test', check: false });
+  const noHonestFix = [{ sample: 'bucket_public_acl/test/positive2.tf', ruleId: 'TEST-ACC-001', line: 2, reason: 'test' }];
+  const report = await measureAccuracy({ corpus: readKicsCorpus(join(FIXTURE, 'kics')), pack, fixDoor: fixLayerDoor(), query: 'bucket_public_acl', noHonestFix });
+  const fix = report.queries[0].fix;
+  assert.ok(fix);
+  assert.equal(fix.withoutHonestFix, 0);
+  assert.match(fix.failures.map((f) => f.reason).join('\n'), /TEST-ACC-001 at positive2\.tf:2 is listed in no-honest-fix\.ts but a fix is offered/);
 });
 
 test('usage errors exit 2 with the usage text', async () => {

@@ -16,14 +16,16 @@
 #     kics: 66cd88ac-9ddf-424a-b77e-e55e17630bee
 #   cwe: ["CWE-250"]
 #   remediation: "Remove \"privileged\": true from container_properties and grant only the capabilities the job needs."
-#   fixable: false
+#   fixable: true
 package palisade.aws.batch.job_definition_privileged
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["container_properties", "privileged"], msg) if {
+# The fix sets the key to false where it is written (inside jsonencode or the JSON text: fix/document-set.ts);
+# a value that comes from a variable or local is left to the author.
+deny contains result.fail_fix(r, ["container_properties", "privileged"], msg, [result.set(["container_properties", "privileged"], false)]) if {
 	some r in tf.resources("aws_batch_job_definition")
 	props := parsed(r.config.container_properties)
 	unknown.is_true(props.privileged)

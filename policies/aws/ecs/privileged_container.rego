@@ -15,7 +15,7 @@
 #   references: {}
 #   cwe: ["CWE-250"]
 #   remediation: Remove the privileged flag and grant only the specific Linux capabilities the container needs.
-#   fixable: false
+#   fixable: true
 package palisade.aws.ecs.privileged_container
 
 import data.palisade.lib.result
@@ -30,7 +30,10 @@ containers(r) := json.unmarshal(r.config.container_definitions) if {
 } else := unknown.items(r.config.container_definitions)
 
 # On the container's own "privileged" key: the front end maps JSON text key by key.
-deny contains result.fail(r, ["container_definitions", i, "privileged"], msg) if {
+# The fix sets the key to false where it is written (inside jsonencode or the JSON text: fix/document-set.ts);
+# a value that comes from a variable or local is left to the author. The capabilities the container
+# really needs (linuxParameters.capabilities) are the author's to add.
+deny contains result.fail_fix(r, ["container_definitions", i, "privileged"], msg, [result.set(["container_definitions", i, "privileged"], false)]) if {
 	some r in tf.resources("aws_ecs_task_definition")
 	some i, c in containers(r)
 	unknown.is_true(object.get(c, "privileged", false))

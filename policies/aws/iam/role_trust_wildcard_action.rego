@@ -17,13 +17,15 @@
 #     kics: b1ffa705-19a3-4b73-b9d0-0c97d0663842
 #   cwe: ["CWE-284"]
 #   remediation: Allow only the assume action the principal uses (sts:AssumeRole, sts:AssumeRoleWithWebIdentity or sts:AssumeRoleWithSAML).
-#   fixable: false
+#   fixable: true
 package palisade.aws.iam.role_trust_wildcard_action
 
 import data.palisade.lib.iam
 import data.palisade.lib.result
 
 # One finding per trust policy, on assume_role_policy; each wildcard statement is a related location.
+# The fix is the provider server/src/fix/iam/trust-actions.ts (the assume action each statement's
+# principal needs, written in the document's own syntax), which reads those related locations.
 deny contains result.with_related(result.fail(r, ["assume_role_policy"], msg), related) if {
 	some r in input.resources
 	r.type == "aws_iam_role"

@@ -17,18 +17,23 @@
 #     kics: 656880aa-1388-488f-a6d4-8f73c23149b2
 #   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true on the source cluster (or copy the snapshot with a KMS key).
-#   fixable: false
+#   fixable: true
 package palisade.aws.rds.cluster_snapshot_unencrypted
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.with_related(result.fail(snapshot, [], msg), [result.related(cluster, ["storage_encrypted"], "not encrypted")]) if {
+# One finding per snapshot, on its header (a cluster snapshot has no encryption argument of its
+# own); the cluster's `storage_encrypted` is the related location, and the fix sets it there, as
+# PAL-AWS-EC2-009 does on the source volume and PAL-AWS-RDS-001 on the cluster's own finding (AWS
+# replaces the cluster to encrypt it). The fix layer refuses it when the value comes from a variable.
+deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [result.related(cluster, ["storage_encrypted"], "not encrypted")]) if {
 	some cluster in tf.resources("aws_rds_cluster")
 	unencrypted(cluster)
 	some snapshot in tf.referencing(cluster.address, "aws_db_cluster_snapshot", ["db_cluster_identifier"])
 	msg := sprintf("%s is a snapshot of the unencrypted cluster %s", [snapshot.address, cluster.address])
+	fix := [object.union(result.set(["storage_encrypted"], true), {"resource": cluster.address})]
 }
 
 unencrypted(cluster) if {

@@ -4,9 +4,10 @@ import { rulesByIdOf, type Finding, type FixOperation } from '../policy';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
+import { renderDocumentSets } from './document-set';
 import { isJsonSyntaxFile, renderJsonOperations } from './json-render';
 import { renderOperations } from './terraform-render';
-import { blockAt } from './terraform-locate';
+import { blockAt, derivedFromReason } from './terraform-locate';
 import { titleOfOperations } from './titles';
 import type { FixCandidate, FixContext, FixProvider, FixTextEdit, VerifiedFix } from './types';
 import { parsedFile, unitState, verifyEdits, type UnitState } from './verify';
@@ -121,7 +122,17 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     if (!file) return { ok: false, reason: `${node.range.file} cannot be read` };
     const block = blockAt(file, node.range.start);
     if (!block) return { ok: false, reason: `${address} is not a block in ${node.range.file}` };
-    const r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
+    for (const op of ops) {
+      const why = op.derived_from === undefined ? undefined : derivedFromReason(file, block, op.derived_from);
+      if (why) return { ok: false, reason: `${address}: ${why}` };
+    }
+    let r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
+    // A scalar inside a JSON document attribute (jsonencode, heredoc): where the source map puts it.
+    if (!r.ok && !isJsonSyntaxFile(node.range.file)) {
+      const inDocument = renderDocumentSets(file, node.range.file, block, node, ops);
+      if (inDocument.ok) r = inDocument;
+      else if (inDocument.reason) r = { ok: false, reason: `${address}: ${inDocument.reason}` };
+    }
     if (!r.ok) return r;
     const mine = r.edits.map((e) => ({ file: node.range.file, ...e }));
     if (editsOverlap(edits, mine)) return { ok: false, reason: `the operations on ${address} and another resource edit the same text` };

@@ -43,9 +43,13 @@ export function moduleInputFixes(finding: Finding, context: FixContext): FixCand
   return edits ? [{ title: `Default ${[...inputs].map(([name, value]) => `var.${name} to ${summarizeValue(value)}`).join(', ')}`, source: MODULE_INPUT_SOURCE, preferred: true, edits }] : [];
 }
 
-/** A `set` on the finding's own resource, without a judged expression (`replaces` keeps its own rule). */
+/**
+ * A `set` on the finding's own resource, without a judged expression (`replaces` keeps its own
+ * rule) and not computed from other attributes (`derived_from`: a value describing what one
+ * caller passes would be wrong as a default, or for another instance of the call).
+ */
 function isPlainSet(op: FixOperation): boolean {
-  return op.op === 'set' && op.resource === undefined && op.replaces === undefined && Array.isArray(op.path) && op.path.length > 0 && 'value' in op;
+  return op.op === 'set' && op.resource === undefined && op.replaces === undefined && op.derived_from === undefined && Array.isArray(op.path) && op.path.length > 0 && 'value' in op;
 }
 
 /** Input name → value, when every operation's target reads exactly `var.<name>` (one value per input). */

@@ -3,7 +3,7 @@
 // providers (fix/iam/, fix/cidr/) are added to this list by their owners.
 import type { FixProvider } from './types';
 import { trustedCidrFixes } from './cidr';
-import { scopeResourceFixes, wildcardActionFixes } from './iam';
+import { scopeResourceFixes, trustActionFixes, wildcardActionFixes } from './iam';
 import { moduleInputFixes } from './module-inputs';
 
-export const DEFAULT_PROVIDERS: FixProvider[] = [scopeResourceFixes, wildcardActionFixes, trustedCidrFixes, moduleInputFixes];
+export const DEFAULT_PROVIDERS: FixProvider[] = [scopeResourceFixes, wildcardActionFixes, trustActionFixes, trustedCidrFixes, moduleInputFixes];

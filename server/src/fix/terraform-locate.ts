@@ -205,3 +205,61 @@ function rootName(e: Expr): string | undefined {
   while (cur.kind === 'GetAttr' || cur.kind === 'Index') cur = cur.object;
   return cur.kind === 'Variable' ? cur.name : undefined;
 }
+
+/**
+ * A `set` whose value is computed from other attributes of the block (`derived_from`: a security
+ * group rule's description spelling its protocol, ports and sources) is true only while those
+ * attributes say the same thing wherever the block is used. A value the scan knew through a
+ * variable's default, a local, a data source or an iteration value may differ for another caller
+ * or instance, so each listed attribute that exists must spell its value literally (a path), or
+ * read exactly the reference the value names (`{"path", "text": "aws_vpc.main.cidr_block"}`).
+ * Returns why not.
+ */
+export function derivedFromReason(file: ParsedFile, block: Block, entries: unknown): string | undefined {
+  if (!Array.isArray(entries)) return 'derived_from must be a list of paths';
+  for (const entry of entries) {
+    const isCheck = typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+    const path: unknown = isCheck ? (entry as { path?: unknown }).path : entry;
+    const text: unknown = isCheck ? (entry as { text?: unknown }).text : undefined;
+    if (!Array.isArray(path) || !path.every((s) => typeof s === 'string' || typeof s === 'number') || (isCheck && typeof text !== 'string')) {
+      return 'derived_from must list paths or {path, text} objects';
+    }
+    const found = locate(file, block, path as PathStep[]);
+    if (!found.ok) return found.reason;
+    const at = found.located;
+    const where = path.join('.');
+    // An attribute the block leaves out was judged absent by the rule, wherever it is used.
+    if (at.kind === 'missing-in-body' || at.kind === 'missing-in-object') {
+      if (isCheck) return `${where} no longer reads ${text as string}`;
+      continue;
+    }
+    const expr = at.kind === 'attribute' ? at.attr.expr : at.kind === 'object-item' ? at.item.value : at.kind === 'tuple-item' ? at.tuple.items[at.index] : undefined;
+    if (!expr) return `${where} is a nested block`;
+    if (isCheck) {
+      const inner = unparen(expr);
+      if (file.text.slice(inner.start, inner.end).trim() !== text) return `the value names ${text as string}, but ${where} is ${describeExpr(file, inner)}`;
+    } else if (!isLiteral(expr)) {
+      return `the value is derived from ${where}, which is ${describeExpr(file, unparen(expr))}, not literal text`;
+    }
+  }
+  return undefined;
+}
+
+/** Text that spells its value: numbers, booleans, null, strings without interpolation, and lists and objects of them. */
+function isLiteral(expr: Expr): boolean {
+  const e = unparen(expr);
+  switch (e.kind) {
+    case 'Literal':
+      return true;
+    case 'Template':
+      return e.parts.every((p) => p.kind === 'TemplateLiteral');
+    case 'Unary':
+      return isLiteral(e.operand);
+    case 'Tuple':
+      return e.items.every(isLiteral);
+    case 'Object':
+      return e.items.every((i) => objectKey(i) !== undefined && isLiteral(i.value));
+    default:
+      return false;
+  }
+}
