@@ -85,10 +85,11 @@ export async function run(argv: string[]): Promise<number> {
       if (remaining.has(key)) continue;
       // Say why a fix the rule offers was not applied (the verification's reason), or which verified
       // fixes were left because they are choices (least-privilege fixes are never preferred).
-      const report = remaining.size < MAX_LISTED ? await explainFixes(f, context) : undefined;
-      const choices = report?.fixes.map((x) => x.title);
-      const why = f.fix && f.fix.length > 0 && !choices?.length ? report?.rejected[0]?.reason : undefined;
-      remaining.set(key, { finding: f, why, ...(choices?.length ? { choices } : {}) });
+      // Every remaining finding is explained, so the summary's counts are exact; only the listing is capped.
+      const report = await explainFixes(f, context);
+      const choices = report.fixes.map((x) => x.title);
+      const why = f.fix && f.fix.length > 0 && !choices.length ? report.rejected[0]?.reason : undefined;
+      remaining.set(key, { finding: f, why, ...(choices.length > 0 ? { choices } : {}) });
     }
   }
 
