@@ -1,0 +1,130 @@
+# METADATA
+# title: A secret is passed in a plain environment variable
+# description: |
+#   A Lambda function's environment variables, an ECS container's `environment` and a CodeBuild
+#   PLAINTEXT variable are part of the resource's configuration: anyone allowed to describe the
+#   function, task definition or project (lambda:GetFunctionConfiguration,
+#   ecs:DescribeTaskDefinition, codebuild:BatchGetProjects, or the console) reads them in clear
+#   text, and they are copied into every task definition revision. A variable whose name says it
+#   holds a password, token, API key, private key or AWS secret key is reported when its value is
+#   written in the configuration or is secret material Terraform generates or reads
+#   (random_password, a Secrets Manager secret_string, an SSM parameter's value). Names of
+#   references to a secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
+#   - ref: https://docs.aws.amazon.com/lambda/latest/dg/with-secrets-manager.html
+#   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager
+# custom:
+#   id: PAL-AWS-CREDENTIALS-002
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_lambda_function, aws_ecs_task_definition, aws_codebuild_project]
+#   frameworks:
+#     pci-dss-4.0: ["8.3.2"]
+#     nist-800-53: [IA-5(7)]
+#     soc2: [CC6.1]
+#   references:
+#     checkov: CKV_AWS_45
+#     trivy: AVD-AWS-0036
+#   cwe: ["CWE-798", "CWE-312"]
+#   remediation: |
+#     ECS: move the variable to the container's `secrets` (valueFrom a Secrets Manager secret or SSM
+#     parameter). CodeBuild: type = "SECRETS_MANAGER" or "PARAMETER_STORE" with the secret's name.
+#     Lambda: read the secret at run time from Secrets Manager or Parameter Store (the AWS Parameters
+#     and Secrets Lambda Extension caches it) and pass only its name.
+#   fixable: false
+package palisade.aws.credentials.secret_in_environment
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Words that make a variable name a secret's, as a whole word of the name (split on _ - .).
+secret_words := {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "PRIVATEKEY", "CREDENTIALS"}
+
+# Two-word secrets (API_KEY, PRIVATE_KEY, SECRET_KEY, ACCESS_KEY for AWS_SECRET_ACCESS_KEY style names).
+secret_pairs := {["API", "KEY"], ["PRIVATE", "KEY"], ["SECRET", "KEY"], ["AUTH", "DATA"], ["CLIENT", "SECRET"]}
+
+# A last word that makes the name a reference to a secret, or a setting about one.
+reference_words := {
+	"ARN", "NAME", "ID", "PATH", "FILE", "URL", "URI", "ENDPOINT", "PARAM", "PARAMETER", "SSM", "KEYID",
+	"REGION", "TTL", "TIMEOUT", "EXPIRY", "EXPIRATION", "LENGTH", "HEADER", "ENABLED", "TYPE", "VERSION",
+	"ROTATION", "POLICY", "LOCATION", "BUCKET", "PREFIX", "FIELD", "KEYNAME",
+}
+
+words(name) := [w | some w in regex.split(`[^A-Z0-9]+`, upper(name)); w != ""]
+
+secret_name(name) if {
+	ws := words(name)
+	count(ws) > 0
+	not reference_words[ws[count(ws) - 1]]
+	some w in ws
+	secret_words[w]
+}
+
+secret_name(name) if {
+	ws := words(name)
+	count(ws) > 1
+	not reference_words[ws[count(ws) - 1]]
+	some i in numbers.range(0, count(ws) - 2)
+	secret_pairs[[ws[i], ws[i + 1]]]
+}
+
+# Secret material Terraform generates or reads: its text names the source.
+generated(value) if {
+	unknown.is_unknown(value)
+	regex.match(`(^|[^A-Za-z0-9_])(random_password\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.result|[A-Za-z0-9_.\[\]"-]*\.secret_string|aws_ssm_parameter\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.value)`, value["$unknown"])
+}
+
+# A value written in the configuration: a plain string that is not a reference to a secret store.
+written(value) if {
+	s := trim_space(unknown.known_string(value))
+	s != ""
+	not regex.match(`^(arn:|\{\{resolve:|/)`, s)
+	not s in {"true", "false"}
+}
+
+exposed(value) if written(value)
+
+exposed(value) if generated(value)
+
+# container_definitions is JSON: decoded by the front end when part of it is unknown, else still a string.
+containers(r) := json.unmarshal(r.config.container_definitions) if {
+	is_string(r.config.container_definitions)
+	json.is_valid(r.config.container_definitions)
+} else := unknown.items(r.config.container_definitions)
+
+deny contains result.fail(r, ["environment", i, "variables", name], msg) if {
+	some r in tf.resources("aws_lambda_function")
+	some i, env in tf.blocks(r, "environment")
+	vars := object.get(env, "variables", {})
+	is_object(vars)
+	some name, value in vars
+	secret_name(name)
+	exposed(value)
+	msg := sprintf("%s passes %s in a plain environment variable", [r.address, name])
+}
+
+deny contains result.fail(r, ["container_definitions", i, "environment", j, "value"], msg) if {
+	some r in tf.resources("aws_ecs_task_definition")
+	some i, c in containers(r)
+	is_object(c)
+	some j, entry in unknown.items(object.get(c, "environment", []))
+	is_object(entry)
+	name := unknown.known_string(object.get(entry, "name", null))
+	secret_name(name)
+	exposed(object.get(entry, "value", null))
+	msg := sprintf("%s passes %s to container %v in a plain environment variable", [r.address, name, object.get(c, "name", "(unnamed)")])
+}
+
+deny contains result.fail(r, ["environment", i, "environment_variable", j, "value"], msg) if {
+	some r in tf.resources("aws_codebuild_project")
+	some i, env in tf.blocks(r, "environment")
+	some j, variable in unknown.items(object.get(env, "environment_variable", []))
+	is_object(variable)
+	unknown.known_string(object.get(variable, "type", "PLAINTEXT")) == "PLAINTEXT"
+	name := unknown.known_string(object.get(variable, "name", null))
+	secret_name(name)
+	exposed(object.get(variable, "value", null))
+	msg := sprintf("%s passes %s as a PLAINTEXT build variable", [r.address, name])
+}

@@ -1,0 +1,78 @@
+package palisade.aws.credentials.secret_in_environment_test
+
+import data.palisade.aws.credentials.secret_in_environment as rule
+
+fn(variables) := {
+	"address": "aws_lambda_function.f", "type": "aws_lambda_function", "name": "f", "references": [],
+	"config": {"function_name": "f", "environment": [{"variables": variables}]},
+}
+
+test_lambda_password_literal_fires if {
+	rule.deny == {{
+		"msg": "aws_lambda_function.f passes DB_PASSWORD in a plain environment variable",
+		"resource": "aws_lambda_function.f", "path": ["environment", 0, "variables", "DB_PASSWORD"],
+	}} with input as {"resources": [fn({"DB_PASSWORD": "hunter2-prod", "STAGE": "prod"})]}
+}
+
+test_secret_names if {
+	rule.secret_name("DB_PASSWORD")
+	rule.secret_name("STRIPE_API_KEY")
+	rule.secret_name("AWS_SECRET_ACCESS_KEY")
+	rule.secret_name("github-token")
+	rule.secret_name("ECS_ENGINE_AUTH_DATA")
+	rule.secret_name("private_key")
+	not rule.secret_name("DB_PASSWORD_SECRET_ARN")
+	not rule.secret_name("TOKEN_TTL")
+	not rule.secret_name("API_KEY_PARAMETER")
+	not rule.secret_name("SECRETS_EXTENSION_HTTP_PORT")
+	not rule.secret_name("STAGE")
+	not rule.secret_name("KEY")
+}
+
+test_generated_secret_material_fires if {
+	count(rule.deny) == 1 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "random_password.db.result"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"API_TOKEN": {"$unknown": "data.aws_secretsmanager_secret_version.api.secret_string"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"API_TOKEN": {"$unknown": "aws_ssm_parameter.api.value"}})]}
+}
+
+test_references_and_unknown_inputs_pass if {
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "var.db_password"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_SECRET": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": "/prod/db/password"})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD_SECRET_ARN": "literal"})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": ""})]}
+}
+
+task(definitions) := {
+	"address": "aws_ecs_task_definition.t", "type": "aws_ecs_task_definition", "name": "t", "references": [],
+	"config": {"family": "t", "container_definitions": definitions},
+}
+
+test_ecs_environment_fires_on_the_value if {
+	defs := json.marshal([{"name": "app", "environment": [{"name": "STAGE", "value": "dev"}, {"name": "DATABASE_PASSWORD", "value": "oh-no"}]}])
+	rule.deny == {{
+		"msg": "aws_ecs_task_definition.t passes DATABASE_PASSWORD to container app in a plain environment variable",
+		"resource": "aws_ecs_task_definition.t", "path": ["container_definitions", 0, "environment", 1, "value"],
+	}} with input as {"resources": [task(defs)]}
+}
+
+test_ecs_secrets_and_decoded_definitions if {
+	ok := json.marshal([{"name": "app", "secrets": [{"name": "DATABASE_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:111122223333:parameter/db"}]}])
+	count(rule.deny) == 0 with input as {"resources": [task(ok)]}
+	decoded := [{"name": "app", "image": {"$unknown": "var.image"}, "environment": [{"name": "AWS_SECRET_ACCESS_KEY", "value": "wJalrXUtnFEMI/K7MDENG"}]}]
+	count(rule.deny) == 1 with input as {"resources": [task(decoded)]}
+}
+
+project(variables) := {
+	"address": "aws_codebuild_project.p", "type": "aws_codebuild_project", "name": "p", "references": [],
+	"config": {"name": "p", "environment": [{"compute_type": "BUILD_GENERAL1_SMALL", "environment_variable": variables}]},
+}
+
+test_codebuild_plaintext_fires_and_secret_types_pass if {
+	rule.deny == {{
+		"msg": "aws_codebuild_project.p passes NPM_TOKEN as a PLAINTEXT build variable",
+		"resource": "aws_codebuild_project.p", "path": ["environment", 0, "environment_variable", 0, "value"],
+	}} with input as {"resources": [project([{"name": "NPM_TOKEN", "value": "npm_abcdef123456"}])]}
+	count(rule.deny) == 0 with input as {"resources": [project([{"name": "NPM_TOKEN", "value": "ci/npm-token", "type": "SECRETS_MANAGER"}])]}
+	count(rule.deny) == 0 with input as {"resources": [project([{"name": "NPM_TOKEN", "value": "/ci/npm-token", "type": "PARAMETER_STORE"}])]}
+}
