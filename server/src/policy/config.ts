@@ -3,6 +3,7 @@
 // good configuration in force (ConfigCache). Nothing here reads files: text comes from the surface.
 import { parseDocument, isMap, visit, type Document } from 'yaml';
 import type { FileHost } from '../iac/model';
+import { yamlTooDeep } from '../rego';
 import { isSeverity, type PolicyDiagnostic, type RuleSeverity } from './types';
 import { parsePackSettings } from './packs/settings';
 import { DEFAULT_PACK_SETTINGS, type PackSettings } from './packs/types';
@@ -123,24 +124,14 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
 
 /** A settings file is a few hundred characters; yaml's time and memory grow with the text. */
 const MAX_CONFIG_CHARS = 1_000_000;
-/**
- * Deepest `[`/`{` nesting handed to yaml (no setting nests more than four levels). yaml recurses
- * per level: thousands overflow its stack, which it does not always survive (the session-13
- * sweep once saw V8 abort the whole process compiling a regexp at the stack limit).
- */
+/** Deepest nesting handed to yaml (rego's yamlTooDeep bound; no setting nests more than four levels). */
 const MAX_CONFIG_NESTING = 100;
 
-/** Text yaml is not given: too long, or brackets nested too deep (quotes and comments are not told apart: such text is never a configuration). */
+/** Text yaml is not given: too long, or nested too deep for it (yamlTooDeep). */
 function unreadableShape(text: string): { start: number; end: number; message: string } | undefined {
   if (text.length > MAX_CONFIG_CHARS) return { start: 0, end: 0, message: `.palisade.yaml is ${text.length} characters long; a configuration file holds at most ${MAX_CONFIG_CHARS}` };
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > MAX_CONFIG_NESTING) return { start: i, end: i + 1, message: `brackets nested more than ${MAX_CONFIG_NESTING} levels deep` };
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  return undefined;
+  const deep = yamlTooDeep(text, MAX_CONFIG_NESTING);
+  return deep === undefined ? undefined : { start: deep, end: deep + 1, message: `nested more than ${MAX_CONFIG_NESTING} levels deep (brackets, indentation and \`- \` items)` };
 }
 
 type Problem = (path: (string | number)[], message: string) => void;

@@ -2,6 +2,7 @@
 // attachment to the next statement and the scope checks, with OPA's messages).
 import { parse as parseYaml } from 'yaml';
 import type { Annotation, Comment, Loc } from './ast';
+import { yamlTooDeep } from '../value/yaml-depth';
 
 export interface MetadataBlock {
   /** The `# METADATA` comment. */
@@ -57,7 +58,7 @@ export function decodeBlock(block: MetadataBlock): DecodedBlock {
   if (yamlText.trim() === '') return { error: { message: 'expected METADATA block, found whitespace', loc: block.head.loc } };
   const simple = decodeSimpleYaml(yamlText);
   if (simple !== undefined) return { fields: simple };
-  const deep = nestingPast(yamlText, MAX_YAML_NESTING);
+  const deep = yamlTooDeep(yamlText, MAX_YAML_NESTING);
   if (deep !== undefined) {
     const line = yamlText.slice(0, deep).split('\n').length - 1;
     return { error: { message: `yaml: line ${line + 1}: exceeded max depth of ${MAX_YAML_NESTING}`, loc: (block.lines[line] ?? block.head).loc } };
@@ -82,24 +83,8 @@ export function decodeBlock(block: MetadataBlock): DecodedBlock {
   return { fields: doc as Record<string, unknown> };
 }
 
-/**
- * Deepest `[`/`{` nesting handed to yaml. It recurses per level: some thousand levels overflow
- * its stack, which V8 does not always survive (the session-13 sweep saw it abort the process).
- * No annotation nests more than a few levels.
- */
+/** Deepest nesting handed to yaml (yamlTooDeep); no annotation nests more than a few levels. */
 const MAX_YAML_NESTING = 100;
-
-/** Offset of the bracket past `limit` levels of nesting, if any (quotes and comments are not told apart: such text is never metadata). */
-function nestingPast(text: string, limit: number): number | undefined {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) {
-      if (++depth > limit) return i;
-    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
-  }
-  return undefined;
-}
 
 /** Whether a decoded value reaches itself (an alias inside its own anchor). Shared values are walked once. */
 function containsItself(value: unknown, path = new Set<object>(), done = new Set<object>()): boolean {
