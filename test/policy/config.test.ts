@@ -143,6 +143,8 @@ test('hostile or mistyped configs are config errors with a range, never exceptio
     [`exclude: ${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}\n`, /^nested more than 100 levels deep/, '{'],
     // 40 KB of `- - - …`: yaml overflowed its stack on it, and after a few parses V8 aborted the process.
     [`exclude:\n${'  - '.repeat(10000)}x\n`, /^nested more than 100 levels deep/],
+    // `x ? x ? … 1 : 1 : …` on one line: yaml threw its stack overflow out of parseDocument.
+    [`rules:\n  "*":\n    en${'x ? '.repeat(5000)}1${' : 1'.repeat(5000)}led: true\n`, /^nested more than 100 levels deep/],
     [`rules:\n${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`, /^nested more than 100 levels deep/],
     [`exclude: []\n# ${'x'.repeat(1_000_001)}\n`, /^\.palisade\.yaml is 1000016 characters long/],
     ['a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', /Excessive alias count/],

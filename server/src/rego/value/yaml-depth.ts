@@ -7,7 +7,7 @@
 /**
  * The offset where the nesting bound of `text` passes `limit`, or undefined. The bound per line is
  * the open `[`/`{` brackets, plus the indentation, plus the `- ` / `? ` indicators that start the
- * line (each may open a level). It overestimates (quotes, comments and block scalars are not told
+ * line, plus the `: ` / `? ` indicators outside brackets (each may open a level). It overestimates (quotes, comments and block scalars are not told
  * apart), so limits are far above what real files need.
  */
 export function yamlTooDeep(text: string, limit: number): number | undefined {
@@ -32,6 +32,11 @@ export function yamlTooDeep(text: string, limit: number): number | undefined {
     if (c === 0x5b || c === 0x7b) {
       if (++brackets + levels > limit) return i;
     } else if ((c === 0x5d || c === 0x7d) && brackets > 0) brackets--;
+    else if ((c === 0x3a || c === 0x3f) && brackets === 0 && !lineStart && (text.charCodeAt(i + 1) === 0x20 || text.charCodeAt(i + 1) === 0x0a)) {
+      // `k: v` and `? k` in block context: one per line is a mapping, more nest (`x ? x ? … 1 : 1 : …`
+      // overflowed yaml). Inside brackets (JSON, flow maps) they never nest, so they are not counted.
+      if (brackets + ++levels > limit) return i;
+    }
   }
   return undefined;
 }
