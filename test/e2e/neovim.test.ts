@@ -3,11 +3,11 @@
 // through Neovim's own LSP client and reports the buffer and the diagnostics it received.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../helpers/corpora';
+import { tempDirRemovedAtExit } from '../helpers/temp-dir';
 
 interface NeovimReport {
   message: string;
@@ -21,7 +21,8 @@ interface NeovimReport {
 test('Neovim receives Palisade diagnostics and applies its quick fix', { timeout: 180_000 }, () => {
   assert.ok(existsSync('/usr/bin/nvim'), 'Neovim is not installed: apt-get install -y neovim');
   assert.ok(existsSync(join(REPO_ROOT, 'dist', 'server.js')), 'dist/server.js is missing: run npm run build');
-  const workspace = mkdtempSync(join(tmpdir(), 'palisade-nvim-'));
+  // Removed when the test process exits, Neovim's XDG folders (inside it) included.
+  const workspace = tempDirRemovedAtExit('palisade-nvim-');
   cpSync(join(REPO_ROOT, 'examples', 'terraform-basic'), workspace, { recursive: true });
   const out = join(workspace, 'nvim-report.json');
   const original = readFileSync(join(workspace, 'main.tf'), 'utf8').split('\n');

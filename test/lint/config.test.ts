@@ -84,3 +84,8 @@ test('an empty config is the provided one', () => {
   assert.deepEqual(loadConfig('').config, providedConfig());
   assert.deepEqual(loadConfig(undefined).errors, []);
 });
+
+// Session-13 sweep: deep YAML overflowed yaml's stack, and a few parses aborted the process.
+test('a lint config nested past 100 levels is a config error, not a parse', () => {
+  for (let i = 0; i < 20; i++) assert.deepEqual(loadConfig(`rules:\n${'  - '.repeat(10000)}x\n`).errors, ['invalid config: nested more than 100 levels deep']);
+});

@@ -126,3 +126,40 @@ test('globs: *, ?, ** and directory patterns', () => {
   assert.ok(globToRegExp('m?.tf').test('m1.tf'));
   assert.ok(!globToRegExp('m?.tf').test('m12.tf'));
 });
+
+// Found by the mutation sweep (session 13): each of these threw out of parseConfig (yaml's toJS on
+// an alias, the regexp engine on a glob, yaml's parser on deep brackets), so every scan under the
+// file failed with an internal error, instead of the file getting a diagnostic.
+test('hostile or mistyped configs are config errors with a range, never exceptions', () => {
+  const cache = new ConfigCache();
+  const file = '/ws/.palisade.yaml';
+  cache.resolve(file, 'rules:\n  T-LOW: {enabled: false}\n');
+  const cases: [text: string, message: RegExp, at?: string][] = [
+    // A glob written unquoted: `*…` is a YAML alias.
+    ['exclude:\n  - */examples/**\n', /^\*\/examples\/\*\* is a YAML alias with no &\/examples\/\*\* anchor; quote a value that starts with \*/, '*/examples/**'],
+    ['exclude: [*a]\n', /YAML alias/, '*a'],
+    [`exclude:\n  - modules/${'x'.repeat(100000)}\n`, /^exclude pattern 1 cannot be used: Regular expression too large/],
+    [`rules: ${'['.repeat(20000)}1${']'.repeat(20000)}\n`, /^nested more than 100 levels deep \(brackets, indentation and `- ` items\)/, '['],
+    [`exclude: ${'{"a":'.repeat(10000)}1${'}'.repeat(10000)}\n`, /^nested more than 100 levels deep/, '{'],
+    // 40 KB of `- - - …`: yaml overflowed its stack on it, and after a few parses V8 aborted the process.
+    [`exclude:\n${'  - '.repeat(10000)}x\n`, /^nested more than 100 levels deep/],
+    // `x ? x ? … 1 : 1 : …` on one line: yaml threw its stack overflow out of parseDocument.
+    [`rules:\n  "*":\n    en${'x ? '.repeat(5000)}1${' : 1'.repeat(5000)}led: true\n`, /^nested more than 100 levels deep/],
+    [`rules:\n${Array.from({ length: 150 }, (_, i) => `${' '.repeat(i + 1)}k${i}:`).join('\n')}\n`, /^nested more than 100 levels deep/],
+    [`exclude: []\n# ${'x'.repeat(1_000_001)}\n`, /^\.palisade\.yaml is 1000016 characters long/],
+    ['a: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: [*b,*b,*b,*b,*b,*b,*b,*b,*b,*b]\n', /Excessive alias count/],
+  ];
+  for (const [text, message, at] of cases) {
+    const resolved = cache.resolve(file, text);
+    assert.equal(resolved.diagnostics[0]?.code, 'config-error', text.slice(0, 40));
+    assert.match(resolved.diagnostics[0].message, message);
+    assert.match(resolved.diagnostics[0].message, /the last valid configuration stays in force/);
+    if (at !== undefined) assert.equal(text.slice(resolved.diagnostics[0].start, resolved.diagnostics[0].end), at);
+    assert.deepEqual(resolved.config.rules, { 'T-LOW': { enabled: false } }, 'the last good config stays');
+  }
+  // The process survives many parses of the text that once aborted it.
+  for (let i = 0; i < 20; i++) assert.equal(parseConfig(`exclude:\n${'  - '.repeat(10000)}x\n`, `/ws${i}/.palisade.yaml`).diagnostics.length, 1);
+  // Anchors that resolve, a quoted glob and modest nesting are fine.
+  assert.match(parseConfig('rules: {A: {enabled: [[[true]]]}}\n', file).diagnostics[0].message, /^rules\.A\.enabled must be true or false/);
+  assert.deepEqual(parseConfig('x: &g "*/examples/**"\nexclude:\n  - *g\n  - "*.tf"\n', file).config?.exclude, ['*/examples/**', '*.tf']);
+});

@@ -61,6 +61,13 @@ test('a YAML stream is one input per document, with its offset; bad YAML is a di
   const bad = parseDocuments('a: [1, 2\nb: {', 'bad.yaml');
   assert.ok(bad.diagnostics.length > 0);
   assert.equal(bad.diagnostics[0].code, 'document-parse');
+  // 40 KB of `- - - …` overflowed yaml's stack, and a few such parses aborted the process
+  // (session-13 sweep): such text is refused before yaml sees it.
+  for (let i = 0; i < 20; i++) {
+    const deep = parseDocuments(`items:\n${'  - '.repeat(10000)}x\n`, 'deep.yaml');
+    assert.deepEqual(deep.documents, []);
+    assert.equal(deep.diagnostics[0].message, 'cannot parse: nested more than 400 levels deep');
+  }
 });
 
 test('a Conftest v0 pack is detected (no METADATA, deny/warn in package main) and runs on each .tf file beside model rules', async () => {

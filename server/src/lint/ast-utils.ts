@@ -78,43 +78,56 @@ export function isScalar(t: Term): boolean {
 }
 
 /**
- * Visits every term under `t` (itself included), descending into comprehensions' bodies. Plain
- * loops rather than forEach callbacks: most rules walk every term of every rule.
+ * Visits every term under `t` (itself included, parents before children, left to right),
+ * descending into comprehensions' bodies. Plain loops rather than forEach callbacks: most rules
+ * walk every term of every rule. An explicit stack rather than recursion: Rego accepts operator
+ * chains of any length (`1 + 1 + …` is one call nested per operator, as in OPA), and a chain of
+ * 250,000 terms overflowed the call stack. A comprehension is walked whole when it is reached
+ * (its nesting is bounded by the parser's depth limit), so the order is unchanged.
  */
 export function walkTerm(t: Term, visit: (t: Term) => void): void {
-  visit(t);
-  const v = t.value;
-  switch (v.type) {
-    case 'ref':
-      for (const x of v.terms) walkTerm(x, visit);
-      break;
-    case 'array':
-    case 'set':
-      for (const x of v.items) walkTerm(x, visit);
-      break;
-    case 'object':
-      for (const [k, x] of v.items) {
-        walkTerm(k, visit);
-        walkTerm(x, visit);
-      }
-      break;
-    case 'arraycomprehension':
-    case 'setcomprehension':
-      walkTerm(v.term, visit);
-      for (const e of v.body) walkExprTerms(e, visit);
-      break;
-    case 'objectcomprehension':
-      walkTerm(v.key, visit);
-      walkTerm(v.value, visit);
-      for (const e of v.body) walkExprTerms(e, visit);
-      break;
-    case 'call':
-      walkTerm(v.operator, visit);
-      for (const x of v.args) walkTerm(x, visit);
-      break;
-    case 'templatestring':
-      for (const p of v.parts) if (typeof p !== 'string') walkTerm(p, visit);
-      break;
+  // Most terms walked are leaves (vars, strings, numbers): the stack is made only for children.
+  let stack: Term[] | undefined;
+  for (let term: Term | undefined = t; term !== undefined; term = stack?.pop()) {
+    visit(term);
+    const v = term.value;
+    switch (v.type) {
+      case 'ref':
+        stack ??= [];
+        for (let i = v.terms.length - 1; i >= 0; i--) stack.push(v.terms[i]);
+        break;
+      case 'array':
+      case 'set':
+        stack ??= [];
+        for (let i = v.items.length - 1; i >= 0; i--) stack.push(v.items[i]);
+        break;
+      case 'object':
+        stack ??= [];
+        for (let i = v.items.length - 1; i >= 0; i--) stack.push(v.items[i][1], v.items[i][0]);
+        break;
+      case 'arraycomprehension':
+      case 'setcomprehension':
+        walkTerm(v.term, visit);
+        for (const e of v.body) walkExprTerms(e, visit);
+        break;
+      case 'objectcomprehension':
+        walkTerm(v.key, visit);
+        walkTerm(v.value, visit);
+        for (const e of v.body) walkExprTerms(e, visit);
+        break;
+      case 'call':
+        stack ??= [];
+        for (let i = v.args.length - 1; i >= 0; i--) stack.push(v.args[i]);
+        stack.push(v.operator);
+        break;
+      case 'templatestring':
+        stack ??= [];
+        for (let i = v.parts.length - 1; i >= 0; i--) {
+          const p = v.parts[i];
+          if (typeof p !== 'string') stack.push(p);
+        }
+        break;
+    }
   }
 }
 

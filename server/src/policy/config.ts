@@ -1,8 +1,9 @@
 // `.palisade.yaml`: workspace configuration (DESIGN.md Contract 3). Parsed with `yaml`; a
 // malformed file is reported with a range and rejected as a whole, and the caller keeps the last
 // good configuration in force (ConfigCache). Nothing here reads files: text comes from the surface.
-import { parseDocument, isMap, type Document } from 'yaml';
+import { parseDocument, isMap, visit, type Document } from 'yaml';
 import type { FileHost } from '../iac/model';
+import { yamlTooDeep } from '../rego';
 import { isSeverity, type PolicyDiagnostic, type RuleSeverity } from './types';
 import { parsePackSettings } from './packs/settings';
 import { DEFAULT_PACK_SETTINGS, type PackSettings } from './packs/types';
@@ -54,8 +55,21 @@ export function findConfigFile(host: FileHost, dir: string, root?: string): stri
 /** Parses a config file. `config` is undefined when the file is malformed (see `diagnostics`). */
 export function parseConfig(text: string, file: string): { config?: PalisadeConfig; diagnostics: PolicyDiagnostic[] } {
   const diagnostics: PolicyDiagnostic[] = [];
+  const error = (start: number, end: number, message: string) => diagnostics.push({ code: 'config-error', severity: 'error', message: `${message} (the last valid configuration stays in force)`, file, start, end });
+  const unreadable = unreadableShape(text);
+  if (unreadable) {
+    error(unreadable.start, unreadable.end, unreadable.message);
+    return { diagnostics };
+  }
   const doc = parseDocument(text, { prettyErrors: false });
-  for (const e of doc.errors) diagnostics.push({ code: 'config-error', severity: 'error', message: `${e.message.split('\n')[0]} (the last valid configuration stays in force)`, file, start: e.pos[0], end: e.pos[1] });
+  for (const e of doc.errors) error(e.pos[0], e.pos[1], e.message.split('\n')[0]);
+  // An unquoted value starting with `*` (`- */examples/**`) is a YAML alias, not a glob; yaml's
+  // toJS throws on an alias without its anchor, so it is reported here, where the node is.
+  visit(doc, {
+    Alias: (_, alias) => {
+      if (!alias.resolve(doc)) error(alias.range?.[0] ?? 0, alias.range?.[1] ?? 0, `*${alias.source} is a YAML alias with no &${alias.source} anchor; quote a value that starts with * ("*${alias.source}")`);
+    },
+  });
   if (diagnostics.length > 0) return { diagnostics };
   if (doc.contents === null) return { config: { ...DEFAULT_CONFIG, file }, diagnostics };
   const problem = (path: (string | number)[], message: string) => {
@@ -69,7 +83,14 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
     problem([], '.palisade.yaml must be a mapping of settings');
     return { diagnostics };
   }
-  const raw = doc.toJS() as Record<string, unknown>;
+  let raw: Record<string, unknown>;
+  try {
+    raw = doc.toJS() as Record<string, unknown>;
+  } catch (err) {
+    // yaml reports alias expansion past its limit (a billion-laughs file) by throwing.
+    problem([], err instanceof Error ? err.message : String(err));
+    return { diagnostics };
+  }
   const dir = file.slice(0, file.lastIndexOf('/')) || '/';
   const config: PalisadeConfig = { file, rules: {}, exclude: [], varFiles: [], packs: [], packSettings: DEFAULT_PACK_SETTINGS, fix: { trustedCidrs: [] } };
   for (const key of Object.keys(raw)) {
@@ -81,6 +102,15 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
     else problem(['severity_threshold'], 'severity_threshold must be one of critical, high, medium, low, info');
   }
   config.exclude = stringList(raw.exclude, ['exclude'], problem);
+  // A glob is compiled on every isExcluded call: one that cannot be compiled (too long for the
+  // regexp engine) would fail every scan under this file, so it is an error of the file instead.
+  config.exclude.forEach((glob, i) => {
+    try {
+      globToRegExp(glob).test(''); // V8 compiles a RegExp at its first use
+    } catch (err) {
+      problem(['exclude', i], `exclude pattern ${i + 1} cannot be used: ${err instanceof Error ? err.message.slice(err.message.lastIndexOf(': ') + 2) : String(err)}`);
+    }
+  });
   config.varFiles = stringList(raw.var_files, ['var_files'], problem).map((f) => joinDir(dir, f));
   const packs = parsePackSettings(raw.packs, dir, (path, message) => problem(['packs', ...path], message));
   config.packs = packs.labels;
@@ -90,6 +120,18 @@ export function parseConfig(text: string, file: string): { config?: PalisadeConf
     else config.fix.trustedCidrs = stringList(raw.fix.trusted_cidrs, ['fix', 'trusted_cidrs'], problem);
   }
   return diagnostics.some((d) => d.severity === 'error') ? { diagnostics } : { config, diagnostics };
+}
+
+/** A settings file is a few hundred characters; yaml's time and memory grow with the text. */
+const MAX_CONFIG_CHARS = 1_000_000;
+/** Deepest nesting handed to yaml (rego's yamlTooDeep bound; no setting nests more than four levels). */
+const MAX_CONFIG_NESTING = 100;
+
+/** Text yaml is not given: too long, or nested too deep for it (yamlTooDeep). */
+function unreadableShape(text: string): { start: number; end: number; message: string } | undefined {
+  if (text.length > MAX_CONFIG_CHARS) return { start: 0, end: 0, message: `.palisade.yaml is ${text.length} characters long; a configuration file holds at most ${MAX_CONFIG_CHARS}` };
+  const deep = yamlTooDeep(text, MAX_CONFIG_NESTING);
+  return deep === undefined ? undefined : { start: deep, end: deep + 1, message: `nested more than ${MAX_CONFIG_NESTING} levels deep (brackets, indentation and \`- \` items)` };
 }
 
 type Problem = (path: (string | number)[], message: string) => void;

@@ -10,7 +10,7 @@ export { explainRuleFailure } from './eval';
 export type { FailureExplanation, ExplainedTerm } from './eval';
 export { formatModule } from './format';
 export type { FormatOptions, FormatResult } from './format';
-export { fromJS, toJS, toRegoText, toJSONText, jsonQuote, compare, equal, parseJSON, parseYAML } from './value';
+export { fromJS, toJS, toRegoText, toJSONText, jsonQuote, compare, equal, parseJSON, parseYAML, yamlTooDeep } from './value';
 export type { RegoValue, RegoNumber, RegoObject, RegoSet } from './value';
 export { getBuiltin, builtins } from './builtins';
 export type { Builtin, BuiltinType } from './builtins';

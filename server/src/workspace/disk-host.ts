@@ -1,6 +1,6 @@
 // A FileHost over the local disk, for surfaces (CLI, language server). Editor buffers can be
 // laid over it with `overlay`, so open files win over their saved contents.
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import type { FileHost } from '../iac/model';
 
 export class DiskHost implements FileHost {
@@ -26,7 +26,7 @@ export class DiskHost implements FileHost {
     if (this.options.snapshot && this.reads.has(path)) return this.reads.get(path);
     let text: string | undefined;
     try {
-      text = readFileSync(toNative(path), 'utf8');
+      text = readRegularFile(toNative(path));
     } catch {
       text = undefined;
     }
@@ -57,6 +57,22 @@ export class DiskHost implements FileHost {
     } catch {
       return undefined;
     }
+  }
+}
+
+/**
+ * The text of a regular file, else undefined. Paths come from the files being scanned
+ * (`file("/dev/zero")`, a FIFO): a device or pipe is read until it ends, which may be never, so
+ * only regular files are read. O_NONBLOCK keeps the open of a FIFO from waiting for a writer; it
+ * changes nothing for a regular file. Open + fstat + read of the open file is what readFileSync
+ * of a path does anyway: no extra system call per read.
+ */
+function readRegularFile(path: string): string | undefined {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    return fstatSync(fd).isFile() ? readFileSync(fd, 'utf8') : undefined;
+  } finally {
+    closeSync(fd);
   }
 }
 

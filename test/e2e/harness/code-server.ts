@@ -1,11 +1,11 @@
 // Starts code-server (VS Code 1.100.3 served on 127.0.0.1) from test/e2e/node_modules with a fresh
 // profile, extensions dir and XDG dirs per run, so nothing from the machine leaks into a run.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../helpers/corpora';
+import { tempDirRemovedAtExit } from '../../helpers/temp-dir';
 
 export const E2E_DIR = join(REPO_ROOT, 'test', 'e2e');
 const CODE_SERVER = join(E2E_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
@@ -35,7 +35,8 @@ export interface Profile {
 
 /** A throw-away profile: user settings, extensions dir and XDG dirs under one temp folder. */
 export function freshProfile(settings: Record<string, unknown>): Profile {
-  const root = mkdtempSync(join(tmpdir(), 'palisade-e2e-'));
+  // Removed when the test process exits: a run leaves the temp directory as it found it.
+  const root = tempDirRemovedAtExit('palisade-e2e-');
   const userDataDir = join(root, 'user-data');
   const extensionsDir = join(root, 'extensions');
   mkdirSync(join(userDataDir, 'User'), { recursive: true });

@@ -3,11 +3,11 @@
 // settings, and the report the suite writes from inside VS Code.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import { REPO_ROOT } from '../../helpers/corpora';
+import { tempDirRemovedAtExit } from '../../helpers/temp-dir';
 import { E2E_DIR } from './code-server';
 
 /** The empty development extension VS Code needs beside extensionTestsPath. */
@@ -61,7 +61,8 @@ export const RUNS = [TRUSTED_RUN, RESTRICTED_RUN];
  * the .vsix path.
  */
 export function packageVsix(): string {
-  const target = join(mkdtempSync(join(tmpdir(), 'palisade-vsix-')), 'palisade.vsix');
+  // Its folder is removed when the test process exits (the .vsix is installed within the run).
+  const target = join(tempDirRemovedAtExit('palisade-vsix-'), 'palisade.vsix');
   const readme = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'vsix-readme.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
   assert.equal(readme.status, 0, `scripts/vsix-readme.mjs failed:\n${readme.stdout}\n${readme.stderr}`);
   const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');

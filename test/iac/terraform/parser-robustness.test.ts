@@ -9,6 +9,7 @@ import { corpus } from '../../helpers/corpora';
 import { INTERNAL_ERROR_PREFIX, parseTerraform } from '../../../server/src/iac/terraform/parser';
 import { spanProblems } from '../../../server/src/iac/terraform/parser-dump';
 import type { ParsedFile } from '../../../server/src/iac/terraform/ast';
+import { analyze } from './eval/memory-host';
 
 const SAMPLES = [
   { file: 'terraform-aws-eks/examples/karpenter/main.tf', prefixStep: 1 },
@@ -87,4 +88,25 @@ test('a 20,000-line file broken on every line stays linear and caps its diagnost
     assert.match(file.diagnostics[file.diagnostics.length - 1].message, /^Too many syntax errors/);
     if (!line.startsWith('\u0000')) assert.equal(file.body.items.length, 20000, JSON.stringify(line));
   }
+});
+
+// Found by the mutation sweep (session 13): `x = 1+1+…+1` with 50,000 operators parsed into a
+// left-deep tree 50,000 levels deep, and the evaluator overflowed the stack on it (the whole
+// module was lost: "could not evaluate this module"). Chains now count against the nesting limit.
+test('a chain of 50,000 operators is a nesting diagnostic, and the rest of the file and module still work', () => {
+  const slowest = { ms: 0, what: '' };
+  const text = `locals {\n  x = ${'1+'.repeat(50000)}1\n  y = [${'a||'.repeat(2000)}b, 3]\n  z = 2\n}\n`;
+  const file = check(text, 'long chain', slowest);
+  assert.deepEqual(file.diagnostics.map((d) => d.message), ['Expression nesting too deep: more than 400 levels (a chain of operators nests one level per operator).']);
+  const locals = file.body.items[0];
+  assert.ok(locals.kind === 'Block');
+  assert.deepEqual(locals.body.items.map((i) => (i.kind === 'Attribute' ? i.name.name : i.type)), ['x', 'y', 'z']);
+  // Up to the limit a chain is kept and evaluates.
+  const ok = `locals {\n  sum = ${'1+'.repeat(398)}1\n}\n`;
+  assert.equal(check(ok, 'chain at the limit', slowest).diagnostics.length, 0);
+  const r = analyze({ 'main.tf': `${ok}locals {\n  long = ${'1+'.repeat(50000)}1\n  after = 2\n}\n` });
+  assert.deepEqual(r.diagnostics.map((d) => d.code), ['hcl-syntax']);
+  assert.equal(r.model.locals!.sum, 399);
+  assert.equal(r.model.locals!.after, 2);
+  assert.ok(slowest.ms < MAX_MS, `slowest parse ${slowest.ms.toFixed(1)} ms (${slowest.what})`);
 });

@@ -84,3 +84,13 @@ test('Rego v0 modules get the v1-only checks with --strict (or `import rego.v1`)
   assert.deepEqual(v0(src, true), ['4:1 import must not shadow import data.a.x']);
   assert.deepEqual(v0('package v\n\nimport rego.v1\n\np if any([true])\n'), ['5:6 deprecated built-in function calls in expression: any']);
 });
+
+// Found by the session-13 mutation sweep: the parser takes operator chains of any length (as OPA
+// does), but the checker's passes recurse per operator. Past ~1,500 the stack runs out; that is
+// said as what it is, not as an internal checker bug, and short chains still check.
+test('an expression chaining 50,000 operators is reported as too deep to check, never thrown', () => {
+  const errs = checkModules([{ file: 'p.rego', text: `package t\n\nx := ${'1 + '.repeat(50000)}1\n` }]);
+  assert.equal(errs.length, 1);
+  assert.match(errs[0].message, /^the modules nest too deeply to check \(e\.g\. an expression chaining thousands of operators\)/);
+  assert.deepEqual(checkModules([{ file: 'p.rego', text: `package t\n\nx := ${'1 + '.repeat(500)}1\n` }]), []);
+});

@@ -26,6 +26,18 @@ test('METADATA: OPA scope errors', () => {
   assert.match(yamlErr[0], /^\d+:1 yaml: /);
 });
 
+// Found by the mutation sweep (session 13): `&a [*a]` decoded into a value containing itself, and
+// loading it as a pack rule overflowed the stack ("Maximum call stack size exceeded" as a compile
+// error); 1,000 nested brackets overflowed yaml's parser. Both are now plain YAML errors.
+test('METADATA: a self-containing anchor or brackets nested past 100 levels are YAML errors, shared anchors are fine', () => {
+  assert.deepEqual(show('package t\n\n# METADATA\n# custom:\n#   loop: &a [*a]\np := 1\n'), ['4:1 yaml: anchor value contains itself']);
+  assert.deepEqual(show('package t\n\n# METADATA\n# custom: &a {x: *a}\np := 1\n'), ['4:1 yaml: anchor value contains itself']);
+  assert.deepEqual(show(`package t\n\n# METADATA\n# title: x\n# custom: ${'['.repeat(1000)}${']'.repeat(1000)}\np := 1\n`), ['5:1 yaml: line 2: exceeded max depth of 100']);
+  const shared = parseModule('package t\n\n# METADATA\n# custom:\n#   a: &x {b: 1}\n#   c: *x\n#   d: [*x, *x]\np := 1\n');
+  assert.deepEqual(shared.errors, []);
+  assert.deepEqual(shared.module!.annotations[0].fields.custom, { a: { b: 1 }, c: { b: 1 }, d: [{ b: 1 }, { b: 1 }] });
+});
+
 test('v0 hints for `some x in xs` and `every` without future imports', () => {
   assert.deepEqual(show('package t\np {\n  some x in [1]\n}\n', 'v0'), ['3:10 unexpected identifier token: expected \\n or ; or } (hint: `import future.keywords.in` for `some x in xs` expressions)']);
   assert.deepEqual(show('package t\np {\n  every x in [1] { x }\n}\n', 'v0'), ['3:9 unexpected identifier token: expected \\n or ; or } (hint: `import future.keywords.every` for `every x in xs { ... }` expressions)']);

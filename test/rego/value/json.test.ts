@@ -39,3 +39,10 @@ test('fromJS and toJS round trip plain data', () => {
   const plain = { a: [1, 'x', null, { b: true }], c: 2.5, big: 2n ** 70n };
   assert.deepEqual(toJS(fromJS(plain)), plain);
 });
+
+// Session-13 sweep: yaml overflowed its stack on deep text, and a few such parses aborted the
+// process; parseYAML (yaml.unmarshal) now refuses text nested past 400 levels first.
+test('parseYAML refuses text nested past 400 levels, however often it is asked', () => {
+  for (let i = 0; i < 20; i++) assert.equal(parseYAML(`a:\n${'  - '.repeat(10000)}x\n`).error, 'exceeded max depth of 400');
+  assert.equal(parseYAML(`${'['.repeat(100)}${']'.repeat(100)}`).error, undefined);
+});

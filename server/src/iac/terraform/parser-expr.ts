@@ -87,14 +87,30 @@ function tooDeep(p: Parser): Expr {
 
 function parseBinary(p: Parser, minPrec: number): Expr {
   let left = parseUnary(p);
-  for (;;) {
+  // Each operator of a chain nests the tree one level deeper on the left (`1+1+1` is
+  // `(1+1)+1`), and the evaluator and every other walker recurse on it: a long chain counts
+  // against the nesting limit like brackets do, or 50,000 `+` overflow the stack downstream.
+  for (let chain = p.depth; ; chain++) {
     const k = p.peek();
     const prec = precedence(k);
     if (prec === 0 || prec < minPrec) return left;
+    if (chain >= MAX_NESTING) return tooLongChain(p, left, k);
     p.next();
     const right = p.depth >= MAX_NESTING ? tooDeep(p) : parseBinaryNested(p, prec + 1);
     left = { kind: 'Binary', op: OPERATOR_TEXT[k], left, right, start: left.start, end: right.end };
   }
+}
+
+/** Past the nesting limit in a chain of operators: the rest of the chain is one Invalid operand. */
+function tooLongChain(p: Parser, left: Expr, operator: number): Expr {
+  const start = p.start();
+  if (!p.reportedTooDeep) {
+    p.reportedTooDeep = true;
+    p.report(start, p.end(), `Expression nesting too deep: more than ${MAX_NESTING} levels (a chain of operators nests one level per operator).`);
+  }
+  p.skipToRecoveryPoint(true);
+  const right: Expr = { kind: 'Invalid', start, end: Math.max(start, p.lastEnd) };
+  return { kind: 'Binary', op: OPERATOR_TEXT[operator], left, right, start: left.start, end: right.end };
 }
 
 function parseBinaryNested(p: Parser, minPrec: number): Expr {

@@ -4,6 +4,7 @@
 // `rules.default.level` and `rules.<category>.default.level` set levels in bulk. `capabilities` and
 // other sections are accepted and ignored.
 import { parse as parseYAML } from 'yaml';
+import { yamlTooDeep } from '../../rego';
 import type { RegoVersion } from '../../rego';
 import { CATEGORIES, type Category, type ConfiguredLevel, type RuleOptions } from '../types';
 import { PROVIDED_RULES } from './provided';
@@ -55,6 +56,8 @@ export function loadConfig(text: string | undefined): ConfigResult {
   const config = providedConfig();
   const errors: string[] = [];
   if (text === undefined || text.trim() === '') return { config, errors };
+  // Past ~1,000 levels yaml overflows its stack, which can abort the process (rego's yamlTooDeep).
+  if (yamlTooDeep(text, 100) !== undefined) return { config, errors: ['invalid config: nested more than 100 levels deep'] };
   let doc: unknown;
   try {
     doc = parseYAML(text);

@@ -57,8 +57,12 @@ export function checkModules(sources: CheckSource[], options: CheckOptions = {})
     return applyLimit(checkWithCache(modules, options), limit);
   } catch (e) {
     options.cache?.clear();
-    // A checker bug must not take a surface down: report it as one error.
-    return [{ code: 'rego_compile_error', message: `internal check error: ${(e as Error).message}`, loc: { start: 0, end: 0 }, row: 0, col: 0 }];
+    // A checker bug must not take a surface down: report it as one error. The checker's passes
+    // recurse per nesting level, and the parser accepts operator chains of any length (as OPA
+    // does): past ~1,500 operators in one expression the stack runs out, which is the input's
+    // shape, not a bug, and is said so.
+    const message = e instanceof RangeError ? `the modules nest too deeply to check (e.g. an expression chaining thousands of operators): ${e.message}` : `internal check error: ${(e as Error).message}`;
+    return [{ code: 'rego_compile_error', message, loc: { start: 0, end: 0 }, row: 0, col: 0 }];
   }
 }
 

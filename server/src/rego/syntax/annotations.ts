@@ -2,6 +2,7 @@
 // attachment to the next statement and the scope checks, with OPA's messages).
 import { parse as parseYaml } from 'yaml';
 import type { Annotation, Comment, Loc } from './ast';
+import { yamlTooDeep } from '../value/yaml-depth';
 
 export interface MetadataBlock {
   /** The `# METADATA` comment. */
@@ -57,9 +58,17 @@ export function decodeBlock(block: MetadataBlock): DecodedBlock {
   if (yamlText.trim() === '') return { error: { message: 'expected METADATA block, found whitespace', loc: block.head.loc } };
   const simple = decodeSimpleYaml(yamlText);
   if (simple !== undefined) return { fields: simple };
+  const deep = yamlTooDeep(yamlText, MAX_YAML_NESTING);
+  if (deep !== undefined) {
+    const line = yamlText.slice(0, deep).split('\n').length - 1;
+    return { error: { message: `yaml: line ${line + 1}: exceeded max depth of ${MAX_YAML_NESTING}`, loc: (block.lines[line] ?? block.head).loc } };
+  }
   let doc: unknown;
   try {
     doc = parseYaml(yamlText, { prettyErrors: false, uniqueKeys: false, strict: false });
+    // yaml builds `&a [*a]` as a value that contains itself; every later walk of it would recurse
+    // until the stack overflows. Go's yaml (OPA) refuses it.
+    if (containsItself(doc)) return { error: { message: 'yaml: anchor value contains itself', loc: block.lines[0]?.loc ?? block.head.loc } };
   } catch (e) {
     const err = e as { message?: string; linePos?: { line: number }[] };
     const line = err.linePos?.[0]?.line;
@@ -72,6 +81,21 @@ export function decodeBlock(block: MetadataBlock): DecodedBlock {
     return { error: { message: 'yaml: unmarshal errors: cannot unmarshal into annotations', loc: block.lines[0]?.loc ?? block.head.loc } };
   }
   return { fields: doc as Record<string, unknown> };
+}
+
+/** Deepest nesting handed to yaml (yamlTooDeep); no annotation nests more than a few levels. */
+const MAX_YAML_NESTING = 100;
+
+/** Whether a decoded value reaches itself (an alias inside its own anchor). Shared values are walked once. */
+function containsItself(value: unknown, path = new Set<object>(), done = new Set<object>()): boolean {
+  if (typeof value !== 'object' || value === null || done.has(value)) return false;
+  if (path.has(value)) return true;
+  path.add(value);
+  const children = value instanceof Map ? [...value.keys(), ...value.values()] : value instanceof Set ? [...value] : Object.values(value);
+  for (const child of children) if (containsItself(child, path, done)) return true;
+  path.delete(value);
+  done.add(value);
+  return false;
 }
 
 export type StatementKind = 'package' | 'import' | 'rule';

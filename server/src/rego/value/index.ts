@@ -8,3 +8,4 @@ export * from './json';
 export * from './format';
 export * from './tracked';
 export * from './uncached';
+export * from './yaml-depth';

@@ -117,3 +117,13 @@ test('yamldecode refuses alias bombs instead of expanding them', () => {
   for (let k = 1; k < 9; k++) levels.push(`${'b'.repeat(k)}: &${'b'.repeat(k)} [${Array(10).fill(k === 1 ? '*a' : '*' + 'b'.repeat(k - 1)).join(',')}]`);
   assertCallError('yamldecode', [levels.join('\n')], /too many values/);
 });
+
+// Found by the session-13 sweep: the yaml package overflows its stack near 1,000 levels, and after
+// a few such parses V8 aborted the whole process (a language server killed by one `.tf` line).
+test('yamldecode refuses text nested past 400 levels instead of handing it to yaml, many times over', () => {
+  for (let i = 0; i < 20; i++) {
+    assertCallError('yamldecode', [`a:\n${'  - '.repeat(10000)}x\n`], /nested more than 400 levels deep/);
+    assertCallError('yamldecode', [`${'['.repeat(5000)}${']'.repeat(5000)}`], /nested more than 400 levels deep/);
+  }
+  assert.deepEqual(call('yamldecode', `${'['.repeat(50)}1${']'.repeat(50)}`), JSON.parse(`${'['.repeat(50)}1${']'.repeat(50)}`));
+});

@@ -84,6 +84,9 @@ function relativePathsFrom(root: string): Map<string, string> {
   return paths;
 }
 
+/** Diagnostics kept per file (syntax and evaluation together); the parser stops at 1,000 syntax errors too. */
+export const MAX_FILE_DIAGNOSTICS = 1001;
+
 /** Thrown (and caught in analyze.ts only) to unwind when the caller cancels. */
 export class CancelledSignal {}
 
@@ -249,6 +252,17 @@ export class UnitContext {
     const key = `${rel}\0${span.start}\0${span.end}\0${code}\0${message}`;
     if (this.seenDiagnostics.has(key)) return;
     this.seenDiagnostics.add(key);
+    // Like the parser's cap: a generated or broken file can hold 500,000 failing references, and
+    // the editor and the report would each carry every one of them.
+    const count = (this.diagnosticsPerFile.get(rel) ?? 0) + 1;
+    this.diagnosticsPerFile.set(rel, count);
+    if (count > MAX_FILE_DIAGNOSTICS + 1) return;
+    if (count === MAX_FILE_DIAGNOSTICS + 1) {
+      this.diagnostics.push({ file: rel, start: span.start, end: span.end, severity: 'warning', code: 'tf-too-many-diagnostics', message: `Too many problems in this file: only the first ${MAX_FILE_DIAGNOSTICS} are shown.` });
+      return;
+    }
     this.diagnostics.push({ file: rel, start: span.start, end: span.end, severity, code, message });
   }
+
+  private readonly diagnosticsPerFile = new Map<string, number>();
 }
