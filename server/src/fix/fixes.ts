@@ -1,10 +1,10 @@
 // Fixes for findings: the rule's own operations plus every provider's candidates, each rendered
 // into text edits and verified by a re-scan; fix-all combines the preferred fixes of one file.
 import { rulesByIdOf, type Finding, type FixOperation } from '../policy';
+import { renderDocumentSets } from './document-set';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
 import { DEFAULT_PROVIDERS } from './providers';
-import { renderDocumentSets } from './document-set';
 import { isJsonSyntaxFile, renderJsonOperations } from './json-render';
 import { renderOperations } from './terraform-render';
 import { blockAt, derivedFromReason } from './terraform-locate';

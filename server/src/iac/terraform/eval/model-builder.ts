@@ -125,16 +125,34 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
  * attribute, so findings and fixes still point at (and edit) the line that sets it.
  */
 function withoutNulls(v: { [key: string]: ModelValue }): { [key: string]: ModelValue } {
-  const out: { [key: string]: ModelValue } = {};
+  // Copied only where a null is dropped (most configs have none): every resource instance of every
+  // scan and fix re-scan passes here.
+  let out: { [key: string]: ModelValue } | undefined;
   for (const k in v) {
     const x = v[k];
-    if (x !== null) out[k] = dropNullsIn(x);
+    const y = x === null ? x : dropNullsIn(x);
+    if (out === undefined && (x === null || y !== x)) {
+      out = {};
+      for (const done in v) {
+        if (done === k) break;
+        out[done] = v[done];
+      }
+    }
+    if (out !== undefined && y !== null) out[k] = y;
   }
-  return out;
+  return out ?? v;
 }
 
 function dropNullsIn(v: ModelValue): ModelValue {
-  if (Array.isArray(v)) return v.map(dropNullsIn);
+  if (Array.isArray(v)) {
+    let out: ModelValue[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const y = dropNullsIn(v[i]);
+      if (out === undefined && y !== v[i]) out = v.slice(0, i);
+      if (out !== undefined) out.push(y);
+    }
+    return out ?? v;
+  }
   if (v !== null && typeof v === 'object') return withoutNulls(v as { [key: string]: ModelValue });
   return v;
 }
