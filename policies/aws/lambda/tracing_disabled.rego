@@ -3,9 +3,12 @@
 # description: |
 #   Without active tracing there is no end-to-end trace of invocations through downstream
 #   services, which makes it hard to see unusual call patterns or investigate a compromised
-#   function. Advisory.
+#   function. Advisory. Lambda@Edge functions (associated with a CloudFront distribution, or a
+#   terraform-aws-modules/lambda call with lambda_at_edge = true) are not reported: Lambda@Edge
+#   does not support X-Ray.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html
+#   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/lambda-at-edge-function-restrictions.html
 # custom:
 #   id: PAL-AWS-LAMBDA-003
 #   severity: low
@@ -31,6 +34,7 @@ warn contains result.fail_fix(r, path, msg, [result.set(path, "Active")]) if {
 	r.type in types
 	some i, b in tf.blocks(r, "tracing_config")
 	bad(object.get(b, "mode", null))
+	not edge_function(r)
 	path := ["tracing_config", i, "mode"]
 	msg := sprintf("%s does not have active tracing", [r.address])
 }
@@ -39,6 +43,7 @@ warn contains result.fail_fix(r, ["tracing_config"], msg, [result.add_block([], 
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["tracing_config"])
+	not edge_function(r)
 	msg := sprintf("%s does not have active tracing", [r.address])
 }
 
@@ -47,7 +52,43 @@ warn contains result.fail_fix(r, ["tracing_config"], msg, [result.add_block([], 
 warn contains result.fail_fix(m, ["tracing_mode"], msg, [result.set(["tracing_mode"], "Active")]) if {
 	some m in modules.lambda_functions
 	bad(object.get(m.config, "tracing_mode", null))
+	not edge_call(m)
 	msg := sprintf("%s does not have active tracing", [m.address])
+}
+
+# Lambda@Edge does not support X-Ray ("Using AWS X-Ray" is among the Lambda features the CloudFront
+# guide lists as unsupported), so asking an edge function for active tracing asks the impossible.
+# A function is an edge function when a distribution's lambda_function_association points at it:
+# by reference from an aws_cloudfront_distribution, or by expression from a module call (the
+# terraform-aws-modules/cloudfront form, whose config keeps `module.x.…_qualified_arn` unknown).
+edge_function(r) if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some ref in d.references
+	"lambda_function_association" in ref.path
+	tf.refers_to(ref.target, r.address)
+}
+
+edge_function(r) if {
+	some expr in association_expressions
+	startswith(expr, concat("", [r.address, "."]))
+}
+
+edge_call(m) if {
+	some expr in association_expressions
+	startswith(expr, concat("", [m.address, "."]))
+}
+
+# The lambda module's own switch for Lambda@Edge (trust for edgelambda.amazonaws.com).
+edge_call(m) if m.config.lambda_at_edge == true
+
+# association_expressions: the unknown values set under a lambda_function_association anywhere in
+# a distribution or a module call (lambda_arn = module.edge.lambda_function_qualified_arn).
+association_expressions contains value["$unknown"] if {
+	some holder in array.concat(tf.resources("aws_cloudfront_distribution"), object.get(input, "modules", []))
+	walk(holder.config, [path, value])
+	"lambda_function_association" in path
+	is_object(value)
+	is_string(value["$unknown"])
 }
 
 bad(null) := true

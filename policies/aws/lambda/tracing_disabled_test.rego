@@ -35,3 +35,33 @@ test_opaque_module_active_unknown_or_switched_off_passes if {
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"create": false})]}
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"create_layer": true})]}
 }
+
+# Lambda@Edge does not support X-Ray: a function a distribution associates is not reported, by
+# reference (aws_cloudfront_distribution) or by expression (a cloudfront module call's config).
+edge_fn := {"address": "aws_lambda_function.edge", "type": "aws_lambda_function", "name": "edge", "config": {"publish": true}, "references": []}
+
+test_function_associated_with_a_distribution_passes if {
+	cdn := {"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"default_cache_behavior": [{"lambda_function_association": [{"event_type": "viewer-request", "lambda_arn": {"$unknown": "aws_lambda_function.edge.qualified_arn"}}]}]}, "references": [{"path": ["default_cache_behavior", 0, "lambda_function_association", 0, "lambda_arn"], "target": "aws_lambda_function.edge", "attribute": "qualified_arn"}]}
+	count(rule.warn) == 0 with input as {"resources": [edge_fn, cdn]}
+}
+
+test_function_referenced_elsewhere_by_a_distribution_fires if {
+	cdn := {"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"comment": {"$unknown": "aws_lambda_function.edge.function_name"}}, "references": [{"path": ["comment"], "target": "aws_lambda_function.edge", "attribute": "function_name"}]}
+	count(rule.warn) == 1 with input as {"resources": [edge_fn, cdn]}
+}
+
+lambda_call(config) := {"address": "module.edge", "source": "terraform-aws-modules/lambda/aws", "config": object.union({"function_name": "edge"}, config)}
+
+cloudfront_call(arn) := {"address": "module.cdn", "source": "terraform-aws-modules/cloudfront/aws", "config": {"ordered_cache_behavior": [{"lambda_function_association": {"viewer-request": {"lambda_arn": arn}}}]}}
+
+test_module_function_associated_by_a_cloudfront_call_passes if {
+	arn := {"$unknown": "module.edge.lambda_function_qualified_arn"}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [lambda_call({"publish": true}), cloudfront_call(arn)]}
+	other := {"$unknown": "module.other.lambda_function_qualified_arn"}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [lambda_call({"publish": true}), cloudfront_call(other)]}
+}
+
+test_module_function_marked_lambda_at_edge_passes if {
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [lambda_call({"lambda_at_edge": true})]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [lambda_call({"lambda_at_edge": false})]}
+}

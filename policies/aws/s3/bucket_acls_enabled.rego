@@ -4,8 +4,9 @@
 #   With object_ownership "ObjectWriter" or "BucketOwnerPreferred" S3 still evaluates access control
 #   lists, so objects uploaded by other accounts can stay owned by them and a single public ACL can
 #   expose an object. "BucketOwnerEnforced" disables ACLs: the bucket owner owns every object and
-#   access is governed by policies only. A terraform-aws-modules/s3-bucket call granting the
-#   CloudFront log-delivery canonical user (standard logging needs ACLs) is not reported.
+#   access is governed by policies only. A bucket that receives CloudFront standard logs (named by
+#   a distribution's logging_config, or granting the CloudFront log-delivery canonical user) needs
+#   ACLs and is not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html
 # custom:
@@ -23,6 +24,7 @@ package palisade.aws.s3.bucket_acls_enabled
 import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.s3
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
@@ -31,6 +33,7 @@ warn contains result.fail_fix(r, path, msg, [result.set(path, "BucketOwnerEnforc
 	some i, rule in tf.blocks(r, "rule")
 	ownership := unknown.known_string(rule.object_ownership)
 	ownership != "BucketOwnerEnforced"
+	not cloudfront_log_target(r)
 	path := ["rule", i, "object_ownership"]
 	msg := sprintf("%s keeps ACLs enabled (object_ownership = %q)", [r.address, ownership])
 }
@@ -59,6 +62,85 @@ cloudfront_log_bucket(m) if {
 	id := object.get(g, "id", null)
 	unknown.is_unknown(id)
 	contains(id["$unknown"], "aws_cloudfront_log_delivery_canonical_user_id.")
+}
+
+# The plain-resource form of the same exemption. CloudFront names its log bucket by domain
+# (`<bucket>.s3.amazonaws.com`): a distribution's logging_config.bucket that references the
+# ownership controls' bucket (aws_s3_bucket.x.bucket_domain_name) or spells its name marks it, and
+# so does an aws_s3_bucket_acl of that bucket granting the log-delivery canonical user.
+cloudfront_log_target(r) if {
+	some bucket in bucket_of(r)
+	some ref in logging_bucket_refs
+	tf.refers_to(ref.target, bucket.address)
+}
+
+cloudfront_log_target(r) if {
+	some name in logging_bucket_names
+	names_bucket(r, name)
+}
+
+cloudfront_log_target(r) if {
+	some acl in tf.resources("aws_s3_bucket_acl")
+	same_bucket(acl, r)
+	some policy in tf.blocks(acl, "access_control_policy")
+	some g in unknown.items(object.get(policy, "grant", []))
+	some grantee in unknown.items(object.get(g, "grantee", []))
+	id := object.get(grantee, "id", null)
+	unknown.is_unknown(id)
+	contains(id["$unknown"], "aws_cloudfront_log_delivery_canonical_user_id.")
+}
+
+# A local module call (its resources evaluated, not opaque) whose `grant` argument names the
+# log-delivery canonical user: the module's dynamic grant stays a template here
+# (grant.value.id), so the caller's argument is what shows the bucket is a CloudFront log target.
+cloudfront_log_target(r) if {
+	some m in object.get(input, "modules", [])
+	inside(r.address, m.address)
+	cloudfront_log_bucket(m)
+}
+
+inside(address, module_address) if startswith(address, concat("", [module_address, "."]))
+
+inside(address, module_address) if startswith(address, concat("", [module_address, "["]))
+
+logging_bucket_refs contains ref if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some ref in d.references
+	ref.path[0] == "logging_config"
+	ref.path[2] == "bucket"
+	tf.names_type(ref.target, "aws_s3_bucket")
+}
+
+logging_bucket_names contains trim_suffix(domain, ".s3.amazonaws.com") if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	some lc in tf.blocks(d, "logging_config")
+	domain := unknown.known_string(object.get(lc, "bucket", null))
+	endswith(domain, ".s3.amazonaws.com")
+}
+
+# names_bucket(r, name): a companion points at the bucket called name — by its own `bucket`
+# literal, or through the aws_s3_bucket it references.
+names_bucket(r, name) if unknown.known_string(r.config.bucket) == name
+
+names_bucket(r, name) if {
+	some bucket in bucket_of(r)
+	unknown.known_string(bucket.config.bucket) == name
+}
+
+# bucket_of(r): the aws_s3_bucket resources a companion points at (a set: s3.bucket_of is a
+# function and would conflict on two same-named buckets).
+bucket_of(r) := {bucket | some bucket in s3.buckets; r in s3.companions(bucket, r.type)}
+
+# same_bucket(a, b): two companions point at one bucket, by reference or by the same literal.
+same_bucket(a, b) if {
+	some bucket in bucket_of(a)
+	some other in bucket_of(b)
+	bucket.address == other.address
+}
+
+same_bucket(a, b) if {
+	name := unknown.known_string(a.config.bucket)
+	name == b.config.bucket
 }
 
 # A call that also sets an ACL (log-delivery-write, …) or grants relies on ACLs: enforcing bucket

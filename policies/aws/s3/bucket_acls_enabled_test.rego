@@ -54,3 +54,55 @@ test_opaque_module_granting_cloudfront_log_delivery_passes if {
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "grant": [owner, cloudfront]})]}
 	count(rule.warn) == 1 with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "grant": [owner]})]}
 }
+
+# The plain-resource form: the ownership controls of a bucket that receives CloudFront standard
+# logs (logging_config names it, by reference or literal domain, or its ACL grants log delivery).
+oc(bucket, refs) := {"address": "aws_s3_bucket_ownership_controls.logs", "type": "aws_s3_bucket_ownership_controls", "name": "logs", "config": {"bucket": bucket, "rule": [{"object_ownership": "ObjectWriter"}]}, "references": refs}
+
+logs_bucket := {"address": "aws_s3_bucket.logs", "type": "aws_s3_bucket", "name": "logs", "config": {"bucket": "corp-logs"}, "references": []}
+
+by_ref := oc({"$unknown": "aws_s3_bucket.logs.id"}, [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}])
+
+distribution(bucket, refs) := {"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"logging_config": [{"bucket": bucket}]}, "references": refs}
+
+test_cloudfront_log_bucket_by_reference_passes if {
+	cdn := distribution({"$unknown": "aws_s3_bucket.logs.bucket_domain_name"}, [{"path": ["logging_config", 0, "bucket"], "target": "aws_s3_bucket.logs", "attribute": "bucket_domain_name"}])
+	count(rule.warn) == 0 with input as {"resources": [logs_bucket, by_ref, cdn]}
+}
+
+test_cloudfront_log_bucket_by_literal_domain_passes if {
+	cdn := distribution("corp-logs.s3.amazonaws.com", [])
+	count(rule.warn) == 0 with input as {"resources": [logs_bucket, by_ref, cdn]}
+	count(rule.warn) == 0 with input as {"resources": [oc("corp-logs", []), cdn]}
+}
+
+test_cloudfront_logging_elsewhere_fires if {
+	cdn := distribution("other-logs.s3.amazonaws.com", [])
+	count(rule.warn) == 1 with input as {"resources": [logs_bucket, by_ref, cdn]}
+	count(rule.warn) == 1 with input as {"resources": [oc("corp-logs", []), cdn]}
+}
+
+acl(bucket, refs, grantee_id) := {"address": "aws_s3_bucket_acl.logs", "type": "aws_s3_bucket_acl", "name": "logs", "config": {"bucket": bucket, "access_control_policy": [{"grant": [{"grantee": [{"id": grantee_id, "type": "CanonicalUser"}], "permission": "FULL_CONTROL"}]}]}, "references": refs}
+
+test_acl_granting_cloudfront_log_delivery_passes if {
+	delivery := {"$unknown": "data.aws_cloudfront_log_delivery_canonical_user_id.cf.id"}
+	ref := [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}]
+	count(rule.warn) == 0 with input as {"resources": [logs_bucket, by_ref, acl({"$unknown": "aws_s3_bucket.logs.id"}, ref, delivery)]}
+	count(rule.warn) == 0 with input as {"resources": [oc("corp-logs", []), acl("corp-logs", [], delivery)]}
+}
+
+test_acl_granting_someone_else_fires if {
+	other := {"$unknown": "data.aws_canonical_user_id.current.id"}
+	count(rule.warn) == 1 with input as {"resources": [oc("corp-logs", []), acl("corp-logs", [], other)]}
+	count(rule.warn) == 1 with input as {"resources": [oc("corp-logs", []), acl("other-logs", [], {"$unknown": "data.aws_cloudfront_log_delivery_canonical_user_id.cf.id"})]}
+}
+
+# A local s3-bucket call is evaluated: its ownership controls are judged, and the caller's grant
+# to log delivery exempts them (the module's dynamic grant is only a template).
+test_local_module_granting_cloudfront_log_delivery_passes if {
+	inner := {"address": "module.cf_logs.aws_s3_bucket_ownership_controls.this[0]", "type": "aws_s3_bucket_ownership_controls", "name": "this", "config": {"bucket": {"$unknown": "aws_s3_bucket.this[0].id"}, "rule": [{"object_ownership": "ObjectWriter"}]}, "references": []}
+	grant := {"type": "CanonicalUser", "permission": "FULL_CONTROL", "id": {"$unknown": "data.aws_cloudfront_log_delivery_canonical_user_id.cloudfront.id"}}
+	local := {"address": "module.cf_logs", "source": "../../", "config": {"grant": [grant]}}
+	count(rule.warn) == 0 with input as {"resources": [inner], "modules": [local]}
+	count(rule.warn) == 1 with input as {"resources": [inner], "modules": [object.union(local, {"address": "module.other"})]}
+}

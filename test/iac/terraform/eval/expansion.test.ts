@@ -161,3 +161,28 @@ resource "a_b" "c" {
   assert.deepEqual(r.model.resources[0].config, { name: 'n', cert: [{ min: 'TLSv1' }], tags: { b: 'x' }, list: [null, 1] });
   assert.ok(r.sourceMaps.get('a_b.c')!.fields!.kms_key_id);
 });
+
+test('a for whose if is false whatever the element is, over an unknown collection, is empty', () => {
+  // The held-out redshift log group: for_each filters an unknown list by create flags that are
+  // known false, so it has no instances (not one un-expanded instance a rule would judge).
+  const r = analyze({
+    'main.tf': `
+variable "logs" {}
+variable "create" { default = false }
+resource "a_b" "off" {
+  for_each = toset([for l in var.logs : l if var.create])
+}
+resource "a_b" "maybe" {
+  for_each = toset([for l in var.logs : l if l != "audit"])
+}
+locals {
+  off_map = { for k, v in var.logs : k => v if var.create && v }
+  on      = [for l in var.logs : l if !var.create]
+}
+`,
+  });
+  assert.deepEqual(r.model.resources.map((x) => x.address), ['a_b.maybe']);
+  assert.deepEqual(r.model.locals!.off_map, {});
+  assert.deepEqual(r.model.locals!.on, { $unknown: '[for l in var.logs : l if !var.create]' });
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
+});

