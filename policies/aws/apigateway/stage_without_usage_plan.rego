@@ -62,6 +62,7 @@ in_plan(stage) if {
 	some key in ["api_id", "stage"]
 	unknown.is_unknown(object.get(s, key, null))
 	not other_api(plan, i, s, stage)
+	not other_stage(s, stage)
 }
 
 # api_stages written as an unknown (a dynamic block over a variable) may name any stage.
@@ -85,6 +86,13 @@ managed_api(r) := ref.target if {
 	ref.path == ["rest_api_id"]
 	tf.names_type(ref.target, "aws_api_gateway_rest_api")
 	not startswith(ref.target, "data.")
+}
+
+# The entry names another stage: both names are known and differ (an API's stage names are
+# unique, so an unknown api_id does not make "dev" cover "qa").
+other_stage(entry, stage) if {
+	name := unknown.known_string(entry.stage)
+	name != unknown.known_string(stage.config.stage_name)
 }
 
 other_api(plan, i, _, stage) if {

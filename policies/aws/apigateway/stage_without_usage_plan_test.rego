@@ -73,3 +73,12 @@ test_plan_of_a_created_api_does_not_cover_a_literal_one if {
 	literal := deployment({"rest_api_id": "abc123", "stage_name": "prod"})
 	count(rule.warn) == 1 with input as {"resources": [literal, plan_for("aws_api_gateway_rest_api.a", "aws_api_gateway_deployment.a")]}
 }
+
+# Everything by reference but the stage name written out (or read from each.value.stage_name):
+# the plan covers "dev" of the same API, not "qa".
+test_plan_of_the_same_api_for_another_named_stage_does_not_cover if {
+	qa := api_ref({"address": "aws_api_gateway_stage.qa", "type": "aws_api_gateway_stage", "name": "qa", "config": {"stage_name": "qa"}, "references": []}, "aws_api_gateway_rest_api.a")
+	dev := api_ref({"address": "aws_api_gateway_stage.dev", "type": "aws_api_gateway_stage", "name": "dev", "config": {"stage_name": "dev"}, "references": []}, "aws_api_gateway_rest_api.a")
+	plan := {"address": "aws_api_gateway_usage_plan.plan", "type": "aws_api_gateway_usage_plan", "name": "plan", "config": {"api_stages": [{"api_id": {"$unknown": "aws_api_gateway_rest_api.a.id"}, "stage": "dev"}]}, "references": [{"path": ["api_stages", 0, "api_id"], "target": "aws_api_gateway_rest_api.a", "attribute": "id"}]}
+	rule.warn == {{"msg": "aws_api_gateway_stage.qa is in no usage plan, so its callers are not throttled or metered", "resource": "aws_api_gateway_stage.qa", "path": []}} with input as {"resources": [qa, dev, plan]}
+}

@@ -1,7 +1,8 @@
 # METADATA
 # title: IAM role trust policy allows every action
 # description: |
-#   A trust policy statement allows Action "*" instead of the sts:AssumeRole* action the trusted
+#   A trust policy statement allows Action "*" (or "sts:*", which in a trust policy is the same:
+#   only STS actions are evaluated there) instead of the sts:AssumeRole* action the trusted
 #   principal needs. Besides assuming the role, the principal may then also tag sessions, set
 #   source identities and use every other federation entry point, and the policy no longer says
 #   how the role is meant to be used.
@@ -29,11 +30,24 @@ import data.palisade.lib.result
 deny contains result.with_related(result.fail(r, ["assume_role_policy"], msg), related) if {
 	some r in input.resources
 	r.type == "aws_iam_role"
-	paths := [array.concat(["assume_role_policy"], entry.path) |
+	entries := [{"path": array.concat(["assume_role_policy"], entry.path), "action": a} |
 		some entry in iam.statements(r.config.assume_role_policy)
-		iam.allows_all_actions(entry.statement)
+		iam.is_allow(entry.statement)
+		a := first_wildcard(entry.statement)
 	]
-	count(paths) > 0
+	count(entries) > 0
 	msg := sprintf("%s trust policy allows every action instead of sts:AssumeRole", [r.address])
-	related := [result.related(r, array.concat(path, ["Action"]), "allows \"*\"") | some path in paths]
+	related := [result.related(r, array.concat(e.path, ["Action"]), sprintf("allows %q", [e.action])) | some e in entries]
 }
+
+# A trust policy is only evaluated for STS actions (AssumeRole*, TagSession, SetSourceIdentity,
+# SetContext), so "sts:*" (actions are case-insensitive) grants all of them, as "*" does.
+trust_wildcard(a) if iam.is_wildcard(a)
+
+trust_wildcard(a) if {
+	is_string(a)
+	lower(a) == "sts:*"
+}
+
+# The first wildcard a statement names: one related location per statement.
+first_wildcard(s) := [a | some a in iam.actions(s); trust_wildcard(a)][0]

@@ -20,3 +20,21 @@ test_assume_role_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [role({"$unknown": "var.action"})]}
 }
+
+# In a trust policy only STS actions apply, so "sts:*" in any case allows every action there.
+test_sts_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role.app trust policy allows every action instead of sts:AssumeRole",
+		"resource": "aws_iam_role.app", "path": ["assume_role_policy"],
+		"related": [{"resource": "aws_iam_role.app", "path": ["assume_role_policy", "Statement", 0, "Action"], "msg": "allows \"STS:*\""}],
+	}} with input as {"resources": [role(["sts:TagSession", "STS:*"])]}
+	count(rule.deny) == 1 with input as {"resources": [role("sts:*")]}
+}
+
+test_sts_assume_prefix_passes if {
+	count(rule.deny) == 0 with input as {"resources": [role("sts:AssumeRole*")]}
+}
+
+test_deny_star_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Deny", "Action": "*", "Principal": "*"}]}}}]}
+}

@@ -138,8 +138,12 @@ applies_to_everyone(s) if {
 }
 
 # covers_every_object: some Resource glob matches every key of the bucket ("<arn>/*", "*"). Without
-# a known bucket name, or with an unknown resource, the statement may well cover them.
-covers_every_object(s, _) if unknown.is_unknown(s.Resource)
+# a known bucket name, or with an unknown resource, the statement may well cover them — except a
+# bare reference to a bucket's `arn`, which is known to name the bucket and no object.
+covers_every_object(s, _) if {
+	unknown.is_unknown(s.Resource)
+	not bucket_arn_reference(s.Resource)
+}
 
 covers_every_object(s, _) if s.NotResource != null
 
@@ -153,7 +157,13 @@ covers_every_object(s, bucket) if {
 covers_every_object(s, _) if {
 	some r in iam.resources(s)
 	not is_string(r)
+	not bucket_arn_reference(r)
 }
+
+# `aws_s3_bucket.x.arn` (also indexed, or of a data source) is always arn:<partition>:s3:::<name>:
+# a Deny on it alone stops bucket-level calls over HTTP but not GetObject / PutObject on the keys,
+# as a literal bucket ARN without "/*" does not (AWS S3 User Guide, "Policy resources").
+bucket_arn_reference(r) if regex.match(`^(data\.)?aws_s3_bucket\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.arn$`, r["$unknown"])
 
 every_key_of(r, bucket) if {
 	name := unknown.known_string(bucket.config.bucket)

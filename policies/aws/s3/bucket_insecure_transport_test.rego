@@ -75,6 +75,16 @@ test_deny_on_every_object_passes if {
 	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": "aws_s3_bucket.logs.arn"}, {"$unknown": "${aws_s3_bucket.logs.arn}/*"}]})]})]}
 }
 
+# A bare reference to a bucket's arn names the bucket, never a key, like a literal bucket ARN; other
+# unknowns (a template, a variable, each.value.arn) may cover the keys.
+test_deny_on_bucket_arn_reference_alone_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": {"$unknown": "aws_s3_bucket.logs.arn"}})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": "aws_s3_bucket.logs[0].arn"}]})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": "data.aws_s3_bucket.logs.arn"}]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": "each.value.arn"}]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": {"$unknown": "var.resources"}})]})]}
+}
+
 # Without a known bucket name any object glob may be this bucket's.
 test_unnamed_bucket_accepts_object_globs if {
 	unnamed := object.union(object.remove(bucket, ["config"]), {"config": {"bucket_prefix": "corp-"}})

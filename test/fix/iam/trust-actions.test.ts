@@ -94,3 +94,11 @@ test('a principal whose kind cannot be told: no candidate', async () => {
     assert.deepEqual(trustActionFixes(scan.findings[0], context), [], principal);
   }
 });
+
+// "sts:*" is every action a trust policy evaluates: the same fix, and other STS actions named stay.
+test('"sts:*" in any case: replaced by the assume action, other actions kept', async () => {
+  const text = 'resource "aws_iam_role" "r" {\n  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = ["STS:*", "sts:TagSession"], Principal = { Service = "ec2.amazonaws.com" } }] })\n}\n';
+  const r = await fixed(text);
+  assert.deepEqual(r.titles, ['Allow only sts:AssumeRole, sts:TagSession in the trust policy of aws_iam_role.r']);
+  assert.match(r.text, /Action = \["sts:AssumeRole", "sts:TagSession"\]/);
+});

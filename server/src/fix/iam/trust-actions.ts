@@ -1,4 +1,4 @@
-// A role trust policy statement that allows Action "*" (PAL-AWS-IAM-017) gets the assume action its
+// A role trust policy statement that allows Action "*" or "sts:*" (PAL-AWS-IAM-017) gets the assume action its
 // principal needs instead: a service or an AWS account/role assumes with sts:AssumeRole, an OIDC
 // provider with sts:AssumeRoleWithWebIdentity, a SAML provider with sts:AssumeRoleWithSAML; EKS
 // Pod Identity (pods.eks.amazonaws.com) also tags the session, so it keeps sts:TagSession. The
@@ -34,10 +34,10 @@ export function trustActionFixes(finding: Finding, context: FixContext): FixCand
     if (!site || site.statement.Effect !== 'Allow' || site.statement.NotAction !== undefined || site.statement.NotPrincipal !== undefined) return [];
     const actions = stringList(site.statement.Action);
     // Only statements that allow every action; any other related location is not this fix's business.
-    const needed = actions && actions.some((a) => a === '*' || a === '*:*') ? assumeActions(site.statement.Principal) : undefined;
+    const needed = actions && actions.some(isTrustWildcard) ? assumeActions(site.statement.Principal) : undefined;
     if (!actions || !needed) return [];
     // Other actions the statement names stay (sts:TagSession, sts:SetSourceIdentity, …).
-    const kept = actions.filter((a) => a !== '*' && a !== '*:*');
+    const kept = actions.filter((a) => !isTrustWildcard(a));
     const list = [...new Set([...needed, ...kept])];
     const edit = replaceFieldEdit(site, 'Action', list.map((literal) => ({ literal })));
     if (!edit) return [];
@@ -54,6 +54,11 @@ export function trustActionFixes(finding: Finding, context: FixContext): FixCand
       edits: edits.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start),
     },
   ];
+}
+
+/** `*`, `*:*`, or `sts:*` in any case: a trust policy only evaluates STS actions, so all three allow everything. */
+function isTrustWildcard(a: string): boolean {
+  return a === '*' || a === '*:*' || a.toLowerCase() === 'sts:*';
 }
 
 /** `["assume_role_policy", "Statement", i, "Action"]` (or without the index, for a single statement object). */

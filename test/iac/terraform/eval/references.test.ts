@@ -199,3 +199,46 @@ resource "a_b" "bad" {
     ],
   );
 });
+
+// for_each over another resource's instances: each.value is that instance, so `each.value.id`
+// refers to it (a VPC's flow log, a bucket's companion); with unknown keys each.key depends on the
+// resources the for_each names; a for_each over plain settings refers to nothing.
+test('each.value of a for_each over resource instances (or their ids), and each.key over unknown ids, are references', () => {
+  const r = analyze({
+    'main.tf': `resource "aws_vpc" "v" {
+  for_each   = { a = "10.0.0.0/16", b = "10.1.0.0/16" }
+  cidr_block = each.value
+}
+resource "aws_vpc" "w" {
+  cidr_block = "10.2.0.0/16"
+}
+resource "aws_flow_log" "v" {
+  for_each     = aws_vpc.v
+  vpc_id       = each.value.id
+  traffic_type = "ALL"
+}
+resource "aws_flow_log" "w" {
+  for_each     = toset([aws_vpc.w.id])
+  vpc_id       = each.key
+  traffic_type = "ALL"
+}
+resource "aws_flow_log" "ids" {
+  for_each     = { for k, v in aws_vpc.v : k => v.id if k == "a" }
+  vpc_id       = each.value
+  traffic_type = "ALL"
+}
+resource "aws_flow_log" "settings" {
+  for_each     = { x = { vpc = "vpc-1" } }
+  vpc_id       = each.value.vpc
+  traffic_type = each.key
+}
+`,
+  });
+  const refs = (address: string) => r.model.resources.find((x) => x.address === address)!.references;
+  assert.deepEqual(refs('aws_flow_log.v["a"]'), [{ path: ['vpc_id'], target: 'aws_vpc.v["a"]', attribute: 'id' }]);
+  assert.deepEqual(refs('aws_flow_log.v["b"]'), [{ path: ['vpc_id'], target: 'aws_vpc.v["b"]', attribute: 'id' }]);
+  assert.deepEqual(refs('aws_flow_log.w'), [{ path: ['vpc_id'], target: 'aws_vpc.w' }]);
+  // A for expression over the instances keeps what each value depends on.
+  assert.deepEqual(refs('aws_flow_log.ids["a"]'), [{ path: ['vpc_id'], target: 'aws_vpc.v["a"]' }]);
+  assert.deepEqual(refs('aws_flow_log.settings["x"]'), []);
+});

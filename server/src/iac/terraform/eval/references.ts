@@ -4,6 +4,7 @@
 import type { Expr, TemplatePart } from '../ast';
 import type { ModelReference } from '../../model';
 import { Unknown } from '../values';
+import { computedOwner } from './computed';
 import { evaluate } from './expressions';
 import { moduleScope, type Scope } from './scope';
 import { instanceKeySuffix } from './text';
@@ -28,8 +29,11 @@ interface Walk {
 
 const seenByList = new WeakMap<ModelReference[], Set<string>>();
 
-/** Roots that can never name a resource, data source or module call. */
-const NEVER_REFERENCES = new Set(['var', 'each', 'count', 'path', 'terraform', 'self']);
+/**
+ * Roots that can never name a resource, data source or module call. `each` is not one of them:
+ * under `for_each = aws_vpc.this`, `each.value` is an instance of aws_vpc.this (eachReferences).
+ */
+const NEVER_REFERENCES = new Set(['var', 'count', 'path', 'terraform', 'self']);
 const mayReferenceCache = new WeakMap<Expr, boolean>();
 
 /**
@@ -202,6 +206,27 @@ function referenceFrom(root: string, steps: Step[], w: Walk): { target: string; 
   return attribute === undefined ? { target: prefix + base } : { target: prefix + base, attribute };
 }
 
+/**
+ * `each.value.<attr>` when the instance iterates over another resource's instances
+ * (`for_each = aws_vpc.this`, the common way to give every VPC its flow log or every bucket its
+ * companion): each.value is that instance, so the attribute refers to it as
+ * `aws_vpc.this["a"].id` would. When the keys are unknown (`for_each = toset([aws_vpc.a.id])`),
+ * each.key / each.value is an unknown that depends on the resources the for_each expression
+ * names, and refers to them. Any other each.value (a map of settings) refers to nothing.
+ */
+function eachReferences(steps: Step[], w: Walk): { target: string; attribute?: string }[] {
+  const first = steps[0];
+  const each = w.scope.each;
+  if (!first || !('attr' in first) || !each) return [];
+  const v = first.attr === 'value' ? each.value : first.attr === 'key' ? each.key : undefined;
+  const next = steps[1];
+  const attribute = first.attr === 'value' && next && 'attr' in next ? next.attr : undefined;
+  const at = (target: string): { target: string; attribute?: string } => (attribute === undefined ? { target } : { target, attribute });
+  const owner = computedOwner(v ?? null);
+  if (owner !== undefined) return [at(owner)];
+  return v instanceof Unknown ? v.refs.map(at) : [];
+}
+
 function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): void {
   switch (expr.kind) {
     case 'GetAttr':
@@ -224,6 +249,8 @@ function walk(expr: Expr, path: (string | number)[], bound: Bound, w: Walk): voi
         if (root === 'local') {
           const first = traversalSteps(expr)!.steps[0];
           if (first && 'attr' in first) followLocal(first.attr, path, w);
+        } else if (root === 'each') {
+          for (const ref of eachReferences(traversalSteps(expr)!.steps, w)) add(w, { path, ...ref });
         } else if (mayNameObject(root, w.scope)) {
           const ref = referenceFrom(root, traversalSteps(expr)!.steps, w);
           if (ref) add(w, { path, ...ref });
