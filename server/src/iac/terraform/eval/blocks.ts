@@ -8,7 +8,7 @@ import { typeName } from './convert';
 import { headerSpan } from './decls';
 import { evaluate, iterationPairs } from './expressions';
 import { jsonTemplateNode, looksLikeJson } from './json-template';
-import { collectPossibleReferences, collectReferences, mayReferenceCached } from './references';
+import { collectPossibleReferences, collectReferences, mayReferenceIn } from './references';
 import { evalError, withBindings, type Scope } from './scope';
 import { MAX_INSTANCES_PER_BLOCK } from './unit';
 
@@ -150,7 +150,7 @@ export function evaluateBody(
       config[name] = evaluate(item.expr, scope);
       fields[name] = attributeNode(scope, item);
       // The attribute's path is built only for the few values that can hold a reference.
-      if (mayReferenceCached(item.expr)) collectPossibleReferences(item.expr, scope, [...path, name], refs);
+      if (mayReferenceIn(item.expr, scope)) collectPossibleReferences(item.expr, scope, [...path, name], refs);
       continue;
     }
     const type = item.type.name;

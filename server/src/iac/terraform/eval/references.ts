@@ -30,52 +30,64 @@ interface Walk {
 const seenByList = new WeakMap<ModelReference[], Set<string>>();
 
 /**
- * Roots that can never name a resource, data source or module call. `each` is not one of them:
- * under `for_each = aws_vpc.this`, `each.value` is an instance of aws_vpc.this (eachReferences).
+ * Roots that can never name a resource, data source or module call by themselves. `each` names one
+ * only where the instance iterates over resource instances (`for_each = aws_vpc.this`), which the
+ * scope tells (eachMayRefer), so expressions that read `each` are checked apart (usesEachCached):
+ * most for_each iterate over settings, and walking every attribute that reads each.value for
+ * references cost ~10 % of the front end.
  */
-const NEVER_REFERENCES = new Set(['var', 'count', 'path', 'terraform', 'self']);
+const NEVER_REFERENCES = new Set(['var', 'each', 'count', 'path', 'terraform', 'self']);
 const mayReferenceCache = new WeakMap<Expr, boolean>();
+const usesEachCache = new WeakMap<Expr, boolean>();
+
+const namesObject = (root: string) => !NEVER_REFERENCES.has(root);
+const isEach = (root: string) => root === 'each';
+
+/** Whether the expression has any traversal that could be a reference (most values are literals). */
+export function mayReference(e: Expr): boolean {
+  return anyRoot(e, namesObject);
+}
 
 /**
- * Whether the expression has any traversal that could be a reference (most values are literals).
- * Plain recursion rather than a visitor closure made per call: one stable function to compile.
+ * Whether some variable root of the expression passes `test`. Plain recursion with a module-level
+ * predicate rather than a visitor closure made per call: one stable function to compile.
  */
-export function mayReference(e: Expr): boolean {
+function anyRoot(e: Expr, test: (root: string) => boolean): boolean {
   switch (e.kind) {
-    case 'Variable': return !NEVER_REFERENCES.has(e.name);
-    case 'GetAttr': return mayReference(e.object);
-    case 'Index': return mayReference(e.object) || mayReference(e.key);
-    case 'Splat': return mayReference(e.object) || mayReference(e.each);
-    case 'Call': return someMayReference(e.args);
-    case 'Tuple': return someMayReference(e.items);
+    case 'Variable': return test(e.name);
+    case 'GetAttr': return anyRoot(e.object, test);
+    case 'Index': return anyRoot(e.object, test) || anyRoot(e.key, test);
+    case 'Splat': return anyRoot(e.object, test) || anyRoot(e.each, test);
+    case 'Call': return someRoot(e.args, test);
+    case 'Tuple': return someRoot(e.items, test);
     case 'Object':
-      for (const i of e.items) if (mayReference(i.key) || mayReference(i.value)) return true;
+      for (const i of e.items) if (anyRoot(i.key, test) || anyRoot(i.value, test)) return true;
       return false;
-    case 'Unary': return mayReference(e.operand);
-    case 'Binary': return mayReference(e.left) || mayReference(e.right);
-    case 'Conditional': return mayReference(e.cond) || mayReference(e.then) || mayReference(e.else);
-    case 'Paren': return mayReference(e.expr);
+    case 'Unary': return anyRoot(e.operand, test);
+    case 'Binary': return anyRoot(e.left, test) || anyRoot(e.right, test);
+    case 'Conditional': return anyRoot(e.cond, test) || anyRoot(e.then, test) || anyRoot(e.else, test);
+    case 'Paren': return anyRoot(e.expr, test);
     case 'For':
-      return mayReference(e.collection) || (e.keyExpr !== undefined && mayReference(e.keyExpr)) ||
-        mayReference(e.valueExpr) || (e.cond !== undefined && mayReference(e.cond));
-    case 'Template': return partsMayReference(e.parts);
+      return anyRoot(e.collection, test) || (e.keyExpr !== undefined && anyRoot(e.keyExpr, test)) ||
+        anyRoot(e.valueExpr, test) || (e.cond !== undefined && anyRoot(e.cond, test));
+    case 'Template': return partsHaveRoot(e.parts, test);
     default: return false;
   }
 }
 
-function someMayReference(exprs: Expr[]): boolean {
-  for (const e of exprs) if (mayReference(e)) return true;
+function someRoot(exprs: Expr[], test: (root: string) => boolean): boolean {
+  for (const e of exprs) if (anyRoot(e, test)) return true;
   return false;
 }
 
-function partsMayReference(parts: TemplatePart[]): boolean {
+function partsHaveRoot(parts: TemplatePart[], test: (root: string) => boolean): boolean {
   for (const p of parts) {
     if (p.kind === 'TemplateInterpolation') {
-      if (mayReference(p.expr)) return true;
+      if (anyRoot(p.expr, test)) return true;
     } else if (p.kind === 'TemplateIf') {
-      if (mayReference(p.cond) || partsMayReference(p.then) || (p.else !== undefined && partsMayReference(p.else))) return true;
+      if (anyRoot(p.cond, test) || partsHaveRoot(p.then, test) || (p.else !== undefined && partsHaveRoot(p.else, test))) return true;
     } else if (p.kind === 'TemplateFor') {
-      if (mayReference(p.collection) || partsMayReference(p.body)) return true;
+      if (anyRoot(p.collection, test) || partsHaveRoot(p.body, test)) return true;
     }
   }
   return false;
@@ -88,8 +100,26 @@ export function mayReferenceCached(expr: Expr): boolean {
   return hit;
 }
 
+/** Whether the expression reads `each` (cached by node). */
+function usesEachCached(expr: Expr): boolean {
+  let hit = usesEachCache.get(expr);
+  if (hit === undefined) usesEachCache.set(expr, (hit = anyRoot(expr, isEach)));
+  return hit;
+}
+
+/** Whether `each.key`/`each.value` of this scope can refer to resources (eachReferences). */
+function eachMayRefer(scope: Scope): boolean {
+  const each = scope.each;
+  return each !== undefined && (each.value instanceof Unknown || each.key instanceof Unknown || computedOwner(each.value ?? null) !== undefined);
+}
+
+/** Whether collecting the expression's references in this scope can find any. */
+export function mayReferenceIn(expr: Expr, scope: Scope): boolean {
+  return mayReferenceCached(expr) || (usesEachCached(expr) && eachMayRefer(scope));
+}
+
 export function collectReferences(expr: Expr, scope: Scope, path: (string | number)[], out: ModelReference[]): void {
-  if (mayReferenceCached(expr)) collectPossibleReferences(expr, scope, path, out);
+  if (mayReferenceIn(expr, scope)) collectPossibleReferences(expr, scope, path, out);
 }
 
 /** collectReferences for an expression the caller knows passes mayReference. */
