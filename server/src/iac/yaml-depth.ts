@@ -4,6 +4,9 @@
 // Allocation failed"): a language server killed by a typo. Callers refuse text past a limit
 // instead. The rego layer holds the same function (rego/value/yaml-depth.ts): layers share no code.
 
+/** The deepest nesting documents may have (yaml itself overflows near 1,000 levels); settings files use less. */
+export const YAML_DOCUMENT_NESTING = 400;
+
 /**
  * The offset where the nesting bound of `text` passes `limit`, or undefined. The bound per line is
  * the open `[`/`{` brackets, plus the indentation, plus the `- ` / `? ` indicators that start the

@@ -3,7 +3,7 @@
 // document as input (Conftest's shape). Multi-document YAML yields one entry per document.
 // Never throws: syntax errors become diagnostics and the documents that parsed are kept.
 import { parseAllDocuments } from 'yaml';
-import { yamlTooDeep } from '../yaml-depth';
+import { YAML_DOCUMENT_NESTING, yamlTooDeep } from '../yaml-depth';
 import type { FrontEndDiagnostic } from '../model';
 
 export interface ParsedDocument {
@@ -32,14 +32,11 @@ export function isDocumentFile(path: string): boolean {
 /** Caps how many documents of one file become inputs (a generated 50,000-document stream stays bounded). */
 const MAX_DOCUMENTS = 1_000;
 
-/** Deepest nesting handed to yaml (yamlTooDeep): it overflows its stack near 1,000 levels. */
-const MAX_YAML_NESTING = 400;
-
 export function parseDocuments(text: string, file: string): DocumentsResult {
   const out: DocumentsResult = { file, documents: [], diagnostics: [] };
-  const deep = yamlTooDeep(text, MAX_YAML_NESTING);
+  const deep = yamlTooDeep(text, YAML_DOCUMENT_NESTING);
   if (deep !== undefined) {
-    out.diagnostics.push({ file, start: deep, end: deep + 1, severity: 'error', code: 'document-parse', message: `cannot parse: nested more than ${MAX_YAML_NESTING} levels deep` });
+    out.diagnostics.push({ file, start: deep, end: deep + 1, severity: 'error', code: 'document-parse', message: `cannot parse: nested more than ${YAML_DOCUMENT_NESTING} levels deep` });
     return out;
   }
   let parsed;

@@ -2,7 +2,7 @@
 // kept as written, as OPA's json.Number does). None of these throw: bad input yields an error message.
 
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { yamlTooDeep } from './yaml-depth';
+import { YAML_DOCUMENT_NESTING, yamlTooDeep } from './yaml-depth';
 import { ObjectValue } from './collections';
 import { floatNumber, intNumber, parseNumber } from './number';
 import type { RegoNumber, RegoObject, RegoSet, RegoValue } from './types';
@@ -158,13 +158,10 @@ class JSONParser {
   }
 }
 
-/** Deepest nesting handed to yaml (yamlTooDeep's bound of it). */
-const MAX_YAML_NESTING = 400;
-
 /** Parses YAML (1.2, first document) into a value; integers are exact (`intAsBigInt`). */
 export function parseYAML(text: string): ParseResult {
   // Past ~1,000 levels yaml overflows its stack, which can abort the process (yaml-depth.ts).
-  if (yamlTooDeep(text, MAX_YAML_NESTING) !== undefined) return { error: `exceeded max depth of ${MAX_YAML_NESTING}` };
+  if (yamlTooDeep(text, YAML_DOCUMENT_NESTING) !== undefined) return { error: `exceeded max depth of ${YAML_DOCUMENT_NESTING}` };
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text, { intAsBigInt: true, uniqueKeys: false, prettyErrors: false });

@@ -2,7 +2,7 @@
 // (yes/no/on/off are booleans, 0x/0b/underscored numbers, timestamps become RFC 3339 strings),
 // one document only; encoding writes double-quoted strings, sorted keys, unindented sequences.
 import { Alias, Document, LineCounter, Node, Pair, Scalar, isAlias, isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
-import { yamlTooDeep } from '../../yaml-depth';
+import { YAML_DOCUMENT_NESTING, yamlTooDeep } from '../../yaml-depth';
 import { Value, ValueObject, isObject } from '../values';
 import { FunctionError, argError, asString, formatNumber } from './support';
 
@@ -108,12 +108,9 @@ function convert(node: unknown, doc: Document, depth: number): Value {
   return null;
 }
 
-/** Deepest nesting handed to yaml (yamlTooDeep): it overflows its stack near 1,000 levels. */
-const MAX_YAML_NESTING = 400;
-
 export function yamldecode(text: string): Value {
-  const deep = yamlTooDeep(text, MAX_YAML_NESTING);
-  if (deep !== undefined) throw argError(0, `the document is nested more than ${MAX_YAML_NESTING} levels deep.`);
+  const deep = yamlTooDeep(text, YAML_DOCUMENT_NESTING);
+  if (deep !== undefined) throw argError(0, `the document is nested more than ${YAML_DOCUMENT_NESTING} levels deep.`);
   const lines = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter: lines, keepSourceTokens: false, uniqueKeys: false });
   if (!Array.isArray(docs)) return null; // an empty stream
