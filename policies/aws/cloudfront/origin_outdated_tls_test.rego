@@ -18,6 +18,15 @@ test_old_protocols_fire_with_a_fix if {
 	count(rule.deny) == 1 with input as {"resources": [dist(custom(["SSLv3"]))]}
 }
 
+test_unknown_origin_id_is_named_by_position if {
+	unlabelled := {
+		"address": "aws_cloudfront_distribution.site", "type": "aws_cloudfront_distribution", "name": "site", "references": [],
+		"config": {"origin": [{"origin_id": {"$unknown": "module.this.id"}, "domain_name": "o.example.com", "custom_origin_config": [custom(["TLSv1", "TLSv1.2"])]}]},
+	}
+	some f in rule.deny with input as {"resources": [unlabelled]}
+	f.msg == "aws_cloudfront_distribution.site connects to origin 0 with TLSv1 allowed"
+}
+
 test_tls12_only_passes if {
 	count(rule.deny) == 0 with input as {"resources": [dist(custom(["TLSv1.2"]))]}
 }
