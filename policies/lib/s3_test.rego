@@ -52,3 +52,24 @@ test_bucket_of_and_public_acls_ignored if {
 	s3.public_acls_ignored(bucket) with input as {"resources": [bucket, acl, pab]}
 	not s3.public_acls_ignored(bucket) with input as {"resources": [bucket, acl]}
 }
+
+test_module_versioning_reads_enabled_then_status if {
+	s3.module_versioning({"enabled": true}) == ["Enabled", "enabled"]
+	s3.module_versioning({"enabled": false, "status": true}) == ["Suspended", "enabled"]
+	s3.module_versioning({"status": true, "mfa_delete": false}) == ["Enabled", "status"]
+	s3.module_versioning({"status": "false"}) == ["Suspended", "status"]
+	s3.module_versioning({"status": "Suspended"}) == ["Suspended", "status"]
+	s3.module_versioning({"status": "enabled"}) == ["Enabled", "status"]
+	not s3.module_versioning({"mfa_delete": false})
+	not s3.module_versioning({})
+	not s3.module_versioning({"enabled": {"$unknown": "var.v"}})
+	not s3.module_versioning({"status": {"$unknown": "var.v"}})
+}
+
+test_module_mfa_delete_on if {
+	s3.module_mfa_delete_on({"mfa_delete": true})
+	s3.module_mfa_delete_on({"mfa_delete": "Enabled"})
+	not s3.module_mfa_delete_on({"mfa_delete": false})
+	not s3.module_mfa_delete_on({"mfa_delete": "Disabled"})
+	not s3.module_mfa_delete_on({})
+}

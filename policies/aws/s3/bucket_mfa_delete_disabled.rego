@@ -52,19 +52,24 @@ warn contains result.fail(r, path, msg) if {
 	msg := sprintf("%s has versioning off, so MFA delete is not in effect", [r.address])
 }
 
-# Inline versioning block (provider v3) and the registry module's `versioning` argument.
+# Inline versioning block (provider v3: `enabled`, `mfa_delete` booleans) and the registry
+# module's `versioning` argument (also `status`, and words such as "Enabled"): both read through
+# s3.module_versioning, which for a v3 block sees only `enabled`.
 warn contains result.fail(holder, array.concat(prefix, ["mfa_delete"]), msg) if {
 	some setting in versioning_settings
 	[holder, prefix, v] := setting
-	unknown.is_true(object.get(v, "enabled", null))
-	unknown.not_true(object.get(v, "mfa_delete", null))
+	s3.module_versioning(v)[0] == "Enabled"
+	unknown.known(object.get(v, "mfa_delete", null))
+	not s3.module_mfa_delete_on(v)
 	msg := sprintf("%s does not enable MFA delete", [holder.address])
 }
 
-warn contains result.fail(holder, array.concat(prefix, ["enabled"]), msg) if {
+warn contains result.fail(holder, array.concat(prefix, [key]), msg) if {
 	some setting in versioning_settings
 	[holder, prefix, v] := setting
-	unknown.is_false(object.get(v, "enabled", null))
+	state := s3.module_versioning(v)
+	state[0] == "Suspended"
+	key := state[1]
 	msg := sprintf("%s has versioning off, so MFA delete is not in effect", [holder.address])
 }
 

@@ -38,3 +38,11 @@ test_registry_module_with_mfa_delete_passes if {
 test_unknown_does_not_warn if {
 	count(rule.warn) == 0 with input as {"resources": [versioning({"status": "Enabled", "mfa_delete": {"$unknown": "var.mfa"}}), bucket({"enabled": {"$unknown": "var.v"}})]}
 }
+
+# The module's `status` form and its word values ("Enabled") read as the module reads them.
+test_registry_module_status_forms if {
+	rule.warn == {{"msg": "module.logs does not enable MFA delete", "resource": "module.logs", "path": ["versioning", "mfa_delete"]}} with input as {"resources": [], "modules": [module_call({"status": true, "mfa_delete": false})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"status": true, "mfa_delete": "Enabled"})]}
+	rule.warn == {{"msg": "module.logs has versioning off, so MFA delete is not in effect", "resource": "module.logs", "path": ["versioning", "status"]}} with input as {"resources": [], "modules": [module_call({"status": "Suspended"})]}
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [module_call({"status": {"$unknown": "var.s"}})]}
+}

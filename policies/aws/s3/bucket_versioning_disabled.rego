@@ -65,13 +65,36 @@ deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
 	instance_or_nested(bucket)
 }
 
-# Opaque terraform-aws-modules/s3-bucket calls: `versioning = { enabled = true }` (a map, not a
-# block); the module creates no versioning configuration when it is absent.
-deny contains result.fail_fix(m, ["versioning", "enabled"], msg, [result.set(["versioning", "enabled"], true)]) if {
+# Opaque terraform-aws-modules/s3-bucket calls: `versioning = { enabled = true }` or
+# `{ status = true }` (a map, not a block; s3.module_versioning reads it as the module does); the
+# module creates no versioning configuration when the map is empty. The fix sets `enabled`, which
+# the module reads first.
+deny contains result.fail_fix(m, ["versioning", key], msg, [result.set(["versioning", "enabled"], true)]) if {
 	some m in modules.s3_buckets
 	is_object(m.config.versioning)
-	unknown.known(m.config.versioning)
-	unknown.not_true(object.get(m.config.versioning, "enabled", null))
+	state := s3.module_versioning(m.config.versioning)
+	state[0] == "Suspended"
+	key := state[1]
+	msg := sprintf("%s does not have versioning enabled", [m.address])
+}
+
+deny contains result.fail_fix(m, ["versioning"], msg, [result.set(["versioning", "enabled"], true)]) if {
+	some m in modules.s3_buckets
+	m.config.versioning == {}
+	msg := sprintf("%s does not have versioning enabled", [m.address])
+}
+
+# A map that sets neither `enabled` nor `status` (`{ mfa_delete = true }`, KICS's sample) enables
+# nothing in v3, whose status expression then fails; later releases fall back to "Enabled". It
+# is reported as before this rule read `status`: the intent is not written down either way.
+deny contains result.fail_fix(m, ["versioning", "enabled"], msg, [result.set(["versioning", "enabled"], true)]) if {
+	some m in modules.s3_buckets
+	v := m.config.versioning
+	is_object(v)
+	unknown.known(v)
+	count(v) > 0
+	object.get(v, "enabled", null) == null
+	object.get(v, "status", null) == null
 	msg := sprintf("%s does not have versioning enabled", [m.address])
 }
 

@@ -48,3 +48,21 @@ test_opaque_module_versioning if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"versioning": {"enabled": true}}}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"versioning": {"$unknown": "var.v"}}}]}
 }
+
+# The module reads `enabled` first, then `status` as a boolean or a word: `{ status = true }` (the
+# module's own examples, held-out aws-ia guardduty) is versioned; an empty map creates nothing.
+call(versioning) := {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"versioning": versioning}}]}
+
+test_opaque_module_versioning_status_forms if {
+	count(rule.deny) == 0 with input as call({"status": true, "mfa_delete": false})
+	count(rule.deny) == 0 with input as call({"status": "Enabled"})
+	count(rule.deny) == 1 with input as call({"mfa_delete": true})
+	rule.deny == {{
+		"msg": "module.b does not have versioning enabled", "resource": "module.b", "path": ["versioning", "status"],
+		"fix": [{"op": "set", "path": ["versioning", "enabled"], "value": true}],
+	}} with input as call({"status": "Suspended"})
+	rule.deny == {{
+		"msg": "module.b does not have versioning enabled", "resource": "module.b", "path": ["versioning"],
+		"fix": [{"op": "set", "path": ["versioning", "enabled"], "value": true}],
+	}} with input as call({})
+}
