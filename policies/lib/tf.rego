@@ -84,3 +84,20 @@ unresolved(resource_type, path, target_type) if {
 
 # label(resource): how messages name a resource.
 label(resource) := resource.address
+
+# scope(address): the module path an address lives in, with its trailing dot: "module.app." for
+# module.app.aws_s3_bucket.x and for module.app.module.logs[0]; "" at the root.
+scope(address) := regex.find_n(`^(module\.[^.\[]+(\[[^\]]*\])?\.)*`, address, 1)[0]
+
+# names(holder, text, target): an unknown value's expression text, written in the configuration
+# of the resource or module call at address holder, reads an attribute of the resource or call at
+# address target. Texts are relative to the holder's module (module.logs[0].s3_bucket_id) while
+# addresses are absolute (module.app.module.logs[0]): comparing the text with the absolute
+# address missed every target inside a local module (held-out aws-ia guardduty's log bucket).
+names(holder, text, target) if {
+	prefix := scope(target)
+	scope(holder) == prefix
+	local := substring(target, count(prefix), -1)
+	some sep in [".", "["]
+	startswith(text, concat("", [local, sep]))
+}

@@ -82,3 +82,21 @@ test_unset_null_empty_absent if {
 	not tf.unset(r, ["s"])
 	not tf.unset(r, ["u"])
 }
+
+test_scope if {
+	tf.scope("aws_s3_bucket.x") == ""
+	tf.scope("module.logs") == ""
+	tf.scope("module.logs[0]") == ""
+	tf.scope("module.app.aws_s3_bucket.x") == "module.app."
+	tf.scope("module.app.module.logs[0]") == "module.app."
+	tf.scope(`module.app["a"].module.logs.aws_s3_bucket.this[0]`) == `module.app["a"].module.logs.`
+}
+
+test_names_compares_texts_within_the_holders_module if {
+	tf.names("module.app.module.data[0]", "module.logs[0].s3_bucket_id", "module.app.module.logs[0]")
+	tf.names("module.data", "module.logs.s3_bucket_id", "module.logs")
+	tf.names("module.app.aws_flow_log.x", "aws_s3_bucket.logs.arn", "module.app.aws_s3_bucket.logs")
+	not tf.names("module.data", "module.logs[0].s3_bucket_id", "module.app.module.logs[0]")
+	not tf.names("module.app.module.data", "module.logs.s3_bucket_id", "module.other.module.logs")
+	not tf.names("module.data", "module.logs_archive.s3_bucket_id", "module.logs")
+}

@@ -69,21 +69,22 @@ edge_function(r) if {
 }
 
 edge_function(r) if {
-	some expr in association_expressions
-	startswith(expr, concat("", [r.address, "."]))
+	some [holder, expr] in association_expressions
+	tf.names(holder, expr, r.address)
 }
 
 edge_call(m) if {
-	some expr in association_expressions
-	startswith(expr, concat("", [m.address, "."]))
+	some [holder, expr] in association_expressions
+	tf.names(holder, expr, m.address)
 }
 
 # The lambda module's own switch for Lambda@Edge (trust for edgelambda.amazonaws.com).
 edge_call(m) if m.config.lambda_at_edge == true
 
-# association_expressions: the unknown values set under a lambda_function_association anywhere in
-# a distribution or a module call (lambda_arn = module.edge.lambda_function_qualified_arn).
-association_expressions contains value["$unknown"] if {
+# association_expressions: [holder's address, text] of the unknown values set under a
+# lambda_function_association anywhere in a distribution or a module call (lambda_arn =
+# module.edge.lambda_function_qualified_arn); the text is relative to the holder's module.
+association_expressions contains [holder.address, value["$unknown"]] if {
 	some holder in array.concat(tf.resources("aws_cloudfront_distribution"), object.get(input, "modules", []))
 	walk(holder.config, [path, value])
 	"lambda_function_association" in path

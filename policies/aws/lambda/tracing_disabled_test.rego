@@ -65,3 +65,12 @@ test_module_function_marked_lambda_at_edge_passes if {
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [lambda_call({"lambda_at_edge": true})]}
 	count(rule.warn) == 1 with input as {"resources": [], "modules": [lambda_call({"lambda_at_edge": false})]}
 }
+
+# Both calls inside one local module: the association's text is relative to it.
+test_nested_function_associated_by_a_cloudfront_call_in_its_module_passes if {
+	arn := {"$unknown": "module.edge.lambda_function_qualified_arn"}
+	edge := object.union(lambda_call({"publish": true}), {"address": "module.site.module.edge"})
+	cdn := object.union(cloudfront_call(arn), {"address": "module.site.module.cdn"})
+	count(rule.warn) == 0 with input as {"resources": [], "modules": [edge, cdn]}
+	count(rule.warn) == 1 with input as {"resources": [], "modules": [edge, object.union(cdn, {"address": "module.other.module.cdn"})]}
+}

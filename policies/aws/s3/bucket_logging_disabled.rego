@@ -96,28 +96,29 @@ log_delivery_policy_switches := [
 # Module calls carry no references: a call's log argument (`logging`, `access_logs`,
 # `flow_log_destination_arn`, …, or one level inside it) names the bucket by its expression text
 # (`module.logs.s3_bucket_id`, `aws_s3_bucket.logs.id`) or by its literal bucket name.
-module_logs_to(address, name) if {
-	prefix := concat("", [address, "."])
-	some v in module_log_values
-	contains(v["$unknown"], prefix)
+module_logs_to(address, _) if {
+	some entry in module_log_values
+	[holder, v] := entry
+	tf.names(holder, v["$unknown"], address)
 }
 
 module_logs_to(_, name) if {
 	is_string(name)
-	some v in module_log_values
-	v == name
+	some entry in module_log_values
+	entry[1] == name
 }
 
 module_log_keys := log_destination_keys | {"logging", "flow_log_destination_arn"}
 
-module_log_values contains v if {
+# [the call's address, the value]: a value's expression text is relative to the call's module.
+module_log_values contains [c.address, v] if {
 	some c in object.get(input, "modules", [])
 	some key in module_log_keys
 	v := object.get(c.config, key, null)
 	v != null
 }
 
-module_log_values contains v if {
+module_log_values contains [c.address, v] if {
 	some c in object.get(input, "modules", [])
 	some key in module_log_keys
 	is_object(c.config[key])
@@ -129,14 +130,14 @@ module_log_values contains v if {
 module_log_target_unresolved if {
 	some c in modules.opaque_calls("s3-bucket")
 	text := c.config.logging.target_bucket["$unknown"]
-	not names_bucket(text)
+	not names_bucket(c, text)
 }
 
-names_bucket(text) if startswith(text, "aws_s3_bucket.")
+names_bucket(_, text) if startswith(text, "aws_s3_bucket.")
 
-names_bucket(text) if {
+names_bucket(c, text) if {
 	some m in modules.opaque_calls("s3-bucket")
-	startswith(text, concat("", [m.address, "."]))
+	tf.names(c.address, text, m.address)
 }
 
 # Some logging configuration delivers to a bucket Palisade cannot identify (a variable or a

@@ -85,3 +85,14 @@ test_opaque_module_switched_off_or_with_an_unresolved_log_target_does_not_fire i
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call("data", {"logging": logs_to("var.log_bucket")}), call("other", {})]}
 	count(rule.deny) == 0 with input as {"resources": [bucket("other", {})], "modules": [call("data", {"logging": logs_to("var.log_bucket")})]}
 }
+
+# Calls inside a local module: their texts are relative to that module (held-out aws-ia guardduty,
+# whose calls sit in module.standalone_guardduty). The data bucket logs to the log bucket, so
+# neither is reported and the replica without logging is; before, the unmatched text counted as
+# an unidentifiable target and silenced the rule for the whole unit.
+nested(name, config) := object.union(call(name, config), {"address": sprintf("module.app.module.%s[0]", [name])})
+
+test_nested_calls_compare_texts_within_their_module if {
+	modules := [nested("data", {"logging": logs_to("module.logs[0].s3_bucket_id")}), nested("logs", {}), nested("replica", {})]
+	rule.deny == {{"msg": "module.app.module.replica[0] does not have access logging enabled", "resource": "module.app.module.replica[0]", "path": ["logging"]}} with input as {"resources": [], "modules": modules}
+}

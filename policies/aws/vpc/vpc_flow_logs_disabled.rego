@@ -89,7 +89,7 @@ flow_log_calls := [c |
 
 logged_by_call(m) if {
 	some c in flow_log_calls
-	startswith(c.config.vpc_id["$unknown"], concat("", [m.address, "."]))
+	tf.names(c.address, c.config.vpc_id["$unknown"], m.address)
 }
 
 flow_log_call_unresolved if {

@@ -74,3 +74,13 @@ test_opaque_module_with_flow_log_here_or_elsewhere_passes if {
 	unresolved := {"address": "module.flow", "source": "terraform-aws-modules/vpc/aws//modules/flow-log", "config": {"vpc_id": {"$unknown": "var.vpc_id"}}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({}), unresolved]}
 }
+
+# A vpc call and its flow-log submodule call inside one local module: the submodule's vpc_id text
+# is relative to that module (module.vpc.vpc_id names module.net.module.vpc).
+test_nested_flow_log_call_names_the_vpc_of_its_module if {
+	vpc := object.union(call({}), {"address": "module.net.module.vpc"})
+	sub := {"address": "module.net.module.flow", "source": "terraform-aws-modules/vpc/aws//modules/flow-log", "config": {"vpc_id": {"$unknown": "module.vpc.vpc_id"}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [vpc, sub]}
+	elsewhere := object.union(sub, {"address": "module.other.module.flow"})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [vpc, elsewhere]}
+}
