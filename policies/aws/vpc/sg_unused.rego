@@ -63,8 +63,9 @@ used contains address if {
 	text := json.marshal(r.config)
 	contains(text, "aws_security_group.")
 	_has_group_attribute_key(text)
-	some [address, prefix, marshalled_prefix] in _unattached_prefixes
+	some [address, scope, prefix, marshalled_prefix] in _unattached_prefixes
 	contains(text, marshalled_prefix)
+	tf.scope(r.address) == scope
 	walk(r.config, [path, v])
 	is_string(v)
 	contains(v, prefix)
@@ -77,8 +78,9 @@ used contains address if {
 	some m in object.get(input, "modules", [])
 	text := json.marshal(m.config)
 	contains(text, "aws_security_group.")
-	some [address, prefix, marshalled_prefix] in _unattached_prefixes
+	some [address, scope, prefix, marshalled_prefix] in _unattached_prefixes
 	contains(text, marshalled_prefix)
+	tf.scope(m.address) == scope
 	walk(m.config, [_, v])
 	is_string(v)
 	contains(v, prefix)
@@ -149,12 +151,16 @@ _under_group_attribute(path) if {
 	key in group_attributes
 }
 
-# [address, "aws_security_group.x.", its JSON-escaped form] for each group not attached otherwise:
-# the text that reads one of the group's attributes, and that text inside marshalled JSON.
-_unattached_prefixes := [[sg.address, prefix, substring(marshalled, 1, count(marshalled) - 2)] |
+# [address, its module's scope, "aws_security_group.x.", its JSON-escaped form] for each group not
+# attached otherwise: the text that reads one of the group's attributes, and that text inside
+# marshalled JSON. Texts are relative to the module they are written in, so the prefix drops the
+# group's module path and only holders in that module are searched (a group inside a local module,
+# used by a registry call there, was reported unused when the caller's unit was scanned).
+_unattached_prefixes := [[sg.address, scope, prefix, substring(marshalled, 1, count(marshalled) - 2)] |
 	some sg in groups
 	not sg.address in _attached
-	prefix := concat("", [sg.address, "."])
+	scope := tf.scope(sg.address)
+	prefix := concat("", [substring(sg.address, count(scope), -1), "."])
 	marshalled := json.marshal(prefix)
 ]
 

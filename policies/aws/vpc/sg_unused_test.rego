@@ -168,3 +168,15 @@ test_unknown_element_of_a_group_list_silences if {
 		{"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"vpc_security_group_ids": ["sg-1", {"$unknown": "var.extra"}]}, "references": []},
 	]}
 }
+
+# A group inside a local module, named as text by a registry call in the same module: the text is
+# relative to that module. The same text in another module names that module's own group.
+test_text_names_a_group_within_its_module if {
+	group := _group("module.app.aws_security_group.db", "db")
+	call := {"address": "module.app.module.rds", "name": "rds", "source": "terraform-aws-modules/rds/aws", "config": {"vpc_security_group_ids": [{"$unknown": "aws_security_group.db.id"}]}}
+	count(rule.warn) == 0 with input as {"resources": [group], "modules": [call]}
+	elsewhere := object.union(call, {"address": "module.other.module.rds"})
+	rule.warn == {_unused("module.app.aws_security_group.db")} with input as {"resources": [group], "modules": [elsewhere]}
+	root := object.union(call, {"address": "module.rds"})
+	rule.warn == {_unused("module.app.aws_security_group.db")} with input as {"resources": [group], "modules": [root]}
+}
