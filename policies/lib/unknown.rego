@@ -29,10 +29,13 @@ value_or(v, default_value) := v if {
 	known(v)
 } else := default_value
 
-# has(obj, key): the attribute is set (non-null); an unknown counts as set.
+# has(obj, key): the attribute is set (non-null, non-empty); an unknown counts as set. The empty
+# string counts as not set, as in tf.has_attr: the provider sends an optional string argument only
+# when it is non-empty, so a block's `kms_key_arn = ""` (a variable's "" default) names no key.
 has(obj, key) if {
 	is_object(obj)
-	obj[key] != null
+	value := obj[key]
+	not value in {null, ""}
 }
 
 # An unknown parent object may hold the attribute, so it counts as set too.

@@ -44,6 +44,8 @@ test_has_and_missing if {
 	unknown.has({"a": false}, "a")
 	unknown.missing({"a": null}, "a")
 	unknown.missing({}, "a")
+	unknown.missing({"a": ""}, "a")
+	not unknown.missing({"a": "k"}, "a")
 	not unknown.missing({"a": u}, "a")
 	not unknown.missing(u, "a")
 }
