@@ -30,6 +30,10 @@ warn contains result.fail(secret, [], msg) if {
 	not tf.unresolved(rotation_type, ["secret_id"], "aws_secretsmanager_secret")
 	some secret in tf.resources("aws_secretsmanager_secret")
 	count(tf.referencing(secret.address, rotation_type, ["secret_id"])) == 0
+
+	# Provider v3 configured rotation on the secret itself (rotation_lambda_arn with
+	# rotation_rules, deprecated in v4 for aws_secretsmanager_secret_rotation).
+	tf.missing_attr(secret, ["rotation_lambda_arn"])
 	msg := sprintf("%s is not rotated automatically", [secret.address])
 }
 
