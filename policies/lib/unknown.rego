@@ -65,3 +65,13 @@ known_number(v) := to_number(v) if {
 }
 
 known_string(v) := v if is_string(v)
+
+# literal_text(v): for an unknown that is a template written in the configuration (a quoted string,
+# a heredoc, or base64encode of one), its source text with each interpolation shown as "${}"; what
+# is literally written there is in the configuration whatever the variables hold. Undefined for any
+# other value, and for unknowns that are references or other calls (`var.x`, `templatefile(...)`).
+literal_text(v) := regex.replace(v["$unknown"], `\$\{[^}]*\}`, "${}") if {
+	is_unknown(v)
+	some prefix in {`"`, "<<", "base64encode(<<", `base64encode("`}
+	startswith(v["$unknown"], prefix)
+}

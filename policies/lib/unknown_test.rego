@@ -69,3 +69,12 @@ test_known_number if {
 	not unknown.known_number(u)
 	not unknown.known_number("x")
 }
+
+test_literal_text if {
+	unknown.literal_text({"$unknown": "\"/${var.env}/password\""}) == "\"/${}/password\""
+	unknown.literal_text({"$unknown": "<<-EOT\nexport A=${var.a}\nEOT"}) == "<<-EOT\nexport A=${}\nEOT"
+	unknown.literal_text({"$unknown": "base64encode(<<EOT\nx ${var.a}\nEOT\n)"}) == "base64encode(<<EOT\nx ${}\nEOT\n)"
+	not unknown.literal_text({"$unknown": "var.password"})
+	not unknown.literal_text({"$unknown": "templatefile(\"a.sh\", {})"})
+	not unknown.literal_text("plain")
+}
