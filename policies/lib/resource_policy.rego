@@ -140,14 +140,24 @@ only_wildcards(s) if {
 	replace(replace(s, "*", ""), "?", "") == ""
 }
 
-# any_principal_statements(doc): Allow statements open to any principal and not scoped by a
-# condition, each {"statement", "path"} (path inside the document).
+# any_principal_statements(doc): Allow statements open to any principal (or to all but those a
+# NotPrincipal names) and not scoped by a condition, each {"statement", "path"} (path inside the document).
 any_principal_statements(doc) := [entry |
 	some entry in iam.statements(doc)
 	iam.is_allow(entry.statement)
-	iam.principal_is_public(entry.statement)
+	open_to_all(entry.statement)
 	not scoped(entry.statement)
 ]
+
+open_to_all(s) if iam.principal_is_public(s)
+
+# Allow with NotPrincipal grants every principal except those named, anonymous callers included
+# (IAM User Guide, NotPrincipal); naming "*" there excludes everyone.
+open_to_all(s) if {
+	not_principal := s.NotPrincipal
+	not_principal != null
+	not "*" in iam.principals({"Principal": not_principal})
+}
 
 # allows_all_actions_of(s, service): the Allow statement's actions include "*" or "<service>:*".
 allows_all_actions_of(s, service) if {

@@ -110,3 +110,11 @@ test_service_path_condition_does_not_scope if {
 	both := {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:Decrypt", "Condition": {"StringEquals": {"kms:ViaService": "ec2.us-east-1.amazonaws.com", "kms:CallerAccount": "111122223333"}}}
 	count(rp.any_principal_statements(doc(both))) == 0
 }
+
+test_allow_with_not_principal_is_open_to_all_others if {
+	s := {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sqs:SendMessage"}
+	count(rp.any_principal_statements(doc(s))) == 1
+	count(rp.any_principal_statements(doc(object.union(s, {"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}})))) == 0
+	count(rp.any_principal_statements(doc({"Effect": "Allow", "NotPrincipal": "*", "Action": "sqs:SendMessage"}))) == 0
+	count(rp.any_principal_statements(doc({"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sqs:*"}))) == 0
+}

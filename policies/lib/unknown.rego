@@ -29,10 +29,13 @@ value_or(v, default_value) := v if {
 	known(v)
 } else := default_value
 
-# has(obj, key): the attribute is set (non-null); an unknown counts as set.
+# has(obj, key): the attribute is set (non-null, non-empty); an unknown counts as set. The empty
+# string counts as not set, as in tf.has_attr: the provider sends an optional string argument only
+# when it is non-empty, so a block's `kms_key_arn = ""` (a variable's "" default) names no key.
 has(obj, key) if {
 	is_object(obj)
-	obj[key] != null
+	value := obj[key]
+	not value in {null, ""}
 }
 
 # An unknown parent object may hold the attribute, so it counts as set too.
@@ -62,3 +65,13 @@ known_number(v) := to_number(v) if {
 }
 
 known_string(v) := v if is_string(v)
+
+# literal_text(v): for an unknown that is a template written in the configuration (a quoted string,
+# a heredoc, or base64encode of one), its source text with each interpolation shown as "${}"; what
+# is literally written there is in the configuration whatever the variables hold. Undefined for any
+# other value, and for unknowns that are references or other calls (`var.x`, `templatefile(...)`).
+literal_text(v) := regex.replace(v["$unknown"], `\$\{[^}]*\}`, "${}") if {
+	is_unknown(v)
+	some prefix in {`"`, "<<", "base64encode(<<", `base64encode("`}
+	startswith(v["$unknown"], prefix)
+}

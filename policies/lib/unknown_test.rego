@@ -44,6 +44,8 @@ test_has_and_missing if {
 	unknown.has({"a": false}, "a")
 	unknown.missing({"a": null}, "a")
 	unknown.missing({}, "a")
+	unknown.missing({"a": ""}, "a")
+	not unknown.missing({"a": "k"}, "a")
 	not unknown.missing({"a": u}, "a")
 	not unknown.missing(u, "a")
 }
@@ -66,4 +68,13 @@ test_known_number if {
 	unknown.known_number("22") == 22
 	not unknown.known_number(u)
 	not unknown.known_number("x")
+}
+
+test_literal_text if {
+	unknown.literal_text({"$unknown": "\"/${var.env}/password\""}) == "\"/${}/password\""
+	unknown.literal_text({"$unknown": "<<-EOT\nexport A=${var.a}\nEOT"}) == "<<-EOT\nexport A=${}\nEOT"
+	unknown.literal_text({"$unknown": "base64encode(<<EOT\nx ${var.a}\nEOT\n)"}) == "base64encode(<<EOT\nx ${}\nEOT\n)"
+	not unknown.literal_text({"$unknown": "var.password"})
+	not unknown.literal_text({"$unknown": "templatefile(\"a.sh\", {})"})
+	not unknown.literal_text("plain")
 }

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-APIGATEWAY-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_stage, aws_apigatewayv2_stage]
+#   resource_types: [aws_api_gateway_stage, aws_apigatewayv2_stage, aws_api_gateway_deployment]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_76
@@ -31,4 +31,13 @@ deny contains result.fail(r, ["access_log_settings"], msg) if {
 	r.type in types
 	tf.missing_attr(r, ["access_log_settings"])
 	msg := sprintf("%s has no access logging", [r.address])
+}
+
+# A deployment with stage_name (provider v3/v4; deprecated in v5) creates that stage itself, and a
+# stage created that way has no access logging: CreateDeployment cannot set it, and the stage is
+# not an aws_api_gateway_stage this configuration could give one to.
+deny contains result.fail(r, ["stage_name"], msg) if {
+	some r in tf.resources("aws_api_gateway_deployment")
+	tf.has_attr(r, ["stage_name"])
+	msg := sprintf("%s creates the stage %v, which has no access logging", [r.address, r.config.stage_name])
 }

@@ -9,7 +9,7 @@
 #   id: PAL-AWS-APIGATEWAY-006
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_stage]
+#   resource_types: [aws_api_gateway_stage, aws_api_gateway_deployment]
 #   references:
 #     checkov: CKV_AWS_73
 #     trivy: AVD-AWS-0003
@@ -27,4 +27,12 @@ warn contains result.fail_fix(r, ["xray_tracing_enabled"], msg, [result.set(["xr
 	some r in tf.resources("aws_api_gateway_stage")
 	unknown.not_true(object.get(r.config, "xray_tracing_enabled", false))
 	msg := sprintf("%s does not enable X-Ray tracing", [r.address])
+}
+
+# A deployment with stage_name (provider v3/v4) creates that stage without tracing, and
+# CreateDeployment cannot turn it on; no fix: the stage should become an aws_api_gateway_stage.
+warn contains result.fail(r, ["stage_name"], msg) if {
+	some r in tf.resources("aws_api_gateway_deployment")
+	tf.has_attr(r, ["stage_name"])
+	msg := sprintf("%s creates the stage %v without X-Ray tracing", [r.address, r.config.stage_name])
 }

@@ -2,8 +2,8 @@
 # title: Cognito user pool does not use multi-factor authentication
 # description: |
 #   With MFA off (the default) a stolen or guessed password is enough to take over a user account.
-#   MFA set to ON or OPTIONAL also needs an SMS or software-token factor configured, or users cannot
-#   enrol.
+#   MFA set to ON or OPTIONAL also needs an SMS, email or software-token factor configured, or users
+#   cannot enrol.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 # custom:
@@ -35,6 +35,10 @@ deny contains result.fail_fix(r, [], msg, factor_fix(r)) if {
 	unknown.known_string(r.config.mfa_configuration) in {"ON", "OPTIONAL"}
 	tf.missing_attr(r, ["sms_configuration"])
 	not totp_enabled(r)
+
+	# Email is a factor too (provider 5.x email_mfa_configuration; Cognito requires the
+	# Essentials tier and SES sending for it, which AWS checks at apply).
+	tf.missing_attr(r, ["email_mfa_configuration"])
 	msg := sprintf("%s turns MFA on without configuring an SMS or TOTP factor", [r.address])
 }
 
@@ -42,6 +46,8 @@ factor_fix(r) := [] if {
 	not tf.missing_attr(r, ["sms_configuration"])
 } else := [] if {
 	totp_enabled(r)
+} else := [] if {
+	not tf.missing_attr(r, ["email_mfa_configuration"])
 } else := [result.add_block([], "software_token_mfa_configuration", {"enabled": true})]
 
 off(null)

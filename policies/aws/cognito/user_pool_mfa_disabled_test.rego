@@ -21,3 +21,7 @@ test_passes_with_totp if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_passes_with_email_factor if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "ON", "email_mfa_configuration": [{"message": "code {####}"}]}, "references": []}]}
+}

@@ -37,6 +37,24 @@ checks_encrypted_volumes(rules) if {
 	possibly_encrypted_volumes(identifier)
 }
 
+# An organization managed rule deploys ENCRYPTED_VOLUMES to every member account, this one included.
+checks_encrypted_volumes(_) if {
+	some r in tf.resources("aws_config_organization_managed_rule")
+	possibly_encrypted_volumes(object.get(r.config, "rule_identifier", null))
+}
+
+# A conformance pack (own or organization-wide) whose template names the managed rule.
+checks_encrypted_volumes(_) if {
+	some r in input.resources
+	r.type in {"aws_config_conformance_pack", "aws_config_organization_conformance_pack"}
+	body := object.get(r.config, "template_body", null)
+	template_may_check(body)
+}
+
+template_may_check(body) if contains(body, "ENCRYPTED_VOLUMES")
+
+template_may_check(body) if unknown.is_unknown(body)
+
 new_rule := {"name": "encrypted-volumes", "source": [{"owner": "AWS", "source_identifier": "ENCRYPTED_VOLUMES"}]}
 
 possibly_encrypted_volumes("ENCRYPTED_VOLUMES")

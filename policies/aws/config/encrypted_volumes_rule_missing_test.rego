@@ -13,3 +13,12 @@ test_passes_with_rule if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_config_config_rule.password", "type": "aws_config_config_rule", "name": "password", "config": {"source": [{"owner": "AWS", "source_identifier": {"$unknown": "var.x"}}]}, "references": []}]}
 }
+
+test_organization_rule_or_conformance_pack_checks_volumes if {
+	other := {"address": "aws_config_config_rule.v", "type": "aws_config_config_rule", "name": "v", "config": {"source": [{"owner": "AWS", "source_identifier": "S3_BUCKET_VERSIONING_ENABLED"}]}, "references": []}
+	org := {"address": "aws_config_organization_managed_rule.e", "type": "aws_config_organization_managed_rule", "name": "e", "config": {"rule_identifier": "ENCRYPTED_VOLUMES"}, "references": []}
+	pack := {"address": "aws_config_conformance_pack.p", "type": "aws_config_conformance_pack", "name": "p", "config": {"template_body": "Resources:\n  EncryptedVolumes:\n    Type: AWS::Config::ConfigRule\n    Properties:\n      Source:\n        Owner: AWS\n        SourceIdentifier: ENCRYPTED_VOLUMES\n"}, "references": []}
+	count(rule.warn) == 0 with input as {"resources": [other, org]}
+	count(rule.warn) == 0 with input as {"resources": [other, pack]}
+	count(rule.warn) == 1 with input as {"resources": [other]}
+}

@@ -17,3 +17,9 @@ test_good_value_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_docdb_cluster.this", "type": "aws_docdb_cluster", "name": "this", "config": {"storage_encrypted": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_restore_from_snapshot_takes_its_encryption if {
+	restored := {"address": "aws_docdb_cluster.r", "type": "aws_docdb_cluster", "name": "r", "config": {"snapshot_identifier": "snap"}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [restored]}
+	count(rule.deny) == 1 with input as {"resources": [object.union(restored, {"config": {"snapshot_identifier": ""}})]}
+}

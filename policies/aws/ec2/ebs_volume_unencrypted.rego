@@ -43,7 +43,7 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, true)]) if {
 	unknown.known(volumes)
 	some key, v in volumes
 	is_object(v)
-	object.get(v, "snapshot_id", null) == null
+	object.get(v, "snapshot_id", null) in {null, ""}
 	unknown.not_true(object.get(v, "encrypted", null))
 	path := ["ebs_volumes", key, "encrypted"]
 	msg := sprintf("%s creates the EBS volume %q unencrypted", [m.address, key])

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-EC2-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_88
@@ -40,6 +40,12 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 
 # Opaque ec2-instance calls pass associate_public_ip_address (default null) to the instance, and
 # autoscaling calls each network_interfaces entry to the launch template; only true is judged.
+deny contains result.fail_fix(r, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
+	some r in tf.resources("aws_launch_configuration")
+	unknown.is_true(r.config.associate_public_ip_address)
+	msg := sprintf("%s gives instances a public IP address", [r.address])
+}
+
 deny contains result.fail_fix(m, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
 	some m in modules.ec2_instances
 	unknown.is_true(m.config.associate_public_ip_address)

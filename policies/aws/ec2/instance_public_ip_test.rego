@@ -43,3 +43,8 @@ test_opaque_modules_without_public_ip_pass if {
 	asg := {"address": "module.asg", "source": "terraform-aws-modules/autoscaling/aws", "config": {"network_interfaces": [{"associate_public_ip_address": false}]}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2, off, asg]}
 }
+
+test_launch_configuration_public_ip_fires if {
+	lc := {"address": "aws_launch_configuration.lc", "type": "aws_launch_configuration", "name": "lc", "config": {"associate_public_ip_address": "true"}, "references": []}
+	rule.deny == {{"msg": "aws_launch_configuration.lc gives instances a public IP address", "resource": "aws_launch_configuration.lc", "path": ["associate_public_ip_address"], "fix": [{"op": "set", "path": ["associate_public_ip_address"], "value": false}]}} with input as {"resources": [lc]}
+}

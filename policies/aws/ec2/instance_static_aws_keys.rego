@@ -23,6 +23,7 @@ package palisade.aws.ec2.instance_static_aws_keys
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 # Placed on the instance: the fix is an instance profile, not a different user data.
 deny contains result.fail(t.resource, [], msg) if {
@@ -120,6 +121,15 @@ texts contains {"resource": m, "text": m.config.user_data} if {
 texts contains {"resource": m, "text": decoded} if {
 	some m in modules.opaque_calls("ec2-instance")
 	decoded := _decode(object.get(m.config, "user_data_base64", null))
+}
+
+# User data written as a template with an unknown part is read by its literal text, each
+# interpolation shown as "${}" (so `AWS_SECRET_ACCESS_KEY=${var.key}` hands a key, as `=$KEY` does).
+texts contains {"resource": r, "text": text} if {
+	some r in input.resources
+	r.type in {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+	some key in ["user_data", "user_data_base64"]
+	text := unknown.literal_text(object.get(r.config, key, null))
 }
 
 _decode(v) := base64.decode(v) if {

@@ -57,3 +57,11 @@ test_fires_on_json_env if {
 test_fires_on_plain_text_launch_template if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_launch_template.app", "type": "aws_launch_template", "name": "app", "config": {"user_data": " export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"}, "references": []}]}
 }
+
+app(user_data) := {"resources": [{"address": "aws_instance.app", "type": "aws_instance", "name": "app", "config": {"user_data": user_data}, "references": []}]}
+
+test_template_with_unknown_part_is_read_by_its_literal_text if {
+	count(rule.deny) == 1 with input as app({"$unknown": "<<-EOT\nexport AWS_DEFAULT_REGION=${var.region}\nexport AWS_SECRET_ACCESS_KEY=${var.secret}\nEOT"})
+	count(rule.deny) == 0 with input as app({"$unknown": "<<-EOT\nexport AWS_DEFAULT_REGION=${var.region}\nEOT"})
+	count(rule.deny) == 0 with input as app({"$unknown": "templatefile(\"keys.sh\", {})"})
+}

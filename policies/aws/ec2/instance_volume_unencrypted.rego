@@ -75,8 +75,8 @@ deny contains result.fail_fix(d.resource, path, msg, [result.set(path, true)]) i
 	not default_encryption_on
 	some d in devices
 
-	# A volume restored from a snapshot takes the snapshot's encryption.
-	object.get(d.device, "snapshot_id", null) == null
+	# A volume restored from a snapshot takes the snapshot's encryption ("" names no snapshot).
+	object.get(d.device, "snapshot_id", null) in {null, ""}
 	unknown.not_true(object.get(d.device, "encrypted", null))
 	path := array.concat(d.path, ["encrypted"])
 	msg := sprintf("%s has an unencrypted block device", [d.resource.address])

@@ -65,3 +65,7 @@ test_opaque_module_encrypted_unset_or_default_encryption_passes if {
 	account := {"address": "aws_ebs_encryption_by_default.this", "type": "aws_ebs_encryption_by_default", "name": "this", "config": {"enabled": true}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [account], "modules": [open]}
 }
+
+test_empty_snapshot_id_is_no_snapshot if {
+	count(rule.deny) == 1 with input as {"resources": [instance({"ebs_block_device": [{"device_name": "/dev/sdf", "snapshot_id": ""}]})]}
+}

@@ -22,16 +22,18 @@
 #   cwe: ["CWE-798"]
 #   remediation: Remove the credentials from user data; give the instance an IAM role and read secrets from Secrets Manager or SSM at boot.
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.ec2.user_data_secrets
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.unknown
 
 types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
 
 patterns := {
 	"an AWS access key id": `\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\b`,
-	"an AWS secret access key": `(?i)aws_secret_access_key\s*[=:]\s*["']?[A-Za-z0-9/+]{40}`,
+	"an AWS secret access key": `(?i)aws_secret_access_key(\s*[=:]\s*|\s+)["']?[A-Za-z0-9/+]{40}`,
 	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----`,
 }
 
@@ -75,6 +77,16 @@ texts contains {"resource": m, "key": "user_data_base64", "text": base64.decode(
 	some name in ["ec2-instance", "autoscaling"]
 	some m in modules.opaque_calls(name)
 	is_string(m.config.user_data_base64)
+}
+
+# User data written as a template with an unknown part (a heredoc interpolating a variable with no
+# value) is read by its literal text: a key or password written there is in the configuration.
+# Hence allow_unknown: the finding is on that unknown user_data, and its literal text is the evidence.
+texts contains {"resource": r, "key": key, "text": text} if {
+	some r in input.resources
+	r.type in types
+	some key in ["user_data", "user_data_base64"]
+	text := unknown.literal_text(object.get(r.config, key, null))
 }
 
 deny contains result.fail(t.resource, [t.key], msg) if {

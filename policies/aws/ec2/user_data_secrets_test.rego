@@ -53,3 +53,14 @@ test_computed_or_named_secrets_pass if {
 	# too short to be a secret, and names without a secret part
 	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "export AWS_SECRET_ACCESS_KEY=bar\nexport PASSWORD=\nexport GREETING=hello-world\n"})]}
 }
+
+test_template_with_unknown_part_is_read_by_its_literal_text if {
+	script := {"$unknown": "<<-EOT\n#!/bin/bash\nexport REGION=${var.region}\nexport DB_PASSWORD=hunter2hunter2\nEOT"}
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password or token", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": {"$unknown": "<<-EOT\nexport DB_PASSWORD=${var.db_password}\nEOT"}})]}
+}
+
+test_configure_set_secret_key_fires if {
+	script := "aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains an AWS secret access key", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
+}

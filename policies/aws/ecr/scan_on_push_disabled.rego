@@ -32,6 +32,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
 	r.type in types
 	some i, b in tf.blocks(r, "image_scanning_configuration")
 	bad(object.get(b, "scan_on_push", null))
+	not registry_scans_on_push(r)
 	path := ["image_scanning_configuration", i, "scan_on_push"]
 	msg := sprintf("%s does not scan images on push", [r.address])
 }
@@ -40,6 +41,7 @@ deny contains result.fail_fix(r, ["image_scanning_configuration"], msg, [result.
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["image_scanning_configuration"])
+	not registry_scans_on_push(r)
 	msg := sprintf("%s does not scan images on push", [r.address])
 }
 
@@ -54,3 +56,40 @@ deny contains result.fail_fix(m, ["repository_image_scan_on_push"], msg, [result
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# A registry scanning rule (aws_ecr_registry_scanning_configuration, one per account and Region)
+# that scans a repository on push, or continuously under enhanced scanning, applies whatever the
+# repository's own image_scanning_configuration says. An unknown frequency or filter counts as
+# covering.
+registry_scans_on_push(r) if {
+	some c in tf.resources("aws_ecr_registry_scanning_configuration")
+	some scan_rule in tf.blocks(c, "rule")
+	scans_on_push(c, object.get(scan_rule, "scan_frequency", null))
+	some f in unknown.items(object.get(scan_rule, "repository_filter", []))
+	filter_matches(object.get(f, "filter", null), object.get(r.config, "name", null))
+}
+
+scans_on_push(_, "SCAN_ON_PUSH")
+
+scans_on_push(c, "CONTINUOUS_SCAN") if object.get(c.config, "scan_type", null) != "BASIC"
+
+scans_on_push(_, frequency) if unknown.is_unknown(frequency)
+
+filter_matches(filter, _) if unknown.is_unknown(filter)
+
+filter_matches("*", _)
+
+# ECR's filters: without a wildcard a filter matches every name that contains it; `*` stands for
+# any run of characters.
+filter_matches(filter, name) if {
+	is_string(filter)
+	not contains(filter, "*")
+	contains(unknown.known_string(name), filter)
+}
+
+filter_matches(filter, name) if {
+	is_string(filter)
+	contains(filter, "*")
+	pattern := replace(replace(filter, ".", `\.`), "*", ".*")
+	regex.match(concat("", ["^", pattern, "$"]), unknown.known_string(name))
+}

@@ -36,3 +36,19 @@ test_opaque_module_default_public_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"repository_image_scan_on_push": false, "repository_type": "public"})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"repository_image_scan_on_push": false, "create_repository": false})]}
 }
+
+repo(name) := {"address": sprintf("aws_ecr_repository.%s", [name]), "type": "aws_ecr_repository", "name": name, "config": {"name": name}, "references": []}
+
+registry(scan_type, frequency, filter) := {"address": "aws_ecr_registry_scanning_configuration.r", "type": "aws_ecr_registry_scanning_configuration", "name": "r", "config": {"scan_type": scan_type, "rule": [{"scan_frequency": frequency, "repository_filter": [{"filter": filter, "filter_type": "WILDCARD"}]}]}, "references": []}
+
+test_registry_rule_scanning_on_push_covers_matching_repositories if {
+	count(rule.deny) == 0 with input as {"resources": [repo("app"), registry("BASIC", "SCAN_ON_PUSH", "*")]}
+	count(rule.deny) == 0 with input as {"resources": [repo("team-app"), registry("BASIC", "SCAN_ON_PUSH", "team-*")]}
+	count(rule.deny) == 0 with input as {"resources": [repo("my-app-1"), registry("BASIC", "SCAN_ON_PUSH", "app")]}
+	count(rule.deny) == 0 with input as {"resources": [repo("app"), registry("ENHANCED", "CONTINUOUS_SCAN", "*")]}
+}
+
+test_registry_rule_that_does_not_scan_this_repository_on_push if {
+	count(rule.deny) == 1 with input as {"resources": [repo("other"), registry("BASIC", "SCAN_ON_PUSH", "team-*")]}
+	count(rule.deny) == 1 with input as {"resources": [repo("app"), registry("BASIC", "MANUAL", "*")]}
+}

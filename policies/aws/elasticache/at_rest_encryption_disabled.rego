@@ -23,6 +23,7 @@ package palisade.aws.elasticache.at_rest_encryption_disabled
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 types := {"aws_elasticache_replication_group"}
@@ -30,7 +31,11 @@ types := {"aws_elasticache_replication_group"}
 deny contains result.fail_fix(r, ["at_rest_encryption_enabled"], msg, [result.set(["at_rest_encryption_enabled"], true)]) if {
 	some r in input.resources
 	r.type in types
-	bad(object.get(r.config, "at_rest_encryption_enabled", null))
+
+	# A Global Datastore secondary (global_replication_group_id) takes its encryption settings
+	# from the global group, i.e. from its primary, which is judged itself.
+	not tf.has_attr(r, ["global_replication_group_id"])
+	bad_for(r, object.get(r.config, "at_rest_encryption_enabled", null))
 	msg := sprintf("%s is not encrypted at rest", [r.address])
 }
 
@@ -41,6 +46,10 @@ deny contains result.fail_fix(m, ["at_rest_encryption_enabled"], msg, [result.se
 	msg := sprintf("%s is not encrypted at rest", [m.address])
 }
 
-bad(null) := true
+# Unset is unencrypted for Redis OSS, but ElastiCache encrypts a Valkey group at rest by default
+# (CreateReplicationGroup: "Default: true when using Valkey"; the provider sends nothing when unset).
+bad_for(r, null) if not valkey(r)
 
-bad(v) if unknown.is_false(v)
+bad_for(_, v) if unknown.is_false(v)
+
+valkey(r) if lower(unknown.known_string(r.config.engine)) == "valkey"

@@ -45,5 +45,5 @@ deny contains result.fail(m, ["create_subnet_group"], msg) if {
 # replication_group_id is its own name, so it must not exclude it.)
 group_member(r) if {
 	r.type == "aws_elasticache_cluster"
-	r.config.replication_group_id
+	tf.has_attr(r, ["replication_group_id"]) # "" (a variable's default) joins no group
 }

@@ -49,7 +49,7 @@ warn contains result.fail(m, ["port"], msg) if {
 
 group_member(r) if {
 	r.type == "aws_elasticache_cluster"
-	r.config.replication_group_id
+	tf.has_attr(r, ["replication_group_id"]) # "" (a variable's default) joins no group
 }
 
 # A replication group is Redis unless it says otherwise; a cluster must name its engine.

@@ -48,7 +48,7 @@ deny contains result.fail_fix(m, ["snapshot_retention_limit"], msg, [result.set(
 
 group_member(r) if {
 	r.type == "aws_elasticache_cluster"
-	r.config.replication_group_id
+	tf.has_attr(r, ["replication_group_id"]) # "" (a variable's default) joins no group
 }
 
 is_redis(r) if lower(unknown.known_string(r.config.engine)) in {"redis", "valkey"}

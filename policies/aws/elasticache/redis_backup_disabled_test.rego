@@ -65,3 +65,8 @@ test_t1_micro_is_not_judged if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elasticache_cluster.tiny", "type": "aws_elasticache_cluster", "name": "tiny", "config": {"engine": "redis", "node_type": "cache.t1.micro"}, "references": []}]}
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_elasticache_cluster.small", "type": "aws_elasticache_cluster", "name": "small", "config": {"engine": "redis", "node_type": "cache.t2.micro"}, "references": []}]}
 }
+
+test_empty_replication_group_id_is_no_group if {
+	c := {"address": "aws_elasticache_cluster.c", "type": "aws_elasticache_cluster", "name": "c", "config": {"engine": "redis", "replication_group_id": ""}, "references": []}
+	count(rule.deny) == 1 with input as {"resources": [c]}
+}

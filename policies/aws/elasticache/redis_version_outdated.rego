@@ -27,7 +27,7 @@ deny contains result.fail(r, ["engine_version"], msg) if {
 	some r in input.resources
 	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
 	is_redis(r)
-	version := unknown.known_string(r.config.engine_version)
+	version := version_text(r.config.engine_version)
 	older_than_4_0_10(version)
 	msg := sprintf("%s runs Redis %s, older than 4.0.10", [r.address, version])
 }
@@ -37,7 +37,7 @@ deny contains result.fail(r, ["engine_version"], msg) if {
 deny contains result.fail(m, ["engine_version"], msg) if {
 	some m in modules.elasticache_caches
 	lower(unknown.known_string(object.get(m.config, "engine", "redis"))) == "redis"
-	version := unknown.known_string(m.config.engine_version)
+	version := version_text(m.config.engine_version)
 	older_than_4_0_10(version)
 	msg := sprintf("%s runs Redis %s, older than 4.0.10", [m.address, version])
 }
@@ -56,3 +56,9 @@ older_than_4_0_10(version) if {
 	padded := array.concat(parts, [0, 0, 0])
 	[padded[0], padded[1], padded[2]] < [4, 0, 10]
 }
+
+# engine_version is a string argument; written as a number (`engine_version = 3.2`) Terraform
+# converts it to that string, which the model, without the provider's schema, keeps as a number.
+version_text(v) := v if is_string(v)
+
+version_text(v) := sprintf("%v", [v]) if is_number(v)

@@ -41,3 +41,10 @@ test_opaque_module_with_old_redis_fires if {
 	rule.deny == {{"msg": "module.cache runs Redis 3.2.10, older than 4.0.10", "resource": "module.cache", "path": ["engine_version"]}} with input as {"resources": [], "modules": [ec({"engine_version": "3.2.10"})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec({}), ec({"engine_version": "7.1"}), ec({"engine": "valkey", "engine_version": "3.2.10"})]}
 }
+
+redis_cluster(v) := {"resources": [{"address": "aws_elasticache_cluster.c", "type": "aws_elasticache_cluster", "name": "c", "config": {"engine": "redis", "engine_version": v}, "references": []}]}
+
+test_version_written_as_a_number if {
+	count(rule.deny) == 1 with input as redis_cluster(3.2)
+	count(rule.deny) == 0 with input as redis_cluster(7.1)
+}

@@ -23,6 +23,7 @@ package palisade.aws.elasticache.transit_encryption_disabled
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 types := {"aws_elasticache_replication_group"}
@@ -30,6 +31,9 @@ types := {"aws_elasticache_replication_group"}
 deny contains result.fail_fix(r, ["transit_encryption_enabled"], msg, [result.set(["transit_encryption_enabled"], true)]) if {
 	some r in input.resources
 	r.type in types
+
+	# A Global Datastore secondary takes its transit encryption from the global group (its primary).
+	not tf.has_attr(r, ["global_replication_group_id"])
 	bad(object.get(r.config, "transit_encryption_enabled", null))
 	msg := sprintf("%s does not encrypt traffic in transit", [r.address])
 }

@@ -22,10 +22,20 @@
 package palisade.aws.iam.user_multiple_access_keys
 
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# owner(key): the user a key belongs to: the referenced resource, else the known user name.
-owner(key) := ref.target if {
+# owner(key): the user a key belongs to: the known name of the referenced user, else the referenced
+# resource, else the known user name.
+owner(key) := concat("", ["name:", name]) if {
+	# A user resource of known name is that name, so a key naming the user literally
+	# (`user = "bob"`) and one referencing aws_iam_user.bob are the same user's.
+	some ref in key.references
+	ref.path == ["user"]
+	some user in tf.resources("aws_iam_user")
+	tf.refers_to(ref.target, user.address)
+	name := unknown.known_string(user.config.name)
+} else := ref.target if {
 	some ref in key.references
 	ref.path == ["user"]
 } else := concat("", ["name:", unknown.known_string(key.config.user)])
@@ -36,10 +46,15 @@ active_keys := [key |
 	active(key)
 ]
 
+# owners: each active key's owner, computed once (owner looks through the unit's users).
+owners[key.address] := owner(key) if {
+	some key in active_keys
+}
+
 deny contains result.fail(key, ["user"], msg) if {
 	some key in active_keys
-	user := owner(key)
-	siblings := [other.address | some other in active_keys; owner(other) == user]
+	user := owners[key.address]
+	siblings := [other.address | some other in active_keys; owners[other.address] == user]
 	count(siblings) > 1
 	msg := sprintf("%s is one of %d active access keys of the same user", [key.address, count(siblings)])
 }

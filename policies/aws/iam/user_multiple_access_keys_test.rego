@@ -24,3 +24,11 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [key("a", {"user": u}, []), key("b", {"user": u}, [])]}
 	count(rule.deny) == 0 with input as {"resources": [key("a", {"user": "ci"}, []), key("b", {"user": "ci", "status": {"$unknown": "var.s"}}, [])]}
 }
+
+test_literal_name_and_reference_to_the_same_user if {
+	user := {"address": "aws_iam_user.ci", "type": "aws_iam_user", "name": "ci", "config": {"name": "ci-bot"}, "references": []}
+	by_name := key("a", {"user": "ci-bot"}, [])
+	by_ref := key("b", {"user": {"$unknown": "aws_iam_user.ci.name"}}, ref)
+	count(rule.deny) == 2 with input as {"resources": [user, by_name, by_ref]}
+	count(rule.deny) == 0 with input as {"resources": [user, key("a", {"user": "someone-else"}, []), by_ref]}
+}

@@ -54,8 +54,9 @@ bad(v) if unknown.is_false(v)
 
 # Only symmetric encryption keys rotate automatically: not asymmetric or HMAC keys (a key_usage
 # other than ENCRYPT_DECRYPT says so even without a key spec), nor keys in a custom key store.
+# An empty string is the default too: the provider does not send it (a variable's "" default).
 symmetric(config) if {
-	object.get(config, "customer_master_key_spec", "SYMMETRIC_DEFAULT") == "SYMMETRIC_DEFAULT"
-	object.get(config, "key_usage", "ENCRYPT_DECRYPT") == "ENCRYPT_DECRYPT"
-	object.get(config, "custom_key_store_id", null) == null
+	object.get(config, "customer_master_key_spec", "") in {"", "SYMMETRIC_DEFAULT"}
+	object.get(config, "key_usage", "") in {"", "ENCRYPT_DECRYPT"}
+	object.get(config, "custom_key_store_id", "") == ""
 }

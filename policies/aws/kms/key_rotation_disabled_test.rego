@@ -50,3 +50,8 @@ test_opaque_module_default_asymmetric_replica_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"enable_key_rotation": false, "create_replica": true})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"enable_key_rotation": false, "create": false})]}
 }
+
+test_empty_strings_are_the_symmetric_defaults if {
+	key := {"address": "aws_kms_key.this", "type": "aws_kms_key", "name": "this", "config": {"customer_master_key_spec": "", "key_usage": "", "custom_key_store_id": ""}, "references": []}
+	count(rule.deny) == 1 with input as {"resources": [key]}
+}

@@ -13,3 +13,17 @@ test_passes_on_tls12_only if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_load_balancer_policy.tls", "type": "aws_load_balancer_policy", "name": "tls", "config": {"load_balancer_name": "web", "policy_name": "tls", "policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": [{"name": "Protocol-TLSv1", "value": {"$unknown": "var.x"}}]}, "references": []}]}
 }
+
+reference_policy(value) := {"resources": [{"address": "aws_load_balancer_policy.p", "type": "aws_load_balancer_policy", "name": "p", "config": {"policy_type_name": "SSLNegotiationPolicyType", "policy_attribute": [{"name": "Reference-Security-Policy", "value": value}]}, "references": []}]}
+
+test_outdated_predefined_reference_fires if {
+	rule.deny == {{"msg": "aws_load_balancer_policy.p references ELBSecurityPolicy-2016-08, which allows TLS 1.0", "resource": "aws_load_balancer_policy.p", "path": ["policy_attribute", 0, "value"], "fix": [{"op": "set", "path": ["policy_attribute", 0, "value"], "value": "ELBSecurityPolicy-TLS-1-2-2017-01"}]}} with input as reference_policy("ELBSecurityPolicy-2016-08")
+	count(rule.deny) == 1 with input as reference_policy("ELBSecurityPolicy-2015-05")
+}
+
+test_tls12_predefined_reference_passes if {
+	count(rule.deny) == 0 with input as reference_policy("ELBSecurityPolicy-TLS-1-2-2017-01")
+	count(rule.deny) == 0 with input as reference_policy("ELBSecurityPolicy-TLS-1-2-Ext-2018-06")
+	count(rule.deny) == 0 with input as reference_policy("ELBSecurityPolicy-TLS-1-1-2017-01")
+	count(rule.deny) == 0 with input as reference_policy({"$unknown": "var.policy"})
+}

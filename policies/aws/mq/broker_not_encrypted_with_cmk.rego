@@ -37,6 +37,18 @@ deny contains fixes.finding(r, ["encryption_options", i, "use_aws_owned_key"], m
 	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
 }
 
+# An empty encryption_options block leaves use_aws_owned_key at its API default (true), i.e. the
+# AWS owned key; it is not reported, matching KICS's negative sample (docs/accuracy.md, round 9).
+# use_aws_owned_key = false without a key: Amazon MQ creates and uses the AWS managed key
+# aws/mq in the account, which the account can audit but not rotate, restrict or disable.
+deny contains fixes.finding(r, ["encryption_options", i], msg, cmk_fix(r, ["encryption_options", i])) if {
+	some r in tf.resources("aws_mq_broker")
+	some i, block in tf.blocks(r, "encryption_options")
+	unknown.is_false(object.get(block, "use_aws_owned_key", null))
+	tf.missing_attr({"config": block}, ["kms_key_id"])
+	msg := sprintf("%s encrypts its data with the AWS managed key aws/mq instead of a customer managed KMS key", [r.address])
+}
+
 # Adds a customer managed key and uses it in encryption_options (the block is created when
 # missing, else updated in place), unless that block already names a key.
 cmk_fix(r, block_path) := fixes.cmk_add_block(r, [], "encryption_options", "kms_key_id", {"use_aws_owned_key": false}) if {

@@ -28,3 +28,17 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_block
 	count(rule.deny) == 0 with input as unknown_flag
 }
+
+managed_key := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{"use_aws_owned_key": "false", "kms_key_id": ""}]}, "references": []}]}
+
+key_without_flag := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{"kms_key_id": {"$unknown": "aws_kms_key.k.arn"}}]}, "references": []}]}
+
+test_no_owned_key_and_no_key_is_the_aws_managed_key if {
+	some f in rule.deny with input as managed_key
+	f.path == ["encryption_options", 0]
+	contains(f.msg, "aws/mq")
+}
+
+test_key_without_flag_passes if {
+	count(rule.deny) == 0 with input as key_without_flag
+}

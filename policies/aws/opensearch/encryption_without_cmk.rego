@@ -45,6 +45,6 @@ deny contains result.fail(m, ["encrypt_at_rest"], msg) if {
 	is_object(options)
 	unknown.known(options)
 	not unknown.is_false(object.get(options, "enabled", true))
-	object.get(options, "kms_key_id", null) == null
+	object.get(options, "kms_key_id", null) in {null, ""}
 	msg := sprintf("%s encrypts data at rest with the AWS managed key instead of a customer managed key", [m.address])
 }

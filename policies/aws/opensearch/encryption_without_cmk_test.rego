@@ -37,3 +37,8 @@ test_opaque_module_with_a_key_or_unencrypted_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": true, "kms_key_id": "arn:aws:kms:eu-west-1:111122223333:key/x"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": false}}), os_call({"encrypt_at_rest": {"$unknown": "var.e"}}), os_call({"create": false})]}
 }
+
+test_empty_key_is_no_key if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true, "kms_key_id": ""}]}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": true, "kms_key_id": ""}})]}
+}

@@ -54,4 +54,5 @@ engine(r) := object.get(r.config, "engine", "aurora") if r.type == "aws_rds_clus
 
 else := r.config.engine
 
-iam_auth_engine(engine) if regex.match(`^(mysql|mariadb|postgres|aurora|aurora-mysql|aurora-postgresql)$`, engine)
+# The provider lower-cases engine names (`engine = "MySQL"` is stored as mysql), as RDS-008 reads them.
+iam_auth_engine(engine) if regex.match(`^(mysql|mariadb|postgres|aurora|aurora-mysql|aurora-postgresql)$`, lower(engine))

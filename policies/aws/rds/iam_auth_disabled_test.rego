@@ -53,3 +53,7 @@ test_opaque_modules_with_iam_auth_other_or_unknown_engine_pass if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [rds({"engine": "sqlserver-ex"}), rds({}), aurora({"engine": {"$unknown": "var.engine"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [rds({"engine": "mysql", "create_db_instance": false})]}
 }
+
+test_engine_name_in_any_case if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "MySQL"}, "references": []}]}
+}

@@ -30,6 +30,11 @@ warn contains result.fail(secret, [], msg) if {
 	not tf.unresolved(rotation_type, ["secret_id"], "aws_secretsmanager_secret")
 	some secret in tf.resources("aws_secretsmanager_secret")
 	count(tf.referencing(secret.address, rotation_type, ["secret_id"])) == 0
+	not rotated_by_name(secret)
+
+	# Provider v3 configured rotation on the secret itself (rotation_lambda_arn with
+	# rotation_rules, deprecated in v4 for aws_secretsmanager_secret_rotation).
+	tf.missing_attr(secret, ["rotation_lambda_arn"])
 	msg := sprintf("%s is not rotated automatically", [secret.address])
 }
 
@@ -41,4 +46,11 @@ warn contains result.fail(m, ["enable_rotation"], msg) if {
 	unknown.not_true(object.get(m.config, "enable_rotation", null))
 	count(tf.referencing(m.address, rotation_type, ["secret_id"])) == 0
 	msg := sprintf("%s is not rotated automatically", [m.address])
+}
+
+# secret_id takes the secret's name as well as its ARN, so a rotation may name the secret literally.
+rotated_by_name(secret) if {
+	name := unknown.known_string(secret.config.name)
+	some rotation in tf.resources(rotation_type)
+	unknown.known_string(rotation.config.secret_id) == name
 }

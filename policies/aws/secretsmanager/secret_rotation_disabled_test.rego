@@ -33,3 +33,16 @@ test_opaque_module_rotated_here_or_elsewhere_passes if {
 	rotation := {"address": "aws_secretsmanager_secret_rotation.s", "type": "aws_secretsmanager_secret_rotation", "name": "s", "config": {"secret_id": {"$unknown": "module.s.secret_id"}}, "references": [{"path": ["secret_id"], "target": "module.s", "attribute": "secret_id"}]}
 	count(rule.warn) == 0 with input as {"resources": [rotation], "modules": [call({})]}
 }
+
+test_v3_inline_rotation_passes if {
+	inline := {"resources": [{"address": "aws_secretsmanager_secret.s", "type": "aws_secretsmanager_secret", "name": "s", "config": {"rotation_lambda_arn": {"$unknown": "aws_lambda_function.rot.arn"}, "rotation_rules": [{"automatically_after_days": 30}]}, "references": []}]}
+	count(rule.warn) == 0 with input as inline
+}
+
+test_rotation_naming_the_secret_by_name_passes if {
+	secret := {"address": "aws_secretsmanager_secret.s", "type": "aws_secretsmanager_secret", "name": "s", "config": {"name": "app/db"}, "references": []}
+	rotation := {"address": "aws_secretsmanager_secret_rotation.r", "type": "aws_secretsmanager_secret_rotation", "name": "r", "config": {"secret_id": "app/db"}, "references": []}
+	other := {"address": "aws_secretsmanager_secret_rotation.r", "type": "aws_secretsmanager_secret_rotation", "name": "r", "config": {"secret_id": "app/other"}, "references": []}
+	count(rule.warn) == 0 with input as {"resources": [secret, rotation]}
+	count(rule.warn) == 1 with input as {"resources": [secret, other]}
+}

@@ -23,6 +23,7 @@
 package palisade.aws.ssm.parameter_secret_plaintext
 
 import data.palisade.lib.result
+import data.palisade.lib.unknown
 
 # Words that name a credential in a parameter path such as /app/prod/db_password or /ci/github-token.
 secret_words := `(?i)(passw(or)?d|passphrase|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|credential)`
@@ -37,3 +38,14 @@ deny contains result.fail_fix(r, ["type"], msg, [result.set(["type"], "SecureStr
 }
 
 parameter_name(r) := r.config.name if is_string(r.config.name)
+
+# A name built from a template with an unknown part (`"/${var.env}/db/password"` where var.env has
+# no value) is judged by its literal text, each interpolation shown as `*`: the literal words are in
+# the configuration whatever the variables hold. A bare reference (`var.name`) says nothing.
+parameter_name(r) := name if {
+	unknown.is_unknown(r.config.name)
+	text := r.config.name["$unknown"]
+	startswith(text, `"`)
+	endswith(text, `"`)
+	name := trim(regex.replace(text, `\$\{[^}]*\}`, "*"), `"`)
+}

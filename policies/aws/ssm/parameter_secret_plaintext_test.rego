@@ -27,3 +27,13 @@ test_unknown_name_does_not_fire if {
 test_unknown_type_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [param({"name": "/ci/github-token", "type": {"$unknown": "var.type"}})]}
 }
+
+test_template_with_unknown_part_is_judged_by_its_literal_text if {
+	some f in rule.deny with input as {"resources": [param({"name": {"$unknown": "\"/${var.env}/database/password\""}, "type": "String"})]}
+	contains(f.msg, "(/*/database/password)")
+}
+
+test_unknown_parts_do_not_count if {
+	count(rule.deny) == 0 with input as {"resources": [param({"name": {"$unknown": "\"/${var.env}/${var.secret_name}\""}, "type": "String"})]}
+	count(rule.deny) == 0 with input as {"resources": [param({"name": {"$unknown": "var.db_password_name"}, "type": "String"})]}
+}

@@ -42,7 +42,9 @@ entries contains entry(r, ["ingress", i], b, r.address, object.get(b, "rule_no",
 
 entries contains entry(r, [], r.config, acl_key(r), object.get(r.config, "rule_number", null)) if {
 	some r in tf.resources("aws_network_acl_rule")
-	object.get(r.config, "egress", false) == false
+
+	# unknown.is_false: egress = "false" (a variable's string default) is an ingress rule too.
+	unknown.is_false(object.get(r.config, "egress", false))
 }
 
 entry(r, prefix, rule, acl, number) := {

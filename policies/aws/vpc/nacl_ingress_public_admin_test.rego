@@ -77,3 +77,8 @@ test_rule_resources_of_one_acl_are_ordered if {
 	count(rule.deny) == 0 with input as {"resources": [nacl_rule("deny_all", 50, "deny", "aws_network_acl.a"), nacl_rule("allow_all", 100, "allow", "aws_network_acl.a")]}
 	rule.deny == {{"msg": "aws_network_acl_rule.allow_all allows RDP (3389), SSH (22) from 0.0.0.0/0", "resource": "aws_network_acl_rule.allow_all", "path": []}} with input as {"resources": [nacl_rule("deny_all", 50, "deny", "aws_network_acl.b"), nacl_rule("allow_all", 100, "allow", "aws_network_acl.a")]}
 }
+
+test_rule_resource_with_string_egress_false_fires if {
+	r := {"address": "aws_network_acl_rule.ssh", "type": "aws_network_acl_rule", "name": "ssh", "references": [], "config": {"egress": "false", "rule_number": 100, "protocol": "tcp", "rule_action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 22}}
+	count(rule.deny) == 1 with input as {"resources": [r]}
+}
