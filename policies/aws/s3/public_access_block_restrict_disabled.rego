@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_56
 #     trivy: AVD-AWS-0093
+#     kics: 1ec253ab-c220-4d63-b2de-5b40e0af9293
 #   cwe: ["CWE-732"]
 #   remediation: Set restrict_public_buckets = true.
 #   fixable: true
