@@ -1,0 +1,59 @@
+# METADATA
+# title: Subnet assigns public IP addresses on launch
+# description: |
+#   With map_public_ip_on_launch = true every instance, node or network interface launched into
+#   the subnet gets a public IPv4 address unless it opts out, so a workload meant to be private is
+#   reachable from the internet (only its security groups stand in the way) as soon as it is
+#   placed there. Load balancers and NAT gateways do not need the setting; give the few instances
+#   that must be public an address explicitly. Opaque terraform-aws-modules/vpc calls are judged
+#   when they create public subnets (the setting applies to those only): an explicit true, or the
+#   default of releases before 5.0, which was true.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/subnet-public-ip.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15
+# custom:
+#   id: PAL-AWS-VPC-019
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_subnet, "module:terraform-aws-modules/vpc/aws"]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_130
+#     kics: 52f04a44-6bfa-4c41-b1d3-4ae99a2de05c
+#   cwe: ["CWE-668"]
+#   remediation: Set map_public_ip_on_launch = false and give only the instances that must be public an address (associate_public_ip_address or an Elastic IP).
+#   fixable: true
+package palisade.aws.vpc.subnet_public_ip_on_launch
+
+import data.palisade.lib.modules
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail_fix(r, ["map_public_ip_on_launch"], msg, [result.set(["map_public_ip_on_launch"], false)]) if {
+	some r in tf.resources("aws_subnet")
+	unknown.is_true(r.config.map_public_ip_on_launch)
+	msg := sprintf("%s gives every instance launched into it a public IP address", [r.address])
+}
+
+# Opaque vpc calls pass map_public_ip_on_launch to their public subnets (none without
+# public_subnets). Unset is false from 5.0 on and was true before.
+deny contains result.fail_fix(m, ["map_public_ip_on_launch"], msg, [result.set(["map_public_ip_on_launch"], false)]) if {
+	some m in modules.vpcs
+	creates_public_subnets(m)
+	maps_public_ip(m)
+	msg := sprintf("the public subnets of %s give every instance launched into them a public IP address", [m.address])
+}
+
+creates_public_subnets(m) if {
+	subnets := m.config.public_subnets
+	not unknown.is_unknown(subnets)
+	count(subnets) > 0
+}
+
+maps_public_ip(m) if unknown.is_true(m.config.map_public_ip_on_launch)
+
+maps_public_ip(m) if {
+	object.get(m.config, "map_public_ip_on_launch", null) == null
+	modules.pinned_below(m, 5)
+}
