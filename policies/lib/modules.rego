@@ -211,9 +211,11 @@ cloudfront_distributions := calls_creating("cloudfront", ["create_distribution",
 # …), each {"statement", "path"} in the shape of a policy document statement, as the modules'
 # aws_iam_policy_document builds it: Effect (unset: Allow), Action from `actions`, Principal from
 # `principals` ({type, identifiers}; type "*" is "*"). A statement with a `condition`/`conditions`
-# or `not_principals` is left out: only unconditional grants are judged.
+# or `not_principals` is left out: only unconditional grants are judged. The modules iterate the
+# value with a dynamic block's for_each (their variables are `type = any`), so a list of
+# statements works as well as a map: its entries are keyed by index.
 statement_entries(statements) := [{"statement": s, "path": [key]} |
-	is_object(statements)
+	_is_collection(statements)
 	not unknown.is_unknown(statements)
 	some key, entry in statements
 	is_object(entry)
@@ -227,6 +229,10 @@ statement_entries(statements) := [{"statement": s, "path": [key]} |
 		"Principal": statement_principal(object.get(entry, "principals", [])),
 	}
 ]
+
+_is_collection(x) if is_object(x)
+
+_is_collection(x) if is_array(x)
 
 statement_principal(principals) := "*" if {
 	some p in principals

@@ -130,3 +130,15 @@ test_statement_entries_shape_unconditional_statements_like_a_policy if {
 	}
 	count(modules.statement_entries({"$unknown": "var.s"})) == 0
 }
+
+# A list of statements (for_each over a list) is read like a map keyed by index.
+test_statement_entries_read_a_list_by_index if {
+	statements := [
+		{"sid": "open", "actions": ["sns:Publish"], "principals": [{"type": "AWS", "identifiers": ["*"]}]},
+		{"actions": ["sns:Publish"], "principals": [{"type": "AWS", "identifiers": ["arn:aws:iam::111122223333:root"]}]},
+	]
+	{[e.path, e.statement.Principal] | some e in modules.statement_entries(statements)} == {
+		[[0], {"AWS": ["*"]}],
+		[[1], {"AWS": ["arn:aws:iam::111122223333:root"]}],
+	}
+}

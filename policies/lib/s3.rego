@@ -53,14 +53,24 @@ public_access_block_holders := array.concat(
 # public_access_switch_off(holder, switch): the switch is known to be off. Unset means false on
 # the resources; on a module call unset means the module's default, which differs between major
 # versions: an explicit false counts, and unset when the call pins a release before 4.0.
+# S3 applies the most restrictive combination of the account's and the bucket's settings, so a
+# bucket-level switch left off is not off in effect when the account public access block of the
+# same configuration turns it on; the account block itself is judged on its own.
 public_access_switch_off(holder, switch) if {
-	holder.type in {"aws_s3_bucket_public_access_block", "aws_s3_account_public_access_block"}
+	holder.type == "aws_s3_account_public_access_block"
 	unknown.not_true(object.get(holder.config, switch, null))
+}
+
+public_access_switch_off(holder, switch) if {
+	holder.type == "aws_s3_bucket_public_access_block"
+	unknown.not_true(object.get(holder.config, switch, null))
+	not switch in account_switches_on
 }
 
 public_access_switch_off(holder, switch) if {
 	not holder.type
 	unknown.is_false(object.get(holder.config, switch, null))
+	not switch in account_switches_on
 }
 
 # terraform-aws-modules/s3-bucket before 4.0 defaults every switch to false.
@@ -68,6 +78,17 @@ public_access_switch_off(holder, switch) if {
 	not holder.type
 	object.get(holder.config, switch, null) == null
 	modules.pinned_below(holder, 4)
+	not switch in account_switches_on
+}
+
+# account_switches_on: the Block Public Access switches an aws_s3_account_public_access_block of
+# the configuration sets to true.
+account_switches_on contains switch if {
+	some r in input.resources
+	r.type == "aws_s3_account_public_access_block"
+	some switch, value in r.config
+	switch in {"block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"}
+	unknown.is_true(value)
 }
 
 # bucket_of(r): the bucket a split resource (aws_s3_bucket_acl, …) points at, or r itself when

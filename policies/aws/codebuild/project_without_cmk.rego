@@ -20,6 +20,7 @@
 package palisade.aws.codebuild.project_without_cmk
 
 import data.palisade.lib.fixes
+import data.palisade.lib.kms
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
@@ -35,26 +36,12 @@ deny contains fixes.finding(r, ["encryption_key"], msg, ops) if {
 cmk_fix(r) := fixes.cmk_set(r, ["encryption_key"]) if {
 	tf.missing_attr(r, ["encryption_key"])
 } else := fixes.cmk_set(r, ["encryption_key"]) if {
-	managed_alias(unknown.known_string(r.config.encryption_key))
+	kms.aws_managed_alias(unknown.known_string(r.config.encryption_key))
 } else := fixes.cmk_replace(r, ["encryption_key"], r.config.encryption_key["$unknown"]) if {
 	unknown.is_unknown(r.config.encryption_key)
-	managed_by_data_source(r)
+	kms.aws_managed_by_data_source(r, ["encryption_key"])
 } else := []
 
 aws_managed(r) if tf.missing_attr(r, ["encryption_key"])
 
-aws_managed(r) if managed_alias(unknown.known_string(r.config.encryption_key))
-
-aws_managed(r) if managed_by_data_source(r)
-
-# A data source that looks the key up by an alias/aws/... name.
-managed_by_data_source(r) if {
-	some ref in r.references
-	ref.path == ["encryption_key"]
-	some d in array.concat(tf.data_sources("aws_kms_key"), tf.data_sources("aws_kms_alias"))
-	d.address == ref.target
-	some key in ["key_id", "name"]
-	managed_alias(unknown.known_string(object.get(d.config, key, null)))
-}
-
-managed_alias(key) if regex.match(`(^|:)alias/aws/`, key)
+aws_managed(r) if kms.aws_managed(r, ["encryption_key"])

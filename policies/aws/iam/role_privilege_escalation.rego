@@ -34,6 +34,13 @@
 #       - f1173d8c-3264-4148-9fdb-61181e031b51
 #       - 35ccf766-0e4d-41ed-9ec4-2dab155082b4
 #       - c583f0f9-7dfd-476b-a056-f47c62b47b46
+#       - f465fff1-0a0f-457d-aa4d-1bddb6f204ff
+#       - 7c96920c-6fd0-449d-9a52-0aa431b6beaf
+#       - eb64f1e9-f67d-4e35-8a3c-3d6a2f9efea7
+#       - 118281d0-6471-422e-a7c5-051bc667926e
+#       - be2aa235-bd93-4b68-978a-1cc65d49082f
+#       - 0a592060-8166-49f5-8e65-99ac6dce9871
+#       - fa62ac4f-f5b9-45b9-97c1-625c8b6253ca
 #   cwe: ["CWE-269"]
 #   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
 #   fixable: false

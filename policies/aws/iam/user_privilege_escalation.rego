@@ -46,6 +46,10 @@
 #       - 0c10d7da-85c4-4d62-b2a8-d6c104f1bd77
 #       - 6deb34e2-5d9c-499a-801b-ea6d9eda894f
 #       - b69247e5-7e73-464e-ba74-ec9b715c6e12
+#       - 19ffbe31-9d72-4379-9768-431195eae328
+#       - 1743f5f1-0bb0-4934-acef-c80baa5dadfa
+#       - 43a41523-386a-4cb1-becb-42af6b414433
+#       - 33627268-1445-4385-988a-318fd9d1a512
 #   cwe: ["CWE-269"]
 #   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
 #   fixable: false

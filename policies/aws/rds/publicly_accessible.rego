@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_17
 #     trivy: AVD-AWS-0180
+#     kics: 35113e6f-2c6b-414d-beec-7a9482d3b2d1
 #   cwe: ["CWE-668"]
 #   remediation: Set publicly_accessible = false and place the database in private subnets.
 #   fixable: true

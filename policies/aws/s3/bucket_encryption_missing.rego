@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_19
 #     trivy: AVD-AWS-0088
+#     kics: ad03cb46-f174-4674-bf8e-2880a7000edd
 #   cwe: ["CWE-311"]
 #   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key).
 #   fixable: true

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_18
 #     trivy: AVD-AWS-0089
+#     kics: f861041c-8c9f-4156-acfc-5e6e524f5884
 #   cwe: ["CWE-778"]
 #   remediation: Add an aws_s3_bucket_logging that delivers access logs to a dedicated log bucket.
 #   fixable: false

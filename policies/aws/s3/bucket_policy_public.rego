@@ -21,6 +21,7 @@
 #       - 66c6f96f-2d9e-417e-a998-9058aeeecd44
 #       - d24c0755-c028-44b1-b503-8e719c898832
 #       - 1df37f4b-7197-45ce-83f8-9994d2fcf885
+#       - ffdf4b37-7703-4dfe-a682-9d2e99bc6c09
 #   cwe: ["CWE-732"]
 #   remediation: Name the principals that need access, or restrict the statement with conditions (e.g. aws:SourceVpce, aws:PrincipalOrgID).
 #   fixable: false

@@ -5,6 +5,8 @@
 #   or its objects, so anything once made public stays public. Opaque terraform-aws-
 #   modules/s3-bucket calls are checked through their arguments (only an explicit false, as the
 #   module's default changed between major versions).
+#   A bucket-level switch left off is covered when the configuration's account public access
+#   block turns it on (S3 applies the stricter of the two).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 # custom:

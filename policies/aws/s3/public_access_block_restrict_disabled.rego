@@ -5,6 +5,8 @@
 #   anonymous users and by every AWS account; true limits access to AWS service principals and the
 #   bucket owner's account. Opaque terraform-aws-modules/s3-bucket calls are checked through their
 #   arguments (only an explicit false, as the module's default changed between major versions).
+#   A bucket-level switch left off is covered when the configuration's account public access
+#   block turns it on (S3 applies the stricter of the two).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 # custom:
@@ -17,6 +19,7 @@
 #   references:
 #     checkov: CKV_AWS_56
 #     trivy: AVD-AWS-0093
+#     kics: 1ec253ab-c220-4d63-b2de-5b40e0af9293
 #   cwe: ["CWE-732"]
 #   remediation: Set restrict_public_buckets = true.
 #   fixable: true

@@ -30,3 +30,15 @@ test_opaque_module_fires_only_on_explicit_false if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"restrict_public_buckets": false}}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}]}
 }
+
+# S3 applies the stricter of the account and bucket settings: an account block of the same
+# configuration that restricts public buckets covers a bucket block that does not; an account
+# block that leaves the switch off is reported itself.
+test_account_block_covers_bucket_block if {
+	account := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "name": "this", "config": {"restrict_public_buckets": true}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": array.concat(bad.resources, [account])}
+	module := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"restrict_public_buckets": false}}
+	count(rule.deny) == 0 with input as {"resources": [account], "modules": [module]}
+	open := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "name": "this", "config": {}, "references": []}
+	{f.resource | some f in rule.deny} == {"aws_s3_bucket_public_access_block.this", "aws_s3_account_public_access_block.this"} with input as {"resources": array.concat(bad.resources, [open])}
+}

@@ -36,3 +36,21 @@ test_empty_key_fires if {
 test_opaque_module_with_empty_key_fires if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"name": "db", "kms_key_id": ""})]}
 }
+
+secret(config, refs) := {"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": config, "references": refs}
+
+# The AWS managed key named explicitly is the same key as no key at all; a customer alias is not.
+test_named_aws_managed_key_fires if {
+	some f in rule.deny with input as {"resources": [secret({"kms_key_id": "alias/aws/secretsmanager"}, [])]}
+	f.msg == "aws_secretsmanager_secret.this is encrypted with the AWS managed key aws/secretsmanager"
+	f.fix[count(f.fix) - 1] == {"op": "set", "path": ["kms_key_id"], "value": {"$expr": "aws_kms_key.this.arn"}}
+	count(rule.deny) == 1 with input as {"resources": [secret({"kms_key_id": "arn:aws:kms:us-east-1:111122223333:alias/aws/secretsmanager"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [secret({"kms_key_id": "alias/MyAlias"}, [])]}
+}
+
+test_aws_managed_key_through_data_source_fires if {
+	data_source := {"address": "data.aws_kms_key.by_alias", "type": "aws_kms_key", "mode": "data", "name": "by_alias", "config": {"key_id": "alias/aws/secretsmanager"}, "references": []}
+	s := secret({"kms_key_id": {"$unknown": "data.aws_kms_key.by_alias.arn"}}, [{"path": ["kms_key_id"], "target": "data.aws_kms_key.by_alias"}])
+	some f in rule.deny with input as {"resources": [s], "data": [data_source]}
+	f.path == ["kms_key_id"]
+}

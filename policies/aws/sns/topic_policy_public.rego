@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_169
+#     kics: b26d2b7e-60f6-413d-a3a1-a57db24aa2b3
 #   cwe: ["CWE-732"]
 #   remediation: Name the principals, or restrict with conditions such as aws:SourceArn or aws:SourceAccount.
 #   fixable: false

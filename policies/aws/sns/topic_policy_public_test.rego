@@ -33,3 +33,10 @@ test_opaque_module_public_statement_fires if {
 	off := {"address": "module.t", "source": "terraform-aws-modules/sns/aws", "config": {"create_topic_policy": false, "topic_policy_statements": statements}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
 }
+
+# topic_policy_statements given as a list (the module's for_each accepts one) is read too.
+test_opaque_module_statement_list_fires if {
+	statements := [{"actions": ["sns:Publish"], "principals": [{"type": "AWS", "identifiers": ["*"]}]}]
+	m := {"address": "module.t", "source": "terraform-aws-modules/sns/aws", "config": {"topic_policy_statements": statements}}
+	{f.path | some f in rule.deny} == {["topic_policy_statements"]} with input as {"resources": [], "modules": [m]}
+}

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_25
 #     trivy: AVD-AWS-0107
+#     kics: 151187cb-0efc-481c-babd-ad24e3c9bc22
 #   cwe: ["CWE-284"]
 #   remediation: Replace 0.0.0.0/0 and ::/0 with the specific CIDRs or security groups that need RDP.
 #   fixable: false

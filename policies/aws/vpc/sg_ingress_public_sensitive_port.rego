@@ -13,7 +13,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   references:
-#     kics: 54c417bf-c762-48b9-9d31-b3d87047e3f0
+#     kics: [54c417bf-c762-48b9-9d31-b3d87047e3f0, 381c3f2a-ef6f-4eff-99f7-b169cda3422c]
 #   cwe: ["CWE-284"]
 #   remediation: Allow the port only from the CIDRs or security groups that need it, or reach the service through a VPN or Session Manager.
 #   fixable: false

@@ -1,15 +1,17 @@
 # METADATA
-# title: Subnet assigns public IP addresses by default
+# title: Subnet assigns public IP addresses on launch
 # description: |
-#   With map_public_ip_on_launch = true every network interface launched into the subnet gets a
-#   public IPv4 address unless the launch asks otherwise, so an instance meant to be internal
-#   becomes reachable from the internet as soon as a security group or network ACL lets traffic
-#   in. AWS recommends leaving it off and asking for a public address per instance (or using a
-#   load balancer or NAT gateway). Advisory: a subnet that hosts internet-facing instances may
-#   want it, and turning it off changes what later launches get, so no fix is offered.
+#   With map_public_ip_on_launch = true every instance, node or network interface launched into
+#   the subnet gets a public IPv4 address unless it opts out, so a workload meant to be private is
+#   reachable from the internet (only its security groups stand in the way) as soon as it is
+#   placed there. Load balancers and NAT gateways do not need the setting; give the few instances
+#   that must be public an address explicitly. Opaque terraform-aws-modules/vpc calls are judged
+#   when they create public subnets (the setting applies to those only): an explicit true, or the
+#   default of releases before 5.0, which was true.
 # related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/subnet-public-ip.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/subnet-auto-assign-public-ip-disabled.html
-#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySubnetAttribute.html
 # custom:
 #   id: PAL-AWS-VPC-019
 #   severity: medium
@@ -18,8 +20,10 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_130
-#   remediation: Set map_public_ip_on_launch = false and give public addresses per instance (associate_public_ip_address) where one is needed.
-#   fixable: false
+#     kics: 52f04a44-6bfa-4c41-b1d3-4ae99a2de05c
+#   cwe: ["CWE-668"]
+#   remediation: Set map_public_ip_on_launch = false and give only the instances that must be public an address (associate_public_ip_address or an Elastic IP).
+#   fixable: true
 package palisade.aws.vpc.subnet_public_ip_on_launch
 
 import data.palisade.lib.modules
@@ -27,22 +31,30 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# Only a value known to be true is reported: the provider's default is false (held-out terratest
-# network example's public subnet writes it literally).
-warn contains result.fail(r, ["map_public_ip_on_launch"], msg) if {
+deny contains result.fail_fix(r, ["map_public_ip_on_launch"], msg, [result.set(["map_public_ip_on_launch"], false)]) if {
 	some r in tf.resources("aws_subnet")
-	unknown.is_true(object.get(r.config, "map_public_ip_on_launch", false))
-	msg := sprintf("%s assigns a public IP address to every instance launched into it", [r.address])
+	unknown.is_true(r.config.map_public_ip_on_launch)
+	msg := sprintf("%s gives every instance launched into it a public IP address", [r.address])
 }
 
-# Opaque terraform-aws-modules/vpc calls apply map_public_ip_on_launch to their public subnets.
-# Its default changed across majors, so only a value the call sets to true is judged, and only
-# when the call creates public subnets (or their list is not known).
-warn contains result.fail(m, ["map_public_ip_on_launch"], msg) if {
+# Opaque vpc calls pass map_public_ip_on_launch to their public subnets (none without
+# public_subnets). Unset is false from 5.0 on and was true before.
+deny contains result.fail_fix(m, ["map_public_ip_on_launch"], msg, [result.set(["map_public_ip_on_launch"], false)]) if {
 	some m in modules.vpcs
-	unknown.is_true(object.get(m.config, "map_public_ip_on_launch", null))
-	not no_public_subnets(m)
-	msg := sprintf("%s gives its public subnets map_public_ip_on_launch = true", [m.address])
+	creates_public_subnets(m)
+	maps_public_ip(m)
+	msg := sprintf("the public subnets of %s give every instance launched into them a public IP address", [m.address])
 }
 
-no_public_subnets(m) if object.get(m.config, "public_subnets", []) == []
+creates_public_subnets(m) if {
+	subnets := m.config.public_subnets
+	not unknown.is_unknown(subnets)
+	count(subnets) > 0
+}
+
+maps_public_ip(m) if unknown.is_true(m.config.map_public_ip_on_launch)
+
+maps_public_ip(m) if {
+	object.get(m.config, "map_public_ip_on_launch", null) == null
+	modules.pinned_below(m, 5)
+}

@@ -2,41 +2,38 @@ package palisade.aws.vpc.subnet_public_ip_on_launch_test
 
 import data.palisade.aws.vpc.subnet_public_ip_on_launch as rule
 
-subnet(extra) := {"resources": [{
-	"address": "aws_subnet.public", "type": "aws_subnet", "name": "public", "references": [],
-	"config": object.union({"vpc_id": {"$unknown": "aws_vpc.main.id"}, "cidr_block": "10.0.1.0/24"}, extra),
-}]}
+subnet(config) := {"address": "aws_subnet.this", "type": "aws_subnet", "name": "this", "config": config, "references": []}
 
-test_fires_on_public_ip_on_launch if {
-	rule.warn == {{
-		"msg": "aws_subnet.public assigns a public IP address to every instance launched into it",
-		"resource": "aws_subnet.public", "path": ["map_public_ip_on_launch"],
-	}} with input as subnet({"map_public_ip_on_launch": true})
-	count(rule.warn) == 1 with input as subnet({"map_public_ip_on_launch": "true"})
+test_fires_with_fix if {
+	rule.deny == {{"msg": "aws_subnet.this gives every instance launched into it a public IP address", "resource": "aws_subnet.this", "path": ["map_public_ip_on_launch"], "fix": [{"op": "set", "path": ["map_public_ip_on_launch"], "value": false}]}} with input as {"resources": [subnet({"cidr_block": "10.0.1.0/24", "map_public_ip_on_launch": true})]}
 }
 
-test_passes_when_off_or_unset if {
-	count(rule.warn) == 0 with input as subnet({"map_public_ip_on_launch": false})
-	count(rule.warn) == 0 with input as subnet({})
+# Unset is false for aws_subnet; an unknown value is not judged.
+test_passes if {
+	count(rule.deny) == 0 with input as {"resources": [subnet({"cidr_block": "10.0.1.0/24"})]}
+	count(rule.deny) == 0 with input as {"resources": [subnet({"map_public_ip_on_launch": false})]}
+	count(rule.deny) == 0 with input as {"resources": [subnet({"map_public_ip_on_launch": {"$unknown": "var.public"}})]}
 }
 
-test_unknown_does_not_fire if {
-	count(rule.warn) == 0 with input as subnet({"map_public_ip_on_launch": {"$unknown": "var.map_public_ip_on_launch"}})
+vpc_call(config) := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "config": config}
+
+test_opaque_vpc_module_with_public_subnets if {
+	public := ["10.0.101.0/24"]
+	{f.resource | some f in rule.deny} == {"module.vpc"} with input as {"resources": [], "modules": [vpc_call({"public_subnets": public, "map_public_ip_on_launch": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [vpc_call({"public_subnets": public})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [vpc_call({"create_vpc": false, "public_subnets": public, "map_public_ip_on_launch": true})]}
 }
 
-call(config) := {"resources": [], "modules": [{"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "config": config}]}
-
-test_opaque_vpc_call_setting_it_fires if {
-	rule.warn == {{
-		"msg": "module.vpc gives its public subnets map_public_ip_on_launch = true",
-		"resource": "module.vpc", "path": ["map_public_ip_on_launch"],
-	}} with input as call({"public_subnets": ["10.0.1.0/24"], "map_public_ip_on_launch": true})
-	count(rule.warn) == 1 with input as call({"public_subnets": {"$unknown": "local.public"}, "map_public_ip_on_launch": true})
+# Before 5.0 the module defaulted map_public_ip_on_launch to true.
+test_opaque_vpc_module_before_5_defaults_to_public_ips if {
+	old := object.union(vpc_call({"public_subnets": ["10.0.101.0/24"]}), {"version": "3.7.0"})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [old]}
+	explicit_off := object.union(vpc_call({"public_subnets": ["10.0.101.0/24"], "map_public_ip_on_launch": false}), {"version": "3.7.0"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [explicit_off]}
 }
 
-test_opaque_vpc_call_default_or_no_public_subnets_passes if {
-	count(rule.warn) == 0 with input as call({"public_subnets": ["10.0.1.0/24"]})
-	count(rule.warn) == 0 with input as call({"public_subnets": [], "map_public_ip_on_launch": true})
-	count(rule.warn) == 0 with input as call({"map_public_ip_on_launch": true})
-	count(rule.warn) == 0 with input as call({"public_subnets": ["10.0.1.0/24"], "map_public_ip_on_launch": true, "create_vpc": false})
+# Without public subnets the module creates no subnet the setting applies to.
+test_opaque_vpc_module_without_public_subnets_passes if {
+	only_private := object.union(vpc_call({"private_subnets": ["10.0.1.0/24"], "map_public_ip_on_launch": true}), {"version": "3.7.0"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [only_private]}
 }

@@ -19,6 +19,7 @@
 #   references:
 #     checkov: CKV2_AWS_11
 #     trivy: AVD-AWS-0178
+#     kics: f83121ea-03da-434f-9277-9cd247ab3047
 #   cwe: ["CWE-778"]
 #   remediation: Add an aws_flow_log with vpc_id pointing at the VPC (traffic_type ALL or REJECT).
 #   fixable: false

@@ -1,0 +1,60 @@
+# METADATA
+# title: Redshift cluster audit logging is not enabled
+# description: |
+#   Redshift audit logging records connections, user changes and (with user activity logging)
+#   every query run. Without it there is no record of who connected to the warehouse or what they
+#   read. It is enabled with an aws_redshift_logging resource for the cluster (or, before provider
+#   v6, the cluster's logging block with enable = true), delivering to S3 or CloudWatch Logs.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/db-auditing.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-4
+# custom:
+#   id: PAL-AWS-REDSHIFT-007
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_redshift_cluster, aws_redshift_logging]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_71
+#     kics: 15ffbacc-fa42-4f6f-a57d-2feac7365caa
+#   cwe: ["CWE-778"]
+#   remediation: Add an aws_redshift_logging resource for the cluster (log_destination_type cloudwatch or s3).
+#   fixable: false
+package palisade.aws.redshift.audit_logging_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# A logging block that says enable = false: reported on that line.
+deny contains result.fail(r, array.concat(["logging", i], ["enable"]), msg(r)) if {
+	some r in tf.resources("aws_redshift_cluster")
+	not logged_by_resource(r)
+	some i, block in tf.blocks(r, "logging")
+	unknown.is_false(block.enable)
+}
+
+# No logging block and no aws_redshift_logging for the cluster: reported on the cluster.
+deny contains result.fail(r, ["logging"], msg(r)) if {
+	some r in tf.resources("aws_redshift_cluster")
+	not logged_by_resource(r)
+	tf.missing_attr(r, ["logging"])
+}
+
+msg(r) := sprintf("%s does not have audit logging enabled", [r.address])
+
+# logged_by_resource(r): an aws_redshift_logging names the cluster, by reference or by the same
+# literal identifier; one whose cluster is unknown and unresolved may be for any cluster.
+logged_by_resource(r) if count(tf.referencing(r.address, "aws_redshift_logging", ["cluster_identifier"])) > 0
+
+logged_by_resource(r) if {
+	some l in tf.resources("aws_redshift_logging")
+	id := unknown.known_string(l.config.cluster_identifier)
+	id == r.config.cluster_identifier
+}
+
+logged_by_resource(_) if {
+	some l in tf.resources("aws_redshift_logging")
+	unknown.is_unknown(l.config.cluster_identifier)
+	count(l.references) == 0
+}

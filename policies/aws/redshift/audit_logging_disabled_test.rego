@@ -1,0 +1,28 @@
+package palisade.aws.redshift.audit_logging_disabled_test
+
+import data.palisade.aws.redshift.audit_logging_disabled as rule
+
+cluster(config) := {"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": object.union({"cluster_identifier": "dw"}, config), "references": []}
+
+test_no_logging_fires_on_the_cluster if {
+	{f.path | some f in rule.deny} == {["logging"]} with input as {"resources": [cluster({})]}
+}
+
+test_logging_block_disabled_fires_on_enable if {
+	{f.path | some f in rule.deny} == {["logging", 0, "enable"]} with input as {"resources": [cluster({"logging": [{"enable": false}]})]}
+}
+
+test_logging_block_enabled_passes if {
+	count(rule.deny) == 0 with input as {"resources": [cluster({"logging": [{"enable": true, "bucket_name": "logs"}]})]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"logging": [{"enable": {"$unknown": "var.on"}}]})]}
+}
+
+# The provider v5+ form: an aws_redshift_logging resource for the cluster.
+test_logging_resource_passes if {
+	by_ref := {"address": "aws_redshift_logging.this", "type": "aws_redshift_logging", "name": "this", "config": {"cluster_identifier": {"$unknown": "aws_redshift_cluster.this.id"}, "log_destination_type": "cloudwatch"}, "references": [{"path": ["cluster_identifier"], "target": "aws_redshift_cluster.this"}]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({}), by_ref]}
+	by_name := {"address": "aws_redshift_logging.this", "type": "aws_redshift_logging", "name": "this", "config": {"cluster_identifier": "dw"}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"logging": [{"enable": false}]}), by_name]}
+	other := {"address": "aws_redshift_logging.this", "type": "aws_redshift_logging", "name": "this", "config": {"cluster_identifier": "other"}, "references": []}
+	count(rule.deny) == 1 with input as {"resources": [cluster({}), other]}
+}
