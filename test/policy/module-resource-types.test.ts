@@ -27,9 +27,9 @@ function ruleFiles(): { path: string; text: string }[] {
   return out;
 }
 
-function resourceTypesBlock(text: string): string {
-  const meta = text.split(/^package /m)[0];
-  return meta;
+/** The METADATA comment block: everything before the package line. */
+function metadataOf(text: string): string {
+  return text.split(/^package /m)[0];
 }
 
 test('rules that read opaque registry calls list the module among their resource_types', () => {
@@ -41,7 +41,7 @@ test('rules that read opaque registry calls list the module among their resource
     if (/import data\.palisade\.lib\.sg\b/.test(text) && /\bsg\.(rules|public_ingress|public_egress|public_cidrs)\b/.test(text)) {
       needed.add('security-group');
     }
-    const meta = resourceTypesBlock(text);
+    const meta = metadataOf(text);
     for (const name of needed) {
       if (!meta.includes(`module:terraform-aws-modules/${name}/aws`)) missing.push(`${path}: ${name}`);
     }
