@@ -5,7 +5,8 @@
 #   blocks (aws_security_group, aws_default_security_group), aws_security_group_rule, and
 #   aws_vpc_security_group_ingress_rule / _egress_rule. Each entry:
 #   {"resource": {"address"}, "direction", "path" (of the rule inside config, [] for a rule
-#   resource), "protocol", "from", "to", "description", "cidrs": [{"value", "path"}]}.
+#   resource), "protocol", "from", "to", "description", "cidrs": [{"value", "path"}]}. A registry
+#   module's list entry also has "item" ([argument, index]: the map that is the rule).
 #   The resource is named by its address alone (what result.fail and messages read): a set's
 #   members are keyed and ordered by their whole value, and whole configurations made that costly.
 package palisade.lib.sg
@@ -128,6 +129,7 @@ _module_entries := [entry |
 		"resource": {"address": m.address},
 		"direction": spec[0],
 		"path": [arg],
+		"item": [arg, i],
 		"protocol": object.get(b, "protocol", named[2]),
 		"from": object.get(b, "from_port", named[0]),
 		"to": object.get(b, "to_port", named[1]),

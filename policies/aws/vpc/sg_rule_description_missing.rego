@@ -2,7 +2,10 @@
 # title: Security group rule has no description
 # description: |
 #   Rules without a description leave reviewers guessing why a port is open and who depends on
-#   it, so stale or over-broad rules survive audits. Describe each rule's purpose.
+#   it, so stale or over-broad rules survive audits. Describe each rule's purpose. Opaque
+#   terraform-aws-modules/security-group calls are checked through their rule lists
+#   (ingress_with_cidr_blocks and the like): an entry without a description gets only the module's
+#   generic placeholder; its named rules (ingress_rules) carry the module's own descriptions.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:
@@ -15,6 +18,7 @@
 #     - aws_security_group_rule
 #     - aws_vpc_security_group_ingress_rule
 #     - aws_vpc_security_group_egress_rule
+#     - "module:terraform-aws-modules/security-group/aws"
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_23
@@ -29,11 +33,16 @@ import data.palisade.lib.result
 import data.palisade.lib.sg
 import data.palisade.lib.unknown
 
-deny contains fixes.finding(entry.resource, array.concat(entry.path, ["description"]), msg, _fix(entry)) if {
+deny contains fixes.finding(entry.resource, array.concat(_rule_path(entry), ["description"]), msg, _fix(entry)) if {
 	some entry in sg.rules
 	entry.description in {null, ""}
 	msg := sprintf("%s has an %s rule without a description", [entry.resource.address, entry.direction])
 }
+
+# Where the rule is: a registry module's list entry is one map of its argument, and the finding
+# goes on that map (or its `description = null`), not on the argument: a list of several rules
+# would otherwise not say which one lacks its description.
+_rule_path(entry) := object.get(entry, "item", entry.path)
 
 # The fix writes what the rule does ("tcp 443 from 10.0.0.0/8"): the why is the author's to add,
 # but a reviewer no longer has to decode ports and sources. Changing a description replaces no
@@ -41,16 +50,17 @@ deny contains fixes.finding(entry.resource, array.concat(entry.path, ["descripti
 # aws_vpc_security_group_*_rule too (ModifySecurityGroupRules). An inline ingress/egress block is
 # a set member whose hash includes the description, so the provider updates the group in place by
 # revoking the rule and authorizing it again (established connections are tracked and go on; the
-# plan shows the block removed and added). Registry-module arguments (opaque calls) get no fix.
+# plan shows the block removed and added). A registry module's list entry is the caller's own map:
+# the text goes there (the module copies it onto the rule it creates).
 # `derived_from` makes the fix layer check that every attribute the text is computed from is
 # literal in the block: a value known through a variable's default, a local or an iteration value
 # may be another for a different caller or instance, and the description would then be false.
 _fix(entry) := [object.union(
-	result.set(array.concat(entry.path, ["description"]), d.text),
+	result.set(array.concat(_rule_path(entry), ["description"]), d.text),
 	{"derived_from": d.paths},
 )] if {
 	[r, config, form] := _rule_config(entry)
-	d := _describe(r, config, form, entry.direction, entry.path)
+	d := _describe(r, config, form, entry.direction, _rule_path(entry))
 } else := []
 
 _rule_config(entry) := [r, r.config, _forms[r.type]] if {
@@ -62,6 +72,14 @@ _rule_config(entry) := [r, r.config[direction][i], _forms.inline] if {
 	[direction, i] := entry.path
 	r := _fixable[entry.resource.address]
 	r.type in sg.group_types
+}
+
+# A registry module's entry is a map the caller writes in its own code: the description goes into
+# that map, which the module passes on to the rule it creates.
+_rule_config(entry) := [m, m.config[arg][i], _forms.module] if {
+	[arg, i] := entry.item
+	some m in input.modules
+	m.address == entry.resource.address
 }
 
 _forms := {
@@ -80,6 +98,10 @@ _forms := {
 	"aws_vpc_security_group_egress_rule": {
 		"protocol": "ip_protocol",
 		"sources": ["cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"],
+	},
+	"module": {
+		"protocol": "protocol",
+		"sources": ["cidr_blocks", "ipv6_cidr_blocks", "prefix_list_ids", "source_security_group_id", "self"],
 	},
 }
 

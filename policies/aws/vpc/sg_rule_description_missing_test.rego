@@ -117,9 +117,31 @@ test_inline_block_fix if {
 	}]
 }
 
-# Registry-module arguments are lists of anonymous maps in an opaque call: no fix.
-test_no_fix_for_registry_module_arguments if {
-	m := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_with_cidr_blocks": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": "10.0.0.0/8"}]}}
+# A registry module's list entry is the caller's own map: the finding is on that entry (not on
+# the whole argument) and the description goes into it.
+test_registry_module_entry_is_placed_and_described if {
+	m := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_with_cidr_blocks": [
+		{"description": "ssh from the office", "from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": "10.1.0.0/16"},
+		{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": "10.0.0.0/8"},
+	]}}
+	findings := rule.deny with input as {"resources": [], "modules": [m]}
+	count(findings) == 1
+	some f in findings
+	f.path == ["ingress_with_cidr_blocks", 1, "description"]
+	f.fix == [{
+		"op": "set", "path": ["ingress_with_cidr_blocks", 1, "description"], "value": "tcp 22 from 10.0.0.0/8",
+		"derived_from": [
+			["ingress_with_cidr_blocks", 1, "protocol"], ["ingress_with_cidr_blocks", 1, "from_port"],
+			["ingress_with_cidr_blocks", 1, "to_port"], ["ingress_with_cidr_blocks", 1, "type"],
+			["ingress_with_cidr_blocks", 1, "self"], ["ingress_with_cidr_blocks", 1, "cidr_blocks"],
+		],
+	}]
+}
+
+# An entry that names one of the module's rules instead of its ports gets no text (the ports are
+# the module's), but is still reported.
+test_registry_module_named_entry_has_no_fix if {
+	m := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "config": {"ingress_with_cidr_blocks": [{"rule": "ssh-tcp", "cidr_blocks": "10.0.0.0/8"}]}}
 	some f in rule.deny with input as {"resources": [], "modules": [m]}
 	not f.fix
 }
