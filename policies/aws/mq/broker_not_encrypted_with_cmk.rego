@@ -14,7 +14,6 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_209
-#     kics: 3db3f534-e3a3-487f-88c7-0a9fbf64b702
 #   remediation: Add an encryption_options block with use_aws_owned_key = false and a kms_key_id.
 #   fixable: true
 package palisade.aws.mq.broker_not_encrypted_with_cmk
@@ -37,8 +36,17 @@ deny contains fixes.finding(r, ["encryption_options", i, "use_aws_owned_key"], m
 	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
 }
 
-# An empty encryption_options block leaves use_aws_owned_key at its API default (true), i.e. the
-# AWS owned key; it is not reported, matching KICS's negative sample (docs/accuracy.md, round 9).
+# An encryption_options block that sets neither use_aws_owned_key nor kms_key_id leaves the flag at
+# its default (true): the AWS owned key, as with no block at all. (KICS's amazon_mq_broker_encryption_disabled
+# counts such a block as encrypted, so that query is not mapped: docs/accuracy.md, session 14.)
+deny contains fixes.finding(r, ["encryption_options", i], msg, cmk_fix(r, ["encryption_options", i])) if {
+	some r in tf.resources("aws_mq_broker")
+	some i, block in tf.blocks(r, "encryption_options")
+	object.get(block, "use_aws_owned_key", null) == null
+	tf.missing_attr({"config": block}, ["kms_key_id"])
+	msg := sprintf("%s encrypts its data with an AWS owned key instead of a customer managed KMS key", [r.address])
+}
+
 # use_aws_owned_key = false without a key: Amazon MQ creates and uses the AWS managed key
 # aws/mq in the account, which the account can audit but not rotate, restrict or disable.
 deny contains fixes.finding(r, ["encryption_options", i], msg, cmk_fix(r, ["encryption_options", i])) if {

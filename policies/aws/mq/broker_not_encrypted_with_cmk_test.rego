@@ -42,3 +42,12 @@ test_no_owned_key_and_no_key_is_the_aws_managed_key if {
 test_key_without_flag_passes if {
 	count(rule.deny) == 0 with input as key_without_flag
 }
+
+empty_block := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"encryption_options": [{}]}, "references": []}]}
+
+test_empty_block_is_the_aws_owned_key if {
+	some f in rule.deny with input as empty_block
+	f.path == ["encryption_options", 0]
+	contains(f.msg, "AWS owned key")
+	count(f.fix) == 2
+}
