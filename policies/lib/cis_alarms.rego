@@ -24,8 +24,10 @@ parts(pattern) := [terms |
 	terms := regex.find_n(`\$\.[A-Za-z0-9_.]+!?=[^()|&}]*`, part, -1)
 ]
 
-# CloudTrail event fields: a pattern using them filters CloudTrail records.
-_cloudtrail_fields := {"$.eventName", "$.errorCode", "$.eventSource", "$.userIdentity.type"}
+# CloudTrail event fields: a pattern using them filters CloudTrail records. additionalEventData
+# (where CloudTrail puts MFAUsed) is CloudTrail's own; $.errorMessage is not counted, application
+# logs use it too.
+_cloudtrail_fields := {"$.eventName", "$.errorCode", "$.eventSource", "$.userIdentity.type", "$.additionalEventData."}
 
 reads_cloudtrail(pattern) if {
 	some terms in parts(pattern)
@@ -67,11 +69,25 @@ anchor_candidate(r) if {
 # covers(pattern, required, forbidden_prefix): one `&&`-free part holds every required term and
 # no term starting with forbidden_prefix ("" forbids nothing).
 covers(pattern, required, forbidden_prefix) if {
+	is_array(required)
 	some terms in parts(pattern)
 	every term in required {
 		term in terms
 	}
 	not _has_forbidden(terms, forbidden_prefix)
+}
+
+# A requirement {"all_of": [term, ...]} is a conjunction instead (CIS 4.2 and 4.6 AND the console
+# login event with the MFA flag or the error message): each term sits in an `&&`-part of its own.
+covers(pattern, required, _) if {
+	is_object(required)
+	ps := parts(pattern)
+	every term in required.all_of {
+		some terms in ps
+		term in terms
+	}
+	holding := {i | some term in required.all_of; some i, terms in ps; term in terms}
+	count(holding) >= count(required.all_of)
 }
 
 _has_forbidden(terms, prefix) if {
@@ -132,7 +148,7 @@ near_misses(required, forbidden_prefix) := {filter |
 _mentions(pattern, required, _) if {
 	some terms in parts(pattern)
 	some term in terms
-	term in required
+	term in _telling_terms(required)
 }
 
 _mentions(pattern, _, prefix) if {
@@ -141,3 +157,10 @@ _mentions(pattern, _, prefix) if {
 	some term in terms
 	startswith(term, prefix)
 }
+
+# The terms that mark a filter as an attempt at this control: every event of a list; for a
+# conjunction only the terms besides the event name (a ConsoleLogin filter for CIS 4.2 is not a
+# failed attempt at CIS 4.6).
+_telling_terms(required) := required if is_array(required)
+
+_telling_terms(required) := [term | some term in required.all_of; not startswith(term, "$.eventName=")] if is_object(required)

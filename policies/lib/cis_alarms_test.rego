@@ -34,3 +34,10 @@ test_unknown_pattern_counts_as_watched if {
 test_unrelated_filters_are_not_a_monitoring_unit if {
 	not cis_alarms.monitoring_unit with input as {"resources": [filter("f", "ERROR")]}
 }
+
+test_conjunction_needs_each_term_in_its_own_part if {
+	req := {"all_of": ["$.eventName=ConsoleLogin", "$.errorMessage=Failedauthentication"]}
+	cis_alarms.covers(`{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }`, req, "")
+	not cis_alarms.covers(`{ ($.eventName = ConsoleLogin) || ($.errorMessage = "Failed authentication") }`, req, "")
+	not cis_alarms.covers(`{ $.errorMessage = "Failed authentication" }`, req, "")
+}

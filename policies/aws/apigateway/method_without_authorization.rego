@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_59
 #     trivy: AVD-AWS-0004
+#     kics: 15ccec05-5476-4890-ad19-53991eba1db8
 #   cwe: ["CWE-306"]
 #   remediation: Set authorization to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (with an authorizer), or require an API key.
 #   fixable: true

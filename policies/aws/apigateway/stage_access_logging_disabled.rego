@@ -15,7 +15,9 @@
 #   references:
 #     checkov: CKV_AWS_76
 #     trivy: AVD-AWS-0001
-#     kics: 1b6799eb-4a7a-4b04-9001-8cceb9999326
+#     kics:
+#       - 1b6799eb-4a7a-4b04-9001-8cceb9999326
+#       - 9111f9a5-6b80-40f9-bc82-c05f970779c3
 #   cwe: ["CWE-778"]
 #   remediation: Add access_log_settings with a CloudWatch Logs or Firehose destination.
 #   fixable: false

@@ -15,7 +15,9 @@
 #   references:
 #     checkov: CKV_AWS_34
 #     trivy: AVD-AWS-0012
-#     kics: 55af1353-2f62-4fa0-a8e1-a210ca2708f5
+#     kics:
+#       - 55af1353-2f62-4fa0-a8e1-a210ca2708f5
+#       - 8c5f4f1a-4c84-4fbe-9743-d6d72b1ee31a
 #   cwe: ["CWE-319"]
 #   remediation: Set viewer_protocol_policy = "redirect-to-https" (or "https-only").
 #   fixable: true

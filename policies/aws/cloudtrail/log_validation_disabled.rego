@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_36
 #     trivy: AVD-AWS-0016
+#     kics: 52ffcfa6-6c70-4ea6-8376-d828d3961669
 #   cwe: ["CWE-345"]
 #   remediation: Set enable_log_file_validation = true.
 #   fixable: true

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_251
+#     kics: 4bb76f17-3d63-4529-bdca-2b454529d774
 #   cwe: ["CWE-778"]
 #   remediation: Set enable_logging = true (the default).
 #   fixable: true

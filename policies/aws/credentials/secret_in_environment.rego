@@ -9,7 +9,8 @@
 #   holds a password, token, API key, private key or AWS secret key is reported when its value is
 #   written in the configuration or is secret material Terraform generates or reads
 #   (random_password, a Secrets Manager secret_string, an SSM parameter's value). Names of
-#   references to a secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets.
+#   references to a secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets. A value that is an
+#   AWS access key id (AKIA…, ASIA…) is reported whatever the variable is called.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/with-secrets-manager.html
@@ -26,6 +27,7 @@
 #   references:
 #     checkov: CKV_AWS_45
 #     trivy: AVD-AWS-0036
+#     kics: 1402afd8-a95c-4e84-8b0b-6fb43758e6ce
 #   cwe: ["CWE-798", "CWE-312"]
 #   remediation: |
 #     ECS: move the variable to the container's `secrets` (valueFrom a Secrets Manager secret or SSM
@@ -88,6 +90,16 @@ exposed(value) if written(value)
 
 exposed(value) if generated(value)
 
+# reported(name, value): a secret's name with a written or generated value, or, whatever the name,
+# an AWS access key id (AKIA… long-term, ASIA… temporary) written as the value: AWS keys are
+# configured here, and the secret key travels with its id.
+reported(name, value) if {
+	secret_name(name)
+	exposed(value)
+}
+
+reported(_, value) if regex.match(`^(AKIA|ASIA)[A-Z0-9]{16}$`, trim_space(unknown.known_string(value)))
+
 # container_definitions is JSON: decoded by the front end when part of it is unknown, else still a string.
 containers(r) := json.unmarshal(r.config.container_definitions) if {
 	is_string(r.config.container_definitions)
@@ -100,8 +112,7 @@ deny contains result.fail(r, ["environment", i, "variables", name], msg) if {
 	vars := object.get(env, "variables", {})
 	is_object(vars)
 	some name, value in vars
-	secret_name(name)
-	exposed(value)
+	reported(name, value)
 	msg := sprintf("%s passes %s in a plain environment variable", [r.address, name])
 }
 
@@ -112,8 +123,7 @@ deny contains result.fail(r, ["container_definitions", i, "environment", j, "val
 	some j, entry in unknown.items(object.get(c, "environment", []))
 	is_object(entry)
 	name := unknown.known_string(object.get(entry, "name", null))
-	secret_name(name)
-	exposed(object.get(entry, "value", null))
+	reported(name, object.get(entry, "value", null))
 	msg := sprintf("%s passes %s to container %v in a plain environment variable", [r.address, name, object.get(c, "name", "(unnamed)")])
 }
 
@@ -124,7 +134,6 @@ deny contains result.fail(r, ["environment", i, "environment_variable", j, "valu
 	is_object(variable)
 	unknown.known_string(object.get(variable, "type", "PLAINTEXT")) == "PLAINTEXT"
 	name := unknown.known_string(object.get(variable, "name", null))
-	secret_name(name)
-	exposed(object.get(variable, "value", null))
+	reported(name, object.get(variable, "value", null))
 	msg := sprintf("%s passes %s as a PLAINTEXT build variable", [r.address, name])
 }

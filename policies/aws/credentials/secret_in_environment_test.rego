@@ -76,3 +76,8 @@ test_codebuild_plaintext_fires_and_secret_types_pass if {
 	count(rule.deny) == 0 with input as {"resources": [project([{"name": "NPM_TOKEN", "value": "ci/npm-token", "type": "SECRETS_MANAGER"}])]}
 	count(rule.deny) == 0 with input as {"resources": [project([{"name": "NPM_TOKEN", "value": "/ci/npm-token", "type": "PARAMETER_STORE"}])]}
 }
+
+test_access_key_id_value_fires_whatever_the_name if {
+	{f.path | some f in rule.deny} == {["environment", 0, "variables", "foo"]} with input as {"resources": [fn({"foo": "AKIAIOSFODNN7EXAMPLE", "region": "eu-west-1"})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"foo": "AKIAIOSFODNN7EXAMPL", "bar": "akiaiosfodnn7example"})]}
+}

@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_85
 #     trivy: AVD-AWS-0020
+#     kics: 56f6a008-1b14-4af4-b9b2-ab7cf7e27641
 #   cwe: ["CWE-778"]
 #   remediation: Add "audit" to enabled_cloudwatch_logs_exports and enable the audit_logs cluster parameter.
 #   fixable: true

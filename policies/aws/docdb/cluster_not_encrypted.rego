@@ -15,6 +15,7 @@
 #   references:
 #     checkov: CKV_AWS_74
 #     trivy: AVD-AWS-0021
+#     kics: bc1f9009-84a0-490f-ae09-3e0ea6d74ad6
 #   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true.
 #   fixable: true

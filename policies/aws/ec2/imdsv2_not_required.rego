@@ -16,6 +16,7 @@
 #   references:
 #     checkov: CKV_AWS_79
 #     trivy: AVD-AWS-0028
+#     kics: c306ac53-ee5b-41d3-86a9-0fd2722b4e67
 #   cwe: ["CWE-1188"]
 #   remediation: Set metadata_options { http_tokens = "required" } (or disable the endpoint if unused).
 #   fixable: true

@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_8
 #     trivy: AVD-AWS-0131
+#     kics: 4de9de27-254e-424f-bd70-4c1e95790838
 #   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true on the block device (optionally with kms_key_id), or enable EBS encryption by default.
 #   fixable: true
@@ -58,6 +59,16 @@ devices contains {"resource": m, "path": ["root_block_device"], "device": d} if 
 
 devices contains {"resource": m, "path": [kind, i], "device": d} if {
 	some m in modules.ec2_instances
+	some kind in ["root_block_device", "ebs_block_device"]
+	some i, d in unknown.items(object.get(m.config, kind, []))
+	is_object(d)
+}
+
+# Autoscaling calls before v4 built a launch configuration instead, from root_block_device and
+# ebs_block_device lists of maps (create_lc switched it on).
+devices contains {"resource": m, "path": [kind, i], "device": d} if {
+	some m in modules.calls_creating("autoscaling", ["create_lc"])
+	modules.pinned_below(m, 4)
 	some kind in ["root_block_device", "ebs_block_device"]
 	some i, d in unknown.items(object.get(m.config, kind, []))
 	is_object(d)

@@ -69,3 +69,12 @@ test_opaque_module_encrypted_unset_or_default_encryption_passes if {
 test_empty_snapshot_id_is_no_snapshot if {
 	count(rule.deny) == 1 with input as {"resources": [instance({"ebs_block_device": [{"device_name": "/dev/sdf", "snapshot_id": ""}]})]}
 }
+
+test_autoscaling_before_v4_launch_configuration_devices_fire if {
+	v3 := {"address": "module.asg", "source": "terraform-aws-modules/autoscaling/aws", "version": "3.9.0", "config": {"root_block_device": [{"volume_size": "50"}], "ebs_block_device": [{"device_name": "/dev/xvdz", "encrypted": false}]}}
+	{f.path | some f in rule.deny} == {["root_block_device", 0, "encrypted"], ["ebs_block_device", 0, "encrypted"]} with input as {"resources": [], "modules": [v3]}
+	v6 := object.union(v3, {"version": "6.0"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v6]}
+	off := object.union(v3, {"config": {"create_lc": false, "root_block_device": [{"volume_size": "50"}]}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}

@@ -15,7 +15,9 @@
 #   references:
 #     checkov: CKV_AWS_97
 #     trivy: AVD-AWS-0035
-#     kics: 4d46ff3b-7160-41d1-a310-71d6d370b08f
+#     kics:
+#       - 4d46ff3b-7160-41d1-a310-71d6d370b08f
+#       - 4c3267c9-b2ac-40bf-93f6-b610fb8c7b9f
 #   cwe: ["CWE-319"]
 #   remediation: Set transit_encryption = "ENABLED" in efs_volume_configuration.
 #   fixable: true

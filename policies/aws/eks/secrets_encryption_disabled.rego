@@ -17,6 +17,7 @@
 #   references:
 #     checkov: CKV_AWS_58
 #     trivy: AVD-AWS-0039
+#     kics: 63ebcb19-2739-4d3f-aa5c-e8bbb9b85281
 #   cwe: ["CWE-311"]
 #   remediation: Add an encryption_config block with resources = ["secrets"] and a KMS key.
 #   fixable: true
@@ -34,8 +35,9 @@ deny contains fixes.finding(r, ["encryption_config"], msg, secrets_fix(r)) if {
 	msg := sprintf("%s does not encrypt Kubernetes secrets with KMS", [r.address])
 }
 
-# Blocks exist but none covers "secrets" (all known).
-deny contains result.fail(r, ["encryption_config", 0, "resources"], msg) if {
+# Blocks exist but none covers "secrets" (all known). The provider allows one block, and
+# "secrets" is the only value `resources` takes, so the fix names it and keeps the block's key.
+deny contains result.fail_fix(r, ["encryption_config", 0, "resources"], msg, [result.set(["encryption_config", 0, "resources"], ["secrets"])]) if {
 	some r in tf.resources("aws_eks_cluster")
 	blocks := tf.blocks(r, "encryption_config")
 	count(blocks) > 0

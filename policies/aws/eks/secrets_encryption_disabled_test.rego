@@ -12,6 +12,7 @@ test_block_without_secrets_fires if {
 	findings := rule.deny with input as {"resources": [cluster({"encryption_config": [{"resources": []}]})]}
 	some f in findings
 	f.path == ["encryption_config", 0, "resources"]
+	f.fix == [{"op": "set", "path": ["encryption_config", 0, "resources"], "value": ["secrets"]}]
 }
 
 test_secrets_encrypted_passes if {

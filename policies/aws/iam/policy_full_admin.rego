@@ -16,7 +16,9 @@
 #   references:
 #     checkov: CKV_AWS_62
 #     trivy: AVD-AWS-0057
-#     kics: 575a2155-6af1-4026-b1af-d5bc8fe2a904
+#     kics:
+#       - 575a2155-6af1-4026-b1af-d5bc8fe2a904
+#       - 2f37c4a3-58b9-4afe-8a87-d7f1d2286f84
 #   cwe: ["CWE-269"]
 #   remediation: Replace "*" actions with the specific actions the identity uses, scoped to specific resource ARNs.
 #   fixable: false

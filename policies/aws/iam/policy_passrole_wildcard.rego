@@ -13,6 +13,8 @@
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
 #   frameworks: {}
 #   references: {}
+#   references:
+#     kics: e39bee8c-fe54-4a3f-824d-e5e2d1cca40a
 #   cwe: ["CWE-269"]
 #   remediation: Limit iam:PassRole to the ARNs of the roles the workload passes, ideally with an iam:PassedToService condition.
 #   fixable: false

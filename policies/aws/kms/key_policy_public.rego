@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_33
+#     kics: 7ebc9038-0bde-479a-acc4-6ed7b6758899
 #   cwe: ["CWE-732"]
 #   remediation: Name the account root or specific roles as principals, or add conditions such as kms:CallerAccount or aws:PrincipalOrgID.
 #   fixable: false

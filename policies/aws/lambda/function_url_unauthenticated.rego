@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_258
+#     kics: 0cbdf8fb-83cd-418f-918f-de86df0621b6
 #   cwe: ["CWE-306"]
 #   remediation: Set authorization_type = "AWS_IAM", or put the function behind API Gateway with an authorizer.
 #   fixable: true

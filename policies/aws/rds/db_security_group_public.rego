@@ -12,7 +12,9 @@
 #   resource_types: [aws_db_security_group]
 #   frameworks: {}
 #   references:
-#     kics: f0d8781f-99bf-4958-9917-d39283b168a0
+#     kics:
+#       - f0d8781f-99bf-4958-9917-d39283b168a0
+#       - 1e0ef61b-ad85-4518-a3d3-85eaad164885
 #   cwe: ["CWE-284"]
 #   remediation: Restrict the ingress cidr to the networks that need database access (or move to VPC security groups).
 #   fixable: false

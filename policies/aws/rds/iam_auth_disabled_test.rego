@@ -57,3 +57,15 @@ test_opaque_modules_with_iam_auth_other_or_unknown_engine_pass if {
 test_engine_name_in_any_case if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "MySQL"}, "references": []}]}
 }
+
+test_aurora_instance_is_judged_on_its_cluster if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "aurora-mysql"}, "references": []}]}
+}
+
+test_mariadb_before_10_6_cannot_enable_it if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "mariadb", "engine_version": "10.2.43"}, "references": []}]}
+}
+
+test_mariadb_10_6_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "mariadb", "engine_version": "10.6.14"}, "references": []}]}
+}

@@ -16,7 +16,10 @@
 #   references:
 #     checkov: [CKV_AWS_20, CKV_AWS_57]
 #     trivy: AVD-AWS-0092
-#     kics: 38c5ee0d-7f22-4260-ab72-5073048df100
+#     kics:
+#       - 38c5ee0d-7f22-4260-ab72-5073048df100
+#       - 57b9893d-33b1-4419-bcea-a717ea87e139
+#       - 5738faf3-3fe6-4614-a93d-f0003242d4f9
 #   cwe: ["CWE-732"]
 #   remediation: Use the private canned ACL and grant access through bucket policies to named principals.
 #   fixable: true

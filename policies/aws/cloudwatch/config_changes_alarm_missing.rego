@@ -1,0 +1,66 @@
+# METADATA
+# title: No CloudWatch alarm for AWS Config configuration changes
+# description: |
+#   CloudTrail records AWS Config configuration changes, but nothing in this module alerts on them: CIS asks
+#   for a CloudWatch Logs metric filter on the trail's log group matching those events and an alarm
+#   on its metric. Stopping the configuration recorder or changing its delivery channel blinds AWS
+#   Config, and with it the compliance history and the rules that watch the account. The event
+#   source may be ANDed with the event names but not ORed (that matches every Config call and
+#   buries the signal).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudwatch-alarms-for-cloudtrail.html
+# custom:
+#   id: PAL-AWS-CLOUDWATCH-012
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_cloudwatch_log_metric_filter, aws_cloudwatch_metric_alarm, aws_cloudtrail]
+#   frameworks:
+#     cis-aws-2.0: ["4.9"]
+#   references:
+#     kics: 5b8d7527-de8e-4114-b9dd-9d988f1f418f
+#   cwe: ["CWE-778"]
+#   remediation: Add a metric filter on the CloudTrail log group matching the AWS Config changes events and an alarm on its metric.
+#   fixable: true
+package palisade.aws.cloudwatch.config_changes_alarm_missing
+
+import data.palisade.lib.cis_alarms
+import data.palisade.lib.cis_alarms_fix
+import data.palisade.lib.fixes
+
+# On the pattern of each filter that tries to match these events and falls short; when there
+# is none, one module-level finding on the module's first metric filter or alarm.
+deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
+	cis_alarms.missing(required, "$.eventSource")
+	some filter in cis_alarms.near_misses(required, "$.eventSource")
+	msg := "No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)"
+}
+
+deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
+	cis_alarms.missing(required, "$.eventSource")
+	count(cis_alarms.near_misses(required, "$.eventSource")) == 0
+	msg := "No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)"
+}
+
+# The CIS AWS Foundations Benchmark's event list for this control.
+events := [
+	"StopConfigurationRecorder",
+	"DeleteDeliveryChannel",
+	"PutDeliveryChannel",
+	"PutConfigurationRecorder",
+]
+
+required := cis_alarms.event_terms(events)
+
+# The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
+pattern := sprintf("{ ($.eventSource = config.amazonaws.com) && (%s) }", [fixes.cis_event_disjunction(events)])
+
+anchor_fix := cis_alarms_fix.anchor_ops(spec)
+
+spec := {
+	"slug": "config_changes",
+	"metric": "AWSConfigChanges",
+	"title": "AWS Config configuration changes",
+	"pattern": pattern,
+	"required": required,
+	"forbidden": "$.eventSource",
+}

@@ -1,0 +1,54 @@
+# METADATA
+# title: ECS cluster does not use Container Insights
+# description: |
+#   Without Container Insights the cluster publishes no per-task and per-container CPU, memory,
+#   network and restart metrics, so a crash-looping or hijacked task (a crypto miner pinning the
+#   CPU) goes unseen. It is off unless the cluster's containerInsights setting, or the account
+#   default set with aws_ecs_account_setting_default, turns it on.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12
+# custom:
+#   id: PAL-AWS-ECS-003
+#   severity: low
+#   formats: [terraform]
+#   resource_types: [aws_ecs_cluster, aws_ecs_account_setting_default]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_65
+#     kics: 97cb0688-369a-4d26-b1f7-86c4c91231bc
+#   cwe: ["CWE-778"]
+#   remediation: Add setting { name = "containerInsights", value = "enabled" } to the cluster (or "enhanced").
+#   fixable: true
+package palisade.aws.ecs.container_insights_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# No containerInsights setting: the account default decides, off unless this configuration sets it.
+deny contains result.fail_fix(r, ["setting"], msg(r), [result.add_block([], "setting", {"name": "containerInsights", "value": "enabled"})]) if {
+	not account_default_may_enable
+	some r in tf.resources("aws_ecs_cluster")
+	count([s | some s in tf.blocks(r, "setting"); names_insights_or_unknown(s)]) == 0
+}
+
+deny contains result.fail_fix(r, ["setting", i, "value"], msg(r), [result.set(["setting", i, "value"], "enabled")]) if {
+	some r in tf.resources("aws_ecs_cluster")
+	some i, s in tf.blocks(r, "setting")
+	object.get(s, "name", null) == "containerInsights"
+	object.get(s, "value", null) == "disabled"
+}
+
+names_insights_or_unknown(s) if object.get(s, "name", null) == "containerInsights"
+
+names_insights_or_unknown(s) if unknown.is_unknown(object.get(s, "name", null))
+
+# An account default of enabled/enhanced (or an unknown one) may cover new clusters.
+account_default_may_enable if {
+	some d in tf.resources("aws_ecs_account_setting_default")
+	object.get(d.config, "name", null) == "containerInsights"
+	not object.get(d.config, "value", null) == "disabled"
+}
+
+msg(r) := sprintf("%s does not use Container Insights", [r.address])
