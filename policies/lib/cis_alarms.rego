@@ -161,6 +161,12 @@ _mentions(pattern, _, prefix) if {
 # The terms that mark a filter as an attempt at this control: every event of a list; for a
 # conjunction only the terms besides the event name (a ConsoleLogin filter for CIS 4.2 is not a
 # failed attempt at CIS 4.6).
-_telling_terms(required) := required if is_array(required)
+_telling_terms(required) := [term | some term in required; not term in _shared_events] if is_array(required)
 
 _telling_terms(required) := [term | some term in required.all_of; not startswith(term, "$.eventName=")] if is_object(required)
+
+# Event names that belong to two CIS controls' lists: IAM's CreatePolicy and DeletePolicy (CIS 4.4)
+# are also AWS Organizations' (CIS 4.15). A filter naming only these is an attempt at either, so
+# it tells neither control that it falls short: the other control's complete filter (a fix adds
+# one) must not become this control's near miss.
+_shared_events := {"$.eventName=CreatePolicy", "$.eventName=DeletePolicy"}

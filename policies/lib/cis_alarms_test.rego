@@ -41,3 +41,17 @@ test_conjunction_needs_each_term_in_its_own_part if {
 	not cis_alarms.covers(`{ ($.eventName = ConsoleLogin) || ($.errorMessage = "Failed authentication") }`, req, "")
 	not cis_alarms.covers(`{ $.errorMessage = "Failed authentication" }`, req, "")
 }
+
+# One control's complete filter is not another's near miss (a fix adding it would otherwise move
+# the other control's finding): a filter scoped to S3's event source is not an attempt at the
+# Config control, and IAM's policy filter (CIS 4.4) shares only CreatePolicy/DeletePolicy with the
+# Organizations control (CIS 4.15).
+test_other_controls_filters_are_not_near_misses if {
+	s3 := filter("s3", "{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy)) }")
+	count(cis_alarms.near_misses(["$.eventName=PutConfigurationRecorder"], "$.eventSource=config.amazonaws.com")) == 0 with input as {"resources": [s3]}
+	count(cis_alarms.near_misses(["$.eventName=PutBucketCors"], "$.eventSource=s3.amazonaws.com")) == 1 with input as {"resources": [s3]}
+	iam := filter("iam", "{ ($.eventName = CreatePolicy) || ($.eventName = DeletePolicy) || ($.eventName = PutUserPolicy) }")
+	count(cis_alarms.near_misses(["$.eventName=AttachPolicy", "$.eventName=CreatePolicy", "$.eventName=DeletePolicy"], "$.eventSource=organizations.amazonaws.com")) == 0 with input as {"resources": [iam]}
+	orgs := filter("orgs", "{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = AttachPolicy) || ($.eventName = CreatePolicy)) }")
+	count(cis_alarms.near_misses(["$.eventName=AttachPolicy", "$.eventName=CreatePolicy", "$.eventName=DeletePolicy"], "$.eventSource=organizations.amazonaws.com")) == 1 with input as {"resources": [orgs]}
+}

@@ -30,14 +30,14 @@ import data.palisade.lib.fixes
 # On the pattern of each filter that tries to match these events and falls short; when there
 # is none, one module-level finding on the module's first metric filter or alarm.
 deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
-	cis_alarms.missing(required, "$.eventSource")
-	some filter in cis_alarms.near_misses(required, "$.eventSource")
+	cis_alarms.missing(required, source)
+	some filter in cis_alarms.near_misses(required, source)
 	msg := "No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)"
 }
 
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
-	cis_alarms.missing(required, "$.eventSource")
-	count(cis_alarms.near_misses(required, "$.eventSource")) == 0
+	cis_alarms.missing(required, source)
+	count(cis_alarms.near_misses(required, source)) == 0
 	msg := "No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)"
 }
 
@@ -48,6 +48,11 @@ events := [
 	"PutDeliveryChannel",
 	"PutConfigurationRecorder",
 ]
+
+# The control's own event source: the part of a filter holding the event names must not be ORed
+# with it (that matches every config event), and a filter naming it is an attempt at this control (a
+# filter scoped to another service is another control's).
+source := "$.eventSource=config.amazonaws.com"
 
 required := cis_alarms.event_terms(events)
 
@@ -62,5 +67,5 @@ spec := {
 	"title": "AWS Config configuration changes",
 	"pattern": pattern,
 	"required": required,
-	"forbidden": "$.eventSource",
+	"forbidden": source,
 }

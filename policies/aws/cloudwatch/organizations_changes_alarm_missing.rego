@@ -28,14 +28,14 @@ import data.palisade.lib.fixes
 # On the pattern of each filter that tries to match these events and falls short; when there
 # is none, one module-level finding on the module's first metric filter or alarm.
 deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
-	cis_alarms.missing(required, "$.eventSource")
-	some filter in cis_alarms.near_misses(required, "$.eventSource")
+	cis_alarms.missing(required, source)
+	some filter in cis_alarms.near_misses(required, source)
 	msg := "No metric filter with an alarm watches CloudTrail for AWS Organizations changes (CIS 4.15)"
 }
 
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
-	cis_alarms.missing(required, "$.eventSource")
-	count(cis_alarms.near_misses(required, "$.eventSource")) == 0
+	cis_alarms.missing(required, source)
+	count(cis_alarms.near_misses(required, source)) == 0
 	msg := "No metric filter with an alarm watches CloudTrail for AWS Organizations changes (CIS 4.15)"
 }
 
@@ -61,6 +61,11 @@ events := [
 	"UpdateOrganizationalUnit",
 ]
 
+# The control's own event source: the part of a filter holding the event names must not be ORed
+# with it (that matches every organizations event), and a filter naming it is an attempt at this control (a
+# filter scoped to another service is another control's).
+source := "$.eventSource=organizations.amazonaws.com"
+
 required := cis_alarms.event_terms(events)
 
 # The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
@@ -74,5 +79,5 @@ spec := {
 	"title": "AWS Organizations changes",
 	"pattern": pattern,
 	"required": required,
-	"forbidden": "$.eventSource",
+	"forbidden": source,
 }

@@ -30,14 +30,14 @@ import data.palisade.lib.fixes
 # On the pattern of each filter that tries to match these events and falls short; when there
 # is none, one module-level finding on the module's first metric filter or alarm.
 deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
-	cis_alarms.missing(required, "$.eventSource")
-	some filter in cis_alarms.near_misses(required, "$.eventSource")
+	cis_alarms.missing(required, source)
+	some filter in cis_alarms.near_misses(required, source)
 	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
 }
 
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
-	cis_alarms.missing(required, "$.eventSource")
-	count(cis_alarms.near_misses(required, "$.eventSource")) == 0
+	cis_alarms.missing(required, source)
+	count(cis_alarms.near_misses(required, source)) == 0
 	msg := "No metric filter with an alarm watches CloudTrail for S3 bucket policy changes (CIS 4.8)"
 }
 
@@ -45,6 +45,11 @@ events := [
 	"PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication",
 	"DeleteBucketPolicy", "DeleteBucketCors", "DeleteBucketLifecycle", "DeleteBucketReplication",
 ]
+
+# The control's own event source: the part of a filter holding the event names must not be ORed
+# with it (that matches every s3 event), and a filter naming it is an attempt at this control (a
+# filter scoped to another service is another control's).
+source := "$.eventSource=s3.amazonaws.com"
 
 required := cis_alarms.event_terms(events)
 
@@ -59,5 +64,5 @@ spec := {
 	"title": "S3 bucket policy changes",
 	"pattern": pattern,
 	"required": required,
-	"forbidden": "$.eventSource",
+	"forbidden": source,
 }
