@@ -1,0 +1,75 @@
+# METADATA
+# title: IAM policy allows reading stored data on every resource
+# description: |
+#   An Allow statement grants an action that returns stored data (the contents of S3 objects,
+#   Secrets Manager secret values, SSM parameter values, DynamoDB items) on "Resource": "*". The
+#   identity can then read every object, secret, parameter or table item of the account, not only
+#   the ones it works with: whoever obtains its credentials (a compromised instance or function, a
+#   leaked key) can copy all of it out. Service-wide wildcards ("s3:*", "*") are reported by
+#   PAL-AWS-IAM-002 and PAL-AWS-IAM-001; this rule reports the named read actions and the
+#   read-prefix patterns ("s3:Get*", "ssm:GetParameter*") that look harmless.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+#   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
+# custom:
+#   id: PAL-AWS-IAM-024
+#   severity: high
+#   formats: [terraform]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+#   frameworks:
+#     nist-800-53: [AC-6]
+#   references:
+#     checkov: CKV_AWS_288
+#   cwe: ["CWE-200"]
+#   remediation: Scope Resource to the ARNs of the buckets, secrets, parameters or tables the identity reads (Palisade offers them).
+#   fixable: false
+package palisade.aws.iam.policy_data_read_wildcard_resource
+
+import data.palisade.lib.iam
+import data.palisade.lib.result
+
+deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg) if {
+	some st in iam.identity_statements
+	s := st.statement
+	iam.is_allow(s)
+	some resource_path in _star_paths(s)
+	reads := sort({a | some a in iam.actions(s); is_string(a); _data_read(a)})
+	count(reads) > 0
+	msg := sprintf("%s allows %s on every resource (\"*\"): every %s of the account can be read", [st.resource.address, concat(", ", reads), _what(reads)])
+}
+
+# Where the "*" sits: the Resource value itself, or its element in a list.
+_star_paths(s) := [["Resource"]] if s.Resource == "*"
+
+else := [["Resource", i] | some i, r in s.Resource; r == "*"] if is_array(s.Resource)
+
+else := []
+
+# Actions that return the data a service stores, per service (lower-case), each with resource-level
+# permissions in the AWS service authorization data: an action that supports only "*" (such as
+# secretsmanager:BatchGetSecretValue, which needs GetSecretValue on each secret) cannot be scoped.
+_data_reads := {
+	"s3": {"getobject", "getobjectversion"},
+	"secretsmanager": {"getsecretvalue"},
+	"ssm": {"getparameter", "getparameters", "getparametersbypath", "getparameterhistory"},
+	"dynamodb": {"getitem", "batchgetitem", "query", "scan", "partiqlselect"},
+}
+
+_nouns := {"s3": "object", "secretsmanager": "secret", "ssm": "parameter", "dynamodb": "table item"}
+
+_data_read(action) if {
+	[service, name] := split(lower(action), ":")
+	name in _data_reads[service]
+}
+
+# A pattern that matches one of them without naming the whole service ("s3:Get*",
+# "secretsmanager:GetSecret*"); "s3:*" is PAL-AWS-IAM-002's.
+_data_read(action) if {
+	[service, pattern] := split(lower(action), ":")
+	pattern != "*"
+	contains(pattern, "*")
+	some name in _data_reads[service]
+	glob.match(pattern, [], name)
+}
+
+_what(reads) := concat(", ", sort({_nouns[split(lower(a), ":")[0]] | some a in reads}))

@@ -1,0 +1,37 @@
+package palisade.aws.iam.policy_data_read_wildcard_resource_test
+
+import data.palisade.aws.iam.policy_data_read_wildcard_resource as rule
+
+policy(statement) := {"address": "aws_iam_role_policy.app", "type": "aws_iam_role_policy", "name": "app", "config": {"role": "app", "policy": {"Statement": [statement]}}, "references": []}
+
+test_object_read_on_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows s3:GetObject on every resource (\"*\"): every object of the account can be read",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": "*"})]}
+}
+
+test_secrets_parameters_and_items_fire if {
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "ssm:GetParametersByPath", "dynamodb:Scan"], "Resource": ["arn:aws:s3:::b", "*"]})]}
+	f.path == ["policy", "Statement", 0, "Resource", 1]
+	f.msg == "aws_iam_role_policy.app allows dynamodb:Scan, secretsmanager:GetSecretValue, ssm:GetParametersByPath on every resource (\"*\"): every parameter, secret, table item of the account can be read"
+}
+
+test_read_prefix_patterns_fire if {
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "S3:Get*", "Resource": "*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "ssm:GetParameter*", "Resource": "*"})]}
+}
+
+test_scoped_metadata_service_wide_or_deny_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:ListAllMyBuckets", "s3:GetBucketLocation", "ssm:DescribeParameters"], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:*", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "secretsmanager:BatchGetSecretValue", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "s3:GetObject", "Resource": "*"})]}
+}
+
+test_unknown_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": [{"$unknown": "var.action"}], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": {"$unknown": "aws_s3_bucket.b.arn"}})]}
+}
