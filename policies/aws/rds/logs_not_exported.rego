@@ -32,13 +32,19 @@ path := ["enabled_cloudwatch_logs_exports"]
 
 deny contains result.fail_fix(r, path, msg(r), fix(r)) if {
 	some r in tf.resources("aws_db_instance")
+	not aurora(r)
 	no_exports(r)
 }
 
 deny contains result.fail_fix(m, path, msg(m), fix(m)) if {
 	some m in modules.rds_instances
+	not aurora(m)
 	no_exports(m)
 }
+
+# An Aurora DB instance exports nothing itself: the cluster's enabled_cloudwatch_logs_exports
+# decides (aws_rds_cluster), so the instance is not judged.
+aurora(r) if startswith(lower(unknown.known_string(r.config.engine)), "aurora")
 
 no_exports(r) if tf.missing_attr(r, path)
 

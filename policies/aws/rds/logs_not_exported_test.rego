@@ -26,3 +26,7 @@ test_opaque_module if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [rds_call({"engine": "mysql"})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [rds_call({"engine": "mysql", "enabled_cloudwatch_logs_exports": ["error"]})]}
 }
+
+test_aurora_instance_is_judged_on_its_cluster if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.a", "type": "aws_db_instance", "name": "a", "config": {"engine": "aurora-postgresql", "cluster_identifier": "c"}, "references": []}]}
+}
