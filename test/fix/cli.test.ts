@@ -47,7 +47,7 @@ test('fix --dry-run prints a unified diff and changes nothing', () => {
     assert.match(r.stdout, /^--- a\/main\.tf\n\+\+\+ b\/main\.tf\n@@ /m);
     assert.match(r.stdout, /^-  enable_key_rotation = false$/m);
     assert.match(r.stdout, /^\+  enable_key_rotation = true$/m);
-    assert.match(r.stdout, /^\+  encrypted = true$/m);
+    assert.match(r.stdout, /^\+  encrypted {9}= true$/m); // aligned with size and availability_zone, as terraform fmt does
     assert.match(r.stdout, /^would fix \d+ findings? in 1 file, \d+ not fixable$/m);
     assert.equal(readFileSync(join(dir, 'main.tf'), 'utf8'), MAIN);
   } finally {
@@ -67,7 +67,7 @@ test('fix writes the verified fixes; a re-scan no longer reports them', () => {
     const after = readFileSync(join(dir, 'main.tf'), 'utf8');
     assert.match(after, /^  description {9}= "app data" # why$/m, 'untouched lines keep their formatting and comments');
     assert.match(after, /^  enable_key_rotation = true$/m);
-    assert.match(after, /^  encrypted = true$/m);
+    assert.match(after, /^  encrypted {9}= true$/m);
     const left = ruleIds(dir);
     assert.ok(!left.includes('PAL-AWS-KMS-001') && !left.includes('PAL-AWS-EC2-004'), left.join(', '));
     assert.equal(Number(m[2]), left.length, 'the summary counts what the re-scan still reports');

@@ -44,7 +44,7 @@ test('literal attributes: the description is written', async () => {
   const text = RULE('https', '["10.0.0.0/8"]') + '\n';
   const r = await report({ '/ws/mod/main.tf': text }, 'aws_security_group_rule.https');
   assert.equal(r.fixes.length, 1);
-  assert.match(applyEdits(text, r.fixes[0].edits), /description = "tcp 443 from 10\.0\.0\.0\/8"\n\}/);
+  assert.match(applyEdits(text, r.fixes[0].edits), /description {7}= "tcp 443 from 10\.0\.0\.0\/8"\n\}/);
 });
 
 test('a CIDR known through a variable default: refused, naming the variable', async () => {
@@ -72,7 +72,7 @@ test('a source named by reference: offered while the block reads exactly that re
   const text = vpc + RULE('https', '[aws_vpc.main.cidr_block]') + '\n';
   const r = await report({ '/ws/mod/main.tf': text }, 'aws_security_group_rule.https');
   assert.equal(r.fixes.length, 1);
-  assert.match(applyEdits(text, r.fixes[0].edits), /description = "tcp 443 from aws_vpc\.main\.cidr_block"/);
+  assert.match(applyEdits(text, r.fixes[0].edits), /description {7}= "tcp 443 from aws_vpc\.main\.cidr_block"/);
   // A function of the reference is not the reference: the block does not read what the text names.
   const derived = vpc + RULE('https', '[cidrsubnet(aws_vpc.main.cidr_block, 8, 1)]') + '\n';
   const host = new MemoryHost({ '/ws/mod/main.tf': derived });

@@ -150,7 +150,7 @@ test('follow-ups: a finding the fix reveals on the same resource is fixed too wh
   const fixes = await fixesForFinding(findings[0], context);
   assert.equal(fixes.length, 1);
   assert.equal(fixes[0].title, 'Add opts { https = true } block; Set opts.tls = "1.2"');
-  assert.equal(applyEdits(text, fixes[0].edits), 'resource "aws_opensearch_domain" "d" {\n  domain_name = "x"\n\n  opts {\n    https = true\n    tls = "1.2"\n  }\n}\n');
+  assert.equal(applyEdits(text, fixes[0].edits), 'resource "aws_opensearch_domain" "d" {\n  domain_name = "x"\n\n  opts {\n    https = true\n    tls   = "1.2"\n  }\n}\n');
   const all = await fixAllInFile('mod/main.tf', findings, context);
   assert.deepEqual(all.fixed.map((f) => f.ruleId), ['T-HTTPS']);
   assert.equal(applyEdits(text, all.edits), applyEdits(text, fixes[0].edits));
