@@ -45,6 +45,14 @@ else := []
 # IAM's default effect does not exist; a statement without Effect is invalid, treat as not Allow.
 is_allow(s) if s.Effect == "Allow"
 
+# star_resource_paths(s): where a statement's "Resource": "*" sits — the Resource value itself, or
+# its element in a list — as paths inside the statement (the wildcard-resource rules point there).
+star_resource_paths(s) := [["Resource"]] if s.Resource == "*"
+
+else := [["Resource", i] | some i, r in s.Resource; r == "*"] if is_array(s.Resource)
+
+else := []
+
 is_deny(s) if s.Effect == "Deny"
 
 is_wildcard(a) if a in {"*", "*:*"}

@@ -95,3 +95,10 @@ test_requires_mfa_and_external_id if {
 	iam.condition_unknown({"Condition": u})
 	not iam.condition_unknown({"Condition": {"StringEquals": {"sts:ExternalId": "x"}}})
 }
+
+test_star_resource_paths if {
+	iam.star_resource_paths({"Resource": "*"}) == [["Resource"]]
+	iam.star_resource_paths({"Resource": ["arn:aws:s3:::b", "*"]}) == [["Resource", 1]]
+	iam.star_resource_paths({"Resource": "arn:aws:s3:::b"}) == []
+	iam.star_resource_paths({}) == []
+}

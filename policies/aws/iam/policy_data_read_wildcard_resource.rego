@@ -32,18 +32,11 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	some st in iam.identity_statements
 	s := st.statement
 	iam.is_allow(s)
-	some resource_path in _star_paths(s)
+	some resource_path in iam.star_resource_paths(s)
 	reads := sort({a | some a in iam.actions(s); is_string(a); _data_read(a)})
 	count(reads) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\"): every %s of the account can be read", [st.resource.address, concat(", ", reads), _what(reads)])
 }
-
-# Where the "*" sits: the Resource value itself, or its element in a list.
-_star_paths(s) := [["Resource"]] if s.Resource == "*"
-
-else := [["Resource", i] | some i, r in s.Resource; r == "*"] if is_array(s.Resource)
-
-else := []
 
 # Actions that return the data a service stores, per service (lower-case), each with resource-level
 # permissions in the AWS service authorization data: an action that supports only "*" (such as

@@ -30,18 +30,11 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	some st in iam.identity_statements
 	s := st.statement
 	iam.is_allow(s)
-	some resource_path in _star_paths(s)
+	some resource_path in iam.star_resource_paths(s)
 	writes := sort({a | some a in iam.actions(s); is_string(a); _resource_level_write(a)})
 	count(writes) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\")", [st.resource.address, _summary(writes)])
 }
-
-# Where the "*" sits: the Resource value itself, or its element in a list.
-_star_paths(s) := [["Resource"]] if s.Resource == "*"
-
-else := [["Resource", i] | some i, r in s.Resource; r == "*"] if is_array(s.Resource)
-
-else := []
 
 _resource_level_write(action) if {
 	[service, name] := split(lower(action), ":")
