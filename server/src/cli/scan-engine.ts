@@ -25,12 +25,12 @@ import {
   type ArtefactText,
 } from '../policy';
 import type { FileHost } from '../iac/model';
-import { ChildEvaluations } from '../iac/terraform';
+import { ChildEvaluations, relativePath } from '../iac/terraform';
 import { DiskHost } from '../workspace/disk-host';
 import { builtinPackDir, readPackFiles } from '../workspace/policy-files';
 import { absolutePackDiagnostics, PackLoader, readCliConfig } from '../workspace/pack-reader';
 import { matchRuleIds } from './scan-options';
-import { visibleFilesHost, type GitignoreScope } from './units';
+import { onlyFilesHost, visibleFilesHost, type GitignoreScope } from './units';
 
 /** Everything a scanner needs, as plain data (sent to workers). */
 export interface ScanSettings {
@@ -45,6 +45,8 @@ export interface ScanSettings {
   verifyFixes: boolean;
   gitignore: boolean;
   gitignoreScope: GitignoreScope;
+  /** Units named only through files → those files (absolute): only they are reported (units.ts). */
+  namedFiles?: Record<string, string[]>;
 }
 
 export interface UnitDiagnostic {
@@ -211,16 +213,27 @@ export class UnitScanner {
       outcome.configDiagnostics = resolved.diagnostics;
       const config = this.withCommandLine(resolved.config);
       const varFiles = this.settings.varFiles;
+      const named = this.settings.namedFiles?.[dir];
+      const reported = named && new Set(named.map((f) => relativePath(this.settings.cwd, f)));
+      const inReport = (file: string) => !reported || reported.has(file);
+      let host = this.host;
       // With fixes to verify, the scan records what each rule read, so each fix's re-scan re-runs only the rules its edit can affect.
-      const childEvaluations = this.settings.verifyFixes ? new ChildEvaluations() : undefined;
-      const scan = await scanTerraformUnit(this.host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config, record: this.settings.verifyFixes, childEvaluations });
-      const shown = scan.findings.filter((f) => this.ruleShown(f.ruleId));
+      let childEvaluations = this.settings.verifyFixes ? new ChildEvaluations() : undefined;
+      let scan = await scanTerraformUnit(host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config, record: this.settings.verifyFixes, childEvaluations });
+      if (named && scan.analysis.diagnostics.some((d) => d.code === 'tf-duplicate')) {
+        // Terraform would refuse this directory as one module (a folder of independent examples):
+        // the named files are scanned on their own instead.
+        host = onlyFilesHost(this.host, dir, named);
+        childEvaluations = this.settings.verifyFixes ? new ChildEvaluations() : undefined;
+        scan = await scanTerraformUnit(host, { dir, root: this.settings.cwd, varFiles, pack: this.pack, config, record: this.settings.verifyFixes, childEvaluations });
+      }
+      const shown = scan.findings.filter((f) => this.ruleShown(f.ruleId) && inReport(f.range.file));
       outcome.findings = shown.map(({ value: _value, ...rest }) => rest);
-      outcome.frontEnd = scan.analysis.diagnostics.map((d) => ({ file: d.file, start: d.start, end: d.end, severity: d.severity, code: d.code, message: d.message }));
+      outcome.frontEnd = scan.analysis.diagnostics.filter((d) => inReport(d.file)).map((d) => ({ file: d.file, start: d.start, end: d.end, severity: d.severity, code: d.code, message: d.message }));
       outcome.policy = scan.diagnostics;
-      outcome.files = scan.analysis.model.files.slice();
+      outcome.files = scan.analysis.model.files.filter(inReport);
       outcome.resources = scan.analysis.model.resources
-        .filter((r) => r.mode === 'managed')
+        .filter((r) => r.mode === 'managed' && inReport(r.file))
         .map((r) => ({ address: r.address, type: r.type, file: r.file, key: `${r.file}:${scan.analysis.sourceMaps.get(r.address)?.range.start ?? ''}:${r.index ?? ''}:${r.type}.${r.name}` }));
       outcome.activeRules = this.activeRules(resolved.config, config);
       outcome.timing.frontEndMs = scan.timing.frontEndMs;
@@ -230,7 +243,7 @@ export class UnitScanner {
       if (order !== undefined) this.noteReported(keys.map((key) => [key, order]));
       if (this.settings.verifyFixes) {
         const owned = order === undefined ? shown : shown.filter((_, i) => this.firstReporter.get(keys[i])! >= order);
-        await collectFixes(outcome, owned, { host: this.host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record, unitAnalysis: scan.analysis, unitChildEvaluations: childEvaluations });
+        await collectFixes(outcome, owned, { host, root: this.settings.cwd, dir, pack: this.pack, config, varFiles, unitFindings: scan.findings, unitRecord: scan.record, unitAnalysis: scan.analysis, unitChildEvaluations: childEvaluations });
       }
     } catch (err) {
       outcome.error = err instanceof Error ? (err.stack ?? err.message) : String(err);

@@ -42,8 +42,9 @@ export interface ScanOptions {
 
 export const SCAN_USAGE = `usage: palisade scan <path>... [options]
 
-  <path>               a .tf or .tfvars file (its directory is the unit), a module directory, or a folder
-                       tree (every directory in it holding .tf files is a unit). Hidden folders,
+  <path>               a .tf file (its findings, evaluated in its directory's module), a .tfvars file
+                       (its module), a module directory, or a folder tree (every directory in it
+                       holding .tf files is a unit). Hidden folders,
                        .terraform/, node_modules/, .gitignore'd paths and config excludes are skipped.
                        Terraform plan JSON (terraform show -json) and state files, named or found
                        in the tree by their content, are scanned too (docs/plan.md).

@@ -4,6 +4,9 @@
 // The walk skips hidden directories (`.terraform`, `.git`, …) and `node_modules`, respects
 // `.gitignore` files up to the repository root and the `exclude` globs of `.palisade.yaml`.
 // A path given explicitly is always taken, even if ignored; only what is found below it is filtered.
+// A unit named only through configuration files reports only those files (`namedFiles`), as a
+// file argument does for the peers (checkov -f, trivy config, kics -p): the rest of the directory
+// is context, and when it cannot be one module with them, the files are scanned on their own.
 import type { FileHost } from '../iac/model';
 import { isDocumentFile } from '../iac/documents';
 import { detectTerraformJson } from '../iac/tfplan';
@@ -40,6 +43,11 @@ export interface DiscoveredUnits {
   host: FileHost;
   /** Where `.gitignore` files count, for building the same view elsewhere (`visibleFilesHost`). */
   gitignoreScope: GitignoreScope;
+  /**
+   * Units named only through configuration files (never as a directory, a walk's find or by a
+   * `.tfvars` file, which concerns the whole module): unit → the named files, absolute.
+   */
+  namedFiles: Record<string, string[]>;
 }
 
 const SKIPPED_NAMES = new Set(['node_modules']);
@@ -66,13 +74,26 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
       dirs.push(dir);
     }
   };
+  const wholeUnits = new Set<string>();
+  const fileArguments = new Map<string, string[]>();
+  const addWhole = (dir: string) => {
+    wholeUnits.add(dir);
+    add(dir);
+  };
+  const addFile = (file: string) => {
+    const dir = parentOf(file);
+    const files = fileArguments.get(dir) ?? [];
+    if (!files.includes(file)) files.push(file);
+    fileArguments.set(dir, files);
+    add(dir);
+  };
 
   for (const raw of paths) {
     const path = raw.replace(/(.)\/+$/, '$1');
     const entries = host.listDir(path);
     if (!entries) {
-      if (isTerraformConfigName(path) && host.readFile(path) !== undefined) add(parentOf(path));
-      else if (isJsonConfiguration(host, path)) add(parentOf(path));
+      if (isTerraformConfigName(path) && host.readFile(path) !== undefined) addFile(path);
+      else if (isJsonConfiguration(host, path)) addFile(path);
       else if (isPlanOrState(host, path)) addPlan(path);
       else if (isDocumentFile(path) && host.readFile(path) !== undefined) {
         // Still `missing` for callers without document packs (`fix`, plain scans), which refuse it as before.
@@ -82,13 +103,15 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
       }
       // A variable file names the module beside it, when there is one (pre-commit passes changed files).
       else if ((path.endsWith('.tfvars') || path.endsWith('.tfvars.json')) && host.readFile(path) !== undefined) {
-        if (host.listDir(parentOf(path))?.some((n) => isTerraformConfigName(n))) add(parentOf(path));
+        if (host.listDir(parentOf(path))?.some((n) => isTerraformConfigName(n))) addWhole(parentOf(path));
       } else missing.push(raw);
       continue;
     }
     walk(path, 0);
   }
-  return { dirs, missing, plans, documents, namedDocuments, host: visible, gitignoreScope };
+  const namedFiles: Record<string, string[]> = {};
+  for (const [dir, files] of fileArguments) if (!wholeUnits.has(dir)) namedFiles[dir] = files;
+  return { dirs, missing, plans, documents, namedDocuments, host: visible, gitignoreScope, namedFiles };
 
   function walk(dir: string, depth: number): void {
     const names = visible.listDir(dir);
@@ -97,7 +120,7 @@ export function discoverUnits(host: FileHost, paths: string[], options: UnitDisc
     if (depth > 0 && isExcluded(config, dir)) return;
     const sorted = names.slice().sort();
     const isConfiguration = (n: string) => isTerraformConfigName(n) || isJsonConfiguration(host, joinPath(dir, n));
-    if (sorted.some((n) => isConfiguration(n) && !isExcluded(config, joinPath(dir, n)))) add(dir);
+    if (sorted.some((n) => isConfiguration(n) && !isExcluded(config, joinPath(dir, n)))) addWhole(dir);
     for (const name of sorted) {
       if (!name.startsWith('.') && isPlanOrState(host, joinPath(dir, name)) && !isExcluded(config, joinPath(dir, name))) addPlan(joinPath(dir, name));
       else if (!name.startsWith('.') && isDocumentFile(name) && !isExcluded(config, joinPath(dir, name)) && !documents.includes(joinPath(dir, name))) documents.push(joinPath(dir, name));
@@ -195,6 +218,26 @@ function isNamedPathIgnored(host: FileHost, dir: string): boolean {
   if (top === undefined) return false;
   const matcher = new GitignoreMatcher(host, top);
   return matcher.isIgnored(dir, true);
+}
+
+/**
+ * `host` with `dir` holding only `files` of its configuration files (`.tf`, `.tf.json`, Terraform
+ * JSON): the named files scanned on their own. Variable files, certificates and other files read
+ * with `file()` stay, and so does everything outside `dir`.
+ */
+export function onlyFilesHost(host: FileHost, dir: string, files: readonly string[]): FileHost {
+  const keep = new Set(files.map((f) => f.slice(f.lastIndexOf('/') + 1)));
+  return {
+    readFile: (path) => host.readFile(path),
+    listDir: (path) => {
+      const names = host.listDir(path);
+      return path === dir && names ? names.filter((n) => keep.has(n) || !isConfigurationFile(host, joinPath(dir, n))) : names;
+    },
+  };
+}
+
+function isConfigurationFile(host: FileHost, path: string): boolean {
+  return isTerraformConfigName(path) || isJsonConfiguration(host, path);
 }
 
 export function parentOf(path: string): string {

@@ -9,13 +9,15 @@ import { ConfigCache, configForUnit, scanTerraformUnit, type Finding, type Palis
 import { DiskHost, toHostPath } from '../../workspace/disk-host';
 import { parseCommandArgs, usageError, type CommandUsage } from '../args';
 import { loadBuiltinPack } from '../scan-engine';
-import { discoverUnits } from '../units';
+import { relativePath } from '../../iac/terraform';
+import { discoverUnits, onlyFilesHost } from '../units';
 
 export const summary = 'apply verified fixes to Terraform modules (--rule to choose rules, --dry-run to preview)';
 
 const USAGE = `usage: palisade fix <path>... [--rule ID]... [--dry-run] [--var-file FILE]...
 
-  <path>      a .tf file (its directory is the unit), a module directory, or a folder tree
+  <path>      a .tf file (fixes its findings; its directory is the module it is evaluated in),
+              a module directory, or a folder tree
   --rule      fix only findings of this rule (repeatable); default every rule
   --dry-run   change nothing; print the edits as a unified diff
   --var-file  extra variable file, applied after terraform.tfvars and *.auto.tfvars (repeatable)
@@ -70,17 +72,21 @@ export async function run(argv: string[]): Promise<number> {
   const edited = new EditedFiles(units.host);
   const run: FixRun = { host: edited, root: toHostPath(process.cwd()), pack, varFiles, wanted: (f) => !f.suppressed && (rules.length === 0 || rules.includes(f.ruleId)) };
   let fixed = 0;
+  const scopes = new Map<string, UnitScope>();
   for (const dir of units.dirs) {
     const { config } = configForUnit(disk, dir, undefined, configs);
-    fixed += await fixUnit(run, dir, config);
+    const scope = await unitScope(run, dir, config, units.namedFiles[dir]);
+    scopes.set(dir, scope);
+    fixed += await fixUnit(run, dir, config, scope);
   }
   // What is left, counted once per place (a local module is also part of its caller's unit).
   const remaining = new Map<string, { finding: Finding; why?: string; choices?: string[] }>();
   for (const dir of units.dirs) {
     const { config } = configForUnit(disk, dir, undefined, configs);
-    const scan = await scanTerraformUnit(edited, { dir, root: run.root, varFiles, pack, config });
-    const context = { host: edited, dir, root: run.root, varFiles, pack, config, unitFindings: scan.findings, unitAnalysis: scan.analysis };
-    for (const f of scan.findings.filter(run.wanted)) {
+    const scope = scopes.get(dir) as UnitScope;
+    const scan = await scanTerraformUnit(scope.host, { dir, root: run.root, varFiles, pack, config });
+    const context = { host: scope.host, dir, root: run.root, varFiles, pack, config, unitFindings: scan.findings, unitAnalysis: scan.analysis };
+    for (const f of scan.findings.filter((f) => run.wanted(f) && scope.wanted(f))) {
       const key = `${f.ruleId}|${f.range.file}|${f.range.start}`;
       if (remaining.has(key)) continue;
       // Say why a fix the rule offers was not applied (the verification's reason), or which verified
@@ -120,20 +126,36 @@ interface FixRun {
   wanted: (f: Finding) => boolean;
 }
 
+/** What a unit's fixes see and touch: the named files only when the unit was named through files (units.ts). */
+interface UnitScope {
+  host: FileHost;
+  wanted: (f: Finding) => boolean;
+}
+
+async function unitScope(run: FixRun, dir: string, config: PalisadeConfig, named: string[] | undefined): Promise<UnitScope> {
+  if (!named) return { host: run.host, wanted: () => true };
+  const files = new Set(named.map((f) => relativePath(run.root, f)));
+  const wanted = (f: Finding) => files.has(f.range.file);
+  const scan = await scanTerraformUnit(run.host, { dir, root: run.root, varFiles: run.varFiles, pack: run.pack, config });
+  // As palisade scan: a directory Terraform would refuse as one module leaves the named files on their own.
+  const oneModule = !scan.analysis.diagnostics.some((d) => d.code === 'tf-duplicate');
+  return { host: oneModule ? run.host : onlyFilesHost(run.host, dir, named), wanted };
+}
+
 /** Fixes one unit file by file, re-scanning after each file's edits. Returns findings fixed. */
-async function fixUnit(run: FixRun, dir: string, config: PalisadeConfig): Promise<number> {
+async function fixUnit(run: FixRun, dir: string, config: PalisadeConfig, scope: UnitScope): Promise<number> {
   let fixed = 0;
   const given = { dir, root: run.root, varFiles: run.varFiles, pack: run.pack, config };
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const attempted = new Set<string>();
     let progress = false;
     for (;;) {
-      const scan = await scanTerraformUnit(run.host, given);
-      const wanted = scan.findings.filter(run.wanted);
+      const scan = await scanTerraformUnit(scope.host, given);
+      const wanted = scan.findings.filter((f) => run.wanted(f) && scope.wanted(f));
       const file = wanted.map((f) => f.range.file).find((f) => !attempted.has(f));
       if (file === undefined) break;
       attempted.add(file);
-      const result = await fixAllInFile(file, wanted, { host: run.host, ...given, unitFindings: scan.findings, unitAnalysis: scan.analysis });
+      const result = await fixAllInFile(file, wanted, { host: scope.host, ...given, unitFindings: scan.findings, unitAnalysis: scan.analysis });
       if (result.edits.length === 0) continue;
       run.host.apply(run.root, result.edits);
       fixed += result.fixed.length;

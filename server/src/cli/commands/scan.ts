@@ -97,6 +97,7 @@ async function scanWith(options: ScanOptions, cwd: string, configFile: string | 
     verifyFixes: options.verifyFixes,
     gitignore: options.gitignore,
     gitignoreScope: discovered.gitignoreScope,
+    namedFiles: discovered.namedFiles,
   };
   const progress = new Progress(process.stderr, dirs.length, options.progress === true ? 'on' : options.progress === false ? 'off' : 'auto');
   let scanned: PoolResult;

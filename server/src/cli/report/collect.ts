@@ -48,6 +48,7 @@ export async function collectScan(disk: FileHost, options: CollectOptions): Prom
     verifyFixes: options.verifyFixes,
     gitignore: options.gitignore,
     gitignoreScope: discovered.gitignoreScope,
+    namedFiles: discovered.namedFiles,
   };
   const scanner = new UnitScanner(pack, settings, disk);
   const outcomes: UnitOutcome[] = [];
