@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FileHost } from '../../server/src/iac/model';
 import { GitignoreMatcher, parseGitignore } from '../../server/src/cli/scan-gitignore';
-import { discoverUnits } from '../../server/src/cli/units';
+import { discoverUnits, onlyFilesHost } from '../../server/src/cli/units';
 
 function memoryHost(files: Record<string, string>): FileHost {
   return {
@@ -85,4 +85,11 @@ test('discoverUnits skips hidden folders, .terraform and node_modules, and hides
   assert.deepEqual(discoverUnits(host, ['/w/out/main.tf']).host.listDir('/w/out'), ['main.tf']);
   assert.deepEqual(discoverUnits(host, ['/w/nope']).missing, ['/w/nope']);
   assert.deepEqual(discoverUnits(host, ['/w/mod/a/vars.tfvars', '/w/main.tf']).dirs, ['/w/mod/a', '/w'], 'a .tfvars file names its module');
+  // What is reported: a named .tf file only its own findings; a .tfvars file, a directory or a walk the whole unit.
+  assert.deepEqual(discoverUnits(host, ['/w/mod/a/vars.tfvars', '/w/main.tf', '/w/gen.tf']).namedFiles, { '/w': ['/w/main.tf', '/w/gen.tf'] });
+  assert.deepEqual(discoverUnits(host, ['/w/mod/a/main.tf', '/w/mod/a/vars.tfvars']).namedFiles, {});
+  assert.deepEqual(discoverUnits(host, ['/w/main.tf', '/w']).namedFiles, {});
+  const alone = onlyFilesHost(host, '/w', ['/w/gen.tf']);
+  assert.deepEqual(alone.listDir('/w')?.sort(), ['.git', '.gitignore', '.hidden', '.terraform', 'gen.tf', 'mod', 'node_modules', 'out'], 'the other configuration files are hidden, folders are not');
+  assert.deepEqual(alone.listDir('/w/mod/a')?.sort(), ['main.tf', 'vars.tfvars']);
 });
