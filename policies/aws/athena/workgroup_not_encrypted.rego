@@ -5,6 +5,8 @@
 #   S3 unencrypted unless each client opts in. Setting encryption on the workgroup (and enforcing
 #   the workgroup configuration) makes every query's results encrypted. Workgroups that keep results
 #   in Athena managed storage (managed_query_results_configuration enabled) are always encrypted.
+#   A workgroup that encrypts but sets enforce_workgroup_configuration = false is reported too:
+#   each client may then override the result settings, encryption included.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/athena/latest/ug/workgroups-procedure.html
 # custom:
@@ -15,6 +17,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_159
+#     trivy: AVD-AWS-0007
 #     kics: d364984a-a222-4b5f-a8b0-e23ab19ebff3
 #   cwe: ["CWE-311"]
 #   remediation: Set configuration.result_configuration.encryption_configuration (SSE_S3, SSE_KMS or CSE_KMS).
@@ -32,6 +35,19 @@ deny contains result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(
 	not managed_results(r)
 	path := missing_level(r)
 	msg := sprintf("%s does not encrypt query results", [r.address])
+}
+
+# Encryption configured but not enforced: clients may override the workgroup's result settings
+# (encryption included) per query, so the workgroup's encryption is a default, not a guarantee.
+# Only an explicit false counts: the provider's default is true.
+deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+	some r in tf.resources("aws_athena_workgroup")
+	not managed_results(r)
+	not missing_level(r)
+	some i, c in tf.blocks(r, "configuration")
+	c.enforce_workgroup_configuration == false
+	path := ["configuration", i, "enforce_workgroup_configuration"]
+	msg := sprintf("%s lets clients override its result encryption (enforce_workgroup_configuration = false)", [r.address])
 }
 
 # Managed query results (Athena-owned storage) are always encrypted, with an AWS owned key unless

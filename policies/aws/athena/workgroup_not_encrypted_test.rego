@@ -43,3 +43,17 @@ test_managed_query_results_disabled_still_fires if {
 	count(rule.deny) == 1 with input as managed({"enabled": false})
 	count(rule.deny) == 1 with input as managed({})
 }
+
+not_enforced := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": false, "result_configuration": [{"encryption_configuration": [{"encryption_option": "SSE_KMS"}]}]}]}, "references": []}]}
+
+# Encryption that clients may override is reported at the enforce flag; the fix enforces it.
+test_encryption_not_enforced_fires if {
+	rule.deny == {{"msg": "aws_athena_workgroup.this lets clients override its result encryption (enforce_workgroup_configuration = false)", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "enforce_workgroup_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "enforce_workgroup_configuration"], "value": true}]}} with input as not_enforced
+}
+
+# An unset flag is the provider's default, true; an unknown one is not judged.
+test_enforce_unset_or_unknown_passes if {
+	count(rule.deny) == 0 with input as good_0
+	unknown_flag := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": {"$unknown": "var.x"}, "result_configuration": [{"encryption_configuration": [{"encryption_option": "SSE_KMS"}]}]}]}, "references": []}]}
+	count(rule.deny) == 0 with input as unknown_flag
+}

@@ -12,6 +12,7 @@
 #   resource_types: [aws_cloudfront_distribution, "module:terraform-aws-modules/cloudfront/aws"]
 #   references:
 #     checkov: CKV_AWS_68
+#     trivy: AVD-AWS-0011
 #     kics: 1419b4c6-6d5c-4534-9cf6-6a5266085333
 #   remediation: Associate a WAF web ACL with web_acl_id.
 #   fixable: false

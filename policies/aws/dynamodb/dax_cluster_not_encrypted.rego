@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_47
+#     trivy: AVD-AWS-0023
 #     kics: f11aec39-858f-4b6f-b946-0a1bf46c0c87
 #   cwe: ["CWE-311"]
 #   remediation: Add server_side_encryption { enabled = true } (the cluster is replaced).

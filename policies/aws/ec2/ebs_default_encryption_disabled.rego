@@ -14,6 +14,7 @@
 #     cis-aws-2.0: ["2.2.1"]
 #   references:
 #     checkov: CKV_AWS_106
+#     kics: 3d3f6270-546b-443c-adb4-bb6fb2187ca6
 #   cwe: ["CWE-311"]
 #   remediation: Set enabled = true.
 #   fixable: true

@@ -15,7 +15,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_79
-#     trivy: AVD-AWS-0028
+#     trivy: [AVD-AWS-0028, AVD-AWS-0130]
 #     kics: c306ac53-ee5b-41d3-86a9-0fd2722b4e67
 #   cwe: ["CWE-1188"]
 #   remediation: Set metadata_options { http_tokens = "required" } (or disable the endpoint if unused).

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_88
+#     trivy: AVD-AWS-0009
 #     kics: 5a2486aa-facf-477d-a5c1-b010789459ce
 #   cwe: ["CWE-668"]
 #   remediation: Remove associate_public_ip_address (or set it to false) and reach the instance through a load balancer or Session Manager.

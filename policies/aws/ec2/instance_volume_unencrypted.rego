@@ -16,8 +16,8 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_8
-#     trivy: AVD-AWS-0131
-#     kics: 4de9de27-254e-424f-bd70-4c1e95790838
+#     trivy: [AVD-AWS-0008, AVD-AWS-0131]
+#     kics: [4de9de27-254e-424f-bd70-4c1e95790838, 1f624961-9a18-4387-91c8-3856e1974b6f]
 #   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true on the block device (optionally with kms_key_id), or enable EBS encryption by default.
 #   fixable: true

@@ -17,7 +17,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_46
-#     trivy: AVD-AWS-0029
+#     trivy: [AVD-AWS-0029, AVD-AWS-0122, AVD-AWS-0129]
 #     kics: [443488f5-c734-460b-a36d-5b3f330174dc, d7b9d850-3e06-4a75-852f-c46c2e92240b]
 #   cwe: ["CWE-798"]
 #   remediation: Remove the credentials from user data; give the instance an IAM role and read secrets from Secrets Manager or SSM at boot.
@@ -102,9 +102,11 @@ deny contains result.fail(t.resource, [t.key], msg) if {
 # Shell assignments (NAME=value, export NAME="value") whose name has a password, secret or token
 # part and whose value is a literal of six characters or more. Values the script computes ($VAR,
 # $(…), `…`) or that name a place (an ARN, a path, a template) are not the secret itself, and
-# neither are names that end in one (SECRET_NAME, TOKEN_TTL, PASSWORD_FILE, …).
+# neither are names that end in one (SECRET_NAME, TOKEN_TTL, PASSWORD_FILE, …). The opening quote
+# may be escaped (NAME=\"value\", as scripts written inside another quoted string are): the shell
+# still assigns the literal.
 literal_secrets(text) := {name |
-	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=["']?([^\s"';]{6,})`, text, -1)
+	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\\?["']?([^\s"';\\]{6,})`, text, -1)
 	name := m[1]
 	lower(name) != "aws_secret_access_key" # its own pattern, with the key's shape
 	parts := split(lower(name), "_")

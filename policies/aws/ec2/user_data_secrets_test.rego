@@ -64,3 +64,9 @@ test_configure_set_secret_key_fires if {
 	script := "aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"
 	rule.deny == {{"msg": "the user_data of aws_instance.web contains an AWS secret access key", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
 }
+
+# A value whose quotes are escaped (\"…\") is still a literal the shell assigns.
+test_escaped_quoted_password_fires if {
+	script := "export DATABASE_PASSWORD=\\\"SomeSortOfPassword\\\"\n"
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password or token", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
+}

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_32
+#     trivy: AVD-AWS-0032
 #     kics: e86e26fc-489e-44f0-9bcd-97305e4ba69a
 #   cwe: ["CWE-732"]
 #   remediation: Name the accounts or roles allowed to use the repository.

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_51
+#     trivy: AVD-AWS-0031
 #     kics: d1846b12-20c5-4d45-8798-fc35b79268eb
 #   remediation: Set image_tag_mutability = "IMMUTABLE".
 #   fixable: true

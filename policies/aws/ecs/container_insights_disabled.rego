@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_65
+#     trivy: AVD-AWS-0034
 #     kics: 97cb0688-369a-4d26-b1f7-86c4c91231bc
 #   cwe: ["CWE-778"]
 #   remediation: Add setting { name = "containerInsights", value = "enabled" } to the cluster (or "enhanced").

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_42
+#     trivy: AVD-AWS-0037
 #     kics: 48207659-729f-4b5c-9402-f884257d794f
 #   cwe: ["CWE-311"]
 #   remediation: Set encrypted = true (optionally with kms_key_id).

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_37
+#     trivy: AVD-AWS-0038
 #     kics: [37304d3f-f852-40b8-ae3f-725e87a7cedf, 66f130d9-b81d-4e8e-9b08-da74b9c891df]
 #   cwe: ["CWE-778"]
 #   remediation: Set enabled_cluster_log_types = ["api", "audit", "authenticator"] (at least audit).

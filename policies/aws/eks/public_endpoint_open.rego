@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_38, CKV_AWS_39]
+#     trivy: AVD-AWS-0041
 #     kics: 61cf9883-1752-4768-b18c-0d57f2737709
 #   cwe: ["CWE-668"]
 #   remediation: Set endpoint_public_access = false (with endpoint_private_access = true), or restrict public_access_cidrs to known networks.

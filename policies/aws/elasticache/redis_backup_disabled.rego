@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_134
+#     trivy: AVD-AWS-0050
 #     kics: 8fdb08a0-a868-4fdf-9c27-ccab0237f1ab
 #   remediation: Set snapshot_retention_limit to the number of days of backups to keep (1 or more).
 #   fixable: true

@@ -13,7 +13,7 @@
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
 #   frameworks: {}
 #   references:
-#     trivy: AVD-AWS-0057
+#     trivy: [AVD-AWS-0057, AVD-AWS-0345]
 #   cwe: ["CWE-269"]
 #   remediation: List the specific actions needed (IAM Access Analyzer can generate them from CloudTrail activity).
 #   fixable: false

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_43
+#     trivy: AVD-AWS-0064
 #     kics: 862fe4bf-3eec-4767-a517-40f378886b88
 #   cwe: ["CWE-311"]
 #   remediation: Set encryption_type = "KMS" with kms_key_id (alias/aws/kinesis or a customer managed key).

@@ -17,6 +17,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_50
+#     trivy: AVD-AWS-0066
 #     kics: 8152e0cf-d2f0-47ad-96d5-d003a76eabd1
 #   remediation: Add tracing_config { mode = "Active" }.
 #   fixable: true

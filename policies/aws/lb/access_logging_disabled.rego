@@ -18,7 +18,7 @@
 #     pci-dss-4.0: ["10.2.1"]
 #   references:
 #     checkov: [CKV_AWS_91, CKV_AWS_92]
-#     kics: 20018359-6fd7-4d05-ab26-d4dffccbdf79
+#     kics: [20018359-6fd7-4d05-ab26-d4dffccbdf79, 3e34db4f-0ad9-4290-bfd0-4a9ee884acaf]
 #   cwe: ["CWE-778"]
 #   remediation: Add an access_logs block with a bucket and enabled = true.
 #   fixable: false

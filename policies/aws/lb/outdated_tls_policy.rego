@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_103
+#     trivy: AVD-AWS-0047
 #   cwe: ["CWE-327"]
 #   remediation: Use ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (or another TLS 1.2+ policy).
 #   fixable: true

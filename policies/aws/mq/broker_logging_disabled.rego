@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_48
+#     trivy: [AVD-AWS-0070, AVD-AWS-0071]
 #     kics: 31245f98-a6a9-4182-9fc1-45482b9d030a
 #   cwe: ["CWE-778"]
 #   remediation: Add a logs block with general = true (and audit = true for ActiveMQ).

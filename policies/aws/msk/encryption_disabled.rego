@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_81
+#     trivy: AVD-AWS-0073
 #     kics: 6db52fa6-d4da-4608-908a-89f0c59e743e
 #   cwe: ["CWE-311", "CWE-319"]
 #   remediation: Set encryption_info with encryption_at_rest_kms_key_arn, client_broker = "TLS" and in_cluster = true.

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_44
+#     trivy: AVD-AWS-0076
 #     kics: 98d59056-f745-4ef5-8613-32bca8d40b7e
 #   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true.

@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_5
+#     trivy: AVD-AWS-0048
 #     kics: 24e16922-4330-4e9d-be8a-caa90299466a
 #   cwe: ["CWE-311"]
 #   remediation: Add encrypt_at_rest { enabled = true }.

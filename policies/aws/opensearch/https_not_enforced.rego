@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_83
+#     trivy: AVD-AWS-0046
 #     kics: 2e9e0729-66d5-4148-9d39-5e6fb4bf2a4e
 #   cwe: ["CWE-319"]
 #   remediation: Add domain_endpoint_options { enforce_https = true } (with a TLS 1.2 policy).

@@ -14,6 +14,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_84
+#     trivy: AVD-AWS-0042
 #     kics: acb6b4e2-a086-4f35-aefd-4db6ea51ada2
 #   cwe: ["CWE-778"]
 #   remediation: Add a log_publishing_options block (e.g. AUDIT_LOGS or ES_APPLICATION_LOGS) with a CloudWatch log group and enabled = true.

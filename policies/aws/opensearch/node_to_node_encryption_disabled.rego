@@ -13,6 +13,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_6
+#     trivy: AVD-AWS-0043
 #     kics: 967eb3e6-26fc-497d-8895-6428beb6e8e2
 #   cwe: ["CWE-319"]
 #   remediation: Add node_to_node_encryption { enabled = true }.

@@ -18,7 +18,7 @@
 #   references:
 #     checkov: [CKV_AWS_161, CKV_AWS_162]
 #     trivy: AVD-AWS-0176
-#     kics: 88fd05e0-ac0e-43d2-ba6d-fc0ba60ae1a6
+#     kics: [88fd05e0-ac0e-43d2-ba6d-fc0ba60ae1a6, 228497f6-414f-41c8-9113-f36a2b1b7975]
 #   remediation: Set iam_database_authentication_enabled = true and grant rds-db:connect to the identities that need it.
 #   fixable: true
 package palisade.aws.rds.iam_auth_disabled

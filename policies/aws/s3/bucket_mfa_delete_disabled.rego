@@ -15,6 +15,7 @@
 #     cis-aws-2.0: ["2.1.2"]
 #   references:
 #     checkov: CKV_AWS_52
+#     trivy: AVD-AWS-0170
 #     kics: c5b31ab9-0f26-4a49-b8aa-4cc064392f4d
 #   cwe: ["CWE-308"]
 #   remediation: Enable MFA delete on the bucket's versioning configuration (requires the root user's MFA).

@@ -16,6 +16,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_149
+#     trivy: AVD-AWS-0098
 #     kics: [a2f548f2-188c-4fff-b172-e9a6acb216bd, b0d3ef3f-845d-4b1b-83d6-63a5a380375f]
 #   remediation: Set kms_key_id to a customer managed KMS key.
 #   fixable: true

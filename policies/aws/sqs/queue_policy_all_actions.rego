@@ -15,6 +15,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_72
+#     trivy: AVD-AWS-0097
 #     kics: 816ea8cf-d589-442d-a917-2dd0ce0e45e3
 #   cwe: ["CWE-732"]
 #   remediation: List the specific SQS actions the principals need instead of "*" or "sqs:*".

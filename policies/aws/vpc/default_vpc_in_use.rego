@@ -13,6 +13,7 @@
 #   resource_types: [aws_default_vpc]
 #   references:
 #     checkov: CKV_AWS_148
+#     trivy: AVD-AWS-0101
 #     kics: 96ed3526-0179-4c73-b1b2-372fde2e0d13
 #   cwe: ["CWE-1188"]
 #   remediation: Build a dedicated aws_vpc and delete the default VPC (force_destroy = true on aws_default_vpc, then remove it).

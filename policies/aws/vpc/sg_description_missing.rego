@@ -15,6 +15,7 @@
 #   resource_types: [aws_security_group, "module:terraform-aws-modules/security-group/aws"]
 #   references:
 #     checkov: CKV_AWS_23
+#     trivy: AVD-AWS-0099
 #     kics: cb3f5ed6-0d18-40de-a93d-b3538db31e8c
 #   remediation: Set description to what the group allows and why.
 #   fixable: false

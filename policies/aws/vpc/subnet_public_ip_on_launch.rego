@@ -20,6 +20,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_130
+#     trivy: AVD-AWS-0164
 #     kics: 52f04a44-6bfa-4c41-b1d3-4ae99a2de05c
 #   cwe: ["CWE-668"]
 #   remediation: Set map_public_ip_on_launch = false and give only the instances that must be public an address (associate_public_ip_address or an Elastic IP).

@@ -17,6 +17,7 @@
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_155
+#     trivy: AVD-AWS-0109
 #     kics: b9033580-6886-401a-8631-5f19f5bb24c7
 #   cwe: ["CWE-311"]
 #   remediation: Create the WorkSpace with root_volume_encryption_enabled and user_volume_encryption_enabled true and a volume_encryption_key.
