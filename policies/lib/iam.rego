@@ -33,6 +33,14 @@ actions(s) := as_list(object.get(s, "Action", null))
 
 not_actions(s) := as_list(object.get(s, "NotAction", null))
 
+# allows_all_but_listed(s): an Allow whose NotAction grants something. A NotAction holding "*"
+# excludes every action, so the statement grants nothing (IAM evaluates it as matching no request).
+allows_all_but_listed(s) if {
+	is_allow(s)
+	count(not_actions(s)) > 0
+	not "*" in not_actions(s)
+}
+
 resources(s) := as_list(object.get(s, "Resource", null))
 
 # principals(s): every principal value; "*" for `Principal: "*"`.

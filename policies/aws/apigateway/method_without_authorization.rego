@@ -3,14 +3,16 @@
 # description: |
 #   A REST API method with authorization = "NONE" and no API key requirement can be called by
 #   anyone who knows the URL. Unless the endpoint is deliberately public, use IAM, a Cognito
-#   user pool or a Lambda authorizer. CORS preflight (OPTIONS) methods are not reported.
+#   user pool or a Lambda authorizer. CORS preflight (OPTIONS) methods are not reported. The
+#   same holds for an HTTP API route ("POST /orders") and a WebSocket API's $connect route
+#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
 #   id: PAL-AWS-APIGATEWAY-002
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_method]
+#   resource_types: [aws_api_gateway_method, aws_apigatewayv2_route]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_59
@@ -33,4 +35,24 @@ deny contains result.fail_fix(r, ["authorization"], msg, [result.set(["authoriza
 	unknown.known(r.config.http_method)
 	unknown.is_false(object.get(r.config, "api_key_required", false))
 	msg := sprintf("%s (%s) can be called without authorization", [r.address, r.config.http_method])
+}
+
+# API Gateway v2 routes. Only an HTTP API route ("<METHOD> <path>") and a WebSocket $connect route
+# take an authorizer (AWS rejects one on other WebSocket routes); "$default" belongs to either kind
+# of API and is left alone. authorization_type defaults to NONE: on the header when it is unset.
+deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
+	some r in tf.resources("aws_apigatewayv2_route")
+	route := unknown.known_string(r.config.route_key)
+	authorizable(route)
+	object.get(r.config, "authorization_type", "NONE") == "NONE"
+	unknown.is_false(object.get(r.config, "api_key_required", false))
+	msg := sprintf("%s (%s) can be called without authorization", [r.address, route])
+}
+
+authorizable("$connect")
+
+authorizable(route) if {
+	method := upper(split(route, " ")[0])
+	method in {"ANY", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}
+	startswith(substring(route, count(method), -1), " /")
 }

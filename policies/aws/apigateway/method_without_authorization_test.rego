@@ -18,3 +18,23 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [method({"authorization": {"$unknown": "var.auth"}})]}
 	count(rule.deny) == 0 with input as {"resources": [method({"authorization": "NONE", "api_key_required": {"$unknown": "var.key"}})]}
 }
+
+route(config) := {"address": "aws_apigatewayv2_route.r", "type": "aws_apigatewayv2_route", "name": "r", "config": object.union({"api_id": "a"}, config), "references": []}
+
+# HTTP API routes and the WebSocket $connect route (Sonar sonar-iac PublicApiCheck, round 11).
+test_open_v2_route_fires if {
+	rule.deny == {{"msg": "aws_apigatewayv2_route.r (POST /orders) can be called without authorization", "resource": "aws_apigatewayv2_route.r", "path": ["authorization_type"], "fix": [{"op": "set", "path": ["authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [route({"route_key": "POST /orders"})]}
+	count(rule.deny) == 1 with input as {"resources": [route({"route_key": "GET /items", "authorization_type": "NONE"})]}
+	count(rule.deny) == 1 with input as {"resources": [route({"route_key": "$connect"})]}
+}
+
+test_authorized_or_unauthorizable_v2_route_passes if {
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "POST /orders", "authorization_type": "JWT"})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "$connect", "authorization_type": "NONE", "api_key_required": true})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "OPTIONS /orders"})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "$default"})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "sendmessage"})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "$disconnect"})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": {"$unknown": "var.route"}})]}
+	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "POST /orders", "authorization_type": {"$unknown": "var.auth"}})]}
+}

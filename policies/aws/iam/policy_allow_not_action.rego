@@ -23,7 +23,6 @@ import data.palisade.lib.result
 
 deny contains result.fail(st.resource, array.concat(st.path, ["NotAction"]), msg) if {
 	some st in iam.identity_statements
-	iam.is_allow(st.statement)
-	count(iam.not_actions(st.statement)) > 0
+	iam.allows_all_but_listed(st.statement)
 	msg := sprintf("%s allows every action except those listed in NotAction", [st.resource.address])
 }

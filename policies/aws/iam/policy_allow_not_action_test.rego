@@ -16,6 +16,12 @@ test_deny_not_action_or_action_list_passes if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject"], "Resource": "*"})]}
 }
 
+# NotAction "*" excludes every action: the Allow grants nothing (a Sonar sonar-iac case, round 11).
+test_not_action_star_grants_nothing if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "NotAction": "*", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "NotAction": ["iam:*", "*"], "Resource": "*"})]}
+}
+
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "NotAction": {"$unknown": "var.excluded"}, "Resource": "*"})]}
 }

@@ -3,7 +3,8 @@
 # description: |
 #   The listener's ssl_policy accepts TLS 1.0 or 1.1 (ELBSecurityPolicy-2016-08, the
 #   -TLS-1-0/-TLS-1-1 and 2015-05 policies, or the FS-2018-06 policy), which have known
-#   weaknesses and are no longer allowed by PCI DSS.
+#   weaknesses and are no longer allowed by PCI DSS. An HTTPS or TLS listener without
+#   ssl_policy gets ELBSecurityPolicy-2016-08, the provider's documented default.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
 # custom:
@@ -22,6 +23,7 @@ package palisade.aws.lb.outdated_tls_policy
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 outdated_policies := {
@@ -38,6 +40,16 @@ deny contains result.fail_fix(r, ["ssl_policy"], msg, [result.set(["ssl_policy"]
 	upper(unknown.known_string(r.config.protocol)) in {"HTTPS", "TLS"}
 	r.config.ssl_policy in outdated_policies
 	msg := sprintf("%s uses %s, which allows TLS older than 1.2", [r.address, r.config.ssl_policy])
+}
+
+# No ssl_policy: the provider documents that the listener then gets ELBSecurityPolicy-2016-08,
+# which accepts TLS 1.0 and 1.1 (the console's default is newer, Terraform's is not). On the header.
+deny contains result.fail_fix(r, ["ssl_policy"], msg, [result.set(["ssl_policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06")]) if {
+	some r in input.resources
+	r.type in {"aws_lb_listener", "aws_alb_listener"}
+	upper(unknown.known_string(r.config.protocol)) in {"HTTPS", "TLS"}
+	tf.missing_attr(r, ["ssl_policy"])
+	msg := sprintf("%s sets no ssl_policy, so it gets ELBSecurityPolicy-2016-08, which allows TLS older than 1.2", [r.address])
 }
 
 # Opaque terraform-aws-modules/alb calls. From v9 each `listeners` entry of protocol HTTPS or TLS

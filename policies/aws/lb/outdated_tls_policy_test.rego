@@ -19,6 +19,19 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [listener({"$unknown": "var.policy"})]}
 }
 
+# No ssl_policy on an HTTPS or TLS listener: the provider's default policy allows TLS 1.0 (a Sonar
+# sonar-iac case, round 11). Plain HTTP needs none; an unknown one may be modern.
+test_missing_policy_fires_on_secure_listeners_only if {
+	bare := object.union(listener(null), {"config": {"port": 443, "protocol": "TLS"}})
+	rule.deny == {{
+		"msg": "aws_lb_listener.https sets no ssl_policy, so it gets ELBSecurityPolicy-2016-08, which allows TLS older than 1.2", "resource": "aws_lb_listener.https", "path": ["ssl_policy"],
+		"fix": [{"op": "set", "path": ["ssl_policy"], "value": "ELBSecurityPolicy-TLS13-1-2-2021-06"}],
+	}} with input as {"resources": [bare]}
+	count(rule.deny) == 1 with input as {"resources": [listener("")]}
+	count(rule.deny) == 0 with input as {"resources": [object.union(bare, {"config": {"port": 80, "protocol": "HTTP"}})]}
+	count(rule.deny) == 0 with input as {"resources": [object.union(bare, {"config": {"protocol": {"$unknown": "var.protocol"}}})]}
+}
+
 alb(version, config) := {"address": "module.alb", "source": "terraform-aws-modules/alb/aws", "version": version, "config": config}
 
 test_opaque_alb_listener_with_outdated_policy_fires if {

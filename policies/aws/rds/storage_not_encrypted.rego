@@ -39,6 +39,7 @@ deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["st
 	tf.unset(r, ["replication_source_identifier"])
 	tf.unset(r, ["snapshot_identifier"])
 	object.get(r.config, "engine_mode", "provisioned") != "serverless"
+	not aurora_instance(r)
 	no_key(r)
 	bad(object.get(r.config, "storage_encrypted", null))
 }
@@ -65,6 +66,13 @@ deny contains result.fail_fix(m, ["storage_encrypted"], msg(m), [result.set(["st
 }
 
 msg(r) := sprintf("%s does not encrypt its storage", [r.address])
+
+# An Aurora instance (aws_db_instance with an aurora engine) keeps no storage of its own: the RDS
+# API says StorageEncrypted does not apply to it, encryption is the cluster's (reported there).
+aurora_instance(r) if {
+	r.type == "aws_db_instance"
+	startswith(lower(unknown.known_string(r.config.engine)), "aurora")
+}
 
 bad(null) := true
 

@@ -58,3 +58,11 @@ test_null_or_empty_replica_source_still_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": cfg, "references": []}]}
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": object.union(cfg, {"replicate_source_db": {"$unknown": "module.master.id"}}), "references": []}]}
 }
+
+# An Aurora engine on aws_db_instance: the cluster holds the storage and its encryption (a
+# Sonar sonar-iac case, round 11); a cluster left unencrypted is still reported on the cluster.
+test_aurora_instance_is_the_clusters if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "aurora-mysql", "storage_encrypted": false}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"engine": "aurora-mysql", "storage_encrypted": false}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": {"$unknown": "var.engine"}, "storage_encrypted": false}, "references": []}]}
+}

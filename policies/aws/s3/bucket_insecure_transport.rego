@@ -92,7 +92,7 @@ deny_http_policy(address) := concat("\n", [
 denies_insecure_transport(doc, bucket) if {
 	some entry in iam.statements(doc)
 	s := entry.statement
-	iam.is_deny(s)
+	may_deny(s)
 	some operator in ["Bool", "BoolIfExists"]
 	value := s.Condition[operator]["aws:SecureTransport"]
 	is_false_value(value)
@@ -100,6 +100,11 @@ denies_insecure_transport(doc, bucket) if {
 	applies_to_everyone(s)
 	covers_every_object(s, bucket)
 }
+
+# An Effect Palisade cannot read (`"${var.effect}"`) may be Deny: no finding rests on it.
+may_deny(s) if iam.is_deny(s)
+
+may_deny(s) if unknown.is_unknown(s.Effect)
 
 # An action glob covers every S3 action when it matches "s3:" followed by anything ("*", "s3:*").
 denies_every_s3_action(s) if {
@@ -135,7 +140,12 @@ applies_to_everyone(s) if unknown.is_unknown(s.Principal.AWS)
 applies_to_everyone(s) if {
 	some p in iam.aws_principals(s)
 	not is_string(p)
+	not names_one_principal(p)
 }
+
+# A template written as an ARN ("arn:aws:iam::${account}:root") names one principal, never "*":
+# a Deny for it leaves everyone else free to use HTTP.
+names_one_principal(p) if startswith(unknown.literal_text(p), `"arn:`)
 
 # covers_every_object: some Resource glob matches every key of the bucket ("<arn>/*", "*"). Without
 # a known bucket name, or with an unknown resource, the statement may well cover them — except a
@@ -158,7 +168,12 @@ covers_every_object(s, _) if {
 	some r in iam.resources(s)
 	not is_string(r)
 	not bucket_arn_reference(r)
+	not names_one_key(r)
 }
+
+# A template that ends in literal text without a wildcard after its last interpolation
+# ("${aws_s3_bucket.b.arn}/foo") names one key or prefix, not every object of the bucket.
+names_one_key(r) if regex.match(`\$\{\}[^$*"]+"$`, unknown.literal_text(r))
 
 # `aws_s3_bucket.x.arn` (also indexed, or of a data source) is always arn:<partition>:s3:::<name>:
 # a Deny on it alone stops bucket-level calls over HTTP but not GetObject / PutObject on the keys,

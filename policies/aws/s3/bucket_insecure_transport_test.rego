@@ -85,6 +85,23 @@ test_deny_on_bucket_arn_reference_alone_fires if {
 	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": {"$unknown": "var.resources"}})]})]}
 }
 
+# Templates (the model quotes their source): one ending in literal text after its last
+# interpolation names one key; an ARN template names one principal (Sonar sonar-iac cases, round 11).
+test_deny_on_templated_key_or_principal_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": `"${aws_s3_bucket.logs.arn}/foo"`}]})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": [{"$unknown": `"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"`}]}})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": `"${aws_s3_bucket.logs.arn}/*"`}]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": `"arn:aws:s3:::${var.name}/${var.prefix}*"`}]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": [{"$unknown": `"${var.object_arns}"`}]})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": [{"$unknown": `"${var.principal}"`}]}})]})]}
+}
+
+# An unknown Effect may be Deny (sonar-iac, round 11): the finding would rest on the unknown.
+test_deny_with_unknown_effect_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Effect": {"$unknown": `"${var.effect}"`}})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Effect": "Allow"})]})]}
+}
+
 # Without a known bucket name any object glob may be this bucket's.
 test_unnamed_bucket_accepts_object_globs if {
 	unnamed := object.union(object.remove(bucket, ["config"]), {"config": {"bucket_prefix": "corp-"}})

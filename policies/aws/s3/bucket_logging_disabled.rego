@@ -22,10 +22,12 @@
 #   fixable: false
 package palisade.aws.s3.bucket_logging_disabled
 
+import data.palisade.lib.iam
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 deny contains result.fail(bucket, ["logging"], msg) if {
 	not log_target_unresolved
@@ -62,6 +64,24 @@ is_log_bucket(bucket) if {
 }
 
 is_log_bucket(bucket) if bucket.config.acl == "log-delivery-write"
+
+# An ACL Palisade cannot read may be log-delivery-write: no finding rests on the unknown.
+is_log_bucket(bucket) if unknown.is_unknown(bucket.config.acl)
+
+is_log_bucket(bucket) if {
+	some acl in s3.companions(bucket, "aws_s3_bucket_acl")
+	unknown.is_unknown(acl.config.acl)
+}
+
+# A bucket policy that lets the S3 logging service write: the bucket receives server access logs
+# (AWS's documented way of granting delivery, instead of the log-delivery-write ACL).
+is_log_bucket(bucket) if {
+	some q in s3.bucket_policies(bucket)
+	some entry in iam.statements(q.doc)
+	iam.is_allow(entry.statement)
+	is_object(entry.statement.Principal)
+	"logging.s3.amazonaws.com" in iam.as_list(object.get(entry.statement.Principal, "Service", null))
+}
 
 is_log_bucket(bucket) if {
 	some acl in s3.companions(bucket, "aws_s3_bucket_acl")

@@ -29,6 +29,26 @@ test_log_delivery_acl_passes if {
 	count(rule.deny) == 0 with input as {"resources": [bucket("logs", {"acl": "log-delivery-write"})]}
 }
 
+# A bucket policy granting the S3 logging service makes the bucket a log destination (a Sonar
+# sonar-iac case, round 11); another service or a Deny does not.
+grant(effect, service) := {
+	"address": "aws_s3_bucket_policy.logs", "type": "aws_s3_bucket_policy", "name": "logs",
+	"config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "policy": {"Statement": [{"Effect": effect, "Principal": {"Service": service}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*"}]}},
+	"references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}],
+}
+
+test_log_delivery_policy_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket("logs", {}), grant("Allow", ["logging.s3.amazonaws.com"])]}
+	count(rule.deny) == 1 with input as {"resources": [bucket("logs", {}), grant("Allow", "not.logging.s3.amazonaws.com")]}
+	count(rule.deny) == 1 with input as {"resources": [bucket("logs", {}), grant("Deny", "logging.s3.amazonaws.com")]}
+}
+
+# An unknown ACL (a variable without default) may be log-delivery-write (sonar-iac, round 11).
+test_unknown_acl_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket("logs", {"acl": {"$unknown": "var.acl"}})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket("logs", {"acl": "private"})]}
+}
+
 test_cloudtrail_target_passes if {
 	trail := {"address": "aws_cloudtrail.t", "type": "aws_cloudtrail", "name": "t", "config": {"s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}
 	count(rule.deny) == 0 with input as {"resources": [bucket("trail", {}), trail]}

@@ -74,6 +74,19 @@ warn contains result.fail(holder, array.concat(prefix, [key]), msg) if {
 	msg := sprintf("%s has versioning off, so MFA delete is not in effect", [holder.address])
 }
 
+# A v3 block that never enables versioning but writes mfa_delete = false: S3-005 reports the
+# versioning; the explicit switch is reported here too, as enabling versioning would keep it off.
+warn contains result.fail(bucket, ["versioning", i, "mfa_delete"], msg) if {
+	some bucket in s3.buckets
+	some i, v in tf.blocks(bucket, "versioning")
+	object.get(v, "enabled", null) == null
+	mfa := object.get(v, "mfa_delete", null)
+	mfa != null
+	unknown.known(mfa)
+	not s3.module_mfa_delete_on(v)
+	msg := sprintf("%s turns MFA delete off", [bucket.address])
+}
+
 # versioning_settings: [holder, path prefix, settings] for inline `versioning` blocks of buckets
 # and the `versioning` map of terraform-aws-modules/s3-bucket calls.
 versioning_settings contains [bucket, ["versioning", i], v] if {

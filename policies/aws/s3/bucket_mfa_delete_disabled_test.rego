@@ -25,6 +25,15 @@ test_versioning_off_means_mfa_delete_is_not_in_effect if {
 	} with input as {"resources": [versioning({"status": "Suspended", "mfa_delete": "Enabled"}), bucket({"enabled": false})]}
 }
 
+# A v3 block without `enabled` (versioning never on) that writes mfa_delete = false: the switch is
+# reported (a Sonar sonar-iac case, round 11); an empty block or mfa_delete = true is not.
+test_explicit_mfa_delete_off_without_versioning_warns if {
+	rule.warn == {{"msg": "aws_s3_bucket.logs turns MFA delete off", "resource": "aws_s3_bucket.logs", "path": ["versioning", 0, "mfa_delete"]}} with input as {"resources": [bucket({"mfa_delete": false})]}
+	count(rule.warn) == 0 with input as {"resources": [bucket({})]}
+	count(rule.warn) == 0 with input as {"resources": [bucket({"mfa_delete": true})]}
+	count(rule.warn) == 0 with input as {"resources": [bucket({"mfa_delete": {"$unknown": "var.mfa"}})]}
+}
+
 module_call(versioning) := {"address": "module.logs", "name": "logs", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"bucket": "corp-logs", "versioning": versioning}}
 
 test_registry_module_versioning_map_without_mfa_delete_warns if {

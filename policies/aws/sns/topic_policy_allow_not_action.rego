@@ -29,7 +29,7 @@ import data.palisade.lib.result
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in input.resources
 	r.type in {"aws_sns_topic_policy", "aws_sns_topic"}
-	entries := [e | some e in iam.statements(resource_policy.document(r.config.policy)); iam.is_allow(e.statement); count(iam.not_actions(e.statement)) > 0]
+	entries := [e | some e in iam.statements(resource_policy.document(r.config.policy)); iam.allows_all_but_listed(e.statement)]
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["NotAction"])), "Allow with NotAction") | some e in entries]
 	msg := sprintf("the policy of %s allows every action except those listed in NotAction", [r.address])

@@ -25,3 +25,8 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+# NotAction "*" excludes every action, so the Allow grants nothing.
+test_not_action_star_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": "*", "Resource": "*"}]}}, "references": []}]}
+}
