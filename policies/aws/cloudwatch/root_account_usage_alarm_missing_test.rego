@@ -14,6 +14,11 @@ test_passes_with_cis_pattern_and_alarm if {
 	count(rule.deny) == 0 with input as {"resources": [filter(cis), alarm]}
 }
 
+# The same pattern written with parentheses, as AWS's CloudTrail alarm examples do.
+test_passes_with_parenthesised_pattern if {
+	count(rule.deny) == 0 with input as {"resources": [filter("{ ($.userIdentity.type = \"Root\") && ($.userIdentity.invokedBy NOT EXISTS) && ($.eventType != \"AwsServiceEvent\") }"), alarm]}
+}
+
 # Without the exclusions the filter counts every root event and some more: still watched.
 test_passes_without_narrowing if {
 	count(rule.deny) == 0 with input as {"resources": [filter("{ $.userIdentity.type = \"Root\" }"), alarm]}
