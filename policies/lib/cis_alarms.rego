@@ -36,6 +36,14 @@ reads_cloudtrail(pattern) if {
 	startswith(term, field)
 }
 
+# $.eventType is a common field name, but its values here are CloudTrail's own record types
+# (a CIS 4.3 filter may test nothing else: `$.userIdentity.invokedBy NOT EXISTS` carries no term).
+reads_cloudtrail(pattern) if {
+	some terms in parts(pattern)
+	some term in terms
+	regex.match(`^\$\.eventType!?=Aws(ApiCall|ServiceEvent|ConsoleAction|ConsoleSignIn|CloudTrailInsight|VpceEvent)$`, term)
+}
+
 # monitoring_unit: the module builds CloudTrail monitoring (a filter over CloudTrail fields, or a
 # trail delivering to CloudWatch Logs), so a missing CIS alarm here is a gap, not another team's job.
 monitoring_unit if {
@@ -81,6 +89,7 @@ covers(pattern, required, forbidden_prefix) if {
 # login event with the MFA flag or the error message): each term sits in an `&&`-part of its own.
 covers(pattern, required, _) if {
 	is_object(required)
+	required.all_of
 	ps := parts(pattern)
 	every term in required.all_of {
 		some terms in ps
@@ -88,6 +97,31 @@ covers(pattern, required, _) if {
 	}
 	holding := {i | some term in required.all_of; some i, terms in ps; term in terms}
 	count(holding) >= count(required.all_of)
+}
+
+# A requirement {"narrowed": term, "narrowing": [term, ...]} (CIS 4.3, root account usage) asks for
+# one kind of event that other conditions may only narrow in known ways: the term is an
+# `&&`-part alone (ORed with anything, the filter counts other events too), and every other part
+# holds only narrowing terms or none (a NOT EXISTS test carries no term). A filter left without a
+# narrowing term watches more, not less, so it covers.
+covers(pattern, required, _) if {
+	is_object(required)
+	required.narrowed
+	ps := parts(pattern)
+	some i, terms in ps
+	terms == [required.narrowed]
+	every j, others in ps {
+		_narrows(j, i, others, required.narrowing)
+	}
+}
+
+_narrows(j, i, _, _) if j == i
+
+_narrows(j, i, others, allowed) if {
+	j != i
+	every term in others {
+		term in allowed
+	}
 }
 
 _has_forbidden(terms, prefix) if {
@@ -163,7 +197,15 @@ _mentions(pattern, _, prefix) if {
 # failed attempt at CIS 4.6).
 _telling_terms(required) := [term | some term in required; not term in _shared_events] if is_array(required)
 
-_telling_terms(required) := [term | some term in required.all_of; not startswith(term, "$.eventName=")] if is_object(required)
+_telling_terms(required) := [term | some term in required.all_of; not startswith(term, "$.eventName=")] if {
+	is_object(required)
+	required.all_of
+}
+
+_telling_terms(required) := [required.narrowed] if {
+	is_object(required)
+	required.narrowed
+}
 
 # Event names that belong to two CIS controls' lists: IAM's CreatePolicy and DeletePolicy (CIS 4.4)
 # are also AWS Organizations' (CIS 4.15). A filter naming only these is an attempt at either, so

@@ -37,6 +37,10 @@
 #       - 78f1ec6f-5659-41ea-bd48-d0a142dce4f2
 #       - ad296c0d-8131-4d6b-b030-1b0e73a99ad3
 #       - 571254d8-aa6a-432e-9725-535d3ef04d69
+#       - 7d544dad-8a6c-431c-84c1-5f07fe9afc0e
+#       - 970ed7a2-0aca-4425-acf1-0453c9ecbca1
+#       - ec49cbfd-fae4-45f3-81b1-860526d66e3f
+#       - 7782d4b3-e23e-432b-9742-d9528432e771
 #   cwe: ["CWE-269"]
 #   remediation: Remove the escalation actions from its policies or scope them to specific resources that cannot lead to more privilege.
 #   fixable: false

@@ -23,7 +23,9 @@
 #     cis-aws-2.0: ["5.4"]
 #   references:
 #     checkov: CKV2_AWS_12
-#     kics: 9a4ef195-74b9-4c58-b8ed-2b2fe4353a75
+#     kics:
+#       - 9a4ef195-74b9-4c58-b8ed-2b2fe4353a75
+#       - 46883ce1-dc3e-4b17-9195-c6a601624c73
 #   cwe: ["CWE-1188"]
 #   remediation: Remove every ingress and egress rule from the default security group; use dedicated groups instead.
 #   fixable: true

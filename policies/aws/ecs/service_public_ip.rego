@@ -1,0 +1,53 @@
+# METADATA
+# title: ECS service assigns public IP addresses to its tasks
+# description: |
+#   With assign_public_ip = true in the service's network_configuration (awsvpc network mode,
+#   Fargate or EC2) every task gets its own public IPv4 address, so each container is reachable
+#   from the internet directly, past any load balancer in front of the service, with only the
+#   task's security groups in the way. Tasks in private subnets reach the internet (image pulls
+#   included) through a NAT gateway or VPC endpoints instead; a service that must be public is
+#   published through a load balancer. Opaque terraform-aws-modules/ecs calls are judged by each
+#   entry of their `services` map.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2
+# custom:
+#   id: PAL-AWS-ECS-004
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_ecs_service, "module:terraform-aws-modules/ecs/aws"]
+#   frameworks: {}
+#   references:
+#     kics: bafe7989-3c4b-47f0-910b-e6e1cba7f146
+#   cwe: ["CWE-668"]
+#   remediation: Set assign_public_ip = false; run the tasks in private subnets (NAT gateway or VPC endpoints) and publish the service through a load balancer.
+#   fixable: true
+package palisade.aws.ecs.service_public_ip
+
+import data.palisade.lib.modules
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
+	some r in tf.resources("aws_ecs_service")
+	some i, b in tf.blocks(r, "network_configuration")
+	unknown.is_true(object.get(b, "assign_public_ip", false))
+	path := ["network_configuration", i, "assign_public_ip"]
+	msg := sprintf("%s gives each of its tasks a public IP address", [r.address])
+}
+
+# The module creates one service per entry of `services`, passing assign_public_ip (default
+# false) to it; unknown maps and entries are left out.
+deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
+	some m in modules.opaque_calls("ecs")
+	modules.creates(m, ["create"])
+	services := object.get(m.config, "services", {})
+	is_object(services)
+	not unknown.is_unknown(services)
+	some key, service in services
+	is_object(service)
+	unknown.is_true(object.get(service, "assign_public_ip", false))
+	path := ["services", key, "assign_public_ip"]
+	msg := sprintf("service %s of %s gives each of its tasks a public IP address", [key, m.address])
+}

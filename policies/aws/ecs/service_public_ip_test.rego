@@ -1,0 +1,34 @@
+package palisade.aws.ecs.service_public_ip_test
+
+import data.palisade.aws.ecs.service_public_ip as rule
+
+service(net) := {"address": "aws_ecs_service.app", "type": "aws_ecs_service", "name": "app", "config": {"name": "app", "launch_type": "FARGATE", "network_configuration": net}, "references": []}
+
+ecs(config) := {"address": "module.ecs", "name": "ecs", "source": "terraform-aws-modules/ecs/aws", "config": config}
+
+test_public_ip_fires if {
+	rule.deny == {{"msg": "aws_ecs_service.app gives each of its tasks a public IP address", "resource": "aws_ecs_service.app", "path": ["network_configuration", 0, "assign_public_ip"], "fix": [{"op": "set", "path": ["network_configuration", 0, "assign_public_ip"], "value": false}]}} with input as {"resources": [service([{"subnets": ["subnet-a"], "assign_public_ip": true}])]}
+}
+
+test_false_unset_or_unknown_passes if {
+	count(rule.deny) == 0 with input as {"resources": [service([{"subnets": ["subnet-a"], "assign_public_ip": false}])]}
+	count(rule.deny) == 0 with input as {"resources": [service([{"subnets": ["subnet-a"]}])]}
+	count(rule.deny) == 0 with input as {"resources": [service([])]}
+	count(rule.deny) == 0 with input as {"resources": [service([{"subnets": ["subnet-a"], "assign_public_ip": {"$unknown": "var.public"}}])]}
+}
+
+test_module_service_fires if {
+	rule.deny == {{"msg": "service frontend of module.ecs gives each of its tasks a public IP address", "resource": "module.ecs", "path": ["services", "frontend", "assign_public_ip"], "fix": [{"op": "set", "path": ["services", "frontend", "assign_public_ip"], "value": false}]}} with input as {"resources": [], "modules": [ecs({"cluster_name": "c", "services": {"frontend": {"subnet_ids": ["subnet-a"], "assign_public_ip": true}, "backend": {"subnet_ids": ["subnet-a"]}}})]}
+}
+
+test_module_quiet_cases if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs({"cluster_name": "c"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs({"services": {"frontend": {"assign_public_ip": false}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs({"services": {"$unknown": "var.services"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs({"create": false, "services": {"frontend": {"assign_public_ip": true}}})]}
+}
+
+# A local module of the same name is read through its own resources, not judged by its inputs.
+test_other_module_sources_are_ignored if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.ecs", "name": "ecs", "source": "./ecs", "config": {"services": {"frontend": {"assign_public_ip": true}}}}]}
+}
