@@ -7,7 +7,9 @@
 #   (MySQL, MariaDB and Aurora MySQL, PostgreSQL and Aurora PostgreSQL, Babelfish, Oracle,
 #   SQL Server, SAP ASE, Db2, MongoDB and DocumentDB); S3, DynamoDB, Kinesis, Kafka, OpenSearch,
 #   Neptune and Redshift endpoints encrypt their connections without it, and Azure SQL endpoints
-#   are left alone (the server enforces encryption).
+#   are left alone (the server enforces encryption). A Redis target takes its TLS setting in
+#   redis_settings: ssl_security_protocol = "plaintext" is judged the same way (unset is
+#   ssl-encryption).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.SSL.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html
@@ -42,6 +44,17 @@ deny contains result.fail(r, path, msg) if {
 	lower(unknown.known_string(r.config.engine_name)) in ssl_engines
 	some path, what in plain(r)
 	msg := sprintf("%s connects to its %s database without SSL (%s)", [r.address, r.config.engine_name, what])
+}
+
+# Redis targets: TLS is redis_settings.ssl_security_protocol, "ssl-encryption" unless set to
+# "plaintext" (Checkov's example_DMSRedisEndpointTLS).
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_dms_endpoint")
+	lower(unknown.known_string(r.config.engine_name)) == "redis"
+	some i, settings in tf.blocks(r, "redis_settings")
+	lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
+	path := ["redis_settings", i, "ssl_security_protocol"]
+	msg := sprintf("%s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [r.address])
 }
 
 # Unset or "": the provider sends no mode and DMS uses none.

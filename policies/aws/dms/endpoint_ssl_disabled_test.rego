@@ -36,3 +36,12 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [endpoint({"engine_name": "postgres", "ssl_mode": {"$unknown": "var.ssl_mode"}})]}
 	count(rule.deny) == 0 with input as {"resources": [endpoint({"engine_name": {"$unknown": "var.engine"}})]}
 }
+
+test_redis_plaintext_fires if {
+	rule.deny == {{
+		"msg": "aws_dms_endpoint.src connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")",
+		"resource": "aws_dms_endpoint.src", "path": ["redis_settings", 0, "ssl_security_protocol"],
+	}} with input as {"resources": [endpoint({"engine_name": "redis", "redis_settings": [{"ssl_security_protocol": "plaintext"}]})]}
+	count(rule.deny) == 0 with input as {"resources": [endpoint({"engine_name": "redis", "redis_settings": [{"ssl_security_protocol": "ssl-encryption"}]})]}
+	count(rule.deny) == 0 with input as {"resources": [endpoint({"engine_name": "redis", "redis_settings": [{"server_name": "r"}]})]}
+}
