@@ -251,9 +251,15 @@ granting_entries(found) := {[st.resource.address, st.path, st.resource, actions]
 # themselves. Their documents are not in the configuration, so escalations() cannot see them:
 # IAMFullAccess allows "iam:*" on "*" (Checkov's IAMManagedIAMFullAccessPolicy case: a role given
 # it through managed_policy_arns passed IAM-015). AdministratorAccess is IAM-007's.
-managed_escalations(address) := {a.arn |
+managed_escalations(address) := {arn |
+	some [identity, arn] in escalating_attachments
+	holds(address, identity)
+}
+
+# escalating_attachments: [identity, arn] for each such attachment, found once per evaluation (most
+# configurations have none, so the per-identity lookups above cost nothing).
+escalating_attachments contains [a.identity, a.arn] if {
 	some a in iam_identity.attached_arns
-	holds(address, a.identity)
 	escalating_managed(a.arn)
 }
 

@@ -30,7 +30,7 @@ by_name(bucket, resource_type) := {r |
 # companion is this bucket's. Only a plain var./local. name counts: `each.value` or `count.index`
 # read a different collection in each resource.
 by_expression(bucket, resource_type) := {r |
-	key := expression_key(bucket)
+	key := bucket_expression_keys[bucket.address]
 	some r in tf.resources(resource_type)
 	expression_key(r) == key
 }
@@ -40,7 +40,9 @@ expression_key(r) := concat("", [tf.scope(r.address), text]) if {
 	regex.match(`^(var|local)\.[A-Za-z_][A-Za-z0-9_-]*$`, text)
 }
 
-bucket_expression_keys contains expression_key(b) if some b in buckets
+# bucket_expression_keys: bucket address → key, computed once (companions() runs per bucket and
+# companion type; a bucket with a literal name has no entry, so by_expression stops at the lookup).
+bucket_expression_keys[b.address] := expression_key(b) if some b in buckets
 
 # companion_unresolved(type): some companion of that type points at a bucket Palisade cannot
 # identify, so "this bucket has no companion" must not be claimed for any bucket. A companion
@@ -50,7 +52,12 @@ companion_unresolved(resource_type) if {
 	some r in tf.resources(resource_type)
 	unknown.is_unknown(tf.attr(r, ["bucket"]))
 	count(tf.references_to(r, ["bucket"], "aws_s3_bucket")) == 0
-	not expression_key(r) in bucket_expression_keys
+	not named_like_a_bucket(r)
+}
+
+named_like_a_bucket(r) if {
+	some key in bucket_expression_keys
+	expression_key(r) == key
 }
 
 # has_companion(bucket, type): the bucket has one, or one may exist that cannot be resolved.
