@@ -245,3 +245,38 @@ granting_entries(found) := {[st.resource.address, st.path, st.resource, actions]
 		st in granted
 	})
 }
+
+# managed_escalations(address): the AWS managed policies attached to the identity by a known ARN
+# (iam_identity.attached_arns; for a user, also those of its groups: holds(user, group)) that open every path by
+# themselves. Their documents are not in the configuration, so escalations() cannot see them:
+# IAMFullAccess allows "iam:*" on "*" (Checkov's IAMManagedIAMFullAccessPolicy case: a role given
+# it through managed_policy_arns passed IAM-015). AdministratorAccess is IAM-007's.
+managed_escalations(address) := {arn |
+	some [identity, arn] in escalating_attachments
+	holds(address, identity)
+}
+
+# escalating_attachments: [identity, arn] for each such attachment, found once per evaluation (most
+# configurations have none, so the per-identity lookups above cost nothing).
+escalating_attachments contains [a.identity, a.arn] if {
+	some a in iam_identity.attached_arns
+	escalating_managed(a.arn)
+}
+
+holds(address, identity) if address == identity
+
+holds(address, identity) if [address, identity] in iam_identity.memberships
+
+escalating_managed(arn) if {
+	startswith(arn, "arn:")
+	endswith(arn, ":iam::aws:policy/IAMFullAccess")
+}
+
+# managed_only(address): the names of those policies, when they are the identity's only escalation
+# (a rule reports the identity once: through its documents' paths if it has any).
+managed_only(address) := names if {
+	arns := managed_escalations(address)
+	count(arns) > 0
+	count(escalations(address)) == 0
+	names := concat(", ", sort({regex.replace(arn, `^.*:policy/`, "") | some arn in arns}))
+}

@@ -13,7 +13,11 @@ import data.palisade.lib.unknown
 buckets := tf.resources("aws_s3_bucket")
 
 # companions(bucket, type): resources of type attached to the bucket.
-companions(bucket, resource_type) := tf.referencing(bucket.address, resource_type, ["bucket"]) | by_name(bucket, resource_type)
+companions(bucket, resource_type) := union({
+	tf.referencing(bucket.address, resource_type, ["bucket"]),
+	by_name(bucket, resource_type),
+	by_expression(bucket, resource_type),
+})
 
 by_name(bucket, resource_type) := {r |
 	name := unknown.known_string(bucket.config.bucket)
@@ -21,9 +25,40 @@ by_name(bucket, resource_type) := {r |
 	r.config.bucket == name
 }
 
+# by_expression(bucket, type): companions whose `bucket` is the very expression the bucket's name
+# is (`bucket = var.bucket_name` on both, unknown to Palisade): one variable has one value, so the
+# companion is this bucket's. Only a plain var./local. name counts: `each.value` or `count.index`
+# read a different collection in each resource.
+by_expression(bucket, resource_type) := {r |
+	key := bucket_expression_keys[bucket.address]
+	some r in tf.resources(resource_type)
+	expression_key(r) == key
+}
+
+expression_key(r) := concat("", [tf.scope(r.address), text]) if {
+	text := r.config.bucket["$unknown"]
+	regex.match(`^(var|local)\.[A-Za-z_][A-Za-z0-9_-]*$`, text)
+}
+
+# bucket_expression_keys: bucket address → key, computed once (companions() runs per bucket and
+# companion type; a bucket with a literal name has no entry, so by_expression stops at the lookup).
+bucket_expression_keys[b.address] := expression_key(b) if some b in buckets
+
 # companion_unresolved(type): some companion of that type points at a bucket Palisade cannot
-# identify, so "this bucket has no companion" must not be claimed for any bucket.
-companion_unresolved(resource_type) if tf.unresolved(resource_type, ["bucket"], "aws_s3_bucket")
+# identify, so "this bucket has no companion" must not be claimed for any bucket. A companion
+# that names its bucket by the bucket's own name expression is resolved (by_expression): two
+# buckets cannot share a name, so it is no other bucket's (Checkov's S3BucketVersioning case).
+companion_unresolved(resource_type) if {
+	some r in tf.resources(resource_type)
+	unknown.is_unknown(tf.attr(r, ["bucket"]))
+	count(tf.references_to(r, ["bucket"], "aws_s3_bucket")) == 0
+	not named_like_a_bucket(r)
+}
+
+named_like_a_bucket(r) if {
+	some key in bucket_expression_keys
+	expression_key(r) == key
+}
 
 # has_companion(bucket, type): the bucket has one, or one may exist that cannot be resolved.
 has_companion(bucket, resource_type) if count(companions(bucket, resource_type)) > 0

@@ -24,6 +24,28 @@ test_has_companion_when_unresolved if {
 	not s3.has_companion(bucket, "aws_s3_bucket_versioning") with input as {"resources": [bucket, other]}
 }
 
+# Bucket and companion both name the bucket by one variable: the companion is that bucket's, and
+# it no longer hides a missing companion on the module's other buckets.
+test_companion_by_same_name_expression if {
+	named := {"address": "aws_s3_bucket.named", "type": "aws_s3_bucket", "name": "named", "config": {"bucket": {"$unknown": "var.bucket_name"}}, "references": []}
+	v := {"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "config": {"bucket": {"$unknown": "var.bucket_name"}}, "references": []}
+	resources := {"resources": [bucket, named, v]}
+	s3.companions(named, "aws_s3_bucket_versioning") == {v} with input as resources
+	s3.has_companion(named, "aws_s3_bucket_versioning") with input as resources
+	not s3.has_companion(bucket, "aws_s3_bucket_versioning") with input as resources
+}
+
+# each.value (or a module's var of the same name) is not the same value, so it stays unresolved.
+test_companion_expression_needs_same_variable_and_module if {
+	named := {"address": "aws_s3_bucket.named", "type": "aws_s3_bucket", "name": "named", "config": {"bucket": {"$unknown": "each.value"}}, "references": []}
+	v := {"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "config": {"bucket": {"$unknown": "each.value"}}, "references": []}
+	s3.has_companion(bucket, "aws_s3_bucket_versioning") with input as {"resources": [bucket, named, v]}
+	in_module := {"address": "module.m.aws_s3_bucket.named", "type": "aws_s3_bucket", "name": "named", "config": {"bucket": {"$unknown": "var.bucket_name"}}, "references": []}
+	root_v := {"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "config": {"bucket": {"$unknown": "var.bucket_name"}}, "references": []}
+	s3.companions(in_module, "aws_s3_bucket_versioning") == set() with input as {"resources": [bucket, in_module, root_v]}
+	s3.has_companion(bucket, "aws_s3_bucket_versioning") with input as {"resources": [bucket, in_module, root_v]}
+}
+
 test_bucket_policies if {
 	doc := {"Statement": []}
 	pol := {"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "config": {"bucket": "corp-logs", "policy": doc}, "references": []}

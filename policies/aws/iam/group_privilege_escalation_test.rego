@@ -27,3 +27,12 @@ test_unattached_policy_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [group, managed({"$unknown": "var.actions"}), attachment]}
 }
+
+test_managed_iam_full_access_fires if {
+	group := {"address": "aws_iam_group.ops", "type": "aws_iam_group", "name": "ops", "config": {"name": "ops"}, "references": []}
+	attachment := {"address": "aws_iam_group_policy_attachment.a", "type": "aws_iam_group_policy_attachment", "name": "a", "config": {"group": "ops", "policy_arn": "arn:aws-us-gov:iam::aws:policy/IAMFullAccess"}, "references": []}
+	rule.deny == {{
+		"msg": "aws_iam_group.ops can escalate its privileges with the AWS managed IAMFullAccess (iam:* on every resource)",
+		"resource": "aws_iam_group.ops", "path": [],
+	}} with input as {"resources": [group, attachment]}
+}

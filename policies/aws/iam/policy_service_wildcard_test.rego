@@ -19,3 +19,17 @@ test_specific_or_deny_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": [{"$unknown": "var.action"}], "Resource": "*"})]}
 }
+
+test_permission_set_inline_policy_fires if {
+	inline := {"address": "aws_ssoadmin_permission_set_inline_policy.ops", "type": "aws_ssoadmin_permission_set_inline_policy", "name": "ops", "references": [], "config": {
+		"inline_policy": {"Statement": [
+			{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+			{"Effect": "Allow", "Action": ["s3:HeadBucket", "iam:*"], "Resource": "*"},
+		]},
+		"permission_set_arn": "arn:aws:sso:::permissionSet/ssoins-1/ps-1",
+	}}
+	rule.deny == {{
+		"msg": "aws_ssoadmin_permission_set_inline_policy.ops allows every action of a service: iam:*",
+		"resource": "aws_ssoadmin_permission_set_inline_policy.ops", "path": ["inline_policy", "Statement", 1, "Action"],
+	}} with input as {"resources": [inline]}
+}

@@ -28,3 +28,23 @@ test_denied_action_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [role([allow("iam:PassRole"), allow({"$unknown": "var.actions"})])]}
 }
+
+# IAMFullAccess is an AWS managed policy: its "iam:*" is not in the configuration.
+test_managed_iam_full_access_fires if {
+	managed := {"address": "aws_iam_role.ops", "type": "aws_iam_role", "name": "ops", "references": [], "config": {
+		"name": "ops",
+		"managed_policy_arns": ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", "arn:aws:iam::aws:policy/IAMFullAccess"],
+	}}
+	rule.deny == {{
+		"msg": "aws_iam_role.ops can escalate its privileges with the AWS managed IAMFullAccess (iam:* on every resource)",
+		"resource": "aws_iam_role.ops", "path": [],
+	}} with input as {"resources": [managed]}
+	read_only := json.patch(managed, [{"op": "replace", "path": "/config/managed_policy_arns", "value": ["arn:aws:iam::aws:policy/IAMReadOnlyAccess"]}])
+	count(rule.deny) == 0 with input as {"resources": [read_only]}
+}
+
+# A role with a path in its own documents is reported once, through that path.
+test_managed_and_document_paths_report_once if {
+	both := json.patch(role([allow("iam:PassRole"), allow("ec2:RunInstances")]), [{"op": "add", "path": "/config/managed_policy_arns", "value": ["arn:aws:iam::aws:policy/IAMFullAccess"]}])
+	count(rule.deny) == 1 with input as {"resources": [both]}
+}

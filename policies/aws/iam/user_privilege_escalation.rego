@@ -9,7 +9,8 @@
 #   (iam:*, *) count; an unconditional Deny on all resources in its own policies cancels a grant.
 #   The action that picks the target must be granted over more than named resources (a wildcard
 #   in the ARN's resource part, "*", or NotResource): one's own access keys or one named role to
-#   pass bound what can be gained.
+#   pass bound what can be gained. The AWS managed IAMFullAccess, attached by its ARN, counts too:
+#   its document is not in the configuration, but it allows iam:* on every resource.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/
@@ -68,4 +69,12 @@ deny contains result.with_related(result.fail(identity, [], msg), related) if {
 	related := [result.related(st.resource, st.path, sprintf("grants %s", [concat(", ", st.actions)])) |
 		some st in escalation.statements(found)
 	]
+}
+
+# An attached AWS managed policy that escalates by itself (IAMFullAccess), with no path in the
+# identity's own documents.
+deny contains result.fail(identity, [], msg) if {
+	some identity in tf.resources("aws_iam_user")
+	names := escalation.managed_only(identity.address)
+	msg := sprintf("%s can escalate its privileges with the AWS managed %s (iam:* on every resource)", [identity.address, names])
 }

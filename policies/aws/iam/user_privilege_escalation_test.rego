@@ -34,3 +34,15 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [user, user_policy({"$unknown": "var.actions"})]}
 	count(rule.deny) == 0 with input as {"resources": [user, user_policy([{"$unknown": "var.action"}])]}
 }
+
+# IAMFullAccess attached to a group the user belongs to (an AWS managed policy, so no document).
+test_group_managed_iam_full_access_fires if {
+	group := {"address": "aws_iam_group.ops", "type": "aws_iam_group", "name": "ops", "config": {"name": "ops"}, "references": []}
+	attachment := {"address": "aws_iam_group_policy_attachment.a", "type": "aws_iam_group_policy_attachment", "name": "a", "config": {"group": "ops", "policy_arn": "arn:aws:iam::aws:policy/IAMFullAccess"}, "references": []}
+	membership := {"address": "aws_iam_group_membership.m", "type": "aws_iam_group_membership", "name": "m", "config": {"group": "ops", "users": ["dev"]}, "references": []}
+	rule.deny == {{
+		"msg": "aws_iam_user.dev can escalate its privileges with the AWS managed IAMFullAccess (iam:* on every resource)",
+		"resource": "aws_iam_user.dev", "path": [],
+	}} with input as {"resources": [user, group, attachment, membership]}
+	count(rule.deny) == 0 with input as {"resources": [user, group, attachment]}
+}

@@ -13,7 +13,7 @@
 #   resource_types: [aws_lb_listener, aws_alb_listener, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_2
+#     checkov: [CKV_AWS_2, CKV2_AWS_20]
 #     trivy: AVD-AWS-0054
 #     kics: de7f5e83-da88-4046-871f-ea18504b1d43
 #   cwe: ["CWE-319"]

@@ -14,7 +14,7 @@
 #   resource_types: [aws_lb_listener, aws_alb_listener, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_103
+#     checkov: [CKV_AWS_103, CKV2_AWS_74]
 #     trivy: AVD-AWS-0047
 #   cwe: ["CWE-327"]
 #   remediation: Use ssl_policy = "ELBSecurityPolicy-TLS13-1-2-2021-06" (or another TLS 1.2+ policy).

@@ -4,13 +4,14 @@
 #   The permission set's inline policy allows every action ("*") on every resource. Everyone
 #   assigned the permission set becomes an administrator of each account it is provisioned to.
 #   Grant the actions the job needs, and keep full access in a separate, rarely assigned set.
+#   Attaching the AWS managed AdministratorAccess policy to the set does the same.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html
 # custom:
 #   id: PAL-AWS-SSO-002
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_ssoadmin_permission_set_inline_policy]
+#   resource_types: [aws_ssoadmin_permission_set_inline_policy, aws_ssoadmin_managed_policy_attachment]
 #   frameworks:
 #     nist-800-53: [AC-6]
 #   references:
@@ -34,4 +35,16 @@ deny contains result.with_related(result.fail(r, ["inline_policy"], msg), relate
 	count(paths) > 0
 	msg := sprintf("%s allows all actions on all resources", [r.address])
 	related := [result.related(r, array.concat(path, ["Action"]), "allows \"*\" on \"*\"") | some path in paths]
+}
+
+# The AWS managed AdministratorAccess ("*" on "*") attached to the set (Checkov's
+# IAMDoNotUseAdministratorAccessPolicy case: only IAM attachments were reported, by IAM-007).
+deny contains result.fail(r, ["managed_policy_arn"], msg) if {
+	some r in input.resources
+	r.type == "aws_ssoadmin_managed_policy_attachment"
+	arn := r.config.managed_policy_arn
+	is_string(arn)
+	startswith(arn, "arn:")
+	endswith(arn, ":iam::aws:policy/AdministratorAccess")
+	msg := sprintf("%s gives the permission set the AWS managed AdministratorAccess policy (all actions on all resources)", [r.address])
 }

@@ -20,3 +20,17 @@ test_scoped_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [inline({"Effect": "Allow", "Action": {"$unknown": "var.actions"}, "Resource": "*"})]}
 }
+
+attachment(arn) := {"address": "aws_ssoadmin_managed_policy_attachment.a", "type": "aws_ssoadmin_managed_policy_attachment", "name": "a", "references": [], "config": {
+	"managed_policy_arn": arn,
+	"permission_set_arn": "arn:aws:sso:::permissionSet/ssoins-1/ps-1",
+}}
+
+test_managed_administrator_access_fires if {
+	rule.deny == {{
+		"msg": "aws_ssoadmin_managed_policy_attachment.a gives the permission set the AWS managed AdministratorAccess policy (all actions on all resources)",
+		"resource": "aws_ssoadmin_managed_policy_attachment.a", "path": ["managed_policy_arn"],
+	}} with input as {"resources": [attachment("arn:aws:iam::aws:policy/AdministratorAccess")]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("arn:aws:iam::aws:policy/ReadOnlyAccess")]}
+	count(rule.deny) == 0 with input as {"resources": [attachment({"$unknown": "var.policy_arn"})]}
+}

@@ -1,0 +1,63 @@
+# METADATA
+# title: DMS endpoint does not encrypt its database connection
+# description: |
+#   ssl_mode is "none" (the provider's default when unset), so the replication instance talks to
+#   the source or target database in plain text: the database credentials and every migrated row
+#   cross the network unencrypted. Only engines whose DMS endpoint takes an SSL mode are judged
+#   (MySQL, MariaDB and Aurora MySQL, PostgreSQL and Aurora PostgreSQL, Babelfish, Oracle,
+#   SQL Server, SAP ASE, Db2, MongoDB and DocumentDB); S3, DynamoDB, Kinesis, Kafka, OpenSearch,
+#   Neptune and Redshift endpoints encrypt their connections without it, and Azure SQL endpoints
+#   are left alone (the server enforces encryption). A Redis target takes its TLS setting in
+#   redis_settings: ssl_security_protocol = "plaintext" is judged the same way (unset is
+#   ssl-encryption).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.SSL.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html
+# custom:
+#   id: PAL-AWS-DMS-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_dms_endpoint]
+#   frameworks: {}
+#   references:
+#     checkov: CKV2_AWS_49
+#   cwe: ["CWE-319"]
+#   remediation: Set ssl_mode to "require", or "verify-ca"/"verify-full" with certificate_arn, as the engine supports.
+#   fixable: false
+package palisade.aws.dms.endpoint_ssl_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Engines whose endpoint takes ssl_mode (DMS user guide, "Using SSL with AWS DMS").
+ssl_engines := {
+	"aurora", "aurora-serverless", "mysql", "mariadb",
+	"aurora-postgresql", "aurora-postgresql-serverless", "postgres", "babelfish",
+	"oracle", "sqlserver", "sybase", "db2", "db2-zos", "mongodb", "docdb",
+}
+
+# No fix: which modes an engine accepts (Oracle takes only verify-ca, with a wallet) and whether a
+# CA certificate must be imported first are the owner's to settle.
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_dms_endpoint")
+	lower(unknown.known_string(r.config.engine_name)) in ssl_engines
+	some path, what in plain(r)
+	msg := sprintf("%s connects to its %s database without SSL (%s)", [r.address, r.config.engine_name, what])
+}
+
+# Redis targets: TLS is redis_settings.ssl_security_protocol, "ssl-encryption" unless set to
+# "plaintext" (Checkov's example_DMSRedisEndpointTLS).
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_dms_endpoint")
+	lower(unknown.known_string(r.config.engine_name)) == "redis"
+	some i, settings in tf.blocks(r, "redis_settings")
+	lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
+	path := ["redis_settings", i, "ssl_security_protocol"]
+	msg := sprintf("%s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [r.address])
+}
+
+# Unset or "": the provider sends no mode and DMS uses none.
+plain(r) := {[]: "ssl_mode is not set"} if tf.missing_attr(r, ["ssl_mode"])
+
+plain(r) := {["ssl_mode"]: "ssl_mode = \"none\""} if lower(unknown.known_string(r.config.ssl_mode)) == "none"
