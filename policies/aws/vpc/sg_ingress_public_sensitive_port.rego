@@ -2,8 +2,8 @@
 # title: Security group exposes a sensitive service to the internet
 # description: |
 #   An ingress rule admits a port of a service that is never meant for the internet — Telnet, FTP,
-#   SMB, NetBIOS, SNMP, the Docker API, SQL Server Analysis Services, VNC, Kibana and the like —
-#   from 0.0.0.0/0 or ::/0. These services are scanned for constantly and many authenticate weakly
+#   SMB, NetBIOS, SNMP, LDAP, the Docker API, etcd, SaltStack, SQL Server Analysis Services, VNC,
+#   Kibana, cluster-internal database ports and the like — from 0.0.0.0/0 or ::/0. These services are scanned for constantly and many authenticate weakly
 #   or not at all. SSH, RDP and database ports have their own rules.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html

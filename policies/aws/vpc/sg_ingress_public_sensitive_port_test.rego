@@ -21,3 +21,19 @@ test_leaves_ssh_to_its_rule if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 2383, "to_port": 2383, "cidr_blocks": {"$unknown": "var.x"}}]}, "references": []}]}
 }
+
+# Regula's port rules (session 15): etcd holds a Kubernetes cluster's secrets and is never a
+# public service.
+test_fires_on_etcd if {
+	rule.deny == {{"msg": "aws_security_group.k8s exposes etcd (2379) to 0.0.0.0/0", "resource": "aws_security_group.k8s", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.k8s", "type": "aws_security_group", "name": "k8s", "config": {"name": "k8s", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 2379, "to_port": 2379, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
+
+# SaltStack's two master ports in one range are one finding naming both.
+test_fires_on_saltstack_range if {
+	rule.deny == {{"msg": "aws_security_group.salt exposes SaltStack publisher (4505), SaltStack request server (4506) to 0.0.0.0/0", "resource": "aws_security_group.salt", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.salt", "type": "aws_security_group", "name": "salt", "config": {"name": "salt", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 4505, "to_port": 4506, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
+
+# Elasticsearch's transport port is VPC-013's (9200, the HTTP API, is VPC-004's).
+test_fires_on_elasticsearch_transport if {
+	rule.deny == {{"msg": "aws_security_group.es exposes Elasticsearch transport (9300) to 0.0.0.0/0", "resource": "aws_security_group.es", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.es", "type": "aws_security_group", "name": "es", "config": {"name": "es", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 9300, "to_port": 9300, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
