@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-9
 # custom:
-#   id: PAL-AWS-CLOUDFRONT-012
+#   id: PAL-AWS-CLOUDFRONT-007
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_cloudfront_distribution]
