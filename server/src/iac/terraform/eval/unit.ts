@@ -154,8 +154,12 @@ export class UnitContext {
     return this.instancesUsed;
   }
 
+  /** How many times something was answered "depends on itself" in this run. */
+  cycles = 0;
+
   /** Something was answered "depends on itself" (see EvaluationTracker.cyclic). */
   noteCycle(): void {
+    this.cycles++;
     if (this.tracker) this.tracker.cyclic = true;
   }
 
@@ -230,6 +234,11 @@ export class UnitContext {
 
   /** While set, reports are held here instead of kept (ModuleInstance.tentativeVariable). */
   private held?: ReportCall[];
+
+  /** Whether a report made now is kept in `diagnostics` (not muted, quiet or held back). */
+  get reportsKept(): boolean {
+    return this.muted === 0 && !this.quiet && this.held === undefined;
+  }
 
   /** Runs `fn` with its reports held in `into`, to be kept later with `replayReport` or dropped. */
   holdingReports<T>(into: ReportCall[], fn: () => T): T {
