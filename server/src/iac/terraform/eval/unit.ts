@@ -225,7 +225,11 @@ export class UnitContext {
     }
   }
 
+  /** Reports asked for so far, kept or not (muted, quiet, held): whether an evaluation reported anything. */
+  reportCalls = 0;
+
   report(file: string, span: Span, severity: Severity, code: string, message: string): void {
+    this.reportCalls++;
     if (this.muted > 0 || this.quiet) return;
     this.tracker?.reported([file, span, severity, code, message]);
     if (this.held) this.held.push([file, span, severity, code, message]);
