@@ -43,6 +43,11 @@ export class EvaluationTracker {
   readonly declsNodes = new Map<string, EvalNode>();
   manifestNode?: EvalNode;
 
+  /** The node being computed, if any. */
+  get current(): EvalNode | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
   /** `node` is used by the node being computed. */
   touch(node: EvalNode): void {
     const top = this.stack[this.stack.length - 1];

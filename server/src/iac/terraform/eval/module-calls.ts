@@ -1,5 +1,7 @@
 // `module` blocks: where the module's code is (local path or .terraform/modules/modules.json),
 // its count/for_each instances, and a child ModuleInstance per instance.
+// A call's arguments are evaluated once per run: moduleCallConfig evaluates them for the model and
+// keeps the values for the child's variables (why that gives what a second evaluation would: there).
 import type { ModelReference, SourceMapNode } from '../../model';
 import { Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
@@ -11,7 +13,8 @@ import { constantScope, moduleScope, type Scope } from './scope';
 import { joinPath } from './text';
 import { MAX_MODULE_DEPTH, type UnitContext } from './unit';
 import type { ModuleInstance } from './module-instance';
-import { newNode, SHARED } from './eval-tracker';
+import { newNode, SHARED, type EvalNode } from './eval-tracker';
+import type { Attribute } from '../ast';
 
 export const MODULE_META = new Set(['source', 'version', 'count', 'for_each', 'providers', 'depends_on']);
 
@@ -22,6 +25,18 @@ export interface ModuleCallInstance {
   scope: Scope;
   /** The evaluated module, or undefined when its code is not available (opaque). */
   child?: ModuleInstance;
+  /**
+   * The arguments as `moduleCallConfig` evaluated them for the model, by attribute, with the
+   * tracker node that was computing then: the child's variables take these values instead of
+   * evaluating the same expressions in the same scope again (ModuleInstance.givenValue).
+   */
+  evaluatedArguments?: EvaluatedArguments;
+}
+
+export interface EvaluatedArguments {
+  values: Map<Attribute, Value>;
+  /** What the evaluation's reads and reports went to (undefined: none, or an untracked run). */
+  node?: EvalNode;
 }
 
 export interface ModuleCallResult {
@@ -171,9 +186,33 @@ export function moduleOutputValue(call: ModuleCallResult, output: string, expr: 
   return inst.child.output(output);
 }
 
-/** The call's evaluated arguments for the model, with source map and references. */
+/**
+ * The call's evaluated arguments for the model, with source map and references. The values are
+ * kept on the instance for its child's variables (`evaluatedArguments`) when a second evaluation
+ * of each argument is certain to give the same value and to add no diagnostic:
+ * - evaluation is memoised per object and deterministic, so the same expression in the same scope
+ *   (the instance's, with its count.index / each) reads the same objects and gets the same value,
+ *   unless an object it read was still being computed (a cycle: `ctx.cycles` moved, not kept);
+ * - this evaluation's reports were kept (not muted, quiet or held back by a tentative
+ *   resolution), so a second one would only repeat them, and the run's diagnostics drop repeats;
+ * - in a tracked run (child-reuse.ts) the variable's node then uses the node that evaluated the
+ *   arguments (the caller's model walk), which holds the reads and reports; a root call's
+ *   arguments are evaluated outside any node, and the child's variables are then inputs that
+ *   child-reuse.ts compares by value, never followed into what they read.
+ */
 export function moduleCallConfig(inst: ModuleCallInstance, decl: BlockDecl): { config: ValueObject; node: SourceMapNode; references: ModelReference[] } {
   const references: ModelReference[] = [];
+  const ctx = inst.scope.env.ctx;
+  const keep = inst.child !== undefined && ctx.reportsKept;
+  const cycles = ctx.cycles;
   const body = evaluateBody(decl.block.body, inst.scope, [], references, MODULE_META);
+  if (keep && ctx.cycles === cycles) {
+    const values = new Map<Attribute, Value>();
+    attributesOf(decl.block).forEach((attr, name) => {
+      // evaluateBody keeps the first of repeated attributes, as attributesOf does.
+      if (!MODULE_META.has(name) && Object.prototype.hasOwnProperty.call(body.config, name)) values.set(attr, body.config[name]);
+    });
+    inst.evaluatedArguments = { values, node: ctx.tracker?.current };
+  }
   return { config: body.config, node: blockNode(inst.scope, decl.block, body.fields), references };
 }

@@ -155,6 +155,12 @@ export class ModuleInstance implements ModuleEnv {
     if (!attr) return undefined;
     const scope = this.inputs.call.scope;
     const where = this.ctx.location(scope.file, attr.start);
+    // The caller's model walk evaluated this argument already (module-calls.ts, moduleCallConfig).
+    const evaluated = this.inputs.call.evaluatedArguments;
+    if (evaluated?.values.has(attr)) {
+      if (evaluated.node) this.ctx.tracker?.touch(evaluated.node);
+      return { value: evaluated.values.get(attr)!, origin: `argument of ${this.address} in ${where}`, file: scope.file, expr: attr.expr };
+    }
     return { value: evaluate(attr.expr, scope), origin: `argument of ${this.address} in ${where}`, file: scope.file, expr: attr.expr };
   }
 

@@ -154,8 +154,12 @@ export class UnitContext {
     return this.instancesUsed;
   }
 
+  /** How many times something was answered "depends on itself" in this run. */
+  cycles = 0;
+
   /** Something was answered "depends on itself" (see EvaluationTracker.cyclic). */
   noteCycle(): void {
+    this.cycles++;
     if (this.tracker) this.tracker.cyclic = true;
   }
 
@@ -221,7 +225,11 @@ export class UnitContext {
     }
   }
 
+  /** Reports asked for so far, kept or not (muted, quiet, held): whether an evaluation reported anything. */
+  reportCalls = 0;
+
   report(file: string, span: Span, severity: Severity, code: string, message: string): void {
+    this.reportCalls++;
     if (this.muted > 0 || this.quiet) return;
     this.tracker?.reported([file, span, severity, code, message]);
     if (this.held) this.held.push([file, span, severity, code, message]);
@@ -230,6 +238,11 @@ export class UnitContext {
 
   /** While set, reports are held here instead of kept (ModuleInstance.tentativeVariable). */
   private held?: ReportCall[];
+
+  /** Whether a report made now is kept in `diagnostics` (not muted, quiet or held back). */
+  get reportsKept(): boolean {
+    return this.muted === 0 && !this.quiet && this.held === undefined;
+  }
 
   /** Runs `fn` with its reports held in `into`, to be kept later with `replayReport` or dropped. */
   holdingReports<T>(into: ReportCall[], fn: () => T): T {

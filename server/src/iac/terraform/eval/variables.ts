@@ -1,7 +1,9 @@
 // Input variables: values from terraform.tfvars, *.auto.tfvars and extra var files (later wins,
 // as on Terraform's command line), defaults, nullability and type conversion, with provenance.
-import type { Attribute, Expr, ParsedFile } from '../ast';
-import { Unknown, type Value } from '../values';
+// A default that is literal data is resolved once per declaration and shared by later runs
+// (`literalDefaults`: why that is exact is there).
+import type { Attribute, Block, Expr, ParsedFile } from '../ast';
+import { isObject, Unknown, type Value } from '../values';
 import { attributesOf, headerSpan, type BlockDecl } from './decls';
 import { evaluate } from './expressions';
 import { constantScope, type ModuleEnv, type Scope } from './scope';
@@ -60,13 +62,57 @@ export function loadVarFiles(ctx: UnitContext, env: ModuleEnv): Map<string, Give
   return out;
 }
 
+/**
+ * Defaults that are literal data, converted to the variable's type, by declaration block. Such a
+ * value depends on the declaration's text alone (literal default and `nullable`; the type is read
+ * from its text, types.ts), parse trees are shared by every run that reads the same text (unit.ts)
+ * and values are never mutated: a module's defaults are evaluated and converted once, not once per
+ * instance, unit and fix re-scan. Kept only when resolving reported nothing (not even muted), so
+ * taking the value reports nothing either, as resolving again would; and only when no object sits
+ * in a list: such an object may be marked as a resource's nested block (computed.ts, the one
+ * side table keyed by value objects), which must not carry over to another instance or run.
+ */
+const literalDefaults = new WeakMap<Block, Value>();
+
+function hasObjectInList(v: Value): boolean {
+  if (Array.isArray(v)) return v.some((item) => isObject(item) || hasObjectInList(item));
+  if (isObject(v)) {
+    for (const k in v) if (hasObjectInList(v[k])) return true;
+  }
+  return false;
+}
+
+/** Numbers, bools, null, strings without interpolation, and tuples and objects of them. */
+function isLiteralData(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Literal':
+      return true;
+    case 'Template':
+      return e.parts.every((p) => p.kind === 'TemplateLiteral');
+    case 'Paren':
+      return isLiteralData(e.expr);
+    case 'Unary':
+      return isLiteralData(e.operand);
+    case 'Tuple':
+      return e.items.every(isLiteralData);
+    case 'Object':
+      return e.items.every((i) => (i.key.kind === 'Variable' || (i.key.kind === 'Template' && isLiteralData(i.key))) && isLiteralData(i.value));
+    default:
+      return false;
+  }
+}
+
 /** Final value of one declared variable given an optional outside value. */
 export function resolveVariable(env: ModuleEnv, decl: BlockDecl, given: GivenValue | undefined): ResolvedVariable {
   const ctx = env.ctx;
   const name = decl.block.labels[0]?.value ?? '';
   const attrs = attributesOf(decl.block);
-  const scope: Scope = constantScope(env, decl.file);
   const defaultAttr: Attribute | undefined = attrs.get('default');
+  if (given === undefined && defaultAttr && literalDefaults.has(decl.block)) {
+    return { value: literalDefaults.get(decl.block)!, origin: [`default in ${location(ctx, decl.file, defaultAttr.start)}`] };
+  }
+  const reportsBefore = ctx.reportCalls;
+  const scope: Scope = constantScope(env, decl.file);
   const nullableAttr = attrs.get('nullable');
   const nullable = nullableAttr ? evaluate(nullableAttr.expr, scope) !== false : true;
   const typeAttr = attrs.get('type');
@@ -98,6 +144,9 @@ export function resolveVariable(env: ModuleEnv, decl: BlockDecl, given: GivenVal
   }
   if (value === null && !nullable) {
     ctx.report(decl.file.path, headerSpan(decl.block), 'error', 'tf-variable-null', `variable "${name}" is not nullable but its value is null`);
+  }
+  if (given === undefined && defaultAttr && ctx.reportCalls === reportsBefore && isLiteralData(defaultAttr.expr) && (!nullableAttr || isLiteralData(nullableAttr.expr)) && !hasObjectInList(value)) {
+    literalDefaults.set(decl.block, value);
   }
   return { value, origin: [origin] };
 }
