@@ -153,17 +153,18 @@ direct_documents contains object.union(d, {"identity": role.address}) if {
 }
 
 # attached_arns: {"identity": address, "arn"} for each managed policy attached by a known ARN
-# (an AWS managed policy, whose document is not in the configuration).
-attached_arns contains {"identity": identity, "arn": r.config.policy_arn} if {
+# (an AWS managed policy, whose document is not in the configuration), also when the ARN is written
+# for any partition or looked up (managed_arn).
+attached_arns contains {"identity": identity, "arn": arn} if {
 	some identity_type, kind in kinds
 	some r in of_type(kind.attachment)
-	is_string(r.config.policy_arn)
+	arn := managed_arn(r, ["policy_arn"], r.config.policy_arn)
 	some identity in designated(r, [kind.key], identity_type)
 }
 
-attached_arns contains {"identity": identity, "arn": r.config.policy_arn} if {
+attached_arns contains {"identity": identity, "arn": arn} if {
 	some r in of_type("aws_iam_policy_attachment")
-	is_string(r.config.policy_arn)
+	arn := managed_arn(r, ["policy_arn"], r.config.policy_arn)
 	some identity_type, kind in kinds
 	some i, _ in unknown.items(object.get(r.config, kind.list, null))
 	some identity in designated(r, [kind.list, i], identity_type)
@@ -172,15 +173,46 @@ attached_arns contains {"identity": identity, "arn": r.config.policy_arn} if {
 attached_arns contains {"identity": identity, "arn": arn} if {
 	some identity_type, kind in kinds
 	some r in of_type(kind.exclusive)
-	some arn in unknown.items(object.get(r.config, "policy_arns", null))
-	is_string(arn)
+	some j, value in unknown.items(object.get(r.config, "policy_arns", null))
+	arn := managed_arn(r, ["policy_arns", j], value)
 	some identity in designated(r, [kind.exclusive_key], identity_type)
 }
 
 attached_arns contains {"identity": role.address, "arn": arn} if {
 	some role in of_type("aws_iam_role")
-	some arn in unknown.items(object.get(role.config, "managed_policy_arns", null))
-	is_string(arn)
+	some j, value in unknown.items(object.get(role.config, "managed_policy_arns", null))
+	arn := managed_arn(role, ["managed_policy_arns", j], value)
+}
+
+# managed_arn(r, path, value): the ARN of the managed policy `value` (at path in r) names: a known
+# string; an AWS managed policy's ARN written for any partition
+# ("arn:${data.aws_partition.current.partition}:iam::aws:policy/IAMFullAccess"), read as the aws
+# partition's; or the `arn` of a `data "aws_iam_policy"` looked up by a known ARN or by name (an AWS
+# managed policy by that name: IAM-007 reads the lookup the same way). Unknown otherwise.
+managed_arn(_, _, value) := value if is_string(value)
+
+managed_arn(_, _, value) := concat("", ["arn:aws:iam::aws:policy/", parts[0][1]]) if {
+	unknown.is_unknown(value)
+	parts := regex.find_all_string_submatch_n(`^"arn:(?:\$\{[^}]+\}|[a-z-]+):iam::aws:policy/([A-Za-z0-9+=,.@_/-]+)"$`, value["$unknown"], 1)
+	count(parts) == 1
+}
+
+managed_arn(r, path, value) := arn if {
+	unknown.is_unknown(value)
+	startswith(value["$unknown"], "data.aws_iam_policy.")
+	some ref in r.references
+	ref.path == path
+	ref.attribute == "arn"
+	some d in tf.data_sources("aws_iam_policy")
+	tf.refers_to(ref.target, d.address)
+	arn := looked_up_arn(d.config)
+}
+
+looked_up_arn(config) := config.arn if is_string(config.arn)
+
+looked_up_arn(config) := concat("", ["arn:aws:iam::aws:policy/", config.name]) if {
+	not is_string(config.arn)
+	is_string(config.name)
 }
 
 # memberships: [user address, group address] for each membership either membership resource makes.

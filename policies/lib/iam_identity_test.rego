@@ -176,3 +176,17 @@ test_exclusive_attachments if {
 	docs := iam_identity.direct_documents with input as {"resources": [role, policy, ex]}
 	{[d.identity, d.resource.address] | some d in docs} == {["aws_iam_role.r", "aws_iam_policy.p"]}
 }
+
+# ARNs written for any partition, and data "aws_iam_policy" lookups, name an AWS managed policy too
+# (round 13: IAMFullAccess attached these ways passed the escalation rules).
+test_attached_arns_partition_and_lookup_forms if {
+	role := {"address": "aws_iam_role.r", "type": "aws_iam_role", "name": "r", "config": {"name": "r"}, "references": []}
+	by_partition := {"address": "aws_iam_role_policy_attachment.p", "type": "aws_iam_role_policy_attachment", "name": "p", "config": {"role": "r", "policy_arn": {"$unknown": `"arn:${data.aws_partition.current.partition}:iam::aws:policy/IAMFullAccess"`}}, "references": []}
+	by_lookup := {"address": "aws_iam_role_policy_attachment.l", "type": "aws_iam_role_policy_attachment", "name": "l", "config": {"role": "r", "policy_arn": {"$unknown": "data.aws_iam_policy.ro.arn"}}, "references": [{"path": ["policy_arn"], "target": "data.aws_iam_policy.ro", "attribute": "arn"}]}
+	by_unknown := {"address": "aws_iam_role_policy_attachment.u", "type": "aws_iam_role_policy_attachment", "name": "u", "config": {"role": "r", "policy_arn": {"$unknown": "var.policy_arn"}}, "references": []}
+	lookup := {"address": "data.aws_iam_policy.ro", "type": "aws_iam_policy", "name": "ro", "config": {"name": "ReadOnlyAccess"}}
+	iam_identity.attached_arns == {
+		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/IAMFullAccess"},
+		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"},
+	} with input as {"resources": [role, by_partition, by_lookup, by_unknown], "data": [lookup]}
+}

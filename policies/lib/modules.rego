@@ -23,6 +23,17 @@ opaque_calls(name) := [m |
 	same_kind(m.source, name)
 ]
 
+# submodule_calls(name, sub): opaque calls of one submodule of terraform-aws-modules/<name>/aws
+# (`//modules/<sub>`), for rules that read a submodule whose inputs are not its root module's (the
+# ecs module's `service`: one service's arguments at the top level, not a `services` map).
+submodule_calls(name, sub) := [m |
+	some m in object.get(input, "modules", [])
+	not m.dir
+	is_string(m.source)
+	is_module(m.source, name)
+	submodule(m.source) == sub
+]
+
 same_kind(source, _) if submodule(source) == ""
 
 same_kind(source, "security-group") if submodule(source) != ""

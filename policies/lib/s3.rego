@@ -27,8 +27,8 @@ by_name(bucket, resource_type) := {r |
 
 # by_expression(bucket, type): companions whose `bucket` is the very expression the bucket's name
 # is (`bucket = var.bucket_name` on both, unknown to Palisade): one variable has one value, so the
-# companion is this bucket's. Only a plain var./local. name counts: `each.value` or `count.index`
-# read a different collection in each resource.
+# companion is this bucket's. Only a plain var./local. name, or a template of them and literal
+# text, counts: `each.value` or `count.index` read a different collection in each resource.
 by_expression(bucket, resource_type) := {r |
 	key := bucket_expression_keys[bucket.address]
 	some r in tf.resources(resource_type)
@@ -38,6 +38,13 @@ by_expression(bucket, resource_type) := {r |
 expression_key(r) := concat("", [tf.scope(r.address), text]) if {
 	text := r.config.bucket["$unknown"]
 	regex.match(`^(var|local)\.[A-Za-z_][A-Za-z0-9_-]*$`, text)
+}
+
+# A template of such names and literal text ("${var.env}-data") has one value too, so it ties the
+# same way (round 13: a versioning resource named so hid every other bucket of the module).
+expression_key(r) := concat("", [tf.scope(r.address), text]) if {
+	text := r.config.bucket["$unknown"]
+	regex.match(`^"(?:[^$"\\%]|\$\{(?:var|local)\.[A-Za-z_][A-Za-z0-9_-]*\})+"$`, text)
 }
 
 # bucket_expression_keys: bucket address → key, computed once (companions() runs per bucket and

@@ -46,6 +46,19 @@ test_companion_expression_needs_same_variable_and_module if {
 	s3.has_companion(bucket, "aws_s3_bucket_versioning") with input as {"resources": [bucket, in_module, root_v]}
 }
 
+# A template of variables and literal text has one value too (round 13): "${var.env}-data" ties a
+# companion to its bucket; one reading each.value or a resource attribute does not.
+test_companion_by_same_name_template if {
+	data_bucket := {"address": "aws_s3_bucket.data", "type": "aws_s3_bucket", "name": "data", "config": {"bucket": {"$unknown": `"${var.env}-data"`}}, "references": []}
+	other_bucket := {"address": "aws_s3_bucket.other", "type": "aws_s3_bucket", "name": "other", "config": {"bucket": {"$unknown": `"${var.env}-other"`}}, "references": []}
+	v := {"address": "aws_s3_bucket_versioning.v", "type": "aws_s3_bucket_versioning", "config": {"bucket": {"$unknown": `"${var.env}-data"`}}, "references": []}
+	resources := {"resources": [data_bucket, other_bucket, v]}
+	s3.companions(data_bucket, "aws_s3_bucket_versioning") == {v} with input as resources
+	not s3.has_companion(other_bucket, "aws_s3_bucket_versioning") with input as resources
+	per_key := {"address": "aws_s3_bucket_versioning.k", "type": "aws_s3_bucket_versioning", "config": {"bucket": {"$unknown": `"${var.env}-${each.key}"`}}, "references": []}
+	s3.has_companion(other_bucket, "aws_s3_bucket_versioning") with input as {"resources": [data_bucket, other_bucket, per_key]}
+}
+
 test_bucket_policies if {
 	doc := {"Statement": []}
 	pol := {"address": "aws_s3_bucket_policy.p", "type": "aws_s3_bucket_policy", "config": {"bucket": "corp-logs", "policy": doc}, "references": []}

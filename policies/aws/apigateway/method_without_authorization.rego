@@ -5,7 +5,9 @@
 #   anyone who knows the URL. Unless the endpoint is deliberately public, use IAM, a Cognito
 #   user pool or a Lambda authorizer. CORS preflight (OPTIONS) methods are not reported. The
 #   same holds for an HTTP API route ("POST /orders") and a WebSocket API's $connect route
-#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE.
+#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE, and for the $default
+#   route of an API known to be an HTTP API (the catch-all route, which takes an authorizer like
+#   any other; a WebSocket API's $default takes none).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
@@ -39,7 +41,8 @@ deny contains result.fail_fix(r, ["authorization"], msg, [result.set(["authoriza
 
 # API Gateway v2 routes. Only an HTTP API route ("<METHOD> <path>") and a WebSocket $connect route
 # take an authorizer (AWS rejects one on other WebSocket routes); "$default" belongs to either kind
-# of API and is left alone. authorization_type defaults to NONE: on the header when it is unset.
+# of API and is judged below, once its API is known. authorization_type defaults to NONE: on the
+# header when it is unset.
 deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
 	some r in tf.resources("aws_apigatewayv2_route")
 	route := unknown.known_string(r.config.route_key)
@@ -49,10 +52,29 @@ deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["auth
 	msg := sprintf("%s (%s) can be called without authorization", [r.address, route])
 }
 
+# $default: an HTTP API's catch-all route serves every request no other route matches and takes
+# an authorizer like any other; a WebSocket API's $default takes none. Judged only when the route's
+# api_id refers to an aws_apigatewayv2_api whose protocol_type is HTTP (round 13 forms).
+deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
+	some r in tf.resources("aws_apigatewayv2_route")
+	r.config.route_key == "$default"
+	object.get(r.config, "authorization_type", "NONE") == "NONE"
+	http_api(r)
+	msg := sprintf("%s ($default of an HTTP API) can be called without authorization", [r.address])
+}
+
 authorizable("$connect")
 
 authorizable(route) if {
 	method := upper(split(route, " ")[0])
 	method in {"ANY", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}
 	startswith(substring(route, count(method), -1), " /")
+}
+
+http_api(r) if {
+	some ref in r.references
+	ref.path == ["api_id"]
+	some api in tf.resources("aws_apigatewayv2_api")
+	tf.refers_to(ref.target, api.address)
+	upper(unknown.known_string(api.config.protocol_type)) == "HTTP"
 }

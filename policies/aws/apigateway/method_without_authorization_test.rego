@@ -38,3 +38,15 @@ test_authorized_or_unauthorizable_v2_route_passes if {
 	count(rule.deny) == 0 with input as {"resources": [route({"route_key": {"$unknown": "var.route"}})]}
 	count(rule.deny) == 0 with input as {"resources": [route({"route_key": "POST /orders", "authorization_type": {"$unknown": "var.auth"}})]}
 }
+
+default_route_on(api) := object.union(route({"route_key": "$default", "api_id": {"$unknown": sprintf("%s.id", [api])}}), {"references": [{"path": ["api_id"], "target": api, "attribute": "id"}]})
+
+# $default of an API known to be an HTTP API is a catch-all route that takes an authorizer (round
+# 13); of a WebSocket API, or of an API Palisade cannot see, it is left alone (above).
+test_http_api_default_route if {
+	http := {"address": "aws_apigatewayv2_api.h", "type": "aws_apigatewayv2_api", "name": "h", "config": {"protocol_type": "HTTP"}, "references": []}
+	ws := {"address": "aws_apigatewayv2_api.w", "type": "aws_apigatewayv2_api", "name": "w", "config": {"protocol_type": "WEBSOCKET"}, "references": []}
+	rule.deny == {{"msg": "aws_apigatewayv2_route.r ($default of an HTTP API) can be called without authorization", "resource": "aws_apigatewayv2_route.r", "path": ["authorization_type"], "fix": [{"op": "set", "path": ["authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [http, default_route_on("aws_apigatewayv2_api.h")]}
+	count(rule.deny) == 0 with input as {"resources": [ws, default_route_on("aws_apigatewayv2_api.w")]}
+	count(rule.deny) == 0 with input as {"resources": [http, object.union(default_route_on("aws_apigatewayv2_api.h"), {"config": {"route_key": "$default", "authorization_type": "JWT"}})]}
+}

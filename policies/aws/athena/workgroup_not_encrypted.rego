@@ -39,13 +39,14 @@ deny contains result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(
 
 # Encryption configured but not enforced: clients may override the workgroup's result settings
 # (encryption included) per query, so the workgroup's encryption is a default, not a guarantee.
-# Only an explicit false counts: the provider's default is true.
+# Only an explicit false counts (also the string "false", which Terraform converts for a bool
+# argument, as a variable's default often is): the provider's default is true.
 deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
 	some r in tf.resources("aws_athena_workgroup")
 	not managed_results(r)
 	not missing_level(r)
 	some i, c in tf.blocks(r, "configuration")
-	c.enforce_workgroup_configuration == false
+	unknown.is_false(object.get(c, "enforce_workgroup_configuration", null))
 	path := ["configuration", i, "enforce_workgroup_configuration"]
 	msg := sprintf("%s lets clients override its result encryption (enforce_workgroup_configuration = false)", [r.address])
 }

@@ -57,3 +57,9 @@ test_enforce_unset_or_unknown_passes if {
 	unknown_flag := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": {"$unknown": "var.x"}, "result_configuration": [{"encryption_configuration": [{"encryption_option": "SSE_KMS"}]}]}]}, "references": []}]}
 	count(rule.deny) == 0 with input as unknown_flag
 }
+
+# A bool written as a string (a variable's default "false"): Terraform converts it (round 13).
+test_encryption_not_enforced_as_string_fires if {
+	not_enforced_string := json.patch(not_enforced, [{"op": "replace", "path": "/resources/0/config/configuration/0/enforce_workgroup_configuration", "value": "false"}])
+	count(rule.deny) == 1 with input as not_enforced_string
+}

@@ -9,7 +9,9 @@
 #   Neptune and Redshift endpoints encrypt their connections without it, and Azure SQL endpoints
 #   are left alone (the server enforces encryption). A Redis target takes its TLS setting in
 #   redis_settings: ssl_security_protocol = "plaintext" is judged the same way (unset is
-#   ssl-encryption).
+#   ssl-encryption). Opaque terraform-aws-modules/dms calls are judged by each entry of their
+#   `endpoints` map that becomes an aws_dms_endpoint (the module passes ssl_mode and
+#   redis_settings through, null when the entry leaves them out).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Security.SSL.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html
@@ -17,7 +19,7 @@
 #   id: PAL-AWS-DMS-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_dms_endpoint]
+#   resource_types: [aws_dms_endpoint, "module:terraform-aws-modules/dms/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV2_AWS_49
@@ -26,6 +28,7 @@
 #   fixable: false
 package palisade.aws.dms.endpoint_ssl_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -55,6 +58,37 @@ deny contains result.fail(r, path, msg) if {
 	lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
 	path := ["redis_settings", i, "ssl_security_protocol"]
 	msg := sprintf("%s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [r.address])
+}
+
+# terraform-aws-modules/dms: each `endpoints` entry without s3_settings is an aws_dms_endpoint
+# (entries with s3_settings become aws_dms_s3_endpoint), with ssl_mode = try(entry.ssl_mode, null)
+# and the entry's redis_settings object as the one redis_settings block. Reported on the entry.
+deny contains result.fail(m, array.concat(["endpoints", key], path), msg) if {
+	some [m, key, entry] in module_endpoints
+	lower(unknown.known_string(entry.engine_name)) in ssl_engines
+	some path, what in plain({"config": entry})
+	msg := sprintf("endpoint %s of %s connects to its %s database without SSL (%s)", [key, m.address, entry.engine_name, what])
+}
+
+deny contains result.fail(m, ["endpoints", key, "redis_settings", "ssl_security_protocol"], msg) if {
+	some [m, key, entry] in module_endpoints
+	lower(unknown.known_string(entry.engine_name)) == "redis"
+	settings := object.get(entry, "redis_settings", null)
+	is_object(settings)
+	lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
+	msg := sprintf("endpoint %s of %s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [key, m.address])
+}
+
+module_endpoints contains [m, key, entry] if {
+	some m in modules.opaque_calls("dms")
+	modules.creates(m, ["create"])
+	endpoints := object.get(m.config, "endpoints", {})
+	is_object(endpoints)
+	not unknown.is_unknown(endpoints)
+	some key, entry in endpoints
+	is_object(entry)
+	not unknown.is_unknown(entry)
+	object.get(entry, "s3_settings", null) == null
 }
 
 # Unset or "": the provider sends no mode and DMS uses none.

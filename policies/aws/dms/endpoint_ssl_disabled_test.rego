@@ -45,3 +45,22 @@ test_redis_plaintext_fires if {
 	count(rule.deny) == 0 with input as {"resources": [endpoint({"engine_name": "redis", "redis_settings": [{"ssl_security_protocol": "ssl-encryption"}]})]}
 	count(rule.deny) == 0 with input as {"resources": [endpoint({"engine_name": "redis", "redis_settings": [{"server_name": "r"}]})]}
 }
+
+dms(endpoints) := {"address": "module.dms", "name": "dms", "source": "terraform-aws-modules/dms/aws", "config": {"repl_instance_id": "x", "endpoints": endpoints}}
+
+# terraform-aws-modules/dms endpoints entries (round 13): the module passes ssl_mode through, null
+# when the entry leaves it out, which is DMS's none.
+test_module_endpoints if {
+	rule.deny == {{"msg": "endpoint source of module.dms connects to its aurora-postgresql database without SSL (ssl_mode is not set)", "resource": "module.dms", "path": ["endpoints", "source"]}} with input as {"resources": [], "modules": [dms({"source": {"endpoint_type": "source", "engine_name": "aurora-postgresql"}, "target": {"endpoint_type": "target", "engine_name": "postgres", "ssl_mode": "require"}})]}
+	rule.deny == {{"msg": "endpoint t of module.dms connects to its mysql database without SSL (ssl_mode = \"none\")", "resource": "module.dms", "path": ["endpoints", "t", "ssl_mode"]}} with input as {"resources": [], "modules": [dms({"t": {"engine_name": "mysql", "ssl_mode": "none"}})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [dms({"r": {"engine_name": "redis", "redis_settings": {"server_name": "r", "auth_type": "none", "ssl_security_protocol": "plaintext"}}})]}
+}
+
+test_module_quiet_cases if {
+	# an S3 entry becomes aws_dms_s3_endpoint; unknown entries, engines and modes; create = false
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [dms({"s3": {"engine_name": "s3", "s3_settings": {"bucket_name": "b"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [dms({"a": {"engine_name": {"$unknown": "var.engine"}}, "b": {"engine_name": "mysql", "ssl_mode": {"$unknown": "var.mode"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [dms({"$unknown": "var.endpoints"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.dms", "name": "dms", "source": "terraform-aws-modules/dms/aws", "config": {"create": false, "endpoints": {"a": {"engine_name": "mysql"}}}}]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [dms({"r": {"engine_name": "redis", "redis_settings": {"server_name": "r", "auth_type": "none"}}})]}
+}

@@ -104,9 +104,10 @@ deny contains result.fail(t.resource, [t.key], msg) if {
 # $(…), `…`) or that name a place (an ARN, a path, a template) are not the secret itself, and
 # neither are names that end in one (SECRET_NAME, TOKEN_TTL, PASSWORD_FILE, …). The opening quote
 # may be escaped (NAME=\"value\", as scripts written inside another quoted string are): the shell
-# still assigns the literal.
+# still assigns the literal. The assignment may open a quoted argument (echo "API_TOKEN=…" >> .env,
+# --env 'DB_PASSWORD=…'): the script writes the literal into a file or a command line.
 literal_secrets(text) := {name |
-	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\\?["']?([^\s"';\\]{6,})`, text, -1)
+	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;"'])(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=\\?["']?([^\s"';\\]{6,})`, text, -1)
 	name := m[1]
 	lower(name) != "aws_secret_access_key" # its own pattern, with the key's shape
 	parts := split(lower(name), "_")

@@ -70,3 +70,11 @@ test_escaped_quoted_password_fires if {
 	script := "export DATABASE_PASSWORD=\\\"SomeSortOfPassword\\\"\n"
 	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password or token", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
 }
+
+# An assignment that opens a quoted argument writes the literal too: an env file by echo, a
+# container's --env (round 13). A quoted word that only mentions the name does not.
+test_quoted_assignment_argument_fires if {
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "echo \"API_TOKEN=\\\"tok-9f8e7d6c5b4a\\\"\" >> /etc/app.env\n"})]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "docker run --env 'DB_PASSWORD=s3cr3t-pw' app\n"})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "echo \"DB_PASSWORD=$(cat /run/secrets/db)\" >> /etc/app.env\n"})]}
+}

@@ -7,7 +7,8 @@
 #   task's security groups in the way. Tasks in private subnets reach the internet (image pulls
 #   included) through a NAT gateway or VPC endpoints instead; a service that must be public is
 #   published through a load balancer. Opaque terraform-aws-modules/ecs calls are judged by each
-#   entry of their `services` map.
+#   entry of their `services` map, calls of its service submodule (//modules/service) by their
+#   own assign_public_ip.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2
@@ -15,7 +16,7 @@
 #   id: PAL-AWS-ECS-004
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_ecs_service, "module:terraform-aws-modules/ecs/aws"]
+#   resource_types: [aws_ecs_service, "module:terraform-aws-modules/ecs/aws", "module:terraform-aws-modules/ecs/aws//modules/service"]
 #   frameworks: {}
 #   references:
 #     kics: bafe7989-3c4b-47f0-910b-e6e1cba7f146
@@ -50,4 +51,16 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
 	unknown.is_true(object.get(service, "assign_public_ip", false))
 	path := ["services", key, "assign_public_ip"]
 	msg := sprintf("service %s of %s gives each of its tasks a public IP address", [key, m.address])
+}
+
+# The service submodule (terraform-aws-modules/ecs/aws//modules/service), the common way to add one
+# service to an existing cluster: it creates the aws_ecs_service with create and create_service
+# (both default true) and gives it network_configuration.assign_public_ip = var.assign_public_ip
+# (default false) in the awsvpc network mode, its default.
+deny contains result.fail_fix(m, ["assign_public_ip"], msg, [result.set(["assign_public_ip"], false)]) if {
+	some m in modules.submodule_calls("ecs", "service")
+	modules.creates(m, ["create", "create_service"])
+	object.get(m.config, "network_mode", "awsvpc") == "awsvpc"
+	unknown.is_true(object.get(m.config, "assign_public_ip", false))
+	msg := sprintf("%s gives each of its tasks a public IP address", [m.address])
 }

@@ -32,3 +32,21 @@ test_module_quiet_cases if {
 test_other_module_sources_are_ignored if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.ecs", "name": "ecs", "source": "./ecs", "config": {"services": {"frontend": {"assign_public_ip": true}}}}]}
 }
+
+service_submodule(config) := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/ecs/aws//modules/service", "config": config}
+
+# The service submodule takes one service's arguments at the top level (round 13).
+test_service_submodule_fires if {
+	rule.deny == {{"msg": "module.web gives each of its tasks a public IP address", "resource": "module.web", "path": ["assign_public_ip"], "fix": [{"op": "set", "path": ["assign_public_ip"], "value": false}]}} with input as {"resources": [], "modules": [service_submodule({"name": "web", "subnet_ids": ["subnet-a"], "assign_public_ip": true})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [service_submodule({"assign_public_ip": "true"})]}
+}
+
+test_service_submodule_quiet_cases if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [service_submodule({"name": "web"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [service_submodule({"assign_public_ip": {"$unknown": "var.public"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [service_submodule({"create_service": false, "assign_public_ip": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [service_submodule({"network_mode": "bridge", "assign_public_ip": true})]}
+
+	# other submodules (cluster, container-definition) create no service
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.c", "name": "c", "source": "terraform-aws-modules/ecs/aws//modules/cluster", "config": {"assign_public_ip": true}}]}
+}

@@ -32,13 +32,13 @@ import data.palisade.lib.unknown
 
 path := ["enabled_cloudwatch_logs_exports"]
 
-deny contains result.fail_fix(r, path, msg(r), fix(r)) if {
+deny contains result.fail_fix(r, path, msg(r), fix(r, tf.resources("aws_rds_cluster"))) if {
 	some r in tf.resources("aws_rds_cluster")
 	not serverless_v1(r)
 	no_exports(r)
 }
 
-deny contains result.fail_fix(m, path, msg(m), fix(m)) if {
+deny contains result.fail_fix(m, path, msg(m), fix(m, modules.aurora_clusters)) if {
 	some m in modules.aurora_clusters
 	not serverless_v1(m)
 	no_exports(m)
@@ -58,10 +58,25 @@ msg(r) := sprintf("%s publishes no database logs to CloudWatch Logs", [r.address
 
 # The fix exports the log every engine of the family writes without further configuration: the
 # error log (MySQL family) or the server log (PostgreSQL family). An unknown or absent engine
-# (the provider has no default since v5) gets no fix.
-fix(r) := [result.set(path, logs)] if {
+# (the provider has no default since v5) gets no fix. Nor does an instance of a for_each / count
+# block whose instances differ in engine family (round 13: for_each over engines): the fix edits
+# the one block, or the variable it reads, that every instance shares, and "error" is not a
+# log Aurora PostgreSQL exports (the API rejects it), however the re-scan reads it.
+fix(r, peers) := [result.set(path, logs)] if {
 	logs := engine_logs(lower(unknown.known_string(r.config.engine)))
+	block := instance_block(r.address)
+	every peer in peers {
+		same_family(peer, block, logs)
+	}
 } else := []
+
+# same_family: the peer is another block's, or exports the same logs by its engine.
+same_family(peer, block, _) if instance_block(peer.address) != block
+
+same_family(peer, _, logs) if engine_logs(lower(unknown.known_string(peer.config.engine))) == logs
+
+# instance_block: the address without its instance key (aws_rds_cluster.x["a"] → aws_rds_cluster.x).
+instance_block(address) := regex.replace(address, `\[[^\]]*\]$`, "")
 
 engine_logs(engine) := ["postgresql"] if engine in {"aurora-postgresql", "postgres"}
 

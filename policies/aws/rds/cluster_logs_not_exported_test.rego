@@ -35,3 +35,18 @@ test_opaque_module if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [aurora_call({"engine": "aurora-postgresql"})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [aurora_call({"engine": "aurora-postgresql", "enabled_cloudwatch_logs_exports": ["postgresql"]})]}
 }
+
+instance(key, engine) := {"address": sprintf("aws_rds_cluster.fe[%q]", [key]), "type": "aws_rds_cluster", "name": "fe", "config": {"engine": engine}, "references": []}
+
+# Instances of one for_each block share the text the fix edits: with engines of both families no
+# fix is offered ("error" is no Aurora PostgreSQL log); with one family it is (round 13).
+test_fix_withheld_when_instances_differ_in_family if {
+	mixed := {"resources": [instance("a", "aurora-mysql"), instance("b", "aurora-postgresql"), cluster({"engine": "aurora-postgresql"})]}
+	{[f.resource, f.fix] | some f in rule.deny with input as mixed} == {
+		["aws_rds_cluster.fe[\"a\"]", []],
+		["aws_rds_cluster.fe[\"b\"]", []],
+		["aws_rds_cluster.this", [{"op": "set", "path": ["enabled_cloudwatch_logs_exports"], "value": ["postgresql"]}]],
+	}
+	same := {"resources": [instance("a", "aurora-mysql"), instance("b", "mysql")]}
+	{f.fix | some f in rule.deny with input as same} == {[{"op": "set", "path": ["enabled_cloudwatch_logs_exports"], "value": ["error"]}]}
+}

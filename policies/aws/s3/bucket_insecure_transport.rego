@@ -135,7 +135,12 @@ applies_to_everyone(s) if "*" in iam.aws_principals(s)
 
 applies_to_everyone(s) if unknown.is_unknown(s.Principal)
 
-applies_to_everyone(s) if unknown.is_unknown(s.Principal.AWS)
+# A single unknown AWS principal may be "*", unless it is written as an ARN template (below), the
+# same test as for the members of a list.
+applies_to_everyone(s) if {
+	unknown.is_unknown(s.Principal.AWS)
+	not names_one_principal(s.Principal.AWS)
+}
 
 applies_to_everyone(s) if {
 	some p in iam.aws_principals(s)
@@ -153,6 +158,7 @@ names_one_principal(p) if startswith(unknown.literal_text(p), `"arn:`)
 covers_every_object(s, _) if {
 	unknown.is_unknown(s.Resource)
 	not bucket_arn_reference(s.Resource)
+	not names_one_key(s.Resource) # a single template naming one key, as in a list below
 }
 
 covers_every_object(s, _) if s.NotResource != null

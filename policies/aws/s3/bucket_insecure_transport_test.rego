@@ -96,6 +96,15 @@ test_deny_on_templated_key_or_principal_fires if {
 	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": [{"$unknown": `"${var.principal}"`}]}})]})]}
 }
 
+# The same templates written as a single value rather than a one-element list (round 13): the
+# unknown string was taken as "may be anything" before the template test was reached.
+test_single_templated_key_or_principal_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": {"$unknown": `"${aws_s3_bucket.logs.arn}/reports/summary.csv"`}})]})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": {"$unknown": `"arn:aws:iam::${data.aws_caller_identity.current.account_id}:root"`}}})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Resource": {"$unknown": `"${aws_s3_bucket.logs.arn}/*"`}})]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Principal": {"AWS": {"$unknown": "var.principal"}}})]})]}
+}
+
 # An unknown Effect may be Deny (sonar-iac, round 11): the finding would rest on the unknown.
 test_deny_with_unknown_effect_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [deny_with({"Effect": {"$unknown": `"${var.effect}"`}})]})]}

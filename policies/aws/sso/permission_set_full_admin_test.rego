@@ -34,3 +34,13 @@ test_managed_administrator_access_fires if {
 	count(rule.deny) == 0 with input as {"resources": [attachment("arn:aws:iam::aws:policy/ReadOnlyAccess")]}
 	count(rule.deny) == 0 with input as {"resources": [attachment({"$unknown": "var.policy_arn"})]}
 }
+
+# The ARN written for any partition, or looked up by data "aws_iam_policy" (round 13).
+test_managed_administrator_access_other_forms_fire if {
+	count(rule.deny) == 1 with input as {"resources": [attachment({"$unknown": `"arn:${data.aws_partition.current.partition}:iam::aws:policy/AdministratorAccess"`})]}
+	looked_up := object.union(attachment({"$unknown": "data.aws_iam_policy.admin.arn"}), {"references": [{"path": ["managed_policy_arn"], "target": "data.aws_iam_policy.admin", "attribute": "arn"}]})
+	admin := {"address": "data.aws_iam_policy.admin", "type": "aws_iam_policy", "name": "admin", "config": {"name": "AdministratorAccess"}}
+	count(rule.deny) == 1 with input as {"resources": [looked_up], "data": [admin]}
+	count(rule.deny) == 0 with input as {"resources": [looked_up], "data": [object.union(admin, {"config": {"name": "ReadOnlyAccess"}})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment({"$unknown": "var.policy_arn"})]}
+}
