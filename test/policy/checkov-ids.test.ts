@@ -19,6 +19,8 @@ const VERIFIED: Record<string, string[]> = {
   CKV_AWS_277: ['PAL-AWS-VPC-003'],
   CKV_AWS_382: ['PAL-AWS-VPC-005'],
   CKV_AWS_260: ['PAL-AWS-VPC-012'],
+  // APIGatewayV2RouteDefinesAuthorizationType: API Gateway v2 routes without authorization.
+  CKV_AWS_309: ['PAL-AWS-APIGATEWAY-002'],
 };
 
 test('Checkov ids verified against the vendor name the equivalent rule, and only it', () => {
