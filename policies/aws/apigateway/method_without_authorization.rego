@@ -4,10 +4,9 @@
 #   A REST API method with authorization = "NONE" and no API key requirement can be called by
 #   anyone who knows the URL. Unless the endpoint is deliberately public, use IAM, a Cognito
 #   user pool or a Lambda authorizer. CORS preflight (OPTIONS) methods are not reported. The
-#   same holds for an HTTP API route ("POST /orders") and a WebSocket API's $connect route
-#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE, and for the $default
-#   route of an API known to be an HTTP API (the catch-all route, which takes an authorizer like
-#   any other; a WebSocket API's $default takes none).
+#   same holds for an HTTP API route ("POST /orders", and the $default route of an HTTP API this
+#   module declares, which answers every unmatched request) and a WebSocket API's $connect route
+#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
@@ -17,7 +16,7 @@
 #   resource_types: [aws_api_gateway_method, aws_apigatewayv2_route]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_59
+#     checkov: [CKV_AWS_59, CKV_AWS_309]
 #     trivy: AVD-AWS-0004
 #     kics: 15ccec05-5476-4890-ad19-53991eba1db8
 #   cwe: ["CWE-306"]
@@ -41,40 +40,35 @@ deny contains result.fail_fix(r, ["authorization"], msg, [result.set(["authoriza
 
 # API Gateway v2 routes. Only an HTTP API route ("<METHOD> <path>") and a WebSocket $connect route
 # take an authorizer (AWS rejects one on other WebSocket routes); "$default" belongs to either kind
-# of API and is judged below, once its API is known. authorization_type defaults to NONE: on the
-# header when it is unset.
+# of API, so it is judged only when its api_id names an API of this module declared with
+# protocol_type = "HTTP" (there it is the catch-all for every unmatched request, and takes an
+# authorizer like any route). authorization_type defaults to NONE: on the header when it is unset.
 deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
 	some r in tf.resources("aws_apigatewayv2_route")
 	route := unknown.known_string(r.config.route_key)
-	authorizable(route)
+	authorizable(r, route)
 	object.get(r.config, "authorization_type", "NONE") == "NONE"
 	unknown.is_false(object.get(r.config, "api_key_required", false))
 	msg := sprintf("%s (%s) can be called without authorization", [r.address, route])
 }
 
-# $default: an HTTP API's catch-all route serves every request no other route matches and takes
-# an authorizer like any other; a WebSocket API's $default takes none. Judged only when the route's
-# api_id refers to an aws_apigatewayv2_api whose protocol_type is HTTP (round 13 forms).
-deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
-	some r in tf.resources("aws_apigatewayv2_route")
-	r.config.route_key == "$default"
-	object.get(r.config, "authorization_type", "NONE") == "NONE"
-	http_api(r)
-	msg := sprintf("%s ($default of an HTTP API) can be called without authorization", [r.address])
-}
+authorizable(_, "$connect")
 
-authorizable("$connect")
-
-authorizable(route) if {
+authorizable(_, route) if {
 	method := upper(split(route, " ")[0])
 	method in {"ANY", "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"}
 	startswith(substring(route, count(method), -1), " /")
 }
 
-http_api(r) if {
+authorizable(r, "$default") if {
 	some ref in r.references
 	ref.path == ["api_id"]
+	some api in http_apis
+	tf.refers_to(ref.target, api)
+}
+
+# The HTTP APIs of the module, by address, computed once (not per route).
+http_apis contains api.address if {
 	some api in tf.resources("aws_apigatewayv2_api")
-	tf.refers_to(ref.target, api.address)
 	upper(unknown.known_string(api.config.protocol_type)) == "HTTP"
 }

@@ -15,7 +15,7 @@
 #   resource_types: [aws_iam_role]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_60
+#     checkov: CKV_AWS_61
 #     kics: 09c35abf-5852-4622-ac7a-b987b331232e
 #   cwe: ["CWE-441"]
 #   remediation: Add a Condition requiring sts:ExternalId (for a third party) or aws:MultiFactorAuthPresent (for people) to the trust statement.

@@ -12,7 +12,7 @@
 #   resource_types: [aws_iam_role]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_61
+#     checkov: CKV_AWS_60
 #     kics: [12b7e704-37f0-4d1e-911a-44bf60c48c21, bcdcbdc6-a350-4855-ae7c-d1e6436f7c97]
 #   cwe: ["CWE-284"]
 #   remediation: Name the accounts, roles or services allowed to assume the role, or add conditions such as aws:PrincipalOrgID or sts:ExternalId.

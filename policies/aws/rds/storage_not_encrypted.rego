@@ -17,7 +17,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["2.3.1"]
 #   references:
-#     checkov: CKV_AWS_16
+#     checkov: [CKV_AWS_16, CKV_AWS_96]
 #     trivy: [AVD-AWS-0080, AVD-AWS-0079]
 #     kics: [3199c26c-7871-4cb3-99c2-10a59244ce7f, 1a690d1d-0ae7-49fa-b2db-b75ae0dd1d3e, 08bd0760-8752-44e1-9779-7bb369b2b4e4]
 #   cwe: ["CWE-311"]

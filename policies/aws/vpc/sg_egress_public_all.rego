@@ -13,6 +13,7 @@
 #   resource_types: [aws_security_group, aws_security_group_rule, aws_vpc_security_group_egress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_382
 #     trivy: AVD-AWS-0104
 #   cwe: ["CWE-284"]
 #   remediation: Allow egress only to the ports and destinations (CIDRs, prefix lists, security groups) the workload needs.

@@ -13,6 +13,7 @@
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_277
 #     trivy: AVD-AWS-0107
 #   cwe: ["CWE-284"]
 #   remediation: Allow only the ports the workload serves, from the CIDRs or security groups that need them.

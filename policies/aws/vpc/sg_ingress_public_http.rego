@@ -12,6 +12,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_security_group, aws_default_security_group, aws_security_group_rule, aws_vpc_security_group_ingress_rule, "module:terraform-aws-modules/security-group/aws"]
 #   references:
+#     checkov: CKV_AWS_260
 #     kics: ffac8a12-322e-42c1-b9b9-81ff85c39ef7
 #   cwe: ["CWE-319"]
 #   remediation: Serve HTTPS (443) instead, or restrict port 80 to the load balancer's security group.
