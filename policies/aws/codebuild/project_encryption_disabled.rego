@@ -5,8 +5,8 @@
 #   logs in S3) without encrypting them, where they would otherwise be encrypted with the project's
 #   KMS key (or the AWS managed key for S3). Artifacts and logs carry compiled code, packaged
 #   secrets and environment details; stored unencrypted, anyone who can read the bucket reads them
-#   and no key policy stands in the way. Only artifacts that are produced (type other than
-#   NO_ARTIFACTS) and S3 logs that are enabled are judged.
+#   and no key policy stands in the way. Only S3 artifacts (the one type the switch applies to)
+#   and S3 logs that are enabled are judged.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectArtifacts.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/codebuild-project-artifact-encryption.html
@@ -34,7 +34,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 	some name in ["artifacts", "secondary_artifacts"]
 	some i, artifacts in tf.blocks(r, name)
 	unknown.is_true(object.get(artifacts, "encryption_disabled", false))
-	not no_artifacts(artifacts)
+	not not_s3(artifacts)
 	path := [name, i, "encryption_disabled"]
 	msg := sprintf("%s stores its build artifacts unencrypted", [r.address])
 }
@@ -49,5 +49,6 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 	msg := sprintf("%s stores its build logs in S3 unencrypted", [r.address])
 }
 
-# An explicit encryption_disabled = true is reported unless the block is known to produce nothing.
-no_artifacts(artifacts) if upper(unknown.known_string(artifacts.type)) == "NO_ARTIFACTS"
+# encryption_disabled applies to S3 artifacts only (AWS rejects it on other types): an explicit
+# true is reported unless the block is known to be of another type (NO_ARTIFACTS, CODEPIPELINE).
+not_s3(artifacts) if upper(unknown.known_string(artifacts.type)) != "S3"

@@ -22,6 +22,7 @@ test_artifacts_pass if {
 	count(rule.deny) == 0 with input as project({"artifacts": [{"type": "S3", "location": "bucket"}]})
 	count(rule.deny) == 0 with input as project({"artifacts": [{"type": "S3", "encryption_disabled": false}]})
 	count(rule.deny) == 0 with input as project({"artifacts": [{"type": "NO_ARTIFACTS", "encryption_disabled": true}]})
+	count(rule.deny) == 0 with input as project({"artifacts": [{"type": "CODEPIPELINE", "encryption_disabled": true}]})
 	count(rule.deny) == 0 with input as project({"artifacts": [{"type": "S3", "encryption_disabled": {"$unknown": "var.off"}}]})
 }
 
