@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTerraformModule, analyzeTerraformModuleReusing, ChildEvaluations } from '../../../../server/src/iac/terraform';
 import type { TerraformUnitResult } from '../../../../server/src/iac/terraform/api';
-import { MemoryHost } from './memory-host';
+import { comparable, wsHost } from './memory-host';
 
 const ROOT = `variable "env" {}
 variable "other" {}
@@ -84,22 +84,11 @@ resource "aws_sns_topic" "t" {
 const BASE: Record<string, string> = { 'main.tf': ROOT, 'modules/child/main.tf': CHILD, 'modules/child/grand/main.tf': GRAND };
 const options = { dir: '/ws', root: '/ws' };
 
-function hostOf(files: Record<string, string>): MemoryHost {
-  const abs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(files)) abs[`/ws/${k}`] = v;
-  // A new host each time: results are cached per host, and every run here must evaluate.
-  return new MemoryHost(abs);
-}
-
-function comparable(r: TerraformUnitResult) {
-  const diagnostics = r.diagnostics.map((d) => JSON.stringify(d)).sort();
-  return { model: r.model, sourceMaps: [...r.sourceMaps.entries()], diagnostics };
-}
 
 /** Analyses `files` with `store` and plainly; asserts they agree; returns the instances whose walks were replayed. */
 function analyseBoth(store: ChildEvaluations, files: Record<string, string>): { replayed: string[]; result: TerraformUnitResult } {
-  const result = analyzeTerraformModuleReusing(hostOf(files), options, store);
-  assert.deepStrictEqual(comparable(result), comparable(analyzeTerraformModule(hostOf(files), options)));
+  const result = analyzeTerraformModuleReusing(wsHost(files), options, store);
+  assert.deepStrictEqual(comparable(result), comparable(analyzeTerraformModule(wsHost(files), options)));
   return { replayed: store.lastReplayed, result };
 }
 

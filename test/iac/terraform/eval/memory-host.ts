@@ -22,11 +22,21 @@ export class MemoryHost implements FileHost {
   }
 }
 
-/** Analyse `/ws` built from files relative to it (`{"main.tf": "…"}`). */
-export function analyze(files: Record<string, string>, options: Partial<TerraformUnitOptions> = {}): TerraformUnitResult {
+/** A new host holding files relative to `/ws` (results are cached per host: a new one always evaluates). */
+export function wsHost(files: Record<string, string>): MemoryHost {
   const abs: Record<string, string> = {};
   for (const [k, v] of Object.entries(files)) abs[`/ws/${k}`] = v;
-  return analyzeTerraformModule(new MemoryHost(abs), { dir: '/ws', root: '/ws', ...options });
+  return new MemoryHost(abs);
+}
+
+/** Analyse `/ws` built from files relative to it (`{"main.tf": "…"}`). */
+export function analyze(files: Record<string, string>, options: Partial<TerraformUnitOptions> = {}): TerraformUnitResult {
+  return analyzeTerraformModule(wsHost(files), { dir: '/ws', root: '/ws', ...options });
+}
+
+/** What two analyses of the same files must agree on: model, source maps and diagnostics (in any order). */
+export function comparable(r: TerraformUnitResult) {
+  return { model: r.model, sourceMaps: [...r.sourceMaps.entries()], diagnostics: r.diagnostics.map((d) => JSON.stringify(d)).sort() };
 }
 
 /** Offset of the `nth` occurrence of `needle` in `text` (throws when absent, so tests fail loudly). */

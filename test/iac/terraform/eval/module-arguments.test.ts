@@ -8,23 +8,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeTerraformModule, analyzeTerraformModuleReusing, ChildEvaluations } from '../../../../server/src/iac/terraform';
 import type { TerraformUnitResult } from '../../../../server/src/iac/terraform/api';
-import { MemoryHost } from './memory-host';
+import { comparable, wsHost } from './memory-host';
 
 const options = { dir: '/ws', root: '/ws' };
 
-function hostOf(files: Record<string, string>): MemoryHost {
-  const abs: Record<string, string> = {};
-  for (const [k, v] of Object.entries(files)) abs[`/ws/${k}`] = v;
-  return new MemoryHost(abs);
-}
-
-function comparable(r: TerraformUnitResult) {
-  return { model: r.model, sourceMaps: [...r.sourceMaps.entries()], diagnostics: r.diagnostics.map((d) => JSON.stringify(d)).sort() };
-}
 
 function analyseBoth(store: ChildEvaluations, files: Record<string, string>): { replayed: string[]; result: TerraformUnitResult } {
-  const result = analyzeTerraformModuleReusing(hostOf(files), options, store);
-  assert.deepStrictEqual(comparable(result), comparable(analyzeTerraformModule(hostOf(files), options)));
+  const result = analyzeTerraformModuleReusing(wsHost(files), options, store);
+  assert.deepStrictEqual(comparable(result), comparable(analyzeTerraformModule(wsHost(files), options)));
   return { replayed: store.lastReplayed, result };
 }
 
