@@ -1,0 +1,49 @@
+# METADATA
+# title: Global Accelerator does not record flow logs
+# description: |
+#   Without flow logs an accelerator keeps no record of the traffic it accepts on its static
+#   anycast addresses (source address and port, listener, endpoint, accept or reject), so the
+#   connections that reached an application through it cannot be investigated after the fact.
+#   Flow logs are delivered to an S3 bucket set in the accelerator's attributes block
+#   (flow_logs_enabled, flow_logs_s3_bucket, flow_logs_s3_prefix). No fix is offered: the bucket
+#   (its owner, policy and retention) is the owner's choice, and turning the logs on without one
+#   is refused by the API.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/global-accelerator/latest/dg/monitoring-global-accelerator.flow-logs.html
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/globalaccelerator_accelerator#attributes
+# custom:
+#   id: PAL-AWS-GLOBALACCELERATOR-001
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_globalaccelerator_accelerator]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_75
+#     kics: 96e8183b-e985-457b-90cd-61c0503a3369
+#   cwe: ["CWE-778"]
+#   remediation: Set attributes { flow_logs_enabled = true, flow_logs_s3_bucket = "<bucket>", flow_logs_s3_prefix = "<prefix>" }.
+#   fixable: false
+package palisade.aws.globalaccelerator.flow_logs_disabled
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["attributes"], msg(r)) if {
+	some r in tf.resources("aws_globalaccelerator_accelerator")
+	count(tf.blocks(r, "attributes")) == 0
+	not unknown.is_unknown(object.get(r.config, "attributes", []))
+}
+
+deny contains result.fail(r, path, msg(r)) if {
+	some r in tf.resources("aws_globalaccelerator_accelerator")
+	some i, attributes in tf.blocks(r, "attributes")
+	off(object.get(attributes, "flow_logs_enabled", null))
+	path := ["attributes", i, "flow_logs_enabled"]
+}
+
+off(null)
+
+off(v) if unknown.is_false(v)
+
+msg(r) := sprintf("%s records no flow logs", [r.address])
