@@ -69,6 +69,8 @@ export interface ModelModuleCall {
 }
 
 export interface ModelProvider {
+  /** `provider.<name>[.<alias>]`, after the module path in a child module: where findings on it go. */
+  address?: string;
   name: string;
   alias?: string;
   file: string;

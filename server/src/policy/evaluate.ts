@@ -137,6 +137,9 @@ class PackRun {
     // Module calls count as `module:<source>` (see moduleTypes), so rules that read the arguments
     // of opaque registry modules (policies/lib/modules.rego) can name them in resource_types.
     for (const m of this.model.modules ?? []) if (typeof m.source === 'string') for (const t of moduleTypes(m.source)) types.add(t);
+    // Provider blocks count as `provider:<name>`, so a rule about provider configuration (static
+    // keys in `provider "aws"`) runs only on units that configure that provider.
+    for (const p of this.model.providers ?? []) types.add(`provider:${p.name}`);
     const enabled = this.options.enabled ?? (() => true);
     return this.pack.rules.filter((r) => enabled(r) && ruleApplies(r, this.model, types));
   }

@@ -2,7 +2,7 @@
 // (Contract 1) and the source maps, normalising IAM policy JSON strings into objects.
 import type { Model, ModelModuleCall, ModelProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
 import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
-import { evaluateBody } from './blocks';
+import { blockNode, evaluateBody } from './blocks';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
@@ -85,13 +85,19 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
     const scope = moduleScope(inst, decl.file);
     const body = evaluateBody(decl.block.body, scope, [], []);
     const alias = body.config.alias;
+    const name = decl.block.labels[0]?.value ?? '';
+    // An address like a resource's (module path, `provider.<name>`, then the alias) lets a rule
+    // report on a provider block and the finding be placed on it through the source map.
+    const address = `${inst.address ? `${inst.address}.` : ''}provider.${name}${typeof alias === 'string' ? `.${alias}` : ''}`;
     const p: ModelProvider = {
-      name: decl.block.labels[0]?.value ?? '',
+      address,
+      name,
       ...(typeof alias === 'string' ? { alias } : {}),
       file: ctx.rel(decl.file.path),
       config: modelObject(body.config),
     };
     model.providers!.push(p);
+    sourceMaps.set(address, blockNode(scope, decl.block, body.fields));
   }
   for (const name of inst.decls.modules.keys()) {
     ctx.checkCancelled();
