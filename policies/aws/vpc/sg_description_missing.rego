@@ -31,6 +31,14 @@ deny contains result.fail(r, ["description"], msg) if {
 	msg := sprintf("%s has no description", [r.address])
 }
 
+# Writing the provider's default out ("Managed by Terraform") leaves the group exactly as if the
+# description were omitted: the same placeholder that says nothing about the traffic.
+deny contains result.fail(r, ["description"], msg) if {
+	some r in tf.resources("aws_security_group")
+	r.config.description == "Managed by Terraform"
+	msg := sprintf("%s has only Terraform's default description, \"Managed by Terraform\"", [r.address])
+}
+
 # The module's description input defaults to a placeholder, which says no more than the
 # provider's. Calls that create no group (create or create_sg false: create_sg = false attaches
 # the rules to an existing security_group_id) are not judged; an unknown switch may create none.

@@ -19,6 +19,11 @@ test_empty_description_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": ""}, "references": []}]}
 }
 
+# Writing the provider's default out is the same group as leaving it out.
+test_provider_default_written_out_fires if {
+	rule.deny == {{"msg": "aws_security_group.web has only Terraform's default description, \"Managed by Terraform\"", "resource": "aws_security_group.web", "path": ["description"]}} with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "Managed by Terraform"}, "references": []}]}
+}
+
 # terraform-aws-modules/security-group calls (and its submodules) create a group too.
 sg_module(config) := {"address": "module.web", "name": "web", "source": "terraform-aws-modules/security-group/aws", "version": "5.1.0", "config": config}
 

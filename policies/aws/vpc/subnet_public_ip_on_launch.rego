@@ -4,8 +4,9 @@
 #   With map_public_ip_on_launch = true every instance, node or network interface launched into
 #   the subnet gets a public IPv4 address unless it opts out, so a workload meant to be private is
 #   reachable from the internet (only its security groups stand in the way) as soon as it is
-#   placed there. Load balancers and NAT gateways do not need the setting; give the few instances
-#   that must be public an address explicitly. Opaque terraform-aws-modules/vpc calls are judged
+#   placed there. An adopted default subnet (aws_default_subnet) keeps AWS's setting for default
+#   subnets, true, unless the configuration sets it to false. Load balancers and NAT gateways do
+#   not need the setting; give the few instances that must be public an address explicitly. Opaque terraform-aws-modules/vpc calls are judged
 #   when they create public subnets (the setting applies to those only): an explicit true, or the
 #   default of releases before 5.0, which was true.
 # related_resources:
@@ -16,7 +17,7 @@
 #   id: PAL-AWS-VPC-019
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_subnet, "module:terraform-aws-modules/vpc/aws"]
+#   resource_types: [aws_subnet, aws_default_subnet, "module:terraform-aws-modules/vpc/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_130
@@ -36,6 +37,14 @@ deny contains result.fail_fix(r, ["map_public_ip_on_launch"], msg, [result.set([
 	some r in tf.resources("aws_subnet")
 	unknown.is_true(r.config.map_public_ip_on_launch)
 	msg := sprintf("%s gives every instance launched into it a public IP address", [r.address])
+}
+
+# Default subnets are created with map_public_ip_on_launch = true; aws_default_subnet adopts the
+# subnet as it is, so leaving the argument out keeps public addressing on. An unknown value is not judged.
+deny contains result.fail_fix(r, ["map_public_ip_on_launch"], msg, [result.set(["map_public_ip_on_launch"], false)]) if {
+	some r in tf.resources("aws_default_subnet")
+	default_subnet_maps_public_ip(r)
+	msg := sprintf("%s (a default subnet) gives every instance launched into it a public IP address", [r.address])
 }
 
 # Opaque vpc calls pass map_public_ip_on_launch to their public subnets (none without
@@ -59,3 +68,7 @@ maps_public_ip(m) if {
 	object.get(m.config, "map_public_ip_on_launch", null) == null
 	modules.pinned_below(m, 5)
 }
+
+default_subnet_maps_public_ip(r) if unknown.is_true(r.config.map_public_ip_on_launch)
+
+default_subnet_maps_public_ip(r) if tf.missing_attr(r, ["map_public_ip_on_launch"])

@@ -37,3 +37,16 @@ test_opaque_vpc_module_without_public_subnets_passes if {
 	only_private := object.union(vpc_call({"private_subnets": ["10.0.1.0/24"], "map_public_ip_on_launch": true}), {"version": "3.7.0"})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [only_private]}
 }
+
+default_subnet(config) := {"address": "aws_default_subnet.a", "type": "aws_default_subnet", "name": "a", "config": config, "references": []}
+
+# A default subnet is created with public addressing on; adopting it without the argument keeps it.
+test_default_subnet_unset_or_true_fires if {
+	rule.deny == {{"msg": "aws_default_subnet.a (a default subnet) gives every instance launched into it a public IP address", "resource": "aws_default_subnet.a", "path": ["map_public_ip_on_launch"], "fix": [{"op": "set", "path": ["map_public_ip_on_launch"], "value": false}]}} with input as {"resources": [default_subnet({"availability_zone": "us-west-2a"})]}
+	count(rule.deny) == 1 with input as {"resources": [default_subnet({"availability_zone": "us-west-2a", "map_public_ip_on_launch": true})]}
+}
+
+test_default_subnet_turned_off_or_unknown_passes if {
+	count(rule.deny) == 0 with input as {"resources": [default_subnet({"map_public_ip_on_launch": false})]}
+	count(rule.deny) == 0 with input as {"resources": [default_subnet({"map_public_ip_on_launch": {"$unknown": "var.public"}})]}
+}

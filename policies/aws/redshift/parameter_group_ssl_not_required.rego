@@ -1,0 +1,43 @@
+# METADATA
+# title: Redshift parameter group does not require SSL
+# description: |
+#   Redshift accepts unencrypted client connections unless the cluster's parameter group sets
+#   require_ssl to true; the parameter defaults to false, so a parameter group that leaves it out
+#   or sets it to false lets SQL clients send credentials and query results in plain text. Clusters
+#   using this parameter group inherit the setting.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-2
+# custom:
+#   id: PAL-AWS-REDSHIFT-008
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_redshift_parameter_group]
+#   frameworks: {}
+#   references: {}
+#   cwe: ["CWE-319"]
+#   remediation: Add a parameter block with name = "require_ssl" and value = "true".
+#   fixable: false
+package palisade.aws.redshift.parameter_group_ssl_not_required
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# Left out: the parameter keeps Redshift's default, false. Unknown parameter blocks (dynamic) are
+# not judged.
+deny contains result.fail(r, ["parameter"], msg) if {
+	some r in tf.resources("aws_redshift_parameter_group")
+	not unknown.is_unknown(object.get(r.config, "parameter", []))
+	count([p | some p in tf.blocks(r, "parameter"); p.name == "require_ssl"]) == 0
+	msg := sprintf("%s leaves require_ssl at its default, false: clients may connect without SSL", [r.address])
+}
+
+# Set to false: the value is a string in the API ("false"), but a bare boolean is accepted too.
+deny contains result.fail(r, ["parameter", i, "value"], msg) if {
+	some r in tf.resources("aws_redshift_parameter_group")
+	some i, p in tf.blocks(r, "parameter")
+	p.name == "require_ssl"
+	p.value in {false, "false", "FALSE", "False"}
+	msg := sprintf("%s sets require_ssl to false: clients may connect without SSL", [r.address])
+}
