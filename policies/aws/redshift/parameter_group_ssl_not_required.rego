@@ -29,7 +29,12 @@ import data.palisade.lib.unknown
 deny contains result.fail(r, ["parameter"], msg) if {
 	some r in tf.resources("aws_redshift_parameter_group")
 	not unknown.is_unknown(object.get(r.config, "parameter", []))
-	count([p | some p in tf.blocks(r, "parameter"); p.name == "require_ssl"]) == 0
+
+	# A parameter whose name is not known (a dynamic block over a variable) may be require_ssl.
+	every p in tf.blocks(r, "parameter") {
+		is_string(p.name)
+		p.name != "require_ssl"
+	}
 	msg := sprintf("%s leaves require_ssl at its default, false: clients may connect without SSL", [r.address])
 }
 
@@ -38,6 +43,6 @@ deny contains result.fail(r, ["parameter", i, "value"], msg) if {
 	some r in tf.resources("aws_redshift_parameter_group")
 	some i, p in tf.blocks(r, "parameter")
 	p.name == "require_ssl"
-	p.value in {false, "false", "FALSE", "False"}
+	lower(sprintf("%v", [p.value])) == "false"
 	msg := sprintf("%s sets require_ssl to false: clients may connect without SSL", [r.address])
 }

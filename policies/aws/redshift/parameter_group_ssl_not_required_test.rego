@@ -23,3 +23,9 @@ test_passes if {
 	count(rule.deny) == 0 with input as group([{"name": "require_ssl", "value": {"$unknown": "var.ssl"}}])
 	count(rule.deny) == 0 with input as group({"$unknown": "var.parameters"})
 }
+
+# A parameter named by a variable may be require_ssl: nothing is claimed about the default.
+test_unknown_parameter_name_is_not_judged if {
+	count(rule.deny) == 0 with input as group([logging, {"name": {"$unknown": "each.key"}, "value": {"$unknown": "each.value"}}])
+	count(rule.deny) == 1 with input as group([{"name": "require_ssl", "value": "FALSE"}])
+}
