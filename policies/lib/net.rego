@@ -45,6 +45,21 @@ is_public_network(c) if {
 	not _inside_any(c, _non_public_blocks)
 }
 
+# spills_into_public(c): an IPv4 network that holds a whole private or reserved block and more, e.g.
+# 10.0.0.0/7 (10/8 plus the public 11/8), 192.168.0.0/15, 169.254.0.0/15 or 126.0.0.0/7 (127/8 plus the
+# public 126/8): a private range written with too short a prefix, admitting internet addresses beside it.
+# Only a network address counts: the provider rejects 1.2.3.4/5 (host bits set), which OPA would
+# otherwise read as 0.0.0.0/5.
+is_network_spilling_into_public(c) if {
+	prefix := ipv4_prefix(c)
+	prefix > 0
+	octets := [to_number(x) | some x in split(split(trim_space(c), "/")[0], ".")]
+	((((((octets[0] * 256) + octets[1]) * 256) + octets[2]) * 256) + octets[3]) % bits.lsh(1, 32 - prefix) == 0
+	not _inside_any(c, _non_public_blocks)
+	some block in _non_public_blocks
+	net.cidr_contains(trim_space(c), block)
+}
+
 # is_wide_private_network(c): a network spanning a whole RFC 1918 block (10.0.0.0/8,
 # 172.16.0.0/12 or 192.168.0.0/16), i.e. every private network that uses that range —
 # peered VPCs, VPN and office networks included.

@@ -83,3 +83,18 @@ test_exposed_services if {
 	net.exposed_services("tcp", 20, 23, {22: "SSH", 80: "HTTP"}) == ["SSH (22)"]
 	net.exposed_services("tcp", u, 23, net.sensitive_ports) == []
 }
+
+test_network_spilling_into_public if {
+	net.is_network_spilling_into_public("10.0.0.0/7")
+	net.is_network_spilling_into_public(" 192.168.0.0/15")
+	net.is_network_spilling_into_public("169.254.0.0/15")
+	net.is_network_spilling_into_public("126.0.0.0/7")
+	not net.is_network_spilling_into_public("10.0.0.0/8")
+	not net.is_network_spilling_into_public("172.16.0.0/12")
+	not net.is_network_spilling_into_public("100.64.0.0/20")
+	not net.is_network_spilling_into_public("16.0.0.0/5")
+	not net.is_network_spilling_into_public("0.0.0.0/0")
+	not net.is_network_spilling_into_public("1.2.3.0/24")
+	not net.is_network_spilling_into_public("1.2.3.4/5")
+	not net.is_network_spilling_into_public("10.99.99.99/7")
+}

@@ -2,7 +2,8 @@
 # title: Network ACL allows SSH or RDP from the internet
 # description: |
 #   A network ACL entry allows inbound traffic to port 22 or 3389 (or to all ports) from
-#   0.0.0.0/0 or ::/0. Network ACLs are the subnet-wide backstop behind security groups; leaving
+#   0.0.0.0/0 or ::/0, or from a private or reserved range written with too short a prefix so that
+#   it spills into public addresses (10.0.0.0/7 holds the public 11.0.0.0/8). Network ACLs are the subnet-wide backstop behind security groups; leaving
 #   remote administration open there removes that second layer for every instance in the subnet.
 #   Entries are read in rule-number order, as AWS applies them: an allow that a lower-numbered
 #   deny of the same ACL already closes to every address is not reported.
@@ -69,7 +70,7 @@ deny contains result.fail(e.resource, e.prefix, msg) if {
 	e.action == "allow"
 	some key in ["cidr_block", "ipv6_cidr_block"]
 	cidr := e.rule[key]
-	net.is_public_cidr(cidr)
+	internet_source(cidr)
 	exposed := sort([sprintf("%s (%d)", [name, port]) |
 		some port, name in admin_ports
 		net.covers_port(e.rule.protocol, object.get(e.rule, "from_port", null), object.get(e.rule, "to_port", null), port)
@@ -78,6 +79,12 @@ deny contains result.fail(e.resource, e.prefix, msg) if {
 	count(exposed) > 0
 	msg := sprintf("%s allows %s from %s", [e.resource.address, concat(", ", exposed), cidr])
 }
+
+# The internet: any address, or a private or reserved range written with too short a prefix, which
+# admits the public addresses beside it (10.0.0.0/7 holds the public 11.0.0.0/8).
+internet_source(cidr) if net.is_public_cidr(cidr)
+
+internet_source(cidr) if net.is_network_spilling_into_public(cidr)
 
 wide := {"cidr_block": "0.0.0.0/0", "ipv6_cidr_block": "::/0"}
 

@@ -82,3 +82,14 @@ test_rule_resource_with_string_egress_false_fires if {
 	r := {"address": "aws_network_acl_rule.ssh", "type": "aws_network_acl_rule", "name": "ssh", "references": [], "config": {"egress": "false", "rule_number": 100, "protocol": "tcp", "rule_action": "allow", "cidr_block": "0.0.0.0/0", "from_port": 22, "to_port": 22}}
 	count(rule.deny) == 1 with input as {"resources": [r]}
 }
+
+# Semgrep's rule tests: a private or reserved block written with too short a prefix reaches the
+# internet beside it; the block itself, a smaller range or a host-bits CIDR the provider rejects does not.
+test_private_range_spilling_into_public_fires if {
+	every c in ["10.0.0.0/7", "192.168.0.0/15", "169.254.0.0/15", "126.0.0.0/7"] {
+		count(rule.deny) == 1 with input as {"resources": [acl([{"protocol": "tcp", "rule_no": 1, "action": "allow", "cidr_block": c, "from_port": 22, "to_port": 22}])]}
+	}
+	every c in ["10.0.0.0/8", "192.168.0.0/16", "100.64.0.0/10", "127.0.0.0/31", "10.99.99.99/7"] {
+		count(rule.deny) == 0 with input as {"resources": [acl([{"protocol": "tcp", "rule_no": 1, "action": "allow", "cidr_block": c, "from_port": 22, "to_port": 22}])]}
+	}
+}

@@ -3,10 +3,11 @@
 # description: |
 #   An ingress rule admits a sensitive service (remote administration, file sharing, a database or
 #   cache) from a small range of internet addresses (/25 to /31, outside the private and reserved
-#   ranges). Such a range is usually meant as our office or our partner, but unless every address in
-#   it is yours, strangers share it — a hosting provider, a cloud region, an ISP pool — and can
-#   reach the service. Single /32 addresses are not reported; 0.0.0.0/0 is reported by the internet-
-#   exposure rules.
+#   ranges), or from a private or reserved range written with too short a prefix so that it spills
+#   into public addresses (10.0.0.0/7 holds the public 11.0.0.0/8). A small range is usually
+#   meant as our office or our partner, but unless every address in it is yours, strangers share
+#   it — a hosting provider, a cloud region, an ISP pool — and can reach the service. Single /32
+#   addresses are not reported; 0.0.0.0/0 is reported by the internet-exposure rules.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:
@@ -34,6 +35,13 @@ warn contains result.fail(entry.resource, entry.path, msg) if {
 	count(exposed) > 0
 	some cidr in cidrs
 	msg := sprintf("%s exposes %s to the public network %s", [entry.resource.address, concat(", ", exposed), cidr.value])
+}
+
+# A private or reserved range written with too short a prefix (10.0.0.0/7, 192.168.0.0/15) admits the
+# public addresses beside it whatever its size: it is no office range, so it is reported too.
+small_public_networks contains value if {
+	some value in sg.cidr_values
+	net.is_network_spilling_into_public(value)
 }
 
 # The unit's CIDRs that are small public networks (/25 to /31), each value classified once.

@@ -19,7 +19,7 @@ test_passes_on_harmless_port if {
 }
 
 test_passes_on_wide_range if {
-	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["8.0.0.0/5"]}]}, "references": []}]}
+	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["16.0.0.0/5"]}]}, "references": []}]}
 }
 
 test_unknown_does_not_fire if {
@@ -44,4 +44,18 @@ test_egress_rules_are_not_reported if {
 		"address": "aws_vpc_security_group_egress_rule.out", "type": "aws_vpc_security_group_egress_rule", "name": "out", "references": [],
 		"config": {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ipv4": "1.2.3.0/26"},
 	}]}
+}
+
+# A private or reserved block written with too short a prefix spills into public addresses (Semgrep's
+# rule tests: 10.0.0.0/7 holds 11/8, 192.168.0.0/15 holds 192.169/16, 126.0.0.0/7 holds 126/8).
+test_fires_on_private_range_spilling_into_public if {
+	every c in ["10.0.0.0/7", "192.168.0.0/15", "169.254.0.0/15", "126.0.0.0/7", "8.0.0.0/5"] {
+		count(rule.warn) == 1 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [c]}]}, "references": []}]}
+	}
+}
+
+test_passes_on_ranges_inside_private_or_reserved_blocks if {
+	every c in ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "100.64.0.0/10", "127.0.0.0/8", "100.64.0.0/20"] {
+		count(rule.warn) == 0 with input as {"resources": [{"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {"name": "web", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [c]}]}, "references": []}]}
+	}
 }
