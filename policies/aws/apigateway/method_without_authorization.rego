@@ -61,9 +61,9 @@ deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["auth
 # which the provider leaves at NONE; so the default does not depend on the version. An entry that
 # names an authorizer (authorizer_key, authorizer_id) without a type is not judged: its owner means
 # one, and AWS decides what such a route becomes. $default is judged when the call's protocol_type
-# is HTTP (its default in every version read). No fix: the key to set sits inside a map the owner
-# may build elsewhere (a local, a for expression), where a literal edit is not sure to land.
-deny contains result.fail(route.call, path, msg) if {
+# is HTTP (its default in every version read). The fix, as for the resource, asks for IAM-signed
+# requests, which need no authorizer: authorization_type = "AWS_IAM" in the entry.
+deny contains result.fail_fix(route.call, path, msg, [result.set(array.concat(route.path, ["authorization_type"]), "AWS_IAM")]) if {
 	some route in modules.apigateway_v2_routes
 	module_authorizable(route.call, route.key)
 	type := object.get(route.entry, "authorization_type", null)

@@ -65,8 +65,8 @@ v2_msg(key) := sprintf("module.api (%s) can be called without authorization", [k
 # terraform-aws-modules/apigateway-v2: v5 `routes`, v2 to v4 `integrations`, keyed by route_key; an
 # entry without authorization_type is a route of type NONE in every version.
 test_opaque_module_open_routes_fire if {
-	rule.deny == {{"msg": v2_msg("POST /orders"), "resource": "module.api", "path": ["routes", "POST /orders"]}} with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"integration": {"uri": "arn"}}}})]}
-	rule.deny == {{"msg": v2_msg("GET /items"), "resource": "module.api", "path": ["integrations", "GET /items", "authorization_type"]}} with input as {"resources": [], "modules": [v2_call({"integrations": {"GET /items": {"lambda_arn": "arn", "authorization_type": "NONE"}}})]}
+	rule.deny == {{"msg": v2_msg("POST /orders"), "resource": "module.api", "path": ["routes", "POST /orders"], "fix": [{"op": "set", "path": ["routes", "POST /orders", "authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"integration": {"uri": "arn"}}}})]}
+	rule.deny == {{"msg": v2_msg("GET /items"), "resource": "module.api", "path": ["integrations", "GET /items", "authorization_type"], "fix": [{"op": "set", "path": ["integrations", "GET /items", "authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [], "modules": [v2_call({"integrations": {"GET /items": {"lambda_arn": "arn", "authorization_type": "NONE"}}})]}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [v2_call({"routes": {"$default": {"integration": {"uri": "arn"}}}})]}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [v2_call({"protocol_type": "WEBSOCKET", "routes": {"$connect": {}, "$disconnect": {}, "sendmessage": {}}})]}
 }
