@@ -254,3 +254,24 @@ statement_principal(principals) := "*" if {
 	is_string(t)
 	ids := [id | some q in principals; q.type == t; some id in object.get(q, "identifiers", [])]
 }
+
+# apigateway_v2_routes: the routes of opaque apigateway-v2 calls, {"call", "key", "entry", "path"}.
+# Each entry of `routes` (v5 on) or `integrations` (v2 to v4) becomes one aws_apigatewayv2_route
+# whose route_key is the entry's key, unless `create` or `create_routes_and_integrations` (and
+# before v5 `create_api_gateway`) is false. Unknown maps and entries, and entries with
+# `create_route = false`, are left out.
+apigateway_v2_routes contains {"call": m, "key": key, "entry": entry, "path": [arg, key]} if {
+	some m in calls_creating("apigateway-v2", ["create", "create_api_gateway", "create_routes_and_integrations", "putin_khuylo"])
+	some arg in ["routes", "integrations"]
+	routes := object.get(m.config, arg, {})
+	is_object(routes)
+	not unknown.is_unknown(routes)
+	some key, entry in routes
+	is_object(entry)
+	not unknown.is_unknown(entry)
+	object.get(entry, "create_route", true) == true
+}
+
+# sfn_state_machines: opaque step-functions calls that create their state machine (`create`, in
+# every major).
+sfn_state_machines := calls_creating("step-functions", ["create", "putin_khuylo"])

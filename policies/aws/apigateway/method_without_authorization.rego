@@ -6,14 +6,16 @@
 #   user pool or a Lambda authorizer. CORS preflight (OPTIONS) methods are not reported. The
 #   same holds for an HTTP API route ("POST /orders", and the $default route of an HTTP API this
 #   module declares, which answers every unmatched request) and a WebSocket API's $connect route
-#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE.
+#   (aws_apigatewayv2_route), whose authorization_type defaults to NONE, and for the routes an
+#   opaque terraform-aws-modules/apigateway-v2 call declares in its `routes` (v5 on) or
+#   `integrations` (v2 to v4) map.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
 #   id: PAL-AWS-APIGATEWAY-002
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_method, aws_apigatewayv2_route]
+#   resource_types: [aws_api_gateway_method, aws_apigatewayv2_route, "module:terraform-aws-modules/apigateway-v2/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_59, CKV_AWS_309]
@@ -24,6 +26,7 @@
 #   fixable: true
 package palisade.aws.apigateway.method_without_authorization
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -52,6 +55,24 @@ deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["auth
 	msg := sprintf("%s (%s) can be called without authorization", [r.address, route])
 }
 
+# Opaque terraform-aws-modules/apigateway-v2 calls: each entry of `routes` (v5 on) or `integrations`
+# (v2 to v4) is a route keyed by its route_key. Its authorization_type is NONE unless the entry sets
+# one: v2 to v4 default it to "NONE" (try(each.value.authorization_type, "NONE")), v5 on pass null,
+# which the provider leaves at NONE; so the default does not depend on the version. An entry that
+# names an authorizer (authorizer_key, authorizer_id) without a type is not judged: its owner means
+# one, and AWS decides what such a route becomes. $default is judged when the call's protocol_type
+# is HTTP (its default in every version read). The fix, as for the resource, asks for IAM-signed
+# requests, which need no authorizer: authorization_type = "AWS_IAM" in the entry.
+deny contains result.fail_fix(route.call, path, msg, [result.set(array.concat(route.path, ["authorization_type"]), "AWS_IAM")]) if {
+	some route in modules.apigateway_v2_routes
+	module_authorizable(route.call, route.key)
+	type := object.get(route.entry, "authorization_type", null)
+	unset_or_none(type, route.entry)
+	unknown.is_false(object.get(route.entry, "api_key_required", false))
+	path := entry_path(route, type)
+	msg := sprintf("%s (%s) can be called without authorization", [route.call.address, route.key])
+}
+
 authorizable(_, "$connect")
 
 authorizable(_, route) if {
@@ -71,4 +92,24 @@ authorizable(r, "$default") if {
 http_apis contains api.address if {
 	some api in tf.resources("aws_apigatewayv2_api")
 	upper(unknown.known_string(api.config.protocol_type)) == "HTTP"
+}
+
+unset_or_none("NONE", _)
+
+unset_or_none(null, entry) if {
+	object.get(entry, "authorizer_key", null) == null
+	object.get(entry, "authorizer_id", null) == null
+}
+
+entry_path(route, null) := route.path
+
+entry_path(route, "NONE") := array.concat(route.path, ["authorization_type"])
+
+module_authorizable(m, "$default") if {
+	upper(object.get(m.config, "protocol_type", "HTTP")) == "HTTP"
+}
+
+module_authorizable(m, key) if {
+	key != "$default"
+	authorizable(m, key)
 }

@@ -57,3 +57,33 @@ test_default_route_of_websocket_or_unknown_api_passes if {
 	count(rule.deny) == 0 with input as {"resources": [default_route("undeclared", {})]}
 	count(rule.deny) == 0 with input as {"resources": [api("v", {"$unknown": "var.protocol"}), default_route("v", {})]}
 }
+
+v2_call(config) := {"address": "module.api", "source": "terraform-aws-modules/apigateway-v2/aws", "version": "~> 5.0", "config": config}
+
+v2_msg(key) := sprintf("module.api (%s) can be called without authorization", [key])
+
+# terraform-aws-modules/apigateway-v2: v5 `routes`, v2 to v4 `integrations`, keyed by route_key; an
+# entry without authorization_type is a route of type NONE in every version.
+test_opaque_module_open_routes_fire if {
+	rule.deny == {{"msg": v2_msg("POST /orders"), "resource": "module.api", "path": ["routes", "POST /orders"], "fix": [{"op": "set", "path": ["routes", "POST /orders", "authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"integration": {"uri": "arn"}}}})]}
+	rule.deny == {{"msg": v2_msg("GET /items"), "resource": "module.api", "path": ["integrations", "GET /items", "authorization_type"], "fix": [{"op": "set", "path": ["integrations", "GET /items", "authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [], "modules": [v2_call({"integrations": {"GET /items": {"lambda_arn": "arn", "authorization_type": "NONE"}}})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [v2_call({"routes": {"$default": {"integration": {"uri": "arn"}}}})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [v2_call({"protocol_type": "WEBSOCKET", "routes": {"$connect": {}, "$disconnect": {}, "sendmessage": {}}})]}
+}
+
+test_opaque_module_authorized_or_unjudged_routes_pass if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"authorization_type": "JWT", "authorizer_key": "cognito"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"authorizer_key": "cognito"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"integrations": {"GET /items": {"authorization_type": "AWS_IAM"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"routes": {"OPTIONS /orders": {}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"protocol_type": "WEBSOCKET", "routes": {"$default": {}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"protocol_type": "WEBSOCKET", "routes": {"$connect": {"api_key_required": true}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"authorization_type": {"$unknown": "var.auth"}}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"routes": {"$unknown": "local.routes"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"routes": {"POST /orders": {"$unknown": "local.route"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"create": false, "routes": {"POST /orders": {}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"create_routes_and_integrations": false, "routes": {"POST /orders": {}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"create_api_gateway": false, "integrations": {"POST /orders": {}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"integrations": {"POST /orders": {"create_route": false}}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"protocol_type": {"$unknown": "var.p"}, "routes": {"$default": {}}})]}
+}

@@ -6,6 +6,8 @@
 #   executions that failed, timed out or were aborted, or of the input that drove them: an Express
 #   state machine keeps no execution history at all, and a Standard one keeps it in the console
 #   for 90 days only. AWS Security Hub (StepFunctions.1) asks for logging at any level but OFF.
+#   Opaque terraform-aws-modules/step-functions calls are judged by their logging_configuration
+#   input, whose level is OFF unless set, in every version.
 #   No fix is offered: the log group (its name, retention and key) is the owner's choice, and the
 #   API refuses a level other than OFF without a destination.
 # related_resources:
@@ -16,7 +18,7 @@
 #   id: PAL-AWS-SFN-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_sfn_state_machine]
+#   resource_types: [aws_sfn_state_machine, "module:terraform-aws-modules/step-functions/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_285
@@ -25,6 +27,7 @@
 #   fixable: false
 package palisade.aws.sfn.logging_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -45,11 +48,36 @@ deny contains result.fail(r, path, msg(r)) if {
 	path := ["logging_configuration", i, "level"]
 }
 
+# Opaque terraform-aws-modules/step-functions calls. The module adds its logging_configuration block
+# only when logging_configuration["level"] is set and not "OFF" (v2 on: try(level, "OFF") != "OFF",
+# the input defaulting to {}; v1.3 to v1.x: the input defaulting to level = "OFF"; before v1.3 the
+# module had no logging at all). So a call without the input logs nothing, whatever its version:
+# the call header is reported; a map without level, or with level OFF, is reported on the map or
+# the level. An unknown map or level is left alone.
+deny contains result.fail(m, [], msg(m)) if {
+	some m in modules.sfn_state_machines
+	object.get(m.config, "logging_configuration", null) == null
+}
+
+deny contains result.fail(m, path, msg(m)) if {
+	some m in modules.sfn_state_machines
+	logging := m.config.logging_configuration
+	is_object(logging)
+	not unknown.is_unknown(logging)
+	level := object.get(logging, "level", null)
+	off(level)
+	path := module_level_path(level)
+}
+
 off(null)
 
 off(level) if {
 	is_string(level)
 	upper(level) == "OFF"
 }
+
+module_level_path(null) := ["logging_configuration"]
+
+module_level_path(level) := ["logging_configuration", "level"] if level != null
 
 msg(r) := sprintf("%s does not log its executions (logging level OFF)", [r.address])

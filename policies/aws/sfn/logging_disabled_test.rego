@@ -34,3 +34,24 @@ test_unknown_passes if {
 	count(rule.deny) == 0 with input as machine({"logging_configuration": [{"level": {"$unknown": "var.level"}}]})
 	count(rule.deny) == 0 with input as machine({"logging_configuration": {"$unknown": "local.logging"}})
 }
+
+sfn_call(config) := {"resources": [], "modules": [{"address": "module.sfn", "source": "terraform-aws-modules/step-functions/aws", "version": "~> 4.0", "config": object.union({"name": "m", "definition": "{}"}, config)}]}
+
+sfn_msg := "module.sfn does not log its executions (logging level OFF)"
+
+# terraform-aws-modules/step-functions adds the block only for a level other than OFF; without the
+# input (any version) or without a level the state machine logs nothing.
+test_opaque_module_without_logging_fires if {
+	rule.deny == {{"msg": sfn_msg, "resource": "module.sfn", "path": []}} with input as sfn_call({})
+	rule.deny == {{"msg": sfn_msg, "resource": "module.sfn", "path": ["logging_configuration", "level"]}} with input as sfn_call({"logging_configuration": {"level": "OFF", "include_execution_data": true}})
+	rule.deny == {{"msg": sfn_msg, "resource": "module.sfn", "path": ["logging_configuration"]}} with input as sfn_call({"logging_configuration": {"include_execution_data": true}})
+}
+
+test_opaque_module_logging_or_unknown_passes if {
+	count(rule.deny) == 0 with input as sfn_call({"logging_configuration": {"level": "ALL", "include_execution_data": true}})
+	count(rule.deny) == 0 with input as sfn_call({"logging_configuration": {"level": "ERROR"}})
+	count(rule.deny) == 0 with input as sfn_call({"logging_configuration": {"level": {"$unknown": "var.level"}}})
+	count(rule.deny) == 0 with input as sfn_call({"logging_configuration": {"$unknown": "var.logging"}})
+	count(rule.deny) == 0 with input as sfn_call({"create": false})
+	count(rule.deny) == 0 with input as sfn_call({"create": {"$unknown": "var.create"}})
+}
