@@ -45,7 +45,7 @@ is_public_network(c) if {
 	not _inside_any(c, _non_public_blocks)
 }
 
-# spills_into_public(c): an IPv4 network that holds a whole private or reserved block and more, e.g.
+# is_network_spilling_into_public(c): an IPv4 network that holds a whole private or reserved block and more, e.g.
 # 10.0.0.0/7 (10/8 plus the public 11/8), 192.168.0.0/15, 169.254.0.0/15 or 126.0.0.0/7 (127/8 plus the
 # public 126/8): a private range written with too short a prefix, admitting internet addresses beside it.
 # Only a network address counts: the provider rejects 1.2.3.4/5 (host bits set), which OPA would
