@@ -44,7 +44,7 @@ ssl_engines := {
 # CA certificate must be imported first are the owner's to settle.
 deny contains result.fail(r, path, msg) if {
 	some r in tf.resources("aws_dms_endpoint")
-	lower(unknown.known_string(r.config.engine_name)) in ssl_engines
+	engine(r.config) in ssl_engines
 	some path, what in plain(r)
 	msg := sprintf("%s connects to its %s database without SSL (%s)", [r.address, r.config.engine_name, what])
 }
@@ -53,11 +53,11 @@ deny contains result.fail(r, path, msg) if {
 # "plaintext" (Checkov's example_DMSRedisEndpointTLS).
 deny contains result.fail(r, path, msg) if {
 	some r in tf.resources("aws_dms_endpoint")
-	lower(unknown.known_string(r.config.engine_name)) == "redis"
+	engine(r.config) == "redis"
 	some i, settings in tf.blocks(r, "redis_settings")
-	lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
+	redis_plaintext(settings)
 	path := ["redis_settings", i, "ssl_security_protocol"]
-	msg := sprintf("%s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [r.address])
+	msg := redis_msg(r.address)
 }
 
 # terraform-aws-modules/dms: each `endpoints` entry without s3_settings is an aws_dms_endpoint
@@ -65,18 +65,18 @@ deny contains result.fail(r, path, msg) if {
 # and the entry's redis_settings object as the one redis_settings block. Reported on the entry.
 deny contains result.fail(m, array.concat(["endpoints", key], path), msg) if {
 	some [m, key, entry] in module_endpoints
-	lower(unknown.known_string(entry.engine_name)) in ssl_engines
+	engine(entry) in ssl_engines
 	some path, what in plain({"config": entry})
 	msg := sprintf("endpoint %s of %s connects to its %s database without SSL (%s)", [key, m.address, entry.engine_name, what])
 }
 
 deny contains result.fail(m, ["endpoints", key, "redis_settings", "ssl_security_protocol"], msg) if {
 	some [m, key, entry] in module_endpoints
-	lower(unknown.known_string(entry.engine_name)) == "redis"
+	engine(entry) == "redis"
 	settings := object.get(entry, "redis_settings", null)
 	is_object(settings)
-	lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
-	msg := sprintf("endpoint %s of %s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [key, m.address])
+	redis_plaintext(settings)
+	msg := redis_msg(sprintf("endpoint %s of %s", [key, m.address]))
 }
 
 module_endpoints contains [m, key, entry] if {
@@ -95,3 +95,11 @@ module_endpoints contains [m, key, entry] if {
 plain(r) := {[]: "ssl_mode is not set"} if tf.missing_attr(r, ["ssl_mode"])
 
 plain(r) := {["ssl_mode"]: "ssl_mode = \"none\""} if lower(unknown.known_string(r.config.ssl_mode)) == "none"
+
+# The resource and the dms module's endpoint entries are judged alike: the engine, and Redis's
+# TLS switch (redis_settings.ssl_security_protocol = "plaintext" sends data and AUTH in clear).
+engine(config) := lower(unknown.known_string(config.engine_name))
+
+redis_plaintext(settings) if lower(unknown.known_string(object.get(settings, "ssl_security_protocol", null))) == "plaintext"
+
+redis_msg(who) := sprintf("%s connects to its redis database without TLS (ssl_security_protocol = \"plaintext\")", [who])
