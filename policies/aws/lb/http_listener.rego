@@ -3,14 +3,16 @@
 # description: |
 #   An HTTP listener whose default action forwards traffic (rather than redirecting to HTTPS)
 #   serves the application unencrypted: credentials, session cookies and data can be read or
-#   altered by anyone on the network path.
+#   altered by anyone on the network path. A Classic Load Balancer listener whose front-end
+#   protocol is HTTP does the same, and cannot redirect.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html
+#   - ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-listener-config.html
 # custom:
 #   id: PAL-AWS-LB-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lb_listener, aws_alb_listener, "module:terraform-aws-modules/alb/aws"]
+#   resource_types: [aws_lb_listener, aws_alb_listener, aws_elb, "module:terraform-aws-modules/alb/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_2, CKV2_AWS_20]
@@ -53,6 +55,18 @@ deny contains result.fail_fix(r, path, msg, https_fix(path, redirect)) if {
 	upper(object.get(redirect, "protocol", "#{protocol}")) in {"HTTP", "#{PROTOCOL}"}
 	path := ["default_action", i, "redirect", j, "protocol"]
 	msg := sprintf("%s redirects plain HTTP to plain HTTP instead of HTTPS", [r.address])
+}
+
+# A Classic Load Balancer's listener blocks name their front-end protocol in lb_protocol; one that
+# is HTTP serves clients in plain text (a classic listener cannot redirect). AWS's control for
+# classic load balancers (Security Hub ELB.3) asks for HTTPS or SSL listeners. TCP is left alone:
+# it may carry a protocol that does its own TLS.
+deny contains result.fail(r, ["listener", i, "lb_protocol"], msg) if {
+	some r in input.resources
+	r.type == "aws_elb"
+	some i, l in tf.blocks(r, "listener")
+	upper(unknown.known_string(object.get(l, "lb_protocol", null))) == "HTTP"
+	msg := sprintf("%s has a listener that serves plain HTTP on port %v", [r.address, port_of(l)])
 }
 
 # Opaque terraform-aws-modules/alb calls (v9 on): each `listeners` entry is a listener whose
@@ -155,3 +169,8 @@ module_http_listeners contains {"call": m, "key": key, "listener": listener} if 
 listener_path(key, listener) := ["listeners", key, "protocol"] if "protocol" in object.keys(listener)
 
 else := ["listeners", key]
+
+# port_of(l): a classic listener's front-end port, for the message.
+port_of(l) := p if {
+	p := unknown.known_number(object.get(l, "lb_port", null))
+} else := "(unknown)"

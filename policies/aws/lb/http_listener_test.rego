@@ -74,3 +74,24 @@ test_opaque_alb_https_redirects_and_fixed_responses_pass if {
 test_lower_case_http_fires if {
 	count(rule.deny) == 1 with input as {"resources": [json.patch(listener([{"type": "forward", "target_group_arn": "arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/t/1"}]), [{"op": "replace", "path": "/config/protocol", "value": "http"}])]}
 }
+
+elb(listeners) := {"address": "aws_elb.web", "type": "aws_elb", "name": "web", "config": {"listener": listeners}, "references": []}
+
+test_classic_http_listener_fires if {
+	l := [
+		{"instance_port": 8000, "instance_protocol": "http", "lb_port": 80, "lb_protocol": "http"},
+		{"instance_port": 8000, "instance_protocol": "http", "lb_port": 443, "lb_protocol": "https", "ssl_certificate_id": "arn:cert"},
+	]
+	[[f.msg, f.path] | some f in rule.deny] == [["aws_elb.web has a listener that serves plain HTTP on port 80", ["listener", 0, "lb_protocol"]]] with input as {"resources": [elb(l)]}
+}
+
+test_classic_https_ssl_tcp_or_unknown_listener_passes if {
+	l := [
+		{"instance_port": 443, "instance_protocol": "https", "lb_port": 443, "lb_protocol": "HTTPS"},
+		{"instance_port": 5000, "instance_protocol": "ssl", "lb_port": 5000, "lb_protocol": "SSL"},
+		{"instance_port": 6379, "instance_protocol": "tcp", "lb_port": 6379, "lb_protocol": "TCP"},
+		{"instance_port": 80, "instance_protocol": "http", "lb_port": 80, "lb_protocol": {"$unknown": "var.protocol"}},
+	]
+	count(rule.deny) == 0 with input as {"resources": [elb(l)]}
+	count(rule.deny) == 0 with input as {"resources": [elb({"$unknown": "var.listeners"})]}
+}
