@@ -3,15 +3,15 @@
 # description: |
 #   Execution logs record how API Gateway processed each request: authorizer decisions, throttling,
 #   integration errors. With logging_level OFF (the default) failed authorizations and abuse leave
-#   no trace in CloudWatch. Applies to REST API method settings and to WebSocket API stages (HTTP
-#   APIs have no execution logs).
+#   no trace in CloudWatch. Applies to REST API method settings and stages (also those a deployment
+#   creates through stage_name) and to WebSocket API stages (HTTP APIs have no execution logs).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html
 # custom:
 #   id: PAL-AWS-APIGATEWAY-009
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_api_gateway_stage, aws_api_gateway_method_settings, aws_apigatewayv2_stage]
+#   resource_types: [aws_api_gateway_stage, aws_api_gateway_deployment, aws_api_gateway_method_settings, aws_apigatewayv2_stage]
 #   references:
 #     kics: 1b6799eb-4a7a-4b04-9001-8cceb9999326
 #   cwe: ["CWE-778"]
@@ -46,6 +46,19 @@ deny contains fixes.finding(r, [], msg, method_settings_fix(r)) if {
 	count(tf.referencing(r.address, "aws_api_gateway_method_settings", ["stage_name"])) == 0
 	not named_by_method_settings(r)
 	msg := sprintf("%s has no method settings, so execution logging is off", [r.address])
+}
+
+# A deployment with stage_name (provider v3/v4) creates that stage, with no method settings unless
+# some name it (by reference or by the literal name); any method settings whose stage cannot be
+# told may be its own. The fix adds method settings for every method of the created stage.
+deny contains fixes.finding(d, ["stage_name"], msg, method_settings_fix(d)) if {
+	not some_method_settings_unknown
+	some d in tf.resources("aws_api_gateway_deployment")
+	name := d.config.stage_name
+	name != ""
+	count(tf.referencing(d.address, "aws_api_gateway_method_settings", ["stage_name"])) == 0
+	not named_by_method_settings(d)
+	msg := sprintf("%s creates the stage %v with no method settings, so execution logging is off", [d.address, name])
 }
 
 deny contains result.fail_fix(r, ["default_route_settings"], msg, [result.add_block([], "default_route_settings", {"logging_level": "ERROR"})]) if {
@@ -96,4 +109,9 @@ http_api(stage) if {
 	some api in tf.resources("aws_apigatewayv2_api")
 	tf.refers_to(ref.target, api.address)
 	upper(object.get(api.config, "protocol_type", "")) == "HTTP"
+}
+
+some_method_settings_unknown if {
+	some s in tf.resources("aws_api_gateway_method_settings")
+	unknown.is_unknown(object.get(s.config, "stage_name", null))
 }

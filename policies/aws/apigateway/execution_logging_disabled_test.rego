@@ -40,3 +40,23 @@ test_unknown_does_not_fire if {
 test_stage_in_a_module_gets_no_fix if {
 	rule.deny == {{"msg": "module.api.aws_api_gateway_stage.prod has no method settings, so execution logging is off", "resource": "module.api.aws_api_gateway_stage.prod", "path": []}} with input as {"resources": [{"address": "module.api.aws_api_gateway_stage.prod", "module": "module.api", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod"}, "references": []}]}
 }
+
+deployment := {"address": "aws_api_gateway_deployment.v1", "type": "aws_api_gateway_deployment", "name": "v1", "config": {"stage_name": "v1", "rest_api_id": "abc123"}, "references": []}
+
+test_fires_on_deployment_created_stage_without_method_settings if {
+	findings := rule.deny with input as {"resources": [deployment]}
+	[[f.msg, f.resource, f.path] | some f in findings] == [["aws_api_gateway_deployment.v1 creates the stage v1 with no method settings, so execution logging is off", "aws_api_gateway_deployment.v1", ["stage_name"]]]
+	some f in findings
+	f.fix == [{"op": "add_resource", "type": "aws_api_gateway_method_settings", "name": "v1", "config": {"rest_api_id": {"$expr": "aws_api_gateway_deployment.v1.rest_api_id"}, "stage_name": {"$expr": "aws_api_gateway_deployment.v1.stage_name"}, "method_path": "*/*", "settings": [{"logging_level": "ERROR", "metrics_enabled": true}]}}]
+}
+
+test_deployment_stage_with_method_settings_or_unknown_passes if {
+	named := {"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"stage_name": "v1", "settings": [{"logging_level": "INFO"}]}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [deployment, named]}
+	referring := {"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"stage_name": {"$unknown": "aws_api_gateway_deployment.v1.stage_name"}, "settings": [{"logging_level": "INFO"}]}, "references": [{"path": ["stage_name"], "target": "aws_api_gateway_deployment.v1"}]}
+	count(rule.deny) == 0 with input as {"resources": [deployment, referring]}
+	unknown := {"address": "aws_api_gateway_method_settings.all", "type": "aws_api_gateway_method_settings", "name": "all", "config": {"stage_name": {"$unknown": "var.stage"}, "settings": [{"logging_level": "INFO"}]}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [deployment, unknown]}
+	plain := json.patch(deployment, [{"op": "remove", "path": "/config/stage_name"}])
+	count(rule.deny) == 0 with input as {"resources": [plain]}
+}

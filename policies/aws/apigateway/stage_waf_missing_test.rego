@@ -28,3 +28,20 @@ test_unresolved_association_may_protect if {
 test_private_api_is_not_judged if {
 	count(rule.deny) == 0 with input as {"resources": [api(["PRIVATE"]), stage]}
 }
+
+deployment := {"address": "aws_api_gateway_deployment.v1", "type": "aws_api_gateway_deployment", "name": "v1", "config": {"stage_name": "v1", "rest_api_id": {"$unknown": "aws_api_gateway_rest_api.api.id"}}, "references": [{"path": ["rest_api_id"], "target": "aws_api_gateway_rest_api.api"}]}
+
+test_deployment_created_stage_without_web_acl_fires if {
+	rule.deny == {{"msg": "aws_api_gateway_deployment.v1 creates the stage v1, which is not protected by AWS WAF", "resource": "aws_api_gateway_deployment.v1", "path": ["stage_name"]}} with input as {"resources": [api(["REGIONAL"]), deployment]}
+	count(rule.deny) == 1 with input as {"resources": [api(["REGIONAL"]), deployment, association("aws_api_gateway_stage.other")]}
+}
+
+test_deployment_without_stage_or_protected_or_private_passes if {
+	plain := json.patch(deployment, [{"op": "remove", "path": "/config/stage_name"}])
+	count(rule.deny) == 0 with input as {"resources": [api(["REGIONAL"]), plain]}
+	empty := json.patch(deployment, [{"op": "replace", "path": "/config/stage_name", "value": ""}])
+	count(rule.deny) == 0 with input as {"resources": [api(["REGIONAL"]), empty]}
+	count(rule.deny) == 0 with input as {"resources": [api(["REGIONAL"]), deployment, association("aws_api_gateway_deployment.v1")]}
+	count(rule.deny) == 0 with input as {"resources": [api(["REGIONAL"]), deployment, association("aws_api_gateway_rest_api.api")]}
+	count(rule.deny) == 0 with input as {"resources": [api(["PRIVATE"]), deployment]}
+}
