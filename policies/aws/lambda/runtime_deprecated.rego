@@ -5,8 +5,10 @@
 #   security updates; from then on the runtime gets no patches, functions on it lose technical
 #   support, and AWS later blocks creating and then updating them. A function on such a runtime
 #   runs code on an unpatched language stack. AWS's control for Lambda (Security Hub Lambda.2)
-#   asks for supported runtimes. The list holds the runtimes AWS had deprecated by 15 December
-#   2025 (python3.9, the latest of them); later deprecations are added when the pack is updated.
+#   asks for supported runtimes. The list holds the deprecations we confirmed against AWS's
+#   schedule, the latest nodejs20.x (30 April 2026); the Amazon Linux 2 runtimes AWS schedules
+#   for 2026 (python3.10, python3.11, java8.al2, java11, java17, provided.al2) join it once
+#   confirmed. The rule never reads the clock, so a scan answers the same on any day.
 #   Container-image functions (no runtime) are not judged. Opaque terraform-aws-modules/lambda
 #   calls pass their runtime input to the function they create.
 # related_resources:
@@ -33,6 +35,7 @@ import data.palisade.lib.unknown
 
 # Runtime identifier → the date AWS deprecated it (AWS Lambda runtime deprecation schedule).
 deprecated := {
+	"nodejs20.x": "2026-04-30",
 	"python3.9": "2025-12-15",
 	"nodejs18.x": "2025-09-01",
 	"python3.8": "2024-10-14",

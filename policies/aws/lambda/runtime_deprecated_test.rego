@@ -7,6 +7,7 @@ fn(runtime) := {"address": "aws_lambda_function.api", "type": "aws_lambda_functi
 test_deprecated_runtime_fires if {
 	rule.deny == {{"msg": "aws_lambda_function.api uses the runtime nodejs12.x, which AWS deprecated on 2023-03-31", "resource": "aws_lambda_function.api", "path": ["runtime"]}} with input as {"resources": [fn("nodejs12.x")]}
 	count(rule.deny) == 1 with input as {"resources": [fn("python3.9")]}
+	count(rule.deny) == 1 with input as {"resources": [fn("nodejs20.x")]}
 }
 
 test_supported_or_absent_runtime_passes if {
