@@ -9,7 +9,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_definition_pidmode
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-3
 # custom:
-#   id: PAL-AWS-ECS-010
+#   id: PAL-AWS-ECS-005
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_ecs_task_definition]

@@ -16,7 +16,7 @@
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/lambda-controls.html#lambda-2
 # custom:
-#   id: PAL-AWS-LAMBDA-011
+#   id: PAL-AWS-LAMBDA-006
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_lambda_function, "module:terraform-aws-modules/lambda/aws"]
@@ -33,49 +33,50 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# Runtime identifier → the date AWS deprecated it (AWS Lambda runtime deprecation schedule).
+# Runtime identifiers AWS has deprecated (AWS Lambda's deprecated-runtimes table). The message
+# gives no date: AWS moved several of them before they took effect.
 deprecated := {
-	"nodejs20.x": "2026-04-30",
-	"python3.9": "2025-12-15",
-	"nodejs18.x": "2025-09-01",
-	"python3.8": "2024-10-14",
-	"dotnet6": "2024-11-12",
-	"nodejs16.x": "2024-06-12",
-	"dotnet7": "2024-05-14",
-	"java8": "2024-01-08",
-	"go1.x": "2024-01-08",
-	"provided": "2024-01-08",
-	"nodejs14.x": "2023-12-04",
-	"python3.7": "2023-12-04",
-	"ruby2.7": "2023-11-27",
-	"dotnetcore3.1": "2023-04-03",
-	"nodejs12.x": "2023-03-31",
-	"python3.6": "2022-07-18",
-	"dotnet5.0": "2022-05-10",
-	"dotnetcore2.1": "2022-01-05",
-	"nodejs10.x": "2021-07-30",
-	"ruby2.5": "2021-07-30",
-	"python2.7": "2021-07-15",
-	"nodejs8.10": "2020-03-06",
-	"nodejs4.3": "2020-03-05",
-	"nodejs4.3-edge": "2020-03-05",
-	"nodejs6.10": "2019-08-12",
-	"dotnetcore1.0": "2019-07-27",
-	"dotnetcore2.0": "2019-05-30",
-	"nodejs": "2016-10-31",
+	"nodejs20.x",
+	"python3.9",
+	"nodejs18.x",
+	"python3.8",
+	"dotnet6",
+	"nodejs16.x",
+	"dotnet7",
+	"java8",
+	"go1.x",
+	"provided",
+	"nodejs14.x",
+	"python3.7",
+	"ruby2.7",
+	"dotnetcore3.1",
+	"nodejs12.x",
+	"python3.6",
+	"dotnet5.0",
+	"dotnetcore2.1",
+	"nodejs10.x",
+	"ruby2.5",
+	"python2.7",
+	"nodejs8.10",
+	"nodejs4.3",
+	"nodejs4.3-edge",
+	"nodejs6.10",
+	"dotnetcore1.0",
+	"dotnetcore2.0",
+	"nodejs",
 }
 
 # No fix: moving to a newer language version is a code change the author has to test.
 deny contains result.fail(r, ["runtime"], msg) if {
 	some r in tf.resources("aws_lambda_function")
 	runtime := unknown.known_string(object.get(r.config, "runtime", null))
-	since := deprecated[runtime]
-	msg := sprintf("%s uses the runtime %s, which AWS deprecated on %s", [r.address, runtime, since])
+	deprecated[runtime]
+	msg := sprintf("%s uses the runtime %s, which AWS has deprecated: it gets no more security patches", [r.address, runtime])
 }
 
 deny contains result.fail(m, ["runtime"], msg) if {
 	some m in modules.lambda_functions
 	runtime := unknown.known_string(object.get(m.config, "runtime", null))
-	since := deprecated[runtime]
-	msg := sprintf("%s creates a function on the runtime %s, which AWS deprecated on %s", [m.address, runtime, since])
+	deprecated[runtime]
+	msg := sprintf("%s creates a function on the runtime %s, which AWS has deprecated: it gets no more security patches", [m.address, runtime])
 }

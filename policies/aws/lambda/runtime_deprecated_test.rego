@@ -5,7 +5,7 @@ import data.palisade.aws.lambda.runtime_deprecated as rule
 fn(runtime) := {"address": "aws_lambda_function.api", "type": "aws_lambda_function", "name": "api", "config": {"function_name": "api", "runtime": runtime}, "references": []}
 
 test_deprecated_runtime_fires if {
-	rule.deny == {{"msg": "aws_lambda_function.api uses the runtime nodejs12.x, which AWS deprecated on 2023-03-31", "resource": "aws_lambda_function.api", "path": ["runtime"]}} with input as {"resources": [fn("nodejs12.x")]}
+	rule.deny == {{"msg": "aws_lambda_function.api uses the runtime nodejs12.x, which AWS has deprecated: it gets no more security patches", "resource": "aws_lambda_function.api", "path": ["runtime"]}} with input as {"resources": [fn("nodejs12.x")]}
 	count(rule.deny) == 1 with input as {"resources": [fn("python3.9")]}
 	count(rule.deny) == 1 with input as {"resources": [fn("nodejs20.x")]}
 }
@@ -23,7 +23,7 @@ test_unknown_does_not_fire if {
 
 test_opaque_lambda_module_call if {
 	call := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": {"function_name": "fn", "runtime": "python3.8"}}
-	rule.deny == {{"msg": "module.fn creates a function on the runtime python3.8, which AWS deprecated on 2024-10-14", "resource": "module.fn", "path": ["runtime"]}} with input as {"resources": [], "modules": [call]}
+	rule.deny == {{"msg": "module.fn creates a function on the runtime python3.8, which AWS has deprecated: it gets no more security patches", "resource": "module.fn", "path": ["runtime"]}} with input as {"resources": [], "modules": [call]}
 	layer_only := object.union(call, {"config": {"function_name": "fn", "runtime": "python3.8", "create_function": false}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [layer_only]}
 }
