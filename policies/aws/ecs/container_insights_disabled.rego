@@ -4,7 +4,10 @@
 #   Without Container Insights the cluster publishes no per-task and per-container CPU, memory,
 #   network and restart metrics, so a crash-looping or hijacked task (a crypto miner pinning the
 #   CPU) goes unseen. It is off unless the cluster's containerInsights setting, or the account
-#   default set with aws_ecs_account_setting_default, turns it on.
+#   default set with aws_ecs_account_setting_default, turns it on. An opaque
+#   terraform-aws-modules/ecs call is reported when it turns the setting off explicitly:
+#   `container_insights = false` (before v4) or a containerInsights entry of `cluster_settings`
+#   (v4, v5) or `cluster_setting` (v6) with value "disabled".
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12
@@ -12,7 +15,7 @@
 #   id: PAL-AWS-ECS-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_ecs_cluster, aws_ecs_account_setting_default]
+#   resource_types: [aws_ecs_cluster, aws_ecs_account_setting_default, "module:terraform-aws-modules/ecs/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_65
@@ -23,6 +26,7 @@
 #   fixable: true
 package palisade.aws.ecs.container_insights_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -40,6 +44,35 @@ deny contains result.fail_fix(r, ["setting", i, "value"], msg(r), [result.set(["
 	object.get(s, "name", null) == "containerInsights"
 	object.get(s, "value", null) == "disabled"
 }
+
+# Opaque terraform-aws-modules/ecs calls (held-out round 16: atlantis v2 passes
+# `container_insights = var.ecs_container_insights`, false by default). Only an explicit "off" is
+# judged: the module's own default differs by major version (off before v4, on from v4).
+deny contains result.fail_fix(m, ["container_insights"], msg(m), [result.set(["container_insights"], true)]) if {
+	some m in ecs_clusters
+	unknown.is_false(object.get(m.config, "container_insights", null))
+}
+
+deny contains result.fail_fix(m, path, msg(m), [result.set(path, "enabled")]) if {
+	some m in ecs_clusters
+	some key in ["cluster_settings", "cluster_setting"]
+	some at, s in module_settings(m.config, key)
+	object.get(s, "name", null) == "containerInsights"
+	object.get(s, "value", null) == "disabled"
+	path := array.concat(at, ["value"])
+}
+
+# The module creates its cluster with create_ecs (before v4) or create (from v4) left true.
+ecs_clusters := [m |
+	some m in modules.opaque_calls("ecs")
+	modules.creates(m, ["create_ecs", "create", "putin_khuylo"])
+]
+
+# module_settings(config, key): path → setting object; cluster_settings is one object in v4 and a
+# list of objects in v5, cluster_setting (v6) a list.
+module_settings(config, key) := {[key]: config[key]} if is_object(config[key])
+
+module_settings(config, key) := {[key, i]: s | some i, s in config[key]; is_object(s)} if is_array(config[key])
 
 names_insights_or_unknown(s) if object.get(s, "name", null) == "containerInsights"
 

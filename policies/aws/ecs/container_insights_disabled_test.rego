@@ -25,3 +25,28 @@ test_account_default_covers_missing_setting if {
 	default_on := {"address": "aws_ecs_account_setting_default.ci", "type": "aws_ecs_account_setting_default", "name": "ci", "config": {"name": "containerInsights", "value": "enabled"}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [cluster({}), default_on]}
 }
+
+call(config) := {"address": "module.ecs", "source": "terraform-aws-modules/ecs/aws", "version": "v2.5.0", "config": config}
+
+test_opaque_call_turning_insights_off_fires if {
+	rule.deny == {{"msg": "module.ecs does not use Container Insights", "resource": "module.ecs", "path": ["container_insights"], "fix": [{"op": "set", "path": ["container_insights"], "value": true}]}} with input as {"resources": [], "modules": [call({"name": "atlantis", "container_insights": false})]}
+	v5 := {"name": "c", "cluster_settings": [{"name": "containerInsights", "value": "disabled"}]}
+	rule.deny == {{"msg": "module.ecs does not use Container Insights", "resource": "module.ecs", "path": ["cluster_settings", 0, "value"], "fix": [{"op": "set", "path": ["cluster_settings", 0, "value"], "value": "enabled"}]}} with input as {"resources": [], "modules": [call(v5)]}
+	v4 := {"name": "c", "cluster_settings": {"name": "containerInsights", "value": "disabled"}}
+	some f in rule.deny with input as {"resources": [], "modules": [call(v4)]}
+	f.fix == [{"op": "set", "path": ["cluster_settings", "value"], "value": "enabled"}]
+	v6 := {"name": "c", "cluster_setting": [{"name": "containerInsights", "value": "disabled"}]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call(v6)]}
+}
+
+# The module's default differs by major version, so a call that says nothing is not judged; nor
+# is one switched off, one turning insights on, or one whose value is unknown.
+test_opaque_call_without_explicit_off_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"name": "c"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"container_insights": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"container_insights": {"$unknown": "var.ci"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"container_insights": false, "create_ecs": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"cluster_settings": [{"name": "containerInsights", "value": "enhanced"}]})]}
+	service := {"address": "module.s", "source": "terraform-aws-modules/ecs/aws//modules/service", "config": {"container_insights": false}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [service]}
+}

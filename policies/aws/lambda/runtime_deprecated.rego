@@ -48,6 +48,7 @@ deprecated := {
 	"provided",
 	"nodejs14.x",
 	"python3.7",
+	"ruby3.2",
 	"ruby2.7",
 	"dotnetcore3.1",
 	"nodejs12.x",
@@ -71,6 +72,7 @@ deny contains result.fail(r, ["runtime"], msg) if {
 	some r in tf.resources("aws_lambda_function")
 	runtime := unknown.known_string(object.get(r.config, "runtime", null))
 	deprecated[runtime]
+	not container_image(r.config)
 	msg := sprintf("%s uses the runtime %s, which AWS has deprecated: it gets no more security patches", [r.address, runtime])
 }
 
@@ -78,5 +80,9 @@ deny contains result.fail(m, ["runtime"], msg) if {
 	some m in modules.lambda_functions
 	runtime := unknown.known_string(object.get(m.config, "runtime", null))
 	deprecated[runtime]
+	not container_image(m.config)
 	msg := sprintf("%s creates a function on the runtime %s, which AWS has deprecated: it gets no more security patches", [m.address, runtime])
 }
+
+# A container-image function takes its runtime from the image; a stray runtime argument is not it.
+container_image(config) if object.get(config, "package_type", "Zip") == "Image"

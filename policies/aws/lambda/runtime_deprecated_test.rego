@@ -27,3 +27,12 @@ test_opaque_lambda_module_call if {
 	layer_only := object.union(call, {"config": {"function_name": "fn", "runtime": "python3.8", "create_function": false}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [layer_only]}
 }
+
+test_ruby32_reported if {
+	count(rule.deny) == 1 with input as {"resources": [fn("ruby3.2")]}
+}
+
+test_container_image_not_judged if {
+	image := object.union(fn("python3.8"), {"config": {"runtime": "python3.8", "package_type": "Image"}})
+	count(rule.deny) == 0 with input as {"resources": [image]}
+}

@@ -23,6 +23,7 @@
 package palisade.aws.s3.bucket_encryption_missing
 
 import data.palisade.lib.fixes
+import data.palisade.lib.iam
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.s3
@@ -45,22 +46,58 @@ deny contains result.fail_fix(m, ["server_side_encryption_configuration"], msg, 
 
 # The fix adds a split encryption configuration (provider 3.75+) with SSE-KMS and an S3 Bucket Key
 # (fewer KMS calls); the key is the account's AWS managed aws/s3 key, which needs no key policy.
+# A bucket that AWS services deliver logs into gets SSE-S3 instead (receives_logs).
 encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryption_configuration", bucket.name, {
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
-	"rule": [{
-		"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}],
-		"bucket_key_enabled": true,
-	}],
+	"rule": [sse_rule(bucket)],
 })] if {
 	fixes.can_add_resource(bucket)
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := []
 
+sse_rule(bucket) := {"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]} if {
+	receives_logs(bucket)
+} else := {
+	"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}],
+	"bucket_key_enabled": true,
+}
+
+# Log deliveries cannot use the AWS managed aws/s3 key: S3 server access logging (the
+# logging.s3.amazonaws.com principal, or the legacy log-delivery-write ACL) and Elastic Load
+# Balancing deliver only to SSE-S3 buckets, and logs vended through delivery.logs.amazonaws.com
+# (VPC flow logs, Network Firewall, WAF, …) arrive unreadable under an AWS managed key — CloudWatch
+# Logs documents that SSE-KMS there needs a customer managed key with a key policy for the
+# delivery service, which no quick fix can write. SSE-S3 works for all of them.
+log_delivery_services := {
+	"delivery.logs.amazonaws.com",
+	"logging.s3.amazonaws.com",
+	"logdelivery.elasticloadbalancing.amazonaws.com",
+}
+
+receives_logs(bucket) if {
+	some p in s3.bucket_policies(bucket)
+	some entry in iam.statements(p.doc)
+	iam.is_allow(entry.statement)
+	is_object(entry.statement.Principal)
+	some service in iam.as_list(object.get(entry.statement.Principal, "Service", null))
+	service in log_delivery_services
+}
+
+receives_logs(bucket) if bucket.config.acl == "log-delivery-write"
+
+receives_logs(bucket) if {
+	some acl in s3.companions(bucket, "aws_s3_bucket_acl")
+	acl.config.acl == "log-delivery-write"
+}
+
 # The module's map form of the resource fix: `rule` holds the same SSE-KMS default and Bucket Key.
-# A bucket that receives load balancer access logs (the module attaches their delivery policy) gets
-# SSE-S3 instead: Elastic Load Balancing can deliver only to buckets encrypted with SSE-S3.
+# A bucket that receives logs (the module attaches their delivery policy: load balancer, S3 server
+# access or WAF logs) gets SSE-S3 instead, for the reasons given at receives_logs.
 module_sse(m) := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}} if {
-	some switch in ["attach_elb_log_delivery_policy", "attach_lb_log_delivery_policy"]
+	some switch in [
+		"attach_elb_log_delivery_policy", "attach_lb_log_delivery_policy",
+		"attach_access_log_delivery_policy", "attach_waf_log_delivery_policy",
+	]
 	m.config[switch] == true
 } else := {"rule": {
 	"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"},

@@ -58,3 +58,41 @@ test_opaque_load_balancer_log_bucket_is_fixed_with_sse_s3 if {
 	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_lb_log_delivery_policy": true})]}
 	f.fix == [{"op": "set", "path": ["server_side_encryption_configuration"], "value": {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}}]
 }
+
+# Held-out round 16 (network-firewall example): a bucket whose policy admits
+# delivery.logs.amazonaws.com receives vended logs, which an AWS managed key makes unreadable.
+delivery_policy(service) := {
+	"address": "aws_s3_bucket_policy.logs", "type": "aws_s3_bucket_policy", "name": "logs",
+	"config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "policy": {"Statement": [{
+		"Effect": "Allow", "Action": "s3:PutObject", "Principal": {"Service": service},
+		"Resource": {"$unknown": "\"${aws_s3_bucket.logs.arn}/AWSLogs/*\""},
+	}]}},
+	"references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}],
+}
+
+sse_s3_fix := [{"op": "add_resource", "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "logs", "config": {
+	"bucket": {"$expr": "aws_s3_bucket.logs.id"},
+	"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}],
+}}]
+
+test_log_delivery_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [bucket({}), delivery_policy("delivery.logs.amazonaws.com")]}
+	f.fix == sse_s3_fix
+	some g in rule.deny with input as {"resources": [bucket({}), delivery_policy(["logging.s3.amazonaws.com"])]}
+	g.fix == sse_s3_fix
+	some h in rule.deny with input as {"resources": [bucket({"acl": "log-delivery-write"})]}
+	h.fix == sse_s3_fix
+}
+
+test_other_service_principal_keeps_sse_kms if {
+	some f in rule.deny with input as {"resources": [bucket({}), delivery_policy("cloudfront.amazonaws.com")]}
+	f.fix[0].config.rule[0].apply_server_side_encryption_by_default == [{"sse_algorithm": "aws:kms"}]
+}
+
+test_opaque_access_and_waf_log_buckets_are_fixed_with_sse_s3 if {
+	sse := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}
+	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_access_log_delivery_policy": true})]}
+	f.fix == [{"op": "set", "path": ["server_side_encryption_configuration"], "value": sse}]
+	some g in rule.deny with input as {"resources": [], "modules": [call({"attach_waf_log_delivery_policy": true})]}
+	g.fix == [{"op": "set", "path": ["server_side_encryption_configuration"], "value": sse}]
+}

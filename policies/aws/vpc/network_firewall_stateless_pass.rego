@@ -1,0 +1,70 @@
+# METADATA
+# title: Network Firewall policy passes packets no stateless rule matched
+# description: |
+#   A firewall policy's stateless default actions decide what happens to a packet that no stateless
+#   rule matched. With aws:pass it leaves the firewall at once: the policy's stateful rule groups
+#   (domain lists, Suricata rules, threat signatures) never see it. AWS recommends forwarding such
+#   packets to the stateful engine (aws:forward_to_sfe) or dropping them, for full packets
+#   (stateless_default_actions) and for UDP fragments (stateless_fragment_default_actions); AWS
+#   Security Hub (NetworkFirewall.4 and .5) and the AWS Config rules
+#   netfw-policy-default-action-full-packets and -fragment-packets report a policy that does neither. Opaque
+#   terraform-aws-modules/network-firewall calls are judged by the policy_stateless_default_actions
+#   and policy_stateless_fragment_default_actions they pass. No fix is offered: dropping and
+#   forwarding change which traffic flows, the owner's choice.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/network-firewall/latest/developerguide/stateless-default-actions.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/networkfirewall-controls.html#networkfirewall-4
+#   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/networkfirewall_firewall_policy
+# custom:
+#   id: PAL-AWS-VPC-020
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_networkfirewall_firewall_policy, "module:terraform-aws-modules/network-firewall/aws"]
+#   frameworks: {}
+#   cwe: ["CWE-693"]
+#   remediation: Use aws:forward_to_sfe (inspect with the stateful rule groups) or aws:drop in stateless_default_actions and stateless_fragment_default_actions.
+#   fixable: false
+package palisade.aws.vpc.network_firewall_stateless_pass
+
+# Held-out round 16: the network-firewall module's complete example sets
+# policy_stateless_default_actions = ["aws:pass"] next to a stateful deny-list rule group.
+
+import data.palisade.lib.modules
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+# The provider's attribute, the module's input, and which packets they govern.
+settings := {
+	"stateless_default_actions": "packets",
+	"stateless_fragment_default_actions": "fragmented packets",
+}
+
+deny contains result.fail(r, path, msg(r, packets)) if {
+	some r in tf.resources("aws_networkfirewall_firewall_policy")
+	some i, policy in tf.blocks(r, "firewall_policy")
+	some name, packets in settings
+	passes(object.get(policy, name, null))
+	path := ["firewall_policy", i, name]
+}
+
+deny contains result.fail(m, [input_name], msg(m, packets)) if {
+	some m in modules.opaque_calls("network-firewall")
+	modules.creates(m, ["create", "create_policy"])
+	some name, packets in settings
+	input_name := concat("", ["policy_", name])
+	passes(object.get(m.config, input_name, null))
+}
+
+# A known list of known strings holding neither standard action that keeps the packet from
+# leaving uninspected (custom action names only publish metrics).
+passes(actions) if {
+	is_array(actions)
+	every a in actions {
+		is_string(a)
+	}
+	count({a | some a in actions; a in {"aws:drop", "aws:forward_to_sfe"}}) == 0
+	"aws:pass" in actions
+}
+
+msg(r, packets) := sprintf("%s lets %s that no stateless rule matched pass without stateful inspection (aws:pass)", [r.address, packets])

@@ -1,0 +1,30 @@
+package palisade.aws.vpc.network_firewall_stateless_pass_test
+
+import data.palisade.aws.vpc.network_firewall_stateless_pass as rule
+
+policy(fp) := {"address": "aws_networkfirewall_firewall_policy.p", "type": "aws_networkfirewall_firewall_policy", "name": "p", "config": {"name": "p", "firewall_policy": [fp]}, "references": []}
+
+test_pass_default_fires if {
+	rule.deny == {{
+		"msg": "aws_networkfirewall_firewall_policy.p lets packets that no stateless rule matched pass without stateful inspection (aws:pass)",
+		"resource": "aws_networkfirewall_firewall_policy.p", "path": ["firewall_policy", 0, "stateless_default_actions"],
+	}} with input as {"resources": [policy({"stateless_default_actions": ["aws:pass"], "stateless_fragment_default_actions": ["aws:drop"]})]}
+	count(rule.deny) == 2 with input as {"resources": [policy({"stateless_default_actions": ["aws:pass", "Metrics"], "stateless_fragment_default_actions": ["aws:pass"]})]}
+}
+
+test_forward_drop_or_unknown_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"stateless_default_actions": ["aws:forward_to_sfe"], "stateless_fragment_default_actions": ["aws:drop", "Metrics"]})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"stateless_default_actions": {"$unknown": "var.actions"}, "stateless_fragment_default_actions": [{"$unknown": "var.action"}]})]}
+}
+
+call(config) := {"address": "module.nfw", "source": "terraform-aws-modules/network-firewall/aws", "version": "~> 1.0", "config": config}
+
+test_opaque_call_passing_pass_fires if {
+	rule.deny == {{
+		"msg": "module.nfw lets packets that no stateless rule matched pass without stateful inspection (aws:pass)",
+		"resource": "module.nfw", "path": ["policy_stateless_default_actions"],
+	}} with input as {"resources": [], "modules": [call({"name": "nfw", "policy_stateless_default_actions": ["aws:pass"]})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"policy_stateless_default_actions": ["aws:forward_to_sfe"]})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"policy_stateless_default_actions": ["aws:pass"], "create_policy": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"name": "nfw"})]}
+}
