@@ -132,6 +132,30 @@ identity_statements contains {"resource": p.resource, "path": array.concat(p.pat
 	some entry in statements(p.doc)
 }
 
+# cancelled(st, action): a statement of identity_statements sits in a document that also denies
+# the action (or action pattern: "iam:*") on every resource without a condition. Deny wins over
+# any Allow of the same request, so the document grants nothing of it (an "Allow iam:*" beside a
+# "Deny iam:*" allows no IAM action). A Deny of part of the pattern does not cancel it.
+cancelled(st, action) if {
+	some d in unconditional_denies
+	d.address == st.resource.address
+	array.slice(st.path, 0, count(d.doc)) == d.doc
+	glob.match(d.pattern, [], lower(action))
+}
+
+# unconditional_denies: {"address", "doc" (path of the document), "pattern"} for each action
+# pattern of a Deny on "*" without a condition; found once per unit (most have none).
+unconditional_denies contains {"address": p.resource.address, "doc": p.path, "pattern": lower(pattern)} if {
+	some p in identity_policies
+	some entry in statements(p.doc)
+	s := entry.statement
+	is_deny(s)
+	not has_condition(s)
+	"*" in resources(s)
+	some pattern in actions(s)
+	is_string(pattern)
+}
+
 # public_statements(doc): Allow statements that name everyone as principal without any
 # condition, i.e. grants to the whole internet (resource-based policies).
 public_statements(doc) := [entry |

@@ -43,3 +43,14 @@ test_inner_wildcards_use_glob if {
 	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:?urgeQueue", "Resource": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:?etQueueUrl", "Resource": "*"})]}
 }
+
+test_writes_denied_in_the_same_document_pass if {
+	both := {"address": "aws_iam_policy.ops", "type": "aws_iam_policy", "name": "ops", "references": [], "config": {"policy": {"Statement": [
+		{"Effect": "Allow", "Action": ["iam:*", "s3:PutObject"], "Resource": "*"},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "*"},
+	]}}}
+	rule.deny == {{
+		"msg": "aws_iam_policy.ops allows s3:PutObject on every resource (\"*\")",
+		"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [both]}
+}
