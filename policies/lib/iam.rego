@@ -108,6 +108,26 @@ has_condition(s) if {
 	count(c) > 0
 }
 
+# expired(s): a condition that no request made now can meet: DateLessThan(Equals) on the request
+# time (aws:CurrentTime) or on the session's issue time (aws:TokenIssueTime: a session issued now
+# is later; long-term keys have none, and a missing key fails a condition without IfExists) with
+# every value a date already past. Cheap for the rest: most statements have no Condition.
+expired(s) if {
+	has_condition(s)
+	some operator in ["DateLessThan", "DateLessThanEquals"]
+	tests := s.Condition[operator]
+	is_object(tests)
+	some key, values in tests
+	lower(key) in {"aws:currenttime", "aws:tokenissuetime"}
+	dates := as_list(values)
+	count(dates) > 0
+	every date in dates {
+		past(date)
+	}
+}
+
+past(date) if time.parse_rfc3339_ns(date) < time.now_ns()
+
 # identity_policies: every identity-based policy document in the unit, with where it sits:
 # {"resource", "path" (of the document inside config), "doc"}. Documents from
 # aws_iam_policy_document data sources arrive here already rendered.

@@ -166,10 +166,10 @@ catalogue_services := {
 
 # allowed_actions(s): the catalogue actions an Allow statement grants through Action or, when
 # every NotAction entry is known, through NotAction (iam_identity.allows). An Allow whose date
-# condition has passed (expired) grants nothing.
+# condition has passed (iam.expired) grants nothing.
 allowed_actions(s) := set() if not iam.is_allow(s)
 
-else := set() if expired(s)
+else := set() if iam.expired(s)
 
 else := action_matches(s) | not_action_matches(s)
 
@@ -227,26 +227,6 @@ glob_syntax(text) if contains(text, "[")
 glob_syntax(text) if contains(text, "{")
 
 glob_syntax(text) if contains(text, "\\")
-
-# expired(s): a condition that no request made now can meet: DateLessThan(Equals) on the request
-# time (aws:CurrentTime) or on the session's issue time (aws:TokenIssueTime: a session issued now
-# is later; long-term keys have none, and a missing key fails a condition without IfExists) with
-# every value a date already past. Cheap for the rest: most statements have no Condition.
-expired(s) if {
-	iam.has_condition(s)
-	some operator in ["DateLessThan", "DateLessThanEquals"]
-	tests := s.Condition[operator]
-	is_object(tests)
-	some key, values in tests
-	lower(key) in {"aws:currenttime", "aws:tokenissuetime"}
-	dates := iam.as_list(values)
-	count(dates) > 0
-	every date in dates {
-		past(date)
-	}
-}
-
-past(date) if time.parse_rfc3339_ns(date) < time.now_ns()
 
 broad(s) if "NotResource" in object.keys(s)
 

@@ -54,3 +54,11 @@ test_writes_denied_in_the_same_document_pass if {
 		"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Resource"],
 	}} with input as {"resources": [both]}
 }
+
+until(date) := policy({"Effect": "Allow", "Action": "iam:AttachUserPolicy", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": date}}})
+
+test_expired_statement_passes if {
+	# A DateLessThan on aws:CurrentTime already past: no request made now is allowed (iam-vulnerable fp5).
+	count(rule.deny) == 0 with input as {"resources": [until("2023-06-30T00:00:00Z")]}
+	count(rule.deny) == 1 with input as {"resources": [until("2999-01-01T00:00:00Z")]}
+}
