@@ -108,6 +108,26 @@ has_condition(s) if {
 	count(c) > 0
 }
 
+# expired(s): a condition that no request made now can meet: DateLessThan(Equals) on the request
+# time (aws:CurrentTime) or on the session's issue time (aws:TokenIssueTime: a session issued now
+# is later; long-term keys have none, and a missing key fails a condition without IfExists) with
+# every value a date already past. Cheap for the rest: most statements have no Condition.
+expired(s) if {
+	has_condition(s)
+	some operator in ["DateLessThan", "DateLessThanEquals"]
+	tests := s.Condition[operator]
+	is_object(tests)
+	some key, values in tests
+	lower(key) in {"aws:currenttime", "aws:tokenissuetime"}
+	dates := as_list(values)
+	count(dates) > 0
+	every date in dates {
+		past(date)
+	}
+}
+
+past(date) if time.parse_rfc3339_ns(date) < time.now_ns()
+
 # identity_policies: every identity-based policy document in the unit, with where it sits:
 # {"resource", "path" (of the document inside config), "doc"}. Documents from
 # aws_iam_policy_document data sources arrive here already rendered.
@@ -130,6 +150,30 @@ identity_policies contains {"resource": r, "path": ["inline_policy", i, "policy"
 identity_statements contains {"resource": p.resource, "path": array.concat(p.path, entry.path), "statement": entry.statement} if {
 	some p in identity_policies
 	some entry in statements(p.doc)
+}
+
+# cancelled(st, action): a statement of identity_statements sits in a document that also denies
+# the action (or action pattern: "iam:*") on every resource without a condition. Deny wins over
+# any Allow of the same request, so the document grants nothing of it (an "Allow iam:*" beside a
+# "Deny iam:*" allows no IAM action). A Deny of part of the pattern does not cancel it.
+cancelled(st, action) if {
+	some d in unconditional_denies
+	d.address == st.resource.address
+	array.slice(st.path, 0, count(d.doc)) == d.doc
+	glob.match(d.pattern, [], lower(action))
+}
+
+# unconditional_denies: {"address", "doc" (path of the document), "pattern"} for each action
+# pattern of a Deny on "*" without a condition; found once per unit (most have none).
+unconditional_denies contains {"address": p.resource.address, "doc": p.path, "pattern": lower(pattern)} if {
+	some p in identity_policies
+	some entry in statements(p.doc)
+	s := entry.statement
+	is_deny(s)
+	not has_condition(s)
+	"*" in resources(s)
+	some pattern in actions(s)
+	is_string(pattern)
 }
 
 # public_statements(doc): Allow statements that name everyone as principal without any

@@ -3,8 +3,11 @@
 # description: |
 #   The known ways an IAM identity turns a narrow set of permissions into more (Rhino Security
 #   Labs' catalogue): rewriting or attaching policies, minting credentials for others, joining
-#   groups, rewriting a role's trust, or passing a role to a compute service it can then run
-#   code in. escalations(address) lists the paths the identity's own documents fully grant.
+#   groups, rewriting a role's trust, passing a role to a compute service it can then run
+#   code in, or running code on compute that already holds a role (a Lambda function, a Glue
+#   endpoint, a CloudFormation stack's service role, a SageMaker notebook, an instance through SSM
+#   or EC2 Instance Connect). escalations(address) lists the paths the identity's own documents
+#   fully grant.
 package palisade.lib.iam_escalation
 
 import data.palisade.lib.iam
@@ -33,6 +36,21 @@ paths := [
 	["iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"],
 	["lambda:UpdateFunctionCode"],
 	["glue:UpdateDevEndpoint"],
+	# A CodeBuild project or a SageMaker notebook, training or processing job runs as the role
+	# passed to it; the notebook is entered through a presigned URL.
+	["iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"],
+	["iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuildBatch"],
+	["iam:PassRole", "sagemaker:CreateNotebookInstance", "sagemaker:CreatePresignedNotebookInstanceUrl"],
+	["iam:PassRole", "sagemaker:CreateTrainingJob"],
+	["iam:PassRole", "sagemaker:CreateProcessingJob"],
+	# Code run where a role already is: an update keeps the stack's service role; a presigned URL
+	# opens an existing notebook as its execution role; SSM commands and sessions and an Instance
+	# Connect key reach an instance and its instance profile's credentials.
+	["cloudformation:UpdateStack"],
+	["sagemaker:CreatePresignedNotebookInstanceUrl"],
+	["ssm:SendCommand"],
+	["ssm:StartSession"],
+	["ec2-instance-connect:SendSSHPublicKey"],
 ]
 
 # escalations(address): [{"actions": [...], "grants": {action: {statements}}}] in catalogue order.
@@ -111,6 +129,17 @@ catalogue := {
 	"datapipeline:putpipelinedefinition": "datapipeline:PutPipelineDefinition",
 	"lambda:updatefunctioncode": "lambda:UpdateFunctionCode",
 	"glue:updatedevendpoint": "glue:UpdateDevEndpoint",
+	"codebuild:createproject": "codebuild:CreateProject",
+	"codebuild:startbuild": "codebuild:StartBuild",
+	"codebuild:startbuildbatch": "codebuild:StartBuildBatch",
+	"sagemaker:createnotebookinstance": "sagemaker:CreateNotebookInstance",
+	"sagemaker:createpresignednotebookinstanceurl": "sagemaker:CreatePresignedNotebookInstanceUrl",
+	"sagemaker:createtrainingjob": "sagemaker:CreateTrainingJob",
+	"sagemaker:createprocessingjob": "sagemaker:CreateProcessingJob",
+	"cloudformation:updatestack": "cloudformation:UpdateStack",
+	"ssm:sendcommand": "ssm:SendCommand",
+	"ssm:startsession": "ssm:StartSession",
+	"ec2-instance-connect:sendsshpublickey": "ec2-instance-connect:SendSSHPublicKey",
 }
 
 catalogue_services := {
@@ -124,13 +153,23 @@ catalogue_services := {
 	"ec2": {"ec2:runinstances"},
 	"lambda": {"lambda:createfunction", "lambda:invokefunction", "lambda:createeventsourcemapping", "lambda:updatefunctioncode"},
 	"glue": {"glue:createdevendpoint", "glue:updatedevendpoint"},
-	"cloudformation": {"cloudformation:createstack"},
+	"cloudformation": {"cloudformation:createstack", "cloudformation:updatestack"},
 	"datapipeline": {"datapipeline:createpipeline", "datapipeline:putpipelinedefinition"},
+	"codebuild": {"codebuild:createproject", "codebuild:startbuild", "codebuild:startbuildbatch"},
+	"sagemaker": {
+		"sagemaker:createnotebookinstance", "sagemaker:createpresignednotebookinstanceurl",
+		"sagemaker:createtrainingjob", "sagemaker:createprocessingjob",
+	},
+	"ssm": {"ssm:sendcommand", "ssm:startsession"},
+	"ec2-instance-connect": {"ec2-instance-connect:sendsshpublickey"},
 }
 
 # allowed_actions(s): the catalogue actions an Allow statement grants through Action or, when
-# every NotAction entry is known, through NotAction (iam_identity.allows).
+# every NotAction entry is known, through NotAction (iam_identity.allows). An Allow whose date
+# condition has passed (iam.expired) grants nothing.
 allowed_actions(s) := set() if not iam.is_allow(s)
+
+else := set() if iam.expired(s)
 
 else := action_matches(s) | not_action_matches(s)
 
@@ -200,10 +239,13 @@ broad(s) if {
 broad_resource("*")
 
 # In an ARN only the resource part (after the fifth colon) names what is reached; a wildcard
-# account or region (`arn:aws:iam::*:role/deploy`) still names one role.
+# account or region (`arn:aws:iam::*:role/deploy`) still names one role. The account "aws" owns
+# the AWS managed policies (`arn:aws:iam::aws:policy/…`), which no customer can version, attach
+# new statements to or otherwise rewrite: no target.
 broad_resource(r) if {
 	parts := split(r, ":")
 	count(parts) >= 6
+	parts[4] != "aws"
 	contains(concat(":", array.slice(parts, 5, count(parts))), "*")
 }
 

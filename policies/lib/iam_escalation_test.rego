@@ -79,7 +79,11 @@ test_action_patterns if {
 test_not_action if {
 	# Everything but iam: the paths made of other services' actions remain.
 	not_iam := scoped_not_action("a", ["iam:*"], "*")
-	found_paths == [["lambda:UpdateFunctionCode"], ["glue:UpdateDevEndpoint"]] with input as input_of([not_iam])
+	found_paths == [
+		["lambda:UpdateFunctionCode"], ["glue:UpdateDevEndpoint"], ["cloudformation:UpdateStack"],
+		["sagemaker:CreatePresignedNotebookInstanceUrl"], ["ssm:SendCommand"], ["ssm:StartSession"],
+		["ec2-instance-connect:SendSSHPublicKey"],
+	] with input as input_of([not_iam])
 
 	# Everything but the listed, with an unknown entry: nothing is known to be granted.
 	found_paths == [] with input as input_of([scoped_not_action("a", ["s3:*", {"$unknown": "var.action"}], "*")])
@@ -154,4 +158,51 @@ test_glob_syntax_characters if {
 		iam_escalation.glob_syntax(text)
 	}
 	not iam_escalation.glob_syntax("s3:GetObject")
+}
+
+test_role_passed_to_codebuild_or_sagemaker if {
+	found_paths == [["iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"]] with input as input_of([inline("a", ["iam:PassRole", "codebuild:CreateProject", "codebuild:StartBuild"])])
+	found_paths == [["iam:PassRole", "sagemaker:CreateTrainingJob"]] with input as input_of([inline("a", ["iam:PassRole", "sagemaker:CreateTrainingJob"])])
+	found_paths == [["iam:PassRole", "sagemaker:CreateProcessingJob"]] with input as input_of([inline("a", ["sagemaker:CreateProcessingJob"]), inline("b", "iam:PassRole")])
+
+	# A project nobody can start, a notebook nobody can open: no path.
+	found_paths == [] with input as input_of([inline("a", ["iam:PassRole", "codebuild:CreateProject"])])
+	found_paths == [] with input as input_of([inline("a", ["iam:PassRole", "sagemaker:CreateNotebookInstance"])])
+}
+
+test_code_run_where_a_role_already_is if {
+	found_paths == [["cloudformation:UpdateStack"]] with input as input_of([inline("a", ["cloudformation:UpdateStack", "cloudformation:DescribeStacks"])])
+	found_paths == [["sagemaker:CreatePresignedNotebookInstanceUrl"]] with input as input_of([inline("a", "sagemaker:CreatePresignedNotebookInstanceUrl")])
+	found_paths == [["ssm:SendCommand"]] with input as input_of([inline("a", ["ssm:sendCommand", "ssm:listCommands"])])
+	found_paths == [["ssm:StartSession"]] with input as input_of([scoped("a", "ssm:StartSession", ["arn:aws:ec2:*:*:instance/*"])])
+	found_paths == [["ec2-instance-connect:SendSSHPublicKey"]] with input as input_of([inline("a", "ec2-instance-connect:SendSSHPublicKey")])
+
+	# One named instance, one named stack: bounded.
+	found_paths == [] with input as input_of([scoped("a", "ssm:StartSession", "arn:aws:ec2:eu-west-1:123456789012:instance/i-0abc")])
+	found_paths == [] with input as input_of([scoped("a", "cloudformation:UpdateStack", "arn:aws:cloudformation:eu-west-1:123456789012:stack/app/1234")])
+}
+
+test_aws_managed_policies_are_no_target if {
+	# Only AWS can version its managed policies; a customer's own policies are a target.
+	found_paths == [] with input as input_of([scoped("a", "iam:CreatePolicyVersion", "arn:aws:iam::aws:policy/team-*")])
+	found_paths == [["iam:CreatePolicyVersion"]] with input as input_of([scoped("a", "iam:CreatePolicyVersion", "arn:aws:iam::*:policy/team-*")])
+}
+
+dated(operator, key, date) := {
+	"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"Statement": [{
+		"Effect": "Allow", "Action": "iam:CreatePolicyVersion", "Resource": "*",
+		"Condition": {operator: {key: [date]}},
+	}]}},
+	"references": [],
+}
+
+test_expired_date_condition_grants_nothing if {
+	found_paths == [] with input as input_of([dated("DateLessThan", "aws:TokenIssueTime", "2020-01-01T00:00:01Z")])
+	found_paths == [] with input as input_of([dated("DateLessThanEquals", "aws:CurrentTime", "2020-01-01T00:00:01Z")])
+
+	# A date still ahead, a later-than test, IfExists (met when the key is missing) or another key: it may hold.
+	found_paths == [["iam:CreatePolicyVersion"]] with input as input_of([dated("DateLessThan", "aws:CurrentTime", "2999-01-01T00:00:00Z")])
+	found_paths == [["iam:CreatePolicyVersion"]] with input as input_of([dated("DateGreaterThan", "aws:TokenIssueTime", "2020-01-01T00:00:01Z")])
+	found_paths == [["iam:CreatePolicyVersion"]] with input as input_of([dated("DateLessThanIfExists", "aws:TokenIssueTime", "2020-01-01T00:00:01Z")])
+	found_paths == [["iam:CreatePolicyVersion"]] with input as input_of([dated("DateLessThan", "aws:EpochTime", "2020-01-01T00:00:01Z")])
 }

@@ -4,7 +4,8 @@
 #   Which policy documents apply to an IAM user, group or role, in every form Terraform writes
 #   them: inline (aws_iam_*_policy, a role's inline_policy blocks), managed policies attached
 #   with aws_iam_*_policy_attachment, aws_iam_*_policy_attachments_exclusive,
-#   aws_iam_policy_attachment or a role's managed_policy_arns,
+#   aws_iam_policy_attachment or a role's managed_policy_arns (by reference, or by an ARN
+#   written out with the policy's name),
 #   and for users the policies of the groups they belong to. An identity is designated by a
 #   reference to it or by its known name. Then: which actions those documents grant.
 package palisade.lib.iam_identity
@@ -96,10 +97,43 @@ keyed(resource_type) := {address_key(x.address): [x] | some x in resources} if {
 
 address_key(address) := split(address, "[")[0]
 
-# managed_documents(r, path): the aws_iam_policy documents the attribute at path of r refers to.
+# managed_documents(r, path): the aws_iam_policy documents the attribute at path of r refers to:
+# by a reference, or (with none) by an ARN written out whose policy name is a policy's known name
+# (`"arn:aws:iam::${data.aws_caller_identity.current.account_id}:policy/deploy"`): IAM names a
+# customer managed policy uniquely within its account.
 managed_documents(r, path) := {{"resource": p, "path": ["policy"], "doc": p.config.policy, "via": r.address} |
-	some p in referenced(r, path, "aws_iam_policy")
+	some p in attached_policies(r, path)
 	is_object(p.config.policy)
+}
+
+attached_policies(r, path) := found if {
+	found := referenced(r, path, "aws_iam_policy")
+	count(found) > 0
+} else := object.get(policies_by_name, arn_policy_name(object.get(r.config, path, null)), set())
+
+# policies_by_name: the unit's aws_iam_policy resources by known name, built once.
+policies_by_name[name] := {p | some p in of_type("aws_iam_policy"); p.config.name == name} if {
+	some x in of_type("aws_iam_policy")
+	name := x.config.name
+	is_string(name)
+}
+
+# arn_policy_name(value): the name at the end of a customer managed policy's ARN (not an AWS managed
+# one: account "aws"), known or in an ARN template whose name part is literal.
+arn_policy_name(value) := name if {
+	is_string(value)
+	parts := regex.find_all_string_submatch_n(`^arn:[^:]+:iam::([^:]+):policy/(?:.*/)?([A-Za-z0-9+=,.@_-]+)$`, value, 1)
+	count(parts) == 1
+	parts[0][1] != "aws"
+	name := parts[0][2]
+}
+
+arn_policy_name(value) := name if {
+	unknown.is_unknown(value)
+	parts := regex.find_all_string_submatch_n(`^"arn:[^:]+:iam::([^:]*):policy/(?:[^"]*/)?([A-Za-z0-9+=,.@_-]+)"$`, value["$unknown"], 1)
+	count(parts) == 1
+	parts[0][1] != "aws"
+	name := parts[0][2]
 }
 
 # direct_documents: {"identity": address, "resource": policy holder, "path": doc path, "doc", "via"}.

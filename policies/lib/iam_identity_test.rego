@@ -190,3 +190,28 @@ test_attached_arns_partition_and_lookup_forms if {
 		{"identity": "aws_iam_role.r", "arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"},
 	} with input as {"resources": [role, by_partition, by_lookup, by_unknown], "data": [lookup]}
 }
+
+named_policy := object.union(managed, {"config": {"name": "deploy"}})
+
+by_arn(arn) := {"address": "aws_iam_user_policy_attachment.a", "type": "aws_iam_user_policy_attachment", "name": "a", "config": {"user": "dev", "policy_arn": arn}, "references": []}
+
+test_customer_policy_attached_by_written_arn if {
+	# iam-vulnerable's form: the policy of the unit attached by an ARN built from the account id.
+	every arn in [
+		"arn:aws:iam::111122223333:policy/deploy",
+		"arn:aws:iam::111122223333:policy/team/deploy",
+		{"$unknown": `"arn:aws:iam::${data.aws_caller_identity.current.account_id}:policy/deploy"`},
+		{"$unknown": `"arn:${data.aws_partition.current.partition}:iam::${var.account}:policy/deploy"`},
+	] {
+		count(iam_identity.granting("aws_iam_user.dev", "iam:PassRole")) == 1 with input as {"resources": [user, named_policy, by_arn(arn)]}
+	}
+
+	# Another name, a name from a variable, an AWS managed policy of that name: not this policy.
+	every arn in [
+		"arn:aws:iam::111122223333:policy/other",
+		{"$unknown": `"arn:aws:iam::${data.aws_caller_identity.current.account_id}:policy/${var.name}"`},
+		"arn:aws:iam::aws:policy/deploy",
+	] {
+		count(iam_identity.granting("aws_iam_user.dev", "iam:PassRole")) == 0 with input as {"resources": [user, named_policy, by_arn(arn)]}
+	}
+}

@@ -3,7 +3,8 @@
 # description: |
 #   iam:PassRole on Resource "*" lets the identity hand any role in the account, including
 #   administrator roles, to a service it can use (EC2, Lambda, ECS, CloudFormation…), and so
-#   act with that role's permissions: a classic privilege escalation path.
+#   act with that role's permissions: a classic privilege escalation path. Not reported when the
+#   same document denies iam:PassRole on every resource without a condition.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_passrole.html
 # custom:
@@ -31,5 +32,6 @@ deny contains result.fail(st.resource, array.concat(st.path, ["Resource"]), msg)
 	not iam.allows_all_actions(s)
 	iam.allows_all_resources(s)
 	not iam.has_condition(s)
+	not iam.cancelled(st, "iam:PassRole")
 	msg := sprintf("%s allows iam:PassRole on every role", [st.resource.address])
 }

@@ -24,3 +24,11 @@ test_scoped_or_conditioned_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "Resource": {"$unknown": "var.roles"}})]}
 }
+
+test_passrole_denied_in_the_same_document_passes if {
+	denied := {"address": "aws_iam_policy.deploy", "type": "aws_iam_policy", "name": "deploy", "references": [], "config": {"policy": {"Statement": [
+		{"Effect": "Allow", "Action": "iam:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "*"},
+	]}}}
+	count(rule.deny) == 0 with input as {"resources": [denied]}
+}

@@ -5,7 +5,8 @@
 #   service's destructive and permission-changing actions and every action AWS adds later.
 #   Wildcards over a whole service are rarely what a workload needs. IAM Identity Center
 #   permission set inline policies count: each becomes an inline policy of a role in every account
-#   the set is provisioned to.
+#   the set is provisioned to. A wildcard the same document denies on every resource without a
+#   condition grants nothing and is not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 # custom:
@@ -26,7 +27,7 @@ import data.palisade.lib.result
 
 deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
 	some st in iam.identity_statements
-	wildcards := iam.service_wildcards(st.statement)
+	wildcards := {w | some w in iam.service_wildcards(st.statement); not iam.cancelled(st, w)}
 	count(wildcards) > 0
 	msg := sprintf("%s allows every action of a service: %s", [st.resource.address, concat(", ", sort(wildcards))])
 }

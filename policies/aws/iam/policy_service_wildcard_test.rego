@@ -33,3 +33,21 @@ test_permission_set_inline_policy_fires if {
 		"resource": "aws_ssoadmin_permission_set_inline_policy.ops", "path": ["inline_policy", "Statement", 1, "Action"],
 	}} with input as {"resources": [inline]}
 }
+
+doc(statements) := {"address": "aws_iam_policy.ops", "type": "aws_iam_policy", "name": "ops", "config": {"policy": {"Statement": statements}}, "references": []}
+
+test_wildcard_denied_in_the_same_document_passes if {
+	# Deny wins: "iam:*" beside an unconditional "Deny iam:*" (or "*") on every resource grants nothing.
+	count(rule.deny) == 0 with input as {"resources": [doc([{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}])]}
+	count(rule.deny) == 0 with input as {"resources": [doc([{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}, {"Effect": "Deny", "Action": "*", "Resource": "*"}])]}
+
+	# Part of the service denied, a condition, one resource, or another document's Deny: still reported.
+	every deny in [
+		{"Effect": "Deny", "Action": "iam:Create*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "arn:aws:iam::123456789012:role/admin"},
+	] {
+		count(rule.deny) == 1 with input as {"resources": [doc([{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}, deny])]}
+	}
+	count(rule.deny) == 1 with input as {"resources": [doc([{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]), policy({"Effect": "Deny", "Action": "iam:*", "Resource": "*"})]}
+}

@@ -5,7 +5,8 @@
 #   management actions that support resource-level permissions) on "Resource": "*". The identity
 #   can then modify or delete every bucket, table, queue, key or secret of those services in the
 #   account, not only the ones it works with. Actions that only support "*" (for example
-#   s3:ListAllMyBuckets) do not trigger this rule.
+#   s3:ListAllMyBuckets) do not trigger this rule, nor do actions the same document denies on
+#   every resource without a condition, nor a statement whose date condition has already passed.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
@@ -30,8 +31,9 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	some st in iam.identity_statements
 	s := st.statement
 	iam.is_allow(s)
+	not iam.expired(s)
 	some resource_path in iam.star_resource_paths(s)
-	writes := sort({a | some a in iam.actions(s); is_string(a); _resource_level_write(a)})
+	writes := sort({a | some a in iam.actions(s); is_string(a); _resource_level_write(a); not iam.cancelled(st, a)})
 	count(writes) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\")", [st.resource.address, _summary(writes)])
 }

@@ -43,3 +43,22 @@ test_inner_wildcards_use_glob if {
 	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:?urgeQueue", "Resource": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:?etQueueUrl", "Resource": "*"})]}
 }
+
+test_writes_denied_in_the_same_document_pass if {
+	both := {"address": "aws_iam_policy.ops", "type": "aws_iam_policy", "name": "ops", "references": [], "config": {"policy": {"Statement": [
+		{"Effect": "Allow", "Action": ["iam:*", "s3:PutObject"], "Resource": "*"},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "*"},
+	]}}}
+	rule.deny == {{
+		"msg": "aws_iam_policy.ops allows s3:PutObject on every resource (\"*\")",
+		"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [both]}
+}
+
+until(date) := policy({"Effect": "Allow", "Action": "iam:AttachUserPolicy", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": date}}})
+
+test_expired_statement_passes if {
+	# A DateLessThan on aws:CurrentTime already past: no request made now is allowed (iam-vulnerable fp5).
+	count(rule.deny) == 0 with input as {"resources": [until("2023-06-30T00:00:00Z")]}
+	count(rule.deny) == 1 with input as {"resources": [until("2999-01-01T00:00:00Z")]}
+}

@@ -3,13 +3,16 @@
 # description: |
 #   The policies attached to this role grant a known privilege-escalation path: actions that
 #   let it rewrite or attach policies, mint credentials or console passwords for other users,
-#   join groups, rewrite a role's trust, or pass a role to a service it can then run code in
+#   join groups, rewrite a role's trust, pass a role to a service it can then run code in
 #   (iam:PassRole with ec2:RunInstances, lambda:CreateFunction, glue:CreateDevEndpoint,
-#   cloudformation:CreateStack). Whoever can assume it can become an administrator. Wildcards
-#   (iam:*, *) count; an unconditional Deny on all resources in its own policies cancels a grant.
-#   The action that picks the target must be granted over more than named resources (a wildcard
-#   in the ARN's resource part, "*", or NotResource): one's own access keys or one named role to
-#   pass bound what can be gained. The AWS managed IAMFullAccess, attached by its ARN, counts too:
+#   cloudformation:CreateStack, CodeBuild projects, SageMaker notebooks and jobs), or run code
+#   where a role already is (Lambda function code, Glue endpoints, a stack update, a SageMaker
+#   notebook's presigned URL, SSM commands and sessions, EC2 Instance Connect keys). Whoever can assume it can become an administrator. Wildcards
+#   (iam:*, *) count; an unconditional Deny on all resources in its own policies cancels a grant,
+#   and so does a date condition already past. The action that picks the target must be granted
+#   over more than named resources (a wildcard in the ARN's resource part, "*", or NotResource):
+#   one's own access keys or one named role to pass bound what can be gained, and AWS managed
+#   policies (arn:aws:iam::aws:policy/…) cannot be rewritten by anyone but AWS. The AWS managed IAMFullAccess, attached by its ARN, counts too:
 #   its document is not in the configuration, but it allows iam:* on every resource.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege

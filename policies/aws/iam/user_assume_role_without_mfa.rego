@@ -4,6 +4,8 @@
 #   A policy that applies to IAM users allows sts:AssumeRole with no condition requiring an
 #   MFA-authenticated session (aws:MultiFactorAuthPresent or aws:MultiFactorAuthAge). A leaked
 #   password or access key of such a user is then enough to step into every role it may assume.
+#   A user whose own policies deny sts:AssumeRole on every resource without a condition is not
+#   counted.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
 # custom:
@@ -34,6 +36,14 @@ user_documents contains {"resource": r, "path": ["policy"], "doc": r.config.poli
 user_documents contains {"resource": d.resource, "path": d.path, "doc": d.doc} if {
 	some d in iam_identity.documents
 	startswith(d.identity, "aws_iam_user.")
+	not assume_denied(d.identity)
+}
+
+# assume_denied(user): one of the user's own documents denies sts:AssumeRole on every resource
+# without a condition (a "Deny *" beside an "Allow *"): Deny wins, the user assumes nothing.
+assume_denied(user) if {
+	some st in iam_identity.statements_of(user)
+	iam_identity.denies_everywhere(st.statement, "sts:AssumeRole")
 }
 
 deny contains result.with_related(result.fail(d.resource, d.path, msg), related) if {

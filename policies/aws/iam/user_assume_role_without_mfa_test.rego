@@ -32,3 +32,17 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [user_policy(assume({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": {"$unknown": "var.mfa"}}}}))]}
 	count(rule.deny) == 0 with input as {"resources": [user_policy({"Effect": "Allow", "Action": {"$unknown": "var.a"}, "Resource": "*"})]}
 }
+
+attach(name, target) := {"address": sprintf("aws_iam_user_policy_attachment.%s", [name]), "type": "aws_iam_user_policy_attachment", "name": name, "config": {"user": "dev"}, "references": [{"path": ["policy_arn"], "target": target, "attribute": "arn"}]}
+
+test_user_denied_everything_passes if {
+	# iam-vulnerable's fp2: "Allow *" and "Deny *" in two policies attached to one user.
+	user := {"address": "aws_iam_user.dev", "type": "aws_iam_user", "name": "dev", "config": {"name": "dev"}, "references": []}
+	allow := {"address": "aws_iam_policy.allow", "type": "aws_iam_policy", "name": "allow", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}}, "references": []}
+	deny_all := {"address": "aws_iam_policy.deny", "type": "aws_iam_policy", "name": "deny", "config": {"policy": {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [user, allow, deny_all, attach("a", "aws_iam_policy.allow"), attach("d", "aws_iam_policy.deny")]}
+
+	# A Deny with a condition may not apply: still reported.
+	conditional := object.union(deny_all, {"config": {"policy": {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}}})
+	count(rule.deny) == 1 with input as {"resources": [user, allow, conditional, attach("a", "aws_iam_policy.allow"), attach("d", "aws_iam_policy.deny")]}
+}

@@ -218,3 +218,46 @@ resource "aws_iam_policy" "app" {
   assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to 2 resources (aws_s3_bucket.data, aws_sqs_queue.q)']);
   assert.match(apply(0), /Resource = \[aws_sqs_queue\.q\.arn, "\$\{aws_s3_bucket\.data\.arn\}\/\*"\]/);
 });
+
+test('iam:PassRole is not scoped to a role the scan found privileged', async () => {
+  // iam-vulnerable: PassRole on "*" beside a full-admin service role; scoping it to that role keeps the escalation.
+  const text = `resource "aws_iam_role" "app" {
+  name               = "app"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}
+
+resource "aws_iam_role" "admin" {
+  name               = "admin"
+  assume_role_policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "ec2.amazonaws.com" } }] })
+}
+
+resource "aws_iam_policy" "everything" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "*", Resource = "*" }] })
+}
+
+resource "aws_iam_role_policy_attachment" "admin" {
+  role       = aws_iam_role.admin.name
+  policy_arn = aws_iam_policy.everything.arn
+}
+
+resource "aws_iam_policy" "pass" {
+  policy = jsonencode({ Statement = [{ Effect = "Allow", Action = "iam:PassRole", Resource = "*" }] })
+}
+`;
+  const unit = await scanUnit({ 'main.tf': text });
+  const finding = unit.findings.find((f) => f.ruleId === 'PAL-AWS-IAM-050' && f.resource === 'aws_iam_policy.pass');
+  assert.ok(finding);
+  const escalation = { ...finding, ruleId: 'PAL-AWS-IAM-015', resource: 'aws_iam_role.admin' };
+  const titles = async (findings: typeof unit.findings) =>
+    (await fixesForFinding(finding, { ...unit.context, unitFindings: findings })).filter((f) => f.source === 'iam-scope').map((f) => f.title);
+  assert.deepEqual(await titles([...unit.findings, escalation]), ['Scope Resource to aws_iam_role.app']);
+  // Named through an AdministratorAccess attachment (IAM-007 on the attachment) instead.
+  const attached = { ...finding, ruleId: 'PAL-AWS-IAM-007', resource: 'aws_iam_role_policy_attachment.admin' };
+  assert.deepEqual(await titles([...unit.findings, attached]), ['Scope Resource to aws_iam_role.app']);
+  // Without the escalation finding both roles are candidates.
+  assert.deepEqual(await titles(unit.findings), [
+    'Scope Resource to aws_iam_role.app',
+    'Scope Resource to aws_iam_role.admin',
+    'Scope Resource to 2 resources (aws_iam_role.app, aws_iam_role.admin)',
+  ]);
+});

@@ -4,6 +4,8 @@
 // of them, each offered only when its targets serve every action that has resource types; never
 // offered when the module has none. Actions that support only `"*"` move to a sibling statement
 // that keeps `"*"`. An action pattern (`s3:*`) stays whole on the scoped statement.
+// iam:PassRole is never scoped to a role the scan found privileged (it can escalate, IAM-015, or
+// holds AdministratorAccess, IAM-007): passing it to a service is the escalation the fix removes.
 import type { ModelResource } from '../../iac/model';
 import type { Finding } from '../../policy';
 import type { FixCandidate, FixContext, FixTextEdit } from '../types';
@@ -31,7 +33,8 @@ export function scopeResourceFixes(finding: Finding, context: FixContext): FixCa
   const actions = stringList(site.statement.Action)!;
   const scopes = actions.map(actionScope);
   if (scopes.some((s) => !s.known)) return [];
-  const targets = targetResources(site, scopes);
+  const privileged = passesRoles(scopes) ? privilegedRoles(site, context) : new Set<string>();
+  const targets = targetResources(site, scopes).filter((t) => !privileged.has(t.resource.address));
   if (targets.length === 0) return [];
   const sets = targets.slice(0, MAX_TARGETS).map((t) => [t]);
   if (targets.length > 1) sets.push(targets);
@@ -86,6 +89,43 @@ function targetResources(site: StatementSite, scopes: ActionScope[]): Target[] {
       for (const m of mappingsFor(service, type)) if (m.terraformType === r.type) arns.set(key, m.arn(local));
     }
     if (arns.size > 0) out.push({ resource: r, local, arns });
+  }
+  return out;
+}
+
+function passesRoles(scopes: ActionScope[]): boolean {
+  return scopes.some((s) => s.action === '*' || /^iam:(\*|pass\*|passrole)$/i.test(s.action));
+}
+
+/**
+ * Roles of the unit the scan reported as privileged: IAM-015 (they hold an escalation path, which
+ * a "*" document or IAMFullAccess also gives) or IAM-007 (AdministratorAccess, on the role itself
+ * or on an attachment naming it). Addresses, each role's instances included. Empty when the caller
+ * passed no findings.
+ */
+function privilegedRoles(site: StatementSite, context: FixContext): Set<string> {
+  const out = new Set<string>();
+  const model = site.analysis.model.resources;
+  const roles = model.filter((m) => m.type === 'aws_iam_role');
+  for (const f of context.unitFindings ?? []) {
+    if (f.ruleId !== 'PAL-AWS-IAM-015' && f.ruleId !== 'PAL-AWS-IAM-007') continue;
+    const r = model.find((m) => m.address === f.resource);
+    if (!r) continue;
+    if (r.type === 'aws_iam_role') {
+      out.add(r.address);
+      continue;
+    }
+    // An attachment: the role it names by reference (`aws_iam_role.x.name`), or by its known name.
+    // Targets are written as full addresses (lib/tf refers_to); a module-local spelling is accepted too.
+    const prefix = r.module ? `${r.module}.` : '';
+    const targets = r.references.filter((ref) => ref.path[0] === 'role' || ref.path[0] === 'roles')
+      .flatMap((ref) => (prefix && !ref.target.startsWith(prefix) ? [ref.target, prefix + ref.target] : [ref.target]));
+    const names = [r.config.role, ...(Array.isArray(r.config.roles) ? r.config.roles : [])].filter((n): n is string => typeof n === 'string');
+    for (const m of roles) {
+      if (m.module !== r.module) continue;
+      const named = targets.some((t) => m.address === t || m.address.startsWith(`${t}[`)) || (typeof m.config.name === 'string' && names.includes(m.config.name));
+      if (named) out.add(m.address);
+    }
   }
   return out;
 }
