@@ -32,3 +32,28 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [user_policy(assume({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": {"$unknown": "var.mfa"}}}}))]}
 	count(rule.deny) == 0 with input as {"resources": [user_policy({"Effect": "Allow", "Action": {"$unknown": "var.a"}, "Resource": "*"})]}
 }
+
+role(name, trust) := {"address": sprintf("aws_iam_role.%s", [name]), "type": "aws_iam_role", "name": name, "references": [], "config": {"assume_role_policy": trust}}
+
+mfa_trust := {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "111122223333"}, "Condition": {"Bool": {"aws:MultiFactorAuthPresent": true}}}]}
+
+open_trust := {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "111122223333"}}]}
+
+# CloudGoat iam_privesc_by_key_rotation: the role the user may assume demands MFA in its trust.
+test_target_role_trust_requiring_mfa_passes if {
+	st := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.arn"}}
+	count(rule.deny) == 0 with input as {"resources": [user_policy(st), role("secrets", mfa_trust)]}
+	interpolated := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": [{"$unknown": "\"${aws_iam_role.secrets.arn}\""}]}
+	count(rule.deny) == 0 with input as {"resources": [user_policy(interpolated), role("secrets", mfa_trust)]}
+}
+
+test_target_role_without_mfa_trust_or_other_resources_fire if {
+	st := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.arn"}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(st), role("secrets", open_trust)]}
+	mixed := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": [{"$unknown": "aws_iam_role.secrets.arn"}, "arn:aws:iam::111122223333:role/admin"]}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(mixed), role("secrets", mfa_trust)]}
+	other := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets_two.arn"}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(other), role("secrets", mfa_trust)]}
+	name := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.name"}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(name), role("secrets", mfa_trust)]}
+}
