@@ -109,7 +109,8 @@ all_ports(protocol, from, to) if {
 }
 
 # sensitive_ports: services that should never face networks beyond the hosts that need them —
-# remote administration, file sharing, directories, databases and caches, cluster-internal
+# remote administration, file sharing (SMB, NFS: an EFS mount target answers any client its
+# security group admits), directories, databases and caches, cluster-internal
 # control planes (etcd holds a Kubernetes cluster's secrets; SaltStack's master ports ran
 # unauthenticated commands in CVE-2020-11651; Cassandra and Elasticsearch node-to-node ports
 # trust their peers), management consoles.
@@ -117,7 +118,7 @@ sensitive_ports := {
 	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 110: "POP3", 135: "MSRPC",
 	137: "NetBIOS name", 138: "NetBIOS datagram", 139: "NetBIOS session", 161: "SNMP",
 	162: "SNMP trap", 389: "LDAP", 445: "SMB", 636: "LDAP (TLS)", 1433: "SQL Server",
-	1434: "SQL Server browser", 1521: "Oracle", 2375: "Docker API", 2376: "Docker API (TLS)",
+	1434: "SQL Server browser", 1521: "Oracle", 2049: "NFS", 2375: "Docker API", 2376: "Docker API (TLS)",
 	2379: "etcd", 2380: "etcd peer", 2382: "SQL Server Analysis Services browser",
 	2383: "SQL Server Analysis Services", 2484: "Oracle (TLS)", 3306: "MySQL", 3389: "RDP",
 	4333: "mSQL", 4505: "SaltStack publisher", 4506: "SaltStack request server",

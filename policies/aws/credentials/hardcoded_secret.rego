@@ -1,8 +1,8 @@
 # METADATA
 # title: A password or auth token is written in the configuration
 # description: |
-#   A database master password, a Redis auth token, a broker or directory password or a secret's
-#   value set to a plain string — in the resource, a variable's default or a .tfvars file — is
+#   A database master password, a Redis auth token, a broker, directory or Glue connection
+#   password, an API Gateway API key or a secret's value set to a plain string — in the resource, a variable's default or a .tfvars file — is
 #   readable by everyone who can read the repository, its history and every clone and CI log,
 #   and it cannot be rotated without a commit. Values that Terraform only knows at apply time
 #   (a variable without a default, random_password, a Secrets Manager data source) are not
@@ -11,6 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
 #   - ref: https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
 #   - ref: https://cwe.mitre.org/data/definitions/798.html
+#   - ref: https://docs.aws.amazon.com/glue/latest/dg/connection-properties.html
 # custom:
 #   id: PAL-AWS-CREDENTIALS-001
 #   severity: high
@@ -30,6 +31,8 @@
 #     - aws_elasticsearch_domain
 #     - aws_secretsmanager_secret_version
 #     - aws_ssm_parameter
+#     - aws_glue_connection
+#     - aws_api_gateway_api_key
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -39,7 +42,9 @@
 #   remediation: |
 #     Let the service keep the secret (RDS, Aurora and DocumentDB: manage_master_user_password = true;
 #     Redshift: manage_master_password = true), generate it with random_password, or pass it in a
-#     variable without a default (sensitive = true) from the pipeline's secret store.
+#     variable without a default (sensitive = true) from the pipeline's secret store. Glue
+#     connections: SECRET_ID naming a Secrets Manager secret. API Gateway keys: leave value unset
+#     and let API Gateway generate the key.
 #   fixable: false
 package palisade.aws.credentials.hardcoded_secret
 
@@ -63,10 +68,19 @@ secret_paths := {
 	"aws_opensearch_domain": [["advanced_security_options", "*", "master_user_options", "*", "master_user_password"]],
 	"aws_elasticsearch_domain": [["advanced_security_options", "*", "master_user_options", "*", "master_user_password"]],
 	"aws_secretsmanager_secret_version": [["secret_string"]],
+	# A JDBC connection's password is a key of the connection_properties map (SECRET_ID names a
+	# Secrets Manager secret instead).
+	"aws_glue_connection": [["connection_properties", "PASSWORD"]],
+	# A key written here is the credential every client of the usage plan sends (CloudGoat's
+	# sns_secrets leaks one); without value, API Gateway generates it.
+	"aws_api_gateway_api_key": [["value"]],
 }
 
 # values_at(config, steps): [path, value] pairs the steps reach (at most two "*" steps).
 values_at(config, [key]) := [[[key], config[key]]]
+
+# A key of a map argument.
+values_at(config, [key, field]) := [[[key, field], config[key][field]]] if is_object(config[key])
 
 values_at(config, [key, "*", field]) := [[[key, i, field], item[field]] |
 	some i, item in unknown.items(object.get(config, key, []))

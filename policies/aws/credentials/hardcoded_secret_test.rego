@@ -43,3 +43,20 @@ test_no_password_or_empty_passes if {
 test_plain_string_parameter_is_another_rule if {
 	count(rule.deny) == 0 with input as {"resources": [res("aws_ssm_parameter", {"type": "String", "value": "eu-west-1"})]}
 }
+
+# CloudGoat glue_privesc / sns_secrets.
+test_glue_connection_password_and_api_key_fire if {
+	glue := res("aws_glue_connection", {"connection_properties": {"USERNAME": "postgres", "PASSWORD": "bob12cgv", "JDBC_CONNECTION_URL": "jdbc:postgresql://db:5432/data"}})
+	rule.deny == {{
+		"msg": "aws_glue_connection.this sets PASSWORD to a value written in the configuration",
+		"resource": "aws_glue_connection.this", "path": ["connection_properties", "PASSWORD"],
+	}} with input as {"resources": [glue]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_api_gateway_api_key", {"name": "k", "value": "45a3da610dc64703b10e273a4db135bf"})]}
+}
+
+test_glue_secret_id_and_generated_api_key_pass if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_glue_connection", {"connection_properties": {"SECRET_ID": "prod/db", "JDBC_CONNECTION_URL": "jdbc:postgresql://db:5432/data"}})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_glue_connection", {"connection_properties": {"PASSWORD": {"$unknown": "var.db_password"}}})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_glue_connection", {"connection_properties": {"$unknown": "local.props"}})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_api_gateway_api_key", {"name": "k"})]}
+}

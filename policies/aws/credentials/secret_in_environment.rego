@@ -1,25 +1,33 @@
 # METADATA
 # title: A secret is passed in a plain environment variable
 # description: |
-#   A Lambda function's environment variables, an ECS container's `environment` and a CodeBuild
-#   PLAINTEXT variable are part of the resource's configuration: anyone allowed to describe the
-#   function, task definition or project (lambda:GetFunctionConfiguration,
-#   ecs:DescribeTaskDefinition, codebuild:BatchGetProjects, or the console) reads them in clear
-#   text, and they are copied into every task definition revision. A variable whose name says it
-#   holds a password, token, API key, private key or AWS secret key is reported when its value is
-#   written in the configuration or is secret material Terraform generates or reads
-#   (random_password, a Secrets Manager secret_string, an SSM parameter's value). Names of
+#   A Lambda function's environment variables, an ECS container's `environment`, a CodeBuild
+#   PLAINTEXT variable and an Elastic Beanstalk environment property are part of the resource's
+#   configuration: anyone allowed to describe the function, task definition, project or
+#   environment (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition,
+#   codebuild:BatchGetProjects, elasticbeanstalk:DescribeConfigurationSettings, or the console)
+#   reads them in clear text, and they are copied into every task definition revision. A variable
+#   whose name says it holds a password, token, API key, private key or AWS secret key is reported
+#   when its value is written in the configuration or is secret material Terraform generates or
+#   reads (random_password, a Secrets Manager secret_string, an SSM parameter's value). Names of
 #   references to a secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets. A value that is an
-#   AWS access key id (AKIA…, ASIA…) is reported whatever the variable is called.
+#   AWS access key id (AKIA…, ASIA…) or the secret of an aws_iam_access_key is reported whatever
+#   the variable is called.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/with-secrets-manager.html
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager
+#   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.html
 # custom:
 #   id: PAL-AWS-CREDENTIALS-002
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_lambda_function, aws_ecs_task_definition, aws_codebuild_project]
+#   resource_types:
+#     - aws_lambda_function
+#     - aws_ecs_task_definition
+#     - aws_codebuild_project
+#     - aws_elastic_beanstalk_environment
+#     - aws_elastic_beanstalk_configuration_template
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2"]
 #     nist-800-53: [IA-5(7)]
@@ -33,9 +41,14 @@
 #     ECS: move the variable to the container's `secrets` (valueFrom a Secrets Manager secret or SSM
 #     parameter). CodeBuild: type = "SECRETS_MANAGER" or "PARAMETER_STORE" with the secret's name.
 #     Lambda: read the secret at run time from Secrets Manager or Parameter Store (the AWS Parameters
-#     and Secrets Lambda Extension caches it) and pass only its name.
+#     and Secrets Lambda Extension caches it) and pass only its name. Elastic Beanstalk: an
+#     aws:elasticbeanstalk:application:environmentsecrets setting naming the secret's ARN.
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.credentials.secret_in_environment
+
+# allow_unknown: a value Terraform generates (random_password, a secret_string, an SSM parameter's
+# value, an access key's secret) is unknown before apply, and that unknown is the finding's place.
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -100,6 +113,14 @@ reported(name, value) if {
 
 reported(_, value) if regex.match(`^(AKIA|ASIA)[A-Z0-9]{16}$`, trim_space(unknown.known_string(value)))
 
+# The secret of an IAM user's access key (or the SMTP password derived from it) that this
+# configuration creates: a long-term credential whatever the variable is called (CloudGoat's
+# ec2_ssrf names it EC2_SECRET_KEY_ID).
+reported(_, value) if {
+	unknown.is_unknown(value)
+	regex.match(`(^|[^A-Za-z0-9_])aws_iam_access_key\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.(secret|ses_smtp_password_v4)([^A-Za-z0-9_]|$)`, value["$unknown"])
+}
+
 # container_definitions is JSON: decoded by the front end when part of it is unknown, else still a string.
 containers(r) := json.unmarshal(r.config.container_definitions) if {
 	is_string(r.config.container_definitions)
@@ -136,4 +157,17 @@ deny contains result.fail(r, ["environment", i, "environment_variable", j, "valu
 	name := unknown.known_string(object.get(variable, "name", null))
 	reported(name, object.get(variable, "value", null))
 	msg := sprintf("%s passes %s as a PLAINTEXT build variable", [r.address, name])
+}
+
+# Elastic Beanstalk environment properties are settings of one namespace (the secrets namespace,
+# …:environmentsecrets, holds ARNs and is not read here).
+deny contains result.fail(r, ["setting", i, "value"], msg) if {
+	some type in {"aws_elastic_beanstalk_environment", "aws_elastic_beanstalk_configuration_template"}
+	some r in tf.resources(type)
+	some i, setting in unknown.items(object.get(r.config, "setting", []))
+	is_object(setting)
+	unknown.known_string(object.get(setting, "namespace", null)) == "aws:elasticbeanstalk:application:environment"
+	name := unknown.known_string(object.get(setting, "name", null))
+	reported(name, object.get(setting, "value", null))
+	msg := sprintf("%s passes %s in a plain environment property", [r.address, name])
 }

@@ -81,3 +81,40 @@ test_access_key_id_value_fires_whatever_the_name if {
 	{f.path | some f in rule.deny} == {["environment", 0, "variables", "foo"]} with input as {"resources": [fn({"foo": "AKIAIOSFODNN7EXAMPLE", "region": "eu-west-1"})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"foo": "AKIAIOSFODNN7EXAMPL", "bar": "akiaiosfodnn7example"})]}
 }
+
+# CloudGoat ec2_ssrf / codebuild_secrets: a created access key's secret, under any name; its id
+# (not a secret) is not reported.
+test_access_key_secret_reference_fires_whatever_the_name if {
+	env := {
+		"EC2_ACCESS_KEY_ID": {"$unknown": "\"${aws_iam_access_key.wrex.id}\""},
+		"EC2_SECRET_KEY_ID": {"$unknown": "\"${aws_iam_access_key.wrex.secret}\""},
+	}
+	{f.path | some f in rule.deny} == {["environment", 0, "variables", "EC2_SECRET_KEY_ID"]} with input as {"resources": [fn(env)]}
+	count(rule.deny) == 1 with input as {"resources": [project([{"name": "deploy-key", "value": {"$unknown": "aws_iam_access_key.ci[0].secret"}}])]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"SMTP": {"$unknown": "aws_iam_access_key.mail.ses_smtp_password_v4"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"A": {"$unknown": "aws_iam_access_key.wrex.secret_version"}, "B": {"$unknown": "my_aws_iam_access_key.x.secret"}})]}
+}
+
+environment(settings) := {
+	"address": "aws_elastic_beanstalk_environment.e", "type": "aws_elastic_beanstalk_environment", "name": "e", "references": [],
+	"config": {"name": "e", "setting": settings},
+}
+
+test_beanstalk_environment_property_fires if {
+	settings := [
+		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "SECONDARY_ACCESS_KEY", "value": {"$unknown": "aws_iam_access_key.k.id"}},
+		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "SECONDARY_SECRET_KEY", "value": {"$unknown": "aws_iam_access_key.k.secret"}},
+		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "DB_PASSWORD", "value": "hunter2-prod"},
+	]
+	{f.path | some f in rule.deny} == {["setting", 1, "value"], ["setting", 2, "value"]} with input as {"resources": [environment(settings)]}
+}
+
+test_beanstalk_other_namespaces_and_references_pass if {
+	settings := [
+		{"namespace": "aws:autoscaling:launchconfiguration", "name": "IamInstanceProfile", "value": "app-profile"},
+		{"namespace": "aws:elasticbeanstalk:application:environmentsecrets", "name": "DB_PASSWORD", "value": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"},
+		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "DB_PASSWORD", "value": {"$unknown": "var.db_password"}},
+		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "DB_PASSWORD_SECRET_ARN", "value": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"},
+	]
+	count(rule.deny) == 0 with input as {"resources": [environment(settings)]}
+}

@@ -2,8 +2,10 @@
 # title: EC2 user data contains credentials
 # description: |
 #   The instance or launch template user data contains what looks like an AWS access key, an
-#   AWS secret key assignment, a private key, or a literal assigned to a password, secret or token
-#   variable (DB_PASSWORD=…, GITHUB_TOKEN=…). User data is readable by anyone who can
+#   AWS secret key assignment, a private key, a literal assigned to a password, secret or token
+#   variable (DB_PASSWORD=…, GITHUB_TOKEN=…), a password in a URL (postgresql://user:pw@host) or
+#   one piped to chpasswd. A module variable's written value interpolated into the template counts
+#   as written there. User data is readable by anyone who can
 #   describe the instance (and from inside it through the metadata service), is stored in
 #   Terraform state, and often in version control. Use an instance role, and fetch other
 #   secrets at boot from Secrets Manager or SSM Parameter Store.
@@ -35,6 +37,11 @@ patterns := {
 	"an AWS access key id": `\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\b`,
 	"an AWS secret access key": `(?i)aws_secret_access_key(\s*[=:]\s*|\s+)["']?[A-Za-z0-9/+]{40}`,
 	"a private key": `-----BEGIN ((RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )?PRIVATE KEY( BLOCK)?-----`,
+	# scheme://user:password@host (psql, mysql, git, curl): a literal password, not one the script
+	# expands ($VAR, ${}), in a connection URL.
+	"a password in a URL": `[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@"'$]+:[^\s/@"'$]{4,}@`,
+	# echo "user:password" | chpasswd sets an OS account's password to the literal.
+	"a password set with chpasswd": `[A-Za-z_][A-Za-z0-9_.-]*:[^\s:"'$]{6,}["']?\s*\|\s*(sudo\s+)?chpasswd`,
 }
 
 # user_data as plain text; launch templates (and user_data_base64) hold base64.
@@ -86,8 +93,31 @@ texts contains {"resource": r, "key": key, "text": text} if {
 	some r in input.resources
 	r.type in types
 	some key in ["user_data", "user_data_base64"]
-	text := unknown.literal_text(object.get(r.config, key, null))
+	text := unknown.literal_text(with_variables(object.get(r.config, key, null)))
 }
+
+# with_variables(v): the unknown template with each ${var.name} whose value is a known string or
+# number written in (a default or a .tfvars file of the module) — it is in the configuration as
+# much as the template's literal text (CloudGoat's codebuild_secrets interpolates a password
+# variable's default into psql URLs next to an instance endpoint only known at apply).
+with_variables(v) := {"$unknown": strings.replace_n(values, v["$unknown"])} if {
+	unknown.is_unknown(v)
+	values := {sprintf("${var.%s}", [name]): format_int_or_string(value) |
+		some m in regex.find_all_string_submatch_n(`\$\{var\.([A-Za-z0-9_-]+)\}`, v["$unknown"], -1)
+		name := m[1]
+		value := object.get(object.get(input, "variables", {}), name, null)
+		scalar(value)
+	}
+	count(values) > 0
+} else := v
+
+scalar(value) if is_string(value)
+
+scalar(value) if is_number(value)
+
+format_int_or_string(value) := value if is_string(value)
+
+else := sprintf("%v", [value])
 
 deny contains result.fail(t.resource, [t.key], msg) if {
 	some t in texts

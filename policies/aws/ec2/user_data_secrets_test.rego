@@ -78,3 +78,24 @@ test_quoted_assignment_argument_fires if {
 	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "docker run --env 'DB_PASSWORD=s3cr3t-pw' app\n"})]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "echo \"DB_PASSWORD=$(cat /run/secrets/db)\" >> /etc/app.env\n"})]}
 }
+
+# CloudGoat codebuild_secrets: the password variable's default interpolated into psql URLs next to
+# an endpoint only known at apply.
+test_password_in_url_from_a_written_variable_fires if {
+	tpl := {"$unknown": "<<-EOF\npsql postgresql://${var.user}:${var.password}@${aws_db_instance.db.endpoint}/app -c 'select 1'\nEOF\n"}
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password in a URL", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": tpl})], "variables": {"user": "admin", "password": "wagrrrrwwgahh"}}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": tpl})], "variables": {"user": "admin"}}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": tpl})]}
+}
+
+test_password_in_url_literal_fires_and_expanded_passes if {
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "git clone https://deploy:ghp_abcdef123456@github.com/o/r.git\n"})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "git clone https://deploy:$TOKEN@github.com/o/r.git\ncurl http://localhost:8080/health\nssh://git@github.com/o/r\n"})]}
+}
+
+# CloudGoat sns_secrets sets root's password in user data.
+test_chpasswd_literal_fires if {
+	tpl := {"$unknown": "<<EOF\n#!/bin/bash\necho \"root:Rh!n0Cl0udgo@t\" | chpasswd\naws sns publish --topic-arn ${aws_sns_topic.t.arn}\nEOF\n"}
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password set with chpasswd", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": tpl})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "echo \"ec2-user:$PASSWORD\" | chpasswd\n"})]}
+}

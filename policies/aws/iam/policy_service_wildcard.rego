@@ -6,24 +6,47 @@
 #   Wildcards over a whole service are rarely what a workload needs. IAM Identity Center
 #   permission set inline policies count: each becomes an inline policy of a role in every account
 #   the set is provisioned to. A wildcard the same document denies on every resource without a
-#   condition grants nothing and is not reported.
+#   condition grants nothing and is not reported. An AWS managed policy named …FullAccess
+#   (AmazonS3FullAccess, AWSLambda_FullAccess, AmazonSSMFullAccess…) allows every action of its
+#   service on every resource too: attaching one is reported at the attachment, since its document
+#   is not in the configuration.
 # related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 # custom:
 #   id: PAL-AWS-IAM-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, aws_ssoadmin_permission_set_inline_policy]
+#   resource_types:
+#     - aws_iam_policy
+#     - aws_iam_role_policy
+#     - aws_iam_user_policy
+#     - aws_iam_group_policy
+#     - aws_iam_role
+#     - aws_ssoadmin_permission_set_inline_policy
+#     - aws_iam_role_policy_attachment
+#     - aws_iam_user_policy_attachment
+#     - aws_iam_group_policy_attachment
+#     - aws_iam_policy_attachment
+#     - aws_iam_role_policy_attachments_exclusive
+#     - aws_iam_user_policy_attachments_exclusive
+#     - aws_iam_group_policy_attachments_exclusive
 #   frameworks: {}
 #   references:
 #     trivy: [AVD-AWS-0057, AVD-AWS-0345]
 #   cwe: ["CWE-269"]
 #   remediation: List the specific actions needed (IAM Access Analyzer can generate them from CloudTrail activity).
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.iam.policy_service_wildcard
 
+# allow_unknown: a managed policy looked up with `data "aws_iam_policy"` is attached by its unknown
+# arn, and that attribute is the finding's place.
+
 import data.palisade.lib.iam
+import data.palisade.lib.iam_identity
 import data.palisade.lib.result
+import data.palisade.lib.unknown
 
 deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
 	some st in iam.identity_statements
@@ -42,4 +65,41 @@ deny contains result.fail(r, array.concat(path, ["Action"]), msg) if {
 	count(wildcards) > 0
 	path := array.concat(["inline_policy"], entry.path)
 	msg := sprintf("%s allows every action of a service: %s", [r.address, concat(", ", sort(wildcards))])
+}
+
+# An AWS managed full-access policy attached: reported where it is attached.
+deny contains result.fail(r, path, msg) if {
+	some [r, path, value] in attached
+	name := full_access_name(iam_identity.managed_arn(r, path, value))
+	msg := sprintf("%s attaches the AWS managed %s policy, which allows every action of its service", [r.address, name])
+}
+
+# Where a managed policy ARN is attached: [resource, path, value], over the unit's IAM resources.
+attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
+
+exclusive_types := {"aws_iam_role_policy_attachments_exclusive", "aws_iam_user_policy_attachments_exclusive", "aws_iam_group_policy_attachments_exclusive"}
+
+attached contains [r, ["policy_arn"], r.config.policy_arn] if {
+	some r in iam_identity.iam_resources
+	r.type in attachment_types
+}
+
+attached contains [r, ["managed_policy_arns", i], value] if {
+	some r in iam_identity.of_type("aws_iam_role")
+	some i, value in unknown.items(object.get(r.config, "managed_policy_arns", null))
+}
+
+attached contains [r, ["policy_arns", i], value] if {
+	some r in iam_identity.iam_resources
+	r.type in exclusive_types
+	some i, value in unknown.items(object.get(r.config, "policy_arns", null))
+}
+
+# The name of an AWS managed full-access policy (any path, any partition): AWS names the policy
+# that allows a service's every action …FullAccess (AmazonS3FullAccess, AmazonECS_FullAccess,
+# CloudWatchFullAccessV2). CloudGoat's cloud_breach_s3 gives the SSRF-exposed proxy's role
+# AmazonS3FullAccess through a data "aws_iam_policy" lookup.
+full_access_name(arn) := parts[0][1] if {
+	parts := regex.find_all_string_submatch_n(`^arn:[a-z-]+:iam::aws:policy/(?:[A-Za-z0-9+=,.@_-]+/)*([A-Za-z0-9+=,.@_-]*FullAccess(?:V[0-9]+)?)$`, arn, 1)
+	count(parts) == 1
 }

@@ -51,3 +51,28 @@ test_wildcard_denied_in_the_same_document_passes if {
 	}
 	count(rule.deny) == 1 with input as {"resources": [doc([{"Effect": "Allow", "Action": "iam:*", "Resource": "*"}]), policy({"Effect": "Deny", "Action": "iam:*", "Resource": "*"})]}
 }
+
+attachment(type, config) := {"address": sprintf("%s.this", [type]), "type": type, "name": "this", "config": config, "references": []}
+
+# CloudGoat cloud_breach_s3 / rce_web_app / glue_privesc attach AWS managed full-access policies.
+test_managed_full_access_attachment_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy_attachment.this attaches the AWS managed AmazonS3FullAccess policy, which allows every action of its service",
+		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"],
+	}} with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": "arn:aws:iam::aws:policy/AmazonS3FullAccess"})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_policy_attachment", {"name": "x", "users": ["u"], "policy_arn": "arn:aws-us-gov:iam::aws:policy/AWSLambda_FullAccess"})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_role", {"managed_policy_arns": ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/CloudWatchFullAccessV2"]})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": {"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonSSMFullAccess\""}})]}
+}
+
+test_managed_full_access_looked_up_fires if {
+	att := object.union(attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": {"$unknown": "data.aws_iam_policy.s3.arn"}}), {"references": [{"path": ["policy_arn"], "target": "data.aws_iam_policy.s3", "attribute": "arn"}]})
+	lookup := {"address": "data.aws_iam_policy.s3", "mode": "data", "type": "aws_iam_policy", "name": "s3", "config": {"arn": "arn:aws:iam::aws:policy/AmazonS3FullAccess"}, "references": []}
+	count(rule.deny) == 1 with input as {"resources": [att], "data": [lookup]}
+}
+
+test_scoped_managed_and_customer_policies_pass if {
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": "arn:aws:iam::111122223333:policy/S3FullAccess"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": {"$unknown": "aws_iam_policy.app.arn"}})]}
+}

@@ -6,7 +6,11 @@
 #   password or access key of such a user is then enough to step into every role it may assume.
 #   A user whose own policies deny sts:AssumeRole on every resource without a condition is not
 #   counted.
+#   A statement naming only roles of this configuration whose trust policy itself demands MFA of
+#   every caller is not reported: AWS checks both policies, and the role's refuses a session
+#   without MFA.
 # related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html
 # custom:
 #   id: PAL-AWS-IAM-018
@@ -24,6 +28,8 @@ package palisade.aws.iam.user_assume_role_without_mfa
 import data.palisade.lib.iam
 import data.palisade.lib.iam_identity
 import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 # Documents that apply to users: every inline user policy (its user may be declared elsewhere)
 # and the managed or group policies of the users declared here.
@@ -54,8 +60,46 @@ deny contains result.with_related(result.fail(d.resource, d.path, msg), related)
 		iam.allows_action(s, "sts:AssumeRole")
 		not iam.requires_mfa(s)
 		not iam.condition_unknown(s)
+		not targets_require_mfa(d.resource, s)
 	]
 	count(paths) > 0
 	msg := sprintf("%s lets IAM users assume roles without MFA", [d.resource.address])
 	related := [result.related(d.resource, path, "allows sts:AssumeRole without an MFA condition") | some path in paths]
+}
+
+# targets_require_mfa(holder, s): every Resource of s is the arn of a role declared here (written
+# in holder's module) whose trust policy requires an MFA session in each of its Allow statements
+# (CloudGoat's iam_privesc_by_key_rotation: the admin may assume the secrets role, whose trust
+# demands aws:MultiFactorAuthPresent).
+targets_require_mfa(holder, s) if {
+	values := resource_values(object.get(s, "Resource", null))
+	count(values) > 0
+	every v in values {
+		some role in iam_identity.of_type("aws_iam_role")
+		role_arn_reference(holder.address, v, role.address)
+		trust_requires_mfa(role)
+	}
+}
+
+resource_values(raw) := [raw] if unknown.is_unknown(raw)
+
+resource_values(raw) := raw if is_array(raw)
+
+# The value is `<role>.arn`, bare or as the only interpolation of a string ("${<role>.arn}").
+role_arn_reference(holder, v, address) if {
+	unknown.is_unknown(v)
+	text := trim_suffix(trim_prefix(trim(v["$unknown"], `"`), "${"), "}")
+	endswith(text, ".arn")
+	tf.names(holder, text, address)
+	text == concat("", [substring(address, count(tf.scope(address)), -1), ".arn"])
+}
+
+trust_requires_mfa(role) if {
+	doc := role.config.assume_role_policy
+	is_object(doc)
+	allows := [e.statement | some e in iam.statements(doc); iam.is_allow(e.statement)]
+	count(allows) > 0
+	every st in allows {
+		iam.requires_mfa(st)
+	}
 }

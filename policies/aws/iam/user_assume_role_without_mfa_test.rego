@@ -46,3 +46,28 @@ test_user_denied_everything_passes if {
 	conditional := object.union(deny_all, {"config": {"policy": {"Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]}}})
 	count(rule.deny) == 1 with input as {"resources": [user, allow, conditional, attach("a", "aws_iam_policy.allow"), attach("d", "aws_iam_policy.deny")]}
 }
+
+role(name, trust) := {"address": sprintf("aws_iam_role.%s", [name]), "type": "aws_iam_role", "name": name, "references": [], "config": {"assume_role_policy": trust}}
+
+mfa_trust := {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "111122223333"}, "Condition": {"Bool": {"aws:MultiFactorAuthPresent": true}}}]}
+
+open_trust := {"Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": "111122223333"}}]}
+
+# CloudGoat iam_privesc_by_key_rotation: the role the user may assume demands MFA in its trust.
+test_target_role_trust_requiring_mfa_passes if {
+	st := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.arn"}}
+	count(rule.deny) == 0 with input as {"resources": [user_policy(st), role("secrets", mfa_trust)]}
+	interpolated := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": [{"$unknown": "\"${aws_iam_role.secrets.arn}\""}]}
+	count(rule.deny) == 0 with input as {"resources": [user_policy(interpolated), role("secrets", mfa_trust)]}
+}
+
+test_target_role_without_mfa_trust_or_other_resources_fire if {
+	st := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.arn"}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(st), role("secrets", open_trust)]}
+	mixed := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": [{"$unknown": "aws_iam_role.secrets.arn"}, "arn:aws:iam::111122223333:role/admin"]}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(mixed), role("secrets", mfa_trust)]}
+	other := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets_two.arn"}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(other), role("secrets", mfa_trust)]}
+	name := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.name"}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(name), role("secrets", mfa_trust)]}
+}
