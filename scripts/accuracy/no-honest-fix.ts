@@ -19,6 +19,34 @@ export const NO_HONEST_FIX: readonly NoHonestFix[] = [
     line: 9,
     reason: 'the peering connection and both VPCs are not declared: there is no peer CIDR to route instead of 0.0.0.0/0',
   },
+  // Elasticsearch 1.5 (KICS writes it out; it is also the provider's default): AWS offers
+  // encryption at rest from Elasticsearch 5.1 and node-to-node encryption from 6.0, and rejects
+  // either setting on an older domain, so the block a fix would add cannot be applied; the remedy
+  // is an engine upgrade, a decision about the cluster a fix should not take.
+  {
+    sample: 'elasticsearch_not_encrypted_at_rest/test/positive.tf',
+    ruleId: 'PAL-AWS-OPENSEARCH-001',
+    line: 1,
+    reason: 'Elasticsearch 1.5 cannot be encrypted at rest (5.1 or later): the fix is an engine upgrade',
+  },
+  {
+    sample: 'elasticsearch_not_encrypted_at_rest/test/positive.tf',
+    ruleId: 'PAL-AWS-OPENSEARCH-001',
+    line: 11,
+    reason: 'Elasticsearch 1.5 cannot be encrypted at rest (5.1 or later): the fix is an engine upgrade',
+  },
+  {
+    sample: 'elasticsearch_domain_not_encrypted_node_to_node/test/positive1.tf',
+    ruleId: 'PAL-AWS-OPENSEARCH-002',
+    line: 1,
+    reason: 'Elasticsearch 1.5 cannot encrypt node-to-node traffic (6.0 or later): the fix is an engine upgrade',
+  },
+  {
+    sample: 'elasticsearch_domain_not_encrypted_node_to_node/test/positive2.tf',
+    ruleId: 'PAL-AWS-OPENSEARCH-002',
+    line: 14,
+    reason: 'Elasticsearch 1.5 cannot encrypt node-to-node traffic (6.0 or later): the fix is an engine upgrade',
+  },
 ];
 
 export function noHonestFix(list: readonly NoHonestFix[], sample: string, ruleId: string, line: number): NoHonestFix | undefined {

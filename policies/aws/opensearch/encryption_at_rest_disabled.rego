@@ -2,7 +2,8 @@
 # title: OpenSearch domain is not encrypted at rest
 # description: |
 #   Without encryption at rest the domain's indices, logs, swap files and automated snapshots are
-#   stored unencrypted.
+#   stored unencrypted. Elasticsearch before 5.1 (an aws_elasticsearch_domain without
+#   elasticsearch_version gets 1.5) cannot be encrypted: the finding then names the upgrade.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html
 # custom:
@@ -16,18 +17,19 @@
 #     trivy: AVD-AWS-0048
 #     kics: 24e16922-4330-4e9d-be8a-caa90299466a
 #   cwe: ["CWE-311"]
-#   remediation: Add encrypt_at_rest { enabled = true }.
+#   remediation: Add encrypt_at_rest { enabled = true } (on Elasticsearch 5.1 or later; upgrade an older domain first).
 #   fixable: true
 package palisade.aws.opensearch.encryption_at_rest_disabled
 
 import data.palisade.lib.modules
+import data.palisade.lib.opensearch
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 types := {"aws_opensearch_domain", "aws_elasticsearch_domain"}
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+deny contains finding(r, path, msg, [result.set(path, true)]) if {
 	some r in input.resources
 	r.type in types
 	some i, b in tf.blocks(r, "encrypt_at_rest")
@@ -36,7 +38,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
 	msg := sprintf("%s is not encrypted at rest", [r.address])
 }
 
-deny contains result.fail_fix(r, ["encrypt_at_rest"], msg, [result.add_block([], "encrypt_at_rest", {"enabled": true})]) if {
+deny contains finding(r, ["encrypt_at_rest"], msg, [result.add_block([], "encrypt_at_rest", {"enabled": true})]) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["encrypt_at_rest"])
@@ -51,6 +53,14 @@ deny contains result.fail_fix(m, ["encrypt_at_rest", "enabled"], msg, [result.se
 	unknown.is_false(m.config.encrypt_at_rest.enabled)
 	msg := sprintf("%s is not encrypted at rest", [m.address])
 }
+
+# AWS offers encryption at rest on Elasticsearch 5.1 and later only and rejects the setting below that, so
+# an older domain (aws_elasticsearch_domain without elasticsearch_version runs the provider's 1.5)
+# keeps its finding, its data being unprotected, without a fix: the remedy is an upgrade.
+finding(r, path, msg, fix) := result.fail(r, path, legacy_msg) if {
+	legacy_msg := sprintf("%s: Elasticsearch %s does not support it, upgrade to 5.1 or later", [msg, opensearch.version_text(r)])
+	opensearch.below(r, [5, 1])
+} else := result.fail_fix(r, path, msg, fix)
 
 bad(null) := true
 
