@@ -4,10 +4,10 @@
 #   The known ways an IAM identity turns a narrow set of permissions into more (Rhino Security
 #   Labs' catalogue): rewriting or attaching policies, minting credentials for others, joining
 #   groups, rewriting a role's trust, passing a role to a compute service it can then run
-#   code in, or running code on compute that already holds a role (a Lambda function, a Glue
-#   endpoint, a CloudFormation stack's service role, a SageMaker notebook, an instance through SSM
-#   or EC2 Instance Connect). escalations(address) lists the paths the identity's own documents
-#   fully grant.
+#   code in (EC2, Lambda, Glue, CloudFormation, CodeBuild, SageMaker, ECS…), or running code on
+#   compute that already holds a role (a Lambda function, a Glue endpoint, a CloudFormation
+#   stack's service role, a SageMaker notebook, an instance through SSM or EC2 Instance Connect).
+#   escalations(address) lists the paths the identity's own documents fully grant.
 package palisade.lib.iam_escalation
 
 import data.palisade.lib.iam
@@ -51,6 +51,15 @@ paths := [
 	["ssm:SendCommand"],
 	["ssm:StartSession"],
 	["ec2-instance-connect:SendSSHPublicKey"],
+	# A Glue job and an ECS task run as the role passed to them (the job's role, the task
+	# definition's task role); starting, scheduling or serving them runs the code.
+	["iam:PassRole", "glue:CreateJob", "glue:StartJobRun"],
+	["iam:PassRole", "glue:CreateJob", "glue:CreateTrigger"],
+	["iam:PassRole", "glue:UpdateJob", "glue:StartJobRun"],
+	["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"],
+	["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:StartTask"],
+	["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:CreateService"],
+	["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:UpdateService"],
 ]
 
 # escalations(address): [{"actions": [...], "grants": {action: {statements}}}] in catalogue order.
@@ -64,7 +73,7 @@ else := [{"actions": path, "grants": grants} |
 	available[path[0]]
 	grants := {action: sts |
 		some i, action in path
-		sts := on_path(available[action], i)
+		sts := on_path(available[action], i, action)
 		count(sts) > 0
 	}
 	count(grants) == count(path)
@@ -73,11 +82,31 @@ else := [{"actions": path, "grants": grants} |
 # The first action of a path picks the target: whose policies, credentials or trust it rewrites,
 # which role it passes, whose code it replaces. It opens a path only when granted over more than
 # named resources (a wildcard in the resource part, "*", or NotResource): creating one's own
-# access key (`user/${aws:username}`) or passing one named role bounds what can be gained. The
-# other actions of a path (ec2:RunInstances, lambda:CreateFunction…) only add the means.
-on_path(sts, 0) := {st | some st in sts; broad(st.statement)}
+# access key (`user/${aws:username}`) or passing one named role bounds what can be gained —
+# except for attaching or writing a policy (opens, below). The other actions of a path (ec2:RunInstances, lambda:CreateFunction…) only add the means.
+on_path(sts, 0, action) := {st | some st in sts; opens(st.statement, action)}
 
-on_path(sts, i) := sts if i > 0
+on_path(sts, i, _) := sts if i > 0
+
+opens(s, _) if broad(s)
+
+# Attaching or writing a policy grants whatever that policy says: naming the user, role or group
+# bounds who gains, not what. Only an iam:PolicyARN condition bounds what an attachment can add.
+opens(s, action) if {
+	policy_granting[action]
+	not policy_arn_bounded(s, action)
+}
+
+policy_granting := {
+	"iam:AttachUserPolicy", "iam:AttachGroupPolicy", "iam:AttachRolePolicy",
+	"iam:PutUserPolicy", "iam:PutGroupPolicy", "iam:PutRolePolicy",
+}
+
+policy_arn_bounded(s, action) if {
+	startswith(action, "iam:Attach")
+	some c in iam.conditions(s)
+	c.key == "iam:policyarn"
+}
 
 # granted(address): {action: statements} for each catalogue action the identity's statements
 # allow (iam_identity.granting, for the catalogue only), none where an unconditional Deny on all
@@ -140,6 +169,15 @@ catalogue := {
 	"ssm:sendcommand": "ssm:SendCommand",
 	"ssm:startsession": "ssm:StartSession",
 	"ec2-instance-connect:sendsshpublickey": "ec2-instance-connect:SendSSHPublicKey",
+	"glue:createjob": "glue:CreateJob",
+	"glue:startjobrun": "glue:StartJobRun",
+	"glue:createtrigger": "glue:CreateTrigger",
+	"glue:updatejob": "glue:UpdateJob",
+	"ecs:registertaskdefinition": "ecs:RegisterTaskDefinition",
+	"ecs:runtask": "ecs:RunTask",
+	"ecs:starttask": "ecs:StartTask",
+	"ecs:createservice": "ecs:CreateService",
+	"ecs:updateservice": "ecs:UpdateService",
 }
 
 catalogue_services := {
@@ -152,7 +190,11 @@ catalogue_services := {
 	"sts": {"sts:assumerole"},
 	"ec2": {"ec2:runinstances"},
 	"lambda": {"lambda:createfunction", "lambda:invokefunction", "lambda:createeventsourcemapping", "lambda:updatefunctioncode"},
-	"glue": {"glue:createdevendpoint", "glue:updatedevendpoint"},
+	"glue": {
+		"glue:createdevendpoint", "glue:updatedevendpoint", "glue:createjob", "glue:startjobrun",
+		"glue:createtrigger", "glue:updatejob",
+	},
+	"ecs": {"ecs:registertaskdefinition", "ecs:runtask", "ecs:starttask", "ecs:createservice", "ecs:updateservice"},
 	"cloudformation": {"cloudformation:createstack", "cloudformation:updatestack"},
 	"datapipeline": {"datapipeline:createpipeline", "datapipeline:putpipelinedefinition"},
 	"codebuild": {"codebuild:createproject", "codebuild:startbuild", "codebuild:startbuildbatch"},

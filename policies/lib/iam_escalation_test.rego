@@ -49,6 +49,33 @@ test_target_action_needs_more_than_named_resources if {
 	found_paths == [["iam:PassRole", "ec2:RunInstances"]] with input as input_of([inline("a", "iam:PassRole"), scoped("b", "ec2:RunInstances", "arn:aws:ec2:*:*:subnet/subnet-1")])
 }
 
+# CloudGoat vulnerable_lambda: a role that may attach policies to one named user can give that
+# user AdministratorAccess; naming the target bounds who gains, not what.
+test_policy_grant_on_a_named_target_is_a_path if {
+	user := "arn:aws:iam::123456789012:user/bilbo"
+	found_paths == [["iam:AttachUserPolicy"]] with input as input_of([scoped("a", "iam:AttachUserPolicy", user)])
+	found_paths == [["iam:PutRolePolicy"]] with input as input_of([scoped("a", "iam:PutRolePolicy", {"$unknown": "aws_iam_role.app.arn"})])
+
+	# An iam:PolicyARN condition bounds what may be attached.
+	bounded := {
+		"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"Statement": [{
+			"Effect": "Allow", "Action": "iam:AttachUserPolicy", "Resource": user,
+			"Condition": {"ArnEquals": {"iam:PolicyARN": "arn:aws:iam::aws:policy/ReadOnlyAccess"}},
+		}]}},
+		"references": [],
+	}
+	found_paths == [] with input as input_of([bounded])
+}
+
+# CloudGoat glue_privesc and ecs_efs_attack: a passed role runs as a Glue job or an ECS task.
+test_glue_job_and_ecs_task_paths if {
+	found_paths == [["iam:PassRole", "glue:CreateJob", "glue:StartJobRun"]] with input as input_of([inline("a", ["iam:PassRole", "glue:CreateJob", "glue:StartJobRun"])])
+	found_paths == [["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask"], ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:UpdateService"]] with input as input_of([inline("a", ["iam:PassRole", "ecs:RegisterTaskDefinition", "ecs:RunTask", "ecs:UpdateService"])])
+
+	# Without a way to run it, registering a task definition is not a path.
+	found_paths == [] with input as input_of([inline("a", ["iam:PassRole", "ecs:RegisterTaskDefinition"])])
+}
+
 test_not_resource_is_broad if {
 	doc := {"address": "aws_iam_role_policy.a", "type": "aws_iam_role_policy", "name": "a", "config": {"role": "app", "policy": {"Statement": [{"Effect": "Allow", "Action": "iam:AttachRolePolicy", "NotResource": "arn:aws:iam::123456789012:role/admin"}]}}, "references": []}
 	[e.actions | some e in iam_escalation.escalations("aws_iam_role.app")] == [["iam:AttachRolePolicy"]] with input as {"resources": [role, doc]}
