@@ -144,7 +144,7 @@ test('list() and map(), removed in Terraform 0.15, are errors of the configurati
 
 test('a declaration label that is not a name is an error; the block is still declared', () => {
   const r = analyze({
-    'main.tf': 'module " aws_s3_object" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\nresource "aws_s3_bucket" "2logs" {\n  bucket = "logs"\n}\nvariable "ok-name_1" {\n  default = 1\n}\n',
+    'main.tf': 'module " aws_s3_object" {\n  source = "terraform-aws-modules/s3-bucket/aws"\n}\nresource "aws_s3_bucket" "2logs" {\n  bucket = "logs"\n}\nvariable "ok-name_1" {\n  default = 1\n}\nvariable "größe" {\n  default = 2\n}\nvariable "_private" {\n  default = 3\n}\n',
   });
   const bad = r.diagnostics.filter((d) => d.code === 'tf-invalid-name');
   assert.deepEqual(bad.map((d) => [d.severity, d.message.split(':')[0]]), [

@@ -162,8 +162,11 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
   }
 }
 
-/** Terraform's identifier rule for the names of variables, outputs, modules, resources and data sources. */
-const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * HCL's identifier rule (ID_Start or `_`, then ID_Continue or `-`), which Terraform applies to the
+ * names of variables, outputs, modules, resources and data sources: Unicode letters are names too.
+ */
+const NAME = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
 
 /**
  * A declaration label that is not a name (held-out round 16: a datadog-forwarders commit declares
@@ -175,7 +178,7 @@ function checkNames(ctx: UnitContext, file: ParsedFile, block: Block, labelCount
     const label = block.labels[i];
     if (NAME.test(label.value)) continue;
     ctx.report(file.path, label, 'error', 'tf-invalid-name',
-      `invalid ${block.type.name} ${i === 0 && labelCount === 2 ? 'type' : 'name'} "${label.value}": a name must start with a letter or underscore and may contain only letters, digits, underscores and dashes`);
+      `invalid ${block.type.name} ${i === 0 && labelCount === 2 ? 'type' : 'name'} "${label.value}": a name must start with a letter or underscore and contain only letters, digits, underscores and dashes`);
   }
 }
 
