@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { expandActionPattern, lookupAction, resourceArnFormat, serviceActions } from '../../../server/src/fix/iam/data/iam-data';
+import { actionPatternRegExp, expandActionPattern, lookupAction, resourceArnFormat, serviceActions } from '../../../server/src/fix/iam/data/iam-data';
 import { resourceLevelWriteActions, WILDCARD_RESOURCE_SERVICES } from '../../../server/src/fix/iam/write-actions';
 import { regenerate } from '../../../scripts/gen-iam-write-actions';
 import { REPO_ROOT } from '../../helpers/corpora';
@@ -54,4 +54,10 @@ test('the wildcard-resource rule table is generated from the data and up to date
   const s3 = resourceLevelWriteActions('s3');
   assert.ok(s3.includes('putobject') && !s3.includes('listallmybuckets') && !s3.includes('putaccountpublicaccessblock') && !s3.includes('getobject'));
   assert.ok(WILDCARD_RESOURCE_SERVICES.every((s) => resourceLevelWriteActions(s).length > 0));
+});
+
+test('action patterns match as IAM matches them: * and ?, case-insensitive, the rest literal', () => {
+  for (const p of ['*', '*:*', 'iam:*', 'iam:Pass*', 'IAM:passrole', 'iam:P?ssRole']) assert.ok(actionPatternRegExp(p).test('iam:PassRole'), p);
+  for (const p of ['iam:Get*', 'iam:PassRole.', 'iam:Pass', 's3:*']) assert.ok(!actionPatternRegExp(p).test('iam:PassRole'), p);
+  assert.ok(!actionPatternRegExp('a.c').test('abc'));
 });

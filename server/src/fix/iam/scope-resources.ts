@@ -9,7 +9,7 @@
 import type { ModelResource } from '../../iac/model';
 import type { Finding } from '../../policy';
 import type { FixCandidate, FixContext, FixTextEdit } from '../types';
-import { expandActionPattern, isActionPattern, lookupAction } from './data/iam-data';
+import { actionPatternRegExp, expandActionPattern, isActionPattern, lookupAction } from './data/iam-data';
 import { replaceFieldEdit, siblingStatementEdit, type PolicyItem } from './render';
 import { mappingsFor } from './resource-arns';
 import { statementSite, stringList, type StatementSite } from './statement-site';
@@ -93,8 +93,9 @@ function targetResources(site: StatementSite, scopes: ActionScope[]): Target[] {
   return out;
 }
 
+/** Whether an action pattern of the statement matches iam:PassRole (`*`, `*:*`, `iam:Pass*`, `iam:P?ssRole`…). */
 function passesRoles(scopes: ActionScope[]): boolean {
-  return scopes.some((s) => s.action === '*' || /^iam:(\*|pass\*|passrole)$/i.test(s.action));
+  return scopes.some((s) => actionPatternRegExp(s.action).test('iam:PassRole'));
 }
 
 /**

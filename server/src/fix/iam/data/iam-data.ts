@@ -67,8 +67,14 @@ export function expandActionPattern(pattern: string): IamAction[] | undefined {
   if (!m) return undefined;
   const actions = serviceActions(m[1]);
   if (!actions) return undefined;
-  const re = new RegExp(`^${m[2].replace(/[*?]/g, (c) => (c === '*' ? '.*' : '.'))}$`, 'i');
+  const re = actionPatternRegExp(m[2]);
   return actions.filter((a) => re.test(a.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** IAM's action matching: `*` any run, `?` one character, case-insensitive, the rest literal. */
+export function actionPatternRegExp(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/[*?]/g, (c) => (c === '*' ? '.*' : '.'));
+  return new RegExp(`^${body}$`, 'i');
 }
 
 export function actionId(a: IamAction): string {
