@@ -18,15 +18,18 @@
 #     trivy: AVD-AWS-0088
 #     kics: ad03cb46-f174-4674-bf8e-2880a7000edd
 #   cwe: ["CWE-311"]
-#   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key).
+#   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key; SSE-S3 for a bucket receiving load balancer or S3 server access logs, which those services require).
 #   fixable: true
 package palisade.aws.s3.bucket_encryption_missing
 
 import data.palisade.lib.fixes
+import data.palisade.lib.iam
 import data.palisade.lib.modules
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 deny contains fixes.finding(bucket, ["server_side_encryption_configuration"], msg, encryption_fix(bucket)) if {
 	some bucket in s3.buckets
@@ -47,20 +50,58 @@ deny contains result.fail_fix(m, ["server_side_encryption_configuration"], msg, 
 # (fewer KMS calls); the key is the account's AWS managed aws/s3 key, which needs no key policy.
 encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryption_configuration", bucket.name, {
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
-	"rule": [{
-		"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}],
-		"bucket_key_enabled": true,
-	}],
+	"rule": [default_rule(bucket)],
 })] if {
 	fixes.can_add_resource(bucket)
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := []
 
+# A bucket that AWS services deliver logs to gets SSE-S3: Elastic Load Balancing and S3 server
+# access logging deliver only to SSE-S3 buckets, and no delivery service can use the AWS managed
+# aws/s3 key (its key policy admits only the account's own principals).
+default_rule(bucket) := {"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]} if {
+	log_delivery_target(bucket)
+} else := {
+	"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}],
+	"bucket_key_enabled": true,
+}
+
+# The bucket's policy lets a log-delivery service write (the Region's ELB account through the
+# aws_elb_service_account data source, or a delivery service principal), or its canned ACL is the
+# one S3 server access logging writes through.
+log_delivery_target(bucket) if lower(unknown.known_string(bucket.config.acl)) == "log-delivery-write"
+
+log_delivery_target(bucket) if {
+	some p in s3.bucket_policies(bucket)
+	some entry in iam.statements(resource_policy.document(p.doc))
+	principal := object.get(entry.statement, "Principal", null)
+	is_object(principal)
+	some value in principal
+	some v in iam.as_list(value)
+	lower(v) in log_delivery_services
+}
+
+log_delivery_target(bucket) if {
+	some p in s3.bucket_policies(bucket)
+	some entry in iam.statements(resource_policy.document(p.doc))
+	principal := object.get(entry.statement, "Principal", null)
+	is_object(principal)
+	some value in principal
+	some v in array.concat([value], unknown.items(value))
+	is_object(v)
+	contains(object.get(v, "$unknown", ""), "aws_elb_service_account")
+}
+
+log_delivery_services := {
+	"logdelivery.elasticloadbalancing.amazonaws.com", "delivery.logs.amazonaws.com",
+	"logging.s3.amazonaws.com",
+}
+
 # The module's map form of the resource fix: `rule` holds the same SSE-KMS default and Bucket Key.
-# A bucket that receives load balancer access logs (the module attaches their delivery policy) gets
-# SSE-S3 instead: Elastic Load Balancing can deliver only to buckets encrypted with SSE-S3.
+# A bucket that receives load balancer or S3 server access logs (the module attaches their delivery
+# policy) gets SSE-S3 instead: those services deliver only to buckets encrypted with SSE-S3.
 module_sse(m) := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}} if {
-	some switch in ["attach_elb_log_delivery_policy", "attach_lb_log_delivery_policy"]
+	some switch in ["attach_elb_log_delivery_policy", "attach_lb_log_delivery_policy", "attach_access_log_delivery_policy"]
 	m.config[switch] == true
 } else := {"rule": {
 	"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"},

@@ -58,3 +58,39 @@ test_opaque_load_balancer_log_bucket_is_fixed_with_sse_s3 if {
 	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_lb_log_delivery_policy": true})]}
 	f.fix == [{"op": "set", "path": ["server_side_encryption_configuration"], "value": {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}}]
 }
+
+sse_s3_fix := [{"op": "add_resource", "type": "aws_s3_bucket_server_side_encryption_configuration", "name": "logs", "config": {
+	"bucket": {"$expr": "aws_s3_bucket.logs.id"},
+	"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}],
+}}]
+
+# terraform-aws-elb's example: the classic load balancer's log bucket grants the Region's ELB
+# account (an unknown data-source ARN) PutObject; ELB cannot deliver to an SSE-KMS bucket.
+test_elb_log_bucket_is_fixed_with_sse_s3 if {
+	policy := {"Version": "2012-10-17", "Statement": [{
+		"Effect": "Allow", "Action": "s3:PutObject",
+		"Resource": {"$unknown": "\"arn:aws:s3:::elb-logs-${random_pet.this.id}/*\""},
+		"Principal": {"AWS": {"$unknown": "data.aws_elb_service_account.this.arn"}},
+	}]}
+	some f in rule.deny with input as {"resources": [bucket({"bucket": "elb-logs", "policy": policy})]}
+	f.fix == sse_s3_fix
+}
+
+test_log_delivery_service_or_acl_bucket_is_fixed_with_sse_s3 if {
+	policy := {"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*", "Principal": {"Service": ["logging.s3.amazonaws.com"]}}}
+	some f in rule.deny with input as {"resources": [bucket({"policy": policy})]}
+	f.fix == sse_s3_fix
+	some g in rule.deny with input as {"resources": [bucket({"acl": "log-delivery-write"})]}
+	g.fix == sse_s3_fix
+}
+
+test_other_principals_keep_sse_kms if {
+	policy := {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Principal": {"AWS": [{"$unknown": "aws_iam_role.app.arn"}], "Service": "cloudfront.amazonaws.com"}}]}
+	some f in rule.deny with input as {"resources": [bucket({"policy": policy})]}
+	f.fix[0].config.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+}
+
+test_opaque_access_log_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_access_log_delivery_policy": true})]}
+	f.fix[0].value == {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}
+}
