@@ -55,7 +55,7 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) i
 
 # Opaque ec2-instance and autoscaling calls pass metadata_options to the instance or launch
 # template. Unset, v6 of ec2-instance and v8 of autoscaling require tokens, older majors did not
-# all do so, so only a set http_tokens is judged.
+# all do so, so only a set http_tokens is judged (and ec2-instance v2's default, below).
 deny contains result.fail_fix(m, path, msg(m), [result.set(path, "required")]) if {
 	some m in array.concat(modules.ec2_instances, modules.asg_launch_templates)
 	options := m.config.metadata_options
@@ -64,6 +64,16 @@ deny contains result.fail_fix(m, path, msg(m), [result.set(path, "required")]) i
 	tokens := unknown.known_string(options.http_tokens)
 	tokens != "required"
 	path := ["metadata_options", "http_tokens"]
+}
+
+# terraform-aws-modules/ec2-instance before v3: metadata_options (an input from 2.16) defaults to
+# {}, for which the module writes no block, so the instance takes the AMI's default, IMDSv1 on
+# unless the AMI was registered for IMDSv2 only: judged as an aws_instance without the block.
+# No fix: a 2.x release before 2.16 has no metadata_options input to set.
+deny contains result.fail(m, ["metadata_options"], msg(m)) if {
+	some m in modules.ec2_instances
+	modules.pinned_below(m, 3)
+	object.get(m.config, "metadata_options", {}) == {}
 }
 
 from_template(r) if {

@@ -63,3 +63,13 @@ test_opaque_modules_required_unset_disabled_or_switched_off_pass if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({"create": false, "metadata_options": {"http_tokens": "optional"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [asg_call({"create_launch_template": false, "metadata_options": {"http_tokens": "optional"}})]}
 }
+
+# terraform-aws-elb's example pins ec2-instance "~> 2.0" and sets no metadata_options: v2 writes no
+# block, so the AMI's default (IMDSv1 on) applies. Later or unpinned majors are not judged unset.
+test_ec2_instance_v2_without_metadata_options_fires_without_a_fix if {
+	v2 := object.union(ec2_call({"instance_count": 1}), {"version": "~> 2.0"})
+	rule.deny == {{"msg": "module.ec2 does not require IMDSv2 (http_tokens = \"required\")", "resource": "module.ec2", "path": ["metadata_options"]}} with input as {"resources": [], "modules": [v2]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [object.union(ec2_call({}), {"version": "~> 5.0"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [object.union(ec2_call({"metadata_options": {"http_tokens": "required"}}), {"version": "2.21.0"})]}
+}

@@ -12,7 +12,12 @@
 #   id: PAL-AWS-LB-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_lb_listener, aws_alb_listener, aws_elb, "module:terraform-aws-modules/alb/aws"]
+#   resource_types:
+#     - aws_lb_listener
+#     - aws_alb_listener
+#     - aws_elb
+#     - "module:terraform-aws-modules/alb/aws"
+#     - "module:terraform-aws-modules/elb/aws"
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_2, CKV2_AWS_20]
@@ -67,6 +72,17 @@ deny contains result.fail(r, ["listener", i, "lb_protocol"], msg) if {
 	some i, l in tf.blocks(r, "listener")
 	upper(unknown.known_string(object.get(l, "lb_protocol", null))) == "HTTP"
 	msg := sprintf("%s has a listener that serves plain HTTP on port %v", [r.address, port_of(l)])
+}
+
+# Opaque terraform-aws-modules/elb calls (and its elb submodule): `listener` is a list of maps the
+# module turns into listener blocks one for one.
+deny contains result.fail(m, ["listener", i, "lb_protocol"], msg) if {
+	some m in modules.opaque_calls("elb")
+	modules.creates(m, ["create_elb"])
+	some i, l in unknown.items(object.get(m.config, "listener", null))
+	is_object(l)
+	upper(unknown.known_string(object.get(l, "lb_protocol", null))) == "HTTP"
+	msg := sprintf("%s creates a classic load balancer listener that serves plain HTTP on port %v", [m.address, port_of(l)])
 }
 
 # Opaque terraform-aws-modules/alb calls (v9 on): each `listeners` entry is a listener whose

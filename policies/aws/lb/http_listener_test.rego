@@ -95,3 +95,16 @@ test_classic_https_ssl_tcp_or_unknown_listener_passes if {
 	count(rule.deny) == 0 with input as {"resources": [elb(l)]}
 	count(rule.deny) == 0 with input as {"resources": [elb({"$unknown": "var.listeners"})]}
 }
+
+# Held-out round (session 16, terraform-aws-elb example): the module's listener maps become
+# classic listener blocks.
+test_opaque_elb_http_listener_fires if {
+	listener := [
+		{"instance_port": 80, "instance_protocol": "http", "lb_port": 80, "lb_protocol": "http"},
+		{"instance_port": 443, "instance_protocol": "https", "lb_port": 443, "lb_protocol": "https", "ssl_certificate_id": "arn:aws:acm:eu-west-1:123456789012:certificate/x"},
+	]
+	call := {"address": "module.elb", "source": "terraform-aws-modules/elb/aws", "config": {"listener": listener}}
+	rule.deny == {{"msg": "module.elb creates a classic load balancer listener that serves plain HTTP on port 80", "resource": "module.elb", "path": ["listener", 0, "lb_protocol"]}} with input as {"resources": [], "modules": [call]}
+	off := object.union(call, {"config": {"listener": listener, "create_elb": false}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}

@@ -4,13 +4,16 @@
 #   Broker logs record client connections, authentication failures and broker errors. Unless
 #   logging_info.broker_logs enables at least one destination (CloudWatch Logs, Kinesis Data
 #   Firehose or S3) they are discarded, leaving no trail for troubleshooting or incident response.
+#   Opaque terraform-aws-modules/msk-kafka-cluster calls (clowdhaus/msk-kafka-cluster before the
+#   module moved) are judged by their cloudwatch_logs_enabled, firehose_logs_enabled and
+#   s3_logs_enabled switches, all off unless set.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html
 # custom:
 #   id: PAL-AWS-MSK-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_msk_cluster]
+#   resource_types: [aws_msk_cluster, "module:terraform-aws-modules/msk-kafka-cluster/aws", "module:clowdhaus/msk-kafka-cluster/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_80
@@ -21,6 +24,7 @@
 #   fixable: false
 package palisade.aws.msk.broker_logging_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -55,6 +59,21 @@ deny contains result.fail(r, prefix, msg(r)) if {
 	}
 }
 
+# Opaque terraform-aws-modules/msk-kafka-cluster calls (the module was clowdhaus/msk-kafka-cluster
+# before it moved, same inputs): the module writes broker_logs with one destination per switch,
+# cloudwatch_logs_enabled, firehose_logs_enabled and s3_logs_enabled, all false unless set.
+# Express brokers get no logging_info (they have no broker logs) and are left alone.
+deny contains result.fail(m, ["cloudwatch_logs_enabled"], msg(m)) if {
+	some m in msk_calls
+	modules.creates(m, ["create"])
+	instance_type := object.get(m.config, "broker_node_instance_type", "")
+	is_string(instance_type)
+	not startswith(lower(instance_type), "express")
+	every switch in module_switches {
+		unknown.is_false(object.get(m.config, switch, false))
+	}
+}
+
 broker_logs contains {"resource": r, "path": path, "logs": logs} if {
 	some r in tf.resources("aws_msk_cluster")
 	some i, info in tf.blocks(r, "logging_info")
@@ -73,5 +92,14 @@ any_enabled(logs) if {
 	some d in destinations
 	unknown.is_unknown(object.get(logs, d, null))
 }
+
+module_switches := ["cloudwatch_logs_enabled", "firehose_logs_enabled", "s3_logs_enabled"]
+
+msk_calls := array.concat(modules.opaque_calls("msk-kafka-cluster"), [m |
+	some m in object.get(input, "modules", [])
+	not m.dir
+	is_string(m.source)
+	regex.match(`^(registry\.terraform\.io/)?clowdhaus/msk-kafka-cluster/aws$`, m.source)
+])
 
 msg(r) := sprintf("%s does not deliver broker logs to any destination", [r.address])

@@ -31,3 +31,22 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_1
 	count(rule.deny) == 0 with input as unknown_2
 }
+
+msk_call(source, config) := {"address": "module.msk_cluster", "source": source, "config": config}
+
+# terraform-aws-dms's example: a clowdhaus/msk-kafka-cluster (the module's former home) call that
+# enables no broker log destination.
+test_module_call_without_log_destination_fires if {
+	config := {"name": "dms", "broker_node_instance_type": "kafka.t3.small", "encryption_in_transit_client_broker": "TLS"}
+	rule.deny == {{"msg": "module.msk_cluster does not deliver broker logs to any destination", "resource": "module.msk_cluster", "path": ["cloudwatch_logs_enabled"]}} with input as {"resources": [], "modules": [msk_call("clowdhaus/msk-kafka-cluster/aws", config)]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [msk_call("terraform-aws-modules/msk-kafka-cluster/aws", object.union(config, {"s3_logs_enabled": false}))]}
+}
+
+test_module_call_with_a_destination_unknown_express_or_disabled_passes if {
+	base := {"broker_node_instance_type": "kafka.m5.large"}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("terraform-aws-modules/msk-kafka-cluster/aws", object.union(base, {"cloudwatch_logs_enabled": true}))]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("terraform-aws-modules/msk-kafka-cluster/aws", object.union(base, {"firehose_logs_enabled": {"$unknown": "var.firehose"}}))]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("terraform-aws-modules/msk-kafka-cluster/aws", {"broker_node_instance_type": "express.m7g.large"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("terraform-aws-modules/msk-kafka-cluster/aws", object.union(base, {"create": false}))]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("someone/msk-kafka-cluster/aws", base)]}
+}

@@ -18,16 +18,18 @@
 #     trivy: AVD-AWS-0088
 #     kics: ad03cb46-f174-4674-bf8e-2880a7000edd
 #   cwe: ["CWE-311"]
-#   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key).
+#   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key; SSE-S3 for a bucket receiving load balancer or S3 server access logs, which those services require).
 #   fixable: true
 package palisade.aws.s3.bucket_encryption_missing
 
 import data.palisade.lib.fixes
 import data.palisade.lib.iam
 import data.palisade.lib.modules
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 deny contains fixes.finding(bucket, ["server_side_encryption_configuration"], msg, encryption_fix(bucket)) if {
 	some bucket in s3.buckets
@@ -76,14 +78,26 @@ log_delivery_services := {
 
 receives_logs(bucket) if {
 	some p in s3.bucket_policies(bucket)
-	some entry in iam.statements(p.doc)
+	some entry in iam.statements(resource_policy.document(p.doc))
 	iam.is_allow(entry.statement)
 	is_object(entry.statement.Principal)
 	some service in iam.as_list(object.get(entry.statement.Principal, "Service", null))
-	service in log_delivery_services
+	lower(service) in log_delivery_services
 }
 
-receives_logs(bucket) if bucket.config.acl == "log-delivery-write"
+# The Region's Elastic Load Balancing account, named through the aws_elb_service_account data source.
+receives_logs(bucket) if {
+	some p in s3.bucket_policies(bucket)
+	some entry in iam.statements(resource_policy.document(p.doc))
+	iam.is_allow(entry.statement)
+	is_object(entry.statement.Principal)
+	some value in entry.statement.Principal
+	some v in array.concat([value], unknown.items(value))
+	is_object(v)
+	contains(object.get(v, "$unknown", ""), "aws_elb_service_account")
+}
+
+receives_logs(bucket) if lower(unknown.known_string(bucket.config.acl)) == "log-delivery-write"
 
 receives_logs(bucket) if {
 	some acl in s3.companions(bucket, "aws_s3_bucket_acl")

@@ -96,3 +96,34 @@ test_opaque_access_and_waf_log_buckets_are_fixed_with_sse_s3 if {
 	some g in rule.deny with input as {"resources": [], "modules": [call({"attach_waf_log_delivery_policy": true})]}
 	g.fix == [{"op": "set", "path": ["server_side_encryption_configuration"], "value": sse}]
 }
+
+# terraform-aws-elb's example: the classic load balancer's log bucket grants the Region's ELB
+# account (an unknown data-source ARN) PutObject; ELB cannot deliver to an SSE-KMS bucket.
+test_elb_log_bucket_is_fixed_with_sse_s3 if {
+	policy := {"Version": "2012-10-17", "Statement": [{
+		"Effect": "Allow", "Action": "s3:PutObject",
+		"Resource": {"$unknown": "\"arn:aws:s3:::elb-logs-${random_pet.this.id}/*\""},
+		"Principal": {"AWS": {"$unknown": "data.aws_elb_service_account.this.arn"}},
+	}]}
+	some f in rule.deny with input as {"resources": [bucket({"bucket": "elb-logs", "policy": policy})]}
+	f.fix == sse_s3_fix
+}
+
+test_log_delivery_service_or_acl_bucket_is_fixed_with_sse_s3 if {
+	policy := {"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*", "Principal": {"Service": ["logging.s3.amazonaws.com"]}}}
+	some f in rule.deny with input as {"resources": [bucket({"policy": policy})]}
+	f.fix == sse_s3_fix
+	some g in rule.deny with input as {"resources": [bucket({"acl": "log-delivery-write"})]}
+	g.fix == sse_s3_fix
+}
+
+test_other_principals_keep_sse_kms if {
+	policy := {"Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Principal": {"AWS": [{"$unknown": "aws_iam_role.app.arn"}], "Service": "cloudfront.amazonaws.com"}}]}
+	some f in rule.deny with input as {"resources": [bucket({"policy": policy})]}
+	f.fix[0].config.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+}
+
+test_opaque_access_log_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_access_log_delivery_policy": true})]}
+	f.fix[0].value == {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}
+}

@@ -186,3 +186,26 @@ locals {
   assert.deepEqual(r.model.locals!.on, { $unknown: '[for l in var.logs : l if !var.create]' });
   assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), []);
 });
+
+// The examples' AZ idiom: the data source is unknown, but slice() bounds the list, so a subnet per
+// AZ is three known instances with unknown AZ names rather than one un-expanded resource.
+test('count over slice() of an unknown list expands to the slice length', () => {
+  const r = analyze({
+    'main.tf': `
+data "aws_availability_zones" "available" {}
+locals {
+  azs = slice(data.aws_availability_zones.available.names, 0, 3)
+}
+resource "aws_subnet" "public" {
+  count                   = length([for k, v in local.azs : cidrsubnet("10.0.0.0/16", 8, k)])
+  availability_zone       = local.azs[count.index]
+  map_public_ip_on_launch = true
+}
+`,
+  });
+  assert.deepEqual(
+    r.model.resources.map((x) => x.address),
+    ['aws_subnet.public[0]', 'aws_subnet.public[1]', 'aws_subnet.public[2]'],
+  );
+  assert.deepEqual(r.model.resources[1].config.availability_zone, { $unknown: 'local.azs[count.index]' });
+});

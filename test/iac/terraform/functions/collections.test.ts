@@ -142,6 +142,19 @@ test('set functions produce distinct, ordered sets', () => {
   assertCallError('setproduct', [['a']], /at least two arguments/);
 });
 
+// The AZ list of most examples: slice(data.aws_availability_zones.available.names, 0, 3) has
+// three (unknown) elements, so subnets counted per AZ stay countable.
+test('slice of an unknown list with known bounds keeps its length', () => {
+  const names = new Unknown('data.aws_availability_zones.available.names', ['data.aws_availability_zones.available']);
+  const azs = call('slice', names, 0, 3);
+  assert.ok(Array.isArray(azs) && azs.length === 3 && azs.every((v) => v instanceof Unknown));
+  assert.deepEqual((azs as Unknown[])[0].refs, ['data.aws_availability_zones.available']);
+  assert.deepEqual(call('slice', names, 2, 2), []);
+  assert.ok(call('slice', names, 0, new Unknown('var.n')) instanceof Unknown);
+  assertCallError('slice', [names, 2, 1], /must not be greater than the ending index/);
+  assertCallError('slice', [names, -1, 1], /must not be negative/);
+});
+
 test('unknown-aware collection functions keep what is known', () => {
   const u = new Unknown('var.unset', [], 'variable has no value');
   assert.equal(call('length', [u]), 1);

@@ -13,6 +13,7 @@ import {
   asList,
   asNumber,
   asString,
+  checkSize,
   characters,
   comparePrimitive,
   fn,
@@ -173,6 +174,8 @@ function range(args: Value[]): number[] {
 }
 
 function slice(args: Value[], ctx: FunctionContext): Value {
+  const known = knownLengthSlice(args, ctx);
+  if (known) return known;
   const unknown = wholeUnknown(args, ctx);
   if (unknown) return unknown;
   const list = asList(args[0], 0);
@@ -182,6 +185,23 @@ function slice(args: Value[], ctx: FunctionContext): Value {
   if (end > list.length) throw argError(2, 'the ending index must not be greater than the length of the list.');
   if (start > end) throw argError(1, 'the starting index must not be greater than the ending index.');
   return list.slice(start, end);
+}
+
+/**
+ * slice() of an unknown list with known bounds has end - start elements or is an error, so the
+ * result is that many unknown elements: `slice(data.aws_availability_zones.available.names, 0, 3)`,
+ * the AZ list of most examples, keeps its length and what is counted over it (subnets per AZ,
+ * `for` expressions, `length()`) stays known.
+ */
+function knownLengthSlice(args: Value[], ctx: FunctionContext): Value[] | undefined {
+  if (!(args[0] instanceof Unknown) || args[1] instanceof Unknown || args[2] instanceof Unknown) return undefined;
+  const start = asInteger(args[1], 1);
+  const end = asInteger(args[2], 2);
+  if (start < 0) throw argError(1, 'the starting index must not be negative.');
+  if (start > end) throw argError(1, 'the starting index must not be greater than the ending index.');
+  checkSize(end - start, 'list');
+  const refs = args[0].refs;
+  return Array.from({ length: end - start }, (_, k) => new Unknown(`${ctx.callText}[${k}]`, refs));
 }
 
 /** sort() converts elements to strings and orders them lexically. */
