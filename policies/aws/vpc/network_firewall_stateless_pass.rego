@@ -9,8 +9,9 @@
 #   Security Hub (NetworkFirewall.4 and .5) and the AWS Config rules
 #   netfw-policy-default-action-full-packets and -fragment-packets report a policy that does neither. Opaque
 #   terraform-aws-modules/network-firewall calls are judged by the policy_stateless_default_actions
-#   and policy_stateless_fragment_default_actions they pass. No fix is offered: dropping and
-#   forwarding change which traffic flows, the owner's choice.
+#   and policy_stateless_fragment_default_actions they pass. The fix forwards instead
+#   (aws:forward_to_sfe, the console's default): the packets then meet the stateful rule groups the
+#   owner configured, and with none of those they pass as before.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/network-firewall/latest/developerguide/stateless-default-actions.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/networkfirewall-controls.html#networkfirewall-4
@@ -23,7 +24,7 @@
 #   frameworks: {}
 #   cwe: ["CWE-693"]
 #   remediation: Use aws:forward_to_sfe (inspect with the stateful rule groups) or aws:drop in stateless_default_actions and stateless_fragment_default_actions.
-#   fixable: false
+#   fixable: true
 package palisade.aws.vpc.network_firewall_stateless_pass
 
 # Held-out round 16: the network-firewall module's complete example sets
@@ -40,21 +41,30 @@ settings := {
 	"stateless_fragment_default_actions": "fragmented packets",
 }
 
-deny contains result.fail(r, path, msg(r, packets)) if {
+deny contains result.fail_fix(r, path, msg(r, packets), [result.set(path, forwarded(actions))]) if {
 	some r in tf.resources("aws_networkfirewall_firewall_policy")
 	some i, policy in tf.blocks(r, "firewall_policy")
 	some name, packets in settings
-	passes(object.get(policy, name, null))
+	actions := object.get(policy, name, null)
+	passes(actions)
 	path := ["firewall_policy", i, name]
 }
 
-deny contains result.fail(m, [input_name], msg(m, packets)) if {
+deny contains result.fail_fix(m, [input_name], msg(m, packets), [result.set([input_name], forwarded(actions))]) if {
 	some m in modules.opaque_calls("network-firewall")
 	modules.creates(m, ["create", "create_policy"])
 	some name, packets in settings
 	input_name := concat("", ["policy_", name])
-	passes(object.get(m.config, input_name, null))
+	actions := object.get(m.config, input_name, null)
+	passes(actions)
 }
+
+# forwarded(actions): aws:pass replaced by aws:forward_to_sfe; custom actions (metrics) kept.
+forwarded(actions) := [forward(a) | some a in actions]
+
+forward("aws:pass") := "aws:forward_to_sfe"
+
+forward(a) := a if a != "aws:pass"
 
 # A known list of known strings holding neither standard action that keeps the packet from
 # leaving uninspected (custom action names only publish metrics).

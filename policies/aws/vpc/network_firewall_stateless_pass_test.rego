@@ -8,6 +8,7 @@ test_pass_default_fires if {
 	rule.deny == {{
 		"msg": "aws_networkfirewall_firewall_policy.p lets packets that no stateless rule matched pass without stateful inspection (aws:pass)",
 		"resource": "aws_networkfirewall_firewall_policy.p", "path": ["firewall_policy", 0, "stateless_default_actions"],
+		"fix": [{"op": "set", "path": ["firewall_policy", 0, "stateless_default_actions"], "value": ["aws:forward_to_sfe"]}],
 	}} with input as {"resources": [policy({"stateless_default_actions": ["aws:pass"], "stateless_fragment_default_actions": ["aws:drop"]})]}
 	count(rule.deny) == 2 with input as {"resources": [policy({"stateless_default_actions": ["aws:pass", "Metrics"], "stateless_fragment_default_actions": ["aws:pass"]})]}
 }
@@ -23,8 +24,14 @@ test_opaque_call_passing_pass_fires if {
 	rule.deny == {{
 		"msg": "module.nfw lets packets that no stateless rule matched pass without stateful inspection (aws:pass)",
 		"resource": "module.nfw", "path": ["policy_stateless_default_actions"],
+		"fix": [{"op": "set", "path": ["policy_stateless_default_actions"], "value": ["aws:forward_to_sfe"]}],
 	}} with input as {"resources": [], "modules": [call({"name": "nfw", "policy_stateless_default_actions": ["aws:pass"]})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"policy_stateless_default_actions": ["aws:forward_to_sfe"]})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"policy_stateless_default_actions": ["aws:pass"], "create_policy": false})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"name": "nfw"})]}
+}
+
+test_fix_forwards_and_keeps_custom_actions if {
+	some f in rule.deny with input as {"resources": [policy({"stateless_default_actions": ["aws:pass", "Metrics"]})]}
+	f.fix == [{"op": "set", "path": ["firewall_policy", 0, "stateless_default_actions"], "value": ["aws:forward_to_sfe", "Metrics"]}]
 }
