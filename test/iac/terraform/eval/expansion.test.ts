@@ -209,3 +209,54 @@ resource "aws_subnet" "public" {
   );
   assert.deepEqual(r.model.resources[1].config.availability_zone, { $unknown: 'local.azs[count.index]' });
 });
+
+// Terraform validates every reference whatever the expansion; a body with no instance is never
+// evaluated, so its undeclared names are found by a static walk (eval/unexpanded.ts). Held-out
+// round 16: cloudposse's elasticsearch role (count 0 by default) read an undeclared variable.
+test('undeclared var/local in a block with no instance is reported once; bound names and count are not', () => {
+  const r = analyze({
+    'main.tf': `
+variable "ok" {
+  default = []
+}
+locals {
+  fine = 1
+}
+resource "a_b" "zero" {
+  count = length(var.ok)
+  name  = "\${var.missing_a}-\${local.fine}"
+  tags  = { for k, v in var.ok : k => v.var }
+  dynamic "rule" {
+    for_each = var.missing_b
+    content {
+      x = local.missing_c
+    }
+  }
+}
+data "a_b" "none" {
+  for_each = {}
+  y        = [for var in var.ok : var.z]
+}
+module "m" {
+  source = "./m"
+  count  = 0
+  arg    = var.missing_d
+}
+resource "a_b" "one" {
+  count = 1
+  z     = var.missing_e
+}
+`,
+  });
+  const undeclared = r.diagnostics
+    .filter((d) => d.code === 'tf-undeclared-variable' || d.code === 'tf-undeclared-local')
+    .map((d) => [d.severity, d.message]);
+  assert.deepEqual(undeclared.sort(), [
+    ['error', 'local value "missing_c" is not declared'],
+    ['error', 'variable "missing_a" is not declared'],
+    ['error', 'variable "missing_b" is not declared'],
+    ['error', 'variable "missing_d" is not declared'],
+    ['error', 'variable "missing_e" is not declared'],
+  ]);
+  assert.equal(r.model.resources.filter((x) => x.address.startsWith('a_b.zero')).length, 0);
+});

@@ -7,6 +7,7 @@ import { Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
 import { computedAttribute, markComputed } from './computed';
 import { attributesOf, headerSpan, terraformFilesIn, type BlockDecl } from './decls';
+import { reportUndeclaredInUnexpanded } from './unexpanded';
 import { expansionOf, instanceAddress, instanceCount, instanceScopes, type Expansion } from './expansion';
 import { evaluate } from './expressions';
 import { constantScope, moduleScope, type Scope } from './scope';
@@ -87,6 +88,7 @@ export function evaluateModuleCall(parent: ModuleInstance, decl: BlockDecl, make
     address: instanceAddress(callAddress, key),
     scope,
   }));
+  if (instances.length === 0) reportUndeclaredInUnexpanded(decl.block, base);
   for (const inst of instances) if (dir) inst.child = makeChild(dir, inst.address, inst);
   if (dir) checkArguments(parent, decl, instances[0]?.child);
   const versionAttr = attributesOf(decl.block).get('version');

@@ -7,6 +7,7 @@ import { markComputed } from './computed';
 import { headerSpan, type BlockDecl } from './decls';
 import { policyDocumentJsonNode } from './iam-source-map';
 import { renderPolicyAttributes } from './policy-document';
+import { reportUndeclaredInUnexpanded } from './unexpanded';
 import { expansionOf, instanceAddress, instanceCount, instanceScopes, type Expansion } from './expansion';
 import { moduleScope, type ModuleEnv, type Scope } from './scope';
 
@@ -54,6 +55,7 @@ export function evaluateResource(env: ModuleEnv, mode: 'managed' | 'data', decl:
   const skip = mode === 'data' ? DATA_META : MANAGED_META;
   const instances: ResourceInstance[] = [];
   const scopes = instanceScopes(expansion, base);
+  if (scopes.length === 0) reportUndeclaredInUnexpanded(decl.block, base);
   for (let i = 0; i < scopes.length; i++) {
     const { key, scope } = scopes[i];
     env.ctx.checkCancelled();
