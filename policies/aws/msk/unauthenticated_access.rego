@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/msk/latest/developerguide/msk-authentication.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/msk-unrestricted-access-check.html
 # custom:
-#   id: PAL-AWS-MSK-009
+#   id: PAL-AWS-MSK-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_msk_cluster]

@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/fgac.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/opensearch-access-control-enabled.html
 # custom:
-#   id: PAL-AWS-OPENSEARCH-013
+#   id: PAL-AWS-OPENSEARCH-008
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain, "module:terraform-aws-modules/opensearch/aws"]
