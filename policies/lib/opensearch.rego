@@ -8,15 +8,29 @@ package palisade.lib.opensearch
 # below(r, least): r is an aws_elasticsearch_domain whose Elasticsearch version is known and older
 # than least ([major, minor]). An unset elasticsearch_version deploys the provider's default, 1.5.
 # aws_opensearch_domain defaults to a current OpenSearch, and "OpenSearch_x.y" versions on either
-# resource support every feature asked here, so neither is ever below.
+# resource support every feature asked here, so neither is ever below; an "Elasticsearch_x.y"
+# engine_version on aws_opensearch_domain is judged like elasticsearch_version.
 below(r, least) if {
 	r.type == "aws_elasticsearch_domain"
 	[major, minor] := _version(object.get(r.config, "elasticsearch_version", null))
 	_older([major, minor], least)
 }
 
+# Round 22: aws_opensearch_domain also deploys legacy Elasticsearch when engine_version says so
+# ("Elasticsearch_2.3"); those versions lack the same features. Unset, it is a current OpenSearch.
+below(r, least) if {
+	r.type == "aws_opensearch_domain"
+	version := object.get(r.config, "engine_version", null)
+	is_string(version)
+	startswith(version, "Elasticsearch_")
+	[major, minor] := _version(substring(version, count("Elasticsearch_"), -1))
+	_older([major, minor], least)
+}
+
 # version_text(r): the version as a finding names it.
-version_text(r) := "1.5 (the provider's default)" if {
+version_text(r) := substring(r.config.engine_version, count("Elasticsearch_"), -1) if {
+	r.type == "aws_opensearch_domain"
+} else := "1.5 (the provider's default)" if {
 	object.get(r.config, "elasticsearch_version", null) == null
 } else := sprintf("%v", [r.config.elasticsearch_version])
 

@@ -23,3 +23,15 @@ test_never_below if {
 	not opensearch.below(es({"elasticsearch_version": {"$unknown": "var.v"}}), [5, 1])
 	not opensearch.below({"address": "aws_opensearch_domain.d", "type": "aws_opensearch_domain", "config": {}}, [5, 1])
 }
+
+os(config) := {"address": "aws_opensearch_domain.d", "type": "aws_opensearch_domain", "config": config}
+
+# Round 22: legacy Elasticsearch through aws_opensearch_domain's engine_version.
+test_opensearch_resource_on_legacy_elasticsearch if {
+	opensearch.below(os({"engine_version": "Elasticsearch_2.3"}), [5, 1])
+	opensearch.version_text(os({"engine_version": "Elasticsearch_2.3"})) == "2.3"
+	opensearch.below(os({"engine_version": "Elasticsearch_5.6"}), [6, 0])
+	not opensearch.below(os({"engine_version": "Elasticsearch_7.10"}), [6, 0])
+	not opensearch.below(os({"engine_version": "OpenSearch_2.13"}), [5, 1])
+	not opensearch.below(os({"engine_version": {"$unknown": "var.v"}}), [5, 1])
+}

@@ -32,6 +32,7 @@ package palisade.aws.ec2.transit_gateway_auto_accept
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 deny contains result.fail_fix(r, ["auto_accept_shared_attachments"], msg(r), fix) if {
 	some r in tf.resources("aws_ec2_transit_gateway")
@@ -39,13 +40,14 @@ deny contains result.fail_fix(r, ["auto_accept_shared_attachments"], msg(r), fix
 	fix := [result.set(["auto_accept_shared_attachments"], "disable")]
 }
 
-# Module calls: only an explicit true is judged (the inputs are booleans the module turns into
+# Module calls: only an explicit true (or "true", which Terraform converts for a bool input; round
+# 22) is judged (the inputs are booleans the module turns into
 # "enable"/"disable"); the input's name changed in v3 and its default with it.
 deny contains result.fail_fix(m, [input_name], msg(m), [result.set([input_name], false)]) if {
 	some m in modules.opaque_calls("transit-gateway")
 	modules.creates(m, ["create_tgw", "create", "putin_khuylo"])
 	some input_name in ["enable_auto_accept_shared_attachments", "auto_accept_shared_attachments"]
-	object.get(m.config, input_name, null) == true
+	unknown.is_true(object.get(m.config, input_name, null))
 }
 
 msg(r) := sprintf("%s accepts attachment requests from the accounts it is shared with automatically", [r.address])

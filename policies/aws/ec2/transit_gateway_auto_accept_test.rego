@@ -27,6 +27,9 @@ test_opaque_call_turning_auto_accept_on_fires if {
 		"fix": [{"op": "set", "path": ["enable_auto_accept_shared_attachments"], "value": false}],
 	}} with input as {"resources": [], "modules": [call({"enable_auto_accept_shared_attachments": true})]}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"auto_accept_shared_attachments": true})]}
+
+	# Round 22: a "true" string (a variable default) converts to the bool input.
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"enable_auto_accept_shared_attachments": "true"})]}
 }
 
 test_opaque_call_off_unset_or_not_created_passes if {

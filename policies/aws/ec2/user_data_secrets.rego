@@ -4,7 +4,8 @@
 #   The instance or launch template user data contains what looks like an AWS access key, an
 #   AWS secret key assignment, a private key, a literal assigned to a password, secret or token
 #   variable (DB_PASSWORD=…, GITHUB_TOKEN=…), a password in a URL (postgresql://user:pw@host) or
-#   one piped to chpasswd. A module variable's written value interpolated into the template counts
+#   one piped to chpasswd, or a password cloud-init sets from #cloud-config (password:,
+#   plain_text_passwd:, a chpasswd list). A module variable's written value interpolated into the template counts
 #   as written there. User data is readable by anyone who can
 #   describe the instance (and from inside it through the metadata service), is stored in
 #   Terraform state, and often in version control. Use an instance role, and fetch other
@@ -123,7 +124,10 @@ deny contains result.fail(t.resource, [t.key], msg) if {
 	some t in texts
 	found := sort(array.concat(
 		[what | some what, pattern in patterns; regex.match(pattern, t.text)],
-		[what | some what in {"a password or token"}; count(literal_secrets(t.text)) > 0],
+		array.concat(
+			[what | some what in {"a password or token"}; count(literal_secrets(t.text)) > 0],
+			[what | some what in {"a password set by cloud-init"}; count(cloud_config_passwords(t.text)) > 0],
+		),
 	))
 	count(found) > 0
 	msg := sprintf("the %s of %s contains %s", [t.key, t.resource.address, concat(" and ", found)])
@@ -157,4 +161,25 @@ not_secret_suffixes := {
 computed_or_place(value) if {
 	some prefix in {"$", "`", "arn:", "/", "{{", "<", "%"}
 	startswith(value, prefix)
+}
+
+# Round 22: cloud-init sets passwords from #cloud-config user data too: `password:` (the default
+# user's), a user's `plain_text_passwd:` or a chpasswd `users:` entry's `password:`, and the lines
+# of the older chpasswd `list:` (user:password). Hashed values ($6$…) and cloud-init's RANDOM / R
+# (a generated password) are not the secret; the text must declare itself cloud-config.
+cloud_config_passwords(text) := {value |
+	startswith(trim_left(text, " \t\r\n"), "#cloud-config")
+	some m in regex.find_all_string_submatch_n(`(?m)^[ \t]*(?:-[ \t]*)?(?:plain_text_passwd|password)[ \t]*:[ \t]*["']?([^\s"'$]{6,})`, text, -1)
+	value := m[1]
+	not value in {"RANDOM"}
+} | {value |
+	startswith(trim_left(text, " \t\r\n"), "#cloud-config")
+	some block in regex.find_all_string_submatch_n(`(?m)^[ \t]*list:[ \t]*\|-?[ \t]*\n((?:[ \t]+[A-Za-z_][A-Za-z0-9_.-]*:[^\s:]+[ \t]*\n?)+)`, text, -1)
+	some line in split(block[1], "\n")
+	parts := split(trim_space(line), ":")
+	count(parts) == 2
+	value := parts[1]
+	count(value) >= 6
+	not value in {"RANDOM"}
+	not startswith(value, "$")
 }

@@ -99,3 +99,19 @@ test_chpasswd_literal_fires if {
 	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password set with chpasswd", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": tpl})]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "echo \"ec2-user:$PASSWORD\" | chpasswd\n"})]}
 }
+
+# Round 22: cloud-config passwords (chpasswd list, password:, plain_text_passwd:).
+test_cloud_config_passwords_fire if {
+	lt := {"address": "aws_launch_template.lt", "type": "aws_launch_template", "name": "lt", "references": [], "config": {"user_data": base64.encode("#cloud-config\nchpasswd:\n  list: |\n    ubuntu:Ubuntu2024pw\n  expire: false\n")}}
+	rule.deny == {{"msg": "the user_data of aws_launch_template.lt contains a password set by cloud-init", "resource": "aws_launch_template.lt", "path": ["user_data"]}} with input as {"resources": [lt]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "#cloud-config\npassword: Welcome123\nchpasswd: { expire: False }\nssh_pwauth: true\n"})]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"user_data": "#cloud-config\nusers:\n  - name: ops\n    plain_text_passwd: 'opsops1234'\n    lock_passwd: false\n"})]}
+}
+
+test_cloud_config_without_password_passes if {
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "#cloud-config\nchpasswd:\n  list: |\n    ubuntu:RANDOM\n  expire: true\nusers:\n  - name: ops\n    passwd: $6$rounds=4096$abc$def\n"})]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "#cloud-config\npackages:\n  - nginx\nwrite_files:\n  - path: /etc/app.conf\n    content: |\n      mode: production\n"})]}
+
+	# not cloud-config: a shell script's YAML heredoc is judged by the shell patterns only
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "#!/bin/bash\necho 'password: changeme' > /etc/x.yml\n"})]}
+}

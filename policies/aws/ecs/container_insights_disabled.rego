@@ -7,7 +7,8 @@
 #   default set with aws_ecs_account_setting_default, turns it on. An opaque
 #   terraform-aws-modules/ecs call is reported when it turns the setting off explicitly:
 #   `container_insights = false` (before v4) or a containerInsights entry of `cluster_settings`
-#   (v4, v5) or `cluster_setting` (v6) with value "disabled".
+#   (v4, v5) or `cluster_setting` (v6) with value "disabled"; a call of its cluster submodule
+#   likewise, by `cluster_settings` (v5) or `setting` (v6 on).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-12
@@ -15,7 +16,7 @@
 #   id: PAL-AWS-ECS-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_ecs_cluster, aws_ecs_account_setting_default, "module:terraform-aws-modules/ecs/aws"]
+#   resource_types: [aws_ecs_cluster, aws_ecs_account_setting_default, "module:terraform-aws-modules/ecs/aws", "module:terraform-aws-modules/ecs/aws//modules/cluster"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_65
@@ -54,12 +55,22 @@ deny contains result.fail_fix(m, ["container_insights"], msg(m), [result.set(["c
 }
 
 deny contains result.fail_fix(m, path, msg(m), [result.set(path, "enabled")]) if {
-	some m in ecs_clusters
-	some key in ["cluster_settings", "cluster_setting"]
+	some [m, keys] in module_clusters
+	some key in keys
 	some at, s in module_settings(m.config, key)
 	object.get(s, "name", null) == "containerInsights"
 	object.get(s, "value", null) == "disabled"
 	path := array.concat(at, ["value"])
+}
+
+# Round 22: the cluster submodule (`//modules/cluster`, a cluster without the root module's
+# services) passes cluster_settings (v5) or setting (v6 on) to its aws_ecs_cluster, created with
+# create left true.
+module_clusters contains [m, ["cluster_settings", "cluster_setting"]] if some m in ecs_clusters
+
+module_clusters contains [m, ["cluster_settings", "setting"]] if {
+	some m in modules.submodule_calls("ecs", "cluster")
+	modules.creates(m, ["create"])
 }
 
 # The module creates its cluster with create_ecs (before v4) or create (from v4) left true.

@@ -50,3 +50,15 @@ test_opaque_call_without_explicit_off_passes if {
 	service := {"address": "module.s", "source": "terraform-aws-modules/ecs/aws//modules/service", "config": {"container_insights": false}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [service]}
 }
+
+cluster_submodule(config) := {"address": "module.cluster", "source": "terraform-aws-modules/ecs/aws//modules/cluster", "version": "~> 5.0", "config": config}
+
+# Round 22: the cluster submodule's cluster_settings (v5) and setting (v6 on).
+test_cluster_submodule_turning_insights_off_fires if {
+	v5 := {"cluster_name": "c", "cluster_settings": [{"name": "containerInsights", "value": "disabled"}]}
+	rule.deny == {{"msg": "module.cluster does not use Container Insights", "resource": "module.cluster", "path": ["cluster_settings", 0, "value"], "fix": [{"op": "set", "path": ["cluster_settings", 0, "value"], "value": "enabled"}]}} with input as {"resources": [], "modules": [cluster_submodule(v5)]}
+	v7 := {"name": "c", "setting": [{"name": "containerInsights", "value": "disabled"}]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [cluster_submodule(v7)]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [cluster_submodule(object.union(v7, {"create": false}))]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [cluster_submodule({"name": "c"})]}
+}

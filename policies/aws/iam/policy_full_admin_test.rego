@@ -30,3 +30,12 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [policy([{"Effect": "Allow", "Action": {"$unknown": "var.actions"}, "Resource": "*"}])]}
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_policy.x", "type": "aws_iam_policy", "name": "x", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
 }
+
+# Round 22: an Allow whose DateLessThan on aws:CurrentTime has passed allows nothing.
+test_expired_allow_passes if {
+	expired := {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": "2020-06-30T00:00:00Z"}}}
+	doc := {"address": "aws_iam_policy.old", "type": "aws_iam_policy", "name": "old", "config": {"policy": {"Statement": [expired]}}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [doc]}
+	live := object.union(doc, {"config": {"policy": {"Statement": [object.union(expired, {"Condition": {"DateLessThan": {"aws:CurrentTime": "2999-01-01T00:00:00Z"}}})]}}})
+	count(rule.deny) == 1 with input as {"resources": [live]}
+}

@@ -76,3 +76,11 @@ test_scoped_managed_and_customer_policies_pass if {
 	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": "arn:aws:iam::111122223333:policy/S3FullAccess"})]}
 	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": {"$unknown": "aws_iam_policy.app.arn"}})]}
 }
+
+# Round 22: an Allow whose DateLessThan on aws:CurrentTime has passed allows nothing.
+test_expired_allow_passes if {
+	expired := {"Effect": "Allow", "Action": "ec2:*", "Resource": "*", "Condition": {"DateLessThan": {"aws:CurrentTime": "2020-06-30T00:00:00Z"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(expired)]}
+	future := object.union(expired, {"Condition": {"DateLessThan": {"aws:CurrentTime": "2999-01-01T00:00:00Z"}}})
+	count(rule.deny) == 1 with input as {"resources": [policy(future)]}
+}

@@ -59,15 +59,18 @@ deny contains result.fail(r, ["access_logs", i], msg) if {
 	msg := sprintf("%s names an access log bucket but does not set enabled = true", [r.address])
 }
 
-# The registry module terraform-aws-modules/elb/aws takes access_logs as a map argument.
+# The registry module terraform-aws-modules/elb/aws takes access_logs as a map argument; with
+# create_elb = false it creates no load balancer (round 22).
 deny contains result.fail(m, ["access_logs"], msg) if {
 	some m in modules.opaque_calls("elb")
+	modules.creates(m, ["create_elb"])
 	not "access_logs" in object.keys(m.config)
 	msg := sprintf("%s does not write access logs", [m.address])
 }
 
 deny contains result.fail(m, ["access_logs", "enabled"], msg) if {
 	some m in modules.opaque_calls("elb")
+	modules.creates(m, ["create_elb"])
 	unknown.is_false(object.get(m.config, ["access_logs", "enabled"], true))
 	msg := sprintf("%s does not write access logs", [m.address])
 }

@@ -73,3 +73,8 @@ test_opaque_alb_with_logs_network_or_switched_off_passes if {
 test_lower_case_tls_listener_counts if {
 	count(rule.deny) == 1 with input as {"resources": [nlb({}), listener("tls")]}
 }
+
+# Round 22: an elb module call with create_elb = false creates nothing to log.
+test_registry_module_not_created_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.elb", "name": "elb", "source": "terraform-aws-modules/elb/aws", "config": {"name": "web", "create_elb": false}}]}
+}

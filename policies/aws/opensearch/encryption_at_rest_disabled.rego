@@ -3,7 +3,8 @@
 # description: |
 #   Without encryption at rest the domain's indices, logs, swap files and automated snapshots are
 #   stored unencrypted. Elasticsearch before 5.1 (an aws_elasticsearch_domain without
-#   elasticsearch_version gets 1.5) cannot be encrypted: the finding then names the upgrade.
+#   elasticsearch_version gets 1.5, an aws_opensearch_domain may ask for engine_version
+#   "Elasticsearch_2.3") cannot be encrypted: the finding then names the upgrade.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html
 # custom:

@@ -3,8 +3,9 @@
 # description: |
 #   Without node-to-node encryption, data moving between the nodes of the domain travels in clear
 #   text inside the VPC.
-#   Elasticsearch before 6.0 (an aws_elasticsearch_domain without elasticsearch_version gets 1.5)
-#   cannot encrypt it: the finding then names the upgrade.
+#   Elasticsearch before 6.0 (an aws_elasticsearch_domain without elasticsearch_version gets 1.5,
+#   an aws_opensearch_domain may ask for engine_version "Elasticsearch_5.6") cannot encrypt it:
+#   the finding then names the upgrade.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/ntn.html
 # custom:

@@ -104,6 +104,39 @@ receives_logs(bucket) if {
 	acl.config.acl == "log-delivery-write"
 }
 
+# Round 22: a bucket named as the target of S3 server access logging (aws_s3_bucket_logging or an
+# inline logging block) or of a load balancer's access logs, by reference or by its name, with
+# no delivery policy written here: both services document SSE-S3 as the only default encryption
+# their target bucket may have. Evaluated only for a bucket whose fix is being built.
+receives_logs(bucket) if {
+	some r in input.resources
+	r.type in log_target_types
+	some ref in r.references
+	log_target_path(r.type, ref.path)
+	tf.refers_to(ref.target, bucket.address)
+}
+
+receives_logs(bucket) if {
+	some r in tf.resources("aws_s3_bucket_logging")
+	name := unknown.known_string(bucket.config.bucket)
+	r.config.target_bucket == name
+}
+
+log_target_types := {"aws_s3_bucket_logging", "aws_s3_bucket", "aws_lb", "aws_alb", "aws_elb"}
+
+log_target_path("aws_s3_bucket_logging", path) if path[0] == "target_bucket"
+
+log_target_path("aws_s3_bucket", path) if {
+	path[0] == "logging"
+	"target_bucket" in path
+}
+
+log_target_path(type, path) if {
+	type in {"aws_lb", "aws_alb", "aws_elb"}
+	path[0] == "access_logs"
+	"bucket" in path
+}
+
 # The module's map form of the resource fix: `rule` holds the same SSE-KMS default and Bucket Key.
 # A bucket that receives logs (the module attaches their delivery policy: load balancer, S3 server
 # access or WAF logs) gets SSE-S3 instead, for the reasons given at receives_logs.

@@ -127,3 +127,24 @@ test_opaque_access_log_bucket_is_fixed_with_sse_s3 if {
 	some f in rule.deny with input as {"resources": [], "modules": [call({"attach_access_log_delivery_policy": true})]}
 	f.fix[0].value == {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}
 }
+
+# Round 22: the target of server access logging or of load balancer access logs, named by
+# reference or by its name, gets SSE-S3 even without a delivery policy written here.
+test_log_target_bucket_is_fixed_with_sse_s3 if {
+	logging := {"address": "aws_s3_bucket_logging.data", "type": "aws_s3_bucket_logging", "name": "data", "config": {"bucket": {"$unknown": "aws_s3_bucket.data.id"}, "target_bucket": {"$unknown": "aws_s3_bucket.logs.id"}}, "references": [{"path": ["target_bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}]}
+	some f in rule.deny with input as {"resources": [bucket({"bucket": "corp-logs"}), logging]}
+	f.fix == sse_s3_fix
+	by_name := object.union(logging, {"config": {"target_bucket": "corp-logs"}, "references": []})
+	some g in rule.deny with input as {"resources": [bucket({"bucket": "corp-logs"}), by_name]}
+	g.fix == sse_s3_fix
+	lb := {"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"access_logs": [{"bucket": {"$unknown": "aws_s3_bucket.logs.bucket"}, "enabled": true}]}, "references": [{"path": ["access_logs", 0, "bucket"], "target": "aws_s3_bucket.logs", "attribute": "bucket"}]}
+	some h in rule.deny with input as {"resources": [bucket({"bucket": "corp-logs"}), lb]}
+	h.fix == sse_s3_fix
+}
+
+test_logged_bucket_keeps_sse_kms if {
+	# the bucket whose requests are logged is not a log target
+	logging := {"address": "aws_s3_bucket_logging.data", "type": "aws_s3_bucket_logging", "name": "data", "config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "target_bucket": "other-bucket"}, "references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}]}
+	some f in rule.deny with input as {"resources": [bucket({"bucket": "corp-logs"}), logging]}
+	f.fix[0].config.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+}

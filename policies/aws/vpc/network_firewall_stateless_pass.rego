@@ -9,7 +9,8 @@
 #   Security Hub (NetworkFirewall.4 and .5) and the AWS Config rules
 #   netfw-policy-default-action-full-packets and -fragment-packets report a policy that does neither. Opaque
 #   terraform-aws-modules/network-firewall calls are judged by the policy_stateless_default_actions
-#   and policy_stateless_fragment_default_actions they pass. The fix forwards instead
+#   and policy_stateless_fragment_default_actions they pass, calls of its policy submodule by their
+#   stateless_default_actions and stateless_fragment_default_actions. The fix forwards instead
 #   (aws:forward_to_sfe, the console's default): the packets then meet the stateful rule groups the
 #   owner configured, and with none of those they pass as before.
 # related_resources:
@@ -20,7 +21,7 @@
 #   id: PAL-AWS-VPC-020
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_networkfirewall_firewall_policy, "module:terraform-aws-modules/network-firewall/aws"]
+#   resource_types: [aws_networkfirewall_firewall_policy, "module:terraform-aws-modules/network-firewall/aws", "module:terraform-aws-modules/network-firewall/aws//modules/policy"]
 #   frameworks: {}
 #   cwe: ["CWE-693"]
 #   remediation: Use aws:forward_to_sfe (inspect with the stateful rule groups) or aws:drop in stateless_default_actions and stateless_fragment_default_actions.
@@ -56,6 +57,17 @@ deny contains result.fail_fix(m, [input_name], msg(m, packets), [result.set([inp
 	some name, packets in settings
 	input_name := concat("", ["policy_", name])
 	actions := object.get(m.config, input_name, null)
+	passes(actions)
+}
+
+# Round 22: the policy submodule (`//modules/policy`, the way to share one policy between
+# firewalls) takes the provider's names and passes them to its aws_networkfirewall_firewall_policy;
+# as in the root module, only what the call sets is judged.
+deny contains result.fail_fix(m, [name], msg(m, packets), [result.set([name], forwarded(actions))]) if {
+	some m in modules.submodule_calls("network-firewall", "policy")
+	modules.creates(m, ["create"])
+	some name, packets in settings
+	actions := object.get(m.config, name, null)
 	passes(actions)
 }
 

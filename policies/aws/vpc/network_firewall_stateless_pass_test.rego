@@ -35,3 +35,19 @@ test_fix_forwards_and_keeps_custom_actions if {
 	some f in rule.deny with input as {"resources": [policy({"stateless_default_actions": ["aws:pass", "Metrics"]})]}
 	f.fix == [{"op": "set", "path": ["firewall_policy", 0, "stateless_default_actions"], "value": ["aws:forward_to_sfe", "Metrics"]}]
 }
+
+policy_submodule(config) := {"address": "module.policy", "source": "terraform-aws-modules/network-firewall/aws//modules/policy", "version": "~> 1.0", "config": config}
+
+# Round 22: the policy submodule takes the provider's argument names.
+test_policy_submodule_fires if {
+	rule.deny == {{
+		"msg": "module.policy lets fragmented packets that no stateless rule matched pass without stateful inspection (aws:pass)",
+		"resource": "module.policy", "path": ["stateless_fragment_default_actions"],
+		"fix": [{"op": "set", "path": ["stateless_fragment_default_actions"], "value": ["aws:forward_to_sfe"]}],
+	}} with input as {"resources": [], "modules": [policy_submodule({"stateless_default_actions": ["aws:drop"], "stateless_fragment_default_actions": ["aws:pass"]})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [policy_submodule({"stateless_default_actions": ["aws:pass"], "create": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [policy_submodule({"stateless_default_actions": ["aws:forward_to_sfe"]})]}
+
+	# the rule-group submodule has no default actions
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [object.union(policy_submodule({"stateless_default_actions": ["aws:pass"]}), {"source": "terraform-aws-modules/network-firewall/aws//modules/rule-group"})]}
+}
