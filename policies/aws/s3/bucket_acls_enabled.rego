@@ -176,8 +176,15 @@ same_bucket(a, b) if {
 }
 
 # A call that also sets an ACL (log-delivery-write, …) or grants relies on ACLs: enforcing bucket
-# ownership would make its aws_s3_bucket_acl fail, so it gets no fix.
+# ownership would make its aws_s3_bucket_acl fail, so it gets no fix. A call setting acl = "private"
+# loses the argument with the fix: S3 refuses every request that sets a bucket ACL once ownership is
+# enforced ("Requests to set ACLs or update ACLs fail ... AccessControlListNotSupported", the S3
+# user guide), private included, and the module writes an aws_s3_bucket_acl whenever acl is set —
+# the fsx lustre example's data-repository bucket (fourth held-out corpus, part 3) would have failed
+# to apply. The private ACL grants nothing enforced ownership does not.
 ownership_fix(m) := [] if {
 	some arg in ["acl", "grant"]
 	not object.get(m.config, arg, null) in {null, "null", "private", []}
+} else := [result.set(["object_ownership"], "BucketOwnerEnforced"), result.remove(["acl"])] if {
+	object.get(m.config, "acl", null) == "private"
 } else := [result.set(["object_ownership"], "BucketOwnerEnforced")]

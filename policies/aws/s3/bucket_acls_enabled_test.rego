@@ -126,3 +126,11 @@ test_bucket_relying_on_an_acl_gets_no_fix if {
 	some m in rule.warn with input as {"resources": [inline, by_ref]}
 	not m.fix
 }
+
+# S3 rejects a PutBucketAcl once ownership is enforced, private included: the fix drops acl = "private".
+test_opaque_module_with_a_private_acl_loses_it_with_the_fix if {
+	some f in rule.warn with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter", "acl": "private"})]}
+	f.fix == [{"op": "set", "path": ["object_ownership"], "value": "BucketOwnerEnforced"}, {"op": "remove", "path": ["acl"]}]
+	some g in rule.warn with input as {"resources": [], "modules": [call({"control_object_ownership": true, "object_ownership": "ObjectWriter"})]}
+	g.fix == [{"op": "set", "path": ["object_ownership"], "value": "BucketOwnerEnforced"}]
+}

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { renderIamPolicyDocument, renderIamPolicyDocumentMinified } from '../../../server/src/iac/terraform/iam-policy-document';
 import { Unknown, type Value, type ValueObject } from '../../../server/src/iac/terraform/values';
+import { partialPolicyValue } from '../../../server/src/iac/terraform/eval/policy-document';
 
 /** Writes the expected document the way Go's MarshalIndent does (for readable expectations). */
 function indented(doc: unknown): string {
@@ -285,4 +286,25 @@ test('identical blocks collapse, as set members do', () => {
   const block = { type: 'Service', identifiers: ['ec2.amazonaws.com'] };
   const json = render({ statement: [{ actions: ['sts:AssumeRole'], principals: [block, { ...block }] }] });
   assert.equal(json, indented({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: 'ec2.amazonaws.com' } }] }));
+});
+
+test('a whole unknown list (resources = var.arns) stays in the partial document as an unknown', () => {
+  // The eks-pod-identity Velero policy of the fourth held-out corpus: `resources =
+  // var.velero_s3_bucket_path_arns` rendered as a statement without Resource, and unknown
+  // principal identifiers as `"AWS": []`, where the document policies see should show them unknown.
+  const arns = new Unknown('var.arns', [], 'variable');
+  const readers = new Unknown('var.readers', [], 'variable');
+  const acts = new Unknown('var.acts', [], 'variable');
+  const config: ValueObject = {
+    statement: [
+      { actions: ['s3:PutObject'], resources: arns },
+      { actions: acts, resources: ['*'], principals: [{ type: 'AWS', identifiers: readers }] },
+    ],
+  };
+  const doc = partialPolicyValue(config, 'data.aws_iam_policy_document.p') as { Statement: ValueObject[] };
+  assert.deepEqual(doc.Statement[0].Resource, arns);
+  assert.equal(doc.Statement[0].Action, 's3:PutObject');
+  assert.deepEqual(doc.Statement[1].Action, acts);
+  assert.deepEqual(doc.Statement[1].Principal, { AWS: readers });
+  assert.equal(doc.Statement[1].Resource, '*');
 });

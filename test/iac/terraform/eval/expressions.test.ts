@@ -65,12 +65,39 @@ test('templatefile renders through the evaluator, with %{for} directives', () =>
 
 test('templatestring, try and can need unevaluated arguments', () => {
   const r = analyze({
-    'main.tf': 'locals {\n  tpl = "Hi $${name}"\n  s = templatestring(local.tpl, { name = "Bo" })\n  t = try(local.nope, "fallback")\n  u = can(tonumber("x"))\n}\n',
+    'main.tf': 'locals {\n  tpl = "Hi $${name}"\n  s = templatestring(local.tpl, { name = "Bo" })\n  t = try(tonumber("x"), "fallback")\n  u = can(tonumber("x"))\n  o = { a = 1 }\n  m = try(local.o.b, "none")\n}\n',
   });
   assert.equal(r.model.locals!.s, 'Hi Bo');
   assert.equal(r.model.locals!.t, 'fallback');
   assert.equal(r.model.locals!.u, false);
-  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), [], 'errors inside try/can are not reported');
+  assert.equal(r.model.locals!.m, 'none');
+  assert.deepEqual(r.diagnostics, [], 'dynamic errors inside try/can are not reported');
+});
+
+test('try and can do not catch a reference no input can make valid (Terraform rejects it before evaluating)', () => {
+  // The eks-pod-identity module of the fourth held-out corpus reads var.association_defaults, which
+  // its older variables.tf lacks, only inside try(coalesce(...)): the front end said "try(): no
+  // expression succeeded" where Terraform names the undeclared variable.
+  const text = [
+    'locals {',
+    '  t = try(local.nope, "fallback")',
+    '  c = can(var.missing)',
+    '  n = try(try(local.gone, "inner"), "outer")',
+    '  a = try(var.absent.x)',
+    '  ok = try(local.t, "x")',
+    '}',
+    '',
+  ].join('\n');
+  const r = analyze({ 'main.tf': text });
+  assert.equal(r.model.locals!.t, 'fallback', 'the value stays the best effort');
+  assert.equal(r.model.locals!.c, false);
+  assert.equal(r.model.locals!.n, 'inner', 'an enclosing try still sees the inner one succeed');
+  assert.equal(r.model.locals!.ok, 'fallback');
+  const found = r.diagnostics.map((d) => [d.code, text.slice(0, d.start).split('\n').length - 1]);
+  assert.deepEqual(found.sort(), [
+    ['tf-undeclared-local', 1], ['tf-undeclared-local', 3],
+    ['tf-undeclared-variable', 2], ['tf-undeclared-variable', 4],
+  ].sort(), 'each undeclared name once, and no "no expression succeeded" beside it');
 });
 
 test('cancellation stops the analysis and says so', () => {

@@ -97,34 +97,65 @@ class CallContext implements FunctionContext {
   }
 }
 
-/** Evaluate with diagnostics muted; `failed` tells whether any evaluation error happened. */
-function evaluateQuietly(arg: Expr, scope: Scope): { value: Value; failed: boolean } {
+/**
+ * Evaluate with diagnostics muted; `failed` tells whether any evaluation error happened, `invalid`
+ * whether one of them is an error Terraform reports before evaluating (counted on in
+ * ctx.staticErrors, so an enclosing try/can sees it too).
+ */
+function evaluateQuietly(arg: Expr, scope: Scope): { value: Value; failed: boolean; invalid: boolean } {
   const ctx = scope.env.ctx;
   const before = ctx.evalErrors;
+  const staticBefore = ctx.staticErrors;
   ctx.muted++;
   try {
     const value = evaluate(arg, scope);
-    return { value, failed: ctx.evalErrors !== before };
+    return { value, failed: ctx.evalErrors !== before, invalid: ctx.staticErrors !== staticBefore };
   } finally {
     ctx.muted--;
     ctx.evalErrors = before;
   }
 }
 
+/**
+ * `try` and `can` catch only dynamic errors: Terraform rejects `try(var.undeclared, "x")` before
+ * evaluating (its documentation: errors "that can be proven to be invalid for any input" are not
+ * caught). Such an argument is evaluated again with its diagnostics kept, so the undeclared name is
+ * reported where it is written; the value stays the best effort (the fallback), and the error count
+ * is restored so an enclosing try still sees this one succeed. Only on this error path: no cost
+ * for valid code.
+ */
+function reportInvalid(arg: Expr, scope: Scope): void {
+  const ctx = scope.env.ctx;
+  const before = ctx.evalErrors;
+  evaluate(arg, scope);
+  ctx.evalErrors = before;
+}
+
 function evaluateTry(expr: CallExpr, scope: Scope): Value {
   if (expr.args.length === 0) return evalError(scope, expr, 'tf-function-error', 'try() needs at least one argument');
+  let invalid = false;
   for (const arg of expr.args) {
-    const { value, failed } = evaluateQuietly(arg, scope);
-    if (failed) continue;
+    const result = evaluateQuietly(arg, scope);
+    if (result.invalid) {
+      invalid = true;
+      reportInvalid(arg, scope);
+    }
+    if (result.failed) continue;
     // An unknown argument might still fail once known, so the whole result is unknown.
-    return value;
+    return result.value;
+  }
+  if (invalid) {
+    // Every argument failed and the invalid reference is reported already: Terraform says no more.
+    scope.env.ctx.evalErrors++;
+    return new Unknown(sourceOf(scope, expr), [], 'try(): no expression succeeded');
   }
   return evalError(scope, expr, 'tf-function-error', 'try(): no expression succeeded');
 }
 
 function evaluateCan(expr: CallExpr, scope: Scope): Value {
   if (expr.args.length !== 1) return evalError(scope, expr, 'tf-function-error', 'can() needs exactly one argument');
-  const { value, failed } = evaluateQuietly(expr.args[0], scope);
+  const { value, failed, invalid } = evaluateQuietly(expr.args[0], scope);
+  if (invalid) reportInvalid(expr.args[0], scope);
   if (failed) return false;
   return value instanceof Unknown ? value : true;
 }

@@ -30,6 +30,9 @@ export function renderPolicyAttributes(config: ValueObject, address: string): { 
   return { json, minified };
 }
 
+/** The statement arguments that are lists of strings (sets, for the provider). */
+const SET_ATTRIBUTES = new Set(['actions', 'not_actions', 'resources', 'not_resources', 'identifiers', 'values']);
+
 /**
  * The document rendered with each unknown input standing in as a token, parsed back with the
  * tokens restored as those unknowns (an unknown map key becomes `$unknown:<expr>`, as the model
@@ -37,7 +40,7 @@ export function renderPolicyAttributes(config: ValueObject, address: string): { 
  */
 export function partialPolicyValue(config: ValueObject, address: string): ValueObject | undefined {
   const tokens = new Map<string, Unknown>();
-  const substitute = (v: Value): Value => {
+  const substitute = (v: Value, key?: string): Value => {
     // A merged document (`source_policy_documents = [data.aws_iam_policy_document.x.json]`, or a
     // partially known `jsonencode`) is itself partially known: merge its known statements, its
     // unknown leaves standing in as tokens too.
@@ -45,12 +48,15 @@ export function partialPolicyValue(config: ValueObject, address: string): ValueO
     if (v instanceof Unknown) {
       const token = `\u0000palisade-unknown-${tokens.size}\u0000`;
       tokens.set(token, v);
-      return token;
+      // A whole unknown list (`resources = var.arns`) stands in as a list of one token: as a bare
+      // string the renderer, which reads lists only, dropped it, and the statement lost its
+      // Resource, Action or principal identifiers rather than showing them unknown.
+      return key !== undefined && SET_ATTRIBUTES.has(key) ? [token] : token;
     }
-    if (Array.isArray(v)) return v.map(substitute);
+    if (Array.isArray(v)) return v.map((x) => substitute(x));
     if (isObject(v)) {
       const out: ValueObject = {};
-      for (const k in v) out[k] = substitute(v[k]);
+      for (const k in v) out[k] = substitute(v[k], k);
       return out;
     }
     return v;

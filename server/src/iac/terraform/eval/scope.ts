@@ -72,9 +72,17 @@ const VALUE_DEPENDENT = new Set([
   'tf-unsupported-attribute', 'tf-division-by-zero', 'tf-invalid-count', 'tf-invalid-for-each', 'tf-duplicate-key',
 ]);
 
+/**
+ * Errors in a reference that no input can make valid: `terraform validate` reports them before any
+ * evaluation, so `try` and `can` do not catch them. Only in module code: a template's unknown name
+ * is an error of the templatefile() call, which `try` does catch.
+ */
+const STATIC = new Set(['tf-undeclared-variable', 'tf-undeclared-local', 'tf-undeclared-resource', 'tf-undeclared-module', 'tf-invalid-reference']);
+
 /** Report an evaluation error (counted so `try`/`can` can see it) and return an Unknown for it. */
 export function evalError(scope: Scope, span: Span, code: string, message: string): Unknown {
   scope.env.ctx.evalErrors++;
+  if (scope.kind === 'module' && STATIC.has(code)) scope.env.ctx.staticErrors++;
   scope.env.ctx.report(scope.file.path, span, VALUE_DEPENDENT.has(code) ? 'warning' : 'error', code, message);
   return new Unknown(sourceOf(scope, span), [], message);
 }

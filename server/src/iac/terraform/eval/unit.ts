@@ -100,6 +100,11 @@ export class UnitContext {
   muted = 0;
   /** Evaluation errors so far, recorded even while muted (how `try`/`can` notice a failure). */
   evalErrors = 0;
+  /**
+   * Errors Terraform finds before evaluating (an undeclared variable, local, resource or module, a
+   * misplaced `each`/`count`), so far, even while muted: `try`/`can` cannot catch them (calls.ts).
+   */
+  staticErrors = 0;
   /** Set by runs that may reuse child modules (child-reuse.ts): what each evaluated object used. */
   tracker?: EvaluationTracker;
 
