@@ -25,7 +25,7 @@ test_unknown_block_does_not_fire if {
 call(config) := {"address": "module.fn", "source": "terraform-aws-modules/lambda/aws", "config": config}
 
 test_opaque_module_without_active_tracing_fires if {
-	rule.warn == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"], "fix": [{"op": "set", "path": ["tracing_mode"], "value": "Active"}]}} with input as {"resources": [], "modules": [call({"function_name": "api"})]}
+	rule.warn == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"], "fix": [{"op": "set", "path": ["tracing_mode"], "value": "Active"}, {"op": "set", "path": ["attach_tracing_policy"], "value": true}]}} with input as {"resources": [], "modules": [call({"function_name": "api"})]}
 	count(rule.warn) == 1 with input as {"resources": [], "modules": [call({"tracing_mode": "PassThrough"})]}
 }
 
@@ -73,4 +73,23 @@ test_nested_function_associated_by_a_cloudfront_call_in_its_module_passes if {
 	cdn := object.union(cloudfront_call(arn), {"address": "module.site.module.cdn"})
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [edge, cdn]}
 	count(rule.warn) == 1 with input as {"resources": [], "modules": [edge, object.union(cdn, {"address": "module.other.module.cdn"})]}
+}
+
+# Lambda rejects Active tracing unless the execution role may call xray:PutTraceSegments: the module
+# fix also attaches the module's tracing policy, keeps the edit to tracing_mode when it is already
+# attached, and offers no fix when the call brings its own role (create_role false or unknown).
+test_opaque_module_fix_grants_the_role_xray if {
+	fixes := {w.fix | some w in rule.warn} with input as {"resources": [], "modules": [call({"create_role": true})]}
+	fixes == {[{"op": "set", "path": ["tracing_mode"], "value": "Active"}, {"op": "set", "path": ["attach_tracing_policy"], "value": true}]}
+	attached := {w.fix | some w in rule.warn} with input as {"resources": [], "modules": [call({"attach_tracing_policy": true})]}
+	attached == {[{"op": "set", "path": ["tracing_mode"], "value": "Active"}]}
+}
+
+test_opaque_module_with_own_role_gets_no_fix if {
+	own := rule.warn with input as {"resources": [], "modules": [call({"create_role": false, "lambda_role": "arn:aws:iam::111122223333:role/fn"})]}
+	own == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"]}}
+	unknown_role := rule.warn with input as {"resources": [], "modules": [call({"create_role": {"$unknown": "var.create_role"}})]}
+	unknown_role == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"]}}
+	unknown_attach := rule.warn with input as {"resources": [], "modules": [call({"attach_tracing_policy": {"$unknown": "var.attach"}})]}
+	unknown_attach == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"]}}
 }

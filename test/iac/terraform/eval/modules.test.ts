@@ -89,3 +89,17 @@ test('a module call records its literal version constraint, and only a string on
   assert.deepEqual(r.model.modules!.map((m) => [m.address, m.version]), [['module.alb', '~> 6.0'], ['module.any', undefined], ['module.odd', undefined]]);
   assert.equal(r.model.modules![0].config.version, undefined, 'version is a meta-argument, not configuration');
 });
+
+// A local source is read from disk, never fetched: a directory without .tf files (a typo, a
+// partial checkout) would otherwise drop the module's resources from the scan without a word.
+test('a local module directory without .tf files is opaque and reported where the source is written', () => {
+  const main = 'module "typo" {\n  source = "./modules/sgg"\n  name   = "x"\n}\nmodule "ok" {\n  source = "./mod"\n  name   = "y"\n}\n';
+  const r = analyze({ 'main.tf': main, 'mod/main.tf': CHILD });
+  assert.deepEqual(r.model.resources.map((x) => x.address), ['module.ok.aws_s3_bucket.this']);
+  const reports = r.diagnostics.filter((d) => d.code === 'tf-module-source');
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].severity, 'warning');
+  assert.equal(main.slice(reports[0].start, reports[0].end), '"./modules/sgg"');
+  assert.match(reports[0].message, /module "typo": no \.tf files at modules\/sgg, so it is not evaluated/);
+  assert.ok(!r.diagnostics.some((d) => d.code === 'tf-module-argument'), 'arguments of a module that is not evaluated are not checked');
+});

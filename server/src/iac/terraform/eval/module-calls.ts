@@ -68,7 +68,11 @@ export function evaluateModuleCall(parent: ModuleInstance, decl: BlockDecl, make
     if (typeof v === 'string') source = v;
     else ctx.report(decl.file.path, sourceAttr.expr, 'error', 'tf-module-source', 'a module "source" must be a literal string');
   }
-  let { dir, opaqueReason } = resolveModuleDir(ctx, parent, name, source);
+  let { dir, opaqueReason, emptyLocal } = resolveModuleDir(ctx, parent, name, source);
+  // A local source is never fetched, so a directory without configuration is a typo or a partial
+  // checkout: Terraform refuses a missing directory ("Unreadable module directory") and an empty
+  // one takes no arguments. Without a report the module's resources vanish from the scan silently.
+  if (emptyLocal) ctx.report(decl.file.path, sourceAttr!.expr, 'warning', 'tf-module-source', `module "${name}": ${opaqueReason}, so it is not evaluated`);
   if (dir && (dir === parent.dir || parent.ancestors.includes(dir))) {
     ctx.report(decl.file.path, headerSpan(decl.block), 'error', 'tf-module-recursion', `module "${name}" calls a module that is already being evaluated (recursion)`);
     opaqueReason = 'the module calls itself';
@@ -113,10 +117,10 @@ function checkArguments(parent: ModuleInstance, decl: BlockDecl, child: ModuleIn
   });
 }
 
-function resolveModuleDir(ctx: UnitContext, parent: ModuleInstance, name: string, source: string): { dir?: string; opaqueReason?: string } {
+function resolveModuleDir(ctx: UnitContext, parent: ModuleInstance, name: string, source: string): { dir?: string; opaqueReason?: string; emptyLocal?: boolean } {
   if (source.startsWith('./') || source.startsWith('../')) {
     const dir = joinPath(parent.dir, source);
-    if (terraformFilesIn(ctx, dir).length === 0) return { opaqueReason: `no .tf files at ${ctx.rel(dir)}` };
+    if (terraformFilesIn(ctx, dir).length === 0) return { opaqueReason: `no .tf files at ${ctx.rel(dir)}`, emptyLocal: true };
     return { dir };
   }
   const key = [...parent.keyPath, name].join('.');
