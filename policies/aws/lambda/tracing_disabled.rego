@@ -19,7 +19,10 @@
 #     checkov: CKV_AWS_50
 #     trivy: AVD-AWS-0066
 #     kics: 8152e0cf-d2f0-47ad-96d5-d003a76eabd1
-#   remediation: Add tracing_config { mode = "Active" } and let the execution role write traces (xray:PutTraceSegments, xray:PutTelemetryRecords, as in AWSXRayDaemonWriteAccess) - Lambda refuses active tracing otherwise.
+#   remediation: >-
+#     Add tracing_config { mode = "Active" } and let the execution role write traces
+#     (xray:PutTraceSegments, xray:PutTelemetryRecords, as in AWSXRayDaemonWriteAccess) - Lambda
+#     refuses active tracing otherwise.
 #   fixable: true
 package palisade.aws.lambda.tracing_disabled
 
