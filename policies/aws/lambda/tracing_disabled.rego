@@ -26,6 +26,9 @@
 #   fixable: true
 package palisade.aws.lambda.tracing_disabled
 
+import data.palisade.lib.fixes
+import data.palisade.lib.iam
+import data.palisade.lib.iam_identity
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -34,7 +37,7 @@ types := {"aws_lambda_function"}
 
 ok_values := {"Active"}
 
-warn contains result.fail_fix(r, path, msg, [result.set(path, "Active")]) if {
+warn contains fixes.finding(r, path, msg, tracing_ops(r, result.set(path, "Active"))) if {
 	some r in input.resources
 	r.type in types
 	some i, b in tf.blocks(r, "tracing_config")
@@ -44,13 +47,63 @@ warn contains result.fail_fix(r, path, msg, [result.set(path, "Active")]) if {
 	msg := sprintf("%s does not have active tracing", [r.address])
 }
 
-warn contains result.fail_fix(r, ["tracing_config"], msg, [result.add_block([], "tracing_config", {"mode": "Active"})]) if {
+warn contains fixes.finding(r, ["tracing_config"], msg, tracing_ops(r, result.add_block([], "tracing_config", {"mode": "Active"}))) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["tracing_config"])
 	not edge_function(r)
 	msg := sprintf("%s does not have active tracing", [r.address])
 }
+
+# Lambda refuses Active tracing when the execution role may not write traces (see _module_finding).
+# tracing_ops(r, op): op alone when the function's role, declared here, may already call
+# xray:PutTraceSegments; op and an attachment of AWSXRayDaemonWriteAccess (the trace-writing
+# actions only) when it may not and a resource can be added beside it; none (no fix) when the role
+# is not in the configuration, since nothing here tells what it may do.
+tracing_ops(r, op) := [op] if {
+	writes_traces(execution_role(r))
+} else := [op, xray_attachment(r, role)] if {
+	role := execution_role(r)
+	fixes.can_add_resource(r)
+	fixes.can_add_resource(role)
+	not attachment_named(xray_attachment_name(r))
+} else := []
+
+# execution_role(r): the one aws_iam_role of this module the function's role argument references.
+execution_role(r) := role if {
+	roles := {role |
+		some ref in r.references
+		ref.path == ["role"]
+		some role in tf.resources("aws_iam_role")
+		tf.refers_to(ref.target, role.address)
+	}
+	count(roles) == 1
+	some role in roles
+}
+
+writes_traces(role) if {
+	some st in iam_identity.statements_of(role.address)
+	iam.allows_action(st.statement, "xray:PutTraceSegments")
+}
+
+writes_traces(role) if {
+	some a in iam_identity.attached_arns
+	a.identity == role.address
+	some name in {"AWSXRayDaemonWriteAccess", "AWSXrayWriteOnlyAccess", "AWSXrayFullAccess", "AdministratorAccess", "AWSLambdaTracerAccessExecutionRole"}
+	endswith(a.arn, concat("", [":iam::aws:policy/", name]))
+}
+
+xray_attachment_name(r) := sprintf("%s_xray", [r.name])
+
+attachment_named(name) if {
+	some a in tf.resources("aws_iam_role_policy_attachment")
+	a.name == name
+}
+
+xray_attachment(r, role) := result.add_resource("aws_iam_role_policy_attachment", xray_attachment_name(r), {
+	"role": result.expr(sprintf("%s.name", [role.address])),
+	"policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+})
 
 # Opaque terraform-aws-modules/lambda calls: the module adds tracing_config only when tracing_mode
 # (default null in every major) is set, and passes it unchanged.

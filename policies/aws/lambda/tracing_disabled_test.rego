@@ -2,12 +2,35 @@ package palisade.aws.lambda.tracing_disabled_test
 
 import data.palisade.aws.lambda.tracing_disabled as rule
 
+fn(config) := {"address": "aws_lambda_function.this", "type": "aws_lambda_function", "name": "this", "config": config, "references": [{"path": ["role"], "target": "aws_iam_role.exec", "attribute": "arn"}]}
+
+exec_role := {"address": "aws_iam_role.exec", "type": "aws_iam_role", "name": "exec", "config": {"name": "exec"}, "references": []}
+
+xray := {"op": "add_resource", "type": "aws_iam_role_policy_attachment", "name": "this_xray", "config": {"role": {"$expr": "aws_iam_role.exec.name"}, "policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"}}
+
+# The function's role is declared here and may not write traces: the fix also attaches
+# AWSXRayDaemonWriteAccess, without which Lambda refuses Active tracing.
 test_bad_value_fires if {
-	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config", 0, "mode"], "fix": [{"op": "set", "path": ["tracing_config", 0, "mode"], "value": "Active"}]}} with input as {"resources": [{"address": "aws_lambda_function.this", "type": "aws_lambda_function", "name": "this", "config": {"tracing_config": [{"mode": "PassThrough"}]}, "references": []}]}
+	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config", 0, "mode"], "fix": [{"op": "set", "path": ["tracing_config", 0, "mode"], "value": "Active"}, xray]}} with input as {"resources": [fn({"tracing_config": [{"mode": "PassThrough"}]}), exec_role]}
 }
 
 test_unset_fires if {
-	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config"], "fix": [{"op": "add_block", "path": [], "type": "tracing_config", "config": {"mode": "Active"}}]}} with input as {"resources": [{"address": "aws_lambda_function.this", "type": "aws_lambda_function", "name": "this", "config": {}, "references": []}]}
+	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config"], "fix": [{"op": "add_block", "path": [], "type": "tracing_config", "config": {"mode": "Active"}}, xray]}} with input as {"resources": [fn({}), exec_role]}
+}
+
+test_role_that_writes_traces_needs_only_the_tracing_edit if {
+	attached := {"address": "aws_iam_role_policy_attachment.x", "type": "aws_iam_role_policy_attachment", "name": "x", "config": {"role": {"$unknown": "aws_iam_role.exec.name"}, "policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"}, "references": [{"path": ["role"], "target": "aws_iam_role.exec", "attribute": "name"}]}
+	some f in rule.warn with input as {"resources": [fn({}), exec_role, attached]}
+	f.fix == [{"op": "add_block", "path": [], "type": "tracing_config", "config": {"mode": "Active"}}]
+	inline := {"address": "aws_iam_role_policy.t", "type": "aws_iam_role_policy", "name": "t", "config": {"role": {"$unknown": "aws_iam_role.exec.id"}, "policy": {"Statement": [{"Effect": "Allow", "Action": ["xray:Put*"], "Resource": "*"}]}}, "references": [{"path": ["role"], "target": "aws_iam_role.exec", "attribute": "id"}]}
+	some g in rule.warn with input as {"resources": [fn({}), exec_role, inline]}
+	g.fix == [{"op": "add_block", "path": [], "type": "tracing_config", "config": {"mode": "Active"}}]
+}
+
+# A role given by ARN or variable: nothing tells whether it may write traces, so no fix.
+test_role_not_in_the_configuration_gets_no_fix if {
+	elsewhere := {"address": "aws_lambda_function.this", "type": "aws_lambda_function", "name": "this", "config": {"role": "arn:aws:iam::111122223333:role/api"}, "references": []}
+	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config"]}} with input as {"resources": [elsewhere]}
 }
 
 test_good_value_passes if {
