@@ -181,6 +181,14 @@ sns_action(action) := v if {
 	startswith(v["$expr"], "aws_sns_topic.")
 }
 
+# A module output that names a topic (cisagov's `module.sns_new_user_alarms.sns_topic.arn`): the
+# module's CloudTrail alarm already notifies it, so the CIS alarms beside it should too.
+sns_action(action) := v if {
+	v := value_as_written(action)
+	startswith(v["$expr"], "module.")
+	regex.match(`(?i)(sns|topic)`, v["$expr"])
+}
+
 # value_as_written(v): a known string as is; an unknown written as a plain reference
 # (`aws_cloudwatch_log_group.trail.name`, `var.log_group`) as that expression, so the new
 # resource reads the same thing. Anything computed (functions, `each.`, `count.`) is not copied.

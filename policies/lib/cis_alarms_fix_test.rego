@@ -91,3 +91,15 @@ test_an_unreferenceable_filter_gets_a_new_pair if {
 	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [alarm("other", "other"), f]}
 	[op.type | some op in ops] == ["aws_cloudwatch_log_metric_filter", "aws_cloudwatch_metric_alarm"]
 }
+
+# An alarm notifying a module's topic output: the new alarm notifies the same; any other module
+# output (an Auto Scaling policy, say) is not copied.
+notifying(action) := object.union(alarm("other", "other"), {"config": {"metric_name": "other", "alarm_actions": [{"$unknown": action}]}})
+
+test_a_module_topic_output_is_notified_too if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("module.alarms.sns_topic.arn")]}
+	ops[1].config.alarm_actions == [{"$expr": "module.alarms.sns_topic.arn"}]
+	others := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("module.scaling.policy_arn")]}
+	not others[1].config.alarm_actions
+}

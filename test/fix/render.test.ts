@@ -153,3 +153,17 @@ test('two operations that edit the same text are refused', () => {
   // Two insertions at the same place are fine and keep their order.
   assert.equal(render(text, [set(['y'], 1), set(['z'], 2)]).text, 'resource "a" "b" {\n  x = 1\n  y = 1\n  z = 2\n}\n');
 });
+
+test('add_resource / add_data beside a block with an aliased provider use that provider (same provider family only)', () => {
+  const text = 'resource "aws_cloudwatch_log_metric_filter" "f" {\n  provider       = aws.root\n  log_group_name = "g"\n}\n';
+  const add = (type: string, op: 'add_resource' | 'add_data' = 'add_resource'): FixOperation => ({ op, type, name: 'n', config: { name: 'x' } });
+  assert.equal(
+    render(text, [add('aws_cloudwatch_metric_alarm')]).text,
+    `${text}\nresource "aws_cloudwatch_metric_alarm" "n" {\n  provider = aws.root\n  name     = "x"\n}\n`,
+  );
+  assert.equal(render(text, [add('aws_region', 'add_data')]).text, `${text}\ndata "aws_region" "n" {\n  provider = aws.root\n  name     = "x"\n}\n`);
+  // Another provider's type, or a block on the default provider: nothing added.
+  assert.equal(render(text, [add('random_id')]).text, `${text}\nresource "random_id" "n" {\n  name = "x"\n}\n`);
+  const plain = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\n';
+  assert.equal(render(plain, [add('aws_s3_bucket_policy')]).text, `${plain}\nresource "aws_s3_bucket_policy" "n" {\n  name = "x"\n}\n`);
+});

@@ -28,18 +28,65 @@ import data.palisade.lib.tf
 types := {"aws_sns_topic"}
 
 # The fix uses the AWS managed key; a customer managed key is better still but is the user's choice.
+# Not when an AWS service in this configuration publishes to the topic (a trail's notifications,
+# an alarm's actions, an EventBridge target, S3 or RDS event notifications, Auto Scaling
+# notifications): a service can publish to an encrypted topic only through a customer managed key
+# whose key policy lets it (CloudTrail user guide, "Amazon SNS topic policy for CloudTrail"; SNS
+# developer guide, encrypted topics and AWS event sources), and the AWS managed key's policy cannot
+# be edited, so alias/aws/sns would silently stop those notifications. The finding stays, unfixed.
 deny contains result.fail_fix(r, ["kms_master_key_id"], msg, [result.set(["kms_master_key_id"], "alias/aws/sns")]) if {
 	some r in input.resources
 	r.type in types
 	no_key(tf.attr(r, ["kms_master_key_id"]))
+	not service_published(r.address)
 	msg := sprintf("%s is not encrypted with KMS", [r.address])
+}
+
+deny contains result.fail(r, ["kms_master_key_id"], msg) if {
+	some r in input.resources
+	r.type in types
+	no_key(tf.attr(r, ["kms_master_key_id"]))
+	service_published(r.address)
+	msg := sprintf("%s is not encrypted with KMS (an AWS service publishes to it: use a customer managed key whose policy allows that service)", [r.address])
 }
 
 # Opaque terraform-aws-modules/sns calls pass kms_master_key_id (default null in every major).
 deny contains result.fail_fix(m, ["kms_master_key_id"], msg, [result.set(["kms_master_key_id"], "alias/aws/sns")]) if {
 	some m in modules.sns_topics
 	no_key(object.get(m.config, "kms_master_key_id", null))
+	not service_published(m.address)
 	msg := sprintf("%s is not encrypted with KMS", [m.address])
+}
+
+deny contains result.fail(m, ["kms_master_key_id"], msg) if {
+	some m in modules.sns_topics
+	no_key(object.get(m.config, "kms_master_key_id", null))
+	service_published(m.address)
+	msg := sprintf("%s is not encrypted with KMS (an AWS service publishes to it: use a customer managed key whose policy allows that service)", [m.address])
+}
+
+# The attributes through which a resource makes an AWS service publish to a topic.
+_publisher_attrs := {
+	"aws_cloudtrail": {"sns_topic_name"},
+	"aws_cloudwatch_metric_alarm": {"alarm_actions", "ok_actions", "insufficient_data_actions"},
+	"aws_cloudwatch_composite_alarm": {"alarm_actions", "ok_actions", "insufficient_data_actions"},
+	"aws_cloudwatch_event_target": {"arn"},
+	"aws_s3_bucket_notification": {"topic"},
+	"aws_db_event_subscription": {"sns_topic"},
+	"aws_autoscaling_notification": {"topic_arn"},
+}
+
+# Built once per module: the reference targets of every publishing attribute.
+_published_targets contains ref.target if {
+	some p in input.resources
+	attrs := _publisher_attrs[p.type]
+	some ref in p.references
+	ref.path[0] in attrs
+}
+
+service_published(address) if {
+	some target in _published_targets
+	tf.refers_to(target, address)
 }
 
 # An empty key id is the same as none.

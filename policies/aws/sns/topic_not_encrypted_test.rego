@@ -33,3 +33,43 @@ test_opaque_module_with_key_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"kms_master_key_id": {"$unknown": "module.kms.key_arn"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_sns_topic": false}), call({"create": false})]}
 }
+
+topic := {"address": "aws_sns_topic.t", "type": "aws_sns_topic", "name": "t", "config": {}, "references": []}
+
+publisher(type, path) := {"address": concat(".", [type, "p"]), "type": type, "name": "p", "config": {}, "references": [{"path": path, "target": "aws_sns_topic.t", "attribute": "arn"}]}
+
+# A service publishing to the topic cannot use the AWS managed key: the finding stays, no fix.
+test_service_published_topic_fires_without_fix if {
+	some p in [
+		publisher("aws_cloudtrail", ["sns_topic_name"]),
+		publisher("aws_cloudwatch_metric_alarm", ["alarm_actions", 0]),
+		publisher("aws_cloudwatch_event_target", ["arn"]),
+		publisher("aws_s3_bucket_notification", ["topic", 0, "topic_arn"]),
+		publisher("aws_db_event_subscription", ["sns_topic"]),
+	]
+	findings := rule.deny with input as {"resources": [topic, p]}
+	count(findings) == 1
+	every f in findings {
+		f.resource == "aws_sns_topic.t"
+		not f.fix
+	}
+}
+
+# A subscription or a topic policy is no publisher: the fix is offered.
+test_subscriber_keeps_fix if {
+	sub := {"address": "aws_sns_topic_subscription.s", "type": "aws_sns_topic_subscription", "name": "s", "config": {}, "references": [{"path": ["topic_arn"], "target": "aws_sns_topic.t", "attribute": "arn"}]}
+	findings := rule.deny with input as {"resources": [topic, sub]}
+	count(findings) == 1
+	every f in findings {
+		f.fix
+	}
+}
+
+test_module_topic_published_by_alarm_has_no_fix if {
+	alarm := {"address": "aws_cloudwatch_metric_alarm.a", "type": "aws_cloudwatch_metric_alarm", "name": "a", "config": {}, "references": [{"path": ["alarm_actions", 0], "target": "module.t", "attribute": "topic_arn"}]}
+	findings := rule.deny with input as {"resources": [alarm], "modules": [call({"name": "alerts"})]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+}

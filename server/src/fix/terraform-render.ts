@@ -272,7 +272,25 @@ function renderAddResource(target: RenderTarget, op: FixOperation, keyword: 'res
   if (typeof type !== 'string' || typeof name !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(type) || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
     return fail(`${op.op} needs a ${keyword === 'data' ? 'data source' : 'resource'} type and a valid name`);
   }
-  return insertTopLevel(target, keyword, [type, name], isPlainObject(op.config) ? op.config : {});
+  const config = isPlainObject(op.config) ? op.config : {};
+  return insertTopLevel(target, keyword, [type, name], { ...inheritedProvider(target, type, config), ...config });
+}
+
+/**
+ * `provider = …` of the block the new one is added beside, for a type of the same provider. The
+ * model leaves the meta-argument out, so a rule cannot say it: a metric filter on a log group,
+ * a policy for a bucket or a key for a log group that an aliased provider (another account or
+ * region) manages must be created there too, not in the default provider's account and region
+ * (cisagov's Root-account alarm: the CIS filters and alarms its fix adds read a log group only
+ * `aws.rootprovisionaccount` sees).
+ */
+function inheritedProvider(target: RenderTarget, type: string, config: Record<string, unknown>): Record<string, unknown> {
+  if ('provider' in config || !['resource', 'data'].includes(target.block.type.name)) return {};
+  const attr = target.block.body.items.find((i) => i.kind === 'Attribute' && i.name.name === 'provider');
+  if (!attr || attr.kind !== 'Attribute') return {};
+  const text = target.file.text.slice(attr.expr.start, attr.expr.end).trim();
+  const family = /^([A-Za-z][A-Za-z0-9_-]*)\.[A-Za-z_][A-Za-z0-9_-]*$/.exec(text)?.[1];
+  return family && type.startsWith(`${family}_`) ? { provider: { $expr: text } } : {};
 }
 
 /** `variable "name" { … }`: a module input the fix needs and only the author can give a value. */
