@@ -55,6 +55,32 @@ warn contains fixes.finding(r, ["tracing_config"], msg, tracing_ops(r, result.ad
 	msg := sprintf("%s does not have active tracing", [r.address])
 }
 
+# Opaque terraform-aws-modules/lambda calls: the module adds tracing_config only when tracing_mode
+# (default null in every major) is set, and passes it unchanged.
+warn contains finding if {
+	some m in modules.lambda_functions
+	bad(object.get(m.config, "tracing_mode", null))
+	not edge_call(m)
+	msg := sprintf("%s does not have active tracing", [m.address])
+	finding := _module_finding(m, msg)
+}
+
+# Lambda refuses Active tracing when the execution role may not call xray:PutTraceSegments
+# (CreateFunction / UpdateFunctionConfiguration: InvalidParameterValueException "The provided
+# execution role does not have permissions to call PutTraceSegments on XRAY"). The module grants
+# it only with attach_tracing_policy = true on the role it creates (create_role, default true), so
+# the fix turns that on too; a call that brings its own role (create_role false or unknown) gets
+# no fix, since nothing here can tell whether that role may write traces.
+_module_finding(m, msg) := result.fail_fix(m, ["tracing_mode"], msg, [result.set(["tracing_mode"], "Active")]) if {
+	object.get(m.config, "attach_tracing_policy", false) == true
+} else := result.fail_fix(m, ["tracing_mode"], msg, [
+	result.set(["tracing_mode"], "Active"),
+	result.set(["attach_tracing_policy"], true),
+]) if {
+	object.get(m.config, "create_role", true) == true
+	object.get(m.config, "attach_tracing_policy", false) == false
+} else := result.fail(m, ["tracing_mode"], msg)
+
 # Lambda refuses Active tracing when the execution role may not write traces (see _module_finding).
 # tracing_ops(r, op): op alone when the function's role, declared here, may already call
 # xray:PutTraceSegments; op and an attachment of AWSXRayDaemonWriteAccess (the trace-writing
@@ -104,32 +130,6 @@ xray_attachment(r, role) := result.add_resource("aws_iam_role_policy_attachment"
 	"role": result.expr(sprintf("%s.name", [role.address])),
 	"policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
 })
-
-# Opaque terraform-aws-modules/lambda calls: the module adds tracing_config only when tracing_mode
-# (default null in every major) is set, and passes it unchanged.
-warn contains finding if {
-	some m in modules.lambda_functions
-	bad(object.get(m.config, "tracing_mode", null))
-	not edge_call(m)
-	msg := sprintf("%s does not have active tracing", [m.address])
-	finding := _module_finding(m, msg)
-}
-
-# Lambda refuses Active tracing when the execution role may not call xray:PutTraceSegments
-# (CreateFunction / UpdateFunctionConfiguration: InvalidParameterValueException "The provided
-# execution role does not have permissions to call PutTraceSegments on XRAY"). The module grants
-# it only with attach_tracing_policy = true on the role it creates (create_role, default true), so
-# the fix turns that on too; a call that brings its own role (create_role false or unknown) gets
-# no fix, since nothing here can tell whether that role may write traces.
-_module_finding(m, msg) := result.fail_fix(m, ["tracing_mode"], msg, [result.set(["tracing_mode"], "Active")]) if {
-	object.get(m.config, "attach_tracing_policy", false) == true
-} else := result.fail_fix(m, ["tracing_mode"], msg, [
-	result.set(["tracing_mode"], "Active"),
-	result.set(["attach_tracing_policy"], true),
-]) if {
-	object.get(m.config, "create_role", true) == true
-	object.get(m.config, "attach_tracing_policy", false) == false
-} else := result.fail(m, ["tracing_mode"], msg)
 
 # Lambda@Edge does not support X-Ray ("Using AWS X-Ray" is among the Lambda features the CloudFront
 # guide lists as unsupported), so asking an edge function for active tracing asks the impossible.

@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/cloudtrail-permissions-for-sns-notifications.html
 # custom:
-#   id: PAL-AWS-SNS-009
+#   id: PAL-AWS-SNS-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_sns_topic_policy, aws_sns_topic]

@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/ways-to-add-notification-config-to-bucket.html
 # custom:
-#   id: PAL-AWS-SQS-009
+#   id: PAL-AWS-SQS-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_sqs_queue_policy, aws_sqs_queue]
