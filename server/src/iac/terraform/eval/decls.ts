@@ -91,7 +91,7 @@ function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDec
 
 /** A top-level declaration of a file, with the map of ModuleDecls it goes to and its key there. */
 type FileDeclaration =
-  | { to: 'variables' | 'outputs' | 'modules' | 'resources' | 'data' | 'ephemeral'; key: string; decl: BlockDecl; labelCount: number }
+  | { to: 'variables' | 'outputs' | 'modules' | 'resources' | 'data' | 'ephemeral'; key: string; decl: BlockDecl; labelCount: number; badName?: true }
   | { to: 'providers'; decl: BlockDecl }
   | { to: 'locals'; local: LocalDecl };
 
@@ -133,6 +133,7 @@ function declarationsOf(file: ParsedFile): FileDeclaration[] {
         break;
     }
   }
+  for (const d of out) if ('labelCount' in d && !namesValid(d.decl.block, d.labelCount)) d.badName = true;
   fileDeclarations.set(file, out);
   return out;
 }
@@ -155,7 +156,7 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
         break;
       }
       default:
-        checkNames(ctx, file, d.decl.block, d.labelCount);
+        if (d.badName) reportBadNames(ctx, file, d.decl.block, d.labelCount);
         declare(ctx, decls[d.to], d.key, d.decl, d.labelCount);
         if (d.to === 'resources') decls.resourceTypes.add(d.decl.block.labels[0].value);
     }
@@ -168,15 +169,27 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
  */
 const NAME = /^[\p{ID_Start}_][\p{ID_Continue}-]*$/u;
 
+/** The ASCII names nearly every label is: tested first, since a Unicode-property test costs more. */
+const ASCII_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
 /**
  * A declaration label that is not a name (held-out round 16: a datadog-forwarders commit declares
  * `module " aws_s3_object"`) fails `terraform init` and `validate`, and no reference can name it.
  * The block is still declared, so the rest of the module evaluates as before; the error says why.
+ * Labels are tested once per parse tree (declarationsOf); a run only reports the bad ones.
  */
-function checkNames(ctx: UnitContext, file: ParsedFile, block: Block, labelCount: number): void {
+function namesValid(block: Block, labelCount: number): boolean {
+  for (let i = 0; i < labelCount; i++) {
+    const value = block.labels[i].value;
+    if (!ASCII_NAME.test(value) && !NAME.test(value)) return false;
+  }
+  return true;
+}
+
+function reportBadNames(ctx: UnitContext, file: ParsedFile, block: Block, labelCount: number): void {
   for (let i = 0; i < labelCount; i++) {
     const label = block.labels[i];
-    if (NAME.test(label.value)) continue;
+    if (ASCII_NAME.test(label.value) || NAME.test(label.value)) continue;
     ctx.report(file.path, label, 'error', 'tf-invalid-name',
       `invalid ${block.type.name} ${i === 0 && labelCount === 2 ? 'type' : 'name'} "${label.value}": a name must start with a letter or underscore and contain only letters, digits, underscores and dashes`);
   }

@@ -4,72 +4,90 @@
 // or module call with `count = 0` (or an empty for_each) has no instance, so its body was never
 // evaluated and the mistake went unreported (held-out round 16: cloudposse's elasticsearch module
 // reads `var.iam_role_permissions_boundary` in a role whose count is 0 by default, and the stored
-// variables.tf does not declare it). Only such bodies are walked, once, so a unit pays nothing for
-// the blocks it evaluates.
+// variables.tf does not declare it). Only such bodies are walked, and each parse tree once: the
+// `var.` / `local.` references found are kept per block (a WeakMap, like the parse trees shared by
+// every run and fix re-scan), so a later run only looks the names up.
 import type { Block, Body, Expr, TemplatePart } from '../ast';
 import type { Scope } from './scope';
+
+/** A `var.x` / `local.x` reference in a block's body: the root, the name, and where it is written. */
+interface NamedReference {
+  root: 'var' | 'local';
+  name: string;
+  span: Expr;
+}
+
+const referencesByBlock = new WeakMap<Block, NamedReference[]>();
 
 /**
  * Report undeclared variables and locals read anywhere in the block's body. `count` and `for_each`
  * are left out: they were evaluated (that is how the block came to have no instance).
  */
 export function reportUndeclaredInUnexpanded(block: Block, scope: Scope): void {
-  for (const item of block.body.items) {
-    if (item.kind === 'Attribute') {
-      if (item.name.name !== 'count' && item.name.name !== 'for_each') walkExpr(item.expr, scope, NONE);
-    } else walkBody(item.body, scope, NONE);
+  let refs = referencesByBlock.get(block);
+  if (refs === undefined) {
+    refs = [];
+    for (const item of block.body.items) {
+      if (item.kind === 'Attribute') {
+        if (item.name.name !== 'count' && item.name.name !== 'for_each') walkExpr(item.expr, refs, NONE);
+      } else walkBody(item.body, refs, NONE);
+    }
+    referencesByBlock.set(block, refs);
   }
+  for (const ref of refs) check(ref, scope);
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
-function walkBody(body: Body, scope: Scope, bound: ReadonlySet<string>): void {
+function walkBody(body: Body, refs: NamedReference[], bound: ReadonlySet<string>): void {
   for (const item of body.items) {
-    if (item.kind === 'Attribute') walkExpr(item.expr, scope, bound);
-    else walkBody(item.body, scope, bound);
+    if (item.kind === 'Attribute') walkExpr(item.expr, refs, bound);
+    else walkBody(item.body, refs, bound);
   }
 }
 
-function walkExpr(e: Expr, scope: Scope, bound: ReadonlySet<string>): void {
+function walkExpr(e: Expr, refs: NamedReference[], bound: ReadonlySet<string>): void {
   switch (e.kind) {
     case 'GetAttr':
-      if (e.object.kind === 'Variable' && !bound.has(e.object.name)) check(e.object.name, e.name.name, e, scope);
-      else walkExpr(e.object, scope, bound);
+      if (e.object.kind === 'Variable' && !bound.has(e.object.name)) {
+        if (e.object.name === 'var' || e.object.name === 'local') refs.push({ root: e.object.name, name: e.name.name, span: e });
+      }
+      else walkExpr(e.object, refs, bound);
       return;
-    case 'Index': walkExpr(e.object, scope, bound); walkExpr(e.key, scope, bound); return;
-    case 'Splat': walkExpr(e.object, scope, bound); walkExpr(e.each, scope, bound); return;
-    case 'Call': for (const a of e.args) walkExpr(a, scope, bound); return;
-    case 'Tuple': for (const i of e.items) walkExpr(i, scope, bound); return;
+    case 'Index': walkExpr(e.object, refs, bound); walkExpr(e.key, refs, bound); return;
+    case 'Splat': walkExpr(e.object, refs, bound); walkExpr(e.each, refs, bound); return;
+    case 'Call': for (const a of e.args) walkExpr(a, refs, bound); return;
+    case 'Tuple': for (const i of e.items) walkExpr(i, refs, bound); return;
     case 'Object':
-      for (const i of e.items) { walkExpr(i.key, scope, bound); walkExpr(i.value, scope, bound); }
+      for (const i of e.items) { walkExpr(i.key, refs, bound); walkExpr(i.value, refs, bound); }
       return;
-    case 'Unary': walkExpr(e.operand, scope, bound); return;
-    case 'Binary': walkExpr(e.left, scope, bound); walkExpr(e.right, scope, bound); return;
-    case 'Conditional': walkExpr(e.cond, scope, bound); walkExpr(e.then, scope, bound); walkExpr(e.else, scope, bound); return;
-    case 'Paren': walkExpr(e.expr, scope, bound); return;
+    case 'Unary': walkExpr(e.operand, refs, bound); return;
+    case 'Binary': walkExpr(e.left, refs, bound); walkExpr(e.right, refs, bound); return;
+    case 'Conditional': walkExpr(e.cond, refs, bound); walkExpr(e.then, refs, bound); walkExpr(e.else, refs, bound); return;
+    case 'Paren': walkExpr(e.expr, refs, bound); return;
     case 'For': {
-      walkExpr(e.collection, scope, bound);
+      walkExpr(e.collection, refs, bound);
       const inner = withNames(bound, e.keyVar?.name, e.valueVar.name);
-      if (e.keyExpr !== undefined) walkExpr(e.keyExpr, scope, inner);
-      walkExpr(e.valueExpr, scope, inner);
-      if (e.cond !== undefined) walkExpr(e.cond, scope, inner);
+      if (e.keyExpr !== undefined) walkExpr(e.keyExpr, refs, inner);
+      walkExpr(e.valueExpr, refs, inner);
+      if (e.cond !== undefined) walkExpr(e.cond, refs, inner);
       return;
     }
-    case 'Template': walkParts(e.parts, scope, bound); return;
+    case 'Template': walkParts(e.parts, refs, bound); return;
     default: return;
   }
 }
 
-function walkParts(parts: TemplatePart[], scope: Scope, bound: ReadonlySet<string>): void {
+function walkParts(parts: TemplatePart[], refs: NamedReference[], bound: ReadonlySet<string>): void {
   for (const p of parts) {
-    if (p.kind === 'TemplateInterpolation') walkExpr(p.expr, scope, bound);
+    if (p.kind === 'TemplateInterpolation') walkExpr(p.expr, refs, bound);
     else if (p.kind === 'TemplateIf') {
-      walkExpr(p.cond, scope, bound);
-      walkParts(p.then, scope, bound);
-      if (p.else !== undefined) walkParts(p.else, scope, bound);
+      walkExpr(p.cond, refs, bound);
+      walkParts(p.then, refs, bound);
+      if (p.else !== undefined) walkParts(p.else, refs, bound);
     } else if (p.kind === 'TemplateFor') {
-      walkExpr(p.collection, scope, bound);
-      walkParts(p.body, scope, withNames(bound, p.keyVar?.name, p.valueVar.name));
+      walkExpr(p.collection, refs, bound);
+      walkParts(p.body, refs, withNames(bound, p.keyVar?.name, p.valueVar.name));
     }
   }
 }
@@ -81,11 +99,11 @@ function withNames(bound: ReadonlySet<string>, ...names: (string | undefined)[])
 }
 
 /** The same codes and messages as the evaluator's (traversal.ts), so a diagnostic reads alike wherever it comes from. */
-function check(root: string, name: string, span: Expr, scope: Scope): void {
+function check(ref: NamedReference, scope: Scope): void {
   const decls = scope.env.decls;
-  if (root === 'var' && !decls.variables.has(name)) {
-    scope.env.ctx.report(scope.file.path, span, 'error', 'tf-undeclared-variable', `variable "${name}" is not declared`);
-  } else if (root === 'local' && !decls.locals.has(name)) {
-    scope.env.ctx.report(scope.file.path, span, 'error', 'tf-undeclared-local', `local value "${name}" is not declared`);
+  if (ref.root === 'var' && !decls.variables.has(ref.name)) {
+    scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-variable', `variable "${ref.name}" is not declared`);
+  } else if (ref.root === 'local' && !decls.locals.has(ref.name)) {
+    scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-local', `local value "${ref.name}" is not declared`);
   }
 }
