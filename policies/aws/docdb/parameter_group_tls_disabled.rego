@@ -16,18 +16,19 @@
 #   references: {}
 #   cwe: ["CWE-319"]
 #   remediation: Set the tls parameter to enabled (or tls1.2+) once the clients connect with the Amazon DocumentDB CA bundle.
-#   fixable: false
+#   fixable: true
 package palisade.aws.docdb.parameter_group_tls_disabled
 
-# Not fixable: turning TLS back on breaks every client that connects without it, and the change
-# waits for the instances' next reboot; the clients have to move first.
+# The fix sets tls back to enabled, DocumentDB's default, as the pack's other in-transit fixes
+# require encryption: clients that connect without TLS have to move first (the remediation says
+# so), and the change takes effect at the instances' next reboot.
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 
 # Only an explicit "disabled" is reported (the default is enabled); an unknown name or value
 # (a dynamic block over a variable) is not judged.
-deny contains result.fail(r, ["parameter", i, "value"], msg) if {
+deny contains result.fail_fix(r, ["parameter", i, "value"], msg, [result.set(["parameter", i, "value"], "enabled")]) if {
 	some r in tf.resources("aws_docdb_cluster_parameter_group")
 	some i, p in tf.blocks(r, "parameter")
 	p.name == "tls"

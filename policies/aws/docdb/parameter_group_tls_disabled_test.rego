@@ -7,7 +7,7 @@ group(params) := {"resources": [{"address": "aws_docdb_cluster_parameter_group.t
 audit := {"name": "audit_logs", "value": "enabled"}
 
 test_fires_when_disabled if {
-	rule.deny == {{"msg": "aws_docdb_cluster_parameter_group.this sets tls to disabled: clusters using it accept connections without TLS", "resource": "aws_docdb_cluster_parameter_group.this", "path": ["parameter", 1, "value"]}} with input as group([audit, {"name": "tls", "value": "disabled"}])
+	rule.deny == {{"msg": "aws_docdb_cluster_parameter_group.this sets tls to disabled: clusters using it accept connections without TLS", "resource": "aws_docdb_cluster_parameter_group.this", "path": ["parameter", 1, "value"], "fix": [{"op": "set", "path": ["parameter", 1, "value"], "value": "enabled"}]}} with input as group([audit, {"name": "tls", "value": "disabled"}])
 	count(rule.deny) == 1 with input as group([{"name": "tls", "value": "DISABLED"}])
 }
 

@@ -16,8 +16,10 @@
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-319"]
-#   remediation: Add a parameter block with name = "require_ssl" and value = "true".
-#   fixable: false
+#   remediation: >-
+#     Add a parameter block with name = "require_ssl" and value = "true" (clients then connect with
+#     SSL, which every Redshift driver supports; move any that do not first).
+#   fixable: true
 package palisade.aws.redshift.parameter_group_ssl_not_required
 
 import data.palisade.lib.result
@@ -26,7 +28,9 @@ import data.palisade.lib.unknown
 
 # Left out: the parameter keeps Redshift's default, false. Unknown parameter blocks (dynamic) are
 # not judged.
-deny contains result.fail(r, ["parameter"], msg) if {
+# The fix requires SSL, the secure value, as the pack's other in-transit fixes do (ElastiCache,
+# OpenSearch HTTPS): which clients still connect without it is the author's to check.
+deny contains result.fail_fix(r, ["parameter"], msg, [result.add_block([], "parameter", {"name": "require_ssl", "value": "true"})]) if {
 	some r in tf.resources("aws_redshift_parameter_group")
 	not unknown.is_unknown(object.get(r.config, "parameter", []))
 
@@ -39,7 +43,7 @@ deny contains result.fail(r, ["parameter"], msg) if {
 }
 
 # Set to false: the value is a string in the API ("false"), but a bare boolean is accepted too.
-deny contains result.fail(r, ["parameter", i, "value"], msg) if {
+deny contains result.fail_fix(r, ["parameter", i, "value"], msg, [result.set(["parameter", i, "value"], "true")]) if {
 	some r in tf.resources("aws_redshift_parameter_group")
 	some i, p in tf.blocks(r, "parameter")
 	p.name == "require_ssl"
