@@ -107,8 +107,8 @@ test_local_module_granting_cloudfront_log_delivery_passes if {
 	count(rule.warn) == 1 with input as {"resources": [inner], "modules": [object.union(local, {"address": "module.other"})]}
 }
 
-# An ACL other than private on the same bucket (log-delivery-write for server access logs) keeps
-# the finding but withholds the fix: with BucketOwnerEnforced that ACL would no longer apply.
+# An ACL on the same bucket keeps the finding but withholds the fix: with BucketOwnerEnforced a
+# log-delivery-write ACL would no longer apply, and S3 refuses even a private one (H12).
 canned(bucket, value) := {"address": "aws_s3_bucket_acl.logs", "type": "aws_s3_bucket_acl", "name": "logs", "config": {"bucket": bucket, "acl": value}, "references": []}
 
 test_bucket_relying_on_an_acl_gets_no_fix if {
@@ -117,7 +117,7 @@ test_bucket_relying_on_an_acl_gets_no_fix if {
 	some g in rule.warn with input as {"resources": [oc("corp-logs", []), acl("corp-logs", [], {"$unknown": "data.aws_canonical_user_id.current.id"})]}
 	not g.fix
 	some h in rule.warn with input as {"resources": [oc("corp-logs", []), canned("corp-logs", "private")]}
-	h.fix
+	not h.fix
 	some k in rule.warn with input as {"resources": [oc("corp-logs", []), canned("other-logs", "log-delivery-write")]}
 	k.fix
 
