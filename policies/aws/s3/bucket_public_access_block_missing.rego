@@ -62,7 +62,27 @@ deny contains result.fail_fix(m, ["attach_public_policy"], msg(m), [result.set([
 fixable(bucket) if {
 	not bucket.index
 	not name_taken(bucket)
+	not public_by_design(bucket)
 }
+
+# A bucket the module serves publicly gets the finding without a fix: a static website (inline
+# website block or aws_s3_bucket_website_configuration) is read anonymously through a public
+# policy or ACL, and a public-read(-write) canned ACL is public on purpose. With all four switches
+# on, restrict_public_buckets/ignore_public_acls would cut off the readers and block_public_policy
+# makes a fresh apply of the public bucket policy fail (H12 fix review). Whether to keep it
+# public is the author's decision.
+public_by_design(bucket) if count(tf.blocks(bucket, "website")) > 0
+
+public_by_design(bucket) if s3.has_companion(bucket, "aws_s3_bucket_website_configuration")
+
+public_by_design(bucket) if object.get(bucket.config, "acl", null) in public_acls
+
+public_by_design(bucket) if {
+	some acl in s3.companions(bucket, "aws_s3_bucket_acl")
+	object.get(acl.config, "acl", null) in public_acls
+}
+
+public_acls := {"public-read", "public-read-write"}
 
 name_taken(bucket) if {
 	some r in tf.resources(pab_type)

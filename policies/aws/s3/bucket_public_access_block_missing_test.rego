@@ -63,3 +63,19 @@ test_opaque_module_with_its_block_or_an_account_block_passes if {
 	account := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "name": "this", "config": {}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [account], "modules": [call({"attach_public_policy": false})]}
 }
+
+# A bucket served publicly keeps the finding without a fix: blocking public access would cut off
+# its readers, and block_public_policy would make its public policy fail to apply (H12).
+test_public_by_design_bucket_fires_without_fix if {
+	site := {"address": "aws_s3_bucket_website_configuration.logs", "type": "aws_s3_bucket_website_configuration", "name": "logs", "config": {"bucket": "corp-logs"}, "references": []}
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no public access block", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [bucket, site]}
+	inline := object.union(bucket, {"config": {"bucket": "corp-logs", "website": [{"index_document": "index.html"}]}})
+	some f in rule.deny with input as {"resources": [inline]}
+	not f.fix
+	acl := {"address": "aws_s3_bucket_acl.logs", "type": "aws_s3_bucket_acl", "name": "logs", "config": {"bucket": "corp-logs", "acl": "public-read"}, "references": []}
+	some g in rule.deny with input as {"resources": [bucket, acl]}
+	not g.fix
+	private := object.union(acl, {"config": {"bucket": "corp-logs", "acl": "private"}})
+	some h in rule.deny with input as {"resources": [bucket, private]}
+	h.fix
+}
