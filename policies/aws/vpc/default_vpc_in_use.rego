@@ -20,16 +20,21 @@
 #   fixable: true
 package palisade.aws.vpc.default_vpc_in_use
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # Advisory: adopting the default VPC with force_destroy = true is the first step of deleting it.
 # The fix sets force_destroy, so destroying this resource deletes the VPC; nothing changes before.
-warn contains result.fail_fix(r, [], msg, [result.set(["force_destroy"], true)]) if {
+# Inside a child module (terraform-aws-vpc's manage_default_vpc) the edit would land in code every
+# caller shares, so each caller's next destroy would delete its account's default VPC without
+# having asked: no fix there, the finding stays (H12 fix review, real-terraform's vpc module).
+warn contains fixes.finding(r, [], msg, ops) if {
 	some r in tf.resources("aws_default_vpc")
 	not destroying(r)
 	msg := sprintf("%s brings the account's default VPC under management instead of removing it", [r.address])
+	ops := [op | not r.module; op := result.set(["force_destroy"], true)]
 }
 
 destroying(r) if unknown.is_true(r.config.force_destroy)

@@ -13,3 +13,10 @@ test_passes_when_being_destroyed if {
 test_unknown_does_not_fire if {
 	count(rule.warn) == 0 with input as {"resources": [{"address": "aws_default_vpc.default", "type": "aws_default_vpc", "name": "default", "config": {"force_destroy": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+# In a child module's code the edit would reach every caller: the finding stays without a fix (H12).
+test_default_vpc_in_a_child_module_has_no_fix if {
+	r := {"address": "module.vpc.aws_default_vpc.this[0]", "module": "module.vpc", "index": 0, "type": "aws_default_vpc", "name": "this", "config": {}, "references": []}
+	some f in rule.warn with input as {"resources": [r]}
+	not f.fix
+}
