@@ -18,6 +18,7 @@
 #   fixable: true
 package palisade.aws.rds.multi_az_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -25,16 +26,17 @@ import data.palisade.lib.unknown
 
 types := {"aws_db_instance"}
 
-warn contains result.fail_fix(r, ["multi_az"], msg, [result.set(["multi_az"], true)]) if {
+warn contains fixes.finding(r, ["multi_az"], msg, ops) if {
 	some r in input.resources
 	r.type in types
 	tf.unset(r, ["replicate_source_db"])
 	bad(object.get(r.config, "multi_az", null))
 	msg := sprintf("%s is not Multi-AZ", [r.address])
+	ops := [op | not express(r.config); op := result.set(["multi_az"], true)]
 }
 
 # Opaque rds calls pass multi_az (default false in every major) and replicate_source_db unchanged.
-warn contains result.fail_fix(m, ["multi_az"], msg, [result.set(["multi_az"], true)]) if {
+warn contains fixes.finding(m, ["multi_az"], msg, [op | not express(m.config); op := result.set(["multi_az"], true)]) if {
 	some m in modules.rds_instances
 	object.get(m.config, "replicate_source_db", null) in {null, ""}
 	bad(object.get(m.config, "multi_az", null))
@@ -44,3 +46,8 @@ warn contains result.fail_fix(m, ["multi_az"], msg, [result.set(["multi_az"], tr
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# RDS offers Multi-AZ for SQL Server Standard, Enterprise, Web and Developer editions, not Express
+# (USER_SQLServerMultiAZ): multi_az = true on sqlserver-ex is refused at apply, so the finding
+# stays without a fix; leaving Express is an edition (licence) decision (H12 fix review).
+express(config) if lower(unknown.known_string(object.get(config, "engine", ""))) == "sqlserver-ex"

@@ -41,3 +41,11 @@ test_null_or_empty_replica_source_still_fires if {
 	count(rule.warn) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"multi_az": false, "replicate_source_db": null}, "references": []}]}
 	count(rule.warn) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"multi_az": false, "replicate_source_db": ""}, "references": []}]}
 }
+
+# SQL Server Express has no Multi-AZ: the finding stays without a fix (H12); Web edition keeps it.
+test_sqlserver_express_has_no_fix if {
+	some f in rule.warn with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "sqlserver-ex"}, "references": []}]}
+	not f.fix
+	some g in rule.warn with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "sqlserver-web"}, "references": []}]}
+	g.fix
+}
