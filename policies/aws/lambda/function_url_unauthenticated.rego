@@ -20,6 +20,7 @@
 #   fixable: true
 package palisade.aws.lambda.function_url_unauthenticated
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 
@@ -28,11 +29,17 @@ types := {"aws_lambda_function_url"}
 ok_values := {"AWS_IAM"}
 
 # The fix requires IAM-signed requests (callers then need lambda:InvokeFunctionUrl).
-deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
+# A URL the module deliberately opens to everyone (an aws_lambda_permission for the same function
+# granting lambda:InvokeFunctionUrl to "*" with function_url_auth_type = "NONE") keeps the finding
+# without a fix: its callers are anonymous by design (webhooks, a public API authenticating in the
+# function itself), and requiring SigV4 would turn every call away (H12 fix review: the scan-files
+# API, which checks its own bearer token). Moving the authentication is the author's design.
+deny contains fixes.finding(r, ["authorization_type"], msg, ops) if {
 	some r in input.resources
 	r.type in types
 	bad(object.get(r.config, "authorization_type", null))
 	msg := sprintf("%s allows unauthenticated invocation", [r.address])
+	ops := [op | not public_by_design(r); op := result.set(["authorization_type"], "AWS_IAM")]
 }
 
 # Opaque terraform-aws-modules/lambda calls: with create_lambda_function_url = true (default false)
@@ -48,4 +55,12 @@ deny contains result.fail_fix(m, ["authorization_type"], msg, [result.set(["auth
 bad(v) if {
 	is_string(v)
 	not v in ok_values
+}
+
+public_by_design(url) if {
+	some p in input.resources
+	p.type == "aws_lambda_permission"
+	object.get(p.config, "function_url_auth_type", null) == "NONE"
+	object.get(p.config, "principal", null) == "*"
+	object.get(p.config, "function_name", null) == url.config.function_name
 }

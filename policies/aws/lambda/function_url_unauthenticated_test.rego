@@ -36,3 +36,16 @@ test_opaque_module_without_url_or_with_iam_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_lambda_function_url": true, "authorization_type": {"$unknown": "var.auth"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_lambda_function_url": true, "create_function": false})]}
 }
+
+# A URL the module opens to everyone on purpose (a public InvokeFunctionUrl permission for the same
+# function) keeps the finding without a fix: anonymous callers would be turned away (H12).
+test_deliberately_public_url_has_no_fix if {
+	fn := {"$unknown": "module.api[each.key].function_name"}
+	url := {"address": "aws_lambda_function_url.api", "type": "aws_lambda_function_url", "name": "api", "config": {"function_name": fn, "authorization_type": "NONE"}, "references": []}
+	perm := {"address": "aws_lambda_permission.url", "type": "aws_lambda_permission", "name": "url", "config": {"function_name": fn, "action": "lambda:InvokeFunctionUrl", "function_url_auth_type": "NONE", "principal": "*"}, "references": []}
+	some f in rule.deny with input as {"resources": [url, perm]}
+	not f.fix
+	other := object.union(perm, {"config": {"function_name": "other", "function_url_auth_type": "NONE", "principal": "*"}})
+	some g in rule.deny with input as {"resources": [url, other]}
+	g.fix
+}
