@@ -118,6 +118,11 @@ test_bucket_relying_on_an_acl_gets_no_fix if {
 	not g.fix
 	some h in rule.warn with input as {"resources": [oc("corp-logs", []), canned("corp-logs", "private")]}
 	not h.fix
+
+	# A counted private ACL is taken for the module's switch on ownership (the MoJ bucket module).
+	counted := object.union(canned("corp-logs", "private"), {"address": "aws_s3_bucket_acl.logs[0]", "index": 0})
+	some c in rule.warn with input as {"resources": [oc("corp-logs", []), counted]}
+	c.fix
 	some k in rule.warn with input as {"resources": [oc("corp-logs", []), canned("other-logs", "log-delivery-write")]}
 	k.fix
 
