@@ -179,12 +179,21 @@ function slice(args: Value[], ctx: FunctionContext): Value {
   const unknown = wholeUnknown(args, ctx);
   if (unknown) return unknown;
   const list = asList(args[0], 0);
+  const [start, end] = sliceBounds(args, list.length);
+  return list.slice(start, end);
+}
+
+/**
+ * slice()'s start and end, checked in Terraform's order; the end against the list's length only
+ * when the length is known.
+ */
+function sliceBounds(args: Value[], length?: number): [number, number] {
   const start = asInteger(args[1], 1);
   const end = asInteger(args[2], 2);
   if (start < 0) throw argError(1, 'the starting index must not be negative.');
-  if (end > list.length) throw argError(2, 'the ending index must not be greater than the length of the list.');
+  if (length !== undefined && end > length) throw argError(2, 'the ending index must not be greater than the length of the list.');
   if (start > end) throw argError(1, 'the starting index must not be greater than the ending index.');
-  return list.slice(start, end);
+  return [start, end];
 }
 
 /**
@@ -195,10 +204,7 @@ function slice(args: Value[], ctx: FunctionContext): Value {
  */
 function knownLengthSlice(args: Value[], ctx: FunctionContext): Value[] | undefined {
   if (!(args[0] instanceof Unknown) || args[1] instanceof Unknown || args[2] instanceof Unknown) return undefined;
-  const start = asInteger(args[1], 1);
-  const end = asInteger(args[2], 2);
-  if (start < 0) throw argError(1, 'the starting index must not be negative.');
-  if (start > end) throw argError(1, 'the starting index must not be greater than the ending index.');
+  const [start, end] = sliceBounds(args);
   checkSize(end - start, 'list');
   const refs = args[0].refs;
   return Array.from({ length: end - start }, (_, k) => new Unknown(`${ctx.callText}[${k}]`, refs));
