@@ -8,7 +8,7 @@ import { computedAttribute, computedOwner, withRef } from './computed';
 import { toBoolValue, toNumberValue, toStringValue, typeName, valuesEqual } from './convert';
 import { PartialJson } from './json-template';
 import { evalError, sourceOf, withBindings, type Scope } from './scope';
-import { evaluateTemplate } from './templates';
+import { evaluateTemplate, InstanceText } from './templates';
 import { resolveTraversal, resolveBareVariable } from './traversal';
 
 /** Evaluate an expression; an Unknown result is labelled with this expression's source text. */
@@ -16,7 +16,7 @@ export function evaluate(expr: Expr, scope: Scope): Value {
   const v = evaluateInner(expr, scope);
   if (v instanceof Unknown) {
     const text = sourceOf(scope, expr);
-    if (v.expr === text) return v;
+    if (v.expr === text || (v instanceof InstanceText && expr.kind === 'Template')) return v;
     // JSON whose leaves are unknown keeps its document through locals, variables and calls.
     return v instanceof PartialJson ? v.relabel(text) : new Unknown(text, v.refs, v.reason);
   }

@@ -12,17 +12,75 @@ export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
     return evaluate(expr.parts[0].expr, scope);
   }
   const unknowns: Value[] = [];
-  // Interpolated values are kept only for JSON text, the one case that reads them again.
-  const interpolated = expr.parts.length > 1 && looksLikeJson(expr) ? new Map<TemplatePart, Value>() : undefined;
+  // Interpolated values are kept only for the two cases that read them again: JSON text, and an
+  // instance of an expanded block (or a `for` element) whose text names its iteration values.
+  const json = expr.parts.length > 1 && looksLikeJson(expr);
+  const iterating = !json && expr.parts.length > 1 && iterationNames(scope) !== undefined;
+  const interpolated = json || iterating ? new Map<TemplatePart, Value>() : undefined;
   const text = renderParts(expr.parts, scope, unknowns, interpolated);
   if (unknowns.length > 0 && text !== undefined && interpolated) {
     const unknown = unknownFrom(scope, expr, unknowns);
+    if (!json) return withIterationValues(unknown, expr, scope, interpolated);
     // JSON text keeps its structure: only the interpolated leaves are unknown.
     const document = partialJsonFromTemplate(expr, interpolated, (p) => sourceOf(scope, p));
     return document ? new PartialJson(unknown.expr, unknown.refs, unknown.reason, document) : unknown;
   }
   if (unknowns.length > 0 || text === undefined) return unknownFrom(scope, expr, unknowns);
   return text;
+}
+
+/** `each`, `count` and the names a `for` binds, when the scope has any. */
+function iterationNames(scope: Scope): Set<string> | undefined {
+  if (scope.each === undefined && scope.countIndex === undefined && scope.bindings.size === 0) return undefined;
+  const names = new Set<string>(scope.bindings.keys());
+  if (scope.each !== undefined) names.add('each');
+  if (scope.countIndex !== undefined) names.add('count');
+  return names;
+}
+
+const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/g;
+
+/**
+ * The unknown text of one instance, with the interpolations that read its iteration values
+ * (`each.value`, `var.names[count.index]`, a `for` element) replaced by their known scalar values:
+ * every instance of `"arn:${data.aws_partition.current.partition}:iam::aws:policy/${each.value}"`
+ * would otherwise carry the same text, and a rule could not tell which policy it names.
+ * Interpolations of module-wide names (`var.x`, `local.y`) keep their source, as everywhere else.
+ */
+function withIterationValues(unknown: Unknown, expr: TemplateExpr, scope: Scope, values: Map<TemplatePart, Value>): Unknown {
+  const names = iterationNames(scope)!;
+  const source = scope.file.text;
+  let text = '';
+  let at = expr.start;
+  for (const part of expr.parts) {
+    if (part.kind !== 'TemplateInterpolation' || part.stripLeft || part.stripRight) continue;
+    const v = values.get(part);
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') continue;
+    if (!readsAny(source.slice(part.expr.start, part.expr.end), names)) continue;
+    text += source.slice(at, part.start) + escapeLiteral(toStringValue(v) ?? '', expr.heredoc !== undefined);
+    at = part.end;
+  }
+  if (at === expr.start) return unknown;
+  return new InstanceText(text + source.slice(at, expr.end), unknown.refs, unknown.reason);
+}
+
+/** An unknown template whose text shows its instance's iteration values (kept by `evaluate`). */
+export class InstanceText extends Unknown {}
+
+/** Whether the expression text uses one of the names as a root (not as an attribute: `x.each`). */
+function readsAny(text: string, names: ReadonlySet<string>): boolean {
+  IDENTIFIER.lastIndex = 0;
+  for (let m = IDENTIFIER.exec(text); m !== null; m = IDENTIFIER.exec(text)) {
+    if (names.has(m[0]) && (m.index === 0 || text[m.index - 1] !== '.')) return true;
+  }
+  return false;
+}
+
+/** A value written back as template literal text, so the unknown text still reads as source. */
+function escapeLiteral(value: string, heredoc: boolean): string {
+  const text = value.replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
+  if (heredoc) return text;
+  return text.replace(/[\\"\n\r\t]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : '\\' + c));
 }
 
 /**
