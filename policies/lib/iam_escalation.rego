@@ -12,6 +12,7 @@ package palisade.lib.iam_escalation
 
 import data.palisade.lib.iam
 import data.palisade.lib.iam_identity
+import data.palisade.lib.unknown
 
 # Each path needs all of its actions.
 paths := [
@@ -278,6 +279,21 @@ broad(s) if {
 	broad_resource(r)
 }
 
+# An ARN written with an unknown partition or account (`"arn:aws:iam::${data.aws_caller_identity.
+# current.account_id}:user/*"`, the usual form) is judged by its literal parts: each interpolation
+# stands for one unknown word, so a wildcard written in the resource part is still a wildcard.
+broad(s) if {
+	some r in iam.resources(s)
+	unknown.is_unknown(r)
+	text := trim(r["$unknown"], `"`)
+	startswith(text, "arn:")
+
+	# `$${aws:username}` is an escaped policy variable, written as `${aws:username}` in the policy.
+	escaped := strings.replace_n({"$${": "\u0000"}, text)
+	literal := strings.replace_n({"\u0000": "${"}, regex.replace(escaped, `\$\{[^}]*\}`, "_"))
+	broad_resource(literal)
+}
+
 broad_resource("*")
 
 # In an ARN only the resource part (after the fifth colon) names what is reached; a wildcard
@@ -288,7 +304,9 @@ broad_resource(r) if {
 	parts := split(r, ":")
 	count(parts) >= 6
 	parts[4] != "aws"
-	contains(concat(":", array.slice(parts, 5, count(parts))), "*")
+	resource := concat(":", array.slice(parts, 5, count(parts)))
+	contains(resource, "*")
+	not requester_only(resource)
 }
 
 broad_resource(r) if {
@@ -296,6 +314,10 @@ broad_resource(r) if {
 	r != "*"
 	contains(r, "*")
 }
+
+# `user/*/${aws:username}`: a user's name is unique in the account whatever its path, so the
+# policy variable names the requester alone (AWS's "manage your own credentials" policies).
+requester_only(resource) if endswith(resource, "/${aws:username}")
 
 # summary(found): "iam:PassRole + ec2:RunInstances, iam:CreateAccessKey" (at most 4 paths named).
 summary(found) := text if {

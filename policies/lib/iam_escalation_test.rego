@@ -49,6 +49,31 @@ test_target_action_needs_more_than_named_resources if {
 	found_paths == [["iam:PassRole", "ec2:RunInstances"]] with input as input_of([inline("a", "iam:PassRole"), scoped("b", "ec2:RunInstances", "arn:aws:ec2:*:*:subnet/subnet-1")])
 }
 
+# ARNs written with an unknown partition or account: the literal resource part decides (CloudGoat
+# iam_privesc_by_key_rotation: CreateAccessKey on `user/*` of `${data.aws_caller_identity...}`).
+test_unknown_account_arn_is_judged_by_its_resource_part if {
+	any_user := {"$unknown": "\"arn:aws:iam::${data.aws_caller_identity.current.account_id}:user/*\""}
+	found_paths == [["iam:CreateAccessKey"]] with input as input_of([scoped("a", "iam:CreateAccessKey", [any_user])])
+	any_partition := {"$unknown": "arn:${data.aws_partition.current.partition}:iam::${local.account}:user/*"}
+	found_paths == [["iam:CreateAccessKey"]] with input as input_of([scoped("a", "iam:CreateAccessKey", [any_partition])])
+
+	# One named user, an interpolated name, a non-ARN reference: no wildcard written, no path.
+	one := {"$unknown": "\"arn:aws:iam::${data.aws_caller_identity.current.account_id}:user/deploy\""}
+	found_paths == [] with input as input_of([scoped("a", "iam:CreateAccessKey", [one])])
+	named := {"$unknown": "\"arn:aws:iam::${local.account}:user/${var.name}\""}
+	found_paths == [] with input as input_of([scoped("a", "iam:CreateAccessKey", [named])])
+	found_paths == [] with input as input_of([scoped("a", "iam:CreateAccessKey", [{"$unknown": "\"${aws_iam_user.u.arn}*\""}])])
+}
+
+# terraform-aws-iam's iam-group self-management: `user/*/${aws:username}` (escaped `$${…}` in the
+# template) names the requester whatever its path, so minting one's own keys is no path.
+test_own_user_under_any_path_is_bounded if {
+	found_paths == [] with input as input_of([scoped("a", "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/*/${aws:username}")])
+	own := {"$unknown": "\"arn:${local.partition}:iam::${local.users_account_id}:user/*/$${aws:username}\""}
+	found_paths == [] with input as input_of([scoped("a", "iam:CreateAccessKey", [own])])
+	found_paths == [["iam:CreateAccessKey"]] with input as input_of([scoped("a", "iam:CreateAccessKey", "arn:aws:iam::123456789012:user/*/${aws:username}-admin")])
+}
+
 # CloudGoat vulnerable_lambda: a role that may attach policies to one named user can give that
 # user AdministratorAccess; naming the target bounds who gains, not what.
 test_policy_grant_on_a_named_target_is_a_path if {
