@@ -168,6 +168,18 @@ deny contains result.fail(r, ["setting", i, "value"], msg) if {
 	is_object(setting)
 	unknown.known_string(object.get(setting, "namespace", null)) == "aws:elasticbeanstalk:application:environment"
 	name := unknown.known_string(object.get(setting, "name", null))
-	reported(name, object.get(setting, "value", null))
+	reported_setting(r, name, object.get(setting, "value", null))
 	msg := sprintf("%s passes %s in a plain environment property", [r.address, name])
+}
+
+reported_setting(_, name, value) if reported(name, value)
+
+# A `dynamic "setting"` over a map reaches the model with the iterator's text (`setting.value`),
+# not the element's; the for_each map's reference at the setting's name says what the value is.
+reported_setting(r, name, value) if {
+	unknown.is_unknown(value)
+	some ref in r.references
+	ref.path == ["setting", name]
+	regex.match(`(^|\.)aws_iam_access_key\.[A-Za-z0-9_-]+(\[[^\]]*\])?$`, ref.target)
+	ref.attribute in {"secret", "ses_smtp_password_v4"}
 }

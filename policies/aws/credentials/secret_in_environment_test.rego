@@ -109,6 +109,26 @@ test_beanstalk_environment_property_fires if {
 	{f.path | some f in rule.deny} == {["setting", 1, "value"], ["setting", 2, "value"]} with input as {"resources": [environment(settings)]}
 }
 
+# CloudGoat beanstalk_secrets' form: `dynamic "setting"` over a map holding the key's secret. The
+# value reaches the model as `setting.value`; the for_each map's reference at that name names it.
+test_beanstalk_dynamic_setting_over_a_map_fires if {
+	env_ns := "aws:elasticbeanstalk:application:environment"
+	settings := [
+		{"namespace": env_ns, "name": "AWS_ACCESS_KEY_ID", "value": {"$unknown": "setting.value"}},
+		{"namespace": env_ns, "name": "AWS_SECRET_ACCESS_KEY", "value": {"$unknown": "setting.value"}},
+		{"namespace": env_ns, "name": "STAGE", "value": "prod"},
+	]
+	refs := [
+		{"path": ["setting", "AWS_ACCESS_KEY_ID"], "target": "aws_iam_access_key.app", "attribute": "id"},
+		{"path": ["setting", "AWS_SECRET_ACCESS_KEY"], "target": "aws_iam_access_key.app", "attribute": "secret"},
+	]
+	{f.path | some f in rule.deny} == {["setting", 1, "value"]} with input as {"resources": [object.union(environment(settings), {"references": refs})]}
+
+	# The same map entry holding the key id, or another resource's secret-named attribute: no finding.
+	other := [{"path": ["setting", "AWS_SECRET_ACCESS_KEY"], "target": "my_aws_iam_access_key.app", "attribute": "secret"}]
+	count(rule.deny) == 0 with input as {"resources": [object.union(environment(settings), {"references": other})]}
+}
+
 test_beanstalk_other_namespaces_and_references_pass if {
 	settings := [
 		{"namespace": "aws:autoscaling:launchconfiguration", "name": "IamInstanceProfile", "value": "app-profile"},
