@@ -147,6 +147,22 @@ test('no fix for text that does not spell the value: variables, calls, dynamic b
   assert.match(render(text, [{ op: 'frobnicate' }]).reason ?? '', /unknown fix operation/);
 });
 
+test('no removal of an attribute that reads an iteration value: other instances hold other values', () => {
+  const text = [
+    'resource "aws_ecs_task_definition" "t" {',
+    '  for_each = var.tasks',
+    '  pid_mode = each.value.pid',
+    '  ipc_mode = var.ipc',
+    '  network_mode = "host-${count.index}"',
+    '}',
+    '',
+  ].join('\n');
+  assert.match(render(text, [{ op: 'remove', path: ['pid_mode'] }]).reason ?? '', /comes from each\.value\.pid, which differs per instance/);
+  assert.match(render(text, [{ op: 'remove', path: ['network_mode'] }]).reason ?? '', /comes from count\.index/);
+  // A module-wide input is one value for every instance: its removal stays a plain edit.
+  assert.equal(render(text, [{ op: 'remove', path: ['ipc_mode'] }]).text, text.replace('  ipc_mode = var.ipc\n', ''));
+});
+
 test('two operations that edit the same text are refused', () => {
   const text = 'resource "a" "b" {\n  x = 1\n}\n';
   assert.match(render(text, [set(['x'], 2), { op: 'remove', path: ['x'] }]).reason ?? '', /same text/);

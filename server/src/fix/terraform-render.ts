@@ -186,14 +186,21 @@ function afterItem(text: string, end: number): number {
   return m ? end + m[0].length : end;
 }
 
+const ITERATION_READ = /(^|[^A-Za-z0-9_.-])((?:each\.(?:key|value)|count\.index)\b[A-Za-z0-9_.\[\]"-]*)/;
+
 function renderRemove(target: RenderTarget, path: PathStep[]): RenderResult {
   const found = located(target, path);
   if (!found.ok) return found;
   const { file } = target;
   const at = found.at;
   switch (at.kind) {
-    case 'attribute':
+    case 'attribute': {
+      // `pid_mode = each.value.pid`: the one line serves every instance, and only some of them
+      // hold the value the rule judged; removing it would reset the others too.
+      const iteration = ITERATION_READ.exec(file.text.slice(at.attr.expr.start, at.attr.expr.end));
+      if (iteration) return fail(`${target.address}: ${path.join('.')} comes from ${iteration[2]}, which differs per instance; change it where it is defined`);
       return { ok: true, edits: [deleteSpan(file, at.attr.start, at.attr.end)] };
+    }
     case 'block':
       return { ok: true, edits: [deleteSpan(file, at.block.start, at.block.end)] };
     case 'blocks':
