@@ -15,7 +15,7 @@ export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
   // Interpolated values are kept only for the two cases that read them again: JSON text, and an
   // instance of an expanded block (or a `for` element) whose text names its iteration values.
   const json = expr.parts.length > 1 && looksLikeJson(expr);
-  const iterating = !json && expr.parts.length > 1 && iterationNames(scope) !== undefined;
+  const iterating = !json && expr.parts.length > 1 && inIteration(scope);
   const interpolated = json || iterating ? new Map<TemplatePart, Value>() : undefined;
   const text = renderParts(expr.parts, scope, unknowns, interpolated);
   if (unknowns.length > 0 && text !== undefined && interpolated) {
@@ -29,9 +29,12 @@ export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
   return text;
 }
 
-/** `each`, `count` and the names a `for` binds, when the scope has any. */
-function iterationNames(scope: Scope): Set<string> | undefined {
-  if (scope.each === undefined && scope.countIndex === undefined && scope.bindings.size === 0) return undefined;
+function inIteration(scope: Scope): boolean {
+  return scope.each !== undefined || scope.countIndex !== undefined || scope.bindings.size > 0;
+}
+
+/** `each`, `count` and the names a `for` binds. */
+function iterationNames(scope: Scope): Set<string> {
   const names = new Set<string>(scope.bindings.keys());
   if (scope.each !== undefined) names.add('each');
   if (scope.countIndex !== undefined) names.add('count');
@@ -48,7 +51,7 @@ const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_-]*/g;
  * Interpolations of module-wide names (`var.x`, `local.y`) keep their source, as everywhere else.
  */
 function withIterationValues(unknown: Unknown, expr: TemplateExpr, scope: Scope, values: Map<TemplatePart, Value>): Unknown {
-  const names = iterationNames(scope)!;
+  const names = iterationNames(scope);
   const source = scope.file.text;
   let text = '';
   let at = expr.start;
