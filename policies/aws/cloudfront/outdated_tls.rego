@@ -4,7 +4,9 @@
 #   A distribution with a custom certificate and a minimum_protocol_version below TLS 1.2
 #   (SSLv3, TLSv1 — the default —, TLSv1_2016, TLSv1.1_2016) lets viewers negotiate protocol
 #   versions and ciphers with known weaknesses. Distributions on the default
-#   *.cloudfront.net certificate cannot choose and are not reported.
+#   *.cloudfront.net certificate cannot choose and are not reported. When the choice of
+#   certificate is unknown but an ACM or IAM certificate is given, an outdated minimum is reported
+#   without a fix: the old versions are accepted whichever certificate applies.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
 # custom:
@@ -44,6 +46,24 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "TLSv1.2_2021")]) 
 	msg := sprintf("%s accepts %s", [r.address, version])
 }
 
+# The certificate choice unknown (clouddrove's cloudfront module writes
+# `cloudfront_default_certificate = var.acm_certificate_arn == "" ? true : false` and its example
+# passes an ACM module's output) with an ACM or IAM certificate given: a viewer can negotiate the
+# outdated version either way, through the custom certificate's minimum or, should the ARN turn out
+# empty, the default certificate's fixed TLSv1. Reported without a fix: the minimum cannot be
+# chosen for the default certificate, and which one applies is not known here.
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_cloudfront_distribution")
+	some i, cert in tf.blocks(r, "viewer_certificate")
+	unknown.is_unknown(object.get(cert, "cloudfront_default_certificate", false))
+	custom_certificate_given(cert)
+	version := object.get(cert, "minimum_protocol_version", "TLSv1")
+	is_string(version)
+	not modern(version)
+	path := ["viewer_certificate", i, "minimum_protocol_version"]
+	msg := sprintf("%s accepts %s", [r.address, version])
+}
+
 # Opaque terraform-aws-modules/cloudfront calls with their own certificate in viewer_certificate:
 # minimum_protocol_version unset is TLSv1, as on the resource.
 deny contains result.fail_fix(m, path, msg, [result.set(path, "TLSv1.2_2021")]) if {
@@ -57,4 +77,11 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, "TLSv1.2_2021")]) 
 	not modern(version)
 	path := ["viewer_certificate", "minimum_protocol_version"]
 	msg := sprintf("%s accepts %s", [m.address, version])
+}
+
+custom_certificate_given(cert) if {
+	some k in ["acm_certificate_arn", "iam_certificate_id"]
+	v := object.get(cert, k, null)
+	v != null
+	v != ""
 }

@@ -50,3 +50,21 @@ test_opaque_module_with_an_old_protocol_fires if {
 test_opaque_module_default_certificate_or_modern_protocol_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [cdn({}), cdn({"viewer_certificate": {"acm_certificate_arn": "arn", "minimum_protocol_version": "TLSv1.2_2021"}})]}
 }
+
+# clouddrove/terraform-aws-cloudfront: the default-certificate switch derives from the (unknown)
+# ACM ARN; TLSv1 is accepted whichever certificate applies. Reported, without a fix.
+test_unknown_default_cert_with_custom_cert_fires_without_fix if {
+	rule.deny == {{
+		"msg": "aws_cloudfront_distribution.site accepts TLSv1", "resource": "aws_cloudfront_distribution.site",
+		"path": ["viewer_certificate", 0, "minimum_protocol_version"],
+	}} with input as {"resources": [dist({
+		"cloudfront_default_certificate": {"$unknown": "var.acm_certificate_arn == \"\" ? true : false"},
+		"acm_certificate_arn": {"$unknown": "module.acm.arn"}, "minimum_protocol_version": "TLSv1",
+	})]}
+}
+
+test_unknown_default_cert_without_custom_cert_or_modern_passes if {
+	count(rule.deny) == 0 with input as {"resources": [dist({"cloudfront_default_certificate": {"$unknown": "var.d"}, "acm_certificate_arn": "", "minimum_protocol_version": "TLSv1"})]}
+	count(rule.deny) == 0 with input as {"resources": [dist({"cloudfront_default_certificate": {"$unknown": "var.d"}, "acm_certificate_arn": {"$unknown": "module.acm.arn"}, "minimum_protocol_version": "TLSv1.2_2021"})]}
+	count(rule.deny) == 0 with input as {"resources": [dist({"cloudfront_default_certificate": {"$unknown": "var.d"}, "acm_certificate_arn": {"$unknown": "module.acm.arn"}, "minimum_protocol_version": {"$unknown": "var.v"}})]}
+}

@@ -10,7 +10,7 @@
 #   id: PAL-AWS-KMS-002
 #   severity: critical
 #   formats: [terraform]
-#   resource_types: [aws_kms_key, aws_kms_key_policy, "module:terraform-aws-modules/kms/aws"]
+#   resource_types: [aws_kms_key, aws_kms_key_policy, "module:terraform-aws-modules/kms/aws", "module:clouddrove/kms/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_33
@@ -37,6 +37,21 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 # Keys and key policies, plus opaque terraform-aws-modules/kms calls that set `policy`: the module
 # uses it as the key policy instead of the one it builds from key_owners, key_users, ….
 policy_holders := array.concat(
-	[r | some r in input.resources; r.type in {"aws_kms_key", "aws_kms_key_policy"}],
-	[m | some m in modules.kms_keys; object.get(m.config, "policy", null) != null],
+	array.concat(
+		[r | some r in input.resources; r.type in {"aws_kms_key", "aws_kms_key_policy"}],
+		[m | some m in modules.kms_keys; object.get(m.config, "policy", null) != null],
+	),
+	clouddrove_keys,
 )
+
+# Opaque clouddrove/kms/aws calls: the module passes `policy` to its aws_kms_key as the key policy
+# and creates the key unless `enabled = false`. clouddrove's examples (s3, documentdb, msk, mq)
+# hand it a document allowing kms:* to {"AWS": "*"}.
+clouddrove_keys := [m |
+	some m in object.get(input, "modules", [])
+	not m.dir
+	is_string(m.source)
+	regex.match(`^(registry\.terraform\.io/)?clouddrove/kms/aws$`, m.source)
+	object.get(m.config, "policy", null) != null
+	object.get(m.config, "enabled", true) != false
+]

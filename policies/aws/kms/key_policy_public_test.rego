@@ -40,3 +40,15 @@ test_opaque_module_without_policy_or_scoped_passes if {
 	scoped := {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "kms:*", "Resource": "*"}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"policy": scoped})]}
 }
+
+# clouddrove/kms/aws passes `policy` to its key; its examples grant kms:* to {"AWS": "*"}.
+clouddrove(config) := {"address": "module.kms_key", "source": "clouddrove/kms/aws", "version": "1.3.1", "config": config}
+
+test_opaque_clouddrove_policy_open_to_anyone_fires if {
+	policy := {"Version": "2012-10-17", "Statement": [{"Sid": "Enable IAM User Permissions", "Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "kms:*", "Resource": "*"}]}
+	some f in rule.deny with input as {"resources": [], "modules": [clouddrove({"enabled": true, "policy": policy})]}
+	f.resource == "module.kms_key"
+	f.path == ["policy"]
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [clouddrove({"enabled": false, "policy": policy})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [object.union(clouddrove({"policy": policy}), {"dir": ".terraform/modules/kms_key"})]}
+}

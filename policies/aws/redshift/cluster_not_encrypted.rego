@@ -2,7 +2,9 @@
 # title: Redshift cluster is not encrypted
 # description: |
 #   An unencrypted Redshift cluster stores its data blocks, system metadata and snapshots in clear
-#   text. Data warehouses tend to hold the most complete copy of an organisation's data.
+#   text. Data warehouses tend to hold the most complete copy of an organisation's data. Leaving
+#   `encrypted` unset is reported unless the cluster sets the resource-level `region` argument,
+#   which exists from AWS provider 6.0, where unset is true.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html
 # custom:
@@ -28,7 +30,7 @@ types := {"aws_redshift_cluster"}
 deny contains result.fail_fix(r, ["encrypted"], msg, [result.set(["encrypted"], true)]) if {
 	some r in input.resources
 	r.type in types
-	bad(object.get(r.config, "encrypted", null))
+	bad(r, object.get(r.config, "encrypted", null))
 	msg := sprintf("%s is not encrypted", [r.address])
 }
 
@@ -48,6 +50,8 @@ old_default_off(m, arg) if {
 	modules.pinned_below(m, 3)
 }
 
-bad(null) := true
+# Unset: false before provider 6.0, true from 6.0 (its upgrade guide); `region` on the resource
+# exists only from 6.0, so a cluster that sets it (known or not) gets the newer default.
+bad(r, null) if object.get(r.config, "region", null) == null
 
-bad(v) if unknown.is_false(v)
+bad(_, v) if unknown.is_false(v)

@@ -28,3 +28,12 @@ test_opaque_module_unencrypted_fires if {
 test_opaque_module_current_default_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [rs("~> 6.0", {}), rs("~> 6.0", {"encrypted": false, "create": false})]}
 }
+
+# Provider 6.0 (the first with a resource-level `region`) encrypts clusters by default.
+test_unset_on_provider6_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"region": {"$unknown": "data.aws_region.current.name"}}, "references": []}]}
+}
+
+test_false_on_provider6_fires if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"region": "eu-west-1", "encrypted": false}, "references": []}]}
+}

@@ -3,7 +3,8 @@
 # description: |
 #   publicly_accessible = true gives the cluster a public endpoint, leaving only its security
 #   groups between the internet and the data warehouse. Leaving it unset is reported too: AWS
-#   provider versions before 5.0 default it to true.
+#   provider versions before 6.0 default it to true. A cluster that sets the resource-level
+#   `region` argument (added in provider 6.0) is on 6.0 or later, where unset is false.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html
 # custom:
@@ -29,7 +30,7 @@ types := {"aws_redshift_cluster"}
 deny contains result.fail_fix(r, ["publicly_accessible"], msg, [result.set(["publicly_accessible"], false)]) if {
 	some r in input.resources
 	r.type in types
-	bad(object.get(r.config, "publicly_accessible", null))
+	bad(r, object.get(r.config, "publicly_accessible", null))
 	msg := sprintf("%s is publicly accessible", [r.address])
 }
 
@@ -40,7 +41,11 @@ deny contains result.fail_fix(m, ["publicly_accessible"], msg, [result.set(["pub
 	msg := sprintf("%s is publicly accessible", [m.address])
 }
 
-bad(v) if unknown.is_true(v)
+bad(_, v) if unknown.is_true(v)
 
-# Unset: provider versions before 5.0 default publicly_accessible to true.
-bad(null) := true
+# Unset: provider versions before 6.0 default publicly_accessible to true; 6.0 made it false
+# (its upgrade guide) and added `region` to every regional resource, so a cluster that sets
+# `region` (known or not) shows the newer default applies.
+bad(r, null) if not provider6(r)
+
+provider6(r) if object.get(r.config, "region", null) != null

@@ -261,3 +261,40 @@ resource "aws_iam_policy" "pass" {
     'Scope Resource to 2 resources (aws_iam_role.app, aws_iam_role.admin)',
   ]);
 });
+
+test('not offered when the actions come from a variable: the callers choose them', async () => {
+  // clouddrove/terraform-aws-lambda: `actions = var.iam_actions` on "*"; the default is the logs
+  // actions, but the module's own example passes s3 and ec2 actions, which a Resource scoped to the
+  // function's log group would take away.
+  const text = `resource "aws_cloudwatch_log_group" "lambda" {
+  name = "/aws/lambda/app"
+}
+
+variable "iam_actions" {
+  type    = list(string)
+  default = ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:PutLogEvents"]
+}
+
+data "aws_iam_policy_document" "default" {
+  statement {
+    actions   = var.iam_actions
+    effect    = "Allow"
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "default" {
+  name   = "app"
+  policy = data.aws_iam_policy_document.default.json
+}
+`;
+  const unit = await scanUnit({ 'main.tf': text });
+  const finding = unit.findings.find((f) => f.ruleId === 'PAL-AWS-IAM-050');
+  assert.ok(finding, 'IAM-050 fires on the default actions');
+  const fixes = (await fixesForFinding(finding, unit.context)).filter((f) => f.source === 'iam-scope');
+  assert.deepEqual(fixes, []);
+  // The same statement with the actions written in it is scoped.
+  const literal = text.replace('actions   = var.iam_actions', 'actions   = ["logs:CreateLogStream", "logs:CreateLogGroup", "logs:PutLogEvents"]');
+  const { fixes: offered } = await scopeFixes(literal);
+  assert.deepEqual(offered.map((f) => f.title), ['Scope Resource to aws_cloudwatch_log_group.lambda']);
+});

@@ -6,13 +6,17 @@
 // that keeps `"*"`. An action pattern (`s3:*`) stays whole on the scoped statement.
 // iam:PassRole is never scoped to a role the scan found privileged (it can escalate, IAM-015, or
 // holds AdministratorAccess, IAM-007): passing it to a service is the escalation the fix removes.
+// Never offered when the actions are not written in the statement itself (`actions = var.x`): a
+// module's callers choose them, and the targets fit only the value this evaluation saw (clouddrove's
+// lambda module grants `var.iam_actions` on "*"; its example passes s3 and ec2 actions, which a
+// Resource scoped to the function's log group would take away).
 import type { ModelResource } from '../../iac/model';
 import type { Finding } from '../../policy';
 import type { FixCandidate, FixContext, FixTextEdit } from '../types';
 import { actionPatternRegExp, expandActionPattern, isActionPattern, lookupAction } from './data/iam-data';
 import { replaceFieldEdit, siblingStatementEdit, type PolicyItem } from './render';
 import { mappingsFor } from './resource-arns';
-import { statementSite, stringList, type StatementSite } from './statement-site';
+import { slice, statementSite, stringList, type StatementSite } from './statement-site';
 
 export const SCOPE_SOURCE = 'iam-scope';
 
@@ -51,7 +55,30 @@ function scopable(site: StatementSite): boolean {
   if (s.Effect !== 'Allow' || s.NotAction !== undefined || s.NotResource !== undefined || s.Principal !== undefined) return false;
   const resources = stringList(s.Resource);
   const actions = stringList(s.Action);
-  return resources !== undefined && resources.includes('*') && actions !== undefined && actions.length > 0 && !actions.some((a) => a === '*' || a.startsWith('*:'));
+  return resources !== undefined && resources.includes('*') && actions !== undefined && actions.length > 0 && !actions.some((a) => a === '*' || a.startsWith('*:'))
+    && actionsWritten(site);
+}
+
+/**
+ * Whether the statement's actions are written in it as literals: JSON text without `${`/`%{`
+ * interpolation, or an HCL string or list of strings. An expression (`var.iam_actions`,
+ * `local.x`, `concat(...)`) takes its value from elsewhere, possibly from each caller.
+ */
+function actionsWritten(site: StatementSite): boolean {
+  const field = site.node.fields?.Action;
+  if (!field || field.range.file !== site.file) return false;
+  let text: string;
+  if (site.form === 'document') {
+    const eq = site.text.indexOf('=', field.nameRange?.end ?? field.range.start);
+    if (eq < 0 || eq >= field.range.end) return false;
+    text = site.text.slice(eq + 1, field.range.end);
+  } else {
+    if (!field.valueRange) return false;
+    text = slice(site.text, field.valueRange);
+  }
+  if (/[$%]\{/.test(text)) return false;
+  if (site.form === 'json-heredoc' || site.form === 'json-quoted') return true;
+  return /^[\s[\],]*$/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, ''));
 }
 
 function actionScope(action: string): ActionScope {
