@@ -275,3 +275,50 @@ apigateway_v2_routes contains {"call": m, "key": key, "entry": entry, "path": [a
 # sfn_state_machines: opaque step-functions calls that create their state machine (`create`, in
 # every major).
 sfn_state_machines := calls_creating("step-functions", ["create", "putin_khuylo"])
+
+# caller_values(r, v): when `v`, a value of resource `r` in a child module, is one of that module's
+# variables (unknown `var.NAME`, alone or as a list element), the values the module call passes for
+# NAME, as {"value", "caller"}: `caller` is the module the call sits in ("" at the root), whose
+# names the passed value's unknown expressions use (`aws_sns_topic.slack.arn` from
+# terraform-aws-guardduty-notifications' example, read by its event target's `arn = var.sns_topic_slack_arn`).
+# Only calls in the model are followed; an argument left at its default is not.
+caller_values(r, v) := {{"value": arg, "caller": caller_of(call.address)} |
+	module_address := object.get(r, "module", "")
+	module_address != ""
+	some expr in unknown_exprs(v)
+	name := variable_name(expr)
+	some call in object.get(input, "modules", [])
+	call.address == module_address
+	arg := call.config[name]
+}
+
+# unknown_exprs(v): the source text of v's unknowns, v itself or the elements of a list.
+unknown_exprs(v) := {e | e := v["$unknown"]; is_string(e)} if is_object(v)
+
+else := {e | some item in v; is_object(item); e := item["$unknown"]; is_string(e)} if is_array(v)
+
+else := set()
+
+variable_name(expr) := name if {
+	[[_, name]] := regex.find_all_string_submatch_n(`^var\.([A-Za-z_][A-Za-z0-9_-]*)$`, expr, 1)
+}
+
+# caller_of(call_address): the module a call sits in, "" for a call in the root module.
+caller_of(call_address) := regex.replace(call_address, `(^|\.)module\.[^.]+$`, "")
+
+# names_in_caller(expr, caller, address): the unknown expression `expr`, written in module `caller`,
+# reads the resource at `address` (itself or an attribute or instance of it).
+names_in_caller(expr, caller, address) if {
+	local := local_address(address, caller)
+	some prefix in [concat("", [local, "."]), concat("", [local, "["])]
+	startswith(expr, prefix)
+}
+
+names_in_caller(expr, caller, address) if expr == local_address(address, caller)
+
+local_address(address, "") := address
+
+local_address(address, caller) := trim_prefix(address, concat("", [caller, "."])) if {
+	caller != ""
+	startswith(address, concat("", [caller, "."]))
+}

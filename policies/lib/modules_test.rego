@@ -142,3 +142,26 @@ test_statement_entries_read_a_list_by_index if {
 		[[1], {"AWS": ["arn:aws:iam::111122223333:root"]}],
 	}
 }
+
+child_publisher := {"address": "module.n.aws_cloudwatch_event_target.t[0]", "module": "module.n", "type": "aws_cloudwatch_event_target", "config": {"arn": {"$unknown": "var.topic_arn"}}}
+
+test_caller_values_follow_a_variable_to_the_call if {
+	vals := modules.caller_values(child_publisher, child_publisher.config.arn) with input as {"modules": [{"address": "module.n", "config": {"topic_arn": {"$unknown": "aws_sns_topic.slack.arn"}}}]}
+	vals == {{"value": {"$unknown": "aws_sns_topic.slack.arn"}, "caller": ""}}
+	modules.names_in_caller("aws_sns_topic.slack.arn", "", "aws_sns_topic.slack")
+	not modules.names_in_caller("aws_sns_topic.slack_two.arn", "", "aws_sns_topic.slack")
+}
+
+test_caller_values_in_nested_modules_and_lists if {
+	r := {"address": "module.a.module.b.aws_x.y", "module": "module.a.module.b", "config": {"actions": [{"$unknown": "var.topics"}]}}
+	vals := modules.caller_values(r, r.config.actions) with input as {"modules": [{"address": "module.a.module.b", "config": {"topics": [{"$unknown": "aws_sns_topic.t.arn"}]}}]}
+	vals == {{"value": [{"$unknown": "aws_sns_topic.t.arn"}], "caller": "module.a"}}
+	modules.names_in_caller("aws_sns_topic.t.arn", "module.a", "module.a.aws_sns_topic.t")
+	not modules.names_in_caller("aws_sns_topic.t.arn", "module.a", "aws_sns_topic.t")
+}
+
+test_caller_values_none_at_the_root_or_for_other_values if {
+	count(modules.caller_values({"address": "aws_x.y", "config": {}}, {"$unknown": "var.a"})) == 0 with input as {"modules": []}
+	count(modules.caller_values(child_publisher, {"$unknown": "local.a"})) == 0 with input as {"modules": [{"address": "module.n", "config": {"a": 1}}]}
+	count(modules.caller_values(child_publisher, "arn:aws:sns:x")) == 0 with input as {"modules": []}
+}

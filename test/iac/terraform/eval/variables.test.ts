@@ -75,3 +75,44 @@ variable "keep" {
   assert.deepEqual(r.model.variables!.cfg, { name: 'a', size: 10, tags: [] });
   assert.equal(r.model.variables!.keep, 'kept');
 });
+
+test('a resource passed whole into an object-typed module variable: unset attributes are computed, not missing', () => {
+  // trussworks/terraform-aws-ecs-service's example passes `ecs_cluster = aws_ecs_cluster.main` into
+  // `object({ arn = string, name = string })`; the cluster's configuration sets only `name`.
+  const r = analyze({
+    'main.tf': `
+resource "aws_ecs_cluster" "main" {
+  name = "c"
+}
+module "svc" {
+  source      = "./svc"
+  ecs_cluster = aws_ecs_cluster.main
+}
+`,
+    'svc/main.tf': `
+variable "ecs_cluster" {
+  type = object({
+    arn  = string
+    name = string
+  })
+}
+resource "aws_ecs_service" "s" {
+  cluster = var.ecs_cluster.arn
+  name    = var.ecs_cluster.name
+}
+`,
+  });
+  assert.deepEqual(r.diagnostics, []);
+  const svc = r.model.resources.find((x) => x.address === 'module.svc.aws_ecs_service.s');
+  assert.ok(svc);
+  assert.equal(svc.config.name, 'c');
+  assert.deepEqual(svc.config.cluster, { $unknown: 'var.ecs_cluster.arn' });
+  // A plain object value still needs its attributes.
+  const plain = analyze({
+    'main.tf': 'module "svc" {\n  source      = "./svc"\n  ecs_cluster = { name = "c" }\n}\n',
+    'svc/main.tf':
+      'variable "ecs_cluster" {\n  type = object({ arn = string, name = string })\n}\n' +
+      'resource "aws_ecs_service" "s" {\n  cluster = var.ecs_cluster.arn\n}\n',
+  });
+  assert.deepEqual(plain.diagnostics.map((d) => d.code), ['tf-variable-type']);
+});
