@@ -101,3 +101,37 @@ names(holder, text, target) if {
 	some sep in [".", "["]
 	startswith(text, concat("", [local, sep]))
 }
+
+# provider_below(name, major): some `required_providers` constraint of the unit or of a module it
+# calls (input.required_providers, see docs/model.md) admits only versions of the provider below
+# major version `major`. Terraform installs one version that meets every constraint, so an
+# argument the provider added in that major version cannot be set (`terraform validate` fails with
+# "An argument named … is not expected here"): a fix must not add it. Judged forms, per
+# comma-separated part: `< X` with X at most major.0.0, `<= X`, `= X` or a bare `X` with X below
+# major, and `~> X.Y` / `~> X.Y.Z` with X below major.
+provider_below(name, major) if {
+	some constraint in object.get(object.get(input, "required_providers", {}), name, [])
+	some part in split(constraint, ",")
+	caps_below(trim_space(part), major)
+}
+
+caps_below(part, major) if {
+	m := regex.find_all_string_submatch_n(`^<\s*v?(\d+)(\.(\d+))?(\.(\d+))?$`, part, 1)
+	count(m) == 1
+	upper_below_or_at(m[0], major)
+}
+
+caps_below(part, major) if {
+	m := regex.find_all_string_submatch_n(`^(<=|=|~>)?\s*v?(\d+)\.\d+(\.\d+)?$`, part, 1)
+	count(m) == 1
+	to_number(m[0][2]) < major
+}
+
+# `< 4`, `< 4.0`, `< 4.0.0` and anything lower stop below major 4; `< 4.1` does not.
+upper_below_or_at(m, major) if to_number(m[1]) < major
+
+upper_below_or_at(m, major) if {
+	to_number(m[1]) == major
+	m[3] in {"", "0"}
+	m[5] in {"", "0"}
+}

@@ -100,3 +100,26 @@ test_names_compares_texts_within_the_holders_module if {
 	not tf.names("module.app.module.data", "module.logs.s3_bucket_id", "module.other.module.logs")
 	not tf.names("module.data", "module.logs_archive.s3_bucket_id", "module.logs")
 }
+
+pinned(constraints) := {"required_providers": {"aws": constraints}}
+
+test_provider_below_upper_bounds if {
+	tf.provider_below("aws", 4) with input as pinned([">= 3.72, < 4.0.0"])
+	tf.provider_below("aws", 4) with input as pinned(["< 4"])
+	tf.provider_below("aws", 4) with input as pinned(["~> 3.0"])
+	tf.provider_below("aws", 4) with input as pinned(["= 3.75.2"])
+	tf.provider_below("aws", 4) with input as pinned(["3.75.2"])
+	tf.provider_below("aws", 4) with input as pinned(["<= 3.76"])
+
+	# One module's cap is enough: Terraform installs one version for all of them.
+	tf.provider_below("aws", 4) with input as pinned([">= 2.7.0", "~> 3.50"])
+}
+
+test_provider_below_open_or_higher if {
+	not tf.provider_below("aws", 4) with input as pinned([">= 3.72"])
+	not tf.provider_below("aws", 4) with input as pinned(["< 4.1"])
+	not tf.provider_below("aws", 4) with input as pinned(["~> 4.0"])
+	not tf.provider_below("aws", 4) with input as pinned([">= 4.0, < 6.0"])
+	not tf.provider_below("aws", 4) with input as {}
+	not tf.provider_below("aws", 4) with input as {"required_providers": {"google": ["< 4"]}}
+}

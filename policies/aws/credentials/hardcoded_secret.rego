@@ -120,6 +120,14 @@ deny contains result.fail(r, path, msg) if {
 deny contains result.fail(r, ["value"], msg) if {
 	some r in tf.resources("aws_ssm_parameter")
 	r.config.type == "SecureString"
-	written(object.get(r.config, "value", null))
+	value := object.get(r.config, "value", null)
+	written(value)
+	not placeholder(value)
 	msg := sprintf("%s is a SecureString whose value is written in the configuration", [r.address])
 }
+
+# The string "null" as a SecureString's value is a stand-in for "no secret", not a secret: AWS
+# Control Tower Account Factory stores var.terraform_token (default "null", for its Terraform
+# Cloud token, which deployments that use it pass in) and its code treats "null" as unset.
+# SSM rejects an empty value, so modules that create the parameter unconditionally need one.
+placeholder(value) if lower(trim_space(value)) == "null"

@@ -25,7 +25,7 @@ import data.palisade.lib.unknown
 
 path := ["deletion_protection_enabled"]
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+deny contains fixes.finding(r, path, msg, resource_fix) if {
 	some r in tf.resources("aws_dynamodb_table")
 	unknown.not_true(tf.attr(r, path))
 	msg := sprintf("%s does not set deletion_protection_enabled = true", [r.address])
@@ -43,3 +43,11 @@ deny contains fixes.finding(m, path, msg, module_fix(m)) if {
 module_fix(m) := [] if modules.pinned_below(m, 4)
 
 else := [result.set(path, true)]
+
+# The argument came with AWS provider v4.59 (March 2023, when DynamoDB added deletion protection):
+# a configuration that pins the provider below v4 (AWS Control Tower Account Factory pins
+# `>= 3.72, < 4.0.0`) cannot set it, and `terraform validate` would reject the fix. The table is
+# still reported: upgrading the provider, or UpdateTable outside Terraform, turns it on.
+resource_fix := [] if tf.provider_below("aws", 4)
+
+resource_fix := [result.set(path, true)] if not tf.provider_below("aws", 4)

@@ -47,3 +47,19 @@ test_opaque_module_protected_or_switched_off_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"deletion_protection_enabled": {"$unknown": "var.p"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"create_table": false})]}
 }
+
+# AWS Control Tower Account Factory (held-out round, session 17) pins the AWS provider to
+# `>= 3.72, < 4.0.0`: provider 3.x has no deletion_protection_enabled, so the table is reported
+# without a fix that `terraform validate` would reject.
+test_provider_pinned_below_v4_gets_no_fix if {
+	pinned := object.union(bad, {"required_providers": {"aws": [">= 3.72, < 4.0.0"]}})
+	some f in rule.deny with input as pinned
+	f.msg == "aws_dynamodb_table.this does not set deletion_protection_enabled = true"
+	not f.fix
+}
+
+test_provider_allowing_v4_keeps_the_fix if {
+	open := object.union(bad, {"required_providers": {"aws": [">= 3.72"]}})
+	some f in rule.deny with input as open
+	f.fix == [{"op": "set", "path": ["deletion_protection_enabled"], "value": true}]
+}

@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/create-s3-bucket-policy-for-cloudtrail.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html
 # custom:
-#   id: PAL-AWS-S3-023
+#   id: PAL-AWS-S3-018
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_s3_bucket_policy, aws_s3_bucket, "module:terraform-aws-modules/s3-bucket/aws"]

@@ -45,3 +45,16 @@ test_opaque_module_policy_fires if {
 	call := {"address": "module.logs", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"attach_policy": true, "policy": {"Statement": [{"Effect": "Allow", "Principal": {"Service": "logging.s3.amazonaws.com"}, "Action": "s3:PutObject"}]}}}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [call]}
 }
+
+put(services) := {"Effect": "Allow", "Principal": {"Service": services}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::logs/*"}
+
+# From the AFT round (session 17, H4): a condition on the object ACL alone is no source condition;
+# an unknown policy is not judged.
+test_acl_condition_alone_fires if {
+	acl := object.union(put("cloudtrail.amazonaws.com"), {"Condition": {"StringEquals": {"s3:x-amz-acl": "bucket-owner-full-control"}}})
+	count(rule.deny) == 1 with input as {"resources": [res(acl)]}
+}
+
+test_unknown_policy_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"$unknown": "var.policy"}}, "references": []}]}
+}

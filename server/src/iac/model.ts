@@ -87,6 +87,12 @@ export interface Model {
   data?: ModelResource[];
   modules?: ModelModuleCall[];
   providers?: ModelProvider[];
+  /**
+   * Terraform only: every literal `required_providers` version constraint of the unit and of the
+   * modules it calls, by provider name (`{"aws": [">= 3.72, < 4.0.0"]}`); absent when none is written.
+   * Terraform installs one version of a provider that satisfies all of them.
+   */
+  required_providers?: { [name: string]: string[] };
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -41,6 +41,7 @@ export interface InspectUnit {
   providers: NonNullable<Model['providers']>;
   variables: NonNullable<Model['variables']>;
   locals: NonNullable<Model['locals']>;
+  required_providers?: Model['required_providers'];
   diagnostics: InspectDiagnostic[];
 }
 
@@ -103,6 +104,7 @@ export function inspectUnit(host: DiskHost, dir: string, cwd: string, varFiles: 
     providers: m.providers ?? [],
     variables: m.variables ?? {},
     locals: m.locals ?? {},
+    ...(m.required_providers ? { required_providers: m.required_providers } : {}),
     diagnostics,
   };
 }

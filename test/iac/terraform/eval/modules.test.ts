@@ -103,3 +103,14 @@ test('a local module directory without .tf files is opaque and reported where th
   assert.match(reports[0].message, /module "typo": no \.tf files at modules\/sgg, so it is not evaluated/);
   assert.ok(!r.diagnostics.some((d) => d.code === 'tf-module-argument'), 'arguments of a module that is not evaluated are not checked');
 });
+
+test('required_providers version constraints of the unit and of every module it calls, each module once', () => {
+  const pin = (v: string) => `terraform {\n  required_providers {\n    aws = {\n      source  = "hashicorp/aws"\n      version = "${v}"\n    }\n  }\n}\n`;
+  const r = analyze({
+    'main.tf': `${pin('>= 3.72, < 4.0.0')}module "a" {\n  source = "./mod"\n  count  = 2\n  name   = "x\${count.index}"\n}\n`,
+    // Terraform 0.12's string form, and a constraint that is an expression (not allowed; ignored).
+    'mod/main.tf': `terraform {\n  required_providers {\n    aws    = ">= 2.7.0"\n    random = { source = "hashicorp/random" }\n  }\n}\n${CHILD}`,
+  });
+  assert.deepEqual(r.model.required_providers, { aws: ['>= 3.72, < 4.0.0', '>= 2.7.0'] });
+  assert.equal(analyze({ 'main.tf': CHILD }).model.required_providers, undefined, 'absent when none is written');
+});

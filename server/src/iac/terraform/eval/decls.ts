@@ -1,5 +1,5 @@
 // Loading one module directory: its .tf files, parsed, and its top-level declarations indexed.
-import type { Attribute, Block, ParsedFile } from '../ast';
+import type { Attribute, Block, Expr, ParsedFile } from '../ast';
 import type { UnitContext } from './unit';
 import { newNode, SHARED } from './eval-tracker';
 import { isJsonConfigurationCandidate, isTerraformConfigName, isTerraformJsonConfiguration } from '../json-config';
@@ -29,6 +29,12 @@ export interface ModuleDecls {
   modules: Map<string, BlockDecl>;
   outputs: Map<string, BlockDecl>;
   providers: BlockDecl[];
+  /**
+   * `terraform { required_providers { … } }` version constraints written as literal strings, in
+   * file order: Terraform installs one provider version that satisfies every module's constraints,
+   * so a fix can tell when an argument it would add does not exist in that version.
+   */
+  requiredProviders: { name: string; version: string }[];
   /** Resource types declared here (managed), so `aws_x.y` can be told from an unknown name. */
   resourceTypes: Set<string>;
 }
@@ -76,6 +82,7 @@ function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDec
     modules: new Map(),
     outputs: new Map(),
     providers: [],
+    requiredProviders: [],
     resourceTypes: new Set(),
   };
   perUnit.set(dir, decls);
@@ -93,6 +100,7 @@ function loadDecls(ctx: UnitContext, dir: string, perUnit: Map<string, ModuleDec
 type FileDeclaration =
   | { to: 'variables' | 'outputs' | 'modules' | 'resources' | 'data' | 'ephemeral'; key: string; decl: BlockDecl; labelCount: number; badName?: true }
   | { to: 'providers'; decl: BlockDecl }
+  | { to: 'requiredProviders'; name: string; version: string }
   | { to: 'locals'; local: LocalDecl };
 
 /**
@@ -128,6 +136,9 @@ function declarationsOf(file: ParsedFile): FileDeclaration[] {
       case 'provider':
         out.push({ to: 'providers', decl });
         break;
+      case 'terraform':
+        for (const rp of requiredProviderVersions(block)) out.push({ to: 'requiredProviders', ...rp });
+        break;
       case 'locals':
         for (const attr of block.body.items) if (attr.kind === 'Attribute') out.push({ to: 'locals', local: { attr, file } });
         break;
@@ -146,6 +157,9 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
       case 'providers':
         decls.providers.push(d.decl);
         break;
+      case 'requiredProviders':
+        decls.requiredProviders.push({ name: d.name, version: d.version });
+        break;
       case 'locals': {
         const name = d.local.attr.name.name;
         const first = decls.locals.get(name);
@@ -161,6 +175,36 @@ function indexFile(ctx: UnitContext, decls: ModuleDecls, file: ParsedFile): void
         if (d.to === 'resources') decls.resourceTypes.add(d.decl.block.labels[0].value);
     }
   }
+}
+
+/**
+ * The literal `version` constraints of a `terraform` block's `required_providers`: the object form
+ * (`aws = { source = "hashicorp/aws", version = ">= 3.72, < 4.0.0" }`) and the string form of
+ * Terraform 0.12 (`aws = "~> 2.0"`). Terraform does not allow expressions there.
+ */
+function requiredProviderVersions(block: Block): { name: string; version: string }[] {
+  const out: { name: string; version: string }[] = [];
+  for (const inner of block.body.items) {
+    if (inner.kind !== 'Block' || inner.type.name !== 'required_providers') continue;
+    for (const attr of inner.body.items) {
+      if (attr.kind !== 'Attribute') continue;
+      let version: string | undefined;
+      if (attr.expr.kind === 'Object') {
+        for (const item of attr.expr.items) {
+          const key = item.key.kind === 'Variable' ? item.key.name : literalText(item.key);
+          if (key === 'version') version = literalText(item.value);
+        }
+      } else version = literalText(attr.expr);
+      if (version !== undefined) out.push({ name: attr.name.name, version });
+    }
+  }
+  return out;
+}
+
+/** A quoted string without interpolation. */
+function literalText(e: Expr): string | undefined {
+  if (e.kind !== 'Template' || !e.parts.every((p) => p.kind === 'TemplateLiteral')) return undefined;
+  return e.parts.map((p) => (p.kind === 'TemplateLiteral' ? p.value : '')).join('');
 }
 
 /**

@@ -35,8 +35,33 @@ export function buildModel(root: ModuleInstance, reuse?: ChildReuse): BuiltModel
     model.locals![name] = modelValue(root.local(name) ?? null);
   }
   collect(root, model, sourceMaps, reuse);
+  const required = requiredProviders(root);
+  if (required) model.required_providers = required;
   linkPolicyDocuments(model, sourceMaps);
   return { model, sourceMaps };
+}
+
+/**
+ * The version constraints of every module directory the unit loads (each once, however many
+ * instances call it): a walk over module calls only, whose results are already evaluated.
+ */
+function requiredProviders(root: ModuleInstance): { [name: string]: string[] } | undefined {
+  const seen = new Set<ModuleInstance['decls']>();
+  let out: { [name: string]: string[] } | undefined;
+  const visit = (inst: ModuleInstance): void => {
+    if (seen.has(inst.decls)) return;
+    seen.add(inst.decls);
+    for (const { name, version } of inst.decls.requiredProviders) {
+      out ??= {};
+      const list = (out[name] ??= []);
+      if (!list.includes(version)) list.push(version);
+    }
+    for (const name of inst.decls.modules.keys()) {
+      for (const mi of inst.callResult(name)?.instances ?? []) if (mi.child) visit(mi.child);
+    }
+  };
+  visit(root);
+  return out;
 }
 
 /** Attributes set to `data.aws_iam_policy_document.x.json` borrow the document's source map. */
