@@ -88,11 +88,11 @@ _module_finding(m, msg) := result.fail_fix(m, ["tracing_mode"], msg, [result.set
 # is not in the configuration, since nothing here tells what it may do.
 tracing_ops(r, op) := [op] if {
 	writes_traces(execution_role(r))
-} else := [op, xray_attachment(r, role)] if {
+} else := [op, xray_attachment(role)] if {
 	role := execution_role(r)
 	fixes.can_add_resource(r)
 	fixes.can_add_resource(role)
-	not attachment_named(xray_attachment_name(r))
+	not attachment_named(xray_attachment_name(role))
 } else := []
 
 # execution_role(r): the one aws_iam_role of this module the function's role argument references.
@@ -119,14 +119,16 @@ writes_traces(role) if {
 	endswith(a.arn, concat("", [":iam::aws:policy/", name]))
 }
 
-xray_attachment_name(r) := sprintf("%s_xray", [r.name])
+# Named after the role, not the function: functions sharing one role share the attachment (two
+# attachments of one policy to one role would detach it from both when either is destroyed).
+xray_attachment_name(role) := sprintf("%s_xray", [role.name])
 
 attachment_named(name) if {
 	some a in tf.resources("aws_iam_role_policy_attachment")
 	a.name == name
 }
 
-xray_attachment(r, role) := result.add_resource("aws_iam_role_policy_attachment", xray_attachment_name(r), {
+xray_attachment(role) := result.add_resource("aws_iam_role_policy_attachment", xray_attachment_name(role), {
 	"role": result.expr(sprintf("%s.name", [role.address])),
 	"policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
 })

@@ -6,7 +6,7 @@ fn(config) := {"address": "aws_lambda_function.this", "type": "aws_lambda_functi
 
 exec_role := {"address": "aws_iam_role.exec", "type": "aws_iam_role", "name": "exec", "config": {"name": "exec"}, "references": []}
 
-xray := {"op": "add_resource", "type": "aws_iam_role_policy_attachment", "name": "this_xray", "config": {"role": {"$expr": "aws_iam_role.exec.name"}, "policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"}}
+xray := {"op": "add_resource", "type": "aws_iam_role_policy_attachment", "name": "exec_xray", "config": {"role": {"$expr": "aws_iam_role.exec.name"}, "policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"}}
 
 # The function's role is declared here and may not write traces: the fix also attaches
 # AWSXRayDaemonWriteAccess, without which Lambda refuses Active tracing.
