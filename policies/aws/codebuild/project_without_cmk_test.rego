@@ -56,20 +56,23 @@ test_role_expression_is_copied if {
 	f.fix == expected_fix({"$expr": text})
 }
 
-# No role ARN to grant: the finding stays without a fix and says why.
-test_no_fix_without_a_role_arn if {
-	by_name := project({"service_role": {"$unknown": "aws_iam_role.build.name"}}, [object.union(role_ref, {"attribute": "name"})])
-	by_each := project({"service_role": {"$unknown": "each.value.role"}}, [])
-	not_arn := project({"service_role": "codebuild"}, [])
-	unfixed(by_name)
-	unfixed(by_each)
-	unfixed(not_arn)
+# No role ARN to grant (a role's name, an iteration value, a bare name): the finding stays without
+# a fix and says why.
+no_role_msg := "aws_codebuild_project.build encrypts its artifacts with the AWS managed key, not a customer managed KMS key (no fix: the new key's policy must grant the service role, and service_role names no role ARN here)"
+
+test_no_fix_for_a_role_name if {
+	p := project({"service_role": {"$unknown": "aws_iam_role.build.name"}}, [object.union(role_ref, {"attribute": "name"})])
+	rule.deny == {{"msg": no_role_msg, "resource": "aws_codebuild_project.build", "path": ["encryption_key"]}} with input as {"resources": [p]}
 }
 
-unfixed(p) if {
-	some f in rule.deny with input as {"resources": [p]}
-	not f.fix
-	contains(f.msg, "no fix: the new key's policy must grant the service role")
+test_no_fix_for_an_iteration_value if {
+	p := project({"service_role": {"$unknown": "each.value.role"}}, [])
+	rule.deny == {{"msg": no_role_msg, "resource": "aws_codebuild_project.build", "path": ["encryption_key"]}} with input as {"resources": [p]}
+}
+
+test_no_fix_for_a_literal_that_is_no_role_arn if {
+	p := project({"service_role": "codebuild"}, [])
+	rule.deny == {{"msg": no_role_msg, "resource": "aws_codebuild_project.build", "path": ["encryption_key"]}} with input as {"resources": [p]}
 }
 
 # Taken names: no fix (the key and the document are named after the project).
