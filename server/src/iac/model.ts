@@ -87,6 +87,17 @@ export interface Model {
   data?: ModelResource[];
   modules?: ModelModuleCall[];
   providers?: ModelProvider[];
+  /**
+   * Terraform only: the root module's `terraform { required_providers { … } }` entries by local
+   * name, with their literal `source` and `version` (a bare string is the legacy version form).
+   * Rules read it to know which provider arguments the configuration may use.
+   */
+  required_providers?: { [name: string]: ModelRequiredProvider };
+}
+
+export interface ModelRequiredProvider {
+  source?: string;
+  version?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -25,6 +25,7 @@ const INPUT_FIELDS: [string, string][] = [
   ['data', 'array of data sources (same shape as resources)'],
   ['modules', 'array of module calls'],
   ['providers', 'array of provider configurations'],
+  ['required_providers', 'object: the root module’s required_providers ({source, version} by name)'],
   ['variables', 'object: root module variables, final values'],
   ['locals', 'object: root module locals'],
 ];

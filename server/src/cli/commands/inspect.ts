@@ -39,6 +39,7 @@ export interface InspectUnit {
   data: NonNullable<Model['data']>;
   modules: NonNullable<Model['modules']>;
   providers: NonNullable<Model['providers']>;
+  required_providers?: Model['required_providers'];
   variables: NonNullable<Model['variables']>;
   locals: NonNullable<Model['locals']>;
   diagnostics: InspectDiagnostic[];
@@ -101,6 +102,7 @@ export function inspectUnit(host: DiskHost, dir: string, cwd: string, varFiles: 
     data: m.data ?? [],
     modules: m.modules ?? [],
     providers: m.providers ?? [],
+    ...(m.required_providers ? { required_providers: m.required_providers } : {}),
     variables: m.variables ?? {},
     locals: m.locals ?? {},
     diagnostics,

@@ -1,13 +1,14 @@
 // Walks the evaluated root module (and every module instance under it) into the policy model
 // (Contract 1) and the source maps, normalising IAM policy JSON strings into objects.
-import type { Model, ModelModuleCall, ModelProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
+import type { Model, ModelModuleCall, ModelProvider, ModelRequiredProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
 import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
+import { evaluate } from './expressions';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
 import { PartialJson } from './json-template';
-import { moduleScope } from './scope';
+import { constantScope, moduleScope } from './scope';
 import type { ChildReuse } from './child-reuse';
 
 export interface BuiltModel {
@@ -36,7 +37,44 @@ export function buildModel(root: ModuleInstance, reuse?: ChildReuse): BuiltModel
   }
   collect(root, model, sourceMaps, reuse);
   linkPolicyDocuments(model, sourceMaps);
+  const required = requiredProviders(root);
+  if (required) model.required_providers = required;
   return { model, sourceMaps };
+}
+
+/**
+ * The root module's `required_providers` entries (every `terraform` block of its files; the first
+ * entry of a name wins, as Terraform rejects a second). Only the root's: it is the configuration
+ * `terraform init` resolves providers for, and a child's constraints can only narrow it. Reads the
+ * few attributes of those blocks, evaluated as constants (Terraform allows nothing else there).
+ */
+function requiredProviders(root: ModuleInstance): { [name: string]: ModelRequiredProvider } | undefined {
+  let out: { [name: string]: ModelRequiredProvider } | undefined;
+  for (const file of root.decls.files) {
+    for (const item of file.body.items) {
+      if (item.kind !== 'Block' || item.type.name !== 'terraform') continue;
+      for (const inner of item.body.items) {
+        if (inner.kind !== 'Block' || inner.type.name !== 'required_providers') continue;
+        for (const attr of inner.body.items) {
+          if (attr.kind !== 'Attribute') continue;
+          out ??= {};
+          if (attr.name.name in out) continue;
+          out[attr.name.name] = requirement(evaluate(attr.expr, constantScope(root, file)));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function requirement(v: Value): ModelRequiredProvider {
+  if (typeof v === 'string') return { version: v };
+  const out: ModelRequiredProvider = {};
+  if (v !== null && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Unknown)) {
+    if (typeof v.source === 'string') out.source = v.source;
+    if (typeof v.version === 'string') out.version = v.version;
+  }
+  return out;
 }
 
 /** Attributes set to `data.aws_iam_policy_document.x.json` borrow the document's source map. */
