@@ -33,3 +33,93 @@ test_opaque_module_default_immutable_or_unknown_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"repository_image_tag_mutability": {"$unknown": "var.m"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"repository_image_tag_mutability": "MUTABLE", "create": false})]}
 }
+
+repo := {"address": "aws_ecr_repository.app", "type": "aws_ecr_repository", "name": "app", "config": {"image_tag_mutability": "MUTABLE"}, "references": []}
+
+url_ref(path) := {"path": path, "target": "aws_ecr_repository.app", "attribute": "repository_url"}
+
+task := {
+	"address": "aws_ecs_task_definition.app", "type": "aws_ecs_task_definition", "name": "app",
+	"config": {"container_definitions": [{"name": "app", "image": {"$unknown": `"${aws_ecr_repository.app.repository_url}:latest"`}}]},
+	"references": [url_ref(["container_definitions", 0, "image"])],
+}
+
+lambda := {
+	"address": "aws_lambda_function.fn", "type": "aws_lambda_function", "name": "fn",
+	"config": {"image_uri": {"$unknown": `"${aws_ecr_repository.app.repository_url}:prod"`}},
+	"references": [url_ref(["image_uri"])],
+}
+
+aws(version) := {"aws": {"source": "hashicorp/aws", "version": version}}
+
+filter(tag) := {"op": "add_block", "path": [], "type": "image_tag_mutability_exclusion_filter", "config": {"filter": tag, "filter_type": "WILDCARD"}}
+
+# A moving tag the configuration deploys, with hashicorp/aws 6.8.0+ required: IMMUTABLE_WITH_EXCLUSION
+# and one exclusion filter per tag (sorted), so the deployment's pushes of that tag keep working.
+test_deployed_moving_tags_get_exclusion_filters if {
+	every version in [">= 6.8", "~> 6.10", ">= 6.8.0, < 7.0", "6.20.1", "> 6.9", ">= 7.0"] {
+		findings := rule.deny with input as {"resources": [repo, task, lambda], "required_providers": aws(version)}
+		findings == {{
+			"msg": "aws_ecr_repository.app allows image tags to be overwritten (the configuration deploys :latest, :prod from it, which IMMUTABLE would keep from being pushed again; exclusion filters for them are written)",
+			"resource": "aws_ecr_repository.app", "path": ["image_tag_mutability"],
+			"fix": [{"op": "set", "path": ["image_tag_mutability"], "value": "IMMUTABLE_WITH_EXCLUSION"}, filter("latest"), filter("prod")],
+		}}
+	}
+}
+
+# Without a constraint that rules out providers older than 6.8.0: no fix, and the message says why.
+test_no_fix_when_the_provider_may_be_older if {
+	every req in [{}, aws(">= 5.0"), aws("~> 6.7"), aws("> 6.7.9"), {"aws": {"version": "6.7.0"}}, {"aws": {"source": "hashicorp/aws"}}] {
+		scanned := {"resources": [repo, task], "required_providers": req}
+		some f in rule.deny with input as scanned
+		not f.fix
+		f.msg == "aws_ecr_repository.app allows image tags to be overwritten (no fix: the configuration deploys :latest from it, which IMMUTABLE would keep from being pushed again; IMMUTABLE_WITH_EXCLUSION with exclusion filters for them needs hashicorp/aws 6.8.0 or later in required_providers)"
+	}
+}
+
+# The legacy string form names the version alone.
+test_legacy_required_providers_string if {
+	some f in rule.deny with input as {"resources": [repo, task], "required_providers": {"aws": {"version": "~> 6.8"}}}
+	f.fix[0].value == "IMMUTABLE_WITH_EXCLUSION"
+}
+
+# A module argument deploying the tag counts too (module calls carry no references).
+test_module_argument_deploys_a_tag if {
+	call := {"address": "module.svc", "name": "svc", "source": "./svc", "config": {"image": {"$unknown": `"${aws_ecr_repository.app.repository_url}:stable"`}}}
+	some f in rule.deny with input as {"resources": [repo], "modules": [call]}
+	contains(f.msg, "deploys :stable from it")
+	not f.fix
+}
+
+# Version-like tags, digests and variable tags are not moving tags: IMMUTABLE as usual.
+test_pinned_or_variable_tags_keep_the_immutable_fix if {
+	call := {"address": "module.svc", "name": "svc", "source": "./svc", "config": {
+		"a": {"$unknown": `"${aws_ecr_repository.app.repository_url}:v1.2.3"`},
+		"b": {"$unknown": `"${aws_ecr_repository.app.repository_url}:2024.01.5"`},
+		"c": {"$unknown": `"${aws_ecr_repository.app.repository_url}:3f9a2c1"`},
+		"d": {"$unknown": `"${aws_ecr_repository.app.repository_url}:${var.tag}"`},
+		"e": {"$unknown": `"${aws_ecr_repository.app.repository_url}@${var.digest}"`},
+		"f": {"$unknown": `"${aws_ecr_repository.other.repository_url}:latest"`},
+	}}
+	rule.deny == {{
+		"msg": "aws_ecr_repository.app allows image tags to be overwritten", "resource": "aws_ecr_repository.app", "path": ["image_tag_mutability"],
+		"fix": [{"op": "set", "path": ["image_tag_mutability"], "value": "IMMUTABLE"}],
+	}} with input as {"resources": [repo], "modules": [call]}
+}
+
+# A repository in a child module is matched by the text relative to its module.
+test_child_module_scope if {
+	child_repo := object.union(repo, {"address": "module.reg.aws_ecr_repository.app", "module": "module.reg"})
+	some f in rule.deny with input as {"resources": [child_repo, task]}
+	f.msg == "module.reg.aws_ecr_repository.app allows image tags to be overwritten"
+}
+
+# The terraform-aws-modules/ecr form: a moving tag deployed from module.x.repository_url withholds the fix.
+test_opaque_module_with_a_deployed_moving_tag_has_no_fix if {
+	ecr := call({"repository_image_tag_mutability": "MUTABLE"})
+	fn := object.union(lambda, {"config": {"image_uri": {"$unknown": `"${module.r.repository_url}:latest"`}}, "references": [{"path": ["image_uri"], "target": "module.r", "attribute": "repository_url"}]})
+	some f in rule.deny with input as {"resources": [fn], "modules": [ecr]}
+	f.resource == "module.r"
+	not f.fix
+	contains(f.msg, "deploys :latest from it")
+}
