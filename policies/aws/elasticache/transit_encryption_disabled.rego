@@ -67,13 +67,25 @@ deny contains fixes.finding(m, ["transit_encryption_enabled"], message(m, versio
 }
 
 # "preferred" accepts clear-text clients: the finding stays until "required", the documented second
-# step, which AWS applies in place (the mode exists only on 7.0.5 and later).
-deny contains result.fail_fix(r, ["transit_encryption_mode"], msg, [result.set(["transit_encryption_mode"], "required")]) if {
-	some r in array.concat([r | some r in input.resources; r.type in types; not tf.has_attr(r, ["global_replication_group_id"])], modules.elasticache_groups)
+# step, which AWS applies in place (the mode exists only on 7.0.5 and later). Only where transit
+# encryption itself is not already reported (a module's unset argument is its default, true).
+deny contains result.fail_fix(r, ["transit_encryption_mode"], preferred_msg(r), to_required) if {
+	some r in input.resources
+	r.type in types
+	not tf.has_attr(r, ["global_replication_group_id"])
 	unknown.known_string(r.config.transit_encryption_mode) == "preferred"
-	not unknown.is_false(object.get(r.config, "transit_encryption_enabled", null))
-	msg := sprintf(`%s accepts unencrypted connections (transit_encryption_mode = "preferred")`, [r.address])
+	not bad(object.get(r.config, "transit_encryption_enabled", null))
 }
+
+deny contains result.fail_fix(m, ["transit_encryption_mode"], preferred_msg(m), to_required) if {
+	some m in modules.elasticache_groups
+	unknown.known_string(m.config.transit_encryption_mode) == "preferred"
+	not unknown.is_false(object.get(m.config, "transit_encryption_enabled", true))
+}
+
+preferred_msg(r) := sprintf(`%s accepts unencrypted connections (transit_encryption_mode = "preferred")`, [r.address])
+
+to_required := [result.set(["transit_encryption_mode"], "required")]
 
 fix_ops(version) := [result.set(["transit_encryption_enabled"], true)] if {
 	not in_place_version(version)

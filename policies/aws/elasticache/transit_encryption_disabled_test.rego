@@ -80,3 +80,9 @@ test_opaque_module_from_7_0_5_has_no_fix if {
 	f.path == ["transit_encryption_enabled"]
 	not f.fix
 }
+
+# With transit encryption itself reported (unset or false), "preferred" adds no second finding.
+test_preferred_mode_is_not_reported_twice if {
+	findings := rule.deny with input as {"resources": [group({"engine_version": "6.2", "transit_encryption_mode": "preferred"})]}
+	[f.path | some f in findings] == [["transit_encryption_enabled"]]
+}
