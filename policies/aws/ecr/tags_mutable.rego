@@ -54,7 +54,7 @@ deny contains fixes.finding(r, ["image_tag_mutability"], message(r, tags), repos
 # becomes the repository's image_tag_mutability; only a set value is judged. A moving tag deployed
 # from module.x.repository_url withholds the fix the same way (the fix does not write the module's
 # exclusion filters).
-deny contains fixes.finding(m, ["repository_image_tag_mutability"], message(m, tags), module_fix(tags)) if {
+deny contains fixes.finding(m, ["repository_image_tag_mutability"], module_message(m, tags), module_fix(tags)) if {
 	some m in modules.ecr_repositories
 	value := object.get(m.config, "repository_image_tag_mutability", "IMMUTABLE")
 	value != null
@@ -63,30 +63,44 @@ deny contains fixes.finding(m, ["repository_image_tag_mutability"], message(m, t
 	tags := moving_tags(scope, regex.replace(substring(m.address, count(scope), -1), `\[.*\]$`, ""))
 }
 
-message(r, tags) := sprintf("%s allows image tags to be overwritten", [r.address]) if {
+message(r, tags) := sprintf("%s allows image tags to be overwritten (%s)", [r.address, reason]) if {
+	has_filters(r)
+	reason := "no fix: its image_tag_mutability_exclusion_filter blocks, which IMMUTABLE does not take, are the owner's to remove"
+} else := sprintf("%s allows image tags to be overwritten", [r.address]) if {
 	count(tags) == 0
-} else := sprintf("%s allows image tags to be overwritten (%s)", [r.address, tags_note(r, tags)])
+} else := sprintf("%s allows image tags to be overwritten (the configuration deploys %s from it, %s)", [r.address, tag_list(tags), tags_note(r, tags)])
 
-tags_note(r, tags) := sprintf("the configuration deploys %s from it, %s; exclusion filters for them are written", [tag_list(tags), refused]) if {
+# A moving tag's next push under IMMUTABLE is refused; say what the fix does about it, or why none.
+tags_note(r, tags) := "which IMMUTABLE would refuse to push again; exclusion filters keep them mutable" if {
 	count(repository_fix(r, tags)) > 0
-	refused := "which IMMUTABLE would keep from being pushed again"
-} else := sprintf("no fix: the configuration deploys %s from it, %s; %s", [tag_list(tags), refused, needs]) if {
-	refused := "which IMMUTABLE would keep from being pushed again"
-	needs := "IMMUTABLE_WITH_EXCLUSION with exclusion filters for them needs hashicorp/aws 6.8.0 or later in required_providers"
-}
+} else := "which IMMUTABLE would refuse to push again; no fix: more than the 5 exclusion filters ECR allows" if {
+	count(tags) > 5
+} else := "which IMMUTABLE would refuse to push again; no fix: exclusion filters need hashicorp/aws 6.8.0 or later in required_providers"
 
 tag_list(tags) := concat(", ", [sprintf(":%s", [t]) | some t in sort(tags)])
 
+# MUTABLE_WITH_EXCLUSION's filters name tags kept immutable; the provider accepts filters only with
+# a *_WITH_EXCLUSION value, so neither IMMUTABLE nor new filters fit beside them.
+has_filters(r) if tf.has_attr(r, ["image_tag_mutability_exclusion_filter"])
+
 repository_fix(r, tags) := [result.set(["image_tag_mutability"], "IMMUTABLE")] if {
+	not has_filters(r)
 	count(tags) == 0
 } else := array.concat(
 	[result.set(["image_tag_mutability"], "IMMUTABLE_WITH_EXCLUSION")],
 	[result.add_block([], "image_tag_mutability_exclusion_filter", {"filter": t, "filter_type": "WILDCARD"}) | some t in sort(tags)],
 ) if {
+	not has_filters(r)
+	count(tags) > 0
 	count(tags) <= 5
-	not tf.has_attr(r, ["image_tag_mutability_exclusion_filter"])
 	aws_provider_from(exclusion_filter_release)
 } else := []
+
+module_message(m, tags) := sprintf("%s allows image tags to be overwritten", [m.address]) if {
+	count(tags) == 0
+} else := sprintf("%s allows image tags to be overwritten (the configuration deploys %s from it, %s)", [m.address, tag_list(tags), note]) if {
+	note := "which IMMUTABLE would refuse to push again; no fix: the module's exclusion filters are the owner's to write"
+}
 
 module_fix(tags) := [result.set(["repository_image_tag_mutability"], "IMMUTABLE")] if count(tags) == 0
 

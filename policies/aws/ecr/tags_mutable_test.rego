@@ -60,7 +60,7 @@ test_deployed_moving_tags_get_exclusion_filters if {
 	every version in [">= 6.8", "~> 6.10", ">= 6.8.0, < 7.0", "6.20.1", "> 6.9", ">= 7.0"] {
 		findings := rule.deny with input as {"resources": [repo, task, lambda], "required_providers": aws(version)}
 		findings == {{
-			"msg": "aws_ecr_repository.app allows image tags to be overwritten (the configuration deploys :latest, :prod from it, which IMMUTABLE would keep from being pushed again; exclusion filters for them are written)",
+			"msg": "aws_ecr_repository.app allows image tags to be overwritten (the configuration deploys :latest, :prod from it, which IMMUTABLE would refuse to push again; exclusion filters keep them mutable)",
 			"resource": "aws_ecr_repository.app", "path": ["image_tag_mutability"],
 			"fix": [{"op": "set", "path": ["image_tag_mutability"], "value": "IMMUTABLE_WITH_EXCLUSION"}, filter("latest"), filter("prod")],
 		}}
@@ -73,7 +73,7 @@ test_no_fix_when_the_provider_may_be_older if {
 		scanned := {"resources": [repo, task], "required_providers": req}
 		some f in rule.deny with input as scanned
 		not f.fix
-		f.msg == "aws_ecr_repository.app allows image tags to be overwritten (no fix: the configuration deploys :latest from it, which IMMUTABLE would keep from being pushed again; IMMUTABLE_WITH_EXCLUSION with exclusion filters for them needs hashicorp/aws 6.8.0 or later in required_providers)"
+		f.msg == "aws_ecr_repository.app allows image tags to be overwritten (the configuration deploys :latest from it, which IMMUTABLE would refuse to push again; no fix: exclusion filters need hashicorp/aws 6.8.0 or later in required_providers)"
 	}
 }
 
@@ -121,5 +121,24 @@ test_opaque_module_with_a_deployed_moving_tag_has_no_fix if {
 	some f in rule.deny with input as {"resources": [fn], "modules": [ecr]}
 	f.resource == "module.r"
 	not f.fix
-	contains(f.msg, "deploys :latest from it")
+	f.msg == "module.r allows image tags to be overwritten (the configuration deploys :latest from it, which IMMUTABLE would refuse to push again; no fix: the module's exclusion filters are the owner's to write)"
+}
+
+# MUTABLE_WITH_EXCLUSION with its filters: IMMUTABLE would not take the filters; no fix.
+test_mutable_with_exclusion_filters_has_no_fix if {
+	r := object.union(repo, {"config": {
+		"image_tag_mutability": "MUTABLE_WITH_EXCLUSION",
+		"image_tag_mutability_exclusion_filter": [{"filter": "release-*", "filter_type": "WILDCARD"}],
+	}})
+	some f in rule.deny with input as {"resources": [r]}
+	not f.fix
+	contains(f.msg, "no fix: its image_tag_mutability_exclusion_filter blocks")
+}
+
+# More tags than ECR's 5 filters: no fix, and the message says so.
+test_more_than_five_moving_tags_has_no_fix if {
+	config := {k: {"$unknown": sprintf(`"${aws_ecr_repository.app.repository_url}:%s"`, [k])} | some k in ["a", "b", "c", "d", "e", "f"]}
+	some f in rule.deny with input as {"resources": [repo], "modules": [{"address": "module.svc", "name": "svc", "source": "./svc", "config": config}], "required_providers": aws(">= 6.8")}
+	not f.fix
+	endswith(f.msg, "no fix: more than the 5 exclusion filters ECR allows)")
 }
