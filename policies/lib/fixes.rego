@@ -103,12 +103,7 @@ logs_cmk_set(r, path) := ops if {
 
 # logs_key_policy(name): the key policy document of logs_cmk_set.
 logs_key_policy(name) := {"op": "add_data", "type": "aws_iam_policy_document", "name": name, "config": {"statement": [
-	{
-		"sid": "AccountAdministersKey",
-		"actions": ["kms:*"],
-		"resources": ["*"],
-		"principals": [{"type": "AWS", "identifiers": [result.expr(sprintf(`"arn:aws:iam::${%s}:root"`, [account]))]}],
-	},
+	account_administers_key(account),
 	{
 		"sid": "CloudWatchLogsUsesKey",
 		"actions": ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
@@ -121,8 +116,61 @@ logs_key_policy(name) := {"op": "add_data", "type": "aws_iam_policy_document", "
 		}],
 	},
 ]}} if {
-	account := sprintf("data.aws_caller_identity.%s.account_id", [data_name("aws_caller_identity")])
-	region := sprintf("data.aws_region.%s.name", [data_name("aws_region")])
+	account := account_id_expr(data_name("aws_caller_identity"))
+	region := region_name_expr(data_name("aws_region"))
+}
+
+# account_expr / region_expr: the account id and region as expressions, read from the module's own
+# data sources (or the ones a fix adds: account_region_data).
+account_expr := account_id_expr(data_name("aws_caller_identity"))
+
+region_expr := region_name_expr(data_name("aws_region"))
+
+account_id_expr(name) := sprintf("data.aws_caller_identity.%s.account_id", [name])
+
+region_name_expr(name) := sprintf("data.aws_region.%s.name", [name])
+
+# The key policy statement that keeps AWS's default: the account administers and may use the key
+# through IAM policies (without it the key would be unmanageable).
+account_administers_key(account) := {
+	"sid": "AccountAdministersKey",
+	"actions": ["kms:*"],
+	"resources": ["*"],
+	"principals": [{"type": "AWS", "identifiers": [result.expr(sprintf(`"arn:aws:iam::${%s}:root"`, [account]))]}],
+}
+
+# cmk_policy_set(r, path, statements) gives r a customer managed key named after it whose key policy
+# is account_administers_key plus statements (for a service that uses the key with the caller's
+# credentials and needs a grant the default policy leaves to IAM), and sets path to its ARN; []
+# when it cannot (see cmk_policy_ops).
+cmk_policy_set(r, path, statements) := ops if {
+	ops := array.concat(cmk_policy_ops(r, statements), [result.set(path, cmk_arn(r))])
+} else := []
+
+# cmk_policy_replace is cmk_policy_set for an attribute that reads a key through a reference the
+# rule has judged (see cmk_replace).
+cmk_policy_replace(r, path, statements, expr_text) := ops if {
+	set := object.union(result.set(path, cmk_arn(r)), {"replaces": expr_text})
+	ops := array.concat(cmk_policy_ops(r, statements), [set])
+} else := []
+
+# cmk_policy_ops: the data sources, policy document "<name>_key" and key "<name>"; undefined when
+# r cannot be referenced by a plain address or either name is taken.
+cmk_policy_ops(r, statements) := ops if {
+	can_add_resource(r)
+	not key_named(r.name)
+	document := sprintf("%s_key", [r.name])
+	not data_named("aws_iam_policy_document", document)
+	key := result.add_resource("aws_kms_key", r.name, {
+		"description": key_description(r),
+		"deletion_window_in_days": 30,
+		"enable_key_rotation": true,
+		"policy": result.expr(sprintf("data.aws_iam_policy_document.%s.json", [document])),
+	})
+	admin := account_administers_key(account_id_expr(data_name("aws_caller_identity")))
+	policy := {"op": "add_data", "type": "aws_iam_policy_document", "name": document, "config": {"statement": array.concat([admin], statements)}}
+	data_ops := array.concat(missing_data("aws_caller_identity"), missing_data("aws_region"))
+	ops := array.concat(data_ops, [policy, key])
 }
 
 data_named(data_type, name) if {

@@ -25,6 +25,7 @@ const INPUT_FIELDS: [string, string][] = [
   ['data', 'array of data sources (same shape as resources)'],
   ['modules', 'array of module calls'],
   ['providers', 'array of provider configurations'],
+  ['required_providers', 'object: every literal required_providers version constraint of the unit and the modules it calls, by provider name ({"aws": [">= 5.0"]})'],
   ['variables', 'object: root module variables, final values'],
   ['locals', 'object: root module locals'],
 ];

@@ -39,9 +39,9 @@ export interface InspectUnit {
   data: NonNullable<Model['data']>;
   modules: NonNullable<Model['modules']>;
   providers: NonNullable<Model['providers']>;
+  required_providers?: Model['required_providers'];
   variables: NonNullable<Model['variables']>;
   locals: NonNullable<Model['locals']>;
-  required_providers?: Model['required_providers'];
   diagnostics: InspectDiagnostic[];
 }
 
@@ -102,9 +102,9 @@ export function inspectUnit(host: DiskHost, dir: string, cwd: string, varFiles: 
     data: m.data ?? [],
     modules: m.modules ?? [],
     providers: m.providers ?? [],
+    ...(m.required_providers ? { required_providers: m.required_providers } : {}),
     variables: m.variables ?? {},
     locals: m.locals ?? {},
-    ...(m.required_providers ? { required_providers: m.required_providers } : {}),
     diagnostics,
   };
 }
