@@ -4,6 +4,7 @@ import type { Expr } from '../ast';
 import type { Scope } from './scope';
 import { isObject, Unknown, type Value, type ValueObject } from '../values';
 import { toBoolValue, toNumberValue, toStringValue, typeName } from './convert';
+import { computedAttribute, computedOwner } from './computed';
 
 export type TypeConstraint =
   | { kind: 'any' | 'string' | 'number' | 'bool' }
@@ -173,7 +174,16 @@ function convert(value: Value, type: TypeConstraint): Value | ConversionFailure 
             out[name] = attr.default === undefined ? null : convertOrKeep(attr.default, attr.type);
             continue;
           }
-          if (given === undefined) return new ConversionFailure(`attribute "${name}" is required`);
+          if (given === undefined) {
+            // A whole resource passed as an object (`sqs_build_queue = aws_sqs_queue.q` into
+            // `object({ arn = string })`): the provider sets `arn` at apply, so it is unknown, not missing.
+            const owner = computedOwner(value);
+            if (owner !== undefined) {
+              out[name] = computedAttribute(owner, name, `${owner}.${name}`);
+              continue;
+            }
+            return new ConversionFailure(`attribute "${name}" is required`);
+          }
           out[name] = null;
           continue;
         }
