@@ -8,8 +8,8 @@
 #   module declares, which answers every unmatched request) and a WebSocket API's $connect route
 #   (aws_apigatewayv2_route), whose authorization_type defaults to NONE, and for the routes an
 #   opaque terraform-aws-modules/apigateway-v2 call declares in its `routes` (v5 on) or
-#   `integrations` (v2 to v4) map. A route whose path names a webhook (POST /webhook) is reported
-#   without a fix: its sender (GitHub, Stripe) cannot sign requests for IAM authorization.
+#   `integrations` (v2 to v4) map. A POST route whose path names a webhook (POST /webhook) is
+#   reported without a fix: its sender (GitHub, Stripe) cannot sign requests for IAM authorization.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
@@ -78,12 +78,17 @@ deny contains fixes.finding(route.call, path, msg, ops) if {
 	ops := [op | not webhook_route(route.key); op := result.set(array.concat(route.path, ["authorization_type"]), "AWS_IAM")]
 }
 
-# A route whose path names a webhook ("POST /webhook", "POST /hooks/github") receives deliveries
-# from a third party (GitHub, Stripe, Slack) that cannot sign requests with SigV4 and authenticates
-# each payload by its own signature, which the handler checks (the GitHub-runners module's webhook
-# Lambda verifies X-Hub-Signature). AWS_IAM would turn every delivery away: the deliberately public
-# endpoint keeps the finding without a fix (H3 fix review, session 17).
-webhook_route(route) if contains(lower(route), "hook")
+# A POST (or ANY) route whose path names a webhook ("POST /webhook", "POST /hooks/github") receives
+# deliveries from a third party (GitHub, Stripe, Slack) that cannot sign requests with SigV4 and
+# authenticates each payload by its own signature, which the handler checks (the GitHub-runners
+# module's webhook Lambda verifies X-Hub-Signature). AWS_IAM would turn every delivery away: the
+# deliberately public endpoint keeps the finding without a fix (H3 fix review, session 17).
+# Deliveries are POSTs: "GET /hooks" reads an API's own hook list and keeps its fix.
+webhook_route(route) if {
+	parts := split(route, " ")
+	upper(parts[0]) in {"POST", "ANY"}
+	contains(lower(substring(route, count(parts[0]), -1)), "hook")
+}
 
 authorizable(_, "$connect")
 
