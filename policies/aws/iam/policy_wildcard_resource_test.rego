@@ -62,3 +62,11 @@ test_expired_statement_passes if {
 	count(rule.deny) == 0 with input as {"resources": [until("2023-06-30T00:00:00Z")]}
 	count(rule.deny) == 1 with input as {"resources": [until("2999-01-01T00:00:00Z")]}
 }
+
+# A managed policy used only as a role's permissions boundary grants nothing (held-out H3).
+test_permissions_boundary_passes if {
+	cap := {"address": "aws_iam_policy.cap", "type": "aws_iam_policy", "name": "cap", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}}, "references": []}
+	role := {"address": "aws_iam_role.deploy", "type": "aws_iam_role", "name": "deploy", "config": {}, "references": [{"path": ["permissions_boundary"], "target": "aws_iam_policy.cap", "attribute": "arn"}]}
+	count(rule.deny) == 0 with input as {"resources": [cap, role]}
+	count(rule.deny) == 1 with input as {"resources": [cap]}
+}

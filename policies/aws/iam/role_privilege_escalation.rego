@@ -14,6 +14,8 @@
 #   one's own access keys or one named role to pass bound what can be gained, and AWS managed
 #   policies (arn:aws:iam::aws:policy/…) cannot be rewritten by anyone but AWS. The AWS managed IAMFullAccess, attached by its ARN, counts too:
 #   its document is not in the configuration, but it allows iam:* on every resource.
+#   A permissions boundary that is a policy of the same configuration caps the paths: an action
+#   the boundary does not allow is not counted.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/

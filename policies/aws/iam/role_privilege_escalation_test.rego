@@ -48,3 +48,28 @@ test_managed_and_document_paths_report_once if {
 	both := json.patch(role([allow("iam:PassRole"), allow("ec2:RunInstances")]), [{"op": "add", "path": "/config/managed_policy_arns", "value": ["arn:aws:iam::aws:policy/IAMFullAccess"]}])
 	count(rule.deny) == 1 with input as {"resources": [both]}
 }
+
+# A permissions boundary of the unit caps the role's own grants (held-out H3, the GitHub-runners
+# deploy role): only paths the boundary also allows are reported; a boundary whose document cannot
+# be read, or that is not in the unit, caps nothing.
+bounded_role(statements) := object.union(role(statements), {"references": [{"path": ["permissions_boundary"], "target": "aws_iam_policy.cap", "attribute": "arn"}]})
+
+cap(statements) := {"address": "aws_iam_policy.cap", "type": "aws_iam_policy", "name": "cap", "references": [], "config": {"policy": {"Statement": statements}}}
+
+test_permissions_boundary_caps_the_paths if {
+	grants := [allow(["iam:*", "lambda:*"])]
+	rule.deny == {{
+		"msg": "aws_iam_role.app can escalate its privileges with lambda:UpdateFunctionCode (granted by aws_iam_role.app)",
+		"resource": "aws_iam_role.app", "path": [],
+		"related": [{"resource": "aws_iam_role.app", "path": ["inline_policy", 0, "policy", "Statement", 0], "msg": "grants lambda:UpdateFunctionCode"}],
+	}} with input as {"resources": [bounded_role(grants), cap([allow(["lambda:UpdateFunctionCode", "s3:*"]), {"Effect": "Allow", "Action": "iam:CreateRole", "Resource": "arn:aws:iam::1:role/ns/*"}])]}
+	count(rule.deny) == 0 with input as {"resources": [bounded_role(grants), cap([allow("s3:*")])]}
+	count(rule.deny) == 0 with input as {"resources": [bounded_role(grants), cap([allow("iam:*"), {"Effect": "Deny", "Action": ["iam:*", "lambda:*"], "Resource": "*"}])]}
+}
+
+test_unreadable_or_outside_boundary_caps_nothing if {
+	grants := [allow(["iam:CreateAccessKey"])]
+	count(rule.deny) == 1 with input as {"resources": [bounded_role(grants), cap([allow({"$unknown": "var.actions"})])]}
+	count(rule.deny) == 1 with input as {"resources": [bounded_role(grants)]}
+	count(rule.deny) == 1 with input as {"resources": [bounded_role(grants), cap([allow("s3:*"), {"$unknown": "var.extra"}])]}
+}

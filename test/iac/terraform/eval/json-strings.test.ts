@@ -182,3 +182,49 @@ resource "aws_sqs_queue_policy" "file" {
   }
   assert.deepEqual(r.diagnostics, []);
 });
+
+test('a JSON template with a known %{if} keeps its structure; an unknown %{if} or a %{for} does not', () => {
+  // The GitHub-runners scale-up policy adds its KMS statement under `%{ if kms_key_arn != "" ~}`
+  // while its queue ARN is unknown: the `ssm:PutParameter` on "*" next to it must stay visible.
+  const TEMPLATE = `{"Statement": [
+  {"Effect": "Allow", "Action": "ssm:PutParameter", "Resource": "*"},
+  {"Effect": "Allow", "Action": "sqs:ReceiveMessage", "Resource": "\${sqs_arn}"
+%{ if kms_key_arn != "" ~}
+  },
+  {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "\${kms_key_arn}"
+%{ endif ~}
+  }
+]}`;
+  const r = analyze({
+    'main.tf': `resource "aws_sqs_queue" "q" { name = "q" }
+variable "kms" {}
+resource "aws_iam_policy" "no_kms" {
+  policy = templatefile("\${path.module}/p.json", { sqs_arn = aws_sqs_queue.q.arn, kms_key_arn = "" })
+}
+resource "aws_iam_policy" "kms" {
+  policy = templatefile("\${path.module}/p.json", { sqs_arn = aws_sqs_queue.q.arn, kms_key_arn = "arn:aws:kms:eu-west-1:1:key/k" })
+}
+resource "aws_iam_policy" "unknown_if" {
+  policy = templatefile("\${path.module}/p.json", { sqs_arn = aws_sqs_queue.q.arn, kms_key_arn = var.kms })
+}
+resource "aws_iam_policy" "for" {
+  policy = <<EOF
+{"Statement": [%{ for a in ["s3:GetObject"] }{"Action": "\${a}", "Resource": "\${aws_sqs_queue.q.arn}"}%{ endfor }]}
+EOF
+}
+`,
+    'p.json': TEMPLATE,
+  });
+  const policy = (address: string) => r.model.resources.find((x) => x.address === address)!.config.policy as { Statement: Record<string, unknown>[] };
+  const isUnknown = (v: unknown) => typeof v === 'object' && v !== null && '$unknown' in v;
+  const noKms = policy('aws_iam_policy.no_kms').Statement;
+  assert.equal(noKms.length, 2);
+  assert.deepEqual(noKms[0], { Effect: 'Allow', Action: 'ssm:PutParameter', Resource: '*' });
+  assert.ok(isUnknown(noKms[1].Resource));
+  const kms = policy('aws_iam_policy.kms').Statement;
+  assert.equal(kms.length, 3);
+  assert.deepEqual(kms[2], { Effect: 'Allow', Action: 'kms:Decrypt', Resource: 'arn:aws:kms:eu-west-1:1:key/k' });
+  assert.ok(isUnknown(policy('aws_iam_policy.unknown_if')) && !('Statement' in policy('aws_iam_policy.unknown_if')));
+  assert.ok(isUnknown(policy('aws_iam_policy.for')) && !('Statement' in policy('aws_iam_policy.for')));
+  assert.deepEqual(r.diagnostics, []);
+});

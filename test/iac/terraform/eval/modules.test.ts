@@ -114,3 +114,48 @@ test('required_providers version constraints of the unit and of every module it 
   assert.deepEqual(r.model.required_providers, { aws: ['>= 3.72, < 4.0.0', '>= 2.7.0'] });
   assert.equal(analyze({ 'main.tf': CHILD }).model.required_providers, undefined, 'absent when none is written');
 });
+
+test('a whole resource passed to an object-typed variable: its computed attributes are unknown, not missing', () => {
+  // The GitHub-runners module passes `aws_sqs_queue.queued_builds` into `object({ id = string, arn = string })`
+  // and a module's `bucket` output (a whole aws_s3_bucket) into `object({ arn = string })`.
+  const r = analyze({
+    'main.tf': `resource "aws_sqs_queue" "q" {
+  name = "builds"
+}
+module "store" {
+  source = "./store"
+}
+module "use" {
+  source = "./use"
+  queue  = aws_sqs_queue.q
+  bucket = module.store.bucket
+}
+module "literal" {
+  source = "./use"
+  queue  = { id = "x" }
+  bucket = { arn = "arn:aws:s3:::b" }
+}
+`,
+    'store/main.tf': 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n}\noutput "bucket" {\n  value = aws_s3_bucket.b\n}\n',
+    'use/main.tf': `variable "queue" {
+  type = object({ id = string, arn = string })
+}
+variable "bucket" {
+  type = object({ arn = string })
+}
+resource "aws_lambda_event_source_mapping" "m" {
+  event_source_arn = var.queue.arn
+  function_name    = var.bucket.arn
+}
+`,
+  });
+  const config = (address: string) => r.model.resources.find((x) => x.address === address)?.config;
+  const m = config('module.use.aws_lambda_event_source_mapping.m')!;
+  assert.ok(m.event_source_arn !== null && typeof m.event_source_arn === 'object' && '$unknown' in m.event_source_arn, JSON.stringify(m));
+  assert.ok(m.function_name !== null && typeof m.function_name === 'object' && '$unknown' in m.function_name, JSON.stringify(m));
+  // A literal object still has to carry every required attribute.
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.code === 'tf-variable-type').map((d) => d.message),
+    ['invalid value for variable "queue": attribute "arn" is required'],
+  );
+});

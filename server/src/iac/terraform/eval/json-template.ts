@@ -134,16 +134,17 @@ export function jsonTemplateNode(expr: TemplateExpr, fileText: string, file: str
  * The JSON a template renders when some interpolations are unknown: the text read with known
  * interpolations in place and unknown ones as placeholders; a string holding a placeholder
  * becomes an Unknown (its text with the interpolation's source), everything else is known.
- * `values` holds each interpolation's evaluated value; undefined when the template is not such
- * JSON (not an object or array once read, a directive, an unknown object key).
+ * `rendered` is the template's parts as they render (known `%{if}`s replaced by their branch,
+ * templates.ts); `values` holds each interpolation's evaluated value; undefined when the template
+ * is not such JSON (not an object or array once read, a directive left, an unknown object key).
  */
 export function partialJsonFromTemplate(
-  expr: TemplateExpr,
+  rendered: readonly TemplatePart[],
   values: ReadonlyMap<TemplatePart, Value>,
   sourceOf: (part: TemplatePart) => string,
 ): ValueObject | Value[] | undefined {
-  const parts = simpleParts(expr);
-  if (!parts || !looksLikeJson(expr)) return undefined;
+  for (const p of rendered) if (p.kind !== 'TemplateLiteral' && p.kind !== 'TemplateInterpolation') return undefined;
+  const parts = rendered as readonly SimplePart[];
   let text = '';
   const unknowns: { source: string; value: Unknown }[] = [];
   const state = new StringState();

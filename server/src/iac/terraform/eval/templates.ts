@@ -17,12 +17,16 @@ export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
   const json = expr.parts.length > 1 && looksLikeJson(expr);
   const iterating = !json && expr.parts.length > 1 && inIteration(scope);
   const interpolated = json || iterating ? new Map<TemplatePart, Value>() : undefined;
-  const text = renderParts(expr.parts, scope, unknowns, interpolated);
-  if (unknowns.length > 0 && text !== undefined && interpolated) {
+  // For JSON text, the literals and interpolations it renders, with each `%{if}` of a known
+  // condition replaced by its branch: a policy template's optional KMS statement
+  // (`%{ if kms_key_arn != "" ~}`) must not hide the rest of the document.
+  const rendered: RenderedParts | undefined = json ? { parts: [], simple: true } : undefined;
+  const text = renderParts(expr.parts, scope, unknowns, interpolated, rendered);
+  if (unknowns.length > 0 && text !== undefined && interpolated && (!json || rendered?.simple)) {
     const unknown = unknownFrom(scope, expr, unknowns);
-    if (!json) return withIterationValues(unknown, expr, scope, interpolated);
+    if (!json || !rendered) return withIterationValues(unknown, expr, scope, interpolated);
     // JSON text keeps its structure: only the interpolated leaves are unknown.
-    const document = partialJsonFromTemplate(expr, interpolated, (p) => sourceOf(scope, p));
+    const document = partialJsonFromTemplate(rendered.parts, interpolated, (p) => sourceOf(scope, p));
     return document ? new PartialJson(unknown.expr, unknown.refs, unknown.reason, document) : unknown;
   }
   if (unknowns.length > 0 || text === undefined) return unknownFrom(scope, expr, unknowns);
@@ -86,11 +90,24 @@ function escapeLiteral(value: string, heredoc: boolean): string {
   return text.replace(/[\\"\n\r\t]/g, (c) => (c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : '\\' + c));
 }
 
+/** The literal and interpolation parts a template rendered; `simple` is false once a `%{for}` or an unknown `%{if}` was met. */
+interface RenderedParts {
+  parts: TemplatePart[];
+  simple: boolean;
+}
+
 /**
  * Render parts to a string; Unknown pieces are collected in `unknowns` (result then meaningless).
- * `interpolated`, when given, receives the value of each interpolation among `parts`.
+ * `interpolated`, when given, receives the value of each interpolation among `parts` and the
+ * branches of known `%{if}`s; `rendered` the parts in the order they render.
  */
-function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[], interpolated?: Map<TemplatePart, Value>): string | undefined {
+function renderParts(
+  parts: TemplatePart[],
+  scope: Scope,
+  unknowns: Value[],
+  interpolated?: Map<TemplatePart, Value>,
+  rendered?: RenderedParts,
+): string | undefined {
   let out = '';
   let failed = false;
   // Indexed: a for…of allocates an iterator result per step in V8's baseline tier.
@@ -100,10 +117,12 @@ function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[], int
       case 'TemplateLiteral':
         // The parser has already applied `~` strip markers and heredoc indentation to literals.
         out += part.value;
+        rendered?.parts.push(part);
         break;
       case 'TemplateInterpolation': {
         const v = evaluate(part.expr, scope);
         interpolated?.set(part, v);
+        rendered?.parts.push(part);
         if (v instanceof Unknown) {
           unknowns.push(v);
           break;
@@ -122,6 +141,7 @@ function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[], int
         const c = evaluate(part.cond, scope);
         if (c instanceof Unknown) {
           unknowns.push(c);
+          if (rendered) rendered.simple = false;
           break;
         }
         const b = toBoolValue(c);
@@ -131,12 +151,14 @@ function renderParts(parts: TemplatePart[], scope: Scope, unknowns: Value[], int
           break;
         }
         const branch = b ? part.then : part.else ?? [];
-        const s = renderParts(branch, scope, unknowns);
+        const s = renderParts(branch, scope, unknowns, interpolated, rendered);
         if (s === undefined) failed = true;
         else out += s;
         break;
       }
       case 'TemplateFor': {
+        // Its body's parts render once per element, each in its own scope: not read back as JSON.
+        if (rendered) rendered.simple = false;
         const coll = evaluate(part.collection, scope);
         if (coll instanceof Unknown) {
           unknowns.push(coll);
