@@ -4,7 +4,9 @@
 #   A GraphQL API logs to CloudWatch only with a log_config block, and its field-level logs (each
 #   resolver's request, response and errors) only with a field_log_level other than NONE. Without
 #   them a failing or abused resolver leaves no trace to investigate. AWS Security Hub (AppSync.2)
-#   and the AWS Config rule appsync-logging-enabled ask for field-level logging.
+#   and the AWS Config rule appsync-logging-enabled ask for field-level logging. Opaque
+#   terraform-aws-modules/appsync calls are judged by logging_enabled (false unless set) and
+#   log_field_log_level.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/appsync/latest/devguide/monitoring.html#cwl
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/appsync-controls.html#appsync-2
@@ -13,7 +15,7 @@
 #   id: PAL-AWS-APPSYNC-006
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_appsync_graphql_api]
+#   resource_types: [aws_appsync_graphql_api, "module:terraform-aws-modules/appsync/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: [CKV_AWS_193, CKV_AWS_194]
@@ -29,6 +31,7 @@ package palisade.aws.appsync.field_logging_disabled
 # raises field_log_level from NONE to ERROR, the least verbose level the control accepts (ALL
 # also logs every resolver's data, which may be sensitive).
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -47,3 +50,30 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "ERROR")]) if {
 	path := ["log_config", i, "field_log_level"]
 	msg := sprintf("%s does not log its resolvers (field_log_level = \"NONE\")", [r.address])
 }
+
+# Opaque terraform-aws-modules/appsync calls: the module writes its log_config block only with
+# logging_enabled = true (default false), field_log_level from log_field_log_level. No fix: turning
+# logging on needs a role (create_logs_role or log_cloudwatch_logs_role_arn) and a level.
+deny contains result.fail(m, module_path(v), msg) if {
+	some m in modules.opaque_calls("appsync")
+	modules.creates(m, ["create_graphql_api"])
+	v := object.get(m.config, "logging_enabled", null)
+	not_logging(v)
+	msg := sprintf("%s creates a GraphQL API without logging (logging_enabled is not true)", [m.address])
+}
+
+deny contains result.fail(m, ["log_field_log_level"], msg) if {
+	some m in modules.opaque_calls("appsync")
+	modules.creates(m, ["create_graphql_api"])
+	unknown.is_true(object.get(m.config, "logging_enabled", null))
+	upper(unknown.known_string(object.get(m.config, "log_field_log_level", null))) == "NONE"
+	msg := sprintf("%s creates a GraphQL API that does not log its resolvers (log_field_log_level = \"NONE\")", [m.address])
+}
+
+not_logging(null)
+
+not_logging(v) if unknown.is_false(v)
+
+module_path(null) := []
+
+module_path(v) := ["logging_enabled"] if v != null

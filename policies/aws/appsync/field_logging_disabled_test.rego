@@ -24,3 +24,18 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as api({"log_config": log_config({"$unknown": "var.field_log_level"})})
 	count(rule.deny) == 0 with input as api({"log_config": {"$unknown": "var.log_config"}})
 }
+
+call(config) := {"resources": [], "modules": [{"address": "module.api", "source": "terraform-aws-modules/appsync/aws", "config": config}]}
+
+test_module_without_logging_fires if {
+	rule.deny == {{"msg": "module.api creates a GraphQL API without logging (logging_enabled is not true)", "resource": "module.api", "path": []}} with input as call({"name": "orders"})
+	rule.deny == {{"msg": "module.api creates a GraphQL API without logging (logging_enabled is not true)", "resource": "module.api", "path": ["logging_enabled"]}} with input as call({"name": "orders", "logging_enabled": false})
+	rule.deny == {{"msg": "module.api creates a GraphQL API that does not log its resolvers (log_field_log_level = \"NONE\")", "resource": "module.api", "path": ["log_field_log_level"]}} with input as call({"name": "orders", "logging_enabled": true, "log_field_log_level": "NONE"})
+}
+
+test_module_passes_or_unknown if {
+	count(rule.deny) == 0 with input as call({"name": "orders", "logging_enabled": true, "create_logs_role": true, "log_field_log_level": "ERROR"})
+	count(rule.deny) == 0 with input as call({"name": "orders", "logging_enabled": {"$unknown": "var.logging"}})
+	count(rule.deny) == 0 with input as call({"name": "orders", "create_graphql_api": false})
+	count(rule.deny) == 0 with input as call({"name": "orders", "logging_enabled": true, "log_field_log_level": {"$unknown": "var.level"}})
+}

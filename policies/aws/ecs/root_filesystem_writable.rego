@@ -52,7 +52,7 @@ deny contains result.fail(r, ["container_definitions", i], msg) if {
 	is_object(c)
 	not unknown.is_unknown(c)
 	object.get(c, key, null) == null
-	msg := sprintf("%s lets container %v write to its root file system (readonlyRootFilesystem is not set)", [r.address, object.get(c, "name", "(unnamed)")])
+	msg := sprintf("%s lets container %v write to its root file system (readonlyRootFilesystem is not set)", [r.address, container_name(c, i)])
 }
 
 deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
@@ -62,7 +62,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
 	is_object(c)
 	unknown.is_false(object.get(c, key, null))
 	path := ["container_definitions", i, key]
-	msg := sprintf("%s lets container %v write to its root file system (readonlyRootFilesystem = false)", [r.address, object.get(c, "name", "(unnamed)")])
+	msg := sprintf("%s lets container %v write to its root file system (readonlyRootFilesystem = false)", [r.address, container_name(c, i)])
 }
 
 # runtime_platform { operating_system_family = "WINDOWS_SERVER_2022_CORE" } and the like; an
@@ -74,3 +74,8 @@ windows(r) if {
 }
 
 windows(r) if unknown.is_unknown(object.get(r.config, "runtime_platform", []))
+
+# A container's name for messages: its index when the name is not known (a variable, a local).
+container_name(c, _) := c.name if is_string(object.get(c, "name", null))
+
+container_name(c, i) := sprintf("at index %d", [i]) if not is_string(object.get(c, "name", null))

@@ -30,3 +30,8 @@ test_windows_is_skipped if {
 	count(rule.deny) == 0 with input as {"resources": [windows_task({"$unknown": "var.os"})]}
 	count(rule.deny) == 1 with input as {"resources": [windows_task("LINUX")]}
 }
+
+# A name from a variable is not spelled out as an unknown: the container's index is.
+test_unknown_name_uses_index if {
+	rule.deny == {{"msg": "aws_ecs_task_definition.app lets container at index 1 write to its root file system (readonlyRootFilesystem is not set)", "resource": "aws_ecs_task_definition.app", "path": ["container_definitions", 1]}} with input as {"resources": [task([{"name": "app", "readonlyRootFilesystem": true}, {"name": {"$unknown": "var.name"}, "image": "x"}])]}
+}
