@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/appsync-controls.html#appsync-2
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/appsync_graphql_api#log_config
 # custom:
-#   id: PAL-AWS-APPSYNC-006
+#   id: PAL-AWS-APPSYNC-001
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_appsync_graphql_api, "module:terraform-aws-modules/appsync/aws"]

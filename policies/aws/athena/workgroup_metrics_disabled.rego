@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/athena-controls.html#athena-4
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/athena-workgroup-logging-enabled.html
 # custom:
-#   id: PAL-AWS-ATHENA-008
+#   id: PAL-AWS-ATHENA-003
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_athena_workgroup]

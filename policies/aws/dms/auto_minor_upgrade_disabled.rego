@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-6
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/dms-auto-minor-version-upgrade-check.html
 # custom:
-#   id: PAL-AWS-DMS-008
+#   id: PAL-AWS-DMS-003
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_dms_replication_instance]

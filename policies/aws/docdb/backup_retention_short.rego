@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/documentdb/latest/developerguide/backup_restore.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/documentdb-controls.html#documentdb-2
 # custom:
-#   id: PAL-AWS-DOCDB-010
+#   id: PAL-AWS-DOCDB-005
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_docdb_cluster]

@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/dynamodb-controls.html#dynamodb-7
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dax_cluster#cluster_endpoint_encryption_type
 # custom:
-#   id: PAL-AWS-DYNAMODB-009
+#   id: PAL-AWS-DYNAMODB-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_dax_cluster]

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-5
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/ecs-containers-readonly-access.html
 # custom:
-#   id: PAL-AWS-ECS-012
+#   id: PAL-AWS-ECS-007
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_ecs_task_definition]

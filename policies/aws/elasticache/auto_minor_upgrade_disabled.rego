@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/VersionManagement.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elasticache-controls.html#elasticache-2
 # custom:
-#   id: PAL-AWS-ELASTICACHE-012
+#   id: PAL-AWS-ELASTICACHE-007
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html#command-options-general-cloudwatchlogs
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elasticbeanstalk-controls.html#elasticbeanstalk-3
 # custom:
-#   id: PAL-AWS-ELASTICBEANSTALK-006
+#   id: PAL-AWS-ELASTICBEANSTALK-001
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_elastic_beanstalk_environment]

@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-api.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elasticbeanstalk-controls.html#elasticbeanstalk-1
 # custom:
-#   id: PAL-AWS-ELASTICBEANSTALK-007
+#   id: PAL-AWS-ELASTICBEANSTALK-002
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_elastic_beanstalk_environment]

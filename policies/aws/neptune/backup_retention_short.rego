@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/neptune/latest/userguide/backup-restore-overview.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/neptune-controls.html#neptune-5
 # custom:
-#   id: PAL-AWS-NEPTUNE-011
+#   id: PAL-AWS-NEPTUNE-006
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_neptune_cluster]

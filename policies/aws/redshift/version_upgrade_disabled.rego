@@ -9,7 +9,7 @@
 #   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-clusters.html#rs-maintenance-windows
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-6
 # custom:
-#   id: PAL-AWS-REDSHIFT-014
+#   id: PAL-AWS-REDSHIFT-009
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_redshift_cluster]

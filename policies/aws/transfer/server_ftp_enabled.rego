@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/transfer-controls.html#transfer-2
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/transfer_server#protocols
 # custom:
-#   id: PAL-AWS-TRANSFER-006
+#   id: PAL-AWS-TRANSFER-001
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_transfer_server]

@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/networkfirewall-controls.html#networkfirewall-9
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/networkfirewall_firewall#delete_protection
 # custom:
-#   id: PAL-AWS-VPC-026
+#   id: PAL-AWS-VPC-021
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_networkfirewall_firewall]

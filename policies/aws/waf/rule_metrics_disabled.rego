@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/waf-controls.html#waf-12
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl#visibility_config
 # custom:
-#   id: PAL-AWS-WAF-007
+#   id: PAL-AWS-WAF-002
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_wafv2_web_acl, aws_wafv2_rule_group]

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/waf-controls.html#waf-11
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl_logging_configuration
 # custom:
-#   id: PAL-AWS-WAF-006
+#   id: PAL-AWS-WAF-001
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_wafv2_web_acl, aws_wafv2_web_acl_logging_configuration]
