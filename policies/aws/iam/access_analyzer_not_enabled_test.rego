@@ -28,3 +28,16 @@ test_opaque_module_is_quiet if {
 	count(rule.deny) == 0 with input as {"resources": [org([])], "modules": [{"address": "module.security", "name": "security", "source": "git::https://example.com/security.git", "config": {}}]}
 	count(rule.deny) == 1 with input as {"resources": [org([])], "modules": [{"address": "module.local", "name": "local", "source": "./local", "config": {}, "dir": "local"}]}
 }
+
+# Held-out round 17 (binbash Leverage): the organizations layer delegates Access Analyzer to the
+# security account, whose layer creates the ORGANIZATION analyzer.
+delegated_admin(principal) := {"address": "aws_organizations_delegated_administrator.aa", "type": "aws_organizations_delegated_administrator", "name": "aa", "config": {"account_id": {"$unknown": "aws_organizations_account.accounts[\"security\"].id"}, "service_principal": principal}, "references": []}
+
+test_delegated_access_analyzer_is_quiet if {
+	count(rule.deny) == 0 with input as {"resources": [org(["access-analyzer.amazonaws.com"]), delegated_admin("access-analyzer.amazonaws.com")]}
+	count(rule.deny) == 0 with input as {"resources": [org(["access-analyzer.amazonaws.com"]), delegated_admin({"$unknown": "each.key"})]}
+}
+
+test_other_delegated_service_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [org(["access-analyzer.amazonaws.com"]), delegated_admin("guardduty.amazonaws.com")]}
+}

