@@ -18,3 +18,6 @@ manages_kubernetes_objects if {
 }
 
 _kubernetes_prefixes := ["kubernetes_", "helm_", "kubectl_", "k8s_"]
+
+# The note the endpoint findings carry when they offer no fix for that reason.
+no_private_fix_reason := " (Kubernetes objects here are applied through it: narrow the public access CIDRs instead)"

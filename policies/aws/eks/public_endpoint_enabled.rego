@@ -35,7 +35,7 @@ warn contains fixes.finding(r, ["vpc_config", i, "endpoint_public_access"], msg,
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	unknown.is_true(object.get(vpc, "endpoint_public_access", true))
-	msg := sprintf("%s has a public API server endpoint", [r.address])
+	msg := sprintf("%s has a public API server endpoint%s", [r.address, why_no_fix])
 }
 
 # terraform-aws-modules/eks: `endpoint_public_access` (v21) or `cluster_endpoint_public_access`,
@@ -59,3 +59,7 @@ else := [
 default_public(m) if modules.pinned_below(m, 19)
 
 else := false
+
+default why_no_fix := ""
+
+why_no_fix := eks.no_private_fix_reason if eks.manages_kubernetes_objects

@@ -32,5 +32,5 @@ test_registry_module_public_endpoint_warns if {
 test_no_fix_when_kubernetes_objects_are_managed_here if {
 	cluster := {"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"subnet_ids": ["subnet-1"]}]}, "references": []}
 	release := {"address": "helm_release.ingress", "type": "helm_release", "name": "ingress", "config": {}, "references": []}
-	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"]}} with input as {"resources": [cluster, release]}
+	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint (Kubernetes objects here are applied through it: narrow the public access CIDRs instead)", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"]}} with input as {"resources": [cluster, release]}
 }

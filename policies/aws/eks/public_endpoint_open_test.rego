@@ -52,5 +52,5 @@ test_registry_module_private_or_restricted_passes if {
 # Kubernetes object through the endpoint, so the finding stays without a fix.
 test_no_fix_when_kubernetes_objects_are_managed_here if {
 	manifest := {"address": "k8s_manifest.awsauth", "type": "k8s_manifest", "name": "awsauth", "config": {}, "references": []}
-	rule.deny == {{"msg": "aws_eks_cluster.main exposes its API server endpoint to the internet", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "public_access_cidrs"]}} with input as {"resources": [cluster({}), manifest]}
+	rule.deny == {{"msg": "aws_eks_cluster.main exposes its API server endpoint to the internet (Kubernetes objects here are applied through it: narrow the public access CIDRs instead)", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "public_access_cidrs"]}} with input as {"resources": [cluster({}), manifest]}
 }
