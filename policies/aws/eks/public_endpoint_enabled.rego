@@ -20,6 +20,8 @@
 #   fixable: true
 package palisade.aws.eks.public_endpoint_enabled
 
+import data.palisade.lib.eks
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -27,12 +29,13 @@ import data.palisade.lib.unknown
 
 # Advisory: many teams run public endpoints restricted by public_access_cidrs;
 # public_endpoint_open reports the ones open to everyone.
-# The fix makes the endpoint private (and enables the private one, since AWS needs one of the two).
-warn contains result.fail_fix(r, ["vpc_config", i, "endpoint_public_access"], msg, private_fix(r, i)) if {
+# The fix makes the endpoint private (and enables the private one, since AWS needs one of the two);
+# none when the configuration manages Kubernetes objects through the endpoint (lib/eks.rego).
+warn contains fixes.finding(r, ["vpc_config", i, "endpoint_public_access"], msg, private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	unknown.is_true(object.get(vpc, "endpoint_public_access", true))
-	msg := sprintf("%s has a public API server endpoint", [r.address])
+	msg := sprintf("%s has a public API server endpoint%s", [r.address, why_no_fix])
 }
 
 # terraform-aws-modules/eks: `endpoint_public_access` (v21) or `cluster_endpoint_public_access`,
@@ -44,7 +47,9 @@ warn contains result.fail(m, public.path, msg) if {
 	msg := sprintf("%s has a public API server endpoint", [m.address])
 }
 
-private_fix(r, i) := [
+private_fix(r, i) := [] if eks.manages_kubernetes_objects
+
+else := [
 	result.set(["vpc_config", i, "endpoint_public_access"], false),
 	result.set(["vpc_config", i, "endpoint_private_access"], true),
 ] if {
@@ -54,3 +59,7 @@ private_fix(r, i) := [
 default_public(m) if modules.pinned_below(m, 19)
 
 else := false
+
+default why_no_fix := ""
+
+why_no_fix := eks.no_private_fix_reason if eks.manages_kubernetes_objects

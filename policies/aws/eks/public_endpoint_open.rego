@@ -23,6 +23,8 @@
 #   fixable: true
 package palisade.aws.eks.public_endpoint_open
 
+import data.palisade.lib.eks
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.net
 import data.palisade.lib.result
@@ -31,9 +33,18 @@ import data.palisade.lib.unknown
 
 msg(r) := sprintf("%s exposes its API server endpoint to the internet", [r.address])
 
+# The resource findings say why they carry no fix (module calls never do).
+resource_msg(r) := concat("", [msg(r), eks.no_private_fix_reason]) if eks.manages_kubernetes_objects
+
+else := msg(r)
+
 # The fix needs no CIDR: it turns the public endpoint off (and the private one on, since AWS needs
-# one of the two). Narrowing the CIDRs instead is for the user to choose.
-private_fix(r, i) := [
+# one of the two). Narrowing the CIDRs instead is for the user to choose. No fix when the
+# configuration manages Kubernetes objects (lib/eks.rego): Terraform reaches them through this
+# endpoint.
+private_fix(r, i) := [] if eks.manages_kubernetes_objects
+
+else := [
 	result.set(["vpc_config", i, "endpoint_public_access"], false),
 	result.set(["vpc_config", i, "endpoint_private_access"], true),
 ] if {
@@ -44,14 +55,14 @@ public_enabled(vpc) if unknown.is_true(object.get(vpc, "endpoint_public_access",
 
 # Unset public_access_cidrs defaults to 0.0.0.0/0.
 # On the missing public_access_cidrs (its vpc_config block), where the fix goes.
-deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs"], msg(r), private_fix(r, i)) if {
+deny contains fixes.finding(r, ["vpc_config", i, "public_access_cidrs"], resource_msg(r), private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	public_enabled(vpc)
 	cidrs_unset(object.get(vpc, "public_access_cidrs", null))
 }
 
-deny contains result.fail_fix(r, ["vpc_config", i, "public_access_cidrs", j], msg(r), private_fix(r, i)) if {
+deny contains fixes.finding(r, ["vpc_config", i, "public_access_cidrs", j], resource_msg(r), private_fix(r, i)) if {
 	some r in tf.resources("aws_eks_cluster")
 	some i, vpc in tf.blocks(r, "vpc_config")
 	public_enabled(vpc)

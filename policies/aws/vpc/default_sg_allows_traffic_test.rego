@@ -157,3 +157,31 @@ test_opaque_module_adopting_its_group_without_rules_passes if {
 	adopted := {"address": "aws_default_security_group.this", "type": "aws_default_security_group", "name": "this", "config": {"vpc_id": {"$unknown": "module.vpc.vpc_id"}}, "references": [{"path": ["vpc_id"], "target": "module.vpc", "attribute": "vpc_id"}]}
 	count(rule.deny) == 0 with input as {"resources": [adopted], "modules": [call({"manage_default_security_group": false})]}
 }
+
+# Held-out s17/h10 (AWS provider lambda-file-systems example): the function and the EFS mount
+# targets sit in the adopted default group and use its rules, so the finding stays without a fix.
+test_rules_of_a_default_group_in_use_have_no_fix if {
+	group := sg({"vpc_id": "vpc-1", "ingress": [{"protocol": "-1", "self": true}], "egress": [{"protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]})
+	mount := {
+		"address": "aws_efs_mount_target.az1", "type": "aws_efs_mount_target", "name": "az1",
+		"config": {"file_system_id": "fs-1", "security_groups": [{"$unknown": "aws_default_security_group.default.id"}]},
+		"references": [{"path": ["security_groups", 0], "target": "aws_default_security_group.default"}],
+	}
+	rule.deny == {
+		{"msg": "the default security group aws_default_security_group.default has an ingress rule (resources here use the group: give them their own group before emptying it)", "resource": "aws_default_security_group.default", "path": ["ingress"]},
+		{"msg": "the default security group aws_default_security_group.default has an egress rule (resources here use the group: give them their own group before emptying it)", "resource": "aws_default_security_group.default", "path": ["egress"]},
+	} with input as {"resources": [group, mount]}
+}
+
+# A rule resource attached to the group does not count as a member using it.
+test_rule_resource_alone_keeps_the_inline_fix if {
+	group := sg({"vpc_id": "vpc-1", "ingress": [{"protocol": "-1", "self": true}]})
+	extra := {
+		"address": "aws_security_group_rule.out", "type": "aws_security_group_rule", "name": "out",
+		"config": {"type": "egress", "security_group_id": {"$unknown": "aws_default_security_group.default.id"}, "protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0"]},
+		"references": [{"path": ["security_group_id"], "target": "aws_default_security_group.default"}],
+	}
+	some f in rule.deny with input as {"resources": [group, extra]}
+	f.resource == "aws_default_security_group.default"
+	f.fix == [{"op": "remove", "path": ["ingress"]}]
+}

