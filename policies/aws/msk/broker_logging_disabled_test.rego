@@ -50,3 +50,22 @@ test_module_call_with_a_destination_unknown_express_or_disabled_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("terraform-aws-modules/msk-kafka-cluster/aws", object.union(base, {"create": false}))]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [msk_call("someone/msk-kafka-cluster/aws", base)]}
 }
+
+test_fix_sends_broker_logs_to_a_new_log_group if {
+	r := {"address": "aws_msk_cluster.events", "type": "aws_msk_cluster", "name": "events", "config": {"cluster_name": "events"}, "references": []}
+	some f in rule.deny with input as {"resources": [r]}
+	groups := [op | some op in f.fix; op.op == "add_resource"; op.type == "aws_cloudwatch_log_group"]
+	[group] := groups
+	group.name == "events_broker_logs"
+	group.config.retention_in_days == 365
+	some block in f.fix
+	block.op == "add_block"
+	block.config.broker_logs[0].cloudwatch_logs[0].enabled == true
+}
+
+# One instance of a counted cluster: one new log group would serve every instance.
+test_no_fix_for_a_counted_cluster if {
+	r := {"address": "aws_msk_cluster.events[0]", "type": "aws_msk_cluster", "name": "events", "index": 0, "config": {"cluster_name": "events"}, "references": []}
+	some f in rule.deny with input as {"resources": [r]}
+	not f.fix
+}
