@@ -41,7 +41,7 @@ deny contains fixes.finding(r, ["logging_info"], msg(r), log_group_ops(r)) if {
 }
 
 # No destination is enabled: report each one that is configured but off (or the empty broker_logs).
-deny contains result.fail(r, path, msg(r)) if {
+deny contains fixes.finding(r, path, msg(r), enable_ops(d, dest, path)) if {
 	some b in broker_logs
 	r := b.resource
 	prefix := b.path
@@ -120,4 +120,16 @@ log_group_ops(r) := array.concat(group, [result.add_block([], "logging_info", {"
 }]}]})]) if {
 	name := sprintf("%s_broker_logs", [r.name])
 	group := fixes.new_log_group(r, name, {"name_prefix": sprintf("/aws/vendedlogs/msk/%s-", [r.name])})
+} else := []
+
+# A destination the author configured but left off is switched on when it names where the logs
+# go: a log group or a Firehose stream (the guide's "You must create a destination resource
+# before"; a name says the author did). S3 is left alone: delivery rewrites the bucket's policy
+# and, for an SSE-KMS bucket, needs the key policy to allow the log delivery service, neither of
+# which the finding shows.
+destination_target := {"cloudwatch_logs": "log_group", "firehose": "delivery_stream"}
+
+enable_ops(d, dest, path) := [result.set(path, true)] if {
+	target := destination_target[d]
+	not object.get(dest, target, null) in {null, ""}
 } else := []
