@@ -108,6 +108,10 @@ msg(r) := sprintf("%s does not log its executions (logging level OFF)", [r.addre
 # nothing here tells what it may do.
 logging_ops(r) := array.concat(array.concat(grant, group), [block]) if {
 	tf.missing_attr(r, ["logging_configuration"])
+
+	# Before provider v4 a log group's arn ended in ":*" already, and the destination below would not
+	# be an ARN Step Functions accepts.
+	not tf.provider_below("aws", 4)
 	grant := role_ops(r)
 	name := sprintf("%s_logs", [r.name])
 	config := object.union({"name_prefix": sprintf("/aws/vendedlogs/states/%s-", [r.name])}, depends_on(grant, r))
