@@ -30,7 +30,7 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # A logging block that says enable = false: reported on that line.
-deny contains result.fail(r, array.concat(["logging", i], ["enable"]), msg(r)) if {
+deny contains fixes.finding(r, array.concat(["logging", i], ["enable"]), msg(r), disabled_block_ops(r, i, block)) if {
 	some r in tf.resources("aws_redshift_cluster")
 	not logged_by_resource(r)
 	some i, block in tf.blocks(r, "logging")
@@ -84,3 +84,16 @@ logged_by_resource(_) if {
 	unknown.is_unknown(l.config.cluster_identifier)
 	count(l.references) == 0
 }
+
+# A logging block that only says enable = false: the provider's documented move from that
+# deprecated block to aws_redshift_logging (the two must not both manage the cluster's logging),
+# so the block goes and the resource of logging_resource_ops comes. A block that also names a
+# bucket or log types is its author's design to carry over.
+disabled_block_ops(r, i, block) := array.concat([result.remove(["logging", i])], ops) if {
+	count(tf.blocks(r, "logging")) == 1
+	every k, _ in block {
+		k == "enable"
+	}
+	ops := logging_resource_ops(r)
+	count(ops) > 0
+} else := []

@@ -40,3 +40,12 @@ test_no_fix_below_provider_5_45 if {
 	some f in rule.deny with input as {"resources": [cluster({})], "required_providers": {"aws": ["~> 5.30.0"]}}
 	not f.fix
 }
+
+# A block that only switches logging off is replaced by the resource; one that names a bucket is not.
+test_fix_replaces_a_disabled_block if {
+	some f in rule.deny with input as {"resources": [cluster({"logging": [{"enable": false}]})]}
+	f.fix[0] == {"op": "remove", "path": ["logging", 0]}
+	f.fix[1].type == "aws_redshift_logging"
+	some g in rule.deny with input as {"resources": [cluster({"logging": [{"enable": false, "bucket_name": "logs"}]})]}
+	not g.fix
+}
