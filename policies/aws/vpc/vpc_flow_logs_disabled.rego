@@ -25,7 +25,8 @@
 #     Add an aws_flow_log with vpc_id pointing at the VPC (traffic_type ALL or REJECT). The fix adds
 #     one of ALL traffic to a new CloudWatch log group (kept one year, encrypted with a key of its
 #     own) with the IAM role flow logs deliver through; a flow log of accepted traffic only is set
-#     to ALL.
+#     to ALL; a terraform-aws-modules/vpc call that leaves the destination to the module gets
+#     enable_flow_log with the module's own log group (kept one year) and role.
 #   fixable: true
 package palisade.aws.vpc.vpc_flow_logs_disabled
 
@@ -65,7 +66,7 @@ deny contains result.fail_fix(log, ["traffic_type"], msg, [result.set(["traffic_
 # false in every major). A flow log of this unit may name the call's VPC instead: an aws_flow_log
 # (references) or a call of the module's flow-log submodule (its vpc_id's expression text); a
 # submodule call whose VPC cannot be told silences the rule, as an unresolved aws_flow_log does.
-deny contains result.fail(m, ["enable_flow_log"], msg) if {
+deny contains fixes.finding(m, ["enable_flow_log"], msg, module_flow_log_ops(m)) if {
 	not unresolved_flow_log
 	not flow_log_call_unresolved
 	some m in modules.vpcs
@@ -167,3 +168,32 @@ write_document(base) := {"op": "add_data", "type": "aws_iam_policy_document", "n
 		"resources": ["*"],
 	},
 ]}}
+
+# The fix for an opaque terraform-aws-modules/vpc call (v2.x to v6: the flow log inputs below are
+# the same in each): enable_flow_log with the log group and role the module creates for it, the
+# group kept one year (the module's default keeps it forever). Only for a call that leaves the
+# destination to the module (no destination type, ARN, role ARN, or create_* switch of its own):
+# a call that chose S3 or its own log group has a design the fix cannot complete.
+module_flow_log_ops(m) := array.concat(
+	[
+		result.set(["enable_flow_log"], true),
+		result.set(["create_flow_log_cloudwatch_log_group"], true),
+		result.set(["create_flow_log_cloudwatch_iam_role"], true),
+	],
+	retention,
+) if {
+	not modules.pinned_below(m, 2)
+	every input_name in module_destination_inputs {
+		object.get(m.config, input_name, null) == null
+	}
+	retention := module_retention(object.get(m.config, "flow_log_cloudwatch_log_group_retention_in_days", null))
+} else := []
+
+module_destination_inputs := [
+	"flow_log_destination_type", "flow_log_destination_arn", "flow_log_cloudwatch_iam_role_arn",
+	"create_flow_log_cloudwatch_log_group", "create_flow_log_cloudwatch_iam_role",
+]
+
+module_retention(null) := [result.set(["flow_log_cloudwatch_log_group_retention_in_days"], 365)]
+
+module_retention(days) := [] if days != null

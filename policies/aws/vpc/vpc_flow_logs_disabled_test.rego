@@ -59,7 +59,7 @@ test_default_vpc_reported_beside_other_vpcs_flow_log if {
 call(config) := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "config": config}
 
 test_opaque_module_without_flow_log_fires if {
-	rule.deny == {{"msg": "module.vpc has no flow log", "resource": "module.vpc", "path": ["enable_flow_log"]}} with input as {"resources": [], "modules": [call({"cidr": "10.0.0.0/16"})]}
+	{[f.msg, f.resource, f.path] | some f in rule.deny} == {["module.vpc has no flow log", "module.vpc", ["enable_flow_log"]]} with input as {"resources": [], "modules": [call({"cidr": "10.0.0.0/16"})]}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"enable_flow_log": false})]}
 }
 
@@ -101,4 +101,19 @@ test_no_fix_for_a_counted_vpc if {
 	vpc := {"address": "aws_vpc.main[0]", "type": "aws_vpc", "name": "main", "index": 0, "config": {"cidr_block": "10.0.0.0/16"}, "references": []}
 	some f in rule.deny with input as {"resources": [vpc]}
 	not f.fix
+}
+
+# The module's own flow log, log group (kept one year) and role, when the call leaves the
+# destination to the module; a call that chose S3, or a v1 call (no flow log inputs), gets none.
+test_module_fix_turns_on_the_modules_flow_log if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"enable_flow_log": false})]}
+	{[op.path[0], op.value] | some op in f.fix} == {
+		["enable_flow_log", true], ["create_flow_log_cloudwatch_log_group", true],
+		["create_flow_log_cloudwatch_iam_role", true], ["flow_log_cloudwatch_log_group_retention_in_days", 365],
+	}
+	some g in rule.deny with input as {"resources": [], "modules": [call({"flow_log_destination_type": "s3"})]}
+	not g.fix
+	v1 := object.union(call({}), {"version": "~> 1.70"})
+	some h in rule.deny with input as {"resources": [], "modules": [v1]}
+	not h.fix
 }
