@@ -25,7 +25,7 @@
 #     Add an aws_flow_log with vpc_id pointing at the VPC (traffic_type ALL or REJECT). The fix adds
 #     one of ALL traffic to a new CloudWatch log group (kept one year, encrypted with a key of its
 #     own) with the IAM role flow logs deliver through; a flow log of accepted traffic only is set
-#     to ALL; a terraform-aws-modules/vpc call that leaves the destination to the module gets
+#     to ALL; a terraform-aws-modules/vpc call (v3 on) that leaves the destination to the module gets
 #     enable_flow_log with the module's own log group (kept one year) and role.
 #   fixable: true
 package palisade.aws.vpc.vpc_flow_logs_disabled
@@ -169,8 +169,8 @@ write_document(base) := {"op": "add_data", "type": "aws_iam_policy_document", "n
 	},
 ]}}
 
-# The fix for an opaque terraform-aws-modules/vpc call (v2.x to v6: the flow log inputs below are
-# the same in each): enable_flow_log with the log group and role the module creates for it, the
+# The fix for an opaque terraform-aws-modules/vpc call (v3 to v6, whose flow log inputs below were
+# checked to be the same; a call held to an older major gets none): enable_flow_log with the log group and role the module creates for it, the
 # group kept one year (the module's default keeps it forever). Only for a call that leaves the
 # destination to the module (no destination type, ARN, role ARN, or create_* switch of its own):
 # a call that chose S3 or its own log group has a design the fix cannot complete.
@@ -182,7 +182,7 @@ module_flow_log_ops(m) := array.concat(
 	],
 	retention,
 ) if {
-	not modules.pinned_below(m, 2)
+	not modules.pinned_below(m, 3)
 	every input_name in module_destination_inputs {
 		object.get(m.config, input_name, null) == null
 	}

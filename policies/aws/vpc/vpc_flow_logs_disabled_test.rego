@@ -104,7 +104,7 @@ test_no_fix_for_a_counted_vpc if {
 }
 
 # The module's own flow log, log group (kept one year) and role, when the call leaves the
-# destination to the module; a call that chose S3, or a v1 call (no flow log inputs), gets none.
+# destination to the module; a call that chose S3, or one held below v3, gets none.
 test_module_fix_turns_on_the_modules_flow_log if {
 	some f in rule.deny with input as {"resources": [], "modules": [call({"enable_flow_log": false})]}
 	{[op.path[0], op.value] | some op in f.fix} == {
@@ -113,7 +113,7 @@ test_module_fix_turns_on_the_modules_flow_log if {
 	}
 	some g in rule.deny with input as {"resources": [], "modules": [call({"flow_log_destination_type": "s3"})]}
 	not g.fix
-	v1 := object.union(call({}), {"version": "~> 1.70"})
+	v1 := object.union(call({}), {"version": "2.77.0"})
 	some h in rule.deny with input as {"resources": [], "modules": [v1]}
 	not h.fix
 }
