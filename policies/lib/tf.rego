@@ -135,3 +135,46 @@ upper_below_or_at(m, major) if {
 	m[3] in {"", "0"}
 	m[5] in {"", "0"}
 }
+
+# provider_below_version(name, major, minor): like provider_below, for a resource or argument the
+# provider added in a minor release (aws_redshift_logging in aws v5.45.0): some constraint admits
+# only versions below major.minor.0. Judged forms, per part: `< X.Y[.Z]` with X.Y.Z at most
+# major.minor.0, `<= X.Y[.Z]`, `= X.Y[.Z]` or a bare version with X.Y below major.minor,
+# `~> X.Y` with X below major (it admits everything below X+1), `~> X.Y.Z` with X.Y below
+# major.minor (it admits X.Y.*).
+provider_below_version(name, major, minor) if {
+	some constraint in object.get(object.get(input, "required_providers", {}), name, [])
+	some part in split(constraint, ",")
+	caps_below_version(trim_space(part), major, minor)
+}
+
+caps_below_version(part, major, minor) if caps_below(part, major)
+
+caps_below_version(part, major, minor) if {
+	m := regex.find_all_string_submatch_n(`^<\s*v?(\d+)\.(\d+)(\.(\d+))?$`, part, 1)
+	count(m) == 1
+	to_number(m[0][1]) == major
+	to_number(m[0][2]) < minor
+}
+
+caps_below_version(part, major, minor) if {
+	m := regex.find_all_string_submatch_n(`^<\s*v?(\d+)\.(\d+)(\.(\d+))?$`, part, 1)
+	count(m) == 1
+	to_number(m[0][1]) == major
+	to_number(m[0][2]) == minor
+	m[0][4] in {"", "0"}
+}
+
+caps_below_version(part, major, minor) if {
+	m := regex.find_all_string_submatch_n(`^(<=|=)?\s*v?(\d+)\.(\d+)(\.\d+)?$`, part, 1)
+	count(m) == 1
+	to_number(m[0][2]) == major
+	to_number(m[0][3]) < minor
+}
+
+caps_below_version(part, major, minor) if {
+	m := regex.find_all_string_submatch_n(`^~>\s*v?(\d+)\.(\d+)\.\d+$`, part, 1)
+	count(m) == 1
+	to_number(m[0][1]) == major
+	to_number(m[0][2]) < minor
+}

@@ -123,3 +123,24 @@ test_provider_below_open_or_higher if {
 	not tf.provider_below("aws", 4) with input as {}
 	not tf.provider_below("aws", 4) with input as {"required_providers": {"google": ["< 4"]}}
 }
+
+test_provider_below_version_caps if {
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["~> 4.0"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["< 5.45"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["< 5.45.0"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["< 5.30"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["= 5.44.1"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["5.30.0"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["<= 5.44"])
+	tf.provider_below_version("aws", 5, 45) with input as pinned(["~> 5.30.0"])
+}
+
+test_provider_below_version_open if {
+	not tf.provider_below_version("aws", 5, 45) with input as pinned(["~> 5.30"])
+	not tf.provider_below_version("aws", 5, 45) with input as pinned(["~> 5.45.0"])
+	not tf.provider_below_version("aws", 5, 45) with input as pinned(["< 5.45.1"])
+	not tf.provider_below_version("aws", 5, 45) with input as pinned(["= 5.45.0"])
+	not tf.provider_below_version("aws", 5, 45) with input as pinned([">= 5.0"])
+	not tf.provider_below_version("aws", 5, 45) with input as pinned(["~> 6.0"])
+	not tf.provider_below_version("aws", 5, 45) with input as {}
+}

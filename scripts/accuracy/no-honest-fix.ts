@@ -47,6 +47,29 @@ export const NO_HONEST_FIX: readonly NoHonestFix[] = [
     line: 14,
     reason: 'Elasticsearch 1.5 cannot encrypt node-to-node traffic (6.0 or later): the fix is an engine upgrade',
   },
+  // API Gateway access logging (PAL-AWS-APIGATEWAY-001): a REST (or WebSocket) stage writes its
+  // access logs through the CloudWatch role of the region's account settings, and UpdateStage
+  // refuses them while none is set; an HTTP API needs none. These samples declare neither the
+  // account settings nor the API (the v2 stage's protocol is unknown; it even names a
+  // rest_api_id), so a log group and access_log_settings could not be applied.
+  {
+    sample: 'api_gateway_access_logging_disabled/test/positive1.tf',
+    ruleId: 'PAL-AWS-APIGATEWAY-001',
+    line: 1,
+    reason: 'REST stage without aws_api_gateway_account.cloudwatch_role_arn in the configuration: API Gateway refuses access logging',
+  },
+  {
+    sample: 'api_gateway_access_logging_disabled/test/positive1.tf',
+    ruleId: 'PAL-AWS-APIGATEWAY-001',
+    line: 15,
+    reason: 'v2 stage whose API is not declared: HTTP (no role needed) or WebSocket (account role needed) cannot be told',
+  },
+  {
+    sample: 'api_gateway_v2_stage_access_logging_settings_not_defined/test/positive.tf',
+    ruleId: 'PAL-AWS-APIGATEWAY-001',
+    line: 1,
+    reason: 'v2 stage whose API (aws_apigatewayv2_api.example) is not declared: HTTP (no role needed) or WebSocket (account role needed) cannot be told',
+  },
 ];
 
 export function noHonestFix(list: readonly NoHonestFix[], sample: string, ruleId: string, line: number): NoHonestFix | undefined {

@@ -20,10 +20,14 @@
 #     kics: 2f56b7ab-7fba-4e93-82f0-247e5ddeb239
 #     trivy: AVD-AWS-0074
 #   cwe: ["CWE-778"]
-#   remediation: Enable a broker_logs destination (cloudwatch_logs, firehose or s3) with enabled = true.
-#   fixable: false
+#   remediation: >-
+#     Enable a broker_logs destination (cloudwatch_logs, firehose or s3) with enabled = true. The fix
+#     adds a logging_info block that sends the broker logs to a new CloudWatch log group (kept one
+#     year, encrypted with a key of its own).
+#   fixable: true
 package palisade.aws.msk.broker_logging_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -31,13 +35,13 @@ import data.palisade.lib.unknown
 
 destinations := ["cloudwatch_logs", "firehose", "s3"]
 
-deny contains result.fail(r, ["logging_info"], msg(r)) if {
+deny contains fixes.finding(r, ["logging_info"], msg(r), log_group_ops(r)) if {
 	some r in tf.resources("aws_msk_cluster")
 	tf.missing_attr(r, ["logging_info"])
 }
 
 # No destination is enabled: report each one that is configured but off (or the empty broker_logs).
-deny contains result.fail(r, path, msg(r)) if {
+deny contains fixes.finding(r, path, msg(r), enable_ops(d, dest, path)) if {
 	some b in broker_logs
 	r := b.resource
 	prefix := b.path
@@ -103,3 +107,29 @@ msk_calls := array.concat(modules.opaque_calls("msk-kafka-cluster"), [m |
 ])
 
 msg(r) := sprintf("%s does not deliver broker logs to any destination", [r.address])
+
+# The fix for a cluster without logging_info: broker logs to a new log group named after the
+# cluster (fixes.new_log_group). MSK sends them through CloudWatch Logs' vended-log delivery, which
+# adds the log group resource policy itself; the /aws/vendedlogs/ prefix is the one AWS recommends
+# so that one policy covers every such group. name_prefix: a fixed name would collide when the
+# configuration is applied twice in one account and region (workspaces). A cluster whose
+# logging_info is there but off is left to its author: its log group or bucket may not exist.
+log_group_ops(r) := array.concat(group, [result.add_block([], "logging_info", {"broker_logs": [{"cloudwatch_logs": [{
+	"enabled": true,
+	"log_group": result.expr(sprintf("aws_cloudwatch_log_group.%s.name", [name])),
+}]}]})]) if {
+	name := sprintf("%s_broker_logs", [r.name])
+	group := fixes.new_log_group(r, name, {"name_prefix": sprintf("/aws/vendedlogs/msk/%s-", [r.name])})
+} else := []
+
+# A destination the author configured but left off is switched on when it names where the logs
+# go: a log group or a Firehose stream (the guide's "You must create a destination resource
+# before"; a name says the author did). S3 is left alone: delivery rewrites the bucket's policy
+# and, for an SSE-KMS bucket, needs the key policy to allow the log delivery service, neither of
+# which the finding shows.
+destination_target := {"cloudwatch_logs": "log_group", "firehose": "delivery_stream"}
+
+enable_ops(d, dest, path) := [result.set(path, true)] if {
+	target := destination_target[d]
+	not object.get(dest, target, null) in {null, ""}
+} else := []

@@ -26,3 +26,26 @@ test_logging_resource_passes if {
 	other := {"address": "aws_redshift_logging.this", "type": "aws_redshift_logging", "name": "this", "config": {"cluster_identifier": "other"}, "references": []}
 	count(rule.deny) == 1 with input as {"resources": [cluster({}), other]}
 }
+
+test_fix_adds_a_logging_resource if {
+	some f in rule.deny with input as {"resources": [cluster({})]}
+	[op] := f.fix
+	op.op == "add_resource"
+	op.type == "aws_redshift_logging"
+	op.config.log_destination_type == "cloudwatch"
+}
+
+# aws_redshift_logging came with provider v5.45.0: a unit held below it gets no fix.
+test_no_fix_below_provider_5_45 if {
+	some f in rule.deny with input as {"resources": [cluster({})], "required_providers": {"aws": ["~> 5.30.0"]}}
+	not f.fix
+}
+
+# A block that only switches logging off is replaced by the resource; one that names a bucket is not.
+test_fix_replaces_a_disabled_block if {
+	some f in rule.deny with input as {"resources": [cluster({"logging": [{"enable": false}]})]}
+	f.fix[0] == {"op": "remove", "path": ["logging", 0]}
+	f.fix[1].type == "aws_redshift_logging"
+	some g in rule.deny with input as {"resources": [cluster({"logging": [{"enable": false, "bucket_name": "logs"}]})]}
+	not g.fix
+}

@@ -55,3 +55,41 @@ test_opaque_module_logging_or_unknown_passes if {
 	count(rule.deny) == 0 with input as sfn_call({"create": false})
 	count(rule.deny) == 0 with input as sfn_call({"create": {"$unknown": "var.create"}})
 }
+
+role := {"address": "aws_iam_role.sfn", "type": "aws_iam_role", "name": "sfn", "references": [], "config": {"name": "sfn"}}
+
+with_role := {"resources": [
+	{
+		"address": "aws_sfn_state_machine.m", "type": "aws_sfn_state_machine", "name": "m",
+		"references": [{"path": ["role_arn"], "target": "aws_iam_role.sfn"}],
+		"config": {"name": "m", "role_arn": {"$unknown": "aws_iam_role.sfn.arn"}, "definition": "{}"},
+	},
+	role,
+]}
+
+# A declared role that may not deliver logs: the fix grants the documented actions beside the
+# log group and the block.
+test_fix_grants_log_delivery_to_a_declared_role if {
+	some f in rule.deny with input as with_role
+	policies := [op | some op in f.fix; op.op == "add_resource"; op.type == "aws_iam_role_policy"]
+	count(policies) == 1
+	groups := [op | some op in f.fix; op.op == "add_resource"; op.type == "aws_cloudwatch_log_group"]
+	count(groups) == 1
+	some block in f.fix
+	block.op == "add_block"
+	block.config.level == "ERROR"
+}
+
+# A role given by ARN: what it may do is unknown here, and the API would refuse the destination.
+test_no_fix_for_a_role_outside_the_configuration if {
+	some f in rule.deny with input as machine({})
+	not f.fix
+}
+
+# A dynamic block switched off by the author is not replaced.
+test_no_fix_for_an_empty_dynamic_block if {
+	m := with_role.resources[0]
+	off := object.union(m, {"config": object.union(m.config, {"logging_configuration": []})})
+	some f in rule.deny with input as {"resources": [off, role]}
+	not f.fix
+}

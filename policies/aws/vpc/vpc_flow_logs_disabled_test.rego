@@ -7,7 +7,7 @@ vpc := {"address": "aws_vpc.main", "type": "aws_vpc", "name": "main", "config": 
 flow(vpc_id, refs) := {"address": "aws_flow_log.main", "type": "aws_flow_log", "name": "main", "config": {"vpc_id": vpc_id, "traffic_type": "ALL"}, "references": refs}
 
 test_missing_flow_log_fires if {
-	rule.deny == {{"msg": "aws_vpc.main has no flow log", "resource": "aws_vpc.main", "path": []}} with input as {"resources": [vpc]}
+	{[f.msg, f.resource, f.path] | some f in rule.deny} == {["aws_vpc.main has no flow log", "aws_vpc.main", []]} with input as {"resources": [vpc]}
 }
 
 test_flow_log_passes if {
@@ -23,7 +23,7 @@ test_unresolvable_flow_log_does_not_fire if {
 # VPC without one.
 test_accept_only_flow_log_fires_on_traffic_type if {
 	f := object.union(flow({"$unknown": "aws_vpc.main.id"}, [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}]), {"config": {"vpc_id": {"$unknown": "aws_vpc.main.id"}, "traffic_type": "ACCEPT"}})
-	rule.deny == {{"msg": "aws_flow_log.main logs only accepted traffic of aws_vpc.main, not the rejected connections scans show up as (use REJECT or ALL)", "resource": "aws_flow_log.main", "path": ["traffic_type"]}} with input as {"resources": [vpc, f]}
+	{[x.msg, x.resource, x.path, x.fix] | some x in rule.deny} == {["aws_flow_log.main logs only accepted traffic of aws_vpc.main, not the rejected connections scans show up as (use REJECT or ALL)", "aws_flow_log.main", ["traffic_type"], [{"op": "set", "path": ["traffic_type"], "value": "ALL"}]]} with input as {"resources": [vpc, f]}
 }
 
 test_accept_and_reject_flow_logs_pass if {
@@ -40,7 +40,7 @@ test_unknown_traffic_type_passes if {
 
 test_default_vpc_without_flow_log_fires if {
 	d := {"address": "aws_default_vpc.this", "type": "aws_default_vpc", "name": "this", "config": {}, "references": []}
-	rule.deny == {{"msg": "aws_default_vpc.this has no flow log", "resource": "aws_default_vpc.this", "path": []}} with input as {"resources": [d]}
+	{[f.msg, f.resource, f.path] | some f in rule.deny} == {["aws_default_vpc.this has no flow log", "aws_default_vpc.this", []]} with input as {"resources": [d]}
 }
 
 test_default_vpc_with_flow_log_passes if {
@@ -59,7 +59,7 @@ test_default_vpc_reported_beside_other_vpcs_flow_log if {
 call(config) := {"address": "module.vpc", "source": "terraform-aws-modules/vpc/aws", "config": config}
 
 test_opaque_module_without_flow_log_fires if {
-	rule.deny == {{"msg": "module.vpc has no flow log", "resource": "module.vpc", "path": ["enable_flow_log"]}} with input as {"resources": [], "modules": [call({"cidr": "10.0.0.0/16"})]}
+	{[f.msg, f.resource, f.path] | some f in rule.deny} == {["module.vpc has no flow log", "module.vpc", ["enable_flow_log"]]} with input as {"resources": [], "modules": [call({"cidr": "10.0.0.0/16"})]}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [call({"enable_flow_log": false})]}
 }
 
@@ -83,4 +83,37 @@ test_nested_flow_log_call_names_the_vpc_of_its_module if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [vpc, sub]}
 	elsewhere := object.union(sub, {"address": "module.other.module.flow"})
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [vpc, elsewhere]}
+}
+
+# The fix: a flow log of ALL traffic to a new log group, through a role only this account's flow
+# logs service may assume and that may write to that group only.
+test_fix_adds_a_flow_log_with_its_role if {
+	vpc := {"address": "aws_vpc.main", "type": "aws_vpc", "name": "main", "config": {"cidr_block": "10.0.0.0/16"}, "references": []}
+	some f in rule.deny with input as {"resources": [vpc]}
+	types := {op.type | some op in f.fix; op.op == "add_resource"}
+	types == {"aws_flow_log", "aws_iam_role", "aws_iam_role_policy", "aws_cloudwatch_log_group", "aws_kms_key"}
+	some log in f.fix
+	log.type == "aws_flow_log"
+	log.config.traffic_type == "ALL"
+}
+
+test_no_fix_for_a_counted_vpc if {
+	vpc := {"address": "aws_vpc.main[0]", "type": "aws_vpc", "name": "main", "index": 0, "config": {"cidr_block": "10.0.0.0/16"}, "references": []}
+	some f in rule.deny with input as {"resources": [vpc]}
+	not f.fix
+}
+
+# The module's own flow log, log group (kept one year) and role, when the call leaves the
+# destination to the module; a call that chose S3, or one held below v3, gets none.
+test_module_fix_turns_on_the_modules_flow_log if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"enable_flow_log": false})]}
+	{[op.path[0], op.value] | some op in f.fix} == {
+		["enable_flow_log", true], ["create_flow_log_cloudwatch_log_group", true],
+		["create_flow_log_cloudwatch_iam_role", true], ["flow_log_cloudwatch_log_group_retention_in_days", 365],
+	}
+	some g in rule.deny with input as {"resources": [], "modules": [call({"flow_log_destination_type": "s3"})]}
+	not g.fix
+	v1 := object.union(call({}), {"version": "2.77.0"})
+	some h in rule.deny with input as {"resources": [], "modules": [v1]}
+	not h.fix
 }
