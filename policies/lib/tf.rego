@@ -178,3 +178,47 @@ caps_below_version(part, major, minor) if {
 	to_number(m[0][1]) == major
 	to_number(m[0][2]) < minor
 }
+
+# provider_from(name, release): some `required_providers` constraint of the unit or of a module it
+# calls admits only `release` ([major, minor, patch]) or later: one of its comma-separated parts
+# (`>=`, `>`, `~>`, `=` or a bare version) has a lower bound at or above it. Terraform installs one
+# version meeting every constraint, so a fix may then use what that release added (ECR's image tag
+# exclusion filters, aws 6.8.0). The local name `aws` is hashicorp/aws by Terraform's default.
+provider_from(name, release) if {
+	some constraint in object.get(object.get(input, "required_providers", {}), name, [])
+	some part in split(constraint, ",")
+	bound := lower_bound(trim_space(part))
+	version_at_least(bound, release)
+}
+
+lower_bound(part) := version_numbers(trim_space(substring(part, 2, -1))) if {
+	some op in [">=", "~>"]
+	startswith(part, op)
+} else := version_numbers(trim_space(substring(part, 1, -1))) if {
+	some op in [">", "="]
+	startswith(part, op)
+} else := version_numbers(part) if {
+	regex.match(`^[0-9]`, part)
+}
+
+version_numbers(text) := [to_number(p) | some p in split(text, ".")] if {
+	regex.match(`^[0-9]+(\.[0-9]+){0,2}$`, text)
+}
+
+# version_at_least(v, release): v (1 to 3 numbers, missing ones 0) >= release (3 numbers).
+version_at_least(v, release) if padded(v)[0] > release[0]
+
+version_at_least(v, release) if {
+	p := padded(v)
+	p[0] == release[0]
+	p[1] > release[1]
+}
+
+version_at_least(v, release) if {
+	p := padded(v)
+	p[0] == release[0]
+	p[1] == release[1]
+	p[2] >= release[2]
+}
+
+padded(v) := array.slice(array.concat(v, [0, 0, 0]), 0, 3)

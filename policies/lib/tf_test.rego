@@ -144,3 +144,16 @@ test_provider_below_version_open if {
 	not tf.provider_below_version("aws", 5, 45) with input as pinned(["~> 6.0"])
 	not tf.provider_below_version("aws", 5, 45) with input as {}
 }
+
+test_provider_from if {
+	every c in [">= 6.8", "~> 6.10", ">= 5.0, >= 6.8.0", "6.20.1", "> 6.9", "= 7.0"] {
+		tf.provider_from("aws", [6, 8, 0]) with input as {"required_providers": {"aws": [c]}}
+	}
+	every c in [">= 5.0", "~> 6.7", "> 6.7.9", "6.7.0", "< 7.0"] {
+		not tf.provider_from("aws", [6, 8, 0]) with input as {"required_providers": {"aws": [c]}}
+	}
+
+	# Any constraint of the unit bounds the installed version; another provider's does not.
+	tf.provider_from("aws", [6, 8, 0]) with input as {"required_providers": {"aws": [">= 5.0", "~> 6.8"]}}
+	not tf.provider_from("aws", [6, 8, 0]) with input as {"required_providers": {"random": [">= 6.8"]}}
+}

@@ -93,7 +93,7 @@ repository_fix(r, tags) := [result.set(["image_tag_mutability"], "IMMUTABLE")] i
 	not has_filters(r)
 	count(tags) > 0
 	count(tags) <= 5
-	aws_provider_from(exclusion_filter_release)
+	tf.provider_from("aws", exclusion_filter_release)
 } else := []
 
 module_message(m, tags) := sprintf("%s allows image tags to be overwritten", [m.address]) if {
@@ -151,49 +151,6 @@ url_tag_pattern := `(aws_ecr_repository|module)\.([A-Za-z0-9_-]+)(?:\[[^\]]*\])?
 pinned(tag) if regex.match(`^[vV]?[0-9]+([._-][0-9A-Za-z]+)*$`, tag)
 
 pinned(tag) if regex.match(`^(sha-)?[0-9a-f]{7,64}$`, tag)
-
-# aws_provider_from(release): some required_providers constraint for the AWS provider, of the unit
-# or a module it calls (input.required_providers: Terraform installs one version meeting them all),
-# admits only that release or later: one of its clauses (>=, >, ~>, = or a bare version) has a
-# lower bound at or above it. The local name `aws` is hashicorp/aws by Terraform's default.
-aws_provider_from(release) if {
-	some constraint in object.get(object.get(input, "required_providers", {}), "aws", [])
-	some clause in split(constraint, ",")
-	bound := clause_lower_bound(trim_space(clause))
-	version_at_least(bound, release)
-}
-
-clause_lower_bound(clause) := version_numbers(trim_space(substring(clause, 2, -1))) if {
-	some op in [">=", "~>"]
-	startswith(clause, op)
-} else := version_numbers(trim_space(substring(clause, 1, -1))) if {
-	some op in [">", "="]
-	startswith(clause, op)
-} else := version_numbers(clause) if {
-	regex.match(`^[0-9]`, clause)
-}
-
-version_numbers(text) := [to_number(p) | some p in split(text, ".")] if {
-	regex.match(`^[0-9]+(\.[0-9]+){0,2}$`, text)
-}
-
-# version_at_least(v, release): v (1 to 3 numbers, missing ones 0) >= release (3 numbers).
-version_at_least(v, release) if padded(v)[0] > release[0]
-
-version_at_least(v, release) if {
-	p := padded(v)
-	p[0] == release[0]
-	p[1] > release[1]
-}
-
-version_at_least(v, release) if {
-	p := padded(v)
-	p[0] == release[0]
-	p[1] == release[1]
-	p[2] >= release[2]
-}
-
-padded(v) := array.slice(array.concat(v, [0, 0, 0]), 0, 3)
 
 bad(null) := true
 
