@@ -42,37 +42,19 @@ deny contains fixes.finding(r, path, msg, enable_ops(r, i, options)) if {
 
 # The block already names a log group (or reads one): turning logging on is enough. Otherwise a
 # log group is added beside the endpoint, encrypted with a customer managed key CloudWatch Logs may
-# use (fixes.logs_cmk_set, as PAL-AWS-CLOUDWATCH-001's fix gives one), unless the endpoint is one
-# instance of many or inside a module (fixes.can_add_resource) or a log group or key of that name
-# exists: then no fix.
+# use (fixes.new_log_group, as the pack's other logging fixes add one), unless the endpoint is one
+# instance of many or inside a module, or a log group or key of that name exists: then no fix.
 enable_ops(r, i, options) := [result.set(["connection_log_options", i, "enabled"], true)] if {
 	names_log_group(options)
-} else := ops if {
-	fixes.can_add_resource(r)
-	not log_group_named(r.name)
-	group := {"address": sprintf("aws_cloudwatch_log_group.%s", [r.name]), "type": "aws_cloudwatch_log_group", "name": r.name}
-	key_ops := fixes.logs_cmk_set(group, ["kms_key_id"])
-	count(key_ops) > 0
-	added_group := result.add_resource("aws_cloudwatch_log_group", r.name, {
-		"name": sprintf("/aws/client-vpn/%s", [r.name]),
-		"retention_in_days": 365,
-		"kms_key_id": key_ops[count(key_ops) - 1].value,
-	})
-	ops := array.concat(array.slice(key_ops, 0, count(key_ops) - 1), [
-		added_group,
-		result.set(["connection_log_options", i, "enabled"], true),
-		result.set(["connection_log_options", i, "cloudwatch_log_group"], result.expr(sprintf("aws_cloudwatch_log_group.%s.name", [r.name]))),
-	])
+} else := array.concat(group_ops, [
+	result.set(["connection_log_options", i, "enabled"], true),
+	result.set(["connection_log_options", i, "cloudwatch_log_group"], result.expr(sprintf("aws_cloudwatch_log_group.%s.name", [r.name]))),
+]) if {
+	group_ops := fixes.new_log_group(r, r.name, {"name": sprintf("/aws/client-vpn/%s", [r.name])})
 } else := []
 
 names_log_group(options) if {
 	group := object.get(options, "cloudwatch_log_group", null)
 	group != null
 	group != ""
-}
-
-log_group_named(name) if {
-	some g in tf.resources("aws_cloudwatch_log_group")
-	not g.module
-	g.name == name
 }

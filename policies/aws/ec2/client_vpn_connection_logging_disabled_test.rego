@@ -7,7 +7,7 @@ endpoint(options) := {"address": "aws_ec2_client_vpn_endpoint.vpn", "type": "aws
 msg := "aws_ec2_client_vpn_endpoint.vpn does not log client connections"
 
 # The added log group is kept a year and encrypted with a key CloudWatch Logs may use (the key
-# and its policy document are fixes.logs_cmk_set's, tested with PAL-AWS-CLOUDWATCH-001).
+# and its policy document are fixes.new_log_group's, tested in the lib and with PAL-AWS-CLOUDWATCH-001).
 test_disabled_without_group_adds_one if {
 	some f in rule.deny with input as {"resources": [endpoint([{"enabled": false}])]}
 	f.msg == msg
@@ -15,13 +15,13 @@ test_disabled_without_group_adds_one if {
 	[[op.op, object.get(op, "type", ""), object.get(op, "name", "")] | some op in f.fix] == [
 		["add_data", "aws_caller_identity", "current"],
 		["add_data", "aws_region", "current"],
-		["add_data", "aws_iam_policy_document", "vpn_logs_key"],
-		["add_resource", "aws_kms_key", "vpn_logs"],
+		["add_data", "aws_iam_policy_document", "vpn_key"],
+		["add_resource", "aws_kms_key", "vpn_key"],
 		["add_resource", "aws_cloudwatch_log_group", "vpn"],
 		["set", "", ""],
 		["set", "", ""],
 	]
-	f.fix[4].config == {"name": "/aws/client-vpn/vpn", "retention_in_days": 365, "kms_key_id": {"$expr": "aws_kms_key.vpn_logs.arn"}}
+	f.fix[4].config == {"name": "/aws/client-vpn/vpn", "retention_in_days": 365, "kms_key_id": {"$expr": "aws_kms_key.vpn_key.arn"}}
 	f.fix[5] == {"op": "set", "path": ["connection_log_options", 0, "enabled"], "value": true}
 	f.fix[6] == {"op": "set", "path": ["connection_log_options", 0, "cloudwatch_log_group"], "value": {"$expr": "aws_cloudwatch_log_group.vpn.name"}}
 }
