@@ -30,6 +30,19 @@ test('a key longer than the run\'s is inserted as it is: existing lines are neve
   assert.equal(out, 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n  object_lock_enabled = true\n\n  tags = {}\n}\n');
 });
 
+test('several keys longer than the run\'s that end it go after a blank line, aligned among themselves', () => {
+  // terraform-aws-modules' vpc call with VPC-009's module inputs after its last attribute.
+  const call = 'module "vpc" {\n  source = "x"\n\n  tags = local.tags\n}\n';
+  const many = aligned(call, insertAfter(call, 'tags = local.tags', '  enable_flow_log = true', '  create_flow_log_cloudwatch_iam_role = true'));
+  assert.equal(many, 'module "vpc" {\n  source = "x"\n\n  tags = local.tags\n\n  enable_flow_log                     = true\n  create_flow_log_cloudwatch_iam_role = true\n}\n');
+});
+
+test('longer keys inserted inside a run are left as they are: existing lines are never edited', () => {
+  const text = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  acl    = "private"\n}\n';
+  const out = aligned(text, insertAfter(text, 'bucket = "b"', '  object_lock_enabled = true', '  force_destroy = true'));
+  assert.equal(out, 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  object_lock_enabled = true\n  force_destroy = true\n  acl    = "private"\n}\n');
+});
+
 test('attributes added together to an empty block are aligned with each other', () => {
   const text = 'resource "aws_mq_broker" "b" {\n  encryption_options {\n  }\n}\n';
   const out = aligned(text, insertAfter(text, 'encryption_options {', '    use_aws_owned_key = false', '    kms_key_id = aws_kms_key.b.arn'));

@@ -3,7 +3,8 @@
 // `terraform fmt -check` rejects in CI. This pass pads the inserted lines to their run when the run
 // is already aligned the way fmt aligns it (a file in the user's own style keeps its style) and no
 // inserted key is longer than the run's: re-padding existing lines would add edits that the fixes
-// of other findings in the same block could overlap, and fix-all drops overlapping fixes.
+// of other findings in the same block could overlap, and fix-all drops overlapping fixes. Several
+// longer keys inserted where the run ends go after a blank line instead, as a run of their own.
 import type { ParsedFile } from '../iac/terraform';
 import { lineEnd, lineStart, type LocalEdit } from './layout';
 
@@ -95,10 +96,17 @@ export function alignInsertedAttributes(file: ParsedFile, edits: LocalEdit[]): L
     if (run.length > 0 && !isAligned(run.map((r) => r.line))) continue;
     const runWidth = run.length > 0 ? Math.max(...run.map((r) => r.line.key.length)) : 0;
     const width = Math.max(runWidth, ...(lines as AttributeLine[]).map((l) => l.key.length));
-    if (run.length > 0 && width > runWidth) continue;
+    // A key longer than the run's would make fmt re-pad the run's lines. Several lines inserted
+    // where the run ends (a group of new settings) go after a blank line instead, as a run of
+    // their own, aligned among themselves; a single line is left as it is.
+    let separate = false;
+    if (run.length > 0 && width > runWidth) {
+      if (lines.length < 2 || run.some((r) => r.start > pos)) continue;
+      separate = true;
+    }
     group.forEach((e, i) => {
       const body = (inserted[i] as AttributeLine[]).map((l) => `${l.indent}${l.key.padEnd(width)} = ${l.value}`).join('\n');
-      replaced.set(e, { ...e, newText: `\n${body}` });
+      replaced.set(e, { ...e, newText: `${separate && i === 0 ? '\n' : ''}\n${body}` });
     });
   }
   return edits.map((e) => replaced.get(e) ?? e);
