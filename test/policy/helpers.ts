@@ -1,7 +1,10 @@
 // Shared helpers for the policy tests: an in-memory FileHost, small rule modules, and a one-call
 // scan of Terraform text through the same entry point the surfaces use.
+import { join } from 'node:path';
 import type { FileHost } from '../../server/src/iac/model';
 import { loadPack, scanTerraformUnit, type PalisadeConfig, type RulePack, type UnitScan } from '../../server/src/policy';
+import { readPackFiles } from '../../server/src/workspace/policy-files';
+import { REPO_ROOT } from '../helpers/corpora';
 
 export class MemoryHost implements FileHost {
   readonly files = new Map<string, string>();
@@ -67,4 +70,11 @@ export async function scanFiles(pack: RulePack, files: Record<string, string>, c
 /** The text a finding's range covers. */
 export function textAt(host: MemoryHost, range: { file: string; start: number; end: number }): string {
   return (host.readFile(`/ws/${range.file}`) ?? '').slice(range.start, range.end);
+}
+
+let builtin: RulePack | undefined;
+/** The built-in pack from policies/, loaded once per test file (its compile checks are the pack tests'). */
+export function builtinPack(): RulePack {
+  builtin ??= loadPack(readPackFiles(join(REPO_ROOT, 'policies')), { name: 'builtin', check: false });
+  return builtin;
 }

@@ -3,20 +3,10 @@
 // recognise managed-policy ARNs written for any partition see which policy each instance attaches.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { loadPack, type RulePack } from '../../server/src/policy';
-import { readPackFiles } from '../../server/src/workspace/policy-files';
-import { REPO_ROOT } from '../helpers/corpora';
-import { scanFiles } from './helpers';
-
-let packCache: RulePack | undefined;
-function pack(): RulePack {
-  packCache ??= loadPack(readPackFiles(join(REPO_ROOT, 'policies')), { name: 'builtin', check: false });
-  return packCache;
-}
+import { builtinPack, scanFiles } from './helpers';
 
 async function findingsOf(ruleId: string, text: string): Promise<string[]> {
-  const scan = await scanFiles(pack(), { 'main.tf': text });
+  const scan = await scanFiles(builtinPack(), { 'main.tf': text });
   return scan.findings.filter((f) => f.ruleId === ruleId).map((f) => f.resource ?? '').sort();
 }
 

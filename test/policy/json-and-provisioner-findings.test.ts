@@ -3,20 +3,10 @@
 // block), and JSON with unknown interpolated leaves (policies, container definitions) is still read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
-import { loadPack, type RulePack } from '../../server/src/policy';
-import { readPackFiles } from '../../server/src/workspace/policy-files';
-import { REPO_ROOT } from '../helpers/corpora';
-import { scanFiles } from './helpers';
-
-let packCache: RulePack | undefined;
-function pack(): RulePack {
-  packCache ??= loadPack(readPackFiles(join(REPO_ROOT, 'policies')), { name: 'builtin', check: false });
-  return packCache;
-}
+import { builtinPack, scanFiles } from './helpers';
 
 async function linesOf(ruleId: string, text: string): Promise<number[]> {
-  const scan = await scanFiles(pack(), { 'main.tf': text });
+  const scan = await scanFiles(builtinPack(), { 'main.tf': text });
   return scan.findings.filter((f) => f.ruleId === ruleId).map((f) => text.slice(0, f.range.start).split('\n').length);
 }
 
