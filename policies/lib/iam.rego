@@ -161,13 +161,17 @@ boundary_only(p) if {
 	not _attached(p.address)
 }
 
-# The targets of boundary references, computed once for the unit (not per policy).
-boundary_targets contains ref.target if {
+# [identity, policy address] for each role's or user's permissions_boundary reference, found in
+# one pass (iam_escalation reads it too, to cap an identity's paths by its boundary).
+boundary_refs contains [r.address, ref.target] if {
 	some r in input.resources
 	r.type in {"aws_iam_role", "aws_iam_user"}
 	some ref in r.references
 	ref.path == ["permissions_boundary"]
 }
+
+# The targets of boundary references, computed once for the unit (not per policy).
+boundary_targets contains target if some [_, target] in boundary_refs
 
 boundary_targets contains ref.target if {
 	some q in input.resources

@@ -134,7 +134,7 @@ within_boundary(address, _) if not boundary_caps[address]
 within_boundary(address, action) if action in boundary_caps[address]
 
 boundary_caps[identity] := actions if {
-	some [identity, target] in boundary_refs
+	some [identity, target] in iam.boundary_refs
 	not ambiguous_boundary(identity)
 	doc := managed_policies[target].config.policy
 	readable(doc)
@@ -143,18 +143,10 @@ boundary_caps[identity] := actions if {
 	actions := {a | some e in sts; some a in allowed_actions(e.statement); not a in denied}
 }
 
-# [identity, policy address] for each permissions_boundary reference, found in one pass.
-boundary_refs contains [r.address, ref.target] if {
-	some r in input.resources
-	r.type in {"aws_iam_role", "aws_iam_user"}
-	some ref in r.references
-	ref.path == ["permissions_boundary"]
-}
-
 ambiguous_boundary(identity) if {
-	some a in boundary_refs
+	some a in iam.boundary_refs
 	a[0] == identity
-	some b in boundary_refs
+	some b in iam.boundary_refs
 	b[0] == identity
 	a[1] != b[1]
 }
