@@ -86,13 +86,14 @@ cis_event_disjunction(names) := concat(" || ", [sprintf("($.eventName = %s)", [n
 # account's log groups, besides the account's own administration of the key (AWS's default).
 logs_cmk_set(r, path) := array.concat(k.ops, [result.set(path, k.arn)]) if {
 	can_add_resource(r)
-	k := logs_cmk(sprintf("%s_logs", [r.name]), sprintf("%s_logs_key", [r.name]), sprintf("%s.%s", [r.type, r.name]))
+	k := logs_cmk(r, sprintf("%s_logs", [r.name]), sprintf("%s_logs_key", [r.name]), sprintf("%s.%s", [r.type, r.name]))
 } else := []
 
-# logs_cmk(key_name, document, label): the operations adding the key of logs_cmk_set under those
-# names (with the account and region data sources it reads when the module has none) and the
-# key's ARN, as {"ops", "arn"}; undefined when the key or document name is taken.
-logs_cmk(key_name, document, label) := {"ops": ops, "arn": arn} if {
+# logs_cmk(r, key_name, document, label): the operations adding, beside r, the key of logs_cmk_set
+# under those names (with the account and region data sources it reads when the module has none
+# for r's provider configuration) and the key's ARN, as {"ops", "arn"}; undefined when the key or
+# document name is taken.
+logs_cmk(r, key_name, document, label) := {"ops": ops, "arn": arn} if {
 	not key_named(key_name)
 	not data_named("aws_iam_policy_document", document)
 	key := result.add_resource("aws_kms_key", key_name, {
@@ -102,8 +103,8 @@ logs_cmk(key_name, document, label) := {"ops": ops, "arn": arn} if {
 		"policy": result.expr(sprintf("data.aws_iam_policy_document.%s.json", [document])),
 	})
 	arn := result.expr(sprintf("aws_kms_key.%s.arn", [key_name]))
-	data_ops := array.concat(missing_data("aws_caller_identity"), missing_data("aws_region"))
-	ops := array.concat(data_ops, [logs_key_policy(document), key])
+	data_ops := array.concat(missing_data(r, "aws_caller_identity"), missing_data(r, "aws_region"))
+	ops := array.concat(data_ops, [logs_key_policy(r, document), key])
 }
 
 # new_log_group(r, name, config): the operations adding, beside r, a log group aws_cloudwatch_log_group.<name>
@@ -115,7 +116,7 @@ logs_cmk(key_name, document, label) := {"ops": ops, "arn": arn} if {
 new_log_group(r, name, config) := ops if {
 	can_add_resource(r)
 	not resource_named("aws_cloudwatch_log_group", name)
-	k := logs_cmk(sprintf("%s_key", [name]), sprintf("%s_key", [name]), sprintf("aws_cloudwatch_log_group.%s", [name]))
+	k := logs_cmk(r, sprintf("%s_key", [name]), sprintf("%s_key", [name]), sprintf("aws_cloudwatch_log_group.%s", [name]))
 	group := result.add_resource("aws_cloudwatch_log_group", name, object.union(config, {
 		"retention_in_days": 365,
 		"kms_key_id": k.arn,
@@ -129,8 +130,8 @@ resource_named(resource_type, name) if {
 	x.name == name
 }
 
-# logs_key_policy(name): the key policy document of logs_cmk_set.
-logs_key_policy(name) := {"op": "add_data", "type": "aws_iam_policy_document", "name": name, "config": {"statement": [
+# logs_key_policy(r, name): the key policy document of logs_cmk_set, for a key beside r.
+logs_key_policy(r, name) := {"op": "add_data", "type": "aws_iam_policy_document", "name": name, "config": {"statement": [
 	account_administers_key(account),
 	{
 		"sid": "CloudWatchLogsUsesKey",
@@ -144,15 +145,15 @@ logs_key_policy(name) := {"op": "add_data", "type": "aws_iam_policy_document", "
 		}],
 	},
 ]}} if {
-	account := account_id_expr(data_name("aws_caller_identity"))
-	region := region_name_expr(data_name("aws_region"))
+	account := account_expr(r)
+	region := region_expr(r)
 }
 
-# account_expr / region_expr: the account id and region as expressions, read from the module's own
-# data sources (or the ones a fix adds: account_region_data).
-account_expr := account_id_expr(data_name("aws_caller_identity"))
+# account_expr(r) / region_expr(r): the account id and region of r's provider configuration as
+# expressions, read from the module's own data sources (or the ones missing_data adds).
+account_expr(r) := account_id_expr(data_name(r, "aws_caller_identity"))
 
-region_expr := region_name_expr(data_name("aws_region"))
+region_expr(r) := region_name_expr(data_name(r, "aws_region"))
 
 account_id_expr(name) := sprintf("data.aws_caller_identity.%s.account_id", [name])
 
@@ -195,9 +196,9 @@ cmk_policy_ops(r, statements) := ops if {
 		"enable_key_rotation": true,
 		"policy": result.expr(sprintf("data.aws_iam_policy_document.%s.json", [document])),
 	})
-	admin := account_administers_key(account_id_expr(data_name("aws_caller_identity")))
+	admin := account_administers_key(account_expr(r))
 	policy := {"op": "add_data", "type": "aws_iam_policy_document", "name": document, "config": {"statement": array.concat([admin], statements)}}
-	data_ops := array.concat(missing_data("aws_caller_identity"), missing_data("aws_region"))
+	data_ops := array.concat(missing_data(r, "aws_caller_identity"), missing_data(r, "aws_region"))
 	ops := array.concat(data_ops, [policy, key])
 }
 
@@ -207,15 +208,23 @@ data_named(data_type, name) if {
 	d.name == name
 }
 
-# data_name(type): the name of the module's data source of that type (account id, region), or
-# "current" for the one a fix adds.
-data_name(data_type) := names[0] if {
-	names := [d.name | some d in tf.data_sources(data_type); not d.module; not d.index]
+# data_name(r, type): the name of the module's data source of that type (account id, region) that
+# reads through r's provider configuration, or of the one missing_data(r, type) adds. A key policy
+# or trust condition written for r must name r's account and region: in a cross-account module the
+# first `aws_caller_identity` may be another provider's (`provider = aws.peer`).
+data_name(r, data_type) := names[0] if {
+	names := [d.name | some d in tf.data_sources(data_type); not d.module; not d.index; provider_of(d) == provider_of(r)]
 	count(names) > 0
-} else := "current"
+} else := "current" if {
+	not data_named(data_type, "current")
+} else := sprintf("current_%s", [replace(provider_of(r), ".", "_")])
 
-missing_data(data_type) := [] if data_name(data_type) != "current"
+# missing_data(r, type): the operation adding data_name(r, type) beside r (so with r's provider),
+# none when the module has it.
+missing_data(r, data_type) := [] if {
+	data_named(data_type, data_name(r, data_type))
+} else := [{"op": "add_data", "type": data_type, "name": data_name(r, data_type), "config": {}}]
 
-else := [] if data_named(data_type, "current")
-
-else := [{"op": "add_data", "type": data_type, "name": "current", "config": {}}]
+# provider_of(x): the provider configuration a root resource or data source uses, as its `provider`
+# meta-argument names it ("aws.west"); "aws" for the default one.
+provider_of(x) := object.get(x, "provider", "aws")

@@ -81,8 +81,8 @@ key_statements(r) := [
 		"resources": ["*"],
 		"principals": [{"type": "AWS", "identifiers": ["*"]}],
 		"condition": [
-			{"test": "StringEquals", "variable": "kms:ViaService", "values": [result.expr(sprintf(`"s3.${%s}.amazonaws.com"`, [fixes.region_expr]))]},
-			{"test": "StringEquals", "variable": "kms:CallerAccount", "values": [result.expr(fixes.account_expr)]},
+			{"test": "StringEquals", "variable": "kms:ViaService", "values": [result.expr(sprintf(`"s3.${%s}.amazonaws.com"`, [fixes.region_expr(r)]))]},
+			{"test": "StringEquals", "variable": "kms:CallerAccount", "values": [result.expr(fixes.account_expr(r))]},
 		],
 	},
 ]

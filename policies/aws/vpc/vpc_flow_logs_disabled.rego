@@ -130,7 +130,7 @@ names_free(base) if {
 # delivery_ops(vpc, base): the role (its trust and write documents) and the flow log. The account
 # and region data sources are the ones new_log_group's key policy reads (added there when missing).
 delivery_ops(vpc, base) := [
-	trust_document(base),
+	trust_document(vpc, base),
 	result.add_resource("aws_iam_role", base, {"assume_role_policy": result.expr(sprintf("data.aws_iam_policy_document.%s_trust.json", [base]))}),
 	write_document(base),
 	result.add_resource("aws_iam_role_policy", base, {
@@ -146,7 +146,7 @@ delivery_ops(vpc, base) := [
 	}),
 ]
 
-trust_document(base) := {"op": "add_data", "type": "aws_iam_policy_document", "name": sprintf("%s_trust", [base]), "config": {"statement": [{
+trust_document(vpc, base) := {"op": "add_data", "type": "aws_iam_policy_document", "name": sprintf("%s_trust", [base]), "config": {"statement": [{
 	"actions": ["sts:AssumeRole"],
 	"principals": [{"type": "Service", "identifiers": ["vpc-flow-logs.amazonaws.com"]}],
 	"condition": [
@@ -154,8 +154,8 @@ trust_document(base) := {"op": "add_data", "type": "aws_iam_policy_document", "n
 		{"test": "ArnLike", "variable": "aws:SourceArn", "values": [result.expr(sprintf(`"arn:aws:ec2:${%s}:${%s}:vpc-flow-log/*"`, [region, account]))]},
 	],
 }]}} if {
-	account := sprintf("data.aws_caller_identity.%s.account_id", [fixes.data_name("aws_caller_identity")])
-	region := sprintf("data.aws_region.%s.name", [fixes.data_name("aws_region")])
+	account := fixes.account_expr(vpc)
+	region := fixes.region_expr(vpc)
 }
 
 write_document(base) := {"op": "add_data", "type": "aws_iam_policy_document", "name": base, "config": {"statement": [

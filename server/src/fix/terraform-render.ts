@@ -295,7 +295,8 @@ function inheritedProvider(target: RenderTarget, type: string, config: Record<st
   if ('provider' in config || !['resource', 'data'].includes(target.block.type.name)) return {};
   const attr = target.block.body.items.find((i) => i.kind === 'Attribute' && i.name.name === 'provider');
   if (!attr || attr.kind !== 'Attribute') return {};
-  const text = target.file.text.slice(attr.expr.start, attr.expr.end).trim();
+  // The legacy quoted form (`"aws.west"`) is written as the reference Terraform reads today.
+  const text = target.file.text.slice(attr.expr.start, attr.expr.end).trim().replace(/^"(.*)"$/, '$1');
   const family = /^([A-Za-z][A-Za-z0-9_-]*)\.[A-Za-z_][A-Za-z0-9_-]*$/.exec(text)?.[1];
   return family && type.startsWith(`${family}_`) ? { provider: { $expr: text } } : {};
 }

@@ -51,6 +51,12 @@ export interface ModelResource {
   module?: string;
   /** Instance key from count/for_each expansion. */
   index?: number | string;
+  /**
+   * Terraform only: the provider configuration the `provider` meta-argument names (`aws.west`),
+   * absent for the default one. A fix that adds a resource beside this one, or reads the account
+   * or region, must use the same configuration.
+   */
+  provider?: string;
   config: { [key: string]: ModelValue };
   references: ModelReference[];
 }

@@ -261,6 +261,24 @@ export function headerSpan(block: Block): { start: number; end: number } {
   return { start: block.type.start, end: last ? last.end : block.type.end };
 }
 
+const providerRefs = new WeakMap<Block, string | null>();
+
+/**
+ * The provider configuration a resource or data block names with its `provider` meta-argument
+ * (`aws.west`; the legacy quoted `"aws.west"` reads the same), or undefined when it names none or
+ * the text is not a reference. Kept per parse tree: every run of the unit asks again.
+ */
+export function providerReference(decl: BlockDecl): string | undefined {
+  let ref = providerRefs.get(decl.block);
+  if (ref === undefined) {
+    const attr = attributesOf(decl.block).get('provider');
+    const text = attr ? decl.file.text.slice(attr.expr.start, attr.expr.end).trim().replace(/^"(.*)"$/, '$1') : '';
+    ref = /^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)?$/.test(text) ? text : null;
+    providerRefs.set(decl.block, ref);
+  }
+  return ref ?? undefined;
+}
+
 const attributeMaps = new WeakMap<Block, Map<string, Attribute>>();
 
 /** The attributes of a body by name (the first wins; duplicates are reported by the body evaluator). */

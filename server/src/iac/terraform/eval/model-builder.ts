@@ -3,6 +3,7 @@
 import type { Model, ModelModuleCall, ModelProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
 import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
+import { providerReference } from './decls';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
@@ -86,6 +87,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
       ctx.checkCancelled();
       const result = inst.resourceResult(mode, key);
       if (!result || result instanceof Unknown) continue;
+      const provider = providerReference(result.decl);
       for (const i of result.instances) {
         const isPolicyDocument = result.type === 'aws_iam_policy_document' && mode === 'data';
         // `json` is rendered (a PartialJson when some inputs are unknown: the model shows the document).
@@ -98,6 +100,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
           file: ctx.rel(result.decl.file.path),
           ...(inst.address ? { module: inst.address } : {}),
           ...(i.key !== undefined ? { index: i.key } : {}),
+          ...(provider !== undefined ? { provider } : {}),
           config,
           references: i.references,
         };
