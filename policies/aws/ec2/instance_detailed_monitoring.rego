@@ -3,19 +3,21 @@
 # description: |
 #   Without detailed monitoring CloudWatch receives instance metrics every five minutes
 #   instead of every minute, which delays alarms and autoscaling on short spikes. Advisory: it
-#   has a cost and is not needed for every instance.
+#   has a cost and is not needed for every instance. A launch configuration turns it on for the
+#   instances it launches unless enable_monitoring = false, so only that opt-out is reported there.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/manage-detailed-monitoring.html
+#   - ref: https://docs.aws.amazon.com/autoscaling/ec2/userguide/enable-as-instance-metrics.html
 # custom:
 #   id: PAL-AWS-EC2-005
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_instance, "module:terraform-aws-modules/ec2-instance/aws"]
+#   resource_types: [aws_instance, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_126
 #     kics: 23b70e32-032e-4fa6-ba5c-82f56b9980e6
-#   remediation: Set monitoring = true.
+#   remediation: Set monitoring = true (enable_monitoring = true on a launch configuration).
 #   fixable: true
 package palisade.aws.ec2.instance_detailed_monitoring
 
@@ -38,6 +40,14 @@ warn contains result.fail_fix(m, ["monitoring"], msg, [result.set(["monitoring"]
 	some m in modules.opaque_calls("ec2-instance")
 	unknown.not_true(object.get(m.config, "monitoring", null))
 	msg := sprintf("%s does not have detailed monitoring enabled", [m.address])
+}
+
+# A launch configuration monitors in detail by default (the API's InstanceMonitoring.Enabled and
+# the provider's enable_monitoring both default to true): only an explicit false opts out.
+warn contains result.fail_fix(r, ["enable_monitoring"], msg, [result.set(["enable_monitoring"], true)]) if {
+	some r in tf.resources("aws_launch_configuration")
+	r.config.enable_monitoring == false
+	msg := sprintf("%s turns off detailed monitoring for the instances it launches", [r.address])
 }
 
 template_may_monitor(r) if {

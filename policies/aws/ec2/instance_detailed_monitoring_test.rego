@@ -43,3 +43,19 @@ test_dynamic_launch_template_over_nothing_is_no_template if {
 	maybe := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"launch_template": {"$unknown": "var.launch_template"}}, "references": []}
 	count(rule.warn) == 0 with input as {"resources": [maybe]}
 }
+
+launch_configuration(config) := {"address": "aws_launch_configuration.lc", "type": "aws_launch_configuration", "name": "lc", "config": config, "references": []}
+
+test_launch_configuration_opt_out_warns if {
+	rule.warn == {{
+		"msg": "aws_launch_configuration.lc turns off detailed monitoring for the instances it launches", "resource": "aws_launch_configuration.lc", "path": ["enable_monitoring"],
+		"fix": [{"op": "set", "path": ["enable_monitoring"], "value": true}],
+	}} with input as {"resources": [launch_configuration({"enable_monitoring": false})]}
+}
+
+# The default (true), an explicit true and an unknown value leave the launch configuration alone.
+test_launch_configuration_default_passes if {
+	count(rule.warn) == 0 with input as {"resources": [launch_configuration({})]}
+	count(rule.warn) == 0 with input as {"resources": [launch_configuration({"enable_monitoring": true})]}
+	count(rule.warn) == 0 with input as {"resources": [launch_configuration({"enable_monitoring": {"$unknown": "var.m"}})]}
+}

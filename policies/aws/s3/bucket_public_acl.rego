@@ -5,6 +5,8 @@
 #   AllUsers or AuthenticatedUsers groups, lets anyone on the internet (or any AWS account) list,
 #   read or write the bucket's objects. Public data exposure through ACLs is a leading cause of
 #   S3 data leaks; AWS recommends disabling ACLs altogether (object ownership BucketOwnerEnforced).
+#   A canned ACL that the bucket's public access block ignores (ignore_public_acls) grants nothing:
+#   S3-017 reports that contradiction instead.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html
 # custom:
@@ -27,7 +29,9 @@ package palisade.aws.s3.bucket_public_acl
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.s3
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 public_canned_acls := {"public-read", "public-read-write", "authenticated-read"}
 
@@ -39,6 +43,7 @@ public_group_uris := {
 deny contains result.fail_fix(r, ["acl"], msg, [result.set(["acl"], "private")]) if {
 	some r in array.concat([r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}], modules.s3_buckets)
 	r.config.acl in public_canned_acls
+	not acl_ignored(r)
 	msg := sprintf("%s uses the public canned ACL %q", [r.address, r.config.acl])
 }
 
@@ -62,3 +67,16 @@ deny contains result.fail(r, path, msg) if {
 }
 
 group_name(uri) := substring(uri, count("http://acs.amazonaws.com/groups/global/"), -1)
+
+# S3 disregards public ACLs on a bucket whose public access block sets ignore_public_acls, so the
+# ACL grants nothing; public_acl_ignored (S3-017) reports it, with the same fix. Asked only of
+# buckets with a public canned ACL.
+acl_ignored(r) if {
+	r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}
+	s3.public_acls_ignored(s3.bucket_of(r))
+}
+
+acl_ignored(r) if {
+	not r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}
+	unknown.is_true(object.get(r.config, "ignore_public_acls", null))
+}

@@ -44,3 +44,17 @@ test_opaque_module_public_acl_fires if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"acl": "public-read"}}]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"acl": "private"}}]}
 }
+
+pab(config) := {"address": "aws_s3_bucket_public_access_block.site", "type": "aws_s3_bucket_public_access_block", "name": "site", "config": object.union({"bucket": {"$unknown": "aws_s3_bucket.site.id"}}, config), "references": [{"path": ["bucket"], "target": "aws_s3_bucket.site", "attribute": "id"}]}
+
+# The public access block ignores public ACLs: S3-017 reports the ACL, this rule does not.
+test_acl_ignored_by_public_access_block_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket({"acl": "public-read"}), pab({"ignore_public_acls": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"acl": "public-read", "ignore_public_acls": true}}]}
+}
+
+# Blocking new public ACLs leaves one the bucket already has in force; an unknown switch may be off.
+test_acl_with_block_but_not_ignore_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket({"acl": "public-read"}), pab({"block_public_acls": true, "ignore_public_acls": false})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket({"acl": "public-read"}), pab({"ignore_public_acls": {"$unknown": "var.ignore"}})]}
+}
