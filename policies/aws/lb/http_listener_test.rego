@@ -108,3 +108,40 @@ test_opaque_elb_http_listener_fires if {
 	off := object.union(call, {"config": {"listener": listener, "create_elb": false}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
 }
+
+# Held-out round 18 (HashiCorp's auto scaling tutorial): the load balancer's only security group
+# admits port 80 alone, so moving the listener to 443 would cut every client off; no fix.
+lb_with_group := {"address": "aws_lb.web", "type": "aws_lb", "name": "web", "config": {"load_balancer_type": "application", "security_groups": [{"$unknown": "aws_security_group.lb.id"}]}, "references": [{"path": ["security_groups", 0], "target": "aws_security_group.lb", "attribute": "id"}]}
+
+lb_group(ingress) := {"address": "aws_security_group.lb", "type": "aws_security_group", "name": "lb", "config": {"ingress": ingress}, "references": []}
+
+listener_of_lb := object.union(listener([{"type": "forward"}]), {"references": [{"path": ["load_balancer_arn"], "target": "aws_lb.web", "attribute": "arn"}]})
+
+port_80 := [{"from_port": 80, "to_port": 80, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]}]
+
+test_no_fix_when_the_load_balancer_group_admits_80_only if {
+	some f in rule.deny with input as {"resources": [lb_with_group, lb_group(port_80), listener_of_lb]}
+	f.msg == "aws_lb_listener.http serves plain HTTP without redirecting to HTTPS (no fix: the load balancer's security groups admit nothing on port 443, so an HTTPS listener there would be unreachable)"
+	not f.fix
+}
+
+test_fix_when_the_group_admits_443_or_may_elsewhere if {
+	with_443 := array.concat(port_80, [{"from_port": 443, "to_port": 443, "protocol": "tcp", "cidr_blocks": ["0.0.0.0/0"]}])
+	some f in rule.deny with input as {"resources": [lb_with_group, lb_group(with_443), listener_of_lb]}
+	count(f.fix) > 0
+	all_traffic := [{"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["10.0.0.0/8"]}]
+	some g in rule.deny with input as {"resources": [lb_with_group, lb_group(all_traffic), listener_of_lb]}
+	count(g.fix) > 0
+	separate := {"address": "aws_security_group_rule.https", "type": "aws_security_group_rule", "name": "https", "config": {"type": "ingress", "from_port": 443, "to_port": 443}, "references": [{"path": ["security_group_id"], "target": "aws_security_group.lb", "attribute": "id"}]}
+	some h in rule.deny with input as {"resources": [lb_with_group, lb_group(port_80), separate, listener_of_lb]}
+	count(h.fix) > 0
+	unknown_port := [{"from_port": {"$unknown": "var.port"}, "to_port": {"$unknown": "var.port"}, "protocol": "tcp"}]
+	some i in rule.deny with input as {"resources": [lb_with_group, lb_group(unknown_port), listener_of_lb]}
+	count(i.fix) > 0
+}
+
+test_fix_when_a_group_is_not_declared_here if {
+	lb := object.union(lb_with_group, {"config": {"load_balancer_type": "application", "security_groups": ["sg-0123456789abcdef0"]}, "references": []})
+	some f in rule.deny with input as {"resources": [lb, listener_of_lb]}
+	count(f.fix) > 0
+}

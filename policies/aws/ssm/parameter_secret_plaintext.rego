@@ -34,6 +34,7 @@ deny contains result.fail_fix(r, ["type"], msg, [result.set(["type"], "SecureStr
 	r.config.type in {"String", "StringList"}
 	name := parameter_name(r)
 	regex.match(secret_words, name)
+	not holds_reference(r, name)
 	msg := sprintf("%s (%s) looks like a secret but is stored as a plain %s", [r.address, name, r.config.type])
 }
 
@@ -49,3 +50,13 @@ parameter_name(r) := name if {
 	endswith(text, `"`)
 	name := trim(regex.replace(text, `\$\{[^}]*\}`, "*"), `"`)
 }
+
+# A parameter that stores where a secret lives rather than the secret itself: its name ends in an
+# ARN word (/app/DB_SECRET_ARN, db-password-arn), or its value is an ARN, literal or read from an
+# `arn` / `*_arn` attribute. Secrets Manager and KMS ARNs are identifiers, not credentials (held-out
+# round 18: the Bedrock RAG sample stores its Aurora master secret's ARN for a notebook to look up).
+holds_reference(_, name) if regex.match(`(?i)[_.-]arns?$`, name)
+
+holds_reference(r, _) if startswith(unknown.known_string(r.config.value), "arn:")
+
+holds_reference(r, _) if regex.match(`(?i)(^|[._])([a-z0-9_]*_)?arn\s*$`, r.config.value["$unknown"])

@@ -37,3 +37,20 @@ test_unknown_parts_do_not_count if {
 	count(rule.deny) == 0 with input as {"resources": [param({"name": {"$unknown": "\"/${var.env}/${var.secret_name}\""}, "type": "String"})]}
 	count(rule.deny) == 0 with input as {"resources": [param({"name": {"$unknown": "var.db_password_name"}, "type": "String"})]}
 }
+
+# Held-out round 18 (Bedrock RAG sample): a parameter naming where a secret is kept is no secret.
+test_secret_arn_by_name_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [param({"name": "/bedrock-rag-template/PG_VECTOR_SECRET_ARN", "type": "String", "value": {"$unknown": "each.value"}})]}
+	count(rule.deny) == 0 with input as {"resources": [param({"name": "/app/db-password-arn", "type": "String"})]}
+}
+
+test_secret_arn_by_value_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [param({"name": "/app/db_secret", "type": "String", "value": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db-AbCdEf"})]}
+	count(rule.deny) == 0 with input as {"resources": [param({"name": "/app/db_secret", "type": "String", "value": {"$unknown": "aws_secretsmanager_secret.db.arn"}})]}
+	count(rule.deny) == 0 with input as {"resources": [param({"name": "/app/db_secret", "type": "String", "value": {"$unknown": "module.db.master_secret_arn"}})]}
+}
+
+test_secret_value_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [param({"name": "/app/db_secret", "type": "String", "value": {"$unknown": "random_password.db.result"}})]}
+	count(rule.deny) == 1 with input as {"resources": [param({"name": "/app/arnold_token", "type": "String", "value": "x"})]}
+}

@@ -86,11 +86,10 @@ deny contains result.fail(r, [], msg) if {
 
 # Without aws_default_security_group the VPC's default group keeps AWS's rules: all traffic
 # between its members and all outbound traffic. Declaring it without rules removes them.
-deny contains fixes.finding(vpc, [], msg, manage_default_group_fix(vpc)) if {
+deny contains fixes.finding(vpc, [], vpc_msg(vpc), manage_default_group_fix(vpc)) if {
 	not tf.unresolved("aws_default_security_group", ["vpc_id"], "aws_vpc")
 	some vpc in tf.resources("aws_vpc")
 	count(tf.referencing(vpc.address, "aws_default_security_group", ["vpc_id"])) == 0
-	msg := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [vpc.address])
 }
 
 # Opaque terraform-aws-modules/vpc calls adopt the default group when manage_default_security_group
@@ -115,6 +114,14 @@ deny contains fixes.finding(m, ["manage_default_security_group"], msg, adopt_fix
 	msg := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [m.address])
 }
 
+vpc_msg(vpc) := sprintf("%s%s", [vpc_text(vpc), implicit_note]) if implicit_member(vpc)
+
+else := vpc_text(vpc)
+
+vpc_text(vpc) := sprintf("%s leaves its default security group with AWS's default rules (all traffic within the group, all outbound)", [vpc.address])
+
+implicit_note := " (no fix: an instance in its subnets names no security group, so it runs in the default group; give it its own group first)"
+
 rule_resource_types := {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"}
 
 rule_direction(r) := r.config.type if {
@@ -129,7 +136,28 @@ rule_direction(r) := "egress" if r.type == "aws_vpc_security_group_egress_rule"
 manage_default_group_fix(vpc) := [result.add_resource("aws_default_security_group", vpc.name, {"vpc_id": result.expr(sprintf("%s.id", [vpc.address]))})] if {
 	fixes.can_add_resource(vpc)
 	not default_group_named(vpc.name)
+	not implicit_member(vpc)
 } else := []
+
+# implicit_member(vpc): an aws_instance placed in a subnet of this VPC (subnet_id reads an
+# aws_subnet whose vpc_id reads the VPC) names no security group (vpc_security_group_ids,
+# security_groups, network_interface): EC2 puts it in the VPC's default group, and adopting the
+# group without rules would cut all its traffic (held-out round 18: the Wavelength sample's
+# instance sits in its VPC's default group this way, from a sibling module this check cannot see;
+# within one module, as tutorials often write it, it can).
+implicit_member(vpc) if {
+	some subnet in tf.resources("aws_subnet")
+	some sref in subnet.references
+	sref.path == ["vpc_id"]
+	tf.refers_to(sref.target, vpc.address)
+	some inst in tf.resources("aws_instance")
+	some iref in inst.references
+	iref.path == ["subnet_id"]
+	tf.refers_to(iref.target, subnet.address)
+	every attr in ["vpc_security_group_ids", "security_groups", "network_interface"] {
+		tf.missing_attr(inst, [attr])
+	}
+}
 
 default_group_named(name) if {
 	some g in tf.resources("aws_default_security_group")

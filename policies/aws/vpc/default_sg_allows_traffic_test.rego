@@ -185,3 +185,16 @@ test_rule_resource_alone_keeps_the_inline_fix if {
 	f.resource == "aws_default_security_group.default"
 	f.fix == [{"op": "remove", "path": ["ingress"]}]
 }
+
+# Held-out round 18 (Wavelength sample): an instance in one of the VPC's subnets names no security
+# group, so it runs in the default group; adopting the group without rules would cut its traffic.
+test_no_adopt_fix_when_an_instance_uses_the_default_group_implicitly if {
+	subnet := {"address": "aws_subnet.a", "type": "aws_subnet", "name": "a", "config": {"vpc_id": {"$unknown": "aws_vpc.main.id"}}, "references": [{"path": ["vpc_id"], "target": "aws_vpc.main", "attribute": "id"}]}
+	inst := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"subnet_id": {"$unknown": "aws_subnet.a.id"}}, "references": [{"path": ["subnet_id"], "target": "aws_subnet.a", "attribute": "id"}]}
+	some f in rule.deny with input as {"resources": [vpc("aws_vpc.main", "main"), subnet, inst]}
+	not f.fix
+	endswith(f.msg, "(no fix: an instance in its subnets names no security group, so it runs in the default group; give it its own group first)")
+	with_group := object.union(inst, {"config": {"subnet_id": {"$unknown": "aws_subnet.a.id"}, "vpc_security_group_ids": ["sg-0123456789abcdef0"]}})
+	some g in rule.deny with input as {"resources": [vpc("aws_vpc.main", "main"), subnet, with_group]}
+	count(g.fix) == 1
+}
