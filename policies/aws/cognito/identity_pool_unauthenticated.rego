@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/cognito-controls.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/cognito-identity-pool-unauth-access-check.html
 # custom:
-#   id: PAL-AWS-COGNITO-007
+#   id: PAL-AWS-COGNITO-002
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_cognito_identity_pool]
