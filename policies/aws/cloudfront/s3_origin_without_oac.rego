@@ -10,8 +10,8 @@
 #   (AWS:SourceArn). AWS recommends it over OAI, and AWS Security Hub (CloudFront.13) asks for it
 #   on every S3 origin. S3 origins are recognised by a REST endpoint domain name
 #   (<bucket>.s3.amazonaws.com, <bucket>.s3.<region>.amazonaws.com), a reference to a bucket's
-#   bucket_regional_domain_name or bucket_domain_name, or an s3_origin_config block; S3 website
-#   endpoints are custom origins and are not judged.
+#   bucket_regional_domain_name or bucket_domain_name, or an s3_origin_config block
+#   (lib/cloudfront.rego); S3 website endpoints are custom origins and are not judged.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-13
@@ -38,6 +38,7 @@ package palisade.aws.cloudfront.s3_origin_without_oac
 # Opaque terraform-aws-modules/cloudfront calls are not judged here (their origins name an
 # origin_access_control key of the module's own map).
 
+import data.palisade.lib.cloudfront
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -45,26 +46,10 @@ import data.palisade.lib.unknown
 deny contains result.fail(r, ["origin", i], msg) if {
 	some r in tf.resources("aws_cloudfront_distribution")
 	some i, origin in tf.blocks(r, "origin")
-	s3_origin(origin)
+	cloudfront.s3_origin(origin)
 	tf.unset({"config": origin}, ["origin_access_control_id"])
 	msg := sprintf("%s reads S3 origin %s %s", [r.address, label(origin, i), how(origin)])
 }
-
-# A REST endpoint: <bucket>.s3.amazonaws.com, <bucket>.s3.<region>.amazonaws.com or the legacy
-# <bucket>.s3-<region>.amazonaws.com, but not <bucket>.s3-website-<region> / .s3-website.<region>.
-s3_origin(origin) if {
-	name := unknown.known_string(origin.domain_name)
-	regex.match(`\.s3([.-][a-z0-9-]+)*\.amazonaws\.com(\.cn)?$`, name)
-	not contains(name, ".s3-website")
-}
-
-s3_origin(origin) if {
-	expr := origin.domain_name["$unknown"]
-	is_string(expr)
-	regex.match(`bucket_(regional_)?domain_name\b`, expr)
-}
-
-s3_origin(origin) if count(tf.blocks({"config": origin}, "s3_origin_config")) > 0
 
 how(origin) := "through a legacy origin access identity instead of origin access control" if {
 	some s3 in tf.blocks({"config": origin}, "s3_origin_config")
