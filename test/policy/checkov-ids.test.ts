@@ -21,6 +21,17 @@ const VERIFIED: Record<string, string[]> = {
   CKV_AWS_260: ['PAL-AWS-VPC-012'],
   // APIGatewayV2RouteDefinesAuthorizationType: API Gateway v2 routes without authorization.
   CKV_AWS_309: ['PAL-AWS-APIGATEWAY-002'],
+  // Session 18's Security Hub FSBP rules, each id read in Checkov's check definition (or, for the
+  // graph checks CKV2_*, its check list): ALBDesyncMode (aws_lb, aws_alb, aws_elb); RDSClusterCopyTags
+  // and the instance graph check; RDSEnhancedMonitorEnabled (aws_db_instance,
+  // aws_rds_cluster_instance); the network firewall logging graph check; the CloudFront default
+  // root object check.
+  CKV_AWS_328: ['PAL-AWS-LB-008'],
+  CKV_AWS_313: ['PAL-AWS-RDS-015'],
+  CKV2_AWS_60: ['PAL-AWS-RDS-015'],
+  CKV_AWS_118: ['PAL-AWS-RDS-016'],
+  CKV2_AWS_63: ['PAL-AWS-VPC-022'],
+  CKV_AWS_305: ['PAL-AWS-CLOUDFRONT-009'],
 };
 
 test('Checkov ids verified against the vendor name the equivalent rule, and only it', () => {

@@ -1,0 +1,78 @@
+# METADATA
+# title: EMR security configuration does not encrypt data at rest or in transit
+# description: |
+#   An EMR security configuration's EncryptionConfiguration decides whether the clusters that use
+#   it encrypt data at rest (EMRFS data in S3, local disks and EBS volumes) and in transit (TLS
+#   between the nodes of Hadoop, Spark, Tez and Presto). Each is off unless
+#   EnableAtRestEncryption / EnableInTransitEncryption is true; a configuration without
+#   EncryptionConfiguration encrypts nothing. Unencrypted shuffle data and disks expose what the
+#   cluster processes to anyone who can read the network or a volume or snapshot. AWS Security Hub
+#   asks for both (EMR.3 at rest, EMR.4 in transit); each is reported where it is off.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-data-encryption-options.html
+#   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-create-security-configuration.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/emr-controls.html#emr-3
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/emr-controls.html#emr-4
+# custom:
+#   id: PAL-AWS-EMR-002
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_emr_security_configuration]
+#   frameworks: {}
+#   references: {}
+#   cwe: ["CWE-311"]
+#   remediation: >-
+#     In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption = true with an
+#     AtRestEncryptionConfiguration (S3 and local disk), and EnableInTransitEncryption = true with
+#     an InTransitEncryptionConfiguration naming the TLS certificate provider.
+#   fixable: false
+package palisade.aws.emr.security_configuration_unencrypted
+
+# No fix: switching either on is refused by EMR unless the matching AtRestEncryptionConfiguration
+# (the S3 and local disk modes, a KMS key) or InTransitEncryptionConfiguration (a PEM bundle in S3
+# or a custom certificate provider) is written too, and those name the owner's key and certificates.
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+switches := {
+	"EnableAtRestEncryption": "at rest",
+	"EnableInTransitEncryption": "in transit",
+}
+
+# The configuration is JSON text: decoded by the front end when part of it is unknown, else a
+# string (jsonencode of known values, heredoc, file()).
+document(r) := json.unmarshal(r.config.configuration) if {
+	is_string(r.config.configuration)
+	json.is_valid(r.config.configuration)
+} else := r.config.configuration if is_object(r.config.configuration)
+
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_emr_security_configuration")
+	doc := document(r)
+	not unknown.is_unknown(doc)
+	encryption := object.get(doc, "EncryptionConfiguration", null)
+	not unknown.is_unknown(encryption)
+	some switch, what in switches
+	off(encryption, switch)
+	path := location(encryption, switch)
+	msg := sprintf("%s does not encrypt data %s (%s is not true)", [r.address, what, switch])
+}
+
+off(null, _)
+
+off(encryption, switch) if {
+	is_object(encryption)
+	value := object.get(encryption, switch, null)
+	not unknown.is_unknown(value)
+	not unknown.is_true(value)
+}
+
+# The switch when written, else the EncryptionConfiguration object, else the whole document.
+location(encryption, switch) := ["configuration", "EncryptionConfiguration", switch] if {
+	is_object(encryption)
+	object.get(encryption, switch, null) != null
+} else := ["configuration", "EncryptionConfiguration"] if {
+	is_object(encryption)
+} else := ["configuration"]
