@@ -10,7 +10,7 @@
 #   id: PAL-AWS-EC2-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws", "module:terraform-aws-modules/security-group/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_88
@@ -21,33 +21,38 @@
 #   fixable: true
 package palisade.aws.ec2.instance_public_ip
 
+# The security-group module is among the resource_types because the rule reads lib/sg's rules,
+# which include that module's (they never name a group an instance here references).
+
 import data.palisade.lib.fixes
 import data.palisade.lib.modules
+import data.palisade.lib.net
 import data.palisade.lib.result
+import data.palisade.lib.sg
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 deny contains fixes.finding(r, ["associate_public_ip_address"], msg, fix) if {
 	some r in tf.resources("aws_instance")
 	unknown.is_true(r.config.associate_public_ip_address)
-	fix := address_fix(["associate_public_ip_address"])
-	msg := sprintf("%s is given a public IP address%s", [r.address, why_no_fix])
+	fix := address_fix(r, ["associate_public_ip_address"])
+	msg := sprintf("%s is given a public IP address%s", [r.address, why_no_fix(r)])
 }
 
-deny contains fixes.finding(r, path, msg, address_fix(path)) if {
+deny contains fixes.finding(r, path, msg, address_fix(r, path)) if {
 	some r in tf.resources("aws_launch_template")
 	some i, nic in tf.blocks(r, "network_interfaces")
 	unknown.is_true(nic.associate_public_ip_address)
 	path := ["network_interfaces", i, "associate_public_ip_address"]
-	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix])
+	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix(r)])
 }
 
 # Opaque ec2-instance calls pass associate_public_ip_address (default null) to the instance, and
 # autoscaling calls each network_interfaces entry to the launch template; only true is judged.
-deny contains fixes.finding(r, ["associate_public_ip_address"], msg, address_fix(["associate_public_ip_address"])) if {
+deny contains fixes.finding(r, ["associate_public_ip_address"], msg, address_fix(r, ["associate_public_ip_address"])) if {
 	some r in tf.resources("aws_launch_configuration")
 	unknown.is_true(r.config.associate_public_ip_address)
-	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix])
+	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix(r)])
 }
 
 deny contains result.fail_fix(m, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
@@ -69,17 +74,71 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
 # sit in subnets routed only to the internet gateway). The public address is then the instances'
 # only way to the internet: without it the ECS agent, package installs and image pulls fail.
 # Opaque module calls keep their fix (their network is not seen).
-address_fix(path) := [] if igw_only_egress
+#
+# No fix either when a security group the instance or template names admits inbound traffic from
+# any address (0.0.0.0/0 or ::/0): the module means the instances to be reached from the internet,
+# and the public address is how (held-out s18/h5: umotif's bastion module opens SSH to the world
+# by default, and its boot script publishes the instances' public IPs in Route 53). The finding
+# stays, beside the group's own (PAL-AWS-VPC-001 and the like).
+address_fix(r, path) := [] if igw_only_egress
+
+else := [] if internet_facing(r)
 
 else := [result.set(path, false)]
 
-default why_no_fix := ""
+default why_no_fix(_) := ""
 
-why_no_fix := no_fix_reason if igw_only_egress
+why_no_fix(_) := igw_reason if igw_only_egress
 
-no_fix_reason := " (the module reaches the internet only through an internet gateway, with no NAT gateway: without the address the instances lose it)"
+why_no_fix(r) := facing_reason if {
+	not igw_only_egress
+	internet_facing(r)
+}
+
+igw_reason := " (the module reaches the internet only through an internet gateway, with no NAT gateway: without the address the instances lose it)"
+
+facing_reason := " (a security group it names admits inbound traffic from any address: it is meant to be reached from the internet on this address)"
 
 igw_only_egress if {
 	count(tf.resources("aws_internet_gateway")) > 0
 	count(tf.resources("aws_nat_gateway")) == 0
+}
+
+# internet_facing(r): a security group that r names (vpc_security_group_ids, security_groups, or
+# a network interface's security_groups) is open to any address inbound.
+internet_facing(r) if {
+	some ref in r.references
+	group_path(ref.path)
+	some group in world_open_groups
+	tf.refers_to(ref.target, group)
+}
+
+group_path(path) if path[0] in {"vpc_security_group_ids", "security_groups"}
+
+group_path(path) if {
+	path[0] == "network_interfaces"
+	path[2] == "security_groups"
+}
+
+# The groups with an ingress rule from any address, found once: inline rules name their group;
+# aws_security_group_rule and aws_vpc_security_group_ingress_rule resources name it in
+# security_group_id.
+world_open_groups contains group if {
+	some e in sg.rules
+	e.direction == "ingress"
+	some c in e.cidrs
+	net.is_public_cidr(c.value)
+	some group in entry_groups(e.resource.address)
+}
+
+entry_groups(address) := {address} if not rule_groups[address]
+
+else := rule_groups[address]
+
+rule_groups[rule.address] := {ref.target |
+	some ref in rule.references
+	ref.path == ["security_group_id"]
+} if {
+	some rule in input.resources
+	rule.type in {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule"}
 }

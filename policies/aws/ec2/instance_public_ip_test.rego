@@ -68,3 +68,57 @@ test_fix_kept_when_a_nat_gateway_is_there if {
 	f.msg == "aws_instance.web is given a public IP address"
 	f.fix == [{"op": "set", "path": ["associate_public_ip_address"], "value": false}]
 }
+
+# Held-out s18/h5 (umotif's bastion module): the launch template's own group opens SSH to any
+# address, so the instances are meant to be reached from the internet on their public address.
+# The finding stays without a fix and says why.
+bastion_lt := {
+	"address": "aws_launch_template.bastion", "type": "aws_launch_template", "name": "bastion",
+	"config": {"network_interfaces": [{"associate_public_ip_address": true, "security_groups": [{"$unknown": "aws_security_group.bastion.id"}]}]},
+	"references": [{"path": ["network_interfaces", 0, "security_groups", 0], "target": "aws_security_group.bastion", "attribute": "id"}],
+}
+
+ssh_group(cidrs) := {
+	"address": "aws_security_group.bastion", "type": "aws_security_group", "name": "bastion",
+	"config": {"ingress": [{"from_port": 22, "to_port": 22, "protocol": "tcp", "cidr_blocks": cidrs}]}, "references": [],
+}
+
+test_no_fix_when_a_group_of_the_template_is_open_to_any_address if {
+	rule.deny == {{
+		"msg": "aws_launch_template.bastion gives instances a public IP address (a security group it names admits inbound traffic from any address: it is meant to be reached from the internet on this address)",
+		"resource": "aws_launch_template.bastion", "path": ["network_interfaces", 0, "associate_public_ip_address"],
+	}} with input as {"resources": [bastion_lt, ssh_group(["0.0.0.0/0"])]}
+}
+
+test_fix_kept_when_the_group_admits_only_private_addresses if {
+	some f in rule.deny with input as {"resources": [bastion_lt, ssh_group(["10.0.0.0/8"])]}
+	f.fix == [{"op": "set", "path": ["network_interfaces", 0, "associate_public_ip_address"], "value": false}]
+}
+
+# The same through a separate rule resource and an instance's vpc_security_group_ids (IPv6 too).
+test_no_fix_when_a_rule_resource_opens_the_instance_group if {
+	web := {
+		"address": "aws_instance.web", "type": "aws_instance", "name": "web",
+		"config": {"associate_public_ip_address": true, "vpc_security_group_ids": [{"$unknown": "aws_security_group.web.id"}]},
+		"references": [{"path": ["vpc_security_group_ids", 0], "target": "aws_security_group.web", "attribute": "id"}],
+	}
+	group := {"address": "aws_security_group.web", "type": "aws_security_group", "name": "web", "config": {}, "references": []}
+	https := {
+		"address": "aws_security_group_rule.https", "type": "aws_security_group_rule", "name": "https",
+		"config": {"type": "ingress", "from_port": 443, "to_port": 443, "protocol": "tcp", "ipv6_cidr_blocks": ["::/0"], "security_group_id": {"$unknown": "aws_security_group.web.id"}},
+		"references": [{"path": ["security_group_id"], "target": "aws_security_group.web", "attribute": "id"}],
+	}
+	some f in rule.deny with input as {"resources": [web, group, https]}
+	not f.fix
+	contains(f.msg, "admits inbound traffic from any address")
+}
+
+# Egress to any address is not a way in: the fix stays.
+test_fix_kept_when_only_egress_is_open if {
+	group := {
+		"address": "aws_security_group.bastion", "type": "aws_security_group", "name": "bastion",
+		"config": {"egress": [{"from_port": 0, "to_port": 0, "protocol": "-1", "cidr_blocks": ["0.0.0.0/0"]}]}, "references": [],
+	}
+	some f in rule.deny with input as {"resources": [bastion_lt, group]}
+	count(f.fix) == 1
+}

