@@ -36,8 +36,6 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-provider := "token.actions.githubusercontent.com"
-
 # One finding per unscoped statement, on the statement: a trust policy may hold several.
 deny contains result.fail(r, path, msg) if {
 	some r in tf.resources("aws_iam_role")
@@ -57,12 +55,12 @@ deny contains result.fail(r, path, msg) if {
 # principal that is a reference to the provider resource is unknown here).
 github(s) if {
 	some p in federated(s)
-	contains(lower(p), provider)
+	contains(lower(p), "token.actions.githubusercontent.com")
 }
 
 github(s) if {
 	some c in iam.conditions(s)
-	startswith(c.key, concat("", [provider, ":"]))
+	startswith(c.key, "token.actions.githubusercontent.com:")
 }
 
 federated(s) := [text(p) | some p in principal_list(s.Principal.Federated)] if is_object(s.Principal)
@@ -85,8 +83,8 @@ else := ""
 # claims IAM evaluates for this provider (job_workflow_ref, for instance) restrict as well.
 scoped(s) if {
 	some c in iam.conditions(s)
-	startswith(c.key, concat("", [provider, ":"]))
-	not c.key in {concat("", [provider, ":aud"]), concat("", [provider, ":amr"])}
+	startswith(c.key, "token.actions.githubusercontent.com:")
+	not c.key in {"token.actions.githubusercontent.com:aud", "token.actions.githubusercontent.com:amr"}
 	startswith(c.operator, "string")
 	not contains(c.operator, "not")
 	some v in c.values
