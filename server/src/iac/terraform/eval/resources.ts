@@ -6,6 +6,7 @@ import { addProvisionerBlocks, blockNode, evaluateBody } from './blocks';
 import { markComputed } from './computed';
 import { headerSpan, type BlockDecl } from './decls';
 import { policyDocumentJsonNode } from './iam-source-map';
+import { reportMalformedPolicyJson } from './policy-json-check';
 import { renderPolicyAttributes } from './policy-document';
 import { reportUndeclaredInUnexpanded } from './unexpanded';
 import { expansionOf, instanceAddress, instanceCount, instanceScopes, type Expansion } from './expansion';
@@ -65,6 +66,7 @@ export function evaluateResource(env: ModuleEnv, mode: 'managed' | 'data', decl:
     const instAddress = instanceAddress(address, key);
     const value: ValueObject = { ...body.config };
     if (mode === 'data' && type === 'aws_iam_policy_document') addPolicyJson(env, decl, value, instAddress);
+    else reportMalformedPolicyJson(env, decl, body.config, address);
     const node = blockNode(scope, decl.block, body.fields);
     if (mode === 'data' && type === 'aws_iam_policy_document') body.fields.json = policyDocumentJsonNode(node, body.config);
     instances.push({
