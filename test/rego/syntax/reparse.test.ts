@@ -170,6 +170,13 @@ test('falls back to a full parse where reuse is not provably the same', () => {
   assert.equal(reparse(POLICY, POLICY.replace('# METADATA\n# title: C\n', '# METADATA\n# title: C\n# x\n')).incremental, false);
   // The first rule's first token (the import before it was parsed looking at it).
   assert.equal(reparse(POLICY, POLICY.replace('a := "one"', 'ab := "one"')).incremental, false);
+  // An import written after a rule: imports are reused where they were, so an edit before it that
+  // moves the text must not be served from the old tree (the random edits of the pack found this).
+  const late = `${POLICY}\nimport data.z\n`;
+  const moved = late.replace('"one"', '"one more"');
+  const r = reparse(late, moved);
+  assert.equal(r.incremental, false);
+  assert.deepEqual(r.result, parseModule(moved, OPTIONS));
   // Rego v0 is always parsed in full.
   const v0 = reparseModule({ text: POLICY, result: parseModule(POLICY, { regoVersion: 'v0' }) }, POLICY.replace('"one"', '"two"'), { regoVersion: 'v0' });
   assert.equal(v0.incremental, false);

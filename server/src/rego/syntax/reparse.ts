@@ -3,7 +3,8 @@
 // after them are reused with their positions moved by the edit's length. The result equals a full
 // parse of the new text (test/rego/syntax/reparse.test.ts checks that over random edits of real
 // files); whenever that cannot be guaranteed cheaply, this falls back to a full parse:
-// - the edit touches the package/import lines, or the previous parse had an error and no
+// - the edit touches the package/import lines, or an import follows a rule (imports are reused
+//   where they were), or the previous parse had an error and no
 //   error-free parse came before it (with one, the text is re-parsed against that parse instead);
 // - the re-parsed slice has an error, or does not give back as many rules as it replaced;
 // - the edit lies between a `# METADATA` line and the rule its block attaches to, or adds or
@@ -117,6 +118,10 @@ function reparseSlice(previous: PreviousParse, text: string, options: ParseModul
   const old = previous.text;
   const edit = singleEdit(old, text);
   if (n === 0 || edit.start <= rules[0].loc.start) return 'edit before the first rule';
+  // Imports are reused unmoved: one written after a rule (half-typed, or pasted) would keep its old
+  // position when an edit before it moves the text.
+  const lastImport = module.imports[module.imports.length - 1];
+  if (lastImport && lastImport.loc.start > rules[0].loc.start) return 'an import after the first rule';
 
   // The rules whose text the edit touches (or whose gap it is in), plus one on each side.
   let first = firstEndingAtOrAfter(rules, edit.start);
