@@ -45,6 +45,10 @@ type CellKind = 'assign' | 'comment';
 export function alignEdits(file: ParsedFile, edits: LocalEdit[], options: { place?: boolean } = {}): LocalEdit[] {
   let content = edits.filter((e) => !e.layout);
   if (content.length === 0) return edits;
+  // New top-level blocks after a blank line (add_resource, add_data) touch no run of the file, and
+  // their bodies are rendered aligned (fix/hcl-values.ts): nothing to read.
+  const items = file.body.items;
+  if (content.every((e) => e.start === e.end && e.newText.startsWith('\n\n') && !items.some((i) => i.start < e.start && e.start < i.end))) return content;
   if (options.place !== false) content = placeInsertedGroups(file, content);
   const aligned = new Aligner(file.text, file.body.items, content).run();
   return aligned ?? content;
