@@ -146,3 +146,16 @@ test('CRLF files: runs are re-padded the same way', () => {
   const out = aligned(text, insertAfter(text, 'a = 1', '  bbb = 2').map((e) => ({ ...e, newText: e.newText.replace(/\n/g, '\r\n') })));
   assert.equal(out, 'resource "x" "y" {\r\n  a   = 1\r\n  bbb = 2\r\n}\r\n');
 });
+
+test('fix-all: an argument and a block inserted at one place by two fixes go arguments first', () => {
+  // EC2-001 adds metadata_options, EC2-005 sets monitoring: both after the last argument.
+  const text = 'resource "aws_instance" "i" {\n  ami           = "ami-1"\n  instance_type = "t3.nano"\n}\n';
+  const file = parseTerraform(text, '/m/main.tf');
+  const at = text.indexOf('"t3.nano"') + '"t3.nano"'.length;
+  const block: FixTextEdit = { file: 'main.tf', start: at, end: at, newText: '\n\n  metadata_options {\n    http_tokens = "required"\n  }' };
+  const monitoring: FixTextEdit = { file: 'main.tf', start: at, end: at, newText: '\n  monitoring = true' };
+  assert.equal(
+    applyEdits(text, realignEdits([block, monitoring], () => file)),
+    'resource "aws_instance" "i" {\n  ami           = "ami-1"\n  instance_type = "t3.nano"\n  monitoring    = true\n\n  metadata_options {\n    http_tokens = "required"\n  }\n}\n',
+  );
+});

@@ -65,9 +65,28 @@ export function realignEdits(edits: FixTextEdit[], parsed: (file: string) => Par
       out.push(...mine);
       continue;
     }
-    out.push(...alignEdits(source, mine.map(({ file: _f, ...e }) => e), { place: false }).map((e) => ({ file, ...e })));
+    out.push(...alignEdits(source, argumentsFirst(mine).map(({ file: _f, ...e }) => e), { place: false }).map((e) => ({ file, ...e })));
   }
   return out;
+}
+
+/**
+ * Insertions of several fixes at one place with arguments before blocks, as Terraform's style
+ * orders a body: EC2-001's `metadata_options` block and EC2-005's `monitoring` both go after the
+ * last argument, and `monitoring` belongs to the run of arguments, not after the block.
+ */
+function argumentsFirst<E extends { start: number; end: number; newText: string }>(edits: E[]): E[] {
+  const block = (e: E) => e.start === e.end && /^(\r?\n){2}/.test(e.newText);
+  const argument = (e: E) => e.start === e.end && /^\r?\n[ \t]*[^\s]/.test(e.newText);
+  if (!edits.some(block) || !edits.some(argument)) return edits;
+  const at = new Map<number, number>(); // offset → rank of the first block inserted there
+  edits.forEach((e, i) => {
+    if (block(e) && !at.has(e.start)) at.set(e.start, i);
+  });
+  return edits
+    .map((e, i) => ({ e, i, key: argument(e) && at.has(e.start) ? at.get(e.start)! - 0.5 : i }))
+    .sort((a, b) => a.key - b.key || a.i - b.i)
+    .map((x) => x.e);
 }
 
 /** The edits that change text (not only a run's padding). */
