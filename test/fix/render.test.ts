@@ -56,19 +56,19 @@ test('set creates missing nested blocks along the path, after the last item with
 test('set walks through existing nested blocks by index', () => {
   const text = 'resource "aws_security_group" "sg" {\n  ingress {\n    from_port = 22\n  }\n  ingress {\n    from_port = 443\n    cidr_blocks = ["0.0.0.0/0"]\n  }\n}\n';
   assert.equal(render(text, [set(['ingress', 1, 'cidr_blocks', 0], '10.0.0.0/8')]).text, text.replace('["0.0.0.0/0"]', '["10.0.0.0/8"]'));
-  assert.equal(render(text, [set(['ingress', 0, 'description'], 'ssh')]).text, text.replace('from_port = 22\n', 'from_port = 22\n    description = "ssh"\n'));
+  assert.equal(render(text, [set(['ingress', 0, 'description'], 'ssh')]).text, text.replace('from_port = 22\n', 'from_port   = 22\n    description = "ssh"\n'));
   assert.match(render(text, [set(['ingress', 3, 'description'], 'x')]).reason ?? '', /has 2 block\(s\), not 4/);
 });
 
 test('set in a one-line block body rewrites the body as lines', () => {
   const text = 'resource "aws_s3_bucket" "b" {\n  versioning { enabled = false }\n}\n';
-  assert.equal(render(text, [set(['versioning', 0, 'mfa_delete'], true)]).text, 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled = false\n    mfa_delete = true\n  }\n}\n');
+  assert.equal(render(text, [set(['versioning', 0, 'mfa_delete'], true)]).text, 'resource "aws_s3_bucket" "b" {\n  versioning {\n    enabled    = false\n    mfa_delete = true\n  }\n}\n');
 });
 
 test('set inside object attributes: replace a key, add a key (multi-line and one-line objects)', () => {
   const multi = 'resource "a" "b" {\n  tags = {\n    Name = "x" # name\n  }\n}\n';
   assert.equal(render(multi, [set(['tags', 'Name'], 'y')]).text, multi.replace('"x"', '"y"'));
-  assert.equal(render(multi, [set(['tags', 'Owner'], 'sec')]).text, 'resource "a" "b" {\n  tags = {\n    Name = "x" # name\n    Owner = "sec"\n  }\n}\n');
+  assert.equal(render(multi, [set(['tags', 'Owner'], 'sec')]).text, 'resource "a" "b" {\n  tags = {\n    Name  = "x" # name\n    Owner = "sec"\n  }\n}\n');
   const one = 'resource "a" "b" {\n  tags = { Name = "x" }\n}\n';
   assert.equal(render(one, [set(['tags', 'Owner'], 'sec')]).text, 'resource "a" "b" {\n  tags = { Name = "x", Owner = "sec" }\n}\n');
   assert.equal(render('resource "a" "b" {\n  tags = {}\n}\n', [set(['tags', 'k-1'], 'v')]).text, 'resource "a" "b" {\n  tags = { "k-1" = "v" }\n}\n');

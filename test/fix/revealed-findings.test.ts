@@ -42,7 +42,7 @@ test('a finding of a rule that follows the fixed rule, on the fixed resource, is
   const fixes = await fixesForFinding(findings[0], context);
   assert.equal(fixes.length, 1);
   assert.equal(fixes[0].title, 'Set versioned = true (reveals T-MFA: Title of t.t_mfa)');
-  assert.equal(applyEdits(BUCKET, fixes[0].edits), 'resource "aws_s3_bucket" "b" {\n  bucket = "data"\n  versioned = true\n}\n');
+  assert.equal(applyEdits(BUCKET, fixes[0].edits), 'resource "aws_s3_bucket" "b" {\n  bucket    = "data"\n  versioned = true\n}\n');
   const all = await fixAllInFile('mod/main.tf', findings, context);
   assert.deepEqual(all.fixed.map((f) => f.ruleId), ['T-VER']);
   const after = await setup(context.pack, applyEdits(BUCKET, all.edits));

@@ -40,8 +40,9 @@ test('a rule fix is rendered, verified and preferred, with a title that says wha
   assert.equal(fix.preferred, true);
   assert.equal(fix.fingerprint, findings[0].fingerprint);
   assert.equal(fix.ruleId, 'T-ROT');
-  assert.deepEqual(fix.edits.map((e) => e.file), ['mod/main.tf']);
-  assert.equal(applyEdits(text, fix.edits), 'resource "aws_kms_key" "k" {\n  description = "keys" # mine\n  enable_key_rotation = true\n}\n');
+  // The inserted line and the `=` padding of the run it joins (a whitespace-only layout edit).
+  assert.deepEqual(fix.edits.map((e) => [e.file, e.layout === true]), [['mod/main.tf', false], ['mod/main.tf', true]]);
+  assert.equal(applyEdits(text, fix.edits), 'resource "aws_kms_key" "k" {\n  description         = "keys" # mine\n  enable_key_rotation = true\n}\n');
 });
 
 test('a fix whose edited text does not parse is rejected', async () => {

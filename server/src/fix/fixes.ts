@@ -1,6 +1,7 @@
 // Fixes for findings: the rule's own operations plus every provider's candidates, each rendered
 // into text edits and verified by a re-scan; fix-all combines the preferred fixes of one file.
 import { rulesByIdOf, type Finding, type FixOperation } from '../policy';
+import { alignEdits, contentEdits, realignEdits } from './align';
 import { renderDocumentSets } from './document-set';
 import { editsOverlap } from './edits';
 import { verifyWithFollowUps } from './follow-ups';
@@ -103,7 +104,9 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
   if (candidate.edits && candidate.edits.length > 0) {
     // Ready-made edits are native-syntax text: never into a Terraform JSON file.
     const json = candidate.edits.find((e) => isJsonSyntaxFile(e.file));
-    return json ? { ok: false, reason: `${json.file} is Terraform JSON; this fix is written in native syntax only` } : { ok: true, edits: candidate.edits };
+    if (json) return { ok: false, reason: `${json.file} is Terraform JSON; this fix is written in native syntax only` };
+    // A provider's replacement can change a value's length or lines: its runs are aligned too.
+    return { ok: true, edits: realignEdits(candidate.edits, (f) => parsedFile(context, state, f)) };
   }
   if (!candidate.ops || candidate.ops.length === 0) return { ok: false, reason: 'the candidate has neither operations nor edits' };
   // An operation names the resource its path is inside (`resource`), else the finding's: a
@@ -130,7 +133,7 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     // A scalar inside a JSON document attribute (jsonencode, heredoc): where the source map puts it.
     if (!r.ok && !isJsonSyntaxFile(node.range.file)) {
       const inDocument = renderDocumentSets(file, node.range.file, block, node, ops);
-      if (inDocument.ok) r = inDocument;
+      if (inDocument.ok) r = { ok: true, edits: alignEdits(file, inDocument.edits) };
       else if (inDocument.reason) r = { ok: false, reason: `${address}: ${inDocument.reason}` };
     }
     if (!r.ok) return r;
@@ -190,11 +193,15 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
     if (options.length > 0) eligible.push({ finding, options });
   }
   // Fast path: the first option of every finding that does not overlap the others, verified once.
+  // Fixes are combined by their content edits; the padding of the runs they touch is derived
+  // again for the combination (fix/align.ts), so two fixes re-padding one run both apply.
+  const realign = (edits: FixTextEdit[]) => realignEdits(edits, (f) => parsedFile(context, state, f));
   const chosen: { finding: Finding; edits: FixTextEdit[] }[] = [];
   for (const { finding, options } of eligible) {
-    if (!chosen.some((c) => editsOverlap(c.edits, options[0]))) chosen.push({ finding, edits: options[0] });
+    const content = contentEdits(options[0]);
+    if (!chosen.some((c) => editsOverlap(c.edits, content))) chosen.push({ finding, edits: content });
   }
-  const combined = await tryCombination(chosen, context, state, targets);
+  const combined = await tryCombination(chosen, realign, context, state, targets);
   if (combined) return done(combined);
   if (context.isCancelled?.()) return done({ edits: [], fixed: [] });
 
@@ -207,21 +214,22 @@ export async function fixAllInFile(file: string, findings: Finding[], context: F
     if (result.fixed.includes(finding)) continue;
     for (const option of options) {
       if (await stopped(context)) return done(result);
-      if (editsOverlap(edits, option)) continue;
-      const attempt = await verifyWithFollowUps([...edits, ...option], [...fixedPrints, finding.fingerprint], finding.resource, context, state, renderCandidate, true);
+      const content = contentEdits(option);
+      if (editsOverlap(edits, content)) continue;
+      const attempt = await verifyWithFollowUps(realign([...edits, ...content]), [...fixedPrints, finding.fingerprint], finding.resource, context, state, renderCandidate, true);
       if (!attempt.ok) continue;
-      edits = attempt.edits;
+      edits = contentEdits(attempt.edits);
       fixedPrints = [...fixedPrints, finding.fingerprint];
-      result = { edits, fixed: targets.filter((f) => attempt.gone.has(f.fingerprint)) };
+      result = { edits: attempt.edits, fixed: targets.filter((f) => attempt.gone.has(f.fingerprint)) };
       break;
     }
   }
   return done(result);
 }
 
-async function tryCombination(chosen: { finding: Finding; edits: FixTextEdit[] }[], context: FixContext, state: UnitState, targets: Finding[]): Promise<{ edits: FixTextEdit[]; fixed: Finding[] } | undefined> {
+async function tryCombination(chosen: { finding: Finding; edits: FixTextEdit[] }[], realign: (edits: FixTextEdit[]) => FixTextEdit[], context: FixContext, state: UnitState, targets: Finding[]): Promise<{ edits: FixTextEdit[]; fixed: Finding[] } | undefined> {
   if (chosen.length === 0) return undefined;
-  const edits = chosen.flatMap((c) => c.edits);
+  const edits = realign(chosen.flatMap((c) => c.edits));
   const verdict = await verifyEdits(edits, chosen.map((c) => c.finding.fingerprint), context, state, {});
   if (!verdict.ok) return undefined;
   // A finding the combined edits removed as a side effect counts as fixed too.

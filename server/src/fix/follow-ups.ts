@@ -4,10 +4,11 @@
 // fixes are rendered on the edited text and applied on top, and the whole is verified again
 // against the original unit. What is offered therefore still introduces nothing.
 import type { Finding } from '../policy';
+import { contentEdits, realignEdits } from './align';
 import { applyEdits, editsByFile, editsOverlap } from './edits';
 import { titleOfOperations } from './titles';
 import type { FixCandidate, FixContext, FixTextEdit } from './types';
-import { absolutePath, OverlayHost, verifyEdits, type UnitState } from './verify';
+import { absolutePath, OverlayHost, parsedFile, verifyEdits, type UnitState } from './verify';
 
 /** How many rounds of follow-up fixes one fix may pull in. */
 const MAX_FOLLOW_UP_ROUNDS = 2;
@@ -48,14 +49,17 @@ export async function verifyWithFollowUps(edits: FixTextEdit[], targets: string[
       rescans: [],
       childEvaluations: state.childEvaluations,
     };
-    const more: FixTextEdit[] = [];
+    let more: FixTextEdit[] = [];
     for (const finding of introduced) {
       const title = titleOfOperations(finding.fix!, finding.resource);
       const rendered = render({ title, source: 'rule', preferred: true, ops: finding.fix }, finding, editedContext, editedState);
-      if (!rendered.ok || editsOverlap(more, rendered.edits)) return fail;
-      more.push(...rendered.edits);
+      const content = rendered.ok ? contentEdits(rendered.edits) : [];
+      if (!rendered.ok || editsOverlap(more, content)) return fail;
+      more.push(...content);
       followUps.push(title);
     }
+    // Several follow-ups in one run: its padding is derived for all of them together (fix/align.ts).
+    more = realignEdits(more, (f) => parsedFile(editedContext, editedState, f));
     current = compose(context, current, verdict.after.texts, more);
   }
 }

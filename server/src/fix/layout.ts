@@ -8,6 +8,8 @@ export interface LocalEdit {
   start: number;
   end: number;
   newText: string;
+  /** Only re-pads an aligned run around the fix's other edits (fix/align.ts): derived from them, never combined as they are. */
+  layout?: boolean;
 }
 
 export function lineStart(text: string, pos: number): number {

@@ -2,7 +2,7 @@
 // operation is rendered against the original text; the edits of one fix must not overlap.
 import type { Block, ParsedFile } from '../iac/terraform';
 import type { FixOperation } from '../policy';
-import { alignInsertedAttributes } from './align';
+import { alignEdits } from './align';
 import { isBlockList, isPlainObject, renderBlock, renderBodyLines, renderKey, renderValue } from './hcl-values';
 import { bodyIndent, deleteSpan, endsLine, indentAt, insertIntoBody, lineEnd, newlineOf, sameLine, type LocalEdit } from './layout';
 import { inputSource, locate, type Located, type PathStep } from './terraform-locate';
@@ -37,7 +37,7 @@ export function renderEach(ops: readonly FixOperation[], renderOne: (op: FixOper
 export function renderOperations(target: RenderTarget, ops: readonly FixOperation[]): RenderResult {
   const rendered = renderEach(ops, (op) => renderOperation(target, op));
   if (!rendered.ok) return rendered;
-  const edits = alignInsertedAttributes(target.file, rendered.edits);
+  const edits = alignEdits(target.file, rendered.edits);
   const nl = newlineOf(target.file.text);
   return { ok: true, edits: nl === '\n' ? edits : edits.map((e) => ({ ...e, newText: e.newText.replace(/\r?\n/g, nl) })) };
 }

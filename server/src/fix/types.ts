@@ -11,6 +11,12 @@ export interface FixTextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * Whitespace only: re-pads an aligned run of `=` or comments that the fix's other edits changed,
+   * as `terraform fmt` would (fix/align.ts). Fix-all drops these and derives them again for the
+   * fixes it combines, so two fixes re-padding one run do not overlap.
+   */
+  layout?: boolean;
 }
 
 /** A fix that has been rendered and verified: applying `edits` yields files that parse, the

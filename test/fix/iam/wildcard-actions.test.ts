@@ -42,7 +42,8 @@ test('sqs:* in jsonencode: expand, read-only and read-write, each counted', asyn
   ]);
   assert.ok(sqsReadOnly.length < sqsReadWrite.length && sqsReadWrite.length < sqs.length);
   const lines = sqsReadOnly.map((a) => `          "sqs:${a.name}",`).join('\n');
-  assert.equal(apply(1), text.replace('Action   = "sqs:*"', `Action   = [\n${lines}\n        ]`));
+  // The list spans lines, so it leaves the aligned run: Effect and Resource stand alone (terraform fmt).
+  assert.equal(apply(1), text.replace('Effect   = "Allow"\n        Action   = "sqs:*"', `Effect = "Allow"\n        Action = [\n${lines}\n        ]`));
   assert.ok(fixes.every((f) => f.preferred === false));
 });
 
@@ -63,7 +64,7 @@ resource "aws_iam_policy" "reader" {
   const count = expandActionPattern('s3:*')!.filter((a) => a.accessLevel === 'List' || a.accessLevel === 'Read').length;
   assert.equal(readOnly.title, `Narrow s3:* to read-only (${count} actions)`);
   const after = apply(fixes.indexOf(readOnly));
-  assert.match(after, /actions   = \[\n      "sqs:SendMessage",\n      "s3:[A-Za-z]+",\n/);
+  assert.match(after, /actions = \[\n      "sqs:SendMessage",\n      "s3:[A-Za-z]+",\n/);
   assert.match(after, /\n    \]\n    resources = \["arn:aws:s3:::corp-data\/\*"\]/);
   assert.ok(!after.includes('"s3:*"') && !after.includes('s3:PutObject"'));
 });

@@ -12,3 +12,5 @@ export type { ParsedFile, Body, BodyItem, Block, Attribute, Expr, ObjectExpr, Ob
 export { readJsonSpans, type JsonSpanNode } from './json-spans';
 /** Root-relative file paths as the model writes them (findings, diagnostics). */
 export { relativePath } from './eval/text';
+/** Lines with their `=` and trailing-comment cells, as `terraform fmt` aligns them (for the fix layer). */
+export { formatLines, type FormatLine } from './format-lines';
