@@ -215,9 +215,13 @@ data_named(data_type, name) if {
 data_name(r, data_type) := names[0] if {
 	names := [d.name | some d in tf.data_sources(data_type); not d.module; not d.index; provider_of(d) == provider_of(r)]
 	count(names) > 0
-} else := "current" if {
-	not data_named(data_type, "current")
-} else := sprintf("current_%s", [replace(provider_of(r), ".", "_")])
+} else := free[0] if {
+	# A name no data source of that type has (of any provider, counted or not).
+	suffix := replace(provider_of(r), ".", "_")
+	candidates := array.concat(["current", sprintf("current_%s", [suffix])], [sprintf("current_%s_%d", [suffix, n]) | some n in numbers.range(2, 9)])
+	free := [name | some name in candidates; not data_named(data_type, name)]
+	count(free) > 0
+} else := "current"
 
 # missing_data(r, type): the operation adding data_name(r, type) beside r (so with r's provider),
 # none when the module has it.

@@ -92,3 +92,30 @@ test("the module's own data sources are read when their provider is the resource
   // The legacy quoted provider reference is written as a reference on the blocks the fix adds.
   assert.match(remote, /resource "aws_kms_key" "remote_logs" \{\n {2}provider {16}= aws\.peer\n/);
 });
+
+test("a name the module already gives another provider's data source is not reused", async () => {
+  const text = [
+    PROVIDERS,
+    'provider "aws" {',
+    '  alias = "other"',
+    '}',
+    '',
+    'data "aws_caller_identity" "current" {}',
+    '',
+    'data "aws_caller_identity" "current_aws_peer" {',
+    '  provider = aws.other',
+    '}',
+    '',
+    'resource "aws_cloudwatch_log_group" "audit" {',
+    '  provider          = aws.peer',
+    '  name              = "audit"',
+    '  retention_in_days = 365',
+    '}',
+    '',
+  ].join('\n');
+  const fixed = await fixedText(text, 'PAL-AWS-CLOUDWATCH-001');
+  assert.ok(fixed, 'the fix is offered');
+  assert.match(fixed, /data "aws_caller_identity" "current_aws_peer_2" \{\n {2}provider = aws\.peer\n\}/);
+  assert.match(fixed, /data\.aws_caller_identity\.current_aws_peer_2\.account_id/);
+  assert.doesNotMatch(fixed, /data\.aws_caller_identity\.current_aws_peer\.account_id/);
+});

@@ -43,7 +43,8 @@ deny contains result.fail(r, [], msg) if {
 	some behavior in tf.blocks(r, "default_cache_behavior")
 	target := unknown.known_string(behavior.target_origin_id)
 	s3_target(r, target)
-	msg := sprintf("%s has no default_root_object: a request for / asks S3 origin %s to list its bucket", [r.address, target])
+	text := "%s has no default_root_object: a request for / reaches S3 origin %s as a request for the bucket, which lists its objects or answers with an error"
+	msg := sprintf(text, [r.address, target])
 }
 
 s3_target(r, target) if s3_origin_id(r, target)

@@ -9,7 +9,7 @@ s3 := {"origin_id": "assets", "domain_name": {"$unknown": "aws_s3_bucket.assets.
 api := {"origin_id": "api", "domain_name": "api.example.com", "custom_origin_config": [{"origin_protocol_policy": "https-only"}]}
 
 test_s3_default_origin_without_root_object_fires if {
-	rule.deny == {{"msg": "aws_cloudfront_distribution.cdn has no default_root_object: a request for / asks S3 origin assets to list its bucket", "resource": "aws_cloudfront_distribution.cdn", "path": []}} with input as dist({"origin": [s3], "default_cache_behavior": [{"target_origin_id": "assets"}]})
+	rule.deny == {{"msg": "aws_cloudfront_distribution.cdn has no default_root_object: a request for / reaches S3 origin assets as a request for the bucket, which lists its objects or answers with an error", "resource": "aws_cloudfront_distribution.cdn", "path": []}} with input as dist({"origin": [s3], "default_cache_behavior": [{"target_origin_id": "assets"}]})
 	count(rule.deny) == 1 with input as dist({"origin": [s3], "default_cache_behavior": [{"target_origin_id": "assets"}], "default_root_object": ""})
 }
 

@@ -46,7 +46,7 @@ warn contains result.fail_fix(m, ["monitoring"], msg, [result.set(["monitoring"]
 # the provider's enable_monitoring both default to true): only an explicit false opts out.
 warn contains result.fail_fix(r, ["enable_monitoring"], msg, [result.set(["enable_monitoring"], true)]) if {
 	some r in tf.resources("aws_launch_configuration")
-	r.config.enable_monitoring == false
+	unknown.is_false(r.config.enable_monitoring)
 	msg := sprintf("%s turns off detailed monitoring for the instances it launches", [r.address])
 }
 

@@ -51,6 +51,7 @@ test_launch_configuration_opt_out_warns if {
 		"msg": "aws_launch_configuration.lc turns off detailed monitoring for the instances it launches", "resource": "aws_launch_configuration.lc", "path": ["enable_monitoring"],
 		"fix": [{"op": "set", "path": ["enable_monitoring"], "value": true}],
 	}} with input as {"resources": [launch_configuration({"enable_monitoring": false})]}
+	count(rule.warn) == 1 with input as {"resources": [launch_configuration({"enable_monitoring": "false"})]}
 }
 
 # The default (true), an explicit true and an unknown value leave the launch configuration alone.

@@ -48,17 +48,29 @@ document(r) := json.unmarshal(r.config.configuration) if {
 	json.is_valid(r.config.configuration)
 } else := r.config.configuration if is_object(r.config.configuration)
 
+# One finding per place: switches missing from the same place (no EncryptionConfiguration, or one
+# that sets neither) share a location, and a finding is identified by its rule, resource and path.
 deny contains result.fail(r, path, msg) if {
 	some r in tf.resources("aws_emr_security_configuration")
 	doc := document(r)
 	not unknown.is_unknown(doc)
 	encryption := object.get(doc, "EncryptionConfiguration", null)
 	not unknown.is_unknown(encryption)
-	some switch, what in switches
-	off(encryption, switch)
-	path := location(encryption, switch)
-	msg := sprintf("%s does not encrypt data %s (%s is not true)", [r.address, what, switch])
+	offs := [switch | some switch in switch_order; off(encryption, switch)]
+	some path in {location(encryption, switch) | some switch in offs}
+	here := [switch | some switch in offs; location(encryption, switch) == path]
+	msg := sprintf("%s does not encrypt data %s (%s)", [
+		r.address,
+		concat(" or ", [switches[switch] | some switch in here]),
+		not_true(here),
+	])
 }
+
+switch_order := ["EnableAtRestEncryption", "EnableInTransitEncryption"]
+
+not_true(names) := sprintf("%s is not true", names) if count(names) == 1
+
+else := sprintf("%s are not true", [concat(" and ", names)])
 
 off(null, _)
 

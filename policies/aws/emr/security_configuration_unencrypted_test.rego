@@ -4,11 +4,15 @@ import data.palisade.aws.emr.security_configuration_unencrypted as rule
 
 sc(configuration) := {"resources": [{"address": "aws_emr_security_configuration.sc", "type": "aws_emr_security_configuration", "name": "sc", "config": {"configuration": configuration}, "references": []}]}
 
-test_no_encryption_configuration_fires_twice if {
-	rule.deny == {
-		{"msg": "aws_emr_security_configuration.sc does not encrypt data at rest (EnableAtRestEncryption is not true)", "resource": "aws_emr_security_configuration.sc", "path": ["configuration"]},
-		{"msg": "aws_emr_security_configuration.sc does not encrypt data in transit (EnableInTransitEncryption is not true)", "resource": "aws_emr_security_configuration.sc", "path": ["configuration"]},
-	} with input as sc(`{"AuthenticationConfiguration": {}}`)
+# Both switches missing from one place: one finding naming both (two on one path would share a
+# fingerprint, and baselines and SARIF could not tell them apart).
+test_no_encryption_configuration_fires_once_naming_both if {
+	rule.deny == {{"msg": "aws_emr_security_configuration.sc does not encrypt data at rest or in transit (EnableAtRestEncryption and EnableInTransitEncryption are not true)", "resource": "aws_emr_security_configuration.sc", "path": ["configuration"]}} with input as sc(`{"AuthenticationConfiguration": {}}`)
+	rule.deny == {{"msg": "aws_emr_security_configuration.sc does not encrypt data at rest or in transit (EnableAtRestEncryption and EnableInTransitEncryption are not true)", "resource": "aws_emr_security_configuration.sc", "path": ["configuration", "EncryptionConfiguration"]}} with input as sc(`{"EncryptionConfiguration": {}}`)
+}
+
+test_both_switches_off_fire_on_each if {
+	count(rule.deny) == 2 with input as sc(`{"EncryptionConfiguration": {"EnableAtRestEncryption": false, "EnableInTransitEncryption": false}}`)
 }
 
 test_switch_off_fires_on_the_switch if {

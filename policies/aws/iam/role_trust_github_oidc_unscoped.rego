@@ -85,9 +85,18 @@ scoped(s) if {
 	some c in iam.conditions(s)
 	startswith(c.key, "token.actions.githubusercontent.com:")
 	not c.key in {"token.actions.githubusercontent.com:aud", "token.actions.githubusercontent.com:amr"}
-	startswith(c.operator, "string")
-	not contains(c.operator, "not")
+	op := base_operator(c.operator)
+	startswith(op, "string")
+	not contains(op, "not")
 	some v in c.values
 	is_string(v)
 	not regex.match(`^(repo:)?[*?]*(/[*?]*)?(:[*?]*)?$`, v)
 }
+
+# base_operator: the operator without a set qualifier. sub is single-valued and always in a
+# GitHub token, so ForAnyValue:/ForAllValues:StringLike restrict it as StringLike does.
+base_operator(op) := substring(op, count("foranyvalue:"), -1) if {
+	startswith(op, "foranyvalue:")
+} else := substring(op, count("forallvalues:"), -1) if {
+	startswith(op, "forallvalues:")
+} else := op

@@ -47,6 +47,14 @@ test_scoped_subject_passes if {
 	count(rule.deny) == 0 with input as role(trust(github_arn, {"StringLike": {"token.actions.githubusercontent.com:job_workflow_ref": "octo-org/workflows/.github/workflows/deploy.yml@*"}}))
 }
 
+# Set qualifiers on a single-valued claim restrict as the plain operator does (a scoped module
+# writes ForAnyValue:StringLike); a negated one still does not.
+test_set_qualified_subject_passes if {
+	count(rule.deny) == 0 with input as role(trust(github_arn, {"StringEquals": aud, "ForAnyValue:StringLike": {"token.actions.githubusercontent.com:sub": "repo:myOrg/app:*"}}))
+	count(rule.deny) == 0 with input as role(trust(github_arn, {"StringEquals": aud, "ForAllValues:StringEquals": {"token.actions.githubusercontent.com:sub": "repo:myOrg/app:ref:refs/heads/main"}}))
+	count(rule.deny) == 1 with input as role(trust(github_arn, {"StringEquals": aud, "ForAnyValue:StringNotLike": {"token.actions.githubusercontent.com:sub": "repo:evil/*"}}))
+}
+
 test_unknown_subject_does_not_fire if {
 	count(rule.deny) == 0 with input as role(trust(github_arn, {"StringEquals": aud, "StringLike": {"token.actions.githubusercontent.com:sub": {"$unknown": "var.subjects"}}}))
 	count(rule.deny) == 0 with input as role(trust(github_arn, {"$unknown": "local.conditions"}))

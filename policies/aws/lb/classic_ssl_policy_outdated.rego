@@ -16,7 +16,7 @@
 #   id: PAL-AWS-LB-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_load_balancer_policy, aws_elb]
+#   resource_types: [aws_load_balancer_policy, aws_lb_ssl_negotiation_policy, aws_elb]
 #   frameworks:
 #     pci-dss-4.0: ["4.2.1"]
 #   references:
@@ -53,10 +53,9 @@ weak(name) if {
 	contains(upper(name), f)
 }
 
-deny contains result.fail_fix(r, ["policy_attribute", i, "name"], msg, [result.set(["policy_attribute", i, "value"], "false")]) if {
-	some r in tf.resources("aws_load_balancer_policy")
-	r.config.policy_type_name == "SSLNegotiationPolicyType"
-	some i, a in tf.blocks(r, "policy_attribute")
+deny contains result.fail_fix(r, [key, i, "name"], msg, [result.set([key, i, "value"], "false")]) if {
+	some [r, key] in negotiation_policies
+	some i, a in tf.blocks(r, key)
 	weak(a.name)
 	unknown.is_true(object.get(a, "value", null))
 	msg := sprintf("%s enables %s on the load balancer", [r.address, a.name])
@@ -69,13 +68,12 @@ deny contains result.fail_fix(r, ["policy_attribute", i, "name"], msg, [result.s
 # reference as secure, so the query is not mapped: docs/accuracy.md, session 14.) Other names
 # (TLS-1-2 ones, or load-balancer policies that classic load balancers do not take) are not judged.
 deny contains result.fail_fix(r, path, msg, [result.set(path, modern_reference)]) if {
-	some r in tf.resources("aws_load_balancer_policy")
-	r.config.policy_type_name == "SSLNegotiationPolicyType"
-	some i, a in tf.blocks(r, "policy_attribute")
+	some [r, key] in negotiation_policies
+	some i, a in tf.blocks(r, key)
 	a.name == "Reference-Security-Policy"
 	reference := unknown.known_string(a.value)
 	oldest := oldest_protocol(reference)
-	path := ["policy_attribute", i, "value"]
+	path := [key, i, "value"]
 	msg := sprintf("%s references %s, which allows %s", [r.address, reference, oldest])
 }
 
@@ -101,6 +99,14 @@ deny contains fixes.finding(r, ["listener", i, "lb_protocol"], msg, attach_ops(r
 		[r.address, port],
 	)
 }
+
+# The negotiation policies and the block their attributes are written in: an
+# SSLNegotiationPolicyType aws_load_balancer_policy, or an aws_lb_ssl_negotiation_policy (which
+# creates one, and which a listener counts as attached: attached() below).
+negotiation_policies := array.concat(
+	[[r, "policy_attribute"] | some r in tf.resources("aws_load_balancer_policy"); r.config.policy_type_name == "SSLNegotiationPolicyType"],
+	[[r, "attribute"] | some r in tf.resources("aws_lb_ssl_negotiation_policy")],
+)
 
 oldest_protocol(reference) := "TLS 1.1" if {
 	startswith(reference, "ELBSecurityPolicy-TLS-1-1-")

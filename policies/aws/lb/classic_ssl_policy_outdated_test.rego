@@ -103,3 +103,13 @@ test_unknown_attachment_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [elb(https443), listener_policy({"load_balancer_name": {"$unknown": "var.elb_name"}, "load_balancer_port": 443}, [])]}
 	count(rule.deny) == 0 with input as {"resources": [elb(https443), listener_policy({"load_balancer_name": "web", "load_balancer_port": {"$unknown": "var.port"}}, [])]}
 }
+
+# aws_lb_ssl_negotiation_policy writes its attributes in `attribute` blocks: judged as the
+# policy_attribute blocks of an aws_load_balancer_policy are (attaching it does not make a weak
+# protocol safe).
+test_ssl_negotiation_policy_attributes_are_judged if {
+	policy := {"address": "aws_lb_ssl_negotiation_policy.p", "type": "aws_lb_ssl_negotiation_policy", "name": "p", "references": [], "config": {"load_balancer": "web", "lb_port": 443, "attribute": [{"name": "Protocol-TLSv1.2", "value": "true"}, {"name": "Protocol-TLSv1", "value": "true"}]}}
+	rule.deny == {{"msg": "aws_lb_ssl_negotiation_policy.p enables Protocol-TLSv1 on the load balancer", "resource": "aws_lb_ssl_negotiation_policy.p", "path": ["attribute", 1, "name"], "fix": [{"op": "set", "path": ["attribute", 1, "value"], "value": "false"}]}} with input as {"resources": [policy]}
+	strong := json.patch(policy, [{"op": "replace", "path": "/config/attribute/1/value", "value": "false"}])
+	count(rule.deny) == 0 with input as {"resources": [strong]}
+}

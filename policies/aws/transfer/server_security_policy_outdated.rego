@@ -45,6 +45,7 @@ latest_release := [5, 38, 0]
 
 deny contains fixes.finding(r, ["security_policy_name"], msg, fix_ops) if {
 	some r in tf.resources("aws_transfer_server")
+	negotiates(r)
 	tf.missing_attr(r, ["security_policy_name"])
 	text := "%s uses the provider's default security policy, TransferSecurityPolicy-2018-11, which still allows SHA-1 algorithms%s"
 	msg := sprintf(text, [r.address, why_no_fix])
@@ -52,9 +53,21 @@ deny contains fixes.finding(r, ["security_policy_name"], msg, fix_ops) if {
 
 deny contains fixes.finding(r, ["security_policy_name"], msg, fix_ops) if {
 	some r in tf.resources("aws_transfer_server")
+	negotiates(r)
 	unknown.known_string(r.config.security_policy_name) == outdated
 	msg := sprintf("%s uses the security policy TransferSecurityPolicy-2018-11, which still allows SHA-1 algorithms%s", [r.address, why_no_fix])
 }
+
+# The policy governs SFTP and FTPS sessions (`protocols` defaults to SFTP); a server that only
+# speaks FTP (TRANSFER-001's finding) or AS2 negotiates nothing it names.
+negotiates(r) if {
+	protocols := object.get(r.config, "protocols", ["SFTP"])
+	not unknown.is_unknown(protocols)
+	some p in protocols
+	unknown.known_string(p) in {"SFTP", "FTPS"}
+}
+
+negotiates(r) if unknown.is_unknown(object.get(r.config, "protocols", ["SFTP"]))
 
 default fix_ops := []
 

@@ -43,3 +43,12 @@ test_later_policies_pass if {
 test_unknown_policy_passes if {
 	count(rule.deny) == 0 with input as {"resources": [server({"security_policy_name": {"$unknown": "var.security_policy_name"}})]}
 }
+
+# The policy governs SFTP and FTPS: a server that speaks only FTP (TRANSFER-001's finding) or AS2
+# negotiates nothing it names.
+test_servers_without_sftp_or_ftps_pass if {
+	count(rule.deny) == 0 with input as {"resources": [server({"protocols": ["FTP"]})]}
+	count(rule.deny) == 0 with input as {"resources": [server({"protocols": ["AS2"], "security_policy_name": "TransferSecurityPolicy-2018-11"})]}
+	count(rule.deny) == 1 with input as {"resources": [server({"protocols": ["FTP", "FTPS"]})]}
+	count(rule.deny) == 1 with input as {"resources": [server({"protocols": {"$unknown": "var.protocols"}})]}
+}
