@@ -10,6 +10,8 @@ import type { ModuleEnv } from './scope';
 /** Verdicts by text: every run of the unit (and every fix re-scan) meets the same strings. */
 const verdicts = new Map<string, string | null>();
 const MAX_VERDICTS = 256;
+/** Longer texts are judged each time rather than kept (IAM documents are at most a few KB). */
+const MAX_KEPT_LENGTH = 64 * 1024;
 
 /** Reports each top-level attribute of `config` whose known string value looks like a policy but does not parse. */
 export function reportMalformedPolicyJson(env: ModuleEnv, decl: BlockDecl, config: ValueObject, address: string): void {
@@ -37,8 +39,10 @@ export function malformedPolicyError(text: string): string | undefined {
     } catch (e) {
       verdict = e instanceof Error ? e.message : 'invalid JSON';
     }
-    if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value as string);
-    verdicts.set(t, verdict);
+    if (t.length <= MAX_KEPT_LENGTH) {
+      if (verdicts.size >= MAX_VERDICTS) verdicts.delete(verdicts.keys().next().value as string);
+      verdicts.set(t, verdict);
+    }
   }
   return verdict ?? undefined;
 }
