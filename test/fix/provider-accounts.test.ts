@@ -10,15 +10,25 @@ import { builtinPack, MemoryHost } from '../policy/helpers';
 
 const PROVIDERS = ['provider "aws" {}', '', 'provider "aws" {', '  alias = "peer"', '}', ''].join('\n');
 
-async function fixedText(text: string, ruleId: string): Promise<string | undefined> {
+/** Each finding of `ruleId` by resource: how many verified fixes it has, and the text the first gives. */
+async function fixedTexts(text: string, ruleId: string): Promise<Map<string, { fixes: number; text?: string }>> {
   const host = new MemoryHost({ '/ws/mod/main.tf': text });
   const pack = builtinPack();
   const context: FixContext = { host, root: '/ws', dir: '/ws/mod', pack, config: DEFAULT_CONFIG };
   const scan = await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack });
-  const finding = scan.findings.find((f) => f.ruleId === ruleId);
-  assert.ok(finding, `${ruleId} reports the log group`);
-  const fixes = await fixesForFinding(finding, context);
-  return fixes[0] && applyEdits(text, fixes[0].edits);
+  const out = new Map<string, { fixes: number; text?: string }>();
+  for (const finding of scan.findings.filter((f) => f.ruleId === ruleId)) {
+    const fixes = await fixesForFinding(finding, context);
+    out.set(finding.resource!, { fixes: fixes.length, text: fixes[0] && applyEdits(text, fixes[0].edits) });
+  }
+  return out;
+}
+
+/** The fixed text of the `audit` log group's finding of `ruleId`. */
+async function fixedText(text: string, ruleId: string): Promise<string | undefined> {
+  const texts = await fixedTexts(text, ruleId);
+  assert.ok(texts.has('aws_cloudwatch_log_group.audit'), `${ruleId} reports the log group`);
+  return texts.get('aws_cloudwatch_log_group.audit')!.text;
 }
 
 test("a key policy for a resource on an aliased provider names that provider's account, not the first caller identity's", async () => {
@@ -70,18 +80,11 @@ test("the module's own data sources are read when their provider is the resource
     '}',
     '',
   ].join('\n');
-  const host = new MemoryHost({ '/ws/mod/main.tf': text });
-  const pack = builtinPack();
-  const context: FixContext = { host, root: '/ws', dir: '/ws/mod', pack, config: DEFAULT_CONFIG };
-  const scan = await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack });
-  const texts = new Map<string, string>();
-  for (const f of scan.findings.filter((x) => x.ruleId === 'PAL-AWS-CLOUDWATCH-001')) {
-    const fixes = await fixesForFinding(f, context);
-    assert.equal(fixes.length, 1, `${f.resource} is fixable`);
-    texts.set(f.resource!, applyEdits(text, fixes[0].edits));
-  }
-  const local = texts.get('aws_cloudwatch_log_group.audit')!;
-  const remote = texts.get('aws_cloudwatch_log_group.remote')!;
+  const texts = await fixedTexts(text, 'PAL-AWS-CLOUDWATCH-001');
+  assert.deepEqual([...texts.keys()].sort(), ['aws_cloudwatch_log_group.audit', 'aws_cloudwatch_log_group.remote']);
+  for (const [resource, fixed] of texts) assert.equal(fixed.fixes, 1, `${resource} is fixable`);
+  const local = texts.get('aws_cloudwatch_log_group.audit')!.text!;
+  const remote = texts.get('aws_cloudwatch_log_group.remote')!.text!;
   // No data source is added: each fix reads the module's own, of its own provider.
   assert.doesNotMatch(local, /data "aws_(caller_identity|region)" "current"/);
   assert.match(local, /data\.aws_caller_identity\.here\.account_id/);

@@ -56,7 +56,7 @@ deny contains result.fail(r, path, msg) if {
 	not unknown.is_unknown(doc)
 	encryption := object.get(doc, "EncryptionConfiguration", null)
 	not unknown.is_unknown(encryption)
-	offs := [switch | some switch in switch_order; off(encryption, switch)]
+	offs := [switch | some switch in sort(object.keys(switches)); off(encryption, switch)]
 	some path in {location(encryption, switch) | some switch in offs}
 	here := [switch | some switch in offs; location(encryption, switch) == path]
 	msg := sprintf("%s does not encrypt data %s (%s)", [
@@ -65,8 +65,6 @@ deny contains result.fail(r, path, msg) if {
 		not_true(here),
 	])
 }
-
-switch_order := ["EnableAtRestEncryption", "EnableInTransitEncryption"]
 
 not_true(names) := sprintf("%s is not true", names) if count(names) == 1
 
