@@ -1,11 +1,12 @@
 # METADATA
 # title: Lightsail database is publicly accessible
 # description: |
-#   publicly_accessible = true lets any address on the internet reach the managed database's
-#   endpoint, not only the Lightsail resources of the account (and VPC peers), so it is exposed to
-#   password guessing and to the engine's vulnerabilities. Lightsail databases are private by
+#   publicly_accessible = true makes the managed database's endpoint reachable from outside the
+#   account's Lightsail resources in its Region, from any address on the internet, so it is exposed
+#   to password guessing and to the engine's vulnerabilities. Lightsail databases are private by
 #   default; make one public only for a short, deliberate task.
 # related_resources:
+#   - ref: https://docs.aws.amazon.com/lightsail/2016-11-28/api-reference/API_UpdateRelationalDatabase.html
 #   - ref: https://docs.aws.amazon.com/lightsail/latest/userguide/amazon-lightsail-configuring-database-public-mode.html
 # custom:
 #   id: PAL-AWS-LIGHTSAIL-002
