@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html
 # custom:
-#   id: PAL-AWS-EC2-018
+#   id: PAL-AWS-EC2-013
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_ami_launch_permission]

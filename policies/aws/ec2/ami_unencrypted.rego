@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/AMIEncryption.html
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 # custom:
-#   id: PAL-AWS-EC2-019
+#   id: PAL-AWS-EC2-014
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_ami_copy, aws_ami, aws_ebs_encryption_by_default]

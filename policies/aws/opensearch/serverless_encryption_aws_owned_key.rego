@@ -9,7 +9,7 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/serverless-encryption.html
 # custom:
-#   id: PAL-AWS-OPENSEARCH-014
+#   id: PAL-AWS-OPENSEARCH-009
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_opensearchserverless_security_policy]
