@@ -1,12 +1,13 @@
 # METADATA
 # title: A secret is passed in a plain environment variable
 # description: |
-#   A Lambda function's environment variables, an ECS container's `environment`, a CodeBuild
-#   PLAINTEXT variable and an Elastic Beanstalk environment property are part of the resource's
-#   configuration: anyone allowed to describe the function, task definition, project or
-#   environment (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition,
-#   codebuild:BatchGetProjects, elasticbeanstalk:DescribeConfigurationSettings, or the console)
-#   reads them in clear text, and they are copied into every task definition revision. A variable
+#   A Lambda function's environment variables, an ECS or Batch container's `environment`, a
+#   CodeBuild PLAINTEXT variable and an Elastic Beanstalk environment property are part of the
+#   resource's configuration: anyone allowed to describe the function, task or job definition,
+#   project or environment (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition,
+#   batch:DescribeJobDefinitions, codebuild:BatchGetProjects,
+#   elasticbeanstalk:DescribeConfigurationSettings, or the console) reads them in clear text, and
+#   they are copied into every task or job definition revision. A variable
 #   whose name says it holds a password, token, API key, private key or AWS secret key is reported
 #   when its value is written in the configuration or is secret material Terraform generates or
 #   reads (random_password, a Secrets Manager secret_string, an SSM parameter's value). Names of
@@ -16,6 +17,7 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/with-secrets-manager.html
+#   - ref: https://docs.aws.amazon.com/batch/latest/userguide/specifying-sensitive-data.html
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager
 #   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.html
 # custom:
@@ -25,6 +27,7 @@
 #   resource_types:
 #     - aws_lambda_function
 #     - aws_ecs_task_definition
+#     - aws_batch_job_definition
 #     - aws_codebuild_project
 #     - aws_elastic_beanstalk_environment
 #     - aws_elastic_beanstalk_configuration_template
@@ -38,8 +41,8 @@
 #     kics: 1402afd8-a95c-4e84-8b0b-6fb43758e6ce
 #   cwe: ["CWE-798", "CWE-312"]
 #   remediation: |
-#     ECS: move the variable to the container's `secrets` (valueFrom a Secrets Manager secret or SSM
-#     parameter). CodeBuild: type = "SECRETS_MANAGER" or "PARAMETER_STORE" with the secret's name.
+#     ECS and Batch: move the variable to the container's `secrets` (valueFrom a Secrets Manager
+#     secret or SSM parameter). CodeBuild: type = "SECRETS_MANAGER" or "PARAMETER_STORE" with the secret's name.
 #     Lambda: read the secret at run time from Secrets Manager or Parameter Store (the AWS Parameters
 #     and Secrets Lambda Extension caches it) and pass only its name. Elastic Beanstalk: an
 #     aws:elasticbeanstalk:application:environmentsecrets setting naming the secret's ARN.
@@ -148,6 +151,33 @@ deny contains result.fail(r, ["container_definitions", i, "environment", j, "val
 	msg := sprintf("%s passes %s to container %v in a plain environment variable", [r.address, name, object.get(c, "name", "(unnamed)")])
 }
 
+# A Batch job definition's containers: container_properties (one container), node_properties
+# (multi-node jobs: nodeRangeProperties[].container) and ecs_properties (taskProperties[].containers[])
+# are JSON, each with an `environment` list of {name, value} as in ECS.
+deny contains result.fail(r, array.concat(prefix, ["environment", j, "value"]), msg) if {
+	some r in tf.resources("aws_batch_job_definition")
+	some [prefix, c] in batch_containers(r)
+	some j, entry in unknown.items(object.get(c, "environment", []))
+	is_object(entry)
+	name := unknown.known_string(object.get(entry, "name", null))
+	reported(name, object.get(entry, "value", null))
+	msg := sprintf("%s passes %s to its job's container in a plain environment variable", [r.address, name])
+}
+
+# eks_properties are blocks; a container's variables are `env` blocks of name and value.
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_batch_job_definition")
+	some i, eks in tf.blocks(r, "eks_properties")
+	some j, pod in unknown.items(object.get(eks, "pod_properties", []))
+	some kind in ["containers", "init_containers"]
+	some k, container in unknown.items(object.get(pod, kind, []))
+	some l, env in unknown.items(object.get(container, "env", []))
+	name := unknown.known_string(object.get(env, "name", null))
+	reported(name, object.get(env, "value", null))
+	path := ["eks_properties", i, "pod_properties", j, kind, k, "env", l, "value"]
+	msg := sprintf("%s passes %s to container %v in a plain environment variable", [r.address, name, object.get(container, "name", k)])
+}
+
 deny contains result.fail(r, ["environment", i, "environment_variable", j, "value"], msg) if {
 	some r in tf.resources("aws_codebuild_project")
 	some i, env in tf.blocks(r, "environment")
@@ -182,4 +212,28 @@ reported_setting(r, name, value) if {
 	ref.path == ["setting", name]
 	regex.match(`(^|\.)aws_iam_access_key\.[A-Za-z0-9_-]+(\[[^\]]*\])?$`, ref.target)
 	ref.attribute in {"secret", "ses_smtp_password_v4"}
+}
+
+batch_containers(r) := ({[["container_properties"], c] |
+	c := json_object(object.get(r.config, "container_properties", null))
+} | {[["node_properties", "nodeRangeProperties", i, "container"], c] |
+	props := json_object(object.get(r.config, "node_properties", null))
+	some i, node_range in unknown.items(object.get(props, "nodeRangeProperties", []))
+	c := object.get(node_range, "container", null)
+	is_object(c)
+}) | {[["ecs_properties", "taskProperties", i, "containers", j], c] |
+	props := json_object(object.get(r.config, "ecs_properties", null))
+	some i, task in unknown.items(object.get(props, "taskProperties", []))
+	some j, c in unknown.items(object.get(task, "containers", []))
+	is_object(c)
+}
+
+# A JSON attribute: decoded by the front end (jsonencode, or text with unknown parts) or still a string.
+json_object(v) := v if is_object(v)
+
+json_object(v) := o if {
+	is_string(v)
+	json.is_valid(v)
+	o := json.unmarshal(v)
+	is_object(o)
 }

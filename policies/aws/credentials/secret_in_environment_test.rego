@@ -138,3 +138,32 @@ test_beanstalk_other_namespaces_and_references_pass if {
 	]
 	count(rule.deny) == 0 with input as {"resources": [environment(settings)]}
 }
+
+job(config) := {
+	"address": "aws_batch_job_definition.j", "type": "aws_batch_job_definition", "name": "j", "references": [],
+	"config": object.union({"name": "j", "type": "container"}, config),
+}
+
+test_batch_container_properties_fire_on_the_value if {
+	props := json.marshal({"image": "busybox", "environment": [{"name": "STAGE", "value": "dev"}, {"name": "KEY", "value": "AKIAIOSFODNN7EXAMPLE"}]})
+	rule.deny == {{
+		"msg": "aws_batch_job_definition.j passes KEY to its job's container in a plain environment variable",
+		"resource": "aws_batch_job_definition.j", "path": ["container_properties", "environment", 1, "value"],
+	}} with input as {"resources": [job({"container_properties": props})]}
+}
+
+test_batch_node_ecs_and_eks_containers_fire if {
+	node := {"numNodes": 2, "nodeRangeProperties": [{"targetNodes": "0:", "container": {"environment": [{"name": "DB_PASSWORD", "value": "hunter2"}]}}]}
+	{r.path | some r in rule.deny} == {["node_properties", "nodeRangeProperties", 0, "container", "environment", 0, "value"]} with input as {"resources": [job({"node_properties": json.marshal(node)})]}
+	ecs := {"taskProperties": [{"containers": [{"name": "a"}, {"name": "b", "environment": [{"name": "API_TOKEN", "value": "t0k3n"}]}]}]}
+	{r.path | some r in rule.deny} == {["ecs_properties", "taskProperties", 0, "containers", 1, "environment", 0, "value"]} with input as {"resources": [job({"ecs_properties": ecs})]}
+	eks := [{"pod_properties": [{"containers": [{"name": "c", "env": [{"name": "CLIENT_SECRET", "value": "s3cr3t"}]}]}]}]
+	{r.path | some r in rule.deny} == {["eks_properties", 0, "pod_properties", 0, "containers", 0, "env", 0, "value"]} with input as {"resources": [job({"eks_properties": eks})]}
+}
+
+test_batch_secrets_and_plain_variables_pass if {
+	props := json.marshal({"environment": [{"name": "STAGE", "value": "prod"}], "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:ssm:eu-west-1:111122223333:parameter/db"}]})
+	count(rule.deny) == 0 with input as {"resources": [job({"container_properties": props})]}
+	count(rule.deny) == 0 with input as {"resources": [job({"container_properties": "not json"})]}
+	count(rule.deny) == 0 with input as {"resources": [job({"container_properties": {"$unknown": "var.props"}})]}
+}
