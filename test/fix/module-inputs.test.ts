@@ -89,6 +89,16 @@ test('only a verbatim reference is followed: an expression over the input gets n
   assert.ok(!report.rejected.some((r) => r.source === 'module-input'));
 });
 
+test('a 0.11-style "${var.x}" is the input verbatim: the call is fixed (tmknom/terraform-aws-cloudtrail, held-out s19)', async () => {
+  const main = 'resource "aws_kms_key" "this" {\n  description         = "key"\n  enable_key_rotation = "${var.rotate}"\n}\n';
+  const root = 'module "key" {\n  source = "../modules/key"\n  rotate = false\n}\n';
+  const { context, findings } = await setup({ '/ws/modules/key/main.tf': main, '/ws/modules/key/variables.tf': CHILD_VARS, '/ws/app/main.tf': root });
+  assert.deepEqual(findings.map((f) => f.resource), ['module.key.aws_kms_key.this']);
+  const fixes = await fixesForFinding(findings[0], context);
+  assert.deepEqual(fixes.map((f) => f.title), ['Set rotate = true in the call of module.key']);
+  assert.equal(applyEdits(root, fixes[0].edits), root.replace('rotate = false', 'rotate = true'));
+});
+
 test('the caller is the module instance, instance keys included: each counted instance names its own call', async () => {
   const root = 'module "key" {\n  source = "../modules/key"\n  count  = 2\n  rotate = false\n}\n';
   const { context, findings } = await setup({ ...child, '/ws/app/main.tf': root });

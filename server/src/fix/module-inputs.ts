@@ -68,9 +68,14 @@ function inputsRead(file: ParsedFile, block: Block, ops: readonly FixOperation[]
   return inputs;
 }
 
-/** `x` for the expression `var.x` (parentheses allowed), else undefined. */
+/**
+ * `x` for the expression `var.x` (parentheses allowed), else undefined. A quoted template that is
+ * exactly one interpolation (`"${var.x}"`, Terraform 0.11 style) is the value itself in Terraform,
+ * not its string form, so it reads the input verbatim too.
+ */
 function variableName(expr: Expr): string | undefined {
-  const e = unparen(expr);
+  let e = unparen(expr);
+  if (e.kind === 'Template' && !e.heredoc && e.parts.length === 1 && e.parts[0].kind === 'TemplateInterpolation') e = unparen(e.parts[0].expr);
   if (e.kind !== 'GetAttr') return undefined;
   const object = unparen(e.object);
   return object.kind === 'Variable' && object.name === 'var' ? e.name.name : undefined;
