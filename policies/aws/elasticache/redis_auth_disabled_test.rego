@@ -27,3 +27,19 @@ test_without_transit_encryption_does_not_fire if {
 test_global_datastore_secondary_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [group({"transit_encryption_enabled": true, "global_replication_group_id": {"$unknown": "aws_elasticache_global_replication_group.g.global_replication_group_id"}})]}
 }
+
+serverless(config) := {"address": "aws_elasticache_serverless_cache.this", "type": "aws_elasticache_serverless_cache", "name": "this", "config": config, "references": []}
+
+test_serverless_without_user_group_fires if {
+	rule.deny == {{
+		"msg": "aws_elasticache_serverless_cache.this lets any client connect without authentication (no user_group_id)",
+		"resource": "aws_elasticache_serverless_cache.this", "path": ["user_group_id"],
+	}} with input as {"resources": [serverless({"engine": "valkey"})]}
+	count(rule.deny) == 1 with input as {"resources": [serverless({"engine": "redis", "user_group_id": ""})]}
+}
+
+test_serverless_with_user_group_or_memcached_passes if {
+	count(rule.deny) == 0 with input as {"resources": [serverless({"engine": "valkey", "user_group_id": {"$unknown": "aws_elasticache_user_group.app.user_group_id"}})]}
+	count(rule.deny) == 0 with input as {"resources": [serverless({"engine": "memcached"})]}
+	count(rule.deny) == 0 with input as {"resources": [serverless({"engine": {"$unknown": "var.engine"}})]}
+}
