@@ -14,7 +14,7 @@
 #   id: PAL-AWS-MEMORYDB-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_memorydb_cluster]
+#   resource_types: [aws_memorydb_cluster, "module:terraform-aws-modules/memory-db/aws"]
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-306"]
@@ -25,6 +25,7 @@
 #   fixable: false
 package palisade.aws.memorydb.open_access_acl
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -35,4 +36,13 @@ deny contains result.fail(r, ["acl_name"], msg) if {
 	some r in tf.resources("aws_memorydb_cluster")
 	unknown.known_string(r.config.acl_name) == "open-access"
 	msg := sprintf("%s lets any client connect without authentication (acl_name = \"open-access\")", [r.address])
+}
+
+# Opaque terraform-aws-modules/memory-db calls create an ACL of their users unless create_acl = false,
+# when acl_name names the ACL the cluster uses.
+deny contains result.fail(m, ["acl_name"], msg) if {
+	some m in modules.memorydb_clusters
+	unknown.is_false(m.config.create_acl)
+	unknown.known_string(m.config.acl_name) == "open-access"
+	msg := sprintf("%s lets any client connect without authentication (acl_name = \"open-access\")", [m.address])
 }

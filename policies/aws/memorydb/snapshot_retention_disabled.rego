@@ -12,13 +12,14 @@
 #   id: PAL-AWS-MEMORYDB-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_memorydb_cluster]
+#   resource_types: [aws_memorydb_cluster, "module:terraform-aws-modules/memory-db/aws"]
 #   frameworks: {}
 #   references: {}
 #   remediation: Set snapshot_retention_limit to the number of days of snapshots to keep (1 to 35).
 #   fixable: true
 package palisade.aws.memorydb.snapshot_retention_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -29,6 +30,13 @@ deny contains result.fail_fix(r, ["snapshot_retention_limit"], msg, [result.set(
 	some r in tf.resources("aws_memorydb_cluster")
 	no_retention(object.get(r.config, "snapshot_retention_limit", null))
 	msg := sprintf("%s does not keep automatic snapshots (snapshot_retention_limit is 0)", [r.address])
+}
+
+# Opaque terraform-aws-modules/memory-db calls pass snapshot_retention_limit (null: 0).
+deny contains result.fail_fix(m, ["snapshot_retention_limit"], msg, [result.set(["snapshot_retention_limit"], 7)]) if {
+	some m in modules.memorydb_clusters
+	no_retention(object.get(m.config, "snapshot_retention_limit", null))
+	msg := sprintf("%s does not keep automatic snapshots (snapshot_retention_limit is 0)", [m.address])
 }
 
 no_retention(null)

@@ -13,7 +13,7 @@
 #   id: PAL-AWS-MEMORYDB-001
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_memorydb_cluster]
+#   resource_types: [aws_memorydb_cluster, "module:terraform-aws-modules/memory-db/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_202
@@ -25,6 +25,7 @@
 #   fixable: true
 package palisade.aws.memorydb.tls_disabled
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -37,4 +38,12 @@ deny contains result.fail_fix(r, ["tls_enabled"], msg, [result.set(["tls_enabled
 	some r in tf.resources("aws_memorydb_cluster")
 	unknown.is_false(r.config.tls_enabled)
 	msg := sprintf("%s does not encrypt traffic in transit (tls_enabled = false; enabling it replaces the cluster)", [r.address])
+}
+
+# Opaque terraform-aws-modules/memory-db calls pass tls_enabled to the cluster (null: the provider's
+# default, true).
+deny contains result.fail_fix(m, ["tls_enabled"], msg, [result.set(["tls_enabled"], true)]) if {
+	some m in modules.memorydb_clusters
+	unknown.is_false(m.config.tls_enabled)
+	msg := sprintf("%s does not encrypt traffic in transit (tls_enabled = false; enabling it replaces the cluster)", [m.address])
 }

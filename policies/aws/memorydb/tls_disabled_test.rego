@@ -25,3 +25,14 @@ test_default_and_true_pass if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [cluster({"tls_enabled": {"$unknown": "var.tls"}})]}
 }
+
+mdb(config) := {"address": "module.cache", "source": "terraform-aws-modules/memory-db/aws", "config": config}
+
+test_opaque_module_without_tls_fires if {
+	rule.deny == {{
+		"msg": "module.cache does not encrypt traffic in transit (tls_enabled = false; enabling it replaces the cluster)",
+		"resource": "module.cache", "path": ["tls_enabled"],
+		"fix": [{"op": "set", "path": ["tls_enabled"], "value": true}],
+	}} with input as {"resources": [], "modules": [mdb({"tls_enabled": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [mdb({}), mdb({"tls_enabled": false, "create": false})]}
+}
