@@ -43,27 +43,31 @@ deny contains result.fail_fix(r, ["logging_configuration"], msg(r, required), [r
 	not unknown.is_unknown(object.get(r.config, "logging_configuration", []))
 }
 
-# A block that leaves a required type out, or switches it (or task_logs) off: one finding per type,
-# on the sub-block's enabled or, when absent, on the block; the fix switches the type on (a `set`
-# creates a missing sub-block), keeping any log_level written.
-deny contains result.fail_fix(r, path, msg(r, [kind]), [result.set(fix_path, true)]) if {
+# A block that leaves required types out: one finding on the block naming them all (findings of
+# one rule on one path are one finding); the fix adds each as a sub-block with enabled = true (a
+# `set` creates it; log_level defaults to INFO).
+deny contains result.fail_fix(r, ["logging_configuration", i], msg(r, kinds), ops) if {
+	some r in tf.resources("aws_mwaa_environment")
+	some i, logging in tf.blocks(r, "logging_configuration")
+	kinds := [kind | some kind in required; absent(logging, kind)]
+	count(kinds) > 0
+	ops := [result.set(["logging_configuration", i, kind, 0, "enabled"], true) | some kind in kinds]
+}
+
+# A type switched off (task_logs included): one finding per type on its enabled, whose fix switches
+# it on and keeps the log_level written.
+deny contains result.fail_fix(r, path, msg(r, [kind]), [result.set(path, true)]) if {
 	some r in tf.resources("aws_mwaa_environment")
 	some i, logging in tf.blocks(r, "logging_configuration")
 	some kind in array.concat(required, ["task_logs"])
-	[path, fix_path] := off(logging, i, kind)
-}
-
-# A type that is missing from the block (required ones only: task_logs stays on).
-off(logging, i, kind) := [["logging_configuration", i], ["logging_configuration", i, kind, 0, "enabled"]] if {
-	kind in required
-	count(unknown.items(object.get(logging, kind, []))) == 0
-	not unknown.is_unknown(object.get(logging, kind, []))
-}
-
-off(logging, i, kind) := [path, path] if {
 	some j, entry in unknown.items(object.get(logging, kind, []))
 	unknown.is_false(object.get(entry, "enabled", null))
 	path := ["logging_configuration", i, kind, j, "enabled"]
+}
+
+absent(logging, kind) if {
+	count(unknown.items(object.get(logging, kind, []))) == 0
+	not unknown.is_unknown(object.get(logging, kind, []))
 }
 
 msg(r, kinds) := sprintf("%s does not send %s to CloudWatch Logs", [r.address, concat(", ", kinds)])

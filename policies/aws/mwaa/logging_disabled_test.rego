@@ -39,6 +39,18 @@ test_missing_and_disabled_types_fire if {
 	}
 }
 
+# Two types left out share the block's path: one finding names both, and its fix adds both.
+test_several_missing_types_are_one_finding if {
+	rule.deny == {{
+		"msg": "aws_mwaa_environment.this does not send webserver_logs, worker_logs to CloudWatch Logs",
+		"resource": "aws_mwaa_environment.this", "path": ["logging_configuration", 0],
+		"fix": [
+			{"op": "set", "path": ["logging_configuration", 0, "webserver_logs", 0, "enabled"], "value": true},
+			{"op": "set", "path": ["logging_configuration", 0, "worker_logs", 0, "enabled"], "value": true},
+		],
+	}} with input as {"resources": [env({"logging_configuration": [{"dag_processing_logs": on, "scheduler_logs": on}]})]}
+}
+
 test_all_on_passes if {
 	count(rule.deny) == 0 with input as {"resources": [env({"logging_configuration": [{"scheduler_logs": on, "webserver_logs": on, "worker_logs": on}]})]}
 }
