@@ -276,6 +276,11 @@ apigateway_v2_routes contains {"call": m, "key": key, "entry": entry, "path": [a
 # every major).
 sfn_state_machines := calls_creating("step-functions", ["create", "putin_khuylo"])
 
+# memorydb_clusters: opaque memory-db calls that create their cluster (`create`; the module passes
+# tls_enabled and snapshot_retention_limit through, null by default, and names its own ACL unless
+# create_acl = false).
+memorydb_clusters := calls_creating("memory-db", ["create"])
+
 # caller_values(r, v): when `v`, a value of resource `r` in a child module, is one of that module's
 # variables (unknown `var.NAME`, alone or as a list element), the values the module call passes for
 # NAME, as {"value", "caller"}: `caller` is the module the call sits in ("" at the root), whose
