@@ -2,7 +2,8 @@
 # title: A password or auth token is written in the configuration
 # description: |
 #   A database master password, a Redis auth token, a broker, directory or Glue connection
-#   password, an API Gateway API key or a secret's value set to a plain string — in the resource, a variable's default or a .tfvars file — is
+#   password, a DataSync location's password or object-storage secret key, an API Gateway API key
+#   or a secret's value set to a plain string — in the resource, a variable's default or a .tfvars file — is
 #   readable by everyone who can read the repository, its history and every clone and CI log,
 #   and it cannot be rotated without a commit. Values that Terraform only knows at apply time
 #   (a variable without a default, random_password, a Secrets Manager data source) are not
@@ -33,6 +34,9 @@
 #     - aws_ssm_parameter
 #     - aws_glue_connection
 #     - aws_api_gateway_api_key
+#     - aws_datasync_location_object_storage
+#     - aws_datasync_location_smb
+#     - aws_datasync_location_fsx_windows_file_system
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -74,6 +78,11 @@ secret_paths := {
 	# A key written here is the credential every client of the usage plan sends (CloudGoat's
 	# sns_secrets leaks one); without value, API Gateway generates it.
 	"aws_api_gateway_api_key": [["value"]],
+	# DataSync signs in to the storage it copies from or to: an S3-compatible server's secret key,
+	# an SMB share's or an FSx for Windows file system's user password.
+	"aws_datasync_location_object_storage": [["secret_key"]],
+	"aws_datasync_location_smb": [["password"]],
+	"aws_datasync_location_fsx_windows_file_system": [["password"]],
 }
 
 # values_at(config, steps): [path, value] pairs the steps reach (at most two "*" steps).

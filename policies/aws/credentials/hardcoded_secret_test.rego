@@ -70,3 +70,19 @@ test_securestring_null_placeholder_passes if {
 	count(rule.deny) == 1 with input as {"resources": [res("aws_ssm_parameter", {"type": "SecureString", "value": "null-token-1"})]}
 	count(rule.deny) == 1 with input as {"resources": [res("aws_db_instance", {"password": "null"})]}
 }
+
+# Turbot's steampipe-mod-terraform-aws-compliance (round 26): DataSync locations sign in to the
+# storage they copy with a key or password written in the configuration.
+test_datasync_location_credentials_fire if {
+	rule.deny == {{
+		"msg": "aws_datasync_location_object_storage.this sets secret_key to a value written in the configuration",
+		"resource": "aws_datasync_location_object_storage.this", "path": ["secret_key"],
+	}} with input as {"resources": [res("aws_datasync_location_object_storage", {"server_hostname": "s3.example.com", "access_key": "AKIAIOSFODNN7EXAMPLE", "secret_key": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_datasync_location_smb", {"user": "svc", "password": "Winter2024!"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_datasync_location_fsx_windows_file_system", {"user": "svc", "password": "Winter2024!"})]}
+}
+
+test_datasync_location_without_written_credentials_passes if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_datasync_location_object_storage", {"server_hostname": "s3.example.com"})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_datasync_location_smb", {"user": "svc", "password": {"$unknown": "var.smb_password"}})]}
+}

@@ -16,7 +16,9 @@
 #     trivy: AVD-AWS-0038
 #     kics: [37304d3f-f852-40b8-ae3f-725e87a7cedf, 66f130d9-b81d-4e8e-9b08-da74b9c891df]
 #   cwe: ["CWE-778"]
-#   remediation: Set enabled_cluster_log_types = ["api", "audit", "authenticator"] (at least audit).
+#   remediation: >-
+#     Set enabled_cluster_log_types = ["api", "audit", "authenticator", "controllerManager",
+#     "scheduler"]: the rule asks for all five, as its fix sets them.
 #   fixable: true
 package palisade.aws.eks.control_plane_logging_disabled
 
