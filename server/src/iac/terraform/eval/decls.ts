@@ -30,8 +30,8 @@ export interface ModuleDecls {
   outputs: Map<string, BlockDecl>;
   providers: BlockDecl[];
   /**
-   * `terraform { required_providers { … } }` version constraints written as literal strings, in
-   * file order: Terraform installs one provider version that satisfies every module's constraints,
+   * `terraform { required_providers { … } }` version constraints written as literal strings (and
+   * a `provider` block's own literal `version`), in file order: Terraform installs one provider version that satisfies every module's constraints,
    * so a fix can tell when an argument it would add does not exist in that version.
    */
   requiredProviders: { name: string; version: string }[];
@@ -133,9 +133,14 @@ function declarationsOf(file: ParsedFile): FileDeclaration[] {
       case 'ephemeral':
         if (labels.length >= 2) out.push({ to: 'ephemeral', key: `${labels[0].value}.${labels[1].value}`, decl, labelCount: 2 });
         break;
-      case 'provider':
+      case 'provider': {
         out.push({ to: 'providers', decl });
+        // A provider block's own `version` (Terraform 0.12's way to constrain a provider, still
+        // honoured with a deprecation warning) constrains the install like `required_providers`.
+        const version = labels.length >= 1 ? providerBlockVersion(block) : undefined;
+        if (version !== undefined) out.push({ to: 'requiredProviders', name: labels[0].value, version });
         break;
+      }
       case 'terraform':
         for (const rp of requiredProviderVersions(block)) out.push({ to: 'requiredProviders', ...rp });
         break;
@@ -199,6 +204,14 @@ function requiredProviderVersions(block: Block): { name: string; version: string
     }
   }
   return out;
+}
+
+/** The literal `version` argument of a `provider` block (`provider "aws" { version = "2.35.0" }`). */
+function providerBlockVersion(block: Block): string | undefined {
+  for (const item of block.body.items) {
+    if (item.kind === 'Attribute' && item.name.name === 'version') return literalText(item.expr);
+  }
+  return undefined;
 }
 
 /** A quoted string without interpolation. */
