@@ -130,14 +130,21 @@ _has_forbidden(terms, prefix) if {
 	startswith(term, prefix)
 }
 
-# alarmed(filter): an alarm's metric_name references the filter, or names one of its metrics.
-alarmed(filter) if count(tf.referencing(filter.address, alarm_type, ["metric_name"])) > 0
+# alarmed(filter): an alarm's metric_name references the filter, or names one of its metrics, in
+# the metric's namespace: CloudWatch identifies a metric by namespace and name, so an alarm on
+# the same name in another namespace watches a metric the filter never writes (round 27).
+alarmed(filter) if {
+	some alarm in tf.referencing(filter.address, alarm_type, ["metric_name"])
+	some t in tf.blocks(filter, "metric_transformation")
+	namespace_fits(alarm, t)
+}
 
 alarmed(filter) if {
 	some alarm in tf.resources(alarm_type)
 	name := unknown.known_string(alarm.config.metric_name)
 	some t in tf.blocks(filter, "metric_transformation")
 	t.name == name
+	namespace_fits(alarm, t)
 }
 
 # An alarm whose metric name is unknown and tied to no filter may be alarming on this one.
@@ -146,6 +153,13 @@ alarmed(_) if {
 	unknown.is_unknown(alarm.config.metric_name)
 	count(tf.references_to(alarm, ["metric_name"], filter_type)) == 0
 }
+
+# namespace_fits(alarm, transformation): the namespaces agree, or either is unknown or unset.
+namespace_fits(alarm, t) if not is_string(object.get(alarm.config, "namespace", null))
+
+namespace_fits(_, t) if not is_string(object.get(t, "namespace", null))
+
+namespace_fits(alarm, t) if alarm.config.namespace == t.namespace
 
 # watched(required, forbidden_prefix): some filter covers the events and has an alarm; an unknown
 # pattern counts as covering.

@@ -55,3 +55,12 @@ test_other_controls_filters_are_not_near_misses if {
 	orgs := filter("orgs", "{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = AttachPolicy) || ($.eventName = CreatePolicy)) }")
 	count(cis_alarms.near_misses(["$.eventName=AttachPolicy", "$.eventName=CreatePolicy", "$.eventName=DeletePolicy"], "$.eventSource=organizations.amazonaws.com")) == 1 with input as {"resources": [orgs]}
 }
+
+# An alarm on the filter's metric name in another namespace watches a different metric.
+test_alarm_in_another_namespace_does_not_watch if {
+	f := object.union(filter("f", "{ $.eventName = A }"), {"config": {"pattern": "{ $.eventName = A }", "metric_transformation": [{"name": "f", "namespace": "CIS"}]}})
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "namespace": "Other"}})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "namespace": "CIS"}})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "namespace": {"$unknown": "var.ns"}}})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, alarm_on("f")]}
+}

@@ -11,7 +11,9 @@
 #   on every S3 origin. S3 origins are recognised by a REST endpoint domain name
 #   (<bucket>.s3.amazonaws.com, <bucket>.s3.<region>.amazonaws.com), a reference to a bucket's
 #   bucket_regional_domain_name or bucket_domain_name, or an s3_origin_config block
-#   (lib/cloudfront.rego); S3 website endpoints are custom origins and are not judged.
+#   (lib/cloudfront.rego); S3 website endpoints are custom origins and are not judged. An S3 origin
+#   access control with signing_behavior = "never" signs nothing, which turns origin access control
+#   off for every origin that names it, and is reported too.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-13
@@ -20,7 +22,7 @@
 #   id: PAL-AWS-CLOUDFRONT-008
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_cloudfront_distribution]
+#   resource_types: [aws_cloudfront_distribution, aws_cloudfront_origin_access_control]
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-284"]
@@ -49,6 +51,16 @@ deny contains result.fail(r, ["origin", i], msg) if {
 	cloudfront.s3_origin(origin)
 	tf.unset({"config": origin}, ["origin_access_control_id"])
 	msg := sprintf("%s reads S3 origin %s %s", [r.address, label(origin, i), how(origin)])
+}
+
+# signing_behavior = "never": CloudFront sends unsigned requests to every origin using the control,
+# so S3 sees them as anonymous (round 27, HashiCorp's cloudfront-s3-origin-access-control-enabled).
+# Only S3 controls are judged; "no-override" still signs requests without an Authorization header.
+deny contains result.fail(r, ["signing_behavior"], msg) if {
+	some r in tf.resources("aws_cloudfront_origin_access_control")
+	lower(unknown.known_string(r.config.origin_access_control_origin_type)) == "s3"
+	lower(unknown.known_string(r.config.signing_behavior)) == "never"
+	msg := sprintf("%s never signs requests, so S3 origins using it are read without origin access control", [r.address])
 }
 
 how(origin) := "through a legacy origin access identity instead of origin access control" if {

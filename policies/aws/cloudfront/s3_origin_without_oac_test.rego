@@ -25,3 +25,15 @@ test_custom_and_website_origins_pass if {
 	count(rule.deny) == 0 with input as dist({"origin_id": "site", "domain_name": {"$unknown": "aws_s3_bucket_website_configuration.site.website_endpoint"}})
 	count(rule.deny) == 0 with input as dist({"origin_id": "x", "domain_name": {"$unknown": "var.origin_domain"}})
 }
+
+test_oac_that_never_signs if {
+	rule.deny == {{"msg": "aws_cloudfront_origin_access_control.o never signs requests, so S3 origins using it are read without origin access control", "resource": "aws_cloudfront_origin_access_control.o", "path": ["signing_behavior"]}} with input as {"resources": [{"address": "aws_cloudfront_origin_access_control.o", "type": "aws_cloudfront_origin_access_control", "name": "o", "config": {"name": "o", "origin_access_control_origin_type": "s3", "signing_behavior": "never", "signing_protocol": "sigv4"}, "references": []}]}
+}
+
+test_oac_signing_always_or_other_type_passes if {
+	count(rule.deny) == 0 with input as {"resources": [
+		{"address": "aws_cloudfront_origin_access_control.a", "type": "aws_cloudfront_origin_access_control", "name": "a", "config": {"name": "a", "origin_access_control_origin_type": "s3", "signing_behavior": "always", "signing_protocol": "sigv4"}, "references": []},
+		{"address": "aws_cloudfront_origin_access_control.l", "type": "aws_cloudfront_origin_access_control", "name": "l", "config": {"name": "l", "origin_access_control_origin_type": "lambda", "signing_behavior": "never", "signing_protocol": "sigv4"}, "references": []},
+		{"address": "aws_cloudfront_origin_access_control.u", "type": "aws_cloudfront_origin_access_control", "name": "u", "config": {"name": "u", "origin_access_control_origin_type": "s3", "signing_behavior": {"$unknown": "var.s"}, "signing_protocol": "sigv4"}, "references": []},
+	]}
+}

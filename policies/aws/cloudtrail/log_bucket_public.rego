@@ -3,7 +3,8 @@
 # description: |
 #   The bucket that receives CloudTrail logs has a public canned ACL. Audit logs reveal the
 #   account's resources, principals, source addresses and API usage; anyone on the internet could
-#   read them, and with public-read-write also delete or forge them.
+#   read them, and with public-read-write also delete or forge them. An ACL that the bucket's
+#   public access block ignores (ignore_public_acls = true) grants nothing and is not reported here.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/securing-bucket-access.html
 # custom:
@@ -28,11 +29,15 @@ import data.palisade.lib.unknown
 
 public_acls := {"public-read", "public-read-write", "authenticated-read"}
 
+# A public access block of the bucket with ignore_public_acls makes S3 disregard the ACL, so the
+# logs are not public through it (S3-017 reports the ignored ACL; round 27, HashiCorp's
+# cloudtrail-logs-bucket-not-public pass case).
 deny contains result.fail_fix(holder, ["acl"], msg, [result.set(["acl"], "private")]) if {
 	some [trail, bucket] in trail_buckets
 	some holder in array.concat([bucket], [a | some a in s3.companions(bucket, "aws_s3_bucket_acl")])
 	acl := unknown.known_string(holder.config.acl)
 	acl in public_acls
+	not s3.public_acls_ignored(bucket)
 	msg := sprintf("%s receives the CloudTrail logs of %s but its ACL is %s", [bucket.address, trail.address, acl])
 }
 

@@ -21,3 +21,11 @@ test_ignores_other_buckets if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail", "acl": {"$unknown": "var.x"}}, "references": []}]}
 }
+
+test_public_acl_ignored_by_public_access_block if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail"}, "references": []}, {"address": "aws_s3_bucket_acl.trail", "type": "aws_s3_bucket_acl", "name": "trail", "config": {"bucket": "corp-trail", "acl": "public-read"}, "references": []}, {"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "block_public_acls": true, "ignore_public_acls": true}, "references": []}]}
+}
+
+test_public_acl_with_public_access_block_not_ignoring if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]}, {"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail"}, "references": []}, {"address": "aws_s3_bucket_acl.trail", "type": "aws_s3_bucket_acl", "name": "trail", "config": {"bucket": "corp-trail", "acl": "public-read"}, "references": []}, {"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "block_public_acls": false, "ignore_public_acls": false}, "references": []}]}
+}

@@ -3,7 +3,8 @@
 # description: |
 #   With MFA off (the default) a stolen or guessed password is enough to take over a user account.
 #   MFA set to ON or OPTIONAL also needs an SMS, email or software-token factor configured, or users
-#   cannot enrol.
+#   cannot enrol. A pool whose sign-in allows only passwordless first factors (email or SMS codes,
+#   passkeys) is not reported: Cognito applies MFA to password sign-in only.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html
 # custom:
@@ -27,6 +28,7 @@ import data.palisade.lib.unknown
 deny contains result.fail_fix(r, ["mfa_configuration"], msg, array.concat([result.set(["mfa_configuration"], "ON")], factor_fix(r))) if {
 	some r in tf.resources("aws_cognito_user_pool")
 	off(object.get(r.config, "mfa_configuration", null))
+	not passwordless(r)
 	msg := sprintf("%s does not require or offer MFA", [r.address])
 }
 
@@ -60,3 +62,19 @@ totp_enabled(r) if {
 }
 
 totp_enabled(r) if unknown.is_unknown(r.config.software_token_mfa_configuration)
+
+# passwordless(r): choice-based sign-in (sign_in_policy) allows only passwordless first factors
+# (EMAIL_OTP, SMS_OTP, WEB_AUTHN). Cognito applies MFA to password sign-in only, and a pool that
+# requires MFA cannot offer passwordless sign-in, so MFA off is the only setting there; the
+# one-time code or passkey is already a possession factor (round 27, HashiCorp's
+# cognito-user-pool-mfa-enabled pass case).
+passwordless(r) if {
+	some p in tf.blocks(r, "sign_in_policy")
+	factors := p.allowed_first_auth_factors
+	is_array(factors)
+	count(factors) > 0
+	every f in factors {
+		is_string(f)
+		f != "PASSWORD"
+	}
+}

@@ -25,3 +25,11 @@ test_unknown_does_not_fire if {
 test_passes_with_email_factor if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cognito_user_pool.users", "type": "aws_cognito_user_pool", "name": "users", "config": {"mfa_configuration": "ON", "email_mfa_configuration": [{"message": "code {####}"}]}, "references": []}]}
 }
+
+test_passwordless_only_pool_is_not_flagged if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cognito_user_pool.p", "type": "aws_cognito_user_pool", "name": "p", "config": {"name": "p", "mfa_configuration": "OFF", "sign_in_policy": [{"allowed_first_auth_factors": ["EMAIL_OTP", "SMS_OTP"]}]}, "references": []}]}
+}
+
+test_password_first_factor_still_flagged if {
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_cognito_user_pool.p", "type": "aws_cognito_user_pool", "name": "p", "config": {"name": "p", "sign_in_policy": [{"allowed_first_auth_factors": ["PASSWORD", "EMAIL_OTP"]}]}, "references": []}]}
+}
