@@ -6,14 +6,17 @@
 #   side request forgery bug in any application on the instance can then read the instance
 #   role's credentials. IMDSv2 requires a PUT-obtained token that SSRF cannot get. When the
 #   user data reads the metadata service (169.254.169.254) without ever asking for a token, the
-#   finding comes without a fix: requiring tokens would break that boot script.
+#   finding comes without a fix: requiring tokens would break that boot script. An
+#   aws_ec2_instance_metadata_defaults with http_tokens = "optional" makes IMDSv1 the Region's
+#   default for every instance launched without its own setting, and is reported too.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
+#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html
 # custom:
 #   id: PAL-AWS-EC2-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, aws_ec2_instance_metadata_defaults, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_79
@@ -57,6 +60,17 @@ deny contains fixes.finding(r, path, msg(r), ops) if {
 	tokens != "required"
 	path := ["metadata_options", i, "http_tokens"]
 	ops := [op | not imdsv1_user_data(r); op := result.set(path, "required")]
+}
+
+# The account's default for the Region (ModifyInstanceMetadataDefaults): "optional" is an explicit
+# choice of IMDSv1 for every new instance whose launch sets no http_tokens of its own, while
+# "no-preference" (the provider's default) leaves the AMI's setting. The fix sets the default to
+# "required"; instances and launch templates that set "optional" keep it (HashiCorp policy library
+# round 27).
+deny contains result.fail_fix(r, ["http_tokens"], msg, [result.set(["http_tokens"], "required")]) if {
+	some r in tf.resources("aws_ec2_instance_metadata_defaults")
+	lower(unknown.known_string(object.get(r.config, "http_tokens", null))) == "optional"
+	msg := sprintf("%s makes IMDSv1 the default for new instances in the Region (http_tokens = \"optional\")", [r.address])
 }
 
 # Opaque ec2-instance and autoscaling calls pass metadata_options to the instance or launch

@@ -96,3 +96,13 @@ test_user_data_with_tokens_or_unknown_keeps_the_fix if {
 	some h in rule.deny with input as {"resources": [template({"user_data": base64.encode("#!/bin/bash\nyum install -y docker\n")})]}
 	count(h.fix) == 1
 }
+
+defaults(tokens) := {"resources": [{"address": "aws_ec2_instance_metadata_defaults.this", "type": "aws_ec2_instance_metadata_defaults", "name": "this", "config": {"http_tokens": tokens}, "references": []}]}
+
+# The Region's default for new instances: only an explicit "optional" chooses IMDSv1.
+test_region_default_optional_fires if {
+	rule.deny == {{"msg": "aws_ec2_instance_metadata_defaults.this makes IMDSv1 the default for new instances in the Region (http_tokens = \"optional\")", "resource": "aws_ec2_instance_metadata_defaults.this", "path": ["http_tokens"], "fix": [{"op": "set", "path": ["http_tokens"], "value": "required"}]}} with input as defaults("optional")
+	count(rule.deny) == 0 with input as defaults("required")
+	count(rule.deny) == 0 with input as defaults("no-preference")
+	count(rule.deny) == 0 with input as defaults({"$unknown": "var.tokens"})
+}

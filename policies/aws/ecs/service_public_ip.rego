@@ -8,7 +8,8 @@
 #   included) through a NAT gateway or VPC endpoints instead; a service that must be public is
 #   published through a load balancer. Opaque terraform-aws-modules/ecs calls are judged by each
 #   entry of their `services` map, calls of its service submodule (//modules/service) by their
-#   own assign_public_ip.
+#   own assign_public_ip. A task set (aws_ecs_task_set, the tasks of a service under the EXTERNAL
+#   deployment controller) carries the same network_configuration and is judged the same way.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-2
@@ -16,7 +17,7 @@
 #   id: PAL-AWS-ECS-004
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_ecs_service, "module:terraform-aws-modules/ecs/aws", "module:terraform-aws-modules/ecs/aws//modules/service"]
+#   resource_types: [aws_ecs_service, aws_ecs_task_set, "module:terraform-aws-modules/ecs/aws", "module:terraform-aws-modules/ecs/aws//modules/service"]
 #   frameworks: {}
 #   references:
 #     kics: bafe7989-3c4b-47f0-910b-e6e1cba7f146
@@ -30,8 +31,13 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
+# A task set takes the network configuration of its own tasks (CreateTaskSet), so assign_public_ip
+# there gives them public addresses just as on the service (HashiCorp policy library round 27).
+types := {"aws_ecs_service", "aws_ecs_task_set"}
+
 deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
-	some r in tf.resources("aws_ecs_service")
+	some r in input.resources
+	r.type in types
 	some i, b in tf.blocks(r, "network_configuration")
 	unknown.is_true(object.get(b, "assign_public_ip", false))
 	not in_public_subnets(r, b)
@@ -40,7 +46,8 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 }
 
 deny contains result.fail(r, path, msg) if {
-	some r in tf.resources("aws_ecs_service")
+	some r in input.resources
+	r.type in types
 	some i, b in tf.blocks(r, "network_configuration")
 	unknown.is_true(object.get(b, "assign_public_ip", false))
 	in_public_subnets(r, b)

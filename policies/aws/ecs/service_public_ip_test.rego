@@ -115,3 +115,11 @@ test_internal_or_other_load_balancer_keeps_the_fix if {
 		f.fix
 	}
 }
+
+task_set(net) := {"address": "aws_ecs_task_set.blue", "type": "aws_ecs_task_set", "name": "blue", "config": {"service": "app", "cluster": "main", "task_definition": "app:1", "network_configuration": net}, "references": []}
+
+# A task set of an EXTERNAL-controller service gives its tasks the addresses the same way.
+test_task_set_public_ip_fires if {
+	rule.deny == {{"msg": "aws_ecs_task_set.blue gives each of its tasks a public IP address", "resource": "aws_ecs_task_set.blue", "path": ["network_configuration", 0, "assign_public_ip"], "fix": [{"op": "set", "path": ["network_configuration", 0, "assign_public_ip"], "value": false}]}} with input as {"resources": [task_set([{"subnets": ["subnet-a"], "assign_public_ip": true}])]}
+	count(rule.deny) == 0 with input as {"resources": [task_set([{"subnets": ["subnet-a"]}])]}
+}

@@ -22,3 +22,9 @@ test_group_member_is_not_judged if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as res("aws_elasticache_replication_group", {"replication_group_id": "cache", "auto_minor_version_upgrade": {"$unknown": "var.auto_minor_version_upgrade"}})
 }
+
+# The argument is documented for Redis and Valkey only.
+test_memcached_is_not_judged if {
+	count(rule.deny) == 0 with input as res("aws_elasticache_cluster", {"cluster_id": "cache", "engine": "memcached", "auto_minor_version_upgrade": false})
+	count(rule.deny) == 1 with input as res("aws_elasticache_cluster", {"cluster_id": "cache", "engine": "valkey", "auto_minor_version_upgrade": false})
+}

@@ -3,7 +3,8 @@
 # description: |
 #   A cache cluster or replication group without subnet_group_name is launched in the default subnet
 #   group of the default VPC (or, on old accounts, EC2-Classic) rather than in subnets you chose for
-#   it, so its network placement and exposure are whatever the default network allows. A cluster
+#   it, so its network placement and exposure are whatever the default network allows. Naming that
+#   group (subnet_group_name = "default") is the same placement and is reported too. A cluster
 #   that joins a replication group is placed by the group.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/SubnetGroups.html
@@ -34,6 +35,18 @@ deny contains result.fail(r, ["subnet_group_name"], msg) if {
 
 # Opaque terraform-aws-modules/elasticache calls create their subnet group unless
 # create_subnet_group = false, and then use subnet_group_name (default null: none).
+# "default" is the name ElastiCache gives the default VPC's subnet group (AWS Security Hub
+# ElastiCache.7 asks for another one; HashiCorp policy library round 27).
+deny contains result.fail(r, ["subnet_group_name"], msg) if {
+	some r in input.resources
+	r.type in {"aws_elasticache_cluster", "aws_elasticache_replication_group"}
+	not group_member(r)
+	name := r.config.subnet_group_name
+	is_string(name)
+	lower(name) == "default"
+	msg := sprintf("%s uses the default subnet group, so it runs in the default VPC", [r.address])
+}
+
 deny contains result.fail(m, ["create_subnet_group"], msg) if {
 	some m in modules.elasticache_caches
 	m.config.create_subnet_group == false

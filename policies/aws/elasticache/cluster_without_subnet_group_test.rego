@@ -50,3 +50,8 @@ test_opaque_module_without_subnet_group_fires if {
 test_empty_subnet_group_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "memcached", "subnet_group_name": ""}, "references": []}]}
 }
+
+# Naming the default VPC's subnet group is the default placement too.
+test_default_subnet_group_fires if {
+	rule.deny == {{"msg": "aws_elasticache_cluster.this uses the default subnet group, so it runs in the default VPC", "resource": "aws_elasticache_cluster.this", "path": ["subnet_group_name"]}} with input as {"resources": [{"address": "aws_elasticache_cluster.this", "type": "aws_elasticache_cluster", "name": "this", "config": {"engine": "redis", "subnet_group_name": "default"}, "references": []}]}
+}

@@ -1,8 +1,10 @@
 # METADATA
 # title: OpenSearch domain does not require HTTPS
 # description: |
-#   Unless enforce_https is set, the domain endpoint accepts plain HTTP, exposing queries,
-#   documents and credentials to anyone on the network path.
+#   With enforce_https = false, or without a domain_endpoint_options block (the domain then
+#   keeps the API's default), the domain endpoint accepts plain HTTP, exposing queries, documents
+#   and credentials to anyone on the network path. Inside the block the provider defaults
+#   enforce_https to true, so a block that leaves it out requires HTTPS.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html
 # custom:
@@ -31,7 +33,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
 	some r in input.resources
 	r.type in types
 	some i, b in tf.blocks(r, "domain_endpoint_options")
-	bad(object.get(b, "enforce_https", null))
+	unknown.is_false(object.get(b, "enforce_https", null))
 	path := ["domain_endpoint_options", i, "enforce_https"]
 	msg := sprintf("%s does not require HTTPS", [r.address])
 }
@@ -50,6 +52,6 @@ deny contains result.fail_fix(m, ["domain_endpoint_options", "enforce_https"], m
 	msg := sprintf("%s does not require HTTPS", [m.address])
 }
 
-bad(null) := true
-
-bad(v) if unknown.is_false(v)
+# The provider's schema gives enforce_https Default: true inside domain_endpoint_options
+# (aws_opensearch_domain and aws_elasticsearch_domain), so a block without it sends
+# EnforceHTTPS = true: only an explicit false is reported there (HashiCorp policy library round 27).

@@ -11,6 +11,7 @@ test_unset_fires if {
 }
 
 test_good_value_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"domain_endpoint_options": [{"tls_security_policy": "Policy-Min-TLS-1-2-PFS-2023-10"}]}, "references": []}]}
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"domain_endpoint_options": [{"enforce_https": true}]}, "references": []}]}
 }
 

@@ -33,7 +33,14 @@ deny contains result.fail_fix(r, ["permissions"], msg, [result.remove(["permissi
 	msg := sprintf("%s is shared with all AWS accounts", [r.address])
 }
 
-public_ids(ids) if lower(trim_space(ids)) == "all"
+# The provider splits account_ids on commas (ModifyDocumentPermission AccountIdsToAdd), so "All" among
+# listed accounts ("111122223333,All") shares the document publicly too (HashiCorp policy library
+# round 27).
+public_ids(ids) if {
+	is_string(ids)
+	some id in split(ids, ",")
+	lower(trim_space(id)) == "all"
+}
 
 public_ids(ids) if {
 	is_array(ids)

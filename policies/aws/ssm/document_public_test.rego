@@ -23,3 +23,8 @@ test_unknown_ids_do_not_fire if {
 test_no_permissions_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_ssm_document.setup", "type": "aws_ssm_document", "name": "setup", "config": {"name": "setup"}, "references": []}]}
 }
+
+# The provider splits account_ids on commas: "All" among named accounts is still a public share.
+test_all_among_accounts_fires if {
+	count(rule.deny) == 1 with input as {"resources": [doc({"type": "Share", "account_ids": "123456789012, All"})]}
+}

@@ -1,0 +1,17 @@
+package palisade.aws.s3.access_point_public_access_not_blocked_test
+
+import data.palisade.aws.s3.access_point_public_access_not_blocked as rule
+
+point(blocks) := {"resources": [{"address": "aws_s3_access_point.reports", "type": "aws_s3_access_point", "name": "reports", "config": {"bucket": "reports", "name": "reports", "public_access_block_configuration": blocks}, "references": []}]}
+
+test_setting_off_fires if {
+	rule.deny == {{"msg": "aws_s3_access_point.reports does not block public access (block_public_policy = false)", "resource": "aws_s3_access_point.reports", "path": ["public_access_block_configuration", 0, "block_public_policy"]}} with input as point([{"block_public_acls": true, "block_public_policy": false}])
+	count(rule.deny) == 4 with input as point([{"block_public_acls": false, "ignore_public_acls": "false", "block_public_policy": false, "restrict_public_buckets": false}])
+}
+
+test_defaults_true_or_unknown_pass if {
+	count(rule.deny) == 0 with input as point([])
+	count(rule.deny) == 0 with input as point([{"block_public_acls": true}])
+	count(rule.deny) == 0 with input as point([{"block_public_policy": {"$unknown": "var.block"}}])
+	count(rule.deny) == 0 with input as point({"$unknown": "var.blocks"})
+}
