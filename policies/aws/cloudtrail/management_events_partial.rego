@@ -21,7 +21,10 @@
 #     cis-aws-2.0: ["3.1"]
 #   references: {}
 #   cwe: ["CWE-778"]
-#   remediation: Set read_write_type = "All" in the trail's event_selector (its default).
+#   remediation: >-
+#     Set read_write_type = "All" in the trail's event_selector (its default); when that selector
+#     also lists data resources, add a management-only event_selector for the missing kind instead,
+#     so that the data events it records stay as they are.
 #   fixable: true
 package palisade.aws.cloudtrail.management_events_partial
 
@@ -29,11 +32,12 @@ package palisade.aws.cloudtrail.management_events_partial
 # advanced_event_selector is left alone (its field selectors are another language), and so is a
 # selector whose type or management switch is not known.
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, "All")]) if {
+deny contains fixes.finding(r, path, msg, fix_ops(r, i, s, path, kind)) if {
 	some r in tf.resources("aws_cloudtrail")
 	tf.missing_attr(r, ["advanced_event_selector"])
 	kinds := management_kinds(r)
@@ -49,6 +53,23 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "All")]) if {
 }
 
 what := {"ReadOnly": "read-only", "WriteOnly": "write"}
+
+other := {"ReadOnly": "WriteOnly", "WriteOnly": "ReadOnly"}
+
+# read_write_type filters the selector's data events too: a selector with data resources keeps its
+# type (All would add every read of the S3 objects or Lambda calls it lists, a cost the owner did
+# not choose), and a management-only selector for the missing kind is added instead (a new block
+# after the last, whose include_management_events defaults to true; add_block would merge into the
+# existing one) - once, on the first such selector, and only while the trail has fewer than the five
+# selectors CloudTrail takes.
+fix_ops(r, i, s, path, kind) := [result.set(path, "All")] if {
+	count(unknown.items(object.get(s, "data_resource", []))) == 0
+	not unknown.is_unknown(object.get(s, "data_resource", []))
+} else := [result.set(["event_selector", n, "read_write_type"], other[kind])] if {
+	n := count(tf.blocks(r, "event_selector"))
+	n < 5
+	i == min({j | some j, t in tf.blocks(r, "event_selector"); records_management(t); object.get(t, "read_write_type", "All") == kind})
+} else := []
 
 # The read_write_type of each selector that records management events; a selector without one
 # records all. Undefined when a selector's switch or type is not known.

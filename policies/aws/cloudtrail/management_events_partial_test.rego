@@ -40,3 +40,19 @@ test_unknown_or_advanced_selectors_pass if {
 	count(rule.deny) == 0 with input as {"resources": [trail("main", {"event_selector": [selector("WriteOnly"), {"include_management_events": {"$unknown": "var.m"}}]})]}
 	count(rule.deny) == 0 with input as {"resources": [trail("main", {"advanced_event_selector": [{"name": "writes"}]})]}
 }
+
+# read_write_type also filters the selector's data events: turning a WriteOnly selector with S3
+# object data resources into All would log every GetObject too (a cost the owner did not choose).
+# The fix adds a management-only selector for the missing kind instead, and none when the trail
+# already has the five selectors CloudTrail allows. Review H10, session 19.
+test_selector_with_data_events_gets_a_complement_selector if {
+	data_selector := object.union(selector("WriteOnly"), {"data_resource": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]})
+	rule.deny == {{
+		"msg": "aws_cloudtrail.main records only write management events (read_write_type = \"WriteOnly\")",
+		"resource": "aws_cloudtrail.main", "path": ["event_selector", 0, "read_write_type"],
+		"fix": [{"op": "set", "path": ["event_selector", 1, "read_write_type"], "value": "ReadOnly"}],
+	}} with input as {"resources": [trail("main", {"is_multi_region_trail": true, "event_selector": [data_selector]})]}
+	full := [data_selector, data_selector, data_selector, data_selector, data_selector]
+	some f in rule.deny with input as {"resources": [trail("main", {"event_selector": full})]}
+	not f.fix
+}

@@ -15,7 +15,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_docdb_cluster, aws_docdb_cluster_parameter_group]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_104
 #   cwe: ["CWE-778"]
 #   remediation: >-
 #     Give the cluster a cluster parameter group (aws_docdb_cluster_parameter_group,

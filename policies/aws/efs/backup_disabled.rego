@@ -1,8 +1,9 @@
 # METADATA
 # title: EFS file system has no automatic backups
 # description: |
-#   A file system created through the API or Terraform starts with automatic backups turned off
-#   (the console turns them on): without an aws_efs_backup_policy whose status is ENABLED, or an
+#   A Regional file system created through the API or Terraform starts with automatic backups
+#   turned off (the console turns them on; EFS turns them on for One Zone file systems, which are
+#   not reported): without an aws_efs_backup_policy whose status is ENABLED, or an
 #   AWS Backup plan that selects it, nothing copies the files anywhere, so a deletion, a bad
 #   deployment or ransomware that encrypts the share cannot be undone. EFS replication copies
 #   those changes too. AWS Security Hub (EFS.2) asks that file systems be in a backup plan.
@@ -47,6 +48,7 @@ deny contains fixes.finding(r, [], msg, backup_policy_fix(r)) if {
 	count(tf.resources("aws_backup_selection")) == 0
 	not unmatched_policy
 	some r in tf.resources("aws_efs_file_system")
+	not one_zone(r)
 	not policy_for(r)
 	msg := sprintf("%s has no automatic backups (no aws_efs_backup_policy and no AWS Backup selection)", [r.address])
 }
@@ -59,6 +61,11 @@ deny contains result.fail_fix(p, path, msg, [result.set(path, "ENABLED")]) if {
 	path := ["backup_policy", i, "status"]
 	msg := sprintf("%s turns automatic backups off (status = \"DISABLED\")", [p.address])
 }
+
+# CreateFileSystem turns automatic backups on by default for a One Zone file system (one with an
+# AvailabilityZoneName), and the provider never sends its Backup flag; a zone that is not known may
+# be one.
+one_zone(r) if not object.get(r.config, "availability_zone_name", null) in {null, ""}
 
 policy_for(r) if {
 	some target in covered

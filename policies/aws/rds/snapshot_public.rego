@@ -16,7 +16,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_db_snapshot, aws_db_snapshot_copy, aws_db_cluster_snapshot]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_302
 #   cwe: ["CWE-668"]
 #   remediation: Remove "all" from shared_accounts; list the account ids that need the snapshot instead.
 #   fixable: true
