@@ -49,7 +49,7 @@ deny contains result.fail_fix(m, ["server_side_encryption_configuration"], msg, 
 # The fix adds a split encryption configuration (provider 3.75+) with SSE-KMS and an S3 Bucket Key
 # (fewer KMS calls); the key is the account's AWS managed aws/s3 key, which needs no key policy.
 # A bucket that AWS services deliver logs into gets SSE-S3 instead (receives_logs). A unit pinned
-# to an older provider gets no fix: that provider has no such resource type.
+# to an older provider, which has no such resource type, gets the inline block (inline_sse).
 encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryption_configuration", bucket.name, {
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
 	"rule": [sse_rule(bucket)],
@@ -57,7 +57,15 @@ encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryp
 	fixes.can_add_resource(bucket)
 	not s3.split_resources_unavailable
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
+} else := [result.add_block([], "server_side_encryption_configuration", inline_sse)] if {
+	s3.split_resources_unavailable
+	not bucket.module
 } else := []
+
+# Below provider 3.75 the bucket's own inline block (read by every version before 5.0) sets the
+# default encryption. SSE-S3: valid in every provider version (inline bucket keys came later) and
+# for every log delivery, with no key policy to write.
+inline_sse := {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}]}
 
 sse_rule(bucket) := {"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]} if {
 	receives_logs(bucket)

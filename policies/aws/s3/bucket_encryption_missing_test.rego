@@ -186,11 +186,11 @@ test_opaque_website_bucket_is_fixed_with_sse_s3 if {
 }
 
 # A unit pinned below AWS provider 3.75 (a provider block's `version = "2.35.0"`, held-out s19/h3)
-# has no aws_s3_bucket_server_side_encryption_configuration: finding without a fix.
-test_old_provider_pin_withholds_the_split_resource if {
+# has no aws_s3_bucket_server_side_encryption_configuration: the bucket gets the inline block, SSE-S3.
+test_old_provider_pin_gets_the_inline_block if {
 	findings := rule.deny with input as {"resources": [bucket({"bucket": "corp-logs"})], "required_providers": {"aws": ["2.35.0"]}}
 	count(findings) == 1
 	every f in findings {
-		not f.fix
+		f.fix == [{"op": "add_block", "path": [], "type": "server_side_encryption_configuration", "config": {"rule": [{"apply_server_side_encryption_by_default": [{"sse_algorithm": "AES256"}]}]}}]
 	}
 }

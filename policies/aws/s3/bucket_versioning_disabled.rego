@@ -49,8 +49,8 @@ deny contains result.fail_fix(bucket, path, msg, [result.set(path, true)]) if {
 }
 
 # No versioning at all. The fix adds a split aws_s3_bucket_versioning (provider 3.75+); a
-# counted, for_each or module bucket gets no fix, as one new resource cannot name it reliably, nor
-# does a unit pinned to an older provider, which has no such resource type.
+# counted, for_each or module bucket gets no fix, as one new resource cannot name it reliably; a unit
+# pinned to an older provider, which has no such resource type, gets the inline block instead.
 deny contains result.fail_fix(bucket, ["versioning"], unversioned_msg(bucket), [fix]) if {
 	not s3.split_resources_unavailable
 	some bucket in unversioned
@@ -67,7 +67,9 @@ deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
 	instance_or_nested(bucket)
 }
 
-deny contains result.fail(bucket, ["versioning"], unversioned_msg(bucket)) if {
+# A unit pinned below provider 3.75 has no split resource, but the bucket's own inline `versioning`
+# block (every provider version before 5.0 reads it) does the same: the fix adds it to the bucket.
+deny contains result.fail_fix(bucket, ["versioning"], unversioned_msg(bucket), [result.add_block([], "versioning", {"enabled": true})]) if {
 	s3.split_resources_unavailable
 	some bucket in unversioned
 	not instance_or_nested(bucket)

@@ -70,9 +70,10 @@ test_opaque_module_versioning_status_forms if {
 # A unit pinned below AWS provider 3.75 (here by a provider block's `version = "2.35.0"`,
 # wellcomecollection, held-out s19/h3) has no aws_s3_bucket_versioning: finding without a fix.
 # 3.75 itself, or a range reaching past it, keeps the fix.
-test_old_provider_pin_withholds_the_split_resource if {
-	rule.deny == {{"msg": "aws_s3_bucket.logs does not have versioning enabled", "resource": "aws_s3_bucket.logs", "path": ["versioning"]}} with input as {"resources": [bucket({})], "required_providers": {"aws": ["2.35.0"]}}
-	rule.deny == {{"msg": "aws_s3_bucket.logs does not have versioning enabled", "resource": "aws_s3_bucket.logs", "path": ["versioning"]}} with input as {"resources": [bucket({})], "required_providers": {"aws": ["~> 3.74.0"]}}
+test_old_provider_pin_gets_the_inline_block if {
+	inline := {{"msg": "aws_s3_bucket.logs does not have versioning enabled", "resource": "aws_s3_bucket.logs", "path": ["versioning"], "fix": [{"op": "add_block", "path": [], "type": "versioning", "config": {"enabled": true}}]}}
+	rule.deny == inline with input as {"resources": [bucket({})], "required_providers": {"aws": ["2.35.0"]}}
+	rule.deny == inline with input as {"resources": [bucket({})], "required_providers": {"aws": ["~> 3.74.0"]}}
 	count({f | some f in rule.deny; f.fix}) == 1 with input as {"resources": [bucket({})], "required_providers": {"aws": ["~> 3.75"]}}
 	count({f | some f in rule.deny; f.fix}) == 1 with input as {"resources": [bucket({})], "required_providers": {"aws": [">= 2.0"]}}
 	count({f | some f in rule.deny; f.fix}) == 1 with input as {"resources": [bucket({})], "required_providers": {"aws": ["~> 4.0"]}}

@@ -43,6 +43,8 @@ test('decodes the common METADATA shapes like the yaml package', () => {
     'l:\n  - k: |\n      deep\n    j: 0\n',
     'remediation: a long\n  plain text, "folded"\n  with spaces\nnext: 4e1cc5d3-2811-4fb2\n',
     'q: "say \\"hi\\" \\\\ done"\n',
+    'remediation: >-\n  Set it, or remove it:\n  true is the default.\nfixable: true\n',
+    'custom:\n  remediation: >\n    folded, kept\n    newline\n  fixable: false\n',
   ];
   for (const text of accepted) assert.equal(agrees(text), true, `expected the fast path to decode:\n${text}`);
 });
@@ -58,7 +60,8 @@ test('declines what it does not handle, so the full parser decides', () => {
     "a: 'it''s'\n",
     'a: &x 1\nb: *x\n',
     'a: !!str 1\n',
-    'a: >\n  folded\n',
+    'a: >\n  folded\n    more indented\n',
+    'a: >-\n  folded\n\n  after a blank\n',
     'a: |+\n  keep\n\n',
     'a: b # comment\n',
     '# comment\na: b\n',

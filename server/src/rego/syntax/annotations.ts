@@ -253,6 +253,7 @@ class SimpleYamlReader {
       let value: Maybe<unknown>;
       if (rest === '') value = this.nestedBlock(indent);
       else if (rest === '|' || rest === '|-') value = this.literal(indent, rest === '|-');
+      else if (rest === '>' || rest === '>-') value = this.folded(indent, rest === '>-');
       else {
         value = inlineValue(rest);
         // More-indented lines right below continue a plain scalar, folded with single spaces.
@@ -336,6 +337,25 @@ class SimpleYamlReader {
 
   /** A `|` or `|-` literal whose parent node sits at column `parentIndent`. */
   private literal(parentIndent: number, strip: boolean): Maybe<string> {
+    const content = this.blockLines(parentIndent);
+    if (content === UNSUPPORTED) return UNSUPPORTED;
+    return content.join('\n') + (strip ? '' : '\n');
+  }
+
+  /**
+   * A folded scalar (`>` / `>-`, remediation texts wrapped to the line limit) in its plainest shape
+   * only: every line at the same indentation and no blank line inside, so folding is joining the
+   * lines with single spaces. More-indented lines and blank lines fold by rules of their own.
+   */
+  private folded(parentIndent: number, strip: boolean): Maybe<string> {
+    const content = this.blockLines(parentIndent);
+    if (content === UNSUPPORTED) return UNSUPPORTED;
+    if (content.some((l) => l === '' || l.startsWith(' '))) return UNSUPPORTED;
+    return content.join(' ') + (strip ? '' : '\n');
+  }
+
+  /** The lines of a block scalar below `key: |` or `key: >`, indentation removed, trailing blanks dropped. */
+  private blockLines(parentIndent: number): Maybe<string[]> {
     const start = this.pos;
     const first = this.nextContent(start);
     // Leading blank lines and empty literals have their own rules; leave them to the full parser.
@@ -359,7 +379,7 @@ class SimpleYamlReader {
     // Trailing blank lines belong to no scalar (chomping drops them); the next key starts at i.
     while (content.length > 0 && content[content.length - 1] === '') content.pop();
     this.pos = i;
-    return content.join('\n') + (strip ? '' : '\n');
+    return content;
   }
 }
 
