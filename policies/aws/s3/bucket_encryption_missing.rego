@@ -53,7 +53,7 @@ encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryp
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
 	"rule": [sse_rule(bucket)],
 })] if {
-	fixes.can_add_resource(bucket)
+	fixes.can_reference(bucket)
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := []
 
