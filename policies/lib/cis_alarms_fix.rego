@@ -61,7 +61,7 @@ completable(filter, pattern) if {
 
 # alarm_ops(filter, spec): an alarm on the filter's metric, placed after the filter.
 alarm_ops(filter, spec) := [object.union(op, {"resource": filter.address})] if {
-	fixes.can_add_resource(filter)
+	fixes.can_reference(filter)
 	count(tf.blocks(filter, "metric_transformation")) == 1
 	metric := sprintf("%s.metric_transformation[0]", [filter.address])
 	op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, {
@@ -160,6 +160,11 @@ counted_instance_reference(f, g) if {
 	contains(g["$expr"], "[")
 }
 
+counted_instance_reference(f, g) if {
+	f.unexpanded
+	contains(g["$expr"], "[")
+}
+
 # namespace: the namespace of the module's CloudTrail metrics, else CISBenchmark.
 default namespace := "CISBenchmark"
 
@@ -182,7 +187,7 @@ alarm_topic := used[0] if {
 	]
 	count(used) > 0
 } else := result.expr(sprintf("%s.arn", [topics[0].address])) if {
-	topics := [t | some t in tf.resources("aws_sns_topic"); fixes.can_add_resource(t)]
+	topics := [t | some t in tf.resources("aws_sns_topic"); fixes.can_reference(t)]
 	count(topics) == 1
 }
 

@@ -40,6 +40,16 @@ test_no_cmk_for_instances_or_module_resources if {
 	fixes.cmk_set(nested, ["kms_key_id"]) == [] with input as {"resources": [nested]}
 }
 
+# A resource counted by unknown values: a key beside it is fine (it names the key), a companion
+# naming it by plain address is not (held-out round 19).
+test_unexpanded_resource_takes_a_key_but_is_not_named if {
+	unexpanded := object.union(secret, {"unexpanded": true})
+	fixes.can_add_resource(unexpanded)
+	not fixes.can_reference(unexpanded)
+	fixes.can_reference(secret)
+	fixes.cmk_set(unexpanded, ["kms_key_id"]) == [new_key, set_key] with input as {"resources": [unexpanded]}
+}
+
 test_cmk_add_block if {
 	ops := fixes.cmk_add_block(secret, [], "b", "key", {"on": true}) with input as {"resources": [secret]}
 	ops == [new_key, {"op": "add_block", "path": [], "type": "b", "config": {"on": true, "key": {"$expr": "aws_kms_key.db.arn"}}}]

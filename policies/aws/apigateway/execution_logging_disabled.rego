@@ -83,7 +83,7 @@ method_settings_fix(stage) := [result.add_resource("aws_api_gateway_method_setti
 	"method_path": "*/*",
 	"settings": [{"logging_level": "ERROR", "metrics_enabled": true}],
 })] if {
-	fixes.can_add_resource(stage)
+	fixes.can_reference(stage)
 	not method_settings_named(stage.name)
 } else := []
 

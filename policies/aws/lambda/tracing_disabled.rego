@@ -91,7 +91,7 @@ tracing_ops(r, op) := [op] if {
 } else := [op, xray_attachment(role)] if {
 	role := execution_role(r)
 	fixes.can_add_resource(r)
-	fixes.can_add_resource(role)
+	fixes.can_reference(role)
 	not attachment_named(xray_attachment_name(role))
 } else := []
 

@@ -160,7 +160,7 @@ attach_ops(r, port) := array.concat(policy_ops(r), [result.add_resource(
 		"policy_names": [result.expr(sprintf("aws_load_balancer_policy.%s.policy_name", [tls_policy_name(r)]))],
 	},
 )]) if {
-	fixes.can_add_resource(r)
+	fixes.can_reference(r)
 	not named("aws_load_balancer_listener_policy", sprintf("%s_%d", [r.name, port]))
 	policy_ops(r)
 } else := []

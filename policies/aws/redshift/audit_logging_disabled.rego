@@ -56,7 +56,7 @@ logging_resource_ops(r) := [result.add_resource("aws_redshift_logging", r.name, 
 	"log_destination_type": "cloudwatch",
 	"log_exports": ["connectionlog", "userlog", "useractivitylog"],
 })] if {
-	fixes.can_add_resource(r)
+	fixes.can_reference(r)
 	not tf.provider_below_version("aws", 5, 45)
 	not logging_named(r.name)
 } else := []

@@ -54,7 +54,7 @@ encryption_fix(bucket) := [result.add_resource("aws_s3_bucket_server_side_encryp
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
 	"rule": [sse_rule(bucket)],
 })] if {
-	fixes.can_add_resource(bucket)
+	fixes.can_reference(bucket)
 	not s3.split_resources_unavailable
 	not named("aws_s3_bucket_server_side_encryption_configuration", bucket.name)
 } else := [result.add_block([], "server_side_encryption_configuration", inline_sse)] if {

@@ -65,7 +65,7 @@ policy_fix(bucket) := [result.add_resource("aws_s3_bucket_policy", bucket.name, 
 	"bucket": result.expr(sprintf("%s.id", [bucket.address])),
 	"policy": result.expr(deny_http_policy(bucket.address)),
 })] if {
-	fixes.can_add_resource(bucket)
+	fixes.can_reference(bucket)
 	not policy_named(bucket.name)
 } else := []
 

@@ -61,6 +61,7 @@ deny contains result.fail_fix(m, ["attach_public_policy"], msg(m), [result.set([
 
 fixable(bucket) if {
 	not bucket.index
+	not bucket.unexpanded
 	not name_taken(bucket)
 	not public_by_design(bucket)
 	not switched_off_by_caller(bucket)

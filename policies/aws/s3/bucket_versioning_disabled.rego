@@ -55,6 +55,7 @@ deny contains result.fail_fix(bucket, ["versioning"], unversioned_msg(bucket), [
 	not s3.split_resources_unavailable
 	some bucket in unversioned
 	not bucket.index
+	not bucket.unexpanded
 	not bucket.module
 	fix := result.add_resource(versioning_type, bucket.name, {
 		"bucket": result.expr(concat("", [bucket.address, ".id"])),
@@ -121,6 +122,8 @@ unversioned contains bucket if {
 }
 
 instance_or_nested(bucket) if bucket.index != null
+
+instance_or_nested(bucket) if bucket.unexpanded
 
 instance_or_nested(bucket) if bucket.module
 

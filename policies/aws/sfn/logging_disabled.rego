@@ -127,7 +127,7 @@ role_ops(r) := [] if {
 	delivers_logs(execution_role(r))
 } else := [document, policy] if {
 	role := execution_role(r)
-	fixes.can_add_resource(role)
+	fixes.can_reference(role)
 	name := grant_name(r)
 	not fixes.resource_named("aws_iam_role_policy", name)
 	not fixes.data_named("aws_iam_policy_document", name)

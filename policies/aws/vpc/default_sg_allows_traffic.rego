@@ -134,7 +134,7 @@ rule_direction(r) := "ingress" if r.type == "aws_vpc_security_group_ingress_rule
 rule_direction(r) := "egress" if r.type == "aws_vpc_security_group_egress_rule"
 
 manage_default_group_fix(vpc) := [result.add_resource("aws_default_security_group", vpc.name, {"vpc_id": result.expr(sprintf("%s.id", [vpc.address]))})] if {
-	fixes.can_add_resource(vpc)
+	fixes.can_reference(vpc)
 	not default_group_named(vpc.name)
 	not implicit_member(vpc)
 } else := []

@@ -38,7 +38,7 @@ warn contains fixes.finding(r, [], msg, ops) if {
 	some r in tf.resources("aws_default_vpc")
 	not destroying(r)
 	msg := sprintf("%s brings the account's default VPC under management instead of removing it", [r.address])
-	ops := [op | not r.module; not r.index; op := result.set(["force_destroy"], true)]
+	ops := [op | not r.module; not r.index; not r.unexpanded; op := result.set(["force_destroy"], true)]
 }
 
 destroying(r) if unknown.is_true(r.config.force_destroy)

@@ -67,6 +67,7 @@ to_peering(route) if {
 # over the same connection (the new destination could duplicate it).
 _fix(e, key) := [result.set(array.concat(e.prefix, [key]), result.expr(sprintf("%s.%s", [_in_module(e.resource, other), attr])))] if {
 	not e.resource.index
+	not e.resource.unexpanded
 	connection := _target(e.resource, array.concat(e.prefix, ["vpc_peering_connection_id"]), "aws_vpc_peering_connection")
 	_routes_over(e, connection) == 1
 	own := _table_vpc(e)

@@ -52,6 +52,12 @@ export interface ModelResource {
   /** Instance key from count/for_each expansion. */
   index?: number | string;
   /**
+   * Set when count/for_each could not be expanded (unknown, or over the evaluation budget): the
+   * one resource stands for instances Terraform addresses with keys, so another block must name
+   * it with one (`aws_s3_bucket.b[0]`), never by the plain address a fix would otherwise write.
+   */
+  unexpanded?: true;
+  /**
    * Terraform only: the provider configuration the `provider` meta-argument names (`aws.west`),
    * absent for the default one. A fix that adds a resource beside this one, or reads the account
    * or region, must use the same configuration.

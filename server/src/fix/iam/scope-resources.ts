@@ -109,6 +109,8 @@ function targetResources(site: StatementSite, scopes: ActionScope[]): Target[] {
   const out: Target[] = [];
   for (const r of site.analysis.model.resources) {
     if ((r.module ?? '') !== module) continue;
+    // Instances Terraform keys but the model could not expand have no address to write.
+    if (r.unexpanded) continue;
     const local = module ? r.address.slice(module.length + 1) : r.address;
     const arns = new Map<string, PolicyItem>();
     for (const key of wanted) {

@@ -100,6 +100,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
           file: ctx.rel(result.decl.file.path),
           ...(inst.address ? { module: inst.address } : {}),
           ...(i.key !== undefined ? { index: i.key } : {}),
+          ...(result.expansion.kind === 'unknown' ? { unexpanded: true as const } : {}),
           ...(provider !== undefined ? { provider } : {}),
           config,
           references: i.references,
