@@ -55,9 +55,11 @@ off(v) if {
 
 off(0)
 
-on(v) := "on" if v == "off"
-
-else := "ON" if {
+on(v) := "ON" if {
 	is_string(v)
 	lower(trim_space(v)) == "off"
+	trim_space(v) != "off"
+} else := "on" if {
+	is_string(v)
+	trim_space(v) == "off"
 } else := "1"
