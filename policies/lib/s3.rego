@@ -74,27 +74,45 @@ has_companion(_, resource_type) if companion_unresolved(resource_type)
 
 has_companion(bucket, _) if handed_to_opaque_module(bucket)
 
-# handed_to_opaque_module(bucket): the bucket's name (`aws_s3_bucket.x.id` or `.bucket`) is an
-# argument of a module call whose code Palisade cannot read (a registry or git source not in
-# .terraform/modules). Such a module may attach companions to the bucket by name: 18F's
-# identity-terraform `s3_config` takes `bucket_name_override = aws_s3_bucket.x.id` and adds the
-# public access block, access logging and an inventory (held-out s19/h3), and a fix adding a
-# second public access block would fight it. So no companion of the bucket is claimed missing.
+# handed_to_opaque_module(bucket): the bucket's name (`aws_s3_bucket.x.id` or `.bucket`) is the
+# bucket argument of a bucket-configuration module call whose code Palisade cannot read (a registry
+# or git source not in .terraform/modules). Such a module may attach companions to the bucket by
+# name: 18F's identity-terraform `s3_config` takes `bucket_name_override = aws_s3_bucket.x.id` and
+# adds the public access block, access logging and an inventory (held-out s19/h3), and a fix adding
+# a second public access block would fight it. So no companion of the bucket is claimed missing.
 # terraform-aws-modules calls are not counted: the pack knows what they create, and none of them
 # attaches companions to a bucket it is handed (the s3-bucket module creates its own bucket).
 handed_to_opaque_module(bucket) if concat("", [tf.scope(bucket.address), "aws_s3_bucket.", bucket.name]) in opaque_handed
 
-# opaque_handed: "<scope>aws_s3_bucket.<name>" for every bucket named by an argument of such a
-# call, computed once per evaluation (one pass over the module calls' top-level arguments).
+# opaque_handed: "<scope>aws_s3_bucket.<name>" for every bucket so handed, computed once per
+# evaluation (one pass over the module calls' top-level arguments). Narrowed by the H12 review, as
+# most calls handed a bucket only use it and every S3 companion finding of the bucket went silent:
+# the source must name an S3 or bucket module (a trail, CDN or function module writes to or reads
+# from the bucket and configures nothing on it), the argument must name the bucket as the subject
+# (`bucket_name_override`, not `logging_bucket_id`, `origin_bucket` or `artifact_bucket`: those
+# make it another resource's target), and the value must be the bare reference (a name inside a
+# policy, ARN or path template is read, not configured).
 opaque_handed contains concat("", [tf.scope(call.address), "aws_s3_bucket.", match[1]]) if {
 	some call in object.get(input, "modules", [])
 	not call.dir
 	is_string(call.source)
 	not contains(call.source, "terraform-aws-modules")
-	some value in call.config
+	configures_buckets(call.source)
+	some name, value in call.config
+	subject_bucket_argument(name)
 	some text in modules.unknown_exprs(value)
-	contains(text, "aws_s3_bucket.")
-	some match in regex.find_all_string_submatch_n(`(?:^|[^A-Za-z0-9_.-])aws_s3_bucket\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.(?:id|bucket)(?:[^A-Za-z0-9_]|$)`, text, -1)
+	some match in regex.find_all_string_submatch_n(`^(?:"\$\{)?aws_s3_bucket\.([A-Za-z_][A-Za-z0-9_-]*)(?:\[[^\]]*\])?\.(?:id|bucket)(?:\}")?$`, text, 1)
+}
+
+# The module's own name (an S3-hosted source's host and s3:: prefix set aside) says S3 or bucket.
+configures_buckets(source) if {
+	path := regex.replace(lower(source), `^s3::|s3[.-][a-z0-9.-]*amazonaws\.com`, "")
+	regex.match(`(^|[/_.:-])(s3|buckets?)([/_.?-]|$)`, path)
+}
+
+subject_bucket_argument(name) if {
+	regex.match(`(?i)bucket`, name)
+	not regex.match(`(?i)log|origin|source|src|target|dest|artifact|replica|backup|inventory|trail|cdn`, name)
 }
 
 # split_resources_unavailable: the unit pins the AWS provider below 3.75.0, which brought the split

@@ -5,10 +5,10 @@
 #   DeleteUserPool call, a terraform destroy or a replacement forced by a changed immutable
 #   argument removes the pool with every user, password hash and MFA enrolment in it; nothing can
 #   restore them and every user must sign up again. The console turns protection on for new pools,
-#   and AWS Security Hub (Cognito.6) asks for it.
+#   and AWS Config's cognito-user-pool-deletion-protection-enabled managed rule asks for it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-deletion-protection.html
-#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/cognito-controls.html
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/cognito-user-pool-deletion-protection-enabled.html
 # custom:
 #   id: PAL-AWS-COGNITO-003
 #   severity: low

@@ -123,3 +123,16 @@ test_bucket_handed_elsewhere_still_fires if {
 	local := object.union(config_call("./s3_config", "aws_s3_bucket.logs.id"), {"dir": "s3_config"})
 	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [local]}
 }
+
+# Only a call that configures the bucket it is handed counts (H12 review): a module that merely
+# uses a bucket (a trail or CDN writing to it, a function reading code from it, the bucket as
+# another bucket's log target, or its name inside a template) adds no companion to it, and
+# counting it hid every S3 companion finding of that bucket.
+test_bucket_handed_to_a_module_that_only_uses_it_still_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [{"address": "module.trail", "source": "cloudposse/cloudtrail/aws", "config": {"s3_bucket_name": {"$unknown": "aws_s3_bucket.logs.id"}}}]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [{"address": "module.cdn", "source": "cloudposse/cloudfront-s3-cdn/aws", "config": {"origin_bucket": {"$unknown": "aws_s3_bucket.logs.bucket"}}}]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [{"address": "module.fn", "source": "git::https://github.com/acme/terraform-aws-lambda.git?ref=v1", "config": {"s3_bucket": {"$unknown": "aws_s3_bucket.logs.id"}}}]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [{"address": "module.cfg", "source": "github.com/18F/identity-terraform//s3_config", "config": {"bucket_name_override": {"$unknown": "local.name"}, "logging_bucket_id": {"$unknown": "aws_s3_bucket.logs.id"}}}]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("github.com/18F/identity-terraform//s3_config", "\"arn:aws:s3:::${aws_s3_bucket.logs.id}/*\"")]}
+	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("s3::https://s3-eu-west-1.amazonaws.com/acme-modules/hardening.zip", "aws_s3_bucket.logs.id")]}
+}
