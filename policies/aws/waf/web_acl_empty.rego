@@ -46,8 +46,20 @@ deny contains result.fail(r, [], msg) if {
 	some r in tf.resources("aws_wafv2_web_acl")
 	no_rules(r)
 	allows(r)
-	count(tf.referencing(r.address, association, ["web_acl_arn"])) == 0
+	not associated(r.address)
 	msg := sprintf("%s has no rules and its default action allows every request", [r.address])
+}
+
+# The web ACLs rule group associations name, collected once (not a walk of all resources per ACL).
+association_targets contains ref.target if {
+	some a in tf.resources(association)
+	some ref in a.references
+	ref.path == ["web_acl_arn"]
+}
+
+associated(address) if {
+	some target in association_targets
+	tf.refers_to(target, address)
 }
 
 no_rules(r) if {
