@@ -1,8 +1,8 @@
 # METADATA
 # title: EC2 instance block device is not encrypted
 # description: |
-#   A root or EBS block device declared on an instance, launch template or launch configuration
-#   has encrypted unset or false, so its data, snapshots and AMIs made from it are stored
+#   A root or EBS block device declared on an instance, spot instance request, spot fleet launch
+#   specification, launch template or launch configuration has encrypted unset or false, so its data, snapshots and AMIs made from it are stored
 #   unencrypted (unless EBS encryption by default is on for the account). Encryption at rest
 #   protects data in snapshots shared by mistake and on retired media. Instances without block
 #   device blocks are not reported: their root volume follows the AMI.
@@ -12,7 +12,7 @@
 #   id: PAL-AWS-EC2-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, aws_ebs_encryption_by_default, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_spot_instance_request, aws_spot_fleet_request, aws_launch_template, aws_launch_configuration, aws_ebs_encryption_by_default, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_8
@@ -36,9 +36,18 @@ default_encryption_on if {
 
 devices contains {"resource": r, "path": [kind, i], "device": d} if {
 	some r in input.resources
-	r.type in {"aws_instance", "aws_launch_configuration"}
+	r.type in {"aws_instance", "aws_spot_instance_request", "aws_launch_configuration"}
 	some kind in ["root_block_device", "ebs_block_device"]
 	some i, d in tf.blocks(r, kind)
+}
+
+# A spot fleet's launch_specification blocks carry an instance's block devices (a fleet built from
+# launch templates is judged through the templates).
+devices contains {"resource": r, "path": ["launch_specification", i, kind, j], "device": d} if {
+	some r in tf.resources("aws_spot_fleet_request")
+	some i, spec in tf.blocks(r, "launch_specification")
+	some kind in ["root_block_device", "ebs_block_device"]
+	some j, d in unknown.items(object.get(spec, kind, []))
 }
 
 devices contains {"resource": r, "path": ["block_device_mappings", i, "ebs", j], "device": ebs} if {

@@ -78,3 +78,16 @@ test_autoscaling_before_v4_launch_configuration_devices_fire if {
 	off := object.union(v3, {"config": {"create_lc": false, "root_block_device": [{"volume_size": "50"}]}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
 }
+
+test_spot_requests_fire if {
+	spot := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": {"ebs_block_device": [{"device_name": "/dev/sdf", "encrypted": false}]}, "references": []}
+	{f.path | some f in rule.deny} == {["ebs_block_device", 0, "encrypted"]} with input as {"resources": [spot]}
+	fleet := {
+		"address": "aws_spot_fleet_request.f", "type": "aws_spot_fleet_request", "name": "f", "config": {"launch_specification": [
+			{"ami": "ami-1", "root_block_device": [{"volume_size": 20, "encrypted": true}]},
+			{"ami": "ami-1", "root_block_device": [{"volume_size": 20}], "ebs_block_device": [{"device_name": "/dev/sdf", "snapshot_id": "snap-1"}]},
+		]},
+		"references": [],
+	}
+	{f.path | some f in rule.deny} == {["launch_specification", 1, "root_block_device", 0, "encrypted"]} with input as {"resources": [fleet]}
+}
