@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/msk-controls.html#msk-3
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/mskconnect_connector
 # custom:
-#   id: PAL-AWS-MSK-010
+#   id: PAL-AWS-MSK-005
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_mskconnect_connector]

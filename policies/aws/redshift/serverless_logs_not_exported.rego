@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/redshift-serverless-publish-logs-to-cloudwatch.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshiftserverless_namespace#log_exports
 # custom:
-#   id: PAL-AWS-REDSHIFT-017
+#   id: PAL-AWS-REDSHIFT-012
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_redshiftserverless_namespace]

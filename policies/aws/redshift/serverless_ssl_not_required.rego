@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/redshift-serverless-workgroup-encrypted-in-transit.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshiftserverless_workgroup#config_parameter
 # custom:
-#   id: PAL-AWS-REDSHIFT-016
+#   id: PAL-AWS-REDSHIFT-011
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_redshiftserverless_workgroup]

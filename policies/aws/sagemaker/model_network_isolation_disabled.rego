@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/sagemaker-model-isolation-enabled.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_model#enable_network_isolation
 # custom:
-#   id: PAL-AWS-SAGEMAKER-010
+#   id: PAL-AWS-SAGEMAKER-005
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_sagemaker_model]

@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/wafv2-webacl-not-empty.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl
 # custom:
-#   id: PAL-AWS-WAF-008
+#   id: PAL-AWS-WAF-003
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_wafv2_web_acl, aws_wafv2_web_acl_rule_group_association]
