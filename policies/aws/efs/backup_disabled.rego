@@ -83,7 +83,8 @@ backup_policy_fix(r) := [result.add_resource("aws_efs_backup_policy", r.name, {
 	"file_system_id": result.expr(sprintf("%s.id", [r.address])),
 	"backup_policy": [{"status": "ENABLED"}],
 })] if {
-	fixes.can_add_resource(r)
+	# can_reference: the policy names the file system by its plain address.
+	fixes.can_reference(r)
 	not policy_named(r.name)
 } else := []
 

@@ -24,6 +24,14 @@ test_module_or_counted_file_system_fires_without_a_fix if {
 	not f.fix
 }
 
+# A file system counted by an unknown count (`count = var.create ? 1 : 0`) is one model resource
+# marked unexpanded; Terraform refuses a new policy's unkeyed aws_efs_file_system.shared.id
+# ("Missing resource instance key"), so it is reported without a fix.
+test_unexpanded_file_system_fires_without_a_fix if {
+	some f in rule.deny with input as {"resources": [object.union(fs, {"unexpanded": true})]}
+	not f.fix
+}
+
 test_disabled_policy_fires_on_its_status if {
 	rule.deny == {{
 		"msg": "aws_efs_backup_policy.shared turns automatic backups off (status = \"DISABLED\")",

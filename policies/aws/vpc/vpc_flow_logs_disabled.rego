@@ -114,6 +114,8 @@ flow_log_call_unresolved if {
 # not granted. No fix for a VPC that is one instance of several or inside a module, or when a
 # name is taken.
 flow_log_ops(vpc) := array.concat(group, delivery_ops(vpc, base)) if {
+	# The flow log names the VPC by its plain address (aws_vpc.main.id): not an unexpanded one.
+	fixes.can_reference(vpc)
 	not fixes.resource_named("aws_flow_log", vpc.name)
 	base := sprintf("%s_flow_logs", [vpc.name])
 	names_free(base)

@@ -103,6 +103,14 @@ test_no_fix_for_a_counted_vpc if {
 	not f.fix
 }
 
+# A VPC counted by an unknown count (`count = var.create ? 1 : 0`) is one model resource marked
+# unexpanded at the plain address; the new flow log's `vpc_id = aws_vpc.main.id` would be refused
+# by Terraform ("Missing resource instance key").
+test_no_fix_for_an_unexpanded_vpc if {
+	some f in rule.deny with input as {"resources": [object.union(vpc, {"unexpanded": true})]}
+	not f.fix
+}
+
 # The module's own flow log, log group (kept one year) and role, when the call leaves the
 # destination to the module; a call that chose S3, or one held below v3, gets none.
 test_module_fix_turns_on_the_modules_flow_log if {

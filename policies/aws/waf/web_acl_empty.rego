@@ -18,7 +18,7 @@
 #   id: PAL-AWS-WAF-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_wafv2_web_acl, aws_wafv2_web_acl_rule_group_association]
+#   resource_types: [aws_wafv2_web_acl, aws_wafv2_web_acl_rule_group_association, aws_wafv2_web_acl_rule]
 #   frameworks:
 #     nist-800-53: ["SC-7"]
 #   references: {}
@@ -31,18 +31,21 @@ package palisade.aws.waf.web_acl_empty
 
 # Rules may come from the web ACL's `rule` blocks (a dynamic "rule" over a known empty
 # collection adds none; over an unknown one the key is unknown and counts as rules), from
-# `rule_json` (provider 5.x+), or from aws_wafv2_web_acl_rule_group_association resources
-# (provider 6.x) naming the ACL. An association whose web_acl_arn Palisade cannot tie to an ACL
-# of the unit may be this one's: nothing is reported then.
+# `rule_json` (provider 5.x+), or from aws_wafv2_web_acl_rule_group_association and
+# aws_wafv2_web_acl_rule resources (provider 6.x; the ACL then ignores changes to `rule` and has
+# no rule block) naming the ACL. One whose web_acl_arn Palisade cannot tie to an ACL of the unit
+# may be this one's: nothing is reported then.
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-association := "aws_wafv2_web_acl_rule_group_association"
+rule_sources := ["aws_wafv2_web_acl_rule_group_association", "aws_wafv2_web_acl_rule"]
 
 deny contains result.fail(r, [], msg) if {
-	not tf.unresolved(association, ["web_acl_arn"], "aws_wafv2_web_acl")
+	every t in rule_sources {
+		not tf.unresolved(t, ["web_acl_arn"], "aws_wafv2_web_acl")
+	}
 	some r in tf.resources("aws_wafv2_web_acl")
 	no_rules(r)
 	allows(r)
@@ -52,7 +55,8 @@ deny contains result.fail(r, [], msg) if {
 
 # The web ACLs rule group associations name, collected once (not a walk of all resources per ACL).
 association_targets contains ref.target if {
-	some a in tf.resources(association)
+	some t in rule_sources
+	some a in tf.resources(t)
 	some ref in a.references
 	ref.path == ["web_acl_arn"]
 }

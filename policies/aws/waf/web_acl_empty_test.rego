@@ -38,3 +38,14 @@ test_rule_group_association_counts_as_rules if {
 	count(rule.deny) == 0 with input as {"resources": [acl({}), association({"$unknown": "var.web_acl_arn"}, [])]}
 	count(rule.deny) == 1 with input as {"resources": [acl({}), association("arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/other/a1b2", [])]}
 }
+
+# Provider 6.x's aws_wafv2_web_acl_rule adds single rules to a web ACL, which then carries
+# lifecycle { ignore_changes = [rule] } and no rule block of its own (the provider documents the
+# pairing): the ACL has rules.
+single_rule(arn, refs) := {"address": "aws_wafv2_web_acl_rule.rate", "type": "aws_wafv2_web_acl_rule", "name": "rate", "config": {"name": "rate", "priority": 1, "web_acl_arn": arn}, "references": refs}
+
+test_web_acl_rule_resource_counts_as_rules if {
+	count(rule.deny) == 0 with input as {"resources": [acl({}), single_rule({"$unknown": "aws_wafv2_web_acl.main.arn"}, [{"path": ["web_acl_arn"], "target": "aws_wafv2_web_acl.main"}])]}
+	count(rule.deny) == 0 with input as {"resources": [acl({}), single_rule({"$unknown": "var.web_acl_arn"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [acl({}), single_rule("arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/other/a1b2", [])]}
+}
