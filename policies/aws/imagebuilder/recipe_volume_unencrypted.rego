@@ -46,7 +46,17 @@ mappings contains {"resource": r, "path": ["instance_configuration", i, "block_d
 	some j, m in unknown.items(object.get(config, "block_device_mapping", []))
 }
 
-deny contains result.fail_fix(t.resource, path, msg, [result.set(path, true)]) if {
+deny contains result.fail_fix(f.resource, f.path, f.msg, [result.set(f.path, true)]) if {
+	some f in unencrypted
+	not in_use(f.resource)
+}
+
+deny contains result.fail(f.resource, f.path, concat("", [f.msg, in_use_note])) if {
+	some f in unencrypted
+	in_use(f.resource)
+}
+
+unencrypted contains {"resource": t.resource, "path": path, "msg": msg} if {
 	not default_encryption_on
 	some t in mappings
 	some k, ebs in unknown.items(object.get(t.mapping, "ebs", []))
@@ -54,3 +64,15 @@ deny contains result.fail_fix(t.resource, path, msg, [result.set(path, true)]) i
 	path := array.concat(t.path, ["ebs", k, "encrypted"])
 	msg := sprintf("%s maps an unencrypted EBS volume (%v)", [t.resource.address, object.get(t.mapping, "device_name", "no device name")])
 }
+
+# A changed block device mapping replaces the recipe under the same name and version, and Image
+# Builder refuses to delete a recipe that a pipeline or image still uses, so the apply would fail
+# (terraform-provider-aws issues 39985, 40037): a recipe used here gets no fix; the owner bumps its
+# version with the change.
+in_use(recipe) if {
+	some type in ["aws_imagebuilder_image_pipeline", "aws_imagebuilder_image"]
+	some attr in ["image_recipe_arn", "container_recipe_arn"]
+	count(tf.referencing(recipe.address, type, [attr])) > 0
+}
+
+in_use_note := " (no fix: a pipeline or image here uses the recipe, so replacing it under the same version fails; bump the version with the change)"

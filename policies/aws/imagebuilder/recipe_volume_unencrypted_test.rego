@@ -28,3 +28,15 @@ test_default_encryption_covers if {
 	on := {"address": "aws_ebs_encryption_by_default.this", "type": "aws_ebs_encryption_by_default", "name": "this", "config": {"enabled": true}, "references": []}
 	count(rule.deny) == 0 with input as {"resources": [recipe({"encrypted": false}), on]}
 }
+
+# A recipe a pipeline (or image) uses is replaced under the same version by the change, which Image
+# Builder refuses while the pipeline holds it: the finding stays, without a fix.
+test_recipe_in_use_gets_no_fix if {
+	pipeline := {"address": "aws_imagebuilder_image_pipeline.web", "type": "aws_imagebuilder_image_pipeline", "name": "web", "config": {"name": "web"}, "references": [{"path": ["image_recipe_arn"], "target": "aws_imagebuilder_image_recipe.web"}]}
+	findings := rule.deny with input as {"resources": [recipe({"encrypted": false}), pipeline]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+		endswith(f.msg, "bump the version with the change)")
+	}
+}
