@@ -134,12 +134,24 @@ _has_forbidden(terms, prefix) if {
 # the metric's namespace: CloudWatch identifies a metric by namespace and name, so an alarm on
 # the same name in another namespace watches a metric the filter never writes (round 27).
 alarmed(filter) if {
+	some alarm in alarms_on(filter)
+	notifies(alarm)
+}
+
+# An alarm whose metric name is unknown and tied to no filter may be alarming on this one.
+alarmed(_) if {
+	some alarm in tf.resources(alarm_type)
+	notifies(alarm)
+	unknown.is_unknown(alarm.config.metric_name)
+	count(tf.references_to(alarm, ["metric_name"], filter_type)) == 0
+}
+
+# alarms_on(filter): the alarms on the filter's metric, whether or not they notify anyone.
+alarms_on(filter) := {alarm |
 	some alarm in tf.referencing(filter.address, alarm_type, ["metric_name"])
 	some t in tf.blocks(filter, "metric_transformation")
 	namespace_fits(alarm, t)
-}
-
-alarmed(filter) if {
+} | {alarm |
 	some alarm in tf.resources(alarm_type)
 	name := unknown.known_string(alarm.config.metric_name)
 	some t in tf.blocks(filter, "metric_transformation")
@@ -147,11 +159,20 @@ alarmed(filter) if {
 	namespace_fits(alarm, t)
 }
 
-# An alarm whose metric name is unknown and tied to no filter may be alarming on this one.
-alarmed(_) if {
-	some alarm in tf.resources(alarm_type)
-	unknown.is_unknown(alarm.config.metric_name)
-	count(tf.references_to(alarm, ["metric_name"], filter_type)) == 0
+# muted(filter): the filter has alarms, and none of them notifies (see notifies).
+muted(filter) if {
+	count(alarms_on(filter)) > 0
+	not alarmed(filter)
+}
+
+# notifies(alarm): the alarm may tell someone. CIS asks for an alarm whose SNS topic has a
+# subscriber; one written with its actions switched off (`actions_enabled = false`) or emptied
+# (`alarm_actions = []`) changes state unseen, a decision to notify nobody (HashiCorp policy
+# library round 27). An alarm that leaves `alarm_actions` out still counts: the pack's own CIS fix
+# adds such alarms where the module has no topic to name, for the owner to subscribe.
+notifies(alarm) if {
+	not unknown.is_false(object.get(alarm.config, "actions_enabled", true))
+	not alarm.config.alarm_actions == []
 }
 
 # namespace_fits(alarm, transformation): the namespaces agree, or either is unknown or unset.

@@ -18,7 +18,13 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # anchor_ops(spec): the fix of the module-level finding.
-anchor_ops(spec) := filter_ops(near[0], spec) if {
+anchor_ops(spec) := [] if {
+	# A covering filter whose alarms notify nobody (actions off or emptied): which topic should be
+	# told is the owner's to say, and a second alarm beside the muted one would only hide it.
+	some f in tf.resources(cis_alarms.filter_type)
+	cis_alarms.covers(unknown.known_string(f.config.pattern), spec.required, spec.forbidden)
+	cis_alarms.muted(f)
+} else := filter_ops(near[0], spec) if {
 	near := [f |
 		some f in tf.resources(cis_alarms.filter_type)
 		f in cis_alarms.near_misses(spec.required, spec.forbidden)
@@ -44,6 +50,8 @@ filter_ops(filter, spec) := array.concat([set_pattern], alarm) if {
 } else := new_pair_ops(spec)
 
 alarm_unless_alarmed(filter, spec) := [] if cis_alarms.alarmed(filter)
+
+else := [] if cis_alarms.muted(filter)
 
 else := alarm_ops(filter, spec)
 

@@ -124,3 +124,11 @@ test_a_counted_filter_lends_no_indexed_group if {
 	f := object.union(filter("mixed", "{ ($.eventName = DeleteVpc) || ($.eventName = ConsoleLogin) }", {"$unknown": "aws_cloudwatch_log_group.trail[0].name"}), {"address": "aws_cloudwatch_log_metric_filter.mixed[0]", "index": 0})
 	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f]}
 }
+
+# A covering filter whose alarm notifies nobody gets no fix: no second alarm beside the muted one.
+test_muted_alarm_gets_no_fix if {
+	f := {"address": "aws_cloudwatch_log_metric_filter.f", "type": "aws_cloudwatch_log_metric_filter", "name": "f", "config": {"pattern": "{ $.eventName = A }", "metric_transformation": [{"name": "f"}]}, "references": []}
+	a := {"address": "aws_cloudwatch_metric_alarm.a", "type": "aws_cloudwatch_metric_alarm", "name": "a", "config": {"metric_name": "f", "alarm_actions": []}, "references": []}
+	spec := {"slug": "x", "metric": "X", "title": "x", "pattern": "{ $.eventName = A }", "required": ["$.eventName=A"], "forbidden": ""}
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, a]}
+}

@@ -64,3 +64,12 @@ test_alarm_in_another_namespace_does_not_watch if {
 	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "namespace": {"$unknown": "var.ns"}}})]}
 	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, alarm_on("f")]}
 }
+
+# An alarm with its actions switched off or emptied notifies nobody: the events go unwatched.
+test_alarm_without_actions_does_not_watch if {
+	f := filter("f", "{ $.eventName = A }")
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "alarm_actions": []}})]}
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "actions_enabled": false, "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:cis"]}})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:cis"]}})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "actions_enabled": {"$unknown": "var.on"}}})]}
+}
