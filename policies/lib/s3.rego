@@ -85,8 +85,8 @@ has_companion(bucket, _) if handed_to_opaque_module(bucket)
 handed_to_opaque_module(bucket) if concat("", [tf.scope(bucket.address), "aws_s3_bucket.", bucket.name]) in opaque_handed
 
 # opaque_handed: "<scope>aws_s3_bucket.<name>" for every bucket so handed, computed once per
-# evaluation (one pass over the module calls' top-level arguments). Narrowed by the H12 review, as
-# most calls handed a bucket only use it and every S3 companion finding of the bucket went silent:
+# evaluation (one pass over the module calls' top-level arguments). Narrowed in review, as most
+# calls handed a bucket only use it and every S3 companion finding of the bucket went silent:
 # the source must name an S3 or bucket module (a trail, CDN or function module writes to or reads
 # from the bucket and configures nothing on it), the argument must name the bucket as the subject
 # (`bucket_name_override`, not `logging_bucket_id`, `origin_bucket` or `artifact_bucket`: those

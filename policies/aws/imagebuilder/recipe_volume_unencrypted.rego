@@ -25,6 +25,7 @@
 #   fixable: true
 package palisade.aws.imagebuilder.recipe_volume_unencrypted
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -46,15 +47,15 @@ mappings contains {"resource": r, "path": ["instance_configuration", i, "block_d
 	some j, m in unknown.items(object.get(config, "block_device_mapping", []))
 }
 
-deny contains result.fail_fix(f.resource, f.path, f.msg, [result.set(f.path, true)]) if {
-	some f in unencrypted
-	not in_use(f.resource)
-}
+deny contains fixes.finding(f.resource, f.path, message(f), fix_ops(f)) if some f in unencrypted
 
-deny contains result.fail(f.resource, f.path, concat("", [f.msg, in_use_note])) if {
-	some f in unencrypted
-	in_use(f.resource)
-}
+fix_ops(f) := [] if in_use(f.resource)
+
+else := [result.set(f.path, true)]
+
+message(f) := concat("", [f.msg, in_use_note]) if in_use(f.resource)
+
+else := f.msg
 
 unencrypted contains {"resource": t.resource, "path": path, "msg": msg} if {
 	not default_encryption_on
