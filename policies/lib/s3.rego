@@ -193,12 +193,22 @@ bucket_of(r) := bucket if {
 	r in companions(bucket, r.type)
 }
 
-# public_acls_ignored(bucket): a public access block of the bucket sets ignore_public_acls, so
-# S3 disregards every public ACL on it and its objects.
-public_acls_ignored(bucket) if {
+# public_acls_ignored(bucket): a public access block of the bucket, or the account public access
+# block of the configuration, sets ignore_public_acls, so S3 disregards every public ACL on it and
+# its objects.
+public_acls_ignored(bucket) if bucket_ignores_public_acls(bucket)
+
+public_acls_ignored(_) if account_ignores_public_acls
+
+bucket_ignores_public_acls(bucket) if {
 	some pab in companions(bucket, "aws_s3_bucket_public_access_block")
 	unknown.is_true(pab.config.ignore_public_acls)
 }
+
+# account_ignores_public_acls: the account public access block of the configuration sets
+# ignore_public_acls, which S3 applies to every bucket of the account whatever the bucket's own
+# block says.
+account_ignores_public_acls if "ignore_public_acls" in account_switches_on
 
 # module_versioning(v): [status, key] for the `versioning` map v of a terraform-aws-modules/s3-bucket
 # call, as the module computes its aws_s3_bucket_versioning status: `enabled` first, then `status`

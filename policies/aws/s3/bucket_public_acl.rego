@@ -68,7 +68,7 @@ deny contains result.fail(r, path, msg) if {
 
 group_name(uri) := substring(uri, count("http://acs.amazonaws.com/groups/global/"), -1)
 
-# S3 disregards public ACLs on a bucket whose public access block sets ignore_public_acls, so the
+# S3 disregards public ACLs on a bucket whose public access block (or the account's) sets ignore_public_acls, so the
 # ACL grants nothing; public_acl_ignored (S3-017) reports it, with the same fix. Asked only of
 # buckets with a public canned ACL.
 acl_ignored(r) if {
@@ -79,4 +79,9 @@ acl_ignored(r) if {
 acl_ignored(r) if {
 	not r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}
 	unknown.is_true(object.get(r.config, "ignore_public_acls", null))
+}
+
+acl_ignored(r) if {
+	not r.type in {"aws_s3_bucket", "aws_s3_bucket_acl"}
+	s3.account_ignores_public_acls
 }

@@ -58,3 +58,18 @@ test_acl_with_block_but_not_ignore_fires if {
 	count(rule.deny) == 1 with input as {"resources": [bucket({"acl": "public-read"}), pab({"block_public_acls": true, "ignore_public_acls": false})]}
 	count(rule.deny) == 1 with input as {"resources": [bucket({"acl": "public-read"}), pab({"ignore_public_acls": {"$unknown": "var.ignore"}})]}
 }
+
+account_block(config) := {"address": "aws_s3_account_public_access_block.this", "type": "aws_s3_account_public_access_block", "name": "this", "config": config, "references": []}
+
+# The account public access block applies to every bucket of the account: with ignore_public_acls
+# on, S3 disregards the bucket's public ACL whatever the bucket's own block says.
+test_acl_ignored_by_account_block_does_not_fire if {
+	count(rule.deny) == 0 with input as {"resources": [bucket({"acl": "public-read"}), account_block({"ignore_public_acls": true})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket({"acl": "public-read"}), pab({"ignore_public_acls": false}), account_block({"ignore_public_acls": true})]}
+	count(rule.deny) == 0 with input as {"resources": [account_block({"ignore_public_acls": true})], "modules": [{"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"acl": "public-read"}}]}
+}
+
+test_account_block_without_ignore_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket({"acl": "public-read"}), account_block({"block_public_acls": true})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket({"acl": "public-read"}), account_block({"ignore_public_acls": {"$unknown": "var.ignore"}})]}
+}
