@@ -50,6 +50,7 @@ deny contains result.fail(r, [], msg) if {
 	no_rules(r)
 	allows(r)
 	not associated(r.address)
+	not rules_managed_elsewhere(r)
 	msg := sprintf("%s has no rules and its default action allows every request", [r.address])
 }
 
@@ -65,6 +66,12 @@ associated(address) if {
 	some target in association_targets
 	tf.refers_to(target, address)
 }
+
+# lifecycle { ignore_changes = [rule] } (or all) hands the ACL's rules to another configuration or
+# service (Firewall Manager, a separate rules pipeline): an empty rule list here then says nothing.
+rules_managed_elsewhere(r) if r.ignore_changes == "all"
+
+rules_managed_elsewhere(r) if "rule" in r.ignore_changes
 
 no_rules(r) if {
 	object.get(r.config, "rule", []) == []

@@ -49,3 +49,10 @@ test_web_acl_rule_resource_counts_as_rules if {
 	count(rule.deny) == 0 with input as {"resources": [acl({}), single_rule({"$unknown": "var.web_acl_arn"}, [])]}
 	count(rule.deny) == 1 with input as {"resources": [acl({}), single_rule("arn:aws:wafv2:eu-west-1:111122223333:regional/webacl/other/a1b2", [])]}
 }
+
+# lifecycle { ignore_changes = [rule] }: the rules are attached from another configuration or service.
+test_rules_left_to_others_by_ignore_changes_pass if {
+	count(rule.deny) == 0 with input as {"resources": [object.union(acl({}), {"ignore_changes": ["rule"]})]}
+	count(rule.deny) == 0 with input as {"resources": [object.union(acl({}), {"ignore_changes": "all"})]}
+	count(rule.deny) == 1 with input as {"resources": [object.union(acl({}), {"ignore_changes": ["tags"]})]}
+}

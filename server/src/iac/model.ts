@@ -63,6 +63,13 @@ export interface ModelResource {
    * or region, must use the same configuration.
    */
   provider?: string;
+  /**
+   * Terraform only, managed resources: what `lifecycle { ignore_changes }` leaves to others, `all`
+   * or the top-level arguments it names (`rule`, `tags`). Terraform applies such an argument at
+   * creation and never again, so whatever manages it later (another configuration, a service, a
+   * person) decides its value: a rule may then leave that argument's check to them.
+   */
+  ignore_changes?: readonly string[] | 'all';
   config: { [key: string]: ModelValue };
   references: ModelReference[];
 }

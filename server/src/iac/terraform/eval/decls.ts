@@ -292,6 +292,49 @@ export function providerReference(decl: BlockDecl): string | undefined {
   return ref ?? undefined;
 }
 
+const ignoredChangesByBlock = new WeakMap<Block, readonly string[] | 'all' | null>();
+
+/**
+ * What a managed resource's `lifecycle { ignore_changes = … }` leaves to others: `all`, or the
+ * top-level arguments its entries start with (`tags["x"]` → `tags`; the legacy quoted "tags" and
+ * "*" read the same). Undefined when the block ignores nothing. Kept per parse tree.
+ */
+export function ignoredChanges(block: Block): readonly string[] | 'all' | undefined {
+  let out = ignoredChangesByBlock.get(block);
+  if (out === undefined) {
+    out = null;
+    for (const item of block.body.items) {
+      if (item.kind !== 'Block' || item.type.name !== 'lifecycle') continue;
+      const expr = attributesOf(item).get('ignore_changes')?.expr;
+      if (expr) out = ignoredNames(expr);
+    }
+    ignoredChangesByBlock.set(block, out);
+  }
+  return out ?? undefined;
+}
+
+function ignoredNames(expr: Expr): readonly string[] | 'all' | null {
+  const single = ignoredName(expr);
+  if (single === 'all' || single === '*') return 'all';
+  if (expr.kind !== 'Tuple') return null;
+  const names: string[] = [];
+  for (const item of expr.items) {
+    const name = ignoredName(item);
+    if (name === '*') return 'all';
+    if (name !== undefined && !names.includes(name)) names.push(name);
+  }
+  return names.length > 0 ? names : null;
+}
+
+/** The first step of one `ignore_changes` entry: a traversal's root name or a quoted path's first segment. */
+function ignoredName(expr: Expr): string | undefined {
+  let e = expr;
+  while (e.kind === 'GetAttr' || e.kind === 'Index') e = e.object;
+  if (e.kind === 'Variable') return e.name;
+  if (e.kind === 'Template' && e.parts.length === 1 && e.parts[0].kind === 'TemplateLiteral') return /^[^.[]+/.exec(e.parts[0].value)?.[0];
+  return undefined;
+}
+
 const attributeMaps = new WeakMap<Block, Map<string, Attribute>>();
 
 /** The attributes of a body by name (the first wins; duplicates are reported by the body evaluator). */

@@ -3,7 +3,7 @@
 import type { Model, ModelModuleCall, ModelProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
 import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
-import { providerReference } from './decls';
+import { ignoredChanges, providerReference } from './decls';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
@@ -88,6 +88,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
       const result = inst.resourceResult(mode, key);
       if (!result || result instanceof Unknown) continue;
       const provider = providerReference(result.decl);
+      const ignored = mode === 'managed' ? ignoredChanges(result.decl.block) : undefined;
       for (const i of result.instances) {
         const isPolicyDocument = result.type === 'aws_iam_policy_document' && mode === 'data';
         // `json` is rendered (a PartialJson when some inputs are unknown: the model shows the document).
@@ -102,6 +103,7 @@ function collect(inst: ModuleInstance, model: Model, sourceMaps: Map<string, Sou
           ...(i.key !== undefined ? { index: i.key } : {}),
           ...(result.expansion.kind === 'unknown' ? { unexpanded: true as const } : {}),
           ...(provider !== undefined ? { provider } : {}),
+          ...(ignored !== undefined ? { ignore_changes: ignored } : {}),
           config,
           references: i.references,
         };
