@@ -82,6 +82,27 @@ function subsetMismatch(plan: ModelValue | undefined, hcl: ModelValue, path = ''
   return plan === hcl ? undefined : path;
 }
 
+test('provider configurations of a plan become the model\'s providers: constants, references as unknowns, blocks, module path', () => {
+  const text = read(`${FIXTURES}/providers/plan.json`);
+  const { model, sourceMaps, diagnostics } = analyzeTerraformPlan(text, 'plan.json');
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(model.providers, [
+    { address: 'provider.aws', name: 'aws', file: 'plan.json', config: { access_key: 'AKIAIOSFODNN7EXAMPLE', region: 'us-east-1', secret_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } },
+    { address: 'provider.aws.west', name: 'aws', alias: 'west', file: 'plan.json', config: { alias: 'west', access_key: { $unknown: 'var.west_key' }, assume_role: [{ role_arn: 'arn:aws:iam::111122223333:role/deploy' }], region: 'us-west-2' } },
+    { address: 'module.child.provider.aws', name: 'aws', file: 'plan.json', config: { region: 'eu-west-1' } },
+  ]);
+  // The source map of a provider attribute is its constant's text; the provider's own range names its key.
+  const key = sourceMaps.get('provider.aws')!;
+  assert.equal(text.slice(key.fields!.access_key.valueRange!.start, key.fields!.access_key.valueRange!.end), '"AKIAIOSFODNN7EXAMPLE"');
+  assert.equal(text.slice(key.nameRange!.start, key.nameRange!.end), '"aws"');
+  const role = sourceMaps.get('provider.aws.west')!.fields!.assume_role.items![0].fields!.role_arn;
+  assert.equal(text.slice(role.valueRange!.start, role.valueRange!.end), '"arn:aws:iam::111122223333:role/deploy"');
+  // The HCL model of the same configuration has the same providers (its unknown names the variable too).
+  const hcl = analyzeTerraformModule(new DiskHost(), { dir: `${FIXTURES}/providers`.split('\\').join('/'), root: FIXTURES.split('\\').join('/') }).model;
+  assert.deepEqual(hcl.providers!.map((p) => p.address), model.providers!.map((p) => p.address));
+  for (const p of model.providers!) assert.equal(subsetMismatch(p.config, hcl.providers!.find((h) => h.address === p.address)!.config), undefined, p.address);
+});
+
 test('a state file becomes the model: instance keys, module, references from dependencies by value', () => {
   const text = read(`${FIXTURES}/state/terraform.tfstate`);
   const { kind, model, diagnostics, sourceMaps } = analyzeTerraformPlan(text, 'terraform.tfstate');

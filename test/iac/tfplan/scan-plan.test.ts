@@ -78,6 +78,21 @@ test('source written as .tf.json: findings are placed on the JSON source, and it
   assert.equal(ssh.suppressed, undefined);
 });
 
+test('a provider with written keys in a plan is reported, on the JSON or on its .tf block', async () => {
+  const file = `${FIXTURES}/providers/plan.json`;
+  const text = readFileSync(file, 'utf8');
+  const onJson = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack, sourceDir: null });
+  const keys = onJson.findings.filter((f) => f.ruleId === 'PAL-AWS-CREDENTIALS-003');
+  // The aliased provider's key comes from a variable, unknown in the plan's configuration: not reported.
+  assert.deepEqual(keys.map((f) => f.resource), ['provider.aws']);
+  assert.equal(text.slice(keys[0].range.start, keys[0].range.end), '"AKIAIOSFODNN7EXAMPLE"');
+  const onSource = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack });
+  const unit = await scanTerraformUnit(new DiskHost(), { dir: `${FIXTURES}/providers`, root: ROOT, pack });
+  const pick = (findings: Finding[]) => summary(findings.filter((f) => f.ruleId === 'PAL-AWS-CREDENTIALS-003'));
+  assert.deepEqual(pick(onSource.findings), pick(unit.findings));
+  assert.equal(pick(unit.findings).length, 1);
+});
+
 test('a state file is scanned with the same rules; configuration applies', async () => {
   const file = `${FIXTURES}/state/terraform.tfstate`;
   const scan = await scanTerraformPlan(new DiskHost(), { file, root: ROOT, pack });

@@ -2,6 +2,7 @@
 // → the model of docs/model.md with `format: "terraform-plan"`, plus a source map into the JSON
 // text (docs/plan.md). Values are the resolved ones Terraform computed; nothing is evaluated here.
 import type { FrontEndDiagnostic, Model, ModelReference, ModelResource, ModelValue, SourceMapNode } from '../model';
+import { providersOfPlan } from './providers';
 import { memberOf, parseJson, toPlain, valueOf, type JsonNode } from './json';
 import { childrenOf } from './source-map';
 import { hasUnknown, overlayUnknown, referencesOfExpressions, toModelValue } from './values';
@@ -74,6 +75,12 @@ class Builder {
   plan(root: JsonNode): void {
     const config = valueOf(root, 'configuration');
     if (config) this.readConfiguration(valueOf(config, 'root_module'), []);
+    // Provider blocks: the plan keeps only their configuration (literal values and references).
+    const providers = providersOfPlan(valueOf(config, 'provider_config'), this.file);
+    if (providers.length > 0) {
+      this.result.model.providers = providers.map((p) => p.provider);
+      for (const p of providers) if (!this.result.sourceMaps.has(p.provider.address!)) this.result.sourceMaps.set(p.provider.address!, p.sourceMap);
+    }
     const changes = valueOf(root, 'resource_changes');
     if (changes?.kind === 'array') {
       for (const change of changes.items) {
