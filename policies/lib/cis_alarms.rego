@@ -165,15 +165,64 @@ muted(filter) if {
 	not alarmed(filter)
 }
 
-# notifies(alarm): the alarm may tell someone. CIS asks for an alarm whose SNS topic has a
-# subscriber; one written with its actions switched off (`actions_enabled = false`) or emptied
-# (`alarm_actions = []`) changes state unseen, a decision to notify nobody (HashiCorp policy
-# library round 27). An alarm that leaves `alarm_actions` out still counts: the pack's own CIS fix
-# adds such alarms where the module has no topic to name, for the owner to subscribe.
-notifies(alarm) if {
-	not unknown.is_false(object.get(alarm.config, "actions_enabled", true))
-	not alarm.config.alarm_actions == []
+# notifies(alarm): the alarm may tell someone, i.e. no silence reason applies.
+notifies(alarm) if not silence(alarm)
+
+# silence(alarm): why the alarm surely tells no one. CIS AWS Foundations 4.1–4.15 audit the
+# alarm's AlarmActions for an SNS topic with at least one subscriber, and CloudWatch performs
+# nothing on ALARM without actions: one written with its actions switched off, with an empty
+# list, or with no alarm_actions at all changes state unseen (an unknown list may name a topic).
+# CloudWatch also emits every alarm state change to EventBridge, so a unit that routes
+# "CloudWatch Alarm State Change" events may notify without alarm actions.
+silence(alarm) := "its actions are switched off (actions_enabled = false)" if {
+	unknown.is_false(object.get(alarm.config, "actions_enabled", true))
+} else := "its alarm_actions list is empty" if {
+	alarm.config.alarm_actions == []
+} else := "it has no alarm_actions" if {
+	object.get(alarm.config, "alarm_actions", null) == null
+	not state_changes_routed
+} else := "its alarm_actions only run EC2 or Auto Scaling actions" if {
+	actions := alarm.config.alarm_actions
+	is_array(actions)
+	every action in actions {
+		machine_action(action)
+	}
 }
+
+# machine_action(action): an EC2 action (stop, terminate, reboot, recover) or a scaling policy:
+# it changes capacity and tells no person. SNS topics, Lambda functions, Systems Manager OpsItems
+# and Incident Manager response plans may all reach someone, and unknowns may be anything.
+machine_action(action) if regex.match(`^arn:aws[a-z-]*:(automate|autoscaling|swf):`, action)
+
+machine_action(action) if regex.match(`^aws_(autoscaling|appautoscaling)_policy\.`, action["$unknown"])
+
+# state_changes_routed: an EventBridge rule of the unit matches alarm state changes (one lookup
+# per unit, not per alarm).
+state_changes_routed if {
+	some rule in tf.resources("aws_cloudwatch_event_rule")
+	contains(unknown.known_string(object.get(rule.config, "event_pattern", null)), "CloudWatch Alarm State Change")
+}
+
+# silent_alarm(required, forbidden_prefix): [alarm, reason] for the first alarm on a filter that
+# covers the events and has alarms, none of which notifies: what a finding should name.
+silent_alarm(required, forbidden_prefix) := [alarms[0], silence(alarms[0])] if {
+	alarms := [alarm |
+		some filter in tf.resources(filter_type)
+		covers(unknown.known_string(filter.config.pattern), required, forbidden_prefix)
+		muted(filter)
+		some alarm in alarms_on(filter)
+	]
+	count(alarms) > 0
+}
+
+# message(msg, spec): the rule's message, or, when a covering filter's alarms all notify no one,
+# what exactly is missing. The CIS control number is the one the rule's message names.
+message(msg, spec) := sprintf(_silent_message, [silent[0].address, spec.title, silent[1], cis]) if {
+	silent := silent_alarm(spec.required, spec.forbidden)
+	cis := regex.find_n(`CIS [0-9.]+`, msg, 1)[0]
+} else := msg
+
+_silent_message := "The alarm %s on the metric filter for %s notifies no one: %s (%s asks for alarm actions naming an SNS topic with a subscriber)"
 
 # namespace_fits(alarm, transformation): the namespaces agree, or either is unknown or unset.
 namespace_fits(alarm, t) if not is_string(object.get(alarm.config, "namespace", null))

@@ -6,8 +6,10 @@
 #   matches but has no alarm gets one; otherwise a new metric filter on the CloudTrail log group and
 #   an alarm on its metric are added. The log group is the one the trail delivers to, else the one
 #   the module's CloudTrail filters read; with neither there is nothing to attach a filter to and
-#   the finding carries no fix. The alarm notifies the SNS topic the module's alarms already use,
-#   else the module's only topic. A spec describes one rule:
+#   the finding carries no fix. An alarm the fix adds or completes notifies the SNS topic the
+#   module's other alarms already notify, written as they write it; with none there is no fix: an
+#   alarm that tells no one does not meet the control, and a topic the fix made up would have no
+#   subscriber. A spec describes one rule:
 #   {"slug", "metric", "title", "pattern", "required", "forbidden"}.
 package palisade.lib.cis_alarms_fix
 
@@ -18,12 +20,17 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # anchor_ops(spec): the fix of the module-level finding.
-anchor_ops(spec) := [] if {
-	# A covering filter whose alarms notify nobody (actions off or emptied): which topic should be
-	# told is the owner's to say, and a second alarm beside the muted one would only hide it.
-	some f in tf.resources(cis_alarms.filter_type)
-	cis_alarms.covers(unknown.known_string(f.config.pattern), spec.required, spec.forbidden)
-	cis_alarms.muted(f)
+anchor_ops(spec) := actions_ops(muted[0]) if {
+	# A covering filter whose alarms notify nobody: an alarm that merely leaves alarm_actions out
+	# gets the topic the module's other alarms notify; one switched off or emptied on purpose gets
+	# nothing (which topic should be told is the owner's to say), and a second alarm beside the
+	# muted one would only hide it.
+	muted := [f |
+		some f in tf.resources(cis_alarms.filter_type)
+		cis_alarms.covers(unknown.known_string(f.config.pattern), spec.required, spec.forbidden)
+		cis_alarms.muted(f)
+	]
+	count(muted) > 0
 } else := filter_ops(near[0], spec) if {
 	near := [f |
 		some f in tf.resources(cis_alarms.filter_type)
@@ -43,17 +50,40 @@ anchor_ops(spec) := [] if {
 
 # filter_ops(filter, spec): complete this filter's pattern (and alarm on it when nothing does);
 # a filter that also matches other events keeps its pattern and a new pair is added instead.
-filter_ops(filter, spec) := array.concat([set_pattern], alarm) if {
+filter_ops(filter, spec) := with_pattern(filter, spec, alarm) if {
 	completable(filter, spec.pattern)
-	set_pattern := object.union(result.set(["pattern"], spec.pattern), {"resource": filter.address})
 	alarm := alarm_unless_alarmed(filter, spec)
 } else := new_pair_ops(spec)
 
+# with_pattern: the completed pattern and the alarm ops; nothing when the filter would still tell
+# no one (its alarms notify nobody and cannot be given a topic, or no alarm can be added).
+with_pattern(filter, spec, alarm) := [] if {
+	count(alarm) == 0
+	not cis_alarms.alarmed(filter)
+} else := array.concat([set_pattern], alarm) if {
+	set_pattern := object.union(result.set(["pattern"], spec.pattern), {"resource": filter.address})
+}
+
 alarm_unless_alarmed(filter, spec) := [] if cis_alarms.alarmed(filter)
 
-else := [] if cis_alarms.muted(filter)
+else := actions_ops(filter) if cis_alarms.muted(filter)
 
 else := alarm_ops(filter, spec)
+
+# actions_ops(filter): alarm_actions for the filter's first alarm that leaves them out, naming the
+# topic the module's other alarms notify; [] when there is none or every alarm was silenced on
+# purpose (actions off, an empty list, only EC2 or scaling actions).
+actions_ops(filter) := [object.union(result.set(["alarm_actions"], [topic]), {"resource": alarms[0].address})] if {
+	alarms := sort_by_address([a |
+		some a in cis_alarms.alarms_on(filter)
+		object.get(a.config, "alarm_actions", null) == null
+		not unknown.is_false(object.get(a.config, "actions_enabled", true))
+	])
+	count(alarms) > 0
+	topic := alarm_topic_for(alarms[0])
+} else := []
+
+sort_by_address(rs) := [by[k] | some k in sort(object.keys(by))] if by := {r.address: r | some r in rs}
 
 # completable(filter, pattern): every term of the filter's known pattern belongs to the CIS
 # pattern, so replacing the pattern watches more and drops nothing.
@@ -72,10 +102,8 @@ alarm_ops(filter, spec) := [object.union(op, {"resource": filter.address})] if {
 	fixes.can_reference(filter)
 	count(tf.blocks(filter, "metric_transformation")) == 1
 	metric := sprintf("%s.metric_transformation[0]", [filter.address])
-	op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, {
-		"metric_name": result.expr(sprintf("%s.name", [metric])),
-		"namespace": result.expr(sprintf("%s.namespace", [metric])),
-	}))
+	topic := alarm_topic_for(filter)
+	op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, metric_of(metric), topic))
 } else := []
 
 # new_pair_ops(spec): a new filter on the CloudTrail log group and an alarm on its metric.
@@ -88,14 +116,18 @@ new_pair_ops(spec) := [filter_op, alarm_op] if {
 		"metric_transformation": [{"name": spec.metric, "namespace": namespace, "value": "1"}],
 	})
 	metric := sprintf("%s.%s.metric_transformation[0]", [cis_alarms.filter_type, filter_name])
-	alarm_op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, {
-		"metric_name": result.expr(sprintf("%s.name", [metric])),
-		"namespace": result.expr(sprintf("%s.namespace", [metric])),
-	}))
+	topic := alarm_topic_for(cis_alarms.anchor)
+	alarm_op := result.add_resource(cis_alarms.alarm_type, free_name(cis_alarms.alarm_type, spec.slug), alarm_config(spec, metric_of(metric), topic))
 } else := []
 
+# metric_of(metric): the alarm's metric name and namespace, read from a filter's transformation.
+metric_of(metric) := {
+	"metric_name": result.expr(sprintf("%s.name", [metric])),
+	"namespace": result.expr(sprintf("%s.namespace", [metric])),
+}
+
 # One data point in five minutes is enough: CIS asks to hear about every such event.
-alarm_config(spec, metric) := object.union(object.union(base, metric), alarm_actions) if {
+alarm_config(spec, metric, topic) := object.union(object.union(base, metric), {"alarm_actions": [topic]}) if {
 	base := {
 		"alarm_name": sprintf("CIS-%s", [spec.metric]),
 		"alarm_description": sprintf("CloudTrail recorded %s", [spec.title]),
@@ -106,10 +138,6 @@ alarm_config(spec, metric) := object.union(object.union(base, metric), alarm_act
 		"threshold": 1,
 	}
 }
-
-default alarm_actions := {}
-
-alarm_actions := {"alarm_actions": [alarm_topic]} if alarm_topic
 
 # free_name(type, base): `cis_<base>`, or with a number when a resource of that type has it.
 free_name(resource_type, base) := names[0] if {
@@ -186,24 +214,34 @@ namespace := spaces[0] if {
 	count(spaces) > 0
 }
 
-# alarm_topic: the SNS topic the module's alarms notify, else the module's only topic.
-alarm_topic := used[0] if {
-	used := [v |
-		some a in tf.resources(cis_alarms.alarm_type)
-		some action in unknown.items(object.get(a.config, "alarm_actions", []))
-		v := sns_action(action)
-	]
-	count(used) > 0
-} else := result.expr(sprintf("%s.arn", [topics[0].address])) if {
-	topics := [t | some t in tf.resources("aws_sns_topic"); fixes.can_reference(t)]
-	count(topics) == 1
+# alarm_topic_for(r): the SNS topic the alarms in r's module notify, as they write it, for an
+# alarm added beside r or an alarm r itself. A topic no alarm notifies is not taken: a module's
+# only topic may carry anything (bucket events, bounces), and whether anyone reads it cannot be
+# told.
+alarm_topic_for(r) := topics[0] if {
+	topics := topics_in(tf.scope(r.address))
+	count(topics) > 0
 }
+
+topics_in(scope) := [v |
+	some a in tf.resources(cis_alarms.alarm_type)
+	tf.scope(a.address) == scope
+	cis_alarms.notifies(a)
+	some action in unknown.items(object.get(a.config, "alarm_actions", []))
+	v := sns_action(action)
+]
 
 sns_action(action) := action if startswith(unknown.known_string(action), "arn:aws:sns:")
 
 sns_action(action) := v if {
 	v := value_as_written(action)
-	startswith(v["$expr"], "aws_sns_topic.")
+	regex.match(`^(data\.)?aws_sns_topic\.`, v["$expr"])
+}
+
+# A variable or local named for a topic (`var.alarm_sns_topic_arn`): the module's alarms tell it.
+sns_action(action) := v if {
+	v := value_as_written(action)
+	regex.match(`^(var|local)\.[A-Za-z0-9_-]*(sns|topic)`, v["$expr"])
 }
 
 # A module output that names a topic (cisagov's `module.sns_new_user_alarms.sns_topic.arn`): the

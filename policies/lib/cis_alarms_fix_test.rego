@@ -62,10 +62,43 @@ test_the_trail_names_the_log_group if {
 		"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main",
 		"config": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail-logs:*"}, "references": [],
 	}
-	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [trail]}
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [trail, alarm("other", "other")]}
 	ops[0].config.log_group_name == "trail-logs"
 	ops[0].config.metric_transformation[0].namespace == "CISBenchmark"
-	not ops[1].config.alarm_actions
+	ops[1].config.alarm_actions == [topic_action]
+}
+
+# No alarm of the module notifies a topic: an alarm added without actions would tell no one, and
+# a topic the fix invented would have no subscriber. The module's only topic, which no alarm
+# notifies, is not taken either.
+test_no_topic_in_use_no_fix if {
+	trail := {
+		"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main",
+		"config": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail-logs:*"}, "references": [],
+	}
+	topic := {"address": "aws_sns_topic.uploads", "type": "aws_sns_topic", "name": "uploads", "config": {}, "references": []}
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [trail, topic]}
+	f := filter("vpc", cis_pattern, "trail")
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, topic]}
+}
+
+# A covering filter whose alarm leaves alarm_actions out: the alarm gets the topic the module's
+# other alarms notify, as they write it, and no second alarm is added.
+test_an_alarm_without_actions_gets_the_topic if {
+	f := filter("vpc", cis_pattern, "trail")
+	quiet := json.patch(alarm("vpc", "vpc"), [{"op": "remove", "path": "/config/alarm_actions"}])
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, quiet, alarm("other", "other")]}
+	ops == [{"op": "set", "resource": "aws_cloudwatch_metric_alarm.vpc", "path": ["alarm_actions"], "value": [topic_action]}]
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, quiet]}
+}
+
+# A near miss whose alarm leaves alarm_actions out: the pattern is completed and the alarm told.
+test_a_near_miss_with_a_quiet_alarm_gets_both if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	quiet := json.patch(alarm("vpc", "vpc"), [{"op": "remove", "path": "/config/alarm_actions"}])
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, quiet, alarm("other", "other")]}
+	[op.path | some op in ops] == [["pattern"], ["alarm_actions"]]
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, quiet]}
 }
 
 test_names_taken_get_a_number if {
@@ -74,7 +107,7 @@ test_names_taken_get_a_number if {
 		"config": {"cloud_watch_logs_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:trail-logs:*"}, "references": [],
 	}
 	taken := filter("cis_vpc_changes", "{ $.eventName = ConsoleLogin }", "trail-logs")
-	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [trail, taken]}
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [trail, taken, alarm("other", "other")]}
 	ops[0].name == "cis_vpc_changes_2"
 }
 
@@ -93,15 +126,14 @@ test_an_unreferenceable_filter_gets_a_new_pair if {
 }
 
 # An alarm notifying a module's topic output: the new alarm notifies the same; any other module
-# output (an Auto Scaling policy, say) is not copied.
+# output (an Auto Scaling policy, say) is not copied, and with no topic there is no fix.
 notifying(action) := object.union(alarm("other", "other"), {"config": {"metric_name": "other", "alarm_actions": [{"$unknown": action}]}})
 
 test_a_module_topic_output_is_notified_too if {
 	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
 	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("module.alarms.sns_topic.arn")]}
 	ops[1].config.alarm_actions == [{"$expr": "module.alarms.sns_topic.arn"}]
-	others := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("module.scaling.policy_arn")]}
-	not others[1].config.alarm_actions
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, notifying("module.scaling.policy_arn")]}
 }
 
 # A trail delivering to one instance of a counted log group (nozaq's cloudtrail-baseline): the new
@@ -115,7 +147,7 @@ test_a_counted_log_group_gets_no_new_pair if {
 	}
 	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [trail]}
 	plain := json.patch(trail, [{"op": "replace", "path": "/references/0/target", "value": "aws_cloudwatch_log_group.events"}])
-	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [plain]}
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [plain, alarm("other", "other")]}
 	ops[0].config.log_group_name == {"$expr": "aws_cloudwatch_log_group.events.name"}
 }
 

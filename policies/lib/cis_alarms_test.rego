@@ -4,7 +4,10 @@ import data.palisade.lib.cis_alarms
 
 filter(name, pattern) := {"address": concat(".", [cis_alarms.filter_type, name]), "type": cis_alarms.filter_type, "name": name, "config": {"pattern": pattern, "metric_transformation": [{"name": name}]}, "references": []}
 
-alarm_on(name) := {"address": concat(".", [cis_alarms.alarm_type, name]), "type": cis_alarms.alarm_type, "name": name, "config": {"metric_name": name}, "references": []}
+alarm_on(name) := {"address": concat(".", [cis_alarms.alarm_type, name]), "type": cis_alarms.alarm_type, "name": name, "config": {"metric_name": name, "alarm_actions": [{"$unknown": "aws_sns_topic.alerts.arn"}]}, "references": []}
+
+# with_config(alarm, config): the alarm with its config replaced.
+with_config(alarm, config) := json.patch(alarm, [{"op": "replace", "path": "/config", "value": config}])
 
 test_parts_split_on_and if {
 	cis_alarms.parts(`{ ($.errorCode = "*UnauthorizedOperation") && ($.eventName != "HeadBucket") }`) == [["$.errorCode=*UnauthorizedOperation"], ["$.eventName!=HeadBucket"]]
@@ -72,4 +75,34 @@ test_alarm_without_actions_does_not_watch if {
 	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "actions_enabled": false, "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:cis"]}})]}
 	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:cis"]}})]}
 	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, object.union(alarm_on("f"), {"config": {"metric_name": "f", "actions_enabled": {"$unknown": "var.on"}}})]}
+}
+
+# An alarm that leaves alarm_actions out, or whose actions only stop instances or scale, tells no
+# one (CIS 4.x audits AlarmActions for an SNS topic); a topic, a Lambda function, an Incident
+# Manager response plan or an unknown list may reach someone.
+test_alarm_without_alarm_actions_does_not_watch if {
+	f := filter("f", "{ $.eventName = A }")
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f"})]}
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": null})]}
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": ["arn:aws:automate:eu-west-1:ec2:stop", {"$unknown": "aws_autoscaling_policy.up.arn"}]})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": ["arn:aws:automate:eu-west-1:ec2:stop", {"$unknown": "aws_lambda_function.page.arn"}]})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": ["arn:aws:ssm-incidents::111122223333:response-plan/security"]})]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": {"$unknown": "var.actions"}})]}
+}
+
+# EventBridge receives every alarm state change: a unit routing them may notify without actions.
+test_routed_state_changes_notify if {
+	f := filter("f", "{ $.eventName = A }")
+	rule := {"address": "aws_cloudwatch_event_rule.alarms", "type": "aws_cloudwatch_event_rule", "name": "alarms", "config": {"event_pattern": `{"source":["aws.cloudwatch"],"detail-type":["CloudWatch Alarm State Change"]}`}, "references": []}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f"}), rule]}
+}
+
+# The message names the silent alarm and what it lacks; otherwise the rule's own message stands.
+test_message_names_the_silent_alarm if {
+	f := filter("f", "{ $.eventName = A }")
+	spec := {"title": "A events", "required": ["$.eventName=A"], "forbidden": ""}
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for A events (CIS 4.9)", spec) with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f"})]}
+	msg == "The alarm aws_cloudwatch_metric_alarm.f on the metric filter for A events notifies no one: it has no alarm_actions (CIS 4.9 asks for alarm actions naming an SNS topic with a subscriber)"
+	plain := cis_alarms.message("No metric filter (CIS 4.9)", spec) with input as {"resources": [f]}
+	plain == "No metric filter (CIS 4.9)"
 }

@@ -70,6 +70,37 @@ export const NO_HONEST_FIX: readonly NoHonestFix[] = [
     line: 1,
     reason: 'v2 stage whose API (aws_apigatewayv2_api.example) is not declared: HTTP (no role needed) or WebSocket (account role needed) cannot be told',
   },
+  // OpenSearch log publishing (PAL-AWS-OPENSEARCH-005): the fix only switches on a block the
+  // author disabled, where the unit has a log resource policy letting es.amazonaws.com write to the
+  // block's log group (the domain update is refused otherwise). One sample names an undeclared log
+  // group and has no policy; the other has no block, so the log group would have to be invented.
+  {
+    sample: 'elasticsearch_logs_disabled/test/positive1.tf',
+    ruleId: 'PAL-AWS-OPENSEARCH-005',
+    line: 6,
+    reason: 'no log resource policy lets es.amazonaws.com write to the (undeclared) log group: enabling the block is refused',
+  },
+  {
+    sample: 'elasticsearch_logs_disabled/test/positive2.tf',
+    ruleId: 'PAL-AWS-OPENSEARCH-005',
+    line: 1,
+    reason: 'no log_publishing_options block: the log group and its resource policy are the owner\'s to choose',
+  },
+  // Global Accelerator flow logs (PAL-AWS-GLOBALACCELERATOR-001): the API requires a bucket and a
+  // prefix once the logs are on, and the fix only switches on a block that names both. These
+  // samples name no bucket (no attributes block, or one with only flow_logs_enabled = false).
+  {
+    sample: 'global_accelerator_flow_logs_disabled/test/positive1.tf',
+    ruleId: 'PAL-AWS-GLOBALACCELERATOR-001',
+    line: 1,
+    reason: 'no attributes block: the flow-log bucket is the owner\'s to choose',
+  },
+  {
+    sample: 'global_accelerator_flow_logs_disabled/test/positive3.tf',
+    ruleId: 'PAL-AWS-GLOBALACCELERATOR-001',
+    line: 7,
+    reason: 'no flow_logs_s3_bucket or prefix: the API refuses flow_logs_enabled = true without them',
+  },
 ];
 
 export function noHonestFix(list: readonly NoHonestFix[], sample: string, ruleId: string, line: number): NoHonestFix | undefined {

@@ -30,7 +30,7 @@ import data.palisade.lib.fixes
 # One module-level finding, placed on the module's first metric filter or alarm.
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
-	msg := "No metric filter with an alarm watches CloudTrail for CloudTrail configuration changes (CIS 4.5)"
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for CloudTrail configuration changes (CIS 4.5)", spec)
 }
 
 events := ["CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"]

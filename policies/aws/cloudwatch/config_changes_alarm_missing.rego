@@ -32,13 +32,13 @@ import data.palisade.lib.fixes
 deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
 	cis_alarms.missing(required, source)
 	some filter in cis_alarms.near_misses(required, source)
-	msg := "No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)"
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)", spec)
 }
 
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, source)
 	count(cis_alarms.near_misses(required, source)) == 0
-	msg := "No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)"
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for AWS Config configuration changes (CIS 4.9)", spec)
 }
 
 # The CIS AWS Foundations Benchmark's event list for this control.

@@ -35,13 +35,13 @@ import data.palisade.lib.fixes
 deny contains fixes.finding(filter, ["pattern"], msg, cis_alarms_fix.filter_ops(filter, spec)) if {
 	cis_alarms.missing(required, "")
 	some filter in cis_alarms.near_misses(required, "")
-	msg := "No metric filter with an alarm watches CloudTrail for root account usage (CIS 4.3)"
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for root account usage (CIS 4.3)", spec)
 }
 
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
 	count(cis_alarms.near_misses(required, "")) == 0
-	msg := "No metric filter with an alarm watches CloudTrail for root account usage (CIS 4.3)"
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for root account usage (CIS 4.3)", spec)
 }
 
 # The root test, which other conditions may only narrow by dropping events AWS services make on

@@ -8,7 +8,7 @@ cis := "{ $.userIdentity.type = \"Root\" && $.userIdentity.invokedBy NOT EXISTS 
 
 filter(pattern) := {"address": "aws_cloudwatch_log_metric_filter.cis", "type": "aws_cloudwatch_log_metric_filter", "name": "cis", "config": {"name": "cis", "pattern": pattern, "log_group_name": "trail", "metric_transformation": [{"name": "cis", "namespace": "CIS", "value": "1"}]}, "references": []}
 
-alarm := {"address": "aws_cloudwatch_metric_alarm.cis", "type": "aws_cloudwatch_metric_alarm", "name": "cis", "config": {"alarm_name": "cis", "metric_name": {"$unknown": "aws_cloudwatch_log_metric_filter.cis.id"}}, "references": [{"path": ["metric_name"], "target": "aws_cloudwatch_log_metric_filter.cis"}]}
+alarm := {"address": "aws_cloudwatch_metric_alarm.cis", "type": "aws_cloudwatch_metric_alarm", "name": "cis", "config": {"alarm_actions": [{"$unknown": "aws_sns_topic.alerts.arn"}], "alarm_name": "cis", "metric_name": {"$unknown": "aws_cloudwatch_log_metric_filter.cis.id"}}, "references": [{"path": ["metric_name"], "target": "aws_cloudwatch_log_metric_filter.cis"}]}
 
 test_passes_with_cis_pattern_and_alarm if {
 	count(rule.deny) == 0 with input as {"resources": [filter(cis), alarm]}

@@ -29,7 +29,7 @@ import data.palisade.lib.fixes
 # One module-level finding, placed on the module's first metric filter or alarm.
 deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 	cis_alarms.missing(required, "")
-	msg := "No metric filter with an alarm watches CloudTrail for unauthorized API calls (CIS 4.1)"
+	msg := cis_alarms.message("No metric filter with an alarm watches CloudTrail for unauthorized API calls (CIS 4.1)", spec)
 }
 
 required := ["$.errorCode=*UnauthorizedOperation", "$.errorCode=AccessDenied*"]

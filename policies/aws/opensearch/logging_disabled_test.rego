@@ -38,3 +38,58 @@ test_opaque_module_without_logs_fires if {
 	rule.deny == {{"msg": "module.search does not publish any logs to CloudWatch Logs", "resource": "module.search", "path": ["log_publishing_options"]}} with input as {"resources": [], "modules": [os_call({"log_publishing_options": []})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [os_call({}), os_call({"log_publishing_options": [{"log_type": "AUDIT_LOGS"}]})]}
 }
+
+domain_with(block, extra) := object.union({"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "references": []}, {"config": object.union({"log_publishing_options": [block]}, extra)})
+
+es_policy := {"address": "aws_cloudwatch_log_resource_policy.es", "type": "aws_cloudwatch_log_resource_policy", "name": "es", "references": [], "config": {"policy_name": "es", "policy_document": `{"Statement":[{"Effect":"Allow","Principal":{"Service":"es.amazonaws.com"},"Action":["logs:PutLogEvents","logs:CreateLogStream"],"Resource":"*"}]}`}}
+
+app_logs := {"log_type": "ES_APPLICATION_LOGS", "enabled": false, "cloudwatch_log_group_arn": "arn:aws:logs:eu-west-1:111122223333:log-group:search"}
+
+# A disabled block with a named log group and a resource policy for the service: switched on.
+test_disabled_block_with_delivery_in_place_is_switched_on if {
+	[f] := [f | some f in rule.deny] with input as {"resources": [domain_with(app_logs, {}), es_policy]}
+	f.fix == [{"op": "set", "path": ["log_publishing_options", 0, "enabled"], "value": true}]
+}
+
+# No resource policy for es.amazonaws.com: the domain update would be refused, no fix.
+test_no_resource_policy_no_fix if {
+	[f] := [f | some f in rule.deny] with input as {"resources": [domain_with(app_logs, {})]}
+	not f.fix
+	other := json.patch(es_policy, [{"op": "replace", "path": "/config/policy_document", "value": `{"Statement":[{"Principal":{"Service":"route53.amazonaws.com"}}]}`}])
+	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(app_logs, {}), other]}
+	not g.fix
+}
+
+# Audit logs need fine-grained access control: switched on only where it is enabled.
+test_audit_logs_need_advanced_security if {
+	audit := object.union(app_logs, {"log_type": "AUDIT_LOGS"})
+	[f] := [f | some f in rule.deny] with input as {"resources": [domain_with(audit, {}), es_policy]}
+	not f.fix
+	secured := {"advanced_security_options": [{"enabled": true}]}
+	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(audit, secured), es_policy]}
+	g.fix == [{"op": "set", "path": ["log_publishing_options", 0, "enabled"], "value": true}]
+}
+
+# A log group the unit declares by count may not exist: no fix. Declared once: fix.
+test_counted_log_group_no_fix if {
+	block := json.patch(app_logs, [{"op": "replace", "path": "/cloudwatch_log_group_arn", "value": {"$unknown": "aws_cloudwatch_log_group.search[0].arn"}}])
+	ref := {"path": ["log_publishing_options", 0, "cloudwatch_log_group_arn"], "target": "aws_cloudwatch_log_group.search[0]", "attribute": "arn"}
+	domain := json.patch(domain_with(block, {}), [{"op": "replace", "path": "/references", "value": [ref]}])
+	counted := {"address": "aws_cloudwatch_log_group.search[0]", "type": "aws_cloudwatch_log_group", "name": "search", "index": 0, "config": {}, "references": []}
+	[f] := [f | some f in rule.deny] with input as {"resources": [domain, counted, es_policy]}
+	not f.fix
+	once := json.patch(domain, [{"op": "replace", "path": "/references/0/target", "value": "aws_cloudwatch_log_group.search"}])
+	group := {"address": "aws_cloudwatch_log_group.search", "type": "aws_cloudwatch_log_group", "name": "search", "config": {}, "references": []}
+	[g] := [g | some g in rule.deny] with input as {"resources": [once, group, es_policy]}
+	count(g.fix) == 1
+}
+
+# A policy scoped to another log group does not let the service write to this one.
+scoped(resource) := json.patch(es_policy, [{"op": "replace", "path": "/config/policy_document", "value": sprintf(`{"Statement":[{"Principal":{"Service":"es.amazonaws.com"},"Action":"logs:PutLogEvents","Resource":"%s"}]}`, [resource])}])
+
+test_policy_scoped_to_another_group_no_fix if {
+	[f] := [f | some f in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped("arn:aws:logs:eu-west-1:111122223333:log-group:other:*")]}
+	not f.fix
+	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped("arn:aws:logs:eu-west-1:111122223333:log-group:search:*")]}
+	count(g.fix) == 1
+}
