@@ -8,7 +8,8 @@
 #   user data reads the metadata service (169.254.169.254) without ever asking for a token, the
 #   finding comes without a fix: requiring tokens would break that boot script. An
 #   aws_ec2_instance_metadata_defaults with http_tokens = "optional" makes IMDSv1 the Region's
-#   default for every instance launched without its own setting, and is reported too.
+#   default for every instance launched without its own setting, and is reported too. Spot
+#   instance requests are judged as the instances they launch.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html
@@ -16,7 +17,7 @@
 #   id: PAL-AWS-EC2-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, aws_ec2_instance_metadata_defaults, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_spot_instance_request, aws_launch_template, aws_launch_configuration, aws_ec2_instance_metadata_defaults, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_79
@@ -33,7 +34,9 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+# A spot instance request takes aws_instance's arguments (metadata_options, launch_template) and
+# launches such an instance, so it is judged as one.
+types := {"aws_instance", "aws_spot_instance_request", "aws_launch_template", "aws_launch_configuration"}
 
 msg(r) := sprintf("%s does not require IMDSv2 (http_tokens = \"required\")", [r.address])
 
@@ -128,7 +131,7 @@ user_data_text("aws_launch_template", "user_data", v) := base64.decode(v) if bas
 user_data_text("aws_launch_template", "user_data", v) := v if not base64.is_valid(v)
 
 from_template(r) if {
-	r.type == "aws_instance"
+	r.type in {"aws_instance", "aws_spot_instance_request"}
 	launched_from_template(r)
 }
 

@@ -4,13 +4,15 @@
 #   associate_public_ip_address = true gives the instance an address reachable from the
 #   internet; only its security groups then stand between it and the world. Keep instances in
 #   private subnets behind load balancers, NAT and Session Manager unless they must be public.
+#   Instances, spot instance requests, spot fleet launch specifications, launch templates and
+#   launch configurations are read.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html
 # custom:
 #   id: PAL-AWS-EC2-002
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws", "module:terraform-aws-modules/security-group/aws"]
+#   resource_types: [aws_instance, aws_spot_instance_request, aws_spot_fleet_request, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws", "module:terraform-aws-modules/security-group/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_88
@@ -32,8 +34,10 @@ import data.palisade.lib.sg
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
+# A spot instance request takes aws_instance's arguments and launches such an instance.
 deny contains fixes.finding(r, ["associate_public_ip_address"], msg, fix) if {
-	some r in tf.resources("aws_instance")
+	some type in ["aws_instance", "aws_spot_instance_request"]
+	some r in tf.resources(type)
 	unknown.is_true(r.config.associate_public_ip_address)
 	fix := address_fix(r, ["associate_public_ip_address"])
 	msg := sprintf("%s is given a public IP address%s", [r.address, why_no_fix(r)])
@@ -44,6 +48,15 @@ deny contains fixes.finding(r, path, msg, address_fix(r, path)) if {
 	some i, nic in tf.blocks(r, "network_interfaces")
 	unknown.is_true(nic.associate_public_ip_address)
 	path := ["network_interfaces", i, "associate_public_ip_address"]
+	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix(r)])
+}
+
+# Each launch_specification of a spot fleet request describes instances the fleet launches.
+deny contains fixes.finding(r, path, msg, address_fix(r, path)) if {
+	some r in tf.resources("aws_spot_fleet_request")
+	some i, spec in tf.blocks(r, "launch_specification")
+	unknown.is_true(spec.associate_public_ip_address)
+	path := ["launch_specification", i, "associate_public_ip_address"]
 	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix(r)])
 }
 
@@ -104,8 +117,9 @@ igw_only_egress if {
 	count(tf.resources("aws_nat_gateway")) == 0
 }
 
-# internet_facing(r): a security group that r names (vpc_security_group_ids, security_groups, or
-# a network interface's security_groups) is open to any address inbound.
+# internet_facing(r): a security group that r names (vpc_security_group_ids, security_groups, a
+# network interface's security_groups or a launch specification's vpc_security_group_ids) is open
+# to any address inbound.
 internet_facing(r) if {
 	some ref in r.references
 	group_path(ref.path)
@@ -118,6 +132,11 @@ group_path(path) if path[0] in {"vpc_security_group_ids", "security_groups"}
 group_path(path) if {
 	path[0] == "network_interfaces"
 	path[2] == "security_groups"
+}
+
+group_path(path) if {
+	path[0] == "launch_specification"
+	path[2] == "vpc_security_group_ids"
 }
 
 # The groups with an ingress rule from any address, found once: inline rules name their group;

@@ -122,3 +122,34 @@ test_fix_kept_when_only_egress_is_open if {
 	some f in rule.deny with input as {"resources": [bastion_lt, group]}
 	count(f.fix) == 1
 }
+
+# Spot requests launch instances too: a spot instance request takes aws_instance's arguments, a
+# spot fleet request each launch_specification's (Snyk's IaC examples, round 29).
+test_spot_instance_request_public_ip_fires if {
+	spot := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": {"associate_public_ip_address": true}, "references": []}
+	rule.deny == {{
+		"msg": "aws_spot_instance_request.w is given a public IP address", "resource": "aws_spot_instance_request.w", "path": ["associate_public_ip_address"],
+		"fix": [{"op": "set", "path": ["associate_public_ip_address"], "value": false}],
+	}} with input as {"resources": [spot]}
+}
+
+fleet(specs) := {"address": "aws_spot_fleet_request.f", "type": "aws_spot_fleet_request", "name": "f", "config": {"launch_specification": specs}, "references": []}
+
+test_spot_fleet_launch_specification_public_ip_fires if {
+	rule.deny == {{
+		"msg": "aws_spot_fleet_request.f gives instances a public IP address", "resource": "aws_spot_fleet_request.f", "path": ["launch_specification", 1, "associate_public_ip_address"],
+		"fix": [{"op": "set", "path": ["launch_specification", 1, "associate_public_ip_address"], "value": false}],
+	}} with input as {"resources": [fleet([{"instance_type": "m5.large"}, {"associate_public_ip_address": "true"}])]}
+}
+
+test_spot_requests_without_public_ip_pass if {
+	spot := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": {"associate_public_ip_address": false}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [spot, fleet([{}, {"associate_public_ip_address": false}])]}
+}
+
+# A launch specification's own security groups are read as an instance's are.
+test_no_fix_when_a_group_of_the_launch_specification_is_open_to_any_address if {
+	f := object.union(fleet([{"associate_public_ip_address": true, "vpc_security_group_ids": [{"$unknown": "aws_security_group.bastion.id"}]}]), {"references": [{"path": ["launch_specification", 0, "vpc_security_group_ids", 0], "target": "aws_security_group.bastion", "attribute": "id"}]})
+	some finding in rule.deny with input as {"resources": [f, ssh_group(["0.0.0.0/0"])]}
+	not finding.fix
+}

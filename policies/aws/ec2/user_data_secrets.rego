@@ -1,7 +1,7 @@
 # METADATA
 # title: EC2 user data contains credentials
 # description: |
-#   The instance or launch template user data contains what looks like an AWS access key, an
+#   The instance (or spot instance request), launch template or launch configuration user data contains what looks like an AWS access key, an
 #   AWS secret key assignment, a private key, a literal assigned to a password, secret or token
 #   variable (DB_PASSWORD=…, GITHUB_TOKEN=…), a password in a URL (postgresql://user:pw@host) or
 #   one piped to chpasswd, or a password cloud-init sets from #cloud-config (password:,
@@ -16,7 +16,7 @@
 #   id: PAL-AWS-EC2-006
 #   severity: critical
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_spot_instance_request, aws_launch_template, aws_launch_configuration, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_46
@@ -32,7 +32,8 @@ import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
-types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
+# A spot instance request takes aws_instance's user_data and user_data_base64.
+types := {"aws_instance", "aws_spot_instance_request", "aws_launch_template", "aws_launch_configuration"}
 
 patterns := {
 	"an AWS access key id": `\b(AKIA|ASIA|A3T[A-Z0-9])[A-Z0-9]{16}\b`,
@@ -48,7 +49,7 @@ patterns := {
 # user_data as plain text; launch templates (and user_data_base64) hold base64.
 texts contains {"resource": r, "key": "user_data", "text": r.config.user_data} if {
 	some r in input.resources
-	r.type in {"aws_instance", "aws_launch_configuration"}
+	r.type in {"aws_instance", "aws_spot_instance_request", "aws_launch_configuration"}
 	is_string(r.config.user_data)
 }
 

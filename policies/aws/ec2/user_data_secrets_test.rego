@@ -115,3 +115,12 @@ test_cloud_config_without_password_passes if {
 	# not cloud-config: a shell script's YAML heredoc is judged by the shell patterns only
 	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": "#!/bin/bash\necho 'password: changeme' > /etc/x.yml\n"})]}
 }
+
+# A spot instance request takes aws_instance's user_data and user_data_base64 (seen beside Snyk
+# IaC's examples, round 29).
+test_spot_instance_request_user_data_fires if {
+	spot := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": {"user_data": "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n"}, "references": []}
+	{f.msg | some f in rule.deny} == {"the user_data of aws_spot_instance_request.w contains an AWS access key id"} with input as {"resources": [spot]}
+	b64 := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": {"user_data_base64": base64.encode("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n")}, "references": []}
+	{f.path | some f in rule.deny} == {["user_data_base64"]} with input as {"resources": [b64]}
+}

@@ -3,7 +3,9 @@
 # description: |
 #   A statement allows "service:*" (for example "s3:*" or "iam:*"), which includes the
 #   service's destructive and permission-changing actions and every action AWS adds later.
-#   Wildcards over a whole service are rarely what a workload needs. IAM Identity Center
+#   Wildcards over a whole service are rarely what a workload needs. "*" on the resources a
+#   statement names (say "arn:aws:s3:::*") is as broad for their services, and is reported too; on
+#   every resource it is full administrative access (PAL-AWS-IAM-001). IAM Identity Center
 #   permission set inline policies count: each becomes an inline policy of a role in every account
 #   the set is provisioned to. A wildcard the same document denies on every resource without a
 #   condition grants nothing and is not reported. An AWS managed policy named …FullAccess
@@ -54,6 +56,19 @@ deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) i
 	wildcards := {w | some w in iam.service_wildcards(st.statement); not iam.cancelled(st, w)}
 	count(wildcards) > 0
 	msg := sprintf("%s allows every action of a service: %s", [st.resource.address, concat(", ", sort(wildcards))])
+}
+
+# "*" (or "*:*") on named resources: every action of the services they belong to. With Resource
+# "*" the statement is PAL-AWS-IAM-001's full administrative access, reported there instead.
+deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
+	some st in iam.identity_statements
+	iam.allows_all_actions(st.statement)
+	not iam.allows_all_resources(st.statement)
+	not iam.expired(st.statement)
+	some a in iam.actions(st.statement)
+	iam.is_wildcard(a)
+	not iam.cancelled(st, a)
+	msg := sprintf("%s allows every action (%q) on the resources it names", [st.resource.address, a])
 }
 
 # A permission set's inline policy (Checkov's IAMPolicyNotAllowFullIAMAccess case gave one

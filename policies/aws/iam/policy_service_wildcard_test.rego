@@ -93,3 +93,20 @@ test_permissions_boundary_passes if {
 	count(rule.deny) == 0 with input as {"resources": [cap, role]}
 	count(rule.deny) == 1 with input as {"resources": [cap]}
 }
+
+# "*" on named resources (Snyk IaC's examples, round 29: "*" on arn:aws:s3:::*) allows every action
+# of the services those resources belong to, at least as broad as "s3:*" there. On every resource
+# it is PAL-AWS-IAM-001's full administrative access instead.
+test_all_actions_on_named_resources_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows every action (\"*\") on the resources it names",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Action"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "*:*"], "Resource": ["arn:aws:s3:::b", "arn:aws:s3:::b/*"]})]}
+}
+
+test_all_actions_on_every_resource_is_left_to_full_admin if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "*", "Resource": "arn:aws:s3:::b"})]}
+	count(rule.deny) == 0 with input as {"resources": [doc([{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b"}, {"Effect": "Deny", "Action": "*", "Resource": "*"}])]}
+}
