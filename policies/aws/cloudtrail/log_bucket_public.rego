@@ -1,27 +1,32 @@
 # METADATA
 # title: CloudTrail log bucket is publicly accessible
 # description: |
-#   The bucket that receives CloudTrail logs has a public canned ACL. Audit logs reveal the
-#   account's resources, principals, source addresses and API usage; anyone on the internet could
-#   read them, and with public-read-write also delete or forge them. An ACL that the bucket's
-#   public access block ignores (ignore_public_acls = true) grants nothing and is not reported here.
+#   The bucket that receives CloudTrail logs has a public canned ACL, or a bucket policy that
+#   allows any principal without a condition that scopes it. Audit logs reveal the account's
+#   resources, principals, source addresses and API usage; anyone on the internet could read
+#   them, and with write access also delete or forge them. An ACL that the bucket's public access
+#   block ignores (ignore_public_acls = true) grants nothing, and a public policy is held back by
+#   block_public_policy or restrict_public_buckets on the bucket or the account; neither is
+#   reported then.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/securing-bucket-access.html
+#   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
 # custom:
 #   id: PAL-AWS-CLOUDTRAIL-008
 #   severity: critical
 #   formats: [terraform]
-#   resource_types: [aws_cloudtrail, aws_s3_bucket, aws_s3_bucket_acl]
+#   resource_types: [aws_cloudtrail, aws_s3_bucket, aws_s3_bucket_acl, aws_s3_bucket_policy]
 #   frameworks:
 #     cis-aws-2.0: ["3.3"]
 #   references:
 #     trivy: AVD-AWS-0161
 #     kics: bd0088a5-c133-4b20-b129-ec9968b16ef3
 #   cwe: ["CWE-732"]
-#   remediation: Set the bucket's ACL to private and block public access on it.
+#   remediation: Set the bucket's ACL to private, drop the statements that allow any principal from its policy, and block public access on it.
 #   fixable: true
 package palisade.aws.cloudtrail.log_bucket_public
 
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
@@ -39,6 +44,32 @@ deny contains result.fail_fix(holder, ["acl"], msg, [result.set(["acl"], "privat
 	acl in public_acls
 	not s3.public_acls_ignored(bucket)
 	msg := sprintf("%s receives the CloudTrail logs of %s but its ACL is %s", [bucket.address, trail.address, acl])
+}
+
+# CIS 3.3 also asks that no bucket policy statement open the logs to everyone. The finding has no
+# fix: which statement to drop, or whether to narrow it, is the owner's call.
+deny contains result.with_related(result.fail(p.resource, p.path, msg), related) if {
+	some [trail, bucket] in trail_buckets
+	not public_policy_held_back(bucket)
+	some p in s3.bucket_policies(bucket)
+	entries := resource_policy.any_principal_statements(resource_policy.document(p.doc))
+	count(entries) > 0
+	related := [result.related(p.resource, array.concat(p.path, array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
+	labels := concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])
+	msg := sprintf("%s receives the CloudTrail logs of %s but its bucket policy allows %s to any principal", [bucket.address, trail.address, labels])
+}
+
+# S3 refuses to store a public policy under block_public_policy, and restrict_public_buckets
+# confines one to AWS services and the owner's account; the account's block applies too.
+public_policy_held_back(bucket) if {
+	some pab in s3.companions(bucket, "aws_s3_bucket_public_access_block")
+	some switch in ["block_public_policy", "restrict_public_buckets"]
+	unknown.is_true(object.get(pab.config, switch, null))
+}
+
+public_policy_held_back(_) if {
+	some switch in ["block_public_policy", "restrict_public_buckets"]
+	switch in s3.account_switches_on
 }
 
 # trail_buckets: [trail, bucket] for each bucket a trail delivers to, by reference or known name.

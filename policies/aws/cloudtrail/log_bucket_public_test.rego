@@ -38,3 +38,63 @@ test_public_acl_ignored_by_account_public_access_block if {
 	count(rule.deny) == 0 with input as {"resources": [trail, bucket, account]}
 	count(rule.deny) == 1 with input as {"resources": [trail, bucket, object.union(account, {"config": {"ignore_public_acls": false}})]}
 }
+
+# CIS 3.3 also covers a bucket policy open to everyone (round 28, Shisho Cloud's
+# log-bucket-accessibility reads both the ACL grants and the policy).
+trail_and_bucket := [
+	{"address": "aws_cloudtrail.main", "type": "aws_cloudtrail", "name": "main", "config": {"name": "main", "s3_bucket_name": {"$unknown": "aws_s3_bucket.trail.id"}}, "references": [{"path": ["s3_bucket_name"], "target": "aws_s3_bucket.trail", "attribute": "id"}]},
+	{"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail"}, "references": []},
+]
+
+bucket_policy(statement) := {"address": "aws_s3_bucket_policy.trail", "type": "aws_s3_bucket_policy", "name": "trail", "config": {"bucket": "corp-trail", "policy": {"Version": "2012-10-17", "Statement": [statement]}}, "references": []}
+
+public_read := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::corp-trail/*"}
+
+test_fires_on_public_bucket_policy if {
+	findings := rule.deny with input as {"resources": array.concat(trail_and_bucket, [bucket_policy(public_read)])}
+	count(findings) == 1
+	some f in findings
+	f.msg == "aws_s3_bucket.trail receives the CloudTrail logs of aws_cloudtrail.main but its bucket policy allows s3:GetObject to any principal"
+	f.resource == "aws_s3_bucket_policy.trail"
+	f.path == ["policy"]
+	not f.fix
+}
+
+test_fires_on_public_inline_policy if {
+	count(rule.deny) == 1 with input as {"resources": [
+		trail_and_bucket[0],
+		{"address": "aws_s3_bucket.trail", "type": "aws_s3_bucket", "name": "trail", "config": {"bucket": "corp-trail", "policy": {"Version": "2012-10-17", "Statement": [public_read]}}, "references": []},
+	]}
+}
+
+test_cloudtrail_service_policy_passes if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [bucket_policy({"Effect": "Allow", "Principal": {"Service": "cloudtrail.amazonaws.com"}, "Action": "s3:PutObject", "Resource": "arn:aws:s3:::corp-trail/AWSLogs/*"})])}
+}
+
+test_policy_scoped_by_condition_passes if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [bucket_policy(object.union(public_read, {"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}))])}
+}
+
+# Block Public Access: restrict_public_buckets limits a public policy to the owner's account and
+# AWS services; block_public_policy makes S3 refuse to store it. Either, on the bucket or the
+# account, keeps the logs private.
+test_public_policy_restricted_by_bucket_block if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "restrict_public_buckets": true}, "references": []},
+	])}
+}
+
+test_public_policy_blocked_by_account_block if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "config": {"block_public_policy": true}, "references": []},
+	])}
+}
+
+test_public_policy_with_block_left_off_fires if {
+	count(rule.deny) == 1 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "block_public_acls": true, "ignore_public_acls": true}, "references": []},
+	])}
+}
