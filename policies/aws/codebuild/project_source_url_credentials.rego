@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/access-tokens.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/codebuild_source_credential
 # custom:
-#   id: PAL-AWS-CODEBUILD-010
+#   id: PAL-AWS-CODEBUILD-005
 #   severity: critical
 #   formats: [terraform]
 #   resource_types: [aws_codebuild_project]

@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-1
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/networking-networkmode-host.html
 # custom:
-#   id: PAL-AWS-ECS-014
+#   id: PAL-AWS-ECS-009
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_ecs_task_definition]

@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/efs/latest/ug/enforce-root-directory-access-point.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-3
 # custom:
-#   id: PAL-AWS-EFS-009
+#   id: PAL-AWS-EFS-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_efs_access_point]

@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/efs/latest/ug/enforce-identity-access-points.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-4
 # custom:
-#   id: PAL-AWS-EFS-010
+#   id: PAL-AWS-EFS-005
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_efs_access_point]
