@@ -8,7 +8,8 @@
 #   reach, without a task security group in between; as root it can also sniff or alter the
 #   host's traffic. AWS's check for this (AWS Config ecs-task-definition-user-for-host-mode-check,
 #   Security Hub ECS.1) fails such task definitions, and AWS recommends the awsvpc network mode
-#   and a non-root user. Privileged containers are PAL-AWS-ECS-001's finding.
+#   and a non-root user. Privileged containers are PAL-AWS-ECS-001's finding. A container, user or
+#   privileged flag that Terraform only knows at apply time is not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/ecs-task-definition-user-for-host-mode-check.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-1
@@ -49,11 +50,14 @@ containers(r) := json.unmarshal(r.config.container_definitions) if {
 } else := unknown.items(r.config.container_definitions)
 
 # Docker runs a container as the image's user, root unless the image says otherwise; an unset
-# "user" counts as root, as in AWS's check. A user Terraform does not know is left alone.
+# "user" counts as root, as in AWS's check. A user Terraform does not know is left alone, and so
+# is a container it does not know (`[var.container, …]`: it may set a user) or one whose
+# privileged flag it does not know (AWS's check accepts privileged containers).
 root_unprivileged(c) if {
 	is_object(c)
+	not unknown.is_unknown(c)
 	runs_as_root(object.get(c, "user", null))
-	not unknown.is_true(object.get(c, "privileged", false))
+	unknown.not_true(object.get(c, "privileged", null))
 }
 
 runs_as_root(null)
