@@ -8,8 +8,10 @@
 #   reads them can use it against the source provider. AWS Security Hub control CodeBuild.1 checks
 #   for exactly this. CodeBuild signs in to GitHub, GitHub Enterprise, GitLab and Bitbucket with a
 #   source credential (aws_codebuild_source_credential, kept encrypted by CodeBuild) or an AWS
-#   CodeConnections connection instead. A user name alone (Bitbucket's clone URLs carry one) is not
-#   reported, nor a URL Terraform only knows at apply time.
+#   CodeConnections connection instead. A password interpolated from a variable
+#   (https://oauth2:${var.token}@...) is reported too: it is stored in the project all the same. A
+#   user name alone (Bitbucket's clone URLs carry one) is not reported, nor a location that is
+#   wholly a variable, nor https://${var.x}@... (a user name, for all the configuration says).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/codebuild-controls.html#codebuild-1
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/access-tokens.html
@@ -41,15 +43,28 @@ deny contains result.fail(r, [block, i, "location"], msg) if {
 	some r in tf.resources("aws_codebuild_project")
 	some block in ["source", "secondary_sources"]
 	some i, src in tf.blocks(r, block)
-	location := unknown.known_string(object.get(src, "location", null))
+	location := written_location(object.get(src, "location", null))
 	[scheme, userinfo, rest] := url_parts(location)
 	credential(userinfo)
 	msg := sprintf("%s has credentials written into its source URL (%s://%s@%s)", [r.address, scheme, masked(userinfo), rest])
 }
 
-# url_parts(url): [scheme, userinfo, rest] of a URL with a userinfo part before the host.
+# written_location(v): the location as written. A quoted template that interpolates part of it
+# (`"https://oauth2:${var.token}@gitlab.com/..."`) is read with each interpolation as "${}": a
+# password from a variable is still stored in the project's source location and in the state. A
+# location that is wholly a reference or a call stays unread.
+written_location(v) := unknown.known_string(v)
+
+written_location(v) := trim_suffix(trim_prefix(text, `"`), `"`) if {
+	text := unknown.literal_text(v)
+	startswith(text, `"`)
+}
+
+# url_parts(url): [scheme, userinfo, rest] of a URL with a userinfo part before the host. The
+# userinfo (no "/") runs to the authority's last "@", so a raw "@" in a password stays inside it (and out
+# of the message).
 url_parts(url) := [m[1], m[2], m[3]] if {
-	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^/@\s]+)@(.*)$`, url, 1)
+	some m in regex.find_all_string_submatch_n(`^([A-Za-z][A-Za-z0-9+.-]*)://([^/\s]+)@(.*)$`, url, 1)
 }
 
 # user:password, with a non-empty password.
@@ -60,8 +75,10 @@ credential(userinfo) if {
 }
 
 # A token given as the user name: GitHub personal, OAuth, app and fine-grained tokens, GitLab
-# personal access tokens.
+# personal access tokens, and GitHub's classic 40-hex-digit tokens (no user name looks so).
 credential(userinfo) if regex.match(`^(ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-)[A-Za-z0-9_-]+$`, userinfo)
+
+credential(userinfo) if regex.match(`^[0-9a-f]{40}$`, userinfo)
 
 # The message keeps the user name and hides the secret.
 masked(userinfo) := sprintf("%s:***", [split(userinfo, ":")[0]]) if contains(userinfo, ":")
