@@ -6,8 +6,9 @@
 #   resources, principals, source addresses and API usage; anyone on the internet could read
 #   them, and with write access also delete or forge them. An ACL that the bucket's public access
 #   block ignores (ignore_public_acls = true) grants nothing, and a public policy is held back by
-#   block_public_policy or restrict_public_buckets on the bucket or the account; neither is
-#   reported then.
+#   restrict_public_buckets on the bucket or the account; neither is reported then.
+#   block_public_policy does not hold a policy back: S3 only refuses to store a new public one, and
+#   one stored before the switch (Terraform does not order the two) stays in force.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/securing-bucket-access.html
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html
@@ -50,26 +51,43 @@ deny contains result.fail_fix(holder, ["acl"], msg, [result.set(["acl"], "privat
 # fix: which statement to drop, or whether to narrow it, is the owner's call.
 deny contains result.with_related(result.fail(p.resource, p.path, msg), related) if {
 	some [trail, bucket] in trail_buckets
-	not public_policy_held_back(bucket)
 	some p in s3.bucket_policies(bucket)
-	entries := resource_policy.any_principal_statements(resource_policy.document(p.doc))
+	entries := [e |
+		some e in resource_policy.any_principal_statements(resource_policy.document(p.doc))
+		not held_back(bucket, e.statement)
+	]
 	count(entries) > 0
 	related := [result.related(p.resource, array.concat(p.path, array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	labels := concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])
 	msg := sprintf("%s receives the CloudTrail logs of %s but its bucket policy allows %s to any principal", [bucket.address, trail.address, labels])
 }
 
-# S3 refuses to store a public policy under block_public_policy, and restrict_public_buckets
-# confines one to AWS services and the owner's account; the account's block applies too.
-public_policy_held_back(bucket) if {
-	some pab in s3.companions(bucket, "aws_s3_bucket_public_access_block")
-	some switch in ["block_public_policy", "restrict_public_buckets"]
-	unknown.is_true(object.get(pab.config, switch, null))
+# held_back(bucket, s): restrict_public_buckets, on the bucket or the account, confines a policy S3
+# deems public to AWS services and the owner's account. block_public_policy does not: "Enabling
+# this setting doesn't affect existing bucket policies" (S3 API reference), and nothing orders
+# the policy after the block. A statement that admits fixed aws:SourceIp ranges is not public to
+# S3, so restrict_public_buckets leaves it in force: anyone calling from those addresses.
+held_back(bucket, s) if {
+	restricted(bucket)
+	not address_limited(s)
 }
 
-public_policy_held_back(_) if {
-	some switch in ["block_public_policy", "restrict_public_buckets"]
-	switch in s3.account_switches_on
+restricted(bucket) if {
+	some pab in s3.companions(bucket, "aws_s3_bucket_public_access_block")
+	unknown.is_true(object.get(pab.config, "restrict_public_buckets", null))
+}
+
+restricted(_) if "restrict_public_buckets" in s3.account_switches_on
+
+# IpAddress on aws:SourceIp with ranges short of "everywhere" (NotIpAddress admits everyone else,
+# which S3 deems public).
+address_limited(s) if {
+	some operator, keys in s.Condition
+	lower(operator) == "ipaddress"
+	some key, value in keys
+	lower(key) == "aws:sourceip"
+	not "0.0.0.0/0" in resource_policy.value_list(value)
+	not "::/0" in resource_policy.value_list(value)
 }
 
 # trail_buckets: [trail, bucket] for each bucket a trail delivers to, by reference or known name.

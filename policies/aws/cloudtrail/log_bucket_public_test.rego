@@ -76,19 +76,11 @@ test_policy_scoped_by_condition_passes if {
 }
 
 # Block Public Access: restrict_public_buckets limits a public policy to the owner's account and
-# AWS services; block_public_policy makes S3 refuse to store it. Either, on the bucket or the
-# account, keeps the logs private.
+# AWS services, on the bucket or the account.
 test_public_policy_restricted_by_bucket_block if {
 	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
 		bucket_policy(public_read),
 		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "restrict_public_buckets": true}, "references": []},
-	])}
-}
-
-test_public_policy_blocked_by_account_block if {
-	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
-		bucket_policy(public_read),
-		{"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "config": {"block_public_policy": true}, "references": []},
 	])}
 }
 
@@ -97,4 +89,49 @@ test_public_policy_with_block_left_off_fires if {
 		bucket_policy(public_read),
 		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "block_public_acls": true, "ignore_public_acls": true}, "references": []},
 	])}
+}
+
+# block_public_policy only makes S3 refuse a new public policy; "Enabling this setting doesn't
+# affect existing bucket policies" (S3 API, PublicAccessBlockConfiguration). Terraform may put the
+# policy before the block (nothing orders them), and a policy stored earlier stays in force: the
+# switch alone does not keep the logs private (review of round 28).
+test_public_policy_not_held_back_by_block_public_policy_alone if {
+	count(rule.deny) == 1 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "block_public_policy": true}, "references": []},
+	])}
+	count(rule.deny) == 1 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "config": {"block_public_policy": true}, "references": []},
+	])}
+}
+
+test_public_policy_restricted_by_account_block if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "config": {"restrict_public_buckets": true}, "references": []},
+	])}
+}
+
+# restrict_public_buckets acts on policies S3 deems public. S3 deems a policy that admits fixed
+# aws:SourceIp ranges non-public, so the switch leaves such a statement alone, while for
+# lib/resource_policy an address range limits where, not who: anyone calling from there.
+test_ip_limited_policy_not_held_back_by_restrict_public_buckets if {
+	ip_read := object.union(public_read, {"Condition": {"IpAddress": {"aws:SourceIp": ["203.0.113.0/24"]}}})
+	count(rule.deny) == 1 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(ip_read),
+		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "restrict_public_buckets": true}, "references": []},
+	])}
+	everywhere := object.union(public_read, {"Condition": {"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}})
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(everywhere),
+		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "restrict_public_buckets": true}, "references": []},
+	])}
+}
+
+# Deny statements open to everyone (aws:SecureTransport) and statements with an unreadable
+# condition are not grants to everyone (lib/resource_policy).
+test_deny_and_unknown_condition_pass if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [bucket_policy({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::corp-trail/*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}})])}
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [bucket_policy(object.union(public_read, {"Condition": {"$unknown": "var.condition"}}))])}
 }
