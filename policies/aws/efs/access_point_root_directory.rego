@@ -16,7 +16,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_efs_access_point]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_329
 #   cwe: ["CWE-732"]
 #   remediation: |
 #     Set root_directory { path = "/<application>" } (with creation_info so EFS creates the

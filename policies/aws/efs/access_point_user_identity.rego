@@ -15,7 +15,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_efs_access_point]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_330
 #   cwe: ["CWE-284"]
 #   remediation: Add posix_user { uid = <uid>, gid = <gid> } with the IDs the application's files belong to.
 #   fixable: false
