@@ -30,3 +30,12 @@ test_passes_on_subdirectory if {
 	count(rule.deny) == 0 with input as ap({"root_directory": [{"path": "/app"}]})
 	count(rule.deny) == 0 with input as ap({"root_directory": [{"path": {"$unknown": "var.path"}}]})
 }
+
+# Review of round 28: a dynamic block that expands to nothing leaves the default "/"; one
+# Terraform cannot expand may set a path; "//" is still the root, "/app/" is not.
+test_edge_forms if {
+	count(rule.deny) == 1 with input as ap({"root_directory": []})
+	count(rule.deny) == 0 with input as ap({"root_directory": {"$unknown": "dynamic"}})
+	count(rule.deny) == 1 with input as ap({"root_directory": [{"path": "//"}]})
+	count(rule.deny) == 0 with input as ap({"root_directory": [{"path": "/app/"}]})
+}

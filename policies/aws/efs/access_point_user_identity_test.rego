@@ -23,3 +23,8 @@ test_passes_with_posix_user if {
 test_unknown_block_does_not_fire if {
 	count(rule.deny) == 0 with input as ap({"posix_user": {"$unknown": "dynamic"}})
 }
+
+# Review of round 28: a dynamic posix_user block that expands to nothing sets no user.
+test_empty_dynamic_block_fires if {
+	count(rule.deny) == 1 with input as ap({"posix_user": []})
+}
