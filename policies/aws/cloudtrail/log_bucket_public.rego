@@ -6,7 +6,9 @@
 #   resources, principals, source addresses and API usage; anyone on the internet could read
 #   them, and with write access also delete or forge them. An ACL that the bucket's public access
 #   block ignores (ignore_public_acls = true) grants nothing, and a public policy is held back by
-#   restrict_public_buckets on the bucket or the account; neither is reported then.
+#   restrict_public_buckets on the bucket or the account; neither is reported then (except a
+#   statement limited to fixed aws:SourceIp ranges, which S3 does not deem public and so leaves in
+#   force).
 #   block_public_policy does not hold a policy back: S3 only refuses to store a new public one, and
 #   one stored before the switch (Terraform does not order the two) stays in force.
 # related_resources:
