@@ -77,6 +77,16 @@ allows_all_resources(s) if {
 	r == "*"
 }
 
+# allows_all_but_listed_resources(s): an Allow with NotResource grants its actions on every resource
+# except those listed, including resources created later (IAM User Guide, NotResource). A
+# NotResource holding "*" excludes everything; an unknown value is left alone (it cannot be read).
+allows_all_but_listed_resources(s) if {
+	is_allow(s)
+	listed := as_list(object.get(s, "NotResource", null))
+	count(listed) > 0
+	not "*" in listed
+}
+
 # service_wildcards(s): actions of the form "service:*" the statement allows.
 service_wildcards(s) := {a |
 	is_allow(s)
