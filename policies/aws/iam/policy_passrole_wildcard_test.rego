@@ -49,4 +49,7 @@ test_passrole_not_resource_deny_or_conditioned_passes if {
 	# NotResource "*" excludes every resource: the statement allows nothing.
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": {"$unknown": "var.roles"}})]}
+
+	# An element not known at scan time could be "*" (which would exclude everything).
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": ["arn:aws:iam::111122223333:role/admin", {"$unknown": "var.role"}]})]}
 }
