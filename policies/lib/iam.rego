@@ -77,6 +77,20 @@ allows_all_resources(s) if {
 	r == "*"
 }
 
+# allows_all_but_listed_resources(s): an Allow with NotResource grants its actions on every resource
+# except those listed, including resources created later (IAM User Guide, NotResource). A
+# NotResource holding "*" excludes everything; an unknown value or element is left alone (it could
+# be "*").
+allows_all_but_listed_resources(s) if {
+	is_allow(s)
+	listed := as_list(object.get(s, "NotResource", null))
+	count(listed) > 0
+	every r in listed {
+		is_string(r)
+		r != "*"
+	}
+}
+
 # service_wildcards(s): actions of the form "service:*" the statement allows.
 service_wildcards(s) := {a |
 	is_allow(s)

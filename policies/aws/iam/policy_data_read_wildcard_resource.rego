@@ -2,7 +2,8 @@
 # title: IAM policy allows reading stored data on every resource
 # description: |
 #   An Allow statement grants an action that returns stored data (the contents of S3 objects,
-#   Secrets Manager secret values, SSM parameter values, DynamoDB items) on "Resource": "*". The
+#   Secrets Manager secret values, SSM parameter values, DynamoDB items) on "Resource": "*" (or
+#   with NotResource, every resource but those listed). The
 #   identity can then read every object, secret, parameter or table item of the account, not only
 #   the ones it works with: whoever obtains its credentials (a compromised instance or function, a
 #   leaked key) can copy all of it out. Service-wide wildcards ("s3:*", "*") are reported by
@@ -37,6 +38,17 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	reads := sort({a | some a in iam.actions(s); is_string(a); _data_read(a)})
 	count(reads) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\"): every %s of the account can be read", [st.resource.address, concat(", ", reads), _what(reads)])
+}
+
+# Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide, NotResource).
+deny contains result.fail(st.resource, array.concat(st.path, ["NotResource"]), msg) if {
+	some st in iam.identity_statements
+	iam.allows_all_but_listed_resources(st.statement)
+	not iam.expired(st.statement)
+	reads := sort({a | some a in iam.actions(st.statement); is_string(a); _data_read(a)})
+	count(reads) > 0
+	text := "%s allows %s on every resource except those listed in NotResource: every %s of the account but those can be read"
+	msg := sprintf(text, [st.resource.address, concat(", ", reads), _what(reads)])
 }
 
 # Actions that return the data a service stores, per service (lower-case), each with resource-level

@@ -44,3 +44,14 @@ test_expired_allow_passes if {
 	live := object.union(doc, {"config": {"policy": {"Statement": [object.union(expired, {"Condition": {"DateLessThan": {"aws:CurrentTime": "2999-01-01T00:00:00Z"}}})]}}})
 	count(rule.deny) == 1 with input as {"resources": [live]}
 }
+
+# Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide,
+# NotResource); Cloudsplaining counts such reads as data exfiltration.
+test_read_with_not_resource_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows secretsmanager:GetSecretValue on every resource except those listed in NotResource: every secret of the account but those can be read",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "NotResource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "NotResource": "arn:aws:secretsmanager:us-east-1:111122223333:secret:root-*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "NotResource": "arn:aws:secretsmanager:us-east-1:111122223333:secret:app-*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "NotResource": "*"})]}
+}

@@ -1,7 +1,8 @@
 # METADATA
 # title: IAM policy grants full administrative access
 # description: |
-#   A statement allows every action ("*") on every resource ("*"). Whoever holds the policy can
+#   A statement allows every action ("*") on every resource ("*", or NotResource: every resource
+#   but the few it lists, which AWS calls very dangerous). Whoever holds the policy can
 #   do anything in the account: read all data, create users and keys, disable logging, delete
 #   everything. Grant only the actions and resources the identity needs.
 # related_resources:
@@ -28,16 +29,33 @@ import data.palisade.lib.iam
 import data.palisade.lib.result
 
 # One finding per document, on the attribute that holds it; each offending statement is a
-# related location.
+# related location. Round 31: "*" with NotResource counts (every resource but those listed).
 deny contains result.with_related(result.fail(p.resource, p.path, msg), related) if {
 	some p in iam.identity_policies
-	paths := [array.concat(p.path, entry.path) |
+	entries := [{"path": array.concat(p.path, entry.path), "star": _on_star(entry.statement)} |
 		some entry in iam.statements(p.doc)
 		iam.allows_all_actions(entry.statement)
-		iam.allows_all_resources(entry.statement)
+		_on_every_resource(entry.statement)
 		not iam.expired(entry.statement) # round 22: a date condition already past allows nothing
 	]
-	count(paths) > 0
-	msg := sprintf("%s allows all actions on all resources", [p.resource.address])
-	related := [result.related(p.resource, array.concat(path, ["Action"]), "allows \"*\" on \"*\"") | some path in paths]
+	count(entries) > 0
+	msg := _message(p.resource.address, entries)
+	related := [result.related(p.resource, array.concat(e.path, ["Action"]), _related_msg(e.star)) | some e in entries]
 }
+
+_on_every_resource(s) if iam.allows_all_resources(s)
+
+_on_every_resource(s) if iam.allows_all_but_listed_resources(s)
+
+_on_star(s) if iam.allows_all_resources(s)
+
+else := false
+
+_message(address, entries) := sprintf("%s allows all actions on all resources", [address]) if {
+	some e in entries
+	e.star
+} else := sprintf("%s allows all actions on every resource except those listed in NotResource", [address])
+
+_related_msg(true) := "allows \"*\" on \"*\""
+
+_related_msg(false) := "allows \"*\" on every resource but those in NotResource"

@@ -39,3 +39,15 @@ test_expired_allow_passes if {
 	live := object.union(doc, {"config": {"policy": {"Statement": [object.union(expired, {"Condition": {"DateLessThan": {"aws:CurrentTime": "2999-01-01T00:00:00Z"}}})]}}})
 	count(rule.deny) == 1 with input as {"resources": [live]}
 }
+
+# Round 31: "*" with NotResource allows every action on every resource except those listed (IAM
+# User Guide, NotResource: "very dangerous"); NotResource "*" allows nothing.
+test_star_not_resource_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_policy.admin allows all actions on every resource except those listed in NotResource",
+		"resource": "aws_iam_policy.admin", "path": ["policy"],
+		"related": [{"resource": "aws_iam_policy.admin", "path": ["policy", "Statement", "Action"], "msg": "allows \"*\" on every resource but those in NotResource"}],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "NotResource": ["arn:aws:s3:::payroll", "arn:aws:s3:::payroll/*"]})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "NotResource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::payroll"})]}
+}

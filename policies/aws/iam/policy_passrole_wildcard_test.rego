@@ -32,3 +32,24 @@ test_passrole_denied_in_the_same_document_passes if {
 	]}}}
 	count(rule.deny) == 0 with input as {"resources": [denied]}
 }
+
+# Round 31: Allow with NotResource grants every role but those listed (IAM User Guide, NotResource;
+# Access Analyzer's "Pass role with NotResource" security warning).
+test_passrole_not_resource_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_policy.deploy allows iam:PassRole on every role except those listed in NotResource",
+		"resource": "aws_iam_policy.deploy", "path": ["policy", "Statement", 0, "NotResource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": "arn:aws:iam::111122223333:role/admin"})]}
+}
+
+test_passrole_not_resource_deny_or_conditioned_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "iam:PassRole", "NotResource": "arn:aws:iam::111122223333:role/app"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": ["arn:aws:iam::111122223333:role/admin"], "Condition": {"StringEquals": {"iam:PassedToService": "ecs-tasks.amazonaws.com"}}})]}
+
+	# NotResource "*" excludes every resource: the statement allows nothing.
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": {"$unknown": "var.roles"}})]}
+
+	# An element not known at scan time could be "*" (which would exclude everything).
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": ["arn:aws:iam::111122223333:role/admin", {"$unknown": "var.role"}]})]}
+}

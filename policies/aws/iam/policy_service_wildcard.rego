@@ -5,7 +5,7 @@
 #   service's destructive and permission-changing actions and every action AWS adds later.
 #   Wildcards over a whole service are rarely what a workload needs. "*" on the resources a
 #   statement names (say "arn:aws:s3:::*") is as broad for their services, and is reported too; on
-#   every resource it is full administrative access (PAL-AWS-IAM-001). IAM Identity Center
+#   every resource (Resource "*" or NotResource) it is full administrative access (PAL-AWS-IAM-001). IAM Identity Center
 #   permission set inline policies count: each becomes an inline policy of a role in every account
 #   the set is provisioned to. A wildcard the same document denies on every resource without a
 #   condition grants nothing and is not reported. An AWS managed policy named …FullAccess
@@ -59,11 +59,13 @@ deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) i
 }
 
 # "*" (or "*:*") on named resources: every action of the services they belong to. With Resource
-# "*" the statement is PAL-AWS-IAM-001's full administrative access, reported there instead.
+# "*" (or, round 31, NotResource: every resource but those listed) the statement is
+# PAL-AWS-IAM-001's full administrative access, reported there instead.
 deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
 	some st in iam.identity_statements
 	iam.allows_all_actions(st.statement)
 	not iam.allows_all_resources(st.statement)
+	not iam.allows_all_but_listed_resources(st.statement)
 	not iam.expired(st.statement)
 	some a in iam.actions(st.statement)
 	iam.is_wildcard(a)

@@ -110,3 +110,9 @@ test_all_actions_on_every_resource_is_left_to_full_admin if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "*", "Resource": "arn:aws:s3:::b"})]}
 	count(rule.deny) == 0 with input as {"resources": [doc([{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::b"}, {"Effect": "Deny", "Action": "*", "Resource": "*"}])]}
 }
+
+# Round 31: "*" with NotResource names no resources: it is every resource but those listed,
+# PAL-AWS-IAM-001's full administrative access, reported there instead.
+test_star_with_not_resource_left_to_full_admin if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:iam::111122223333:role/admin"})]}
+}

@@ -2,7 +2,8 @@
 # title: IAM policy allows write actions on every resource
 # description: |
 #   An Allow statement grants actions that change resources (Write, Tagging or Permissions
-#   management actions that support resource-level permissions) on "Resource": "*". The identity
+#   management actions that support resource-level permissions) on "Resource": "*" (or with
+#   NotResource, which is every resource but those listed). The identity
 #   can then modify or delete every bucket, table, queue, key or secret of those services in the
 #   account, not only the ones it works with. Actions that only support "*" (for example
 #   s3:ListAllMyBuckets) do not trigger this rule, nor do actions the same document denies on
@@ -33,10 +34,22 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	iam.is_allow(s)
 	not iam.expired(s)
 	some resource_path in iam.star_resource_paths(s)
-	writes := sort({a | some a in iam.actions(s); is_string(a); _resource_level_write(a); not iam.cancelled(st, a)})
+	writes := _writes(st)
 	count(writes) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\")", [st.resource.address, _summary(writes)])
 }
+
+# Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide, NotResource).
+deny contains result.fail(st.resource, array.concat(st.path, ["NotResource"]), msg) if {
+	some st in iam.identity_statements
+	iam.allows_all_but_listed_resources(st.statement)
+	not iam.expired(st.statement)
+	writes := _writes(st)
+	count(writes) > 0
+	msg := sprintf("%s allows %s on every resource except those listed in NotResource", [st.resource.address, _summary(writes)])
+}
+
+_writes(st) := sort({a | some a in iam.actions(st.statement); is_string(a); _resource_level_write(a); not iam.cancelled(st, a)})
 
 _resource_level_write(action) if {
 	[service, name] := split(lower(action), ":")

@@ -70,3 +70,18 @@ test_permissions_boundary_passes if {
 	count(rule.deny) == 0 with input as {"resources": [cap, role]}
 	count(rule.deny) == 1 with input as {"resources": [cap]}
 }
+
+# Round 31: an Allow with NotResource grants its actions on every resource except those listed
+# (IAM User Guide, NotResource); Parliament reports it as NOTRESOURCE_WITH_ALLOW.
+test_write_action_with_not_resource_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows s3:PutObject on every resource except those listed in NotResource",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "NotResource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "NotResource": ["arn:aws:s3:::hr/payroll/*"]})]}
+}
+
+test_not_resource_deny_star_or_read_only_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "s3:*", "NotResource": ["arn:aws:s3:::hr/payroll/*"]})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "NotResource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::hr/*"})]}
+}
