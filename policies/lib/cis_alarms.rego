@@ -165,22 +165,53 @@ muted(filter) if {
 	not alarmed(filter)
 }
 
-# notifies(alarm): the alarm may tell someone, i.e. no silence reason applies.
+# notifies(alarm): the alarm may tell someone: no silence reason applies, or the unit routes alarm
+# state changes through EventBridge, which CloudWatch sends them to whatever the alarm's actions
+# (an emptied list, actions switched off, only scaling actions).
 notifies(alarm) if not silence(alarm)
+
+notifies(_) if state_changes_routed
+
+# A composite alarm whose rule names the alarm (by reference, or by name in `ALARM("name")`) is
+# heard for it: a metric alarm without actions under a notifying composite is how noise is cut.
+notifies(alarm) if {
+	some target in composite_members
+	tf.refers_to(target, alarm.address)
+}
+
+notifies(alarm) if {
+	name := regex.replace(unknown.known_string(alarm.config.alarm_name), `\s`, "")
+	some rule in composite_rules
+	some form in [sprintf("(\"%s\")", [name]), sprintf("(%s)", [name])]
+	contains(rule, form)
+}
+
+# The alarms notifying composites reference in their rules, and their rules as known text (one
+# pass over the unit's composites, not per alarm).
+composite_members contains ref.target if {
+	some c in tf.resources("aws_cloudwatch_composite_alarm")
+	not silence(c)
+	some ref in c.references
+	ref.path == ["alarm_rule"]
+}
+
+composite_rules contains regex.replace(rule, `\s`, "") if {
+	some c in tf.resources("aws_cloudwatch_composite_alarm")
+	not silence(c)
+	rule := unknown.known_string(c.config.alarm_rule)
+}
 
 # silence(alarm): why the alarm surely tells no one. CIS AWS Foundations 4.1–4.15 audit the
 # alarm's AlarmActions for an SNS topic with at least one subscriber, and CloudWatch performs
 # nothing on ALARM without actions: one written with its actions switched off, with an empty
 # list, or with no alarm_actions at all changes state unseen (an unknown list may name a topic).
-# CloudWatch also emits every alarm state change to EventBridge, so a unit that routes
-# "CloudWatch Alarm State Change" events may notify without alarm actions.
+# (CloudWatch also sends every alarm state change to EventBridge: see notifies.)
 silence(alarm) := "its actions are switched off (actions_enabled = false)" if {
 	unknown.is_false(object.get(alarm.config, "actions_enabled", true))
 } else := "its alarm_actions list is empty" if {
 	alarm.config.alarm_actions == []
 } else := "it has no alarm_actions" if {
 	object.get(alarm.config, "alarm_actions", null) == null
-	not state_changes_routed
 } else := "its alarm_actions only run EC2 or Auto Scaling actions" if {
 	actions := alarm.config.alarm_actions
 	is_array(actions)

@@ -217,7 +217,7 @@ namespace := spaces[0] if {
 # alarm_topic_for(r): the SNS topic the alarms in r's module notify, as they write it, for an
 # alarm added beside r or an alarm r itself. A topic no alarm notifies is not taken: a module's
 # only topic may carry anything (bucket events, bounces), and whether anyone reads it cannot be
-# told.
+# told. Nor is an indexed topic a counted alarm names (see counted_instance_reference).
 alarm_topic_for(r) := topics[0] if {
 	topics := topics_in(tf.scope(r.address))
 	count(topics) > 0
@@ -229,6 +229,10 @@ topics_in(scope) := [v |
 	cis_alarms.notifies(a)
 	some action in unknown.items(object.get(a.config, "alarm_actions", []))
 	v := sns_action(action)
+
+	# A counted alarm's `aws_sns_topic.x[0].arn` may name an instance that exists only when the
+	# alarm does: the alarm the fix adds has no count, and the plan would fail with the switch off.
+	not counted_instance_reference(a, v)
 ]
 
 sns_action(action) := action if startswith(unknown.known_string(action), "arn:aws:sns:")

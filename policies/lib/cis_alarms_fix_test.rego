@@ -164,3 +164,17 @@ test_muted_alarm_gets_no_fix if {
 	spec := {"slug": "x", "metric": "X", "title": "x", "pattern": "{ $.eventName = A }", "required": ["$.eventName=A"], "forbidden": ""}
 	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, a]}
 }
+
+# A counted alarm notifying one instance of a counted topic (`count = var.enabled ? 1 : 0` on
+# both): the new alarm has no count, so `aws_sns_topic.alarms[0]` would fail the plan when the
+# switch is off. That topic is not lent; an uncounted alarm naming the same instance proves it
+# always exists and lends it.
+test_a_counted_alarm_lends_no_indexed_topic if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	counted := object.union(notifying("aws_sns_topic.alarms[0].arn"), {"address": "aws_cloudwatch_metric_alarm.other[0]", "index": 0})
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, counted]}
+	unexpanded := object.union(notifying("aws_sns_topic.alarms[0].arn"), {"unexpanded": true})
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, unexpanded]}
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("aws_sns_topic.alarms[0].arn")]}
+	ops[1].config.alarm_actions == [{"$expr": "aws_sns_topic.alarms[0].arn"}]
+}

@@ -95,6 +95,13 @@ test_routed_state_changes_notify if {
 	f := filter("f", "{ $.eventName = A }")
 	rule := {"address": "aws_cloudwatch_event_rule.alarms", "type": "aws_cloudwatch_event_rule", "name": "alarms", "config": {"event_pattern": `{"source":["aws.cloudwatch"],"detail-type":["CloudWatch Alarm State Change"]}`}, "references": []}
 	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f"}), rule]}
+
+	# The events go to EventBridge whatever the alarm's actions: an emptied list (a module's
+	# `alarm_actions = var.alarm_actions` defaulting to []), only scaling actions, or actions
+	# switched off leave the routed state change as the notification.
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": []}), rule]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "alarm_actions": ["arn:aws:automate:eu-west-1:ec2:stop"]}), rule]}
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, with_config(alarm_on("f"), {"metric_name": "f", "actions_enabled": false}), rule]}
 }
 
 # The message names the silent alarm and what it lacks; otherwise the rule's own message stands.
@@ -105,4 +112,21 @@ test_message_names_the_silent_alarm if {
 	msg == "The alarm aws_cloudwatch_metric_alarm.f on the metric filter for A events notifies no one: it has no alarm_actions (CIS 4.9 asks for alarm actions naming an SNS topic with a subscriber)"
 	plain := cis_alarms.message("No metric filter (CIS 4.9)", spec) with input as {"resources": [f]}
 	plain == "No metric filter (CIS 4.9)"
+}
+
+# A metric alarm without actions that a composite alarm's rule names is heard through the
+# composite (a common way to cut noise): it notifies when the composite does.
+composite(config, references) := {"address": "aws_cloudwatch_composite_alarm.security", "type": "aws_cloudwatch_composite_alarm", "name": "security", "config": config, "references": references}
+
+test_alarm_in_a_notifying_composite_notifies if {
+	f := filter("f", "{ $.eventName = A }")
+	quiet := with_config(alarm_on("f"), {"metric_name": "f", "alarm_name": "cis-a"})
+	by_ref := composite({"alarm_rule": {"$unknown": "aws_cloudwatch_metric_alarm.f.alarm_name"}, "alarm_actions": [{"$unknown": "aws_sns_topic.alerts.arn"}]}, [{"path": ["alarm_rule"], "target": "aws_cloudwatch_metric_alarm.f", "attribute": "alarm_name"}])
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, quiet, by_ref]}
+	by_name := composite({"alarm_rule": "ALARM(\"cis-a\") OR ALARM(\"cis-b\")", "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:security"]}, [])
+	not cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, quiet, by_name]}
+
+	# A composite that tells no one, or names another alarm, changes nothing.
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, quiet, object.union(by_ref, {"config": {"alarm_actions": []}})]}
+	cis_alarms.missing(["$.eventName=A"], "") with input as {"resources": [f, quiet, composite({"alarm_rule": "ALARM(\"cis-b\")", "alarm_actions": ["arn:aws:sns:eu-west-1:111122223333:security"]}, [])]}
 }

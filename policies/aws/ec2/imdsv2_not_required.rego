@@ -8,8 +8,10 @@
 #   user data reads the metadata service (169.254.169.254) without ever asking for a token, the
 #   finding comes without a fix: requiring tokens would break that boot script. An
 #   aws_ec2_instance_metadata_defaults with http_tokens = "optional" makes IMDSv1 the Region's
-#   default for every instance launched without its own setting, and is reported too. Spot
-#   instance requests are judged as the instances they launch.
+#   default for every instance launched without its own setting, and is reported too. A spot
+#   instance request cannot pass metadata_options or a launch template to its instance (the
+#   RequestSpotInstances API has no field for either): it is reported, without a fix, unless the
+#   Region's default requires tokens.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html
@@ -34,9 +36,7 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# A spot instance request takes aws_instance's arguments (metadata_options, launch_template) and
-# launches such an instance, so it is judged as one.
-types := {"aws_instance", "aws_spot_instance_request", "aws_launch_template", "aws_launch_configuration"}
+types := {"aws_instance", "aws_launch_template", "aws_launch_configuration"}
 
 msg(r) := sprintf("%s does not require IMDSv2 (http_tokens = \"required\")", [r.address])
 
@@ -74,6 +74,17 @@ deny contains result.fail_fix(r, ["http_tokens"], msg, [result.set(["http_tokens
 	some r in tf.resources("aws_ec2_instance_metadata_defaults")
 	lower(unknown.known_string(object.get(r.config, "http_tokens", null))) == "optional"
 	msg := sprintf("%s makes IMDSv1 the default for new instances in the Region (http_tokens = \"optional\")", [r.address])
+}
+
+# A spot instance request takes aws_instance's arguments, but the provider builds its launch
+# specification (RequestSpotInstances' RequestSpotLaunchSpecification) without metadata options or
+# a launch template, which that API has no field for: the instance takes the Region's default
+# (aws_ec2_instance_metadata_defaults) or the AMI's, whatever metadata_options or launch_template
+# say (terraform-provider-aws #25896, #35883). Adding or completing the block would change
+# nothing, so there is no fix; a Region default of "required" written here (or unknown) clears it.
+deny contains result.fail(r, ["metadata_options"], sprintf(spot_msg, [r.address])) if {
+	not region_default_may_require
+	some r in tf.resources("aws_spot_instance_request")
 }
 
 # Opaque ec2-instance and autoscaling calls pass metadata_options to the instance or launch
@@ -131,7 +142,7 @@ user_data_text("aws_launch_template", "user_data", v) := base64.decode(v) if bas
 user_data_text("aws_launch_template", "user_data", v) := v if not base64.is_valid(v)
 
 from_template(r) if {
-	r.type in {"aws_instance", "aws_spot_instance_request"}
+	r.type == "aws_instance"
 	launched_from_template(r)
 }
 
@@ -140,3 +151,20 @@ from_template(r) if {
 launched_from_template(r) if count(tf.blocks(r, "launch_template")) > 0
 
 launched_from_template(r) if unknown.is_unknown(object.get(r.config, "launch_template", null))
+
+spot_msg := concat(" ", [
+	"%s does not require IMDSv2: a spot instance request passes neither metadata_options nor launch_template to its instance,",
+	"which takes the Region's default (aws_ec2_instance_metadata_defaults) or the AMI's; launch it as an aws_instance with",
+	"instance_market_options { market_type = \"spot\" }, or make \"required\" the Region's default",
+])
+
+region_default_may_require if {
+	some d in tf.resources("aws_ec2_instance_metadata_defaults")
+	tokens := object.get(d.config, "http_tokens", null)
+	not unknown.known(tokens)
+}
+
+region_default_may_require if {
+	some d in tf.resources("aws_ec2_instance_metadata_defaults")
+	lower(unknown.known_string(d.config.http_tokens)) == "required"
+}

@@ -107,17 +107,24 @@ test_region_default_optional_fires if {
 	count(rule.deny) == 0 with input as defaults({"$unknown": "var.tokens"})
 }
 
-# A spot instance request takes aws_instance's metadata_options (and launch_template) and launches
-# such an instance: judged as one (found beside Snyk IaC's examples, round 29).
+# A spot instance request takes aws_instance's arguments, but the provider builds the spot request's
+# launch specification (RequestSpotInstances) without metadata options or a launch template, which
+# that API has no field for: the instance takes the Region's default or the AMI's, whatever
+# metadata_options or launch_template say (terraform-provider-aws #25896). Adding the block fixes
+# nothing, so no fix; only a Region default of "required" (or an unknown one) clears it.
 spot(config) := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": object.union({"ami": "ami-1"}, config), "references": []}
 
-test_spot_instance_request_is_judged_as_an_instance if {
-	rule.deny == {{
-		"msg": "aws_spot_instance_request.w does not require IMDSv2 (http_tokens = \"required\")",
-		"resource": "aws_spot_instance_request.w", "path": ["metadata_options"],
-		"fix": [{"op": "add_block", "path": [], "type": "metadata_options", "config": {"http_tokens": "required"}}],
-	}} with input as {"resources": [spot({})]}
-	{f.path | some f in rule.deny} == {["metadata_options", 0, "http_tokens"]} with input as {"resources": [spot({"metadata_options": [{"http_tokens": "optional"}]})]}
-	count(rule.deny) == 0 with input as {"resources": [spot({"metadata_options": [{"http_tokens": "required"}]})]}
-	count(rule.deny) == 0 with input as {"resources": [spot({"launch_template": [{"id": "lt-123"}]})]}
+spot_msg := "aws_spot_instance_request.w does not require IMDSv2: a spot instance request passes neither metadata_options nor launch_template to its instance, which takes the Region's default (aws_ec2_instance_metadata_defaults) or the AMI's; launch it as an aws_instance with instance_market_options { market_type = \"spot\" }, or make \"required\" the Region's default"
+
+test_spot_instance_request_ignores_its_metadata_options if {
+	rule.deny == {{"msg": spot_msg, "resource": "aws_spot_instance_request.w", "path": ["metadata_options"]}} with input as {"resources": [spot({})]}
+	rule.deny == {{"msg": spot_msg, "resource": "aws_spot_instance_request.w", "path": ["metadata_options"]}} with input as {"resources": [spot({"metadata_options": [{"http_tokens": "optional"}]})]}
+	rule.deny == {{"msg": spot_msg, "resource": "aws_spot_instance_request.w", "path": ["metadata_options"]}} with input as {"resources": [spot({"metadata_options": [{"http_tokens": "required"}]})]}
+	rule.deny == {{"msg": spot_msg, "resource": "aws_spot_instance_request.w", "path": ["metadata_options"]}} with input as {"resources": [spot({"launch_template": [{"id": "lt-123"}]})]}
+}
+
+test_spot_instance_request_under_a_required_region_default_passes if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(defaults("required").resources, [spot({})])}
+	count(rule.deny) == 0 with input as {"resources": array.concat(defaults({"$unknown": "var.tokens"}).resources, [spot({})])}
+	{f.resource | some f in rule.deny} == {"aws_spot_instance_request.w"} with input as {"resources": array.concat(defaults("no-preference").resources, [spot({})])}
 }

@@ -111,8 +111,10 @@ grants(policy, group) if group.address in policy.targets
 
 grants(policy, group) if contains(policy.text, concat("", [":log-group:", group.name, ":"]))
 
-# (A document written as a string is marshalled with its quotes escaped.)
-grants(policy, _) if regex.match(`\\?"(\*|arn:[^"\\]*:log-group:\*)\\?"`, policy.text)
+# (A document written as a string is marshalled with its quotes escaped.) "arn:aws:logs:*" (the
+# provider documentation's example) and "arn:aws:logs:<region>:<account>:*" take in every log
+# group too: IAM's "*" in an ARN spans colons.
+grants(policy, _) if regex.match(`\\?"(\*|arn:[^"\\]*:log-group:\*|arn:[^:"\\]+:logs:\*|arn:[^:"\\]+:logs:[^:"\\]*:[^:"\\]*:\*)\\?"`, policy.text)
 
 audit_allowed(_, block) if object.get(block, "log_type", "") != "AUDIT_LOGS"
 

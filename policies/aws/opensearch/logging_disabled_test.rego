@@ -93,3 +93,15 @@ test_policy_scoped_to_another_group_no_fix if {
 	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped("arn:aws:logs:eu-west-1:111122223333:log-group:search:*")]}
 	count(g.fix) == 1
 }
+
+# "arn:aws:logs:*" (the provider documentation's own example) and a Region/account-wide
+# "arn:aws:logs:eu-west-1:111122223333:*" match every log group as well: IAM's "*" in an ARN
+# spans colons.
+test_policy_for_every_log_group_by_arn_wildcard if {
+	every resource in ["arn:aws:logs:*", "arn:aws:logs:eu-west-1:111122223333:*", "arn:aws:logs:*:*:*"] {
+		[f] := [f | some f in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped(resource)]}
+		count(f.fix) == 1
+	}
+	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped("arn:aws:logs:eu-west-1:111122223333:log-group:/aws/other/*")]}
+	not g.fix
+}

@@ -2,7 +2,8 @@
 // not evaluate provider blocks into `planned_values`: the plan keeps each block's expressions, a
 // literal as `constant_value` and anything else as the `references` it makes. A literal becomes
 // the value, an expression with references an unknown named by its first one (as resource
-// attributes are), one without either (a sensitive value Terraform left out) stays absent. Nested
+// attributes are), one without either (a function call such as `file("key")`, which Terraform
+// cannot evaluate without context; sensitive literals are written like any other) stays absent. Nested
 // blocks are lists of such objects (`assume_role`), or one object for a single nested block.
 import type { ModelProvider, ModelValue, SourceMapNode } from '../model';
 import { memberOf, toPlain, valueOf, type JsonNode } from './json';
