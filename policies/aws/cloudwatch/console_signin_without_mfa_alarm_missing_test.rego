@@ -28,3 +28,19 @@ test_unknown_pattern_does_not_fire if {
 test_quiet_outside_cloudtrail_monitoring if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_cloudwatch_log_metric_filter.cis", "type": "aws_cloudwatch_log_metric_filter", "name": "cis", "config": {"name": "cis", "pattern": "ERROR", "log_group_name": "trail", "metric_transformation": [{"name": "cis", "namespace": "CIS", "value": "1"}]}, "references": []}, {"address": "aws_cloudwatch_metric_alarm.cis", "type": "aws_cloudwatch_metric_alarm", "name": "cis", "config": {"alarm_actions": [{"$unknown": "aws_sns_topic.alerts.arn"}], "alarm_name": "cis", "metric_name": "other"}, "references": []}]}
 }
+
+# Held-out s20/H6 (GSA's grace-alerting): `MFAUsed = No` selects the sign-ins CIS's
+# `MFAUsed != "Yes"` does - CloudTrail writes the flag as Yes or No - so the filter and its alarm
+# watch them; ORed with the event name instead, it is still a near miss, reported on its pattern.
+mfa_no(pattern) := {"resources": [
+	{"address": "aws_cloudwatch_log_metric_filter.cis", "type": "aws_cloudwatch_log_metric_filter", "name": "cis", "config": {"name": "cis", "pattern": pattern, "log_group_name": "trail", "metric_transformation": [{"name": "cis", "namespace": "CIS", "value": "1"}]}, "references": []},
+	{"address": "aws_cloudwatch_metric_alarm.cis", "type": "aws_cloudwatch_metric_alarm", "name": "cis", "config": {"alarm_actions": [{"$unknown": "aws_cloudformation_stack.topic.outputs[\"Arn\"]"}], "alarm_name": "cis", "metric_name": {"$unknown": "aws_cloudwatch_log_metric_filter.cis.id"}}, "references": [{"path": ["metric_name"], "target": "aws_cloudwatch_log_metric_filter.cis"}]},
+]}
+
+test_mfa_used_no_is_the_same_condition if {
+	count(rule.deny) == 0 with input as mfa_no("{ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed = No) }")
+}
+
+test_mfa_used_no_ored_is_a_near_miss if {
+	{[f.resource, f.path] | some f in rule.deny} == {["aws_cloudwatch_log_metric_filter.cis", ["pattern"]]} with input as mfa_no("{ ($.eventName = ConsoleLogin) || ($.additionalEventData.MFAUsed = No) }")
+}

@@ -93,9 +93,15 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
 # and the public address is how (held-out s18/h5: umotif's bastion module opens SSH to the world
 # by default, and its boot script publishes the instances' public IPs in Route 53). The finding
 # stays, beside the group's own (PAL-AWS-VPC-001 and the like).
+#
+# No fix either when the resource's own provisioners connect to it on that address (held-out
+# s20/H6: redis-performance's benchmark spot instances run remote-exec over SSH to
+# self.public_ip): without the address the connection has no host and the apply fails.
 address_fix(r, path) := [] if igw_only_egress
 
 else := [] if internet_facing(r)
+
+else := [] if connects_over_public_address(r)
 
 else := [result.set(path, false)]
 
@@ -107,6 +113,29 @@ why_no_fix(r) := facing_reason if {
 	not igw_only_egress
 	internet_facing(r)
 }
+
+why_no_fix(r) := connection_reason if {
+	not igw_only_egress
+	not internet_facing(r)
+	connects_over_public_address(r)
+}
+
+connection_reason := " (its provisioners connect to it on its public address: without the address they cannot reach it)"
+
+# connects_over_public_address(r): a connection block of r - at the resource's top level or in
+# one of its provisioners - names r's own public IP or DNS name as its host. Provisioner blocks
+# are evaluated with self.* unknown, so the host is an unknown whose text says what it reads.
+connects_over_public_address(r) if {
+	some conn in connections(r)
+	text := conn.host["$unknown"]
+	is_string(text)
+	regex.match(`\bself\.public_(ip|dns)\b`, text)
+}
+
+connections(r) := array.concat(
+	tf.blocks(r, "connection"),
+	[c | some p in tf.blocks(r, "provisioner"); some c in object.get(p, "connection", [])],
+)
 
 igw_reason := " (the module reaches the internet only through an internet gateway, with no NAT gateway: without the address the instances lose it)"
 

@@ -153,3 +153,25 @@ test_no_fix_when_a_group_of_the_launch_specification_is_open_to_any_address if {
 	some finding in rule.deny with input as {"resources": [f, ssh_group(["0.0.0.0/0"])]}
 	not finding.fix
 }
+
+# Held-out s20/H6: benchmark spot instances whose remote-exec provisioner connects over SSH to
+# self.public_ip. The finding stays; its fix, which would leave the connection without a host,
+# is withheld - whether the connection is in the provisioner or at the resource's top level.
+test_no_fix_when_a_provisioner_connects_to_the_public_address if {
+	conn := [{"type": "ssh", "host": {"$unknown": "self.public_ip"}}]
+	spot := {"address": "aws_spot_instance_request.s", "type": "aws_spot_instance_request", "name": "s", "config": {"associate_public_ip_address": "true", "provisioner": [{"type": "remote-exec", "connection": conn}]}, "references": []}
+	rule.deny == {{
+		"msg": "aws_spot_instance_request.s is given a public IP address (its provisioners connect to it on its public address: without the address they cannot reach it)",
+		"resource": "aws_spot_instance_request.s", "path": ["associate_public_ip_address"],
+	}} with input as {"resources": [spot]}
+	vm := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"associate_public_ip_address": true, "connection": [{"host": {"$unknown": "self.public_dns"}}], "provisioner": [{"type": "file"}]}, "references": []}
+	some finding in rule.deny with input as {"resources": [vm]}
+	not finding.fix
+}
+
+# A connection to the private address, or to a literal host, keeps the fix.
+test_fix_kept_when_the_connection_uses_another_address if {
+	vm := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"associate_public_ip_address": true, "provisioner": [{"type": "remote-exec", "connection": [{"host": {"$unknown": "self.private_ip"}}]}, {"type": "file", "connection": [{"host": "10.0.0.5"}]}]}, "references": []}
+	some finding in rule.deny with input as {"resources": [vm]}
+	finding.fix == [{"op": "set", "path": ["associate_public_ip_address"], "value": false}]
+}

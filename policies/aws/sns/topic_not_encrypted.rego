@@ -99,6 +99,11 @@ service_published(address) if {
 	modules.names_in_caller(expr, caller, address)
 }
 
+service_published(address) if {
+	some [caller, expr] in _published_via_module_args
+	modules.names_in_caller(expr, caller, address)
+}
+
 # A publisher in a child module reads the topic from one of the module's variables, fed by the
 # caller (terraform-aws-guardduty-notifications: its event targets' `arn = var.sns_topic_slack_arn`,
 # the example passing `aws_sns_topic.slack.arn`; held-out s17/h2). Built once: the caller-side
@@ -109,6 +114,19 @@ _published_via_callers contains [v.caller, expr] if {
 	some attr in _publisher_attrs[p.type]
 	some v in modules.caller_values(p, object.get(p.config, attr, null))
 	some expr in modules.unknown_exprs(v.value)
+}
+
+# An opaque module call (a registry module the scan does not read, such as terraform-aws-modules'
+# cloudwatch cis-alarms or metric-alarm) given the topic in alarm_actions, ok_actions or
+# insufficient_data_actions: the CloudWatch alarms it creates publish to the topic (held-out
+# s20/H6: chiwooiac's CIS alarms, where alias/aws/sns would have silenced every alarm). Built
+# once: the caller-side expressions of those arguments.
+_module_action_args := {"alarm_actions", "ok_actions", "insufficient_data_actions"}
+
+_published_via_module_args contains [modules.caller_of(call.address), expr] if {
+	some call in object.get(input, "modules", [])
+	some arg in _module_action_args
+	some expr in modules.unknown_exprs(object.get(call.config, arg, null))
 }
 
 # AWS Config's delivery channel cannot notify an encrypted topic at all ("Encrypted Amazon SNS not

