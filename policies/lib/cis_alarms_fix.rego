@@ -193,13 +193,20 @@ filter_groups := [g |
 
 counted_instance_reference(f, g) if {
 	f.index
-	contains(g["$expr"], "[")
+	names_an_instance(g["$expr"])
 }
 
 counted_instance_reference(f, g) if {
 	f.unexpanded
-	contains(g["$expr"], "[")
+	names_an_instance(g["$expr"])
 }
+
+# names_an_instance(expr): the reference keys a resource, data source or module call by instance
+# (`aws_sns_topic.alarms[0].arn`, `module.alerts["a"].arn`); a key into an attribute or a variable
+# (`aws_cloudformation_stack.t.outputs["Arn"]`, `var.topics[0]`) exists whatever the count.
+names_an_instance(expr) if regex.match(`^(data\.)?[a-z0-9]+_[a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*\[`, expr)
+
+names_an_instance(expr) if regex.match(`^module\.[A-Za-z_][A-Za-z0-9_-]*\[`, expr)
 
 # namespace: the namespace of the module's CloudTrail metrics, else CISBenchmark.
 default namespace := "CISBenchmark"
