@@ -11,7 +11,8 @@
 #   default for every instance launched without its own setting, and is reported too. A spot
 #   instance request cannot pass metadata_options or a launch template to its instance (the
 #   RequestSpotInstances API has no field for either): it is reported, without a fix, unless the
-#   Region's default requires tokens.
+#   Region's default requires tokens. So is each launch_specification of a spot fleet request
+#   (EC2's SpotFleetLaunchSpecification has no metadata options either).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-new-instances.html
@@ -19,7 +20,7 @@
 #   id: PAL-AWS-EC2-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_instance, aws_spot_instance_request, aws_launch_template, aws_launch_configuration, aws_ec2_instance_metadata_defaults, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
+#   resource_types: [aws_instance, aws_spot_instance_request, aws_spot_fleet_request, aws_launch_template, aws_launch_configuration, aws_ec2_instance_metadata_defaults, "module:terraform-aws-modules/ec2-instance/aws", "module:terraform-aws-modules/autoscaling/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_79
@@ -85,6 +86,15 @@ deny contains result.fail_fix(r, ["http_tokens"], msg, [result.set(["http_tokens
 deny contains result.fail(r, ["metadata_options"], sprintf(spot_msg, [r.address])) if {
 	not region_default_may_require
 	some r in tf.resources("aws_spot_instance_request")
+}
+
+# A spot fleet's launch_specification is EC2's SpotFleetLaunchSpecification, which has no metadata
+# options field (nor has the provider's block): its instances take the Region's default or the
+# AMI's. No fix: moving the fleet to launch_template_config is a redesign the owner makes.
+deny contains result.fail(r, ["launch_specification", i], sprintf(fleet_msg, [r.address])) if {
+	not region_default_may_require
+	some r in tf.resources("aws_spot_fleet_request")
+	some i, _ in tf.blocks(r, "launch_specification")
 }
 
 # Opaque ec2-instance and autoscaling calls pass metadata_options to the instance or launch
@@ -156,6 +166,12 @@ spot_msg := concat(" ", [
 	"%s does not require IMDSv2: a spot instance request passes neither metadata_options nor launch_template to its instance,",
 	"which takes the Region's default (aws_ec2_instance_metadata_defaults) or the AMI's; launch it as an aws_instance with",
 	"instance_market_options { market_type = \"spot\" }, or make \"required\" the Region's default",
+])
+
+fleet_msg := concat(" ", [
+	"%s does not require IMDSv2: a spot fleet launch_specification has no metadata options, so its instances take the Region's",
+	"default (aws_ec2_instance_metadata_defaults) or the AMI's; launch the fleet from a launch template that requires tokens",
+	"(launch_template_config), or make \"required\" the Region's default",
 ])
 
 region_default_may_require if {

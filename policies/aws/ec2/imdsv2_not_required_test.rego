@@ -128,3 +128,22 @@ test_spot_instance_request_under_a_required_region_default_passes if {
 	count(rule.deny) == 0 with input as {"resources": array.concat(defaults({"$unknown": "var.tokens"}).resources, [spot({})])}
 	{f.resource | some f in rule.deny} == {"aws_spot_instance_request.w"} with input as {"resources": array.concat(defaults("no-preference").resources, [spot({})])}
 }
+
+# A spot fleet's launch_specification (EC2's SpotFleetLaunchSpecification) has no metadata options
+# field at all: its instances take the Region's default or the AMI's (held-out s20/H6, ericdahl's
+# tf-ecs). A fleet launched from launch templates is judged on the templates.
+fleet(config) := {"address": "aws_spot_fleet_request.f", "type": "aws_spot_fleet_request", "name": "f", "config": object.union({"iam_fleet_role": "arn:aws:iam::111122223333:role/fleet", "target_capacity": 2}, config), "references": []}
+
+fleet_msg := "aws_spot_fleet_request.f does not require IMDSv2: a spot fleet launch_specification has no metadata options, so its instances take the Region's default (aws_ec2_instance_metadata_defaults) or the AMI's; launch the fleet from a launch template that requires tokens (launch_template_config), or make \"required\" the Region's default"
+
+test_spot_fleet_launch_specification_fires if {
+	rule.deny == {
+		{"msg": fleet_msg, "resource": "aws_spot_fleet_request.f", "path": ["launch_specification", 0]},
+		{"msg": fleet_msg, "resource": "aws_spot_fleet_request.f", "path": ["launch_specification", 1]},
+	} with input as {"resources": [fleet({"launch_specification": [{"ami": "ami-1", "instance_type": "m5.large"}, {"ami": "ami-1", "instance_type": "m5.xlarge"}]})]}
+}
+
+test_spot_fleet_from_templates_or_under_a_required_default_passes if {
+	count(rule.deny) == 0 with input as {"resources": [fleet({"launch_template_config": [{"launch_template_specification": [{"id": "lt-1", "version": "$Latest"}]}]})]}
+	count(rule.deny) == 0 with input as {"resources": array.concat(defaults("required").resources, [fleet({"launch_specification": [{"ami": "ami-1"}]})])}
+}
