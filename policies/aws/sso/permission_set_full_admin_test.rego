@@ -46,7 +46,7 @@ test_managed_administrator_access_other_forms_fire if {
 }
 
 # Review s20/R3: "*" with NotResource is every action on every resource but those listed, which
-# PAL-AWS-IAM-001 reports in IAM policies since round 31 and PAL-AWS-IAM-003 leaves to it; a
+# PAL-AWS-IAM-001 reports in IAM policies since round 31 and PAL-AWS-IAM-002 (service wildcards) leaves to it; a
 # permission set's inline policy is neither's, so it is judged here. NotResource "*" allows nothing.
 test_star_not_resource_fires if {
 	rule.deny == {{
