@@ -103,6 +103,8 @@ else := [] if internet_facing(r)
 
 else := [] if connects_over_public_address(r)
 
+else := [] if provisioned_over_public_address(r)
+
 else := [result.set(path, false)]
 
 default why_no_fix(_) := ""
@@ -120,6 +122,13 @@ why_no_fix(r) := connection_reason if {
 	connects_over_public_address(r)
 }
 
+why_no_fix(r) := sprintf(" (%s connects to it on its public address: without the address it cannot reach it)", [holder]) if {
+	not igw_only_egress
+	not internet_facing(r)
+	not connects_over_public_address(r)
+	some holder in public_address_provisioners(r)
+}
+
 connection_reason := " (its provisioners connect to it on its public address: without the address they cannot reach it)"
 
 # connects_over_public_address(r): a connection block of r - at the resource's top level or in
@@ -130,6 +139,28 @@ connects_over_public_address(r) if {
 	text := conn.host["$unknown"]
 	is_string(text)
 	regex.match(`\bself\.public_(ip|dns)\b`, text)
+}
+
+# Review s20/R3: another resource (a null_resource or terraform_data that configures the
+# instance) connects to it from outside on `aws_instance.web.public_ip`; without the address its
+# provisioners fail the apply too (`element(aws_instance.web.*.public_ip, count.index)` in older
+# configurations). Hosts naming an instance's public address are gathered once.
+provisioned_over_public_address(r) if count(public_address_provisioners(r)) > 0
+
+public_address_provisioners(r) := {holder |
+	some [holder, target] in public_address_hosts
+	tf.scope(holder) == tf.scope(r.address)
+	regex.replace(substring(r.address, count(tf.scope(r.address)), -1), `\[[^\]]*\]$`, "") == target
+}
+
+# [holder address, "type.name" of the resource whose public IP or DNS name the host reads].
+public_address_hosts contains [holder.address, target] if {
+	some holder in input.resources
+	some conn in connections(holder)
+	text := conn.host["$unknown"]
+	is_string(text)
+	some m in regex.find_all_string_submatch_n(`\b((aws_instance|aws_spot_instance_request)\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\]|\.\*)?\.public_(ip|dns)\b`, text, -1)
+	target := m[1]
 }
 
 connections(r) := array.concat(

@@ -175,3 +175,33 @@ test_fix_kept_when_the_connection_uses_another_address if {
 	some finding in rule.deny with input as {"resources": [vm]}
 	finding.fix == [{"op": "set", "path": ["associate_public_ip_address"], "value": false}]
 }
+
+# Review s20/R3: a null_resource or terraform_data that provisions the instance connects to it
+# from outside, on `aws_instance.web.public_ip`: the fix would leave that connection without a
+# host and fail the apply, as a provisioner of the instance's own would. Another instance's
+# address, or the private one, keeps the fix.
+provisioner_of(address, host) := {"address": address, "type": "null_resource", "name": "setup", "config": {"connection": [{"type": "ssh", "host": {"$unknown": host}}], "provisioner": [{"type": "remote-exec"}]}, "references": []}
+
+web := {"address": "aws_instance.web", "type": "aws_instance", "name": "web", "config": {"associate_public_ip_address": true}, "references": []}
+
+test_no_fix_when_another_resource_connects_to_the_public_address if {
+	rule.deny == {{
+		"msg": "aws_instance.web is given a public IP address (null_resource.setup connects to it on its public address: without the address it cannot reach it)",
+		"resource": "aws_instance.web", "path": ["associate_public_ip_address"],
+	}} with input as {"resources": [web, provisioner_of("null_resource.setup", "aws_instance.web.public_ip")]}
+	in_provisioner := {"address": "terraform_data.cfg", "type": "terraform_data", "name": "cfg", "config": {"provisioner": [{"type": "remote-exec", "connection": [{"host": {"$unknown": "coalesce(aws_instance.web[count.index].public_dns, \"x\")"}}]}]}, "references": []}
+	some f in rule.deny with input as {"resources": [web, in_provisioner]}
+	not f.fix
+	some g in rule.deny with input as {"resources": [web, provisioner_of("null_resource.setup[0]", "element(aws_instance.web.*.public_ip, count.index)")]}
+	not g.fix
+}
+
+test_fix_kept_when_another_resource_connects_elsewhere if {
+	some f in rule.deny with input as {"resources": [web, provisioner_of("null_resource.setup", "aws_instance.web.private_ip")]}
+	f.fix
+	some g in rule.deny with input as {"resources": [web, provisioner_of("null_resource.setup", "aws_instance.web2.public_ip")]}
+	g.fix
+	child := object.union(web, {"address": "module.app.aws_instance.web"})
+	some h in rule.deny with input as {"resources": [child, provisioner_of("null_resource.setup", "aws_instance.web.public_ip")]}
+	h.fix
+}

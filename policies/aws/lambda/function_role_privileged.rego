@@ -47,6 +47,11 @@ privileges(address) := "full administrator access" if {
 	some a in iam_identity.attached_arns
 	a.identity == address
 	aws_managed(a.arn, "AdministratorAccess")
+} else := "full administrator access, but for the resources in NotResource" if {
+	# Review s20/R3: "*" on every resource but those listed, IAM-001's reading since round 31.
+	some st in iam_identity.statements_of(address)
+	iam.allows_all_actions(st.statement)
+	iam.allows_all_but_listed_resources(st.statement)
 } else := "IAM full access" if {
 	some a in iam_identity.attached_arns
 	a.identity == address

@@ -32,3 +32,14 @@ test_fires_on_aws_managed_admin_attached_by_arn if {
 test_passes_on_aws_managed_execution_role if {
 	count(rule.deny) == 0 with input as {"resources": [fn, role({}), attachment("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")]}
 }
+
+# Review s20/R3: "*" with NotResource is every action on every resource but those listed (IAM
+# User Guide, NotResource), which PAL-AWS-IAM-001 reports as full administrative access since
+# round 31; the function's role holding it is named for what it is.
+test_fires_on_admin_with_not_resource if {
+	roles := [
+		fn, role({}),
+		{"address": "aws_iam_role_policy.fn", "type": "aws_iam_role_policy", "name": "fn", "config": {"name": "fn", "role": {"$unknown": "aws_iam_role.fn.id"}, "policy": {"Statement": [{"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:s3:::payroll/*"}]}}, "references": [{"path": ["role"], "target": "aws_iam_role.fn", "attribute": "id"}]},
+	]
+	rule.deny == {{"msg": "aws_lambda_function.fn runs as aws_iam_role.fn, which can escalate its privileges (full administrator access, but for the resources in NotResource)", "resource": "aws_lambda_function.fn", "path": ["role"]}} with input as {"resources": roles}
+}

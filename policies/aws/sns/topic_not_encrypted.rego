@@ -123,11 +123,17 @@ _published_via_callers contains [v.caller, expr] if {
 # once: the caller-side expressions of those arguments.
 _module_action_args := {"alarm_actions", "ok_actions", "insufficient_data_actions"}
 
-_published_via_module_args contains [modules.caller_of(call.address), expr] if {
+_published_via_module_args contains [modules.caller_of(call.address), _unquoted(text)] if {
 	some call in object.get(input, "modules", [])
 	some arg in _module_action_args
-	some expr in modules.unknown_exprs(object.get(call.config, arg, null))
+	some text in modules.unknown_exprs(object.get(call.config, arg, null))
 }
+
+# _unquoted(text): a template that only interpolates one expression (`"${aws_sns_topic.t.arn}"`,
+# review s20/R3) reads that expression; any other text is itself.
+_unquoted(text) := m[1] if {
+	some m in regex.find_all_string_submatch_n(`^"\$\{([^{}"]+)\}"$`, text, 1)
+} else := text
 
 # AWS Config's delivery channel cannot notify an encrypted topic at all ("Encrypted Amazon SNS not
 # supported", AWS Config developer guide, Permissions for the Amazon SNS Topic): no key, AWS managed

@@ -125,3 +125,14 @@ test_topic_in_an_opaque_alarm_module_has_no_fix if {
 		f.fix
 	}
 }
+
+# Review s20/R3: written as a template, `["${aws_sns_topic.t.arn}"]` (Terraform 0.11 style, still
+# common), the module argument's text is the quoted template; it names the topic all the same.
+test_topic_in_an_opaque_alarm_module_as_a_template_has_no_fix if {
+	cis := {"address": "module.alarm", "source": "terraform-aws-modules/cloudwatch/aws//modules/metric-alarm", "config": {"ok_actions": [{"$unknown": "\"${aws_sns_topic.t.arn}\""}]}}
+	findings := rule.deny with input as {"resources": [topic], "modules": [cis]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+}

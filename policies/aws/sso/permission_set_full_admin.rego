@@ -1,7 +1,8 @@
 # METADATA
 # title: IAM Identity Center permission set grants full administrative access
 # description: |
-#   The permission set's inline policy allows every action ("*") on every resource. Everyone
+#   The permission set's inline policy allows every action ("*") on every resource (Resource "*",
+#   or NotResource: every resource but the few it lists). Everyone
 #   assigned the permission set becomes an administrator of each account it is provisioned to.
 #   Grant the actions the job needs, and keep full access in a separate, rarely assigned set.
 #   Attaching the AWS managed AdministratorAccess policy to the set does the same.
@@ -30,14 +31,14 @@ import data.palisade.lib.tf
 deny contains result.with_related(result.fail(r, ["inline_policy"], msg), related) if {
 	some r in input.resources
 	r.type == "aws_ssoadmin_permission_set_inline_policy"
-	paths := [array.concat(["inline_policy"], entry.path) |
+	entries := [{"path": array.concat(["inline_policy"], entry.path), "star": _on_star(entry.statement)} |
 		some entry in iam.statements(r.config.inline_policy)
 		iam.allows_all_actions(entry.statement)
-		iam.allows_all_resources(entry.statement)
+		_on_every_resource(entry.statement)
 	]
-	count(paths) > 0
-	msg := sprintf("%s allows all actions on all resources", [r.address])
-	related := [result.related(r, array.concat(path, ["Action"]), "allows \"*\" on \"*\"") | some path in paths]
+	count(entries) > 0
+	msg := _message(r.address, entries)
+	related := [result.related(r, array.concat(e.path, ["Action"]), _related_msg(e.star)) | some e in entries]
 }
 
 # The AWS managed AdministratorAccess ("*" on "*") attached to the set (Checkov's
@@ -52,3 +53,22 @@ deny contains result.fail(r, ["managed_policy_arn"], msg) if {
 	endswith(arn, ":iam::aws:policy/AdministratorAccess")
 	msg := sprintf("%s gives the permission set the AWS managed AdministratorAccess policy (all actions on all resources)", [r.address])
 }
+
+# Review s20/R3: "*" with NotResource is every resource but those listed (IAM User Guide,
+# NotResource), as PAL-AWS-IAM-001 reads it in IAM policies since round 31.
+_on_every_resource(s) if iam.allows_all_resources(s)
+
+_on_every_resource(s) if iam.allows_all_but_listed_resources(s)
+
+_on_star(s) if iam.allows_all_resources(s)
+
+else := false
+
+_message(address, entries) := sprintf("%s allows all actions on all resources", [address]) if {
+	some e in entries
+	e.star
+} else := sprintf("%s allows all actions on every resource except those listed in NotResource", [address])
+
+_related_msg(true) := "allows \"*\" on \"*\""
+
+_related_msg(false) := "allows \"*\" on every resource but those in NotResource"

@@ -44,3 +44,16 @@ test_managed_administrator_access_other_forms_fire if {
 	count(rule.deny) == 0 with input as {"resources": [looked_up], "data": [object.union(admin, {"config": {"name": "ReadOnlyAccess"}})]}
 	count(rule.deny) == 0 with input as {"resources": [attachment({"$unknown": "var.policy_arn"})]}
 }
+
+# Review s20/R3: "*" with NotResource is every action on every resource but those listed, which
+# PAL-AWS-IAM-001 reports in IAM policies since round 31 and PAL-AWS-IAM-002 (service wildcards) leaves to it; a
+# permission set's inline policy is neither's, so it is judged here. NotResource "*" allows nothing.
+test_star_not_resource_fires if {
+	rule.deny == {{
+		"msg": "aws_ssoadmin_permission_set_inline_policy.p allows all actions on every resource except those listed in NotResource",
+		"resource": "aws_ssoadmin_permission_set_inline_policy.p", "path": ["inline_policy"],
+		"related": [{"resource": "aws_ssoadmin_permission_set_inline_policy.p", "path": ["inline_policy", "Statement", 0, "Action"], "msg": "allows \"*\" on every resource but those in NotResource"}],
+	}} with input as {"resources": [inline({"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:iam::*:role/breakglass"})]}
+	count(rule.deny) == 0 with input as {"resources": [inline({"Effect": "Allow", "Action": "*", "NotResource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [inline({"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:iam::*:role/breakglass"})]}
+}
