@@ -153,9 +153,15 @@ public_address_provisioners(r) := {holder |
 	regex.replace(substring(r.address, count(tf.scope(r.address)), -1), `\[[^\]]*\]$`, "") == target
 }
 
+# The resources that configure an instance from outside over SSH or WinRM: the provisioning
+# resources, and instances reaching another one (a bastion's neighbours). Named, not every
+# resource read: fix verification re-runs a rule whenever an edit touches what it read.
+provisioning_types := {"null_resource", "terraform_data", "aws_instance", "aws_spot_instance_request"}
+
 # [holder address, "type.name" of the resource whose public IP or DNS name the host reads].
 public_address_hosts contains [holder.address, target] if {
-	some holder in input.resources
+	some holder_type in provisioning_types
+	some holder in tf.resources(holder_type)
 	some conn in connections(holder)
 	text := conn.host["$unknown"]
 	is_string(text)
