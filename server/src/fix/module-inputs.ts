@@ -9,7 +9,7 @@
 // A candidate is verified like any other (the finding gone, nothing new), so an input that also
 // drives something a rule checks, or a caller that passes another variable, gets no fix.
 import { basename } from 'node:path';
-import type { Block, Expr, ParsedFile, TerraformUnitResult } from '../iac/terraform';
+import { soleInterpolation, type Block, type Expr, type ParsedFile, type TerraformUnitResult } from '../iac/terraform';
 import type { Finding, FixOperation } from '../policy';
 import { summarizeValue } from './hcl-values';
 import { isJsonSyntaxFile } from './json-render';
@@ -75,7 +75,8 @@ function inputsRead(file: ParsedFile, block: Block, ops: readonly FixOperation[]
  */
 function variableName(expr: Expr): string | undefined {
   let e = unparen(expr);
-  if (e.kind === 'Template' && !e.heredoc && e.parts.length === 1 && e.parts[0].kind === 'TemplateInterpolation') e = unparen(e.parts[0].expr);
+  const sole = e.kind === 'Template' ? soleInterpolation(e) : undefined;
+  if (sole) e = unparen(sole);
   if (e.kind !== 'GetAttr') return undefined;
   const object = unparen(e.object);
   return object.kind === 'Variable' && object.name === 'var' ? e.name.name : undefined;

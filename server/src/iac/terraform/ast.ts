@@ -84,6 +84,15 @@ export interface TemplateExpr extends Span {
 
 export type TemplatePart = TemplateLiteral | TemplateInterpolation | TemplateIf | TemplateFor;
 
+/**
+ * The expression of a quoted template that is exactly one interpolation (`"${x}"`, Terraform 0.11
+ * style), else undefined: Terraform takes that value itself, not its string form.
+ */
+export function soleInterpolation(expr: TemplateExpr): Expr | undefined {
+  const only = expr.parts.length === 1 && !expr.heredoc ? expr.parts[0] : undefined;
+  return only?.kind === 'TemplateInterpolation' ? only.expr : undefined;
+}
+
 export interface TemplateLiteral extends Span {
   kind: 'TemplateLiteral';
   /** Text with escapes resolved (`$${` → `${`, `\n` → newline in quoted strings). */

@@ -9,6 +9,7 @@ export { parseCached as parseTerraformCached } from './eval/unit';
 export type { TerraformUnitOptions, TerraformUnitResult, ValueDescription } from './api';
 // Syntax-tree types for layers that edit Terraform text in place (the fix layer).
 export type { ParsedFile, Body, BodyItem, Block, Attribute, Expr, ObjectExpr, ObjectItem, TupleExpr, Comment } from './ast';
+export { soleInterpolation } from './ast';
 export { readJsonSpans, type JsonSpanNode } from './json-spans';
 /** Root-relative file paths as the model writes them (findings, diagnostics). */
 export { relativePath } from './eval/text';

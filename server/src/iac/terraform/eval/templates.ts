@@ -1,5 +1,5 @@
 // String templates: interpolation and `%{if}` / `%{for}` directives, in quoted strings and heredocs.
-import type { TemplateExpr, TemplatePart } from '../ast';
+import { soleInterpolation, type TemplateExpr, type TemplatePart } from '../ast';
 import { Unknown, type Value } from '../values';
 import { toBoolValue, toStringValue, typeName } from './convert';
 import { evaluate, iterationPairs, unknownFrom } from './expressions';
@@ -8,9 +8,8 @@ import { evalError, sourceOf, withBindings, type Scope } from './scope';
 
 export function evaluateTemplate(expr: TemplateExpr, scope: Scope): Value {
   // A template that is exactly one interpolation yields the value itself, not its string form.
-  if (expr.parts.length === 1 && expr.parts[0].kind === 'TemplateInterpolation' && !expr.heredoc) {
-    return evaluate(expr.parts[0].expr, scope);
-  }
+  const sole = soleInterpolation(expr);
+  if (sole) return evaluate(sole, scope);
   const unknowns: Value[] = [];
   // Interpolated values are kept only for the two cases that read them again: JSON text, and an
   // instance of an expanded block (or a `for` element) whose text names its iteration values.
