@@ -192,21 +192,30 @@ filter_groups := [g |
 ]
 
 counted_instance_reference(f, g) if {
-	f.index
+	_counted(f)
 	names_an_instance(g["$expr"])
 }
 
 counted_instance_reference(f, g) if {
-	f.unexpanded
-	names_an_instance(g["$expr"])
+	_counted(f)
+	names_an_element(g["$expr"])
 }
 
+_counted(f) if f.index
+
+_counted(f) if f.unexpanded
+
 # names_an_instance(expr): the reference keys a resource, data source or module call by instance
-# (`aws_sns_topic.alarms[0].arn`, `module.alerts["a"].arn`); a key into an attribute or a variable
-# (`aws_cloudformation_stack.t.outputs["Arn"]`, `var.topics[0]`) exists whatever the count.
+# (`aws_sns_topic.alarms[0].arn`, `module.alerts["a"].arn`); a key into an attribute
+# (`aws_cloudformation_stack.t.outputs["Arn"]`) exists whatever the count.
 names_an_instance(expr) if regex.match(`^(data\.)?[a-z0-9]+_[a-z0-9_]*\.[A-Za-z_][A-Za-z0-9_-]*\[`, expr)
 
 names_an_instance(expr) if regex.match(`^module\.[A-Za-z_][A-Za-z0-9_-]*\[`, expr)
+
+# names_an_element(expr): an element of a variable or local (`var.topics[0]`). A count such as
+# `length(var.topics) > 0 ? 1 : 0` is what keeps that index valid, and an alarm added without it
+# fails the plan when the list is empty; the value is unknown here, so its length cannot be told.
+names_an_element(expr) if regex.match(`^(var|local)\.[A-Za-z_][A-Za-z0-9_-]*\[`, expr)
 
 # namespace: the namespace of the module's CloudTrail metrics, else CISBenchmark.
 default namespace := "CISBenchmark"

@@ -188,16 +188,20 @@ test_a_counted_alarm_lends_no_indexed_topic if {
 	ops[1].config.alarm_actions == [{"$expr": "aws_sns_topic.alarms[0].arn"}]
 }
 
-# Only an instance key makes a reference depend on the alarm's count: a counted alarm notifying
-# an uncounted stack's output by its map key (GSA's grace-alerting, `count = var.alert_on_x ? 1 :
-# 0` on every alarm, held-out s20/H6) or a list variable's element lends it.
+# An instance key or a collection element makes a reference depend on the alarm's count: a counted
+# alarm notifying an uncounted stack's output by its map key (GSA's grace-alerting, `count =
+# var.alert_on_x ? 1 : 0` on every alarm, held-out s20/H6) lends it; a list variable's element
+# (`count = length(var.topics) > 0 ? 1 : 0`) does not, but an uncounted alarm's does.
 test_a_counted_alarm_lends_an_attribute_index if {
 	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
 	stack := object.union(notifying(`aws_cloudformation_stack.alerting_topic.outputs["Arn"]`), {"address": "aws_cloudwatch_metric_alarm.other[0]", "index": 0})
 	ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, stack]}
 	ops[1].config.alarm_actions == [{"$expr": `aws_cloudformation_stack.alerting_topic.outputs["Arn"]`}]
 	listed := object.union(notifying("var.alarm_topic_arns[0]"), {"address": "aws_cloudwatch_metric_alarm.other[0]", "index": 0})
-	listed_ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, listed]}
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, listed]}
+	unexpanded_local := object.union(notifying("local.topics[0]"), {"unexpanded": true})
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, unexpanded_local]}
+	listed_ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, notifying("var.alarm_topic_arns[0]")]}
 	listed_ops[1].config.alarm_actions == [{"$expr": "var.alarm_topic_arns[0]"}]
 	module_instance := object.union(notifying("module.alerts[0].sns_topic_arn"), {"address": "aws_cloudwatch_metric_alarm.other[0]", "index": 0})
 	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, module_instance]}
