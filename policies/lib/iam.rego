@@ -265,6 +265,48 @@ unconditional_denies contains {"address": p.resource.address, "doc": p.path, "pa
 	is_string(pattern)
 }
 
+# scoped_by_deny(st, action): the statement's document also denies the action (or a pattern of
+# it), without a condition, on every resource but those a NotResource names one by one. Deny wins,
+# so whatever the Allow names, the action is granted on those resources at most (IAM User Guide,
+# NotResource with Deny).
+scoped_by_deny(st, action) if {
+	some d in not_resource_denies
+	d.address == st.resource.address
+	array.slice(st.path, 0, count(d.doc)) == d.doc
+	glob.match(d.pattern, [], lower(action))
+}
+
+# not_resource_denies: {"address", "doc", "pattern"} for each action pattern of an unconditional
+# Deny whose NotResource lists named resources only; found once per unit (most have none).
+not_resource_denies contains {"address": p.resource.address, "doc": p.path, "pattern": lower(pattern)} if {
+	some p in identity_policies
+	some entry in statements(p.doc)
+	s := entry.statement
+	is_deny(s)
+	not has_condition(s)
+	listed := as_list(object.get(s, "NotResource", null))
+	count(listed) > 0
+	every r in listed {
+		names_resources(r)
+	}
+	some pattern in actions(s)
+	is_string(pattern)
+}
+
+# names_resources(arn): a known ARN without wildcards, or a bucket's objects
+# (`arn:aws:s3:::reports/*`). `arn:aws:s3:::*` or `arn:aws:sqs:*:*:*` still reach a whole service.
+names_resources(arn) if {
+	is_string(arn)
+	startswith(arn, "arn:")
+	not contains(arn, "*")
+	not contains(arn, "?")
+}
+
+names_resources(arn) if {
+	is_string(arn)
+	regex.match(`^arn:aws[a-z-]*:s3:::[^*?/]+/\*$`, arn)
+}
+
 # public_statements(doc): Allow statements that name everyone as principal without any
 # condition, i.e. grants to the whole internet (resource-based policies).
 public_statements(doc) := [entry |

@@ -30,12 +30,15 @@ import data.palisade.lib.result
 
 # One finding per document, on the attribute that holds it; each offending statement is a
 # related location. Round 31: "*" with NotResource counts (every resource but those listed).
+# Session 21: not when the document denies "*" on every resource but named ones (those are then
+# all it reaches: PAL-AWS-IAM-003's every action on named resources).
 deny contains result.with_related(result.fail(p.resource, p.path, msg), related) if {
 	some p in iam.identity_policies
 	entries := [{"path": array.concat(p.path, entry.path), "star": _on_star(entry.statement)} |
 		some entry in iam.statements(p.doc)
 		iam.allows_all_actions(entry.statement)
 		_on_every_resource(entry.statement)
+		not iam.scoped_by_deny({"resource": p.resource, "path": array.concat(p.path, entry.path)}, "*")
 		not iam.expired(entry.statement) # round 22: a date condition already past allows nothing
 	]
 	count(entries) > 0

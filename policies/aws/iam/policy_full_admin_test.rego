@@ -51,3 +51,13 @@ test_star_not_resource_fires if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "NotResource": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::payroll"})]}
 }
+
+# "*" on "*" beside an unconditional Deny of "*" on every resource but named ones grants every
+# action on those resources only: not full administrative access (PAL-AWS-IAM-003 reports it as
+# every action on the resources it names). A Deny of some actions leaves the rest on "*".
+test_star_scoped_by_a_not_resource_deny_passes if {
+	allow := {"Effect": "Allow", "Action": "*", "Resource": "*"}
+	count(rule.deny) == 0 with input as {"resources": [policy([allow, {"Effect": "Deny", "Action": "*", "NotResource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]}])]}
+	count(rule.deny) == 1 with input as {"resources": [policy([allow, {"Effect": "Deny", "Action": "s3:*", "NotResource": ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]}])]}
+	count(rule.deny) == 1 with input as {"resources": [policy([allow, {"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::*"}])]}
+}

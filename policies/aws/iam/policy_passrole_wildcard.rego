@@ -34,6 +34,7 @@ deny contains result.fail(st.resource, array.concat(st.path, ["Resource"]), msg)
 	iam.allows_all_resources(s)
 	not iam.has_condition(s)
 	not iam.cancelled(st, "iam:PassRole")
+	not iam.scoped_by_deny(st, "iam:PassRole")
 	msg := sprintf("%s allows iam:PassRole on every role", [st.resource.address])
 }
 

@@ -53,3 +53,18 @@ test_passrole_not_resource_deny_or_conditioned_passes if {
 	# An element not known at scan time could be "*" (which would exclude everything).
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:PassRole", "NotResource": ["arn:aws:iam::111122223333:role/admin", {"$unknown": "var.role"}]})]}
 }
+
+# iam:PassRole on "*" beside an unconditional Deny of it on every role but named ones passes those
+# roles only; a Deny whose NotResource is every role (`role/*` is a wildcard) leaves it open.
+passrole_beside(deny) := {
+	"address": "aws_iam_policy.deploy", "type": "aws_iam_policy", "name": "deploy", "config": {"policy": {"Statement": [
+		{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"},
+		deny,
+	]}},
+	"references": [],
+}
+
+test_passrole_scoped_by_a_not_resource_deny_passes if {
+	count(rule.deny) == 0 with input as {"resources": [passrole_beside({"Effect": "Deny", "Action": "iam:PassRole", "NotResource": "arn:aws:iam::111122223333:role/app"})]}
+	count(rule.deny) == 1 with input as {"resources": [passrole_beside({"Effect": "Deny", "Action": "iam:PassRole", "NotResource": "arn:aws:iam::111122223333:role/*"})]}
+}

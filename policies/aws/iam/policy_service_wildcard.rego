@@ -64,8 +64,7 @@ deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) i
 deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
 	some st in iam.identity_statements
 	iam.allows_all_actions(st.statement)
-	not iam.allows_all_resources(st.statement)
-	not iam.allows_all_but_listed_resources(st.statement)
+	_on_named_resources(st)
 	not iam.expired(st.statement)
 	some a in iam.actions(st.statement)
 	iam.is_wildcard(a)
@@ -120,4 +119,15 @@ attached contains [r, ["policy_arns", i], value] if {
 full_access_name(arn) := parts[0][1] if {
 	parts := regex.find_all_string_submatch_n(`^arn:[a-z-]+:iam::aws:policy/(?:[A-Za-z0-9+=,.@_-]+/)*([A-Za-z0-9+=,.@_-]*FullAccess(?:V[0-9]+)?)$`, arn, 1)
 	count(parts) == 1
+}
+
+_on_named_resources(st) if {
+	not iam.allows_all_resources(st.statement)
+	not iam.allows_all_but_listed_resources(st.statement)
+}
+
+# "*" on "*" that the document's unconditional Deny limits to the resources a NotResource names.
+_on_named_resources(st) if {
+	iam.allows_all_resources(st.statement)
+	iam.scoped_by_deny(st, "*")
 }

@@ -116,3 +116,12 @@ test_all_actions_on_every_resource_is_left_to_full_admin if {
 test_star_with_not_resource_left_to_full_admin if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "*", "NotResource": "arn:aws:iam::111122223333:role/admin"})]}
 }
+
+# "*" on "*" scoped by an unconditional Deny of "*" on every resource but named ones is every
+# action on those resources (PAL-AWS-IAM-001 leaves it).
+test_star_scoped_by_a_not_resource_deny_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_policy.ops allows every action (\"*\") on the resources it names",
+		"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Action"],
+	}} with input as {"resources": [doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::reports/*"}])]}
+}

@@ -49,7 +49,7 @@ deny contains result.fail(st.resource, array.concat(st.path, ["NotResource"]), m
 	msg := sprintf("%s allows %s on every resource except those listed in NotResource", [st.resource.address, _summary(writes)])
 }
 
-_writes(st) := sort({a | some a in iam.actions(st.statement); is_string(a); _resource_level_write(a); not iam.cancelled(st, a)})
+_writes(st) := sort({a | some a in iam.actions(st.statement); is_string(a); _resource_level_write(a); not iam.cancelled(st, a); not iam.scoped_by_deny(st, a)})
 
 _resource_level_write(action) if {
 	[service, name] := split(lower(action), ":")

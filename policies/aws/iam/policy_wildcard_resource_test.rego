@@ -85,3 +85,34 @@ test_not_resource_deny_star_or_read_only_passes if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "NotResource": "*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::hr/*"})]}
 }
+
+# A Deny without a condition on every resource but those a NotResource lists one by one leaves the
+# Allow's writes on those resources only (Deny wins; IAM User Guide, NotResource with Deny).
+scoped(deny) := {"address": "aws_iam_policy.ops", "type": "aws_iam_policy", "name": "ops", "references": [], "config": {"policy": {"Statement": [
+	{"Effect": "Allow", "Action": ["s3:PutObject", "sqs:SendMessage"], "Resource": "*"},
+	deny,
+]}}}
+
+test_writes_scoped_by_a_not_resource_deny_pass if {
+	buckets := ["arn:aws:s3:::reports", "arn:aws:s3:::reports/*"]
+	rule.deny == {{
+		"msg": "aws_iam_policy.ops allows sqs:SendMessage on every resource (\"*\")",
+		"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [scoped({"Effect": "Deny", "Action": "s3:*", "NotResource": buckets})]}
+	count(rule.deny) == 0 with input as {"resources": [scoped({"Effect": "Deny", "Action": "*", "NotResource": array.concat(buckets, ["arn:aws:sqs:eu-west-1:123456789012:jobs"])})]}
+}
+
+# The Deny must exclude named resources and hold unconditionally: a wildcard that still reaches a
+# whole service or type, an unknown item, a condition or a Deny of other actions leaves it open.
+both_open := {{
+	"msg": "aws_iam_policy.ops allows s3:PutObject, sqs:SendMessage on every resource (\"*\")",
+	"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Resource"],
+}}
+
+test_writes_a_not_resource_deny_does_not_scope_fire if {
+	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::*"})]}
+	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "*", "NotResource": ["arn:aws:s3:::reports/*", "arn:aws:sqs:*:*:*"]})]}
+	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "*", "NotResource": [{"$unknown": "var.allowed"}]})]}
+	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::reports/*", "Condition": {"Bool": {"aws:ViaAWSService": "false"}}})]}
+	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::reports/*"})]}
+}
