@@ -68,10 +68,14 @@ deny contains fixes.finding(r, ["associate_public_ip_address"], msg, address_fix
 	msg := sprintf("%s gives instances a public IP address%s", [r.address, why_no_fix(r)])
 }
 
-deny contains result.fail_fix(m, ["associate_public_ip_address"], msg, [result.set(["associate_public_ip_address"], false)]) if {
+deny contains fixes.finding(m, ["associate_public_ip_address"], msg, fix) if {
 	some m in modules.ec2_instances
 	unknown.is_true(m.config.associate_public_ip_address)
-	msg := sprintf("%s is given a public IP address", [m.address])
+	fix := [op | not provisioned_over_public_address(m); op := result.set(["associate_public_ip_address"], false)]
+	msg := sprintf("%s is given a public IP address%s", [m.address, concat("", [why |
+		some holder in public_address_provisioners(m)
+		why := sprintf(" (%s connects to it on its public address: without the address it cannot reach it)", [holder])
+	])])
 }
 
 deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
@@ -151,7 +155,20 @@ public_address_provisioners(r) := {holder |
 	some [holder, target] in public_address_hosts
 	tf.scope(holder) == tf.scope(r.address)
 	regex.replace(substring(r.address, count(tf.scope(r.address)), -1), `\[[^\]]*\]$`, "") == target
+} | {holder |
+	some [holder, call] in public_address_module_hosts
+	scope := tf.scope(holder)
+	startswith(r.address, scope)
+	_within_call(substring(r.address, count(scope), -1), call)
 }
+
+# _within_call(address, call): the address is the call (`module.app`, an opaque call) or lies in one
+# of its instances (`module.app.aws_instance.web`, `module.app[0].aws_instance.web`).
+_within_call(address, call) if address == call
+
+_within_call(address, call) if startswith(address, concat("", [call, "."]))
+
+_within_call(address, call) if startswith(address, concat("", [call, "["]))
 
 # The resources that configure an instance from outside over SSH or WinRM: the provisioning
 # resources, and instances reaching another one (a bastion's neighbours). Named, not every
@@ -159,14 +176,27 @@ public_address_provisioners(r) := {holder |
 provisioning_types := {"null_resource", "terraform_data", "aws_instance", "aws_spot_instance_request"}
 
 # [holder address, "type.name" of the resource whose public IP or DNS name the host reads].
-public_address_hosts contains [holder.address, target] if {
+public_address_hosts contains [holder, target] if {
+	some [holder, text] in _provisioning_hosts
+	some m in regex.find_all_string_submatch_n(`\b((aws_instance|aws_spot_instance_request)\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\]|\.\*)?\.public_(ip|dns)\b`, text, -1)
+	target := m[1]
+}
+
+# [holder address, "module.name" of a call whose public IP or DNS output the host reads
+# (`module.app.public_ip`, `module.app[0].instance_public_dns`)].
+public_address_module_hosts contains [holder, call] if {
+	some [holder, text] in _provisioning_hosts
+	some m in regex.find_all_string_submatch_n(`\b(module\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\]|\.\*)?\.[A-Za-z0-9_]*public_(ip|dns)`, text, -1)
+	call := m[1]
+}
+
+# [holder address, host text] of each connection of a provisioning resource.
+_provisioning_hosts contains [holder.address, text] if {
 	some holder_type in provisioning_types
 	some holder in tf.resources(holder_type)
 	some conn in connections(holder)
 	text := conn.host["$unknown"]
 	is_string(text)
-	some m in regex.find_all_string_submatch_n(`\b((aws_instance|aws_spot_instance_request)\.[A-Za-z_][A-Za-z0-9_-]*)(\[[^\]]*\]|\.\*)?\.public_(ip|dns)\b`, text, -1)
-	target := m[1]
 }
 
 connections(r) := array.concat(

@@ -205,3 +205,32 @@ test_fix_kept_when_another_resource_connects_elsewhere if {
 	some h in rule.deny with input as {"resources": [child, provisioner_of("null_resource.setup", "aws_instance.web.public_ip")]}
 	h.fix
 }
+
+# Review s20/R3's open item: the provisioning resource reaches an instance a module builds through
+# the module's output (`module.app.public_ip`, `module.app[0].instance_public_dns`). The fix inside
+# the module would leave that connection without a host, so no fix for the module's instances, nor
+# for an opaque ec2-instance call connected that way; another module's output keeps the fix.
+test_no_fix_when_a_provisioner_connects_through_a_module_output if {
+	child := object.union(web, {"address": "module.app.aws_instance.web", "module": "module.app"})
+	rule.deny == {{
+		"msg": "module.app.aws_instance.web is given a public IP address (null_resource.setup connects to it on its public address: without the address it cannot reach it)",
+		"resource": "module.app.aws_instance.web", "path": ["associate_public_ip_address"],
+	}} with input as {"resources": [child, provisioner_of("null_resource.setup", "module.app.public_ip")]}
+	counted := object.union(web, {"address": "module.app[0].aws_instance.web", "module": "module.app[0]"})
+	some f in rule.deny with input as {"resources": [counted, provisioner_of("null_resource.setup", "module.app[0].instance_public_dns")]}
+	not f.fix
+	some g in rule.deny with input as {"resources": [child, provisioner_of("null_resource.setup", "module.db.public_ip")]}
+	g.fix
+	some h in rule.deny with input as {"resources": [child, provisioner_of("null_resource.setup", "module.app.private_ip")]}
+	h.fix
+}
+
+test_no_fix_for_an_opaque_instance_module_connected_through_its_output if {
+	call := {"address": "module.ec2", "name": "ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"associate_public_ip_address": true}}
+	rule.deny == {{
+		"msg": "module.ec2 is given a public IP address (null_resource.setup connects to it on its public address: without the address it cannot reach it)",
+		"resource": "module.ec2", "path": ["associate_public_ip_address"],
+	}} with input as {"resources": [provisioner_of("null_resource.setup", "module.ec2.public_ip")], "modules": [call]}
+	some f in rule.deny with input as {"resources": [], "modules": [call]}
+	f.fix
+}
