@@ -108,7 +108,7 @@ service_published(address) if {
 # caller (terraform-aws-guardduty-notifications: its event targets' `arn = var.sns_topic_slack_arn`,
 # the example passing `aws_sns_topic.slack.arn`; held-out s17/h2). Built once: the caller-side
 # expressions of every such attribute.
-_published_via_callers contains [v.caller, expr] if {
+_published_via_callers contains [v.caller, _unquoted(expr)] if {
 	some p in input.resources
 	object.get(p, "module", "") != ""
 	some attr in _publisher_attrs[p.type]
@@ -116,10 +116,11 @@ _published_via_callers contains [v.caller, expr] if {
 	some expr in modules.unknown_exprs(v.value)
 }
 
-# An opaque module call (a registry module the scan does not read, such as terraform-aws-modules'
-# cloudwatch cis-alarms or metric-alarm) given the topic in alarm_actions, ok_actions or
-# insufficient_data_actions: the CloudWatch alarms it creates publish to the topic (held-out
-# s20/H6: chiwooiac's CIS alarms, where alias/aws/sns would have silenced every alarm). Built
+# A module call given the topic in alarm_actions, ok_actions or insufficient_data_actions: the
+# CloudWatch alarms it creates publish to the topic (held-out s20/H6: chiwooiac's CIS alarms,
+# where alias/aws/sns would have silenced every alarm). An opaque call (a registry module the scan
+# does not read) given it in any argument named for a topic (`sns_topic_arn`,
+# `notification_topic_arn`: review s20/R3) is told where the service it configures notifies. Built
 # once: the caller-side expressions of those arguments.
 _module_action_args := {"alarm_actions", "ok_actions", "insufficient_data_actions"}
 
@@ -128,6 +129,18 @@ _published_via_module_args contains [modules.caller_of(call.address), _unquoted(
 	some arg in _module_action_args
 	some text in modules.unknown_exprs(object.get(call.config, arg, null))
 }
+
+_published_via_module_args contains [modules.caller_of(call.address), _unquoted(text)] if {
+	some call in object.get(input, "modules", [])
+	not call.dir
+	some arg, value in call.config
+	_names_a_topic(arg)
+	some text in modules.unknown_exprs(value)
+}
+
+_names_a_topic(arg) if contains(arg, "topic")
+
+_names_a_topic(arg) if contains(arg, "sns")
 
 # _unquoted(text): a template that only interpolates one expression (`"${aws_sns_topic.t.arn}"`,
 # review s20/R3) reads that expression; any other text is itself.

@@ -136,3 +136,40 @@ test_topic_in_an_opaque_alarm_module_as_a_template_has_no_fix if {
 		not f.fix
 	}
 }
+
+# Review s20/R3's open items. An opaque module given the topic in an argument named for a topic
+# (`sns_topic_arn`, `alarm_sns_topic_arns`, `notification_topic_arn`) is told where to notify: the
+# service it configures publishes there, so no fix. A local module's code is read instead, and a
+# template that only interpolates the topic names it when fed to a local module's variable too.
+test_topic_in_an_opaque_module_topic_argument_has_no_fix if {
+	some arg in ["sns_topic_arn", "alarm_sns_topic_arns", "notification_topic_arn"]
+	budget := {"address": "module.budget", "source": "cloudposse/budgets/aws", "config": {arg: {"$unknown": "aws_sns_topic.t.arn"}}}
+	findings := rule.deny with input as {"resources": [topic], "modules": [budget]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+}
+
+test_topic_argument_of_a_read_module_or_another_topic_keeps_the_fix if {
+	local := {"address": "module.local", "source": "./budget", "dir": "/x/budget", "config": {"sns_topic_arn": {"$unknown": "aws_sns_topic.t.arn"}}}
+	other := {"address": "module.budget", "source": "cloudposse/budgets/aws", "config": {"sns_topic_arn": {"$unknown": "aws_sns_topic.other.arn"}}}
+	fixed := rule.deny with input as {"resources": [topic], "modules": [local, other]}
+	count(fixed) == 1
+	every f in fixed {
+		f.fix
+	}
+}
+
+test_topic_passed_as_a_template_into_a_publishing_module_has_no_fix if {
+	target := {
+		"address": "module.n.aws_cloudwatch_event_target.slack[0]", "module": "module.n", "type": "aws_cloudwatch_event_target", "name": "slack",
+		"config": {"arn": {"$unknown": "var.sns_topic_slack_arn"}}, "references": [],
+	}
+	n := {"address": "module.n", "source": "../../", "dir": "/x", "config": {"sns_topic_slack_arn": {"$unknown": "\"${aws_sns_topic.t.arn}\""}}}
+	findings := rule.deny with input as {"resources": [topic, target], "modules": [n]}
+	count(findings) == 1
+	every f in findings {
+		not f.fix
+	}
+}
