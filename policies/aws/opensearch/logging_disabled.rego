@@ -114,7 +114,11 @@ grants(policy, group) if contains(policy.text, concat("", [":log-group:", group.
 # (A document written as a string is marshalled with its quotes escaped.) "arn:aws:logs:*" (the
 # provider documentation's example) and "arn:aws:logs:<region>:<account>:*" take in every log
 # group too: IAM's "*" in an ARN spans colons.
-grants(policy, _) if regex.match(`\\?"(\*|arn:[^"\\]*:log-group:\*|arn:[^:"\\]+:logs:\*|arn:[^:"\\]+:logs:[^:"\\]*:[^:"\\]*:\*)\\?"`, policy.text)
+grants(policy, _) if regex.match(`\\?"(arn:[^"\\]*:log-group:\*|arn:[^:"\\]+:logs:\*|arn:[^:"\\]+:logs:[^:"\\]*:[^:"\\]*:\*)\\?"`, policy.text)
+
+# A bare "*" counts only as a resource (`"Resource": "*"`, `"Resource": [..., "*"]`, a data
+# source's `"resources": ["*"]`): an action or a condition value of "*" says nothing of log groups.
+grants(policy, _) if regex.match(`(?i)\\?"resources?\\?"\s*:\s*(\[[^\]]*)?\\?"\*\\?"`, policy.text)
 
 audit_allowed(_, block) if object.get(block, "log_type", "") != "AUDIT_LOGS"
 

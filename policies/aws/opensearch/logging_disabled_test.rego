@@ -105,3 +105,25 @@ test_policy_for_every_log_group_by_arn_wildcard if {
 	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped("arn:aws:logs:eu-west-1:111122223333:log-group:/aws/other/*")]}
 	not g.fix
 }
+
+# Review s20/R1's open item: a "*" elsewhere in the document (the action, a condition value) says
+# nothing about which log groups it covers; only a "*" resource does, in a document written as a
+# string, as jsonencode structure or in a policy document data source's `resources`.
+test_star_outside_the_resources_no_fix if {
+	other := "arn:aws:logs:eu-west-1:111122223333:log-group:other:*"
+	action_star := json.patch(es_policy, [{"op": "replace", "path": "/config/policy_document", "value": sprintf(`{"Statement":[{"Principal":{"Service":"es.amazonaws.com"},"Action":"*","Resource":"%s"}]}`, [other])}])
+	[f] := [f | some f in rule.deny] with input as {"resources": [domain_with(app_logs, {}), action_star]}
+	not f.fix
+	structured := json.patch(es_policy, [{"op": "replace", "path": "/config/policy_document", "value": {"Statement": [{"Principal": {"Service": "es.amazonaws.com"}, "Action": "logs:PutLogEvents", "Resource": [other, "*"]}]}}])
+	[g] := [g | some g in rule.deny] with input as {"resources": [domain_with(app_logs, {}), structured]}
+	count(g.fix) == 1
+	doc := {"address": "data.aws_iam_policy_document.es", "mode": "data", "type": "aws_iam_policy_document", "name": "es", "references": [], "config": {"statement": [{
+		"actions": ["logs:PutLogEvents"], "resources": ["*"],
+		"principals": [{"type": "Service", "identifiers": ["es.amazonaws.com"]}],
+	}]}}
+	[h] := [h | some h in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped(other)], "data": [doc]}
+	count(h.fix) == 1
+	doc_scoped := json.patch(doc, [{"op": "replace", "path": "/config/statement/0/resources", "value": [other]}, {"op": "add", "path": "/config/statement/0/actions/-", "value": "*"}])
+	[k] := [k | some k in rule.deny] with input as {"resources": [domain_with(app_logs, {}), scoped(other)], "data": [doc_scoped]}
+	not k.fix
+}
