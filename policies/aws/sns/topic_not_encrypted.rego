@@ -108,7 +108,7 @@ service_published(address) if {
 # caller (terraform-aws-guardduty-notifications: its event targets' `arn = var.sns_topic_slack_arn`,
 # the example passing `aws_sns_topic.slack.arn`; held-out s17/h2). Built once: the caller-side
 # expressions of every such attribute.
-_published_via_callers contains [v.caller, _unquoted(expr)] if {
+_published_via_callers contains [v.caller, expr] if {
 	some p in input.resources
 	object.get(p, "module", "") != ""
 	some attr in _publisher_attrs[p.type]
@@ -124,13 +124,13 @@ _published_via_callers contains [v.caller, _unquoted(expr)] if {
 # once: the caller-side expressions of those arguments.
 _module_action_args := {"alarm_actions", "ok_actions", "insufficient_data_actions"}
 
-_published_via_module_args contains [modules.caller_of(call.address), _unquoted(text)] if {
+_published_via_module_args contains [modules.caller_of(call.address), text] if {
 	some call in object.get(input, "modules", [])
 	some arg in _module_action_args
 	some text in modules.unknown_exprs(object.get(call.config, arg, null))
 }
 
-_published_via_module_args contains [modules.caller_of(call.address), _unquoted(text)] if {
+_published_via_module_args contains [modules.caller_of(call.address), text] if {
 	some call in object.get(input, "modules", [])
 	not call.dir
 	some arg, value in call.config
@@ -141,12 +141,6 @@ _published_via_module_args contains [modules.caller_of(call.address), _unquoted(
 _names_a_topic(arg) if contains(arg, "topic")
 
 _names_a_topic(arg) if contains(arg, "sns")
-
-# _unquoted(text): a template that only interpolates one expression (`"${aws_sns_topic.t.arn}"`,
-# review s20/R3) reads that expression; any other text is itself.
-_unquoted(text) := m[1] if {
-	some m in regex.find_all_string_submatch_n(`^"\$\{([^{}"]+)\}"$`, text, 1)
-} else := text
 
 # AWS Config's delivery channel cannot notify an encrypted topic at all ("Encrypted Amazon SNS not
 # supported", AWS Config developer guide, Permissions for the Amazon SNS Topic): no key, AWS managed

@@ -11,6 +11,18 @@ test('local cycles: tf-local-cycle on each member, members unknown, others fine'
   assert.deepEqual(r.model.locals, { x: { $unknown: 'local.x' }, ok: 1, y: { $unknown: 'local.y' } });
 });
 
+test('a template that is one interpolation is that expression: its unknown reads as the inner text', () => {
+  // Terraform 0.11 wrote every reference as "${…}"; rules and fixes match the reference's text
+  // (`aws_sns_topic.t.arn`, `var.x`), so the quotes must not end up in the label.
+  const r = analyze({
+    'main.tf': 'variable "x" {}\nresource "x_y" "t" {\n  a = "${var.x}"\n  b = ["${aws_sns_topic.t.arn}"]\n  c = "${var.x}-suffix"\n}\n',
+  });
+  const t = r.model.resources.find((x) => x.address === 'x_y.t')!;
+  assert.deepEqual(t.config.a, { $unknown: 'var.x' });
+  assert.deepEqual(t.config.b, [{ $unknown: 'aws_sns_topic.t.arn' }]);
+  assert.deepEqual(t.config.c, { $unknown: '"${var.x}-suffix"' }, 'a template with more than one part keeps its own text');
+});
+
 test('locals are order independent across files', () => {
   const r = analyze({ 'a.tf': 'locals {\n  full = "${local.prefix}-app"\n}\n', 'b.tf': 'locals {\n  prefix = "corp"\n}\n' });
   assert.equal(r.model.locals!.full, 'corp-app');

@@ -1,7 +1,7 @@
 // Evaluation of HCL expressions with Terraform's semantics. Never throws: errors become
 // diagnostics plus an Unknown, and an Unknown propagates outward carrying the source text of the
 // outermost expression that could not be known.
-import type { BinaryExpr, ConditionalExpr, Expr, ForExpr, IndexExpr, ObjectExpr, SplatExpr, Span } from '../ast';
+import { soleInterpolation, type BinaryExpr, type ConditionalExpr, type Expr, type ForExpr, type IndexExpr, type ObjectExpr, type SplatExpr, type Span } from '../ast';
 import { containsUnknown, isObject, Unknown, collectRefs, type Value, type ValueObject } from '../values';
 import { evaluateCall } from './calls';
 import { computedAttribute, computedOwner, withRef } from './computed';
@@ -11,12 +11,17 @@ import { evalError, sourceOf, withBindings, type Scope } from './scope';
 import { evaluateTemplate, InstanceText } from './templates';
 import { resolveTraversal, resolveBareVariable } from './traversal';
 
-/** Evaluate an expression; an Unknown result is labelled with this expression's source text. */
+/**
+ * Evaluate an expression; an Unknown result is labelled with this expression's source text. A
+ * template that is one interpolation (`"${var.x}"`, Terraform 0.11's way of writing `var.x`) keeps
+ * the inner expression's label: it is that expression, and rules and fixes read the label.
+ */
 export function evaluate(expr: Expr, scope: Scope): Value {
   const v = evaluateInner(expr, scope);
   if (v instanceof Unknown) {
+    if (expr.kind === 'Template' && (v instanceof InstanceText || soleInterpolation(expr) !== undefined)) return v;
     const text = sourceOf(scope, expr);
-    if (v.expr === text || (v instanceof InstanceText && expr.kind === 'Template')) return v;
+    if (v.expr === text) return v;
     // JSON whose leaves are unknown keeps its document through locals, variables and calls.
     return v instanceof PartialJson ? v.relabel(text) : new Unknown(text, v.refs, v.reason);
   }
