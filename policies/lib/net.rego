@@ -113,20 +113,24 @@ all_ports(protocol, from, to) if {
 # security group admits), directories, databases and caches, cluster-internal
 # control planes (etcd holds a Kubernetes cluster's secrets; SaltStack's master ports ran
 # unauthenticated commands in CVE-2020-11651; Cassandra and Elasticsearch node-to-node ports
-# trust their peers), management consoles.
+# trust their peers; the HDFS NameNode's RPC port and web UI serve the file system to anyone when
+# Hadoop runs in its default simple authentication), management consoles.
 sensitive_ports := {
 	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 110: "POP3", 135: "MSRPC",
 	137: "NetBIOS name", 138: "NetBIOS datagram", 139: "NetBIOS session", 161: "SNMP",
 	162: "SNMP trap", 389: "LDAP", 445: "SMB", 636: "LDAP (TLS)", 1433: "SQL Server",
-	1434: "SQL Server browser", 1521: "Oracle", 2049: "NFS", 2375: "Docker API", 2376: "Docker API (TLS)",
+	1434: "SQL Server browser", 1521: "Oracle", 1522: "Oracle (TCPS)", 2049: "NFS",
+	2375: "Docker API", 2376: "Docker API (TLS)",
 	2379: "etcd", 2380: "etcd peer", 2382: "SQL Server Analysis Services browser",
 	2383: "SQL Server Analysis Services", 2484: "Oracle (TLS)", 3306: "MySQL", 3389: "RDP",
 	4333: "mSQL", 4505: "SaltStack publisher", 4506: "SaltStack request server",
 	5432: "PostgreSQL", 5500: "VNC", 5601: "Kibana", 5800: "VNC over HTTP", 5900: "VNC",
 	6379: "Redis", 7000: "Cassandra inter-node", 7001: "Cassandra inter-node (TLS)",
-	8140: "Puppet", 9042: "Cassandra", 9200: "Elasticsearch", 9300: "Elasticsearch transport",
+	8020: "HDFS NameNode", 8140: "Puppet", 9042: "Cassandra", 9200: "Elasticsearch",
+	9300: "Elasticsearch transport", 9870: "HDFS NameNode web UI",
 	11211: "Memcached", 11214: "Memcached (TLS)", 11215: "Memcached (TLS)", 27017: "MongoDB",
-	27018: "MongoDB shard", 27019: "MongoDB config server", 61621: "Cassandra OpsCenter",
+	27018: "MongoDB shard", 27019: "MongoDB config server", 50070: "HDFS NameNode web UI",
+	61621: "Cassandra OpsCenter",
 }
 
 # exposed_services(protocol, from, to, ports): "Name (port)" for each port of the map the rule

@@ -2,8 +2,9 @@
 # title: A password or auth token is written in the configuration
 # description: |
 #   A database master password, a Redis auth token, a broker, directory or Glue connection
-#   password, a DataSync location's password or object-storage secret key, an API Gateway API key
-#   or a secret's value set to a plain string — in the resource, a variable's default or a .tfvars file — is
+#   password, a DataSync location's password or object-storage secret key, an API Gateway API key,
+#   a CloudFormation stack parameter named for a secret (DBPassword, ApiKey) or a secret's value
+#   set to a plain string — in the resource, a variable's default or a .tfvars file — is
 #   readable by everyone who can read the repository, its history and every clone and CI log,
 #   and it cannot be rotated without a commit. Values that Terraform only knows at apply time
 #   (a variable without a default, random_password, a Secrets Manager data source) are not
@@ -13,6 +14,7 @@
 #   - ref: https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
 #   - ref: https://cwe.mitre.org/data/definitions/798.html
 #   - ref: https://docs.aws.amazon.com/glue/latest/dg/connection-properties.html
+#   - ref: https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/security-best-practices.html#creds
 # custom:
 #   id: PAL-AWS-CREDENTIALS-001
 #   severity: high
@@ -37,6 +39,8 @@
 #     - aws_datasync_location_object_storage
 #     - aws_datasync_location_smb
 #     - aws_datasync_location_fsx_windows_file_system
+#     - aws_cloudformation_stack
+#     - aws_cloudformation_stack_set
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -48,10 +52,12 @@
 #     Redshift: manage_master_password = true), generate it with random_password, or pass it in a
 #     variable without a default (sensitive = true) from the pipeline's secret store. Glue
 #     connections: SECRET_ID naming a Secrets Manager secret. API Gateway keys: leave value unset
-#     and let API Gateway generate the key.
+#     and let API Gateway generate the key. CloudFormation: a NoEcho parameter fed from a variable
+#     without a default, or a {{resolve:secretsmanager:…}} dynamic reference in the template.
 #   fixable: false
 package palisade.aws.credentials.hardcoded_secret
 
+import data.palisade.aws.credentials.secret_in_environment as env
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -135,8 +141,29 @@ deny contains result.fail(r, ["value"], msg) if {
 	msg := sprintf("%s is a SecureString whose value is written in the configuration", [r.address])
 }
 
+# A CloudFormation stack's parameters are free-form, so a parameter is a secret by its name
+# (PAL-AWS-CREDENTIALS-002's naming, with CloudFormation's CamelCase split into words: DBPassword is
+# DB_Password). A value written here is in the repository, and CloudFormation shows it to every
+# cloudformation:DescribeStacks caller unless the template declares the parameter NoEcho; a
+# generated or variable value, a secret's ARN and a {{resolve:…}} dynamic reference are not written.
+deny contains result.fail(r, ["parameters", name], msg) if {
+	some type in {"aws_cloudformation_stack", "aws_cloudformation_stack_set"}
+	some r in tf.resources(type)
+	params := object.get(r.config, "parameters", {})
+	is_object(params)
+	not unknown.is_unknown(params)
+	some name, value in params
+	env.secret_name(camel_words(name))
+	env.written(value)
+	msg := sprintf("%s sets the stack parameter %s to a value written in the configuration", [r.address, name])
+}
+
 # The string "null" as a SecureString's value is a stand-in for "no secret", not a secret: AWS
 # Control Tower Account Factory stores var.terraform_token (default "null", for its Terraform
 # Cloud token, which deployments that use it pass in) and its code treats "null" as unset.
 # SSM rejects an empty value, so modules that create the parameter unconditionally need one.
 placeholder(value) if lower(trim_space(value)) == "null"
+
+# camel_words("DBPasswordARN") == "DB_Password_ARN": a word starts at a capital after a lower-case
+# letter or digit, or at the last capital of a run that a lower-case letter follows.
+camel_words(name) := regex.replace(regex.replace(name, `([A-Z]+)([A-Z][a-z])`, "${1}_${2}"), `([a-z0-9])([A-Z])`, "${1}_${2}")

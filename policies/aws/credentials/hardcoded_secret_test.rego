@@ -86,3 +86,36 @@ test_datasync_location_without_written_credentials_passes if {
 	count(rule.deny) == 0 with input as {"resources": [res("aws_datasync_location_object_storage", {"server_hostname": "s3.example.com"})]}
 	count(rule.deny) == 0 with input as {"resources": [res("aws_datasync_location_smb", {"user": "svc", "password": {"$unknown": "var.smb_password"}})]}
 }
+
+# CloudSploit's plainTextParameters (session 21): a stack parameter named for a secret, in the
+# CamelCase CloudFormation templates use, with its value written here.
+test_cloudformation_secret_parameter_fires if {
+	rule.deny == {{
+		"msg": "aws_cloudformation_stack.this sets the stack parameter DBPassword to a value written in the configuration",
+		"resource": "aws_cloudformation_stack.this", "path": ["parameters", "DBPassword"],
+	}} with input as {"resources": [res("aws_cloudformation_stack", {"name": "db", "parameters": {"DBPassword": "hunter2-Secret!", "InstanceType": "t3.micro"}})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_cloudformation_stack_set", {"name": "s", "parameters": {"GitHubOAuthToken": "ghp_abcdefghijklmnop"}})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_cloudformation_stack", {"name": "s", "parameters": {"api_key": "k-1234567890"}})]}
+}
+
+# Not written down: a generated or variable value, a secret's ARN, a dynamic reference, a setting
+# about a secret (its length), an unknown map.
+test_cloudformation_parameters_not_written_pass if {
+	params := {
+		"DBPassword": {"$unknown": "random_password.db.result"},
+		"AdminPassword": {"$unknown": "var.admin_password"},
+		"DBPasswordSecretArn": "arn:aws:secretsmanager:us-east-1:111122223333:secret:db-AbCdEf",
+		"MasterUserPassword": "{{resolve:secretsmanager:db:SecretString:password}}",
+		"KeyName": "ops-key",
+		"PasswordLength": "32",
+	}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_cloudformation_stack", {"name": "s", "parameters": params})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_cloudformation_stack", {"name": "s", "parameters": {"$unknown": "var.params"}})]}
+}
+
+test_camel_words if {
+	rule.camel_words("DBPassword") == "DB_Password"
+	rule.camel_words("GitHubOAuthToken") == "Git_Hub_O_Auth_Token"
+	rule.camel_words("DBPasswordSecretARN") == "DB_Password_Secret_ARN"
+	rule.camel_words("api_key") == "api_key"
+}

@@ -1,25 +1,27 @@
 # METADATA
-# title: RDS cluster snapshot is taken from an unencrypted cluster
+# title: RDS snapshot is taken from an unencrypted database
 # description: |
-#   A manual aws_db_cluster_snapshot of a cluster without storage_encrypted = true is itself
-#   unencrypted: anyone the snapshot is shared with, or who can restore it, reads the data in clear.
-#   Encrypt the source cluster (or copy the snapshot with a KMS key) before keeping or sharing
-#   snapshots.
+#   A manual aws_db_cluster_snapshot of a cluster without storage_encrypted = true, or an
+#   aws_db_snapshot of a DB instance without it, is itself unencrypted: anyone the snapshot is
+#   shared with, or who can restore it, reads the data in clear. Encrypt the source cluster or
+#   instance (or copy the snapshot with a KMS key) before keeping or sharing snapshots.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html#Overview.Encryption.Limitations
 # custom:
 #   id: PAL-AWS-RDS-010
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_db_cluster_snapshot, aws_rds_cluster]
+#   resource_types: [aws_db_cluster_snapshot, aws_rds_cluster, aws_db_snapshot, aws_db_instance]
 #   frameworks: {}
 #   references:
 #     kics: 656880aa-1388-488f-a6d4-8f73c23149b2
 #   cwe: ["CWE-311"]
-#   remediation: Set storage_encrypted = true on the source cluster (or copy the snapshot with a KMS key).
+#   remediation: Set storage_encrypted = true on the source cluster or instance (or copy the snapshot with a KMS key).
 #   fixable: true
 package palisade.aws.rds.cluster_snapshot_unencrypted
 
+import data.palisade.aws.rds.storage_not_encrypted as instance_rule
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -36,6 +38,17 @@ deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [resu
 	fix := [object.union(result.set(["storage_encrypted"], true), {"resource": cluster.address})]
 }
 
+# The same for an instance's snapshot, judged by PAL-AWS-RDS-001's reading of the instance: no
+# snapshot, replica or Aurora source to inherit encryption from, no key, storage_encrypted unset or
+# false.
+deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [result.related(db, ["storage_encrypted"], "not encrypted")]) if {
+	some db in tf.resources("aws_db_instance")
+	instance_unencrypted(db)
+	some snapshot in tf.referencing(db.address, "aws_db_snapshot", ["db_instance_identifier"])
+	msg := sprintf("%s is a snapshot of the unencrypted database %s", [snapshot.address, db.address])
+	fix := [object.union(result.set(["storage_encrypted"], true), {"resource": db.address})]
+}
+
 unencrypted(cluster) if {
 	tf.unset(cluster, ["snapshot_identifier"])
 	tf.unset(cluster, ["replication_source_identifier"])
@@ -44,3 +57,11 @@ unencrypted(cluster) if {
 }
 
 unencrypted(cluster) if unknown.is_false(cluster.config.storage_encrypted)
+
+instance_unencrypted(db) if {
+	tf.unset(db, ["replicate_source_db"])
+	tf.unset(db, ["snapshot_identifier"])
+	not instance_rule.aurora_instance(db)
+	instance_rule.no_key(db)
+	instance_rule.bad(object.get(db.config, "storage_encrypted", null))
+}

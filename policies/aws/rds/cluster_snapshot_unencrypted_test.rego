@@ -24,3 +24,26 @@ test_unknown_does_not_fire if {
 test_null_or_empty_sources_still_fire if {
 	count(rule.deny) == 1 with input as {"resources": [cluster({"storage_encrypted": null, "snapshot_identifier": null, "replication_source_identifier": ""}), snapshot]}
 }
+
+# CloudSploit's rdsSnapshotEncryption (session 21): a manual aws_db_snapshot of an instance is as
+# unencrypted as the instance.
+instance(config) := {"address": "aws_db_instance.d", "type": "aws_db_instance", "name": "d", "config": config, "references": []}
+
+db_snapshot := {"address": "aws_db_snapshot.s", "type": "aws_db_snapshot", "name": "s", "config": {"db_instance_identifier": {"$unknown": "aws_db_instance.d.identifier"}}, "references": [{"path": ["db_instance_identifier"], "target": "aws_db_instance.d", "attribute": "identifier"}]}
+
+test_instance_snapshot_fires if {
+	rule.deny == {{"msg": "aws_db_snapshot.s is a snapshot of the unencrypted database aws_db_instance.d", "resource": "aws_db_snapshot.s", "path": [], "related": [{"resource": "aws_db_instance.d", "path": ["storage_encrypted"], "msg": "not encrypted"}], "fix": [{"op": "set", "path": ["storage_encrypted"], "value": true, "resource": "aws_db_instance.d"}]}} with input as {"resources": [instance({"engine": "mysql"}), db_snapshot]}
+	count(rule.deny) == 1 with input as {"resources": [instance({"engine": "postgres", "storage_encrypted": false}), db_snapshot]}
+}
+
+# Encrypted, keyed, or taking its encryption from elsewhere (a read replica's is its source's, a
+# restored instance's its snapshot's, an Aurora instance's its cluster's): no finding here.
+test_instance_snapshot_passes if {
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "storage_encrypted": true}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/abc"}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"replicate_source_db": "primary"}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "snapshot_identifier": "snap"}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "aurora-mysql"}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "storage_encrypted": {"$unknown": "var.x"}}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql"})]}
+}

@@ -3,8 +3,9 @@
 # description: |
 #   An ingress rule admits a port of a service that is never meant for the internet — Telnet, FTP,
 #   SMB, NetBIOS, SNMP, LDAP, the Docker API, etcd, SaltStack, SQL Server Analysis Services, VNC,
-#   Kibana, cluster-internal database ports and the like — from 0.0.0.0/0 or ::/0. These services are scanned for constantly and many authenticate weakly
-#   or not at all. SSH, RDP and database ports have their own rules.
+#   Kibana, the HDFS NameNode, cluster-internal database ports and the like — from 0.0.0.0/0 or
+#   ::/0. These services are scanned for constantly and many authenticate weakly or not at all.
+#   SSH, RDP and database ports have their own rules.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
 # custom:

@@ -37,3 +37,16 @@ test_fires_on_saltstack_range if {
 test_fires_on_elasticsearch_transport if {
 	rule.deny == {{"msg": "aws_security_group.es exposes Elasticsearch transport (9300) to 0.0.0.0/0", "resource": "aws_security_group.es", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.es", "type": "aws_security_group", "name": "es", "config": {"name": "es", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 9300, "to_port": 9300, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
 }
+
+# CloudSploit's openHadoopNameNode / openHadoopNameNodeWebUI (session 21): the HDFS NameNode's
+# RPC port and web interface hand out the file system's contents to whoever asks when Hadoop runs
+# without Kerberos, its default.
+test_fires_on_hdfs_namenode_ports if {
+	rule.deny == {{"msg": "aws_security_group.hdfs exposes HDFS NameNode (8020) to 0.0.0.0/0", "resource": "aws_security_group.hdfs", "path": ["ingress", 0]}, {"msg": "aws_security_group.hdfs exposes HDFS NameNode web UI (50070) to ::/0", "resource": "aws_security_group.hdfs", "path": ["ingress", 1]}, {"msg": "aws_security_group.hdfs exposes HDFS NameNode web UI (9870) to 0.0.0.0/0", "resource": "aws_security_group.hdfs", "path": ["ingress", 2]}} with input as {"resources": [{"address": "aws_security_group.hdfs", "type": "aws_security_group", "name": "hdfs", "config": {"name": "hdfs", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 8020, "to_port": 8020, "cidr_blocks": ["0.0.0.0/0"]}, {"protocol": "tcp", "from_port": 50070, "to_port": 50070, "ipv6_cidr_blocks": ["::/0"]}, {"protocol": "tcp", "from_port": 9870, "to_port": 9870, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
+
+# CloudSploit's openOracleAutoDataWarehouse: 1522 is Oracle's TCPS listener port (Autonomous
+# Database's), a database listener like 1521 and 2484.
+test_fires_on_oracle_tcps_1522 if {
+	rule.deny == {{"msg": "aws_security_group.ora exposes Oracle (TCPS) (1522) to 0.0.0.0/0", "resource": "aws_security_group.ora", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.ora", "type": "aws_security_group", "name": "ora", "config": {"name": "ora", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 1522, "to_port": 1522, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
