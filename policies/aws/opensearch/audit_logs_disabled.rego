@@ -18,7 +18,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-5
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/opensearch_domain#log_publishing_options
 # custom:
-#   id: PAL-AWS-OPENSEARCH-026
+#   id: PAL-AWS-OPENSEARCH-011
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
