@@ -13,6 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/environment-platform-update-managed.html
 #   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html#command-options-general-elasticbeanstalkmanagedactions
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elasticbeanstalk-controls.html#elasticbeanstalk-2
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/elastic-beanstalk-managed-updates-enabled.html
 # custom:
 #   id: PAL-AWS-ELASTICBEANSTALK-023
 #   severity: medium
