@@ -24,6 +24,11 @@ remove(path) := {"op": "remove", "path": path}
 
 add_block(parent_path, block_type, config) := {"op": "add_block", "path": parent_path, "type": block_type, "config": config}
 
+# append_block: one more block of a type whose blocks are entries of a list (an Elastic Beanstalk
+# `setting`, a parameter group's `parameter`). add_block completes an existing single block of its
+# type, which for such types would overwrite another entry (another option or parameter).
+append_block(parent_path, block_type, config) := object.union(add_block(parent_path, block_type, config), {"repeatable": true})
+
 add_resource(resource_type, name, config) := {"op": "add_resource", "type": resource_type, "name": name, "config": config}
 
 # expr marks a value that is a Terraform expression, not a literal: expr("aws_s3_bucket.logs.id").

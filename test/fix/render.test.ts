@@ -114,6 +114,20 @@ test('add_block into an existing block of that type sets its attributes instead 
   );
 });
 
+// Blocks that are entries of a list (an Elastic Beanstalk environment's `setting` options) are
+// never merged: merging would overwrite another option (session 21: EB-002's fix replaced the
+// only setting, the service role, with SystemType).
+test('add_block with repeatable: true adds one more block beside the existing ones of its type', () => {
+  const one = 'resource "aws_elastic_beanstalk_environment" "e" {\n  setting {\n    namespace = "ns"\n    name      = "ServiceRole"\n    value     = "r"\n  }\n}\n';
+  const op: FixOperation = { op: 'add_block', path: [], type: 'setting', repeatable: true, config: { namespace: 'h', name: 'SystemType', value: 'enhanced' } };
+  const added = '\n  setting {\n    namespace = "h"\n    name      = "SystemType"\n    value     = "enhanced"\n  }\n}\n';
+  assert.equal(render(one, [op]).text, one.replace(/\n}\n$/, '\n' + added));
+  const two = one.replace(/\n}\n$/, '\n\n  setting {\n    namespace = "ns"\n    name      = "X"\n    value     = "1"\n  }\n}\n');
+  assert.equal(render(two, [op]).text, two.replace(/\n}\n$/, '\n' + added));
+  const none = 'resource "aws_elastic_beanstalk_environment" "e" {\n  name = "e"\n}\n';
+  assert.equal(render(none, [op]).text, 'resource "aws_elastic_beanstalk_environment" "e" {\n  name = "e"\n' + added);
+});
+
 test('add_resource: after the finding\'s block with one blank line, `=` aligned in new text; CRLF files keep CRLF', () => {
   const text = 'resource "aws_s3_bucket" "logs" {\n  bucket = "l"\n} # end\n\nresource "aws_s3_bucket" "other" {\n}\n';
   const op: FixOperation = { op: 'add_resource', type: 'aws_s3_bucket_public_access_block', name: 'logs', config: { bucket: { $expr: 'aws_s3_bucket.logs.id' }, block_public_acls: true } };

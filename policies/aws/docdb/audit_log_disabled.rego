@@ -56,7 +56,7 @@ deny contains result.fail(r, ["enabled_cloudwatch_logs_exports"], msg) if {
 }
 
 # A declared group that leaves the parameter out (one finding per group, naming its clusters).
-deny contains result.fail_fix(g, ["parameter"], msg, [result.add_block([], "parameter", {"name": audit_parameter, "value": "enabled"})]) if {
+deny contains result.fail_fix(g, ["parameter"], msg, [result.append_block([], "parameter", {"name": audit_parameter, "value": "enabled"})]) if {
 	some g in tf.resources("aws_docdb_cluster_parameter_group")
 	not unknown.is_unknown(object.get(g.config, "parameter", []))
 	every p in tf.blocks(g, "parameter") {

@@ -22,7 +22,7 @@ test_group_without_the_parameter_fires_with_a_fix if {
 	rule.deny == {{
 		"msg": "aws_docdb_cluster_parameter_group.audit leaves audit_logs disabled, so aws_docdb_cluster.docs exports no audit log",
 		"resource": "aws_docdb_cluster_parameter_group.audit", "path": ["parameter"],
-		"fix": [{"op": "add_block", "path": [], "type": "parameter", "config": {"name": "audit_logs", "value": "enabled"}}],
+		"fix": [{"op": "add_block", "path": [], "type": "parameter", "repeatable": true, "config": {"name": "audit_logs", "value": "enabled"}}],
 	}} with input as {"resources": [
 		cluster(object.union(exports, {"db_cluster_parameter_group_name": {"$unknown": "aws_docdb_cluster_parameter_group.audit.name"}}), group_ref),
 		group([{"name": "tls", "value": "enabled"}]),

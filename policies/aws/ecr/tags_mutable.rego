@@ -88,7 +88,7 @@ repository_fix(r, tags) := [result.set(["image_tag_mutability"], "IMMUTABLE")] i
 	count(tags) == 0
 } else := array.concat(
 	[result.set(["image_tag_mutability"], "IMMUTABLE_WITH_EXCLUSION")],
-	[result.add_block([], "image_tag_mutability_exclusion_filter", {"filter": t, "filter_type": "WILDCARD"}) | some t in sort(tags)],
+	[result.append_block([], "image_tag_mutability_exclusion_filter", {"filter": t, "filter_type": "WILDCARD"}) | some t in sort(tags)],
 ) if {
 	not has_filters(r)
 	count(tags) > 0

@@ -52,7 +52,7 @@ lambda := {
 
 aws(version) := {"aws": [version]}
 
-filter(tag) := {"op": "add_block", "path": [], "type": "image_tag_mutability_exclusion_filter", "config": {"filter": tag, "filter_type": "WILDCARD"}}
+filter(tag) := {"op": "add_block", "path": [], "type": "image_tag_mutability_exclusion_filter", "repeatable": true, "config": {"filter": tag, "filter_type": "WILDCARD"}}
 
 # A moving tag the configuration deploys, with hashicorp/aws 6.8.0+ required: IMMUTABLE_WITH_EXCLUSION
 # and one exclusion filter per tag (sorted), so the deployment's pushes of that tag keep working.

@@ -37,7 +37,7 @@ namespace := "aws:elasticbeanstalk:cloudwatch:logs"
 
 option := {"namespace": namespace, "name": "StreamLogs", "value": "true"}
 
-deny contains result.fail_fix(r, [], msg, [result.add_block([], "setting", option)]) if {
+deny contains result.fail_fix(r, [], msg, [result.append_block([], "setting", option)]) if {
 	some r in environments
 	every s in tf.blocks(r, "setting") {
 		not names_option(s)

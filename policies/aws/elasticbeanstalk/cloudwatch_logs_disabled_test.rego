@@ -9,7 +9,7 @@ profile := {"namespace": "aws:autoscaling:launchconfiguration", "name": "IamInst
 stream(value) := {"namespace": "aws:elasticbeanstalk:cloudwatch:logs", "name": "StreamLogs", "value": value}
 
 test_fires_when_left_out if {
-	rule.deny == {{"msg": "aws_elastic_beanstalk_environment.web does not stream its logs to CloudWatch Logs (StreamLogs is not set)", "resource": "aws_elastic_beanstalk_environment.web", "path": [], "fix": [{"op": "add_block", "path": [], "type": "setting", "config": {"namespace": "aws:elasticbeanstalk:cloudwatch:logs", "name": "StreamLogs", "value": "true"}}]}} with input as env([profile])
+	rule.deny == {{"msg": "aws_elastic_beanstalk_environment.web does not stream its logs to CloudWatch Logs (StreamLogs is not set)", "resource": "aws_elastic_beanstalk_environment.web", "path": [], "fix": [{"op": "add_block", "path": [], "type": "setting", "repeatable": true, "config": {"namespace": "aws:elasticbeanstalk:cloudwatch:logs", "name": "StreamLogs", "value": "true"}}]}} with input as env([profile])
 	count(rule.deny) == 1 with input as env([])
 }
 

@@ -41,7 +41,7 @@ namespace := "aws:elasticbeanstalk:healthreporting:system"
 
 option := {"namespace": namespace, "name": "SystemType", "value": "enhanced"}
 
-deny contains fixes.finding(r, [], msg, ops(r, [result.add_block([], "setting", option)])) if {
+deny contains fixes.finding(r, [], msg, ops(r, [result.append_block([], "setting", option)])) if {
 	some r in environments
 	every s in tf.blocks(r, "setting") {
 		not names_option(s)

@@ -9,7 +9,7 @@ role := {"namespace": "aws:elasticbeanstalk:environment", "name": "ServiceRole",
 system(value) := {"namespace": "aws:elasticbeanstalk:healthreporting:system", "name": "SystemType", "value": value}
 
 test_fires_with_fix_when_service_role_is_named if {
-	rule.deny == {{"msg": "aws_elastic_beanstalk_environment.web uses basic health reporting (SystemType is not set to enhanced)", "resource": "aws_elastic_beanstalk_environment.web", "path": [], "fix": [{"op": "add_block", "path": [], "type": "setting", "config": {"namespace": "aws:elasticbeanstalk:healthreporting:system", "name": "SystemType", "value": "enhanced"}}]}} with input as env([role])
+	rule.deny == {{"msg": "aws_elastic_beanstalk_environment.web uses basic health reporting (SystemType is not set to enhanced)", "resource": "aws_elastic_beanstalk_environment.web", "path": [], "fix": [{"op": "add_block", "path": [], "type": "setting", "repeatable": true, "config": {"namespace": "aws:elasticbeanstalk:healthreporting:system", "name": "SystemType", "value": "enhanced"}}]}} with input as env([role])
 	rule.deny == {{"msg": "aws_elastic_beanstalk_environment.web uses basic health reporting (SystemType = \"basic\")", "resource": "aws_elastic_beanstalk_environment.web", "path": ["setting", 1, "value"], "fix": [{"op": "set", "path": ["setting", 1, "value"], "value": "enhanced"}]}} with input as env([role, system("basic")])
 }
 

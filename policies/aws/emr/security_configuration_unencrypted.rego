@@ -7,12 +7,17 @@
 #   EnableAtRestEncryption / EnableInTransitEncryption is true; a configuration without
 #   EncryptionConfiguration encrypts nothing. Unencrypted shuffle data and disks expose what the
 #   cluster processes to anyone who can read the network or a volume or snapshot. AWS Security Hub
-#   asks for both (EMR.3 at rest, EMR.4 in transit); each is reported where it is off.
+#   asks for both (EMR.3 at rest, EMR.4 in transit); each is reported where it is off. At-rest
+#   encryption whose AtRestEncryptionConfiguration names S3 only (no LocalDiskEncryptionConfiguration)
+#   encrypts EMRFS objects but leaves the cluster's instance store and EBS volumes (HDFS, shuffle and
+#   spill data) in the clear, and is reported too (AWS Control Tower CT.EMR.PR.3 asks for local disk
+#   encryption).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-data-encryption-options.html
 #   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-create-security-configuration.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/emr-controls.html#emr-3
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/emr-controls.html#emr-4
+#   - ref: https://docs.aws.amazon.com/controltower/latest/controlreference/emr-rules.html
 # custom:
 #   id: PAL-AWS-EMR-002
 #   severity: medium
@@ -64,6 +69,24 @@ deny contains result.fail(r, path, msg) if {
 		concat(" or ", [switches[switch] | some switch in here]),
 		not_true(here),
 	])
+}
+
+# At rest on, with a known AtRestEncryptionConfiguration that has no LocalDiskEncryptionConfiguration
+# (EMR takes S3 and local disk settings independently; the S3 part alone encrypts EMRFS objects only).
+deny contains result.fail(r, ["configuration", "EncryptionConfiguration", "AtRestEncryptionConfiguration"], msg) if {
+	some r in tf.resources("aws_emr_security_configuration")
+	doc := document(r)
+	encryption := object.get(doc, "EncryptionConfiguration", null)
+	is_object(encryption)
+	unknown.is_true(object.get(encryption, "EnableAtRestEncryption", null))
+	at_rest := object.get(encryption, "AtRestEncryptionConfiguration", null)
+	is_object(at_rest)
+	not unknown.is_unknown(at_rest)
+	object.get(at_rest, "LocalDiskEncryptionConfiguration", null) == null
+	msg := sprintf(
+		"%s encrypts data at rest in S3 only, not on the cluster's local disks (%s)",
+		[r.address, "AtRestEncryptionConfiguration has no LocalDiskEncryptionConfiguration"],
+	)
 }
 
 not_true(names) := sprintf("%s is not true", names) if count(names) == 1

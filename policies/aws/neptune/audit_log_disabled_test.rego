@@ -22,7 +22,7 @@ test_group_without_the_parameter_fires_with_a_fix if {
 	rule.deny == {{
 		"msg": "aws_neptune_cluster_parameter_group.audit leaves neptune_enable_audit_log at 0, so aws_neptune_cluster.graph exports no audit log",
 		"resource": "aws_neptune_cluster_parameter_group.audit", "path": ["parameter"],
-		"fix": [{"op": "add_block", "path": [], "type": "parameter", "config": {"name": "neptune_enable_audit_log", "value": "1"}}],
+		"fix": [{"op": "add_block", "path": [], "type": "parameter", "repeatable": true, "config": {"name": "neptune_enable_audit_log", "value": "1"}}],
 	}} with input as {"resources": [
 		cluster(object.union(exports, {"neptune_cluster_parameter_group_name": {"$unknown": "aws_neptune_cluster_parameter_group.audit.name"}}), group_ref),
 		group([{"name": "neptune_query_timeout", "value": "25"}]),

@@ -30,7 +30,7 @@ import data.palisade.lib.unknown
 # not judged.
 # The fix requires SSL, the secure value, as the pack's other in-transit fixes do (ElastiCache,
 # OpenSearch HTTPS): which clients still connect without it is the author's to check.
-deny contains result.fail_fix(r, ["parameter"], msg, [result.add_block([], "parameter", {"name": "require_ssl", "value": "true"})]) if {
+deny contains result.fail_fix(r, ["parameter"], msg, [result.append_block([], "parameter", {"name": "require_ssl", "value": "true"})]) if {
 	some r in tf.resources("aws_redshift_parameter_group")
 	not unknown.is_unknown(object.get(r.config, "parameter", []))
 

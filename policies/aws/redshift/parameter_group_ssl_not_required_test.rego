@@ -7,7 +7,7 @@ group(params) := {"resources": [{"address": "aws_redshift_parameter_group.this",
 logging := {"name": "enable_user_activity_logging", "value": "true"}
 
 test_fires_when_left_out if {
-	rule.deny == {{"msg": "aws_redshift_parameter_group.this leaves require_ssl at its default, false: clients may connect without SSL", "resource": "aws_redshift_parameter_group.this", "path": ["parameter"], "fix": [{"op": "add_block", "path": [], "type": "parameter", "config": {"name": "require_ssl", "value": "true"}}]}} with input as group([logging])
+	rule.deny == {{"msg": "aws_redshift_parameter_group.this leaves require_ssl at its default, false: clients may connect without SSL", "resource": "aws_redshift_parameter_group.this", "path": ["parameter"], "fix": [{"op": "add_block", "path": [], "type": "parameter", "repeatable": true, "config": {"name": "require_ssl", "value": "true"}}]}} with input as group([logging])
 	count(rule.deny) == 1 with input as group([])
 }
 
