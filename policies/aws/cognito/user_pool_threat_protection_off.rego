@@ -14,24 +14,23 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/cognito-user-pool-advanced-security-enabled.html
 #   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html
 # custom:
-#   id: PAL-AWS-COGNITO-024
+#   id: PAL-AWS-COGNITO-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_cognito_user_pool]
 #   frameworks: {}
 #   cwe: ["CWE-307"]
 #   remediation: >-
-#     Set user_pool_add_ons { advanced_security_mode = "ENFORCED" } and put the pool on the Plus
-#     feature plan (user_pool_tier = "PLUS"); then choose the risk responses with
-#     aws_cognito_risk_configuration.
+#     Put the pool on the Plus feature plan (user_pool_tier = "PLUS", priced per monthly active
+#     user) and set user_pool_add_ons { advanced_security_mode = "ENFORCED" }; then choose the risk
+#     responses with aws_cognito_risk_configuration. The quick fix sets the mode on Plus pools only.
 #   fixable: true
 package palisade.aws.cognito.user_pool_threat_protection_off
 
-# The fix turns the mode on and, unless the pool is already on Plus, sets user_pool_tier = "PLUS":
-# on Lite or Essentials Cognito refuses the mode (FeatureUnavailableInTierException). It costs the
-# Plus plan's per-user price, which is what the control asks to pay for. No fix when the tier is
-# unknown (it may be a lower plan the fix would have to overwrite unseen) or when the provider is
-# pinned below v5.83, the first release with user_pool_tier.
+# The fix turns the mode on only for a pool already on the Plus feature plan: on Lite or
+# Essentials Cognito refuses the mode (FeatureUnavailableInTierException), and moving the pool to
+# Plus changes what every monthly active user costs, a billing decision no quick fix should make
+# (review of session 21). A pool on another or an unknown plan is reported without a fix.
 
 import data.palisade.lib.fixes
 import data.palisade.lib.result
@@ -55,10 +54,6 @@ deny contains fixes.finding(r, path, msg, fix(r, [result.set(path, "ENFORCED")])
 
 enforced := {"advanced_security_mode": "ENFORCED"}
 
-fix(r, ops) := [] if {
-	tf.provider_below_version("aws", 5, 83)
-} else := [] if {
-	unknown.is_unknown(object.get(r.config, "user_pool_tier", null))
-} else := ops if {
-	upper(unknown.known_string(r.config.user_pool_tier)) == "PLUS"
-} else := array.concat([result.set(["user_pool_tier"], "PLUS")], ops)
+fix(r, ops) := ops if {
+	upper(unknown.known_string(object.get(r.config, "user_pool_tier", null))) == "PLUS"
+} else := []

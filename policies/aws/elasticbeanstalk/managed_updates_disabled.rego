@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/elasticbeanstalk-controls.html#elasticbeanstalk-2
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/elastic-beanstalk-managed-updates-enabled.html
 # custom:
-#   id: PAL-AWS-ELASTICBEANSTALK-023
+#   id: PAL-AWS-ELASTICBEANSTALK-003
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_elastic_beanstalk_environment]
