@@ -2,11 +2,13 @@
 # title: A secret is passed in a plain environment variable
 # description: |
 #   A Lambda function's environment variables, an ECS or Batch container's `environment`, a
-#   CodeBuild PLAINTEXT variable and an Elastic Beanstalk environment property are part of the
-#   resource's configuration: anyone allowed to describe the function, task or job definition,
-#   project or environment (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition,
+#   CodeBuild PLAINTEXT variable, an Elastic Beanstalk environment property, an Amplify app's or
+#   branch's environment variable and an API Gateway stage variable are part of the resource's
+#   configuration: anyone allowed to describe the function, task or job definition, project,
+#   environment, app or stage (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition,
 #   batch:DescribeJobDefinitions, codebuild:BatchGetProjects,
-#   elasticbeanstalk:DescribeConfigurationSettings, or the console) reads them in clear text, and
+#   elasticbeanstalk:DescribeConfigurationSettings, amplify:GetApp, apigateway:GET, or the
+#   console) reads them in clear text, and
 #   they are copied into every task or job definition revision. A variable
 #   whose name says it holds a password, token, API key, private key or AWS secret key is reported
 #   when its value is written in the configuration or is secret material Terraform generates or
@@ -20,6 +22,8 @@
 #   - ref: https://docs.aws.amazon.com/batch/latest/userguide/specifying-sensitive-data.html
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager
 #   - ref: https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.html
+#   - ref: https://docs.aws.amazon.com/amplify/latest/userguide/environment-secrets.html
+#   - ref: https://docs.aws.amazon.com/apigateway/latest/developerguide/stage-variables.html
 # custom:
 #   id: PAL-AWS-CREDENTIALS-002
 #   severity: high
@@ -31,6 +35,10 @@
 #     - aws_codebuild_project
 #     - aws_elastic_beanstalk_environment
 #     - aws_elastic_beanstalk_configuration_template
+#     - aws_amplify_app
+#     - aws_amplify_branch
+#     - aws_api_gateway_stage
+#     - aws_apigatewayv2_stage
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2"]
 #     nist-800-53: [IA-5(7)]
@@ -45,7 +53,9 @@
 #     secret or SSM parameter). CodeBuild: type = "SECRETS_MANAGER" or "PARAMETER_STORE" with the secret's name.
 #     Lambda: read the secret at run time from Secrets Manager or Parameter Store (the AWS Parameters
 #     and Secrets Lambda Extension caches it) and pass only its name. Elastic Beanstalk: an
-#     aws:elasticbeanstalk:application:environmentsecrets setting naming the secret's ARN.
+#     aws:elasticbeanstalk:application:environmentsecrets setting naming the secret's ARN. Amplify:
+#     an Amplify secret in Parameter Store. API Gateway: keep the credential in Secrets Manager and
+#     let the integration (a Lambda function or a role) fetch it.
 #   fixable: false
 #   allow_unknown: true
 package palisade.aws.credentials.secret_in_environment
@@ -200,6 +210,23 @@ deny contains result.fail(r, ["setting", i, "value"], msg) if {
 	name := unknown.known_string(object.get(setting, "name", null))
 	reported_setting(r, name, object.get(setting, "value", null))
 	msg := sprintf("%s passes %s in a plain environment property", [r.address, name])
+}
+
+# Amplify apps and branches keep environment_variables, API Gateway stages variables (v2:
+# stage_variables), as plain maps that GetApp/GetBranch and GetStage return in clear text.
+deny contains result.fail(r, [attr, name], msg) if {
+	some [type, attr, kind] in [
+		["aws_amplify_app", "environment_variables", "environment variable"],
+		["aws_amplify_branch", "environment_variables", "environment variable"],
+		["aws_api_gateway_stage", "variables", "stage variable"],
+		["aws_apigatewayv2_stage", "stage_variables", "stage variable"],
+	]
+	some r in tf.resources(type)
+	vars := object.get(r.config, attr, {})
+	is_object(vars)
+	some name, value in vars
+	reported(name, value)
+	msg := sprintf("%s passes %s in a plain %s", [r.address, name, kind])
 }
 
 reported_setting(_, name, value) if reported(name, value)

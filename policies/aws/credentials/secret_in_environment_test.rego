@@ -167,3 +167,44 @@ test_batch_secrets_and_plain_variables_pass if {
 	count(rule.deny) == 0 with input as {"resources": [job({"container_properties": "not json"})]}
 	count(rule.deny) == 0 with input as {"resources": [job({"container_properties": {"$unknown": "var.props"}})]}
 }
+
+# Round 32 (Prowler's amplify_app_no_secrets_in_environment and
+# apigateway_restapi_no_secrets_in_stage_variables): Amplify environment variables and API Gateway
+# stage variables are returned in clear text by GetApp/GetBranch and GetStage; AWS says stage
+# variables are not meant for credentials and points Amplify secrets to Parameter Store.
+test_amplify_app_and_branch_secrets_fire if {
+	rule.deny == {
+		{
+			"msg": "aws_amplify_app.a passes GITHUB_TOKEN in a plain environment variable",
+			"resource": "aws_amplify_app.a", "path": ["environment_variables", "GITHUB_TOKEN"],
+		},
+		{
+			"msg": "aws_amplify_branch.b passes STRIPE_SECRET_KEY in a plain environment variable",
+			"resource": "aws_amplify_branch.b", "path": ["environment_variables", "STRIPE_SECRET_KEY"],
+		},
+	} with input as {"resources": [
+		{"address": "aws_amplify_app.a", "type": "aws_amplify_app", "name": "a", "references": [], "config": {"name": "a", "environment_variables": {"GITHUB_TOKEN": "ghp_exampleexampleexample", "NODE_ENV": "production"}}},
+		{"address": "aws_amplify_branch.b", "type": "aws_amplify_branch", "name": "b", "references": [], "config": {"app_id": "x", "branch_name": "main", "environment_variables": {"STRIPE_SECRET_KEY": "sk_live_example"}}},
+	]}
+}
+
+test_api_gateway_stage_variable_secret_fires if {
+	rule.deny == {{
+		"msg": "aws_api_gateway_stage.s passes backend_password in a plain stage variable",
+		"resource": "aws_api_gateway_stage.s", "path": ["variables", "backend_password"],
+	}} with input as {"resources": [{"address": "aws_api_gateway_stage.s", "type": "aws_api_gateway_stage", "name": "s", "references": [], "config": {"stage_name": "prod", "variables": {"backend_password": "hunter2-prod", "lambdaAlias": "live"}}}]}
+}
+
+test_amplify_and_stage_references_pass if {
+	count(rule.deny) == 0 with input as {"resources": [
+		{"address": "aws_amplify_app.a", "type": "aws_amplify_app", "name": "a", "references": [], "config": {"name": "a", "environment_variables": {"API_TOKEN_PARAMETER": "/amplify/token", "NODE_ENV": "production"}}},
+		{"address": "aws_api_gateway_stage.s", "type": "aws_api_gateway_stage", "name": "s", "references": [], "config": {"stage_name": "prod", "variables": {"secretArn": "arn:aws:secretsmanager:us-east-1:111122223333:secret:x", "api_token": {"$unknown": "var.token"}}}},
+	]}
+}
+
+test_http_api_stage_variable_secret_fires if {
+	rule.deny == {{
+		"msg": "aws_apigatewayv2_stage.s passes API_KEY in a plain stage variable",
+		"resource": "aws_apigatewayv2_stage.s", "path": ["stage_variables", "API_KEY"],
+	}} with input as {"resources": [{"address": "aws_apigatewayv2_stage.s", "type": "aws_apigatewayv2_stage", "name": "s", "references": [], "config": {"name": "prod", "api_id": "x", "stage_variables": {"API_KEY": "abcd1234efgh5678"}}}]}
+}

@@ -4,7 +4,9 @@
 #   An Allow statement whose principal is "*" (or {"AWS": "*"}) and that no condition scopes to an
 #   organization, account, source ARN or VPC endpoint grants its actions to every AWS account and,
 #   where the service allows it, to anonymous callers. EFS file system policies should name the
-#   principals that need access.
+#   principals that need access. A statement allowed only when elasticfilesystem:AccessedViaMountTarget
+#   is true (as the EFS console's preset policies write it) is not reported: it reaches only clients
+#   that connect to a mount target, which the default policy already admits.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html
 # custom:
@@ -28,8 +30,23 @@ import data.palisade.lib.tf
 # One finding per policy, on the policy attribute; the open statements are related locations.
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in tf.resources("aws_efs_file_system_policy")
-	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
+	entries := [e |
+		some e in resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
+		not via_mount_target_only(e.statement)
+	]
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
+}
+
+# via_mount_target_only(s): the statement applies only to NFS clients that reach a mount target
+# (Bool elasticfilesystem:AccessedViaMountTarget true), as the EFS console's preset policies write
+# it. That is what the default policy already allows to any client a mount target's security
+# group admits, so it opens nothing to other accounts.
+via_mount_target_only(s) if {
+	some operator, keys in s.Condition
+	lower(operator) == "bool"
+	some key, value in keys
+	lower(key) == "elasticfilesystem:accessedviamounttarget"
+	lower(sprintf("%v", [value])) == "true"
 }

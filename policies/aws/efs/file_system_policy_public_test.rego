@@ -25,3 +25,18 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+# Round 32 (Prowler): the EFS console's preset policies ("Prevent root access by default", …) allow
+# {"AWS": "*"} only when elasticfilesystem:AccessedViaMountTarget is true, i.e. to NFS clients that
+# reach a mount target in the file system's VPC — what the default policy already allows, with the
+# security groups deciding who connects. Not "any principal".
+via_mount_target(value) := {"resources": [{"address": "aws_efs_file_system_policy.this", "type": "aws_efs_file_system_policy", "name": "this", "config": {"policy": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": ["elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"], "Condition": {"Bool": {"elasticfilesystem:AccessedViaMountTarget": value}}}]}}, "references": []}]}
+
+test_mount_target_only_statement_passes if {
+	count(rule.deny) == 0 with input as via_mount_target("true")
+	count(rule.deny) == 0 with input as via_mount_target(true)
+}
+
+test_mount_target_false_still_fires if {
+	count(rule.deny) == 1 with input as via_mount_target("false")
+}

@@ -50,3 +50,43 @@ test_fires_on_hdfs_namenode_ports if {
 test_fires_on_oracle_tcps_1522 if {
 	rule.deny == {{"msg": "aws_security_group.ora exposes Oracle (TCPS) (1522) to 0.0.0.0/0", "resource": "aws_security_group.ora", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.ora", "type": "aws_security_group", "name": "ora", "config": {"name": "ora", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 1522, "to_port": 1522, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
 }
+
+# Prowler's port checks (round 32): a Kerberos KDC answers AS-REQ for any user name (user
+# enumeration, AS-REP roasting) and kadmin/kpasswd change credentials; Kafka's default PLAINTEXT
+# listener takes unauthenticated clients; Oracle's 2483 is its registered non-TLS listener port
+# (2484 was already here); Cassandra's JMX (7199) runs management operations and Thrift (9160)
+# is its legacy client API.
+test_fires_on_kerberos if {
+	rule.deny == {{"msg": "aws_security_group.dc exposes Kerberos (88) to 0.0.0.0/0", "resource": "aws_security_group.dc", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.dc", "type": "aws_security_group", "name": "dc", "config": {"name": "dc", "description": "x", "ingress": [{"protocol": "udp", "from_port": 88, "to_port": 88, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
+
+test_fires_on_kerberos_admin_ports if {
+	rule.deny == {{"msg": "aws_security_group.dc exposes Kerberos password change (464) to 0.0.0.0/0", "resource": "aws_security_group.dc", "path": ["ingress", 0]}, {"msg": "aws_security_group.dc exposes Kerberos administration (749) to 0.0.0.0/0", "resource": "aws_security_group.dc", "path": ["ingress", 1]}} with input as {"resources": [{"address": "aws_security_group.dc", "type": "aws_security_group", "name": "dc", "config": {"name": "dc", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 464, "to_port": 464, "cidr_blocks": ["0.0.0.0/0"]}, {"protocol": "tcp", "from_port": 749, "to_port": 749, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
+
+test_fires_on_kafka_oracle_cassandra_management if {
+	rule.deny == {
+		{"msg": "aws_security_group.d exposes Kafka (9092) to 0.0.0.0/0", "resource": "aws_security_group.d", "path": ["ingress", 0]},
+		{"msg": "aws_security_group.d exposes Oracle listener (2483) to 0.0.0.0/0", "resource": "aws_security_group.d", "path": ["ingress", 1]},
+		{"msg": "aws_security_group.d exposes Cassandra JMX (7199) to 0.0.0.0/0", "resource": "aws_security_group.d", "path": ["ingress", 2]},
+		{"msg": "aws_security_group.d exposes Cassandra Thrift (9160) to 0.0.0.0/0", "resource": "aws_security_group.d", "path": ["ingress", 3]},
+	} with input as {"resources": [{
+		"address": "aws_security_group.d", "type": "aws_security_group", "name": "d", "config": {"name": "d", "description": "x", "ingress": [
+			{"protocol": "tcp", "from_port": 9092, "to_port": 9092, "cidr_blocks": ["0.0.0.0/0"]},
+			{"protocol": "tcp", "from_port": 2483, "to_port": 2483, "cidr_blocks": ["0.0.0.0/0"]},
+			{"protocol": "tcp", "from_port": 7199, "to_port": 7199, "cidr_blocks": ["0.0.0.0/0"]},
+			{"protocol": "tcp", "from_port": 9160, "to_port": 9160, "cidr_blocks": ["0.0.0.0/0"]},
+		]},
+		"references": [],
+	}]}
+}
+
+test_kafka_from_private_range_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_security_group.d", "type": "aws_security_group", "name": "d", "config": {"name": "d", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 9092, "to_port": 9092, "cidr_blocks": ["10.0.0.0/16"]}]}, "references": []}]}
+}
+
+# IMAP (143) is on Security Hub's EC2.19 high-risk list beside POP3 (110): plain-text mail
+# logins.
+test_fires_on_imap if {
+	rule.deny == {{"msg": "aws_security_group.mail exposes IMAP (143) to 0.0.0.0/0", "resource": "aws_security_group.mail", "path": ["ingress", 0]}} with input as {"resources": [{"address": "aws_security_group.mail", "type": "aws_security_group", "name": "mail", "config": {"name": "mail", "description": "x", "ingress": [{"protocol": "tcp", "from_port": 143, "to_port": 143, "cidr_blocks": ["0.0.0.0/0"]}]}, "references": []}]}
+}
