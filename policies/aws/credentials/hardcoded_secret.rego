@@ -8,7 +8,8 @@
 #   readable by everyone who can read the repository, its history and every clone and CI log,
 #   and it cannot be rotated without a commit. Values that Terraform only knows at apply time
 #   (a variable without a default, random_password, a Secrets Manager data source) are not
-#   reported: they are not written down.
+#   reported: they are not written down; nor is a stand-in ("Test", "replace") that lifecycle
+#   ignore_changes leaves a secret's or SecureString parameter's real value to be put by hand.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
 #   - ref: https://developer.hashicorp.com/terraform/language/values/variables#suppressing-values-in-cli-output
@@ -127,6 +128,7 @@ deny contains result.fail(r, path, msg) if {
 	some pair in values_at(r.config, steps)
 	[path, value] := pair
 	written(value)
+	not seed(r, path[0], value)
 	msg := sprintf("%s sets %s to a value written in the configuration", [r.address, path[count(path) - 1]])
 }
 
@@ -138,6 +140,7 @@ deny contains result.fail(r, ["value"], msg) if {
 	value := object.get(r.config, "value", null)
 	written(value)
 	not placeholder(value)
+	not seed(r, "value", value)
 	msg := sprintf("%s is a SecureString whose value is written in the configuration", [r.address])
 }
 
@@ -167,3 +170,42 @@ placeholder(value) if lower(trim_space(value)) == "null"
 # camel_words("DBPasswordARN") == "DB_Password_ARN": a word starts at a capital after a lower-case
 # letter or digit, or at the last capital of a run that a lower-case letter follows.
 camel_words(name) := regex.replace(regex.replace(name, `([A-Z]+)([A-Z][a-z])`, "${1}_${2}"), `([a-z0-9])([A-Z])`, "${1}_${2}")
+
+# seed(r, argument, value): lifecycle { ignore_changes } leaves a secret's or SecureString's value
+# to whoever puts the real one after Terraform created it (by hand, or a rotation), and what is
+# written is a stand-in ("Test", {"secret_key": "replace"}): a placeholder Terraform sets once, not
+# the credential. A real-looking value stays reported even so: it is live until someone replaces
+# it (terraform-aws-modules' ssm-parameter example seeds "secret123123!!!" that way). Not for the
+# services' own passwords: a database's written password is the live password of the database
+# this configuration creates.
+seed_types := {"aws_secretsmanager_secret_version": "secret_string", "aws_ssm_parameter": "value"}
+
+seed(r, argument, value) if {
+	seed_types[r.type] == argument
+	left_to_others(object.get(r, "ignore_changes", []), argument)
+	stand_in(value)
+}
+
+left_to_others("all", _)
+
+left_to_others(ignored, argument) if argument in ignored
+
+# A stand-in: one of the words written where a value is to be filled in later, alone or as every
+# value of a JSON object (a secret holding several keys).
+stand_in_words := {
+	"test", "replace", "replaceme", "replace-me", "replace_me", "changeme", "change-me", "change_me",
+	"placeholder", "dummy", "todo", "tbd", "xxx", "none", "null", "empty", "initial", "default",
+	"setme", "set-me", "set_me", "manual", "manually",
+}
+
+stand_in(value) if lower(trim_space(value)) in stand_in_words
+
+stand_in(value) if {
+	doc := json.unmarshal(value)
+	is_object(doc)
+	count(doc) > 0
+	every v in doc {
+		is_string(v)
+		lower(trim_space(v)) in stand_in_words
+	}
+}

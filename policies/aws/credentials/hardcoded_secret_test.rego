@@ -119,3 +119,29 @@ test_camel_words if {
 	rule.camel_words("DBPasswordSecretARN") == "DB_Password_Secret_ARN"
 	rule.camel_words("api_key") == "api_key"
 }
+
+# lifecycle { ignore_changes = [secret_string] } hands a secret's value to whoever puts the real one
+# (IDinsight's aaq-core: "Test", or {public_key = "replace", …}, replaced by hand): what is written
+# is a seed Terraform sets once, not the credential.
+test_seed_value_left_to_others_passes if {
+	seeded := object.union(res("aws_secretsmanager_secret_version", {"secret_string": "Test"}), {"ignore_changes": ["secret_string"]})
+	count(rule.deny) == 0 with input as {"resources": [seeded]}
+	ignored_whole := object.union(res("aws_secretsmanager_secret_version", {"secret_string": "{\"secret_key\":\"replace\"}"}), {"ignore_changes": "all"})
+	count(rule.deny) == 0 with input as {"resources": [ignored_whole]}
+	param := object.union(res("aws_ssm_parameter", {"type": "SecureString", "value": "changeme"}), {"ignore_changes": ["value"]})
+	count(rule.deny) == 0 with input as {"resources": [param]}
+}
+
+# Ignoring another argument does not make the value a seed; and a database's password stays the
+# live password of the database this configuration creates until someone changes it.
+test_seed_rule_is_narrow if {
+	# A real-looking value is live until replaced (terraform-aws-modules' ssm-parameter example).
+	real := object.union(res("aws_ssm_parameter", {"type": "SecureString", "value": "secret123123!!!"}), {"ignore_changes": ["insecure_value", "value"]})
+	count(rule.deny) == 1 with input as {"resources": [real]}
+	mixed := object.union(res("aws_secretsmanager_secret_version", {"secret_string": "{\"user\":\"replace\",\"password\":\"Hunter2!x\"}"}), {"ignore_changes": ["secret_string"]})
+	count(rule.deny) == 1 with input as {"resources": [mixed]}
+	other := object.union(res("aws_secretsmanager_secret_version", {"secret_string": "Test"}), {"ignore_changes": ["version_stages"]})
+	count(rule.deny) == 1 with input as {"resources": [other]}
+	db := object.union(res("aws_db_instance", {"password": "SuperSecret123!"}), {"ignore_changes": ["password"]})
+	count(rule.deny) == 1 with input as {"resources": [db]}
+}

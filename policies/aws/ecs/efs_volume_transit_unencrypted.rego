@@ -33,8 +33,14 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "ENABLED")]) if {
 	some j, efs in unknown.items(object.get(volume, "efs_volume_configuration", null))
 	not enabled(object.get(efs, "transit_encryption", "DISABLED"))
 	path := ["volume", i, "efs_volume_configuration", j, "transit_encryption"]
-	msg := sprintf("%s mounts EFS volume %q without encryption in transit", [r.address, object.get(volume, "name", "")])
+	msg := sprintf("%s mounts %s without encryption in transit", [r.address, volume_label(volume, i)])
 }
+
+# A volume whose name Terraform only knows at apply (a template of variables) is named by its
+# position, as the container rules name such containers, rather than by the unknown's JSON.
+volume_label(volume, _) := sprintf("EFS volume %q", [volume.name]) if is_string(object.get(volume, "name", null))
+
+volume_label(volume, i) := sprintf("the EFS volume at index %d", [i]) if not is_string(object.get(volume, "name", null))
 
 # DISABLED is the default; an unknown value may be ENABLED.
 enabled(v) if upper(v) == "ENABLED"

@@ -3,14 +3,15 @@
 # description: |
 #   Attaching arn:aws:iam::aws:policy/AdministratorAccess gives the user, group or role
 #   unrestricted access to every service and resource. Keep it to a few break-glass roles and
-#   grant workloads and people scoped policies instead.
+#   grant workloads and people scoped policies instead. A role or group made by an opaque
+#   terraform-aws-modules/iam submodule call that is given the policy's ARN is reported on the call.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AdministratorAccess.html
 # custom:
 #   id: PAL-AWS-IAM-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive, aws_iam_user_policy_attachments_exclusive, aws_iam_group_policy_attachments_exclusive]
+#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive, aws_iam_user_policy_attachments_exclusive, aws_iam_group_policy_attachments_exclusive, "module:terraform-aws-modules/iam/aws//modules/iam-github-oidc-role", "module:terraform-aws-modules/iam/aws//modules/iam-role", "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-oidc", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-saml", "module:terraform-aws-modules/iam/aws//modules/iam-group-with-policies"]
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references:
@@ -22,6 +23,7 @@
 package palisade.aws.iam.admin_policy_attached
 
 import data.palisade.lib.iam_identity
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -56,6 +58,32 @@ deny contains result.fail(r, ["policy_arns", i], msg) if {
 	is_admin_at(r, ["policy_arns", i], arn)
 	msg := sprintf("%s attaches the AdministratorAccess managed policy", [r.address])
 }
+
+# Opaque terraform-aws-modules/iam role and group submodules attach every managed policy ARN their
+# input lists (a map's values, or a list), to the role or group they create: the same attachment.
+deny contains result.fail(m, [input_name, key], msg) if {
+	some sub, spec in iam_module_inputs
+	some m in modules.submodule_calls("iam", sub)
+	creates_identity(m, spec)
+	some input_name in spec.inputs
+	some key, arn in object.get(m.config, input_name, {})
+	is_admin(arn)
+	msg := sprintf("%s attaches the AdministratorAccess managed policy to the %s it creates", [m.address, spec.kind])
+}
+
+# The inputs each submodule attaches, and the switch that makes it create the role or group: true
+# by default, but false in the assumable-role submodules, which create a role only when asked.
+iam_module_inputs := {
+	"iam-github-oidc-role": {"inputs": ["policies"], "switch": "create", "default": true, "kind": "role"},
+	"iam-role": {"inputs": ["policies"], "switch": "create", "default": true, "kind": "role"},
+	"iam-role-for-service-accounts-eks": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": true, "kind": "role"},
+	"iam-assumable-role": {"inputs": ["custom_role_policy_arns"], "switch": "create_role", "default": false, "kind": "role"},
+	"iam-assumable-role-with-oidc": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": false, "kind": "role"},
+	"iam-assumable-role-with-saml": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": false, "kind": "role"},
+	"iam-group-with-policies": {"inputs": ["custom_group_policy_arns"], "switch": "create_group", "default": true, "kind": "group"},
+}
+
+creates_identity(m, spec) if object.get(m.config, spec.switch, spec["default"]) == true
 
 # Any partition (aws, aws-us-gov, aws-cn).
 is_admin(arn) if {

@@ -49,3 +49,29 @@ test_exclusive_attachment_fires if {
 	rule.deny == {{"msg": "aws_iam_group_policy_attachments_exclusive.ops attaches the AdministratorAccess managed policy", "resource": "aws_iam_group_policy_attachments_exclusive.ops", "path": ["policy_arns", 1]}} with input as {"resources": [ex]}
 	count(rule.deny) == 0 with input as {"resources": [json.patch(ex, [{"op": "replace", "path": "/config/policy_arns", "value": ["arn:aws:iam::aws:policy/ReadOnlyAccess"]}])]}
 }
+
+iam_call(sub, config) := {"address": "module.role", "source": sprintf("terraform-aws-modules/iam/aws//modules/%s", [sub]), "version": "~> 5.24", "config": config}
+
+# DVSA vol-app: the GitHub Actions role of the opaque iam-github-oidc-role submodule is given
+# AdministratorAccess through its `policies` map; the module attaches every ARN it is given.
+test_opaque_iam_module_given_admin_fires if {
+	call := iam_call("iam-github-oidc-role", {"name": "deploy", "subjects": ["repo:org/app:*"], "policies": {"AdministratorAccess": "arn:aws:iam::aws:policy/AdministratorAccess", "Extra": "arn:aws:iam::aws:policy/ReadOnlyAccess"}})
+	rule.deny == {{"msg": "module.role attaches the AdministratorAccess managed policy to the role it creates", "resource": "module.role", "path": ["policies", "AdministratorAccess"]}} with input as {"resources": [], "modules": [call]}
+	irsa := iam_call("iam-role-for-service-accounts-eks", {"role_policy_arns": {"admin": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [irsa]}
+	oidc := iam_call("iam-assumable-role-with-oidc", {"create_role": true, "role_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [oidc]}
+}
+
+# Not judged: a call that creates no role (switched off, or the assumable-role submodules' create_role
+# left at its default false), a module whose code is read (its resources are checked), another policy.
+test_opaque_iam_module_not_reported if {
+	off := iam_call("iam-github-oidc-role", {"create": false, "policies": {"a": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+	unset := iam_call("iam-assumable-role", {"custom_role_policy_arns": ["arn:aws:iam::aws:policy/AdministratorAccess"]})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [unset]}
+	read := object.union(iam_call("iam-github-oidc-role", {"policies": {"a": "arn:aws:iam::aws:policy/AdministratorAccess"}}), {"dir": ".terraform/modules/role"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [read]}
+	readonly := iam_call("iam-github-oidc-role", {"policies": {"ReadOnlyAccess": "arn:aws:iam::aws:policy/ReadOnlyAccess"}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [readonly]}
+}

@@ -10,6 +10,7 @@ import { MemoryHost } from '../../policy/helpers';
 const RULES = [
   'aws/iam/policy_wildcard_resource.rego',
   'aws/iam/policy_service_wildcard.rego',
+  'aws/iam/policy_passrole_wildcard.rego',
   'aws/vpc/sg_ingress_public_ssh.rego',
 ];
 

@@ -298,3 +298,61 @@ resource "aws_iam_policy" "default" {
   const { fixes: offered } = await scopeFixes(literal);
   assert.deepEqual(offered.map((f) => f.title), ['Scope Resource to aws_cloudwatch_log_group.lambda']);
 });
+
+test('iam:PassRole is scoped only to roles a service the policy acts on can assume', async () => {
+  // Pennsieve app-deploy-service: the deploy Lambda's policy grants ecs:RunTask and iam:PassRole on
+  // "*" ("ECSPassRole"); the module's other roles are Lambda roles, which ECS cannot assume, so
+  // scoping PassRole to them would break every RunTask while the finding went away.
+  const lambdaTrust = 'jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })';
+  const text = `resource "aws_iam_role" "service" {
+  name               = "service"
+  assume_role_policy = ${lambdaTrust}
+}
+
+resource "aws_iam_role" "status" {
+  name               = "status"
+  assume_role_policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [{ "Action": "sts:AssumeRole", "Principal": { "Service": "lambda.amazonaws.com" }, "Effect": "Allow" }]
+}
+EOF
+}
+
+data "aws_iam_policy_document" "service" {
+  statement {
+    sid       = "ECSTaskPermissions"
+    actions   = ["ecs:DescribeTasks", "ecs:RunTask"]
+    resources = ["*"]
+  }
+
+  statement {
+    sid       = "ECSPassRole"
+    actions   = ["iam:PassRole"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "service" {
+  name   = "service"
+  policy = data.aws_iam_policy_document.service.json
+}
+`;
+  const unit = await scanUnit({ 'main.tf': text });
+  const titles = async (ruleId: string) => {
+    const finding = unit.findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding, `${ruleId} fires; got ${unit.findings.map((f) => f.ruleId).join(', ')}`);
+    return (await fixesForFinding(finding, unit.context)).filter((f) => f.source === 'iam-scope').map((f) => f.title);
+  };
+  assert.deepEqual(await titles('PAL-AWS-IAM-003'), []);
+  assert.deepEqual(await titles('PAL-AWS-IAM-050'), []);
+  // A role ECS tasks assume is what the statement is for: it is offered.
+  const task = `${text}
+resource "aws_iam_role" "task" {
+  name               = "task"
+  assume_role_policy = ${lambdaTrust.replace('lambda.amazonaws.com', 'ecs-tasks.amazonaws.com')}
+}
+`;
+  const { fixes } = await scopeFixes(task, 'PAL-AWS-IAM-003');
+  assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to aws_iam_role.task']);
+});

@@ -6,6 +6,9 @@
 // that keeps `"*"`. An action pattern (`s3:*`) stays whole on the scoped statement.
 // iam:PassRole is never scoped to a role the scan found privileged (it can escalate, IAM-015, or
 // holds AdministratorAccess, IAM-007): passing it to a service is the escalation the fix removes.
+// Nor to a role no service the policy acts on can assume: a role is passed to a service that then
+// assumes it, so when the document grants actions of services that take roles (ecs:RunTask → ECS
+// tasks), a role that trusts none of them (a Lambda's own role) would break the call it is for.
 // Never offered when the actions are not written in the statement itself (`actions = var.x`): a
 // module's callers choose them, and the targets fit only the value this evaluation saw (clouddrove's
 // lambda module grants `var.iam_actions` on "*"; its example passes s3 and ec2 actions, which a
@@ -16,7 +19,7 @@ import type { FixCandidate, FixContext, FixTextEdit } from '../types';
 import { actionPatternRegExp, expandActionPattern, isActionPattern, lookupAction } from './data/iam-data';
 import { replaceFieldEdit, siblingStatementEdit, type PolicyItem } from './render';
 import { mappingsFor } from './resource-arns';
-import { slice, statementSite, stringList, type StatementSite } from './statement-site';
+import { isObject, slice, statementSite, stringList, type StatementSite } from './statement-site';
 
 export const SCOPE_SOURCE = 'iam-scope';
 
@@ -37,8 +40,11 @@ export function scopeResourceFixes(finding: Finding, context: FixContext): FixCa
   const actions = stringList(site.statement.Action)!;
   const scopes = actions.map(actionScope);
   if (scopes.some((s) => !s.known)) return [];
-  const privileged = passesRoles(scopes) ? privilegedRoles(site, context) : new Set<string>();
-  const targets = targetResources(site, scopes).filter((t) => !privileged.has(t.resource.address));
+  const passes = passesRoles(scopes);
+  const privileged = passes ? privilegedRoles(site, context) : new Set<string>();
+  const receivers = passes ? receivingServices(site) : new Set<string>();
+  const targets = targetResources(site, scopes)
+    .filter((t) => !privileged.has(t.resource.address) && assumableBy(t.resource, receivers));
   if (targets.length === 0) return [];
   const sets = targets.slice(0, MAX_TARGETS).map((t) => [t]);
   if (targets.length > 1) sets.push(targets);
@@ -158,6 +164,71 @@ function privilegedRoles(site: StatementSite, context: FixContext): Set<string> 
     }
   }
   return out;
+}
+
+/**
+ * Service principals that assume the roles passed by actions of each service (the services whose
+ * API calls take a role: ECS task definitions and tasks, Lambda functions, instance profiles…).
+ */
+const ROLE_TAKERS: Record<string, string[]> = {
+  ecs: ['ecs-tasks.amazonaws.com', 'ecs.amazonaws.com'],
+  lambda: ['lambda.amazonaws.com', 'edgelambda.amazonaws.com'],
+  ec2: ['ec2.amazonaws.com'],
+  autoscaling: ['ec2.amazonaws.com'],
+  states: ['states.amazonaws.com'],
+  glue: ['glue.amazonaws.com'],
+  codebuild: ['codebuild.amazonaws.com'],
+  codepipeline: ['codepipeline.amazonaws.com'],
+  sagemaker: ['sagemaker.amazonaws.com'],
+  batch: ['batch.amazonaws.com', 'ecs-tasks.amazonaws.com', 'ec2.amazonaws.com'],
+  events: ['events.amazonaws.com'],
+  scheduler: ['scheduler.amazonaws.com'],
+  cloudformation: ['cloudformation.amazonaws.com'],
+  elasticmapreduce: ['elasticmapreduce.amazonaws.com', 'ec2.amazonaws.com'],
+  firehose: ['firehose.amazonaws.com'],
+  pipes: ['pipes.amazonaws.com'],
+  apprunner: ['build.apprunner.amazonaws.com', 'tasks.apprunner.amazonaws.com'],
+  eks: ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'],
+};
+
+/**
+ * The principals of the services whose actions the statement's document allows (any statement):
+ * the services its roles are passed to. Empty when it grants none that take a role — the holder
+ * then passes roles with another policy's permissions, and nothing narrows the candidates.
+ */
+function receivingServices(site: StatementSite): Set<string> {
+  const out = new Set<string>();
+  const statements = site.document?.Statement;
+  for (const st of Array.isArray(statements) ? statements : statements !== undefined ? [statements] : []) {
+    if (!isObject(st) || (st.Effect !== undefined && st.Effect !== 'Allow')) continue;
+    for (const action of stringList(st.Action) ?? []) {
+      const service = action.slice(0, action.indexOf(':')).toLowerCase();
+      for (const principal of ROLE_TAKERS[service] ?? []) out.add(principal);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a target can be passed to one of the receiving services: anything but a role, a role whose
+ * trust policy is not known as written, and a role that trusts one of them. A role whose known trust
+ * names services that receive nothing here is not.
+ */
+function assumableBy(resource: ModelResource, receivers: Set<string>): boolean {
+  if (resource.type !== 'aws_iam_role' || receivers.size === 0) return true;
+  const trust = resource.config.assume_role_policy;
+  if (!isObject(trust)) return true;
+  const services = new Set<string>();
+  const statements = trust.Statement;
+  for (const st of Array.isArray(statements) ? statements : [statements]) {
+    if (!isObject(st)) return true;
+    const principal = st.Principal;
+    if (!isObject(principal)) return true;
+    const service = stringList(principal.Service);
+    if (service === undefined) return true;
+    service.forEach((x) => services.add(x));
+  }
+  return services.size === 0 || [...services].some((x) => receivers.has(x));
 }
 
 function splitKey(key: string): [string, string] {

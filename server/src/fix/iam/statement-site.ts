@@ -18,6 +18,8 @@ export interface StatementSite {
   node: SourceMapNode;
   /** The statement as policies see it. */
   statement: { [key: string]: ModelValue };
+  /** The whole policy document the statement belongs to, when it is an object. */
+  document?: { [key: string]: ModelValue };
   /** True when the statement is one element of a Statement list (a sibling can be added). */
   inList: boolean;
   /** The resource whose config holds the document (the finding's resource). */
@@ -44,7 +46,8 @@ export function statementSite(finding: Finding, context: FixContext): StatementS
   if (text === undefined) return undefined;
   const form = formOf(docNode, node, text, context);
   if (!form) return undefined;
-  return { form, file: node.range.file, text, node, statement, inList, resource, analysis };
+  const document = valueAt(resource.config, path.slice(0, at));
+  return { form, file: node.range.file, text, node, statement, document: isObject(document) ? document : undefined, inList, resource, analysis };
 }
 
 function formOf(docNode: SourceMapNode, node: SourceMapNode, text: string, context: FixContext): DocumentForm | undefined {
