@@ -2,16 +2,23 @@
 # title: IAM policy allows reading stored data on every resource
 # description: |
 #   An Allow statement grants an action that returns stored data (the contents of S3 objects,
-#   Secrets Manager secret values, SSM parameter values, DynamoDB items) on "Resource": "*" (or
+#   Secrets Manager secret values, SSM parameter values, DynamoDB items, or plaintext through
+#   kms:Decrypt and kms:ReEncryptFrom) on "Resource": "*" (or
 #   with NotResource, every resource but those listed). The
 #   identity can then read every object, secret, parameter or table item of the account, not only
 #   the ones it works with: whoever obtains its credentials (a compromised instance or function, a
 #   leaked key) can copy all of it out. Service-wide wildcards ("s3:*", "*") are reported by
 #   PAL-AWS-IAM-002 and PAL-AWS-IAM-001; this rule reports the named read actions and the
-#   read-prefix patterns ("s3:Get*", "ssm:GetParameter*") that look harmless.
+#   read-prefix patterns ("s3:Get*", "ssm:GetParameter*") that look harmless. KMS decryption on
+#   every key is AWS Security Hub's KMS.1 and KMS.2: it reaches whatever any key protects wherever
+#   the key policy lets IAM policies grant access, as the default key policy does. A KMS statement
+#   conditioned on kms:ViaService, the encryption context or the key's tags is scoped and passes.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
+#   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1
+#   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies-best-practices.html
+#   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
 # custom:
 #   id: PAL-AWS-IAM-024
 #   severity: high
@@ -22,7 +29,7 @@
 #   references:
 #     checkov: CKV_AWS_288
 #   cwe: ["CWE-200"]
-#   remediation: Scope Resource to the ARNs of the buckets, secrets, parameters or tables the identity reads (Palisade offers them).
+#   remediation: Scope Resource to the ARNs of the buckets, secrets, parameters, tables or KMS keys the identity reads (Palisade offers them).
 #   fixable: false
 package palisade.aws.iam.policy_data_read_wildcard_resource
 
@@ -35,9 +42,9 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	iam.is_allow(s)
 	not iam.expired(s) # round 22: a date condition already past allows nothing
 	some resource_path in iam.star_resource_paths(s)
-	reads := sort({a | some a in iam.actions(s); is_string(a); _data_read(a)})
+	reads := sort({a | some a in iam.actions(s); is_string(a); _data_read(a); not _kms_scoped(a, s)})
 	count(reads) > 0
-	msg := sprintf("%s allows %s on every resource (\"*\"): every %s of the account can be read", [st.resource.address, concat(", ", reads), _what(reads)])
+	msg := sprintf("%s allows %s on every resource (\"*\"): %s", [st.resource.address, concat(", ", reads), _exposed(reads, "")])
 }
 
 # Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide, NotResource).
@@ -45,10 +52,10 @@ deny contains result.fail(st.resource, array.concat(st.path, ["NotResource"]), m
 	some st in iam.identity_statements
 	iam.allows_all_but_listed_resources(st.statement)
 	not iam.expired(st.statement)
-	reads := sort({a | some a in iam.actions(st.statement); is_string(a); _data_read(a)})
+	reads := sort({a | some a in iam.actions(st.statement); is_string(a); _data_read(a); not _kms_scoped(a, st.statement)})
 	count(reads) > 0
-	text := "%s allows %s on every resource except those listed in NotResource: every %s of the account but those can be read"
-	msg := sprintf(text, [st.resource.address, concat(", ", reads), _what(reads)])
+	text := "%s allows %s on every resource except those listed in NotResource: %s"
+	msg := sprintf(text, [st.resource.address, concat(", ", reads), _exposed(reads, " but those")])
 }
 
 # Actions that return the data a service stores, per service (lower-case), each with resource-level
@@ -59,9 +66,12 @@ _data_reads := {
 	"secretsmanager": {"getsecretvalue"},
 	"ssm": {"getparameter", "getparameters", "getparametersbypath", "getparameterhistory"},
 	"dynamodb": {"getitem", "batchgetitem", "query", "scan", "partiqlselect"},
+	# Round 33: decryption returns the plaintext of whatever the key protects; kms:Encrypt,
+	# GenerateDataKey and ReEncryptTo do not reveal existing data.
+	"kms": {"decrypt", "reencryptfrom"},
 }
 
-_nouns := {"s3": "object", "secretsmanager": "secret", "ssm": "parameter", "dynamodb": "table item"}
+_nouns := {"s3": "object", "secretsmanager": "secret", "ssm": "parameter", "dynamodb": "table item", "kms": "KMS key"}
 
 _data_read(action) if {
 	[service, name] := split(lower(action), ":")
@@ -79,3 +89,34 @@ _data_read(action) if {
 }
 
 _what(reads) := concat(", ", sort({_nouns[split(lower(a), ":")[0]] | some a in reads}))
+
+# What the reads expose: stored data "can be read"; KMS keys "can be used to decrypt".
+_exposed(reads, but) := sprintf("every %s of the account%s can be read", [_what(reads), but]) if {
+	every a in reads { not _kms(a) }
+}
+
+_exposed(reads, but) := sprintf("every KMS key of the account%s can be used to decrypt", [but]) if {
+	every a in reads { _kms(a) }
+}
+
+_exposed(reads, but) := sprintf("every %s of the account%s can be read, and every KMS key used to decrypt", [_what(stored), but]) if {
+	stored := {a | some a in reads; not _kms(a)}
+	count(stored) > 0
+	count(stored) < count(reads)
+}
+
+_kms(action) if startswith(lower(action), "kms:")
+
+# A KMS action whose statement tests kms:ViaService, the encryption context or the key's tags:
+# the AWS KMS Developer Guide's ways to scope key use when the keys cannot be listed.
+_kms_scoped(action, s) if {
+	_kms(action)
+	some c in iam.conditions(s)
+	_kms_scoping_key(c.key)
+}
+
+_kms_scoping_key(k) if startswith(k, "kms:viaservice")
+
+_kms_scoping_key(k) if startswith(k, "kms:encryptioncontext")
+
+_kms_scoping_key(k) if startswith(k, "aws:resourcetag/")

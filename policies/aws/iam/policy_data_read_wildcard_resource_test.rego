@@ -55,3 +55,39 @@ test_read_with_not_resource_fires if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "secretsmanager:GetSecretValue", "NotResource": "arn:aws:secretsmanager:us-east-1:111122223333:secret:app-*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "NotResource": "*"})]}
 }
+
+# Round 33 (Prowler iam_policy_no_kms_decryption_actions; Security Hub KMS.1, KMS.2): kms:Decrypt
+# and kms:ReEncryptFrom on "*" decrypt whatever any key of the account protects, wherever the
+# key policy lets IAM decide (the default key policy does).
+test_kms_decrypt_on_star_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows kms:Decrypt on every resource (\"*\"): every KMS key of the account can be used to decrypt",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:ReEncrypt*", "Resource": "*"})]}
+}
+
+test_kms_decrypt_scoped_encrypt_or_service_wide_passes if {
+	key := "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": key})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["kms:Encrypt", "kms:GenerateDataKey", "kms:ReEncryptTo"], "Resource": "*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:*", "Resource": "*"})]}
+}
+
+# AWS KMS documents kms:ViaService, encryption context and resource tag conditions as the way to
+# scope decryption when the keys cannot be listed; such a statement decrypts only what they allow.
+test_kms_decrypt_scoped_by_condition_passes if {
+	via := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": "secretsmanager.us-east-1.amazonaws.com"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(via)]}
+	ctx := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"ForAnyValue:StringEquals": {"kms:EncryptionContextKeys": "aws:imagebuilder:arn"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(ctx)]}
+	tag := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEquals": {"aws:ResourceTag/app": "orders"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(tag)]}
+
+	# the condition scopes the key use, not the stored-data reads beside it
+	mixed := {"Effect": "Allow", "Action": ["kms:Decrypt", "s3:GetObject"], "Resource": "*", "Condition": {"StringEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows s3:GetObject on every resource (\"*\"): every object of the account can be read",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy(mixed)]}
+}

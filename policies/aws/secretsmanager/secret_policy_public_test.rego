@@ -25,3 +25,13 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as unknown_0
 	count(rule.deny) == 0 with input as unknown_1
 }
+
+# Round 33 (Prowler secretsmanager_not_publicly_accessible): the secret's own policy argument is
+# the same resource policy as an aws_secretsmanager_secret_policy.
+secret(config) := {"address": "aws_secretsmanager_secret.this", "type": "aws_secretsmanager_secret", "name": "this", "config": config, "references": []}
+
+test_inline_secret_policy_fires if {
+	rule.deny == {{"msg": "the policy of aws_secretsmanager_secret.this allows x:Get to any principal", "resource": "aws_secretsmanager_secret.this", "path": ["policy"], "related": [{"resource": "aws_secretsmanager_secret.this", "path": ["policy", "Statement", 0, "Principal"], "msg": "open to any principal"}]}} with input as {"resources": [secret({"name": "db", "policy": bad.resources[0].config.policy})]}
+	count(rule.deny) == 0 with input as {"resources": [secret({"name": "db"})]}
+	count(rule.deny) == 0 with input as {"resources": [secret({"name": "db", "policy": good_1.resources[0].config.policy})]}
+}
