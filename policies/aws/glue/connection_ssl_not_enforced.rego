@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/glue/latest/webapi/API_ConnectionInput.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/glue_connection#connection_properties
 # custom:
-#   id: PAL-AWS-GLUE-014
+#   id: PAL-AWS-GLUE-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_glue_connection]

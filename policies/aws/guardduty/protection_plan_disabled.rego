@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/guardduty_detector_feature
 # custom:
-#   id: PAL-AWS-GUARDDUTY-013
+#   id: PAL-AWS-GUARDDUTY-003
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_guardduty_detector, aws_guardduty_detector_feature]

@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/memorydb-controls.html#memorydb-2
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/memorydb_cluster#auto_minor_version_upgrade
 # custom:
-#   id: PAL-AWS-MEMORYDB-014
+#   id: PAL-AWS-MEMORYDB-004
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_memorydb_cluster, "module:terraform-aws-modules/memory-db/aws"]

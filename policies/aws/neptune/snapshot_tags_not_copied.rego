@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/neptune-controls.html#neptune-8
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/neptune_cluster#copy_tags_to_snapshot
 # custom:
-#   id: PAL-AWS-NEPTUNE-018
+#   id: PAL-AWS-NEPTUNE-008
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_neptune_cluster]

@@ -23,7 +23,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_317
 #   cwe: ["CWE-778"]
 #   remediation: >-
 #     Add log_publishing_options { log_type = "AUDIT_LOGS", cloudwatch_log_group_arn = <a log group

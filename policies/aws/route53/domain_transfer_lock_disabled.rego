@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/domain-lock.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/route53domains_registered_domain#transfer_lock
 # custom:
-#   id: PAL-AWS-ROUTE53-012
+#   id: PAL-AWS-ROUTE53-002
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_route53domains_registered_domain, aws_route53domains_domain]

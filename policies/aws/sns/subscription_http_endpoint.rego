@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/sns/latest/dg/sns-http-https-endpoint-as-subscriber.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic_subscription#protocol
 # custom:
-#   id: PAL-AWS-SNS-015
+#   id: PAL-AWS-SNS-005
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_sns_topic_subscription]
