@@ -12,7 +12,7 @@
 #   id: PAL-AWS-IAM-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive, aws_iam_user_policy_attachments_exclusive, aws_iam_group_policy_attachments_exclusive, "module:terraform-aws-modules/iam/aws//modules/iam-github-oidc-role", "module:terraform-aws-modules/iam/aws//modules/iam-role", "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-oidc", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-saml", "module:terraform-aws-modules/iam/aws//modules/iam-group-with-policies", "module:terraform-aws-modules/iam/aws//modules/iam-group", "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-roles", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-roles-with-saml"]
+#   resource_types: [aws_iam_role_policy_attachment, aws_iam_user_policy_attachment, aws_iam_group_policy_attachment, aws_iam_policy_attachment, aws_iam_role, aws_iam_role_policy_attachments_exclusive, aws_iam_user_policy_attachments_exclusive, aws_iam_group_policy_attachments_exclusive, "module:terraform-aws-modules/iam/aws//modules/iam-github-oidc-role", "module:terraform-aws-modules/iam/aws//modules/iam-role", "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks", "module:terraform-aws-modules/iam/aws//modules/iam-eks-role", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-oidc", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-saml", "module:terraform-aws-modules/iam/aws//modules/iam-group-with-policies", "module:terraform-aws-modules/iam/aws//modules/iam-group", "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-roles", "module:terraform-aws-modules/iam/aws//modules/iam-assumable-roles-with-saml"]
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references:
@@ -93,6 +93,7 @@ iam_module_inputs := {
 	"iam-github-oidc-role": {"inputs": ["policies"], "switch": "create", "default": true, "kind": "role"},
 	"iam-role": {"inputs": ["policies"], "switch": "create", "default": true, "kind": "role"},
 	"iam-role-for-service-accounts-eks": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": true, "kind": "role"},
+	"iam-eks-role": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": true, "kind": "role"},
 	"iam-assumable-role": {"inputs": ["custom_role_policy_arns"], "switch": "create_role", "default": false, "kind": "role"},
 	"iam-assumable-role-with-oidc": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": false, "kind": "role"},
 	"iam-assumable-role-with-saml": {"inputs": ["role_policy_arns"], "switch": "create_role", "default": false, "kind": "role"},
