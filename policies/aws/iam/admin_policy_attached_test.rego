@@ -84,6 +84,7 @@ test_v6_group_and_irsa_submodules_fire if {
 	rule.deny == {{"msg": "module.role attaches the AdministratorAccess managed policy to the group it creates", "resource": "module.role", "path": ["policies", "AdministratorAccess"]}} with input as {"resources": [], "modules": [group]}
 	irsa := iam_call("iam-role-for-service-accounts", {"name": "ci", "policies": {"admin": "arn:aws:iam::aws:policy/AdministratorAccess"}})
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [irsa]}
+
 	# v5's iam-eks-role (create_role defaults to true) attaches role_policy_arns the same way.
 	eks := iam_call("iam-eks-role", {"role_name": "ci", "role_policy_arns": {"admin": "arn:aws:iam::aws:policy/AdministratorAccess"}})
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [eks]}
