@@ -38,6 +38,7 @@
 #     - aws_amplify_app
 #     - aws_amplify_branch
 #     - aws_api_gateway_stage
+#     - aws_api_gateway_deployment
 #     - aws_apigatewayv2_stage
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2"]
@@ -213,12 +214,14 @@ deny contains result.fail(r, ["setting", i, "value"], msg) if {
 }
 
 # Amplify apps and branches keep environment_variables, API Gateway stages variables (v2:
-# stage_variables), as plain maps that GetApp/GetBranch and GetStage return in clear text.
+# stage_variables; a REST deployment's `variables` go to the stage its stage_name creates), as
+# plain maps that GetApp/GetBranch and GetStage return in clear text.
 deny contains result.fail(r, [attr, name], msg) if {
 	some [type, attr, kind] in [
 		["aws_amplify_app", "environment_variables", "environment variable"],
 		["aws_amplify_branch", "environment_variables", "environment variable"],
 		["aws_api_gateway_stage", "variables", "stage variable"],
+		["aws_api_gateway_deployment", "variables", "stage variable"],
 		["aws_apigatewayv2_stage", "stage_variables", "stage variable"],
 	]
 	some r in tf.resources(type)
