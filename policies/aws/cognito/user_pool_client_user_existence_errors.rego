@@ -7,7 +7,8 @@
 #   accounts and then aim password spraying or phishing at them. The API and the Terraform
 #   provider create clients with LEGACY (the old, revealing behaviour) when the argument is
 #   omitted; the Cognito console selects ENABLED for new clients. A client that only uses the
-#   client_credentials grant signs in no users and is not reported.
+#   client_credentials grant and writes no user sign-in flow in explicit_auth_flows signs in no
+#   users and is not reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-managing-errors.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client#prevent_user_existence_errors-1
@@ -45,8 +46,22 @@ legacy(null)
 legacy(v) if upper(unknown.known_string(v)) == "LEGACY"
 
 # A client whose only OAuth grant is client_credentials authenticates a machine, never a user,
-# so no response of it can reveal a user name. Unknown or absent flows may sign users in.
+# so no response of it can reveal a user name. Unknown or absent flows may sign users in, and so
+# does a machine client whose explicit_auth_flows name a user sign-in flow (InitiateAuth answers
+# for user names whatever OAuth grants the client lists).
 signs_in_users(config) if not machine_only(config)
+
+signs_in_users(config) if {
+	some flow in object.get(config, "explicit_auth_flows", [])
+	upper(unknown.known_string(flow)) in user_auth_flows
+}
+
+# The explicit flows that authenticate a user (ALLOW_REFRESH_TOKEN_AUTH only renews a session;
+# the USER_ and ADMIN_ names without ALLOW_ are the legacy spellings of the same flows).
+user_auth_flows := {
+	"ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_CUSTOM_AUTH",
+	"ALLOW_USER_AUTH", "USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY",
+}
 
 machine_only(config) if {
 	flows := config.allowed_oauth_flows

@@ -28,3 +28,10 @@ test_user_flows_are_reported if {
 	count(rule.deny) == 1 with input as client({"name": "web", "user_pool_id": "p", "allowed_oauth_flows": ["code", "client_credentials"]})
 	count(rule.deny) == 1 with input as client({"name": "web", "user_pool_id": "p", "allowed_oauth_flows": {"$unknown": "var.flows"}})
 }
+
+# Review R2 (session 21): explicit_auth_flows that sign users in (ALLOW_USER_PASSWORD_AUTH, SRP,
+# custom, choice-based) make InitiateAuth answer for user names, whatever OAuth grants it lists.
+test_client_credentials_with_user_auth_flows_is_reported if {
+	count(rule.deny) == 1 with input as client({"name": "m2m", "user_pool_id": "p", "allowed_oauth_flows": ["client_credentials"], "explicit_auth_flows": ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]})
+	count(rule.deny) == 0 with input as client({"name": "m2m", "user_pool_id": "p", "allowed_oauth_flows": ["client_credentials"], "explicit_auth_flows": ["ALLOW_REFRESH_TOKEN_AUTH"]})
+}

@@ -2,8 +2,8 @@
 # title: A secret is passed in a plain environment variable
 # description: |
 #   A Lambda function's environment variables, an ECS or Batch container's `environment`, a
-#   CodeBuild PLAINTEXT variable, an Elastic Beanstalk environment property, an Amplify app's or
-#   branch's environment variable and an API Gateway stage variable are part of the resource's
+#   CodeBuild PLAINTEXT variable, an Elastic Beanstalk environment property, an Amplify app's,
+#   branch's or auto-branch configuration's environment variable and an API Gateway stage variable are part of the resource's
 #   configuration: anyone allowed to describe the function, task or job definition, project,
 #   environment, app or stage (lambda:GetFunctionConfiguration, ecs:DescribeTaskDefinition,
 #   batch:DescribeJobDefinitions, codebuild:BatchGetProjects,
@@ -38,6 +38,7 @@
 #     - aws_amplify_app
 #     - aws_amplify_branch
 #     - aws_api_gateway_stage
+#     - aws_api_gateway_deployment
 #     - aws_apigatewayv2_stage
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2"]
@@ -213,12 +214,14 @@ deny contains result.fail(r, ["setting", i, "value"], msg) if {
 }
 
 # Amplify apps and branches keep environment_variables, API Gateway stages variables (v2:
-# stage_variables), as plain maps that GetApp/GetBranch and GetStage return in clear text.
+# stage_variables; a REST deployment's `variables` go to the stage its stage_name creates), as
+# plain maps that GetApp/GetBranch and GetStage return in clear text.
 deny contains result.fail(r, [attr, name], msg) if {
 	some [type, attr, kind] in [
 		["aws_amplify_app", "environment_variables", "environment variable"],
 		["aws_amplify_branch", "environment_variables", "environment variable"],
 		["aws_api_gateway_stage", "variables", "stage variable"],
+		["aws_api_gateway_deployment", "variables", "stage variable"],
 		["aws_apigatewayv2_stage", "stage_variables", "stage variable"],
 	]
 	some r in tf.resources(type)
@@ -227,6 +230,18 @@ deny contains result.fail(r, [attr, name], msg) if {
 	some name, value in vars
 	reported(name, value)
 	msg := sprintf("%s passes %s in a plain %s", [r.address, name, kind])
+}
+
+# An Amplify app's auto_branch_creation_config holds the environment variables of every branch
+# Amplify creates from its patterns: the same plain map.
+deny contains result.fail(r, ["auto_branch_creation_config", i, "environment_variables", name], msg) if {
+	some r in tf.resources("aws_amplify_app")
+	some i, config in unknown.items(object.get(r.config, "auto_branch_creation_config", null))
+	vars := object.get(config, "environment_variables", {})
+	is_object(vars)
+	some name, value in vars
+	reported(name, value)
+	msg := sprintf("%s passes %s in a plain environment variable", [r.address, name])
 }
 
 reported_setting(_, name, value) if reported(name, value)

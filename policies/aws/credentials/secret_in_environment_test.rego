@@ -208,3 +208,21 @@ test_http_api_stage_variable_secret_fires if {
 		"resource": "aws_apigatewayv2_stage.s", "path": ["stage_variables", "API_KEY"],
 	}} with input as {"resources": [{"address": "aws_apigatewayv2_stage.s", "type": "aws_apigatewayv2_stage", "name": "s", "references": [], "config": {"name": "prod", "api_id": "x", "stage_variables": {"API_KEY": "abcd1234efgh5678"}}}]}
 }
+
+# Review R2 (session 21): an Amplify app's auto_branch_creation_config carries environment
+# variables too, copied to every branch Amplify creates from a pattern.
+test_amplify_auto_branch_environment_secret_fires if {
+	rule.deny == {{
+		"msg": "aws_amplify_app.a passes API_SECRET in a plain environment variable",
+		"resource": "aws_amplify_app.a", "path": ["auto_branch_creation_config", 0, "environment_variables", "API_SECRET"],
+	}} with input as {"resources": [{"address": "aws_amplify_app.a", "type": "aws_amplify_app", "name": "a", "references": [], "config": {"name": "a", "auto_branch_creation_config": [{"environment_variables": {"API_SECRET": "s3cr3t-value-123", "STAGE": "dev"}}]}}]}
+}
+
+# Review R2 (session 21): aws_api_gateway_deployment's `variables` sets the stage variables of
+# the stage its stage_name creates (provider v5 and earlier), the same clear-text map.
+test_api_gateway_deployment_variable_secret_fires if {
+	rule.deny == {{
+		"msg": "aws_api_gateway_deployment.d passes db_password in a plain stage variable",
+		"resource": "aws_api_gateway_deployment.d", "path": ["variables", "db_password"],
+	}} with input as {"resources": [{"address": "aws_api_gateway_deployment.d", "type": "aws_api_gateway_deployment", "name": "d", "references": [], "config": {"rest_api_id": "x", "stage_name": "prod", "variables": {"db_password": "hunter2-prod", "deployed_at": "2024"}}}]}
+}

@@ -5,7 +5,7 @@
 #   organization, account, source ARN or VPC endpoint grants its actions to every AWS account and,
 #   where the service allows it, to anonymous callers. EFS file system policies should name the
 #   principals that need access. A statement allowed only when elasticfilesystem:AccessedViaMountTarget
-#   is true (as the EFS console's preset policies write it) is not reported: it reaches only clients
+#   is true (as the EFS console's preset policies write it, or ["true"]) is not reported: it reaches only clients
 #   that connect to a mount target, which the default policy already admits.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/efs/latest/ug/iam-access-control-nfs-efs.html
@@ -48,5 +48,12 @@ via_mount_target_only(s) if {
 	lower(operator) == "bool"
 	some key, value in keys
 	lower(key) == "elasticfilesystem:accessedviamounttarget"
-	lower(sprintf("%v", [value])) == "true"
+	every v in as_list(value) {
+		lower(sprintf("%v", [v])) == "true"
+	}
 }
+
+# IAM ORs a condition's list of values: ["true"] (jsonencode of a list) is the same as "true".
+as_list(v) := v if is_array(v)
+
+as_list(v) := [v] if not is_array(v)

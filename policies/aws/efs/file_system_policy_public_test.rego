@@ -40,3 +40,11 @@ test_mount_target_only_statement_passes if {
 test_mount_target_false_still_fires if {
 	count(rule.deny) == 1 with input as via_mount_target("false")
 }
+
+# Review R2 (session 21): a condition's value may be a list (IAM ORs its elements); jsonencode
+# writes ["true"] as a list, the same condition as "true".
+test_mount_target_only_list_value_passes if {
+	count(rule.deny) == 0 with input as via_mount_target(["true"])
+	count(rule.deny) == 0 with input as via_mount_target([true])
+	count(rule.deny) == 1 with input as via_mount_target(["true", "false"])
+}

@@ -75,3 +75,41 @@ test_opaque_iam_module_not_reported if {
 	readonly := iam_call("iam-github-oidc-role", {"policies": {"ReadOnlyAccess": "arn:aws:iam::aws:policy/ReadOnlyAccess"}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [readonly]}
 }
+
+# Review R2 (session 21): v6 of terraform-aws-modules/iam renamed iam-group-with-policies to
+# iam-group and iam-role-for-service-accounts-eks to iam-role-for-service-accounts, both taking a
+# `policies` map and creating by default (`create = true`).
+test_v6_group_and_irsa_submodules_fire if {
+	group := iam_call("iam-group", {"name": "admins", "policies": {"AdministratorAccess": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	rule.deny == {{"msg": "module.role attaches the AdministratorAccess managed policy to the group it creates", "resource": "module.role", "path": ["policies", "AdministratorAccess"]}} with input as {"resources": [], "modules": [group]}
+	irsa := iam_call("iam-role-for-service-accounts", {"name": "ci", "policies": {"admin": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [irsa]}
+
+	# v5's iam-eks-role (create_role defaults to true) attaches role_policy_arns the same way.
+	eks := iam_call("iam-eks-role", {"role_name": "ci", "role_policy_arns": {"admin": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [eks]}
+	off := iam_call("iam-group", {"create": false, "policies": {"admin": "arn:aws:iam::aws:policy/AdministratorAccess"}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+}
+
+# v5 and earlier: iam-assumable-role's attach_admin_policy attaches admin_role_policy_arn (default
+# AdministratorAccess) to the role create_role makes; iam-assumable-roles(-with-saml)'s
+# create_admin_role makes a role with admin_role_policy_arns (default [AdministratorAccess]).
+test_preset_admin_switches_fire if {
+	role := iam_call("iam-assumable-role", {"create_role": true, "role_name": "admin", "attach_admin_policy": true})
+	rule.deny == {{"msg": "module.role attaches the AdministratorAccess managed policy to the role it creates", "resource": "module.role", "path": ["attach_admin_policy"]}} with input as {"resources": [], "modules": [role]}
+	roles := iam_call("iam-assumable-roles", {"create_admin_role": true, "trusted_role_arns": ["arn:aws:iam::111122223333:root"]})
+	rule.deny == {{"msg": "module.role attaches the AdministratorAccess managed policy to the role it creates", "resource": "module.role", "path": ["create_admin_role"]}} with input as {"resources": [], "modules": [roles]}
+	saml := iam_call("iam-assumable-roles-with-saml", {"create_admin_role": true, "provider_id": "x"})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [saml]}
+}
+
+test_preset_admin_switches_not_reported if {
+	# create_role defaults to false: no role, nothing attached.
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [iam_call("iam-assumable-role", {"attach_admin_policy": true})]}
+
+	# The preset ARN replaced by another policy.
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [iam_call("iam-assumable-role", {"create_role": true, "attach_admin_policy": true, "admin_role_policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [iam_call("iam-assumable-roles", {"create_admin_role": true, "admin_role_policy_arns": [{"$unknown": "var.admin_policy"}]})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [iam_call("iam-assumable-roles", {"create_readonly_role": true})]}
+}

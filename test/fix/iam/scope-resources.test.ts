@@ -356,3 +356,42 @@ resource "aws_iam_role" "task" {
   const { fixes } = await scopeFixes(task, 'PAL-AWS-IAM-003');
   assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to aws_iam_role.task']);
 });
+
+test('iam:PassRole narrowing: CloudFormation, wildcard actions and roles of unlisted services keep their candidates', async () => {
+  // Review R2 (session 21): a role is excluded only when the services it trusts are ones whose
+  // passing actions are known and the document grants none of them.
+  const trust = (service: string) =>
+    `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }] })`;
+  const roles = `resource "aws_iam_role" "fn" {
+  name               = "fn"
+  assume_role_policy = ${trust('lambda.amazonaws.com')}
+}
+
+resource "aws_iam_role" "replication" {
+  name               = "replication"
+  assume_role_policy = ${trust('s3.amazonaws.com')}
+}
+`;
+  const policy = (actions: string) => `${roles}
+resource "aws_iam_policy" "deploy" {
+  name = "deploy"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = [${actions}], Resource = "arn:aws:s3:::corp-*" },
+      { Effect = "Allow", Action = "iam:PassRole", Resource = "*" },
+    ]
+  })
+}
+`;
+  const titles = async (actions: string) => (await scopeFixes(policy(actions), 'PAL-AWS-IAM-003')).fixes.map((f) => f.title);
+  // CloudFormation creates the template's functions and tasks with the caller's credentials: the
+  // caller passes every role the template names, whatever service assumes it.
+  assert.ok((await titles('"cloudformation:CreateStack", "ecs:RunTask"')).includes('Scope Resource to aws_iam_role.fn'));
+  // A whole-service or any-action grant acts on every service.
+  assert.ok((await titles('"*", "ecs:RunTask"')).includes('Scope Resource to aws_iam_role.fn'));
+  // S3 replication's role trusts s3.amazonaws.com, a service the table does not list: it stays.
+  assert.ok((await titles('"s3:PutReplicationConfiguration", "ecs:RunTask"')).includes('Scope Resource to aws_iam_role.replication'));
+  // The H5 case still narrows: ECS receives roles, a Lambda's own role is left out.
+  assert.ok(!(await titles('"ecs:RunTask"')).includes('Scope Resource to aws_iam_role.fn'));
+});

@@ -8,7 +8,8 @@
 // holds AdministratorAccess, IAM-007): passing it to a service is the escalation the fix removes.
 // Nor to a role no service the policy acts on can assume: a role is passed to a service that then
 // assumes it, so when the document grants actions of services that take roles (ecs:RunTask → ECS
-// tasks), a role that trusts none of them (a Lambda's own role) would break the call it is for.
+// tasks), a role that trusts none of them (a Lambda's own role) would break the call it is for;
+// CloudFormation and `*` actions may pass a role to any service, and narrow nothing.
 // Never offered when the actions are not written in the statement itself (`actions = var.x`): a
 // module's callers choose them, and the targets fit only the value this evaluation saw (clouddrove's
 // lambda module grants `var.iam_actions` on "*"; its example passes s3 and ec2 actions, which a
@@ -42,7 +43,7 @@ export function scopeResourceFixes(finding: Finding, context: FixContext): FixCa
   if (scopes.some((s) => !s.known)) return [];
   const passes = passesRoles(scopes);
   const privileged = passes ? privilegedRoles(site, context) : new Set<string>();
-  const receivers = passes ? receivingServices(site) : new Set<string>();
+  const receivers = passes ? receivingServices(site) : undefined;
   const targets = targetResources(site, scopes)
     .filter((t) => !privileged.has(t.resource.address) && assumableBy(t.resource, receivers));
   if (targets.length === 0) return [];
@@ -191,18 +192,30 @@ const ROLE_TAKERS: Record<string, string[]> = {
   eks: ['eks.amazonaws.com', 'ec2.amazonaws.com', 'pods.eks.amazonaws.com'],
 };
 
+/** Every principal the table names: the services whose passing actions are known. */
+const KNOWN_TAKERS = new Set(Object.values(ROLE_TAKERS).flat());
+
+/**
+ * Services whose calls pass roles to any service: CloudFormation creates a template's functions,
+ * tasks and instances with the caller's credentials unless the stack has its own service role.
+ */
+const PASS_ANY = new Set(['cloudformation']);
+
 /**
  * The principals of the services whose actions the statement's document allows (any statement):
  * the services its roles are passed to. Empty when it grants none that take a role — the holder
- * then passes roles with another policy's permissions, and nothing narrows the candidates.
+ * then passes roles with another policy's permissions, and nothing narrows the candidates — and
+ * undefined when it may pass a role to any service (an action `*`, `*:…`, CloudFormation).
  */
-function receivingServices(site: StatementSite): Set<string> {
+function receivingServices(site: StatementSite): Set<string> | undefined {
   const out = new Set<string>();
   const statements = site.document?.Statement;
   for (const st of Array.isArray(statements) ? statements : statements !== undefined ? [statements] : []) {
     if (!isObject(st) || (st.Effect !== undefined && st.Effect !== 'Allow')) continue;
     for (const action of stringList(st.Action) ?? []) {
-      const service = action.slice(0, action.indexOf(':')).toLowerCase();
+      const colon = action.indexOf(':');
+      const service = (colon < 0 ? action : action.slice(0, colon)).toLowerCase();
+      if (service.includes('*') || service.includes('?') || PASS_ANY.has(service)) return undefined;
       for (const principal of ROLE_TAKERS[service] ?? []) out.add(principal);
     }
   }
@@ -211,11 +224,12 @@ function receivingServices(site: StatementSite): Set<string> {
 
 /**
  * Whether a target can be passed to one of the receiving services: anything but a role, a role whose
- * trust policy is not known as written, and a role that trusts one of them. A role whose known trust
- * names services that receive nothing here is not.
+ * trust policy is not known as written, a role that trusts one of them, and a role that trusts a
+ * service the table does not list (S3 replication, RDS monitoring: which actions pass it is not
+ * known here). Only a role whose known trust names listed services that receive nothing here is not.
  */
-function assumableBy(resource: ModelResource, receivers: Set<string>): boolean {
-  if (resource.type !== 'aws_iam_role' || receivers.size === 0) return true;
+function assumableBy(resource: ModelResource, receivers: Set<string> | undefined): boolean {
+  if (resource.type !== 'aws_iam_role' || receivers === undefined || receivers.size === 0) return true;
   const trust = resource.config.assume_role_policy;
   if (!isObject(trust)) return true;
   const services = new Set<string>();
@@ -228,7 +242,7 @@ function assumableBy(resource: ModelResource, receivers: Set<string>): boolean {
     if (service === undefined) return true;
     service.forEach((x) => services.add(x));
   }
-  return services.size === 0 || [...services].some((x) => receivers.has(x));
+  return services.size === 0 || [...services].some((x) => receivers.has(x) || !KNOWN_TAKERS.has(x));
 }
 
 function splitKey(key: string): [string, string] {
