@@ -72,6 +72,23 @@ test('add_block writes a nested block as an array of one object, and the model r
   assert.deepEqual(parseTerraform(r.text, '/ws/mod/main.tf.json').diagnostics, []);
 });
 
+// One fix that adds several blocks of one type (ECR-002's exclusion filters, one per moving tag)
+// writes them as one property holding every block: HCL would read two properties of one name as
+// two blocks, but JSON names should be unique (RFC 8259) and a tool that reads or rewrites the file
+// as JSON (json.load, jq, the generator that wrote it) keeps only the last, silently dropping a block.
+test('several add_block operations of one type in one fix become one property with every block', async () => {
+  const two = rule('T-TWO', 'aws_ecr_repository', 'count(object.get(r.config, "image_tag_mutability_exclusion_filter", [])) == 0', '[]', '[{"op": "add_block", "type": "image_tag_mutability_exclusion_filter", "repeatable": true, "config": {"filter": "dev", "filter_type": "WILDCARD"}}, {"op": "add_block", "type": "image_tag_mutability_exclusion_filter", "repeatable": true, "config": {"filter": "latest", "filter_type": "WILDCARD"}}]');
+  const text = '{\n  "resource": {\n    "aws_ecr_repository": {\n      "app": {\n        "name": "app"\n      }\n    }\n  }\n}\n';
+  const r = await fixed(packOf(two), text, 'T-TWO');
+  assert.ok(r.text, JSON.stringify(r.report.rejected));
+  assert.equal((r.text.match(/"image_tag_mutability_exclusion_filter"/g) ?? []).length, 1);
+  assert.deepEqual(JSON.parse(r.text).resource.aws_ecr_repository.app.image_tag_mutability_exclusion_filter, [
+    { filter: 'dev', filter_type: 'WILDCARD' },
+    { filter: 'latest', filter_type: 'WILDCARD' },
+  ]);
+  assert.deepEqual(parseTerraform(r.text, '/ws/mod/main.tf.json').diagnostics, []);
+});
+
 test('remove deletes the property and its comma', async () => {
   const acl = rule('T-ACL', 'aws_s3_bucket', 'r.config.acl == "public-read"', '["acl"]', '[{"op": "remove", "path": ["acl"]}]');
   const text = '{ "resource": { "aws_s3_bucket": { "b": { "acl": "public-read", "bucket": "b" } } } }';

@@ -83,10 +83,9 @@ audit_on(r) if {
 }
 
 # add_ops: an AUDIT_LOGS block writing to the log group of a block that is on, when a log resource
-# policy of the unit lets OpenSearch write to that group. A set one index past the last block adds
-# the block (add_block would merge into the one block that is there).
-add_ops(r) := [result.set(["log_publishing_options", n], {"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn": arns[0]})] if {
-	n := count(tf.blocks(r, "log_publishing_options"))
+# policy of the unit lets OpenSearch write to that group. The block is appended beside the others
+# (result.append_block: add_block would merge it into the one block that is there).
+add_ops(r) := [result.append_block([], "log_publishing_options", {"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn": arns[0]})] if {
 	arns := sort([arn |
 		some i, block in tf.blocks(r, "log_publishing_options")
 		not unknown.is_false(object.get(block, "enabled", true))

@@ -21,7 +21,7 @@ test_fires_without_logs if {
 # Application logs only: the fix publishes the audit logs to the log group the domain already
 # writes to, when a log resource policy lets OpenSearch write there.
 test_fires_with_other_logs_and_fixes if {
-	rule.deny == {{"msg": msg, "resource": "aws_opensearch_domain.this", "path": ["advanced_security_options", 0, "enabled"], "fix": [{"op": "set", "path": ["log_publishing_options", 1], "value": {"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn": "arn:aws:logs:us-east-1:111122223333:log-group:search"}}]}} with input as {"resources": [domain({"advanced_security_options": fgac, "log_publishing_options": [app_logs]}), es_policy]}
+	rule.deny == {{"msg": msg, "resource": "aws_opensearch_domain.this", "path": ["advanced_security_options", 0, "enabled"], "fix": [{"op": "add_block", "path": [], "type": "log_publishing_options", "repeatable": true, "config": {"log_type": "AUDIT_LOGS", "cloudwatch_log_group_arn": "arn:aws:logs:us-east-1:111122223333:log-group:search"}}]}} with input as {"resources": [domain({"advanced_security_options": fgac, "log_publishing_options": [app_logs]}), es_policy]}
 	rule.deny == {{"msg": msg, "resource": "aws_opensearch_domain.this", "path": ["advanced_security_options", 0, "enabled"]}} with input as {"resources": [domain({"advanced_security_options": fgac, "log_publishing_options": [app_logs]})]}
 }
 

@@ -39,7 +39,7 @@ deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [resu
 }
 
 # The same for an instance's snapshot, judged by PAL-AWS-RDS-001's reading of the instance: no
-# snapshot, replica or Aurora source to inherit encryption from, no key, storage_encrypted unset or
+# snapshot, point-in-time, replica or Aurora source to inherit encryption from, no key, storage_encrypted unset or
 # false.
 deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [result.related(db, ["storage_encrypted"], "not encrypted")]) if {
 	some db in tf.resources("aws_db_instance")
@@ -52,6 +52,7 @@ deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [resu
 unencrypted(cluster) if {
 	tf.unset(cluster, ["snapshot_identifier"])
 	tf.unset(cluster, ["replication_source_identifier"])
+	not instance_rule.point_in_time_restore(cluster)
 	tf.missing_attr(cluster, ["kms_key_id"])
 	tf.missing_attr(cluster, ["storage_encrypted"])
 }
@@ -61,6 +62,7 @@ unencrypted(cluster) if unknown.is_false(cluster.config.storage_encrypted)
 instance_unencrypted(db) if {
 	tf.unset(db, ["replicate_source_db"])
 	tf.unset(db, ["snapshot_identifier"])
+	not instance_rule.point_in_time_restore(db)
 	not instance_rule.aurora_instance(db)
 	instance_rule.no_key(db)
 	instance_rule.bad(object.get(db.config, "storage_encrypted", null))

@@ -37,13 +37,20 @@ test_instance_snapshot_fires if {
 }
 
 # Encrypted, keyed, or taking its encryption from elsewhere (a read replica's is its source's, a
-# restored instance's its snapshot's, an Aurora instance's its cluster's): no finding here.
+# restored instance's its snapshot's or point-in-time source's, an Aurora instance's its cluster's): no finding here.
 test_instance_snapshot_passes if {
 	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "storage_encrypted": true}), db_snapshot]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "kms_key_id": "arn:aws:kms:us-east-1:111122223333:key/abc"}), db_snapshot]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"replicate_source_db": "primary"}), db_snapshot]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "snapshot_identifier": "snap"}), db_snapshot]}
+	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "restore_to_point_in_time": [{"source_db_instance_identifier": "prod"}]}), db_snapshot]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "aurora-mysql"}), db_snapshot]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql", "storage_encrypted": {"$unknown": "var.x"}}), db_snapshot]}
 	count(rule.deny) == 0 with input as {"resources": [instance({"engine": "mysql"})]}
+}
+
+# A cluster restored to a point in time has its source's encryption (no StorageEncrypted in
+# RestoreDBClusterToPointInTime): its snapshot is not judged here.
+test_point_in_time_cluster_snapshot_passes if {
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-postgresql", "restore_to_point_in_time": [{"source_cluster_identifier": "prod"}]}), snapshot]}
 }

@@ -4,9 +4,9 @@
 #   The database instance or Aurora cluster does not set storage_encrypted = true, so its storage,
 #   automated backups, read replicas and snapshots are unencrypted. Encryption can only be chosen
 #   at creation; turning it on later means restoring from an encrypted snapshot copy. Replicas and
-#   restores from snapshots inherit the source's setting and are not reported; a kms_key_id
-#   counts as asking for encryption. Opaque terraform-aws-modules/rds calls (which encrypt by
-#   default) are reported when they set storage_encrypted = false.
+#   restores from snapshots or to a point in time inherit the source's setting and are not
+#   reported; a kms_key_id counts as asking for encryption. Opaque terraform-aws-modules/rds calls
+#   (which encrypt by default) are reported when they set storage_encrypted = false.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
 # custom:
@@ -38,6 +38,7 @@ deny contains result.fail_fix(r, ["storage_encrypted"], msg(r), [result.set(["st
 	tf.unset(r, ["replicate_source_db"])
 	tf.unset(r, ["replication_source_identifier"])
 	tf.unset(r, ["snapshot_identifier"])
+	not point_in_time_restore(r)
 	object.get(r.config, "engine_mode", "provisioned") != "serverless"
 	not aurora_instance(r)
 	no_key(r)
@@ -77,6 +78,15 @@ aurora_instance(r) if {
 bad(null) := true
 
 bad(v) if unknown.is_false(v)
+
+# point_in_time_restore(r): a restore_to_point_in_time block, or one that is not known (a module's
+# dynamic block over its variable). The restored database has its source's encryption:
+# RestoreDBInstanceToPointInTime and RestoreDBClusterToPointInTime take no StorageEncrypted, so
+# storage_encrypted says nothing here, and setting it to true replaces the database on every plan
+# when the source is unencrypted.
+point_in_time_restore(r) if count(tf.blocks(r, "restore_to_point_in_time")) > 0
+
+point_in_time_restore(r) if unknown.is_unknown(object.get(r.config, "restore_to_point_in_time", []))
 
 # kms_key_id = "" names no key either (tf.missing_attr counts it as unset).
 no_key(r) if tf.missing_attr(r, ["kms_key_id"])

@@ -66,3 +66,16 @@ test_aurora_instance_is_the_clusters if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"engine": "aurora-mysql", "storage_encrypted": false}, "references": []}]}
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": {"$unknown": "var.engine"}, "storage_encrypted": false}, "references": []}]}
 }
+
+# A point-in-time restore (restore_to_point_in_time block) takes its encryption from the source:
+# RestoreDBInstanceToPointInTime and RestoreDBClusterToPointInTime take no StorageEncrypted, so an
+# unset or false value says nothing, and setting true would replace the restored database on
+# every plan when the source is unencrypted. A block list that is empty or unknown (a module's
+# dynamic block) is read as written: empty is no restore, unknown may be one.
+test_point_in_time_restore_takes_the_sources_encryption if {
+	pitr := [{"source_db_instance_identifier": "prod", "use_latest_restorable_time": true}]
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "postgres", "restore_to_point_in_time": pitr}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_rds_cluster.this", "type": "aws_rds_cluster", "name": "this", "config": {"engine": "aurora-mysql", "restore_to_point_in_time": [{"source_cluster_identifier": "prod"}]}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "postgres", "restore_to_point_in_time": {"$unknown": "var.restore_to_point_in_time"}}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_db_instance.this", "type": "aws_db_instance", "name": "this", "config": {"engine": "postgres", "restore_to_point_in_time": []}, "references": []}]}
+}

@@ -21,7 +21,35 @@ export function isJsonSyntaxFile(file: string): boolean {
 }
 
 export function renderJsonOperations(target: RenderTarget, ops: readonly FixOperation[]): RenderResult {
-  return renderEach(ops, (op) => renderJsonOperation(target, op));
+  return renderEach(withBlocksGathered(ops), (op) => renderJsonOperation(target, op));
+}
+
+/**
+ * The `add_block` operations of one fix that add blocks of one type at one path (ECR-002's
+ * exclusion filters, one per tag) as one operation whose `config` lists every block, written as
+ * one property: HCL reads repeated property names as more blocks, but JSON names should be unique
+ * (RFC 8259), and a tool that reads or rewrites the file as JSON keeps only the last block.
+ */
+function withBlocksGathered(ops: readonly FixOperation[]): FixOperation[] {
+  const out: FixOperation[] = [];
+  const gathered = new Map<string, Record<string, unknown>[]>();
+  for (const op of ops) {
+    if (op.op !== 'add_block' || typeof op.type !== 'string') {
+      out.push(op);
+      continue;
+    }
+    const key = JSON.stringify([op.path ?? [], op.type]);
+    const config = isPlainObject(op.config) ? op.config : {};
+    const blocks = gathered.get(key);
+    if (blocks) {
+      blocks.push(config);
+      continue;
+    }
+    const list = [config];
+    gathered.set(key, list);
+    out.push({ ...op, config: list });
+  }
+  return out;
 }
 
 function renderJsonOperation(target: RenderTarget, op: FixOperation): RenderResult {
@@ -36,8 +64,9 @@ function renderJsonOperation(target: RenderTarget, op: FixOperation): RenderResu
       return renderRemove(target, path);
     case 'add_block': {
       if (typeof op.type !== 'string' || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(op.type)) return fail('add_block needs a block type');
-      const config = isPlainObject(op.config) ? op.config : {};
-      return renderSet(target, [...path, op.type], [config], true);
+      // A list: the blocks withBlocksGathered put together.
+      const blocks = Array.isArray(op.config) ? op.config : [isPlainObject(op.config) ? op.config : {}];
+      return renderSet(target, [...path, op.type], blocks, true);
     }
     default:
       return fail(`${op.op} is not rendered in Terraform JSON files (${target.file.path.slice(target.file.path.lastIndexOf('/') + 1)})`);
