@@ -12,7 +12,8 @@
 #   read-prefix patterns ("s3:Get*", "ssm:GetParameter*") that look harmless. KMS decryption on
 #   every key is AWS Security Hub's KMS.1 and KMS.2: it reaches whatever any key protects wherever
 #   the key policy lets IAM policies grant access, as the default key policy does. A KMS statement
-#   conditioned on kms:ViaService, the encryption context or the key's tags is scoped and passes.
+#   conditioned on kms:ViaService, the encryption context or the key's tags (pinned to values, not
+#   negated, IfExists or Null) is scoped and passes.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
@@ -113,6 +114,16 @@ _kms_scoped(action, s) if {
 	_kms(action)
 	some c in iam.conditions(s)
 	_kms_scoping_key(c.key)
+	_pins_values(c.operator)
+}
+
+# Review of round 33: only an operator that pins the key to values scopes. A negated one allows
+# every service or context but those listed, IfExists passes calls that lack the key (a direct
+# kms:Decrypt carries no kms:ViaService), and Null only asks that some value be present.
+_pins_values(op) if {
+	not contains(op, "not")
+	not endswith(op, "ifexists")
+	op != "null"
 }
 
 _kms_scoping_key(k) if startswith(k, "kms:viaservice")

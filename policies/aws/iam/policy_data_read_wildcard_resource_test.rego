@@ -91,3 +91,15 @@ test_kms_decrypt_scoped_by_condition_passes if {
 		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
 	}} with input as {"resources": [policy(mixed)]}
 }
+
+# Review of round 33: a condition only scopes when it pins the key to values. A negated operator
+# (every service but one), IfExists (a direct call carries no kms:ViaService, so it passes) and
+# Null (any service, any context) leave every key usable.
+test_kms_unscoping_condition_operators_fire if {
+	not_via := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringNotEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+	count(rule.deny) == 1 with input as {"resources": [policy(not_via)]}
+	if_exists := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEqualsIfExists": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+	count(rule.deny) == 1 with input as {"resources": [policy(if_exists)]}
+	null_ctx := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"Null": {"kms:EncryptionContextKeys": "false"}}}
+	count(rule.deny) == 1 with input as {"resources": [policy(null_ctx)]}
+}
