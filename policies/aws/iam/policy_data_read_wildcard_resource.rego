@@ -12,14 +12,15 @@
 #   read-prefix patterns ("s3:Get*", "ssm:GetParameter*") that look harmless. KMS decryption on
 #   every key is AWS Security Hub's KMS.1 and KMS.2: it reaches whatever any key protects wherever
 #   the key policy lets IAM policies grant access, as the default key policy does. A KMS statement
-#   conditioned on kms:ViaService, the encryption context or the key's tags (pinned to values, not
-#   negated, IfExists or Null) is scoped and passes.
+#   conditioned on kms:ViaService, the encryption context, the key's tags or its aliases (pinned to
+#   values, not negated, IfExists or Null) is scoped and passes.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies-best-practices.html
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+#   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html
 # custom:
 #   id: PAL-AWS-IAM-024
 #   severity: high
@@ -131,3 +132,6 @@ _kms_scoping_key(k) if startswith(k, "kms:viaservice")
 _kms_scoping_key(k) if startswith(k, "kms:encryptioncontext")
 
 _kms_scoping_key(k) if startswith(k, "aws:resourcetag/")
+
+# Review of round 33: aliases, the other attribute-based control the KMS guide documents.
+_kms_scoping_key(k) if k in {"kms:resourcealiases", "kms:requestalias"}

@@ -103,3 +103,12 @@ test_kms_unscoping_condition_operators_fire if {
 	null_ctx := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"Null": {"kms:EncryptionContextKeys": "false"}}}
 	count(rule.deny) == 1 with input as {"resources": [policy(null_ctx)]}
 }
+
+# Review of round 33: AWS KMS also documents aliases as a way to scope key use (ABAC with
+# kms:ResourceAliases, and kms:RequestAlias on the alias the call names).
+test_kms_decrypt_scoped_by_alias_passes if {
+	res := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"ForAnyValue:StringEquals": {"kms:ResourceAliases": "alias/orders"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(res)]}
+	req := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringLike": {"kms:RequestAlias": "alias/orders-*"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(req)]}
+}
