@@ -13,7 +13,8 @@
 #   every key is AWS Security Hub's KMS.1 and KMS.2: it reaches whatever any key protects wherever
 #   the key policy lets IAM policies grant access, as the default key policy does. A KMS statement
 #   conditioned on kms:ViaService, the encryption context, the key's tags or its aliases (pinned to
-#   values, not negated, IfExists or Null) is scoped and passes.
+#   values, not negated, IfExists or Null; ForAllValues only beside a Null check) is scoped and
+#   passes.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
@@ -37,6 +38,7 @@ package palisade.aws.iam.policy_data_read_wildcard_resource
 
 import data.palisade.lib.iam
 import data.palisade.lib.result
+import data.palisade.lib.unknown
 
 deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg) if {
 	some st in iam.identity_statements
@@ -116,6 +118,7 @@ _kms_scoped(action, s) if {
 	some c in iam.conditions(s)
 	_kms_scoping_key(c.key)
 	_pins_values(c.operator)
+	_present_when_all_values(c, s)
 }
 
 # Review of round 33: only an operator that pins the key to values scopes. A negated one allows
@@ -125,6 +128,20 @@ _pins_values(op) if {
 	not contains(op, "not")
 	not endswith(op, "ifexists")
 	op != "null"
+}
+
+# ForAllValues holds for a request with no value for the key (a decrypt without encryption
+# context), so it scopes only beside a Null check that the key is present, as the KMS guide pairs
+# them; other operators fail when the key is absent.
+_present_when_all_values(c, _) if not startswith(c.operator, "forallvalues:")
+
+_present_when_all_values(c, s) if {
+	startswith(c.operator, "forallvalues:")
+	some n in iam.conditions(s)
+	n.operator == "null"
+	n.key == c.key
+	some v in n.values
+	unknown.is_false(v)
 }
 
 _kms_scoping_key(k) if startswith(k, "kms:viaservice")

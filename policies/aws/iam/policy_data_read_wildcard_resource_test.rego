@@ -112,3 +112,12 @@ test_kms_decrypt_scoped_by_alias_passes if {
 	req := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringLike": {"kms:RequestAlias": "alias/orders-*"}}}
 	count(rule.deny) == 0 with input as {"resources": [policy(req)]}
 }
+
+# Review of round 33: ForAllValues holds when the request has no value for the key (a decrypt
+# without encryption context), so it scopes only with the Null check the KMS guide pairs it with.
+test_kms_forallvalues_needs_null_check if {
+	all_keys := {"ForAllValues:StringEquals": {"kms:EncryptionContextKeys": ["app"]}}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": all_keys})]}
+	with_null := object.union(all_keys, {"Null": {"kms:EncryptionContextKeys": "false"}})
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": with_null})]}
+}
