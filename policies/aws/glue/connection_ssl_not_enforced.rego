@@ -54,6 +54,9 @@ ssl_enforced_or_unknown(props) if unknown.is_unknown(object.get(props, key, null
 
 ssl_enforced_or_unknown(props) if unknown.is_true(object.get(props, key, null))
 
+# Review of round 33: the Glue API reference calls the property a case-insensitive Boolean string.
+ssl_enforced_or_unknown(props) if lower(unknown.known_string(object.get(props, key, null))) == "true"
+
 # The property when written (false), else the map.
 where(props) := ["connection_properties", key] if key in object.keys(props)
 

@@ -27,3 +27,11 @@ test_true_other_types_and_unknown_pass if {
 	count(rule.deny) == 0 with input as {"resources": [conn({"connection_properties": {"JDBC_CONNECTION_URL": url, "JDBC_ENFORCE_SSL": {"$unknown": "var.ssl"}}})]}
 	count(rule.deny) == 0 with input as {"resources": [conn({"connection_type": {"$unknown": "var.type"}, "connection_properties": {}})]}
 }
+
+# Review of round 33: the Glue API reference calls JDBC_ENFORCE_SSL a case-insensitive Boolean
+# string, so "TRUE" enforces SSL; "FALSE" does not.
+test_case_insensitive_true_passes if {
+	count(rule.deny) == 0 with input as {"resources": [conn({"connection_properties": {"JDBC_CONNECTION_URL": url, "JDBC_ENFORCE_SSL": "TRUE"}})]}
+	count(rule.deny) == 0 with input as {"resources": [conn({"connection_properties": {"JDBC_CONNECTION_URL": url, "JDBC_ENFORCE_SSL": "True"}})]}
+	count(rule.deny) == 1 with input as {"resources": [conn({"connection_properties": {"JDBC_CONNECTION_URL": url, "JDBC_ENFORCE_SSL": "FALSE"}})]}
+}

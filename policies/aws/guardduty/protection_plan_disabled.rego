@@ -9,7 +9,9 @@
 #   kubernetes audit logs or EBS malware scanning off, leaves that part of the account unwatched.
 #   AWS Security Hub asks for them as GuardDuty.5 to GuardDuty.9 and GuardDuty.11. Only an explicit
 #   off is reported: unset leaves the plan as GuardDuty enables it for the account. S3 Protection
-#   is PAL-AWS-GUARDDUTY-002's. GuardDuty bills each plan by usage.
+#   is PAL-AWS-GUARDDUTY-002's. GuardDuty bills each plan by usage. GuardDuty takes only one of
+#   EKS_RUNTIME_MONITORING and RUNTIME_MONITORING (which covers EKS): either one turned off while
+#   the other is on passes.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/guardduty/latest/ug/guardduty-features-activation-model.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/guardduty-controls.html
@@ -49,6 +51,7 @@ plans := {
 deny contains result.fail_fix(f, ["status"], msg, [result.set(["status"], "ENABLED")]) if {
 	some f in tf.resources("aws_guardduty_detector_feature")
 	object.get(f.config, "status", null) == "DISABLED"
+	not runtime_covered(object.get(f.config, "name", null))
 	plan := plans[object.get(f.config, "name", null)]
 	msg := sprintf("%s turns GuardDuty %s off", [f.address, plan])
 }
@@ -58,6 +61,18 @@ deny contains result.fail_fix(off.detector, off.path, msg, [result.set(off.path,
 	some off in datasources_off
 	not governed_by_feature(off.detector, off.feature)
 	msg := sprintf("%s turns GuardDuty %s off", [off.detector.address, plans[off.feature]])
+}
+
+# GuardDuty accepts only one of EKS_RUNTIME_MONITORING and RUNTIME_MONITORING (DetectorFeature-
+# Configuration in the API reference: specifying both is an error; Runtime Monitoring includes
+# EKS): one turned off while the other is on (or not known to be off) is the documented migration,
+# and enabling it would fail at apply. Read over the feature resources only, not per detector.
+runtime_other := {"EKS_RUNTIME_MONITORING": "RUNTIME_MONITORING", "RUNTIME_MONITORING": "EKS_RUNTIME_MONITORING"}
+
+runtime_covered(name) if {
+	some g in tf.resources("aws_guardduty_detector_feature")
+	object.get(g.config, "name", null) == runtime_other[name]
+	object.get(g.config, "status", null) != "DISABLED"
 }
 
 datasources_off contains {"detector": r, "feature": "EKS_AUDIT_LOGS", "path": path} if {

@@ -45,3 +45,16 @@ test_datasources_governed_or_detector_disabled_pass if {
 	count(rule.deny) == 0 with input as {"resources": [detector(object.union(k8s, {"enable": false}))]}
 	count(rule.deny) == 0 with input as {"resources": [detector({"datasources": [{"kubernetes": [{"audit_logs": [{"enable": true}]}]}]})]}
 }
+
+# GuardDuty takes only one of EKS_RUNTIME_MONITORING and RUNTIME_MONITORING (the API errors on
+# both): the one turned off while the other is on is the migration AWS documents, and enabling it
+# would fail at apply.
+test_runtime_pair_passes if {
+	eks_off := object.union(feature("EKS_RUNTIME_MONITORING", "DISABLED"), {"address": "aws_guardduty_detector_feature.eks"})
+	rt_on := feature("RUNTIME_MONITORING", "ENABLED")
+	count(rule.deny) == 0 with input as {"resources": [eks_off, rt_on]}
+	rt_off := feature("RUNTIME_MONITORING", "DISABLED")
+	eks_on := object.union(feature("EKS_RUNTIME_MONITORING", "ENABLED"), {"address": "aws_guardduty_detector_feature.eks"})
+	count(rule.deny) == 0 with input as {"resources": [rt_off, eks_on]}
+	count(rule.deny) == 2 with input as {"resources": [eks_off, rt_off]}
+}

@@ -12,13 +12,16 @@
 #   read-prefix patterns ("s3:Get*", "ssm:GetParameter*") that look harmless. KMS decryption on
 #   every key is AWS Security Hub's KMS.1 and KMS.2: it reaches whatever any key protects wherever
 #   the key policy lets IAM policies grant access, as the default key policy does. A KMS statement
-#   conditioned on kms:ViaService, the encryption context or the key's tags is scoped and passes.
+#   conditioned on kms:ViaService, the encryption context, the key's tags or its aliases (pinned to
+#   values, not negated, IfExists or Null; ForAllValues only beside a Null check) is scoped and
+#   passes.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html#kms-1
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies-best-practices.html
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
+#   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html
 # custom:
 #   id: PAL-AWS-IAM-024
 #   severity: high
@@ -35,6 +38,7 @@ package palisade.aws.iam.policy_data_read_wildcard_resource
 
 import data.palisade.lib.iam
 import data.palisade.lib.result
+import data.palisade.lib.unknown
 
 deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg) if {
 	some st in iam.identity_statements
@@ -113,6 +117,31 @@ _kms_scoped(action, s) if {
 	_kms(action)
 	some c in iam.conditions(s)
 	_kms_scoping_key(c.key)
+	_pins_values(c.operator)
+	_present_when_all_values(c, s)
+}
+
+# Review of round 33: only an operator that pins the key to values scopes. A negated one allows
+# every service or context but those listed, IfExists passes calls that lack the key (a direct
+# kms:Decrypt carries no kms:ViaService), and Null only asks that some value be present.
+_pins_values(op) if {
+	not contains(op, "not")
+	not endswith(op, "ifexists")
+	op != "null"
+}
+
+# ForAllValues holds for a request with no value for the key (a decrypt without encryption
+# context), so it scopes only beside a Null check that the key is present, as the KMS guide pairs
+# them; other operators fail when the key is absent.
+_present_when_all_values(c, _) if not startswith(c.operator, "forallvalues:")
+
+_present_when_all_values(c, s) if {
+	startswith(c.operator, "forallvalues:")
+	some n in iam.conditions(s)
+	n.operator == "null"
+	n.key == c.key
+	some v in n.values
+	unknown.is_false(v)
 }
 
 _kms_scoping_key(k) if startswith(k, "kms:viaservice")
@@ -120,3 +149,6 @@ _kms_scoping_key(k) if startswith(k, "kms:viaservice")
 _kms_scoping_key(k) if startswith(k, "kms:encryptioncontext")
 
 _kms_scoping_key(k) if startswith(k, "aws:resourcetag/")
+
+# Review of round 33: aliases, the other attribute-based control the KMS guide documents.
+_kms_scoping_key(k) if k in {"kms:resourcealiases", "kms:requestalias"}

@@ -91,3 +91,33 @@ test_kms_decrypt_scoped_by_condition_passes if {
 		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
 	}} with input as {"resources": [policy(mixed)]}
 }
+
+# Review of round 33: a condition only scopes when it pins the key to values. A negated operator
+# (every service but one), IfExists (a direct call carries no kms:ViaService, so it passes) and
+# Null (any service, any context) leave every key usable.
+test_kms_unscoping_condition_operators_fire if {
+	not_via := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringNotEquals": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+	count(rule.deny) == 1 with input as {"resources": [policy(not_via)]}
+	if_exists := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringEqualsIfExists": {"kms:ViaService": "s3.us-east-1.amazonaws.com"}}}
+	count(rule.deny) == 1 with input as {"resources": [policy(if_exists)]}
+	null_ctx := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"Null": {"kms:EncryptionContextKeys": "false"}}}
+	count(rule.deny) == 1 with input as {"resources": [policy(null_ctx)]}
+}
+
+# Review of round 33: AWS KMS also documents aliases as a way to scope key use (ABAC with
+# kms:ResourceAliases, and kms:RequestAlias on the alias the call names).
+test_kms_decrypt_scoped_by_alias_passes if {
+	res := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"ForAnyValue:StringEquals": {"kms:ResourceAliases": "alias/orders"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(res)]}
+	req := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": {"StringLike": {"kms:RequestAlias": "alias/orders-*"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(req)]}
+}
+
+# Review of round 33: ForAllValues holds when the request has no value for the key (a decrypt
+# without encryption context), so it scopes only with the Null check the KMS guide pairs it with.
+test_kms_forallvalues_needs_null_check if {
+	all_keys := {"ForAllValues:StringEquals": {"kms:EncryptionContextKeys": ["app"]}}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": all_keys})]}
+	with_null := object.union(all_keys, {"Null": {"kms:EncryptionContextKeys": "false"}})
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": with_null})]}
+}

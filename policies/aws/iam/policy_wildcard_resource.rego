@@ -8,6 +8,7 @@
 #   account, not only the ones it works with. Actions that only support "*" (for example
 #   s3:ListAllMyBuckets) do not trigger this rule, nor do actions the same document denies on
 #   every resource without a condition, nor a statement whose date condition has already passed.
+#   kms:Decrypt and kms:ReEncryptFrom are PAL-AWS-IAM-024's (decryption reads stored data).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html
@@ -49,7 +50,25 @@ deny contains result.fail(st.resource, array.concat(st.path, ["NotResource"]), m
 	msg := sprintf("%s allows %s on every resource except those listed in NotResource", [st.resource.address, _summary(writes)])
 }
 
-_writes(st) := sort({a | some a in iam.actions(st.statement); is_string(a); _resource_level_write(a); not iam.cancelled(st, a); not iam.scoped_by_deny(st, a)})
+_writes(st) := sort({a |
+	some a in iam.actions(st.statement)
+	is_string(a)
+	_resource_level_write(a)
+	not _iam_024_decrypt(a)
+	not iam.cancelled(st, a)
+	not iam.scoped_by_deny(st, a)
+})
+
+# Review of round 33: kms:Decrypt and kms:ReEncryptFrom (Write in the authorization data) on "*"
+# are PAL-AWS-IAM-024's, which reads their kms:ViaService / encryption-context scoping; an action
+# or pattern that matches no other KMS write is left to it. Only KMS actions reach the glob.
+_iam_024_decrypt(action) if {
+	[service, pattern] := split(lower(action), ":")
+	service == "kms"
+	matched := {name | some name in _write_actions.kms; glob.match(pattern, [], name)}
+	count(matched) > 0
+	every name in matched { name in {"decrypt", "reencryptfrom"} }
+}
 
 _resource_level_write(action) if {
 	[service, name] := split(lower(action), ":")

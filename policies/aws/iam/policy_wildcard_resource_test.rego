@@ -116,3 +116,15 @@ test_writes_a_not_resource_deny_does_not_scope_fire if {
 	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::reports/*", "Condition": {"Bool": {"aws:ViaAWSService": "false"}}})]}
 	rule.deny == both_open with input as {"resources": [scoped({"Effect": "Deny", "Action": "s3:GetObject", "NotResource": "arn:aws:s3:::reports/*"})]}
 }
+
+# Review of round 33: kms:Decrypt and kms:ReEncryptFrom on "*" are PAL-AWS-IAM-024's since round 33
+# (Security Hub KMS.1/KMS.2, with its kms:ViaService / encryption context scoping); reporting them
+# here too doubled the finding and flagged the scoped statement IAM-024 passes (Image Builder's
+# context-keyed decrypt). A pattern that also matches other writes (kms:ReEncrypt*) stays here.
+test_kms_decrypt_left_to_iam_024 if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["kms:Decrypt", "kms:ReEncryptFrom", "kms:Decrypt*"], "Resource": "*"})]}
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows kms:Encrypt, kms:ReEncrypt* on every resource (\"*\")",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*"], "Resource": "*"})]}
+}

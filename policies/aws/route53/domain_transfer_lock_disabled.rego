@@ -5,7 +5,9 @@
 #   registrar into acting, move the domain to another registrar and take over its DNS, mail and
 #   certificates. Route 53 locks domains against transfer by default; the lock is only lifted for
 #   a transfer the owner is making. The provider defaults transfer_lock to true, so only an explicit
-#   false is reported.
+#   false is reported. A few registries do not support the lock (EnableDomainTransferLock then
+#   fails with TLDRulesViolation); for such a domain false is what the provider needs, and the
+#   finding is to be suppressed rather than fixed.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/domain-lock.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/route53domains_registered_domain#transfer_lock
