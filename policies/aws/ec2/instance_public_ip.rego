@@ -74,7 +74,7 @@ deny contains fixes.finding(m, ["associate_public_ip_address"], msg, fix) if {
 	fix := [op | not provisioned_over_public_address(m); op := result.set(["associate_public_ip_address"], false)]
 	msg := sprintf("%s is given a public IP address%s", [m.address, concat("", [why |
 		some holder in public_address_provisioners(m)
-		why := sprintf(" (%s connects to it on its public address: without the address it cannot reach it)", [holder])
+		why := provisioner_reason(holder)
 	])])
 }
 
@@ -126,7 +126,7 @@ why_no_fix(r) := connection_reason if {
 	connects_over_public_address(r)
 }
 
-why_no_fix(r) := sprintf(" (%s connects to it on its public address: without the address it cannot reach it)", [holder]) if {
+why_no_fix(r) := provisioner_reason(holder) if {
 	not igw_only_egress
 	not internet_facing(r)
 	not connects_over_public_address(r)
@@ -134,6 +134,8 @@ why_no_fix(r) := sprintf(" (%s connects to it on its public address: without the
 }
 
 connection_reason := " (its provisioners connect to it on its public address: without the address they cannot reach it)"
+
+provisioner_reason(holder) := sprintf(" (%s connects to it on its public address: without the address it cannot reach it)", [holder])
 
 # connects_over_public_address(r): a connection block of r - at the resource's top level or in
 # one of its provisioners - names r's own public IP or DNS name as its host. Provisioner blocks

@@ -14,7 +14,7 @@
 // module's callers choose them, and the targets fit only the value this evaluation saw (clouddrove's
 // lambda module grants `var.iam_actions` on "*"; its example passes s3 and ec2 actions, which a
 // Resource scoped to the function's log group would take away).
-import type { ModelResource } from '../../iac/model';
+import type { ModelResource, ModelValue } from '../../iac/model';
 import type { Finding } from '../../policy';
 import type { FixCandidate, FixContext, FixTextEdit } from '../types';
 import { actionPatternRegExp, expandActionPattern, isActionPattern, lookupAction } from './data/iam-data';
@@ -209,8 +209,7 @@ const PASS_ANY = new Set(['cloudformation']);
  */
 function receivingServices(site: StatementSite): Set<string> | undefined {
   const out = new Set<string>();
-  const statements = site.document?.Statement;
-  for (const st of Array.isArray(statements) ? statements : statements !== undefined ? [statements] : []) {
+  for (const st of statementsOf(site.document)) {
     if (!isObject(st) || (st.Effect !== undefined && st.Effect !== 'Allow')) continue;
     for (const action of stringList(st.Action) ?? []) {
       const colon = action.indexOf(':');
@@ -233,8 +232,7 @@ function assumableBy(resource: ModelResource, receivers: Set<string> | undefined
   const trust = resource.config.assume_role_policy;
   if (!isObject(trust)) return true;
   const services = new Set<string>();
-  const statements = trust.Statement;
-  for (const st of Array.isArray(statements) ? statements : [statements]) {
+  for (const st of statementsOf(trust)) {
     if (!isObject(st)) return true;
     const principal = st.Principal;
     if (!isObject(principal)) return true;
@@ -243,6 +241,12 @@ function assumableBy(resource: ModelResource, receivers: Set<string> | undefined
     service.forEach((x) => services.add(x));
   }
   return services.size === 0 || [...services].some((x) => receivers.has(x) || !KNOWN_TAKERS.has(x));
+}
+
+/** A document's Statement as a list: a single statement is one, none is an empty list. */
+function statementsOf(document: { [key: string]: ModelValue } | undefined): ModelValue[] {
+  const statements = document?.Statement;
+  return Array.isArray(statements) ? statements : statements !== undefined ? [statements] : [];
 }
 
 function splitKey(key: string): [string, string] {
