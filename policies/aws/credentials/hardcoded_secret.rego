@@ -42,6 +42,7 @@
 #     - aws_datasync_location_fsx_windows_file_system
 #     - aws_cloudformation_stack
 #     - aws_cloudformation_stack_set
+#     - aws_cloudformation_stack_set_instance
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -149,16 +150,23 @@ deny contains result.fail(r, ["value"], msg) if {
 # DB_Password). A value written here is in the repository, and CloudFormation shows it to every
 # cloudformation:DescribeStacks caller unless the template declares the parameter NoEcho; a
 # generated or variable value, a secret's ARN and a {{resolve:…}} dynamic reference are not written.
-deny contains result.fail(r, ["parameters", name], msg) if {
-	some type in {"aws_cloudformation_stack", "aws_cloudformation_stack_set"}
+# A stack set instance's parameter_overrides are the same parameters, for one account and Region.
+deny contains result.fail(r, [argument, name], msg) if {
+	some type, argument in stack_parameter_arguments
 	some r in tf.resources(type)
-	params := object.get(r.config, "parameters", {})
+	params := object.get(r.config, argument, {})
 	is_object(params)
 	not unknown.is_unknown(params)
 	some name, value in params
 	env.secret_name(camel_words(name))
 	env.written(value)
 	msg := sprintf("%s sets the stack parameter %s to a value written in the configuration", [r.address, name])
+}
+
+stack_parameter_arguments := {
+	"aws_cloudformation_stack": "parameters",
+	"aws_cloudformation_stack_set": "parameters",
+	"aws_cloudformation_stack_set_instance": "parameter_overrides",
 }
 
 # The string "null" as a SecureString's value is a stand-in for "no secret", not a secret: AWS

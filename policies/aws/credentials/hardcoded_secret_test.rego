@@ -98,6 +98,16 @@ test_cloudformation_secret_parameter_fires if {
 	count(rule.deny) == 1 with input as {"resources": [res("aws_cloudformation_stack", {"name": "s", "parameters": {"api_key": "k-1234567890"}})]}
 }
 
+# Review R1 (session 21): a stack set instance's parameter_overrides are the same parameters, set
+# for one account and Region.
+test_cloudformation_stack_set_instance_override_fires if {
+	rule.deny == {{
+		"msg": "aws_cloudformation_stack_set_instance.this sets the stack parameter DBPassword to a value written in the configuration",
+		"resource": "aws_cloudformation_stack_set_instance.this", "path": ["parameter_overrides", "DBPassword"],
+	}} with input as {"resources": [res("aws_cloudformation_stack_set_instance", {"stack_set_name": "s", "parameter_overrides": {"DBPassword": "hunter2-Secret!", "Stage": "prod"}})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_cloudformation_stack_set_instance", {"stack_set_name": "s", "parameter_overrides": {"DBPassword": {"$unknown": "var.db_password"}}})]}
+}
+
 # Not written down: a generated or variable value, a secret's ARN, a dynamic reference, a setting
 # about a secret (its length), an unknown map.
 test_cloudformation_parameters_not_written_pass if {
