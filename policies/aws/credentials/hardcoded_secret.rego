@@ -43,6 +43,8 @@
 #     - aws_cloudformation_stack
 #     - aws_cloudformation_stack_set
 #     - aws_cloudformation_stack_set_instance
+#     - aws_amplify_app
+#     - aws_amplify_branch
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -91,6 +93,9 @@ secret_paths := {
 	"aws_datasync_location_object_storage": [["secret_key"]],
 	"aws_datasync_location_smb": [["password"]],
 	"aws_datasync_location_fsx_windows_file_system": [["password"]],
+	# Amplify's basic authentication guards a branch's preview with base64("user:password").
+	"aws_amplify_app": [["basic_auth_credentials"], ["auto_branch_creation_config", "*", "basic_auth_credentials"]],
+	"aws_amplify_branch": [["basic_auth_credentials"]],
 }
 
 # values_at(config, steps): [path, value] pairs the steps reach (at most two "*" steps).

@@ -155,3 +155,15 @@ test_seed_rule_is_narrow if {
 	db := object.union(res("aws_db_instance", {"password": "SuperSecret123!"}), {"ignore_changes": ["password"]})
 	count(rule.deny) == 1 with input as {"resources": [db]}
 }
+
+# Review R2 (session 21): Amplify's basic authentication credentials (base64 of user:password) guard
+# a branch's preview; written here, they are in the repository and the state.
+test_amplify_basic_auth_credentials_fire if {
+	rule.deny == {{
+		"msg": "aws_amplify_app.this sets basic_auth_credentials to a value written in the configuration",
+		"resource": "aws_amplify_app.this", "path": ["basic_auth_credentials"],
+	}} with input as {"resources": [res("aws_amplify_app", {"name": "a", "enable_basic_auth": true, "basic_auth_credentials": "dXNlcjpwYXNzd29yZA=="})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_amplify_branch", {"branch_name": "main", "basic_auth_credentials": "dXNlcjpwYXNzd29yZA=="})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_amplify_app", {"name": "a", "auto_branch_creation_config": [{"basic_auth_credentials": "dXNlcjpwYXNzd29yZA=="}]})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_amplify_app", {"name": "a", "basic_auth_credentials": {"$unknown": "base64encode(\"${var.user}:${var.password}\")"}})]}
+}
