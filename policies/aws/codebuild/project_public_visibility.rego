@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/public-builds.html
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/APIReference/API_UpdateProjectVisibility.html
 # custom:
-#   id: PAL-AWS-CODEBUILD-011
+#   id: PAL-AWS-CODEBUILD-006
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_codebuild_project]

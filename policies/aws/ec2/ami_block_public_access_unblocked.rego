@@ -11,7 +11,7 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/block-public-access-to-amis.html
 # custom:
-#   id: PAL-AWS-EC2-021
+#   id: PAL-AWS-EC2-016
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_ec2_image_block_public_access]

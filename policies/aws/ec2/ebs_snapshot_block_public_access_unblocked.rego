@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/block-public-access-snapshots.html
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html
 # custom:
-#   id: PAL-AWS-EC2-020
+#   id: PAL-AWS-EC2-015
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_ebs_snapshot_block_public_access]
@@ -32,7 +32,7 @@ import data.palisade.lib.unknown
 # unblocked); only a known "unblocked" is reported. The upstream aws_snapshot_create_volume_permission
 # takes an account id only, but a provider build with a public group = "all" share exists: when the
 # configuration has such a share (or an unknown group), the block would fail it at apply, so the
-# finding then comes without a fix (as PAL-AWS-EC2-021 does for AMIs).
+# finding then comes without a fix (as PAL-AWS-EC2-016 does for AMIs).
 deny contains result.fail_fix(r, ["state"], message(r), [result.set(["state"], "block-new-sharing")]) if {
 	not shares_publicly
 	some r in unblocked
