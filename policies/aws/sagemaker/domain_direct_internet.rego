@@ -6,9 +6,11 @@
 #   internet access, not through the domain's own VPC: the VPC's security groups, network ACLs,
 #   VPC endpoint policies and egress controls do not apply, and data can leave from any notebook.
 #   "VpcOnly" routes all traffic through the domain's subnets, where the internet is reachable only
-#   through a NAT gateway you control and AWS services through VPC endpoints.
+#   through a NAT gateway you control and AWS services through VPC endpoints. AWS Config's
+#   sagemaker-domain-in-vpc managed rule asks for VpcOnly.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/studio-notebooks-and-internet-access.html
+#   - ref: https://docs.aws.amazon.com/config/latest/developerguide/sagemaker-domain-in-vpc.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_domain#app_network_access_type
 # custom:
 #   id: PAL-AWS-SAGEMAKER-015
