@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutResourcePolicy.html
 #   - ref: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html
 # custom:
-#   id: PAL-AWS-CLOUDWATCH-028
+#   id: PAL-AWS-CLOUDWATCH-019
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_cloudwatch_log_resource_policy]

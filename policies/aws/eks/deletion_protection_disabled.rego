@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/deletion-protection.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/eks_cluster#deletion_protection
 # custom:
-#   id: PAL-AWS-EKS-015
+#   id: PAL-AWS-EKS-006
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_eks_cluster]

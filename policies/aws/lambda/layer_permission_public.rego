@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/permissions-layer-cross-account.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/lambda_layer_version_permission
 # custom:
-#   id: PAL-AWS-LAMBDA-016
+#   id: PAL-AWS-LAMBDA-007
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_lambda_layer_version_permission]

@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/sagemaker-domain-in-vpc.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sagemaker_domain#app_network_access_type
 # custom:
-#   id: PAL-AWS-SAGEMAKER-015
+#   id: PAL-AWS-SAGEMAKER-006
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_sagemaker_domain]
