@@ -22,18 +22,15 @@
 #   fixable: true
 package palisade.aws.ec2.ami_block_public_access_unblocked
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, ["state"], message(r), [result.set(["state"], "block-new-sharing")]) if {
-	not shares_publicly
+# A public share the configuration makes would fail at apply once sharing is blocked: no fix then.
+deny contains fixes.finding(r, ["state"], message(r), fix) if {
 	some r in unblocked
-}
-
-deny contains result.fail(r, ["state"], message(r)) if {
-	shares_publicly
-	some r in unblocked
+	fix := [op | not shares_publicly; op := result.set(["state"], "block-new-sharing")]
 }
 
 unblocked := [r |

@@ -24,6 +24,7 @@
 #   fixable: true
 package palisade.aws.ec2.ebs_snapshot_block_public_access_unblocked
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -33,14 +34,9 @@ import data.palisade.lib.unknown
 # takes an account id only, but a provider build with a public group = "all" share exists: when the
 # configuration has such a share (or an unknown group), the block would fail it at apply, so the
 # finding then comes without a fix (as PAL-AWS-EC2-016 does for AMIs).
-deny contains result.fail_fix(r, ["state"], message(r), [result.set(["state"], "block-new-sharing")]) if {
-	not shares_publicly
+deny contains fixes.finding(r, ["state"], message(r), fix) if {
 	some r in unblocked
-}
-
-deny contains result.fail(r, ["state"], message(r)) if {
-	shares_publicly
-	some r in unblocked
+	fix := [op | not shares_publicly; op := result.set(["state"], "block-new-sharing")]
 }
 
 unblocked := [r |
