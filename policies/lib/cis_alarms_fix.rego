@@ -249,7 +249,18 @@ topics_in(scope) := [v |
 	# A counted alarm's `aws_sns_topic.x[0].arn` may name an instance that exists only when the
 	# alarm does: the alarm the fix adds has no count, and the plan would fail with the switch off.
 	not counted_instance_reference(a, v)
+	not switched_variable(a, v)
 ]
+
+# switched_variable(a, v): a's count/for_each is not known and v is a plain variable or local. The
+# model does not show what the count reads, and the usual unknown count is a switch on the topic
+# itself (`count = var.topic_arn != "" ? 1 : 0`, no default): the alarm the fix adds has no count
+# and would carry "" where the caller passes no topic. A known count was evaluated with the value
+# this unit gives the variable, and a resource's topic exists whatever the alarm's count.
+switched_variable(a, v) if {
+	a.unexpanded
+	regex.match(`^(var|local)\.`, v["$expr"])
+}
 
 sns_action(action) := action if startswith(unknown.known_string(action), "arn:aws:sns:")
 

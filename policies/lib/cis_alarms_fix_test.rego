@@ -206,3 +206,21 @@ test_a_counted_alarm_lends_an_attribute_index if {
 	module_instance := object.union(notifying("module.alerts[0].sns_topic_arn"), {"address": "aws_cloudwatch_metric_alarm.other[0]", "index": 0})
 	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, module_instance]}
 }
+
+# An alarm whose count is not known (`count = var.topic_arn != "" ? 1 : 0` with no default) may be
+# switched by the very variable it notifies: the new, uncounted alarm would carry "" where the
+# caller passes none. Its plain variable or local is not lent; a known count, or a resource's
+# topic (which exists whatever the alarm's count), still is (review of session 21's open item).
+test_an_unexpanded_alarm_lends_no_plain_variable if {
+	f := filter("vpc", "{ ($.eventName = DeleteVpc) }", "trail")
+	unexpanded_var := object.union(notifying("var.sns_topic_arn"), {"unexpanded": true})
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, unexpanded_var]}
+	unexpanded_local := object.union(notifying("local.alarm_topic"), {"unexpanded": true})
+	cis_alarms_fix.anchor_ops(spec) == [] with input as {"resources": [f, unexpanded_local]}
+	known := object.union(notifying("var.sns_topic_arn"), {"address": "aws_cloudwatch_metric_alarm.other[0]", "index": 0})
+	known_ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, known]}
+	known_ops[1].config.alarm_actions == [{"$expr": "var.sns_topic_arn"}]
+	topic := object.union(notifying("aws_sns_topic.alarms.arn"), {"unexpanded": true})
+	topic_ops := cis_alarms_fix.anchor_ops(spec) with input as {"resources": [f, topic]}
+	topic_ops[1].config.alarm_actions == [{"$expr": "aws_sns_topic.alarms.arn"}]
+}
