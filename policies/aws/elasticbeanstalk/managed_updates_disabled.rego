@@ -55,7 +55,9 @@ deny contains fixes.finding(r, path, msg(r), ops(r, [result.set(path, "true")]))
 	some r in environments
 	some i, s in tf.blocks(r, "setting")
 	names(s, managed_ns, "ManagedActionsEnabled")
-	unknown.is_false(s.value)
+
+	# Any case of "false", as ELASTICBEANSTALK-001 reads StreamLogs (the guide lists true / false).
+	unknown.is_false(lower(sprintf("%v", [s.value])))
 	path := ["setting", i, "value"]
 }
 

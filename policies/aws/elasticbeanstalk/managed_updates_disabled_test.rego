@@ -45,3 +45,11 @@ test_passes_when_on_unknown_or_templated if {
 	count(rule.deny) == 0 with input as env({"$unknown": "var.settings"})
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_elastic_beanstalk_environment.web", "type": "aws_elastic_beanstalk_environment", "name": "web", "config": {"name": "web", "application": "app", "template_name": "t"}, "references": []}]}
 }
+
+# Elastic Beanstalk documents the values as true / false without a case; ELASTICBEANSTALK-001 reads
+# StreamLogs in any case, and so does this rule: "False" and "FALSE" are off ("True" is on).
+test_false_in_any_case_is_reported if {
+	rule.deny == {{"msg": msg, "resource": "aws_elastic_beanstalk_environment.web", "path": ["setting", 2, "value"], "fix": [{"op": "set", "path": ["setting", 2, "value"], "value": "true"}]}} with input as env([role, enhanced, managed("False"), window, level])
+	count(rule.deny) == 1 with input as env([role, enhanced, managed("FALSE"), window, level])
+	count(rule.deny) == 0 with input as env([role, enhanced, managed("True"), window, level])
+}
