@@ -395,3 +395,69 @@ resource "aws_iam_policy" "deploy" {
   // The H5 case still narrows: ECS receives roles, a Lambda's own role is left out.
   assert.ok(!(await titles('"ecs:RunTask"')).includes('Scope Resource to aws_iam_role.fn'));
 });
+
+test('iam:PassRole conditioned on iam:PassedToService is scoped only to roles that trust that service', async () => {
+  // Review of session 21's open item: the condition says where the roles go, so a role that
+  // trusts another service (an ECS task role under a Lambda-only condition) could never be passed
+  // by the statement; offering it would keep the finding's fix while breaking the call it is for.
+  const trust = (service: string) =>
+    `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }] })`;
+  const roles = `resource "aws_iam_role" "fn" {
+  name               = "fn"
+  assume_role_policy = ${trust('lambda.amazonaws.com')}
+}
+
+resource "aws_iam_role" "task" {
+  name               = "task"
+  assume_role_policy = ${trust('ecs-tasks.amazonaws.com')}
+}
+
+resource "aws_iam_role" "replication" {
+  name               = "replication"
+  assume_role_policy = ${trust('s3.amazonaws.com')}
+}
+
+variable "service" {
+  type = string
+}
+`;
+  const policy = (condition: string) => `${roles}
+resource "aws_iam_policy" "deploy" {
+  name = "deploy"
+  policy = jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      { Effect = "Allow", Action = "iam:PassRole", Resource = "*", Condition = ${condition} },
+    ]
+  })
+}
+`;
+  const titles = async (condition: string) => (await scopeFixes(policy(condition))).fixes.map((f) => f.title);
+  assert.deepEqual(await titles('{ StringEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }'), ['Scope Resource to aws_iam_role.fn']);
+  assert.deepEqual(await titles('{ StringLike = { "iam:PassedToService" = ["ecs-tasks.*", "s3.amazonaws.com"] } }'),
+    ['Scope Resource to aws_iam_role.task', 'Scope Resource to aws_iam_role.replication', 'Scope Resource to 2 resources (aws_iam_role.task, aws_iam_role.replication)']);
+  // A negated operator or a value not known here says nothing about where the roles go.
+  assert.equal((await titles('{ StringNotEquals = { "iam:PassedToService" = "lambda.amazonaws.com" } }')).length, 4);
+  assert.equal((await titles('{ StringEquals = { "iam:PassedToService" = var.service } }')).length, 4);
+  // The policy-document form: the condition block reads the same.
+  const document = `${roles}
+data "aws_iam_policy_document" "deploy" {
+  statement {
+    actions   = ["iam:PassRole"]
+    resources = ["*"]
+    condition {
+      test     = "StringEquals"
+      variable = "iam:PassedToService"
+      values   = ["ecs-tasks.amazonaws.com"]
+    }
+  }
+}
+
+resource "aws_iam_policy" "deploy" {
+  name   = "deploy"
+  policy = data.aws_iam_policy_document.deploy.json
+}
+`;
+  const { fixes } = await scopeFixes(document);
+  assert.deepEqual(fixes.map((f) => f.title), ['Scope Resource to aws_iam_role.task']);
+});

@@ -9,7 +9,9 @@
 // Nor to a role no service the policy acts on can assume: a role is passed to a service that then
 // assumes it, so when the document grants actions of services that take roles (ecs:RunTask → ECS
 // tasks), a role that trusts none of them (a Lambda's own role) would break the call it is for;
-// CloudFormation and `*` actions may pass a role to any service, and narrow nothing.
+// CloudFormation and `*` actions may pass a role to any service, and narrow nothing. A statement
+// conditioned on iam:PassedToService (StringEquals / StringLike with known values) passes roles only
+// to those services: it is offered only roles that trust one of them (or whose trust is not known).
 // Never offered when the actions are not written in the statement itself (`actions = var.x`): a
 // module's callers choose them, and the targets fit only the value this evaluation saw (clouddrove's
 // lambda module grants `var.iam_actions` on "*"; its example passes s3 and ec2 actions, which a
@@ -43,9 +45,13 @@ export function scopeResourceFixes(finding: Finding, context: FixContext): FixCa
   if (scopes.some((s) => !s.known)) return [];
   const passes = passesRoles(scopes);
   const privileged = passes ? privilegedRoles(site, context) : new Set<string>();
-  const receivers = passes ? receivingServices(site) : undefined;
+  // An iam:PassedToService condition says exactly where the statement's roles go; without one, the
+  // services the document acts on are where they are likely to go.
+  const passedTo = passes ? passedToServices(site.statement) : undefined;
+  const receivers = passes && !passedTo ? receivingServices(site) : undefined;
+  const passable = (r: ModelResource) => (passedTo ? trustsAllowedService(r, passedTo) : assumableBy(r, receivers));
   const targets = targetResources(site, scopes)
-    .filter((t) => !privileged.has(t.resource.address) && assumableBy(t.resource, receivers));
+    .filter((t) => !privileged.has(t.resource.address) && passable(t.resource));
   if (targets.length === 0) return [];
   const sets = targets.slice(0, MAX_TARGETS).map((t) => [t]);
   if (targets.length > 1) sets.push(targets);
@@ -229,18 +235,70 @@ function receivingServices(site: StatementSite): Set<string> | undefined {
  */
 function assumableBy(resource: ModelResource, receivers: Set<string> | undefined): boolean {
   if (resource.type !== 'aws_iam_role' || receivers === undefined || receivers.size === 0) return true;
+  const services = trustedServices(resource);
+  if (services === undefined) return true;
+  return services.size === 0 || [...services].some((x) => receivers.has(x) || !KNOWN_TAKERS.has(x));
+}
+
+/** Condition operators on iam:PassedToService that pin the services (values ORed); negated and IfExists forms do not. */
+const PASSED_TO_OPERATORS: Record<string, 'equals' | 'ignore-case' | 'like'> = {
+  StringEquals: 'equals',
+  StringEqualsIgnoreCase: 'ignore-case',
+  StringLike: 'like',
+};
+
+/**
+ * The services an `iam:PassedToService` condition of the statement lets it pass roles to: one list
+ * of patterns per condition on the key (conditions are ANDed, a list's values ORed). Undefined when
+ * the statement has none that pins known values (a negated operator, `…IfExists`, a variable).
+ */
+function passedToServices(statement: { [key: string]: ModelValue }): RegExp[][] | undefined {
+  const condition = statement.Condition;
+  if (!isObject(condition)) return undefined;
+  const out: RegExp[][] = [];
+  for (const [operator, block] of Object.entries(condition)) {
+    const kind = PASSED_TO_OPERATORS[operator];
+    if (!kind || !isObject(block)) continue;
+    for (const [key, value] of Object.entries(block)) {
+      if (key.toLowerCase() !== 'iam:passedtoservice') continue;
+      const values = stringList(value);
+      if (!values || values.length === 0) continue;
+      out.push(values.map((v) => {
+        const escaped = v.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        const body = kind === 'like' ? escaped.replace(/[*?]/g, (c) => (c === '*' ? '.*' : '.')) : escaped.replace(/[*?]/g, '\\$&');
+        return new RegExp(`^${body}$`, kind === 'ignore-case' ? 'i' : '');
+      }));
+    }
+  }
+  return out.length > 0 ? out : undefined;
+}
+
+/**
+ * Whether a target can be passed under an iam:PassedToService condition: anything but a role, a role
+ * whose trust is not known as written (or names no service), and a role trusting a service every
+ * condition allows.
+ */
+function trustsAllowedService(resource: ModelResource, passedTo: RegExp[][]): boolean {
+  if (resource.type !== 'aws_iam_role') return true;
+  const services = trustedServices(resource);
+  if (services === undefined || services.size === 0) return true;
+  return [...services].some((x) => passedTo.every((patterns) => patterns.some((p) => p.test(x))));
+}
+
+/** The service principals a role's trust policy names; undefined when it is not known as written. */
+function trustedServices(resource: ModelResource): Set<string> | undefined {
   const trust = resource.config.assume_role_policy;
-  if (!isObject(trust)) return true;
+  if (!isObject(trust)) return undefined;
   const services = new Set<string>();
   for (const st of statementsOf(trust)) {
-    if (!isObject(st)) return true;
+    if (!isObject(st)) return undefined;
     const principal = st.Principal;
-    if (!isObject(principal)) return true;
+    if (!isObject(principal)) return undefined;
     const service = stringList(principal.Service);
-    if (service === undefined) return true;
+    if (service === undefined) return undefined;
     service.forEach((x) => services.add(x));
   }
-  return services.size === 0 || [...services].some((x) => receivers.has(x) || !KNOWN_TAKERS.has(x));
+  return services;
 }
 
 /** A document's Statement as a list: a single statement is one, none is an empty list. */
