@@ -1,13 +1,16 @@
 # METADATA
 # title: CloudWatch Logs resource policy allows any principal
 # description: |
-#   An account's CloudWatch Logs resource policies decide which services and accounts may act on
-#   its log groups (most often logs:CreateLogStream and logs:PutLogEvents for a service that
-#   delivers logs). An Allow statement for principal "*" (or {"AWS": "*"}) that no condition scopes
-#   to an account, organization or source ARN lets every AWS account do what it names on the log
-#   groups it names: write forged entries into them, or read them when it grants read actions.
-#   Name the service principal (delivery.logs.amazonaws.com, es.amazonaws.com, …) or the account,
-#   and scope it with aws:SourceAccount or aws:SourceArn.
+#   An account's CloudWatch Logs resource policies let AWS services deliver logs into its log
+#   groups: PutResourcePolicy supports only logs:CreateLogStream and logs:PutLogEvents, and the
+#   policy is enforced only for calls made by AWS service principals (IAM users and roles of other
+#   accounts are not let in by it). An Allow statement for principal "*" (or {"AWS": "*"}) that no
+#   condition scopes to an account, organization or source ARN lets every delivering service write
+#   into the log groups it names, whichever account set the delivery up: forged or flooding entries
+#   from a source outside the account (the confused deputy that aws:SourceAccount and aws:SourceArn
+#   exist to stop). Name the service principal
+#   (delivery.logs.amazonaws.com, es.amazonaws.com, …) and scope it with aws:SourceAccount or
+#   aws:SourceArn.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_PutResourcePolicy.html
 #   - ref: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/AWS-logs-and-resource-policy.html
@@ -19,14 +22,15 @@
 #   frameworks: {}
 #   cwe: ["CWE-732"]
 #   remediation: >-
-#     Name the service or account as principal, and scope the statement with aws:SourceAccount,
+#     Name the delivering service as principal, and scope the statement with aws:SourceAccount,
 #     aws:SourceArn or aws:PrincipalOrgID.
 #   fixable: false
 #   allow_unknown: true
 package palisade.aws.cloudwatch.log_resource_policy_public
 
-# No fix: which service or account the policy is meant for is not in the document once its
-# principal is "*", and guessing one would break that delivery.
+# No fix: which service the policy is meant for is not in the document once its principal is "*",
+# and guessing one would break that delivery. The PutResourcePolicy reference (restrictions
+# section) limits these policies to the two delivery actions and to service principals.
 
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
