@@ -21,7 +21,12 @@
 #   id: PAL-AWS-S3-039
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_s3_access_point, aws_s3control_access_point_policy, aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block]
+#   resource_types:
+#     - aws_s3_access_point
+#     - aws_s3control_access_point_policy
+#     - aws_s3_bucket
+#     - aws_s3_bucket_public_access_block
+#     - aws_s3_account_public_access_block
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-732"]
