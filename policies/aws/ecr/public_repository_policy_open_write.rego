@@ -7,8 +7,11 @@
 #   statement whose principal is "*" (or {"AWS": "*"}, or an Allow with NotPrincipal), that no
 #   condition scopes to an organization or account, and whose actions go beyond describing the
 #   repository lets any AWS account replace the images that every consumer of the public
-#   repository pulls. Statements that only describe or list (Describe*, Get*, List*,
-#   BatchCheckLayerAvailability) are not reported.
+#   repository pulls. Statements that only read (Describe*, Get*, List*, BatchGet*,
+#   BatchCheck*) are not reported. Opaque terraform-aws-modules/ecr calls with
+#   repository_type = "public" are checked through repository_read_write_access_arns (the
+#   module grants those principals push) or, with create_repository_policy = false, the
+#   repository_policy they attach.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/public/public-repository-policies.html
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/public/public-repository-policy-examples.html
@@ -17,7 +20,7 @@
 #   id: PAL-AWS-ECR-023
 #   severity: critical
 #   formats: [terraform]
-#   resource_types: [aws_ecrpublic_repository_policy]
+#   resource_types: [aws_ecrpublic_repository_policy, "module:terraform-aws-modules/ecr/aws"]
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-732"]
@@ -27,12 +30,15 @@
 package palisade.aws.ecr.public_repository_policy_open_write
 
 # No fix: the publishers are not in the configuration, and no principal the author named is
-# removed. One finding per document, on policy; each open statement that writes is related.
+# removed. One finding per document, on the attribute holding it; each open statement that writes
+# is related.
 
 import data.palisade.lib.iam
+import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in tf.resources("aws_ecrpublic_repository_policy")
@@ -43,6 +49,29 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [action_label(e.statement) | some e in entries])])
+}
+
+# Opaque terraform-aws-modules/ecr calls for a public repository always attach a policy: the one the
+# module builds (create_repository_policy, default true) grants repository_read_write_access_arns
+# the push actions, so "*" there lets anyone push; with create_repository_policy = false the call's
+# repository_policy is attached as given and judged like a resource's.
+deny contains result.fail(m, ["repository_read_write_access_arns"], msg) if {
+	some m in modules.ecr_public_repositories
+	object.get(m.config, "create_repository_policy", true) != false
+	"*" in unknown.items(object.get(m.config, "repository_read_write_access_arns", []))
+	msg := sprintf("%s lets any principal push to its public repository (repository_read_write_access_arns holds \"*\")", [m.address])
+}
+
+deny contains result.with_related(result.fail(m, ["repository_policy"], msg), related) if {
+	some m in modules.ecr_public_repositories
+	m.config.create_repository_policy == false
+	entries := [e |
+		some e in resource_policy.any_principal_statements(resource_policy.document(m.config.repository_policy))
+		writes(e.statement)
+	]
+	count(entries) > 0
+	related := [result.related(m, array.concat(["repository_policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
+	msg := sprintf("the repository policy of %s allows %s to any principal", [m.address, concat(", ", [action_label(e.statement) | some e in entries])])
 }
 
 # writes(s): some action is not a read-only one (a wildcard such as "ecr-public:*" or "*" is not;
@@ -59,13 +88,8 @@ writes(s) if count(iam.not_actions(s)) > 0
 read_only(a) if {
 	is_string(a)
 	action := lower(a)
-	some prefix in ["ecr-public:describe", "ecr-public:get", "ecr-public:list"]
+	some prefix in ["ecr-public:describe", "ecr-public:get", "ecr-public:list", "ecr-public:batchget", "ecr-public:batchcheck"]
 	startswith(action, prefix)
-}
-
-read_only(a) if {
-	is_string(a)
-	lower(a) == "ecr-public:batchchecklayeravailability"
 }
 
 action_label(s) := resource_policy.action_labels(s) if count(iam.actions(s)) > 0

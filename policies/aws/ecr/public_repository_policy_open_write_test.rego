@@ -28,3 +28,30 @@ test_named_or_scoped_passes if {
 	count(rule.deny) == 0 with input as repo({"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "ecr-public:*", "Condition": {"StringEquals": {"aws:PrincipalAccount": "444455556666"}}}]})
 	count(rule.deny) == 0 with input as repo({"$unknown": "var.policy"})
 }
+
+# terraform-aws-modules/ecr's public statement: "*" may BatchGetImage and GetDownloadUrlForLayer.
+test_module_style_read_statement_passes if {
+	count(rule.deny) == 0 with input as repo(open(["ecr-public:BatchGetImage", "ecr-public:GetDownloadUrlForLayer"]))
+	count(rule.deny) == 1 with input as repo(open(["ecr-public:Batch*"]))
+}
+
+ecr_call(config) := {"resources": [], "modules": [{
+	"address": "module.cli", "source": "terraform-aws-modules/ecr/aws",
+	"config": object.union({"repository_name": "cli", "repository_type": "public"}, config),
+}]}
+
+test_opaque_module_read_write_anyone_fires if {
+	some f in rule.deny with input as ecr_call({"repository_read_write_access_arns": ["*"]})
+	f.resource == "module.cli"
+	f.path == ["repository_read_write_access_arns"]
+	count(rule.deny) == 0 with input as ecr_call({"repository_read_write_access_arns": ["arn:aws:iam::444455556666:root"]})
+	count(rule.deny) == 0 with input as ecr_call({"repository_type": "private", "repository_read_write_access_arns": ["*"]})
+	count(rule.deny) == 0 with input as ecr_call({"create_repository_policy": false, "repository_read_write_access_arns": ["*"]})
+}
+
+test_opaque_module_own_policy_judged if {
+	some f in rule.deny with input as ecr_call({"create_repository_policy": false, "repository_policy": open("ecr-public:PutImage")})
+	f.path == ["repository_policy"]
+	count(rule.deny) == 0 with input as ecr_call({"create_repository_policy": false, "repository_policy": open("ecr-public:DescribeImages")})
+	count(rule.deny) == 0 with input as ecr_call({"create": false, "create_repository_policy": false, "repository_policy": open("ecr-public:PutImage")})
+}
