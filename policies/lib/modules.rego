@@ -143,9 +143,10 @@ calls_creating(name, switches) := [m |
 # The registry modules wrapping one resource each, switched on. Their on/off inputs, read in the
 # modules' variables.tf: sqs `create`; sns `create` (v5 on) or `create_sns_topic` (before);
 # dynamodb-table `create_table`; secrets-manager `create`; ecr `create` and `create_repository`
-# (a public repository, repository_type = "public", is an aws_ecrpublic_repository, left out); kms
-# `create`, with create_external, create_replica and create_replica_external creating other key
-# kinds instead of an aws_kms_key. Every one of them also has putin_khuylo (default true).
+# (a public repository, repository_type = "public", is an aws_ecrpublic_repository: see
+# ecr_public_repositories); kms `create`, with create_external, create_replica and
+# create_replica_external creating other key kinds instead of an aws_kms_key. Every one of them
+# also has putin_khuylo (default true).
 sqs_queues := calls_creating("sqs", ["create", "putin_khuylo"])
 
 sns_topics := calls_creating("sns", ["create", "create_sns_topic", "putin_khuylo"])
@@ -157,6 +158,13 @@ secrets := calls_creating("secrets-manager", ["create", "putin_khuylo"])
 ecr_repositories := [m |
 	some m in calls_creating("ecr", ["create", "create_repository", "putin_khuylo"])
 	object.get(m.config, "repository_type", "private") == "private"
+]
+
+# ecr_public_repositories: the same calls with repository_type = "public" (an aws_ecrpublic_repository
+# and, always, its aws_ecrpublic_repository_policy).
+ecr_public_repositories := [m |
+	some m in calls_creating("ecr", ["create", "create_repository", "putin_khuylo"])
+	object.get(m.config, "repository_type", "private") == "public"
 ]
 
 kms_keys := [m |
