@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/codeartifact/latest/ug/domain-policies.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/codeartifact_repository_permissions_policy
 # custom:
-#   id: PAL-AWS-CODEARTIFACT-021
+#   id: PAL-AWS-CODEARTIFACT-001
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_codeartifact_domain_permissions_policy, aws_codeartifact_repository_permissions_policy]

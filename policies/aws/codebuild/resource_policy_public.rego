@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/report-groups-sharing.html
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/APIReference/API_PutResourcePolicy.html
 # custom:
-#   id: PAL-AWS-CODEBUILD-026
+#   id: PAL-AWS-CODEBUILD-007
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_codebuild_resource_policy]

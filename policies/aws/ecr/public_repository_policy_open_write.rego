@@ -17,7 +17,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonECR/latest/public/public-repository-policy-examples.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ecrpublic_repository_policy
 # custom:
-#   id: PAL-AWS-ECR-023
+#   id: PAL-AWS-ECR-004
 #   severity: critical
 #   formats: [terraform]
 #   resource_types: [aws_ecrpublic_repository_policy, "module:terraform-aws-modules/ecr/aws"]

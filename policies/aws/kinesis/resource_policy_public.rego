@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutResourcePolicy.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/kinesis_resource_policy
 # custom:
-#   id: PAL-AWS-KINESIS-022
+#   id: PAL-AWS-KINESIS-003
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_kinesis_resource_policy]

@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-snapshots-recovery-points.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/redshiftserverless_resource_policy
 # custom:
-#   id: PAL-AWS-REDSHIFT-032
+#   id: PAL-AWS-REDSHIFT-013
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_redshiftserverless_resource_policy]

@@ -18,7 +18,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-policies.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/s3control_access_point_policy
 # custom:
-#   id: PAL-AWS-S3-039
+#   id: PAL-AWS-S3-020
 #   severity: high
 #   formats: [terraform]
 #   resource_types:

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpointServicePermissions.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpc_endpoint_service
 # custom:
-#   id: PAL-AWS-VPC-042
+#   id: PAL-AWS-VPC-023
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_vpc_endpoint_service, aws_vpc_endpoint_service_allowed_principal]
