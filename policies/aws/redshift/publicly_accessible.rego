@@ -4,7 +4,8 @@
 #   publicly_accessible = true gives the cluster a public endpoint, leaving only its security
 #   groups between the internet and the data warehouse. Leaving it unset is reported too: AWS
 #   provider versions before 6.0 default it to true. A cluster that sets the resource-level
-#   `region` argument (added in provider 6.0) is on 6.0 or later, where unset is false.
+#   `region` argument (added in provider 6.0), or a configuration whose `required_providers`
+#   constraint admits only 6.0 or later, is on a provider where unset is false.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html
 # custom:
@@ -23,6 +24,7 @@ package palisade.aws.redshift.publicly_accessible
 
 import data.palisade.lib.modules
 import data.palisade.lib.result
+import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 types := {"aws_redshift_cluster"}
@@ -45,7 +47,10 @@ bad(_, v) if unknown.is_true(v)
 
 # Unset: provider versions before 6.0 default publicly_accessible to true; 6.0 made it false
 # (its upgrade guide) and added `region` to every regional resource, so a cluster that sets
-# `region` (known or not) shows the newer default applies.
+# `region` (known or not), or a `required_providers` constraint with a lower bound of 6.0 or
+# later, shows the newer default applies.
 bad(r, null) if not provider6(r)
 
 provider6(r) if object.get(r.config, "region", null) != null
+
+provider6(_) if tf.provider_from("aws", [6, 0, 0])

@@ -36,3 +36,16 @@ test_unset_on_provider6_passes if {
 test_true_on_provider6_fires if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {"region": "eu-west-1", "publicly_accessible": true}, "references": []}]}
 }
+
+# A `required_providers` constraint whose lower bound is 6.0 or later (`>= 6.0`, `~> 6.2`) installs
+# a provider that defaults publicly_accessible to false (its version 6 upgrade guide): unset is private.
+# A constraint that still admits 5.x (`>= 5.0`, `~> 5.90`) keeps the old default and is reported.
+test_unset_with_provider6_constraint_passes if {
+	cluster := {"address": "aws_redshift_cluster.this", "type": "aws_redshift_cluster", "name": "this", "config": {}, "references": []}
+	every version in [">= 6.0", "~> 6.2", ">= 5.0, >= 6.21"] {
+		count(rule.deny) == 0 with input as {"resources": [cluster], "required_providers": {"aws": [version]}}
+	}
+	every version in [">= 5.0", "~> 5.90", ">= 4.0, < 7.0"] {
+		count(rule.deny) == 1 with input as {"resources": [cluster], "required_providers": {"aws": [version]}}
+	}
+}
