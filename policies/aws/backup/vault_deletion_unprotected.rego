@@ -17,7 +17,7 @@
 #   - ref: https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/backup-recovery-point-manual-deletion-disabled.html
 # custom:
-#   id: PAL-AWS-BACKUP-051
+#   id: PAL-AWS-BACKUP-001
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_backup_vault, aws_backup_vault_policy, aws_backup_vault_lock_configuration]

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/aws-backup/latest/devguide/create-a-vault-access-policy.html
 #   - ref: https://docs.aws.amazon.com/aws-backup/latest/devguide/create-cross-account-backup.html
 # custom:
-#   id: PAL-AWS-BACKUP-052
+#   id: PAL-AWS-BACKUP-002
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_backup_vault_policy]
