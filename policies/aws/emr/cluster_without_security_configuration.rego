@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-data-encryption.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/emr_cluster#security_configuration
 # custom:
-#   id: PAL-AWS-EMR-034
+#   id: PAL-AWS-EMR-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_emr_cluster]
