@@ -20,7 +20,7 @@
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-732"]
-#   remediation: Allow only the IoT actions the devices need, on the client, topic and thing ARNs of the connecting device (policy variables such as iot:Connection.Thing.ThingName).
+#   remediation: Allow only the IoT actions the devices need, on the connecting device's own client, topic and thing ARNs (policy variables).
 #   fixable: false
 #   allow_unknown: true
 package palisade.aws.iot.policy_wildcard_access

@@ -49,18 +49,6 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	msg := sprintf("the policy of %s allows every action except those listed in NotAction", [r.address])
 }
 
-# An unknown NotAction (or element) could be "*", which grants nothing: left alone.
-known_not_actions(s) if {
-	every a in iam.not_actions(s) {
-		is_string(a)
-	}
-}
-
-any_all_actions(statements) if {
-	some e in statements
-	resource_policy.allows_all_actions_of(e.statement, "sqs")
-}
-
 # Opaque terraform-aws-modules/sqs calls: queue_policy_statements (with create_queue_policy = true)
 # whose unconditional statements allow every SQS action.
 deny contains result.with_related(result.fail(m, ["queue_policy_statements"], msg), related) if {
@@ -73,6 +61,18 @@ deny contains result.with_related(result.fail(m, ["queue_policy_statements"], ms
 	count(entries) > 0
 	related := [result.related(m, array.concat(["queue_policy_statements"], array.concat(e.path, ["actions"])), "allows all actions") | some e in entries]
 	msg := sprintf("the policy of %s allows all SQS actions", [m.address])
+}
+
+# An unknown NotAction (or element) could be "*", which grants nothing: left alone.
+known_not_actions(s) if {
+	every a in iam.not_actions(s) {
+		is_string(a)
+	}
+}
+
+any_all_actions(statements) if {
+	some e in statements
+	resource_policy.allows_all_actions_of(e.statement, "sqs")
 }
 
 queue_holders := [r | some r in input.resources; r.type in {"aws_sqs_queue_policy", "aws_sqs_queue"}]
