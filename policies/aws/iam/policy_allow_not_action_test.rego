@@ -52,3 +52,26 @@ test_other_managed_policies_pass if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_role_policy_attachment.ci", "type": "aws_iam_role_policy_attachment", "name": "ci", "config": {"role": "ci", "policy_arn": "arn:aws:iam::111122223333:policy/PowerUserAccess"}, "references": []}]}
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_role_policy_attachment.ci", "type": "aws_iam_role_policy_attachment", "name": "ci", "config": {"role": "ci", "policy_arn": {"$unknown": "var.policy_arn"}}, "references": []}]}
 }
+
+iam_call(sub, config) := {"address": "module.role", "source": sprintf("terraform-aws-modules/iam/aws//modules/%s", [sub]), "version": "~> 5.24", "config": config}
+
+# The opaque iam submodules attach what their inputs list (terraform-aws-iam's iam-role example gives
+# its "poweruser" role PowerUserAccess that way).
+test_power_user_access_through_opaque_iam_module_fires if {
+	call := iam_call("iam-role", {"name": "poweruser", "policies": {"PowerUserAccess": "arn:aws:iam::aws:policy/PowerUserAccess"}})
+	rule.deny == {{
+		"msg": "module.role attaches the AWS managed PowerUserAccess policy to the role it creates, which allows every action except IAM, Organizations and Account management",
+		"resource": "module.role", "path": ["policies", "PowerUserAccess"],
+	}} with input as {"resources": [], "modules": [call]}
+	group := iam_call("iam-group-with-policies", {"custom_group_policy_arns": ["arn:aws:iam::aws:policy/PowerUserAccess"]})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [group]}
+}
+
+test_power_user_access_module_not_reported if {
+	off := iam_call("iam-role", {"create": false, "policies": {"p": "arn:aws:iam::aws:policy/PowerUserAccess"}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+	read := object.union(iam_call("iam-role", {"policies": {"p": "arn:aws:iam::aws:policy/PowerUserAccess"}}), {"dir": ".terraform/modules/role"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [read]}
+	other := iam_call("iam-role", {"policies": {"r": "arn:aws:iam::aws:policy/ReadOnlyAccess"}})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [other]}
+}
