@@ -189,3 +189,19 @@ test_tokens_and_service_passwords_not_written_pass if {
 	count(rule.deny) == 0 with input as {"resources": [res("aws_codepipeline_webhook", {"authentication": "IP", "authentication_configuration": [{"allowed_ip_range": "10.0.0.0/8"}]})]}
 	count(rule.deny) == 0 with input as {"resources": [res("aws_emr_cluster", {"kerberos_attributes": [{"realm": "EC2.INTERNAL", "kdc_admin_password": {"$unknown": "random_password.kdc.result"}}]})]}
 }
+
+# Pinpoint push channel keys (cfn_nag's Pinpoint APNS private key rule, F57).
+test_pinpoint_channel_keys_fire if {
+	rule.deny == {{
+		"msg": "aws_pinpoint_apns_channel.this sets private_key to a value written in the configuration",
+		"resource": "aws_pinpoint_apns_channel.this", "path": ["private_key"],
+	}} with input as {"resources": [res("aws_pinpoint_apns_channel", {"application_id": "a", "certificate": "-----BEGIN CERTIFICATE-----", "private_key": "-----BEGIN PRIVATE KEY-----MIIE"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_pinpoint_apns_sandbox_channel", {"application_id": "a", "token_key": "-----BEGIN PRIVATE KEY-----MIGT", "token_key_id": "ABC123"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_pinpoint_gcm_channel", {"application_id": "a", "api_key": "AIzaSyA-0123456789"})]}
+	count(rule.deny) == 2 with input as {"resources": [res("aws_pinpoint_baidu_channel", {"application_id": "a", "api_key": "baidu-api-key", "secret_key": "baidu-secret-key"})]}
+}
+
+# The certificate is public, the key read from a file at plan time is not written here.
+test_pinpoint_channel_keys_not_written_pass if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_pinpoint_apns_channel", {"application_id": "a", "certificate": "-----BEGIN CERTIFICATE-----", "private_key": {"$unknown": "file(\"private_key.key\")"}})]}
+}
