@@ -3,6 +3,9 @@
 # description: |
 #   A database master password, a Redis auth token, a broker, directory or Glue connection
 #   password, a DataSync location's password or object-storage secret key, an API Gateway API key,
+#   an Amplify app's repository access or OAuth token, a CodePipeline webhook's secret token, an
+#   EMR cluster's Kerberos passwords, an AppStream directory config's service account password, a
+#   Pinpoint push channel's private key, token key or API key,
 #   a CloudFormation stack parameter named for a secret (DBPassword, ApiKey) or a secret's value
 #   set to a plain string — in the resource, a variable's default or a .tfvars file — is
 #   readable by everyone who can read the repository, its history and every clone and CI log,
@@ -45,6 +48,15 @@
 #     - aws_cloudformation_stack_set_instance
 #     - aws_amplify_app
 #     - aws_amplify_branch
+#     - aws_codepipeline_webhook
+#     - aws_emr_cluster
+#     - aws_appstream_directory_config
+#     - aws_pinpoint_apns_channel
+#     - aws_pinpoint_apns_sandbox_channel
+#     - aws_pinpoint_apns_voip_channel
+#     - aws_pinpoint_apns_voip_sandbox_channel
+#     - aws_pinpoint_gcm_channel
+#     - aws_pinpoint_baidu_channel
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -94,8 +106,32 @@ secret_paths := {
 	"aws_datasync_location_smb": [["password"]],
 	"aws_datasync_location_fsx_windows_file_system": [["password"]],
 	# Amplify's basic authentication guards a branch's preview with base64("user:password").
-	"aws_amplify_app": [["basic_auth_credentials"], ["auto_branch_creation_config", "*", "basic_auth_credentials"]],
 	"aws_amplify_branch": [["basic_auth_credentials"]],
+	# Amplify clones the repository with a personal access token (GitHub) or an OAuth token
+	# (Bitbucket, CodeCommit): whoever reads one can read, and usually write, the repository.
+	"aws_amplify_app": [
+		["basic_auth_credentials"], ["auto_branch_creation_config", "*", "basic_auth_credentials"],
+		["access_token"], ["oauth_token"],
+	],
+	# The HMAC secret that proves a webhook call comes from GitHub: with it anyone can start the pipeline.
+	"aws_codepipeline_webhook": [["authentication_configuration", "*", "secret_token"]],
+	# The KDC admin password, the cross-realm trust password and the AD join account's password.
+	"aws_emr_cluster": [
+		["kerberos_attributes", "*", "kdc_admin_password"],
+		["kerberos_attributes", "*", "cross_realm_trust_principal_password"],
+		["kerberos_attributes", "*", "ad_domain_join_password"],
+	],
+	# The directory account AppStream joins fleets and image builders to the domain with.
+	"aws_appstream_directory_config": [["service_account_credentials", "*", "account_password"]],
+	# Pinpoint signs in to Apple's push service with a certificate's private key or a .p8 token key,
+	# to Firebase and Baidu with an API key (and a secret key, or a service account JSON): whoever
+	# holds one can push notifications to every user of the app.
+	"aws_pinpoint_apns_channel": [["private_key"], ["token_key"]],
+	"aws_pinpoint_apns_sandbox_channel": [["private_key"], ["token_key"]],
+	"aws_pinpoint_apns_voip_channel": [["private_key"], ["token_key"]],
+	"aws_pinpoint_apns_voip_sandbox_channel": [["private_key"], ["token_key"]],
+	"aws_pinpoint_gcm_channel": [["api_key"], ["service_json"]],
+	"aws_pinpoint_baidu_channel": [["api_key"], ["secret_key"]],
 }
 
 # values_at(config, steps): [path, value] pairs the steps reach (at most two "*" steps).

@@ -167,3 +167,41 @@ test_amplify_basic_auth_credentials_fire if {
 	count(rule.deny) == 1 with input as {"resources": [res("aws_amplify_app", {"name": "a", "auto_branch_creation_config": [{"basic_auth_credentials": "dXNlcjpwYXNzd29yZA=="}]})]}
 	count(rule.deny) == 0 with input as {"resources": [res("aws_amplify_app", {"name": "a", "basic_auth_credentials": {"$unknown": "base64encode(\"${var.user}:${var.password}\")"}})]}
 }
+
+# Repository tokens, webhook secrets, Kerberos and directory service account passwords (cfn_nag's
+# Amplify, CodePipeline webhook, EMR Kerberos and AppStream password rules).
+test_tokens_and_service_passwords_fire if {
+	rule.deny == {{
+		"msg": "aws_amplify_app.this sets access_token to a value written in the configuration",
+		"resource": "aws_amplify_app.this", "path": ["access_token"],
+	}} with input as {"resources": [res("aws_amplify_app", {"name": "a", "access_token": "ghp_0123456789abcdefghij"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_amplify_app", {"name": "a", "oauth_token": "oauth-0123456789"})]}
+	rule.deny == {{
+		"msg": "aws_codepipeline_webhook.this sets secret_token to a value written in the configuration",
+		"resource": "aws_codepipeline_webhook.this", "path": ["authentication_configuration", 0, "secret_token"],
+	}} with input as {"resources": [res("aws_codepipeline_webhook", {"authentication": "GITHUB_HMAC", "authentication_configuration": [{"secret_token": "hmac-secret-1234"}]})]}
+	count(rule.deny) == 3 with input as {"resources": [res("aws_emr_cluster", {"kerberos_attributes": [{"realm": "EC2.INTERNAL", "kdc_admin_password": "Kdc#12345", "cross_realm_trust_principal_password": "Trust#12345", "ad_domain_join_password": "Join#12345"}]})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_appstream_directory_config", {"service_account_credentials": [{"account_name": "CORP\\svc", "account_password": "Svc#12345"}]})]}
+}
+
+test_tokens_and_service_passwords_not_written_pass if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_amplify_app", {"name": "a", "access_token": {"$unknown": "var.github_token"}})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_codepipeline_webhook", {"authentication": "IP", "authentication_configuration": [{"allowed_ip_range": "10.0.0.0/8"}]})]}
+	count(rule.deny) == 0 with input as {"resources": [res("aws_emr_cluster", {"kerberos_attributes": [{"realm": "EC2.INTERNAL", "kdc_admin_password": {"$unknown": "random_password.kdc.result"}}]})]}
+}
+
+# Pinpoint push channel keys (cfn_nag's Pinpoint APNS private key rule, F57).
+test_pinpoint_channel_keys_fire if {
+	rule.deny == {{
+		"msg": "aws_pinpoint_apns_channel.this sets private_key to a value written in the configuration",
+		"resource": "aws_pinpoint_apns_channel.this", "path": ["private_key"],
+	}} with input as {"resources": [res("aws_pinpoint_apns_channel", {"application_id": "a", "certificate": "-----BEGIN CERTIFICATE-----", "private_key": "-----BEGIN PRIVATE KEY-----MIIE"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_pinpoint_apns_sandbox_channel", {"application_id": "a", "token_key": "-----BEGIN PRIVATE KEY-----MIGT", "token_key_id": "ABC123"})]}
+	count(rule.deny) == 1 with input as {"resources": [res("aws_pinpoint_gcm_channel", {"application_id": "a", "api_key": "AIzaSyA-0123456789"})]}
+	count(rule.deny) == 2 with input as {"resources": [res("aws_pinpoint_baidu_channel", {"application_id": "a", "api_key": "baidu-api-key", "secret_key": "baidu-secret-key"})]}
+}
+
+# The certificate is public, the key read from a file at plan time is not written here.
+test_pinpoint_channel_keys_not_written_pass if {
+	count(rule.deny) == 0 with input as {"resources": [res("aws_pinpoint_apns_channel", {"application_id": "a", "certificate": "-----BEGIN CERTIFICATE-----", "private_key": {"$unknown": "file(\"private_key.key\")"}})]}
+}

@@ -5,8 +5,11 @@
 #   only STS actions are evaluated there) instead of the sts:AssumeRole* action the trusted
 #   principal needs. Besides assuming the role, the principal may then also tag sessions, set
 #   source identities and use every other federation entry point, and the policy no longer says
-#   how the role is meant to be used.
+#   how the role is meant to be used. An Allow statement with NotAction is reported too: it allows
+#   every STS action but those it lists (NotAction "sts:AssumeRoleWithSAML" still allows
+#   sts:AssumeRole, sts:TagSession and the rest); it has no fix, the actions meant are not named.
 # related_resources:
+#   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
 # custom:
 #   id: PAL-AWS-IAM-017
@@ -30,14 +33,27 @@ import data.palisade.lib.result
 deny contains result.with_related(result.fail(r, ["assume_role_policy"], msg), related) if {
 	some r in input.resources
 	r.type == "aws_iam_role"
-	entries := [{"path": array.concat(["assume_role_policy"], entry.path), "action": a} |
+	entries := [{"path": array.concat(array.concat(["assume_role_policy"], entry.path), ["Action"]), "msg": sprintf("allows %q", [a])} |
 		some entry in iam.statements(r.config.assume_role_policy)
 		iam.is_allow(entry.statement)
 		a := first_wildcard(entry.statement)
 	]
-	count(entries) > 0
+	not_actions := [{"path": array.concat(array.concat(["assume_role_policy"], entry.path), ["NotAction"]), "msg": "allows every action but those NotAction lists"} |
+		some entry in iam.statements(r.config.assume_role_policy)
+		iam.is_allow(entry.statement)
+		allows_all_but(entry.statement)
+	]
+	all_entries := array.concat(entries, not_actions)
+	count(all_entries) > 0
 	msg := sprintf("%s trust policy allows every action instead of sts:AssumeRole", [r.address])
-	related := [result.related(r, array.concat(e.path, ["Action"]), sprintf("allows %q", [e.action])) | some e in entries]
+	related := [result.related(r, e.path, e.msg) | some e in all_entries]
+}
+
+# Allow with NotAction: every action but the listed ones. An unknown NotAction still excludes
+# only what it names, so the statement allows every other action whatever the value is.
+allows_all_but(s) if {
+	not_action := object.get(s, "NotAction", null)
+	not_action != null
 }
 
 # A trust policy is only evaluated for STS actions (AssumeRole*, TagSession, SetSourceIdentity,

@@ -38,3 +38,16 @@ test_sts_assume_prefix_passes if {
 test_deny_star_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Deny", "Action": "*", "Principal": "*"}]}}}]}
 }
+
+# Allow with NotAction grants every STS action but the listed ones (IAM User Guide, NotAction).
+test_not_action_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role.app trust policy allows every action instead of sts:AssumeRole",
+		"resource": "aws_iam_role.app", "path": ["assume_role_policy"],
+		"related": [{"resource": "aws_iam_role.app", "path": ["assume_role_policy", "Statement", 0, "NotAction"], "msg": "allows every action but those NotAction lists"}],
+	}} with input as {"resources": [{"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Allow", "NotAction": "sts:AssumeRoleWithSAML", "Principal": {"Service": "lambda.amazonaws.com"}}]}}}]}
+}
+
+test_deny_not_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Deny", "NotAction": "sts:AssumeRole", "Principal": "*"}]}}}]}
+}

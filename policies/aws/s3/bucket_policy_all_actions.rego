@@ -3,8 +3,9 @@
 # description: |
 #   An Allow statement with Action "*" or "s3:*" lets its principals not only read and write objects
 #   but also delete the bucket and change its policy, ACLs, encryption and lifecycle. Bucket
-#   policies should allow only the actions each principal needs. Opaque terraform-aws-
-#   modules/s3-bucket calls are checked through their policy argument.
+#   policies should allow only the actions each principal needs. An Allow with NotAction is
+#   reported too: it grants every action but those listed, bucket policy changes included. Opaque
+#   terraform-aws-modules/s3-bucket calls are checked through their policy argument.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html
 # custom:
@@ -33,6 +34,30 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Action"])), "allows all actions") | some e in entries]
 	msg := sprintf("the policy of %s allows all S3 actions", [r.address])
+}
+
+# Allow with NotAction grants every action but the listed ones (NotAction "s3:Delete*" still
+# allows changing the bucket policy and ACLs); reported when no statement allows "*" outright.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in policy_holders
+	statements := iam.statements(resource_policy.document(r.config.policy))
+	not any_all_actions(statements)
+	entries := [e | some e in statements; iam.allows_all_but_listed(e.statement); known_not_actions(e.statement)]
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["NotAction"])), "Allow with NotAction") | some e in entries]
+	msg := sprintf("the policy of %s allows every action except those listed in NotAction", [r.address])
+}
+
+# An unknown NotAction (or element) could be "*", which grants nothing: left alone.
+known_not_actions(s) if {
+	every a in iam.not_actions(s) {
+		is_string(a)
+	}
+}
+
+any_all_actions(statements) if {
+	some e in statements
+	resource_policy.allows_all_actions_of(e.statement, "s3")
 }
 
 # Opaque s3-bucket calls are judged on `policy` even without attach_policy = true (which the module

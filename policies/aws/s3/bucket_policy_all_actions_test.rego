@@ -35,3 +35,17 @@ test_unknown_does_not_fire if {
 test_opaque_s3_bucket_module_fires if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.data", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:*"}]}}}]}
 }
+
+# Allow with NotAction grants every action but the listed ones.
+test_not_action_fires if {
+	rule.deny == {{"msg": "the policy of aws_s3_bucket_policy.this allows every action except those listed in NotAction", "resource": "aws_s3_bucket_policy.this", "path": ["policy"], "related": [{"resource": "aws_s3_bucket_policy.this", "path": ["policy", "Statement", 0, "NotAction"], "msg": "Allow with NotAction"}]}} with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": "s3:Delete*"}]}}, "references": []}]}
+}
+
+# A Deny with NotAction, a NotAction of "*" (grants nothing) and an unknown NotAction stay quiet;
+# a policy that also allows "*" gets the one all-actions finding.
+test_not_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Deny", "Principal": "*", "NotAction": "s3:Get*"}]}}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": "*"}]}}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": {"$unknown": "var.x"}}]}}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "*"}, {"Effect": "Allow", "NotAction": "s3:Get*"}]}}, "references": []}]}
+}

@@ -4,7 +4,7 @@
 #   An Allow statement with Action "*" or "sqs:*" lets its principals not only send and receive
 #   messages but also purge and delete the queue and change its policy and attributes. Queue
 #   policies should allow only the actions (sqs:SendMessage, sqs:ReceiveMessage, …) each principal
-#   needs.
+#   needs. An Allow with NotAction is reported too: it grants every action but those listed.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html
 # custom:
@@ -30,12 +30,23 @@ import data.palisade.lib.result
 
 # One finding per policy, on the policy attribute; each wildcard statement is a related location.
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
-	some r in input.resources
-	r.type in {"aws_sqs_queue_policy", "aws_sqs_queue"}
+	some r in queue_holders
 	entries := [e | some e in iam.statements(resource_policy.document(r.config.policy)); resource_policy.allows_all_actions_of(e.statement, "sqs")]
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Action"])), "allows all actions") | some e in entries]
 	msg := sprintf("the policy of %s allows all SQS actions", [r.address])
+}
+
+# Allow with NotAction grants every action but the listed ones (NotAction "sqs:Delete*" still
+# allows purging the queue and changing its policy); reported when no statement allows "*" outright.
+deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
+	some r in queue_holders
+	statements := iam.statements(resource_policy.document(r.config.policy))
+	not any_all_actions(statements)
+	entries := [e | some e in statements; iam.allows_all_but_listed(e.statement); known_not_actions(e.statement)]
+	count(entries) > 0
+	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["NotAction"])), "Allow with NotAction") | some e in entries]
+	msg := sprintf("the policy of %s allows every action except those listed in NotAction", [r.address])
 }
 
 # Opaque terraform-aws-modules/sqs calls: queue_policy_statements (with create_queue_policy = true)
@@ -51,3 +62,17 @@ deny contains result.with_related(result.fail(m, ["queue_policy_statements"], ms
 	related := [result.related(m, array.concat(["queue_policy_statements"], array.concat(e.path, ["actions"])), "allows all actions") | some e in entries]
 	msg := sprintf("the policy of %s allows all SQS actions", [m.address])
 }
+
+# An unknown NotAction (or element) could be "*", which grants nothing: left alone.
+known_not_actions(s) if {
+	every a in iam.not_actions(s) {
+		is_string(a)
+	}
+}
+
+any_all_actions(statements) if {
+	some e in statements
+	resource_policy.allows_all_actions_of(e.statement, "sqs")
+}
+
+queue_holders := [r | some r in input.resources; r.type in {"aws_sqs_queue_policy", "aws_sqs_queue"}]

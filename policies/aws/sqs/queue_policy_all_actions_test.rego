@@ -39,3 +39,17 @@ test_opaque_module_statement_allowing_all_actions_fires if {
 	narrow := {"address": "module.q", "source": "terraform-aws-modules/sqs/aws", "config": {"create_queue_policy": true, "queue_policy_statements": {"send": {"actions": ["sqs:SendMessage"]}}}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [narrow]}
 }
+
+# Allow with NotAction grants every action but the listed ones.
+test_not_action_fires if {
+	rule.deny == {{"msg": "the policy of aws_sqs_queue_policy.this allows every action except those listed in NotAction", "resource": "aws_sqs_queue_policy.this", "path": ["policy"], "related": [{"resource": "aws_sqs_queue_policy.this", "path": ["policy", "Statement", 0, "NotAction"], "msg": "Allow with NotAction"}]}} with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": "sqs:Delete*"}]}}, "references": []}]}
+}
+
+# A Deny with NotAction, a NotAction of "*" (grants nothing) and an unknown NotAction stay quiet;
+# a policy that also allows "*" gets the one all-actions finding.
+test_not_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Deny", "Principal": "*", "NotAction": "sqs:Get*"}]}}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": "*"}]}}, "references": []}]}
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": {"$unknown": "var.x"}}]}}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "*"}, {"Effect": "Allow", "NotAction": "sqs:Get*"}]}}, "references": []}]}
+}
