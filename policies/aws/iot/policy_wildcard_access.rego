@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/iot-device-defender/latest/devguide/audit-chk-iot-policy-permissive.html
 #   - ref: https://docs.aws.amazon.com/iot/latest/developerguide/iot-policy-variables.html
 # custom:
-#   id: PAL-AWS-IOT-011
+#   id: PAL-AWS-IOT-001
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_iot_policy]
