@@ -369,11 +369,13 @@ condition_unknown(s) if {
 	unknown.is_unknown(v)
 }
 
-# requires_mfa(s): the Condition demands an MFA-authenticated session.
+# requires_mfa(s): the Condition demands an MFA-authenticated session. BoolIfExists does not:
+# requests signed with long-term access keys carry no aws:MultiFactorAuthPresent, and IfExists
+# lets a request without the key pass (round 36).
 requires_mfa(s) if {
 	some c in conditions(s)
 	c.key == "aws:multifactorauthpresent"
-	startswith(c.operator, "bool")
+	c.operator == "bool"
 	some v in c.values
 	unknown.is_true(v)
 }
@@ -392,13 +394,22 @@ requires_mfa(s) if {
 	unknown.is_false(v)
 }
 
-# requires_external_id(s): the Condition pins sts:ExternalId to a non-empty value.
+# requires_external_id(s): the Condition pins sts:ExternalId to a non-empty value. IfExists
+# operators let a request without an external ID pass, and a StringLike pattern made only of
+# wildcards (*, ?*) matches any ID (round 36).
 requires_external_id(s) if {
 	some c in conditions(s)
 	c.key == "sts:externalid"
 	startswith(c.operator, "string")
 	not contains(c.operator, "not")
+	not endswith(c.operator, "ifexists")
 	some v in c.values
 	is_string(v)
 	v != ""
+	not any_value_pattern(c.operator, v)
+}
+
+any_value_pattern(operator, v) if {
+	contains(operator, "like")
+	regex.match(`^[*?]*\*[*?]*$`, v)
 }

@@ -106,13 +106,25 @@ test_aws_principals_and_accounts if {
 
 test_requires_mfa_and_external_id if {
 	iam.requires_mfa({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})
-	iam.requires_mfa({"Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": true}}})
+
+	# Round 36: with IfExists an absent key passes, and long-term keys carry no
+	# aws:MultiFactorAuthPresent: such an Allow admits callers without MFA.
+	not iam.requires_mfa({"Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": true}}})
+	iam.requires_mfa({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": true}}})
 	iam.requires_mfa({"Condition": {"NumericLessThan": {"aws:MultiFactorAuthAge": "3600"}}})
 	not iam.requires_mfa({"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})
 	not iam.requires_mfa({})
 	iam.requires_external_id({"Condition": {"StringEquals": {"sts:ExternalId": "abc"}}})
 	not iam.requires_external_id({"Condition": {"StringEquals": {"sts:ExternalId": ""}}})
 	not iam.requires_external_id({"Condition": {"StringNotEquals": {"sts:ExternalId": "abc"}}})
+
+	# Round 36: a pattern that matches any value, or IfExists (a request without an external ID
+	# passes), pins nothing.
+	not iam.requires_external_id({"Condition": {"StringLike": {"sts:ExternalId": "*"}}})
+	not iam.requires_external_id({"Condition": {"StringLike": {"sts:ExternalId": ["?*"]}}})
+	not iam.requires_external_id({"Condition": {"StringEqualsIfExists": {"sts:ExternalId": "abc"}}})
+	iam.requires_external_id({"Condition": {"StringLike": {"sts:ExternalId": "tenant-42-*"}}})
+	iam.requires_external_id({"Condition": {"StringEqualsIgnoreCase": {"sts:ExternalId": "abc"}}})
 	iam.condition_unknown({"Condition": {"StringEquals": {"sts:ExternalId": u}}})
 	iam.condition_unknown({"Condition": u})
 	not iam.condition_unknown({"Condition": {"StringEquals": {"sts:ExternalId": "x"}}})

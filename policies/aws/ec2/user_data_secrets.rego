@@ -3,7 +3,7 @@
 # description: |
 #   The instance (or spot instance request), launch template or launch configuration user data contains what looks like an AWS access key, an
 #   AWS secret key assignment, a private key, a literal assigned to a password, secret or token
-#   variable (DB_PASSWORD=…, GITHUB_TOKEN=…), a password in a URL (postgresql://user:pw@host) or
+#   variable (DB_PASSWORD=…, GITHUB_TOKEN=…) or to a command-line option (--password=…), a password in a URL (postgresql://user:pw@host) or
 #   one piped to chpasswd, or a password cloud-init sets from #cloud-config (password:,
 #   plain_text_passwd:, a chpasswd list). A module variable's written value interpolated into the template counts
 #   as written there. User data is readable by anyone who can
@@ -126,7 +126,7 @@ deny contains result.fail(t.resource, [t.key], msg) if {
 	found := sort(array.concat(
 		[what | some what, pattern in patterns; regex.match(pattern, t.text)],
 		array.concat(
-			[what | some what in {"a password or token"}; count(literal_secrets(t.text)) > 0],
+			[what | some what in {"a password or token"}; count(literal_secrets(t.text) | option_secrets(t.text)) > 0],
 			[what | some what in {"a password set by cloud-init"}; count(cloud_config_passwords(t.text)) > 0],
 		),
 	))
@@ -149,6 +149,18 @@ literal_secrets(text) := {name |
 	some part in parts
 	part in secret_parts
 	not parts[count(parts) - 1] in not_secret_suffixes
+	not computed_or_place(m[2])
+}
+
+# Round 36: a command-line option whose name ends in a password, secret or token part, given a
+# literal (mysql --password=…, an installer's --api-token …): the literal is on the command line
+# the script runs. Options that only name where the secret is (--password-stdin, --token-file,
+# --secret-arn) end in another part; computed values and places are skipped as above.
+option_secrets(text) := {name |
+	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;"'])--([A-Za-z][A-Za-z0-9-]*)(?:=|[ \t]+)\\?["']?([^\s"';\\]{6,})`, text, -1)
+	name := m[1]
+	parts := split(lower(name), "-")
+	parts[count(parts) - 1] in secret_parts
 	not computed_or_place(m[2])
 }
 

@@ -124,3 +124,24 @@ test_spot_instance_request_user_data_fires if {
 	b64 := {"address": "aws_spot_instance_request.w", "type": "aws_spot_instance_request", "name": "w", "config": {"user_data_base64": base64.encode("export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n")}, "references": []}
 	{f.path | some f in rule.deny} == {["user_data_base64"]} with input as {"resources": [b64]}
 }
+
+test_password_command_option_fires if {
+	script := "#!/bin/bash\nmysql -u admin --password=Sup3rS3cretPw! -h db.internal < schema.sql\n"
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password or token", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
+}
+
+test_secret_command_option_with_space_fires if {
+	script := "#!/bin/bash\n/opt/agent/install --api-token 'f3a9c2e1d4b5' --site eu\n"
+	rule.deny == {{"msg": "the user_data of aws_instance.web contains a password or token", "resource": "aws_instance.web", "path": ["user_data"]}} with input as {"resources": [instance({"user_data": script})]}
+}
+
+test_password_command_options_not_literal_pass if {
+	script := concat("\n", [
+		"#!/bin/bash",
+		"aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 111122223333.dkr.ecr.eu-west-1.amazonaws.com",
+		"mysql --password=\"$DB_PASSWORD\" -h db.internal",
+		"agent --token-file=/etc/agent/token --password $(cat /run/secrets/pw)",
+		"app --secret-arn arn:aws:secretsmanager:eu-west-1:111122223333:secret:db",
+	])
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": script})]}
+}

@@ -4,7 +4,10 @@
 #   The role's trust policy lets principals of an AWS account (by account id or ARN) assume it
 #   with no condition requiring an sts:ExternalId or an MFA-authenticated session. A third party
 #   acting for several customers can then be tricked into using its access to this role (the
-#   confused-deputy problem), and stolen long-term keys in that account work without MFA.
+#   confused-deputy problem), and stolen long-term keys in that account work without MFA. An
+#   external ID condition that any value matches (StringLike "*") or that a request without one
+#   passes (StringEqualsIfExists), and BoolIfExists on aws:MultiFactorAuthPresent (requests signed
+#   with long-term access keys carry no such key), protect nothing and do not count.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html

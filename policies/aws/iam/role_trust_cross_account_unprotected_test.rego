@@ -33,3 +33,13 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [role({"Effect": "Allow", "Action": "sts:AssumeRole", "Principal": {"AWS": {"$unknown": "var.trusted_arn"}}})]}
 	count(rule.deny) == 0 with input as {"resources": [role(trust({"Condition": {"StringEquals": {"sts:ExternalId": {"$unknown": "var.external_id"}}}}))]}
 }
+
+# Round 36 (ScoutSuite iam-assume-role-lacks-external-id-and-mfa): an external ID any value matches,
+# IfExists forms (a request without the key passes) and BoolIfExists on aws:MultiFactorAuthPresent
+# (long-term access keys carry no such key) protect nothing.
+test_conditions_that_admit_anyone_fire if {
+	count(rule.deny) == 1 with input as {"resources": [role(trust({"Condition": {"StringLike": {"sts:ExternalId": "*"}}}))]}
+	count(rule.deny) == 1 with input as {"resources": [role(trust({"Condition": {"StringEqualsIfExists": {"sts:ExternalId": "a1b2c3"}}}))]}
+	count(rule.deny) == 1 with input as {"resources": [role(trust({"Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}}))]}
+	count(rule.deny) == 0 with input as {"resources": [role(trust({"Condition": {"StringLike": {"sts:ExternalId": "tenant-42-*"}}}))]}
+}

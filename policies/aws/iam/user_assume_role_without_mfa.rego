@@ -4,6 +4,8 @@
 #   A policy that applies to IAM users allows sts:AssumeRole with no condition requiring an
 #   MFA-authenticated session (aws:MultiFactorAuthPresent or aws:MultiFactorAuthAge). A leaked
 #   password or access key of such a user is then enough to step into every role it may assume.
+#   BoolIfExists on aws:MultiFactorAuthPresent does not require MFA: requests signed with the
+#   user's long-term access keys carry no such key, and IfExists lets them through.
 #   A user whose own policies deny sts:AssumeRole on every resource without a condition is not
 #   counted.
 #   A statement naming only roles of this configuration whose trust policy itself demands MFA of
@@ -18,8 +20,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_iam_user_policy, aws_iam_user, aws_iam_policy, aws_iam_user_policy_attachment, aws_iam_policy_attachment]
 #   frameworks: {}
-#   references:
-#     kics: 3ddfa124-6407-4845-a501-179f90c65097
+#   references: {}
 #   cwe: ["CWE-308"]
 #   remediation: Add a Bool condition requiring aws:MultiFactorAuthPresent to be true to the statement that allows sts:AssumeRole.
 #   fixable: false

@@ -71,3 +71,11 @@ test_target_role_without_mfa_trust_or_other_resources_fire if {
 	name := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": {"$unknown": "aws_iam_role.secrets.name"}}
 	count(rule.deny) == 1 with input as {"resources": [user_policy(name), role("secrets", mfa_trust)]}
 }
+
+# Round 36: BoolIfExists admits requests signed with long-term keys, which carry no
+# aws:MultiFactorAuthPresent (KICS's authentication_without_mfa negative sample passes it).
+test_bool_if_exists_mfa_fires if {
+	statement := {"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*", "Condition": {"BoolIfExists": {"aws:MultiFactorAuthPresent": "true"}}}
+	count(rule.deny) == 1 with input as {"resources": [user_policy(statement)]}
+	count(rule.deny) == 0 with input as {"resources": [user_policy({"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})]}
+}

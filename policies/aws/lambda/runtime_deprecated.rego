@@ -6,7 +6,8 @@
 #   support, and AWS later blocks creating and then updating them. A function on such a runtime
 #   runs code on an unpatched language stack. AWS's control for Lambda (Security Hub Lambda.2)
 #   asks for supported runtimes. The list holds the deprecations we confirmed against AWS's
-#   schedule, the latest nodejs20.x (30 April 2026); the Amazon Linux 2 runtimes AWS schedules
+#   schedule, the latest dotnet8 (10 November 2026, the end of Microsoft's support for .NET 8)
+#   and nodejs20.x (30 April 2026); the Amazon Linux 2 runtimes AWS schedules
 #   for 2026 (python3.10, python3.11, java8.al2, java11, java17, provided.al2) join it once
 #   confirmed. The rule never reads the clock, so a scan answers the same on any day.
 #   Container-image functions (no runtime) are not judged. Opaque terraform-aws-modules/lambda
@@ -36,6 +37,7 @@ import data.palisade.lib.unknown
 # Runtime identifiers AWS has deprecated (AWS Lambda's deprecated-runtimes table). The message
 # gives no date: AWS moved several of them before they took effect.
 deprecated := {
+	"dotnet8",
 	"nodejs20.x",
 	"python3.9",
 	"nodejs18.x",

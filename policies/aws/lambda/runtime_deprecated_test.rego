@@ -36,3 +36,10 @@ test_container_image_not_judged if {
 	image := object.union(fn("python3.8"), {"config": {"runtime": "python3.8", "package_type": "Image"}})
 	count(rule.deny) == 0 with input as {"resources": [image]}
 }
+
+# Round 36: .NET 8 left Microsoft's support on 10 November 2026, and Lambda deprecated dotnet8
+# that day; dotnet10 is supported.
+test_dotnet8_reported if {
+	count(rule.deny) == 1 with input as {"resources": [fn("dotnet8")]}
+	count(rule.deny) == 0 with input as {"resources": [fn("dotnet10")]}
+}

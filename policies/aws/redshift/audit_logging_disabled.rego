@@ -12,7 +12,7 @@
 #   id: PAL-AWS-REDSHIFT-007
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_redshift_cluster, aws_redshift_logging]
+#   resource_types: [aws_redshift_cluster, aws_redshift_logging, aws_redshift_parameter_group]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_71
@@ -48,18 +48,38 @@ deny contains fixes.finding(r, ["logging"], msg(r), logging_resource_ops(r)) if 
 # replaces is gone in v6) that sends the audit logs to CloudWatch Logs: Redshift creates the log
 # groups (/aws/redshift/cluster/<id>/<log type>) through its service-linked role, so nothing else
 # is needed, whereas S3 delivery would need a bucket with a policy for the Redshift service. The
-# user activity log is filled only when the parameter group sets enable_user_activity_logging;
-# exporting it costs nothing otherwise. No fix when a constraint keeps the provider below v5.45,
-# when the cluster is one instance of several or inside a module, or when the name is taken.
+# user activity log is filled only when the parameter group sets enable_user_activity_logging, so
+# it is exported only when a declared group the cluster names does (round 36: exporting a log that
+# is never written is PAL-AWS-REDSHIFT-014's finding). No fix when a constraint keeps the provider
+# below v5.45, when the cluster is one instance of several or inside a module, or when the name is
+# taken.
 logging_resource_ops(r) := [result.add_resource("aws_redshift_logging", r.name, {
 	"cluster_identifier": result.expr(sprintf("%s.id", [r.address])),
 	"log_destination_type": "cloudwatch",
-	"log_exports": ["connectionlog", "userlog", "useractivitylog"],
+	"log_exports": array.concat(["connectionlog", "userlog"], activity_log(r)),
 })] if {
 	fixes.can_reference(r)
 	not tf.provider_below_version("aws", 5, 45)
 	not logging_named(r.name)
 } else := []
+
+activity_log(r) := ["useractivitylog"] if {
+	some g in tf.resources("aws_redshift_parameter_group")
+	names_group(r, g)
+	some p in tf.blocks(g, "parameter")
+	p.name == "enable_user_activity_logging"
+	lower(unknown.known_string(p.value)) == "true"
+} else := []
+
+names_group(r, g) if {
+	some ref in tf.references_to(r, ["cluster_parameter_group_name"], "aws_redshift_parameter_group")
+	tf.refers_to(ref.target, g.address)
+}
+
+names_group(r, g) if {
+	name := unknown.known_string(r.config.cluster_parameter_group_name)
+	name == unknown.known_string(g.config.name)
+}
 
 logging_named(name) if {
 	some l in tf.resources("aws_redshift_logging")

@@ -49,3 +49,13 @@ test_fix_replaces_a_disabled_block if {
 	some g in rule.deny with input as {"resources": [cluster({"logging": [{"enable": false, "bucket_name": "logs"}]})]}
 	not g.fix
 }
+
+# Round 36: the user activity log is asked for only when the cluster's parameter group writes it
+# (enable_user_activity_logging); exporting it otherwise is what PAL-AWS-REDSHIFT-014 reports.
+test_fix_exports_the_user_activity_log_only_when_written if {
+	some f in rule.deny with input as {"resources": [cluster({})]}
+	f.fix[0].config.log_exports == ["connectionlog", "userlog"]
+	on := {"address": "aws_redshift_parameter_group.pg", "type": "aws_redshift_parameter_group", "name": "pg", "references": [], "config": {"name": "pg", "family": "redshift-1.0", "parameter": [{"name": "enable_user_activity_logging", "value": "true"}]}}
+	some g in rule.deny with input as {"resources": [cluster({"cluster_parameter_group_name": "pg"}), on]}
+	g.fix[0].config.log_exports == ["connectionlog", "userlog", "useractivitylog"]
+}
