@@ -10,7 +10,8 @@
 #   block_public_policy is on, so only an access point created with block_public_policy = false
 #   and restrict_public_buckets = false can carry one. The finding is withheld when the
 #   configuration's account public access block, or the bucket's, blocks or restricts public
-#   policies (S3 applies the most restrictive of the three), when the configuration creates the
+#   policies (S3 applies the most restrictive of the three; a bucket's BlockPublicPolicy also makes
+#   S3 reject the policy of its same-account access points), when the configuration creates the
 #   bucket without an aws_s3_bucket_public_access_block (S3 turns every setting on for new buckets
 #   since April 2023), and for an access point that only accepts requests from a VPC
 #   (vpc_configuration).
@@ -44,10 +45,10 @@ package palisade.aws.s3.access_point_policy_public
 # string) has settings Palisade cannot see, and its defaults block public policies: no finding.
 # A bucket outside the configuration (a name string) may predate S3's April 2023 default and have
 # no block, so it does not withhold the finding; a bucket the configuration creates does unless
-# its own aws_s3_bucket_public_access_block turns the switches off. S3-009 differs on purpose: a
-# public bucket policy under the default block is rejected at apply (BlockPublicPolicy), so it
-# names an apply error or an exposure, whereas an access point policy under the bucket's
-# RestrictPublicBuckets is accepted and silently restricted (neither).
+# its own aws_s3_bucket_public_access_block turns the switches off: the bucket's BlockPublicPolicy
+# makes S3 reject PutAccessPointPolicy for the bucket's same-account access points, and its
+# RestrictPublicBuckets restricts requests through them, so the open policy never takes effect, as
+# with an explicit bucket block. (S3-009 reads no public access block at all; see docs/accuracy.md.)
 
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
