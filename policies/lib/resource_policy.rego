@@ -18,12 +18,14 @@ import data.palisade.lib.unknown
 # Condition keys that tie a request to known identities or sources (lower-cased). aws:username is
 # not one: any account can create a user of that name. Nor are kms:ViaService and aws:CalledVia*:
 # they name the service a request passes through, which any account's principals can use (AWS
-# pairs kms:ViaService with kms:CallerAccount for that reason).
+# pairs kms:ViaService with kms:CallerAccount for that reason). Nor are aws:ResourceAccount and
+# aws:ResourceOrgID: in a resource's own policy the resource is always the owner's, so they hold
+# for every caller (they scope identity and VPC endpoint policies).
 scoping_keys := {
 	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
 	"aws:principalservicename", "aws:principalservicenameslist", "aws:userid",
 	"aws:sourcearn", "aws:sourceaccount", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
-	"aws:sourcevpce", "aws:sourcevpc", "aws:resourceaccount", "aws:resourceorgid", "kms:calleraccount",
+	"aws:sourcevpce", "aws:sourcevpc", "kms:calleraccount",
 	"elasticfilesystem:accesspointarn", "s3:dataaccesspointaccount",
 }
 

@@ -125,3 +125,11 @@ test_allow_with_not_principal_is_open_to_all_others if {
 	count(rp.any_principal_statements(doc({"Effect": "Allow", "NotPrincipal": "*", "Action": "sqs:SendMessage"}))) == 0
 	count(rp.any_principal_statements(doc({"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "sqs:*"}))) == 0
 }
+
+# aws:ResourceAccount / aws:ResourceOrgID name the account / organization that owns the resource a
+# request acts on. In a resource's own policy that is always the policy's owner, so the condition
+# holds for every caller (they scope identity and VPC endpoint policies, not resource policies).
+test_resource_owner_condition_does_not_scope if {
+	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:ResourceAccount", "111122223333"))) == 1
+	count(rp.any_principal_statements(open_to_all_but("StringEquals", "aws:ResourceOrgID", "o-abc"))) == 1
+}

@@ -10,8 +10,11 @@
 #   block_public_policy is on, so only an access point created with block_public_policy = false
 #   and restrict_public_buckets = false can carry one. The finding is withheld when the
 #   configuration's account public access block, or the bucket's, blocks or restricts public
-#   policies (S3 applies the most restrictive of the three), and for an access point that only
-#   accepts requests from a VPC (vpc_configuration).
+#   policies (S3 applies the most restrictive of the three; a bucket's BlockPublicPolicy also makes
+#   S3 reject the policy of its same-account access points), when the configuration creates the
+#   bucket without an aws_s3_bucket_public_access_block (S3 turns every setting on for new buckets
+#   since April 2023), and for an access point that only accepts requests from a VPC
+#   (vpc_configuration).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-points-bpa-settings.html
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
@@ -40,6 +43,12 @@ package palisade.aws.s3.access_point_policy_public
 # it, with a new alias and ARN). PAL-AWS-S3-019 reports the settings turned off; this rule reports
 # the open policy those settings let through. An access point outside the configuration (an ARN
 # string) has settings Palisade cannot see, and its defaults block public policies: no finding.
+# A bucket outside the configuration (a name string) may predate S3's April 2023 default and have
+# no block, so it does not withhold the finding; a bucket the configuration creates does unless
+# its own aws_s3_bucket_public_access_block turns the switches off: the bucket's BlockPublicPolicy
+# makes S3 reject PutAccessPointPolicy for the bucket's same-account access points, and its
+# RestrictPublicBuckets restricts requests through them, so the open policy never takes effect, as
+# with an explicit bucket block. (S3-009 reads no public access block at all; see docs/accuracy.md.)
 
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
@@ -96,4 +105,13 @@ bucket_switch_on(ap, switch) if {
 	ap in s3.companions(bucket, "aws_s3_access_point")
 	some pab in s3.companions(bucket, "aws_s3_bucket_public_access_block")
 	not unknown.not_true(object.get(pab.config, switch, null))
+}
+
+# A bucket of the configuration that no public access block resource is found for has S3's
+# default for new buckets (every setting on since April 2023), or one the configuration cannot
+# show (an unresolved companion): either may restrict the policy.
+bucket_switch_on(ap, _) if {
+	some bucket in s3.buckets
+	ap in s3.companions(bucket, "aws_s3_access_point")
+	count(s3.companions(bucket, "aws_s3_bucket_public_access_block")) == 0
 }

@@ -62,3 +62,14 @@ test_scoped_or_unknown_passes if {
 	unknown_switch := object.union(open_settings, {"block_public_policy": {"$unknown": "var.b"}})
 	count(rule.deny) == 0 with input as {"resources": [access_point({"policy": public_doc, "public_access_block_configuration": [unknown_switch]})]}
 }
+
+# S3 has turned every block public access setting on for new buckets since April 2023, and a request
+# through an access point is also checked against the bucket's settings: a bucket of the
+# configuration without an aws_s3_bucket_public_access_block restricts the open policy.
+test_bucket_of_the_configuration_without_public_access_block_passes if {
+	ap := access_point({"policy": public_doc, "public_access_block_configuration": [open_settings]})
+	bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "name": "b", "references": [], "config": {"bucket": "data-bucket"}}
+	count(rule.deny) == 0 with input as {"resources": [ap, bucket]}
+	account := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "references": [], "config": {}}
+	count(rule.deny) == 0 with input as {"resources": [ap, bucket, account]}
+}
