@@ -13,6 +13,7 @@
 #   formats: [terraform]
 #   resource_types: [aws_api_gateway_stage, aws_api_gateway_deployment, aws_api_gateway_method_settings, aws_apigatewayv2_stage]
 #   references:
+#     checkov: CKV2_AWS_4
 #     kics: 1b6799eb-4a7a-4b04-9001-8cceb9999326
 #   cwe: ["CWE-778"]
 #   remediation: Set logging_level = "ERROR" (or "INFO") in the method settings or the stage's default_route_settings.

@@ -16,7 +16,7 @@
 #   resource_types: [aws_athena_workgroup]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_159
+#     checkov: [CKV_AWS_159, CKV_AWS_82]
 #     trivy: AVD-AWS-0007
 #     kics: d364984a-a222-4b5f-a8b0-e23ab19ebff3
 #   cwe: ["CWE-311"]

@@ -15,7 +15,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_cloudfront_distribution, "module:terraform-aws-modules/cloudfront/aws"]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_54
 #   cwe: ["CWE-327"]
 #   remediation: Set origin_ssl_protocols = ["TLSv1.2"] (every current web server supports TLS 1.2).
 #   fixable: true

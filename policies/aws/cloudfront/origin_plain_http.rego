@@ -16,7 +16,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_cloudfront_distribution]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_72
 #   cwe: ["CWE-319"]
 #   remediation: Serve HTTPS on the origin and set origin_protocol_policy = "https-only".
 #   fixable: false

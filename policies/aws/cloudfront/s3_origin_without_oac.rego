@@ -24,7 +24,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_cloudfront_distribution, aws_cloudfront_origin_access_control]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_46
 #   cwe: ["CWE-284"]
 #   remediation: >-
 #     Create an aws_cloudfront_origin_access_control (origin type s3, signing behavior always, SigV4),

@@ -16,6 +16,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_cognito_identity_pool]
 #   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_366
 #   cwe: ["CWE-306"]
 #   remediation: >-
 #     Set allow_unauthenticated_identities = false; if guests are needed, give the pool's

@@ -61,7 +61,8 @@
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
 #     soc2: [CC6.1]
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_295
 #   cwe: ["CWE-798"]
 #   remediation: |
 #     Let the service keep the secret (RDS, Aurora and DocumentDB: manage_master_user_password = true;

@@ -21,7 +21,8 @@
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
 #     soc2: [CC6.1]
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_41
 #   cwe: ["CWE-798"]
 #   remediation: |
 #     Remove access_key and secret_key from the provider block and let the provider find

@@ -13,7 +13,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_docdb_cluster_parameter_group]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_90
 #   cwe: ["CWE-319"]
 #   remediation: Set the tls parameter to enabled (or tls1.2+) once the clients connect with the Amazon DocumentDB CA bundle.
 #   fixable: true

@@ -20,6 +20,7 @@
 #   resource_types: [aws_ecs_service, aws_ecs_task_set, "module:terraform-aws-modules/ecs/aws", "module:terraform-aws-modules/ecs/aws//modules/service"]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_333
 #     kics: bafe7989-3c4b-47f0-910b-e6e1cba7f146
 #   cwe: ["CWE-668"]
 #   remediation: Set assign_public_ip = false; run the tasks in private subnets (NAT gateway or VPC endpoints) and publish the service through a load balancer.

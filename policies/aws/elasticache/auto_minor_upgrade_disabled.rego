@@ -17,7 +17,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_322
 #   remediation: Set auto_minor_version_upgrade = true (or leave it out).
 #   fixable: true
 package palisade.aws.elasticache.auto_minor_upgrade_disabled

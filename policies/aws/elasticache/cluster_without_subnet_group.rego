@@ -15,6 +15,7 @@
 #   resource_types: [aws_elasticache_cluster, aws_elasticache_replication_group, "module:terraform-aws-modules/elasticache/aws"]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_323
 #     kics: 8c849af7-a399-46f7-a34c-32d3dc96f1fc
 #   cwe: ["CWE-668"]
 #   remediation: Set subnet_group_name to an aws_elasticache_subnet_group in private subnets.

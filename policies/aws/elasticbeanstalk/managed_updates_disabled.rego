@@ -20,6 +20,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_elastic_beanstalk_environment]
 #   frameworks: {}
+#   references:
+#     checkov: CKV_AWS_340
 #   cwe: ["CWE-1104"]
 #   remediation: >-
 #     Add settings aws:elasticbeanstalk:managedactions ManagedActionsEnabled = "true" and

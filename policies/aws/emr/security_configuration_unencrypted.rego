@@ -24,7 +24,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_emr_security_configuration]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: [CKV_AWS_349, CKV_AWS_351]
 #   cwe: ["CWE-311"]
 #   remediation: >-
 #     In the configuration JSON set EncryptionConfiguration.EnableAtRestEncryption = true with an

@@ -12,6 +12,7 @@
 #   resource_types: [aws_guardduty_detector]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_238
 #     kics: 704dadd3-54fc-48ac-b6a0-02f170011473
 #   cwe: ["CWE-778"]
 #   remediation: Set enable = true (the default).

@@ -16,7 +16,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references:
-#     checkov: CKV_AWS_274
+#     checkov: [CKV_AWS_274, CKV_AWS_275]
 #   cwe: ["CWE-269"]
 #   remediation: Attach a policy that grants only the permissions needed (or a job-function managed policy).
 #   fixable: false

@@ -30,7 +30,7 @@
 #   frameworks:
 #     nist-800-53: [AC-6]
 #   references:
-#     checkov: CKV_AWS_288
+#     checkov: [CKV_AWS_288, CKV_AWS_108]
 #   cwe: ["CWE-200"]
 #   remediation: Scope Resource to the ARNs of the buckets, secrets, parameters, tables or KMS keys the identity reads (Palisade offers them).
 #   fixable: false

@@ -15,7 +15,7 @@
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references:
-#     checkov: CKV_AWS_62
+#     checkov: [CKV_AWS_62, CKV_AWS_1, CKV_AWS_49, CKV_AWS_63, CKV2_AWS_40]
 #     trivy: AVD-AWS-0057
 #     kics:
 #       - 575a2155-6af1-4026-b1af-d5bc8fe2a904

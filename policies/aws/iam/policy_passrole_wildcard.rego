@@ -14,7 +14,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: [CKV_AWS_110, CKV_AWS_286]
 #   references:
 #     kics: e39bee8c-fe54-4a3f-824d-e5e2d1cca40a
 #   cwe: ["CWE-269"]

@@ -35,6 +35,7 @@
 #     - aws_iam_group_policy_attachments_exclusive
 #   frameworks: {}
 #   references:
+#     checkov: [CKV_AWS_49, CKV_AWS_63, CKV2_AWS_40]
 #     trivy: [AVD-AWS-0057, AVD-AWS-0345]
 #   cwe: ["CWE-269"]
 #   remediation: List the specific actions needed (IAM Access Analyzer can generate them from CloudTrail activity).

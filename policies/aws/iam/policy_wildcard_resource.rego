@@ -20,7 +20,7 @@
 #   frameworks:
 #     nist-800-53: [AC-6]
 #   references:
-#     checkov: [CKV_AWS_355, CKV_AWS_290]
+#     checkov: [CKV_AWS_355, CKV_AWS_290, CKV_AWS_109, CKV_AWS_111, CKV_AWS_289, CKV_AWS_356, CKV_AWS_110, CKV_AWS_286]
 #   cwe: ["CWE-269"]
 #   remediation: Scope Resource to the ARNs of the resources the identity writes to (Palisade offers the ARNs of matching resources in the module).
 #   fixable: false

@@ -15,7 +15,7 @@
 #   resource_types: [aws_lambda_permission, "module:terraform-aws-modules/lambda/aws"]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_301
+#     checkov: [CKV_AWS_301, CKV_AWS_364]
 #     kics: e08ed7eb-f3ef-494d-9d22-2e3db756a347
 #     trivy: AVD-AWS-0067
 #   cwe: ["CWE-732"]

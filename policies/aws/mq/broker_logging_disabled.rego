@@ -13,7 +13,7 @@
 #   resource_types: [aws_mq_broker]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_48
+#     checkov: [CKV_AWS_48, CKV_AWS_197]
 #     trivy: [AVD-AWS-0070, AVD-AWS-0071]
 #     kics: 31245f98-a6a9-4182-9fc1-45482b9d030a
 #   cwe: ["CWE-778"]

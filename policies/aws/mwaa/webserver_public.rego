@@ -16,7 +16,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_mwaa_environment]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_66
 #   cwe: ["CWE-284"]
 #   remediation: >-
 #     Set webserver_access_mode = "PRIVATE_ONLY" and reach the Airflow UI through the VPC (a VPN,

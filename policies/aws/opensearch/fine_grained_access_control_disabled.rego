@@ -19,7 +19,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_opensearch_domain, aws_elasticsearch_domain, "module:terraform-aws-modules/opensearch/aws"]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_52
 #   cwe: ["CWE-284"]
 #   remediation: Add advanced_security_options { enabled = true } with a master user; it needs encryption at rest, node-to-node and HTTPS.
 #   fixable: false

@@ -15,6 +15,7 @@
 #   resource_types: [aws_db_cluster_snapshot, aws_rds_cluster, aws_db_snapshot, aws_db_instance]
 #   frameworks: {}
 #   references:
+#     checkov: CKV_AWS_146
 #     kics: 656880aa-1388-488f-a6d4-8f73c23149b2
 #   cwe: ["CWE-311"]
 #   remediation: Set storage_encrypted = true on the source cluster or instance (or copy the snapshot with a KMS key).

@@ -16,7 +16,7 @@
 #   resource_types: [aws_db_instance, aws_rds_cluster, "module:terraform-aws-modules/rds/aws", "module:terraform-aws-modules/rds-aurora/aws"]
 #   frameworks: {}
 #   references:
-#     checkov: [CKV_AWS_161, CKV_AWS_162]
+#     checkov: [CKV_AWS_161, CKV_AWS_162, CKV_AWS_128]
 #     trivy: AVD-AWS-0176
 #     kics: [88fd05e0-ac0e-43d2-ba6d-fc0ba60ae1a6, 228497f6-414f-41c8-9113-f36a2b1b7975]
 #   remediation: Set iam_database_authentication_enabled = true and grant rds-db:connect to the identities that need it.

@@ -14,7 +14,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_redshift_parameter_group]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_105
 #   cwe: ["CWE-319"]
 #   remediation: >-
 #     Add a parameter block with name = "require_ssl" and value = "true" (clients then connect with

@@ -17,7 +17,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_route53domains_registered_domain, aws_route53domains_domain]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_377
 #   cwe: ["CWE-284"]
 #   remediation: Set transfer_lock = true (or remove it; true is the default) unless a transfer is under way.
 #   fixable: true

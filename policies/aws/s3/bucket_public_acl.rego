@@ -16,7 +16,7 @@
 #   resource_types: [aws_s3_bucket, aws_s3_bucket_acl, "module:terraform-aws-modules/s3-bucket/aws"]
 #   frameworks: {}
 #   references:
-#     checkov: [CKV_AWS_20, CKV_AWS_57, CKV2_AWS_43]
+#     checkov: [CKV_AWS_20, CKV_AWS_57, CKV2_AWS_43, CKV_AWS_375]
 #     trivy: AVD-AWS-0092
 #     kics:
 #       - 38c5ee0d-7f22-4260-ab72-5073048df100

@@ -12,7 +12,7 @@
 #   resource_types: [aws_sagemaker_notebook_instance]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_122
+#     checkov: [CKV_AWS_122, CKV_AWS_306]
 #   cwe: ["CWE-668"]
 #   remediation: >-
 #     Set direct_internet_access = "Disabled" and give the notebook a subnet with the endpoints it

@@ -21,7 +21,8 @@
 #   resource_types: [aws_wafv2_web_acl, aws_wafv2_web_acl_rule_group_association, aws_wafv2_web_acl_rule]
 #   frameworks:
 #     nist-800-53: ["SC-7"]
-#   references: {}
+#   references:
+#     checkov: CKV_AWS_175
 #   cwe: ["CWE-693"]
 #   remediation: >-
 #     Add at least one rule or rule group (for example an AWS managed rule group such as

@@ -16,7 +16,7 @@
 #   resource_types: [aws_workspaces_workspace]
 #   frameworks: {}
 #   references:
-#     checkov: CKV_AWS_155
+#     checkov: [CKV_AWS_155, CKV_AWS_156]
 #     trivy: AVD-AWS-0109
 #     kics: b9033580-6886-401a-8631-5f19f5bb24c7
 #   cwe: ["CWE-311"]
