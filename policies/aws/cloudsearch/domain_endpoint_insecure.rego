@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/cloudsearch/latest/developerguide/configuring-domain-endpoint-options.html
 #   - ref: https://docs.aws.amazon.com/cloudsearch/latest/developerguide/API_DomainEndpointOptions.html
 # custom:
-#   id: PAL-AWS-CLOUDSEARCH-061
+#   id: PAL-AWS-CLOUDSEARCH-001
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_cloudsearch_domain]

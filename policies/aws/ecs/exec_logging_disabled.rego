@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-exec.html
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ExecuteCommandConfiguration.html
 # custom:
-#   id: PAL-AWS-ECS-070
+#   id: PAL-AWS-ECS-010
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_ecs_cluster]

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-update-imdsv2.html
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstanceMetadataServiceConfiguration.html
 # custom:
-#   id: PAL-AWS-SAGEMAKER-067
+#   id: PAL-AWS-SAGEMAKER-007
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_sagemaker_notebook_instance]
