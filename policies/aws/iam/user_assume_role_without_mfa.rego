@@ -42,6 +42,12 @@ user_documents contains {"resource": r, "path": ["policy"], "doc": r.config.poli
 	not inline_of_denied_user(r)
 }
 
+user_documents contains {"resource": d.resource, "path": d.path, "doc": d.doc} if {
+	some d in iam_identity.documents
+	startswith(d.identity, "aws_iam_user.")
+	not assume_denied(d.identity)
+}
+
 # inline_of_denied_user(r): r is an inline policy of a user declared here whose own documents
 # take sts:AssumeRole away (below).
 inline_of_denied_user(r) if {
@@ -49,12 +55,6 @@ inline_of_denied_user(r) if {
 	d.resource.address == r.address
 	startswith(d.identity, "aws_iam_user.")
 	assume_denied(d.identity)
-}
-
-user_documents contains {"resource": d.resource, "path": d.path, "doc": d.doc} if {
-	some d in iam_identity.documents
-	startswith(d.identity, "aws_iam_user.")
-	not assume_denied(d.identity)
 }
 
 # assume_denied(user): one of the user's own documents denies sts:AssumeRole on every resource
