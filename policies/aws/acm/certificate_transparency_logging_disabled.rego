@@ -8,7 +8,8 @@
 #   certificates mistakenly or maliciously issued for the domain are detected. Private
 #   certificates (issued by a private CA, certificate_authority_arn) and imported ones are not
 #   logged by ACM and are not judged. terraform-aws-modules/acm's
-#   certificate_transparency_logging_preference = false is the same setting.
+#   certificate_transparency_logging_preference = false is the same setting (judged when the call
+#   creates a certificate and gives no private_authority_arn, its private CA).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/acm/latest/userguide/acm-concepts.html#concept-transparency
 #   - ref: https://docs.aws.amazon.com/acm/latest/APIReference/API_CertificateOptions.html
@@ -43,6 +44,8 @@ deny contains result.fail(r, ["options", i, "certificate_transparency_logging_pr
 
 deny contains result.fail(m, ["certificate_transparency_logging_preference"], msg) if {
 	some m in modules.opaque_calls("acm")
+	modules.creates(m, ["create_certificate", "putin_khuylo"])
+	not "private_authority_arn" in object.keys(m.config)
 	public_request(m.config)
 	unknown.is_false(m.config.certificate_transparency_logging_preference)
 	msg := sprintf("%s opts its certificate out of certificate transparency logging", [m.address])

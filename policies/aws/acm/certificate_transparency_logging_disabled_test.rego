@@ -34,3 +34,13 @@ test_registry_module_fires if {
 	on := {"address": "module.acm", "name": "acm", "source": "terraform-aws-modules/acm/aws", "config": {"domain_name": "example.com"}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [on]}
 }
+
+# Review of round 36 (s22/R2): the module passes its private CA as private_authority_arn (its
+# certificate_authority_arn), and create_certificate = false creates no certificate.
+test_registry_module_private_or_not_created_passes if {
+	base := {"domain_name": "example.com", "certificate_transparency_logging_preference": false}
+	private := {"address": "module.acm", "name": "acm", "source": "terraform-aws-modules/acm/aws", "config": object.union(base, {"private_authority_arn": {"$unknown": "var.ca"}})}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [private]}
+	records := {"address": "module.acm", "name": "acm", "source": "terraform-aws-modules/acm/aws", "config": object.union(base, {"create_certificate": false})}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [records]}
+}

@@ -155,14 +155,22 @@ literal_secrets(text) := {name |
 # Round 36: a command-line option whose name ends in a password, secret or token part, given a
 # literal (mysql --password=…, an installer's --api-token …): the literal is on the command line
 # the script runs. Options that only name where the secret is (--password-stdin, --token-file,
-# --secret-arn) end in another part; computed values and places are skipped as above.
+# --secret-arn) end in another part; computed values and places are skipped as above, and so
+# are switches (below).
 option_secrets(text) := {name |
 	some m in regex.find_all_string_submatch_n(`(?m)(?:^|[\s;"'])--([A-Za-z][A-Za-z0-9-]*)(?:=|[ \t]+)\\?["']?([^\s"';\\]{6,})`, text, -1)
 	name := m[1]
 	parts := split(lower(name), "-")
 	parts[count(parts) - 1] in secret_parts
+	not parts[0] in switch_prefixes
+	not startswith(m[2], "-")
 	not computed_or_place(m[2])
 }
+
+# Review of round 36: an option that says the secret is absent, asked for or made up (adduser
+# --disabled-password, --no-password, --ask-password, --random-password) is a switch: the word after
+# it is the next option (starts with "-") or the command's own argument, such as the user's name.
+switch_prefixes := {"disabled", "disable", "no", "without", "skip", "ask", "prompt", "empty", "random", "generate", "lock"}
 
 secret_parts := {"password", "passwd", "pwd", "secret", "token", "apikey"}
 

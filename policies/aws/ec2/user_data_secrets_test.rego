@@ -145,3 +145,16 @@ test_password_command_options_not_literal_pass if {
 	])
 	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": script})]}
 }
+
+# Review of round 36 (s22/R2): a switch whose name ends in a secret part takes no value; the word
+# after it is the next option or the command's own argument (adduser's user name), not a secret.
+test_switch_options_pass if {
+	script := concat("\n", [
+		"#!/bin/bash",
+		"adduser --disabled-password --gecos \"\" deploy",
+		"adduser --disabled-password appuser",
+		"useradd --no-password builder",
+		"tool --ask-password --verbose",
+	])
+	count(rule.deny) == 0 with input as {"resources": [instance({"user_data": script})]}
+}

@@ -6,8 +6,9 @@
 #   password or access key of such a user is then enough to step into every role it may assume.
 #   BoolIfExists on aws:MultiFactorAuthPresent does not require MFA: requests signed with the
 #   user's long-term access keys carry no such key, and IfExists lets them through.
-#   A user whose own policies deny sts:AssumeRole on every resource without a condition is not
-#   counted.
+#   A user whose own policies deny sts:AssumeRole on every resource without a condition, or
+#   under BoolIfExists aws:MultiFactorAuthPresent "false" (the IAM User Guide's deny-without-MFA
+#   policy), is not counted.
 #   A statement naming only roles of this configuration whose trust policy itself demands MFA of
 #   every caller is not reported: AWS checks both policies, and the role's refuses a session
 #   without MFA.
@@ -38,12 +39,22 @@ user_documents contains {"resource": r, "path": ["policy"], "doc": r.config.poli
 	some r in input.resources
 	r.type == "aws_iam_user_policy"
 	is_object(r.config.policy)
+	not inline_of_denied_user(r)
 }
 
 user_documents contains {"resource": d.resource, "path": d.path, "doc": d.doc} if {
 	some d in iam_identity.documents
 	startswith(d.identity, "aws_iam_user.")
 	not assume_denied(d.identity)
+}
+
+# inline_of_denied_user(r): r is an inline policy of a user declared here whose own documents
+# take sts:AssumeRole away (below).
+inline_of_denied_user(r) if {
+	some d in iam_identity.documents
+	d.resource.address == r.address
+	startswith(d.identity, "aws_iam_user.")
+	assume_denied(d.identity)
 }
 
 # assume_denied(user): one of the user's own documents denies sts:AssumeRole on every resource
@@ -53,8 +64,67 @@ assume_denied(user) if {
 	iam_identity.denies_everywhere(st.statement, "sts:AssumeRole")
 }
 
+assume_denied(user) if {
+	some st in iam_identity.statements_of(user)
+	denies_without_mfa(st.statement)
+}
+
+# denies_without_mfa(s): the IAM User Guide's way to require MFA (review of round 36): a Deny of
+# sts:AssumeRole (by Action, or by a NotAction that leaves it out) on every resource whose only
+# condition holds for every request without MFA: BoolIfExists aws:MultiFactorAuthPresent "false"
+# (a request signed with long-term access keys has no such key, and IfExists matches it) or Null
+# aws:MultiFactorAuthAge "true". Bool "false" does not: requests without the key pass it.
+denies_without_mfa(s) if {
+	iam.is_deny(s)
+	"*" in iam.resources(s)
+	denies_assume_role(s)
+	conditions := iam.conditions(s)
+	count(conditions) == 1
+	without_mfa(conditions[0])
+}
+
+denies_assume_role(s) if {
+	some pattern in iam.actions(s)
+	is_string(pattern)
+	glob.match(lower(pattern), [], "sts:assumerole")
+}
+
+denies_assume_role(s) if {
+	listed := iam.not_actions(s)
+	count(listed) > 0
+	every pattern in listed {
+		is_string(pattern)
+		not glob.match(lower(pattern), [], "sts:assumerole")
+	}
+}
+
+without_mfa(c) if {
+	c.key == "aws:multifactorauthpresent"
+	c.operator == "boolifexists"
+	count(c.values) > 0
+	every v in c.values {
+		unknown.is_false(v)
+	}
+}
+
+without_mfa(c) if {
+	c.key == "aws:multifactorauthage"
+	c.operator == "null"
+	count(c.values) > 0
+	every v in c.values {
+		unknown.is_true(v)
+	}
+}
+
+# guarded(doc): the document itself holds such a Deny.
+guarded(doc) if {
+	some entry in iam.statements(doc)
+	denies_without_mfa(entry.statement)
+}
+
 deny contains result.with_related(result.fail(d.resource, d.path, msg), related) if {
 	some d in user_documents
+	not guarded(d.doc)
 	paths := [array.concat(d.path, entry.path) |
 		some entry in iam.statements(d.doc)
 		s := entry.statement

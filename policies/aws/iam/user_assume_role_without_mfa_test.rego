@@ -79,3 +79,26 @@ test_bool_if_exists_mfa_fires if {
 	count(rule.deny) == 1 with input as {"resources": [user_policy(statement)]}
 	count(rule.deny) == 0 with input as {"resources": [user_policy({"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}})]}
 }
+
+# Review of round 36 (s22/R2): the IAM User Guide's way to require MFA is a Deny of everything
+# (NotAction of the few calls that set MFA up) under BoolIfExists aws:MultiFactorAuthPresent "false":
+# it matches every request without MFA, long-term access keys included, so the Allow beside it
+# needs no condition of its own. A Deny under Bool "false" lets requests without the key through.
+mfa_guard(op) := {"Effect": "Deny", "NotAction": ["iam:ChangePassword", "sts:GetSessionToken"], "Resource": "*", "Condition": {op: {"aws:MultiFactorAuthPresent": "false"}}}
+
+test_deny_without_mfa_guard_passes if {
+	doc := {"Statement": [assume({}), mfa_guard("BoolIfExists")]}
+	p := {"address": "aws_iam_user_policy.p", "type": "aws_iam_user_policy", "name": "p", "references": [], "config": {"user": "dev", "policy": doc}}
+	count(rule.deny) == 0 with input as {"resources": [p]}
+	user := {"address": "aws_iam_user.dev", "type": "aws_iam_user", "name": "dev", "config": {"name": "dev"}, "references": []}
+	managed := {"address": "aws_iam_policy.m", "type": "aws_iam_policy", "name": "m", "config": {"policy": {"Statement": [assume({})]}}, "references": []}
+	guard := {"address": "aws_iam_policy.g", "type": "aws_iam_policy", "name": "g", "config": {"policy": {"Statement": [mfa_guard("BoolIfExists")]}}, "references": []}
+	count(rule.deny) == 0 with input as {"resources": [user, managed, guard, attach("a", "aws_iam_policy.m"), attach("b", "aws_iam_policy.g")]}
+}
+
+test_deny_guard_under_bool_or_narrow_fires if {
+	weak := {"Statement": [assume({}), mfa_guard("Bool")]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_iam_user_policy.p", "type": "aws_iam_user_policy", "name": "p", "references": [], "config": {"user": "dev", "policy": weak}}]}
+	narrow := {"Statement": [assume({}), object.union(mfa_guard("BoolIfExists"), {"NotAction": "sts:AssumeRole"})]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_iam_user_policy.p", "type": "aws_iam_user_policy", "name": "p", "references": [], "config": {"user": "dev", "policy": narrow}}]}
+}
