@@ -41,6 +41,16 @@ allows_all_but_listed(s) if {
 	not "*" in not_actions(s)
 }
 
+# excludes_service(s, svc): the statement's NotAction lists "*" or "<svc>:*" (actions are matched
+# in any case), so it allows no action of that service. A resource policy (bucket, queue) or a
+# trust policy is only evaluated for its own service's actions, and there such a statement grants
+# nothing.
+excludes_service(s, svc) if {
+	some a in not_actions(s)
+	is_string(a)
+	lower(a) in {"*", sprintf("%s:*", [svc])}
+}
+
 resources(s) := as_list(object.get(s, "Resource", null))
 
 # principals(s): every principal value; "*" for `Principal: "*"`.

@@ -10,6 +10,7 @@
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-security-configurations.html
 #   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-data-encryption.html
+#   - ref: https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-data-encryption-options.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/emr_cluster#security_configuration
 # custom:
 #   id: PAL-AWS-EMR-004

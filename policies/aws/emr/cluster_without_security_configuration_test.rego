@@ -17,3 +17,13 @@ test_cluster_with_security_configuration_passes if {
 test_unknown_security_configuration_passes if {
 	count(rule.deny) == 0 with input as {"resources": [cluster({"security_configuration": {"$unknown": "aws_emr_security_configuration.sc.name"}})]}
 }
+
+# Kept from helper H2's identical rule (round 37, EMR-014 before the merge kept this one): an
+# explicit null is no security configuration; a variable without a default is unknown.
+test_null_security_configuration_fires if {
+	count(rule.deny) == 1 with input as {"resources": [cluster({"security_configuration": null})]}
+}
+
+test_variable_security_configuration_passes if {
+	count(rule.deny) == 0 with input as {"resources": [cluster({"security_configuration": {"$unknown": "var.security_configuration"}})]}
+}

@@ -7,7 +7,8 @@
 #   source identities and use every other federation entry point, and the policy no longer says
 #   how the role is meant to be used. An Allow statement with NotAction is reported too: it allows
 #   every STS action but those it lists (NotAction "sts:AssumeRoleWithSAML" still allows
-#   sts:AssumeRole, sts:TagSession and the rest); it has no fix, the actions meant are not named.
+#   sts:AssumeRole, sts:TagSession and the rest; NotAction "sts:*" or "*" grants nothing); it has no
+#   fix, the actions meant are not named.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html#term_trust-policy
@@ -49,11 +50,15 @@ deny contains result.with_related(result.fail(r, ["assume_role_policy"], msg), r
 	related := [result.related(r, e.path, e.msg) | some e in all_entries]
 }
 
-# Allow with NotAction: every action but the listed ones. An unknown NotAction still excludes
-# only what it names, so the statement allows every other action whatever the value is.
+# Allow with NotAction: every STS action but the listed ones. A trust policy is evaluated only
+# for STS actions, so a NotAction listing "sts:*" or "*" grants nothing, and an unknown NotAction
+# (or element) could be one of them: left alone.
 allows_all_but(s) if {
-	not_action := object.get(s, "NotAction", null)
-	not_action != null
+	iam.allows_all_but_listed(s)
+	every a in iam.not_actions(s) {
+		is_string(a)
+	}
+	not iam.excludes_service(s, "sts")
 }
 
 # A trust policy is only evaluated for STS actions (AssumeRole*, TagSession, SetSourceIdentity,

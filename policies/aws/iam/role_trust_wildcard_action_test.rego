@@ -51,3 +51,16 @@ test_not_action_fires if {
 test_deny_not_action_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Deny", "NotAction": "sts:AssumeRole", "Principal": "*"}]}}}]}
 }
+
+# A trust policy is evaluated only for STS actions, so an Allow whose NotAction lists "sts:*" (any
+# case) or "*" grants nothing; an unknown NotAction could be either (review of round 37, s22/R3).
+test_not_action_excluding_every_sts_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [trust_not_action("sts:*")]}
+	count(rule.deny) == 0 with input as {"resources": [trust_not_action(["STS:*"])]}
+	count(rule.deny) == 0 with input as {"resources": [trust_not_action("*")]}
+	count(rule.deny) == 0 with input as {"resources": [trust_not_action({"$unknown": "var.not_actions"})]}
+	count(rule.deny) == 0 with input as {"resources": [trust_not_action(["sts:TagSession", {"$unknown": "var.extra"}])]}
+	count(rule.deny) == 1 with input as {"resources": [trust_not_action(["sts:TagSession", "sts:SetSourceIdentity"])]}
+}
+
+trust_not_action(not_action) := {"address": "aws_iam_role.app", "type": "aws_iam_role", "name": "app", "references": [], "config": {"assume_role_policy": {"Statement": [{"Effect": "Allow", "NotAction": not_action, "Principal": {"AWS": "arn:aws:iam::111122223333:root"}}]}}}

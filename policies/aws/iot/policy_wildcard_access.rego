@@ -8,6 +8,8 @@
 #   device certificate then speaks for the whole fleet. Device Defender's audit reports such
 #   policies as overly permissive; scope resources to the device with policy variables
 #   (client/${iot:Connection.Thing.ThingName}, topic/things/${iot:Connection.Thing.ThingName}/*).
+#   iot:ListRetainedMessages and iot:ListNamedShadowsForThing, which take only Resource "*", are
+#   not reported on it.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/iot/latest/developerguide/security-best-practices.html
 #   - ref: https://docs.aws.amazon.com/iot-device-defender/latest/devguide/audit-chk-iot-policy-permissive.html
@@ -50,8 +52,13 @@ too_broad(e) := [{"path": array.concat(e.path, ["Action"]), "msg": sprintf("allo
 } else := [{"path": array.concat(e.path, p), "msg": "on every resource", "what": "act on every client, topic and thing"}] if {
 	some a in iam.actions(e.statement)
 	iot_action(a)
+	not star_only_action(a)
 	some p in iam.star_resource_paths(e.statement)
 }
+
+# Actions whose only resource is "*" (IoT Core developer guide, "AWS IoT Core action resources"):
+# granting them on "*" is the only way to grant them.
+star_only_action(a) if lower(a) in {"iot:listretainedmessages", "iot:listnamedshadowsforthing"}
 
 all_iot(a) if iam.is_wildcard(a)
 

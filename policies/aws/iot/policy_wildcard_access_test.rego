@@ -39,3 +39,11 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_iot_policy.device", "type": "aws_iot_policy", "name": "device", "references": [], "config": {"name": "device", "policy": {"$unknown": "data.aws_iam_policy_document.x.json"}}}]}
 	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": {"$unknown": "var.actions"}, "Resource": "*"}])
 }
+
+# iot:ListRetainedMessages and iot:ListNamedShadowsForThing take no resource but "*" (IoT Core
+# developer guide, "AWS IoT Core action resources"): "*" is the only way to grant them, and
+# ListRetainedMessages shows summaries, not payloads (review of round 37, s22/R3).
+test_actions_only_grantable_on_star_pass if {
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": ["iot:ListRetainedMessages", "IOT:ListNamedShadowsForThing"], "Resource": "*"}])
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": ["iot:ListRetainedMessages", "iot:GetRetainedMessage"], "Resource": "*"}])
+}

@@ -13,7 +13,7 @@
 #   id: PAL-AWS-LAMBDA-003
 #   severity: low
 #   formats: [terraform]
-#   resource_types: [aws_lambda_function, "module:terraform-aws-modules/lambda/aws"]
+#   resource_types: [aws_lambda_function, aws_iam_role_policy_attachments_exclusive, "module:terraform-aws-modules/lambda/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_50
@@ -93,9 +93,18 @@ tracing_ops(r, op) := [op] if {
 	tf.has_attr(role, ["managed_policy_arns"])
 	fixes.can_reference(role)
 	listed := managed_arns_with_xray(role)
+} else := [op, listed] if {
+	role := execution_role(r)
+	not tf.has_attr(role, ["managed_policy_arns"])
+	exclusive := exclusive_attachments(role)
+	count(exclusive) == 1
+	ex := exclusive[0]
+	fixes.can_reference(ex)
+	listed := exclusive_arns_with_xray(ex)
 } else := [op, xray_attachment(role)] if {
 	role := execution_role(r)
 	not tf.has_attr(role, ["managed_policy_arns"])
+	count(exclusive_attachments(role)) == 0
 	fixes.can_add_resource(r)
 	fixes.can_reference(role)
 	not attachment_named(xray_attachment_name(role))
@@ -109,6 +118,24 @@ tracing_ops(r, op) := [op] if {
 # concat(...)) gets no fix.
 managed_arns_with_xray(role) := object.union(result.set(["managed_policy_arns"], array.concat(entries, [xray_arn])), {"resource": role.address}) if {
 	arns := role.config.managed_policy_arns
+	is_array(arns)
+	entries := [entry(v) | some v in arns]
+	every e in entries {
+		readable_entry(e)
+	}
+}
+
+# An aws_iam_role_policy_attachments_exclusive naming the role (hashicorp/aws 5.72.0, the provider's
+# successor to managed_policy_arns) detaches every managed policy its policy_arns does not list, an
+# attachment added beside it included: the X-Ray policy goes into that list as above. Two such
+# resources for one role, or an unreadable list, get no fix.
+exclusive_attachments(role) := [ex |
+	some ex in iam_identity.of_type("aws_iam_role_policy_attachments_exclusive")
+	role.address in iam_identity.designated(ex, ["role_name"], "aws_iam_role")
+]
+
+exclusive_arns_with_xray(ex) := object.union(result.set(["policy_arns"], array.concat(entries, [xray_arn])), {"resource": ex.address}) if {
+	arns := ex.config.policy_arns
 	is_array(arns)
 	entries := [entry(v) | some v in arns]
 	every e in entries {

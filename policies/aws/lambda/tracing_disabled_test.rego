@@ -134,3 +134,21 @@ test_role_with_managed_policy_arns_gets_the_policy_in_its_list if {
 	opaque := object.union(exec_role, {"config": {"name": "exec", "managed_policy_arns": {"$unknown": "var.policy_arns"}}})
 	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config"]}} with input as {"resources": [fn({}), opaque]}
 }
+
+# An aws_iam_role_policy_attachments_exclusive naming the role (provider 5.72.0, the successor of
+# managed_policy_arns) detaches every policy its policy_arns does not list, an attachment added
+# beside it included: the X-Ray policy goes into that list; an unreadable list gets no fix
+# (review of the twenty-first held-out corpus, s22/R3).
+exclusive(arns) := {"address": "aws_iam_role_policy_attachments_exclusive.exec", "type": "aws_iam_role_policy_attachments_exclusive", "name": "exec", "config": {"role_name": {"$unknown": "aws_iam_role.exec.name"}, "policy_arns": arns}, "references": [{"path": ["role_name"], "target": "aws_iam_role.exec", "attribute": "name"}]}
+
+test_role_with_exclusive_attachments_gets_the_policy_in_their_list if {
+	some f in rule.warn with input as {"resources": [fn({}), exec_role, exclusive(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"])]}
+	f.fix == [
+		{"op": "add_block", "path": [], "type": "tracing_config", "config": {"mode": "Active"}},
+		{"op": "set", "path": ["policy_arns"], "resource": "aws_iam_role_policy_attachments_exclusive.exec", "value": [
+			"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+			"arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess",
+		]},
+	]
+	rule.warn == {{"msg": "aws_lambda_function.this does not have active tracing", "resource": "aws_lambda_function.this", "path": ["tracing_config"]}} with input as {"resources": [fn({}), exec_role, exclusive({"$unknown": "var.policy_arns"})]}
+}

@@ -38,11 +38,12 @@ deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 
 # Allow with NotAction grants every action but the listed ones (NotAction "s3:Delete*" still
 # allows changing the bucket policy and ACLs); reported when no statement allows "*" outright.
+# A NotAction listing "s3:*" leaves only other services' actions, which do not act on a bucket.
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in policy_holders
 	statements := iam.statements(resource_policy.document(r.config.policy))
 	not any_all_actions(statements)
-	entries := [e | some e in statements; iam.allows_all_but_listed(e.statement); known_not_actions(e.statement)]
+	entries := [e | some e in statements; iam.allows_all_but_listed(e.statement); known_not_actions(e.statement); not iam.excludes_service(e.statement, "s3")]
 	count(entries) > 0
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["NotAction"])), "Allow with NotAction") | some e in entries]
 	msg := sprintf("the policy of %s allows every action except those listed in NotAction", [r.address])

@@ -30,3 +30,11 @@ test_unknown_does_not_fire if {
 test_not_action_star_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": "*", "Resource": "*"}]}}, "references": []}]}
 }
+
+# A topic policy's statements reach only SNS actions on the topic: NotAction "sns:*" (any case)
+# leaves other services' actions, which do not act on it, so the Allow grants nothing there
+# (review of round 37, s22/R3: the reasoning S3-010 and SQS-003 now share).
+test_not_action_excluding_every_sns_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": ["SNS:*"], "Resource": "*"}]}}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_sns_topic_policy.this", "type": "aws_sns_topic_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": ["sns:DeleteTopic"], "Resource": "*"}]}}, "references": []}]}
+}

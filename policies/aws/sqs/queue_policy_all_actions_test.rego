@@ -53,3 +53,10 @@ test_not_action_passes if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "NotAction": {"$unknown": "var.x"}}]}}, "references": []}]}
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Action": "*"}, {"Effect": "Allow", "NotAction": "sqs:Get*"}]}}, "references": []}]}
 }
+
+# A queue policy's statements act on the queue, which only SQS actions reach: an Allow whose
+# NotAction lists "sqs:*" (any case) grants nothing there (review of round 37, s22/R3).
+test_not_action_excluding_every_sqs_action_passes if {
+	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": ["SQS:*"]}]}}, "references": []}]}
+	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_sqs_queue_policy.this", "type": "aws_sqs_queue_policy", "name": "this", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}, "NotAction": ["sqs:DeleteQueue"]}]}}, "references": []}]}
+}
