@@ -1,0 +1,144 @@
+# METADATA
+# title: RDS instance accepts plain-text connections by its engine's default
+# description: |
+#   RDS for MySQL (before 9.7), MariaDB (10.5 to before 11.8), PostgreSQL (before 15) and SQL
+#   Server accept connections without TLS unless the DB parameter group sets
+#   require_secure_transport (MySQL, MariaDB) or rds.force_ssl (PostgreSQL, SQL Server) to 1: that
+#   is the parameter's default for these versions. An aws_db_instance on the default parameter
+#   group, or on a custom group that leaves the parameter out, therefore lets a client send the
+#   password, the queries and the results in clear text. PostgreSQL 15 and later, MySQL 9.7 and
+#   later and MariaDB 11.8 and later require TLS by default and are not reported.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mysql-ssl-connections.require-ssl.html
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mariadb-ssl-connections.require-ssl.html
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html#PostgreSQL.Concepts.General.SSL.Requiring
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/SQLServer.Concepts.General.SSL.Using.html
+# custom:
+#   id: PAL-AWS-RDS-140
+#   severity: medium
+#   formats: [terraform]
+#   resource_types: [aws_db_instance, aws_db_parameter_group]
+#   frameworks: {}
+#   references:
+#     checkov: CKV2_AWS_69
+#   cwe: ["CWE-319"]
+#   remediation: >-
+#     Once every client connects with TLS (the RDS CA bundle), give the instance a DB parameter group
+#     (aws_db_parameter_group, parameter_group_name) that sets require_secure_transport (MySQL,
+#     MariaDB) or rds.force_ssl (PostgreSQL, SQL Server) to 1.
+#   fixable: false
+package palisade.aws.rds.instance_tls_not_required
+
+# Judged only where the configuration decides: the engine is known, and so is the version wherever
+# the default depends on it (an unset MySQL version is RDS's default 8.x, off; an unset PostgreSQL
+# or MariaDB version is RDS's current default, which requires TLS or may); the group is the default
+# one (no parameter_group_name, or a "default." name) or a declared aws_db_parameter_group whose
+# parameters are known and do not name the engine's TLS parameter. A group that sets it to 0 is
+# RDS-019's finding; a group named otherwise (a variable, another module) is not judged. Aurora
+# instances take the cluster's setting and are not judged here. No fix: adding the parameter turns
+# away every client still connecting without TLS, which the configuration cannot show, and the
+# default group cannot be changed (a new group must name the engine's family and version).
+
+import data.palisade.lib.result
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
+
+deny contains result.fail(r, ["engine"], msg) if {
+	some r in tf.resources("aws_db_instance")
+	engine := lower(unknown.known_string(r.config.engine))
+	parameter := tls_parameter(engine)
+	some where in group_without(r, parameter)
+	off_by_default(engine, version(r, where.family))
+	msg := sprintf("%s (%s) %s, so %s stays at its default 0 and the database accepts connections without TLS", [r.address, engine, where.text, parameter])
+}
+
+tls_parameter(engine) := "require_secure_transport" if engine in {"mysql", "mariadb"}
+
+tls_parameter("postgres") := "rds.force_ssl"
+
+tls_parameter(engine) := "rds.force_ssl" if startswith(engine, "sqlserver-")
+
+# group_without(r, parameter): where the instance's parameters come from, when that source leaves
+# the TLS parameter at the engine's default: {"text": ..., "family": the group's family or null}.
+group_without(r, _) := {{"text": "uses the default DB parameter group", "family": null}} if default_group(r)
+
+group_without(r, parameter) := found if {
+	not default_group(r)
+	found := {where |
+		some g in tf.resources("aws_db_parameter_group")
+		names_group(r, g)
+		parameters := object.get(g.config, "parameter", [])
+		not unknown.is_unknown(parameters)
+		every p in tf.blocks(g, "parameter") {
+			is_string(p.name)
+			lower(p.name) != parameter
+		}
+		where := {
+			"text": sprintf("uses %s, which does not set %s", [g.address, parameter]),
+			"family": object.get(g.config, "family", null),
+		}
+	}
+}
+
+default_group(r) if tf.missing_attr(r, ["parameter_group_name"])
+
+default_group(r) if startswith(unknown.known_string(r.config.parameter_group_name), "default.")
+
+names_group(r, g) if {
+	some ref in tf.references_to(r, ["parameter_group_name"], "aws_db_parameter_group")
+	tf.refers_to(ref.target, g.address)
+}
+
+names_group(r, g) if {
+	name := unknown.known_string(r.config.parameter_group_name)
+	name == unknown.known_string(g.config.name)
+}
+
+# version(r, family): [major, minor] of the engine, from engine_version, else from the group's
+# family ("postgres14", "mysql8.0", "mariadb10.6", "sqlserver-se-15.0"); [] when neither is known.
+version(r, family) := v if {
+	text := unknown.known_string(r.config.engine_version)
+	text != ""
+	v := numbers_of(text)
+} else := v if {
+	tf.missing_attr(r, ["engine_version"])
+	v := numbers_of(regex.find_n(`[0-9]+(\.[0-9]+)?$`, unknown.known_string(family), 1)[0])
+} else := [] if {
+	tf.missing_attr(r, ["engine_version"])
+}
+
+numbers_of(text) := [to_number(m[1]), minor(m[2])] if {
+	m := regex.find_all_string_submatch_n(`^([0-9]+)(?:\.([0-9]+))?`, text, 1)[0]
+}
+
+minor("") := 0
+
+minor(s) := to_number(s) if s != ""
+
+# off_by_default(engine, version): the TLS parameter's default is 0 for that engine and version.
+off_by_default("mysql", []) := true
+
+off_by_default("mysql", v) if {
+	count(v) == 2
+	before(v, [9, 7])
+}
+
+off_by_default("mariadb", v) if {
+	count(v) == 2
+	not before(v, [10, 5])
+	before(v, [11, 8])
+}
+
+off_by_default("postgres", v) if {
+	count(v) == 2
+	v[0] < 15
+}
+
+off_by_default(engine, _) if startswith(engine, "sqlserver-")
+
+before(v, w) if v[0] < w[0]
+
+before(v, w) if {
+	v[0] == w[0]
+	v[1] < w[1]
+}

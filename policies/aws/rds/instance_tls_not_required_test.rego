@@ -1,0 +1,99 @@
+package palisade.aws.rds.instance_tls_not_required_test
+
+import data.palisade.aws.rds.instance_tls_not_required as rule
+
+db(config, refs) := {"address": "aws_db_instance.db", "type": "aws_db_instance", "name": "db", "config": config, "references": refs}
+
+group(family, parameters) := {
+	"address": "aws_db_parameter_group.tls", "type": "aws_db_parameter_group", "name": "tls",
+	"config": {"family": family, "name": "tls", "parameter": parameters}, "references": [],
+}
+
+group_ref := [{"path": ["parameter_group_name"], "target": "aws_db_parameter_group.tls"}]
+
+by_ref := {"parameter_group_name": {"$unknown": "aws_db_parameter_group.tls.name"}}
+
+test_mysql_on_the_default_group_fires if {
+	rule.deny == {{
+		"msg": "aws_db_instance.db (mysql) uses the default DB parameter group, so require_secure_transport stays at its default 0 and the database accepts connections without TLS",
+		"resource": "aws_db_instance.db", "path": ["engine"],
+	}} with input as {"resources": [db({"engine": "mysql"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mysql", "engine_version": "8.0.35", "parameter_group_name": "default.mysql8.0"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mysql", "engine_version": "8.4"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mysql", "engine_version": "5.7.44"}, [])]}
+}
+
+test_versions_that_require_tls_by_default_pass if {
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mysql", "engine_version": "9.7"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "postgres", "engine_version": "15.4"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "postgres", "engine_version": "17"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mariadb", "engine_version": "11.8"}, [])]}
+
+	# MariaDB before 10.5 has no require_secure_transport: nothing a parameter group could set.
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mariadb", "engine_version": "10.4.34"}, [])]}
+}
+
+test_unset_postgres_or_mariadb_version_passes if {
+	# RDS's current default version decides; the configuration does not.
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "postgres"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mariadb"}, [])]}
+}
+
+test_old_postgres_mariadb_and_sqlserver_fire if {
+	some f in rule.deny with input as {"resources": [db({"engine": "postgres", "engine_version": "14.10"}, [])]}
+	contains(f.msg, "rds.force_ssl stays at its default 0")
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mariadb", "engine_version": "10.11"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "sqlserver-se", "engine_version": "16.00.4095.4.v1"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "sqlserver-ex"}, [])]}
+}
+
+test_custom_group_without_the_parameter_fires if {
+	rule.deny == {{
+		"msg": "aws_db_instance.db (postgres) uses aws_db_parameter_group.tls, which does not set rds.force_ssl, so rds.force_ssl stays at its default 0 and the database accepts connections without TLS",
+		"resource": "aws_db_instance.db", "path": ["engine"],
+	}} with input as {"resources": [
+		db(object.union(by_ref, {"engine": "postgres"}), group_ref),
+		group("postgres14", [{"name": "log_min_duration_statement", "value": "1000"}]),
+	]}
+
+	# The version comes from engine_version first, then from the group's family.
+	count(rule.deny) == 0 with input as {"resources": [
+		db(object.union(by_ref, {"engine": "postgres"}), group_ref),
+		group("postgres16", []),
+	]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mysql", "parameter_group_name": "tls"}, []), group("mysql8.0", [])]}
+}
+
+test_custom_group_setting_the_parameter_passes if {
+	count(rule.deny) == 0 with input as {"resources": [
+		db(object.union(by_ref, {"engine": "mysql", "engine_version": "8.0"}), group_ref),
+		group("mysql8.0", [{"name": "require_secure_transport", "value": "1"}]),
+	]}
+
+	# Set to 0: RDS-019 reports the group; not reported twice.
+	count(rule.deny) == 0 with input as {"resources": [
+		db(object.union(by_ref, {"engine": "mysql", "engine_version": "8.0"}), group_ref),
+		group("mysql8.0", [{"name": "Require_Secure_Transport", "value": "0"}]),
+	]}
+}
+
+test_unknowns_pass if {
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": {"$unknown": "var.engine"}}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mysql", "engine_version": {"$unknown": "var.version"}}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mysql", "parameter_group_name": {"$unknown": "var.group"}}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mysql", "parameter_group_name": "shared-tls"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [
+		db(object.union(by_ref, {"engine": "mysql"}), group_ref),
+		group("mysql8.0", {"$unknown": "var.parameters"}),
+	]}
+	count(rule.deny) == 0 with input as {"resources": [
+		db(object.union(by_ref, {"engine": "mysql"}), group_ref),
+		group("mysql8.0", [{"name": {"$unknown": "each.key"}, "value": "1"}]),
+	]}
+}
+
+test_aurora_and_oracle_are_not_judged if {
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "aurora-mysql", "cluster_identifier": "c"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "aurora-postgresql", "cluster_identifier": "c"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "oracle-ee"}, [])]}
+}
