@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Auditing.html
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Integrating.CloudWatch.html
 # custom:
-#   id: PAL-AWS-RDS-141
+#   id: PAL-AWS-RDS-021
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_rds_cluster, aws_rds_cluster_parameter_group]

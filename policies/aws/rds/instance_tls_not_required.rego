@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html#PostgreSQL.Concepts.General.SSL.Requiring
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/SQLServer.Concepts.General.SSL.Using.html
 # custom:
-#   id: PAL-AWS-RDS-140
+#   id: PAL-AWS-RDS-020
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_db_instance, aws_db_parameter_group]

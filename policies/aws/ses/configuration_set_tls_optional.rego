@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/ses/latest/APIReference-V2/API_DeliveryOptions.html
 #   - ref: https://docs.aws.amazon.com/ses/latest/dg/security-protocols.html
 # custom:
-#   id: PAL-AWS-SES-122
+#   id: PAL-AWS-SES-002
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_ses_configuration_set, aws_sesv2_configuration_set]

@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-logging.html
 #   - ref: https://docs.aws.amazon.com/systems-manager/latest/userguide/getting-started-create-preferences-cli.html
 # custom:
-#   id: PAL-AWS-SSM-123
+#   id: PAL-AWS-SSM-003
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_ssm_document]
