@@ -44,12 +44,6 @@ deny contains fixes.finding(r, [block], msg(r), add_block_fix) if {
 	tf.missing_attr(r, [block])
 }
 
-# The block came with hashicorp/aws v4.20.0 (June 2022): a configuration that keeps the provider
-# below it cannot write it (terraform validate rejects the block), so no fix there.
-add_block_fix := [] if tf.provider_below_version("aws", 4, 20)
-
-else := [result.add_block([], block, {key: "2"})]
-
 # A block that leaves the version at "1" (or unset, which the provider sends as no value).
 deny contains result.fail_fix(r, path, msg(r), [result.set(path, "2")]) if {
 	some r in tf.resources("aws_sagemaker_notebook_instance")
@@ -59,3 +53,9 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "2")]) if {
 	sprintf("%v", [version]) != "2"
 	path := [block, i, key]
 }
+
+# The block came with hashicorp/aws v4.20.0 (June 2022): a configuration that keeps the provider
+# below it cannot write it (terraform validate rejects the block), so no fix there.
+add_block_fix := [] if tf.provider_below_version("aws", 4, 20)
+
+add_block_fix := [result.add_block([], block, {key: "2"})] if not tf.provider_below_version("aws", 4, 20)
