@@ -32,6 +32,26 @@ const VERIFIED: Record<string, string[]> = {
   CKV_AWS_118: ['PAL-AWS-RDS-016'],
   CKV2_AWS_63: ['PAL-AWS-VPC-022'],
   CKV_AWS_305: ['PAL-AWS-CLOUDFRONT-009'],
+  // Round 39's mappings, re-read in Checkov's checks by its review (session 22, R4).
+  // ELBwListenerNotTLSSSL reads each aws_elb listener's instance_protocol (the hop from the load
+  // balancer to the instances), never lb_protocol, which is what LB-001 reports: a skip for it must
+  // not silence a plain-HTTP front end.
+  CKV_AWS_376: [],
+  // CodebuildHasLogs fails a project without logs_config (CodeBuild then logs to CloudWatch, its
+  // default) and passes one whose cloudwatch_logs block says DISABLED, which is CODEBUILD-004's case.
+  CKV_AWS_314: [],
+  // LambdaServicePermission: a service principal without source_arn or source_account.
+  CKV_AWS_364: ['PAL-AWS-LAMBDA-001'],
+  // DatasyncLocationExposesSecrets: secret_key written in aws_datasync_location_object_storage.
+  CKV_AWS_295: ['PAL-AWS-CREDENTIALS-001'],
+  // ECSServicePublicIP: network_configuration.assign_public_ip = true.
+  CKV_AWS_333: ['PAL-AWS-ECS-004'],
+  // MQBrokerAuditLogging: logs.audit (not RabbitMQ).
+  CKV_AWS_197: ['PAL-AWS-MQ-002'],
+  // WAFHasAnyRules: a web ACL without rules.
+  CKV_AWS_175: ['PAL-AWS-WAF-003'],
+  // Route53TransferLock: transfer_lock = false.
+  CKV_AWS_377: ['PAL-AWS-ROUTE53-002'],
 };
 
 test('Checkov ids verified against the vendor name the equivalent rule, and only it', () => {

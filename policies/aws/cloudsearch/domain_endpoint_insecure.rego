@@ -5,8 +5,9 @@
 #   endpoint_options sets enforce_https = true (the DomainEndpointOptions default is false, and the
 #   provider sends nothing when the block or the argument is left out). Queries, uploaded documents
 #   and the request signatures then cross the network in clear text. A domain that sets
-#   tls_security_policy = "Policy-Min-TLS-1-0-2019-07" also accepts TLS 1.0 and 1.1; the
-#   alternative, "Policy-Min-TLS-1-2-2019-07", requires TLS 1.2. The fixes set enforce_https = true
+#   tls_security_policy = "Policy-Min-TLS-1-0-2019-07", or leaves the policy out (the API's default
+#   is that policy, and the provider sends none), also accepts TLS 1.0 and 1.1; the alternative,
+#   "Policy-Min-TLS-1-2-2019-07", requires TLS 1.2. The fixes set enforce_https = true
 #   and the TLS 1.2 policy, which CloudSearch applies in place (UpdateDomainEndpointOptions); clients
 #   that still use HTTP or TLS 1.0 must move first.
 # related_resources:
@@ -58,6 +59,16 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, tls12)]) if {
 	object.get(options, "tls_security_policy", null) == "Policy-Min-TLS-1-0-2019-07"
 	path := ["endpoint_options", i, "tls_security_policy"]
 	msg := sprintf("%s accepts TLS 1.0 and 1.1 (tls_security_policy = \"Policy-Min-TLS-1-0-2019-07\")", [r.address])
+}
+
+# A block without tls_security_policy: the provider sends none, and DomainEndpointOptions' default
+# is the TLS 1.0 policy (CloudSearch API reference).
+deny contains result.fail_fix(r, path, msg, [result.set(path, tls12)]) if {
+	some r in tf.resources("aws_cloudsearch_domain")
+	some i, options in tf.blocks(r, "endpoint_options")
+	not "tls_security_policy" in object.keys(options)
+	path := ["endpoint_options", i, "tls_security_policy"]
+	msg := sprintf("%s accepts TLS 1.0 and 1.1 (tls_security_policy is not set: the default is \"Policy-Min-TLS-1-0-2019-07\")", [r.address])
 }
 
 https_enforced_or_unknown(true)

@@ -40,7 +40,23 @@ test_https_and_tls12_pass if {
 }
 
 test_unknown_https_does_not_fire if {
-	count(rule.deny) == 0 with input as domain({"endpoint_options": [{"enforce_https": {"$unknown": "var.https"}}]})
+	count(rule.deny) == 0 with input as domain({"endpoint_options": [{"enforce_https": {"$unknown": "var.https"}, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}]})
+}
+
+# DomainEndpointOptions (CloudSearch API reference): "For compatibility with older clients, the
+# default is Policy-Min-TLS-1-0-2019-07", and the provider sends no policy when the argument is left
+# out, so HTTPS-only with no policy still accepts TLS 1.0 and 1.1 (R4's review of round 39).
+test_tls_policy_left_out_fires if {
+	rule.deny == {{
+		"msg": "aws_cloudsearch_domain.search accepts TLS 1.0 and 1.1 (tls_security_policy is not set: the default is \"Policy-Min-TLS-1-0-2019-07\")",
+		"resource": "aws_cloudsearch_domain.search",
+		"path": ["endpoint_options", 0, "tls_security_policy"],
+		"fix": [{"op": "set", "path": ["endpoint_options", 0, "tls_security_policy"], "value": "Policy-Min-TLS-1-2-2019-07"}],
+	}} with input as domain({"endpoint_options": [{"enforce_https": true}]})
+}
+
+test_unknown_tls_policy_does_not_fire if {
+	count(rule.deny) == 0 with input as domain({"endpoint_options": [{"enforce_https": true, "tls_security_policy": {"$unknown": "var.tls"}}]})
 }
 
 test_unknown_block_does_not_fire if {

@@ -17,8 +17,6 @@
 #   formats: [terraform]
 #   resource_types: [aws_codebuild_project]
 #   frameworks: {}
-#   references:
-#     checkov: CKV_AWS_314
 #   cwe: ["CWE-778"]
 #   remediation: >-
 #     Set logs_config.cloudwatch_logs.status = "ENABLED" (or enable s3_logs with a location), with a

@@ -20,7 +20,7 @@
 #     - "module:terraform-aws-modules/elb/aws"
 #   frameworks: {}
 #   references:
-#     checkov: [CKV_AWS_2, CKV2_AWS_20, CKV_AWS_376]
+#     checkov: [CKV_AWS_2, CKV2_AWS_20]
 #     trivy: AVD-AWS-0054
 #     kics: de7f5e83-da88-4046-871f-ea18504b1d43
 #   cwe: ["CWE-319"]

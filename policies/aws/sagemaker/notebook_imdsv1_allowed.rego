@@ -7,7 +7,8 @@
 #   notebook, or a server-side request forgery in a notebook extension, can then read the
 #   credentials of the notebook's execution role with a single GET. Version "2" requires the token
 #   that such requests cannot obtain. The fix sets the minimum version to "2", which SageMaker
-#   applies in place (the provider stops and restarts the notebook; its volume is kept).
+#   applies in place (the provider stops and restarts the notebook; its volume is kept). The block
+#   came with AWS provider v4.20.0: below it the notebook is reported without a fix.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-update-imdsv2.html
 #   - ref: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InstanceMetadataServiceConfiguration.html
@@ -26,6 +27,7 @@
 #   fixable: true
 package palisade.aws.sagemaker.notebook_imdsv1_allowed
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -37,7 +39,7 @@ key := "minimum_instance_metadata_service_version"
 msg(r) := sprintf("%s accepts IMDSv1 (minimum_instance_metadata_service_version is not \"2\")", [r.address])
 
 # No block: CreateNotebookInstance's default is version 1.
-deny contains result.fail_fix(r, [block], msg(r), [result.add_block([], block, {key: "2"})]) if {
+deny contains fixes.finding(r, [block], msg(r), add_block_fix) if {
 	some r in tf.resources("aws_sagemaker_notebook_instance")
 	tf.missing_attr(r, [block])
 }
@@ -51,3 +53,9 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, "2")]) if {
 	sprintf("%v", [version]) != "2"
 	path := [block, i, key]
 }
+
+# The block came with hashicorp/aws v4.20.0 (June 2022): a configuration that keeps the provider
+# below it cannot write it (terraform validate rejects the block), so no fix there.
+add_block_fix := [] if tf.provider_below_version("aws", 4, 20)
+
+add_block_fix := [result.add_block([], block, {key: "2"})] if not tf.provider_below_version("aws", 4, 20)

@@ -41,3 +41,20 @@ test_unknown_version_does_not_fire if {
 test_unknown_block_does_not_fire if {
 	count(rule.deny) == 0 with input as nb({"instance_metadata_service_configuration": {"$unknown": "var.imds"}})
 }
+
+# instance_metadata_service_configuration came with hashicorp/aws v4.20.0 (CHANGELOG, June 2022):
+# under a constraint that keeps the provider below it the block cannot be added (terraform validate
+# rejects it), so the notebook is reported without a fix (R4's review of round 39).
+test_provider_below_4_20_gets_no_fix if {
+	rule.deny == {{
+		"msg": "aws_sagemaker_notebook_instance.this accepts IMDSv1 (minimum_instance_metadata_service_version is not \"2\")",
+		"resource": "aws_sagemaker_notebook_instance.this",
+		"path": ["instance_metadata_service_configuration"],
+	}} with input as object.union(nb({"name": "n"}), {"required_providers": {"aws": ["~> 4.19.0"]}})
+}
+
+test_provider_4_20_keeps_the_fix if {
+	findings := rule.deny with input as object.union(nb({"name": "n"}), {"required_providers": {"aws": ["~> 4.20"]}})
+	some f in findings
+	count(f.fix) == 1
+}
