@@ -1,10 +1,10 @@
 # METADATA
 # title: OpenSearch domain is encrypted at rest without a customer managed key
 # description: |
-#   With encrypt_at_rest enabled but no kms_key_id the domain's indices, logs and snapshots are
-#   encrypted with the AWS managed key aws/es, which every principal with OpenSearch access in the
-#   account can use and which you cannot disable or audit per domain. A customer managed key keeps
-#   that control with you.
+#   With encrypt_at_rest enabled but no kms_key_id (or one naming aws/es itself, by alias or through
+#   a data source) the domain's indices, logs and snapshots are encrypted with the AWS managed key
+#   aws/es, which every principal with OpenSearch access in the account can use and which you cannot
+#   disable or audit per domain. A customer managed key keeps that control with you.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html
 # custom:
@@ -16,11 +16,13 @@
 #   references:
 #     checkov: CKV_AWS_247
 #     kics: 7af2f4a3-00d9-47f3-8d15-ca0888f4e5b2
+#   allow_unknown: true
 #   remediation: Set encrypt_at_rest.kms_key_id to a customer managed KMS key.
 #   fixable: true
 package palisade.aws.opensearch.encryption_without_cmk
 
 import data.palisade.lib.fixes
+import data.palisade.lib.kms
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -34,6 +36,20 @@ deny contains fixes.finding(r, ["encrypt_at_rest", i], msg, fixes.cmk_set(r, ["e
 	unknown.is_true(block.enabled)
 	unknown.missing(block, "kms_key_id")
 	msg := sprintf("%s encrypts data at rest with the AWS managed key instead of a customer managed key", [r.address])
+}
+
+# The AWS managed key named explicitly (alias/aws/es, its alias ARN, or a data source looking it up
+# by that alias) is the same key as none (round 38, Conformity). No fix: the key is fixed when the
+# domain is created (the provider's update never sends encrypt_at_rest), so another key means
+# another domain, which is the owner's decision.
+deny contains result.fail(r, path, msg) if {
+	some r in input.resources
+	r.type in {"aws_elasticsearch_domain", "aws_opensearch_domain"}
+	some i, block in tf.blocks(r, "encrypt_at_rest")
+	unknown.is_true(block.enabled)
+	path := ["encrypt_at_rest", i, "kms_key_id"]
+	kms.aws_managed(r, path)
+	msg := sprintf("%s encrypts data at rest with the AWS managed key aws/es instead of a customer managed key", [r.address])
 }
 
 # Opaque terraform-aws-modules/opensearch calls: encrypt_at_rest defaults to {enabled = true}, with

@@ -42,3 +42,25 @@ test_empty_key_is_no_key if {
 	count(rule.deny) == 1 with input as {"resources": [{"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true, "kms_key_id": ""}]}, "references": []}]}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [os_call({"encrypt_at_rest": {"enabled": true, "kms_key_id": ""}})]}
 }
+
+# Round 38 second part (Conformity "ElasticSearch Domain Encrypted with KMS CMKs"): the AWS managed
+# key named explicitly is still the AWS managed key.
+named_key(key, references) := {"address": "aws_opensearch_domain.this", "type": "aws_opensearch_domain", "name": "this", "config": {"encrypt_at_rest": [{"enabled": true, "kms_key_id": key}]}, "references": references}
+
+es_alias := {"address": "data.aws_kms_key.es", "type": "aws_kms_key", "mode": "data", "name": "es", "config": {"key_id": "alias/aws/es"}, "references": []}
+
+test_aws_managed_key_named_explicitly_fires if {
+	msg := "aws_opensearch_domain.this encrypts data at rest with the AWS managed key aws/es instead of a customer managed key"
+	finding := {"msg": msg, "resource": "aws_opensearch_domain.this", "path": ["encrypt_at_rest", 0, "kms_key_id"]}
+	rule.deny == {finding} with input as {"resources": [named_key("alias/aws/es", [])]}
+	rule.deny == {finding} with input as {"resources": [named_key("arn:aws:kms:us-east-1:111122223333:alias/aws/es", [])]}
+	ref := [{"path": ["encrypt_at_rest", 0, "kms_key_id"], "target": "data.aws_kms_key.es"}]
+	rule.deny == {finding} with input as {"resources": [named_key({"$unknown": "data.aws_kms_key.es.arn"}, ref)], "data": [es_alias]}
+}
+
+test_customer_managed_key_named_passes if {
+	count(rule.deny) == 0 with input as {"resources": [named_key("alias/search-data", [])]}
+	cmk := {"address": "data.aws_kms_key.mine", "type": "aws_kms_key", "mode": "data", "name": "mine", "config": {"key_id": "alias/search-data"}, "references": []}
+	ref := [{"path": ["encrypt_at_rest", 0, "kms_key_id"], "target": "data.aws_kms_key.mine"}]
+	count(rule.deny) == 0 with input as {"resources": [named_key({"$unknown": "data.aws_kms_key.mine.arn"}, ref)], "data": [cmk]}
+}
