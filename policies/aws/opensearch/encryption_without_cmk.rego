@@ -39,10 +39,9 @@ deny contains fixes.finding(r, ["encrypt_at_rest", i], msg, fixes.cmk_set(r, ["e
 }
 
 # The AWS managed key named explicitly (alias/aws/es, its alias ARN, or a data source looking it up
-# by that alias) is the same key as none (round 38, Conformity). No fix: the key is fixed when the
-# domain is created (the provider's update never sends encrypt_at_rest), so another key means
-# another domain, which is the owner's decision.
-deny contains result.fail(r, path, msg) if {
+# by that alias) is the same key as none (round 38, Conformity). The fix names a new customer
+# managed key in its place, as for a missing key (kms_key_id forces a new domain either way).
+deny contains fixes.finding(r, path, msg, named_key_fix(r, path)) if {
 	some r in input.resources
 	r.type in {"aws_elasticsearch_domain", "aws_opensearch_domain"}
 	some i, block in tf.blocks(r, "encrypt_at_rest")
@@ -64,3 +63,9 @@ deny contains result.fail(m, ["encrypt_at_rest"], msg) if {
 	object.get(options, "kms_key_id", null) in {null, ""}
 	msg := sprintf("%s encrypts data at rest with the AWS managed key instead of a customer managed key", [m.address])
 }
+
+named_key_fix(r, path) := fixes.cmk_set(r, path) if {
+	kms.aws_managed_alias(unknown.known_string(tf.attr(r, path)))
+} else := fixes.cmk_replace(r, path, tf.attr(r, path)["$unknown"]) if {
+	unknown.is_unknown(tf.attr(r, path))
+} else := []
