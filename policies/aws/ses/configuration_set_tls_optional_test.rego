@@ -36,3 +36,25 @@ test_unknown_passes if {
 	count(rule.deny) == 0 with input as set_v2({"delivery_options": {"$unknown": "dynamic"}})
 	count(rule.deny) == 0 with input as set_v2({"delivery_options": [{"tls_policy": {"$unknown": "var.tls_policy"}}]})
 }
+
+# aws_ses_configuration_set's delivery_options block came with hashicorp/aws v3.28.0: under a
+# constraint below it the added block fails terraform validate, so the finding carries no fix.
+test_v1_provider_below_3_28_gets_no_fix if {
+	findings := rule.deny with input as object.union(set_v1({"name": "mail"}), {"required_providers": {"aws": ["~> 3.27.0"]}})
+	count(findings) == 1
+	some f in findings
+	not f.fix
+}
+
+test_v1_provider_3_28_keeps_the_fix if {
+	findings := rule.deny with input as object.union(set_v1({"name": "mail"}), {"required_providers": {"aws": ["~> 3.28"]}})
+	some f in findings
+	f.fix == [{"op": "add_block", "path": [], "type": "delivery_options", "config": {"tls_policy": "Require"}}]
+}
+
+test_v1_pinned_provider_keeps_the_set_fix if {
+	input_v1 := object.union(set_v1({"delivery_options": [{"tls_policy": "Optional"}]}), {"required_providers": {"aws": ["~> 3.27.0"]}})
+	findings := rule.deny with input as input_v1
+	some f in findings
+	f.fix == [{"op": "set", "path": ["delivery_options", 0, "tls_policy"], "value": "Require"}]
+}
