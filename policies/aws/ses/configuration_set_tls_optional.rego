@@ -49,14 +49,6 @@ deny contains fixes.finding(r, ["delivery_options"], msg(r), add_block_fix(r)) i
 	tf.missing_attr(r, ["delivery_options"])
 }
 
-# aws_ses_configuration_set's delivery_options came with hashicorp/aws v3.28.0: under a constraint
-# that stays below it the added block fails terraform validate, so the finding carries no fix.
-# aws_sesv2_configuration_set (v4.x) always had the block.
-add_block_fix(r) := [] if {
-	r.type == "aws_ses_configuration_set"
-	tf.provider_below_version("aws", 3, 28)
-} else := [result.add_block([], "delivery_options", {"tls_policy": require[r.type]})]
-
 # A block that leaves tls_policy out or sets it to Optional.
 deny contains result.fail_fix(r, path, msg(r), [result.set(path, require[r.type])]) if {
 	some r in input.resources
@@ -65,6 +57,14 @@ deny contains result.fail_fix(r, path, msg(r), [result.set(path, require[r.type]
 	optional(object.get(options, "tls_policy", null))
 	path := ["delivery_options", i, "tls_policy"]
 }
+
+# aws_ses_configuration_set's delivery_options came with hashicorp/aws v3.28.0: under a constraint
+# that stays below it the added block fails terraform validate, so the finding carries no fix.
+# aws_sesv2_configuration_set (v4.x) always had the block.
+add_block_fix(r) := [] if {
+	r.type == "aws_ses_configuration_set"
+	tf.provider_below_version("aws", 3, 28)
+} else := [result.add_block([], "delivery_options", {"tls_policy": require[r.type]})]
 
 optional(null)
 
