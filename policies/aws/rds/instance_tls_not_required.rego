@@ -34,7 +34,9 @@ package palisade.aws.rds.instance_tls_not_required
 # or MariaDB version is RDS's current default, which requires TLS or may); the group is the default
 # one (no parameter_group_name, or a "default." name) or a declared aws_db_parameter_group whose
 # parameters are known and do not name the engine's TLS parameter. A group that sets it to 0 is
-# RDS-019's finding; a group named otherwise (a variable, another module) is not judged. Aurora
+# RDS-019's finding; a group named otherwise (a variable, another module) is not judged. A
+# "default.<family>" name gives the version as a declared group's family does, and SQL Server's
+# default is 0 whatever its version. Aurora
 # instances take the cluster's setting and are not judged here. No fix: adding the parameter turns
 # away every client still connecting without TLS, which the configuration cannot show, and the
 # default group cannot be changed (a new group must name the engine's family and version).
@@ -48,7 +50,7 @@ deny contains result.fail(r, ["engine"], msg) if {
 	engine := lower(unknown.known_string(r.config.engine))
 	parameter := tls_parameter(engine)
 	some where in group_without(r, parameter)
-	off_by_default(engine, version(r, where.family))
+	off(engine, r, where.family)
 	msg := sprintf("%s (%s) %s, so %s stays at its default 0 and the database accepts connections without TLS", [r.address, engine, where.text, parameter])
 }
 
@@ -60,7 +62,7 @@ tls_parameter(engine) := "rds.force_ssl" if startswith(engine, "sqlserver-")
 
 # group_without(r, parameter): where the instance's parameters come from, when that source leaves
 # the TLS parameter at the engine's default: {"text": ..., "family": the group's family or null}.
-group_without(r, _) := {{"text": "uses the default DB parameter group", "family": null}} if default_group(r)
+group_without(r, _) := {{"text": "uses the default DB parameter group", "family": default_family(r)}} if default_group(r)
 
 group_without(r, parameter) := found if {
 	not default_group(r)
@@ -79,6 +81,13 @@ group_without(r, parameter) := found if {
 		}
 	}
 }
+
+# default_family(r): the family a "default.<family>" name gives (RDS rejects a group whose family
+# is not the instance's engine and major version), else null.
+default_family(r) := substring(name, 8, -1) if {
+	name := unknown.known_string(r.config.parameter_group_name)
+	startswith(name, "default.")
+} else := null
 
 default_group(r) if tf.missing_attr(r, ["parameter_group_name"])
 
@@ -114,6 +123,15 @@ numbers_of(text) := [to_number(m[1]), minor(m[2])] if {
 minor("") := 0
 
 minor(s) := to_number(s) if s != ""
+
+# off(engine, r, family): the TLS parameter's default is 0 for the instance. SQL Server's is 0 in
+# every version, so its version (unknown or not) is not read.
+off(engine, _, _) if startswith(engine, "sqlserver-")
+
+off(engine, r, family) if {
+	not startswith(engine, "sqlserver-")
+	off_by_default(engine, version(r, family))
+}
 
 # off_by_default(engine, version): the TLS parameter's default is 0 for that engine and version.
 off_by_default("mysql", []) := true

@@ -97,3 +97,19 @@ test_aurora_and_oracle_are_not_judged if {
 	count(rule.deny) == 0 with input as {"resources": [db({"engine": "aurora-postgresql", "cluster_identifier": "c"}, [])]}
 	count(rule.deny) == 0 with input as {"resources": [db({"engine": "oracle-ee"}, [])]}
 }
+
+# R5: SQL Server's rds.force_ssl is 0 in every version, so a version the configuration does not
+# show (a variable) does not keep the finding away.
+test_sqlserver_with_an_unknown_version_fires if {
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "sqlserver-ex", "engine_version": {"$unknown": "var.version"}}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "postgres", "engine_version": {"$unknown": "var.version"}}, [])]}
+}
+
+# R5: a default group named by its family ("default.postgres14") fixes the major version, as a
+# declared group's family does; RDS rejects a group whose family is not the instance's.
+test_default_group_name_gives_the_version if {
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "postgres", "parameter_group_name": "default.postgres14"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "postgres", "parameter_group_name": "default.postgres16"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mariadb", "parameter_group_name": "default.mariadb10.6"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mariadb", "parameter_group_name": "default.mariadb11.8"}, [])]}
+}
