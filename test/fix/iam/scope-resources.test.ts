@@ -10,6 +10,11 @@ const BUCKET = `resource "aws_s3_bucket" "data" {
 }
 `;
 
+/** A role trust policy, in jsonencode form, that lets one AWS service assume the role. */
+function trust(service: string): string {
+  return `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }] })`;
+}
+
 async function scopeFixes(text: string, ruleId = 'PAL-AWS-IAM-050') {
   const unit = await scanUnit({ 'main.tf': text });
   const finding = unit.findings.find((f) => f.ruleId === ruleId);
@@ -303,7 +308,7 @@ test('iam:PassRole is scoped only to roles a service the policy acts on can assu
   // Pennsieve app-deploy-service: the deploy Lambda's policy grants ecs:RunTask and iam:PassRole on
   // "*" ("ECSPassRole"); the module's other roles are Lambda roles, which ECS cannot assume, so
   // scoping PassRole to them would break every RunTask while the finding went away.
-  const lambdaTrust = 'jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "lambda.amazonaws.com" } }] })';
+  const lambdaTrust = trust('lambda.amazonaws.com');
   const text = `resource "aws_iam_role" "service" {
   name               = "service"
   assume_role_policy = ${lambdaTrust}
@@ -360,8 +365,6 @@ resource "aws_iam_role" "task" {
 test('iam:PassRole narrowing: CloudFormation, wildcard actions and roles of unlisted services keep their candidates', async () => {
   // Review R2 (session 21): a role is excluded only when the services it trusts are ones whose
   // passing actions are known and the document grants none of them.
-  const trust = (service: string) =>
-    `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }] })`;
   const roles = `resource "aws_iam_role" "fn" {
   name               = "fn"
   assume_role_policy = ${trust('lambda.amazonaws.com')}
@@ -400,8 +403,6 @@ test('iam:PassRole conditioned on iam:PassedToService is scoped only to roles th
   // Review of session 21's open item: the condition says where the roles go, so a role that
   // trusts another service (an ECS task role under a Lambda-only condition) could never be passed
   // by the statement; offering it would keep the finding's fix while breaking the call it is for.
-  const trust = (service: string) =>
-    `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }] })`;
   const roles = `resource "aws_iam_role" "fn" {
   name               = "fn"
   assume_role_policy = ${trust('lambda.amazonaws.com')}
