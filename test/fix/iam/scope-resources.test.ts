@@ -15,6 +15,15 @@ function trust(service: string): string {
   return `jsonencode({ Statement = [{ Effect = "Allow", Action = "sts:AssumeRole", Principal = { Service = "${service}" } }] })`;
 }
 
+/** An aws_iam_role named `name` that `service` may assume. */
+function serviceRole(name: string, service: string): string {
+  return `resource "aws_iam_role" "${name}" {
+  name               = "${name}"
+  assume_role_policy = ${trust(service)}
+}
+`;
+}
+
 async function scopeFixes(text: string, ruleId = 'PAL-AWS-IAM-050') {
   const unit = await scanUnit({ 'main.tf': text });
   const finding = unit.findings.find((f) => f.ruleId === ruleId);
@@ -365,16 +374,8 @@ resource "aws_iam_role" "task" {
 test('iam:PassRole narrowing: CloudFormation, wildcard actions and roles of unlisted services keep their candidates', async () => {
   // Review R2 (session 21): a role is excluded only when the services it trusts are ones whose
   // passing actions are known and the document grants none of them.
-  const roles = `resource "aws_iam_role" "fn" {
-  name               = "fn"
-  assume_role_policy = ${trust('lambda.amazonaws.com')}
-}
-
-resource "aws_iam_role" "replication" {
-  name               = "replication"
-  assume_role_policy = ${trust('s3.amazonaws.com')}
-}
-`;
+  const roles = `${serviceRole('fn', 'lambda.amazonaws.com')}
+${serviceRole('replication', 's3.amazonaws.com')}`;
   const policy = (actions: string) => `${roles}
 resource "aws_iam_policy" "deploy" {
   name = "deploy"
@@ -403,21 +404,9 @@ test('iam:PassRole conditioned on iam:PassedToService is scoped only to roles th
   // Review of session 21's open item: the condition says where the roles go, so a role that
   // trusts another service (an ECS task role under a Lambda-only condition) could never be passed
   // by the statement; offering it would keep the finding's fix while breaking the call it is for.
-  const roles = `resource "aws_iam_role" "fn" {
-  name               = "fn"
-  assume_role_policy = ${trust('lambda.amazonaws.com')}
-}
-
-resource "aws_iam_role" "task" {
-  name               = "task"
-  assume_role_policy = ${trust('ecs-tasks.amazonaws.com')}
-}
-
-resource "aws_iam_role" "replication" {
-  name               = "replication"
-  assume_role_policy = ${trust('s3.amazonaws.com')}
-}
-
+  const roles = `${serviceRole('fn', 'lambda.amazonaws.com')}
+${serviceRole('task', 'ecs-tasks.amazonaws.com')}
+${serviceRole('replication', 's3.amazonaws.com')}
 variable "service" {
   type = string
 }
