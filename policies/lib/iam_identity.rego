@@ -249,6 +249,40 @@ looked_up_arn(config) := concat("", ["arn:aws:iam::aws:policy/", config.name]) i
 	is_string(config.name)
 }
 
+# managed_attachments: [resource, path, value] for each place a managed policy's ARN is attached
+# (the policy_arn of aws_iam_*_policy_attachment and aws_iam_policy_attachment, a role's
+# managed_policy_arns, the policy_arns of aws_iam_*_policy_attachments_exclusive), whichever
+# identity it names. The rules that report an AWS managed policy where it is attached (IAM-002,
+# IAM-008, IAM-024) read each value with managed_arn.
+managed_attachments contains [r, ["policy_arn"], r.config.policy_arn] if {
+	some r in iam_resources
+	r.type in _attachment_types
+}
+
+managed_attachments contains [r, ["managed_policy_arns", i], value] if {
+	some r in of_type("aws_iam_role")
+	some i, value in unknown.items(object.get(r.config, "managed_policy_arns", null))
+}
+
+managed_attachments contains [r, ["policy_arns", i], value] if {
+	some r in iam_resources
+	r.type in _exclusive_types
+	some i, value in unknown.items(object.get(r.config, "policy_arns", null))
+}
+
+_attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
+
+_exclusive_types := {"aws_iam_role_policy_attachments_exclusive", "aws_iam_user_policy_attachments_exclusive", "aws_iam_group_policy_attachments_exclusive"}
+
+# aws_managed_name(arn): the name of an AWS managed policy at the root path, any partition
+# ("arn:aws:iam::aws:policy/AWSLambdaExecute" → "AWSLambdaExecute"); undefined for a policy under a
+# path (service-role/…, job-function/…) or a customer's.
+aws_managed_name(arn) := parts[0][1] if {
+	is_string(arn)
+	parts := regex.find_all_string_submatch_n(`^arn:[a-z-]+:iam::aws:policy/([A-Za-z0-9+=,.@_-]+)$`, arn, 1)
+	count(parts) == 1
+}
+
 # memberships: [user address, group address] for each membership either membership resource makes.
 memberships contains [user, group] if {
 	some m in of_type("aws_iam_group_membership")

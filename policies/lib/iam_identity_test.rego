@@ -215,3 +215,11 @@ test_customer_policy_attached_by_written_arn if {
 		count(iam_identity.granting("aws_iam_user.dev", "iam:PassRole")) == 0 with input as {"resources": [user, named_policy, by_arn(arn)]}
 	}
 }
+
+test_aws_managed_name if {
+	iam_identity.aws_managed_name("arn:aws:iam::aws:policy/AWSLambdaExecute") == "AWSLambdaExecute"
+	iam_identity.aws_managed_name("arn:aws-us-gov:iam::aws:policy/AmazonS3ReadOnlyAccess") == "AmazonS3ReadOnlyAccess"
+	not iam_identity.aws_managed_name("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")
+	not iam_identity.aws_managed_name("arn:aws:iam::111122223333:policy/AWSLambdaExecute")
+	not iam_identity.aws_managed_name({"$unknown": "var.arn"})
+}

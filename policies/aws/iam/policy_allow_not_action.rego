@@ -54,7 +54,6 @@ import data.palisade.lib.iam
 import data.palisade.lib.iam_identity
 import data.palisade.lib.modules
 import data.palisade.lib.result
-import data.palisade.lib.unknown
 
 deny contains result.fail(st.resource, array.concat(st.path, ["NotAction"]), msg) if {
 	some st in iam.identity_statements
@@ -66,7 +65,7 @@ deny contains result.fail(st.resource, array.concat(st.path, ["NotAction"]), msg
 # The AWS managed PowerUserAccess policy attached (by ARN for any partition, or through a
 # `data "aws_iam_policy"` lookup): reported where it is attached.
 deny contains result.fail(r, path, msg) if {
-	some [r, path, value] in attached
+	some [r, path, value] in iam_identity.managed_attachments
 	endswith(iam_identity.managed_arn(r, path, value), ":iam::aws:policy/PowerUserAccess")
 	msg := sprintf("%s attaches the AWS managed PowerUserAccess policy, which %s", [r.address, power_user_grants])
 }
@@ -85,24 +84,3 @@ deny contains result.fail(m, [input_name, key], msg) if {
 }
 
 power_user_grants := "allows every action except IAM, Organizations and Account management"
-
-attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
-
-exclusive_types := {"aws_iam_role_policy_attachments_exclusive", "aws_iam_user_policy_attachments_exclusive", "aws_iam_group_policy_attachments_exclusive"}
-
-# Where a managed policy ARN is attached: [resource, path, value] (as IAM-002 reads them).
-attached contains [r, ["policy_arn"], r.config.policy_arn] if {
-	some r in iam_identity.iam_resources
-	r.type in attachment_types
-}
-
-attached contains [r, ["managed_policy_arns", i], value] if {
-	some r in iam_identity.of_type("aws_iam_role")
-	some i, value in unknown.items(object.get(r.config, "managed_policy_arns", null))
-}
-
-attached contains [r, ["policy_arns", i], value] if {
-	some r in iam_identity.iam_resources
-	r.type in exclusive_types
-	some i, value in unknown.items(object.get(r.config, "policy_arns", null))
-}

@@ -14,7 +14,10 @@
 #   the key policy lets IAM policies grant access, as the default key policy does. A KMS statement
 #   conditioned on kms:ViaService, the encryption context, the key's tags or its aliases (pinned to
 #   values, not negated, IfExists or Null; ForAllValues only beside a Null check) is scoped and
-#   passes.
+#   passes. Four AWS managed policies grant such reads on every resource and are reported where
+#   they are attached: AWSLambdaExecute (s3:GetObject and s3:PutObject on every bucket),
+#   AmazonS3ReadOnlyAccess, AmazonSSMReadOnlyAccess and AmazonDynamoDBReadOnlyAccess (also at the
+#   input of an opaque terraform-aws-modules/iam role or group submodule given their ARN).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 #   - ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
@@ -22,11 +25,35 @@
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/iam-policies-best-practices.html
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-via-service
 #   - ref: https://docs.aws.amazon.com/kms/latest/developerguide/alias-authorization.html
+#   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaExecute.html
+#   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonS3ReadOnlyAccess.html
 # custom:
 #   id: PAL-AWS-IAM-024
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+#   resource_types:
+#     - aws_iam_policy
+#     - aws_iam_role_policy
+#     - aws_iam_user_policy
+#     - aws_iam_group_policy
+#     - aws_iam_role
+#     - aws_iam_role_policy_attachment
+#     - aws_iam_user_policy_attachment
+#     - aws_iam_group_policy_attachment
+#     - aws_iam_policy_attachment
+#     - aws_iam_role_policy_attachments_exclusive
+#     - aws_iam_user_policy_attachments_exclusive
+#     - aws_iam_group_policy_attachments_exclusive
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-github-oidc-role"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-role"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts-eks"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-eks-role"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-oidc"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-assumable-role-with-saml"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-group-with-policies"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-group"
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts"
 #   frameworks:
 #     nist-800-53: [AC-6]
 #   references:
@@ -34,9 +61,16 @@
 #   cwe: ["CWE-200"]
 #   remediation: Scope Resource to the ARNs of the buckets, secrets, parameters, tables or KMS keys the identity reads (Palisade offers them).
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.iam.policy_data_read_wildcard_resource
 
+# allow_unknown: a managed policy looked up with `data "aws_iam_policy"` is attached by its unknown
+# arn, and that attribute is the finding's place (as PAL-AWS-IAM-002).
+
+import data.palisade.aws.iam.admin_policy_attached as admin
 import data.palisade.lib.iam
+import data.palisade.lib.iam_identity
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.unknown
 
@@ -60,6 +94,44 @@ deny contains result.fail(st.resource, array.concat(st.path, ["NotResource"]), m
 	count(reads) > 0
 	text := "%s allows %s on every resource except those listed in NotResource: %s"
 	msg := sprintf(text, [st.resource.address, concat(", ", reads), _exposed(reads, " but those")])
+}
+
+# AWS managed policies whose documents grant those reads on every resource (AWS Managed Policy
+# Reference, each policy's JSON document): the document is not in the configuration, so the
+# attachment is reported. A short list, written by hand: policies named for one service (or for
+# running a function) that a workload role is commonly given. Not listed: ReadOnlyAccess (the job
+# function for people whose work is to read everything) and AmazonSSMManagedInstanceCore (the
+# Systems Manager agent's documented minimum, whose ssm:GetParameter on "*" serves State Manager).
+deny contains result.fail(r, path, msg) if {
+	some [r, path, value] in iam_identity.managed_attachments
+	name := iam_identity.aws_managed_name(iam_identity.managed_arn(r, path, value))
+	m := _managed_reads[name]
+	msg := sprintf("%s attaches the AWS managed %s policy, which allows %s: every %s of the account can be %s", [r.address, name, m.grants, m.noun, m.done])
+}
+
+# Opaque terraform-aws-modules/iam role and group submodules attach every ARN their inputs list to
+# the role or group they create (IAM-007 and IAM-008 read the same inputs).
+deny contains result.fail(m, [input_name, key], msg) if {
+	some sub, spec in admin.iam_module_inputs
+	some m in modules.submodule_calls("iam", sub)
+	admin.creates_identity(m, spec)
+	some input_name in spec.inputs
+	some key, arn in object.get(m.config, input_name, {})
+	name := iam_identity.aws_managed_name(arn)
+	r := _managed_reads[name]
+	text := "%s attaches the AWS managed %s policy to the %s it creates, which allows %s: every %s of the account can be %s"
+	msg := sprintf(text, [m.address, name, spec.kind, r.grants, r.noun, r.done])
+}
+
+_managed_reads := {
+	# {"Action": ["s3:GetObject", "s3:PutObject"], "Resource": "arn:aws:s3:::*"} (v1, 2015).
+	"AWSLambdaExecute": {"grants": "s3:GetObject and s3:PutObject on every bucket", "noun": "object", "done": "read and overwritten"},
+	# {"Action": ["s3:Get*", "s3:List*", …], "Resource": "*"}.
+	"AmazonS3ReadOnlyAccess": {"grants": "s3:Get* on every resource", "noun": "object", "done": "read"},
+	# {"Action": ["ssm:Describe*", "ssm:Get*", "ssm:List*"], "Resource": "*"}.
+	"AmazonSSMReadOnlyAccess": {"grants": "ssm:Get* on every resource", "noun": "parameter", "done": "read"},
+	# GeneralReadOnlyAccess: dynamodb:GetItem, BatchGetItem, Query, Scan, PartiQLSelect on "*".
+	"AmazonDynamoDBReadOnlyAccess": {"grants": "dynamodb:GetItem, Query and Scan on every table", "noun": "table item", "done": "read"},
 }
 
 # Actions that return the data a service stores, per service (lower-case), each with resource-level

@@ -121,3 +121,52 @@ test_kms_forallvalues_needs_null_check if {
 	with_null := object.union(all_keys, {"Null": {"kms:EncryptionContextKeys": "false"}})
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "*", "Condition": with_null})]}
 }
+
+attachment(type, config) := {"address": sprintf("%s.this", [type]), "type": type, "name": "this", "config": config, "references": []}
+
+# Session 23 (held-out corpus 21: five power-tuning roles given AWSLambdaExecute): AWS managed
+# policies whose documents read stored data on every resource, reported where attached.
+test_managed_data_read_policies_fire if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy_attachment.this attaches the AWS managed AWSLambdaExecute policy, which allows s3:GetObject and s3:PutObject on every bucket: every object of the account can be read and overwritten",
+		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"],
+	}} with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/AWSLambdaExecute"})]}
+	rule.deny == {{
+		"msg": "aws_iam_role.this attaches the AWS managed AmazonSSMReadOnlyAccess policy, which allows ssm:Get* on every resource: every parameter of the account can be read",
+		"resource": "aws_iam_role.this", "path": ["managed_policy_arns", 1],
+	}} with input as {"resources": [attachment("aws_iam_role", {"managed_policy_arns": ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/AmazonSSMReadOnlyAccess"]})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_policy_attachment", {"name": "x", "roles": ["fn"], "policy_arn": "arn:aws-us-gov:iam::aws:policy/AmazonS3ReadOnlyAccess"})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_role_policy_attachments_exclusive", {"role_name": "fn", "policy_arns": ["arn:aws:iam::aws:policy/AmazonDynamoDBReadOnlyAccess"]})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_user_policy_attachment", {"user": "u", "policy_arn": {"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSLambdaExecute\""}})]}
+}
+
+test_managed_data_read_looked_up_fires if {
+	att := object.union(attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": {"$unknown": "data.aws_iam_policy.exec.arn"}}), {"references": [{"path": ["policy_arn"], "target": "data.aws_iam_policy.exec", "attribute": "arn"}]})
+	lookup := {"address": "data.aws_iam_policy.exec", "mode": "data", "type": "aws_iam_policy", "name": "exec", "config": {"name": "AWSLambdaExecute"}, "references": []}
+	count(rule.deny) == 1 with input as {"resources": [att], "data": [lookup]}
+}
+
+# ReadOnlyAccess and AmazonSSMManagedInstanceCore are left out on purpose (see the rule); a
+# customer policy of the same name, a policy under a path and an unknown ARN are not judged.
+test_other_managed_policies_pass if {
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::111122223333:policy/AmazonS3ReadOnlyAccess"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": {"$unknown": "var.policy_arn"}})]}
+}
+
+iam_call(sub, config) := {"address": "module.role", "source": sprintf("terraform-aws-modules/iam/aws//modules/%s", [sub]), "version": "~> 5.24", "config": config}
+
+# terraform-aws-iam's iam-github-oidc-role example gives its role AmazonS3ReadOnlyAccess.
+test_managed_data_read_through_iam_submodule_fires if {
+	call := iam_call("iam-github-oidc-role", {"subjects": ["org/repo:*"], "policies": {"S3ReadOnly": "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"}})
+	rule.deny == {{
+		"msg": "module.role attaches the AWS managed AmazonS3ReadOnlyAccess policy to the role it creates, which allows s3:Get* on every resource: every object of the account can be read",
+		"resource": "module.role", "path": ["policies", "S3ReadOnly"],
+	}} with input as {"resources": [], "modules": [call]}
+	off := iam_call("iam-assumable-role", {"custom_role_policy_arns": ["arn:aws:iam::aws:policy/AWSLambdaExecute"]})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [off]}
+	on := iam_call("iam-assumable-role", {"create_role": true, "custom_role_policy_arns": ["arn:aws:iam::aws:policy/AWSLambdaExecute"]})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [on]}
+}

@@ -11,9 +11,12 @@
 #   condition grants nothing and is not reported. An AWS managed policy named …FullAccess
 #   (AmazonS3FullAccess, AWSLambda_FullAccess, AmazonSSMFullAccess…) allows every action of its
 #   service on every resource too: attaching one is reported at the attachment, since its document
-#   is not in the configuration.
+#   is not in the configuration. So are two whose names say less: SecretsManagerReadWrite
+#   (secretsmanager:* on every secret) and AWSLambdaExecute (logs:* on every log group).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
+#   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecretsManagerReadWrite.html
+#   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaExecute.html
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
 # custom:
 #   id: PAL-AWS-IAM-002
@@ -49,7 +52,6 @@ package palisade.aws.iam.policy_service_wildcard
 import data.palisade.lib.iam
 import data.palisade.lib.iam_identity
 import data.palisade.lib.result
-import data.palisade.lib.unknown
 
 deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
 	some st in iam.identity_statements
@@ -87,30 +89,26 @@ deny contains result.fail(r, array.concat(path, ["Action"]), msg) if {
 
 # An AWS managed full-access policy attached: reported where it is attached.
 deny contains result.fail(r, path, msg) if {
-	some [r, path, value] in attached
+	some [r, path, value] in iam_identity.managed_attachments
 	name := full_access_name(iam_identity.managed_arn(r, path, value))
 	msg := sprintf("%s attaches the AWS managed %s policy, which allows every action of its service", [r.address, name])
 }
 
-# Where a managed policy ARN is attached: [resource, path, value], over the unit's IAM resources.
-attachment_types := {"aws_iam_role_policy_attachment", "aws_iam_user_policy_attachment", "aws_iam_group_policy_attachment", "aws_iam_policy_attachment"}
-
-exclusive_types := {"aws_iam_role_policy_attachments_exclusive", "aws_iam_user_policy_attachments_exclusive", "aws_iam_group_policy_attachments_exclusive"}
-
-attached contains [r, ["policy_arn"], r.config.policy_arn] if {
-	some r in iam_identity.iam_resources
-	r.type in attachment_types
+# AWS managed policies not named …FullAccess whose documents allow a whole service all the same
+# (AWS Managed Policy Reference, each policy's JSON document): reported where they are attached.
+deny contains result.fail(r, path, msg) if {
+	some [r, path, value] in iam_identity.managed_attachments
+	name := iam_identity.aws_managed_name(iam_identity.managed_arn(r, path, value))
+	grants := _named_service_wildcards[name]
+	msg := sprintf("%s attaches the AWS managed %s policy, which allows %s", [r.address, name, grants])
 }
 
-attached contains [r, ["managed_policy_arns", i], value] if {
-	some r in iam_identity.of_type("aws_iam_role")
-	some i, value in unknown.items(object.get(r.config, "managed_policy_arns", null))
-}
-
-attached contains [r, ["policy_arns", i], value] if {
-	some r in iam_identity.iam_resources
-	r.type in exclusive_types
-	some i, value in unknown.items(object.get(r.config, "policy_arns", null))
+_named_service_wildcards := {
+	# {"Action": "secretsmanager:*", "Resource": "*"}: every secret's value, rotation and deletion.
+	"SecretsManagerReadWrite": "every Secrets Manager action (secretsmanager:*) on every secret",
+	# {"Action": ["logs:*"], "Resource": "arn:aws:logs:*:*:*"}: a function's role may delete log
+	# groups and their retention, its own trail included (its s3 statement is PAL-AWS-IAM-024's).
+	"AWSLambdaExecute": "every CloudWatch Logs action (logs:*) on every log group",
 }
 
 # The name of an AWS managed full-access policy (any path, any partition): AWS names the policy

@@ -125,3 +125,23 @@ test_star_scoped_by_a_not_resource_deny_fires if {
 		"resource": "aws_iam_policy.ops", "path": ["policy", "Statement", 0, "Action"],
 	}} with input as {"resources": [doc([{"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Deny", "Action": "*", "NotResource": "arn:aws:s3:::reports/*"}])]}
 }
+
+# Session 23: two AWS managed policies whose names do not say FullAccess allow a whole service
+# (their documents in the AWS Managed Policy Reference).
+test_named_managed_service_wildcards_fire if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy_attachment.this attaches the AWS managed AWSLambdaExecute policy, which allows every CloudWatch Logs action (logs:*) on every log group",
+		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"],
+	}} with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/AWSLambdaExecute"})]}
+	rule.deny == {{
+		"msg": "aws_iam_role.this attaches the AWS managed SecretsManagerReadWrite policy, which allows every Secrets Manager action (secretsmanager:*) on every secret",
+		"resource": "aws_iam_role.this", "path": ["managed_policy_arns", 0],
+	}} with input as {"resources": [attachment("aws_iam_role", {"managed_policy_arns": ["arn:aws-cn:iam::aws:policy/SecretsManagerReadWrite"]})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_policy_attachment", {"name": "x", "roles": ["fn"], "policy_arn": {"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSLambdaExecute\""}})]}
+}
+
+test_named_managed_lookalikes_pass if {
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::111122223333:policy/AWSLambdaExecute"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": {"$unknown": "var.policy_arn"}})]}
+}
