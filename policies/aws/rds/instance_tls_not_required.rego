@@ -1,5 +1,5 @@
 # METADATA
-# title: RDS instance accepts plain-text connections by its engine's default
+# title: RDS instance or Aurora cluster accepts plain-text connections by its engine's default
 # description: |
 #   RDS for MySQL (before 9.7), MariaDB (10.5 to before 11.8), PostgreSQL (before 15) and SQL
 #   Server accept connections without TLS unless the DB parameter group sets
@@ -7,25 +7,32 @@
 #   is the parameter's default for these versions. An aws_db_instance on the default parameter
 #   group, or on a custom group that leaves the parameter out, therefore lets a client send the
 #   password, the queries and the results in clear text. PostgreSQL 15 and later, MySQL 9.7 and
-#   later and MariaDB 11.8 and later require TLS by default and are not reported.
+#   later and MariaDB 11.8 and later require TLS by default and are not reported. Aurora clusters
+#   take the parameter from their DB cluster parameter group: Aurora MySQL 2 and 3
+#   (require_secure_transport, default OFF) and Aurora PostgreSQL before 15 (rds.force_ssl,
+#   default 0) are reported the same way; Aurora PostgreSQL 15 and later is not judged.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mysql-ssl-connections.require-ssl.html
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mariadb-ssl-connections.require-ssl.html
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html#PostgreSQL.Concepts.General.SSL.Requiring
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/SQLServer.Concepts.General.SSL.Using.html
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraMySQL.Security.html#AuroraMySQL.Security.SSL.RequireSSL
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/AuroraPostgreSQL.Security.html
 # custom:
 #   id: PAL-AWS-RDS-020
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_db_parameter_group]
+#   resource_types: [aws_db_instance, aws_db_parameter_group, aws_rds_cluster, aws_rds_cluster_parameter_group]
 #   frameworks: {}
 #   references:
 #     checkov: CKV2_AWS_69
 #   cwe: ["CWE-319"]
 #   remediation: >-
 #     Once every client connects with TLS (the RDS CA bundle), give the instance a DB parameter group
-#     (aws_db_parameter_group, parameter_group_name) that sets require_secure_transport (MySQL,
-#     MariaDB) or rds.force_ssl (PostgreSQL, SQL Server) to 1.
+#     (aws_db_parameter_group, parameter_group_name), or the Aurora cluster a DB cluster parameter
+#     group (aws_rds_cluster_parameter_group, db_cluster_parameter_group_name), that sets
+#     require_secure_transport (MySQL, MariaDB, Aurora MySQL) or rds.force_ssl (PostgreSQL, SQL
+#     Server, Aurora PostgreSQL) to 1.
 #   fixable: false
 package palisade.aws.rds.instance_tls_not_required
 
@@ -37,7 +44,7 @@ package palisade.aws.rds.instance_tls_not_required
 # RDS-019's finding; a group named otherwise (a variable, another module) is not judged. A
 # "default.<family>" name gives the version as a declared group's family does, and SQL Server's
 # default is 0 whatever its version. Aurora
-# instances take the cluster's setting and are not judged here. No fix: adding the parameter turns
+# instances take the cluster's setting: the cluster is judged instead (session 23). No fix: adding the parameter turns
 # away every client still connecting without TLS, which the configuration cannot show, and the
 # default group cannot be changed (a new group must name the engine's family and version).
 
@@ -49,10 +56,43 @@ deny contains result.fail(r, ["engine"], msg) if {
 	some r in tf.resources("aws_db_instance")
 	engine := lower(unknown.known_string(r.config.engine))
 	parameter := tls_parameter(engine)
-	some where in group_without(r, parameter)
+	some where in group_without(r, parameter, instance_groups)
 	off(engine, r, where.family)
 	msg := sprintf("%s (%s) %s, so %s stays at its default 0 and the database accepts connections without TLS", [r.address, engine, where.text, parameter])
 }
+
+# Aurora (session 23): the DB cluster parameter group holds the parameter. Aurora User Guide:
+# require_secure_transport is OFF by default and exists in Aurora MySQL 2 and 3 (engine
+# "aurora-mysql"; Aurora MySQL 1, engine "aurora", has no such parameter and is not judged);
+# rds.force_ssl is 0 by default for Aurora PostgreSQL. No AWS page read says whether Aurora
+# PostgreSQL 15 and later changed that default as RDS for PostgreSQL 15 did, so only a known
+# version before 15 is judged.
+deny contains result.fail(r, ["engine"], msg) if {
+	some r in tf.resources("aws_rds_cluster")
+	engine := lower(unknown.known_string(r.config.engine))
+	parameter := cluster_tls_parameter[engine]
+	some where in group_without(r, parameter, cluster_groups)
+	cluster_off(engine, r, where.family)
+	text := "%s (%s) %s, so %s stays at its default %s and the cluster accepts connections without TLS"
+	msg := sprintf(text, [r.address, engine, where.text, parameter, cluster_default[engine]])
+}
+
+cluster_tls_parameter := {"aurora-mysql": "require_secure_transport", "aurora-postgresql": "rds.force_ssl"}
+
+cluster_default := {"aurora-mysql": "OFF", "aurora-postgresql": "0"}
+
+cluster_off("aurora-mysql", _, _)
+
+cluster_off("aurora-postgresql", r, family) if {
+	v := version(r, family)
+	count(v) == 2
+	v[0] < 15
+}
+
+# Where each kind of resource names its parameter group, and the group's type and label.
+instance_groups := {"attr": "parameter_group_name", "type": "aws_db_parameter_group", "label": "DB parameter group"}
+
+cluster_groups := {"attr": "db_cluster_parameter_group_name", "type": "aws_rds_cluster_parameter_group", "label": "DB cluster parameter group"}
 
 tls_parameter(engine) := "require_secure_transport" if engine in {"mysql", "mariadb"}
 
@@ -60,15 +100,16 @@ tls_parameter("postgres") := "rds.force_ssl"
 
 tls_parameter(engine) := "rds.force_ssl" if startswith(engine, "sqlserver-")
 
-# group_without(r, parameter): where the instance's parameters come from, when that source leaves
-# the TLS parameter at the engine's default: {"text": ..., "family": the group's family or null}.
-group_without(r, _) := {{"text": "uses the default DB parameter group", "family": default_family(r)}} if default_group(r)
+# group_without(r, parameter, kind): where the instance's (or cluster's) parameters come from, when
+# that source leaves the TLS parameter at the engine's default: {"text": ..., "family": the group's
+# family or null}.
+group_without(r, _, kind) := {{"text": sprintf("uses the default %s", [kind.label]), "family": default_family(r, kind)}} if default_group(r, kind)
 
-group_without(r, parameter) := found if {
-	not default_group(r)
+group_without(r, parameter, kind) := found if {
+	not default_group(r, kind)
 	found := {where |
-		some g in tf.resources("aws_db_parameter_group")
-		names_group(r, g)
+		some g in tf.resources(kind.type)
+		names_group(r, g, kind)
 		parameters := object.get(g.config, "parameter", [])
 		not unknown.is_unknown(parameters)
 		every p in tf.blocks(g, "parameter") {
@@ -82,29 +123,30 @@ group_without(r, parameter) := found if {
 	}
 }
 
-# default_family(r): the family a "default.<family>" name gives (RDS rejects a group whose family
+# default_family(r, kind): the family a "default.<family>" name gives (RDS rejects a group whose family
 # is not the instance's engine and major version), else null.
-default_family(r) := substring(name, 8, -1) if {
-	name := unknown.known_string(r.config.parameter_group_name)
+default_family(r, kind) := substring(name, 8, -1) if {
+	name := unknown.known_string(object.get(r.config, kind.attr, null))
 	startswith(name, "default.")
 } else := null
 
-default_group(r) if tf.missing_attr(r, ["parameter_group_name"])
+default_group(r, kind) if tf.missing_attr(r, [kind.attr])
 
-default_group(r) if startswith(unknown.known_string(r.config.parameter_group_name), "default.")
+default_group(r, kind) if startswith(unknown.known_string(object.get(r.config, kind.attr, null)), "default.")
 
-names_group(r, g) if {
-	some ref in tf.references_to(r, ["parameter_group_name"], "aws_db_parameter_group")
+names_group(r, g, kind) if {
+	some ref in tf.references_to(r, [kind.attr], kind.type)
 	tf.refers_to(ref.target, g.address)
 }
 
-names_group(r, g) if {
-	name := unknown.known_string(r.config.parameter_group_name)
+names_group(r, g, kind) if {
+	name := unknown.known_string(object.get(r.config, kind.attr, null))
 	name == unknown.known_string(g.config.name)
 }
 
 # version(r, family): [major, minor] of the engine, from engine_version, else from the group's
-# family ("postgres14", "mysql8.0", "mariadb10.6", "sqlserver-se-15.0"); [] when neither is known.
+# family ("postgres14", "mysql8.0", "mariadb10.6", "sqlserver-se-15.0", "aurora-postgresql14");
+# [] when neither is known.
 version(r, family) := v if {
 	text := unknown.known_string(r.config.engine_version)
 	text != ""

@@ -113,3 +113,67 @@ test_default_group_name_gives_the_version if {
 	count(rule.deny) == 1 with input as {"resources": [db({"engine": "mariadb", "parameter_group_name": "default.mariadb10.6"}, [])]}
 	count(rule.deny) == 0 with input as {"resources": [db({"engine": "mariadb", "parameter_group_name": "default.mariadb11.8"}, [])]}
 }
+
+# Session 23: Aurora clusters, by their DB cluster parameter group (Aurora User Guide: Aurora MySQL 2
+# and 3 require_secure_transport OFF by default; Aurora PostgreSQL rds.force_ssl 0 by default).
+cluster(config, refs) := {"address": "aws_rds_cluster.db", "type": "aws_rds_cluster", "name": "db", "config": config, "references": refs}
+
+cluster_group(family, parameters) := {
+	"address": "aws_rds_cluster_parameter_group.tls", "type": "aws_rds_cluster_parameter_group", "name": "tls",
+	"config": {"family": family, "name": "tls", "parameter": parameters}, "references": [],
+}
+
+cluster_ref := [{"path": ["db_cluster_parameter_group_name"], "target": "aws_rds_cluster_parameter_group.tls"}]
+
+cluster_by_ref := {"db_cluster_parameter_group_name": {"$unknown": "aws_rds_cluster_parameter_group.tls.name"}}
+
+test_aurora_mysql_on_the_default_group_fires if {
+	rule.deny == {{
+		"msg": "aws_rds_cluster.db (aurora-mysql) uses the default DB cluster parameter group, so require_secure_transport stays at its default OFF and the cluster accepts connections without TLS",
+		"resource": "aws_rds_cluster.db", "path": ["engine"],
+	}} with input as {"resources": [cluster({"engine": "aurora-mysql"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [cluster({"engine": "aurora-mysql", "engine_version": "5.7.mysql_aurora.2.11.2"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [cluster({"engine": "aurora-mysql", "engine_version": "8.0.mysql_aurora.3.05.2", "db_cluster_parameter_group_name": "default.aurora-mysql8.0"}, [])]}
+}
+
+test_aurora_custom_group_without_the_parameter_fires if {
+	rule.deny == {{
+		"msg": "aws_rds_cluster.db (aurora-postgresql) uses aws_rds_cluster_parameter_group.tls, which does not set rds.force_ssl, so rds.force_ssl stays at its default 0 and the cluster accepts connections without TLS",
+		"resource": "aws_rds_cluster.db", "path": ["engine"],
+	}} with input as {"resources": [
+		cluster(object.union({"engine": "aurora-postgresql"}, cluster_by_ref), cluster_ref),
+		cluster_group("aurora-postgresql14", [{"name": "log_min_duration_statement", "value": "500"}]),
+	]}
+	count(rule.deny) == 1 with input as {"resources": [
+		cluster({"engine": "aurora-mysql", "db_cluster_parameter_group_name": "tls"}, []),
+		cluster_group("aurora-mysql8.0", []),
+	]}
+}
+
+test_aurora_postgresql_version_decides if {
+	count(rule.deny) == 1 with input as {"resources": [cluster({"engine": "aurora-postgresql", "engine_version": "13.12"}, [])]}
+	count(rule.deny) == 1 with input as {"resources": [cluster({"engine": "aurora-postgresql", "db_cluster_parameter_group_name": "default.aurora-postgresql14"}, [])]}
+
+	# 15 and later, and an unset or unknown version: not judged.
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-postgresql", "engine_version": "15.4"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-postgresql", "engine_version": "16.6"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-postgresql"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-postgresql", "engine_version": {"$unknown": "var.v"}}, [])]}
+}
+
+test_aurora_that_requires_tls_or_is_not_known_passes if {
+	on := cluster_group("aurora-mysql8.0", [{"name": "require_secure_transport", "value": "ON"}])
+	count(rule.deny) == 0 with input as {"resources": [cluster(object.union({"engine": "aurora-mysql"}, cluster_by_ref), cluster_ref), on]}
+
+	# A group that sets the parameter to OFF/0 is RDS-019's finding, not this rule's.
+	off := cluster_group("aurora-mysql8.0", [{"name": "require_secure_transport", "value": "OFF"}])
+	count(rule.deny) == 0 with input as {"resources": [cluster(object.union({"engine": "aurora-mysql"}, cluster_by_ref), cluster_ref), off]}
+
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-mysql", "db_cluster_parameter_group_name": {"$unknown": "var.group"}}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora-mysql", "db_cluster_parameter_group_name": "shared-tls"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": "aurora"}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({}, [])]}
+	count(rule.deny) == 0 with input as {"resources": [cluster({"engine": {"$unknown": "var.engine"}}, [])]}
+	dyn := object.union(cluster_group("aurora-mysql8.0", []), {"config": {"family": "aurora-mysql8.0", "name": "tls", "parameter": {"$unknown": "dynamic"}}})
+	count(rule.deny) == 0 with input as {"resources": [cluster(object.union({"engine": "aurora-mysql"}, cluster_by_ref), cluster_ref), dyn]}
+}
