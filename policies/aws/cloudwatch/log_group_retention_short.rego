@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/cw-loggroup-retention-period-check.html
 #   - ref: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention
 # custom:
-#   id: PAL-AWS-CLOUDWATCH-820
+#   id: PAL-AWS-CLOUDWATCH-020
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_cloudwatch_log_group, "module:terraform-aws-modules/cloudwatch/aws//modules/log-group", "module:terraform-aws-modules/lambda/aws"]
