@@ -2,17 +2,18 @@
 # title: AMI lookup picks the newest matching image from any owner
 # description: |
 #   A data "aws_ami" lookup with most_recent = true that pins no owner searches every public AMI in
-#   the Region. Anyone can register a public AMI under any name, description or architecture, so
-#   the next one published that matches (usually a "name" filter or name_regex) with a later
-#   creation date (AMI name squatting, "whoAMI") becomes the image the instances or launch templates
-#   using this lookup boot, running its owner's code with the instance's role. Reported when such a
-#   lookup is used by an instance, launch template or configuration, spot request or fleet, AMI
-#   copy, Image Builder recipe, Batch compute environment, EMR cluster or a module call. Pinned
-#   (not reported): owners set (the AWS provider's own test), or a filter on owner-id, owner-alias,
-#   image-id or product-code (Marketplace sets product codes, a publisher cannot). A filter on a tag is not judged either: EC2 tags belong to the account that sets
-#   them, so such a lookup most likely matches only images this account tagged. The AWS provider
-#   warns about the same lookup in late 5.x releases (its pull request 40211) and refuses it from
-#   v6.0 unless allow_unsafe_filter = true.
+#   the Region. Anyone can register a public AMI under any name, description or architecture, so the
+#   next one published that matches (usually a "name" filter or name_regex) with a later creation
+#   date (AMI name squatting, "whoAMI") becomes the image the instances or launch templates using
+#   this lookup boot, running its owner's code with the instance's role. Reported when such a lookup
+#   is used by an instance, launch template or configuration, spot request or fleet, AMI copy, Image
+#   Builder recipe, Batch compute environment, EMR cluster or a module call. Pinned (not reported):
+#   owners set (the AWS provider's own test), or a filter on owner-id, owner-alias, image-id or
+#   product-code (AWS Marketplace attaches product codes; a publisher cannot claim another's). A
+#   filter on a tag is not judged either: EC2 tags belong to the account that sets them, so such a
+#   lookup most likely matches only images this account tagged. The AWS provider warns about the
+#   same lookup in late 5.x releases (its pull request 40211) and refuses it from v6.0 unless
+#   allow_unsafe_filter = true.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/finding-an-ami.html
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html
@@ -25,7 +26,9 @@
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-494"]
-#   remediation: Set owners to the publisher's account ID or alias (amazon, self, the vendor's account) and drop allow_unsafe_filter; consider the account's Allowed AMIs setting.
+#   remediation: >-
+#     Set owners to the publisher's account ID or alias (amazon, self, the vendor's account) and drop
+#     allow_unsafe_filter; consider the account's Allowed AMIs setting.
 #   fixable: false
 package palisade.aws.ec2.ami_lookup_unpinned_owner
 
@@ -94,6 +97,6 @@ used(d) if {
 
 argument_texts(v) := {v["$unknown"]} if unknown.is_unknown(v)
 
-else := {e | some item in v; unknown.is_unknown(item); e := item["$unknown"]} if is_array(v)
+else := {item["$unknown"] | some item in v; unknown.is_unknown(item)} if is_array(v)
 
 else := set()

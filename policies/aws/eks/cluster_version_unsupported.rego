@@ -64,6 +64,8 @@ old_minor(v) := minor if {
 	minor < oldest_standard
 }
 
-msg(address, v, minor) := sprintf("%s runs Kubernetes %s, past the end of EKS extended support: no more patches, and EKS upgrades it on its own", [address, v]) if {
-	minor <= last_ended
-} else := sprintf("%s runs Kubernetes %s, out of EKS standard support (extended support, billed per cluster hour)", [address, v])
+msg(address, v, minor) := sprintf("%s runs Kubernetes %s, %s", [address, v, status(minor)])
+
+status(minor) := "past the end of EKS extended support: no more patches, and EKS upgrades it on its own" if minor <= last_ended
+
+else := "out of EKS standard support (extended support, billed per cluster hour)"

@@ -24,7 +24,9 @@
 #   references:
 #     checkov: CKV2_AWS_38
 #   cwe: ["CWE-345"]
-#   remediation: Add an aws_route53_key_signing_key (KMS key ECC_NIST_P256, SIGN_VERIFY, us-east-1) and an aws_route53_hosted_zone_dnssec for the zone, then publish the DS record at the parent.
+#   remediation: >-
+#     Add an aws_route53_key_signing_key (KMS key ECC_NIST_P256, SIGN_VERIFY, us-east-1) and an
+#     aws_route53_hosted_zone_dnssec for the zone, then publish the DS record at the parent.
 #   fixable: false
 package palisade.aws.route53.zone_dnssec_disabled
 

@@ -21,7 +21,9 @@
 #   frameworks: {}
 #   references: {}
 #   cwe: ["CWE-345"]
-#   remediation: Add an aws_ses_domain_dkim for the domain and publish its three dkim_tokens as CNAME records (<token>._domainkey.<domain> to <token>.dkim.amazonses.com).
+#   remediation: >-
+#     Add an aws_ses_domain_dkim for the domain and publish its three dkim_tokens as CNAME records
+#     (<token>._domainkey.<domain> to <token>.dkim.amazonses.com).
 #   fixable: false
 package palisade.aws.ses.domain_identity_dkim_missing
 

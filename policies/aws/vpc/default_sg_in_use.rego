@@ -128,6 +128,6 @@ default_group_text(holder, text) if {
 
 texts(v) := {v["$unknown"]} if unknown.is_unknown(v)
 
-else := {e | some item in v; unknown.is_unknown(item); e := item["$unknown"]} if is_array(v)
+else := {item["$unknown"] | some item in v; unknown.is_unknown(item)} if is_array(v)
 
 else := set()
