@@ -19,7 +19,7 @@
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-allowed-amis.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/data-sources/ami
 # custom:
-#   id: PAL-AWS-EC2-617
+#   id: PAL-AWS-EC2-017
 #   severity: high
 #   formats: [terraform]
 #   resource_types: [aws_ami]

@@ -16,7 +16,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_execution_IAM_role.html
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
 # custom:
-#   id: PAL-AWS-ECS-611
+#   id: PAL-AWS-ECS-011
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_ecs_task_definition, aws_iam_role]

@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/eks-cluster-supported-version.html
 # custom:
-#   id: PAL-AWS-EKS-607
+#   id: PAL-AWS-EKS-007
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_eks_cluster, "module:terraform-aws-modules/eks/aws"]

@@ -16,7 +16,7 @@
 #   - ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/dns-configuring-dnssec-enable-signing.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/route53_hosted_zone_dnssec
 # custom:
-#   id: PAL-AWS-ROUTE53-604
+#   id: PAL-AWS-ROUTE53-004
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_route53_zone, aws_route53_hosted_zone_dnssec, aws_route53_key_signing_key]

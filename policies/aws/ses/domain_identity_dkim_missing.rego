@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/ses/latest/dg/send-email-authentication-dmarc.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ses_domain_dkim
 # custom:
-#   id: PAL-AWS-SES-603
+#   id: PAL-AWS-SES-003
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_ses_domain_identity, aws_ses_domain_dkim]

@@ -17,7 +17,7 @@
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-best-practices.html
 # custom:
-#   id: PAL-AWS-VPC-624
+#   id: PAL-AWS-VPC-024
 #   severity: low
 #   formats: [terraform]
 #   resource_types:
