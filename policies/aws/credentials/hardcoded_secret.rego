@@ -57,6 +57,8 @@
 #     - aws_pinpoint_apns_voip_sandbox_channel
 #     - aws_pinpoint_gcm_channel
 #     - aws_pinpoint_baidu_channel
+#     - "module:terraform-aws-modules/rds/aws"
+#     - "module:terraform-aws-modules/rds-aurora/aws"
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2", "8.6.2"]
 #     nist-800-53: [IA-5(7)]
@@ -75,6 +77,7 @@
 package palisade.aws.credentials.hardcoded_secret
 
 import data.palisade.aws.credentials.secret_in_environment as env
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -175,6 +178,21 @@ deny contains result.fail(r, path, msg) if {
 	msg := sprintf("%s sets %s to a value written in the configuration", [r.address, path[count(path) - 1]])
 }
 
+# Opaque terraform-aws-modules rds and rds-aurora calls pass their password input on to the
+# aws_db_instance or aws_rds_cluster only when the call turns the module's own password off:
+# manage_master_user_password (rds v6 on, rds-aurora v8 on) and create_random_password (the
+# majors before) default to true, and with either left on the module ignores a written password.
+# A call that sets one of them to false uses the password it is given (password, or password_wo
+# from rds v7; master_password, or master_password_wo).
+deny contains result.fail(m, [name], msg) if {
+	some kind, calls in module_databases
+	some m in calls
+	own_password_off(m)
+	some name in module_password_inputs[kind]
+	written(object.get(m.config, name, null))
+	msg := sprintf("%s sets %s to a value written in the configuration", [m.address, name])
+}
+
 # A SecureString parameter exists to keep its value secret; a value written in the configuration
 # defeats it (a plain String parameter with a secret name is PAL-AWS-SSM-001's finding).
 deny contains result.fail(r, ["value"], msg) if {
@@ -258,4 +276,15 @@ stand_in(value) if {
 		is_string(v)
 		lower(trim_space(v)) in stand_in_words
 	}
+}
+
+# The inputs that carry a module call's master password, and the calls that create a database.
+module_password_inputs := {"rds": ["password", "password_wo"], "rds-aurora": ["master_password", "master_password_wo"]}
+
+module_databases := {"rds": modules.rds_instances, "rds-aurora": modules.aurora_clusters}
+
+# own_password_off(m): the call turns the module's managed or generated password off.
+own_password_off(m) if {
+	some switch in ["manage_master_user_password", "create_random_password"]
+	object.get(m.config, switch, null) == false
 }

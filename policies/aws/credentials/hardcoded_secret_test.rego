@@ -205,3 +205,40 @@ test_pinpoint_channel_keys_fire if {
 test_pinpoint_channel_keys_not_written_pass if {
 	count(rule.deny) == 0 with input as {"resources": [res("aws_pinpoint_apns_channel", {"application_id": "a", "certificate": "-----BEGIN CERTIFICATE-----", "private_key": {"$unknown": "file(\"private_key.key\")"}})]}
 }
+
+# Opaque terraform-aws-modules rds / rds-aurora calls: a written password reaches the database
+# only when the call turns the module's own password off.
+module_call(source, config) := {"address": "module.db", "source": source, "config": config}
+
+test_module_password_used_when_the_module_password_is_off_fires if {
+	rule.deny == {{
+		"msg": "module.db sets password to a value written in the configuration",
+		"resource": "module.db", "path": ["password"],
+	}} with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": "MasterPassword1", "manage_master_user_password": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": "MasterPassword1", "create_random_password": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws//modules/db_instance", {"password": "MasterPassword1", "manage_master_user_password": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password_wo": "MasterPassword1", "manage_master_user_password": false})]}
+	{f.path | some f in rule.deny} == {["master_password"]} with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "create_random_password": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password_wo": "MasterPassword1", "manage_master_user_password": false})]}
+}
+
+test_module_password_ignored_by_the_module_passes if {
+	# manage_master_user_password (rds v6+, rds-aurora v8+) and create_random_password (before)
+	# default to true: the module then ignores the password input.
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": "MasterPassword1"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": "MasterPassword1", "manage_master_user_password": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1"})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": "MasterPassword1", "manage_master_user_password": {"$unknown": "var.manage"}})]}
+}
+
+test_module_password_not_written_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": {"$unknown": "var.db_password"}, "manage_master_user_password": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": {"$unknown": "random_password.db.result"}, "manage_master_user_password": false})]}
+}
+
+test_module_that_creates_no_database_passes if {
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds/aws", {"password": "MasterPassword1", "manage_master_user_password": false, "create_db_instance": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "create": false})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "dir": "modules/db", "config": {"password": "MasterPassword1", "manage_master_user_password": false}}]}
+}
