@@ -9,7 +9,7 @@
 #   aws_eks_cluster whose version, or a terraform-aws-modules/eks call whose kubernetes_version
 #   (v21) or cluster_version (before), is a literal "1.N" older than the oldest version in standard
 #   support. An unset version (EKS's default, a current one) or one from a variable is not judged.
-#   The threshold is a date-bound constant: see oldest_standard below.
+#   Judged by the clock against the EKS release calendar (see calendar below).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html#kubernetes-release-calendar
 #   - ref: https://docs.aws.amazon.com/eks/latest/userguide/update-cluster.html
@@ -35,13 +35,20 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 
 # The EKS Kubernetes release calendar (EKS User Guide, "Understand the Kubernetes version lifecycle
-# on EKS", read at awsdocs/amazon-eks-user-guide@0138560): 1.33 left standard support on
-# 2026-07-29 and 1.34 leaves it on 2026-12-02. On 2026-12-01 the oldest version in standard
-# support is 1.34: move this to 35 on 2026-12-02, and on from there by the calendar.
-oldest_standard := 34
+# on EKS", read at awsdocs/amazon-eks-user-guide@0138560): minor version → end of standard support
+# and end of extended support (UTC). The rule reads the clock, so a version moves from quiet to
+# extended support to ended on AWS's dates without an edit. Versions older than the table ended
+# before 1.29 did; newer ones are in standard support. Add each new version as AWS dates it.
+calendar := {
+	29: {"standard": "2025-03-23T00:00:00Z", "extended": "2026-03-23T00:00:00Z"},
+	30: {"standard": "2025-07-23T00:00:00Z", "extended": "2026-07-23T00:00:00Z"},
+	31: {"standard": "2025-11-26T00:00:00Z", "extended": "2026-11-26T00:00:00Z"},
+	32: {"standard": "2026-03-23T00:00:00Z", "extended": "2027-03-23T00:00:00Z"},
+	33: {"standard": "2026-07-29T00:00:00Z", "extended": "2027-07-29T00:00:00Z"},
+	34: {"standard": "2026-12-02T00:00:00Z", "extended": "2027-12-02T00:00:00Z"},
+}
 
-# The last version whose extended support has ended (1.31, 2026-11-26 by the same calendar).
-last_ended := 31
+oldest_in_calendar := min(object.keys(calendar))
 
 deny contains result.fail(r, ["version"], msg(r.address, v, minor)) if {
 	some r in tf.resources("aws_eks_cluster")
@@ -55,17 +62,25 @@ deny contains result.fail(m, version.path, msg(m.address, version.value, minor))
 	minor := old_minor(version.value)
 }
 
-# old_minor(v): the minor number of a literal "1.N" version below the oldest in standard support.
+# old_minor(v): the minor number of a literal "1.N" version past EKS standard support today.
 old_minor(v) := minor if {
 	is_string(v)
 	parts := regex.find_all_string_submatch_n(`^1\.([0-9]+)$`, trim_space(v), 1)
 	count(parts) == 1
 	minor := to_number(parts[0][1])
-	minor < oldest_standard
+	past_standard(minor)
 }
+
+past_standard(minor) if minor < oldest_in_calendar
+
+past_standard(minor) if time.now_ns() >= time.parse_rfc3339_ns(calendar[minor].standard)
+
+ended(minor) if minor < oldest_in_calendar
+
+ended(minor) if time.now_ns() >= time.parse_rfc3339_ns(calendar[minor].extended)
 
 msg(address, v, minor) := sprintf("%s runs Kubernetes %s, %s", [address, v, status(minor)])
 
-status(minor) := "past the end of EKS extended support: no more patches, and EKS upgrades it on its own" if minor <= last_ended
+status(minor) := "past the end of EKS extended support: no more patches, and EKS upgrades it on its own" if ended(minor)
 
 else := "out of EKS standard support (extended support, billed per cluster hour)"
