@@ -12,7 +12,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/dms-controls.html#dms-7
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/dms_replication_task#replication_task_settings
 # custom:
-#   id: PAL-AWS-DMS-305
+#   id: PAL-AWS-DMS-005
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_dms_replication_task, aws_dms_replication_config]

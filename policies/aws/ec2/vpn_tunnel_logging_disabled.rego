@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-171
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/vpn_connection#tunnel1_log_options
 # custom:
-#   id: PAL-AWS-EC2-317
+#   id: PAL-AWS-EC2-018
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_vpn_connection]

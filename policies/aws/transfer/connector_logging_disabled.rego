@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/transfer-controls.html#transfer-3
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/transfer_connector#logging_role
 # custom:
-#   id: PAL-AWS-TRANSFER-303
+#   id: PAL-AWS-TRANSFER-003
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_transfer_connector]
