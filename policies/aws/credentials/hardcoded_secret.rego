@@ -194,15 +194,6 @@ deny contains result.fail(r, path, msg) if {
 	msg := sprintf("%s sets OAuthToken to a value written in the configuration", [r.address])
 }
 
-action_configurations(action) := [[["configuration"], c]] if {
-	c := object.get(action, "configuration", null)
-	is_object(c)
-	unknown.known(c)
-} else := [[["configuration", k], c] |
-	some k, c in unknown.items(object.get(action, "configuration", []))
-	is_object(c)
-]
-
 # A SecureString parameter exists to keep its value secret; a value written in the configuration
 # defeats it (a plain String parameter with a secret name is PAL-AWS-SSM-001's finding).
 deny contains result.fail(r, ["value"], msg) if {
@@ -287,3 +278,14 @@ stand_in(value) if {
 		lower(trim_space(v)) in stand_in_words
 	}
 }
+
+# action_configurations(action): [steps, configuration] of a pipeline action's configuration map, or
+# of each of its configuration blocks (Terraform 0.11).
+action_configurations(action) := [[["configuration"], c]] if {
+	c := object.get(action, "configuration", null)
+	is_object(c)
+	unknown.known(c)
+} else := [[["configuration", k], c] |
+	some k, c in unknown.items(object.get(action, "configuration", []))
+	is_object(c)
+]
