@@ -22,6 +22,17 @@ statements(doc) := [{"statement": doc.Statement, "path": ["Statement"]}] if {
 	unknown.known(doc.Statement)
 }
 
+# has_unknown_statement(doc): a statement of the document (or its whole Statement) is unknown, e.g.
+# what a wholly unknown list of merged source documents adds. statements(doc) leaves it out, so a
+# rule that reports what a document lacks must not rest on the statements it can read.
+has_unknown_statement(doc) if unknown.is_unknown(doc.Statement)
+
+has_unknown_statement(doc) if {
+	is_array(doc.Statement)
+	some s in doc.Statement
+	unknown.is_unknown(s)
+}
+
 # as_list: a string becomes [s], a list stays, anything else (unknown, null) is [].
 as_list(x) := [x] if is_string(x)
 

@@ -136,3 +136,10 @@ test_star_resource_paths if {
 	iam.star_resource_paths({"Resource": "arn:aws:s3:::b"}) == []
 	iam.star_resource_paths({}) == []
 }
+
+test_has_unknown_statement if {
+	iam.has_unknown_statement({"Statement": [{"$unknown": "local.sources"}, {"Effect": "Allow"}]})
+	iam.has_unknown_statement({"Statement": {"$unknown": "var.statements"}})
+	not iam.has_unknown_statement({"Statement": [{"Effect": "Allow", "Resource": {"$unknown": "var.arn"}}]})
+	not iam.has_unknown_statement({"Statement": {"Effect": "Allow"}})
+}

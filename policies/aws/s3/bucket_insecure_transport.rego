@@ -44,6 +44,7 @@ deny contains result.fail(p.resource, p.path, msg) if {
 	count(policies) > 0
 	every q in policies {
 		unknown.known(q.doc)
+		not iam.has_unknown_statement(q.doc)
 		not denies_insecure_transport(q.doc, bucket)
 	}
 	some p in policies

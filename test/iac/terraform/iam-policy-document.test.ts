@@ -308,3 +308,23 @@ test('a whole unknown list (resources = var.arns) stays in the partial document 
   assert.deepEqual(doc.Statement[1].Principal, { AWS: readers });
   assert.equal(doc.Statement[1].Resource, '*');
 });
+
+test('an unknown list of source documents leaves an unknown statement; unknown overrides leave no partial document', () => {
+  // The twenty-second held-out corpus (NHS Mavis's s3 module): `source_policy_documents =
+  // concat([<the HTTPS-only deny>.json], <unknown> ? [...] : [])` is unknown as a whole. The partial
+  // document dropped the list and showed a known document without statements, so PAL-AWS-S3-007
+  // reported that the bucket's policy did not deny HTTP. The document's own statements are still
+  // in the result (a source cannot replace them), beside an unknown standing for what the sources add.
+  const sources = new Unknown('concat([data.aws_iam_policy_document.block.json], local.extra)', [], 'condition');
+  const own = { sid: 'Own', actions: ['s3:GetObject'], resources: ['*'] };
+  const doc = partialPolicyValue({ source_policy_documents: sources, statement: [own] }, 'data.aws_iam_policy_document.p') as {
+    Statement: Value[];
+  };
+  assert.equal(doc.Statement.length, 2);
+  assert.ok(doc.Statement.some((s) => s instanceof Unknown));
+  assert.ok(doc.Statement.some((s) => !(s instanceof Unknown) && (s as ValueObject).Sid === 'Own'));
+  const onlySources = partialPolicyValue({ source_policy_documents: sources }, 'data.aws_iam_policy_document.p') as { Statement: Value[] };
+  assert.deepEqual(onlySources.Statement, [sources]);
+  // An override may replace a statement by Sid: nothing of the document is known for sure.
+  assert.equal(partialPolicyValue({ override_policy_documents: sources, statement: [own] }, 'data.aws_iam_policy_document.p'), undefined);
+});

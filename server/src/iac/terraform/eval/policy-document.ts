@@ -39,6 +39,15 @@ const SET_ATTRIBUTES = new Set(['actions', 'not_actions', 'resources', 'not_reso
  * writes it); undefined if it cannot render.
  */
 export function partialPolicyValue(config: ValueObject, address: string): ValueObject | undefined {
+  // A wholly unknown list of merged documents (`source_policy_documents = concat(..., cond ? [..]
+  // : [])`) is not a list the renderer can read: as a token it merged nothing, and the document
+  // looked known without the statements the sources add. Overrides may replace this document's
+  // own statements by Sid, so nothing is known for sure; sources cannot (own statements are merged
+  // after them), so the document keeps its own statements beside an unknown standing for theirs.
+  const wholeUnknown = (v: Value | undefined): v is Unknown => v instanceof Unknown && !(v instanceof PartialJson);
+  if (wholeUnknown(config.override_policy_documents)) return undefined;
+  const unknownSources = wholeUnknown(config.source_policy_documents) ? config.source_policy_documents : undefined;
+  if (unknownSources) config = { ...config, source_policy_documents: [] };
   const tokens = new Map<string, Unknown>();
   const substitute = (v: Value, key?: string): Value => {
     // A merged document (`source_policy_documents = [data.aws_iam_policy_document.x.json]`, or a
@@ -80,7 +89,12 @@ export function partialPolicyValue(config: ValueObject, address: string): ValueO
   };
   try {
     const document = restore(JSON.parse(json));
-    return isObject(document) ? document : undefined;
+    if (!isObject(document)) return undefined;
+    if (unknownSources) {
+      const own = document.Statement;
+      document.Statement = [unknownSources, ...(Array.isArray(own) ? own : own === undefined ? [] : [own])];
+    }
+    return document;
   } catch {
     return undefined;
   }
