@@ -1,0 +1,153 @@
+// Peers' suppression comments per part of a rule (session 23, H5; docs/accuracy.md "Per-part peer
+// suppression"): a Checkov, Trivy/tfsec or KICS comment that names one part of a multi-part rule
+// silences that part's findings only, never the rule's other parts. Real scans of Terraform text with
+// the built-in pack; each case is one that R4 (session 22) found silenced by the whole-rule match.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { builtinPack, scanFiles } from './helpers';
+
+/** The state of each finding of `ruleId`, by the finding's last path element (or `<resource>`). */
+async function states(ruleId: string, tf: string): Promise<Record<string, string>> {
+  const scan = await scanFiles(builtinPack(), { 'main.tf': tf });
+  const out: Record<string, string> = {};
+  for (const f of scan.findings.filter((x) => x.ruleId === ruleId)) {
+    const key = `${f.resource}:${(f.path ?? []).length ? String(f.path![f.path!.length - 1]) : '<resource>'}`;
+    out[key] = f.suppressed ? 'suppressed' : 'shown';
+  }
+  return out;
+}
+
+// ATHENA-002: part 1 (no result encryption) is CKV_AWS_159 / KICS d364984a; part 2 (encryption set,
+// enforce_workgroup_configuration = false) is CKV_AWS_82 / AVD-AWS-0007.
+const athenaUnencrypted = (comment: string) => `${comment}
+resource "aws_athena_workgroup" "wg" {
+  name = "wg"
+  configuration {
+    enforce_workgroup_configuration = false
+    result_configuration {
+      output_location = "s3://results/"
+    }
+  }
+}
+`;
+const athenaOverride = (comment: string) => `${comment}
+resource "aws_athena_workgroup" "wg" {
+  name = "wg"
+  configuration {
+    enforce_workgroup_configuration = false
+    result_configuration {
+      encryption_configuration {
+        encryption_option = "SSE_S3"
+      }
+    }
+  }
+}
+`;
+
+test('ATHENA-002: a CKV_AWS_82 skip (clients may override) leaves the missing encryption reported', async () => {
+  const key = 'aws_athena_workgroup.wg:encryption_configuration';
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaUnencrypted('#checkov:skip=CKV_AWS_82:clients pick their own settings')), { [key]: 'shown' });
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaUnencrypted('#trivy:ignore:AVD-AWS-0007 clients pick')), { [key]: 'shown' });
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaUnencrypted('#checkov:skip=CKV_AWS_159:results are public data')), { [key]: 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaUnencrypted('# kics-scan ignore-block')), { [key]: 'suppressed' });
+});
+
+test('ATHENA-002: the override part is silenced by CKV_AWS_82 and AVD-AWS-0007, not by the encryption ids', async () => {
+  const key = 'aws_athena_workgroup.wg:enforce_workgroup_configuration';
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaOverride('#checkov:skip=CKV_AWS_82:clients pick their own settings')), { [key]: 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaOverride('#trivy:ignore:AVD-AWS-0007 clients pick')), { [key]: 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaOverride('#checkov:skip=CKV_AWS_159:encrypted anyway')), { [key]: 'shown' });
+  assert.deepEqual(await states('PAL-AWS-ATHENA-002', athenaOverride('# kics-scan ignore-block')), { [key]: 'shown' }, 'the KICS query does not read enforce_workgroup_configuration');
+});
+
+// EMR-002: CKV_AWS_349 (local disks: at rest off, or no LocalDiskEncryptionConfiguration) and
+// CKV_AWS_351 (in transit).
+const emr = (comment: string, encryption: string) => `${comment}
+resource "aws_emr_security_configuration" "sc" {
+  name          = "sc"
+  configuration = jsonencode(${encryption})
+}
+`;
+const s3OnlyNoTransit = '{ EncryptionConfiguration = { EnableAtRestEncryption = true, EnableInTransitEncryption = false, AtRestEncryptionConfiguration = { S3EncryptionConfiguration = { EncryptionMode = "SSE-S3" } } } }';
+
+test('EMR-002: CKV_AWS_351 silences the in-transit finding only, CKV_AWS_349 the local-disk one only', async () => {
+  const transit = 'aws_emr_security_configuration.sc:EnableInTransitEncryption';
+  const disk = 'aws_emr_security_configuration.sc:AtRestEncryptionConfiguration';
+  assert.deepEqual(await states('PAL-AWS-EMR-002', emr('#checkov:skip=CKV_AWS_351:TLS terminates elsewhere', s3OnlyNoTransit)), { [transit]: 'suppressed', [disk]: 'shown' });
+  assert.deepEqual(await states('PAL-AWS-EMR-002', emr('#checkov:skip=CKV_AWS_349:scratch cluster', s3OnlyNoTransit)), { [transit]: 'shown', [disk]: 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-EMR-002', emr('#checkov:skip=CKV_AWS_349:scratch\n#checkov:skip=CKV_AWS_351:scratch', s3OnlyNoTransit)), { [transit]: 'suppressed', [disk]: 'suppressed' });
+});
+
+test('EMR-002: a finding that reports both switches off needs both skips', async () => {
+  const key = 'aws_emr_security_configuration.sc:configuration';
+  const none = '{ Other = true }';
+  assert.deepEqual(await states('PAL-AWS-EMR-002', emr('#checkov:skip=CKV_AWS_349:scratch cluster', none)), { [key]: 'shown' });
+  assert.deepEqual(await states('PAL-AWS-EMR-002', emr('#checkov:skip=CKV_AWS_351:scratch cluster', none)), { [key]: 'shown' });
+  assert.deepEqual(await states('PAL-AWS-EMR-002', emr('#checkov:skip=CKV_AWS_349:scratch\n#checkov:skip=CKV_AWS_351:scratch', none)), { [key]: 'suppressed' });
+});
+
+// RDS-010: CKV_AWS_146 and KICS 656880aa fail every aws_db_cluster_snapshot (its storage_encrypted
+// is computed), so their comments say nothing about the source cluster; neither reads aws_db_snapshot.
+const rdsSnapshot = (comment: string) => `resource "aws_rds_cluster" "db" {
+  cluster_identifier = "db"
+  engine             = "aurora-postgresql"
+  master_username    = "u"
+  manage_master_user_password = true
+}
+
+${comment}
+resource "aws_db_cluster_snapshot" "snap" {
+  db_cluster_identifier          = aws_rds_cluster.db.id
+  db_cluster_snapshot_identifier = "snap"
+}
+`;
+
+test('RDS-010: a CKV_AWS_146 or kics skip on a cluster snapshot leaves the unencrypted source reported', async () => {
+  const key = 'aws_db_cluster_snapshot.snap:<resource>';
+  for (const c of ['#checkov:skip=CKV_AWS_146:Checkov cannot read snapshot encryption', '# kics-scan ignore-block']) {
+    assert.deepEqual(await states('PAL-AWS-RDS-010', rdsSnapshot(c)), { [key]: 'shown' }, c);
+  }
+  assert.deepEqual(await states('PAL-AWS-RDS-010', rdsSnapshot('# palisade:ignore PAL-AWS-RDS-010 test data only')), { [key]: 'suppressed' });
+});
+
+// MQ-002: general logs are CKV_AWS_48 / AVD-AWS-0071, audit logs CKV_AWS_197 / AVD-AWS-0070; the KICS
+// query reads both.
+const broker = (comment: string, engine: string, logs: string) => `${comment}
+resource "aws_mq_broker" "b" {
+  broker_name        = "b"
+  engine_type        = "${engine}"
+  engine_version     = "5.17.6"
+  host_instance_type = "mq.t3.micro"
+${logs}
+  user {
+    username = "u"
+    password = "p"
+  }
+}
+`;
+
+test('MQ-002: an audit-log skip silences the audit finding only; a broker without logs needs both', async () => {
+  const generalOff = '  logs {\n    general = false\n    audit   = false\n  }';
+  const st = (c: string, engine = 'ActiveMQ', logs = generalOff) => states('PAL-AWS-MQ-002', broker(c, engine, logs));
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_197:audit goes to the SIEM'), { 'aws_mq_broker.b:general': 'shown', 'aws_mq_broker.b:audit': 'suppressed' });
+  assert.deepEqual(await st('#trivy:ignore:AVD-AWS-0071 general logs too noisy'), { 'aws_mq_broker.b:general': 'suppressed', 'aws_mq_broker.b:audit': 'shown' });
+  assert.deepEqual(await st('# kics-scan ignore-block'), { 'aws_mq_broker.b:general': 'suppressed', 'aws_mq_broker.b:audit': 'suppressed' });
+  const noLogs = 'aws_mq_broker.b:logs';
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_197:audit goes to the SIEM', 'ActiveMQ', ''), { [noLogs]: 'shown' });
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_48:dev\n#checkov:skip=CKV_AWS_197:dev', 'ActiveMQ', ''), { [noLogs]: 'suppressed' });
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_48:dev\n#trivy:ignore:AVD-AWS-0070 dev', 'ActiveMQ', ''), { [noLogs]: 'suppressed' }, 'parts may be named by different tools');
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_48:dev broker', 'RabbitMQ', ''), { [noLogs]: 'suppressed' }, 'RabbitMQ has no audit log');
+});
+
+test('single-part rules keep the rule-level references (ROUTE53-002, CKV_AWS_377)', async () => {
+  const domain = (c: string) => `${c}\nresource "aws_route53domains_registered_domain" "d" {\n  domain_name   = "example.com"\n  transfer_lock = false\n}\n`;
+  assert.deepEqual(await states('PAL-AWS-ROUTE53-002', domain('#checkov:skip=CKV_AWS_377:transfer under way')), { 'aws_route53domains_registered_domain.d:transfer_lock': 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-ROUTE53-002', domain('#checkov:skip=CKV_AWS_82:unrelated')), { 'aws_route53domains_registered_domain.d:transfer_lock': 'shown' });
+});
+
+test('a peer comment that only names some parts does not count as used (no reason warning for it)', async () => {
+  const scan = await scanFiles(builtinPack(), { 'main.tf': athenaUnencrypted('#checkov:skip=CKV_AWS_82') });
+  assert.equal(scan.findings.filter((f) => f.ruleId === 'PAL-SUPPRESS-NO-REASON').length, 0);
+  const named = await scanFiles(builtinPack(), { 'main.tf': athenaOverride('#checkov:skip=CKV_AWS_82') });
+  assert.equal(named.findings.filter((f) => f.ruleId === 'PAL-SUPPRESS-NO-REASON').length, 1);
+});
