@@ -151,3 +151,75 @@ test('a peer comment that only names some parts does not count as used (no reaso
   const named = await scanFiles(builtinPack(), { 'main.tf': athenaOverride('#checkov:skip=CKV_AWS_82') });
   assert.equal(named.findings.filter((f) => f.ruleId === 'PAL-SUPPRESS-NO-REASON').length, 1);
 });
+
+test('MWAA-002: each Checkov id names one log type; task logs have none', async () => {
+  const env = (comment: string, logging: string) => `${comment}
+resource "aws_mwaa_environment" "e" {
+  name               = "e"
+  dag_s3_path        = "dags/"
+  execution_role_arn = "arn:aws:iam::123456789012:role/mwaa"
+  source_bucket_arn  = "arn:aws:s3:::dags"
+  network_configuration {
+    security_group_ids = ["sg-1"]
+    subnet_ids         = ["subnet-1", "subnet-2"]
+  }
+${logging}
+}
+`;
+  const st = (c: string, logging = '') => states('PAL-AWS-MWAA-002', env(c, logging));
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_243:workers log elsewhere'), { 'aws_mwaa_environment.e:logging_configuration': 'shown' });
+  assert.deepEqual(await st('#checkov:skip=CKV_AWS_242:a\n#checkov:skip=CKV_AWS_243:b\n#checkov:skip=CKV_AWS_244:c'), { 'aws_mwaa_environment.e:logging_configuration': 'suppressed' });
+  const off = '  logging_configuration {\n    scheduler_logs {\n      enabled = true\n    }\n    webserver_logs {\n      enabled = true\n    }\n    worker_logs {\n      enabled = false\n    }\n    task_logs {\n      enabled = false\n    }\n  }';
+  const scan = await scanFiles(builtinPack(), { 'main.tf': env('#checkov:skip=CKV_AWS_243:workers log elsewhere', off) });
+  const byKind = scan.findings.filter((f) => f.ruleId === 'PAL-AWS-MWAA-002').map((f) => `${f.path![2]}:${f.suppressed ? 'suppressed' : 'shown'}`).sort();
+  assert.deepEqual(byKind, ['task_logs:shown', 'worker_logs:suppressed']);
+});
+
+test('CODEBUILD-003: CKV_AWS_78 names the artifacts, CKV_AWS_311 the S3 logs', async () => {
+  const project = (comment: string) => `${comment}
+resource "aws_codebuild_project" "p" {
+  name         = "p"
+  service_role = "arn:aws:iam::123456789012:role/cb"
+  artifacts {
+    type                = "S3"
+    location            = "artifacts"
+    encryption_disabled = true
+  }
+  environment {
+    compute_type = "BUILD_GENERAL1_SMALL"
+    image        = "aws/codebuild/standard:7.0"
+    type         = "LINUX_CONTAINER"
+  }
+  logs_config {
+    s3_logs {
+      status              = "ENABLED"
+      location            = "logs/build"
+      encryption_disabled = true
+    }
+  }
+  source {
+    type = "NO_SOURCE"
+  }
+}
+`;
+  const scan = async (c: string) => {
+    const s = await scanFiles(builtinPack(), { 'main.tf': project(c) });
+    return s.findings.filter((f) => f.ruleId === 'PAL-AWS-CODEBUILD-003').map((f) => `${f.path![0]}:${f.suppressed ? 'suppressed' : 'shown'}`).sort();
+  };
+  assert.deepEqual(await scan('#checkov:skip=CKV_AWS_78:public artifacts'), ['artifacts:suppressed', 'logs_config:shown']);
+  assert.deepEqual(await scan('#checkov:skip=CKV_AWS_311:logs bucket encrypts by default'), ['artifacts:shown', 'logs_config:suppressed']);
+  assert.deepEqual(await scan('#trivy:ignore:AVD-AWS-0018 public artifacts'), ['artifacts:suppressed', 'logs_config:shown']);
+});
+
+test('CLOUDSEARCH-001: CKV_AWS_220 names HTTPS, CKV_AWS_218 the TLS policy', async () => {
+  const domain = (comment: string, options: string) => `${comment}
+resource "aws_cloudsearch_domain" "d" {
+  name = "d"
+${options}
+}
+`;
+  const tlsUnset = '  endpoint_options {\n    enforce_https = true\n  }';
+  assert.deepEqual(await states('PAL-AWS-CLOUDSEARCH-001', domain('#checkov:skip=CKV_AWS_220:internal clients', tlsUnset)), { 'aws_cloudsearch_domain.d:tls_security_policy': 'shown' });
+  assert.deepEqual(await states('PAL-AWS-CLOUDSEARCH-001', domain('#checkov:skip=CKV_AWS_218:old clients', tlsUnset)), { 'aws_cloudsearch_domain.d:tls_security_policy': 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-CLOUDSEARCH-001', domain('#checkov:skip=CKV_AWS_218:old clients', '')), { 'aws_cloudsearch_domain.d:endpoint_options': 'shown' }, 'no block: HTTP is allowed too');
+});
