@@ -2,7 +2,8 @@
 // attribute silences a rule there and in everything the resource/attribute contains.
 // Palisade's own form plus the peers' forms (checkov, tfsec, trivy, kics) for rules that declare
 // the equivalent id, or, when the finding names the ids of the part of the rule that produced it
-// (`peers`, set by result.with_peers), for findings whose own ids the comment names. Suppressed findings are kept, marked, for reports that list them (SARIF).
+// (`peers`, set by result.with_peers), for findings whose own ids the comment names.
+// Suppressed findings are kept, marked, for reports that list them (SARIF).
 import { fingerprintOf } from './evaluate';
 import type { Placement } from './placement';
 import { jsonCommentTexts } from './suppressions-json';
