@@ -223,3 +223,18 @@ ${options}
   assert.deepEqual(await states('PAL-AWS-CLOUDSEARCH-001', domain('#checkov:skip=CKV_AWS_218:old clients', tlsUnset)), { 'aws_cloudsearch_domain.d:tls_security_policy': 'suppressed' });
   assert.deepEqual(await states('PAL-AWS-CLOUDSEARCH-001', domain('#checkov:skip=CKV_AWS_218:old clients', '')), { 'aws_cloudsearch_domain.d:endpoint_options': 'shown' }, 'no block: HTTP is allowed too');
 });
+
+test('APPSYNC-001: CKV_AWS_194 names the field-level logs; an API without log_config needs CKV_AWS_193 too', async () => {
+  const api = (comment: string, logConfig: string) => `${comment}
+resource "aws_appsync_graphql_api" "a" {
+  name                = "a"
+  authentication_type = "AWS_IAM"
+${logConfig}
+}
+`;
+  const none = '  log_config {\n    cloudwatch_logs_role_arn = "arn:aws:iam::123456789012:role/appsync-logs"\n    field_log_level          = "NONE"\n  }';
+  assert.deepEqual(await states('PAL-AWS-APPSYNC-001', api('#checkov:skip=CKV_AWS_193:logs elsewhere', none)), { 'aws_appsync_graphql_api.a:field_log_level': 'shown' });
+  assert.deepEqual(await states('PAL-AWS-APPSYNC-001', api('#checkov:skip=CKV_AWS_194:resolver data is sensitive', none)), { 'aws_appsync_graphql_api.a:field_log_level': 'suppressed' });
+  assert.deepEqual(await states('PAL-AWS-APPSYNC-001', api('#checkov:skip=CKV_AWS_194:resolver data is sensitive', '')), { 'aws_appsync_graphql_api.a:log_config': 'shown' });
+  assert.deepEqual(await states('PAL-AWS-APPSYNC-001', api('#checkov:skip=CKV_AWS_193:a\n#checkov:skip=CKV_AWS_194:b', '')), { 'aws_appsync_graphql_api.a:log_config': 'suppressed' });
+});
