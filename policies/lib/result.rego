@@ -17,6 +17,18 @@ with_related(finding, items) := object.union(finding, {"related": items})
 
 related(resource, path, msg) := {"resource": resource.address, "path": path, "msg": msg}
 
+# with_peers names the peers' ids of the part of the rule that produced the finding:
+# {"checkov": [...], "trivy": [...], "kics": [...]} (tfsec ids go under trivy). A `#checkov:skip`,
+# `#tfsec:ignore`/`#trivy:ignore` or `kics-scan` comment then silences the finding only when the
+# finding's own list for that tool names it (kics comments name no id: a non-empty kics list lets
+# them). A tool left out, or an empty list, means no comment of that tool silences the finding.
+# Without it the rule's `references` decide, for every finding of the rule (DESIGN.md Contract 3).
+with_peers(finding, ids) := object.union(finding, {"peers": [ids]})
+
+# with_peer_parts: a finding that reports several parts at once (one object per part, as in
+# with_peers); it is silenced only when every part is named by a comment on it.
+with_peer_parts(finding, parts) := object.union(finding, {"peers": parts})
+
 # Fix operations (DESIGN.md Contract 2).
 set(path, value) := {"op": "set", "path": path, "value": value}
 

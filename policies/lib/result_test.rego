@@ -21,6 +21,17 @@ test_related if {
 	f.related == [{"resource": "aws_s3_bucket.logs", "path": ["bucket"], "msg": "here"}]
 }
 
+test_with_peers_is_one_part if {
+	f := result.with_peers(result.fail(bucket, [], "m"), {"checkov": ["CKV_AWS_1"]})
+	f.peers == [{"checkov": ["CKV_AWS_1"]}]
+	f.msg == "m"
+}
+
+test_with_peer_parts_keeps_every_part if {
+	f := result.with_peer_parts(result.fail(bucket, [], "m"), [{"checkov": ["CKV_AWS_1"]}, {"checkov": ["CKV_AWS_2"]}])
+	count(f.peers) == 2
+}
+
 test_ops if {
 	result.remove(["a"]) == {"op": "remove", "path": ["a"]}
 	result.add_block([], "metadata_options", {"http_tokens": "required"}) == {

@@ -106,3 +106,37 @@ test('suppressions and .palisade.yaml apply in the CLI; suppressed findings stay
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('scan: a #checkov:skip naming one part of a rule leaves the other part reported and fails the run', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'palisade-scan-'));
+  const tf = (comments: string[]) => [
+    ...comments,
+    'resource "aws_mq_broker" "b" {',
+    '  broker_name        = "b"',
+    '  engine_type        = "ActiveMQ"',
+    '  engine_version     = "5.17.6"',
+    '  host_instance_type = "mq.t3.micro"',
+    '  logs {',
+    '    general = false',
+    '    audit   = false',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  try {
+    // CKV_AWS_197 is Checkov's audit-log check: the general-log part of PAL-AWS-MQ-002 stays.
+    writeFileSync(join(dir, 'main.tf'), tf(['#checkov:skip=CKV_AWS_197:audit events go to the SIEM']));
+    const one = scan([dir, '--format', 'json', '--rule', 'PAL-AWS-MQ-002', '--fail-on', 'low'], dir);
+    assert.equal(one.code, 1, one.stderr);
+    const findings = (JSON.parse(one.stdout) as { findings: JsonFinding[] }).findings;
+    assert.deepEqual(findings.map((f) => [JSON.stringify(f.path), f.suppressed?.reason ?? 'shown']), [
+      ['["logs",0,"general"]', 'shown'],
+      ['["logs",0,"audit"]', 'audit events go to the SIEM'],
+    ]);
+    writeFileSync(join(dir, 'main.tf'), tf(['#checkov:skip=CKV_AWS_197:audit events go to the SIEM', '#checkov:skip=CKV_AWS_48:general logs off on this test broker']));
+    const both = scan([dir, '--format', 'json', '--rule', 'PAL-AWS-MQ-002', '--fail-on', 'low'], dir);
+    assert.equal(both.code, 0, both.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

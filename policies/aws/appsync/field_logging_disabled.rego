@@ -36,14 +36,21 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(r, ["log_config"], msg) if {
+# The Checkov id of each part (docs/rules-authoring.md, "Peer ids per part"): AppSyncLogging reads
+# log_config[0].cloudwatch_logs_role_arn (any value), AppSyncFieldLevelLogs log_config[0].field_log_level
+# (ALL or ERROR). No logging at all fails both, so both must be named.
+logging_peers := {"checkov": ["CKV_AWS_193"]}
+
+field_peers := {"checkov": ["CKV_AWS_194"]}
+
+deny contains result.with_peer_parts(result.fail(r, ["log_config"], msg), [logging_peers, field_peers]) if {
 	some r in tf.resources("aws_appsync_graphql_api")
 	not unknown.is_unknown(object.get(r.config, "log_config", []))
 	count(tf.blocks(r, "log_config")) == 0
 	msg := sprintf("%s has no log_config: its requests and resolvers are not logged", [r.address])
 }
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, "ERROR")]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, "ERROR")]), field_peers) if {
 	some r in tf.resources("aws_appsync_graphql_api")
 	some i, c in tf.blocks(r, "log_config")
 	upper(unknown.known_string(object.get(c, "field_log_level", null))) == "NONE"
@@ -54,7 +61,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, "ERROR")]) if {
 # Opaque terraform-aws-modules/appsync calls: the module writes its log_config block only with
 # logging_enabled = true (default false), field_log_level from log_field_log_level. No fix: turning
 # logging on needs a role (create_logs_role or log_cloudwatch_logs_role_arn) and a level.
-deny contains result.fail(m, module_path(v), msg) if {
+deny contains result.with_peer_parts(result.fail(m, module_path(v), msg), [logging_peers, field_peers]) if {
 	some m in modules.opaque_calls("appsync")
 	modules.creates(m, ["create_graphql_api"])
 	v := object.get(m.config, "logging_enabled", null)
@@ -62,7 +69,7 @@ deny contains result.fail(m, module_path(v), msg) if {
 	msg := sprintf("%s creates a GraphQL API without logging (logging_enabled is not true)", [m.address])
 }
 
-deny contains result.fail(m, ["log_field_log_level"], msg) if {
+deny contains result.with_peers(result.fail(m, ["log_field_log_level"], msg), field_peers) if {
 	some m in modules.opaque_calls("appsync")
 	modules.creates(m, ["create_graphql_api"])
 	unknown.is_true(object.get(m.config, "logging_enabled", null))

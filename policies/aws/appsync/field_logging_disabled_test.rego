@@ -7,11 +7,11 @@ api(config) := {"resources": [{"address": "aws_appsync_graphql_api.orders", "typ
 log_config(level) := [{"cloudwatch_logs_role_arn": {"$unknown": "aws_iam_role.appsync_logs.arn"}, "field_log_level": level}]
 
 test_fires_without_log_config if {
-	rule.deny == {{"msg": "aws_appsync_graphql_api.orders has no log_config: its requests and resolvers are not logged", "resource": "aws_appsync_graphql_api.orders", "path": ["log_config"]}} with input as api({})
+	rule.deny == {{"msg": "aws_appsync_graphql_api.orders has no log_config: its requests and resolvers are not logged", "resource": "aws_appsync_graphql_api.orders", "path": ["log_config"], "peers": [{"checkov": ["CKV_AWS_193"]}, {"checkov": ["CKV_AWS_194"]}]}} with input as api({})
 }
 
 test_fires_on_none_with_fix if {
-	rule.deny == {{"msg": "aws_appsync_graphql_api.orders does not log its resolvers (field_log_level = \"NONE\")", "resource": "aws_appsync_graphql_api.orders", "path": ["log_config", 0, "field_log_level"], "fix": [{"op": "set", "path": ["log_config", 0, "field_log_level"], "value": "ERROR"}]}} with input as api({"log_config": log_config("NONE")})
+	rule.deny == {{"msg": "aws_appsync_graphql_api.orders does not log its resolvers (field_log_level = \"NONE\")", "resource": "aws_appsync_graphql_api.orders", "path": ["log_config", 0, "field_log_level"], "fix": [{"op": "set", "path": ["log_config", 0, "field_log_level"], "value": "ERROR"}], "peers": [{"checkov": ["CKV_AWS_194"]}]}} with input as api({"log_config": log_config("NONE")})
 }
 
 test_passes if {
@@ -28,9 +28,9 @@ test_unknown_does_not_fire if {
 call(config) := {"resources": [], "modules": [{"address": "module.api", "source": "terraform-aws-modules/appsync/aws", "config": config}]}
 
 test_module_without_logging_fires if {
-	rule.deny == {{"msg": "module.api creates a GraphQL API without logging (logging_enabled is not true)", "resource": "module.api", "path": []}} with input as call({"name": "orders"})
-	rule.deny == {{"msg": "module.api creates a GraphQL API without logging (logging_enabled is not true)", "resource": "module.api", "path": ["logging_enabled"]}} with input as call({"name": "orders", "logging_enabled": false})
-	rule.deny == {{"msg": "module.api creates a GraphQL API that does not log its resolvers (log_field_log_level = \"NONE\")", "resource": "module.api", "path": ["log_field_log_level"]}} with input as call({"name": "orders", "logging_enabled": true, "log_field_log_level": "NONE"})
+	rule.deny == {{"msg": "module.api creates a GraphQL API without logging (logging_enabled is not true)", "resource": "module.api", "path": [], "peers": [{"checkov": ["CKV_AWS_193"]}, {"checkov": ["CKV_AWS_194"]}]}} with input as call({"name": "orders"})
+	rule.deny == {{"msg": "module.api creates a GraphQL API without logging (logging_enabled is not true)", "resource": "module.api", "path": ["logging_enabled"], "peers": [{"checkov": ["CKV_AWS_193"]}, {"checkov": ["CKV_AWS_194"]}]}} with input as call({"name": "orders", "logging_enabled": false})
+	rule.deny == {{"msg": "module.api creates a GraphQL API that does not log its resolvers (log_field_log_level = \"NONE\")", "resource": "module.api", "path": ["log_field_log_level"], "peers": [{"checkov": ["CKV_AWS_194"]}]}} with input as call({"name": "orders", "logging_enabled": true, "log_field_log_level": "NONE"})
 }
 
 test_module_passes_or_unknown if {

@@ -28,20 +28,29 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
+# The peers' ids of each part (docs/rules-authoring.md, "Peer ids per part"): Checkov's
+# AthenaWorkgroupEncryption and the KICS query read the encryption option; Checkov's
+# AthenaWorkgroupConfiguration and Trivy's no-encryption-override read
+# enforce_workgroup_configuration only, so a skip of those must not silence missing encryption.
+unencrypted_peers := {"checkov": ["CKV_AWS_159"], "kics": ["d364984a-a222-4b5f-a8b0-e23ab19ebff3"]}
+
+override_peers := {"checkov": ["CKV_AWS_82"], "trivy": ["AVD-AWS-0007"]}
+
 # One finding at the first missing level (configuration, result_configuration or
 # encryption_configuration); the fix sets SSE_S3 encryption, creating the missing blocks.
-deny contains result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(path)), "SSE_S3")]) if {
+deny contains result.with_peers(finding, unencrypted_peers) if {
 	some r in tf.resources("aws_athena_workgroup")
 	not managed_results(r)
 	path := missing_level(r)
 	msg := sprintf("%s does not encrypt query results", [r.address])
+	finding := result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(path)), "SSE_S3")])
 }
 
 # Encryption configured but not enforced: clients may override the workgroup's result settings
 # (encryption included) per query, so the workgroup's encryption is a default, not a guarantee.
 # Only an explicit false counts (also the string "false", which Terraform converts for a bool
 # argument, as a variable's default often is): the provider's default is true.
-deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, true)]), override_peers) if {
 	some r in tf.resources("aws_athena_workgroup")
 	not managed_results(r)
 	not missing_level(r)

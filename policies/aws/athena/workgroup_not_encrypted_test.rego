@@ -15,7 +15,7 @@ also_bad_0 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "a
 also_bad_1 := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": true}]}, "references": []}]}
 
 test_fires if {
-	rule.deny == {{"msg": "aws_athena_workgroup.this does not encrypt query results", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration", 0, "encryption_option"], "value": "SSE_S3"}]}} with input as bad
+	rule.deny == {{"msg": "aws_athena_workgroup.this does not encrypt query results", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration", 0, "encryption_option"], "value": "SSE_S3"}], "peers": [rule.unencrypted_peers]}} with input as bad
 }
 
 test_also_fires if {
@@ -48,7 +48,7 @@ not_enforced := {"resources": [{"address": "aws_athena_workgroup.this", "type": 
 
 # Encryption that clients may override is reported at the enforce flag; the fix enforces it.
 test_encryption_not_enforced_fires if {
-	rule.deny == {{"msg": "aws_athena_workgroup.this lets clients override its result encryption (enforce_workgroup_configuration = false)", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "enforce_workgroup_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "enforce_workgroup_configuration"], "value": true}]}} with input as not_enforced
+	rule.deny == {{"msg": "aws_athena_workgroup.this lets clients override its result encryption (enforce_workgroup_configuration = false)", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "enforce_workgroup_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "enforce_workgroup_configuration"], "value": true}], "peers": [rule.override_peers]}} with input as not_enforced
 }
 
 # An unset flag is the provider's default, true; an unknown one is not judged.
@@ -62,4 +62,10 @@ test_enforce_unset_or_unknown_passes if {
 test_encryption_not_enforced_as_string_fires if {
 	not_enforced_string := json.patch(not_enforced, [{"op": "replace", "path": "/resources/0/config/configuration/0/enforce_workgroup_configuration", "value": "false"}])
 	count(rule.deny) == 1 with input as not_enforced_string
+}
+
+# Each part names only its own peers' ids (a CKV_AWS_82 skip must not silence missing encryption).
+test_peer_ids_per_part if {
+	rule.unencrypted_peers == {"checkov": ["CKV_AWS_159"], "kics": ["d364984a-a222-4b5f-a8b0-e23ab19ebff3"]}
+	rule.override_peers == {"checkov": ["CKV_AWS_82"], "trivy": ["AVD-AWS-0007"]}
 }

@@ -36,16 +36,23 @@ tls12 := "Policy-Min-TLS-1-2-2019-07"
 
 add_options := result.add_block([], "endpoint_options", {"enforce_https": true, "tls_security_policy": tls12})
 
+# The Checkov id of each part (docs/rules-authoring.md, "Peer ids per part"): CloudsearchDomainEnforceHttps
+# reads endpoint_options[0].enforce_https, CloudsearchDomainTLS endpoint_options[0].tls_security_policy
+# (the TLS 1.2 policy expected); both fail when the block is missing, which leaves both at their defaults.
+https_peers := {"checkov": ["CKV_AWS_220"]}
+
+tls_peers := {"checkov": ["CKV_AWS_218"]}
+
 http_msg(r) := sprintf("%s accepts plain HTTP (endpoint_options.enforce_https is not true)", [r.address])
 
 # No endpoint_options block: the API's default, HTTP allowed.
-deny contains result.fail_fix(r, ["endpoint_options"], http_msg(r), [add_options]) if {
+deny contains result.with_peer_parts(result.fail_fix(r, ["endpoint_options"], http_msg(r), [add_options]), [https_peers, tls_peers]) if {
 	some r in tf.resources("aws_cloudsearch_domain")
 	tf.missing_attr(r, ["endpoint_options"])
 }
 
 # A block that sets enforce_https to false or leaves it out.
-deny contains result.fail_fix(r, path, http_msg(r), [result.set(path, true)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, http_msg(r), [result.set(path, true)]), https_peers) if {
 	some r in tf.resources("aws_cloudsearch_domain")
 	some i, options in tf.blocks(r, "endpoint_options")
 	not https_enforced_or_unknown(object.get(options, "enforce_https", null))
@@ -53,7 +60,7 @@ deny contains result.fail_fix(r, path, http_msg(r), [result.set(path, true)]) if
 }
 
 # The TLS 1.0 policy, written out.
-deny contains result.fail_fix(r, path, msg, [result.set(path, tls12)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, tls12)]), tls_peers) if {
 	some r in tf.resources("aws_cloudsearch_domain")
 	some i, options in tf.blocks(r, "endpoint_options")
 	object.get(options, "tls_security_policy", null) == "Policy-Min-TLS-1-0-2019-07"
@@ -63,7 +70,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, tls12)]) if {
 
 # A block without tls_security_policy: the provider sends none, and DomainEndpointOptions' default
 # is the TLS 1.0 policy (CloudSearch API reference).
-deny contains result.fail_fix(r, path, msg, [result.set(path, tls12)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, tls12)]), tls_peers) if {
 	some r in tf.resources("aws_cloudsearch_domain")
 	some i, options in tf.blocks(r, "endpoint_options")
 	not "tls_security_policy" in object.keys(options)

@@ -10,6 +10,7 @@ test_no_block_fires_with_add_block if {
 		"resource": "aws_cloudsearch_domain.search",
 		"path": ["endpoint_options"],
 		"fix": [{"op": "add_block", "path": [], "type": "endpoint_options", "config": {"enforce_https": true, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}}],
+		"peers": [{"checkov": ["CKV_AWS_220"]}, {"checkov": ["CKV_AWS_218"]}],
 	}} with input as domain({"name": "search"})
 }
 
@@ -19,6 +20,7 @@ test_https_false_fires if {
 		"resource": "aws_cloudsearch_domain.search",
 		"path": ["endpoint_options", 0, "enforce_https"],
 		"fix": [{"op": "set", "path": ["endpoint_options", 0, "enforce_https"], "value": true}],
+		"peers": [{"checkov": ["CKV_AWS_220"]}],
 	}} with input as domain({"endpoint_options": [{"enforce_https": false, "tls_security_policy": "Policy-Min-TLS-1-2-2019-07"}]})
 }
 
@@ -32,6 +34,7 @@ test_tls10_fires if {
 		"resource": "aws_cloudsearch_domain.search",
 		"path": ["endpoint_options", 0, "tls_security_policy"],
 		"fix": [{"op": "set", "path": ["endpoint_options", 0, "tls_security_policy"], "value": "Policy-Min-TLS-1-2-2019-07"}],
+		"peers": [{"checkov": ["CKV_AWS_218"]}],
 	}} with input as domain({"endpoint_options": [{"enforce_https": true, "tls_security_policy": "Policy-Min-TLS-1-0-2019-07"}]})
 }
 
@@ -52,6 +55,7 @@ test_tls_policy_left_out_fires if {
 		"resource": "aws_cloudsearch_domain.search",
 		"path": ["endpoint_options", 0, "tls_security_policy"],
 		"fix": [{"op": "set", "path": ["endpoint_options", 0, "tls_security_policy"], "value": "Policy-Min-TLS-1-2-2019-07"}],
+		"peers": [{"checkov": ["CKV_AWS_218"]}],
 	}} with input as domain({"endpoint_options": [{"enforce_https": true}]})
 }
 

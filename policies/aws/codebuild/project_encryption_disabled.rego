@@ -29,7 +29,16 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
+# The peers' ids of each part (docs/rules-authoring.md, "Peer ids per part"): Checkov's
+# CodeBuildProjectEncryption reads artifacts[0] only and CodebuildS3LogsEncrypted the S3 logs; Trivy's
+# enable-encryption reads the artifacts and secondary artifacts, never the logs.
+peers := {
+	"artifacts": {"checkov": ["CKV_AWS_78"], "trivy": ["AVD-AWS-0018"]},
+	"secondary_artifacts": {"trivy": ["AVD-AWS-0018"]},
+	"s3_logs": {"checkov": ["CKV_AWS_311"]},
+}
+
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, false)]), peers[name]) if {
 	some r in tf.resources("aws_codebuild_project")
 	some name in ["artifacts", "secondary_artifacts"]
 	some i, artifacts in tf.blocks(r, name)
@@ -39,7 +48,7 @@ deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
 	msg := sprintf("%s stores its build artifacts unencrypted", [r.address])
 }
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, false)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, false)]), peers.s3_logs) if {
 	some r in tf.resources("aws_codebuild_project")
 	some i, logs in tf.blocks(r, "logs_config")
 	some j, s3 in unknown.items(object.get(logs, "s3_logs", []))

@@ -12,6 +12,7 @@ test_artifacts_encryption_disabled if {
 		"msg": "aws_codebuild_project.build stores its build artifacts unencrypted",
 		"resource": "aws_codebuild_project.build", "path": ["artifacts", 0, "encryption_disabled"],
 		"fix": [{"op": "set", "path": ["artifacts", 0, "encryption_disabled"], "value": false}],
+		"peers": [{"checkov": ["CKV_AWS_78"], "trivy": ["AVD-AWS-0018"]}],
 	}} with input as project({"artifacts": [{"type": "S3", "location": "bucket", "encryption_disabled": true}]})
 	some f in rule.deny with input as project({"artifacts": [{"type": "NO_ARTIFACTS"}], "secondary_artifacts": [{"type": "S3", "artifact_identifier": "a", "encryption_disabled": "true"}]})
 	f.path == ["secondary_artifacts", 0, "encryption_disabled"]
@@ -36,4 +37,13 @@ test_s3_logs_pass if {
 	count(rule.deny) == 0 with input as project({"logs_config": [{"s3_logs": [{"status": "DISABLED", "encryption_disabled": true}]}]})
 	count(rule.deny) == 0 with input as project({"logs_config": [{"s3_logs": [{"encryption_disabled": true}]}]})
 	count(rule.deny) == 0 with input as project({"logs_config": [{"s3_logs": [{"status": "ENABLED", "location": "b/logs"}]}]})
+}
+
+# Checkov's CKV_AWS_78 reads artifacts[0] only and CKV_AWS_311 the S3 logs; Trivy's AVD-AWS-0018 reads
+# the artifacts and secondary artifacts: each part names only its own.
+test_peer_ids_per_part if {
+	some secondary in rule.deny with input as project({"artifacts": [{"type": "NO_ARTIFACTS"}], "secondary_artifacts": [{"type": "S3", "artifact_identifier": "a", "encryption_disabled": true}]})
+	secondary.peers == [{"trivy": ["AVD-AWS-0018"]}]
+	some logs in rule.deny with input as project({"artifacts": [{"type": "NO_ARTIFACTS"}], "logs_config": [{"s3_logs": [{"status": "ENABLED", "location": "b/l", "encryption_disabled": true}]}]})
+	logs.peers == [{"checkov": ["CKV_AWS_311"]}]
 }

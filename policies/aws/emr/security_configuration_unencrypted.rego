@@ -47,6 +47,15 @@ switches := {
 	"EnableInTransitEncryption": "in transit",
 }
 
+# The Checkov ids of each part (docs/rules-authoring.md, "Peer ids per part"):
+# EMRClusterConfEncryptsLocalDisk fails unless EnableAtRestEncryption is true with a
+# LocalDiskEncryptionConfiguration; EMRClusterConfEncryptsInTransit fails unless
+# EnableInTransitEncryption is true. A finding that reports both switches needs both ids named.
+peers := {
+	"EnableAtRestEncryption": {"checkov": ["CKV_AWS_349"]},
+	"EnableInTransitEncryption": {"checkov": ["CKV_AWS_351"]},
+}
+
 # The configuration is JSON text: decoded by the front end when part of it is unknown, else a
 # string (jsonencode of known values, heredoc, file()).
 document(r) := json.unmarshal(r.config.configuration) if {
@@ -56,7 +65,7 @@ document(r) := json.unmarshal(r.config.configuration) if {
 
 # One finding per place: switches missing from the same place (no EncryptionConfiguration, or one
 # that sets neither) share a location, and a finding is identified by its rule, resource and path.
-deny contains result.fail(r, path, msg) if {
+deny contains result.with_peer_parts(result.fail(r, path, msg), [peers[switch] | some switch in here]) if {
 	some r in tf.resources("aws_emr_security_configuration")
 	doc := document(r)
 	not unknown.is_unknown(doc)
@@ -74,7 +83,7 @@ deny contains result.fail(r, path, msg) if {
 
 # At rest on, with a known AtRestEncryptionConfiguration that has no LocalDiskEncryptionConfiguration
 # (EMR takes S3 and local disk settings independently; the S3 part alone encrypts EMRFS objects only).
-deny contains result.fail(r, ["configuration", "EncryptionConfiguration", "AtRestEncryptionConfiguration"], msg) if {
+deny contains result.with_peers(finding, peers.EnableAtRestEncryption) if {
 	some r in tf.resources("aws_emr_security_configuration")
 	doc := document(r)
 	encryption := object.get(doc, "EncryptionConfiguration", null)
@@ -88,6 +97,7 @@ deny contains result.fail(r, ["configuration", "EncryptionConfiguration", "AtRes
 		"%s encrypts data at rest in S3 only, not on the cluster's local disks (%s)",
 		[r.address, "AtRestEncryptionConfiguration has no LocalDiskEncryptionConfiguration"],
 	)
+	finding := result.fail(r, ["configuration", "EncryptionConfiguration", "AtRestEncryptionConfiguration"], msg)
 }
 
 not_true(names) := sprintf("%s is not true", names) if count(names) == 1

@@ -25,13 +25,23 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, ["logs"], msg, [result.add_block([], "logs", wanted(r))]) if {
+# The peers' ids of each kind of log (docs/rules-authoring.md, "Peer ids per part"): Checkov's
+# MQBrokerLogging and Trivy's enable-general-logging read logs.general; MQBrokerAuditLogging and
+# enable-audit-logging read logs.audit; the KICS query reads both.
+peers := {
+	"general": {"checkov": ["CKV_AWS_48"], "trivy": ["AVD-AWS-0071"], "kics": ["31245f98-a6a9-4182-9fc1-45482b9d030a"]},
+	"audit": {"checkov": ["CKV_AWS_197"], "trivy": ["AVD-AWS-0070"], "kics": ["31245f98-a6a9-4182-9fc1-45482b9d030a"]},
+}
+
+# No logs block: every kind is off, so a comment silences it only when each kind is named.
+deny contains result.with_peer_parts(finding, [peers[kind] | some kind in kinds(r)]) if {
 	some r in tf.resources("aws_mq_broker")
 	tf.missing_attr(r, ["logs"])
 	msg := sprintf("%s does not publish broker logs to CloudWatch Logs", [r.address])
+	finding := result.fail_fix(r, ["logs"], msg, [result.add_block([], "logs", wanted(r))])
 }
 
-deny contains result.fail_fix(r, path, msg, [result.set(path, true)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, true)]), peers[kind]) if {
 	some r in tf.resources("aws_mq_broker")
 	some i, block in tf.blocks(r, "logs")
 	some kind in kinds(r)

@@ -33,20 +33,31 @@ import data.palisade.lib.unknown
 # that is on unless configured. dag_processing_logs (DAG file parsing) is left to the owner.
 required := ["scheduler_logs", "webserver_logs", "worker_logs"]
 
+# The Checkov id of each log type (docs/rules-authoring.md, "Peer ids per part"): MWAASchedulerLogsEnabled,
+# MWAAWorkerLogsEnabled and MWAAWebserverLogsEnabled each read logging_configuration[0].<type>[0].enabled
+# and fail when it is not true. No Checkov check reads task_logs, so no skip silences it.
+peers := {
+	"scheduler_logs": {"checkov": ["CKV_AWS_242"]},
+	"worker_logs": {"checkov": ["CKV_AWS_243"]},
+	"webserver_logs": {"checkov": ["CKV_AWS_244"]},
+	"task_logs": {},
+}
+
 # No block at all (a dynamic one whose for_each is known to be empty included): one finding on the
 # environment. The fix adds the block with the three types at INFO, and task_logs at INFO as MWAA
 # does unasked, so that the block does not leave the task logs' setting to what the provider sends.
 # UpdateEnvironment applies it in place; the log groups are MWAA's own.
-deny contains result.fail_fix(r, ["logging_configuration"], msg(r, required), [result.add_block([], "logging_configuration", all_on)]) if {
+deny contains result.with_peer_parts(finding, [peers[kind] | some kind in required]) if {
 	some r in tf.resources("aws_mwaa_environment")
 	count(tf.blocks(r, "logging_configuration")) == 0
 	not unknown.is_unknown(object.get(r.config, "logging_configuration", []))
+	finding := result.fail_fix(r, ["logging_configuration"], msg(r, required), [result.add_block([], "logging_configuration", all_on)])
 }
 
 # A block that leaves required types out: one finding on the block naming them all (findings of
 # one rule on one path are one finding); the fix adds each as a sub-block with enabled = true (a
 # `set` creates it; log_level defaults to INFO).
-deny contains result.fail_fix(r, ["logging_configuration", i], msg(r, kinds), ops) if {
+deny contains result.with_peer_parts(result.fail_fix(r, ["logging_configuration", i], msg(r, kinds), ops), [peers[kind] | some kind in kinds]) if {
 	some r in tf.resources("aws_mwaa_environment")
 	some i, logging in tf.blocks(r, "logging_configuration")
 	kinds := [kind | some kind in required; absent(logging, kind)]
@@ -56,7 +67,7 @@ deny contains result.fail_fix(r, ["logging_configuration", i], msg(r, kinds), op
 
 # A type switched off (task_logs included): one finding per type on its enabled, whose fix switches
 # it on and keeps the log_level written.
-deny contains result.fail_fix(r, path, msg(r, [kind]), [result.set(path, true)]) if {
+deny contains result.with_peers(result.fail_fix(r, path, msg(r, [kind]), [result.set(path, true)]), peers[kind]) if {
 	some r in tf.resources("aws_mwaa_environment")
 	some i, logging in tf.blocks(r, "logging_configuration")
 	some kind in array.concat(required, ["task_logs"])

@@ -11,6 +11,7 @@ test_no_block_fires_with_the_whole_block_as_fix if {
 		"msg": "aws_mwaa_environment.this does not send scheduler_logs, webserver_logs, worker_logs to CloudWatch Logs",
 		"resource": "aws_mwaa_environment.this", "path": ["logging_configuration"],
 		"fix": [{"op": "add_block", "path": [], "type": "logging_configuration", "config": {"scheduler_logs": on, "task_logs": on, "webserver_logs": on, "worker_logs": on}}],
+		"peers": [{"checkov": ["CKV_AWS_242"]}, {"checkov": ["CKV_AWS_244"]}, {"checkov": ["CKV_AWS_243"]}],
 	}} with input as {"resources": [env({})]}
 }
 
@@ -25,16 +26,19 @@ test_missing_and_disabled_types_fire if {
 			"msg": "aws_mwaa_environment.this does not send webserver_logs to CloudWatch Logs",
 			"resource": "aws_mwaa_environment.this", "path": ["logging_configuration", 0],
 			"fix": [{"op": "set", "path": ["logging_configuration", 0, "webserver_logs", 0, "enabled"], "value": true}],
+			"peers": [{"checkov": ["CKV_AWS_244"]}],
 		},
 		{
 			"msg": "aws_mwaa_environment.this does not send worker_logs to CloudWatch Logs",
 			"resource": "aws_mwaa_environment.this", "path": ["logging_configuration", 0, "worker_logs", 0, "enabled"],
 			"fix": [{"op": "set", "path": ["logging_configuration", 0, "worker_logs", 0, "enabled"], "value": true}],
+			"peers": [{"checkov": ["CKV_AWS_243"]}],
 		},
 		{
 			"msg": "aws_mwaa_environment.this does not send task_logs to CloudWatch Logs",
 			"resource": "aws_mwaa_environment.this", "path": ["logging_configuration", 0, "task_logs", 0, "enabled"],
 			"fix": [{"op": "set", "path": ["logging_configuration", 0, "task_logs", 0, "enabled"], "value": true}],
+			"peers": [{}],
 		},
 	}
 }
@@ -48,6 +52,7 @@ test_several_missing_types_are_one_finding if {
 			{"op": "set", "path": ["logging_configuration", 0, "webserver_logs", 0, "enabled"], "value": true},
 			{"op": "set", "path": ["logging_configuration", 0, "worker_logs", 0, "enabled"], "value": true},
 		],
+		"peers": [{"checkov": ["CKV_AWS_244"]}, {"checkov": ["CKV_AWS_243"]}],
 	}} with input as {"resources": [env({"logging_configuration": [{"dag_processing_logs": on, "scheduler_logs": on}]})]}
 }
 

@@ -27,11 +27,18 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
+# No peer comment silences either part (docs/rules-authoring.md, "Peer ids per part"): Checkov's
+# RDSClusterSnapshotEncrypted and the KICS query read the snapshot's own storage_encrypted, which
+# aws_db_cluster_snapshot only computes, so they fail every cluster snapshot and a skip of them
+# says nothing about the source cluster; neither reads aws_db_snapshot. `references` keep the ids
+# for comparisons by vendor id.
+no_peers := {}
+
 # One finding per snapshot, on its header (a cluster snapshot has no encryption argument of its
 # own); the cluster's `storage_encrypted` is the related location, and the fix sets it there, as
 # PAL-AWS-EC2-009 does on the source volume and PAL-AWS-RDS-001 on the cluster's own finding (AWS
 # replaces the cluster to encrypt it). The fix layer refuses it when the value comes from a variable.
-deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [result.related(cluster, ["storage_encrypted"], "not encrypted")]) if {
+deny contains result.with_peers(result.with_related(result.fail_fix(snapshot, [], msg, fix), [related(cluster)]), no_peers) if {
 	some cluster in tf.resources("aws_rds_cluster")
 	unencrypted(cluster)
 	some snapshot in tf.referencing(cluster.address, "aws_db_cluster_snapshot", ["db_cluster_identifier"])
@@ -42,13 +49,15 @@ deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [resu
 # The same for an instance's snapshot, judged by PAL-AWS-RDS-001's reading of the instance: no
 # snapshot, point-in-time, replica or Aurora source to inherit encryption from, no key, storage_encrypted unset or
 # false.
-deny contains result.with_related(result.fail_fix(snapshot, [], msg, fix), [result.related(db, ["storage_encrypted"], "not encrypted")]) if {
+deny contains result.with_peers(result.with_related(result.fail_fix(snapshot, [], msg, fix), [related(db)]), no_peers) if {
 	some db in tf.resources("aws_db_instance")
 	instance_unencrypted(db)
 	some snapshot in tf.referencing(db.address, "aws_db_snapshot", ["db_instance_identifier"])
 	msg := sprintf("%s is a snapshot of the unencrypted database %s", [snapshot.address, db.address])
 	fix := [object.union(result.set(["storage_encrypted"], true), {"resource": db.address})]
 }
+
+related(source) := result.related(source, ["storage_encrypted"], "not encrypted")
 
 unencrypted(cluster) if {
 	tf.unset(cluster, ["snapshot_identifier"])

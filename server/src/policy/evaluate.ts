@@ -6,7 +6,7 @@ import { EvaluationSession, fromJS, ReadLog, toJS, trackedInput, type RegoValue 
 import { convertReusing, modelChange, readsAffected, type EvaluationRecord, type ModelChange, type RuleRecord } from './incremental';
 import { evaluateAdapted, type DocumentsOf } from './adapters';
 import { isUnknownValue, placeOnResource, resourceIndex, valueAt, type Placement } from './placement';
-import type { ExternalRule, Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
+import type { ExternalRule, Finding, FixOperation, PeerIds, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
 
 export interface EvaluateOptions {
   sourceMaps: Map<string, SourceMapNode>;
@@ -301,6 +301,7 @@ class PackRun {
     if (Array.isArray(f.fix)) finding.fix = f.fix.filter(isRecord) as FixOperation[];
     const related = Array.isArray(f.related) ? f.related.map((r) => this.relatedLocation(r)).filter((r): r is RelatedLocation => r !== undefined) : [];
     if (related.length > 0) finding.related = related;
+    if (f.peers !== undefined) finding.peers = peerParts(f.peers);
     this.placements.set(fingerprint, placement);
     this.findings.push(finding);
   }
@@ -313,6 +314,23 @@ class PackRun {
     const range: SourceRange = placed.range;
     return { message: typeof raw.msg === 'string' ? raw.msg : raw.resource, range, resource: raw.resource, path };
   }
+}
+
+/**
+ * A finding's `peers` (`result.with_peers`: one object; `result.with_peer_parts`: a list), as
+ * lower-cased id lists per tool, tfsec folded into trivy. Anything malformed names no id, so a
+ * peer comment never silences more than the rule said.
+ */
+function peerParts(raw: unknown): PeerIds[] {
+  const parts = Array.isArray(raw) ? raw : [raw];
+  const ids = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? [v] : []).filter((s): s is string => typeof s === 'string').map((s) => s.toLowerCase());
+  return parts.filter(isRecord).map((p) => {
+    const part: PeerIds = {};
+    if (p.checkov !== undefined) part.checkov = ids(p.checkov);
+    if (p.trivy !== undefined || p.tfsec !== undefined) part.trivy = [...ids(p.trivy), ...ids(p.tfsec)];
+    if (p.kics !== undefined) part.kics = ids(p.kics);
+    return part;
+  });
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

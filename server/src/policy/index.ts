@@ -16,7 +16,7 @@ export { scanTerraformUnit, configForUnit, rulesByIdOf } from './scan';
 export type { ScanUnitOptions, UnitScan } from './scan';
 export type { EvaluationRecord } from './incremental';
 export { SEVERITIES, severityRank, isSeverity } from './types';
-export type { Finding, FixOperation, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
+export type { Finding, FixOperation, PeerIds, PolicyDiagnostic, RelatedLocation, RuleMetadata, RulePack, RuleSeverity } from './types';
 export * from './packs';
 export { scanTerraformPlan, planPack } from './scan-plan';
 export type { ScanPlanOptions, PlanScan } from './scan-plan';

@@ -1,11 +1,13 @@
 // Inline suppressions (DESIGN.md Contract 3): a comment on the line before a resource or an
 // attribute silences a rule there and in everything the resource/attribute contains.
 // Palisade's own form plus the peers' forms (checkov, tfsec, trivy, kics) for rules that declare
-// the equivalent id. Suppressed findings are kept, marked, for reports that list them (SARIF).
+// the equivalent id, or, when the finding names the ids of the part of the rule that produced it
+// (`peers`, set by result.with_peers), for findings whose own ids the comment names.
+// Suppressed findings are kept, marked, for reports that list them (SARIF).
 import { fingerprintOf } from './evaluate';
 import type { Placement } from './placement';
 import { jsonCommentTexts } from './suppressions-json';
-import type { Finding, RuleMetadata } from './types';
+import type { Finding, PeerIds, RuleMetadata } from './types';
 
 export const NO_REASON_RULE_ID = 'PAL-SUPPRESS-NO-REASON';
 
@@ -126,12 +128,27 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
       chainLines.add(lineOf(info.lineStarts, node.range.start));
       chainStarts.push(node.range.start);
     }
-    for (const s of info.suppressions) {
-      if (!appliesToRule(s, finding.ruleId, rule)) continue;
+    const hits = (s: Suppression) => {
       const scope = s.scope;
-      const hit = scope ? chainStarts.some((at) => at >= scope.start && at < scope.end) : s.tool === 'kics-line' ? s.targetLine === findingLine : chainLines.has(s.targetLine);
-      if (!hit) continue;
+      return scope ? chainStarts.some((at) => at >= scope.start && at < scope.end) : s.tool === 'kics-line' ? s.targetLine === findingLine : chainLines.has(s.targetLine);
+    };
+    const parts = finding.peers;
+    // Per-part ids (result.with_peers): a peer comment counts only for the parts whose own ids it
+    // names, and the finding is silenced once every part it reports is named by a comment here.
+    let namers: Suppression[] | undefined;
+    for (const s of info.suppressions) {
+      if (parts && s.tool !== 'palisade') {
+        if (parts.some((part) => partNamedBy(s, part)) && hits(s)) (namers ??= []).push(s);
+        continue;
+      }
+      if (!appliesToRule(s, finding.ruleId, rule)) continue;
+      if (!hits(s)) continue;
       used.add(s);
+      finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
+    }
+    if (parts && parts.length > 0 && namers && parts.every((part) => namers!.some((s) => partNamedBy(s, part)))) {
+      for (const s of namers) used.add(s);
+      const s = namers[0];
       finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
     }
   }
@@ -151,6 +168,14 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
     }
   }
   return [...findings, ...extra];
+}
+
+/** Whether a peer comment names one part of a finding (its ids for the comment's tool). */
+function partNamedBy(s: Suppression, part: PeerIds): boolean {
+  if (s.tool === 'kics-line' || s.tool === 'kics-block') return (part.kics ?? []).length > 0;
+  const own = s.tool === 'checkov' ? part.checkov : part.trivy;
+  if (!own || own.length === 0) return false;
+  return s.ids.some((id) => own.includes(id.toLowerCase()));
 }
 
 function appliesToRule(s: Suppression, ruleId: string, rule: RuleMetadata | undefined): boolean {

@@ -88,6 +88,15 @@ export interface FixOperation {
   [key: string]: unknown;
 }
 
+/** One part's equivalent ids per peer tool (lower-cased); a missing tool means none. */
+export interface PeerIds {
+  checkov?: string[];
+  /** Trivy AVD ids and tfsec long ids: one namespace, as in `references`. */
+  trivy?: string[];
+  /** KICS query ids; a non-empty list lets `kics-scan ignore-line|ignore-block` silence the part. */
+  kics?: string[];
+}
+
 export interface RelatedLocation {
   message: string;
   range: SourceRange;
@@ -108,6 +117,13 @@ export interface Finding {
   path?: (string | number)[];
   fix?: FixOperation[];
   related?: RelatedLocation[];
+  /**
+   * The peers' ids of the part(s) of the rule that produced this finding (`result.with_peers`),
+   * lower-cased; tfsec ids are in `trivy`. Absent: the rule's `references` decide suppression.
+   * Several entries: the finding reports several parts at once, and a peer comment silences it
+   * only when every part is named (DESIGN.md Contract 3, docs/rules-authoring.md).
+   */
+  peers?: PeerIds[];
   /** Rule id + resource address + path, hashed: stable across edits that move lines. */
   fingerprint: string;
   /** The evaluated value at `path` (for hovers); undefined when the path does not exist. */
