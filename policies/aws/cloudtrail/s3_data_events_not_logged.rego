@@ -7,8 +7,8 @@
 #   objects were read, changed or deleted, by whom, when a key or role is abused. CIS AWS
 #   Foundations (object-level logging for write and read events) and AWS Security Hub (S3.22,
 #   S3.23) ask for at least one multi-region trail that records data events for all buckets; AWS
-#   Config's cloudtrail-s3-dataevents-enabled checks the same. Reported on each multi-region trail
-#   of the configuration when no trail in it records S3 data events for every bucket (an
+#   Config's cloudtrail-s3-dataevents-enabled checks the same. Reported on each trail of the
+#   configuration when no trail in it records S3 data events for every bucket (an
 #   event_selector data_resource of type AWS::S3::Object on "arn:<partition>:s3" or
 #   "arn:<partition>:s3:::", or an advanced_event_selector that selects AWS::S3::Object); selectors
 #   that are not known count as recording. Data events are billed per event.
@@ -34,7 +34,8 @@
 package palisade.aws.cloudtrail.s3_data_events_not_logged
 
 # No fix: data events are billed per event, a cost the owner must choose (and the read, write or
-# bucket scope with it).
+# bucket scope with it). Every trail is reported, whatever its region scope, so that making a trail
+# multi-region (PAL-AWS-CLOUDTRAIL-001's fix) neither adds nor removes this finding.
 
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -43,8 +44,7 @@ import data.palisade.lib.unknown
 deny contains result.fail(r, [], msg) if {
 	not any_trail_records_s3
 	some r in tf.resources("aws_cloudtrail")
-	unknown.is_true(object.get(r.config, "is_multi_region_trail", false))
-	msg := sprintf("%s is the configuration's multi-region trail and no trail of it records S3 object-level (data) events for all buckets", [r.address])
+	msg := sprintf("%s: no trail of the configuration records S3 object-level (data) events for all buckets", [r.address])
 }
 
 any_trail_records_s3 if {

@@ -6,7 +6,7 @@ trail(name, config) := {"address": sprintf("aws_cloudtrail.%s", [name]), "type":
 
 s3_selector(values) := {"read_write_type": "All", "include_management_events": true, "data_resource": [{"type": "AWS::S3::Object", "values": values}]}
 
-msg := "aws_cloudtrail.main is the configuration's multi-region trail and no trail of it records S3 object-level (data) events for all buckets"
+msg := "aws_cloudtrail.main: no trail of the configuration records S3 object-level (data) events for all buckets"
 
 # AWS's Guard rules registry (cloudtrail_s3_dataevents_enabled, round 40); CIS 3.10 and 3.11.
 test_multi_region_trail_without_s3_data_events_fires if {
@@ -39,10 +39,10 @@ test_unknown_selectors_pass if {
 	count(rule.deny) == 0 with input as {"resources": [trail("main", {"event_selector": {"$unknown": "var.selectors"}})]}
 	count(rule.deny) == 0 with input as {"resources": [trail("main", {"event_selector": [s3_selector({"$unknown": "var.buckets"})]})]}
 	count(rule.deny) == 0 with input as {"resources": [trail("main", {"advanced_event_selector": {"$unknown": "var.adv"}})]}
-	count(rule.deny) == 0 with input as {"resources": [trail("main", {"is_multi_region_trail": {"$unknown": "var.multi"}})]}
 }
 
-# Single-region trails are PAL-AWS-CLOUDTRAIL-001's finding; the account-wide trail is judged here.
-test_single_region_trail_is_not_judged if {
-	count(rule.deny) == 0 with input as {"resources": [trail("main", {"is_multi_region_trail": false})]}
+# Every trail is reported, whatever its region scope (CLOUDTRAIL-001's fix must not add a finding).
+test_single_region_or_unknown_scope_trail_fires if {
+	count(rule.deny) == 1 with input as {"resources": [trail("main", {"is_multi_region_trail": false})]}
+	count(rule.deny) == 1 with input as {"resources": [trail("main", {"is_multi_region_trail": {"$unknown": "var.multi"}})]}
 }
