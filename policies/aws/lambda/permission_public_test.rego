@@ -10,7 +10,30 @@ test_wildcard_principal_fires if {
 
 test_scoped_passes if {
 	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "*", "source_account": "111122223333"})]}
-	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": "arn:aws:s3:::b"})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": "arn:aws:s3:::b", "source_account": "111122223333"})]}
+}
+
+# Round 40 (AWS Config lambda-function-public-access-prohibited): a bucket ARN carries no account
+# ID, so source_arn alone does not pin S3 to the owner's bucket; source_account or an org does.
+test_s3_principal_pinned_only_by_bucket_arn_fires if {
+	rule.deny == {{
+		"msg": "aws_lambda_permission.any lets s3.amazonaws.com invoke the function for a bucket named by source_arn in any account: no source_account",
+		"resource": "aws_lambda_permission.any", "path": ["source_arn"],
+	}} with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": "arn:aws:s3:::b"})]}
+}
+
+test_s3_principal_with_account_org_or_unknown_passes if {
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": "arn:aws:s3:::b", "principal_org_id": "o-aa111bb222"})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": "arn:aws:s3:::b", "source_account": {"$unknown": "data.aws_caller_identity.c.account_id"}})]}
+	count(rule.deny) == 0 with input as {"resources": [permission({"principal": "sns.amazonaws.com", "source_arn": "arn:aws:sns:eu-west-1:111122223333:t"})]}
+}
+
+test_opaque_module_s3_trigger_pinned_only_by_bucket_arn_fires if {
+	rule.deny == {{
+		"msg": "module.fn lets s3.amazonaws.com invoke the function for a bucket named by source_arn in any account: allowed_triggers \"S3\" has no source_account",
+		"resource": "module.fn", "path": ["allowed_triggers", "S3", "source_arn"],
+	}} with input as {"resources": [], "modules": [call({"S3": {"service": "s3", "source_arn": "arn:aws:s3:::b"}})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"S3": {"service": "s3", "source_arn": "arn:aws:s3:::b", "source_account": "111122223333"}})]}
 }
 
 test_unknown_does_not_fire if {
