@@ -18,7 +18,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/cloudtrail-s3-dataevents-enabled.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudtrail#event_selector
 # custom:
-#   id: PAL-AWS-CLOUDTRAIL-110
+#   id: PAL-AWS-CLOUDTRAIL-010
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_cloudtrail]

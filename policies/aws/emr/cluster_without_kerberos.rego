@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/emr-kerberos-enabled.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/emr_cluster#kerberos_attributes
 # custom:
-#   id: PAL-AWS-EMR-105
+#   id: PAL-AWS-EMR-005
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_emr_cluster]
