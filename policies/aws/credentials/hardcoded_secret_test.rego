@@ -242,3 +242,11 @@ test_module_that_creates_no_database_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "create": false})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.db", "source": "terraform-aws-modules/rds/aws", "dir": "modules/db", "config": {"password": "MasterPassword1", "manage_master_user_password": false}}]}
 }
+
+test_module_secondary_aurora_cluster_passes if {
+	# rds-aurora passes master_password to the cluster only when is_primary_cluster is left true
+	# (a secondary cluster of a global database takes the primary's credentials).
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "is_primary_cluster": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "is_primary_cluster": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "is_primary_cluster": {"$unknown": "var.primary"}})]}
+}
