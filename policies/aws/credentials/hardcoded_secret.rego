@@ -182,14 +182,17 @@ deny contains result.fail(r, path, msg) if {
 
 # Opaque terraform-aws-modules rds and rds-aurora calls pass their password input on to the
 # aws_db_instance or aws_rds_cluster only when the call turns the module's own password off:
-# manage_master_user_password (rds v6 on, rds-aurora v8 on) and create_random_password (the
-# majors before) default to true, and with either left on the module ignores a written password.
+# manage_master_user_password (rds v6 on, rds-aurora v8 on) defaults to true, as does
+# create_random_password in the majors before (rds v4-v5; rds v2.32-v3 default it to false, where
+# a written password used without a switch is left unjudged), and with either on the module
+# ignores a written password.
 # A call that sets one of them to false uses the password it is given (password, or password_wo
 # from rds v7; master_password, or master_password_wo).
 deny contains result.fail(m, [name], msg) if {
 	some kind, calls in module_databases
 	some m in calls
 	own_password_off(m)
+	passes_password(kind, m)
 	some name in module_password_inputs[kind]
 	written(object.get(m.config, name, null))
 	msg := sprintf("%s sets %s to a value written in the configuration", [m.address, name])
@@ -301,6 +304,14 @@ stand_in(value) if {
 module_password_inputs := {"rds": ["password", "password_wo"], "rds-aurora": ["master_password", "master_password_wo"]}
 
 module_databases := {"rds": modules.rds_instances, "rds-aurora": modules.aurora_clusters}
+
+# passes_password(kind, m): the module hands the password input to the database it creates.
+# rds-aurora sets the cluster's master password only with is_primary_cluster left true (every
+# major: a secondary cluster of a global database takes the primary's credentials); an unknown
+# is_primary_cluster is not judged.
+passes_password("rds", _)
+
+passes_password("rds-aurora", m) if object.get(m.config, "is_primary_cluster", true) == true
 
 # own_password_off(m): the call turns the module's managed or generated password off.
 own_password_off(m) if {

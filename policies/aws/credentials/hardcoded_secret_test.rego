@@ -267,3 +267,11 @@ test_codepipeline_without_a_written_token_passes if {
 	count(rule.deny) == 0 with input as {"resources": [pipeline({"ConnectionArn": "arn:aws:codestar-connections:eu-west-2:111122223333:connection/abc", "FullRepositoryId": "octo/app"})]}
 	count(rule.deny) == 0 with input as {"resources": [pipeline({"$unknown": "local.source_configuration"})]}
 }
+
+test_module_secondary_aurora_cluster_passes if {
+	# rds-aurora passes master_password to the cluster only when is_primary_cluster is left true
+	# (a secondary cluster of a global database takes the primary's credentials).
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "is_primary_cluster": false})]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "is_primary_cluster": true})]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [module_call("terraform-aws-modules/rds-aurora/aws", {"master_password": "MasterPassword1", "manage_master_user_password": false, "is_primary_cluster": {"$unknown": "var.primary"}})]}
+}

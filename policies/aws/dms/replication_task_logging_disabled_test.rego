@@ -29,3 +29,14 @@ test_logging_on_or_unknown_passes if {
 	count(rule.deny) == 0 with input as {"resources": [task({"replication_task_settings": {"Logging": {"EnableLogging": {"$unknown": "var.log"}}}})]}
 	count(rule.deny) == 0 with input as {"resources": [task({"replication_task_settings": {"Logging": {"$unknown": "local.logging"}}})]}
 }
+
+test_serverless_replication_config_without_logging_setting_not_judged if {
+	# No AWS page read gives DMS Serverless's default for EnableLogging, and a public configuration
+	# reports serverless replications logging without being asked: only a written false counts.
+	count(rule.deny) == 0 with input as {"resources": [serverless({})]}
+	count(rule.deny) == 0 with input as {"resources": [serverless({"replication_settings": "{\"FullLoadSettings\":{\"MaxFullLoadSubTasks\":8}}"})]}
+	count(rule.deny) == 0 with input as {"resources": [serverless({"replication_settings": "{\"Logging\":{\"LogComponents\":[]}}"})]}
+	count(rule.deny) == 1 with input as {"resources": [serverless({"replication_settings": "{\"Logging\":{\"EnableLogging\":false}}"})]}
+}
+
+serverless(settings) := {"address": "aws_dms_replication_config.c", "type": "aws_dms_replication_config", "name": "c", "references": [], "config": settings}
