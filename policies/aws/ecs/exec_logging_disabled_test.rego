@@ -33,3 +33,28 @@ test_no_configuration_passes if {
 test_unknown_logging_does_not_fire if {
 	count(rule.deny) == 0 with input as cluster(exec_conf({"logging": {"$unknown": "var.exec_logging"}}))
 }
+
+# terraform-aws-modules/ecs (session 23): v5's cluster_configuration (root module and the cluster
+# submodule) feeds execute_command_configuration.logging to the cluster, the caller's value over
+# the module's OVERRIDE default. Only that verified shape is read.
+ecs_call(source, config) := {"address": "module.ecs", "source": source, "version": "~> 5.0", "config": config}
+
+none_conf := {"cluster_name": "main", "cluster_configuration": {"execute_command_configuration": {"logging": "NONE"}}}
+
+test_module_cluster_configuration_none_fires if {
+	rule.deny == {{
+		"msg": "module.ecs does not log ECS Exec sessions (execute_command_configuration.logging = \"NONE\")",
+		"resource": "module.ecs", "path": ["cluster_configuration", "execute_command_configuration", "logging"],
+	}} with input as {"resources": [], "modules": [ecs_call("terraform-aws-modules/ecs/aws", none_conf)]}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [ecs_call("terraform-aws-modules/ecs/aws//modules/cluster", none_conf)]}
+}
+
+test_module_other_logging_or_not_created_passes if {
+	override := {"cluster_configuration": {"execute_command_configuration": {"logging": "OVERRIDE"}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs_call("terraform-aws-modules/ecs/aws", override)]}
+	unknown_conf := {"cluster_configuration": {"execute_command_configuration": {"logging": {"$unknown": "var.l"}}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs_call("terraform-aws-modules/ecs/aws", unknown_conf)]}
+	not_created := object.union(none_conf, {"create": false})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs_call("terraform-aws-modules/ecs/aws", not_created)]}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [ecs_call("terraform-aws-modules/ecs/aws//modules/service", none_conf)]}
+}

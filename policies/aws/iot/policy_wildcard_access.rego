@@ -9,7 +9,9 @@
 #   policies as overly permissive; scope resources to the device with policy variables
 #   (client/${iot:Connection.Thing.ThingName}, topic/things/${iot:Connection.Thing.ThingName}/*).
 #   iot:ListRetainedMessages and iot:ListNamedShadowsForThing, which take only Resource "*", are
-#   not reported on it.
+#   not reported on it. An IoT ARN made of wildcards (arn:aws:iot:*:*:*, or arn:aws:iot:<region>:
+#   <account>:*) counts as "*"; client/*, topic/*, topicfilter/* and thing/* under an action on
+#   that resource type (a statement without conditions) grant every client, topic or thing.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/iot/latest/developerguide/security-best-practices.html
 #   - ref: https://docs.aws.amazon.com/iot-device-defender/latest/devguide/audit-chk-iot-policy-permissive.html
@@ -54,6 +56,91 @@ too_broad(e) := [{"path": array.concat(e.path, ["Action"]), "msg": sprintf("allo
 	iot_action(a)
 	not star_only_action(a)
 	some p in iam.star_resource_paths(e.statement)
+} else := wide if {
+	object.get(e.statement, "Condition", null) == null
+	wide := [{"path": array.concat(e.path, p), "msg": sprintf("on every %s", [scope_labels[kind]]), "what": scope_what[kind]} |
+		some p, arn in resource_entries(e.statement)
+		kind := arn_scope(arn)
+		grants_on(e.statement, kind)
+	]
+	count(wide) > 0
+}
+
+# Wildcard ARNs (session 23). An IoT ARN whose resource part is nothing but wildcards
+# (arn:aws:iot:*:*:*, arn:aws:iot:us-east-1:111122223333:*, arn:aws:iot:*) names every resource,
+# as "*" does; one whose part after client/, topic/, topicfilter/ or thing/ is nothing but
+# wildcards names every client, topic, topic filter or thing of the account (Device Defender's
+# IOT_POLICY_OVERLY_PERMISSIVE_CHECK gives client/* as its non-compliant Connect resource). Only
+# statements without a condition are judged: iot:Connection.Thing.IsAttached, for one, ties a
+# client/* statement to the certificate's own thing.
+scope_labels := {"all": "resource", "client": "client", "topic": "topic", "topicfilter": "topic filter", "thing": "thing"}
+
+scope_what := {
+	"all": "act on every client, topic and thing",
+	"client": "connect as every client",
+	"topic": "use every topic",
+	"topicfilter": "subscribe to every topic filter",
+	"thing": "use every thing's shadow",
+}
+
+# The IoT Core actions that act on each resource type ("AWS IoT Core action resources").
+scope_actions := {
+	"client": {"iot:connect"},
+	"topic": {"iot:publish", "iot:receive", "iot:retainpublish", "iot:getretainedmessage"},
+	"topicfilter": {"iot:subscribe"},
+	"thing": {"iot:getthingshadow", "iot:updatethingshadow", "iot:deletethingshadow"},
+}
+
+# resource_entries(s): path → resource text. A jsonencode leaf that interpolates values
+# ("arn:aws:iot:${local.region}:${local.account}:*") arrives unknown with its template text; the
+# interpolations become "<unknown>", which is no wildcard, so only the literal parts can decide.
+resource_entries(s) := {["Resource"]: text | text := resource_text(s.Resource)} if not is_array(s.Resource)
+
+else := {["Resource", i]: text | some i, r in s.Resource; text := resource_text(r)}
+
+resource_text(r) := r if is_string(r)
+
+resource_text(r) := regex.replace(resource_policy.template_body(r["$unknown"]), `\$\{[^{}]*\}`, "<unknown>") if {
+	is_object(r)
+	is_string(r["$unknown"])
+}
+
+arn_scope(v) := scope_of(parts) if {
+	parts := split(v, ":")
+	count(parts) >= 4
+	lower(parts[0]) == "arn"
+	iot_service(parts[2])
+}
+
+iot_service(service) if lower(service) == "iot"
+
+iot_service(service) if resource_policy.only_wildcards(service)
+
+scope_of(parts) := "all" if {
+	count(parts) < 6
+	resource_policy.only_wildcards(parts[count(parts) - 1])
+} else := "all" if {
+	resource_policy.only_wildcards(concat(":", array.slice(parts, 5, count(parts))))
+} else := kind if {
+	rest := concat(":", array.slice(parts, 5, count(parts)))
+	i := indexof(rest, "/")
+	i > 0
+	kind := lower(substring(rest, 0, i))
+	scope_actions[kind]
+	resource_policy.only_wildcards(substring(rest, i + 1, -1))
+}
+
+grants_on(s, "all") if {
+	some a in iam.actions(s)
+	iot_action(a)
+	not star_only_action(a)
+}
+
+grants_on(s, kind) if {
+	some a in iam.actions(s)
+	is_string(a)
+	some target in scope_actions[kind]
+	glob.match(lower(a), [], target)
 }
 
 # Actions whose only resource is "*" (IoT Core developer guide, "AWS IoT Core action resources"):

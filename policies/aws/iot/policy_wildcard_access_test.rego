@@ -47,3 +47,56 @@ test_actions_only_grantable_on_star_pass if {
 	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": ["iot:ListRetainedMessages", "IOT:ListNamedShadowsForThing"], "Resource": "*"}])
 	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": ["iot:ListRetainedMessages", "iot:GetRetainedMessage"], "Resource": "*"}])
 }
+
+# Wildcard ARNs (session 23). An IoT resource ARN whose resource part is only wildcards
+# (arn:aws:iot:*:*:*, arn:aws:iot:us-east-1:111122223333:*) names every resource as "*" does; one
+# whose part after client/, topic/, topicfilter/ or thing/ is only wildcards names every client,
+# topic, topic filter or thing, which Device Defender's overly-permissive check reports too.
+test_account_wide_wildcard_arn_fires if {
+	rule.deny == {{
+		"msg": "aws_iot_policy.device lets a device certificate act on every client, topic and thing",
+		"resource": "aws_iot_policy.device", "path": ["policy"],
+		"related": [{"resource": "aws_iot_policy.device", "path": ["policy", "Statement", 0, "Resource"], "msg": "on every resource"}],
+	}} with input as policy([{"Effect": "Allow", "Action": ["iot:Connect", "iot:Publish"], "Resource": "arn:aws:iot:*:*:*"}])
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": ["arn:aws:iot:us-east-1:111122223333:*"]}])
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": "arn:aws:iot:*"}])
+}
+
+test_every_client_or_topic_fires if {
+	rule.deny == {{
+		"msg": "aws_iot_policy.device lets a device certificate connect as every client",
+		"resource": "aws_iot_policy.device", "path": ["policy"],
+		"related": [{"resource": "aws_iot_policy.device", "path": ["policy", "Statement", 0, "Resource"], "msg": "on every client"}],
+	}} with input as policy([{"Effect": "Allow", "Action": "iot:Connect", "Resource": "arn:aws:iot:us-east-1:111122223333:client/*"}])
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": ["iot:Publish", "iot:Receive"], "Resource": "arn:aws:iot:us-east-1:111122223333:topic/*"}])
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": "iot:Subscribe", "Resource": "arn:aws:iot:*:*:topicfilter/*"}])
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": "iot:UpdateThingShadow", "Resource": "arn:aws:iot:us-east-1:111122223333:thing/*"}])
+}
+
+# Scoped or mismatched resources, a condition (iot:Connection.Thing.IsAttached narrows client/*),
+# another service's ARN, and an action that does not act on that resource type stay quiet.
+test_scoped_wildcard_arns_pass if {
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": "arn:aws:iot:us-east-1:111122223333:topic/sensors/*"}])
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:Connect", "Resource": "arn:aws:iot:us-east-1:111122223333:topic/*"}])
+	count(rule.deny) == 0 with input as policy([{
+		"Effect": "Allow", "Action": "iot:Connect", "Resource": "arn:aws:iot:us-east-1:111122223333:client/*",
+		"Condition": {"Bool": {"iot:Connection.Thing.IsAttached": "true"}},
+	}])
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": "arn:aws:s3:::*"}])
+	count(rule.deny) == 0 with input as policy([{"Effect": "Deny", "Action": "iot:Publish", "Resource": "arn:aws:iot:*:*:*"}])
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:ListRetainedMessages", "Resource": "arn:aws:iot:*:*:*"}])
+}
+
+# A jsonencode leaf interpolating the region and account arrives unknown with its template text:
+# the literal resource part still decides; an interpolated resource part does not.
+test_interpolated_region_and_account_fire if {
+	wide := {"$unknown": "\"arn:aws:iot:${data.aws_region.current.name}:${local.account}:*\""}
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": wide}])
+	clients := {"$unknown": "\"arn:aws:iot:${var.region}:${local.account}:client/*\""}
+	count(rule.deny) == 1 with input as policy([{"Effect": "Allow", "Action": "iot:Connect", "Resource": [clients]}])
+	own := {"$unknown": "\"arn:aws:iot:${var.region}:${local.account}:client/$${iot:Connection.Thing.ThingName}\""}
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:Connect", "Resource": own}])
+	chosen := {"$unknown": "\"arn:aws:iot:${var.region}:${local.account}:topic/${var.topic}\""}
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": chosen}])
+	count(rule.deny) == 0 with input as policy([{"Effect": "Allow", "Action": "iot:Publish", "Resource": {"$unknown": "var.topic_arn"}}])
+}

@@ -73,3 +73,46 @@ test_unknowns_and_other_engines_pass if {
 	# A group no auditing cluster names is not judged.
 	count(rule.deny) == 0 with input as {"resources": [cluster({"db_cluster_parameter_group_name": "audit"}, []), group([])]}
 }
+
+# terraform-aws-modules/rds-aurora (session 23). Read at commit 26ccdea0 (v9): the cluster gets the
+# module's own group (family, db_cluster_parameter_group_parameters as a list of {name, value})
+# when create_db_cluster_parameter_group is true, else db_cluster_parameter_group_name (null: the
+# default group); enabled_cloudwatch_logs_exports is passed through in v5 and v9 alike.
+aurora(config) := {"address": "module.db", "source": "terraform-aws-modules/rds-aurora/aws", "version": "~> 9.0", "config": object.union({"engine": "aurora-mysql"}, config)}
+
+module_input(config) := {"resources": [], "modules": [aurora(config)]}
+
+test_module_other_logs_without_audit_fire if {
+	rule.deny == {{
+		"msg": "module.db exports error, slowquery but not the audit log (\"audit\", with server_audit_logging = 1)",
+		"resource": "module.db", "path": ["enabled_cloudwatch_logs_exports"],
+	}} with input as module_input({"enabled_cloudwatch_logs_exports": ["error", "slowquery"]})
+	count(rule.deny) == 0 with input as module_input({"engine": "aurora-postgresql", "enabled_cloudwatch_logs_exports": ["postgresql"]})
+	count(rule.deny) == 0 with input as module_input({"engine_mode": "serverless", "enabled_cloudwatch_logs_exports": ["error"]})
+}
+
+test_module_own_group_without_auditing_fires if {
+	own := {"create_db_cluster_parameter_group": true, "db_cluster_parameter_group_family": "aurora-mysql8.0"}
+	rule.deny == {{
+		"msg": "module.db's cluster parameter group leaves server_audit_logging at its default OFF, so module.db exports no audit log",
+		"resource": "module.db", "path": ["db_cluster_parameter_group_parameters"],
+	}} with input as module_input(object.union_n([audit, own, {"db_cluster_parameter_group_parameters": [events]}]))
+	count(rule.deny) == 2 with input as module_input(object.union_n([audit, own, {"db_cluster_parameter_group_parameters": []}]))
+	count(rule.deny) == 0 with input as module_input(object.union_n([audit, own, {"db_cluster_parameter_group_parameters": [on, events]}]))
+	count(rule.deny) == 0 with input as module_input(object.union_n([audit, own, {"db_cluster_parameter_group_parameters": {"$unknown": "var.p"}}]))
+	count(rule.deny) == 0 with input as module_input(object.union_n([audit, own, {"db_cluster_parameter_group_parameters": [{"name": {"$unknown": "var.n"}, "value": "1"}]}]))
+}
+
+test_module_default_group_fires_only_where_the_inputs_are_known if {
+	rule.deny == {{
+		"msg": "module.db exports audit logs but keeps a default cluster parameter group, whose server_audit_logging is 0: Aurora writes no audit log",
+		"resource": "module.db", "path": ["enabled_cloudwatch_logs_exports"],
+	}} with input as module_input(audit)
+	count(rule.deny) == 1 with input as module_input(object.union(audit, {"db_cluster_parameter_group_name": "default.aurora-mysql8.0"}))
+	count(rule.deny) == 0 with input as module_input(object.union(audit, {"db_cluster_parameter_group_name": "custom"}))
+	count(rule.deny) == 0 with input as module_input(object.union(audit, {"cluster_parameter_group": {"family": "aurora-mysql8.0"}}))
+	v10 := object.union(aurora(audit), {"version": "~> 10.0"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [v10]}
+	unpinned := object.remove(aurora(audit), ["version"])
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [unpinned]}
+}

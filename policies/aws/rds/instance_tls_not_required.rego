@@ -11,6 +11,8 @@
 #   take the parameter from their DB cluster parameter group: Aurora MySQL 2 and 3
 #   (require_secure_transport, default OFF) and Aurora PostgreSQL before 15 (rds.force_ssl,
 #   default 0) are reported the same way; Aurora PostgreSQL 15 and later is not judged.
+#   terraform-aws-modules/rds calls are read too: without parameter_group_name their instance gets
+#   the module's group, built from family and parameters, or the default group.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mysql-ssl-connections.require-ssl.html
 #   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/mariadb-ssl-connections.require-ssl.html
@@ -22,7 +24,7 @@
 #   id: PAL-AWS-RDS-020
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_db_instance, aws_db_parameter_group, aws_rds_cluster, aws_rds_cluster_parameter_group]
+#   resource_types: [aws_db_instance, aws_db_parameter_group, aws_rds_cluster, aws_rds_cluster_parameter_group, "module:terraform-aws-modules/rds/aws"]
 #   frameworks: {}
 #   references:
 #     checkov: CKV2_AWS_69
@@ -48,6 +50,7 @@ package palisade.aws.rds.instance_tls_not_required
 # away every client still connecting without TLS, which the configuration cannot show, and the
 # default group cannot be changed (a new group must name the engine's family and version).
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -94,6 +97,31 @@ instance_groups := {"attr": "parameter_group_name", "type": "aws_db_parameter_gr
 
 cluster_groups := {"attr": "db_cluster_parameter_group_name", "type": "aws_rds_cluster_parameter_group", "label": "DB cluster parameter group"}
 
+# terraform-aws-modules/rds calls (the root module), read at commits a90f423f (v1) and ea79aa63
+# (v6; v7 renames no input): without parameter_group_name the instance gets the module's own group,
+# built from family and parameters (a list of {name, value, apply_method}, default []), or, with
+# create_db_parameter_group = false, the default group. Either way a parameters list that does not
+# name the TLS parameter leaves it at the engine's default. A call naming a group is not judged:
+# v1 then uses that group, v6 creates one under that name.
+deny contains result.fail(m, ["engine"], msg) if {
+	some m in modules.rds_instances
+	modules.submodule(m.source) == ""
+	object.get(m.config, "parameter_group_name", null) == null
+	create := object.get(m.config, "create_db_parameter_group", true)
+	is_boolean(create)
+	engine := lower(unknown.known_string(m.config.engine))
+	parameter := tls_parameter(engine)
+	parameters := object.get(m.config, "parameters", [])
+	is_array(parameters)
+	every p in parameters {
+		is_string(object.get(p, "name", null))
+		lower(p.name) != parameter
+	}
+	where := module_group(m, create, parameter)
+	off(engine, m, where.family)
+	msg := sprintf("%s (%s) %s, so %s stays at its default 0 and the database accepts connections without TLS", [m.address, engine, where.text, parameter])
+}
+
 tls_parameter(engine) := "require_secure_transport" if engine in {"mysql", "mariadb"}
 
 tls_parameter("postgres") := "rds.force_ssl"
@@ -122,6 +150,13 @@ group_without(r, parameter, kind) := found if {
 		}
 	}
 }
+
+module_group(m, true, parameter) := {
+	"text": sprintf("uses the module's parameter group, whose parameters do not set %s", [parameter]),
+	"family": object.get(m.config, "family", null),
+}
+
+module_group(_, false, _) := {"text": "uses the default DB parameter group", "family": null}
 
 # default_family(r, kind): the family a "default.<family>" name gives (RDS rejects a group whose family
 # is not the instance's engine and major version), else null.

@@ -177,3 +177,32 @@ test_aurora_that_requires_tls_or_is_not_known_passes if {
 	dyn := object.union(cluster_group("aurora-mysql8.0", []), {"config": {"family": "aurora-mysql8.0", "name": "tls", "parameter": {"$unknown": "dynamic"}}})
 	count(rule.deny) == 0 with input as {"resources": [cluster(object.union({"engine": "aurora-mysql"}, cluster_by_ref), cluster_ref), dyn]}
 }
+
+# terraform-aws-modules/rds (session 23), read at commits a90f423f (v1) and ea79aa63 (v6; v7 renames
+# no input): a call without parameter_group_name gives its instance the module's own group (family,
+# parameters as a list of {name, value}) or, with create_db_parameter_group = false, the default
+# group; either way a parameters list that does not name the TLS parameter leaves it at 0.
+rds_call(config) := {"address": "module.db", "source": "terraform-aws-modules/rds/aws", "version": "~> 6.0", "config": config}
+
+rds_input(config) := {"resources": [], "modules": [rds_call(config)]}
+
+test_module_group_without_the_parameter_fires if {
+	rule.deny == {{
+		"msg": "module.db (mysql) uses the module's parameter group, whose parameters do not set require_secure_transport, so require_secure_transport stays at its default 0 and the database accepts connections without TLS",
+		"resource": "module.db", "path": ["engine"],
+	}} with input as rds_input({"engine": "mysql", "engine_version": "8.0.35", "family": "mysql8.0", "parameters": [{"name": "character_set_server", "value": "utf8mb4"}]})
+	count(rule.deny) == 1 with input as rds_input({"engine": "postgres", "family": "postgres14"})
+	count(rule.deny) == 1 with input as rds_input({"engine": "postgres", "engine_version": "13.7", "create_db_parameter_group": false})
+}
+
+test_module_group_that_sets_it_or_cannot_be_read_passes if {
+	count(rule.deny) == 0 with input as rds_input({"engine": "mysql", "family": "mysql8.0", "parameters": [{"name": "require_secure_transport", "value": "1"}]})
+	count(rule.deny) == 0 with input as rds_input({"engine": "mysql", "family": "mysql8.0", "parameters": {"$unknown": "var.p"}})
+	count(rule.deny) == 0 with input as rds_input({"engine": "mysql", "family": "mysql8.0", "parameters": [{"name": {"$unknown": "var.n"}, "value": "1"}]})
+	count(rule.deny) == 0 with input as rds_input({"engine": "mysql", "family": "mysql8.0", "parameter_group_name": "shared-tls"})
+	count(rule.deny) == 0 with input as rds_input({"engine": "postgres", "family": "postgres16"})
+	count(rule.deny) == 0 with input as rds_input({"engine": "postgres"})
+	count(rule.deny) == 0 with input as rds_input({"engine": "mysql", "family": "mysql8.0", "create_db_parameter_group": {"$unknown": "var.c"}})
+	submodule := object.union(rds_call({"engine": "mysql"}), {"source": "terraform-aws-modules/rds/aws//modules/db_instance"})
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [submodule]}
+}

@@ -6,13 +6,24 @@
 #   source ARN or VPC endpoint (an IP-address condition alone does not say who calls). Unless the
 #   bucket is a deliberately public website, this exposes or lets anyone tamper with its data.
 #   Opaque terraform-aws-modules/s3-bucket calls are checked through their policy argument.
+#   The finding is withheld when S3 would reject or neutralise a policy it calls public: the
+#   bucket's or the account's public access block (in the configuration) turns on
+#   block_public_policy or restrict_public_buckets, or the configuration creates the bucket
+#   without an aws_s3_bucket_public_access_block (S3 turns every setting on for new buckets since
+#   April 2023). A policy S3 calls non-public (a fixed aws:SourceIp or another key S3 names) passes
+#   a block, and a bucket named by a string may predate the default: both are still reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 # custom:
 #   id: PAL-AWS-S3-009
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_policy, "module:terraform-aws-modules/s3-bucket/aws"]
+#   resource_types:
+#     - aws_s3_bucket
+#     - aws_s3_bucket_policy
+#     - aws_s3_bucket_public_access_block
+#     - aws_s3_account_public_access_block
+#     - "module:terraform-aws-modules/s3-bucket/aws"
 #   frameworks: {}
 #   references:
 #     checkov: CKV_AWS_70
@@ -31,12 +42,16 @@ package palisade.aws.s3.bucket_policy_public
 import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
+import data.palisade.lib.s3
+import data.palisade.lib.tf
+import data.palisade.lib.unknown
 
 # One finding per policy, on the policy attribute; the open statements are related locations.
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in policy_holders
 	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
 	count(entries) > 0
+	not blocked(r, entries)
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
@@ -48,3 +63,59 @@ policy_holders := array.concat(
 	[r | some r in input.resources; r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}],
 	modules.s3_buckets,
 )
+
+# blocked(r, entries): every open statement is public by S3's definition, and a public access block
+# S3 applies to the bucket rejects it (BlockPublicPolicy: PutBucketPolicy fails) or keeps it from
+# granting anyone outside the account (RestrictPublicBuckets).
+blocked(r, entries) if {
+	every e in entries {
+		s3_public(e.statement)
+	}
+	some switch in ["block_public_policy", "restrict_public_buckets"]
+	switch_on(r, switch)
+}
+
+# s3_public(s): S3 calls the statement public ("The meaning of public", S3 User Guide): a "*"
+# principal with no condition on a key S3 accepts as fixing who may call. A key listed here is
+# conservative: its value may be a wildcard or a broad range, which S3 still calls public, but the
+# finding is then kept. An Allow with NotPrincipal is not settled by that page, so it is kept too.
+s3_public(s) if {
+	object.get(s, "NotPrincipal", null) == null
+	not fixing_condition(s)
+}
+
+fixing_condition(s) if {
+	some keys in s.Condition
+	some key, _ in keys
+	lower(key) in s3_fixing_keys
+}
+
+s3_fixing_keys := resource_policy.scoping_keys | {"aws:sourceip", "aws:vpcsourceip", "s3:dataaccesspointarn"}
+
+# switch_on(r, switch): the switch is (or may be: unknown) on for the policy's bucket.
+switch_on(_, switch) if {
+	some pab in tf.resources("aws_s3_account_public_access_block")
+	not unknown.not_true(object.get(pab.config, switch, null))
+}
+
+switch_on(r, switch) if {
+	r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}
+	some pab in s3.companions(s3.bucket_of(r), "aws_s3_bucket_public_access_block")
+	not unknown.not_true(object.get(pab.config, switch, null))
+}
+
+# A bucket of the configuration with no public access block found has S3's default for new buckets
+# (every setting on since April 2023). A policy whose bucket is a name string is not matched here.
+switch_on(r, _) if {
+	r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}
+	count(s3.companions(s3.bucket_of(r), "aws_s3_bucket_public_access_block")) == 0
+}
+
+# An opaque terraform-aws-modules/s3-bucket call that turns the switch on for its bucket (its
+# default differs by major version, so only an explicit true or an unknown value counts).
+switch_on(r, switch) if {
+	not r.type
+	value := object.get(r.config, switch, null)
+	value != null
+	not unknown.not_true(value)
+}

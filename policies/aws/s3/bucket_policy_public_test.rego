@@ -29,3 +29,57 @@ test_unknown_does_not_fire if {
 test_opaque_s3_bucket_module_fires if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}}}]}
 }
+
+# Block Public Access (session 23): S3 rejects PutBucketPolicy for a public policy while the
+# bucket's or the account's BlockPublicPolicy is on, and RestrictPublicBuckets keeps such a policy
+# from granting anyone outside the account. A bucket the configuration creates without an
+# aws_s3_bucket_public_access_block has every setting on (S3's default since April 2023).
+bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "name": "b", "references": [], "config": {"bucket": "data-bucket"}}
+
+bucket_res(statement) := object.union(res(statement), {"config": {"bucket": "data-bucket", "policy": {"Version": "2012-10-17", "Statement": [statement]}}})
+
+bpa(settings) := {
+	"address": "aws_s3_bucket_public_access_block.b", "type": "aws_s3_bucket_public_access_block", "name": "b",
+	"references": [], "config": object.union({"bucket": "data-bucket"}, settings),
+}
+
+open_statement := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}
+
+test_bucket_of_the_configuration_without_public_access_block_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement)]}
+	inline := object.union(bucket, {"config": {"bucket": "data-bucket", "policy": {"Statement": [open_statement]}}})
+	count(rule.deny) == 0 with input as {"resources": [inline]}
+}
+
+test_block_that_blocks_or_restricts_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"block_public_policy": true})]}
+	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"restrict_public_buckets": {"$unknown": "var.r"}})]}
+	account := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "references": [], "config": {"restrict_public_buckets": true}}
+	count(rule.deny) == 0 with input as {"resources": [bucket_res(open_statement), account]}
+}
+
+test_block_turned_off_or_bucket_outside_the_configuration_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"block_public_acls": true, "ignore_public_acls": true})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket_res(open_statement)]}
+	account := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "references": [], "config": {"block_public_policy": false}}
+	count(rule.deny) == 1 with input as {"resources": [bucket_res(open_statement), account]}
+}
+
+# S3 calls a policy non-public when a fixed aws:SourceIp (no broader than /8), aws:SourceVpc,
+# s3:DataAccessPointArn, … limits it, and a block lets such a policy through; the pack still
+# reports an IP-only scope, so the block does not withhold it. Nor an Allow with NotPrincipal,
+# which the S3 User Guide's definition of public does not settle.
+test_policy_s3_does_not_call_public_still_fires_under_the_default if {
+	ip := object.union(open_statement, {"Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(ip)]}
+	not_principal := {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject"}
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(not_principal)]}
+	mixed := [object.union(open_statement, {"Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}), open_statement]
+	two := object.union(res(open_statement), {"config": {"bucket": "data-bucket", "policy": {"Statement": mixed}}})
+	count(rule.deny) == 1 with input as {"resources": [bucket, two]}
+}
+
+test_module_call_that_blocks_public_policies_passes if {
+	call := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_policy": true, "policy": {"Statement": [open_statement]}}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
+}

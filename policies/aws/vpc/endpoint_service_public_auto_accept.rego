@@ -34,13 +34,22 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail_fix(r, ["acceptance_required"], msg, [result.set(["acceptance_required"], true)]) if {
+deny contains result.fail_fix(r, ["acceptance_required"], msg, [local_fix]) if {
 	some r in tf.resources("aws_vpc_endpoint_service")
 	unknown.is_false(object.get(r.config, "acceptance_required", null))
 	grants := everyone(r)
 	count(grants) > 0
 	msg := sprintf("%s accepts every connection request automatically while %s allows every AWS principal", [r.address, concat(" and ", sort(grants))])
 }
+
+# The fix is only right for this block's own principal list: a false read from a variable's
+# default or a module input may be shared with another endpoint service that names its principals
+# and means to accept them automatically, and changing the value where it is defined would make
+# that service wait for manual acceptance too (review of session 22, vpce-fail-sharedvar2), a
+# change the fix verification cannot see. `derived_from` has the fix layer render it only where
+# acceptance_required and allowed_principals are literal in the block (docs/fixes.md), and never
+# move it to the variable or the call: a variable-fed false gets no fix.
+local_fix := object.union(result.set(["acceptance_required"], true), {"derived_from": [["acceptance_required"], ["allowed_principals"]]})
 
 # everyone(service): where the service grants "*": its own allowed_principals, or an
 # aws_vpc_endpoint_service_allowed_principal that references it.

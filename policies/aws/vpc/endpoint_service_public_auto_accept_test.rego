@@ -39,3 +39,14 @@ test_unknowns_pass if {
 test_both_grants_one_finding if {
 	count(rule.deny) == 1 with input as {"resources": [service({"acceptance_required": false, "allowed_principals": ["*"]}), allowed("*", "aws_vpc_endpoint_service.api")]}
 }
+
+# Review of session 22 (vpce-fail-sharedvar2): a false read from a variable may be shared with
+# another endpoint service whose named principals the author wants accepted automatically, and a
+# changed default (or caller argument) would make that service wait for manual acceptance too,
+# which the verification cannot see. The fix is marked as derived from the block's own
+# acceptance_required and allowed_principals, so the fix layer renders it only where both are
+# literal and never moves it to a variable's default or a module call.
+test_fix_is_made_only_in_a_literal_block if {
+	some f in rule.deny with input as {"resources": [service({"acceptance_required": false, "allowed_principals": ["*"]})]}
+	f.fix[0].derived_from == [["acceptance_required"], ["allowed_principals"]]
+}

@@ -1,10 +1,10 @@
 // Fix operations → minimal text edits on one Terraform resource block (docs/fixes.md). Every
 // operation is rendered against the original text; the edits of one fix must not overlap.
-import type { Block, ParsedFile } from '../iac/terraform';
+import type { Block, Expr, ParsedFile } from '../iac/terraform';
 import type { FixOperation } from '../policy';
 import { alignEdits } from './align';
 import { isBlockList, isPlainObject, renderBlock, renderBodyLines, renderKey, renderValue } from './hcl-values';
-import { bodyIndent, deleteSpan, endsLine, indentAt, insertIntoBody, lineEnd, newlineOf, sameLine, type LocalEdit } from './layout';
+import { bodyIndent, deleteSpan, endsLine, indentAt, insertIntoBody, lineEnd, newlineOf, sameLine, startsLine, type LocalEdit } from './layout';
 import { inputSource, locate, type Located, type PathStep } from './terraform-locate';
 
 /** The block the operations' paths are relative to, in its parsed file. */
@@ -99,6 +99,8 @@ function renderSet(target: RenderTarget, path: PathStep[], value: unknown, repla
       const source = inputSource(file, expr);
       const judged = replaces !== undefined && file.text.slice(expr.start, expr.end).trim() === replaces.trim();
       if (source && !judged) return fail(`${target.address}: ${path.join('.')} comes from ${source}; change it where it is defined`);
+      const appended = appendToTuple(file, expr, value);
+      if (appended) return { ok: true, edits: appended };
       const text = renderValue(value, indentAt(file.text, expr.start));
       if (text === undefined) return fail('the value cannot be written in HCL');
       return { ok: true, edits: [{ start: expr.start, end: expr.end, newText: text }] };
@@ -117,6 +119,39 @@ function renderSet(target: RenderTarget, path: PathStep[], value: unknown, repla
     case 'blocks':
       return fail(`${target.address}: ${path.join('.')} is a nested block; set its attributes instead`);
   }
+}
+
+/**
+ * A `set` whose new list is the written multi-line list plus entries at its end (LAMBDA-003's X-Ray
+ * ARN in managed_policy_arns): only the new entries are written, each on its own line after the
+ * last one, so the comments beside and between the entries and the list's own layout stay (review
+ * of session 22: rewriting the whole list lost `# …` after an entry and joined a short list onto
+ * one line). A comma is added after the former last entry when it had none, and the new last entry
+ * follows the list's habit (a trailing comma or not). Undefined when the written list is not a
+ * multi-line tuple whose entries read exactly as the first entries of the new value.
+ */
+function appendToTuple(file: ParsedFile, expr: Expr, value: unknown): LocalEdit[] | undefined {
+  if (expr.kind !== 'Tuple' || !Array.isArray(value)) return undefined;
+  const items = expr.items;
+  const text = file.text;
+  if (items.length === 0 || value.length <= items.length || !text.slice(expr.start, expr.end).includes('\n')) return undefined;
+  for (let i = 0; i < items.length; i++) {
+    const written = text.slice(items[i].start, items[i].end).trim();
+    if (renderValue(value[i], '') !== written) return undefined;
+  }
+  const last = items[items.length - 1];
+  if (!startsLine(text, last.start) || sameLine(text, last.end, expr.end)) return undefined;
+  const indent = indentAt(text, last.start);
+  const added = value.slice(items.length).map((v) => renderValue(v, indent));
+  if (added.some((a) => a === undefined || a.includes('\n'))) return undefined;
+  const comma = /^[ \t]*,/.exec(text.slice(last.end));
+  const nl = newlineOf(text);
+  const lines = added.map((a, i) => `${indent}${a}${comma || i < added.length - 1 ? ',' : ''}`);
+  const edits: LocalEdit[] = [];
+  if (!comma) edits.push({ start: last.end, end: last.end, newText: ',' });
+  const at = lineEnd(text, last.end);
+  edits.push({ start: at, end: at, newText: `${nl}${lines.join(nl)}` });
+  return edits;
 }
 
 /** `rest` as the model shape it would have: [a] → {a: v}; [a, 0, …] → {a: [{…}]}; [a, "k"] → {a: {k: v}}. */
