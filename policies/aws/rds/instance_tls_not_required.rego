@@ -80,23 +80,6 @@ deny contains result.fail(r, ["engine"], msg) if {
 	msg := sprintf(text, [r.address, engine, where.text, parameter, cluster_default[engine]])
 }
 
-cluster_tls_parameter := {"aurora-mysql": "require_secure_transport", "aurora-postgresql": "rds.force_ssl"}
-
-cluster_default := {"aurora-mysql": "OFF", "aurora-postgresql": "0"}
-
-cluster_off("aurora-mysql", _, _)
-
-cluster_off("aurora-postgresql", r, family) if {
-	v := version(r, family)
-	count(v) == 2
-	v[0] < 15
-}
-
-# Where each kind of resource names its parameter group, and the group's type and label.
-instance_groups := {"attr": "parameter_group_name", "type": "aws_db_parameter_group", "label": "DB parameter group"}
-
-cluster_groups := {"attr": "db_cluster_parameter_group_name", "type": "aws_rds_cluster_parameter_group", "label": "DB cluster parameter group"}
-
 # terraform-aws-modules/rds calls (the root module), read at commits a90f423f (v1) and ea79aa63
 # (v6; v7 renames no input): without parameter_group_name the instance gets the module's own group,
 # built from family and parameters (a list of {name, value, apply_method}, default []), or, with
@@ -121,6 +104,23 @@ deny contains result.fail(m, ["engine"], msg) if {
 	off(engine, m, where.family)
 	msg := sprintf("%s (%s) %s, so %s stays at its default 0 and the database accepts connections without TLS", [m.address, engine, where.text, parameter])
 }
+
+cluster_tls_parameter := {"aurora-mysql": "require_secure_transport", "aurora-postgresql": "rds.force_ssl"}
+
+cluster_default := {"aurora-mysql": "OFF", "aurora-postgresql": "0"}
+
+cluster_off("aurora-mysql", _, _)
+
+cluster_off("aurora-postgresql", r, family) if {
+	v := version(r, family)
+	count(v) == 2
+	v[0] < 15
+}
+
+# Where each kind of resource names its parameter group, and the group's type and label.
+instance_groups := {"attr": "parameter_group_name", "type": "aws_db_parameter_group", "label": "DB parameter group"}
+
+cluster_groups := {"attr": "db_cluster_parameter_group_name", "type": "aws_rds_cluster_parameter_group", "label": "DB cluster parameter group"}
 
 tls_parameter(engine) := "require_secure_transport" if engine in {"mysql", "mariadb"}
 
