@@ -78,6 +78,7 @@ deny contains result.fail(r, ref.path, msg) if {
 	some ref in r.references
 	attaching_path(ref.path)
 	default_group(ref)
+	holds(r, ref)
 	msg := sprintf("%s is attached to the VPC's default security group (%s)", [r.address, ref.target])
 }
 
@@ -88,6 +89,22 @@ deny contains result.fail(m, [name], msg) if {
 	some text in texts(object.get(m.config, name, null))
 	default_group_text(m.address, text)
 	msg := sprintf("%s attaches the VPC's default security group (%s)", [m.address, text])
+}
+
+# holds(r, ref): the value at the reference's place is that reference (a lone reference's unknown,
+# or a list holding one), not an expression that merely mentions it: references are syntactic, so
+# `var.use_default ? [aws_default_security_group.d.id] : [aws_security_group.app.id]` references
+# the default group whether or not that branch is taken.
+holds(r, ref) if names_target(r, ref, tf.attr(r, ref.path))
+
+holds(r, ref) if {
+	some item in tf.attr(r, ref.path)
+	names_target(r, ref, item)
+}
+
+names_target(r, ref, v) if {
+	unknown.is_unknown(v)
+	tf.names(r.address, v["$unknown"], ref.target)
 }
 
 attaching_path(path) if {
@@ -113,7 +130,9 @@ looked_up_as_default(d) if {
 	f.values == ["default"]
 }
 
-default_group_text(_, text) if endswith(text, ".default_security_group_id")
+# A lone reference to some VPC's default_security_group_id (module.vpc.…, aws_vpc.main.…): not a
+# choice or call whose text happens to end with one.
+default_group_text(_, text) if regex.match(`^[A-Za-z0-9_.\[\]"-]+\.default_security_group_id$`, text)
 
 default_group_text(holder, text) if {
 	some r in tf.resources("aws_default_security_group")
