@@ -85,3 +85,13 @@ test_module_call_choice_ending_in_the_default_group_passes if {
 	call := {"address": "module.ec2", "name": "ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"vpc_security_group_ids": [{"$unknown": text}]}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
 }
+
+# Session 23 review (R1): other publishers' inputs of the same names may be rule sources, not
+# attachments (cloudposse/rds/aws: security_group_ids are "the security groups from which to allow
+# ingress traffic to the DB instance"): only terraform-aws-modules calls and local modules are read.
+test_other_publishers_module_passes if {
+	call := {"address": "module.db", "name": "db", "source": "cloudposse/rds/aws", "config": {"security_group_ids": [{"$unknown": "module.vpc.default_security_group_id"}]}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
+	local := object.union(call, {"source": "./db", "dir": "db"})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [local]}
+}
