@@ -74,6 +74,24 @@ same_role(r) if {
 	not role.unexpanded
 	object.get(t, "attribute", "") in role_attributes
 	object.get(e, "attribute", "") in role_attributes
+	holds(r, "task_role_arn", t, role)
+	holds(r, "execution_role_arn", e, role)
+}
+
+# holds(r, name, ref, role): the argument's value is the reference itself, not an expression that
+# merely mentions the role (references are syntactic: `var.t != null ? var.t : aws_iam_role.x.arn`
+# references the role whichever branch is taken). Either the lone reference's unknown, or the
+# role's known name, which is what `aws_iam_role.x.name` evaluates to.
+holds(r, name, ref, _) if {
+	v := tf.attr(r, [name])
+	unknown.is_unknown(v)
+	tf.names(r.address, v["$unknown"], ref.target)
+}
+
+holds(r, name, _, role) if {
+	v := tf.attr(r, [name])
+	is_string(v)
+	v == object.get(role.config, "name", null)
 }
 
 role_attributes := {"arn", "name", "id"}

@@ -80,3 +80,30 @@ test_counted_roles_by_key if {
 	)
 	count(rule.deny) == 0 with input as {"resources": [r0, r1, differ]}
 }
+
+# Session 23 review (R1): the references of an expression are syntactic. A conditional or
+# coalesce() that names the execution role in one branch is not the role: with the other branch
+# chosen (a known value) or the choice unknown, the two are not shown to be one role.
+test_reference_in_a_branch_not_taken_passes if {
+	t := td(
+		{"execution_role_arn": {"$unknown": "aws_iam_role.ecs.arn"}, "task_role_arn": "arn:aws:iam::111122223333:role/app-task"},
+		[ref("execution_role_arn", "aws_iam_role.ecs", "arn"), ref("task_role_arn", "aws_iam_role.ecs", "arn")],
+	)
+	count(rule.deny) == 0 with input as {"resources": [role("ecs"), t]}
+}
+
+test_reference_inside_an_unknown_choice_passes if {
+	t := td(
+		{"execution_role_arn": {"$unknown": "aws_iam_role.ecs.arn"}, "task_role_arn": {"$unknown": "coalesce(var.task_role_arn, aws_iam_role.ecs.arn)"}},
+		[ref("execution_role_arn", "aws_iam_role.ecs", "arn"), ref("task_role_arn", "aws_iam_role.ecs", "arn")],
+	)
+	count(rule.deny) == 0 with input as {"resources": [role("ecs"), t]}
+}
+
+test_known_name_of_the_execution_role_fires if {
+	t := td(
+		{"execution_role_arn": {"$unknown": "aws_iam_role.ecs.arn"}, "task_role_arn": "ecs"},
+		[ref("execution_role_arn", "aws_iam_role.ecs", "arn"), ref("task_role_arn", "aws_iam_role.ecs", "name")],
+	)
+	rule.deny == {finding} with input as {"resources": [role("ecs"), t]}
+}

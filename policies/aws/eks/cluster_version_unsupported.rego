@@ -46,6 +46,9 @@ calendar := {
 	32: {"standard": "2026-03-23T00:00:00Z", "extended": "2027-03-23T00:00:00Z"},
 	33: {"standard": "2026-07-29T00:00:00Z", "extended": "2027-07-29T00:00:00Z"},
 	34: {"standard": "2026-12-02T00:00:00Z", "extended": "2027-12-02T00:00:00Z"},
+	# 1.35 (EKS release 2026-01-27) is newer than the stored copy of the page; its row as AWS's
+	# table gives it, read in three copies that agree (session 23 review, docs/accuracy.md).
+	35: {"standard": "2027-03-27T00:00:00Z", "extended": "2028-03-27T00:00:00Z"},
 }
 
 oldest_in_calendar := min(object.keys(calendar))

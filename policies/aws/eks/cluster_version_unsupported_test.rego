@@ -68,3 +68,15 @@ test_versions_older_than_the_calendar_have_ended if {
 		"resource": "aws_eks_cluster.c", "path": ["version"],
 	}} with input as {"resources": [cluster({"name": "c", "version": "1.24"})]} with time.now_ns as dec_1_2026
 }
+
+# Session 23 review (R1): 1.35 (EKS release 2026-01-27/28) is dated by AWS: standard support to
+# 2027-03-27, extended to 2028-03-27. Without its row it would read as in standard support forever.
+test_135_leaves_standard_support_on_2027_03_27 if {
+	v135 := {"resources": [cluster({"name": "c", "version": "1.35"})]}
+	count(rule.deny) == 0 with input as v135 with time.now_ns as time.parse_rfc3339_ns("2027-03-26T23:59:59Z")
+	count(rule.deny) == 1 with input as v135 with time.now_ns as time.parse_rfc3339_ns("2027-03-27T00:00:00Z")
+	rule.deny == {{
+		"msg": "aws_eks_cluster.c runs Kubernetes 1.35, past the end of EKS extended support: no more patches, and EKS upgrades it on its own",
+		"resource": "aws_eks_cluster.c", "path": ["version"],
+	}} with input as v135 with time.now_ns as time.parse_rfc3339_ns("2028-03-27T00:00:00Z")
+}

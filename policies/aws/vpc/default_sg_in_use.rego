@@ -10,8 +10,9 @@
 #   group, load balancer, ECS service, EKS cluster, VPC endpoint, EFS mount target or OpenSearch
 #   domain whose security group list names the default group (an aws_default_security_group, a
 #   VPC's default_security_group_id, or a data "aws_security_group" looked up by the name
-#   "default"), and a module call passing such a group in vpc_security_group_ids,
-#   security_group_ids or security_groups. Security groups that merely allow traffic from the
+#   "default") as the value itself (not a branch of a condition), and a terraform-aws-modules or
+#   local module call passing such a group in vpc_security_group_ids, security_group_ids or
+#   security_groups (other publishers may use those names for ingress sources). Security groups that merely allow traffic from the
 #   default group are not judged. Resources that join it by naming no group are not judged here.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
@@ -78,17 +79,41 @@ deny contains result.fail(r, ref.path, msg) if {
 	some ref in r.references
 	attaching_path(ref.path)
 	default_group(ref)
+	holds(r, ref)
 	msg := sprintf("%s is attached to the VPC's default security group (%s)", [r.address, ref.target])
 }
 
-# Opaque or local module calls: the arguments the registry modules use for the groups they attach.
+# terraform-aws-modules and local module calls: the arguments the registry modules use for the
+# groups they attach. Other publishers' inputs of the same names may be ingress sources instead
+# (cloudposse/rds/aws's security_group_ids), so their calls are not read.
 deny contains result.fail(m, [name], msg) if {
 	some m in object.get(input, "modules", [])
+	attaching_call(m)
 	some name in ["vpc_security_group_ids", "security_group_ids", "security_groups"]
 	some text in texts(object.get(m.config, name, null))
 	default_group_text(m.address, text)
 	msg := sprintf("%s attaches the VPC's default security group (%s)", [m.address, text])
 }
+
+# holds(r, ref): the value at the reference's place is that reference (a lone reference's unknown,
+# or a list holding one), not an expression that merely mentions it: references are syntactic, so
+# `var.use_default ? [aws_default_security_group.d.id] : [aws_security_group.app.id]` references
+# the default group whether or not that branch is taken.
+holds(r, ref) if names_target(r, ref, tf.attr(r, ref.path))
+
+holds(r, ref) if {
+	some item in tf.attr(r, ref.path)
+	names_target(r, ref, item)
+}
+
+names_target(r, ref, v) if {
+	unknown.is_unknown(v)
+	tf.names(r.address, v["$unknown"], ref.target)
+}
+
+attaching_call(m) if regex.match(`^(registry\.terraform\.io/)?terraform-aws-modules/|github\.com[/:]terraform-aws-modules/`, m.source)
+
+attaching_call(m) if regex.match(`^\.\.?/`, m.source)
 
 attaching_path(path) if {
 	names := [p | some p in path; is_string(p)]
@@ -113,7 +138,9 @@ looked_up_as_default(d) if {
 	f.values == ["default"]
 }
 
-default_group_text(_, text) if endswith(text, ".default_security_group_id")
+# A lone reference to some VPC's default_security_group_id (module.vpc.…, aws_vpc.main.…): not a
+# choice or call whose text happens to end with one.
+default_group_text(_, text) if regex.match(`^[A-Za-z0-9_.\[\]"-]+\.default_security_group_id$`, text)
 
 default_group_text(holder, text) if {
 	some r in tf.resources("aws_default_security_group")

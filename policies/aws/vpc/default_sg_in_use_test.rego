@@ -2,9 +2,10 @@ package palisade.aws.vpc.default_sg_in_use_test
 
 import data.palisade.aws.vpc.default_sg_in_use as rule
 
+# The attribute holds the reference it makes (as the model writes a lone reference's unknown).
 instance(refs) := {
 	"address": "aws_instance.app", "type": "aws_instance", "name": "app",
-	"config": {"vpc_security_group_ids": [{"$unknown": "x"}]}, "references": refs,
+	"config": {"vpc_security_group_ids": [{"$unknown": sprintf("%s.%s", [r.target, r.attribute])} | some r in refs]}, "references": refs,
 }
 
 ref(target, attribute) := {"path": ["vpc_security_group_ids", 0], "target": target, "attribute": attribute}
@@ -56,4 +57,41 @@ test_module_call if {
 	}} with input as {"resources": [], "modules": [call]}
 	other := object.union(call, {"config": {"vpc_security_group_ids": [{"$unknown": "module.sg.security_group_id"}]}})
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [other]}
+}
+
+# Session 23 review (R1): references are syntactic. A conditional that names the default group in
+# the branch not taken (a known choice) or behind an unknown choice does not show it attached.
+test_reference_in_a_branch_not_taken_passes if {
+	i := {
+		"address": "aws_instance.app", "type": "aws_instance", "name": "app",
+		"config": {"vpc_security_group_ids": [{"$unknown": "aws_security_group.app.id"}]},
+		"references": [ref("aws_default_security_group.d", "id"), ref("aws_security_group.app", "id")],
+	}
+	count(rule.deny) == 0 with input as {"resources": [i]}
+}
+
+test_reference_behind_an_unknown_choice_passes if {
+	text := "var.use_default ? [aws_default_security_group.d.id] : [aws_security_group.app.id]"
+	i := {
+		"address": "aws_instance.app", "type": "aws_instance", "name": "app",
+		"config": {"vpc_security_group_ids": {"$unknown": text}},
+		"references": [ref("aws_default_security_group.d", "id"), ref("aws_security_group.app", "id")],
+	}
+	count(rule.deny) == 0 with input as {"resources": [i]}
+}
+
+test_module_call_choice_ending_in_the_default_group_passes if {
+	text := "var.sg_id != null ? var.sg_id : module.vpc.default_security_group_id"
+	call := {"address": "module.ec2", "name": "ec2", "source": "terraform-aws-modules/ec2-instance/aws", "config": {"vpc_security_group_ids": [{"$unknown": text}]}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
+}
+
+# Session 23 review (R1): other publishers' inputs of the same names may be rule sources, not
+# attachments (cloudposse/rds/aws: security_group_ids are "the security groups from which to allow
+# ingress traffic to the DB instance"): only terraform-aws-modules calls and local modules are read.
+test_other_publishers_module_passes if {
+	call := {"address": "module.db", "name": "db", "source": "cloudposse/rds/aws", "config": {"security_group_ids": [{"$unknown": "module.vpc.default_security_group_id"}]}}
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
+	local := object.union(call, {"source": "./db", "dir": "db"})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [local]}
 }
