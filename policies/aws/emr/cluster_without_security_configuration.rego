@@ -18,7 +18,8 @@
 #   formats: [terraform]
 #   resource_types: [aws_emr_cluster]
 #   frameworks: {}
-#   references: {}
+#   references:
+#     checkov: CKV2_AWS_55
 #   cwe: ["CWE-311"]
 #   remediation: >-
 #     Create an aws_emr_security_configuration that turns on at-rest (S3 and local disk) and in-transit

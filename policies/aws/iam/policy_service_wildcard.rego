@@ -12,12 +12,15 @@
 #   (AmazonS3FullAccess, AWSLambda_FullAccess, AmazonSSMFullAccess…) allows every action of its
 #   service on every resource too: attaching one is reported at the attachment, since its document
 #   is not in the configuration. So are two whose names say less: SecretsManagerReadWrite
-#   (secretsmanager:* on every secret) and AWSLambdaExecute (logs:* on every log group).
+#   (secretsmanager:* on every secret) and AWSLambdaExecute (logs:* on every log group). An
+#   IAM Identity Center permission set's managed policy attachment counts as well: the policy is
+#   attached to the role the set becomes in every account it is provisioned to.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-vs-inline.html#aws-managed-policies
 #   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecretsManagerReadWrite.html
 #   - ref: https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSLambdaExecute.html
 #   - ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
+#   - ref: https://docs.aws.amazon.com/singlesignon/latest/userguide/permissionsetsconcept.html
 # custom:
 #   id: PAL-AWS-IAM-002
 #   severity: medium
@@ -29,6 +32,7 @@
 #     - aws_iam_group_policy
 #     - aws_iam_role
 #     - aws_ssoadmin_permission_set_inline_policy
+#     - aws_ssoadmin_managed_policy_attachment
 #     - aws_iam_role_policy_attachment
 #     - aws_iam_user_policy_attachment
 #     - aws_iam_group_policy_attachment
@@ -38,7 +42,7 @@
 #     - aws_iam_group_policy_attachments_exclusive
 #   frameworks: {}
 #   references:
-#     checkov: [CKV_AWS_49, CKV_AWS_63, CKV2_AWS_40]
+#     checkov: [CKV_AWS_49, CKV_AWS_63, CKV2_AWS_40, CKV2_AWS_56]
 #     trivy: [AVD-AWS-0057, AVD-AWS-0345]
 #   cwe: ["CWE-269"]
 #   remediation: List the specific actions needed (IAM Access Analyzer can generate them from CloudTrail activity).
@@ -52,6 +56,7 @@ package palisade.aws.iam.policy_service_wildcard
 import data.palisade.lib.iam
 import data.palisade.lib.iam_identity
 import data.palisade.lib.result
+import data.palisade.lib.tf
 
 deny contains result.fail(st.resource, array.concat(st.path, ["Action"]), msg) if {
 	some st in iam.identity_statements
@@ -89,7 +94,7 @@ deny contains result.fail(r, array.concat(path, ["Action"]), msg) if {
 
 # An AWS managed full-access policy attached: reported where it is attached.
 deny contains result.fail(r, path, msg) if {
-	some [r, path, value] in iam_identity.managed_attachments
+	some [r, path, value] in _managed_attachments
 	name := full_access_name(iam_identity.managed_arn(r, path, value))
 	msg := sprintf("%s attaches the AWS managed %s policy, which allows every action of its service", [r.address, name])
 }
@@ -97,10 +102,19 @@ deny contains result.fail(r, path, msg) if {
 # AWS managed policies not named …FullAccess whose documents allow a whole service all the same
 # (AWS Managed Policy Reference, each policy's JSON document): reported where they are attached.
 deny contains result.fail(r, path, msg) if {
-	some [r, path, value] in iam_identity.managed_attachments
+	some [r, path, value] in _managed_attachments
 	name := iam_identity.aws_managed_name(iam_identity.managed_arn(r, path, value))
 	grants := _named_service_wildcards[name]
 	msg := sprintf("%s attaches the AWS managed %s policy, which allows %s", [r.address, name, grants])
+}
+
+# The IAM attachments, plus a permission set's AWS managed policy (round 42: Checkov's
+# CKV2_AWS_56 fails IAMFullAccess attached this way, and neither this rule nor PAL-AWS-SSO-002,
+# which reports AdministratorAccess, said so).
+_managed_attachments contains a if some a in iam_identity.managed_attachments
+
+_managed_attachments contains [r, ["managed_policy_arn"], r.config.managed_policy_arn] if {
+	some r in tf.resources("aws_ssoadmin_managed_policy_attachment")
 }
 
 _named_service_wildcards := {

@@ -145,3 +145,20 @@ test_named_managed_lookalikes_pass if {
 	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"})]}
 	count(rule.deny) == 0 with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": {"$unknown": "var.policy_arn"}})]}
 }
+
+# Round 42 (Checkov CKV2_AWS_56): an AWS managed full-access policy attached to an IAM Identity
+# Center permission set is reported at the attachment, as the IAM attachments are.
+test_permission_set_managed_full_access_fires if {
+	rule.deny == {{
+		"msg": "aws_ssoadmin_managed_policy_attachment.this attaches the AWS managed IAMFullAccess policy, which allows every action of its service",
+		"resource": "aws_ssoadmin_managed_policy_attachment.this", "path": ["managed_policy_arn"],
+	}} with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"instance_arn": "i", "permission_set_arn": "p", "managed_policy_arn": "arn:aws:iam::aws:policy/IAMFullAccess"})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"managed_policy_arn": "arn:aws:iam::aws:policy/SecretsManagerReadWrite"})]}
+	count(rule.deny) == 1 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"managed_policy_arn": {"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonS3FullAccess\""}})]}
+}
+
+test_permission_set_managed_scoped_or_unknown_passes if {
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"managed_policy_arn": "arn:aws:iam::aws:policy/ReadOnlyAccess"})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"managed_policy_arn": {"$unknown": "var.policy_arn"}})]}
+	count(rule.deny) == 0 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"instance_arn": "i"})]}
+}
