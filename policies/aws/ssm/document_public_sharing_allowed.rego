@@ -6,8 +6,9 @@
 #   account_ids "All"). "Enable" lets any user who may call ModifyDocumentPermission publish a
 #   document, with the scripts, paths and parameter names it holds, to the world; "Disable" blocks
 #   public sharing (AWS Config ssm-automation-block-public-sharing, Security Hub SSM.7). Reported:
-#   an aws_ssm_service_setting for that setting (its path or its servicesetting ARN) whose value
-#   is known to be Enable. A Region whose setting the configuration does not write is not judged.
+#   an aws_ssm_service_setting for that setting (its path or its servicesetting ARN, literal or a
+#   template that interpolates only what comes before the path) whose value is known to be Enable.
+#   A Region whose setting the configuration does not write is not judged.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/systems-manager/latest/userguide/documents-ssm-sharing.html
 #   - ref: https://docs.aws.amazon.com/config/latest/developerguide/ssm-automation-block-public-sharing.html
@@ -51,8 +52,11 @@ with_fix(r) := result.fail(r, ["setting_value"], sprintf("%s; no fix: a document
 	public_document
 } else := result.fail_fix(r, ["setting_value"], msg(r), [result.set(["setting_value"], "Disable")])
 
-# The path, or arn:aws:ssm:<region>:<account>:servicesetting/ssm/documents/console/public-sharing-permission.
+# The path, or arn:aws:ssm:<region>:<account>:servicesetting/ssm/documents/console/public-sharing-permission,
+# also as a template whose interpolations (partition, Region, account) come before the literal path.
 sharing_setting(r) if endswith(unknown.known_string(object.get(r.config, "setting_id", null)), setting_path)
+
+sharing_setting(r) if endswith(unknown.literal_text(object.get(r.config, "setting_id", null)), concat("", [setting_path, `"`]))
 
 public_document if {
 	some d in tf.resources("aws_ssm_document")

@@ -21,6 +21,13 @@ test_arn_form_fires if {
 	count(rule.deny) == 1 with input as {"resources": [setting({"setting_id": arn, "setting_value": "Enable"})]}
 }
 
+test_template_arn_fires if {
+	arn := {"$unknown": "\"arn:${data.aws_partition.current.partition}:ssm:${var.region}:${local.account_id}:servicesetting/ssm/documents/console/public-sharing-permission\""}
+	count(rule.deny) == 1 with input as {"resources": [setting({"setting_id": arn, "setting_value": "Enable"})]}
+	other := {"$unknown": "\"arn:aws:ssm:${var.region}:111122223333:servicesetting${var.path}\""}
+	count(rule.deny) == 0 with input as {"resources": [setting({"setting_id": other, "setting_value": "Enable"})]}
+}
+
 test_disable_or_other_setting_passes if {
 	count(rule.deny) == 0 with input as {"resources": [setting({"setting_id": "/ssm/documents/console/public-sharing-permission", "setting_value": "Disable"})]}
 	count(rule.deny) == 0 with input as {"resources": [setting({"setting_id": "/ssm/parameter-store/high-throughput-enabled", "setting_value": "Enable"})]}
