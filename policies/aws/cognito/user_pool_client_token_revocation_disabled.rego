@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_UpdateUserPoolClient.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool_client
 # custom:
-#   id: PAL-AWS-COGNITO-936
+#   id: PAL-AWS-COGNITO-006
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_cognito_user_pool_client]

@@ -11,7 +11,7 @@
 #   - ref: https://pages.nist.gov/800-63-3/sp800-63b.html#memsecret
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cognito_user_pool#password_policy
 # custom:
-#   id: PAL-AWS-COGNITO-937
+#   id: PAL-AWS-COGNITO-007
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_cognito_user_pool]

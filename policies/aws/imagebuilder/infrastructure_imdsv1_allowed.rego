@@ -13,7 +13,7 @@
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-service.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/imagebuilder_infrastructure_configuration
 # custom:
-#   id: PAL-AWS-IMAGEBUILDER-932
+#   id: PAL-AWS-IMAGEBUILDER-002
 #   severity: medium
 #   formats: [terraform]
 #   resource_types:

@@ -14,7 +14,7 @@
 #   - ref: https://www.rfc-editor.org/rfc/rfc8996
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/iot_domain_configuration
 # custom:
-#   id: PAL-AWS-IOT-932
+#   id: PAL-AWS-IOT-002
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_iot_domain_configuration]

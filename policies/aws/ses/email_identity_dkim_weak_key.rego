@@ -14,7 +14,7 @@
 #   - ref: https://www.rfc-editor.org/rfc/rfc8301#section-3.2
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sesv2_email_identity
 # custom:
-#   id: PAL-AWS-SES-934
+#   id: PAL-AWS-SES-004
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_sesv2_email_identity]

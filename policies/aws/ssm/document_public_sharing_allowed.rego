@@ -15,7 +15,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/ssm-controls.html
 #   - ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssm_service_setting
 # custom:
-#   id: PAL-AWS-SSM-934
+#   id: PAL-AWS-SSM-004
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_ssm_service_setting, aws_ssm_document]
