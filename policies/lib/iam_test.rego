@@ -143,3 +143,68 @@ test_has_unknown_statement if {
 	not iam.has_unknown_statement({"Statement": [{"Effect": "Allow", "Resource": {"$unknown": "var.arn"}}]})
 	not iam.has_unknown_statement({"Statement": {"Effect": "Allow"}})
 }
+
+# Session 23 (held-out corpora 20–22): an ARN pattern over a whole resource type grants what "*"
+# grants for that type's actions.
+every_of_type(r, service) if {
+	some e in iam.wildcard_arns({"Resource": r})
+	iam.covers_every_of_type(e, service)
+}
+
+test_covers_every_of_type if {
+	every_of_type("arn:aws:secretsmanager:*:*:secret:*", "secretsmanager")
+	every_of_type("arn:aws:secretsmanager:eu-west-2:123456789012:secret:*", "secretsmanager")
+	every_of_type("arn:aws:secretsmanager:*:*:*", "secretsmanager")
+	every_of_type("arn:aws:s3:::*", "s3")
+	every_of_type("arn:aws:s3:::*/*", "s3")
+	every_of_type("arn:aws:ssm:*:*:parameter/*", "ssm")
+	every_of_type("arn:aws:ssm:*:*:parameter*", "ssm")
+	every_of_type("arn:aws:dynamodb:*:*:table/*", "dynamodb")
+	every_of_type("arn:aws-us-gov:kms:*:*:key/*", "kms")
+	every_of_type("arn:aws:*:*:*:*", "kms")
+	every_of_type("arn:aws:logs:*:*:*", "logs")
+}
+
+test_covers_every_of_type_quiet_on_prefixes if {
+	not every_of_type("arn:aws:secretsmanager:*:*:secret:app/*", "secretsmanager")
+	not every_of_type("arn:aws:s3:::my-bucket/*", "s3")
+	not every_of_type("arn:aws:s3:::logs-*", "s3")
+	not every_of_type("arn:aws:ssm:*:*:parameter/app/*", "ssm")
+	not every_of_type("arn:aws:dynamodb:*:*:table/orders*", "dynamodb")
+	not every_of_type("arn:aws:kms:*:*:alias/*", "kms")
+	not every_of_type("arn:aws:logs:*:*:log-group:/aws/lambda/*", "logs")
+	not every_of_type("arn:aws:s3:::*", "secretsmanager")
+	not every_of_type("arn:aws:secretsmanager:us-*:*:secret:*", "secretsmanager")
+	not every_of_type("*", "s3")
+	not every_of_type("arn:aws:s3:::b", "s3")
+}
+
+test_covers_every_of_type_interpolated if {
+	# A whole interpolation in the region or account: every secret of whichever account it is.
+	every_of_type({"$unknown": "\"arn:aws:secretsmanager:${var.region}:${var.account}:secret:*\""}, "secretsmanager")
+	every_of_type({"$unknown": "arn:${data.aws_partition.current.partition}:ssm:*:${var.account}:parameter/*"}, "ssm")
+
+	# An interpolation in the resource part, or one standing for region and account together, is not judged.
+	not every_of_type({"$unknown": "\"arn:aws:secretsmanager:*:*:secret:${var.prefix}*\""}, "secretsmanager")
+	not every_of_type({"$unknown": "\"arn:aws:s3:::${var.bucket}/*\""}, "s3")
+	not every_of_type({"$unknown": "\"arn:aws:secretsmanager:${local.region_account}:secret:*\""}, "secretsmanager")
+	not every_of_type({"$unknown": "\"arn:aws:secretsmanager:eu-${var.r}:*:secret:*\""}, "secretsmanager")
+	not every_of_type({"$unknown": "var.arns"}, "s3")
+}
+
+test_covers_every_of_service if {
+	some e in iam.wildcard_arns({"Resource": "arn:aws:logs:*:*:*"})
+	iam.covers_every_of_service(e, "logs")
+	some f in iam.wildcard_arns({"Resource": "arn:aws:secretsmanager:*:*:secret:*"})
+	not iam.covers_every_of_service(f, "secretsmanager")
+}
+
+test_wildcard_arns_paths if {
+	s := {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::*/*", "*", "arn:aws:s3:::b"]}
+	iam.wildcard_arns(s) == [
+		{"path": ["Resource", 0], "service": "s3", "resource": "b/*", "arn": "arn:aws:s3:::b/*"},
+		{"path": ["Resource", 1], "service": "s3", "resource": "*/*", "arn": "arn:aws:s3:::*/*"},
+	]
+	iam.wildcard_arns({"Resource": "arn:aws:KMS:*:*:key/*"}) == [{"path": ["Resource"], "service": "kms", "resource": "key/*", "arn": "arn:aws:KMS:*:*:key/*"}]
+	iam.wildcard_arns({"NotResource": "arn:aws:kms:*:*:key/*"}) == []
+}

@@ -3,8 +3,10 @@
 # description: |
 #   An Allow statement grants an action that returns stored data (the contents of S3 objects,
 #   Secrets Manager secret values, SSM parameter values, DynamoDB items, or plaintext through
-#   kms:Decrypt and kms:ReEncryptFrom) on "Resource": "*" (or
-#   with NotResource, every resource but those listed). The
+#   kms:Decrypt and kms:ReEncryptFrom) on "Resource": "*", on an ARN whose resource part is a bare
+#   wildcard over the whole resource type ("arn:aws:secretsmanager:*:*:secret:*",
+#   "arn:aws:s3:::*/*", "arn:aws:ssm:eu-west-2:111122223333:parameter/*"), or with NotResource
+#   (every resource but those listed). An ARN that names a prefix ("secret:app/*") passes. The
 #   identity can then read every object, secret, parameter or table item of the account, not only
 #   the ones it works with: whoever obtains its credentials (a compromised instance or function, a
 #   leaked key) can copy all of it out. Service-wide wildcards ("s3:*", "*") are reported by
@@ -83,6 +85,28 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	reads := sort({a | some a in iam.actions(s); is_string(a); _data_read(a); not _kms_scoped(a, s)})
 	count(reads) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\"): %s", [st.resource.address, concat(", ", reads), _exposed(reads, "")])
+}
+
+# Session 23 (held-out corpora 20–22): an ARN pattern whose resource part is a bare wildcard over
+# the action's resource type (`arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:s3:::*/*`) grants what
+# "*" grants for that action. A statement that also lists "*" is reported there, once.
+deny contains result.fail(st.resource, array.concat(st.path, e.path), msg) if {
+	some st in iam.identity_statements
+	s := st.statement
+	iam.is_allow(s)
+	not "*" in iam.resources(s)
+	some e in iam.wildcard_arns(s)
+	not iam.expired(s)
+	reads := sort({a |
+		some a in iam.actions(s)
+		is_string(a)
+		_data_read(a)
+		iam.covers_every_of_type(e, _service(a))
+		not _kms_scoped(a, s)
+	})
+	count(reads) > 0
+	text := "%s allows %s on %s, which matches every resource of the type: %s"
+	msg := sprintf(text, [st.resource.address, concat(", ", reads), e.arn, _exposed(reads, "")])
 }
 
 # Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide, NotResource).
@@ -182,6 +206,8 @@ _exposed(reads, but) := sprintf("every %s of the account%s can be read, and ever
 }
 
 _kms(action) if startswith(lower(action), "kms:")
+
+_service(action) := split(lower(action), ":")[0]
 
 # A KMS action whose statement tests kms:ViaService, the encryption context or the key's tags:
 # the AWS KMS Developer Guide's ways to scope key use when the keys cannot be listed.

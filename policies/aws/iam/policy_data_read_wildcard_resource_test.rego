@@ -170,3 +170,47 @@ test_managed_data_read_through_iam_submodule_fires if {
 	on := iam_call("iam-assumable-role", {"create_role": true, "custom_role_policy_arns": ["arn:aws:iam::aws:policy/AWSLambdaExecute"]})
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [on]}
 }
+
+# Session 23 (held-out corpora 20–22): an ARN whose resource part is a bare wildcard over the
+# action's resource type grants what "*" grants.
+test_arn_over_every_resource_of_the_type_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows secretsmanager:GetSecretValue on arn:aws:secretsmanager:ca-central-1:111122223333:secret:*, which matches every resource of the type: every secret of the account can be read",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], "Resource": "arn:aws:secretsmanager:ca-central-1:111122223333:secret:*"})]}
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::*", "arn:aws:s3:::*/*"]})]}
+	f.path == ["policy", "Statement", 0, "Resource", 1]
+	count(rule.deny) == 2 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "s3:ListBucket"], "Resource": ["arn:aws:s3:::*", "arn:aws:s3:::*/*"]})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "ssm:GetParameter*", "Resource": "arn:aws:ssm:*:*:parameter/*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "dynamodb:GetItem", "Resource": "arn:aws:dynamodb:*:*:table/*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms:*:*:key/*"})]}
+}
+
+test_arn_reads_only_its_own_service if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows ssm:GetParameters on arn:aws:ssm:*:*:parameter/*, which matches every resource of the type: every parameter of the account can be read",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource", 1],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:GetObject", "ssm:GetParameters"], "Resource": ["arn:aws:s3:::b/*", "arn:aws:ssm:*:*:parameter/*"]})]}
+
+	# "*" beside the pattern is reported once, on "*".
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::*/*", "*"]})]}
+	f.path == ["policy", "Statement", 0, "Resource", 1]
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::*/*", "*"]})]}
+}
+
+test_arn_with_prefix_or_unknown_part_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": "arn:aws:secretsmanager:*:*:secret:app/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::my-bucket/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "ssm:GetParameter", "Resource": "arn:aws:ssm:*:*:parameter/app/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:GetObject", "Resource": {"$unknown": "\"arn:aws:s3:::${var.bucket}/*\""}})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::*/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Deny", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::*/*"})]}
+
+	# The account is whichever ${var.account} holds: every secret of it.
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "secretsmanager:GetSecretValue", "Resource": {"$unknown": "\"arn:aws:secretsmanager:${var.region}:${var.account}:secret:*\""}})]}
+}
+
+test_arn_kms_scoped_by_via_service_passes if {
+	s := {"Effect": "Allow", "Action": "kms:Decrypt", "Resource": "arn:aws:kms:*:*:key/*", "Condition": {"StringEquals": {"kms:ViaService": "s3.eu-west-1.amazonaws.com"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(s)]}
+}

@@ -3,7 +3,8 @@
 # description: |
 #   An Allow statement grants actions that change resources (Write, Tagging or Permissions
 #   management actions that support resource-level permissions) on "Resource": "*" (or with
-#   NotResource, which is every resource but those listed). The identity
+#   NotResource, which is every resource but those listed), or on an ARN whose resource part is
+#   "*" alone ("arn:aws:logs:*:*:*": every resource of the service). The identity
 #   can then modify or delete every bucket, table, queue, key or secret of those services in the
 #   account, not only the ones it works with. Actions that only support "*" (for example
 #   s3:ListAllMyBuckets) do not trigger this rule, nor do actions the same document denies on
@@ -24,7 +25,12 @@
 #   cwe: ["CWE-269"]
 #   remediation: Scope Resource to the ARNs of the resources the identity writes to (Palisade offers the ARNs of matching resources in the module).
 #   fixable: false
+#   allow_unknown: true
 package palisade.aws.iam.policy_wildcard_resource
+
+# allow_unknown: an ARN template whose region or account is an interpolation
+# (`arn:aws:sqs:${var.region}:${var.account}:*`) is unknown, and it is the finding's place; the
+# rule reports it only when the known resource part already proves every resource of the service.
 
 import data.palisade.lib.iam
 import data.palisade.lib.result
@@ -38,6 +44,22 @@ deny contains result.fail(st.resource, array.concat(st.path, resource_path), msg
 	writes := _writes(st)
 	count(writes) > 0
 	msg := sprintf("%s allows %s on every resource (\"*\")", [st.resource.address, _summary(writes)])
+}
+
+# Session 23 (held-out corpora 21–22): an ARN whose resource part is "*" alone
+# (`arn:aws:logs:*:*:*`) is every resource of its service, what "*" grants for the service's
+# actions. A statement that also lists "*" is reported there, once.
+deny contains result.fail(st.resource, array.concat(st.path, e.path), msg) if {
+	some st in iam.identity_statements
+	s := st.statement
+	iam.is_allow(s)
+	not "*" in iam.resources(s)
+	some e in iam.wildcard_arns(s)
+	e.resource == "*"
+	not iam.expired(s)
+	writes := [a | some a in _writes(st); iam.covers_every_of_service(e, _service(a))]
+	count(writes) > 0
+	msg := sprintf("%s allows %s on %s, every resource of the service", [st.resource.address, _summary(writes), e.arn])
 }
 
 # Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide, NotResource).
@@ -99,6 +121,8 @@ _wildcarded(s) if contains(s, "*")
 
 _wildcarded(s) if contains(s, "?")
 
+_service(action) := split(lower(action), ":")[0]
+
 _summary(actions) := concat(", ", actions) if count(actions) <= 3
 
 else := sprintf("%s and %d more write actions", [concat(", ", array.slice(actions, 0, 3)), count(actions) - 3])
@@ -117,6 +141,52 @@ _write_actions := {
 		"stopqueryexecution", "tagresource", "terminatesession", "untagresource",
 		"updatecapacityreservation", "updatedatacatalog", "updatenamedquery", "updatenotebook",
 		"updatenotebookmetadata", "updatepreparedstatement", "updateworkgroup",
+	},
+	"cloudformation": {
+		"cancelupdatestack", "continueupdaterollback", "createchangeset", "createstack",
+		"createstackinstances", "createstackrefactor", "deletechangeset", "deletestack",
+		"deletestackinstances", "deletestackset", "executechangeset", "executestackrefactor",
+		"importstackstostackset", "recordhandlerprogress", "rollbackstack", "setstackpolicy",
+		"signalresource", "stopstacksetoperation", "tagresource", "untagresource", "updatestack",
+		"updatestackinstances", "updatestackset", "updateterminationprotection",
+	},
+	"codebuild": {
+		"batchdeletebuilds", "batchputcodecoverages", "batchputtestcases", "createfleet", "createproject",
+		"createreport", "createreportgroup", "createwebhook", "deletebuildbatch", "deletefleet",
+		"deleteproject", "deletereport", "deletereportgroup", "deleteresourcepolicy", "deletewebhook",
+		"invalidateprojectcache", "putresourcepolicy", "retrybuild", "retrybuildbatch", "startbuild",
+		"startbuildbatch", "startcommandexecution", "startsandbox", "startsandboxconnection", "stopbuild",
+		"stopbuildbatch", "stopsandbox", "updatefleet", "updateproject", "updateprojectvisibility",
+		"updatereport", "updatereportgroup", "updatewebhook",
+	},
+	"codepipeline": {
+		"createcustomactiontype", "createpipeline", "deletecustomactiontype", "deletepipeline",
+		"deletewebhook", "deregisterwebhookwiththirdparty", "disablestagetransition",
+		"enablestagetransition", "overridestagecondition", "pollforjobs", "putactionrevision",
+		"putapprovalresult", "putwebhook", "registerwebhookwiththirdparty", "retrystageexecution",
+		"rollbackstage", "startpipelineexecution", "stoppipelineexecution", "tagresource",
+		"untagresource", "updateactiontype", "updatepipeline",
+	},
+	"dms": {
+		"addtagstoresource", "applypendingmaintenanceaction", "associateextensionpack",
+		"cancelmetadatamodelconversion", "cancelmetadatamodelcreation",
+		"cancelreplicationtaskassessmentrun", "createdatamigration", "createendpoint",
+		"createeventsubscription", "createmigrationproject", "createreplicationconfig",
+		"createreplicationinstance", "createreplicationsubnetgroup", "createreplicationtask",
+		"deletecertificate", "deleteconnection", "deletedatamigration", "deletedataprovider",
+		"deleteendpoint", "deleteeventsubscription", "deleteinstanceprofile", "deletemigrationproject",
+		"deletereplicationconfig", "deletereplicationinstance", "deletereplicationsubnetgroup",
+		"deletereplicationtask", "deletereplicationtaskassessmentrun", "exportmetadatamodelassessment",
+		"importcertificate", "modifydatamigration", "modifyendpoint", "modifyeventsubscription",
+		"modifyreplicationconfig", "modifyreplicationinstance", "modifyreplicationsubnetgroup",
+		"modifyreplicationtask", "movereplicationtask", "rebootreplicationinstance", "refreshschemas",
+		"reloadreplicationtables", "reloadtables", "removetagsfromresource", "startdatamigration",
+		"startmetadatamodelassessment", "startmetadatamodelconversion", "startmetadatamodelcreation",
+		"startmetadatamodelexportasscripts", "startmetadatamodelexporttotarget",
+		"startmetadatamodelimport", "startreplication", "startreplicationtask",
+		"startreplicationtaskassessment", "startreplicationtaskassessmentrun", "stopdatamigration",
+		"stopreplication", "stopreplicationtask", "updateconversionconfiguration", "updatedataprovider",
+		"updateinstanceprofile", "updatemigrationproject",
 	},
 	"dynamodb": {
 		"associatetablereplica", "batchwriteitem", "createbackup", "createglobaltable",
@@ -137,6 +207,53 @@ _write_actions := {
 		"putimage", "putimagescanningconfiguration", "putimagetagmutability", "putlifecyclepolicy",
 		"replicateimage", "setrepositorypolicy", "startimagescan", "startlifecyclepolicypreview",
 		"tagresource", "untagresource", "updateimagestorageclass", "uploadlayerpart",
+	},
+	"ecs": {
+		"allowvendedlogdeliveryforresource", "continueservicedeployment", "createcapacityprovider",
+		"createcluster", "createdaemon", "createexpressgatewayservice", "createservice", "createtaskset",
+		"deleteattributes", "deletecapacityprovider", "deletecluster", "deletedaemon",
+		"deletedaemontaskdefinition", "deleteexpressgatewayservice", "deleteservice",
+		"deletetaskdefinitions", "deletetaskset", "deregistercontainerinstance", "executecommand", "poll",
+		"putattributes", "putclustercapacityproviders", "putsystemlogevents", "registercontainerinstance",
+		"registerdaemontaskdefinition", "registertaskdefinition", "runtask", "starttask",
+		"starttelemetrysession", "stopservicedeployment", "stoptask", "submitattachmentstatechanges",
+		"submitcontainerstatechange", "submittaskstatechange", "tagresource", "untagresource",
+		"updatecapacityprovider", "updatecluster", "updateclustersettings", "updatecontaineragent",
+		"updatecontainerinstancesstate", "updatedaemon", "updateexpressgatewayservice", "updateservice",
+		"updateserviceprimarytaskset", "updatetaskprotection", "updatetaskset",
+	},
+	"eks": {
+		"activatecertificateauthority", "associateaccesspolicy", "associateencryptionconfig",
+		"associateidentityproviderconfig", "cancelupdate", "createaccessentry", "createaddon",
+		"createcapability", "createcertificateauthority", "createfargateprofile", "createnodegroup",
+		"createpodidentityassociation", "deleteaccessentry", "deleteaddon", "deletecapability",
+		"deletecertificateauthority", "deletecluster", "deleteeksanywheresubscription",
+		"deletefargateprofile", "deletenodegroup", "deletepodidentityassociation", "deregistercluster",
+		"disassociateaccesspolicy", "disassociateidentityproviderconfig", "mutateviakubernetesapi",
+		"startinsightsrefresh", "tagresource", "untagresource", "updateaccessentry", "updateaddon",
+		"updatecapability", "updateclusterconfig", "updateclusterversion",
+		"updateeksanywheresubscription", "updatenodegroupconfig", "updatenodegroupversion",
+		"updatepodidentityassociation",
+	},
+	"elasticache": {
+		"addtagstoresource", "authorizecachesecuritygroupingress", "batchapplyupdateaction",
+		"batchstopupdateaction", "completemigration", "connect", "copyserverlesscachesnapshot",
+		"copysnapshot", "createcachecluster", "createcacheparametergroup", "createcachesecuritygroup",
+		"createcachesubnetgroup", "createglobalreplicationgroup", "createreplicationgroup",
+		"createserverlesscache", "createserverlesscachesnapshot", "createsnapshot", "createuser",
+		"createusergroup", "decreasenodegroupsinglobalreplicationgroup", "decreasereplicacount",
+		"deletecachecluster", "deletecacheparametergroup", "deletecachesecuritygroup",
+		"deletecachesubnetgroup", "deleteglobalreplicationgroup", "deletereplicationgroup",
+		"deleteserverlesscache", "deleteserverlesscachesnapshot", "deletesnapshot", "deleteuser",
+		"deleteusergroup", "disassociateglobalreplicationgroup", "exportserverlesscachesnapshot",
+		"failoverglobalreplicationgroup", "increasenodegroupsinglobalreplicationgroup",
+		"increasereplicacount", "interruptclusterazpower", "modifycachecluster",
+		"modifycacheparametergroup", "modifycachesubnetgroup", "modifyglobalreplicationgroup",
+		"modifyreplicationgroup", "modifyreplicationgroupshardconfiguration", "modifyserverlesscache",
+		"modifyuser", "modifyusergroup", "purchasereservedcachenodesoffering",
+		"rebalanceslotsinglobalreplicationgroup", "rebootcachecluster", "removetagsfromresource",
+		"resetcacheparametergroup", "revokecachesecuritygroupingress", "startmigration", "testfailover",
+		"testmigration",
 	},
 	"elasticfilesystem": {
 		"backup", "clientrootaccess", "clientwrite", "createaccesspoint", "createmounttarget",
@@ -245,6 +362,42 @@ _write_actions := {
 		"putsyslogconfiguration", "puttransformer", "tagloggroup", "tagresource", "untagloggroup",
 		"untagresource", "updateanomaly", "updatedeliveryconfiguration", "updateloganomalydetector",
 		"updatelookuptable", "updatescheduledquery",
+	},
+	"rds": {
+		"addroletodbcluster", "addroletodbinstance", "addsourceidentifiertosubscription",
+		"addtagstoresource", "applypendingmaintenanceaction", "authorizedbsecuritygroupingress",
+		"backtrackdbcluster", "copycustomdbengineversion", "copydbclusterparametergroup",
+		"copydbclustersnapshot", "copydbparametergroup", "copydbsnapshot", "copyoptiongroup",
+		"createbluegreendeployment", "createcustomdbengineversion", "createdbcluster",
+		"createdbclusterendpoint", "createdbclusterparametergroup", "createdbclustersnapshot",
+		"createdbinstance", "createdbinstancereadreplica", "createdbparametergroup",
+		"createdbproxyendpoint", "createdbsecuritygroup", "createdbshardgroup", "createdbsnapshot",
+		"createdbsubnetgroup", "createeventsubscription", "createglobalcluster", "createintegration",
+		"createoptiongroup", "createtenantdatabase", "crossregioncommunication",
+		"deletebluegreendeployment", "deletecustomdbengineversion", "deletedbcluster",
+		"deletedbclusterautomatedbackup", "deletedbclusterendpoint", "deletedbclusterparametergroup",
+		"deletedbclustersnapshot", "deletedbinstance", "deletedbinstanceautomatedbackup",
+		"deletedbparametergroup", "deletedbproxy", "deletedbproxyendpoint", "deletedbsecuritygroup",
+		"deletedbshardgroup", "deletedbsnapshot", "deletedbsubnetgroup", "deleteeventsubscription",
+		"deleteglobalcluster", "deleteintegration", "deleteoptiongroup", "deletetenantdatabase",
+		"deregisterdbproxytargets", "disablehttpendpoint", "enablehttpendpoint", "failoverdbcluster",
+		"failoverglobalcluster", "modifyactivitystream", "modifycurrentdbclustercapacity",
+		"modifycustomdbengineversion", "modifydbcluster", "modifydbclusterendpoint",
+		"modifydbclusterparametergroup", "modifydbclustersnapshotattribute", "modifydbinstance",
+		"modifydbparametergroup", "modifydbproxy", "modifydbproxyendpoint", "modifydbproxytargetgroup",
+		"modifydbshardgroup", "modifydbsnapshot", "modifydbsnapshotattribute", "modifydbsubnetgroup",
+		"modifyeventsubscription", "modifyglobalcluster", "modifyintegration", "modifyoptiongroup",
+		"modifytenantdatabase", "promotereadreplica", "promotereadreplicadbcluster",
+		"purchasereserveddbinstancesoffering", "rebootdbcluster", "rebootdbinstance",
+		"rebootdbshardgroup", "registerdbproxytargets", "removefromglobalcluster",
+		"removerolefromdbcluster", "removerolefromdbinstance", "removesourceidentifierfromsubscription",
+		"removetagsfromresource", "resetdbclusterparametergroup", "resetdbparametergroup",
+		"restoredbclusterfroms3", "restoredbclusterfromsnapshot", "restoredbclustertopointintime",
+		"restoredbinstancefromdbsnapshot", "restoredbinstancefroms3", "restoredbinstancetopointintime",
+		"revokedbsecuritygroupingress", "startactivitystream", "startdbcluster", "startdbinstance",
+		"startdbinstanceautomatedbackupsreplication", "startexporttask", "stopactivitystream",
+		"stopdbcluster", "stopdbinstance", "stopdbinstanceautomatedbackupsreplication",
+		"switchoverbluegreendeployment", "switchoverglobalcluster", "switchoverreadreplica",
 	},
 	"s3": {
 		"abortmultipartupload", "associateaccessgrantsidentitycenter", "bypassgovernanceretention",

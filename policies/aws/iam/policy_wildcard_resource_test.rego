@@ -128,3 +128,25 @@ test_kms_decrypt_left_to_iam_024 if {
 		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
 	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["kms:Decrypt", "kms:Encrypt", "kms:ReEncrypt*"], "Resource": "*"})]}
 }
+
+# Session 23 (held-out corpora 21–22): an ARN whose resource part is "*" alone is every resource
+# of its service.
+test_arn_over_the_whole_service_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows logs:CreateLogGroup, logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:*:*:*, every resource of the service",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], "Resource": "arn:aws:logs:*:*:*"})]}
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": ["sqs:SendMessage", "sns:Publish"], "Resource": ["arn:aws:sns:*:*:alerts", {"$unknown": "\"arn:aws:sqs:${var.region}:${var.account}:*\""}]})]}
+	f.msg == "aws_iam_role_policy.app allows sqs:SendMessage on arn:aws:sqs:${var.region}:${var.account}:*, every resource of the service"
+	f.path == ["policy", "Statement", 0, "Resource", 1]
+}
+
+test_arn_naming_a_type_or_prefix_passes if {
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:*:*:log-group:/aws/lambda/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:*:*:jobs-*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sns:*:*:*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::reports/*"})]}
+
+	# "*" beside the pattern: reported once, on "*".
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": ["arn:aws:logs:*:*:*", "*"]})]}
+}

@@ -1,0 +1,89 @@
+# METADATA
+# title: IAM ARN pattern helpers
+# description: |
+#   Which Resource ARN patterns of a statement reach every resource of a type or of a service
+#   (`arn:aws:secretsmanager:*:*:secret:*`, `arn:aws:logs:*:*:*`): part of palisade.lib.iam, in a
+#   file of its own for length.
+package palisade.lib.iam
+
+import data.palisade.lib.unknown
+
+# wildcard_arns(s): each Resource entry of a statement that is an ARN pattern ending in "*", as
+# {"path" (inside the statement, as star_resource_paths), "service" (lower-case, or "*"),
+# "resource" (the resource part), "arn" (as written)}. Partition, region and account must each be
+# "*", empty, one value, or one whole interpolation (`${var.account}`): whichever region or account
+# it names, the resource part reaches the same resources in it. An interpolation in the resource
+# part, a field that mixes text and interpolation (`eu-${var.r}`) or a partial pattern (`us-*`), and
+# a wholly unknown value (`var.arns`) are left out: they are not judged. A plain "*" is not an ARN.
+wildcard_arns(s) := [{"path": path, "service": svc, "resource": resource, "arn": arn_text(r)} |
+	some [path, r] in _resource_entries(s)
+	[svc, resource] := _arn_service_resource(r)
+]
+
+_resource_entries(s) := [[["Resource", i], r] | some i, r in s.Resource] if is_array(s.Resource)
+
+else := [[["Resource"], s.Resource]] if s.Resource
+
+else := []
+
+# covers_every_of_type(e, service): a wildcard_arns entry of the service (or of "*") whose resource
+# part is a bare wildcard over a whole resource type: "*" or one of every_of_type_parts[service]
+# ("secret:*", "parameter/*", "table/*", "key/*", S3's "*/*"). IAM matches "*" across "/" and ":",
+# so `arn:aws:secretsmanager:*:*:secret:*` grants what "*" grants for secretsmanager:GetSecretValue.
+# A prefix (`secret:app/*`, `arn:aws:s3:::my-bucket/*`, `parameter/app/*`) is not every resource.
+covers_every_of_type(e, service) if {
+	e.service in {service, "*"}
+	_every_part(e.resource, service)
+}
+
+# covers_every_of_service(e, service): the resource part is "*" alone (`arn:aws:logs:*:*:*`,
+# `arn:aws:sqs:eu-west-1:111122223333:*`): every resource of every type of the service, what "*"
+# grants for each of its actions.
+covers_every_of_service(e, service) if {
+	e.service in {service, "*"}
+	e.resource == "*"
+}
+
+_every_part("*", _)
+
+_every_part(resource, service) if resource in every_of_type_parts[service]
+
+# [service (lower-case), resource part] of an ARN pattern ending in "*" (see wildcard_arns).
+_arn_service_resource(r) := [lower(svc), resource] if {
+	text := arn_text(r)
+	endswith(text, "*") # cheap test first: most ARNs name one resource
+	parts := regex.find_all_string_submatch_n(`^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$`, _interpolations_marked(text), 1)
+	count(parts) == 1
+	[_, partition, svc, region, account, resource] := parts[0]
+	regex.match(`^(aws[a-z-]*|\*|#)$`, partition)
+	regex.match(`^(|\*|#|[a-z]{2}(-[a-z]+)+-[0-9]+)$`, region)
+	regex.match(`^(|\*|#|[0-9]{12})$`, account)
+	not contains(resource, "#")
+}
+
+# Resource parts that name every resource of a type, per service (lower-case), from the ARN
+# formats of the AWS service authorization data: "<type>/*" or "<type>:*", and "<type>*" (which
+# IAM also matches against every "<type>/…"). S3 ARNs have no type: "*/*" is every object.
+every_of_type_parts := {
+	"s3": {"*/*"},
+	"secretsmanager": {"secret:*", "secret*"},
+	"ssm": {"parameter/*", "parameter*"},
+	"dynamodb": {"table/*", "table*"},
+	"kms": {"key/*", "key*"},
+}
+
+# arn_text(r): a known string, or the text of an unknown template (a quoted HCL string or a JSON
+# string leaf of a heredoc) that starts with "arn:", with its interpolations as written.
+arn_text(r) := r if is_string(r)
+
+else := text if {
+	unknown.is_unknown(r)
+	raw := r["$unknown"]
+	is_string(raw)
+	text := trim(raw, `"`)
+	startswith(text, "arn:")
+}
+
+# Each interpolation becomes "#", a character no ARN holds, so a field that is exactly one
+# interpolation reads "#" and one that mixes text and interpolation reads neither a value nor "#".
+_interpolations_marked(text) := regex.replace(text, `\$\{[^}]*\}`, "#")
