@@ -77,13 +77,21 @@ for (const form of forms) {
     // The directive lines themselves contain each expected text: look for it in the rest of the
     // file (until session 23 every expectation matched its own directive line). Runs of blanks
     // compare equal, as `terraform fmt` aligns the equals signs of neighbouring arguments.
+    // An expected text must be one the fix wrote: it occurs more often after the fix than before
+    // (six CIS forms expected an alarm_actions line the original's own alarm already had).
     const blanks = (s: string) => s.replace(/[ \t]+/g, ' ');
-    const body = blanks(
-      text
-        .split(/\r?\n/)
-        .filter((l) => !l.startsWith('# expect: '))
-        .join('\n'),
-    );
-    for (const expected of directive(original, 'expect')) assert.ok(body.includes(blanks(expected)), `the fixed file lacks ${JSON.stringify(expected)}:\n${text}`);
+    const body = (t: string) =>
+      blanks(
+        t
+          .split(/\r?\n/)
+          .filter((l) => !l.startsWith('# expect: '))
+          .join('\n'),
+      );
+    const occurrences = (t: string, s: string) => t.split(s).length - 1;
+    const [was, now] = [body(original), body(text)];
+    for (const expected of directive(original, 'expect')) {
+      const e = blanks(expected);
+      assert.ok(occurrences(now, e) > occurrences(was, e), `the fix did not write ${JSON.stringify(expected)} (${occurrences(was, e)} before, ${occurrences(now, e)} after):\n${text}`);
+    }
   });
 }

@@ -59,20 +59,39 @@ records_s3(t) if unknown.is_unknown(object.get(t.config, "advanced_event_selecto
 records_s3(t) if {
 	some s in tf.blocks(t, "event_selector")
 	some d in unknown.items(object.get(s, "data_resource", []))
-	unknown.known_string(d.type) == "AWS::S3::Object"
+	s3_object_type(object.get(d, "type", null))
 	all_buckets(object.get(d, "values", []))
 }
 
 records_s3(t) if {
 	some s in tf.blocks(t, "advanced_event_selector")
 	some f in unknown.items(object.get(s, "field_selector", []))
-	f.field == "resources.type"
-	"AWS::S3::Object" in unknown.items(object.get(f, "equals", []))
+	resources_type_field(object.get(f, "field", null))
+	selects_s3_objects(object.get(f, "equals", []))
 }
 
 records_s3(t) if {
 	some s in tf.blocks(t, "event_selector")
 	unknown.is_unknown(object.get(s, "data_resource", []))
+}
+
+# A type, field or list of values that is not known (a dynamic block over a variable) may be the
+# S3 one: it counts as recording, as unknown selectors do.
+s3_object_type(type) if unknown.is_unknown(type)
+
+s3_object_type("AWS::S3::Object")
+
+resources_type_field(field) if unknown.is_unknown(field)
+
+resources_type_field("resources.type")
+
+selects_s3_objects(values) if unknown.is_unknown(values)
+
+selects_s3_objects(values) if "AWS::S3::Object" in unknown.items(values)
+
+selects_s3_objects(values) if {
+	some v in unknown.items(values)
+	unknown.is_unknown(v)
 }
 
 all_buckets(values) if unknown.is_unknown(values)

@@ -46,3 +46,17 @@ test_single_region_or_unknown_scope_trail_fires if {
 	count(rule.deny) == 1 with input as {"resources": [trail("main", {"is_multi_region_trail": false})]}
 	count(rule.deny) == 1 with input as {"resources": [trail("main", {"is_multi_region_trail": {"$unknown": "var.multi"}})]}
 }
+
+# A data_resource whose type is not known (a dynamic event_selector over a variable of selectors)
+# may be AWS::S3::Object; an advanced field selector whose field or values are not known may
+# select it: both count as recording.
+test_unknown_data_resource_type_or_field_passes if {
+	dyn := [{"read_write_type": "All", "data_resource": [{"type": {"$unknown": "event_selector.value.type"}, "values": {"$unknown": "event_selector.value.values"}}]}]
+	count(rule.deny) == 0 with input as {"resources": [trail("main", {"event_selector": dyn})]}
+	field := [{"name": "x", "field_selector": [{"field": {"$unknown": "each.value.field"}, "equals": ["AWS::S3::Object"]}]}]
+	count(rule.deny) == 0 with input as {"resources": [trail("main", {"advanced_event_selector": field})]}
+	equals := [{"name": "x", "field_selector": [{"field": "resources.type", "equals": {"$unknown": "var.types"}}]}]
+	count(rule.deny) == 0 with input as {"resources": [trail("main", {"advanced_event_selector": equals})]}
+	lambda := [{"read_write_type": "All", "data_resource": [{"type": "AWS::Lambda::Function", "values": {"$unknown": "var.functions"}}]}]
+	count(rule.deny) == 1 with input as {"resources": [trail("main", {"event_selector": lambda})]}
+}

@@ -11,7 +11,7 @@ kerberos := [{"realm": "EC2.INTERNAL", "kdc_admin_password": {"$unknown": "var.k
 test_cluster_with_security_configuration_but_no_kerberos_fires if {
 	rule.deny == {{
 		"msg": "aws_emr_cluster.spark does not use Kerberos: its Hadoop services take any user name a client claims",
-		"resource": "aws_emr_cluster.spark", "path": ["security_configuration"],
+		"resource": "aws_emr_cluster.spark", "path": [],
 	}} with input as {"resources": [cluster({"security_configuration": "analytics"})]}
 	count(rule.deny) == 1 with input as {"resources": [cluster({"security_configuration": {"$unknown": "aws_emr_security_configuration.sc.name"}})]}
 }

@@ -18,8 +18,15 @@ test_scoped_passes if {
 test_s3_principal_pinned_only_by_bucket_arn_fires if {
 	rule.deny == {{
 		"msg": "aws_lambda_permission.any lets s3.amazonaws.com invoke the function for a bucket named by source_arn in any account: no source_account",
-		"resource": "aws_lambda_permission.any", "path": ["source_arn"],
+		"resource": "aws_lambda_permission.any", "path": ["principal"],
 	}} with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": "arn:aws:s3:::b"})]}
+}
+
+# The usual form names the bucket resource's computed ARN: the finding is on the principal, whose
+# value is known (one on the unknown source_arn would be dropped by the evaluator).
+test_s3_principal_with_computed_bucket_arn_fires if {
+	findings := rule.deny with input as {"resources": [permission({"principal": "s3.amazonaws.com", "source_arn": {"$unknown": "aws_s3_bucket.b.arn"}})]}
+	[f.path | some f in findings] == [["principal"]]
 }
 
 test_s3_principal_with_account_org_or_unknown_passes if {
@@ -31,7 +38,7 @@ test_s3_principal_with_account_org_or_unknown_passes if {
 test_opaque_module_s3_trigger_pinned_only_by_bucket_arn_fires if {
 	rule.deny == {{
 		"msg": "module.fn lets s3.amazonaws.com invoke the function for a bucket named by source_arn in any account: allowed_triggers \"S3\" has no source_account",
-		"resource": "module.fn", "path": ["allowed_triggers", "S3", "source_arn"],
+		"resource": "module.fn", "path": ["allowed_triggers", "S3", "service"],
 	}} with input as {"resources": [], "modules": [call({"S3": {"service": "s3", "source_arn": "arn:aws:s3:::b"}})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call({"S3": {"service": "s3", "source_arn": "arn:aws:s3:::b", "source_account": "111122223333"}})]}
 }

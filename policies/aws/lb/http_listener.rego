@@ -134,13 +134,24 @@ https_fix_of_listener(r) := array.concat(array.concat(base, port_ops(r)), certif
 } else := []
 
 # sibling_on_443(r): the listener would move from 80 to 443, where another listener of the same
-# load balancer (by reference) listens.
+# load balancer (by reference) listens, or may: a sibling whose port is not known (a for_each over
+# a variable of listeners) is counted too, since the fix must not fail at apply.
 sibling_on_443(r) if {
 	unknown.known_number(r.config.port) == 80
-	some _ in siblings_on_443(r)
+	some other in siblings(r)
+	port_443_or_unknown(other)
 }
 
-siblings_on_443(r) := [other |
+port_443_or_unknown(other) if unknown.known_number(other.config.port) == 443
+
+port_443_or_unknown(other) if unknown.is_unknown(other.config.port)
+
+sibling_known_on_443(r) if {
+	some other in siblings(r)
+	unknown.known_number(other.config.port) == 443
+}
+
+siblings(r) := [other |
 	some ref in r.references
 	ref.path == ["load_balancer_arn"]
 	some other in input.resources
@@ -149,7 +160,6 @@ siblings_on_443(r) := [other |
 	some oref in other.references
 	oref.path == ["load_balancer_arn"]
 	oref.target == ref.target
-	unknown.known_number(other.config.port) == 443
 ]
 
 port_ops(r) := [result.set(["port"], 443)] if unknown.known_number(r.config.port) == 80
@@ -170,15 +180,24 @@ else := [result.set(["certificate_arn"], result.expr(sprintf("var.%s", [certific
 
 certificate_variable(r) := sprintf("%s_certificate_arn", [r.name])
 
-listener_msg(r) := sprintf("%s serves plain HTTP without redirecting to HTTPS (no fix: %s)", [r.address, closed_reason]) if {
-	closed_to_443(r)
-} else := sprintf("%s serves plain HTTP without redirecting to HTTPS (no fix: %s)", [r.address, sibling_reason]) if {
-	sibling_on_443(r)
+listener_msg(r) := sprintf("%s serves plain HTTP without redirecting to HTTPS (no fix: %s)", [r.address, reason]) if {
+	reason := no_fix_reason(r)
 } else := sprintf("%s serves plain HTTP without redirecting to HTTPS", [r.address])
 
-sibling_reason := "another listener of the load balancer listens on port 443; redirect this one's default action to HTTPS there"
-
-closed_reason := "the load balancer's security groups admit nothing on port 443, so an HTTPS listener there would be unreachable"
+no_fix_reason(r) := "the load balancer's security groups admit nothing on port 443, so an HTTPS listener there would be unreachable" if {
+	closed_to_443(r)
+} else := concat("", [
+	"another listener of the load balancer listens on port 443; ",
+	"redirect this one's default action to HTTPS there",
+]) if {
+	sibling_on_443(r)
+	sibling_known_on_443(r)
+} else := concat("", [
+	"another listener of the load balancer may listen on port 443; ",
+	"redirect this one's default action to HTTPS there",
+]) if {
+	sibling_on_443(r)
+}
 
 # closed_to_443(r): the listener moves from 80 to 443, but the load balancer's security groups,
 # all declared here with inline rules only, admit nothing on 443: clients would be cut off from the

@@ -162,6 +162,16 @@ test_no_fix_beside_another_listener_on_443 if {
 	not g.fix
 }
 
+# A sibling listener whose port is not known (for_each over a variable of listeners) may be on 443:
+# the move is withheld, since AWS would refuse a duplicate port at apply.
+test_no_fix_beside_a_listener_on_an_unknown_port if {
+	some f in rule.deny with input as {"resources": [forwarding_listener, sibling({"$unknown": "each.value.port"}, "HTTPS")]}
+	f.msg == "aws_lb_listener.http serves plain HTTP without redirecting to HTTPS (no fix: another listener of the load balancer may listen on port 443; redirect this one's default action to HTTPS there)"
+	not f.fix
+	some g in rule.deny with input as {"resources": [forwarding_listener, sibling(8443, "HTTPS")]}
+	g.fix[0] == {"op": "set", "path": ["protocol"], "value": "HTTPS"}
+}
+
 # A listener of another load balancer on 443 changes nothing.
 test_listener_on_443_of_another_load_balancer_keeps_the_https_fix if {
 	other := object.union(sibling(443, "HTTPS"), {"references": [{"path": ["load_balancer_arn"], "target": "aws_lb.other", "attribute": "arn"}]})
