@@ -11,10 +11,11 @@ import data.palisade.lib.unknown
 # wildcard_arns(s): each Resource entry of a statement that is an ARN pattern ending in "*", as
 # {"path" (inside the statement, as star_resource_paths), "service" (lower-case, or "*"),
 # "resource" (the resource part), "arn" (as written)}. Partition, region and account must each be
-# "*", empty, one value, or one whole interpolation (`${var.account}`): whichever region or account
-# it names, the resource part reaches the same resources in it. An interpolation in the resource
-# part, a field that mixes text and interpolation (`eu-${var.r}`) or a partial pattern (`us-*`), and
-# a wholly unknown value (`var.arns`) are left out: they are not judged. A plain "*" is not an ARN.
+# "*", one value, one whole interpolation (`${var.account}`), or empty where the service's ARNs
+# have no such field: whichever region or account it names, the resource part reaches the same
+# resources in it. An interpolation in the resource part, a field that mixes text and interpolation
+# (`eu-${var.r}`) or a partial pattern (`us-*`), and a wholly unknown value (`var.arns`) are left
+# out: they are not judged. A plain "*" is not an ARN.
 wildcard_arns(s) := [{"path": path, "service": svc, "resource": resource, "arn": arn_text(r)} |
 	some [path, r] in _resource_entries(s)
 	[svc, resource] := _arn_service_resource(r)
@@ -58,8 +59,22 @@ _arn_service_resource(r) := [lower(svc), resource] if {
 	regex.match(`^(aws[a-z-]*|\*|#)$`, partition)
 	regex.match(`^(|\*|#|[a-z]{2}(-[a-z]+)+-[0-9]+)$`, region)
 	regex.match(`^(|\*|#|[0-9]{12})$`, account)
+	_empty_field_matches(region, svc, _regionless)
+	_empty_field_matches(account, svc, _accountless)
 	not contains(resource, "#")
 }
+
+# IAM matches each ARN field as written ("*" and "?" are the only wildcards), so an empty region or
+# account matches only resources whose ARNs have none there: S3 buckets and objects (neither), IAM
+# (no region). Elsewhere it matches nothing of the account (`arn:aws:ssm:us-east-1::parameter/*` is
+# AWS's public parameters), so it is not every resource (review, session 23, R5).
+_empty_field_matches(field, _, _) if field != ""
+
+_empty_field_matches("", svc, services) if lower(svc) in services
+
+_regionless := {"s3", "iam", "*"}
+
+_accountless := {"s3", "*"}
 
 # Resource parts that name every resource of a type, per service (lower-case), from the ARN
 # formats of the AWS service authorization data: "<type>/*" or "<type>:*", and "<type>*" (which

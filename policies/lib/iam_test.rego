@@ -192,6 +192,27 @@ test_covers_every_of_type_interpolated if {
 	not every_of_type({"$unknown": "var.arns"}, "s3")
 }
 
+# Review (session 23, R5): IAM matches each ARN field as written, "*" and "?" the only wildcards, so
+# an empty region or account matches only resources whose ARNs have none there (S3's, IAM's region,
+# SSM's public parameters), not the account's secrets, parameters, tables, keys or log groups.
+test_empty_region_or_account_is_not_every_resource if {
+	not every_of_type("arn:aws:ssm:us-east-1::parameter/*", "ssm")
+	not every_of_type("arn:aws:secretsmanager:::secret:*", "secretsmanager")
+	not every_of_type("arn:aws:dynamodb::123456789012:table/*", "dynamodb")
+	not every_of_service("arn:aws:logs:::*", "logs")
+}
+
+every_of_service(r, service) if {
+	some e in iam.wildcard_arns({"Resource": r})
+	iam.covers_every_of_service(e, service)
+}
+
+test_empty_fields_where_the_service_has_none if {
+	every_of_type("arn:aws:s3:::*/*", "s3")
+	every_of_service("arn:aws:iam::123456789012:*", "iam")
+	every_of_service("arn:aws:iam::*:*", "iam")
+}
+
 test_covers_every_of_service if {
 	some e in iam.wildcard_arns({"Resource": "arn:aws:logs:*:*:*"})
 	iam.covers_every_of_service(e, "logs")

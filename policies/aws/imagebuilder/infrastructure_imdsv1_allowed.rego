@@ -19,6 +19,7 @@
 #   resource_types:
 #     - aws_imagebuilder_infrastructure_configuration
 #     - aws_imagebuilder_component
+#     - aws_imagebuilder_image_recipe
 #     - aws_imagebuilder_container_recipe
 #     - aws_imagebuilder_image_pipeline
 #     - aws_imagebuilder_image
@@ -39,6 +40,9 @@ package palisade.aws.imagebuilder.infrastructure_imdsv1_allowed
 #   - a component of the unit whose document reads 169.254.169.254 or cannot be read (file(),
 #     a variable, an S3 uri): like EC2-001's user data, a script that calls the metadata service
 #     without a token fails under "required" (AWS managed components and the AWS CLI use tokens);
+#   - an image recipe of the unit whose user_data_base64 (run when the build instance launches)
+#     is known and reads the metadata service without asking for a token, as EC2-001 reads user
+#     data (session 23, R5; user data the scan cannot know keeps the fix, as there);
 #   - a container recipe in the unit (or an image or pipeline whose container_recipe_arn is set)
 #     while http_put_response_hop_limit is not known to be 2 or more: Image Builder documents
 #     that container builds need two hops once tokens are required.
@@ -56,32 +60,39 @@ candidates contains {"r": r, "options": options, "path": ["instance_metadata_opt
 
 msg(r) := sprintf("%s lets its build and test instances answer IMDSv1 requests (http_tokens = \"optional\")", [r.address])
 
-deny contains result.fail(c.r, c.path, sprintf("%s; no fix: %s", [msg(c.r), component_reason])) if {
-	component_reads_imds
+deny contains result.fail(c.r, c.path, sprintf("%s; no fix: %s", [msg(c.r), imds_reason])) if {
 	some c in candidates
 }
 
 deny contains result.fail(c.r, c.path, sprintf("%s; no fix: %s", [msg(c.r), container_reason])) if {
-	not component_reads_imds
+	not imds_reason
 	container_build
 	some c in candidates
 	not two_hops(c.options)
 }
 
 deny contains result.fail_fix(c.r, c.path, msg(c.r), [result.set(c.path, "required")]) if {
-	not component_reads_imds
+	not imds_reason
 	not container_build
 	some c in candidates
 }
 
 deny contains result.fail_fix(c.r, c.path, msg(c.r), [result.set(c.path, "required")]) if {
-	not component_reads_imds
+	not imds_reason
 	container_build
 	some c in candidates
 	two_hops(c.options)
 }
 
+imds_reason := component_reason if {
+	component_reads_imds
+} else := recipe_reason if {
+	recipe_user_data_reads_imds
+}
+
 component_reason := "a component here reads the metadata service, or its document cannot be read"
+
+recipe_reason := "an image recipe's user data reads the metadata service without a token"
 
 container_reason := "container builds need http_put_response_hop_limit = 2 or more once tokens are required"
 
@@ -94,6 +105,16 @@ readable_without_imds(c) if {
 	data_text := unknown.known_string(object.get(c.config, "data", null))
 	not contains(data_text, "169.254.169.254")
 	not contains(data_text, "fd00:ec2::254")
+}
+
+recipe_user_data_reads_imds if {
+	some r in tf.resources("aws_imagebuilder_image_recipe")
+	encoded := unknown.known_string(object.get(r.config, "user_data_base64", null))
+	base64.is_valid(encoded)
+	text := base64.decode(encoded)
+	some address in ["169.254.169.254", "fd00:ec2::254"]
+	contains(text, address)
+	not contains(lower(text), "x-aws-ec2-metadata-token")
 }
 
 container_build if count(tf.resources("aws_imagebuilder_container_recipe")) > 0

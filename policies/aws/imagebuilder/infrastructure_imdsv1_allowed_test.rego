@@ -60,3 +60,25 @@ test_image_pipeline_keeps_the_fix if {
 	some f in rule.deny with input as {"resources": [infra({"http_tokens": "optional"}), pipeline({"image_recipe_arn": "arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0"})]}
 	f.fix == [{"op": "set", "path": path, "value": "required"}]
 }
+
+recipe(config) := {
+	"address": "aws_imagebuilder_image_recipe.r", "type": "aws_imagebuilder_image_recipe",
+	"name": "r", "config": config, "references": [],
+}
+
+test_recipe_user_data_reading_imds_withholds_the_fix if {
+	script := "#!/bin/bash\nREGION=$(curl -s http://169.254.169.254/latest/meta-data/placement/region)\n"
+	some f in rule.deny with input as {"resources": [infra({"http_tokens": "optional"}), recipe({"user_data_base64": base64.encode(script)})]}
+	not f.fix
+	endswith(f.msg, "no fix: an image recipe's user data reads the metadata service without a token")
+}
+
+test_recipe_user_data_with_a_token_or_unknown_keeps_the_fix if {
+	token := "TOKEN=$(curl -X PUT http://169.254.169.254/latest/api/token -H \"X-aws-ec2-metadata-token-ttl-seconds: 60\")\n"
+	some f in rule.deny with input as {"resources": [infra({"http_tokens": "optional"}), recipe({"user_data_base64": base64.encode(token)})]}
+	f.fix == [{"op": "set", "path": path, "value": "required"}]
+	some g in rule.deny with input as {"resources": [infra({"http_tokens": "optional"}), recipe({"user_data_base64": {"$unknown": "var.user_data"}})]}
+	g.fix == [{"op": "set", "path": path, "value": "required"}]
+	some h in rule.deny with input as {"resources": [infra({"http_tokens": "optional"}), recipe({"user_data_base64": base64.encode("yum -y update\n")})]}
+	h.fix == [{"op": "set", "path": path, "value": "required"}]
+}
