@@ -109,3 +109,29 @@ test('the caller is the module instance, instance keys included: each counted in
     assert.equal(applyEdits(root, fixes[0].edits), root.replace('rotate = false', 'rotate = true'));
   }
 });
+
+// Review R5 (session 23): an input that also decides how many instances exist would create or
+// destroy them with the new value, which no verification of findings sees.
+const COUNTED = 'resource "aws_cloudwatch_log_group" "audit" {\n  count = var.rotate ? 1 : 0\n  name  = "audit"\n}\n';
+const DYNAMIC = 'resource "aws_s3_bucket" "b" {\n  bucket = "b"\n  dynamic "logging" {\n    for_each = var.rotate ? ["on"] : []\n    content {\n      target_bucket = "logs"\n    }\n  }\n}\n';
+
+test("the unit's own module: no default change when the input also drives a count or a dynamic block's for_each", async () => {
+  for (const extra of [COUNTED, DYNAMIC]) {
+    const { context, findings } = await setup({ ...child, '/ws/modules/key/extra.tf': extra }, '/ws/modules/key');
+    assert.deepEqual(findings.map((f) => f.resource), ['aws_kms_key.this']);
+    assert.deepEqual(await fixesForFinding(findings[0], context), [], extra);
+  }
+});
+
+test('a child instance: no change in the call when the input also drives a count inside the module', async () => {
+  const root = 'module "key" {\n  source = "../modules/key"\n}\n';
+  const { context, findings } = await setup({ ...child, '/ws/modules/key/extra.tf': COUNTED, '/ws/app/main.tf': root });
+  assert.equal(findings.length, 1);
+  assert.deepEqual(await fixesForFinding(findings[0], context), []);
+});
+
+test('an input named only inside another expression of a count (var.rotate_keys) still gets its fix', async () => {
+  const other = 'resource "aws_cloudwatch_log_group" "audit" {\n  count = var.rotate_keys ? 1 : 0\n  name  = "audit"\n}\n';
+  const { context, findings } = await setup({ ...child, '/ws/modules/key/extra.tf': other }, '/ws/modules/key');
+  assert.equal((await fixesForFinding(findings[0], context)).length, 1);
+});

@@ -9,14 +9,14 @@
 // A candidate is verified like any other (the finding gone, nothing new), so an input that also
 // drives something a rule checks, or a caller that passes another variable, gets no fix.
 import { basename } from 'node:path';
-import { soleInterpolation, type Block, type Expr, type ParsedFile, type TerraformUnitResult } from '../iac/terraform';
+import { soleInterpolation, type Block, type BodyItem, type Expr, type ParsedFile, type TerraformUnitResult } from '../iac/terraform';
 import type { Finding, FixOperation } from '../policy';
 import { summarizeValue } from './hcl-values';
 import { isJsonSyntaxFile } from './json-render';
 import { renderOperations } from './terraform-render';
 import { blockAt, locate, unparen, type PathStep } from './terraform-locate';
 import type { FixCandidate, FixContext, FixTextEdit } from './types';
-import { parsedFromHost, unitAnalysis } from './verify';
+import { absolutePath, parsedFromHost, unitAnalysis } from './verify';
 
 export const MODULE_INPUT_SOURCE = 'module-input';
 
@@ -31,6 +31,9 @@ export function moduleInputFixes(finding: Finding, context: FixContext): FixCand
   if (!file || !block) return [];
   const inputs = inputsRead(file, block, ops);
   if (!inputs) return [];
+  // An input that also decides how many instances of something exist (`count`, `for_each`, a
+  // dynamic block's `for_each`) would create or destroy them with the new value: no fix.
+  if ([...inputs.keys()].some((name) => drivesInstances(context, node.range.file, name))) return [];
 
   // The module instance whose call sets the inputs (`module.a[0].module.b`); absent at the unit's root.
   const caller = [...analysis.model.resources, ...(analysis.model.data ?? [])].find((r) => r.address === finding.resource)?.module;
@@ -95,6 +98,29 @@ function defaultEdits(parsed: TerraformUnitResult['parsed'], someFile: string, i
     edits.push(...r.edits.map((e) => ({ file: relDir + basename(declared.file.path), ...e })));
   }
   return edits;
+}
+
+/**
+ * Whether `var.<name>` appears in a `count` or `for_each` of any block (nested `dynamic` blocks too)
+ * of the module whose files sit beside `someFile` (workspace-relative). A textual test of the
+ * meta-argument's source: a false alarm only withholds a fix; an unreadable directory withholds it.
+ */
+function drivesInstances(context: FixContext, someFile: string, name: string): boolean {
+  const dir = someFile.includes('/') ? someFile.slice(0, someFile.lastIndexOf('/') + 1) : '';
+  const names = context.host.listDir(absolutePath(context.root, dir === '' ? '.' : dir.slice(0, -1)));
+  if (!names) return true;
+  const reference = new RegExp(`\\bvar\\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])`);
+  const drives = (file: ParsedFile, items: readonly BodyItem[]): boolean =>
+    items.some(
+      (item) =>
+        item.kind === 'Block' &&
+        (item.body.items.some((i) => i.kind === 'Attribute' && (i.name.name === 'count' || i.name.name === 'for_each') && reference.test(file.text.slice(i.expr.start, i.expr.end))) || drives(file, item.body.items)),
+    );
+  return names.some((n) => {
+    if (!n.endsWith('.tf')) return false;
+    const file = parsedFromHost(context, dir + n);
+    return file !== undefined && drives(file, file.body.items);
+  });
 }
 
 /** The `variable "<name>"` block among the unit's own parsed files (native syntax; in file-name order). */
