@@ -1,7 +1,8 @@
 // Fix forms beyond each rule's fixtures/<rule>/invalid.tf: every file in test/fixtures/fix/forms/
 // is one way a rule's finding shows up. Header comments say what must happen:
 //   # rule: ID…      every finding of these rules is gone after the preferred verified fixes
-//   # expect: text   the fixed file contains this text
+//   # expect: text   the fixed file contains this text more often than the original (the fix wrote it)
+//   # keep: text     the fixed file still contains this text (what the fix must not lose)
 //   # no-fix: ID…    these rules fire and their findings carry no fix operations
 // The fixes are applied in rounds, like `palisade fix`, and the result must parse.
 import { test } from 'node:test';
@@ -84,7 +85,7 @@ for (const form of forms) {
       blanks(
         t
           .split(/\r?\n/)
-          .filter((l) => !l.startsWith('# expect: '))
+          .filter((l) => !l.startsWith('# expect: ') && !l.startsWith('# keep: '))
           .join('\n'),
       );
     const occurrences = (t: string, s: string) => t.split(s).length - 1;
@@ -92,6 +93,11 @@ for (const form of forms) {
     for (const expected of directive(original, 'expect')) {
       const e = blanks(expected);
       assert.ok(occurrences(now, e) > occurrences(was, e), `the fix did not write ${JSON.stringify(expected)} (${occurrences(was, e)} before, ${occurrences(now, e)} after):\n${text}`);
+    }
+    for (const kept of directive(original, 'keep')) {
+      const k = blanks(kept);
+      assert.ok(occurrences(was, k) > 0, `# keep: ${JSON.stringify(kept)} is not in the original`);
+      assert.ok(occurrences(now, k) >= occurrences(was, k), `the fix lost ${JSON.stringify(kept)}:\n${text}`);
     }
   });
 }
