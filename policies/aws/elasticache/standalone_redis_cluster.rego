@@ -14,7 +14,7 @@
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/in-transit-encryption.html
 #   - ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html
 # custom:
-#   id: PAL-AWS-ELASTICACHE-999
+#   id: PAL-AWS-ELASTICACHE-009
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_elasticache_cluster]
