@@ -238,3 +238,32 @@ ${logConfig}
   assert.deepEqual(await states('PAL-AWS-APPSYNC-001', api('#checkov:skip=CKV_AWS_194:resolver data is sensitive', '')), { 'aws_appsync_graphql_api.a:log_config': 'shown' });
   assert.deepEqual(await states('PAL-AWS-APPSYNC-001', api('#checkov:skip=CKV_AWS_193:a\n#checkov:skip=CKV_AWS_194:b', '')), { 'aws_appsync_graphql_api.a:log_config': 'suppressed' });
 });
+
+// IAM-002 (review of session 23, R4): Checkov's CKV2_AWS_56 fails only IAMFullAccess at an attachment
+// (IAMManagedIAMFullAccessPolicy.yaml); CKV2_AWS_40, CKV_AWS_49/63 and Trivy's AVD-AWS-0057/0345 read
+// policy documents, never a managed ARN. A skip of 56 on a role must leave its S3 full-access finding.
+const roleWithManaged = (comment: string) => `${comment}
+resource "aws_iam_role" "ops" {
+  name               = "ops"
+  assume_role_policy = "{}"
+  managed_policy_arns = [
+    "arn:aws:iam::aws:policy/IAMFullAccess",
+    "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+  ]
+}
+`;
+
+test('IAM-002: CKV2_AWS_56 names only the IAMFullAccess attachment; document ids name none', async () => {
+  assert.deepEqual(await states('PAL-AWS-IAM-002', roleWithManaged('#checkov:skip=CKV2_AWS_56:break-glass role')), {
+    'aws_iam_role.ops:0': 'suppressed',
+    'aws_iam_role.ops:1': 'shown',
+  });
+  assert.deepEqual(await states('PAL-AWS-IAM-002', roleWithManaged('#checkov:skip=CKV2_AWS_40:break-glass role')), {
+    'aws_iam_role.ops:0': 'shown',
+    'aws_iam_role.ops:1': 'shown',
+  });
+  assert.deepEqual(await states('PAL-AWS-IAM-002', roleWithManaged('#trivy:ignore:AVD-AWS-0345 break-glass role')), {
+    'aws_iam_role.ops:0': 'shown',
+    'aws_iam_role.ops:1': 'shown',
+  });
+});

@@ -92,8 +92,10 @@ deny contains result.fail(r, array.concat(path, ["Action"]), msg) if {
 	msg := sprintf("%s allows every action of a service: %s", [r.address, concat(", ", sort(wildcards))])
 }
 
-# An AWS managed full-access policy attached: reported where it is attached.
-deny contains result.fail(r, path, msg) if {
+# An AWS managed full-access policy attached: reported where it is attached. Of the peers' checks
+# only Checkov's CKV2_AWS_56 reads an attachment, and only for IAMFullAccess; the rule's other ids
+# (CKV_AWS_49/63, CKV2_AWS_40, AVD-AWS-0057/0345) read policy documents (review of session 23, R4).
+deny contains result.with_peers(result.fail(r, path, msg), _attachment_peers(name)) if {
 	some [r, path, value] in _managed_attachments
 	name := full_access_name(iam_identity.managed_arn(r, path, value))
 	msg := sprintf("%s attaches the AWS managed %s policy, which allows every action of its service", [r.address, name])
@@ -101,12 +103,16 @@ deny contains result.fail(r, path, msg) if {
 
 # AWS managed policies not named …FullAccess whose documents allow a whole service all the same
 # (AWS Managed Policy Reference, each policy's JSON document): reported where they are attached.
-deny contains result.fail(r, path, msg) if {
+deny contains result.with_peers(result.fail(r, path, msg), _attachment_peers(name)) if {
 	some [r, path, value] in _managed_attachments
 	name := iam_identity.aws_managed_name(iam_identity.managed_arn(r, path, value))
 	grants := _named_service_wildcards[name]
 	msg := sprintf("%s attaches the AWS managed %s policy, which allows %s", [r.address, name, grants])
 }
+
+_attachment_peers("IAMFullAccess") := {"checkov": ["CKV2_AWS_56"]}
+
+_attachment_peers(name) := {"checkov": []} if name != "IAMFullAccess"
 
 # The IAM attachments, plus a permission set's AWS managed policy (round 42: Checkov's
 # CKV2_AWS_56 fails IAMFullAccess attached this way, and neither this rule nor PAL-AWS-SSO-002,

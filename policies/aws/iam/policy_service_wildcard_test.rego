@@ -58,7 +58,7 @@ attachment(type, config) := {"address": sprintf("%s.this", [type]), "type": type
 test_managed_full_access_attachment_fires if {
 	rule.deny == {{
 		"msg": "aws_iam_role_policy_attachment.this attaches the AWS managed AmazonS3FullAccess policy, which allows every action of its service",
-		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"],
+		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"], "peers": [{"checkov": []}],
 	}} with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "app", "policy_arn": "arn:aws:iam::aws:policy/AmazonS3FullAccess"})]}
 	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_policy_attachment", {"name": "x", "users": ["u"], "policy_arn": "arn:aws-us-gov:iam::aws:policy/AWSLambda_FullAccess"})]}
 	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_role", {"managed_policy_arns": ["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole", "arn:aws:iam::aws:policy/CloudWatchFullAccessV2"]})]}
@@ -131,11 +131,11 @@ test_star_scoped_by_a_not_resource_deny_fires if {
 test_named_managed_service_wildcards_fire if {
 	rule.deny == {{
 		"msg": "aws_iam_role_policy_attachment.this attaches the AWS managed AWSLambdaExecute policy, which allows every CloudWatch Logs action (logs:*) on every log group",
-		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"],
+		"resource": "aws_iam_role_policy_attachment.this", "path": ["policy_arn"], "peers": [{"checkov": []}],
 	}} with input as {"resources": [attachment("aws_iam_role_policy_attachment", {"role": "fn", "policy_arn": "arn:aws:iam::aws:policy/AWSLambdaExecute"})]}
 	rule.deny == {{
 		"msg": "aws_iam_role.this attaches the AWS managed SecretsManagerReadWrite policy, which allows every Secrets Manager action (secretsmanager:*) on every secret",
-		"resource": "aws_iam_role.this", "path": ["managed_policy_arns", 0],
+		"resource": "aws_iam_role.this", "path": ["managed_policy_arns", 0], "peers": [{"checkov": []}],
 	}} with input as {"resources": [attachment("aws_iam_role", {"managed_policy_arns": ["arn:aws-cn:iam::aws:policy/SecretsManagerReadWrite"]})]}
 	count(rule.deny) == 1 with input as {"resources": [attachment("aws_iam_policy_attachment", {"name": "x", "roles": ["fn"], "policy_arn": {"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AWSLambdaExecute\""}})]}
 }
@@ -152,6 +152,7 @@ test_permission_set_managed_full_access_fires if {
 	rule.deny == {{
 		"msg": "aws_ssoadmin_managed_policy_attachment.this attaches the AWS managed IAMFullAccess policy, which allows every action of its service",
 		"resource": "aws_ssoadmin_managed_policy_attachment.this", "path": ["managed_policy_arn"],
+		"peers": [{"checkov": ["CKV2_AWS_56"]}],
 	}} with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"instance_arn": "i", "permission_set_arn": "p", "managed_policy_arn": "arn:aws:iam::aws:policy/IAMFullAccess"})]}
 	count(rule.deny) == 1 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"managed_policy_arn": "arn:aws:iam::aws:policy/SecretsManagerReadWrite"})]}
 	count(rule.deny) == 1 with input as {"resources": [attachment("aws_ssoadmin_managed_policy_attachment", {"managed_policy_arn": {"$unknown": "\"arn:${data.aws_partition.current.partition}:iam::aws:policy/AmazonS3FullAccess\""}})]}

@@ -48,7 +48,8 @@ package palisade.aws.s3.access_point_policy_public
 # its own aws_s3_bucket_public_access_block turns the switches off: the bucket's BlockPublicPolicy
 # makes S3 reject PutAccessPointPolicy for the bucket's same-account access points, and its
 # RestrictPublicBuckets restricts requests through them, so the open policy never takes effect, as
-# with an explicit bucket block. S3-009 reads the same settings for bucket policies (session 23).
+# with an explicit bucket block. S3-009 withholds a bucket policy only under RestrictPublicBuckets
+# (a stored bucket policy outlives BlockPublicPolicy and the bucket may predate the default; R4).
 
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result

@@ -6,12 +6,12 @@
 #   source ARN or VPC endpoint (an IP-address condition alone does not say who calls). Unless the
 #   bucket is a deliberately public website, this exposes or lets anyone tamper with its data.
 #   Opaque terraform-aws-modules/s3-bucket calls are checked through their policy argument.
-#   The finding is withheld when S3 would reject or neutralise a policy it calls public: the
-#   bucket's or the account's public access block (in the configuration) turns on
-#   block_public_policy or restrict_public_buckets, or the configuration creates the bucket
-#   without an aws_s3_bucket_public_access_block (S3 turns every setting on for new buckets since
-#   April 2023). A policy S3 calls non-public (a fixed aws:SourceIp or another key S3 names) passes
-#   a block, and a bucket named by a string may predate the default: both are still reported.
+#   The finding is withheld when S3 neutralises a policy it calls public: the bucket's or the
+#   account's public access block (in the configuration) turns on restrict_public_buckets, which
+#   also restricts a policy already stored. block_public_policy alone does not withhold it (it only
+#   rejects new policies, and nothing orders the block before the policy), nor does S3's April 2023
+#   default for new buckets (the bucket may be older, or imported). A policy S3 calls non-public (a
+#   fixed aws:SourceIp or another key S3 names) passes a block and is still reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 # custom:
@@ -65,14 +65,15 @@ policy_holders := array.concat(
 )
 
 # blocked(r, entries): every open statement is public by S3's definition, and a public access block
-# S3 applies to the bucket rejects it (BlockPublicPolicy: PutBucketPolicy fails) or keeps it from
-# granting anyone outside the account (RestrictPublicBuckets).
+# S3 applies to the bucket keeps it from granting anyone outside the account (RestrictPublicBuckets,
+# for stored policies too). BlockPublicPolicy is not enough: "Enabling this setting doesn't affect
+# existing bucket policies" (S3 User Guide), and Terraform may store the policy before the block
+# (review of session 23, R4).
 blocked(r, entries) if {
 	every e in entries {
 		s3_public(e.statement)
 	}
-	some switch in ["block_public_policy", "restrict_public_buckets"]
-	switch_on(r, switch)
+	switch_on(r, "restrict_public_buckets")
 }
 
 # s3_public(s): S3 calls the statement public ("The meaning of public", S3 User Guide): a "*"
@@ -104,12 +105,8 @@ switch_on(r, switch) if {
 	not unknown.not_true(object.get(pab.config, switch, null))
 }
 
-# A bucket of the configuration with no public access block found has S3's default for new buckets
-# (every setting on since April 2023). A policy whose bucket is a name string is not matched here.
-switch_on(r, _) if {
-	r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}
-	count(s3.companions(s3.bucket_of(r), "aws_s3_bucket_public_access_block")) == 0
-}
+# S3's default for new buckets (every setting on since April 2023) is not read: a bucket of the
+# configuration may have been created before it or imported, and keeps its public policy.
 
 # An opaque terraform-aws-modules/s3-bucket call that turns the switch on for its bucket (its
 # default differs by major version, so only an explicit true or an unknown value counts).

@@ -30,10 +30,11 @@ test_opaque_s3_bucket_module_fires if {
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}}}]}
 }
 
-# Block Public Access (session 23): S3 rejects PutBucketPolicy for a public policy while the
-# bucket's or the account's BlockPublicPolicy is on, and RestrictPublicBuckets keeps such a policy
-# from granting anyone outside the account. A bucket the configuration creates without an
-# aws_s3_bucket_public_access_block has every setting on (S3's default since April 2023).
+# Block Public Access (session 23): RestrictPublicBuckets, on the bucket or the account, keeps a
+# public policy from granting anyone outside the account, stored or new. BlockPublicPolicy only makes
+# PutBucketPolicy fail and "doesn't affect existing bucket policies" (S3 User Guide), and nothing
+# orders the block before the policy; S3's April 2023 default applies only to buckets created since,
+# and a bucket of the configuration may be older (review of session 23, R4).
 bucket := {"address": "aws_s3_bucket.b", "type": "aws_s3_bucket", "name": "b", "references": [], "config": {"bucket": "data-bucket"}}
 
 bucket_res(statement) := object.union(res(statement), {"config": {"bucket": "data-bucket", "policy": {"Version": "2012-10-17", "Statement": [statement]}}})
@@ -45,14 +46,21 @@ bpa(settings) := {
 
 open_statement := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}
 
-test_bucket_of_the_configuration_without_public_access_block_passes if {
-	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement)]}
+test_bucket_of_the_configuration_without_public_access_block_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(open_statement)]}
 	inline := object.union(bucket, {"config": {"bucket": "data-bucket", "policy": {"Statement": [open_statement]}}})
-	count(rule.deny) == 0 with input as {"resources": [inline]}
+	count(rule.deny) == 1 with input as {"resources": [inline]}
 }
 
-test_block_that_blocks_or_restricts_passes if {
-	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"block_public_policy": true})]}
+test_block_public_policy_without_restrict_fires if {
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"block_public_policy": true, "restrict_public_buckets": false})]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"block_public_policy": true})]}
+	account := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "references": [], "config": {"block_public_policy": true}}
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(open_statement), account]}
+}
+
+test_block_that_restricts_passes if {
+	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"restrict_public_buckets": true})]}
 	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement), bpa({"restrict_public_buckets": {"$unknown": "var.r"}})]}
 	account := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "references": [], "config": {"restrict_public_buckets": true}}
 	count(rule.deny) == 0 with input as {"resources": [bucket_res(open_statement), account]}
@@ -69,17 +77,20 @@ test_block_turned_off_or_bucket_outside_the_configuration_fires if {
 # s3:DataAccessPointArn, … limits it, and a block lets such a policy through; the pack still
 # reports an IP-only scope, so the block does not withhold it. Nor an Allow with NotPrincipal,
 # which the S3 User Guide's definition of public does not settle.
-test_policy_s3_does_not_call_public_still_fires_under_the_default if {
+test_policy_s3_does_not_call_public_still_fires_under_a_restricting_block if {
 	ip := object.union(open_statement, {"Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})
-	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(ip)]}
+	restricts := bpa({"restrict_public_buckets": true})
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(ip), restricts]}
 	not_principal := {"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}, "Action": "s3:GetObject"}
-	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(not_principal)]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, bucket_res(not_principal), restricts]}
 	mixed := [object.union(open_statement, {"Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}), open_statement]
 	two := object.union(res(open_statement), {"config": {"bucket": "data-bucket", "policy": {"Statement": mixed}}})
-	count(rule.deny) == 1 with input as {"resources": [bucket, two]}
+	count(rule.deny) == 1 with input as {"resources": [bucket, two, restricts]}
 }
 
-test_module_call_that_blocks_public_policies_passes if {
-	call := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_policy": true, "policy": {"Statement": [open_statement]}}}
+test_module_call_that_restricts_public_policies_passes if {
+	call := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"restrict_public_buckets": true, "policy": {"Statement": [open_statement]}}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
+	blocks := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_policy": true, "policy": {"Statement": [open_statement]}}}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [blocks]}
 }
