@@ -115,3 +115,18 @@ test('parseSuppressions: each form alone in a file is found (the marker pre-chec
   assert.deepEqual(parseSuppressions('f.tf', '# just a comment\nresource "a" "b" {}\n'), []);
   assert.deepEqual(parseSuppressions('f.tf', '# Palisade:Ignore PAL-X-1 reason\nresource "a" "b" {}\n'), [], 'the forms are case-sensitive');
 });
+
+test("a checkov skip anywhere inside the resource block covers the resource, as Checkov reads it", async () => {
+  // Checkov's documented placement is inside the block; the finding may sit on the header (a
+  // missing attribute) or on an attribute before the comment.
+  const inside = await run('resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n  #checkov:skip=CKV_AWS_20:website bucket\n  bucket = "b"\n}\n');
+  assert.deepEqual(inside.acl, ['suppressed:website bucket']);
+  assert.deepEqual(inside.ver, ['shown'], 'PAL-T-002 declares no Checkov id');
+  const nested = await run('resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n  website {\n    #checkov:skip=CKV_AWS_20:website bucket\n    index_document = "index.html"\n  }\n}\n');
+  assert.deepEqual(nested.acl, ['suppressed:website bucket']);
+  // Another resource's block is not covered, nor is a tfsec comment inside the block (line-targeted).
+  const other = await run('resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n}\n\nresource "aws_s3_bucket" "c" {\n  #checkov:skip=CKV_AWS_20:other bucket\n  bucket = "c"\n}\n');
+  assert.deepEqual(other.acl, ['shown']);
+  const tfsec = await run('resource "aws_s3_bucket" "b" {\n  acl = "public-read"\n  #tfsec:ignore:aws-s3-no-public-access-with-acl\n  bucket = "b"\n}\n');
+  assert.deepEqual(tfsec.acl, ['shown']);
+});

@@ -130,7 +130,9 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
     }
     const hits = (s: Suppression) => {
       const scope = s.scope;
-      return scope ? chainStarts.some((at) => at >= scope.start && at < scope.end) : s.tool === 'kics-line' ? s.targetLine === findingLine : chainLines.has(s.targetLine);
+      if (scope) return chainStarts.some((at) => at >= scope.start && at < scope.end);
+      if (s.tool === 'kics-line') return s.targetLine === findingLine;
+      return chainLines.has(s.targetLine) || (s.tool === 'checkov' && insideBlock(s, placement?.chain[0]));
     };
     const parts = finding.peers;
     // Per-part ids (result.with_peers): a peer comment counts only for the parts whose own ids it
@@ -187,6 +189,14 @@ function appliesToRule(s: Suppression, ruleId: string, rule: RuleMetadata | unde
   const equivalents = s.tool === 'checkov' ? refs.checkov ?? [] : [...(refs.trivy ?? []), ...(refs.tfsec ?? [])];
   const wanted = new Set(equivalents.map((id) => id.toLowerCase()));
   return s.ids.some((id) => wanted.has(id.toLowerCase()));
+}
+
+/**
+ * Checkov reads a skip comment anywhere inside a resource block as covering the whole resource (its
+ * documented placement), so a finding on the header or on another attribute is covered too.
+ */
+function insideBlock(s: Suppression, root: { range: { file: string; start: number; end: number } } | undefined): boolean {
+  return root !== undefined && root.range.file === s.file && s.start > root.range.start && s.start < root.range.end;
 }
 
 function lineStartsOf(text: string): number[] {
