@@ -107,6 +107,18 @@ function defaultEdits(parsed: TerraformUnitResult['parsed'], someFile: string, i
  */
 function drivesInstances(context: FixContext, someFile: string, name: string): boolean {
   const dir = someFile.includes('/') ? someFile.slice(0, someFile.lastIndexOf('/') + 1) : '';
+  let known = instanceDrivers.get(context);
+  if (!known) instanceDrivers.set(context, (known = new Map()));
+  const key = `${dir}\0${name}`;
+  let drives = known.get(key);
+  if (drives === undefined) known.set(key, (drives = readDrivesInstances(context, dir, name)));
+  return drives;
+}
+
+/** Per context (one snapshot of the files): module directory and input name → drivesInstances. */
+const instanceDrivers = new WeakMap<FixContext, Map<string, boolean>>();
+
+function readDrivesInstances(context: FixContext, dir: string, name: string): boolean {
   const names = context.host.listDir(absolutePath(context.root, dir === '' ? '.' : dir.slice(0, -1)));
   if (!names) return true;
   const reference = new RegExp(`\\bvar\\.${name.replace(/[^A-Za-z0-9_-]/g, '')}(?![A-Za-z0-9_-])`);
