@@ -5,25 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestServer, tempWorkspace, uriOf, type PublishedDiagnostics } from './harness';
 import type { FindingDiagnostic } from './code-actions-helpers';
+import { mqBrokerLogsOff } from '../policy/helpers';
 
 const RULE = 'PAL-AWS-MQ-002';
 const WAIT_MS = 20_000;
 
-const broker = (comments: string[]) =>
-  [
-    ...comments,
-    'resource "aws_mq_broker" "b" {',
-    '  broker_name        = "b"',
-    '  engine_type        = "ActiveMQ"',
-    '  engine_version     = "5.17.6"',
-    '  host_instance_type = "mq.t3.micro"',
-    '  logs {',
-    '    general = false',
-    '    audit   = false',
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+const broker = mqBrokerLogsOff;
 
 /** A change replacing the whole of `before` with `after`. */
 function replaceAll(before: string, after: string) {

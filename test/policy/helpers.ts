@@ -78,3 +78,24 @@ export function builtinPack(): RulePack {
   builtin ??= loadPack(readPackFiles(join(REPO_ROOT, 'policies')), { name: 'builtin', check: false });
   return builtin;
 }
+
+/**
+ * An Amazon MQ broker with both log types off (PAL-AWS-MQ-002 reports both parts), after the given
+ * comment lines: the per-part peer suppression tests of the CLI and the language server share it.
+ */
+export function mqBrokerLogsOff(comments: string[]): string {
+  return [
+    ...comments,
+    'resource "aws_mq_broker" "b" {',
+    '  broker_name        = "b"',
+    '  engine_type        = "ActiveMQ"',
+    '  engine_version     = "5.17.6"',
+    '  host_instance_type = "mq.t3.micro"',
+    '  logs {',
+    '    general = false',
+    '    audit   = false',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+}

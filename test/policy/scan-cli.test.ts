@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { REPO_ROOT } from '../helpers/corpora';
+import { mqBrokerLogsOff } from './helpers';
 
 const BIN = resolve(REPO_ROOT, 'bin', 'palisade.js');
 
@@ -109,20 +110,7 @@ test('suppressions and .palisade.yaml apply in the CLI; suppressed findings stay
 
 test('scan: a #checkov:skip naming one part of a rule leaves the other part reported and fails the run', () => {
   const dir = mkdtempSync(join(tmpdir(), 'palisade-scan-'));
-  const tf = (comments: string[]) => [
-    ...comments,
-    'resource "aws_mq_broker" "b" {',
-    '  broker_name        = "b"',
-    '  engine_type        = "ActiveMQ"',
-    '  engine_version     = "5.17.6"',
-    '  host_instance_type = "mq.t3.micro"',
-    '  logs {',
-    '    general = false',
-    '    audit   = false',
-    '  }',
-    '}',
-    '',
-  ].join('\n');
+  const tf = mqBrokerLogsOff;
   try {
     // CKV_AWS_197 is Checkov's audit-log check: the general-log part of PAL-AWS-MQ-002 stays.
     writeFileSync(join(dir, 'main.tf'), tf(['#checkov:skip=CKV_AWS_197:audit events go to the SIEM']));
