@@ -146,12 +146,11 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
       if (!appliesToRule(s, finding.ruleId, rule)) continue;
       if (!hits(s)) continue;
       used.add(s);
-      finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
+      markSuppressed(finding, s);
     }
     if (parts && parts.length > 0 && namers && parts.every((part) => namers!.some((s) => partNamedBy(s, part)))) {
       for (const s of namers) used.add(s);
-      const s = namers[0];
-      finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
+      markSuppressed(finding, namers[0]);
     }
   }
   const extra: Finding[] = [];
@@ -170,6 +169,11 @@ export function applySuppressions(findings: Finding[], context: SuppressionConte
     }
   }
   return [...findings, ...extra];
+}
+
+/** The first suppression that applies is the one a report names. */
+function markSuppressed(finding: Finding, s: Suppression): void {
+  finding.suppressed ??= { by: s.text, ...(s.reason ? { reason: s.reason } : {}) };
 }
 
 /** Whether a peer comment names one part of a finding (its ids for the comment's tool). */
@@ -195,7 +199,7 @@ function appliesToRule(s: Suppression, ruleId: string, rule: RuleMetadata | unde
  * Checkov reads a skip comment anywhere inside a resource block as covering the whole resource (its
  * documented placement), so a finding on the header or on another attribute is covered too.
  */
-function insideBlock(s: Suppression, root: { range: { file: string; start: number; end: number } } | undefined): boolean {
+function insideBlock(s: Suppression, root: Placement['chain'][number] | undefined): boolean {
   return root !== undefined && root.range.file === s.file && s.start > root.range.start && s.start < root.range.end;
 }
 
