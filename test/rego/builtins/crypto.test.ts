@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { getBuiltin } from '../../../server/src/rego/builtins';
 import { fromJS } from '../../../server/src/rego/value/json';
 import { toRegoText } from '../../../server/src/rego/value/format';
@@ -43,15 +43,25 @@ test('decode, verify and decode_verify (HS256)', () => {
   assert.equal(toRegoText(ok), '[false, {}, {}]');
 });
 
+/**
+ * A generated key pair as PEM strings, encoded inside the generation job. Exporting a KeyObject
+ * straight from generateKeyPairSync could deadlock Node 20 (CI, 2026-12-01: a GC during the JWK
+ * export destroyed the previous KeyGenJob, which waited on the key's own mutex); keys re-read with
+ * createPrivateKey are not tied to a job.
+ */
+function pemKeyPair(type: 'rsa' | 'ec', options: { modulusLength: number } | { namedCurve: string }): { privateKey: string; publicKey: string } {
+  const encoding = { publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } } as const;
+  return generateKeyPairSync(type as 'rsa', { ...(options as { modulusLength: number }), ...encoding }) as unknown as { privateKey: string; publicKey: string };
+}
+
 test('RS256 and ES256 sign/verify round trips with generated keys', () => {
   for (const [alg, type, options] of [
     ['RS256', 'rsa', { modulusLength: 2048 }],
     ['ES256', 'ec', { namedCurve: 'P-256' }],
     ['PS256', 'rsa', { modulusLength: 2048 }],
   ] as const) {
-    const { privateKey, publicKey } = generateKeyPairSync(type as 'rsa', options as { modulusLength: number }) as unknown as { privateKey: KeyObject; publicKey: KeyObject };
-    const jwk = fromJS(privateKey.export({ format: 'jwk' }));
-    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const { privateKey, publicKey: pem } = pemKeyPair(type, options);
+    const jwk = fromJS(createPrivateKey(privateKey).export({ format: 'jwk' }));
     const token = run('io.jwt.encode_sign', fromJS({ alg }), fromJS({ sub: 'x', exp: 4102444800 }), jwk) as string;
     assert.equal(run(`io.jwt.verify_${alg.toLowerCase()}`, token, pem), true, alg);
     const [valid, , payload] = run('io.jwt.decode_verify', token, fromJS({ cert: pem, alg })) as RegoValue[];
@@ -95,8 +105,7 @@ test('crypto.x509.parse_certificate_request reads the subject of OPA conformance
 });
 
 test('crypto.parse_private_keys returns JWKs for each PEM private key', () => {
-  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' }) as unknown as { privateKey: KeyObject };
-  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const pem = pemKeyPair('ec', { namedCurve: 'P-256' }).privateKey;
   const keys = run('crypto.parse_private_keys', pem + pem) as RegoValue[];
   assert.equal(keys.length, 2);
   assert.equal((keys[0] as RegoObject).get('kty'), 'EC');
