@@ -189,10 +189,23 @@ function appliesToRule(s: Suppression, ruleId: string, rule: RuleMetadata | unde
   if (!rule) return false;
   const refs = rule.references;
   if (s.tool === 'kics-line' || s.tool === 'kics-block') return (refs.kics ?? []).length > 0;
-  // tfsec ids live on in trivy (AVD ids and long ids alike), so the two lists are one namespace.
-  const equivalents = s.tool === 'checkov' ? refs.checkov ?? [] : [...(refs.trivy ?? []), ...(refs.tfsec ?? [])];
-  const wanted = new Set(equivalents.map((id) => id.toLowerCase()));
+  const wanted = peerIdsOf(rule)[s.tool === 'checkov' ? 'checkov' : 'trivy'];
   return s.ids.some((id) => wanted.has(id.toLowerCase()));
+}
+
+/** Each rule's peer ids, lower-cased once: a file with many comments asks for them per finding. */
+const peerIdSets = new WeakMap<RuleMetadata, { checkov: Set<string>; trivy: Set<string> }>();
+
+function peerIdsOf(rule: RuleMetadata): { checkov: Set<string>; trivy: Set<string> } {
+  let sets = peerIdSets.get(rule);
+  if (!sets) {
+    const lower = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => id.toLowerCase());
+    const refs = rule.references;
+    // tfsec ids live on in trivy (AVD ids and long ids alike), so the two lists are one namespace.
+    sets = { checkov: new Set(lower(refs.checkov)), trivy: new Set([...lower(refs.trivy), ...lower(refs.tfsec)]) };
+    peerIdSets.set(rule, sets);
+  }
+  return sets;
 }
 
 /**
