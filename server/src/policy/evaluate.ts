@@ -27,6 +27,20 @@ export interface EvaluateOptions {
   reuse?: EvaluationRecord;
   /** Fix verification: checked with each finding once its rule has run; true stops the run (`stopped`), the verdict being known. */
   stopWhen?: (finding: Finding, placement: Placement | undefined) => boolean;
+  /**
+   * Told of each finding the unknown safety net withholds (its path points at a wholly unknown
+   * value and the rule does not declare `allow_unknown`): a survey of the pack asks for them
+   * (test/policy/unknown-net.test.ts), as a finding placed on the wrong attribute goes silent here.
+   */
+  onWithheld?: (withheld: WithheldFinding) => void;
+}
+
+/** A finding the unknown safety net dropped. */
+export interface WithheldFinding {
+  ruleId: string;
+  resource: string;
+  path: (string | number)[];
+  message: string;
 }
 
 export interface EvaluationResult {
@@ -294,7 +308,10 @@ class PackRun {
     const config = this.index.get(resource)?.config;
     const value = config ? valueAt(config, path) : undefined;
     // Unknown safety net (docs/policy.md): a finding about a wholly unknown value is dropped.
-    if (isUnknownValue(value) && !rule.allowUnknown) return;
+    if (isUnknownValue(value) && !rule.allowUnknown) {
+      this.options.onWithheld?.({ ruleId: rule.id, resource, path, message });
+      return;
+    }
     const fingerprint = fingerprintOf(rule.id, resource, path);
     const finding: Finding = { ruleId: rule.id, severity, kind, message, range: placement.range, resource, path, fingerprint };
     if (value !== undefined) finding.value = value as ModelValue;

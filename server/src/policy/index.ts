@@ -6,7 +6,7 @@ export { ArtefactModules, writePackArtefact, readPackArtefact, type ArtefactText
 export type { PackArtefact } from './pack-artefact';
 export { DOCS_BASE_URL } from './metadata';
 export { evaluatePack, evaluatePackSync, fingerprintOf, DEFAULT_RULE_BUDGET } from './evaluate';
-export type { EvaluateOptions, EvaluationResult } from './evaluate';
+export type { EvaluateOptions, EvaluationResult, WithheldFinding } from './evaluate';
 export { parseSuppressions, applySuppressions, NO_REASON_RULE_ID } from './suppressions';
 export { jsonSuppressionInsert } from './suppressions-json';
 export type { Suppression } from './suppressions';

@@ -4,7 +4,7 @@ import type { FileHost } from '../iac/model';
 import { analyzeTerraformModule, analyzeTerraformModuleReusing, type ChildEvaluations, type TerraformUnitResult } from '../iac/terraform';
 import { ConfigCache, DEFAULT_CONFIG, findConfigFile, isExcluded, ruleOverride, type PalisadeConfig } from './config';
 import { terraformDocuments } from './adapters-scan';
-import { evaluatePack } from './evaluate';
+import { evaluatePack, type EvaluateOptions } from './evaluate';
 import type { EvaluationRecord } from './incremental';
 import type { Placement } from './placement';
 import { applySuppressions, type SuppressionContext } from './suppressions';
@@ -40,6 +40,8 @@ export interface ScanUnitOptions {
    * comment silences it. True stops the remaining rules (the scan is `stopped`, with no findings).
    */
   stopOnFinding?: (finding: Finding, suppressed: () => boolean) => boolean;
+  /** Told of each finding the unknown safety net withholds (EvaluateOptions.onWithheld). */
+  onWithheld?: EvaluateOptions['onWithheld'];
 }
 
 export interface UnitScan {
@@ -86,6 +88,7 @@ export async function scanTerraformUnit(host: FileHost, options: ScanUnitOptions
     documents: terraformDocuments(analysis.parsed, options.root),
     record: options.record,
     reuse: options.reuse,
+    onWithheld: options.onWithheld,
     // The same filters and suppressions as below, one finding at a time.
     stopWhen: stopOnFinding && ((finding, placement) => shown(finding) && stopOnFinding(finding, () => {
       applySuppressions([finding], suppressions(new Map(placement ? [[finding.fingerprint, placement]] : [])));
