@@ -15,10 +15,15 @@
 #   frameworks: {}
 #   references:
 #     trivy: AVD-AWS-0107
+#     kics: f0d8781f-99bf-4958-9917-d39283b168a0
 #   cwe: ["CWE-284"]
 #   remediation: Allow database ports only from the application's security group or private CIDRs.
 #   fixable: false
 package palisade.aws.vpc.sg_ingress_public_database
+
+# KICS's "DB security group has public interface" (f0d8781f) is RDS-011 for aws_db_security_group;
+# DataDog's copy of that query (datadog-iac-scanner, 2025) also reads aws_security_group ingress on
+# database ports, which is this rule, so the id is cited here too (session 24, round 43).
 
 import data.palisade.lib.net
 import data.palisade.lib.result
