@@ -7,6 +7,7 @@
 package palisade.lib.s3
 
 import data.palisade.lib.modules
+import data.palisade.lib.resource_policy
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
@@ -235,3 +236,218 @@ word(v) := "Suspended" if lower(v) == "suspended"
 module_mfa_delete_on(v) if unknown.is_true(object.get(v, "mfa_delete", null))
 
 module_mfa_delete_on(v) if lower(object.get(v, "mfa_delete", "")) == "enabled"
+
+# ---- Block Public Access and the policies S3 calls public (session 24) ----------------------------
+#
+# One reading of S3 Block Public Access for every rule that withholds a public policy finding
+# ("Blocking public access to your Amazon S3 storage", S3 User Guide; PublicAccessBlockConfiguration
+# in the S3 API reference):
+# - RestrictPublicBuckets confines a bucket or access point with a policy S3 calls public to AWS
+#   service principals and the owner's account, stored policies included. It withholds.
+# - BlockPublicPolicy on a bucket or the account only makes S3 reject a new public policy at
+#   PutBucketPolicy / PutAccessPointPolicy time: "Enabling this setting doesn't affect existing
+#   bucket policies", and Terraform orders nothing between a block and a policy that do not
+#   reference each other, so a policy stored first stays in force. It does not withhold.
+#   An access point's own settings are the exception: they are fixed when it is created, before
+#   any policy can be put through it, so its BlockPublicPolicy keeps a public policy out for good.
+# - S3 applies the most restrictive combination of the access point's, the bucket's and the
+#   account's settings; a request through an access point is checked against all three.
+# - S3's April 2023 default (all four settings on for new buckets) is not read: a bucket of the
+#   configuration may have been created before it, or imported, and the configuration cannot show
+#   which. A bucket without a public access block resource is therefore judged as unblocked here,
+#   as S3-003 reports it.
+# - Provider defaults: an omitted aws_s3_bucket_public_access_block or
+#   aws_s3_account_public_access_block argument is false; terraform-aws-modules/s3-bucket defaults
+#   every switch to true from 4.0 (false before) and creates the block only while
+#   attach_public_policy is true.
+# - An unknown switch, a block whose bucket Palisade cannot resolve, and a bucket handed to an
+#   opaque bucket module may all restrict: the finding is withheld (unknown is silent).
+
+# public_policy_held_back(holder, statements): S3 keeps every one of the statements (Allows open
+# to any principal) of holder's policy from granting anyone outside the owner's account. holder is
+# an aws_s3_bucket, an aws_s3_bucket_policy, an opaque terraform-aws-modules/s3-bucket call or an
+# aws_s3_access_point (for its own policy or an aws_s3control_access_point_policy of it).
+public_policy_held_back(holder, statements) if {
+	every s in statements {
+		public_to_s3(s)
+	}
+	stops_public_policies(holder)
+}
+
+stops_public_policies(holder) if restricts_public_policies(holder)
+
+stops_public_policies(holder) if access_point_blocks_public_policies(holder)
+
+# public_to_s3(s): S3 calls the statement public ("The meaning of public", S3 User Guide): a "*"
+# principal with no condition on a key S3 accepts as fixing who may call. A key listed here is
+# conservative: its value may be a wildcard or a broad range, which S3 still calls public, but the
+# statement is then treated as one a block lets through. An Allow with NotPrincipal is not settled
+# by that page, so it is treated the same way.
+public_to_s3(s) if {
+	object.get(s, "NotPrincipal", null) == null
+	not fixing_condition(s)
+}
+
+fixing_condition(s) if {
+	some keys in s.Condition
+	some key, _ in keys
+	lower(key) in fixing_keys
+}
+
+fixing_keys := resource_policy.scoping_keys | {"aws:sourceip", "aws:vpcsourceip", "s3:dataaccesspointarn"}
+
+# restricts_public_policies(holder): RestrictPublicBuckets is, or may be (unknown), in force for
+# requests to holder's bucket or through holder, an access point.
+restricts_public_policies(_) if account_may_restrict
+
+restricts_public_policies(holder) if {
+	holder.type in {"aws_s3_bucket", "aws_s3_bucket_policy", "aws_s3_access_point"}
+	some pab in bucket_blocks(holder)
+	may_be_on(pab.config, "restrict_public_buckets")
+}
+
+# A bucket handed to a bucket module Palisade cannot read may get a block from it.
+restricts_public_policies(holder) if {
+	some bucket in policy_buckets(holder)
+	handed_to_opaque_module(bucket)
+}
+
+restricts_public_policies(holder) if {
+	not holder.type
+	module_may_restrict(holder)
+}
+
+# An access point's settings default to on; only a known false leaves one off.
+restricts_public_policies(holder) if {
+	holder.type == "aws_s3_access_point"
+	access_point_setting_on(holder, "restrict_public_buckets")
+}
+
+# An access point on a bucket that a terraform-aws-modules/s3-bucket call creates
+# (`bucket = module.x.s3_bucket_id`) has that call's settings.
+restricts_public_policies(holder) if {
+	holder.type == "aws_s3_access_point"
+	some text in modules.unknown_exprs(object.get(holder.config, "bucket", null))
+	some call in modules.s3_buckets
+	tf.names(holder.address, text, call.address)
+	module_may_restrict(call)
+}
+
+access_point_blocks_public_policies(ap) if {
+	ap.type == "aws_s3_access_point"
+	access_point_setting_on(ap, "block_public_policy")
+}
+
+access_point_setting_on(ap, setting) if {
+	some config in tf.blocks(ap, "public_access_block_configuration")
+	not unknown.is_false(object.get(config, setting, null))
+}
+
+access_point_setting_on(ap, _) if count(tf.blocks(ap, "public_access_block_configuration")) == 0
+
+account_may_restrict if {
+	some pab in tf.resources("aws_s3_account_public_access_block")
+	may_be_on(pab.config, "restrict_public_buckets")
+}
+
+# may_be_on(config, switch): true or unknown (unset is false on the provider's resources).
+may_be_on(config, switch) if not unknown.not_true(object.get(config, switch, null))
+
+# module_may_restrict(call): the call's public access block may restrict public policies: it
+# creates one (attach_public_policy not known false) and restrict_public_buckets is true, unknown,
+# or unset where the call is not pinned below 4.0 (the module's default became true in 4.0).
+module_may_restrict(call) if {
+	not unknown.is_false(object.get(call.config, "attach_public_policy", null))
+	module_switch_may_be_on(call, "restrict_public_buckets")
+}
+
+module_switch_may_be_on(call, switch) if {
+	value := object.get(call.config, switch, null)
+	value != null
+	not unknown.not_true(value)
+}
+
+module_switch_may_be_on(call, switch) if {
+	object.get(call.config, switch, null) == null
+	not modules.pinned_below(call, 4)
+}
+
+# policy_buckets(holder): the buckets of the configuration holder's policy applies to.
+policy_buckets(holder) := {holder} if holder.type == "aws_s3_bucket"
+
+else := {b | some b in buckets; holder in companions(b, holder.type)} if holder.type in {"aws_s3_bucket_policy", "aws_s3_access_point"}
+
+else := set()
+
+# bucket_blocks(holder): public access block resources that are, or may be, those of holder's
+# bucket: its companions; blocks naming the bucket by the same argument as a policy or access
+# point whose bucket is not a resource here (`bucket = var.name` on both, or one literal name);
+# and blocks whose bucket cannot be resolved at all.
+bucket_blocks(holder) := union({
+	{pab | some b in policy_buckets(holder); some pab in companions(b, "aws_s3_bucket_public_access_block")},
+	unresolved_blocks,
+})
+
+same_bucket_argument(holder, pab) if {
+	holder.type != "aws_s3_bucket"
+	name := unknown.known_string(holder.config.bucket)
+	pab.config.bucket == name
+}
+
+same_bucket_argument(holder, pab) if {
+	holder.type != "aws_s3_bucket"
+	expression_key(holder) == expression_key(pab)
+}
+
+unresolved_blocks contains pab if {
+	some pab in tf.resources("aws_s3_bucket_public_access_block")
+	unknown.is_unknown(tf.attr(pab, ["bucket"]))
+	count(tf.references_to(pab, ["bucket"], "aws_s3_bucket")) == 0
+	not named_like_a_bucket(pab)
+}
+
+# public_policy_applied(holder): a policy that S3 calls public (an Allow open to any principal with
+# no condition S3 accepts) is applied, in this configuration, where the Block Public Access
+# settings holder sets reach: for a bucket's block, the bucket's policies and the policies of its
+# access points (a bucket's BlockPublicPolicy also rejects its same-account access points'
+# public policies); for the account block, every bucket and access point policy; for a module
+# call, its own `policy`. Turning block_public_policy on there stops no access (the stored policy
+# stays in force) and makes S3 reject the next put of that policy, so the apply fails: a fix that
+# only sets block_public_policy is withheld (session 24).
+public_policy_applied(holder) if {
+	some doc in applied_policy_documents(holder)
+	some e in resource_policy.any_principal_statements(resource_policy.document(doc))
+	public_to_s3(e.statement)
+}
+
+applied_policy_documents(holder) := block_policy_documents(holder) if {
+	holder.type == "aws_s3_bucket_public_access_block"
+} else := account_policy_documents if {
+	holder.type == "aws_s3_account_public_access_block"
+} else := {doc | doc := object.get(holder.config, "policy", null); doc != null}
+
+block_policy_documents(pab) := union({bucket_reach_documents(b) | some b in blocked_buckets(pab)}) | {r.config.policy |
+	some r in tf.resources("aws_s3_bucket_policy")
+	same_bucket_argument(r, pab)
+}
+
+# bucket_reach_documents(b): the bucket's own policies and those of its access points.
+bucket_reach_documents(b) := {p.doc | some p in bucket_policies(b)} | access_point_policy_documents(companions(b, "aws_s3_access_point"))
+
+blocked_buckets(pab) := {b | some b in buckets; pab in companions(b, pab.type)}
+
+account_policy_documents := {doc |
+	some r in array.concat(array.concat(buckets, tf.resources("aws_s3_bucket_policy")), modules.s3_buckets)
+	doc := object.get(r.config, "policy", null)
+	doc != null
+} | access_point_policy_documents(tf.resources("aws_s3_access_point"))
+
+# access_point_policy_documents(aps): the policies of those access points, their own `policy`
+# argument or an aws_s3control_access_point_policy referencing them.
+access_point_policy_documents(aps) := {doc | some ap in aps; doc := object.get(ap.config, "policy", null); doc != null} | {r.config.policy |
+	some r in tf.resources("aws_s3control_access_point_policy")
+	some ap in aps
+	some ref in r.references
+	ref.path == ["access_point_arn"]
+	tf.refers_to(ref.target, ap.address)
+}

@@ -108,3 +108,87 @@ test_module_mfa_delete_on if {
 	not s3.module_mfa_delete_on({"mfa_delete": "Disabled"})
 	not s3.module_mfa_delete_on({})
 }
+
+# ---- Block Public Access: public_policy_held_back, restricts_public_policies (session 24) ----
+
+site := {"address": "aws_s3_bucket.site", "type": "aws_s3_bucket", "name": "site", "config": {"bucket": "site"}, "references": []}
+
+open_read := {"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}
+
+site_block(settings) := {"address": "aws_s3_bucket_public_access_block.site", "type": "aws_s3_bucket_public_access_block", "name": "site", "config": object.union({"bucket": "site"}, settings), "references": []}
+
+account_block(settings) := {"address": "aws_s3_account_public_access_block.a", "type": "aws_s3_account_public_access_block", "name": "a", "config": settings, "references": []}
+
+site_policy := {"address": "aws_s3_bucket_policy.site", "type": "aws_s3_bucket_policy", "name": "site", "config": {"bucket": "site", "policy": {"Statement": [open_read]}}, "references": []}
+
+# No block in the configuration: S3's April 2023 default is not read (the bucket may be older).
+test_no_block_holds_nothing_back if {
+	not s3.public_policy_held_back(site, [open_read]) with input as {"resources": [site]}
+	not s3.public_policy_held_back(site_policy, [open_read]) with input as {"resources": [site, site_policy]}
+}
+
+test_block_public_policy_alone_holds_nothing_back if {
+	not s3.public_policy_held_back(site, [open_read]) with input as {"resources": [site, site_block({"block_public_policy": true})]}
+	not s3.public_policy_held_back(site, [open_read]) with input as {"resources": [site, account_block({"block_public_policy": true})]}
+}
+
+test_restrict_public_buckets_alone_holds_back if {
+	s3.public_policy_held_back(site, [open_read]) with input as {"resources": [site, site_block({"restrict_public_buckets": true})]}
+	s3.public_policy_held_back(site_policy, [open_read]) with input as {"resources": [site, site_policy, site_block({"restrict_public_buckets": true})]}
+	s3.public_policy_held_back(site_policy, [open_read]) with input as {"resources": [site_policy, account_block({"restrict_public_buckets": true})]}
+	not s3.public_policy_held_back(site, [open_read]) with input as {"resources": [site, account_block({"restrict_public_buckets": false})]}
+}
+
+# A statement S3 does not call public passes every block.
+test_statement_s3_does_not_call_public_is_not_held_back if {
+	ip := object.union(open_read, {"Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}})
+	not s3.public_policy_held_back(site, [ip]) with input as {"resources": [site, site_block({"restrict_public_buckets": true})]}
+	not s3.public_policy_held_back(site, [{"Effect": "Allow", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}]) with input as {"resources": [site, site_block({"restrict_public_buckets": true})]}
+}
+
+test_unknowns_may_restrict if {
+	s3.restricts_public_policies(site) with input as {"resources": [site, site_block({"restrict_public_buckets": {"$unknown": "var.r"}})]}
+	s3.restricts_public_policies(site) with input as {"resources": [site, account_block({"restrict_public_buckets": {"$unknown": "var.r"}})]}
+	unresolved := object.union(site_block({"restrict_public_buckets": true}), {"config": {"bucket": {"$unknown": "var.name"}}})
+	s3.restricts_public_policies(site) with input as {"resources": [site, unresolved]}
+}
+
+test_module_call_defaults_by_major if {
+	call := {"address": "module.b", "source": "terraform-aws-modules/s3-bucket/aws", "config": {}}
+	s3.restricts_public_policies(call) with input as {"resources": []}
+	not s3.restricts_public_policies(object.union(call, {"version": "~> 3.0"})) with input as {"resources": []}
+	not s3.restricts_public_policies(object.union(call, {"config": {"attach_public_policy": false}})) with input as {"resources": []}
+	s3.restricts_public_policies(object.union(call, {"version": "3.15.0", "config": {"restrict_public_buckets": true}})) with input as {"resources": []}
+}
+
+access_point(settings) := {"address": "aws_s3_access_point.ap", "type": "aws_s3_access_point", "name": "ap", "config": {"bucket": "site", "public_access_block_configuration": [settings]}, "references": []}
+
+# An access point's own settings are fixed at creation: its BlockPublicPolicy holds a public policy
+# back; the bucket's BlockPublicPolicy does not, its RestrictPublicBuckets does.
+test_access_point_settings if {
+	off := {"block_public_policy": false, "restrict_public_buckets": false}
+	not s3.public_policy_held_back(access_point(off), [open_read]) with input as {"resources": [site, access_point(off)]}
+	s3.public_policy_held_back(access_point({"restrict_public_buckets": false}), [open_read]) with input as {"resources": [site]}
+	s3.public_policy_held_back(access_point({"block_public_policy": false}), [open_read]) with input as {"resources": [site]}
+	not s3.public_policy_held_back(access_point(off), [open_read]) with input as {"resources": [site, access_point(off), site_block({"block_public_policy": true})]}
+	s3.public_policy_held_back(access_point(off), [open_read]) with input as {"resources": [site, access_point(off), site_block({"restrict_public_buckets": true})]}
+}
+
+test_public_policy_applied if {
+	s3.public_policy_applied(site_block({})) with input as {"resources": [site, site_policy, site_block({})]}
+	s3.public_policy_applied(account_block({})) with input as {"resources": [site_policy, account_block({})]}
+	not s3.public_policy_applied(site_block({})) with input as {"resources": [site, site_block({})]}
+	scoped := object.union(site_policy, {"config": {"policy": {"Statement": [object.union(open_read, {"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-1"}}})]}}})
+	not s3.public_policy_applied(site_block({})) with input as {"resources": [site, scoped, site_block({})]}
+}
+
+# BlockPublicPolicy on the account, or on the bucket for its same-account access points, also
+# rejects a public access point policy when it is put.
+test_public_access_point_policy_applied if {
+	open := {"block_public_policy": false, "restrict_public_buckets": false}
+	ap := object.union(access_point(open), {"config": {"policy": {"Statement": [open_read]}}})
+	s3.public_policy_applied(account_block({})) with input as {"resources": [ap, account_block({})]}
+	s3.public_policy_applied(site_block({})) with input as {"resources": [site, ap, site_block({})]}
+	ap_policy := {"address": "aws_s3control_access_point_policy.p", "type": "aws_s3control_access_point_policy", "name": "p", "config": {"policy": {"Statement": [open_read]}}, "references": [{"path": ["access_point_arn"], "target": "aws_s3_access_point.ap"}]}
+	s3.public_policy_applied(account_block({})) with input as {"resources": [access_point(open), ap_policy, account_block({})]}
+}

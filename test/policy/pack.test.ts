@@ -88,5 +88,5 @@ test('scalar metadata values become lists; a single reference id is a one-elemen
 });
 
 function libFiles(): { path: string; text: string }[] {
-  return ['result', 'unknown', 'tf', 'modules', 's3'].map((n) => ({ path: `lib/${n}.rego`, text: readFileSync(resolve(REPO_ROOT, `policies/lib/${n}.rego`), 'utf8') }));
+  return ['result', 'unknown', 'tf', 'modules', 'iam', 'resource_policy', 's3'].map((n) => ({ path: `lib/${n}.rego`, text: readFileSync(resolve(REPO_ROOT, `policies/lib/${n}.rego`), 'utf8') }));
 }

@@ -6,7 +6,7 @@
 #   resources, principals, source addresses and API usage; anyone on the internet could read
 #   them, and with write access also delete or forge them. An ACL that the bucket's public access
 #   block ignores (ignore_public_acls = true) grants nothing, and a public policy is held back by
-#   restrict_public_buckets on the bucket or the account; neither is reported then (except a
+#   restrict_public_buckets (true or unknown) on the bucket or the account; neither is reported then (except a
 #   statement limited to fixed aws:SourceIp ranges, which S3 does not deem public and so leaves in
 #   force).
 #   block_public_policy does not hold a policy back: S3 only refuses to store a new public one, and
@@ -64,22 +64,16 @@ deny contains result.with_related(result.fail(p.resource, p.path, msg), related)
 	msg := sprintf("%s receives the CloudTrail logs of %s but its bucket policy allows %s to any principal", [bucket.address, trail.address, labels])
 }
 
-# held_back(bucket, s): restrict_public_buckets, on the bucket or the account, confines a policy S3
-# deems public to AWS services and the owner's account. block_public_policy does not: "Enabling
-# this setting doesn't affect existing bucket policies" (S3 API reference), and nothing orders
-# the policy after the block. A statement that admits fixed aws:SourceIp ranges is not public to
+# held_back(bucket, s): restrict_public_buckets, on the bucket or the account (true or unknown),
+# confines a policy S3 deems public to AWS services and the owner's account; block_public_policy
+# does not ("Enabling this setting doesn't affect existing bucket policies", S3 API reference, and
+# nothing orders the policy after the block). The shared reading is lib/s3.rego's
+# restricts_public_policies. A statement that admits fixed aws:SourceIp ranges is not public to
 # S3, so restrict_public_buckets leaves it in force: anyone calling from those addresses.
 held_back(bucket, s) if {
-	restricted(bucket)
+	s3.restricts_public_policies(bucket)
 	not address_limited(s)
 }
-
-restricted(bucket) if {
-	some pab in s3.companions(bucket, "aws_s3_bucket_public_access_block")
-	unknown.is_true(object.get(pab.config, "restrict_public_buckets", null))
-}
-
-restricted(_) if "restrict_public_buckets" in s3.account_switches_on
 
 # IpAddress on aws:SourceIp with ranges short of "everywhere" (NotIpAddress admits everyone else,
 # which S3 deems public).

@@ -135,3 +135,13 @@ test_deny_and_unknown_condition_pass if {
 	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [bucket_policy({"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "arn:aws:s3:::corp-trail/*", "Condition": {"Bool": {"aws:SecureTransport": "false"}}})])}
 	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [bucket_policy(object.union(public_read, {"Condition": {"$unknown": "var.condition"}}))])}
 }
+
+# Session 24: the shared reading of Block Public Access (lib s3.restricts_public_policies): an
+# unknown restrict_public_buckets may restrict, so the policy finding is withheld (unknown is
+# silent), as S3-009 does.
+test_unknown_restrict_public_buckets_is_silent if {
+	count(rule.deny) == 0 with input as {"resources": array.concat(trail_and_bucket, [
+		bucket_policy(public_read),
+		{"address": "aws_s3_bucket_public_access_block.trail", "type": "aws_s3_bucket_public_access_block", "name": "trail", "config": {"bucket": "corp-trail", "restrict_public_buckets": {"$unknown": "var.restrict"}}, "references": []},
+	])}
+}

@@ -7,11 +7,13 @@
 #   bucket is a deliberately public website, this exposes or lets anyone tamper with its data.
 #   Opaque terraform-aws-modules/s3-bucket calls are checked through their policy argument.
 #   The finding is withheld when S3 neutralises a policy it calls public: the bucket's or the
-#   account's public access block (in the configuration) turns on restrict_public_buckets, which
-#   also restricts a policy already stored. block_public_policy alone does not withhold it (it only
-#   rejects new policies, and nothing orders the block before the policy), nor does S3's April 2023
-#   default for new buckets (the bucket may be older, or imported). A policy S3 calls non-public (a
-#   fixed aws:SourceIp or another key S3 names) passes a block and is still reported.
+#   account's public access block (in the configuration), or the module call, turns on
+#   restrict_public_buckets (or may: an unknown value, a block whose bucket cannot be resolved, the
+#   s3-bucket module's default from 4.0), which also restricts a policy already stored.
+#   block_public_policy alone does not withhold it (it only rejects new policies, and nothing orders
+#   the block before the policy), nor does S3's April 2023 default for new buckets (the bucket may
+#   be older, or imported). A policy S3 calls non-public (a fixed aws:SourceIp or another key S3
+#   names) passes a block and is still reported.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status
 # custom:
@@ -43,15 +45,13 @@ import data.palisade.lib.modules
 import data.palisade.lib.resource_policy
 import data.palisade.lib.result
 import data.palisade.lib.s3
-import data.palisade.lib.tf
-import data.palisade.lib.unknown
 
 # One finding per policy, on the policy attribute; the open statements are related locations.
 deny contains result.with_related(result.fail(r, ["policy"], msg), related) if {
 	some r in policy_holders
 	entries := resource_policy.any_principal_statements(resource_policy.document(r.config.policy))
 	count(entries) > 0
-	not blocked(r, entries)
+	not s3.public_policy_held_back(r, [e.statement | some e in entries])
 	related := [result.related(r, array.concat(["policy"], array.concat(e.path, ["Principal"])), "open to any principal") | some e in entries]
 	msg := sprintf("the policy of %s allows %s to any principal", [r.address, concat(", ", [resource_policy.action_labels(e.statement) | some e in entries])])
 }
@@ -64,55 +64,8 @@ policy_holders := array.concat(
 	modules.s3_buckets,
 )
 
-# blocked(r, entries): every open statement is public by S3's definition, and a public access block
-# S3 applies to the bucket keeps it from granting anyone outside the account (RestrictPublicBuckets,
-# for stored policies too). BlockPublicPolicy is not enough: "Enabling this setting doesn't affect
-# existing bucket policies" (S3 User Guide), and Terraform may store the policy before the block
-# (review of session 23, R4).
-blocked(r, entries) if {
-	every e in entries {
-		s3_public(e.statement)
-	}
-	switch_on(r, "restrict_public_buckets")
-}
-
-# s3_public(s): S3 calls the statement public ("The meaning of public", S3 User Guide): a "*"
-# principal with no condition on a key S3 accepts as fixing who may call. A key listed here is
-# conservative: its value may be a wildcard or a broad range, which S3 still calls public, but the
-# finding is then kept. An Allow with NotPrincipal is not settled by that page, so it is kept too.
-s3_public(s) if {
-	object.get(s, "NotPrincipal", null) == null
-	not fixing_condition(s)
-}
-
-fixing_condition(s) if {
-	some keys in s.Condition
-	some key, _ in keys
-	lower(key) in s3_fixing_keys
-}
-
-s3_fixing_keys := resource_policy.scoping_keys | {"aws:sourceip", "aws:vpcsourceip", "s3:dataaccesspointarn"}
-
-# switch_on(r, switch): the switch is (or may be: unknown) on for the policy's bucket.
-switch_on(_, switch) if {
-	some pab in tf.resources("aws_s3_account_public_access_block")
-	not unknown.not_true(object.get(pab.config, switch, null))
-}
-
-switch_on(r, switch) if {
-	r.type in {"aws_s3_bucket", "aws_s3_bucket_policy"}
-	some pab in s3.companions(s3.bucket_of(r), "aws_s3_bucket_public_access_block")
-	not unknown.not_true(object.get(pab.config, switch, null))
-}
-
-# S3's default for new buckets (every setting on since April 2023) is not read: a bucket of the
-# configuration may have been created before it or imported, and keeps its public policy.
-
-# An opaque terraform-aws-modules/s3-bucket call that turns the switch on for its bucket (its
-# default differs by major version, so only an explicit true or an unknown value counts).
-switch_on(r, switch) if {
-	not r.type
-	value := object.get(r.config, switch, null)
-	value != null
-	not unknown.not_true(value)
-}
+# Withheld only where S3 keeps every open statement from anyone outside the account: the shared
+# reading of Block Public Access (lib/s3.rego, public_policy_held_back) — RestrictPublicBuckets on
+# the bucket, the account or the module call, true or unknown; not BlockPublicPolicy alone ("Enabling
+# this setting doesn't affect existing bucket policies", and Terraform may store the policy before
+# the block; review of session 23, R4), not S3's April 2023 default for new buckets.

@@ -26,8 +26,15 @@ test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [{"address": "aws_s3_bucket_policy.this", "type": "aws_s3_bucket_policy", "name": "this", "config": {"policy": {"$unknown": "var.doc"}}, "references": []}]}
 }
 
+# The module's restrict_public_buckets defaults to false before 4.0 and to true since (session 24:
+# an unpinned call gets the current major); attach_public_policy = false creates no block at all.
 test_opaque_s3_bucket_module_fires if {
-	count(rule.deny) == 1 with input as {"resources": [], "modules": [{"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}}}]}
+	call := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "version": "3.15.0", "config": {"policy": {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject"}]}}}
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [call]}
+	unpinned := object.remove(call, ["version"])
+	count(rule.deny) == 0 with input as {"resources": [], "modules": [unpinned]}
+	no_block := object.union(unpinned, {"config": {"attach_public_policy": false}})
+	count(rule.deny) == 1 with input as {"resources": [], "modules": [no_block]}
 }
 
 # Block Public Access (session 23): RestrictPublicBuckets, on the bucket or the account, keeps a
@@ -91,6 +98,17 @@ test_policy_s3_does_not_call_public_still_fires_under_a_restricting_block if {
 test_module_call_that_restricts_public_policies_passes if {
 	call := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"restrict_public_buckets": true, "policy": {"Statement": [open_statement]}}}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [call]}
-	blocks := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_policy": true, "policy": {"Statement": [open_statement]}}}
+	blocks := {"address": "module.site", "source": "terraform-aws-modules/s3-bucket/aws", "config": {"block_public_policy": true, "restrict_public_buckets": false, "policy": {"Statement": [open_statement]}}}
 	count(rule.deny) == 1 with input as {"resources": [], "modules": [blocks]}
+}
+
+# A block whose bucket Palisade cannot resolve may be this bucket's: unknown is silent. A policy
+# and a block naming one bucket by the same variable belong together.
+test_unresolved_or_same_named_block_that_restricts_passes if {
+	unresolved := object.union(bpa({"restrict_public_buckets": true}), {"config": {"bucket": {"$unknown": "var.other"}}})
+	count(rule.deny) == 0 with input as {"resources": [bucket, bucket_res(open_statement), unresolved]}
+	by_var := object.union(res(open_statement), {"config": {"bucket": {"$unknown": "var.name"}, "policy": {"Statement": [open_statement]}}})
+	count(rule.deny) == 0 with input as {"resources": [by_var, unresolved]}
+	off := object.union(unresolved, {"config": {"restrict_public_buckets": false}})
+	count(rule.deny) == 1 with input as {"resources": [by_var, off]}
 }
