@@ -11,11 +11,17 @@
 #   console) reads them in clear text, and
 #   they are copied into every task or job definition revision. A variable
 #   whose name says it holds a password, token, API key, private key or AWS secret key is reported
-#   when its value is written in the configuration or is secret material Terraform generates or
-#   reads (random_password, a Secrets Manager secret_string, an SSM parameter's value). Names of
-#   references to a secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets. A value that is an
-#   AWS access key id (AKIA…, ASIA…) or the secret of an aws_iam_access_key is reported whatever
-#   the variable is called.
+#   when its value is written in the configuration or comes from a secret source: secret material
+#   Terraform generates or reads (random_password, a Secrets Manager secret_string, an SSM
+#   parameter's value) or an input variable named as a secret (var.db_password) or declared
+#   `sensitive = true`, also through a module's input or a root local. Names of references to a
+#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets. Whatever the variable is called, the
+#   rule reports an AWS access key id (AKIA…, ASIA…), the secret of an aws_iam_access_key, a
+#   sensitive variable, a random_password, a whole secret string, a SecureString parameter, and a
+#   secret-named variable written into a longer text (a connection URL). The message names the
+#   source. A value known only at apply whose source says nothing (var.settings, a module output)
+#   is not reported. No fix: moving a variable to ECS `secrets` needs the task execution role's
+#   permission to read the secret, which the configuration seldom shows.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/secrets-envvar.html
 #   - ref: https://docs.aws.amazon.com/lambda/latest/dg/with-secrets-manager.html
@@ -40,6 +46,7 @@
 #     - aws_api_gateway_stage
 #     - aws_api_gateway_deployment
 #     - aws_apigatewayv2_stage
+#     - aws_ssm_parameter
 #   frameworks:
 #     pci-dss-4.0: ["8.3.2"]
 #     nist-800-53: [IA-5(7)]
@@ -64,6 +71,7 @@ package palisade.aws.credentials.secret_in_environment
 # allow_unknown: a value Terraform generates (random_password, a secret_string, an SSM parameter's
 # value, an access key's secret) is unknown before apply, and that unknown is the finding's place.
 
+import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
@@ -100,12 +108,6 @@ secret_name(name) if {
 	secret_pairs[[ws[i], ws[i + 1]]]
 }
 
-# Secret material Terraform generates or reads: its text names the source.
-generated(value) if {
-	unknown.is_unknown(value)
-	regex.match(`(^|[^A-Za-z0-9_])(random_password\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.result|[A-Za-z0-9_.\[\]"-]*\.secret_string|aws_ssm_parameter\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.value)`, value["$unknown"])
-}
-
 # A value written in the configuration: a plain string that is not a reference to a secret store.
 written(value) if {
 	s := trim_space(unknown.known_string(value))
@@ -114,27 +116,145 @@ written(value) if {
 	not s in {"true", "false"}
 }
 
-exposed(value) if written(value)
-
-exposed(value) if generated(value)
-
-# reported(name, value): a secret's name with a written or generated value, or, whatever the name,
-# an AWS access key id (AKIA… long-term, ASIA… temporary) written as the value: AWS keys are
-# configured here, and the secret key travels with its id.
+# reported(name, value): a secret's name with a value written in the configuration, or, whatever
+# the name, an AWS access key id (AKIA… long-term, ASIA… temporary) written as the value: AWS keys
+# are configured here, and the secret key travels with its id.
 reported(name, value) if {
 	secret_name(name)
-	exposed(value)
+	written(value)
 }
 
 reported(_, value) if regex.match(`^(AKIA|ASIA)[A-Z0-9]{16}$`, trim_space(unknown.known_string(value)))
 
-# The secret of an IAM user's access key (or the SMTP password derived from it) that this
-# configuration creates: a long-term credential whatever the variable is called (CloudGoat's
-# ec2_ssrf names it EC2_SECRET_KEY_ID).
-reported(_, value) if {
-	unknown.is_unknown(value)
-	regex.match(`(^|[^A-Za-z0-9_])aws_iam_access_key\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.(secret|ses_smtp_password_v4)([^A-Za-z0-9_]|$)`, value["$unknown"])
+# note(r, name, value): how the finding's message ends when variable `name` of resource r is
+# reported with `value` (undefined when it is not): nothing for a written value, else the secret
+# sources the unknown value reads (docs/accuracy.md, session 24 H7).
+note(r, name, value) := "" if reported(name, value)
+
+else := sprintf(" (its value comes from %s)", [concat(", ", sort(labels))]) if {
+	labels := {label |
+		some [level, label] in sources(r, value)
+		level_reported(level, name)
+	}
+	count(labels) > 0
 }
+
+# A "named" source is a secret only under a secret's name (a key picked out of a Secrets Manager
+# JSON secret may be the user name; an SSM parameter read by a data source may be a String). A
+# "strong" one (a variable named as a secret) is one whatever the variable is called, unless the
+# name says it holds a reference (DB_PASSWORD_ARN: the input may hold the ARN despite its name).
+# "any": secret material by declaration (a sensitive variable, a random_password, a whole secret
+# string, a SecureString parameter, an access key's secret, or a secret written into a longer
+# text such as a connection URL) is reported under any name.
+level_reported("named", name) if secret_name(name)
+
+level_reported("strong", name) if secret_name(name)
+
+level_reported("strong", name) if not reference_name(name)
+
+level_reported("any", _)
+
+reference_name(name) if {
+	ws := words(name)
+	count(ws) > 0
+	reference_words[ws[count(ws) - 1]]
+}
+
+# sources(r, value): [level, label] for each declared secret source that the unknown value reads:
+# its own expression text in r's module, and, when it is one of the module's variables, the text
+# of the argument each call passes for it (in the caller's module); a root local is followed to
+# its value's text. A value whose texts name no declared secret has no source: unknown, silent.
+sources(r, value) := {s |
+	some [text, scope] in source_texts(r, value)
+	some s in text_sources(text, scope)
+}
+
+source_texts(r, value) := ({[text, tf.scope(r.address)] | some text in modules.unknown_exprs(value)} | {[text, scope] |
+	some passed in modules.caller_values(r, value)
+	some text in modules.unknown_exprs(passed.value)
+	scope := caller_scope(passed.caller)
+}) | {[text, ""] |
+	tf.scope(r.address) == ""
+	some expr in modules.unknown_exprs(value)
+	[[_, local]] := regex.find_all_string_submatch_n(`^local\.([A-Za-z_][A-Za-z0-9_-]*)$`, expr, 1)
+	some text in modules.unknown_exprs(object.get(object.get(input, "locals", {}), local, null))
+}
+
+caller_scope("") := ""
+
+caller_scope(caller) := concat("", [caller, "."]) if caller != ""
+
+# A variable declared `sensitive = true` (input.sensitive_variables), read whole, is a secret by
+# its author's declaration; an attribute of one (var.db.host) only under a secret's name. A
+# variable named as a secret (var.db_password, var.api_token) is one when its name ends in the
+# secret's word and it is read whole; otherwise (var.token_auth_mode) only under a secret's name.
+text_sources(text, scope) := {[in_text(level, text), label] | some [level, label] in _text_sources(text, scope)}
+
+# A strong source written into a longer text (a template: "postgres://app:${var.db_password}@…")
+# puts the secret itself there, whatever the variable is called (DATABASE_URL).
+in_text("strong", text) := "any" if startswith(text, `"`)
+
+else := level if level := "strong"
+
+in_text(level, _) := level if level != "strong"
+
+_text_sources(text, scope) := (((({[level, label] |
+	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_.])var\.([A-Za-z_][A-Za-z0-9_-]*)([.\[]?)`, text, -1)
+	address := concat("", [scope, "var.", m[2]])
+	address in object.get(input, "sensitive_variables", [])
+	level := whole_level(m[3])
+	label := sprintf("sensitive variable %s", [address])
+} | {[level, label] |
+	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_.])var\.([A-Za-z_][A-Za-z0-9_-]*)([.\[]?)`, text, -1)
+	secret_name(m[2])
+	level := named_variable_level(m[2], m[3])
+	label := sprintf("variable %svar.%s", [scope, m[2]])
+}) | {["any", label] |
+	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_.])(random_password\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.result`, text, -1)
+	label := concat("", [scope, m[2]])
+}) | {[level, label] |
+	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_])((data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.secret_string`, text, -1)
+	level := whole_secret_level(text)
+	label := sprintf("the secret string of %s%s", [scope, m[2]])
+}) | {[level, label] |
+	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_])((data\.)?aws_ssm_parameter\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.value`, text, -1)
+	level := parameter_level(concat("", [scope, m[2]]))
+	label := sprintf("SSM parameter %s%s", [scope, m[2]])
+}) | {["any", label] |
+	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_])(aws_iam_access_key\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.(secret|ses_smtp_password_v4)([^A-Za-z0-9_]|$)`, text, -1)
+	label := sprintf("the secret of %s%s", [scope, m[2]])
+}
+
+whole_level("") := "any"
+
+whole_level(next) := "named" if next != ""
+
+# A name whose last word is a secret's word (DB_PASSWORD, API_TOKEN, CLIENT_SECRET, API_KEY).
+named_variable_level(name, "") := "strong" if {
+	ws := words(name)
+	last := ws[count(ws) - 1]
+	some tail in [[last], array.slice(ws, count(ws) - 2, count(ws))]
+	secret_tail(tail)
+} else := "named"
+
+named_variable_level(_, next) := "named" if next != ""
+
+secret_tail([w]) if secret_words[w]
+
+secret_tail(pair) if secret_pairs[pair]
+
+# A whole secret string is the secret; a key picked out of it (jsondecode(…)["username"]) may not be.
+whole_secret_level(text) := "any" if regex.match(`^(data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.secret_string$`, text)
+
+else := "named"
+
+# A managed parameter declared SecureString holds a secret; a data source's type is not in the
+# configuration (nor is an unknown type).
+parameter_level(address) := "any" if {
+	some p in tf.resources("aws_ssm_parameter")
+	p.address == address
+	unknown.known_string(object.get(p.config, "type", null)) == "SecureString"
+} else := "named"
 
 # container_definitions is JSON: decoded by the front end when part of it is unknown, else still a string.
 containers(r) := json.unmarshal(r.config.container_definitions) if {
@@ -148,8 +268,8 @@ deny contains result.fail(r, ["environment", i, "variables", name], msg) if {
 	vars := object.get(env, "variables", {})
 	is_object(vars)
 	some name, value in vars
-	reported(name, value)
-	msg := sprintf("%s passes %s in a plain environment variable", [r.address, name])
+	suffix := note(r, name, value)
+	msg := sprintf("%s passes %s in a plain environment variable%s", [r.address, name, suffix])
 }
 
 deny contains result.fail(r, ["container_definitions", i, "environment", j, "value"], msg) if {
@@ -159,8 +279,8 @@ deny contains result.fail(r, ["container_definitions", i, "environment", j, "val
 	some j, entry in unknown.items(object.get(c, "environment", []))
 	is_object(entry)
 	name := unknown.known_string(object.get(entry, "name", null))
-	reported(name, object.get(entry, "value", null))
-	msg := sprintf("%s passes %s to container %v in a plain environment variable", [r.address, name, object.get(c, "name", "(unnamed)")])
+	suffix := note(r, name, object.get(entry, "value", null))
+	msg := sprintf("%s passes %s to container %v in a plain environment variable%s", [r.address, name, object.get(c, "name", "(unnamed)"), suffix])
 }
 
 # A Batch job definition's containers: container_properties (one container), node_properties
@@ -172,8 +292,8 @@ deny contains result.fail(r, array.concat(prefix, ["environment", j, "value"]), 
 	some j, entry in unknown.items(object.get(c, "environment", []))
 	is_object(entry)
 	name := unknown.known_string(object.get(entry, "name", null))
-	reported(name, object.get(entry, "value", null))
-	msg := sprintf("%s passes %s to its job's container in a plain environment variable", [r.address, name])
+	suffix := note(r, name, object.get(entry, "value", null))
+	msg := sprintf("%s passes %s to its job's container in a plain environment variable%s", [r.address, name, suffix])
 }
 
 # eks_properties are blocks; a container's variables are `env` blocks of name and value.
@@ -185,9 +305,9 @@ deny contains result.fail(r, path, msg) if {
 	some k, container in unknown.items(object.get(pod, kind, []))
 	some l, env in unknown.items(object.get(container, "env", []))
 	name := unknown.known_string(object.get(env, "name", null))
-	reported(name, object.get(env, "value", null))
+	suffix := note(r, name, object.get(env, "value", null))
 	path := ["eks_properties", i, "pod_properties", j, kind, k, "env", l, "value"]
-	msg := sprintf("%s passes %s to container %v in a plain environment variable", [r.address, name, object.get(container, "name", k)])
+	msg := sprintf("%s passes %s to container %v in a plain environment variable%s", [r.address, name, object.get(container, "name", k), suffix])
 }
 
 deny contains result.fail(r, ["environment", i, "environment_variable", j, "value"], msg) if {
@@ -197,8 +317,8 @@ deny contains result.fail(r, ["environment", i, "environment_variable", j, "valu
 	is_object(variable)
 	unknown.known_string(object.get(variable, "type", "PLAINTEXT")) == "PLAINTEXT"
 	name := unknown.known_string(object.get(variable, "name", null))
-	reported(name, object.get(variable, "value", null))
-	msg := sprintf("%s passes %s as a PLAINTEXT build variable", [r.address, name])
+	suffix := note(r, name, object.get(variable, "value", null))
+	msg := sprintf("%s passes %s as a PLAINTEXT build variable%s", [r.address, name, suffix])
 }
 
 # Elastic Beanstalk environment properties are settings of one namespace (the secrets namespace,
@@ -210,8 +330,8 @@ deny contains result.fail(r, ["setting", i, "value"], msg) if {
 	is_object(setting)
 	unknown.known_string(object.get(setting, "namespace", null)) == "aws:elasticbeanstalk:application:environment"
 	name := unknown.known_string(object.get(setting, "name", null))
-	reported_setting(r, name, object.get(setting, "value", null))
-	msg := sprintf("%s passes %s in a plain environment property", [r.address, name])
+	suffix := setting_note(r, name, object.get(setting, "value", null))
+	msg := sprintf("%s passes %s in a plain environment property%s", [r.address, name, suffix])
 }
 
 # Amplify apps and branches keep environment_variables, API Gateway stages variables (v2:
@@ -229,8 +349,8 @@ deny contains result.fail(r, [attr, name], msg) if {
 	vars := object.get(r.config, attr, {})
 	is_object(vars)
 	some name, value in vars
-	reported(name, value)
-	msg := sprintf("%s passes %s in a plain %s", [r.address, name, kind])
+	suffix := note(r, name, value)
+	msg := sprintf("%s passes %s in a plain %s%s", [r.address, name, kind, suffix])
 }
 
 # An Amplify app's auto_branch_creation_config holds the environment variables of every branch
@@ -241,15 +361,17 @@ deny contains result.fail(r, ["auto_branch_creation_config", i, "environment_var
 	vars := object.get(config, "environment_variables", {})
 	is_object(vars)
 	some name, value in vars
-	reported(name, value)
-	msg := sprintf("%s passes %s in a plain environment variable", [r.address, name])
+	suffix := note(r, name, value)
+	msg := sprintf("%s passes %s in a plain environment variable%s", [r.address, name, suffix])
 }
-
-reported_setting(_, name, value) if reported(name, value)
 
 # A `dynamic "setting"` over a map reaches the model with the iterator's text (`setting.value`),
 # not the element's; the for_each map's reference at the setting's name says what the value is.
-reported_setting(r, name, value) if {
+setting_note(r, name, value) := suffix if {
+	suffix := note(r, name, value)
+}
+
+else := sprintf(" (its value comes from the secret of %s)", [ref.target]) if {
 	unknown.is_unknown(value)
 	some ref in r.references
 	ref.path == ["setting", name]

@@ -40,7 +40,8 @@ test_generated_secret_material_fires if {
 }
 
 test_references_and_unknown_inputs_pass if {
-	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "var.db_password"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "var.db_settings"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "module.db.master_password"}})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"DB_SECRET": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD": "/prod/db/password"})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD_SECRET_ARN": "literal"})]}
@@ -137,7 +138,7 @@ test_beanstalk_other_namespaces_and_references_pass if {
 	settings := [
 		{"namespace": "aws:autoscaling:launchconfiguration", "name": "IamInstanceProfile", "value": "app-profile"},
 		{"namespace": "aws:elasticbeanstalk:application:environmentsecrets", "name": "DB_PASSWORD", "value": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"},
-		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "DB_PASSWORD", "value": {"$unknown": "var.db_password"}},
+		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "DB_PASSWORD", "value": {"$unknown": "var.app_setting"}},
 		{"namespace": "aws:elasticbeanstalk:application:environment", "name": "DB_PASSWORD_SECRET_ARN", "value": "arn:aws:secretsmanager:eu-west-1:111122223333:secret:db"},
 	]
 	count(rule.deny) == 0 with input as {"resources": [environment(settings)]}
@@ -202,7 +203,7 @@ test_api_gateway_stage_variable_secret_fires if {
 test_amplify_and_stage_references_pass if {
 	count(rule.deny) == 0 with input as {"resources": [
 		{"address": "aws_amplify_app.a", "type": "aws_amplify_app", "name": "a", "references": [], "config": {"name": "a", "environment_variables": {"API_TOKEN_PARAMETER": "/amplify/token", "NODE_ENV": "production"}}},
-		{"address": "aws_api_gateway_stage.s", "type": "aws_api_gateway_stage", "name": "s", "references": [], "config": {"stage_name": "prod", "variables": {"secretArn": "arn:aws:secretsmanager:us-east-1:111122223333:secret:x", "api_token": {"$unknown": "var.token"}}}},
+		{"address": "aws_api_gateway_stage.s", "type": "aws_api_gateway_stage", "name": "s", "references": [], "config": {"stage_name": "prod", "variables": {"secretArn": "arn:aws:secretsmanager:us-east-1:111122223333:secret:x", "api_token": {"$unknown": "var.stage_value"}}}},
 	]}
 }
 
@@ -229,4 +230,87 @@ test_api_gateway_deployment_variable_secret_fires if {
 		"msg": "aws_api_gateway_deployment.d passes db_password in a plain stage variable",
 		"resource": "aws_api_gateway_deployment.d", "path": ["variables", "db_password"],
 	}} with input as {"resources": [{"address": "aws_api_gateway_deployment.d", "type": "aws_api_gateway_deployment", "name": "d", "references": [], "config": {"rest_api_id": "x", "stage_name": "prod", "variables": {"db_password": "hunter2-prod", "deployed_at": "2024"}}}]}
+}
+
+# Session 24 (H7): a value unknown to the scan whose source is a secret by declaration.
+
+test_secret_named_variable_fires_and_names_it if {
+	rule.deny == {{
+		"msg": "aws_lambda_function.f passes DB_PASSWORD in a plain environment variable (its value comes from variable var.db_password)",
+		"resource": "aws_lambda_function.f", "path": ["environment", 0, "variables", "DB_PASSWORD"],
+	}} with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "var.db_password"}, "STAGE": {"$unknown": "var.stage"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"DATABASE_URL": {"$unknown": "\"postgres://app:${var.db_password}@db:5432/app\""}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"STRIPE": {"$unknown": "var.stripe_api_key"}})]}
+}
+
+test_variable_named_only_in_part_needs_a_secret_name if {
+	# The secret's word is not the variable's last (var.token_auth_mode), or an attribute is read.
+	count(rule.deny) == 0 with input as {"resources": [fn({"AUTH_MODE": {"$unknown": "var.token_auth_mode"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_USER": {"$unknown": "var.db_password_settings.user"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"API_TOKEN": {"$unknown": "var.token_auth_mode"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD_ARN": {"$unknown": "var.db_password"}})]}
+}
+
+test_sensitive_variable_fires_whatever_the_name if {
+	rule.deny == {{
+		"msg": "aws_lambda_function.f passes DATABASE_URL in a plain environment variable (its value comes from sensitive variable var.dsn)",
+		"resource": "aws_lambda_function.f", "path": ["environment", 0, "variables", "DATABASE_URL"],
+	}} with input as {"sensitive_variables": ["var.dsn"], "resources": [fn({"DATABASE_URL": {"$unknown": "var.dsn"}})]}
+
+	# Attributes of a sensitive object under plain names, and a variable that says nothing.
+	no_findings := {"sensitive_variables": ["var.db"], "resources": [fn({
+		"DB_HOST": {"$unknown": "var.db.host"},
+		"DB_PORT": {"$unknown": "var.db.port"},
+		"STAGE": {"$unknown": "var.stage"},
+	})]}
+	count(rule.deny) == 0 with input as no_findings
+	count(rule.deny) == 1 with input as {"sensitive_variables": ["var.db"], "resources": [fn({"DB_PASSWORD": {"$unknown": "var.db.password"}})]}
+}
+
+module_task(value) := {
+	"address": "module.app.aws_ecs_task_definition.t", "type": "aws_ecs_task_definition", "name": "t",
+	"module": "module.app", "references": [],
+	"config": {"family": "t", "container_definitions": [{"name": "app", "environment": [{"name": "SECRET_KEY_BASE", "value": value}]}]},
+}
+
+app_call(argument) := {"address": "module.app", "name": "app", "source": "./app", "config": {"rails_key": argument}}
+
+test_module_input_follows_the_callers_argument if {
+	with_generated := {"resources": [module_task({"$unknown": "var.rails_key"})], "modules": [app_call({"$unknown": "random_password.rails.result"})]}
+	rule.deny == {{
+		"msg": "module.app.aws_ecs_task_definition.t passes SECRET_KEY_BASE to container app in a plain environment variable (its value comes from random_password.rails)",
+		"resource": "module.app.aws_ecs_task_definition.t", "path": ["container_definitions", 0, "environment", 0, "value"],
+	}} with input as with_generated
+
+	with_sensitive := {"sensitive_variables": ["var.key"], "resources": [module_task({"$unknown": "var.rails_key"})], "modules": [app_call({"$unknown": "var.key"})]}
+	count(rule.deny) == 1 with input as with_sensitive
+
+	# The module's own declaration counts, at the module's address.
+	declared := {"sensitive_variables": ["module.app.var.rails_key"], "resources": [module_task({"$unknown": "var.rails_key"})], "modules": [app_call({"$unknown": "var.anything"})]}
+	count(rule.deny) == 1 with input as declared
+	root_only := {"sensitive_variables": ["var.rails_key"], "resources": [module_task({"$unknown": "var.rails_key"})], "modules": [app_call({"$unknown": "var.anything"})]}
+	count(rule.deny) == 0 with input as root_only
+}
+
+test_root_local_is_followed if {
+	count(rule.deny) == 1 with input as {"locals": {"pw": {"$unknown": "var.db_password"}}, "resources": [fn({"DB_PASS": {"$unknown": "local.pw"}})]}
+	count(rule.deny) == 0 with input as {"locals": {"pw": {"$unknown": "module.db.out"}}, "resources": [fn({"DB_PASS": {"$unknown": "local.pw"}})]}
+}
+
+test_secret_strings_and_parameters if {
+	whole := {"resources": [fn({"APP_CONFIG": {"$unknown": "aws_secretsmanager_secret_version.app.secret_string"}})]}
+	count(rule.deny) == 1 with input as whole
+
+	# A key picked out of a JSON secret is a secret only under a secret's name.
+	user := "jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)[\"username\"]"
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_USER": {"$unknown": user}})]}
+	pw := "jsondecode(data.aws_secretsmanager_secret_version.db.secret_string)[\"password\"]"
+	count(rule.deny) == 1 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": pw}})]}
+
+	secure := {"address": "aws_ssm_parameter.key", "type": "aws_ssm_parameter", "name": "key", "references": [], "config": {"name": "/app/key", "type": "SecureString", "value": {"$unknown": "var.x"}}}
+	plain := {"address": "aws_ssm_parameter.key", "type": "aws_ssm_parameter", "name": "key", "references": [], "config": {"name": "/app/key", "type": "String", "value": {"$unknown": "var.x"}}}
+	count(rule.deny) == 1 with input as {"resources": [secure, fn({"LICENSE": {"$unknown": "aws_ssm_parameter.key.value"}})]}
+	count(rule.deny) == 0 with input as {"resources": [plain, fn({"LICENSE": {"$unknown": "aws_ssm_parameter.key.value"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"LICENSE": {"$unknown": "data.aws_ssm_parameter.key.value"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"LICENSE_KEY_TOKEN": {"$unknown": "data.aws_ssm_parameter.key.value"}})]}
 }

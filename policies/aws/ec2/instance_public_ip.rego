@@ -98,12 +98,24 @@ deny contains result.fail_fix(m, path, msg, [result.set(path, false)]) if {
 # by default, and its boot script publishes the instances' public IPs in Route 53). The finding
 # stays, beside the group's own (PAL-AWS-VPC-001 and the like).
 #
+# No fix either when such a group admits inbound traffic from addresses outside the VPC that the
+# configuration names: a public network (an office's 203.0.113.0/24), or CIDRs unknown to the scan
+# that are not the VPC's own ranges - an input variable (held-out s23/H8: Mastodon's bastion admits
+# SSH from split(",", var.bastion_cidrs), the operators' addresses; var.trusted_cidrs, which the
+# trusted-CIDR fix of PAL-AWS-VPC-001 writes in place of 0.0.0.0/0), or a data source
+# (terraform-aws-eks's hybrid-node example admits SSH from the Terraform runner's address read
+# through data.http). Those addresses reach the instance on its public address; without it they
+# cannot, so the fix would lock out the very clients the group names. A VPC's or subnet's CIDR,
+# a private literal, a private IP and a cidrsubnet() carve-out stay inside: the fix is kept.
+#
 # No fix either when the resource's own provisioners connect to it on that address (held-out
 # s20/H6: redis-performance's benchmark spot instances run remote-exec over SSH to
 # self.public_ip): without the address the connection has no host and the apply fails.
 address_fix(r, path) := [] if igw_only_egress
 
 else := [] if internet_facing(r)
+
+else := [] if reached_from_outside(r)
 
 else := [] if connects_over_public_address(r)
 
@@ -120,15 +132,23 @@ why_no_fix(r) := facing_reason if {
 	internet_facing(r)
 }
 
+why_no_fix(r) := reached_reason(r) if {
+	not igw_only_egress
+	not internet_facing(r)
+	reached_from_outside(r)
+}
+
 why_no_fix(r) := connection_reason if {
 	not igw_only_egress
 	not internet_facing(r)
+	not reached_from_outside(r)
 	connects_over_public_address(r)
 }
 
 why_no_fix(r) := provisioner_reason(holder) if {
 	not igw_only_egress
 	not internet_facing(r)
+	not reached_from_outside(r)
 	not connects_over_public_address(r)
 	some holder in public_address_provisioners(r)
 }
@@ -259,3 +279,54 @@ rule_groups[rule.address] := {ref.target |
 	some rule in input.resources
 	rule.type in {"aws_security_group_rule", "aws_vpc_security_group_ingress_rule"}
 }
+
+# reached_from_outside(r): a group r names admits inbound traffic from addresses outside the VPC
+# that the configuration names (see address_fix).
+reached_from_outside(r) if count(outside_sources(r)) > 0
+
+reached_reason(r) := sprintf(
+	" (a security group it names admits inbound traffic from %s, addresses outside the VPC: they reach it on this address)",
+	[concat(", ", sort(outside_sources(r)))],
+)
+
+outside_sources(r) := {source |
+	some ref in r.references
+	group_path(ref.path)
+	some [group, source] in outside_groups
+	tf.refers_to(ref.target, group)
+}
+
+# [group, source] for each group whose ingress admits a source outside the VPC, found once.
+outside_groups contains [group, source] if {
+	some e in sg.rules
+	e.direction == "ingress"
+	some source in _outside_sources(e)
+	some group in entry_groups(e.resource.address)
+}
+
+_outside_sources(e) := ({c.value | some c in e.cidrs; net.is_public_network(c.value)} | {text |
+	some c in e.cidrs
+	text := c.value["$unknown"]
+	is_string(text)
+	not inside_vpc_source(text)
+}) | {text |
+	# A whole list unknown (cidr_blocks = split(",", var.bastion_cidrs)) leaves the entry no cidrs.
+	holder := object.get(_rule_holders, e.resource.address, null)
+	block := object.get(holder.config, e.path, null)
+	is_object(block)
+	some key in ["cidr_blocks", "ipv6_cidr_blocks"]
+	text := object.get(block, key, null)["$unknown"]
+	is_string(text)
+	not inside_vpc_source(text)
+}
+
+_rule_holders[r.address] := r if {
+	some r in input.resources
+	r.type in {"aws_security_group", "aws_default_security_group", "aws_security_group_rule"}
+}
+
+# inside_vpc_source(text): an unknown CIDR's expression reads the VPC's own addresses: a VPC's or
+# subnet's CIDR (aws_vpc.main.cidr_block, data.aws_vpc.x.cidr_block_associations,
+# module.vpc.vpc_cidr_block, module.vpc.private_subnets_cidr_blocks), a private IP, a cidrsubnet()
+# carve-out, or a variable or local named for the VPC, a subnet or a private range (var.vpc_cidr).
+inside_vpc_source(text) if regex.match(`(\b(aws_vpc|aws_default_vpc|aws_subnet|aws_default_subnet|aws_vpc_ipv4_cidr_block_association|aws_vpc_ipv6_cidr_block_association)\.|\bdata\.aws_(vpc|vpcs|subnet|subnets|vpc_ipam_pool_cidrs)\.|\bmodule\.[A-Za-z0-9_-]+(\[[^\]]*\])?\.[A-Za-z0-9_]*cidr_blocks?\b|\.private_ips?\b|\bcidrsubnets?\(|\b(var|local)\.[A-Za-z0-9_]*(vpc|subnet|private|internal)[A-Za-z0-9_]*)`, text)

@@ -234,3 +234,62 @@ test_no_fix_for_an_opaque_instance_module_connected_through_its_output if {
 	some f in rule.deny with input as {"resources": [], "modules": [call]}
 	f.fix
 }
+
+# Session 24 (H7), held-out s23/H8: Mastodon's bastion sits in a public subnet and its group admits
+# SSH from split(",", var.bastion_cidrs), the operators' addresses, which reach it on its public
+# address. The configuration names its trusted CIDRs under its own variable name (the trusted-CIDR
+# fix writes var.trusted_cidrs): the fix is withheld, the finding stays and names them.
+test_no_fix_when_the_group_admits_an_allow_list_variable if {
+	rule.deny == {{
+		"msg": "aws_launch_template.bastion gives instances a public IP address (a security group it names admits inbound traffic from split(\",\", var.bastion_cidrs), addresses outside the VPC: they reach it on this address)",
+		"resource": "aws_launch_template.bastion", "path": ["network_interfaces", 0, "associate_public_ip_address"],
+	}} with input as {"resources": [bastion_lt, ssh_group({"$unknown": "split(\",\", var.bastion_cidrs)"})]}
+
+	# The list the trusted-CIDR fix writes, and one unknown element of a list.
+	some f in rule.deny with input as {"resources": [bastion_lt, ssh_group({"$unknown": "var.trusted_cidrs"})]}
+	not f.fix
+	some g in rule.deny with input as {"resources": [bastion_lt, ssh_group(["10.0.0.0/8", {"$unknown": "var.office_cidr"}])]}
+	not g.fix
+}
+
+# A known public network (an office's addresses) reaches the instance the same way.
+test_no_fix_when_the_group_admits_a_public_network if {
+	some f in rule.deny with input as {"resources": [bastion_lt, ssh_group(["203.0.113.0/24"])]}
+	not f.fix
+	contains(f.msg, "from 203.0.113.0/24, addresses outside the VPC")
+}
+
+# The VPC's own ranges, however written, stay inside: the fix is kept.
+test_fix_kept_when_the_group_admits_the_vpcs_own_ranges if {
+	some text in [
+		"aws_vpc.main.cidr_block", "data.aws_vpc.selected.cidr_block", "module.vpc.vpc_cidr_block",
+		"module.vpc.private_subnets_cidr_blocks", "var.vpc_cidr", "local.private_subnet_cidrs",
+		"cidrsubnet(var.base, 8, 1)", "\"${aws_instance.app.private_ip}/32\"",
+	]
+	some f in rule.deny with input as {"resources": [bastion_lt, ssh_group({"$unknown": text})]}
+	f.fix == [{"op": "set", "path": ["network_interfaces", 0, "associate_public_ip_address"], "value": false}]
+}
+
+hybrid_ingress(name, cidr) := {
+	"address": sprintf("aws_vpc_security_group_ingress_rule.remote_node[%q]", [name]), "type": "aws_vpc_security_group_ingress_rule", "name": "remote_node",
+	"config": {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ipv4": cidr, "security_group_id": {"$unknown": "aws_security_group.remote_node.id"}},
+	"references": [{"path": ["security_group_id"], "target": "aws_security_group.remote_node", "attribute": "id"}],
+}
+
+# terraform-aws-eks's hybrid-node example (real-terraform): aws_vpc_security_group_ingress_rule
+# resources admit the cluster VPC and SSH from the Terraform runner's address (data.http).
+test_no_fix_when_a_vpc_rule_admits_the_runners_address if {
+	node := {
+		"address": "aws_instance.hybrid_node", "type": "aws_instance", "name": "hybrid_node",
+		"config": {"associate_public_ip_address": true, "vpc_security_group_ids": [{"$unknown": "aws_security_group.remote_node.id"}]},
+		"references": [{"path": ["vpc_security_group_ids", 0], "target": "aws_security_group.remote_node", "attribute": "id"}],
+	}
+	group := {"address": "aws_security_group.remote_node", "type": "aws_security_group", "name": "remote_node", "config": {}, "references": []}
+	cluster := hybrid_ingress("cluster-all", {"$unknown": "module.vpc.vpc_cidr_block"})
+	ssh := hybrid_ingress("ssh", {"$unknown": "\"${chomp(data.http.icanhazip.response_body)}/32\""})
+	some kept in rule.deny with input as {"resources": [node, group, cluster]}
+	count(kept.fix) == 1
+	some f in rule.deny with input as {"resources": [node, group, cluster, ssh]}
+	not f.fix
+	contains(f.msg, "data.http.icanhazip")
+}

@@ -112,6 +112,11 @@ export interface Model {
    * Terraform installs one version of a provider that satisfies all of them.
    */
   required_providers?: { [name: string]: string[] };
+  /**
+   * Terraform only: the variables declared `sensitive = true`, by address (`var.db_password` at
+   * the root, `module.app.var.password` in a module instance); absent when none is.
+   */
+  sensitive_variables?: string[];
 }
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';

@@ -10,7 +10,7 @@ import { baseName, pathToUri } from './paths';
 import { rulePath, type ParsedFile } from './rego-workspace';
 
 /** Top-level fields of Palisade's input (docs/model.md): a package reading one is an IaC package. */
-const IAC_INPUT_FIELDS = new Set(['resources', 'data', 'modules', 'providers', 'required_providers', 'variables', 'locals', 'format', 'files']);
+const IAC_INPUT_FIELDS = new Set(['resources', 'data', 'modules', 'providers', 'required_providers', 'sensitive_variables', 'variables', 'locals', 'format', 'files']);
 /** At most this many "Evaluate on" lenses per rule (the most recently opened Terraform files). */
 const MAX_TERRAFORM_LENSES = 2;
 

@@ -26,6 +26,7 @@ const INPUT_FIELDS: [string, string][] = [
   ['modules', 'array of module calls'],
   ['providers', 'array of provider configurations'],
   ['required_providers', 'object: every literal required_providers version constraint of the unit and the modules it calls, by provider name ({"aws": [">= 5.0"]})'],
+  ['sensitive_variables', 'array: the variables declared sensitive = true, by address (var.db_password, module.app.var.password); absent when none is'],
   ['variables', 'object: root module variables, final values'],
   ['locals', 'object: root module locals'],
 ];

@@ -40,6 +40,7 @@ export interface InspectUnit {
   modules: NonNullable<Model['modules']>;
   providers: NonNullable<Model['providers']>;
   required_providers?: Model['required_providers'];
+  sensitive_variables?: Model['sensitive_variables'];
   variables: NonNullable<Model['variables']>;
   locals: NonNullable<Model['locals']>;
   diagnostics: InspectDiagnostic[];
@@ -103,6 +104,7 @@ export function inspectUnit(host: DiskHost, dir: string, cwd: string, varFiles: 
     modules: m.modules ?? [],
     providers: m.providers ?? [],
     ...(m.required_providers ? { required_providers: m.required_providers } : {}),
+    ...(m.sensitive_variables ? { sensitive_variables: m.sensitive_variables } : {}),
     variables: m.variables ?? {},
     locals: m.locals ?? {},
     diagnostics,

@@ -3,7 +3,7 @@
 import type { Model, ModelModuleCall, ModelProvider, ModelResource, ModelValue, SourceMapNode } from '../../model';
 import { toModelValue, Unknown, type Value, type ValueObject } from '../values';
 import { blockNode, evaluateBody } from './blocks';
-import { ignoredChanges, providerReference } from './decls';
+import { attributesOf, ignoredChanges, providerReference } from './decls';
 import { moduleCallConfig } from './module-calls';
 import type { ModuleInstance } from './module-instance';
 import { linkPolicyDocumentNodes } from './iam-source-map';
@@ -38,6 +38,8 @@ export function buildModel(root: ModuleInstance, reuse?: ChildReuse): BuiltModel
   collect(root, model, sourceMaps, reuse);
   const required = requiredProviders(root);
   if (required) model.required_providers = required;
+  const sensitive = sensitiveVariables(root);
+  if (sensitive.length > 0) model.sensitive_variables = sensitive;
   linkPolicyDocuments(model, sourceMaps);
   return { model, sourceMaps };
 }
@@ -56,6 +58,26 @@ function requiredProviders(root: ModuleInstance): { [name: string]: string[] } |
       out ??= {};
       const list = (out[name] ??= []);
       if (!list.includes(version)) list.push(version);
+    }
+    for (const name of inst.decls.modules.keys()) {
+      for (const mi of inst.callResult(name)?.instances ?? []) if (mi.child) visit(mi.child);
+    }
+  };
+  visit(root);
+  return out;
+}
+
+/**
+ * The variables declared `sensitive = true`, by address (`var.db_password`,
+ * `module.app.var.password`): a value read from one is a secret by its author's declaration, which
+ * the value itself (unknown until apply) cannot say. A walk over module instances only.
+ */
+function sensitiveVariables(root: ModuleInstance): string[] {
+  const out: string[] = [];
+  const visit = (inst: ModuleInstance): void => {
+    for (const [name, decl] of inst.decls.variables) {
+      const expr = attributesOf(decl.block).get('sensitive')?.expr;
+      if (expr?.kind === 'Literal' && expr.value === true) out.push(`${inst.address ? `${inst.address}.` : ''}var.${name}`);
     }
     for (const name of inst.decls.modules.keys()) {
       for (const mi of inst.callResult(name)?.instances ?? []) if (mi.child) visit(mi.child);
