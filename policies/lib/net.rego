@@ -124,7 +124,8 @@ all_ports(protocol, from, to) if {
 # plain-text port, Cassandra's TLS client port (9142) is a database port like 9042, and 8182 is
 # the Gremlin endpoint of graph databases (Neptune) and vSphere's HA agent.
 sensitive_ports := {
-	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 69: "TFTP", 88: "Kerberos", 110: "POP3", 135: "MSRPC",
+	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 69: "TFTP", 88: "Kerberos", 110: "POP3",
+	135: "MSRPC",
 	137: "NetBIOS name", 138: "NetBIOS datagram", 139: "NetBIOS session", 143: "IMAP", 161: "SNMP",
 	162: "SNMP trap", 389: "LDAP", 445: "SMB", 464: "Kerberos password change", 636: "LDAP (TLS)",
 	749: "Kerberos administration", 873: "rsync", 1433: "SQL Server", 1434: "SQL Server browser", 1521: "Oracle",
@@ -134,7 +135,8 @@ sensitive_ports := {
 	4040: "Spark UI", 4333: "mSQL", 4505: "SaltStack publisher", 4506: "SaltStack request server",
 	5432: "PostgreSQL", 5500: "VNC", 5601: "Kibana", 5672: "AMQP", 5800: "VNC over HTTP", 5900: "VNC",
 	6379: "Redis", 7000: "Cassandra inter-node", 7001: "Cassandra inter-node (TLS)", 7199: "Cassandra JMX",
-	8020: "HDFS NameNode", 8089: "Splunk management", 8140: "Puppet", 8182: "Gremlin", 9042: "Cassandra", 9092: "Kafka", 9142: "Cassandra (TLS)", 9160: "Cassandra Thrift",
+	8020: "HDFS NameNode", 8089: "Splunk management", 8140: "Puppet", 8182: "Gremlin", 9042: "Cassandra",
+	9092: "Kafka", 9142: "Cassandra (TLS)", 9160: "Cassandra Thrift",
 	9200: "Elasticsearch", 9300: "Elasticsearch transport", 9870: "HDFS NameNode web UI", 10250: "kubelet API",
 	11211: "Memcached", 11214: "Memcached (TLS)", 11215: "Memcached (TLS)", 27017: "MongoDB",
 	27018: "MongoDB shard", 27019: "MongoDB config server", 50070: "HDFS NameNode web UI",
