@@ -117,20 +117,27 @@ all_ports(protocol, from, to) if {
 # Hadoop runs in its default simple authentication), management consoles. Kerberos (88, 464, 749):
 # a KDC answers for any user name and its admin ports change credentials; Kafka's default listener
 # (9092) takes unauthenticated clients; Cassandra's JMX (7199) and Thrift (9160) ports; IMAP (143),
-# on Security Hub's EC2.19 list beside POP3 (round 32, Prowler).
+# on Security Hub's EC2.19 list beside POP3 (round 32, Prowler). Round 44 (ElectricEye's security
+# group auditor): TFTP (69/udp) and rsync (873) serve files without authentication, the kubelet API
+# (10250) runs commands in pods when anonymous auth is on, Splunk's management port (8089) is its
+# admin REST API, Spark's UI (4040) shows and kills jobs without a login, AMQP (5672) is RabbitMQ's
+# plain-text port, Cassandra's TLS client port (9142) is a database port like 9042, and 8182 is
+# the Gremlin endpoint of graph databases (Neptune) and vSphere's HA agent.
 sensitive_ports := {
-	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 88: "Kerberos", 110: "POP3", 135: "MSRPC",
+	20: "FTP data", 21: "FTP", 22: "SSH", 23: "Telnet", 25: "SMTP", 69: "TFTP", 88: "Kerberos", 110: "POP3",
+	135: "MSRPC",
 	137: "NetBIOS name", 138: "NetBIOS datagram", 139: "NetBIOS session", 143: "IMAP", 161: "SNMP",
 	162: "SNMP trap", 389: "LDAP", 445: "SMB", 464: "Kerberos password change", 636: "LDAP (TLS)",
-	749: "Kerberos administration", 1433: "SQL Server", 1434: "SQL Server browser", 1521: "Oracle",
+	749: "Kerberos administration", 873: "rsync", 1433: "SQL Server", 1434: "SQL Server browser", 1521: "Oracle",
 	1522: "Oracle (TCPS)", 2049: "NFS", 2375: "Docker API", 2376: "Docker API (TLS)",
 	2379: "etcd", 2380: "etcd peer", 2382: "SQL Server Analysis Services browser",
 	2383: "SQL Server Analysis Services", 2483: "Oracle listener", 2484: "Oracle (TLS)", 3306: "MySQL", 3389: "RDP",
-	4333: "mSQL", 4505: "SaltStack publisher", 4506: "SaltStack request server",
-	5432: "PostgreSQL", 5500: "VNC", 5601: "Kibana", 5800: "VNC over HTTP", 5900: "VNC",
+	4040: "Spark UI", 4333: "mSQL", 4505: "SaltStack publisher", 4506: "SaltStack request server",
+	5432: "PostgreSQL", 5500: "VNC", 5601: "Kibana", 5672: "AMQP", 5800: "VNC over HTTP", 5900: "VNC",
 	6379: "Redis", 7000: "Cassandra inter-node", 7001: "Cassandra inter-node (TLS)", 7199: "Cassandra JMX",
-	8020: "HDFS NameNode", 8140: "Puppet", 9042: "Cassandra", 9092: "Kafka", 9160: "Cassandra Thrift",
-	9200: "Elasticsearch", 9300: "Elasticsearch transport", 9870: "HDFS NameNode web UI",
+	8020: "HDFS NameNode", 8089: "Splunk management", 8140: "Puppet", 8182: "Gremlin", 9042: "Cassandra",
+	9092: "Kafka", 9142: "Cassandra (TLS)", 9160: "Cassandra Thrift",
+	9200: "Elasticsearch", 9300: "Elasticsearch transport", 9870: "HDFS NameNode web UI", 10250: "kubelet API",
 	11211: "Memcached", 11214: "Memcached (TLS)", 11215: "Memcached (TLS)", 27017: "MongoDB",
 	27018: "MongoDB shard", 27019: "MongoDB config server", 50070: "HDFS NameNode web UI",
 	61621: "Cassandra OpsCenter",

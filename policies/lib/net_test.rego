@@ -84,6 +84,15 @@ test_exposed_services if {
 	net.exposed_services("tcp", u, 23, net.sensitive_ports) == []
 }
 
+# Round 44 (ElectricEye's security group auditor): the unauthenticated file services, the kubelet
+# API and the management and broker ports it lists.
+test_round_44_services if {
+	net.exposed_services("udp", 69, 69, net.sensitive_ports) == ["TFTP (69)"]
+	net.exposed_services("tcp", 873, 873, net.sensitive_ports) == ["rsync (873)"]
+	net.exposed_services("tcp", 10250, 10250, net.sensitive_ports) == ["kubelet API (10250)"]
+	net.exposed_services("tcp", 4040, 9142, {p: n | some p, n in net.sensitive_ports; p in {4040, 5672, 8089, 8182, 9142}}) == ["AMQP (5672)", "Cassandra (TLS) (9142)", "Gremlin (8182)", "Spark UI (4040)", "Splunk management (8089)"]
+}
+
 test_network_spilling_into_public if {
 	net.is_network_spilling_into_public("10.0.0.0/7")
 	net.is_network_spilling_into_public(" 192.168.0.0/15")

@@ -32,3 +32,8 @@ deny contains result.fail_fix(r, ["publicly_accessible"], msg, [result.set(["pub
 }
 
 bad(v) if unknown.is_true(v)
+
+# Unset is private: the DMS API's PubliclyAccessible defaults to true, but the provider always sends
+# the argument, false when it is left out (resourceReplicationInstanceCreate reads it with d.Get),
+# so an instance without it has no public IP (round 44: ElectricEye's DMS.1, which reads the
+# created instance, agrees for instances Terraform creates).

@@ -39,9 +39,15 @@ deny contains result.fail(entry.resource, cidr.path, msg) if {
 	not net.all_ports(entry.protocol, entry.from, entry.to)
 	exposed := sort([sprintf("%s (%d)", [name, port]) |
 		some port, name in database_ports
-		net.covers_port(entry.protocol, entry.from, entry.to, port)
+		database_reachable(entry, port)
 	])
 	count(exposed) > 0
 	some cidr in cidrs
 	msg := sprintf("%s exposes %s from %s", [entry.resource.address, concat(", ", exposed), cidr.value])
 }
+
+database_reachable(entry, port) if net.covers_port(entry.protocol, entry.from, entry.to, port)
+
+# Memcached also answers on UDP 11211 (on by default before 1.5.6): the port behind the 2018
+# reflection attacks, so a UDP rule exposes it too (round 44, ElectricEye's SecurityGroup.16).
+database_reachable(entry, 11211) if net.covers_l4_port(entry.protocol, entry.from, entry.to, 11211)

@@ -24,3 +24,11 @@ test_private_or_web_passes if {
 test_unknown_does_not_fire if {
 	count(rule.deny) == 0 with input as {"resources": [group([{"protocol": "tcp", "from_port": {"$unknown": "var.port"}, "to_port": {"$unknown": "var.port"}, "cidr_blocks": ["0.0.0.0/0"]}])]}
 }
+
+test_memcached_over_udp_fires if {
+	[f.msg | some f in rule.deny] == ["aws_security_group.db exposes Memcached (11211) from 0.0.0.0/0"] with input as {"resources": [group([{"protocol": "udp", "from_port": 11211, "to_port": 11211, "cidr_blocks": ["0.0.0.0/0"]}])]}
+}
+
+test_udp_to_a_tcp_only_database_passes if {
+	count(rule.deny) == 0 with input as {"resources": [group([{"protocol": "udp", "from_port": 5432, "to_port": 5432, "cidr_blocks": ["0.0.0.0/0"]}])]}
+}

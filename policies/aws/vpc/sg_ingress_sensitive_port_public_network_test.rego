@@ -34,7 +34,7 @@ test_reports_only_the_small_public_ranges_of_a_rule if {
 	count(findings) == 2
 	{f.path | some f in findings} == {[]}
 	every f in findings {
-		startswith(f.msg, "aws_security_group_rule.r exposes Cassandra (9042), Cassandra JMX (7199), Cassandra OpsCenter (61621), Cassandra Thrift (9160), Cassandra inter-node (7000), Cassandra inter-node (TLS) (7001), Docker API (2375)")
+		startswith(f.msg, "aws_security_group_rule.r exposes AMQP (5672), Cassandra (9042), Cassandra (TLS) (9142), Cassandra JMX (7199), Cassandra OpsCenter (61621), Cassandra Thrift (9160), Cassandra inter-node (7000), Cassandra inter-node (TLS) (7001), Docker API (2375)")
 	}
 	{substring(f.msg, count(f.msg) - 10, 10) | some f in findings} == {"1.2.3.0/26", "5.6.7.0/30"}
 }
