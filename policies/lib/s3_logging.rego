@@ -70,6 +70,8 @@ logs_into(l, t) if {
 # in covers every object of the bucket and names no source bucket.
 admits_any_source(t) if {
 	every q in bucket_policies(t) {
+		is_object(q.doc)
+		not unknown.is_unknown(q.doc)
 		not iam.has_unknown_statement(q.doc)
 		every entry in iam.statements(q.doc) {
 			not narrow_log_grant(entry.statement)
