@@ -242,3 +242,35 @@ missing_data(r, data_type) := [] if {
 # provider_of(x): the provider configuration a root resource or data source uses, as its `provider`
 # meta-argument names it ("aws.west"); "aws" for the default one.
 provider_of(x) := object.get(x, "provider", "aws")
+
+# Copying a destination a sibling already uses (session 24): a rule whose remedy is a log
+# destination — the owner's choice in general — may copy the one the module's other resources of
+# the same kind already write to. sibling(r, s): s is another resource block of r's module under
+# the same provider configuration (same account and region), not an instance of r's own block.
+sibling(r, s) if {
+	s.address != r.address
+	tf.scope(s.address) == tf.scope(r.address)
+	object.get(s, "provider", null) == object.get(r, "provider", null)
+	block_address(s.address) != block_address(r.address)
+}
+
+block_address(address) := regex.replace(address, `\[[^\]]*\]$`, "")
+
+# copied(s, path, v): v, the value of sibling s at path, as a fix value plus the derived_from entry
+# that keeps the copy true (docs/fixes.md): a literal as itself, which s must spell literally (not
+# a variable's default another caller may change), or a reference text as that expression, which s
+# must read exactly. Undefined for a text that reads an iteration value or self.
+copied(s, path, v) := {"value": v, "derived": {"resource": s.address, "path": path}} if {
+	not is_object(v)
+	not is_array(v)
+	v != null
+}
+
+copied(s, path, v) := {"value": result.expr(t), "derived": {"resource": s.address, "path": path, "text": t}} if {
+	t := v["$unknown"]
+	is_string(t)
+	not regex.match(`(^|[^A-Za-z0-9_.])(count|each|self)\.`, t)
+}
+
+# with_derived(op, entries): op checked against the siblings it copies from.
+with_derived(op, entries) := object.union(op, {"derived_from": entries})

@@ -101,6 +101,62 @@ export const NO_HONEST_FIX: readonly NoHonestFix[] = [
     line: 7,
     reason: 'no flow_logs_s3_bucket or prefix: the API refuses flow_logs_enabled = true without them',
   },
+  // Log destinations (session 24, helper H6): these rules copy the destination the module's
+  // other resources of the same kind already use; the samples have none to copy.
+  {
+    sample: 'cloudfront_logging_disabled/test/positive.tf',
+    ruleId: 'PAL-AWS-CLOUDFRONT-003',
+    line: 1,
+    reason: "no other distribution of the sample logs: the log bucket is the owner's choice",
+  },
+  {
+    sample: 'cloudtrail_log_files_s3_bucket_with_logging_disabled/test/positive1.tf',
+    ruleId: 'PAL-AWS-CLOUDTRAIL-007',
+    line: 23,
+    reason: "no other bucket of the sample delivers access logs: the log bucket is the owner's choice",
+  },
+  {
+    sample: 'cloudtrail_log_files_s3_bucket_with_logging_disabled/test/positive3.tf',
+    ruleId: 'PAL-AWS-CLOUDTRAIL-007',
+    line: 21,
+    reason: "no other bucket of the sample delivers access logs: the log bucket is the owner's choice",
+  },
+  {
+    sample: 'cloudwatch_logging_disabled/test/positive.tf',
+    ruleId: 'PAL-AWS-ROUTE53-001',
+    line: 1,
+    reason: "no public zone of the sample has a query log: the log group (in us-east-1, with a resource policy) is the owner's choice",
+  },
+  {
+    sample: 'cloudwatch_logging_disabled/test/positive.tf',
+    ruleId: 'PAL-AWS-ROUTE53-001',
+    line: 5,
+    reason: "no public zone of the sample has a query log: the log group (in us-east-1, with a resource policy) is the owner's choice",
+  },
+  {
+    sample: 'elb_access_logging_disabled/test/positive1.tf',
+    ruleId: 'PAL-AWS-LB-005',
+    line: 9,
+    reason: "no other load balancer of the sample logs: the log bucket and its delivery policy are the owner's choice",
+  },
+  {
+    sample: 'elb_access_logging_disabled/test/positive2.tf',
+    ruleId: 'PAL-AWS-LB-005',
+    line: 1,
+    reason: "no other load balancer of the sample logs: the log bucket and its delivery policy are the owner's choice",
+  },
+  {
+    sample: 'elb_access_logging_disabled/test/positive3.tf',
+    ruleId: 'PAL-AWS-LB-005',
+    line: 1,
+    reason: "no other load balancer of the sample logs: the log bucket and its delivery policy are the owner's choice",
+  },
+  {
+    sample: 'elb_access_logging_disabled/test/positive4.tf',
+    ruleId: 'PAL-AWS-LB-005',
+    line: 39,
+    reason: "no other load balancer of the sample logs: the log bucket and its delivery policy are the owner's choice",
+  },
 ];
 
 export function noHonestFix(list: readonly NoHonestFix[], sample: string, ruleId: string, line: number): NoHonestFix | undefined {

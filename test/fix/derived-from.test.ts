@@ -82,3 +82,32 @@ test('a source named by reference: offered while the block reads exactly that re
   const context: FixContext = { host, root: '/ws', dir: '/ws/mod', pack: builtinPack(), config: DEFAULT_CONFIG };
   assert.deepEqual((await explainFixes(finding, context)).fixes, []);
 });
+
+// A value copied from another resource (`"resource"` in the entry): PAL-AWS-LB-005 copies the log
+// bucket the module's other load balancer writes to, only while that one spells it as copied.
+async function lbReport(text: string) {
+  const host = new MemoryHost({ '/ws/mod/main.tf': text });
+  const pack = builtinPack();
+  const context: FixContext = { host, root: '/ws', dir: '/ws/mod', pack, config: DEFAULT_CONFIG };
+  const scan = await scanTerraformUnit(host, { dir: '/ws/mod', root: '/ws', pack });
+  const finding = scan.findings.find((f) => f.ruleId === 'PAL-AWS-LB-005' && f.resource === 'aws_lb.internal');
+  assert.ok(finding?.fix, 'a finding with fix operations');
+  return explainFixes(finding, context);
+}
+
+const LBS = (bucket: string) =>
+  `resource "aws_lb" "public" {\n  name = "public"\n\n  access_logs {\n    bucket  = ${bucket}\n    enabled = true\n  }\n}\n\nresource "aws_lb" "internal" {\n  name = "internal"\n}\n`;
+
+test('a sibling value spelled literally: copied', async () => {
+  const text = LBS('"corp-lb-logs"');
+  const r = await lbReport(text);
+  assert.equal(r.fixes.length, 1);
+  assert.match(applyEdits(text, r.fixes[0].edits), /internal"\n\n {2}access_logs \{\n {4}bucket {2}= "corp-lb-logs"\n {4}enabled = true\n {2}\}\n\}/);
+});
+
+test('a sibling value known through a variable default: refused, naming the sibling', async () => {
+  const text = 'variable "log_bucket" {\n  default = "corp-lb-logs"\n}\n\n' + LBS('var.log_bucket');
+  const r = await lbReport(text);
+  assert.deepEqual(r.fixes, []);
+  assert.match(r.rejected.map((x) => x.reason).join('\n'), /aws_lb\.public: the value is derived from access_logs\.0\.bucket, which is a reference \(var\.log_bucket\)/);
+});

@@ -19,10 +19,15 @@
 #     trivy: AVD-AWS-0010
 #     kics: 94690d79-b3b0-43de-b656-84ebef5753e5
 #   cwe: ["CWE-778"]
-#   remediation: Add logging_config with a log bucket, or deliver the access logs with aws_cloudwatch_log_delivery_source and aws_cloudwatch_log_delivery.
-#   fixable: false
+#   remediation: >-
+#     Add logging_config with a log bucket, or deliver the access logs with
+#     aws_cloudwatch_log_delivery_source and aws_cloudwatch_log_delivery. The fix copies the bucket
+#     and prefix of the module's other distributions' logging_config when they all log to one
+#     place; with none, or several, the bucket is the owner's choice and no fix is offered.
+#   fixable: true
 package palisade.aws.cloudfront.logging_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -30,7 +35,7 @@ import data.palisade.lib.unknown
 
 types := {"aws_cloudfront_distribution"}
 
-deny contains result.fail(r, ["logging_config"], msg) if {
+deny contains fixes.finding(r, ["logging_config"], msg, copy_ops(r)) if {
 	not tf.unresolved(source_type, ["resource_arn"], "aws_cloudfront_distribution")
 	some r in input.resources
 	r.type in types
@@ -78,4 +83,31 @@ delivers(delivery, source) if {
 delivers(delivery, _) if {
 	unknown.is_unknown(object.get(delivery.config, "delivery_source_name", null))
 	count(tf.references_to(delivery, ["delivery_source_name"], source_type)) == 0
+}
+
+# The fix copies the legacy logging_config of the module's other distributions when they all log
+# to one bucket and prefix: that bucket's ACL already lets CloudFront's log delivery write, and log
+# file names carry the distribution ID, so the logs stay apart. include_cookies is not copied
+# (cookies may hold session secrets; it stays at its default, false). The copied values must read
+# in the sibling exactly as copied (fixes.copied).
+copy_ops(r) := [fixes.with_derived(result.add_block([], "logging_config", config), derived)] if {
+	copies := {c |
+		some s in tf.resources("aws_cloudfront_distribution")
+		fixes.sibling(r, s)
+		some i, b in tf.blocks(s, "logging_config")
+		c := copy_of(s, i, b)
+	}
+	configs := {c.config | some c in copies}
+	count(configs) == 1
+	some config in configs
+	derived := [d | some c in copies; some d in c.derived]
+} else := []
+
+copy_of(s, i, b) := {"config": config, "derived": derived} if {
+	keys := [k | some k in ["bucket", "prefix"]; object.get(b, k, null) != null]
+	"bucket" in keys
+	copied := [[k, c] | some k in keys; c := fixes.copied(s, ["logging_config", i, k], b[k])]
+	count(copied) == count(keys)
+	config := {k: c.value | some [k, c] in copied}
+	derived := [c.derived | some [_, c] in copied]
 }

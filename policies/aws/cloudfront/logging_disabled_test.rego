@@ -53,3 +53,25 @@ test_opaque_module_without_logging_fires if {
 	rule.deny == {{"msg": "module.cdn has no access logging", "resource": "module.cdn", "path": ["logging_config"]}} with input as {"resources": [], "modules": [cdn({})]}
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [cdn({"logging_config": {"bucket": "logs.s3.amazonaws.com"}}), cdn({"create_distribution": false})]}
 }
+
+# The fix copies the one bucket and prefix the module's other distributions log to.
+logging_distribution(name, bucket) := {"address": sprintf("aws_cloudfront_distribution.%s", [name]), "type": "aws_cloudfront_distribution", "name": name, "config": {"logging_config": [{"bucket": bucket, "prefix": "cdn/", "include_cookies": true}]}, "references": []}
+
+bare := {"address": "aws_cloudfront_distribution.this", "type": "aws_cloudfront_distribution", "name": "this", "config": {}, "references": []}
+
+test_fix_copies_the_siblings_bucket_and_prefix_without_cookies if {
+	findings := rule.deny with input as {"resources": [bare, logging_distribution("assets", {"$unknown": "aws_s3_bucket.logs.bucket_domain_name"})]}
+	findings == {{"msg": "aws_cloudfront_distribution.this has no access logging", "resource": "aws_cloudfront_distribution.this", "path": ["logging_config"], "fix": [{
+		"op": "add_block", "path": [], "type": "logging_config",
+		"config": {"bucket": {"$expr": "aws_s3_bucket.logs.bucket_domain_name"}, "prefix": "cdn/"},
+		"derived_from": [
+			{"resource": "aws_cloudfront_distribution.assets", "path": ["logging_config", 0, "bucket"], "text": "aws_s3_bucket.logs.bucket_domain_name"},
+			{"resource": "aws_cloudfront_distribution.assets", "path": ["logging_config", 0, "prefix"]},
+		],
+	}]}}
+}
+
+test_no_fix_when_siblings_log_to_two_buckets if {
+	findings := rule.deny with input as {"resources": [bare, logging_distribution("a", "one.s3.amazonaws.com"), logging_distribution("b", "two.s3.amazonaws.com")]}
+	findings == {{"msg": "aws_cloudfront_distribution.this has no access logging", "resource": "aws_cloudfront_distribution.this", "path": ["logging_config"]}}
+}

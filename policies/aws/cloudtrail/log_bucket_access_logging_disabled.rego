@@ -18,16 +18,21 @@
 #     trivy: AVD-AWS-0163
 #     kics: ee9e50e8-b2ed-4176-ad42-8fc0cf7593f4
 #   cwe: ["CWE-778"]
-#   remediation: Enable server access logging on the trail's bucket (a logging block, or aws_s3_bucket_logging), delivering to a separate bucket.
-#   fixable: false
+#   remediation: >-
+#     Enable server access logging on the trail's bucket (a logging block, or aws_s3_bucket_logging),
+#     delivering to a separate bucket. The fix adds an aws_s3_bucket_logging to the log bucket the
+#     module's other buckets already log to, when there is exactly one and its policy admits S3 log
+#     delivery from any bucket of the account; otherwise no fix is offered.
+#   fixable: true
 package palisade.aws.cloudtrail.log_bucket_access_logging_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.result
 import data.palisade.lib.s3
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.with_related(result.fail(bucket, ["logging"], msg), [result.related(trail, ["s3_bucket_name"], "the trail that delivers here")]) if {
+deny contains result.with_related(fixes.finding(bucket, ["logging"], msg, s3.access_logging_ops(bucket)), [result.related(trail, ["s3_bucket_name"], "the trail that delivers here")]) if {
 	some [trail, bucket] in trail_buckets
 	tf.missing_attr(bucket, ["logging"])
 	not s3.has_companion(bucket, "aws_s3_bucket_logging")

@@ -20,10 +20,14 @@
 #     checkov: [CKV_AWS_91, CKV_AWS_92]
 #     kics: [20018359-6fd7-4d05-ab26-d4dffccbdf79, 3e34db4f-0ad9-4290-bfd0-4a9ee884acaf]
 #   cwe: ["CWE-778"]
-#   remediation: Add an access_logs block with a bucket and enabled = true.
-#   fixable: false
+#   remediation: >-
+#     Add an access_logs block with a bucket and enabled = true. The fix copies the bucket (and
+#     prefix) that the module's other load balancers of the same kind already log to; with none,
+#     or several, the bucket is the owner's choice and no fix is offered.
+#   fixable: true
 package palisade.aws.lb.access_logging_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.modules
 import data.palisade.lib.result
 import data.palisade.lib.tf
@@ -32,14 +36,14 @@ import data.palisade.lib.unknown
 # Classic load balancers, application load balancers, and network load balancers with a TLS listener.
 logging_types := {"aws_elb", "aws_lb", "aws_alb"}
 
-deny contains result.fail(r, ["access_logs"], msg) if {
+deny contains fixes.finding(r, ["access_logs"], msg, missing_ops(r)) if {
 	some r in input.resources
 	applies(r)
 	tf.missing_attr(r, ["access_logs"])
 	msg := sprintf("%s does not write access logs", [r.address])
 }
 
-deny contains result.fail(r, ["access_logs", i, "enabled"], msg) if {
+deny contains fixes.finding(r, ["access_logs", i, "enabled"], msg, enable_ops(r, i, b)) if {
 	some r in input.resources
 	applies(r)
 	some i, b in tf.blocks(r, "access_logs")
@@ -50,7 +54,7 @@ deny contains result.fail(r, ["access_logs", i, "enabled"], msg) if {
 # An access_logs block on an application load balancer logs only with enabled = true: for aws_lb /
 # aws_alb the provider defaults enabled to false even when a bucket is named (classic aws_elb
 # defaults it to true).
-deny contains result.fail(r, ["access_logs", i], msg) if {
+deny contains fixes.finding(r, ["access_logs", i], msg, enable_ops(r, i, b)) if {
 	some r in input.resources
 	r.type in {"aws_lb", "aws_alb"}
 	applies(r)
@@ -105,3 +109,85 @@ applies(r) if {
 	# The provider upper-cases the listener protocol, so "tls" is TLS too.
 	upper(unknown.known_string(listener.config.protocol)) == "TLS"
 }
+
+# The fix copies the access log destination of the module's other load balancers of the same kind
+# (classic, application or network: each kind is granted delivery by its own bucket policy
+# principal) under the same provider configuration, when they all write to one bucket and prefix.
+# The bucket already accepts their logs, so it accepts this one's: log files are named by the load
+# balancer, under the same AWSLogs/<account>/ path its policy admits. The copied values must read
+# in the sibling exactly as copied (fixes.copied). Several destinations, or none: no fix.
+missing_ops(r) := [fixes.with_derived(result.add_block([], "access_logs", object.union(dest.config, switch(r))), dest.derived)] if {
+	dest := destination(r)
+} else := []
+
+# A block that names the very destination the siblings log to, but is switched off (or, on an
+# application load balancer, not switched on): enabled = true.
+# The block's own bucket and prefix must spell what they name, as the sibling's must.
+enable_ops(r, i, b) := [fixes.with_derived(result.set(["access_logs", i, "enabled"], true), array.concat(own, dest.derived))] if {
+	dest := destination(r)
+	same_place(b, dest.config)
+	own := [d | some k, v in dest.config; d := own_entry(i, k, v)]
+} else := []
+
+own_entry(i, k, v) := {"path": ["access_logs", i, k], "text": v["$expr"]} if is_string(v["$expr"])
+
+own_entry(i, k, v) := ["access_logs", i, k] if not is_object(v)
+
+same_place(b, config) if {
+	every k, v in config {
+		b[k] == value_of(v)
+	}
+	every k in object.keys(b) - {"enabled"} {
+		k in object.keys(config)
+	}
+}
+
+# A copied reference is compared by its text: the sibling's unknown reads the same.
+value_of(v) := {"$unknown": v["$expr"]} if is_string(v["$expr"])
+
+value_of(v) := v if not is_object(v)
+
+switch(r) := {} if r.type == "aws_elb"
+
+switch(r) := {"enabled": true} if r.type != "aws_elb"
+
+destination(r) := {"config": config, "derived": [d | some c in copies; some d in c.derived]} if {
+	copies := {c |
+		some s in input.resources
+		fixes.sibling(r, s)
+		kind(s) == kind(r)
+		some i, b in tf.blocks(s, "access_logs")
+		logging_on(s, b)
+		c := copy_of(s, i, b)
+	}
+	configs := {c.config | some c in copies}
+	count(configs) == 1
+	some config in configs
+}
+
+copy_of(s, i, b) := {"config": config, "derived": derived} if {
+	keys := [k | some k in ["bucket", prefix_key(s), "interval"]; object.get(b, k, null) != null]
+	"bucket" in keys
+	copied := [[k, c] | some k in keys; c := fixes.copied(s, ["access_logs", i, k], b[k])]
+	count(copied) == count(keys)
+	config := {k: c.value | some [k, c] in copied}
+	derived := [c.derived | some [_, c] in copied]
+}
+
+logging_on(s, b) if {
+	s.type == "aws_elb"
+	unknown.is_true(object.get(b, "enabled", true))
+}
+
+logging_on(s, b) if {
+	s.type != "aws_elb"
+	unknown.is_true(object.get(b, "enabled", false))
+}
+
+kind(r) := "classic" if r.type == "aws_elb"
+
+kind(r) := object.get(r.config, "load_balancer_type", "application") if r.type in {"aws_lb", "aws_alb"}
+
+prefix_key(s) := "bucket_prefix" if s.type == "aws_elb"
+
+prefix_key(s) := "prefix" if s.type != "aws_elb"

@@ -78,3 +78,55 @@ test_lower_case_tls_listener_counts if {
 test_registry_module_not_created_passes if {
 	count(rule.deny) == 0 with input as {"resources": [], "modules": [{"address": "module.elb", "name": "elb", "source": "terraform-aws-modules/elb/aws", "config": {"name": "web", "create_elb": false}}]}
 }
+
+# The fix copies the destination the module's other load balancers of the same kind log to.
+logging_alb(name, bucket, prefix) := {"address": sprintf("aws_lb.%s", [name]), "type": "aws_lb", "name": name, "config": {"access_logs": [{"bucket": bucket, "prefix": prefix, "enabled": true}]}, "references": []}
+
+plain_alb := {"address": "aws_lb.app", "type": "aws_lb", "name": "app", "config": {"name": "app"}, "references": []}
+
+test_fix_copies_the_siblings_bucket_and_prefix if {
+	findings := rule.deny with input as {"resources": [plain_alb, logging_alb("api", {"$unknown": "aws_s3_bucket.logs.id"}, "lb")]}
+	findings == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs"], "fix": [{
+		"op": "add_block", "path": [], "type": "access_logs",
+		"config": {"bucket": {"$expr": "aws_s3_bucket.logs.id"}, "prefix": "lb", "enabled": true},
+		"derived_from": [
+			{"resource": "aws_lb.api", "path": ["access_logs", 0, "bucket"], "text": "aws_s3_bucket.logs.id"},
+			{"resource": "aws_lb.api", "path": ["access_logs", 0, "prefix"]},
+		],
+	}]}}
+}
+
+test_no_fix_when_siblings_log_to_different_places_or_none if {
+	findings := rule.deny with input as {"resources": [plain_alb, logging_alb("api", "logs-a", "lb"), logging_alb("web", "logs-b", "lb")]}
+	findings == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs"]}}
+	alone := rule.deny with input as {"resources": [plain_alb]}
+	alone == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs"]}}
+}
+
+test_no_fix_from_another_kind_provider_or_instance_text if {
+	classic := {"address": "aws_elb.old", "type": "aws_elb", "name": "old", "config": {"access_logs": [{"bucket": "logs"}]}, "references": []}
+	f1 := rule.deny with input as {"resources": [plain_alb, classic]}
+	f1 == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs"]}}
+	other_region := object.union(logging_alb("api", "logs", "lb"), {"provider": "aws.west"})
+	f2 := rule.deny with input as {"resources": [plain_alb, other_region]}
+	f2 == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs"]}}
+	counted := logging_alb("api", {"$unknown": "aws_s3_bucket.logs[count.index].id"}, "lb")
+	f3 := rule.deny with input as {"resources": [plain_alb, counted]}
+	f3 == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs"]}}
+}
+
+test_fix_switches_on_a_block_naming_the_siblings_destination if {
+	off := {"address": "aws_lb.app", "type": "aws_lb", "name": "app", "config": {"access_logs": [{"bucket": "logs", "prefix": "lb", "enabled": false}]}, "references": []}
+	findings := rule.deny with input as {"resources": [off, logging_alb("api", "logs", "lb")]}
+	findings == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs", 0, "enabled"], "fix": [{
+		"op": "set", "path": ["access_logs", 0, "enabled"], "value": true,
+		"derived_from": [
+			["access_logs", 0, "bucket"], ["access_logs", 0, "prefix"],
+			{"resource": "aws_lb.api", "path": ["access_logs", 0, "bucket"]},
+			{"resource": "aws_lb.api", "path": ["access_logs", 0, "prefix"]},
+		],
+	}]}}
+	elsewhere := object.union(off, {"config": {"access_logs": [{"bucket": "other", "prefix": "lb", "enabled": false}]}})
+	f2 := rule.deny with input as {"resources": [elsewhere, logging_alb("api", "logs", "lb")]}
+	f2 == {{"msg": "aws_lb.app does not write access logs", "resource": "aws_lb.app", "path": ["access_logs", 0, "enabled"]}}
+}

@@ -18,10 +18,15 @@
 #     trivy: AVD-AWS-0089
 #     kics: f861041c-8c9f-4156-acfc-5e6e524f5884
 #   cwe: ["CWE-778"]
-#   remediation: Add an aws_s3_bucket_logging that delivers access logs to a dedicated log bucket.
-#   fixable: false
+#   remediation: >-
+#     Add an aws_s3_bucket_logging that delivers access logs to a dedicated log bucket. The fix adds
+#     one that delivers to the log bucket the module's other buckets already log to (prefix
+#     "<bucket>/"), when there is exactly one and its policy admits S3 log delivery from any bucket
+#     of the account; otherwise the log bucket is the owner's choice and no fix is offered.
+#   fixable: true
 package palisade.aws.s3.bucket_logging_disabled
 
+import data.palisade.lib.fixes
 import data.palisade.lib.iam
 import data.palisade.lib.modules
 import data.palisade.lib.result
@@ -29,7 +34,7 @@ import data.palisade.lib.s3
 import data.palisade.lib.tf
 import data.palisade.lib.unknown
 
-deny contains result.fail(bucket, ["logging"], msg) if {
+deny contains fixes.finding(bucket, ["logging"], msg, s3.access_logging_ops(bucket)) if {
 	not log_target_unresolved
 	not module_log_target_unresolved
 	some bucket in s3.buckets

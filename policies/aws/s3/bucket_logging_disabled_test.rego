@@ -123,3 +123,34 @@ test_bucket_handed_to_opaque_module_passes if {
 	call := {"address": "module.cfg", "source": "github.com/18F/identity-terraform//s3_config?ref=cea57df", "config": {"bucket_name_override": {"$unknown": "aws_s3_bucket.data.id"}, "logging_bucket_id": {"$unknown": "local.log_bucket"}}}
 	count(rule.deny) == 0 with input as {"resources": [bucket("data", {})], "modules": [call]}
 }
+
+# The fix delivers to the log bucket the module's other buckets already log to.
+logging_fix := [{
+	"op": "add_resource", "type": "aws_s3_bucket_logging", "name": "reports",
+	"config": {
+		"bucket": {"$expr": "aws_s3_bucket.reports.id"},
+		"target_bucket": {"$expr": "aws_s3_bucket.logs.id"},
+		"target_prefix": {"$expr": "\"${aws_s3_bucket.reports.id}/\""},
+	},
+	"derived_from": [{"resource": "aws_s3_bucket_logging.data", "path": ["target_bucket"], "text": "aws_s3_bucket.logs.id"}],
+}]
+
+test_fix_logs_to_the_modules_log_bucket if {
+	findings := rule.deny with input as {"resources": [bucket("data", {}), bucket("logs", {}), logging, bucket("reports", {})]}
+	findings == {{"msg": "aws_s3_bucket.reports does not have access logging enabled", "resource": "aws_s3_bucket.reports", "path": ["logging"], "fix": logging_fix}}
+	with_grant := rule.deny with input as {"resources": [bucket("data", {}), bucket("logs", {}), logging, bucket("reports", {}), grant("Allow", "logging.s3.amazonaws.com")]}
+	with_grant == findings
+}
+
+# A grant narrowed to the buckets logged today (aws:SourceArn) or to a key prefix would refuse the
+# new bucket's logs; a pinned old provider has no aws_s3_bucket_logging: the finding stays, no fix.
+test_no_fix_when_the_log_bucket_admits_only_named_sources if {
+	narrowed := json.patch(grant("Allow", "logging.s3.amazonaws.com"), [{"op": "add", "path": "/config/policy/Statement/0/Condition", "value": {"ArnLike": {"aws:SourceArn": "arn:aws:s3:::data"}}}])
+	f1 := rule.deny with input as {"resources": [bucket("data", {}), bucket("logs", {}), logging, bucket("reports", {}), narrowed]}
+	f1 == {{"msg": "aws_s3_bucket.reports does not have access logging enabled", "resource": "aws_s3_bucket.reports", "path": ["logging"]}}
+	prefixed := json.patch(grant("Allow", "logging.s3.amazonaws.com"), [{"op": "replace", "path": "/config/policy/Statement/0/Resource", "value": "arn:aws:s3:::logs/data/*"}])
+	f2 := rule.deny with input as {"resources": [bucket("data", {}), bucket("logs", {}), logging, bucket("reports", {}), prefixed]}
+	f2 == f1
+	f3 := rule.deny with input as {"resources": [bucket("data", {}), bucket("logs", {}), logging, bucket("reports", {})], "required_providers": {"aws": ["3.50.0"]}}
+	f3 == f1
+}

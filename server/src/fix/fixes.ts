@@ -1,5 +1,6 @@
 // Fixes for findings: the rule's own operations plus every provider's candidates, each rendered
 // into text edits and verified by a re-scan; fix-all combines the preferred fixes of one file.
+import type { Block, ParsedFile } from '../iac/terraform';
 import { rulesByIdOf, type Finding, type FixOperation } from '../policy';
 import { alignEdits, contentEdits, realignEdits } from './align';
 import { renderDocumentSets } from './document-set';
@@ -126,8 +127,8 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     const block = blockAt(file, node.range.start);
     if (!block) return { ok: false, reason: `${address} is not a block in ${node.range.file}` };
     for (const op of ops) {
-      const why = op.derived_from === undefined ? undefined : derivedFromReason(file, block, op.derived_from);
-      if (why) return { ok: false, reason: `${address}: ${why}` };
+      const why = op.derived_from === undefined ? undefined : derivedAcrossReason(op.derived_from, address, { file, block }, context, state);
+      if (why) return { ok: false, reason: why };
     }
     let r = (isJsonSyntaxFile(node.range.file) ? renderJsonOperations : renderOperations)({ file, block, address }, ops);
     // A scalar inside a JSON document attribute (jsonencode, heredoc): where the source map puts it.
@@ -142,6 +143,39 @@ function renderUnguarded(candidate: FixCandidate, finding: Finding, context: Fix
     edits.push(...mine);
   }
   return { ok: true, edits };
+}
+
+/**
+ * `derived_from` entries name paths in the edited block, or — with `"resource": "<address>"` — in
+ * another block of the unit: a fix that copies a sibling's value (the log bucket another load
+ * balancer already writes to) holds only while that sibling spells it literally or reads exactly
+ * the reference copied, not a variable's default another caller may change. Returns why not.
+ */
+function derivedAcrossReason(entries: unknown, address: string, own: { file: ParsedFile; block: Block }, context: FixContext, state: UnitState): string | undefined {
+  if (!Array.isArray(entries)) {
+    const why = derivedFromReason(own.file, own.block, entries);
+    return why ? `${address}: ${why}` : undefined;
+  }
+  const groups = new Map<string, unknown[]>();
+  for (const entry of entries) {
+    const other = typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as { resource?: unknown; path?: unknown; text?: unknown }) : undefined;
+    if (other && typeof other.resource === 'string') {
+      groups.set(other.resource, [...(groups.get(other.resource) ?? []), other.text === undefined ? other.path : { path: other.path, text: other.text }]);
+    } else groups.set(address, [...(groups.get(address) ?? []), entry]);
+  }
+  for (const [where, list] of groups) {
+    let target = own;
+    if (where !== address) {
+      const node = state.sourceMaps.get(where);
+      const file = node ? parsedFile(context, state, node.range.file) : undefined;
+      const block = node && file ? blockAt(file, node.range.start) : undefined;
+      if (!node || !file || !block) return `${where}, which the value is copied from, is not a block in this unit`;
+      target = { file, block };
+    }
+    const why = derivedFromReason(target.file, target.block, list);
+    if (why) return `${where}: ${why}`;
+  }
+  return undefined;
 }
 
 /** Yields to the caller's event loop (context.pause), then tells whether to stop. */
