@@ -6,6 +6,7 @@
 #   Resource and Principal values string-or-array, so rules test one shape.
 package palisade.lib.iam
 
+import data.palisade.lib.modules
 import data.palisade.lib.unknown
 
 # statements(doc): [{"statement": s, "path": [...path of s inside doc...]}].
@@ -175,6 +176,16 @@ identity_policies contains {"resource": r, "path": ["policy"], "doc": r.config.p
 	not boundary_only(r)
 }
 
+# Session 24: an opaque call of terraform-aws-modules/iam's `iam-policy` submodule creates one
+# aws_iam_policy from its `policy` input (a JSON string, parsed like the resource's), so the
+# document rules judge the call as they judge the resource and report on the call's input. Rules
+# reading identity_statements list the submodule among their resource_types.
+identity_policies contains {"resource": m, "path": ["policy"], "doc": m.config.policy} if {
+	some m in modules.submodule_calls("iam", "iam-policy")
+	is_object(m.config.policy)
+	not boundary_only(m)
+}
+
 identity_policies contains {"resource": r, "path": ["inline_policy", i, "policy"], "doc": b.policy} if {
 	some r in input.resources
 	r.type == "aws_iam_role"
@@ -190,7 +201,7 @@ identity_policies contains {"resource": r, "path": ["inline_policy", i, "policy"
 # requires in an iam:PermissionsBoundary condition (the boundary every role it lets create must
 # carry). Attached: any other reference from a resource or module call in the unit.
 boundary_only(p) if {
-	p.type == "aws_iam_policy"
+	object.get(p, "type", "aws_iam_policy") == "aws_iam_policy" # a module call has no type
 	some target in boundary_targets
 	_names(target, p.address)
 	not _attached(p.address)

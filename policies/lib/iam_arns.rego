@@ -6,6 +6,7 @@
 #   file of its own for length.
 package palisade.lib.iam
 
+import data.palisade.lib.iam_write_types as write_types
 import data.palisade.lib.unknown
 
 # wildcard_arns(s): each Resource entry of a statement that is an ARN pattern ending in "*", as
@@ -16,9 +17,13 @@ import data.palisade.lib.unknown
 # resources in it. An interpolation in the resource part, a field that mixes text and interpolation
 # (`eu-${var.r}`) or a partial pattern (`us-*`), and a wholly unknown value (`var.arns`) are left
 # out: they are not judged. A plain "*" is not an ARN.
-wildcard_arns(s) := [{"path": path, "service": svc, "resource": resource, "arn": arn_text(r)} |
+#
+# "fields" is "<region>:<account>:<resource>" with a region or account that is not empty written
+# as "*" (the resource part reaches the same resources whichever one it names), the form
+# covers_type_format compares with a resource type's ARN format.
+wildcard_arns(s) := [{"path": path, "service": svc, "resource": resource, "arn": arn_text(r), "fields": fields} |
 	some [path, r] in _resource_entries(s)
-	[svc, resource] := _arn_service_resource(r)
+	[svc, resource, fields] := _arn_service_resource(r)
 ]
 
 _resource_entries(s) := [[["Resource", i], r] | some i, r in s.Resource] if is_array(s.Resource)
@@ -45,12 +50,40 @@ covers_every_of_service(e, service) if {
 	e.resource == "*"
 }
 
+# covers_type_format(e, service, starred): the entry reaches every resource of a type of the
+# service whose ARN, as "<region>:<account>:<resource part>" with each ${Variable} and each
+# non-empty region or account written as "*", is `starred` (`:*:role/*`, `*:*:log-group:*`,
+# `*:*:log-group:*:log-stream:*`, an S3 object's `::*/*`: lib/iam_write_types, from the formats of
+# the AWS service authorization data). The entry's only wildcard must be "*": if its "fields"
+# match `starred` read as text, each "*" of `starred` is consumed by one of its own, which matches
+# any value there, so it matches every ARN of the type (`log-group:*` also every log stream;
+# `log-group:/aws/lambda/*` not every log group; an empty region only a type without one). No
+# delimiters: IAM's "*" crosses "/", ":" and ".".
+covers_type_format(e, service, starred) if {
+	e.service in {service, "*"}
+	not regex.match(`[?\[\]{}\\]`, e.fields)
+	glob.match(e.fields, null, starred)
+}
+
+# covers_types_of_write(e, action): PAL-AWS-IAM-050's write action (or a write an action pattern
+# matches) has the types a pattern must cover to reach all it acts on (lib/iam_write_types: its
+# required types, or any one of its types when none is required) covered by the entry.
+covers_types_of_write(e, action) if {
+	[service, pattern] := split(lower(action), ":")
+	some types, names in write_types.by_types[service]
+	every starred in split(types, " ") {
+		covers_type_format(e, service, starred)
+	}
+	some name in names
+	glob.match(pattern, null, name)
+}
+
 _every_part("*", _)
 
 _every_part(resource, service) if resource in every_of_type_parts[service]
 
 # [service (lower-case), resource part] of an ARN pattern ending in "*" (see wildcard_arns).
-_arn_service_resource(r) := [lower(svc), resource] if {
+_arn_service_resource(r) := [lower(svc), resource, concat(":", [_any(region), _any(account), resource])] if {
 	text := arn_text(r)
 	endswith(text, "*") # cheap test first: most ARNs name one resource
 	parts := regex.find_all_string_submatch_n(`^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$`, _interpolations_marked(text), 1)
@@ -63,6 +96,10 @@ _arn_service_resource(r) := [lower(svc), resource] if {
 	_empty_field_matches(account, svc, _accountless)
 	not contains(resource, "#")
 }
+
+_any("") := ""
+
+_any(field) := "*" if field != ""
 
 # IAM matches each ARN field as written ("*" and "?" are the only wildcards), so an empty region or
 # account matches only resources whose ARNs have none there: S3 buckets and objects (neither), IAM

@@ -84,6 +84,53 @@ test_boundary_also_attached_is_an_identity_policy if {
 	found == {"aws_iam_policy.cap"}
 }
 
+# Session 24: an opaque terraform-aws-modules/iam iam-policy call creates one managed policy from
+# its `policy` input; other submodules' inputs are not documents, a call whose code is read has its
+# resources in the model already, and a call used only as a role's boundary grants nothing.
+policy_call(address, source, extra) := object.union({"address": address, "source": source, "config": {"policy": boundary_doc}}, extra)
+
+test_iam_policy_module_documents if {
+	registry := policy_call("module.deployer", "terraform-aws-modules/iam/aws//modules/iam-policy", {})
+	github := policy_call("module.gh", "github.com/terraform-aws-modules/terraform-aws-iam//modules/iam-policy?ref=v5.39.0", {})
+	role_module := policy_call("module.role", "terraform-aws-modules/iam/aws//modules/iam-role", {})
+	read := policy_call("module.read", "terraform-aws-modules/iam/aws//modules/iam-policy", {"dir": ".terraform/modules/read/modules/iam-policy"})
+	unknown_doc := {"address": "module.u", "source": "terraform-aws-modules/iam/aws//modules/iam-policy", "config": {"policy": {"$unknown": "var.doc"}}}
+	found := iam.identity_statements with input as {"resources": [], "modules": [registry, github, role_module, read, unknown_doc]}
+	{[st.resource.address, st.path] | some st in found} == {["module.deployer", ["policy", "Statement", 0]], ["module.gh", ["policy", "Statement", 0]]}
+}
+
+test_iam_policy_module_used_as_boundary_only if {
+	bounded := {"address": "aws_iam_role.deploy", "type": "aws_iam_role", "name": "deploy", "config": {}, "references": [{"path": ["permissions_boundary"], "target": "module.cap", "attribute": "arn"}]}
+	cap := policy_call("module.cap", "terraform-aws-modules/iam/aws//modules/iam-policy", {})
+	count(iam.identity_statements) == 0 with input as {"resources": [bounded], "modules": [cap]}
+	attachment := {"address": "aws_iam_role_policy_attachment.a", "type": "aws_iam_role_policy_attachment", "name": "a", "config": {}, "references": [{"path": ["policy_arn"], "target": "module.cap", "attribute": "arn"}]}
+	count(iam.identity_statements) == 1 with input as {"resources": [bounded, attachment], "modules": [cap]}
+}
+
+# Session 24: a pattern covers a resource type when it matches the type's ARN resource part with
+# each variable written as "*".
+arn_entry(arn) := e if [e] := iam.wildcard_arns({"Resource": arn})
+
+test_covers_type_format if {
+	iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:*"), "logs", "*:*:log-group:*")
+	iam.covers_type_format(arn_entry("arn:aws:logs:eu-west-1:111122223333:log-group:*"), "logs", "*:*:log-group:*:log-stream:*")
+	iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group*"), "logs", "*:*:log-group:*:log-stream:*")
+	iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:*:*"), "logs", "*:*:log-group:*:log-stream:*")
+	iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:*:log-stream:*"), "logs", "*:*:log-group:*:log-stream:*")
+	iam.covers_type_format(arn_entry("arn:aws:*:*:*:log-group:*"), "logs", "*:*:log-group:*")
+	not iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:*:log-stream:*"), "logs", "*:*:log-group:*")
+	not iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:*:*"), "logs", "*:*:log-group:*")
+	not iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:/aws/lambda/*"), "logs", "*:*:log-group:*")
+	not iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:?*"), "logs", "*:*:log-group:*")
+	not iam.covers_type_format(arn_entry("arn:aws:logs:*:*:log-group:*"), "ssm", "*:*:log-group:*")
+	iam.covers_type_format(arn_entry("arn:aws:s3:::*/*"), "s3", "::*/*")
+	iam.covers_type_format(arn_entry("arn:aws:s3:*:*:*/*"), "s3", "::*/*")
+	not iam.covers_type_format(arn_entry("arn:aws:s3:::*/*"), "s3", "::*")
+	not iam.covers_type_format(arn_entry("arn:aws:s3:::*/*"), "s3", "*:*:accesspoint/*")
+	iam.covers_type_format(arn_entry("arn:aws:iam::111122223333:role/*"), "iam", ":*:role/*")
+	not iam.covers_type_format(arn_entry("arn:aws:iam::111122223333:role/app.*"), "iam", ":*:role/*")
+}
+
 test_public_statements if {
 	doc := {"Statement": [
 		{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage"},
@@ -223,9 +270,11 @@ test_covers_every_of_service if {
 test_wildcard_arns_paths if {
 	s := {"Effect": "Allow", "Action": "s3:GetObject", "Resource": ["arn:aws:s3:::b/*", "arn:aws:s3:::*/*", "*", "arn:aws:s3:::b"]}
 	iam.wildcard_arns(s) == [
-		{"path": ["Resource", 0], "service": "s3", "resource": "b/*", "arn": "arn:aws:s3:::b/*"},
-		{"path": ["Resource", 1], "service": "s3", "resource": "*/*", "arn": "arn:aws:s3:::*/*"},
+		{"path": ["Resource", 0], "service": "s3", "resource": "b/*", "arn": "arn:aws:s3:::b/*", "fields": "::b/*"},
+		{"path": ["Resource", 1], "service": "s3", "resource": "*/*", "arn": "arn:aws:s3:::*/*", "fields": "::*/*"},
 	]
-	iam.wildcard_arns({"Resource": "arn:aws:KMS:*:*:key/*"}) == [{"path": ["Resource"], "service": "kms", "resource": "key/*", "arn": "arn:aws:KMS:*:*:key/*"}]
+	iam.wildcard_arns({"Resource": "arn:aws:KMS:*:*:key/*"}) == [{"path": ["Resource"], "service": "kms", "resource": "key/*", "arn": "arn:aws:KMS:*:*:key/*", "fields": "*:*:key/*"}]
+	[e] := iam.wildcard_arns({"Resource": "arn:aws:logs:us-east-1:${var.account}:log-group:*"})
+	e.fields == "*:*:log-group:*"
 	iam.wildcard_arns({"NotResource": "arn:aws:kms:*:*:key/*"}) == []
 }

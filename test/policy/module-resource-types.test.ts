@@ -41,7 +41,12 @@ test('rules that read opaque registry calls list the module among their resource
     if (/import data\.palisade\.lib\.sg\b/.test(text) && /\bsg\.(rules|public_ingress|public_egress|public_cidrs)\b/.test(text)) {
       needed.add('security-group');
     }
+    // lib/iam's identity documents include terraform-aws-modules/iam's iam-policy calls (session 24).
+    const identityDocs = /\biam\.identity_(statements|policies)\b/.test(text);
     const meta = metadataOf(text);
+    if (identityDocs && !meta.includes('module:terraform-aws-modules/iam/aws//modules/iam-policy')) {
+      missing.push(`${path}: iam//modules/iam-policy`);
+    }
     for (const name of needed) {
       if (!meta.includes(`module:terraform-aws-modules/${name}/aws`)) missing.push(`${path}: ${name}`);
     }

@@ -35,6 +35,7 @@
 #   formats: [terraform]
 #   resource_types:
 #     - aws_iam_policy
+#     - "module:terraform-aws-modules/iam/aws//modules/iam-policy"
 #     - aws_iam_role_policy
 #     - aws_iam_user_policy
 #     - aws_iam_group_policy

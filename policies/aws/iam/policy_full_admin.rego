@@ -11,7 +11,7 @@
 #   id: PAL-AWS-IAM-001
 #   severity: high
 #   formats: [terraform]
-#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, "module:terraform-aws-modules/iam/aws//modules/iam-policy"]
 #   frameworks:
 #     cis-aws-2.0: ["1.16"]
 #   references:

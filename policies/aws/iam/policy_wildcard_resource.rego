@@ -3,8 +3,10 @@
 # description: |
 #   An Allow statement grants actions that change resources (Write, Tagging or Permissions
 #   management actions that support resource-level permissions) on "Resource": "*" (or with
-#   NotResource, which is every resource but those listed), or on an ARN whose resource part is
-#   "*" alone ("arn:aws:logs:*:*:*": every resource of the service). The identity
+#   NotResource, which is every resource but those listed), on an ARN whose resource part is
+#   "*" alone ("arn:aws:logs:*:*:*": every resource of the service), or on an ARN over every
+#   resource of the types an action acts on ("arn:aws:logs:*:*:log-group:*" for
+#   logs:CreateLogGroup and logs:PutLogEvents, "arn:aws:s3:::*/*" for s3:PutObject). The identity
 #   can then modify or delete every bucket, table, queue, key or secret of those services in the
 #   account, not only the ones it works with. Actions that only support "*" (for example
 #   s3:ListAllMyBuckets) do not trigger this rule, nor do actions the same document denies on
@@ -17,7 +19,7 @@
 #   id: PAL-AWS-IAM-050
 #   severity: medium
 #   formats: [terraform]
-#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role]
+#   resource_types: [aws_iam_policy, aws_iam_role_policy, aws_iam_user_policy, aws_iam_group_policy, aws_iam_role, "module:terraform-aws-modules/iam/aws//modules/iam-policy"]
 #   frameworks:
 #     nist-800-53: [AC-6]
 #   references:
@@ -60,6 +62,21 @@ deny contains result.fail(st.resource, array.concat(st.path, e.path), msg) if {
 	writes := [a | some a in _writes(st); iam.covers_every_of_service(e, _service(a))]
 	count(writes) > 0
 	msg := sprintf("%s allows %s on %s, every resource of the service", [st.resource.address, _summary(writes), e.arn])
+}
+
+# Session 24: an ARN over every resource of the types an action acts on (`log-group:*`, an S3 `*/*`)
+# grants it what "*" does; a condition may scope it (Karpenter's tags): not judged.
+deny contains result.fail(st.resource, array.concat(st.path, e.path), msg) if {
+	some st in iam.identity_statements
+	s := st.statement
+	iam.is_allow(s)
+	not "*" in iam.resources(s)
+	not iam.has_condition(s)
+	some e in iam.wildcard_arns(s)
+	e.resource != "*"
+	writes := [a | some a in _writes(st); iam.covers_types_of_write(e, a)]
+	count(writes) > 0
+	msg := sprintf("%s allows %s on %s, every resource those actions act on", [st.resource.address, _summary(writes), e.arn])
 }
 
 # Round 31: NotResource in an Allow is every resource but those listed (IAM User Guide, NotResource).

@@ -141,6 +141,56 @@ test_arn_over_the_whole_service_fires if {
 	f.path == ["policy", "Statement", 0, "Resource", 1]
 }
 
+# Session 24: a pattern over a whole resource type grants the actions on that type what "*" does.
+test_arn_over_every_resource_of_the_actions_types_fires if {
+	rule.deny == {{
+		"msg": "aws_iam_role_policy.app allows logs:CreateLogGroup, logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:*:*:log-group:*, every resource those actions act on",
+		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
+	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], "Resource": "arn:aws:logs:*:*:log-group:*"})]}
+
+	# A log stream pattern reaches the stream writes only.
+	some f in rule.deny with input as {"resources": [policy({"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:PutLogEvents"], "Resource": "arn:aws:logs:eu-west-1:111122223333:log-group:*:log-stream:*"})]}
+	f.msg == "aws_iam_role_policy.app allows logs:PutLogEvents on arn:aws:logs:eu-west-1:111122223333:log-group:*:log-stream:*, every resource those actions act on"
+	arns := [
+		"arn:aws:s3:::*/*", "arn:aws:secretsmanager:*:*:secret:*", "arn:aws:ssm:us-east-1:111122223333:parameter/*",
+		"arn:aws:dynamodb:*:*:table/*", "arn:aws:logs:*:*:log-group:*:*",
+		{"$unknown": "\"arn:aws:logs:${var.region}:${data.aws_caller_identity.current.account_id}:log-group:*\""},
+	]
+	every arn in arns {
+		count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": ["s3:PutObject", "secretsmanager:PutSecretValue", "ssm:Put*", "dynamodb:PutItem", "logs:*"], "Resource": arn})]}
+	}
+}
+
+# An action whose types are alternatives (none required: s3:PutObject on a bucket's object or an
+# access point's) counts when the pattern covers one of them; one with required types counts when
+# the pattern covers each of them.
+test_arn_over_one_alternative_type_fires if {
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:DeleteObject", "Resource": "arn:aws:s3:*:*:accesspoint/*"})]}
+	count(rule.deny) == 1 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutSubscriptionFilter", "Resource": "arn:aws:logs:*:*:log-group:*"})]}
+}
+
+test_arn_over_some_of_the_actions_types_passes if {
+	# ssm:SendCommand acts on documents and on EC2's instances, which no ssm pattern reaches;
+	# logs:PutSubscriptionFilter requires the log group (its destination is optional).
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "ssm:SendCommand", "Resource": "arn:aws:ssm:*:*:document/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutSubscriptionFilter", "Resource": "arn:aws:logs:*:*:destination:*"})]}
+
+	# A condition (tags, the source instance) may scope a type-level pattern: not judged.
+	tagged := {"Effect": "Allow", "Action": "iam:DeleteInstanceProfile", "Resource": "arn:aws:iam::111122223333:instance-profile/*", "Condition": {"StringEquals": {"aws:ResourceTag/cluster": "owned"}}}
+	count(rule.deny) == 0 with input as {"resources": [policy(tagged)]}
+
+	# Tagging actions are read on "*" only (lib/iam_write_types leaves them out).
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:TagResource", "Resource": "arn:aws:logs:*:*:log-group:*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:CreateLogGroup", "Resource": "arn:aws:logs:*:*:log-group:*:*"})]}
+
+	# An empty account matches no log group; S3 access points carry a Region.
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:CreateLogGroup", "Resource": "arn:aws:logs:*::log-group:*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutAccessPointPolicy", "Resource": "arn:aws:s3:::*/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::*/reports/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:DescribeLogGroups", "Resource": "arn:aws:logs:*:*:log-group:*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": {"$unknown": "\"arn:aws:logs:*:*:log-group:${var.group}:*\""}})]}
+}
+
 test_arn_naming_a_type_or_prefix_passes if {
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "arn:aws:logs:*:*:log-group:/aws/lambda/*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "sqs:SendMessage", "Resource": "arn:aws:sqs:*:*:jobs-*"})]}

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { actionPatternRegExp, expandActionPattern, lookupAction, resourceArnFormat, serviceActions } from '../../../server/src/fix/iam/data/iam-data';
 import { resourceLevelWriteActions, WILDCARD_RESOURCE_SERVICES } from '../../../server/src/fix/iam/write-actions';
-import { regenerate } from '../../../scripts/gen-iam-write-actions';
+import { regenerate, renderTypesFile, starredArn, writeTypeGroups } from '../../../scripts/gen-iam-write-actions';
 import { REPO_ROOT } from '../../helpers/corpora';
 
 /** The package's raw action file for a service (what the compact data is derived from). */
@@ -54,6 +54,25 @@ test('the wildcard-resource rule table is generated from the data and up to date
   const s3 = resourceLevelWriteActions('s3');
   assert.ok(s3.includes('putobject') && !s3.includes('listallmybuckets') && !s3.includes('putaccountpublicaccessblock') && !s3.includes('getobject'));
   assert.ok(WILDCARD_RESOURCE_SERVICES.every((s) => resourceLevelWriteActions(s).length > 0));
+});
+
+test('the write-types table (lib/iam_write_types.rego) is generated from the data and up to date', () => {
+  const file = join(REPO_ROOT, 'policies', 'lib', 'iam_write_types.rego');
+  assert.equal(renderTypesFile(), readFileSync(file, 'utf8'), 'run npx tsx scripts/gen-iam-write-actions.ts');
+  assert.equal(starredArn('logs', 'arn:${Partition}:logs:${Region}:${Account}:log-group:${LogGroupName}'), '*:*:log-group:*');
+  assert.equal(starredArn('s3', 'arn:${Partition}:s3:::${BucketName}/${ObjectName}'), '::*/*');
+  assert.equal(starredArn('ssm', 'arn:${Partition}:ec2:${Region}:${Account}:instance/${InstanceId}'), undefined);
+  const logs = new Map(writeTypeGroups('logs'));
+  assert.ok(logs.get('*:*:log-group:*')!.includes('createloggroup'));
+  assert.ok(logs.get('*:*:log-group:*:log-stream:*')!.includes('putlogevents'));
+  // Tagging actions are left out.
+  assert.ok(![...logs.values()].some((actions) => actions.includes('tagresource')));
+  // A type of another service's ARNs (EC2 instances) leaves the action out.
+  assert.ok(!writeTypeGroups('ssm').some(([, actions]) => actions.includes('sendcommand')));
+  const s3 = new Map(writeTypeGroups('s3'));
+  assert.ok(s3.get('::*/*')!.includes('putobject') && !s3.get('::*/*')!.includes('putbucketpolicy'));
+  // No type required (a bucket's object or an access point's): listed under each type alone.
+  assert.ok(s3.get('*:*:accesspoint/*/object/*')!.includes('putobject'));
 });
 
 test('action patterns match as IAM matches them: * and ?, case-insensitive, the rest literal', () => {
