@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/appstream2/latest/developerguide/internet-access.html
 #   - ref: https://docs.aws.amazon.com/appstream2/latest/APIReference/API_CreateFleet.html
 # custom:
-#   id: PAL-AWS-APPSTREAM-061
+#   id: PAL-AWS-APPSTREAM-001
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_appstream_fleet]

@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/APIReference/API_ProjectSource.html
 #   - ref: https://docs.aws.amazon.com/codebuild/latest/userguide/create-project-cli.html
 # custom:
-#   id: PAL-AWS-CODEBUILD-068
+#   id: PAL-AWS-CODEBUILD-008
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_codebuild_project]

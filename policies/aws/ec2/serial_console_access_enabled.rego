@@ -10,7 +10,7 @@
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configure-access-to-serial-console.html
 #   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-serial-console.html
 # custom:
-#   id: PAL-AWS-EC2-079
+#   id: PAL-AWS-EC2-019
 #   severity: low
 #   formats: [terraform]
 #   resource_types: [aws_ec2_serial_console_access]

@@ -9,7 +9,7 @@
 #   - ref: https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-8
 #   - ref: https://docs.aws.amazon.com/redshift/latest/APIReference/API_CreateCluster.html
 # custom:
-#   id: PAL-AWS-REDSHIFT-075
+#   id: PAL-AWS-REDSHIFT-015
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_redshift_cluster]

@@ -11,7 +11,7 @@
 #   - ref: https://docs.aws.amazon.com/workspaces/latest/adminguide/amazon-workspaces-internet-access.html
 #   - ref: https://docs.aws.amazon.com/workspaces/latest/api/API_WorkspaceCreationProperties.html
 # custom:
-#   id: PAL-AWS-WORKSPACES-062
+#   id: PAL-AWS-WORKSPACES-002
 #   severity: medium
 #   formats: [terraform]
 #   resource_types: [aws_workspaces_directory]
