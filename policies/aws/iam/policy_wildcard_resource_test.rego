@@ -144,7 +144,7 @@ test_arn_over_the_whole_service_fires if {
 # Session 24: a pattern over a whole resource type grants the actions on that type what "*" does.
 test_arn_over_every_resource_of_the_actions_types_fires if {
 	rule.deny == {{
-		"msg": "aws_iam_role_policy.app allows logs:CreateLogGroup, logs:CreateLogStream, logs:PutLogEvents on arn:aws:logs:*:*:log-group:*, every resource those actions act on",
+		"msg": "aws_iam_role_policy.app allows logs:PutLogEvents on arn:aws:logs:*:*:log-group:*, every resource those actions act on",
 		"resource": "aws_iam_role_policy.app", "path": ["policy", "Statement", 0, "Resource"],
 	}} with input as {"resources": [policy({"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"], "Resource": "arn:aws:logs:*:*:log-group:*"})]}
 
@@ -174,6 +174,10 @@ test_arn_over_some_of_the_actions_types_passes if {
 	# logs:PutSubscriptionFilter requires the log group (its destination is optional).
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "ssm:SendCommand", "Resource": "arn:aws:ssm:*:*:document/*"})]}
 	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "logs:PutSubscriptionFilter", "Resource": "arn:aws:logs:*:*:destination:*"})]}
+
+	# Creating new resources under any name reaches no existing one (AWS's self-service MFA example).
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": "iam:CreateVirtualMFADevice", "Resource": "arn:aws:iam::*:mfa/*"})]}
+	count(rule.deny) == 0 with input as {"resources": [policy({"Effect": "Allow", "Action": ["logs:CreateLogGroup", "logs:CreateLogStream"], "Resource": "arn:aws:logs:*:*:log-group:*"})]}
 
 	# A condition (tags, the source instance) may scope a type-level pattern: not judged.
 	tagged := {"Effect": "Allow", "Action": "iam:DeleteInstanceProfile", "Resource": "arn:aws:iam::111122223333:instance-profile/*", "Condition": {"StringEquals": {"aws:ResourceTag/cluster": "owned"}}}
