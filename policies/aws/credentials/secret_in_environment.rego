@@ -15,7 +15,9 @@
 #   Terraform generates or reads (random_password, a Secrets Manager secret_string, an SSM
 #   parameter's value) or an input variable named as a secret (var.db_password) or declared
 #   `sensitive = true`, also through a module's input or a root local. Names of references to a
-#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets. Whatever the variable is called, the
+#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets, nor is a variable whose secret word
+#   is not its last (var.enable_password_auth, var.token_expiry_seconds), nor a secret's length,
+#   digest or comparison (length(var.db_password), sha256(…), var.db_password != null). Whatever the variable is called, the
 #   rule reports an AWS access key id (AKIA…, ASIA…), the secret of an aws_iam_access_key, a
 #   sensitive variable, a random_password, a whole secret string, a SecureString parameter, and a
 #   secret-named variable written into a longer text (a connection URL). The message names the
