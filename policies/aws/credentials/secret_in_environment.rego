@@ -15,8 +15,8 @@
 #   Terraform generates or reads (random_password, a Secrets Manager secret_string, an SSM
 #   parameter's value) or an input variable named as a secret (var.db_password) or declared
 #   `sensitive = true`, also through a module's input or a root local. Names of references to a
-#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets, nor is a variable whose secret word
-#   is not its last (var.enable_password_auth, var.token_expiry_seconds), nor a secret's length,
+#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets, nor is a variable named as a flag or
+#   setting about one (var.enable_password_auth, var.token_expiry_seconds), nor a secret's length,
 #   digest or comparison (length(var.db_password), sha256(…), var.db_password != null). Whatever the variable is called, the
 #   rule reports an AWS access key id (AKIA…, ASIA…), the secret of an aws_iam_access_key, a
 #   sensitive variable, a random_password, a whole secret string, a SecureString parameter, and a
@@ -248,18 +248,33 @@ whole_level("") := "any"
 whole_level(next) := "named" if next != ""
 
 # A name whose last word is a secret's word (DB_PASSWORD, API_TOKEN, CLIENT_SECRET, API_KEY). A
-# variable read whole whose secret word is not its last says what it holds about the secret, not
-# the secret (var.enable_password_auth is a bool, var.token_expiry_seconds a number,
-# var.secret_version_stage a label, var.token_auth_mode a mode): no source, whatever the
-# environment variable is called (session 24, R1).
+# variable read whole whose secret word is not its last is a secret under a secret's name
+# (var.secret_key_base, Rails), unless its name says it holds something about the secret: a flag
+# (var.enable_password_auth), a duration, size or mode (var.token_expiry_seconds,
+# var.password_min_len, var.token_auth_mode), a label (var.secret_version_stage). Those are no
+# source, whatever the environment variable is called (session 24, R1).
 named_variable_level(name, "") := "strong" if {
 	ws := words(name)
 	last := ws[count(ws) - 1]
 	some tail in [[last], array.slice(ws, count(ws) - 2, count(ws))]
 	secret_tail(tail)
-}
+} else := "named" if not about_a_secret(name)
 
 named_variable_level(_, next) := "named" if next != ""
+
+flag_words := {"ENABLE", "ENABLED", "DISABLE", "DISABLED", "USE", "HAS", "IS", "REQUIRE", "REQUIRED", "ALLOW", "SKIP"}
+
+about_words := {
+	"AUTH", "MODE", "METHOD", "SECONDS", "MINUTES", "HOURS", "DAYS", "LEN", "MIN", "MAX", "SIZE", "COUNT",
+	"STAGE", "LABEL", "ALGORITHM", "FORMAT", "STRENGTH", "COMPLEXITY", "AGE", "INTERVAL", "LIFETIME",
+}
+
+about_a_secret(name) if flag_words[words(name)[0]]
+
+about_a_secret(name) if {
+	ws := words(name)
+	about_words[ws[count(ws) - 1]]
+}
 
 secret_tail([w]) if secret_words[w]
 

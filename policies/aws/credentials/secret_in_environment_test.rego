@@ -258,6 +258,8 @@ test_variable_about_a_secret_passes_under_any_name if {
 	count(rule.deny) == 0 with input as {"resources": [fn({"TOKEN_EXPIRY_SECONDS": {"$unknown": "var.token_expiry_seconds"}})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"SECRET_VERSION_STAGE": {"$unknown": "var.secret_version_stage"}})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"PASSWORD_MIN_LEN": {"$unknown": "var.password_min_len"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"SECRET_KEY_BASE": {"$unknown": "var.secret_key_base"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"RAILS_ENV": {"$unknown": "var.secret_key_base"}})]}
 }
 
 # Its length, a digest or a comparison reads the secret without passing it on; a second, plain
