@@ -385,8 +385,17 @@ else := set()
 # and blocks whose bucket cannot be resolved at all.
 bucket_blocks(holder) := union({
 	{pab | some b in policy_buckets(holder); some pab in companions(b, "aws_s3_bucket_public_access_block")},
+	same_argument_blocks(holder),
 	unresolved_blocks,
 })
+
+# same_argument_blocks(holder): for a policy or access point whose bucket is not a resource here,
+# the blocks that name its bucket by the same literal name or expression (session 24, R1).
+same_argument_blocks(holder) := {pab |
+	count(policy_buckets(holder)) == 0
+	some pab in tf.resources("aws_s3_bucket_public_access_block")
+	same_bucket_argument(holder, pab)
+}
 
 same_bucket_argument(holder, pab) if {
 	holder.type != "aws_s3_bucket"

@@ -15,7 +15,9 @@
 #   Terraform generates or reads (random_password, a Secrets Manager secret_string, an SSM
 #   parameter's value) or an input variable named as a secret (var.db_password) or declared
 #   `sensitive = true`, also through a module's input or a root local. Names of references to a
-#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets. Whatever the variable is called, the
+#   secret (…_ARN, …_NAME, …_ID, …_PATH, …) are not secrets, nor is a variable named as a flag or
+#   setting about one (var.enable_password_auth, var.token_expiry_seconds), nor a secret's length,
+#   digest or comparison (length(var.db_password), sha256(…), var.db_password != null). Whatever the variable is called, the
 #   rule reports an AWS access key id (AKIA…, ASIA…), the secret of an aws_iam_access_key, a
 #   sensitive variable, a random_password, a whole secret string, a SecureString parameter, and a
 #   secret-named variable written into a longer text (a connection URL). The message names the
@@ -198,29 +200,45 @@ else := level if level := "strong"
 
 in_text(level, _) := level if level != "strong"
 
-_text_sources(text, scope) := (((({[level, label] |
+# measured(text): text without the parts that read a secret but do not pass it on: its length, a
+# digest (length(var.db_password), sha256(var.api_token): a number, a one-way hash) and a
+# comparison (var.db_password != null, var.token == "" ? … : …: a bool, or the branch chosen).
+# A reference that is also read elsewhere in the text still counts there.
+measured(text) := regex.replace(
+	regex.replace(text, `(^|[^A-Za-z0-9_.])(length|md5|sha1|sha256|sha512|base64sha256|base64sha512|bcrypt)\(\s*[A-Za-z0-9_.\["\]-]+\s*\)`, "${1}0"),
+	`[A-Za-z0-9_.\["\]-]+\s*[!=]=|[!=]=\s*[A-Za-z0-9_.\["\]-]+`,
+	" == ",
+)
+
+_text_sources(raw, scope) := (((({[level, label] |
+	text := measured(raw)
 	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_.])var\.([A-Za-z_][A-Za-z0-9_-]*)([.\[]?)`, text, -1)
 	address := concat("", [scope, "var.", m[2]])
 	address in object.get(input, "sensitive_variables", [])
 	level := whole_level(m[3])
 	label := sprintf("sensitive variable %s", [address])
 } | {[level, label] |
+	text := measured(raw)
 	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_.])var\.([A-Za-z_][A-Za-z0-9_-]*)([.\[]?)`, text, -1)
 	secret_name(m[2])
 	level := named_variable_level(m[2], m[3])
 	label := sprintf("variable %svar.%s", [scope, m[2]])
 }) | {["any", label] |
+	text := measured(raw)
 	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_.])(random_password\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.result`, text, -1)
 	label := concat("", [scope, m[2]])
 }) | {[level, label] |
+	text := measured(raw)
 	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_])((data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.secret_string`, text, -1)
 	level := whole_secret_level(text)
 	label := sprintf("the secret string of %s%s", [scope, m[2]])
 }) | {[level, label] |
+	text := measured(raw)
 	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_])((data\.)?aws_ssm_parameter\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.value`, text, -1)
 	level := parameter_level(concat("", [scope, m[2]]))
 	label := sprintf("SSM parameter %s%s", [scope, m[2]])
 }) | {["any", label] |
+	text := measured(raw)
 	some m in regex.find_all_string_submatch_n(`(^|[^A-Za-z0-9_])(aws_iam_access_key\.[A-Za-z0-9_-]+)(\[[^\]]*\])?\.(secret|ses_smtp_password_v4)([^A-Za-z0-9_]|$)`, text, -1)
 	label := sprintf("the secret of %s%s", [scope, m[2]])
 }
@@ -229,15 +247,34 @@ whole_level("") := "any"
 
 whole_level(next) := "named" if next != ""
 
-# A name whose last word is a secret's word (DB_PASSWORD, API_TOKEN, CLIENT_SECRET, API_KEY).
+# A name whose last word is a secret's word (DB_PASSWORD, API_TOKEN, CLIENT_SECRET, API_KEY). A
+# variable read whole whose secret word is not its last is a secret under a secret's name
+# (var.secret_key_base, Rails), unless its name says it holds something about the secret: a flag
+# (var.enable_password_auth), a duration, size or mode (var.token_expiry_seconds,
+# var.password_min_len, var.token_auth_mode), a label (var.secret_version_stage). Those are no
+# source, whatever the environment variable is called (session 24, R1).
 named_variable_level(name, "") := "strong" if {
 	ws := words(name)
 	last := ws[count(ws) - 1]
 	some tail in [[last], array.slice(ws, count(ws) - 2, count(ws))]
 	secret_tail(tail)
-} else := "named"
+} else := "named" if not about_a_secret(name)
 
 named_variable_level(_, next) := "named" if next != ""
+
+flag_words := {"ENABLE", "ENABLED", "DISABLE", "DISABLED", "USE", "HAS", "IS", "REQUIRE", "REQUIRED", "ALLOW", "SKIP"}
+
+about_words := {
+	"AUTH", "MODE", "METHOD", "SECONDS", "MINUTES", "HOURS", "DAYS", "LEN", "MIN", "MAX", "SIZE", "COUNT",
+	"STAGE", "LABEL", "ALGORITHM", "FORMAT", "STRENGTH", "COMPLEXITY", "AGE", "INTERVAL", "LIFETIME",
+}
+
+about_a_secret(name) if flag_words[words(name)[0]]
+
+about_a_secret(name) if {
+	ws := words(name)
+	about_words[ws[count(ws) - 1]]
+}
 
 secret_tail([w]) if secret_words[w]
 

@@ -247,8 +247,32 @@ test_variable_named_only_in_part_needs_a_secret_name if {
 	# The secret's word is not the variable's last (var.token_auth_mode), or an attribute is read.
 	count(rule.deny) == 0 with input as {"resources": [fn({"AUTH_MODE": {"$unknown": "var.token_auth_mode"}})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"DB_USER": {"$unknown": "var.db_password_settings.user"}})]}
-	count(rule.deny) == 1 with input as {"resources": [fn({"API_TOKEN": {"$unknown": "var.token_auth_mode"}})]}
 	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD_ARN": {"$unknown": "var.db_password"}})]}
+}
+
+# A variable whose secret word is not its last holds something about the secret (a flag, a
+# duration, a label), even under a secret-looking environment name (session 24, R1).
+test_variable_about_a_secret_passes_under_any_name if {
+	count(rule.deny) == 0 with input as {"resources": [fn({"API_TOKEN": {"$unknown": "var.token_auth_mode"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"ENABLE_PASSWORD_AUTH": {"$unknown": "var.enable_password_auth"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"TOKEN_EXPIRY_SECONDS": {"$unknown": "var.token_expiry_seconds"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"SECRET_VERSION_STAGE": {"$unknown": "var.secret_version_stage"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"PASSWORD_MIN_LEN": {"$unknown": "var.password_min_len"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"SECRET_KEY_BASE": {"$unknown": "var.secret_key_base"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"RAILS_ENV": {"$unknown": "var.secret_key_base"}})]}
+}
+
+# Its length, a digest or a comparison reads the secret without passing it on; a second, plain
+# read in the same text still does.
+test_measured_secret_passes if {
+	count(rule.deny) == 0 with input as {"resources": [fn({"DB_PASSWORD_LEN": {"$unknown": "length(var.db_password)"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"TOKEN_HASH": {"$unknown": "sha256(var.api_token)"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"HAS_DB_PASSWORD": {"$unknown": "var.db_password != null"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"AUTH_MODE": {"$unknown": "var.db_password == \"\" ? \"iam\" : \"password\""}})]}
+	count(rule.deny) == 0 with input as {"sensitive_variables": ["var.dsn"], "resources": [fn({"DSN_LENGTH": {"$unknown": "length(var.dsn)"}})]}
+	count(rule.deny) == 0 with input as {"resources": [fn({"PW_LEN": {"$unknown": "length(random_password.db.result)"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "var.db_password == null ? \"\" : var.db_password"}})]}
+	count(rule.deny) == 1 with input as {"resources": [fn({"DB_PASSWORD": {"$unknown": "nonsensitive(var.db_password)"}})]}
 }
 
 test_sensitive_variable_fires_whatever_the_name if {

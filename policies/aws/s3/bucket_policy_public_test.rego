@@ -112,3 +112,14 @@ test_unresolved_or_same_named_block_that_restricts_passes if {
 	off := object.union(unresolved, {"config": {"restrict_public_buckets": false}})
 	count(rule.deny) == 1 with input as {"resources": [by_var, off]}
 }
+
+# A policy and a block that name one bucket outside the configuration by the same literal name
+# are that bucket's: its RestrictPublicBuckets holds the policy back (session 24, R1: the lib's
+# bucket_blocks said so and left the literal case out). Another name's block does not.
+test_block_naming_the_same_literal_bucket_passes if {
+	policy := object.union(res(open_statement), {"config": {"bucket": "existing-bucket", "policy": {"Statement": [open_statement]}}})
+	same := object.union(bpa({"restrict_public_buckets": true}), {"config": {"bucket": "existing-bucket"}})
+	count(rule.deny) == 0 with input as {"resources": [policy, same]}
+	other := object.union(same, {"config": {"bucket": "other-bucket"}})
+	count(rule.deny) == 1 with input as {"resources": [policy, other]}
+}
