@@ -168,3 +168,9 @@ test('parse errors give errors and no output, and never throw', () => {
     assert.ok(result.errors.length > 0, bad);
   }
 });
+
+test('set elements that are comprehensions with the same head are all kept (only equal terms are one)', () => {
+  const input = 'package x\n\nimport rego.v1\n\nf(b) := union({\n\t{x | some x in b.a},\n\t{x |\n\t\tsome x in b.c\n\t\tx.on\n\t},\n\t{x | some x in b.a},\n})\n';
+  const expected = 'package x\n\nimport rego.v1\n\nf(b) := union({\n\t{x | some x in b.a},\n\t{x |\n\t\tsome x in b.c\n\t\tx.on\n\t},\n})\n';
+  check(input, expected);
+});

@@ -207,7 +207,7 @@ function dedupe(items: Term[]): Term[] {
   if (items.length < 2) return items;
   const seen = new Set<string>();
   // Distinct string values print distinctly, so a set of strings is keyed by value (no quoting).
-  const keyOf = items.every(isStringTerm) ? stringValue : termString;
+  const keyOf = items.every(isStringTerm) ? stringValue : identityKey;
   return items.filter((t) => {
     const key = keyOf(t);
     if (seen.has(key)) return false;
@@ -221,7 +221,7 @@ function mergeDuplicateKeys(items: [Term, Term][]): [Term, Term][] {
   if (items.length < 2) return items;
   const byKey = new Map<string, number>();
   const out: [Term, Term][] = [];
-  const keyOf = items.every(([k]) => isStringTerm(k)) ? stringValue : termString;
+  const keyOf = items.every(([k]) => isStringTerm(k)) ? stringValue : identityKey;
   for (const [k, v] of items) {
     const key = keyOf(k);
     const at = byKey.get(key);
@@ -233,6 +233,17 @@ function mergeDuplicateKeys(items: [Term, Term][]): [Term, Term][] {
     }
   }
   return out;
+}
+
+/**
+ * What makes two elements one in OPA's AST. `termString` abbreviates comprehension bodies and
+ * template strings (`{x | …}`), so two comprehensions with the same head would print alike and one
+ * would be dropped: such terms are keyed by their whole structure, source positions left out.
+ */
+function identityKey(t: Term): string {
+  const printed = termString(t);
+  if (!printed.includes('…')) return printed;
+  return JSON.stringify(t.value, (key, value: unknown) => (key === 'loc' ? undefined : value));
 }
 
 function isStringTerm(t: Term): boolean {
